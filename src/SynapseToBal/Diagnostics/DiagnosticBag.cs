@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Diagnostics;
+
+/// <summary>Collects diagnostics from every stage. Nothing throws for bad user input; it lands here.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = new();
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public Diagnostic Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object?[] args)
+    {
+        var diagnostic = Diagnostic.Create(descriptor, location?.ToLocation() ?? Location.None, args);
+        _items.Add(diagnostic);
+        return diagnostic;
+    }
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    /// <summary>Diagnostics in a stable order: by file, then position, then code.</summary>
+    public IReadOnlyList<Diagnostic> Sorted() => _items
+        .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+        .ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line)
+        .ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Character)
+        .ThenBy(d => d.Id, StringComparer.Ordinal)
+        .ThenBy(d => d.GetMessage(CultureInfo.InvariantCulture), StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Formats a diagnostic as <c>file(line,col): warning SB0201: message</c>, with paths relative to <paramref name="baseDirectory"/>.</summary>
+    public static string Format(Diagnostic diagnostic, string? baseDirectory = null)
+    {
+        var severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var span = diagnostic.Location.GetLineSpan();
+        if (!span.IsValid || string.IsNullOrEmpty(span.Path))
+        {
+            return $"{severity} {diagnostic.Id}: {message}";
+        }
+
+        var path = baseDirectory is null ? span.Path : Path.GetRelativePath(baseDirectory, span.Path);
+        path = path.Replace('\\', '/');
+        var start = span.StartLinePosition;
+        return $"{path}({start.Line + 1},{start.Character + 1}): {severity} {diagnostic.Id}: {message}";
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>Base of every mediator node. <see cref="RawXml"/> is the element exactly as written.</summary>
+public abstract record MediatorSyntax(SourceLocation Location, string RawXml)
+{
+    public abstract string ElementName { get; }
+
+    /// <summary>The optional <c>description</c> attribute most mediators accept.</summary>
+    public string? Description { get; init; }
+}
+
+public enum LogLevel
+{
+    Simple,
+    Headers,
+    Full,
+    Custom,
+}
+
+public enum LogCategory
+{
+    Info,
+    Debug,
+    Trace,
+    Warn,
+    Error,
+    Fatal,
+}
+
+public sealed record NamedValueSyntax(string Name, ValueSyntax Value, SourceLocation Location);
+
+public sealed record LogMediator(
+    SourceLocation Location,
+    string RawXml,
+    LogLevel Level,
+    LogCategory Category,
+    string Separator,
+    ImmutableArray<NamedValueSyntax> Properties,
+    string? Message) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "log";
+}
+
+public enum PropertyAction
+{
+    Set,
+    Remove,
+}
+
+public sealed record PropertyMediator(
+    SourceLocation Location,
+    string RawXml,
+    string Name,
+    PropertyAction Action,
+    string Scope,
+    ValueSyntax? Value,
+    string? Type,
+    string? Pattern,
+    int? Group) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "property";
+}
+
+public sealed record PayloadArgSyntax(ValueSyntax Value, string? Evaluator, bool Literal, SourceLocation Location);
+
+public sealed record PayloadFactoryMediator(
+    SourceLocation Location,
+    string RawXml,
+    string MediaType,
+    string TemplateType,
+    string? Format,
+    string? FormatKey,
+    ImmutableArray<PayloadArgSyntax> Args) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "payloadFactory";
+}
+
+public sealed record RespondMediator(SourceLocation Location, string RawXml) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "respond";
+}
+
+public sealed record DropMediator(SourceLocation Location, string RawXml) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "drop";
+}
+
+public sealed record LoopbackMediator(SourceLocation Location, string RawXml) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "loopback";
+}
+
+/// <summary>The endpoint a call or send goes to: a key, an inline definition, or nothing (send to the current To).</summary>
+public abstract record EndpointReferenceSyntax
+{
+    private EndpointReferenceSyntax()
+    {
+    }
+
+    public sealed record Key(KeySyntax Value, SourceLocation Location) : EndpointReferenceSyntax;
+
+    public sealed record Inline(EndpointSyntax Endpoint) : EndpointReferenceSyntax;
+}
+
+public sealed record CallMediator(
+    SourceLocation Location,
+    string RawXml,
+    EndpointReferenceSyntax? Endpoint,
+    bool Blocking,
+    string? SourceXml,
+    string? TargetXml) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "call";
+}
+
+public sealed record SendMediator(
+    SourceLocation Location,
+    string RawXml,
+    EndpointReferenceSyntax? Endpoint,
+    KeySyntax? ReceiveSequence,
+    bool? BuildMessage) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "send";
+}
+
+public sealed record HeaderMediator(
+    SourceLocation Location,
+    string RawXml,
+    string Name,
+    PropertyAction Action,
+    string Scope,
+    ValueSyntax? Value) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "header";
+}
+
+/// <summary>What a filter tests: an XPath/JSONPath boolean, or a source value fully matched by a regex.</summary>
+public abstract record FilterConditionSyntax
+{
+    private FilterConditionSyntax()
+    {
+    }
+
+    public sealed record Boolean(ExpressionSyntax Expression) : FilterConditionSyntax;
+
+    public sealed record Match(ExpressionSyntax Source, string Regex) : FilterConditionSyntax;
+
+    /// <summary>A filter with neither xpath nor source/regex: the condition is missing.</summary>
+    public sealed record Missing : FilterConditionSyntax;
+}
+
+public sealed record FilterMediator(
+    SourceLocation Location,
+    string RawXml,
+    FilterConditionSyntax Condition,
+    ImmutableArray<MediatorSyntax> Then,
+    ImmutableArray<MediatorSyntax> Else) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "filter";
+}
+
+public sealed record SwitchCaseSyntax(string Regex, ImmutableArray<MediatorSyntax> Mediators, SourceLocation Location);
+
+public sealed record SwitchMediator(
+    SourceLocation Location,
+    string RawXml,
+    ExpressionSyntax? Source,
+    ImmutableArray<SwitchCaseSyntax> Cases,
+    ImmutableArray<MediatorSyntax>? Default) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "switch";
+}
+
+/// <summary><c>&lt;sequence key="..."/&gt;</c> inside a flow: run that sequence on the same message.</summary>
+public sealed record SequenceReferenceMediator(SourceLocation Location, string RawXml, KeySyntax Key) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "sequence";
+}
+
+/// <summary><c>&lt;in&gt;</c> (request path only) or <c>&lt;out&gt;</c> (response path only).</summary>
+public sealed record DirectionMediator(
+    SourceLocation Location,
+    string RawXml,
+    bool IsIn,
+    ImmutableArray<MediatorSyntax> Mediators) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => IsIn ? "in" : "out";
+}
+
+/// <summary>
+/// A mediator the parser has no typed node for yet. It keeps the raw XML so later stages can report it
+/// with the original text; it is never dropped.
+/// </summary>
+public sealed record UnknownMediator(SourceLocation Location, string RawXml, string Name) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => Name;
+}

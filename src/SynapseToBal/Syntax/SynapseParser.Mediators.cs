@@ -1,0 +1,389 @@
+using System.Collections.Immutable;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+
+namespace SynapseToBal.Syntax;
+
+public sealed partial class SynapseParser
+{
+    private ImmutableArray<MediatorSyntax> ParseMediators(XElement parent)
+    {
+        var builder = ImmutableArray.CreateBuilder<MediatorSyntax>();
+        foreach (var child in parent.Elements())
+        {
+            if (LocalName(child) == "description")
+            {
+                continue;
+            }
+
+            builder.Add(ParseMediator(child));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private MediatorSyntax ParseMediator(XElement element)
+    {
+        var location = Loc(element);
+        var raw = _source.RawXml(element);
+        MediatorSyntax mediator = LocalName(element) switch
+        {
+            "log" => ParseLog(element, location, raw),
+            "property" => ParseProperty(element, location, raw),
+            "payloadFactory" => ParsePayloadFactory(element, location, raw),
+            "respond" => new RespondMediator(location, raw),
+            "drop" => new DropMediator(location, raw),
+            "loopback" => new LoopbackMediator(location, raw),
+            "call" => ParseCall(element, location, raw),
+            "send" => ParseSend(element, location, raw),
+            "header" => ParseHeader(element, location, raw),
+            "filter" => ParseFilter(element, location, raw),
+            "switch" => ParseSwitch(element, location, raw),
+            "sequence" => ParseSequenceReference(element, location, raw),
+            "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
+            "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
+            _ => new UnknownMediator(location, raw, element.Name.LocalName),
+        };
+        return mediator with { Description = Attr(element, "description") };
+    }
+
+    private ValueSyntax? ValueOf(XElement element)
+    {
+        var value = Attr(element, "value");
+        if (value is not null)
+        {
+            return new ValueSyntax.Literal(value);
+        }
+
+        var expression = Attr(element, "expression");
+        if (expression is not null)
+        {
+            return new ValueSyntax.Expression(Expr(element, expression));
+        }
+
+        var inline = element.Elements().FirstOrDefault();
+        if (inline is not null)
+        {
+            return new ValueSyntax.InlineXml(_source.RawXml(inline));
+        }
+
+        return null;
+    }
+
+    private ExpressionSyntax Expr(XElement element, string text) => ExpressionSyntax.Create(text, Namespaces(element), Loc(element));
+
+    private LogMediator ParseLog(XElement element, SourceLocation location, string raw)
+    {
+        var level = (Attr(element, "level") ?? "simple").Trim().ToLowerInvariant() switch
+        {
+            "custom" => LogLevel.Custom,
+            "full" => LogLevel.Full,
+            "headers" => LogLevel.Headers,
+            "simple" => LogLevel.Simple,
+            var other => InvalidEnum(element, "level", other, LogLevel.Simple),
+        };
+        var category = (Attr(element, "category") ?? "INFO").Trim().ToUpperInvariant() switch
+        {
+            "INFO" => LogCategory.Info,
+            "DEBUG" => LogCategory.Debug,
+            "TRACE" => LogCategory.Trace,
+            "WARN" => LogCategory.Warn,
+            "ERROR" => LogCategory.Error,
+            "FATAL" => LogCategory.Fatal,
+            var other => InvalidEnum(element, "category", other, LogCategory.Info),
+        };
+        var separator = Attr(element, "separator") ?? ", ";
+        separator = separator.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
+        var properties = ImmutableArray.CreateBuilder<NamedValueSyntax>();
+        string? message = null;
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "property":
+                    properties.Add(new NamedValueSyntax(Attr(child, "name") ?? Missing(child, "name", "property"), ValueOf(child) ?? new ValueSyntax.Literal(string.Empty), Loc(child)));
+                    break;
+                case "message":
+                    message = child.Value;
+                    break;
+                default:
+                    ReportUnknown(child, "log");
+                    break;
+            }
+        }
+
+        return new LogMediator(location, raw, level, category, separator, properties.ToImmutable(), message);
+    }
+
+    private T InvalidEnum<T>(XElement element, string attribute, string value, T fallback)
+    {
+        _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, Loc(element), element.Name.LocalName, attribute, value, $"'{fallback}' is used instead");
+        return fallback;
+    }
+
+    private PropertyMediator ParseProperty(XElement element, SourceLocation location, string raw)
+    {
+        var action = (Attr(element, "action") ?? "set").Trim().ToLowerInvariant() == "remove" ? PropertyAction.Remove : PropertyAction.Set;
+        return new PropertyMediator(
+            location,
+            raw,
+            Attr(element, "name") ?? Missing(element, "name", string.Empty),
+            action,
+            (Attr(element, "scope") ?? "default").Trim().ToLowerInvariant(),
+            ValueOf(element),
+            Attr(element, "type")?.Trim().ToUpperInvariant(),
+            Attr(element, "pattern"),
+            ParseInt(Attr(element, "group")));
+    }
+
+    private PayloadFactoryMediator ParsePayloadFactory(XElement element, SourceLocation location, string raw)
+    {
+        string? format = null;
+        string? formatKey = null;
+        var args = ImmutableArray.CreateBuilder<PayloadArgSyntax>();
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "format":
+                    formatKey = Attr(child, "key");
+                    if (formatKey is null)
+                    {
+                        var inner = child.Elements().FirstOrDefault();
+                        format = inner is not null ? InnerXml(child) : child.Value;
+                    }
+
+                    break;
+                case "args":
+                    foreach (var arg in child.Elements())
+                    {
+                        if (LocalName(arg) != "arg")
+                        {
+                            ReportUnknown(arg, "args");
+                            continue;
+                        }
+
+                        args.Add(new PayloadArgSyntax(
+                            ValueOf(arg) ?? new ValueSyntax.Literal(string.Empty),
+                            Attr(arg, "evaluator"),
+                            string.Equals(Attr(arg, "literal"), "true", StringComparison.OrdinalIgnoreCase),
+                            Loc(arg)));
+                    }
+
+                    break;
+                default:
+                    ReportUnknown(child, "payloadFactory");
+                    break;
+            }
+        }
+
+        return new PayloadFactoryMediator(
+            location,
+            raw,
+            (Attr(element, "media-type") ?? "xml").Trim().ToLowerInvariant(),
+            (Attr(element, "template-type") ?? "default").Trim().ToLowerInvariant(),
+            format,
+            formatKey,
+            args.ToImmutable());
+    }
+
+    /// <summary>The children of a format element, serialised without the wrapper and with inherited namespaces declared.</summary>
+    private string InnerXml(XElement element)
+    {
+        var parts = new List<string>();
+        foreach (var node in element.Nodes())
+        {
+            switch (node)
+            {
+                case XElement e:
+                    parts.Add(_source.RawXml(e));
+                    break;
+                case XCData c:
+                    parts.Add(c.Value);
+                    break;
+                case XText t:
+                    parts.Add(t.Value);
+                    break;
+            }
+        }
+
+        return string.Concat(parts).Trim();
+    }
+
+    private EndpointReferenceSyntax? ParseEndpointReference(XElement parent)
+    {
+        var endpoint = parent.Elements().FirstOrDefault(e => LocalName(e) == "endpoint");
+        if (endpoint is null)
+        {
+            return null;
+        }
+
+        var key = Attr(endpoint, "key") ?? Attr(endpoint, "key-expression");
+        if (key is not null && endpoint.Elements().All(e => LocalName(e) == "description"))
+        {
+            var keySyntax = Attr(endpoint, "key-expression") is { } expr
+                ? new KeySyntax(expr, Expr(endpoint, expr))
+                : KeySyntax.Create(key, Namespaces(endpoint), Loc(endpoint));
+            return new EndpointReferenceSyntax.Key(keySyntax, Loc(endpoint));
+        }
+
+        return new EndpointReferenceSyntax.Inline(ParseEndpoint(endpoint));
+    }
+
+    private CallMediator ParseCall(XElement element, SourceLocation location, string raw)
+    {
+        string? source = null;
+        string? target = null;
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "endpoint":
+                    break;
+                case "source":
+                    source = _source.RawXml(child);
+                    break;
+                case "target":
+                    target = _source.RawXml(child);
+                    break;
+                default:
+                    ReportUnknown(child, "call");
+                    break;
+            }
+        }
+
+        return new CallMediator(
+            location,
+            raw,
+            ParseEndpointReference(element),
+            string.Equals(Attr(element, "blocking"), "true", StringComparison.OrdinalIgnoreCase),
+            source,
+            target);
+    }
+
+    private SendMediator ParseSend(XElement element, SourceLocation location, string raw)
+    {
+        foreach (var child in element.Elements())
+        {
+            if (LocalName(child) != "endpoint")
+            {
+                ReportUnknown(child, "send");
+            }
+        }
+
+        var receive = Attr(element, "receive");
+        var build = Attr(element, "buildmessage");
+        return new SendMediator(
+            location,
+            raw,
+            ParseEndpointReference(element),
+            receive is null ? null : KeySyntax.Create(receive, Namespaces(element), location),
+            build is null ? null : string.Equals(build, "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private HeaderMediator ParseHeader(XElement element, SourceLocation location, string raw)
+    {
+        var action = (Attr(element, "action") ?? "set").Trim().ToLowerInvariant() == "remove" ? PropertyAction.Remove : PropertyAction.Set;
+        var name = Attr(element, "name");
+        if (name is null && element.Elements().Any())
+        {
+            // A SOAP header block given inline: the element itself is the header.
+            name = element.Elements().First().Name.LocalName;
+        }
+
+        return new HeaderMediator(
+            location,
+            raw,
+            name ?? Missing(element, "name", string.Empty),
+            action,
+            (Attr(element, "scope") ?? "default").Trim().ToLowerInvariant(),
+            ValueOf(element));
+    }
+
+    private FilterMediator ParseFilter(XElement element, SourceLocation location, string raw)
+    {
+        FilterConditionSyntax condition;
+        var xpath = Attr(element, "xpath");
+        var source = Attr(element, "source");
+        var regex = Attr(element, "regex");
+        if (xpath is not null)
+        {
+            condition = new FilterConditionSyntax.Boolean(Expr(element, xpath));
+        }
+        else if (source is not null && regex is not null)
+        {
+            condition = new FilterConditionSyntax.Match(Expr(element, source), regex);
+        }
+        else
+        {
+            _diagnostics.Report(DiagnosticCatalog.MissingAttribute, location, "filter", "xpath' or 'source' and 'regex");
+            condition = new FilterConditionSyntax.Missing();
+        }
+
+        var then = element.Elements().FirstOrDefault(e => LocalName(e) == "then");
+        var @else = element.Elements().FirstOrDefault(e => LocalName(e) == "else");
+        if (then is null && @else is null)
+        {
+            // Short form: the children are the 'then' branch.
+            return new FilterMediator(location, raw, condition, ParseMediators(element), []);
+        }
+
+        foreach (var child in element.Elements())
+        {
+            if (LocalName(child) is not ("then" or "else" or "description"))
+            {
+                ReportUnknown(child, "filter");
+            }
+        }
+
+        return new FilterMediator(
+            location,
+            raw,
+            condition,
+            then is null ? [] : ParseMediators(then),
+            @else is null ? [] : ParseMediators(@else));
+    }
+
+    private SwitchMediator ParseSwitch(XElement element, SourceLocation location, string raw)
+    {
+        var source = Attr(element, "source");
+        if (source is null)
+        {
+            Missing(element, "source", string.Empty);
+        }
+
+        var cases = ImmutableArray.CreateBuilder<SwitchCaseSyntax>();
+        ImmutableArray<MediatorSyntax>? @default = null;
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "case":
+                    cases.Add(new SwitchCaseSyntax(Attr(child, "regex") ?? Missing(child, "regex", string.Empty), ParseMediators(child), Loc(child)));
+                    break;
+                case "default":
+                    @default = ParseMediators(child);
+                    break;
+                case "description":
+                    break;
+                default:
+                    ReportUnknown(child, "switch");
+                    break;
+            }
+        }
+
+        return new SwitchMediator(location, raw, source is null ? null : Expr(element, source), cases.ToImmutable(), @default);
+    }
+
+    private MediatorSyntax ParseSequenceReference(XElement element, SourceLocation location, string raw)
+    {
+        var key = Attr(element, "key");
+        if (key is null)
+        {
+            // An anonymous inline sequence: keep it as unknown until anonymous sequences are modelled.
+            return new UnknownMediator(location, raw, "sequence");
+        }
+
+        return new SequenceReferenceMediator(location, raw, KeySyntax.Create(key, Namespaces(element), location));
+    }
+}

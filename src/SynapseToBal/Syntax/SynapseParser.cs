@@ -1,0 +1,298 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>
+/// Builds the typed AST of one Synapse XML file. Never throws for bad input: malformed XML, unknown
+/// elements and missing attributes become diagnostics and Unknown nodes.
+/// </summary>
+public sealed partial class SynapseParser
+{
+    public const string SynapseNamespace = "http://ws.apache.org/ns/synapse";
+
+    private static readonly HashSet<string> ArtifactRoots = new(StringComparer.Ordinal)
+    {
+        "api", "proxy", "sequence", "endpoint", "localEntry", "template", "inboundEndpoint", "task",
+        "messageStore", "messageProcessor", "eventSource", "registry", "import", "executor", "priorityExecutor",
+    };
+
+    private readonly XmlSource _source;
+    private readonly DiagnosticBag _diagnostics;
+
+    private SynapseParser(XmlSource source, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Parses the text of one file. Returns null when the file is not XML or not a Synapse artifact.</summary>
+    public static SynapseDocument? ParseText(string path, string content, DiagnosticBag diagnostics)
+    {
+        XmlSource source;
+        try
+        {
+            source = XmlSource.Parse(path, content);
+        }
+        catch (XmlException ex)
+        {
+            var location = SourceLocation.FileStart(path);
+            if (ex.LineNumber > 0)
+            {
+                var text = Microsoft.CodeAnalysis.Text.SourceText.From(content);
+                var line = Math.Min(ex.LineNumber - 1, text.Lines.Count - 1);
+                var pos = Math.Min(text.Lines[line].Start + Math.Max(ex.LinePosition - 1, 0), text.Length);
+                var span = new Microsoft.CodeAnalysis.Text.TextSpan(pos, 0);
+                location = new SourceLocation(path, span, text.Lines.GetLinePositionSpan(span));
+            }
+
+            diagnostics.Report(DiagnosticCatalog.XmlMalformed, location, ex.Message);
+            return null;
+        }
+
+        return Parse(source, diagnostics);
+    }
+
+    public static SynapseDocument? Parse(XmlSource source, DiagnosticBag diagnostics)
+    {
+        var parser = new SynapseParser(source, diagnostics);
+        return parser.ParseDocument();
+    }
+
+    /// <summary>True when a root element name is a Synapse artifact or a <c>definitions</c> container.</summary>
+    public static bool IsSynapseRoot(XElement root) =>
+        IsSynapseElement(root) && (root.Name.LocalName == "definitions" || ArtifactRoots.Contains(root.Name.LocalName));
+
+    private SynapseDocument? ParseDocument()
+    {
+        var root = _source.Root;
+        if (!IsSynapseRoot(root))
+        {
+            _diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, _source.LocationOf(root), root.Name.LocalName);
+            return null;
+        }
+
+        var artifacts = ImmutableArray.CreateBuilder<ArtifactSyntax>();
+        if (root.Name.LocalName == "definitions")
+        {
+            foreach (var child in root.Elements())
+            {
+                artifacts.Add(ParseArtifact(child));
+            }
+        }
+        else
+        {
+            artifacts.Add(ParseArtifact(root));
+        }
+
+        return new SynapseDocument(_source.Path, artifacts.ToImmutable());
+    }
+
+    private ArtifactSyntax ParseArtifact(XElement element)
+    {
+        var location = Loc(element);
+        var raw = _source.RawXml(element);
+        if (!IsSynapseElement(element))
+        {
+            ReportUnknown(element, "definitions");
+            return new UnknownArtifactSyntax(location, raw, Attr(element, "name") ?? element.Name.LocalName, element.Name.LocalName);
+        }
+
+        switch (element.Name.LocalName)
+        {
+            case "api":
+                return ParseApi(element);
+            case "sequence":
+                return ParseSequenceArtifact(element);
+            case "endpoint":
+            {
+                var endpoint = ParseEndpoint(element);
+                return new EndpointArtifactSyntax(location, raw, endpoint.Name ?? RequireName(element, "name"), endpoint);
+            }
+
+            case "localEntry":
+                return ParseLocalEntry(element);
+            default:
+            {
+                if (!ArtifactRoots.Contains(element.Name.LocalName))
+                {
+                    ReportUnknown(element, "definitions");
+                }
+
+                var name = Attr(element, "name") ?? Attr(element, "key") ?? Attr(element, "id") ?? element.Name.LocalName;
+                return new UnknownArtifactSyntax(location, raw, name, element.Name.LocalName);
+            }
+        }
+    }
+
+    private ApiSyntax ParseApi(XElement element)
+    {
+        var resources = ImmutableArray.CreateBuilder<ApiResourceSyntax>();
+        string? handlers = null;
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "resource":
+                    resources.Add(ParseResource(child));
+                    break;
+                case "handlers":
+                    handlers = _source.RawXml(child);
+                    break;
+                case "description":
+                    break;
+                default:
+                    ReportUnknown(child, "api");
+                    break;
+            }
+        }
+
+        return new ApiSyntax(
+            Loc(element),
+            _source.RawXml(element),
+            RequireName(element, "name"),
+            Attr(element, "context") ?? Missing(element, "context", "/"),
+            Attr(element, "version"),
+            Attr(element, "version-type"),
+            Attr(element, "hostname"),
+            Attr(element, "port"),
+            resources.ToImmutable(),
+            handlers);
+    }
+
+    private ApiResourceSyntax ParseResource(XElement element)
+    {
+        FlowSyntax? inSeq = KeyFlow(element, "inSequence");
+        FlowSyntax? outSeq = KeyFlow(element, "outSequence");
+        FlowSyntax? faultSeq = KeyFlow(element, "faultSequence");
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "inSequence":
+                    inSeq = ParseInlineFlow(child);
+                    break;
+                case "outSequence":
+                    outSeq = ParseInlineFlow(child);
+                    break;
+                case "faultSequence":
+                    faultSeq = ParseInlineFlow(child);
+                    break;
+                case "description":
+                    break;
+                default:
+                    ReportUnknown(child, "resource");
+                    break;
+            }
+        }
+
+        var methods = (Attr(element, "methods") ?? string.Empty)
+            .Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => m.ToUpperInvariant())
+            .ToImmutableArray();
+        return new ApiResourceSyntax(
+            Loc(element),
+            _source.RawXml(element),
+            methods,
+            Attr(element, "uri-template"),
+            Attr(element, "url-mapping"),
+            inSeq,
+            outSeq,
+            faultSeq);
+    }
+
+    private FlowSyntax? KeyFlow(XElement element, string attribute)
+    {
+        var key = Attr(element, attribute);
+        return key is null ? null : new FlowSyntax(Loc(element), [], KeySyntax.Create(key, Namespaces(element), Loc(element)), null);
+    }
+
+    private FlowSyntax ParseInlineFlow(XElement element)
+    {
+        var key = Attr(element, "key");
+        return new FlowSyntax(
+            Loc(element),
+            ParseMediators(element),
+            key is null ? null : KeySyntax.Create(key, Namespaces(element), Loc(element)),
+            Attr(element, "onError"));
+    }
+
+    private SequenceSyntax ParseSequenceArtifact(XElement element)
+    {
+        string? documentation = element.Elements().FirstOrDefault(e => LocalName(e) == "description")?.Value.Trim();
+        return new SequenceSyntax(
+            Loc(element),
+            _source.RawXml(element),
+            RequireName(element, "name"),
+            Attr(element, "onError"),
+            ParseMediators(element),
+            string.IsNullOrEmpty(documentation) ? null : documentation);
+    }
+
+    private LocalEntrySyntax ParseLocalEntry(XElement element)
+    {
+        var inner = element.Elements().FirstOrDefault();
+        var text = inner is null ? element.Value : null;
+        return new LocalEntrySyntax(
+            Loc(element),
+            _source.RawXml(element),
+            Attr(element, "key") ?? Missing(element, "key", "localEntry"),
+            string.IsNullOrWhiteSpace(text) ? null : text,
+            inner is null ? null : _source.RawXml(inner),
+            Attr(element, "src"));
+    }
+
+    // ---- helpers ----
+
+    private SourceLocation Loc(XObject node) => _source.LocationOf(node);
+
+    private static bool IsSynapseElement(XElement element) =>
+        element.Name.NamespaceName.Length == 0 || element.Name.NamespaceName == SynapseNamespace;
+
+    /// <summary>The local name of a Synapse-language element, or a name that matches nothing for foreign elements.</summary>
+    private static string LocalName(XElement element) =>
+        IsSynapseElement(element) ? element.Name.LocalName : "{" + element.Name.NamespaceName + "}" + element.Name.LocalName;
+
+    private static string? Attr(XElement element, string name) => element.Attribute(name)?.Value;
+
+    private string RequireName(XElement element, string attribute) => Attr(element, attribute) ?? Missing(element, attribute, element.Name.LocalName);
+
+    private string Missing(XElement element, string attribute, string fallback)
+    {
+        _diagnostics.Report(DiagnosticCatalog.MissingAttribute, Loc(element), element.Name.LocalName, attribute);
+        return fallback;
+    }
+
+    private void ReportUnknown(XElement element, string context) =>
+        _diagnostics.Report(DiagnosticCatalog.UnknownElement, Loc(element), element.Name.LocalName, context);
+
+    /// <summary>Every namespace prefix declared on the element or its ancestors (nearest wins).</summary>
+    private static ImmutableDictionary<string, string> Namespaces(XElement element)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        for (var e = element; e is not null; e = e.Parent)
+        {
+            foreach (var a in e.Attributes())
+            {
+                if (a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns && !builder.ContainsKey(a.Name.LocalName))
+                {
+                    builder[a.Name.LocalName] = a.Value;
+                }
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static long? ParseLong(string? value) =>
+        long.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static int? ParseInt(string? value) =>
+        int.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static double? ParseDouble(string? value) =>
+        double.TryParse(value?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+}

@@ -1,0 +1,194 @@
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>
+/// One XML file loaded safely (DTDs prohibited, no resolver) into an <see cref="XElement"/> tree whose
+/// elements carry their exact character spans, so every AST node can point back at its source text.
+/// </summary>
+public sealed class XmlSource
+{
+    private XmlSource(string path, SourceText text, XElement root)
+    {
+        Path = path;
+        Text = text;
+        Root = root;
+    }
+
+    public string Path { get; }
+
+    public SourceText Text { get; }
+
+    public XElement Root { get; }
+
+    public static XmlReaderSettings SafeSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = false,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+        MaxCharactersFromEntities = 1024,
+    };
+
+    /// <summary>Parses <paramref name="content"/>; throws <see cref="XmlException"/> for malformed input.</summary>
+    public static XmlSource Parse(string path, string content)
+    {
+        var text = SourceText.From(content);
+        using var stringReader = new StringReader(content);
+        using var reader = XmlReader.Create(stringReader, SafeSettings());
+        var lineInfo = (IXmlLineInfo)reader;
+        XElement? root = null;
+        var stack = new Stack<XElement>();
+        var starts = new Stack<int>();
+
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                {
+                    var start = Offset(text, lineInfo.LineNumber, lineInfo.LinePosition) - 1;
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    if (reader.HasAttributes)
+                    {
+                        while (reader.MoveToNextAttribute())
+                        {
+                            if (reader.Prefix == "xmlns")
+                            {
+                                element.Add(new XAttribute(XNamespace.Xmlns + reader.LocalName, reader.Value));
+                            }
+                            else if (reader.Prefix.Length == 0 && reader.LocalName == "xmlns")
+                            {
+                                element.Add(new XAttribute("xmlns", reader.Value));
+                            }
+                            else
+                            {
+                                element.Add(new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value));
+                            }
+                        }
+
+                        reader.MoveToElement();
+                    }
+
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().Add(element);
+                    }
+                    else
+                    {
+                        root = element;
+                    }
+
+                    if (reader.IsEmptyElement)
+                    {
+                        element.AddAnnotation(new ElementSpan(start, ScanToTagEnd(content, start)));
+                    }
+                    else
+                    {
+                        stack.Push(element);
+                        starts.Push(start);
+                    }
+
+                    break;
+                }
+
+                case XmlNodeType.EndElement:
+                {
+                    var element = stack.Pop();
+                    var start = starts.Pop();
+                    var endTag = Offset(text, lineInfo.LineNumber, lineInfo.LinePosition);
+                    element.AddAnnotation(new ElementSpan(start, ScanToTagEnd(content, endTag)));
+                    break;
+                }
+
+                case XmlNodeType.Text:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    stack.Peek().Add(new XText(reader.Value));
+                    break;
+                case XmlNodeType.CDATA:
+                    stack.Peek().Add(new XCData(reader.Value));
+                    break;
+                case XmlNodeType.Comment:
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().Add(new XComment(reader.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        if (root is null)
+        {
+            throw new XmlException("The document has no root element.");
+        }
+
+        return new XmlSource(path, text, root);
+    }
+
+    public SourceLocation LocationOf(XObject node)
+    {
+        var span = node switch
+        {
+            XElement e => e.Annotation<ElementSpan>(),
+            XAttribute a => a.Parent?.Annotation<ElementSpan>(),
+            _ => node.Parent?.Annotation<ElementSpan>(),
+        };
+        var textSpan = span is null ? new TextSpan(0, 0) : TextSpan.FromBounds(span.Start, Math.Min(span.End, Text.Length));
+        return new SourceLocation(Path, textSpan, Text.Lines.GetLinePositionSpan(textSpan));
+    }
+
+    /// <summary>The element exactly as written in the file.</summary>
+    public string RawXml(XElement element)
+    {
+        var span = element.Annotation<ElementSpan>();
+        if (span is null)
+        {
+            return element.ToString(SaveOptions.DisableFormatting);
+        }
+
+        return Text.ToString(TextSpan.FromBounds(span.Start, Math.Min(span.End, Text.Length)));
+    }
+
+    private static int Offset(SourceText text, int line, int column)
+    {
+        if (line <= 0)
+        {
+            return 0;
+        }
+
+        var lineStart = text.Lines[Math.Min(line - 1, text.Lines.Count - 1)].Start;
+        return Math.Min(lineStart + Math.Max(column - 1, 0), text.Length);
+    }
+
+    /// <summary>Index just past the '&gt;' that closes the tag starting at or before <paramref name="from"/>, skipping quoted values.</summary>
+    private static int ScanToTagEnd(string content, int from)
+    {
+        char quote = '\0';
+        for (var i = Math.Max(from, 0); i < content.Length; i++)
+        {
+            var c = content[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return i + 1;
+            }
+        }
+
+        return content.Length;
+    }
+}
