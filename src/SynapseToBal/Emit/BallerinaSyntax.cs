@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text;
+
+namespace SynapseToBal.Emit;
+
+/// <summary>
+/// The one place that turns names and text from Synapse into Ballerina tokens: identifiers, resource path
+/// segments, string literals, string/XML template text and comments. Nothing from an XML input reaches the
+/// output without passing through here.
+/// </summary>
+public static class BallerinaSyntax
+{
+    /// <summary>Reserved words of Ballerina (spec 2024R1 plus query and transaction keywords).</summary>
+    public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "abort", "aborted", "abstract", "all", "annotation", "any", "anydata", "as", "ascending", "base16", "base64",
+        "boolean", "break", "by", "byte", "catch", "channel", "check", "checkpanic", "class", "client", "collect",
+        "committed", "configurable", "conflict", "const", "continue", "decimal", "default", "descending", "distinct",
+        "do", "else", "enum", "equals", "error", "external", "fail", "false", "final", "finally", "float", "flush",
+        "followed", "for", "foreach", "fork", "from", "function", "future", "group", "handle", "if", "import", "in",
+        "inner", "int", "is", "isolated", "join", "json", "let", "limit", "listener", "lock", "map", "match",
+        "natural", "never", "new", "null", "object", "on", "onretry", "order", "outer", "panic", "primarykey",
+        "private", "public", "re", "readonly", "record", "remote", "resource", "retries", "retry", "return",
+        "returns", "select", "service", "source", "start", "stream", "string", "table", "transaction", "transactional",
+        "trap", "true", "try", "type", "typedesc", "typeof", "var", "wait", "where", "while", "window", "with",
+        "worker", "xml", "xmlns",
+    };
+
+    /// <summary>A camelCase identifier for a variable or function (e.g. <c>Order-API</c> → <c>orderApi</c>).</summary>
+    public static string CamelCase(string name) => Identifier(JoinWords(Words(name), upperFirst: false), "value");
+
+    /// <summary>A PascalCase identifier for a type.</summary>
+    public static string PascalCase(string name) => Identifier(JoinWords(Words(name), upperFirst: true), "Value");
+
+    /// <summary>Makes any text a valid, unreserved identifier: keywords get the <c>'</c> prefix, a leading digit a <c>v</c>.</summary>
+    public static string Identifier(string text, string fallback = "value")
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        var result = builder.ToString().Trim('_');
+        if (result.Length == 0)
+        {
+            result = fallback;
+        }
+
+        if (char.IsAsciiDigit(result[0]))
+        {
+            result = "v" + result;
+        }
+
+        return Keywords.Contains(result) ? "'" + result : result;
+    }
+
+    /// <summary>A literal resource path segment (<c>order-items</c> → <c>order\-items</c>, <c>order</c> → <c>'order</c>).</summary>
+    public static string PathSegment(string segment)
+    {
+        if (segment.Length == 0)
+        {
+            return "'default";
+        }
+
+        if (Keywords.Contains(segment))
+        {
+            return "'" + segment;
+        }
+
+        var builder = new StringBuilder(segment.Length + 4);
+        for (var i = 0; i < segment.Length; i++)
+        {
+            var c = segment[i];
+            if (char.IsAsciiLetter(c) || c == '_' || (i > 0 && char.IsAsciiDigit(c)))
+            {
+                builder.Append(c);
+            }
+            else if (c > 0x7F || char.IsControl(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{{{(int)c:X}}}");
+            }
+            else
+            {
+                builder.Append('\\').Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A double-quoted string literal.</summary>
+    public static string StringLiteral(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        builder.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029')
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\u{{{(int)c:X}}}");
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Literal text inside a backtick template (<c>string `...`</c> or <c>xml `...`</c>): a backtick or an
+    /// interpolation opener cannot appear as written, so each becomes an interpolated string literal.
+    /// </summary>
+    public static string TemplateText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '`')
+            {
+                builder.Append("${\"`\"}");
+            }
+            else if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                builder.Append("${\"$\"}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Comment lines (<c>// ...</c>) for arbitrary text; every line of the text stays a comment.</summary>
+    public static IEnumerable<string> CommentLines(string text, string prefix = "// ")
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var first = 0;
+        var last = lines.Length - 1;
+        while (first <= last && string.IsNullOrWhiteSpace(lines[first]))
+        {
+            first++;
+        }
+
+        while (last >= first && string.IsNullOrWhiteSpace(lines[last]))
+        {
+            last--;
+        }
+
+        var indent = lines.Skip(first).Take(last - first + 1).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        for (var i = first; i <= last; i++)
+        {
+            var line = lines[i].Length >= indent ? lines[i][indent..] : lines[i].TrimStart();
+            yield return (prefix + line.Replace("\t", "    ", StringComparison.Ordinal)).TrimEnd();
+        }
+    }
+
+    /// <summary>One-line text safe for a comment (no line breaks).</summary>
+    public static string CommentText(string text) =>
+        string.Join(' ', text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim())).Trim();
+
+    /// <summary>A TOML basic string.</summary>
+    public static string TomlString(string value) => StringLiteral(value);
+
+    /// <summary>Splits a name into words at separators, case changes and digit boundaries.</summary>
+    public static IReadOnlyList<string> Words(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                var prev = name[i - 1];
+                var next = i + 1 < name.Length ? name[i + 1] : '\0';
+                var lowerToUpper = char.IsAsciiLetterLower(prev) && char.IsAsciiLetterUpper(c);
+                var acronymEnd = char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(next);
+                var letterDigit = char.IsAsciiDigit(prev) != char.IsAsciiDigit(c) && char.IsAsciiLetter(prev) && char.IsAsciiDigit(c);
+                if (lowerToUpper || acronymEnd || letterDigit)
+                {
+                    Flush();
+                }
+            }
+
+            current.Append(c);
+        }
+
+        Flush();
+        return words;
+    }
+
+    private static string JoinWords(IReadOnlyList<string> words, bool upperFirst)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].ToLowerInvariant();
+            if (i > 0 || upperFirst)
+            {
+                word = char.ToUpperInvariant(word[0]) + word[1..];
+            }
+
+            builder.Append(word);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>A value computed at run time. Every expression has a Ballerina type of string unless noted.</summary>
+public abstract record ExprIr
+{
+    private protected ExprIr()
+    {
+    }
+
+    /// <summary>True when evaluating the expression can fail (its Ballerina form needs <c>check</c>).</summary>
+    public abstract bool CanFail { get; }
+}
+
+public sealed record StringLiteralIr(string Value) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
+/// <summary>A default-scope property (<c>get-property('x')</c>, <c>$ctx:x</c>).</summary>
+public sealed record PropertyReadIr(string Name) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
+/// <summary>A resource path parameter read through its Ballerina parameter (<c>uri.var.x</c> inside its resource).</summary>
+public sealed record PathParamIr(string BallerinaName) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
+/// <summary>An HTTP header (<c>$trp:x</c>, <c>get-property('transport','x')</c>).</summary>
+public sealed record HeaderReadIr(string Name) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
+/// <summary>A well-known message attribute kept in a typed field of the context.</summary>
+public sealed record ContextFieldIr(ContextField Field) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
+public enum ContextField
+{
+    StatusCode,
+    ContentType,
+    Method,
+    UrlPostfix,
+}
+
+/// <summary><c>json-eval(path)</c> as Synapse stringifies it.</summary>
+public sealed record JsonEvalIr(string Path) : ExprIr
+{
+    public override bool CanFail => true;
+}
+
+/// <summary>XML navigation from the SOAP Body: steps select child elements (or descendants).</summary>
+public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextOnly) : ExprIr
+{
+    public override bool CanFail => true;
+}
+
+/// <param name="Prefix">Namespace prefix as written, or null.</param>
+/// <param name="Descendant">True for a <c>//</c> step.</param>
+public sealed record XmlStepIr(string? Prefix, string? NamespaceUri, string LocalName, bool Descendant);
+
+public sealed record ConcatIr(ImmutableArray<ExprIr> Parts) : ExprIr
+{
+    public override bool CanFail => Parts.Any(p => p.CanFail);
+}
+
+/// <summary>An expression SynapseToBal does not translate; it fails at run time with the original text.</summary>
+public sealed record UntranslatedExprIr(string Original) : ExprIr
+{
+    public override bool CanFail => true;
+}
+
+/// <summary>A boolean condition.</summary>
+public abstract record ConditionIr
+{
+    private protected ConditionIr()
+    {
+    }
+}
+
+/// <summary>A string is "true" in XPath when it is not empty.</summary>
+public sealed record NonEmptyIr(ExprIr Value) : ConditionIr;
+
+/// <param name="Numeric">Compare as numbers (XPath converts both sides when one is a number or the operator is relational).</param>
+public sealed record CompareIr(ExprIr Left, string Operator, ExprIr Right, bool Numeric = false) : ConditionIr;
+
+public sealed record RegexMatchIr(ExprIr Value, string Pattern) : ConditionIr;
+
+public sealed record AndIr(ConditionIr Left, ConditionIr Right) : ConditionIr;
+
+public sealed record OrIr(ConditionIr Left, ConditionIr Right) : ConditionIr;
+
+public sealed record NotIr(ConditionIr Operand) : ConditionIr;
+
+public sealed record BoolLiteralIr(bool Value) : ConditionIr;
+
+/// <summary>A condition SynapseToBal does not translate.</summary>
+public sealed record UntranslatedConditionIr(string Original) : ConditionIr;

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>One step of a flow. <see cref="Origin"/> is the mediator it came from.</summary>
+public abstract record StepIr(MediatorSyntax? Origin)
+{
+    /// <summary>True when the step always ends the flow (its Ballerina form returns).</summary>
+    public virtual bool Terminates => false;
+}
+
+public enum LogFunction
+{
+    Info,
+    Debug,
+    Warn,
+    Error,
+}
+
+/// <summary>A log line: literal text and values, joined as Synapse writes them.</summary>
+public sealed record LogStep(MediatorSyntax Origin, LogFunction Function, ImmutableArray<LogPart> Parts) : StepIr(Origin);
+
+public abstract record LogPart
+{
+    private LogPart()
+    {
+    }
+
+    public sealed record Text(string Content) : LogPart;
+
+    public sealed record Value(ExprIr Expression) : LogPart;
+
+    public sealed record Payload : LogPart;
+
+    public sealed record Headers : LogPart;
+}
+
+public enum PropertyValueType
+{
+    String,
+    Integer,
+    Boolean,
+    Float,
+    Xml,
+    Json,
+}
+
+public sealed record SetPropertyStep(MediatorSyntax Origin, string Name, ExprIr Value, PropertyValueType Type) : StepIr(Origin);
+
+public sealed record RemovePropertyStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
+
+public sealed record SetHeaderStep(MediatorSyntax Origin, string Name, ExprIr Value) : StepIr(Origin);
+
+public sealed record RemoveHeaderStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
+
+public sealed record ClearHeadersStep(MediatorSyntax Origin) : StepIr(Origin);
+
+/// <summary>Sets a typed context field (status code, content type, method, URL postfix).</summary>
+public sealed record SetFieldStep(MediatorSyntax Origin, ContextField Field, ExprIr Value) : StepIr(Origin);
+
+public sealed record ClearPayloadStep(MediatorSyntax Origin) : StepIr(Origin);
+
+public enum PayloadKind
+{
+    Json,
+    Xml,
+    Text,
+}
+
+/// <summary>payloadFactory: a template with <c>$n</c> argument slots.</summary>
+public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, ImmutableArray<TemplatePart> Template, ImmutableDictionary<string, string> Namespaces) : StepIr(Origin);
+
+public abstract record TemplatePart
+{
+    private TemplatePart()
+    {
+    }
+
+    public sealed record Text(string Content) : TemplatePart;
+
+    /// <param name="InAttribute">For XML templates: the slot sits inside an attribute value.</param>
+    public sealed record Argument(ExprIr Value, bool Raw, bool InAttribute) : TemplatePart;
+}
+
+/// <summary>A call to a backend; the message continues with the response.</summary>
+public sealed record CallStep(MediatorSyntax Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin);
+
+/// <summary>The request path of an outbound call.</summary>
+public abstract record HttpPathIr
+{
+    private HttpPathIr()
+    {
+    }
+
+    /// <summary>Address endpoint: the URL postfix (resource path and query) is appended.</summary>
+    public sealed record Postfix : HttpPathIr;
+
+    /// <summary>Address endpoint with a SOAP format: nothing is appended.</summary>
+    public sealed record None : HttpPathIr;
+
+    /// <summary>HTTP endpoint: a uri-template expanded from properties; <c>Method</c> overrides the incoming one.</summary>
+    public sealed record Template(ImmutableArray<TemplatePart> Parts, string? Method) : HttpPathIr;
+}
+
+/// <summary>Respond to the client with the current message.</summary>
+public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
+{
+    public override bool Terminates => true;
+}
+
+/// <summary>Continue with a function (the out flow) and return its response.</summary>
+/// <remarks><see cref="FunctionName"/> null means the out flow the resource registered in the context.</remarks>
+public sealed record ContinueWithStep(MediatorSyntax? Origin, string? FunctionName) : StepIr(Origin)
+{
+    public override bool Terminates => true;
+}
+
+/// <summary>End the flow with Synapse's implicit 202.</summary>
+public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
+{
+    public override bool Terminates => true;
+}
+
+/// <summary>Call a generated function (a named sequence).</summary>
+public sealed record InvokeStep(MediatorSyntax Origin, string FunctionName, bool CanStop) : StepIr(Origin);
+
+public sealed record IfStep(MediatorSyntax Origin, ConditionIr Condition, ImmutableArray<StepIr> Then, ImmutableArray<StepIr> Else) : StepIr(Origin)
+{
+    public override bool Terminates => Else.Length > 0 && Flow.Terminates(Then) && Flow.Terminates(Else);
+}
+
+public sealed record SwitchStep(MediatorSyntax Origin, ExprIr Source, ImmutableArray<SwitchCaseIr> Cases, ImmutableArray<StepIr> Default) : StepIr(Origin)
+{
+    public override bool Terminates => Cases.All(c => Flow.Terminates(c.Steps)) && Flow.Terminates(Default);
+}
+
+public sealed record SwitchCaseIr(string Pattern, ImmutableArray<StepIr> Steps);
+
+/// <summary>Branch on the message direction (Synapse in/out inside a shared sequence).</summary>
+public sealed record DirectionStep(MediatorSyntax Origin, ImmutableArray<StepIr> Request, ImmutableArray<StepIr> Response) : StepIr(Origin)
+{
+    public override bool Terminates => Flow.Terminates(Request) && Flow.Terminates(Response);
+}
+
+/// <summary>A construct not translated: a TODO marker with the code, the reason and the original XML.</summary>
+public sealed record TodoStep(MediatorSyntax? Origin, string Code, string Message, string RawXml) : StepIr(Origin);
+
+/// <summary>A plain comment explaining how a construct maps (no code is needed for it).</summary>
+public sealed record CommentStep(MediatorSyntax Origin, string Text) : StepIr(Origin);
+
+/// <summary>A comment with original XML that never runs (for example mediators after a respond).</summary>
+public sealed record DeadCodeStep(MediatorSyntax Origin, string Reason) : StepIr(Origin);
+
+public static class Flow
+{
+    public static bool Terminates(ImmutableArray<StepIr> steps) => steps.Length > 0 && steps.Any(s => s.Terminates);
+}

@@ -1,0 +1,20 @@
+namespace SynapseToBal.Lowering;
+
+public enum FlowKind
+{
+    /// <summary>A resource's inSequence: the message is a request.</summary>
+    In,
+
+    /// <summary>A resource's outSequence: the message is the backend response.</summary>
+    Out,
+
+    /// <summary>A fault sequence.</summary>
+    Fault,
+
+    /// <summary>A named sequence: the direction is known only at run time.</summary>
+    Sequence,
+}
+
+/// <param name="OutFunction">The resource's out flow function, where a send continues.</param>
+/// <param name="Owner">Name of the artifact being lowered, for generated names.</param>
+internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translator, string? OutFunction, string Owner);

@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Emit;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+public sealed partial class Lowerer
+{
+    private static readonly string[] AllMethods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+    private ServiceIr LowerApi(ApiSyntax api, string file)
+    {
+        var basePath = ApiBasePath(api);
+        var resources = ImmutableArray.CreateBuilder<ResourceIr>();
+        var seen = new Dictionary<string, ApiResourceSyntax>(StringComparer.Ordinal);
+        foreach (var resource in api.Resources)
+        {
+            foreach (var lowered in LowerResource(api, resource))
+            {
+                var key = lowered.Accessor + " " + string.Join('/', lowered.Path.Select(SegmentKey));
+                if (seen.TryGetValue(key, out var earlier))
+                {
+                    // Synapse dispatches to the first resource; Ballerina rejects duplicate resources.
+                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, resource.Location, lowered.Summary, DescribeResource(earlier));
+                    resources.Add(lowered with { Duplicate = true });
+                    continue;
+                }
+
+                seen[key] = resource;
+                resources.Add(lowered);
+            }
+        }
+
+        if (api.HandlersXml is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
+        }
+
+        return new ServiceIr(api.Name, basePath, resources.ToImmutable(), api, file);
+    }
+
+    private static string SegmentKey(PathSegmentIr segment) => segment switch
+    {
+        PathSegmentIr.Literal l => l.Text,
+        PathSegmentIr.Param => "{}",
+        PathSegmentIr.Rest => "**",
+        _ => throw new InvalidOperationException(),
+    };
+
+    private string ApiBasePath(ApiSyntax api)
+    {
+        var context = api.Context.Trim();
+        if (api.Version is { Length: > 0 } version)
+        {
+            if (string.Equals(api.VersionType, "context", StringComparison.OrdinalIgnoreCase))
+            {
+                context = context.Replace("{version}", version, StringComparison.Ordinal);
+            }
+            else if (string.Equals(api.VersionType, "url", StringComparison.OrdinalIgnoreCase))
+            {
+                context = context.TrimEnd('/') + "/" + version;
+            }
+        }
+
+        if (!context.StartsWith('/'))
+        {
+            context = "/" + context;
+        }
+
+        return context.Length > 1 ? context.TrimEnd('/') : context;
+    }
+
+    private static string DescribeResource(ApiResourceSyntax resource)
+    {
+        var methods = resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods);
+        return $"{methods} {resource.UriTemplate ?? resource.UrlMapping ?? "(default)"}";
+    }
+
+    private IEnumerable<ResourceIr> LowerResource(ApiSyntax api, ApiResourceSyntax resource)
+    {
+        var path = ResourcePath(resource, out var templateQuery);
+        var pathParams = path.OfType<PathSegmentIr.Param>().ToDictionary(p => p.SynapseName, p => p.BallerinaName, StringComparer.Ordinal);
+        var owner = api.Name + " " + (resource.UriTemplate ?? resource.UrlMapping ?? "default");
+        var methods = resource.Methods.Where(m => AllMethods.Contains(m)).ToList();
+        foreach (var invalid in resource.Methods.Except(AllMethods))
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, resource.Location, "resource", "methods", invalid, "it is not an HTTP method Synapse accepts");
+        }
+
+        var baseName = api.Name + " " + string.Join(' ', methods.Count == 1 ? methods : ["any"]) + " " + PathWords(resource);
+        string? outFunction = null;
+        if (resource.OutSequence is { } outFlow)
+        {
+            outFunction = _names.Camel(baseName, "out");
+            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, ExpressionTranslator.Empty, null, owner));
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {api.Name} {DescribeResource(resource)}: runs on the backend response.", outFlow.Location));
+        }
+
+        string? faultFunction = null;
+        if (resource.FaultSequence is { } faultFlow)
+        {
+            faultFunction = _names.Camel(baseName, "fault");
+            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, ExpressionTranslator.Empty, outFunction, owner));
+            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {api.Name} {DescribeResource(resource)}: runs when the in or out flow fails.", faultFlow.Location));
+        }
+        else if (_sequences.ContainsKey("fault"))
+        {
+            // The global fault sequence handles errors of flows that declare none.
+            faultFunction = GlobalFaultFunction();
+        }
+
+        var inMediators = resource.InSequence?.Mediators ?? [];
+        var translator = new ExpressionTranslator(pathParams);
+        var body = resource.InSequence is { } inFlow
+            ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner))
+            : [];
+        body = AddTemplateQueryParams(templateQuery, body, resource);
+        body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
+        var needsOutFlow = outFunction is not null && (InvokesSendingSequence(inMediators) || (resource.InSequence?.Key is { } key && ContainsSend(key.Text)));
+        var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
+        foreach (var accessor in accessors)
+        {
+            var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";
+            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource);
+        }
+    }
+
+    private string? _globalFault;
+
+    /// <summary>A wrapper that runs the global <c>fault</c> sequence with the error recorded.</summary>
+    private string GlobalFaultFunction()
+    {
+        if (_globalFault is not null)
+        {
+            return _globalFault;
+        }
+
+        _globalFault = _names.Camel("handle fault");
+        var sequence = _sequences["fault"];
+        var origin = new SequenceReferenceMediator(sequence.Location, $"<sequence key=\"fault\"/>", new KeySyntax("fault", null));
+        ImmutableArray<StepIr> body = [new InvokeStep(origin, _sequenceFunctions["fault"], CanStop("fault")), new AcceptStep(null)];
+        _functions.Add(new FunctionIr(_globalFault, FunctionKind.FaultFlow, true, body, "Runs the global 'fault' sequence for flows that declare no fault sequence of their own.", sequence.Location));
+        return _globalFault;
+    }
+
+    private static string PathWords(ApiResourceSyntax resource)
+    {
+        var text = resource.UriTemplate ?? resource.UrlMapping ?? string.Empty;
+        var q = text.IndexOf('?', StringComparison.Ordinal);
+        if (q >= 0)
+        {
+            text = text[..q];
+        }
+
+        text = text.Replace("{", "by ", StringComparison.Ordinal);
+        return text.Trim('/').Length == 0 ? "root" : text;
+    }
+
+    /// <summary>
+    /// Ballerina resource path for a uri-template or url-mapping. Query variables of the template
+    /// (<c>?q={q}</c>) are returned separately: they are read from the query string.
+    /// </summary>
+    private ImmutableArray<PathSegmentIr> ResourcePath(ApiResourceSyntax resource, out List<(string Param, string Var)> templateQuery)
+    {
+        templateQuery = new List<(string, string)>();
+        var segments = ImmutableArray.CreateBuilder<PathSegmentIr>();
+        var used = new HashSet<string>(StringComparer.Ordinal) { "request", "ctx", "reply" };
+        if (resource.UriTemplate is { } template)
+        {
+            var query = string.Empty;
+            var q = template.IndexOf('?', StringComparison.Ordinal);
+            if (q >= 0)
+            {
+                query = template[(q + 1)..];
+                template = template[..q];
+            }
+
+            foreach (var raw in template.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (raw.StartsWith('{') && raw.EndsWith('}'))
+                {
+                    var name = raw[1..^1];
+                    var rest = name.StartsWith('+');
+                    name = name.TrimStart('+');
+                    var balName = UniqueLocal(BallerinaSyntax.CamelCase(name), used);
+                    segments.Add(rest ? new PathSegmentIr.Rest(name, balName) : new PathSegmentIr.Param(name, balName));
+                    if (rest)
+                    {
+                        break;
+                    }
+                }
+                else if (raw.Contains('{', StringComparison.Ordinal) || raw.Contains('*', StringComparison.Ordinal))
+                {
+                    // A segment mixing text and variables ("{id}.json", "a*"): match anything here.
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"uri-template segment '{raw}'", "a segment mixing literal text and variables matches any segment here");
+                    segments.Add(new PathSegmentIr.Param(raw, UniqueLocal("segment", used)));
+                }
+                else
+                {
+                    segments.Add(new PathSegmentIr.Literal(Uri.UnescapeDataString(raw)));
+                }
+            }
+
+            foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0 && pair[(eq + 1)..] is var value && value.StartsWith('{') && value.EndsWith('}'))
+                {
+                    templateQuery.Add((pair[..eq], value[1..^1]));
+                }
+            }
+        }
+        else if (resource.UrlMapping is { } mapping)
+        {
+            var path = mapping.Trim();
+            var wildcard = path.EndsWith("/*", StringComparison.Ordinal) || path == "*";
+            if (wildcard)
+            {
+                path = path.Length > 1 ? path[..^2] : string.Empty;
+            }
+            else if (path.StartsWith("*.", StringComparison.Ordinal))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"url-mapping '{mapping}'", "extension mappings match any path here");
+                path = string.Empty;
+                wildcard = true;
+            }
+
+            foreach (var raw in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                segments.Add(new PathSegmentIr.Literal(raw));
+            }
+
+            if (wildcard)
+            {
+                segments.Add(new PathSegmentIr.Rest("*", UniqueLocal("path", used)));
+            }
+        }
+        else
+        {
+            // The default resource: any path.
+            segments.Add(new PathSegmentIr.Rest("*", UniqueLocal("path", used)));
+        }
+
+        return segments.ToImmutable();
+    }
+
+    private static string UniqueLocal(string name, HashSet<string> used)
+    {
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate.TrimStart('\'')); i++)
+        {
+            candidate = name.TrimStart('\'') + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private ImmutableArray<StepIr> AddTemplateQueryParams(List<(string Param, string Var)> query, ImmutableArray<StepIr> body, ApiResourceSyntax resource)
+    {
+        if (query.Count == 0)
+        {
+            return body;
+        }
+
+        // uri-template query variables are stored as uri.var.* in Synapse.
+        var origin = new UnknownMediator(resource.Location, resource.RawXml, "resource");
+        var steps = query.Select(q => (StepIr)new SetPropertyStep(origin, "uri.var." + q.Var, new PropertyReadIr("query.param." + q.Param), PropertyValueType.String));
+        return [.. steps, .. body];
+    }
+
+    /// <summary>Adds Synapse's implicit end of a flow: 202 Accepted when it ends without answering.</summary>
+    private ImmutableArray<StepIr> WithFallThrough(ImmutableArray<StepIr> steps, SourceLocation location, bool afterCall = false)
+    {
+        if (Flow.Terminates(steps))
+        {
+            return steps;
+        }
+
+        if (afterCall || ContainsCall(steps))
+        {
+            _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
+        }
+
+        return [.. steps, new AcceptStep(null)];
+    }
+
+    private static bool ContainsCall(ImmutableArray<StepIr> steps) => steps.Any(s => s switch
+    {
+        CallStep => true,
+        IfStep i => ContainsCall(i.Then) || ContainsCall(i.Else),
+        SwitchStep sw => sw.Cases.Any(c => ContainsCall(c.Steps)) || ContainsCall(sw.Default),
+        DirectionStep d => ContainsCall(d.Request) || ContainsCall(d.Response),
+        _ => false,
+    });
+
+    /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
+    private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)
+    {
+        if (flow.Key is { } key)
+        {
+            var origin = new SequenceReferenceMediator(flow.Location, $"<sequence key=\"{key.Text}\"/>", key);
+            return LowerSequenceReference(origin, context);
+        }
+
+        return LowerBlock(flow.Mediators, context);
+    }
+}

@@ -1,0 +1,618 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+public sealed partial class Lowerer
+{
+    /// <summary>Default-scope properties that change how Synapse sends or answers, not plain data.</summary>
+    private static readonly HashSet<string> BehaviourProperties = new(StringComparer.Ordinal)
+    {
+        "OUT_ONLY", "RESPONSE", "FORCE_ERROR_ON_SOAP_FAULT", "PRESERVE_WS_ADDRESSING", "preserveProcessedHeaders",
+        "FAULTS_AS_HTTP_200", "BLOCKING_SENDER_PRESERVE_REQ_HEADERS", "FORCE_SC_ACCEPTED", "NO_KEEPALIVE",
+        "DISABLE_SMOOKS_RESULT_PAYLOAD", "ClientApiNonBlocking", "TRANSPORT_IN_NAME",
+    };
+
+    private ImmutableArray<StepIr> LowerBlock(ImmutableArray<MediatorSyntax> mediators, FlowContext context)
+    {
+        var steps = ImmutableArray.CreateBuilder<StepIr>();
+        var stopped = false;
+        foreach (var mediator in mediators)
+        {
+            if (stopped)
+            {
+                steps.Add(new DeadCodeStep(mediator, "never runs: the flow has already ended above"));
+                continue;
+            }
+
+            foreach (var step in LowerMediator(mediator, context))
+            {
+                steps.Add(step);
+                stopped |= step.Terminates;
+            }
+        }
+
+        return steps.ToImmutable();
+    }
+
+    private IEnumerable<StepIr> LowerMediator(MediatorSyntax mediator, FlowContext context) => mediator switch
+    {
+        LogMediator log => [LowerLog(log, context)],
+        PropertyMediator property => [LowerProperty(property, context)],
+        PayloadFactoryMediator factory => [LowerPayloadFactory(factory, context)],
+        RespondMediator respond => [new RespondStep(respond)],
+        DropMediator drop => [new AcceptStep(drop)],
+        LoopbackMediator loopback => [Reply(loopback, context)],
+        CallMediator call => LowerCall(call, context),
+        SendMediator send => LowerSend(send, context),
+        HeaderMediator header => [LowerHeader(header, context)],
+        FilterMediator filter => [LowerFilter(filter, context)],
+        SwitchMediator @switch => [LowerSwitch(@switch, context)],
+        SequenceReferenceMediator reference => LowerSequenceReference(reference, context),
+        DirectionMediator direction => LowerDirection(direction, context),
+        UnknownMediator unknown => [NotTranslated(unknown)],
+        _ => throw new InvalidOperationException($"Unhandled mediator {mediator.GetType().Name}"),
+    };
+
+    private TodoStep NotTranslated(MediatorSyntax mediator)
+    {
+        _diagnostics.Report(DiagnosticCatalog.MediatorNotTranslated, mediator.Location, mediator.ElementName);
+        return new TodoStep(mediator, "SB0201", $"the <{mediator.ElementName}> mediator is not translated yet", mediator.RawXml);
+    }
+
+    private TodoStep Todo(MediatorSyntax mediator, DiagnosticDescriptor descriptor, string message, params object?[] args)
+    {
+        _diagnostics.Report(descriptor, mediator.Location, args);
+        return new TodoStep(mediator, descriptor.Id, message, mediator.RawXml);
+    }
+
+    /// <summary>Translates an expression, reporting it when it falls outside the supported subset.</summary>
+    private ExprIr Expr(ExpressionSyntax expression, FlowContext context)
+    {
+        var result = context.Translator.Value(expression);
+        ReportUntranslated(result, expression);
+        return result;
+    }
+
+    private void ReportUntranslated(ExprIr result, ExpressionSyntax expression)
+    {
+        if (ContainsUntranslated(result))
+        {
+            _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original);
+        }
+    }
+
+    private static bool ContainsUntranslated(ExprIr expr) => expr switch
+    {
+        UntranslatedExprIr => true,
+        ConcatIr c => c.Parts.Any(ContainsUntranslated),
+        _ => false,
+    };
+
+    private static bool ContainsUntranslated(ConditionIr condition) => condition switch
+    {
+        UntranslatedConditionIr => true,
+        AndIr a => ContainsUntranslated(a.Left) || ContainsUntranslated(a.Right),
+        OrIr o => ContainsUntranslated(o.Left) || ContainsUntranslated(o.Right),
+        NotIr n => ContainsUntranslated(n.Operand),
+        NonEmptyIr n => ContainsUntranslated(n.Value),
+        CompareIr c => ContainsUntranslated(c.Left) || ContainsUntranslated(c.Right),
+        RegexMatchIr r => ContainsUntranslated(r.Value),
+        _ => false,
+    };
+
+    private ExprIr Value(ValueSyntax? value, FlowContext context) => value switch
+    {
+        ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
+        ValueSyntax.Expression expression => Expr(expression.Syntax, context),
+        ValueSyntax.InlineXml xml => new StringLiteralIr(xml.Xml),
+        null => new StringLiteralIr(string.Empty),
+        _ => throw new InvalidOperationException(),
+    };
+
+    // ---- log ----
+
+    private LogStep LowerLog(LogMediator log, FlowContext context)
+    {
+        var parts = new List<LogPart>();
+        void Separator()
+        {
+            if (parts.Count > 0)
+            {
+                parts.Add(new LogPart.Text(log.Separator));
+            }
+        }
+
+        if (log.Level != LogLevel.Custom)
+        {
+            var direction = context.Kind switch
+            {
+                FlowKind.Out => "response",
+                FlowKind.In or FlowKind.Fault => "request",
+                _ => null,
+            };
+            if (direction is not null)
+            {
+                parts.Add(new LogPart.Text("Direction: " + direction));
+            }
+        }
+
+        if (log.Level == LogLevel.Headers || log.Level == LogLevel.Full)
+        {
+            Separator();
+            parts.Add(new LogPart.Text("Headers: "));
+            parts.Add(new LogPart.Headers());
+        }
+
+        if (log.Message is { } message)
+        {
+            Separator();
+            parts.AddRange(TemplateMessage(message, log, context));
+        }
+
+        foreach (var property in log.Properties)
+        {
+            Separator();
+            parts.Add(new LogPart.Text(property.Name + " = "));
+            parts.Add(new LogPart.Value(Value(property.Value, context)));
+        }
+
+        if (log.Level == LogLevel.Full)
+        {
+            Separator();
+            parts.Add(new LogPart.Text("Payload: "));
+            parts.Add(new LogPart.Payload());
+        }
+
+        var function = log.Category switch
+        {
+            LogCategory.Debug or LogCategory.Trace => LogFunction.Debug,
+            LogCategory.Warn => LogFunction.Warn,
+            LogCategory.Error or LogCategory.Fatal => LogFunction.Error,
+            _ => LogFunction.Info,
+        };
+        return new LogStep(log, function, parts.ToImmutableArray());
+    }
+
+    /// <summary>MI 4.4 log message: text with <c>${...}</c> expressions.</summary>
+    private IEnumerable<LogPart> TemplateMessage(string message, LogMediator log, FlowContext context)
+    {
+        var index = 0;
+        while (index < message.Length)
+        {
+            var open = message.IndexOf("${", index, StringComparison.Ordinal);
+            var close = open < 0 ? -1 : message.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                yield return new LogPart.Text(message[index..]);
+                yield break;
+            }
+
+            if (open > index)
+            {
+                yield return new LogPart.Text(message[index..open]);
+            }
+
+            var expression = ExpressionSyntax.Create(message[open..(close + 1)], ImmutableDictionary<string, string>.Empty, log.Location);
+            yield return new LogPart.Value(Expr(expression, context));
+            index = close + 1;
+        }
+    }
+
+    // ---- property ----
+
+    private StepIr LowerProperty(PropertyMediator property, FlowContext context)
+    {
+        if (property.Pattern is not null)
+        {
+            return Todo(property, DiagnosticCatalog.AttributeNotTranslated, "a property with pattern/group needs hand translation", "property", "pattern", "regular-expression extraction is not translated yet");
+        }
+
+        if (property.Name.StartsWith('{'))
+        {
+            return Todo(property, DiagnosticCatalog.DynamicKey, "the property name is computed at run time", property.Name);
+        }
+
+        var remove = property.Action == PropertyAction.Remove;
+        switch (property.Scope)
+        {
+            case "default" or "operation":
+                if (BehaviourProperties.Contains(property.Name))
+                {
+                    return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
+                }
+
+                return remove
+                    ? new RemovePropertyStep(property, property.Name)
+                    : new SetPropertyStep(property, property.Name, Value(property.Value, context), ValueType(property));
+            case "transport":
+                return remove
+                    ? new RemoveHeaderStep(property, property.Name)
+                    : new SetHeaderStep(property, property.Name, Value(property.Value, context));
+            case "axis2" or "axis2-client":
+                return LowerAxis2Property(property, context);
+            default:
+                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"{property.Scope}-scope properties are not translated", property.Scope, property.Name);
+        }
+    }
+
+    private StepIr LowerAxis2Property(PropertyMediator property, FlowContext context)
+    {
+        var remove = property.Action == PropertyAction.Remove;
+        switch (property.Name)
+        {
+            case "HTTP_SC":
+                return remove
+                    ? new SetFieldStep(property, ContextField.StatusCode, new StringLiteralIr("200"))
+                    : new SetFieldStep(property, ContextField.StatusCode, Value(property.Value, context));
+            case "messageType" or "ContentType":
+                return new SetFieldStep(property, ContextField.ContentType, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
+            case "REST_URL_POSTFIX":
+                return new SetFieldStep(property, ContextField.UrlPostfix, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
+            case "HTTP_METHOD":
+                return remove
+                    ? Todo(property, DiagnosticCatalog.PropertyNotTranslated, "removing HTTP_METHOD is not translated", property.Scope, property.Name)
+                    : new SetFieldStep(property, ContextField.Method, Value(property.Value, context));
+            case "NO_ENTITY_BODY":
+                if (remove || property.Value is ValueSyntax.Literal { Text: var t } && !string.Equals(t.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new CommentStep(property, "NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.");
+                }
+
+                return new ClearPayloadStep(property);
+            case "TRANSPORT_HEADERS" when remove:
+                return new ClearHeadersStep(property);
+            default:
+                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
+        }
+    }
+
+    private static PropertyValueType ValueType(PropertyMediator property)
+    {
+        if (property.Value is ValueSyntax.InlineXml)
+        {
+            return PropertyValueType.Xml;
+        }
+
+        return property.Type switch
+        {
+            "INTEGER" or "LONG" or "SHORT" => PropertyValueType.Integer,
+            "BOOLEAN" => PropertyValueType.Boolean,
+            "DOUBLE" or "FLOAT" => PropertyValueType.Float,
+            "OM" => PropertyValueType.Xml,
+            "JSON" => PropertyValueType.Json,
+            _ => PropertyValueType.String,
+        };
+    }
+
+    // ---- header ----
+
+    private StepIr LowerHeader(HeaderMediator header, FlowContext context)
+    {
+        if (header.Scope != "transport")
+        {
+            return Todo(header, DiagnosticCatalog.AttributeNotTranslated, "SOAP headers and WS-Addressing fields are not translated", "header", $"scope '{header.Scope}' ({header.Name})", "only transport (HTTP) headers are translated");
+        }
+
+        return header.Action == PropertyAction.Remove
+            ? new RemoveHeaderStep(header, header.Name)
+            : new SetHeaderStep(header, header.Name, Value(header.Value, context));
+    }
+
+    // ---- filter and switch ----
+
+    private StepIr LowerFilter(FilterMediator filter, FlowContext context)
+    {
+        ConditionIr condition;
+        switch (filter.Condition)
+        {
+            case FilterConditionSyntax.Boolean boolean:
+                condition = context.Translator.Condition(boolean.Expression);
+                if (ContainsUntranslated(condition))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, boolean.Expression.Location, boolean.Expression.Original);
+                }
+
+                break;
+            case FilterConditionSyntax.Match match:
+                condition = new RegexMatchIr(Expr(match.Source, context), match.Regex);
+                break;
+            case FilterConditionSyntax.Missing:
+                condition = new UntranslatedConditionIr("(no condition)");
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+
+        return new IfStep(filter, condition, LowerBlock(filter.Then, context), LowerBlock(filter.Else, context));
+    }
+
+    private StepIr LowerSwitch(SwitchMediator @switch, FlowContext context)
+    {
+        var source = @switch.Source is null ? new UntranslatedExprIr("(no source)") : Expr(@switch.Source, context);
+        var cases = @switch.Cases.Select(c => new SwitchCaseIr(c.Regex, LowerBlock(c.Mediators, context))).ToImmutableArray();
+        var @default = @switch.Default is { } d ? LowerBlock(d, context) : [];
+        return new SwitchStep(@switch, source, cases, @default);
+    }
+
+    // ---- in / out ----
+
+    private IEnumerable<StepIr> LowerDirection(DirectionMediator direction, FlowContext context)
+    {
+        var inner = LowerBlock(direction.Mediators, context);
+        switch (context.Kind)
+        {
+            case FlowKind.In or FlowKind.Fault when direction.IsIn:
+            case FlowKind.Out when !direction.IsIn:
+                return inner;
+            case FlowKind.In or FlowKind.Fault or FlowKind.Out:
+                return [new DeadCodeStep(direction, direction.IsIn ? "<in> runs only for requests; this flow handles responses" : "<out> runs only for responses; this flow handles requests")];
+            default:
+                return [direction.IsIn ? new DirectionStep(direction, inner, []) : new DirectionStep(direction, [], inner)];
+        }
+    }
+
+    // ---- sequence references ----
+
+    private ImmutableArray<StepIr> LowerSequenceReference(SequenceReferenceMediator reference, FlowContext context)
+    {
+        if (reference.Key.IsDynamic)
+        {
+            return [Todo(reference, DiagnosticCatalog.DynamicKey, "the sequence is chosen at run time; call the matching function by hand", reference.Key.Text)];
+        }
+
+        if (!_sequenceFunctions.TryGetValue(reference.Key.Text, out var function))
+        {
+            return [Todo(reference, DiagnosticCatalog.UnresolvedReference, $"sequence '{reference.Key.Text}' is not part of the input", "Sequence", reference.Key.Text)];
+        }
+
+        return [new InvokeStep(reference, function, CanStop(reference.Key.Text))];
+    }
+
+    // ---- call, send, loopback ----
+
+    private IEnumerable<StepIr> LowerCall(CallMediator call, FlowContext context)
+    {
+        if (call.SourceXml is not null || call.TargetXml is not null)
+        {
+            return [Todo(call, DiagnosticCatalog.AttributeNotTranslated, "call with <source>/<target> is not translated yet", "call", "source/target", "MI 4.4 call source and target need hand translation")];
+        }
+
+        var step = CallStepFor(call, call.Endpoint, context);
+        if (step is null)
+        {
+            return [NotTranslatedCall(call)];
+        }
+
+        if (call.Blocking)
+        {
+            return [new CommentStep(call, "blocking=\"true\": Ballerina calls always wait for the response."), step];
+        }
+
+        return [step];
+    }
+
+    private IEnumerable<StepIr> LowerSend(SendMediator send, FlowContext context)
+    {
+        if (send.ReceiveSequence is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "receive", "the response continues in the out flow instead");
+        }
+
+        if (send.Endpoint is null)
+        {
+            // An endpoint-less send answers the client on the response path.
+            if (context.Kind is FlowKind.Out or FlowKind.Sequence or FlowKind.Fault)
+            {
+                return [new RespondStep(send)];
+            }
+
+            return [Todo(send, DiagnosticCatalog.AttributeNotTranslated, "a send without an endpoint goes to the request's To address", "send", "no endpoint", "sending to the request's own To address is not translated")];
+        }
+
+        var call = CallStepFor(send, send.Endpoint, context);
+        if (call is null)
+        {
+            return [NotTranslatedCall(send)];
+        }
+
+        return [call, Reply(send, context)];
+    }
+
+    /// <summary>What happens once a response is in hand: the out flow runs, or the client gets it.</summary>
+    private static StepIr Reply(MediatorSyntax origin, FlowContext context) => context.Kind switch
+    {
+        FlowKind.In when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction),
+        FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin),
+        _ => new ContinueWithStep(origin, null),
+    };
+
+    private TodoStep NotTranslatedCall(MediatorSyntax mediator) =>
+        new(mediator, "SB0205", $"the <{mediator.ElementName}> target endpoint is not translated", mediator.RawXml);
+
+    private CallStep? CallStepFor(MediatorSyntax origin, EndpointReferenceSyntax? reference, FlowContext context)
+    {
+        switch (reference)
+        {
+            case null:
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, origin.Location, origin.ElementName, "no endpoint", "a call without an endpoint goes to the To address");
+                return null;
+            case EndpointReferenceSyntax.Key { Value.IsDynamic: true } dynamic:
+                _diagnostics.Report(DiagnosticCatalog.DynamicKey, dynamic.Location, dynamic.Value.Text);
+                return null;
+            case EndpointReferenceSyntax.Key key:
+            {
+                if (!_endpoints.TryGetValue(key.Value.Text, out var artifact))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, key.Location, "Endpoint", key.Value.Text);
+                    return null;
+                }
+
+                var client = _namedClients[key.Value.Text];
+                return client is null ? null : new CallStep(origin, client, PathFor(artifact.Endpoint, context));
+            }
+
+            case EndpointReferenceSyntax.Inline inline:
+            {
+                var client = LowerClient(inline.Endpoint, context.Owner + " endpoint");
+                return client is null ? null : new CallStep(origin, client, PathFor(inline.Endpoint, context));
+            }
+
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private HttpPathIr PathFor(EndpointSyntax endpoint, FlowContext context)
+    {
+        switch (endpoint.Definition)
+        {
+            case AddressEndpointSyntax address:
+                return address.Format is "soap11" or "soap12"
+                    ? new HttpPathIr.None()
+                    : new HttpPathIr.Postfix();
+            case HttpEndpointSyntax http:
+            {
+                var (_, path) = SplitUrl(http.UriTemplate);
+                var parts = UriTemplateParts(path, context);
+                if (http.Method is null)
+                {
+                    // Per Synapse's HTTPEndpoint, without a method the postfix is appended to the expanded template.
+                    parts = [.. parts, new TemplatePart.Argument(new ContextFieldIr(ContextField.UrlPostfix), Raw: true, InAttribute: false)];
+                }
+
+                return new HttpPathIr.Template(parts, http.Method);
+            }
+
+            default:
+                return new HttpPathIr.Postfix();
+        }
+    }
+
+    /// <summary>RFC 6570 level-2 expansion of an HTTP endpoint template: <c>{uri.var.x}</c> encoded, <c>{+x}</c> raw.</summary>
+    private static ImmutableArray<TemplatePart> UriTemplateParts(string template, FlowContext context)
+    {
+        var parts = ImmutableArray.CreateBuilder<TemplatePart>();
+        var index = 0;
+        while (index < template.Length)
+        {
+            var open = template.IndexOf('{', index);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(new TemplatePart.Text(template[index..]));
+                break;
+            }
+
+            if (open > index)
+            {
+                parts.Add(new TemplatePart.Text(template[index..open]));
+            }
+
+            var name = template[(open + 1)..close];
+            var raw = name.StartsWith('+');
+            name = name.TrimStart('+', '#');
+            parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false));
+            index = close + 1;
+        }
+
+        return parts.ToImmutable();
+    }
+
+    // ---- payloadFactory ----
+
+    private StepIr LowerPayloadFactory(PayloadFactoryMediator factory, FlowContext context)
+    {
+        var format = factory.Format;
+        if (factory.FormatKey is { } key)
+        {
+            if (_localEntries.TryGetValue(key, out var entry) && (entry.Xml ?? entry.Text) is { } content)
+            {
+                format = content;
+            }
+            else
+            {
+                return Todo(factory, DiagnosticCatalog.UnresolvedReference, $"the format is read from '{key}', which is not part of the input", "Local entry", key);
+            }
+        }
+
+        if (factory.TemplateType != "default")
+        {
+            return Todo(factory, DiagnosticCatalog.AttributeNotTranslated, $"{factory.TemplateType} payload templates are not translated yet", "payloadFactory", $"template-type '{factory.TemplateType}'", "only the default template type is translated");
+        }
+
+        var kind = factory.MediaType switch
+        {
+            "json" => PayloadKind.Json,
+            "text" => PayloadKind.Text,
+            _ => PayloadKind.Xml,
+        };
+        var args = factory.Args.Select(a => ArgValue(a, context)).ToList();
+        var parts = ImmutableArray.CreateBuilder<TemplatePart>();
+        var text = format ?? string.Empty;
+        var index = 0;
+        var literalStart = 0;
+        while (index < text.Length)
+        {
+            if (text[index] == '$' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]))
+            {
+                var end = index + 1;
+                while (end < text.Length && char.IsAsciiDigit(text[end]))
+                {
+                    end++;
+                }
+
+                var number = int.Parse(text[(index + 1)..end], CultureInfo.InvariantCulture);
+                if (number >= 1 && number <= args.Count)
+                {
+                    if (index > literalStart)
+                    {
+                        parts.Add(new TemplatePart.Text(text[literalStart..index]));
+                    }
+
+                    var (value, raw) = args[number - 1];
+                    parts.Add(new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, index)));
+                    literalStart = end;
+                }
+                else
+                {
+                    _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", "$" + number, $"there are only {args.Count} arguments; the text is kept as written");
+                }
+
+                index = end;
+                continue;
+            }
+
+            index++;
+        }
+
+        if (literalStart < text.Length)
+        {
+            parts.Add(new TemplatePart.Text(text[literalStart..]));
+        }
+
+        var namespaces = ImmutableDictionary<string, string>.Empty;
+        return new SetPayloadStep(factory, kind, parts.ToImmutable(), namespaces);
+    }
+
+    /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
+    private (ExprIr Value, bool Raw) ArgValue(PayloadArgSyntax arg, FlowContext context) => arg.Value switch
+    {
+        ValueSyntax.Literal literal => (new StringLiteralIr(literal.Text), false),
+        ValueSyntax.Expression expression => (Expr(expression.Syntax, context), !arg.Literal),
+        ValueSyntax.InlineXml xml => (new StringLiteralIr(xml.Xml), true),
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>True when position <paramref name="index"/> of an XML text lies inside a tag (an attribute value).</summary>
+    private static bool InsideTag(string xml, int index)
+    {
+        var open = xml.LastIndexOf('<', index);
+        var close = xml.LastIndexOf('>', index);
+        return open > close;
+    }
+}

@@ -1,0 +1,280 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Emit;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+/// <summary>
+/// Lowers the AST of a whole project into the integration IR. Resolves references, decides which flows
+/// can stop, and turns each mediator into steps (see the partial files per construct).
+/// </summary>
+public sealed partial class Lowerer
+{
+    private readonly DiagnosticBag _diagnostics;
+    private readonly NameAllocator _names = new();
+    private readonly Dictionary<string, SequenceSyntax> _sequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EndpointArtifactSyntax> _endpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocalEntrySyntax> _localEntries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sequenceFunctions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClientIr?> _namedClients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _canStop = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _containsSend = new(StringComparer.Ordinal);
+    private readonly List<FunctionIr> _functions = new();
+    private readonly List<ClientIr> _clients = new();
+    private readonly List<ConfigurableIr> _configurables = new();
+    private readonly List<PendingArtifactIr> _pending = new();
+
+    private Lowerer(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+
+    public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics)
+    {
+        var lowerer = new Lowerer(diagnostics);
+        return lowerer.LowerPackage(documents);
+    }
+
+    private PackageIr LowerPackage(IReadOnlyList<SynapseDocument> documents)
+    {
+        var apis = new List<(ApiSyntax Api, string File)>();
+        var apiNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var artifact in document.Artifacts)
+            {
+                switch (artifact)
+                {
+                    case ApiSyntax api:
+                        if (apiNames.Add(api.Name))
+                        {
+                            apis.Add((api, document.Path));
+                        }
+                        else
+                        {
+                            _diagnostics.Report(DiagnosticCatalog.DuplicateArtifact, api.Location, api.Kind, api.Name);
+                        }
+
+                        break;
+                    case SequenceSyntax sequence:
+                        Register(_sequences, sequence.Name, sequence);
+                        break;
+                    case EndpointArtifactSyntax endpoint:
+                        Register(_endpoints, endpoint.Name, endpoint);
+                        break;
+                    case LocalEntrySyntax entry:
+                        Register(_localEntries, entry.Name, entry);
+                        break;
+                    case UnknownArtifactSyntax unknown:
+                        _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, unknown.Location, unknown.ElementName, unknown.Name);
+                        _pending.Add(new PendingArtifactIr("SB0202", $"{unknown.ElementName} artifacts are not translated yet", unknown));
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}");
+                }
+            }
+        }
+
+        _configurables.Add(new ConfigurableIr("httpPort", "int", "8290", "Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).", Secret: false));
+
+        // Names first, so that lowering a body can refer to any function or client.
+        foreach (var name in _sequences.Keys.Order(StringComparer.Ordinal))
+        {
+            _sequenceFunctions[name] = _names.Camel(name);
+        }
+
+        foreach (var endpoint in _endpoints.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name);
+        }
+
+        foreach (var sequence in _sequences.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            LowerSequence(sequence);
+        }
+
+        var services = apis.Select(a => LowerApi(a.Api, a.File)).ToImmutableArray();
+        return new PackageIr(
+            services,
+            _functions.ToImmutableArray(),
+            _clients.ToImmutableArray(),
+            _configurables.ToImmutableArray(),
+            _pending.ToImmutableArray(),
+            documents.Select(d => d.Path).ToImmutableArray());
+    }
+
+    private void Register<T>(Dictionary<string, T> table, string name, T artifact)
+        where T : ArtifactSyntax
+    {
+        if (!table.TryAdd(name, artifact))
+        {
+            _diagnostics.Report(DiagnosticCatalog.DuplicateArtifact, artifact.Location, artifact.Kind, name);
+        }
+    }
+
+    // ---- sequences ----
+
+    private void LowerSequence(SequenceSyntax sequence)
+    {
+        var name = _sequenceFunctions[sequence.Name];
+        var context = new FlowContext(FlowKind.Sequence, ExpressionTranslator.Empty, OutFunction: null, Owner: sequence.Name);
+        var body = LowerBlock(sequence.Mediators, context);
+        if (sequence.OnError is not null)
+        {
+            body = [new TodoStep(null, "SB0206", $"onError=\"{sequence.OnError}\" of sequence '{sequence.Name}' is not translated; failures go to the caller's fault handling", $"<sequence name=\"{sequence.Name}\" onError=\"{sequence.OnError}\">"), .. body];
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, sequence.Location, "sequence", "onError", "failures propagate to the caller's fault handler");
+        }
+
+        var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
+        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(sequence.Name), body, summary, sequence.Location));
+    }
+
+    /// <summary>Whether a named sequence may end the flow (respond, send, drop, loopback), directly or through sequences it calls.</summary>
+    private bool CanStop(string sequenceName) => Analyse(sequenceName, _canStop, MayStop);
+
+    private bool ContainsSend(string sequenceName) => Analyse(sequenceName, _containsSend, MaySend);
+
+    private bool Analyse(string sequenceName, Dictionary<string, bool> memo, Func<ImmutableArray<MediatorSyntax>, bool> test)
+    {
+        if (memo.TryGetValue(sequenceName, out var known))
+        {
+            return known;
+        }
+
+        if (!_sequences.TryGetValue(sequenceName, out var sequence))
+        {
+            return false;
+        }
+
+        memo[sequenceName] = false; // cycle guard
+        var result = test(sequence.Mediators);
+        memo[sequenceName] = result;
+        return result;
+    }
+
+    private bool MayStop(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
+    {
+        RespondMediator or DropMediator or SendMediator or LoopbackMediator => true,
+        FilterMediator f => MayStop(f.Then) || MayStop(f.Else),
+        SwitchMediator s => s.Cases.Any(c => MayStop(c.Mediators)) || (s.Default is { } d && MayStop(d)),
+        DirectionMediator d => MayStop(d.Mediators),
+        SequenceReferenceMediator r => !r.Key.IsDynamic && CanStop(r.Key.Text),
+        _ => false,
+    });
+
+    private bool MaySend(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
+    {
+        SendMediator or LoopbackMediator => true,
+        FilterMediator f => MaySend(f.Then) || MaySend(f.Else),
+        SwitchMediator s => s.Cases.Any(c => MaySend(c.Mediators)) || (s.Default is { } d && MaySend(d)),
+        DirectionMediator d => MaySend(d.Mediators),
+        SequenceReferenceMediator r => !r.Key.IsDynamic && ContainsSend(r.Key.Text),
+        _ => false,
+    });
+
+    /// <summary>True when the flow calls a shared sequence that sends (and so needs the out flow at run time).</summary>
+    private bool InvokesSendingSequence(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
+    {
+        FilterMediator f => InvokesSendingSequence(f.Then) || InvokesSendingSequence(f.Else),
+        SwitchMediator s => s.Cases.Any(c => InvokesSendingSequence(c.Mediators)) || (s.Default is { } d && InvokesSendingSequence(d)),
+        DirectionMediator d => InvokesSendingSequence(d.Mediators),
+        SequenceReferenceMediator r => !r.Key.IsDynamic && ContainsSend(r.Key.Text),
+        _ => false,
+    });
+
+    // ---- endpoints ----
+
+    private ClientIr? LowerClient(EndpointSyntax endpoint, string baseName)
+    {
+        switch (endpoint.Definition)
+        {
+            case AddressEndpointSyntax address:
+            {
+                if (address.Uri.Contains('{', StringComparison.Ordinal) || address.Uri.Contains("$SYSTEM:", StringComparison.Ordinal))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", "uri", "a URI resolved at run time needs hand translation");
+                    return null;
+                }
+
+                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint);
+            }
+
+            case HttpEndpointSyntax http:
+            {
+                var (baseUrl, _) = SplitUrl(http.UriTemplate);
+                if (baseUrl is null)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "uri-template", "the scheme and host are resolved at run time and need hand translation");
+                    return null;
+                }
+
+                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint);
+            }
+
+            case UnknownEndpointSyntax unknown:
+                _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, unknown.Location, unknown.ElementName);
+                return null;
+            case null:
+                _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, endpoint.Location, "empty");
+                return null;
+            default:
+                throw new InvalidOperationException($"Unhandled endpoint kind {endpoint.Definition.GetType().Name}");
+        }
+    }
+
+    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
+    {
+        var name = _names.Camel(baseName);
+        var configurable = _names.Camel(baseName, "url");
+        _configurables.Add(new ConfigurableIr(configurable, "string", url, $"Base URL of the '{baseName}' endpoint.", Secret: false));
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (qualities.SuspendErrorCodes.Length > 0 || qualities.SuspendInitialDurationMillis is not null || qualities.TimeoutErrorCodes.Length > 0)
+        {
+            notes.Add("Synapse suspends this endpoint after failures (suspendOnFailure/markForSuspension); http:Client has no such state.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, endpoint.Definition?.Kind ?? "endpoint", "suspendOnFailure/markForSuspension", "http:Client keeps no suspension state; add a circuit breaker if it matters");
+        }
+        else
+        {
+            notes.Add("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.");
+        }
+
+        if (qualities.ResponseAction is { } action && !string.Equals(action, "fault", StringComparison.OrdinalIgnoreCase))
+        {
+            notes.Add($"Synapse timeout responseAction '{action}' is not reproduced: a timeout is an error here.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "responseAction", $"'{action}' is not reproduced; a timeout fails the call");
+        }
+
+        foreach (var property in endpoint.Properties)
+        {
+            notes.Add($"Endpoint property '{property.Name}' is not applied.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
+        }
+
+        decimal? timeout = qualities.TimeoutMillis is { } ms && ms > 0 ? ms / 1000m : null;
+        var client = new ClientIr(name, configurable, url, timeout, notes.ToImmutable(), location);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Splits an absolute URL (template) into scheme+authority and the rest.</summary>
+    internal static (string? Base, string Path) SplitUrl(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0 || url[..schemeEnd].Contains('{', StringComparison.Ordinal))
+        {
+            return (null, url);
+        }
+
+        var pathStart = url.IndexOfAny(['/', '?', '{'], schemeEnd + 3);
+        if (pathStart < 0)
+        {
+            return (url, string.Empty);
+        }
+
+        if (url[pathStart] == '{')
+        {
+            return (null, url);
+        }
+
+        return (url[..pathStart], url[pathStart..]);
+    }
+}
