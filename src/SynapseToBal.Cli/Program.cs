@@ -1,1 +1,110 @@
-return 0;
+using CommandLine;
+using CommandLine.Text;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Driver;
+
+namespace SynapseToBal.Cli;
+
+[Verb("convert", isDefault: false, HelpText = "Convert Synapse artifacts into a Ballerina package.")]
+public sealed class ConvertOptions
+{
+    [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file or a folder of artifacts.")]
+    public string Input { get; set; } = string.Empty;
+
+    [Option('o', "out", HelpText = "Output folder (default: <input>_converted).")]
+    public string? Out { get; set; }
+
+    [Option('g', "org-name", HelpText = "Ballerina organisation name (default: synapse2bal).")]
+    public string? OrgName { get; set; }
+
+    [Option('p', "project-name", HelpText = "Ballerina package name (default: derived from the input name).")]
+    public string? ProjectName { get; set; }
+
+    [Option("templates", HelpText = "A folder of Scriban templates that override the built-in ones by file name.")]
+    public string? Templates { get; set; }
+}
+
+public static class Program
+{
+    public const int Converted = 0;
+    public const int ConvertedWithErrors = 1;
+    public const int BadUsage = 2;
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        using var parser = new Parser(settings =>
+        {
+            settings.HelpWriter = null;
+            settings.CaseSensitive = true;
+            settings.AutoVersion = true;
+            settings.AutoHelp = true;
+        });
+        var parsed = parser.ParseArguments(args, typeof(ConvertOptions));
+        return parsed.MapResult(
+            (ConvertOptions options) => Convert(options, stdout, stderr),
+            errors => Usage(parsed, errors, stdout, stderr));
+    }
+
+    private static int Usage(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
+    {
+        var list = errors.ToList();
+        if (list.Any(e => e is VersionRequestedError))
+        {
+            stdout.WriteLine($"synapse2bal {typeof(Program).Assembly.GetName().Version?.ToString(3)}");
+            return Converted;
+        }
+
+        var help = HelpText.AutoBuild(parsed, h =>
+        {
+            h.Heading = "synapse2bal: converts WSO2 Synapse / Micro Integrator configurations into Ballerina.";
+            h.Copyright = string.Empty;
+            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage.");
+            return HelpText.DefaultParsingErrorsHandler(parsed, h);
+        }, e => e, verbsIndex: true);
+        if (list.Any(e => e is HelpRequestedError or HelpVerbRequestedError))
+        {
+            stdout.WriteLine(help);
+            return Converted;
+        }
+
+        stderr.WriteLine(help);
+        return BadUsage;
+    }
+
+    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.Templates is not null && !Directory.Exists(options.Templates))
+        {
+            stderr.WriteLine($"error: the templates folder '{options.Templates}' does not exist");
+            return BadUsage;
+        }
+
+        if (!File.Exists(options.Input) && !Directory.Exists(options.Input))
+        {
+            stderr.WriteLine($"error SB0001: Input '{options.Input}' does not exist");
+            return BadUsage;
+        }
+
+        var result = Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates));
+        var output = options.Out ?? Converter.DefaultOutput(options.Input);
+        if (result.Files.Count > 0)
+        {
+            Converter.Write(result, output);
+        }
+
+        var baseDirectory = Directory.GetCurrentDirectory();
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
+        {
+            var writer = diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout;
+            writer.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+        }
+
+        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        stdout.WriteLine($"Converted {result.ArtifactCount} artifact(s) from {result.Documents.Length} file(s) into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {errors} error(s), {warnings} warning(s).");
+        return errors > 0 ? ConvertedWithErrors : Converted;
+    }
+}

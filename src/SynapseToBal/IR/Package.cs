@@ -66,6 +66,7 @@ public sealed record FunctionIr(
 
 public sealed record ClientIr(
     string Name,
+    string SynapseName,
     string UrlConfigurable,
     string Url,
     decimal? TimeoutSeconds,

@@ -405,6 +405,27 @@ public sealed class ExpressionTranslator
             }
 
             SkipWs();
+            if (name == "json-eval" && _pos < _text.Length && _text[_pos] == '(')
+            {
+                // json-eval(<JSONPath>) inside an XPath: the argument is a JSONPath, not XPath.
+                var depth = 0;
+                var start = ++_pos;
+                while (_pos < _text.Length && (_text[_pos] != ')' || depth > 0))
+                {
+                    depth += _text[_pos] == '(' ? 1 : _text[_pos] == ')' ? -1 : 0;
+                    _pos++;
+                }
+
+                if (_pos >= _text.Length)
+                {
+                    throw new FormatException();
+                }
+
+                var path = _text[start.._pos].Trim();
+                _pos++;
+                return IsSimpleJsonPath(path) ? new Val(new JsonEvalIr(path)) : throw new FormatException();
+            }
+
             if (_pos < _text.Length && _text[_pos] == '(' && name != "text")
             {
                 _pos++;

@@ -250,7 +250,7 @@ public sealed partial class Lowerer
         }
 
         decimal? timeout = qualities.TimeoutMillis is { } ms && ms > 0 ? ms / 1000m : null;
-        var client = new ClientIr(name, configurable, url, timeout, notes.ToImmutable(), location);
+        var client = new ClientIr(name, baseName, configurable, url, timeout, notes.ToImmutable(), location);
         _clients.Add(client);
         return client;
     }

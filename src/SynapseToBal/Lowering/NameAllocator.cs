@@ -11,7 +11,7 @@ public sealed class NameAllocator
         "Context", "hopByHopHeaders", "newContext", "getProperty", "getHeader", "jsonPayload", "xmlPayload", "soapBody",
         "jsonToXml", "xpathString", "jsonEval", "jsonPath", "setJsonPayload", "setXmlPayload", "setTextPayload",
         "jsonArg", "xmlArg", "matches", "callEndpoint", "entityBody", "respond", "continueWithResponse", "pathValue",
-        "accepted", "recordError", "errorCode", "notTranslated", "httpListener", "httpPort",
+        "accepted", "payloadText", "toJson", "recordError", "errorCode", "notTranslated", "httpListener", "httpPort",
         "http", "log", "value", "regexp", "url", "main",
     ];
 

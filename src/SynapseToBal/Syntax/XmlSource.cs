@@ -107,10 +107,18 @@ public sealed class XmlSource
                 case XmlNodeType.Text:
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
-                    stack.Peek().Add(new XText(reader.Value));
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().Add(new XText(reader.Value));
+                    }
+
                     break;
                 case XmlNodeType.CDATA:
-                    stack.Peek().Add(new XCData(reader.Value));
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().Add(new XCData(reader.Value));
+                    }
+
                     break;
                 case XmlNodeType.Comment:
                     if (stack.Count > 0)

@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Emit;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Driver;
+
+/// <param name="Input">An XML file or a folder of artifacts.</param>
+/// <param name="Org">Ballerina organisation; defaults to <c>synapse2bal</c>.</param>
+/// <param name="PackageName">Ballerina package name; defaults to one derived from the input name.</param>
+/// <param name="TemplatesDirectory">A folder whose templates override the built-in ones by name.</param>
+public sealed record ConversionOptions(string Input, string? Org = null, string? PackageName = null, string? TemplatesDirectory = null);
+
+public sealed record ConversionResult(
+    IReadOnlyList<GeneratedFile> Files,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    ImmutableArray<SynapseDocument> Documents,
+    PackageIr? Package,
+    string SourceRoot)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public int ArtifactCount => Documents.Sum(d => d.Artifacts.Length);
+}
+
+/// <summary>Runs the whole pipeline: discover → parse → lower → emit. Writing to disk is separate.</summary>
+public static class Converter
+{
+    public const string DefaultOrg = "synapse2bal";
+
+    public static ConversionResult Convert(ConversionOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var input = Path.GetFullPath(options.Input);
+        var sourceRoot = Directory.Exists(input) ? input : Path.GetDirectoryName(input) ?? input;
+        if (!File.Exists(input) && !Directory.Exists(input))
+        {
+            diagnostics.Report(DiagnosticCatalog.InputNotFound, null, options.Input);
+            return new ConversionResult([], diagnostics.Sorted(), [], null, sourceRoot);
+        }
+
+        var documents = ImmutableArray.CreateBuilder<SynapseDocument>();
+        foreach (var file in Discover(input))
+        {
+            var document = ParseFile(file, diagnostics);
+            if (document is not null)
+            {
+                documents.Add(document);
+            }
+        }
+
+        if (documents.Count == 0)
+        {
+            diagnostics.Report(DiagnosticCatalog.NoArtifacts, null, Path.GetFileName(input));
+        }
+
+        PackageIr package;
+        try
+        {
+            package = Lowerer.Lower(documents.ToImmutable(), diagnostics);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Report(DiagnosticCatalog.InternalError, null, "lowering: " + ex.Message);
+            return new ConversionResult([], diagnostics.Sorted(), documents.ToImmutable(), null, sourceRoot);
+        }
+
+        var name = options.PackageName ?? DerivePackageName(input);
+        var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input));
+        IReadOnlyList<GeneratedFile> files;
+        try
+        {
+            files = new PackageEmitter(new TemplateRenderer(options.TemplatesDirectory), emitOptions).Emit(package);
+        }
+        catch (TemplateException ex)
+        {
+            diagnostics.Report(DiagnosticCatalog.TemplateError, null, ex.TemplateName, ex.Message);
+            files = [];
+        }
+
+        return new ConversionResult(files, diagnostics.Sorted(), documents.ToImmutable(), package, sourceRoot);
+    }
+
+    /// <summary>The XML files of an input, in a stable order.</summary>
+    public static IEnumerable<string> Discover(string input)
+    {
+        if (File.Exists(input))
+        {
+            return [input];
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        return Directory.EnumerateFiles(input, "*.xml", options)
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(input, f)))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar).Any(segment => segment is "target" or ".git" or "bin" or "obj");
+
+    public static SynapseDocument? ParseFile(string path, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Report(DiagnosticCatalog.FileUnreadable, SourceLocation.FileStart(path), ex.Message);
+            return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            diagnostics.Report(DiagnosticCatalog.FileUnreadable, SourceLocation.FileStart(path), ex.Message);
+            return null;
+        }
+
+        try
+        {
+            return SynapseParser.ParseText(path, text, diagnostics);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Report(DiagnosticCatalog.InternalError, SourceLocation.FileStart(path), "parsing: " + ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Writes the generated files under <paramref name="outputDirectory"/>; no path may escape it.</summary>
+    public static void Write(ConversionResult result, string outputDirectory)
+    {
+        var root = Path.GetFullPath(outputDirectory);
+        Directory.CreateDirectory(root);
+        foreach (var file in result.Files)
+        {
+            var target = SafeCombine(root, file.RelativePath)
+                ?? throw new InvalidOperationException($"Refusing to write '{file.RelativePath}' outside the output folder.");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, file.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+    }
+
+    /// <summary>Combines a root and a relative path, or returns null when the result would leave the root.</summary>
+    public static string? SafeCombine(string root, string relative)
+    {
+        if (Path.IsPathRooted(relative))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) ? full : null;
+    }
+
+    public static string DefaultOutput(string input) => Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar) + "_converted";
+
+    private static string DerivePackageName(string input)
+    {
+        var name = Path.GetFileName(input.TrimEnd(Path.DirectorySeparatorChar));
+        return File.Exists(input) ? Path.GetFileNameWithoutExtension(name) : name;
+    }
+
+    /// <summary>A Ballerina package name: lower-case letters, digits and underscores, starting with a letter.</summary>
+    public static string SanitizePackageName(string name)
+    {
+        var words = BallerinaSyntax.Words(name).Select(w => w.ToLowerInvariant());
+        var result = string.Join('_', words);
+        if (result.Length == 0)
+        {
+            result = "integration";
+        }
+
+        return char.IsAsciiDigit(result[0]) ? "p" + result : result;
+    }
+
+    /// <summary>A Ballerina organisation name: letters, digits and underscores.</summary>
+    public static string SanitizeOrg(string org)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in org)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
+        }
+
+        var result = builder.ToString().Trim('_');
+        return result.Length == 0 ? DefaultOrg : char.IsAsciiDigit(result[0]) ? "o" + result : result;
+    }
+}

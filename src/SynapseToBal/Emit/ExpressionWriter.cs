@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Emit;
+
+/// <summary>Renders IR expressions and conditions as Ballerina expressions over a context variable named <c>ctx</c>.</summary>
+internal sealed class ExpressionWriter
+{
+    private readonly XmlNamespaceTable _namespaces;
+
+    public ExpressionWriter(XmlNamespaceTable namespaces) => _namespaces = namespaces;
+
+    /// <summary>A Ballerina expression of type string.</summary>
+    public string String(ExprIr expr) => expr switch
+    {
+        StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
+        PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
+        PathParamIr p => p.BallerinaName,
+        HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
+        ContextFieldIr f => f.Field switch
+        {
+            ContextField.StatusCode => "ctx.statusCode.toString()",
+            ContextField.ContentType => "ctx.contentType",
+            ContextField.Method => "ctx.method",
+            ContextField.UrlPostfix => "ctx.urlPostfix",
+            _ => throw new InvalidOperationException(),
+        },
+        JsonEvalIr j => $"check jsonEval(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
+        XmlNavigationIr x => XmlNavigation(x),
+        ConcatIr c => StringTemplate(c.Parts),
+        UntranslatedExprIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)})",
+        RawExprIr r => r.Code,
+        _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
+    };
+
+    /// <summary>The expression as an interpolation operand inside a string template.</summary>
+    public string Interpolated(ExprIr expr) => String(expr);
+
+    /// <summary>A <c>string `...`</c> template of the parts, or a plain literal when all parts are literal.</summary>
+    public string StringTemplate(IEnumerable<ExprIr> parts)
+    {
+        var list = parts.ToList();
+        if (list.All(p => p is StringLiteralIr))
+        {
+            return BallerinaSyntax.StringLiteral(string.Concat(list.Cast<StringLiteralIr>().Select(p => p.Value)));
+        }
+
+        var builder = new StringBuilder("string `");
+        foreach (var part in list)
+        {
+            if (part is StringLiteralIr literal)
+            {
+                builder.Append(BallerinaSyntax.TemplateText(literal.Value));
+            }
+            else
+            {
+                builder.Append("${").Append(String(part)).Append('}');
+            }
+        }
+
+        return builder.Append('`').ToString();
+    }
+
+    public string Condition(ConditionIr condition) => condition switch
+    {
+        NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"{Navigation(x)}.length() > 0" : $"{String(n.Value)} != \"\"",
+        CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
+        CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
+        RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
+        AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",
+        OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
+        NotIr n => $"!({Condition(n.Operand)})",
+        BoolLiteralIr b => b.Value ? "true" : "false",
+        UntranslatedConditionIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)}) == \"true\"",
+        _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
+    };
+
+    private string Operand(ConditionIr condition, bool isAnd) =>
+        condition is OrIr || (!isAnd && condition is AndIr) ? $"({Condition(condition)})" : Condition(condition);
+
+    private static string NumericOperator(string op) => op switch
+    {
+        "=" => "==",
+        _ => op,
+    };
+
+    private string Number(ExprIr expr)
+    {
+        if (expr is StringLiteralIr literal && double.TryParse(literal.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            var text = literal.Value.Trim();
+            return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.OrdinalIgnoreCase) ? text : text + ".0";
+        }
+
+        if (expr is ContextFieldIr { Field: ContextField.StatusCode })
+        {
+            return "<float>ctx.statusCode";
+        }
+
+        return $"check float:fromString({String(expr)})";
+    }
+
+    private string XmlNavigation(XmlNavigationIr navigation) =>
+        navigation.TextOnly ? $"{Navigation(navigation)}.data()" : $"xpathString({Navigation(navigation)})";
+
+    /// <summary>XML navigation from the SOAP body: <c>(check soapBody(ctx))/&lt;order&gt;/**/&lt;id&gt;</c>.</summary>
+    public string Navigation(XmlNavigationIr navigation)
+    {
+        var builder = new StringBuilder("(check soapBody(ctx))");
+        foreach (var step in navigation.Steps)
+        {
+            builder.Append(step.Descendant ? "/**/<" : "/<");
+            if (step.NamespaceUri is { } uri)
+            {
+                builder.Append(_namespaces.PrefixFor(step.Prefix ?? "ns", uri)).Append(':');
+            }
+
+            builder.Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName)).Append('>');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>An XML name in a navigation step; characters outside identifiers are escaped.</summary>
+    private static string XmlName(string name)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsAsciiLetter(c) || c == '_' || (i > 0 && char.IsAsciiDigit(c)))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('\\').Append(c);
+            }
+        }
+
+        var result = builder.ToString();
+        return BallerinaSyntax.Keywords.Contains(result) ? "'" + result : result;
+    }
+}
+
+/// <summary>Ballerina code the emitter itself composed (never text from the input).</summary>
+internal sealed record RawExprIr(string Code) : ExprIr
+{
+    public override bool CanFail => Code.Contains("check ", StringComparison.Ordinal);
+}
+
+/// <summary>The <c>xmlns</c> declarations one generated file needs, with prefixes that never clash.</summary>
+internal sealed class XmlNamespaceTable
+{
+    private readonly Dictionary<string, string> _byUri = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+
+    public IEnumerable<(string Prefix, string Uri)> Declarations => _byUri.Select(kv => (kv.Value, kv.Key)).OrderBy(d => d.Value, StringComparer.Ordinal);
+
+    public string PrefixFor(string preferred, string uri)
+    {
+        if (_byUri.TryGetValue(uri, out var existing))
+        {
+            return existing;
+        }
+
+        var candidate = BallerinaSyntax.Identifier(preferred, "ns").TrimStart('\'');
+        var prefix = candidate;
+        for (var i = 2; BallerinaSyntax.Keywords.Contains(prefix) || !_prefixes.Add(prefix); i++)
+        {
+            prefix = candidate + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _byUri[uri] = prefix;
+        return prefix;
+    }
+}

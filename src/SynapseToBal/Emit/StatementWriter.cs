@@ -1,0 +1,372 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Emit;
+
+/// <summary>How a generated function answers, which decides how stopping steps are written.</summary>
+internal enum ReturnShape
+{
+    /// <summary><c>returns http:Response|error</c>: resources, out and fault flows.</summary>
+    Response,
+
+    /// <summary><c>returns http:Response|error?</c>: a sequence that may answer the client.</summary>
+    OptionalResponse,
+
+    /// <summary><c>returns error?</c>: a sequence that never answers.</summary>
+    Nothing,
+}
+
+/// <summary>Renders IR steps as Ballerina statements (one writer per generated function body).</summary>
+internal sealed class StatementWriter
+{
+    private readonly CodeWriter _out;
+    private readonly ExpressionWriter _expr;
+    private readonly ReturnShape _shape;
+    private readonly ModuleUsage _modules;
+    private readonly Dictionary<string, int> _locals = new(StringComparer.Ordinal);
+
+    public StatementWriter(CodeWriter output, ExpressionWriter expressions, ReturnShape shape, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
+    {
+        _out = output;
+        _expr = expressions;
+        _shape = shape;
+        _modules = modules;
+        foreach (var local in reservedLocals ?? [])
+        {
+            _locals[local] = 1;
+        }
+    }
+
+    public void Block(ImmutableArray<StepIr> steps)
+    {
+        foreach (var step in steps)
+        {
+            Step(step);
+        }
+    }
+
+    private string Local(string name)
+    {
+        if (_locals.TryGetValue(name, out var count))
+        {
+            _locals[name] = count + 1;
+            return name + (count + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        _locals[name] = 1;
+        return name;
+    }
+
+    private void Step(StepIr step)
+    {
+        switch (step)
+        {
+            case LogStep log:
+                _modules.Use("log");
+                _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
+                break;
+            case SetPropertyStep set:
+                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(set.Name)}] = {TypedValue(set.Value, set.Type)};");
+                break;
+            case RemovePropertyStep remove:
+                _out.Line($"_ = ctx.properties.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
+                break;
+            case SetHeaderStep header:
+                _out.Line($"ctx.headers[{BallerinaSyntax.StringLiteral(header.Name.ToLowerInvariant())}] = {_expr.String(header.Value)};");
+                break;
+            case RemoveHeaderStep header:
+                _out.Line($"_ = ctx.headers.removeIfHasKey({BallerinaSyntax.StringLiteral(header.Name.ToLowerInvariant())});");
+                break;
+            case ClearHeadersStep:
+                _out.Line("ctx.headers = {};");
+                break;
+            case SetFieldStep field:
+                SetField(field);
+                break;
+            case ClearPayloadStep:
+                _out.Line("ctx.payload = [];");
+                break;
+            case SetPayloadStep payload:
+                SetPayload(payload);
+                break;
+            case CallStep call:
+                _out.Line($"check callEndpoint({CallArguments(call)});");
+                break;
+            case RespondStep:
+                _out.Line("return respond(ctx);");
+                break;
+            case AcceptStep:
+                _out.Line("return accepted();");
+                break;
+            case ContinueWithStep next:
+                _out.Line(next.FunctionName is null ? "return check continueWithResponse(ctx);" : $"return check {next.FunctionName}(ctx);");
+                break;
+            case InvokeStep invoke when invoke.CanStop:
+            {
+                _modules.Use("http");
+                var reply = Local("reply");
+                _out.Line($"http:Response? {reply} = check {invoke.FunctionName}(ctx);");
+                _out.Open($"if {reply} is http:Response {{");
+                _out.Line($"return {reply};");
+                _out.Close();
+                break;
+            }
+
+            case InvokeStep invoke:
+                _out.Line($"check {invoke.FunctionName}(ctx);");
+                break;
+            case IfStep branch:
+                _out.Open($"if {_expr.Condition(branch.Condition)} {{");
+                Block(branch.Then);
+                if (branch.Else.Length > 0)
+                {
+                    _out.Continue("} else {");
+                    Block(branch.Else);
+                }
+
+                _out.Close();
+                break;
+            case SwitchStep choice:
+                Switch(choice);
+                break;
+            case DirectionStep direction:
+                Direction(direction);
+                break;
+            case TodoStep todo:
+                _out.Line($"// TODO({todo.Code}): {BallerinaSyntax.CommentText(todo.Message)}");
+                _out.Lines(BallerinaSyntax.CommentLines(todo.RawXml));
+                break;
+            case DeadCodeStep dead:
+                _out.Line($"// Not translated, {BallerinaSyntax.CommentText(dead.Reason)}:");
+                _out.Lines(BallerinaSyntax.CommentLines(dead.Origin!.RawXml));
+                break;
+            case CommentStep comment:
+                _out.Line("// " + BallerinaSyntax.CommentText(comment.Text));
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled step {step.GetType().Name}");
+        }
+    }
+
+    private static string LogFunctionName(LogFunction function) => function switch
+    {
+        LogFunction.Debug => "printDebug",
+        LogFunction.Warn => "printWarn",
+        LogFunction.Error => "printError",
+        _ => "printInfo",
+    };
+
+    private string LogMessage(LogStep log)
+    {
+        var parts = log.Parts.Select(p => p switch
+        {
+            LogPart.Text t => new StringLiteralIr(t.Content),
+            LogPart.Value v => v.Expression,
+            LogPart.Payload => (ExprIr)new RawExprIr("check payloadText(ctx)"),
+            LogPart.Headers => new RawExprIr("ctx.headers.toString()"),
+            _ => throw new InvalidOperationException(),
+        });
+        return _expr.StringTemplate(parts);
+    }
+
+    private string TypedValue(ExprIr value, PropertyValueType type)
+    {
+        if (value is StringLiteralIr literal)
+        {
+            switch (type)
+            {
+                case PropertyValueType.Integer when long.TryParse(literal.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i):
+                    return i.ToString(CultureInfo.InvariantCulture);
+                case PropertyValueType.Boolean:
+                    return string.Equals(literal.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
+                case PropertyValueType.Float when double.TryParse(literal.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                    return literal.Value.Trim().Contains('.', StringComparison.Ordinal) ? literal.Value.Trim() : literal.Value.Trim() + ".0";
+            }
+        }
+
+        var text = _expr.String(value);
+        return type switch
+        {
+            PropertyValueType.String => text,
+            PropertyValueType.Integer => $"check int:fromString({text})",
+            PropertyValueType.Boolean => $"{text}.toLowerAscii() == \"true\"",
+            PropertyValueType.Float => $"check float:fromString({text})",
+            PropertyValueType.Xml => $"check xml:fromString({text})",
+            PropertyValueType.Json => UseValue($"check value:fromJsonString({text})"),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private void SetField(SetFieldStep field)
+    {
+        switch (field.Field)
+        {
+            case ContextField.StatusCode:
+                _out.Line(field.Value is StringLiteralIr s && int.TryParse(s.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)
+                    ? $"ctx.statusCode = {code.ToString(CultureInfo.InvariantCulture)};"
+                    : $"ctx.statusCode = check int:fromString({_expr.String(field.Value)});");
+                break;
+            case ContextField.ContentType:
+                _out.Line($"ctx.contentType = {_expr.String(field.Value)};");
+                break;
+            case ContextField.Method:
+                _out.Line($"ctx.method = {_expr.String(field.Value)};");
+                break;
+            case ContextField.UrlPostfix:
+                _out.Line($"ctx.urlPostfix = {_expr.String(field.Value)};");
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private string CallArguments(CallStep call)
+    {
+        var args = new List<string> { "ctx", call.Client.Name };
+        switch (call.Path)
+        {
+            case HttpPathIr.Postfix:
+                args.Add("ctx.urlPostfix");
+                break;
+            case HttpPathIr.None:
+                args.Add("\"\"");
+                args.Add("\"POST\"");
+                break;
+            case HttpPathIr.Template template:
+                args.Add(TemplateString(template.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})"));
+                if (template.Method is { } method)
+                {
+                    args.Add(BallerinaSyntax.StringLiteral(method));
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+
+        return string.Join(", ", args);
+    }
+
+    /// <summary>A string expression for the parts: a literal when there are no arguments, else a string template.</summary>
+    private static string TemplateString(ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument) =>
+        parts.All(p => p is TemplatePart.Text)
+            ? BallerinaSyntax.StringLiteral(string.Concat(parts.Cast<TemplatePart.Text>().Select(t => t.Content)))
+            : Template("string", parts, argument);
+
+    /// <summary>A backtick template of the given kind (<c>string</c> or <c>xml</c>).</summary>
+    private static string Template(string kind, ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument)
+    {
+        var builder = new StringBuilder(kind).Append(" `");
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TemplatePart.Text text:
+                    builder.Append(BallerinaSyntax.TemplateText(text.Content));
+                    break;
+                case TemplatePart.Argument arg:
+                    builder.Append("${").Append(argument(arg)).Append('}');
+                    break;
+            }
+        }
+
+        return builder.Append('`').ToString();
+    }
+
+    private void SetPayload(SetPayloadStep payload)
+    {
+        switch (payload.Kind)
+        {
+            case PayloadKind.Json:
+                _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template)});");
+                break;
+            case PayloadKind.Xml:
+                _out.Line($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"xmlArg({_expr.String(arg.Value)})")});");
+                break;
+            case PayloadKind.Text:
+                _out.Line($"setTextPayload(ctx, {TemplateString(payload.Template, arg => _expr.String(arg.Value))});");
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    /// <summary>
+    /// A JSON payload: when the template with its arguments is valid JSON, a Ballerina JSON value is written
+    /// directly; otherwise the text is built and parsed at run time.
+    /// </summary>
+    private string JsonPayload(ImmutableArray<TemplatePart> parts)
+    {
+        var literal = JsonLiteralWriter.TryWrite(parts, _expr);
+        if (literal is not null)
+        {
+            return literal;
+        }
+
+        return UseValue($"check value:fromJsonString({TemplateString(parts, arg => $"jsonArg({_expr.String(arg.Value)})")})");
+    }
+
+    private string UseValue(string code)
+    {
+        _modules.Use("value");
+        return code;
+    }
+
+    private void Switch(SwitchStep choice)
+    {
+        if (choice.Cases.Length == 0)
+        {
+            Block(choice.Default);
+            return;
+        }
+
+        var local = Local("route");
+        _out.Line($"string {local} = {_expr.String(choice.Source)};");
+        for (var i = 0; i < choice.Cases.Length; i++)
+        {
+            var test = $"check matches({local}, {BallerinaSyntax.StringLiteral(choice.Cases[i].Pattern)})";
+            if (i == 0)
+            {
+                _out.Open($"if {test} {{");
+            }
+            else
+            {
+                _out.Continue($"}} else if {test} {{");
+            }
+
+            Block(choice.Cases[i].Steps);
+        }
+
+        if (choice.Default.Length > 0)
+        {
+            _out.Continue("} else {");
+            Block(choice.Default);
+        }
+
+        _out.Close();
+    }
+
+    private void Direction(DirectionStep direction)
+    {
+        if (direction.Request.Length > 0)
+        {
+            _out.Open("if !ctx.isResponse {");
+            Block(direction.Request);
+            if (direction.Response.Length > 0)
+            {
+                _out.Continue("} else {");
+                Block(direction.Response);
+            }
+
+            _out.Close();
+        }
+        else if (direction.Response.Length > 0)
+        {
+            _out.Open("if ctx.isResponse {");
+            Block(direction.Response);
+            _out.Close();
+        }
+    }
+}

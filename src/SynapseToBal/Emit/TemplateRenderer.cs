@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scriban;
+using Scriban.Runtime;
+
+namespace SynapseToBal.Emit;
+
+/// <summary>
+/// Loads the Scriban templates (embedded in the assembly, or overridden by name from a folder) once, and
+/// renders flat view models through them. Templates only loop and branch; every value they print is
+/// precomputed and already escaped.
+/// </summary>
+public sealed class TemplateRenderer
+{
+    private readonly string? _overrideDirectory;
+    private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+
+    public TemplateRenderer(string? overrideDirectory = null) => _overrideDirectory = overrideDirectory;
+
+    /// <summary>Names of the templates shipped in the assembly.</summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = typeof(TemplateRenderer).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("templates/", StringComparison.Ordinal))
+        .Select(n => n["templates/".Length..])
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    public string Render(string name, object model)
+    {
+        var template = _cache.GetOrAdd(name, Load);
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = int.MaxValue,
+            RecursiveLimit = 100,
+            NewLine = "\n",
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        var globals = new ScriptObject();
+        globals.Import(model, renamer: StandardMemberRenamer.Default);
+        context.PushGlobal(globals);
+        var text = template.Render(context);
+        return NormalizeBlankLines(text);
+    }
+
+    public static string ReadBuiltIn(string name)
+    {
+        using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream("templates/" + name)
+            ?? throw new InvalidOperationException($"No built-in template named '{name}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private Template Load(string name)
+    {
+        string text;
+        var path = _overrideDirectory is null ? null : Path.Combine(_overrideDirectory, name);
+        if (path is not null && File.Exists(path))
+        {
+            text = File.ReadAllText(path);
+        }
+        else
+        {
+            text = ReadBuiltIn(name);
+        }
+
+        var template = Template.Parse(text, name);
+        if (template.HasErrors)
+        {
+            throw new TemplateException(name, string.Join("; ", template.Messages.Select(m => m.ToString())));
+        }
+
+        return template;
+    }
+
+    /// <summary>Output ends with exactly one newline and never has more than one blank line in a row.</summary>
+    private static string NormalizeBlankLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var result = new List<string>(lines.Length);
+        foreach (var raw in lines)
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
+            {
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        while (result.Count > 0 && result[^1].Length == 0)
+        {
+            result.RemoveAt(result.Count - 1);
+        }
+
+        return string.Join('\n', result) + "\n";
+    }
+}
+
+public sealed class TemplateException(string template, string message) : Exception($"Template '{template}': {message}")
+{
+    public string TemplateName { get; } = template;
+}
