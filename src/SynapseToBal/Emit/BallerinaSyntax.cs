@@ -135,7 +135,7 @@ public static class BallerinaSyntax
     /// Literal text inside a backtick template (<c>string `...`</c> or <c>xml `...`</c>): a backtick or an
     /// interpolation opener cannot appear as written, so each becomes an interpolated string literal.
     /// </summary>
-    public static string TemplateText(string text)
+    public static string TemplateText(string text, bool keepLineBreaks = false)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -148,6 +148,10 @@ public static class BallerinaSyntax
             else if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
             {
                 builder.Append("${\"$\"}");
+            }
+            else if (!keepLineBreaks && c is '\n' or '\r')
+            {
+                builder.Append(c == '\n' ? "${\"\\n\"}" : "${\"\\r\"}");
             }
             else
             {

@@ -10,7 +10,22 @@ internal sealed class CodeWriter
 
     public IReadOnlyList<string> Output => _lines;
 
-    public void Line(string text) => _lines.Add(text.Length == 0 ? string.Empty : new string(' ', _indent * 4) + text);
+    /// <summary>Adds a line; text with line breaks becomes several lines, each indented at the current level.</summary>
+    public void Line(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            _lines.Add(line.Length == 0 ? string.Empty : new string(' ', _indent * 4) + line);
+        }
+    }
+
+    /// <summary>Adds text whose line breaks are content (an XML template): only the first line is indented.</summary>
+    public void Verbatim(string text)
+    {
+        var lines = text.Split('\n');
+        _lines.Add(new string(' ', _indent * 4) + lines[0]);
+        _lines.AddRange(lines.Skip(1));
+    }
 
     public void Lines(IEnumerable<string> lines)
     {

@@ -8,8 +8,13 @@ namespace SynapseToBal.Emit;
 internal sealed class ExpressionWriter
 {
     private readonly XmlNamespaceTable _namespaces;
+    private readonly ModuleUsage _modules;
 
-    public ExpressionWriter(XmlNamespaceTable namespaces) => _namespaces = namespaces;
+    public ExpressionWriter(XmlNamespaceTable namespaces, ModuleUsage modules)
+    {
+        _namespaces = namespaces;
+        _modules = modules;
+    }
 
     /// <summary>A Ballerina expression of type string.</summary>
     public string String(ExprIr expr) => expr switch
@@ -31,8 +36,22 @@ internal sealed class ExpressionWriter
         ConcatIr c => StringTemplate(c.Parts),
         UntranslatedExprIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)})",
         RawExprIr r => r.Code,
+        CountIr c => $"{CountValue(c)}.toString()",
+        SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
+        SystemValueIr { Value: SystemValue.Time } => Time("(time:utcNow()[0] * 1000).toString()"),
+        SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),
         _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
     };
+
+    private string Time(string code)
+    {
+        _modules.Use("time");
+        return code;
+    }
+
+    private string CountValue(CountIr count) => count.Nodes && count.Operand is XmlNavigationIr navigation
+        ? $"({Navigation(navigation)}).length()"
+        : $"{String(count.Operand)}.length()";
 
     /// <summary>The expression as an interpolation operand inside a string template.</summary>
     public string Interpolated(ExprIr expr) => String(expr);
@@ -64,9 +83,10 @@ internal sealed class ExpressionWriter
 
     public string Condition(ConditionIr condition) => condition switch
     {
-        NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"{Navigation(x)}.length() > 0" : $"{String(n.Value)} != \"\"",
+        NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"({Navigation(x)}).length() > 0" : $"{String(n.Value)} != \"\"",
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
+        StringTestIr t => $"{String(t.Value)}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
         RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
         AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",
         OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
@@ -93,6 +113,11 @@ internal sealed class ExpressionWriter
             return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.OrdinalIgnoreCase) ? text : text + ".0";
         }
 
+        if (expr is CountIr count)
+        {
+            return $"<float>{CountValue(count)}";
+        }
+
         if (expr is ContextFieldIr { Field: ContextField.StatusCode })
         {
             return "<float>ctx.statusCode";
@@ -111,19 +136,20 @@ internal sealed class ExpressionWriter
         foreach (var step in navigation.Steps)
         {
             builder.Append(step.Descendant ? "/**/<" : "/<");
+            var prefixed = step.NamespaceUri is not null;
             if (step.NamespaceUri is { } uri)
             {
                 builder.Append(_namespaces.PrefixFor(step.Prefix ?? "ns", uri)).Append(':');
             }
 
-            builder.Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName)).Append('>');
+            builder.Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName, prefixed)).Append('>');
         }
 
         return builder.ToString();
     }
 
     /// <summary>An XML name in a navigation step; characters outside identifiers are escaped.</summary>
-    private static string XmlName(string name)
+    private static string XmlName(string name, bool prefixed)
     {
         var builder = new StringBuilder();
         for (var i = 0; i < name.Length; i++)
@@ -140,7 +166,13 @@ internal sealed class ExpressionWriter
         }
 
         var result = builder.ToString();
-        return BallerinaSyntax.Keywords.Contains(result) ? "'" + result : result;
+        if (!BallerinaSyntax.Keywords.Contains(result))
+        {
+            return result;
+        }
+
+        // A keyword: quoted when it stands alone; after a prefix a quote is not allowed, so its first letter is escaped.
+        return prefixed ? $"\\u{{{(int)result[0]:X}}}{result[1..]}" : "'" + result;
     }
 }
 

@@ -59,8 +59,7 @@ internal static class JsonLiteralWriter
         try
         {
             using var document = JsonDocument.Parse(text.ToString(), new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-            var output = new StringBuilder();
-            return Write(document.RootElement, output, args, expressions) ? output.ToString() : null;
+            return Write(document.RootElement, 0, args, expressions);
         }
         catch (JsonException)
         {
@@ -68,85 +67,92 @@ internal static class JsonLiteralWriter
         }
     }
 
-    private static bool Write(JsonElement element, StringBuilder output, List<TemplatePart.Argument> args, ExpressionWriter expressions)
+    /// <summary>The value as Ballerina; objects and arrays longer than a line are spread over lines.</summary>
+    private static string? Write(JsonElement element, int indent, List<TemplatePart.Argument> args, ExpressionWriter expressions)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
             {
-                output.Append('{');
-                var first = true;
+                var members = new List<string>();
                 foreach (var property in element.EnumerateObject())
                 {
                     if (property.Name.Contains("__sb_", StringComparison.Ordinal))
                     {
-                        return false;
+                        return null;
                     }
 
-                    output.Append(first ? string.Empty : ", ").Append(BallerinaSyntax.StringLiteral(property.Name)).Append(": ");
-                    first = false;
-                    if (!Write(property.Value, output, args, expressions))
+                    var value = Write(property.Value, indent + 1, args, expressions);
+                    if (value is null)
                     {
-                        return false;
+                        return null;
                     }
+
+                    members.Add(BallerinaSyntax.StringLiteral(property.Name) + ": " + value);
                 }
 
-                output.Append('}');
-                return true;
+                return Layout("{", members, "}", indent);
             }
 
             case JsonValueKind.Array:
             {
-                output.Append('[');
-                var first = true;
+                var items = new List<string>();
                 foreach (var item in element.EnumerateArray())
                 {
-                    output.Append(first ? string.Empty : ", ");
-                    first = false;
-                    if (!Write(item, output, args, expressions))
+                    var value = Write(item, indent + 1, args, expressions);
+                    if (value is null)
                     {
-                        return false;
+                        return null;
                     }
+
+                    items.Add(value);
                 }
 
-                output.Append(']');
-                return true;
+                return Layout("[", items, "]", indent);
             }
 
             case JsonValueKind.String:
-                output.Append(StringValue(element.GetString() ?? string.Empty, args, expressions));
-                return true;
+                return StringValue(element.GetString() ?? string.Empty, args, expressions);
             case JsonValueKind.Number:
             {
                 var raw = element.GetRawText();
-                if (!raw.Contains('.', StringComparison.Ordinal) && !raw.Contains('e', StringComparison.OrdinalIgnoreCase) && !long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-                {
-                    raw += "d";
-                }
-
-                output.Append(raw);
-                return true;
+                var integral = !raw.Contains('.', StringComparison.Ordinal) && !raw.Contains('e', StringComparison.OrdinalIgnoreCase);
+                return integral && !long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? raw + "d" : raw;
             }
 
             case JsonValueKind.True:
-                output.Append("true");
-                return true;
+                return "true";
             case JsonValueKind.False:
-                output.Append("false");
-                return true;
+                return "false";
             case JsonValueKind.Null:
-                output.Append("null");
-                return true;
+                return "null";
             default:
-                return false;
+                return null;
         }
+    }
+
+    private const int LineWidth = 80;
+
+    private static string Layout(string open, List<string> items, string close, int indent)
+    {
+        var single = open + string.Join(", ", items) + close;
+        if (items.Count == 0 || (single.Length + (indent * 4) <= LineWidth && !single.Contains('\n', StringComparison.Ordinal)))
+        {
+            return single;
+        }
+
+        var inner = new string(' ', (indent + 1) * 4);
+        return open + "\n" + string.Join(",\n", items.Select(i => inner + i)) + "\n" + new string(' ', indent * 4) + close;
     }
 
     private static string StringValue(string value, List<TemplatePart.Argument> args, ExpressionWriter expressions)
     {
         if (TryWholeSlot(value, RawSlot, out var raw))
         {
-            return $"toJson({expressions.String(args[raw].Value)})";
+            // A JSONPath result pasted unquoted is the JSON value itself; anything else is parsed as JSON text.
+            return args[raw].Value is JsonEvalIr path
+                ? $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(path.Path)})"
+                : $"toJson({expressions.String(args[raw].Value)})";
         }
 
         if (TryWholeSlot(value, StringSlot, out var whole))

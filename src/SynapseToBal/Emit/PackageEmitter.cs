@@ -70,8 +70,8 @@ public sealed class PackageEmitter
     private string Main(PackageIr package)
     {
         var namespaces = new XmlNamespaceTable();
-        var expressions = new ExpressionWriter(namespaces);
         var modules = new ModuleUsage();
+        var expressions = new ExpressionWriter(namespaces, modules);
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
@@ -96,7 +96,7 @@ public sealed class PackageEmitter
         {
             $"// TODO({pending.Code}): {BallerinaSyntax.CommentText(pending.Message)}: '{BallerinaSyntax.CommentText(pending.Origin.Name)}' ({Relative(pending.Origin.Location.Path)}, line {pending.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)}).",
         };
-        lines.AddRange(BallerinaSyntax.CommentLines(pending.Origin.RawXml));
+        lines.AddRange(BallerinaSyntax.CommentLines(new string(' ', pending.Origin.Location.LineSpan.Start.Character) + pending.Origin.RawXml));
         return lines;
     }
 
@@ -107,7 +107,15 @@ public sealed class PackageEmitter
     internal static string ServicePath(string basePath)
     {
         var segments = basePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length == 0 ? "/" : "/" + string.Join('/', segments.Select(BallerinaSyntax.PathSegment));
+        if (segments.Length == 0)
+        {
+            return "/";
+        }
+
+        var escaped = segments.Select(BallerinaSyntax.PathSegment).ToList();
+        return escaped.Any(s => s.Contains('\\', StringComparison.Ordinal) || s.StartsWith('\''))
+            ? BallerinaSyntax.StringLiteral("/" + string.Join('/', segments))
+            : "/" + string.Join('/', escaped);
     }
 
     private static IReadOnlyList<string> ResourceLines(ResourceIr resource, string serviceBase, ExpressionWriter expressions, ModuleUsage modules)
@@ -117,7 +125,7 @@ public sealed class PackageEmitter
         if (resource.Duplicate)
         {
             writer.Line($"// TODO(SB0211): {BallerinaSyntax.CommentText(resource.Summary)} is declared again; Synapse always dispatches to the first declaration, so this one never runs:");
-            writer.Lines(BallerinaSyntax.CommentLines(resource.Origin.RawXml));
+            writer.Lines(BallerinaSyntax.CommentLines(new string(' ', resource.Origin.Location.LineSpan.Start.Character) + resource.Origin.RawXml));
             return Trimmed(writer);
         }
 
@@ -153,6 +161,14 @@ public sealed class PackageEmitter
         var pathText = path.Count == 0 ? "." : string.Join('/', path);
         writer.Open($"resource function {accessor} {pathText}(http:Request request) returns http:Response|error {{");
         var basePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase);
+        if (resource.FaultFunction is null && !UsesContext(resource.Body))
+        {
+            // Nothing reads the message: Synapse's implicit 202 is all that happens.
+            new StatementWriter(writer, expressions, ReturnShape.Response, modules, locals).Block(resource.Body);
+            writer.Close();
+            return Trimmed(writer);
+        }
+
         writer.Line(pathParams.Count == 0
             ? $"Context ctx = check newContext(request, {basePath});"
             : $"Context ctx = check newContext(request, {basePath}, {{{string.Join(", ", pathParams)}}});");
@@ -179,6 +195,9 @@ public sealed class PackageEmitter
         return Trimmed(writer);
     }
 
+    private static bool UsesContext(ImmutableArray<StepIr> steps) =>
+        steps.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
+
     private static IReadOnlyList<string> Trimmed(CodeWriter writer) => writer.Output.Skip(1).ToList();
 
     // ---- functions.bal ----
@@ -186,8 +205,8 @@ public sealed class PackageEmitter
     private string Functions(PackageIr package)
     {
         var namespaces = new XmlNamespaceTable();
-        var expressions = new ExpressionWriter(namespaces);
         var modules = new ModuleUsage();
+        var expressions = new ExpressionWriter(namespaces, modules);
         var functions = package.Functions.Select(f => new { Lines = FunctionLines(f, expressions, modules) }).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
@@ -295,6 +314,7 @@ internal sealed class ModuleUsage
         ["http"] = "ballerina/http",
         ["log"] = "ballerina/log",
         ["value"] = "ballerina/lang.value",
+        ["time"] = "ballerina/time",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

@@ -117,6 +117,11 @@ internal sealed class StatementWriter
             case InvokeStep invoke:
                 _out.Line($"check {invoke.FunctionName}(ctx);");
                 break;
+            case IfStep { Then.Length: 0, Else.Length: > 0 } branch:
+                _out.Open($"if !({_expr.Condition(branch.Condition)}) {{");
+                Block(branch.Else);
+                _out.Close();
+                break;
             case IfStep branch:
                 _out.Open($"if {_expr.Condition(branch.Condition)} {{");
                 Block(branch.Then);
@@ -136,11 +141,11 @@ internal sealed class StatementWriter
                 break;
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Code}): {BallerinaSyntax.CommentText(todo.Message)}");
-                _out.Lines(BallerinaSyntax.CommentLines(todo.RawXml));
+                _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(todo.Origin, todo.RawXml)));
                 break;
             case DeadCodeStep dead:
                 _out.Line($"// Not translated, {BallerinaSyntax.CommentText(dead.Reason)}:");
-                _out.Lines(BallerinaSyntax.CommentLines(dead.Origin!.RawXml));
+                _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(dead.Origin, dead.Origin!.RawXml)));
                 break;
             case CommentStep comment:
                 _out.Line("// " + BallerinaSyntax.CommentText(comment.Text));
@@ -149,6 +154,10 @@ internal sealed class StatementWriter
                 throw new InvalidOperationException($"Unhandled step {step.GetType().Name}");
         }
     }
+
+    /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>
+    internal static string OriginalXml(Syntax.MediatorSyntax? origin, string raw) =>
+        origin is null ? raw : new string(' ', origin.Location.LineSpan.Start.Character) + raw;
 
     private static string LogFunctionName(LogFunction function) => function switch
     {
@@ -258,13 +267,14 @@ internal sealed class StatementWriter
     /// <summary>A backtick template of the given kind (<c>string</c> or <c>xml</c>).</summary>
     private static string Template(string kind, ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument)
     {
+        var xml = kind == "xml";
         var builder = new StringBuilder(kind).Append(" `");
         foreach (var part in parts)
         {
             switch (part)
             {
                 case TemplatePart.Text text:
-                    builder.Append(BallerinaSyntax.TemplateText(text.Content));
+                    builder.Append(BallerinaSyntax.TemplateText(text.Content, keepLineBreaks: xml));
                     break;
                 case TemplatePart.Argument arg:
                     builder.Append("${").Append(argument(arg)).Append('}');
@@ -283,7 +293,7 @@ internal sealed class StatementWriter
                 _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template)});");
                 break;
             case PayloadKind.Xml:
-                _out.Line($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"xmlArg({_expr.String(arg.Value)})")});");
+                _out.Verbatim($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"xmlArg({_expr.String(arg.Value)})")});");
                 break;
             case PayloadKind.Text:
                 _out.Line($"setTextPayload(ctx, {TemplateString(payload.Template, arg => _expr.String(arg.Value))});");

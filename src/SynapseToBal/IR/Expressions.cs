@@ -72,6 +72,30 @@ public sealed record ConcatIr(ImmutableArray<ExprIr> Parts) : ExprIr
     public override bool CanFail => Parts.Any(p => p.CanFail);
 }
 
+/// <summary>A number computed from other values: <c>count(nodes)</c> or <c>string-length(s)</c>.</summary>
+public sealed record CountIr(ExprIr Operand, bool Nodes) : ExprIr
+{
+    public override bool CanFail => Operand.CanFail;
+}
+
+/// <summary>Values Synapse computes itself: get-property('SYSTEM_TIME'), ('SYSTEM_DATE'), ('MessageID').</summary>
+public sealed record SystemValueIr(SystemValue Value) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
+public enum SystemValue
+{
+    /// <summary>Epoch milliseconds.</summary>
+    Time,
+
+    /// <summary>The current date and time.</summary>
+    Date,
+
+    /// <summary>The message's id.</summary>
+    MessageId,
+}
+
 /// <summary>An expression SynapseToBal does not translate; it fails at run time with the original text.</summary>
 public sealed record UntranslatedExprIr(string Original) : ExprIr
 {
@@ -93,6 +117,16 @@ public sealed record NonEmptyIr(ExprIr Value) : ConditionIr;
 public sealed record CompareIr(ExprIr Left, string Operator, ExprIr Right, bool Numeric = false) : ConditionIr;
 
 public sealed record RegexMatchIr(ExprIr Value, string Pattern) : ConditionIr;
+
+/// <summary>XPath contains(), starts-with() and ends-with().</summary>
+public sealed record StringTestIr(ExprIr Value, StringTest Test, ExprIr Operand) : ConditionIr;
+
+public enum StringTest
+{
+    Contains,
+    StartsWith,
+    EndsWith,
+}
 
 public sealed record AndIr(ConditionIr Left, ConditionIr Right) : ConditionIr;
 

@@ -142,6 +142,16 @@ public sealed class ExpressionTranslator
 
     internal ExprIr PropertyOrParam(string name)
     {
+        switch (name)
+        {
+            case "SYSTEM_TIME":
+                return new SystemValueIr(SystemValue.Time);
+            case "SYSTEM_DATE":
+                return new SystemValueIr(SystemValue.Date);
+            case "MessageID":
+                return new SystemValueIr(SystemValue.MessageId);
+        }
+
         if (name.StartsWith("uri.var.", StringComparison.Ordinal) && _pathParams.TryGetValue(name["uri.var.".Length..], out var param))
         {
             return new PathParamIr(param);
@@ -242,7 +252,8 @@ public sealed class ExpressionTranslator
                         return new UntranslatedConditionIr(_text);
                     }
 
-                    var numeric = b.Op is "<" or ">" or "<=" or ">=" || b.Left is Num || b.Right is Num;
+                    var numeric = b.Op is "<" or ">" or "<=" or ">=" || b.Left is Num || b.Right is Num
+                        || left is CountIr || right is CountIr;
                     return new CompareIr(left, b.Op, right, numeric);
                 }
 
@@ -250,6 +261,24 @@ public sealed class ExpressionTranslator
                     return new NotIr(ToCondition(c.Args[0]));
                 case Call { Name: "boolean", Args.Length: 1 } c:
                     return ToCondition(c.Args[0]);
+                case Call { Name: "contains" or "starts-with" or "ends-with", Args.Length: 2 } c:
+                {
+                    var value = ToValue(c.Args[0]);
+                    var operand = ToValue(c.Args[1]);
+                    if (value is null || operand is null)
+                    {
+                        return new UntranslatedConditionIr(_text);
+                    }
+
+                    var test = c.Name switch
+                    {
+                        "contains" => StringTest.Contains,
+                        "starts-with" => StringTest.StartsWith,
+                        _ => StringTest.EndsWith,
+                    };
+                    return new StringTestIr(value, test, operand);
+                }
+
                 case Call { Name: "true", Args.Length: 0 }:
                     return new BoolLiteralIr(true);
                 case Call { Name: "false", Args.Length: 0 }:
@@ -290,6 +319,13 @@ public sealed class ExpressionTranslator
 
                 case "string" when call.Args.Length == 1:
                     return ToValue(call.Args[0]);
+                case "count" when call.Args.Length == 1 && call.Args[0] is PathNode path && !path.TextOnly:
+                    return new CountIr(new XmlNavigationIr(path.Steps, false), Nodes: true);
+                case "string-length" when call.Args.Length == 1:
+                {
+                    var operand = ToValue(call.Args[0]);
+                    return operand is null ? null : new CountIr(operand, Nodes: false);
+                }
                 default:
                     return null;
             }

@@ -575,7 +575,16 @@ public sealed partial class Lowerer
                     }
 
                     var (value, raw) = args[number - 1];
-                    parts.Add(new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, index)));
+                    if (value is StringLiteralIr literal && kind != PayloadKind.Json && !raw)
+                    {
+                        // A literal argument is text: escaped into XML, pasted into plain text.
+                        parts.Add(new TemplatePart.Text(kind == PayloadKind.Xml ? System.Security.SecurityElement.Escape(literal.Value) : literal.Value));
+                    }
+                    else
+                    {
+                        parts.Add(new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, index)));
+                    }
+
                     literalStart = end;
                 }
                 else

@@ -79,7 +79,7 @@ public sealed partial class Lowerer
         // Names first, so that lowering a body can refer to any function or client.
         foreach (var name in _sequences.Keys.Order(StringComparer.Ordinal))
         {
-            _sequenceFunctions[name] = _names.Camel(name);
+            _sequenceFunctions[name] = _names.CamelNotReserved(name, "sequence");
         }
 
         foreach (var endpoint in _endpoints.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -124,8 +124,61 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, sequence.Location, "sequence", "onError", "failures propagate to the caller's fault handler");
         }
 
+        if (FindCycle(sequence.Name) is { } cycle)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ReferenceCycle, sequence.Location, sequence.Name, string.Join(" -> ", cycle));
+        }
+
         var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
         _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(sequence.Name), body, summary, sequence.Location));
+    }
+
+    /// <summary>The path of sequence references that leads from <paramref name="start"/> back to itself, if any.</summary>
+    private List<string>? FindCycle(string start)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string> { start };
+        return Visit(start) ? path : null;
+
+        bool Visit(string name)
+        {
+            if (!_sequences.TryGetValue(name, out var sequence))
+            {
+                return false;
+            }
+
+            foreach (var next in References(sequence.Mediators))
+            {
+                path.Add(next);
+                if (next == start || (visited.Add(next) && Visit(next)))
+                {
+                    return true;
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
+
+            return false;
+        }
+    }
+
+    private static IEnumerable<string> References(ImmutableArray<MediatorSyntax> mediators)
+    {
+        foreach (var mediator in mediators)
+        {
+            var nested = mediator switch
+            {
+                SequenceReferenceMediator { Key.IsDynamic: false } r => [r.Key.Text],
+                FilterMediator f => References(f.Then).Concat(References(f.Else)),
+                SwitchMediator s => s.Cases.SelectMany(c => References(c.Mediators)).Concat(s.Default is { } d ? References(d) : []),
+                DirectionMediator d => References(d.Mediators),
+                _ => [],
+            };
+            foreach (var name in nested)
+            {
+                yield return name;
+            }
+        }
     }
 
     /// <summary>Whether a named sequence may end the flow (respond, send, drop, loopback), directly or through sequences it calls.</summary>

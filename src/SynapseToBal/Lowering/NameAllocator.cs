@@ -20,6 +20,13 @@ public sealed class NameAllocator
     /// <summary>A camelCase name derived from <paramref name="source"/>, with a numeric suffix if taken.</summary>
     public string Camel(string source, string suffix = "") => Unique(BallerinaSyntax.CamelCase(source + " " + suffix));
 
+    /// <summary>A camelCase name for <paramref name="source"/>; when that is a reserved name, <paramref name="suffix"/> is added.</summary>
+    public string CamelNotReserved(string source, string suffix)
+    {
+        var name = BallerinaSyntax.CamelCase(source);
+        return Unique(Reserved.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\'')) ? BallerinaSyntax.CamelCase(source + " " + suffix) : name);
+    }
+
     public string Unique(string candidate)
     {
         var name = candidate;

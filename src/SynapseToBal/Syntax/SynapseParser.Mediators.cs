@@ -149,8 +149,7 @@ public sealed partial class SynapseParser
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {
-                        var inner = child.Elements().FirstOrDefault();
-                        format = inner is not null ? InnerXml(child) : child.Value;
+                        format = child.Elements().Any() ? InnerXml(child) : child.Value;
                     }
 
                     break;
@@ -163,8 +162,15 @@ public sealed partial class SynapseParser
                             continue;
                         }
 
+                        var value = ValueOf(arg) ?? new ValueSyntax.Literal(string.Empty);
+                        if (Attr(arg, "evaluator") == "json" && value is ValueSyntax.Expression { Syntax.Language: ExpressionLanguage.XPath } xpath)
+                        {
+                            // With evaluator="json" the expression is a JSONPath without the json-eval() wrapper.
+                            value = new ValueSyntax.Expression(xpath.Syntax with { Language = ExpressionLanguage.JsonPath });
+                        }
+
                         args.Add(new PayloadArgSyntax(
-                            ValueOf(arg) ?? new ValueSyntax.Literal(string.Empty),
+                            value,
                             Attr(arg, "evaluator"),
                             string.Equals(Attr(arg, "literal"), "true", StringComparison.OrdinalIgnoreCase),
                             Loc(arg)));
@@ -187,27 +193,63 @@ public sealed partial class SynapseParser
             args.ToImmutable());
     }
 
-    /// <summary>The children of a format element, serialised without the wrapper and with inherited namespaces declared.</summary>
-    private string InnerXml(XElement element)
+    /// <summary>
+    /// The content of a payloadFactory format as the mediator uses it: elements written without a prefix in
+    /// the Synapse namespace are in no namespace (Synapse strips it), and every prefix the content uses but
+    /// declares on an ancestor is declared on the content itself, so the text stands alone.
+    /// </summary>
+    private static string InnerXml(XElement format)
     {
         var parts = new List<string>();
-        foreach (var node in element.Nodes())
+        foreach (var node in format.Nodes())
         {
             switch (node)
             {
                 case XElement e:
-                    parts.Add(_source.RawXml(e));
+                    parts.Add(StandaloneXml(e));
                     break;
                 case XCData c:
                     parts.Add(c.Value);
                     break;
                 case XText t:
-                    parts.Add(t.Value);
+                    parts.Add(System.Security.SecurityElement.Escape(t.Value) ?? string.Empty);
                     break;
             }
         }
 
         return string.Concat(parts).Trim();
+    }
+
+    internal static string StandaloneXml(XElement element)
+    {
+        var copy = new XElement(element);
+        foreach (var e in copy.DescendantsAndSelf())
+        {
+            if (e.Name.NamespaceName == SynapseNamespace)
+            {
+                e.Name = XName.Get(e.Name.LocalName);
+            }
+
+            e.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == SynapseNamespace).Remove();
+        }
+
+        // Declare the prefixes the copy uses that were declared above it.
+        var used = copy.DescendantsAndSelf()
+            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
+            .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
+            .Distinct();
+        foreach (var ns in used)
+        {
+            if (copy.DescendantsAndSelf().SelectMany(e => e.Attributes()).Any(a => a.IsNamespaceDeclaration && a.Value == ns.NamespaceName))
+            {
+                continue;
+            }
+
+            var prefix = element.GetPrefixOfNamespace(ns);
+            copy.Add(prefix is null ? new XAttribute("xmlns", ns.NamespaceName) : new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName));
+        }
+
+        return copy.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
     }
 
     private EndpointReferenceSyntax? ParseEndpointReference(XElement parent)

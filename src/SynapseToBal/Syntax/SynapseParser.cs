@@ -241,7 +241,7 @@ public sealed partial class SynapseParser
             _source.RawXml(element),
             Attr(element, "key") ?? Missing(element, "key", "localEntry"),
             string.IsNullOrWhiteSpace(text) ? null : text,
-            inner is null ? null : _source.RawXml(inner),
+            inner is null ? null : StandaloneXml(inner),
             Attr(element, "src"));
     }
 

@@ -1,0 +1,61 @@
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Driver;
+using Xunit;
+
+namespace SynapseToBal.Tests.Golden;
+
+/// <summary>
+/// Each folder under Cases/ is one golden case: <c>input/</c> holds Synapse XML, <c>expected/</c> the whole
+/// generated Ballerina package plus <c>diagnostics.txt</c>.
+/// </summary>
+public sealed class GoldenCaseTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var directory in Directory.EnumerateDirectories(TestPaths.Cases).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(directory));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case(string name)
+    {
+        var caseDirectory = Path.Combine(TestPaths.Cases, name);
+        var input = Path.Combine(caseDirectory, "input");
+        Assert.True(Directory.Exists(input), $"{name} has no input folder");
+        GoldenFiles.AssertDirectory(Path.Combine(caseDirectory, "expected"), Generate(input, name));
+    }
+
+    [Fact]
+    public void Example_matches_its_golden_output()
+    {
+        var example = Path.Combine(TestPaths.Examples, "order-api");
+        GoldenFiles.AssertDirectory(Path.Combine(TestPaths.RepositoryRoot, "tests", "SynapseToBal.Tests", "Examples", "order-api"), Generate(example, "order-api"));
+    }
+
+    [Fact]
+    public void Every_case_has_expected_output()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(TestPaths.Cases))
+        {
+            Assert.True(Directory.Exists(Path.Combine(directory, "expected")), $"{Path.GetFileName(directory)} has no expected folder");
+        }
+
+        Assert.True(Directory.EnumerateDirectories(TestPaths.Cases).Count() >= 20, "the golden suite covers at least 20 cases");
+    }
+
+    internal static Dictionary<string, string> Generate(string input, string name)
+    {
+        var result = Converter.Convert(new ConversionOptions(input, PackageName: name));
+        var files = result.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
+        var diagnostics = result.Diagnostics.Select(d => DiagnosticBag.Format(d, input)).ToList();
+        files["diagnostics.txt"] = diagnostics.Count == 0 ? "(none)\n" : string.Join("\n", diagnostics) + "\n";
+        return files;
+    }
+}

@@ -1,0 +1,32 @@
+namespace SynapseToBal.Tests;
+
+/// <summary>Locates the repository and the shared corpus from the test assembly's folder.</summary>
+internal static class TestPaths
+{
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SynapseToBal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("SynapseToBal.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string RepositoryRoot => Root.Value;
+
+    public static string Cases => Path.Combine(RepositoryRoot, "tests", "SynapseToBal.Tests", "Cases");
+
+    public static string Examples => Path.Combine(RepositoryRoot, "examples");
+
+    /// <summary>The shared corpus beside the repository (<c>../shared/corpus</c>), or null when it is absent.</summary>
+    public static string? Corpus
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus"));
+            return Directory.Exists(path) ? path : null;
+        }
+    }
+}
