@@ -136,13 +136,17 @@ internal sealed class ExpressionWriter
         foreach (var step in navigation.Steps)
         {
             builder.Append(step.Descendant ? "/**/<" : "/<");
-            var prefixed = step.NamespaceUri is not null;
             if (step.NamespaceUri is { } uri)
             {
-                builder.Append(_namespaces.PrefixFor(step.Prefix ?? "ns", uri)).Append(':');
+                // A qualified name selects all children, then filters by name (x/<*>.<p:name>): the
+                // filter form of a qualified name pattern is the one every Ballerina parser accepts.
+                var prefix = _namespaces.PrefixFor(step.Prefix ?? "ns", uri);
+                builder.Append("*>.<").Append(prefix).Append(':').Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName, prefixed: true)).Append('>');
             }
-
-            builder.Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName, prefixed)).Append('>');
+            else
+            {
+                builder.Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName, prefixed: false)).Append('>');
+            }
         }
 
         return builder.ToString();

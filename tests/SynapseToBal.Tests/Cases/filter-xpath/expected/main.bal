@@ -22,7 +22,7 @@ service /filter on httpListener {
         if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
             ctx.properties["short"] = "form";
         }
-        if check float:fromString(xpathString((check soapBody(ctx))/**/<ord:\u{6F}rder>/<ord:total>)) > 100.0 {
+        if check float:fromString(xpathString((check soapBody(ctx))/**/<*>.<ord:\u{6F}rder>/<*>.<ord:total>)) > 100.0 {
             ctx.properties["big"] = "true";
         }
         if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {
