@@ -24,6 +24,9 @@ public static class BallerinaSyntax
         "returns", "select", "service", "source", "start", "stream", "string", "table", "transaction", "transactional",
         "trap", "true", "try", "type", "typedesc", "typeof", "var", "wait", "where", "while", "window", "with",
         "worker", "xml", "xmlns",
+
+        // Reserved by the lexer of the Go port (some are contextual in the spec, quoting them is always valid).
+        "commit", "rollback", "field", "key", "module", "parameter", "variable",
     };
 
     /// <summary>A camelCase identifier for a variable or function (e.g. <c>Order-API</c> → <c>orderApi</c>).</summary>

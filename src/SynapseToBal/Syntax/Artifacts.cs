@@ -71,4 +71,10 @@ public sealed record UnknownArtifactSyntax(SourceLocation Location, string RawXm
 }
 
 /// <summary>One parsed file and the artifacts it defines.</summary>
-public sealed record SynapseDocument(string Path, ImmutableArray<ArtifactSyntax> Artifacts);
+public sealed record SynapseDocument(string Path, ImmutableArray<ArtifactSyntax> Artifacts)
+{
+    /// <summary>Elements of the file that no AST node stands for (the census expects none).</summary>
+    public ImmutableArray<UnaccountedElement> Unaccounted { get; init; } = [];
+}
+
+public sealed record UnaccountedElement(string Name, SourceLocation Location);

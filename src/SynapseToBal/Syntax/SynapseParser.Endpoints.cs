@@ -31,20 +31,21 @@ public sealed partial class SynapseParser
                     properties.Add(new NamedValueSyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), ValueOf(child) ?? new ValueSyntax.Literal(string.Empty), Loc(child)));
                     break;
                 case "description":
+                    Claim(child);
                     break;
                 case "wsdl" or "default" or "failover" or "loadbalance" or "recipientlist" or "session":
-                    definition = new UnknownEndpointSyntax(Loc(child), child.Name.LocalName, _source.RawXml(child));
+                    definition = new UnknownEndpointSyntax(Loc(child), child.Name.LocalName, ClaimRaw(child));
                     break;
                 default:
                     ReportUnknown(child, "endpoint");
-                    definition ??= new UnknownEndpointSyntax(Loc(child), child.Name.LocalName, _source.RawXml(child));
+                    definition ??= new UnknownEndpointSyntax(Loc(child), child.Name.LocalName, ClaimRaw(child));
                     break;
             }
         }
 
         if (definition is null && Attr(element, "template") is not null)
         {
-            definition = new UnknownEndpointSyntax(Loc(element), "template", _source.RawXml(element));
+            definition = new UnknownEndpointSyntax(Loc(element), "template", ClaimRaw(element));
         }
 
         return new EndpointSyntax(Loc(element), _source.RawXml(element), Attr(element, "name"), definition, properties.ToImmutable());
@@ -66,21 +67,25 @@ public sealed partial class SynapseParser
             switch (LocalName(child))
             {
                 case "timeout":
+                    Claim(child);
                     timeout = ParseLong(Child(child, "duration")?.Value);
                     responseAction = Child(child, "responseAction")?.Value.Trim();
                     break;
                 case "suspendOnFailure":
+                    Claim(child);
                     suspendCodes = Codes(Child(child, "errorCodes")?.Value);
                     initial = ParseLong(Child(child, "initialDuration")?.Value);
                     maximum = ParseLong(Child(child, "maximumDuration")?.Value);
                     factor = ParseDouble(Child(child, "progressionFactor")?.Value);
                     break;
                 case "markForSuspension":
+                    Claim(child);
                     timeoutCodes = Codes(Child(child, "errorCodes")?.Value);
                     retries = ParseInt(Child(child, "retriesBeforeSuspension")?.Value);
                     retryDelay = ParseLong(Child(child, "retryDelay")?.Value);
                     break;
                 case "enableAddressing" or "enableSec" or "enableRM" or "retryConfig" or "description" or "authentication":
+                    ClaimAll(child);
                     break;
                 default:
                     ReportUnknown(child, leaf.Name.LocalName);
@@ -91,8 +96,17 @@ public sealed partial class SynapseParser
         return new EndpointQualities(timeout, responseAction, suspendCodes, initial, maximum, factor, timeoutCodes, retries, retryDelay);
     }
 
-    private static XElement? Child(XElement element, string name) =>
-        element.Elements().FirstOrDefault(e => IsSynapseElement(e) && e.Name.LocalName == name);
+    /// <summary>The first child of that name; reading it claims it and its content.</summary>
+    private XElement? Child(XElement element, string name)
+    {
+        var child = element.Elements().FirstOrDefault(e => IsSynapseElement(e) && e.Name.LocalName == name);
+        if (child is not null)
+        {
+            ClaimAll(child);
+        }
+
+        return child;
+    }
 
     private static ImmutableArray<string> Codes(string? value) =>
         value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray();

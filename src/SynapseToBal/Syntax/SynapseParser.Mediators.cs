@@ -13,6 +13,7 @@ public sealed partial class SynapseParser
         {
             if (LocalName(child) == "description")
             {
+                Claim(child);
                 continue;
             }
 
@@ -42,7 +43,7 @@ public sealed partial class SynapseParser
             "sequence" => ParseSequenceReference(element, location, raw),
             "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
             "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
-            _ => new UnknownMediator(location, raw, element.Name.LocalName),
+            _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
         };
         return mediator with { Description = Attr(element, "description") };
     }
@@ -64,7 +65,7 @@ public sealed partial class SynapseParser
         var inline = element.Elements().FirstOrDefault();
         if (inline is not null)
         {
-            return new ValueSyntax.InlineXml(_source.RawXml(inline));
+            return new ValueSyntax.InlineXml(ClaimRaw(inline));
         }
 
         return null;
@@ -104,6 +105,7 @@ public sealed partial class SynapseParser
                     properties.Add(new NamedValueSyntax(Attr(child, "name") ?? Missing(child, "name", "property"), ValueOf(child) ?? new ValueSyntax.Literal(string.Empty), Loc(child)));
                     break;
                 case "message":
+                    Claim(child);
                     message = child.Value;
                     break;
                 default:
@@ -146,6 +148,7 @@ public sealed partial class SynapseParser
             switch (LocalName(child))
             {
                 case "format":
+                    ClaimAll(child);
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {
@@ -154,6 +157,7 @@ public sealed partial class SynapseParser
 
                     break;
                 case "args":
+                    Claim(child);
                     foreach (var arg in child.Elements())
                     {
                         if (LocalName(arg) != "arg")
@@ -263,6 +267,7 @@ public sealed partial class SynapseParser
         var key = Attr(endpoint, "key") ?? Attr(endpoint, "key-expression");
         if (key is not null && endpoint.Elements().All(e => LocalName(e) == "description"))
         {
+            ClaimAll(endpoint);
             var keySyntax = Attr(endpoint, "key-expression") is { } expr
                 ? new KeySyntax(expr, Expr(endpoint, expr))
                 : KeySyntax.Create(key, Namespaces(endpoint), Loc(endpoint));
@@ -283,10 +288,10 @@ public sealed partial class SynapseParser
                 case "endpoint":
                     break;
                 case "source":
-                    source = _source.RawXml(child);
+                    source = ClaimRaw(child);
                     break;
                 case "target":
-                    target = _source.RawXml(child);
+                    target = ClaimRaw(child);
                     break;
                 default:
                     ReportUnknown(child, "call");
@@ -364,6 +369,15 @@ public sealed partial class SynapseParser
 
         var then = element.Elements().FirstOrDefault(e => LocalName(e) == "then");
         var @else = element.Elements().FirstOrDefault(e => LocalName(e) == "else");
+        if (then is not null)
+        {
+            Claim(then);
+        }
+
+        if (@else is not null)
+        {
+            Claim(@else);
+        }
         if (then is null && @else is null)
         {
             // Short form: the children are the 'then' branch.
@@ -375,6 +389,10 @@ public sealed partial class SynapseParser
             if (LocalName(child) is not ("then" or "else" or "description"))
             {
                 ReportUnknown(child, "filter");
+            }
+            else if (LocalName(child) == "description")
+            {
+                Claim(child);
             }
         }
 
@@ -404,9 +422,11 @@ public sealed partial class SynapseParser
                     cases.Add(new SwitchCaseSyntax(Attr(child, "regex") ?? Missing(child, "regex", string.Empty), ParseMediators(child), Loc(child)));
                     break;
                 case "default":
+                    Claim(child);
                     @default = ParseMediators(child);
                     break;
                 case "description":
+                    Claim(child);
                     break;
                 default:
                     ReportUnknown(child, "switch");
@@ -423,7 +443,7 @@ public sealed partial class SynapseParser
         if (key is null)
         {
             // An anonymous inline sequence: keep it as unknown until anonymous sequences are modelled.
-            return new UnknownMediator(location, raw, "sequence");
+            return new UnknownMediator(location, ClaimRaw(element), "sequence");
         }
 
         return new SequenceReferenceMediator(location, raw, KeySyntax.Create(key, Namespaces(element), location));

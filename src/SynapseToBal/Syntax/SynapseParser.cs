@@ -23,6 +23,9 @@ public sealed partial class SynapseParser
     private readonly XmlSource _source;
     private readonly DiagnosticBag _diagnostics;
 
+    /// <summary>Every element some AST node stands for; the census checks that no element is left out.</summary>
+    private readonly HashSet<XElement> _claimed = new(ReferenceEqualityComparer.Instance);
+
     private SynapseParser(XmlSource source, DiagnosticBag diagnostics)
     {
         _source = source;
@@ -78,6 +81,7 @@ public sealed partial class SynapseParser
         var artifacts = ImmutableArray.CreateBuilder<ArtifactSyntax>();
         if (root.Name.LocalName == "definitions")
         {
+            Claim(root);
             foreach (var child in root.Elements())
             {
                 artifacts.Add(ParseArtifact(child));
@@ -88,7 +92,16 @@ public sealed partial class SynapseParser
             artifacts.Add(ParseArtifact(root));
         }
 
-        return new SynapseDocument(_source.Path, artifacts.ToImmutable());
+        var unaccounted = root.DescendantsAndSelf()
+            .Where(e => !_claimed.Contains(e))
+            .Select(e => new UnaccountedElement(e.Name.LocalName, Loc(e)))
+            .ToImmutableArray();
+        foreach (var element in unaccounted)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ElementNotRepresented, element.Location, element.Name);
+        }
+
+        return new SynapseDocument(_source.Path, artifacts.ToImmutable()) { Unaccounted = unaccounted };
     }
 
     private ArtifactSyntax ParseArtifact(XElement element)
@@ -98,6 +111,7 @@ public sealed partial class SynapseParser
         if (!IsSynapseElement(element))
         {
             ReportUnknown(element, "definitions");
+            ClaimAll(element);
             return new UnknownArtifactSyntax(location, raw, Attr(element, "name") ?? element.Name.LocalName, element.Name.LocalName);
         }
 
@@ -123,6 +137,7 @@ public sealed partial class SynapseParser
                 }
 
                 var name = Attr(element, "name") ?? Attr(element, "key") ?? Attr(element, "id") ?? element.Name.LocalName;
+                ClaimAll(element);
                 return new UnknownArtifactSyntax(location, raw, name, element.Name.LocalName);
             }
         }
@@ -140,9 +155,10 @@ public sealed partial class SynapseParser
                     resources.Add(ParseResource(child));
                     break;
                 case "handlers":
-                    handlers = _source.RawXml(child);
+                    handlers = ClaimRaw(child);
                     break;
                 case "description":
+                    Claim(child);
                     break;
                 default:
                     ReportUnknown(child, "api");
@@ -182,6 +198,7 @@ public sealed partial class SynapseParser
                     faultSeq = ParseInlineFlow(child);
                     break;
                 case "description":
+                    Claim(child);
                     break;
                 default:
                     ReportUnknown(child, "resource");
@@ -241,13 +258,40 @@ public sealed partial class SynapseParser
             _source.RawXml(element),
             Attr(element, "key") ?? Missing(element, "key", "localEntry"),
             string.IsNullOrWhiteSpace(text) ? null : text,
-            inner is null ? null : StandaloneXml(inner),
+            inner is null ? null : StandaloneXml(ClaimAllAndReturn(inner)),
             Attr(element, "src"));
     }
 
     // ---- helpers ----
 
-    private SourceLocation Loc(XObject node) => _source.LocationOf(node);
+    /// <summary>The location of a node; asking for an element's location is how a node claims the element.</summary>
+    private SourceLocation Loc(XObject node)
+    {
+        if (node is XElement element)
+        {
+            _claimed.Add(element);
+        }
+
+        return _source.LocationOf(node);
+    }
+
+    private void Claim(XElement element) => _claimed.Add(element);
+
+    /// <summary>Claims an element and everything inside it (content kept as raw XML or text).</summary>
+    private void ClaimAll(XElement element) => _claimed.UnionWith(element.DescendantsAndSelf());
+
+    private XElement ClaimAllAndReturn(XElement element)
+    {
+        ClaimAll(element);
+        return element;
+    }
+
+    /// <summary>The raw XML of an element kept whole in a node; the element and its content are claimed.</summary>
+    private string ClaimRaw(XElement element)
+    {
+        ClaimAll(element);
+        return _source.RawXml(element);
+    }
 
     private static bool IsSynapseElement(XElement element) =>
         element.Name.NamespaceName.Length == 0 || element.Name.NamespaceName == SynapseNamespace;
