@@ -1,0 +1,84 @@
+using SynapseToBal.Emit;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class BallerinaSyntaxTests
+{
+    [Theory]
+    [InlineData("OrderAPI", "orderApi")]
+    [InlineData("Order-Service API", "orderServiceApi")]
+    [InlineData("order_backend_ep", "orderBackendEp")]
+    [InlineData("HTTPEndpoint", "httpEndpoint")]
+    [InlineData("2fa", "v2fa")]
+    [InlineData("type", "'type")]
+    [InlineData("Order", "'order")]
+    [InlineData("commit", "'commit")]
+    [InlineData("", "value")]
+    [InlineData("---", "value")]
+    [InlineData("über-check", "berCheck")]
+    public void CamelCase_makes_valid_unreserved_identifiers(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.CamelCase(input));
+
+    [Theory]
+    [InlineData("order status", "OrderStatus")]
+    [InlineData("json", "Json")]
+    public void PascalCase_makes_type_names(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.PascalCase(input));
+
+    [Theory]
+    [InlineData("orders", "orders")]
+    [InlineData("order-items", "order\\-items")]
+    [InlineData("import", "'import")]
+    [InlineData("v1.0", "v1\\.0")]
+    [InlineData("1.0.0", "\\1\\.0\\.0")]
+    [InlineData("a b", "a\\ b")]
+    [InlineData("é", "\\u{E9}")]
+    public void PathSegment_escapes_characters_outside_identifiers(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.PathSegment(input));
+
+    [Theory]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData("say \"hi\"", "\"say \\\"hi\\\"\"")]
+    [InlineData("back\\slash", "\"back\\\\slash\"")]
+    [InlineData("line\nbreak\r\ttab", "\"line\\nbreak\\r\\ttab\"")]
+    [InlineData("${not.interpolated}", "\"${not.interpolated}\"")]
+    [InlineData("`tick`", "\"`tick`\"")]
+    [InlineData("bell\u0007", "\"bell\\u{7}\"")]
+    public void StringLiteral_escapes_quotes_backslashes_and_control_characters(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.StringLiteral(input));
+
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("a `tick`", "a ${\"`\"}tick${\"`\"}")]
+    [InlineData("cost ${price}", "cost ${\"$\"}{price}")]
+    [InlineData("just $1 dollar", "just $1 dollar")]
+    [InlineData("two\nlines", "two${\"\\n\"}lines")]
+    public void TemplateText_keeps_backticks_and_interpolations_literal(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.TemplateText(input));
+
+    [Fact]
+    public void TemplateText_keeps_line_breaks_when_asked() =>
+        Assert.Equal("<a>\n</a>", BallerinaSyntax.TemplateText("<a>\n</a>", keepLineBreaks: true));
+
+    [Fact]
+    public void CommentLines_keep_every_line_a_comment_and_dedent()
+    {
+        var lines = BallerinaSyntax.CommentLines("    <a>\n      <b/>\r\n    </a>\n").ToList();
+        Assert.Equal(["// <a>", "//   <b/>", "// </a>"], lines);
+    }
+
+    [Fact]
+    public void CommentText_never_contains_a_line_break() =>
+        Assert.Equal("one two three", BallerinaSyntax.CommentText("one\r\ntwo\nthree"));
+
+    [Fact]
+    public void Every_generated_identifier_from_hostile_names_is_a_single_token()
+    {
+        foreach (var hostile in new[] { "a\nb", "x\"); panic error(\"y", "`code`", "${x}", "</tag>" })
+        {
+            var identifier = BallerinaSyntax.CamelCase(hostile);
+            Assert.Matches("^'?[A-Za-z_][A-Za-z0-9_]*$", identifier);
+        }
+    }
+}

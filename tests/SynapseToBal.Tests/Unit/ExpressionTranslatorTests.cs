@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using SynapseToBal.Emit;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class ExpressionTranslatorTests
+{
+    private static readonly ExpressionTranslator Translator = new(new Dictionary<string, string> { ["id"] = "id" });
+
+    private static ExpressionSyntax Parse(string text, ImmutableDictionary<string, string>? namespaces = null) =>
+        ExpressionSyntax.Create(text, namespaces ?? ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
+
+    private static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
+        new ExpressionWriter(new XmlNamespaceTable(), new ModuleUsage()).String(Translator.Value(Parse(text, namespaces)));
+
+    private static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
+        new ExpressionWriter(new XmlNamespaceTable(), new ModuleUsage()).Condition(Translator.Condition(Parse(text, namespaces)));
+
+    [Theory]
+    [InlineData("get-property('orderId')", "getProperty(ctx, \"orderId\")")]
+    [InlineData("$ctx:orderId", "getProperty(ctx, \"orderId\")")]
+    [InlineData("get-property('transport', 'Content-Type')", "getHeader(ctx, \"Content-Type\")")]
+    [InlineData("$trp:Authorization", "getHeader(ctx, \"Authorization\")")]
+    [InlineData("$axis2:HTTP_SC", "ctx.statusCode.toString()")]
+    [InlineData("get-property('axis2', 'REST_URL_POSTFIX')", "ctx.urlPostfix")]
+    [InlineData("$url:page", "getProperty(ctx, \"query.param.page\")")]
+    [InlineData("$ctx:uri.var.id", "id")]
+    [InlineData("get-property('uri.var.other')", "getProperty(ctx, \"uri.var.other\")")]
+    [InlineData("'literal'", "\"literal\"")]
+    [InlineData("concat('a-', $ctx:x)", "string `a-${getProperty(ctx, \"x\")}`")]
+    [InlineData("json-eval($.order.id)", "check jsonEval(ctx, \"$.order.id\")")]
+    [InlineData("json-eval($.items[0]['name'])", "check jsonEval(ctx, \"$.items[0]['name']\")")]
+    [InlineData("$body/order/id", "xpathString((check soapBody(ctx))/<'order>/<id>)")]
+    [InlineData("//id/text()", "(check soapBody(ctx))/**/<id>.data()")]
+    [InlineData("get-property('MessageID')", "ctx.messageId")]
+    [InlineData("${payload.order.id}", "check jsonEval(ctx, \"$.order.id\")")]
+    [InlineData("${vars.total}", "getProperty(ctx, \"total\")")]
+    [InlineData("${headers['X-Tenant']}", "getHeader(ctx, \"X-Tenant\")")]
+    [InlineData("${params.uriParams.id}", "id")]
+    public void Supported_expressions_translate(string expression, string expected) =>
+        Assert.Equal(expected, Value(expression));
+
+    [Theory]
+    [InlineData("json-eval($..book[?(@.price < 10)])")]
+    [InlineData("//item[1]")]
+    [InlineData("order/id")]
+    [InlineData("substring-before($ctx:x, '-')")]
+    [InlineData("$func:param")]
+    [InlineData("//undeclared:order")]
+    [InlineData("${toUpper(payload.name)}")]
+    public void Unsupported_expressions_fail_loudly_at_run_time(string expression)
+    {
+        var ir = Translator.Value(Parse(expression));
+        Assert.IsType<UntranslatedExprIr>(ir);
+        Assert.StartsWith("check notTranslated(", Value(expression));
+    }
+
+    [Fact]
+    public void Namespaced_paths_use_declared_prefixes()
+    {
+        var namespaces = ImmutableDictionary<string, string>.Empty.Add("ord", "http://example.com/orders");
+        var table = new XmlNamespaceTable();
+        var text = new ExpressionWriter(table, new ModuleUsage()).String(Translator.Value(Parse("//ord:order/ord:total", namespaces)));
+        Assert.Equal("xpathString((check soapBody(ctx))/**/<*>.<ord:\\u{6F}rder>/<*>.<ord:total>)", text);
+        Assert.Equal([("ord", "http://example.com/orders")], table.Declarations);
+    }
+
+    [Fact]
+    public void Soap_envelope_paths_start_below_the_body()
+    {
+        var namespaces = ImmutableDictionary<string, string>.Empty.Add("soapenv", "http://schemas.xmlsoap.org/soap/envelope/");
+        Assert.Equal("xpathString((check soapBody(ctx))/<getQuote>)", Value("/soapenv:Envelope/soapenv:Body/getQuote", namespaces));
+    }
+
+    [Theory]
+    [InlineData("get-property('mode') = 'strict'", "getProperty(ctx, \"mode\") == \"strict\"")]
+    [InlineData("$trp:X != ''", "getHeader(ctx, \"X\") != \"\"")]
+    [InlineData("a = 'x' or $ctx:b = 'y' and $ctx:c = 'z'", null)]
+    [InlineData("get-property('a') = 'x' or get-property('b') = 'y' and get-property('c') = 'z'", "getProperty(ctx, \"a\") == \"x\" || (getProperty(ctx, \"b\") == \"y\" && getProperty(ctx, \"c\") == \"z\")")]
+    [InlineData("(get-property('a') = 'x' or get-property('b') = 'y') and true()", "(getProperty(ctx, \"a\") == \"x\" || getProperty(ctx, \"b\") == \"y\") && true")]
+    [InlineData("not(get-property('flag') = 'off')", "!(getProperty(ctx, \"flag\") == \"off\")")]
+    [InlineData("get-property('flag')", "getProperty(ctx, \"flag\") != \"\"")]
+    [InlineData("$ctx:count > 5", "check float:fromString(getProperty(ctx, \"count\")) > 5.0")]
+    [InlineData("$axis2:HTTP_SC >= 400", "<float>ctx.statusCode >= 400.0")]
+    [InlineData("count(//item) > 2", "<float>((check soapBody(ctx))/**/<item>).length() > 2.0")]
+    [InlineData("contains($trp:Accept, 'json')", "getHeader(ctx, \"Accept\").includes(\"json\")")]
+    [InlineData("starts-with($ctx:p, '/v1')", "getProperty(ctx, \"p\").startsWith(\"/v1\")")]
+    [InlineData("//order", "((check soapBody(ctx))/**/<'order>).length() > 0")]
+    [InlineData("json-eval($.active)", "check jsonEval(ctx, \"$.active\") == \"true\"")]
+    [InlineData("${vars.total == 'big'}", "getProperty(ctx, \"total\") == \"big\"")]
+    public void Conditions_translate_with_xpath_semantics(string expression, string? expected)
+    {
+        var text = Condition(expression);
+        if (expected is null)
+        {
+            // A relative path ('a') is outside the subset: the whole condition is marked untranslated.
+            Assert.StartsWith("check notTranslated(", text);
+        }
+        else
+        {
+            Assert.Equal(expected, text);
+        }
+    }
+
+    [Theory]
+    [InlineData("$", true)]
+    [InlineData("$.a.b", true)]
+    [InlineData("$.a[0].b", true)]
+    [InlineData("$['a b'].c", true)]
+    [InlineData("$..a", false)]
+    [InlineData("$.a[*]", false)]
+    [InlineData("$.a[?(@.x)]", false)]
+    [InlineData("a.b", false)]
+    public void Simple_json_paths_are_recognised(string path, bool simple) =>
+        Assert.Equal(simple, ExpressionTranslator.IsSimpleJsonPath(path));
+}
