@@ -36,6 +36,7 @@ internal sealed class ExpressionWriter
         ConcatIr c => StringTemplate(c.Parts),
         UntranslatedExprIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)})",
         RawExprIr r => r.Code,
+        ConfigurableReadIr c => c.Name,
         CountIr c => $"{CountValue(c)}.toString()",
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.Time } => Time("(time:utcNow()[0] * 1000).toString()"),

@@ -96,6 +96,12 @@ public enum SystemValue
     MessageId,
 }
 
+/// <summary>A module-level configurable (a secret from <c>wso2:vault-lookup</c>).</summary>
+public sealed record ConfigurableReadIr(string Name) : ExprIr
+{
+    public override bool CanFail => false;
+}
+
 /// <summary>An expression SynapseToBal does not translate; it fails at run time with the original text.</summary>
 public sealed record UntranslatedExprIr(string Original) : ExprIr
 {

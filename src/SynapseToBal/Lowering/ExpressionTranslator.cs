@@ -16,11 +16,22 @@ public sealed class ExpressionTranslator
     private const string SoapEnv12 = "http://www.w3.org/2003/05/soap-envelope";
 
     private readonly IReadOnlyDictionary<string, string> _pathParams;
+    private readonly Func<string, string>? _secret;
 
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → Ballerina parameter name).</param>
-    public ExpressionTranslator(IReadOnlyDictionary<string, string> pathParams) => _pathParams = pathParams;
+    /// <param name="secret">Declares a secret configurable for a vault alias and returns its Ballerina name.</param>
+    public ExpressionTranslator(IReadOnlyDictionary<string, string> pathParams, Func<string, string>? secret = null)
+    {
+        _pathParams = pathParams;
+        _secret = secret;
+    }
 
     public static ExpressionTranslator Empty { get; } = new(new Dictionary<string, string>());
+
+    /// <summary>The same translator with other path parameters in scope.</summary>
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, string> pathParams) => new(pathParams, _secret);
+
+    internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
     public ExprIr Value(ExpressionSyntax expression) => expression.Language switch
     {
@@ -319,6 +330,9 @@ public sealed class ExpressionTranslator
 
                 case "string" when call.Args.Length == 1:
                     return ToValue(call.Args[0]);
+                case "wso2:vault-lookup" or "hashicorp:vault-lookup" when call.Args.Length >= 1 && call.Args[0] is Str alias:
+                    // A secret never becomes a literal: it is a required configurable.
+                    return _owner.Secret(alias.Value);
                 case "count" when call.Args.Length == 1 && call.Args[0] is PathNode path && !path.TextOnly:
                     return new CountIr(new XmlNavigationIr(path.Steps, false), Nodes: true);
                 case "string-length" when call.Args.Length == 1:

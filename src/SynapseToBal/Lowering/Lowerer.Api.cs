@@ -94,7 +94,7 @@ public sealed partial class Lowerer
         if (resource.OutSequence is { } outFlow)
         {
             outFunction = _names.Camel(baseName, "out");
-            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, ExpressionTranslator.Empty, null, owner));
+            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {api.Name} {DescribeResource(resource)}: runs on the backend response.", outFlow.Location));
         }
 
@@ -102,7 +102,7 @@ public sealed partial class Lowerer
         if (resource.FaultSequence is { } faultFlow)
         {
             faultFunction = _names.Camel(baseName, "fault");
-            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, ExpressionTranslator.Empty, outFunction, owner));
+            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
             _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {api.Name} {DescribeResource(resource)}: runs when the in or out flow fails.", faultFlow.Location));
         }
         else if (_sequences.ContainsKey("fault"))
@@ -112,7 +112,7 @@ public sealed partial class Lowerer
         }
 
         var inMediators = resource.InSequence?.Mediators ?? [];
-        var translator = new ExpressionTranslator(pathParams);
+        var translator = _translator.WithPathParams(pathParams);
         var body = resource.InSequence is { } inFlow
             ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner))
             : [];

@@ -26,7 +26,27 @@ public sealed partial class Lowerer
     private readonly List<ConfigurableIr> _configurables = new();
     private readonly List<PendingArtifactIr> _pending = new();
 
-    private Lowerer(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+    private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
+    private readonly ExpressionTranslator _translator;
+
+    private Lowerer(DiagnosticBag diagnostics)
+    {
+        _diagnostics = diagnostics;
+        _translator = new ExpressionTranslator(new Dictionary<string, string>(), DeclareSecret);
+    }
+
+    /// <summary>A required configurable (no default value) for a secret, declared once per alias.</summary>
+    private string DeclareSecret(string alias)
+    {
+        if (!_secrets.TryGetValue(alias, out var name))
+        {
+            name = _names.Camel(alias);
+            _secrets[alias] = name;
+            _configurables.Add(new ConfigurableIr(name, "string", null, $"Secret '{alias}' (a secure vault alias in Synapse).", Secret: true));
+        }
+
+        return name;
+    }
 
     public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics)
     {
@@ -116,7 +136,7 @@ public sealed partial class Lowerer
     private void LowerSequence(SequenceSyntax sequence)
     {
         var name = _sequenceFunctions[sequence.Name];
-        var context = new FlowContext(FlowKind.Sequence, ExpressionTranslator.Empty, OutFunction: null, Owner: sequence.Name);
+        var context = new FlowContext(FlowKind.Sequence, _translator, OutFunction: null, Owner: sequence.Name);
         var body = LowerBlock(sequence.Mediators, context);
         if (sequence.OnError is not null)
         {
@@ -278,7 +298,14 @@ public sealed partial class Lowerer
     {
         var name = _names.Camel(baseName);
         var configurable = _names.Camel(baseName, "url");
-        _configurables.Add(new ConfigurableIr(configurable, "string", url, $"Base URL of the '{baseName}' endpoint.", Secret: false));
+        var secret = HasCredentials(url);
+        if (secret)
+        {
+            // A URL with a password in it is a secret: no default value, set it in Config.toml.
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, configurable);
+        }
+
+        _configurables.Add(new ConfigurableIr(configurable, "string", secret ? null : url, $"Base URL of the '{baseName}' endpoint.", Secret: secret));
         var notes = ImmutableArray.CreateBuilder<string>();
         if (qualities.SuspendErrorCodes.Length > 0 || qualities.SuspendInitialDurationMillis is not null || qualities.TimeoutErrorCodes.Length > 0)
         {
@@ -306,6 +333,20 @@ public sealed partial class Lowerer
         var client = new ClientIr(name, baseName, configurable, url, timeout, notes.ToImmutable(), location);
         _clients.Add(client);
         return client;
+    }
+
+    private static bool HasCredentials(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return url.Contains("vault-lookup", StringComparison.Ordinal);
+        }
+
+        var authorityEnd = url.IndexOfAny(['/', '?', '#'], schemeEnd + 3);
+        var authority = authorityEnd < 0 ? url[(schemeEnd + 3)..] : url[(schemeEnd + 3)..authorityEnd];
+        var at = authority.LastIndexOf('@');
+        return (at > 0 && authority[..at].Contains(':', StringComparison.Ordinal)) || url.Contains("vault-lookup", StringComparison.Ordinal);
     }
 
     /// <summary>Splits an absolute URL (template) into scheme+authority and the rest.</summary>
