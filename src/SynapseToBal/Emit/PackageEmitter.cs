@@ -234,7 +234,7 @@ public sealed class PackageEmitter
                 signature = $"function {function.Name}(Context ctx, error e) returns http:Response|error {{";
                 modules.Use("http");
                 break;
-            case FunctionKind.OutFlow:
+            case FunctionKind.OutFlow or FunctionKind.InFlow:
                 shape = ReturnShape.Response;
                 signature = $"function {function.Name}(Context ctx) returns http:Response|error {{";
                 modules.Use("http");
@@ -258,7 +258,20 @@ public sealed class PackageEmitter
             writer.Line("recordError(ctx, e);");
         }
 
-        new StatementWriter(writer, expressions, shape, modules, ["ctx", "e"]).Block(function.Body);
+        var statements = new StatementWriter(writer, expressions, shape, modules, ["ctx", "e"]);
+        if (function.FaultFunction is { } fault)
+        {
+            writer.Open("do {");
+            statements.Block(function.Body);
+            writer.Continue("} on fail error e {");
+            writer.Line($"return {fault}(ctx, e);");
+            writer.Close();
+        }
+        else
+        {
+            statements.Block(function.Body);
+        }
+
         writer.Close();
         return writer.Output;
     }

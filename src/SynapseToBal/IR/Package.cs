@@ -50,6 +50,10 @@ public abstract record PathSegmentIr
 public enum FunctionKind
 {
     Sequence,
+
+    /// <summary>The in flow of a resource that serves several methods (each resource function calls it).</summary>
+    InFlow,
+
     OutFlow,
     FaultFlow,
 }
@@ -62,7 +66,11 @@ public sealed record FunctionIr(
     bool CanStop,
     ImmutableArray<StepIr> Body,
     string Summary,
-    SourceLocation Origin);
+    SourceLocation Origin)
+{
+    /// <summary>For an in flow: the function handling its failures.</summary>
+    public string? FaultFunction { get; init; }
+}
 
 public sealed record ClientIr(
     string Name,

@@ -89,7 +89,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, resource.Location, "resource", "methods", invalid, "it is not an HTTP method Synapse accepts");
         }
 
-        var baseName = api.Name + " " + string.Join(' ', methods.Count == 1 ? methods : ["any"]) + " " + PathWords(resource);
+        var baseName = api.Name + " " + string.Join(' ', methods.Count == 0 ? ["any"] : methods) + " " + PathWords(resource);
         string? outFunction = null;
         if (resource.OutSequence is { } outFlow)
         {
@@ -120,6 +120,18 @@ public sealed partial class Lowerer
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
         var needsOutFlow = outFunction is not null && (InvokesSendingSequence(inMediators) || (resource.InSequence?.Key is { } key && ContainsSend(key.Text)));
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
+        if (accessors.Count > 1)
+        {
+            // One flow serves several methods: it becomes a function every resource function calls.
+            var flowName = _names.Camel(baseName, "flow");
+            var flowBody = resource.InSequence is { } shared
+                ? WithFallThrough(AddTemplateQueryParams(templateQuery, LowerFlowBody(shared, new FlowContext(FlowKind.In, _translator, outFunction, owner)), resource), shared.Location)
+                : [new AcceptStep(null)];
+            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, flowBody, $"In flow of {api.Name} {DescribeResource(resource)}, shared by its methods.", resource.Location) { FaultFunction = faultFunction });
+            body = [new ContinueWithStep(null, flowName)];
+            faultFunction = null;
+        }
+
         foreach (var accessor in accessors)
         {
             var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";

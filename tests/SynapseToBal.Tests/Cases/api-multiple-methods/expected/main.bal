@@ -12,14 +12,12 @@ service /customers on httpListener {
     # PUT /customers/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "/customers", {"id": id});
-        ctx.statusCode = 204;
-        return respond(ctx);
+        return check customerApiPutPatchByIdFlow(ctx);
     }
 
     # PATCH /customers/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "/customers", {"id": id});
-        ctx.statusCode = 204;
-        return respond(ctx);
+        return check customerApiPutPatchByIdFlow(ctx);
     }
 }

@@ -318,7 +318,10 @@ function respond(Context ctx) returns http:Response|error {
 # Continues a sent message with the resource's out flow, or answers the client when there is none.
 function continueWithResponse(Context ctx) returns http:Response|error {
     var outFlow = ctx.outFlow;
-    return outFlow is () ? respond(ctx) : outFlow(ctx);
+    if outFlow is () {
+        return respond(ctx);
+    }
+    return outFlow(ctx);
 }
 
 # A value for a `{name}` slot of an HTTP endpoint's uri-template, percent-encoded as RFC 6570 asks.
