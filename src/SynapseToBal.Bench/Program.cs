@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SynapseToBal.Driver;
+
+// Rerunnable benchmark of the whole pipeline (discover, parse, lower, emit; nothing written to disk):
+//   dotnet run -c Release --project src/SynapseToBal.Bench -- [corpus-folder] [--apis N] [--runs N]
+// It measures the shared corpus (when present) and a generated project of N APIs, and prints wall time per
+// run (median of the runs after one warm-up), bytes allocated per run and the peak working set.
+var corpus = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+    ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "corpus"));
+var apis = Option("--apis", 500);
+var runs = Option("--runs", 5);
+
+var generated = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-{apis}");
+GenerateProject(generated, apis);
+
+if (Directory.Exists(corpus))
+{
+    Measure("corpus", corpus);
+}
+else
+{
+    Console.WriteLine($"corpus: skipped ({corpus} not found)");
+}
+
+Measure($"generated ({apis} APIs)", generated);
+Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+return 0;
+
+void Measure(string name, string input)
+{
+    var times = new List<double>();
+    long allocated = 0;
+    var files = 0;
+    var artifacts = 0;
+    var lines = 0;
+    for (var i = 0; i <= runs; i++)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var result = Converter.Convert(new ConversionOptions(input));
+        watch.Stop();
+        if (i == 0)
+        {
+            continue; // warm-up
+        }
+
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        files = result.Documents.Length;
+        artifacts = result.ArtifactCount;
+        lines = result.Files.Sum(f => f.Content.Count(c => c == '\n'));
+    }
+
+    times.Sort();
+    var median = times[times.Count / 2];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name}: {files} files, {artifacts} artifacts, {lines} lines of Ballerina; median {median:F0} ms (min {times[0]:F0}, max {times[^1]:F0}) over {runs} runs; {allocated / (1024.0 * 1024.0):F1} MiB allocated per run"));
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+static void GenerateProject(string root, int count)
+{
+    if (Directory.Exists(root))
+    {
+        Directory.Delete(root, recursive: true);
+    }
+
+    Directory.CreateDirectory(Path.Combine(root, "apis"));
+    Directory.CreateDirectory(Path.Combine(root, "sequences"));
+    Directory.CreateDirectory(Path.Combine(root, "endpoints"));
+    for (var i = 0; i < count; i++)
+    {
+        var api = new StringBuilder();
+        api.Append(CultureInfo.InvariantCulture, $"""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="Api{i}" context="/api{i}">
+              <resource methods="GET" uri-template="/items/{"{"}id{"}"}">
+                <inSequence>
+                  <sequence key="Common{i % 20}"/>
+                  <log level="custom"><property name="id" expression="$ctx:uri.var.id"/></log>
+                  <call><endpoint key="Backend{i % 50}"/></call>
+                  <filter source="$axis2:HTTP_SC" regex="404">
+                    <then>
+                      <payloadFactory media-type="json"><format>{"{"}"error": "not found", "id": "$1"{"}"}</format>
+                        <args><arg expression="$ctx:uri.var.id"/></args></payloadFactory>
+                      <property name="HTTP_SC" value="404" scope="axis2"/>
+                    </then>
+                  </filter>
+                  <respond/>
+                </inSequence>
+                <faultSequence><sequence key="Fault"/></faultSequence>
+              </resource>
+              <resource methods="POST" uri-template="/items">
+                <inSequence>
+                  <switch source="json-eval($.type)">
+                    <case regex="a"><property name="kind" value="A"/></case>
+                    <default><property name="kind" value="other"/></default>
+                  </switch>
+                  <send><endpoint key="Backend{i % 50}"/></send>
+                </inSequence>
+                <outSequence><send/></outSequence>
+              </resource>
+            </api>
+            """);
+        File.WriteAllText(Path.Combine(root, "apis", $"Api{i}.xml"), api.ToString());
+    }
+
+    for (var i = 0; i < 20; i++)
+    {
+        File.WriteAllText(Path.Combine(root, "sequences", $"Common{i}.xml"),
+            $"""<sequence xmlns="http://ws.apache.org/ns/synapse" name="Common{i}"><log level="custom"><property name="seq" value="{i}"/></log><header name="X-Seq" scope="transport" value="{i}"/></sequence>""");
+    }
+
+    File.WriteAllText(Path.Combine(root, "sequences", "Fault.xml"),
+        """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Fault"><property name="HTTP_SC" value="500" scope="axis2"/><respond/></sequence>""");
+    for (var i = 0; i < 50; i++)
+    {
+        File.WriteAllText(Path.Combine(root, "endpoints", $"Backend{i}.xml"),
+            $"""<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Backend{i}"><address uri="http://backend{i}.example.com/api"><timeout><duration>30000</duration></timeout></address></endpoint>""");
+    }
+}
