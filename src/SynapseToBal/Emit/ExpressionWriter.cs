@@ -7,14 +7,9 @@ namespace SynapseToBal.Emit;
 /// <summary>Renders IR expressions and conditions as Ballerina expressions over a context variable named <c>ctx</c>.</summary>
 internal sealed class ExpressionWriter
 {
-    private readonly XmlNamespaceTable _namespaces;
     private readonly ModuleUsage _modules;
 
-    public ExpressionWriter(XmlNamespaceTable namespaces, ModuleUsage modules)
-    {
-        _namespaces = namespaces;
-        _modules = modules;
-    }
+    public ExpressionWriter(ModuleUsage modules) => _modules = modules;
 
     /// <summary>A Ballerina expression of type string.</summary>
     public string String(ExprIr expr) => expr switch
@@ -130,31 +125,34 @@ internal sealed class ExpressionWriter
     private string XmlNavigation(XmlNavigationIr navigation) =>
         navigation.TextOnly ? $"{Navigation(navigation)}.data()" : $"xpathString({Navigation(navigation)})";
 
-    /// <summary>XML navigation from the SOAP body: <c>(check soapBody(ctx))/&lt;order&gt;/**/&lt;id&gt;</c>.</summary>
+    /// <summary>
+    /// XML navigation from the SOAP body: <c>(check soapBody(ctx))/&lt;order&gt;/**/&lt;id&gt;</c>. A qualified
+    /// step selects the elements and filters them by expanded name (<c>(x/&lt;*&gt;).elements("{uri}name")</c>), so
+    /// no namespace prefix has to be declared and no local name can clash with a keyword.
+    /// </summary>
     public string Navigation(XmlNavigationIr navigation)
     {
-        var builder = new StringBuilder("(check soapBody(ctx))");
+        var current = "(check soapBody(ctx))";
         foreach (var step in navigation.Steps)
         {
-            builder.Append(step.Descendant ? "/**/<" : "/<");
+            var axis = step.Descendant ? "/**/" : "/";
             if (step.NamespaceUri is { } uri)
             {
-                // A qualified name selects all children, then filters by name (x/<*>.<p:name>): the
-                // filter form of a qualified name pattern is the one every Ballerina parser accepts.
-                var prefix = _namespaces.PrefixFor(step.Prefix ?? "ns", uri);
-                builder.Append("*>.<").Append(prefix).Append(':').Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName, prefixed: true)).Append('>');
+                current = step.LocalName == "*"
+                    ? $"{current}{axis}<*>"
+                    : $"({current}{axis}<*>).elements({BallerinaSyntax.StringLiteral("{" + uri + "}" + step.LocalName)})";
             }
             else
             {
-                builder.Append(step.LocalName == "*" ? "*" : XmlName(step.LocalName, prefixed: false)).Append('>');
+                current = $"{current}{axis}<{(step.LocalName == "*" ? "*" : XmlName(step.LocalName))}>";
             }
         }
 
-        return builder.ToString();
+        return current;
     }
 
     /// <summary>An XML name in a navigation step; characters outside identifiers are escaped.</summary>
-    private static string XmlName(string name, bool prefixed)
+    private static string XmlName(string name)
     {
         var builder = new StringBuilder();
         for (var i = 0; i < name.Length; i++)
@@ -171,13 +169,7 @@ internal sealed class ExpressionWriter
         }
 
         var result = builder.ToString();
-        if (!BallerinaSyntax.Keywords.Contains(result))
-        {
-            return result;
-        }
-
-        // A keyword: quoted when it stands alone; after a prefix a quote is not allowed, so its first letter is escaped.
-        return prefixed ? $"\\u{{{(int)result[0]:X}}}{result[1..]}" : "'" + result;
+        return BallerinaSyntax.Keywords.Contains(result) ? "'" + result : result;
     }
 }
 
@@ -185,31 +177,4 @@ internal sealed class ExpressionWriter
 internal sealed record RawExprIr(string Code) : ExprIr
 {
     public override bool CanFail => Code.Contains("check ", StringComparison.Ordinal);
-}
-
-/// <summary>The <c>xmlns</c> declarations one generated file needs, with prefixes that never clash.</summary>
-internal sealed class XmlNamespaceTable
-{
-    private readonly Dictionary<string, string> _byUri = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
-
-    public IEnumerable<(string Prefix, string Uri)> Declarations => _byUri.Select(kv => (kv.Value, kv.Key)).OrderBy(d => d.Value, StringComparer.Ordinal);
-
-    public string PrefixFor(string preferred, string uri)
-    {
-        if (_byUri.TryGetValue(uri, out var existing))
-        {
-            return existing;
-        }
-
-        var candidate = BallerinaSyntax.Identifier(preferred, "ns").TrimStart('\'');
-        var prefix = candidate;
-        for (var i = 2; BallerinaSyntax.Keywords.Contains(prefix) || !_prefixes.Add(prefix); i++)
-        {
-            prefix = candidate + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        _byUri[uri] = prefix;
-        return prefix;
-    }
 }

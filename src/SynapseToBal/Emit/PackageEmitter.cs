@@ -14,7 +14,7 @@ public sealed record EmitOptions(string Org, string PackageName, string SourceRo
 /// <summary>Builds the view model of each generated file from the IR and renders it through its template.</summary>
 public sealed class PackageEmitter
 {
-    public const string Distribution = "2201.10.0";
+    public const string Distribution = "2201.12.0";
 
     private readonly TemplateRenderer _renderer;
     private readonly EmitOptions _options;
@@ -69,9 +69,8 @@ public sealed class PackageEmitter
 
     private string Main(PackageIr package)
     {
-        var namespaces = new XmlNamespaceTable();
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(namespaces, modules);
+        var expressions = new ExpressionWriter(modules);
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
@@ -84,7 +83,6 @@ public sealed class PackageEmitter
         {
             Header = SourcesHeader("services for the Synapse APIs", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
-            Namespaces = NamespaceModels(namespaces),
             Services = services,
             Pending = pending,
         });
@@ -99,9 +97,6 @@ public sealed class PackageEmitter
         lines.AddRange(BallerinaSyntax.CommentLines(new string(' ', pending.Origin.Location.LineSpan.Start.Character) + pending.Origin.RawXml));
         return lines;
     }
-
-    private static object[] NamespaceModels(XmlNamespaceTable namespaces) =>
-        namespaces.Declarations.Select(d => (object)new { Prefix = d.Prefix, Uri = BallerinaSyntax.StringLiteral(d.Uri) }).ToArray();
 
     /// <summary>A service attach point: an absolute resource path, each segment escaped.</summary>
     internal static string ServicePath(string basePath)
@@ -204,15 +199,13 @@ public sealed class PackageEmitter
 
     private string Functions(PackageIr package)
     {
-        var namespaces = new XmlNamespaceTable();
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(namespaces, modules);
+        var expressions = new ExpressionWriter(modules);
         var functions = package.Functions.Select(f => new { Lines = FunctionLines(f, expressions, modules) }).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path)),
             Imports = modules.Imports(),
-            Namespaces = NamespaceModels(namespaces),
             Functions = functions,
         });
     }

@@ -86,7 +86,7 @@ internal sealed class StatementWriter
                 SetField(field);
                 break;
             case ClearPayloadStep:
-                _out.Line("ctx.payload = [];");
+                _out.Line("ctx.payload = <byte[]>[];");
                 break;
             case SetPayloadStep payload:
                 SetPayload(payload);

@@ -4,8 +4,6 @@
 
 import ballerina/http;
 
-xmlns "http://example.com/orders" as ord;
-
 # The HTTP listener every API is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -22,7 +20,7 @@ service /filter on httpListener {
         if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
             ctx.properties["short"] = "form";
         }
-        if check float:fromString(xpathString((check soapBody(ctx))/**/<*>.<ord:\u{6F}rder>/<*>.<ord:total>)) > 100.0 {
+        if check float:fromString(xpathString((((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}order")/<*>).elements("{http://example.com/orders}total"))) > 100.0 {
             ctx.properties["big"] = "true";
         }
         if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {

@@ -8,7 +8,7 @@ public type Context record {|
     # Identifies the message, as Synapse's `MessageID` does.
     string messageId;
     # The body. Received bytes stay bytes until a step reads them (Synapse parses lazily).
-    json|xml|byte[] payload = [];
+    json|xml|byte[] payload = <byte[]>[];
     # Content type of the payload (Synapse `messageType`); it chooses how the body is written out.
     string contentType = "";
     # HTTP headers, lower-case names (Synapse transport scope). They are passed on to the backend and
