@@ -31,6 +31,11 @@ public sealed record ConversionResult(
     public ProjectModel? Project { get; init; }
 }
 
+public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}
+
 /// <summary>Runs the whole pipeline: discover → parse → lower → emit. Writing to disk is separate.</summary>
 public static class Converter
 {
@@ -79,6 +84,16 @@ public static class Converter
         }
 
         return new ConversionResult(files, diagnostics.Sorted(), documents, package, sourceRoot) { Project = project };
+    }
+
+    /// <summary>Reads and parses an input without lowering or emitting anything: the inventory behind <c>analyze</c>.</summary>
+    public static AnalysisResult Analyze(string input)
+    {
+        var diagnostics = new DiagnosticBag();
+        var project = ProjectLoader.Load(input, diagnostics);
+        var documents = Parse(project, diagnostics);
+        var sorted = diagnostics.Sorted();
+        return new AnalysisResult(Inventory.Build(input, project, documents, sorted), sorted, project, documents);
     }
 
     /// <summary>Parses every Synapse document of a project, each text once, in the project's order.</summary>
