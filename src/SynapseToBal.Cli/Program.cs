@@ -10,7 +10,7 @@ namespace SynapseToBal.Cli;
 [Verb("convert", isDefault: false, HelpText = "Convert Synapse artifacts into a Ballerina package.")]
 public sealed class ConvertOptions
 {
-    [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file or a folder of artifacts.")]
+    [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file, a folder, a deployment folder, an Integration Studio or MI 4.x project, or a .car file.")]
     public string Input { get; set; } = string.Empty;
 
     [Option('o', "out", HelpText = "Output folder (default: <input>_converted).")]
