@@ -3,13 +3,14 @@ using CommandLine.Text;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using SynapseToBal.Project;
 
 namespace SynapseToBal.Cli;
 
 [Verb("convert", isDefault: false, HelpText = "Convert Synapse artifacts into a Ballerina package.")]
 public sealed class ConvertOptions
 {
-    [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file or a folder of artifacts.")]
+    [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file, a folder, a deployment folder, an Integration Studio or MI 4.x project, or a .car file.")]
     public string Input { get; set; } = string.Empty;
 
     [Option('o', "out", HelpText = "Output folder (default: <input>_converted).")]
@@ -23,6 +24,16 @@ public sealed class ConvertOptions
 
     [Option("templates", HelpText = "A folder of Scriban templates that override the built-in ones by file name.")]
     public string? Templates { get; set; }
+}
+
+[Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
+public sealed class AnalyzeOptions
+{
+    [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file, a folder, a project or a .car file.")]
+    public string Input { get; set; } = string.Empty;
+
+    [Option('f', "format", Default = "text", HelpText = "Output format: text or json.")]
+    public string Format { get; set; } = "text";
 }
 
 public static class Program
@@ -42,9 +53,10 @@ public static class Program
             settings.AutoVersion = true;
             settings.AutoHelp = true;
         });
-        var parsed = parser.ParseArguments(args, typeof(ConvertOptions));
+        var parsed = parser.ParseArguments(args, typeof(ConvertOptions), typeof(AnalyzeOptions));
         return parsed.MapResult(
             (ConvertOptions options) => Convert(options, stdout, stderr),
+            (AnalyzeOptions options) => Analyze(options, stdout, stderr),
             errors => Usage(parsed, errors, stdout, stderr));
     }
 
@@ -61,6 +73,7 @@ public static class Program
         {
             h.Heading = "synapse2bal: converts WSO2 Synapse / Micro Integrator configurations into Ballerina.";
             h.Copyright = string.Empty;
+            h.AddPostOptionsLine("Inputs: an artifact file, a synapse.xml, a folder, an EI/MI deployment folder, an Integration Studio or MI 4.x project, or a .car file.");
             h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage.");
             return HelpText.DefaultParsingErrorsHandler(parsed, h);
         }, e => e, verbsIndex: true);
@@ -82,9 +95,8 @@ public static class Program
             return BadUsage;
         }
 
-        if (!File.Exists(options.Input) && !Directory.Exists(options.Input))
+        if (!InputExists(options.Input, stderr))
         {
-            stderr.WriteLine($"error SB0001: Input '{options.Input}' does not exist");
             return BadUsage;
         }
 
@@ -106,5 +118,49 @@ public static class Program
         var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         stdout.WriteLine($"Converted {result.ArtifactCount} artifact(s) from {result.Documents.Length} file(s) into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {errors} error(s), {warnings} warning(s).");
         return errors > 0 ? ConvertedWithErrors : Converted;
+    }
+
+    private static int Analyze(AnalyzeOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var format = options.Format.Trim().ToLowerInvariant();
+        if (format is not ("text" or "json"))
+        {
+            stderr.WriteLine($"error: unknown format '{options.Format}'; use text or json");
+            return BadUsage;
+        }
+
+        if (!InputExists(options.Input, stderr))
+        {
+            return BadUsage;
+        }
+
+        var result = Converter.Analyze(options.Input);
+        if (format == "json")
+        {
+            stdout.WriteLine(InventoryWriter.ToJson(result.Inventory));
+        }
+        else
+        {
+            InventoryWriter.WriteText(result.Inventory, stdout);
+        }
+
+        var baseDirectory = Directory.GetCurrentDirectory();
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+        }
+
+        return result.HasErrors ? ConvertedWithErrors : Converted;
+    }
+
+    private static bool InputExists(string input, TextWriter stderr)
+    {
+        if (File.Exists(input) || Directory.Exists(input))
+        {
+            return true;
+        }
+
+        stderr.WriteLine($"error SB0001: Input '{input}' does not exist");
+        return false;
     }
 }

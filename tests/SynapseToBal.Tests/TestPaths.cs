@@ -18,6 +18,9 @@ internal static class TestPaths
 
     public static string Cases => Path.Combine(RepositoryRoot, "tests", "SynapseToBal.Tests", "Cases");
 
+    /// <summary>Small projects in every input form (deployment folder, Integration Studio, MI 4.x).</summary>
+    public static string Inputs => Path.Combine(RepositoryRoot, "tests", "SynapseToBal.Tests", "Inputs");
+
     public static string Examples => Path.Combine(RepositoryRoot, "examples");
 
     /// <summary>The shared corpus beside the repository (<c>../shared/corpus</c>), or null when it is absent.</summary>

@@ -26,6 +26,14 @@ public static class DiagnosticCatalog
         "No Synapse artifacts were found under '{0}'");
     public static readonly DiagnosticDescriptor FileUnreadable = Error("SB0005", InputCategory,
         "The file could not be read: {0}");
+    public static readonly DiagnosticDescriptor FileNotConverted = Info("SB0006", InputCategory,
+        "The file is not a Synapse artifact ({0}); it was skipped");
+    public static readonly DiagnosticDescriptor ArchiveEntryUnsafe = Error("SB0007", InputCategory,
+        "Archive entry '{0}' has an unsafe name (absolute or leaving the archive); it was not read");
+    public static readonly DiagnosticDescriptor ArchiveTooLarge = Error("SB0008", InputCategory,
+        "The archive exceeds a safety limit ({0}); {1}");
+    public static readonly DiagnosticDescriptor RegistryResourceMissing = Warning("SB0009", InputCategory,
+        "Registry resource '{0}' is listed in the descriptor but its file '{1}' was not found");
 
     // 01xx: AST
     public static readonly DiagnosticDescriptor UnknownElement = Warning("SB0101", SyntaxCategory,

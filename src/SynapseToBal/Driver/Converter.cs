@@ -5,11 +5,12 @@ using SynapseToBal.Diagnostics;
 using SynapseToBal.Emit;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
+using SynapseToBal.Project;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Driver;
 
-/// <param name="Input">An XML file or a folder of artifacts.</param>
+/// <param name="Input">An XML file, a folder, a project or a Carbon Application (.car); see <see cref="ProjectLoader"/>.</param>
 /// <param name="Org">Ballerina organisation; defaults to <c>synapse2bal</c>.</param>
 /// <param name="PackageName">Ballerina package name; defaults to one derived from the input name.</param>
 /// <param name="TemplatesDirectory">A folder whose templates override the built-in ones by name.</param>
@@ -25,6 +26,14 @@ public sealed record ConversionResult(
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     public int ArtifactCount => Documents.Sum(d => d.Artifacts.Length);
+
+    /// <summary>What was read from the input: its form, its files and its registry resources.</summary>
+    public ProjectModel? Project { get; init; }
+}
+
+public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
 /// <summary>Runs the whole pipeline: discover → parse → lower → emit. Writing to disk is separate.</summary>
@@ -43,17 +52,9 @@ public static class Converter
             return new ConversionResult([], diagnostics.Sorted(), [], null, sourceRoot);
         }
 
-        var documents = ImmutableArray.CreateBuilder<SynapseDocument>();
-        foreach (var file in Discover(input))
-        {
-            var document = ParseFile(file, diagnostics);
-            if (document is not null)
-            {
-                documents.Add(document);
-            }
-        }
-
-        if (documents.Count == 0)
+        var project = ProjectLoader.Load(input, diagnostics);
+        var documents = Parse(project, diagnostics);
+        if (documents.Length == 0)
         {
             diagnostics.Report(DiagnosticCatalog.NoArtifacts, null, Path.GetFileName(input));
         }
@@ -61,12 +62,12 @@ public static class Converter
         PackageIr package;
         try
         {
-            package = Lowerer.Lower(documents.ToImmutable(), diagnostics);
+            package = Lowerer.Lower(documents, diagnostics);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             diagnostics.Report(DiagnosticCatalog.InternalError, null, "lowering: " + ex.Message);
-            return new ConversionResult([], diagnostics.Sorted(), documents.ToImmutable(), null, sourceRoot);
+            return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project };
         }
 
         var name = options.PackageName ?? DerivePackageName(input);
@@ -82,25 +83,33 @@ public static class Converter
             files = [];
         }
 
-        return new ConversionResult(files, diagnostics.Sorted(), documents.ToImmutable(), package, sourceRoot);
+        return new ConversionResult(files, diagnostics.Sorted(), documents, package, sourceRoot) { Project = project };
     }
 
-    /// <summary>The XML files of an input, in a stable order.</summary>
-    public static IEnumerable<string> Discover(string input)
+    /// <summary>Reads and parses an input without lowering or emitting anything: the inventory behind <c>analyze</c>.</summary>
+    public static AnalysisResult Analyze(string input)
     {
-        if (File.Exists(input))
+        var diagnostics = new DiagnosticBag();
+        var project = ProjectLoader.Load(input, diagnostics);
+        var documents = Parse(project, diagnostics);
+        var sorted = diagnostics.Sorted();
+        return new AnalysisResult(Inventory.Build(input, project, documents, sorted), sorted, project, documents);
+    }
+
+    /// <summary>Parses every Synapse document of a project, each text once, in the project's order.</summary>
+    public static ImmutableArray<SynapseDocument> Parse(ProjectModel project, DiagnosticBag diagnostics)
+    {
+        var documents = ImmutableArray.CreateBuilder<SynapseDocument>(project.Documents.Length);
+        foreach (var source in project.Documents)
         {
-            return [input];
+            if (ParseText(source.Path, source.Text, diagnostics) is { } document)
+            {
+                documents.Add(document);
+            }
         }
 
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        return Directory.EnumerateFiles(input, "*.xml", options)
-            .Where(f => !IsBuildOutput(Path.GetRelativePath(input, f)))
-            .Order(StringComparer.Ordinal);
+        return documents.ToImmutable();
     }
-
-    private static bool IsBuildOutput(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar).Any(segment => segment is "target" or ".git" or "bin" or "obj");
 
     public static SynapseDocument? ParseFile(string path, DiagnosticBag diagnostics)
     {
@@ -120,6 +129,11 @@ public static class Converter
             return null;
         }
 
+        return ParseText(path, text, diagnostics);
+    }
+
+    private static SynapseDocument? ParseText(string path, string text, DiagnosticBag diagnostics)
+    {
         try
         {
             return SynapseParser.ParseText(path, text, diagnostics);

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Project;
+
+public sealed record ComponentEntry(ComponentKind Kind, string Name, string Path, string? Detail);
+
+/// <param name="Modelled">False for artifacts the parser keeps as raw XML (proxy, template, task, ... or an unknown root).</param>
+public sealed record ArtifactKindEntry(string Kind, int Count, bool Modelled, ImmutableArray<string> Names);
+
+/// <param name="Known">False for mediators the parser has no typed node for (connector operations, class mediators, ...).</param>
+public sealed record MediatorEntry(string Name, int Count, bool Known);
+
+public sealed record UnresolvedKeyEntry(ReferenceKind Kind, string Key, int References, string FirstReference);
+
+/// <param name="Code">SB0101 (unknown element) or SB0105 (element not represented in the syntax tree).</param>
+public sealed record UnknownElementEntry(string Name, string Code, int Count);
+
+public sealed record FileKindEntry(FileKind Kind, int Count, ImmutableArray<string> Paths);
+
+public sealed record RegistryEntry(string Key, FileKind Kind, string Path, string? MediaType);
+
+public sealed record DiagnosticCounts(int Errors, int Warnings, int Infos);
+
+/// <summary>
+/// The inventory of an input without converting it: its form and components, artifacts by kind, mediators by
+/// element name, unresolved keys, unknown elements, files not converted and registry resources. The
+/// <c>analyze</c> verb prints it; a migration report can reuse it.
+/// </summary>
+public sealed record Inventory(
+    string Input,
+    InputForm Form,
+    int SynapseDocuments,
+    int Artifacts,
+    ImmutableArray<ComponentEntry> Components,
+    ImmutableArray<ArtifactKindEntry> ArtifactKinds,
+    ImmutableArray<MediatorEntry> Mediators,
+    ImmutableArray<UnresolvedKeyEntry> UnresolvedKeys,
+    ImmutableArray<UnknownElementEntry> UnknownElements,
+    ImmutableArray<FileKindEntry> OtherFiles,
+    ImmutableArray<RegistryEntry> RegistryResources,
+    DiagnosticCounts Diagnostics)
+{
+    public int MediatorCount => Mediators.Sum(m => m.Count);
+
+    /// <summary>Builds the inventory from a loaded project, its parsed documents and the diagnostics so far.</summary>
+    public static Inventory Build(string input, ProjectModel project, ImmutableArray<SynapseDocument> documents, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
+        var walker = ArtifactWalker.Walk(artifacts);
+
+        var artifactKinds = artifacts
+            .GroupBy(a => a.Kind, StringComparer.Ordinal)
+            .Select(g => new ArtifactKindEntry(g.Key, g.Count(), g.First() is not UnknownArtifactSyntax,
+                g.Select(a => a.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Kind, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        var mediators = walker.Mediators
+            .GroupBy(m => m.ElementName, StringComparer.Ordinal)
+            .Select(g => new MediatorEntry(g.Key, g.Count(), g.Any(m => m is not UnknownMediator)))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        var sequences = Names(artifacts, a => a is SequenceSyntax or LocalEntrySyntax or UnknownArtifactSyntax { ElementName: "sequence" });
+        var endpoints = Names(artifacts, a => a is EndpointArtifactSyntax or LocalEntrySyntax or UnknownArtifactSyntax { ElementName: "endpoint" });
+        var unresolved = walker.References
+            .Where(r => !(r.Kind == ReferenceKind.Sequence ? sequences : endpoints).Contains(r.Key) && project.Registry.Resolve(r.Key) is null)
+            .GroupBy(r => (r.Kind, r.Key))
+            .Select(g => new UnresolvedKeyEntry(g.Key.Kind, g.Key.Key, g.Count(), Describe(project, g.OrderBy(r => r.Location.Path, StringComparer.Ordinal).ThenBy(r => r.Location.Line).First().Location)))
+            .OrderBy(e => e.Kind).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        var unknownElements = diagnostics
+            .Where(d => d.Id == DiagnosticCatalog.UnknownElement.Id || d.Id == DiagnosticCatalog.ElementNotRepresented.Id)
+            .GroupBy(d => (Name: ElementOf(d), d.Id))
+            .Select(g => new UnknownElementEntry(g.Key.Name, g.Key.Id, g.Count()))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        var otherFiles = project.OtherFiles
+            .GroupBy(f => f.Kind)
+            .Select(g => new FileKindEntry(g.Key, g.Count(), g.Select(f => f.DisplayPath).ToImmutableArray()))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Kind)
+            .ToImmutableArray();
+
+        var registry = project.Registry.Resources
+            .Select(r => new RegistryEntry(r.Key, r.Kind, r.DisplayPath, r.MediaType))
+            .ToImmutableArray();
+
+        var components = project.Components
+            .Select(c => new ComponentEntry(c.Kind, c.Name, c.DisplayPath, c.Detail))
+            .ToImmutableArray();
+
+        var counts = new DiagnosticCounts(
+            diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
+            diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
+            diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info));
+
+        return new Inventory(input, project.Form, documents.Length, artifacts.Count, components, artifactKinds, mediators, unresolved,
+            unknownElements, otherFiles, registry, counts);
+    }
+
+    private static HashSet<string> Names(IEnumerable<ArtifactSyntax> artifacts, Func<ArtifactSyntax, bool> predicate) =>
+        artifacts.Where(predicate).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static string Describe(ProjectModel project, SourceLocation location) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetRelativePath(project.SourceRoot, location.Path).Replace('\\', '/')}({location.Line},{location.LineSpan.Start.Character + 1})");
+
+    /// <summary>The element name in an SB0101/SB0105 message ("... &lt;name&gt; ...").</summary>
+    private static string ElementOf(Diagnostic diagnostic)
+    {
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var start = message.IndexOf('<');
+        var end = start < 0 ? -1 : message.IndexOf('>', start + 1);
+        return start >= 0 && end > start ? message[(start + 1)..end] : message;
+    }
+}

@@ -1,0 +1,640 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Project;
+
+/// <summary>
+/// Turns an input path into a <see cref="ProjectModel"/>: detects its form, finds the Synapse documents,
+/// classifies every other file and indexes the registry resources by key. Reads no file twice and follows
+/// no symbolic link; Carbon Applications are read in memory, never extracted.
+/// </summary>
+public static class ProjectLoader
+{
+    /// <summary>Folders that hold build output or tool state, never sources.</summary>
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "target", "bin", "obj", "node_modules" };
+
+    public static ProjectModel Load(string input, DiagnosticBag diagnostics, LoadLimits? limits = null)
+    {
+        var full = Path.GetFullPath(input);
+        if (full.Length > 1)
+        {
+            full = full.TrimEnd(Path.DirectorySeparatorChar);
+        }
+
+        var isDirectory = Directory.Exists(full);
+        var sourceRoot = isDirectory ? full : Path.GetDirectoryName(full) ?? full;
+        var session = new Session(sourceRoot, diagnostics, limits ?? LoadLimits.Default);
+        InputForm form;
+        if (isDirectory)
+        {
+            form = session.LoadFolder(full);
+        }
+        else if (File.Exists(full))
+        {
+            form = session.LoadFile(full);
+        }
+        else
+        {
+            diagnostics.Report(DiagnosticCatalog.InputNotFound, null, input);
+            form = InputForm.ArtifactFile;
+        }
+
+        return session.Build(full, form);
+    }
+
+    /// <summary>True for an archive entry name that is relative and stays inside the archive.</summary>
+    public static bool IsSafeEntryName(string name)
+    {
+        if (name.Length == 0 || name.Contains('\0') || name[0] is '/' or '\\' || Path.IsPathRooted(name)
+            || (name.Length >= 2 && name[1] == ':'))
+        {
+            return false;
+        }
+
+        return !name.Split('/', '\\').Any(segment => segment == "..");
+    }
+
+    /// <summary>The registry key of a file stored under a registry folder on disk (<c>registry/config/...</c>, MI 4.x <c>resources/registry/gov/...</c>).</summary>
+    public static string? FolderRegistryKey(string relative)
+    {
+        var segments = relative.Split('/');
+        for (var i = segments.Length - 3; i >= 0; i--)
+        {
+            if (segments[i] == "registry" && RegistryIndex.PrefixOfFolder(segments[i + 1]) is { } prefix)
+            {
+                return RegistryIndex.Canonical(prefix, string.Join('/', segments[(i + 2)..]));
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class Session(string sourceRoot, DiagnosticBag diagnostics, LoadLimits limits)
+    {
+        private readonly List<SourceDocument> _documents = new();
+        private readonly List<ProjectFile> _files = new();
+        private readonly List<RegistryResource> _resources = new();
+        private readonly List<ProjectComponent> _components = new();
+
+        public ProjectModel Build(string input, InputForm form) => new(
+            input,
+            sourceRoot,
+            form,
+            _documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
+            _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
+            new RegistryIndex(_resources),
+            _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray());
+
+        public InputForm LoadFile(string path)
+        {
+            var entry = new DiskEntry(path, Path.GetFileName(path), Display(path));
+            if (FileClassifier.KindOfName(path) == FileKind.CarbonApplication)
+            {
+                ReadArchive(entry);
+                return InputForm.CarbonApplication;
+            }
+
+            Process([entry]);
+            return _documents.Any(d => d.Kind == FileKind.SynapseConfiguration) ? InputForm.SynapseConfiguration : InputForm.ArtifactFile;
+        }
+
+        public InputForm LoadFolder(string root)
+        {
+            var entries = Enumerate(root, root).ToList();
+            var form = DetectForm(root, entries.Select(e => e.Relative).ToList());
+            if (form == InputForm.DeploymentFolder)
+            {
+                foreach (var sibling in DeploymentSiblings(root))
+                {
+                    entries.AddRange(Enumerate(sibling, root));
+                }
+            }
+
+            AddFolderComponents(root, entries);
+            Process(entries);
+            return form;
+        }
+
+        private string Display(string fullPath) => Path.GetRelativePath(sourceRoot, fullPath).Replace('\\', '/');
+
+        /// <summary>Files under <paramref name="directory"/>, in ordinal order, skipping links, dot entries and build output.</summary>
+        private IEnumerable<DiskEntry> Enumerate(string directory, string relativeTo)
+        {
+            var found = new List<DiskEntry>();
+            var pending = new Stack<DirectoryInfo>();
+            pending.Push(new DirectoryInfo(directory));
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                FileSystemInfo[] children;
+                try
+                {
+                    children = current.GetFileSystemInfos();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                foreach (var child in children)
+                {
+                    if (child.Name.StartsWith('.') || child.LinkTarget is not null || child.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                    {
+                        continue;
+                    }
+
+                    if (child is DirectoryInfo subdirectory)
+                    {
+                        if (!SkippedFolders.Contains(subdirectory.Name))
+                        {
+                            pending.Push(subdirectory);
+                        }
+                    }
+                    else
+                    {
+                        var relative = Path.GetRelativePath(relativeTo, child.FullName).Replace('\\', '/');
+                        found.Add(new DiskEntry(child.FullName, relative, Display(child.FullName)));
+                    }
+                }
+            }
+
+            return found.OrderBy(e => e.Relative, StringComparer.Ordinal);
+        }
+
+        private static InputForm DetectForm(string root, IReadOnlyList<string> relatives)
+        {
+            bool Has(string segments) => relatives.Any(r => ("/" + r).Contains("/" + segments + "/", StringComparison.Ordinal));
+            var set = relatives.ToHashSet(StringComparer.Ordinal);
+            if (Has("src/main/wso2mi"))
+            {
+                return InputForm.MiProject;
+            }
+
+            if (Has("src/main/synapse-config")
+                || relatives.Any(r => r.EndsWith("artifact.xml", StringComparison.Ordinal) && r != "artifact.xml" && set.Contains(r[..^"artifact.xml".Length] + "pom.xml"))
+                || set.Contains("artifact.xml") && set.Contains("pom.xml"))
+            {
+                return InputForm.IntegrationStudioProject;
+            }
+
+            if (IsDeploymentDirectory(root) || Path.GetFileName(root) == "synapse-configs" || Has("synapse-configs/default"))
+            {
+                return InputForm.DeploymentFolder;
+            }
+
+            return set.Contains("artifacts.xml") ? InputForm.ExtractedCarbonApplication : InputForm.ArtifactFolder;
+        }
+
+        private static bool IsDeploymentDirectory(string path) =>
+            Path.GetFileName(path) == "default" && Path.GetFileName(Path.GetDirectoryName(path)) == "synapse-configs";
+
+        /// <summary>
+        /// For an input that is (or holds only) <c>synapse-configs/default</c>: the server's <c>carbonapps</c> beside
+        /// <c>synapse-configs</c>, and the MI file registry (<c>MI_HOME/registry</c>), when they exist outside the input.
+        /// </summary>
+        private static IEnumerable<string> DeploymentSiblings(string root)
+        {
+            string? deployment = IsDeploymentDirectory(root) ? root
+                : Path.GetFileName(root) == "synapse-configs" && Directory.Exists(Path.Combine(root, "default")) ? Path.Combine(root, "default")
+                : null;
+            if (deployment is null)
+            {
+                yield break;
+            }
+
+            var rootPrefix = root + Path.DirectorySeparatorChar;
+            string[] candidates =
+            [
+                Path.GetFullPath(Path.Combine(deployment, "..", "..", "carbonapps")),
+                Path.GetFullPath(Path.Combine(deployment, "..", "..", "registry")),
+                Path.GetFullPath(Path.Combine(deployment, "..", "..", "..", "..", "..", "registry")),
+            ];
+            foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
+            {
+                var info = new DirectoryInfo(candidate);
+                if (info.Exists && info.LinkTarget is null && !candidate.StartsWith(rootPrefix, StringComparison.Ordinal))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+
+        private void AddFolderComponents(string root, IReadOnlyList<InputEntry> entries)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (IsDeploymentDirectory(root))
+            {
+                _components.Add(new ProjectComponent(ComponentKind.DeploymentFolder, "synapse-configs/default", ".", null));
+            }
+
+            foreach (var entry in entries)
+            {
+                var relative = "/" + entry.Relative;
+                foreach (var (marker, kind) in new[] { ("/synapse-configs/default/", ComponentKind.DeploymentFolder), ("/src/main/wso2mi/", ComponentKind.MiProject) })
+                {
+                    var index = relative.IndexOf(marker, StringComparison.Ordinal);
+                    if (index < 0)
+                    {
+                        continue;
+                    }
+
+                    var owner = kind == ComponentKind.DeploymentFolder ? relative[1..(index + marker.Length - 1)] : relative[1..Math.Max(index, 1)];
+                    owner = owner.Length == 0 ? "." : owner;
+                    if (seen.Add(kind + owner))
+                    {
+                        var name = owner == "." ? Path.GetFileName(root) : owner[(owner.LastIndexOf('/') + 1)..];
+                        _components.Add(new ProjectComponent(kind, kind == ComponentKind.DeploymentFolder ? "synapse-configs/default" : name, owner, null));
+                    }
+                }
+            }
+        }
+
+        /// <summary>Classifies the entries of one container (the input folder or one archive).</summary>
+        private void Process(IReadOnlyList<InputEntry> entries)
+        {
+            var byRelative = new Dictionary<string, InputEntry>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                byRelative.TryAdd(entry.Relative, entry);
+            }
+
+            var roots = new Dictionary<string, XmlRoot>(StringComparer.Ordinal);
+            var declared = new Dictionary<string, (string Key, string? MediaType)>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (IsDescriptorName(entry.FileName) && ReadDescriptor(entry) is { } descriptor)
+                {
+                    roots[entry.Relative] = descriptor.Root;
+                    ReadDescriptor(entry, descriptor.Document, byRelative, declared);
+                }
+            }
+
+            foreach (var entry in entries)
+            {
+                if (declared.TryGetValue(entry.Relative, out var registered))
+                {
+                    AddResource(entry, registered.Key, registered.MediaType);
+                    continue;
+                }
+
+                if (FolderRegistryKey(entry.Relative) is { } key)
+                {
+                    AddResource(entry, key, null);
+                    continue;
+                }
+
+                var kind = FileClassifier.KindOfName(entry.Relative);
+                if (kind == FileKind.CarbonApplication)
+                {
+                    if (entry is DiskEntry disk)
+                    {
+                        ReadArchive(disk);
+                    }
+                    else
+                    {
+                        const string Note = "a Carbon Application inside an archive, not read";
+                        _files.Add(new ProjectFile(entry.Location, entry.Display, kind, Note));
+                        diagnostics.Report(DiagnosticCatalog.FileNotConverted, SourceLocation.FileStart(entry.Location), Note);
+                    }
+
+                    continue;
+                }
+
+                if (kind != FileKind.Xml)
+                {
+                    _files.Add(new ProjectFile(entry.Location, entry.Display, kind, null));
+                    diagnostics.Report(DiagnosticCatalog.FileNotConverted, SourceLocation.FileStart(entry.Location), FileClassifier.Describe(kind));
+                    continue;
+                }
+
+                XmlRoot? root = roots.TryGetValue(entry.Relative, out var known) ? known : entry.SniffRoot(diagnostics);
+                if (root is null)
+                {
+                    // Not well-formed (or a DTD): the parser reports exactly where.
+                    AddDocument(entry, FileKind.Xml);
+                    continue;
+                }
+
+                kind = FileClassifier.KindOfRoot(root.Value, entry.Relative);
+                if (FileClassifier.IsConverted(kind))
+                {
+                    AddDocument(entry, kind);
+                    continue;
+                }
+
+                _files.Add(new ProjectFile(entry.Location, entry.Display, kind, root.Value.LocalName));
+                var position = new Microsoft.CodeAnalysis.Text.LinePosition(root.Value.Line, root.Value.Column);
+                var location = new SourceLocation(entry.Location, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), new Microsoft.CodeAnalysis.Text.LinePositionSpan(position, position));
+                diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, location, root.Value.LocalName);
+            }
+        }
+
+        private void AddDocument(InputEntry entry, FileKind kind)
+        {
+            if (entry.ReadText(diagnostics) is { } text)
+            {
+                _documents.Add(new SourceDocument(entry.Location, entry.Display, text, kind));
+            }
+        }
+
+        private void AddResource(InputEntry entry, string key, string? mediaType)
+        {
+            var kind = FileClassifier.KindOfName(entry.Relative);
+            if (kind == FileKind.Xml && entry.SniffRoot(diagnostics) is { } root)
+            {
+                kind = FileClassifier.KindOfRoot(root, entry.Relative);
+            }
+
+            if (entry.Content(diagnostics) is { } content)
+            {
+                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content));
+            }
+        }
+
+        private void ReadArchive(DiskEntry archive)
+        {
+            FileStream stream;
+            try
+            {
+                stream = File.OpenRead(archive.FullPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Report(DiagnosticCatalog.FileUnreadable, SourceLocation.FileStart(archive.Location), ex.Message);
+                return;
+            }
+
+            using (stream)
+            {
+                ZipArchive zip;
+                try
+                {
+                    zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+                }
+                catch (InvalidDataException ex)
+                {
+                    diagnostics.Report(DiagnosticCatalog.FileUnreadable, SourceLocation.FileStart(archive.Location), ex.Message);
+                    return;
+                }
+
+                using (zip)
+                {
+                    ReadArchive(archive, zip);
+                }
+            }
+        }
+
+        private void ReadArchive(DiskEntry archive, ZipArchive zip)
+        {
+            var location = SourceLocation.FileStart(archive.Location);
+            if (zip.Entries.Count > limits.MaxArchiveEntries)
+            {
+                diagnostics.Report(DiagnosticCatalog.ArchiveTooLarge, location,
+                    $"{limits.MaxArchiveEntries.ToString(CultureInfo.InvariantCulture)} entries", "the archive was not read");
+                return;
+            }
+
+            var budget = new ArchiveBudget(limits, archive.Location);
+            var entries = new List<InputEntry>();
+            foreach (var entry in zip.Entries)
+            {
+                var name = entry.FullName;
+                if (!IsSafeEntryName(name))
+                {
+                    diagnostics.Report(DiagnosticCatalog.ArchiveEntryUnsafe, location, name);
+                    continue;
+                }
+
+                var relative = name.Replace('\\', '/');
+                if (relative.EndsWith('/') || relative.Split('/').Any(s => s.StartsWith('.') || s.Length == 0))
+                {
+                    continue;
+                }
+
+                entries.Add(new ArchiveEntry(entry, budget, relative, archive.Location + "!/" + relative, archive.Display + "!/" + relative));
+            }
+
+            entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+            Process(entries);
+        }
+
+        private static bool IsDescriptorName(string name) =>
+            name.Equals("artifact.xml", StringComparison.OrdinalIgnoreCase) || name.Equals("artifacts.xml", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("registry-info.xml", StringComparison.OrdinalIgnoreCase) || name.Equals("pom.xml", StringComparison.OrdinalIgnoreCase);
+
+        private (XDocument Document, XmlRoot Root)? ReadDescriptor(InputEntry entry)
+        {
+            if (entry.ReadBytes(diagnostics) is not { } bytes)
+            {
+                return null;
+            }
+
+            try
+            {
+                using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), XmlSource.SafeSettings());
+                var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+                var element = document.Root!;
+                IXmlLineInfo info = element;
+                return (document, new XmlRoot(element.Name.LocalName, element.Name.NamespaceName, Math.Max(info.LineNumber - 1, 0), Math.Max(info.LinePosition - 2, 0)));
+            }
+            catch (XmlException)
+            {
+                return null;
+            }
+        }
+
+        private void ReadDescriptor(InputEntry entry, XDocument document, IReadOnlyDictionary<string, InputEntry> byRelative, Dictionary<string, (string, string?)> declared)
+        {
+            var root = document.Root!;
+            var directory = DirectoryOf(entry.Relative);
+            var containerDisplay = entry.InArchive ? entry.Display[..entry.Display.IndexOf('!')] : DirectoryOf(entry.Display) is { Length: > 0 } d ? d : ".";
+            switch (root.Name.LocalName)
+            {
+                case "project":
+                    AddPomComponent(root, containerDisplay);
+                    break;
+                case "resources":
+                    foreach (var item in root.Elements())
+                    {
+                        AddRegistryItem(entry, directory, item, byRelative, declared);
+                    }
+
+                    break;
+                case "artifacts":
+                case "artifact":
+                    IEnumerable<XElement> artifacts = root.Name.LocalName == "artifact" ? [root] : Children(root, "artifact");
+                    foreach (var artifact in artifacts)
+                    {
+                        var type = (string?)artifact.Attribute("type");
+                        if (type == "carbon/application")
+                        {
+                            var dependencies = Children(artifact, "dependency").Count();
+                            _components.Add(new ProjectComponent(ComponentKind.CarbonApplication, (string?)artifact.Attribute("name") ?? entry.FileName, containerDisplay,
+                                $"version {(string?)artifact.Attribute("version") ?? "?"}, {dependencies.ToString(CultureInfo.InvariantCulture)} dependencies"));
+                        }
+                        else if (type == "registry/resource")
+                        {
+                            foreach (var item in artifact.Elements().Where(e => e.Name.LocalName is "item" or "collection"))
+                            {
+                                AddRegistryItem(entry, directory, item, byRelative, declared);
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private void AddPomComponent(XElement project, string display)
+        {
+            var natures = project.Descendants().Where(e => e.Name.LocalName == "projectnature").Select(e => e.Value.Trim()).ToList();
+            var packaging = Child(project, "packaging");
+            var name = Child(project, "artifactId") ?? display;
+            ComponentKind? kind = packaging == "carbon/application" || natures.Any(n => n.EndsWith(".distribution.project.nature", StringComparison.Ordinal))
+                ? ComponentKind.CompositeApplicationProject
+                : natures.Any(n => n.EndsWith(".esb.project.nature", StringComparison.Ordinal)) ? ComponentKind.EsbConfigProject
+                : natures.Any(n => n.EndsWith(".general.project.nature", StringComparison.Ordinal)) ? ComponentKind.RegistryResourcesProject
+                : natures.Any(n => n.EndsWith(".connector.project.nature", StringComparison.Ordinal)) ? ComponentKind.ConnectorExporterProject
+                : null;
+            if (kind is null)
+            {
+                return;
+            }
+
+            string? detail = null;
+            if (kind == ComponentKind.CompositeApplicationProject)
+            {
+                var dependencies = Children(project, "dependencies").SelectMany(d => Children(d, "dependency")).Count();
+                detail = dependencies.ToString(CultureInfo.InvariantCulture) + " dependencies";
+            }
+
+            _components.Add(new ProjectComponent(kind.Value, name, display, detail));
+        }
+
+        /// <summary>One <c>&lt;item&gt;</c> (a file and its registry path) or <c>&lt;collection&gt;</c> (a folder) of a registry descriptor.</summary>
+        private void AddRegistryItem(InputEntry descriptor, string directory, XElement item, IReadOnlyDictionary<string, InputEntry> byRelative, Dictionary<string, (string, string?)> declared)
+        {
+            var registryPath = Child(item, "path");
+            var mediaType = Child(item, "mediaType");
+            if (registryPath is null)
+            {
+                return;
+            }
+
+            if (item.Name.LocalName == "item" && Child(item, "file") is { } file)
+            {
+                var fileName = file.Replace('\\', '/')[(file.Replace('\\', '/').LastIndexOf('/') + 1)..];
+                var key = RegistryIndex.KeyFor(registryPath, fileName) ?? registryPath.TrimEnd('/') + "/" + fileName;
+                var found = Candidates(directory, registryPath, file).FirstOrDefault(byRelative.ContainsKey);
+                if (found is null)
+                {
+                    diagnostics.Report(DiagnosticCatalog.RegistryResourceMissing, SourceLocation.FileStart(descriptor.Location), key, file);
+                    return;
+                }
+
+                declared.TryAdd(found, (key, mediaType));
+            }
+            else if (item.Name.LocalName == "collection" && Child(item, "directory") is { } folder)
+            {
+                var any = false;
+                foreach (var candidate in Candidates(directory, registryPath, folder))
+                {
+                    var prefix = candidate + "/";
+                    foreach (var relative in byRelative.Keys.Where(r => r.StartsWith(prefix, StringComparison.Ordinal)))
+                    {
+                        var key = RegistryIndex.KeyFor(registryPath, relative[prefix.Length..]) ?? registryPath.TrimEnd('/') + "/" + relative[prefix.Length..];
+                        declared.TryAdd(relative, (key, mediaType));
+                        any = true;
+                    }
+
+                    if (any)
+                    {
+                        break;
+                    }
+                }
+
+                if (!any)
+                {
+                    diagnostics.Report(DiagnosticCatalog.RegistryResourceMissing, SourceLocation.FileStart(descriptor.Location), registryPath, folder);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Where a descriptor's file may be: beside it (Integration Studio), under <c>resources/</c> (a CApp's
+        /// <c>registry-info.xml</c>), or under <c>conf|gov/&lt;path&gt;/</c> (MI 4.x <c>resources/registry</c>).
+        /// </summary>
+        private static IEnumerable<string> Candidates(string directory, string registryPath, string file)
+        {
+            if (Combine(directory, file) is { } beside)
+            {
+                yield return beside;
+            }
+
+            if (Combine(directory, "resources/" + file) is { } resources)
+            {
+                yield return resources;
+            }
+
+            if (RegistryIndex.NormalizeKey(registryPath) is { } key)
+            {
+                var colon = key.IndexOf(':');
+                var prefix = key[..colon];
+                var sub = key[(colon + 2)..];
+                string[] folders = prefix switch { "conf" => ["conf", "config"], "gov" => ["gov", "governance"], _ => ["local"] };
+                foreach (var folder in folders)
+                {
+                    if (Combine(directory, folder + "/" + (sub.Length > 0 ? sub + "/" : string.Empty) + file) is { } stored)
+                    {
+                        yield return stored;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Joins '/'-separated paths lexically; null when the result would leave the container.</summary>
+        private static string? Combine(string directory, string relative)
+        {
+            var stack = new List<string>();
+            foreach (var segment in (directory + "/" + relative.Replace('\\', '/')).Split('/'))
+            {
+                if (segment.Length == 0 || segment == ".")
+                {
+                    continue;
+                }
+
+                if (segment == "..")
+                {
+                    if (stack.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    stack.RemoveAt(stack.Count - 1);
+                    continue;
+                }
+
+                stack.Add(segment);
+            }
+
+            return stack.Count == 0 ? null : string.Join('/', stack);
+        }
+
+        private static string DirectoryOf(string relative)
+        {
+            var slash = relative.LastIndexOf('/');
+            return slash < 0 ? string.Empty : relative[..slash];
+        }
+
+        private static IEnumerable<XElement> Children(XElement parent, string localName) =>
+            parent.Elements().Where(e => e.Name.LocalName == localName);
+
+        private static string? Child(XElement parent, string localName) =>
+            Children(parent, localName).FirstOrDefault()?.Value.Trim() is { Length: > 0 } value ? value : null;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace SynapseToBal.Project;
+
+/// <summary>Where a registry resource's bytes come from: a file of the input, or an archive entry already in memory.</summary>
+public abstract class ResourceContent
+{
+    public abstract byte[] ReadBytes();
+
+    /// <summary>The content as text (UTF-8 unless a byte-order mark says otherwise).</summary>
+    public string ReadText()
+    {
+        using var reader = new StreamReader(new MemoryStream(ReadBytes(), writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    public static ResourceContent FromFile(string path) => new FileContent(path);
+
+    public static ResourceContent FromBytes(byte[] bytes) => new MemoryContent(bytes);
+
+    private sealed class FileContent(string path) : ResourceContent
+    {
+        public override byte[] ReadBytes() => File.ReadAllBytes(path);
+    }
+
+    private sealed class MemoryContent(byte[] bytes) : ResourceContent
+    {
+        public override byte[] ReadBytes() => bytes;
+    }
+}
+
+/// <summary>One registry resource (an XSLT, WSDL, XSD, script, JSON or XML file) and the key Synapse uses for it.</summary>
+/// <param name="Key">The normalised key, e.g. <c>conf:/xslt/transform.xslt</c> or <c>gov:/wsdl/Stock.wsdl</c>.</param>
+/// <param name="MediaType">The media type the project declared, when it declared one.</param>
+public sealed record RegistryResource(string Key, string DisplayPath, FileKind Kind, string? MediaType, ResourceContent Content)
+{
+    public string ReadText() => Content.ReadText();
+}
+
+/// <summary>Registry resources by key. Keys are compared after normalisation (<c>conf:x</c> = <c>conf:/x</c> = <c>/_system/config/x</c>).</summary>
+public sealed class RegistryIndex
+{
+    private static readonly (string Prefix, string Root)[] Prefixes =
+    [
+        ("conf", "/_system/config"),
+        ("gov", "/_system/governance"),
+        ("local", "/_system/local"),
+    ];
+
+    public static readonly RegistryIndex Empty = new([]);
+
+    private readonly ImmutableDictionary<string, RegistryResource> _byKey;
+
+    public RegistryIndex(IEnumerable<RegistryResource> resources)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, RegistryResource>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            builder.TryAdd(resource.Key, resource);
+        }
+
+        _byKey = builder.ToImmutable();
+        Resources = _byKey.Values.OrderBy(r => r.Key, StringComparer.Ordinal).ToImmutableArray();
+    }
+
+    /// <summary>Every resource, ordered by key.</summary>
+    public ImmutableArray<RegistryResource> Resources { get; }
+
+    public int Count => _byKey.Count;
+
+    public RegistryResource? Resolve(string key)
+    {
+        var lookup = NormalizeKey(key) ?? key.Trim();
+        return _byKey.TryGetValue(lookup, out var resource) ? resource : null;
+    }
+
+    public bool Contains(string key) => Resolve(key) is not null;
+
+    /// <summary>
+    /// The canonical form of a registry key: <c>conf:/a/b</c>, <c>gov:/a/b</c> or <c>local:/a/b</c>.
+    /// Registry paths (<c>/_system/config/a/b</c>) map to their prefix. Returns null for a key that names no registry.
+    /// </summary>
+    public static string? NormalizeKey(string key)
+    {
+        var trimmed = key.Trim().Replace('\\', '/');
+        foreach (var (prefix, root) in Prefixes)
+        {
+            if (trimmed.StartsWith(prefix + ":", StringComparison.Ordinal))
+            {
+                return Canonical(prefix, trimmed[(prefix.Length + 1)..]);
+            }
+
+            if (trimmed.StartsWith(root + "/", StringComparison.Ordinal) || trimmed == root)
+            {
+                return Canonical(prefix, trimmed[root.Length..]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The key of a resource stored under a registry collection path (e.g. <c>/_system/config/xslt</c>) with a file name.</summary>
+    public static string? KeyFor(string registryPath, string fileName)
+    {
+        var path = registryPath.Trim().TrimEnd('/');
+        return NormalizeKey(path + "/" + fileName.Trim().TrimStart('/'));
+    }
+
+    /// <summary>The registry prefix of a folder name used on disk: <c>config</c>/<c>conf</c>, <c>governance</c>/<c>gov</c>, <c>local</c>.</summary>
+    public static string? PrefixOfFolder(string folder) => folder switch
+    {
+        "config" or "conf" => "conf",
+        "governance" or "gov" => "gov",
+        "local" => "local",
+        _ => null,
+    };
+
+    internal static string Canonical(string prefix, string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return prefix + ":/" + string.Join('/', segments);
+    }
+}

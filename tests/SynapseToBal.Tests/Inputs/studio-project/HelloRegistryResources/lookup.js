@@ -1,0 +1,1 @@
+function lookup(mc) { return mc.getProperty("name"); }
