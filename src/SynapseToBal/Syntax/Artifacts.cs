@@ -20,7 +20,8 @@ public sealed record NamedTextSyntax(string Name, string? Value, SourceLocation 
 
 /// <summary>
 /// A configuration <c>&lt;parameter name="..."&gt;</c> of a proxy, inbound endpoint, message store or processor,
-/// registry or task manager: text content, an inline XML element, a registry <c>key</c> or an <c>expression</c>.
+/// registry or task manager: text content, an inline XML element (as written), a registry <c>key</c> or an
+/// <c>expression</c>.
 /// </summary>
 public sealed record ConfigParameterSyntax(string Name, string? Text, string? Xml, string? Key, ExpressionSyntax? Expression, SourceLocation Location);
 
@@ -298,7 +299,10 @@ public sealed record MessageProcessorSyntax(
 /// </summary>
 public sealed record TaskTriggerSyntax(int? Count, long? IntervalSeconds, string? Cron, bool Once, SourceLocation Location);
 
-/// <summary>A task property: <c>value</c> or one inline XML element.</summary>
+/// <summary>
+/// A task property: <c>value</c> or one inline XML element, made standalone (prefixes declared on it, the Synapse
+/// namespace removed) because tasks inject it as a message.
+/// </summary>
 public sealed record TaskPropertySyntax(string Name, string? Value, string? Xml, SourceLocation Location);
 
 /// <summary>A scheduled task.</summary>
