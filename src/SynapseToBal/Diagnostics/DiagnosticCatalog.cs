@@ -44,6 +44,8 @@ public static class DiagnosticCatalog
         "<{0}> has an invalid '{1}' value '{2}': {3}");
     public static readonly DiagnosticDescriptor ElementNotRepresented = Warning("SB0105", SyntaxCategory,
         "<{0}> is not represented in the syntax tree; the converter ignores it");
+    public static readonly DiagnosticDescriptor MissingElement = Warning("SB0106", SyntaxCategory,
+        "<{0}> has no <{1}> element");
     public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0104", SyntaxCategory,
         "{0} '{1}' is defined more than once; the later definition is ignored");
 

@@ -84,9 +84,19 @@ public sealed partial class Lowerer
                     case LocalEntrySyntax entry:
                         Register(_localEntries, entry.Name, entry);
                         break;
-                    case UnknownArtifactSyntax unknown:
-                        _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, unknown.Location, unknown.ElementName, unknown.Name);
-                        _pending.Add(new PendingArtifactIr("SB0202", $"{unknown.ElementName} artifacts are not translated yet", unknown));
+                    case ProxySyntax:
+                    case TemplateSyntax:
+                    case InboundEndpointSyntax:
+                    case TaskSyntax:
+                    case TaskManagerSyntax:
+                    case MessageStoreSyntax:
+                    case MessageProcessorSyntax:
+                    case EventSourceSyntax:
+                    case RegistrySyntax:
+                    case ImportSyntax:
+                    case PriorityExecutorSyntax:
+                    case UnknownArtifactSyntax:
+                        AddPending(artifact);
                         break;
                     default:
                         throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}");
@@ -120,6 +130,13 @@ public sealed partial class Lowerer
             _configurables.ToImmutableArray(),
             _pending.ToImmutableArray(),
             documents.Select(d => d.Path).ToImmutableArray());
+    }
+
+    /// <summary>An artifact kind that is not translated yet: a TODO with its XML (SB0202).</summary>
+    private void AddPending(ArtifactSyntax artifact)
+    {
+        _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, artifact.Location, artifact.XmlName, artifact.Name);
+        _pending.Add(new PendingArtifactIr("SB0202", $"{artifact.XmlName} artifacts are not translated yet", artifact));
     }
 
     private void Register<T>(Dictionary<string, T> table, string name, T artifact)
@@ -283,8 +300,18 @@ public sealed partial class Lowerer
                 return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint);
             }
 
-            case UnknownEndpointSyntax unknown:
-                _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, unknown.Location, unknown.ElementName);
+            case WsdlEndpointSyntax:
+            case DefaultEndpointSyntax:
+            case ClassEndpointSyntax:
+            case FailoverEndpointSyntax:
+            case LoadbalanceEndpointSyntax:
+            case RecipientListEndpointSyntax:
+            case DynamicLoadbalanceEndpointSyntax:
+            case ServiceDynamicLoadbalanceEndpointSyntax:
+            case TemplateEndpointSyntax:
+            case IndirectEndpointSyntax:
+            case UnknownEndpointSyntax:
+                _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, endpoint.Definition.Location, endpoint.Definition.Kind);
                 return null;
             case null:
                 _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, endpoint.Location, "empty");

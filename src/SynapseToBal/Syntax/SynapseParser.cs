@@ -17,7 +17,7 @@ public sealed partial class SynapseParser
     private static readonly HashSet<string> ArtifactRoots = new(StringComparer.Ordinal)
     {
         "api", "proxy", "sequence", "endpoint", "localEntry", "template", "inboundEndpoint", "task",
-        "messageStore", "messageProcessor", "eventSource", "registry", "import", "executor", "priorityExecutor",
+        "messageStore", "messageProcessor", "eventSource", "registry", "import", "executor", "priorityExecutor", "taskManager",
     };
 
     private readonly XmlSource _source;
@@ -129,6 +129,28 @@ public sealed partial class SynapseParser
 
             case "localEntry":
                 return ParseLocalEntry(element);
+            case "proxy":
+                return ParseProxy(element);
+            case "template":
+                return ParseTemplate(element);
+            case "inboundEndpoint":
+                return ParseInboundEndpoint(element);
+            case "task":
+                return ParseTask(element);
+            case "taskManager":
+                return ParseTaskManager(element);
+            case "messageStore":
+                return ParseMessageStore(element);
+            case "messageProcessor":
+                return ParseMessageProcessor(element);
+            case "eventSource":
+                return ParseEventSource(element);
+            case "registry":
+                return ParseRegistry(element);
+            case "import":
+                return ParseImport(element);
+            case "priorityExecutor":
+                return ParsePriorityExecutor(element);
             default:
             {
                 if (!ArtifactRoots.Contains(element.Name.LocalName))
@@ -145,29 +167,53 @@ public sealed partial class SynapseParser
 
     private ApiSyntax ParseApi(XElement element)
     {
+        var location = Loc(element);
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         var resources = ImmutableArray.CreateBuilder<ApiResourceSyntax>();
-        string? handlers = null;
+        var handlers = ImmutableArray.CreateBuilder<ApiHandlerSyntax>();
+        string? handlersXml = null;
+        string? description = null;
         foreach (var child in element.Elements())
         {
             switch (LocalName(child))
             {
                 case "resource":
-                    resources.Add(ParseResource(child));
+                    resources.Add(ParseResource(child, unknown));
                     break;
-                case "handlers":
-                    handlers = ClaimRaw(child);
+                case "handlers" when handlersXml is null:
+                    Claim(child);
+                    handlersXml = _source.RawXml(child);
+                    foreach (var handler in child.Elements())
+                    {
+                        if (LocalName(handler) == "handler")
+                        {
+                            handlers.Add(ParseApiHandler(handler, unknown));
+                        }
+                        else
+                        {
+                            UnknownChild(handler, "handlers", unknown);
+                        }
+                    }
+
                     break;
                 case "description":
                     Claim(child);
+                    description = TextOf(child);
                     break;
                 default:
-                    ReportUnknown(child, "api");
+                    UnknownChild(child, "api", unknown);
                     break;
             }
         }
 
+        var transports = Attr(element, "transports")?.Trim();
+        if (transports is { Length: > 0 } && transports is not ("http" or "https"))
+        {
+            transports = InvalidValue<string?>(element, "transports", transports, null, "the API answers on every transport");
+        }
+
         return new ApiSyntax(
-            Loc(element),
+            location,
             _source.RawXml(element),
             RequireName(element, "name"),
             Attr(element, "context") ?? Missing(element, "context", "/"),
@@ -176,10 +222,59 @@ public sealed partial class SynapseParser
             Attr(element, "hostname"),
             Attr(element, "port"),
             resources.ToImmutable(),
-            handlers);
+            handlersXml)
+        {
+            Handlers = handlers.ToImmutable(),
+            VersionParam = Attr(element, "version-param"),
+            Transports = transports is { Length: > 0 } ? transports : null,
+            PublishSwagger = Attr(element, "publishSwagger"),
+            ValidateSchema = Bool(element, "validateSchema", false),
+            BindsTo = BindsTo(element),
+            Statistics = Aspect(element, "statistics"),
+            Trace = Aspect(element, "trace"),
+            Description = description,
+            Unknown = unknown.ToImmutable(),
+        };
     }
 
-    private ApiResourceSyntax ParseResource(XElement element)
+    private ApiHandlerSyntax ParseApiHandler(XElement element, ImmutableArray<UnknownChildSyntax>.Builder unknown)
+    {
+        var location = Loc(element);
+        var properties = ImmutableArray.CreateBuilder<HandlerPropertySyntax>();
+        foreach (var child in element.Elements())
+        {
+            if (LocalName(child) != "property")
+            {
+                UnknownChild(child, "handler", unknown);
+                continue;
+            }
+
+            var childLocation = Loc(child);
+            var value = Attr(child, "value");
+            var inline = child.Elements().ToList();
+            var xml = value is null && inline.Count > 0 ? ClaimRaw(inline[0]) : null;
+            foreach (var extra in inline.Skip(xml is null ? 0 : 1))
+            {
+                UnknownChild(extra, "property", unknown);
+            }
+
+            if (value is null && xml is null)
+            {
+                Missing(child, "value", string.Empty);
+            }
+
+            properties.Add(new HandlerPropertySyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), value, xml, childLocation));
+        }
+
+        return new ApiHandlerSyntax(Attr(element, "class") ?? Missing(element, "class", string.Empty), properties.ToImmutable(), location);
+    }
+
+    private static ImmutableArray<string> BindsTo(XElement element) =>
+        Attr(element, "binds-to") is { } value
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray()
+            : [];
+
+    private ApiResourceSyntax ParseResource(XElement element, ImmutableArray<UnknownChildSyntax>.Builder unknown)
     {
         FlowSyntax? inSeq = KeyFlow(element, "inSequence");
         FlowSyntax? outSeq = KeyFlow(element, "outSequence");
@@ -201,7 +296,7 @@ public sealed partial class SynapseParser
                     Claim(child);
                     break;
                 default:
-                    ReportUnknown(child, "resource");
+                    UnknownChild(child, "resource", unknown);
                     break;
             }
         }
@@ -218,7 +313,13 @@ public sealed partial class SynapseParser
             Attr(element, "url-mapping"),
             inSeq,
             outSeq,
-            faultSeq);
+            faultSeq)
+        {
+            Protocol = Attr(element, "protocol"),
+            ContentType = Attr(element, "content-type"),
+            UserAgent = Attr(element, "user-agent"),
+            BindsTo = BindsTo(element),
+        };
     }
 
     private FlowSyntax? KeyFlow(XElement element, string attribute)
@@ -246,20 +347,51 @@ public sealed partial class SynapseParser
             RequireName(element, "name"),
             Attr(element, "onError"),
             ParseMediators(element),
-            string.IsNullOrEmpty(documentation) ? null : documentation);
+            string.IsNullOrEmpty(documentation) ? null : documentation)
+        {
+            Statistics = Aspect(element, "statistics"),
+            Trace = Aspect(element, "trace"),
+        };
     }
 
     private LocalEntrySyntax ParseLocalEntry(XElement element)
     {
-        var inner = element.Elements().FirstOrDefault();
-        var text = inner is null ? element.Value : null;
+        // As in Synapse's EntryFactory, the description is set aside before the value is read.
+        string? description = null;
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        var content = new List<XElement>();
+        foreach (var child in element.Elements())
+        {
+            if (LocalName(child) == "description" && description is null)
+            {
+                Claim(child);
+                description = TextOf(child);
+            }
+            else
+            {
+                content.Add(child);
+            }
+        }
+
+        var inner = content.FirstOrDefault();
+        var text = inner is null ? string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)) : null;
+        foreach (var extra in content.Skip(1))
+        {
+            // Synapse keeps only the first element of an entry.
+            UnknownChild(extra, "localEntry", unknown);
+        }
+
         return new LocalEntrySyntax(
             Loc(element),
             _source.RawXml(element),
             Attr(element, "key") ?? Missing(element, "key", "localEntry"),
             string.IsNullOrWhiteSpace(text) ? null : text,
             inner is null ? null : StandaloneXml(ClaimAllAndReturn(inner)),
-            Attr(element, "src"));
+            Attr(element, "src"))
+        {
+            Description = description,
+            Unknown = unknown.ToImmutable(),
+        };
     }
 
     // ---- helpers ----
