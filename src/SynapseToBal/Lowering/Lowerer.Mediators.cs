@@ -54,6 +54,7 @@ public sealed partial class Lowerer
         SwitchMediator @switch => [LowerSwitch(@switch, context)],
         SequenceReferenceMediator reference => LowerSequenceReference(reference, context),
         DirectionMediator direction => LowerDirection(direction, context),
+        InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
         UnknownMediator unknown => [NotTranslated(unknown)],
         _ => throw new InvalidOperationException($"Unhandled mediator {mediator.GetType().Name}"),
     };

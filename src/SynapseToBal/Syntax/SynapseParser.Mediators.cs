@@ -27,26 +27,43 @@ public sealed partial class SynapseParser
     {
         var location = Loc(element);
         var raw = _source.RawXml(element);
-        MediatorSyntax mediator = LocalName(element) switch
+        var extras = ImmutableArray.CreateBuilder<ExtraElementSyntax>();
+        _extras.Push(extras);
+        MediatorSyntax mediator;
+        try
         {
-            "log" => ParseLog(element, location, raw),
-            "property" => ParseProperty(element, location, raw),
-            "payloadFactory" => ParsePayloadFactory(element, location, raw),
-            "respond" => new RespondMediator(location, raw),
-            "drop" => new DropMediator(location, raw),
-            "loopback" => new LoopbackMediator(location, raw),
-            "call" => ParseCall(element, location, raw),
-            "send" => ParseSend(element, location, raw),
-            "header" => ParseHeader(element, location, raw),
-            "filter" => ParseFilter(element, location, raw),
-            "switch" => ParseSwitch(element, location, raw),
-            "sequence" => ParseSequenceReference(element, location, raw),
-            "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
-            "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
-            _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
-        };
-        return mediator with { Description = Attr(element, "description") };
+            mediator = ParseMediatorBody(element, location, raw);
+            if (mediator is not UnknownMediator)
+            {
+                CollectUnclaimedChildren(element, extras);
+            }
+        }
+        finally
+        {
+            _extras.Pop();
+        }
+
+        return mediator with { Description = Attr(element, "description"), Extra = extras.ToImmutable() };
     }
+
+    private MediatorSyntax ParseMediatorBody(XElement element, SourceLocation location, string raw) => LocalName(element) switch
+    {
+        "log" => ParseLog(element, location, raw),
+        "property" => ParseProperty(element, location, raw),
+        "payloadFactory" => ParsePayloadFactory(element, location, raw),
+        "respond" => new RespondMediator(location, raw),
+        "drop" => new DropMediator(location, raw),
+        "loopback" => new LoopbackMediator(location, raw),
+        "call" => ParseCall(element, location, raw),
+        "send" => ParseSend(element, location, raw),
+        "header" => ParseHeader(element, location, raw),
+        "filter" => ParseFilter(element, location, raw),
+        "switch" => ParseSwitch(element, location, raw),
+        "sequence" => ParseSequenceMediator(element, location, raw),
+        "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
+        "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
+        _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
+    };
 
     private ValueSyntax? ValueOf(XElement element)
     {
@@ -109,7 +126,7 @@ public sealed partial class SynapseParser
                     message = child.Value;
                     break;
                 default:
-                    ReportUnknown(child, "log");
+                    Extra(child, "log");
                     break;
             }
         }
@@ -162,7 +179,7 @@ public sealed partial class SynapseParser
                     {
                         if (LocalName(arg) != "arg")
                         {
-                            ReportUnknown(arg, "args");
+                            Extra(arg, "args");
                             continue;
                         }
 
@@ -182,7 +199,7 @@ public sealed partial class SynapseParser
 
                     break;
                 default:
-                    ReportUnknown(child, "payloadFactory");
+                    Extra(child, "payloadFactory");
                     break;
             }
         }
@@ -294,7 +311,7 @@ public sealed partial class SynapseParser
                     target = ClaimRaw(child);
                     break;
                 default:
-                    ReportUnknown(child, "call");
+                    Extra(child, "call");
                     break;
             }
         }
@@ -314,7 +331,7 @@ public sealed partial class SynapseParser
         {
             if (LocalName(child) != "endpoint")
             {
-                ReportUnknown(child, "send");
+                Extra(child, "send");
             }
         }
 
@@ -388,7 +405,7 @@ public sealed partial class SynapseParser
         {
             if (LocalName(child) is not ("then" or "else" or "description"))
             {
-                ReportUnknown(child, "filter");
+                Extra(child, "filter");
             }
             else if (LocalName(child) == "description")
             {
@@ -429,7 +446,7 @@ public sealed partial class SynapseParser
                     Claim(child);
                     break;
                 default:
-                    ReportUnknown(child, "switch");
+                    Extra(child, "switch");
                     break;
             }
         }
@@ -437,13 +454,13 @@ public sealed partial class SynapseParser
         return new SwitchMediator(location, raw, source is null ? null : Expr(element, source), cases.ToImmutable(), @default);
     }
 
-    private MediatorSyntax ParseSequenceReference(XElement element, SourceLocation location, string raw)
+    private MediatorSyntax ParseSequenceMediator(XElement element, SourceLocation location, string raw)
     {
         var key = Attr(element, "key");
         if (key is null)
         {
-            // An anonymous inline sequence: keep it as unknown until anonymous sequences are modelled.
-            return new UnknownMediator(location, ClaimRaw(element), "sequence");
+            // An anonymous inline sequence: its mediators run in place.
+            return new InlineSequenceMediator(location, raw, Attr(element, "name"), Attr(element, "onError"), ParseMediators(element));
         }
 
         return new SequenceReferenceMediator(location, raw, KeySyntax.Create(key, Namespaces(element), location));
