@@ -55,6 +55,7 @@ public sealed partial class Lowerer
         SequenceReferenceMediator reference => LowerSequenceReference(reference, context),
         DirectionMediator direction => LowerDirection(direction, context),
         InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
+        VariableMediator or PropertyGroupMediator or MakeFaultMediator or ThrowErrorMediator or CallTemplateMediator or StoreMediator or EnqueueMediator or EventPublisherMediator or ValidateMediator or CalloutMediator => [NotTranslated(mediator)],
         UnknownMediator unknown => [NotTranslated(unknown)],
         _ => throw new InvalidOperationException($"Unhandled mediator {mediator.GetType().Name}"),
     };

@@ -62,8 +62,23 @@ public sealed partial class SynapseParser
         "sequence" => ParseSequenceMediator(element, location, raw),
         "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
         "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
+
+        // flow
+        "variable" => ParseVariable(element, location, raw),
+        "propertyGroup" => ParsePropertyGroup(element, location, raw),
+        "makefault" => ParseMakeFault(element, location, raw),
+        "throwError" => ParseThrowError(element, location, raw),
+        "call-template" => ParseCallTemplate(element, location, raw),
+        "store" => ParseStore(element, location, raw),
+        "enqueue" => new EnqueueMediator(location, raw, Attr(element, "executor"), Int(element, "priority"), Key(element, "sequence")),
+        "eventPublisher" => new EventPublisherMediator(location, raw, Attr(element, "eventSourceName") ?? Missing(element, "eventSourceName", string.Empty)),
+        "validate" => ParseValidate(element, location, raw),
+        "callout" => ParseCallout(element, location, raw),
         _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
     };
+
+    /// <summary>Reports a missing key attribute and stands in an empty static key.</summary>
+    private KeySyntax MissingKey(XElement element, string attribute) => new(Missing(element, attribute, string.Empty), null);
 
     private ValueSyntax? ValueOf(XElement element)
     {
