@@ -38,6 +38,8 @@ public static class DiagnosticCatalog
         "<{0}> is not represented in the syntax tree; the converter ignores it");
     public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0104", SyntaxCategory,
         "{0} '{1}' is defined more than once; the later definition is ignored");
+    public static readonly DiagnosticDescriptor MissingElement = Warning("SB0106", SyntaxCategory,
+        "<{0}> has no <{1}> element");
 
     // 02xx: lowering and unsupported constructs
     public static readonly DiagnosticDescriptor MediatorNotTranslated = Warning("SB0201", LoweringCategory,

@@ -74,6 +74,18 @@ public sealed partial class SynapseParser
         "eventPublisher" => new EventPublisherMediator(location, raw, Attr(element, "eventSourceName") ?? Missing(element, "eventSourceName", string.Empty)),
         "validate" => ParseValidate(element, location, raw),
         "callout" => ParseCallout(element, location, raw),
+
+        // transformation
+        "enrich" => ParseEnrich(element, location, raw),
+        "xslt" => ParseXslt(element, location, raw),
+        "fastXSLT" => new FastXsltMediator(location, raw, Key(element, "key") ?? MissingKey(element, "key")),
+        "xquery" => ParseXQuery(element, location, raw),
+        "script" => ParseScript(element, location, raw),
+        "rewrite" => ParseRewrite(element, location, raw),
+        "jsontransform" => ParseJsonTransform(element, location, raw),
+        "datamapper" => ParseDataMapper(element, location, raw),
+        "smooks" => ParseSmooks(element, location, raw),
+        "builder" => ParseBuilder(element, location, raw),
         _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
     };
 
