@@ -86,6 +86,18 @@ public sealed partial class SynapseParser
         "datamapper" => ParseDataMapper(element, location, raw),
         "smooks" => ParseSmooks(element, location, raw),
         "builder" => ParseBuilder(element, location, raw),
+
+        // EIP and quality of service
+        "iterate" => ParseIterate(element, location, raw),
+        "clone" => ParseClone(element, location, raw),
+        "aggregate" => ParseAggregate(element, location, raw),
+        "foreach" => ParseForEach(element, location, raw),
+        "scatter-gather" => ParseScatterGather(element, location, raw),
+        "conditionalRouter" => ParseConditionalRouter(element, location, raw),
+        "router" => ParseRouter(element, location, raw),
+        "sampler" => ParseSampler(element, location, raw),
+        "throttle" => ParseThrottle(element, location, raw),
+        "cache" => ParseCache(element, location, raw),
         _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
     };
 
