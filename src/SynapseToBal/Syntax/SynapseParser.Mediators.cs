@@ -98,6 +98,12 @@ public sealed partial class SynapseParser
         "sampler" => ParseSampler(element, location, raw),
         "throttle" => ParseThrottle(element, location, raw),
         "cache" => ParseCache(element, location, raw),
+
+        // data
+        "dbreport" => ParseDbReport(element, location, raw),
+        "dblookup" => new DbLookupMediator(location, raw, ParseDbPool(element, "dblookup"), ParseDbStatements(element, "dblookup")),
+        "dataServiceCall" => ParseDataServiceCall(element, location, raw),
+        "transaction" => ParseTransaction(element, location, raw),
         _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
     };
 
