@@ -23,6 +23,9 @@ public sealed partial class SynapseParser
         return builder.ToImmutable();
     }
 
+    /// <summary>The namespace of the WSO2 rules mediator (<c>&lt;rule:rule&gt;</c>).</summary>
+    private const string RulesNamespace = "http://wso2.org/carbon/rules";
+
     private MediatorSyntax ParseMediator(XElement element)
     {
         var location = Loc(element);
@@ -104,6 +107,23 @@ public sealed partial class SynapseParser
         "dblookup" => new DbLookupMediator(location, raw, ParseDbPool(element, "dblookup"), ParseDbStatements(element, "dblookup")),
         "dataServiceCall" => ParseDataServiceCall(element, location, raw),
         "transaction" => ParseTransaction(element, location, raw),
+
+        // extensions
+        "class" => ParseClass(element, location, raw),
+        "pojoCommand" or "annotatedCommand" => ParsePojoCommand(element, location, raw),
+        "spring" => new SpringMediator(location, raw, Attr(element, "bean") ?? Missing(element, "bean", string.Empty), Key(element, "key") ?? MissingKey(element, "key")),
+        "bean" => ParseBean(element, location, raw),
+        "ejb" => ParseEjb(element, location, raw),
+        "entitlementService" => ParseEntitlement(element, location, raw),
+        "oauthService" => new OAuthMediator(location, raw, Attr(element, "remoteServiceUrl"), Attr(element, "username"), Attr(element, "password")),
+        "kerberosService" => ParseKerberos(element, location, raw),
+        "NTLM" or "ntlm" => ParseNtlm(element, location, raw),
+        "publishEvent" => ParsePublishEvent(element, location, raw),
+        "event" => new EventMediator(location, raw, Key(element, "topic"), OptionalExpr(element, "expression")),
+        "bam" => ParseBam(element, location, raw),
+        "{" + RulesNamespace + "}rule" => ParseRule(element, location, raw),
+        "opa" => ParseOpa(element, location, raw),
+        var name when IsSynapseElement(element) && name.Contains('.', StringComparison.Ordinal) => ParseConnectorOperation(element, location, raw),
         _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
     };
 
