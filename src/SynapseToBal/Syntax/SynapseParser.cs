@@ -251,8 +251,13 @@ public sealed partial class SynapseParser
 
     private LocalEntrySyntax ParseLocalEntry(XElement element)
     {
-        var inner = element.Elements().FirstOrDefault();
-        var text = inner is null ? element.Value : null;
+        foreach (var description in element.Elements().Where(e => LocalName(e) == "description"))
+        {
+            Claim(description);
+        }
+
+        var inner = element.Elements().FirstOrDefault(e => LocalName(e) != "description");
+        var text = inner is null ? string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)) : null;
         return new LocalEntrySyntax(
             Loc(element),
             _source.RawXml(element),
