@@ -54,6 +54,17 @@ public sealed partial class Lowerer
         SwitchMediator @switch => [LowerSwitch(@switch, context)],
         SequenceReferenceMediator reference => LowerSequenceReference(reference, context),
         DirectionMediator direction => LowerDirection(direction, context),
+        InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
+        VariableMediator or PropertyGroupMediator or MakeFaultMediator or ThrowErrorMediator or CallTemplateMediator
+            or StoreMediator or EnqueueMediator or EventPublisherMediator or ValidateMediator or CalloutMediator
+            or EnrichMediator or XsltMediator or FastXsltMediator or XQueryMediator or ScriptMediator or RewriteMediator
+            or JsonTransformMediator or DataMapperMediator or SmooksMediator or BuilderMediator
+            or IterateMediator or CloneMediator or AggregateMediator or ForEachMediator or ScatterGatherMediator
+            or ConditionalRouterMediator or RouterMediator or SamplerMediator or ThrottleMediator or CacheMediator
+            or DbReportMediator or DbLookupMediator or DataServiceCallMediator or TransactionMediator
+            or ClassMediator or PojoCommandMediator or SpringMediator or BeanMediator or EjbMediator
+            or EntitlementMediator or OAuthMediator or KerberosMediator or NtlmMediator or PublishEventMediator
+            or EventMediator or BamMediator or RuleMediator or OpaMediator or ConnectorOperationMediator => [NotTranslated(mediator)],
         UnknownMediator unknown => [NotTranslated(unknown)],
         _ => throw new InvalidOperationException($"Unhandled mediator {mediator.GetType().Name}"),
     };

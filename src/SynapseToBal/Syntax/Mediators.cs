@@ -9,7 +9,15 @@ public abstract record MediatorSyntax(SourceLocation Location, string RawXml)
 
     /// <summary>The optional <c>description</c> attribute most mediators accept.</summary>
     public string? Description { get; init; }
+
+    /// <summary>
+    /// Child elements the mediator does not define (reported as SB0101), kept whole so nothing is dropped.
+    /// </summary>
+    public ImmutableArray<ExtraElementSyntax> Extra { get; init; } = [];
 }
+
+/// <summary>An element inside a typed node that its definition does not know, kept as written.</summary>
+public sealed record ExtraElementSyntax(string Name, string RawXml, SourceLocation Location);
 
 public enum LogLevel
 {
@@ -175,6 +183,17 @@ public sealed record SwitchMediator(
 
 /// <summary><c>&lt;sequence key="..."/&gt;</c> inside a flow: run that sequence on the same message.</summary>
 public sealed record SequenceReferenceMediator(SourceLocation Location, string RawXml, KeySyntax Key) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "sequence";
+}
+
+/// <summary>An anonymous <c>&lt;sequence&gt;</c> written inline in a flow: its mediators run in place.</summary>
+public sealed record InlineSequenceMediator(
+    SourceLocation Location,
+    string RawXml,
+    string? Name,
+    string? OnError,
+    ImmutableArray<MediatorSyntax> Mediators) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "sequence";
 }

@@ -23,30 +23,112 @@ public sealed partial class SynapseParser
         return builder.ToImmutable();
     }
 
+    /// <summary>The namespace of the WSO2 rules mediator (<c>&lt;rule:rule&gt;</c>).</summary>
+    private const string RulesNamespace = "http://wso2.org/carbon/rules";
+
     private MediatorSyntax ParseMediator(XElement element)
     {
         var location = Loc(element);
         var raw = _source.RawXml(element);
-        MediatorSyntax mediator = LocalName(element) switch
+        var extras = ImmutableArray.CreateBuilder<ExtraElementSyntax>();
+        _extras.Push(extras);
+        MediatorSyntax mediator;
+        try
         {
-            "log" => ParseLog(element, location, raw),
-            "property" => ParseProperty(element, location, raw),
-            "payloadFactory" => ParsePayloadFactory(element, location, raw),
-            "respond" => new RespondMediator(location, raw),
-            "drop" => new DropMediator(location, raw),
-            "loopback" => new LoopbackMediator(location, raw),
-            "call" => ParseCall(element, location, raw),
-            "send" => ParseSend(element, location, raw),
-            "header" => ParseHeader(element, location, raw),
-            "filter" => ParseFilter(element, location, raw),
-            "switch" => ParseSwitch(element, location, raw),
-            "sequence" => ParseSequenceReference(element, location, raw),
-            "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
-            "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
-            _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
-        };
-        return mediator with { Description = Attr(element, "description") };
+            mediator = ParseMediatorBody(element, location, raw);
+            if (mediator is not UnknownMediator)
+            {
+                CollectUnclaimedChildren(element, extras);
+            }
+        }
+        finally
+        {
+            _extras.Pop();
+        }
+
+        return mediator with { Description = Attr(element, "description"), Extra = extras.ToImmutable() };
     }
+
+    private MediatorSyntax ParseMediatorBody(XElement element, SourceLocation location, string raw) => LocalName(element) switch
+    {
+        "log" => ParseLog(element, location, raw),
+        "property" => ParseProperty(element, location, raw),
+        "payloadFactory" => ParsePayloadFactory(element, location, raw),
+        "respond" => new RespondMediator(location, raw),
+        "drop" => new DropMediator(location, raw),
+        "loopback" => new LoopbackMediator(location, raw),
+        "call" => ParseCall(element, location, raw),
+        "send" => ParseSend(element, location, raw),
+        "header" => ParseHeader(element, location, raw),
+        "filter" => ParseFilter(element, location, raw),
+        "switch" => ParseSwitch(element, location, raw),
+        "sequence" => ParseSequenceMediator(element, location, raw),
+        "in" => new DirectionMediator(location, raw, true, ParseMediators(element)),
+        "out" => new DirectionMediator(location, raw, false, ParseMediators(element)),
+
+        // flow
+        "variable" => ParseVariable(element, location, raw),
+        "propertyGroup" => ParsePropertyGroup(element, location, raw),
+        "makefault" => ParseMakeFault(element, location, raw),
+        "throwError" => ParseThrowError(element, location, raw),
+        "call-template" => ParseCallTemplate(element, location, raw),
+        "store" => ParseStore(element, location, raw),
+        "enqueue" => new EnqueueMediator(location, raw, Attr(element, "executor"), Int(element, "priority"), Key(element, "sequence")),
+        "eventPublisher" => new EventPublisherMediator(location, raw, Attr(element, "eventSourceName") ?? Missing(element, "eventSourceName", string.Empty)),
+        "validate" => ParseValidate(element, location, raw),
+        "callout" => ParseCallout(element, location, raw),
+
+        // transformation
+        "enrich" => ParseEnrich(element, location, raw),
+        "xslt" => ParseXslt(element, location, raw),
+        "fastXSLT" => new FastXsltMediator(location, raw, Key(element, "key") ?? MissingKey(element, "key")),
+        "xquery" => ParseXQuery(element, location, raw),
+        "script" => ParseScript(element, location, raw),
+        "rewrite" => ParseRewrite(element, location, raw),
+        "jsontransform" => ParseJsonTransform(element, location, raw),
+        "datamapper" => ParseDataMapper(element, location, raw),
+        "smooks" => ParseSmooks(element, location, raw),
+        "builder" => ParseBuilder(element, location, raw),
+
+        // EIP and quality of service
+        "iterate" => ParseIterate(element, location, raw),
+        "clone" => ParseClone(element, location, raw),
+        "aggregate" => ParseAggregate(element, location, raw),
+        "foreach" => ParseForEach(element, location, raw),
+        "scatter-gather" => ParseScatterGather(element, location, raw),
+        "conditionalRouter" => ParseConditionalRouter(element, location, raw),
+        "router" => ParseRouter(element, location, raw),
+        "sampler" => ParseSampler(element, location, raw),
+        "throttle" => ParseThrottle(element, location, raw),
+        "cache" => ParseCache(element, location, raw),
+
+        // data
+        "dbreport" => ParseDbReport(element, location, raw),
+        "dblookup" => new DbLookupMediator(location, raw, ParseDbPool(element, "dblookup"), ParseDbStatements(element, "dblookup")),
+        "dataServiceCall" => ParseDataServiceCall(element, location, raw),
+        "transaction" => ParseTransaction(element, location, raw),
+
+        // extensions
+        "class" => ParseClass(element, location, raw),
+        "pojoCommand" or "annotatedCommand" => ParsePojoCommand(element, location, raw),
+        "spring" => new SpringMediator(location, raw, Attr(element, "bean") ?? Missing(element, "bean", string.Empty), Key(element, "key") ?? MissingKey(element, "key")),
+        "bean" => ParseBean(element, location, raw),
+        "ejb" => ParseEjb(element, location, raw),
+        "entitlementService" => ParseEntitlement(element, location, raw),
+        "oauthService" => new OAuthMediator(location, raw, Attr(element, "remoteServiceUrl"), Attr(element, "username"), Attr(element, "password")),
+        "kerberosService" => ParseKerberos(element, location, raw),
+        "NTLM" or "ntlm" => ParseNtlm(element, location, raw),
+        "publishEvent" => ParsePublishEvent(element, location, raw),
+        "event" => new EventMediator(location, raw, Key(element, "topic"), OptionalExpr(element, "expression")),
+        "bam" => ParseBam(element, location, raw),
+        "{" + RulesNamespace + "}rule" => ParseRule(element, location, raw),
+        "opa" => ParseOpa(element, location, raw),
+        var name when IsSynapseElement(element) && name.Contains('.', StringComparison.Ordinal) => ParseConnectorOperation(element, location, raw),
+        _ => new UnknownMediator(location, ClaimRaw(element), element.Name.LocalName),
+    };
+
+    /// <summary>Reports a missing key attribute and stands in an empty static key.</summary>
+    private KeySyntax MissingKey(XElement element, string attribute) => new(Missing(element, attribute, string.Empty), null);
 
     private ValueSyntax? ValueOf(XElement element)
     {
@@ -109,7 +191,7 @@ public sealed partial class SynapseParser
                     message = child.Value;
                     break;
                 default:
-                    ReportUnknown(child, "log");
+                    Extra(child, "log");
                     break;
             }
         }
@@ -162,7 +244,7 @@ public sealed partial class SynapseParser
                     {
                         if (LocalName(arg) != "arg")
                         {
-                            ReportUnknown(arg, "args");
+                            Extra(arg, "args");
                             continue;
                         }
 
@@ -182,7 +264,7 @@ public sealed partial class SynapseParser
 
                     break;
                 default:
-                    ReportUnknown(child, "payloadFactory");
+                    Extra(child, "payloadFactory");
                     break;
             }
         }
@@ -294,7 +376,7 @@ public sealed partial class SynapseParser
                     target = ClaimRaw(child);
                     break;
                 default:
-                    ReportUnknown(child, "call");
+                    Extra(child, "call");
                     break;
             }
         }
@@ -314,7 +396,7 @@ public sealed partial class SynapseParser
         {
             if (LocalName(child) != "endpoint")
             {
-                ReportUnknown(child, "send");
+                Extra(child, "send");
             }
         }
 
@@ -388,7 +470,7 @@ public sealed partial class SynapseParser
         {
             if (LocalName(child) is not ("then" or "else" or "description"))
             {
-                ReportUnknown(child, "filter");
+                Extra(child, "filter");
             }
             else if (LocalName(child) == "description")
             {
@@ -429,7 +511,7 @@ public sealed partial class SynapseParser
                     Claim(child);
                     break;
                 default:
-                    ReportUnknown(child, "switch");
+                    Extra(child, "switch");
                     break;
             }
         }
@@ -437,13 +519,13 @@ public sealed partial class SynapseParser
         return new SwitchMediator(location, raw, source is null ? null : Expr(element, source), cases.ToImmutable(), @default);
     }
 
-    private MediatorSyntax ParseSequenceReference(XElement element, SourceLocation location, string raw)
+    private MediatorSyntax ParseSequenceMediator(XElement element, SourceLocation location, string raw)
     {
         var key = Attr(element, "key");
         if (key is null)
         {
-            // An anonymous inline sequence: keep it as unknown until anonymous sequences are modelled.
-            return new UnknownMediator(location, ClaimRaw(element), "sequence");
+            // An anonymous inline sequence: its mediators run in place.
+            return new InlineSequenceMediator(location, raw, Attr(element, "name"), Attr(element, "onError"), ParseMediators(element));
         }
 
         return new SequenceReferenceMediator(location, raw, KeySyntax.Create(key, Namespaces(element), location));

@@ -25,7 +25,7 @@ public sealed class AnalyzeCommandTests
         Assert.Contains("Form: Integration Studio project", lines);
         Assert.Contains("Artifacts: 2 in 2 Synapse file(s)", lines);
         Assert.Contains("  API: 1  HelloAPI", lines);
-        Assert.Contains("  xslt: 1 (unknown)", lines);
+        Assert.Contains("  xslt: 1", lines);
         Assert.Contains("Unresolved keys: 0", lines);
         Assert.Contains("  Registry Resources project: HelloRegistryResources (HelloRegistryResources)", lines);
         Assert.Contains("  conf:/xslt/greeting.xslt (XSLT stylesheet) <- HelloRegistryResources/xslt/greeting.xslt", lines);
@@ -49,7 +49,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(2, files["DataMapper"]);
         Assert.Equal(1, files["DataService"]);
         var validate = root.GetProperty("mediators").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "validate");
-        Assert.False(validate.GetProperty("known").GetBoolean());
+        Assert.True(validate.GetProperty("known").GetBoolean());
         Assert.Equal(0, root.GetProperty("diagnostics").GetProperty("errors").GetInt32());
     }
 

@@ -148,7 +148,7 @@ public sealed class InputFormTests
     {
         var inventory = Analyze(Path.Combine(TestPaths.Inputs, "studio-project"));
         Assert.Empty(inventory.UnresolvedKeys);
-        Assert.Contains(inventory.Mediators, m => m.Name == "xslt" && !m.Known);
+        Assert.Contains(inventory.Mediators, m => m.Name == "xslt" && m.Known);
         Assert.Equal(3, inventory.RegistryResources.Length);
     }
 

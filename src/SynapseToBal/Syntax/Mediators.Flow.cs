@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>MI 4.4 <c>&lt;variable name action (value | expression) type/&gt;</c>.</summary>
+public sealed record VariableMediator(
+    SourceLocation Location,
+    string RawXml,
+    string Name,
+    PropertyAction Action,
+    ValueSyntax? Value,
+    string? Type) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "variable";
+}
+
+/// <summary><c>&lt;propertyGroup&gt;</c>: property mediators applied in order.</summary>
+public sealed record PropertyGroupMediator(SourceLocation Location, string RawXml, ImmutableArray<PropertyMediator> Properties)
+    : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "propertyGroup";
+}
+
+public enum FaultVersion
+{
+    Soap11,
+    Soap12,
+    Pox,
+}
+
+/// <summary>
+/// <c>&lt;makefault version response&gt;</c> with code, reason, node, role and detail. The code is a literal
+/// QName (e.g. <c>soap11Env:Client</c>) or an expression; the detail is an expression, inline XML or text.
+/// </summary>
+public sealed record MakeFaultMediator(
+    SourceLocation Location,
+    string RawXml,
+    FaultVersion Version,
+    bool? Response,
+    ValueSyntax? Code,
+    ValueSyntax? Reason,
+    string? Node,
+    string? Role,
+    ValueSyntax? Detail) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "makefault";
+}
+
+/// <summary>MI 4.4 <c>&lt;throwError type errorMessage/&gt;</c>; the message may be dynamic.</summary>
+public sealed record ThrowErrorMediator(SourceLocation Location, string RawXml, string? Type, ValueSyntax? ErrorMessage)
+    : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "throwError";
+}
+
+/// <summary>A <c>&lt;with-param name value/&gt;</c> of call-template.</summary>
+public sealed record TemplateParameterSyntax(string Name, ValueSyntax Value, SourceLocation Location);
+
+/// <summary><c>&lt;call-template target onError&gt;&lt;with-param/&gt;*&lt;/call-template&gt;</c>.</summary>
+public sealed record CallTemplateMediator(
+    SourceLocation Location,
+    string RawXml,
+    string Target,
+    string? OnError,
+    ImmutableArray<TemplateParameterSyntax> Parameters) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "call-template";
+}
+
+/// <summary><c>&lt;store messageStore sequence/&gt;</c>; the store name may be a <c>{expression}</c>.</summary>
+public sealed record StoreMediator(
+    SourceLocation Location,
+    string RawXml,
+    KeySyntax? MessageStore,
+    KeySyntax? Sequence,
+    string? Name) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "store";
+}
+
+/// <summary>Apache Synapse <c>&lt;enqueue executor priority sequence/&gt;</c>.</summary>
+public sealed record EnqueueMediator(SourceLocation Location, string RawXml, string? Executor, int? Priority, KeySyntax? Sequence)
+    : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "enqueue";
+}
+
+/// <summary>Apache Synapse <c>&lt;eventPublisher eventSourceName/&gt;</c>.</summary>
+public sealed record EventPublisherMediator(SourceLocation Location, string RawXml, string? EventSourceName)
+    : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "eventPublisher";
+}
+
+/// <summary>
+/// <c>&lt;validate source cache-schema json-source&gt;</c>: schemas by key, imported resources, parser features
+/// (the old form writes them as <c>&lt;property name value/&gt;</c>) and the on-fail flow.
+/// </summary>
+public sealed record ValidateMediator(
+    SourceLocation Location,
+    string RawXml,
+    ExpressionSyntax? Source,
+    bool? CacheSchema,
+    bool? JsonSource,
+    ImmutableArray<KeySyntax> Schemas,
+    ImmutableArray<ResourceSyntax> Resources,
+    ImmutableArray<FeatureSyntax> Features,
+    ImmutableArray<MediatorSyntax> OnFail) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "validate";
+}
+
+/// <summary>Callout <c>&lt;source xpath | key | type="envelope"/&gt;</c>.</summary>
+public sealed record CalloutSourceSyntax(string? Type, ExpressionSyntax? XPath, string? Key, SourceLocation Location);
+
+/// <summary>Callout <c>&lt;target xpath | key/&gt;</c>.</summary>
+public sealed record CalloutTargetSyntax(ExpressionSyntax? XPath, string? Key, SourceLocation Location);
+
+/// <summary>Callout <c>&lt;enableSec policy | outboundPolicy inboundPolicy/&gt;</c>.</summary>
+public sealed record CalloutSecuritySyntax(string? Policy, string? OutboundPolicy, string? InboundPolicy, SourceLocation Location);
+
+/// <summary>
+/// <c>&lt;callout serviceURL | endpointKey action useServerConfig initAxis2ClientOptions&gt;</c>: a blocking call
+/// with its own Axis2 configuration, an optional inline endpoint, source, target and WS-Security.
+/// </summary>
+public sealed record CalloutMediator(
+    SourceLocation Location,
+    string RawXml,
+    string? ServiceUrl,
+    string? EndpointKey,
+    string? Action,
+    string? UseServerConfig,
+    bool? InitAxis2ClientOptions,
+    string? Axis2Xml,
+    string? Repository,
+    EndpointReferenceSyntax? Endpoint,
+    CalloutSourceSyntax? Source,
+    CalloutTargetSyntax? Target,
+    CalloutSecuritySyntax? Security) : MediatorSyntax(Location, RawXml)
+{
+    public override string ElementName => "callout";
+}
