@@ -82,9 +82,24 @@ public sealed partial class SynapseParser
         if (root.Name.LocalName == "definitions")
         {
             Claim(root);
+            var mainMediators = ImmutableArray.CreateBuilder<MediatorSyntax>();
             foreach (var child in root.Elements())
             {
+                if (IsSynapseElement(child) && child.Name.LocalName != "definitions" && !ArtifactRoots.Contains(child.Name.LocalName)
+                    && ParseMediator(child) is var mediator and not UnknownMediator)
+                {
+                    // Mediators written directly under <definitions> make up Synapse's main sequence.
+                    mainMediators.Add(mediator);
+                    continue;
+                }
+
                 artifacts.Add(ParseArtifact(child));
+            }
+
+            if (mainMediators.Count > 0)
+            {
+                var first = mainMediators[0].Location;
+                artifacts.Add(new SequenceSyntax(first, string.Concat(mainMediators.Select(m => m.RawXml)), "main", null, mainMediators.ToImmutable(), "The main sequence: the mediators written directly under <definitions>."));
             }
         }
         else
