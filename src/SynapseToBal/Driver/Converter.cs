@@ -6,6 +6,7 @@ using SynapseToBal.Emit;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Project;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Driver;
@@ -33,6 +34,9 @@ public sealed record ConversionResult(
 
 public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
 {
+    /// <summary>The dependency graph of the project's artifacts.</summary>
+    public ReferenceGraph? Graph { get; init; }
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
@@ -54,6 +58,7 @@ public static class Converter
 
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
+        ReferenceGraph.Build(documents, project.Registry.Contains, diagnostics);
         if (documents.Length == 0)
         {
             diagnostics.Report(DiagnosticCatalog.NoArtifacts, null, Path.GetFileName(input));
@@ -92,8 +97,9 @@ public static class Converter
         var diagnostics = new DiagnosticBag();
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
+        var graph = ReferenceGraph.Build(documents, project.Registry.Contains, diagnostics);
         var sorted = diagnostics.Sorted();
-        return new AnalysisResult(Inventory.Build(input, project, documents, sorted), sorted, project, documents);
+        return new AnalysisResult(Inventory.Build(input, project, documents, graph, sorted), sorted, project, documents) { Graph = graph };
     }
 
     /// <summary>Parses every Synapse document of a project, each text once, in the project's order.</summary>

@@ -378,7 +378,8 @@ public sealed partial class Lowerer
 
         if (!_sequenceFunctions.TryGetValue(reference.Key.Text, out var function))
         {
-            return [Todo(reference, DiagnosticCatalog.UnresolvedReference, $"sequence '{reference.Key.Text}' is not part of the input", "Sequence", reference.Key.Text)];
+            // The reference graph has reported the unresolved key (SB0204); the TODO keeps the call in place.
+            return [new TodoStep(reference, DiagnosticCatalog.UnresolvedReference.Id, $"sequence '{reference.Key.Text}' is not part of the input", reference.RawXml)];
         }
 
         return [new InvokeStep(reference, function, CanStop(reference.Key.Text))];
@@ -459,7 +460,7 @@ public sealed partial class Lowerer
             {
                 if (!_endpoints.TryGetValue(key.Value.Text, out var artifact))
                 {
-                    _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, key.Location, "Endpoint", key.Value.Text);
+                    // Reported by the reference graph (SB0204).
                     return null;
                 }
 
@@ -547,7 +548,7 @@ public sealed partial class Lowerer
             }
             else
             {
-                return Todo(factory, DiagnosticCatalog.UnresolvedReference, $"the format is read from '{key}', which is not part of the input", "Local entry", key);
+                return new TodoStep(factory, DiagnosticCatalog.UnresolvedReference.Id, $"the format is read from '{key}', which is not part of the input", factory.RawXml);
             }
         }
 

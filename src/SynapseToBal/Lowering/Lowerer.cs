@@ -161,61 +161,8 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, sequence.Location, "sequence", "onError", "failures propagate to the caller's fault handler");
         }
 
-        if (FindCycle(sequence.Name) is { } cycle)
-        {
-            _diagnostics.Report(DiagnosticCatalog.ReferenceCycle, sequence.Location, sequence.Name, string.Join(" -> ", cycle));
-        }
-
         var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
         _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(sequence.Name), body, summary, sequence.Location));
-    }
-
-    /// <summary>The path of sequence references that leads from <paramref name="start"/> back to itself, if any.</summary>
-    private List<string>? FindCycle(string start)
-    {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var path = new List<string> { start };
-        return Visit(start) ? path : null;
-
-        bool Visit(string name)
-        {
-            if (!_sequences.TryGetValue(name, out var sequence))
-            {
-                return false;
-            }
-
-            foreach (var next in References(sequence.Mediators))
-            {
-                path.Add(next);
-                if (next == start || (visited.Add(next) && Visit(next)))
-                {
-                    return true;
-                }
-
-                path.RemoveAt(path.Count - 1);
-            }
-
-            return false;
-        }
-    }
-
-    private static IEnumerable<string> References(ImmutableArray<MediatorSyntax> mediators)
-    {
-        foreach (var mediator in mediators)
-        {
-            var nested = mediator switch
-            {
-                SequenceReferenceMediator { Key.IsDynamic: false } r => [r.Key.Text],
-                FilterMediator f => References(f.Then).Concat(References(f.Else)),
-                SwitchMediator s => s.Cases.SelectMany(c => References(c.Mediators)).Concat(s.Default is { } d ? References(d) : []),
-                DirectionMediator d => References(d.Mediators),
-                _ => [],
-            };
-            foreach (var name in nested)
-            {
-                yield return name;
-            }
-        }
     }
 
     /// <summary>Whether a named sequence may end the flow (respond, send, drop, loopback), directly or through sequences it calls.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Project;
@@ -14,6 +15,7 @@ public sealed record ArtifactKindEntry(string Kind, int Count, bool Modelled, Im
 /// <param name="Known">False for mediators the parser has no typed node for (connector operations, class mediators, ...).</param>
 public sealed record MediatorEntry(string Name, int Count, bool Known);
 
+/// <summary>A key (unresolved or dynamic), how often it is used and where first.</summary>
 public sealed record UnresolvedKeyEntry(ReferenceKind Kind, string Key, int References, string FirstReference);
 
 /// <param name="Code">SB0101 (unknown element) or SB0105 (element not represented in the syntax tree).</param>
@@ -39,6 +41,7 @@ public sealed record Inventory(
     ImmutableArray<ArtifactKindEntry> ArtifactKinds,
     ImmutableArray<MediatorEntry> Mediators,
     ImmutableArray<UnresolvedKeyEntry> UnresolvedKeys,
+    ImmutableArray<UnresolvedKeyEntry> DynamicKeys,
     ImmutableArray<UnknownElementEntry> UnknownElements,
     ImmutableArray<FileKindEntry> OtherFiles,
     ImmutableArray<RegistryEntry> RegistryResources,
@@ -47,10 +50,9 @@ public sealed record Inventory(
     public int MediatorCount => Mediators.Sum(m => m.Count);
 
     /// <summary>Builds the inventory from a loaded project, its parsed documents and the diagnostics so far.</summary>
-    public static Inventory Build(string input, ProjectModel project, ImmutableArray<SynapseDocument> documents, IReadOnlyList<Diagnostic> diagnostics)
+    public static Inventory Build(string input, ProjectModel project, ImmutableArray<SynapseDocument> documents, ReferenceGraph graph, IReadOnlyList<Diagnostic> diagnostics)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
-        var walker = ArtifactWalker.Walk(artifacts);
 
         var artifactKinds = artifacts
             .GroupBy(a => a.Kind, StringComparer.Ordinal)
@@ -59,20 +61,14 @@ public sealed record Inventory(
             .OrderByDescending(e => e.Count).ThenBy(e => e.Kind, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        var mediators = walker.Mediators
+        var mediators = MediatorCollector.Collect(artifacts)
             .GroupBy(m => m.ElementName, StringComparer.Ordinal)
             .Select(g => new MediatorEntry(g.Key, g.Count(), g.Any(m => m is not UnknownMediator)))
             .OrderByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        var sequences = Names(artifacts, a => a is SequenceSyntax or LocalEntrySyntax or UnknownArtifactSyntax { ElementName: "sequence" });
-        var endpoints = Names(artifacts, a => a is EndpointArtifactSyntax or LocalEntrySyntax or UnknownArtifactSyntax { ElementName: "endpoint" });
-        var unresolved = walker.References
-            .Where(r => !(r.Kind == ReferenceKind.Sequence ? sequences : endpoints).Contains(r.Key) && project.Registry.Resolve(r.Key) is null)
-            .GroupBy(r => (r.Kind, r.Key))
-            .Select(g => new UnresolvedKeyEntry(g.Key.Kind, g.Key.Key, g.Count(), Describe(project, g.OrderBy(r => r.Location.Path, StringComparer.Ordinal).ThenBy(r => r.Location.Line).First().Location)))
-            .OrderBy(e => e.Kind).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var unresolved = KeyEntries(project, graph.Unresolved);
+        var dynamic = KeyEntries(project, graph.Dynamic);
 
         var unknownElements = diagnostics
             .Where(d => d.Id == DiagnosticCatalog.UnknownElement.Id || d.Id == DiagnosticCatalog.ElementNotRepresented.Id)
@@ -100,12 +96,16 @@ public sealed record Inventory(
             diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info));
 
-        return new Inventory(input, project.Form, documents.Length, artifacts.Count, components, artifactKinds, mediators, unresolved,
+        return new Inventory(input, project.Form, documents.Length, artifacts.Count, components, artifactKinds, mediators, unresolved, dynamic,
             unknownElements, otherFiles, registry, counts);
     }
 
-    private static HashSet<string> Names(IEnumerable<ArtifactSyntax> artifacts, Func<ArtifactSyntax, bool> predicate) =>
-        artifacts.Where(predicate).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+    private static ImmutableArray<UnresolvedKeyEntry> KeyEntries(ProjectModel project, IEnumerable<ResolvedReference> references) => references
+        .Select(r => r.Reference)
+        .GroupBy(r => (r.Kind, r.Key))
+        .Select(g => new UnresolvedKeyEntry(g.Key.Kind, g.Key.Key, g.Count(), Describe(project, g.OrderBy(r => r.Location.Path, StringComparer.Ordinal).ThenBy(r => r.Location.Line).First().Location)))
+        .OrderBy(e => e.Kind).ThenBy(e => e.Key, StringComparer.Ordinal)
+        .ToImmutableArray();
 
     private static string Describe(ProjectModel project, SourceLocation location) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -55,6 +55,12 @@ public static class InventoryWriter
             writer.WriteLine(string.Create(n, $"  {key.Kind.ToString().ToLowerInvariant()} '{key.Key}': {key.References} reference(s), first at {key.FirstReference}"));
         }
 
+        writer.WriteLine(string.Create(n, $"Dynamic keys (resolved at run time): {inventory.DynamicKeys.Length}"));
+        foreach (var key in inventory.DynamicKeys)
+        {
+            writer.WriteLine(string.Create(n, $"  {key.Kind.ToString().ToLowerInvariant()} '{key.Key}': {key.References} reference(s), first at {key.FirstReference}"));
+        }
+
         writer.WriteLine(string.Create(n, $"Unknown elements: {inventory.UnknownElements.Sum(e => e.Count)}"));
         foreach (var element in inventory.UnknownElements)
         {

@@ -1,0 +1,250 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Semantics;
+
+/// <summary>What a key names.</summary>
+public enum ReferenceKind
+{
+    Sequence,
+    Endpoint,
+    SequenceTemplate,
+    EndpointTemplate,
+
+    /// <summary>A local entry or a registry resource (XSLT, XSD, script, format, WSDL, policy, ...).</summary>
+    Resource,
+    MessageStore,
+    Proxy,
+}
+
+public enum ResolutionStatus
+{
+    /// <summary>An artifact of the project defines it.</summary>
+    Resolved,
+
+    /// <summary>A registry resource of the project (<c>conf:/...</c>, <c>gov:/...</c>) holds it.</summary>
+    Registry,
+
+    /// <summary>The key is computed at run time (<c>key="{xpath}"</c>, key-expression): recorded, not checked.</summary>
+    Dynamic,
+
+    /// <summary>A name the Micro Integrator provides itself (the default <c>main</c> and <c>fault</c> sequences).</summary>
+    BuiltIn,
+
+    /// <summary>Nothing in the input defines it.</summary>
+    Unresolved,
+}
+
+/// <summary>One use of a key: which artifact uses it, where, and for what.</summary>
+public sealed record SymbolReference(ReferenceKind Kind, string Key, bool IsDynamic, SourceLocation Location, ArtifactSyntax From);
+
+/// <summary>A reference and what it resolved to.</summary>
+public sealed record ResolvedReference(SymbolReference Reference, ResolutionStatus Status, ArtifactSyntax? Target);
+
+/// <summary>
+/// The dependency graph of a project: every sequence, endpoint, template, local entry, registry, store and
+/// proxy reference, resolved against the artifacts and the registry. Unresolved references and sequence
+/// cycles are reported as warnings at the referring location; dynamic keys are recorded as dynamic.
+/// </summary>
+public sealed class ReferenceGraph
+{
+    private static readonly HashSet<string> BuiltInSequences = new(StringComparer.Ordinal) { "main", "fault", "_resource_mismatch_handler_", "_method_not_allowed_handler_" };
+
+    private readonly Dictionary<ArtifactSyntax, ImmutableArray<ResolvedReference>> _byArtifact = new(ReferenceEqualityComparer.Instance);
+
+    private ReferenceGraph(ImmutableArray<ResolvedReference> references, ImmutableArray<ImmutableArray<string>> cycles)
+    {
+        References = references;
+        SequenceCycles = cycles;
+        foreach (var group in references.GroupBy(r => r.Reference.From, ReferenceEqualityComparer.Instance))
+        {
+            _byArtifact[(ArtifactSyntax)group.Key!] = group.ToImmutableArray();
+        }
+    }
+
+    public ImmutableArray<ResolvedReference> References { get; }
+
+    /// <summary>Each cycle of sequences calling each other, as the list of names around it (first = last).</summary>
+    public ImmutableArray<ImmutableArray<string>> SequenceCycles { get; }
+
+    public IEnumerable<ResolvedReference> Unresolved => References.Where(r => r.Status == ResolutionStatus.Unresolved);
+
+    public IEnumerable<ResolvedReference> Dynamic => References.Where(r => r.Status == ResolutionStatus.Dynamic);
+
+    /// <summary>The references an artifact makes.</summary>
+    public ImmutableArray<ResolvedReference> ReferencesOf(ArtifactSyntax artifact) =>
+        _byArtifact.TryGetValue(artifact, out var list) ? list : [];
+
+    /// <summary>The artifacts an artifact depends on directly.</summary>
+    public IEnumerable<ArtifactSyntax> DependenciesOf(ArtifactSyntax artifact) =>
+        ReferencesOf(artifact).Select(r => r.Target).OfType<ArtifactSyntax>().Distinct(ReferenceEqualityComparer.Instance).Cast<ArtifactSyntax>();
+
+    /// <param name="registryContains">Whether the project's registry holds a key (see <c>Project.RegistryIndex</c>).</param>
+    /// <param name="diagnostics">Where unresolved references (SB0204) and cycles (SB0209) are reported; null to only compute.</param>
+    public static ReferenceGraph Build(IEnumerable<SynapseDocument> documents, Func<string, bool>? registryContains = null, DiagnosticBag? diagnostics = null)
+    {
+        var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
+        var symbols = new SymbolTable(artifacts);
+        var resolved = ImmutableArray.CreateBuilder<ResolvedReference>();
+        foreach (var artifact in artifacts)
+        {
+            foreach (var reference in ReferenceCollector.Collect(artifact))
+            {
+                resolved.Add(Resolve(reference, symbols, registryContains));
+            }
+        }
+
+        var references = resolved.ToImmutable();
+        var cycles = FindSequenceCycles(references);
+        if (diagnostics is not null)
+        {
+            foreach (var unresolved in references.Where(r => r.Status == ResolutionStatus.Unresolved))
+            {
+                diagnostics.Report(DiagnosticCatalog.UnresolvedReference, unresolved.Reference.Location, Describe(unresolved.Reference.Kind), unresolved.Reference.Key);
+            }
+
+            foreach (var cycle in cycles)
+            {
+                var first = symbols.Sequence(cycle[0]);
+                diagnostics.Report(DiagnosticCatalog.ReferenceCycle, first?.Location, cycle[0], string.Join(" -> ", cycle));
+            }
+        }
+
+        return new ReferenceGraph(references, cycles);
+    }
+
+    public static string Describe(ReferenceKind kind) => kind switch
+    {
+        ReferenceKind.Sequence => "Sequence",
+        ReferenceKind.Endpoint => "Endpoint",
+        ReferenceKind.SequenceTemplate => "Sequence template",
+        ReferenceKind.EndpointTemplate => "Endpoint template",
+        ReferenceKind.Resource => "Local entry or registry resource",
+        ReferenceKind.MessageStore => "Message store",
+        ReferenceKind.Proxy => "Proxy service",
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static ResolvedReference Resolve(SymbolReference reference, SymbolTable symbols, Func<string, bool>? registryContains)
+    {
+        if (reference.IsDynamic)
+        {
+            return new ResolvedReference(reference, ResolutionStatus.Dynamic, null);
+        }
+
+        var key = reference.Key;
+        var target = reference.Kind switch
+        {
+            ReferenceKind.Sequence => (ArtifactSyntax?)symbols.Sequence(key),
+            ReferenceKind.Endpoint => symbols.Endpoint(key),
+            ReferenceKind.SequenceTemplate => symbols.SequenceTemplate(key),
+            ReferenceKind.EndpointTemplate => symbols.EndpointTemplate(key),
+            ReferenceKind.Resource => symbols.LocalEntry(key),
+            ReferenceKind.MessageStore => symbols.MessageStore(key),
+            ReferenceKind.Proxy => symbols.Proxy(key),
+            _ => null,
+        };
+        if (target is not null)
+        {
+            return new ResolvedReference(reference, ResolutionStatus.Resolved, target);
+        }
+
+        // Sequences, endpoints and resources may also be stored in the registry, or as local entries.
+        if (registryContains is not null && registryContains(key))
+        {
+            return new ResolvedReference(reference, ResolutionStatus.Registry, null);
+        }
+
+        if (reference.Kind is ReferenceKind.Sequence or ReferenceKind.Endpoint && symbols.LocalEntry(key) is { } entry)
+        {
+            return new ResolvedReference(reference, ResolutionStatus.Resolved, entry);
+        }
+
+        if (reference.Kind == ReferenceKind.Sequence && BuiltInSequences.Contains(key))
+        {
+            return new ResolvedReference(reference, ResolutionStatus.BuiltIn, null);
+        }
+
+        return new ResolvedReference(reference, ResolutionStatus.Unresolved, null);
+    }
+
+    /// <summary>Cycles among sequences (sequence → sequence references through any mediator), each reported once.</summary>
+    private static ImmutableArray<ImmutableArray<string>> FindSequenceCycles(ImmutableArray<ResolvedReference> references)
+    {
+        var edges = references
+            .Where(r => r.Status == ResolutionStatus.Resolved && r.Reference.From is SequenceSyntax && r.Target is SequenceSyntax)
+            .GroupBy(r => r.Reference.From.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Target!.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var cycles = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on stack, 2 = done
+        var stack = new List<string>();
+
+        void Visit(string node)
+        {
+            state[node] = 1;
+            stack.Add(node);
+            foreach (var next in edges.GetValueOrDefault(node) ?? [])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    var cycle = stack.Skip(stack.IndexOf(next)).Append(next).ToImmutableArray();
+                    var signature = string.Join(",", cycle.Skip(1).Order(StringComparer.Ordinal));
+                    if (seen.Add(signature))
+                    {
+                        cycles.Add(cycle);
+                    }
+                }
+                else if (state.GetValueOrDefault(next) == 0)
+                {
+                    Visit(next);
+                }
+            }
+
+            stack.RemoveAt(stack.Count - 1);
+            state[node] = 2;
+        }
+
+        foreach (var node in edges.Keys.Order(StringComparer.Ordinal))
+        {
+            if (state.GetValueOrDefault(node) == 0)
+            {
+                Visit(node);
+            }
+        }
+
+        return cycles.ToImmutable();
+    }
+
+    /// <summary>The artifacts of a project by kind and name (the first definition of a name wins, as the lowering does).</summary>
+    private sealed class SymbolTable
+    {
+        private readonly Dictionary<(Type, string), ArtifactSyntax> _table = new();
+
+        public SymbolTable(IEnumerable<ArtifactSyntax> artifacts)
+        {
+            foreach (var artifact in artifacts)
+            {
+                _table.TryAdd((artifact.GetType(), artifact.Name), artifact);
+            }
+        }
+
+        public SequenceSyntax? Sequence(string name) => Find<SequenceSyntax>(name);
+
+        public EndpointArtifactSyntax? Endpoint(string name) => Find<EndpointArtifactSyntax>(name);
+
+        public SequenceTemplateSyntax? SequenceTemplate(string name) => Find<SequenceTemplateSyntax>(name);
+
+        public EndpointTemplateSyntax? EndpointTemplate(string name) => Find<EndpointTemplateSyntax>(name);
+
+        public LocalEntrySyntax? LocalEntry(string name) => Find<LocalEntrySyntax>(name);
+
+        public MessageStoreSyntax? MessageStore(string name) => Find<MessageStoreSyntax>(name);
+
+        public ProxySyntax? Proxy(string name) => Find<ProxySyntax>(name);
+
+        private T? Find<T>(string name)
+            where T : ArtifactSyntax => _table.TryGetValue((typeof(T), name), out var artifact) ? (T)artifact : null;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Collections;
+using System.Reflection;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Semantics;
+
+/// <summary>
+/// Walks an artifact's syntax tree: flows, every mediator (nested ones included), branches, targets and
+/// endpoints. Subclasses override the <c>On…</c> hooks. Nested mediator lists are reached through the
+/// containers every mediator node is built from (mediator lists, branches, targets, routes, switch cases,
+/// endpoints), so a mediator nested anywhere, in any mediator kind, is visited.
+/// </summary>
+public abstract class SyntaxWalker
+{
+    public void Walk(ArtifactSyntax artifact)
+    {
+        OnArtifact(artifact);
+        switch (artifact)
+        {
+            case ApiSyntax api:
+                foreach (var resource in api.Resources)
+                {
+                    Flow(resource.InSequence);
+                    Flow(resource.OutSequence);
+                    Flow(resource.FaultSequence);
+                }
+
+                break;
+            case ProxySyntax proxy:
+                if (proxy.Target is { } target)
+                {
+                    Flow(target.InSequence);
+                    Flow(target.OutSequence);
+                    Flow(target.FaultSequence);
+                    EndpointReference(target.Endpoint);
+                }
+
+                break;
+            case SequenceSyntax sequence:
+                Mediators(sequence.Mediators);
+                break;
+            case SequenceTemplateSyntax template:
+                Mediators(template.Mediators);
+                break;
+            case EndpointTemplateSyntax template:
+                Endpoint(template.Endpoint);
+                break;
+            case EndpointArtifactSyntax endpoint:
+                Endpoint(endpoint.Endpoint);
+                break;
+            case LocalEntrySyntax or MessageStoreSyntax or MessageProcessorSyntax or TaskSyntax or InboundEndpointSyntax
+                or RegistrySyntax or TaskManagerSyntax or ImportSyntax or EventSourceSyntax or PriorityExecutorSyntax
+                or UnknownArtifactSyntax:
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}");
+        }
+    }
+
+    protected virtual void OnArtifact(ArtifactSyntax artifact)
+    {
+    }
+
+    protected virtual void OnFlow(FlowSyntax flow)
+    {
+    }
+
+    protected virtual void OnMediator(MediatorSyntax mediator)
+    {
+    }
+
+    protected virtual void OnBranch(MediatorBranchSyntax branch)
+    {
+    }
+
+    protected virtual void OnTarget(TargetSyntax target)
+    {
+    }
+
+    protected virtual void OnEndpointReference(EndpointReferenceSyntax reference)
+    {
+    }
+
+    protected virtual void OnEndpoint(EndpointSyntax endpoint)
+    {
+    }
+
+    private void Flow(FlowSyntax? flow)
+    {
+        if (flow is null)
+        {
+            return;
+        }
+
+        OnFlow(flow);
+        Mediators(flow.Mediators);
+    }
+
+    private void Mediators(IEnumerable<MediatorSyntax>? mediators)
+    {
+        foreach (var mediator in mediators ?? [])
+        {
+            OnMediator(mediator);
+            Nested(mediator);
+        }
+    }
+
+    private void EndpointReference(EndpointReferenceSyntax? reference)
+    {
+        if (reference is null)
+        {
+            return;
+        }
+
+        OnEndpointReference(reference);
+        if (reference is EndpointReferenceSyntax.Inline inline)
+        {
+            Endpoint(inline.Endpoint);
+        }
+    }
+
+    private void Endpoint(EndpointSyntax endpoint)
+    {
+        OnEndpoint(endpoint);
+        var children = endpoint.Definition switch
+        {
+            FailoverEndpointSyntax failover => failover.Children,
+            LoadbalanceEndpointSyntax loadbalance => loadbalance.Children,
+            RecipientListEndpointSyntax recipients => recipients.Children,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            Endpoint(child);
+        }
+    }
+
+    /// <summary>Visits the containers a node holds (by its properties): mediator lists, branches, targets, routes, endpoints.</summary>
+    private void Nested(object node)
+    {
+        foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.PropertyType == typeof(string))
+            {
+                continue;
+            }
+
+            Visit(property.GetValue(node));
+        }
+    }
+
+    private void Visit(object? value)
+    {
+        switch (value)
+        {
+            case null or string:
+                return;
+            case MediatorSyntax mediator:
+                Mediators([mediator]);
+                return;
+            case MediatorBranchSyntax branch:
+                OnBranch(branch);
+                Mediators(branch.Mediators);
+                return;
+            case TargetSyntax target:
+                OnTarget(target);
+                Mediators(target.Sequence);
+                if (target.Endpoint is { } targetEndpoint)
+                {
+                    Endpoint(targetEndpoint);
+                }
+
+                return;
+            case EndpointReferenceSyntax reference:
+                EndpointReference(reference);
+                return;
+            case EndpointSyntax endpoint:
+                Endpoint(endpoint);
+                return;
+            case FlowSyntax flow:
+                Flow(flow);
+                return;
+            case SwitchCaseSyntax or RouteSyntax or ScatterGatherAggregationSyntax:
+                Nested(value);
+                return;
+            case IEnumerable items when value is not IDictionary:
+                foreach (var item in items)
+                {
+                    if (item is MediatorSyntax or MediatorBranchSyntax or TargetSyntax or EndpointReferenceSyntax or EndpointSyntax
+                        or FlowSyntax or SwitchCaseSyntax or RouteSyntax or ScatterGatherAggregationSyntax)
+                    {
+                        Visit(item);
+                    }
+                }
+
+                return;
+        }
+    }
+}
+
+/// <summary>Collects every mediator of the artifacts it walks, nested ones included.</summary>
+public sealed class MediatorCollector : SyntaxWalker
+{
+    private readonly List<MediatorSyntax> _mediators = new();
+
+    public IReadOnlyList<MediatorSyntax> Mediators => _mediators;
+
+    public static IReadOnlyList<MediatorSyntax> Collect(IEnumerable<ArtifactSyntax> artifacts)
+    {
+        var collector = new MediatorCollector();
+        foreach (var artifact in artifacts)
+        {
+            collector.Walk(artifact);
+        }
+
+        return collector._mediators;
+    }
+
+    protected override void OnMediator(MediatorSyntax mediator) => _mediators.Add(mediator);
+}
