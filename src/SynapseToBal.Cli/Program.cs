@@ -24,6 +24,9 @@ public sealed class ConvertOptions
 
     [Option("templates", HelpText = "A folder of Scriban templates that override the built-in ones by file name.")]
     public string? Templates { get; set; }
+
+    [Option('v', "verbose", HelpText = "Also print info diagnostics (skipped files, notes on behaviour differences).")]
+    public bool Verbose { get; set; }
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
@@ -108,7 +111,7 @@ public static class Program
         }
 
         var baseDirectory = Directory.GetCurrentDirectory();
-        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning || (options.Verbose && d.Severity == DiagnosticSeverity.Info)))
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout;
             writer.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
@@ -116,7 +119,9 @@ public static class Program
 
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        stdout.WriteLine($"Converted {result.ArtifactCount} artifact(s) from {result.Documents.Length} file(s) into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {errors} error(s), {warnings} warning(s).");
+        var infos = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        var infoNote = infos > 0 && !options.Verbose ? $" and {infos} info message(s) (--verbose shows them)" : string.Empty;
+        stdout.WriteLine($"Converted {result.ArtifactCount} artifact(s) from {result.Documents.Length} file(s) into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {errors} error(s), {warnings} warning(s){infoNote}.");
         return errors > 0 ? ConvertedWithErrors : Converted;
     }
 

@@ -38,6 +38,11 @@ public sealed class PackageEmitter
             new("support.bal", _renderer.Render("support.bal.sbn", new { Header = Header("the Synapse runtime behaviours the flows rely on") })),
             new("Config.toml", ConfigToml(package)),
         };
+        if (package.LocalEntries.Length > 0)
+        {
+            files.Insert(6, new GeneratedFile("entries.bal", Entries(package)));
+        }
+
         return files;
     }
 
@@ -269,6 +274,27 @@ public sealed class PackageEmitter
         return writer.Output;
     }
 
+    // ---- entries.bal ----
+
+    private string Entries(PackageIr package) => _renderer.Render("entries.bal.sbn", new
+    {
+        Header = SourcesHeader("values for the Synapse local entries", package.LocalEntries.Select(e => e.Origin.Location.Path)),
+        Entries = package.LocalEntries.Select(e => new
+        {
+            // A documentation comment must be followed by a declaration; an entry left as a TODO gets a plain comment.
+            Doc = (e.Kind == EntryKind.Source ? "// " : "# ") + $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {e.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)}).",
+            Lines = EntryLines(e),
+        }).ToList(),
+    });
+
+    private static IReadOnlyList<string> EntryLines(LocalEntryIr entry) => entry.Kind switch
+    {
+        EntryKind.Text => [$"final string {entry.Name} = {BallerinaSyntax.StringLiteral(entry.Value)};"],
+        EntryKind.Xml => $"final xml {entry.Name} = xml `{BallerinaSyntax.TemplateText(entry.Value, keepLineBreaks: true)}`;".Split('\n'),
+        EntryKind.Source => [$"// TODO(SB0206): the entry's content is loaded from '{BallerinaSyntax.CommentText(entry.Value)}'; add it here by hand:", $"// final string {entry.Name} = \"\";"],
+        _ => throw new InvalidOperationException(),
+    };
+
     // ---- connections.bal, configs.bal, Config.toml ----
 
     private string Connections(PackageIr package)
@@ -283,8 +309,9 @@ public sealed class PackageEmitter
         }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path)),
+            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path))),
             Clients = clients,
+            Pending = package.PendingEndpoints.Select(p => new { Lines = PendingLines(p) }).ToList(),
         });
     }
 

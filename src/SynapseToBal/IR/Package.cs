@@ -10,7 +10,14 @@ public sealed record PackageIr(
     ImmutableArray<ClientIr> Clients,
     ImmutableArray<ConfigurableIr> Configurables,
     ImmutableArray<PendingArtifactIr> Pending,
-    ImmutableArray<string> SourceFiles);
+    ImmutableArray<string> SourceFiles)
+{
+    /// <summary>Named endpoints with no client (kinds not translated yet), kept as TODOs in connections.bal.</summary>
+    public ImmutableArray<PendingArtifactIr> PendingEndpoints { get; init; } = [];
+
+    /// <summary>Local entries, as module-level values.</summary>
+    public ImmutableArray<LocalEntryIr> LocalEntries { get; init; } = [];
+}
 
 public sealed record ServiceIr(string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile);
 
@@ -85,3 +92,15 @@ public sealed record ConfigurableIr(string Name, string Type, string? DefaultVal
 
 /// <summary>An artifact not translated yet, kept as a TODO with its XML.</summary>
 public sealed record PendingArtifactIr(string Code, string Message, ArtifactSyntax Origin);
+
+public enum EntryKind
+{
+    Text,
+    Xml,
+
+    /// <summary>Content loaded from a URL (<c>src</c>): not translated.</summary>
+    Source,
+}
+
+/// <summary>A local entry: a module-level constant value.</summary>
+public sealed record LocalEntryIr(string Name, EntryKind Kind, string Value, LocalEntrySyntax Origin);

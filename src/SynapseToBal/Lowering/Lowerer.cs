@@ -25,6 +25,7 @@ public sealed partial class Lowerer
     private readonly List<ClientIr> _clients = new();
     private readonly List<ConfigurableIr> _configurables = new();
     private readonly List<PendingArtifactIr> _pending = new();
+    private readonly List<PendingArtifactIr> _pendingEndpoints = new();
 
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private readonly ExpressionTranslator _translator;
@@ -115,12 +116,19 @@ public sealed partial class Lowerer
         foreach (var endpoint in _endpoints.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name);
+            if (_namedClients[endpoint.Name] is null)
+            {
+                var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
+                _pendingEndpoints.Add(new PendingArtifactIr(DiagnosticCatalog.EndpointNotTranslated.Id, $"the {kind} endpoint is not translated yet", endpoint));
+            }
         }
 
         foreach (var sequence in _sequences.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             LowerSequence(sequence);
         }
+
+        var entries = _localEntries.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(LowerLocalEntry).ToImmutableArray();
 
         var services = apis.Select(a => LowerApi(a.Api, a.File)).ToImmutableArray();
         return new PackageIr(
@@ -129,7 +137,11 @@ public sealed partial class Lowerer
             _clients.ToImmutableArray(),
             _configurables.ToImmutableArray(),
             _pending.ToImmutableArray(),
-            documents.Select(d => d.Path).ToImmutableArray());
+            documents.Select(d => d.Path).ToImmutableArray())
+        {
+            PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
+            LocalEntries = entries,
+        };
     }
 
     /// <summary>An artifact kind that is not translated yet: a TODO with its XML (SB0202).</summary>
@@ -137,6 +149,24 @@ public sealed partial class Lowerer
     {
         _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, artifact.Location, artifact.XmlName, artifact.Name);
         _pending.Add(new PendingArtifactIr("SB0202", $"{artifact.XmlName} artifacts are not translated yet", artifact));
+    }
+
+    /// <summary>A local entry becomes a module-level value: text as a string, inline XML as an xml value.</summary>
+    private LocalEntryIr LowerLocalEntry(LocalEntrySyntax entry)
+    {
+        var name = _names.CamelNotReserved(entry.Name, "entry");
+        if (entry.Xml is { } xml)
+        {
+            return new LocalEntryIr(name, EntryKind.Xml, xml, entry);
+        }
+
+        if (entry.Src is { } src)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "localEntry", "src", $"the content of '{src}' is loaded at deployment in Synapse; add it by hand");
+            return new LocalEntryIr(name, EntryKind.Source, src, entry);
+        }
+
+        return new LocalEntryIr(name, EntryKind.Text, entry.Text ?? string.Empty, entry);
     }
 
     private void Register<T>(Dictionary<string, T> table, string name, T artifact)
