@@ -72,6 +72,8 @@ public static class DiagnosticCatalog
         "The flow ends after a call without responding; the Micro Integrator leaves the client waiting, the generated code answers 202");
     public static readonly DiagnosticDescriptor DispatchOrder = Info("SB0211", LoweringCategory,
         "Resource '{0}' is declared after '{1}', which matches the same requests first in Synapse; Ballerina prefers the more specific path");
+    public static readonly DiagnosticDescriptor ShadowedByUrlMapping = Info("SB0213", LoweringCategory,
+        "Resource '{0}' is not reached in Synapse for these requests: url-mapping resources are tried before uri-templates, and '{1}' matches them; Ballerina routes them to '{0}'");
     public static readonly DiagnosticDescriptor SecretConfigurable = Info("SB0212", LoweringCategory,
         "'{0}' looks like a secret; it became a required configurable with no default value");
 

@@ -33,12 +33,86 @@ public sealed partial class Lowerer
             }
         }
 
+        ReportDispatchDifferences(resources.Where(r => !r.Duplicate).ToList());
         if (api.HandlersXml is not null)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
         return new ServiceIr(api.Name, basePath, resources.ToImmutable(), api, file);
+    }
+
+    /// <summary>
+    /// Synapse dispatches url-mapping resources first and uri-templates in declaration order; Ballerina prefers
+    /// the most specific path. Where the two choose differently for some request, say so (SB0211, SB0213).
+    /// </summary>
+    private void ReportDispatchDifferences(List<ResourceIr> resources)
+    {
+        for (var i = 0; i < resources.Count; i++)
+        {
+            for (var j = 0; j < resources.Count; j++)
+            {
+                var first = resources[i];
+                var second = resources[j];
+                if (i == j || !SameMethods(first, second) || second.Origin.UriTemplate is null)
+                {
+                    continue;
+                }
+
+                if (first.Origin.UrlMapping is not null && first.Path.LastOrDefault() is PathSegmentIr.Rest && PrefixCovers(first.Path, second.Path))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.ShadowedByUrlMapping, second.Origin.Location, second.Summary, first.Summary);
+                }
+                else if (i < j && first.Origin.UriTemplate is not null && ShadowsMoreSpecific(first.Path, second.Path))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, second.Origin.Location, second.Summary, DescribeResource(first.Origin));
+                }
+            }
+        }
+    }
+
+    private static bool SameMethods(ResourceIr a, ResourceIr b) => a.Accessor == b.Accessor || a.Accessor == "default" || b.Accessor == "default";
+
+    /// <summary>True when every path <paramref name="path"/> matches also starts with the literal prefix of the wildcard <paramref name="wildcard"/>.</summary>
+    private static bool PrefixCovers(ImmutableArray<PathSegmentIr> wildcard, ImmutableArray<PathSegmentIr> path)
+    {
+        var prefix = wildcard.Take(wildcard.Length - 1).ToList();
+        if (path.Length < prefix.Count)
+        {
+            return false;
+        }
+
+        return prefix.Select((segment, index) => segment is PathSegmentIr.Literal literal && path[index] is PathSegmentIr.Literal other && literal.Text == other.Text).All(ok => ok);
+    }
+
+    /// <summary>
+    /// True when the earlier template matches every request of the later one while the later is more specific
+    /// somewhere (a parameter where the later has a literal): Synapse picks the earlier, Ballerina the later.
+    /// </summary>
+    private static bool ShadowsMoreSpecific(ImmutableArray<PathSegmentIr> earlier, ImmutableArray<PathSegmentIr> later)
+    {
+        if (earlier.Length != later.Length || earlier.Any(s => s is PathSegmentIr.Rest) || later.Any(s => s is PathSegmentIr.Rest))
+        {
+            return false;
+        }
+
+        var moreSpecific = false;
+        for (var k = 0; k < earlier.Length; k++)
+        {
+            switch (earlier[k], later[k])
+            {
+                case (PathSegmentIr.Literal a, PathSegmentIr.Literal b) when a.Text == b.Text:
+                case (PathSegmentIr.Param, PathSegmentIr.Param):
+                    break;
+                case (PathSegmentIr.Param, PathSegmentIr.Literal):
+                    moreSpecific = true;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return moreSpecific;
     }
 
     private static string SegmentKey(PathSegmentIr segment) => segment switch
