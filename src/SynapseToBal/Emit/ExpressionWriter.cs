@@ -39,6 +39,9 @@ internal sealed class ExpressionWriter
         _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
     };
 
+    /// <summary>An expression that a method is called on: <c>check</c> binds looser than a method call, so it gets parentheses.</summary>
+    public static string Receiver(string code) => code.StartsWith("check ", StringComparison.Ordinal) ? $"({code})" : code;
+
     private string Time(string code)
     {
         _modules.Use("time");
@@ -47,7 +50,7 @@ internal sealed class ExpressionWriter
 
     private string CountValue(CountIr count) => count.Nodes && count.Operand is XmlNavigationIr navigation
         ? $"({Navigation(navigation)}).length()"
-        : $"{String(count.Operand)}.length()";
+        : $"{Receiver(String(count.Operand))}.length()";
 
     /// <summary>The expression as an interpolation operand inside a string template.</summary>
     public string Interpolated(ExprIr expr) => String(expr);
@@ -82,7 +85,7 @@ internal sealed class ExpressionWriter
         NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"({Navigation(x)}).length() > 0" : $"{String(n.Value)} != \"\"",
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
-        StringTestIr t => $"{String(t.Value)}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
+        StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
         RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
         AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",
         OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
@@ -103,10 +106,9 @@ internal sealed class ExpressionWriter
 
     private string Number(ExprIr expr)
     {
-        if (expr is StringLiteralIr literal && double.TryParse(literal.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        if (expr is StringLiteralIr literal && BallerinaSyntax.FloatLiteral(literal.Value) is { } number)
         {
-            var text = literal.Value.Trim();
-            return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.OrdinalIgnoreCase) ? text : text + ".0";
+            return number;
         }
 
         if (expr is CountIr count)

@@ -142,6 +142,7 @@ public sealed class PackageEmitter
                     break;
                 case PathSegmentIr.Param param:
                     path.Add($"[string {param.BallerinaName}]");
+                    pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
                     pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {param.BallerinaName}");
                     locals.Add(param.BallerinaName);
                     break;

@@ -88,6 +88,9 @@ internal sealed class StatementWriter
             case ClearPayloadStep:
                 _out.Line("ctx.payload = <byte[]>[];");
                 break;
+            case MarkResponseStep:
+                _out.Line("ctx.isResponse = true;");
+                break;
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
@@ -190,8 +193,8 @@ internal sealed class StatementWriter
                     return i.ToString(CultureInfo.InvariantCulture);
                 case PropertyValueType.Boolean:
                     return string.Equals(literal.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
-                case PropertyValueType.Float when double.TryParse(literal.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _):
-                    return literal.Value.Trim().Contains('.', StringComparison.Ordinal) ? literal.Value.Trim() : literal.Value.Trim() + ".0";
+                case PropertyValueType.Float when BallerinaSyntax.FloatLiteral(literal.Value) is { } number:
+                    return number;
             }
         }
 
@@ -200,7 +203,7 @@ internal sealed class StatementWriter
         {
             PropertyValueType.String => text,
             PropertyValueType.Integer => $"check int:fromString({text})",
-            PropertyValueType.Boolean => $"{text}.toLowerAscii() == \"true\"",
+            PropertyValueType.Boolean => $"{ExpressionWriter.Receiver(text)}.toLowerAscii() == \"true\"",
             PropertyValueType.Float => $"check float:fromString({text})",
             PropertyValueType.Xml => $"check xml:fromString({text})",
             PropertyValueType.Json => UseValue($"check value:fromJsonString({text})"),

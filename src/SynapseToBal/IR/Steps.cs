@@ -61,6 +61,9 @@ public sealed record SetFieldStep(MediatorSyntax Origin, ContextField Field, Exp
 
 public sealed record ClearPayloadStep(MediatorSyntax Origin) : StepIr(Origin);
 
+/// <summary>The message becomes a response (loopback), as <c>&lt;in&gt;</c>/<c>&lt;out&gt;</c> see it.</summary>
+public sealed record MarkResponseStep(MediatorSyntax Origin) : StepIr(Origin);
+
 public enum PayloadKind
 {
     Json,

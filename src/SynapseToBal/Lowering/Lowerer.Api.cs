@@ -13,22 +13,26 @@ public sealed partial class Lowerer
     private ServiceIr LowerApi(ApiSyntax api, string file)
     {
         var basePath = ApiBasePath(api);
-        var resources = ImmutableArray.CreateBuilder<ResourceIr>();
-        var seen = new Dictionary<string, ApiResourceSyntax>(StringComparer.Ordinal);
+        var resources = new List<ResourceIr>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var resource in api.Resources)
         {
             foreach (var lowered in LowerResource(api, resource))
             {
                 var key = lowered.Accessor + " " + string.Join('/', lowered.Path.Select(SegmentKey));
-                if (seen.TryGetValue(key, out var earlier))
+                if (seen.TryGetValue(key, out var index))
                 {
-                    // Synapse dispatches to the first resource; Ballerina rejects duplicate resources.
-                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, resource.Location, lowered.Summary, DescribeResource(earlier));
-                    resources.Add(lowered with { Duplicate = true });
+                    // Ballerina rejects two resources with the same method and path. Synapse tries url-mappings first,
+                    // then uri-templates in order, then the default resource: the one it would pick stays.
+                    var earlier = resources[index];
+                    var (winner, loser) = DispatchRank(lowered.Origin) < DispatchRank(earlier.Origin) ? (lowered, earlier) : (earlier, lowered);
+                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(winner.Origin));
+                    resources[index] = winner;
+                    resources.Add(loser with { Duplicate = true });
                     continue;
                 }
 
-                seen[key] = resource;
+                seen[key] = resources.Count;
                 resources.Add(lowered);
             }
         }
@@ -39,7 +43,15 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
-        return new ServiceIr(api.Name, basePath, resources.ToImmutable(), api, file);
+        foreach (var setting in new[] { ("hostname", api.HostName), ("port", api.Port) })
+        {
+            if (setting.Item2 is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", setting.Item1, "every service shares one listener; restrict hosts or ports by hand");
+            }
+        }
+
+        return new ServiceIr(api.Name, basePath, resources.ToImmutableArray(), api, file);
     }
 
     /// <summary>
@@ -70,6 +82,9 @@ public sealed partial class Lowerer
             }
         }
     }
+
+    /// <summary>Synapse's dispatcher order: url-mapping resources, then uri-templates, then the default resource.</summary>
+    private static int DispatchRank(ApiResourceSyntax resource) => resource.UrlMapping is not null ? 0 : resource.UriTemplate is not null ? 1 : 2;
 
     private static bool SameMethods(ResourceIr a, ResourceIr b) => a.Accessor == b.Accessor || a.Accessor == "default" || b.Accessor == "default";
 
@@ -155,7 +170,17 @@ public sealed partial class Lowerer
     private IEnumerable<ResourceIr> LowerResource(ApiSyntax api, ApiResourceSyntax resource)
     {
         var path = ResourcePath(resource, out var templateQuery);
-        var pathParams = path.OfType<PathSegmentIr.Param>().ToDictionary(p => p.SynapseName, p => p.BallerinaName, StringComparer.Ordinal);
+        var pathParams = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var param in path.OfType<PathSegmentIr.Param>())
+        {
+            if (!pathParams.TryAdd(param.SynapseName, param.BallerinaName))
+            {
+                // Synapse keeps the last value of a repeated variable; the generated code reads the property, which newContext sets in order.
+                _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, resource.Location, "resource", "uri-template", param.SynapseName, "the variable appears more than once");
+                pathParams.Remove(param.SynapseName);
+            }
+        }
+
         var owner = api.Name + " " + (resource.UriTemplate ?? resource.UrlMapping ?? "default");
         var methods = resource.Methods.Where(m => AllMethods.Contains(m)).ToList();
         foreach (var invalid in resource.Methods.Except(AllMethods))
@@ -164,6 +189,14 @@ public sealed partial class Lowerer
         }
 
         var baseName = api.Name + " " + string.Join(' ', methods.Count == 0 ? ["any"] : methods) + " " + PathWords(resource);
+        foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol), ("user-agent", resource.UserAgent) })
+        {
+            if (value is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", name, "Synapse dispatches only matching requests here; check the request in the resource by hand");
+            }
+        }
+
         string? outFunction = null;
         if (resource.OutSequence is { } outFlow)
         {
@@ -186,22 +219,22 @@ public sealed partial class Lowerer
         }
 
         var inMediators = resource.InSequence?.Mediators ?? [];
-        var translator = _translator.WithPathParams(pathParams);
+        var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
+
+        // A path parameter is read directly, unless the flow is shared by several methods (it is then a separate
+        // function) or some flow writes uri.var.* properties (the property is then the truth).
+        var translator = _translator.WithPathParams(accessors.Count > 1 || _writesUriVars ? new Dictionary<string, string>() : pathParams);
         var body = resource.InSequence is { } inFlow
             ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner))
             : [];
         body = AddTemplateQueryParams(templateQuery, body, resource);
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
         var needsOutFlow = outFunction is not null && (InvokesSendingSequence(inMediators) || (resource.InSequence?.Key is { } key && ContainsSend(key.Text)));
-        var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
         if (accessors.Count > 1)
         {
             // One flow serves several methods: it becomes a function every resource function calls.
             var flowName = _names.Camel(baseName, "flow");
-            var flowBody = resource.InSequence is { } shared
-                ? WithFallThrough(AddTemplateQueryParams(templateQuery, LowerFlowBody(shared, new FlowContext(FlowKind.In, _translator, outFunction, owner)), resource), shared.Location)
-                : [new AcceptStep(null)];
-            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, flowBody, $"In flow of {api.Name} {DescribeResource(resource)}, shared by its methods.", resource.Location) { FaultFunction = faultFunction });
+            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}, shared by its methods.", resource.Location) { FaultFunction = faultFunction });
             body = [new ContinueWithStep(null, flowName)];
             faultFunction = null;
         }
@@ -252,7 +285,7 @@ public sealed partial class Lowerer
     {
         templateQuery = new List<(string, string)>();
         var segments = ImmutableArray.CreateBuilder<PathSegmentIr>();
-        var used = new HashSet<string>(StringComparer.Ordinal) { "request", "ctx", "reply" };
+        var used = new HashSet<string>(StringComparer.Ordinal) { "request", "ctx", "reply", "route", "e" };
         if (resource.UriTemplate is { } template)
         {
             var query = string.Empty;
@@ -332,10 +365,11 @@ public sealed partial class Lowerer
         return segments.ToImmutable();
     }
 
-    private static string UniqueLocal(string name, HashSet<string> used)
+    /// <summary>A parameter name unique in the resource and different from every module-level name, which it would shadow.</summary>
+    private string UniqueLocal(string name, HashSet<string> used)
     {
         var candidate = name;
-        for (var i = 2; !used.Add(candidate.TrimStart('\'')); i++)
+        for (var i = 2; _names.IsTaken(candidate) || !used.Add(candidate.TrimStart('\'')); i++)
         {
             candidate = name.TrimStart('\'') + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -384,6 +418,11 @@ public sealed partial class Lowerer
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)
     {
+        if (flow.OnError is { } onError)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, flow.Location, "sequence", $"onError=\"{onError}\"", "failures go to the resource's fault handling instead");
+        }
+
         if (flow.Key is { } key)
         {
             var origin = new SequenceReferenceMediator(flow.Location, $"<sequence key=\"{key.Text}\"/>", key);

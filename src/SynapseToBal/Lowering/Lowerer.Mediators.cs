@@ -46,7 +46,7 @@ public sealed partial class Lowerer
         PayloadFactoryMediator factory => [LowerPayloadFactory(factory, context)],
         RespondMediator respond => [new RespondStep(respond)],
         DropMediator drop => [new AcceptStep(drop)],
-        LoopbackMediator loopback => [Reply(loopback, context)],
+        LoopbackMediator loopback => [new MarkResponseStep(loopback), Reply(loopback, context)],
         CallMediator call => LowerCall(call, context),
         SendMediator send => LowerSend(send, context),
         HeaderMediator header => [LowerHeader(header, context)],
@@ -489,7 +489,13 @@ public sealed partial class Lowerer
                     : new HttpPathIr.Postfix();
             case HttpEndpointSyntax http:
             {
-                var (_, path) = SplitUrl(http.UriTemplate);
+                var legacy = http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal);
+                if (legacy)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "legacy-encoding", "values are percent-encoded once, without the legacy decoding first");
+                }
+
+                var (_, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
                 var parts = UriTemplateParts(path, context);
                 if (http.Method is null)
                 {
@@ -578,7 +584,11 @@ public sealed partial class Lowerer
                     end++;
                 }
 
-                var number = int.Parse(text[(index + 1)..end], CultureInfo.InvariantCulture);
+                if (!int.TryParse(text[(index + 1)..end], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    number = int.MaxValue; // far beyond any argument: kept as text below
+                }
+
                 if (number >= 1 && number <= args.Count)
                 {
                     if (index > literalStart)
@@ -601,7 +611,7 @@ public sealed partial class Lowerer
                 }
                 else
                 {
-                    _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", "$" + number, $"there are only {args.Count} arguments; the text is kept as written");
+                    _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", text[index..end], $"there are only {args.Count} arguments; the text is kept as written");
                 }
 
                 index = end;

@@ -27,6 +27,9 @@ public sealed partial class Lowerer
     private readonly List<PendingArtifactIr> _pending = new();
     private readonly List<PendingArtifactIr> _pendingEndpoints = new();
 
+    /// <summary>True when some flow of the project writes a <c>uri.var.*</c> property (then path parameters are read from the properties).</summary>
+    private bool _writesUriVars;
+
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private readonly ExpressionTranslator _translator;
 
@@ -105,6 +108,8 @@ public sealed partial class Lowerer
             }
         }
 
+        _writesUriVars = Semantics.MediatorCollector.Collect(documents.SelectMany(d => d.Artifacts))
+            .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
         _configurables.Add(new ConfigurableIr("httpPort", "int", "8290", "Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).", Secret: false));
 
         // Names first, so that lowering a body can refer to any function or client.
@@ -200,22 +205,34 @@ public sealed partial class Lowerer
 
     private bool ContainsSend(string sequenceName) => Analyse(sequenceName, _containsSend, MaySend);
 
+    /// <summary>
+    /// The property of a sequence (can stop, contains a send), computed for all sequences at once as a least
+    /// fixed point, so that sequences calling each other in a cycle get the right answer.
+    /// </summary>
     private bool Analyse(string sequenceName, Dictionary<string, bool> memo, Func<ImmutableArray<MediatorSyntax>, bool> test)
     {
-        if (memo.TryGetValue(sequenceName, out var known))
+        if (memo.Count == 0 && _sequences.Count > 0)
         {
-            return known;
+            foreach (var name in _sequences.Keys)
+            {
+                memo[name] = false;
+            }
+
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var (name, sequence) in _sequences)
+                {
+                    if (!memo[name] && test(sequence.Mediators))
+                    {
+                        memo[name] = true;
+                        changed = true;
+                    }
+                }
+            }
         }
 
-        if (!_sequences.TryGetValue(sequenceName, out var sequence))
-        {
-            return false;
-        }
-
-        memo[sequenceName] = false; // cycle guard
-        var result = test(sequence.Mediators);
-        memo[sequenceName] = result;
-        return result;
+        return memo.TryGetValue(sequenceName, out var known) && known;
     }
 
     private bool MayStop(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
@@ -224,6 +241,7 @@ public sealed partial class Lowerer
         FilterMediator f => MayStop(f.Then) || MayStop(f.Else),
         SwitchMediator s => s.Cases.Any(c => MayStop(c.Mediators)) || (s.Default is { } d && MayStop(d)),
         DirectionMediator d => MayStop(d.Mediators),
+        InlineSequenceMediator i => MayStop(i.Mediators),
         SequenceReferenceMediator r => !r.Key.IsDynamic && CanStop(r.Key.Text),
         _ => false,
     });
@@ -234,6 +252,7 @@ public sealed partial class Lowerer
         FilterMediator f => MaySend(f.Then) || MaySend(f.Else),
         SwitchMediator s => s.Cases.Any(c => MaySend(c.Mediators)) || (s.Default is { } d && MaySend(d)),
         DirectionMediator d => MaySend(d.Mediators),
+        InlineSequenceMediator i => MaySend(i.Mediators),
         SequenceReferenceMediator r => !r.Key.IsDynamic && ContainsSend(r.Key.Text),
         _ => false,
     });
@@ -244,6 +263,7 @@ public sealed partial class Lowerer
         FilterMediator f => InvokesSendingSequence(f.Then) || InvokesSendingSequence(f.Else),
         SwitchMediator s => s.Cases.Any(c => InvokesSendingSequence(c.Mediators)) || (s.Default is { } d && InvokesSendingSequence(d)),
         DirectionMediator d => InvokesSendingSequence(d.Mediators),
+        InlineSequenceMediator i => InvokesSendingSequence(i.Mediators),
         SequenceReferenceMediator r => !r.Key.IsDynamic && ContainsSend(r.Key.Text),
         _ => false,
     });
@@ -262,12 +282,22 @@ public sealed partial class Lowerer
                     return null;
                 }
 
+                if (address.Format is { } format && format is not ("soap11" or "soap12"))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", $"format=\"{format}\"", "the message is sent in its current format");
+                }
+
                 return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint);
             }
 
             case HttpEndpointSyntax http:
             {
-                var (baseUrl, _) = SplitUrl(http.UriTemplate);
+                if (http.Authentication is { } authentication)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, authentication.Location, "http", $"{authentication.Scheme} authentication", "configure the client's auth by hand (http:ClientConfiguration auth)");
+                }
+
+                var (baseUrl, _) = SplitUrl(http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
                 if (baseUrl is null)
                 {
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "uri-template", "the scheme and host are resolved at run time and need hand translation");
@@ -298,8 +328,15 @@ public sealed partial class Lowerer
         }
     }
 
+    private const string LegacyEncoding = "legacy-encoding:";
+
     private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
     {
+        if (qualities.DynamicTimeout is { } dynamicTimeout)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "duration", $"the timeout '{dynamicTimeout.Original}' is computed at run time; the client uses its default");
+        }
+
         var name = _names.Camel(baseName);
         var configurable = _names.Camel(baseName, "url");
         var secret = HasCredentials(url);

@@ -63,7 +63,8 @@ function jsonPayload(Context ctx) returns json|error {
         return parsed;
     }
     if payload is xml {
-        return error("the payload is XML; this step expects JSON");
+        // A JSON step on an XML message sees the message converted to JSON, as Synapse's json-eval does.
+        return xmlToJson(payload);
     }
     return payload;
 }
@@ -113,6 +114,97 @@ function jsonToXml(json value, string name = "jsonObject") returns xml {
         return xml:createElement(name == "jsonObject" ? "jsonArray" : name, {}, children);
     }
     return xml:createElement(name, {}, value is () ? xml `` : xml:createText(value.toString()));
+}
+
+# Synapse's XML-to-JSON conversion (used when an XML message is written as JSON or read with a JSON
+# path): a `jsonObject`/`jsonArray` root is dropped and any other root becomes the single key,
+# repeated names become arrays, attributes become "@name" members, an empty element becomes null,
+# and text that reads as a JSON number, boolean or null becomes one.
+function xmlToJson(xml payload) returns json {
+    xml elements = payload.elements();
+    if elements.length() == 0 {
+        string text = payload.data().trim();
+        return text == "" ? () : autoPrimitive(text);
+    }
+    xml first = elements.get(0);
+    if first is xml:Element {
+        string name = localName(first.getName());
+        json value = elementToJson(first);
+        return name == "jsonObject" || name == "jsonArray" ? value : {[name]: value};
+    }
+    return ();
+}
+
+function elementToJson(xml:Element element) returns json {
+    map<json> members = {};
+    foreach [string, string] [name, value] in element.getAttributes().entries() {
+        if !name.startsWith("{http://www.w3.org/2000/xmlns/}") {
+            members["@" + localName(name)] = value;
+        }
+    }
+    xml children = element.getChildren().elements();
+    if children.length() == 0 {
+        string text = element.data().trim();
+        if members.length() == 0 {
+            return text == "" ? () : autoPrimitive(text);
+        }
+        if text != "" {
+            members["$"] = autoPrimitive(text);
+        }
+        return members;
+    }
+    if localName(element.getName()) == "jsonArray" {
+        json[] items = [];
+        foreach xml child in children {
+            if child is xml:Element {
+                items.push(elementToJson(child));
+            }
+        }
+        return items;
+    }
+    map<json[]> repeated = {};
+    foreach xml child in children {
+        if child is xml:Element {
+            string key = localName(child.getName());
+            json value = elementToJson(child);
+            if members.hasKey(key) {
+                json[] items = repeated[key] ?: [members.get(key)];
+                items.push(value);
+                repeated[key] = items;
+                members[key] = items;
+            } else {
+                members[key] = value;
+            }
+        }
+    }
+    return members;
+}
+
+# The local part of an expanded XML name (`{uri}local`).
+function localName(string expandedName) returns string {
+    int? brace = expandedName.indexOf("}");
+    return brace is int ? expandedName.substring(brace + 1) : expandedName;
+}
+
+# Synapse writes text that is exactly true, false, null or a JSON number (no leading zeros) as that value.
+function autoPrimitive(string text) returns json {
+    if text == "true" {
+        return true;
+    }
+    if text == "false" {
+        return false;
+    }
+    if text == "null" {
+        return ();
+    }
+    boolean|error number = matches(text, "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    if number is true {
+        json|error parsed = value:fromJsonString(text);
+        if parsed is json {
+            return parsed;
+        }
+    }
+    return text;
 }
 
 # Synapse's string value of an XPath node set: the text of one element (or its markup when it has
@@ -290,8 +382,13 @@ function entityBody(Context ctx) returns xml|byte[]? {
     if payload is byte[] {
         return payload.length() == 0 ? () : payload;
     }
+    // The message is written in its messageType (content type), converting when a step changed it.
+    boolean asJson = ctx.contentType.includes("json");
     if payload is xml {
-        return payload;
+        return asJson ? xmlToJson(payload).toJsonString().toBytes() : payload;
+    }
+    if !asJson && ctx.contentType.includes("xml") {
+        return jsonToXml(payload);
     }
     return payload.toJsonString().toBytes();
 }

@@ -13,6 +13,7 @@ service /loop on httpListener {
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "/loop");
         setJsonPayload(ctx, {"looped": true});
+        ctx.isResponse = true;
         return check loopApiGetRootOut(ctx);
     }
 }
