@@ -121,7 +121,7 @@ internal sealed class ExpressionWriter
             return "<float>ctx.statusCode";
         }
 
-        return $"check float:fromString({String(expr)})";
+        return $"xpathNumber({String(expr)})";
     }
 
     private string XmlNavigation(XmlNavigationIr navigation) =>

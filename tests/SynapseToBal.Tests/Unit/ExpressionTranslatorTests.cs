@@ -82,7 +82,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("(get-property('a') = 'x' or get-property('b') = 'y') and true()", "(getProperty(ctx, \"a\") == \"x\" || getProperty(ctx, \"b\") == \"y\") && true")]
     [InlineData("not(get-property('flag') = 'off')", "!(getProperty(ctx, \"flag\") == \"off\")")]
     [InlineData("get-property('flag')", "getProperty(ctx, \"flag\") != \"\"")]
-    [InlineData("$ctx:count > 5", "check float:fromString(getProperty(ctx, \"count\")) > 5.0")]
+    [InlineData("$ctx:count > 5", "xpathNumber(getProperty(ctx, \"count\")) > 5.0")]
     [InlineData("$axis2:HTTP_SC >= 400", "<float>ctx.statusCode >= 400.0")]
     [InlineData("count(//item) > 2", "<float>((check soapBody(ctx))/**/<item>).length() > 2.0")]
     [InlineData("contains($trp:Accept, 'json')", "getHeader(ctx, \"Accept\").includes(\"json\")")]

@@ -207,6 +207,12 @@ function autoPrimitive(string text) returns json {
     return text;
 }
 
+# XPath's number(): a string that is not a number is NaN, which compares false with everything.
+function xpathNumber(string text) returns float {
+    float|error number = float:fromString(text.trim());
+    return number is float ? number : float:NaN;
+}
+
 # Synapse's string value of an XPath node set: the text of one element (or its markup when it has
 # no text), the values of several nodes concatenated.
 function xpathString(xml nodes) returns string {
