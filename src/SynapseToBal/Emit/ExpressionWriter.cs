@@ -15,6 +15,7 @@ internal sealed class ExpressionWriter
     public string String(ExprIr expr) => expr switch
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
+        PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {fallback})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PathParamIr p => p.BallerinaName,
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",

@@ -20,7 +20,8 @@ public sealed record StringLiteralIr(string Value) : ExprIr
 }
 
 /// <summary>A default-scope property (<c>get-property('x')</c>, <c>$ctx:x</c>).</summary>
-public sealed record PropertyReadIr(string Name) : ExprIr
+/// <param name="Fallback">The local entry read when no such property is set, as get-property does (a Ballerina expression of type string).</param>
+public sealed record PropertyReadIr(string Name, string? Fallback = null) : ExprIr
 {
     public override bool CanFail => false;
 }

@@ -17,19 +17,25 @@ public sealed class ExpressionTranslator
 
     private readonly IReadOnlyDictionary<string, string> _pathParams;
     private readonly Func<string, string>? _secret;
+    private readonly IReadOnlyDictionary<string, string> _entries;
 
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → Ballerina parameter name).</param>
     /// <param name="secret">Declares a secret configurable for a vault alias and returns its Ballerina name.</param>
-    public ExpressionTranslator(IReadOnlyDictionary<string, string> pathParams, Func<string, string>? secret = null)
+    /// <param name="entries">Local entries by key, as Ballerina string expressions (get-property falls back to them).</param>
+    public ExpressionTranslator(IReadOnlyDictionary<string, string> pathParams, Func<string, string>? secret = null, IReadOnlyDictionary<string, string>? entries = null)
     {
         _pathParams = pathParams;
         _secret = secret;
+        _entries = entries ?? new Dictionary<string, string>();
     }
 
     public static ExpressionTranslator Empty { get; } = new(new Dictionary<string, string>());
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, string> pathParams) => new(pathParams, _secret);
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, string> pathParams) => new(pathParams, _secret, _entries);
+
+    /// <summary>The same translator with the project's local entries known.</summary>
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, string> entries) => new(_pathParams, _secret, entries);
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
@@ -168,7 +174,7 @@ public sealed class ExpressionTranslator
             return new PathParamIr(param);
         }
 
-        return new PropertyReadIr(name);
+        return new PropertyReadIr(name, _entries.GetValueOrDefault(name));
     }
 
     /// <summary>get-property with a scope.</summary>

@@ -31,7 +31,7 @@ public sealed partial class Lowerer
     private bool _writesUriVars;
 
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
-    private readonly ExpressionTranslator _translator;
+    private ExpressionTranslator _translator;
 
     private Lowerer(DiagnosticBag diagnostics)
     {
@@ -128,12 +128,15 @@ public sealed partial class Lowerer
             }
         }
 
+        var entries = _localEntries.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(LowerLocalEntry).ToImmutableArray();
+        _translator = _translator.WithEntries(entries
+            .Where(e => e.Kind != EntryKind.Source)
+            .ToDictionary(e => e.Origin.Name, e => e.Kind == EntryKind.Xml ? e.Name + ".toString()" : e.Name, StringComparer.Ordinal));
+
         foreach (var sequence in _sequences.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             LowerSequence(sequence);
         }
-
-        var entries = _localEntries.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(LowerLocalEntry).ToImmutableArray();
 
         var services = apis.Select(a => LowerApi(a.Api, a.File)).ToImmutableArray();
         return new PackageIr(

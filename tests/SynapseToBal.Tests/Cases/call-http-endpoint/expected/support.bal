@@ -42,11 +42,12 @@ function newContext(http:Request request, string basePath, map<string> pathParam
     return ctx;
 }
 
-# Reads a default-scope property as Synapse's `get-property` does: a missing property reads as "".
-function getProperty(Context ctx, string name) returns string {
+# Reads a default-scope property as Synapse's `get-property` does: a missing property reads as the
+# local entry of that name when there is one (`fallback`), otherwise as "".
+function getProperty(Context ctx, string name, string fallback = "") returns string {
     anydata value = ctx.properties[name];
     if value is () {
-        return "";
+        return fallback;
     }
     return value is string ? value : value.toString();
 }

@@ -3,9 +3,11 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
+import ballerina/log;
 
 # Sequence 'UseThem'.
 function useThem(Context ctx) returns http:Response|error? {
+    log:printInfo(string `greeting = ${getProperty(ctx, "greeting", greeting)}`);
     // TODO(SB0205): the <call> target endpoint is not translated
     // <call><endpoint key="PrimaryOrSecondary"/></call>
     // TODO(SB0205): the <call> target endpoint is not translated
