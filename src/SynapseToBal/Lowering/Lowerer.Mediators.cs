@@ -418,8 +418,15 @@ public sealed partial class Lowerer
         if (send.Endpoint is null)
         {
             // An endpoint-less send answers the client on the response path.
-            if (context.Kind is FlowKind.Out or FlowKind.Sequence or FlowKind.Fault)
+            if (context.Kind is FlowKind.Out or FlowKind.Fault)
             {
+                return [new RespondStep(send)];
+            }
+
+            if (context.Kind == FlowKind.Sequence)
+            {
+                // A shared sequence runs on requests and responses alike; the generated code assumes a response.
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "no endpoint", "it answers the client here; on a request Synapse sends the message to its To address instead");
                 return [new RespondStep(send)];
             }
 
