@@ -53,9 +53,6 @@ internal sealed class ExpressionWriter
         ? $"({Navigation(navigation)}).length()"
         : $"{Receiver(String(count.Operand))}.length()";
 
-    /// <summary>The expression as an interpolation operand inside a string template.</summary>
-    public string Interpolated(ExprIr expr) => String(expr);
-
     /// <summary>A <c>string `...`</c> template of the parts, or a plain literal when all parts are literal.</summary>
     public string StringTemplate(IEnumerable<ExprIr> parts)
     {
@@ -177,7 +174,4 @@ internal sealed class ExpressionWriter
 }
 
 /// <summary>Ballerina code the emitter itself composed (never text from the input).</summary>
-internal sealed record RawExprIr(string Code) : ExprIr
-{
-    public override bool CanFail => Code.Contains("check ", StringComparison.Ordinal);
-}
+internal sealed record RawExprIr(string Code) : ExprIr;

@@ -165,7 +165,7 @@ public sealed class PackageEmitter
         if (resource.FaultFunction is null && !UsesContext(resource.Body))
         {
             // Nothing reads the message: Synapse's implicit 202 is all that happens.
-            new StatementWriter(writer, expressions, ReturnShape.Response, modules, locals).Block(resource.Body);
+            new StatementWriter(writer, expressions, modules, locals).Block(resource.Body);
             writer.Close();
             return Trimmed(writer);
         }
@@ -178,7 +178,7 @@ public sealed class PackageEmitter
             writer.Line($"ctx.outFlow = {resource.OutFunction};");
         }
 
-        var statements = new StatementWriter(writer, expressions, ReturnShape.Response, modules, locals);
+        var statements = new StatementWriter(writer, expressions, modules, locals);
         if (resource.FaultFunction is not null)
         {
             writer.Open("do {");
@@ -224,22 +224,18 @@ public sealed class PackageEmitter
             writer.Line(line);
         }
 
-        ReturnShape shape;
         string signature;
         switch (function.Kind)
         {
             case FunctionKind.FaultFlow:
-                shape = ReturnShape.Response;
                 signature = $"function {function.Name}(Context ctx, error e) returns http:Response|error {{";
                 modules.Use("http");
                 break;
             case FunctionKind.OutFlow or FunctionKind.InFlow:
-                shape = ReturnShape.Response;
                 signature = $"function {function.Name}(Context ctx) returns http:Response|error {{";
                 modules.Use("http");
                 break;
             default:
-                shape = function.CanStop ? ReturnShape.OptionalResponse : ReturnShape.Nothing;
                 signature = function.CanStop
                     ? $"function {function.Name}(Context ctx) returns http:Response|error? {{"
                     : $"function {function.Name}(Context ctx) returns error? {{";
@@ -257,7 +253,7 @@ public sealed class PackageEmitter
             writer.Line("recordError(ctx, e);");
         }
 
-        var statements = new StatementWriter(writer, expressions, shape, modules, ["ctx", "e"]);
+        var statements = new StatementWriter(writer, expressions, modules, ["ctx", "e"]);
         if (function.FaultFunction is { } fault)
         {
             writer.Open("do {");

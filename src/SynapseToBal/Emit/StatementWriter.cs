@@ -5,33 +5,18 @@ using SynapseToBal.IR;
 
 namespace SynapseToBal.Emit;
 
-/// <summary>How a generated function answers, which decides how stopping steps are written.</summary>
-internal enum ReturnShape
-{
-    /// <summary><c>returns http:Response|error</c>: resources, out and fault flows.</summary>
-    Response,
-
-    /// <summary><c>returns http:Response|error?</c>: a sequence that may answer the client.</summary>
-    OptionalResponse,
-
-    /// <summary><c>returns error?</c>: a sequence that never answers.</summary>
-    Nothing,
-}
-
 /// <summary>Renders IR steps as Ballerina statements (one writer per generated function body).</summary>
 internal sealed class StatementWriter
 {
     private readonly CodeWriter _out;
     private readonly ExpressionWriter _expr;
-    private readonly ReturnShape _shape;
     private readonly ModuleUsage _modules;
     private readonly Dictionary<string, int> _locals = new(StringComparer.Ordinal);
 
-    public StatementWriter(CodeWriter output, ExpressionWriter expressions, ReturnShape shape, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
+    public StatementWriter(CodeWriter output, ExpressionWriter expressions, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
     {
         _out = output;
         _expr = expressions;
-        _shape = shape;
         _modules = modules;
         foreach (var local in reservedLocals ?? [])
         {

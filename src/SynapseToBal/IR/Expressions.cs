@@ -10,39 +10,27 @@ public abstract record ExprIr
     {
     }
 
-    /// <summary>True when evaluating the expression can fail (its Ballerina form needs <c>check</c>).</summary>
-    public abstract bool CanFail { get; }
 }
 
 public sealed record StringLiteralIr(string Value) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 /// <summary>A default-scope property (<c>get-property('x')</c>, <c>$ctx:x</c>).</summary>
 /// <param name="Fallback">The local entry read when no such property is set, as get-property does (a Ballerina expression of type string).</param>
 public sealed record PropertyReadIr(string Name, string? Fallback = null) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 /// <summary>A resource path parameter read through its Ballerina parameter (<c>uri.var.x</c> inside its resource).</summary>
 public sealed record PathParamIr(string BallerinaName) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 /// <summary>An HTTP header (<c>$trp:x</c>, <c>get-property('transport','x')</c>).</summary>
 public sealed record HeaderReadIr(string Name) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 /// <summary>A well-known message attribute kept in a typed field of the context.</summary>
 public sealed record ContextFieldIr(ContextField Field) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 public enum ContextField
 {
@@ -54,36 +42,26 @@ public enum ContextField
 
 /// <summary><c>json-eval(path)</c> as Synapse stringifies it.</summary>
 public sealed record JsonEvalIr(string Path) : ExprIr
-{
-    public override bool CanFail => true;
-}
+;
 
 /// <summary>XML navigation from the SOAP Body: steps select child elements (or descendants).</summary>
 public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextOnly) : ExprIr
-{
-    public override bool CanFail => true;
-}
+;
 
 /// <param name="Prefix">Namespace prefix as written, or null.</param>
 /// <param name="Descendant">True for a <c>//</c> step.</param>
 public sealed record XmlStepIr(string? Prefix, string? NamespaceUri, string LocalName, bool Descendant);
 
 public sealed record ConcatIr(ImmutableArray<ExprIr> Parts) : ExprIr
-{
-    public override bool CanFail => Parts.Any(p => p.CanFail);
-}
+;
 
 /// <summary>A number computed from other values: <c>count(nodes)</c> or <c>string-length(s)</c>.</summary>
 public sealed record CountIr(ExprIr Operand, bool Nodes) : ExprIr
-{
-    public override bool CanFail => Operand.CanFail;
-}
+;
 
 /// <summary>Values Synapse computes itself: get-property('SYSTEM_TIME'), ('SYSTEM_DATE'), ('MessageID').</summary>
 public sealed record SystemValueIr(SystemValue Value) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 public enum SystemValue
 {
@@ -99,15 +77,11 @@ public enum SystemValue
 
 /// <summary>A module-level configurable (a secret from <c>wso2:vault-lookup</c>).</summary>
 public sealed record ConfigurableReadIr(string Name) : ExprIr
-{
-    public override bool CanFail => false;
-}
+;
 
 /// <summary>An expression SynapseToBal does not translate; it fails at run time with the original text.</summary>
 public sealed record UntranslatedExprIr(string Original) : ExprIr
-{
-    public override bool CanFail => true;
-}
+;
 
 /// <summary>A boolean condition.</summary>
 public abstract record ConditionIr

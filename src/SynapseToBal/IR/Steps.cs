@@ -72,7 +72,7 @@ public enum PayloadKind
 }
 
 /// <summary>payloadFactory: a template with <c>$n</c> argument slots.</summary>
-public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, ImmutableArray<TemplatePart> Template, ImmutableDictionary<string, string> Namespaces) : StepIr(Origin);
+public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, ImmutableArray<TemplatePart> Template) : StepIr(Origin);
 
 public abstract record TemplatePart
 {

@@ -633,8 +633,7 @@ public sealed partial class Lowerer
             parts.Add(new TemplatePart.Text(text[literalStart..]));
         }
 
-        var namespaces = ImmutableDictionary<string, string>.Empty;
-        return new SetPayloadStep(factory, kind, parts.ToImmutable(), namespaces);
+        return new SetPayloadStep(factory, kind, parts.ToImmutable());
     }
 
     /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
