@@ -267,33 +267,19 @@ public sealed partial class SynapseParser
             {
                 case "parameters":
                     Claim(child);
-                    foreach (var parameter in child.Elements())
+                    foreach (var parameter in Items(child, "parameter", "parameters", unknown))
                     {
-                        if (LocalName(parameter) == "parameter")
-                        {
-                            parameters.Add(ParseConfigParameter(parameter, unknown));
-                        }
-                        else
-                        {
-                            UnknownChild(parameter, "parameters", unknown);
-                        }
+                        parameters.Add(ParseConfigParameter(parameter, unknown));
                     }
 
                     break;
                 case "handlers":
                     Claim(child);
-                    foreach (var handler in child.Elements())
+                    foreach (var handler in Items(child, "handler", "handlers", unknown))
                     {
-                        if (LocalName(handler) == "handler")
-                        {
-                            Claim(handler);
-                            UnknownChildren(handler, "handler", unknown);
-                            handlers.Add(Attr(handler, "class") ?? Missing(handler, "class", string.Empty));
-                        }
-                        else
-                        {
-                            UnknownChild(handler, "handlers", unknown);
-                        }
+                        Claim(handler);
+                        UnknownChildren(handler, "handler", unknown);
+                        handlers.Add(Attr(handler, "class") ?? Missing(handler, "class", string.Empty));
                     }
 
                     break;
@@ -480,17 +466,10 @@ public sealed partial class SynapseParser
                 case "subscriptionManager" when managerClass is null:
                     Claim(child);
                     managerClass = Attr(child, "class") ?? Missing(child, "class", string.Empty);
-                    foreach (var property in child.Elements())
+                    foreach (var property in Items(child, "property", "subscriptionManager", unknown))
                     {
-                        if (LocalName(property) == "property")
-                        {
-                            UnknownChildren(property, "property", unknown);
-                            managerProperties.Add(new NamedTextSyntax(Attr(property, "name") ?? Missing(property, "name", string.Empty), Attr(property, "value"), Loc(property)));
-                        }
-                        else
-                        {
-                            UnknownChild(property, "subscriptionManager", unknown);
-                        }
+                        UnknownChildren(property, "property", unknown);
+                        managerProperties.Add(new NamedTextSyntax(Attr(property, "name") ?? Missing(property, "name", string.Empty), Attr(property, "value"), Loc(property)));
                     }
 
                     break;
@@ -532,18 +511,11 @@ public sealed partial class SynapseParser
                     break;
                 case "endpoint":
                     Claim(child);
-                    foreach (var address in child.Elements())
+                    foreach (var address in Items(child, "address", "subscription endpoint", unknown))
                     {
-                        if (LocalName(address) == "address")
-                        {
-                            Claim(address);
-                            UnknownChildren(address, "address", unknown);
-                            uri = Attr(address, "uri") ?? Missing(address, "uri", string.Empty);
-                        }
-                        else
-                        {
-                            UnknownChild(address, "subscription endpoint", unknown);
-                        }
+                        Claim(address);
+                        UnknownChildren(address, "address", unknown);
+                        uri = Attr(address, "uri") ?? Missing(address, "uri", string.Empty);
                     }
 
                     break;
@@ -606,17 +578,10 @@ public sealed partial class SynapseParser
                     Claim(child);
                     fixedSize = NullableBool(child, "isFixedSize");
                     nextQueue = Attr(child, "nextQueue");
-                    foreach (var queue in child.Elements())
+                    foreach (var queue in Items(child, "queue", "queues", unknown))
                     {
-                        if (LocalName(queue) == "queue")
-                        {
-                            UnknownChildren(queue, "queue", unknown);
-                            queues.Add(new ExecutorQueueSyntax(IntAttr(queue, "priority"), IntAttr(queue, "size"), Loc(queue)));
-                        }
-                        else
-                        {
-                            UnknownChild(queue, "queues", unknown);
-                        }
+                        UnknownChildren(queue, "queue", unknown);
+                        queues.Add(new ExecutorQueueSyntax(IntAttr(queue, "priority"), IntAttr(queue, "size"), Loc(queue)));
                     }
 
                     break;
@@ -684,6 +649,38 @@ public sealed partial class SynapseParser
         }
 
         return new ConfigParameterSyntax(name, inline is null ? TextOf(element) : null, xml, Attr(element, "key"), expression, location);
+    }
+
+    /// <summary>The children of a wrapper element that have the given name; any other child is kept as an unknown child.</summary>
+    private IEnumerable<XElement> Items(XElement wrapper, string name, string context, ImmutableArray<UnknownChildSyntax>.Builder unknown)
+    {
+        foreach (var child in wrapper.Elements())
+        {
+            if (LocalName(child) == name)
+            {
+                yield return child;
+            }
+            else
+            {
+                UnknownChild(child, context, unknown);
+            }
+        }
+    }
+
+    /// <summary>The children of a mediator's wrapper element that have the given name; any other child is kept as an extra child.</summary>
+    private IEnumerable<XElement> ItemsOrExtra(XElement wrapper, string name, string context)
+    {
+        foreach (var child in wrapper.Elements())
+        {
+            if (LocalName(child) == name)
+            {
+                yield return child;
+            }
+            else
+            {
+                Extra(child, context);
+            }
+        }
     }
 
     /// <summary>Reports an unknown child element (SB0101), claims it whole and keeps its XML.</summary>

@@ -319,16 +319,9 @@ public sealed partial class SynapseParser
         var location = Loc(element);
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         var parameters = ImmutableArray.CreateBuilder<NamedTextSyntax>();
-        foreach (var child in element.Elements())
+        foreach (var child in Items(element, "parameter", "class", unknown))
         {
-            if (LocalName(child) == "parameter")
-            {
-                parameters.Add(new NamedTextSyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), TextOf(child), Loc(child)));
-            }
-            else
-            {
-                UnknownChild(child, "class", unknown);
-            }
+            parameters.Add(new NamedTextSyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), TextOf(child), Loc(child)));
         }
 
         return new ClassEndpointSyntax(location, Attr(element, "name") ?? Missing(element, "name", string.Empty), parameters.ToImmutable())
@@ -371,17 +364,10 @@ public sealed partial class SynapseParser
     {
         var location = Loc(element);
         long? timeout = null;
-        foreach (var child in element.Elements())
+        foreach (var child in Items(element, "sessionTimeout", "session", unknown))
         {
-            if (LocalName(child) == "sessionTimeout")
-            {
-                Claim(child);
-                timeout = LongContent(child);
-            }
-            else
-            {
-                UnknownChild(child, "session", unknown);
-            }
+            Claim(child);
+            timeout = LongContent(child);
         }
 
         var type = Attr(element, "type")?.Trim();
@@ -459,16 +445,9 @@ public sealed partial class SynapseParser
             {
                 Claim(child);
                 handlerClass = Attr(child, "class") ?? Missing(child, "class", string.Empty);
-                foreach (var property in child.Elements())
+                foreach (var property in Items(child, "property", "membershipHandler", unknown))
                 {
-                    if (LocalName(property) == "property")
-                    {
-                        properties.Add(new NamedTextSyntax(Attr(property, "name") ?? Missing(property, "name", string.Empty), Attr(property, "value"), Loc(property)));
-                    }
-                    else
-                    {
-                        UnknownChild(property, "membershipHandler", unknown);
-                    }
+                    properties.Add(new NamedTextSyntax(Attr(property, "name") ?? Missing(property, "name", string.Empty), Attr(property, "value"), Loc(property)));
                 }
             }
             else

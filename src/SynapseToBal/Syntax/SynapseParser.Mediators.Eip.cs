@@ -104,18 +104,11 @@ public sealed partial class SynapseParser
                 case "completeCondition":
                     Claim(child);
                     timeout = Long(child, "timeout");
-                    foreach (var condition in child.Elements())
+                    foreach (var condition in ItemsOrExtra(child, "messageCount", "aggregate/completeCondition"))
                     {
-                        if (LocalName(condition) == "messageCount")
-                        {
-                            Claim(condition);
-                            min = Key(condition, "min");
-                            max = Key(condition, "max");
-                        }
-                        else
-                        {
-                            Extra(condition, "aggregate/completeCondition");
-                        }
+                        Claim(condition);
+                        min = Key(condition, "min");
+                        max = Key(condition, "max");
                     }
 
                     break;

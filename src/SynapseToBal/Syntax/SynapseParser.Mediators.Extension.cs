@@ -123,17 +123,10 @@ public sealed partial class SynapseParser
             {
                 case "args":
                     Claim(child);
-                    foreach (var arg in child.Elements())
+                    foreach (var arg in ItemsOrExtra(child, "arg", "ejb/args"))
                     {
-                        if (LocalName(arg) == "arg")
-                        {
-                            Claim(arg);
-                            arguments.Add(DynamicAttr(arg, "value") ?? new ValueSyntax.Literal(Missing(arg, "value", string.Empty)));
-                        }
-                        else
-                        {
-                            Extra(arg, "ejb/args");
-                        }
+                        Claim(arg);
+                        arguments.Add(DynamicAttr(arg, "value") ?? new ValueSyntax.Literal(Missing(arg, "value", string.Empty)));
                     }
 
                     break;
@@ -354,18 +347,11 @@ public sealed partial class SynapseParser
                 case "serverProfile" when profile is null:
                     Claim(child);
                     profile = Attr(child, "name");
-                    foreach (var config in child.Elements())
+                    foreach (var config in ItemsOrExtra(child, "streamConfig", "bam/serverProfile"))
                     {
-                        if (LocalName(config) == "streamConfig")
-                        {
-                            Claim(config);
-                            streamName = Attr(config, "name");
-                            streamVersion = Attr(config, "version");
-                        }
-                        else
-                        {
-                            Extra(config, "bam/serverProfile");
-                        }
+                        Claim(config);
+                        streamName = Attr(config, "name");
+                        streamVersion = Attr(config, "version");
                     }
 
                     break;
@@ -422,17 +408,10 @@ public sealed partial class SynapseParser
                     break;
                 case "additionalParameters":
                     Claim(child);
-                    foreach (var parameter in child.Elements())
+                    foreach (var parameter in ItemsOrExtra(child, "parameter", "opa/additionalParameters"))
                     {
-                        if (LocalName(parameter) == "parameter")
-                        {
-                            ClaimAll(parameter);
-                            parameters.Add(new NamedValueSyntax(Attr(parameter, "name") ?? Missing(parameter, "name", string.Empty), new ValueSyntax.Literal(parameter.Value), Loc(parameter)));
-                        }
-                        else
-                        {
-                            Extra(parameter, "opa/additionalParameters");
-                        }
+                        ClaimAll(parameter);
+                        parameters.Add(new NamedValueSyntax(Attr(parameter, "name") ?? Missing(parameter, "name", string.Empty), new ValueSyntax.Literal(parameter.Value), Loc(parameter)));
                     }
 
                     break;

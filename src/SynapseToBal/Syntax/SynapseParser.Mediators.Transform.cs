@@ -169,16 +169,9 @@ public sealed partial class SynapseParser
                     break;
                 case "dataSource":
                     Claim(child);
-                    foreach (var property in child.Elements())
+                    foreach (var property in ItemsOrExtra(child, "property", "xquery/dataSource"))
                     {
-                        if (LocalName(property) == "property")
-                        {
-                            dataSource.Add(ParseMediatorProperty(property));
-                        }
-                        else
-                        {
-                            Extra(property, "xquery/dataSource");
-                        }
+                        dataSource.Add(ParseMediatorProperty(property));
                     }
 
                     break;

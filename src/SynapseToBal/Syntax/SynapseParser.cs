@@ -198,16 +198,9 @@ public sealed partial class SynapseParser
                 case "handlers" when handlersXml is null:
                     Claim(child);
                     handlersXml = _source.RawXml(child);
-                    foreach (var handler in child.Elements())
+                    foreach (var handler in Items(child, "handler", "handlers", unknown))
                     {
-                        if (LocalName(handler) == "handler")
-                        {
-                            handlers.Add(ParseApiHandler(handler, unknown));
-                        }
-                        else
-                        {
-                            UnknownChild(handler, "handlers", unknown);
-                        }
+                        handlers.Add(ParseApiHandler(handler, unknown));
                     }
 
                     break;
