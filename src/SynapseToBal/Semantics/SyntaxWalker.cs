@@ -135,16 +135,19 @@ public abstract class SyntaxWalker
         }
     }
 
+    /// <summary>The properties of each node type that can hold nested syntax (strings and indexers excluded), looked up once per type.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> ContainerProperties = new();
+
     /// <summary>Visits the containers a node holds (by its properties): mediator lists, branches, targets, routes, endpoints.</summary>
     private void Nested(object node)
     {
-        foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        var properties = ContainerProperties.GetOrAdd(node.GetType(), type => type
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string) && !p.PropertyType.IsPrimitive
+                && !p.PropertyType.IsEnum && p.PropertyType != typeof(SourceLocation) && p.Name != "EqualityContract")
+            .ToArray());
+        foreach (var property in properties)
         {
-            if (property.GetIndexParameters().Length > 0 || property.PropertyType == typeof(string))
-            {
-                continue;
-            }
-
             Visit(property.GetValue(node));
         }
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using SynapseToBal.Diagnostics;
-using SynapseToBal.Driver;
 using SynapseToBal.Emit;
 using SynapseToBal.Lowering;
 using SynapseToBal.Semantics;
