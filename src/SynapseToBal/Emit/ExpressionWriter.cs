@@ -81,9 +81,13 @@ internal sealed class ExpressionWriter
     public string Condition(ConditionIr condition) => condition switch
     {
         NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"({Navigation(x)}).length() > 0" : $"{String(n.Value)} != \"\"",
+        CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: StringLiteralIr { Value: var code } } c
+            when c.Operator is "=" or "!=" && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+            => $"ctx.statusCode {(c.Operator == "=" ? "==" : "!=")} {status.ToString(CultureInfo.InvariantCulture)}",
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
         StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
+        RegexMatchIr r when IsPlainText(r.Pattern) => Condition(new CompareIr(r.Value, "=", new StringLiteralIr(r.Pattern))),
         RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
         AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",
         OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
@@ -92,6 +96,10 @@ internal sealed class ExpressionWriter
         UntranslatedConditionIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)}) == \"true\"",
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
+
+    /// <summary>A regular expression with no special characters matches exactly its own text: a string comparison says the same more plainly.</summary>
+    public static bool IsPlainText(string pattern) =>
+        pattern.Length > 0 && pattern.All(c => char.IsLetterOrDigit(c) || c is ' ' or '_' or '-' or '/' or ':' or '@' or ',' or '=' or '#' or '%' or '&' or '\'' or '"' or '~' or '!' or '<' or '>' or ';');
 
     private string Operand(ConditionIr condition, bool isAnd) =>
         condition is OrIr || (!isAnd && condition is AndIr) ? $"({Condition(condition)})" : Condition(condition);

@@ -324,7 +324,10 @@ internal sealed class StatementWriter
         _out.Line($"string {local} = {_expr.String(choice.Source)};");
         for (var i = 0; i < choice.Cases.Length; i++)
         {
-            var test = $"check matches({local}, {BallerinaSyntax.StringLiteral(choice.Cases[i].Pattern)})";
+            var pattern = choice.Cases[i].Pattern;
+            var test = ExpressionWriter.IsPlainText(pattern)
+                ? $"{local} == {BallerinaSyntax.StringLiteral(pattern)}"
+                : $"check matches({local}, {BallerinaSyntax.StringLiteral(pattern)})";
             if (i == 0)
             {
                 _out.Open($"if {test} {{");

@@ -18,7 +18,7 @@ service /orders on httpListener {
             ctx.properties["orderId"] = orderId;
             log:printInfo(string `message = Fetching order, orderId = ${getProperty(ctx, "orderId")}`);
             check callEndpoint(ctx, orderBackendEp, ctx.urlPostfix);
-            if check matches(ctx.statusCode.toString(), "404") {
+            if ctx.statusCode == 404 {
                 setJsonPayload(ctx, {"error": "Order not found", "orderId": getProperty(ctx, "orderId")});
                 ctx.statusCode = 404;
             }

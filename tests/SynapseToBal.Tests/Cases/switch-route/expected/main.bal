@@ -15,7 +15,7 @@ service /route on httpListener {
         string route = check jsonEval(ctx, "$.type");
         if check matches(route, "book|magazine") {
             ctx.properties["category"] = "print";
-        } else if check matches(route, "dvd") {
+        } else if route == "dvd" {
             ctx.properties["category"] = "video";
             return respond(ctx);
         } else {
