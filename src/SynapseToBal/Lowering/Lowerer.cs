@@ -238,38 +238,27 @@ public sealed partial class Lowerer
         return memo.TryGetValue(sequenceName, out var known) && known;
     }
 
-    private bool MayStop(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
+    /// <summary>True when some mediator of the list, or one nested in its filter, switch, in/out or inline-sequence branches, passes the test.</summary>
+    private static bool AnyInFlow(ImmutableArray<MediatorSyntax> mediators, Func<MediatorSyntax, bool> test) => mediators.Any(m => test(m) || m switch
     {
-        RespondMediator or DropMediator or SendMediator or LoopbackMediator => true,
-        FilterMediator f => MayStop(f.Then) || MayStop(f.Else),
-        SwitchMediator s => s.Cases.Any(c => MayStop(c.Mediators)) || (s.Default is { } d && MayStop(d)),
-        DirectionMediator d => MayStop(d.Mediators),
-        InlineSequenceMediator i => MayStop(i.Mediators),
-        SequenceReferenceMediator r => !r.Key.IsDynamic && CanStop(r.Key.Text),
+        FilterMediator f => AnyInFlow(f.Then, test) || AnyInFlow(f.Else, test),
+        SwitchMediator s => s.Cases.Any(c => AnyInFlow(c.Mediators, test)) || (s.Default is { } d && AnyInFlow(d, test)),
+        DirectionMediator d => AnyInFlow(d.Mediators, test),
+        InlineSequenceMediator i => AnyInFlow(i.Mediators, test),
         _ => false,
     });
 
-    private bool MaySend(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
-    {
-        SendMediator or LoopbackMediator => true,
-        FilterMediator f => MaySend(f.Then) || MaySend(f.Else),
-        SwitchMediator s => s.Cases.Any(c => MaySend(c.Mediators)) || (s.Default is { } d && MaySend(d)),
-        DirectionMediator d => MaySend(d.Mediators),
-        InlineSequenceMediator i => MaySend(i.Mediators),
-        SequenceReferenceMediator r => !r.Key.IsDynamic && ContainsSend(r.Key.Text),
-        _ => false,
-    });
+    private bool MayStop(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
+        m is RespondMediator or DropMediator or SendMediator or LoopbackMediator
+        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && CanStop(r.Key.Text)));
+
+    private bool MaySend(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
+        m is SendMediator or LoopbackMediator
+        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text)));
 
     /// <summary>True when the flow calls a shared sequence that sends (and so needs the out flow at run time).</summary>
-    private bool InvokesSendingSequence(ImmutableArray<MediatorSyntax> mediators) => mediators.Any(m => m switch
-    {
-        FilterMediator f => InvokesSendingSequence(f.Then) || InvokesSendingSequence(f.Else),
-        SwitchMediator s => s.Cases.Any(c => InvokesSendingSequence(c.Mediators)) || (s.Default is { } d && InvokesSendingSequence(d)),
-        DirectionMediator d => InvokesSendingSequence(d.Mediators),
-        InlineSequenceMediator i => InvokesSendingSequence(i.Mediators),
-        SequenceReferenceMediator r => !r.Key.IsDynamic && ContainsSend(r.Key.Text),
-        _ => false,
-    });
+    private bool InvokesSendingSequence(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
+        m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text));
 
     // ---- endpoints ----
 
