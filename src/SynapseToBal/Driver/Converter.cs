@@ -78,9 +78,10 @@ public static class Converter
         var name = options.PackageName ?? DerivePackageName(input);
         var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input));
         IReadOnlyList<GeneratedFile> files;
+        var renderer = new TemplateRenderer(options.TemplatesDirectory);
         try
         {
-            files = new PackageEmitter(new TemplateRenderer(options.TemplatesDirectory), emitOptions).Emit(package);
+            files = new PackageEmitter(renderer, emitOptions).Emit(package);
         }
         catch (TemplateException ex)
         {
@@ -88,7 +89,21 @@ public static class Converter
             files = [];
         }
 
-        return new ConversionResult(files, diagnostics.Sorted(), documents, package, sourceRoot) { Project = project };
+        var sorted = diagnostics.Sorted();
+        if (files.Count > 0)
+        {
+            try
+            {
+                files = [.. files, MigrationReport.Render(renderer, sorted, sourceRoot, Path.GetFileName(input), documents.Sum(d => d.Artifacts.Length), documents.Length)];
+            }
+            catch (TemplateException ex)
+            {
+                diagnostics.Report(DiagnosticCatalog.TemplateError, null, ex.TemplateName, ex.Message);
+                sorted = diagnostics.Sorted();
+            }
+        }
+
+        return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project };
     }
 
     /// <summary>Reads and parses an input without lowering or emitting anything: the inventory behind <c>analyze</c>.</summary>
