@@ -73,6 +73,9 @@ public enum SystemValue
 
     /// <summary>The message's id.</summary>
     MessageId,
+
+    /// <summary>The To address: for a request to an API, its path and query.</summary>
+    To,
 }
 
 /// <summary>A module-level configurable (a secret from <c>wso2:vault-lookup</c>).</summary>

@@ -157,7 +157,8 @@ public sealed class ExpressionTranslator
         return node is null ? new UntranslatedExprIr(original) : parser.ToValue(node) ?? new UntranslatedExprIr(original);
     }
 
-    internal ExprIr PropertyOrParam(string name)
+    /// <summary>get-property('name'): the special keys Synapse computes itself, else a default-scope property.</summary>
+    internal ExprIr GetProperty(string name)
     {
         switch (name)
         {
@@ -167,7 +168,21 @@ public sealed class ExpressionTranslator
                 return new SystemValueIr(SystemValue.Date);
             case "MessageID":
                 return new SystemValueIr(SystemValue.MessageId);
+            case "To":
+                return new SystemValueIr(SystemValue.To);
+            case "Action":
+                return new HeaderReadIr("SOAPAction");
+            case "From" or "FaultTo" or "ReplyTo" or "RelatesTo" or "MESSAGE_FORMAT" or "OperationName":
+                // WS-Addressing and Axis2 message fields: the generated message model does not carry them.
+                return new UntranslatedExprIr($"get-property('{name}')");
+            default:
+                return PropertyOrParam(name);
         }
+    }
+
+    /// <summary>A default-scope property (<c>$ctx:name</c>); <c>uri.var.*</c> of a resource path parameter reads the parameter.</summary>
+    internal ExprIr PropertyOrParam(string name)
+    {
 
         if (name.StartsWith("uri.var.", StringComparison.Ordinal) && _pathParams.TryGetValue(name["uri.var.".Length..], out var param))
         {
@@ -180,7 +195,7 @@ public sealed class ExpressionTranslator
     /// <summary>get-property with a scope.</summary>
     internal ExprIr? ScopedProperty(string scope, string name) => scope.ToLowerInvariant() switch
     {
-        "default" => PropertyOrParam(name),
+        "default" => GetProperty(name),
         "transport" => new HeaderReadIr(name),
         "axis2" => Axis2Property(name),
         "operation" => new PropertyReadIr(name),
@@ -322,7 +337,7 @@ public sealed class ExpressionTranslator
 
                     return args.Length switch
                     {
-                        1 => _owner.PropertyOrParam(args[0]!.Value),
+                        1 => _owner.GetProperty(args[0]!.Value),
                         2 => _owner.ScopedProperty(args[0]!.Value, args[1]!.Value),
                         _ => null,
                     };

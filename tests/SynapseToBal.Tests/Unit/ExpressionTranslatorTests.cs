@@ -37,6 +37,9 @@ public sealed class ExpressionTranslatorTests
     [InlineData("$body/order/id", "xpathString((check soapBody(ctx))/<'order>/<id>)")]
     [InlineData("//id/text()", "(check soapBody(ctx))/**/<id>.data()")]
     [InlineData("get-property('MessageID')", "ctx.messageId")]
+    [InlineData("get-property('To')", "ctx.to")]
+    [InlineData("get-property('Action')", "getHeader(ctx, \"SOAPAction\")")]
+    [InlineData("$ctx:To", "getProperty(ctx, \"To\")")]
     [InlineData("${payload.order.id}", "check jsonEval(ctx, \"$.order.id\")")]
     [InlineData("${vars.total}", "getProperty(ctx, \"total\")")]
     [InlineData("${headers['X-Tenant']}", "getHeader(ctx, \"X-Tenant\")")]
@@ -52,6 +55,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("$func:param")]
     [InlineData("//undeclared:order")]
     [InlineData("${toUpper(payload.name)}")]
+    [InlineData("get-property('ReplyTo')")]
     public void Unsupported_expressions_fail_loudly_at_run_time(string expression)
     {
         var ir = Translator.Value(Parse(expression));

@@ -7,6 +7,8 @@ import ballerina/http;
 public type Context record {|
     # Identifies the message, as Synapse's `MessageID` does.
     string messageId;
+    # The To address of the request (its path and query), as Synapse's `To` property reads.
+    string to = "";
     # The body. Received bytes stay bytes until a step reads them (Synapse parses lazily).
     json|xml|byte[] payload = <byte[]>[];
     # Content type of the payload (Synapse `messageType`); it chooses how the body is written out.

@@ -22,6 +22,7 @@ final readonly & map<boolean> hopByHopHeaders = {
 function newContext(http:Request request, string basePath, map<string> pathParams = {}) returns Context|error {
     Context ctx = {
         messageId: "urn:uuid:" + uuid:createType4AsString(),
+        to: request.rawPath,
         method: request.method,
         urlPostfix: request.rawPath.startsWith(basePath) ? request.rawPath.substring(basePath.length()) : request.rawPath,
         contentType: request.getContentType()
