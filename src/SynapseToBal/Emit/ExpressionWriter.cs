@@ -54,6 +54,27 @@ internal sealed class ExpressionWriter
         ? $"({Navigation(navigation)}).length()"
         : $"{Receiver(String(count.Operand))}.length()";
 
+    /// <summary>A Ballerina expression of a non-string value (anydata).</summary>
+    public string Value(ValueIr value) => value switch
+    {
+        ValueIr.Payload => "check payloadValue(ctx)",
+        ValueIr.Property p => $"ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}]",
+        ValueIr.XmlNodes x => Navigation(x.Navigation),
+        ValueIr.Json j => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
+        ValueIr.ParsedJson j => JsonLiteralWriter.TryWrite([new TemplatePart.Text(j.Source)], this) is { } literal && !literal.Contains('\n', StringComparison.Ordinal)
+            ? literal
+            : UseValue($"check value:fromJsonString({BallerinaSyntax.StringLiteral(j.Source)})"),
+        ValueIr.ParsedXml x => $"check xml:fromString({BallerinaSyntax.StringLiteral(x.Source)})",
+        ValueIr.String s => String(s.Value),
+        _ => throw new InvalidOperationException($"Unhandled value {value.GetType().Name}"),
+    };
+
+    private string UseValue(string code)
+    {
+        _modules.Use("value");
+        return code;
+    }
+
     /// <summary>A <c>string `...`</c> template of the parts, or a plain literal when all parts are literal.</summary>
     public string StringTemplate(IEnumerable<ExprIr> parts)
     {

@@ -55,6 +55,12 @@ internal sealed class StatementWriter
             case SetPropertyStep set:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(set.Name)}] = {TypedValue(set.Value, set.Type)};");
                 break;
+            case StorePropertyStep store:
+                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value)};");
+                break;
+            case ReplacePayloadStep replace:
+                _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value)});");
+                break;
             case RemovePropertyStep remove:
                 _out.Line($"_ = ctx.properties.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;

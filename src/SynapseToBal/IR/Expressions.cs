@@ -86,6 +86,32 @@ public sealed record ConfigurableReadIr(string Name) : ExprIr
 public sealed record UntranslatedExprIr(string Original) : ExprIr
 ;
 
+/// <summary>
+/// A value that is not a string (used where Synapse moves message content rather than text, as enrich does):
+/// the payload, a property as stored, XML nodes, a JSON value, or inline JSON/XML parsed.
+/// </summary>
+public abstract record ValueIr
+{
+    private protected ValueIr()
+    {
+    }
+
+    public sealed record Payload : ValueIr;
+
+    public sealed record Property(string Name) : ValueIr;
+
+    public sealed record XmlNodes(XmlNavigationIr Navigation) : ValueIr;
+
+    public sealed record Json(string Path) : ValueIr;
+
+    public sealed record ParsedJson(string Source) : ValueIr;
+
+    public sealed record ParsedXml(string Source) : ValueIr;
+
+    /// <summary>Any string expression.</summary>
+    public sealed record String(ExprIr Value) : ValueIr;
+}
+
 /// <summary>A boolean condition.</summary>
 public abstract record ConditionIr
 {

@@ -50,6 +50,12 @@ public sealed record SetPropertyStep(MediatorSyntax Origin, string Name, ExprIr 
 
 public sealed record RemovePropertyStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
 
+/// <summary>Stores a value (not only text) in a property, as enrich with a property target does.</summary>
+public sealed record StorePropertyStep(MediatorSyntax Origin, string Name, ValueIr Value) : StepIr(Origin);
+
+/// <summary>Replaces the payload with a value, as enrich with a body target does (messageType unchanged).</summary>
+public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : StepIr(Origin);
+
 public sealed record SetHeaderStep(MediatorSyntax Origin, string Name, ExprIr Value) : StepIr(Origin);
 
 public sealed record RemoveHeaderStep(MediatorSyntax Origin, string Name) : StepIr(Origin);

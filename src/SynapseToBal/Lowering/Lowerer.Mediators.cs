@@ -55,9 +55,10 @@ public sealed partial class Lowerer
         SequenceReferenceMediator reference => LowerSequenceReference(reference, context),
         DirectionMediator direction => LowerDirection(direction, context),
         InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
+        EnrichMediator enrich => LowerEnrich(enrich, context),
         VariableMediator or PropertyGroupMediator or MakeFaultMediator or ThrowErrorMediator or CallTemplateMediator
             or StoreMediator or EnqueueMediator or EventPublisherMediator or ValidateMediator or CalloutMediator
-            or EnrichMediator or XsltMediator or FastXsltMediator or XQueryMediator or ScriptMediator or RewriteMediator
+            or XsltMediator or FastXsltMediator or XQueryMediator or ScriptMediator or RewriteMediator
             or JsonTransformMediator or DataMapperMediator or SmooksMediator or BuilderMediator
             or IterateMediator or CloneMediator or AggregateMediator or ForEachMediator or ScatterGatherMediator
             or ConditionalRouterMediator or RouterMediator or SamplerMediator or ThrottleMediator or CacheMediator
@@ -212,6 +213,69 @@ public sealed partial class Lowerer
             yield return new LogPart.Value(Expr(expression, context));
             index = close + 1;
         }
+    }
+
+    // ---- enrich ----
+
+    /// <summary>
+    /// Enrich from the body, a property, an inline value or an expression into a property or the body
+    /// (replace). Targets inside the message (custom XPath, child/sibling actions) are not translated yet.
+    /// </summary>
+    private IEnumerable<StepIr> LowerEnrich(EnrichMediator enrich, FlowContext context)
+    {
+        if (enrich.Source is not { } source || enrich.Target is not { } target || target.Action != EnrichAction.Replace
+            || target.Type is not (EnrichTargetType.Property or EnrichTargetType.Body))
+        {
+            return [NotTranslated(enrich)];
+        }
+
+        ValueIr? value = source.Type switch
+        {
+            EnrichSourceType.Body => new ValueIr.Payload(),
+            EnrichSourceType.Property when source.Property is { } name => new ValueIr.Property(name),
+            EnrichSourceType.Inline => source.Inline switch
+            {
+                ValueSyntax.InlineXml xml => new ValueIr.ParsedXml(xml.Xml),
+                ValueSyntax.Literal text when text.Text.TrimStart().StartsWith('{') || text.Text.TrimStart().StartsWith('[') => new ValueIr.ParsedJson(text.Text.Trim()),
+                ValueSyntax.Literal text => new ValueIr.String(new StringLiteralIr(text.Text)),
+                _ => null,
+            },
+            EnrichSourceType.Custom when source.XPath is { } expression => Expr(expression, context) switch
+            {
+                XmlNavigationIr { TextOnly: false } navigation => new ValueIr.XmlNodes(navigation),
+                JsonEvalIr json => new ValueIr.Json(json.Path),
+                UntranslatedExprIr => null,
+                var other => new ValueIr.String(other),
+            },
+            _ => null,
+        };
+        if (value is null)
+        {
+            return [NotTranslated(enrich)];
+        }
+
+        var steps = new List<StepIr>();
+        if (target.Type == EnrichTargetType.Property)
+        {
+            if (target.Property is not { } property)
+            {
+                return [NotTranslated(enrich)];
+            }
+
+            steps.Add(new StorePropertyStep(enrich, property, value));
+        }
+        else
+        {
+            steps.Add(new ReplacePayloadStep(enrich, value));
+        }
+
+        if (!source.CloneSource && source.Type == EnrichSourceType.Body && target.Type != EnrichTargetType.Body)
+        {
+            // clone="false" moves the body: it is empty afterwards.
+            steps.Add(new ClearPayloadStep(enrich));
+        }
+
+        return steps;
     }
 
     // ---- property ----

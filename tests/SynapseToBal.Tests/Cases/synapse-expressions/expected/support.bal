@@ -305,6 +305,25 @@ function toJson(string text) returns json {
     return parsed is error ? text : parsed;
 }
 
+# The payload as a value (JSON or XML), parsing the received bytes by their content type.
+function payloadValue(Context ctx) returns json|xml|error {
+    json|xml|byte[] payload = ctx.payload;
+    if payload is byte[] {
+        return ctx.contentType.includes("xml") ? xmlPayload(ctx) : jsonPayload(ctx);
+    }
+    return payload;
+}
+
+# Replaces the payload with a value, as enrich does with a body target: XML stays XML, anything else
+# becomes JSON. The content type (Synapse messageType) is left as it was.
+function setPayloadValue(Context ctx, anydata value) returns error? {
+    if value is xml {
+        ctx.payload = value;
+        return;
+    }
+    ctx.payload = check value.cloneWithType(json);
+}
+
 # Replaces the payload with JSON and marks the message as JSON, as payloadFactory does.
 function setJsonPayload(Context ctx, json payload) {
     ctx.payload = payload;

@@ -12,11 +12,7 @@ service /unknown on httpListener {
     # POST /unknown/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "/unknown");
-        // TODO(SB0201): the <enrich> mediator is not translated yet
-        // <enrich>
-        //     <source type="body" clone="true"/>
-        //     <target type="property" property="originalBody"/>
-        // </enrich>
+        ctx.properties["originalBody"] = check payloadValue(ctx);
         // TODO(SB0201): the <iterate> mediator is not translated yet
         // <iterate expression="//item">
         //     <target><sequence><log/></sequence></target>
