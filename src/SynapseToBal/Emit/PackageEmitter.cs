@@ -236,9 +236,10 @@ public sealed class PackageEmitter
                 modules.Use("http");
                 break;
             default:
+                var parameters = string.Concat(function.Parameters.Select(p => $", string {p.Name} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));
                 signature = function.CanStop
-                    ? $"function {function.Name}(Context ctx) returns http:Response|error? {{"
-                    : $"function {function.Name}(Context ctx) returns error? {{";
+                    ? $"function {function.Name}(Context ctx{parameters}) returns http:Response|error? {{"
+                    : $"function {function.Name}(Context ctx{parameters}) returns error? {{";
                 if (function.CanStop)
                 {
                     modules.Use("http");
@@ -253,7 +254,7 @@ public sealed class PackageEmitter
             writer.Line("recordError(ctx, e);");
         }
 
-        var statements = new StatementWriter(writer, expressions, modules, ["ctx", "e"]);
+        var statements = new StatementWriter(writer, expressions, modules, function.Parameters.Select(p => p.Name).Concat(["ctx", "e"]));
         if (function.FaultFunction is { } fault)
         {
             writer.Open("do {");

@@ -101,7 +101,7 @@ internal sealed class StatementWriter
             {
                 _modules.Use("http");
                 var reply = Local("reply");
-                _out.Line($"http:Response? {reply} = check {invoke.FunctionName}(ctx);");
+                _out.Line($"http:Response? {reply} = check {invoke.FunctionName}({Arguments(invoke)});");
                 _out.Open($"if {reply} is http:Response {{");
                 _out.Line($"return {reply};");
                 _out.Close();
@@ -109,7 +109,7 @@ internal sealed class StatementWriter
             }
 
             case InvokeStep invoke:
-                _out.Line($"check {invoke.FunctionName}(ctx);");
+                _out.Line($"check {invoke.FunctionName}({Arguments(invoke)});");
                 break;
             case IfStep { Then.Length: 0, Else.Length: > 0 } branch:
                 _out.Open($"if !({_expr.Condition(branch.Condition)}) {{");
@@ -152,6 +152,9 @@ internal sealed class StatementWriter
     /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>
     internal static string OriginalXml(Syntax.MediatorSyntax? origin, string raw) =>
         origin is null ? raw : new string(' ', origin.Location.LineSpan.Start.Character) + raw;
+
+    private string Arguments(InvokeStep invoke) =>
+        string.Join(", ", invoke.Arguments.Select(a => $"{a.Name} = {_expr.String(a.Value)}").Prepend("ctx"));
 
     private static string LogFunctionName(LogFunction function) => function switch
     {

@@ -77,7 +77,13 @@ public sealed record FunctionIr(
 {
     /// <summary>For an in flow: the function handling its failures.</summary>
     public string? FaultFunction { get; init; }
+
+    /// <summary>String parameters after the context (a sequence template's), each with its default value.</summary>
+    public ImmutableArray<FunctionParameterIr> Parameters { get; init; } = [];
 }
+
+/// <param name="SynapseName">The template parameter as Synapse names it.</param>
+public sealed record FunctionParameterIr(string Name, string SynapseName, string DefaultValue, bool Mandatory);
 
 public sealed record ClientIr(
     string Name,

@@ -132,7 +132,13 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
 }
 
 /// <summary>Call a generated function (a named sequence).</summary>
-public sealed record InvokeStep(MediatorSyntax Origin, string FunctionName, bool CanStop) : StepIr(Origin);
+public sealed record InvokeStep(MediatorSyntax Origin, string FunctionName, bool CanStop) : StepIr(Origin)
+{
+    /// <summary>Named arguments after the context (a sequence template's parameters).</summary>
+    public ImmutableArray<ArgumentIr> Arguments { get; init; } = [];
+}
+
+public sealed record ArgumentIr(string Name, ExprIr Value);
 
 public sealed record IfStep(MediatorSyntax Origin, ConditionIr Condition, ImmutableArray<StepIr> Then, ImmutableArray<StepIr> Else) : StepIr(Origin)
 {

@@ -18,6 +18,7 @@ public sealed class ExpressionTranslator
     private readonly IReadOnlyDictionary<string, string> _pathParams;
     private readonly Func<string, string>? _secret;
     private readonly IReadOnlyDictionary<string, string> _entries;
+    private IReadOnlyDictionary<string, string> _functionParams = new Dictionary<string, string>();
 
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → Ballerina parameter name).</param>
     /// <param name="secret">Declares a secret configurable for a vault alias and returns its Ballerina name.</param>
@@ -32,10 +33,16 @@ public sealed class ExpressionTranslator
     public static ExpressionTranslator Empty { get; } = new(new Dictionary<string, string>());
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, string> pathParams) => new(pathParams, _secret, _entries);
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, string> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams };
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, string> entries) => new(_pathParams, _secret, entries);
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, string> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams };
+
+    /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, string> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters };
+
+    /// <summary>A template parameter, when one of that name is in scope.</summary>
+    internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new PathParamIr(local) : null;
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
@@ -199,6 +206,7 @@ public sealed class ExpressionTranslator
         "transport" => new HeaderReadIr(name),
         "axis2" => Axis2Property(name),
         "operation" => new PropertyReadIr(name),
+        "func" => FunctionParam(name),
         _ => null,
     };
 
@@ -560,6 +568,7 @@ public sealed class ExpressionTranslator
                 ExprIr? value = scope switch
                 {
                     "ctx" => _owner.PropertyOrParam(property),
+                    "func" => _owner.FunctionParam(property),
                     "trp" => new HeaderReadIr(property),
                     "axis2" => Axis2Property(property),
                     "url" => new PropertyReadIr("query.param." + property),

@@ -56,7 +56,8 @@ public sealed partial class Lowerer
         DirectionMediator direction => LowerDirection(direction, context),
         InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
         EnrichMediator enrich => LowerEnrich(enrich, context),
-        VariableMediator or PropertyGroupMediator or MakeFaultMediator or ThrowErrorMediator or CallTemplateMediator
+        CallTemplateMediator callTemplate => [LowerCallTemplate(callTemplate, context)],
+        VariableMediator or PropertyGroupMediator or MakeFaultMediator or ThrowErrorMediator
             or StoreMediator or EnqueueMediator or EventPublisherMediator or ValidateMediator or CalloutMediator
             or XsltMediator or FastXsltMediator or XQueryMediator or ScriptMediator or RewriteMediator
             or JsonTransformMediator or DataMapperMediator or SmooksMediator or BuilderMediator
@@ -213,6 +214,55 @@ public sealed partial class Lowerer
             yield return new LogPart.Value(Expr(expression, context));
             index = close + 1;
         }
+    }
+
+    // ---- call-template ----
+
+    /// <summary>A call of the template's function, each with-param a named argument evaluated in the caller.</summary>
+    private StepIr LowerCallTemplate(CallTemplateMediator call, FlowContext context)
+    {
+        if (!_templateFunctions.TryGetValue(call.Target, out var target))
+        {
+            // The reference graph has reported an unknown template (SB0204).
+            return new TodoStep(call, DiagnosticCatalog.UnresolvedReference.Id, $"template '{call.Target}' is not a sequence template of the input", call.RawXml);
+        }
+
+        if (call.OnError is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call-template", "onError", "failures go to the caller's fault handling");
+        }
+
+        var arguments = ImmutableArray.CreateBuilder<ArgumentIr>();
+        foreach (var parameter in call.Parameters)
+        {
+            var declared = target.Parameters.FirstOrDefault(p => p.SynapseName == parameter.Name);
+            if (declared is null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, parameter.Location, "with-param", "name", parameter.Name, $"template '{call.Target}' declares no such parameter; it is not passed");
+                continue;
+            }
+
+            ExprIr value = parameter.Value switch
+            {
+                ValueSyntax.Literal { Text: var text } when text.StartsWith("{{", StringComparison.Ordinal) => ReportLazy(text, parameter.Location),
+                _ => Value(parameter.Value, context),
+            };
+            arguments.Add(new ArgumentIr(declared.Name, value));
+        }
+
+        foreach (var missing in target.Parameters.Where(p => p.Mandatory && call.Parameters.All(a => a.Name != p.SynapseName)))
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, call.Location, "call-template", "with-param", missing.SynapseName, "the mandatory parameter is missing (Synapse faults with 500101); its default is passed");
+        }
+
+        return new InvokeStep(call, target.Function, CanStop(TemplateKey(call.Target))) { Arguments = arguments.ToImmutable() };
+    }
+
+    /// <summary>A <c>{{expr}}</c> argument is evaluated lazily inside the template in Synapse; that is not translated.</summary>
+    private UntranslatedExprIr ReportLazy(string text, SourceLocation location)
+    {
+        _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, text);
+        return new UntranslatedExprIr(text);
     }
 
     // ---- enrich ----

@@ -15,6 +15,8 @@ public sealed partial class Lowerer
     private readonly DiagnosticBag _diagnostics;
     private readonly NameAllocator _names = new();
     private readonly Dictionary<string, SequenceSyntax> _sequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SequenceTemplateSyntax> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Function, ImmutableArray<FunctionParameterIr> Parameters)> _templateFunctions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndpointArtifactSyntax> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LocalEntrySyntax> _localEntries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sequenceFunctions = new(StringComparer.Ordinal);
@@ -88,6 +90,9 @@ public sealed partial class Lowerer
                     case LocalEntrySyntax entry:
                         Register(_localEntries, entry.Name, entry);
                         break;
+                    case SequenceTemplateSyntax template:
+                        Register(_templates, template.Name, template);
+                        break;
                     case ProxySyntax:
                     case TemplateSyntax:
                     case InboundEndpointSyntax:
@@ -118,6 +123,16 @@ public sealed partial class Lowerer
             _sequenceFunctions[name] = _names.CamelNotReserved(name, "sequence");
         }
 
+        foreach (var template in _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            var function = _names.CamelNotReserved(template.Name, "template");
+            var used = new HashSet<string>(StringComparer.Ordinal) { "request", "ctx", "reply", "route", "e" };
+            var parameters = template.Parameters
+                .Select(p => new FunctionParameterIr(UniqueLocal(Emit.BallerinaSyntax.CamelCase(p.Name), used), p.Name, p.DefaultValue ?? string.Empty, p.IsMandatory))
+                .ToImmutableArray();
+            _templateFunctions[template.Name] = (function, parameters);
+        }
+
         foreach (var endpoint in _endpoints.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name);
@@ -136,6 +151,11 @@ public sealed partial class Lowerer
         foreach (var sequence in _sequences.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             LowerSequence(sequence);
+        }
+
+        foreach (var template in _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            LowerTemplate(template);
         }
 
         var services = apis.Select(a => LowerApi(a.Api, a.File)).ToImmutableArray();
@@ -203,6 +223,25 @@ public sealed partial class Lowerer
         _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(sequence.Name), body, summary, sequence.Location));
     }
 
+    /// <summary>A sequence template becomes a function whose string parameters are the template's parameters.</summary>
+    private void LowerTemplate(SequenceTemplateSyntax template)
+    {
+        var (name, parameters) = _templateFunctions[template.Name];
+        var translator = _translator.WithFunctionParams(parameters.ToDictionary(p => p.SynapseName, p => p.Name, StringComparer.Ordinal));
+        var context = new FlowContext(FlowKind.Sequence, translator, OutFunction: null, Owner: template.Name);
+        var body = LowerBlock(template.Mediators, context);
+        if (template.OnError is not null)
+        {
+            body = [new TodoStep(null, "SB0206", $"onError=\"{template.OnError}\" of template '{template.Name}' is not translated; failures go to the caller's fault handling", $"<template name=\"{template.Name}\" onError=\"{template.OnError}\">"), .. body];
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, template.Location, "template", "onError", "failures propagate to the caller's fault handler");
+        }
+
+        var summary = template.Description ?? $"Sequence template '{template.Name}'.";
+        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(TemplateKey(template.Name)), body, summary, template.Location) { Parameters = parameters });
+    }
+
+    private static string TemplateKey(string template) => "template:" + template;
+
     /// <summary>Whether a named sequence may end the flow (respond, send, drop, loopback), directly or through sequences it calls.</summary>
     private bool CanStop(string sequenceName) => Analyse(sequenceName, _canStop, MayStop);
 
@@ -214,9 +253,12 @@ public sealed partial class Lowerer
     /// </summary>
     private bool Analyse(string sequenceName, Dictionary<string, bool> memo, Func<ImmutableArray<MediatorSyntax>, bool> test)
     {
-        if (memo.Count == 0 && _sequences.Count > 0)
+        if (memo.Count == 0 && (_sequences.Count > 0 || _templates.Count > 0))
         {
-            foreach (var name in _sequences.Keys)
+            var flows = _sequences.Select(s => (s.Key, s.Value.Mediators))
+                .Concat(_templates.Select(t => (TemplateKey(t.Key), t.Value.Mediators)))
+                .ToList();
+            foreach (var (name, _) in flows)
             {
                 memo[name] = false;
             }
@@ -224,9 +266,9 @@ public sealed partial class Lowerer
             for (var changed = true; changed;)
             {
                 changed = false;
-                foreach (var (name, sequence) in _sequences)
+                foreach (var (name, mediators) in flows)
                 {
-                    if (!memo[name] && test(sequence.Mediators))
+                    if (!memo[name] && test(mediators))
                     {
                         memo[name] = true;
                         changed = true;
@@ -250,15 +292,18 @@ public sealed partial class Lowerer
 
     private bool MayStop(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
         m is RespondMediator or DropMediator or SendMediator or LoopbackMediator
-        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && CanStop(r.Key.Text)));
+        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && CanStop(r.Key.Text))
+        || (m is CallTemplateMediator c && CanStop(TemplateKey(c.Target))));
 
     private bool MaySend(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
         m is SendMediator or LoopbackMediator
-        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text)));
+        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text))
+        || (m is CallTemplateMediator c && ContainsSend(TemplateKey(c.Target))));
 
-    /// <summary>True when the flow calls a shared sequence that sends (and so needs the out flow at run time).</summary>
+    /// <summary>True when the flow calls a shared sequence or template that sends (and so needs the out flow at run time).</summary>
     private bool InvokesSendingSequence(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
-        m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text));
+        (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text))
+        || (m is CallTemplateMediator c && ContainsSend(TemplateKey(c.Target))));
 
     // ---- endpoints ----
 

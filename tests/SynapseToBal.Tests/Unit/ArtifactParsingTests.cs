@@ -325,24 +325,27 @@ public sealed class ArtifactParsingTests
     }
 
     [Fact]
-    public void New_artifact_kinds_are_still_pending_todos()
+    public void Artifact_kinds_not_translated_yet_are_pending_todos_and_sequence_templates_become_functions()
     {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("defs.xml", $"""
             <definitions {Ns}>
               <proxy name="P"><target><inSequence><drop/></inSequence></target></proxy>
               <template name="T"><sequence><drop/></sequence></template>
+              <template name="E"><endpoint name="$name"><address uri="http://$host/"/></endpoint></template>
               <task name="K"><trigger once="true"/></task>
             </definitions>
             """, diagnostics)!;
 
         var package = Lowerer.Lower([document], diagnostics);
 
-        Assert.Equal<string>(["P", "T", "K"], package.Pending.Select(p => p.Origin.Name));
+        Assert.Equal<string>(["P", "E", "K"], package.Pending.Select(p => p.Origin.Name));
         Assert.Equal(
             ["proxy artifacts are not translated yet", "template artifacts are not translated yet", "task artifacts are not translated yet"],
             package.Pending.Select(p => p.Message));
         Assert.Equal(3, diagnostics.Items.Count(d => d.Id == "SB0202"));
+        var template = Assert.Single(package.Functions, f => f.Name == "t");
+        Assert.True(template.CanStop);
     }
 
     [Fact]
