@@ -227,7 +227,13 @@ public sealed partial class Lowerer
     private void LowerTemplate(SequenceTemplateSyntax template)
     {
         var (name, parameters) = _templateFunctions[template.Name];
-        var translator = _translator.WithFunctionParams(parameters.ToDictionary(p => p.SynapseName, p => p.Name, StringComparer.Ordinal));
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in parameters)
+        {
+            byName.TryAdd(parameter.SynapseName, parameter.Name);
+        }
+
+        var translator = _translator.WithFunctionParams(byName);
         var context = new FlowContext(FlowKind.Sequence, translator, OutFunction: null, Owner: template.Name);
         var body = LowerBlock(template.Mediators, context);
         if (template.OnError is not null)
