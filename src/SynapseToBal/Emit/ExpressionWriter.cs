@@ -18,6 +18,7 @@ internal sealed class ExpressionWriter
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {fallback})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PathParamIr p => p.BallerinaName,
+        VariableReadIr v => $"getVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         ContextFieldIr f => f.Field switch
         {

@@ -61,6 +61,12 @@ internal sealed class StatementWriter
             case ReplacePayloadStep replace:
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value)});");
                 break;
+            case SetVariableStep set:
+                _out.Line($"ctx.variables[{BallerinaSyntax.StringLiteral(set.Name)}] = {TypedValue(set.Value, set.Type)};");
+                break;
+            case RemoveVariableStep remove:
+                _out.Line($"_ = ctx.variables.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
+                break;
             case RemovePropertyStep remove:
                 _out.Line($"_ = ctx.properties.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;

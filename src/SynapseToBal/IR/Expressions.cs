@@ -20,6 +20,9 @@ public sealed record StringLiteralIr(string Value) : ExprIr
 public sealed record PropertyReadIr(string Name, string? Fallback = null) : ExprIr
 ;
 
+/// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>
+public sealed record VariableReadIr(string Name) : ExprIr;
+
 /// <summary>A resource path parameter read through its Ballerina parameter (<c>uri.var.x</c> inside its resource).</summary>
 public sealed record PathParamIr(string BallerinaName) : ExprIr
 ;

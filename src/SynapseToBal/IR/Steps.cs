@@ -50,6 +50,11 @@ public sealed record SetPropertyStep(MediatorSyntax Origin, string Name, ExprIr 
 
 public sealed record RemovePropertyStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
 
+/// <summary>MI 4.4 variable mediator: variables live in their own map, beside the properties.</summary>
+public sealed record SetVariableStep(MediatorSyntax Origin, string Name, ExprIr Value, PropertyValueType Type) : StepIr(Origin);
+
+public sealed record RemoveVariableStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
+
 /// <summary>Stores a value (not only text) in a property, as enrich with a property target does.</summary>
 public sealed record StorePropertyStep(MediatorSyntax Origin, string Name, ValueIr Value) : StepIr(Origin);
 

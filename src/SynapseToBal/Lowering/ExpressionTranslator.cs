@@ -573,6 +573,7 @@ public sealed class ExpressionTranslator
                     "axis2" => Axis2Property(property),
                     "url" => new PropertyReadIr("query.param." + property),
                     "operation" => new PropertyReadIr(property),
+                    "var" => new VariableReadIr(property),
                     _ => null,
                 };
                 return value is null ? throw new FormatException() : new Val(value);
@@ -607,7 +608,7 @@ public sealed class ExpressionTranslator
                 case "payload":
                     return new Val(JsonPath("$" + (rest.Length > 0 ? "." + rest : string.Empty) + ReadJsonPathTail(), name));
                 case "vars":
-                    return rest.Length > 0 ? new Val(new PropertyReadIr(rest)) : throw new FormatException();
+                    return rest.Length > 0 ? new Val(new VariableReadIr(rest)) : throw new FormatException();
                 case "props" or "properties":
                 {
                     var parts = rest.Split('.', 2);

@@ -57,7 +57,9 @@ public sealed partial class Lowerer
         InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
         EnrichMediator enrich => LowerEnrich(enrich, context),
         CallTemplateMediator callTemplate => [LowerCallTemplate(callTemplate, context)],
-        VariableMediator or PropertyGroupMediator or MakeFaultMediator or ThrowErrorMediator
+        VariableMediator variable => [LowerVariable(variable, context)],
+        PropertyGroupMediator group => group.Properties.Select(p => LowerProperty(p, context)).ToList(),
+        MakeFaultMediator or ThrowErrorMediator
             or StoreMediator or EnqueueMediator or EventPublisherMediator or ValidateMediator or CalloutMediator
             or XsltMediator or FastXsltMediator or XQueryMediator or ScriptMediator or RewriteMediator
             or JsonTransformMediator or DataMapperMediator or SmooksMediator or BuilderMediator
@@ -214,6 +216,27 @@ public sealed partial class Lowerer
             yield return new LogPart.Value(Expr(expression, context));
             index = close + 1;
         }
+    }
+
+    // ---- variable ----
+
+    private StepIr LowerVariable(VariableMediator variable, FlowContext context)
+    {
+        if (variable.Action == PropertyAction.Remove)
+        {
+            return new RemoveVariableStep(variable, variable.Name);
+        }
+
+        var type = variable.Type?.ToUpperInvariant() switch
+        {
+            "INTEGER" or "LONG" or "SHORT" => PropertyValueType.Integer,
+            "BOOLEAN" => PropertyValueType.Boolean,
+            "DOUBLE" or "FLOAT" => PropertyValueType.Float,
+            "OM" or "XML" => PropertyValueType.Xml,
+            "JSON" => PropertyValueType.Json,
+            _ => variable.Value is ValueSyntax.InlineXml ? PropertyValueType.Xml : PropertyValueType.String,
+        };
+        return new SetVariableStep(variable, variable.Name, Value(variable.Value, context), type);
     }
 
     // ---- call-template ----

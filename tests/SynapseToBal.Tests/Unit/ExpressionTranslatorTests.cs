@@ -41,7 +41,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("get-property('Action')", "getHeader(ctx, \"SOAPAction\")")]
     [InlineData("$ctx:To", "getProperty(ctx, \"To\")")]
     [InlineData("${payload.order.id}", "check jsonEval(ctx, \"$.order.id\")")]
-    [InlineData("${vars.total}", "getProperty(ctx, \"total\")")]
+    [InlineData("${vars.total}", "getVariable(ctx, \"total\")")]
     [InlineData("${headers['X-Tenant']}", "getHeader(ctx, \"X-Tenant\")")]
     [InlineData("${params.uriParams.id}", "id")]
     public void Supported_expressions_translate(string expression, string expected) =>
@@ -93,7 +93,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("starts-with($ctx:p, '/v1')", "getProperty(ctx, \"p\").startsWith(\"/v1\")")]
     [InlineData("//order", "((check soapBody(ctx))/**/<'order>).length() > 0")]
     [InlineData("json-eval($.active)", "check jsonEval(ctx, \"$.active\") == \"true\"")]
-    [InlineData("${vars.total == 'big'}", "getProperty(ctx, \"total\") == \"big\"")]
+    [InlineData("${vars.total == 'big'}", "getVariable(ctx, \"total\") == \"big\"")]
     public void Conditions_translate_with_xpath_semantics(string expression, string? expected)
     {
         var text = Condition(expression);

@@ -83,14 +83,26 @@ public sealed class FlowMediatorTests
     public void New_mediator_nodes_are_lowered_to_todos_with_their_element_name()
     {
         var diagnostics = new DiagnosticBag();
-        var document = Document("""<variable name="x" value="1"/><log/>""", diagnostics);
+        var document = Document("""<xslt key="transform"/><log/>""", diagnostics);
         var package = Lowerer.Lower([document], diagnostics);
         var body = Assert.Single(package.Functions).Body;
         var todo = Assert.IsType<TodoStep>(body[0]);
         Assert.Equal("SB0201", todo.Code);
         Assert.IsType<LogStep>(body[1]);
         var notTranslated = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
-        Assert.Contains("<variable>", notTranslated.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("<xslt>", notTranslated.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Variables_are_lowered_to_their_own_map()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = Document("""<variable name="x" value="1" type="INTEGER"/><variable name="x" action="remove"/>""", diagnostics);
+        var body = Assert.Single(Lowerer.Lower([document], diagnostics).Functions).Body;
+        var set = Assert.IsType<SetVariableStep>(body[0]);
+        Assert.Equal(("x", PropertyValueType.Integer), (set.Name, set.Type));
+        Assert.Equal("x", Assert.IsType<RemoveVariableStep>(body[1]).Name);
+        Assert.Empty(diagnostics.Items);
     }
 
     [Fact]

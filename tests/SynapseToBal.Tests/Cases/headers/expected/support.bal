@@ -53,6 +53,15 @@ function getProperty(Context ctx, string name, string fallback = "") returns str
     return value is string ? value : value.toString();
 }
 
+# Reads an MI 4.4 variable (`${vars.name}`); a missing variable reads as "".
+function getVariable(Context ctx, string name) returns string {
+    anydata value = ctx.variables[name];
+    if value is () {
+        return "";
+    }
+    return value is string ? value : value.toString();
+}
+
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".
 function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
 

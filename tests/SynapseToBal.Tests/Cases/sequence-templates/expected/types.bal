@@ -18,6 +18,8 @@ public type Context record {|
     map<string> headers = {};
     # Synapse default-scope properties, including `uri.var.*` and `query.param.*`.
     map<anydata> properties = {};
+    # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
+    map<anydata> variables = {};
     # HTTP method of the next outbound call (the incoming one unless `HTTP_METHOD` changes it).
     string method = "GET";
     # Path and query after the API context; address endpoints append it (Synapse `REST_URL_POSTFIX`).

@@ -13,16 +13,21 @@ service /expr on httpListener {
     # POST /expr/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "/expr", {"id": id});
+        ctx.variables["total"] = check jsonEval(ctx, "$.order.total");
+        ctx.variables["limit"] = 100;
+        ctx.properties["grouped"] = "yes";
+        ctx.headers["x-grouped"] = "yes";
         ctx.properties["fromPayload"] = check jsonEval(ctx, "$.order.id");
-        ctx.properties["fromVar"] = getProperty(ctx, "total");
+        ctx.properties["fromVar"] = getVariable(ctx, "total");
         ctx.properties["fromHeader"] = getHeader(ctx, "X-Tenant");
         ctx.properties["fromQuery"] = getProperty(ctx, "query.param.page");
         ctx.properties["fromPath"] = id;
         ctx.properties["fromProp"] = getProperty(ctx, "fromVar");
-        if getProperty(ctx, "total") == "big" {
+        if getVariable(ctx, "total") == "big" {
             log:printInfo("big = yes");
         }
         ctx.properties["unsupported"] = check notTranslated("${toUpper(payload.name)}");
+        _ = ctx.variables.removeIfHasKey("limit");
         return respond(ctx);
     }
 }
