@@ -97,6 +97,9 @@ internal sealed class StatementWriter
             case RespondStep:
                 _out.Line("return respond(ctx);");
                 break;
+            case FailStep fail:
+                _out.Line($"fail error({_expr.String(fail.Message)});");
+                break;
             case AcceptStep:
                 _out.Line("return accepted();");
                 break;

@@ -130,6 +130,12 @@ public sealed record ContinueWithStep(MediatorSyntax? Origin, string? FunctionNa
     public override bool Terminates => true;
 }
 
+/// <summary>Raise an error (MI 4.4 throwError): the fault handling of the flow takes over.</summary>
+public sealed record FailStep(MediatorSyntax Origin, ExprIr Message) : StepIr(Origin)
+{
+    public override bool Terminates => true;
+}
+
 /// <summary>End the flow with Synapse's implicit 202.</summary>
 public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
 {

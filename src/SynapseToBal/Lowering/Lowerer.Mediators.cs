@@ -58,8 +58,9 @@ public sealed partial class Lowerer
         EnrichMediator enrich => LowerEnrich(enrich, context),
         CallTemplateMediator callTemplate => [LowerCallTemplate(callTemplate, context)],
         VariableMediator variable => [LowerVariable(variable, context)],
+        ThrowErrorMediator throwError => LowerThrowError(throwError, context),
         PropertyGroupMediator group => group.Properties.Select(p => LowerProperty(p, context)).ToList(),
-        MakeFaultMediator or ThrowErrorMediator
+        MakeFaultMediator
             or StoreMediator or EnqueueMediator or EventPublisherMediator or ValidateMediator or CalloutMediator
             or XsltMediator or FastXsltMediator or XQueryMediator or ScriptMediator or RewriteMediator
             or JsonTransformMediator or DataMapperMediator or SmooksMediator or BuilderMediator
@@ -237,6 +238,21 @@ public sealed partial class Lowerer
             _ => variable.Value is ValueSyntax.InlineXml ? PropertyValueType.Xml : PropertyValueType.String,
         };
         return new SetVariableStep(variable, variable.Name, Value(variable.Value, context), type);
+    }
+
+    // ---- throwError ----
+
+    private IEnumerable<StepIr> LowerThrowError(ThrowErrorMediator throwError, FlowContext context)
+    {
+        var message = throwError.ErrorMessage is null ? new StringLiteralIr("Error occurred") : Value(throwError.ErrorMessage, context);
+        if (throwError.Type is { } type)
+        {
+            // Synapse sets ERROR_CODE to the type and ERROR_MESSAGE to the message; recordError keeps them, as the first error wins.
+            yield return new SetPropertyStep(throwError, "ERROR_CODE", new StringLiteralIr(type), PropertyValueType.String);
+            yield return new SetPropertyStep(throwError, "ERROR_MESSAGE", message, PropertyValueType.String);
+        }
+
+        yield return new FailStep(throwError, message);
     }
 
     // ---- call-template ----
