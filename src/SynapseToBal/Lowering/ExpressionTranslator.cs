@@ -538,6 +538,15 @@ public sealed class ExpressionTranslator
 
             if (_synapse)
             {
+                // Literals of MI 4.4 expressions, compared as Synapse stringifies values (null and a missing value read as "").
+                switch (name)
+                {
+                    case "null":
+                        return new Str(string.Empty);
+                    case "true" or "false":
+                        return new Str(name);
+                }
+
                 return SynapseAccessor(name);
             }
 

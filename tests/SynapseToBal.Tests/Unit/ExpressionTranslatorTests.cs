@@ -94,6 +94,8 @@ public sealed class ExpressionTranslatorTests
     [InlineData("//order", "((check soapBody(ctx))/**/<'order>).length() > 0")]
     [InlineData("json-eval($.active)", "check jsonEval(ctx, \"$.active\") == \"true\"")]
     [InlineData("${vars.total == 'big'}", "getVariable(ctx, \"total\") == \"big\"")]
+    [InlineData("${payload.amount == null}", "check jsonEval(ctx, \"$.amount\") == \"\"")]
+    [InlineData("${vars.flag != true}", "getVariable(ctx, \"flag\") != \"true\"")]
     public void Conditions_translate_with_xpath_semantics(string expression, string? expected)
     {
         var text = Condition(expression);
