@@ -357,8 +357,16 @@ public sealed class ExpressionTranslator
                     return parts.Any(p => p is null) ? null : new ConcatIr(parts.Select(p => p!).ToImmutableArray());
                 }
 
-                case "string" when call.Args.Length == 1:
+                case "string" or "number" when call.Args.Length == 1:
+                    // number() only matters for comparisons, which compare numerically anyway.
                     return ToValue(call.Args[0]);
+                case "xpath" when _synapse && call.Args.Length == 1 && call.Args[0] is Str xpath:
+                {
+                    // MI 4.4 xpath('...'): an XPath over the XML payload.
+                    var parser = new XPathParser(xpath.Value, _namespaces, _owner);
+                    var node = parser.ParseComplete();
+                    return node is null ? null : parser.ToValue(node);
+                }
                 case "wso2:vault-lookup" or "hashicorp:vault-lookup" when call.Args.Length >= 1 && call.Args[0] is Str alias:
                     // A secret never becomes a literal: it is a required configurable.
                     return _owner.Secret(alias.Value);
@@ -505,6 +513,12 @@ public sealed class ExpressionTranslator
                 return IsSimpleJsonPath(path) ? new Val(new JsonEvalIr(path)) : throw new FormatException();
             }
 
+            if (name.StartsWith("fn:", StringComparison.Ordinal))
+            {
+                // The XPath function namespace prefix is optional: fn:concat is concat.
+                name = name[3..];
+            }
+
             if (_pos < _text.Length && _text[_pos] == '(' && name != "text")
             {
                 _pos++;
@@ -616,7 +630,7 @@ public sealed class ExpressionTranslator
             {
                 case "payload":
                     return new Val(JsonPath("$" + (rest.Length > 0 ? "." + rest : string.Empty) + ReadJsonPathTail(), name));
-                case "vars":
+                case "vars" or "var":
                     return rest.Length > 0 ? new Val(new VariableReadIr(rest)) : throw new FormatException();
                 case "props" or "properties":
                 {
@@ -706,6 +720,12 @@ public sealed class ExpressionTranslator
                 }
 
                 var name = ReadName();
+                if (name.StartsWith("child::", StringComparison.Ordinal))
+                {
+                    // The child axis written out is the default axis.
+                    name = name["child::".Length..];
+                }
+
                 SkipWs();
                 if (name == "text" && _pos + 1 < _text.Length && _text[_pos] == '(' && _text[_pos + 1] == ')')
                 {

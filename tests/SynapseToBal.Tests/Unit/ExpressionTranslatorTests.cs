@@ -44,6 +44,10 @@ public sealed class ExpressionTranslatorTests
     [InlineData("${vars.total}", "getVariable(ctx, \"total\")")]
     [InlineData("${headers['X-Tenant']}", "getHeader(ctx, \"X-Tenant\")")]
     [InlineData("${params.uriParams.id}", "id")]
+    [InlineData("fn:concat('a', $ctx:b)", "string `a${getProperty(ctx, \"b\")}`")]
+    [InlineData("//name/child::text()", "(check soapBody(ctx))/**/<name>.data()")]
+    [InlineData("${var.requestID}", "getVariable(ctx, \"requestID\")")]
+    [InlineData("${xpath('//data/food')}", "xpathString((check soapBody(ctx))/**/<data>/<food>)")]
     public void Supported_expressions_translate(string expression, string expected) =>
         Assert.Equal(expected, Value(expression));
 
@@ -88,6 +92,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("get-property('flag')", "getProperty(ctx, \"flag\") != \"\"")]
     [InlineData("$ctx:count > 5", "xpathNumber(getProperty(ctx, \"count\")) > 5.0")]
     [InlineData("$axis2:HTTP_SC >= 400", "<float>ctx.statusCode >= 400.0")]
+    [InlineData("fn:number(get-property('a')) > fn:number(get-property('b'))", "xpathNumber(getProperty(ctx, \"a\")) > xpathNumber(getProperty(ctx, \"b\"))")]
     [InlineData("count(//item) > 2", "<float>((check soapBody(ctx))/**/<item>).length() > 2.0")]
     [InlineData("contains($trp:Accept, 'json')", "getHeader(ctx, \"Accept\").includes(\"json\")")]
     [InlineData("starts-with($ctx:p, '/v1')", "getProperty(ctx, \"p\").startsWith(\"/v1\")")]
