@@ -79,7 +79,11 @@ public sealed class PackageEmitter
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
-            Doc = new[] { $"API '{BallerinaSyntax.CommentText(s.Name)}' ({Relative(s.SourceFile)}, line {s.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)})." },
+            Doc = new[]
+            {
+                (s.Origin is SynapseToBal.Syntax.SequenceSyntax ? "The main sequence: every request no API matches" : $"API '{BallerinaSyntax.CommentText(s.Name)}'")
+                + $" ({Relative(s.SourceFile)}, line {s.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)}).",
+            },
             BasePath = ServicePath(s.BasePath),
             Resources = s.Resources.Select(r => new { Lines = ResourceLines(r, s.BasePath, expressions, modules) }).ToList(),
         }).ToList();

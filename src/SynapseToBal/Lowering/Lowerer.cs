@@ -158,9 +158,14 @@ public sealed partial class Lowerer
             LowerTemplate(template);
         }
 
-        var services = apis.Select(a => LowerApi(a.Api, a.File)).ToImmutableArray();
+        var services = apis.Select(a => LowerApi(a.Api, a.File)).ToList();
+        if (LowerMainService(services) is { } main)
+        {
+            services.Add(main);
+        }
+
         return new PackageIr(
-            services,
+            services.ToImmutableArray(),
             _functions.ToImmutableArray(),
             _clients.ToImmutableArray(),
             _configurables.ToImmutableArray(),
@@ -248,6 +253,42 @@ public sealed partial class Lowerer
 
     private static string TemplateKey(string template) => "template:" + template;
 
+    /// <summary>
+    /// A main sequence the project defines handles every request no API matches (and, after a send from main,
+    /// the response, through its &lt;out&gt; branch): it becomes a catch-all service at "/".
+    /// </summary>
+    private ServiceIr? LowerMainService(List<ServiceIr> services)
+    {
+        if (!_sequences.TryGetValue("main", out var main))
+        {
+            return null;
+        }
+
+        if (services.Any(s => s.BasePath == "/"))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, main.Location, "sequence", "main", "an API already serves the root context; unmatched requests do not reach main");
+            return null;
+        }
+
+        var function = _sequenceFunctions["main"];
+        var origin = new SequenceReferenceMediator(main.Location, "<sequence key=\"main\"/>", new KeySyntax("main", null));
+        var canStop = CanStop("main");
+        string? outFunction = null;
+        if (ContainsSend("main"))
+        {
+            // A response to a send made from main runs main again: its <out> branch handles it.
+            outFunction = _names.Camel("main response");
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough([new InvokeStep(origin, function, canStop)], main.Location, afterCall: true), "Runs the main sequence on a response to a send made from main (its <out> branch).", main.Location));
+        }
+
+        var resource = new ApiResourceSyntax(main.Location, main.RawXml, [], null, "/*", null, null, null);
+        var body = WithFallThrough([new InvokeStep(origin, function, canStop)], main.Location);
+        var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", "path"));
+        var fault = _sequences.ContainsKey("fault") ? GlobalFaultFunction() : null;
+        var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", resource);
+        return new ServiceIr("main", "/", [ir], main, main.Location.Path);
+    }
+
     /// <summary>Whether a named sequence may end the flow (respond, send, drop, loopback), directly or through sequences it calls.</summary>
     private bool CanStop(string sequenceName) => Analyse(sequenceName, _canStop, MayStop);
 
@@ -302,7 +343,7 @@ public sealed partial class Lowerer
         || (m is CallTemplateMediator c && CanStop(TemplateKey(c.Target))));
 
     private bool MaySend(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
-        m is SendMediator or LoopbackMediator
+        m is SendMediator { Endpoint: not null } or LoopbackMediator
         || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text))
         || (m is CallTemplateMediator c && ContainsSend(TemplateKey(c.Target))));
 

@@ -17,3 +17,16 @@ service /greet on httpListener {
         return respond(ctx);
     }
 }
+
+# The main sequence: every request no API matches (synapse.xml, line 22).
+service / on httpListener {
+    # ANY request no API matches (the main sequence)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "");
+        http:Response? reply = check mainSequence(ctx);
+        if reply is http:Response {
+            return reply;
+        }
+        return accepted();
+    }
+}

@@ -409,6 +409,8 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
     ctx.payload = check response.getBinaryPayload();
     // The response gets fresh axis2-scope state in Synapse: the postfix is gone after a call.
     ctx.urlPostfix = "";
+    // The response is not addressed to the request's To.
+    ctx.to = "";
     ctx.isResponse = true;
 }
 
