@@ -43,11 +43,19 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
-        foreach (var setting in new[] { ("hostname", api.HostName), ("port", api.Port) })
+        var versionType = api.VersionType?.ToLowerInvariant();
+        foreach (var setting in new[]
+        {
+            ("hostname", api.HostName),
+            ("port", api.Port),
+            ("transports", api.Transports is { } transports && transports.Contains("http", StringComparison.OrdinalIgnoreCase) && transports.Trim() != "http https" && transports.Trim() != "https http" ? transports : null),
+            ("binds-to", api.BindsTo.IsEmpty ? null : string.Join(",", api.BindsTo)),
+            ("version-type", versionType is null or "context" or "url" ? null : api.VersionType),
+        })
         {
             if (setting.Item2 is not null)
             {
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", setting.Item1, "every service shares one listener; restrict hosts or ports by hand");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", setting.Item1, "the generated service (one shared listener) does not apply it; add it by hand");
             }
         }
 
@@ -189,7 +197,7 @@ public sealed partial class Lowerer
         }
 
         var baseName = api.Name + " " + string.Join(' ', methods.Count == 0 ? ["any"] : methods) + " " + PathWords(resource);
-        foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol), ("user-agent", resource.UserAgent) })
+        foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol), ("user-agent", resource.UserAgent), ("binds-to", resource.BindsTo.IsEmpty ? null : string.Join(",", resource.BindsTo)) })
         {
             if (value is not null)
             {

@@ -416,6 +416,21 @@ public sealed partial class Lowerer
 
     private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
     {
+        foreach (var (setting, present) in new[]
+        {
+            ("WS-Security (enableSec)", qualities.Security is not null),
+            ("WS-Addressing (enableAddressing)", qualities.Addressing is not null),
+            ("WS-ReliableMessaging (enableRM)", qualities.ReliableMessaging is not null),
+            ($"optimize=\"{qualities.Optimize}\" (MTOM/SwA)", qualities.Optimize is not null),
+            ($"onError=\"{endpoint.OnError}\"", endpoint.OnError is not null),
+        })
+        {
+            if (present)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "endpoint", setting, "the generated client does not apply it; add it by hand");
+            }
+        }
+
         if (qualities.DynamicTimeout is { } dynamicTimeout)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "duration", $"the timeout '{dynamicTimeout.Original}' is computed at run time; the client uses its default");
