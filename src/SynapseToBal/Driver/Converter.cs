@@ -6,8 +6,10 @@ using SynapseToBal.Emit;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Project;
+using SynapseToBal.Refine;
 using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
+using SemanticModel = SynapseToBal.Semantics.SemanticModel;
 
 namespace SynapseToBal.Driver;
 
@@ -58,7 +60,7 @@ public static class Converter
 
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
-        ReferenceGraph.Build(documents, project.Registry.Contains, diagnostics);
+        var model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics);
         if (documents.Length == 0)
         {
             diagnostics.Report(DiagnosticCatalog.NoArtifacts, null, Path.GetFileName(input));
@@ -67,7 +69,7 @@ public static class Converter
         PackageIr package;
         try
         {
-            package = Lowerer.Lower(documents, diagnostics);
+            package = Lowerer.Lower(model, documents, diagnostics);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -81,7 +83,7 @@ public static class Converter
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
         try
         {
-            files = new PackageEmitter(renderer, emitOptions).Emit(package);
+            files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package));
         }
         catch (TemplateException ex)
         {
@@ -112,7 +114,7 @@ public static class Converter
         var diagnostics = new DiagnosticBag();
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
-        var graph = ReferenceGraph.Build(documents, project.Registry.Contains, diagnostics);
+        var graph = SemanticModel.Build(documents, project.Registry.Contains, diagnostics).Graph;
         var sorted = diagnostics.Sorted();
         return new AnalysisResult(Inventory.Build(input, project, documents, graph, sorted), sorted, project, documents) { Graph = graph };
     }

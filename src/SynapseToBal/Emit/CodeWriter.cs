@@ -2,13 +2,20 @@ using System.Text;
 
 namespace SynapseToBal.Emit;
 
+/// <summary>One line of a generated body: its text, indented relative to the body, or verbatim (a continuation line of an XML template, whose indentation is content).</summary>
+public sealed record BodyLine(string Text, bool Verbatim);
+
 /// <summary>Accumulates indented lines of Ballerina (4 spaces per level, as <c>bal format</c> writes).</summary>
 internal sealed class CodeWriter
 {
     private readonly List<string> _lines = new();
+    private readonly HashSet<int> _verbatim = new();
     private int _indent;
 
     public IReadOnlyList<string> Output => _lines;
+
+    /// <summary>The lines for a template to place inside a block (it adds the block's own indentation to all but verbatim lines).</summary>
+    public IReadOnlyList<BodyLine> Body => _lines.Select((line, index) => new BodyLine(line, _verbatim.Contains(index))).ToList();
 
     /// <summary>Adds a line; text with line breaks becomes several lines, each indented at the current level.</summary>
     public void Line(string text)
@@ -24,7 +31,11 @@ internal sealed class CodeWriter
     {
         var lines = text.Split('\n');
         _lines.Add(new string(' ', _indent * 4) + lines[0]);
-        _lines.AddRange(lines.Skip(1));
+        foreach (var line in lines.Skip(1))
+        {
+            _verbatim.Add(_lines.Count);
+            _lines.Add(line);
+        }
     }
 
     public void Lines(IEnumerable<string> lines)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SynapseToBal.IR;
+using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 
@@ -8,16 +9,52 @@ namespace SynapseToBal.Emit;
 internal sealed class ExpressionWriter
 {
     private readonly ModuleUsage _modules;
+    private readonly NameMap _names;
 
-    public ExpressionWriter(ModuleUsage modules) => _modules = modules;
+    public ExpressionWriter(ModuleUsage modules, NameMap names)
+    {
+        _modules = modules;
+        _names = names;
+    }
+
+    public NameMap Names => _names;
+
+    /// <summary>A Ballerina expression of the expression's own type (<see cref="ExprIr.Kind"/>).</summary>
+    public string Typed(ExprIr expr) => expr switch
+    {
+        NumberLiteralIr { NumberKind: ValueKind.Float } n => n.Text.Contains('.', StringComparison.Ordinal) || n.Text.Contains('e', StringComparison.OrdinalIgnoreCase) ? n.Text : n.Text + ".0",
+        NumberLiteralIr n => n.Text,
+        BooleanLiteralIr b => b.Value ? "true" : "false",
+        ConvertIr c => Convert(c),
+        _ when expr.Kind == ValueKind.String => String(expr),
+        _ => throw new InvalidOperationException($"No typed form for {expr.GetType().Name}"),
+    };
+
+    private string Convert(ConvertIr conversion)
+    {
+        var text = String(conversion.Operand);
+        return conversion.To switch
+        {
+            ValueKind.Integer => $"check int:fromString({text})",
+            ValueKind.Boolean => $"{Receiver(text)}.toLowerAscii() == \"true\"",
+            ValueKind.Float => $"check float:fromString({text})",
+            ValueKind.Xml => $"check xml:fromString({text})",
+            ValueKind.Json => UseValue($"check value:fromJsonString({text})"),
+            ValueKind.String => text,
+            _ => throw new InvalidOperationException(),
+        };
+    }
 
     /// <summary>A Ballerina expression of type string.</summary>
     public string String(ExprIr expr) => expr switch
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
-        PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {fallback})",
+        PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
-        PathParamIr p => p.BallerinaName,
+        LocalEntryReadIr { IsXml: true } entry => _names[entry.Entry] + ".toString()",
+        LocalEntryReadIr entry => _names[entry.Entry],
+        ParameterReadIr p => _names[p.Parameter],
+        NumberLiteralIr or BooleanLiteralIr or ConvertIr => $"{Receiver(Typed(expr))}.toString()",
         VariableReadIr v => $"getVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         ContextFieldIr f => f.Field switch
@@ -32,8 +69,7 @@ internal sealed class ExpressionWriter
         XmlNavigationIr x => XmlNavigation(x),
         ConcatIr c => StringTemplate(c.Parts),
         UntranslatedExprIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)})",
-        RawExprIr r => r.Code,
-        ConfigurableReadIr c => c.Name,
+        ConfigurableReadIr c => _names[c.Configurable],
         CountIr c => $"{CountValue(c)}.toString()",
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.To } => "ctx.to",
@@ -77,7 +113,13 @@ internal sealed class ExpressionWriter
     }
 
     /// <summary>A <c>string `...`</c> template of the parts, or a plain literal when all parts are literal.</summary>
-    public string StringTemplate(IEnumerable<ExprIr> parts)
+    public string StringTemplate(IEnumerable<ExprIr> parts) => StringTemplate(parts.Cast<object>());
+
+    /// <summary>
+    /// A <c>string `...`</c> template of expressions and interpolations the writer composed itself (a string
+    /// starting with <c>${</c>), or a plain literal when all parts are literal.
+    /// </summary>
+    public string StringTemplate(IEnumerable<object> parts)
     {
         var list = parts.ToList();
         if (list.All(p => p is StringLiteralIr))
@@ -88,13 +130,19 @@ internal sealed class ExpressionWriter
         var builder = new StringBuilder("string `");
         foreach (var part in list)
         {
-            if (part is StringLiteralIr literal)
+            switch (part)
             {
-                builder.Append(BallerinaSyntax.TemplateText(literal.Value));
-            }
-            else
-            {
-                builder.Append("${").Append(String(part)).Append('}');
+                case StringLiteralIr literal:
+                    builder.Append(BallerinaSyntax.TemplateText(literal.Value));
+                    break;
+                case ExprIr expr:
+                    builder.Append("${").Append(String(expr)).Append('}');
+                    break;
+                case string interpolation:
+                    builder.Append(interpolation);
+                    break;
+                default:
+                    throw new InvalidOperationException();
             }
         }
 
@@ -203,6 +251,3 @@ internal sealed class ExpressionWriter
         return BallerinaSyntax.Keywords.Contains(result) ? "'" + result : result;
     }
 }
-
-/// <summary>Ballerina code the emitter itself composed (never text from the input).</summary>
-internal sealed record RawExprIr(string Code) : ExprIr;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SynapseToBal.IR;
+using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 

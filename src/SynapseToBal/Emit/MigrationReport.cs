@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
+using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using SynapseToBal.IR;
+using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 
@@ -11,7 +12,15 @@ public sealed record GeneratedFile(string RelativePath, string Content);
 /// <param name="SourceRoot">Folder source paths are shown relative to (never an absolute machine path).</param>
 public sealed record EmitOptions(string Org, string PackageName, string SourceRoot, string SourceDisplayName);
 
-/// <summary>Builds the view model of each generated file from the IR and renders it through its template.</summary>
+/// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
+public sealed record TodoView(string Code, string Message, IReadOnlyList<string> Original);
+
+/// <summary>
+/// Builds the flat view model of each generated file from the refined IR and renders it through its
+/// template. The templates own the shape of every construct (listener, service, resource, function, client,
+/// configurable, entry); C# writes statement bodies (<see cref="BodyLine"/>s) and precomputes every name,
+/// literal and comment, escaped. <c>docs/templates.md</c> documents the view models.
+/// </summary>
 public sealed class PackageEmitter
 {
     public const string Distribution = "2201.12.0";
@@ -25,22 +34,24 @@ public sealed class PackageEmitter
         _options = options;
     }
 
-    public IReadOnlyList<GeneratedFile> Emit(PackageIr package)
+    public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined)
     {
+        var package = refined.Package;
+        var names = refined.Names;
         var files = new List<GeneratedFile>
         {
             new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, Source = _options.SourceDisplayName, Distribution })),
-            new("main.bal", Main(package)),
-            new("functions.bal", Functions(package)),
-            new("connections.bal", Connections(package)),
-            new("configs.bal", Configs(package)),
+            new("main.bal", Main(package, names)),
+            new("functions.bal", Functions(package, names)),
+            new("connections.bal", Connections(package, names)),
+            new("configs.bal", Configs(package, names)),
             new("types.bal", _renderer.Render("types.bal.sbn", new { Header = Header("the Synapse message context model") })),
             new("support.bal", _renderer.Render("support.bal.sbn", new { Header = Header("the Synapse runtime behaviours the flows rely on") })),
-            new("Config.toml", ConfigToml(package)),
+            new("Config.toml", ConfigToml(package, names)),
         };
         if (package.LocalEntries.Length > 0)
         {
-            files.Insert(6, new GeneratedFile("entries.bal", Entries(package)));
+            files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
         }
 
         return files;
@@ -70,41 +81,44 @@ public sealed class PackageEmitter
         return string.Join('\n', lines);
     }
 
+    private static string Line(int line) => line.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The original XML of a node as comment text, its first line indented like the rest so the comment keeps the shape of the source.</summary>
+    private static IReadOnlyList<string> Original(Syntax.ISyntaxNode node) =>
+        BallerinaSyntax.CommentLines(new string(' ', node.Location.LineSpan.Start.Character) + node.RawXml, prefix: string.Empty).ToList();
+
+    private static TodoView Todo(NotTranslatedIr reason, IReadOnlyList<string> original) =>
+        new(reason.Descriptor.Id, BallerinaSyntax.CommentText(reason.Message), original);
+
+    private TodoView Pending(PendingArtifactIr pending) => Todo(
+        pending.Reason with { Message = $"{pending.Reason.Message}: '{pending.Origin.Name}' ({Relative(pending.Origin.Location.Path)}, line {Line(pending.Origin.Location.Line)})." },
+        Original(pending.Origin));
+
     // ---- main.bal ----
 
-    private string Main(PackageIr package)
+    private string Main(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules);
+        var expressions = new ExpressionWriter(modules, names);
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
             Doc = new[]
             {
-                (s.Origin is SynapseToBal.Syntax.SequenceSyntax ? "The main sequence: every request no API matches" : $"API '{BallerinaSyntax.CommentText(s.Name)}'")
-                + $" ({Relative(s.SourceFile)}, line {s.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)}).",
+                (s.Origin is Syntax.SequenceSyntax ? "The main sequence: every request no API matches" : $"API '{BallerinaSyntax.CommentText(s.Name)}'")
+                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).",
             },
             BasePath = ServicePath(s.BasePath),
-            Resources = s.Resources.Select(r => new { Lines = ResourceLines(r, s.BasePath, expressions, modules) }).ToList(),
+            Resources = s.Resources.Select(r => Resource(r, s.BasePath, expressions, modules, names)).ToList(),
         }).ToList();
-        var pending = package.Pending.Select(p => new { Lines = PendingLines(p) }).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = SourcesHeader("services for the Synapse APIs", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
+            Listener = new { Name = names[package.Listener.Name], Port = names[package.Listener.Port.Name] },
             Services = services,
-            Pending = pending,
+            Pending = package.Pending.Select(Pending).ToList(),
         });
-    }
-
-    private IReadOnlyList<string> PendingLines(PendingArtifactIr pending)
-    {
-        var lines = new List<string>
-        {
-            $"// TODO({pending.Code}): {BallerinaSyntax.CommentText(pending.Message)}: '{BallerinaSyntax.CommentText(pending.Origin.Name)}' ({Relative(pending.Origin.Location.Path)}, line {pending.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)}).",
-        };
-        lines.AddRange(BallerinaSyntax.CommentLines(new string(' ', pending.Origin.Location.LineSpan.Start.Character) + pending.Origin.RawXml));
-        return lines;
     }
 
     /// <summary>A service attach point: an absolute resource path, each segment escaped.</summary>
@@ -122,18 +136,14 @@ public sealed class PackageEmitter
             : "/" + string.Join('/', escaped);
     }
 
-    private static IReadOnlyList<string> ResourceLines(ResourceIr resource, string serviceBase, ExpressionWriter expressions, ModuleUsage modules)
+    /// <summary>The view model of one resource function.</summary>
+    private static object Resource(ResourceIr resource, string serviceBase, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
-        var writer = new CodeWriter();
-        writer.Open(string.Empty);
-        if (resource.Duplicate)
+        if (resource.Skipped is { } skipped)
         {
-            writer.Line($"// TODO(SB0211): {BallerinaSyntax.CommentText(resource.Summary)} is declared again; Synapse always dispatches to the first declaration, so this one never runs:");
-            writer.Lines(BallerinaSyntax.CommentLines(new string(' ', resource.Origin.Location.LineSpan.Start.Character) + resource.Origin.RawXml));
-            return Trimmed(writer);
+            return new { Todo = Todo(skipped, Original(resource.Origin)) };
         }
 
-        writer.Line("# " + BallerinaSyntax.CommentText(resource.Summary));
         var locals = new List<string> { "request", "ctx", "e" };
         var path = new List<string>();
         var pathParams = new List<string>();
@@ -145,73 +155,52 @@ public sealed class PackageEmitter
                     path.Add(BallerinaSyntax.PathSegment(literal.Text));
                     break;
                 case PathSegmentIr.Param param:
-                    path.Add($"[string {param.BallerinaName}]");
+                    var name = names[param.Parameter];
+                    path.Add($"[string {name}]");
                     pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
-                    pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {param.BallerinaName}");
-                    locals.Add(param.BallerinaName);
+                    pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {name}");
+                    locals.Add(name);
                     break;
                 case PathSegmentIr.Rest rest:
-                    path.Add($"[string... {rest.BallerinaName}]");
+                    var restName = names[rest.Parameter];
+                    path.Add($"[string... {restName}]");
                     if (rest.SynapseName != "*")
                     {
-                        pathParams.Add($"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: string:'join(\"/\", ...{rest.BallerinaName})");
+                        pathParams.Add($"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: string:'join(\"/\", ...{restName})");
                     }
 
-                    locals.Add(rest.BallerinaName);
+                    locals.Add(restName);
                     break;
             }
         }
 
-        var accessor = resource.Accessor == "default" ? "'default" : resource.Accessor;
-        var pathText = path.Count == 0 ? "." : string.Join('/', path);
-        writer.Open($"resource function {accessor} {pathText}(http:Request request) returns http:Response|error {{");
-        var basePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase);
-        if (resource.FaultFunction is null && !UsesContext(resource.Body))
-        {
-            // Nothing reads the message: Synapse's implicit 202 is all that happens.
-            new StatementWriter(writer, expressions, modules, locals).Block(resource.Body);
-            writer.Close();
-            return Trimmed(writer);
-        }
+        var writer = new CodeWriter();
+        new StatementWriter(writer, expressions, modules, locals).Block(resource.Body);
 
-        writer.Line(pathParams.Count == 0
-            ? $"Context ctx = check newContext(request, {basePath});"
-            : $"Context ctx = check newContext(request, {basePath}, {{{string.Join(", ", pathParams)}}});");
-        if (resource.NeedsOutFlow && resource.OutFunction is not null)
+        // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
+        var usesContext = resource.FaultFunction is not null || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
+        return new
         {
-            writer.Line($"ctx.outFlow = {resource.OutFunction};");
-        }
-
-        var statements = new StatementWriter(writer, expressions, modules, locals);
-        if (resource.FaultFunction is not null)
-        {
-            writer.Open("do {");
-            statements.Block(resource.Body);
-            writer.Continue("} on fail error e {");
-            writer.Line($"return {resource.FaultFunction}(ctx, e);");
-            writer.Close();
-        }
-        else
-        {
-            statements.Block(resource.Body);
-        }
-
-        writer.Close();
-        return Trimmed(writer);
+            Todo = (TodoView?)null,
+            Summary = BallerinaSyntax.CommentText(resource.Summary),
+            Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
+            Path = path.Count == 0 ? "." : string.Join('/', path),
+            Context = usesContext
+                ? new { BasePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase), PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}" }
+                : null,
+            OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
+            FaultFunction = resource.FaultFunction is { } fault ? names[fault] : null,
+            Body = writer.Body,
+        };
     }
-
-    private static bool UsesContext(ImmutableArray<StepIr> steps) =>
-        steps.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
-
-    private static IReadOnlyList<string> Trimmed(CodeWriter writer) => writer.Output.Skip(1).ToList();
 
     // ---- functions.bal ----
 
-    private string Functions(PackageIr package)
+    private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules);
-        var functions = package.Functions.Select(f => new { Lines = FunctionLines(f, expressions, modules) }).ToList();
+        var expressions = new ExpressionWriter(modules, names);
+        var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path)),
@@ -220,123 +209,108 @@ public sealed class PackageEmitter
         });
     }
 
-    private static IReadOnlyList<string> FunctionLines(FunctionIr function, ExpressionWriter expressions, ModuleUsage modules)
+    /// <summary>The view model of one function: its signature parts and its body.</summary>
+    private static object Function(FunctionIr function, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
-        var writer = new CodeWriter();
-        foreach (var line in BallerinaSyntax.CommentLines(function.Summary, "# "))
-        {
-            writer.Line(line);
-        }
-
-        string signature;
+        var parameterNames = function.Parameters.Select(p => names[p.Name]).ToList();
+        var parameters = new List<string> { "Context ctx" };
+        string returns;
         switch (function.Kind)
         {
             case FunctionKind.FaultFlow:
-                signature = $"function {function.Name}(Context ctx, error e) returns http:Response|error {{";
-                modules.Use("http");
+                parameters.Add("error e");
+                returns = "http:Response|error";
                 break;
             case FunctionKind.OutFlow or FunctionKind.InFlow:
-                signature = $"function {function.Name}(Context ctx) returns http:Response|error {{";
-                modules.Use("http");
+                returns = "http:Response|error";
                 break;
             default:
-                var parameters = string.Concat(function.Parameters.Select(p => $", string {p.Name} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));
-                signature = function.CanStop
-                    ? $"function {function.Name}(Context ctx{parameters}) returns http:Response|error? {{"
-                    : $"function {function.Name}(Context ctx{parameters}) returns error? {{";
-                if (function.CanStop)
-                {
-                    modules.Use("http");
-                }
-
+                parameters.AddRange(function.Parameters.Select((p, i) => $"string {parameterNames[i]} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));
+                returns = function.CanStop ? "http:Response|error?" : "error?";
                 break;
         }
 
-        writer.Open(signature);
-        if (function.Kind == FunctionKind.FaultFlow)
+        if (returns.StartsWith("http:", StringComparison.Ordinal))
         {
-            writer.Line("recordError(ctx, e);");
+            modules.Use("http");
         }
 
-        var statements = new StatementWriter(writer, expressions, modules, function.Parameters.Select(p => p.Name).Concat(["ctx", "e"]));
-        if (function.FaultFunction is { } fault)
+        var writer = new CodeWriter();
+        new StatementWriter(writer, expressions, modules, parameterNames.Concat(["ctx", "e"])).Block(function.Body);
+        return new
         {
-            writer.Open("do {");
-            statements.Block(function.Body);
-            writer.Continue("} on fail error e {");
-            writer.Line($"return {fault}(ctx, e);");
-            writer.Close();
-        }
-        else
-        {
-            statements.Block(function.Body);
-        }
-
-        writer.Close();
-        return writer.Output;
+            Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
+            Name = names[function.Name],
+            Parameters = string.Join(", ", parameters),
+            Returns = returns,
+            RecordsError = function.Kind == FunctionKind.FaultFlow,
+            FaultFunction = function.FaultFunction is { } fault ? names[fault] : null,
+            Body = writer.Body,
+        };
     }
 
     // ---- entries.bal ----
 
-    private string Entries(PackageIr package) => _renderer.Render("entries.bal.sbn", new
+    private string Entries(PackageIr package, NameMap names) => _renderer.Render("entries.bal.sbn", new
     {
         Header = SourcesHeader("values for the Synapse local entries", package.LocalEntries.Select(e => e.Origin.Location.Path)),
         Entries = package.LocalEntries.Select(e => new
         {
-            // A documentation comment must be followed by a declaration; an entry left as a TODO gets a plain comment.
-            Doc = (e.Kind == EntryKind.Source ? "// " : "# ") + $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {e.Origin.Location.Line.ToString(CultureInfo.InvariantCulture)}).",
-            Lines = EntryLines(e),
+            Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)}).",
+            Name = names[e.Name],
+            Todo = e.NotTranslated is { } reason ? Todo(reason, []) : null,
+            IsXml = e.Kind == EntryKind.Xml,
+            Value = e.Kind == EntryKind.Xml ? BallerinaSyntax.TemplateText(e.Value, keepLineBreaks: true) : BallerinaSyntax.StringLiteral(e.Value),
         }).ToList(),
     });
 
-    private static IReadOnlyList<string> EntryLines(LocalEntryIr entry) => entry.Kind switch
-    {
-        EntryKind.Text => [$"final string {entry.Name} = {BallerinaSyntax.StringLiteral(entry.Value)};"],
-        EntryKind.Xml => $"final xml {entry.Name} = xml `{BallerinaSyntax.TemplateText(entry.Value, keepLineBreaks: true)}`;".Split('\n'),
-        EntryKind.Source => [$"// TODO(SB0206): the entry's content is loaded from '{BallerinaSyntax.CommentText(entry.Value)}'; add it here by hand:", $"// final string {entry.Name} = \"\";"],
-        _ => throw new InvalidOperationException(),
-    };
-
     // ---- connections.bal, configs.bal, Config.toml ----
 
-    private string Connections(PackageIr package)
+    private string Connections(PackageIr package, NameMap names)
     {
         var clients = package.Clients.Select(c => new
         {
-            Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {c.Origin.Line.ToString(CultureInfo.InvariantCulture)})." },
+            Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})." },
             Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
-            c.Name,
-            c.UrlConfigurable,
-            Config = c.TimeoutSeconds is { } timeout ? $", {{timeout: {timeout.ToString(CultureInfo.InvariantCulture)}}}" : string.Empty,
+            Name = names[c.Name],
+            UrlConfigurable = names[c.UrlConfigurable],
+            Timeout = c.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture),
         }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
             Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path))),
             Clients = clients,
-            Pending = package.PendingEndpoints.Select(p => new { Lines = PendingLines(p) }).ToList(),
+            Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });
     }
 
-    private string Configs(PackageIr package) => _renderer.Render("configs.bal.sbn", new
+    private static string TypeName(ConfigurableType type) => type switch
+    {
+        ConfigurableType.String => "string",
+        ConfigurableType.Integer => "int",
+        _ => throw new InvalidOperationException(),
+    };
+
+    private string Configs(PackageIr package, NameMap names) => _renderer.Render("configs.bal.sbn", new
     {
         Header = Header("configurable values (set them in Config.toml)"),
         Configurables = package.Configurables.Select(c => new
         {
             Description = BallerinaSyntax.CommentText(c.Description),
-            c.Name,
-            c.Type,
-            DefaultValue = c.Secret || c.DefaultValue is null ? "?" : c.Type == "string" ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
+            Name = names[c.Name],
+            Type = TypeName(c.Type),
+            DefaultValue = c.Secret || c.DefaultValue is null ? "?" : c.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
         }).ToList(),
     });
 
-    private string ConfigToml(PackageIr package) => _renderer.Render("Config.toml.sbn", new
+    private string ConfigToml(PackageIr package, NameMap names) => _renderer.Render("Config.toml.sbn", new
     {
         Entries = package.Configurables.Select(c => new
         {
             Description = BallerinaSyntax.CommentText(c.Description),
-            c.Name,
+            Name = names[c.Name],
             c.Secret,
-            Value = c.DefaultValue is null ? "\"\"" : c.Type == "string" ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
+            Value = c.DefaultValue is null ? "\"\"" : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
         }).ToList(),
     });
 }

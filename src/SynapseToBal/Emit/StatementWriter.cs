@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using SynapseToBal.IR;
+using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 
@@ -53,7 +54,7 @@ internal sealed class StatementWriter
                 _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
                 break;
             case SetPropertyStep set:
-                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(set.Name)}] = {TypedValue(set.Value, set.Type)};");
+                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
             case StorePropertyStep store:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value)};");
@@ -62,7 +63,7 @@ internal sealed class StatementWriter
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value)});");
                 break;
             case SetVariableStep set:
-                _out.Line($"ctx.variables[{BallerinaSyntax.StringLiteral(set.Name)}] = {TypedValue(set.Value, set.Type)};");
+                _out.Line($"ctx.variables[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
             case RemoveVariableStep remove:
                 _out.Line($"_ = ctx.variables.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
@@ -104,13 +105,13 @@ internal sealed class StatementWriter
                 _out.Line("return accepted();");
                 break;
             case ContinueWithStep next:
-                _out.Line(next.FunctionName is null ? "return check continueWithResponse(ctx);" : $"return check {next.FunctionName}(ctx);");
+                _out.Line(next.Function is null ? "return check continueWithResponse(ctx);" : $"return check {_expr.Names[next.Function]}(ctx);");
                 break;
             case InvokeStep invoke when invoke.CanStop:
             {
                 _modules.Use("http");
                 var reply = Local("reply");
-                _out.Line($"http:Response? {reply} = check {invoke.FunctionName}({Arguments(invoke)});");
+                _out.Line($"http:Response? {reply} = check {_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 _out.Open($"if {reply} is http:Response {{");
                 _out.Line($"return {reply};");
                 _out.Close();
@@ -118,7 +119,7 @@ internal sealed class StatementWriter
             }
 
             case InvokeStep invoke:
-                _out.Line($"check {invoke.FunctionName}({Arguments(invoke)});");
+                _out.Line($"check {_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 break;
             case IfStep { Then.Length: 0, Else.Length: > 0 } branch:
                 _out.Open($"if !({_expr.Condition(branch.Condition)}) {{");
@@ -143,7 +144,7 @@ internal sealed class StatementWriter
                 Direction(direction);
                 break;
             case TodoStep todo:
-                _out.Line($"// TODO({todo.Code}): {BallerinaSyntax.CommentText(todo.Message)}");
+                _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
                 _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(todo.Origin, todo.RawXml)));
                 break;
             case DeadCodeStep dead:
@@ -163,7 +164,7 @@ internal sealed class StatementWriter
         origin is null ? raw : new string(' ', origin.Location.LineSpan.Start.Character) + raw;
 
     private string Arguments(InvokeStep invoke) =>
-        string.Join(", ", invoke.Arguments.Select(a => $"{a.Name} = {_expr.String(a.Value)}").Prepend("ctx"));
+        string.Join(", ", invoke.Arguments.Select(a => $"{_expr.Names[a.Parameter]} = {_expr.String(a.Value)}").Prepend("ctx"));
 
     private static string LogFunctionName(LogFunction function) => function switch
     {
@@ -177,41 +178,13 @@ internal sealed class StatementWriter
     {
         var parts = log.Parts.Select(p => p switch
         {
-            LogPart.Text t => new StringLiteralIr(t.Content),
+            LogPart.Text t => (object)new StringLiteralIr(t.Content),
             LogPart.Value v => v.Expression,
-            LogPart.Payload => (ExprIr)new RawExprIr("check payloadText(ctx)"),
-            LogPart.Headers => new RawExprIr("ctx.headers.toString()"),
+            LogPart.Payload => "${check payloadText(ctx)}",
+            LogPart.Headers => "${ctx.headers.toString()}",
             _ => throw new InvalidOperationException(),
         });
         return _expr.StringTemplate(parts);
-    }
-
-    private string TypedValue(ExprIr value, PropertyValueType type)
-    {
-        if (value is StringLiteralIr literal)
-        {
-            switch (type)
-            {
-                case PropertyValueType.Integer when long.TryParse(literal.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i):
-                    return i.ToString(CultureInfo.InvariantCulture);
-                case PropertyValueType.Boolean:
-                    return string.Equals(literal.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
-                case PropertyValueType.Float when BallerinaSyntax.FloatLiteral(literal.Value) is { } number:
-                    return number;
-            }
-        }
-
-        var text = _expr.String(value);
-        return type switch
-        {
-            PropertyValueType.String => text,
-            PropertyValueType.Integer => $"check int:fromString({text})",
-            PropertyValueType.Boolean => $"{ExpressionWriter.Receiver(text)}.toLowerAscii() == \"true\"",
-            PropertyValueType.Float => $"check float:fromString({text})",
-            PropertyValueType.Xml => $"check xml:fromString({text})",
-            PropertyValueType.Json => UseValue($"check value:fromJsonString({text})"),
-            _ => throw new InvalidOperationException(),
-        };
     }
 
     private void SetField(SetFieldStep field)
@@ -219,9 +192,7 @@ internal sealed class StatementWriter
         switch (field.Field)
         {
             case ContextField.StatusCode:
-                _out.Line(field.Value is StringLiteralIr s && int.TryParse(s.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)
-                    ? $"ctx.statusCode = {code.ToString(CultureInfo.InvariantCulture)};"
-                    : $"ctx.statusCode = check int:fromString({_expr.String(field.Value)});");
+                _out.Line($"ctx.statusCode = {_expr.Typed(field.Value)};");
                 break;
             case ContextField.ContentType:
                 _out.Line($"ctx.contentType = {_expr.String(field.Value)};");
@@ -239,7 +210,7 @@ internal sealed class StatementWriter
 
     private string CallArguments(CallStep call)
     {
-        var args = new List<string> { "ctx", call.Client.Name };
+        var args = new List<string> { "ctx", _expr.Names[call.Client.Name] };
         switch (call.Path)
         {
             case HttpPathIr.Postfix:

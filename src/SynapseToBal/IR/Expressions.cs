@@ -3,28 +3,60 @@ using SynapseToBal.Syntax;
 
 namespace SynapseToBal.IR;
 
-/// <summary>A value computed at run time. Every expression has a Ballerina type of string unless noted.</summary>
+/// <summary>The type of a value in the IR.</summary>
+public enum ValueKind
+{
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Xml,
+    Json,
+}
+
+/// <summary>A value computed at run time, of type <see cref="Kind"/> (a string unless the node says otherwise).</summary>
 public abstract record ExprIr
 {
     private protected ExprIr()
     {
     }
 
+    public virtual ValueKind Kind => ValueKind.String;
 }
 
 public sealed record StringLiteralIr(string Value) : ExprIr
 ;
 
+/// <summary>A number written in the input, as a decimal numeral (<c>5</c>, <c>-2.5</c>, <c>1e3</c>), of type integer or float.</summary>
+public sealed record NumberLiteralIr(string Text, ValueKind NumberKind) : ExprIr
+{
+    public override ValueKind Kind => NumberKind;
+}
+
+public sealed record BooleanLiteralIr(bool Value) : ExprIr
+{
+    public override ValueKind Kind => ValueKind.Boolean;
+}
+
+/// <summary>An explicit conversion of a string to another type, as Synapse applies a property's <c>type</c> (fails when the text is not one).</summary>
+public sealed record ConvertIr(ExprIr Operand, ValueKind To) : ExprIr
+{
+    public override ValueKind Kind => To;
+}
+
+/// <summary>A local entry's value (xml entries are read as their text where a string is needed).</summary>
+public sealed record LocalEntryReadIr(Symbol Entry, bool IsXml) : ExprIr;
+
 /// <summary>A default-scope property (<c>get-property('x')</c>, <c>$ctx:x</c>).</summary>
-/// <param name="Fallback">The local entry read when no such property is set, as get-property does (a Ballerina expression of type string).</param>
-public sealed record PropertyReadIr(string Name, string? Fallback = null) : ExprIr
+/// <param name="Fallback">The local entry read when no such property is set, as get-property does.</param>
+public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = null) : ExprIr
 ;
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>
 public sealed record VariableReadIr(string Name) : ExprIr;
 
-/// <summary>A resource path parameter read through its Ballerina parameter (<c>uri.var.x</c> inside its resource).</summary>
-public sealed record PathParamIr(string BallerinaName) : ExprIr
+/// <summary>A parameter of the generated function or resource: a path parameter (<c>uri.var.x</c> inside its resource) or a template parameter.</summary>
+public sealed record ParameterReadIr(Symbol Parameter) : ExprIr
 ;
 
 /// <summary>An HTTP header (<c>$trp:x</c>, <c>get-property('transport','x')</c>).</summary>
@@ -82,7 +114,7 @@ public enum SystemValue
 }
 
 /// <summary>A module-level configurable (a secret from <c>wso2:vault-lookup</c>).</summary>
-public sealed record ConfigurableReadIr(string Name) : ExprIr
+public sealed record ConfigurableReadIr(Symbol Configurable) : ExprIr
 ;
 
 /// <summary>An expression SynapseToBal does not translate; it fails at run time with the original text.</summary>

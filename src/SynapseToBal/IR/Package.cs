@@ -1,45 +1,57 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.IR;
 
-/// <summary>The whole integration: what the emitter turns into a Ballerina package.</summary>
+/// <summary>The whole integration: what the refiner names and the emitter turns into a package.</summary>
+/// <param name="Symbols">Every module-level symbol, in the order they were declared (earlier ones keep contested names).</param>
 public sealed record PackageIr(
+    ListenerIr Listener,
     ImmutableArray<ServiceIr> Services,
     ImmutableArray<FunctionIr> Functions,
     ImmutableArray<ClientIr> Clients,
     ImmutableArray<ConfigurableIr> Configurables,
     ImmutableArray<PendingArtifactIr> Pending,
-    ImmutableArray<string> SourceFiles)
+    ImmutableArray<string> SourceFiles,
+    ImmutableArray<Symbol> Symbols)
 {
-    /// <summary>Named endpoints with no client (kinds not translated yet), kept as TODOs in connections.bal.</summary>
+    /// <summary>Named endpoints with no client (kinds not translated yet), kept as TODOs beside the clients.</summary>
     public ImmutableArray<PendingArtifactIr> PendingEndpoints { get; init; } = [];
 
     /// <summary>Local entries, as module-level values.</summary>
     public ImmutableArray<LocalEntryIr> LocalEntries { get; init; } = [];
 }
 
+/// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>
+public sealed record ListenerIr(Symbol Name, ConfigurableIr Port);
+
+/// <param name="Origin">The API, or the main sequence for the catch-all service.</param>
 public sealed record ServiceIr(string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile);
 
-/// <summary>One Ballerina resource function.</summary>
+/// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>
 /// <param name="Path">Resource path segments as Synapse wrote them.</param>
 /// <param name="Body">The in flow.</param>
 /// <param name="FaultFunction">The function handling failures of the in flow, if any.</param>
 /// <param name="OutFunction">The function the out flow became; sends in shared sequences continue with it.</param>
+/// <param name="Origin">The API resource, or the main sequence.</param>
 public sealed record ResourceIr(
     string Accessor,
     ImmutableArray<PathSegmentIr> Path,
     ImmutableArray<StepIr> Body,
-    string? FaultFunction,
-    string? OutFunction,
+    Symbol? FaultFunction,
+    Symbol? OutFunction,
     bool NeedsOutFlow,
     string Summary,
-    ApiResourceSyntax Origin)
+    ISyntaxNode Origin)
 {
-    /// <summary>A second resource with the same method and path; Synapse never dispatches to it.</summary>
-    public bool Duplicate { get; init; }
+    /// <summary>Set when the resource is not emitted as code (a second resource with the same method and path, which Synapse never reaches).</summary>
+    public NotTranslatedIr? Skipped { get; init; }
 }
+
+/// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>
+public sealed record NotTranslatedIr(DiagnosticDescriptor Descriptor, string Message);
 
 public abstract record PathSegmentIr
 {
@@ -49,9 +61,9 @@ public abstract record PathSegmentIr
 
     public sealed record Literal(string Text) : PathSegmentIr;
 
-    public sealed record Param(string SynapseName, string BallerinaName) : PathSegmentIr;
+    public sealed record Param(string SynapseName, Symbol Parameter) : PathSegmentIr;
 
-    public sealed record Rest(string SynapseName, string BallerinaName) : PathSegmentIr;
+    public sealed record Rest(string SynapseName, Symbol Parameter) : PathSegmentIr;
 }
 
 public enum FunctionKind
@@ -68,7 +80,7 @@ public enum FunctionKind
 /// <summary>A generated function: a named sequence, or a resource's out or fault flow.</summary>
 /// <param name="CanStop">The flow may answer the client (respond, send, drop): the function returns the response.</param>
 public sealed record FunctionIr(
-    string Name,
+    Symbol Name,
     FunctionKind Kind,
     bool CanStop,
     ImmutableArray<StepIr> Body,
@@ -76,28 +88,34 @@ public sealed record FunctionIr(
     SourceLocation Origin)
 {
     /// <summary>For an in flow: the function handling its failures.</summary>
-    public string? FaultFunction { get; init; }
+    public Symbol? FaultFunction { get; init; }
 
     /// <summary>String parameters after the context (a sequence template's), each with its default value.</summary>
     public ImmutableArray<FunctionParameterIr> Parameters { get; init; } = [];
 }
 
 /// <param name="SynapseName">The template parameter as Synapse names it.</param>
-public sealed record FunctionParameterIr(string Name, string SynapseName, string DefaultValue, bool Mandatory);
+public sealed record FunctionParameterIr(Symbol Name, string SynapseName, string DefaultValue, bool Mandatory);
 
 public sealed record ClientIr(
-    string Name,
+    Symbol Name,
     string SynapseName,
-    string UrlConfigurable,
+    Symbol UrlConfigurable,
     string Url,
     decimal? TimeoutSeconds,
     ImmutableArray<string> Notes,
     SourceLocation Origin);
 
-public sealed record ConfigurableIr(string Name, string Type, string? DefaultValue, string Description, bool Secret);
+public enum ConfigurableType
+{
+    String,
+    Integer,
+}
+
+public sealed record ConfigurableIr(Symbol Name, ConfigurableType Type, string? DefaultValue, string Description, bool Secret);
 
 /// <summary>An artifact not translated yet, kept as a TODO with its XML.</summary>
-public sealed record PendingArtifactIr(string Code, string Message, ArtifactSyntax Origin);
+public sealed record PendingArtifactIr(NotTranslatedIr Reason, ArtifactSyntax Origin);
 
 public enum EntryKind
 {
@@ -109,4 +127,5 @@ public enum EntryKind
 }
 
 /// <summary>A local entry: a module-level constant value.</summary>
-public sealed record LocalEntryIr(string Name, EntryKind Kind, string Value, LocalEntrySyntax Origin);
+/// <param name="NotTranslated">For <see cref="EntryKind.Source"/>: why the value is left to write by hand.</param>
+public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, LocalEntrySyntax Origin, NotTranslatedIr? NotTranslated = null);

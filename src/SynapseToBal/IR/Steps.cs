@@ -36,22 +36,13 @@ public abstract record LogPart
     public sealed record Headers : LogPart;
 }
 
-public enum PropertyValueType
-{
-    String,
-    Integer,
-    Boolean,
-    Float,
-    Xml,
-    Json,
-}
-
-public sealed record SetPropertyStep(MediatorSyntax Origin, string Name, ExprIr Value, PropertyValueType Type) : StepIr(Origin);
+/// <summary>Sets a default-scope property to a value of the value's own type (string, number, boolean, xml, json).</summary>
+public sealed record SetPropertyStep(MediatorSyntax? Origin, string Name, ExprIr Value) : StepIr(Origin);
 
 public sealed record RemovePropertyStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
 
 /// <summary>MI 4.4 variable mediator: variables live in their own map, beside the properties.</summary>
-public sealed record SetVariableStep(MediatorSyntax Origin, string Name, ExprIr Value, PropertyValueType Type) : StepIr(Origin);
+public sealed record SetVariableStep(MediatorSyntax Origin, string Name, ExprIr Value) : StepIr(Origin);
 
 public sealed record RemoveVariableStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
 
@@ -67,7 +58,7 @@ public sealed record RemoveHeaderStep(MediatorSyntax Origin, string Name) : Step
 
 public sealed record ClearHeadersStep(MediatorSyntax Origin) : StepIr(Origin);
 
-/// <summary>Sets a typed context field (status code, content type, method, URL postfix).</summary>
+/// <summary>Sets a typed context field (status code: an integer; content type, method, URL postfix: strings).</summary>
 public sealed record SetFieldStep(MediatorSyntax Origin, ContextField Field, ExprIr Value) : StepIr(Origin);
 
 public sealed record ClearPayloadStep(MediatorSyntax Origin) : StepIr(Origin);
@@ -124,8 +115,8 @@ public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
 }
 
 /// <summary>Continue with a function (the out flow) and return its response.</summary>
-/// <remarks><see cref="FunctionName"/> null means the out flow the resource registered in the context.</remarks>
-public sealed record ContinueWithStep(MediatorSyntax? Origin, string? FunctionName) : StepIr(Origin)
+/// <remarks><see cref="Function"/> null means the out flow the resource registered in the context.</remarks>
+public sealed record ContinueWithStep(MediatorSyntax? Origin, Symbol? Function) : StepIr(Origin)
 {
     public override bool Terminates => true;
 }
@@ -143,13 +134,13 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
 }
 
 /// <summary>Call a generated function (a named sequence).</summary>
-public sealed record InvokeStep(MediatorSyntax Origin, string FunctionName, bool CanStop) : StepIr(Origin)
+public sealed record InvokeStep(MediatorSyntax? Origin, Symbol Function, bool CanStop) : StepIr(Origin)
 {
     /// <summary>Named arguments after the context (a sequence template's parameters).</summary>
     public ImmutableArray<ArgumentIr> Arguments { get; init; } = [];
 }
 
-public sealed record ArgumentIr(string Name, ExprIr Value);
+public sealed record ArgumentIr(Symbol Parameter, ExprIr Value);
 
 public sealed record IfStep(MediatorSyntax Origin, ConditionIr Condition, ImmutableArray<StepIr> Then, ImmutableArray<StepIr> Else) : StepIr(Origin)
 {
@@ -169,11 +160,11 @@ public sealed record DirectionStep(MediatorSyntax Origin, ImmutableArray<StepIr>
     public override bool Terminates => Flow.Terminates(Request) && Flow.Terminates(Response);
 }
 
-/// <summary>A construct not translated: a TODO marker with the code, the reason and the original XML.</summary>
-public sealed record TodoStep(MediatorSyntax? Origin, string Code, string Message, string RawXml) : StepIr(Origin);
+/// <summary>A construct not translated: a TODO marker with the diagnostic, the reason and the original XML.</summary>
+public sealed record TodoStep(MediatorSyntax? Origin, NotTranslatedIr Reason, string RawXml) : StepIr(Origin);
 
 /// <summary>A plain comment explaining how a construct maps (no code is needed for it).</summary>
-public sealed record CommentStep(MediatorSyntax Origin, string Text) : StepIr(Origin);
+public sealed record CommentStep(MediatorSyntax? Origin, string Text) : StepIr(Origin);
 
 /// <summary>A comment with original XML that never runs (for example mediators after a respond).</summary>
 public sealed record DeadCodeStep(MediatorSyntax Origin, string Reason) : StepIr(Origin);

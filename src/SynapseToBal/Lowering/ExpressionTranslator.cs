@@ -15,34 +15,36 @@ public sealed class ExpressionTranslator
     private const string SoapEnv11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string SoapEnv12 = "http://www.w3.org/2003/05/soap-envelope";
 
-    private readonly IReadOnlyDictionary<string, string> _pathParams;
-    private readonly Func<string, string>? _secret;
-    private readonly IReadOnlyDictionary<string, string> _entries;
-    private IReadOnlyDictionary<string, string> _functionParams = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, Symbol> NoSymbols = new Dictionary<string, Symbol>();
 
-    /// <param name="pathParams">Resource path parameters in scope (Synapse name → Ballerina parameter name).</param>
-    /// <param name="secret">Declares a secret configurable for a vault alias and returns its Ballerina name.</param>
-    /// <param name="entries">Local entries by key, as Ballerina string expressions (get-property falls back to them).</param>
-    public ExpressionTranslator(IReadOnlyDictionary<string, string> pathParams, Func<string, string>? secret = null, IReadOnlyDictionary<string, string>? entries = null)
+    private readonly IReadOnlyDictionary<string, Symbol> _pathParams;
+    private readonly Func<string, Symbol>? _secret;
+    private readonly IReadOnlyDictionary<string, LocalEntryReadIr> _entries;
+    private IReadOnlyDictionary<string, Symbol> _functionParams = NoSymbols;
+
+    /// <param name="pathParams">Resource path parameters in scope (Synapse name → parameter symbol).</param>
+    /// <param name="secret">Declares a secret configurable for a vault alias and returns its symbol.</param>
+    /// <param name="entries">Local entries by key (get-property falls back to them).</param>
+    public ExpressionTranslator(IReadOnlyDictionary<string, Symbol> pathParams, Func<string, Symbol>? secret = null, IReadOnlyDictionary<string, LocalEntryReadIr>? entries = null)
     {
         _pathParams = pathParams;
         _secret = secret;
-        _entries = entries ?? new Dictionary<string, string>();
+        _entries = entries ?? new Dictionary<string, LocalEntryReadIr>();
     }
 
-    public static ExpressionTranslator Empty { get; } = new(new Dictionary<string, string>());
+    public static ExpressionTranslator Empty { get; } = new(NoSymbols);
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, string> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams };
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams };
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, string> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams };
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams };
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
-    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, string> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters };
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters };
 
     /// <summary>A template parameter, when one of that name is in scope.</summary>
-    internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new PathParamIr(local) : null;
+    internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
@@ -193,7 +195,7 @@ public sealed class ExpressionTranslator
 
         if (name.StartsWith("uri.var.", StringComparison.Ordinal) && _pathParams.TryGetValue(name["uri.var.".Length..], out var param))
         {
-            return new PathParamIr(param);
+            return new ParameterReadIr(param);
         }
 
         return new PropertyReadIr(name, _entries.GetValueOrDefault(name));

@@ -1,3 +1,5 @@
+using SynapseToBal.IR;
+
 namespace SynapseToBal.Lowering;
 
 public enum FlowKind
@@ -17,4 +19,4 @@ public enum FlowKind
 
 /// <param name="OutFunction">The resource's out flow function, where a send continues.</param>
 /// <param name="Owner">Name of the artifact being lowered, for generated names.</param>
-internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translator, string? OutFunction, string Owner);
+internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translator, Symbol? OutFunction, string Owner);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
-using SynapseToBal.Emit;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -10,7 +9,7 @@ public sealed partial class Lowerer
 {
     private static readonly string[] AllMethods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
-    private ServiceIr LowerApi(ApiSyntax api, string file)
+    private ServiceIr LowerApi(ApiSyntax api)
     {
         var basePath = ApiBasePath(api);
         var resources = new List<ResourceIr>();
@@ -25,10 +24,13 @@ public sealed partial class Lowerer
                     // Ballerina rejects two resources with the same method and path. Synapse tries url-mappings first,
                     // then uri-templates in order, then the default resource: the one it would pick stays.
                     var earlier = resources[index];
-                    var (winner, loser) = DispatchRank(lowered.Origin) < DispatchRank(earlier.Origin) ? (lowered, earlier) : (earlier, lowered);
-                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(winner.Origin));
+                    var (winner, loser) = DispatchRank(Resource(lowered)) < DispatchRank(Resource(earlier)) ? (lowered, earlier) : (earlier, lowered);
+                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(winner)));
                     resources[index] = winner;
-                    resources.Add(loser with { Duplicate = true });
+                    resources.Add(loser with
+                    {
+                        Skipped = new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{loser.Summary} is declared again; Synapse always dispatches to the first declaration, so this one never runs:"),
+                    });
                     continue;
                 }
 
@@ -37,7 +39,7 @@ public sealed partial class Lowerer
             }
         }
 
-        ReportDispatchDifferences(resources.Where(r => !r.Duplicate).ToList());
+        ReportDispatchDifferences(resources.Where(r => r.Skipped is null).ToList());
         if (api.HandlersXml is not null)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
@@ -59,8 +61,11 @@ public sealed partial class Lowerer
             }
         }
 
-        return new ServiceIr(api.Name, basePath, resources.ToImmutableArray(), api, file);
+        return new ServiceIr(api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path);
     }
+
+    /// <summary>The API resource a resource of an API service was lowered from.</summary>
+    private static ApiResourceSyntax Resource(ResourceIr resource) => (ApiResourceSyntax)resource.Origin;
 
     /// <summary>
     /// Synapse dispatches url-mapping resources first and uri-templates in declaration order; Ballerina prefers
@@ -74,18 +79,18 @@ public sealed partial class Lowerer
             {
                 var first = resources[i];
                 var second = resources[j];
-                if (i == j || !SameMethods(first, second) || second.Origin.UriTemplate is null)
+                if (i == j || !SameMethods(first, second) || Resource(second).UriTemplate is null)
                 {
                     continue;
                 }
 
-                if (first.Origin.UrlMapping is not null && first.Path.LastOrDefault() is PathSegmentIr.Rest && PrefixCovers(first.Path, second.Path))
+                if (Resource(first).UrlMapping is not null && first.Path.LastOrDefault() is PathSegmentIr.Rest && PrefixCovers(first.Path, second.Path))
                 {
                     _diagnostics.Report(DiagnosticCatalog.ShadowedByUrlMapping, second.Origin.Location, second.Summary, first.Summary);
                 }
-                else if (i < j && first.Origin.UriTemplate is not null && ShadowsMoreSpecific(first.Path, second.Path))
+                else if (i < j && Resource(first).UriTemplate is not null && ShadowsMoreSpecific(first.Path, second.Path))
                 {
-                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, second.Origin.Location, second.Summary, DescribeResource(first.Origin));
+                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, second.Origin.Location, second.Summary, DescribeResource(Resource(first)));
                 }
             }
         }
@@ -178,10 +183,10 @@ public sealed partial class Lowerer
     private IEnumerable<ResourceIr> LowerResource(ApiSyntax api, ApiResourceSyntax resource)
     {
         var path = ResourcePath(resource, out var templateQuery);
-        var pathParams = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pathParams = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         foreach (var param in path.OfType<PathSegmentIr.Param>())
         {
-            if (!pathParams.TryAdd(param.SynapseName, param.BallerinaName))
+            if (!pathParams.TryAdd(param.SynapseName, param.Parameter))
             {
                 // Synapse keeps the last value of a repeated variable; the generated code reads the property, which newContext sets in order.
                 _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, resource.Location, "resource", "uri-template", param.SynapseName, "the variable appears more than once");
@@ -205,22 +210,22 @@ public sealed partial class Lowerer
             }
         }
 
-        string? outFunction = null;
+        Symbol? outFunction = null;
         if (resource.OutSequence is { } outFlow)
         {
-            outFunction = _names.Camel(baseName, "out");
+            outFunction = _symbols.Module(SymbolKind.Function, baseName + " out");
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {api.Name} {DescribeResource(resource)}: runs on the backend response.", outFlow.Location));
         }
 
-        string? faultFunction = null;
+        Symbol? faultFunction = null;
         if (resource.FaultSequence is { } faultFlow)
         {
-            faultFunction = _names.Camel(baseName, "fault");
+            faultFunction = _symbols.Module(SymbolKind.Function, baseName + " fault");
             var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
             _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {api.Name} {DescribeResource(resource)}: runs when the in or out flow fails.", faultFlow.Location));
         }
-        else if (_sequences.ContainsKey("fault"))
+        else if (_model.Symbols.Sequence("fault") is not null)
         {
             // The global fault sequence handles errors of flows that declare none.
             faultFunction = GlobalFaultFunction();
@@ -231,17 +236,17 @@ public sealed partial class Lowerer
 
         // A path parameter is read directly, unless the flow is shared by several methods (it is then a separate
         // function) or some flow writes uri.var.* properties (the property is then the truth).
-        var translator = _translator.WithPathParams(accessors.Count > 1 || _writesUriVars ? new Dictionary<string, string>() : pathParams);
+        var translator = _translator.WithPathParams(accessors.Count > 1 || _model.WritesUriVars ? new Dictionary<string, Symbol>() : pathParams);
         var body = resource.InSequence is { } inFlow
             ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner))
             : [];
         body = AddTemplateQueryParams(templateQuery, body, resource);
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
-        var needsOutFlow = outFunction is not null && (InvokesSendingSequence(inMediators) || (resource.InSequence?.Key is { } key && ContainsSend(key.Text)));
+        var needsOutFlow = outFunction is not null && (_model.FactsOf(inMediators).CallsSendingFlow || (resource.InSequence?.Key is { } key && _model.SequenceFacts(key.Text).Sends));
         if (accessors.Count > 1)
         {
             // One flow serves several methods: it becomes a function every resource function calls.
-            var flowName = _names.Camel(baseName, "flow");
+            var flowName = _symbols.Module(SymbolKind.Function, baseName + " flow");
             _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}, shared by its methods.", resource.Location) { FaultFunction = faultFunction });
             body = [new ContinueWithStep(null, flowName)];
             faultFunction = null;
@@ -254,20 +259,19 @@ public sealed partial class Lowerer
         }
     }
 
-    private string? _globalFault;
+    private Symbol? _globalFault;
 
     /// <summary>A wrapper that runs the global <c>fault</c> sequence with the error recorded.</summary>
-    private string GlobalFaultFunction()
+    private Symbol GlobalFaultFunction()
     {
         if (_globalFault is not null)
         {
             return _globalFault;
         }
 
-        _globalFault = _names.Camel("handle fault");
-        var sequence = _sequences["fault"];
-        var origin = new SequenceReferenceMediator(sequence.Location, $"<sequence key=\"fault\"/>", new KeySyntax("fault", null));
-        ImmutableArray<StepIr> body = [new InvokeStep(origin, _sequenceFunctions["fault"], CanStop("fault")), new AcceptStep(null)];
+        _globalFault = _symbols.Module(SymbolKind.Function, "handle fault");
+        var sequence = _model.Symbols.Sequence("fault")!;
+        ImmutableArray<StepIr> body = [new InvokeStep(null, _sequenceFunctions["fault"], _model.SequenceFacts("fault").CanAnswer), new AcceptStep(null)];
         _functions.Add(new FunctionIr(_globalFault, FunctionKind.FaultFlow, true, body, "Runs the global 'fault' sequence for flows that declare no fault sequence of their own.", sequence.Location));
         return _globalFault;
     }
@@ -293,7 +297,6 @@ public sealed partial class Lowerer
     {
         templateQuery = new List<(string, string)>();
         var segments = ImmutableArray.CreateBuilder<PathSegmentIr>();
-        var used = new HashSet<string>(StringComparer.Ordinal) { "request", "ctx", "reply", "route", "e" };
         if (resource.UriTemplate is { } template)
         {
             var query = string.Empty;
@@ -311,8 +314,8 @@ public sealed partial class Lowerer
                     var name = raw[1..^1];
                     var rest = name.StartsWith('+');
                     name = name.TrimStart('+');
-                    var balName = UniqueLocal(BallerinaSyntax.CamelCase(name), used);
-                    segments.Add(rest ? new PathSegmentIr.Rest(name, balName) : new PathSegmentIr.Param(name, balName));
+                    var parameter = SymbolFactory.Local(name);
+                    segments.Add(rest ? new PathSegmentIr.Rest(name, parameter) : new PathSegmentIr.Param(name, parameter));
                     if (rest)
                     {
                         break;
@@ -322,7 +325,7 @@ public sealed partial class Lowerer
                 {
                     // A segment mixing text and variables ("{id}.json", "a*"): match anything here.
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"uri-template segment '{raw}'", "a segment mixing literal text and variables matches any segment here");
-                    segments.Add(new PathSegmentIr.Param(raw, UniqueLocal("segment", used)));
+                    segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")));
                 }
                 else
                 {
@@ -361,28 +364,16 @@ public sealed partial class Lowerer
 
             if (wildcard)
             {
-                segments.Add(new PathSegmentIr.Rest("*", UniqueLocal("path", used)));
+                segments.Add(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
             }
         }
         else
         {
             // The default resource: any path.
-            segments.Add(new PathSegmentIr.Rest("*", UniqueLocal("path", used)));
+            segments.Add(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         }
 
         return segments.ToImmutable();
-    }
-
-    /// <summary>A parameter name unique in the resource and different from every module-level name, which it would shadow.</summary>
-    private string UniqueLocal(string name, HashSet<string> used)
-    {
-        var candidate = name;
-        for (var i = 2; _names.IsTaken(candidate) || !used.Add(candidate.TrimStart('\'')); i++)
-        {
-            candidate = name.TrimStart('\'') + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
     }
 
     private ImmutableArray<StepIr> AddTemplateQueryParams(List<(string Param, string Var)> query, ImmutableArray<StepIr> body, ApiResourceSyntax resource)
@@ -393,8 +384,7 @@ public sealed partial class Lowerer
         }
 
         // uri-template query variables are stored as uri.var.* in Synapse.
-        var origin = new UnknownMediator(resource.Location, resource.RawXml, "resource");
-        var steps = query.Select(q => (StepIr)new SetPropertyStep(origin, "uri.var." + q.Var, new PropertyReadIr("query.param." + q.Param), PropertyValueType.String));
+        var steps = query.Select(q => (StepIr)new SetPropertyStep(null, "uri.var." + q.Var, new PropertyReadIr("query.param." + q.Param)));
         return [.. steps, .. body];
     }
 
@@ -406,22 +396,13 @@ public sealed partial class Lowerer
             return steps;
         }
 
-        if (afterCall || ContainsCall(steps))
+        if (afterCall || IrWalker.Steps(steps).Any(s => s is CallStep))
         {
             _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
         }
 
         return [.. steps, new AcceptStep(null)];
     }
-
-    private static bool ContainsCall(ImmutableArray<StepIr> steps) => steps.Any(s => s switch
-    {
-        CallStep => true,
-        IfStep i => ContainsCall(i.Then) || ContainsCall(i.Else),
-        SwitchStep sw => sw.Cases.Any(c => ContainsCall(c.Steps)) || ContainsCall(sw.Default),
-        DirectionStep d => ContainsCall(d.Request) || ContainsCall(d.Response),
-        _ => false,
-    });
 
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)
@@ -433,8 +414,7 @@ public sealed partial class Lowerer
 
         if (flow.Key is { } key)
         {
-            var origin = new SequenceReferenceMediator(flow.Location, $"<sequence key=\"{key.Text}\"/>", key);
-            return LowerSequenceReference(origin, context);
+            return LowerSequenceKey(null, flow.Location, key, $"<sequence key=\"{key.Text}\"/>");
         }
 
         return LowerBlock(flow.Mediators, context);

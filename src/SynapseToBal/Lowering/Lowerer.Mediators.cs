@@ -52,7 +52,7 @@ public sealed partial class Lowerer
         HeaderMediator header => [LowerHeader(header, context)],
         FilterMediator filter => [LowerFilter(filter, context)],
         SwitchMediator @switch => [LowerSwitch(@switch, context)],
-        SequenceReferenceMediator reference => LowerSequenceReference(reference, context),
+        SequenceReferenceMediator reference => LowerSequenceReference(reference),
         DirectionMediator direction => LowerDirection(direction, context),
         InlineSequenceMediator inline => LowerBlock(inline.Mediators, context),
         EnrichMediator enrich => LowerEnrich(enrich, context),
@@ -77,13 +77,13 @@ public sealed partial class Lowerer
     private TodoStep NotTranslated(MediatorSyntax mediator)
     {
         _diagnostics.Report(DiagnosticCatalog.MediatorNotTranslated, mediator.Location, mediator.ElementName);
-        return new TodoStep(mediator, "SB0201", $"the <{mediator.ElementName}> mediator is not translated yet", mediator.RawXml);
+        return new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.MediatorNotTranslated, $"the <{mediator.ElementName}> mediator is not translated yet"), mediator.RawXml);
     }
 
     private TodoStep Todo(MediatorSyntax mediator, DiagnosticDescriptor descriptor, string message, params object?[] args)
     {
         _diagnostics.Report(descriptor, mediator.Location, args);
-        return new TodoStep(mediator, descriptor.Id, message, mediator.RawXml);
+        return new TodoStep(mediator, new NotTranslatedIr(descriptor, message), mediator.RawXml);
     }
 
     /// <summary>Translates an expression, reporting it when it falls outside the supported subset.</summary>
@@ -96,30 +96,52 @@ public sealed partial class Lowerer
 
     private void ReportUntranslated(ExprIr result, ExpressionSyntax expression)
     {
-        if (ContainsUntranslated(result))
+        if (IrWalker.ContainsUntranslated(result))
         {
             _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original);
         }
     }
 
-    private static bool ContainsUntranslated(ExprIr expr) => expr switch
+    /// <summary>
+    /// A value of the type a property or variable declares (Synapse's <c>type</c>: STRING, INTEGER, BOOLEAN,
+    /// DOUBLE, OM, JSON, ...): a literal is converted now, anything else by an explicit conversion at run time.
+    /// </summary>
+    private static ExprIr Typed(ExprIr value, string? type, bool inlineXml)
     {
-        UntranslatedExprIr => true,
-        ConcatIr c => c.Parts.Any(ContainsUntranslated),
-        _ => false,
-    };
+        var kind = inlineXml ? ValueKind.Xml : type?.ToUpperInvariant() switch
+        {
+            "INTEGER" or "LONG" or "SHORT" => ValueKind.Integer,
+            "BOOLEAN" => ValueKind.Boolean,
+            "DOUBLE" or "FLOAT" => ValueKind.Float,
+            "OM" or "XML" => ValueKind.Xml,
+            "JSON" => ValueKind.Json,
+            _ => ValueKind.String,
+        };
+        if (kind == ValueKind.String)
+        {
+            return value;
+        }
 
-    private static bool ContainsUntranslated(ConditionIr condition) => condition switch
-    {
-        UntranslatedConditionIr => true,
-        AndIr a => ContainsUntranslated(a.Left) || ContainsUntranslated(a.Right),
-        OrIr o => ContainsUntranslated(o.Left) || ContainsUntranslated(o.Right),
-        NotIr n => ContainsUntranslated(n.Operand),
-        NonEmptyIr n => ContainsUntranslated(n.Value),
-        CompareIr c => ContainsUntranslated(c.Left) || ContainsUntranslated(c.Right),
-        RegexMatchIr r => ContainsUntranslated(r.Value),
-        _ => false,
-    };
+        if (value is StringLiteralIr literal)
+        {
+            var text = literal.Value.Trim();
+            switch (kind)
+            {
+                case ValueKind.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer):
+                    return new NumberLiteralIr(integer.ToString(CultureInfo.InvariantCulture), ValueKind.Integer);
+                case ValueKind.Boolean:
+                    return new BooleanLiteralIr(string.Equals(text, "true", StringComparison.OrdinalIgnoreCase));
+                case ValueKind.Float when IsDecimalNumeral(text):
+                    return new NumberLiteralIr(text, ValueKind.Float);
+            }
+        }
+
+        return new ConvertIr(value, kind);
+    }
+
+    /// <summary>A plain decimal number (<c>5</c>, <c>-2.5</c>, <c>1e3</c>); not NaN, Infinity or hexadecimal.</summary>
+    private static bool IsDecimalNumeral(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$");
 
     private ExprIr Value(ValueSyntax? value, FlowContext context) => value switch
     {
@@ -228,16 +250,8 @@ public sealed partial class Lowerer
             return new RemoveVariableStep(variable, variable.Name);
         }
 
-        var type = variable.Type?.ToUpperInvariant() switch
-        {
-            "INTEGER" or "LONG" or "SHORT" => PropertyValueType.Integer,
-            "BOOLEAN" => PropertyValueType.Boolean,
-            "DOUBLE" or "FLOAT" => PropertyValueType.Float,
-            "OM" or "XML" => PropertyValueType.Xml,
-            "JSON" => PropertyValueType.Json,
-            _ => variable.Value is ValueSyntax.InlineXml ? PropertyValueType.Xml : PropertyValueType.String,
-        };
-        return new SetVariableStep(variable, variable.Name, Value(variable.Value, context), type);
+        var inlineXml = variable.Value is ValueSyntax.InlineXml && variable.Type?.ToUpperInvariant() is null or "STRING";
+        return new SetVariableStep(variable, variable.Name, Typed(Value(variable.Value, context), variable.Type, inlineXml));
     }
 
     // ---- throwError ----
@@ -248,8 +262,8 @@ public sealed partial class Lowerer
         if (throwError.Type is { } type)
         {
             // Synapse sets ERROR_CODE to the type and ERROR_MESSAGE to the message; recordError keeps them, as the first error wins.
-            yield return new SetPropertyStep(throwError, "ERROR_CODE", new StringLiteralIr(type), PropertyValueType.String);
-            yield return new SetPropertyStep(throwError, "ERROR_MESSAGE", message, PropertyValueType.String);
+            yield return new SetPropertyStep(throwError, "ERROR_CODE", new StringLiteralIr(type));
+            yield return new SetPropertyStep(throwError, "ERROR_MESSAGE", message);
         }
 
         yield return new FailStep(throwError, message);
@@ -263,7 +277,7 @@ public sealed partial class Lowerer
         if (!_templateFunctions.TryGetValue(call.Target, out var target))
         {
             // The reference graph has reported an unknown template (SB0204).
-            return new TodoStep(call, DiagnosticCatalog.UnresolvedReference.Id, $"template '{call.Target}' is not a sequence template of the input", call.RawXml);
+            return new TodoStep(call, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"template '{call.Target}' is not a sequence template of the input"), call.RawXml);
         }
 
         if (call.OnError is not null)
@@ -294,7 +308,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, call.Location, "call-template", "with-param", missing.SynapseName, "the mandatory parameter is missing (Synapse faults with 500101); its default is passed");
         }
 
-        return new InvokeStep(call, target.Function, CanStop(TemplateKey(call.Target))) { Arguments = arguments.ToImmutable() };
+        return new InvokeStep(call, target.Function, _model.TemplateFacts(call.Target).CanAnswer) { Arguments = arguments.ToImmutable() };
     }
 
     /// <summary>A <c>{{expr}}</c> argument is evaluated lazily inside the template in Synapse; that is not translated.</summary>
@@ -392,7 +406,7 @@ public sealed partial class Lowerer
 
                 return remove
                     ? new RemovePropertyStep(property, property.Name)
-                    : new SetPropertyStep(property, property.Name, Value(property.Value, context), ValueType(property));
+                    : new SetPropertyStep(property, property.Name, Typed(Value(property.Value, context), property.Type, property.Value is ValueSyntax.InlineXml));
             case "transport":
                 return remove
                     ? new RemoveHeaderStep(property, property.Name)
@@ -410,9 +424,7 @@ public sealed partial class Lowerer
         switch (property.Name)
         {
             case "HTTP_SC":
-                return remove
-                    ? new SetFieldStep(property, ContextField.StatusCode, new StringLiteralIr("200"))
-                    : new SetFieldStep(property, ContextField.StatusCode, Value(property.Value, context));
+                return new SetFieldStep(property, ContextField.StatusCode, remove ? new NumberLiteralIr("200", ValueKind.Integer) : Typed(Value(property.Value, context), "INTEGER", inlineXml: false));
             case "messageType" or "ContentType":
                 return new SetFieldStep(property, ContextField.ContentType, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
             case "REST_URL_POSTFIX":
@@ -433,24 +445,6 @@ public sealed partial class Lowerer
             default:
                 return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
         }
-    }
-
-    private static PropertyValueType ValueType(PropertyMediator property)
-    {
-        if (property.Value is ValueSyntax.InlineXml)
-        {
-            return PropertyValueType.Xml;
-        }
-
-        return property.Type switch
-        {
-            "INTEGER" or "LONG" or "SHORT" => PropertyValueType.Integer,
-            "BOOLEAN" => PropertyValueType.Boolean,
-            "DOUBLE" or "FLOAT" => PropertyValueType.Float,
-            "OM" => PropertyValueType.Xml,
-            "JSON" => PropertyValueType.Json,
-            _ => PropertyValueType.String,
-        };
     }
 
     // ---- header ----
@@ -476,7 +470,7 @@ public sealed partial class Lowerer
         {
             case FilterConditionSyntax.Boolean boolean:
                 condition = context.Translator.Condition(boolean.Expression);
-                if (ContainsUntranslated(condition))
+                if (IrWalker.ContainsUntranslated(condition))
                 {
                     _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, boolean.Expression.Location, boolean.Expression.Original);
                 }
@@ -525,20 +519,25 @@ public sealed partial class Lowerer
 
     // ---- sequence references ----
 
-    private ImmutableArray<StepIr> LowerSequenceReference(SequenceReferenceMediator reference, FlowContext context)
+    private ImmutableArray<StepIr> LowerSequenceReference(SequenceReferenceMediator reference) =>
+        LowerSequenceKey(reference, reference.Location, reference.Key, reference.RawXml);
+
+    /// <summary>A call of the sequence a key names (a sequence mediator, or a flow given by key).</summary>
+    private ImmutableArray<StepIr> LowerSequenceKey(MediatorSyntax? origin, SourceLocation location, KeySyntax key, string rawXml)
     {
-        if (reference.Key.IsDynamic)
+        if (key.IsDynamic)
         {
-            return [Todo(reference, DiagnosticCatalog.DynamicKey, "the sequence is chosen at run time; call the matching function by hand", reference.Key.Text)];
+            _diagnostics.Report(DiagnosticCatalog.DynamicKey, location, key.Text);
+            return [new TodoStep(origin, new NotTranslatedIr(DiagnosticCatalog.DynamicKey, "the sequence is chosen at run time; call the matching function by hand"), rawXml)];
         }
 
-        if (!_sequenceFunctions.TryGetValue(reference.Key.Text, out var function))
+        if (!_sequenceFunctions.TryGetValue(key.Text, out var function))
         {
-            // The reference graph has reported the unresolved key (SB0204); the TODO keeps the call in place.
-            return [new TodoStep(reference, DiagnosticCatalog.UnresolvedReference.Id, $"sequence '{reference.Key.Text}' is not part of the input", reference.RawXml)];
+            // The reference graph has reported the unresolved key; the TODO keeps the call in place.
+            return [new TodoStep(origin, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"sequence '{key.Text}' is not part of the input"), rawXml)];
         }
 
-        return [new InvokeStep(reference, function, CanStop(reference.Key.Text))];
+        return [new InvokeStep(origin, function, _model.SequenceFacts(key.Text).CanAnswer)];
     }
 
     // ---- call, send, loopback ----
@@ -606,8 +605,8 @@ public sealed partial class Lowerer
         _ => new ContinueWithStep(origin, null),
     };
 
-    private TodoStep NotTranslatedCall(MediatorSyntax mediator) =>
-        new(mediator, "SB0205", $"the <{mediator.ElementName}> target endpoint is not translated", mediator.RawXml);
+    private static TodoStep NotTranslatedCall(MediatorSyntax mediator) =>
+        new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
 
     private CallStep? CallStepFor(MediatorSyntax origin, EndpointReferenceSyntax? reference, FlowContext context)
     {
@@ -621,7 +620,7 @@ public sealed partial class Lowerer
                 return null;
             case EndpointReferenceSyntax.Key key:
             {
-                if (!_endpoints.TryGetValue(key.Value.Text, out var artifact))
+                if (_model.Symbols.Endpoint(key.Value.Text) is not { } artifact)
                 {
                     // Reported by the reference graph (SB0204).
                     return null;
@@ -711,13 +710,13 @@ public sealed partial class Lowerer
         var format = factory.Format;
         if (factory.FormatKey is { } key)
         {
-            if (_localEntries.TryGetValue(key, out var entry) && (entry.Xml ?? entry.Text) is { } content)
+            if (_model.Symbols.LocalEntry(key) is { } entry && (entry.Xml ?? entry.Text) is { } content)
             {
                 format = content;
             }
             else
             {
-                return new TodoStep(factory, DiagnosticCatalog.UnresolvedReference.Id, $"the format is read from '{key}', which is not part of the input", factory.RawXml);
+                return new TodoStep(factory, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"the format is read from '{key}', which is not part of the input"), factory.RawXml);
             }
         }
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
-using SynapseToBal.Emit;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -13,164 +13,114 @@ namespace SynapseToBal.Lowering;
 public sealed partial class Lowerer
 {
     private readonly DiagnosticBag _diagnostics;
-    private readonly NameAllocator _names = new();
-    private readonly Dictionary<string, SequenceSyntax> _sequences = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SequenceTemplateSyntax> _templates = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Function, ImmutableArray<FunctionParameterIr> Parameters)> _templateFunctions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EndpointArtifactSyntax> _endpoints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LocalEntrySyntax> _localEntries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sequenceFunctions = new(StringComparer.Ordinal);
+    private readonly SemanticModel _model;
+    private readonly SymbolFactory _symbols = new();
+    private readonly Dictionary<string, Symbol> _sequenceFunctions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Symbol Function, ImmutableArray<FunctionParameterIr> Parameters)> _templateFunctions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientIr?> _namedClients = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _canStop = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _containsSend = new(StringComparer.Ordinal);
     private readonly List<FunctionIr> _functions = new();
     private readonly List<ClientIr> _clients = new();
     private readonly List<ConfigurableIr> _configurables = new();
     private readonly List<PendingArtifactIr> _pending = new();
     private readonly List<PendingArtifactIr> _pendingEndpoints = new();
-
-    /// <summary>True when some flow of the project writes a <c>uri.var.*</c> property (then path parameters are read from the properties).</summary>
-    private bool _writesUriVars;
-
-    private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _secrets = new(StringComparer.Ordinal);
     private ExpressionTranslator _translator;
 
-    private Lowerer(DiagnosticBag diagnostics)
+    private Lowerer(SemanticModel model, DiagnosticBag diagnostics)
     {
+        _model = model;
         _diagnostics = diagnostics;
-        _translator = new ExpressionTranslator(new Dictionary<string, string>(), DeclareSecret);
+        _translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), DeclareSecret);
     }
 
     /// <summary>A required configurable (no default value) for a secret, declared once per alias.</summary>
-    private string DeclareSecret(string alias)
+    private Symbol DeclareSecret(string alias)
     {
-        if (!_secrets.TryGetValue(alias, out var name))
+        if (!_secrets.TryGetValue(alias, out var symbol))
         {
-            name = _names.Camel(alias);
-            _secrets[alias] = name;
-            _configurables.Add(new ConfigurableIr(name, "string", null, $"Secret '{alias}' (a secure vault alias in Synapse).", Secret: true));
+            symbol = _symbols.Module(SymbolKind.Configurable, alias);
+            _secrets[alias] = symbol;
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret '{alias}' (a secure vault alias in Synapse).", Secret: true));
         }
 
-        return name;
+        return symbol;
     }
 
-    public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics)
-    {
-        var lowerer = new Lowerer(diagnostics);
-        return lowerer.LowerPackage(documents);
-    }
+    /// <summary>Lowers a project whose semantic model is built.</summary>
+    public static PackageIr Lower(SemanticModel model, IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
+        new Lowerer(model, diagnostics).LowerPackage(documents);
+
+    /// <summary>Builds the semantic model of the documents (reporting into the same bag) and lowers them.</summary>
+    public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
+        Lower(SemanticModel.Build(documents, null, diagnostics), documents, diagnostics);
 
     private PackageIr LowerPackage(IReadOnlyList<SynapseDocument> documents)
     {
-        var apis = new List<(ApiSyntax Api, string File)>();
-        var apiNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        var symbols = _model.Symbols;
+        foreach (var artifact in _model.ArtifactsNotLowered)
         {
-            foreach (var artifact in document.Artifacts)
-            {
-                switch (artifact)
-                {
-                    case ApiSyntax api:
-                        if (apiNames.Add(api.Name))
-                        {
-                            apis.Add((api, document.Path));
-                        }
-                        else
-                        {
-                            _diagnostics.Report(DiagnosticCatalog.DuplicateArtifact, api.Location, api.Kind, api.Name);
-                        }
-
-                        break;
-                    case SequenceSyntax sequence:
-                        Register(_sequences, sequence.Name, sequence);
-                        break;
-                    case EndpointArtifactSyntax endpoint:
-                        Register(_endpoints, endpoint.Name, endpoint);
-                        break;
-                    case LocalEntrySyntax entry:
-                        Register(_localEntries, entry.Name, entry);
-                        break;
-                    case SequenceTemplateSyntax template:
-                        Register(_templates, template.Name, template);
-                        break;
-                    case ProxySyntax:
-                    case TemplateSyntax:
-                    case InboundEndpointSyntax:
-                    case TaskSyntax:
-                    case TaskManagerSyntax:
-                    case MessageStoreSyntax:
-                    case MessageProcessorSyntax:
-                    case EventSourceSyntax:
-                    case RegistrySyntax:
-                    case ImportSyntax:
-                    case PriorityExecutorSyntax:
-                    case UnknownArtifactSyntax:
-                        AddPending(artifact);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}");
-                }
-            }
+            AddPending(artifact);
         }
 
-        _writesUriVars = Semantics.MediatorCollector.Collect(documents.SelectMany(d => d.Artifacts))
-            .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        _configurables.Add(new ConfigurableIr("httpPort", "int", "8290", "Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).", Secret: false));
+        var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "http port"), ConfigurableType.Integer, "8290", "Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).", Secret: false);
+        var listener = new ListenerIr(_symbols.Module(SymbolKind.Listener, "http listener"), port);
+        _configurables.Add(port);
 
-        // Names first, so that lowering a body can refer to any function or client.
-        foreach (var name in _sequences.Keys.Order(StringComparer.Ordinal))
+        // Symbols first, so that lowering a body can refer to any function or client.
+        foreach (var sequence in symbols.Sequences)
         {
-            _sequenceFunctions[name] = _names.CamelNotReserved(name, "sequence");
+            _sequenceFunctions[sequence.Name] = _symbols.Module(SymbolKind.Function, sequence.Name, "sequence");
         }
 
-        foreach (var template in _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        foreach (var template in symbols.SequenceTemplates)
         {
-            var function = _names.CamelNotReserved(template.Name, "template");
-            var used = new HashSet<string>(StringComparer.Ordinal) { "request", "ctx", "reply", "route", "e" };
+            var function = _symbols.Module(SymbolKind.Function, template.Name, "template");
             var parameters = template.Parameters
-                .Select(p => new FunctionParameterIr(UniqueLocal(Emit.BallerinaSyntax.CamelCase(p.Name), used), p.Name, p.DefaultValue ?? string.Empty, p.IsMandatory))
+                .Select(p => new FunctionParameterIr(SymbolFactory.Local(p.Name), p.Name, p.DefaultValue ?? string.Empty, p.IsMandatory))
                 .ToImmutableArray();
             _templateFunctions[template.Name] = (function, parameters);
         }
 
-        foreach (var endpoint in _endpoints.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var endpoint in symbols.Endpoints)
         {
             _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name);
             if (_namedClients[endpoint.Name] is null)
             {
                 var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
-                _pendingEndpoints.Add(new PendingArtifactIr(DiagnosticCatalog.EndpointNotTranslated.Id, $"the {kind} endpoint is not translated yet", endpoint));
+                _pendingEndpoints.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet"), endpoint));
             }
         }
 
-        var entries = _localEntries.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(LowerLocalEntry).ToImmutableArray();
+        var entries = symbols.LocalEntries.Select(LowerLocalEntry).ToImmutableArray();
         _translator = _translator.WithEntries(entries
             .Where(e => e.Kind != EntryKind.Source)
-            .ToDictionary(e => e.Origin.Name, e => e.Kind == EntryKind.Xml ? e.Name + ".toString()" : e.Name, StringComparer.Ordinal));
+            .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind == EntryKind.Xml), StringComparer.Ordinal));
 
-        foreach (var sequence in _sequences.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var sequence in symbols.Sequences)
         {
             LowerSequence(sequence);
         }
 
-        foreach (var template in _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        foreach (var template in symbols.SequenceTemplates)
         {
             LowerTemplate(template);
         }
 
-        var services = apis.Select(a => LowerApi(a.Api, a.File)).ToList();
+        var services = _model.Apis.Select(LowerApi).ToList();
         if (LowerMainService(services) is { } main)
         {
             services.Add(main);
         }
 
         return new PackageIr(
+            listener,
             services.ToImmutableArray(),
             _functions.ToImmutableArray(),
             _clients.ToImmutableArray(),
             _configurables.ToImmutableArray(),
             _pending.ToImmutableArray(),
-            documents.Select(d => d.Path).ToImmutableArray())
+            documents.Select(d => d.Path).ToImmutableArray(),
+            _symbols.ModuleSymbols.ToImmutableArray())
         {
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
@@ -181,13 +131,13 @@ public sealed partial class Lowerer
     private void AddPending(ArtifactSyntax artifact)
     {
         _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, artifact.Location, artifact.XmlName, artifact.Name);
-        _pending.Add(new PendingArtifactIr("SB0202", $"{artifact.XmlName} artifacts are not translated yet", artifact));
+        _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"{artifact.XmlName} artifacts are not translated yet"), artifact));
     }
 
     /// <summary>A local entry becomes a module-level value: text as a string, inline XML as an xml value.</summary>
     private LocalEntryIr LowerLocalEntry(LocalEntrySyntax entry)
     {
-        var name = _names.CamelNotReserved(entry.Name, "entry");
+        var name = _symbols.Module(SymbolKind.LocalEntry, entry.Name, "entry");
         if (entry.Xml is { } xml)
         {
             return new LocalEntryIr(name, EntryKind.Xml, xml, entry);
@@ -196,19 +146,10 @@ public sealed partial class Lowerer
         if (entry.Src is { } src)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "localEntry", "src", $"the content of '{src}' is loaded at deployment in Synapse; add it by hand");
-            return new LocalEntryIr(name, EntryKind.Source, src, entry);
+            return new LocalEntryIr(name, EntryKind.Source, src, entry, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"the entry's content is loaded from '{src}'; add it here by hand:"));
         }
 
         return new LocalEntryIr(name, EntryKind.Text, entry.Text ?? string.Empty, entry);
-    }
-
-    private void Register<T>(Dictionary<string, T> table, string name, T artifact)
-        where T : ArtifactSyntax
-    {
-        if (!table.TryAdd(name, artifact))
-        {
-            _diagnostics.Report(DiagnosticCatalog.DuplicateArtifact, artifact.Location, artifact.Kind, name);
-        }
     }
 
     // ---- sequences ----
@@ -220,19 +161,25 @@ public sealed partial class Lowerer
         var body = LowerBlock(sequence.Mediators, context);
         if (sequence.OnError is not null)
         {
-            body = [new TodoStep(null, "SB0206", $"onError=\"{sequence.OnError}\" of sequence '{sequence.Name}' is not translated; failures go to the caller's fault handling", $"<sequence name=\"{sequence.Name}\" onError=\"{sequence.OnError}\">"), .. body];
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, sequence.Location, "sequence", "onError", "failures propagate to the caller's fault handler");
+            body = [OnErrorTodo("sequence", sequence.Name, sequence.OnError, sequence.Location), .. body];
         }
 
         var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
-        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(sequence.Name), body, summary, sequence.Location));
+        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.SequenceFacts(sequence.Name).CanAnswer, body, summary, sequence.Location));
+    }
+
+    /// <summary>onError of a sequence or template is not honoured: failures go to the caller's fault handling.</summary>
+    private TodoStep OnErrorTodo(string kind, string name, string onError, SourceLocation location)
+    {
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, kind, "onError", "failures propagate to the caller's fault handler");
+        return new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of {kind} '{name}' is not translated; failures go to the caller's fault handling"), $"<{kind} name=\"{name}\" onError=\"{onError}\">");
     }
 
     /// <summary>A sequence template becomes a function whose string parameters are the template's parameters.</summary>
     private void LowerTemplate(SequenceTemplateSyntax template)
     {
         var (name, parameters) = _templateFunctions[template.Name];
-        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         foreach (var parameter in parameters)
         {
             byName.TryAdd(parameter.SynapseName, parameter.Name);
@@ -243,15 +190,12 @@ public sealed partial class Lowerer
         var body = LowerBlock(template.Mediators, context);
         if (template.OnError is not null)
         {
-            body = [new TodoStep(null, "SB0206", $"onError=\"{template.OnError}\" of template '{template.Name}' is not translated; failures go to the caller's fault handling", $"<template name=\"{template.Name}\" onError=\"{template.OnError}\">"), .. body];
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, template.Location, "template", "onError", "failures propagate to the caller's fault handler");
+            body = [OnErrorTodo("template", template.Name, template.OnError, template.Location), .. body];
         }
 
         var summary = template.Description ?? $"Sequence template '{template.Name}'.";
-        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, CanStop(TemplateKey(template.Name)), body, summary, template.Location) { Parameters = parameters });
+        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.TemplateFacts(template.Name).CanAnswer, body, summary, template.Location) { Parameters = parameters });
     }
-
-    private static string TemplateKey(string template) => "template:" + template;
 
     /// <summary>
     /// A main sequence the project defines handles every request no API matches (and, after a send from main,
@@ -259,7 +203,7 @@ public sealed partial class Lowerer
     /// </summary>
     private ServiceIr? LowerMainService(List<ServiceIr> services)
     {
-        if (!_sequences.TryGetValue("main", out var main))
+        if (_model.Symbols.Sequence("main") is not { } main)
         {
             return null;
         }
@@ -271,86 +215,21 @@ public sealed partial class Lowerer
         }
 
         var function = _sequenceFunctions["main"];
-        var origin = new SequenceReferenceMediator(main.Location, "<sequence key=\"main\"/>", new KeySyntax("main", null));
-        var canStop = CanStop("main");
-        string? outFunction = null;
-        if (ContainsSend("main"))
+        var facts = _model.SequenceFacts("main");
+        Symbol? outFunction = null;
+        if (facts.Sends)
         {
             // A response to a send made from main runs main again: its <out> branch handles it.
-            outFunction = _names.Camel("main response");
-            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough([new InvokeStep(origin, function, canStop)], main.Location, afterCall: true), "Runs the main sequence on a response to a send made from main (its <out> branch).", main.Location));
+            outFunction = _symbols.Module(SymbolKind.Function, "main response");
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough([new InvokeStep(null, function, facts.CanAnswer)], main.Location, afterCall: true), "Runs the main sequence on a response to a send made from main (its <out> branch).", main.Location));
         }
 
-        var resource = new ApiResourceSyntax(main.Location, main.RawXml, [], null, "/*", null, null, null);
-        var body = WithFallThrough([new InvokeStep(origin, function, canStop)], main.Location);
-        var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", "path"));
-        var fault = _sequences.ContainsKey("fault") ? GlobalFaultFunction() : null;
-        var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", resource);
+        var body = WithFallThrough([new InvokeStep(null, function, facts.CanAnswer)], main.Location);
+        var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
+        var fault = _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
+        var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", main);
         return new ServiceIr("main", "/", [ir], main, main.Location.Path);
     }
-
-    /// <summary>Whether a named sequence may end the flow (respond, send, drop, loopback), directly or through sequences it calls.</summary>
-    private bool CanStop(string sequenceName) => Analyse(sequenceName, _canStop, MayStop);
-
-    private bool ContainsSend(string sequenceName) => Analyse(sequenceName, _containsSend, MaySend);
-
-    /// <summary>
-    /// The property of a sequence (can stop, contains a send), computed for all sequences at once as a least
-    /// fixed point, so that sequences calling each other in a cycle get the right answer.
-    /// </summary>
-    private bool Analyse(string sequenceName, Dictionary<string, bool> memo, Func<ImmutableArray<MediatorSyntax>, bool> test)
-    {
-        if (memo.Count == 0 && (_sequences.Count > 0 || _templates.Count > 0))
-        {
-            var flows = _sequences.Select(s => (s.Key, s.Value.Mediators))
-                .Concat(_templates.Select(t => (TemplateKey(t.Key), t.Value.Mediators)))
-                .ToList();
-            foreach (var (name, _) in flows)
-            {
-                memo[name] = false;
-            }
-
-            for (var changed = true; changed;)
-            {
-                changed = false;
-                foreach (var (name, mediators) in flows)
-                {
-                    if (!memo[name] && test(mediators))
-                    {
-                        memo[name] = true;
-                        changed = true;
-                    }
-                }
-            }
-        }
-
-        return memo.TryGetValue(sequenceName, out var known) && known;
-    }
-
-    /// <summary>True when some mediator of the list, or one nested in its filter, switch, in/out or inline-sequence branches, passes the test.</summary>
-    private static bool AnyInFlow(ImmutableArray<MediatorSyntax> mediators, Func<MediatorSyntax, bool> test) => mediators.Any(m => test(m) || m switch
-    {
-        FilterMediator f => AnyInFlow(f.Then, test) || AnyInFlow(f.Else, test),
-        SwitchMediator s => s.Cases.Any(c => AnyInFlow(c.Mediators, test)) || (s.Default is { } d && AnyInFlow(d, test)),
-        DirectionMediator d => AnyInFlow(d.Mediators, test),
-        InlineSequenceMediator i => AnyInFlow(i.Mediators, test),
-        _ => false,
-    });
-
-    private bool MayStop(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
-        m is RespondMediator or DropMediator or SendMediator or LoopbackMediator
-        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && CanStop(r.Key.Text))
-        || (m is CallTemplateMediator c && CanStop(TemplateKey(c.Target))));
-
-    private bool MaySend(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
-        m is SendMediator { Endpoint: not null } or LoopbackMediator
-        || (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text))
-        || (m is CallTemplateMediator c && ContainsSend(TemplateKey(c.Target))));
-
-    /// <summary>True when the flow calls a shared sequence or template that sends (and so needs the out flow at run time).</summary>
-    private bool InvokesSendingSequence(ImmutableArray<MediatorSyntax> mediators) => AnyInFlow(mediators, m =>
-        (m is SequenceReferenceMediator { Key.IsDynamic: false } r && ContainsSend(r.Key.Text))
-        || (m is CallTemplateMediator c && ContainsSend(TemplateKey(c.Target))));
 
     // ---- endpoints ----
 
@@ -436,16 +315,16 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "duration", $"the timeout '{dynamicTimeout.Original}' is computed at run time; the client uses its default");
         }
 
-        var name = _names.Camel(baseName);
-        var configurable = _names.Camel(baseName, "url");
+        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         var secret = HasCredentials(url);
         if (secret)
         {
             // A URL with a password in it is a secret: no default value, set it in Config.toml.
-            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, configurable);
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, $"{baseName} URL");
         }
 
-        _configurables.Add(new ConfigurableIr(configurable, "string", secret ? null : url, $"Base URL of the '{baseName}' endpoint.", Secret: secret));
+        _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, secret ? null : url, $"Base URL of the '{baseName}' endpoint.", Secret: secret));
         var notes = ImmutableArray.CreateBuilder<string>();
         if (qualities.SuspendErrorCodes.Length > 0 || qualities.SuspendInitialDurationMillis is not null || qualities.TimeoutErrorCodes.Length > 0)
         {

@@ -85,7 +85,12 @@ public sealed class ReferenceGraph
     public static ReferenceGraph Build(IEnumerable<SynapseDocument> documents, Func<string, bool>? registryContains = null, DiagnosticBag? diagnostics = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
-        var symbols = new SymbolTable(artifacts);
+        return Build(artifacts, new SymbolTable(artifacts), registryContains, diagnostics);
+    }
+
+    /// <summary>The graph of <paramref name="artifacts"/>, resolved against the symbols the semantic model built.</summary>
+    public static ReferenceGraph Build(IReadOnlyList<ArtifactSyntax> artifacts, SymbolTable symbols, Func<string, bool>? registryContains, DiagnosticBag? diagnostics)
+    {
         var resolved = ImmutableArray.CreateBuilder<ResolvedReference>();
         foreach (var artifact in artifacts)
         {
@@ -215,36 +220,5 @@ public sealed class ReferenceGraph
         }
 
         return cycles.ToImmutable();
-    }
-
-    /// <summary>The artifacts of a project by kind and name (the first definition of a name wins, as the lowering does).</summary>
-    private sealed class SymbolTable
-    {
-        private readonly Dictionary<(Type, string), ArtifactSyntax> _table = new();
-
-        public SymbolTable(IEnumerable<ArtifactSyntax> artifacts)
-        {
-            foreach (var artifact in artifacts)
-            {
-                _table.TryAdd((artifact.GetType(), artifact.Name), artifact);
-            }
-        }
-
-        public SequenceSyntax? Sequence(string name) => Find<SequenceSyntax>(name);
-
-        public EndpointArtifactSyntax? Endpoint(string name) => Find<EndpointArtifactSyntax>(name);
-
-        public SequenceTemplateSyntax? SequenceTemplate(string name) => Find<SequenceTemplateSyntax>(name);
-
-        public EndpointTemplateSyntax? EndpointTemplate(string name) => Find<EndpointTemplateSyntax>(name);
-
-        public LocalEntrySyntax? LocalEntry(string name) => Find<LocalEntrySyntax>(name);
-
-        public MessageStoreSyntax? MessageStore(string name) => Find<MessageStoreSyntax>(name);
-
-        public ProxySyntax? Proxy(string name) => Find<ProxySyntax>(name);
-
-        private T? Find<T>(string name)
-            where T : ArtifactSyntax => _table.TryGetValue((typeof(T), name), out var artifact) ? (T)artifact : null;
     }
 }

@@ -57,9 +57,15 @@ public abstract class SyntaxWalker
         }
     }
 
+    /// <summary>Walks a list of mediators (and what they nest, as <see cref="DescendInto"/> allows).</summary>
+    public void WalkMediators(IEnumerable<MediatorSyntax> mediators) => Mediators(mediators);
+
     protected virtual void OnArtifact(ArtifactSyntax artifact)
     {
     }
+
+    /// <summary>Whether the walk enters what a mediator nests (its branches, targets, endpoints); every mediator by default.</summary>
+    protected virtual bool DescendInto(MediatorSyntax mediator) => true;
 
     protected virtual void OnFlow(FlowSyntax flow)
     {
@@ -101,7 +107,10 @@ public abstract class SyntaxWalker
         foreach (var mediator in mediators ?? [])
         {
             OnMediator(mediator);
-            Nested(mediator);
+            if (DescendInto(mediator))
+            {
+                Nested(mediator);
+            }
         }
     }
 

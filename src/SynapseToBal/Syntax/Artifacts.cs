@@ -2,8 +2,16 @@ using System.Collections.Immutable;
 
 namespace SynapseToBal.Syntax;
 
+/// <summary>A node that stands for one XML element of the input: where it is and its text as written.</summary>
+public interface ISyntaxNode
+{
+    SourceLocation Location { get; }
+
+    string RawXml { get; }
+}
+
 /// <summary>A top-level Synapse artifact (api, sequence, endpoint, ...).</summary>
-public abstract record ArtifactSyntax(SourceLocation Location, string RawXml, string Name)
+public abstract record ArtifactSyntax(SourceLocation Location, string RawXml, string Name) : ISyntaxNode
 {
     /// <summary>Human name of the kind, as used in diagnostics and reports.</summary>
     public abstract string Kind { get; }
@@ -36,7 +44,7 @@ public sealed record ApiResourceSyntax(
     string? UrlMapping,
     FlowSyntax? InSequence,
     FlowSyntax? OutSequence,
-    FlowSyntax? FaultSequence)
+    FlowSyntax? FaultSequence) : ISyntaxNode
 {
     /// <summary><c>protocol="http|https"</c>: the only transport the resource answers on.</summary>
     public string? Protocol { get; init; }

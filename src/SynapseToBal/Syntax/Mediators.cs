@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace SynapseToBal.Syntax;
 
 /// <summary>Base of every mediator node. <see cref="RawXml"/> is the element exactly as written.</summary>
-public abstract record MediatorSyntax(SourceLocation Location, string RawXml)
+public abstract record MediatorSyntax(SourceLocation Location, string RawXml) : ISyntaxNode
 {
     public abstract string ElementName { get; }
 

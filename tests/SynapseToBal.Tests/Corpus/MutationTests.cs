@@ -48,9 +48,8 @@ public sealed class MutationTests(ITestOutputHelper output)
                         continue;
                     }
 
-                    ReferenceGraph.Build([document], null, diagnostics);
                     var package = Lowerer.Lower([document], diagnostics);
-                    new PackageEmitter(renderer, new EmitOptions("m", "m", Path.GetDirectoryName(file)!, "m")).Emit(package);
+                    new PackageEmitter(renderer, new EmitOptions("m", "m", Path.GetDirectoryName(file)!, "m")).Emit(SynapseToBal.Refine.BallerinaRefiner.Refine(package));
                 }
                 catch (Exception ex)
                 {

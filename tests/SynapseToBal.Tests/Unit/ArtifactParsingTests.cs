@@ -342,9 +342,9 @@ public sealed class ArtifactParsingTests
         Assert.Equal<string>(["P", "E", "K"], package.Pending.Select(p => p.Origin.Name));
         Assert.Equal(
             ["proxy artifacts are not translated yet", "template artifacts are not translated yet", "task artifacts are not translated yet"],
-            package.Pending.Select(p => p.Message));
+            package.Pending.Select(p => p.Reason.Message));
         Assert.Equal(3, diagnostics.Items.Count(d => d.Id == "SB0202"));
-        var template = Assert.Single(package.Functions, f => f.Name == "t");
+        var template = Assert.Single(package.Functions, f => f.Name.Hint == "T");
         Assert.True(template.CanStop);
     }
 

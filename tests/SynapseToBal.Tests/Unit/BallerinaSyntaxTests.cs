@@ -1,4 +1,4 @@
-using SynapseToBal.Emit;
+using SynapseToBal.Refine;
 using Xunit;
 
 namespace SynapseToBal.Tests.Unit;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SynapseToBal.Emit;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
+using SynapseToBal.Refine;
 using SynapseToBal.Syntax;
 using Xunit;
 
@@ -9,16 +10,35 @@ namespace SynapseToBal.Tests.Unit;
 
 public sealed class ExpressionTranslatorTests
 {
-    private static readonly ExpressionTranslator Translator = new(new Dictionary<string, string> { ["id"] = "id" });
+    private static readonly Symbol Id = SymbolFactory.Local("id");
+
+    private static readonly SequenceSyntax SourceOrigin = new(SourceLocation.FileStart("a.xml"), "<sequence/>", "s", null, [], null);
+
+    private static readonly ExpressionTranslator Translator = new(new Dictionary<string, Symbol> { ["id"] = Id });
+
+    private static ExpressionWriter Writer() => new(new ModuleUsage(), BallerinaRefiner.Refine(EmptyPackage).Names);
+
+    private static readonly PackageIr EmptyPackage = new(
+        new ListenerIr(new Symbol(SymbolKind.Listener, "l"), new ConfigurableIr(new Symbol(SymbolKind.Configurable, "p"), ConfigurableType.Integer, "1", "", false)),
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [])
+    {
+        Services = [new ServiceIr("s", "/", [new ResourceIr("get", [new PathSegmentIr.Param("id", Id)], [], null, null, false, "", SourceOrigin)], SourceOrigin, "a.xml")],
+    };
 
     private static ExpressionSyntax Parse(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         ExpressionSyntax.Create(text, namespaces ?? ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
 
     private static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
-        new ExpressionWriter(new ModuleUsage()).String(Translator.Value(Parse(text, namespaces)));
+        Writer().String(Translator.Value(Parse(text, namespaces)));
 
     private static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
-        new ExpressionWriter(new ModuleUsage()).Condition(Translator.Condition(Parse(text, namespaces)));
+        Writer().Condition(Translator.Condition(Parse(text, namespaces)));
 
     [Theory]
     [InlineData("get-property('orderId')", "getProperty(ctx, \"orderId\")")]
@@ -71,7 +91,7 @@ public sealed class ExpressionTranslatorTests
     public void Namespaced_paths_filter_by_expanded_name()
     {
         var namespaces = ImmutableDictionary<string, string>.Empty.Add("ord", "http://example.com/orders");
-        var text = new ExpressionWriter(new ModuleUsage()).String(Translator.Value(Parse("//ord:order/ord:total", namespaces)));
+        var text = Writer().String(Translator.Value(Parse("//ord:order/ord:total", namespaces)));
         Assert.Equal("xpathString((((check soapBody(ctx))/**/<*>).elements(\"{http://example.com/orders}order\")/<*>).elements(\"{http://example.com/orders}total\"))", text);
     }
 

@@ -87,7 +87,7 @@ public sealed class FlowMediatorTests
         var package = Lowerer.Lower([document], diagnostics);
         var body = Assert.Single(package.Functions).Body;
         var todo = Assert.IsType<TodoStep>(body[0]);
-        Assert.Equal("SB0201", todo.Code);
+        Assert.Equal("SB0201", todo.Reason.Descriptor.Id);
         Assert.IsType<LogStep>(body[1]);
         var notTranslated = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
         Assert.Contains("<xslt>", notTranslated.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class FlowMediatorTests
         var document = Document("""<variable name="x" value="1" type="INTEGER"/><variable name="x" action="remove"/>""", diagnostics);
         var body = Assert.Single(Lowerer.Lower([document], diagnostics).Functions).Body;
         var set = Assert.IsType<SetVariableStep>(body[0]);
-        Assert.Equal(("x", PropertyValueType.Integer), (set.Name, set.Type));
+        Assert.Equal(("x", ValueKind.Integer), (set.Name, set.Value.Kind));
         Assert.Equal("x", Assert.IsType<RemoveVariableStep>(body[1]).Name);
         Assert.Empty(diagnostics.Items);
     }

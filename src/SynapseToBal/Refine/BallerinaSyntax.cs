@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SynapseToBal.Emit;
+namespace SynapseToBal.Refine;
 
 /// <summary>
 /// The one place that turns names and text from Synapse into Ballerina tokens: identifiers, resource path

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// The one walker over IR trees: the nested step lists of a step, the expressions and conditions it holds,
+/// and their operands. Every analysis of the IR (does a flow call a backend, does it read the message, is
+/// an expression translated) is a query over these enumerations; a new node kind is added here once.
+/// </summary>
+public static class IrWalker
+{
+    /// <summary>The step lists a step nests (branches of if, switch and direction steps).</summary>
+    public static IEnumerable<ImmutableArray<StepIr>> Branches(StepIr step) => step switch
+    {
+        IfStep i => [i.Then, i.Else],
+        SwitchStep s => s.Cases.Select(c => c.Steps).Append(s.Default),
+        DirectionStep d => [d.Request, d.Response],
+        LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
+            or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
+            or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or RespondStep or ContinueWithStep
+            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep => [],
+        _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
+    };
+
+    /// <summary>Every step of the lists, nested ones included, in source order.</summary>
+    public static IEnumerable<StepIr> Steps(IEnumerable<StepIr> steps)
+    {
+        foreach (var step in steps)
+        {
+            yield return step;
+            foreach (var branch in Branches(step))
+            {
+                foreach (var nested in Steps(branch))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    /// <summary>The expressions a step holds directly (not those of nested steps).</summary>
+    public static IEnumerable<ExprIr> Expressions(StepIr step) => step switch
+    {
+        LogStep log => log.Parts.OfType<LogPart.Value>().Select(p => p.Expression),
+        SetPropertyStep set => [set.Value],
+        SetVariableStep set => [set.Value],
+        StorePropertyStep store => Expressions(store.Value),
+        ReplacePayloadStep replace => Expressions(replace.Value),
+        SetHeaderStep header => [header.Value],
+        SetFieldStep field => [field.Value],
+        SetPayloadStep payload => payload.Template.OfType<TemplatePart.Argument>().Select(a => a.Value),
+        CallStep { Path: HttpPathIr.Template template } => template.Parts.OfType<TemplatePart.Argument>().Select(a => a.Value),
+        FailStep fail => [fail.Message],
+        InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
+        IfStep branch => Expressions(branch.Condition),
+        SwitchStep choice => [choice.Source],
+        CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
+            or MarkResponseStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
+            or CommentStep or DeadCodeStep => [],
+        _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
+    };
+
+    private static IEnumerable<ExprIr> Expressions(ValueIr value) => value switch
+    {
+        ValueIr.XmlNodes x => [x.Navigation],
+        ValueIr.String s => [s.Value],
+        ValueIr.Payload or ValueIr.Property or ValueIr.Json or ValueIr.ParsedJson or ValueIr.ParsedXml => [],
+        _ => throw new InvalidOperationException($"Unhandled value {value.GetType().Name}"),
+    };
+
+    /// <summary>The expressions a condition compares or tests, through and/or/not.</summary>
+    public static IEnumerable<ExprIr> Expressions(ConditionIr condition) => condition switch
+    {
+        NonEmptyIr n => [n.Value],
+        CompareIr c => [c.Left, c.Right],
+        RegexMatchIr r => [r.Value],
+        StringTestIr t => [t.Value, t.Operand],
+        AndIr a => Expressions(a.Left).Concat(Expressions(a.Right)),
+        OrIr o => Expressions(o.Left).Concat(Expressions(o.Right)),
+        NotIr n => Expressions(n.Operand),
+        BoolLiteralIr or UntranslatedConditionIr => [],
+        _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
+    };
+
+    /// <summary>The conditions of a condition tree, itself included.</summary>
+    public static IEnumerable<ConditionIr> Conditions(ConditionIr condition) => condition switch
+    {
+        AndIr a => Conditions(a.Left).Concat(Conditions(a.Right)).Prepend(a),
+        OrIr o => Conditions(o.Left).Concat(Conditions(o.Right)).Prepend(o),
+        NotIr n => Conditions(n.Operand).Prepend(n),
+        _ => [condition],
+    };
+
+    /// <summary>An expression and all its operands, recursively.</summary>
+    public static IEnumerable<ExprIr> Descendants(ExprIr expr)
+    {
+        yield return expr;
+        IEnumerable<ExprIr> operands = expr switch
+        {
+            ConcatIr c => c.Parts,
+            CountIr c => [c.Operand],
+            ConvertIr c => [c.Operand],
+            PropertyReadIr { Fallback: { } fallback } => [fallback],
+            StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr or VariableReadIr
+                or ParameterReadIr or HeaderReadIr or ContextFieldIr or JsonEvalIr or XmlNavigationIr or SystemValueIr
+                or ConfigurableReadIr or UntranslatedExprIr => [],
+            _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
+        };
+        foreach (var operand in operands)
+        {
+            foreach (var nested in Descendants(operand))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    /// <summary>True when some part of the expression is not translated.</summary>
+    public static bool ContainsUntranslated(ExprIr expr) => Descendants(expr).Any(e => e is UntranslatedExprIr);
+
+    /// <summary>True when some part of the condition is not translated.</summary>
+    public static bool ContainsUntranslated(ConditionIr condition) =>
+        Conditions(condition).Any(c => c is UntranslatedConditionIr) || Expressions(condition).Any(ContainsUntranslated);
+}

@@ -1,0 +1,255 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Semantics;
+
+/// <summary>
+/// What the flows of a sequence, a sequence template or a list of mediators may do, directly or through the
+/// sequences and templates they call: <see cref="CanAnswer"/> (respond, send, drop, loopback end the flow),
+/// <see cref="Sends"/> (a send to an endpoint, or a loopback, hands the message to a response flow) and
+/// <see cref="CallsSendingFlow"/> (a called sequence or template sends, so the caller's out flow runs later).
+/// </summary>
+public readonly record struct FlowFacts(bool CanAnswer, bool Sends, bool CallsSendingFlow);
+
+/// <summary>
+/// The semantic model of a project, built once after parsing (Roslyn's <c>Compilation</c>, Bicep's
+/// <c>SemanticModel</c>): the symbols of every artifact kind with duplicates reported, the reference graph
+/// resolved against them and the registry, and the flow facts of every sequence and template. Lowering reads
+/// it and recomputes none of it.
+/// </summary>
+public sealed class SemanticModel
+{
+    private readonly Dictionary<string, FlowFacts> _sequenceFacts;
+    private readonly Dictionary<string, FlowFacts> _templateFacts;
+
+    private SemanticModel(
+        ImmutableArray<ApiSyntax> apis,
+        SymbolTable symbols,
+        ImmutableArray<ArtifactSyntax> untranslated,
+        ReferenceGraph graph,
+        bool writesUriVars)
+    {
+        Apis = apis;
+        Symbols = symbols;
+        ArtifactsNotLowered = untranslated;
+        Graph = graph;
+        WritesUriVars = writesUriVars;
+        (_sequenceFacts, _templateFacts) = FlowAnalysis.Analyse(symbols);
+    }
+
+    /// <summary>The APIs, first definition of each name, in input order.</summary>
+    public ImmutableArray<ApiSyntax> Apis { get; }
+
+    /// <summary>Every named artifact by kind and name (the first definition of a name wins).</summary>
+    public SymbolTable Symbols { get; }
+
+    /// <summary>Artifacts of kinds the lowering does not translate yet (proxies, tasks, stores, ...), in input order.</summary>
+    public ImmutableArray<ArtifactSyntax> ArtifactsNotLowered { get; }
+
+    public ReferenceGraph Graph { get; }
+
+    /// <summary>Some flow of the project writes a <c>uri.var.*</c> property: path parameters must then be read from the properties.</summary>
+    public bool WritesUriVars { get; }
+
+    /// <param name="registryContains">Whether the project's registry holds a key.</param>
+    /// <param name="diagnostics">Where duplicates (SB0104), unresolved references and cycles are reported.</param>
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics)
+    {
+        var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
+        var symbols = new SymbolTable(artifacts, diagnostics);
+        var apis = ImmutableArray.CreateBuilder<ApiSyntax>();
+        var untranslated = ImmutableArray.CreateBuilder<ArtifactSyntax>();
+        foreach (var artifact in artifacts)
+        {
+            switch (artifact)
+            {
+                case ApiSyntax api:
+                    if (ReferenceEquals(symbols.Api(api.Name), api))
+                    {
+                        apis.Add(api);
+                    }
+
+                    break;
+                case SequenceSyntax or EndpointArtifactSyntax or LocalEntrySyntax or SequenceTemplateSyntax:
+                    break;
+                case ProxySyntax or TemplateSyntax or InboundEndpointSyntax or TaskSyntax or TaskManagerSyntax
+                    or MessageStoreSyntax or MessageProcessorSyntax or EventSourceSyntax or RegistrySyntax or ImportSyntax
+                    or PriorityExecutorSyntax or UnknownArtifactSyntax:
+                    untranslated.Add(artifact);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}");
+            }
+        }
+
+        var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
+        var writesUriVars = MediatorCollector.Collect(artifacts)
+            .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
+        return new SemanticModel(apis.ToImmutable(), symbols, untranslated.ToImmutable(), graph, writesUriVars);
+    }
+
+    /// <summary>The facts of a named sequence; an unknown name can do nothing.</summary>
+    public FlowFacts SequenceFacts(string name) => _sequenceFacts.GetValueOrDefault(name);
+
+    /// <summary>The facts of a sequence template; an unknown name can do nothing.</summary>
+    public FlowFacts TemplateFacts(string name) => _templateFacts.GetValueOrDefault(name);
+
+    /// <summary>The facts of a list of mediators (a resource's flow), given those of the sequences it calls.</summary>
+    public FlowFacts FactsOf(ImmutableArray<MediatorSyntax> mediators) => FlowAnalysis.Combine(FlowAnalysis.Local(mediators), _sequenceFacts, _templateFacts);
+
+    /// <summary>
+    /// One analysis over one walker: what each flow does itself, and whom it calls; the facts of sequences and
+    /// templates calling each other (in cycles too) are a least fixed point over the call graph.
+    /// </summary>
+    private static class FlowAnalysis
+    {
+        public static (Dictionary<string, FlowFacts> Sequences, Dictionary<string, FlowFacts> Templates) Analyse(SymbolTable symbols)
+        {
+            var sequences = symbols.Sequences.ToDictionary(s => s.Name, s => Local(s.Mediators), StringComparer.Ordinal);
+            var templates = symbols.SequenceTemplates.ToDictionary(t => t.Name, t => Local(t.Mediators), StringComparer.Ordinal);
+            var sequenceFacts = sequences.Keys.ToDictionary(k => k, _ => default(FlowFacts), StringComparer.Ordinal);
+            var templateFacts = templates.Keys.ToDictionary(k => k, _ => default(FlowFacts), StringComparer.Ordinal);
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                changed |= Step(sequences, sequenceFacts, sequenceFacts, templateFacts);
+                changed |= Step(templates, templateFacts, sequenceFacts, templateFacts);
+            }
+
+            return (sequenceFacts, templateFacts);
+        }
+
+        private static bool Step(Dictionary<string, LocalFacts> flows, Dictionary<string, FlowFacts> facts, Dictionary<string, FlowFacts> sequences, Dictionary<string, FlowFacts> templates)
+        {
+            var changed = false;
+            foreach (var (name, local) in flows)
+            {
+                var next = Combine(local, sequences, templates);
+                if (next != facts[name])
+                {
+                    facts[name] = next;
+                    changed = true;
+                }
+            }
+
+            return changed;
+        }
+
+        public static FlowFacts Combine(LocalFacts local, IReadOnlyDictionary<string, FlowFacts> sequences, IReadOnlyDictionary<string, FlowFacts> templates)
+        {
+            var callees = local.Sequences.Select(s => sequences.GetValueOrDefault(s))
+                .Concat(local.Templates.Select(t => templates.GetValueOrDefault(t)))
+                .ToList();
+            var calleeSends = callees.Any(c => c.Sends);
+            return new FlowFacts(
+                CanAnswer: local.Stops || callees.Any(c => c.CanAnswer),
+                Sends: local.Sends || calleeSends,
+                CallsSendingFlow: calleeSends);
+        }
+
+        public static LocalFacts Local(IEnumerable<MediatorSyntax> mediators)
+        {
+            var walker = new FlowWalker();
+            walker.WalkMediators(mediators);
+            return new LocalFacts(walker.Stops, walker.Sends, walker.Sequences, walker.Templates);
+        }
+    }
+
+    private sealed record LocalFacts(bool Stops, bool Sends, IReadOnlyList<string> Sequences, IReadOnlyList<string> Templates);
+
+    /// <summary>
+    /// Visits the mediators that run in the flow itself: the branches of filter, switch, in/out and inline
+    /// sequences, not the targets of iterate, clone and the like (those run on copies of the message).
+    /// </summary>
+    private sealed class FlowWalker : SyntaxWalker
+    {
+        public bool Stops { get; private set; }
+
+        public bool Sends { get; private set; }
+
+        public List<string> Sequences { get; } = new();
+
+        public List<string> Templates { get; } = new();
+
+        protected override bool DescendInto(MediatorSyntax mediator) =>
+            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator;
+
+        protected override void OnMediator(MediatorSyntax mediator)
+        {
+            switch (mediator)
+            {
+                case RespondMediator or DropMediator:
+                    Stops = true;
+                    break;
+                case SendMediator send:
+                    Stops = true;
+                    Sends |= send.Endpoint is not null;
+                    break;
+                case LoopbackMediator:
+                    Stops = true;
+                    Sends = true;
+                    break;
+                case SequenceReferenceMediator { Key.IsDynamic: false } reference:
+                    Sequences.Add(reference.Key.Text);
+                    break;
+                case CallTemplateMediator call:
+                    Templates.Add(call.Target);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>The artifacts of a project by kind and name. The first definition of a name wins; later ones are reported (SB0104).</summary>
+public sealed class SymbolTable
+{
+    private readonly Dictionary<(Type, string), ArtifactSyntax> _table = new();
+    private readonly List<ArtifactSyntax> _ordered = new();
+
+    public SymbolTable(IEnumerable<ArtifactSyntax> artifacts, DiagnosticBag? diagnostics = null)
+    {
+        foreach (var artifact in artifacts)
+        {
+            if (_table.TryAdd((artifact.GetType(), artifact.Name), artifact))
+            {
+                _ordered.Add(artifact);
+            }
+            else if (artifact is not UnknownArtifactSyntax)
+            {
+                diagnostics?.Report(DiagnosticCatalog.DuplicateArtifact, artifact.Location, artifact.Kind, artifact.Name);
+            }
+        }
+    }
+
+    public ApiSyntax? Api(string name) => Find<ApiSyntax>(name);
+
+    public SequenceSyntax? Sequence(string name) => Find<SequenceSyntax>(name);
+
+    public EndpointArtifactSyntax? Endpoint(string name) => Find<EndpointArtifactSyntax>(name);
+
+    public SequenceTemplateSyntax? SequenceTemplate(string name) => Find<SequenceTemplateSyntax>(name);
+
+    public EndpointTemplateSyntax? EndpointTemplate(string name) => Find<EndpointTemplateSyntax>(name);
+
+    public LocalEntrySyntax? LocalEntry(string name) => Find<LocalEntrySyntax>(name);
+
+    public MessageStoreSyntax? MessageStore(string name) => Find<MessageStoreSyntax>(name);
+
+    public ProxySyntax? Proxy(string name) => Find<ProxySyntax>(name);
+
+    /// <summary>The sequences, by name (ordinal).</summary>
+    public IReadOnlyList<SequenceSyntax> Sequences => Sorted<SequenceSyntax>();
+
+    public IReadOnlyList<SequenceTemplateSyntax> SequenceTemplates => Sorted<SequenceTemplateSyntax>();
+
+    public IReadOnlyList<EndpointArtifactSyntax> Endpoints => Sorted<EndpointArtifactSyntax>();
+
+    public IReadOnlyList<LocalEntrySyntax> LocalEntries => Sorted<LocalEntrySyntax>();
+
+    private List<T> Sorted<T>()
+        where T : ArtifactSyntax => _ordered.OfType<T>().OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+
+    private T? Find<T>(string name)
+        where T : ArtifactSyntax => _table.TryGetValue((typeof(T), name), out var artifact) ? (T)artifact : null;
+}
