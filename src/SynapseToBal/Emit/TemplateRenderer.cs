@@ -14,6 +14,17 @@ public sealed class TemplateRenderer
 {
     private readonly string? _overrideDirectory;
     private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _sources = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The runtime sources were Scriban templates once; <c>NameAllocator</c> still reads them by those names
+    /// until it takes its reserved names from <see cref="RuntimeModule.DeclaredNames"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> FormerNames = new(StringComparer.Ordinal)
+    {
+        ["support.bal.sbn"] = RuntimeModule.SupportSource,
+        ["types.bal.sbn"] = RuntimeModule.TypesSource,
+    };
 
     public TemplateRenderer(string? overrideDirectory = null) => _overrideDirectory = overrideDirectory;
 
@@ -42,8 +53,19 @@ public sealed class TemplateRenderer
         return NormalizeBlankLines(text);
     }
 
+    /// <summary>
+    /// The text of a file shipped as is (not a template), such as <c>runtime/support.bal</c>: the file of that
+    /// relative name in the override folder when there is one, otherwise the built-in one. Read once per renderer.
+    /// </summary>
+    public string ReadSource(string name) => _sources.GetOrAdd(name, n =>
+    {
+        var path = _overrideDirectory is null ? null : Path.Combine(_overrideDirectory, n);
+        return path is not null && File.Exists(path) ? File.ReadAllText(path) : ReadBuiltIn(n);
+    });
+
     public static string ReadBuiltIn(string name)
     {
+        name = FormerNames.GetValueOrDefault(name, name);
         using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream("templates/" + name)
             ?? throw new InvalidOperationException($"No built-in template named '{name}'.");
         using var reader = new StreamReader(stream);
