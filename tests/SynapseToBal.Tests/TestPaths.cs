@@ -16,7 +16,13 @@ internal static class TestPaths
 
     public static string RepositoryRoot => Root.Value;
 
-    public static string Cases => Path.Combine(RepositoryRoot, "tests", "SynapseToBal.Tests", "Cases");
+    /// <summary>The test project's folder.</summary>
+    public static string TestProject => Path.Combine(RepositoryRoot, "tests", "SynapseToBal.Tests");
+
+    public static string Cases => Path.Combine(TestProject, "Cases");
+
+    /// <summary>The runtime support module's tests and its one golden copy (<c>Runtime/expected/</c>).</summary>
+    public static string Runtime => Path.Combine(TestProject, "Runtime");
 
     /// <summary>Small projects in every input form (deployment folder, Integration Studio, MI 4.x).</summary>
     public static string Inputs => Path.Combine(RepositoryRoot, "tests", "SynapseToBal.Tests", "Inputs");

@@ -83,7 +83,7 @@ public static class Converter
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
         try
         {
-            files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package));
+            files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames));
         }
         catch (TemplateException ex)
         {

@@ -45,13 +45,18 @@ public sealed class PackageEmitter
             new("functions.bal", Functions(package, names)),
             new("connections.bal", Connections(package, names)),
             new("configs.bal", Configs(package, names)),
-            new("types.bal", _renderer.Render("types.bal.sbn", new { Header = Header("the Synapse message context model") })),
-            new("support.bal", _renderer.Render("support.bal.sbn", new { Header = Header("the Synapse runtime behaviours the flows rely on") })),
+            new("types.bal", RuntimeModule.For(_renderer).Types()),
             new("Config.toml", ConfigToml(package, names)),
         };
         if (package.LocalEntries.Length > 0)
         {
             files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
+        }
+
+        // Last: only the runtime helpers the other files use.
+        if (RuntimeModule.For(_renderer).Support(files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content)) is { } support)
+        {
+            files.Insert(files.Count - 1, new GeneratedFile("support.bal", support));
         }
 
         return files;

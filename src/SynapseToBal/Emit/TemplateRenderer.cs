@@ -14,6 +14,7 @@ public sealed class TemplateRenderer
 {
     private readonly string? _overrideDirectory;
     private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _sources = new(StringComparer.Ordinal);
 
     public TemplateRenderer(string? overrideDirectory = null) => _overrideDirectory = overrideDirectory;
 
@@ -41,6 +42,16 @@ public sealed class TemplateRenderer
         var text = template.Render(context);
         return NormalizeBlankLines(text);
     }
+
+    /// <summary>
+    /// The text of a file shipped as is (not a template), such as <c>runtime/support.bal</c>: the file of that
+    /// relative name in the override folder when there is one, otherwise the built-in one. Read once per renderer.
+    /// </summary>
+    public string ReadSource(string name) => _sources.GetOrAdd(name, n =>
+    {
+        var path = _overrideDirectory is null ? null : Path.Combine(_overrideDirectory, n);
+        return path is not null && File.Exists(path) ? File.ReadAllText(path) : ReadBuiltIn(n);
+    });
 
     public static string ReadBuiltIn(string name)
     {

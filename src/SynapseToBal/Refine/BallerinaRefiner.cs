@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SynapseToBal.IR;
 
 namespace SynapseToBal.Refine;
@@ -33,22 +32,20 @@ public static class BallerinaRefiner
     private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "xml", "int", "float", "string", "main"];
 
     /// <summary>
-    /// Every name no generated module-level declaration may take: what the runtime support module and the
-    /// Context type declare, the module prefixes, and the reserved locals (a module-level name would be shadowed by them).
+    /// Names no generated module-level declaration may take whatever the runtime module declares: the module
+    /// prefixes, and the reserved locals (a module-level name would be shadowed by them).
     /// </summary>
-    public static readonly IReadOnlyList<string> ReservedModuleNames = RuntimeDeclarations()
-        .Concat(ModulePrefixes)
-        .Concat(ReservedLocals)
-        .Distinct(StringComparer.Ordinal)
-        .ToList();
+    public static readonly IReadOnlyList<string> ReservedModuleNames = ModulePrefixes.Concat(ReservedLocals).Distinct(StringComparer.Ordinal).ToList();
 
-    public static RefinedPackage Refine(PackageIr package)
+    /// <param name="runtimeNames">Every name the runtime support module declares (its functions and types): generated declarations keep clear of them.</param>
+    public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames)
     {
         var names = new Dictionary<Symbol, string>();
-        var taken = new HashSet<string>(ReservedModuleNames, StringComparer.Ordinal);
+        var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames), StringComparer.Ordinal);
+        var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
         foreach (var symbol in package.Symbols)
         {
-            names[symbol] = Unique(ModuleName(symbol), taken);
+            names[symbol] = Unique(ModuleName(symbol, reserved), taken);
         }
 
         foreach (var function in package.Functions)
@@ -70,10 +67,10 @@ public static class BallerinaRefiner
     }
 
     /// <summary>The identifier a module-level symbol asks for, before uniqueness.</summary>
-    private static string ModuleName(Symbol symbol)
+    private static string ModuleName(Symbol symbol, HashSet<string> reserved)
     {
         var name = BallerinaSyntax.CamelCase(symbol.Hint);
-        if (symbol.SuffixWhenReserved is { } suffix && (ReservedModuleNames.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\''))))
+        if (symbol.SuffixWhenReserved is { } suffix && (reserved.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\''))))
         {
             name = BallerinaSyntax.CamelCase(symbol.Hint + " " + suffix);
         }
@@ -107,29 +104,5 @@ public static class BallerinaRefiner
         }
 
         return name;
-    }
-
-    private static IEnumerable<string> RuntimeDeclarations()
-    {
-        var pattern = new Regex(@"^(?:public\s+)?(?:function\s+(?<name>\w+)\s*\(|type\s+(?<name>\w+)\s|final\s+[^=]*?\s(?<name>\w+)\s*=)", RegexOptions.Multiline);
-        foreach (var template in new[] { "support.bal.sbn", "types.bal.sbn" })
-        {
-            foreach (Match match in pattern.Matches(RuntimeSource.Read(template)))
-            {
-                yield return match.Groups["name"].Value;
-            }
-        }
-    }
-}
-
-/// <summary>The built-in runtime sources (embedded beside the templates).</summary>
-internal static class RuntimeSource
-{
-    public static string Read(string name)
-    {
-        using var stream = typeof(RuntimeSource).Assembly.GetManifestResourceStream("templates/" + name)
-            ?? throw new InvalidOperationException($"No built-in template named '{name}'.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

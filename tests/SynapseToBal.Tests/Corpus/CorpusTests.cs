@@ -45,7 +45,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
                 parsed++;
                 artifacts += document.Artifacts.Length;
                 var package = Lowerer.Lower([document], diagnostics);
-                var generated = new PackageEmitter(renderer, new EmitOptions("corpus", "corpus", Path.GetDirectoryName(file)!, Path.GetFileName(file))).Emit(SynapseToBal.Refine.BallerinaRefiner.Refine(package));
+                var generated = new PackageEmitter(renderer, new EmitOptions("corpus", "corpus", Path.GetDirectoryName(file)!, Path.GetFileName(file))).Emit(SynapseToBal.Refine.BallerinaRefiner.Refine(package, RuntimeModule.BuiltIn.DeclaredNames));
                 Assert.NotEmpty(generated);
             }
             catch (Exception ex)

@@ -49,7 +49,7 @@ public sealed class MutationTests(ITestOutputHelper output)
                     }
 
                     var package = Lowerer.Lower([document], diagnostics);
-                    new PackageEmitter(renderer, new EmitOptions("m", "m", Path.GetDirectoryName(file)!, "m")).Emit(SynapseToBal.Refine.BallerinaRefiner.Refine(package));
+                    new PackageEmitter(renderer, new EmitOptions("m", "m", Path.GetDirectoryName(file)!, "m")).Emit(SynapseToBal.Refine.BallerinaRefiner.Refine(package, RuntimeModule.BuiltIn.DeclaredNames));
                 }
                 catch (Exception ex)
                 {

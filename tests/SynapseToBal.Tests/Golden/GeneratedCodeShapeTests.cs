@@ -4,35 +4,40 @@ using Xunit;
 namespace SynapseToBal.Tests.Golden;
 
 /// <summary>
-/// Structural rules every generated .bal file must keep (checked over all golden outputs), for mistakes a
+/// Structural rules every generated .bal file must keep (checked over all golden outputs, the whole runtime module
+/// and, through the golden harness, the <c>support.bal</c> each case gets), for mistakes a
 /// text comparison would happily accept once: documentation that is attached to nothing, unbalanced braces,
 /// imports that are never used.
 /// </summary>
 public sealed partial class GeneratedCodeShapeTests
 {
-    public static TheoryData<string> BalFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(TestPaths.Cases, "*.bal", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(TestPaths.Cases, file));
-        }
+    public static TheoryData<string> BalFiles() => new(BalFilePaths());
 
-        return data;
-    }
+    /// <summary>The golden packages' .bal files, and the one golden copy of the whole runtime module.</summary>
+    private static IEnumerable<string> BalFilePaths() =>
+        new[] { TestPaths.Cases, TestPaths.Runtime }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.bal", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            .Select(file => Path.GetRelativePath(TestPaths.TestProject, file).Replace('\\', '/'));
+
+    [Fact]
+    public void The_whole_runtime_module_is_scanned() =>
+        Assert.Contains("Runtime/expected/support.bal", BalFilePaths());
 
     [Theory]
     [MemberData(nameof(BalFiles))]
-    public void Generated_file_is_well_shaped(string relative)
+    public void Generated_file_is_well_shaped(string relative) =>
+        AssertWellShaped(relative, File.ReadAllLines(Path.Combine(TestPaths.TestProject, relative)));
+
+    /// <summary>Checks the lines of one generated .bal file (<paramref name="relative"/> names it in messages).</summary>
+    internal static void AssertWellShaped(string relative, IReadOnlyList<string> lines)
     {
-        var lines = File.ReadAllLines(Path.Combine(TestPaths.Cases, relative));
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i].TrimStart();
             if (line.StartsWith('#'))
             {
                 // A documentation line is followed by more documentation or by the construct it documents.
-                Assert.True(i + 1 < lines.Length, $"{relative}:{i + 1}: documentation at the end of the file");
+                Assert.True(i + 1 < lines.Count, $"{relative}:{i + 1}: documentation at the end of the file");
                 var next = lines[i + 1].TrimStart();
                 Assert.False(next.Length == 0 || next.StartsWith("//", StringComparison.Ordinal), $"{relative}:{i + 1}: documentation not attached to a construct");
             }

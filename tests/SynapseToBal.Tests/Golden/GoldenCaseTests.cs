@@ -1,13 +1,17 @@
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using SynapseToBal.Emit;
 using Xunit;
 
 namespace SynapseToBal.Tests.Golden;
 
 /// <summary>
 /// Each folder under Cases/ is one golden case: <c>input/</c> holds Synapse XML, <c>expected/</c> the whole
-/// generated Ballerina package plus <c>diagnostics.txt</c>.
+/// generated Ballerina package plus <c>diagnostics.txt</c>. The runtime module is tested once (<c>Runtime/</c>), so a
+/// case keeps no copy of it: <c>support.used.txt</c> stands for the generated <c>support.bal</c> (the declarations the
+/// package uses, sorted; no file when the package gets no <c>support.bal</c>), and <c>types.bal</c>, always the
+/// module's, is checked here and left out.
 /// </summary>
 public sealed class GoldenCaseTests
 {
@@ -56,6 +60,17 @@ public sealed class GoldenCaseTests
         var files = result.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
         var diagnostics = result.Diagnostics.Select(d => DiagnosticBag.Format(d, input)).ToList();
         files["diagnostics.txt"] = diagnostics.Count == 0 ? "(none)\n" : string.Join("\n", diagnostics) + "\n";
+        if (files.Remove("support.bal", out var support))
+        {
+            GeneratedCodeShapeTests.AssertWellShaped(name + "/support.bal", support.TrimEnd('\n').Split('\n'));
+            files["support.used.txt"] = string.Join("\n", RuntimeModule.DeclarationNames(support).Order(StringComparer.Ordinal)) + "\n";
+        }
+
+        if (files.Remove("types.bal", out var types))
+        {
+            Assert.Equal(RuntimeModule.BuiltIn.Types(), types);
+        }
+
         return files;
     }
 }

@@ -16,7 +16,7 @@ public sealed class ExpressionTranslatorTests
 
     private static readonly ExpressionTranslator Translator = new(new Dictionary<string, Symbol> { ["id"] = Id });
 
-    private static ExpressionWriter Writer() => new(new ModuleUsage(), BallerinaRefiner.Refine(EmptyPackage).Names);
+    private static ExpressionWriter Writer() => new(new ModuleUsage(), BallerinaRefiner.Refine(EmptyPackage, RuntimeModule.BuiltIn.DeclaredNames).Names);
 
     private static readonly PackageIr EmptyPackage = new(
         new ListenerIr(new Symbol(SymbolKind.Listener, "l"), new ConfigurableIr(new Symbol(SymbolKind.Configurable, "p"), ConfigurableType.Integer, "1", "", false)),

@@ -1,0 +1,32 @@
+import ballerina/http;
+
+# The message as it moves through one flow: what the Micro Integrator keeps in its message context.
+# Every generated resource creates one `Context` and passes it to the sequence functions it calls.
+public type Context record {|
+    # Identifies the message, as Synapse's `MessageID` does.
+    string messageId;
+    # The To address of the request (its path and query), as Synapse's `To` property reads.
+    string to = "";
+    # The body. Received bytes stay bytes until a step reads them (Synapse parses lazily).
+    json|xml|byte[] payload = <byte[]>[];
+    # Content type of the payload (Synapse `messageType`); it chooses how the body is written out.
+    string contentType = "";
+    # HTTP headers, lower-case names (Synapse transport scope). They are passed on to the backend and
+    # back to the client, as the Micro Integrator does.
+    map<string> headers = {};
+    # Synapse default-scope properties, including `uri.var.*` and `query.param.*`.
+    map<anydata> properties = {};
+    # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
+    map<anydata> variables = {};
+    # HTTP method of the next outbound call (the incoming one unless `HTTP_METHOD` changes it).
+    string method = "GET";
+    # Path and query after the API context; address endpoints append it (Synapse `REST_URL_POSTFIX`).
+    string urlPostfix = "";
+    # Status code sent to the client (Synapse `HTTP_SC`).
+    int statusCode = 200;
+    # True once the message is a response (after a backend call), as Synapse's `<in>`/`<out>` see it.
+    boolean isResponse = false;
+    # The out flow of the resource that received the message; a `send` in a shared sequence continues
+    # with it, as Synapse injects the response into the resource's outSequence.
+    (function (Context ctx) returns http:Response|error)? outFlow = ();
+|};

@@ -1,0 +1,216 @@
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+using SynapseToBal.Tests.Golden;
+using Xunit;
+
+namespace SynapseToBal.Tests.Runtime;
+
+/// <summary>
+/// The runtime support module, tested once: the golden copy of the whole module (<c>expected/</c>), and how
+/// <see cref="RuntimeModule"/> splits it and picks what a package uses.
+/// </summary>
+public sealed class RuntimeModuleTests : IDisposable
+{
+    private const string Sample = """
+        import ballerina/http;
+        import ballerina/lang.regexp;
+        import ballerina/url as u;
+
+        // Limits shared by the helpers.
+        const int LIMIT = 10;
+
+        final readonly & map<boolean> skipped = {
+            "a": true
+        };
+
+        # Top: calls middle.
+        # Second documentation line.
+        function top(http:Request request) returns string {
+            return middle("top");
+        }
+
+        # Middle: reads the constant, the enum and calls bottom in a template.
+        function middle(string text) returns string => string `${bottom(text)}-${LIMIT}-${RED}`;
+
+        function bottom(string text) returns string {
+            // unused is named only in this comment, and "unused" only in a string.
+            return text + "unused";
+        }
+
+        # Matches with a regular expression.
+        function unused(string text) returns boolean|error {
+            return regexp:isFullMatch(check regexp:fromString(text), text) && skipped.hasKey(text);
+        }
+
+        enum Colour {
+            RED,
+            GREEN = "green"
+        }
+
+        public type Shape record {|
+            string name;
+            int sides = 0;
+        |};
+
+        function encode(string text) returns string|error => u:encode(text, "UTF-8");
+        """;
+
+    private const string Types = """
+        # The record.
+        public type Context record {|
+            string id;
+        |};
+        """;
+
+    private readonly string _temp = Directory.CreateTempSubdirectory("synapse2bal-runtime-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static RuntimeModule Module => RuntimeModule.For(Sample, Types);
+
+    [Fact]
+    public void The_whole_module_matches_its_golden_copy()
+    {
+        var module = RuntimeModule.BuiltIn;
+        GoldenFiles.AssertDirectory(Path.Combine(TestPaths.Runtime, "expected"), new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["support.bal"] = module.Support(module.DeclaredNames.ToHashSet(StringComparer.Ordinal))!,
+            ["types.bal"] = module.Types(),
+        });
+    }
+
+    [Fact]
+    public void Keeping_everything_reproduces_the_source_text()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var module = RuntimeModule.BuiltIn;
+        Assert.Equal(RuntimeModule.SupportHeader + "\n" + source.TrimEnd() + "\n", module.Support(module.DeclaredNames.ToHashSet(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Declarations_keep_their_documentation_and_comments()
+    {
+        var parsed = RuntimeModule.Parse(Sample, "sample");
+        Assert.Equal(["http", "regexp", "u"], parsed.Imports.Select(i => i.Prefix));
+        Assert.Equal(
+            [["LIMIT"], ["skipped"], ["top"], ["middle"], ["bottom"], ["unused"], ["Colour", "RED", "GREEN"], ["Shape"], ["encode"]],
+            parsed.Declarations.Select(d => d.Names.ToArray()));
+        Assert.StartsWith("// Limits shared by the helpers.\nconst int LIMIT = 10;", parsed.Declarations[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("# Top: calls middle.\n# Second documentation line.\nfunction top(", parsed.Declarations[2].Text, StringComparison.Ordinal);
+        Assert.EndsWith("    return middle(\"top\");\n}", parsed.Declarations[2].Text, StringComparison.Ordinal);
+        Assert.EndsWith("|};", parsed.Declarations[7].Text, StringComparison.Ordinal);
+        Assert.Equal(["http"], parsed.Declarations[2].Prefixes);
+    }
+
+    [Fact]
+    public void Declared_names_cover_every_top_level_declaration_of_both_sources()
+    {
+        Assert.Equal(["LIMIT", "skipped", "top", "middle", "bottom", "unused", "Colour", "RED", "GREEN", "Shape", "encode", "Context"], Module.DeclaredNames);
+
+        var builtIn = RuntimeModule.BuiltIn.DeclaredNames;
+        Assert.Equal(builtIn.Count, builtIn.Distinct(StringComparer.Ordinal).Count());
+        foreach (var name in new[] { "hopByHopHeaders", "newContext", "respond", "callEndpoint", "jsonEval", "notTranslated", "Context" })
+        {
+            Assert.Contains(name, builtIn);
+        }
+
+        // Import prefixes, locals and names from comments are not declarations.
+        foreach (var name in new[] { "http", "regexp", "ctx", "request", "Request", "payload" })
+        {
+            Assert.DoesNotContain(name, builtIn);
+        }
+    }
+
+    [Fact]
+    public void A_package_gets_the_declarations_it_reaches_in_source_order()
+    {
+        var support = Module.Support(["function f() returns string => top(new);"]);
+        Assert.NotNull(support);
+        Assert.Equal(["LIMIT", "top", "middle", "bottom", "Colour", "RED", "GREEN"], RuntimeModule.DeclarationNames(support));
+        Assert.StartsWith(RuntimeModule.SupportHeader + "\nimport ballerina/http;\n\n// Limits shared by the helpers.\n", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_imports_the_kept_declarations_use_are_kept()
+    {
+        var support = Module.Support(["unused(x); encode(y);"])!;
+        Assert.Contains("import ballerina/lang.regexp;\nimport ballerina/url as u;\n\n", support, StringComparison.Ordinal);
+        Assert.DoesNotContain("ballerina/http", support, StringComparison.Ordinal);
+        Assert.Equal(["skipped", "unused", "encode"], RuntimeModule.DeclarationNames(support));
+
+        var noImports = Module.Support(["bottom(x)"])!;
+        Assert.DoesNotContain("import", noImports, StringComparison.Ordinal);
+        Assert.StartsWith(RuntimeModule.SupportHeader + "\n\nfunction bottom(", noImports, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_in_strings_template_text_and_comments_do_not_count()
+    {
+        Assert.Null(Module.Support(["""
+            // top()
+            # middle
+            string s = "bottom(\"top\")";
+            xml x = xml `<unused>encode</unused>`;
+            """]));
+        // ...but the code of a template's interpolation does.
+        Assert.Equal(["encode"], RuntimeModule.DeclarationNames(Module.Support(["string s = string `a ${check encode(\"b\")} c`;"])!));
+        // Inside the module too: bottom names unused only in a comment and a string.
+        Assert.DoesNotContain("unused", RuntimeModule.DeclarationNames(Module.Support(["bottom"])!));
+    }
+
+    [Fact]
+    public void A_package_that_uses_nothing_gets_no_support_file()
+    {
+        Assert.Null(Module.Support(["function f() returns int => 1;"]));
+        Assert.Null(Module.Support([]));
+
+        var input = Path.Combine(_temp, "s.xml");
+        File.WriteAllText(input, "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"Nothing\"/>");
+        var result = Converter.Convert(new ConversionOptions(input));
+        Assert.Contains(result.Files, f => f.RelativePath == "types.bal");
+        Assert.DoesNotContain(result.Files, f => f.RelativePath == "support.bal");
+    }
+
+    [Fact]
+    public void A_templates_folder_overrides_the_module_by_its_relative_name()
+    {
+        var templates = Path.Combine(_temp, "templates");
+        Directory.CreateDirectory(Path.Combine(templates, "runtime"));
+        File.WriteAllText(Path.Combine(templates, "runtime", "support.bal"), "function respond() returns int => 1;\n\nfunction extra() {\n}\n");
+        var module = RuntimeModule.For(new TemplateRenderer(templates));
+        Assert.Equal(["respond", "extra", "Context"], module.DeclaredNames);
+        Assert.Equal(RuntimeModule.SupportHeader + "\n\nfunction respond() returns int => 1;\n", module.Support(["respond(ctx)"]));
+        Assert.Same(module, RuntimeModule.For(new TemplateRenderer(templates)));
+    }
+
+    [Theory]
+    [InlineData("function f() returns string {\n    return \"open;\n}\n")]
+    [InlineData("function f() returns string {\n    return string `open ${x;\n}\n")]
+    [InlineData("function f() {\n    if true {\n}\n")]
+    [InlineData("const int X = 1\n")]
+    public void A_malformed_source_is_a_template_error(string source) =>
+        Assert.Throws<TemplateException>(() => RuntimeModule.Parse(source, "support.bal"));
+
+    [Fact]
+    public void Parsing_keeps_block_and_semicolon_forms_apart()
+    {
+        var parsed = RuntimeModule.Parse("""
+            function f() returns record {| int a; |} {
+                return {a: 1};
+            }
+            final function () returns int g = function() returns int {
+                return 1;
+            };
+            type T record {|
+                int a;
+            |} & readonly;
+            isolated client class C {
+            }
+            service / on new http:Listener(9090) {
+            }
+            configurable int port = ?;
+            """, "sample");
+        Assert.Equal([["f"], ["g"], ["T"], ["C"], [], ["port"]], parsed.Declarations.Select(d => d.Names.ToArray()));
+        Assert.EndsWith("};", parsed.Declarations[1].Text, StringComparison.Ordinal);
+    }
+}
