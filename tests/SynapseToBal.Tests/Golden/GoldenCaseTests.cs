@@ -1,13 +1,15 @@
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using SynapseToBal.IR;
 using Xunit;
 
 namespace SynapseToBal.Tests.Golden;
 
 /// <summary>
 /// Each folder under Cases/ is one golden case: <c>input/</c> holds Synapse XML, <c>expected/</c> the whole
-/// generated Ballerina package plus <c>diagnostics.txt</c>.
+/// generated Ballerina package plus <c>diagnostics.txt</c> and <c>ir.txt</c> (the IR the package was emitted from,
+/// as <see cref="IrPrinter"/> prints it).
 /// </summary>
 public sealed class GoldenCaseTests
 {
@@ -56,6 +58,7 @@ public sealed class GoldenCaseTests
         var files = result.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
         var diagnostics = result.Diagnostics.Select(d => DiagnosticBag.Format(d, input)).ToList();
         files["diagnostics.txt"] = diagnostics.Count == 0 ? "(none)\n" : string.Join("\n", diagnostics) + "\n";
+        files["ir.txt"] = IrPrinter.Print(result.Package, result.SourceRoot);
         return files;
     }
 }
