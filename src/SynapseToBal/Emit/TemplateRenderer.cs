@@ -33,6 +33,7 @@ public sealed class TemplateRenderer
             StrictVariables = true,
             LoopLimit = int.MaxValue,
             RecursiveLimit = 100,
+            LimitToString = 0, // Scriban otherwise cuts the output at 1 MiB and appends "..."
             NewLine = "\n",
             MemberRenamer = StandardMemberRenamer.Default,
         };

@@ -2,13 +2,15 @@ using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.Emit;
+using SynapseToBal.IR;
 using Xunit;
 
 namespace SynapseToBal.Tests.Golden;
 
 /// <summary>
 /// Each folder under Cases/ is one golden case: <c>input/</c> holds Synapse XML, <c>expected/</c> the whole
-/// generated Ballerina package plus <c>diagnostics.txt</c>. The runtime module is tested once (<c>Runtime/</c>), so a
+/// generated Ballerina package plus <c>diagnostics.txt</c> and <c>ir.txt</c> (the IR the package was emitted from,
+/// as <see cref="IrPrinter"/> prints it). The runtime module is tested once (<c>Runtime/</c>), so a
 /// case keeps no copy of it: <c>support.used.txt</c> stands for the generated <c>support.bal</c> (the declarations the
 /// package uses, sorted; no file when the package gets no <c>support.bal</c>), and <c>types.bal</c>, always the
 /// module's, is checked here and left out.
@@ -71,6 +73,7 @@ public sealed class GoldenCaseTests
             Assert.Equal(RuntimeModule.BuiltIn.Types(), types);
         }
 
+        files["ir.txt"] = IrPrinter.Print(result.Package, result.SourceRoot);
         return files;
     }
 }
