@@ -3,15 +3,17 @@ using Microsoft.CodeAnalysis;
 namespace SynapseToBal.Diagnostics;
 
 /// <summary>
-/// The one catalogue of SynapseToBal diagnostics. Codes are grouped by stage:
-/// 00xx input/XML, 01xx AST, 02xx lowering (unsupported constructs), 03xx emit, 09xx internal.
-/// A retired code is commented out, never reused. Each descriptor's help link is its section of
-/// <c>docs/diagnostics.md</c> (anchor <c>#sbnnnn</c>).
+/// The one catalogue of SynapseToBal diagnostics. As in Roslyn's ErrorCode, a code's group is the stage that
+/// reports it: 00xx input and XML (project loading), 01xx syntax (the Synapse AST), 05xx semantics (the
+/// reference graph), 02xx lowering (unsupported constructs), 03xx emit, 09xx internal. A code that moves or
+/// goes away is listed in <see cref="RetiredCodes"/> and never reused. Every code is documented in
+/// <c>docs/diagnostics.md</c> under the anchor <c>#sbnnnn</c>, its help link.
 /// </summary>
 public static class DiagnosticCatalog
 {
     private const string InputCategory = "Input";
     private const string SyntaxCategory = "Syntax";
+    private const string SemanticsCategory = "Semantics";
     private const string LoweringCategory = "Lowering";
     private const string EmitCategory = "Emit";
     private const string InternalCategory = "Internal";
@@ -78,10 +80,21 @@ public static class DiagnosticCatalog
         "Missing element",
         "<{0}> has no <{1}> element",
         "A child element the Micro Integrator requires (such as a proxy's <target> or an enrich's <source>) is absent; the artifact would not deploy, and the converter continues without it.");
-    public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0104", SyntaxCategory,
+
+    // 05xx: semantics (symbols and the reference graph). Duplicate names are still found while the lowerer
+    // registers the artifacts, not in Semantics/ (see the allow-list in DiagnosticCatalogTests).
+    public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0501", SemanticsCategory,
         "Duplicate artifact",
         "{0} '{1}' is defined more than once; the later definition is ignored",
         "Two artifacts of the same kind have the same name; the Micro Integrator does not deploy the second one, so the converter keeps the first and ignores the later definition.");
+    public static readonly DiagnosticDescriptor UnresolvedReference = Warning("SB0502", SemanticsCategory,
+        "Unresolved reference",
+        "{0} '{1}' is not defined in the input",
+        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO.");
+    public static readonly DiagnosticDescriptor ReferenceCycle = Warning("SB0503", SemanticsCategory,
+        "Sequence cycle",
+        "Sequence '{0}' calls itself through {1}; the cycle is kept as written",
+        "Sequences call each other in a cycle; in the Micro Integrator this recurses until something stops it at run time. The generated functions call each other the same way.");
 
     // 02xx: lowering and unsupported constructs
     public static readonly DiagnosticDescriptor MediatorNotTranslated = Warning("SB0201", LoweringCategory,
@@ -96,10 +109,6 @@ public static class DiagnosticCatalog
         "Expression not translated",
         "The expression '{0}' is not translated; the generated code fails at run time until it is written by hand",
         "The XPath, JSONPath or Synapse expression uses something outside the subset the converter translates; it becomes a call to notTranslated(\"...\"), which returns an error when it runs.");
-    public static readonly DiagnosticDescriptor UnresolvedReference = Warning("SB0204", LoweringCategory,
-        "Unresolved reference",
-        "{0} '{1}' is not defined in the input",
-        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO.");
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
         "Endpoint not translated",
         "The {0} endpoint is not translated yet; the original XML is kept in a TODO",
@@ -116,10 +125,6 @@ public static class DiagnosticCatalog
         "Dynamic key",
         "The dynamic key '{0}' is resolved at run time in Synapse; it is kept in a TODO",
         "The key (key=\"{xpath}\" or a key expression) is computed from the message at run time, so the target sequence, endpoint or property cannot be chosen when converting.");
-    public static readonly DiagnosticDescriptor ReferenceCycle = Warning("SB0209", LoweringCategory,
-        "Sequence cycle",
-        "Sequence '{0}' calls itself through {1}; the cycle is kept as written",
-        "Sequences call each other in a cycle; in the Micro Integrator this recurses until something stops it at run time. The generated functions call each other the same way.");
     public static readonly DiagnosticDescriptor ResponseHang = Info("SB0210", LoweringCategory,
         "Flow ends without responding",
         "The flow ends after a call without responding; the Micro Integrator leaves the client waiting, the generated code answers 202",
@@ -152,6 +157,17 @@ public static class DiagnosticCatalog
         "Internal error",
         "Internal error while processing this file: {0}",
         "The converter failed unexpectedly on this input; this is a bug in the converter, not in the Synapse configuration.");
+
+    /// <summary>
+    /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an
+    /// old report or TODO(SBnnnn) comment never means something else.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RetiredCodes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["SB0104"] = "moved to SB0501 (DuplicateArtifact): duplicate names are a semantic check; the parser never reported it",
+        ["SB0204"] = "moved to SB0502 (UnresolvedReference): reported by the reference graph (Semantics), not by lowering",
+        ["SB0209"] = "moved to SB0503 (ReferenceCycle): reported by the reference graph (Semantics), not by lowering",
+    };
 
     public static IEnumerable<DiagnosticDescriptor> All => typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -262,7 +262,7 @@ public sealed partial class Lowerer
     {
         if (!_templateFunctions.TryGetValue(call.Target, out var target))
         {
-            // The reference graph has reported an unknown template (SB0204).
+            // The reference graph has reported an unknown template (SB0502).
             return new TodoStep(call, DiagnosticCatalog.UnresolvedReference.Id, $"template '{call.Target}' is not a sequence template of the input", call.RawXml);
         }
 
@@ -534,7 +534,7 @@ public sealed partial class Lowerer
 
         if (!_sequenceFunctions.TryGetValue(reference.Key.Text, out var function))
         {
-            // The reference graph has reported the unresolved key (SB0204); the TODO keeps the call in place.
+            // The reference graph has reported the unresolved key (SB0502); the TODO keeps the call in place.
             return [new TodoStep(reference, DiagnosticCatalog.UnresolvedReference.Id, $"sequence '{reference.Key.Text}' is not part of the input", reference.RawXml)];
         }
 
@@ -623,7 +623,7 @@ public sealed partial class Lowerer
             {
                 if (!_endpoints.TryGetValue(key.Value.Text, out var artifact))
                 {
-                    // Reported by the reference graph (SB0204).
+                    // Reported by the reference graph (SB0502).
                     return null;
                 }
 

@@ -19,6 +19,7 @@ public sealed class DiagnosticCatalogTests
             {
                 '0' => "Input",
                 '1' => "Syntax",
+                '5' => "Semantics",
                 '2' => "Lowering",
                 '3' => "Emit",
                 '9' => "Internal",
