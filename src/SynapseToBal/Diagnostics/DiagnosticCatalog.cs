@@ -49,7 +49,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ArchiveEntryUnsafe = Error("SB0007", InputCategory,
         "Unsafe archive entry",
         "Archive entry '{0}' has an unsafe name (absolute or leaving the archive); it was not read",
-        "A .car archive holds an entry whose name is an absolute path or climbs out of the archive with '..' (a 'zip slip'); the Micro Integrator's deployer would not place such a file either. The entry is not read.");
+        "A .car archive holds an entry whose name is an absolute path or climbs out of the archive with '..' (a 'zip slip'), which a genuine Carbon Application does not have; the entry is not read.");
     public static readonly DiagnosticDescriptor ArchiveTooLarge = Error("SB0008", InputCategory,
         "Archive exceeds a safety limit",
         "The archive exceeds a safety limit ({0}); {1}",
