@@ -3,101 +3,186 @@ using Microsoft.CodeAnalysis;
 namespace SynapseToBal.Diagnostics;
 
 /// <summary>
-/// The one catalogue of SynapseToBal diagnostics. Codes are grouped by stage:
-/// 00xx input/XML, 01xx AST, 02xx lowering (unsupported constructs), 03xx emit, 09xx internal.
-/// A retired code is commented out, never reused.
+/// The one catalogue of SynapseToBal diagnostics. As in Roslyn's ErrorCode, a code's group is the stage that
+/// reports it: 00xx input and XML (project loading), 01xx syntax (the Synapse AST), 05xx semantics (the
+/// reference graph), 02xx lowering (unsupported constructs), 03xx emit, 09xx internal. A code that moves or
+/// goes away is listed in <see cref="RetiredCodes"/> and never reused. Every code is documented in
+/// <c>docs/diagnostics.md</c> under the anchor <c>#sbnnnn</c>, its help link.
 /// </summary>
 public static class DiagnosticCatalog
 {
     private const string InputCategory = "Input";
     private const string SyntaxCategory = "Syntax";
+    private const string SemanticsCategory = "Semantics";
     private const string LoweringCategory = "Lowering";
     private const string EmitCategory = "Emit";
     private const string InternalCategory = "Internal";
 
-    // 00xx: input and XML
-    public static readonly DiagnosticDescriptor InputNotFound = Error("SB0001", InputCategory,
-        "Input '{0}' does not exist");
-    public static readonly DiagnosticDescriptor XmlMalformed = Error("SB0002", InputCategory,
-        "The file is not well-formed XML: {0}");
-    public static readonly DiagnosticDescriptor NotSynapseArtifact = Info("SB0003", InputCategory,
-        "The file is not a Synapse artifact (root element '{0}'); it was skipped");
-    public static readonly DiagnosticDescriptor NoArtifacts = Warning("SB0004", InputCategory,
-        "No Synapse artifacts were found under '{0}'");
-    public static readonly DiagnosticDescriptor FileUnreadable = Error("SB0005", InputCategory,
-        "The file could not be read: {0}");
-    public static readonly DiagnosticDescriptor FileNotConverted = Info("SB0006", InputCategory,
-        "The file is not a Synapse artifact ({0}); it was skipped");
-    public static readonly DiagnosticDescriptor ArchiveEntryUnsafe = Error("SB0007", InputCategory,
-        "Archive entry '{0}' has an unsafe name (absolute or leaving the archive); it was not read");
-    public static readonly DiagnosticDescriptor ArchiveTooLarge = Error("SB0008", InputCategory,
-        "The archive exceeds a safety limit ({0}); {1}");
-    public static readonly DiagnosticDescriptor RegistryResourceMissing = Warning("SB0009", InputCategory,
-        "Registry resource '{0}' is listed in the descriptor but its file '{1}' was not found");
+    /// <summary>Where a code's documentation lives; the help link is this plus <c>#sbnnnn</c>.</summary>
+    public const string HelpDocument = "docs/diagnostics.md";
 
-    // 01xx: AST
+    // 00xx: input and XML (project loading)
+    public static readonly DiagnosticDescriptor InputNotFound = Error("SB0001", InputCategory,
+        "Input not found",
+        "Input '{0}' does not exist",
+        "The file, folder or .car archive given to the converter does not exist, so nothing was converted.");
+    public static readonly DiagnosticDescriptor XmlMalformed = Error("SB0002", InputCategory,
+        "Malformed XML",
+        "The file is not well-formed XML: {0}",
+        "The file cannot be parsed as XML, or it declares a DTD, which the converter refuses for safety; a malformed file would not deploy in the Micro Integrator either. The file is not converted.");
+    public static readonly DiagnosticDescriptor NotSynapseArtifact = Info("SB0003", InputCategory,
+        "Not a Synapse artifact",
+        "The file is not a Synapse artifact (root element '{0}'); it was skipped",
+        "The XML file's root element is not a Synapse artifact (such as <api>, <sequence>, <endpoint> or <definitions>) in the Synapse namespace, for example a Maven POM or an artifact descriptor; it is listed but not converted.");
+    public static readonly DiagnosticDescriptor NoArtifacts = Warning("SB0004", InputCategory,
+        "No artifacts",
+        "No Synapse artifacts were found under '{0}'",
+        "The input holds no Synapse artifact the converter can read, so the generated package is empty.");
+    public static readonly DiagnosticDescriptor FileUnreadable = Error("SB0005", InputCategory,
+        "File unreadable",
+        "The file could not be read: {0}",
+        "The file or archive entry exists but reading it failed (permissions, an I/O error, a damaged archive); it is not converted.");
+    public static readonly DiagnosticDescriptor FileNotConverted = Info("SB0006", InputCategory,
+        "File not converted",
+        "The file is not a Synapse artifact ({0}); it was skipped",
+        "The file is part of the project but not a Synapse artifact (an XSLT, a WSDL, a script, a data service, a library, a nested .car, ...); it is listed in the inventory and not converted.");
+    public static readonly DiagnosticDescriptor ArchiveEntryUnsafe = Error("SB0007", InputCategory,
+        "Unsafe archive entry",
+        "Archive entry '{0}' has an unsafe name (absolute or leaving the archive); it was not read",
+        "A .car archive holds an entry whose name is an absolute path or climbs out of the archive with '..' (a 'zip slip'), which a genuine Carbon Application does not have; the entry is not read.");
+    public static readonly DiagnosticDescriptor ArchiveTooLarge = Error("SB0008", InputCategory,
+        "Archive exceeds a safety limit",
+        "The archive exceeds a safety limit ({0}); {1}",
+        "A .car archive has more entries or more uncompressed bytes than the converter's safety limits (a guard against zip bombs); the entries past the limit are not read.");
+    public static readonly DiagnosticDescriptor RegistryResourceMissing = Warning("SB0009", InputCategory,
+        "Registry resource missing",
+        "Registry resource '{0}' is listed in the descriptor but its file '{1}' was not found",
+        "A registry descriptor (registry-info.xml or a .car's registry resource) names a resource whose file is not in the input, so keys that point to it (conf:/, gov:/) cannot be resolved.");
+
+    // 01xx: syntax (the Synapse AST)
     public static readonly DiagnosticDescriptor UnknownElement = Warning("SB0101", SyntaxCategory,
-        "Unknown element <{0}> in {1}; it is kept as an unknown node");
+        "Unknown element",
+        "Unknown element <{0}> in {1}; it is kept as an unknown node",
+        "The element is not a mediator, endpoint or artifact part the converter knows (for example a custom or connector mediator); its XML is kept whole in an unknown node and carried into a TODO.");
     public static readonly DiagnosticDescriptor MissingAttribute = Warning("SB0102", SyntaxCategory,
-        "<{0}> has no '{1}' attribute");
+        "Missing attribute",
+        "<{0}> has no '{1}' attribute",
+        "An attribute this element needs in the Micro Integrator is absent, so the artifact would normally fail to deploy; the converter continues without the value.");
     public static readonly DiagnosticDescriptor InvalidAttribute = Warning("SB0103", SyntaxCategory,
-        "<{0}> has an invalid '{1}' value '{2}': {3}");
+        "Invalid attribute value",
+        "<{0}> has an invalid '{1}' value '{2}': {3}",
+        "An attribute or parameter value is not one the Micro Integrator accepts (a wrong boolean, number, enumeration value or parameter name); the message says what the converter uses instead.");
     public static readonly DiagnosticDescriptor ElementNotRepresented = Warning("SB0105", SyntaxCategory,
-        "<{0}> is not represented in the syntax tree; the converter ignores it");
+        "Element not represented",
+        "<{0}> is not represented in the syntax tree; the converter ignores it",
+        "The element is in the input but the parser did not read it into the syntax tree (an unexpected place, or a part not modelled yet), so no generated code reflects it; check whether the Micro Integrator uses it there.");
     public static readonly DiagnosticDescriptor MissingElement = Warning("SB0106", SyntaxCategory,
-        "<{0}> has no <{1}> element");
-    public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0104", SyntaxCategory,
-        "{0} '{1}' is defined more than once; the later definition is ignored");
+        "Missing element",
+        "<{0}> has no <{1}> element",
+        "A child element the Micro Integrator requires (such as a proxy's <target> or an enrich's <source>) is absent; the artifact would not deploy, and the converter continues without it.");
+
+    // 05xx: semantics (the symbol table, the reference graph and the flow facts of the semantic model).
+    public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0501", SemanticsCategory,
+        "Duplicate artifact",
+        "{0} '{1}' is defined more than once; the later definition is ignored",
+        "Two artifacts of the same kind have the same name; the Micro Integrator does not deploy the second one, so the converter keeps the first and ignores the later definition.");
+    public static readonly DiagnosticDescriptor UnresolvedReference = Warning("SB0502", SemanticsCategory,
+        "Unresolved reference",
+        "{0} '{1}' is not defined in the input",
+        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO.");
+    public static readonly DiagnosticDescriptor ReferenceCycle = Warning("SB0503", SemanticsCategory,
+        "Sequence cycle",
+        "Sequence '{0}' calls itself through {1}; the cycle is kept as written",
+        "Sequences call each other in a cycle; in the Micro Integrator this recurses until something stops it at run time. The generated functions call each other the same way.");
 
     // 02xx: lowering and unsupported constructs
     public static readonly DiagnosticDescriptor MediatorNotTranslated = Warning("SB0201", LoweringCategory,
-        "The <{0}> mediator is not translated yet; the original XML is kept in a TODO");
+        "Mediator not translated",
+        "The <{0}> mediator is not translated yet; the original XML is kept in a TODO",
+        "The converter has no Ballerina translation for this mediator (or this form of it) yet; the generated code keeps the original XML in a // TODO comment where the mediator ran.");
     public static readonly DiagnosticDescriptor ArtifactNotTranslated = Warning("SB0202", LoweringCategory,
-        "{0} artifacts are not translated yet; '{1}' is kept in a TODO");
+        "Artifact not translated",
+        "{0} artifacts are not translated yet; '{1}' is kept in a TODO",
+        "The artifact kind (proxy service, inbound endpoint, task, message store or processor, endpoint template, ...) is parsed but not translated yet; its XML is kept in a TODO.");
     public static readonly DiagnosticDescriptor ExpressionNotTranslated = Warning("SB0203", LoweringCategory,
-        "The expression '{0}' is not translated; the generated code fails at run time until it is written by hand");
-    public static readonly DiagnosticDescriptor UnresolvedReference = Warning("SB0204", LoweringCategory,
-        "{0} '{1}' is not defined in the input");
+        "Expression not translated",
+        "The expression '{0}' is not translated; the generated code fails at run time until it is written by hand",
+        "The XPath, JSONPath or Synapse expression uses something outside the subset the converter translates; it becomes a call to notTranslated(\"...\"), which returns an error when it runs.");
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
-        "The {0} endpoint is not translated yet; the original XML is kept in a TODO");
+        "Endpoint not translated",
+        "The {0} endpoint is not translated yet; the original XML is kept in a TODO",
+        "Only address and HTTP endpoints become http:Client values; this endpoint kind (WSDL, default, failover, load balance, recipient list, template, ...) is kept in a TODO.");
     public static readonly DiagnosticDescriptor AttributeNotTranslated = Warning("SB0206", LoweringCategory,
-        "<{0}> {1} is not translated: {2}");
+        "Setting not translated",
+        "<{0}> {1} is not translated: {2}",
+        "An attribute, child or setting changes what the Micro Integrator does, but the generated code does not reproduce it; the message says what the generated code does instead.");
     public static readonly DiagnosticDescriptor PropertyNotTranslated = Warning("SB0207", LoweringCategory,
-        "The {0}-scope property '{1}' has no Ballerina equivalent here; it is kept in a TODO");
+        "Property not translated",
+        "The {0}-scope property '{1}' has no Ballerina equivalent here; it is kept in a TODO",
+        "The property's scope (registry, system, environment, ...) or its name (an axis2 or transport flag such as OUT_ONLY or FORCE_HTTP_1.0) changes how the Micro Integrator sends or answers, which the generated code does not model.");
     public static readonly DiagnosticDescriptor DynamicKey = Warning("SB0208", LoweringCategory,
-        "The dynamic key '{0}' is resolved at run time in Synapse; it is kept in a TODO");
-    public static readonly DiagnosticDescriptor ReferenceCycle = Warning("SB0209", LoweringCategory,
-        "Sequence '{0}' calls itself through {1}; the cycle is kept as written");
+        "Dynamic key",
+        "The dynamic key '{0}' is resolved at run time in Synapse; it is kept in a TODO",
+        "The key (key=\"{xpath}\" or a key expression) is computed from the message at run time, so the target sequence, endpoint or property cannot be chosen when converting.");
     public static readonly DiagnosticDescriptor ResponseHang = Info("SB0210", LoweringCategory,
-        "The flow ends after a call without responding; the Micro Integrator leaves the client waiting, the generated code answers 202");
+        "Flow ends without responding",
+        "The flow ends after a call without responding; the Micro Integrator leaves the client waiting, the generated code answers 202",
+        "The Micro Integrator sends no response when a flow ends after a call without <respond> or <send>; the client waits until it times out. A Ballerina resource must answer, so the generated code answers 202 Accepted.");
     public static readonly DiagnosticDescriptor DispatchOrder = Info("SB0211", LoweringCategory,
-        "Resource '{0}' is declared after '{1}', which matches the same requests first in Synapse; Ballerina prefers the more specific path");
-    public static readonly DiagnosticDescriptor ShadowedByUrlMapping = Info("SB0213", LoweringCategory,
-        "Resource '{0}' is not reached in Synapse for these requests: url-mapping resources are tried before uri-templates, and '{1}' matches them; Ballerina routes them to '{0}'");
+        "Resource dispatch order differs",
+        "Resource '{0}' is declared after '{1}', which matches the same requests first in Synapse; Ballerina prefers the more specific path",
+        "The Micro Integrator tries an API's resources in declaration order and takes the first match; Ballerina takes the most specific path, so requests both resources match reach a different resource than in the Micro Integrator.");
     public static readonly DiagnosticDescriptor SecretConfigurable = Info("SB0212", LoweringCategory,
-        "'{0}' looks like a secret; it became a required configurable with no default value");
+        "Secret became a configurable",
+        "'{0}' looks like a secret; it became a required configurable with no default value",
+        "A value named like a password, token or key is not copied into the generated code; it becomes a required configurable that Config.toml or the environment must supply.");
+    public static readonly DiagnosticDescriptor ShadowedByUrlMapping = Info("SB0213", LoweringCategory,
+        "Resource shadowed by a url-mapping",
+        "Resource '{0}' is not reached in Synapse for these requests: url-mapping resources are tried before uri-templates, and '{1}' matches them; Ballerina routes them to '{0}'",
+        "The Micro Integrator tries url-mapping resources before uri-template ones, so a broad url-mapping (such as /*) takes requests that a template resource would match; Ballerina routes them to the template resource.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,
-        "Template '{0}' failed: {1}");
+        "Template failed",
+        "Template '{0}' failed: {1}",
+        "A Scriban template (built in or from --templates) failed to parse or render, so the file it produces is missing or incomplete.");
     public static readonly DiagnosticDescriptor OutputPathUnsafe = Error("SB0302", EmitCategory,
-        "The output path '{0}' escapes the output folder; it was not written");
+        "Unsafe output path",
+        "The output path '{0}' escapes the output folder; it was not written",
+        "A generated file's path would leave the output folder (an absolute path or '..'); it is refused so that converting never writes elsewhere.");
 
     // 09xx: internal
     public static readonly DiagnosticDescriptor InternalError = Error("SB0901", InternalCategory,
-        "Internal error while processing this file: {0}");
+        "Internal error",
+        "Internal error while processing this file: {0}",
+        "The converter failed unexpectedly on this input; this is a bug in the converter, not in the Synapse configuration.");
+
+    /// <summary>
+    /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an
+    /// old report or TODO(SBnnnn) comment never means something else.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RetiredCodes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["SB0104"] = "moved to SB0501 (DuplicateArtifact): duplicate names are a semantic check; the parser never reported it",
+        ["SB0204"] = "moved to SB0502 (UnresolvedReference): reported by the reference graph (Semantics), not by lowering",
+        ["SB0209"] = "moved to SB0503 (ReferenceCycle): reported by the reference graph (Semantics), not by lowering",
+    };
 
     public static IEnumerable<DiagnosticDescriptor> All => typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
 
-    private static DiagnosticDescriptor Error(string id, string category, string format) =>
-        new(id, format, format, category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Error(string id, string category, string title, string format, string description) =>
+        Create(id, category, DiagnosticSeverity.Error, title, format, description);
 
-    private static DiagnosticDescriptor Warning(string id, string category, string format) =>
-        new(id, format, format, category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string format, string description) =>
+        Create(id, category, DiagnosticSeverity.Warning, title, format, description);
 
-    private static DiagnosticDescriptor Info(string id, string category, string format) =>
-        new(id, format, format, category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Info(string id, string category, string title, string format, string description) =>
+        Create(id, category, DiagnosticSeverity.Info, title, format, description);
+
+    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string format, string description) =>
+        new(id, title, format, category, severity, isEnabledByDefault: true, description: description,
+            helpLinkUri: HelpDocument + "#" + id.ToLowerInvariant());
 }

@@ -276,7 +276,7 @@ public sealed partial class Lowerer
     {
         if (!_templateFunctions.TryGetValue(call.Target, out var target))
         {
-            // The reference graph has reported an unknown template (SB0204).
+            // The reference graph has reported an unknown template (SB0502).
             return new TodoStep(call, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"template '{call.Target}' is not a sequence template of the input"), call.RawXml);
         }
 
@@ -622,7 +622,7 @@ public sealed partial class Lowerer
             {
                 if (_model.Symbols.Endpoint(key.Value.Text) is not { } artifact)
                 {
-                    // Reported by the reference graph (SB0204).
+                    // Reported by the reference graph (SB0502).
                     return null;
                 }
 

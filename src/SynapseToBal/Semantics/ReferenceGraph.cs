@@ -81,7 +81,7 @@ public sealed class ReferenceGraph
         ReferencesOf(artifact).Select(r => r.Target).OfType<ArtifactSyntax>().Distinct(ReferenceEqualityComparer.Instance).Cast<ArtifactSyntax>();
 
     /// <param name="registryContains">Whether the project's registry holds a key (see <c>Project.RegistryIndex</c>).</param>
-    /// <param name="diagnostics">Where unresolved references (SB0204) and cycles (SB0209) are reported; null to only compute.</param>
+    /// <param name="diagnostics">Where unresolved references (SB0502) and cycles (SB0503) are reported; null to only compute.</param>
     public static ReferenceGraph Build(IEnumerable<SynapseDocument> documents, Func<string, bool>? registryContains = null, DiagnosticBag? diagnostics = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();

@@ -53,7 +53,7 @@ public sealed class SemanticModel
     public bool WritesUriVars { get; }
 
     /// <param name="registryContains">Whether the project's registry holds a key.</param>
-    /// <param name="diagnostics">Where duplicates (SB0104), unresolved references and cycles are reported.</param>
+    /// <param name="diagnostics">Where duplicates (SB0501), unresolved references and cycles are reported.</param>
     public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
@@ -201,7 +201,7 @@ public sealed class SemanticModel
     }
 }
 
-/// <summary>The artifacts of a project by kind and name. The first definition of a name wins; later ones are reported (SB0104).</summary>
+/// <summary>The artifacts of a project by kind and name. The first definition of a name wins; later ones are reported (SB0501).</summary>
 public sealed class SymbolTable
 {
     private readonly Dictionary<(Type, string), ArtifactSyntax> _table = new();

@@ -51,9 +51,9 @@ public sealed class ReferenceGraphTests
         var (graph, diagnostics, _) = Build();
         var unresolved = graph.Unresolved.Select(r => $"{r.Reference.Kind} {r.Reference.Key}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["Endpoint MissingEndpoint", "Sequence Missing", "SequenceTemplate MissingTemplate"], unresolved);
-        var messages = diagnostics.Items.Where(d => d.Id == "SB0204").Select(d => DiagnosticBag.Format(d)).Order(StringComparer.Ordinal).ToList();
+        var messages = diagnostics.Items.Where(d => d.Id == "SB0502").Select(d => DiagnosticBag.Format(d)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(3, messages.Count);
-        Assert.Contains(messages, m => m.StartsWith("synapse.xml(5,9): warning SB0204: Sequence template 'MissingTemplate'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("synapse.xml(5,9): warning SB0502: Sequence template 'MissingTemplate'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,6 +98,6 @@ public sealed class ReferenceGraphTests
         var (graph, diagnostics, _) = Build();
         var cycle = Assert.Single(graph.SequenceCycles);
         Assert.Equal(["A", "B", "A"], cycle.ToArray());
-        Assert.Single(diagnostics.Items, d => d.Id == "SB0209");
+        Assert.Single(diagnostics.Items, d => d.Id == "SB0503");
     }
 }

@@ -14,7 +14,7 @@ service /refs on httpListener {
         Context ctx = check newContext(request, "/refs");
         // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
         // <sequence key="{get-property('target')}"/>
-        // TODO(SB0204): sequence 'MissingSequence' is not part of the input
+        // TODO(SB0502): sequence 'MissingSequence' is not part of the input
         // <sequence key="MissingSequence"/>
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="MissingEndpoint"/></call>

@@ -20,7 +20,7 @@ service /templated on httpListener {
                 return reply;
             }
         }
-        // TODO(SB0204): template 'MissingTemplate' is not a sequence template of the input
+        // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
         // <call-template target="MissingTemplate"/>
         return respond(ctx);
     }
