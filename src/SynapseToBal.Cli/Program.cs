@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.Project;
+using SynapseToBal.Report;
 
 namespace SynapseToBal.Cli;
 

@@ -6,6 +6,7 @@ using SynapseToBal.Emit;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Project;
+using SynapseToBal.Report;
 using SynapseToBal.Refine;
 using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;

@@ -110,7 +110,7 @@ public sealed class PackageEmitter
         {
             Doc = new[]
             {
-                (s.Origin is Syntax.SequenceSyntax ? "The main sequence: every request no API matches" : $"API '{BallerinaSyntax.CommentText(s.Name)}'")
+                (s.Kind == ServiceKind.MainSequence ? "The main sequence: every request no API matches" : $"API '{BallerinaSyntax.CommentText(s.Name)}'")
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).",
             },
             BasePath = ServicePath(s.BasePath),

@@ -26,8 +26,17 @@ public sealed record PackageIr(
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>
 public sealed record ListenerIr(Symbol Name, ConfigurableIr Port);
 
+public enum ServiceKind
+{
+    /// <summary>An API.</summary>
+    Api,
+
+    /// <summary>The catch-all service for the requests no API matches, running the main sequence.</summary>
+    MainSequence,
+}
+
 /// <param name="Origin">The API, or the main sequence for the catch-all service.</param>
-public sealed record ServiceIr(string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile);
+public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile);
 
 /// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>

@@ -61,7 +61,7 @@ public sealed partial class Lowerer
             }
         }
 
-        return new ServiceIr(api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path);
+        return new ServiceIr(ServiceKind.Api, api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path);
     }
 
     /// <summary>The API resource a resource of an API service was lowered from.</summary>

@@ -228,7 +228,7 @@ public sealed partial class Lowerer
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         var fault = _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
         var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", main);
-        return new ServiceIr("main", "/", [ir], main, main.Location.Path);
+        return new ServiceIr(ServiceKind.MainSequence, "main", "/", [ir], main, main.Location.Path);
     }
 
     // ---- endpoints ----

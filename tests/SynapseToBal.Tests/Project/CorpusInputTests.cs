@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.Project;
+using SynapseToBal.Report;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -27,7 +27,9 @@ public sealed partial class DiagnosticCatalogTests
         ["Syntax"] = "Syntax",
         ["Semantics"] = "Semantics",
         ["Lowering"] = "Lowering",
+        ["Refine"] = "Emit",
         ["Emit"] = "Emit",
+        ["Report"] = "Input",
     };
 
     /// <summary>Any stage may report a code of these groups.</summary>
@@ -38,8 +40,8 @@ public sealed partial class DiagnosticCatalogTests
     {
         [("Syntax", nameof(DiagnosticCatalog.XmlMalformed))] = "the parser is what loads the XML, so it reports a file that is not well-formed",
         [("Syntax", nameof(DiagnosticCatalog.NotSynapseArtifact))] = "the parser checks the root element of a file given to it directly",
-        [("Project", nameof(DiagnosticCatalog.UnknownElement))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
-        [("Project", nameof(DiagnosticCatalog.ElementNotRepresented))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
+        [("Report", nameof(DiagnosticCatalog.UnknownElement))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
+        [("Report", nameof(DiagnosticCatalog.ElementNotRepresented))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
     };

@@ -28,7 +28,7 @@ public sealed class ExpressionTranslatorTests
         [],
         [])
     {
-        Services = [new ServiceIr("s", "/", [new ResourceIr("get", [new PathSegmentIr.Param("id", Id)], [], null, null, false, "", SourceOrigin)], SourceOrigin, "a.xml")],
+        Services = [new ServiceIr(ServiceKind.Api, "s", "/", [new ResourceIr("get", [new PathSegmentIr.Param("id", Id)], [], null, null, false, "", SourceOrigin)], SourceOrigin, "a.xml")],
     };
 
     private static ExpressionSyntax Parse(string text, ImmutableDictionary<string, string>? namespaces = null) =>

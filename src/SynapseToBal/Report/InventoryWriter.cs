@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SynapseToBal.Project;
 
-namespace SynapseToBal.Project;
+namespace SynapseToBal.Report;
 
 /// <summary>Text and JSON renderings of an <see cref="Inventory"/>.</summary>
 public static class InventoryWriter

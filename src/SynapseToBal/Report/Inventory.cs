@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
+using SynapseToBal.Project;
 using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
-namespace SynapseToBal.Project;
+namespace SynapseToBal.Report;
 
 public sealed record ComponentEntry(ComponentKind Kind, string Name, string Path, string? Detail);
 
