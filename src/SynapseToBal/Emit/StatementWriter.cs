@@ -25,6 +25,14 @@ internal sealed class StatementWriter
         }
     }
 
+    /// <summary>Writes one step on its own (names unknown): for tests of the writer's coverage.</summary>
+    internal static IReadOnlyList<string> Write(StepIr step)
+    {
+        var output = new CodeWriter();
+        new StatementWriter(output, new ExpressionWriter(new ModuleUsage(), NameMap.Empty), new ModuleUsage()).Step(step);
+        return output.Output;
+    }
+
     public void Block(ImmutableArray<StepIr> steps)
     {
         foreach (var step in steps)

@@ -57,9 +57,17 @@ public sealed partial class Lowerer
     private PackageIr LowerPackage(IReadOnlyList<SynapseDocument> documents)
     {
         var symbols = _model.Symbols;
-        foreach (var artifact in _model.ArtifactsNotLowered)
+        foreach (var artifact in _model.Artifacts)
         {
-            AddPending(artifact);
+            if (!ArtifactRules.TryGetValue(artifact.GetType(), out var rule))
+            {
+                throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}: add a row to {nameof(ArtifactRules)}");
+            }
+
+            if (rule.NotTranslatedBecause is not null)
+            {
+                AddPending(artifact);
+            }
         }
 
         var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "http port"), ConfigurableType.Integer, "8290", "Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).", Secret: false);
@@ -126,6 +134,31 @@ public sealed partial class Lowerer
             LocalEntries = entries,
         };
     }
+
+    /// <summary>How one kind of artifact is lowered: by the package lowering (APIs, sequences, templates, endpoints, local entries), or kept as a TODO with its XML.</summary>
+    internal sealed record ArtifactRule(Type Syntax, string Element, string? NotTranslatedBecause);
+
+    /// <summary>Every artifact node kind of the AST has a row (a test checks it).</summary>
+    internal static readonly IReadOnlyDictionary<Type, ArtifactRule> ArtifactRules = new ArtifactRule[]
+    {
+        new(typeof(ApiSyntax), "api", null),
+        new(typeof(SequenceSyntax), "sequence", null),
+        new(typeof(SequenceTemplateSyntax), "template (sequence)", null),
+        new(typeof(EndpointArtifactSyntax), "endpoint", null),
+        new(typeof(LocalEntrySyntax), "localEntry", null),
+        new(typeof(ProxySyntax), "proxy", "not translated yet"),
+        new(typeof(EndpointTemplateSyntax), "template (endpoint)", "not translated yet"),
+        new(typeof(InboundEndpointSyntax), "inboundEndpoint", "not translated yet"),
+        new(typeof(TaskSyntax), "task", "not translated yet"),
+        new(typeof(TaskManagerSyntax), "taskManager", "not translated yet"),
+        new(typeof(MessageStoreSyntax), "messageStore", "not translated yet"),
+        new(typeof(MessageProcessorSyntax), "messageProcessor", "not translated yet"),
+        new(typeof(EventSourceSyntax), "eventSource", "not translated yet"),
+        new(typeof(RegistrySyntax), "registry", "the registry is configured in the Micro Integrator, not in the package"),
+        new(typeof(ImportSyntax), "import", "connector imports have no Ballerina counterpart; import the Ballerina connector instead"),
+        new(typeof(PriorityExecutorSyntax), "priorityExecutor", "not translated yet"),
+        new(typeof(UnknownArtifactSyntax), "(any unknown root element)", "the element is not an artifact the converter knows"),
+    }.ToDictionary(r => r.Syntax);
 
     /// <summary>An artifact kind that is not translated yet: a TODO with its XML (SB0202).</summary>
     private void AddPending(ArtifactSyntax artifact)
@@ -270,18 +303,8 @@ public sealed partial class Lowerer
                 return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint);
             }
 
-            case WsdlEndpointSyntax:
-            case DefaultEndpointSyntax:
-            case ClassEndpointSyntax:
-            case FailoverEndpointSyntax:
-            case LoadbalanceEndpointSyntax:
-            case RecipientListEndpointSyntax:
-            case DynamicLoadbalanceEndpointSyntax:
-            case ServiceDynamicLoadbalanceEndpointSyntax:
-            case TemplateEndpointSyntax:
-            case IndirectEndpointSyntax:
-            case UnknownEndpointSyntax:
-                _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, endpoint.Definition.Location, endpoint.Definition.Kind);
+            case { } other when EndpointKindsNotTranslated.Contains(other.GetType()):
+                _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, other.Location, other.Kind);
                 return null;
             case null:
                 _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, endpoint.Location, "empty");
@@ -292,6 +315,18 @@ public sealed partial class Lowerer
     }
 
     private const string LegacyEncoding = "legacy-encoding:";
+
+    /// <summary>Endpoint kinds that become no client yet (SB0205); address and http endpoints become <c>http:Client</c>s. A test checks every kind is one or the other.</summary>
+    internal static readonly IReadOnlySet<Type> EndpointKindsNotTranslated = new HashSet<Type>
+    {
+        typeof(WsdlEndpointSyntax), typeof(DefaultEndpointSyntax), typeof(ClassEndpointSyntax), typeof(FailoverEndpointSyntax),
+        typeof(LoadbalanceEndpointSyntax), typeof(RecipientListEndpointSyntax), typeof(DynamicLoadbalanceEndpointSyntax),
+        typeof(ServiceDynamicLoadbalanceEndpointSyntax), typeof(TemplateEndpointSyntax), typeof(IndirectEndpointSyntax),
+        typeof(UnknownEndpointSyntax),
+    };
+
+    /// <summary>Endpoint kinds that become an <c>http:Client</c>.</summary>
+    internal static readonly IReadOnlySet<Type> EndpointKindsTranslated = new HashSet<Type> { typeof(AddressEndpointSyntax), typeof(HttpEndpointSyntax) };
 
     private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
     {

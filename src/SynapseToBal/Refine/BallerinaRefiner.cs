@@ -9,6 +9,9 @@ public sealed class NameMap
 
     internal NameMap(Dictionary<Symbol, string> names) => _names = names;
 
+    /// <summary>A map that names nothing.</summary>
+    public static NameMap Empty { get; } = new(new Dictionary<Symbol, string>());
+
     public string this[Symbol symbol] => _names.TryGetValue(symbol, out var name)
         ? name
         : throw new InvalidOperationException($"The refiner gave no name to {symbol}.");

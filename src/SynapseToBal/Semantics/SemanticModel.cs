@@ -26,13 +26,13 @@ public sealed class SemanticModel
     private SemanticModel(
         ImmutableArray<ApiSyntax> apis,
         SymbolTable symbols,
-        ImmutableArray<ArtifactSyntax> untranslated,
+        ImmutableArray<ArtifactSyntax> artifacts,
         ReferenceGraph graph,
         bool writesUriVars)
     {
         Apis = apis;
         Symbols = symbols;
-        ArtifactsNotLowered = untranslated;
+        Artifacts = artifacts;
         Graph = graph;
         WritesUriVars = writesUriVars;
         (_sequenceFacts, _templateFacts) = FlowAnalysis.Analyse(symbols);
@@ -44,8 +44,8 @@ public sealed class SemanticModel
     /// <summary>Every named artifact by kind and name (the first definition of a name wins).</summary>
     public SymbolTable Symbols { get; }
 
-    /// <summary>Artifacts of kinds the lowering does not translate yet (proxies, tasks, stores, ...), in input order.</summary>
-    public ImmutableArray<ArtifactSyntax> ArtifactsNotLowered { get; }
+    /// <summary>Every artifact of the project, in input order (duplicates included).</summary>
+    public ImmutableArray<ArtifactSyntax> Artifacts { get; }
 
     public ReferenceGraph Graph { get; }
 
@@ -58,35 +58,12 @@ public sealed class SemanticModel
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
-        var apis = ImmutableArray.CreateBuilder<ApiSyntax>();
-        var untranslated = ImmutableArray.CreateBuilder<ArtifactSyntax>();
-        foreach (var artifact in artifacts)
-        {
-            switch (artifact)
-            {
-                case ApiSyntax api:
-                    if (ReferenceEquals(symbols.Api(api.Name), api))
-                    {
-                        apis.Add(api);
-                    }
-
-                    break;
-                case SequenceSyntax or EndpointArtifactSyntax or LocalEntrySyntax or SequenceTemplateSyntax:
-                    break;
-                case ProxySyntax or TemplateSyntax or InboundEndpointSyntax or TaskSyntax or TaskManagerSyntax
-                    or MessageStoreSyntax or MessageProcessorSyntax or EventSourceSyntax or RegistrySyntax or ImportSyntax
-                    or PriorityExecutorSyntax or UnknownArtifactSyntax:
-                    untranslated.Add(artifact);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}");
-            }
-        }
+        var apis = artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)).ToImmutableArray();
 
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
         var writesUriVars = MediatorCollector.Collect(artifacts)
             .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        return new SemanticModel(apis.ToImmutable(), symbols, untranslated.ToImmutable(), graph, writesUriVars);
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars);
     }
 
     /// <summary>The facts of a named sequence; an unknown name can do nothing.</summary>

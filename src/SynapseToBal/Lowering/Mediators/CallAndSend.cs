@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <call>, <send> and <loopback>: a backend call through the endpoint's client, then the reply or the out flow.
+public sealed partial class Lowerer
+{
+    private IEnumerable<StepIr> LowerCall(CallMediator call, FlowContext context)
+    {
+        if (call.SourceXml is not null || call.TargetXml is not null)
+        {
+            return [Todo(call, DiagnosticCatalog.AttributeNotTranslated, "call with <source>/<target> is not translated yet", "call", "source/target", "MI 4.4 call source and target need hand translation")];
+        }
+
+        var step = CallStepFor(call, call.Endpoint, context);
+        if (step is null)
+        {
+            return [NotTranslatedCall(call)];
+        }
+
+        if (call.Blocking)
+        {
+            return [new CommentStep(call, "blocking=\"true\": Ballerina calls always wait for the response."), step];
+        }
+
+        return [step];
+    }
+
+    private IEnumerable<StepIr> LowerSend(SendMediator send, FlowContext context)
+    {
+        if (send.ReceiveSequence is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "receive", "the response continues in the out flow instead");
+        }
+
+        if (send.Endpoint is null)
+        {
+            // An endpoint-less send answers the client on the response path.
+            if (context.Kind is FlowKind.Out or FlowKind.Fault)
+            {
+                return [new RespondStep(send)];
+            }
+
+            if (context.Kind == FlowKind.Sequence)
+            {
+                // A shared sequence runs on requests and responses alike; the generated code assumes a response.
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "no endpoint", "it answers the client here; on a request Synapse sends the message to its To address instead");
+                return [new RespondStep(send)];
+            }
+
+            return [Todo(send, DiagnosticCatalog.AttributeNotTranslated, "a send without an endpoint goes to the request's To address", "send", "no endpoint", "sending to the request's own To address is not translated")];
+        }
+
+        var call = CallStepFor(send, send.Endpoint, context);
+        if (call is null)
+        {
+            return [NotTranslatedCall(send)];
+        }
+
+        return [call, Reply(send, context)];
+    }
+
+    /// <summary>What happens once a response is in hand: the out flow runs, or the client gets it.</summary>
+    private static StepIr Reply(MediatorSyntax origin, FlowContext context) => context.Kind switch
+    {
+        FlowKind.In when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction),
+        FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin),
+        _ => new ContinueWithStep(origin, null),
+    };
+
+    private static TodoStep NotTranslatedCall(MediatorSyntax mediator) =>
+        new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
+
+    private CallStep? CallStepFor(MediatorSyntax origin, EndpointReferenceSyntax? reference, FlowContext context)
+    {
+        switch (reference)
+        {
+            case null:
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, origin.Location, origin.ElementName, "no endpoint", "a call without an endpoint goes to the To address");
+                return null;
+            case EndpointReferenceSyntax.Key { Value.IsDynamic: true } dynamic:
+                _diagnostics.Report(DiagnosticCatalog.DynamicKey, dynamic.Location, dynamic.Value.Text);
+                return null;
+            case EndpointReferenceSyntax.Key key:
+            {
+                if (_model.Symbols.Endpoint(key.Value.Text) is not { } artifact)
+                {
+                    // Reported by the reference graph (SB0502).
+                    return null;
+                }
+
+                var client = _namedClients[key.Value.Text];
+                return client is null ? null : new CallStep(origin, client, PathFor(artifact.Endpoint, context));
+            }
+
+            case EndpointReferenceSyntax.Inline inline:
+            {
+                var client = LowerClient(inline.Endpoint, context.Owner + " endpoint");
+                return client is null ? null : new CallStep(origin, client, PathFor(inline.Endpoint, context));
+            }
+
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private HttpPathIr PathFor(EndpointSyntax endpoint, FlowContext context)
+    {
+        switch (endpoint.Definition)
+        {
+            case AddressEndpointSyntax address:
+                return address.Format is "soap11" or "soap12"
+                    ? new HttpPathIr.None()
+                    : new HttpPathIr.Postfix();
+            case HttpEndpointSyntax http:
+            {
+                var legacy = http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal);
+                if (legacy)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "legacy-encoding", "values are percent-encoded once, without the legacy decoding first");
+                }
+
+                var (_, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
+                var parts = UriTemplateParts(path, context);
+                if (http.Method is null)
+                {
+                    // Per Synapse's HTTPEndpoint, without a method the postfix is appended to the expanded template.
+                    parts = [.. parts, new TemplatePart.Argument(new ContextFieldIr(ContextField.UrlPostfix), Raw: true, InAttribute: false)];
+                }
+
+                return new HttpPathIr.Template(parts, http.Method);
+            }
+
+            default:
+                return new HttpPathIr.Postfix();
+        }
+    }
+
+    /// <summary>RFC 6570 level-2 expansion of an HTTP endpoint template: <c>{uri.var.x}</c> encoded, <c>{+x}</c> raw.</summary>
+    private static ImmutableArray<TemplatePart> UriTemplateParts(string template, FlowContext context)
+    {
+        var parts = ImmutableArray.CreateBuilder<TemplatePart>();
+        var index = 0;
+        while (index < template.Length)
+        {
+            var open = template.IndexOf('{', index);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(new TemplatePart.Text(template[index..]));
+                break;
+            }
+
+            if (open > index)
+            {
+                parts.Add(new TemplatePart.Text(template[index..open]));
+            }
+
+            var name = template[(open + 1)..close];
+            var raw = name.StartsWith('+');
+            name = name.TrimStart('+', '#');
+            parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false));
+            index = close + 1;
+        }
+
+        return parts.ToImmutable();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <call-template>: a call of the template's function with named arguments.
+public sealed partial class Lowerer
+{
+    /// <summary>A call of the template's function, each with-param a named argument evaluated in the caller.</summary>
+    private StepIr LowerCallTemplate(CallTemplateMediator call, FlowContext context)
+    {
+        if (!_templateFunctions.TryGetValue(call.Target, out var target))
+        {
+            // The reference graph has reported an unknown template (SB0502).
+            return new TodoStep(call, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"template '{call.Target}' is not a sequence template of the input"), call.RawXml);
+        }
+
+        if (call.OnError is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call-template", "onError", "failures go to the caller's fault handling");
+        }
+
+        var arguments = ImmutableArray.CreateBuilder<ArgumentIr>();
+        foreach (var parameter in call.Parameters)
+        {
+            var declared = target.Parameters.FirstOrDefault(p => p.SynapseName == parameter.Name);
+            if (declared is null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, parameter.Location, "with-param", "name", parameter.Name, $"template '{call.Target}' declares no such parameter; it is not passed");
+                continue;
+            }
+
+            ExprIr value = parameter.Value switch
+            {
+                ValueSyntax.Literal { Text: var text } when text.StartsWith("{{", StringComparison.Ordinal) => ReportLazy(text, parameter.Location),
+                _ => Value(parameter.Value, context),
+            };
+            arguments.Add(new ArgumentIr(declared.Name, value));
+        }
+
+        foreach (var missing in target.Parameters.Where(p => p.Mandatory && call.Parameters.All(a => a.Name != p.SynapseName)))
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, call.Location, "call-template", "with-param", missing.SynapseName, "the mandatory parameter is missing (Synapse faults with 500101); its default is passed");
+        }
+
+        return new InvokeStep(call, target.Function, _model.TemplateFacts(call.Target).CanAnswer) { Arguments = arguments.ToImmutable() };
+    }
+
+    /// <summary>A <c>{{expr}}</c> argument is evaluated lazily inside the template in Synapse; that is not translated.</summary>
+    private UntranslatedExprIr ReportLazy(string text, SourceLocation location)
+    {
+        _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, text);
+        return new UntranslatedExprIr(text);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <property> and <propertyGroup>: default, transport and axis2 scopes; behaviour properties stay TODOs.
+public sealed partial class Lowerer
+{
+    /// <summary>Default-scope properties that change how Synapse sends or answers, not plain data.</summary>
+    private static readonly HashSet<string> BehaviourProperties = new(StringComparer.Ordinal)
+    {
+        "OUT_ONLY", "RESPONSE", "FORCE_ERROR_ON_SOAP_FAULT", "PRESERVE_WS_ADDRESSING", "preserveProcessedHeaders",
+        "FAULTS_AS_HTTP_200", "BLOCKING_SENDER_PRESERVE_REQ_HEADERS", "FORCE_SC_ACCEPTED", "NO_KEEPALIVE",
+        "DISABLE_SMOOKS_RESULT_PAYLOAD", "ClientApiNonBlocking", "TRANSPORT_IN_NAME",
+    };
+
+    private StepIr LowerProperty(PropertyMediator property, FlowContext context)
+    {
+        if (property.Pattern is not null)
+        {
+            return Todo(property, DiagnosticCatalog.AttributeNotTranslated, "a property with pattern/group needs hand translation", "property", "pattern", "regular-expression extraction is not translated yet");
+        }
+
+        if (property.Name.StartsWith('{'))
+        {
+            return Todo(property, DiagnosticCatalog.DynamicKey, "the property name is computed at run time", property.Name);
+        }
+
+        var remove = property.Action == PropertyAction.Remove;
+        switch (property.Scope)
+        {
+            case "default" or "operation":
+                if (BehaviourProperties.Contains(property.Name))
+                {
+                    return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
+                }
+
+                return remove
+                    ? new RemovePropertyStep(property, property.Name)
+                    : new SetPropertyStep(property, property.Name, Typed(Value(property.Value, context), property.Type, property.Value is ValueSyntax.InlineXml));
+            case "transport":
+                return remove
+                    ? new RemoveHeaderStep(property, property.Name)
+                    : new SetHeaderStep(property, property.Name, Value(property.Value, context));
+            case "axis2" or "axis2-client":
+                return LowerAxis2Property(property, context);
+            default:
+                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"{property.Scope}-scope properties are not translated", property.Scope, property.Name);
+        }
+    }
+
+    private StepIr LowerAxis2Property(PropertyMediator property, FlowContext context)
+    {
+        var remove = property.Action == PropertyAction.Remove;
+        switch (property.Name)
+        {
+            case "HTTP_SC":
+                return new SetFieldStep(property, ContextField.StatusCode, remove ? new NumberLiteralIr("200", ValueKind.Integer) : Typed(Value(property.Value, context), "INTEGER", inlineXml: false));
+            case "messageType" or "ContentType":
+                return new SetFieldStep(property, ContextField.ContentType, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
+            case "REST_URL_POSTFIX":
+                return new SetFieldStep(property, ContextField.UrlPostfix, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
+            case "HTTP_METHOD":
+                return remove
+                    ? Todo(property, DiagnosticCatalog.PropertyNotTranslated, "removing HTTP_METHOD is not translated", property.Scope, property.Name)
+                    : new SetFieldStep(property, ContextField.Method, Value(property.Value, context));
+            case "NO_ENTITY_BODY":
+                if (remove || property.Value is ValueSyntax.Literal { Text: var t } && !string.Equals(t.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new CommentStep(property, "NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.");
+                }
+
+                return new ClearPayloadStep(property);
+            case "TRANSPORT_HEADERS" when remove:
+                return new ClearHeadersStep(property);
+            default:
+                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <variable> (MI 4.4): a typed value in the variables map.
+public sealed partial class Lowerer
+{
+    private StepIr LowerVariable(VariableMediator variable, FlowContext context)
+    {
+        if (variable.Action == PropertyAction.Remove)
+        {
+            return new RemoveVariableStep(variable, variable.Name);
+        }
+
+        var inlineXml = variable.Value is ValueSyntax.InlineXml && variable.Type?.ToUpperInvariant() is null or "STRING";
+        return new SetVariableStep(variable, variable.Name, Typed(Value(variable.Value, context), variable.Type, inlineXml));
+    }
+}
