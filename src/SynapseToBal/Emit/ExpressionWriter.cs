@@ -98,9 +98,9 @@ internal sealed class ExpressionWriter
         ValueIr.Property p => $"ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}]",
         ValueIr.XmlNodes x => Navigation(x.Navigation),
         ValueIr.Json j => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
-        ValueIr.ParsedJson j => JsonLiteralWriter.TryWrite([new TemplatePart.Text(j.Source)], this) is { } literal && !literal.Contains('\n', StringComparison.Ordinal)
-            ? literal
-            : UseValue($"check value:fromJsonString({BallerinaSyntax.StringLiteral(j.Source)})"),
+        ValueIr.ParsedJson { Tree: { } tree } j when JsonLiteralWriter.Write(tree, this) is var literal && !literal.Contains('\n', StringComparison.Ordinal)
+            => literal,
+        ValueIr.ParsedJson j => UseValue($"check value:fromJsonString({BallerinaSyntax.StringLiteral(j.Source)})"),
         ValueIr.ParsedXml x => $"check xml:fromString({BallerinaSyntax.StringLiteral(x.Source)})",
         ValueIr.String s => String(s.Value),
         _ => throw new InvalidOperationException($"Unhandled value {value.GetType().Name}"),

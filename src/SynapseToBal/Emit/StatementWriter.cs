@@ -275,7 +275,7 @@ internal sealed class StatementWriter
         switch (payload.Kind)
         {
             case PayloadKind.Json:
-                _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template)});");
+                _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template, payload.Json)});");
                 break;
             case PayloadKind.Xml:
                 _out.Verbatim($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"xmlArg({_expr.String(arg.Value)})")});");
@@ -292,12 +292,11 @@ internal sealed class StatementWriter
     /// A JSON payload: when the template with its arguments is valid JSON, a Ballerina JSON value is written
     /// directly; otherwise the text is built and parsed at run time.
     /// </summary>
-    private string JsonPayload(ImmutableArray<TemplatePart> parts)
+    private string JsonPayload(ImmutableArray<TemplatePart> parts, JsonNodeIr? tree)
     {
-        var literal = JsonLiteralWriter.TryWrite(parts, _expr);
-        if (literal is not null)
+        if (tree is not null)
         {
-            return literal;
+            return JsonLiteralWriter.Write(tree, _expr);
         }
 
         return UseValue($"check value:fromJsonString({TemplateString(parts, arg => $"jsonArg({_expr.String(arg.Value)})")})");

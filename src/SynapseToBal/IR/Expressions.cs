@@ -139,7 +139,8 @@ public abstract record ValueIr
 
     public sealed record Json(string Path) : ValueIr;
 
-    public sealed record ParsedJson(string Source) : ValueIr;
+    /// <summary>Inline JSON: its tree when it is valid JSON, else the text, parsed at run time.</summary>
+    public sealed record ParsedJson(string Source, JsonNodeIr? Tree) : ValueIr;
 
     public sealed record ParsedXml(string Source) : ValueIr;
 

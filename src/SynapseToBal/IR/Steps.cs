@@ -74,7 +74,11 @@ public enum PayloadKind
 }
 
 /// <summary>payloadFactory: a template with <c>$n</c> argument slots.</summary>
-public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, ImmutableArray<TemplatePart> Template) : StepIr(Origin);
+public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, ImmutableArray<TemplatePart> Template) : StepIr(Origin)
+{
+    /// <summary>For a JSON template that is valid JSON with its slots in place: the template as a tree (else the text is built and parsed at run time).</summary>
+    public JsonNodeIr? Json { get; init; }
+}
 
 public abstract record TemplatePart
 {

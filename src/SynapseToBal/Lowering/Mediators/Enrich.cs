@@ -29,7 +29,7 @@ public sealed partial class Lowerer
             EnrichSourceType.Inline => source.Inline switch
             {
                 ValueSyntax.InlineXml xml => new ValueIr.ParsedXml(xml.Xml),
-                ValueSyntax.Literal text when text.Text.TrimStart().StartsWith('{') || text.Text.TrimStart().StartsWith('[') => new ValueIr.ParsedJson(text.Text.Trim()),
+                ValueSyntax.Literal text when text.Text.TrimStart().StartsWith('{') || text.Text.TrimStart().StartsWith('[') => new ValueIr.ParsedJson(text.Text.Trim(), JsonTemplates.TryParse(text.Text.Trim())),
                 ValueSyntax.Literal text => new ValueIr.String(new StringLiteralIr(text.Text)),
                 _ => null,
             },

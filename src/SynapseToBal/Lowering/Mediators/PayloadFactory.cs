@@ -93,7 +93,8 @@ public sealed partial class Lowerer
             parts.Add(new TemplatePart.Text(text[literalStart..]));
         }
 
-        return new SetPayloadStep(factory, kind, parts.ToImmutable());
+        var template = parts.ToImmutable();
+        return new SetPayloadStep(factory, kind, template) { Json = kind == PayloadKind.Json ? JsonTemplates.TryParse(template) : null };
     }
 
     /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
