@@ -1,0 +1,58 @@
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+using Xunit;
+
+namespace SynapseToBal.Tests.Templates;
+
+/// <summary>
+/// The templates own the shape of the generated constructs: a team's own main.bal.sbn or functions.bal.sbn
+/// (given with --templates) changes how every service, resource and function is written, from the same view
+/// models (docs/templates.md).
+/// </summary>
+public sealed class TemplateOverrideTests : IDisposable
+{
+    private readonly string _templates = Directory.CreateTempSubdirectory("sb-templates-").FullName;
+
+    public void Dispose() => Directory.Delete(_templates, recursive: true);
+
+    private static string Example => Path.Combine(TestPaths.Examples, "order-api");
+
+    private Dictionary<string, string> Convert(string? templates) =>
+        Converter.Convert(new ConversionOptions(Example, PackageName: "order_api", TemplatesDirectory: templates))
+            .Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
+
+    [Fact]
+    public void A_resource_template_can_change_the_shape_of_every_resource()
+    {
+        // A team template: every resource logs that it was called, and fault handling calls a shared hook first.
+        var main = TemplateRenderer.ReadBuiltIn("main.bal.sbn")
+            .Replace(
+                "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns http:Response|error {\n",
+                "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns http:Response|error {\n        log:printInfo(\"called: {{ resource.summary }}\");\n",
+                StringComparison.Ordinal)
+            .Replace("{{~ for module in imports ~}}", "import ballerina/log;\n{{~ for module in imports ~}}", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_templates, "main.bal.sbn"), main);
+
+        var standard = Convert(null)["main.bal"];
+        var custom = Convert(_templates)["main.bal"];
+
+        var resources = standard.Split('\n').Count(l => l.TrimStart().StartsWith("resource function ", StringComparison.Ordinal));
+        Assert.True(resources > 0);
+        Assert.Equal(resources, custom.Split('\n').Count(l => l.TrimStart().StartsWith("log:printInfo(\"called: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("log:printInfo(\"called: ", standard, StringComparison.Ordinal);
+        Assert.StartsWith(standard.Split('\n')[0], custom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_function_template_can_change_the_shape_of_every_function()
+    {
+        var functions = TemplateRenderer.ReadBuiltIn("functions.bal.sbn")
+            .Replace("function {{ function.name }}(", "isolated function {{ function.name }}(", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_templates, "functions.bal.sbn"), functions);
+
+        var custom = Convert(_templates)["functions.bal"];
+        var declarations = custom.Split('\n').Where(l => l.Contains("function ", StringComparison.Ordinal) && l.EndsWith('{')).ToList();
+        Assert.NotEmpty(declarations);
+        Assert.All(declarations, d => Assert.StartsWith("isolated function ", d, StringComparison.Ordinal));
+    }
+}
