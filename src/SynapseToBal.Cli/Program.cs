@@ -1,5 +1,6 @@
 using CommandLine;
 using CommandLine.Text;
+using Humanizer;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
@@ -121,8 +122,8 @@ public static class Program
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var infos = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
-        var infoNote = infos > 0 && !options.Verbose ? $" and {infos} info message(s) (--verbose shows them)" : string.Empty;
-        stdout.WriteLine($"Converted {result.ArtifactCount} artifact(s) from {result.Documents.Length} file(s) into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {errors} error(s), {warnings} warning(s){infoNote}.");
+        var infoNote = infos > 0 && !options.Verbose ? $" and {"info message".ToQuantity(infos)} (--verbose shows them)" : string.Empty;
+        stdout.WriteLine($"Converted {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)} into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{infoNote}.");
         return errors > 0 ? ConvertedWithErrors : Converted;
     }
 

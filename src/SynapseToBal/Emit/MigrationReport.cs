@@ -1,4 +1,5 @@
 using System.Globalization;
+using Humanizer;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Refine;
@@ -38,7 +39,7 @@ public static class MigrationReport
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new { Id = g.Key, Count = g.Count(), Title = Cell(titles.GetValueOrDefault(g.Key, g.Key)) })
             .ToList();
-        var text = renderer.Render("MIGRATION.md.sbn", new { Source = Cell(sourceName), Artifacts = artifacts, Documents = documents, Codes = codes, Rows = rows });
+        var text = renderer.Render("MIGRATION.md.sbn", new { Source = Cell(sourceName), Artifacts = "artifact".ToQuantity(artifacts), Documents = "file".ToQuantity(documents), Codes = codes, Rows = rows });
         return new GeneratedFile(FileName, text);
     }
 

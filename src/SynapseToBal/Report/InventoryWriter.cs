@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Humanizer;
 using SynapseToBal.Project;
 
 namespace SynapseToBal.Report;
@@ -36,7 +37,7 @@ public static class InventoryWriter
             }
         }
 
-        writer.WriteLine(string.Create(n, $"Artifacts: {inventory.Artifacts} in {inventory.SynapseDocuments} Synapse file(s)"));
+        writer.WriteLine(string.Create(n, $"Artifacts: {inventory.Artifacts} in {"Synapse file".ToQuantity(inventory.SynapseDocuments)}"));
         foreach (var kind in inventory.ArtifactKinds)
         {
             var note = kind.Modelled ? string.Empty : " (kept as raw XML)";
@@ -53,13 +54,13 @@ public static class InventoryWriter
         writer.WriteLine(string.Create(n, $"Unresolved keys: {inventory.UnresolvedKeys.Length}"));
         foreach (var key in inventory.UnresolvedKeys)
         {
-            writer.WriteLine(string.Create(n, $"  {key.Kind.ToString().ToLowerInvariant()} '{key.Key}': {key.References} reference(s), first at {key.FirstReference}"));
+            writer.WriteLine(string.Create(n, $"  {key.Kind.ToString().ToLowerInvariant()} '{key.Key}': {"reference".ToQuantity(key.References)}, first at {key.FirstReference}"));
         }
 
         writer.WriteLine(string.Create(n, $"Dynamic keys (resolved at run time): {inventory.DynamicKeys.Length}"));
         foreach (var key in inventory.DynamicKeys)
         {
-            writer.WriteLine(string.Create(n, $"  {key.Kind.ToString().ToLowerInvariant()} '{key.Key}': {key.References} reference(s), first at {key.FirstReference}"));
+            writer.WriteLine(string.Create(n, $"  {key.Kind.ToString().ToLowerInvariant()} '{key.Key}': {"reference".ToQuantity(key.References)}, first at {key.FirstReference}"));
         }
 
         writer.WriteLine(string.Create(n, $"Unknown elements: {inventory.UnknownElements.Sum(e => e.Count)}"));
@@ -81,7 +82,7 @@ public static class InventoryWriter
         }
 
         var d = inventory.Diagnostics;
-        writer.WriteLine(string.Create(n, $"Diagnostics: {d.Errors} error(s), {d.Warnings} warning(s), {d.Infos} info"));
+        writer.WriteLine(string.Create(n, $"Diagnostics: {"error".ToQuantity(d.Errors)}, {"warning".ToQuantity(d.Warnings)}, {d.Infos} info"));
     }
 
     public static string Describe(InputForm form) => form switch

@@ -23,7 +23,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(string.Empty, error);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Contains("Form: Integration Studio project", lines);
-        Assert.Contains("Artifacts: 2 in 2 Synapse file(s)", lines);
+        Assert.Contains("Artifacts: 2 in 2 Synapse files", lines);
         Assert.Contains("  API: 1  HelloAPI", lines);
         Assert.Contains("  xslt: 1", lines);
         Assert.Contains("Unresolved keys: 0", lines);
@@ -75,7 +75,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(Program.ConvertedWithErrors, exit);
         Assert.Contains("error SB0007", error, StringComparison.Ordinal);
         Assert.Contains("Form: Carbon Application archive (.car)", output, StringComparison.Ordinal);
-        Assert.Contains("Diagnostics: 1 error(s)", output, StringComparison.Ordinal);
+        Assert.Contains("Diagnostics: 1 error,", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AnalyzeCommandTests
         var outputFolder = temp.Combine("out");
         var (exit, output, _) = Run("convert", car, "-o", outputFolder);
         Assert.Equal(Program.Converted, exit);
-        Assert.Contains("Converted 2 artifact(s) from 2 file(s)", output, StringComparison.Ordinal);
+        Assert.Contains("Converted 2 artifacts from 2 files", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outputFolder, "main.bal")));
     }
 

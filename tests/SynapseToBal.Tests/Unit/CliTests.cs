@@ -23,7 +23,7 @@ public sealed class CliTests : IDisposable
         var output = Path.Combine(_temp, "out");
         var (code, stdout, _) = Run("convert", Path.Combine(TestPaths.Examples, "order-api"), "-o", output, "-g", "acme", "-p", "orders");
         Assert.Equal(0, code);
-        Assert.Contains("Converted 4 artifact(s) from 4 file(s)", stdout);
+        Assert.Contains("Converted 4 artifacts from 4 files", stdout);
         foreach (var file in new[] { "Ballerina.toml", "main.bal", "functions.bal", "types.bal", "connections.bal", "configs.bal", "support.bal", "Config.toml" })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file + " was not written");
