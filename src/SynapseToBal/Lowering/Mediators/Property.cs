@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
