@@ -108,17 +108,20 @@ public sealed class PackageEmitter
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
-            Doc = new[]
-            {
-                (s.Kind == ServiceKind.MainSequence ? "The main sequence: every request no API matches" : $"API '{BallerinaSyntax.CommentText(s.Name)}'")
-                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).",
-            },
+            Doc = (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
+                s.Kind switch
+                {
+                    ServiceKind.MainSequence => "The main sequence: every request no API matches",
+                    ServiceKind.Proxy => $"Proxy service '{BallerinaSyntax.CommentText(s.Name)}'",
+                    _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
+                }
+                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
             BasePath = ServicePath(s.BasePath),
             Resources = s.Resources.Select(r => Resource(r, s.BasePath, expressions, modules, names)).ToList(),
         }).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
-            Header = SourcesHeader("services for the Synapse APIs", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
+            Header = SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
             Listener = new { Name = names[package.Listener.Name], Port = names[package.Listener.Port.Name] },
             Services = services,

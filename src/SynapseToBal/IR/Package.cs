@@ -33,10 +33,17 @@ public enum ServiceKind
 
     /// <summary>The catch-all service for the requests no API matches, running the main sequence.</summary>
     MainSequence,
+
+    /// <summary>A proxy service, at <c>/services/&lt;name&gt;</c>.</summary>
+    Proxy,
 }
 
 /// <param name="Origin">The API, or the main sequence for the catch-all service.</param>
-public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile);
+public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile)
+{
+    /// <summary>What the artifact says it does (its description), if anything.</summary>
+    public string? Description { get; init; }
+}
 
 /// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>

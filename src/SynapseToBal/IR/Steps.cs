@@ -93,7 +93,7 @@ public abstract record TemplatePart
 }
 
 /// <summary>A call to a backend; the message continues with the response.</summary>
-public sealed record CallStep(MediatorSyntax Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin);
+public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin);
 
 /// <summary>The request path of an outbound call.</summary>
 public abstract record HttpPathIr

@@ -210,26 +210,7 @@ public sealed partial class Lowerer
             }
         }
 
-        Symbol? outFunction = null;
-        if (resource.OutSequence is { } outFlow)
-        {
-            outFunction = _symbols.Module(SymbolKind.Function, baseName + " out");
-            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
-            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {api.Name} {DescribeResource(resource)}: runs on the backend response.", outFlow.Location));
-        }
-
-        Symbol? faultFunction = null;
-        if (resource.FaultSequence is { } faultFlow)
-        {
-            faultFunction = _symbols.Module(SymbolKind.Function, baseName + " fault");
-            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
-            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {api.Name} {DescribeResource(resource)}: runs when the in or out flow fails.", faultFlow.Location));
-        }
-        else if (_model.Symbols.Sequence("fault") is not null)
-        {
-            // The global fault sequence handles errors of flows that declare none.
-            faultFunction = GlobalFaultFunction();
-        }
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner);
 
         var inMediators = resource.InSequence?.Mediators ?? [];
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
@@ -257,6 +238,36 @@ public sealed partial class Lowerer
             var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";
             yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource);
         }
+    }
+
+    /// <summary>
+    /// The out and fault flows of an entry point (an API resource, a proxy service) as functions: the out flow runs
+    /// on the backend response, the fault flow (or the global <c>fault</c> sequence) when the in or out flow fails.
+    /// </summary>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner)
+    {
+        Symbol? outFunction = null;
+        if (outFlow is not null)
+        {
+            outFunction = _symbols.Module(SymbolKind.Function, baseName + " out");
+            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
+        }
+
+        Symbol? faultFunction = null;
+        if (faultFlow is not null)
+        {
+            faultFunction = _symbols.Module(SymbolKind.Function, baseName + " fault");
+            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
+            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
+        }
+        else if (_model.Symbols.Sequence("fault") is not null)
+        {
+            // The global fault sequence handles errors of flows that declare none.
+            faultFunction = GlobalFaultFunction();
+        }
+
+        return (outFunction, faultFunction);
     }
 
     private Symbol? _globalFault;

@@ -115,6 +115,7 @@ public sealed partial class Lowerer
         }
 
         var services = _model.Apis.Select(LowerApi).ToList();
+        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).Select(LowerProxy));
         if (LowerMainService(services) is { } main)
         {
             services.Add(main);
@@ -146,7 +147,7 @@ public sealed partial class Lowerer
         new(typeof(SequenceTemplateSyntax), "template (sequence)", null),
         new(typeof(EndpointArtifactSyntax), "endpoint", null),
         new(typeof(LocalEntrySyntax), "localEntry", null),
-        new(typeof(ProxySyntax), "proxy", "not translated yet"),
+        new(typeof(ProxySyntax), "proxy", null),
         new(typeof(EndpointTemplateSyntax), "template (endpoint)", "not translated yet"),
         new(typeof(InboundEndpointSyntax), "inboundEndpoint", "not translated yet"),
         new(typeof(TaskSyntax), "task", "not translated yet"),

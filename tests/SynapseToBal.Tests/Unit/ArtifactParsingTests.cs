@@ -1,4 +1,5 @@
 using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Syntax;
 using Xunit;
@@ -325,7 +326,7 @@ public sealed class ArtifactParsingTests
     }
 
     [Fact]
-    public void Artifact_kinds_not_translated_yet_are_pending_todos_and_sequence_templates_become_functions()
+    public void Artifact_kinds_not_translated_yet_are_pending_todos_proxies_services_and_sequence_templates_functions()
     {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("defs.xml", $"""
@@ -339,11 +340,14 @@ public sealed class ArtifactParsingTests
 
         var package = Lowerer.Lower([document], diagnostics);
 
-        Assert.Equal<string>(["P", "E", "K"], package.Pending.Select(p => p.Origin.Name));
+        Assert.Equal<string>(["E", "K"], package.Pending.Select(p => p.Origin.Name));
         Assert.Equal(
-            ["proxy artifacts are not translated yet", "template artifacts are not translated yet", "task artifacts are not translated yet"],
+            ["template artifacts are not translated yet", "task artifacts are not translated yet"],
             package.Pending.Select(p => p.Reason.Message));
-        Assert.Equal(3, diagnostics.Items.Count(d => d.Id == "SB0202"));
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0202"));
+        var proxy = Assert.Single(package.Services, s => s.Kind == ServiceKind.Proxy);
+        Assert.Equal(("P", "/services/P"), (proxy.Name, proxy.BasePath));
+        Assert.IsType<AcceptStep>(Assert.Single(Assert.Single(proxy.Resources).Body));
         var template = Assert.Single(package.Functions, f => f.Name.Hint == "T");
         Assert.True(template.CanStop);
     }

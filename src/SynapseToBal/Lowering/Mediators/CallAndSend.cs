@@ -64,7 +64,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>What happens once a response is in hand: the out flow runs, or the client gets it.</summary>
-    private static StepIr Reply(MediatorSyntax origin, FlowContext context) => context.Kind switch
+    private static StepIr Reply(MediatorSyntax? origin, FlowContext context) => context.Kind switch
     {
         FlowKind.In when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction),
         FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin),
@@ -74,12 +74,13 @@ public sealed partial class Lowerer
     private static TodoStep NotTranslatedCall(MediatorSyntax mediator) =>
         new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
 
-    private CallStep? CallStepFor(MediatorSyntax origin, EndpointReferenceSyntax? reference, FlowContext context)
+    /// <param name="origin">The call or send; null for a proxy's target endpoint.</param>
+    private CallStep? CallStepFor(MediatorSyntax? origin, EndpointReferenceSyntax? reference, FlowContext context)
     {
         switch (reference)
         {
             case null:
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, origin.Location, origin.ElementName, "no endpoint", "a call without an endpoint goes to the To address");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, origin?.Location, origin?.ElementName ?? "target", "no endpoint", "a call without an endpoint goes to the To address");
                 return null;
             case EndpointReferenceSyntax.Key { Value.IsDynamic: true } dynamic:
                 _diagnostics.Report(DiagnosticCatalog.DynamicKey, dynamic.Location, dynamic.Value.Text);

@@ -3,3 +3,6 @@
 
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
+
+# Base URL of the 'StockQuoteProxy endpoint' endpoint.
+configurable string stockQuoteProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
