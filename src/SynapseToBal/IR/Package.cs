@@ -36,7 +36,11 @@ public enum ServiceKind
 }
 
 /// <param name="Origin">The API, or the main sequence for the catch-all service.</param>
-public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile);
+public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, ImmutableArray<ResourceIr> Resources, ArtifactSyntax Origin, string SourceFile)
+{
+    /// <summary>The name Synapse gives the API in <c>SYNAPSE_REST_API</c> (<c>name:vversion</c> for a versioned API); null for the main sequence.</summary>
+    public string? RestApiName { get; init; }
+}
 
 /// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>
