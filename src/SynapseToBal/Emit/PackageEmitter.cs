@@ -117,7 +117,7 @@ public sealed class PackageEmitter
                 }
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
             BasePath = ServicePath(s.BasePath),
-            Resources = s.Resources.Select(r => Resource(r, s.BasePath, expressions, modules, names)).ToList(),
+            Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names)).ToList(),
         }).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
@@ -145,8 +145,9 @@ public sealed class PackageEmitter
     }
 
     /// <summary>The view model of one resource function.</summary>
-    private static object Resource(ResourceIr resource, string serviceBase, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
+    private static object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
+        var serviceBase = service.BasePath;
         if (resource.Skipped is { } skipped)
         {
             return new { Todo = Todo(skipped, Original(resource.Origin)) };
@@ -194,7 +195,12 @@ public sealed class PackageEmitter
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
             Path = path.Count == 0 ? "." : string.Join('/', path),
             Context = usesContext
-                ? new { BasePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase), PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}" }
+                ? new
+                {
+                    Api = service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()",
+                    BasePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
+                    PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
+                }
                 : null,
             OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
             FaultFunction = resource.FaultFunction is { } fault ? names[fault] : null,

@@ -92,7 +92,7 @@ internal sealed class StatementWriter
                 SetField(field);
                 break;
             case ClearPayloadStep:
-                _out.Line("ctx.payload = <byte[]>[];");
+                _out.Line("ctx.payload = ();");
                 break;
             case MarkResponseStep:
                 _out.Line("ctx.isResponse = true;");

@@ -43,6 +43,9 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 {
     /// <summary>What the artifact says it does (its description), if anything.</summary>
     public string? Description { get; init; }
+
+    /// <summary>The name Synapse gives the API in <c>SYNAPSE_REST_API</c> (<c>name:vversion</c> for a versioned API); null for the main sequence.</summary>
+    public string? RestApiName { get; init; }
 }
 
 /// <summary>One resource function.</summary>

@@ -61,7 +61,18 @@ public sealed partial class Lowerer
             }
         }
 
-        return new ServiceIr(ServiceKind.Api, api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path);
+        return new ServiceIr(ServiceKind.Api, api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path)
+        {
+            RestApiName = RestApiName(api),
+        };
+    }
+
+    /// <summary>Synapse's <c>API.getName()</c>: the name, with <c>:v</c> and the version when a context or URL version strategy applies.</summary>
+    private static string RestApiName(ApiSyntax api)
+    {
+        var versioned = api.Version is { Length: > 0 }
+            && (string.Equals(api.VersionType, "context", StringComparison.OrdinalIgnoreCase) || string.Equals(api.VersionType, "url", StringComparison.OrdinalIgnoreCase));
+        return versioned ? $"{api.Name}:v{api.Version}" : api.Name;
     }
 
     /// <summary>The API resource a resource of an API service was lowered from.</summary>

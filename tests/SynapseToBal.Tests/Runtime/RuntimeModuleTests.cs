@@ -178,7 +178,7 @@ public sealed class RuntimeModuleTests : IDisposable
         Directory.CreateDirectory(Path.Combine(templates, "runtime"));
         File.WriteAllText(Path.Combine(templates, "runtime", "support.bal"), "function respond() returns int => 1;\n\nfunction extra() {\n}\n");
         var module = RuntimeModule.For(new TemplateRenderer(templates));
-        Assert.Equal(["respond", "extra", "Context"], module.DeclaredNames);
+        Assert.Equal(["respond", "extra", "Context", "ReceivedBody"], module.DeclaredNames);
         Assert.Equal(RuntimeModule.SupportHeader + "\n\nfunction respond() returns int => 1;\n", module.Support(["respond(ctx)"]));
         Assert.Same(module, RuntimeModule.For(new TemplateRenderer(templates)));
     }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{orderId}
     resource function get [string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/orders", {"orderId": orderId});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
         do {
             check logRequest(ctx);
             ctx.properties["orderId"] = orderId;
@@ -30,7 +30,7 @@ service /orders on httpListener {
 
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders");
         do {
             check logRequest(ctx);
             if check jsonEval(ctx, "$.quantity") == "0" {

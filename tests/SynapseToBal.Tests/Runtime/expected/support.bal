@@ -17,9 +17,10 @@ final readonly & map<boolean> hopByHopHeaders = {
     "host": true
 };
 
-# Creates the context for an incoming request. The body is kept as bytes until a step reads it.
-# The URL postfix is the request path and query after the API context `basePath`.
-function newContext(http:Request request, string basePath, map<string> pathParams = {}) returns Context|error {
+# Creates the context for an incoming request. The body is kept as received until a step reads it.
+# The URL postfix is the request path and query after the API context `basePath`; `api` is the
+# Synapse name of the API (`SYNAPSE_REST_API`), `()` for the main sequence.
+function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}) returns Context|error {
     Context ctx = {
         messageId: "urn:uuid:" + uuid:createType4AsString(),
         to: request.rawPath,
@@ -27,6 +28,9 @@ function newContext(http:Request request, string basePath, map<string> pathParam
         urlPostfix: request.rawPath.startsWith(basePath) ? request.rawPath.substring(basePath.length()) : request.rawPath,
         contentType: request.getContentType()
     };
+    if api is string {
+        ctx.properties["SYNAPSE_REST_API"] = api;
+    }
     foreach string name in request.getHeaderNames() {
         ctx.headers[name.toLowerAscii()] = check request.getHeader(name);
     }
@@ -39,7 +43,7 @@ function newContext(http:Request request, string basePath, map<string> pathParam
             ctx.properties["query.param." + name] = values[values.length() - 1];
         }
     }
-    ctx.payload = check request.getBinaryPayload();
+    ctx.payload = {bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
     return ctx;
 }
 
@@ -65,95 +69,241 @@ function getVariable(Context ctx, string name) returns string {
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".
 function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
 
-# The payload as JSON, parsing the received bytes on first use.
-function jsonPayload(Context ctx) returns json|error {
-    json|xml|byte[] payload = ctx.payload;
-    if payload is byte[] {
-        json parsed = payload.length() == 0 ? () : check value:fromJsonString(check string:fromBytes(payload));
-        ctx.payload = parsed;
-        return parsed;
+# The SOAP 1.1 envelope namespace.
+const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+
+# The SOAP 1.2 envelope namespace.
+const SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
+
+# How the Micro Integrator builds and writes a body, chosen by its content type (its message builders and
+# formatters, semantics §1.5): JSON, a SOAP envelope, plain XML, text, or bytes.
+type BodyFormat "json"|"soap"|"xml"|"text"|"binary";
+
+# The body format of a content type: application/json is JSON; text/xml (SOAP 1.1) and
+# application/soap+xml (SOAP 1.2) are SOAP; application/xml is plain XML; text/plain is text; anything
+# else is bytes.
+function bodyFormat(string contentType) returns BodyFormat {
+    int? semicolon = contentType.indexOf(";");
+    string mediaType = (semicolon is int ? contentType.substring(0, semicolon) : contentType).trim().toLowerAscii();
+    match mediaType {
+        "application/json" => {
+            return "json";
+        }
+        "text/xml"|"application/soap+xml" => {
+            return "soap";
+        }
+        "application/xml" => {
+            return "xml";
+        }
+        "text/plain" => {
+            return "text";
+        }
     }
-    if payload is xml {
-        // A JSON step on an XML message sees the message converted to JSON, as Synapse's json-eval does.
-        return xmlToJson(payload);
-    }
-    return payload;
+    return "binary";
 }
 
-# The payload as XML, parsing the received bytes on first use.
-function xmlPayload(Context ctx) returns xml|error {
-    json|xml|byte[] payload = ctx.payload;
-    if payload is xml {
+# The payload in its own format, parsing a received body on first use by the content type it came with:
+# JSON, XML (a SOAP envelope stays whole), text in Synapse's `<text>` element and other bytes in its
+# `<binary>` element (base64), as Synapse's builders do (semantics §1.2, §1.7). `()` is an empty body.
+function parsedPayload(Context ctx) returns json|xml|error {
+    json|xml|ReceivedBody payload = ctx.payload;
+    if payload !is ReceivedBody {
         return payload;
     }
-    if payload is byte[] {
-        xml parsed = payload.length() == 0 ? xml `` : check xml:fromString(check string:fromBytes(payload));
-        ctx.payload = parsed;
-        return parsed;
+    if payload.parsed is () && payload.bytes.length() > 0 {
+        payload.parsed = check parseBody(payload.bytes, payload.contentType);
     }
-    return jsonToXml(payload);
+    return payload.parsed;
 }
 
-# The payload wrapped in a SOAP Body element, so that `$body/...` and `//...` XPaths translate to
-# XML navigation from it.
-function soapBody(Context ctx) returns xml|error {
-    xml payload = check xmlPayload(ctx);
-    return xml `<soapenv:Body xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${payload}</soapenv:Body>`;
+function parseBody(byte[] bytes, string contentType) returns json|xml|error {
+    match bodyFormat(contentType) {
+        "json" => {
+            return value:fromJsonString(check string:fromBytes(bytes));
+        }
+        "soap"|"xml" => {
+            return xml:fromString(check string:fromBytes(bytes));
+        }
+        "text" => {
+            string text = check string:fromBytes(bytes);
+            return xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${text}</text>`;
+        }
+    }
+    string encoded = bytes.toBase64();
+    return xml `<binary xmlns="http://ws.apache.org/commons/ns/payload">${encoded}</binary>`;
 }
 
-# Synapse's JSON-to-XML view of a JSON payload: an object becomes `<jsonObject>`, an array
-# `<jsonArray>` of `<jsonElement>`, a named array repeated elements.
-function jsonToXml(json value, string name = "jsonObject") returns xml {
-    if value is map<json> {
-        xml children = xml ``;
-        foreach [string, json] [key, member] in value.entries() {
-            if member is json[] {
-                foreach json item in member {
-                    children += jsonToXml(item, key);
-                }
-            } else {
-                children += jsonToXml(member, key);
+# The SOAP envelope namespace when `message` is a SOAP 1.1 or 1.2 envelope, otherwise `()`.
+function soapVersion(xml message) returns string? {
+    xml<xml:Element> roots = message.elements();
+    if roots.length() == 1 {
+        string name = roots.get(0).getName();
+        foreach string uri in [SOAP11_NS, SOAP12_NS] {
+            if name == "{" + uri + "}Envelope" {
+                return uri;
             }
         }
-        return xml:createElement(name, {}, children);
-    }
-    if value is json[] {
-        xml children = xml ``;
-        foreach json item in value {
-            children += jsonToXml(item, "jsonElement");
-        }
-        return xml:createElement(name == "jsonObject" ? "jsonArray" : name, {}, children);
-    }
-    return xml:createElement(name, {}, value is () ? xml `` : xml:createText(value.toString()));
-}
-
-# Synapse's XML-to-JSON conversion (used when an XML message is written as JSON or read with a JSON
-# path): a `jsonObject`/`jsonArray` root is dropped and any other root becomes the single key,
-# repeated names become arrays, attributes become "@name" members, an empty element becomes null,
-# and text that reads as a JSON number, boolean or null becomes one.
-function xmlToJson(xml payload) returns json {
-    xml elements = payload.elements();
-    if elements.length() == 0 {
-        string text = payload.data().trim();
-        return text == "" ? () : autoPrimitive(text);
-    }
-    xml first = elements.get(0);
-    if first is xml:Element {
-        string name = localName(first.getName());
-        json value = elementToJson(first);
-        return name == "jsonObject" || name == "jsonArray" ? value : {[name]: value};
     }
     return ();
 }
 
+# The `Header` or `Body` element of a SOAP envelope, or `()` when `message` is not an envelope or has
+# no such element.
+function envelopePart(xml message, string part) returns xml:Element? {
+    string? uri = soapVersion(message);
+    if uri is () {
+        return ();
+    }
+    xml<xml:Element> found = message.elements().get(0).getChildren().elements("{" + uri + "}" + part);
+    return found.length() > 0 ? found.get(0) : ();
+}
+
+# The message as Synapse's XPath sees it: the `Body` element of the SOAP envelope (semantics §1.1). A
+# SOAP message has its own envelope; plain XML, text and JSON (in Synapse's XML form, `jsonToXml`) are
+# placed in a new one, as Synapse's builders do.
+function soapBody(Context ctx) returns xml|error {
+    json|xml payload = check parsedPayload(ctx);
+    xml content = xml ``;
+    if payload is xml {
+        xml:Element? body = envelopePart(payload, "Body");
+        if body is xml:Element {
+            return body;
+        }
+        content = payload;
+    } else if payload !is () {
+        content = jsonToXml(payload);
+    }
+    return xml `<soapenv:Body xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${content}</soapenv:Body>`;
+}
+
+# The payload as XML: the children of the SOAP body (Synapse's "payload", the first of them).
+function xmlPayload(Context ctx) returns xml|error => (check soapBody(ctx)).children().elements();
+
+# The payload as JSON. An XML message is converted as Synapse's JSON formatter and `json-eval` do
+# (semantics §1.4): the first body child, without any SOAP envelope.
+function jsonPayload(Context ctx) returns json|error {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml {
+        return xmlToJson(check xmlPayload(ctx));
+    }
+    return payload;
+}
+
+# The message with `content` as its body. A SOAP message keeps its envelope and header, as Synapse's
+# payloadFactory and enrich do; any other message becomes the content.
+function replaceBody(Context ctx, xml content) returns xml {
+    json|xml|error current = parsedPayload(ctx);
+    if current is xml {
+        xml:Element? body = envelopePart(current, "Body");
+        if body is xml:Element {
+            body.setChildren(content);
+            return current;
+        }
+    }
+    return content;
+}
+
+# Synapse's XML form of a JSON value (semantics §1.3): an object becomes `<jsonObject>`, an array
+# `<jsonArray>` of `<jsonElement>`. See `jsonElementXml` for the members.
+function jsonToXml(json value) returns xml {
+    if value is json[] {
+        return jsonArrayXml(value);
+    }
+    return jsonElementXml("jsonObject", value);
+}
+
+function jsonArrayXml(json[] items) returns xml:Element {
+    xml children = xml ``;
+    foreach json item in items {
+        children += item is json[] ? xml:createElement("jsonElement", {}, jsonArrayXml(item)) : jsonElementXml("jsonElement", item);
+    }
+    return xml:createElement("jsonArray", {}, children);
+}
+
+# One element for a JSON value, as Synapse's JSON builder writes it (semantics §1.3): the members of an
+# object become child elements, a named array repeated elements (an empty array vanishes, an array
+# inside an array becomes a nested `<jsonArray>`), "@name" members attributes and a "$" member the text;
+# `null`, `{}` and "" give an empty element; any other value becomes the text.
+function jsonElementXml(string name, json value) returns xml:Element {
+    map<string> attributes = {};
+    xml children = xml ``;
+    if value is map<json> {
+        foreach [string, json] [key, member] in value.entries() {
+            if key.startsWith("@") {
+                attributes[key.substring(1)] = member.toString();
+            } else if key == "$" {
+                children += xml:createText(member.toString());
+            } else if member is json[] {
+                foreach json item in member {
+                    children += item is json[] ? xml:createElement(xmlName(key), {}, jsonArrayXml(item)) : jsonElementXml(xmlName(key), item);
+                }
+            } else {
+                children += jsonElementXml(xmlName(key), member);
+            }
+        }
+    } else if value !is () {
+        children = xml:createText(value.toString());
+    }
+    return xml:createElement(name, attributes, children);
+}
+
+# The element name Synapse gives a JSON key (an MI quirk, semantics §1.3): a leading digit gets the
+# prefix `_JsonReader_PD_`, a leading "$" becomes `_JsonReader_PS_`.
+function xmlName(string key) returns string {
+    if key.startsWith("$") {
+        return "_JsonReader_PS_" + key.substring(1);
+    }
+    return key != "" && "0123456789".includes(key.substring(0, 1)) ? "_JsonReader_PD_" + key : key;
+}
+
+# The JSON key of an element name: `xmlName` undone, as Synapse's JSON formatter does.
+function jsonKey(string name) returns string {
+    if name.startsWith("_JsonReader_PD_") {
+        return name.substring(15);
+    }
+    return name.startsWith("_JsonReader_PS_") ? "$" + name.substring(15) : name;
+}
+
+# Synapse's XML-to-JSON conversion (semantics §1.4), used when an XML message is written as JSON or
+# read with a JSON path: the first element is converted; a `jsonObject`/`jsonArray` root is dropped
+# and any other root becomes the single key. See `elementToJson` for the rest.
+function xmlToJson(xml payload) returns json {
+    xml<xml:Element> elements = payload.elements();
+    if elements.length() == 0 {
+        string text = payload.data().trim();
+        return text == "" ? () : autoPrimitive(text);
+    }
+    xml:Element first = elements.get(0);
+    string name = localName(first.getName());
+    json value = elementToJson(first);
+    if name == "jsonObject" {
+        return value is () ? {} : value;
+    }
+    return name == "jsonArray" ? value : {[jsonKey(name)]: value};
+}
+
+# One element as JSON (semantics §1.4): namespaces are dropped; attributes become "@name" members and
+# text beside them "$"; repeated child names become an array, a single child never does; an empty
+# element is null; text that reads as a JSON number, boolean or null becomes one (`autoPrimitive`); a
+# `jsonArray` element, alone or as the only child, is an array.
 function elementToJson(xml:Element element) returns json {
+    xml<xml:Element> children = element.getChildren().elements();
+    if localName(element.getName()) == "jsonArray" {
+        json[] items = [];
+        foreach xml:Element child in children {
+            items.push(elementToJson(child));
+        }
+        return items;
+    }
+    if children.length() == 1 && localName(children.get(0).getName()) == "jsonArray" {
+        return elementToJson(children.get(0));
+    }
     map<json> members = {};
     foreach [string, string] [name, value] in element.getAttributes().entries() {
         if !name.startsWith("{http://www.w3.org/2000/xmlns/}") {
             members["@" + localName(name)] = value;
         }
     }
-    xml children = element.getChildren().elements();
     if children.length() == 0 {
         string text = element.data().trim();
         if members.length() == 0 {
@@ -164,28 +314,17 @@ function elementToJson(xml:Element element) returns json {
         }
         return members;
     }
-    if localName(element.getName()) == "jsonArray" {
-        json[] items = [];
-        foreach xml child in children {
-            if child is xml:Element {
-                items.push(elementToJson(child));
-            }
-        }
-        return items;
-    }
     map<json[]> repeated = {};
-    foreach xml child in children {
-        if child is xml:Element {
-            string key = localName(child.getName());
-            json value = elementToJson(child);
-            if members.hasKey(key) {
-                json[] items = repeated[key] ?: [members.get(key)];
-                items.push(value);
-                repeated[key] = items;
-                members[key] = items;
-            } else {
-                members[key] = value;
-            }
+    foreach xml:Element child in children {
+        string key = jsonKey(localName(child.getName()));
+        json value = elementToJson(child);
+        if members.hasKey(key) {
+            json[] items = repeated[key] ?: [members.get(key)];
+            items.push(value);
+            repeated[key] = items;
+            members[key] = items;
+        } else {
+            members[key] = value;
         }
     }
     return members;
@@ -197,7 +336,8 @@ function localName(string expandedName) returns string {
     return brace is int ? expandedName.substring(brace + 1) : expandedName;
 }
 
-# Synapse writes text that is exactly true, false, null or a JSON number (no leading zeros) as that value.
+# Synapse writes text that is exactly true, false, null or a JSON number (no leading zeros) as that value
+# (an MI quirk, semantics §1.4: the string "12345" comes back as a number).
 function autoPrimitive(string text) returns json {
     if text == "true" {
         return true;
@@ -224,19 +364,31 @@ function xpathNumber(string text) returns float {
     return number is float ? number : float:NaN;
 }
 
-# Synapse's string value of an XPath node set: the text of one element (or its markup when it has
-# no text), the values of several nodes concatenated.
+# Synapse's string value of an XPath result, which is not XPath's `string()` (an MI quirk, semantics
+# §7.2): one element gives its own text (its text children, not its descendants'), trimmed, or its
+# serialised XML when it has none; several elements give their serialised XML, concatenated; text
+# nodes give their text.
 function xpathString(xml nodes) returns string {
-    if nodes.length() == 1 && nodes is xml:Element && nodes.children().elements().length() > 0 && nodes.data().trim() == "" {
-        return nodes.toString();
+    if nodes is xml:Element {
+        string own = nodes.children().text().data().trim();
+        return own == "" ? nodes.toString() : own;
     }
-    return nodes.data();
+    string value = "";
+    foreach xml item in nodes {
+        value += item is xml:Element ? item.toString() : item.data();
+    }
+    return value;
 }
 
 # Evaluates a JSONPath of the forms `$`, `$.a.b`, `$.a[0]`, `$['a']` against the payload and returns
 # the value the way Synapse's `json-eval` does: strings unquoted, other values as compact JSON,
 # a missing path as "".
 function jsonEval(Context ctx, string path) returns string|error {
+    json|xml|ReceivedBody payload = ctx.payload;
+    if (path.trim() == "$" || path.trim() == "$.") && payload is ReceivedBody && bodyFormat(payload.contentType) == "json" {
+        // `$` returns the JSON exactly as received (semantics §7.5).
+        return string:fromBytes(payload.bytes);
+    }
     json? value = check jsonPath(ctx, path);
     if value is () {
         return "";
@@ -298,11 +450,11 @@ function jsonPath(Context ctx, string path) returns json|error {
     return current;
 }
 
-# The payload as text, for logging (Synapse's full log level).
+# The payload as text, for logging (Synapse's full log level): a received body as it arrived.
 function payloadText(Context ctx) returns string|error {
-    json|xml|byte[] payload = ctx.payload;
-    if payload is byte[] {
-        return string:fromBytes(payload);
+    json|xml|ReceivedBody payload = ctx.payload;
+    if payload is ReceivedBody {
+        return string:fromBytes(payload.bytes);
     }
     return payload is xml ? payload.toString() : payload.toJsonString();
 }
@@ -314,20 +466,19 @@ function toJson(string text) returns json {
     return parsed is error ? text : parsed;
 }
 
-# The payload as a value (JSON or XML), parsing the received bytes by their content type.
+# The payload as a value, as enrich reads a body source: JSON, or the XML body content (without a SOAP
+# envelope).
 function payloadValue(Context ctx) returns json|xml|error {
-    json|xml|byte[] payload = ctx.payload;
-    if payload is byte[] {
-        return ctx.contentType.includes("xml") ? xmlPayload(ctx) : jsonPayload(ctx);
-    }
-    return payload;
+    json|xml payload = check parsedPayload(ctx);
+    return payload is xml ? xmlPayload(ctx) : payload;
 }
 
-# Replaces the payload with a value, as enrich does with a body target: XML stays XML, anything else
-# becomes JSON. The content type (Synapse messageType) is left as it was.
+# Replaces the payload with a value, as enrich does with a body target: XML becomes the body (a SOAP
+# envelope is kept), anything else becomes JSON. The content type (Synapse messageType) is left as it
+# was.
 function setPayloadValue(Context ctx, anydata value) returns error? {
     if value is xml {
-        ctx.payload = value;
+        ctx.payload = replaceBody(ctx, value);
         return;
     }
     ctx.payload = check value.cloneWithType(json);
@@ -339,18 +490,18 @@ function setJsonPayload(Context ctx, json payload) {
     ctx.contentType = "application/json";
 }
 
-# Replaces the payload with XML. A SOAP or other XML content type is kept; anything else becomes
-# `application/xml`, as payloadFactory does.
+# Replaces the payload with XML (a SOAP envelope and its header are kept). A SOAP or other XML content
+# type is kept; anything else becomes `application/xml`, as payloadFactory does.
 function setXmlPayload(Context ctx, xml payload) {
-    ctx.payload = payload;
+    ctx.payload = replaceBody(ctx, payload);
     if !ctx.contentType.includes("xml") {
         ctx.contentType = "application/xml";
     }
 }
 
-# Replaces the payload with text.
+# Replaces the payload with text, held in Synapse's `<text>` element (semantics §1.7).
 function setTextPayload(Context ctx, string payload) {
-    ctx.payload = payload.toBytes();
+    ctx.payload = replaceBody(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${payload}</text>`);
     ctx.contentType = "text/plain";
 }
 
@@ -392,7 +543,7 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
             request.setHeader(name, value);
         }
     }
-    xml|byte[]? body = entityBody(ctx);
+    xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
         request.setPayload(body);
         if ctx.contentType != "" {
@@ -406,7 +557,7 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
         ctx.headers[name.toLowerAscii()] = check response.getHeader(name);
     }
     ctx.contentType = response.getContentType();
-    ctx.payload = check response.getBinaryPayload();
+    ctx.payload = {bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
     // The response gets fresh axis2-scope state in Synapse: the postfix is gone after a call.
     ctx.urlPostfix = "";
     // The response is not addressed to the request's To.
@@ -414,21 +565,38 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
     ctx.isResponse = true;
 }
 
-# The body to write out, or `()` when there is none.
-function entityBody(Context ctx) returns xml|byte[]? {
-    json|xml|byte[] payload = ctx.payload;
-    if payload is byte[] {
-        return payload.length() == 0 ? () : payload;
+# The body to write out in the message's content type (Synapse's `messageType`), or `()` for none. A
+# received body whose format the content type keeps goes out byte for byte (semantics §1.2, §1.4);
+# otherwise the message is converted as the Micro Integrator's formatter for that type does (§1.5):
+# JSON from the XML body, a SOAP envelope around plain XML, plain XML without the envelope, the text of
+# a `<text>` element.
+function entityBody(Context ctx) returns xml|byte[]|error? {
+    json|xml|ReceivedBody payload = ctx.payload;
+    BodyFormat format = bodyFormat(ctx.contentType);
+    if payload is ReceivedBody && (payload.bytes.length() == 0 || bodyFormat(payload.contentType) == format) {
+        return payload.bytes.length() == 0 ? () : payload.bytes;
     }
-    // The message is written in its messageType (content type), converting when a step changed it.
-    boolean asJson = ctx.contentType.includes("json");
-    if payload is xml {
-        return asJson ? xmlToJson(payload).toJsonString().toBytes() : payload;
+    json|xml value = check parsedPayload(ctx);
+    if value is () {
+        return ();
     }
-    if !asJson && ctx.contentType.includes("xml") {
-        return jsonToXml(payload);
+    if format == "json" || (format == "binary" && value !is xml) {
+        return (check jsonPayload(ctx)).toJsonString().toBytes();
     }
-    return payload.toJsonString().toBytes();
+    xml content = check xmlPayload(ctx);
+    if format == "soap" {
+        if value is xml && soapVersion(value) is string {
+            return value;
+        }
+        return ctx.contentType.toLowerAscii().startsWith("application/soap+xml")
+            ? xml `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body>${content}</soap:Body></soap:Envelope>`
+            : xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${content}</soapenv:Body></soapenv:Envelope>`;
+    }
+    if format == "text" {
+        xml text = content.elements("{http://ws.apache.org/commons/ns/payload}text");
+        return (text.length() > 0 ? text.data() : content.toString()).toBytes();
+    }
+    return content;
 }
 
 # The response Synapse's `respond` sends: the current status, headers and payload.
@@ -440,7 +608,7 @@ function respond(Context ctx) returns http:Response|error {
             response.setHeader(name, value);
         }
     }
-    xml|byte[]? body = entityBody(ctx);
+    xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
         response.setPayload(body);
         if ctx.contentType != "" {
@@ -472,15 +640,24 @@ function accepted() returns http:Response {
     return response;
 }
 
-# Records a failure the way Synapse fills `ERROR_CODE`, `ERROR_MESSAGE` and `ERROR_DETAIL` before a
-# fault sequence runs. The first failure wins, as in Synapse.
+# Records a failure the way Synapse's fault handler does before a fault sequence runs (semantics §5.3):
+# `ERROR_CODE`, `ERROR_MESSAGE` (the first line of the message), `ERROR_DETAIL` (Synapse writes the
+# Java stack trace; here the error and its Ballerina call stack) and `ERROR_EXCEPTION` (the error). The
+# first failure wins, as in Synapse.
 function recordError(Context ctx, error e) {
     if ctx.properties.hasKey("ERROR_CODE") {
         return;
     }
+    string message = e.message();
+    int? newline = message.indexOf("\n");
+    string detail = e.toString();
+    foreach var frame in e.stackTrace() {
+        detail += "\n\tat " + frame.toString();
+    }
     ctx.properties["ERROR_CODE"] = errorCode(e);
-    ctx.properties["ERROR_MESSAGE"] = e.message();
-    ctx.properties["ERROR_DETAIL"] = e.toString();
+    ctx.properties["ERROR_MESSAGE"] = newline is int ? message.substring(0, newline) : message;
+    ctx.properties["ERROR_DETAIL"] = detail;
+    ctx.properties["ERROR_EXCEPTION"] = e.toString();
 }
 
 # Synapse's error codes for transport failures; 0 for any other failure.

@@ -9,9 +9,10 @@ public type Context record {|
     string messageId;
     # The To address of the request (its path and query), as Synapse's `To` property reads.
     string to = "";
-    # The body. Received bytes stay bytes until a step reads them (Synapse parses lazily).
-    json|xml|byte[] payload = <byte[]>[];
-    # Content type of the payload (Synapse `messageType`); it chooses how the body is written out.
+    # The body: as received until a step replaces it, then the JSON or XML value the step set. XML
+    # holds the whole SOAP envelope for a SOAP message and the body content otherwise; `()` is no body.
+    json|xml|ReceivedBody payload = ();
+    # Content type of the message (Synapse `messageType`); it chooses how the body is written out.
     string contentType = "";
     # HTTP headers, lower-case names (Synapse transport scope). They are passed on to the backend and
     # back to the client, as the Micro Integrator does.
@@ -31,4 +32,15 @@ public type Context record {|
     # The out flow of the resource that received the message; a `send` in a shared sequence continues
     # with it, as Synapse injects the response into the resource's outSequence.
     (function (Context ctx) returns http:Response|error)? outFlow = ();
+|};
+
+# A body as it arrived from the client or a backend, kept until a step replaces the payload.
+public type ReceivedBody record {|
+    # The bytes as received. While the message's content type keeps their format, they are written out
+    # unchanged (semantics §1.2, §1.4).
+    byte[] bytes;
+    # The content type they arrived with; it chooses how they are parsed (Synapse's message builders).
+    string contentType;
+    # The parsed body, once a step has read it (`()` until then).
+    json|xml parsed = ();
 |};

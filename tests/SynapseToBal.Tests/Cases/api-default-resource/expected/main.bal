@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # ANY /echo/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo");
         log:printInfo(string `Direction: request, Headers: ${ctx.headers.toString()}, Payload: ${check payloadText(ctx)}`);
         return respond(ctx);
     }

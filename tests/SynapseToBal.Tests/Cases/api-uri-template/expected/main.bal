@@ -12,21 +12,21 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # GET /catalog/products/{productId}
     resource function get products/[string productId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/catalog", {"productId": productId});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId});
         log:printInfo(string `product = ${productId}`);
         return respond(ctx);
     }
 
     # GET /catalog/products/{productId}/reviews/{reviewId}
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/catalog", {"productId": productId, "reviewId": reviewId});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId});
         ctx.properties["review"] = reviewId;
         return respond(ctx);
     }
 
     # GET /catalog/search?q={query}&page={page}
     resource function get search(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/catalog");
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog");
         ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
         log:printInfo(string `q = ${getProperty(ctx, "uri.var.query")}, raw = ${getProperty(ctx, "query.param.q")}`);
@@ -35,7 +35,7 @@ service /catalog on httpListener {
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/catalog", {"path": string:'join("/", ...path)});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": string:'join("/", ...path)});
         log:printInfo(string `path = ${getProperty(ctx, "uri.var.path")}`);
         return respond(ctx);
     }

@@ -12,21 +12,21 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # GET /status/health
     resource function get health(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status");
         setJsonPayload(ctx, {"status": "UP"});
         return respond(ctx);
     }
 
     # GET /status/reports/*
     resource function get reports/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status");
         log:printInfo(string `postfix = ${ctx.urlPostfix}`);
         return respond(ctx);
     }
 
     # GET /status*.jsp
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status");
         return respond(ctx);
     }
 }

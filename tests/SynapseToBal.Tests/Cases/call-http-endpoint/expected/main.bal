@@ -11,14 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 service /httpep on httpListener {
     # GET /httpep/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/httpep", {"orderId": orderId});
+        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
         check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET");
         return respond(ctx);
     }
 
     # GET /httpep/legacy/{orderId}
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/httpep", {"orderId": orderId});
+        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
         check callEndpoint(ctx, legacyEp, string `/${orderId}${ctx.urlPostfix}`);
         return respond(ctx);
     }

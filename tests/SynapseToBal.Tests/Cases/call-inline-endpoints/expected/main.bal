@@ -11,14 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 service /inline on httpListener {
     # GET /inline/users/{id}
     resource function get users/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/inline", {"id": id});
+        Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id});
         check callEndpoint(ctx, inlineApiUsersIdEndpoint, ctx.urlPostfix);
         return respond(ctx);
     }
 
     # POST /inline/soap
     resource function post soap(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/inline");
+        Context ctx = check newContext(request, "InlineAPI", "/inline");
         // blocking="true": Ballerina calls always wait for the response.
         check callEndpoint(ctx, inlineApiSoapEndpoint, "", "POST");
         return respond(ctx);

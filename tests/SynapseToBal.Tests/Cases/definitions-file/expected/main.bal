@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /greet on httpListener {
     # GET /greet/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/greet", {"name": name});
+        Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
         ctx.properties["name"] = name;
         check greet(ctx);
         return respond(ctx);
@@ -22,7 +22,7 @@ service /greet on httpListener {
 service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "");
+        Context ctx = check newContext(request, (), "");
         http:Response? reply = check mainSequence(ctx);
         if reply is http:Response {
             return reply;

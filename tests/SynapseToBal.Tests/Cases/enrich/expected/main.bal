@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /enrich on httpListener {
     # POST /enrich/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/enrich");
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich");
         ctx.properties["ORIGINAL_PAYLOAD"] = check payloadValue(ctx);
         ctx.properties["customer"] = check jsonPath(ctx, "$.customer");
         check setPayloadValue(ctx, {"status": "received"});
@@ -24,7 +24,7 @@ service /enrich on httpListener {
         //     <target xpath="//order" action="child"/>
         // </enrich>
         ctx.properties["moved"] = check payloadValue(ctx);
-        ctx.payload = <byte[]>[];
+        ctx.payload = ();
         return respond(ctx);
     }
 }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/order-service/v1" on httpListener {
     # GET /order-service/v1/{type}/import/{2fa}
     resource function get [string 'type]/'import/[string v2fa](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/order-service/v1", {"type": 'type, "2fa": v2fa});
+        Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa});
         ctx.properties["say \"hi\""] = "back`tick and ${interp} and \\ slash\nnewline";
         log:printInfo("tricky = `${x}`");
         return respond(ctx);
@@ -20,7 +20,7 @@ service "/order-service/v1" on httpListener {
 
     # GET /order-service/v1/order-items/{item-id}
     resource function get order\-items/[string itemId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/order-service/v1", {"item-id": itemId});
+        Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"item-id": itemId});
         setJsonPayload(ctx, {"q": "back`tick ${x} \"quoted\"", "u": "é"});
         return respond(ctx);
     }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # POST /payments/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/payments");
+        Context ctx = check newContext(request, "PaymentAPI", "/payments");
         do {
             check callEndpoint(ctx, paymentBackend, ctx.urlPostfix);
             return respond(ctx);

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /filter on httpListener {
     # POST /filter/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/filter");
+        Context ctx = check newContext(request, "FilterAPI", "/filter");
         if getProperty(ctx, "mode") == "strict" && getHeader(ctx, "X-Tenant") != "" {
             ctx.properties["strict"] = "yes";
         } else {

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/stock", {"sku": sku});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
         do {
             check callEndpoint(ctx, stockBackend, ctx.urlPostfix);
             return respond(ctx);

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /headers on httpListener {
     # GET /headers/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/headers");
+        Context ctx = check newContext(request, "HeaderAPI", "/headers");
         ctx.headers["x-request-id"] = ctx.messageId;
         _ = ctx.headers.removeIfHasKey("cookie");
         // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated

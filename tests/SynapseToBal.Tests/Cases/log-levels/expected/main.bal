@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /log on httpListener {
     # POST /log/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/log");
+        Context ctx = check newContext(request, "LogAPI", "/log");
         log:printInfo("Direction: request");
         log:printDebug(string `Direction: request, Headers: ${ctx.headers.toString()}`);
         log:printDebug(string `Direction: request, Headers: ${ctx.headers.toString()}, note = full dump, Payload: ${check payloadText(ctx)}`);

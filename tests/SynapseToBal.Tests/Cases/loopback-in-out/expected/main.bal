@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/loop");
+        Context ctx = check newContext(request, "LoopAPI", "/loop");
         setJsonPayload(ctx, {"looped": true});
         ctx.isResponse = true;
         return check loopApiGetRootOut(ctx);

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "");
+        Context ctx = check newContext(request, (), "");
         ctx.outFlow = mainResponse;
         http:Response? reply = check mainSequence(ctx);
         if reply is http:Response {

@@ -11,19 +11,19 @@ listener http:Listener httpListener = new (httpPort);
 service /edge on httpListener {
     # GET /edge/items/{e}
     resource function get items/[string e2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/edge", {"e": e2});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2});
         return check edgeApiGetPostItemsByEFlow(ctx);
     }
 
     # POST /edge/items/{e}
     resource function post items/[string e2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/edge", {"e": e2});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2});
         return check edgeApiGetPostItemsByEFlow(ctx);
     }
 
     # GET /edge/pairs/{id}/sub/{id}
     resource function get pairs/[string id]/sub/[string id2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/edge", {"id": id2});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"id": id2});
         setTextPayload(ctx, "Total: $99999999999");
         http:Response? reply = check a(ctx);
         if reply is http:Response {
@@ -34,7 +34,7 @@ service /edge on httpListener {
 
     # GET /edge/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/edge", {"orderId": orderId});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId});
         ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
         check callEndpoint(ctx, edgeApiOrdersOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET");
         return respond(ctx);

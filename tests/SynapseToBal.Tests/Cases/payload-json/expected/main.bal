@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pj on httpListener {
     # POST /pj/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/pj");
+        Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
         setJsonPayload(ctx, {
             "id": check jsonPath(ctx, "$.order.id"),
             "name": check jsonEval(ctx, "$.customer.name"),

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pt on httpListener {
     # GET /pt/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/pt", {"name": name});
+        Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name});
         setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
         return respond(ctx);
     }

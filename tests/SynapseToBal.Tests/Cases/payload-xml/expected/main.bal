@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /px on httpListener {
     # POST /px/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/px");
+        Context ctx = check newContext(request, "PayloadXmlAPI", "/px");
         setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples">
                         <m:request id="req-1">
                             <m:symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<symbol>))}</m:symbol>

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /props on httpListener {
     # POST /props/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/props");
+        Context ctx = check newContext(request, "PropertyAPI", "/props");
         ctx.properties["plain"] = "text";
         ctx.properties["count"] = 42;
         ctx.properties["enabled"] = true;

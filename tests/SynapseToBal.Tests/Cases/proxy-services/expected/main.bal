@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /services/EchoProxy on httpListener {
     # ANY /services/EchoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/services/EchoProxy");
+        Context ctx = check newContext(request, (), "/services/EchoProxy");
         http:Response? reply = check echoSequence(ctx);
         if reply is http:Response {
             return reply;
@@ -27,7 +27,7 @@ service /services/EchoProxy on httpListener {
 service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/services/OrderProxy");
+        Context ctx = check newContext(request, (), "/services/OrderProxy");
         do {
             log:printInfo("proxy = OrderProxy");
             ctx.properties["orderSource"] = "proxy";
@@ -49,7 +49,7 @@ service /services/OrderProxy on httpListener {
 service /services/PassThroughProxy on httpListener {
     # ANY /services/PassThroughProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/services/PassThroughProxy");
+        Context ctx = check newContext(request, (), "/services/PassThroughProxy");
         check callEndpoint(ctx, passThroughProxyEndpoint, ctx.urlPostfix);
         return check passThroughProxyOut(ctx);
     }

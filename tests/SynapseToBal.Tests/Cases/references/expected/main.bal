@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /refs on httpListener {
     # GET /refs/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/refs");
+        Context ctx = check newContext(request, "RefAPI", "/refs");
         // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
         // <sequence key="{get-property('target')}"/>
         // TODO(SB0502): sequence 'MissingSequence' is not part of the input

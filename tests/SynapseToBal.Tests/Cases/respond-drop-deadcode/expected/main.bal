@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /flow on httpListener {
     # GET /flow/respond
     resource function get respond(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/flow");
+        Context ctx = check newContext(request, "FlowAPI", "/flow");
         return respond(ctx);
         // Not translated, never runs: the flow has already ended above:
         // <log level="custom"><property name="never" value="runs"/></log>
@@ -25,7 +25,7 @@ service /flow on httpListener {
 
     # GET /flow/nothing
     resource function get nothing(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/flow");
+        Context ctx = check newContext(request, "FlowAPI", "/flow");
         log:printInfo("only = logs");
         return accepted();
     }

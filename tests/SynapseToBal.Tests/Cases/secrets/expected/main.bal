@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /secure on httpListener {
     # GET /secure/report
     resource function get report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/secure");
+        Context ctx = check newContext(request, "SecureAPI", "/secure");
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
         ctx.properties["apiKey"] = reportApikey;
         check callEndpoint(ctx, reportBackend, ctx.urlPostfix);

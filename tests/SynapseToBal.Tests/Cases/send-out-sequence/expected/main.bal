@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/quotes", {"symbol": symbol});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
         check callEndpoint(ctx, quoteBackend, ctx.urlPostfix);
         return check quoteApiGetBySymbolOut(ctx);
     }

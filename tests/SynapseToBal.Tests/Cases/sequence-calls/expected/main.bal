@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/audit");
+        Context ctx = check newContext(request, "AuditAPI", "/audit");
         http:Response? reply = check validate(ctx);
         if reply is http:Response {
             return reply;

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /templated on httpListener {
     # GET /templated/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/templated", {"id": id});
+        Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id});
         check logAndTag(ctx, message = id, tag = "lookup");
         check logAndTag(ctx, message = check notTranslated("{{get-property('later')}}"));
         if check matches(id, "0+") {

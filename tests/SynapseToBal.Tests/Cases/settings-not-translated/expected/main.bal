@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /versioned on httpListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/versioned");
+        Context ctx = check newContext(request, "VersionedAPI", "/versioned");
         check callEndpoint(ctx, secureBackend, ctx.urlPostfix);
         return respond(ctx);
     }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /route on httpListener {
     # POST /route/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/route");
+        Context ctx = check newContext(request, "RouteAPI", "/route");
         string route = check jsonEval(ctx, "$.type");
         if check matches(route, "book|magazine") {
             ctx.properties["category"] = "print";

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /expr on httpListener {
     # POST /expr/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/expr", {"id": id});
+        Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id});
         ctx.variables["total"] = check jsonEval(ctx, "$.order.total");
         ctx.variables["limit"] = 100;
         ctx.properties["grouped"] = "yes";

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /validate on httpListener {
     # POST /validate/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/validate");
+        Context ctx = check newContext(request, "ValidationAPI", "/validate");
         do {
             if check jsonEval(ctx, "$.amount") == "" {
                 ctx.properties["ERROR_CODE"] = "VALIDATION_ERROR";

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/services/StockQuoteProxy");
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
         check callEndpoint(ctx, stockQuoteProxyEndpoint, ctx.urlPostfix);
         return check stockQuoteProxyOut(ctx);
     }

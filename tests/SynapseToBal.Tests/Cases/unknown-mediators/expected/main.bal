@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /unknown on httpListener {
     # POST /unknown/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "/unknown");
+        Context ctx = check newContext(request, "UnknownAPI", "/unknown");
         ctx.properties["originalBody"] = check payloadValue(ctx);
         // TODO(SB0201): the <iterate> mediator is not translated yet
         // <iterate expression="//item">
