@@ -100,6 +100,9 @@ internal sealed class StatementWriter
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
+            case MakeFaultStep fault:
+                _out.Line($"check makeFault({MakeFaultArguments(fault)});");
+                break;
             case CallStep call:
                 _out.Line($"check callEndpoint({CallArguments(call)});");
                 break;
@@ -214,6 +217,38 @@ internal sealed class StatementWriter
             default:
                 throw new InvalidOperationException();
         }
+    }
+
+    private string MakeFaultArguments(MakeFaultStep fault)
+    {
+        var args = new List<string>
+        {
+            "ctx",
+            fault.Kind switch
+            {
+                FaultKind.Soap11 => "\"soap11\"",
+                FaultKind.Soap12 => "\"soap12\"",
+                _ => "\"pox\"",
+            },
+            _expr.String(fault.Code),
+            _expr.String(fault.Reason),
+        };
+        if (fault.Node is { } node)
+        {
+            args.Add($"node = {_expr.String(node)}");
+        }
+
+        if (fault.Role is { } role)
+        {
+            args.Add($"role = {_expr.String(role)}");
+        }
+
+        if (fault.Detail is { } detail)
+        {
+            args.Add($"detail = {_expr.Value(detail)}");
+        }
+
+        return string.Join(", ", args);
     }
 
     private string CallArguments(CallStep call)

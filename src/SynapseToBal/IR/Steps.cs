@@ -92,6 +92,20 @@ public abstract record TemplatePart
     public sealed record Argument(ExprIr Value, bool Raw, bool InAttribute) : TemplatePart;
 }
 
+public enum FaultKind
+{
+    Soap11,
+    Soap12,
+
+    /// <summary>Plain XML: an <c>&lt;Exception&gt;</c> element in place of the payload.</summary>
+    Pox,
+}
+
+/// <summary>makefault: the message becomes a SOAP 1.1/1.2 fault or a POX exception (sent by a later respond or send).</summary>
+/// <param name="Code">The fault code's local name (the envelope's namespace qualifies it).</param>
+/// <param name="Detail">Text, XML nodes of the message, or inline XML elements.</param>
+public sealed record MakeFaultStep(MediatorSyntax Origin, FaultKind Kind, ExprIr Code, ExprIr Reason, ExprIr? Node, ExprIr? Role, ValueIr? Detail) : StepIr(Origin);
+
 /// <summary>A call to a backend; the message continues with the response.</summary>
 public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin);
 

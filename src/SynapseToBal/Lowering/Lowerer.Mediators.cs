@@ -69,7 +69,7 @@ public sealed partial class Lowerer
         Translated<EnrichMediator>("enrich", (l, m, c) => l.LowerEnrich(m, c)),
         Translated<CallTemplateMediator>("call-template", (l, m, c) => [l.LowerCallTemplate(m, c)]),
         Translated<ThrowErrorMediator>("throwError", (l, m, c) => l.LowerThrowError(m, c)),
-        NotTranslated<MakeFaultMediator>("makefault"),
+        Translated<MakeFaultMediator>("makefault", (l, m, c) => l.LowerMakeFault(m, c)),
         NotTranslated<StoreMediator>("store"),
         NotTranslated<EnqueueMediator>("enqueue"),
         NotTranslated<EventPublisherMediator>("event"),

@@ -505,6 +505,51 @@ function setTextPayload(Context ctx, string payload) {
     ctx.contentType = "text/plain";
 }
 
+# Replaces the message with a fault, as Synapse's makefault does (semantics §5.6): a SOAP 1.1 or 1.2
+# `Fault` envelope that keeps the current SOAP header blocks, or, for POX, an `<Exception>` element holding
+# the detail (else the reason) in place of the payload. The content type is kept, so a JSON client gets the
+# fault as JSON. The Micro Integrator answers a fault with status 500; an `HTTP_SC` set afterwards wins.
+function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, string reason, string? node = (),
+        string? role = (), xml|string? detail = ()) returns error? {
+    ctx.statusCode = 500;
+    if version == "pox" {
+        string text = detail is string ? detail : reason;
+        ctx.payload = replaceBody(ctx, xml `<Exception>${text}</Exception>`);
+        return;
+    }
+    json|xml current = check parsedPayload(ctx);
+    xml headers = xml ``;
+    if current is xml {
+        xml:Element? header = envelopePart(current, "Header");
+        if header is xml:Element {
+            headers = header.getChildren();
+        }
+    }
+    xml details = detail is string ? xml `${detail}` : detail ?: xml ``;
+    if version == "soap11" {
+        xml fault = xml `<faultcode>soapenv:${code}</faultcode><faultstring>${reason}</faultstring>`;
+        if role is string {
+            fault += xml `<faultactor>${role}</faultactor>`;
+        }
+        if detail !is () {
+            fault += xml `<detail>${details}</detail>`;
+        }
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header>${headers}</soapenv:Header><soapenv:Body><soapenv:Fault>${fault}</soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+        return;
+    }
+    xml fault = xml `<soapenv:Code xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Value>soapenv:${code}</soapenv:Value></soapenv:Code><soapenv:Reason xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Text xml:lang="en">${reason}</soapenv:Text></soapenv:Reason>`;
+    if node is string {
+        fault += xml `<soapenv:Node xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">${node}</soapenv:Node>`;
+    }
+    if role is string {
+        fault += xml `<soapenv:Role xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">${role}</soapenv:Role>`;
+    }
+    if detail !is () {
+        fault += xml `<soapenv:Detail xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">${details}</soapenv:Detail>`;
+    }
+    ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Header>${headers}</soapenv:Header><soapenv:Body><soapenv:Fault>${fault}</soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+}
+
 # A payloadFactory argument inserted into a JSON template: JSON objects and arrays go in as JSON,
 # everything else as escaped string content (the template supplies the quotes).
 function jsonArg(string value) returns string {
