@@ -289,6 +289,20 @@ public sealed class ExpressionLexer
                 return Punct(TokenKind.Comma, 1);
             case '@':
                 return Punct(TokenKind.At, 1);
+            case '$' when _mode == LexerMode.JsonPath && PropertyRootPrefix() is { } prefix:
+            {
+                // Synapse's JSONPath over a property: $ctx:name.path, $trp:name.path, $axis2:name.path.
+                var start = _pos;
+                _pos += 1 + prefix.Length + 1;
+                var nameStart = _pos;
+                while (_pos < _text.Length && !char.IsWhiteSpace(At(0)) && At(0) is not ('.' or '[' or ')' or ','))
+                {
+                    _pos++;
+                }
+
+                return Make(TokenKind.Variable, start, prefix, _text[nameStart.._pos]);
+            }
+
             case '$':
                 return Punct(TokenKind.Dollar, 1);
             case '?':
@@ -355,6 +369,19 @@ public sealed class ExpressionLexer
         }
 
         return BadChar();
+    }
+
+    private string? PropertyRootPrefix()
+    {
+        foreach (var prefix in new[] { "ctx", "trp", "axis2" })
+        {
+            if (string.CompareOrdinal(_text, _pos + 1, prefix + ":", 0, prefix.Length + 1) == 0)
+            {
+                return prefix;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A member name right after <c>.</c> / <c>..</c>: keywords are plain names there.</summary>

@@ -15,7 +15,7 @@ public static class ExpressionParser
     public static ExpressionParseResult Parse(string text, ExpressionLanguage language) => language switch
     {
         ExpressionLanguage.XPath => new XPathParser(text).Run(),
-        ExpressionLanguage.JsonPath => new JsonPathParser(text).Run(),
+        ExpressionLanguage.JsonPath => JsonPathParser.ParseJsonEval(text),
         _ => new SynapseExpressionParser(text).Run(),
     };
 

@@ -40,6 +40,14 @@ public static class ExpressionPrinter
             case ArrayLiteral a:
                 List(b, "array", a.Items);
                 break;
+            case ExpressionList l:
+                List(b, "list", l.Items);
+                break;
+            case DynamicPath d:
+                b.Append("(dynamic ");
+                Write(b, d.Expression);
+                b.Append(')');
+                break;
             case VariableReference v:
                 b.Append("(var ").Append(v.Scope.ToString().ToLowerInvariant()).Append(' ').Append(v.Prefix is null ? "" : v.Prefix + ":").Append(v.Name).Append(')');
                 break;

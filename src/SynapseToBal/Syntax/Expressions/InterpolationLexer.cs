@@ -71,7 +71,7 @@ public static class InterpolationLexer
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            if (c == '$' && i + 1 < text.Length && text[i + 1] == '{' && !IsUriVariableAfterDollar(text, i, mode))
             {
                 var close = FindClose(text, i + 2);
                 if (close < 0)
@@ -167,6 +167,21 @@ public static class InterpolationLexer
 
         Flush(text.Length);
         return new InterpolationResult(text, parts.ToImmutable(), errors.ToImmutable());
+    }
+
+    /// <summary>
+    /// In a uri-template written before MI 4.4, <c>${invocation.uuid}</c> is a literal '$' and the variable
+    /// <c>{invocation.uuid}</c>: read it so when the braces do not hold a Synapse expression.
+    /// </summary>
+    private static bool IsUriVariableAfterDollar(string text, int dollar, InterpolationMode mode)
+    {
+        if (mode != InterpolationMode.UriTemplate)
+        {
+            return false;
+        }
+
+        var close = FindClose(text, dollar + 2);
+        return close > 0 && !ExpressionParser.Parse(text[(dollar + 2)..close], ExpressionLanguage.Synapse).Success;
     }
 
     /// <summary>The index of the '}' closing a brace opened just before <paramref name="start"/>, or -1.</summary>

@@ -181,6 +181,15 @@ public sealed record SliceAccess(TextSpan Span, ExpressionNode Target, Expressio
 /// <summary><c>[?(filter)]</c>; with <see cref="Deep"/> after <c>..</c>.</summary>
 public sealed record FilterAccess(TextSpan Span, ExpressionNode Target, ExpressionNode Filter, bool Deep = false) : ExpressionNode(Span);
 
+/// <summary>
+/// Synapse json-eval forms beyond Jayway: several comma-separated paths (the enrich mediator's remove action
+/// takes <c>json-eval($.a,$.b)</c>).
+/// </summary>
+public sealed record ExpressionList(TextSpan Span, ImmutableArray<ExpressionNode> Items) : ExpressionNode(Span);
+
+/// <summary>json-eval(<c>{xpath}</c>): the JSONPath is the string value of the XPath expression, computed at run time.</summary>
+public sealed record DynamicPath(TextSpan Span, ExpressionNode Expression) : ExpressionNode(Span);
+
 // ---------------------------------------------------------------------------------------------------
 // XPath location paths.
 

@@ -323,7 +323,43 @@ internal abstract class PathParserBase(string text, LexerMode mode, ExpressionLa
 /// </summary>
 internal sealed class JsonPathParser(string text) : PathParserBase(text, LexerMode.JsonPath, ExpressionLanguage.JsonPath)
 {
+    /// <summary>Synapse's forms first: <c>{xpath}</c> (a dynamic path) and <c>path, path</c> (several paths).</summary>
+    public static ExpressionParseResult ParseJsonEval(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length >= 2 && trimmed[0] == '{' && trimmed[^1] == '}')
+        {
+            // The braces become spaces, so the XPath's spans stay positions in this text.
+            var open = text.IndexOf('{');
+            var close = text.LastIndexOf('}');
+            var inner = ExpressionParser.Parse(text[..open] + " " + text[(open + 1)..close] + " " + text[(close + 1)..], ExpressionLanguage.XPath);
+            return inner.Success
+                ? inner with { Language = ExpressionLanguage.JsonPath, Text = text, Root = new DynamicPath(TextSpan.FromBounds(open, close + 1), inner.Root) }
+                : inner with { Language = ExpressionLanguage.JsonPath, Text = text };
+        }
+
+        return new JsonPathParser(text).Run();
+    }
+
     protected override ExpressionNode ParseRoot()
+    {
+        var first = ParsePath();
+        if (!Is(TokenKind.Comma))
+        {
+            return first;
+        }
+
+        var items = ImmutableArray.CreateBuilder<ExpressionNode>();
+        items.Add(first);
+        while (Accept(TokenKind.Comma))
+        {
+            items.Add(ParsePath());
+        }
+
+        return new ExpressionList(Cover(first.Span, items[^1].Span), items.ToImmutable());
+    }
+
+    private ExpressionNode ParsePath()
     {
         var token = Current;
         switch (token.Kind)
@@ -344,6 +380,9 @@ internal sealed class JsonPathParser(string text) : PathParserBase(text, LexerMo
 
             case TokenKind.LeftBracket:
                 return ParseAccessors(new ContextReference(new TextSpan(token.Span.Start, 0), ContextKind.JsonRoot));
+            case TokenKind.Variable:
+                Advance();
+                return ParseAccessors(new VariableReference(token.Span, token.Prefix, token.ValueOrText));
             default:
                 throw Unexpected("'$'");
         }

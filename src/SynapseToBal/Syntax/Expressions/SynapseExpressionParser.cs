@@ -155,13 +155,15 @@ internal sealed class SynapseExpressionParser(string text) : PathParserBase(text
             case "payload":
                 Advance();
                 return ParseAccessors(new ContextReference(token.Span, ContextKind.Payload));
-            case "vars":
+            case "vars" or "var":
             {
+                // 'var' is the keyword of the grammar before commit 0e5ef9039 (2025-01-10), which MI 4.4 pre-releases
+                // and their tests used; it reads the same variables.
                 Advance();
                 var root = new ContextReference(token.Span, ContextKind.Variables);
                 if (!Is(TokenKind.Dot) && !Is(TokenKind.LeftBracket))
                 {
-                    throw Unexpected("'.' or '[' after vars");
+                    throw Unexpected($"'.' or '[' after {word}");
                 }
 
                 return ParseAccessors(root);
