@@ -87,23 +87,32 @@ public sealed class CorpusExpressionTests(ITestOutputHelper output)
             found.Walk(document);
             foreach (var expression in found.Expressions)
             {
-                Record(expression.Language.ToString(), file, expression.Original, expression.Parse().Errors);
+                var result = expression.Parse();
+                Record(expression.Language.ToString(), file, expression.Original, result.Errors);
+
+                // MI 4.4 xpath('...') holds an XPath in a string.
+                foreach (var call in ExpressionWalker.DescendantsAndSelf(result.Root).OfType<FunctionCall>())
+                {
+                    if (expression.Language == ExpressionLanguage.Synapse && call is { Name: "xpath", Arguments: [StringLiteral xpath, ..] })
+                    {
+                        Record("xpath() argument", file, xpath.Value, ExpressionParser.Parse(xpath.Value, ExpressionLanguage.XPath).Errors);
+                    }
+                }
+            }
+
+            foreach (var message in found.Templates)
+            {
+                Record("log message", file, message, EmbeddedErrors(InterpolationLexer.Split(message, InterpolationMode.Template)));
             }
 
             foreach (var format in found.Formats)
             {
-                var split = InterpolationLexer.Split(format, InterpolationMode.PayloadFactory);
-                var errors = split.Errors.Concat(split.Parts.OfType<SynapseExpressionPart>()
-                    .SelectMany(p => ExpressionParser.Parse(p.Expression, ExpressionLanguage.Synapse).Errors));
-                Record("payloadFactory format", file, format, errors);
+                Record("payloadFactory format", file, format, EmbeddedErrors(InterpolationLexer.Split(format, InterpolationMode.PayloadFactory)));
             }
 
             foreach (var template in found.UriTemplates)
             {
-                var split = InterpolationLexer.Split(template, InterpolationMode.UriTemplate);
-                var errors = split.Errors.Concat(split.Parts.OfType<SynapseExpressionPart>()
-                    .SelectMany(p => ExpressionParser.Parse(p.Expression, ExpressionLanguage.Synapse).Errors));
-                Record("uri-template", file, template, errors);
+                Record("uri-template", file, template, EmbeddedErrors(InterpolationLexer.Split(template, InterpolationMode.UriTemplate)));
             }
         }
 
@@ -118,7 +127,11 @@ public sealed class CorpusExpressionTests(ITestOutputHelper output)
         Assert.True(failureCount == 0, $"{failureCount} corpus expressions did not parse:\n{failures}");
     }
 
-    /// <summary>Finds expressions, payloadFactory formats and uri-templates by walking the AST's records.</summary>
+    /// <summary>The splitter's errors and those of each embedded ${...} expression.</summary>
+    private static IEnumerable<ExpressionError> EmbeddedErrors(InterpolationResult split) =>
+        split.Errors.Concat(split.Parts.OfType<SynapseExpressionPart>().SelectMany(p => ExpressionParser.Parse(p.Expression, ExpressionLanguage.Synapse).Errors));
+
+    /// <summary>Finds expressions, payloadFactory formats, log messages and uri-templates by walking the AST's records.</summary>
     private sealed class Collector
     {
         private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
@@ -128,6 +141,8 @@ public sealed class CorpusExpressionTests(ITestOutputHelper output)
         public List<string> Formats { get; } = new();
 
         public List<string> UriTemplates { get; } = new();
+
+        public List<string> Templates { get; } = new();
 
         public void Walk(object? value)
         {
@@ -148,6 +163,10 @@ public sealed class CorpusExpressionTests(ITestOutputHelper output)
                     }
 
                     WalkProperties(factory);
+                    return;
+                case LogMediator { Message: { } message } log:
+                    Templates.Add(message);
+                    WalkProperties(log);
                     return;
                 case IDictionary:
                     return;

@@ -260,6 +260,57 @@ public sealed class ExpressionParserTests
         Assert.Equal("a[1]", path[expression.Steps[0].Span.Start..expression.Steps[0].Span.End]);
     }
 
+    public static TheoryData<string> Dialects() => ["xpath", "jsonpath", "synapse"];
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void Every_node_span_lies_inside_its_parent_and_the_text(string dialect)
+    {
+        var language = dialect switch
+        {
+            "xpath" => ExpressionLanguage.XPath,
+            "jsonpath" => ExpressionLanguage.JsonPath,
+            _ => ExpressionLanguage.Synapse,
+        };
+        foreach (var text in ExpressionBaselineTests.Cases(dialect))
+        {
+            var result = ExpressionParser.Parse(text, language);
+            foreach (var node in ExpressionWalker.DescendantsAndSelf(result.Root))
+            {
+                Assert.True(node.Span.Start >= 0 && node.Span.End <= text.Length, $"{text}: {node}");
+                foreach (var child in ExpressionWalker.Children(node))
+                {
+                    Assert.True(node.Span.Contains(child.Span), $"{text}: {child.GetType().Name} {child.Span} outside {node.GetType().Name} {node.Span}");
+                }
+            }
+
+            foreach (var error in result.Errors)
+            {
+                Assert.InRange(error.Position, 0, text.Length);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_walker_visits_every_node_in_source_order()
+    {
+        var root = ExpressionParser.Parse("concat($ctx:a, /b[1], 'c')", ExpressionLanguage.XPath).Root;
+        Assert.Equal(["FunctionCall", "VariableReference", "LocationPath", "NumberLiteral", "StringLiteral"],
+            ExpressionWalker.DescendantsAndSelf(root).Select(n => n.GetType().Name));
+    }
+
+    [Theory]
+    [InlineData("json-eval($.a)", 10)]
+    [InlineData("${vars.a}", 2)]
+    [InlineData("${ vars.a }", 3)]
+    [InlineData("  //a  ", 2)]
+    public void The_text_offset_points_into_the_attribute(string original, int offset)
+    {
+        var expression = ExpressionSyntax.Create(original, ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("a.xml"));
+        Assert.Equal(offset, expression.TextOffset());
+        Assert.Equal(expression.Text, original.Substring(offset, expression.Text.Length));
+    }
+
     [Fact]
     public void An_expression_of_the_AST_parses_in_its_own_language()
     {

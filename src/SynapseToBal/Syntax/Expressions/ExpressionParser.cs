@@ -21,6 +21,12 @@ public static class ExpressionParser
 
     /// <summary>Parses an expression of the AST; error spans stay relative to <see cref="ExpressionSyntax.Text"/>.</summary>
     public static ExpressionParseResult Parse(this ExpressionSyntax expression) => Parse(expression.Text, expression.Language);
+
+    /// <summary>
+    /// Where <see cref="ExpressionSyntax.Text"/> starts inside <see cref="ExpressionSyntax.Original"/> (the attribute
+    /// value, with its json-eval(...) or ${...} wrapper): add it to a node's or an error's span to point into the attribute.
+    /// </summary>
+    public static int TextOffset(this ExpressionSyntax expression) => Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
 }
 
 /// <summary>
