@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SynapseToBal.Syntax.Expressions;
+
+/// <summary>The tree of one expression and the errors found reading it (empty when it parsed).</summary>
+public sealed record ExpressionParseResult(ExpressionLanguage Language, string Text, ExpressionNode Root, ImmutableArray<ExpressionError> Errors)
+{
+    public bool Success => Errors.IsEmpty;
+}
+
+/// <summary>Entry point of the expression front end: one lexer, one Pratt parser per dialect on shared infrastructure.</summary>
+public static class ExpressionParser
+{
+    public static ExpressionParseResult Parse(string text, ExpressionLanguage language) => language switch
+    {
+        ExpressionLanguage.XPath => new XPathParser(text).Run(),
+        ExpressionLanguage.JsonPath => JsonPathParser.ParseJsonEval(text),
+        _ => new SynapseExpressionParser(text).Run(),
+    };
+
+    /// <summary>Parses an expression of the AST; error spans stay relative to <see cref="ExpressionSyntax.Text"/>.</summary>
+    public static ExpressionParseResult Parse(this ExpressionSyntax expression) => Parse(expression.Text, expression.Language);
+
+    /// <summary>
+    /// Where <see cref="ExpressionSyntax.Text"/> starts inside <see cref="ExpressionSyntax.Original"/> (the attribute
+    /// value, with its json-eval(...) or ${...} wrapper): add it to a node's or an error's span to point into the attribute.
+    /// </summary>
+    public static int TextOffset(this ExpressionSyntax expression) => Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Shared parser infrastructure: the token cursor, expectations with positioned errors and the Pratt loop over a
+/// dialect's binary-operator table. The first syntax error ends the parse (there is no recovery); the result
+/// then holds an <see cref="ErrorNode"/> and the error.
+/// </summary>
+internal abstract class ParserBase
+{
+    private readonly ImmutableArray<Token> _tokens;
+    private readonly ImmutableArray<ExpressionError> _lexErrors;
+    private int _index;
+
+    protected ParserBase(string text, LexerMode mode, ExpressionLanguage language)
+    {
+        Text = text;
+        Language = language;
+        (_tokens, _lexErrors) = ExpressionLexer.Tokenize(text, mode);
+    }
+
+    protected string Text { get; }
+
+    protected ExpressionLanguage Language { get; }
+
+    protected Token Current => _tokens[_index];
+
+    protected Token Peek(int offset = 1) => _tokens[Math.Min(_index + offset, _tokens.Length - 1)];
+
+    protected Token Previous => _tokens[Math.Max(_index - 1, 0)];
+
+    public ExpressionParseResult Run()
+    {
+        try
+        {
+            var root = ParseRoot();
+            if (Current.Kind != TokenKind.EndOfText)
+            {
+                throw Unexpected("an operator or end of expression");
+            }
+
+            return new ExpressionParseResult(Language, Text, root, _lexErrors);
+        }
+        catch (SyntaxError error)
+        {
+            var errors = _lexErrors.Any(e => e.Span.Start == error.Error.Span.Start) ? _lexErrors : _lexErrors.Add(error.Error);
+            return new ExpressionParseResult(Language, Text, new ErrorNode(new TextSpan(0, Text.Length)), errors.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start)));
+        }
+    }
+
+    protected abstract ExpressionNode ParseRoot();
+
+    protected Token Advance()
+    {
+        var token = Current;
+        if (_index < _tokens.Length - 1)
+        {
+            _index++;
+        }
+
+        return token;
+    }
+
+    protected bool Is(TokenKind kind) => Current.Kind == kind;
+
+    protected bool IsName(string text) => Current.Kind == TokenKind.Name && Current.Prefix is null && Current.ValueOrText == text;
+
+    protected bool Accept(TokenKind kind)
+    {
+        if (Current.Kind != kind)
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    protected Token Expect(TokenKind kind, string? what = null)
+    {
+        if (Current.Kind != kind)
+        {
+            throw Unexpected(what ?? Token.Describe(kind));
+        }
+
+        return Advance();
+    }
+
+    /// <summary>"expected X but found Y" at the current token (at the end for a missing closing token).</summary>
+    protected SyntaxError Unexpected(string expected)
+    {
+        var found = Current.Kind switch
+        {
+            TokenKind.EndOfText => "end of expression",
+            TokenKind.Bad => $"'{Current.Text}' (not a token of this dialect)",
+            _ => $"'{Current.Text}'",
+        };
+        return new SyntaxError(new ExpressionError(Current.Span, $"expected {expected} but found {found}"));
+    }
+
+    protected static SyntaxError ErrorAt(TextSpan span, string message) => new(new ExpressionError(span, message));
+
+    protected static TextSpan Cover(TextSpan first, TextSpan last) => TextSpan.FromBounds(first.Start, Math.Max(first.End, last.End));
+
+    protected TextSpan From(int start) => TextSpan.FromBounds(start, Math.Max(start, Previous.Span.End));
+
+    /// <summary>A binary operator of the dialect at the current token: precedence (higher binds tighter), associativity.</summary>
+    protected readonly record struct InfixInfo(BinaryOperator Operator, int Precedence, bool RightAssociative = false);
+
+    /// <summary>The Pratt loop: a prefix operand, then every infix operator of at least <paramref name="minPrecedence"/>.</summary>
+    protected ExpressionNode ParseBinary(int minPrecedence, Func<ExpressionNode> operand, Func<InfixInfo?> infix)
+    {
+        var left = operand();
+        while (infix() is { } info && info.Precedence >= minPrecedence)
+        {
+            Advance();
+            var right = ParseBinary(info.RightAssociative ? info.Precedence : info.Precedence + 1, operand, infix);
+            left = new BinaryExpression(Cover(left.Span, right.Span), info.Operator, left, right);
+        }
+
+        return left;
+    }
+
+    protected sealed class SyntaxError(ExpressionError error) : Exception(error.Message)
+    {
+        public ExpressionError Error { get; } = error;
+    }
+}
