@@ -45,6 +45,15 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     return ctx;
 }
 
+# A message context for a message a scheduled task injects, as Synapse's MessageInjector builds it
+# (semantics §9.2): the task's message, with the content type of its format. There is no client to answer.
+function newTaskContext(xml? message, string contentType) returns Context => {
+    messageId: "urn:uuid:" + uuid:createType4AsString(),
+    payload: message,
+    contentType: contentType,
+    method: "POST"
+};
+
 # Reads a default-scope property as Synapse's `get-property` does: a missing property reads as the
 # local entry of that name when there is one (`fallback`), otherwise as "".
 function getProperty(Context ctx, string name, string fallback = "") returns string {

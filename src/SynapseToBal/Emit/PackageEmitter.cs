@@ -53,6 +53,11 @@ public sealed class PackageEmitter
             files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
         }
 
+        if (package.Jobs.Length > 0)
+        {
+            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("tasks.bal", Tasks(package, names)));
+        }
+
         // Last: only the runtime helpers the other files use.
         if (RuntimeModule.For(_renderer).Support(files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content)) is { } support)
         {
@@ -263,6 +268,52 @@ public sealed class PackageEmitter
         };
     }
 
+    // ---- tasks.bal ----
+
+    private string Tasks(PackageIr package, NameMap names)
+    {
+        var modules = new ModuleUsage();
+        modules.Use("task");
+        var jobs = package.Jobs.Select(job =>
+        {
+            if (job.Target is not null)
+            {
+                modules.Use("log");
+                if (job.TargetCanAnswer)
+                {
+                    modules.Use("http");
+                }
+            }
+
+            return new
+            {
+                Doc = BallerinaSyntax.CommentLines(job.Summary, prefix: string.Empty)
+                    .Append($"From {Relative(job.Origin.Location.Path)}, line {Line(job.Origin.Location.Line)}.").ToList(),
+                Todo = job.NotTranslated is { } reason ? Todo(reason, Original(job.Origin)) : null,
+                Name = names[job.Name],
+                TaskName = BallerinaSyntax.StringLiteral($"Task '{job.TaskName}' failed"),
+                Message = job.Message is { } message ? $"xml `{BallerinaSyntax.TemplateText(message, keepLineBreaks: true)}`" : "()",
+                ContentType = BallerinaSyntax.StringLiteral(job.ContentType),
+                SoapAction = job.SoapAction is { } action ? BallerinaSyntax.StringLiteral(action) : null,
+                Target = job.Target is { } target ? names[target] : null,
+                ResultType = job.TargetCanAnswer ? "http:Response|error?" : "error?",
+            };
+        }).ToList();
+        var schedules = package.Jobs.Where(j => j.Schedule is not null).Select(j => new
+        {
+            Job = names[j.Name],
+            Interval = j.Schedule!.IntervalSeconds.ToString(CultureInfo.InvariantCulture),
+            Count = j.Schedule.Count?.ToString(CultureInfo.InvariantCulture),
+        }).ToList();
+        return _renderer.Render("tasks.bal.sbn", new
+        {
+            Header = SourcesHeader("jobs for the Synapse scheduled tasks", package.Jobs.Select(j => j.Origin.Location.Path)),
+            Imports = modules.Imports(),
+            Jobs = jobs,
+            Schedules = schedules,
+        });
+    }
+
     // ---- entries.bal ----
 
     private string Entries(PackageIr package, NameMap names) => _renderer.Render("entries.bal.sbn", new
@@ -338,6 +389,7 @@ internal sealed class ModuleUsage
         ["log"] = "ballerina/log",
         ["value"] = "ballerina/lang.value",
         ["time"] = "ballerina/time",
+        ["task"] = "ballerina/task",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

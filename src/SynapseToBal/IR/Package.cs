@@ -21,6 +21,9 @@ public sealed record PackageIr(
 
     /// <summary>Local entries, as module-level values.</summary>
     public ImmutableArray<LocalEntryIr> LocalEntries { get; init; } = [];
+
+    /// <summary>Scheduled tasks, as jobs.</summary>
+    public ImmutableArray<JobIr> Jobs { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>

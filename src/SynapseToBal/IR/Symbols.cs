@@ -4,6 +4,9 @@ public enum SymbolKind
 {
     Listener,
     Function,
+
+    /// <summary>A type (a class): named in PascalCase.</summary>
+    Type,
     Client,
     Configurable,
     LocalEntry,

@@ -114,6 +114,7 @@ public sealed partial class Lowerer
             LowerTemplate(template);
         }
 
+        var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(LowerTask).OfType<JobIr>().ToImmutableArray();
         var services = _model.Apis.Select(LowerApi).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).Select(LowerProxy));
         if (LowerMainService(services) is { } main)
@@ -133,6 +134,7 @@ public sealed partial class Lowerer
         {
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
+            Jobs = jobs,
         };
     }
 
@@ -150,8 +152,8 @@ public sealed partial class Lowerer
         new(typeof(ProxySyntax), "proxy", null),
         new(typeof(EndpointTemplateSyntax), "template (endpoint)", "not translated yet"),
         new(typeof(InboundEndpointSyntax), "inboundEndpoint", "not translated yet"),
-        new(typeof(TaskSyntax), "task", "not translated yet"),
-        new(typeof(TaskManagerSyntax), "taskManager", "not translated yet"),
+        new(typeof(TaskSyntax), "task", null),
+        new(typeof(TaskManagerSyntax), "taskManager", "the Micro Integrator's task scheduler settings have no counterpart: ballerina/task schedules jobs in process"),
         new(typeof(MessageStoreSyntax), "messageStore", "not translated yet"),
         new(typeof(MessageProcessorSyntax), "messageProcessor", "not translated yet"),
         new(typeof(EventSourceSyntax), "eventSource", "not translated yet"),

@@ -32,7 +32,7 @@ public static class BallerinaRefiner
     public static readonly IReadOnlyList<string> ReservedLocals = ["request", "ctx", "reply", "route", "e"];
 
     /// <summary>Module prefixes a generated file may import, and names Ballerina gives a meaning to at module level.</summary>
-    private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "xml", "int", "float", "string", "main"];
+    private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "task", "xml", "int", "float", "string", "main", "init"];
 
     /// <summary>
     /// Names no generated module-level declaration may take whatever the runtime module declares: the module
@@ -72,6 +72,11 @@ public static class BallerinaRefiner
     /// <summary>The identifier a module-level symbol asks for, before uniqueness.</summary>
     private static string ModuleName(Symbol symbol, HashSet<string> reserved)
     {
+        if (symbol.Kind == SymbolKind.Type)
+        {
+            return BallerinaSyntax.PascalCase(symbol.Hint);
+        }
+
         var name = BallerinaSyntax.CamelCase(symbol.Hint);
         if (symbol.SuffixWhenReserved is { } suffix && (reserved.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\''))))
         {

@@ -215,6 +215,8 @@ public sealed class SymbolTable
 
     public ProxySyntax? Proxy(string name) => Find<ProxySyntax>(name);
 
+    public TaskSyntax? Task(string name) => Find<TaskSyntax>(name);
+
     /// <summary>The sequences, by name (ordinal).</summary>
     public IReadOnlyList<SequenceSyntax> Sequences => Sorted<SequenceSyntax>();
 

@@ -326,7 +326,7 @@ public sealed class ArtifactParsingTests
     }
 
     [Fact]
-    public void Artifact_kinds_not_translated_yet_are_pending_todos_proxies_services_and_sequence_templates_functions()
+    public void Artifact_kinds_not_translated_yet_are_pending_todos_and_proxies_tasks_templates_are_translated()
     {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("defs.xml", $"""
@@ -340,11 +340,11 @@ public sealed class ArtifactParsingTests
 
         var package = Lowerer.Lower([document], diagnostics);
 
-        Assert.Equal<string>(["E", "K"], package.Pending.Select(p => p.Origin.Name));
-        Assert.Equal(
-            ["template artifacts are not translated yet", "task artifacts are not translated yet"],
-            package.Pending.Select(p => p.Reason.Message));
-        Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0202"));
+        Assert.Equal<string>(["E"], package.Pending.Select(p => p.Origin.Name));
+        Assert.Equal(["template artifacts are not translated yet"], package.Pending.Select(p => p.Reason.Message));
+        Assert.Equal(1, diagnostics.Items.Count(d => d.Id == "SB0202"));
+        var job = Assert.Single(package.Jobs);
+        Assert.Equal(("K", 1), (job.TaskName, job.Schedule?.Count));
         var proxy = Assert.Single(package.Services, s => s.Kind == ServiceKind.Proxy);
         Assert.Equal(("P", "/services/P"), (proxy.Name, proxy.BasePath));
         Assert.IsType<AcceptStep>(Assert.Single(Assert.Single(proxy.Resources).Body));

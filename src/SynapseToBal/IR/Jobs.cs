@@ -1,0 +1,30 @@
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// A scheduled task that injects a message (Synapse's <c>MessageInjector</c>): a job that creates a message
+/// context with the configured message and runs the target flow, scheduled by interval and count.
+/// </summary>
+/// <param name="Name">The job class.</param>
+/// <param name="Message">The injected message as XML text, or null for an empty message.</param>
+/// <param name="ContentType">The content type the message has (from the task's <c>format</c>).</param>
+/// <param name="Target">The function the message is injected into (a sequence; main), or null when it goes nowhere translated.</param>
+/// <param name="TargetCanAnswer">The target may produce a response (which a task ignores: there is no client).</param>
+/// <param name="Schedule">When it runs; null when the schedule is not translated (the job is declared but not scheduled).</param>
+public sealed record JobIr(
+    Symbol Name,
+    string TaskName,
+    string Summary,
+    string? Message,
+    string ContentType,
+    string? SoapAction,
+    Symbol? Target,
+    bool TargetCanAnswer,
+    JobScheduleIr? Schedule,
+    Syntax.TaskSyntax Origin)
+{
+    /// <summary>Why the job is not scheduled or injects nowhere: a TODO beside it.</summary>
+    public NotTranslatedIr? NotTranslated { get; init; }
+}
+
+/// <summary>Runs every <paramref name="IntervalSeconds"/>, <paramref name="Count"/> times (null: forever); the first run is at start-up.</summary>
+public sealed record JobScheduleIr(decimal IntervalSeconds, int? Count);

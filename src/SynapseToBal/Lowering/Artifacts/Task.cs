@@ -1,0 +1,131 @@
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <task>: a message-injecting task becomes a scheduled job (ballerina/task).
+public sealed partial class Lowerer
+{
+    private const string MessageInjector = "org.apache.synapse.startup.tasks.MessageInjector";
+
+    /// <summary>
+    /// A task of Synapse's <c>MessageInjector</c> class becomes a job that injects its message into the target
+    /// sequence (or main) on the task's trigger: <c>interval</c> seconds, <c>count</c> times, or <c>once</c>
+    /// (semantics §9.2). A task of another class runs Java code and stays a TODO; a cron trigger, a proxy target
+    /// and a registry message are reported and left to finish by hand.
+    /// </summary>
+    private JobIr? LowerTask(TaskSyntax task)
+    {
+        if (task.ClassName is { } className && className != MessageInjector)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, task.Location, $"task (class {className})", task.Name);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"the task runs the Java class {className}; write its logic as a ballerina/task job by hand"), task));
+            return null;
+        }
+
+        var properties = task.Properties.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        string? Text(string name) => properties.TryGetValue(name, out var p) ? p.Value?.Trim() : null;
+        NotTranslatedIr? notTranslated = null;
+        void NotTranslated(string setting, string consequence)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, task.Location, "task", setting, consequence);
+            notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of task '{task.Name}' is not translated: {consequence}");
+        }
+
+        var injectTo = Text("injectTo") ?? "main";
+        Symbol? target = null;
+        var canAnswer = false;
+        switch (injectTo)
+        {
+            case "sequence" when Text("sequenceName") is { } sequenceName:
+                if (_sequenceFunctions.TryGetValue(sequenceName, out var function))
+                {
+                    (target, canAnswer) = (function, _model.SequenceFacts(sequenceName).CanAnswer);
+                }
+                else
+                {
+                    NotTranslated($"sequenceName '{sequenceName}'", "the sequence is not part of the input");
+                }
+
+                break;
+            case "main":
+                if (_sequenceFunctions.TryGetValue("main", out var main))
+                {
+                    (target, canAnswer) = (main, _model.SequenceFacts("main").CanAnswer);
+                }
+                else
+                {
+                    NotTranslated("injectTo 'main'", "the project defines no main sequence (the Micro Integrator's default main drops the message)");
+                }
+
+                break;
+            default:
+                NotTranslated($"injectTo '{injectTo}'", "injecting into a proxy runs its whole pipeline; call its flow by hand");
+                break;
+        }
+
+        var message = properties.TryGetValue("message", out var messageProperty) ? messageProperty.Xml ?? messageProperty.Value : null;
+        if (Text("registryKey") is { } registryKey)
+        {
+            NotTranslated($"registryKey '{registryKey}'", "the message is read from the registry; put it in the job by hand");
+        }
+
+        var format = (Text("format") ?? (injectTo == "proxy" ? "soap12" : "soap11")).ToLowerInvariant();
+        var contentType = format switch
+        {
+            "soap12" => "application/soap+xml",
+            "pox" => "application/xml",
+            "get" => string.Empty,
+            _ => "text/xml",
+        };
+        foreach (var property in properties.Keys.Except(["injectTo", "sequenceName", "proxyName", "message", "registryKey", "format", "soapAction", "to"], StringComparer.Ordinal))
+        {
+            NotTranslated($"property '{property}'", "MessageInjector does not read it");
+        }
+
+        if (Text("to") is { } to)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, task.Location, "task", $"to '{to}'", "the generated message has no To address");
+        }
+
+        JobScheduleIr? schedule = null;
+        switch (task.Trigger)
+        {
+            case { Cron: { } cron }:
+                NotTranslated($"cron trigger '{cron}'", "ballerina/task has no cron trigger: schedule the job by hand");
+                break;
+            case { Once: true }:
+                schedule = new JobScheduleIr(1, 1);
+                break;
+            case { IntervalSeconds: { } interval } trigger:
+                schedule = new JobScheduleIr(interval, trigger.Count is { } times && times > 0 ? times : null);
+                break;
+            case { Count: { } count }:
+                schedule = new JobScheduleIr(1, count);
+                break;
+            default:
+                NotTranslated("trigger", "the task has no interval, count, once or cron trigger");
+                break;
+        }
+
+        if (!task.PinnedServers.IsEmpty)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, task.Location, "task", "pinnedServers", "the job runs wherever the package is deployed");
+        }
+
+        var when = schedule switch
+        {
+            null => "not scheduled",
+            { Count: 1 } => "once at start-up",
+            { Count: { } n } => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s, {n} times",
+            _ => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s",
+        };
+        var summary = task.Description ?? $"Task '{task.Name}': injects its message into {(injectTo == "sequence" ? $"sequence '{Text("sequenceName")}'" : injectTo)}, {when}.";
+        return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job"), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
+        {
+            NotTranslated = notTranslated,
+        };
+    }
+}
