@@ -61,7 +61,7 @@ public static class Converter
 
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
-        var model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics);
+        var model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project));
         if (documents.Length == 0)
         {
             diagnostics.Report(DiagnosticCatalog.NoArtifacts, null, Path.GetFileName(input));
@@ -108,6 +108,23 @@ public static class Converter
 
         return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project };
     }
+
+    /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>
+    private static Func<string, string?> RegistryText(ProjectModel project) => key =>
+    {
+        try
+        {
+            return project.Registry.Resolve(key)?.ReadText();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    };
 
     /// <summary>Reads and parses an input without lowering or emitting anything: the inventory behind <c>analyze</c>.</summary>
     public static AnalysisResult Analyze(string input)

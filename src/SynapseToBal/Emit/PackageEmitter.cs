@@ -48,7 +48,7 @@ public sealed class PackageEmitter
             new("types.bal", RuntimeModule.For(_renderer).Types()),
             new("Config.toml", ConfigToml(package, names)),
         };
-        if (package.LocalEntries.Length > 0)
+        if (package.LocalEntries.Length > 0 || package.Stylesheets.Length > 0)
         {
             files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
         }
@@ -318,7 +318,13 @@ public sealed class PackageEmitter
 
     private string Entries(PackageIr package, NameMap names) => _renderer.Render("entries.bal.sbn", new
     {
-        Header = SourcesHeader("values for the Synapse local entries", package.LocalEntries.Select(e => e.Origin.Location.Path)),
+        Header = SourcesHeader("values for the Synapse local entries and registry stylesheets", package.LocalEntries.Select(e => e.Origin.Location.Path)),
+        Stylesheets = package.Stylesheets.Select(s => new
+        {
+            Key = BallerinaSyntax.CommentText(s.Key),
+            Name = names[s.Name],
+            Value = BallerinaSyntax.TemplateText(s.Xml, keepLineBreaks: true),
+        }).ToList(),
         Entries = package.LocalEntries.Select(e => new
         {
             Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)}).",
@@ -390,6 +396,7 @@ internal sealed class ModuleUsage
         ["value"] = "ballerina/lang.value",
         ["time"] = "ballerina/time",
         ["task"] = "ballerina/task",
+        ["xslt"] = "ballerina/xslt",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

@@ -100,6 +100,9 @@ internal sealed class StatementWriter
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
+            case XsltStep xslt:
+                Xslt(xslt);
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
@@ -217,6 +220,19 @@ internal sealed class StatementWriter
             default:
                 throw new InvalidOperationException();
         }
+    }
+
+    private void Xslt(XsltStep xslt)
+    {
+        _modules.Use("xslt");
+        var input = xslt.Source is { } source ? _expr.Navigation(source) : "check xmlPayload(ctx)";
+        var parameters = xslt.Parameters.Length == 0
+            ? string.Empty
+            : ", {" + string.Join(", ", xslt.Parameters.Select(p => $"{BallerinaSyntax.StringLiteral(p.Name)}: {_expr.String(p.Value)}")) + "}";
+        var transform = $"check xslt:transform({input}, {_expr.Names[xslt.Stylesheet]}{parameters})";
+        _out.Line(xslt.TargetProperty is { } property
+            ? $"ctx.properties[{BallerinaSyntax.StringLiteral(property)}] = {transform};"
+            : $"setXmlPayload(ctx, {transform});");
     }
 
     private string MakeFaultArguments(MakeFaultStep fault)

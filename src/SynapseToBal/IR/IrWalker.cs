@@ -18,7 +18,7 @@ public static class IrWalker
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or RespondStep or ContinueWithStep
-            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep => [],
+            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -51,6 +51,7 @@ public static class IrWalker
         SetPayloadStep payload => payload.Template.OfType<TemplatePart.Argument>().Select(a => a.Value),
         CallStep { Path: HttpPathIr.Template template } => template.Parts.OfType<TemplatePart.Argument>().Select(a => a.Value),
         FailStep fail => [fail.Message],
+        XsltStep xslt => xslt.Parameters.Select(p => p.Value).Concat(xslt.Source is { } source ? [source] : []),
         MakeFaultStep fault => new[] { fault.Code, fault.Reason, fault.Node, fault.Role }.OfType<ExprIr>().Concat(fault.Detail is { } detail ? Expressions(detail) : []),
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
         IfStep branch => Expressions(branch.Condition),

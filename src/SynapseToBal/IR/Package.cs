@@ -22,6 +22,9 @@ public sealed record PackageIr(
     /// <summary>Local entries, as module-level values.</summary>
     public ImmutableArray<LocalEntryIr> LocalEntries { get; init; } = [];
 
+    /// <summary>XSLT stylesheets read from the registry, as module-level XML values.</summary>
+    public ImmutableArray<StylesheetIr> Stylesheets { get; init; } = [];
+
     /// <summary>Scheduled tasks, as jobs.</summary>
     public ImmutableArray<JobIr> Jobs { get; init; } = [];
 }
@@ -147,6 +150,9 @@ public enum EntryKind
     /// <summary>Content loaded from a URL (<c>src</c>): not translated.</summary>
     Source,
 }
+
+/// <summary>A stylesheet from the registry (<c>conf:/xslt/x.xslt</c>): a module-level XML value.</summary>
+public sealed record StylesheetIr(Symbol Name, string Key, string Xml);
 
 /// <summary>A local entry: a module-level constant value.</summary>
 /// <param name="NotTranslated">For <see cref="EntryKind.Source"/>: why the value is left to write by hand.</param>

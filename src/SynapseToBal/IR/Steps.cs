@@ -106,6 +106,17 @@ public enum FaultKind
 /// <param name="Detail">Text, XML nodes of the message, or inline XML elements.</param>
 public sealed record MakeFaultStep(MediatorSyntax Origin, FaultKind Kind, ExprIr Code, ExprIr Reason, ExprIr? Node, ExprIr? Role, ValueIr? Detail) : StepIr(Origin);
 
+/// <summary>
+/// xslt / fastXSLT: the payload (or the nodes a source expression selects) transformed by a stylesheet held in a
+/// module-level XML value, with string parameters; the result replaces the payload or goes to a property.
+/// </summary>
+/// <param name="Source">The nodes transformed; null for the payload (the first child of the SOAP body).</param>
+/// <param name="Stylesheet">The module-level value holding the stylesheet (a local entry or a registry stylesheet).</param>
+/// <param name="TargetProperty">The property the result is stored in; null to replace the payload.</param>
+public sealed record XsltStep(MediatorSyntax Origin, XmlNavigationIr? Source, Symbol Stylesheet, ImmutableArray<XsltParameterIr> Parameters, string? TargetProperty) : StepIr(Origin);
+
+public sealed record XsltParameterIr(string Name, ExprIr Value);
+
 /// <summary>A call to a backend; the message continues with the response.</summary>
 public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin);
 

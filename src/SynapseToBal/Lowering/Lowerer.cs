@@ -24,6 +24,7 @@ public sealed partial class Lowerer
     private readonly List<PendingArtifactIr> _pending = new();
     private readonly List<PendingArtifactIr> _pendingEndpoints = new();
     private readonly Dictionary<string, Symbol> _secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _entrySymbols = new(StringComparer.Ordinal);
     private ExpressionTranslator _translator;
 
     private Lowerer(SemanticModel model, DiagnosticBag diagnostics)
@@ -100,6 +101,11 @@ public sealed partial class Lowerer
         }
 
         var entries = symbols.LocalEntries.Select(LowerLocalEntry).ToImmutableArray();
+        foreach (var entry in entries)
+        {
+            _entrySymbols[entry.Origin.Name] = entry.Name;
+        }
+
         _translator = _translator.WithEntries(entries
             .Where(e => e.Kind != EntryKind.Source)
             .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind == EntryKind.Xml), StringComparer.Ordinal));
@@ -135,6 +141,7 @@ public sealed partial class Lowerer
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
             Jobs = jobs,
+            Stylesheets = _stylesheetValues.ToImmutableArray(),
         };
     }
 

@@ -53,8 +53,9 @@ public sealed class SemanticModel
     public bool WritesUriVars { get; }
 
     /// <param name="registryContains">Whether the project's registry holds a key.</param>
+    /// <param name="registryText">The text of a registry resource by key (null when absent or not text).</param>
     /// <param name="diagnostics">Where duplicates (SB0501), unresolved references and cycles are reported.</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics)
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
@@ -63,8 +64,13 @@ public sealed class SemanticModel
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
         var writesUriVars = MediatorCollector.Collect(artifacts)
             .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars);
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText };
     }
+
+    private Func<string, string?>? _registryText;
+
+    /// <summary>The text of the registry resource a key names (<c>conf:/xslt/x.xslt</c>), or null.</summary>
+    public string? RegistryText(string key) => _registryText?.Invoke(key);
 
     /// <summary>The facts of a named sequence; an unknown name can do nothing.</summary>
     public FlowFacts SequenceFacts(string name) => _sequenceFacts.GetValueOrDefault(name);

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <xslt> and <fastXSLT>: ballerina/xslt over a stylesheet from a local entry or the registry.
+public sealed partial class Lowerer
+{
+    private readonly Dictionary<string, Symbol> _stylesheets = new(StringComparer.Ordinal);
+    private readonly List<StylesheetIr> _stylesheetValues = new();
+
+    private IEnumerable<StepIr> LowerXslt(XsltMediator xslt, FlowContext context)
+    {
+        if (xslt.Key is not { } key || StylesheetFor(xslt, key) is not { } stylesheet)
+        {
+            return [NotTranslatedStylesheet(xslt, xslt.Key)];
+        }
+
+        XmlNavigationIr? source = null;
+        if (xslt.Source is { } sourceExpression)
+        {
+            if (Expr(sourceExpression, context) is XmlNavigationIr { TextOnly: false } navigation)
+            {
+                source = navigation;
+            }
+            else
+            {
+                return [Todo(xslt, DiagnosticCatalog.AttributeNotTranslated, $"the xslt source '{sourceExpression.Original}' is not translated", "xslt", "source", "only XPath paths into the message are translated")];
+            }
+
+            if (xslt.Target is null)
+            {
+                return [Todo(xslt, DiagnosticCatalog.AttributeNotTranslated, "replacing the source nodes in place with the result is not translated", "xslt", "source", "Synapse replaces the selected nodes in the message with the result; do it by hand")];
+            }
+        }
+
+        foreach (var feature in xslt.Features)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, feature.Location, "xslt", $"feature '{feature.Name}'", "transformer features are not applied");
+        }
+
+        foreach (var attribute in xslt.Attributes)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, attribute.Location, "xslt", $"attribute '{attribute.Name}'", "transformer factory attributes are not applied");
+        }
+
+        foreach (var resource in xslt.Resources)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "xslt", "resource", "stylesheets imported through registry resources are not resolved; inline them into the stylesheet");
+        }
+
+        var parameters = xslt.Properties.Select(p => new XsltParameterIr(p.Name, Value(p.Value, context))).ToImmutableArray();
+        return [new XsltStep(xslt, source, stylesheet, parameters, xslt.Target)];
+    }
+
+    private IEnumerable<StepIr> LowerFastXslt(FastXsltMediator xslt) =>
+        xslt.Key is { } key && StylesheetFor(xslt, key) is { } stylesheet
+            ? [new XsltStep(xslt, null, stylesheet, [], null)]
+            : [NotTranslatedStylesheet(xslt, xslt.Key)];
+
+    private TodoStep NotTranslatedStylesheet(MediatorSyntax mediator, KeySyntax? key) =>
+        key is { IsDynamic: true }
+            ? Todo(mediator, DiagnosticCatalog.DynamicKey, "the stylesheet is chosen at run time", key.Text)
+            : new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"the stylesheet '{key?.Text}' is not a local entry or registry resource of the input"), mediator.RawXml);
+
+    /// <summary>The module-level value holding a stylesheet: a local entry with inline XML, or a registry resource read once.</summary>
+    private Symbol? StylesheetFor(MediatorSyntax mediator, KeySyntax key)
+    {
+        if (key.IsDynamic)
+        {
+            return null;
+        }
+
+        if (_model.Symbols.LocalEntry(key.Text) is { Xml: not null } entry && _entrySymbols.TryGetValue(entry.Name, out var entrySymbol))
+        {
+            return entrySymbol;
+        }
+
+        if (_stylesheets.TryGetValue(key.Text, out var known))
+        {
+            return known;
+        }
+
+        if (_model.RegistryText(key.Text) is not { } text)
+        {
+            return null;
+        }
+
+        var trimmed = text.TrimStart('\uFEFF').Trim();
+        if (trimmed.StartsWith("<?xml", StringComparison.Ordinal) && trimmed.IndexOf("?>", StringComparison.Ordinal) is var end and > 0)
+        {
+            trimmed = trimmed[(end + 2)..].TrimStart();
+        }
+
+        var symbol = _symbols.Module(SymbolKind.LocalEntry, Path.GetFileNameWithoutExtension(key.Text.Replace(':', '/')) + " stylesheet");
+        _stylesheets[key.Text] = symbol;
+        _stylesheetValues.Add(new StylesheetIr(symbol, key.Text, trimmed));
+        return symbol;
+    }
+}
