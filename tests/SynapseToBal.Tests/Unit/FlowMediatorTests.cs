@@ -83,14 +83,14 @@ public sealed class FlowMediatorTests
     public void New_mediator_nodes_are_lowered_to_todos_with_their_element_name()
     {
         var diagnostics = new DiagnosticBag();
-        var document = Document("""<xslt key="transform"/><log/>""", diagnostics);
+        var document = Document("""<xquery key="transform"/><log/>""", diagnostics);
         var package = Lowerer.Lower([document], diagnostics);
         var body = Assert.Single(package.Functions).Body;
         var todo = Assert.IsType<TodoStep>(body[0]);
         Assert.Equal("SB0201", todo.Reason.Descriptor.Id);
         Assert.IsType<LogStep>(body[1]);
         var notTranslated = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
-        Assert.Contains("<xslt>", notTranslated.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("<xquery>", notTranslated.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
