@@ -1,4 +1,5 @@
 import ballerina/http;
+import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
 import ballerina/url;
@@ -365,11 +366,159 @@ function autoPrimitive(string text) returns json {
     return text;
 }
 
-# XPath's number(): a string that is not a number is NaN, which compares false with everything.
+# XPath's number() (XPath 1.0 §4.4): an optional minus, digits with an optional fraction, and
+# whitespace around; anything else ("1e3", "+1", "NaN", "Infinity", "") is NaN, which compares false
+# with everything.
 function xpathNumber(string text) returns float {
-    float|error number = float:fromString(text.trim());
+    string trimmed = text.trim();
+    if !re `-?([0-9]+(\.[0-9]*)?|\.[0-9]+)`.isFullMatch(trimmed) {
+        return float:NaN;
+    }
+    if trimmed.endsWith(".") {
+        trimmed += "0";
+    }
+    float|error number = float:fromString(trimmed.startsWith("-.") ? "-0" + trimmed.substring(1) : trimmed.startsWith(".") ? "0" + trimmed : trimmed);
     return number is float ? number : float:NaN;
 }
+
+# XPath's string() of a number (XPath 1.0 §4.2): NaN, Infinity, -Infinity, an integer without a
+# fraction, otherwise the shortest decimal that denotes it, never with an exponent.
+function xpathNumberString(float number) returns string {
+    if number.isNaN() {
+        return "NaN";
+    }
+    if number.isInfinite() {
+        return number > 0.0 ? "Infinity" : "-Infinity";
+    }
+    if number == float:floor(number) && float:abs(number) < 1.0e15 {
+        return (<int>number).toString();
+    }
+    string text = number.toString();
+    int? e = text.indexOf("E");
+    if e is () {
+        return text;
+    }
+    string mantissa = text.substring(0, e);
+    int exponent = checkpanic int:fromString(text.substring(e + 1));
+    string sign = "";
+    if mantissa.startsWith("-") {
+        sign = "-";
+        mantissa = mantissa.substring(1);
+    }
+    int dot = mantissa.indexOf(".") ?: mantissa.length();
+    string digits = mantissa.substring(0, dot) + (dot < mantissa.length() ? mantissa.substring(dot + 1) : "");
+    int point = dot + exponent;
+    while point <= 0 {
+        digits = "0" + digits;
+        point += 1;
+    }
+    while digits.length() < point {
+        digits += "0";
+    }
+    string whole = digits.substring(0, point);
+    string fraction = digits.substring(point);
+    while fraction.endsWith("0") {
+        fraction = fraction.substring(0, fraction.length() - 1);
+    }
+    return sign + whole + (fraction == "" ? "" : "." + fraction);
+}
+
+# XPath's sum() (XPath 1.0 §4.4): the sum of number() of each node's string value.
+function xpathSum(xml nodes) returns float {
+    float total = 0.0;
+    foreach xml item in nodes {
+        total += xpathNumber(item.data());
+    }
+    return total;
+}
+
+# XPath's round() (XPath 1.0 §4.4): the closest integer, halves rounded up; NaN stays NaN.
+function xpathRound(float number) returns float => number.isNaN() || number.isInfinite() ? number : float:floor(number + 0.5);
+
+# XPath's substring(s, start, length?) (XPath 1.0 §4.2): the characters at 1-based positions p with
+# round(start) <= p < round(start) + round(length); NaN bounds select nothing.
+function xpathSubstring(string text, float 'start, float? length = ()) returns string {
+    float first = xpathRound('start);
+    float end = length is float ? first + xpathRound(length) : float:Infinity;
+    string result = "";
+    int position = 1;
+    foreach string:Char c in text {
+        float p = <float>position;
+        if p >= first && p < end {
+            result += c;
+        }
+        position += 1;
+    }
+    return result;
+}
+
+# XPath's substring-before() (XPath 1.0 §4.2): the text before the first occurrence, "" when absent.
+function substringBefore(string text, string part) returns string {
+    int? index = text.indexOf(part);
+    return index is int ? text.substring(0, index) : "";
+}
+
+# XPath's substring-after() (XPath 1.0 §4.2): the text after the first occurrence, "" when absent.
+function substringAfter(string text, string part) returns string {
+    int? index = text.indexOf(part);
+    return index is int ? text.substring(index + part.length()) : "";
+}
+
+# XPath's normalize-space() (XPath 1.0 §4.2): XML whitespace (space, tab, CR, LF) trimmed and each run
+# collapsed to one space.
+function normalizeSpace(string text) returns string {
+    string result = "";
+    boolean pending = false;
+    foreach string:Char c in text {
+        if c == " " || c == "\t" || c == "\r" || c == "\n" {
+            pending = result != "";
+        } else {
+            result += (pending ? " " : "") + c;
+            pending = false;
+        }
+    }
+    return result;
+}
+
+# XPath's translate(s, from, to) (XPath 1.0 §4.2): each character of `from` becomes the character at the
+# same position of `to`, or is removed when `to` is shorter; the first occurrence in `from` counts.
+function xpathTranslate(string text, string 'from, string to) returns string {
+    string result = "";
+    foreach string:Char c in text {
+        int? index = 'from.indexOf(c);
+        if index is () {
+            result += c;
+        } else if index < to.length() {
+            result += to.substring(index, index + 1);
+        }
+    }
+    return result;
+}
+
+# MI 4.4 replace(s, target, replacement): Java's String.replace, every occurrence of the literal target.
+function replaceText(string text, string target, string replacement) returns string {
+    if target == "" {
+        return text;
+    }
+    string result = "";
+    int position = 0;
+    int? index = text.indexOf(target);
+    while index is int {
+        result += text.substring(position, index) + replacement;
+        position = index + target.length();
+        index = text.indexOf(target, position);
+    }
+    return result + text.substring(position);
+}
+
+# MI 4.4 charAt(s, i): the character at a 0-based index (an error out of range, as in the MI).
+function charAt(string text, int index) returns string => text.substring(index, index + 1);
+
+# MI 4.4 round(x): Java's Math.round, the closest integer with halves rounded up; NaN is 0.
+function roundHalfUp(float number) returns int => number.isNaN() ? 0 : <int>float:floor(number + 0.5);
+
+# MI 4.4 base64decode(s): the UTF-8 text of the Base64 bytes.
+function base64Decode(string encoded) returns string|error => string:fromBytes(check array:fromBase64(encoded));
 
 # Synapse's string value of an XPath result, which is not XPath's `string()` (an MI quirk, semantics
 # §7.2): one element gives its own text (its text children, not its descendants'), trimmed, or its

@@ -140,6 +140,10 @@ public static class DiagnosticCatalog
         "Resource shadowed by a url-mapping",
         "Resource '{0}' is not reached in Synapse for these requests: url-mapping resources are tried before uri-templates, and '{1}' matches them; Ballerina routes them to '{0}'",
         "The Micro Integrator tries url-mapping resources before uri-template ones, so a broad url-mapping (such as /*) takes requests that a template resource would match; Ballerina routes them to the template resource.");
+    public static readonly DiagnosticDescriptor ExpressionSyntaxError = Warning("SB0214", LoweringCategory,
+        "Expression syntax error",
+        "The expression '{0}' has a syntax error at position {1}: {2}; the generated code fails at run time until it is written by hand",
+        "The XPath, JSONPath or Synapse expression does not follow its dialect's grammar (docs/expressions.md), so it cannot be translated; it becomes a call to notTranslated(\"...\"), which returns an error when it runs. The position counts characters from the start of the expression text (inside json-eval(...) or ${...}), starting at 0.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

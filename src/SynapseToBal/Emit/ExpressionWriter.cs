@@ -26,12 +26,26 @@ internal sealed class ExpressionWriter
         NumberLiteralIr n => n.Text,
         BooleanLiteralIr b => b.Value ? "true" : "false",
         ConvertIr c => Convert(c),
+        BuiltinCallIr b => Builtin(b),
+        ArithmeticIr a => Arithmetic(a),
+        ConditionalIr c => $"({Condition(c.Condition)} ? {Typed(c.WhenTrue)} : {Typed(c.WhenFalse)})",
+        ConditionValueIr c => $"({Condition(c.Condition)})",
         _ when expr.Kind == ValueKind.String => String(expr),
         _ => throw new InvalidOperationException($"No typed form for {expr.GetType().Name}"),
     };
 
     private string Convert(ConvertIr conversion)
     {
+        switch (conversion)
+        {
+            case { Operand: CountIr count, To: ValueKind.Integer }:
+                return CountValue(count);
+            case { Operand.Kind: ValueKind.Integer, To: ValueKind.Float }:
+                return $"<float>{Typed(conversion.Operand)}";
+            case { To: ValueKind.String }:
+                return String(conversion.Operand);
+        }
+
         var text = String(conversion.Operand);
         return conversion.To switch
         {
@@ -54,7 +68,10 @@ internal sealed class ExpressionWriter
         LocalEntryReadIr { IsXml: true } entry => _names[entry.Entry] + ".toString()",
         LocalEntryReadIr entry => _names[entry.Entry],
         ParameterReadIr p => _names[p.Parameter],
-        NumberLiteralIr or BooleanLiteralIr or ConvertIr => $"{Receiver(Typed(expr))}.toString()",
+        ConvertIr { To: ValueKind.String } c => String(c.Operand),
+        BuiltinCallIr { Kind: ValueKind.String } b => Builtin(b),
+        ConditionalIr { Kind: ValueKind.String } c => $"({Condition(c.Condition)} ? {String(c.WhenTrue)} : {String(c.WhenFalse)})",
+        _ when expr.Kind != ValueKind.String => $"{Receiver(Typed(expr))}.toString()",
         VariableReadIr v => $"getVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         ContextFieldIr f => f.Field switch
@@ -79,7 +96,7 @@ internal sealed class ExpressionWriter
     };
 
     /// <summary>An expression that a method is called on: <c>check</c> binds looser than a method call, so it gets parentheses.</summary>
-    public static string Receiver(string code) => code.StartsWith("check ", StringComparison.Ordinal) ? $"({code})" : code;
+    public static string Receiver(string code) => code.StartsWith("check ", StringComparison.Ordinal) || code.StartsWith("string `", StringComparison.Ordinal) ? $"({code})" : code;
 
     private string Time(string code)
     {
@@ -164,6 +181,7 @@ internal sealed class ExpressionWriter
         OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
         NotIr n => $"!({Condition(n.Operand)})",
         BoolLiteralIr b => b.Value ? "true" : "false",
+        BooleanValueIr b => Typed(b.Value),
         UntranslatedConditionIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)}) == \"true\"",
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
@@ -198,7 +216,76 @@ internal sealed class ExpressionWriter
             return "<float>ctx.statusCode";
         }
 
+        if (expr.Kind == ValueKind.Float)
+        {
+            return Typed(expr);
+        }
+
+        if (expr.Kind == ValueKind.Integer)
+        {
+            return $"<float>{Typed(expr)}";
+        }
+
         return $"xpathNumber({String(expr)})";
+    }
+
+    /// <summary>A call of a function with an exact Ballerina meaning: lang library functions, or a runtime helper named after the Synapse function.</summary>
+    private string Builtin(BuiltinCallIr call)
+    {
+        var a = call.Arguments;
+        string S(int i) => String(a[i]);
+        string R(int i) => Receiver(String(a[i]));
+        string T(int i) => Typed(a[i]);
+        return call.Function switch
+        {
+            IR.Builtin.XPathNumber => $"xpathNumber({S(0)})",
+            IR.Builtin.XPathNumberString => $"xpathNumberString({T(0)})",
+            IR.Builtin.XPathSum => $"xpathSum({Navigation((XmlNavigationIr)a[0])})",
+            IR.Builtin.XPathSubstring => a.Length == 2 ? $"xpathSubstring({S(0)}, {T(1)})" : $"xpathSubstring({S(0)}, {T(1)}, {T(2)})",
+            IR.Builtin.SubstringBefore => $"substringBefore({S(0)}, {S(1)})",
+            IR.Builtin.SubstringAfter => $"substringAfter({S(0)}, {S(1)})",
+            IR.Builtin.NormalizeSpace => $"normalizeSpace({S(0)})",
+            IR.Builtin.Translate => $"xpathTranslate({S(0)}, {S(1)}, {S(2)})",
+            IR.Builtin.UpperCase => $"{R(0)}.toUpperAscii()",
+            IR.Builtin.LowerCase => $"{R(0)}.toLowerAscii()",
+            IR.Builtin.XPathRound => $"xpathRound({T(0)})",
+            IR.Builtin.Floor => $"float:floor({T(0)})",
+            IR.Builtin.Ceiling => $"float:ceiling({T(0)})",
+            IR.Builtin.Length => $"{R(0)}.length()",
+            IR.Builtin.Trim => $"{R(0)}.trim()",
+            IR.Builtin.Substring => a.Length == 2 ? $"{R(0)}.substring({T(1)})" : $"{R(0)}.substring({T(1)}, {T(2)})",
+            IR.Builtin.ReplaceAll => $"replaceText({S(0)}, {S(1)}, {S(2)})",
+            IR.Builtin.IndexOf => $"({R(0)}.indexOf({S(1)}) ?: -1)",
+            IR.Builtin.CharAt => $"charAt({S(0)}, {T(1)})",
+            IR.Builtin.Abs => a[0].Kind == ValueKind.Integer ? $"int:abs({T(0)})" : $"float:abs({T(0)})",
+            IR.Builtin.Sqrt => $"float:sqrt({T(0)})",
+            IR.Builtin.Power => $"float:pow({T(0)}, {T(1)})",
+            IR.Builtin.RoundHalfUp => $"roundHalfUp({T(0)})",
+            IR.Builtin.Base64Encode => $"{R(0)}.toBytes().toBase64()",
+            IR.Builtin.Base64Decode => $"check base64Decode({S(0)})",
+            IR.Builtin.Negate => $"-{Operand(a[0])}",
+            _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
+        };
+    }
+
+    private string Arithmetic(ArithmeticIr arithmetic)
+    {
+        var op = arithmetic.Operator switch
+        {
+            ArithmeticOperator.Add => "+",
+            ArithmeticOperator.Subtract => "-",
+            ArithmeticOperator.Multiply => "*",
+            ArithmeticOperator.Divide => "/",
+            _ => "%",
+        };
+        return $"{Operand(arithmetic.Left)} {op} {Operand(arithmetic.Right)}";
+    }
+
+    /// <summary>An operand of an arithmetic operator: parenthesised unless it is a literal or a call.</summary>
+    private string Operand(ExprIr expr)
+    {
+        var code = Typed(expr);
+        return expr is ArithmeticIr || code.StartsWith("check ", StringComparison.Ordinal) || code.StartsWith('<') || code.StartsWith('-') ? $"({code})" : code;
     }
 
     private string XmlNavigation(XmlNavigationIr navigation) =>

@@ -113,6 +113,99 @@ public enum SystemValue
     To,
 }
 
+/// <summary>
+/// A call of a function with an exact Ballerina meaning (see <c>Lowering/Builtins.cs</c> for the signature table):
+/// the arguments are already converted to the kinds the function takes, the result is of <see cref="Kind"/>.
+/// </summary>
+public sealed record BuiltinCallIr(Builtin Function, ImmutableArray<ExprIr> Arguments, ValueKind ResultKind) : ExprIr
+{
+    public override ValueKind Kind => ResultKind;
+}
+
+/// <summary>The functions <see cref="BuiltinCallIr"/> calls; each renders as plain Ballerina or one runtime helper.</summary>
+public enum Builtin
+{
+    /// <summary>XPath number(s): the float a string denotes, NaN when it is not an XPath number.</summary>
+    XPathNumber,
+
+    /// <summary>XPath string(n) of a number: integers without a fraction, NaN, Infinity.</summary>
+    XPathNumberString,
+
+    /// <summary>XPath sum(nodes): the sum of number(string value) of each node.</summary>
+    XPathSum,
+
+    /// <summary>XPath substring(s, start, length?) with XPath's rounding (1-based).</summary>
+    XPathSubstring,
+
+    SubstringBefore,
+    SubstringAfter,
+    NormalizeSpace,
+
+    /// <summary>XPath translate(s, from, to).</summary>
+    Translate,
+    UpperCase,
+    LowerCase,
+
+    /// <summary>XPath round(x): floor(x + 0.5), NaN stays NaN.</summary>
+    XPathRound,
+    Floor,
+    Ceiling,
+
+    /// <summary>The string length in characters (an integer).</summary>
+    Length,
+    Trim,
+
+    /// <summary>MI subString(s, start, end?): Java's 0-based substring.</summary>
+    Substring,
+
+    /// <summary>MI replace(s, target, replacement): every occurrence, literally.</summary>
+    ReplaceAll,
+
+    /// <summary>MI indexOf(s, t): 0-based, -1 when absent.</summary>
+    IndexOf,
+
+    /// <summary>MI charAt(s, i): the character at a 0-based index.</summary>
+    CharAt,
+    Abs,
+    Sqrt,
+    Power,
+
+    /// <summary>MI round(x): Java Math.round, half up, an integer.</summary>
+    RoundHalfUp,
+    Base64Encode,
+    Base64Decode,
+
+    /// <summary>Unary minus.</summary>
+    Negate,
+}
+
+/// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>
+public sealed record ArithmeticIr(ExprIr Left, ArithmeticOperator Operator, ExprIr Right, ValueKind NumberKind) : ExprIr
+{
+    public override ValueKind Kind => NumberKind;
+}
+
+public enum ArithmeticOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+}
+
+/// <summary>MI 4.4 <c>c ? a : b</c>; both branches have the same kind.</summary>
+public sealed record ConditionalIr(ConditionIr Condition, ExprIr WhenTrue, ExprIr WhenFalse) : ExprIr
+{
+    public override ValueKind Kind => WhenTrue.Kind;
+}
+
+/// <summary>A condition used as a value (a comparison or boolean() in a property expression): a boolean.</summary>
+public sealed record ConditionValueIr(ConditionIr Condition) : ExprIr
+{
+    public override ValueKind Kind => ValueKind.Boolean;
+}
+
 /// <summary>A module-level configurable (a secret from <c>wso2:vault-lookup</c>).</summary>
 public sealed record ConfigurableReadIr(Symbol Configurable) : ExprIr
 ;
@@ -181,6 +274,9 @@ public sealed record OrIr(ConditionIr Left, ConditionIr Right) : ConditionIr;
 public sealed record NotIr(ConditionIr Operand) : ConditionIr;
 
 public sealed record BoolLiteralIr(bool Value) : ConditionIr;
+
+/// <summary>A boolean-valued expression (<see cref="ValueKind.Boolean"/>) used as a condition.</summary>
+public sealed record BooleanValueIr(ExprIr Value) : ConditionIr;
 
 /// <summary>A condition SynapseToBal does not translate.</summary>
 public sealed record UntranslatedConditionIr(string Original) : ConditionIr;

@@ -80,6 +80,7 @@ public static class IrWalker
         AndIr a => Expressions(a.Left).Concat(Expressions(a.Right)),
         OrIr o => Expressions(o.Left).Concat(Expressions(o.Right)),
         NotIr n => Expressions(n.Operand),
+        BooleanValueIr b => [b.Value],
         BoolLiteralIr or UntranslatedConditionIr => [],
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
@@ -103,6 +104,10 @@ public static class IrWalker
             CountIr c => [c.Operand],
             ConvertIr c => [c.Operand],
             PropertyReadIr { Fallback: { } fallback } => [fallback],
+            BuiltinCallIr b => b.Arguments,
+            ArithmeticIr a => [a.Left, a.Right],
+            ConditionalIr c => Expressions(c.Condition).Concat([c.WhenTrue, c.WhenFalse]),
+            ConditionValueIr c => Expressions(c.Condition),
             StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr or VariableReadIr
                 or ParameterReadIr or HeaderReadIr or ContextFieldIr or JsonEvalIr or XmlNavigationIr or SystemValueIr
                 or ConfigurableReadIr or UntranslatedExprIr => [],
@@ -118,7 +123,9 @@ public static class IrWalker
     }
 
     /// <summary>True when some part of the expression is not translated.</summary>
-    public static bool ContainsUntranslated(ExprIr expr) => Descendants(expr).Any(e => e is UntranslatedExprIr);
+    public static bool ContainsUntranslated(ExprIr expr) => Descendants(expr).Any(e => e is UntranslatedExprIr
+        || (e is ConditionalIr c && Conditions(c.Condition).Any(x => x is UntranslatedConditionIr))
+        || (e is ConditionValueIr v && Conditions(v.Condition).Any(x => x is UntranslatedConditionIr)));
 
     /// <summary>True when some part of the condition is not translated.</summary>
     public static bool ContainsUntranslated(ConditionIr condition) =>

@@ -153,6 +153,19 @@ public sealed partial class Lowerer
     {
         if (IrWalker.ContainsUntranslated(result))
         {
+            ReportUntranslated(expression);
+        }
+    }
+
+    /// <summary>SB0214 with the position when the expression does not parse, else SB0203.</summary>
+    private void ReportUntranslated(ExpressionSyntax expression)
+    {
+        if (ExpressionTranslator.SyntaxError(expression) is { } error)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ExpressionSyntaxError, expression.Location, expression.Original, error.Position, error.Message);
+        }
+        else
+        {
             _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original);
         }
     }

@@ -17,7 +17,7 @@ public sealed partial class Lowerer
                 condition = context.Translator.Condition(boolean.Expression);
                 if (IrWalker.ContainsUntranslated(condition))
                 {
-                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, boolean.Expression.Location, boolean.Expression.Original);
+                    ReportUntranslated(boolean.Expression);
                 }
 
                 break;

@@ -185,7 +185,8 @@ internal sealed class SynapseExpressionParser(string text) : PathParserBase(text
             case "params":
             {
                 Advance();
-                var scope = ParseScope("queryParams", "pathParams", "functionParams");
+                // 'uriParams' is the name MI 4.4 pre-releases and the semantics notes use for pathParams.
+                var scope = ParseScope("queryParams", "pathParams", "uriParams", "functionParams");
                 return ParsePropertyName(new ContextReference(From(token.Span.Start), ContextKind.Parameters, scope));
             }
         }

@@ -1,0 +1,131 @@
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Lowering;
+
+/// <summary>Which expression language a function belongs to.</summary>
+public enum FunctionDialect
+{
+    /// <summary>XPath 1.0 core functions (an <c>fn:</c> prefix is allowed) and Synapse's XPath extensions.</summary>
+    XPath,
+
+    /// <summary>MI 4.4 Synapse expression functions (<c>${...}</c>).</summary>
+    Synapse,
+}
+
+/// <summary>
+/// One function of the signature table: its arity, the kind of its result and how it lowers (an IR node, or the
+/// reason it stays untranslated). The binder checks the arity here before lowering a call.
+/// </summary>
+/// <param name="NotTranslatedBecause">Null when the function is translated.</param>
+public sealed record FunctionSignature(FunctionDialect Dialect, string Name, int MinArity, int MaxArity, ValueKind? Result, string Lowering, string? NotTranslatedBecause = null)
+{
+    public bool Translated => NotTranslatedBecause is null;
+
+    public bool Accepts(int arity) => arity >= MinArity && arity <= MaxArity;
+}
+
+/// <summary>The signature table of every function the expression front end knows.</summary>
+public static class Builtins
+{
+    private const int Many = int.MaxValue;
+
+    private static FunctionSignature X(string name, int min, int max, ValueKind? result, string lowering) => new(FunctionDialect.XPath, name, min, max, result, lowering);
+
+    private static FunctionSignature XNo(string name, string because) => new(FunctionDialect.XPath, name, 0, Many, null, "-", because);
+
+    private static FunctionSignature S(string name, int min, int max, ValueKind? result, string lowering) => new(FunctionDialect.Synapse, name, min, max, result, lowering);
+
+    private static FunctionSignature SNo(string name, string because) => new(FunctionDialect.Synapse, name, 0, Many, null, "-", because);
+
+    public static IReadOnlyList<FunctionSignature> All { get; } =
+    [
+        // XPath 1.0 core library (§4) and Synapse's XPath extensions.
+        X("get-property", 1, 2, ValueKind.String, "string literal arguments: a property, header, axis2 field, template parameter or system value"),
+        X("concat", 2, Many, ValueKind.String, "ConcatIr (a string template)"),
+        X("string", 1, 1, ValueKind.String, "the operand's string value; a number through XPathNumberString"),
+        X("number", 1, 1, ValueKind.Float, "Builtin.XPathNumber (xpathNumber: NaN for non-numbers)"),
+        X("boolean", 1, 1, ValueKind.Boolean, "the operand as a condition (non-empty string, non-empty node-set, non-zero count)"),
+        X("not", 1, 1, ValueKind.Boolean, "NotIr"),
+        X("true", 0, 0, ValueKind.Boolean, "BoolLiteralIr / BooleanLiteralIr"),
+        X("false", 0, 0, ValueKind.Boolean, "BoolLiteralIr / BooleanLiteralIr"),
+        X("count", 1, 1, ValueKind.String, "CountIr over an XML navigation"),
+        X("sum", 1, 1, ValueKind.Float, "Builtin.XPathSum over an XML navigation"),
+        X("string-length", 1, 1, ValueKind.String, "CountIr over a string"),
+        X("contains", 2, 2, ValueKind.Boolean, "StringTestIr (includes)"),
+        X("starts-with", 2, 2, ValueKind.Boolean, "StringTestIr (startsWith)"),
+        X("ends-with", 2, 2, ValueKind.Boolean, "StringTestIr (endsWith)"),
+        X("substring", 2, 3, ValueKind.String, "Builtin.XPathSubstring (xpathSubstring: 1-based, rounded positions)"),
+        X("substring-before", 2, 2, ValueKind.String, "Builtin.SubstringBefore"),
+        X("substring-after", 2, 2, ValueKind.String, "Builtin.SubstringAfter"),
+        X("normalize-space", 1, 1, ValueKind.String, "Builtin.NormalizeSpace"),
+        X("translate", 3, 3, ValueKind.String, "Builtin.Translate"),
+        X("upper-case", 1, 1, ValueKind.String, "Builtin.UpperCase (toUpperAscii)"),
+        X("lower-case", 1, 1, ValueKind.String, "Builtin.LowerCase (toLowerAscii)"),
+        X("round", 1, 1, ValueKind.Float, "Builtin.XPathRound"),
+        X("floor", 1, 1, ValueKind.Float, "Builtin.Floor"),
+        X("ceiling", 1, 1, ValueKind.Float, "Builtin.Ceiling"),
+        X("wso2:vault-lookup", 1, 2, ValueKind.String, "a required configurable (secret)"),
+        X("hashicorp:vault-lookup", 1, 3, ValueKind.String, "a required configurable (secret)"),
+        X("json-eval", 1, 1, ValueKind.String, "JsonEvalIr for a simple JSONPath"),
+        XNo("last", "needs the XPath context size, which only predicates have"),
+        XNo("position", "needs the XPath context position, which only predicates have"),
+        XNo("local-name", "XML node names are not modelled in the string IR"),
+        XNo("namespace-uri", "XML node names are not modelled in the string IR"),
+        XNo("name", "XML node names are not modelled in the string IR"),
+        XNo("id", "ID attributes need a DTD, which is never read"),
+        XNo("lang", "xml:lang inheritance is not modelled"),
+        XNo("base64Encode", "Synapse's charset argument and its default need checking against the MI"),
+        XNo("base64Decode", "Synapse's charset argument and its default need checking against the MI"),
+        XNo("url-encode", "Synapse's encoding details need checking against the MI"),
+        XNo("tokenize", "XPath 2.0 sequences have no string form here"),
+
+        // MI 4.4 functions (the FUNCTION tokens of ExpressionLexer.g4).
+        S("length", 1, 1, ValueKind.Integer, "Builtin.Length, when the argument is certainly a string (an array's size is not known statically)"),
+        S("toUpper", 1, 1, ValueKind.String, "Builtin.UpperCase (toUpperAscii)"),
+        S("toLower", 1, 1, ValueKind.String, "Builtin.LowerCase (toLowerAscii)"),
+        S("subString", 2, 3, ValueKind.String, "Builtin.Substring (0-based, integer arguments)"),
+        S("startsWith", 2, 2, ValueKind.Boolean, "StringTestIr (startsWith)"),
+        S("endsWith", 2, 2, ValueKind.Boolean, "StringTestIr (endsWith)"),
+        S("contains", 2, 2, ValueKind.Boolean, "StringTestIr (includes)"),
+        S("trim", 1, 1, ValueKind.String, "Builtin.Trim"),
+        S("replace", 3, 3, ValueKind.String, "Builtin.ReplaceAll (literal target, every occurrence)"),
+        S("indexOf", 2, 2, ValueKind.Integer, "Builtin.IndexOf (-1 when absent)"),
+        S("charAt", 2, 2, ValueKind.String, "Builtin.CharAt"),
+        S("abs", 1, 1, null, "Builtin.Abs (integer or float, as the argument)"),
+        S("floor", 1, 1, ValueKind.Float, "Builtin.Floor"),
+        S("ceil", 1, 1, ValueKind.Float, "Builtin.Ceiling"),
+        S("sqrt", 1, 1, ValueKind.Float, "Builtin.Sqrt"),
+        S("pow", 2, 2, ValueKind.Float, "Builtin.Power"),
+        S("round", 1, 1, ValueKind.Integer, "Builtin.RoundHalfUp (Math.round)"),
+        S("base64encode", 1, 1, ValueKind.String, "Builtin.Base64Encode (UTF-8)"),
+        S("base64decode", 1, 1, ValueKind.String, "Builtin.Base64Decode (UTF-8)"),
+        SNo("urlEncode", "the MI's encoder (form encoding, '+' for spaces) and Ballerina's url:encode need checking against each other"),
+        SNo("urlDecode", "the MI's decoder and Ballerina's url:decode need checking against each other"),
+        S("integer", 1, 1, ValueKind.Integer, "ConvertIr to integer (Integer.parseInt)"),
+        S("float", 1, 1, ValueKind.Float, "ConvertIr to float (Double.parseDouble)"),
+        S("string", 1, 1, ValueKind.String, "the operand's string form"),
+        S("boolean", 1, 1, ValueKind.Boolean, "ConvertIr to boolean (Boolean.parseBoolean)"),
+        S("not", 1, 1, ValueKind.Boolean, "NotIr of a boolean operand"),
+        S("xpath", 1, 1, ValueKind.String, "the XPath lowering of a literal XPath"),
+        S("wso2-vault", 1, 1, ValueKind.String, "a required configurable (secret)"),
+        SNo("split", "returns a JSON array; arrays are not modelled in the string IR"),
+        SNo("now", "epoch milliseconds as a long: needs the time module and a check of the MI's type"),
+        SNo("formatDateTime", "Java date patterns have no Ballerina equivalent"),
+        SNo("log", "the natural logarithm is not in lang.float"),
+        SNo("isString", "depends on the JSON type of the value, which the string IR does not keep"),
+        SNo("isNumber", "depends on the JSON type of the value, which the string IR does not keep"),
+        SNo("isArray", "depends on the JSON type of the value, which the string IR does not keep"),
+        SNo("isObject", "depends on the JSON type of the value, which the string IR does not keep"),
+        SNo("exists", "a JSON null and a missing value both read as an empty string in the string IR"),
+        SNo("object", "returns a JSON object; objects are not modelled in the string IR"),
+        SNo("array", "returns a JSON array; arrays are not modelled in the string IR"),
+        SNo("registry", "registry resources are read at deployment, not by expressions"),
+        SNo("hashicorp-vault", "HashiCorp Vault lookups need a client"),
+    ];
+
+    private static readonly Dictionary<(FunctionDialect, string), FunctionSignature> ByName =
+        All.ToDictionary(f => (f.Dialect, f.Name));
+
+    /// <summary>The signature of a function, or null when the table does not know it.</summary>
+    public static FunctionSignature? Find(FunctionDialect dialect, string name) => ByName.GetValueOrDefault((dialect, name));
+}

@@ -1,0 +1,634 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+using SynapseToBal.Syntax.Expressions;
+
+namespace SynapseToBal.Lowering;
+
+/// <summary>
+/// Lowers the expression syntax tree of one dialect to typed IR. Each method returns null when the node has no
+/// exact Ballerina meaning; the translator then keeps the whole expression as untranslated text, so a part
+/// never silently changes meaning. The conversions XPath applies implicitly (string(), number(), boolean())
+/// are explicit nodes of the IR.
+/// </summary>
+internal sealed class ExpressionBinder(
+    ExpressionTranslator owner,
+    ExpressionLanguage dialect,
+    ImmutableDictionary<string, string> namespaces,
+    IReadOnlyDictionary<string, string> jsonEvals)
+{
+    private const string SoapEnv11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string SoapEnv12 = "http://www.w3.org/2003/05/soap-envelope";
+
+    private bool IsXPath => dialect == ExpressionLanguage.XPath;
+
+    /// <summary>The string form of a value, as Synapse stores an expression's result.</summary>
+    public static ExprIr AsString(ExprIr value, ExpressionLanguage language) => value.Kind switch
+    {
+        ValueKind.String => value,
+        ValueKind.Float when language == ExpressionLanguage.XPath => Call(Builtin.XPathNumberString, ValueKind.String, value),
+        _ => new ConvertIr(value, ValueKind.String),
+    };
+
+    private static BuiltinCallIr Call(Builtin function, ValueKind result, params ExprIr[] arguments) => new(function, [.. arguments], result);
+
+    // ---------------------------------------------------------------------------------------------------
+    // Values.
+
+    /// <summary>The value of a node, of its natural kind (strings for paths and properties).</summary>
+    public ExprIr? Value(ExpressionNode node) => node switch
+    {
+        StringLiteral s => new StringLiteralIr(s.Value),
+        NumberLiteral n => NumberAsWritten(n.Text),
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n } => NumberAsWritten("-" + n.Text),
+        BooleanLiteral b => new StringLiteralIr(b.Value ? "true" : "false"),
+        NullLiteral => new StringLiteralIr(string.Empty),
+        VariableReference v => Variable(v),
+        LocationPath path => Navigation(path.Absolute, fromBody: false, path.Steps),
+        PathExpression { Start: VariableReference { Scope: VariableScope.Body } } path => Navigation(absolute: false, fromBody: true, path.Steps),
+        FunctionCall call => Function(call),
+        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } b => Arithmetic(b),
+        BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual }
+            => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
+        UnaryExpression { Operator: UnaryOperator.Not } => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
+        UnaryExpression { Operator: UnaryOperator.Negate } u => Number(u.Operand) is { } operand ? Call(Builtin.Negate, operand.Kind, operand) : null,
+        ConditionalExpression c => Conditional(c),
+        ContextReference or MemberAccess or IndexAccess when !IsXPath => Accessor(node),
+        _ => null,
+    };
+
+    /// <summary>A number literal in a string position: its text, as the old translator and Synapse's string value of a literal give it.</summary>
+    private ExprIr NumberAsWritten(string text)
+    {
+        if (IsXPath && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !text.All(c => char.IsAsciiDigit(c) || c == '-'))
+        {
+            // XPath's string of a number: 1.50 is "1.5", 2.0 is "2".
+            var formatted = number == Math.Floor(number) && Math.Abs(number) < 1e15 ? number.ToString("F0", CultureInfo.InvariantCulture) : number.ToString("R", CultureInfo.InvariantCulture);
+            if (!formatted.Contains('E', StringComparison.Ordinal))
+            {
+                return new StringLiteralIr(formatted);
+            }
+        }
+
+        return new StringLiteralIr(text);
+    }
+
+    /// <summary>A number operand (arithmetic, numeric functions): literals are typed, XPath converts anything else with number().</summary>
+    private ExprIr? Number(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case NumberLiteral n:
+                return TypedNumber(n.Text);
+            case UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n }:
+                return TypedNumber("-" + n.Text);
+        }
+
+        var value = Value(node);
+        return value switch
+        {
+            null => null,
+            { Kind: ValueKind.Float or ValueKind.Integer } => IsXPath && value.Kind == ValueKind.Integer ? new ConvertIr(value, ValueKind.Float) : value,
+            CountIr when IsXPath => new ConvertIr(new ConvertIr(value, ValueKind.Integer), ValueKind.Float),
+            { Kind: ValueKind.String } when IsXPath => Call(Builtin.XPathNumber, ValueKind.Float, value),
+            _ => null, // MI 4.4: the value's JSON type decides, and the string IR does not keep it.
+        };
+    }
+
+    private ExprIr? TypedNumber(string text)
+    {
+        if (IsXPath)
+        {
+            return new NumberLiteralIr(text, ValueKind.Float);
+        }
+
+        var integer = text.All(c => char.IsAsciiDigit(c) || c == '-');
+        if (integer && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            return null;
+        }
+
+        return new NumberLiteralIr(text, integer ? ValueKind.Integer : ValueKind.Float);
+    }
+
+    private ExprIr? Arithmetic(BinaryExpression b)
+    {
+        var left = Number(b.Left);
+        var right = Number(b.Right);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var op = b.Operator switch
+        {
+            BinaryOperator.Add => ArithmeticOperator.Add,
+            BinaryOperator.Subtract => ArithmeticOperator.Subtract,
+            BinaryOperator.Multiply => ArithmeticOperator.Multiply,
+            BinaryOperator.Divide => ArithmeticOperator.Divide,
+            _ => ArithmeticOperator.Modulo,
+        };
+        if (left.Kind == ValueKind.Integer && right.Kind == ValueKind.Integer)
+        {
+            // MI 4.4: integer arithmetic stays integral except division, which Synapse does in double.
+            return op == ArithmeticOperator.Divide
+                ? new ArithmeticIr(new ConvertIr(left, ValueKind.Float), op, new ConvertIr(right, ValueKind.Float), ValueKind.Float)
+                : new ArithmeticIr(left, op, right, ValueKind.Integer);
+        }
+
+        return new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
+    }
+
+    private static ExprIr ToFloat(ExprIr value) => value.Kind == ValueKind.Integer ? new ConvertIr(value, ValueKind.Float) : value;
+
+    private ExprIr? Conditional(ConditionalExpression c)
+    {
+        var condition = Condition(c.Condition);
+        var whenTrue = Value(c.WhenTrue);
+        var whenFalse = Value(c.WhenFalse);
+        return condition is null || whenTrue is null || whenFalse is null || whenTrue.Kind != whenFalse.Kind
+            ? null
+            : new ConditionalIr(condition, whenTrue, whenFalse);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Variables and accessors.
+
+    private ExprIr? Variable(VariableReference v) => v.Scope switch
+    {
+        VariableScope.Context => owner.PropertyOrParam(v.Name),
+        VariableScope.Function => owner.FunctionParam(v.Name),
+        VariableScope.Transport => new HeaderReadIr(v.Name),
+        VariableScope.Axis2 => ExpressionTranslator.Axis2Property(v.Name),
+        VariableScope.Url => new PropertyReadIr("query.param." + v.Name),
+        VariableScope.Qualified when v.Prefix == "operation" => new PropertyReadIr(v.Name),
+        VariableScope.Qualified when v.Prefix == "var" => new VariableReadIr(v.Name),
+        VariableScope.Plain when jsonEvals.TryGetValue(v.Name, out var path) => JsonPathText(path),
+        _ => null,
+    };
+
+    private static JsonEvalIr? JsonPathText(string path) => ExpressionTranslator.IsSimpleJsonPath(path) ? new JsonEvalIr(path.Trim()) : null;
+
+    /// <summary>json-eval(path): a simple path from the root.</summary>
+    public ExprIr? JsonPathValue(ExpressionNode root, string text) => text.StartsWith('$') && IsSimpleJsonPath(root) ? new JsonEvalIr(text) : null;
+
+    /// <summary><c>$</c> followed by member names and non-negative indexes.</summary>
+    public static bool IsSimpleJsonPath(ExpressionNode node) => node switch
+    {
+        ContextReference { Kind: ContextKind.JsonRoot or ContextKind.Payload } => true,
+        MemberAccess { Deep: false } m => IsSimpleJsonPath(m.Target),
+        IndexAccess { Deep: false, Indices: [NumberLiteral n] } i => n.Text.All(char.IsAsciiDigit) && IsSimpleJsonPath(i.Target),
+        _ => false,
+    };
+
+    /// <summary>MI 4.4 accessors: payload, vars, headers, props, params.</summary>
+    private ExprIr? Accessor(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case MemberAccess { Target: ContextReference root, Deep: false } member when root.Kind != ContextKind.Payload:
+                return root.Kind switch
+                {
+                    ContextKind.Variables => new VariableReadIr(member.Name),
+                    ContextKind.Headers => new HeaderReadIr(member.Name),
+                    ContextKind.Properties when root.Scope == "synapse" => owner.PropertyOrParam(member.Name),
+                    ContextKind.Properties when root.Scope == "axis2" => ExpressionTranslator.Axis2Property(member.Name),
+                    ContextKind.Parameters when root.Scope == "queryParams" => new PropertyReadIr("query.param." + member.Name),
+                    ContextKind.Parameters when root.Scope is "pathParams" or "uriParams" => owner.PropertyOrParam("uri.var." + member.Name),
+                    ContextKind.Parameters when root.Scope == "functionParams" => owner.FunctionParam(member.Name),
+                    _ => null,
+                };
+            default:
+                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) : null;
+        }
+    }
+
+    private static bool PayloadRoot(ExpressionNode node) => node switch
+    {
+        ContextReference { Kind: ContextKind.Payload or ContextKind.JsonRoot } => true,
+        MemberAccess m => PayloadRoot(m.Target),
+        IndexAccess i => PayloadRoot(i.Target),
+        _ => false,
+    };
+
+    private static string JsonPathOf(ExpressionNode node) => node switch
+    {
+        MemberAccess m when m.Name.Length > 0 && m.Name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-') => JsonPathOf(m.Target) + "." + m.Name,
+        MemberAccess m => JsonPathOf(m.Target) + "['" + m.Name + "']",
+        IndexAccess { Indices: [NumberLiteral n] } i => JsonPathOf(i.Target) + "[" + n.Text + "]",
+        _ => "$",
+    };
+
+    // ---------------------------------------------------------------------------------------------------
+    // XPath location paths.
+
+    /// <summary>Paths of child steps from the SOAP Body (<c>$body/a</c>, <c>//a</c>, <c>/soapenv:Envelope/soapenv:Body/a</c>), optionally ending in <c>text()</c>.</summary>
+    private XmlNavigationIr? Navigation(bool absolute, bool fromBody, ImmutableArray<Step> steps)
+    {
+        var result = new List<XmlStepIr>();
+        var textOnly = false;
+        var descendant = false;
+        foreach (var step in steps)
+        {
+            if (textOnly || !step.Predicates.IsEmpty)
+            {
+                return null;
+            }
+
+            switch (step)
+            {
+                case { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Abbreviated: true } when !descendant:
+                    descendant = true;
+                    continue;
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text } } when !descendant:
+                    textOnly = true;
+                    continue;
+                case { Axis: XPathAxis.Child, Test: NameTest name }:
+                {
+                    string? uri = null;
+                    if (name.Prefix is { } prefix && (name.LocalName == "*" || !namespaces.TryGetValue(prefix, out uri)))
+                    {
+                        return null;
+                    }
+
+                    result.Add(new XmlStepIr(name.Prefix, uri, name.LocalName, descendant));
+                    descendant = false;
+                    continue;
+                }
+
+                default:
+                    return null;
+            }
+        }
+
+        if (descendant)
+        {
+            return null;
+        }
+
+        if (absolute)
+        {
+            // /soapenv:Envelope/soapenv:Body/... → the steps below the body.
+            if (result.Count >= 2 && !result[0].Descendant && !result[1].Descendant
+                && result[0].LocalName == "Envelope" && result[1].LocalName == "Body"
+                && result[0].NamespaceUri is SoapEnv11 or SoapEnv12)
+            {
+                result.RemoveRange(0, 2);
+            }
+            else if (result.Count == 0 || !result[0].Descendant)
+            {
+                return null;
+            }
+        }
+        else if (!fromBody)
+        {
+            // A relative path: its context node is the SOAP envelope, which the IR does not model.
+            return null;
+        }
+
+        return result.Count == 0 && !fromBody ? null : new XmlNavigationIr([.. result], textOnly);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Functions.
+
+    private ExprIr? Function(FunctionCall call)
+    {
+        var xpathName = call.Prefix is null or "fn" ? call.Name : call.QualifiedName;
+        var signature = Builtins.Find(IsXPath ? FunctionDialect.XPath : FunctionDialect.Synapse, IsXPath ? xpathName : call.Name);
+        if (signature is not { Translated: true } || !signature.Accepts(call.Arguments.Length))
+        {
+            return null;
+        }
+
+        var args = call.Arguments;
+        return IsXPath ? XPathFunction(signature.Name, args) : SynapseFunction(signature.Name, args);
+    }
+
+    private ExprIr? XPathFunction(string name, ImmutableArray<ExpressionNode> args)
+    {
+        switch (name)
+        {
+            case "get-property":
+            {
+                if (!args.All(a => a is StringLiteral))
+                {
+                    return null;
+                }
+
+                var values = args.Cast<StringLiteral>().Select(a => a.Value).ToArray();
+                return values.Length == 1 ? owner.GetProperty(values[0]) : owner.ScopedProperty(values[0], values[1]);
+            }
+
+            case "concat":
+            {
+                var parts = args.Select(StringValue).ToArray();
+                return parts.Any(p => p is null) ? null : new ConcatIr([.. parts.Select(p => p!)]);
+            }
+
+            case "string":
+                return StringValue(args[0]);
+            case "number":
+                return Number(args[0]);
+            case "boolean" or "not" or "contains" or "starts-with" or "ends-with" or "true" or "false":
+                return Condition(new FunctionCall(default, null, name, args)) is { } condition ? new ConditionValueIr(condition) : null;
+            case "count":
+                return Value(args[0]) is XmlNavigationIr { TextOnly: false } nodes ? new CountIr(nodes, Nodes: true) : null;
+            case "sum":
+                return Value(args[0]) is XmlNavigationIr { TextOnly: false } summed ? Call(Builtin.XPathSum, ValueKind.Float, summed) : null;
+            case "string-length":
+                return StringValue(args[0]) is { } measured ? new CountIr(measured, Nodes: false) : null;
+            case "substring":
+            {
+                var text = StringValue(args[0]);
+                var numbers = args.Skip(1).Select(Number).ToArray();
+                return text is null || numbers.Any(n => n is null) ? null : Call(Builtin.XPathSubstring, ValueKind.String, [text, .. numbers.Select(n => n!)]);
+            }
+
+            case "substring-before" or "substring-after" or "normalize-space" or "translate" or "upper-case" or "lower-case":
+            {
+                var strings = args.Select(StringValue).ToArray();
+                var builtin = name switch
+                {
+                    "substring-before" => Builtin.SubstringBefore,
+                    "substring-after" => Builtin.SubstringAfter,
+                    "normalize-space" => Builtin.NormalizeSpace,
+                    "translate" => Builtin.Translate,
+                    "upper-case" => Builtin.UpperCase,
+                    _ => Builtin.LowerCase,
+                };
+                return strings.Any(s => s is null) ? null : Call(builtin, ValueKind.String, [.. strings.Select(s => s!)]);
+            }
+
+            case "round" or "floor" or "ceiling":
+            {
+                var operand = Number(args[0]);
+                var builtin = name switch { "round" => Builtin.XPathRound, "floor" => Builtin.Floor, _ => Builtin.Ceiling };
+                return operand is null ? null : Call(builtin, ValueKind.Float, operand);
+            }
+
+            case "wso2:vault-lookup" or "hashicorp:vault-lookup" when args[0] is StringLiteral alias:
+                // A secret never becomes a literal: it is a required configurable.
+                return owner.Secret(alias.Value);
+            case "json-eval":
+                return null; // only reached through the placeholder variables of ExpressionTranslator.Parse
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>XPath string(x): numbers in XPath's form, booleans as true/false, anything else as it reads.</summary>
+    private ExprIr? StringValue(ExpressionNode node) => Value(node) is { } value ? AsString(value, dialect) : null;
+
+    /// <summary>An MI 4.4 argument that is certainly a string (not a JSON value whose type only the run time knows).</summary>
+    private ExprIr? Text(ExpressionNode node) => Value(node) switch
+    {
+        null or JsonEvalIr or VariableReadIr => null,
+        { Kind: ValueKind.String } value when !IrWalker.Descendants(value).Any(e => e is JsonEvalIr or VariableReadIr) => value,
+        _ => null,
+    };
+
+    private ExprIr? Integer(ExpressionNode node) => Number(node) is { Kind: ValueKind.Integer } value ? value : null;
+
+    private ExprIr? SynapseFunction(string name, ImmutableArray<ExpressionNode> args)
+    {
+        switch (name)
+        {
+            case "xpath" when args[0] is StringLiteral xpath:
+            {
+                // MI 4.4 xpath('...'): an XPath over the XML payload.
+                var parsed = ExpressionParser.Parse(xpath.Value, ExpressionLanguage.XPath);
+                var inner = new ExpressionBinder(owner, ExpressionLanguage.XPath, namespaces, jsonEvals);
+                return parsed.Success && inner.Value(parsed.Root) is { } value ? AsString(value, ExpressionLanguage.XPath) : null;
+            }
+
+            case "wso2-vault" when args[0] is StringLiteral alias:
+                return owner.Secret(alias.Value);
+            case "length":
+                return Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
+            case "toUpper" or "toLower" or "trim" or "base64encode" or "base64decode":
+            {
+                var builtin = name switch
+                {
+                    "toUpper" => Builtin.UpperCase,
+                    "toLower" => Builtin.LowerCase,
+                    "trim" => Builtin.Trim,
+                    "base64encode" => Builtin.Base64Encode,
+                    _ => Builtin.Base64Decode,
+                };
+                return Text(args[0]) is { } text ? Call(builtin, ValueKind.String, text) : null;
+            }
+
+            case "startsWith" or "endsWith" or "contains":
+            {
+                var text = Text(args[0]);
+                var operand = Text(args[1]);
+                var test = name switch { "startsWith" => StringTest.StartsWith, "endsWith" => StringTest.EndsWith, _ => StringTest.Contains };
+                return text is null || operand is null ? null : new ConditionValueIr(new StringTestIr(text, test, operand));
+            }
+
+            case "subString":
+            {
+                var text = Text(args[0]);
+                var bounds = args.Skip(1).Select(Integer).ToArray();
+                return text is null || bounds.Any(b => b is null) ? null : Call(Builtin.Substring, ValueKind.String, [text, .. bounds.Select(b => b!)]);
+            }
+
+            case "replace":
+            {
+                var strings = args.Select(Text).ToArray();
+                return strings.Any(s => s is null) ? null : Call(Builtin.ReplaceAll, ValueKind.String, [.. strings.Select(s => s!)]);
+            }
+
+            case "indexOf":
+            {
+                var text = Text(args[0]);
+                var operand = Text(args[1]);
+                return text is null || operand is null ? null : Call(Builtin.IndexOf, ValueKind.Integer, text, operand);
+            }
+
+            case "charAt":
+            {
+                var text = Text(args[0]);
+                var index = Integer(args[1]);
+                return text is null || index is null ? null : Call(Builtin.CharAt, ValueKind.String, text, index);
+            }
+
+            case "abs":
+                return Number(args[0]) is { } absolute ? Call(Builtin.Abs, absolute.Kind, absolute) : null;
+            case "floor" or "ceil" or "sqrt":
+            {
+                var operand = Number(args[0]);
+                var builtin = name switch { "floor" => Builtin.Floor, "ceil" => Builtin.Ceiling, _ => Builtin.Sqrt };
+                return operand is null ? null : Call(builtin, ValueKind.Float, ToFloat(operand));
+            }
+
+            case "pow":
+            {
+                var x = Number(args[0]);
+                var y = Number(args[1]);
+                return x is null || y is null ? null : Call(Builtin.Power, ValueKind.Float, ToFloat(x), ToFloat(y));
+            }
+
+            case "round":
+                return Number(args[0]) switch
+                {
+                    null => null,
+                    { Kind: ValueKind.Integer } integral => integral,
+                    var number => Call(Builtin.RoundHalfUp, ValueKind.Integer, number),
+                };
+            case "integer" or "float" or "boolean":
+            {
+                var kind = name switch { "integer" => ValueKind.Integer, "float" => ValueKind.Float, _ => ValueKind.Boolean };
+                var value = Value(args[0]);
+                return value switch
+                {
+                    null => null,
+                    _ when value.Kind == kind => value,
+                    { Kind: ValueKind.String } => new ConvertIr(value, kind),
+                    _ => null,
+                };
+            }
+
+            case "string":
+                return Value(args[0]) is { } stringified ? AsString(stringified, dialect) : null;
+            case "not":
+                return BooleanOperand(args[0]) is { } negated ? new ConditionValueIr(new NotIr(negated)) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An MI 4.4 operand that is a boolean (a comparison, a boolean function, a literal).</summary>
+    private ConditionIr? BooleanOperand(ExpressionNode node) => node switch
+    {
+        BooleanLiteral b => new BoolLiteralIr(b.Value),
+        BinaryExpression or UnaryExpression { Operator: UnaryOperator.Not } => Condition(node),
+        _ => Value(node) is { Kind: ValueKind.Boolean } value ? Unwrap(value) : null,
+    };
+
+    private static ConditionIr Unwrap(ExprIr value) => value is ConditionValueIr c ? c.Condition : new BooleanValueIr(value);
+
+    // ---------------------------------------------------------------------------------------------------
+    // Conditions.
+
+    /// <summary>A node in a boolean position: XPath boolean() of it, or an MI 4.4 boolean.</summary>
+    public ConditionIr? Condition(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case BinaryExpression { Operator: BinaryOperator.And } b:
+                return Both(b, (l, r) => new AndIr(l, r));
+            case BinaryExpression { Operator: BinaryOperator.Or } b:
+                return Both(b, (l, r) => new OrIr(l, r));
+            case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } b:
+                return Comparison(b);
+            case UnaryExpression { Operator: UnaryOperator.Not } u:
+                return Condition(u.Operand) is { } operand ? new NotIr(operand) : null;
+            case BooleanLiteral b when !IsXPath:
+                return new BoolLiteralIr(b.Value);
+            case NumberLiteral n when IsXPath && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                // XPath boolean() of a number: true unless zero or NaN.
+                return new BoolLiteralIr(number != 0);
+            case FunctionCall call when IsXPath && (call.Prefix is null or "fn"):
+                switch (call.Name, call.Arguments.Length)
+                {
+                    case ("not", 1):
+                        return Condition(call.Arguments[0]) is { } negated ? new NotIr(negated) : null;
+                    case ("boolean", 1):
+                        return Condition(call.Arguments[0]);
+                    case ("contains" or "starts-with" or "ends-with", 2):
+                    {
+                        var tested = StringValue(call.Arguments[0]);
+                        var part = StringValue(call.Arguments[1]);
+                        if (tested is null || part is null)
+                        {
+                            return null;
+                        }
+
+                        var test = call.Name switch { "contains" => StringTest.Contains, "starts-with" => StringTest.StartsWith, _ => StringTest.EndsWith };
+                        return new StringTestIr(tested, test, part);
+                    }
+
+                    case ("true", 0):
+                        return new BoolLiteralIr(true);
+                    case ("false", 0):
+                        return new BoolLiteralIr(false);
+                }
+
+                break;
+        }
+
+        var v = Value(node);
+        return v switch
+        {
+            null or UntranslatedExprIr => null,
+            ConditionValueIr c => c.Condition,
+            { Kind: ValueKind.Boolean } => new BooleanValueIr(v),
+
+            // XPath boolean() of a number: not zero (a count is never NaN).
+            CountIr when IsXPath => new CompareIr(v, "!=", new StringLiteralIr("0"), Numeric: true),
+            { Kind: ValueKind.String } when v is not CountIr => new NonEmptyIr(v),
+            _ => null,
+        };
+    }
+
+    private ConditionIr? Both(BinaryExpression b, Func<ConditionIr, ConditionIr, ConditionIr> make)
+    {
+        var left = Condition(b.Left);
+        var right = Condition(b.Right);
+        return left is null || right is null ? null : make(left, right);
+    }
+
+    /// <summary>
+    /// XPath comparison rules, as the translator always applied them: a relational operator, a number literal or
+    /// a count makes the comparison numeric (both sides through number()); otherwise both sides compare as
+    /// strings (a node-set by Synapse's string value of it). Booleans compare only with booleans.
+    /// </summary>
+    private ConditionIr? Comparison(BinaryExpression b)
+    {
+        var left = Operand(b.Left);
+        var right = Operand(b.Right);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var op = b.Operator switch
+        {
+            BinaryOperator.Equal => "=",
+            BinaryOperator.NotEqual => "!=",
+            BinaryOperator.Less => "<",
+            BinaryOperator.LessOrEqual => "<=",
+            BinaryOperator.Greater => ">",
+            _ => ">=",
+        };
+        var leftBoolean = left.Kind == ValueKind.Boolean;
+        var rightBoolean = right.Kind == ValueKind.Boolean;
+        if (leftBoolean || rightBoolean)
+        {
+            return leftBoolean && rightBoolean && op is "=" or "!=" ? new CompareIr(left, op, right) : null;
+        }
+
+        var numeric = op is "<" or ">" or "<=" or ">="
+            || IsNumberLiteral(b.Left) || IsNumberLiteral(b.Right)
+            || left is CountIr || right is CountIr
+            || left.Kind is ValueKind.Float or ValueKind.Integer || right.Kind is ValueKind.Float or ValueKind.Integer;
+        return new CompareIr(left, op, right, numeric);
+    }
+
+    private static bool IsNumberLiteral(ExpressionNode node) => node is NumberLiteral or UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral };
+
+    /// <summary>A comparison operand: number literals keep their text (the writer compares them as numbers).</summary>
+    private ExprIr? Operand(ExpressionNode node) => node switch
+    {
+        NumberLiteral n => new StringLiteralIr(n.Text),
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n } => new StringLiteralIr("-" + n.Text),
+        _ => Value(node) switch
+        {
+            null or UntranslatedExprIr when node is not FunctionCall { Name: "get-property" } => null,
+            var value => value,
+        },
+    };
+}
