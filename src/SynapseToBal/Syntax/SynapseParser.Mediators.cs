@@ -230,7 +230,7 @@ public sealed partial class SynapseParser
             switch (LocalName(child))
             {
                 case "format":
-                    ClaimAll(child);
+                    ClaimContent(child);
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {

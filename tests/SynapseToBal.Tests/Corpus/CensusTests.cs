@@ -55,7 +55,8 @@ public sealed class CensusTests(ITestOutputHelper output)
         var inUnknownNodes = new Dictionary<string, int>(StringComparer.Ordinal);
         var syntaxDiagnostics = new Dictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, walked = 0, typed = 0, typedInFragments = 0, inUnknownArtifacts = 0;
-        int unaccounted = 0, fragments = 0;
+        int unaccounted = 0, fragments = 0, attributesWalked = 0;
+        var unreadAttributes = new Dictionary<(string Element, string Attribute), List<string>>();
         foreach (var file in files)
         {
             var relative = Path.GetRelativePath(corpus, file);
@@ -70,6 +71,18 @@ public sealed class CensusTests(ITestOutputHelper output)
                 }
 
                 documents++;
+                attributesWalked += document.AttributesWalked;
+                foreach (var attribute in document.UnreadAttributes)
+                {
+                    var key = (attribute.ElementName, attribute.Name);
+                    if (!unreadAttributes.TryGetValue(key, out var places))
+                    {
+                        unreadAttributes[key] = places = [];
+                    }
+
+                    places.Add($"{relative}:{attribute.Location.Line}");
+                }
+
                 var source = XmlSource.Parse(file, text);
                 var fileCensus = new AstCensus();
                 fileCensus.Visit(document);
@@ -148,6 +161,14 @@ public sealed class CensusTests(ITestOutputHelper output)
         output.WriteLine($"  inside unknown nodes: {inUnknownNodes.Values.Sum()} ({string.Join(", ", inUnknownNodes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"))})");
         output.WriteLine($"  inside not-yet-modelled artifacts, outside their mediator lists: {inUnknownArtifacts}");
         output.WriteLine($"  unaccounted (SB0105): {unaccounted}");
+        output.WriteLine(string.Empty);
+        var unreadTotal = unreadAttributes.Values.Sum(p => p.Count);
+        output.WriteLine($"Attributes walked (outside raw XML, namespace declarations excluded): {attributesWalked}; not read (SB0107): {unreadTotal} ({unreadAttributes.Count} element/attribute pairs)");
+        foreach (var ((element, attribute), places) in unreadAttributes.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key.Element, StringComparer.Ordinal).ThenBy(p => p.Key.Attribute, StringComparer.Ordinal).Take(60))
+        {
+            output.WriteLine($"  {places.Count,6} <{element} {attribute}>  e.g. {places[0]}");
+        }
+
         output.WriteLine(string.Empty);
         output.WriteLine($"Mediator nodes: {census.MediatorsByType.Values.Sum()}");
         foreach (var (type, count) in census.MediatorsByType.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
