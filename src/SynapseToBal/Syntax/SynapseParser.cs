@@ -490,26 +490,27 @@ public sealed partial class SynapseParser
             return;
         }
 
-        if (element.HasAttributes)
+        // The linked lists are walked directly: no enumerator is allocated per element.
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
-            foreach (var attribute in element.Attributes())
+            if (attribute.IsNamespaceDeclaration)
             {
-                if (attribute.IsNamespaceDeclaration)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                _attributesWalked++;
-                if (!_read.Contains(attribute))
-                {
-                    unread.Add(new UnreadAttribute(QualifiedName(attribute), element.Name.LocalName, _source.LocationOf(attribute)));
-                }
+            _attributesWalked++;
+            if (!_read.Contains(attribute))
+            {
+                unread.Add(new UnreadAttribute(QualifiedName(attribute), element.Name.LocalName, _source.LocationOf(attribute)));
             }
         }
 
-        foreach (var child in element.Elements())
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
         {
-            CollectUnreadAttributes(child, unread);
+            if (node is XElement child)
+            {
+                CollectUnreadAttributes(child, unread);
+            }
         }
     }
 
