@@ -80,6 +80,10 @@ public static class DiagnosticCatalog
         "Missing element",
         "<{0}> has no <{1}> element",
         "A child element the Micro Integrator requires (such as a proxy's <target> or an enrich's <source>) is absent; the artifact would not deploy, and the converter continues without it.");
+    public static readonly DiagnosticDescriptor AttributeNotRead = Warning("SB0107", SyntaxCategory,
+        "Attribute not read",
+        "Attribute '{0}' of <{1}> is not read by the converter; it is ignored",
+        "The attribute is in the input but the parser did not read it into the syntax tree: a misspelt or misplaced attribute, one the Micro Integrator does not read either, or one the converter does not model yet. No generated code reflects it.");
 
     // 05xx: semantics (the symbol table, the reference graph and the flow facts of the semantic model).
     public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0501", SemanticsCategory,

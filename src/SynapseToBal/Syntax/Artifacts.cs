@@ -422,6 +422,15 @@ public sealed record SynapseDocument(string Path, ImmutableArray<ArtifactSyntax>
 {
     /// <summary>Elements of the file that no AST node stands for (the census expects none).</summary>
     public ImmutableArray<UnaccountedElement> Unaccounted { get; init; } = [];
+
+    /// <summary>Attributes of the file the parser did not read, outside elements kept whole as raw XML (reported as SB0107).</summary>
+    public ImmutableArray<UnreadAttribute> UnreadAttributes { get; init; } = [];
+
+    /// <summary>How many attributes the attribute census walked (namespace declarations and raw XML excluded).</summary>
+    public int AttributesWalked { get; init; }
 }
 
 public sealed record UnaccountedElement(string Name, SourceLocation Location);
+
+/// <summary>An attribute the parser did not read: its name as written, its element's local name and its own position.</summary>
+public sealed record UnreadAttribute(string Name, string ElementName, SourceLocation Location);

@@ -39,13 +39,17 @@ public enum LogCategory
 
 public sealed record NamedValueSyntax(string Name, ValueSyntax Value, SourceLocation Location);
 
+/// <summary>
+/// <c>&lt;log&gt;</c>. Its properties are read as Synapse's MediatorPropertyFactory reads them, with their
+/// <c>scope</c>, which Synapse validates but the log mediator never uses.
+/// </summary>
 public sealed record LogMediator(
     SourceLocation Location,
     string RawXml,
     LogLevel Level,
     LogCategory Category,
     string Separator,
-    ImmutableArray<NamedValueSyntax> Properties,
+    ImmutableArray<MediatorPropertySyntax> Properties,
     string? Message) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "log";

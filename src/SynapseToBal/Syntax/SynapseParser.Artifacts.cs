@@ -374,7 +374,7 @@ public sealed partial class SynapseParser
                     var inline = child.Elements().ToList();
                     if (value is null && inline.Count > 0)
                     {
-                        xml = StandaloneXml(ClaimAllAndReturn(inline[0]));
+                        xml = StandaloneXml(ClaimWholeAndReturn(inline[0]));
                     }
 
                     foreach (var extra in inline.Skip(value is null ? 1 : 0))

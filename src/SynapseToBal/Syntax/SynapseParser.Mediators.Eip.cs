@@ -385,7 +385,7 @@ public sealed partial class SynapseParser
     /// <summary>Inline content kept as standalone XML (namespaces declared on it); the element is claimed whole.</summary>
     private string StandaloneXmlClaimed(XElement element)
     {
-        ClaimAll(element);
+        ClaimWhole(element);
         return StandaloneXml(element);
     }
 

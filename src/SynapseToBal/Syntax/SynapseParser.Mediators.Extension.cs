@@ -447,20 +447,28 @@ public sealed partial class SynapseParser
         var parameters = ImmutableArray.CreateBuilder<ConnectorParameterSyntax>();
         foreach (var child in element.Elements())
         {
-            ClaimAll(child);
+            ClaimContent(child);
             ValueSyntax value = child.Elements().Any()
                 ? new ValueSyntax.InlineXml(string.Concat(child.Nodes().Select(n => n is XElement e ? _source.RawXml(e) : n.ToString())).Trim())
                 : DynamicValue(child, child.Value);
             var parameterAttributes = child.Attributes()
                 .Where(a => !a.IsNamespaceDeclaration)
-                .Select(a => new NamedValueSyntax(a.Name.LocalName, DynamicValue(child, a.Value), Loc(child)))
+                .Select(a =>
+                {
+                    MarkRead(a);
+                    return new NamedValueSyntax(a.Name.LocalName, DynamicValue(child, a.Value), Loc(child));
+                })
                 .ToImmutableArray();
             parameters.Add(new ConnectorParameterSyntax(child.Name.LocalName, value, parameterAttributes, Loc(child)));
         }
 
         var attributes = element.Attributes()
             .Where(a => !a.IsNamespaceDeclaration && a.Name != "configKey" && a.Name != "description")
-            .Select(a => new NamedValueSyntax(a.Name.LocalName, new ValueSyntax.Literal(a.Value), location))
+            .Select(a =>
+            {
+                MarkRead(a);
+                return new NamedValueSyntax(a.Name.LocalName, new ValueSyntax.Literal(a.Value), location);
+            })
             .ToImmutableArray();
         return new ConnectorOperationMediator(location, raw, name[..dot], name[(dot + 1)..], Attr(element, "configKey"), parameters.ToImmutable(), attributes);
     }

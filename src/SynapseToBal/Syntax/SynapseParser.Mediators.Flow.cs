@@ -80,7 +80,7 @@ public sealed partial class SynapseParser
                     role = child.Value.Trim();
                     break;
                 case "detail" when detail is null:
-                    ClaimAll(child);
+                    ClaimContent(child);
                     if (Attr(child, "expression") is { } expression)
                     {
                         detail = new ValueSyntax.Expression(Expr(child, expression));

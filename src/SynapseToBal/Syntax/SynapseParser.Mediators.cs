@@ -177,14 +177,14 @@ public sealed partial class SynapseParser
         };
         var separator = Attr(element, "separator") ?? ", ";
         separator = separator.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
-        var properties = ImmutableArray.CreateBuilder<NamedValueSyntax>();
+        var properties = ImmutableArray.CreateBuilder<MediatorPropertySyntax>();
         string? message = null;
         foreach (var child in element.Elements())
         {
             switch (LocalName(child))
             {
                 case "property":
-                    properties.Add(new NamedValueSyntax(Attr(child, "name") ?? Missing(child, "name", "property"), ValueOf(child) ?? new ValueSyntax.Literal(string.Empty), Loc(child)));
+                    properties.Add(new MediatorPropertySyntax(Attr(child, "name") ?? Missing(child, "name", "property"), ValueOf(child) ?? new ValueSyntax.Literal(string.Empty), Attr(child, "scope"), Loc(child)));
                     break;
                 case "message":
                     Claim(child);
@@ -230,7 +230,7 @@ public sealed partial class SynapseParser
             switch (LocalName(child))
             {
                 case "format":
-                    ClaimAll(child);
+                    ClaimContent(child);
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {

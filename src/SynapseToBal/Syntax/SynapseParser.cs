@@ -26,6 +26,14 @@ public sealed partial class SynapseParser
     /// <summary>Every element some AST node stands for; the census checks that no element is left out.</summary>
     private readonly HashSet<XElement> _claimed = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Every attribute the parser read; the census reports the others as SB0107.</summary>
+    private readonly HashSet<XAttribute> _read = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Elements kept whole as raw XML by some node: all their attributes, and everything inside them, are kept.</summary>
+    private readonly HashSet<XElement> _raw = new(ReferenceEqualityComparer.Instance);
+
+    private int _attributesWalked;
+
     private SynapseParser(XmlSource source, DiagnosticBag diagnostics)
     {
         _source = source;
@@ -116,7 +124,19 @@ public sealed partial class SynapseParser
             _diagnostics.Report(DiagnosticCatalog.ElementNotRepresented, element.Location, element.Name);
         }
 
-        return new SynapseDocument(_source.Path, artifacts.ToImmutable()) { Unaccounted = unaccounted };
+        var unread = ImmutableArray.CreateBuilder<UnreadAttribute>();
+        CollectUnreadAttributes(root, unread);
+        foreach (var attribute in unread)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotRead, attribute.Location, attribute.Name, attribute.ElementName);
+        }
+
+        return new SynapseDocument(_source.Path, artifacts.ToImmutable())
+        {
+            Unaccounted = unaccounted,
+            UnreadAttributes = unread.ToImmutable(),
+            AttributesWalked = _attributesWalked,
+        };
     }
 
     private ArtifactSyntax ParseArtifact(XElement element)
@@ -126,7 +146,7 @@ public sealed partial class SynapseParser
         if (!IsSynapseElement(element))
         {
             ReportUnknown(element, "definitions");
-            ClaimAll(element);
+            ClaimWhole(element);
             return new UnknownArtifactSyntax(location, raw, Attr(element, "name") ?? element.Name.LocalName, element.Name.LocalName);
         }
 
@@ -174,7 +194,7 @@ public sealed partial class SynapseParser
                 }
 
                 var name = Attr(element, "name") ?? Attr(element, "key") ?? Attr(element, "id") ?? element.Name.LocalName;
-                ClaimAll(element);
+                ClaimWhole(element);
                 return new UnknownArtifactSyntax(location, raw, name, element.Name.LocalName);
             }
         }
@@ -277,7 +297,7 @@ public sealed partial class SynapseParser
         return new ApiHandlerSyntax(Attr(element, "class") ?? Missing(element, "class", string.Empty), properties.ToImmutable(), location);
     }
 
-    private static ImmutableArray<string> BindsTo(XElement element) =>
+    private ImmutableArray<string> BindsTo(XElement element) =>
         Attr(element, "binds-to") is { } value
             ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray()
             : [];
@@ -394,7 +414,7 @@ public sealed partial class SynapseParser
             _source.RawXml(element),
             Attr(element, "key") ?? Missing(element, "key", "localEntry"),
             string.IsNullOrWhiteSpace(text) ? null : text,
-            inner is null ? null : StandaloneXml(ClaimAllAndReturn(inner)),
+            inner is null ? null : StandaloneXml(ClaimWholeAndReturn(inner)),
             Attr(element, "src"))
         {
             Description = description,
@@ -417,20 +437,94 @@ public sealed partial class SynapseParser
 
     private void Claim(XElement element) => _claimed.Add(element);
 
-    /// <summary>Claims an element and everything inside it (content kept as raw XML or text).</summary>
+    /// <summary>
+    /// Claims an element and every element inside it, whose content is read as text. Their attributes are not
+    /// kept by this: each must still be read (or is reported as SB0107).
+    /// </summary>
     private void ClaimAll(XElement element) => _claimed.UnionWith(element.DescendantsAndSelf());
 
-    private XElement ClaimAllAndReturn(XElement element)
+    /// <summary>Claims an element kept whole as raw XML: the element, everything inside it and all their attributes.</summary>
+    private void ClaimWhole(XElement element)
     {
         ClaimAll(element);
+        _raw.Add(element);
+    }
+
+    /// <summary>
+    /// Claims an element whose content is kept as inline XML (a payload format, a fault detail): the element is
+    /// claimed and its own attributes must still be read; the elements inside it are kept whole with their attributes.
+    /// </summary>
+    private void ClaimContent(XElement element)
+    {
+        ClaimAll(element);
+        foreach (var child in element.Elements())
+        {
+            _raw.Add(child);
+        }
+    }
+
+    private XElement ClaimWholeAndReturn(XElement element)
+    {
+        ClaimWhole(element);
         return element;
     }
 
-    /// <summary>The raw XML of an element kept whole in a node; the element and its content are claimed.</summary>
+    /// <summary>The raw XML of an element kept whole in a node; the element, its content and its attributes are claimed.</summary>
     private string ClaimRaw(XElement element)
     {
-        ClaimAll(element);
+        ClaimWhole(element);
         return _source.RawXml(element);
+    }
+
+    /// <summary>Marks an attribute read without going through <see cref="Attr"/> (a loop over all attributes, say).</summary>
+    private void MarkRead(XAttribute attribute) => _read.Add(attribute);
+
+    /// <summary>
+    /// The attribute census: every attribute of an element outside raw-XML claims that the parser did not read.
+    /// Namespace declarations are not attributes here: they scope names and are read through <see cref="Namespaces"/>.
+    /// </summary>
+    private void CollectUnreadAttributes(XElement element, ImmutableArray<UnreadAttribute>.Builder unread)
+    {
+        if (_raw.Contains(element))
+        {
+            return;
+        }
+
+        // The linked lists are walked directly: no enumerator is allocated per element.
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+        {
+            if (attribute.IsNamespaceDeclaration)
+            {
+                continue;
+            }
+
+            _attributesWalked++;
+            if (!_read.Contains(attribute))
+            {
+                unread.Add(new UnreadAttribute(QualifiedName(attribute), element.Name.LocalName, _source.LocationOf(attribute)));
+            }
+        }
+
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement child)
+            {
+                CollectUnreadAttributes(child, unread);
+            }
+        }
+    }
+
+    /// <summary>An attribute's name as written: <c>prefix:local</c> for a namespaced one.</summary>
+    private static string QualifiedName(XAttribute attribute)
+    {
+        var ns = attribute.Name.Namespace;
+        if (ns == XNamespace.None)
+        {
+            return attribute.Name.LocalName;
+        }
+
+        var prefix = ns == XNamespace.Xml ? "xml" : attribute.Parent?.GetPrefixOfNamespace(ns);
+        return prefix is null ? attribute.Name.ToString() : prefix + ":" + attribute.Name.LocalName;
     }
 
     private static bool IsSynapseElement(XElement element) =>
@@ -440,7 +534,18 @@ public sealed partial class SynapseParser
     private static string LocalName(XElement element) =>
         IsSynapseElement(element) ? element.Name.LocalName : "{" + element.Name.NamespaceName + "}" + element.Name.LocalName;
 
-    private static string? Attr(XElement element, string name) => element.Attribute(name)?.Value;
+    /// <summary>An attribute's value, or null; reading it marks it read for the attribute census.</summary>
+    private string? Attr(XElement element, string name)
+    {
+        var attribute = element.Attribute(name);
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        _read.Add(attribute);
+        return attribute.Value;
+    }
 
     private string RequireName(XElement element, string attribute) => Attr(element, attribute) ?? Missing(element, attribute, element.Name.LocalName);
 

@@ -138,6 +138,10 @@ public sealed class XmlSource
         return new XmlSource(path, text, root);
     }
 
+    /// <summary>
+    /// Where a node is: an element's whole span, an attribute's <c>name="value"</c> (found in its start tag when
+    /// asked, so parsing keeps no per-attribute positions), anything else its parent element's span.
+    /// </summary>
     public SourceLocation LocationOf(XObject node)
     {
         var span = node switch
@@ -147,7 +151,80 @@ public sealed class XmlSource
             _ => node.Parent?.Annotation<ElementSpan>(),
         };
         var textSpan = span is null ? new TextSpan(0, 0) : TextSpan.FromBounds(span.Start, Math.Min(span.End, Text.Length));
+        if (node is XAttribute attribute && span is not null && AttributeSpan(attribute, span.Start) is { } attributeSpan)
+        {
+            textSpan = attributeSpan;
+        }
+
         return new SourceLocation(Path, textSpan, Text.Lines.GetLinePositionSpan(textSpan));
+    }
+
+    /// <summary>The span of <c>name="value"</c> of an attribute in the start tag beginning at <paramref name="tagStart"/>.</summary>
+    private TextSpan? AttributeSpan(XAttribute attribute, int tagStart)
+    {
+        var element = attribute.Parent!;
+        var i = tagStart + 1;
+        while (i < Text.Length && !IsTagBreak(Text[i]))
+        {
+            i++; // the element's name
+        }
+
+        while (true)
+        {
+            while (i < Text.Length && char.IsWhiteSpace(Text[i]))
+            {
+                i++;
+            }
+
+            if (i >= Text.Length || Text[i] is '/' or '>')
+            {
+                return null;
+            }
+
+            var nameStart = i;
+            while (i < Text.Length && !IsTagBreak(Text[i]) && Text[i] != '=')
+            {
+                i++;
+            }
+
+            var name = Text.ToString(TextSpan.FromBounds(nameStart, i));
+            while (i < Text.Length && Text[i] != '"' && Text[i] != '\'')
+            {
+                i++;
+            }
+
+            if (i >= Text.Length)
+            {
+                return null;
+            }
+
+            var quote = Text[i++];
+            while (i < Text.Length && Text[i] != quote)
+            {
+                i++;
+            }
+
+            i = Math.Min(i + 1, Text.Length);
+            if (Matches(name, attribute.Name, element))
+            {
+                return TextSpan.FromBounds(nameStart, i);
+            }
+        }
+
+        static bool IsTagBreak(char c) => char.IsWhiteSpace(c) || c is '/' or '>';
+
+        static bool Matches(string written, XName name, XElement element)
+        {
+            var colon = written.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                return name.Namespace == XNamespace.None && written == name.LocalName;
+            }
+
+            var prefix = written[..colon];
+            var ns = prefix == "xml" ? XNamespace.Xml : element.GetNamespaceOfPrefix(prefix);
+            return ns == name.Namespace && written[(colon + 1)..] == name.LocalName;
+        }
     }
 
     /// <summary>The element exactly as written in the file.</summary>

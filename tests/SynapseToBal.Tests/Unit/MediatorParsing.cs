@@ -4,7 +4,7 @@ using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
 
-/// <summary>Parses mediator snippets inside a named sequence, checking that every element is represented.</summary>
+/// <summary>Parses mediator snippets inside a named sequence, checking that every element is represented and every attribute read.</summary>
 internal static class MediatorParsing
 {
     public const string Synapse = "http://ws.apache.org/ns/synapse";
@@ -15,6 +15,7 @@ internal static class MediatorParsing
         var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
         Assert.NotNull(document);
         Assert.Empty(document.Unaccounted);
+        Assert.Empty(document.UnreadAttributes);
         return document;
     }
 

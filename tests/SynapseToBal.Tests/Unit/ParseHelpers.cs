@@ -9,7 +9,7 @@ internal static class ParseHelpers
 {
     public const string Ns = "xmlns=\"http://ws.apache.org/ns/synapse\"";
 
-    /// <summary>Parses one artifact and checks that every element is represented (no SB0105).</summary>
+    /// <summary>Parses one artifact and checks that every element is represented and every attribute read (no SB0105, no SB0107).</summary>
     public static T Artifact<T>(string xml, out DiagnosticBag diagnostics)
         where T : ArtifactSyntax
     {
@@ -17,6 +17,7 @@ internal static class ParseHelpers
         var document = SynapseParser.ParseText("snippet.xml", xml, diagnostics);
         Assert.NotNull(document);
         Assert.Empty(document.Unaccounted);
+        Assert.Empty(document.UnreadAttributes);
         var artifact = Assert.Single(document.Artifacts);
         return Assert.IsType<T>(artifact);
     }
