@@ -169,13 +169,13 @@ internal sealed class ExpressionWriter
     public string Condition(ConditionIr condition) => condition switch
     {
         NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"({Navigation(x)}).length() > 0" : $"{String(n.Value)} != \"\"",
-        CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: StringLiteralIr { Value: var code } } c
-            when c.Operator is "=" or "!=" && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var status)
-            => $"ctx.statusCode {(c.Operator == "=" ? "==" : "!=")} {status.ToString(CultureInfo.InvariantCulture)}",
+        CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: NumberLiteralIr { NumberKind: ValueKind.Integer } status } c
+            when c.Operator is "=" or "!="
+            => $"ctx.statusCode {(c.Operator == "=" ? "==" : "!=")} {status.Text}",
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
         StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
-        RegexMatchIr r when IsPlainText(r.Pattern) => Condition(new CompareIr(r.Value, "=", new StringLiteralIr(r.Pattern))),
+        RegexMatchIr r when IsPlainText(r.Pattern) => Condition(Comparisons.Typed(r.Value, "=", new StringLiteralIr(r.Pattern), numeric: false)),
         RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
         AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",
         OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
@@ -201,11 +201,6 @@ internal sealed class ExpressionWriter
 
     private string Number(ExprIr expr)
     {
-        if (expr is StringLiteralIr literal && BallerinaSyntax.FloatLiteral(literal.Value) is { } number)
-        {
-            return number;
-        }
-
         if (expr is CountIr count)
         {
             return $"<float>{CountValue(count)}";

@@ -280,3 +280,31 @@ public sealed record BooleanValueIr(ExprIr Value) : ConditionIr;
 
 /// <summary>A condition SynapseToBal does not translate.</summary>
 public sealed record UntranslatedConditionIr(string Original) : ConditionIr;
+
+/// <summary>How comparisons are typed in the IR, for every stage that builds one.</summary>
+public static class Comparisons
+{
+    /// <summary>
+    /// The comparison with its number literals typed: the status code against an integer is an integer
+    /// comparison; in a numeric comparison a literal number is a float (XPath numbers are doubles).
+    /// </summary>
+    public static CompareIr Typed(ExprIr left, string op, ExprIr right, bool numeric)
+    {
+        if (op is "=" or "!=" && left is ContextFieldIr { Field: ContextField.StatusCode } && right is StringLiteralIr { Value: var code }
+            && int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status))
+        {
+            return new CompareIr(left, op, new NumberLiteralIr(status.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueKind.Integer));
+        }
+
+        return numeric
+            ? new CompareIr(NumberOperand(left), op, NumberOperand(right), Numeric: true)
+            : new CompareIr(left, op, right);
+    }
+
+    private static ExprIr NumberOperand(ExprIr operand) =>
+        operand is StringLiteralIr { Value: var text } && IsDecimalNumeral(text.Trim()) ? new NumberLiteralIr(text.Trim(), ValueKind.Float) : operand;
+
+    /// <summary>A plain decimal number (<c>5</c>, <c>-2.5</c>, <c>1e3</c>); not NaN, Infinity or hexadecimal.</summary>
+    public static bool IsDecimalNumeral(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$");
+}

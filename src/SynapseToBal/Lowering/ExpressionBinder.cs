@@ -568,7 +568,7 @@ internal sealed class ExpressionBinder(
             { Kind: ValueKind.Boolean } => new BooleanValueIr(v),
 
             // XPath boolean() of a number: not zero (a count is never NaN).
-            CountIr when IsXPath => new CompareIr(v, "!=", new StringLiteralIr("0"), Numeric: true),
+            CountIr when IsXPath => new CompareIr(v, "!=", new NumberLiteralIr("0", ValueKind.Float), Numeric: true),
             { Kind: ValueKind.String } when v is not CountIr => new NonEmptyIr(v),
             _ => null,
         };
@@ -615,8 +615,10 @@ internal sealed class ExpressionBinder(
             || IsNumberLiteral(b.Left) || IsNumberLiteral(b.Right)
             || left is CountIr || right is CountIr
             || left.Kind is ValueKind.Float or ValueKind.Integer || right.Kind is ValueKind.Float or ValueKind.Integer;
-        return new CompareIr(left, op, right, numeric);
+        return Comparisons.Typed(left, op, right, numeric);
     }
+
+
 
     private static bool IsNumberLiteral(ExpressionNode node) => node is NumberLiteral or UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral };
 

@@ -199,17 +199,13 @@ public sealed partial class Lowerer
                     return new NumberLiteralIr(integer.ToString(CultureInfo.InvariantCulture), ValueKind.Integer);
                 case ValueKind.Boolean:
                     return new BooleanLiteralIr(string.Equals(text, "true", StringComparison.OrdinalIgnoreCase));
-                case ValueKind.Float when IsDecimalNumeral(text):
+                case ValueKind.Float when Comparisons.IsDecimalNumeral(text):
                     return new NumberLiteralIr(text, ValueKind.Float);
             }
         }
 
         return new ConvertIr(value, kind);
     }
-
-    /// <summary>A plain decimal number (<c>5</c>, <c>-2.5</c>, <c>1e3</c>); not NaN, Infinity or hexadecimal.</summary>
-    private static bool IsDecimalNumeral(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$");
 
     private ExprIr Value(ValueSyntax? value, FlowContext context) => value switch
     {

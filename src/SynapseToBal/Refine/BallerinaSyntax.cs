@@ -194,18 +194,6 @@ public static class BallerinaSyntax
     public static string CommentText(string text) =>
         string.Join(' ', text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim())).Trim();
 
-    /// <summary>A Ballerina float literal for a decimal number written in the input (<c>5</c> → <c>5.0</c>, <c>1e5</c>), or null when it is not one (NaN, Infinity, hex, ...).</summary>
-    public static string? FloatLiteral(string text)
-    {
-        var trimmed = text.Trim();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(trimmed, @"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"))
-        {
-            return null;
-        }
-
-        return trimmed.Contains('.', StringComparison.Ordinal) || trimmed.Contains('e', StringComparison.OrdinalIgnoreCase) ? trimmed : trimmed + ".0";
-    }
-
     /// <summary>A TOML basic string.</summary>
     public static string TomlString(string value) => StringLiteral(value);
 
