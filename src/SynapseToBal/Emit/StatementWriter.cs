@@ -100,6 +100,9 @@ internal sealed class StatementWriter
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
+            case CallStep { Blocking: true } call:
+                _out.Line($"check callBlocking({CallArguments(call, blocking: true)});");
+                break;
             case CallStep call:
                 _out.Line($"check callEndpoint({CallArguments(call)});");
                 break;
@@ -189,7 +192,8 @@ internal sealed class StatementWriter
             LogPart.Text t => (object)new StringLiteralIr(t.Content),
             LogPart.Value v => v.Expression,
             LogPart.Payload => "${check payloadText(ctx)}",
-            LogPart.Headers => "${ctx.headers.toString()}",
+            LogPart.Headers => "${headersText(ctx)}",
+            LogPart.MessageId => "${ctx.messageId}",
             _ => throw new InvalidOperationException(),
         });
         return _expr.StringTemplate(parts);
@@ -216,7 +220,7 @@ internal sealed class StatementWriter
         }
     }
 
-    private string CallArguments(CallStep call)
+    private string CallArguments(CallStep call, bool blocking = false)
     {
         var args = new List<string> { "ctx", _expr.Names[call.Client.Name] };
         switch (call.Path)
@@ -238,6 +242,11 @@ internal sealed class StatementWriter
                 break;
             default:
                 throw new InvalidOperationException();
+        }
+
+        if (blocking && call.Client.NonErrorStatusCodes.Length > 0)
+        {
+            args.Add($"nonErrorCodes = [{string.Join(", ", call.Client.NonErrorStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)))}]");
         }
 
         return string.Join(", ", args);

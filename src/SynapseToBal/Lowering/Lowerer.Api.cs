@@ -272,6 +272,12 @@ public sealed partial class Lowerer
         _globalFault = _symbols.Module(SymbolKind.Function, "handle fault");
         var sequence = _model.Symbols.Sequence("fault")!;
         ImmutableArray<StepIr> body = [new InvokeStep(null, _sequenceFunctions["fault"], _model.SequenceFacts("fault").CanAnswer), new AcceptStep(null)];
+        if (_functions.FirstOrDefault(f => f.Name == _sequenceFunctions["fault"]) is not { } faultSequence || !Flow.Terminates(faultSequence.Body))
+        {
+            // The Micro Integrator's default fault sequence logs and drops: 202 if nothing was sent yet.
+            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, sequence.Location);
+        }
+
         _functions.Add(new FunctionIr(_globalFault, FunctionKind.FaultFlow, true, body, "Runs the global 'fault' sequence for flows that declare no fault sequence of their own.", sequence.Location));
         return _globalFault;
     }
@@ -396,10 +402,8 @@ public sealed partial class Lowerer
             return steps;
         }
 
-        if (afterCall || IrWalker.Steps(steps).Any(s => s is CallStep))
-        {
-            _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
-        }
+        // Either way the generated code answers 202; the diagnostic says whether the Micro Integrator does too.
+        _diagnostics.Report(afterCall || IrWalker.Steps(steps).Any(s => s is CallStep) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, location);
 
         return [.. steps, new AcceptStep(null)];
     }
