@@ -546,6 +546,12 @@ public sealed partial class Lowerer
 
     private static bool HasCredentials(string url)
     {
+        // A query parameter named like a credential (?apiKey=..., ?access_token=...) makes the whole URL a secret.
+        if (Transports.RedactUriSecrets(url) != url)
+        {
+            return true;
+        }
+
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd < 0)
         {
