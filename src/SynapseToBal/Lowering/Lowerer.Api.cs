@@ -223,7 +223,13 @@ public sealed partial class Lowerer
         {
             faultFunction = _symbols.Module(SymbolKind.Function, baseName + " fault");
             var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
-            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {api.Name} {DescribeResource(resource)}: runs when the in or out flow fails.", faultFlow.Location));
+
+            // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
+            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202.
+            var inFlowMediators = new Semantics.MediatorCollector();
+            inFlowMediators.WalkMediators(resource.InSequence?.Mediators ?? []);
+            var mayFollowCall = inFlowMediators.Mediators.Any(m => m is CallMediator or SendMediator) || resource.OutSequence is not null;
+            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall), $"Fault flow of {api.Name} {DescribeResource(resource)}: runs when the in or out flow fails.", faultFlow.Location));
         }
         else if (_model.Symbols.Sequence("fault") is not null)
         {
@@ -403,10 +409,23 @@ public sealed partial class Lowerer
         }
 
         // Either way the generated code answers 202; the diagnostic says whether the Micro Integrator does too.
+        // A flow that ends by running a sequence that always answers never gets there (the 202 only satisfies the compiler).
+        if (AlwaysAnswers(steps, new HashSet<Symbol>()))
+        {
+            return [.. steps, new AcceptStep(null)];
+        }
+
         _diagnostics.Report(afterCall || IrWalker.Steps(steps).Any(s => s is CallStep) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, location);
 
         return [.. steps, new AcceptStep(null)];
     }
+
+    /// <summary>True when the steps always answer: a step ends the flow, or a sequence they run (already lowered) always answers.</summary>
+    private bool AlwaysAnswers(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting) =>
+        Flow.Terminates(steps) || steps.Any(step => step is InvokeStep { CanStop: true } invoke
+            && visiting.Add(invoke.Function)
+            && _functions.FirstOrDefault(f => f.Name == invoke.Function) is { } function
+            && AlwaysAnswers(function.Body, visiting));
 
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)
