@@ -106,6 +106,7 @@ public sealed record FunctionIr(
 /// <param name="SynapseName">The template parameter as Synapse names it.</param>
 public sealed record FunctionParameterIr(Symbol Name, string SynapseName, string DefaultValue, bool Mandatory);
 
+/// <param name="Url">The endpoint's URL as Synapse gives it; a URL holding a credential has it masked (its configurable has no default).</param>
 public sealed record ClientIr(
     Symbol Name,
     string SynapseName,

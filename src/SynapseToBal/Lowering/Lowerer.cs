@@ -184,7 +184,9 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, connection.Groups["name"].Value);
             }
 
-            return new LocalEntryIr(name, EntryKind.Xml, xml, entry) { Parts = SecretParts(entry, xml) };
+            // With credentials, the value keeps them masked: the parts are what is emitted.
+            var parts = SecretParts(entry, xml);
+            return new LocalEntryIr(name, EntryKind.Xml, parts.IsEmpty ? xml : Masked(parts), entry) { Parts = parts };
         }
 
         if (entry.Src is { } src)
@@ -197,7 +199,7 @@ public sealed partial class Lowerer
         if (SecretNames.IsSecret(entry.Name) && !SecretNames.IsPlaceholder(text))
         {
             // A text entry named like a credential: the value comes from a required configurable.
-            return new LocalEntryIr(name, EntryKind.Text, text, entry) { Parts = [new TemplatePart.Argument(new ConfigurableReadIr(EntrySecret(entry, null)), Raw: true, InAttribute: false)] };
+            return new LocalEntryIr(name, EntryKind.Text, Redacted, entry) { Parts = [new TemplatePart.Argument(new ConfigurableReadIr(EntrySecret(entry, null)), Raw: true, InAttribute: false)] };
         }
 
         return new LocalEntryIr(name, EntryKind.Text, text, entry);
@@ -273,6 +275,10 @@ public sealed partial class Lowerer
         parts.Add(new TemplatePart.Text(xml[index..]));
         return parts.ToImmutable();
     }
+
+    /// <summary>The text of the parts with every configurable read shown as <c>****</c>.</summary>
+    private static string Masked(ImmutableArray<TemplatePart> parts) =>
+        string.Concat(parts.Select(p => p is TemplatePart.Text text ? text.Content : Redacted));
 
     /// <summary>A required configurable (no default) for a credential of a local entry; reported as SB0212.</summary>
     private Symbol EntrySecret(LocalEntrySyntax entry, string? element)
@@ -539,7 +545,7 @@ public sealed partial class Lowerer
             timeout = GlobalTimeoutSeconds;
         }
 
-        var client = new ClientIr(name, baseName, configurable, url, timeout, notes.ToImmutable(), location) { NonErrorStatusCodes = nonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0 };
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, timeout, notes.ToImmutable(), location) { NonErrorStatusCodes = nonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0 };
         _clients.Add(client);
         return client;
     }
