@@ -90,7 +90,7 @@ public sealed class PackageEmitter
 
     /// <summary>The original XML of a node as comment text, its first line indented like the rest so the comment keeps the shape of the source.</summary>
     private static IReadOnlyList<string> Original(Syntax.ISyntaxNode node, string? rawXml = null) =>
-        BallerinaSyntax.CommentLines(new string(' ', node.Location.LineSpan.Start.Character) + (rawXml ?? node.RawXml), prefix: string.Empty).ToList();
+        BallerinaSyntax.CommentLines(new string(' ', node.Location.LineSpan.Start.Character) + Syntax.SecretNames.MaskXml(rawXml ?? node.RawXml), prefix: string.Empty).ToList();
 
     private static TodoView Todo(NotTranslatedIr reason, IReadOnlyList<string> original) =>
         new(reason.Descriptor.Id, BallerinaSyntax.CommentText(reason.Message), original);

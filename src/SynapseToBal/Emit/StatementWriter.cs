@@ -156,11 +156,11 @@ internal sealed class StatementWriter
                 break;
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
-                _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(todo.Origin, todo.RawXml)));
+                _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(todo.Origin, todo.RawXml))));
                 break;
             case DeadCodeStep dead:
                 _out.Line($"// Not translated, {BallerinaSyntax.CommentText(dead.Reason)}:");
-                _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(dead.Origin, dead.Origin!.RawXml)));
+                _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(dead.Origin, dead.Origin!.RawXml))));
                 break;
             case CommentStep comment:
                 _out.Line("// " + BallerinaSyntax.CommentText(comment.Text));

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
@@ -75,19 +75,6 @@ internal static class Transports
             .ToList();
     }
 
-    private static readonly Regex SecretParameter = new(@"(?<name>[A-Za-z0-9_.\-]+)=(?<value>[^&;""'<\s]*)", RegexOptions.CultureInvariant);
-    private static readonly Regex UserInfo = new(@"(?<prefix>://[^/:@\s""']+:)(?<password>[^@/\s""']+)@", RegexOptions.CultureInvariant);
-
-    /// <summary>
-    /// The endpoint XML with the values of secret-like URI parameters and user-info passwords replaced by
-    /// <c>****</c>, so that a TODO that carries it does not copy a credential into the generated code.
-    /// </summary>
-    internal static string RedactUriSecrets(string xml)
-    {
-        var redacted = UserInfo.Replace(xml, m => m.Groups["prefix"].Value + "****@");
-        return SecretParameter.Replace(redacted, m =>
-            SecretNames.IsSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0 && !SecretNames.IsPlaceholder(m.Groups["value"].Value)
-                ? m.Groups["name"].Value + "=****"
-                : m.Value);
-    }
+    /// <summary>The endpoint XML with its credentials masked (<see cref="SecretNames.MaskXml"/>), for the TODO that carries it.</summary>
+    internal static string RedactUriSecrets(string xml) => SecretNames.MaskXml(xml);
 }

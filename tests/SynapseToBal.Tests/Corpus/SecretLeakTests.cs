@@ -6,6 +6,7 @@ using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.Emit;
 using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -16,7 +17,7 @@ namespace SynapseToBal.Tests.Corpus;
 /// literal, an XML or string template, a log call or a Config.toml value of the generated package. The candidate
 /// secrets are the values of elements, attributes, properties, parameters and URI parameters whose names suggest a
 /// credential (<see cref="SecretNames"/>); empty values and placeholders resolved at run time are not secrets.
-/// Comments are not checked: TODOs carry original XML on purpose (with URI credentials masked).
+/// Comments are checked too: TODOs carry the original XML with its credentials masked.
 /// </summary>
 public sealed partial class SecretLeakTests(ITestOutputHelper output)
 {
@@ -35,7 +36,7 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         int files = 0, checkedSecrets = 0, ambiguous = 0;
         foreach (var file in Directory.EnumerateFiles(corpus, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var (secrets, shared) = CandidateSecrets(file);
+            var (secrets, shared, plain) = CandidateSecrets(file);
             ambiguous += shared;
             if (secrets.Count == 0)
             {
@@ -54,7 +55,7 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
             var package = Lowerer.Lower([document], diagnostics);
             var generated = new PackageEmitter(renderer, new EmitOptions("corpus", "corpus", Path.GetDirectoryName(file)!, Path.GetFileName(file)))
                 .Emit(SynapseToBal.Refine.BallerinaRefiner.Refine(package, RuntimeModule.BuiltIn.DeclaredNames));
-            FindLeaks(Path.GetRelativePath(corpus, file), secrets, generated, leaks);
+            FindLeaks(Path.GetRelativePath(corpus, file), secrets, plain, generated, leaks);
         }
 
         output.WriteLine($"{checkedSecrets} secret value(s) checked in {files} corpus file(s); {ambiguous} value(s) skipped because the same text is also a non-secret value of its file (a user name equal to the password, ...).");
@@ -72,7 +73,9 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         var checkedSecrets = 0;
         foreach (var input in Directory.EnumerateDirectories(TestPaths.Cases).Select(c => Path.Combine(c, "input")).Where(Directory.Exists).Order(StringComparer.Ordinal))
         {
-            var secrets = Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories).SelectMany(f => CandidateSecrets(f).Secrets).Distinct(StringComparer.Ordinal).ToList();
+            var candidates = Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories).Select(CandidateSecrets).ToList();
+            var secrets = candidates.SelectMany(c => c.Secrets).Distinct(StringComparer.Ordinal).ToList();
+            var plain = candidates.SelectMany(c => c.Plain).ToHashSet(StringComparer.Ordinal);
             if (secrets.Count == 0)
             {
                 continue;
@@ -80,7 +83,7 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
 
             checkedSecrets += secrets.Count;
             var result = Converter.Convert(new ConversionOptions(input, PackageName: "leaks"));
-            FindLeaks(Path.GetFileName(Path.GetDirectoryName(input))!, secrets, result.Files, leaks);
+            FindLeaks(Path.GetFileName(Path.GetDirectoryName(input))!, secrets, plain, result.Files, leaks);
         }
 
         output.WriteLine($"{checkedSecrets} secret value(s) checked in the golden cases.");
@@ -88,19 +91,26 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         Assert.True(leaks.Length == 0, "Secrets found in generated literals or log lines:\n" + leaks);
     }
 
-    private static void FindLeaks(string source, IReadOnlyList<string> secrets, IEnumerable<GeneratedFile> generated, StringBuilder leaks)
+    /// <param name="plain">Values of the input not named like secrets: a comment may repeat them (a key store file named like its password).</param>
+    private static void FindLeaks(string source, IReadOnlyList<string> secrets, IReadOnlySet<string> plain, IEnumerable<GeneratedFile> generated, StringBuilder leaks)
     {
         foreach (var generatedFile in generated.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal) || f.RelativePath == "Config.toml"))
         {
-            foreach (var text in CheckedTexts(generatedFile))
+            foreach (var (text, comment) in CheckedTexts(generatedFile))
             {
-                foreach (var secret in secrets.Where(s => Contains(text, s)))
+                // In comments, tag names are not values (<password>password</password>), and a value the input also uses
+                // elsewhere (inside a path, a URL) may appear for that reason.
+                var searched = comment ? Tag().Replace(text, " ") : text;
+                foreach (var secret in secrets.Where(s => Contains(searched, s) && !(comment && plain.Any(p => p.Contains(s, StringComparison.Ordinal)))))
                 {
                     leaks.AppendLine($"{source} -> {generatedFile.RelativePath}: a secret of {secret.Length} characters appears in: {Shorten(text, secret)}");
                 }
             }
         }
     }
+
+    [GeneratedRegex(@"</?[A-Za-z_][\w.\-:]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
 
     /// <summary>Masks the secret in a report line so the test output does not repeat it.</summary>
     private static string Shorten(string text, string secret)
@@ -132,17 +142,24 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         return false;
     }
 
-    /// <summary>The parts of a generated file that must hold no secret: string literals, templates (string and XML) and log calls in .bal files, values in Config.toml.</summary>
-    private static IEnumerable<string> CheckedTexts(GeneratedFile file)
+    /// <summary>
+    /// The parts of a generated file that must hold no secret: string literals, templates (string and XML) and log calls in
+    /// .bal files, values in Config.toml, and comments (TODOs carry the original XML with its credentials masked).
+    /// </summary>
+    private static IEnumerable<(string Text, bool Comment)> CheckedTexts(GeneratedFile file)
     {
-        var code = string.Join('\n', file.Content.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal) && !line.TrimStart().StartsWith('#')));
+        var lines = file.Content.Split('\n');
+        static bool IsComment(string line) => line.TrimStart().StartsWith("//", StringComparison.Ordinal) || line.TrimStart().StartsWith('#');
+        var code = string.Join('\n', lines.Where(line => !IsComment(line)));
+        var comments = lines.Where(IsComment).Select(line => (line, true));
         if (file.RelativePath == "Config.toml")
         {
-            return code.Split('\n');
+            return code.Split('\n').Select(line => (line, false)).Concat(comments);
         }
 
-        return Literal().Matches(code).Select(m => m.Value)
-            .Concat(code.Split('\n').Where(line => line.Contains("log:print", StringComparison.Ordinal)));
+        return Literal().Matches(code).Select(m => (m.Value, false))
+            .Concat(code.Split('\n').Where(line => line.Contains("log:print", StringComparison.Ordinal)).Select(line => (line, false)))
+            .Concat(comments);
     }
 
     [GeneratedRegex(@"""(?:[^""\\\n]|\\.)*""|`[^`]*`", RegexOptions.CultureInvariant)]
@@ -158,7 +175,7 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
     /// The literal secrets of a file: values of elements, attributes, properties and parameters named like credentials, and
     /// credentials inside URIs. A value that is also the value of something not named like a secret is left out (counted).
     /// </summary>
-    private static (List<string> Secrets, int Ambiguous) CandidateSecrets(string file)
+    private static (List<string> Secrets, int Ambiguous, HashSet<string> Plain) CandidateSecrets(string file)
     {
         XDocument document;
         try
@@ -168,7 +185,7 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
         {
-            return ([], 0);
+            return ([], 0, []);
         }
 
         var secrets = new HashSet<string>(StringComparer.Ordinal);
@@ -220,6 +237,6 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         }
 
         var ambiguous = secrets.Count(plain.Contains);
-        return (secrets.Where(s => !plain.Contains(s)).Order(StringComparer.Ordinal).ToList(), ambiguous);
+        return (secrets.Where(s => !plain.Contains(s)).Order(StringComparer.Ordinal).ToList(), ambiguous, plain);
     }
 }

@@ -70,6 +70,25 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void Credentials_in_xml_are_masked_and_placeholders_kept()
+    {
+        var xml = """
+            <email.send configKey="c" password="attrPw1"><to>a@b.c</to><password>elemPw1</password><apiKey>{$ctx:k}</apiKey>
+            <parameter name="transport.vfs.Password">paramPw1</parameter><property name="clientSecret" value="propPw1"/></email.send>
+            """;
+        var masked = SecretNames.MaskXml(xml);
+        foreach (var secret in new[] { "attrPw1", "elemPw1", "paramPw1", "propPw1" })
+        {
+            Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<apiKey>{$ctx:k}</apiKey>", masked, StringComparison.Ordinal);
+        Assert.Contains("<to>a@b.c</to>", masked, StringComparison.Ordinal);
+        Assert.Contains("<password>****</password>", masked, StringComparison.Ordinal);
+        Assert.Contains("name=\"clientSecret\" value=\"****\"", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Log_reads_the_mi_4_4_attributes_as_synapse_does()
     {
         var full = MediatorParsing.Single<LogMediator>("<log level=\"simple\" logFullPayload=\"true\"/>");

@@ -16,6 +16,12 @@ service /partner on httpListener {
         ctx.headers["authorization"] = authorization;
         ctx.headers["x-api-key"] = xApiKey;
         ctx.properties["mode"] = "partner";
+        // TODO(SB0201): the <email.send> mediator is not translated: connector operations are not translated yet; call the matching Ballerina connector by hand
+        // <email.send configKey="SmtpConnection">
+        //     <to>partner@example.com</to>
+        //     <password>****</password>
+        //     <apiKey>{$ctx:apiKey}</apiKey>
+        // </email.send>
         return respond(ctx);
     }
 }
