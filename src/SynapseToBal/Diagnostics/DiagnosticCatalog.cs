@@ -149,6 +149,23 @@ public static class DiagnosticCatalog
         "The expression '{0}' has a syntax error at position {1}: {2}; the generated code fails at run time until it is written by hand",
         "The XPath, JSONPath or Synapse expression does not follow its dialect's grammar (docs/expressions.md), so it cannot be translated; it becomes a call to notTranslated(\"...\"), which returns an error when it runs. The position counts characters from the start of the expression text (inside json-eval(...) or ${...}), starting at 0.");
 
+    public static readonly DiagnosticDescriptor NonHttpEndpoint = Error("SB0218", LoweringCategory,
+        "Endpoint is not HTTP",
+        "Endpoint '{0}' sends over {1} ('{2}:' address), not HTTP; no client is generated and calls to it stay TODOs: use {3}",
+        "The endpoint's address names a transport other than HTTP (JMS, VFS, mail, RabbitMQ, Kafka, local, TCP, UDP, FIX, ...). An http:Client would send the message somewhere else entirely, so none is generated: the endpoint and every call or send that uses it become TODOs carrying the endpoint XML (secret URI parameters masked), and the message names the Ballerina module that replaces the transport.");
+    public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
+        "Flow can end without responding",
+        "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",
+        "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend on the way (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible.");
+    public static readonly DiagnosticDescriptor ConnectionNotTranslated = Warning("SB0216", LoweringCategory,
+        "Connection not translated",
+        "Local entry '{0}' is a connector connection (<{1}>); it stays an XML value, not a client yet",
+        "A local entry that configures a connector connection (<http.init>, <email.init>, <salesforce.init>, ...) is kept as an xml value so that nothing is lost, but no Ballerina client is created from it yet; the operations that use it stay TODOs. Elements that hold credentials are not copied: each becomes a required configurable (SB0212) that the value refers to, and a {wso2:vault-lookup('alias')} value refers to the alias's configurable.");
+    public static readonly DiagnosticDescriptor LogValueRedacted = Info("SB0217", LoweringCategory,
+        "Credential kept out of a log line",
+        "The log value '{0}' may hold a credential; the generated code logs **** instead",
+        "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
+
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,
         "Template failed",

@@ -94,15 +94,15 @@ public sealed class PackageEmitter
     private static string Line(int line) => line.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The original XML of a node as comment text, its first line indented like the rest so the comment keeps the shape of the source.</summary>
-    private static IReadOnlyList<string> Original(Syntax.ISyntaxNode node) =>
-        BallerinaSyntax.CommentLines(new string(' ', node.Location.LineSpan.Start.Character) + node.RawXml, prefix: string.Empty).ToList();
+    private static IReadOnlyList<string> Original(Syntax.ISyntaxNode node, string? rawXml = null) =>
+        BallerinaSyntax.CommentLines(new string(' ', node.Location.LineSpan.Start.Character) + Syntax.SecretNames.MaskXml(rawXml ?? node.RawXml), prefix: string.Empty).ToList();
 
     private static TodoView Todo(NotTranslatedIr reason, IReadOnlyList<string> original) =>
         new(reason.Descriptor.Id, BallerinaSyntax.CommentText(reason.Message), original);
 
     private TodoView Pending(PendingArtifactIr pending) => Todo(
         pending.Reason with { Message = $"{pending.Reason.Message}: '{pending.Origin.Name}' ({Relative(pending.Origin.Location.Path)}, line {Line(pending.Origin.Location.Line)})." },
-        Original(pending.Origin));
+        Original(pending.Origin, pending.RawXml));
 
     // ---- main.bal ----
 
@@ -331,9 +331,37 @@ public sealed class PackageEmitter
             Name = names[e.Name],
             Todo = e.NotTranslated is { } reason ? Todo(reason, []) : null,
             IsXml = e.Kind == EntryKind.Xml,
-            Value = e.Kind == EntryKind.Xml ? BallerinaSyntax.TemplateText(e.Value, keepLineBreaks: true) : BallerinaSyntax.StringLiteral(e.Value),
+            Value = EntryValue(e, names),
         }).ToList(),
     });
+
+    /// <summary>
+    /// The value of an entry: XML template text, or a string literal. Credentials are never literals: each is an
+    /// interpolated read of its required configurable (a text entry that is a credential is the configurable itself).
+    /// </summary>
+    private static string EntryValue(LocalEntryIr entry, NameMap names)
+    {
+        string Read(TemplatePart.Argument argument) => argument.Value is ConfigurableReadIr read
+            ? names[read.Configurable]
+            : throw new InvalidOperationException("an entry part is a configurable read");
+
+        if (entry.Kind != EntryKind.Xml)
+        {
+            return entry.Parts is [TemplatePart.Argument only] ? Read(only) : BallerinaSyntax.StringLiteral(entry.Value);
+        }
+
+        if (entry.Parts.IsEmpty)
+        {
+            return BallerinaSyntax.TemplateText(entry.Value, keepLineBreaks: true);
+        }
+
+        return string.Concat(entry.Parts.Select(part => part switch
+        {
+            TemplatePart.Text text => BallerinaSyntax.TemplateText(text.Content, keepLineBreaks: true),
+            TemplatePart.Argument argument => "${" + Read(argument) + "}",
+            _ => throw new InvalidOperationException(),
+        }));
+    }
 
     // ---- connections.bal, configs.bal, Config.toml ----
 
@@ -345,7 +373,7 @@ public sealed class PackageEmitter
             Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[c.Name],
             UrlConfigurable = names[c.UrlConfigurable],
-            Timeout = c.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture),
+            Timeout = c.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
         }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {

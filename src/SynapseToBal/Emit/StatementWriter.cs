@@ -100,6 +100,9 @@ internal sealed class StatementWriter
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
+            case CallStep { Blocking: true } call:
+                _out.Line($"check callBlocking({CallArguments(call, blocking: true)});");
+                break;
             case XsltStep xslt:
                 Xslt(xslt);
                 break;
@@ -159,11 +162,11 @@ internal sealed class StatementWriter
                 break;
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
-                _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(todo.Origin, todo.RawXml)));
+                _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(todo.Origin, todo.RawXml))));
                 break;
             case DeadCodeStep dead:
                 _out.Line($"// Not translated, {BallerinaSyntax.CommentText(dead.Reason)}:");
-                _out.Lines(BallerinaSyntax.CommentLines(OriginalXml(dead.Origin, dead.Origin!.RawXml)));
+                _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(dead.Origin, dead.Origin!.RawXml))));
                 break;
             case CommentStep comment:
                 _out.Line("// " + BallerinaSyntax.CommentText(comment.Text));
@@ -195,7 +198,8 @@ internal sealed class StatementWriter
             LogPart.Text t => (object)new StringLiteralIr(t.Content),
             LogPart.Value v => v.Expression,
             LogPart.Payload => "${check payloadText(ctx)}",
-            LogPart.Headers => "${ctx.headers.toString()}",
+            LogPart.Headers => "${headersText(ctx)}",
+            LogPart.MessageId => "${ctx.messageId}",
             _ => throw new InvalidOperationException(),
         });
         return _expr.StringTemplate(parts);
@@ -267,7 +271,7 @@ internal sealed class StatementWriter
         return string.Join(", ", args);
     }
 
-    private string CallArguments(CallStep call)
+    private string CallArguments(CallStep call, bool blocking = false)
     {
         var args = new List<string> { "ctx", _expr.Names[call.Client.Name] };
         switch (call.Path)
@@ -289,6 +293,11 @@ internal sealed class StatementWriter
                 break;
             default:
                 throw new InvalidOperationException();
+        }
+
+        if (blocking && call.Client.NonErrorStatusCodes.Length > 0)
+        {
+            args.Add($"nonErrorCodes = [{string.Join(", ", call.Client.NonErrorStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)))}]");
         }
 
         return string.Join(", ", args);

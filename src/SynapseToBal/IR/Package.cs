@@ -122,14 +122,22 @@ public sealed record FunctionIr(
 /// <param name="SynapseName">The template parameter as Synapse names it.</param>
 public sealed record FunctionParameterIr(Symbol Name, string SynapseName, string DefaultValue, bool Mandatory);
 
+/// <param name="Url">The endpoint's URL as Synapse gives it; a URL holding a credential has it masked (its configurable has no default).</param>
 public sealed record ClientIr(
     Symbol Name,
     string SynapseName,
     Symbol UrlConfigurable,
     string Url,
-    decimal? TimeoutSeconds,
+    decimal TimeoutSeconds,
     ImmutableArray<string> Notes,
-    SourceLocation Origin);
+    SourceLocation Origin)
+{
+    /// <summary>HTTP statuses of 400 and above that a blocking call still takes as a response (the endpoint's <c>non.error.http.status.codes</c>).</summary>
+    public ImmutableArray<int> NonErrorStatusCodes { get; init; } = [];
+
+    /// <summary>The endpoint sets no timeout: the client uses the Micro Integrator's global callback timeout.</summary>
+    public bool DefaultTimeout { get; init; }
+}
 
 public enum ConfigurableType
 {
@@ -140,7 +148,11 @@ public enum ConfigurableType
 public sealed record ConfigurableIr(Symbol Name, ConfigurableType Type, string? DefaultValue, string Description, bool Secret);
 
 /// <summary>An artifact not translated yet, kept as a TODO with its XML.</summary>
-public sealed record PendingArtifactIr(NotTranslatedIr Reason, ArtifactSyntax Origin);
+public sealed record PendingArtifactIr(NotTranslatedIr Reason, ArtifactSyntax Origin)
+{
+    /// <summary>The XML the TODO carries when it differs from the origin's (credentials masked); null for the origin's own.</summary>
+    public string? RawXml { get; init; }
+}
 
 public enum EntryKind
 {
@@ -156,4 +168,11 @@ public sealed record StylesheetIr(Symbol Name, string Key, string Xml);
 
 /// <summary>A local entry: a module-level constant value.</summary>
 /// <param name="NotTranslated">For <see cref="EntryKind.Source"/>: why the value is left to write by hand.</param>
-public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, LocalEntrySyntax Origin, NotTranslatedIr? NotTranslated = null);
+public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, LocalEntrySyntax Origin, NotTranslatedIr? NotTranslated = null)
+{
+    /// <summary>
+    /// When the value holds credentials: the value as text parts and configurable reads (each secret replaced by a
+    /// required configurable), so that no secret becomes a literal. Empty when <see cref="Value"/> is used as it is.
+    /// </summary>
+    public ImmutableArray<TemplatePart> Parts { get; init; } = [];
+}

@@ -33,7 +33,11 @@ public abstract record LogPart
 
     public sealed record Payload : LogPart;
 
+    /// <summary>The transport headers, credentials masked.</summary>
     public sealed record Headers : LogPart;
+
+    /// <summary>The message ID (<c>logMessageID="true"</c>).</summary>
+    public sealed record MessageId : LogPart;
 }
 
 /// <summary>Sets a default-scope property to a value of the value's own type (string, number, boolean, xml, json).</summary>
@@ -118,7 +122,15 @@ public sealed record XsltStep(MediatorSyntax Origin, XmlNavigationIr? Source, Sy
 public sealed record XsltParameterIr(string Name, ExprIr Value);
 
 /// <summary>A call to a backend; the message continues with the response.</summary>
-public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin);
+public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin)
+{
+    /// <summary>
+    /// <c>call blocking="true"</c>: Synapse's blocking sender, for which an HTTP status of 400 or more is a fault
+    /// (unless the client lists it as a non-error status) and the request headers stay on the message.
+    /// A non-blocking call takes every status as a response.
+    /// </summary>
+    public bool Blocking { get; init; }
+}
 
 /// <summary>The request path of an outbound call.</summary>
 public abstract record HttpPathIr

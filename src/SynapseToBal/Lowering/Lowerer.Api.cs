@@ -221,7 +221,7 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner);
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []));
 
         var inMediators = resource.InSequence?.Mediators ?? [];
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
@@ -255,7 +255,8 @@ public sealed partial class Lowerer
     /// The out and fault flows of an entry point (an API resource, a proxy service) as functions: the out flow runs
     /// on the backend response, the fault flow (or the global <c>fault</c> sequence) when the in or out flow fails.
     /// </summary>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner)
+    /// <param name="inFlowCalls">The entry point's in flow calls a backend, so the fault flow may run after that call.</param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -270,7 +271,11 @@ public sealed partial class Lowerer
         {
             faultFunction = _symbols.Module(SymbolKind.Function, baseName + " fault");
             var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
-            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location), $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
+
+            // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
+            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202.
+            var mayFollowCall = inFlowCalls || outFlow is not null;
+            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall), $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
         }
         else if (_model.Symbols.Sequence("fault") is not null)
         {
@@ -279,6 +284,14 @@ public sealed partial class Lowerer
         }
 
         return (outFunction, faultFunction);
+    }
+
+    /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
+    private static bool CallsBackend(ImmutableArray<MediatorSyntax> mediators)
+    {
+        var walker = new Semantics.MediatorCollector();
+        walker.WalkMediators(mediators);
+        return walker.Mediators.Any(m => m is CallMediator or SendMediator);
     }
 
     private Symbol? _globalFault;
@@ -294,6 +307,12 @@ public sealed partial class Lowerer
         _globalFault = _symbols.Module(SymbolKind.Function, "handle fault");
         var sequence = _model.Symbols.Sequence("fault")!;
         ImmutableArray<StepIr> body = [new InvokeStep(null, _sequenceFunctions["fault"], _model.SequenceFacts("fault").CanAnswer), new AcceptStep(null)];
+        if (_functions.FirstOrDefault(f => f.Name == _sequenceFunctions["fault"]) is not { } faultSequence || !Flow.Terminates(faultSequence.Body))
+        {
+            // The Micro Integrator's default fault sequence logs and drops: 202 if nothing was sent yet.
+            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, sequence.Location);
+        }
+
         _functions.Add(new FunctionIr(_globalFault, FunctionKind.FaultFlow, true, body, "Runs the global 'fault' sequence for flows that declare no fault sequence of their own.", sequence.Location));
         return _globalFault;
     }
@@ -418,13 +437,24 @@ public sealed partial class Lowerer
             return steps;
         }
 
-        if (afterCall || IrWalker.Steps(steps).Any(s => s is CallStep))
+        // Either way the generated code answers 202; the diagnostic says whether the Micro Integrator does too.
+        // A flow that ends by running a sequence that always answers never gets there (the 202 only satisfies the compiler).
+        if (AlwaysAnswers(steps, new HashSet<Symbol>()))
         {
-            _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
+            return [.. steps, new AcceptStep(null)];
         }
+
+        _diagnostics.Report(afterCall || IrWalker.Steps(steps).Any(s => s is CallStep) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, location);
 
         return [.. steps, new AcceptStep(null)];
     }
+
+    /// <summary>True when the steps always answer: a step ends the flow, or a sequence they run (already lowered) always answers.</summary>
+    private bool AlwaysAnswers(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting) =>
+        Flow.Terminates(steps) || steps.Any(step => step is InvokeStep { CanStop: true } invoke
+            && visiting.Add(invoke.Function)
+            && _functions.FirstOrDefault(f => f.Name == invoke.Function) is { } function
+            && AlwaysAnswers(function.Body, visiting));
 
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
@@ -18,6 +20,7 @@ public sealed partial class Lowerer
     private readonly Dictionary<string, Symbol> _sequenceFunctions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Symbol Function, ImmutableArray<FunctionParameterIr> Parameters)> _templateFunctions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientIr?> _namedClients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NotTranslatedIr> _endpointReasons = new(StringComparer.Ordinal);
     private readonly List<FunctionIr> _functions = new();
     private readonly List<ClientIr> _clients = new();
     private readonly List<ConfigurableIr> _configurables = new();
@@ -92,11 +95,13 @@ public sealed partial class Lowerer
 
         foreach (var endpoint in symbols.Endpoints)
         {
-            _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name);
+            _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name, out var notTranslated);
             if (_namedClients[endpoint.Name] is null)
             {
                 var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
-                _pendingEndpoints.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet"), endpoint));
+                var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet");
+                _endpointReasons[endpoint.Name] = reason;
+                _pendingEndpoints.Add(new PendingArtifactIr(reason, endpoint) { RawXml = reason.Descriptor == DiagnosticCatalog.NonHttpEndpoint ? Transports.RedactUriSecrets(endpoint.RawXml) : null });
             }
         }
 
@@ -183,7 +188,15 @@ public sealed partial class Lowerer
         var name = _symbols.Module(SymbolKind.LocalEntry, entry.Name, "entry");
         if (entry.Xml is { } xml)
         {
-            return new LocalEntryIr(name, EntryKind.Xml, xml, entry);
+            var connection = ConnectionInit.Match(xml);
+            if (connection.Success)
+            {
+                _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, connection.Groups["name"].Value);
+            }
+
+            // With credentials, the value keeps them masked: the parts are what is emitted.
+            var parts = SecretParts(entry, xml);
+            return new LocalEntryIr(name, EntryKind.Xml, parts.IsEmpty ? xml : Masked(parts), entry) { Parts = parts };
         }
 
         if (entry.Src is { } src)
@@ -192,7 +205,99 @@ public sealed partial class Lowerer
             return new LocalEntryIr(name, EntryKind.Source, src, entry, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"the entry's content is loaded from '{src}'; add it here by hand:"));
         }
 
-        return new LocalEntryIr(name, EntryKind.Text, entry.Text ?? string.Empty, entry);
+        var text = entry.Text ?? string.Empty;
+        if (SecretNames.IsSecret(entry.Name) && !SecretNames.IsPlaceholder(text))
+        {
+            // A text entry named like a credential: the value comes from a required configurable.
+            return new LocalEntryIr(name, EntryKind.Text, Redacted, entry) { Parts = [new TemplatePart.Argument(new ConfigurableReadIr(EntrySecret(entry, null)), Raw: true, InAttribute: false)] };
+        }
+
+        return new LocalEntryIr(name, EntryKind.Text, text, entry);
+    }
+
+    /// <summary>The root of a connector connection configuration: <c>&lt;email.init&gt;</c>, <c>&lt;http.init&gt;</c>, <c>&lt;salesforce.init&gt;</c>, ...</summary>
+    private static readonly Regex ConnectionInit = new(@"^\s*(<\?[^>]*\?>\s*)?(<!--.*?-->\s*)*<(?<name>[\w\-]+(\.[\w\-]+)*\.init)[\s/>]", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    /// <summary>A leaf element with text only: <c>&lt;password&gt;x&lt;/password&gt;</c>, with or without a prefix and attributes.</summary>
+    private static readonly Regex LeafElement = new(@"<(?<prefix>[\w.\-]+:|)(?<name>[A-Za-z_][\w.\-]*)(?<attributes>\s[^<>]*?)?>(?<text>[^<]*)</\k<prefix>\k<name>\s*>", RegexOptions.CultureInvariant);
+
+    /// <summary>A whole value that is a secure vault lookup: <c>{wso2:vault-lookup('alias')}</c>.</summary>
+    private static readonly Regex VaultLookup = new(@"^\s*\{\s*wso2:vault-lookup\(\s*'(?<alias>[^']+)'\s*\)\s*\}\s*$", RegexOptions.CultureInvariant);
+
+    /// <summary>An attribute: <c>password="x"</c>.</summary>
+    private static readonly Regex Attribute = new(@"(?<=\s)(?<name>[A-Za-z_][\w.\-:]*)\s*=\s*(?<quote>[""'])(?<value>.*?)\k<quote>", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Splits an XML entry into text and configurable reads: the text of every leaf element named like a credential
+    /// (or a <c>&lt;parameter name="password"&gt;</c>), and every attribute named like one, becomes a required configurable.
+    /// Empty when the entry holds no literal secret.
+    /// </summary>
+    private ImmutableArray<TemplatePart> SecretParts(LocalEntrySyntax entry, string xml)
+    {
+        var secrets = new List<(int Start, int Length, string Name)>();
+        foreach (Match leaf in LeafElement.Matches(xml))
+        {
+            var text = leaf.Groups["text"];
+            var named = Attribute.Matches(leaf.Groups["attributes"].Value).FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
+            var secretName = SecretNames.IsSecret(leaf.Groups["name"].Value) ? leaf.Groups["name"].Value
+                : named is not null && SecretNames.IsSecret(named) ? named
+                : null;
+            if (VaultLookup.Match(text.Value) is { Success: true } vault)
+            {
+                // {wso2:vault-lookup('alias')} is resolved from the secure vault: the alias's required configurable.
+                secrets.Add((text.Index, text.Length, "\0" + vault.Groups["alias"].Value));
+            }
+            else if (secretName is not null && !SecretNames.IsPlaceholder(System.Net.WebUtility.HtmlDecode(text.Value)))
+            {
+                secrets.Add((text.Index, text.Length, secretName));
+            }
+        }
+
+        foreach (Match attribute in Attribute.Matches(xml))
+        {
+            var value = attribute.Groups["value"];
+            if (SecretNames.IsSecret(attribute.Groups["name"].Value) && !SecretNames.IsPlaceholder(System.Net.WebUtility.HtmlDecode(value.Value)))
+            {
+                secrets.Add((value.Index, value.Length, attribute.Groups["name"].Value));
+            }
+        }
+
+        if (secrets.Count == 0)
+        {
+            return [];
+        }
+
+        var parts = ImmutableArray.CreateBuilder<TemplatePart>();
+        var index = 0;
+        foreach (var (start, length, secretName) in secrets.OrderBy(s => s.Start))
+        {
+            if (start < index)
+            {
+                continue;
+            }
+
+            parts.Add(new TemplatePart.Text(xml[index..start]));
+            var configurable = secretName.StartsWith('\0') ? DeclareSecret(secretName[1..]) : EntrySecret(entry, secretName);
+            parts.Add(new TemplatePart.Argument(new ConfigurableReadIr(configurable), Raw: true, InAttribute: false));
+            index = start + length;
+        }
+
+        parts.Add(new TemplatePart.Text(xml[index..]));
+        return parts.ToImmutable();
+    }
+
+    /// <summary>The text of the parts with every configurable read shown as <c>****</c>.</summary>
+    private static string Masked(ImmutableArray<TemplatePart> parts) =>
+        string.Concat(parts.Select(p => p is TemplatePart.Text text ? text.Content : Redacted));
+
+    /// <summary>A required configurable (no default) for a credential of a local entry; reported as SB0212.</summary>
+    private Symbol EntrySecret(LocalEntrySyntax entry, string? element)
+    {
+        var what = element is null ? entry.Name + " value" : $"{entry.Name} {element.Split(':')[^1]}";
+        var symbol = _symbols.Module(SymbolKind.Configurable, what);
+        _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, entry.Location, what);
+        _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, element is null ? $"Secret value of local entry '{entry.Name}'." : $"Secret '{element}' of local entry '{entry.Name}'.", Secret: true));
+        return symbol;
     }
 
     // ---- sequences ----
@@ -276,10 +381,18 @@ public sealed partial class Lowerer
 
     // ---- endpoints ----
 
-    private ClientIr? LowerClient(EndpointSyntax endpoint, string baseName)
+    /// <param name="notTranslated">When no client is made for a reason the TODO must name (a non-HTTP transport): that reason.</param>
+    private ClientIr? LowerClient(EndpointSyntax endpoint, string baseName, out NotTranslatedIr? notTranslated)
     {
+        notTranslated = null;
         switch (endpoint.Definition)
         {
+            case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { } transport:
+                notTranslated = NonHttp(baseName, transport, address.Uri, address.Location);
+                return null;
+            case HttpEndpointSyntax http when Transports.NonHttp(http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate) is { } transport:
+                notTranslated = NonHttp(baseName, transport, http.UriTemplate, http.Location);
+                return null;
             case AddressEndpointSyntax address:
             {
                 if (address.Uri.Contains('{', StringComparison.Ordinal) || address.Uri.Contains("$SYSTEM:", StringComparison.Ordinal))
@@ -325,6 +438,26 @@ public sealed partial class Lowerer
     }
 
     private const string LegacyEncoding = "legacy-encoding:";
+
+    /// <summary>The Micro Integrator's global callback timeout (synapse.global_timeout_interval, 120000 ms in its default.json), used when an endpoint sets none.</summary>
+    internal const decimal GlobalTimeoutSeconds = 120m;
+
+    /// <summary>The endpoint (or axis2) property listing the HTTP statuses Synapse's blocking sender does not turn into faults.</summary>
+    internal const string NonErrorStatusCodesProperty = "non.error.http.status.codes";
+
+    /// <summary>The Micro Integrator's pass-through socket timeout (http.socket.timeout, 180000 ms in its default.json): no response wait outlasts it.</summary>
+    internal const decimal SocketTimeoutSeconds = 180m;
+
+    /// <summary>An endpoint whose address is not HTTP: an error (SB0218) and the reason its TODOs carry.</summary>
+    private NotTranslatedIr NonHttp(string name, (string Scheme, Transports.Transport Transport) transport, string uri, SourceLocation location)
+    {
+        _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, name, transport.Transport.Name, transport.Scheme, transport.Transport.Replacement);
+        var parameters = Transports.ParameterNames(uri);
+        var message = $"'{name}' sends over {transport.Transport.Name}, not HTTP: replace it with {transport.Transport.Replacement}"
+            + (parameters.Count > 0 ? $"; the address parameters to map are {string.Join(", ", parameters)}" : string.Empty)
+            + (Transports.RedactUriSecrets(uri) != uri ? " (credentials in the address are masked below)" : string.Empty);
+        return new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, message);
+    }
 
     /// <summary>Endpoint kinds that become no client yet (SB0205); address and http endpoints become <c>http:Client</c>s. A test checks every kind is one or the other.</summary>
     internal static readonly IReadOnlySet<Type> EndpointKindsNotTranslated = new HashSet<Type>
@@ -387,20 +520,54 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "responseAction", $"'{action}' is not reproduced; a timeout fails the call");
         }
 
+        var nonErrorCodes = ImmutableArray<int>.Empty;
         foreach (var property in endpoint.Properties)
         {
+            if (property.Name == NonErrorStatusCodesProperty && property.Value is ValueSyntax.Literal codes)
+            {
+                // Read by Synapse's blocking sender: these statuses are responses, not faults.
+                nonErrorCodes = codes.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : -1)
+                    .Where(c => c >= 100)
+                    .ToImmutableArray();
+                notes.Add($"Blocking calls treat the statuses {string.Join(", ", nonErrorCodes)} as responses, not faults ({NonErrorStatusCodesProperty}).");
+                continue;
+            }
+
             notes.Add($"Endpoint property '{property.Name}' is not applied.");
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
         }
 
-        decimal? timeout = qualities.TimeoutMillis is { } ms && ms > 0 ? ms / 1000m : null;
-        var client = new ClientIr(name, baseName, configurable, url, timeout, notes.ToImmutable(), location);
+        decimal timeout;
+        if (qualities.TimeoutMillis is { } ms && ms > 0)
+        {
+            timeout = ms / 1000m;
+            if (timeout > SocketTimeoutSeconds)
+            {
+                // The pass-through transport's socket timeout ends the wait first.
+                notes.Add($"Synapse's endpoint timeout is {timeout.ToString(CultureInfo.InvariantCulture)} s, but the Micro Integrator's socket timeout (http.socket.timeout, 180 s by default) ends the wait first.");
+                timeout = SocketTimeoutSeconds;
+            }
+        }
+        else
+        {
+            notes.Add("No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).");
+            timeout = GlobalTimeoutSeconds;
+        }
+
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, timeout, notes.ToImmutable(), location) { NonErrorStatusCodes = nonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0 };
         _clients.Add(client);
         return client;
     }
 
     private static bool HasCredentials(string url)
     {
+        // A query parameter named like a credential (?apiKey=..., ?access_token=...) makes the whole URL a secret.
+        if (Transports.RedactUriSecrets(url) != url)
+        {
+            return true;
+        }
+
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd < 0)
         {

@@ -53,6 +53,12 @@ public sealed record LogMediator(
     string? Message) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "log";
+
+    /// <summary>MI 4.4 <c>logFullPayload="true"</c>: the full level (the simple line and the payload), whatever <c>level</c> says.</summary>
+    public bool LogFullPayload { get; init; }
+
+    /// <summary>MI 4.4 <c>logMessageID="true"</c>: a custom or message-template line starts with <c>MessageID: ...</c>.</summary>
+    public bool LogMessageId { get; init; }
 }
 
 public enum PropertyAction

@@ -157,7 +157,9 @@ public sealed partial class SynapseParser
 
     private LogMediator ParseLog(XElement element, SourceLocation location, string raw)
     {
-        var level = (Attr(element, "level") ?? "simple").Trim().ToLowerInvariant() switch
+        // Without a level, a <message> template makes Synapse's MESSAGE_TEMPLATE level, which logs like custom.
+        var defaultLevel = element.Elements().Any(e => LocalName(e) == "message") ? "custom" : "simple";
+        var level = (Attr(element, "level") ?? defaultLevel).Trim().ToLowerInvariant() switch
         {
             "custom" => LogLevel.Custom,
             "full" => LogLevel.Full,
@@ -196,7 +198,14 @@ public sealed partial class SynapseParser
             }
         }
 
-        return new LogMediator(location, raw, level, category, separator, properties.ToImmutable(), message);
+        // As Synapse's LogMediatorFactory: logFullPayload="true" means the full level; both attributes are Boolean.parseBoolean.
+        var logFullPayload = string.Equals(Attr(element, "logFullPayload")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        var logMessageId = string.Equals(Attr(element, "logMessageID")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return new LogMediator(location, raw, logFullPayload ? LogLevel.Full : level, category, separator, properties.ToImmutable(), message)
+        {
+            LogFullPayload = logFullPayload,
+            LogMessageId = logMessageId,
+        };
     }
 
     private T InvalidEnum<T>(XElement element, string attribute, string value, T fallback)

@@ -20,14 +20,14 @@ public sealed partial class Lowerer
         var basePath = "/services/" + proxy.Name;
         var owner = proxy.Name;
         var target = proxy.Target;
-        var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner);
+        var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []));
         var context = new FlowContext(FlowKind.In, _translator, outFunction, owner);
         var body = target?.InSequence is { } inFlow ? LowerFlowBody(inFlow, context) : [];
         if (target?.Endpoint is { } endpoint && !Flow.Terminates(body))
         {
-            body = CallStepFor(null, endpoint, context) is { } call
+            body = CallStepFor(null, endpoint, context, out var reason) is { } call
                 ? [.. body, call, Reply(null, context)]
-                : [.. body, new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
+                : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
         }
 
         var inMediators = target?.InSequence?.Mediators ?? [];

@@ -15,15 +15,18 @@ public sealed partial class Lowerer
             return [Todo(call, DiagnosticCatalog.AttributeNotTranslated, "call with <source>/<target> is not translated yet", "call", "source/target", "MI 4.4 call source and target need hand translation")];
         }
 
-        var step = CallStepFor(call, call.Endpoint, context);
+        var step = CallStepFor(call, call.Endpoint, context, out var reason);
         if (step is null)
         {
-            return [NotTranslatedCall(call)];
+            return [NotTranslatedCall(call, reason)];
         }
 
         if (call.Blocking)
         {
-            return [new CommentStep(call, "blocking=\"true\": Ballerina calls always wait for the response."), step];
+            // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
+            return step.Client.DefaultTimeout
+                ? [new CommentStep(call, $"blocking=\"true\": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step with { Blocking = true }]
+                : [step with { Blocking = true }];
         }
 
         return [step];
@@ -54,13 +57,23 @@ public sealed partial class Lowerer
             return [Todo(send, DiagnosticCatalog.AttributeNotTranslated, "a send without an endpoint goes to the request's To address", "send", "no endpoint", "sending to the request's own To address is not translated")];
         }
 
-        var call = CallStepFor(send, send.Endpoint, context);
+        var call = CallStepFor(send, send.Endpoint, context, out var reason);
         if (call is null)
         {
-            return [NotTranslatedCall(send)];
+            return [NotTranslatedCall(send, reason)];
         }
 
         return [call, Reply(send, context)];
+    }
+
+    /// <summary>
+    /// drop ends the flow without answering. The Micro Integrator answers 202 when nothing was sent yet (as the
+    /// generated code does); in an out flow the backend response is discarded and the client gets nothing (SB0210).
+    /// </summary>
+    private IEnumerable<StepIr> LowerDrop(DropMediator drop, FlowContext context)
+    {
+        _diagnostics.Report(context.Kind == FlowKind.Out ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, drop.Location);
+        return [new AcceptStep(drop)];
     }
 
     /// <summary>What happens once a response is in hand: the out flow runs, or the client gets it.</summary>
@@ -71,12 +84,15 @@ public sealed partial class Lowerer
         _ => new ContinueWithStep(origin, null),
     };
 
-    private static TodoStep NotTranslatedCall(MediatorSyntax mediator) =>
-        new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
+    /// <summary>A call or send whose endpoint has no client: a TODO with the endpoint's reason (a non-HTTP transport keeps its own code, and its secrets masked).</summary>
+    private static TodoStep NotTranslatedCall(MediatorSyntax mediator, NotTranslatedIr? endpointReason) => endpointReason?.Descriptor == DiagnosticCatalog.NonHttpEndpoint
+        ? new(mediator, endpointReason with { Message = $"the <{mediator.ElementName}> target is not an HTTP endpoint: {endpointReason.Message}" }, Transports.RedactUriSecrets(mediator.RawXml))
+        : new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
 
     /// <param name="origin">The call or send; null for a proxy's target endpoint.</param>
-    private CallStep? CallStepFor(MediatorSyntax? origin, EndpointReferenceSyntax? reference, FlowContext context)
+    private CallStep? CallStepFor(MediatorSyntax? origin, EndpointReferenceSyntax? reference, FlowContext context, out NotTranslatedIr? reason)
     {
+        reason = null;
         switch (reference)
         {
             case null:
@@ -94,12 +110,13 @@ public sealed partial class Lowerer
                 }
 
                 var client = _namedClients[key.Value.Text];
+                reason = _endpointReasons.GetValueOrDefault(key.Value.Text);
                 return client is null ? null : new CallStep(origin, client, PathFor(artifact.Endpoint, context));
             }
 
             case EndpointReferenceSyntax.Inline inline:
             {
-                var client = LowerClient(inline.Endpoint, context.Owner + " endpoint");
+                var client = LowerClient(inline.Endpoint, context.Owner + " endpoint", out reason);
                 return client is null ? null : new CallStep(origin, client, PathFor(inline.Endpoint, context));
             }
 

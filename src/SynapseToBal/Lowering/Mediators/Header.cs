@@ -16,6 +16,6 @@ public sealed partial class Lowerer
 
         return header.Action == PropertyAction.Remove
             ? new RemoveHeaderStep(header, header.Name)
-            : new SetHeaderStep(header, header.Name, Value(header.Value, context));
+            : new SetHeaderStep(header, header.Name, SecretSafeValue(header.Name, header.Value, header.Location, context));
     }
 }

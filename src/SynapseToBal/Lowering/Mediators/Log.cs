@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -7,6 +8,10 @@ namespace SynapseToBal.Lowering;
 // Lowering of <log>: a log line as Synapse writes it (level, category, separator, properties, MI 4.4 message template).
 public sealed partial class Lowerer
 {
+    // The line follows Synapse's LogMediator: simple = message template, Direction, properties; headers = message
+    // template, the headers, properties; full = the simple line and the payload (never the headers); custom =
+    // MessageID when logMessageID is set, message template, properties. Credentials never reach the line: the
+    // headers helper masks sensitive headers, and a property that names or reads a secret logs "****".
     private LogStep LowerLog(LogMediator log, FlowContext context)
     {
         var parts = new List<LogPart>();
@@ -18,7 +23,19 @@ public sealed partial class Lowerer
             }
         }
 
-        if (log.Level != LogLevel.Custom)
+        if (log.Level == LogLevel.Custom && log.LogMessageId)
+        {
+            parts.Add(new LogPart.Text("MessageID: "));
+            parts.Add(new LogPart.MessageId());
+        }
+
+        if (log.Message is { } message)
+        {
+            Separator();
+            parts.AddRange(TemplateMessage(message, log, context));
+        }
+
+        if (log.Level is LogLevel.Simple or LogLevel.Full)
         {
             var direction = context.Kind switch
             {
@@ -28,28 +45,34 @@ public sealed partial class Lowerer
             };
             if (direction is not null)
             {
+                Separator();
                 parts.Add(new LogPart.Text("Direction: " + direction));
             }
         }
 
-        if (log.Level == LogLevel.Headers || log.Level == LogLevel.Full)
+        if (log.Level == LogLevel.Headers)
         {
             Separator();
             parts.Add(new LogPart.Text("Headers: "));
             parts.Add(new LogPart.Headers());
         }
 
-        if (log.Message is { } message)
-        {
-            Separator();
-            parts.AddRange(TemplateMessage(message, log, context));
-        }
-
         foreach (var property in log.Properties)
         {
             Separator();
             parts.Add(new LogPart.Text(property.Name + " = "));
-            parts.Add(new LogPart.Value(Value(property.Value, context)));
+            // A vault lookup is not lowered at all: it would declare a required configurable that nothing else uses.
+            var vault = property.Value is ValueSyntax.Expression { Syntax.Text: var text } && text.Contains("vault-lookup", StringComparison.Ordinal);
+            var value = SecretNames.IsSecret(property.Name) || vault ? null : Value(property.Value, context);
+            if (value is null || ReadsSecret(value))
+            {
+                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, property.Location, property.Name);
+                parts.Add(new LogPart.Text(Redacted));
+            }
+            else
+            {
+                parts.Add(new LogPart.Value(value));
+            }
         }
 
         if (log.Level == LogLevel.Full)
@@ -68,6 +91,19 @@ public sealed partial class Lowerer
         };
         return new LogStep(log, function, parts.ToImmutableArray());
     }
+
+    /// <summary>What a log line shows in place of a credential.</summary>
+    internal const string Redacted = "****";
+
+    /// <summary>True when an expression reads a secret: a vault configurable, or a property, variable or header named like a credential.</summary>
+    private static bool ReadsSecret(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
+    {
+        ConfigurableReadIr => true,
+        PropertyReadIr property => SecretNames.IsSecret(property.Name),
+        VariableReadIr variable => SecretNames.IsSecret(variable.Name),
+        HeaderReadIr header => SecretNames.IsSecret(header.Name),
+        _ => false,
+    });
 
     /// <summary>MI 4.4 log message: text with <c>${...}</c> expressions.</summary>
     private IEnumerable<LogPart> TemplateMessage(string message, LogMediator log, FlowContext context)
@@ -89,7 +125,17 @@ public sealed partial class Lowerer
             }
 
             var expression = ExpressionSyntax.Create(message[open..(close + 1)], ImmutableDictionary<string, string>.Empty, log.Location);
-            yield return new LogPart.Value(Expr(expression, context));
+            var value = Expr(expression, context);
+            if (ReadsSecret(value))
+            {
+                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, log.Location, message[open..(close + 1)]);
+                yield return new LogPart.Text(Redacted);
+            }
+            else
+            {
+                yield return new LogPart.Value(value);
+            }
+
             index = close + 1;
         }
     }

@@ -38,16 +38,39 @@ public sealed partial class Lowerer
 
                 return remove
                     ? new RemovePropertyStep(property, property.Name)
-                    : new SetPropertyStep(property, property.Name, Typed(Value(property.Value, context), property.Type, property.Value is ValueSyntax.InlineXml));
+                    : new SetPropertyStep(property, property.Name, Typed(SecretSafeValue(property.Name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml));
             case "transport":
                 return remove
                     ? new RemoveHeaderStep(property, property.Name)
-                    : new SetHeaderStep(property, property.Name, Value(property.Value, context));
+                    : new SetHeaderStep(property, property.Name, SecretSafeValue(property.Name, property.Value, property.Location, context));
             case "axis2" or "axis2-client":
                 return LowerAxis2Property(property, context);
             default:
                 return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"{property.Scope}-scope properties are not translated", property.Scope, property.Name);
         }
+    }
+
+    /// <summary>
+    /// The value of a property, header or variable, except that a literal credential (a value given in the XML for a
+    /// name like password, token, apiKey or Authorization) becomes a required configurable (SB0212), never a literal.
+    /// </summary>
+    private ExprIr SecretSafeValue(string name, ValueSyntax? value, SourceLocation location, FlowContext context)
+    {
+        if (value is ValueSyntax.Literal literal && SecretNames.IsSecret(name) && !SecretNames.IsPlaceholder(literal.Text))
+        {
+            var key = "literal\0" + name + "\0" + literal.Text;
+            if (!_secrets.TryGetValue(key, out var symbol))
+            {
+                symbol = _symbols.Module(IR.SymbolKind.Configurable, name);
+                _secrets[key] = symbol;
+                _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret '{name}' (a literal value in the Synapse configuration, not copied).", Secret: true));
+            }
+
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, name);
+            return new ConfigurableReadIr(symbol);
+        }
+
+        return Value(value, context);
     }
 
     private StepIr LowerAxis2Property(PropertyMediator property, FlowContext context)

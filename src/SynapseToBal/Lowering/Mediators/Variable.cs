@@ -14,6 +14,6 @@ public sealed partial class Lowerer
         }
 
         var inlineXml = variable.Value is ValueSyntax.InlineXml && variable.Type?.ToUpperInvariant() is null or "STRING";
-        return new SetVariableStep(variable, variable.Name, Typed(Value(variable.Value, context), variable.Type, inlineXml));
+        return new SetVariableStep(variable, variable.Name, Typed(SecretSafeValue(variable.Name, variable.Value, variable.Location, context), variable.Type, inlineXml));
     }
 }

@@ -608,6 +608,40 @@ function jsonPath(Context ctx, string path) returns json|error {
     return current;
 }
 
+# Header names whose values are credentials; a log line shows **** for them.
+final readonly & map<boolean> sensitiveHeaders = {
+    "authorization": true,
+    "proxy-authorization": true,
+    "cookie": true,
+    "set-cookie": true,
+    "www-authenticate": true,
+    "proxy-authenticate": true
+};
+
+# The headers as a log line shows them: credentials (the headers above, and any header named like a
+# token, secret, password, API key, credential or session) are masked.
+function headersText(Context ctx) returns string {
+    map<string> shown = {};
+    foreach [string, string] [name, value] in ctx.headers.entries() {
+        shown[name] = isSensitiveHeader(name) ? "****" : value;
+    }
+    return shown.toString();
+}
+
+# True for a header name that suggests a credential.
+function isSensitiveHeader(string name) returns boolean {
+    string lower = name.toLowerAscii();
+    if sensitiveHeaders.hasKey(lower) {
+        return true;
+    }
+    foreach string word in ["token", "secret", "password", "passwd", "api-key", "apikey", "credential", "session", "signature"] {
+        if lower.includes(word) {
+            return true;
+        }
+    }
+    return false;
+}
+
 # The payload as text, for logging (Synapse's full log level): a received body as it arrived.
 function payloadText(Context ctx) returns string|error {
     json|xml|ReceivedBody payload = ctx.payload;
@@ -768,6 +802,22 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
     ctx.isResponse = true;
 }
 
+# Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`,
+# but an HTTP status of 400 or more is a fault unless the endpoint lists it in
+# `non.error.http.status.codes` (`nonErrorCodes`). The fault sets ERROR_CODE 401002
+# (BLOCKING_SENDER_OPERATION_FAILED) and ERROR_MESSAGE "Transport error: <status> ..."; the error
+# response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
+# response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
+# converter leaves as a TODO): by default the request headers stay on the message.
+function callBlocking(Context ctx, http:Client endpoint, string path = "", string? method = (), int[] nonErrorCodes = []) returns error? {
+    map<string> requestHeaders = ctx.headers;
+    check callEndpoint(ctx, endpoint, path, method);
+    ctx.headers = requestHeaders;
+    if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
+        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = 401002);
+    }
+}
+
 # The body to write out in the message's content type (Synapse's `messageType`), or `()` for none. A
 # received body whose format the content type keeps goes out byte for byte (semantics §1.2, §1.4);
 # otherwise the message is converted as the Micro Integrator's formatter for that type does (§1.5):
@@ -865,6 +915,10 @@ function recordError(Context ctx, error e) {
 
 # Synapse's error codes for transport failures; 0 for any other failure.
 function errorCode(error e) returns int {
+    var code = e.detail()["synapseErrorCode"];
+    if code is int {
+        return code;
+    }
     if e is http:IdleTimeoutError {
         return 101504;
     }

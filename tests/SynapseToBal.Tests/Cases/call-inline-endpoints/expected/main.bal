@@ -19,8 +19,8 @@ service /inline on httpListener {
     # POST /inline/soap
     resource function post soap(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline");
-        // blocking="true": Ballerina calls always wait for the response.
-        check callEndpoint(ctx, inlineApiSoapEndpoint, "", "POST");
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        check callBlocking(ctx, inlineApiSoapEndpoint, "", "POST");
         return respond(ctx);
     }
 }

@@ -14,8 +14,8 @@ service /log on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LogAPI", "/log");
         log:printInfo("Direction: request");
-        log:printDebug(string `Direction: request, Headers: ${ctx.headers.toString()}`);
-        log:printDebug(string `Direction: request, Headers: ${ctx.headers.toString()}, note = full dump, Payload: ${check payloadText(ctx)}`);
+        log:printDebug(string `Headers: ${headersText(ctx)}`);
+        log:printDebug(string `Direction: request, note = full dump, Payload: ${check payloadText(ctx)}`);
         log:printWarn(string `a = 1 | b = ${getProperty(ctx, "missing")}`);
         log:printError("fatal = yes");
         return respond(ctx);

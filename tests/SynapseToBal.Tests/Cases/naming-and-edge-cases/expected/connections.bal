@@ -6,8 +6,10 @@ import ballerina/http;
 
 # Endpoint 'EdgeAPI /items/{e} endpoint' (api.xml, line 12).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client edgeApiItemsEEndpoint = check new (edgeApiItemsEEndpointUrl);
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:Client edgeApiItemsEEndpoint = check new (edgeApiItemsEEndpointUrl, {timeout: 120});
 
 # Endpoint 'EdgeAPI /orders/{orderId} endpoint' (api.xml, line 29).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client edgeApiOrdersOrderIdEndpoint = check new (edgeApiOrdersOrderIdEndpointUrl);
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:Client edgeApiOrdersOrderIdEndpoint = check new (edgeApiOrdersOrderIdEndpointUrl, {timeout: 120});

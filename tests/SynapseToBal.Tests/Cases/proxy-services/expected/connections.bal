@@ -11,4 +11,5 @@ final http:Client orderServiceEp = check new (orderServiceEpUrl, {timeout: 5});
 
 # Endpoint 'PassThroughProxy endpoint' (PassThroughProxy.xml, line 5).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client passThroughProxyEndpoint = check new (passThroughProxyEndpointUrl);
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:Client passThroughProxyEndpoint = check new (passThroughProxyEndpointUrl, {timeout: 120});

@@ -7,6 +7,9 @@ configurable int httpPort = 8290;
 # Base URL of the 'ReportBackend' endpoint.
 configurable string reportBackendUrl = ?;
 
+# Base URL of the 'WeatherBackend' endpoint.
+configurable string weatherBackendUrl = ?;
+
 # Secret 'report.credentials' (a secure vault alias in Synapse).
 configurable string reportCredentials = ?;
 

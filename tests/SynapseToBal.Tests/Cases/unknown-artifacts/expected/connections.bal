@@ -6,4 +6,5 @@ import ballerina/http;
 
 # Endpoint 'StockQuoteProxy endpoint' (proxy.xml, line 4).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client stockQuoteProxyEndpoint = check new (stockQuoteProxyEndpointUrl);
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:Client stockQuoteProxyEndpoint = check new (stockQuoteProxyEndpointUrl, {timeout: 120});

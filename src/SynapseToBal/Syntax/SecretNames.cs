@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>
+/// Decides whether a name (an element, attribute, property, header or URI parameter) suggests that its value
+/// is a credential. Such values never become literals or log text in the generated code: they become required
+/// configurables, or are redacted.
+/// </summary>
+public static class SecretNames
+{
+    // Compared against the name lower-cased with '.', '-', '_' and ':' prefixes removed.
+    private static readonly string[] Words =
+    [
+        "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
+        "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey",
+    ];
+
+    // Names that contain a secret word but hold no secret themselves (a token endpoint, a registry path, a type).
+    private static readonly string[] NotSecretSuffixes =
+    [
+        "url", "uri", "endpoint", "path", "registrypath", "type", "expiry", "expiresin", "expirytime", "length",
+        "alias", "location", "file", "header", "name", "enabled", "algorithm", "format", "mode",
+    ];
+
+    /// <summary>True when the name suggests a credential (password, secret, token, apiKey, clientSecret, accessToken, privateKey, ...).</summary>
+    public static bool IsSecret(string name)
+    {
+        var local = name;
+        var colon = local.LastIndexOf(':');
+        if (colon >= 0)
+        {
+            local = local[(colon + 1)..];
+        }
+
+        var key = new string(local.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+        if (key.Length == 0 || NotSecretSuffixes.Any(key.EndsWith))
+        {
+            return false;
+        }
+
+        // "pageToken"/"nextToken" are pagination cursors, not credentials.
+        if (key is "pagetoken" or "nexttoken" or "continuationtoken" or "synctoken")
+        {
+            return false;
+        }
+
+        return Words.Any(key.Contains);
+    }
+
+    /// <summary>
+    /// True for values that are not a literal secret: empty, an expression or a placeholder resolved at run time
+    /// (<c>$ctx:x</c>, <c>{...}</c>, <c>${...}</c>, <c>$func:x</c>, <c>$SYSTEM:X</c>, <c>get-property(...)</c>, a vault lookup).
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var text = value.Trim();
+        return text.Length == 0
+            || text.StartsWith('$')
+            || (text.StartsWith('{') && text.EndsWith('}'))
+            || text.Contains("vault-lookup", StringComparison.Ordinal)
+            || text.Contains("get-property(", StringComparison.Ordinal)
+            || text.StartsWith("json-eval(", StringComparison.Ordinal);
+    }
+
+    private static readonly Regex LeafElement = new(@"<(?<prefix>[\w.\-]+:|)(?<name>[A-Za-z_][\w.\-]*)(?<attributes>\s[^<>]*?)?>(?<text>[^<]*)</\k<prefix>\k<name>\s*>", RegexOptions.CultureInvariant);
+    private static readonly Regex Attribute = new(@"(?<=\s)(?<name>[A-Za-z_][\w.\-:]*)\s*=\s*(?<quote>[""'])(?<value>.*?)\k<quote>", RegexOptions.CultureInvariant);
+    private static readonly Regex UriParameter = new(@"(?<name>[A-Za-z0-9_.\-]+)=(?<value>[^&;""'<\s]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex UserInfo = new(@"(?<prefix>://[^/:@\s""']+:)(?<password>[^@/\s""']+)@", RegexOptions.CultureInvariant);
+    private static readonly Regex Tag = new(@"<[^<>]+>", RegexOptions.CultureInvariant);
+
+    /// <summary>What a credential is replaced with.</summary>
+    public const string Mask = "****";
+
+    /// <summary>
+    /// XML (or a URI) with every literal credential replaced by <c>****</c>: the text of elements named like a credential,
+    /// <c>&lt;parameter name="password"&gt;</c> / <c>&lt;property name="apiKey" value="..."/&gt;</c> values, attributes named like
+    /// one, URI user-info passwords and URI parameters named like one. Placeholders resolved at run time are kept. TODO
+    /// comments carry the original XML through this, so the generated code never repeats a credential.
+    /// </summary>
+    public static string MaskXml(string xml)
+    {
+        var masked = UserInfo.Replace(xml, m => m.Groups["prefix"].Value + Mask + "@");
+        masked = UriParameter.Replace(masked, m =>
+            IsSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0 && !IsPlaceholder(m.Groups["value"].Value)
+                ? m.Groups["name"].Value + "=" + Mask
+                : m.Value);
+        masked = LeafElement.Replace(masked, m =>
+        {
+            var named = Attribute.Matches(m.Groups["attributes"].Value).FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
+            var secret = IsSecret(m.Groups["name"].Value) || (named is not null && IsSecret(named));
+            var text = m.Groups["text"];
+            return secret && !IsPlaceholder(System.Net.WebUtility.HtmlDecode(text.Value))
+                ? m.Value[..(text.Index - m.Index)] + Mask + m.Value[(text.Index - m.Index + text.Length)..]
+                : m.Value;
+        });
+        return MaskAttributes(masked);
+    }
+
+    /// <summary>Masks attributes named like a credential, and the <c>value</c> of an element whose <c>name</c> is one.</summary>
+    private static string MaskAttributes(string xml) => Tag.Replace(xml, tag =>
+    {
+        var named = Attribute.Matches(tag.Value).FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
+        var namedSecret = named is not null && IsSecret(named);
+        return Attribute.Replace(tag.Value, a =>
+        {
+            var name = a.Groups["name"].Value;
+            var value = System.Net.WebUtility.HtmlDecode(a.Groups["value"].Value);
+            var secret = IsSecret(name) || (namedSecret && name == "value");
+            return secret && !IsPlaceholder(value)
+                ? a.Value[..(a.Groups["value"].Index - a.Index)] + Mask + a.Groups["quote"].Value
+                : a.Value;
+        });
+    });
+}

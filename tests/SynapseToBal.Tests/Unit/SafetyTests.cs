@@ -1,0 +1,107 @@
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>Which names are credentials, which addresses are not HTTP, how URI credentials are masked, and the MI 4.4 log attributes.</summary>
+public sealed class SafetyTests
+{
+    [Theory]
+    [InlineData("password", true)]
+    [InlineData("basicCredentialsPassword", true)]
+    [InlineData("clientSecret", true)]
+    [InlineData("accessToken", true)]
+    [InlineData("refresh_token", true)]
+    [InlineData("apiKey", true)]
+    [InlineData("X-Api-Key", true)]
+    [InlineData("privateKey", true)]
+    [InlineData("Authorization", true)]
+    [InlineData("Set-Cookie", true)]
+    [InlineData("java.naming.security.credentials", true)]
+    [InlineData("urn:password", true)]
+    [InlineData("username", false)]
+    [InlineData("tokenEndpointHostname", false)]
+    [InlineData("accessTokenRegistryPath", false)]
+    [InlineData("generateSecretUrl", false)]
+    [InlineData("pageToken", false)]
+    [InlineData("authType", false)]
+    [InlineData("host", false)]
+    public void Names_that_suggest_a_credential(string name, bool secret) => Assert.Equal(secret, SecretNames.IsSecret(name));
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("$ctx:password", true)]
+    [InlineData("{$func:apiKey}", true)]
+    [InlineData("{wso2:vault-lookup('x')}", true)]
+    [InlineData("${secret('x')}", true)]
+    [InlineData("s3cr3t", false)]
+    public void Placeholders_are_not_literal_secrets(string value, bool placeholder) => Assert.Equal(placeholder, SecretNames.IsPlaceholder(value));
+
+    [Theory]
+    [InlineData("http://a.example.com/x", null)]
+    [InlineData("https://a.example.com/x", null)]
+    [InlineData("HTTPS://a.example.com/x", null)]
+    [InlineData("{uri.var.base}/x", null)]
+    [InlineData("jms:/orders?transport.jms.DestinationType=queue", "jms")]
+    [InlineData("vfs:sftp://u:p@h/x", "vfs")]
+    [InlineData("mailto:ops@example.com", "mailto")]
+    [InlineData("rabbitmq:/q?rabbitmq.queue.name=q", "rabbitmq")]
+    [InlineData("kafka:/events", "kafka")]
+    [InlineData("local:///services/P", "local")]
+    [InlineData("tcp://h:6060/s", "tcp")]
+    [InlineData("udp://h:9999/s", "udp")]
+    [InlineData("fix://h:19876?BeginString=FIX.4.0", "fix")]
+    [InlineData("gopher://h/x", "gopher")]
+    public void Only_http_and_https_addresses_are_http(string uri, string? scheme) => Assert.Equal(scheme, Transports.NonHttp(uri)?.Scheme);
+
+    [Fact]
+    public void Uri_credentials_are_masked_and_other_parameters_kept()
+    {
+        var xml = "<address uri=\"jms:/q?java.naming.security.principal=mq&amp;java.naming.security.credentials=jmsS3cret&amp;x.password={$ctx:p}\"/>"
+            + "<address uri=\"vfs:sftp://reports:ftpPa55@files.example.com/out\"/>";
+        var masked = Transports.RedactUriSecrets(xml);
+        Assert.DoesNotContain("jmsS3cret", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("ftpPa55", masked, StringComparison.Ordinal);
+        Assert.Contains("java.naming.security.principal=mq", masked, StringComparison.Ordinal);
+        Assert.Contains("x.password={$ctx:p}", masked, StringComparison.Ordinal);
+        Assert.Contains("sftp://reports:****@files.example.com", masked, StringComparison.Ordinal);
+        Assert.Equal(["java.naming.security.principal", "java.naming.security.credentials", "x.password"], Transports.ParameterNames("jms:/q?java.naming.security.principal=mq&java.naming.security.credentials=s&x.password=p"));
+    }
+
+    [Fact]
+    public void Credentials_in_xml_are_masked_and_placeholders_kept()
+    {
+        var xml = """
+            <email.send configKey="c" password="attrPw1"><to>a@b.c</to><password>elemPw1</password><apiKey>{$ctx:k}</apiKey>
+            <parameter name="transport.vfs.Password">paramPw1</parameter><property name="clientSecret" value="propPw1"/></email.send>
+            """;
+        var masked = SecretNames.MaskXml(xml);
+        foreach (var secret in new[] { "attrPw1", "elemPw1", "paramPw1", "propPw1" })
+        {
+            Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<apiKey>{$ctx:k}</apiKey>", masked, StringComparison.Ordinal);
+        Assert.Contains("<to>a@b.c</to>", masked, StringComparison.Ordinal);
+        Assert.Contains("<password>****</password>", masked, StringComparison.Ordinal);
+        Assert.Contains("name=\"clientSecret\" value=\"****\"", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Log_reads_the_mi_4_4_attributes_as_synapse_does()
+    {
+        var full = MediatorParsing.Single<LogMediator>("<log level=\"simple\" logFullPayload=\"true\"/>");
+        Assert.Equal(LogLevel.Full, full.Level);
+        Assert.True(full.LogFullPayload);
+
+        var custom = MediatorParsing.Single<LogMediator>("<log level=\"custom\" logMessageID=\"TRUE\"><property name=\"a\" value=\"1\"/></log>");
+        Assert.True(custom.LogMessageId);
+        Assert.False(custom.LogFullPayload);
+
+        // A <message> without a level is Synapse's message-template level, which logs like custom.
+        var template = MediatorParsing.Single<LogMediator>("<log><message>hello</message></log>");
+        Assert.Equal(LogLevel.Custom, template.Level);
+        Assert.Equal(LogLevel.Simple, MediatorParsing.Single<LogMediator>("<log/>").Level);
+    }
+}
