@@ -83,23 +83,26 @@ public sealed class ExpressionLexer
         or TokenKind.Multiply or TokenKind.Slash or TokenKind.SlashSlash or TokenKind.Pipe or TokenKind.Plus or TokenKind.Minus
         or TokenKind.Equal or TokenKind.NotEqual or TokenKind.Less or TokenKind.LessEqual or TokenKind.Greater or TokenKind.GreaterEqual);
 
+    /// <summary>The single-character punctuation every path dialect shares: parentheses, brackets, comma and <c>@</c>.</summary>
+    private Token Bracket(char c) => Punct(
+        c switch
+        {
+            '(' => TokenKind.LeftParen,
+            ')' => TokenKind.RightParen,
+            '[' => TokenKind.LeftBracket,
+            ']' => TokenKind.RightBracket,
+            ',' => TokenKind.Comma,
+            _ => TokenKind.At,
+        },
+        1);
+
     private Token NextXPath()
     {
         var c = _text[_pos];
         switch (c)
         {
-            case '(':
-                return Punct(TokenKind.LeftParen, 1);
-            case ')':
-                return Punct(TokenKind.RightParen, 1);
-            case '[':
-                return Punct(TokenKind.LeftBracket, 1);
-            case ']':
-                return Punct(TokenKind.RightBracket, 1);
-            case ',':
-                return Punct(TokenKind.Comma, 1);
-            case '@':
-                return Punct(TokenKind.At, 1);
+            case '(' or ')' or '[' or ']' or ',' or '@':
+                return Bracket(c);
             case '|':
                 return Punct(TokenKind.Pipe, 1);
             case '+':
@@ -277,18 +280,8 @@ public sealed class ExpressionLexer
 
         switch (c)
         {
-            case '(':
-                return Punct(TokenKind.LeftParen, 1);
-            case ')':
-                return Punct(TokenKind.RightParen, 1);
-            case '[':
-                return Punct(TokenKind.LeftBracket, 1);
-            case ']':
-                return Punct(TokenKind.RightBracket, 1);
-            case ',':
-                return Punct(TokenKind.Comma, 1);
-            case '@':
-                return Punct(TokenKind.At, 1);
+            case '(' or ')' or '[' or ']' or ',' or '@':
+                return Bracket(c);
             case '$' when _mode == LexerMode.JsonPath && PropertyRootPrefix() is { } prefix:
             {
                 // Synapse's JSONPath over a property: $ctx:name.path, $trp:name.path, $axis2:name.path.
