@@ -295,6 +295,17 @@ internal sealed class StatementWriter
                 throw new InvalidOperationException();
         }
 
+        if (call.Client.Format is { } format)
+        {
+            args.Add(format switch
+            {
+                EndpointFormat.Soap11 => "format = \"soap11\"",
+                EndpointFormat.Soap12 => "format = \"soap12\"",
+                EndpointFormat.Pox => "format = \"pox\"",
+                _ => "format = \"json\"",
+            });
+        }
+
         if (blocking && call.Client.NonErrorStatusCodes.Length > 0)
         {
             args.Add($"nonErrorCodes = [{string.Join(", ", call.Client.NonErrorStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)))}]");

@@ -132,11 +132,23 @@ public sealed record ClientIr(
     ImmutableArray<string> Notes,
     SourceLocation Origin)
 {
+    /// <summary>The format the endpoint writes messages in (its <c>format</c>), or null for the message's own.</summary>
+    public EndpointFormat? Format { get; init; }
+
     /// <summary>HTTP statuses of 400 and above that a blocking call still takes as a response (the endpoint's <c>non.error.http.status.codes</c>).</summary>
     public ImmutableArray<int> NonErrorStatusCodes { get; init; } = [];
 
     /// <summary>The endpoint sets no timeout: the client uses the Micro Integrator's global callback timeout.</summary>
     public bool DefaultTimeout { get; init; }
+}
+
+/// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, plain XML or JSON.</summary>
+public enum EndpointFormat
+{
+    Soap11,
+    Soap12,
+    Pox,
+    Json,
 }
 
 public enum ConfigurableType

@@ -401,12 +401,20 @@ public sealed partial class Lowerer
                     return null;
                 }
 
-                if (address.Format is { } format && format is not ("soap11" or "soap12"))
+                EndpointFormat? endpointFormat = address.Format?.Trim().ToLowerInvariant() switch
+                {
+                    "soap11" => EndpointFormat.Soap11,
+                    "soap12" => EndpointFormat.Soap12,
+                    "pox" => EndpointFormat.Pox,
+                    "json" => EndpointFormat.Json,
+                    _ => null,
+                };
+                if (address.Format is { } format && endpointFormat is null && format.Trim().ToLowerInvariant() != "leave_as_is")
                 {
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", $"format=\"{format}\"", "the message is sent in its current format");
                 }
 
-                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint);
+                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, endpointFormat);
             }
 
             case HttpEndpointSyntax http:
@@ -471,7 +479,7 @@ public sealed partial class Lowerer
     /// <summary>Endpoint kinds that become an <c>http:Client</c>.</summary>
     internal static readonly IReadOnlySet<Type> EndpointKindsTranslated = new HashSet<Type> { typeof(AddressEndpointSyntax), typeof(HttpEndpointSyntax) };
 
-    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
+    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null)
     {
         foreach (var (setting, present) in new[]
         {
@@ -555,7 +563,7 @@ public sealed partial class Lowerer
             timeout = GlobalTimeoutSeconds;
         }
 
-        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, timeout, notes.ToImmutable(), location) { NonErrorStatusCodes = nonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0 };
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, timeout, notes.ToImmutable(), location) { NonErrorStatusCodes = nonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format };
         _clients.Add(client);
         return client;
     }

@@ -773,7 +773,10 @@ function matches(string value, string pattern) returns boolean|error {
 
 # Calls a backend with the current message, passing the headers through, and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
-function callEndpoint(Context ctx, http:Client endpoint, string path = "", string? method = ()) returns error? {
+function callEndpoint(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = ()) returns error? {
+    if format is EndpointFormat {
+        applyEndpointFormat(ctx, format);
+    }
     http:Request request = new;
     foreach [string, string] [name, value] in ctx.headers.entries() {
         if !hopByHopHeaders.hasKey(name) {
@@ -802,6 +805,38 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
     ctx.isResponse = true;
 }
 
+# The formats an endpoint can force on the messages it sends (its `format` attribute).
+type EndpointFormat "soap11"|"soap12"|"pox"|"json";
+
+# Prepares the message for an endpoint with a `format`, as Synapse does before sending (semantics §8): a
+# SOAP 1.1 envelope (`text/xml`, with a SOAPAction header, empty when the message has no action), a SOAP 1.2
+# envelope (`application/soap+xml`, the action as its `action` parameter), plain XML or JSON. The body is
+# converted when it is written (`entityBody`); the response then has its own content type.
+function applyEndpointFormat(Context ctx, EndpointFormat format) {
+    match format {
+        "soap11" => {
+            ctx.contentType = "text/xml";
+            if !ctx.headers.hasKey("soapaction") {
+                ctx.headers["soapaction"] = "\"\"";
+            }
+        }
+        "soap12" => {
+            string? action = ctx.headers.removeIfHasKey("soapaction");
+            string actionName = action is string ? action.trim() : "";
+            if actionName.startsWith("\"") && actionName.endsWith("\"") && actionName.length() >= 2 {
+                actionName = actionName.substring(1, actionName.length() - 1);
+            }
+            ctx.contentType = actionName == "" ? "application/soap+xml" : string `application/soap+xml; action="${actionName}"`;
+        }
+        "pox" => {
+            ctx.contentType = "application/xml";
+        }
+        "json" => {
+            ctx.contentType = "application/json";
+        }
+    }
+}
+
 # Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`,
 # but an HTTP status of 400 or more is a fault unless the endpoint lists it in
 # `non.error.http.status.codes` (`nonErrorCodes`). The fault sets ERROR_CODE 401002
@@ -809,9 +844,9 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
 # response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
 # converter leaves as a TODO): by default the request headers stay on the message.
-function callBlocking(Context ctx, http:Client endpoint, string path = "", string? method = (), int[] nonErrorCodes = []) returns error? {
+function callBlocking(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = []) returns error? {
     map<string> requestHeaders = ctx.headers;
-    check callEndpoint(ctx, endpoint, path, method);
+    check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
     if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
         return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = 401002);
@@ -838,10 +873,12 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     }
     xml content = check xmlPayload(ctx);
     if format == "soap" {
-        if value is xml && soapVersion(value) is string {
+        string version = ctx.contentType.toLowerAscii().startsWith("application/soap+xml") ? SOAP12_NS : SOAP11_NS;
+        if value is xml && soapVersion(value) == version {
             return value;
         }
-        return ctx.contentType.toLowerAscii().startsWith("application/soap+xml")
+        // Another envelope version, or no envelope: the body goes into an envelope of this version.
+        return version == SOAP12_NS
             ? xml `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body>${content}</soap:Body></soap:Envelope>`
             : xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${content}</soapenv:Body></soapenv:Envelope>`;
     }

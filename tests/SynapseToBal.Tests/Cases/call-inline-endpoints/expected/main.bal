@@ -20,7 +20,7 @@ service /inline on httpListener {
     resource function post soap(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, inlineApiSoapEndpoint, "", "POST");
+        check callBlocking(ctx, inlineApiSoapEndpoint, "", "POST", format = "soap11");
         return respond(ctx);
     }
 }
