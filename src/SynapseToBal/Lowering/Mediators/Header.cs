@@ -4,11 +4,20 @@ using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <header>: transport headers (SOAP headers stay TODOs).
+// Lowering of <header>: transport headers and the WS-Addressing Action (other SOAP headers stay TODOs).
 public sealed partial class Lowerer
 {
     private StepIr LowerHeader(HeaderMediator header, FlowContext context)
     {
+        if (header.Scope != "transport" && header.Name == "Action")
+        {
+            // The WS-Addressing Action: over HTTP Axis2 sends it as the SOAPAction header, quoted (a SOAP 1.2
+            // endpoint format moves it into the content type).
+            return header.Action == PropertyAction.Remove
+                ? new RemoveHeaderStep(header, "SOAPAction")
+                : new SetHeaderStep(header, "SOAPAction", new ConcatIr([new StringLiteralIr("\""), Value(header.Value, context), new StringLiteralIr("\"")]));
+        }
+
         if (header.Scope != "transport")
         {
             return Todo(header, DiagnosticCatalog.AttributeNotTranslated, "SOAP headers and WS-Addressing fields are not translated", "header", $"scope '{header.Scope}' ({header.Name})", "only transport (HTTP) headers are translated");

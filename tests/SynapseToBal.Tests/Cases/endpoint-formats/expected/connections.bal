@@ -10,17 +10,17 @@ import ballerina/http;
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuoteSoap11 = check new (stockQuoteSoap11Url, {timeout: 120});
 
-# Endpoint 'QuoteAPI /soap12 endpoint' (QuoteAPI.xml, line 20).
+# Endpoint 'QuoteAPI /soap12 endpoint' (QuoteAPI.xml, line 21).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteApiSoap12Endpoint = check new (quoteApiSoap12EndpointUrl, {timeout: 120});
 
-# Endpoint 'QuoteAPI /pox endpoint' (QuoteAPI.xml, line 29).
+# Endpoint 'QuoteAPI /pox endpoint' (QuoteAPI.xml, line 30).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteApiPoxEndpoint = check new (quoteApiPoxEndpointUrl, {timeout: 120});
 
-# Endpoint 'QuoteAPI /json endpoint' (QuoteAPI.xml, line 39).
+# Endpoint 'QuoteAPI /json endpoint' (QuoteAPI.xml, line 40).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteApiJsonEndpoint = check new (quoteApiJsonEndpointUrl, {timeout: 120});

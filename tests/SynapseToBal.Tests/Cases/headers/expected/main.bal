@@ -14,8 +14,7 @@ service /headers on httpListener {
         Context ctx = check newContext(request, "HeaderAPI", "/headers");
         ctx.headers["x-request-id"] = ctx.messageId;
         _ = ctx.headers.removeIfHasKey("cookie");
-        // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
-        // <header name="Action" value="urn:getQuote"/>
+        ctx.headers["soapaction"] = "\"urn:getQuote\"";
         return respond(ctx);
     }
 }
