@@ -22,6 +22,9 @@ public sealed record UnresolvedKeyEntry(ReferenceKind Kind, string Key, int Refe
 /// <param name="Code">SB0101 (unknown element) or SB0105 (element not represented in the syntax tree).</param>
 public sealed record UnknownElementEntry(string Name, string Code, int Count);
 
+/// <summary>An attribute the converter does not read (SB0107), by element and attribute name.</summary>
+public sealed record UnreadAttributeEntry(string Element, string Attribute, int Count);
+
 public sealed record FileKindEntry(FileKind Kind, int Count, ImmutableArray<string> Paths);
 
 public sealed record RegistryEntry(string Key, FileKind Kind, string Path, string? MediaType);
@@ -48,6 +51,9 @@ public sealed record Inventory(
     ImmutableArray<RegistryEntry> RegistryResources,
     DiagnosticCounts Diagnostics)
 {
+    /// <summary>Attributes the converter does not read (SB0107).</summary>
+    public ImmutableArray<UnreadAttributeEntry> UnreadAttributes { get; init; } = [];
+
     public int MediatorCount => Mediators.Sum(m => m.Count);
 
     /// <summary>Builds the inventory from a loaded project, its parsed documents and the diagnostics so far.</summary>
@@ -97,8 +103,18 @@ public sealed record Inventory(
             diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info));
 
+        var unreadAttributes = diagnostics
+            .Where(d => d.Id == DiagnosticCatalog.AttributeNotRead.Id)
+            .GroupBy(d => (Element: ElementOf(d), Attribute: QuotedOf(d)))
+            .Select(g => new UnreadAttributeEntry(g.Key.Element, g.Key.Attribute, g.Count()))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Element, StringComparer.Ordinal).ThenBy(e => e.Attribute, StringComparer.Ordinal)
+            .ToImmutableArray();
+
         return new Inventory(input, project.Form, documents.Length, artifacts.Count, components, artifactKinds, mediators, unresolved, dynamic,
-            unknownElements, otherFiles, registry, counts);
+            unknownElements, otherFiles, registry, counts)
+        {
+            UnreadAttributes = unreadAttributes,
+        };
     }
 
     private static ImmutableArray<UnresolvedKeyEntry> KeyEntries(ProjectModel project, IEnumerable<ResolvedReference> references) => references
@@ -111,6 +127,15 @@ public sealed record Inventory(
     private static string Describe(ProjectModel project, SourceLocation location) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetRelativePath(project.SourceRoot, location.Path).Replace('\\', '/')}({location.Line},{location.LineSpan.Start.Character + 1})");
+
+    /// <summary>The first quoted name in a message ("Attribute 'x' of ..." gives x).</summary>
+    private static string QuotedOf(Diagnostic diagnostic)
+    {
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var start = message.IndexOf('\'');
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return start >= 0 && end > start ? message[(start + 1)..end] : message;
+    }
 
     /// <summary>The element name in an SB0101/SB0105 message ("... &lt;name&gt; ...").</summary>
     private static string ElementOf(Diagnostic diagnostic)

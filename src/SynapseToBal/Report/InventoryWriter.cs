@@ -69,6 +69,12 @@ public static class InventoryWriter
             writer.WriteLine(string.Create(n, $"  <{element.Name}> ({element.Code}): {element.Count}"));
         }
 
+        writer.WriteLine(string.Create(n, $"Unread attributes: {inventory.UnreadAttributes.Sum(a => a.Count)}"));
+        foreach (var attribute in inventory.UnreadAttributes)
+        {
+            writer.WriteLine(string.Create(n, $"  {attribute.Attribute} on <{attribute.Element}>: {attribute.Count}"));
+        }
+
         writer.WriteLine(string.Create(n, $"Files not converted: {inventory.OtherFiles.Sum(f => f.Count)}"));
         foreach (var files in inventory.OtherFiles)
         {

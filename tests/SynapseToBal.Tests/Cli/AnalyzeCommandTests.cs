@@ -33,6 +33,16 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Unread_attributes_are_listed_by_element_and_attribute()
+    {
+        var (_, output, _) = Run("analyze", Path.Combine(TestPaths.Cases, "unread-attributes", "input"));
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("Unread attributes: 4", lines);
+        Assert.Contains("  levle on <log>: 1", lines);
+        Assert.Contains("  xsi:type on <property>: 1", lines);
+    }
+
+    [Fact]
     public void Json_inventory_of_an_mi_project()
     {
         var (exit, output, _) = Run("analyze", Path.Combine(TestPaths.Inputs, "mi-project"), "--format", "json");
