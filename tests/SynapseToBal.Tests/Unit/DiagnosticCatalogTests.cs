@@ -42,6 +42,7 @@ public sealed partial class DiagnosticCatalogTests
         [("Syntax", nameof(DiagnosticCatalog.NotSynapseArtifact))] = "the parser checks the root element of a file given to it directly",
         [("Report", nameof(DiagnosticCatalog.UnknownElement))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.ElementNotRepresented))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
+        [("Report", nameof(DiagnosticCatalog.AttributeNotRead))] = "Inventory reads this Syntax code to list unread attributes; it reports nothing",
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
     };
