@@ -236,7 +236,7 @@ internal sealed class StatementWriter
         var transform = $"check xslt:transform({input}, {_expr.Names[xslt.Stylesheet]}{parameters})";
         _out.Line(xslt.TargetProperty is { } property
             ? $"ctx.properties[{BallerinaSyntax.StringLiteral(property)}] = {transform};"
-            : $"setXmlPayload(ctx, {transform});");
+            : $"ctx.payload = replaceBody(ctx, {transform});");
     }
 
     private string MakeFaultArguments(MakeFaultStep fault)
@@ -277,7 +277,7 @@ internal sealed class StatementWriter
         switch (call.Path)
         {
             case HttpPathIr.Postfix:
-                args.Add("ctx.urlPostfix");
+                args.Add("restPostfix(ctx)");
                 break;
             case HttpPathIr.None:
                 args.Add("\"\"");
@@ -301,8 +301,7 @@ internal sealed class StatementWriter
             {
                 EndpointFormat.Soap11 => "format = \"soap11\"",
                 EndpointFormat.Soap12 => "format = \"soap12\"",
-                EndpointFormat.Pox => "format = \"pox\"",
-                _ => "format = \"json\"",
+                _ => "format = \"pox\"",
             });
         }
 

@@ -142,13 +142,12 @@ public sealed record ClientIr(
     public bool DefaultTimeout { get; init; }
 }
 
-/// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, plain XML or JSON.</summary>
+/// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, or plain XML (Synapse has no JSON format).</summary>
 public enum EndpointFormat
 {
     Soap11,
     Soap12,
     Pox,
-    Json,
 }
 
 public enum ConfigurableType

@@ -406,7 +406,6 @@ public sealed partial class Lowerer
                     "soap11" => EndpointFormat.Soap11,
                     "soap12" => EndpointFormat.Soap12,
                     "pox" => EndpointFormat.Pox,
-                    "json" => EndpointFormat.Json,
                     _ => null,
                 };
                 if (address.Format is { } format && endpointFormat is null && format.Trim().ToLowerInvariant() != "leave_as_is")

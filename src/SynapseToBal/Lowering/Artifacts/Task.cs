@@ -71,8 +71,15 @@ public sealed partial class Lowerer
         {
             NotTranslated($"registryKey '{registryKey}'", "the message is read from the registry; put it in the job by hand");
         }
+        else if (message is null)
+        {
+            // MessageInjector logs "message or registry-key not set" and injects nothing.
+            NotTranslated("message", "the task has no message or registryKey, so the Micro Integrator injects nothing");
+            target = null;
+        }
 
-        var format = (Text("format") ?? (injectTo == "proxy" ? "soap12" : "soap11")).ToLowerInvariant();
+        // Without a format the message stays in the SOAP 1.2 envelope Synapse creates for injected messages.
+        var format = (Text("format") ?? "soap12").ToLowerInvariant();
         var contentType = format switch
         {
             "soap12" => "application/soap+xml",
@@ -102,8 +109,11 @@ public sealed partial class Lowerer
             case { IntervalSeconds: { } interval } trigger:
                 schedule = new JobScheduleIr(interval, trigger.Count is { } times && times > 0 ? times : null);
                 break;
+            case { Count: 1 }:
+                schedule = new JobScheduleIr(1, 1);
+                break;
             case { Count: { } count }:
-                schedule = new JobScheduleIr(1, count);
+                NotTranslated($"count '{count}'", "a count without an interval is rejected by the Micro Integrator");
                 break;
             default:
                 NotTranslated("trigger", "the task has no interval, count, once or cron trigger");

@@ -17,7 +17,7 @@ service /orders on httpListener {
             check logRequest(ctx);
             ctx.properties["orderId"] = orderId;
             log:printInfo(string `message = Fetching order, orderId = ${getProperty(ctx, "orderId")}`);
-            check callEndpoint(ctx, orderBackendEp, ctx.urlPostfix);
+            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx));
             if ctx.statusCode == 404 {
                 setJsonPayload(ctx, {"error": "Order not found", "orderId": getProperty(ctx, "orderId")});
                 ctx.statusCode = 404;
@@ -40,7 +40,7 @@ service /orders on httpListener {
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
-            check callEndpoint(ctx, orderBackendEp, ctx.urlPostfix);
+            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx));
             ctx.statusCode = 201;
             return respond(ctx);
         } on fail error e {

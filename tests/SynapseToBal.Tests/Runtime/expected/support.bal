@@ -704,6 +704,10 @@ function setTextPayload(Context ctx, string payload) {
 function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, string reason, string? node = (),
         string? role = (), xml|string? detail = ()) returns error? {
     ctx.statusCode = 500;
+    if version != "pox" && bodyFormat(ctx.contentType) == "soap" {
+        // A SOAP message is written by the envelope's version, as the Micro Integrator's SOAP formatter does.
+        ctx.contentType = version == "soap12" ? "application/soap+xml" : "text/xml";
+    }
     if version == "pox" {
         string text = detail is string ? detail : reason;
         ctx.payload = replaceBody(ctx, xml `<Exception>${text}</Exception>`);
@@ -806,11 +810,11 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
 }
 
 # The formats an endpoint can force on the messages it sends (its `format` attribute).
-type EndpointFormat "soap11"|"soap12"|"pox"|"json";
+type EndpointFormat "soap11"|"soap12"|"pox";
 
 # Prepares the message for an endpoint with a `format`, as Synapse does before sending (semantics §8): a
 # SOAP 1.1 envelope (`text/xml`, with a SOAPAction header, empty when the message has no action), a SOAP 1.2
-# envelope (`application/soap+xml`, the action as its `action` parameter), plain XML or JSON. The body is
+# envelope (`application/soap+xml`, the action as its `action` parameter) or plain XML. The body is
 # converted when it is written (`entityBody`); the response then has its own content type.
 function applyEndpointFormat(Context ctx, EndpointFormat format) {
     match format {
@@ -831,10 +835,19 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
         "pox" => {
             ctx.contentType = "application/xml";
         }
-        "json" => {
-            ctx.contentType = "application/json";
-        }
     }
+}
+
+# True for a SOAP 1.2 content type (`application/soap+xml`); `text/xml` is SOAP 1.1.
+function isSoap12(string contentType) returns boolean => contentType.trim().toLowerAscii().startsWith("application/soap+xml");
+
+# The URL postfix an address endpoint appends: only for a REST request, as Synapse decides (semantics §3.5):
+# GET, DELETE, PUT, PATCH, HEAD or OPTIONS, or a POST that is not SOAP (SOAP 1.2, or `text/xml` with a
+# SOAPAction). A SOAP POST goes to the endpoint's address as it is.
+function restPostfix(Context ctx) returns string {
+    string contentType = ctx.contentType.trim().toLowerAscii();
+    boolean soap = isSoap12(contentType) || (contentType.startsWith("text/xml") && getHeader(ctx, "SOAPAction") != "");
+    return ctx.method.toUpperAscii() == "POST" && soap ? "" : ctx.urlPostfix;
 }
 
 # Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`,
@@ -861,7 +874,8 @@ function callBlocking(Context ctx, http:Client endpoint, string path = "", strin
 function entityBody(Context ctx) returns xml|byte[]|error? {
     json|xml|ReceivedBody payload = ctx.payload;
     BodyFormat format = bodyFormat(ctx.contentType);
-    if payload is ReceivedBody && (payload.bytes.length() == 0 || bodyFormat(payload.contentType) == format) {
+    if payload is ReceivedBody && (payload.bytes.length() == 0
+            || (bodyFormat(payload.contentType) == format && isSoap12(payload.contentType) == isSoap12(ctx.contentType))) {
         return payload.bytes.length() == 0 ? () : payload.bytes;
     }
     json|xml value = check parsedPayload(ctx);

@@ -15,8 +15,8 @@ service /shop on httpListener {
         do {
             check callBlocking(ctx, customerEp, string `/customers/${check pathValue(id)}`, "GET", nonErrorCodes = [404, 409]);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, inventoryEp, ctx.urlPostfix);
-            check callEndpoint(ctx, reportEp, ctx.urlPostfix);
+            check callBlocking(ctx, inventoryEp, restPostfix(ctx));
+            check callEndpoint(ctx, reportEp, restPostfix(ctx));
             return respond(ctx);
         } on fail error e {
             return shopApiGetCustomersByIdFault(ctx, e);

@@ -12,7 +12,7 @@ service /inline on httpListener {
     # GET /inline/users/{id}
     resource function get users/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id});
-        check callEndpoint(ctx, inlineApiUsersIdEndpoint, ctx.urlPostfix);
+        check callEndpoint(ctx, inlineApiUsersIdEndpoint, restPostfix(ctx));
         return respond(ctx);
     }
 

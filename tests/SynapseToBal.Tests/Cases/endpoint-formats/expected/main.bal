@@ -29,14 +29,14 @@ service /quotes on httpListener {
     # POST /quotes/pox
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, quoteApiPoxEndpoint, ctx.urlPostfix, format = "pox");
+        check callEndpoint(ctx, quoteApiPoxEndpoint, restPostfix(ctx), format = "pox");
         return respond(ctx);
     }
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, quoteApiJsonEndpoint, ctx.urlPostfix, format = "json");
+        check callEndpoint(ctx, quoteApiJsonEndpoint, restPostfix(ctx));
         return respond(ctx);
     }
 }

@@ -24,7 +24,7 @@ service /orders on httpListener {
         //         <address uri="vfs:file:///var/outbox/orders.xml"/>
         //     </endpoint>
         // </call>
-        check callEndpoint(ctx, backend, ctx.urlPostfix);
+        check callEndpoint(ctx, backend, restPostfix(ctx));
         return respond(ctx);
     }
 

@@ -48,7 +48,7 @@ service /events on httpListener {
     resource function put forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            check callEndpoint(ctx, eventsApiForwardEndpoint, ctx.urlPostfix);
+            check callEndpoint(ctx, eventsApiForwardEndpoint, restPostfix(ctx));
             return accepted();
         } on fail error e {
             return handleFault(ctx, e);
@@ -59,7 +59,7 @@ service /events on httpListener {
     resource function patch relay(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            check callEndpoint(ctx, eventsApiRelayEndpoint, ctx.urlPostfix);
+            check callEndpoint(ctx, eventsApiRelayEndpoint, restPostfix(ctx));
             return check eventsApiPatchRelayOut(ctx);
         } on fail error e {
             return handleFault(ctx, e);

@@ -10,7 +10,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         log:printInfo("direction = in");
         if check matches(ctx.to, ".*/StockQuote.*") {
-            check callEndpoint(ctx, stockQuoteService, ctx.urlPostfix);
+            check callEndpoint(ctx, stockQuoteService, restPostfix(ctx));
             return check continueWithResponse(ctx);
         } else {
             ctx.statusCode = 404;

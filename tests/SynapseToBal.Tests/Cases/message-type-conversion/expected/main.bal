@@ -14,7 +14,7 @@ service /bridge on httpListener {
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
         log:printInfo(string `received = ${check jsonEval(ctx, "$")}`);
-        check callEndpoint(ctx, quoteBridgeApiQuoteEndpoint, ctx.urlPostfix);
+        check callEndpoint(ctx, quoteBridgeApiQuoteEndpoint, restPostfix(ctx));
         ctx.contentType = "application/json";
         return respond(ctx);
     }
@@ -22,7 +22,7 @@ service /bridge on httpListener {
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
-        check callEndpoint(ctx, quoteBridgeApiPassthroughEndpoint, ctx.urlPostfix);
+        check callEndpoint(ctx, quoteBridgeApiPassthroughEndpoint, restPostfix(ctx));
         return respond(ctx);
     }
 }

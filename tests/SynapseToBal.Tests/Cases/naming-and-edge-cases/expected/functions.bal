@@ -45,6 +45,6 @@ function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
         check requestSequence(ctx);
     }
-    check callEndpoint(ctx, edgeApiItemsEEndpoint, ctx.urlPostfix);
+    check callEndpoint(ctx, edgeApiItemsEEndpoint, restPostfix(ctx));
     return respond(ctx);
 }

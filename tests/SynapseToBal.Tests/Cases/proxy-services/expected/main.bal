@@ -36,7 +36,7 @@ service /services/OrderProxy on httpListener {
                 ctx.statusCode = 403;
                 return respond(ctx);
             }
-            check callEndpoint(ctx, orderServiceEp, ctx.urlPostfix);
+            check callEndpoint(ctx, orderServiceEp, restPostfix(ctx));
             return check orderProxyOut(ctx);
         } on fail error e {
             return orderProxyFault(ctx, e);
@@ -50,7 +50,7 @@ service /services/PassThroughProxy on httpListener {
     # ANY /services/PassThroughProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PassThroughProxy");
-        check callEndpoint(ctx, passThroughProxyEndpoint, ctx.urlPostfix);
+        check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx));
         return check passThroughProxyOut(ctx);
     }
 }

@@ -14,7 +14,7 @@ service /secure on httpListener {
         Context ctx = check newContext(request, "SecureAPI", "/secure");
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
         ctx.properties["apiKey"] = reportApikey;
-        check callEndpoint(ctx, reportBackend, ctx.urlPostfix);
+        check callEndpoint(ctx, reportBackend, restPostfix(ctx));
         return respond(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        check callEndpoint(ctx, stockQuoteProxyEndpoint, ctx.urlPostfix);
+        check callEndpoint(ctx, stockQuoteProxyEndpoint, restPostfix(ctx));
         return check stockQuoteProxyOut(ctx);
     }
 }

@@ -13,7 +13,7 @@ class HeartbeatJob {
 
     public function execute() {
         // The message has no translated target yet (see the TODO above): create it with
-        // newTaskContext (the task's message, "text/xml") and run the flow it goes to.
+        // newTaskContext (the task's message, "application/soap+xml") and run the flow it goes to.
     }
 }
 

@@ -13,7 +13,7 @@ service /transform on httpListener {
     # POST /transform/order
     resource function post 'order(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransformAPI", "/transform");
-        setXmlPayload(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice, {"currency": "EUR", "customer": getHeader(ctx, "X-Customer")}));
+        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice, {"currency": "EUR", "customer": getHeader(ctx, "X-Customer")}));
         return respond(ctx);
     }
 
@@ -21,7 +21,7 @@ service /transform on httpListener {
     resource function post summary(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransformAPI", "/transform");
         ctx.properties["invoice"] = check xslt:transform((check soapBody(ctx))/**/<'order>, orderToInvoice);
-        setXmlPayload(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
+        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
         // TODO(SB0208): the stylesheet is chosen at run time
         // <xslt key="{get-property('stylesheet')}"/>
         // TODO(SB0502): the stylesheet 'conf:/xslt/missing.xslt' is not a local entry or registry resource of the input
