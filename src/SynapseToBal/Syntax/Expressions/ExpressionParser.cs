@@ -115,6 +115,29 @@ internal abstract class ParserBase
     }
 
     /// <summary>"expected X but found Y" at the current token (at the end for a missing closing token).</summary>
+    /// <summary>After an opening '(' or '[': comma-separated items up to the closing token, which is consumed.</summary>
+    protected ImmutableArray<ExpressionNode> ParseList(TokenKind close, Func<ExpressionNode> item)
+    {
+        var items = ImmutableArray.CreateBuilder<ExpressionNode>();
+        if (Accept(close))
+        {
+            return items.ToImmutable();
+        }
+
+        items.Add(item());
+        while (!Accept(close))
+        {
+            if (!Accept(TokenKind.Comma))
+            {
+                throw Unexpected(close == TokenKind.RightBracket ? "',' or ']'" : "',' or ')'");
+            }
+
+            items.Add(item());
+        }
+
+        return items.ToImmutable();
+    }
+
     protected SyntaxError Unexpected(string expected)
     {
         var found = Current.Kind switch

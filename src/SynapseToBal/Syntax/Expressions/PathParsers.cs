@@ -86,27 +86,7 @@ internal abstract class PathParserBase(string text, LexerMode mode, ExpressionLa
     }
 
     /// <summary>After '(': arguments up to the closing ')'.</summary>
-    protected ImmutableArray<ExpressionNode> ParseArguments(Func<ExpressionNode> argument)
-    {
-        var arguments = ImmutableArray.CreateBuilder<ExpressionNode>();
-        if (Accept(TokenKind.RightParen))
-        {
-            return arguments.ToImmutable();
-        }
-
-        arguments.Add(argument());
-        while (!Accept(TokenKind.RightParen))
-        {
-            if (!Accept(TokenKind.Comma))
-            {
-                throw Unexpected("',' or ')'");
-            }
-
-            arguments.Add(argument());
-        }
-
-        return arguments.ToImmutable();
-    }
+    protected ImmutableArray<ExpressionNode> ParseArguments(Func<ExpressionNode> argument) => ParseList(TokenKind.RightParen, argument);
 
     /// <summary>After '[': <c>*</c>, <c>?(filter)</c>, <c>(script)</c>, a slice, or indexes / quoted names.</summary>
     private ExpressionNode ParseBracket(ExpressionNode target, int start, bool deep)
@@ -287,22 +267,8 @@ internal abstract class PathParserBase(string text, LexerMode mode, ExpressionLa
             case TokenKind.LeftBracket:
             {
                 Advance();
-                var items = ImmutableArray.CreateBuilder<ExpressionNode>();
-                if (!Accept(TokenKind.RightBracket))
-                {
-                    items.Add(ParseFilter());
-                    while (!Accept(TokenKind.RightBracket))
-                    {
-                        if (!Accept(TokenKind.Comma))
-                        {
-                            throw Unexpected("',' or ']'");
-                        }
-
-                        items.Add(ParseFilter());
-                    }
-                }
-
-                return new ArrayLiteral(From(token.Span.Start), items.ToImmutable());
+                var items = ParseList(TokenKind.RightBracket, ParseFilter);
+                return new ArrayLiteral(From(token.Span.Start), items);
             }
 
             case TokenKind.Name when token.ValueOrText is "true" or "false":

@@ -301,23 +301,8 @@ internal sealed class XPathParser(string text) : ParserBase(text, LexerMode.XPat
             {
                 var name = Advance();
                 Expect(TokenKind.LeftParen);
-                var arguments = ImmutableArray.CreateBuilder<ExpressionNode>();
-                if (!Is(TokenKind.RightParen))
-                {
-                    arguments.Add(ParseExpr());
-                    while (!Is(TokenKind.RightParen))
-                    {
-                        if (!Accept(TokenKind.Comma))
-                        {
-                            throw Unexpected("',' or ')'");
-                        }
-
-                        arguments.Add(ParseExpr());
-                    }
-                }
-
-                Advance();
-                return new FunctionCall(From(name.Span.Start), name.Prefix, name.ValueOrText, arguments.ToImmutable());
+                var arguments = ParseList(TokenKind.RightParen, ParseExpr);
+                return new FunctionCall(From(name.Span.Start), name.Prefix, name.ValueOrText, arguments);
             }
         }
     }
