@@ -120,6 +120,7 @@ public sealed partial class Lowerer
                 break;
         }
 
+        // The Quartz group only names where the Micro Integrator files the trigger; it does not change when or what runs.
         if (!task.PinnedServers.IsEmpty)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, task.Location, "task", "pinnedServers", "the job runs wherever the package is deployed");

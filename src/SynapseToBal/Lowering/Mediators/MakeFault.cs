@@ -1,3 +1,4 @@
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -11,6 +12,9 @@ public sealed partial class Lowerer
     /// sends nothing (a respond or send follows). The code is a QName written <c>prefix:local</c>; the fault
     /// uses its local name in the envelope's namespace, as Synapse does for a code computed by an expression.
     /// </summary>
+    /// <summary>Prefixes the Synapse samples and Integration Studio bind to the SOAP envelope namespaces in fault codes.</summary>
+    private static readonly HashSet<string> EnvelopePrefixes = new(StringComparer.Ordinal) { "soap11Env", "soap12Env", "soapenv", "soap", "env", "SOAP-ENV", "s", "S" };
+
     private IEnumerable<StepIr> LowerMakeFault(MakeFaultMediator fault, FlowContext context)
     {
         var kind = fault.Version switch
@@ -19,6 +23,13 @@ public sealed partial class Lowerer
             FaultVersion.Pox => FaultKind.Pox,
             _ => FaultKind.Soap11,
         };
+        if (fault.Code is ValueSyntax.Literal { Text: var written } && written.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
+            && written[..colon].Trim() is var prefix && !EnvelopePrefixes.Contains(prefix))
+        {
+            // The prefix most likely names another namespace: Synapse would write the code in it.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", "the code is written in the SOAP envelope's namespace; if its prefix names another namespace, declare it and qualify the code by hand");
+        }
+
         var code = fault.Code switch
         {
             ValueSyntax.Literal { Text: var text } => new StringLiteralIr(text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()),

@@ -51,6 +51,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "xslt", "resource", "stylesheets imported through registry resources are not resolved; inline them into the stylesheet");
         }
 
+        // useCache only lets Synapse keep the compiled stylesheet between messages; results do not change.
         var parameters = xslt.Properties.Select(p => new XsltParameterIr(p.Name, Value(p.Value, context))).ToImmutableArray();
         return [new XsltStep(xslt, source, stylesheet, parameters, xslt.Target)];
     }
