@@ -698,10 +698,14 @@ function setTextPayload(Context ctx, string payload) {
 # Replaces the message with a fault, as Synapse's makefault does (semantics §5.6): a SOAP 1.1 or 1.2
 # `Fault` envelope that keeps the current SOAP header blocks, or, for POX, an `<Exception>` element holding
 # the detail (else the reason) in place of the payload. The content type is kept, so a JSON client gets the
-# fault as JSON. The Micro Integrator answers a fault with status 500; an `HTTP_SC` set afterwards wins.
+# fault as JSON. The Micro Integrator answers a fault with 500 unless the message has a status of its own
+# (`HTTP_SC` set in the flow, or a backend's status on a response): 500 replaces only the untouched 200 of a
+# request. An `HTTP_SC` set afterwards wins.
 function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, string reason, string? node = (),
         string? role = (), xml|string? detail = ()) returns error? {
-    ctx.statusCode = 500;
+    if !ctx.isResponse && ctx.statusCode == 200 {
+        ctx.statusCode = 500;
+    }
     if version != "pox" && bodyFormat(ctx.contentType) == "soap" {
         // A SOAP message is written by the envelope's version, as the Micro Integrator's SOAP formatter does.
         ctx.contentType = version == "soap12" ? "application/soap+xml" : "text/xml";
