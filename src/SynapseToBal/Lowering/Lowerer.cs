@@ -408,7 +408,7 @@ public sealed partial class Lowerer
                     "pox" => EndpointFormat.Pox,
                     _ => null,
                 };
-                if (address.Format is { } format && endpointFormat is null && format.Trim().ToLowerInvariant() != "leave_as_is")
+                if (address.Format is { } format && endpointFormat is null)
                 {
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", $"format=\"{format}\"", "the message is sent in its current format");
                 }
