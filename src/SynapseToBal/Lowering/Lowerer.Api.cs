@@ -223,7 +223,6 @@ public sealed partial class Lowerer
 
         var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []));
 
-        var inMediators = resource.InSequence?.Mediators ?? [];
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
         // A path parameter is read directly, unless the flow is shared by several methods (it is then a separate
@@ -234,7 +233,7 @@ public sealed partial class Lowerer
             : [];
         body = AddTemplateQueryParams(templateQuery, body, resource);
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
-        var needsOutFlow = outFunction is not null && (_model.FactsOf(inMediators).CallsSendingFlow || (resource.InSequence?.Key is { } key && _model.SequenceFacts(key.Text).Sends));
+        var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(resource.InSequence);
         if (accessors.Count > 1)
         {
             // One flow serves several methods: it becomes a function every resource function calls.
@@ -285,6 +284,13 @@ public sealed partial class Lowerer
 
         return (outFunction, faultFunction);
     }
+
+    /// <summary>
+    /// Whether the in flow reaches a send through a shared sequence or template (or is itself a sequence given by key
+    /// that sends): the response then needs the entry point's out flow registered in the context at run time.
+    /// </summary>
+    private bool InFlowSendsThroughSequence(FlowSyntax? inFlow) =>
+        _model.FactsOf(inFlow?.Mediators ?? []).CallsSendingFlow || (inFlow?.Key is { } key && _model.SequenceFacts(key.Text).Sends);
 
     /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
     private static bool CallsBackend(ImmutableArray<MediatorSyntax> mediators)

@@ -30,8 +30,7 @@ public sealed partial class Lowerer
                 : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
         }
 
-        var inMediators = target?.InSequence?.Mediators ?? [];
-        var needsOutFlow = outFunction is not null && (_model.FactsOf(inMediators).CallsSendingFlow || (target?.InSequence?.Key is { } key && _model.SequenceFacts(key.Text).Sends));
+        var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         var resource = new ResourceIr("default", path, body, faultFunction, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy);
