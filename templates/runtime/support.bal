@@ -779,7 +779,10 @@ function matches(string value, string pattern) returns boolean|error {
 
 # Calls a backend with the current message, passing the headers through, and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
-function callEndpoint(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = ()) returns error? {
+function callEndpoint(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = (),
+        boolean outOnly = false) returns error? {
+    // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
+    [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
     if format is EndpointFormat {
         applyEndpointFormat(ctx, format);
     }
@@ -797,6 +800,11 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
         }
     }
     http:Response response = check endpoint->execute(method ?: ctx.method, path, request);
+    if before is [string, map<string>] {
+        ctx.contentType = before[0];
+        ctx.headers = before[1];
+        return;
+    }
     ctx.statusCode = response.statusCode;
     ctx.headers = {};
     foreach string name in response.getHeaderNames() {
@@ -809,6 +817,22 @@ function callEndpoint(Context ctx, http:Client endpoint, string path = "", strin
     // The response is not addressed to the request's To.
     ctx.to = "";
     ctx.isResponse = true;
+}
+
+# Sends the message to its To address, as an endpoint-less `send` or `call` does on a request (semantics
+# §4.2, §6.6): the address a `header To` set, with the REST postfix appended as for a default endpoint
+# (§3.5). A To that is not an absolute HTTP URL (the request's own path, when nothing set one) is an
+# error: the Micro Integrator would dispatch the message to itself. A client is made for each message.
+function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false) returns error? {
+    string address = ctx.to;
+    if !address.startsWith("http://") && !address.startsWith("https://") {
+        return error(string `the message has no HTTP address to send to (To is '${address}')`);
+    }
+    http:Client endpoint = check new (address, {timeout: 120});
+    if blocking {
+        return callBlocking(ctx, endpoint, restPostfix(ctx));
+    }
+    return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly);
 }
 
 # The formats an endpoint can force on the messages it sends (its `format` attribute).

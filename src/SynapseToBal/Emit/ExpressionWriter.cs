@@ -80,6 +80,7 @@ internal sealed class ExpressionWriter
             ContextField.ContentType => "ctx.contentType",
             ContextField.Method => "ctx.method",
             ContextField.UrlPostfix => "ctx.urlPostfix",
+            ContextField.To => "ctx.to",
             _ => throw new InvalidOperationException(),
         },
         JsonEvalIr j => $"check jsonEval(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",

@@ -94,8 +94,16 @@ internal sealed class StatementWriter
             case ClearPayloadStep:
                 _out.Line("ctx.payload = ();");
                 break;
-            case MarkResponseStep:
-                _out.Line("ctx.isResponse = true;");
+            case MarkResponseStep mark:
+                _out.Line(mark.IsResponse ? "ctx.isResponse = true;" : "ctx.isResponse = false;");
+                break;
+            case CallAddressStep address:
+                _out.Line(address switch
+                {
+                    { Blocking: true } => "check callAddress(ctx, blocking = true);",
+                    { OutOnly: true } => "check callAddress(ctx, outOnly = true);",
+                    _ => "check callAddress(ctx);",
+                });
                 break;
             case SetPayloadStep payload:
                 SetPayload(payload);
@@ -221,6 +229,9 @@ internal sealed class StatementWriter
             case ContextField.UrlPostfix:
                 _out.Line($"ctx.urlPostfix = {_expr.String(field.Value)};");
                 break;
+            case ContextField.To:
+                _out.Line($"ctx.to = {_expr.String(field.Value)};");
+                break;
             default:
                 throw new InvalidOperationException();
         }
@@ -308,6 +319,11 @@ internal sealed class StatementWriter
         if (blocking && call.Client.NonErrorStatusCodes.Length > 0)
         {
             args.Add($"nonErrorCodes = [{string.Join(", ", call.Client.NonErrorStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)))}]");
+        }
+
+        if (call.OutOnly)
+        {
+            args.Add("outOnly = true");
         }
 
         return string.Join(", ", args);

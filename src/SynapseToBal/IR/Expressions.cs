@@ -73,6 +73,9 @@ public enum ContextField
     ContentType,
     Method,
     UrlPostfix,
+
+    /// <summary>The WS-Addressing To: where an endpoint-less send or call goes (Synapse <c>To</c>).</summary>
+    To,
 }
 
 /// <summary><c>json-eval(path)</c> as Synapse stringifies it.</summary>

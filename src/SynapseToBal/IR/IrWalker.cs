@@ -17,7 +17,7 @@ public static class IrWalker
         DirectionStep d => [d.Request, d.Response],
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
-            or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or RespondStep or ContinueWithStep
+            or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
@@ -57,7 +57,7 @@ public static class IrWalker
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
-            or MarkResponseStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
+            or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };

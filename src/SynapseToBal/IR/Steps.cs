@@ -67,8 +67,24 @@ public sealed record SetFieldStep(MediatorSyntax Origin, ContextField Field, Exp
 
 public sealed record ClearPayloadStep(MediatorSyntax Origin) : StepIr(Origin);
 
-/// <summary>The message becomes a response (loopback), as <c>&lt;in&gt;</c>/<c>&lt;out&gt;</c> see it.</summary>
-public sealed record MarkResponseStep(MediatorSyntax Origin) : StepIr(Origin);
+/// <summary>
+/// The message becomes a response (loopback, makefault, <c>RESPONSE=true</c>) or, with <paramref name="IsResponse"/>
+/// false, a request again (<c>RESPONSE=false</c>), as <c>&lt;in&gt;</c>/<c>&lt;out&gt;</c> and an endpoint-less send see it.
+/// </summary>
+public sealed record MarkResponseStep(MediatorSyntax Origin, bool IsResponse = true) : StepIr(Origin);
+
+/// <summary>
+/// An endpoint-less send or call on a request: the message goes to its To address (set by <c>header To</c>), as
+/// Synapse's default endpoint sends it (semantics §4.2, §6.6).
+/// </summary>
+public sealed record CallAddressStep(MediatorSyntax Origin) : StepIr(Origin)
+{
+    /// <summary>As <see cref="CallStep.Blocking"/>.</summary>
+    public bool Blocking { get; init; }
+
+    /// <summary>As <see cref="CallStep.OutOnly"/>.</summary>
+    public bool OutOnly { get; init; }
+}
 
 public enum PayloadKind
 {
@@ -130,6 +146,12 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
     /// A non-blocking call takes every status as a response.
     /// </summary>
     public bool Blocking { get; init; }
+
+    /// <summary>
+    /// <c>OUT_ONLY=true</c>: fire and forget. The response is discarded and the message stays as it was (Synapse
+    /// registers no callback); no out flow runs for it.
+    /// </summary>
+    public bool OutOnly { get; init; }
 }
 
 /// <summary>The request path of an outbound call.</summary>

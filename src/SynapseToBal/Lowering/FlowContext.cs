@@ -19,4 +19,8 @@ public enum FlowKind
 
 /// <param name="OutFunction">The resource's out flow function, where a send continues.</param>
 /// <param name="Owner">Name of the artifact being lowered, for generated names.</param>
-internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translator, Symbol? OutFunction, string Owner);
+internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translator, Symbol? OutFunction, string Owner)
+{
+    /// <summary>The message-exchange facts (response, OUT_ONLY, FORCE_SC_ACCEPTED) at the point being lowered; shared by the whole flow.</summary>
+    public ExchangeState Exchange { get; init; } = new(Kind);
+}

@@ -13,6 +13,7 @@ public sealed partial class Lowerer
     {
         var steps = ImmutableArray.CreateBuilder<StepIr>();
         var stopped = false;
+        context.Exchange.Enter();
         foreach (var mediator in mediators)
         {
             if (stopped)
@@ -25,10 +26,39 @@ public sealed partial class Lowerer
             {
                 steps.Add(step);
                 stopped |= step.Terminates;
+                Follow(step, context);
             }
+
+            context.Exchange.Settle();
         }
 
+        context.Exchange.Exit();
         return steps.ToImmutable();
+    }
+
+    /// <summary>What a step tells of the message exchange for the steps after it (see <see cref="ExchangeState"/>).</summary>
+    private void Follow(StepIr step, FlowContext context)
+    {
+        var state = context.Exchange.Current;
+        switch (step)
+        {
+            case MarkResponseStep mark:
+                context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No });
+                break;
+            case CallStep { OutOnly: false }:
+                // The flow goes on with the backend's response.
+                context.Exchange.Set(state with { Response = Known.Yes });
+                break;
+            case InvokeStep invoke:
+                if (state.OutOnly != Known.No && state.OutOnlyOrigin is { } origin && invoke.Origin is { } called && _model.FactsOf([called]).Sends)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, origin.Location, "property", "OUT_ONLY", "a sequence called after it sends; its sends wait for the response in the generated code");
+                }
+
+                // The sequence may have changed the message into a response.
+                context.Exchange.Set(state with { Response = state.Response == Known.Yes ? Known.Yes : Known.Maybe });
+                break;
+        }
     }
 
     /// <summary>How one kind of mediator is lowered: a lowering, or the reason it stays a TODO (SB0201).</summary>

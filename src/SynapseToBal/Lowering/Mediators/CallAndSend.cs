@@ -15,10 +15,29 @@ public sealed partial class Lowerer
             return [Todo(call, DiagnosticCatalog.AttributeNotTranslated, "call with <source>/<target> is not translated yet", "call", "source/target", "MI 4.4 call source and target need hand translation")];
         }
 
+        var state = context.Exchange.Current;
+        if (state.ForceAccepted == Known.Yes && !call.Blocking)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call", "FORCE_SC_ACCEPTED", "the Micro Integrator answers 202 when the call starts; the generated code answers when the flow ends");
+        }
+
+        var outOnly = state.OutOnly == Known.Yes && !call.Blocking;
+        if (call.Endpoint is null && state.Response == Known.No)
+        {
+            // An endpoint-less call on a request goes to the To address (a default endpoint).
+            return [new CallAddressStep(call) { Blocking = call.Blocking, OutOnly = outOnly }];
+        }
+
         var step = CallStepFor(call, call.Endpoint, context, out var reason);
         if (step is null)
         {
             return [NotTranslatedCall(call, reason)];
+        }
+
+        if (outOnly)
+        {
+            // OUT_ONLY: clone, send and continue at once with the message as it was (semantics §4.3).
+            return [step with { OutOnly = true }];
         }
 
         if (call.Blocking)
@@ -41,20 +60,19 @@ public sealed partial class Lowerer
 
         if (send.Endpoint is null)
         {
-            // An endpoint-less send answers the client on the response path.
+            // An endpoint-less send answers the client on the response path; on a request it goes to the To address.
             if (context.Kind is FlowKind.Out or FlowKind.Fault)
             {
                 return [new RespondStep(send)];
             }
 
-            if (context.Kind == FlowKind.Sequence)
+            var toAddress = AfterSend(send, new CallAddressStep(send), context);
+            return context.Exchange.Current.Response switch
             {
-                // A shared sequence runs on requests and responses alike; the generated code assumes a response.
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "no endpoint", "it answers the client here; on a request Synapse sends the message to its To address instead");
-                return [new RespondStep(send)];
-            }
-
-            return [Todo(send, DiagnosticCatalog.AttributeNotTranslated, "a send without an endpoint goes to the request's To address", "send", "no endpoint", "sending to the request's own To address is not translated")];
+                Known.Yes => [new RespondStep(send)],
+                Known.No => toAddress,
+                _ => [new DirectionStep(send, [.. toAddress], [new RespondStep(send)])],
+            };
         }
 
         var call = CallStepFor(send, send.Endpoint, context, out var reason);
@@ -63,8 +81,51 @@ public sealed partial class Lowerer
             return [NotTranslatedCall(send, reason)];
         }
 
+        return AfterSend(send, call, context);
+    }
+
+    /// <summary>
+    /// A send, then what follows it: the out flow or the client gets the response; with OUT_ONLY the response is
+    /// discarded and the client gets 202 (or, as in the Micro Integrator, nothing unless FORCE_SC_ACCEPTED is set:
+    /// SB0210); with FORCE_SC_ACCEPTED alone the client has had its 202 before the response arrives.
+    /// </summary>
+    private IEnumerable<StepIr> AfterSend(SendMediator send, StepIr call, FlowContext context)
+    {
+        var state = context.Exchange.Current;
+        if (state.OutOnly == Known.Maybe)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "OUT_ONLY", "OUT_ONLY is set on some paths above; the generated send waits for the response");
+        }
+
+        if (state.OutOnly == Known.Yes)
+        {
+            if (state.ForceAccepted != Known.Yes)
+            {
+                _diagnostics.Report(DiagnosticCatalog.ResponseHang, send.Location);
+            }
+
+            return [OutOnly(call), new AcceptStep(send)];
+        }
+
+        if (state.ForceAccepted == Known.Yes)
+        {
+            if (context.Kind == FlowKind.Sequence || context.OutFunction is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "FORCE_SC_ACCEPTED", "the client gets 202 and the response is discarded; the Micro Integrator also runs the out flow on it");
+            }
+
+            return [call, new CommentStep(send, "FORCE_SC_ACCEPTED: the client is answered 202 Accepted; the backend response is discarded."), new AcceptStep(send)];
+        }
+
         return [call, Reply(send, context)];
     }
+
+    private static StepIr OutOnly(StepIr call) => call switch
+    {
+        CallStep c => c with { OutOnly = true },
+        CallAddressStep a => a with { OutOnly = true },
+        _ => call,
+    };
 
     /// <summary>
     /// drop ends the flow without answering. The Micro Integrator answers 202 when nothing was sent yet (as the

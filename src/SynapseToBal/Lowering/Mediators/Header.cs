@@ -4,7 +4,7 @@ using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <header>: transport headers and the WS-Addressing Action (other SOAP headers stay TODOs).
+// Lowering of <header>: transport headers and the WS-Addressing To and Action (other SOAP headers stay TODOs).
 public sealed partial class Lowerer
 {
     private StepIr LowerHeader(HeaderMediator header, FlowContext context)
@@ -16,6 +16,12 @@ public sealed partial class Lowerer
             return header.Action == PropertyAction.Remove
                 ? new RemoveHeaderStep(header, "SOAPAction")
                 : new SetHeaderStep(header, "SOAPAction", new ConcatIr([new StringLiteralIr("\""), Value(header.Value, context), new StringLiteralIr("\"")]));
+        }
+
+        if (header.Scope != "transport" && header.Name == "To")
+        {
+            // The WS-Addressing To: where an endpoint-less send or call goes; removing it leaves no address.
+            return new SetFieldStep(header, ContextField.To, header.Action == PropertyAction.Remove ? new StringLiteralIr(string.Empty) : Value(header.Value, context));
         }
 
         if (header.Scope != "transport")

@@ -31,6 +31,11 @@ public sealed partial class Lowerer
         switch (property.Scope)
         {
             case "default" or "operation":
+                if (property.Scope == "default" && ExchangeProperty(property, context) is { } exchange)
+                {
+                    return exchange;
+                }
+
                 if (BehaviourProperties.Contains(property.Name))
                 {
                     return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
@@ -73,6 +78,38 @@ public sealed partial class Lowerer
         return Value(value, context);
     }
 
+    /// <summary>
+    /// RESPONSE and OUT_ONLY with a literal value (or removed): facts of the message exchange lowering follows
+    /// (<see cref="ExchangeState"/>). RESPONSE is what Synapse's <c>isResponse()</c> reads, so it becomes the
+    /// context's response flag; OUT_ONLY stays a property (get-property reads it) and makes the sends below fire
+    /// and forget. Null for other properties, and for values known only at run time (a TODO as before).
+    /// </summary>
+    private StepIr? ExchangeProperty(PropertyMediator property, FlowContext context)
+    {
+        var state = context.Exchange.Current;
+        switch (property.Name)
+        {
+            // Only a string value counts: isResponse() reads the property only when it holds a String.
+            case "RESPONSE" when property.Action != PropertyAction.Remove && property.Type is null or "STRING" && LiteralFlag(property) is { } response:
+                return new MarkResponseStep(property, response);
+            case "OUT_ONLY" when LiteralFlag(property) is { } outOnly:
+                context.Exchange.Set(state with { OutOnly = outOnly ? Known.Yes : Known.No, OutOnlyOrigin = outOnly ? property : null });
+                return property.Action == PropertyAction.Remove
+                    ? new RemovePropertyStep(property, property.Name)
+                    : new SetPropertyStep(property, property.Name, new StringLiteralIr(outOnly ? "true" : "false"));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The boolean a behaviour property is set to: a literal true/false (as Boolean.valueOf reads it), false when removed; null when computed.</summary>
+    private static bool? LiteralFlag(PropertyMediator property) => property switch
+    {
+        { Action: PropertyAction.Remove } => false,
+        { Value: ValueSyntax.Literal literal } => string.Equals(literal.Text.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+        _ => null,
+    };
+
     private StepIr LowerAxis2Property(PropertyMediator property, FlowContext context)
     {
         var remove = property.Action == PropertyAction.Remove;
@@ -97,6 +134,11 @@ public sealed partial class Lowerer
                 return new ClearPayloadStep(property);
             case "TRANSPORT_HEADERS" when remove:
                 return new ClearHeadersStep(property);
+            case "FORCE_SC_ACCEPTED" when property.Scope == "axis2" && LiteralFlag(property) is { } accepted:
+                context.Exchange.Set(context.Exchange.Current with { ForceAccepted = accepted ? Known.Yes : Known.No });
+                return new CommentStep(property, accepted
+                    ? "FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent."
+                    : "FORCE_SC_ACCEPTED cleared.");
             default:
                 return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
         }

@@ -12,8 +12,7 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        // TODO(SB0207): 'OUT_ONLY' changes how Synapse sends or answers; reproduce it by hand
-        // <property name="OUT_ONLY" value="true"/>
+        ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0218): the <call> target is not an HTTP endpoint: 'OrderQueue' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are transport.jms.ConnectionFactoryJNDIName, java.naming.factory.initial, java.naming.provider.url, java.naming.security.principal, java.naming.security.credentials, transport.jms.DestinationType (credentials in the address are masked below)
         // <call>
         //     <endpoint key="OrderQueue"/>
@@ -24,8 +23,8 @@ service /orders on httpListener {
         //         <address uri="vfs:file:///var/outbox/orders.xml"/>
         //     </endpoint>
         // </call>
-        check callEndpoint(ctx, backend, restPostfix(ctx));
-        return respond(ctx);
+        check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true);
+        return accepted();
     }
 
     # PUT /orders/report

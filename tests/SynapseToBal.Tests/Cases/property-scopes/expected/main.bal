@@ -30,8 +30,7 @@ service /props on httpListener {
         ctx.headers = {};
         // TODO(SB0207): axis2 property 'FORCE_HTTP_1.0' has no equivalent in the generated code
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
-        // TODO(SB0207): 'OUT_ONLY' changes how Synapse sends or answers; reproduce it by hand
-        // <property name="OUT_ONLY" value="true"/>
+        ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0207): registry-scope properties are not translated
         // <property name="cached" value="x" scope="registry"/>
         // TODO(SB0206): a property with pattern/group needs hand translation

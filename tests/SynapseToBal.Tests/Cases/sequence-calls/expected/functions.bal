@@ -16,7 +16,12 @@ function enrich(Context ctx) returns error? {
 # Sequence 'ReplyToClient'.
 function replyToClient(Context ctx) returns http:Response|error? {
     ctx.headers["x-replied"] = "true";
-    return respond(ctx);
+    if !ctx.isResponse {
+        check callAddress(ctx);
+        return check continueWithResponse(ctx);
+    } else {
+        return respond(ctx);
+    }
 }
 
 # Sequence 'Validate'.

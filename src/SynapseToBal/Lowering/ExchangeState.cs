@@ -1,0 +1,90 @@
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+/// <summary>What lowering knows, at a point of a flow, of a fact that only the run time settles: yes, no, or it depends.</summary>
+internal enum Known
+{
+    No,
+    Yes,
+    Maybe,
+}
+
+/// <summary>
+/// The message-exchange facts Synapse keeps on the message context and reads when it sends (semantics §2.5, §4.2):
+/// whether the message is a response (<c>RESPONSE</c>, a call, loopback, makefault), whether a send is
+/// fire-and-forget (<c>OUT_ONLY</c>) and whether the client is answered 202 as soon as the message is sent
+/// (<c>FORCE_SC_ACCEPTED</c>). Lowering follows them through a flow in source order: a fact set in a nested block
+/// (a branch) is known inside it and "maybe" after it, unless every path set it the same way.
+/// </summary>
+internal sealed class ExchangeState
+{
+    private readonly Stack<Frame> _frames = new();
+
+    /// <summary>For each open block, the final states of the nested blocks ended since its last mediator.</summary>
+    private readonly Stack<List<Frame>> _ended = new();
+
+    public ExchangeState(FlowKind kind) =>
+        _frames.Push(new Frame(kind switch
+        {
+            FlowKind.In => Known.No,
+            FlowKind.Sequence => Known.Maybe,
+            _ => Known.Yes,
+        }, Known.No, Known.No, null));
+
+    /// <param name="OutOnlyOrigin">The property that set OUT_ONLY, while it is set.</param>
+    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin);
+
+    public Frame Current => _frames.Peek();
+
+    /// <summary>A nested block (a branch) starts: it sees what its parent knows before the mediator that nests it.</summary>
+    public void Enter()
+    {
+        _frames.Push(_frames.Peek());
+        _ended.Push([]);
+    }
+
+    /// <summary>A nested block ends; what it changed counts for its parent once the nesting mediator is done (<see cref="Settle"/>).</summary>
+    public void Exit()
+    {
+        var child = _frames.Pop();
+        _ended.Pop();
+        if (_ended.Count > 0)
+        {
+            _ended.Peek().Add(child);
+        }
+    }
+
+    /// <summary>
+    /// After a mediator: what its nested blocks changed is only "maybe" changed for the rest of the block, unless
+    /// every one of them left it the same (branches are alternatives, so each starts from the state before them).
+    /// </summary>
+    public void Settle()
+    {
+        if (_ended.Count == 0 || _ended.Peek().Count == 0)
+        {
+            return;
+        }
+
+        var parent = _frames.Pop();
+        foreach (var child in _ended.Peek())
+        {
+            parent = new Frame(
+                Merge(parent.Response, child.Response),
+                Merge(parent.OutOnly, child.OutOnly),
+                Merge(parent.ForceAccepted, child.ForceAccepted),
+                parent.OutOnlyOrigin ?? child.OutOnlyOrigin);
+        }
+
+        _ended.Peek().Clear();
+        _frames.Push(parent);
+    }
+
+    public void Set(Frame frame)
+    {
+        _frames.Pop();
+        _frames.Push(frame);
+    }
+
+    private static Known Merge(Known parent, Known child) => parent == child ? parent : Known.Maybe;
+}
