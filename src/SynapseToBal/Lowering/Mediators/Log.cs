@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
+using SynapseToBal.Syntax.Expressions;
 
 namespace SynapseToBal.Lowering;
 
@@ -108,35 +109,32 @@ public sealed partial class Lowerer
     /// <summary>MI 4.4 log message: text with <c>${...}</c> expressions.</summary>
     private IEnumerable<LogPart> TemplateMessage(string message, LogMediator log, FlowContext context)
     {
-        var index = 0;
-        while (index < message.Length)
+        // One lexer for every text with embedded expressions: braces and quoted strings inside ${...} nest.
+        var split = InterpolationLexer.Split(message, InterpolationMode.Template);
+        foreach (var error in split.Errors)
         {
-            var open = message.IndexOf("${", index, StringComparison.Ordinal);
-            var close = open < 0 ? -1 : message.IndexOf('}', open);
-            if (open < 0 || close < 0)
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, log.Location, "log", "message", message.Substring(error.Span.Start, error.Span.Length), $"{error.Message} at position {error.Span.Start}; the rest of the message is logged as written");
+        }
+
+        foreach (var part in split.Parts)
+        {
+            if (part is TextPart text)
             {
-                yield return new LogPart.Text(message[index..]);
-                yield break;
+                yield return new LogPart.Text(text.Text);
+                continue;
             }
 
-            if (open > index)
-            {
-                yield return new LogPart.Text(message[index..open]);
-            }
-
-            var expression = ExpressionSyntax.Create(message[open..(close + 1)], ImmutableDictionary<string, string>.Empty, log.Location);
-            var value = Expr(expression, context);
+            var source = message.Substring(part.Span.Start, part.Span.Length);
+            var value = Expr(ExpressionSyntax.Create(source, ImmutableDictionary<string, string>.Empty, log.Location), context);
             if (ReadsSecret(value))
             {
-                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, log.Location, message[open..(close + 1)]);
+                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, log.Location, source);
                 yield return new LogPart.Text(Redacted);
             }
             else
             {
                 yield return new LogPart.Value(value);
             }
-
-            index = close + 1;
         }
     }
 }

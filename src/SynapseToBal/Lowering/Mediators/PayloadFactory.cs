@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
+using SynapseToBal.Syntax.Expressions;
 
 namespace SynapseToBal.Lowering;
 
@@ -38,30 +38,21 @@ public sealed partial class Lowerer
         var args = factory.Args.Select(a => ArgValue(a, context)).ToList();
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
         var text = format ?? string.Empty;
-        var index = 0;
-        var literalStart = 0;
-        while (index < text.Length)
+        var split = InterpolationLexer.Split(text, InterpolationMode.PayloadFactory);
+        foreach (var error in split.Errors)
         {
-            if (text[index] == '$' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]))
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", text.Substring(error.Span.Start, error.Span.Length), $"{error.Message} at position {error.Span.Start}; the rest of the format is kept as written");
+        }
+
+        foreach (var part in split.Parts)
+        {
+            switch (part)
             {
-                var end = index + 1;
-                while (end < text.Length && char.IsAsciiDigit(text[end]))
+                case TextPart literal:
+                    parts.Add(new TemplatePart.Text(literal.Text));
+                    break;
+                case ArgumentPart { Index: var number } when number <= args.Count:
                 {
-                    end++;
-                }
-
-                if (!int.TryParse(text[(index + 1)..end], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                {
-                    number = int.MaxValue; // far beyond any argument: kept as text below
-                }
-
-                if (number >= 1 && number <= args.Count)
-                {
-                    if (index > literalStart)
-                    {
-                        parts.Add(new TemplatePart.Text(text[literalStart..index]));
-                    }
-
                     var (value, raw) = args[number - 1];
                     if (value is StringLiteralIr literal && kind != PayloadKind.Json && !raw)
                     {
@@ -70,26 +61,29 @@ public sealed partial class Lowerer
                     }
                     else
                     {
-                        parts.Add(new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, index)));
+                        parts.Add(new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start)));
                     }
 
-                    literalStart = end;
+                    break;
                 }
-                else
+
+                case ArgumentPart argument:
+                    _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", text.Substring(argument.Span.Start, argument.Span.Length), $"there are only {args.Count} arguments; the text is kept as written");
+                    parts.Add(new TemplatePart.Text(text.Substring(argument.Span.Start, argument.Span.Length)));
+                    break;
+                case SynapseExpressionPart inline:
                 {
-                    _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", text[index..end], $"there are only {args.Count} arguments; the text is kept as written");
+                    // MI 4.4 inline expression: the value pasted where it stands (RegexTemplateProcessor): inside a
+                    // JSON string as escaped text, bare as the JSON value; in XML as markup when it is XML, else as
+                    // escaped text; in text as it is.
+                    var expression = ExpressionSyntax.Create(text.Substring(inline.Span.Start, inline.Span.Length), ImmutableDictionary<string, string>.Empty, factory.Location);
+                    parts.Add(new TemplatePart.Argument(Expr(expression, context), Raw: true, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start)));
+                    break;
                 }
 
-                index = end;
-                continue;
+                default:
+                    throw new InvalidOperationException($"Unexpected part {part.GetType().Name} in a payloadFactory format");
             }
-
-            index++;
-        }
-
-        if (literalStart < text.Length)
-        {
-            parts.Add(new TemplatePart.Text(text[literalStart..]));
         }
 
         var template = parts.ToImmutable();

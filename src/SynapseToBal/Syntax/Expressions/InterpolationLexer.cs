@@ -95,7 +95,9 @@ public static class InterpolationLexer
                     end++;
                 }
 
-                if (int.TryParse(text.AsSpan(i + 1, end - i - 1), out var index) && index > 0)
+                // A number too large for an int is still an argument reference (one beyond any argument list).
+                var index = int.TryParse(text.AsSpan(i + 1, end - i - 1), out var parsed) ? parsed : int.MaxValue;
+                if (index > 0)
                 {
                     Flush(i);
                     parts.Add(new ArgumentPart(TextSpan.FromBounds(i, end), index));

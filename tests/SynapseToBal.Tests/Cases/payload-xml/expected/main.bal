@@ -15,7 +15,7 @@ service /px on httpListener {
         setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples">
                         <m:request id="req-1">
                             <m:symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<symbol>))}</m:symbol>
-                            <m:note>Price &lt; 100 &amp; ${"`"}${"$"}{literal}${"`"}</m:note>
+                            <m:note>Price &lt; 100 &amp; ${"`"}${xmlArg(check notTranslated("${literal}"))}${"`"}</m:note>
                         </m:request>
                     </m:getQuote>`);
         return respond(ctx);
