@@ -45,6 +45,22 @@ internal static class Connectors
         ["twilio"] = new("ballerinax/twilio", "a twilio:Client"),
     };
 
+    /// <summary>The Ballerina calls that do what a common operation does, by connector and operation.</summary>
+    private static readonly Dictionary<(string Connector, string Operation), string> Calls = new()
+    {
+        [("email", "send")] = "email:SmtpClient's sendMessage",
+        [("fileconnector", "create")] = "file:create and io:fileWriteString for a local file, ftp:Client's put for a remote one",
+        [("fileconnector", "read")] = "io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one",
+        [("fileconnector", "delete")] = "file:remove for a local file, ftp:Client's delete for a remote one",
+        [("fileconnector", "copy")] = "file:copy for local files, ftp:Client's get and put for remote ones",
+        [("fileconnector", "move")] = "file:rename for local files, ftp:Client's rename for remote ones",
+        [("fileconnector", "isFileExist")] = "file:test with file:EXISTS for a local file",
+        [("fileconnector", "append")] = "io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one",
+    };
+
+    /// <summary>The Ballerina call that does what an operation does, when one is known.</summary>
+    internal static string? CallFor(string connector, string operation) => Calls.GetValueOrDefault((connector, operation));
+
     /// <summary>Connectors that no http:Client can replace either, with what to do instead.</summary>
     private static readonly Dictionary<string, string> WithoutHttpApi = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -61,11 +77,12 @@ internal static class Connectors
     /// <summary>Every connector the map knows, with its counterpart (for the table in docs/connectors.md).</summary>
     internal static IReadOnlyDictionary<string, Counterpart> All => Known;
 
-    /// <summary>What to write instead of an operation of <paramref name="connector"/>, for the TODO and its diagnostic.</summary>
-    internal static string Replacement(string connector, bool init) => (WithoutHttp(connector), Of(connector), init) switch
+    /// <summary>What to write instead of the operation <paramref name="operation"/> of <paramref name="connector"/>, for the TODO and its diagnostic.</summary>
+    internal static string Replacement(string connector, string operation) => (WithoutHttp(connector), Of(connector), operation == "init") switch
     {
         ({ } advice, _, _) => advice,
         (null, { } counterpart, true) => $"create {counterpart.Client} of {counterpart.Module} with these settings (credentials as required configurables)",
+        (null, { } counterpart, false) when CallFor(connector, operation) is { } call => $"use {call} ({counterpart.Module})",
         (null, { } counterpart, false) => $"use {counterpart.Client} of {counterpart.Module}",
         (null, null, true) => "no Ballerina connector is known for it: create an http:Client for the service's API with these settings (credentials as required configurables)",
         (null, null, false) => "no Ballerina connector is known for it: call the service's API with an http:Client",

@@ -13,7 +13,7 @@ public sealed partial class Lowerer
     /// </summary>
     private TodoStep LowerConnectorOperation(ConnectorOperationMediator operation)
     {
-        var replacement = Connectors.Replacement(operation.Connector, operation.IsInit);
+        var replacement = Connectors.Replacement(operation.Connector, operation.Operation);
         var details = new List<string>();
         if (operation.ConfigKey is { } configKey)
         {

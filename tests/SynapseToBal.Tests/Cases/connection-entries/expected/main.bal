@@ -16,7 +16,7 @@ service /partner on httpListener {
         ctx.headers["authorization"] = authorization;
         ctx.headers["x-api-key"] = xApiKey;
         ctx.properties["mode"] = "partner";
-        // TODO(SB0232): connector operation <email.send>: use an email:SmtpClient to send (an email:ImapClient or email:PopClient to read) of ballerina/email; the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
+        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
         // <email.send configKey="SmtpConnection">
         //     <to>partner@example.com</to>
         //     <password>****</password>

@@ -26,6 +26,17 @@ service /crm on httpListener {
         return respond(ctx);
     }
 
+    # GET /crm/report
+    resource function get report(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm");
+        // TODO(SB0232): connector operation <fileconnector.read>: use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, contentType
+        // <fileconnector.read>
+        //     <source>file:///var/reports/daily.csv</source>
+        //     <contentType>text/plain</contentType>
+        // </fileconnector.read>
+        return respond(ctx);
+    }
+
     # POST /crm/posts
     resource function post posts(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
