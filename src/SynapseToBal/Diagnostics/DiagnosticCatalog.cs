@@ -166,6 +166,15 @@ public static class DiagnosticCatalog
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
         "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
 
+    public static readonly DiagnosticDescriptor MediatorNeedsCode = Warning("SB0231", LoweringCategory,
+        "Mediator needs hand-written code",
+        "The <{0}> mediator {1}; it is kept in a TODO: {2}",
+        "The mediator runs code or a product outside the message flow (a script, a Java class or bean, an XQuery, a data mapping, a data service, an entitlement or security service, an event or analytics publisher, a rule engine, ...), or is an Apache Synapse mediator the Micro Integrator no longer ships. The converter cannot translate what that code does, so the mediator stays a TODO with what a developer needs to write it in Ballerina: the language and function, the class and its properties, the query and its variables, the mapping's schemas, the service and its operations. Unlike SB0201, this is not planned converter work: the logic must be written by hand.");
+    public static readonly DiagnosticDescriptor ConnectorOperationNotTranslated = Warning("SB0232", LoweringCategory,
+        "Connector operation not translated",
+        "The connector operation <{0}> is kept in a TODO: {1}",
+        "A connector operation (<connector.operation>) calls a WSO2 connector, a Java library deployed with the Micro Integrator. The generated code does not call it: the operation stays a TODO carrying every parameter (credentials masked), and the message names the Ballerina module that replaces the connector (docs/connectors.md lists every connector of the corpus with its module), or says that none is known, in which case the service's API is called with an http:Client. An <x.init> operation gives the settings the client is created with.");
+
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,
         "Template failed",

@@ -87,9 +87,9 @@ public sealed class FlowMediatorTests
         var package = Lowerer.Lower([document], diagnostics);
         var body = Assert.Single(package.Functions).Body;
         var todo = Assert.IsType<TodoStep>(body[0]);
-        Assert.Equal("SB0201", todo.Reason.Descriptor.Id);
+        Assert.Equal("SB0231", todo.Reason.Descriptor.Id);
         Assert.IsType<LogStep>(body[1]);
-        var notTranslated = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
+        var notTranslated = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNeedsCode.Id);
         Assert.Contains("<xquery>", notTranslated.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 

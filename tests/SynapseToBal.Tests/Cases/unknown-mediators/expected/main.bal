@@ -17,7 +17,7 @@ service /unknown on httpListener {
         // <iterate expression="//item">
         //     <target><sequence><log/></sequence></target>
         // </iterate>
-        // TODO(SB0201): the <salesforce.query> mediator is not translated: connector operations are not translated yet; call the matching Ballerina connector by hand
+        // TODO(SB0232): connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; parameters: queryString
         // <salesforce.query><queryString>SELECT Id FROM Account</queryString></salesforce.query>
         return respond(ctx);
     }

@@ -1,0 +1,90 @@
+namespace SynapseToBal.Lowering;
+
+/// <summary>
+/// The WSO2 connectors (the <c>connector</c> part of a <c>&lt;connector.operation&gt;</c> element) and the Ballerina module
+/// that replaces each. Only modules published by the Ballerina project are named; a connector without one is
+/// called through its service's API with an <c>http:Client</c>. <c>docs/connectors.md</c> lists every connector of
+/// the corpus with its module, and a test keeps that table and this map in step.
+/// </summary>
+internal static class Connectors
+{
+    /// <summary>A connector's Ballerina counterpart: the module to import and what to create from it.</summary>
+    internal sealed record Counterpart(string Module, string Client);
+
+    private static readonly Dictionary<string, Counterpart> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["email"] = new("ballerina/email", "an email:SmtpClient to send (an email:ImapClient or email:PopClient to read)"),
+        ["file"] = new("ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)", "file and io functions, or an ftp:Client"),
+        ["fileconnector"] = new("ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)", "file and io functions, or an ftp:Client"),
+        ["ftp"] = new("ballerina/ftp", "an ftp:Client"),
+        ["http"] = new("ballerina/http", "an http:Client"),
+        ["ldap"] = new("ballerina/ldap", "an ldap:Client"),
+        ["kafkaTransport"] = new("ballerinax/kafka", "a kafka:Producer"),
+        ["kafka"] = new("ballerinax/kafka", "a kafka:Producer"),
+        ["rabbitmq"] = new("ballerinax/rabbitmq", "a rabbitmq:Client"),
+        ["jms"] = new("ballerinax/java.jms", "a jms:MessageProducer"),
+        ["salesforce"] = new("ballerinax/salesforce", "a salesforce:Client"),
+        ["salesforcerest"] = new("ballerinax/salesforce", "a salesforce:Client"),
+        ["salesforcebulk"] = new("ballerinax/salesforce", "a salesforce:Client (its bulk API)"),
+        ["gmail"] = new("ballerinax/googleapis.gmail", "a gmail:Client"),
+        ["googlesheets"] = new("ballerinax/googleapis.sheets", "a sheets:Client"),
+        ["googlespreadsheet"] = new("ballerinax/googleapis.sheets", "a sheets:Client"),
+        ["googledrive"] = new("ballerinax/googleapis.drive", "a drive:Client"),
+        ["googlecalendar"] = new("ballerinax/googleapis.calendar", "a calendar:Client"),
+        ["amazons3"] = new("ballerinax/aws.s3", "an s3:Client"),
+        ["amazonsqs"] = new("ballerinax/aws.sqs", "an sqs:Client"),
+        ["amazondynamodb"] = new("ballerinax/aws.dynamodb", "a dynamodb:Client"),
+        ["amazonlambda"] = new("ballerinax/aws.lambda", "a lambda:Client"),
+        ["twitter"] = new("ballerinax/twitter", "a twitter:Client"),
+        ["redis"] = new("ballerinax/redis", "a redis:Client"),
+        ["mongodb"] = new("ballerinax/mongodb", "a mongodb:Client"),
+        ["db"] = new("ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)", "a client of the driver module"),
+        ["snowflake"] = new("ballerinax/snowflake", "a snowflake:Client"),
+        ["github"] = new("ballerinax/github", "a github:Client"),
+        ["slack"] = new("ballerinax/slack", "a slack:Client"),
+        ["twilio"] = new("ballerinax/twilio", "a twilio:Client"),
+    };
+
+    /// <summary>The Ballerina calls that do what a common operation does, by connector and operation.</summary>
+    private static readonly Dictionary<(string Connector, string Operation), string> Calls = new()
+    {
+        [("email", "send")] = "email:SmtpClient's sendMessage",
+        [("fileconnector", "create")] = "file:create and io:fileWriteString for a local file, ftp:Client's put for a remote one",
+        [("fileconnector", "read")] = "io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one",
+        [("fileconnector", "delete")] = "file:remove for a local file, ftp:Client's delete for a remote one",
+        [("fileconnector", "copy")] = "file:copy for local files, ftp:Client's get and put for remote ones",
+        [("fileconnector", "move")] = "file:rename for local files, ftp:Client's rename for remote ones",
+        [("fileconnector", "isFileExist")] = "file:test with file:EXISTS for a local file",
+        [("fileconnector", "append")] = "io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one",
+    };
+
+    /// <summary>The Ballerina call that does what an operation does, when one is known.</summary>
+    internal static string? CallFor(string connector, string operation) => Calls.GetValueOrDefault((connector, operation));
+
+    /// <summary>Connectors that no http:Client can replace either, with what to do instead.</summary>
+    private static readonly Dictionary<string, string> WithoutHttpApi = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ejb2"] = "it calls EJB 2 beans, which Ballerina cannot call: call the service that exposes them (for example over HTTP) by hand",
+        ["reliable-message"] = "WS-ReliableMessaging has no Ballerina counterpart: send with an http:Client and handle delivery and retries by hand",
+    };
+
+    /// <summary>What to do for a connector that has neither a Ballerina module nor an HTTP API to call, or null.</summary>
+    internal static string? WithoutHttp(string connector) => WithoutHttpApi.GetValueOrDefault(connector);
+
+    /// <summary>The Ballerina counterpart of a connector, or null when none is known.</summary>
+    internal static Counterpart? Of(string connector) => Known.GetValueOrDefault(connector);
+
+    /// <summary>Every connector the map knows, with its counterpart (for the table in docs/connectors.md).</summary>
+    internal static IReadOnlyDictionary<string, Counterpart> All => Known;
+
+    /// <summary>What to write instead of the operation <paramref name="operation"/> of <paramref name="connector"/>, for the TODO and its diagnostic.</summary>
+    internal static string Replacement(string connector, string operation) => (WithoutHttp(connector), Of(connector), operation == "init") switch
+    {
+        ({ } advice, _, _) => advice,
+        (null, { } counterpart, true) => $"create {counterpart.Client} of {counterpart.Module} with these settings (credentials as required configurables)",
+        (null, { } counterpart, false) when CallFor(connector, operation) is { } call => $"use {call} ({counterpart.Module})",
+        (null, { } counterpart, false) => $"use {counterpart.Client} of {counterpart.Module}",
+        (null, null, true) => "no Ballerina connector is known for it: create an http:Client for the service's API with these settings (credentials as required configurables)",
+        (null, null, false) => "no Ballerina connector is known for it: call the service's API with an http:Client",
+    };
+}
