@@ -99,6 +99,26 @@ public sealed class EndpointLoweringTests
     }
 
     [Fact]
+    public void A_wsdl_in_the_registry_gives_the_client_its_port_address_and_format()
+    {
+        const string wsdl = """
+            <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" targetNamespace="urn:t">
+              <service name="S"><port name="P" binding="b"><soap:address location="http://registry.example.com/S"/></port></service>
+            </definitions>
+            """;
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("endpoints.xml", """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="W"><wsdl uri="gov:/wsdl/s.wsdl" service="S" port="P"/></endpoint>""", diagnostics);
+        Assert.NotNull(document);
+        var model = Semantics.SemanticModel.Build([document], key => key == "gov:/wsdl/s.wsdl", diagnostics, key => key == "gov:/wsdl/s.wsdl" ? wsdl : null);
+
+        var client = Assert.Single(Lowerer.Lower(model, [document], diagnostics).Clients);
+
+        Assert.Equal("http://registry.example.com/S", client.Url);
+        Assert.Equal(EndpointFormat.Soap11, client.Format);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.WsdlNotRead.Id);
+    }
+
+    [Fact]
     public void A_wsdl_not_in_the_project_is_a_required_url_configurable()
     {
         var package = Lower("""<endpoint name="W"><wsdl uri="http://x.example.com/S?wsdl" service="S" port="P"/></endpoint>""", out var diagnostics);
