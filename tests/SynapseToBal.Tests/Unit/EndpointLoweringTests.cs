@@ -80,6 +80,19 @@ public sealed class EndpointLoweringTests
     }
 
     [Fact]
+    public void A_template_holding_a_group_is_not_expanded()
+    {
+        var package = Lower("""
+            <template name="T"><endpoint name="$name"><failover><endpoint><address uri="$uri"/></endpoint></failover></endpoint></template>
+            <endpoint name="E" template="T" uri="http://orders.example.com/api"/>
+            """, out var diagnostics);
+
+        Assert.Empty(package.Clients);
+        Assert.Contains("failover", Assert.Single(package.PendingEndpoints).Reason.Message, StringComparison.Ordinal);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.EndpointNotTranslated.Id);
+    }
+
+    [Fact]
     public void A_wsdl_port_gives_the_address_and_the_soap_version()
     {
         const string wsdl = """

@@ -63,6 +63,14 @@ public sealed partial class Lowerer
                     return null;
                 }
 
+                if (expanded.Definition is not (AddressEndpointSyntax or HttpEndpointSyntax or WsdlEndpointSyntax))
+                {
+                    // Parameters are substituted in leaf endpoints only: a group or other kind in a template would keep its $params.
+                    _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, template.Location, $"template ({expanded.Definition?.Kind ?? "empty"} in '{template.Template}')");
+                    notTranslated = new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the endpoint template '{template.Template}' holds a {expanded.Definition?.Kind ?? "empty"} endpoint; only address, http and wsdl endpoints are expanded from templates");
+                    return null;
+                }
+
                 _pathEndpoints[template] = expanded;
                 return LowerClient(expanded, baseName, out notTranslated);
             }
