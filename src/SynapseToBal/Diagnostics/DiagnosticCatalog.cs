@@ -115,7 +115,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
         "Endpoint not translated",
         "The {0} endpoint is not translated yet; the original XML is kept in a TODO",
-        "Only address and HTTP endpoints become http:Client values; this endpoint kind (WSDL, default, failover, load balance, recipient list, template, ...) is kept in a TODO.");
+        "Address, HTTP, WSDL and template endpoints become http:Client values, failover and loadbalance endpoints http:FailoverClient and http:LoadBalanceClient values; this endpoint kind (default, recipient list, class, dynamic load balance, ...) is kept in a TODO.");
     public static readonly DiagnosticDescriptor AttributeNotTranslated = Warning("SB0206", LoweringCategory,
         "Setting not translated",
         "<{0}> {1} is not translated: {2}",
@@ -153,6 +153,14 @@ public static class DiagnosticCatalog
         "Endpoint is not HTTP",
         "Endpoint '{0}' sends over {1} ('{2}:' address), not HTTP; no client is generated and calls to it stay TODOs: use {3}",
         "The endpoint's address names a transport other than HTTP (JMS, VFS, mail, RabbitMQ, Kafka, local, TCP, UDP, FIX, ...). An http:Client would send the message somewhere else entirely, so none is generated: the endpoint and every call or send that uses it become TODOs carrying the endpoint XML (secret URI parameters masked), and the message names the Ballerina module that replaces the transport.");
+    public static readonly DiagnosticDescriptor WsdlNotRead = Warning("SB0225", LoweringCategory,
+        "WSDL of an endpoint not read",
+        "The WSDL of endpoint '{0}' ({1}) {2}: the port's address is a required configurable, and {3}",
+        "A wsdl endpoint sends to the address of one port of a WSDL, in the SOAP version of the port's binding. The converter reads the WSDL when it is inline or a registry resource of the project; this one is not (typically a ?wsdl URL of a running service), so the generated client's URL is a required configurable with no default value, and the format is the endpoint's format attribute, if it has one.");
+    public static readonly DiagnosticDescriptor GroupMemberNotTranslated = Warning("SB0226", LoweringCategory,
+        "Endpoint group member not translated",
+        "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",
+        "A failover or loadbalance endpoint becomes one http:FailoverClient or http:LoadBalanceClient over its members' URLs, so every member must be an HTTP endpoint with one base URL (an address or wsdl endpoint, or a template or key that is one), and all must write the same format. This member is not (a non-HTTP or untranslated endpoint, an http uri-template, a nested group, a static <member>, a dynamic key), so the group stays a TODO.");
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
         "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",

@@ -374,6 +374,14 @@ public sealed class PackageEmitter
             Name = names[c.Name],
             UrlConfigurable = names[c.UrlConfigurable],
             Timeout = c.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            Kind = c.Group?.Kind switch
+            {
+                ClientGroupKind.Failover => "failover",
+                ClientGroupKind.LoadBalance => "loadbalance",
+                _ => "single",
+            },
+            Targets = c.Group?.MemberUrls.Select(u => names[u]).ToArray() ?? [],
+            NoFailover = c.Group is { RetryNextMember: false },
         }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {

@@ -140,6 +140,20 @@ public sealed record ClientIr(
 
     /// <summary>The endpoint sets no timeout: the client uses the Micro Integrator's global callback timeout.</summary>
     public bool DefaultTimeout { get; init; }
+
+    /// <summary>For a failover or load-balance endpoint: how the calls are spread over its members; null for one URL.</summary>
+    public ClientGroupIr? Group { get; init; }
+}
+
+/// <summary>A failover (<c>http:FailoverClient</c>) or round-robin (<c>http:LoadBalanceClient</c>) group of URLs.</summary>
+/// <param name="MemberUrls">The URL configurable of each member, in the order Synapse tries them (the first is also the client's <c>UrlConfigurable</c>).</param>
+/// <param name="RetryNextMember">For a load-balance group: a failed call is retried on the next member (Synapse's <c>failover</c> attribute, true by default).</param>
+public sealed record ClientGroupIr(ClientGroupKind Kind, ImmutableArray<Symbol> MemberUrls, bool RetryNextMember);
+
+public enum ClientGroupKind
+{
+    Failover,
+    LoadBalance,
 }
 
 /// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, or plain XML (Synapse has no JSON format).</summary>

@@ -95,14 +95,7 @@ public sealed partial class Lowerer
 
         foreach (var endpoint in symbols.Endpoints)
         {
-            _namedClients[endpoint.Name] = LowerClient(endpoint.Endpoint, endpoint.Name, out var notTranslated);
-            if (_namedClients[endpoint.Name] is null)
-            {
-                var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
-                var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet");
-                _endpointReasons[endpoint.Name] = reason;
-                _pendingEndpoints.Add(new PendingArtifactIr(reason, endpoint) { RawXml = reason.Descriptor == DiagnosticCatalog.NonHttpEndpoint ? Transports.RedactUriSecrets(endpoint.RawXml) : null });
-            }
+            LowerNamedEndpoint(endpoint);
         }
 
         var entries = symbols.LocalEntries.Select(LowerLocalEntry).ToImmutableArray();
@@ -162,7 +155,7 @@ public sealed partial class Lowerer
         new(typeof(EndpointArtifactSyntax), "endpoint", null),
         new(typeof(LocalEntrySyntax), "localEntry", null),
         new(typeof(ProxySyntax), "proxy", null),
-        new(typeof(EndpointTemplateSyntax), "template (endpoint)", "not translated yet"),
+        new(typeof(EndpointTemplateSyntax), "template (endpoint)", null),
         new(typeof(InboundEndpointSyntax), "inboundEndpoint", "not translated yet"),
         new(typeof(TaskSyntax), "task", null),
         new(typeof(TaskManagerSyntax), "taskManager", "the Micro Integrator's task scheduler settings have no counterpart: ballerina/task schedules jobs in process"),
@@ -433,6 +426,11 @@ public sealed partial class Lowerer
                 return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint);
             }
 
+            case FailoverEndpointSyntax or LoadbalanceEndpointSyntax or WsdlEndpointSyntax or TemplateEndpointSyntax:
+                return LowerEndpointKind(endpoint, baseName, out notTranslated);
+            case DefaultEndpointSyntax or RecipientListEndpointSyntax:
+                notTranslated = EndpointKindNotTranslated(endpoint);
+                return null;
             case { } other when EndpointKindsNotTranslated.Contains(other.GetType()):
                 _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, other.Location, other.Kind);
                 return null;
@@ -469,16 +467,30 @@ public sealed partial class Lowerer
     /// <summary>Endpoint kinds that become no client yet (SB0205); address and http endpoints become <c>http:Client</c>s. A test checks every kind is one or the other.</summary>
     internal static readonly IReadOnlySet<Type> EndpointKindsNotTranslated = new HashSet<Type>
     {
-        typeof(WsdlEndpointSyntax), typeof(DefaultEndpointSyntax), typeof(ClassEndpointSyntax), typeof(FailoverEndpointSyntax),
-        typeof(LoadbalanceEndpointSyntax), typeof(RecipientListEndpointSyntax), typeof(DynamicLoadbalanceEndpointSyntax),
-        typeof(ServiceDynamicLoadbalanceEndpointSyntax), typeof(TemplateEndpointSyntax), typeof(IndirectEndpointSyntax),
-        typeof(UnknownEndpointSyntax),
+        typeof(DefaultEndpointSyntax), typeof(ClassEndpointSyntax), typeof(RecipientListEndpointSyntax), typeof(DynamicLoadbalanceEndpointSyntax),
+        typeof(ServiceDynamicLoadbalanceEndpointSyntax), typeof(IndirectEndpointSyntax), typeof(UnknownEndpointSyntax),
     };
 
-    /// <summary>Endpoint kinds that become an <c>http:Client</c>.</summary>
-    internal static readonly IReadOnlySet<Type> EndpointKindsTranslated = new HashSet<Type> { typeof(AddressEndpointSyntax), typeof(HttpEndpointSyntax) };
+    /// <summary>Endpoint kinds that become an <c>http:Client</c> (failover and loadbalance an <c>http:FailoverClient</c> / <c>http:LoadBalanceClient</c>; wsdl and template the client of the endpoint they stand for).</summary>
+    internal static readonly IReadOnlySet<Type> EndpointKindsTranslated = new HashSet<Type>
+    {
+        typeof(AddressEndpointSyntax), typeof(HttpEndpointSyntax), typeof(WsdlEndpointSyntax), typeof(FailoverEndpointSyntax),
+        typeof(LoadbalanceEndpointSyntax), typeof(TemplateEndpointSyntax),
+    };
 
     private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null)
+    {
+        ReportUnappliedSettings(qualities, location, endpoint);
+        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var (configurable, secret) = AddUrlConfigurable(baseName, url, location);
+        var settings = ClientSettings(qualities, location, endpoint);
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format };
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Reports the WS-* switches, onError and a timeout computed at run time, which no generated client applies.</summary>
+    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
     {
         foreach (var (setting, present) in new[]
         {
@@ -500,7 +512,11 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "duration", $"the timeout '{dynamicTimeout.Original}' is computed at run time; the client uses its default");
         }
 
-        var name = _symbols.Module(SymbolKind.Client, baseName);
+    }
+
+    /// <summary>The configurable holding an endpoint's URL; a URL with a credential in it is a required configurable (SB0212).</summary>
+    private (Symbol Configurable, bool Secret) AddUrlConfigurable(string baseName, string url, SourceLocation location)
+    {
         var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         var secret = HasCredentials(url);
         if (secret)
@@ -510,6 +526,12 @@ public sealed partial class Lowerer
         }
 
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, secret ? null : url, $"Base URL of the '{baseName}' endpoint.", Secret: secret));
+        return (configurable, secret);
+    }
+
+    /// <summary>What a leaf endpoint's settings make of its client: the notes, the statuses blocking calls take as responses, the timeout.</summary>
+    private (ImmutableArray<string> Notes, ImmutableArray<int> NonErrorCodes, decimal Timeout) ClientSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
+    {
         var notes = ImmutableArray.CreateBuilder<string>();
         if (qualities.SuspendErrorCodes.Length > 0 || qualities.SuspendInitialDurationMillis is not null || qualities.TimeoutErrorCodes.Length > 0)
         {
@@ -562,9 +584,7 @@ public sealed partial class Lowerer
             timeout = GlobalTimeoutSeconds;
         }
 
-        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, timeout, notes.ToImmutable(), location) { NonErrorStatusCodes = nonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format };
-        _clients.Add(client);
-        return client;
+        return (notes.ToImmutable(), nonErrorCodes, timeout);
     }
 
     private static bool HasCredentials(string url)

@@ -213,6 +213,11 @@ public sealed partial class Lowerer
                 return new HttpPathIr.Template(parts, http.Method);
             }
 
+            case WsdlEndpointSyntax wsdl:
+                return _wsdlFormats.GetValueOrDefault(wsdl) is EndpointFormat.Soap11 or EndpointFormat.Soap12 ? new HttpPathIr.None() : new HttpPathIr.Postfix();
+            case TemplateEndpointSyntax or FailoverEndpointSyntax or LoadbalanceEndpointSyntax when _pathEndpoints.TryGetValue(endpoint.Definition, out var standIn):
+                // The expanded template, or a group's first member: every member has the same kind of path.
+                return PathFor(standIn, context);
             default:
                 return new HttpPathIr.Postfix();
         }

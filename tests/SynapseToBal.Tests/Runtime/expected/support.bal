@@ -781,7 +781,9 @@ function matches(string value, string pattern) returns boolean|error {
 
 # Calls a backend with the current message, passing the headers through, and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
-function callEndpoint(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = (),
+# The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
+# failover or loadbalance endpoint.
+function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false) returns error? {
     // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
     [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
@@ -885,7 +887,7 @@ function restPostfix(Context ctx) returns string {
 # response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
 # converter leaves as a TODO): by default the request headers stay on the message.
-function callBlocking(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = []) returns error? {
+function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = []) returns error? {
     map<string> requestHeaders = ctx.headers;
     check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;

@@ -3,3 +3,15 @@
 
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
+
+# Base URL of the 'FromTemplate' endpoint.
+configurable string fromTemplateUrl = "http://$host/api";
+
+# Base URL of the 'PrimaryOrSecondary primary' endpoint.
+configurable string primaryOrSecondaryPrimaryUrl = "http://primary.example.com/api";
+
+# Base URL of the 'PrimaryOrSecondary secondary' endpoint.
+configurable string primaryOrSecondarySecondaryUrl = "http://secondary.example.com/api";
+
+# Address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl of the 'StockWsdl' endpoint (the WSDL was not read: set it from the WSDL).
+configurable string stockWsdlUrl = ?;

@@ -2,20 +2,29 @@
 //   endpoints.xml
 // Regenerating the package overwrites this file.
 
-// TODO(SB0205): the template endpoint is not translated yet: 'FromTemplate' (endpoints.xml, line 12).
-// <endpoint name="FromTemplate" template="BackendTemplate">
-//     <parameter name="host" value="orders.example.com"/>
-// </endpoint>
+import ballerina/http;
 
-// TODO(SB0205): the failover endpoint is not translated yet: 'PrimaryOrSecondary' (endpoints.xml, line 3).
-// <endpoint name="PrimaryOrSecondary">
-//     <failover>
-//         <endpoint name="primary"><address uri="http://primary.example.com/api"/></endpoint>
-//         <endpoint name="secondary"><address uri="http://secondary.example.com/api"/></endpoint>
-//     </failover>
-// </endpoint>
+# Endpoint 'FromTemplate' (endpoints.xml, line 16).
+# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:Client fromTemplate = check new (fromTemplateUrl, {timeout: 120});
 
-// TODO(SB0205): the wsdl endpoint is not translated yet: 'StockWsdl' (endpoints.xml, line 9).
-// <endpoint name="StockWsdl">
-//     <wsdl uri="http://stock.example.com/StockQuote?wsdl" service="StockQuoteService" port="StockQuoteSOAP11port"/>
-// </endpoint>
+# Endpoint 'PrimaryOrSecondary' (endpoints.xml, line 4).
+# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
+# Synapse goes back to the first member as soon as it is ready again (dynamic failover); http:FailoverClient stays on the member that last answered until it fails.
+# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:FailoverClient primaryOrSecondary = check new ({
+    targets: [
+        {url: primaryOrSecondaryPrimaryUrl},
+        {url: primaryOrSecondarySecondaryUrl}
+    ],
+    timeout: 120,
+    failoverCodes: []
+});
+
+# Endpoint 'StockWsdl' (endpoints.xml, line 10).
+# The address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the SOAP version of the port is not known, so the message goes in its own format.
+# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+final http:Client stockWsdl = check new (stockWsdlUrl, {timeout: 120});

@@ -8,9 +8,7 @@ import ballerina/log;
 # Sequence 'UseThem'.
 function useThem(Context ctx) returns http:Response|error? {
     log:printInfo(string `greeting = ${getProperty(ctx, "greeting", greeting)}`);
-    // TODO(SB0205): the <call> target endpoint is not translated
-    // <call><endpoint key="PrimaryOrSecondary"/></call>
-    // TODO(SB0205): the <call> target endpoint is not translated
-    // <call><endpoint key="FromTemplate"/></call>
+    check callEndpoint(ctx, primaryOrSecondary, restPostfix(ctx));
+    check callEndpoint(ctx, fromTemplate, restPostfix(ctx));
     return respond(ctx);
 }

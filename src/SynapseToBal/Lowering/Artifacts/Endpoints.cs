@@ -1,0 +1,496 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of the endpoint kinds built on other endpoints: wsdl (the address of a WSDL port), template (an
+// endpoint template expanded with its parameters), failover and loadbalance (one group client over the members'
+// URLs). Address and http endpoints are lowered in Lowerer.cs.
+public sealed partial class Lowerer
+{
+    private const string Wsdl11Namespace = "http://schemas.xmlsoap.org/wsdl/";
+    private const string RoundRobinAlgorithm = "org.apache.synapse.endpoints.algorithms.RoundRobin";
+
+    /// <summary>A template, failover or loadbalance definition → the endpoint whose request path its calls use (the expanded template, the first member).</summary>
+    private readonly Dictionary<EndpointDefinitionSyntax, EndpointSyntax> _pathEndpoints = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A wsdl definition → the format its port gives (SOAP 1.1 or 1.2), when known.</summary>
+    private readonly Dictionary<EndpointDefinitionSyntax, EndpointFormat?> _wsdlFormats = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Named endpoints being lowered: a group that reaches itself through its members is a cycle.</summary>
+    private readonly HashSet<string> _endpointsInProgress = new(StringComparer.Ordinal);
+
+    /// <summary>Lowers a named endpoint once (a group may need its members first): its client, or its TODO.</summary>
+    private ClientIr? LowerNamedEndpoint(EndpointArtifactSyntax endpoint)
+    {
+        if (_namedClients.TryGetValue(endpoint.Name, out var done) || !_endpointsInProgress.Add(endpoint.Name))
+        {
+            return done;
+        }
+
+        var client = LowerClient(endpoint.Endpoint, endpoint.Name, out var notTranslated);
+        _namedClients[endpoint.Name] = client;
+        _endpointsInProgress.Remove(endpoint.Name);
+        if (client is null)
+        {
+            var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
+            var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet");
+            _endpointReasons[endpoint.Name] = reason;
+            _pendingEndpoints.Add(new PendingArtifactIr(reason, endpoint) { RawXml = reason.Descriptor == DiagnosticCatalog.NonHttpEndpoint ? Transports.RedactUriSecrets(endpoint.RawXml) : null });
+        }
+
+        return client;
+    }
+
+    private ClientIr? LowerEndpointKind(EndpointSyntax endpoint, string baseName, out NotTranslatedIr? notTranslated)
+    {
+        notTranslated = null;
+        switch (endpoint.Definition)
+        {
+            case WsdlEndpointSyntax wsdl:
+                return LowerWsdl(endpoint, wsdl, baseName, out notTranslated);
+            case TemplateEndpointSyntax template:
+            {
+                if (ExpandTemplate(endpoint, template) is not { } expanded)
+                {
+                    // The missing template is reported by the reference graph (SB0502).
+                    notTranslated = new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the endpoint template '{template.Template}' is not in the project");
+                    return null;
+                }
+
+                if (expanded.Definition is not (AddressEndpointSyntax or HttpEndpointSyntax or WsdlEndpointSyntax))
+                {
+                    // Parameters are substituted in leaf endpoints only: a group or other kind in a template would keep its $params.
+                    _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, template.Location, $"template ({expanded.Definition?.Kind ?? "empty"} in '{template.Template}')");
+                    notTranslated = new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the endpoint template '{template.Template}' holds a {expanded.Definition?.Kind ?? "empty"} endpoint; only address, http and wsdl endpoints are expanded from templates");
+                    return null;
+                }
+
+                _pathEndpoints[template] = expanded;
+                return LowerClient(expanded, baseName, out notTranslated);
+            }
+
+            case FailoverEndpointSyntax failover:
+                return LowerGroup(endpoint, failover.Children, ClientGroupKind.Failover, retryNextMember: true, baseName, out notTranslated);
+            case LoadbalanceEndpointSyntax loadbalance when loadbalance.Members.Length > 0:
+                notTranslated = GroupMemberNotTranslated(endpoint, "loadbalance", baseName, "(static <member>)", "names a host and port, to which Synapse sends the request's own path; give each member an address endpoint");
+                return null;
+            case LoadbalanceEndpointSyntax loadbalance:
+                return LowerGroup(endpoint, loadbalance.Children, ClientGroupKind.LoadBalance, loadbalance.Failover, baseName, out notTranslated);
+            default:
+                throw new InvalidOperationException($"Unhandled endpoint kind {endpoint.Definition?.GetType().Name}");
+        }
+    }
+
+    /// <summary>Default and recipient-list endpoints: no client, with the reason the TODO gives.</summary>
+    private NotTranslatedIr EndpointKindNotTranslated(EndpointSyntax endpoint)
+    {
+        var definition = endpoint.Definition!;
+        _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, definition.Location, definition.Kind);
+        return new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, definition switch
+        {
+            DefaultEndpointSyntax => "the default endpoint sends to the message's To address; the generated message's To is the request's own path (a <header name=\"To\"> or rewrite that sets an absolute address is not translated), so there is no URL to call: call the intended URL with an http:Client",
+            RecipientListEndpointSyntax => "the recipientlist endpoint sends a copy of the message to every member at once; each response comes back on its own to the out flow, numbered for an <aggregate> (MESSAGE_SEQUENCE), as a clone's would, and a failed recipient runs the fault sequence: call each member with its own http:Client (a worker per member) and combine the responses as the out flow's aggregate does",
+            _ => $"the {definition.Kind} endpoint is not translated yet",
+        });
+    }
+
+    // ---- template endpoints ----
+
+    /// <summary>
+    /// The endpoint a template endpoint stands for: the template's endpoint with each attribute value or text that
+    /// is exactly <c>$param</c> replaced by the parameter's value, as Synapse's <c>Template.create</c> does (a
+    /// <c>$param</c> inside a longer value stays as written). <c>name</c> and <c>uri</c> are always parameters,
+    /// given by the endpoint's own attributes.
+    /// </summary>
+    private EndpointSyntax? ExpandTemplate(EndpointSyntax endpoint, TemplateEndpointSyntax reference)
+    {
+        if (_model.Symbols.EndpointTemplate(reference.Template) is not { } template)
+        {
+            return null;
+        }
+
+        var declared = template.Parameters.Select(p => p.Name).Append("name").Append("uri").ToHashSet(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in reference.Parameters)
+        {
+            if (parameter.Value is { } value)
+            {
+                values[parameter.Name] = value;
+            }
+        }
+
+        if (endpoint.Name is { } name)
+        {
+            values["name"] = name;
+        }
+
+        if (reference.Uri is { } uri)
+        {
+            values["uri"] = uri;
+        }
+
+        string Substitute(string text) =>
+            text.StartsWith('$') && declared.Contains(text[1..]) && values.TryGetValue(text[1..], out var value) ? value : text;
+
+        string? SubstituteOptional(string? text) => text is null ? null : Substitute(text);
+
+        var definition = template.Endpoint.Definition switch
+        {
+            AddressEndpointSyntax address => address with { Uri = Substitute(address.Uri), Format = SubstituteOptional(address.Format) },
+            HttpEndpointSyntax http => http with { UriTemplate = Substitute(http.UriTemplate), Method = SubstituteOptional(http.Method) },
+            WsdlEndpointSyntax wsdl => wsdl with { Uri = SubstituteOptional(wsdl.Uri), Service = SubstituteOptional(wsdl.Service), Port = SubstituteOptional(wsdl.Port), Format = SubstituteOptional(wsdl.Format) },
+            var other => other,
+        };
+
+        // Parameters used elsewhere (a timeout, an error code, a property) were read when the template was parsed.
+        foreach (Match match in TemplateParameterUse().Matches(template.Endpoint.RawXml))
+        {
+            var attribute = match.Groups["attribute"].Value;
+            var parameter = match.Groups["parameter"].Value;
+            if (declared.Contains(parameter) && attribute is not ("uri" or "format" or "method" or "uri-template" or "service" or "port" or "name"))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, template.Location, "template", $"'${parameter}' in {(attribute.Length > 0 ? $"attribute {attribute}" : "element text")}", $"only addresses, formats, methods and WSDL service/port take template parameters here; the expanded endpoint for '{endpoint.Name ?? reference.Template}' keeps the template's own value");
+            }
+        }
+
+        return template.Endpoint with
+        {
+            Definition = definition,
+            Name = endpoint.Name ?? template.Endpoint.Name,
+            Properties = template.Endpoint.Properties.AddRange(endpoint.Properties),
+        };
+    }
+
+    [GeneratedRegex("""(?:(?<attribute>[\w:.-]+)\s*=\s*["']\s*\$(?<parameter>[\w.-]+)\s*["'])|(?:>\s*\$(?<parameter>[\w.-]+)\s*<)""")]
+    private static partial Regex TemplateParameterUse();
+
+    // ---- wsdl endpoints ----
+
+    /// <summary>
+    /// A wsdl endpoint sends to the address of the named port, in the SOAP version of its binding, as Synapse's
+    /// <c>WSDL11EndpointBuilder</c> reads it. The WSDL is read when it is inline or a registry resource of the
+    /// project; otherwise the address is a required configurable (SB0225).
+    /// </summary>
+    private ClientIr? LowerWsdl(EndpointSyntax endpoint, WsdlEndpointSyntax wsdl, string baseName, out NotTranslatedIr? notTranslated)
+    {
+        notTranslated = null;
+        var text = wsdl.InlineWsdl ?? (wsdl.Uri is { } uri ? _model.RegistryText(uri) : null);
+        var port = text is null ? null : WsdlPort(text, wsdl.Service, wsdl.Port);
+        if (port is { Address: var address, Binding: var binding })
+        {
+            if (Transports.NonHttp(address) is { } transport)
+            {
+                notTranslated = NonHttp(baseName, transport, address, wsdl.Location);
+                return null;
+            }
+
+            EndpointFormat? format = binding switch
+            {
+                "soap11" => EndpointFormat.Soap11,
+                "soap12" => EndpointFormat.Soap12,
+                _ => null,
+            };
+            if (format is null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, wsdl.Location, "wsdl", $"port '{wsdl.Port}' (an HTTP binding)", "Synapse sends in its REST or GET format; the message is sent in its current format");
+            }
+
+            _wsdlFormats[wsdl] = format;
+            return AddClient(baseName, address, wsdl.Qualities, wsdl.Location, endpoint, format);
+        }
+
+        // The WSDL is not in the project: the address is left to set, and the SOAP version is the format attribute's, if any.
+        EndpointFormat? declaredFormat = wsdl.Format?.Trim().ToLowerInvariant() switch
+        {
+            "soap11" => EndpointFormat.Soap11,
+            "soap12" => EndpointFormat.Soap12,
+            "pox" => EndpointFormat.Pox,
+            _ => null,
+        };
+        if (wsdl.Format is { } unknown && declaredFormat is null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, wsdl.Location, "wsdl", $"format=\"{unknown}\"", "the message is sent in its current format");
+        }
+
+        var source = wsdl.Uri ?? "inline";
+        var why = text is null ? "is not in the project" : port is null ? "has no such service and port" : "gives no address";
+        _diagnostics.Report(DiagnosticCatalog.WsdlNotRead, wsdl.Location, baseName, source, why, declaredFormat is null ? "the message's own format is sent" : $"the format attribute's {wsdl.Format} is used");
+        _wsdlFormats[wsdl] = declaredFormat;
+        ReportUnappliedSettings(wsdl.Qualities, wsdl.Location, endpoint);
+        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
+        _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, $"Address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source} of the '{baseName}' endpoint (the WSDL was not read: set it from the WSDL).", Secret: false));
+        var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint);
+        var notes = settings.Notes.Insert(0, $"The address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source}: set it in Config.toml{(declaredFormat is null ? "; the SOAP version of the port is not known, so the message goes in its own format" : string.Empty)}.");
+        var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat };
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>The address and binding (<c>soap11</c>, <c>soap12</c> or <c>http</c>) of a WSDL 1.1 port, or null when the WSDL has none.</summary>
+    internal static (string Address, string Binding)? WsdlPort(string wsdl, string? service, string? port)
+    {
+        XElement root;
+        try
+        {
+            root = XmlSource.Parse("wsdl", wsdl).Root;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+
+        var ports = root.Name == XName.Get("definitions", Wsdl11Namespace)
+            ? root.Elements(XName.Get("service", Wsdl11Namespace))
+                .Where(s => (string?)s.Attribute("name") == service)
+                .SelectMany(s => s.Elements(XName.Get("port", Wsdl11Namespace)))
+                .Where(p => (string?)p.Attribute("name") == port)
+            : [];
+        foreach (var element in ports.Take(1).SelectMany(p => p.Elements()))
+        {
+            var binding = element.Name.NamespaceName switch
+            {
+                "http://schemas.xmlsoap.org/wsdl/soap/" => "soap11",
+                "http://schemas.xmlsoap.org/wsdl/soap12/" => "soap12",
+                "http://schemas.xmlsoap.org/wsdl/http/" => "http",
+                _ => null,
+            };
+            if (binding is not null && element.Name.LocalName == "address" && (string?)element.Attribute("location") is { Length: > 0 } location)
+            {
+                return (location, binding);
+            }
+        }
+
+        return null;
+    }
+
+    // ---- failover and loadbalance ----
+
+    /// <summary>
+    /// A failover or loadbalance endpoint: one <c>http:FailoverClient</c> / <c>http:LoadBalanceClient</c> over the
+    /// members' URL configurables. Every member must be an HTTP endpoint without a uri-template (address, wsdl, a
+    /// template or key that is one), and all must write the same format: the group has one request path and format.
+    /// </summary>
+    private ClientIr? LowerGroup(EndpointSyntax endpoint, ImmutableArray<EndpointSyntax> children, ClientGroupKind kind, bool retryNextMember, string baseName, out NotTranslatedIr? notTranslated)
+    {
+        notTranslated = null;
+        var element = kind == ClientGroupKind.Failover ? "failover" : "loadbalance";
+        if (children.IsEmpty)
+        {
+            notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, "(none)", "is missing: Synapse fails every message sent to a group without members");
+            return null;
+        }
+
+        var members = new List<ClientIr>();
+        var memberNames = new List<string>();
+        EndpointSyntax? first = null;
+        for (var index = 0; index < children.Length; index++)
+        {
+            var child = children[index];
+            var memberName = child.Name ?? (child.Definition is IndirectEndpointSyntax { Key.IsDynamic: false } key ? key.Key.Text : $"member {index + 1}");
+            var (member, leaf, why) = GroupMember(child, $"{baseName} {memberName}");
+            if (member is null || leaf is null)
+            {
+                notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, memberName, why ?? "is not translated");
+                return null;
+            }
+
+            first ??= leaf;
+            members.Add(member);
+            memberNames.Add(memberName);
+        }
+
+        if (members.Select(m => m.Format).Distinct().Count() > 1)
+        {
+            var other = members.FindIndex(m => m.Format != members[0].Format);
+            notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, memberNames[other], "writes another format than the first member; one group client sends in one format");
+            return null;
+        }
+
+        var location = endpoint.Definition!.Location;
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var timeout = members.Max(m => m.TimeoutSeconds);
+        if (members.Select(m => m.TimeoutSeconds).Distinct().Count() > 1)
+        {
+            notes.Add($"The members' timeouts differ; the group client waits {timeout} s for every member.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "member timeouts", $"one timeout applies to every member: the longest, {timeout} s");
+        }
+
+        if (members.Skip(1).Any(m => !m.NonErrorStatusCodes.SequenceEqual(members[0].NonErrorStatusCodes)))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the members' {NonErrorStatusCodesProperty}", "blocking calls use the first member's list for every member");
+        }
+
+        if (kind == ClientGroupKind.Failover)
+        {
+            var failover = (FailoverEndpointSyntax)endpoint.Definition;
+            notes.Add("Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.");
+            if (failover.Dynamic)
+            {
+                notes.Add("Synapse goes back to the first member as soon as it is ready again (dynamic failover); http:FailoverClient stays on the member that last answered until it fails.");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "failover", "dynamic=\"true\" (the default)", "http:FailoverClient keeps sending to the member that last answered; Synapse returns to the first member once its suspension ends");
+            }
+            else
+            {
+                notes.Add("dynamic=\"false\": like Synapse's static failover, the client stays on the member that last answered until it fails.");
+            }
+
+            if (failover.BuildMessage is { } build)
+            {
+                notes.Add($"buildMessage=\"{(build ? "true" : "false")}\": the request is kept and sent again to the next member in any case.");
+            }
+        }
+        else
+        {
+            var loadbalance = (LoadbalanceEndpointSyntax)endpoint.Definition;
+            notes.Add(retryNextMember
+                ? "Round robin over the members; a call that fails is sent to the next member, as Synapse's failover=\"true\" does."
+                : "Round robin over the members; failover=\"false\": a call that fails is not sent to another member.");
+            if (loadbalance.Algorithm is { } algorithm && algorithm.Trim() != RoundRobinAlgorithm)
+            {
+                notes.Add($"Synapse's algorithm '{algorithm}' is not reproduced: the client uses round robin.");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"algorithm=\"{algorithm}\"", "http:LoadBalanceClient uses round robin (a custom http:LoadBalancerRule could reproduce it)");
+            }
+
+            if (loadbalance.Policy is { } policy)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"policy=\"{policy}\"", "http:LoadBalanceClient uses round robin");
+            }
+
+            if (loadbalance.Session is { } session)
+            {
+                notes.Add($"Synapse keeps a client's session ({session.Type}) on one member; the client does not.");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, session.Location, "loadbalance", $"<session type=\"{session.Type}\">", "http:LoadBalanceClient has no session affinity: each call goes to the next member");
+            }
+
+            if (loadbalance.BuildMessage is { } build)
+            {
+                notes.Add($"buildMessage=\"{(build ? "true" : "false")}\": the request is kept and sent again to the next member in any case.");
+            }
+        }
+
+        foreach (var child in children)
+        {
+            if (child.Definition is AddressEndpointSyntax or WsdlEndpointSyntax && QualitiesOf(child.Definition) is { } qualities
+                && (qualities.RetryDisabledErrorCodes.Length > 0 || qualities.RetryEnabledErrorCodes.Length > 0))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, child.Definition.Location, "retryConfig", "disabledErrorCodes/enabledErrorCodes", $"the {element} client tries the next member on every transport error");
+            }
+        }
+
+        if (endpoint.OnError is { } onError)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "endpoint", $"onError=\"{onError}\"", "the generated client does not apply it; add it by hand");
+        }
+
+        foreach (var property in endpoint.Properties)
+        {
+            notes.Add($"Endpoint property '{property.Name}' is not applied.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
+        }
+
+        notes.AddRange(members.SelectMany(m => m.Notes).Distinct(StringComparer.Ordinal));
+        _pathEndpoints[endpoint.Definition] = first!;
+        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var client = new ClientIr(name, baseName, members[0].UrlConfigurable, members[0].Url, timeout, notes.ToImmutable(), location)
+        {
+            NonErrorStatusCodes = members[0].NonErrorStatusCodes,
+            DefaultTimeout = members.All(m => m.DefaultTimeout),
+            Format = members[0].Format,
+            Group = new ClientGroupIr(kind, members.Select(m => m.UrlConfigurable).ToImmutableArray(), retryNextMember),
+        };
+        _clients.Add(client);
+        return client;
+    }
+
+    private static EndpointQualities? QualitiesOf(EndpointDefinitionSyntax definition) => definition switch
+    {
+        AddressEndpointSyntax address => address.Qualities,
+        WsdlEndpointSyntax wsdl => wsdl.Qualities,
+        _ => null,
+    };
+
+    /// <summary>A member of a group: its client (for its URL, format, timeout and notes) and the endpoint whose request path it uses.</summary>
+    private (ClientIr? Client, EndpointSyntax? Leaf, string? Why) GroupMember(EndpointSyntax child, string baseName)
+    {
+        ClientIr? client;
+        EndpointSyntax leaf;
+        switch (child.Definition)
+        {
+            case IndirectEndpointSyntax { Key.IsDynamic: true } dynamic:
+                return (null, null, $"is chosen at run time ({dynamic.Key.Text})");
+            case IndirectEndpointSyntax reference:
+            {
+                if (_model.Symbols.Endpoint(reference.Key.Text) is not { } artifact)
+                {
+                    return (null, null, "is not defined in the project");
+                }
+
+                if (_endpointsInProgress.Contains(artifact.Name))
+                {
+                    return (null, null, "refers back to the group (a cycle)");
+                }
+
+                client = LowerNamedEndpoint(artifact);
+                leaf = artifact.Endpoint;
+                if (client is null)
+                {
+                    return (null, null, _endpointReasons.TryGetValue(artifact.Name, out var reason) ? $"has no client: {reason.Message}" : "has no client");
+                }
+
+                break;
+            }
+
+            default:
+            {
+                // An inline member: only its URL configurable and settings are used, not a client of its own.
+                client = LowerClient(child, baseName, out var reason);
+                leaf = child;
+                if (client is null)
+                {
+                    return (null, null, reason is null ? $"is not translated (<{child.Definition?.Kind ?? "endpoint"}>)" : $"has no client: {reason.Message}");
+                }
+
+                _clients.Remove(client);
+                break;
+            }
+        }
+
+        if (client.Group is not null)
+        {
+            return (null, null, $"is itself a {(client.Group.Kind == ClientGroupKind.Failover ? "failover" : "loadbalance")} group; nested groups are not translated");
+        }
+
+        while (leaf.Definition is TemplateEndpointSyntax or IndirectEndpointSyntax { Key.IsDynamic: false })
+        {
+            EndpointSyntax? next = leaf.Definition switch
+            {
+                TemplateEndpointSyntax template => _pathEndpoints.GetValueOrDefault(template),
+                IndirectEndpointSyntax reference => _model.Symbols.Endpoint(reference.Key.Text)?.Endpoint,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return (null, null, "is not translated");
+            }
+
+            leaf = next;
+        }
+
+        return leaf.Definition is HttpEndpointSyntax
+            ? (null, null, "is an http endpoint, whose uri-template gives each member its own path; the group client has one")
+            : (client, leaf, null);
+    }
+
+    private NotTranslatedIr GroupMemberNotTranslated(EndpointSyntax endpoint, string element, string baseName, string member, string why)
+    {
+        _diagnostics.Report(DiagnosticCatalog.GroupMemberNotTranslated, endpoint.Definition!.Location, element, baseName, member, why);
+        return new NotTranslatedIr(DiagnosticCatalog.GroupMemberNotTranslated, $"the {element} endpoint is not translated: its member '{member}' {why}");
+    }
+}
