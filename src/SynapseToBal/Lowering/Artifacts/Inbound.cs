@@ -177,6 +177,12 @@ public sealed partial class Lowerer
         }
 
         ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal), protocol);
+        foreach (var api in _model.Apis.Where(a => a.BindsTo.Contains(inbound.Name) || a.Resources.Any(r => r.BindsTo.Contains(inbound.Name))))
+        {
+            // The MI's inbound API handler offers every request to the APIs bound to the endpoint before the sequence.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"API '{api.Name}' bound to it (binds-to)", "the requests the API matches go to the API in the Micro Integrator; the generated listener runs the sequence for every request, so route them to the API by hand");
+        }
+
         var portSymbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " port");
         _configurables.Add(new ConfigurableIr(portSymbol, ConfigurableType.Integer, port.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Port of inbound endpoint '{inbound.Name}' (inbound.http.port).", Secret: false));
 
