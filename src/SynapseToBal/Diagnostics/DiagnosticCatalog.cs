@@ -174,6 +174,14 @@ public static class DiagnosticCatalog
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
         "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
 
+    public static readonly DiagnosticDescriptor InboundNotTranslated = Warning("SB0227", LoweringCategory,
+        "Inbound endpoint not translated",
+        "Inbound endpoint '{0}' ({1}) is not translated: {2}; its XML, every parameter included, is kept in a TODO",
+        "The inbound endpoint receives messages over a protocol, or with settings, that the converter does not turn into a Ballerina listener (Kafka, RabbitMQ, file/VFS, MQTT, WebSocket, HL7, CDC, a custom class, an HTTP endpoint that dispatches by pattern, a JMS session that acknowledges by hand, ...). No listener is generated: a TODO carries the endpoint's XML with every parameter (credentials masked) and names the Ballerina module to use.");
+    public static readonly DiagnosticDescriptor ServerConfiguration = Info("SB0228", LoweringCategory,
+        "Server configuration, no counterpart",
+        "<{0}> '{1}' configures the Micro Integrator itself, not a message flow: {2}",
+        "The element configures the server that runs the flows (the registry provider, the task scheduler, connector imports, priority executors, WS-Eventing event sources), not a flow of its own. A Ballerina package has no such server configuration, so nothing is generated; a TODO carries the XML so that nothing is lost.");
     public static readonly DiagnosticDescriptor MediatorNeedsCode = Warning("SB0231", LoweringCategory,
         "Mediator needs hand-written code",
         "The <{0}> mediator {1}; it is kept in a TODO: {2}",

@@ -53,6 +53,11 @@ public sealed class PackageEmitter
             files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
         }
 
+        if (package.Inbounds.Length > 0)
+        {
+            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("inbound.bal", Inbounds(package, names)));
+        }
+
         if (package.Jobs.Length > 0)
         {
             files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("tasks.bal", Tasks(package, names)));
@@ -150,9 +155,13 @@ public sealed class PackageEmitter
     }
 
     /// <summary>The view model of one resource function.</summary>
-    private static object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
+    private static object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names) =>
+        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names);
+
+    /// <param name="serviceBase">The attach point of the service.</param>
+    /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
+    private static object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
-        var serviceBase = service.BasePath;
         if (resource.Skipped is { } skipped)
         {
             return new { Todo = Todo(skipped, Original(resource.Origin)) };
@@ -202,7 +211,7 @@ public sealed class PackageEmitter
             Context = usesContext
                 ? new
                 {
-                    Api = service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()",
+                    Api = restApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()",
                     BasePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
                 }
@@ -266,6 +275,69 @@ public sealed class PackageEmitter
             FaultFunction = function.FaultFunction is { } fault ? names[fault] : null,
             Body = writer.Body,
         };
+    }
+
+    // ---- inbound.bal ----
+
+    private string Inbounds(PackageIr package, NameMap names)
+    {
+        var modules = new ModuleUsage();
+        var expressions = new ExpressionWriter(modules, names);
+        var inbounds = package.Inbounds.Select(inbound =>
+        {
+            var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)
+                .Append($"From {Relative(inbound.Origin.Location.Path)}, line {Line(inbound.Origin.Location.Line)}.").ToList();
+            var todo = inbound.NotTranslated is { } reason ? Todo(reason, Original(inbound.Origin)) : null;
+            switch (inbound.Transport)
+            {
+                case InboundTransportIr.Http http:
+                    modules.Use("http");
+                    return new
+                    {
+                        Doc = doc,
+                        Todo = todo,
+                        Name = names[inbound.Listener],
+                        Http = (object?)new
+                        {
+                            Port = names[http.Port],
+                            KeyStore = http.KeyStore is { } store ? new { Path = names[store.Path], Password = names[store.Password] } : null,
+                            Resource = Resource(http.Resource, "/", null, expressions, modules, names),
+                        },
+                        Jms = (object?)null,
+                    };
+                case InboundTransportIr.Jms jms:
+                    modules.Use("jms");
+                    return new
+                    {
+                        Doc = doc,
+                        Todo = todo,
+                        Name = names[inbound.Listener],
+                        Http = (object?)null,
+                        Jms = (object?)new
+                        {
+                            ContextFactory = names[jms.ContextFactory],
+                            ProviderUrl = names[jms.ProviderUrl],
+                            ConnectionFactory = names[jms.ConnectionFactory],
+                            Username = jms.Username is { } user ? names[user] : null,
+                            Password = jms.Password is { } password ? names[password] : null,
+                            DestinationField = jms.Topic ? "topicName" : "queueName",
+                            Destination = BallerinaSyntax.StringLiteral(jms.Destination),
+                            AckMode = jms.AcknowledgementMode,
+                            ContentType = jms.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
+                            Sequence = names[jms.Sequence],
+                            FaultFunction = jms.FaultFunction is { } fault ? names[fault] : null,
+                        },
+                    };
+                default:
+                    throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
+            }
+        }).ToList();
+        return _renderer.Render("inbound.bal.sbn", new
+        {
+            Header = SourcesHeader("listeners for the Synapse inbound endpoints", package.Inbounds.Select(i => i.Origin.Location.Path)),
+            Imports = modules.Imports(),
+            Inbounds = inbounds,
+        });
     }
 
     // ---- tasks.bal ----
@@ -433,6 +505,7 @@ internal sealed class ModuleUsage
         ["time"] = "ballerina/time",
         ["task"] = "ballerina/task",
         ["xslt"] = "ballerina/xslt",
+        ["jms"] = "ballerinax/java.jms",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

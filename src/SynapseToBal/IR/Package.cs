@@ -27,6 +27,9 @@ public sealed record PackageIr(
 
     /// <summary>Scheduled tasks, as jobs.</summary>
     public ImmutableArray<JobIr> Jobs { get; init; } = [];
+
+    /// <summary>Inbound endpoints, as listeners with a service that runs the endpoint's sequence.</summary>
+    public ImmutableArray<InboundIr> Inbounds { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>
@@ -201,3 +204,66 @@ public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, Loc
     /// </summary>
     public ImmutableArray<TemplatePart> Parts { get; init; } = [];
 }
+
+/// <summary>
+/// An inbound endpoint: a listener of its own that runs the endpoint's sequence for every message it receives,
+/// and its onError sequence (or the global fault sequence) when that fails (semantics §9.1).
+/// </summary>
+/// <param name="Listener">The listener's module-level name.</param>
+/// <param name="Summary">What the endpoint does, one line.</param>
+/// <param name="Transport">How the endpoint receives messages.</param>
+public sealed record InboundIr(Symbol Listener, string SynapseName, string Summary, InboundTransportIr Transport, InboundEndpointSyntax Origin)
+{
+    /// <summary>What is left to finish beside the generated listener (a TODO above it).</summary>
+    public NotTranslatedIr? NotTranslated { get; init; }
+}
+
+/// <summary>The transport of an inbound endpoint that becomes a listener.</summary>
+public abstract record InboundTransportIr
+{
+    private InboundTransportIr()
+    {
+    }
+
+    /// <summary>
+    /// An HTTP(S) inbound endpoint: an <c>http:Listener</c> on its own port with one catch-all resource that runs
+    /// the sequence, as the Micro Integrator's HTTP inbound injects every request into it.
+    /// </summary>
+    /// <param name="Port">The <c>configurable int</c> holding the port (<c>inbound.http.port</c>).</param>
+    /// <param name="Resource">The catch-all resource.</param>
+    /// <param name="KeyStore">For HTTPS: the key store the listener serves TLS with.</param>
+    public sealed record Http(Symbol Port, ResourceIr Resource, InboundKeyStoreIr? KeyStore) : InboundTransportIr;
+
+    /// <summary>
+    /// A JMS inbound endpoint: a <c>jms:Listener</c> (ballerinax/java.jms) consuming the destination, each message
+    /// a new message context run through the sequence.
+    /// </summary>
+    /// <param name="ContextFactory">Configurable: <c>java.naming.factory.initial</c>.</param>
+    /// <param name="ProviderUrl">Configurable: <c>java.naming.provider.url</c>.</param>
+    /// <param name="ConnectionFactory">Configurable: <c>transport.jms.ConnectionFactoryJNDIName</c>.</param>
+    /// <param name="Username">Configurable: <c>transport.jms.UserName</c>, if set.</param>
+    /// <param name="Password">Required configurable: <c>transport.jms.Password</c>, if set.</param>
+    /// <param name="Destination">The queue or topic name.</param>
+    /// <param name="Topic">The destination is a topic (<c>transport.jms.ConnectionFactoryType</c> <c>topic</c>).</param>
+    /// <param name="AcknowledgementMode">The session's acknowledgement mode (AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE).</param>
+    /// <param name="ContentType">The content type every message is read as (<c>transport.jms.ContentType</c>); null: the message's JMS type, else SOAP.</param>
+    /// <param name="Sequence">The function the message is injected into.</param>
+    /// <param name="SequenceCanAnswer">The sequence may produce a response (which nobody receives).</param>
+    /// <param name="FaultFunction">The function that runs when the sequence fails (onError, or the global fault sequence).</param>
+    public sealed record Jms(
+        Symbol ContextFactory,
+        Symbol ProviderUrl,
+        Symbol ConnectionFactory,
+        Symbol? Username,
+        Symbol? Password,
+        string Destination,
+        bool Topic,
+        string AcknowledgementMode,
+        string? ContentType,
+        Symbol Sequence,
+        bool SequenceCanAnswer,
+        Symbol? FaultFunction) : InboundTransportIr;
+}
+
+/// <summary>The key store of an HTTPS inbound endpoint: its path and password as configurables.</summary>
+public sealed record InboundKeyStoreIr(Symbol Path, Symbol Password);

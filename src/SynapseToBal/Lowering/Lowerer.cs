@@ -70,7 +70,14 @@ public sealed partial class Lowerer
 
             if (rule.NotTranslatedBecause is not null)
             {
-                AddPending(artifact);
+                if (ServerConfigurationNote(artifact) is { } note)
+                {
+                    AddServerConfiguration(artifact, note);
+                }
+                else
+                {
+                    AddPending(artifact);
+                }
             }
         }
 
@@ -118,6 +125,7 @@ public sealed partial class Lowerer
             LowerTemplate(template);
         }
 
+        var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(LowerInbound).OfType<InboundIr>().ToImmutableArray();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(LowerTask).OfType<JobIr>().ToImmutableArray();
         var services = _model.Apis.Select(LowerApi).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).Select(LowerProxy));
@@ -139,6 +147,7 @@ public sealed partial class Lowerer
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
             Jobs = jobs,
+            Inbounds = inbounds,
             Stylesheets = _stylesheetValues.ToImmutableArray(),
         };
     }
@@ -156,15 +165,15 @@ public sealed partial class Lowerer
         new(typeof(LocalEntrySyntax), "localEntry", null),
         new(typeof(ProxySyntax), "proxy", null),
         new(typeof(EndpointTemplateSyntax), "template (endpoint)", null),
-        new(typeof(InboundEndpointSyntax), "inboundEndpoint", "not translated yet"),
+        new(typeof(InboundEndpointSyntax), "inboundEndpoint", null),
         new(typeof(TaskSyntax), "task", null),
         new(typeof(TaskManagerSyntax), "taskManager", "the Micro Integrator's task scheduler settings have no counterpart: ballerina/task schedules jobs in process"),
         new(typeof(MessageStoreSyntax), "messageStore", "not translated yet"),
         new(typeof(MessageProcessorSyntax), "messageProcessor", "not translated yet"),
-        new(typeof(EventSourceSyntax), "eventSource", "not translated yet"),
+        new(typeof(EventSourceSyntax), "eventSource", "WS-Eventing event sources have no Ballerina counterpart"),
         new(typeof(RegistrySyntax), "registry", "the registry is configured in the Micro Integrator, not in the package"),
         new(typeof(ImportSyntax), "import", "connector imports have no Ballerina counterpart; import the Ballerina connector instead"),
-        new(typeof(PriorityExecutorSyntax), "priorityExecutor", "not translated yet"),
+        new(typeof(PriorityExecutorSyntax), "priorityExecutor", "priority thread pools have no Ballerina counterpart: Ballerina schedules its strands itself"),
         new(typeof(UnknownArtifactSyntax), "(any unknown root element)", "the element is not an artifact the converter knows"),
     }.ToDictionary(r => r.Syntax);
 

@@ -32,7 +32,7 @@ public static class BallerinaRefiner
     public static readonly IReadOnlyList<string> ReservedLocals = ["request", "ctx", "reply", "route", "e"];
 
     /// <summary>Module prefixes a generated file may import, and names Ballerina gives a meaning to at module level.</summary>
-    private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "task", "xml", "int", "float", "string", "main", "init"];
+    private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "task", "jms", "xml", "int", "float", "string", "main", "init"];
 
     /// <summary>
     /// Names no generated module-level declaration may take whatever the runtime module declares: the module
@@ -64,6 +64,14 @@ public static class BallerinaRefiner
                 PathSegmentIr.Rest r => r.Parameter,
                 _ => null,
             }).OfType<Symbol>(), taken, names);
+        }
+
+        foreach (var inbound in package.Inbounds)
+        {
+            if (inbound.Transport is InboundTransportIr.Http http)
+            {
+                NameLocals(http.Resource.Path.OfType<PathSegmentIr.Rest>().Select(r => r.Parameter), taken, names);
+            }
         }
 
         return new RefinedPackage(package, new NameMap(names));

@@ -57,6 +57,16 @@ function newTaskContext(xml? message, string contentType) returns Context => {
     method: "POST"
 };
 
+# A message context for a message an inbound endpoint receives from a broker (JMS), as the Micro
+# Integrator's inject handlers build it (semantics §9.1): the body as received, read by `contentType`
+# when a step needs it. There is no client to answer.
+function newInboundContext(string|byte[] content, string contentType) returns Context => {
+    messageId: "urn:uuid:" + uuid:createType4AsString(),
+    payload: {bytes: content is string ? content.toBytes() : content, contentType: contentType},
+    contentType: contentType,
+    method: "POST"
+};
+
 # Reads a default-scope property as Synapse's `get-property` does: a missing property reads as the
 # local entry of that name when there is one (`fallback`), otherwise as "".
 function getProperty(Context ctx, string name, string fallback = "") returns string {

@@ -1,0 +1,295 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <inboundEndpoint>: a listener of its own that runs the endpoint's sequence for every message (§9.1).
+public sealed partial class Lowerer
+{
+    /// <summary>Parameters every polling inbound endpoint reads (the MI's GenericInboundListener): they tune the poll, which a Ballerina listener does not do.</summary>
+    private static readonly string[] PollingParameters = ["interval", "sequential", "coordination"];
+
+    /// <summary>
+    /// An inbound endpoint becomes a listener with a service that creates a message context for every message and
+    /// runs the endpoint's sequence (the main sequence when it names none, as the Micro Integrator does), and on a
+    /// failure its onError sequence (else the global fault sequence). HTTP(S) and JMS are translated; other
+    /// protocols, custom classes and settings that change who receives a message stay a TODO carrying every
+    /// parameter (SB0227).
+    /// </summary>
+    private InboundIr? LowerInbound(InboundEndpointSyntax inbound)
+    {
+        if (!ReferenceEquals(_model.Artifacts.OfType<InboundEndpointSyntax>().First(i => i.Name == inbound.Name), inbound))
+        {
+            return null; // a duplicate name (SB0501): the first one is deployed
+        }
+
+        var protocol = inbound.Protocol?.Trim().ToLowerInvariant();
+        if (inbound.ClassName is { } className)
+        {
+            return NotTranslatedInbound(inbound, $"class {className}", $"it runs the custom Java class {className}; write a listener (or a ballerina/task job that polls) for its source by hand");
+        }
+
+        var parameters = inbound.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        switch (protocol)
+        {
+            case "http" or "https":
+                return LowerHttpInbound(inbound, protocol == "https", parameters);
+            case "jms":
+                return LowerJmsInbound(inbound, parameters);
+            case "kafka":
+                return NotTranslatedInbound(inbound, protocol, "use a kafka:Listener (ballerinax/kafka) with the bootstrap servers, group.id and topics, and a remote function onConsumerRecord that runs the sequence for each record");
+            case "rabbitmq":
+                return NotTranslatedInbound(inbound, protocol, "use a rabbitmq:Listener (ballerinax/rabbitmq) on rabbitmq.server.host.name and rabbitmq.server.port, with a @rabbitmq:ServiceConfig for rabbitmq.queue.name and a remote function onMessage that runs the sequence");
+            case "file" or "vfs":
+                return NotTranslatedInbound(inbound, protocol, "use an ftp:Listener (ballerina/ftp) or a file:Listener (ballerina/file) on transport.vfs.FileURI, with transport.vfs.FileNamePattern, PollInterval and the ActionAfterProcess/ActionAfterFailure moves written in the service");
+            case "mqtt":
+                return NotTranslatedInbound(inbound, protocol, "use an mqtt:Listener (ballerina/mqtt) on mqtt.server.host.name and mqtt.server.port subscribed to mqtt.topic.name, with a remote function onMessage that runs the sequence");
+            case "httpws" or "httpswss" or "ws" or "wss":
+                return NotTranslatedInbound(inbound, protocol, "WebSocket inbound endpoints have no generated counterpart; use a websocket:Listener (ballerina/websocket) whose service runs the sequence for each frame");
+            case "hl7":
+                return NotTranslatedInbound(inbound, protocol, "Ballerina has no MLLP listener for HL7 in the standard library; use a tcp:Listener (ballerina/tcp) with the ballerinax/health.hl7v2 parser");
+            case "cdc":
+                return NotTranslatedInbound(inbound, protocol, "use a cdc:Listener (ballerinax/cdc) with the database connection and the tables to watch");
+            default:
+                return NotTranslatedInbound(inbound, protocol ?? "no protocol", "the protocol has no Ballerina listener the converter knows");
+        }
+    }
+
+    /// <summary>An inbound endpoint left to write by hand: SB0227 and a TODO with its XML, every parameter included (credentials masked).</summary>
+    private InboundIr? NotTranslatedInbound(InboundEndpointSyntax inbound, string what, string reason)
+    {
+        _diagnostics.Report(DiagnosticCatalog.InboundNotTranslated, inbound.Location, inbound.Name, what, reason);
+        var target = inbound.Sequence is { } sequence ? $"sequence '{sequence}'" : "the main sequence";
+        var onError = inbound.OnError is { } fault ? $", failures to '{fault}'" : string.Empty;
+        _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.InboundNotTranslated, $"inbound endpoint ({what}) injecting into {target}{onError} is not translated: {reason}"), inbound));
+        return null;
+    }
+
+    /// <summary>The function the messages are injected into: the named sequence, or main when the endpoint names none or an unknown one (SB0502 reported).</summary>
+    private (Symbol Function, string Name)? InboundTarget(InboundEndpointSyntax inbound)
+    {
+        if (inbound.Sequence is { } name && _sequenceFunctions.TryGetValue(name, out var function))
+        {
+            return (function, name);
+        }
+
+        return _sequenceFunctions.TryGetValue("main", out var main) ? (main, "main") : null;
+    }
+
+    /// <summary>
+    /// The fault handling of an inbound endpoint: its onError sequence (a function that runs it with the error
+    /// recorded), else the global fault sequence, as the MI's inbound getFaultSequence does.
+    /// </summary>
+    private Symbol? InboundFault(InboundEndpointSyntax inbound)
+    {
+        if (inbound.OnError is { } onError && _sequenceFunctions.TryGetValue(onError, out var function))
+        {
+            var fault = _symbols.Module(SymbolKind.Function, inbound.Name + " on error");
+            _functions.Add(new FunctionIr(fault, FunctionKind.FaultFlow, true, [new InvokeStep(null, function, _model.SequenceFacts(onError).CanAnswer), new AcceptStep(null)], $"Runs the onError sequence '{onError}' of inbound endpoint '{inbound.Name}' when its sequence fails.", inbound.Location));
+            return fault;
+        }
+
+        return _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
+    }
+
+    /// <summary>Reports the endpoint-level settings the listener does not reproduce, and parameters not applied.</summary>
+    private void ReportInboundSettings(InboundEndpointSyntax inbound, IEnumerable<string> notApplied, string protocol)
+    {
+        void Report(string setting, string consequence) =>
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", setting, consequence);
+
+        if (inbound.Suspend)
+        {
+            Report("suspend=\"true\"", "the Micro Integrator deploys the endpoint suspended; the generated listener starts with the package");
+        }
+
+        if (!inbound.Handlers.IsEmpty)
+        {
+            Report("handlers", $"the inbound handlers ({string.Join(", ", inbound.Handlers)}) run Java code on every message; write them by hand");
+        }
+
+        if (inbound.Statistics || inbound.Trace)
+        {
+            Report("statistics/trace", "Ballerina observability replaces the Micro Integrator's statistics and tracing");
+        }
+
+        foreach (var name in notApplied)
+        {
+            Report($"parameter '{name}'", $"the {protocol} listener does not apply it; set the equivalent listener option by hand if it matters");
+        }
+    }
+
+    // ---- HTTP ----
+
+    private InboundIr? LowerHttpInbound(InboundEndpointSyntax inbound, bool https, Dictionary<string, ConfigParameterSyntax> parameters)
+    {
+        var protocol = https ? "https" : "http";
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
+        if (Text("dispatch.filter.pattern") is { } pattern)
+        {
+            // Matching requests go to the APIs and proxies, the others to main: the endpoint's sequence is never run.
+            return NotTranslatedInbound(inbound, protocol, $"dispatch.filter.pattern '{pattern}' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand");
+        }
+
+        if (Text("inbound.http.port") is not { } portText || !int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            return NotTranslatedInbound(inbound, protocol, $"inbound.http.port '{Text("inbound.http.port") ?? "(none)"}' is not a port number");
+        }
+
+        if (InboundTarget(inbound) is not { } target)
+        {
+            return NotTranslatedInbound(inbound, protocol, "it names no sequence the input defines, and the input has no main sequence");
+        }
+
+        InboundKeyStoreIr? keyStore = null;
+        var known = new List<string> { "inbound.http.port" };
+        if (https)
+        {
+            known.Add("keystore");
+            if (!parameters.TryGetValue("keystore", out var store) || store.Xml is not { } storeXml
+                || Element(storeXml, "Location") is not { } location)
+            {
+                return NotTranslatedInbound(inbound, protocol, "it has no keystore with a Location");
+            }
+
+            var path = _symbols.Module(SymbolKind.Configurable, inbound.Name + " key store path");
+            _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, location, $"Key store of inbound endpoint '{inbound.Name}' (its keystore Location; Ballerina reads PKCS12 key stores: convert a JKS one with keytool).", Secret: false));
+            var password = _symbols.Module(SymbolKind.Configurable, inbound.Name + " key store password");
+            _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"Password of the key store of inbound endpoint '{inbound.Name}'.", Secret: true));
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, store.Location, $"{inbound.Name} keystore Password");
+            keyStore = new InboundKeyStoreIr(path, password);
+            foreach (var (setting, present) in new[]
+            {
+                ("keystore Type/KeyPassword", Element(storeXml, "Type") is { } type && !type.Equals("PKCS12", StringComparison.OrdinalIgnoreCase) || Element(storeXml, "KeyPassword") is not null),
+                ("truststore", parameters.ContainsKey("truststore")),
+                ("SSLVerifyClient", parameters.ContainsKey("SSLVerifyClient")),
+            })
+            {
+                if (present)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", setting, "the listener uses a PKCS12 key store with one password and no client authentication; configure secureSocket by hand");
+                }
+            }
+
+            known.AddRange(["truststore", "SSLVerifyClient"]);
+        }
+
+        ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal), protocol);
+        foreach (var api in _model.Apis.Where(a => a.BindsTo.Contains(inbound.Name) || a.Resources.Any(r => r.BindsTo.Contains(inbound.Name))))
+        {
+            // The MI's inbound API handler offers every request to the APIs bound to the endpoint before the sequence.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"API '{api.Name}' bound to it (binds-to)", "the requests the API matches go to the API in the Micro Integrator; the generated listener runs the sequence for every request, so route them to the API by hand");
+        }
+
+        var portSymbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " port");
+        _configurables.Add(new ConfigurableIr(portSymbol, ConfigurableType.Integer, port.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Port of inbound endpoint '{inbound.Name}' (inbound.http.port).", Secret: false));
+
+        var facts = _model.SequenceFacts(target.Name);
+        Symbol? outFunction = null;
+        if (facts.Sends && _sequenceFunctions.TryGetValue("main", out var main))
+        {
+            // A response to a send made from a sequence outside a proxy goes to the main sequence (its <out> branch).
+            outFunction = _symbols.Module(SymbolKind.Function, inbound.Name + " response");
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough([new InvokeStep(null, main, _model.SequenceFacts("main").CanAnswer)], inbound.Location, afterCall: true), $"Runs the main sequence on a response to a send made from inbound endpoint '{inbound.Name}' (its <out> branch).", inbound.Location));
+        }
+
+        var body = WithFallThrough([new InvokeStep(null, target.Function, facts.CanAnswer)], inbound.Location);
+        var path2 = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
+        var resource = new ResourceIr("default", path2, body, InboundFault(inbound), outFunction, outFunction is not null, $"ANY request to inbound endpoint '{inbound.Name}' (sequence '{target.Name}')", inbound);
+        var summary = $"Inbound endpoint '{inbound.Name}': every {protocol.ToUpperInvariant()} request on port {port} runs sequence '{target.Name}'{(inbound.OnError is { } onError ? $", failures run '{onError}'" : string.Empty)}.";
+        return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, new InboundTransportIr.Http(portSymbol, resource, keyStore), inbound);
+    }
+
+    /// <summary>The text of the first element of that local name in an XML fragment, trimmed; null when absent.</summary>
+    private static string? Element(string xml, string localName)
+    {
+        try
+        {
+            var element = System.Xml.Linq.XElement.Parse(xml);
+            return element.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == localName)?.Value.Trim();
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    // ---- JMS ----
+
+    private InboundIr? LowerJmsInbound(InboundEndpointSyntax inbound, Dictionary<string, ConfigParameterSyntax> parameters)
+    {
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
+        if (Text("java.naming.factory.initial") is not { } factory || Text("java.naming.provider.url") is not { } providerUrl)
+        {
+            return NotTranslatedInbound(inbound, "jms", "it has no java.naming.factory.initial or java.naming.provider.url");
+        }
+
+        if (Text("transport.jms.Destination") is not { } destination)
+        {
+            return NotTranslatedInbound(inbound, "jms", "it has no transport.jms.Destination");
+        }
+
+        var transacted = string.Equals(Text("transport.jms.SessionTransacted"), "true", StringComparison.OrdinalIgnoreCase);
+        var ack = Text("transport.jms.SessionAcknowledgement") ?? "AUTO_ACKNOWLEDGE";
+        if (transacted || ack is not ("AUTO_ACKNOWLEDGE" or "DUPS_OK_ACKNOWLEDGE"))
+        {
+            // The MI acknowledges (or commits) only when the sequence succeeds, and rolls back when it fails.
+            return NotTranslatedInbound(inbound, "jms", transacted ? "its session is transacted (the Micro Integrator commits after the sequence and rolls back on failure)" : $"its session acknowledges with {ack} (the Micro Integrator acknowledges only after the sequence succeeds); write the listener with a jms:Caller that acknowledges by hand");
+        }
+
+        var factoryType = Text("transport.jms.ConnectionFactoryType") ?? "queue";
+        if (factoryType is not ("queue" or "topic"))
+        {
+            return NotTranslatedInbound(inbound, "jms", $"transport.jms.ConnectionFactoryType '{factoryType}' is neither queue nor topic");
+        }
+
+        if (InboundTarget(inbound) is not { } target)
+        {
+            return NotTranslatedInbound(inbound, "jms", "it names no sequence the input defines, and the input has no main sequence");
+        }
+
+        Symbol Configurable(string hint, string? value, string description)
+        {
+            var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, value, description, Secret: false));
+            return symbol;
+        }
+
+        var factorySymbol = Configurable("context factory", factory, $"JNDI initial context factory of inbound endpoint '{inbound.Name}' (java.naming.factory.initial).");
+        var urlSymbol = Configurable("provider url", providerUrl, $"JNDI provider URL of inbound endpoint '{inbound.Name}' (java.naming.provider.url).");
+        var connectionFactory = Configurable("connection factory", Text("transport.jms.ConnectionFactoryJNDIName") ?? "QueueConnectionFactory", $"JNDI name of the connection factory of inbound endpoint '{inbound.Name}' (transport.jms.ConnectionFactoryJNDIName).");
+        Symbol? username = Text("transport.jms.UserName") is { } user ? Configurable("username", user, $"User name of inbound endpoint '{inbound.Name}' (transport.jms.UserName).") : null;
+        Symbol? password = null;
+        if (parameters.TryGetValue("transport.jms.Password", out var passwordParameter))
+        {
+            password = _symbols.Module(SymbolKind.Configurable, inbound.Name + " password");
+            _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"Password of inbound endpoint '{inbound.Name}' (transport.jms.Password).", Secret: true));
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordParameter.Location, $"{inbound.Name} transport.jms.Password");
+        }
+
+        string[] known =
+        [
+            "java.naming.factory.initial", "java.naming.provider.url", "transport.jms.Destination", "transport.jms.SessionTransacted",
+            "transport.jms.SessionAcknowledgement", "transport.jms.ConnectionFactoryType", "transport.jms.ConnectionFactoryJNDIName",
+            "transport.jms.UserName", "transport.jms.Password", "transport.jms.ContentType", "transport.jms.DestinationType",
+        ];
+        if (Text("transport.jms.DestinationType") is { } destinationType && !string.Equals(destinationType, factoryType, StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"transport.jms.DestinationType '{destinationType}'", $"the listener consumes a {factoryType}, as transport.jms.ConnectionFactoryType says");
+        }
+
+        // interval, sequential and coordination tune the Micro Integrator's polling; the JMS listener is pushed messages.
+        ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal).Except(PollingParameters, StringComparer.Ordinal), "JMS");
+        var canAnswer = _model.SequenceFacts(target.Name).CanAnswer;
+        if (_model.SequenceFacts(target.Name).Sends)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"sequence '{target.Name}'", "the sequence sends a message; a response is not sent back to a JMS reply destination (JMSReplyTo) by the generated listener");
+        }
+
+        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, destination, factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound));
+        var summary = $"Inbound endpoint '{inbound.Name}': every message of JMS {factoryType} '{destination}' runs sequence '{target.Name}'{(inbound.OnError is { } onError ? $", failures run '{onError}'" : string.Empty)}.";
+        return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, jms, inbound);
+    }
+}
