@@ -79,7 +79,7 @@ public sealed partial class Lowerer
         Translated<FastXsltMediator>("fastXSLT", (l, m, _) => l.LowerFastXslt(m)),
         NotTranslated<XQueryMediator>("xquery"),
         NotTranslated<ScriptMediator>("script"),
-        NotTranslated<RewriteMediator>("rewrite"),
+        Translated<RewriteMediator>("rewrite", (l, m, c) => [l.LowerRewrite(m, c)]),
         NotTranslated<JsonTransformMediator>("jsontransform"),
         NotTranslated<DataMapperMediator>("datamapper"),
         NotTranslated<SmooksMediator>("smooks"),
