@@ -1206,13 +1206,13 @@ function setEnvelope(Context ctx, anydata src) returns error? {
 # JSON, or an XML source, is an error: Synapse would look for the JSONPath in the XML form of the message.
 function enrichJson(Context ctx, string path, anydata src, "replace"|"child"|"sibling" action) returns error? {
     json|xml payload = check parsedPayload(ctx);
-    if payload !is json || payload is () {
+    if payload is xml || payload is () {
         return error(string `enrich: the JSONPath target '${path}' needs a JSON payload`);
     }
+    json root = check payload.ensureType(json);
     if src is xml {
         return error(string `enrich: an XML source cannot be written at the JSONPath '${path}'`);
     }
-    json root = payload;
     json value = check enrichJsonValue(src);
     if action == "sibling" {
         return;
