@@ -1022,3 +1022,692 @@ function errorCode(error e) returns int {
 function notTranslated(string expression) returns string|error {
     return error(string `not translated from Synapse: ${expression}`);
 }
+
+# One step of an XPath from the SOAP body, as an enrich target writes it: a child element (with
+# `descendant`, any descendant) whose expanded name is `name` (`{uri}local`, `local`, or `*` for any).
+type XmlPathStep record {|
+    string name;
+    boolean descendant = false;
+|};
+
+# Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path` selects
+# the target element from the SOAP body (`()`: the body's first element, Synapse's body target; an empty body
+# receives the source elements). `replace` puts the source elements in place of the target (source text
+# replaces its content), `child` appends them to it, `sibling` inserts them after it (Synapse inserts each
+# right after the target, so they end up in reverse order). With `text` the target is the first element's
+# text: source text replaces the content, a source element replaces that text node, at the element's end.
+# An empty source changes nothing; a target that does not exist is an error, as in Synapse. A JSON message
+# is edited in its XML form and goes out converted back, as Synapse's JSON formatter does; with `nativeJson`
+# (Synapse's JSON path is on) a body target leaves a JSON payload as it is: Synapse supports only replace
+# there and logs an error.
+function enrichXml(Context ctx, XmlPathStep[]? path, anydata src, "replace"|"child"|"sibling" action,
+        boolean text = false, boolean nativeJson = false) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    if nativeJson && payload !is xml && payload !is () {
+        return;
+    }
+    xml nodes = enrichNodes(src);
+    if nodes.length() == 0 {
+        return;
+    }
+    xml body = check soapBody(ctx);
+    if body !is xml:Element {
+        return error("enrich: the message has no SOAP body");
+    }
+    xml:Element? target = ();
+    if path is () {
+        xml<xml:Element> first = body.getChildren().elements();
+        if first.length() == 0 {
+            body.setChildren(body.getChildren() + nodes.elements());
+            return commitBody(ctx, body);
+        }
+        target = first.get(0);
+    } else {
+        foreach xml:Element candidate in selectElements(body, path) {
+            if !text || candidate.getChildren().filter(item => item is xml:Text).length() > 0 {
+                target = candidate;
+                break;
+            }
+        }
+    }
+    if target is () {
+        return error("enrich: Invalid Target object to be enrich.");
+    }
+    if text {
+        xml first = nodes.get(0);
+        if first is xml:Element {
+            boolean removed = false;
+            xml rest = xml ``;
+            foreach xml item in target.getChildren() {
+                if !removed && item is xml:Text {
+                    removed = true;
+                } else {
+                    rest += item;
+                }
+            }
+            target.setChildren(rest + first);
+        } else if first is xml:Text {
+            target.setChildren(first);
+        }
+        return commitBody(ctx, body);
+    }
+    if action == "child" {
+        target.setChildren(target.getChildren() + nodes.elements());
+        return commitBody(ctx, body);
+    }
+    xml:Element? parent = xmlParent(body, target);
+    if parent is () {
+        return error("enrich: the target element has no parent");
+    }
+    if action == "sibling" {
+        xml after = xml ``;
+        foreach xml:Element element in nodes.elements() {
+            after = element + after;
+        }
+        replaceChild(parent, target, target + after);
+        return commitBody(ctx, body);
+    }
+    xml inserted = xml ``;
+    foreach xml item in nodes {
+        if item is xml:Element {
+            inserted += item;
+        } else if item is xml:Text {
+            target.setChildren(item);
+        }
+    }
+    if inserted.length() > 0 {
+        replaceChild(parent, target, inserted);
+    }
+    return commitBody(ctx, body);
+}
+
+# The nodes an enrich source gives in Synapse's XML mode (`Source.evaluate`): XML as a copy (clone="true"),
+# any other value as one text node (a string as it is, JSON as its text), nothing for `()`.
+function enrichNodes(anydata src) returns xml {
+    if src is xml {
+        return src.clone();
+    }
+    if src is () {
+        return xml ``;
+    }
+    if src is string {
+        return xml:createText(src);
+    }
+    return xml:createText(src.toJsonString());
+}
+
+# The first element of the SOAP body, as enrich reads a body source in Synapse's XML mode.
+function bodyFirstElement(Context ctx) returns xml|error {
+    xml<xml:Element> elements = (check xmlPayload(ctx)).elements();
+    return elements.length() > 0 ? elements.get(0) : xml ``;
+}
+
+# The elements `path` selects from `root`, in document order.
+function selectElements(xml:Element root, XmlPathStep[] path) returns xml<xml:Element> {
+    xml current = root;
+    foreach XmlPathStep step in path {
+        xml next = xml ``;
+        foreach xml:Element element in current.elements() {
+            next += step.descendant ? descendantsNamed(element, step.name) : element.getChildren().elements().filter(child => nameMatches(child, step.name));
+        }
+        current = next;
+    }
+    return current.elements();
+}
+
+# The descendants of `element` named `name`, in document order.
+function descendantsNamed(xml:Element element, string name) returns xml {
+    xml found = xml ``;
+    foreach xml:Element child in element.getChildren().elements() {
+        if nameMatches(child, name) {
+            found += child;
+        }
+        found += descendantsNamed(child, name);
+    }
+    return found;
+}
+
+# Whether an element has the expanded name `name` (`*` matches any).
+function nameMatches(xml:Element element, string name) returns boolean => name == "*" || element.getName() == name;
+
+# The element whose child `target` is (compared by identity), searching below `root`.
+function xmlParent(xml:Element root, xml:Element target) returns xml:Element? {
+    foreach xml:Element child in root.getChildren().elements() {
+        if child === target {
+            return root;
+        }
+        xml:Element? found = xmlParent(child, target);
+        if found is xml:Element {
+            return found;
+        }
+    }
+    return ();
+}
+
+# Replaces the child `child` of `parent` (compared by identity) with `replacement`.
+function replaceChild(xml:Element parent, xml:Element child, xml replacement) {
+    xml rebuilt = xml ``;
+    foreach xml item in parent.getChildren() {
+        if item is xml:Element && item === child {
+            rebuilt += replacement;
+        } else {
+            rebuilt += item;
+        }
+    }
+    parent.setChildren(rebuilt);
+}
+
+# Makes an edited SOAP body the message: a SOAP message keeps its envelope (the body was edited in place),
+# any other message becomes the body's content (a JSON message its XML form, converted back when it goes out).
+function commitBody(Context ctx, xml:Element body) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml {
+        xml:Element? current = envelopePart(payload, "Body");
+        if current is xml:Element && current === body {
+            ctx.payload = payload;
+            return;
+        }
+    }
+    ctx.payload = body.getChildren();
+}
+
+# The whole message as a SOAP envelope, as an enrich envelope source reads it: a SOAP message's own
+# envelope (a copy), any other message in a new SOAP 1.1 envelope around its body.
+function envelopeValue(Context ctx) returns xml|error {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml && soapVersion(payload) is string {
+        return payload.clone();
+    }
+    xml body = (check soapBody(ctx)).clone();
+    return xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${body}</soapenv:Envelope>`;
+}
+
+# Replaces the whole message with a SOAP envelope, as an enrich envelope target does: anything but an
+# envelope is an error ("A SOAPEnvelope is expected"). The content type is left as it was.
+function setEnvelope(Context ctx, anydata src) returns error? {
+    xml<xml:Element> roots = enrichNodes(src).elements();
+    if roots.length() == 0 || soapVersion(roots.get(0)) is () {
+        return error("enrich: A SOAPEnvelope is expected");
+    }
+    ctx.payload = roots.get(0);
+}
+
+# Enrich at a JSONPath of a JSON payload, as Synapse's JSON path does (`Target.insertJson`, Jayway JsonPath
+# without options): `replace` sets an existing member or array item (a missing last member or index
+# changes nothing, a missing member on the way is an error); `child` appends the source to the array at
+# the path or merges a source object into the object there (anything else changes nothing; a missing path
+# is an error); `sibling` changes nothing (Synapse logs that it is not supported). A payload that is not
+# JSON, or an XML source, is an error: Synapse would look for the JSONPath in the XML form of the message.
+function enrichJson(Context ctx, string path, anydata src, "replace"|"child"|"sibling" action) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml || payload is () {
+        return error(string `enrich: the JSONPath target '${path}' needs a JSON payload`);
+    }
+    json root = check payload.ensureType(json);
+    if src is xml {
+        return error(string `enrich: an XML source cannot be written at the JSONPath '${path}'`);
+    }
+    json value = check enrichJsonValue(src);
+    if action == "sibling" {
+        return;
+    }
+    (string|int)[] segments = check jsonPathSegments(path);
+    json current = root;
+    foreach int i in 0 ..< segments.length() - 1 {
+        [boolean, json] [found, member] = jsonMember(current, segments[i]);
+        if !found {
+            return error(string `enrich: Missing property in path ${path}`);
+        }
+        current = member;
+    }
+    if segments.length() == 0 {
+        if action == "replace" {
+            return error(string `enrich: cannot replace the root of the payload at '${path}'`);
+        }
+        jsonAppend(root, value);
+        ctx.payload = root;
+        return;
+    }
+    string|int last = segments[segments.length() - 1];
+    if action == "child" {
+        [boolean, json] [found, member] = jsonMember(current, last);
+        if !found {
+            return error(string `enrich: No results for path: ${path}`);
+        }
+        jsonAppend(member, value);
+    } else if current is map<json> && last is string {
+        if current.hasKey(last) {
+            current[last] = value;
+        }
+    } else if current is json[] && last is int {
+        if last >= 0 && last < current.length() {
+            current[last] = value;
+        }
+    } else {
+        return error(string `enrich: the path '${path}' does not lead to an object or array`);
+    }
+    ctx.payload = root;
+}
+
+# The source of an enrich in Synapse's JSON path: a string is parsed as JSON when it is JSON, and is a
+# JSON string otherwise (as Synapse reads a property); other values are copied.
+function enrichJsonValue(anydata src) returns json|error {
+    if src is string {
+        json|error parsed = value:fromJsonString(src);
+        return parsed is error ? src : parsed;
+    }
+    return src.cloneWithType(json);
+}
+
+# `child` into a JSON value: a source added to an array, a source object's members put into an object.
+function jsonAppend(json target, json value) {
+    if target is json[] {
+        target.push(value);
+    } else if target is map<json> && value is map<json> {
+        foreach [string, json] [key, member] in value.entries() {
+            target[key] = member;
+        }
+    }
+}
+
+# The member `key` of an object or the item `key` of an array: whether it exists, and its value.
+function jsonMember(json container, string|int key) returns [boolean, json] {
+    if container is map<json> && key is string && container.hasKey(key) {
+        return [true, container.get(key)];
+    }
+    if container is json[] && key is int && key >= 0 && key < container.length() {
+        return [true, container[key]];
+    }
+    return [false, ()];
+}
+
+# The members and indexes of a simple JSONPath (`$`, `.name`, `['name']`, `[0]`).
+function jsonPathSegments(string path) returns (string|int)[]|error {
+    string rest = path.trim();
+    if !rest.startsWith("$") {
+        return error(string `unsupported JSONPath '${path}'`);
+    }
+    rest = rest.substring(1);
+    (string|int)[] segments = [];
+    while rest.length() > 0 {
+        if rest.startsWith("[") {
+            int? close = rest.indexOf("]");
+            if close is () {
+                return error(string `unsupported JSONPath '${path}'`);
+            }
+            string inner = rest.substring(1, close).trim();
+            rest = rest.substring(close + 1);
+            if inner.startsWith("'") || inner.startsWith("\"") {
+                segments.push(inner.substring(1, inner.length() - 1));
+            } else {
+                segments.push(check int:fromString(inner));
+            }
+        } else if rest.startsWith(".") {
+            rest = rest.substring(1);
+            int end = rest.length();
+            foreach int i in 0 ..< rest.length() {
+                string c = rest.substring(i, i + 1);
+                if c == "." || c == "[" {
+                    end = i;
+                    break;
+                }
+            }
+            if end > 0 {
+                segments.push(rest.substring(0, end));
+            }
+            rest = rest.substring(end);
+        } else {
+            return error(string `unsupported JSONPath '${path}'`);
+        }
+    }
+    return segments;
+}
+
+# A Synapse evaluator, as a rewrite rule's condition holds it: `equal` (the text equals `value`, ignoring
+# case) and `match` (the whole text matches the regular expression `value`) read the URL being rewritten
+# (or its `src` fragment), a transport header, a query parameter of that URL or a property; `not`,
+# `and` and `or` combine `operands`.
+type UrlCondition record {|
+    "equal"|"match"|"not"|"and"|"or" test;
+    "url"|"header"|"param"|"property" sourceType = "url";
+    string? src = ();
+    string value = "";
+    UrlCondition[] operands = [];
+|};
+
+# A rewrite action: Synapse's `RewriteAction`.
+type UrlRewriteAction record {|
+    "set"|"append"|"prepend"|"replace"|"remove"|"removeQueryParam" action = "set";
+    "full"|"protocol"|"user"|"host"|"port"|"path"|"query"|"ref" fragment = "full";
+    string? value = ();
+    string regex = "";
+    boolean resolve = false;
+|};
+
+# A rewrite rule: its actions run when its condition holds (always without one).
+type UrlRewriteRule record {|
+    UrlCondition? condition = ();
+    UrlRewriteAction[] actions;
+|};
+
+# The fragments of a URI, as Synapse's `URIFragments` keeps them (`()` for a missing one; port -1).
+type UriParts record {|
+    string? protocol = ();
+    string? user = ();
+    string? host = ();
+    int port = -1;
+    string? path = ();
+    string? query = ();
+    string? ref = ();
+|};
+
+# Rewrites a URL as Synapse's URLRewriteMediator does (semantics §6.21): the input is the To address, or the
+# string property `inProperty` (any other value, or none, starts from an empty URL); each rule whose
+# condition holds runs its actions on the fragments; the result goes to the To address or to the property
+# `outProperty`. Actions on `full` and `port` set the value whatever their type, as in Synapse.
+function rewriteUrl(Context ctx, UrlRewriteRule[] rules, string? inProperty = (), string? outProperty = ()) returns error? {
+    string? input = ctx.to;
+    if inProperty is string {
+        anydata property = ctx.properties[inProperty];
+        input = property is string ? property : ();
+    }
+    UriParts parts = {};
+    if input is string {
+        parts = check parseUri(input);
+    }
+    foreach UrlRewriteRule rule in rules {
+        UrlCondition? condition = rule.condition;
+        if condition is UrlCondition {
+            // An evaluator that fails skips the rule, as Synapse does.
+            boolean|error holds = urlConditionHolds(ctx, condition, check uriString(parts));
+            if holds is error || !holds {
+                continue;
+            }
+        }
+        foreach UrlRewriteAction action in rule.actions {
+            parts = check rewriteFragment(ctx, parts, action);
+        }
+    }
+    string result = check uriString(parts);
+    if outProperty is string {
+        ctx.properties[outProperty] = result;
+    } else {
+        ctx.to = result;
+    }
+}
+
+# One action on the fragments (Synapse's `RewriteAction.execute`).
+function rewriteFragment(Context ctx, UriParts parts, UrlRewriteAction action) returns UriParts|error {
+    string? result = action.value;
+    if action.fragment == "full" {
+        return parseUri(result ?: "");
+    }
+    UriParts next = parts.clone();
+    if action.fragment == "port" {
+        next.port = -1;
+        if result is string {
+            next.port = check int:fromString(result);
+        }
+        return next;
+    }
+    string current = uriFragment(parts, action.fragment) ?: "";
+    // A missing value empties the fragment (Synapse's `str = ""`), except for set and remove.
+    string? text = "";
+    string separator = action.fragment == "query" && current != "" ? "&" : "";
+    if action.action == "set" {
+        text = result;
+    } else if action.action == "remove" {
+        text = ();
+    } else if action.action == "removeQueryParam" {
+        if current != "" {
+            text = removeQueryParam(current, result ?: "null");
+        }
+    } else if result is string {
+        if action.action == "prepend" {
+            text = result + separator + current;
+        } else if action.action == "append" {
+            text = current + separator + result;
+        } else {
+            regexp:RegExp pattern = check regexp:fromString(action.regex);
+            text = pattern.replaceAll(current, result);
+        }
+    }
+    if action.resolve && text is string {
+        text = resolvePathParams(ctx, text);
+    }
+    match action.fragment {
+        "protocol" => {
+            next.protocol = text;
+        }
+        "user" => {
+            next.user = text;
+        }
+        "host" => {
+            next.host = text;
+        }
+        "path" => {
+            next.path = text;
+        }
+        "query" => {
+            next.query = text;
+        }
+        _ => {
+            next.ref = text;
+        }
+    }
+    return next;
+}
+
+# A URI fragment by name.
+function uriFragment(UriParts parts, string fragment) returns string? {
+    match fragment {
+        "protocol" => {
+            return parts.protocol;
+        }
+        "user" => {
+            return parts.user;
+        }
+        "host" => {
+            return parts.host;
+        }
+        "port" => {
+            return parts.port.toString();
+        }
+        "path" => {
+            return parts.path;
+        }
+        "query" => {
+            return parts.query;
+        }
+        "ref" => {
+            return parts.ref;
+        }
+    }
+    return ();
+}
+
+# The query without its first parameter named `name` (Synapse matches `name=.*` against each parameter).
+function removeQueryParam(string query, string name) returns string {
+    string[] kept = [];
+    boolean removed = false;
+    foreach string param in re `&`.split(query) {
+        if !removed && param.startsWith(name + "=") {
+            removed = true;
+        } else {
+            kept.push(param);
+        }
+    }
+    return string:'join("&", ...kept);
+}
+
+# Replaces each `{name}` with the property `name`; a missing or empty one makes the whole value empty, as
+# Synapse's `resolve` does.
+function resolvePathParams(Context ctx, string text) returns string {
+    string result = text;
+    foreach regexp:Groups groups in re `\{([^{}]*)\}`.findAllGroups(text) {
+        regexp:Span? name = groups[1];
+        if name is () {
+            continue;
+        }
+        string value = getProperty(ctx, name.substring());
+        if value == "" {
+            return "";
+        }
+        result = replaceText(result, "{" + name.substring() + "}", value);
+    }
+    return result;
+}
+
+# Splits a URI into its fragments as `java.net.URI` does (the fragments are kept as written, not decoded).
+function parseUri(string text) returns UriParts|error {
+    UriParts parts = {};
+    string rest = text;
+    int? hash = rest.indexOf("#");
+    if hash is int {
+        parts.ref = rest.substring(hash + 1);
+        rest = rest.substring(0, hash);
+    }
+    int? question = rest.indexOf("?");
+    if question is int {
+        parts.query = rest.substring(question + 1);
+        rest = rest.substring(0, question);
+    }
+    int? colon = rest.indexOf(":");
+    int? slash = rest.indexOf("/");
+    if colon is int && colon > 0 && (slash is () || colon < slash) {
+        parts.protocol = rest.substring(0, colon);
+        rest = rest.substring(colon + 1);
+    }
+    if rest.startsWith("//") {
+        rest = rest.substring(2);
+        int? end = rest.indexOf("/");
+        string authority = end is int ? rest.substring(0, end) : rest;
+        rest = end is int ? rest.substring(end) : "";
+        int? at = authority.lastIndexOf("@");
+        if at is int {
+            parts.user = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+        }
+        int? portColon = authority.lastIndexOf(":");
+        if portColon is int && !authority.endsWith("]") {
+            string port = authority.substring(portColon + 1);
+            authority = authority.substring(0, portColon);
+            if port != "" {
+                parts.port = check int:fromString(port);
+            }
+        }
+        parts.host = authority == "" ? () : authority;
+    }
+    parts.path = rest == "" ? () : rest;
+    return parts;
+}
+
+# Joins the fragments into a URI as `java.net.URI`'s seven-part constructor does: the user and port only
+# with a host, and an error for a relative path after a protocol.
+function uriString(UriParts parts) returns string|error {
+    string text = "";
+    string? protocol = parts.protocol;
+    if protocol is string {
+        text += protocol + ":";
+    }
+    string? host = parts.host;
+    if host is string {
+        text += "//";
+        string? user = parts.user;
+        if user is string {
+            text += user + "@";
+        }
+        text += host;
+        if parts.port != -1 {
+            text += ":" + parts.port.toString();
+        }
+    }
+    string? path = parts.path;
+    if path is string {
+        if protocol is string && path != "" && !path.startsWith("/") {
+            return error(string `Relative path in absolute URI: ${text}${path}`);
+        }
+        text += path;
+    }
+    string? query = parts.query;
+    if query is string {
+        text += "?" + query;
+    }
+    string? ref = parts.ref;
+    if ref is string {
+        text += "#" + ref;
+    }
+    return text;
+}
+
+# Whether a Synapse evaluator holds for the message and the URL as rewritten so far.
+function urlConditionHolds(Context ctx, UrlCondition condition, string url) returns boolean|error {
+    match condition.test {
+        "not" => {
+            boolean operand = check urlConditionHolds(ctx, condition.operands[0], url);
+            return !operand;
+        }
+        "and" => {
+            foreach UrlCondition operand in condition.operands {
+                boolean holds = check urlConditionHolds(ctx, operand, url);
+                if !holds {
+                    return false;
+                }
+            }
+            return true;
+        }
+        "or" => {
+            foreach UrlCondition operand in condition.operands {
+                boolean holds = check urlConditionHolds(ctx, operand, url);
+                if holds {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+    string? text = check conditionText(ctx, condition, url);
+    if text is () {
+        return false;
+    }
+    if condition.test == "equal" {
+        return text.equalsIgnoreCaseAscii(condition.value);
+    }
+    return matches(text, condition.value);
+}
+
+# The text an `equal` or `match` evaluator reads, `()` when there is none.
+function conditionText(Context ctx, UrlCondition condition, string url) returns string?|error {
+    string? src = condition.src;
+    match condition.sourceType {
+        "header" => {
+            return ctx.headers[(src ?: "").toLowerAscii()];
+        }
+        "property" => {
+            anydata value = ctx.properties[src ?: ""];
+            if value is () || value is string {
+                return value;
+            }
+            return value.toString();
+        }
+        "param" => {
+            int? question = url.indexOf("?");
+            if question is () {
+                return ();
+            }
+            // The last parameter of that name counts, as Synapse's EvaluatorContext keeps it.
+            string? found = ();
+            foreach string param in re `&`.split(url.substring(question + 1)) {
+                string[] pair = re `=`.split(param);
+                if pair.length() >= 2 && pair[0] == src {
+                    found = check url:decode(pair[1], "UTF-8");
+                }
+            }
+            return found;
+        }
+    }
+    if src is () {
+        return url;
+    }
+    return uriFragment(check parseUri(url), src);
+}

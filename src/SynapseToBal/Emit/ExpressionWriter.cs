@@ -121,6 +121,9 @@ internal sealed class ExpressionWriter
         ValueIr.ParsedJson j => UseValue($"check value:fromJsonString({BallerinaSyntax.StringLiteral(j.Source)})"),
         ValueIr.ParsedXml x => $"check xml:fromString({BallerinaSyntax.StringLiteral(x.Source)})",
         ValueIr.String s => String(s.Value),
+        ValueIr.Envelope => "check envelopeValue(ctx)",
+        ValueIr.Entry { IsXml: true } e => _names[e.Symbol] + ".clone()",
+        ValueIr.Entry e => _names[e.Symbol],
         _ => throw new InvalidOperationException($"Unhandled value {value.GetType().Name}"),
     };
 

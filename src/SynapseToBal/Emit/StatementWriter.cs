@@ -70,6 +70,12 @@ internal sealed class StatementWriter
             case ReplacePayloadStep replace:
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value)});");
                 break;
+            case EnrichStep enrich:
+                _out.Line(Enrich(enrich));
+                break;
+            case RewriteStep rewrite:
+                _out.Line(Rewrite(rewrite));
+                break;
             case SetVariableStep set:
                 _out.Line($"ctx.variables[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
@@ -234,6 +240,129 @@ internal sealed class StatementWriter
                 break;
             default:
                 throw new InvalidOperationException();
+        }
+    }
+
+    private string Rewrite(RewriteStep rewrite)
+    {
+        var rules = rewrite.Rules.Select(rule =>
+        {
+            var fields = new List<string>();
+            if (rule.Condition is { } condition)
+            {
+                fields.Add($"condition: {UrlCondition(condition)}");
+            }
+
+            fields.Add($"actions: [{string.Join(", ", rule.Actions.Select(UrlAction))}]");
+            return "{" + string.Join(", ", fields) + "}";
+        });
+        var args = new List<string> { "ctx", $"[{string.Join(", ", rules)}]" };
+        if (rewrite.InProperty is { } input)
+        {
+            args.Add($"inProperty = {BallerinaSyntax.StringLiteral(input)}");
+        }
+
+        if (rewrite.OutProperty is { } output)
+        {
+            args.Add($"outProperty = {BallerinaSyntax.StringLiteral(output)}");
+        }
+
+        return $"check rewriteUrl({string.Join(", ", args)});";
+    }
+
+    private string UrlAction(UrlRewriteActionIr action)
+    {
+        var fields = new List<string>
+        {
+            "action: " + BallerinaSyntax.StringLiteral(action.Type switch
+            {
+                Syntax.RewriteActionType.Set => "set",
+                Syntax.RewriteActionType.Append => "append",
+                Syntax.RewriteActionType.Prepend => "prepend",
+                Syntax.RewriteActionType.Replace => "replace",
+                Syntax.RewriteActionType.Remove => "remove",
+                Syntax.RewriteActionType.RemoveQueryParam => "removeQueryParam",
+                _ => throw new InvalidOperationException($"No rewrite action {action.Type}"),
+            }),
+            "fragment: " + BallerinaSyntax.StringLiteral(action.Fragment switch
+            {
+                Syntax.UriFragment.Full => "full",
+                Syntax.UriFragment.Protocol => "protocol",
+                Syntax.UriFragment.User => "user",
+                Syntax.UriFragment.Host => "host",
+                Syntax.UriFragment.Port => "port",
+                Syntax.UriFragment.Path => "path",
+                Syntax.UriFragment.Query => "query",
+                Syntax.UriFragment.Ref => "ref",
+                _ => throw new InvalidOperationException($"No URI fragment {action.Fragment}"),
+            }),
+        };
+        if (action.Value is { } value)
+        {
+            fields.Add($"value: {_expr.String(value)}");
+        }
+
+        if (action.Regex is { } regex && action.Type == Syntax.RewriteActionType.Replace)
+        {
+            fields.Add($"regex: {BallerinaSyntax.StringLiteral(regex)}");
+        }
+
+        if (action.Resolve)
+        {
+            fields.Add("resolve: true");
+        }
+
+        return "{" + string.Join(", ", fields) + "}";
+    }
+
+    private static string UrlCondition(UrlConditionIr condition) => condition switch
+    {
+        UrlConditionIr.Test test => "{" + string.Join(", ", new[]
+        {
+            $"test: {(test.Regex ? "\"match\"" : "\"equal\"")}",
+            "sourceType: " + BallerinaSyntax.StringLiteral(test.Source switch
+            {
+                UrlConditionSource.Url => "url",
+                UrlConditionSource.Header => "header",
+                UrlConditionSource.Param => "param",
+                UrlConditionSource.Property => "property",
+                _ => throw new InvalidOperationException($"No condition source {test.Source}"),
+            }),
+        }.Concat(test.Name is { } name ? [$"src: {BallerinaSyntax.StringLiteral(name)}"] : [])
+            .Append($"value: {BallerinaSyntax.StringLiteral(test.Value)}")) + "}",
+        UrlConditionIr.Not not => $"{{test: \"not\", operands: [{UrlCondition(not.Operand)}]}}",
+        UrlConditionIr.And and => $"{{test: \"and\", operands: [{string.Join(", ", and.Operands.Select(UrlCondition))}]}}",
+        UrlConditionIr.Or or => $"{{test: \"or\", operands: [{string.Join(", ", or.Operands.Select(UrlCondition))}]}}",
+        _ => throw new InvalidOperationException($"No condition {condition.GetType().Name}"),
+    };
+
+    private string Enrich(EnrichStep enrich)
+    {
+        // In Synapse's XML mode a body source is the body's first element (its JSON path reads the whole payload).
+        var value = enrich.Source is ValueIr.Payload && enrich.Target is not EnrichTargetIr.JsonPath && !(enrich.Target is EnrichTargetIr.Body && enrich.NativeJson)
+            ? "check bodyFirstElement(ctx)"
+            : _expr.Value(enrich.Source);
+        var action = enrich.Action switch
+        {
+            Syntax.EnrichAction.Replace => "\"replace\"",
+            Syntax.EnrichAction.Child => "\"child\"",
+            Syntax.EnrichAction.Sibling => "\"sibling\"",
+            _ => throw new InvalidOperationException($"No enrich action {enrich.Action}"),
+        };
+        switch (enrich.Target)
+        {
+            case EnrichTargetIr.XmlPath path:
+                var steps = path.Navigation.Steps.Select(s =>
+                    $"{{name: {BallerinaSyntax.StringLiteral(s.LocalName == "*" ? "*" : s.NamespaceUri is { } uri ? "{" + uri + "}" + s.LocalName : s.LocalName)}{(s.Descendant ? ", descendant: true" : string.Empty)}}}");
+                return $"check enrichXml(ctx, [{string.Join(", ", steps)}], {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)});";
+            case EnrichTargetIr.Body:
+                return $"check enrichXml(ctx, (), {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)});";
+            case EnrichTargetIr.JsonPath json:
+                return $"check enrichJson(ctx, {BallerinaSyntax.StringLiteral(json.Path)}, {value}, {action});";
+            case EnrichTargetIr.Envelope:
+                return $"check setEnvelope(ctx, {value});";
+            default:
+                throw new InvalidOperationException($"No enrich target {enrich.Target.GetType().Name}");
         }
     }
 

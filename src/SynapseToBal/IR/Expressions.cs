@@ -240,6 +240,12 @@ public abstract record ValueIr
 
     public sealed record ParsedXml(string Source) : ValueIr;
 
+    /// <summary>The whole SOAP envelope (a message that is not SOAP is given one, as Synapse's builders do).</summary>
+    public sealed record Envelope : ValueIr;
+
+    /// <summary>A local entry's value (XML or text), as enrich reads an inline source with a key.</summary>
+    public sealed record Entry(Symbol Symbol, bool IsXml) : ValueIr;
+
     /// <summary>Any string expression.</summary>
     public sealed record String(ExprIr Value) : ValueIr;
 }

@@ -19,6 +19,7 @@ public static class IrWalker
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep => [],
+        EnrichStep or RewriteStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -46,6 +47,8 @@ public static class IrWalker
         SetVariableStep set => [set.Value],
         StorePropertyStep store => Expressions(store.Value),
         ReplacePayloadStep replace => Expressions(replace.Value),
+        RewriteStep rewrite => rewrite.Rules.SelectMany(r => r.Actions).Select(a => a.Value).OfType<ExprIr>(),
+        EnrichStep enrich => Expressions(enrich.Source).Concat(enrich.Target is EnrichTargetIr.XmlPath path ? [path.Navigation] : []),
         SetHeaderStep header => [header.Value],
         SetFieldStep field => [field.Value],
         SetPayloadStep payload => payload.Template.OfType<TemplatePart.Argument>().Select(a => a.Value),
@@ -67,6 +70,7 @@ public static class IrWalker
         ValueIr.XmlNodes x => [x.Navigation],
         ValueIr.String s => [s.Value],
         ValueIr.Payload or ValueIr.Property or ValueIr.Json or ValueIr.ParsedJson or ValueIr.ParsedXml => [],
+        ValueIr.Envelope or ValueIr.Entry => [],
         _ => throw new InvalidOperationException($"Unhandled value {value.GetType().Name}"),
     };
 

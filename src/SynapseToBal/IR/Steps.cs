@@ -56,6 +56,37 @@ public sealed record StorePropertyStep(MediatorSyntax Origin, string Name, Value
 /// <summary>Replaces the payload with a value, as enrich with a body target does (messageType unchanged).</summary>
 public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : StepIr(Origin);
 
+/// <summary>
+/// enrich into the message: at an XPath or JSONPath, the body with child/sibling actions, or the envelope
+/// (semantics §6.5). <see cref="NativeJson"/>: Synapse's factory enables its JSON path for this configuration, so a
+/// JSON payload is edited as JSON at run time.
+/// </summary>
+public sealed record EnrichStep(MediatorSyntax Origin, ValueIr Source, EnrichTargetIr Target, EnrichAction Action, bool NativeJson) : StepIr(Origin);
+
+/// <summary>Where an <see cref="EnrichStep"/> writes.</summary>
+public abstract record EnrichTargetIr
+{
+    private EnrichTargetIr()
+    {
+    }
+
+    /// <summary>The first node an XPath selects; <c>TextOnly</c> navigations target the element's text.</summary>
+    public sealed record XmlPath(XmlNavigationIr Navigation) : EnrichTargetIr;
+
+    public sealed record JsonPath(string Path) : EnrichTargetIr;
+
+    /// <summary>The first element of the SOAP body (child and sibling actions).</summary>
+    public sealed record Body : EnrichTargetIr;
+
+    public sealed record Envelope : EnrichTargetIr;
+}
+
+/// <summary>
+/// rewrite (URLRewriteMediator): the address in <see cref="InProperty"/> (the To address when null) split into URI
+/// fragments, rewritten rule by rule, and written to <see cref="OutProperty"/> (the To address when null).
+/// </summary>
+public sealed record RewriteStep(MediatorSyntax Origin, string? InProperty, string? OutProperty, ImmutableArray<UrlRewriteRuleIr> Rules) : StepIr(Origin);
+
 public sealed record SetHeaderStep(MediatorSyntax Origin, string Name, ExprIr Value) : StepIr(Origin);
 
 public sealed record RemoveHeaderStep(MediatorSyntax Origin, string Name) : StepIr(Origin);

@@ -45,6 +45,9 @@ public sealed class ExpressionTranslator
     /// <summary>A template parameter, when one of that name is in scope.</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
 
+    /// <summary>The local entry of a key, when the project has one with a value.</summary>
+    internal LocalEntryReadIr? Entry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
+
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
     /// <summary>The expression as a string-valued IR (what Synapse stores for an expression without a type).</summary>

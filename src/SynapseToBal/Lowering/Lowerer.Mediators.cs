@@ -109,7 +109,7 @@ public sealed partial class Lowerer
         Translated<FastXsltMediator>("fastXSLT", (l, m, _) => l.LowerFastXslt(m)),
         Translated<XQueryMediator>("xquery", (l, m, _) => [l.LowerXQuery(m)]),
         Translated<ScriptMediator>("script", (l, m, _) => [l.LowerScript(m)]),
-        NotTranslated<RewriteMediator>("rewrite"),
+        Translated<RewriteMediator>("rewrite", (l, m, c) => [l.LowerRewrite(m, c)]),
         NotTranslated<JsonTransformMediator>("jsontransform"),
         Translated<DataMapperMediator>("datamapper", (l, m, _) => [l.LowerDataMapper(m)]),
         Translated<SmooksMediator>("smooks", (l, m, _) => [l.LowerSmooks(m)]),

@@ -1,69 +1,199 @@
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <enrich>: body/property/inline/expression sources into a property or the body.
+// Lowering of <enrich> (semantics §6.5): every source into a property, the body, an XPath or JSONPath target or the
+// envelope. Remove actions, key (rename) targets and child/sibling into a property stay TODOs.
 public sealed partial class Lowerer
 {
     /// <summary>
-    /// Enrich from the body, a property, an inline value or an expression into a property or the body
-    /// (replace). Targets inside the message (custom XPath, child/sibling actions) are not translated yet.
+    /// Enrich as Synapse's EnrichMediator does. Synapse's factory decides once whether a configuration may use its
+    /// JSON path (no envelope, no inline XML, custom paths all JSONPaths); the run-time helpers then take it when the
+    /// payload is JSON, else they edit the XML infoset of the message.
     /// </summary>
     private IEnumerable<StepIr> LowerEnrich(EnrichMediator enrich, FlowContext context)
     {
-        if (enrich.Source is not { } source || enrich.Target is not { } target || target.Action != EnrichAction.Replace
-            || target.Type is not (EnrichTargetType.Property or EnrichTargetType.Body))
+        if (enrich.Source is not { } source || enrich.Target is not { } target)
         {
             return [NotTranslated(enrich)];
         }
 
-        ValueIr? value = source.Type switch
+        if (target.Action == EnrichAction.Remove)
         {
-            EnrichSourceType.Body => new ValueIr.Payload(),
-            EnrichSourceType.Property when source.Property is { } name => new ValueIr.Property(name),
-            EnrichSourceType.Inline => source.Inline switch
-            {
-                ValueSyntax.InlineXml xml => new ValueIr.ParsedXml(xml.Xml),
-                ValueSyntax.Literal text when text.Text.TrimStart().StartsWith('{') || text.Text.TrimStart().StartsWith('[') => new ValueIr.ParsedJson(text.Text.Trim(), JsonTemplates.TryParse(text.Text.Trim())),
-                ValueSyntax.Literal text => new ValueIr.String(new StringLiteralIr(text.Text)),
-                _ => null,
-            },
-            EnrichSourceType.Custom when source.XPath is { } expression => Expr(expression, context) switch
-            {
-                XmlNavigationIr { TextOnly: false } navigation => new ValueIr.XmlNodes(navigation),
-                JsonEvalIr json => new ValueIr.Json(json.Path),
-                UntranslatedExprIr => null,
-                var other => new ValueIr.String(other),
-            },
-            _ => null,
-        };
-        if (value is null)
+            return [EnrichTodo(enrich, "action=\"remove\"", "removing what a JSONPath selects is not translated; delete it from the payload by hand")];
+        }
+
+        if (target.Type == EnrichTargetType.Key)
+        {
+            return [EnrichTodo(enrich, "target type=\"key\"", "renaming a JSON key is not translated; rename it in the payload by hand")];
+        }
+
+        var sourceJsonPath = source.Type == EnrichSourceType.Custom && source.XPath?.Language == ExpressionLanguage.JsonPath;
+        var targetJsonPath = target.Type == EnrichTargetType.Custom && target.XPath?.Language == ExpressionLanguage.JsonPath;
+        var sourceCustom = source.Type == EnrichSourceType.Custom;
+        var targetCustom = target.Type == EnrichTargetType.Custom;
+        var envelope = source.Type == EnrichSourceType.Envelope || target.Type == EnrichTargetType.Envelope;
+        var nativeJson = !InlineSourceIsXml(source) && !envelope
+            && ((!sourceCustom && !targetCustom) || (sourceJsonPath && !targetCustom) || (!sourceCustom && targetJsonPath) || (sourceJsonPath && targetJsonPath));
+
+        if (source.Inline is ValueSyntax.InlineXml inlineXml && SecretNames.MaskXml(inlineXml.Xml) != inlineXml.Xml)
+        {
+            return [EnrichTodo(enrich, "an inline source holding a credential", "the inline XML holds a literal credential, which never becomes a literal in the generated code; read it from a configurable by hand")];
+        }
+
+        if (EnrichSourceValue(enrich, source, context) is not { } value)
         {
             return [NotTranslated(enrich)];
         }
 
-        var steps = new List<StepIr>();
-        if (target.Type == EnrichTargetType.Property)
+        if (!source.CloneSource && sourceJsonPath)
         {
-            if (target.Property is not { } property)
-            {
+            // With clone="false" Synapse's JSON path deletes what the source path selected from the payload.
+            return [EnrichTodo(enrich, "clone=\"false\"", "moving (deleting) the JSON the source path selects is not translated")];
+        }
+
+        switch (target.Type)
+        {
+            case EnrichTargetType.Property when target.Action != EnrichAction.Replace:
+                return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "adding to the value a property holds is not translated")];
+            case EnrichTargetType.Property:
+                return target.Property is { } property ? [new StorePropertyStep(enrich, property, value)] : [NotTranslated(enrich)];
+            case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
+                return [new ReplacePayloadStep(enrich, value)];
+            case EnrichTargetType.Body:
+                return MovedSource(source, target) ? [EnrichTodo(enrich, "clone=\"false\"", "moving the source nodes inside the message is not translated")]
+                    : [new EnrichStep(enrich, value, new EnrichTargetIr.Body(), target.Action, nativeJson)];
+            case EnrichTargetType.Envelope:
+                return [new EnrichStep(enrich, value, new EnrichTargetIr.Envelope(), target.Action, NativeJson: false)];
+            case EnrichTargetType.Custom when target.XPath is { } path:
+                return LowerEnrichCustomTarget(enrich, source, target, path, value, nativeJson, context);
+            default:
                 return [NotTranslated(enrich)];
-            }
-
-            steps.Add(new StorePropertyStep(enrich, property, value));
         }
-        else
-        {
-            steps.Add(new ReplacePayloadStep(enrich, value));
-        }
-
-        if (!source.CloneSource && source.Type == EnrichSourceType.Body && target.Type != EnrichTargetType.Body)
-        {
-            // clone="false" moves the body: it is empty afterwards.
-            steps.Add(new ClearPayloadStep(enrich));
-        }
-
-        return steps;
     }
+
+    private IEnumerable<StepIr> LowerEnrichCustomTarget(EnrichMediator enrich, EnrichSourceSyntax source, EnrichTargetSyntax target, ExpressionSyntax path, ValueIr value, bool nativeJson, FlowContext context)
+    {
+        switch (Expr(path, context))
+        {
+            case JsonEvalIr json:
+                if (!nativeJson)
+                {
+                    return [EnrichTodo(enrich, "a JSONPath target", "with an XPath, inline XML or envelope source Synapse edits the XML form of the message, where a JSONPath finds nothing")];
+                }
+
+                if (!SimpleJsonPath().IsMatch(json.Path.Trim()))
+                {
+                    return [EnrichTodo(enrich, $"the JSONPath target '{json.Path}'", "only a path of members and array indexes ($.a.b, $['a'], $.a[0]) is translated")];
+                }
+
+                if (json.Path.Trim() is "$" or "$." && target.Action == EnrichAction.Replace)
+                {
+                    return [EnrichTodo(enrich, "a JSONPath target '$' with action=\"replace\"", "use a body target to replace the whole JSON payload")];
+                }
+
+                return [new EnrichStep(enrich, value, new EnrichTargetIr.JsonPath(json.Path), target.Action, nativeJson)];
+            case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.Steps.All(s => s.Prefix is null || s.NamespaceUri is not null):
+                if (value is ValueIr.Json)
+                {
+                    return [EnrichTodo(enrich, "a JSONPath source into an XPath target", "Synapse evaluates the JSONPath on the XML form of the message; select the nodes with an XPath")];
+                }
+
+                if (MovedSource(source, target))
+                {
+                    return [EnrichTodo(enrich, "clone=\"false\"", "moving the source nodes inside the message is not translated")];
+                }
+
+                return [new EnrichStep(enrich, value, new EnrichTargetIr.XmlPath(navigation), target.Action, nativeJson)];
+            default:
+                return [EnrichTodo(enrich, $"the target xpath '{path.Original}'", "only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated")];
+        }
+    }
+
+    /// <summary>The source value, or null when it is not translated.</summary>
+    private ValueIr? EnrichSourceValue(EnrichMediator enrich, EnrichSourceSyntax source, FlowContext context) => source.Type switch
+    {
+        EnrichSourceType.Body => new ValueIr.Payload(),
+        EnrichSourceType.Envelope => new ValueIr.Envelope(),
+        EnrichSourceType.Property when source.Property is { } name => new ValueIr.Property(name),
+        EnrichSourceType.Inline when source.InlineKey is { } key => EnrichKeySource(key),
+        EnrichSourceType.Inline => source.Inline switch
+        {
+            ValueSyntax.InlineXml xml => new ValueIr.ParsedXml(xml.Xml),
+            ValueSyntax.Literal text when text.Text.TrimStart().StartsWith('{') || text.Text.TrimStart().StartsWith('[') => new ValueIr.ParsedJson(text.Text.Trim(), JsonTemplates.TryParse(text.Text.Trim())),
+            ValueSyntax.Literal text => new ValueIr.String(new StringLiteralIr(text.Text)),
+            _ => null,
+        },
+        EnrichSourceType.Custom when source.XPath is { } expression => Expr(expression, context) switch
+        {
+            XmlNavigationIr { TextOnly: false } navigation => new ValueIr.XmlNodes(navigation),
+            JsonEvalIr json => new ValueIr.Json(json.Path),
+            UntranslatedExprIr => null,
+            var other => new ValueIr.String(other),
+        },
+        _ => null,
+    };
+
+    /// <summary>An inline source with a key: a local entry's value, or a registry resource's text (XML when it parses as XML).</summary>
+    private ValueIr? EnrichKeySource(string key)
+    {
+        if (_translator.Entry(key) is { } entry)
+        {
+            return new ValueIr.Entry(entry.Entry, entry.IsXml);
+        }
+
+        if (_model.RegistryText(key) is not { } text)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('<'))
+        {
+            try
+            {
+                var document = System.Xml.Linq.XDocument.Parse(trimmed);
+                return document.Root is { } root ? new ValueIr.ParsedXml(root.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)) : null;
+            }
+            catch (System.Xml.XmlException)
+            {
+                return null;
+            }
+        }
+
+        return new ValueIr.String(new StringLiteralIr(text));
+    }
+
+    /// <summary>Whether Synapse's factory takes an inline source for XML (which turns its JSON path off).</summary>
+    private static bool InlineSourceIsXml(EnrichSourceSyntax source) => source.Type == EnrichSourceType.Inline && source.Inline switch
+    {
+        ValueSyntax.InlineXml => true,
+        ValueSyntax.Literal text => !IsJsonText(text.Text.Trim()),
+        _ => false,
+    };
+
+    /// <summary>Text Gson reads as a JSON value: an object or array (or text that looks like one), or one token.</summary>
+    private static bool IsJsonText(string text) =>
+        text.StartsWith('{') || text.StartsWith('[') || (text.Length > 0 && !text.Any(char.IsWhiteSpace) && !text.StartsWith('<'));
+
+    /// <summary>clone="false" with nodes of the message as the source: Synapse moves them.</summary>
+    private static bool MovedSource(EnrichSourceSyntax source, EnrichTargetSyntax target) =>
+        !source.CloneSource && source.Type is EnrichSourceType.Custom or EnrichSourceType.Body && target.Type is EnrichTargetType.Custom or EnrichTargetType.Body;
+
+    private static string ActionName(EnrichAction action) => action switch
+    {
+        EnrichAction.Replace => "replace",
+        EnrichAction.Child => "child",
+        EnrichAction.Sibling => "sibling",
+        EnrichAction.Remove => "remove",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$(\.[A-Za-z_$@][\w$@-]*|\['[^']*'\]|\[[0-9]+\])*\.?$")]
+    private static partial System.Text.RegularExpressions.Regex SimpleJsonPath();
+
+    private TodoStep EnrichTodo(EnrichMediator enrich, string setting, string reason) =>
+        Todo(enrich, DiagnosticCatalog.AttributeNotTranslated, reason, "enrich", setting, reason);
 }

@@ -18,13 +18,8 @@ service /enrich on httpListener {
         ctx.properties["ack"] = check xml:fromString("<ack><id>1</id></ack>");
         ctx.properties["orderIds"] = (check soapBody(ctx))/**/<'order>/<id>;
         check setPayloadValue(ctx, ctx.properties["ORIGINAL_PAYLOAD"]);
-        // TODO(SB0201): the <enrich> mediator is not translated yet
-        // <enrich>
-        //     <source type="property" property="customer"/>
-        //     <target xpath="//order" action="child"/>
-        // </enrich>
+        check enrichXml(ctx, [{name: "order", descendant: true}], ctx.properties["customer"], "child");
         ctx.properties["moved"] = check payloadValue(ctx);
-        ctx.payload = ();
         return respond(ctx);
     }
 }

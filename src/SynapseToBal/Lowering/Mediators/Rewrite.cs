@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Xml;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <rewrite> (URLRewriteMediator, semantics §6.21) and of the Synapse evaluators its rules test
+// (commons evaluators: equal, match, not, and, or).
+public sealed partial class Lowerer
+{
+    private StepIr LowerRewrite(RewriteMediator rewrite, FlowContext context)
+    {
+        var rules = ImmutableArray.CreateBuilder<UrlRewriteRuleIr>();
+        foreach (var rule in rewrite.Rules)
+        {
+            UrlConditionIr? condition = null;
+            if (rule.ConditionXml is { } xml)
+            {
+                condition = UrlCondition(xml, out var problem);
+                if (condition is null)
+                {
+                    return Todo(rewrite, DiagnosticCatalog.AttributeNotTranslated, problem, "rewrite", "the rule condition", problem);
+                }
+            }
+
+            var actions = ImmutableArray.CreateBuilder<UrlRewriteActionIr>();
+            foreach (var action in rule.Actions)
+            {
+                if (RewriteActionProblem(action) is { } problem)
+                {
+                    return Todo(rewrite, DiagnosticCatalog.AttributeNotTranslated, problem, "rewrite", "an action", problem);
+                }
+
+                actions.Add(new UrlRewriteActionIr(action.Type, action.Fragment, action.Value is null ? null : Value(action.Value, context), action.Regex, action.Resolve));
+            }
+
+            rules.Add(new UrlRewriteRuleIr(condition, actions.ToImmutable()));
+        }
+
+        return new RewriteStep(rewrite, rewrite.InProperty, rewrite.OutProperty, rules.ToImmutable());
+    }
+
+    /// <summary>Why an action is not translated, or null.</summary>
+    private static string? RewriteActionProblem(RewriteActionSyntax action)
+    {
+        if (action.Type != RewriteActionType.Replace || action.Fragment is UriFragment.Full or UriFragment.Port)
+        {
+            // Synapse ignores the regex of a full or port action: both only set the value.
+            return null;
+        }
+
+        if (action.Regex is not { } regex || !PortableRegex(regex))
+        {
+            return $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently";
+        }
+
+        return action.Value switch
+        {
+            ValueSyntax.Literal { Text: var text } when text.Contains('$') || text.Contains('\\') => "a replacement with '$' or '\\' refers to regex groups in Java's replaceAll",
+            ValueSyntax.Literal => null,
+            _ => "a replace action with an xpath value (Java's replaceAll reads '$' and '\\' in it as group references)",
+        };
+    }
+
+    /// <summary>A Java regex that means the same as a Ballerina one: no lookaround, possessive quantifiers, quoting or classes by name.</summary>
+    private static bool PortableRegex(string regex) =>
+        !new[] { "(?<", "(?=", "(?!", "(?>", "\\p{", "\\P{", "*+", "++", "?+", "}+", "\\Q", "\\E", "\\G", "\\Z", "\\z", "\\A", "(?i", "(?s", "(?m", "(?x", "(?u" }.Any(regex.Contains);
+
+    /// <summary>A Synapse evaluator given as XML, or null with the reason it is not translated.</summary>
+    internal static UrlConditionIr? UrlCondition(string xml, out string problem)
+    {
+        problem = string.Empty;
+        XElement[] roots;
+        try
+        {
+            roots = XElement.Parse("<c>" + xml + "</c>").Elements().ToArray();
+        }
+        catch (XmlException)
+        {
+            problem = "the condition is not well-formed XML";
+            return null;
+        }
+
+        if (roots.Length != 1)
+        {
+            problem = "a condition holds exactly one evaluator";
+            return null;
+        }
+
+        return Evaluator(roots[0], ref problem);
+    }
+
+    private static UrlConditionIr? Evaluator(XElement element, ref string problem)
+    {
+        switch (element.Name.LocalName)
+        {
+            case "not":
+                var operands = element.Elements().ToArray();
+                if (operands.Length != 1)
+                {
+                    problem = "<not> holds exactly one evaluator";
+                    return null;
+                }
+
+                return Evaluator(operands[0], ref problem) is { } operand ? new UrlConditionIr.Not(operand) : null;
+            case "and" or "or":
+                var list = ImmutableArray.CreateBuilder<UrlConditionIr>();
+                foreach (var child in element.Elements())
+                {
+                    if (Evaluator(child, ref problem) is not { } item)
+                    {
+                        return null;
+                    }
+
+                    list.Add(item);
+                }
+
+                if (list.Count < 2)
+                {
+                    problem = $"<{element.Name.LocalName}> needs two evaluators or more";
+                    return null;
+                }
+
+                return element.Name.LocalName == "and" ? new UrlConditionIr.And(list.ToImmutable()) : new UrlConditionIr.Or(list.ToImmutable());
+            case "equal" or "match":
+                return TextEvaluator(element, ref problem);
+            default:
+                problem = $"the <{element.Name.LocalName}> evaluator is not translated";
+                return null;
+        }
+    }
+
+    private static readonly HashSet<string> UrlFragments = new(StringComparer.Ordinal) { "protocol", "user", "host", "port", "path", "query", "ref" };
+
+    private static UrlConditionIr? TextEvaluator(XElement element, ref string problem)
+    {
+        var match = element.Name.LocalName == "match";
+        var type = (string?)element.Attribute("type");
+        var source = (string?)element.Attribute("source");
+        var value = (string?)element.Attribute(match ? "regex" : "value");
+        if (value is null)
+        {
+            problem = $"<{element.Name.LocalName}> has no {(match ? "regex" : "value")}";
+            return null;
+        }
+
+        if (match && !PortableRegex(value))
+        {
+            problem = $"the regex '{value}' uses Java regular-expression syntax Ballerina reads differently";
+            return null;
+        }
+
+        // Without a type Synapse reads a header (TextProcessingEvaluatorFactory).
+        UrlConditionSource? kind = type switch
+        {
+            null or "header" => UrlConditionSource.Header,
+            "param" => UrlConditionSource.Param,
+            "property" => UrlConditionSource.Property,
+            "url" => UrlConditionSource.Url,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            problem = $"an evaluator of type '{type}' is not translated";
+            return null;
+        }
+
+        if (kind == UrlConditionSource.Url ? source is not null && !UrlFragments.Contains(source) : source is null)
+        {
+            problem = $"the evaluator source '{source}' is not one Synapse accepts";
+            return null;
+        }
+
+        return new UrlConditionIr.Test(kind.Value, source, value, match);
+    }
+}

@@ -1,0 +1,111 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
+using Xunit;
+using static SynapseToBal.Tests.Unit.MediatorParsing;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class EnrichLoweringTests
+{
+    private static (List<StepIr> Steps, DiagnosticBag Diagnostics) Lower(string mediators)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = Document(mediators, diagnostics);
+        var package = Lowerer.Lower(SemanticModel.Build([document], null, diagnostics, _ => null), [document], diagnostics);
+        return (Assert.Single(package.Functions).Body.ToList(), diagnostics);
+    }
+
+    [Fact]
+    public void An_xpath_target_edits_the_first_selected_element_with_its_namespace()
+    {
+        var (steps, diagnostics) = Lower("""<enrich><source type="property" property="p"/><target xmlns:m="urn:m" xpath="//m:order/m:lines" action="sibling"/></enrich>""");
+
+        var enrich = Assert.IsType<EnrichStep>(Assert.Single(steps));
+        var path = Assert.IsType<EnrichTargetIr.XmlPath>(enrich.Target);
+        Assert.Equal([("urn:m", "order", true), ("urn:m", "lines", false)], path.Navigation.Steps.Select(s => (s.NamespaceUri, s.LocalName, s.Descendant)));
+        Assert.False(path.Navigation.TextOnly);
+        Assert.Equal(EnrichAction.Sibling, enrich.Action);
+        Assert.IsType<ValueIr.Property>(enrich.Source);
+        Assert.False(enrich.NativeJson);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void A_text_target_is_a_text_only_navigation()
+    {
+        var (steps, _) = Lower("""<enrich><source type="inline">IBM</source><target xpath="//request/symbol/text()"/></enrich>""");
+
+        var path = Assert.IsType<EnrichTargetIr.XmlPath>(Assert.IsType<EnrichStep>(Assert.Single(steps)).Target);
+        Assert.True(path.Navigation.TextOnly);
+    }
+
+    [Fact]
+    public void A_jsonpath_target_uses_synapses_json_path_unless_the_source_is_an_xpath()
+    {
+        var (steps, diagnostics) = Lower("""
+            <enrich><source type="inline">{"type": "mobile"}</source><target action="child" xpath="json-eval($.phone)"/></enrich>
+            <enrich><source type="custom" xpath="//id"/><target xpath="json-eval($.id)"/></enrich>
+            """);
+
+        var enrich = Assert.IsType<EnrichStep>(steps[0]);
+        Assert.Equal("$.phone", Assert.IsType<EnrichTargetIr.JsonPath>(enrich.Target).Path);
+        Assert.True(enrich.NativeJson);
+        var todo = Assert.IsType<TodoStep>(steps[1]);
+        Assert.Equal(DiagnosticCatalog.AttributeNotTranslated, todo.Reason.Descriptor);
+        Assert.Equal(["SB0206"], Ids(diagnostics));
+    }
+
+    [Fact]
+    public void Body_child_and_sibling_are_native_json_only_without_custom_paths_or_inline_xml()
+    {
+        var (steps, _) = Lower("""
+            <enrich><source type="property" property="p"/><target type="body" action="child"/></enrich>
+            <enrich><source type="inline"><audit/></source><target type="body" action="sibling"/></enrich>
+            """);
+
+        Assert.True(Assert.IsType<EnrichStep>(steps[0]).NativeJson);
+        Assert.False(Assert.IsType<EnrichStep>(steps[1]).NativeJson);
+        Assert.All(steps, s => Assert.IsType<EnrichTargetIr.Body>(((EnrichStep)s).Target));
+    }
+
+    [Fact]
+    public void Envelope_source_and_target()
+    {
+        var (steps, diagnostics) = Lower("""
+            <enrich><source type="envelope"/><target type="property" property="env"/></enrich>
+            <enrich><source type="property" property="env"/><target type="envelope"/></enrich>
+            """);
+
+        Assert.IsType<ValueIr.Envelope>(Assert.IsType<StorePropertyStep>(steps[0]).Value);
+        Assert.IsType<EnrichTargetIr.Envelope>(Assert.IsType<EnrichStep>(steps[1]).Target);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void A_body_source_without_clone_stays_in_the_body_when_stored_in_a_property()
+    {
+        // Synapse's Target.insert stores the node list in the property; nothing detaches it from the body.
+        var (steps, _) = Lower("""<enrich><source type="body" clone="false"/><target type="property" property="moved"/></enrich>""");
+
+        Assert.IsType<StorePropertyStep>(Assert.Single(steps));
+    }
+
+    [Theory]
+    [InlineData("""<enrich><source type="custom" xpath="json-eval($.id)"/><target type="body" action="remove"/></enrich>""")]
+    [InlineData("""<enrich><source type="inline">n</source><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="//id"/><target xpath="//lines" action="child"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.id)"/><target type="property" property="id"/></enrich>""")]
+    [InlineData("""<enrich><source type="inline">{"a": 1}</source><target type="property" property="list" action="child"/></enrich>""")]
+    [InlineData("""<enrich><source type="inline">{"a": 1}</source><target xpath="json-eval($)"/></enrich>""")]
+    [InlineData("""<enrich><source type="inline"><auth><password>bar</password></auth></source><target xpath="//Header" action="child"/></enrich>""")]
+    public void Forms_that_are_not_faithful_stay_todos(string xml)
+    {
+        var (steps, diagnostics) = Lower(xml);
+
+        Assert.IsType<TodoStep>(Assert.Single(steps));
+        Assert.Contains("SB0206", Ids(diagnostics));
+    }
+}
