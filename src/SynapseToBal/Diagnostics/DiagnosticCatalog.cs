@@ -153,6 +153,10 @@ public static class DiagnosticCatalog
         "Endpoint is not HTTP",
         "Endpoint '{0}' sends over {1} ('{2}:' address), not HTTP; no client is generated and calls to it stay TODOs: use {3}",
         "The endpoint's address names a transport other than HTTP (JMS, VFS, mail, RabbitMQ, Kafka, local, TCP, UDP, FIX, ...). An http:Client would send the message somewhere else entirely, so none is generated: the endpoint and every call or send that uses it become TODOs carrying the endpoint XML (secret URI parameters masked), and the message names the Ballerina module that replaces the transport.");
+    public static readonly DiagnosticDescriptor EipShapeNotTranslated = Warning("SB0219", LoweringCategory,
+        "Split or aggregate not translated",
+        "<{0}> is not translated here: {1}; the original XML is kept in a TODO",
+        "iterate, clone and aggregate are translated as one piece of plain code when the flow has the shape the Micro Integrator uses to split and gather: an iterate or clone directly followed by its aggregate (its targets not answering the client), or an iterate or clone in an in flow whose targets send to an endpoint, with the aggregate first in the out flow. Any other shape (an aggregate with no such split, ids that do not pair, continueParent with an aggregate, a target that answers the client, preservePayload, ...) depends on how Synapse correlates messages at run time; the message says which part does not fit.");
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
         "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",

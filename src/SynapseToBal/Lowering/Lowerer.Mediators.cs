@@ -13,19 +13,27 @@ public sealed partial class Lowerer
     {
         var steps = ImmutableArray.CreateBuilder<StepIr>();
         var stopped = false;
-        foreach (var mediator in mediators)
+        for (var index = 0; index < mediators.Length; index++)
         {
+            var mediator = mediators[index];
             if (stopped)
             {
                 steps.Add(new DeadCodeStep(mediator, "never runs: the flow has already ended above"));
                 continue;
             }
 
-            foreach (var step in LowerMediator(mediator, context))
+            // An iterate or clone followed by its aggregate is lowered as one piece (Mediators/SplitAndAggregate.cs).
+            var consumed = false;
+            var lowered = IsSplit(mediator) && index + 1 < mediators.Length && mediators[index + 1] is AggregateMediator following
+                ? LowerSplit(mediator, following, context, out consumed)
+                : LowerMediator(mediator, context);
+            foreach (var step in lowered)
             {
                 steps.Add(step);
                 stopped |= step.Terminates;
             }
+
+            index += consumed ? 1 : 0;
         }
 
         return steps.ToImmutable();
@@ -84,11 +92,11 @@ public sealed partial class Lowerer
         NotTranslated<DataMapperMediator>("datamapper"),
         NotTranslated<SmooksMediator>("smooks"),
         NotTranslated<BuilderMediator>("builder"),
-        NotTranslated<IterateMediator>("iterate"),
-        NotTranslated<CloneMediator>("clone"),
-        NotTranslated<AggregateMediator>("aggregate"),
+        Translated<IterateMediator>("iterate", (l, m, c) => l.LowerSplit(m, null, c, out _)),
+        Translated<CloneMediator>("clone", (l, m, c) => l.LowerSplit(m, null, c, out _)),
+        Translated<AggregateMediator>("aggregate", (l, m, c) => l.LowerAggregate(m, c)),
         NotTranslated<ForEachMediator>("foreach"),
-        NotTranslated<ScatterGatherMediator>("scatter-gather"),
+        Translated<ScatterGatherMediator>("scatter-gather", (l, m, c) => l.LowerScatterGather(m, c)),
         NotTranslated<ConditionalRouterMediator>("conditionalRouter"),
         NotTranslated<RouterMediator>("router"),
         NotTranslated<SamplerMediator>("sampler"),
