@@ -59,7 +59,7 @@ public sealed class SplitAndAggregateLoweringTests
 
     [Theory]
     [InlineData("""<iterate continueParent="true" expression="//item"><target><sequence><log/></sequence></target></iterate>""", "continueParent")]
-    [InlineData("""<iterate id="a" expression="//item"><target><sequence><log/></sequence></target></iterate>""", "does not pair")]
+    [InlineData("""<iterate id="a" expression="//item"><target><sequence><log/></sequence></target></iterate>""", "never completes")]
     [InlineData("""<iterate preservePayload="true" attachPath="//items" expression="//items/item"><target><sequence><log/></sequence></target></iterate>""", "preservePayload")]
     [InlineData("""<clone><target><endpoint><address uri="http://localhost:9000/x"/></endpoint></target></clone>""", "sends to an endpoint")]
     [InlineData("""<iterate expression="//item"><target><sequence><respond/></sequence></target></iterate>""", "answers the client")]

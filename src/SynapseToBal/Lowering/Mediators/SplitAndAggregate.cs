@@ -17,10 +17,49 @@ public sealed partial class Lowerer
     /// <summary>Remembers the aggregate an out flow starts with (called when the out flow is lowered, before the in flow).</summary>
     private void RecordOutFlowAggregate(Symbol outFunction, FlowSyntax outFlow)
     {
-        if (outFlow.Key is null && outFlow.Mediators.FirstOrDefault() is AggregateMediator aggregate)
+        if (EntryAggregate(outFlow.Mediators, outFlow.Key, 0) is { } aggregate)
         {
             _outFlowAggregates[outFunction] = aggregate;
         }
+    }
+
+    private HashSet<AggregateMediator>? _entryAggregates;
+
+    /// <summary>
+    /// The aggregate an out flow starts with: its first mediator, or the first mediator of the sequence it starts by
+    /// calling (or is given by key), followed through a few static keys.
+    /// </summary>
+    private AggregateMediator? EntryAggregate(ImmutableArray<MediatorSyntax> mediators, KeySyntax? key, int depth)
+    {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        if (key is not null)
+        {
+            return !key.IsDynamic && _model.Symbols.Sequence(key.Text) is { } named ? EntryAggregate(named.Mediators, null, depth + 1) : null;
+        }
+
+        return mediators.FirstOrDefault() switch
+        {
+            AggregateMediator aggregate => aggregate,
+            SequenceReferenceMediator reference => EntryAggregate([], reference.Key, depth + 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the aggregate starts the out flow of some API resource or proxy service (directly or through the sequence it starts with).</summary>
+    private bool StartsAnOutFlow(AggregateMediator aggregate)
+    {
+        _entryAggregates ??= new HashSet<AggregateMediator>(
+            _model.Apis.SelectMany(api => api.Resources.Select(resource => resource.OutSequence))
+                .Concat(_model.Artifacts.OfType<ProxySyntax>().Select(proxy => proxy.Target?.OutSequence))
+                .OfType<FlowSyntax>()
+                .Select(flow => EntryAggregate(flow.Mediators, flow.Key, 0))
+                .OfType<AggregateMediator>(),
+            ReferenceEqualityComparer.Instance);
+        return _entryAggregates.Contains(aggregate);
     }
 
     /// <summary>Aggregates right after an iterate or clone that is not translated: their TODO points at it.</summary>
@@ -69,9 +108,20 @@ public sealed partial class Lowerer
             return [Shape(split, "continueParent=\"true\" with an aggregate: the original message would pass the aggregate too and continue beside the aggregated one")];
         }
 
-        if (aggregate is not null && aggregate.Id != id)
+        // An aggregate without id correlates every split (Synapse's cloned contexts all carry the plain correlation
+        // property); one with an id only the split with that id.
+        if (aggregate is not null && aggregate.Id is not null && aggregate.Id != id)
         {
             return [Shape(split, $"its id ({Describe(id)}) does not pair it with the aggregate's ({Describe(aggregate.Id)})")];
+        }
+
+        // Without an id of its own the aggregate does not read the split's message count (messageSequence.<id>): it
+        // completes only on min/max or its timeout.
+        if (aggregate is not null && aggregate.Id is null && id is not null
+            && aggregate.CompletionTimeoutSeconds is not > 0
+            && !new[] { aggregate.MinMessages, aggregate.MaxMessages }.Any(value => value is { IsDynamic: false } && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0))
+        {
+            return [Shape(split, $"its aggregate has no id, so it does not read the count of the split '{id}', and it has no positive min/max or timeout: it never completes")];
         }
 
         // What is split: the parts of an iterate, or one copy per clone target.
@@ -195,7 +245,7 @@ public sealed partial class Lowerer
     /// <summary>An aggregate not taken in by the split before it.</summary>
     private IEnumerable<StepIr> LowerAggregate(AggregateMediator aggregate, FlowContext context)
     {
-        if (context.Kind == FlowKind.Out && _outFlowAggregates.ContainsValue(aggregate))
+        if (context.Kind is FlowKind.Out or FlowKind.Sequence && StartsAnOutFlow(aggregate))
         {
             return [new CommentStep(aggregate, "<aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.")];
         }
@@ -205,7 +255,7 @@ public sealed partial class Lowerer
             return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
         }
 
-        return [Shape(aggregate, "there is no iterate or clone right before it in the same flow (nor, for an aggregate starting an out flow, an iterate or clone in the in flow whose targets send), so which messages it gathers is decided at run time")];
+        return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence the out flow starts with), so which messages it gathers is decided at run time")];
     }
 
     private TodoStep Shape(MediatorSyntax mediator, string why) =>

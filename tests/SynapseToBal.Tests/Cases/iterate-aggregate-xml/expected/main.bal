@@ -3,6 +3,7 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -25,5 +26,23 @@ service /orders on httpListener {
         }
         check aggregateMessages(ctx, messages, false, enclosing = "ROOT");
         return respond(ctx);
+    }
+
+    # POST /orders/lines
+    resource function post lines(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+        future<error?>[] running = [];
+        foreach Context message in messages {
+            future<error?> branch = start orderSplitApiLinesIterateTarget(message);
+            running.push(branch);
+        }
+        foreach future<error?> finished in running {
+            check wait finished;
+        }
+        check aggregateMessages(ctx, messages, false);
+        log:printInfo("gathered = lines");
+        return check orderSplitApiPostLinesOut(ctx);
     }
 }
