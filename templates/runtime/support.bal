@@ -1711,3 +1711,144 @@ function conditionText(Context ctx, UrlCondition condition, string url) returns 
     }
     return uriFragment(check parseUri(url), src);
 }
+
+# A copy of the message for one branch of an iterate, clone or scatter-gather (semantics §6.7, §6.9): the
+# body, headers, properties and variables are copied, so what a branch changes stays in that branch, as
+# Synapse's cloned message contexts; the copy gets a message ID of its own.
+function branchContext(Context ctx) returns Context => {
+    messageId: "urn:uuid:" + uuid:createType4AsString(),
+    to: ctx.to,
+    payload: ctx.payload.clone(),
+    contentType: ctx.contentType,
+    headers: ctx.headers.clone(),
+    properties: ctx.properties.clone(),
+    variables: ctx.variables.clone(),
+    method: ctx.method,
+    urlPostfix: ctx.urlPostfix,
+    statusCode: ctx.statusCode,
+    isResponse: ctx.isResponse,
+    outFlow: ctx.outFlow
+};
+
+# iterate with an XPath and without preservePayload (semantics §6.7): one copy of the message per matched
+# node, in document order, with that node as its whole body (a SOAP envelope and its header are kept).
+function iteratedMessages(Context ctx, xml parts) returns Context[]|error {
+    Context[] messages = [];
+    foreach xml part in parts {
+        Context message = branchContext(ctx);
+        message.payload = replaceBody(message, part.clone());
+        messages.push(message);
+    }
+    return messages;
+}
+
+# iterate with a JSONPath (semantics §6.7): the path must select an array, as Synapse requires; one copy of
+# the message per item, with the item as its JSON payload.
+function iteratedJsonMessages(Context ctx, json items, string path) returns Context[]|error {
+    if items !is json[] {
+        return error(string `JSON element expressed by the path ${path} is not a valid JSON array that can be iterated`);
+    }
+    Context[] messages = [];
+    foreach json item in items {
+        Context message = branchContext(ctx);
+        message.payload = item.clone();
+        messages.push(message);
+    }
+    return messages;
+}
+
+# Synapse's aggregate completing (semantics §6.8). Each branch has kept only the part the aggregate
+# collects (`setPayloadValue` with the onComplete expression). The message becomes a copy of the first
+# collected message (its properties, headers, status and envelope) whose body holds every part in order:
+# XML parts one after the other, or (`asJson`) JSON parts as one array. `enclosing` names a property
+# holding an element that encloses the XML parts (for JSON, `{"<its local name>": [...]}`); `count`
+# completes after that many messages (the aggregate's smallest positive min/max), the later ones are
+# ignored. With no message at all Synapse never completes and the client gets no answer; here it fails.
+function aggregateMessages(Context ctx, Context[] messages, boolean asJson, string? enclosing = (), int? count = ()) returns error? {
+    Context[] collected = count is int && count < messages.length() ? messages.slice(0, count) : messages;
+    if collected.length() == 0 {
+        return error("no message to aggregate: the split produced none, so the aggregate never completes");
+    }
+    Context first = collected[0];
+    xml:Element? wrapper = ();
+    if enclosing is string {
+        anydata holder = first.properties[enclosing];
+        if holder is () {
+            return error(string `Enclosing Element property: ${enclosing} not found`);
+        }
+        if holder !is xml:Element {
+            return error(string `Enclosing Element defined in the property: ${enclosing} is not an OMElement`);
+        }
+        wrapper = holder.clone();
+    }
+    adoptMessage(ctx, first);
+    if asJson {
+        json[] items = [];
+        foreach Context message in collected {
+            json|xml part = check parsedPayload(message);
+            items.push(part is xml ? xmlToJson(part) : part);
+        }
+        json result = wrapper is xml:Element ? {[localName(wrapper.getName())]: items} : items;
+        ctx.payload = result;
+        return;
+    }
+    xml parts = xml ``;
+    foreach Context message in collected {
+        parts = parts + (check xmlPayload(message));
+    }
+    if wrapper is xml:Element {
+        wrapper.setChildren(parts);
+        parts = wrapper;
+    }
+    ctx.payload = first.payload.clone();
+    ctx.payload = replaceBody(ctx, parts);
+}
+
+# The message takes over what `copy` (a branch's copy) carries: content type, headers, properties,
+# variables, method, URL postfix, status and direction (the body is set by the caller).
+function adoptMessage(Context ctx, Context copy) {
+    ctx.to = copy.to;
+    ctx.contentType = copy.contentType;
+    ctx.headers = copy.headers.clone();
+    ctx.properties = copy.properties.clone();
+    ctx.variables = copy.variables.clone();
+    ctx.method = copy.method;
+    ctx.urlPostfix = copy.urlPostfix;
+    ctx.statusCode = copy.statusCode;
+    ctx.isResponse = copy.isResponse;
+}
+
+# MI 4.4 scatter-gather completing. Each branch has kept only its part (the aggregation expression):
+# JSON parts become one array, XML parts the children of a new `rootElement`. With a `variable` the
+# message goes on unchanged and the variable holds the result; otherwise the message becomes a copy of
+# the last collected message with the result as its body, marked JSON or XML (application/json,
+# application/xml), as Synapse's ScatterGather does. `count` completes after that many messages.
+function gatherMessages(Context ctx, Context[] messages, boolean asJson, string rootElement = "", string? variable = (), int? count = ()) returns error? {
+    Context[] collected = count is int && count < messages.length() ? messages.slice(0, count) : messages;
+    json|xml result;
+    if asJson {
+        json[] items = [];
+        foreach Context message in collected {
+            json|xml part = check parsedPayload(message);
+            items.push(part is xml ? xmlToJson(part) : part);
+        }
+        result = items;
+    } else {
+        xml parts = xml ``;
+        foreach Context message in collected {
+            parts = parts + (check xmlPayload(message));
+        }
+        result = xml:createElement(rootElement, {}, parts);
+    }
+    if variable is string {
+        ctx.variables[variable] = result;
+        return;
+    }
+    if collected.length() == 0 {
+        return error("no message to aggregate: the scatter-gather has no branch result");
+    }
+    adoptMessage(ctx, collected[collected.length() - 1]);
+    ctx.payload = result;
+    ctx.contentType = asJson ? "application/json" : "application/xml";
+    ctx.headers["content-type"] = ctx.contentType;
+}

@@ -161,6 +161,10 @@ public static class DiagnosticCatalog
         "Endpoint group member not translated",
         "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",
         "A failover or loadbalance endpoint becomes one http:FailoverClient or http:LoadBalanceClient over its members' URLs, so every member must be an HTTP endpoint with one base URL (an address or wsdl endpoint, or a template or key that is one), and all must write the same format. This member is not (a non-HTTP or untranslated endpoint, an http uri-template, a nested group, a static <member>, a dynamic key), so the group stays a TODO.");
+    public static readonly DiagnosticDescriptor EipShapeNotTranslated = Warning("SB0219", LoweringCategory,
+        "Split or aggregate not translated",
+        "<{0}> is not translated here: {1}; the original XML is kept in a TODO",
+        "iterate, clone and aggregate are translated as one piece of plain code when the flow has the shape the Micro Integrator uses to split and gather: an iterate or clone directly followed by its aggregate (its targets not answering the client), or an iterate or clone in an in flow whose targets send to an endpoint, with the aggregate first in the out flow. Any other shape (an aggregate with no such split, ids that do not pair, continueParent with an aggregate, a target that answers the client, preservePayload, ...) depends on how Synapse correlates messages at run time; the message says which part does not fit.");
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
         "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",

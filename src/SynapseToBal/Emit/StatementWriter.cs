@@ -185,8 +185,134 @@ internal sealed class StatementWriter
             case CommentStep comment:
                 _out.Line("// " + BallerinaSyntax.CommentText(comment.Text));
                 break;
+            case ForkStep fork:
+                Fork(fork);
+                break;
             default:
                 throw new InvalidOperationException($"Unhandled step {step.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// iterate / clone / scatter-gather: the copies of the message, each run by its branch function (one after the
+    /// other, or started together and awaited), then their aggregation into the message.
+    /// </summary>
+    private void Fork(ForkStep fork)
+    {
+        var messages = Local("messages");
+        switch (fork.Source)
+        {
+            case ForkSourceIr.Split { Items: ValueIr.Json json }:
+                _out.Line($"Context[] {messages} = check iteratedJsonMessages(ctx, {_expr.Value(json)}, {BallerinaSyntax.StringLiteral(json.Path)});");
+                break;
+            case ForkSourceIr.Split split:
+                _out.Line($"Context[] {messages} = check iteratedMessages(ctx, {_expr.Value(split.Items)});");
+                break;
+            default:
+                _out.Line($"Context[] {messages} = [{string.Join(", ", fork.Branches.Select(_ => "branchContext(ctx)"))}];");
+                break;
+        }
+
+        var perCopy = fork.Source is ForkSourceIr.Copies;
+        string Branch(int index) => _expr.Names[fork.Branches[perCopy ? index : 0]];
+        if (!fork.Parallel)
+        {
+            if (perCopy)
+            {
+                for (var i = 0; i < fork.Branches.Length; i++)
+                {
+                    _out.Line($"check {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                }
+            }
+            else
+            {
+                var message = Local("message");
+                _out.Open($"foreach Context {message} in {messages} {{");
+                _out.Line($"check {Branch(0)}({message});");
+                _out.Close();
+            }
+        }
+        else if (fork.Aggregation is null)
+        {
+            // The parent goes on at once, as with continueParent: the branches run on their own.
+            if (perCopy)
+            {
+                for (var i = 0; i < fork.Branches.Length; i++)
+                {
+                    _out.Line($"_ = start {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                }
+            }
+            else
+            {
+                var message = Local("message");
+                _out.Open($"foreach Context {message} in {messages} {{");
+                _out.Line($"_ = start {Branch(0)}({message});");
+                _out.Close();
+            }
+        }
+        else
+        {
+            var running = Local("running");
+            _out.Line($"future<error?>[] {running} = [];");
+            if (perCopy)
+            {
+                for (var i = 0; i < fork.Branches.Length; i++)
+                {
+                    var started = Local("started");
+                    _out.Line($"future<error?> {started} = start {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                    _out.Line($"{running}.push({started});");
+                }
+            }
+            else
+            {
+                var message = Local("message");
+                var branch = Local("branch");
+                _out.Open($"foreach Context {message} in {messages} {{");
+                _out.Line($"future<error?> {branch} = start {Branch(0)}({message});");
+                _out.Line($"{running}.push({branch});");
+                _out.Close();
+            }
+
+            var waited = Local("finished");
+            _out.Open($"foreach future<error?> {waited} in {running} {{");
+            _out.Line($"check wait {waited};");
+            _out.Close();
+        }
+
+        if (fork.Aggregation is { Gather: { } gather } gathered)
+        {
+            var arguments = new List<string> { "ctx", messages, gathered.Json ? "true" : "false" };
+            if (gather.RootElement is { } root)
+            {
+                arguments.Add($"rootElement = {BallerinaSyntax.StringLiteral(root)}");
+            }
+
+            if (gather.Variable is { } variable)
+            {
+                arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
+            }
+
+            if (gathered.Count is { } limit)
+            {
+                arguments.Add($"count = {limit.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            _out.Line($"check gatherMessages({string.Join(", ", arguments)});");
+        }
+        else if (fork.Aggregation is { } aggregation)
+        {
+            var arguments = new List<string> { "ctx", messages, aggregation.Json ? "true" : "false" };
+            if (aggregation.EnclosingProperty is { } enclosing)
+            {
+                arguments.Add($"enclosing = {BallerinaSyntax.StringLiteral(enclosing)}");
+            }
+
+            if (aggregation.Count is { } count)
+            {
+                arguments.Add($"count = {count.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            _out.Line($"check aggregateMessages({string.Join(", ", arguments)});");
         }
     }
 

@@ -18,7 +18,7 @@ public static class IrWalker
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or RespondStep or ContinueWithStep
-            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep => [],
+            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep => [],
         EnrichStep or RewriteStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
@@ -57,6 +57,8 @@ public static class IrWalker
         XsltStep xslt => xslt.Parameters.Select(p => p.Value).Concat(xslt.Source is { } source ? [source] : []),
         MakeFaultStep fault => new[] { fault.Code, fault.Reason, fault.Node, fault.Role }.OfType<ExprIr>().Concat(fault.Detail is { } detail ? Expressions(detail) : []),
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
+        ForkStep { Source: ForkSourceIr.Split split } => Expressions(split.Items),
+        ForkStep => [],
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep

@@ -267,3 +267,41 @@ public static class Flow
 {
     public static bool Terminates(ImmutableArray<StepIr> steps) => steps.Length > 0 && steps.Any(s => s.Terminates);
 }
+
+/// <summary>
+/// iterate, clone, scatter-gather: copies of the message, each run by a generated branch function, then (when an
+/// aggregate gathers them) the message becomes their aggregation. Each branch function ends by keeping only the part
+/// the aggregate collects.
+/// </summary>
+/// <param name="Branches">The branch functions: one for every copy (iterate), or one per copy in order (clone, scatter-gather).</param>
+/// <param name="Parallel">The Micro Integrator runs the branches in parallel: they are started together and awaited.</param>
+public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, ImmutableArray<Symbol> Branches, bool Parallel, AggregationIr? Aggregation) : StepIr(Origin);
+
+/// <summary>Where the copies of a <see cref="ForkStep"/> come from.</summary>
+public abstract record ForkSourceIr
+{
+    private ForkSourceIr()
+    {
+    }
+
+    /// <summary>iterate: one copy per XML node (the node as the body) or per item of a JSON array (the item as the payload).</summary>
+    /// <param name="Items">XML nodes (<see cref="ValueIr.XmlNodes"/>) or a JSON value (<see cref="ValueIr.Json"/>).</param>
+    public sealed record Split(ValueIr Items) : ForkSourceIr;
+
+    /// <summary>clone, scatter-gather: one whole copy per branch.</summary>
+    public sealed record Copies : ForkSourceIr;
+}
+
+/// <summary>How the branches' parts are combined (an aggregate's onComplete, a scatter-gather's aggregation).</summary>
+/// <param name="Json">The parts are JSON values gathered into an array; else XML nodes gathered into the body.</param>
+/// <param name="EnclosingProperty">The property holding the element that encloses the parts.</param>
+/// <param name="Count">Complete after this many messages (the aggregate's smallest positive min/max).</param>
+public sealed record AggregationIr(bool Json, string? EnclosingProperty, int? Count)
+{
+    /// <summary>MI 4.4 scatter-gather: the result goes to the body (of the last message) or to a variable; XML parts under a new root element.</summary>
+    public GatherIr? Gather { get; init; }
+}
+
+/// <param name="RootElement">The element that holds XML parts (<c>result-enclosing-element</c>).</param>
+/// <param name="Variable">The variable that receives the result; null for the body.</param>
+public sealed record GatherIr(string? RootElement, string? Variable);

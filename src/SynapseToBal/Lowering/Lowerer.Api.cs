@@ -261,6 +261,7 @@ public sealed partial class Lowerer
         if (outFlow is not null)
         {
             outFunction = _symbols.Module(SymbolKind.Function, baseName + " out");
+            RecordOutFlowAggregate(outFunction, outFlow);
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
         }

@@ -14,15 +14,21 @@ public sealed partial class Lowerer
         var steps = ImmutableArray.CreateBuilder<StepIr>();
         var stopped = false;
         context.Exchange.Enter();
-        foreach (var mediator in mediators)
+        for (var index = 0; index < mediators.Length; index++)
         {
+            var mediator = mediators[index];
             if (stopped)
             {
                 steps.Add(new DeadCodeStep(mediator, "never runs: the flow has already ended above"));
                 continue;
             }
 
-            foreach (var step in LowerMediator(mediator, context))
+            // An iterate or clone followed by its aggregate is lowered as one piece (Mediators/SplitAndAggregate.cs).
+            var consumed = false;
+            var lowered = IsSplit(mediator) && index + 1 < mediators.Length && mediators[index + 1] is AggregateMediator following
+                ? LowerSplit(mediator, following, context, out consumed)
+                : LowerMediator(mediator, context);
+            foreach (var step in lowered)
             {
                 steps.Add(step);
                 stopped |= step.Terminates;
@@ -30,6 +36,7 @@ public sealed partial class Lowerer
             }
 
             context.Exchange.Settle();
+            index += consumed ? 1 : 0;
         }
 
         context.Exchange.Exit();
@@ -114,11 +121,11 @@ public sealed partial class Lowerer
         Translated<DataMapperMediator>("datamapper", (l, m, _) => [l.LowerDataMapper(m)]),
         Translated<SmooksMediator>("smooks", (l, m, _) => [l.LowerSmooks(m)]),
         Translated<BuilderMediator>("builder", (l, m, _) => [l.LowerBuilder(m)]),
-        NotTranslated<IterateMediator>("iterate"),
-        NotTranslated<CloneMediator>("clone"),
-        NotTranslated<AggregateMediator>("aggregate"),
+        Translated<IterateMediator>("iterate", (l, m, c) => l.LowerSplit(m, null, c, out _)),
+        Translated<CloneMediator>("clone", (l, m, c) => l.LowerSplit(m, null, c, out _)),
+        Translated<AggregateMediator>("aggregate", (l, m, c) => l.LowerAggregate(m, c)),
         NotTranslated<ForEachMediator>("foreach"),
-        NotTranslated<ScatterGatherMediator>("scatter-gather"),
+        Translated<ScatterGatherMediator>("scatter-gather", (l, m, c) => l.LowerScatterGather(m, c)),
         NotTranslated<ConditionalRouterMediator>("conditionalRouter"),
         Translated<RouterMediator>("router", (l, m, _) => [l.LowerRouter(m)]),
         Translated<SamplerMediator>("sampler", (l, m, _) => [l.LowerSampler(m)]),

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of MI 4.4 <scatter-gather>: one copy of the message per <sequence>, each run by a generated branch
+// function, then the parts gathered into the body or a variable (ForkStep with a GatherIr).
+public sealed partial class Lowerer
+{
+    private IEnumerable<StepIr> LowerScatterGather(ScatterGatherMediator scatter, FlowContext context)
+    {
+        if (scatter.Aggregation is not { } aggregation || aggregation.Expression is not { } expression)
+        {
+            return [Shape(scatter, "it has no aggregation expression")];
+        }
+
+        if (aggregation.Condition is not null)
+        {
+            return [Shape(scatter, "its aggregation condition groups the messages at run time")];
+        }
+
+        if (new[] { aggregation.MinMessages, aggregation.MaxMessages }.Any(value => value is { IsDynamic: true }))
+        {
+            return [Shape(scatter, "its min-messages/max-messages is computed at run time")];
+        }
+
+        // Synapse requires result-content-type JSON or XML (XML with an enclosing element) and a target of body or variable.
+        var json = scatter.ContentType == "JSON";
+        if (!json && !(scatter.ContentType == "XML" && !string.IsNullOrWhiteSpace(scatter.RootElement)))
+        {
+            return [Shape(scatter, "its result content type is not JSON, or XML with an enclosing element")];
+        }
+
+        string? variable;
+        if (string.Equals(scatter.ResultTarget, "body", StringComparison.OrdinalIgnoreCase))
+        {
+            variable = null;
+        }
+        else if (string.Equals(scatter.ResultTarget, "variable", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(scatter.TargetVariable))
+        {
+            variable = scatter.TargetVariable;
+        }
+        else
+        {
+            return [Shape(scatter, $"its target '{scatter.ResultTarget}' is neither body nor variable with a target-variable")];
+        }
+
+        var part = SplitItems(expression, context);
+        if (part is null || part is ValueIr.Json != json)
+        {
+            return [Shape(scatter, $"its aggregation expression '{expression.Original}' does not select {(json ? "a JSON value" : "XML elements")} the converter can translate")];
+        }
+
+        if (scatter.Sequences.IsEmpty)
+        {
+            return [Shape(scatter, "it has no sequence")];
+        }
+
+        var bodies = new List<(ImmutableArray<StepIr> Body, SourceLocation Location)>();
+        foreach (var sequence in scatter.Sequences)
+        {
+            var body = sequence.SequenceKey is { } key
+                ? LowerSequenceKey(null, sequence.Location, key, $"<sequence key=\"{key.Text}\"/>")
+                : LowerBlock(sequence.Mediators, context);
+            if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true }))
+            {
+                return [Shape(scatter, "a sequence answers the client or sends (its response would not reach the aggregation)")];
+            }
+
+            bodies.Add(([.. body, new ReplacePayloadStep(scatter, part)], sequence.Location));
+        }
+
+        if (aggregation.TimeoutMillis is { } timeout && timeout > 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, scatter.Location, "scatter-gather", $"aggregation timeout=\"{timeout}\"",
+                "the generated code waits for every sequence (each call still fails after its endpoint's timeout); it does not complete early with the results received so far");
+        }
+
+        var symbols = bodies.Select((branch, index) =>
+        {
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} scatter gather {index + 1}");
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, branch.Body,
+                $"Sequence {index + 1} of the <scatter-gather> at line {scatter.Location.LineSpan.Start.Line + 1}: runs on one copy of the message, then keeps the part the aggregation collects.", branch.Location));
+            return symbol;
+        }).ToImmutableArray();
+
+        var limits = new[] { aggregation.MinMessages, aggregation.MaxMessages }
+            .Select(value => value is { IsDynamic: false } && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : (int?)null)
+            .OfType<int>()
+            .ToList();
+        var gather = new AggregationIr(json, null, limits.Count > 0 ? limits.Min() : null) { Gather = new GatherIr(json ? null : scatter.RootElement, variable) };
+        var order = scatter.ParallelExecution
+            ? "started together and awaited (the Micro Integrator runs them in parallel); the results are gathered in the order of the sequences, not of arrival"
+            : "run one after the other, as parallel-execution=\"false\" does; the results are gathered in order";
+        var into = variable is null ? "the message becomes the last copy with the gathered result as its body" : $"the message goes on unchanged, the result in variable '{variable}'";
+        return
+        [
+            new CommentStep(scatter, $"<scatter-gather>: one copy of the message per sequence, {order}; {into}."),
+            new ForkStep(scatter, new ForkSourceIr.Copies(), symbols, scatter.ParallelExecution, gather),
+        ];
+    }
+}

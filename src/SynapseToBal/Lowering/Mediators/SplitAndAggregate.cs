@@ -1,0 +1,427 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <iterate>, <clone> and <aggregate>: the split-and-gather shapes the Micro Integrator runs become one
+// ForkStep (copies of the message, each run by a generated branch function, then their aggregation) followed by the
+// onComplete flow. Any other shape stays a TODO (SB0219) saying why.
+public sealed partial class Lowerer
+{
+    /// <summary>Out flows whose first mediator is an aggregate, by out function: an iterate or clone of the in flow whose targets send pairs with it.</summary>
+    private readonly Dictionary<Symbol, AggregateMediator> _outFlowAggregates = new();
+
+    /// <summary>Remembers the aggregate an out flow starts with (called when the out flow is lowered, before the in flow).</summary>
+    private void RecordOutFlowAggregate(Symbol outFunction, FlowSyntax outFlow)
+    {
+        if (EntryAggregate(outFlow.Mediators, outFlow.Key, 0) is { } aggregate)
+        {
+            _outFlowAggregates[outFunction] = aggregate;
+        }
+    }
+
+    private HashSet<AggregateMediator>? _entryAggregates;
+
+    /// <summary>
+    /// The aggregate an out flow starts with: its first mediator, or the first mediator of the sequence it starts by
+    /// calling (or is given by key), followed through a few static keys.
+    /// </summary>
+    private AggregateMediator? EntryAggregate(ImmutableArray<MediatorSyntax> mediators, KeySyntax? key, int depth)
+    {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        if (key is not null)
+        {
+            return !key.IsDynamic && _model.Symbols.Sequence(key.Text) is { } named ? EntryAggregate(named.Mediators, null, depth + 1) : null;
+        }
+
+        return mediators.FirstOrDefault() switch
+        {
+            AggregateMediator aggregate => aggregate,
+            SequenceReferenceMediator reference => EntryAggregate([], reference.Key, depth + 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the aggregate starts the out flow of some API resource or proxy service (directly or through the sequence it starts with).</summary>
+    private bool StartsAnOutFlow(AggregateMediator aggregate)
+    {
+        _entryAggregates ??= new HashSet<AggregateMediator>(
+            _model.Apis.SelectMany(api => api.Resources.Select(resource => resource.OutSequence))
+                .Concat(_model.Artifacts.OfType<ProxySyntax>().Select(proxy => proxy.Target?.OutSequence))
+                .OfType<FlowSyntax>()
+                .Select(flow => EntryAggregate(flow.Mediators, flow.Key, 0))
+                .OfType<AggregateMediator>(),
+            ReferenceEqualityComparer.Instance);
+        return _entryAggregates.Contains(aggregate);
+    }
+
+    /// <summary>Aggregates right after an iterate or clone that is not translated: their TODO points at it.</summary>
+    private readonly HashSet<AggregateMediator> _unpairedAggregates = new(ReferenceEqualityComparer.Instance);
+
+    private static bool IsSplit(MediatorSyntax mediator) => mediator is IterateMediator or CloneMediator;
+
+    /// <summary>
+    /// iterate or clone. <paramref name="following"/> is the aggregate written right after it in the same flow (the
+    /// MI 4.x shape: each branch continues after the split and reaches it); <paramref name="consumed"/> says whether
+    /// the translation took it in. Without one, an in flow's split whose targets send pairs with an aggregate that
+    /// starts the out flow (the EI 6.x shape).
+    /// </summary>
+    private IEnumerable<StepIr> LowerSplit(MediatorSyntax split, AggregateMediator? following, FlowContext context, out bool consumed)
+    {
+        consumed = false;
+        var (id, continueParent, sequential) = split switch
+        {
+            IterateMediator iterate => (iterate.Id, iterate.ContinueParent, iterate.Sequential),
+            CloneMediator clone => (clone.Id, clone.ContinueParent, clone.Sequential),
+            _ => throw new InvalidOperationException(),
+        };
+
+        var aggregate = following;
+        var acrossFlows = false;
+        if (aggregate is null && context.Kind == FlowKind.In && context.OutFunction is { } outFunction
+            && _outFlowAggregates.TryGetValue(outFunction, out var outAggregate))
+        {
+            aggregate = outAggregate;
+            acrossFlows = true;
+        }
+
+        if (following is not null)
+        {
+            // Until the split is known to pair with it, the aggregate after it is not taken in.
+            _unpairedAggregates.Add(following);
+        }
+
+        if (aggregate is null && !continueParent)
+        {
+            return [Shape(split, "no aggregate gathers its branches (an aggregate right after it, or one starting the out flow), and without continueParent the flow stops here; each branch would answer or end on its own")];
+        }
+
+        if (aggregate is not null && continueParent)
+        {
+            return [Shape(split, "continueParent=\"true\" with an aggregate: the original message would pass the aggregate too and continue beside the aggregated one")];
+        }
+
+        // An aggregate without id correlates every split (Synapse's cloned contexts all carry the plain correlation
+        // property); one with an id only the split with that id.
+        if (aggregate is not null && aggregate.Id is not null && aggregate.Id != id)
+        {
+            return [Shape(split, $"its id ({Describe(id)}) does not pair it with the aggregate's ({Describe(aggregate.Id)})")];
+        }
+
+        // Without an id of its own the aggregate does not read the split's message count (messageSequence.<id>): it
+        // completes only on min/max or its timeout.
+        if (aggregate is not null && aggregate.Id is null && id is not null
+            && aggregate.CompletionTimeoutSeconds is not > 0
+            && !new[] { aggregate.MinMessages, aggregate.MaxMessages }.Any(value => value is { IsDynamic: false } && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0))
+        {
+            return [Shape(split, $"its aggregate has no id, so it does not read the count of the split '{id}', and it has no positive min/max or timeout: it never completes")];
+        }
+
+        // What is split: the parts of an iterate, or one copy per clone target.
+        ForkSourceIr source;
+        ImmutableArray<TargetSyntax> targets;
+        switch (split)
+        {
+            case IterateMediator iterate:
+            {
+                if (iterate.PreservePayload)
+                {
+                    return [Shape(split, "preservePayload=\"true\": each part would be attached under attachPath in a copy of the message without the matches")];
+                }
+
+                if (iterate.Expression is not { } expression)
+                {
+                    return [Shape(split, "it has no expression")];
+                }
+
+                if (iterate.AttachPath is not null)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, iterate.Location, "iterate", "attachPath", "without preservePayload Synapse does not use it either");
+                }
+
+                if (SplitItems(expression, context) is not { } items)
+                {
+                    return [Shape(split, $"its expression '{expression.Original}' does not select XML elements or a JSON value the converter can translate")];
+                }
+
+                source = new ForkSourceIr.Split(items);
+                targets = iterate.Target is { } target ? [target] : [];
+                break;
+            }
+
+            case CloneMediator clone:
+                if (clone.Iterations is not null)
+                {
+                    return [Shape(split, "iterations: the number of copies per target is not translated")];
+                }
+
+                source = new ForkSourceIr.Copies();
+                targets = clone.Targets;
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+
+        if (targets.IsEmpty)
+        {
+            return [Shape(split, "it has no target")];
+        }
+
+        // The part each branch keeps for the aggregate.
+        AggregationIr? aggregation = null;
+        ValueIr? part = null;
+        if (aggregate is not null)
+        {
+            if (AggregationOf(aggregate, context, out part) is not { } complete)
+            {
+                return [Shape(split, AggregateProblem(aggregate, context) ?? "its aggregate is not translated")];
+            }
+
+            aggregation = complete;
+        }
+
+        var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
+        foreach (var target in targets)
+        {
+            var body = LowerBranch(target, context, acrossFlows, out var problem);
+            if (body is null)
+            {
+                return [Shape(split, problem!)];
+            }
+
+            branches.Add((part is null ? body.Value : [.. body.Value, new ReplacePayloadStep(aggregate!, part)], target));
+        }
+
+        var symbols = branches.Select((branch, index) =>
+        {
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}");
+            var summary = $"A branch of the <{split.ElementName}> at line {split.Location.LineSpan.Start.Line + 1}: runs its target on one copy of the message"
+                + (part is null ? "." : ", then keeps the part the aggregate collects.");
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, branch.Body, summary, branch.Target.Location));
+            return symbol;
+        }).ToImmutableArray();
+
+        consumed = following is not null;
+        if (following is not null)
+        {
+            _unpairedAggregates.Remove(following);
+        }
+
+        var steps = new List<StepIr>
+        {
+            new CommentStep(split, Describe(split, sequential, aggregate)),
+            new ForkStep(split, source, symbols, Parallel: !sequential, aggregation),
+        };
+        if (aggregate is null)
+        {
+            return steps;
+        }
+
+        ReportCompletion(aggregate);
+
+        // onComplete runs on the aggregated message, where the aggregate stood.
+        var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, context.Translator, null, context.Owner) : context;
+        var flow = aggregate.OnComplete!.Flow;
+        var onComplete = flow.SequenceKey is { } key
+            ? LowerSequenceKey(aggregate, flow.Location, key, aggregate.RawXml)
+            : LowerBlock(flow.Mediators, onCompleteContext);
+        steps.AddRange(onComplete);
+        if (acrossFlows && !AlwaysAnswers(onComplete, []))
+        {
+            // The aggregated message goes on after the aggregate: the rest of the out flow (its aggregate passes it through).
+            steps.Add(new ContinueWithStep(aggregate, context.OutFunction));
+        }
+
+        return steps;
+    }
+
+    /// <summary>An aggregate not taken in by the split before it.</summary>
+    private IEnumerable<StepIr> LowerAggregate(AggregateMediator aggregate, FlowContext context)
+    {
+        if (context.Kind is FlowKind.Out or FlowKind.Sequence && StartsAnOutFlow(aggregate))
+        {
+            return [new CommentStep(aggregate, "<aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.")];
+        }
+
+        if (_unpairedAggregates.Contains(aggregate))
+        {
+            return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
+        }
+
+        return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence the out flow starts with), so which messages it gathers is decided at run time")];
+    }
+
+    private TodoStep Shape(MediatorSyntax mediator, string why) =>
+        Todo(mediator, DiagnosticCatalog.EipShapeNotTranslated, $"<{mediator.ElementName}> is not translated here: {why}", mediator.ElementName, why);
+
+    private static string Describe(string? id) => id is null ? "none" : $"'{id}'";
+
+    private static string Describe(MediatorSyntax split, bool sequential, AggregateMediator? aggregate)
+    {
+        var what = split is IterateMediator ? "one copy of the message per part" : "one copy of the message per target";
+        var order = (sequential, aggregate) switch
+        {
+            (true, null) => "run one after the other, as sequential=\"true\" does, then the flow goes on (continueParent)",
+            (false, null) => "each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent)",
+            (true, _) => "run one after the other, as sequential=\"true\" does; the aggregate then gathers their parts in order",
+            (false, _) => "started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival",
+        };
+        return $"<{split.ElementName}>: {what}, {order}.";
+    }
+
+    /// <summary>The nodes or JSON value an iterate splits, or null when the expression selects neither.</summary>
+    private ValueIr? SplitItems(ExpressionSyntax expression, FlowContext context) => Expr(expression, context) switch
+    {
+        XmlNavigationIr { TextOnly: false } navigation => new ValueIr.XmlNodes(navigation),
+        JsonEvalIr json => new ValueIr.Json(json.Path),
+        _ => null,
+    };
+
+    /// <summary>What an aggregate combines (null when some of it is not translated), and the part each branch keeps.</summary>
+    private AggregationIr? AggregationOf(AggregateMediator aggregate, FlowContext context, out ValueIr? part)
+    {
+        part = null;
+        if (AggregateProblem(aggregate, context) is not null)
+        {
+            return null;
+        }
+
+        part = SplitItems(aggregate.OnComplete!.Expression!, context);
+        if (part is null)
+        {
+            return null;
+        }
+
+        var limits = new[] { aggregate.MinMessages, aggregate.MaxMessages }
+            .Select(value => value is { IsDynamic: false } && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : (int?)null)
+            .OfType<int>()
+            .ToList();
+        return new AggregationIr(part is ValueIr.Json, aggregate.OnComplete.EnclosingElementProperty, limits.Count > 0 ? limits.Min() : null);
+    }
+
+    /// <summary>Why an aggregate cannot be translated in place, or null.</summary>
+    private string? AggregateProblem(AggregateMediator aggregate, FlowContext context)
+    {
+        if (aggregate.OnComplete is not { } onComplete)
+        {
+            return "its aggregate has no onComplete";
+        }
+
+        if (onComplete.Expression is not { } expression)
+        {
+            return "its aggregate's onComplete has no expression";
+        }
+
+        if (aggregate.CorrelateOn is not null)
+        {
+            return "its aggregate has correlateOn: messages would be grouped by that value at run time";
+        }
+
+        if (new[] { aggregate.MinMessages, aggregate.MaxMessages }.Any(value => value is { IsDynamic: true }))
+        {
+            return "its aggregate's messageCount min/max is computed at run time";
+        }
+
+        if (onComplete.AggregateElementType is { } type && (type.IsDynamic || type.Text != "root"))
+        {
+            return $"its aggregate's aggregateElementType '{type.Text}' (merging JSON objects) is not translated";
+        }
+
+        var translator = context.Translator.Value(expression);
+        if (translator is not (XmlNavigationIr { TextOnly: false } or JsonEvalIr))
+        {
+            return $"its aggregate's onComplete expression '{expression.Original}' does not select XML elements or a JSON value the converter can translate";
+        }
+
+        return null;
+    }
+
+    /// <summary>The timeout of a complete condition is reported: every branch is awaited, each call keeping its endpoint's timeout.</summary>
+    private void ReportCompletion(AggregateMediator aggregate)
+    {
+        if (aggregate.CompletionTimeoutSeconds is { } seconds && seconds > 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, aggregate.Location, "aggregate", $"completeCondition timeout=\"{seconds}\"",
+                "the generated code waits for every branch (each call still fails after its endpoint's timeout); it does not complete early with the responses received so far");
+        }
+    }
+
+    /// <summary>
+    /// The steps of one branch: its inline sequence, the sequence its key names, or a send to its endpoint. When
+    /// <paramref name="sends"/>, the branch must end by sending (its response is what the out flow's aggregate
+    /// collects): the send keeps the response in the branch instead of running the out flow. Otherwise nothing in it
+    /// may answer the client. Null, with the reason, when the branch does not fit.
+    /// </summary>
+    private ImmutableArray<StepIr>? LowerBranch(TargetSyntax target, FlowContext context, bool sends, out string? problem)
+    {
+        problem = null;
+        if (target.To is not null || target.SoapAction is not null)
+        {
+            problem = "a target sets to or soapAction on its copy";
+            return null;
+        }
+
+        ImmutableArray<StepIr> body;
+        if (target.Sequence is { } inline)
+        {
+            body = LowerBlock(inline, context);
+        }
+        else if (target.SequenceKey is { } key)
+        {
+            body = LowerSequenceKey(null, target.Location, key, $"<sequence key=\"{key.Text}\"/>");
+        }
+        else if (target.EndpointKey is not null || target.Endpoint is not null)
+        {
+            if (!sends)
+            {
+                problem = "a target sends to an endpoint, so its response runs the out flow instead of reaching the aggregate after it";
+                return null;
+            }
+
+            EndpointReferenceSyntax reference = target.Endpoint is { } endpoint
+                ? new EndpointReferenceSyntax.Inline(endpoint)
+                : new EndpointReferenceSyntax.Key(target.EndpointKey!, target.Location);
+            if (CallStepFor(null, reference, context, out _) is not { } call)
+            {
+                problem = "a target's endpoint is not translated";
+                return null;
+            }
+
+            return [call];
+        }
+        else
+        {
+            problem = "a target has neither a sequence nor an endpoint";
+            return null;
+        }
+
+        if (sends)
+        {
+            // The branch ends with its send: call, then continue with the out flow. The aggregate collects the response instead.
+            if (body.Length < 2 || body[^2] is not CallStep { Origin: SendMediator } || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
+            {
+                problem = "a target does not end by sending to an endpoint, so the out flow's aggregate would not get its response";
+                return null;
+            }
+
+            body = body[..^1];
+        }
+
+        if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true }))
+        {
+            problem = sends
+                ? "a target answers the client or sends more than once"
+                : "a target answers the client or sends (its response would run the out flow, not the aggregate)";
+            return null;
+        }
+
+        return body;
+    }
+}
