@@ -305,6 +305,9 @@ internal sealed class ExpressionWriter
     private string XmlNavigation(XmlNavigationIr navigation) => navigation switch
     {
         { TextOnly: true } => $"xpathConcat({NodeValues(navigation)})",
+
+        // $body alone: Jaxen returns the element, not a list, and Synapse writes it whole (result.toString()).
+        { Steps.IsEmpty: true } => $"{Navigation(navigation)}.toString()",
         { Steps: [.., { AllNodes: true }] } => $"xpathNodeString({Navigation(navigation with { Steps = navigation.Steps[..^1] })})",
         _ => $"xpathString({Navigation(navigation)})",
     };

@@ -166,6 +166,9 @@ internal sealed class ExpressionBinder(
         VariableScope.Qualified when v.Prefix == "operation" => new PropertyReadIr(v.Name),
         VariableScope.Qualified when v.Prefix == "var" => new VariableReadIr(v.Name),
         VariableScope.Plain when jsonEvals.TryGetValue(v.Name, out var path) => JsonPathText(path),
+
+        // $body is the SOAP Body element itself (SynapseXPathVariableContext), a node-set of one element.
+        VariableScope.Body => new XmlNavigationIr([], false),
         _ => null,
     };
 
