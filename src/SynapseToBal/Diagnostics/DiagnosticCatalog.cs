@@ -177,6 +177,10 @@ public static class DiagnosticCatalog
         "Credential kept out of a log line",
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
         "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
+    public static readonly DiagnosticDescriptor ExpressionPrecedence = Warning("SB0233", LoweringCategory,
+        "Comparison of an and/or expression",
+        "In '{0}', the comparison takes '{1}' as one operand: MI 4.4 expressions bind and/or more tightly than ==, !=, <, <=, > and >=",
+        "Synapse's expression grammar (ExpressionParser.g4) reads comparisons above and/or: vars.a == 1 and vars.b == 2 is vars.a == (1 and vars.b) == 2, not (vars.a == 1) and (vars.b == 2). The converter translates what the Micro Integrator evaluates, which usually leaves the expression untranslated (SB0203) or means something else than it reads.");
 
     public static readonly DiagnosticDescriptor InboundNotTranslated = Warning("SB0227", LoweringCategory,
         "Inbound endpoint not translated",

@@ -71,6 +71,7 @@ internal sealed class ExpressionWriter
         ConvertIr { To: ValueKind.String } c => String(c.Operand),
         BuiltinCallIr { Kind: ValueKind.String } b => Builtin(b),
         ConditionalIr { Kind: ValueKind.String } c => $"({Condition(c.Condition)} ? {String(c.WhenTrue)} : {String(c.WhenFalse)})",
+        ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate } => $"({Typed(expr)}).toString()",
         _ when expr.Kind != ValueKind.String => $"{Receiver(Typed(expr))}.toString()",
         VariableReadIr v => $"getVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
@@ -85,6 +86,7 @@ internal sealed class ExpressionWriter
         },
         JsonEvalIr j => $"check jsonEval(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         XmlNavigationIr x => XmlNavigation(x),
+        XmlAttributeReadIr a => $"xpathConcat({NodeValues(a)})",
         ConcatIr c => StringTemplate(c.Parts),
         UntranslatedExprIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)})",
         ConfigurableReadIr c => _names[c.Configurable],
@@ -105,9 +107,12 @@ internal sealed class ExpressionWriter
         return code;
     }
 
-    private string CountValue(CountIr count) => count.Nodes && count.Operand is XmlNavigationIr navigation
-        ? $"({Navigation(navigation)}).length()"
-        : $"{Receiver(String(count.Operand))}.length()";
+    private string CountValue(CountIr count) => count switch
+    {
+        { Nodes: true, Operand: XmlNavigationIr { TextOnly: false } navigation } => $"({Navigation(navigation)}).length()",
+        { Nodes: true, Operand: XmlNavigationIr or XmlAttributeReadIr } => $"{NodeValues(count.Operand)}.length()",
+        _ => $"{Receiver(String(count.Operand))}.length()",
+    };
 
     /// <summary>A Ballerina expression of a non-string value (anydata).</summary>
     public string Value(ValueIr value) => value switch
@@ -172,7 +177,14 @@ internal sealed class ExpressionWriter
 
     public string Condition(ConditionIr condition) => condition switch
     {
-        NonEmptyIr n => n.Value is XmlNavigationIr x && !x.TextOnly ? $"({Navigation(x)}).length() > 0" : $"{String(n.Value)} != \"\"",
+        NonEmptyIr n => n.Value switch
+        {
+            XmlNavigationIr { TextOnly: false } x => $"({Navigation(x)}).length() > 0",
+            XmlNavigationIr or XmlAttributeReadIr or XmlRelativeIr => $"{NodeValues(n.Value)}.length() > 0",
+            _ => $"{String(n.Value)} != \"\"",
+        },
+        NodeSetCompareIr c when c.Numeric => $"xpathSomeNumber({NodeValues(c.Nodes)}, {BallerinaSyntax.StringLiteral(c.Operator)}, {Number(c.Other)})",
+        NodeSetCompareIr c => $"xpathSomeString({NodeValues(c.Nodes)}, {BallerinaSyntax.StringLiteral(c.Operator)}, {String(c.Other)})",
         CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: NumberLiteralIr { NumberKind: ValueKind.Integer } status } c
             when c.Operator is "=" or "!="
             => $"ctx.statusCode {(c.Operator == "=" ? "==" : "!=")} {status.Text}",
@@ -263,6 +275,12 @@ internal sealed class ExpressionWriter
             IR.Builtin.Base64Encode => $"{R(0)}.toBytes().toBase64()",
             IR.Builtin.Base64Decode => $"check base64Decode({S(0)})",
             IR.Builtin.Negate => $"-{Operand(a[0])}",
+            IR.Builtin.XPathStringValue => $"xpathFirst({NodeValues(a[0])})",
+            IR.Builtin.XPathLocalName => $"xpathLocalName({Navigation((XmlNavigationIr)a[0])})",
+            IR.Builtin.XPathNamespaceUri => $"xpathNamespaceUri({Navigation((XmlNavigationIr)a[0])})",
+            IR.Builtin.UrlEncode => $"urlEncodeText({S(0)})",
+            IR.Builtin.UrlDecode => $"check urlDecodeText({S(0)})",
+            IR.Builtin.NowMillis => "nowMillis()",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }
@@ -287,8 +305,49 @@ internal sealed class ExpressionWriter
         return expr is ArithmeticIr || code.StartsWith("check ", StringComparison.Ordinal) || code.StartsWith('<') || code.StartsWith('-') ? $"({code})" : code;
     }
 
-    private string XmlNavigation(XmlNavigationIr navigation) =>
-        navigation.TextOnly ? $"{Navigation(navigation)}.data()" : $"xpathString({Navigation(navigation)})";
+    /// <summary>Synapse's string value of a node-set (semantics §7.2).</summary>
+    private string XmlNavigation(XmlNavigationIr navigation) => navigation switch
+    {
+        { TextOnly: true } => $"xpathConcat({NodeValues(navigation)})",
+
+        // $body alone: Jaxen returns the element, not a list, and Synapse writes it whole (result.toString()).
+        { Steps.IsEmpty: true } => $"{Navigation(navigation)}.toString()",
+        { Steps: [.., { AllNodes: true }] } => $"xpathNodeString({Navigation(navigation with { Steps = navigation.Steps[..^1] })})",
+        _ => $"xpathString({Navigation(navigation)})",
+    };
+
+    /// <summary>The string values of the nodes of a node-set, in document order (a Ballerina <c>string[]</c>).</summary>
+    private string NodeValues(ExprIr nodes) => nodes switch
+    {
+        XmlNavigationIr { TextOnly: true } x => $"xpathTextValues({Navigation(x)})",
+        XmlNavigationIr x => $"xpathStrings({Navigation(x)})",
+        XmlAttributeReadIr a => $"xpathAttributeValues({Navigation(a.Elements)}, {ExpandedName(a.Attribute.NamespaceUri, a.Attribute.LocalName)})",
+        XmlRelativeIr r => RelativeValues(r),
+        _ => throw new InvalidOperationException($"Not a node-set: {nodes.GetType().Name}"),
+    };
+
+    /// <summary>The parameter of a predicate's test function: the element the predicate is tested on.</summary>
+    private const string PredicateContext = "xpathContext";
+
+    private string RelativeValues(XmlRelativeIr relative)
+    {
+        var current = PredicateContext;
+        foreach (var step in relative.Steps)
+        {
+            current = Step(current, step);
+        }
+
+        return relative switch
+        {
+            { Attribute: { } attribute } => $"xpathAttributeValues({current}, {ExpandedName(attribute.NamespaceUri, attribute.LocalName)})",
+            { TextOnly: true } => $"xpathTextValues({current})",
+            _ => $"xpathStrings({current})",
+        };
+    }
+
+    /// <summary>An expanded name as Ballerina's xml functions take it: <c>{uri}local</c>, or the local name without a namespace.</summary>
+    private static string ExpandedName(string? uri, string localName) =>
+        BallerinaSyntax.StringLiteral(uri is null ? localName : "{" + uri + "}" + localName);
 
     /// <summary>
     /// XML navigation from the SOAP body: <c>(check soapBody(ctx))/&lt;order&gt;/**/&lt;id&gt;</c>. A qualified
@@ -300,21 +359,56 @@ internal sealed class ExpressionWriter
         var current = "(check soapBody(ctx))";
         foreach (var step in navigation.Steps)
         {
-            var axis = step.Descendant ? "/**/" : "/";
-            if (step.NamespaceUri is { } uri)
-            {
-                current = step.LocalName == "*"
-                    ? $"{current}{axis}<*>"
-                    : $"({current}{axis}<*>).elements({BallerinaSyntax.StringLiteral("{" + uri + "}" + step.LocalName)})";
-            }
-            else
-            {
-                current = $"{current}{axis}<{(step.LocalName == "*" ? "*" : XmlName(step.LocalName))}>";
-            }
+            current = Step(current, step);
         }
 
         return current;
     }
+
+    /// <summary>
+    /// One location step from <paramref name="current"/>. Tests of each element filter the selection
+    /// (<c>xpathFilter</c>); a positional predicate counts per parent (<c>xpathChildAt</c>), as XPath does.
+    /// </summary>
+    private string Step(string current, XmlStepIr step)
+    {
+        if (step.AllNodes == true)
+        {
+            return $"{current}/*";
+        }
+
+        var tests = step.Predicates.OfType<XmlPredicateIr.Test>().Select(t => t.Condition).ToList();
+        var positional = step.Predicates.LastOrDefault(p => p is not XmlPredicateIr.Test);
+        if (positional is not null)
+        {
+            var name = step.LocalName == "*" ? "()" : ExpandedName(step.NamespaceUri, step.LocalName);
+            var position = positional is XmlPredicateIr.Position p ? p.Index.ToString(CultureInfo.InvariantCulture) : "()";
+            var test = tests.Count == 0 ? "()" : TestFunction(tests.Aggregate((l, r) => new AndIr(l, r)));
+            return $"xpathChildAt({current}, {name}, {position}, {(step.Descendant ? "true" : "false")}, {test})";
+        }
+
+        var axis = step.Descendant ? "/**/" : "/";
+        string selected;
+        if (step.NamespaceUri is { } uri)
+        {
+            selected = step.LocalName == "*"
+                ? $"{current}{axis}<*>"
+                : $"({current}{axis}<*>).elements({BallerinaSyntax.StringLiteral("{" + uri + "}" + step.LocalName)})";
+        }
+        else
+        {
+            selected = $"{current}{axis}<{(step.LocalName == "*" ? "*" : XmlName(step.LocalName))}>";
+        }
+
+        foreach (var test in tests)
+        {
+            selected = $"xpathFilter({selected}, {TestFunction(test)})";
+        }
+
+        return selected;
+    }
+
+    /// <summary>A predicate's test as a function of the element; its operands are literals and relative node-sets, so it never fails.</summary>
+    private string TestFunction(ConditionIr test) => $"function (xml:Element {PredicateContext}) returns boolean => {Condition(test)}";
 
     /// <summary>An XML name in a navigation step; characters outside identifiers are escaped.</summary>
     private static string XmlName(string name)

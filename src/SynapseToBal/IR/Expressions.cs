@@ -88,7 +88,40 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
 
 /// <param name="Prefix">Namespace prefix as written, or null.</param>
 /// <param name="Descendant">True for a <c>//</c> step.</param>
-public sealed record XmlStepIr(string? Prefix, string? NamespaceUri, string LocalName, bool Descendant);
+public sealed record XmlStepIr(string? Prefix, string? NamespaceUri, string LocalName, bool Descendant)
+{
+    /// <summary>The step's predicates, applied in order (XPath 1.0 §2.4): tests first, at most one positional predicate last.</summary>
+    public ImmutableArray<XmlPredicateIr> Predicates { get; init; } = [];
+
+    /// <summary>True for <c>node()</c>: every child node (elements, text, comments), not only elements; only as the last step. Null otherwise.</summary>
+    public bool? AllNodes { get; init; }
+}
+
+/// <summary>An XPath predicate of a location step (XPath 1.0 §2.4).</summary>
+public abstract record XmlPredicateIr
+{
+    private protected XmlPredicateIr()
+    {
+    }
+
+    /// <summary><c>[n]</c>, <c>[position()=n]</c>: the n-th (1-based) node the step selects from each context node.</summary>
+    public sealed record Position(int Index) : XmlPredicateIr;
+
+    /// <summary><c>[last()]</c>: the last node the step selects from each context node.</summary>
+    public sealed record Last : XmlPredicateIr;
+
+    /// <summary>A test of each selected element: its operands are <see cref="XmlRelativeIr"/> node-sets and literals.</summary>
+    public sealed record Test(ConditionIr Condition) : XmlPredicateIr;
+}
+
+/// <summary>Nodes relative to a predicate's context element: itself (no steps), child steps, an attribute, or text children.</summary>
+public sealed record XmlRelativeIr(ImmutableArray<XmlStepIr> Steps, XmlAttributeIr? Attribute, bool TextOnly) : ExprIr;
+
+/// <summary>An attribute name test: an expanded name (<paramref name="NamespaceUri"/>, <paramref name="LocalName"/>).</summary>
+public sealed record XmlAttributeIr(string? Prefix, string? NamespaceUri, string LocalName);
+
+/// <summary>The attributes of the selected elements (<c>//a/@id</c>): a node-set of attribute values.</summary>
+public sealed record XmlAttributeReadIr(XmlNavigationIr Elements, XmlAttributeIr Attribute) : ExprIr;
 
 public sealed record ConcatIr(ImmutableArray<ExprIr> Parts) : ExprIr
 ;
@@ -180,6 +213,24 @@ public enum Builtin
 
     /// <summary>Unary minus.</summary>
     Negate,
+
+    /// <summary>XPath string(node-set) (XPath 1.0 §4.2): the string value of the first node, "" for an empty set.</summary>
+    XPathStringValue,
+
+    /// <summary>XPath local-name(node-set) (XPath 1.0 §4.1) of an element navigation.</summary>
+    XPathLocalName,
+
+    /// <summary>XPath namespace-uri(node-set) (XPath 1.0 §4.1) of an element navigation.</summary>
+    XPathNamespaceUri,
+
+    /// <summary>MI 4.4 urlEncode(s): Java's URLEncoder (UTF-8) with '+' as %20 and '*' as %2A.</summary>
+    UrlEncode,
+
+    /// <summary>MI 4.4 urlDecode(s): Java's URLDecoder (UTF-8).</summary>
+    UrlDecode,
+
+    /// <summary>MI 4.4 now(): epoch milliseconds (an integer).</summary>
+    NowMillis,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>
@@ -263,6 +314,13 @@ public sealed record NonEmptyIr(ExprIr Value) : ConditionIr;
 
 /// <param name="Numeric">Compare as numbers (XPath converts both sides when one is a number or the operator is relational).</param>
 public sealed record CompareIr(ExprIr Left, string Operator, ExprIr Right, bool Numeric = false) : ConditionIr;
+
+/// <summary>
+/// XPath's comparison of a node-set (<see cref="XmlNavigationIr"/>, <see cref="XmlAttributeReadIr"/>,
+/// <see cref="XmlRelativeIr"/>) with a value (XPath 1.0 §3.4): true when the comparison is true for the string
+/// value of some node (as numbers when <paramref name="Numeric"/>). The node-set is always the left operand.
+/// </summary>
+public sealed record NodeSetCompareIr(ExprIr Nodes, string Operator, ExprIr Other, bool Numeric) : ConditionIr;
 
 public sealed record RegexMatchIr(ExprIr Value, string Pattern) : ConditionIr;
 

@@ -81,6 +81,7 @@ public static class IrWalker
     {
         NonEmptyIr n => [n.Value],
         CompareIr c => [c.Left, c.Right],
+        NodeSetCompareIr c => [c.Nodes, c.Other],
         RegexMatchIr r => [r.Value],
         StringTestIr t => [t.Value, t.Operand],
         AndIr a => Expressions(a.Left).Concat(Expressions(a.Right)),
@@ -114,8 +115,9 @@ public static class IrWalker
             ArithmeticIr a => [a.Left, a.Right],
             ConditionalIr c => Expressions(c.Condition).Concat([c.WhenTrue, c.WhenFalse]),
             ConditionValueIr c => Expressions(c.Condition),
+            XmlAttributeReadIr a => [a.Elements],
             StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr or VariableReadIr
-                or ParameterReadIr or HeaderReadIr or ContextFieldIr or JsonEvalIr or XmlNavigationIr or SystemValueIr
+                or ParameterReadIr or HeaderReadIr or ContextFieldIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or SystemValueIr
                 or ConfigurableReadIr or UntranslatedExprIr => [],
             _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
         };

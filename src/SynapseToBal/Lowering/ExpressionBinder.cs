@@ -89,6 +89,7 @@ internal sealed class ExpressionBinder(
         return value switch
         {
             null => null,
+            _ when IsXPath && IsNodeSet(value) => Call(Builtin.XPathNumber, ValueKind.Float, Call(Builtin.XPathStringValue, ValueKind.String, value)),
             { Kind: ValueKind.Float or ValueKind.Integer } => IsXPath && value.Kind == ValueKind.Integer ? new ConvertIr(value, ValueKind.Float) : value,
             CountIr when IsXPath => new ConvertIr(new ConvertIr(value, ValueKind.Integer), ValueKind.Float),
             { Kind: ValueKind.String } when IsXPath => Call(Builtin.XPathNumber, ValueKind.Float, value),
@@ -165,13 +166,24 @@ internal sealed class ExpressionBinder(
         VariableScope.Qualified when v.Prefix == "operation" => new PropertyReadIr(v.Name),
         VariableScope.Qualified when v.Prefix == "var" => new VariableReadIr(v.Name),
         VariableScope.Plain when jsonEvals.TryGetValue(v.Name, out var path) => JsonPathText(path),
+
+        // $body is the SOAP Body element itself (SynapseXPathVariableContext), a node-set of one element.
+        VariableScope.Body => new XmlNavigationIr([], false),
         _ => null,
     };
 
-    private static JsonEvalIr? JsonPathText(string path) => ExpressionTranslator.IsSimpleJsonPath(path) ? new JsonEvalIr(path.Trim()) : null;
+    private static JsonEvalIr? JsonPathText(string path) => ImplicitRoot(path.Trim()) is var rooted && ExpressionTranslator.IsSimpleJsonPath(rooted) ? new JsonEvalIr(rooted) : null;
 
     /// <summary>json-eval(path): a simple path from the root.</summary>
-    public ExprIr? JsonPathValue(ExpressionNode root, string text) => text.StartsWith('$') && IsSimpleJsonPath(root) ? new JsonEvalIr(text) : null;
+    public ExprIr? JsonPathValue(ExpressionNode root, string text) =>
+        text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : null) : JsonPathText(text);
+
+    /// <summary>
+    /// Jayway's JsonPath.compile reads a path that starts with neither <c>$</c> nor <c>@</c> from the root:
+    /// <c>request.id</c> is <c>$.request.id</c>. Only a path that starts with a name is completed.
+    /// </summary>
+    private static string ImplicitRoot(string path) =>
+        path.Length > 0 && (char.IsAsciiLetter(path[0]) || path[0] == '_') ? "$." + path : path;
 
     /// <summary><c>$</c> followed by member names and non-negative indexes.</summary>
     public static bool IsSimpleJsonPath(ExpressionNode node) => node switch
@@ -223,36 +235,54 @@ internal sealed class ExpressionBinder(
     // ---------------------------------------------------------------------------------------------------
     // XPath location paths.
 
-    /// <summary>Paths of child steps from the SOAP Body (<c>$body/a</c>, <c>//a</c>, <c>/soapenv:Envelope/soapenv:Body/a</c>), optionally ending in <c>text()</c>.</summary>
-    private XmlNavigationIr? Navigation(bool absolute, bool fromBody, ImmutableArray<Step> steps)
+    /// <summary>
+    /// Paths of child steps from the SOAP Body (<c>$body/a</c>, <c>//a</c>, <c>/soapenv:Envelope/soapenv:Body/a</c>),
+    /// each step with predicates (<see cref="Predicates"/>), optionally ending in <c>text()</c>, <c>node()</c> or
+    /// an attribute (<c>@a</c>, which gives an <see cref="XmlAttributeReadIr"/>).
+    /// </summary>
+    private ExprIr? Navigation(bool absolute, bool fromBody, ImmutableArray<Step> steps)
     {
         var result = new List<XmlStepIr>();
         var textOnly = false;
         var descendant = false;
-        foreach (var step in steps)
+        XmlAttributeIr? attribute = null;
+        for (var i = 0; i < steps.Length; i++)
         {
-            if (textOnly || !step.Predicates.IsEmpty)
+            var step = steps[i];
+            var last = i == steps.Length - 1;
+            if (textOnly || attribute is not null)
             {
                 return null;
             }
 
             switch (step)
             {
-                case { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Abbreviated: true } when !descendant:
+                case { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Abbreviated: true, Predicates.IsEmpty: true } when !descendant:
                     descendant = true;
                     continue;
-                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text } } when !descendant:
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when !descendant:
                     textOnly = true;
                     continue;
-                case { Axis: XPathAxis.Child, Test: NameTest name }:
-                {
-                    string? uri = null;
-                    if (name.Prefix is { } prefix && (name.LocalName == "*" || !namespaces.TryGetValue(prefix, out uri)))
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant && last && result.Count > 0:
+                    // Synapse's string value treats a path ending in node() specially (semantics §7.2).
+                    result.Add(new XmlStepIr(null, null, "*", false) { AllNodes = true });
+                    continue;
+                case { Axis: XPathAxis.Attribute, Test: NameTest name, Predicates.IsEmpty: true } when !descendant && last && result.Count > 0:
+                    attribute = AttributeTest(name);
+                    if (attribute is null)
                     {
                         return null;
                     }
 
-                    result.Add(new XmlStepIr(name.Prefix, uri, name.LocalName, descendant));
+                    continue;
+                case { Axis: XPathAxis.Child, Test: NameTest name }:
+                {
+                    if (ElementTest(name, descendant) is not { } element || Predicates(step.Predicates) is not { } predicates)
+                    {
+                        return null;
+                    }
+
+                    result.Add(element with { Predicates = predicates });
                     descendant = false;
                     continue;
                 }
@@ -272,6 +302,7 @@ internal sealed class ExpressionBinder(
             // /soapenv:Envelope/soapenv:Body/... → the steps below the body.
             if (result.Count >= 2 && !result[0].Descendant && !result[1].Descendant
                 && result[0].LocalName == "Envelope" && result[1].LocalName == "Body"
+                && result[0].Predicates.IsEmpty && result[1].Predicates.IsEmpty
                 && result[0].NamespaceUri is SoapEnv11 or SoapEnv12)
             {
                 result.RemoveRange(0, 2);
@@ -287,8 +318,195 @@ internal sealed class ExpressionBinder(
             return null;
         }
 
-        return result.Count == 0 && !fromBody ? null : new XmlNavigationIr([.. result], textOnly);
+        if (result.Count == 0 && !fromBody)
+        {
+            return null;
+        }
+
+        var navigation = new XmlNavigationIr([.. result], textOnly);
+        return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
+
+    /// <summary>An element name test: a local name without a namespace, a prefix in scope, or <c>*</c> (not <c>prefix:*</c>).</summary>
+    private XmlStepIr? ElementTest(NameTest name, bool descendant)
+    {
+        string? uri = null;
+        if (name.Prefix is { } prefix && (name.LocalName == "*" || !namespaces.TryGetValue(prefix, out uri)))
+        {
+            return null;
+        }
+
+        return new XmlStepIr(name.Prefix, uri, name.LocalName, descendant);
+    }
+
+    private XmlAttributeIr? AttributeTest(NameTest name)
+    {
+        string? uri = null;
+        if (name.LocalName == "*" || (name.Prefix is { } prefix && !namespaces.TryGetValue(prefix, out uri)))
+        {
+            return null;
+        }
+
+        return new XmlAttributeIr(name.Prefix, uri, name.LocalName);
+    }
+
+    /// <summary>
+    /// The predicates of a step: tests of each element (a relative node-set compared with a literal, or tested for
+    /// being non-empty, with and/or/not), then at most one positional predicate (<c>[n]</c>,
+    /// <c>[position()=n]</c>, <c>[last()]</c>), which counts per context node as XPath does.
+    /// </summary>
+    private ImmutableArray<XmlPredicateIr>? Predicates(ImmutableArray<ExpressionNode> predicates)
+    {
+        var result = ImmutableArray.CreateBuilder<XmlPredicateIr>();
+        for (var i = 0; i < predicates.Length; i++)
+        {
+            var predicate = Predicate(predicates[i]);
+            if (predicate is null || (predicate is not XmlPredicateIr.Test && i != predicates.Length - 1))
+            {
+                return null;
+            }
+
+            result.Add(predicate);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private XmlPredicateIr? Predicate(ExpressionNode node) => node switch
+    {
+        NumberLiteral n when Position(n) is { } index => new XmlPredicateIr.Position(index),
+        FunctionCall { Name: "last", Arguments.IsEmpty: true, Prefix: null or "fn" } => new XmlPredicateIr.Last(),
+        BinaryExpression { Operator: BinaryOperator.Equal, Left: FunctionCall { Name: "position", Arguments.IsEmpty: true, Prefix: null or "fn" }, Right: var right } => right switch
+        {
+            NumberLiteral n when Position(n) is { } index => new XmlPredicateIr.Position(index),
+            FunctionCall { Name: "last", Arguments.IsEmpty: true, Prefix: null or "fn" } => new XmlPredicateIr.Last(),
+            _ => null,
+        },
+        _ => PredicateTest(node) is { } test ? new XmlPredicateIr.Test(test) : null,
+    };
+
+    private static int? Position(NumberLiteral n) =>
+        int.TryParse(n.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index >= 1 ? index : null;
+
+    /// <summary>A predicate that is not positional, as a condition over the context element.</summary>
+    private ConditionIr? PredicateTest(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b:
+            {
+                var left = PredicateTest(b.Left);
+                var right = PredicateTest(b.Right);
+                return left is null || right is null ? null : b.Operator == BinaryOperator.And ? new AndIr(left, right) : new OrIr(left, right);
+            }
+
+            case FunctionCall { Name: "not", Arguments.Length: 1, Prefix: null or "fn" } call:
+                return PredicateTest(call.Arguments[0]) is { } negated ? new NotIr(negated) : null;
+            case FunctionCall { Name: "true" or "false", Arguments.IsEmpty: true, Prefix: null or "fn" } call:
+                return new BoolLiteralIr(call.Name == "true");
+            case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } b:
+            {
+                var op = OperatorText(b.Operator);
+                if (Relative(b.Left) is { } nodes && PredicateLiteral(b.Right) is { } value)
+                {
+                    return NodeSetComparison(nodes, op, value, IsNumberLiteral(b.Right));
+                }
+
+                if (Relative(b.Right) is { } flipped && PredicateLiteral(b.Left) is { } literal)
+                {
+                    return NodeSetComparison(flipped, Flip(op), literal, IsNumberLiteral(b.Left));
+                }
+
+                return null;
+            }
+
+            default:
+                return Relative(node) is { } exists ? new NonEmptyIr(exists) : null;
+        }
+    }
+
+    private static ExprIr? PredicateLiteral(ExpressionNode node) => node switch
+    {
+        StringLiteral s => new StringLiteralIr(s.Value),
+        NumberLiteral n => new NumberLiteralIr(n.Text, ValueKind.Float),
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n } => new NumberLiteralIr("-" + n.Text, ValueKind.Float),
+        _ => null,
+    };
+
+    /// <summary>A node-set relative to a predicate's context element: <c>.</c>, <c>@a</c>, <c>a/b</c>, <c>a/text()</c>, <c>text()</c>.</summary>
+    private XmlRelativeIr? Relative(ExpressionNode node)
+    {
+        if (node is not LocationPath { Absolute: false } path)
+        {
+            return null;
+        }
+
+        var steps = new List<XmlStepIr>();
+        for (var i = 0; i < path.Steps.Length; i++)
+        {
+            var step = path.Steps[i];
+            var last = i == path.Steps.Length - 1;
+            if (!step.Predicates.IsEmpty)
+            {
+                return null;
+            }
+
+            switch (step)
+            {
+                case { Axis: XPathAxis.Self, Test: NodeTypeTest { Type: NodeType.Node } } when path.Steps.Length == 1:
+                    return new XmlRelativeIr([], null, false);
+                case { Axis: XPathAxis.Attribute, Test: NameTest name } when last:
+                    return AttributeTest(name) is { } attribute ? new XmlRelativeIr([.. steps], attribute, false) : null;
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text } } when last:
+                    return new XmlRelativeIr([.. steps], null, true);
+                case { Axis: XPathAxis.Child, Test: NameTest name } when ElementTest(name, descendant: false) is { } element:
+                    steps.Add(element);
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return steps.Count == 0 ? null : new XmlRelativeIr([.. steps], null, false);
+    }
+
+    private static string OperatorText(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => "=",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        _ => ">=",
+    };
+
+    /// <summary>The operator with its operands swapped: <c>5 &lt; a</c> is <c>a &gt; 5</c>.</summary>
+    private static string Flip(string op) => op switch
+    {
+        "<" => ">",
+        "<=" => ">=",
+        ">" => "<",
+        ">=" => "<=",
+        _ => op,
+    };
+
+    /// <summary>
+    /// XPath 1.0 §3.4: a node-set compared with a number, or by a relational operator, compares number(string
+    /// value) of each node; compared with a string, the string value of each node; true when some node matches.
+    /// </summary>
+    private static NodeSetCompareIr NodeSetComparison(ExprIr nodes, string op, ExprIr other, bool numberLiteral)
+    {
+        var numeric = numberLiteral || op is "<" or "<=" or ">" or ">=" || other.Kind is ValueKind.Float or ValueKind.Integer || other is CountIr;
+        if (numeric && other is StringLiteralIr { Value: var text } && Comparisons.IsDecimalNumeral(text.Trim()))
+        {
+            other = new NumberLiteralIr(text.Trim(), ValueKind.Float);
+        }
+
+        return new NodeSetCompareIr(nodes, op, other, numeric);
+    }
+
+    /// <summary>A node-set value: selected elements (or their text children), or attributes.</summary>
+    private static bool IsNodeSet(ExprIr? value) => value is XmlNavigationIr or XmlAttributeReadIr;
 
     // ---------------------------------------------------------------------------------------------------
     // Functions.
@@ -334,7 +552,7 @@ internal sealed class ExpressionBinder(
             case "boolean" or "not" or "contains" or "starts-with" or "ends-with" or "true" or "false":
                 return Condition(new FunctionCall(default, null, name, args)) is { } condition ? new ConditionValueIr(condition) : null;
             case "count":
-                return Value(args[0]) is XmlNavigationIr { TextOnly: false } nodes ? new CountIr(nodes, Nodes: true) : null;
+                return Value(args[0]) is { } nodes && IsNodeSet(nodes) ? new CountIr(nodes, Nodes: true) : null;
             case "sum":
                 return Value(args[0]) is XmlNavigationIr { TextOnly: false } summed ? Call(Builtin.XPathSum, ValueKind.Float, summed) : null;
             case "string-length":
@@ -368,6 +586,18 @@ internal sealed class ExpressionBinder(
                 return operand is null ? null : Call(builtin, ValueKind.Float, operand);
             }
 
+            case "base64Encode":
+                // Base64EncodeFunction: UTF-8 unless a second argument names another charset.
+                if (args.Length == 2 && !(args[1] is StringLiteral { Value: var charset } && charset.Equals("UTF-8", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return null;
+                }
+
+                return StringValue(args[0]) is { } encoded ? Call(Builtin.Base64Encode, ValueKind.String, encoded) : null;
+            case "local-name" or "namespace-uri":
+                return Value(args[0]) is XmlNavigationIr { TextOnly: false } named
+                    ? Call(name == "local-name" ? Builtin.XPathLocalName : Builtin.XPathNamespaceUri, ValueKind.String, named)
+                    : null;
             case "wso2:vault-lookup" or "hashicorp:vault-lookup" when args[0] is StringLiteral alias:
                 // A secret never becomes a literal: it is a required configurable.
                 return owner.Secret(alias.Value);
@@ -379,7 +609,12 @@ internal sealed class ExpressionBinder(
     }
 
     /// <summary>XPath string(x): numbers in XPath's form, booleans as true/false, anything else as it reads.</summary>
-    private ExprIr? StringValue(ExpressionNode node) => Value(node) is { } value ? AsString(value, dialect) : null;
+    private ExprIr? StringValue(ExpressionNode node) => Value(node) switch
+    {
+        null => null,
+        var nodes when IsXPath && IsNodeSet(nodes) => Call(Builtin.XPathStringValue, ValueKind.String, nodes),
+        var value => AsString(value, dialect),
+    };
 
     /// <summary>An MI 4.4 argument that is certainly a string (not a JSON value whose type only the run time knows).</summary>
     private ExprIr? Text(ExpressionNode node) => Value(node) switch
@@ -420,6 +655,10 @@ internal sealed class ExpressionBinder(
                 return Text(args[0]) is { } text ? Call(builtin, ValueKind.String, text) : null;
             }
 
+            case "urlEncode" or "urlDecode":
+                return Text(args[0]) is { } url ? Call(name == "urlEncode" ? Builtin.UrlEncode : Builtin.UrlDecode, ValueKind.String, url) : null;
+            case "now":
+                return Call(Builtin.NowMillis, ValueKind.Integer);
             case "startsWith" or "endsWith" or "contains":
             {
                 var text = Text(args[0]);
@@ -595,15 +834,20 @@ internal sealed class ExpressionBinder(
             return null;
         }
 
-        var op = b.Operator switch
+        var op = OperatorText(b.Operator);
+        if (IsXPath && IsNodeSet(left) != IsNodeSet(right))
         {
-            BinaryOperator.Equal => "=",
-            BinaryOperator.NotEqual => "!=",
-            BinaryOperator.Less => "<",
-            BinaryOperator.LessOrEqual => "<=",
-            BinaryOperator.Greater => ">",
-            _ => ">=",
-        };
+            // XPath 1.0 §3.4: true when the comparison holds for some node (a boolean compares with boolean()).
+            var (nodes, other, written) = IsNodeSet(left) ? (left, right, op) : (right, left, Flip(op));
+            var otherNode = IsNodeSet(left) ? b.Right : b.Left;
+            if (other.Kind == ValueKind.Boolean)
+            {
+                return op is "=" or "!=" ? new CompareIr(new ConditionValueIr(new NonEmptyIr(nodes)), op, other) : null;
+            }
+
+            return NodeSetComparison(nodes, written, other, IsNumberLiteral(otherNode));
+        }
+
         var leftBoolean = left.Kind == ValueKind.Boolean;
         var rightBoolean = right.Kind == ValueKind.Boolean;
         if (leftBoolean || rightBoolean)

@@ -183,6 +183,11 @@ public sealed partial class Lowerer
     {
         var result = context.Translator.Value(expression);
         ReportUntranslated(result, expression);
+        if (!IrWalker.ContainsUntranslated(result))
+        {
+            ReportPrecedence(expression);
+        }
+
         return result;
     }
 
@@ -204,6 +209,17 @@ public sealed partial class Lowerer
         else
         {
             _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original);
+        }
+
+        ReportPrecedence(expression);
+    }
+
+    /// <summary>SB0233 when an MI 4.4 comparison takes an and/or expression written without parentheses as an operand.</summary>
+    private void ReportPrecedence(ExpressionSyntax expression)
+    {
+        if (SynapsePrecedence.Surprise(expression) is { } operand)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ExpressionPrecedence, expression.Location, expression.Original, operand);
         }
     }
 

@@ -4,6 +4,7 @@ import ballerina/http;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
+import ballerina/time;
 import ballerina/url;
 import ballerina/uuid;
 
@@ -546,6 +547,248 @@ function xpathString(xml nodes) returns string {
         value += item is xml:Element ? item.toString() : item.data();
     }
     return value;
+}
+
+# Synapse's string value of a path ending in `node()` (semantics §7.2, `SynapseXPath.stringValueOf`): the
+# child nodes of `parents`; a single text node stands for its parent element; an element gives its XML
+# with its own text trimmed (nbsp as a space), a text node its text; comments give nothing.
+function xpathNodeString(xml parents) returns string {
+    xml nodes = xml ``;
+    xml:Element? owner = ();
+    foreach xml parent in parents {
+        if parent is xml:Element && parent.getChildren().length() > 0 {
+            nodes += parent.getChildren();
+            owner = parent;
+        }
+    }
+    if nodes.length() == 1 && nodes is xml:Text && owner is xml:Element {
+        return xpathElementString(owner);
+    }
+    string value = "";
+    foreach xml item in nodes {
+        if item is xml:Element {
+            value += xpathElementString(item);
+        } else if item is xml:Text {
+            value += item.data();
+        }
+    }
+    return value;
+}
+
+# An element as Synapse's string value of a node list writes it: its XML, with its own text (the text
+# children, nbsp read as a space) trimmed; the XML unchanged when that text is blank.
+function xpathElementString(xml:Element element) returns string {
+    string own = element.getChildren().text().data();
+    string trimmed = replaceText(own, "\u{A0}", " ").trim();
+    string serialised = element.toString();
+    return trimmed == "" ? serialised : replaceText(serialised, own, trimmed);
+}
+
+# The string value of each node (XPath 1.0 §5: an element's is the text of all its descendants), in order.
+function xpathStrings(xml nodes) returns string[] {
+    string[] values = [];
+    foreach xml item in nodes {
+        values.push(item.data());
+    }
+    return values;
+}
+
+# The text children of each element, as XPath's `text()` step selects them, each as a string.
+function xpathTextValues(xml parents) returns string[] {
+    string[] values = [];
+    foreach xml parent in parents {
+        if parent is xml:Element {
+            foreach xml child in parent.getChildren() {
+                if child is xml:Text {
+                    values.push(child.data());
+                }
+            }
+        }
+    }
+    return values;
+}
+
+# The values of the attribute `name` (an expanded name, `{uri}local`, or a local name without a
+# namespace) of each element, as XPath's `@name` step selects them.
+function xpathAttributeValues(xml nodes, string name) returns string[] {
+    string[] values = [];
+    foreach xml item in nodes {
+        if item is xml:Element {
+            string? value = item.getAttributes()[name];
+            if value is string {
+                values.push(value);
+            }
+        }
+    }
+    return values;
+}
+
+# XPath's string() of a node-set (XPath 1.0 §4.2): the string value of the first node, "" when empty.
+function xpathFirst(string[] values) returns string => values.length() > 0 ? values[0] : "";
+
+# Synapse's string value of a list of text or attribute nodes (semantics §7.2): their values, concatenated.
+function xpathConcat(string[] values) returns string => string:'join("", ...values);
+
+# XPath's comparison of a node-set with a string by `=` or `!=` (XPath 1.0 §3.4): true when it holds
+# for the string value of some node, so both are false for an empty node-set.
+function xpathSomeString(string[] values, string op, string other) returns boolean {
+    foreach string value in values {
+        if (value == other) == (op == "=") {
+            return true;
+        }
+    }
+    return false;
+}
+
+# XPath's comparison of a node-set with a number, or by a relational operator (XPath 1.0 §3.4): true
+# when it holds for number() of the string value of some node; NaN compares false except by `!=`.
+function xpathSomeNumber(string[] values, string op, float other) returns boolean {
+    foreach string value in values {
+        float number = xpathNumber(value);
+        boolean result;
+        if number.isNaN() || other.isNaN() {
+            result = op == "!=";
+        } else if op == "=" {
+            result = number == other;
+        } else if op == "!=" {
+            result = number != other;
+        } else if op == "<" {
+            result = number < other;
+        } else if op == "<=" {
+            result = number <= other;
+        } else if op == ">" {
+            result = number > other;
+        } else {
+            result = number >= other;
+        }
+        if result {
+            return true;
+        }
+    }
+    return false;
+}
+
+# The elements of `nodes` for which an XPath predicate that is not positional holds (XPath 1.0 §2.4), in order.
+function xpathFilter(xml nodes, function (xml:Element) returns boolean test) returns xml {
+    xml result = xml ``;
+    foreach xml item in nodes {
+        if item is xml:Element && test(item) {
+            result += item;
+        }
+    }
+    return result;
+}
+
+# A child step with a positional predicate (XPath 1.0 §2.4): for each parent, the `position`-th
+# (1-based; the last when ()) of the child elements named `name` (an expanded name; any when ()) that
+# pass `test`. With `descendant` (`//a[1]`) every descendant of the parents is a parent too. In document order.
+function xpathChildAt(xml parents, string? name, int? position, boolean descendant,
+        (function (xml:Element) returns boolean)? test) returns xml {
+    xml result = xml ``;
+    foreach xml parent in parents {
+        if parent is xml:Element {
+            xml<xml:Element> children = parent.getChildren().elements();
+            int count = 0;
+            foreach xml:Element child in children {
+                if xpathSelects(child, name, test) {
+                    count += 1;
+                }
+            }
+            int target = position ?: count;
+            int seen = 0;
+            foreach xml:Element child in children {
+                if xpathSelects(child, name, test) {
+                    seen += 1;
+                    if seen == target {
+                        result += child;
+                    }
+                }
+                if descendant {
+                    result += xpathChildAt(child, name, position, true, test);
+                }
+            }
+        }
+    }
+    return result;
+}
+
+function xpathSelects(xml:Element element, string? name, (function (xml:Element) returns boolean)? test) returns boolean =>
+    (name is () || element.getName() == name) && (test is () || test(element));
+
+# XPath's local-name(node-set) (XPath 1.0 §4.1): the local part of the first node's name; "" for an
+# empty set or a node without a name.
+function xpathLocalName(xml nodes) returns string {
+    string name = xpathFirstName(nodes);
+    int? brace = name.indexOf("}");
+    return brace is int ? name.substring(brace + 1) : name;
+}
+
+# XPath's namespace-uri(node-set) (XPath 1.0 §4.1): the namespace of the first node's name; "" for an
+# empty set, a name without a namespace or a node without a name.
+function xpathNamespaceUri(xml nodes) returns string {
+    string name = xpathFirstName(nodes);
+    int? brace = name.indexOf("}");
+    return name.startsWith("{") && brace is int ? name.substring(1, brace) : "";
+}
+
+# The expanded name (`{uri}local`) of the first node when it is an element, else "".
+function xpathFirstName(xml nodes) returns string {
+    if nodes.length() == 0 {
+        return "";
+    }
+    xml first = nodes[0];
+    return first is xml:Element ? first.getName() : "";
+}
+
+# MI 4.4 urlEncode(s): Java's `URLEncoder.encode(s, "UTF-8")` with `+` then written `%20` and `*` `%2A`
+# (`PredefinedFunctionNode`): every UTF-8 byte except ASCII letters, digits, `.`, `-` and `_` as `%XX`.
+function urlEncodeText(string text) returns string {
+    string result = "";
+    foreach byte b in text.toBytes() {
+        if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 46 || b == 45 || b == 95 {
+            result += checkpanic string:fromBytes([b]);
+        } else {
+            string hex = b.toHexString().toUpperAscii();
+            result += "%" + (hex.length() == 1 ? "0" + hex : hex);
+        }
+    }
+    return result;
+}
+
+# MI 4.4 urlDecode(s): Java's `URLDecoder.decode(s, "UTF-8")`: `+` is a space, `%XX` sequences are UTF-8
+# bytes; an incomplete or invalid `%` sequence is an error, as it is in Java.
+function urlDecodeText(string text) returns string|error {
+    string result = "";
+    byte[] pending = [];
+    int i = 0;
+    while i < text.length() {
+        string c = text.substring(i, i + 1);
+        if c == "%" {
+            if i + 3 > text.length() {
+                return error("urlDecode: incomplete escape at " + i.toString());
+            }
+            int b = check int:fromHexString(text.substring(i + 1, i + 3));
+            if b < 0 {
+                return error("urlDecode: invalid escape at " + i.toString());
+            }
+            pending.push(<byte>b);
+            i += 3;
+            continue;
+        }
+        if pending.length() > 0 {
+            result += check string:fromBytes(pending);
+            pending = [];
+        }
+        result += c == "+" ? " " : c;
+        i += 1;
+    }
+    return pending.length() > 0 ? result + check string:fromBytes(pending) : result;
+}
+
+# MI 4.4 now(): `System.currentTimeMillis()`, the epoch milliseconds.
+function nowMillis() returns int {
+    time:Utc now = time:utcNow();
+    return now[0] * 1000 + <int>(now[1] * 1000d).floor();
 }
 
 # Evaluates a JSONPath of the forms `$`, `$.a.b`, `$.a[0]`, `$['a']` against the payload and returns

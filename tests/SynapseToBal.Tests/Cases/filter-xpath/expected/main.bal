@@ -20,7 +20,7 @@ service /filter on httpListener {
         if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
             ctx.properties["short"] = "form";
         }
-        if xpathNumber(xpathString((((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}order")/<*>).elements("{http://example.com/orders}total"))) > 100.0 {
+        if xpathSomeNumber(xpathStrings((((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}order")/<*>).elements("{http://example.com/orders}total")), ">", 100.0) {
             ctx.properties["big"] = "true";
         }
         if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {
