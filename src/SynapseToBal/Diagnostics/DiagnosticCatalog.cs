@@ -165,6 +165,10 @@ public static class DiagnosticCatalog
         "Credential kept out of a log line",
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
         "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
+    public static readonly DiagnosticDescriptor MessageStoreNotTranslated = Warning("SB0223", LoweringCategory,
+        "Message store not translated",
+        "Message store '{0}' ({1}) is not translated yet: {2}",
+        "Only in-memory message stores (Synapse's InMemoryStore, the default) become code: a queue in the generated package. A JMS, RabbitMQ or JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

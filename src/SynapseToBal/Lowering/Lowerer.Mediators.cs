@@ -70,7 +70,7 @@ public sealed partial class Lowerer
         Translated<CallTemplateMediator>("call-template", (l, m, c) => [l.LowerCallTemplate(m, c)]),
         Translated<ThrowErrorMediator>("throwError", (l, m, c) => l.LowerThrowError(m, c)),
         Translated<MakeFaultMediator>("makefault", (l, m, c) => l.LowerMakeFault(m, c)),
-        NotTranslated<StoreMediator>("store"),
+        Translated<StoreMediator>("store", (l, m, _) => l.LowerStore(m)),
         NotTranslated<EnqueueMediator>("enqueue"),
         NotTranslated<EventPublisherMediator>("event"),
         NotTranslated<ValidateMediator>("validate"),
