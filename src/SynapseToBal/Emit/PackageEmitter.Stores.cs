@@ -29,7 +29,8 @@ public sealed partial class PackageEmitter
             modules.Use("task");
             var sampling = p.Kind == ProcessorKind.Sampling;
             var who = $"Message processor '{p.ProcessorName}'";
-            var target = p.Target is { } client ? names[client.Name] : null;
+            var chooser = p.TargetChooser is { } function ? names[function] : null;
+            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
             if ((sampling && p.Sequence is not null) || (!sampling && target is not null))
             {
                 modules.Use("log");
@@ -64,7 +65,7 @@ public sealed partial class PackageEmitter
 
             doc.Add(sampling
                 ? $"{BallerinaSyntax.CommentText(who)} (sampling): every {Number(p.IntervalSeconds)} s takes up to {p.Concurrency.ToString(CultureInfo.InvariantCulture)} message(s) from '{BallerinaSyntax.CommentText(p.Store.StoreName)}' and runs the sequence with each."
-                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to endpoint '{BallerinaSyntax.CommentText(p.Target?.SynapseName ?? p.Origin.TargetEndpoint ?? "(none)")}', removing each once delivered (a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}).");
+                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.SynapseName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered (a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}).");
             if (!sampling)
             {
                 doc.Add(p.MaxDeliveryAttempts > 0
@@ -92,6 +93,8 @@ public sealed partial class PackageEmitter
                 Sequence = Call(p.Sequence),
                 Concurrency = p.Concurrency.ToString(CultureInfo.InvariantCulture),
                 Target = target,
+                Chooser = chooser,
+                NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),
                 ForwardOptions = options,
                 Reply = Call(p.ReplySequence),
                 Fault = Call(p.FaultSequence),
@@ -100,7 +103,7 @@ public sealed partial class PackageEmitter
                 RetryInterval = Number(p.RetryIntervalSeconds),
                 Drop = p.DropAfterMaxAttempts,
                 p.Throttle,
-                Failed = Literal(sampling ? $"{who}: the sequence failed" : $"{who} failed to forward a message to endpoint '{p.Target?.SynapseName}'"),
+                Failed = Literal(sampling ? $"{who}: the sequence failed" : chooser is not null ? $"{who} failed to forward a message to the endpoint it names" : $"{who} failed to forward a message to endpoint '{p.Target?.SynapseName}'"),
                 ReplyFailed = Literal($"{who}: the reply sequence failed"),
                 FaultFailed = Literal($"{who}: the fault sequence failed"),
                 DeactivateFailed = Literal($"{who}: the deactivate sequence failed"),
@@ -110,8 +113,22 @@ public sealed partial class PackageEmitter
             };
         }).ToList();
 
+        // One function finds the client a message names (target.endpoint), for the processors without a targetEndpoint.
+        var chooserProcessor = package.MessageProcessors.FirstOrDefault(p => p.TargetChooser is not null);
+        if (chooserProcessor is not null)
+        {
+            modules.Use("http");
+        }
+
+        var chooserView = chooserProcessor is null ? null : new
+        {
+            Name = names[chooserProcessor.TargetChooser!],
+            Choices = chooserProcessor.TargetChoices.Select(c => new { Endpoint = Literal(c.SynapseName), Client = names[c.Name] }).ToList(),
+        };
+
         return _renderer.Render("stores.bal.sbn", new
         {
+            Chooser = chooserView,
             Header = SourcesHeader(
                 "message stores and processors",
                 package.MessageStores.Select(s => s.Origin.Location.Path)

@@ -52,6 +52,14 @@ public sealed record MessageProcessorIr(
     /// <summary>Forwarding: the endpoint messages are sent to.</summary>
     public ClientIr? Target { get; init; }
 
+    /// <summary>
+    /// Forwarding without a target endpoint: the function that finds the client a message names in its
+    /// <c>target.endpoint</c> property (shared by such processors), and the clients it chooses from.
+    /// </summary>
+    public Symbol? TargetChooser { get; init; }
+
+    public ImmutableArray<ClientIr> TargetChoices { get; init; } = [];
+
     /// <summary>Forwarding: attempts before the processor deactivates or drops the message (<c>max.delivery.attempts</c>, default 4; 0 or less: forever).</summary>
     public int MaxDeliveryAttempts { get; init; } = 4;
 

@@ -81,6 +81,20 @@ public sealed class MessageStoreLoweringTests
     }
 
     [Fact]
+    public void Without_a_target_endpoint_the_message_names_it_among_the_clients()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Backend,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""");
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Null(processor.Target);
+        Assert.NotNull(processor.TargetChooser);
+        Assert.Equal("EP", Assert.Single(processor.TargetChoices).SynapseName);
+        Assert.Null(processor.NotTranslated);
+    }
+
+    [Fact]
     public void A_cron_processor_is_declared_but_not_scheduled()
     {
         var diagnostics = new DiagnosticBag();

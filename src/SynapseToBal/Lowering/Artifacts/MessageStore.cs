@@ -16,6 +16,7 @@ public sealed partial class Lowerer
     private readonly Dictionary<string, MessageStoreIr> _messageStores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Kind, NotTranslatedIr Reason)> _storeReasons = new(StringComparer.Ordinal);
     private readonly List<PendingArtifactIr> _pendingStores = new();
+    private Symbol? _forwardTarget;
 
     /// <summary>
     /// The store kind a class names (MessageStoreFactory: no class is an InMemoryStore; the deprecated in-memory and
@@ -211,7 +212,9 @@ public sealed partial class Lowerer
             ClientIr? target = null;
             if (targetName is null)
             {
-                NotTranslated("targetEndpoint", "the processor forwards to the endpoint each message names in its 'target.endpoint' property; the job logs and keeps the messages");
+                // ForwardingService then forwards to the endpoint the message names in its target.endpoint property.
+                _forwardTarget ??= _symbols.Module(SymbolKind.Function, "forward target");
+                lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = _namedClients.Values.OfType<ClientIr>().ToImmutableArray() };
             }
             else if (!_namedClients.TryGetValue(targetName, out target) || target is null)
             {

@@ -2,8 +2,10 @@
 //   AuditForwarder.xml
 //   PaymentForwarder.xml
 //   PaymentStore.xml
+//   RoutedForwarder.xml
 // Regenerating the package overwrites this file.
 
+import ballerina/http;
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
@@ -154,3 +156,78 @@ class PaymentForwarderProcessor {
 
 # Runs the processor every 5 s (interval 5000 ms), from start-up on.
 final task:JobId paymentForwarderJob = check task:scheduleJobRecurByFrequency(new PaymentForwarderProcessor(), 5);
+
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
+# A failed attempt is retried after 1 s, without limit.
+# From RoutedForwarder.xml, line 2.
+class RoutedForwarderProcessor {
+    *task:Job;
+
+    # False while the processor is deactivated: runs then take no message.
+    private boolean active = true;
+    # True while a run is forwarding: a run that starts meanwhile does nothing.
+    private boolean running = false;
+    # Failed attempts to deliver the oldest message.
+    private int attempts = 0;
+
+    public function execute() {
+        lock {
+            if self.running || !self.active {
+                return;
+            }
+            self.running = true;
+        }
+        self.forward();
+        lock {
+            self.running = false;
+        }
+    }
+
+    function forward() {
+        while self.active {
+            Context? ctx = paymentStore.peek();
+            if ctx is () {
+                return;
+            }
+            http:Client? route = forwardTarget(getProperty(ctx, "target.endpoint"));
+            if route is () {
+                log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
+                self.deactivate(ctx);
+                return;
+            }
+            if forwardAttempt(ctx, route) {
+                var reply = paymentReply(ctx);
+                if reply is error {
+                    log:printError("Message processor 'RoutedForwarder': the reply sequence failed", 'error = reply);
+                } else {
+                    paymentStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
+            } else {
+                log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
+            }
+            runtime:sleep(1);
+        }
+    }
+
+    # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
+    function deactivate(Context ctx) {
+        self.active = false;
+        log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
+    }
+}
+
+# Runs the processor every 1 s (interval 1000 ms), from start-up on.
+final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new RoutedForwarderProcessor(), 1);
+
+# The endpoint a stored message names in its `target.endpoint` property, for the forwarding processors
+# without a targetEndpoint: Synapse looks the name up among its endpoints; `()` when there is none.
+function forwardTarget(string name) returns http:Client? {
+    match name {
+        "PaymentBackend" => {
+            return paymentBackend;
+        }
+    }
+    return ();
+}
