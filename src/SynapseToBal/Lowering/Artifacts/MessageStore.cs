@@ -75,7 +75,8 @@ public sealed partial class Lowerer
     private ImmutableArray<MessageProcessorIr> LowerMessageProcessors()
     {
         var processors = ImmutableArray.CreateBuilder<MessageProcessorIr>();
-        foreach (var processor in _model.Artifacts.OfType<MessageProcessorSyntax>())
+        // A second processor of the same name is reported as a duplicate (SB0501) and not lowered, as Synapse keeps one.
+        foreach (var processor in _model.Artifacts.OfType<MessageProcessorSyntax>().Where(p => ReferenceEquals(_model.Symbols.MessageProcessor(p.Name), p)))
         {
             if (LowerMessageProcessor(processor) is { } lowered)
             {
