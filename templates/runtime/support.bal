@@ -2095,3 +2095,76 @@ function gatherMessages(Context ctx, Context[] messages, boolean asJson, string 
     ctx.contentType = asJson ? "application/json" : "application/xml";
     ctx.headers["content-type"] = ctx.contentType;
 }
+
+# A message store in this program (Synapse's InMemoryStore, the default message store): a first-in
+# first-out queue of message copies that store mediators add to and message processors take from. Like
+# Synapse's in-memory store, it is empty again when the program restarts.
+class MessageQueue {
+    private Context[] messages = [];
+
+    # Adds a copy of the message, as the store mediator stores a clone of the message context.
+    function store(Context ctx) {
+        Context copy = copyMessage(ctx);
+        lock {
+            self.messages.push(copy);
+        }
+    }
+
+    # A copy of the oldest message, left in the store: a forwarding processor removes it once delivered.
+    function peek() returns Context? {
+        lock {
+            if self.messages.length() == 0 {
+                return ();
+            }
+            return copyMessage(self.messages[0]);
+        }
+    }
+
+    # Removes and returns the oldest message, as a sampling processor takes it.
+    function take() returns Context? {
+        lock {
+            if self.messages.length() == 0 {
+                return ();
+            }
+            return self.messages.shift();
+        }
+    }
+
+    # Removes the oldest message (delivered, or dropped after the last attempt).
+    function remove() {
+        lock {
+            if self.messages.length() > 0 {
+                _ = self.messages.shift();
+            }
+        }
+    }
+}
+
+# A copy of a message for a message store: Synapse stores a clone, so later steps do not change it. The
+# out flow of the resource that received it is not kept: a processor has no client to answer.
+function copyMessage(Context ctx) returns Context => {
+    messageId: ctx.messageId,
+    to: ctx.to,
+    payload: ctx.payload.clone(),
+    contentType: ctx.contentType,
+    headers: ctx.headers.clone(),
+    properties: ctx.properties.clone(),
+    variables: ctx.variables.clone(),
+    method: ctx.method,
+    urlPostfix: ctx.urlPostfix,
+    statusCode: ctx.statusCode,
+    isResponse: ctx.isResponse
+};
+
+# One delivery attempt of a forwarding message processor (Synapse's ForwardingService): the stored message
+# is sent to the endpoint (the URL postfix appended as for any REST call) and the response becomes the
+# message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other
+# status is a failed attempt, and so is a failed call, which records ERROR_CODE and ERROR_MESSAGE.
+function forwardAttempt(Context ctx, http:Client endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean {
+    error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format);
+    if sent is error {
+        recordError(ctx, sent);
+        return false;
+    }
+    return (ctx.statusCode >= 200 && ctx.statusCode < 300) || nonRetryCodes.indexOf(ctx.statusCode) is int;
+}

@@ -198,6 +198,10 @@ public static class DiagnosticCatalog
         "Connector operation not translated",
         "The connector operation <{0}> is kept in a TODO: {1}",
         "A connector operation (<connector.operation>) calls a WSO2 connector, a Java library deployed with the Micro Integrator. The generated code does not call it: the operation stays a TODO carrying every parameter (credentials masked), and the message names the Ballerina module that replaces the connector (docs/connectors.md lists every connector of the corpus with its module), or says that none is known, in which case the service's API is called with an http:Client. An <x.init> operation gives the settings the client is created with.");
+    public static readonly DiagnosticDescriptor MessageStoreNotTranslated = Warning("SB0223", LoweringCategory,
+        "Message store not translated",
+        "Message store '{0}' ({1}) is not translated yet: {2}",
+        "Only in-memory message stores (Synapse's InMemoryStore, the default) become code: a queue in the generated package. A JMS, RabbitMQ or JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

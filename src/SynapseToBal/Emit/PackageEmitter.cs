@@ -21,7 +21,7 @@ public sealed record TodoView(string Code, string Message, IReadOnlyList<string>
 /// configurable, entry); C# writes statement bodies (<see cref="BodyLine"/>s) and precomputes every name,
 /// literal and comment, escaped. <c>docs/templates.md</c> documents the view models.
 /// </summary>
-public sealed class PackageEmitter
+public sealed partial class PackageEmitter
 {
     public const string Distribution = "2201.12.0";
 
@@ -61,6 +61,11 @@ public sealed class PackageEmitter
         if (package.Jobs.Length > 0)
         {
             files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("tasks.bal", Tasks(package, names)));
+        }
+
+        if (package.MessageStores.Length > 0 || package.MessageProcessors.Length > 0 || package.PendingStores.Length > 0)
+        {
+            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("stores.bal", Stores(package, names)));
         }
 
         // Last: only the runtime helpers the other files use.
@@ -504,6 +509,7 @@ internal sealed class ModuleUsage
         ["value"] = "ballerina/lang.value",
         ["time"] = "ballerina/time",
         ["task"] = "ballerina/task",
+        ["runtime"] = "ballerina/lang.runtime",
         ["xslt"] = "ballerina/xslt",
         ["jms"] = "ballerinax/java.jms",
     };

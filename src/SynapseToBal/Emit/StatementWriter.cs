@@ -174,6 +174,14 @@ internal sealed class StatementWriter
             case DirectionStep direction:
                 Direction(direction);
                 break;
+            case StoreMessageStep store:
+                if (store.Sequence is { } onStore)
+                {
+                    _out.Line(onStore.CanAnswer ? $"_ = check {_expr.Names[onStore.Function]}(ctx);" : $"check {_expr.Names[onStore.Function]}(ctx);");
+                }
+
+                _out.Line($"{_expr.Names[store.Store]}.store(ctx);");
+                break;
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
                 _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(todo.Origin, todo.RawXml))));

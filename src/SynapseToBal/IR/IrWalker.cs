@@ -20,6 +20,7 @@ public static class IrWalker
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep => [],
         EnrichStep or RewriteStep => [],
+        StoreMessageStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -64,6 +65,7 @@ public static class IrWalker
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],
+        StoreMessageStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 

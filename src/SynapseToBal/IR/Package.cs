@@ -30,6 +30,15 @@ public sealed record PackageIr(
 
     /// <summary>Inbound endpoints, as listeners with a service that runs the endpoint's sequence.</summary>
     public ImmutableArray<InboundIr> Inbounds { get; init; } = [];
+
+    /// <summary>In-memory message stores, as module-level queues.</summary>
+    public ImmutableArray<MessageStoreIr> MessageStores { get; init; } = [];
+
+    /// <summary>Message processors, as scheduled jobs over their stores.</summary>
+    public ImmutableArray<MessageProcessorIr> MessageProcessors { get; init; } = [];
+
+    /// <summary>Message stores and processors not translated, kept as TODOs in <c>stores.bal</c>.</summary>
+    public ImmutableArray<PendingArtifactIr> PendingStores { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>

@@ -254,6 +254,12 @@ public sealed record DirectionStep(MediatorSyntax Origin, ImmutableArray<StepIr>
     public override bool Terminates => Flow.Terminates(Request) && Flow.Terminates(Response);
 }
 
+/// <summary>
+/// The store mediator: runs the on-store sequence (its answer, if any, is ignored as Synapse ignores the
+/// sequence's result), then adds a copy of the message to an in-memory store; the flow continues.
+/// </summary>
+public sealed record StoreMessageStep(MediatorSyntax Origin, Symbol Store, ProcessorSequenceIr? Sequence) : StepIr(Origin);
+
 /// <summary>A construct not translated: a TODO marker with the diagnostic, the reason and the original XML.</summary>
 public sealed record TodoStep(MediatorSyntax? Origin, NotTranslatedIr Reason, string RawXml) : StepIr(Origin);
 

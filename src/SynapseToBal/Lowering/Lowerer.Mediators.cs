@@ -107,7 +107,7 @@ public sealed partial class Lowerer
         Translated<CallTemplateMediator>("call-template", (l, m, c) => [l.LowerCallTemplate(m, c)]),
         Translated<ThrowErrorMediator>("throwError", (l, m, c) => l.LowerThrowError(m, c)),
         Translated<MakeFaultMediator>("makefault", (l, m, c) => l.LowerMakeFault(m, c)),
-        NotTranslated<StoreMediator>("store"),
+        Translated<StoreMediator>("store", (l, m, _) => l.LowerStore(m)),
         Translated<EnqueueMediator>("enqueue", (l, m, _) => [l.LowerEnqueue(m)]),
         Translated<EventPublisherMediator>("event", (l, m, _) => [l.LowerEventPublisher(m)]),
         NotTranslated<ValidateMediator>("validate"),

@@ -105,6 +105,7 @@ public sealed partial class Lowerer
             LowerNamedEndpoint(endpoint);
         }
 
+        LowerMessageStores();
         var entries = symbols.LocalEntries.Select(LowerLocalEntry).ToImmutableArray();
         foreach (var entry in entries)
         {
@@ -126,6 +127,7 @@ public sealed partial class Lowerer
         }
 
         var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(LowerInbound).OfType<InboundIr>().ToImmutableArray();
+        var processors = LowerMessageProcessors();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(LowerTask).OfType<JobIr>().ToImmutableArray();
         var services = _model.Apis.Select(LowerApi).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).Select(LowerProxy));
@@ -148,6 +150,9 @@ public sealed partial class Lowerer
             LocalEntries = entries,
             Jobs = jobs,
             Inbounds = inbounds,
+            MessageStores = _messageStores.Values.ToImmutableArray(),
+            MessageProcessors = processors,
+            PendingStores = _pendingStores.ToImmutableArray(),
             Stylesheets = _stylesheetValues.ToImmutableArray(),
         };
     }
@@ -168,8 +173,8 @@ public sealed partial class Lowerer
         new(typeof(InboundEndpointSyntax), "inboundEndpoint", null),
         new(typeof(TaskSyntax), "task", null),
         new(typeof(TaskManagerSyntax), "taskManager", "the Micro Integrator's task scheduler settings have no counterpart: ballerina/task schedules jobs in process"),
-        new(typeof(MessageStoreSyntax), "messageStore", "not translated yet"),
-        new(typeof(MessageProcessorSyntax), "messageProcessor", "not translated yet"),
+        new(typeof(MessageStoreSyntax), "messageStore", null),
+        new(typeof(MessageProcessorSyntax), "messageProcessor", null),
         new(typeof(EventSourceSyntax), "eventSource", "WS-Eventing event sources have no Ballerina counterpart"),
         new(typeof(RegistrySyntax), "registry", "the registry is configured in the Micro Integrator, not in the package"),
         new(typeof(ImportSyntax), "import", "connector imports have no Ballerina counterpart; import the Ballerina connector instead"),

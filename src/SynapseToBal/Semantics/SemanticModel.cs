@@ -219,6 +219,8 @@ public sealed class SymbolTable
 
     public MessageStoreSyntax? MessageStore(string name) => Find<MessageStoreSyntax>(name);
 
+    public MessageProcessorSyntax? MessageProcessor(string name) => Find<MessageProcessorSyntax>(name);
+
     public ProxySyntax? Proxy(string name) => Find<ProxySyntax>(name);
 
     public TaskSyntax? Task(string name) => Find<TaskSyntax>(name);

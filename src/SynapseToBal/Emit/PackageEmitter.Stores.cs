@@ -1,0 +1,143 @@
+using System.Globalization;
+using SynapseToBal.IR;
+using SynapseToBal.Refine;
+
+namespace SynapseToBal.Emit;
+
+// stores.bal: the in-memory message stores (queues) and the message processors (scheduled jobs).
+public sealed partial class PackageEmitter
+{
+    private string Stores(PackageIr package, NameMap names)
+    {
+        var modules = new ModuleUsage();
+        static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
+        static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        string? Call(ProcessorSequenceIr? sequence) => sequence is null ? null : names[sequence.Function];
+
+        var stores = package.MessageStores.Select(s => new
+        {
+            Doc = new[]
+            {
+                $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)}): in memory, as Synapse's",
+                "InMemoryStore: the messages are lost when the program stops.",
+            },
+            Name = names[s.Name],
+        }).ToList();
+
+        var processors = package.MessageProcessors.Select(p =>
+        {
+            modules.Use("task");
+            var sampling = p.Kind == ProcessorKind.Sampling;
+            var who = $"Message processor '{p.ProcessorName}'";
+            var chooser = p.TargetChooser is { } function ? names[function] : null;
+            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
+            if ((sampling && p.Sequence is not null) || (!sampling && target is not null))
+            {
+                modules.Use("log");
+            }
+
+            if (!sampling && target is not null)
+            {
+                modules.Use("runtime");
+            }
+
+            var options = string.Empty;
+            if (p.NonRetryStatusCodes.Length > 0)
+            {
+                options += ", [" + string.Join(", ", p.NonRetryStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
+            }
+
+            if (p.Target?.Format is { } format)
+            {
+                options += format switch
+                {
+                    EndpointFormat.Soap11 => ", format = \"soap11\"",
+                    EndpointFormat.Soap12 => ", format = \"soap12\"",
+                    _ => ", format = \"pox\"",
+                };
+            }
+
+            var doc = new List<string>();
+            if (p.Origin.Description is { } description)
+            {
+                doc.AddRange(BallerinaSyntax.CommentLines(description, prefix: string.Empty));
+            }
+
+            doc.Add(sampling
+                ? $"{BallerinaSyntax.CommentText(who)} (sampling): every {Number(p.IntervalSeconds)} s takes up to {p.Concurrency.ToString(CultureInfo.InvariantCulture)} message(s) from '{BallerinaSyntax.CommentText(p.Store.StoreName)}' and runs the sequence with each."
+                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.SynapseName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered (a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}).");
+            if (!sampling)
+            {
+                doc.Add(p.MaxDeliveryAttempts > 0
+                    ? $"A failed attempt is retried after {Number(p.RetryIntervalSeconds)} s; after {p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture)} attempts the processor {(p.DropAfterMaxAttempts ? "drops the message and goes on" : "deactivates (the message stays in the store)")}."
+                    : $"A failed attempt is retried after {Number(p.RetryIntervalSeconds)} s, without limit.");
+            }
+
+            if (!p.Active)
+            {
+                doc.Add("Deactivated at start-up (is.active is false), as in the Micro Integrator: it takes no message until activated.");
+            }
+
+            doc.Add($"From {Relative(p.Origin.Location.Path)}, line {Line(p.Origin.Location.Line)}.");
+            return new
+            {
+                Doc = doc,
+                Todo = p.NotTranslated is { } reason ? Todo(reason, Original(p.Origin)) : null,
+                Name = names[p.Name],
+                Schedule = p.Scheduled ? names[p.Schedule] : null,
+                Interval = Number(p.IntervalSeconds),
+                IntervalText = $"{Number(p.IntervalSeconds)} s (interval {Number(p.IntervalSeconds * 1000)} ms)",
+                Active = p.Active ? "true" : "false",
+                Sampling = sampling,
+                Store = names[p.Store.Name],
+                Sequence = Call(p.Sequence),
+                Concurrency = p.Concurrency.ToString(CultureInfo.InvariantCulture),
+                Target = target,
+                Chooser = chooser,
+                NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),
+                ForwardOptions = options,
+                Reply = Call(p.ReplySequence),
+                Fault = Call(p.FaultSequence),
+                Deactivate = Call(p.DeactivateSequence),
+                MaxAttempts = p.MaxDeliveryAttempts > 0 ? p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture) : null,
+                RetryInterval = Number(p.RetryIntervalSeconds),
+                Drop = p.DropAfterMaxAttempts,
+                p.Throttle,
+                Failed = Literal(sampling ? $"{who}: the sequence failed" : chooser is not null ? $"{who} failed to forward a message to the endpoint it names" : $"{who} failed to forward a message to endpoint '{p.Target?.SynapseName}'"),
+                ReplyFailed = Literal($"{who}: the reply sequence failed"),
+                FaultFailed = Literal($"{who}: the fault sequence failed"),
+                DeactivateFailed = Literal($"{who}: the deactivate sequence failed"),
+                NoReply = Literal($"{who} received a response but has no reply sequence: deactivated"),
+                Dropped = Literal($"{who} failed to forward a message {p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture)} times: dropped it and goes on"),
+                Deactivated = Literal($"{who} deactivated: it takes no more messages"),
+            };
+        }).ToList();
+
+        // One function finds the client a message names (target.endpoint), for the processors without a targetEndpoint.
+        var chooserProcessor = package.MessageProcessors.FirstOrDefault(p => p.TargetChooser is not null);
+        if (chooserProcessor is not null)
+        {
+            modules.Use("http");
+        }
+
+        var chooserView = chooserProcessor is null ? null : new
+        {
+            Name = names[chooserProcessor.TargetChooser!],
+            Choices = chooserProcessor.TargetChoices.Select(c => new { Endpoint = Literal(c.SynapseName), Client = names[c.Name] }).ToList(),
+        };
+
+        return _renderer.Render("stores.bal.sbn", new
+        {
+            Chooser = chooserView,
+            Header = SourcesHeader(
+                "message stores and processors",
+                package.MessageStores.Select(s => s.Origin.Location.Path)
+                    .Concat(package.MessageProcessors.Select(p => p.Origin.Location.Path))
+                    .Concat(package.PendingStores.Select(p => p.Origin.Location.Path))),
+            Imports = modules.Imports(),
+            Pending = package.PendingStores.Select(Pending).ToList(),
+            Stores = stores,
+            Processors = processors,
+        });
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// An in-memory message store (Synapse's <c>InMemoryStore</c>, the default class): a module-level queue of
+/// message copies that store mediators add to and message processors take from.
+/// </summary>
+/// <param name="Name">The module-level queue.</param>
+public sealed record MessageStoreIr(Symbol Name, string StoreName, MessageStoreSyntax Origin);
+
+/// <summary>What a message processor does with each message it takes from its store.</summary>
+public enum ProcessorKind
+{
+    /// <summary><c>SamplingProcessor</c>: removes the message and runs a sequence with it.</summary>
+    Sampling,
+
+    /// <summary><c>ScheduledMessageForwardingProcessor</c>: sends the message to an endpoint, retrying, then removes it.</summary>
+    Forwarding,
+}
+
+/// <summary>A sequence a processor runs: its function, and whether it may answer (its result is then ignored).</summary>
+public sealed record ProcessorSequenceIr(Symbol Function, bool CanAnswer);
+
+/// <summary>
+/// A message processor: a scheduled job (ballerina/task) that runs every <paramref name="IntervalSeconds"/> on
+/// the messages of an in-memory store.
+/// </summary>
+/// <param name="Name">The job class.</param>
+/// <param name="Schedule">The module-level variable holding the scheduled job's id.</param>
+/// <param name="Active">False for <c>is.active="false"</c>: the processor starts deactivated (the job runs but takes nothing).</param>
+public sealed record MessageProcessorIr(
+    Symbol Name,
+    Symbol Schedule,
+    string ProcessorName,
+    ProcessorKind Kind,
+    MessageStoreIr Store,
+    decimal IntervalSeconds,
+    bool Active,
+    MessageProcessorSyntax Origin)
+{
+    /// <summary>False when the processor runs on a cron expression: the job is declared but not scheduled.</summary>
+    public bool Scheduled { get; init; } = true;
+
+    /// <summary>Sampling: the sequence each message is injected into.</summary>
+    public ProcessorSequenceIr? Sequence { get; init; }
+
+    /// <summary>Sampling: how many messages one run takes (<c>concurrency</c>, default 1).</summary>
+    public int Concurrency { get; init; } = 1;
+
+    /// <summary>Forwarding: the endpoint messages are sent to.</summary>
+    public ClientIr? Target { get; init; }
+
+    /// <summary>
+    /// Forwarding without a target endpoint: the function that finds the client a message names in its
+    /// <c>target.endpoint</c> property (shared by such processors), and the clients it chooses from.
+    /// </summary>
+    public Symbol? TargetChooser { get; init; }
+
+    public ImmutableArray<ClientIr> TargetChoices { get; init; } = [];
+
+    /// <summary>Forwarding: attempts before the processor deactivates or drops the message (<c>max.delivery.attempts</c>, default 4; 0 or less: forever).</summary>
+    public int MaxDeliveryAttempts { get; init; } = 4;
+
+    /// <summary>Forwarding: the pause between attempts (<c>client.retry.interval</c>, default 1000 ms).</summary>
+    public decimal RetryIntervalSeconds { get; init; } = 1;
+
+    /// <summary>Forwarding: drop the message after the last attempt instead of deactivating (<c>max.delivery.drop</c> = Enabled).</summary>
+    public bool DropAfterMaxAttempts { get; init; }
+
+    /// <summary>Forwarding: one run forwards every message the store holds (<c>throttle</c>, default true), else one.</summary>
+    public bool Throttle { get; init; } = true;
+
+    /// <summary>Forwarding: error statuses taken as delivered (<c>non.retry.status.codes</c>).</summary>
+    public ImmutableArray<int> NonRetryStatusCodes { get; init; } = [];
+
+    /// <summary>Forwarding: runs with the response (<c>message.processor.reply.sequence</c>).</summary>
+    public ProcessorSequenceIr? ReplySequence { get; init; }
+
+    /// <summary>Forwarding: runs with each failed attempt (<c>message.processor.fault.sequence</c>).</summary>
+    public ProcessorSequenceIr? FaultSequence { get; init; }
+
+    /// <summary>Forwarding: runs when the processor deactivates (<c>message.processor.deactivate.sequence</c>).</summary>
+    public ProcessorSequenceIr? DeactivateSequence { get; init; }
+
+    /// <summary>Settings that are not translated (reported): a TODO beside the job.</summary>
+    public NotTranslatedIr? NotTranslated { get; init; }
+}

@@ -1,0 +1,293 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <messageStore> and <messageProcessor>: an in-memory store becomes a module-level queue; a sampling
+// or forwarding processor over it becomes a scheduled job (ballerina/task). Other stores stay TODOs (SB0223).
+public sealed partial class Lowerer
+{
+    private const string StorePackage = "org.apache.synapse.message.store.impl.";
+    private const string ProcessorPackage = "org.apache.synapse.message.processor.impl.";
+
+    private readonly Dictionary<string, MessageStoreIr> _messageStores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Kind, NotTranslatedIr Reason)> _storeReasons = new(StringComparer.Ordinal);
+    private readonly List<PendingArtifactIr> _pendingStores = new();
+    private Symbol? _forwardTarget;
+
+    /// <summary>
+    /// The store kind a class names (MessageStoreFactory: no class is an InMemoryStore; the deprecated in-memory and
+    /// JMS class names are mapped to the current ones) and what to write instead; null advice for the in-memory
+    /// store, which is translated.
+    /// </summary>
+    private static (string Kind, string? Advice) StoreKind(string? className) => className?.Trim() switch
+    {
+        null or "" or StorePackage + "memory.InMemoryStore" or "org.apache.synapse.message.store.InMemoryMessageStore" => ("in-memory", null),
+        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "write its producer with a jms:MessageProducer from ballerinax/java.jms"),
+        StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
+        StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql"),
+        StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
+        var other => ($"class {other}", "the class runs Java code; write a producer for the system it stores messages in"),
+    };
+
+    /// <summary>Declares the message stores before the flows are lowered, so that store mediators can refer to them.</summary>
+    private void LowerMessageStores()
+    {
+        foreach (var store in _model.Artifacts.OfType<MessageStoreSyntax>().Where(s => ReferenceEquals(_model.Symbols.MessageStore(s.Name), s)))
+        {
+            var (kind, advice) = StoreKind(store.ClassName);
+            if (advice is null)
+            {
+                // InMemoryStore reads no parameter (the store mediator's guaranteed-delivery failover never applies: storing in memory does not fail).
+                foreach (var parameter in store.Parameters)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, parameter.Location, "messageStore", $"parameter '{parameter.Name}'", "the in-memory store does not read it");
+                }
+
+                _messageStores[store.Name] = new MessageStoreIr(_symbols.Module(SymbolKind.LocalEntry, store.Name, "store"), store.Name, store);
+                continue;
+            }
+
+            // Every connection parameter becomes a configurable, credentials required ones without a default.
+            foreach (var parameter in store.Parameters)
+            {
+                var value = parameter.Text?.Trim() ?? parameter.Key ?? string.Empty;
+                var secret = SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(value);
+                _configurables.Add(new ConfigurableIr(
+                    _symbols.Module(SymbolKind.Configurable, $"{store.Name} {parameter.Name}"),
+                    ConfigurableType.String,
+                    secret ? null : value,
+                    $"Parameter '{parameter.Name}' of the {kind} message store '{store.Name}'.",
+                    Secret: secret));
+            }
+
+            var reason = new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"the {kind} message store '{store.Name}' is not translated yet: {advice}, from the configurables of its parameters");
+            _diagnostics.Report(DiagnosticCatalog.MessageStoreNotTranslated, store.Location, store.Name, kind, $"{advice}; its parameters are configurables");
+            _storeReasons[store.Name] = (kind, reason);
+            _pendingStores.Add(new PendingArtifactIr(reason, store));
+        }
+    }
+
+    /// <summary>Lowers the message processors, once the sequences and clients they use are known.</summary>
+    private ImmutableArray<MessageProcessorIr> LowerMessageProcessors()
+    {
+        var processors = ImmutableArray.CreateBuilder<MessageProcessorIr>();
+        // A second processor of the same name is reported as a duplicate (SB0501) and not lowered, as Synapse keeps one.
+        foreach (var processor in _model.Artifacts.OfType<MessageProcessorSyntax>().Where(p => ReferenceEquals(_model.Symbols.MessageProcessor(p.Name), p)))
+        {
+            if (LowerMessageProcessor(processor) is { } lowered)
+            {
+                processors.Add(lowered);
+            }
+        }
+
+        return processors.ToImmutable();
+    }
+
+    private MessageProcessorIr? LowerMessageProcessor(MessageProcessorSyntax processor)
+    {
+        void Pending(NotTranslatedIr reason, params object[] args)
+        {
+            _diagnostics.Report(reason.Descriptor, processor.Location, args);
+            _pendingStores.Add(new PendingArtifactIr(reason, processor));
+        }
+
+        var className = processor.ClassName?.Trim() ?? string.Empty;
+        ProcessorKind? kind = className switch
+        {
+            ProcessorPackage + "sampler.SamplingProcessor" or "org.apache.synapse.message.processors.sampler.SamplingProcessor" => ProcessorKind.Sampling,
+            ProcessorPackage + "forwarder.ScheduledMessageForwardingProcessor" or "org.apache.synapse.message.processors.forward.ScheduledMessageForwardingProcessor" => ProcessorKind.Forwarding,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            var what = className.EndsWith("FailoverScheduledMessageForwardingProcessor", StringComparison.Ordinal)
+                ? "a failover forwarding processor (it forwards into another message store) is not translated yet"
+                : $"the processor runs the Java class {className}; write its logic as a ballerina/task job by hand";
+            Pending(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, what), $"messageProcessor (class {className})", processor.Name);
+            return null;
+        }
+
+        var storeName = processor.MessageStore ?? string.Empty;
+        if (!_messageStores.TryGetValue(storeName, out var store))
+        {
+            if (_storeReasons.TryGetValue(storeName, out var storeReason))
+            {
+                Pending(
+                    new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"message processor '{processor.Name}' reads the {storeReason.Kind} message store '{storeName}', which is not translated yet: write its consumer beside the store's producer"),
+                    storeName, storeReason.Kind, $"message processor '{processor.Name}', which reads it, is kept in a TODO");
+            }
+            else
+            {
+                // The reference graph has reported the unresolved store.
+                _pendingStores.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"message processor '{processor.Name}' reads the message store '{storeName}', which is not part of the input"), processor));
+            }
+
+            return null;
+        }
+
+        var parameters = processor.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        NotTranslatedIr? notTranslated = null;
+        void NotTranslated(string setting, string consequence)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, processor.Location, "messageProcessor", setting, consequence);
+            notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message processor '{processor.Name}' is not translated: {consequence}");
+        }
+
+        long Number(string name, long fallback)
+        {
+            read.Add(name);
+            if (Text(name) is not { } text)
+            {
+                return fallback;
+            }
+
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            NotTranslated($"{name} '{text}'", $"it is not a number (the Micro Integrator fails to start the processor); {fallback.ToString(CultureInfo.InvariantCulture)} is used");
+            return fallback;
+        }
+
+        ProcessorSequenceIr? Sequence(string parameter)
+        {
+            read.Add(parameter);
+            if (Text(parameter) is not { Length: > 0 } name)
+            {
+                return null;
+            }
+
+            if (_sequenceFunctions.TryGetValue(name, out var function))
+            {
+                return new ProcessorSequenceIr(function, _model.SequenceFacts(name).CanAnswer);
+            }
+
+            NotTranslated($"{parameter} '{name}'", "the sequence is not part of the input (the Micro Integrator logs a warning and goes on without it)");
+            return null;
+        }
+
+        // ScheduledMessageProcessor: interval in milliseconds, default 1000 (MessageProcessorConstants.THRESHOULD_INTERVAL).
+        var interval = Number("interval", 1000);
+        if (interval <= 0)
+        {
+            NotTranslated($"interval '{interval.ToString(CultureInfo.InvariantCulture)}'", "1000 ms is used");
+            interval = 1000;
+        }
+
+        // ScheduledMessageProcessor schedules on cronExpression instead of the interval when it is set.
+        read.Add("cronExpression");
+        var scheduled = true;
+        if (Text("cronExpression") is { } cronExpression)
+        {
+            NotTranslated($"cronExpression '{cronExpression}'", "ballerina/task has no cron trigger: the job is declared but not scheduled; schedule it by hand");
+            scheduled = false;
+        }
+
+        read.Add("is.active");
+        var active = !string.Equals(Text("is.active"), "false", StringComparison.OrdinalIgnoreCase);
+        var name = _symbols.Module(SymbolKind.Type, processor.Name + " processor");
+        var schedule = _symbols.Module(SymbolKind.LocalEntry, processor.Name + " job");
+        var lowered = new MessageProcessorIr(name, schedule, processor.Name, kind.Value, store, interval / 1000m, active, processor) { Scheduled = scheduled };
+        if (kind == ProcessorKind.Sampling)
+        {
+            var sequence = Sequence("sequence");
+            if (sequence is null && Text("sequence") is null)
+            {
+                NotTranslated("sequence", "the sampling processor names no sequence (the Micro Integrator rejects it)");
+            }
+
+            var concurrency = Number("concurrency", 1);
+            lowered = lowered with { Sequence = sequence, Concurrency = concurrency > 0 ? (int)Math.Min(concurrency, 1000) : 1 };
+        }
+        else
+        {
+            read.Add("target.endpoint");
+            var targetName = processor.TargetEndpoint ?? Text("target.endpoint");
+            ClientIr? target = null;
+            if (targetName is null)
+            {
+                // ForwardingService then forwards to the endpoint the message names in its target.endpoint property.
+                _forwardTarget ??= _symbols.Module(SymbolKind.Function, "forward target");
+                lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = _namedClients.Values.OfType<ClientIr>().ToImmutableArray() };
+            }
+            else if (!_namedClients.TryGetValue(targetName, out target) || target is null)
+            {
+                var why = _endpointReasons.TryGetValue(targetName, out var reason) ? reason.Message : "the endpoint is not part of the input";
+                NotTranslated($"targetEndpoint '{targetName}'", $"no HTTP client ({why}); the job logs and keeps the messages");
+            }
+
+            var attempts = Number("max.delivery.attempts", 4);
+            var retry = Number("client.retry.interval", 1000);
+            read.Add("max.delivery.drop");
+            var codes = ImmutableArray.CreateBuilder<int>();
+            read.Add("non.retry.status.codes");
+            foreach (var code in (Text("non.retry.status.codes") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var status))
+                {
+                    codes.Add(status);
+                }
+                else
+                {
+                    NotTranslated($"non.retry.status.codes '{code}'", "it is not a status code");
+                }
+            }
+
+            lowered = lowered with
+            {
+                Target = target,
+                MaxDeliveryAttempts = (int)Math.Clamp(attempts, int.MinValue, int.MaxValue),
+                RetryIntervalSeconds = Math.Max(retry, 0) / 1000m,
+                DropAfterMaxAttempts = Text("max.delivery.drop") == "Enabled" && attempts > 0,
+                NonRetryStatusCodes = codes.ToImmutable(),
+                ReplySequence = Sequence("message.processor.reply.sequence"),
+                FaultSequence = Sequence("message.processor.fault.sequence"),
+                DeactivateSequence = Sequence("message.processor.deactivate.sequence"),
+            };
+            // cron.expression with throttle.interval makes one cron run forward the whole store, pausing between messages.
+            if (Text("cron.expression") is { } cron && Text("throttle.interval") is { } pause)
+            {
+                NotTranslated($"cron.expression '{cron}' with throttle.interval '{pause}'", "the job forwards on its interval without the pause between messages");
+            }
+
+            read.Add("cron.expression");
+
+            if (Text("message.processor.failMessagesStore") is { } failStore)
+            {
+                read.Add("message.processor.failMessagesStore");
+                NotTranslated($"message.processor.failMessagesStore '{failStore}'", "a message that fails every attempt is not moved to another store; the processor deactivates or drops it");
+            }
+
+            // throttle (default true): one run keeps forwarding while there are messages; false: one message per run.
+            read.Add("throttle");
+            read.Add("throttle.interval");
+            lowered = lowered with { Throttle = !string.Equals(Text("throttle"), "false", StringComparison.OrdinalIgnoreCase) };
+        }
+
+        // Settings of the Micro Integrator's cluster and store connection, which a job in one process does not have.
+        string[] runtimeOnly = ["member.count", "store.connection.retry.interval", "max.store.connection.attempts", "pinnedServers"];
+        foreach (var parameter in parameters.Values.Where(p => !read.Contains(p.Name)))
+        {
+            if (runtimeOnly.Contains(parameter.Name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            NotTranslated($"parameter '{parameter.Name}'", "the processor does not read it here");
+        }
+
+        if (parameters.ContainsKey("pinnedServers"))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, processor.Location, "messageProcessor", "pinnedServers", "the job runs wherever the package is deployed");
+        }
+
+        return lowered with { NotTranslated = notTranslated };
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <store messageStore sequence>: a copy of the message goes into the store's queue.
+public sealed partial class Lowerer
+{
+    /// <summary>
+    /// The store mediator (MessageStoreMediator): runs the on-store sequence when it exists, then stores a clone of
+    /// the message; the flow goes on. A store chosen by an expression, or one that is not translated, is a TODO.
+    /// </summary>
+    private ImmutableArray<StepIr> LowerStore(StoreMediator mediator)
+    {
+        if (mediator.MessageStore is not { } key)
+        {
+            // The parser has reported the missing attribute.
+            return [new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.MediatorNotTranslated, "the store mediator names no message store"), mediator.RawXml)];
+        }
+
+        if (key.IsDynamic)
+        {
+            _diagnostics.Report(DiagnosticCatalog.DynamicKey, mediator.Location, key.Text);
+            return [new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.DynamicKey, "the message store is chosen at run time; call store(ctx) on the matching store by hand"), mediator.RawXml)];
+        }
+
+        if (!_messageStores.TryGetValue(key.Text, out var store))
+        {
+            if (_storeReasons.TryGetValue(key.Text, out var notTranslated))
+            {
+                _diagnostics.Report(DiagnosticCatalog.MessageStoreNotTranslated, mediator.Location, key.Text, notTranslated.Kind, "the store mediator that writes to it is kept in a TODO");
+                return [new TodoStep(mediator, notTranslated.Reason with { Message = $"store the message with the producer of the {notTranslated.Kind} message store '{key.Text}' (not translated yet)" }, mediator.RawXml)];
+            }
+
+            // The reference graph has reported the unresolved key.
+            return [new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"message store '{key.Text}' is not part of the input"), mediator.RawXml)];
+        }
+
+        ProcessorSequenceIr? sequence = null;
+        if (mediator.Sequence is { } onStore)
+        {
+            if (onStore.IsDynamic)
+            {
+                _diagnostics.Report(DiagnosticCatalog.DynamicKey, mediator.Location, onStore.Text);
+                return [new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.DynamicKey, "the on-store sequence is chosen at run time; call it before store(ctx) by hand"), mediator.RawXml)];
+            }
+
+            // Synapse skips an on-store sequence it cannot find (the reference graph reports it).
+            if (_sequenceFunctions.TryGetValue(onStore.Text, out var function))
+            {
+                sequence = new ProcessorSequenceIr(function, _model.SequenceFacts(onStore.Text).CanAnswer);
+            }
+        }
+
+        return [new StoreMessageStep(mediator, store.Name, sequence)];
+    }
+}

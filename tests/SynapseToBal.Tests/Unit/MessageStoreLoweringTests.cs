@@ -1,0 +1,148 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class MessageStoreLoweringTests
+{
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
+    {
+        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
+        return Lowerer.Lower(documents, diagnostics);
+    }
+
+    private const string MemoryStore = $"""<messageStore xmlns="{Ns}" name="S"/>""";
+    private const string Backend = $"""<endpoint xmlns="{Ns}" name="EP"><address uri="http://b.example.com/x"/></endpoint>""";
+    private const string Reply = $"""<sequence xmlns="{Ns}" name="R"><log/></sequence>""";
+
+    [Fact]
+    public void A_store_without_class_is_an_in_memory_queue_and_the_store_mediator_runs_its_sequence_then_stores()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Reply, $"""<sequence xmlns="{Ns}" name="In"><store messageStore="S" sequence="R"/><log/></sequence>""");
+
+        var store = Assert.Single(package.MessageStores);
+        Assert.Equal("S", store.StoreName);
+        var step = Assert.IsType<StoreMessageStep>(package.Functions.Single(f => f.Summary.Contains("'In'", StringComparison.Ordinal)).Body[0]);
+        Assert.Same(store.Name, step.Store);
+        Assert.NotNull(step.Sequence);
+        Assert.False(step.Sequence.CanAnswer);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0201" or "SB0202" or "SB0223");
+    }
+
+    [Fact]
+    public void Forwarding_defaults_follow_the_forwarding_service()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Backend,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S" targetEndpoint="EP"/>""");
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Equal(ProcessorKind.Forwarding, processor.Kind);
+        Assert.Equal((1m, 4, 1m, false, true, true, true), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active, processor.Scheduled));
+        Assert.Equal("EP", processor.Target?.SynapseName);
+        Assert.Null(processor.ReplySequence);
+        Assert.Null(processor.NotTranslated);
+    }
+
+    [Fact]
+    public void Forwarding_settings_are_read_and_drop_needs_positive_attempts()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Backend, Reply,
+            $"""
+            <messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processors.forward.ScheduledMessageForwardingProcessor" name="P" messageStore="S">
+              <parameter name="target.endpoint">EP</parameter>
+              <parameter name="interval">500</parameter>
+              <parameter name="client.retry.interval">3000</parameter>
+              <parameter name="max.delivery.attempts">-1</parameter>
+              <parameter name="max.delivery.drop">Enabled</parameter>
+              <parameter name="non.retry.status.codes">400, 409</parameter>
+              <parameter name="message.processor.reply.sequence">R</parameter>
+              <parameter name="message.processor.fault.sequence">Missing</parameter>
+              <parameter name="throttle">false</parameter>
+              <parameter name="is.active">false</parameter>
+              <parameter name="member.count">1</parameter>
+            </messageProcessor>
+            """);
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Equal((0.5m, -1, 3m, false, false, false), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active));
+        Assert.Equal(new[] { 400, 409 }, processor.NonRetryStatusCodes.ToArray());
+        Assert.NotNull(processor.ReplySequence);
+        Assert.Null(processor.FaultSequence);
+        var missing = Assert.Single(diagnostics.Items, d => d.Id == "SB0206");
+        Assert.Contains("Missing", missing.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_target_endpoint_the_message_names_it_among_the_clients()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Backend,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""");
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Null(processor.Target);
+        Assert.NotNull(processor.TargetChooser);
+        Assert.Equal("EP", Assert.Single(processor.TargetChoices).SynapseName);
+        Assert.Null(processor.NotTranslated);
+    }
+
+    [Fact]
+    public void A_cron_processor_is_declared_but_not_scheduled()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Reply,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.sampler.SamplingProcessor" name="P" messageStore="S"><parameter name="sequence">R</parameter><parameter name="cronExpression">0 * * * * ?</parameter></messageProcessor>""");
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Equal(ProcessorKind.Sampling, processor.Kind);
+        Assert.False(processor.Scheduled);
+        Assert.Equal(DiagnosticCatalog.AttributeNotTranslated, processor.NotTranslated?.Descriptor);
+    }
+
+    [Fact]
+    public void A_jms_store_is_a_todo_with_its_parameters_as_configurables_and_the_password_required()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <messageStore xmlns="{Ns}" class="org.apache.synapse.message.store.impl.jms.JmsStore" name="Q">
+              <parameter name="store.jms.destination">orders</parameter>
+              <parameter name="store.jms.password">hunter2</parameter>
+            </messageStore>
+            """,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.sampler.SamplingProcessor" name="P" messageStore="Q"><parameter name="sequence">R</parameter></messageProcessor>""",
+            Reply,
+            $"""<sequence xmlns="{Ns}" name="In"><store messageStore="Q"/></sequence>""");
+
+        Assert.Empty(package.MessageStores);
+        Assert.Empty(package.MessageProcessors);
+        Assert.Equal(2, package.PendingStores.Length);
+        Assert.All(package.PendingStores, p => Assert.Equal(DiagnosticCatalog.MessageStoreNotTranslated, p.Reason.Descriptor));
+        var password = Assert.Single(package.Configurables, c => c.Description.Contains("store.jms.password", StringComparison.Ordinal));
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        Assert.Equal("orders", Assert.Single(package.Configurables, c => c.Description.Contains("store.jms.destination", StringComparison.Ordinal)).DefaultValue);
+        var todo = Assert.IsType<TodoStep>(package.Functions.Single(f => f.Summary.Contains("'In'", StringComparison.Ordinal)).Body[0]);
+        Assert.Equal(DiagnosticCatalog.MessageStoreNotTranslated, todo.Reason.Descriptor);
+        Assert.Equal(3, diagnostics.Items.Count(d => d.Id == "SB0223"));
+        Assert.DoesNotContain(diagnostics.Items, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dynamic_store_name_is_a_todo()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, $$"""<sequence xmlns="{{Ns}}" name="In"><store messageStore="{get-property('s')}"/></sequence>""");
+
+        var todo = Assert.IsType<TodoStep>(Assert.Single(package.Functions).Body[0]);
+        Assert.Equal(DiagnosticCatalog.DynamicKey, todo.Reason.Descriptor);
+    }
+}
