@@ -2,8 +2,10 @@ import ballerina/http;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
+import ballerina/sql;
 import ballerina/url;
 import ballerina/uuid;
+import ballerinax/java.jdbc;
 
 final readonly & map<boolean> hopByHopHeaders = {
     "transfer-encoding": true,
@@ -986,3 +988,58 @@ function errorCode(error e) returns int {
 function notTranslated(string expression) returns string|error {
     return error(string `not translated from Synapse: ${expression}`);
 }
+
+# dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as
+# strings; other rows are ignored. No row, or a null column, leaves the property unchanged. A column is
+# named (in any case, as JDBC's `getObject(String)` matches it) or given by its 1-based position; a
+# column the result does not have fails the mediator, as the SQLException does in Synapse.
+function dbLookup(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, map<string> results) returns error? {
+    stream<record {}, sql:Error?> rows = db->query(query);
+    record {|record {} value;|}? first = check rows.next();
+    check rows.close();
+    if first is () {
+        return;
+    }
+    record {} row = first.value;
+    string[] columns = row.keys();
+    foreach [string, string] [property, column] in results.entries() {
+        string? key = ();
+        int|error position = int:fromString(column);
+        if position is int {
+            if position >= 1 && position <= columns.length() {
+                key = columns[position - 1];
+            }
+        } else {
+            foreach string name in columns {
+                if name.equalsIgnoreCaseAscii(column) {
+                    key = name;
+                    break;
+                }
+            }
+        }
+        if key is () {
+            return error(string `dblookup: the result has no column '${column}'`);
+        }
+        anydata value = row[key];
+        if value !is () {
+            ctx.properties[property] = value is string ? value : value.toString();
+        }
+    }
+}
+
+# dbreport (semantics §6.17): runs the statement, committed on its own (auto-commit, as Synapse commits
+# each statement without useTransaction), and records the number of modified rows in
+# `DBREPORT_MODIFIED_RAW_COUNT`, as Synapse does.
+function dbReport(Context ctx, jdbc:Client db, sql:ParameterizedQuery statement) returns error? {
+    sql:ExecutionResult result = check db->execute(statement);
+    ctx.properties["DBREPORT_MODIFIED_RAW_COUNT"] = result.affectedRowCount ?: 0;
+}
+
+# A dblookup/dbreport DATE parameter (Synapse binds `java.sql.Date.valueOf`, `yyyy-[m]m-[d]d`).
+function sqlDate(string value) returns sql:DateValue => new (value);
+
+# A dblookup/dbreport TIME parameter (Synapse binds `java.sql.Time.valueOf`, `hh:mm:ss`).
+function sqlTime(string value) returns sql:TimeValue => new (value);
+
+# A dblookup/dbreport TIMESTAMP parameter (Synapse binds `java.sql.Timestamp.valueOf`, `yyyy-[m]m-[d]d hh:mm:ss[.f...]`).
+function sqlTimestamp(string value) returns sql:TimestampValue => new (value);

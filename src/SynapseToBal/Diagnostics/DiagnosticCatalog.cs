@@ -165,6 +165,10 @@ public static class DiagnosticCatalog
         "Credential kept out of a log line",
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
         "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
+    public static readonly DiagnosticDescriptor TransactionNotTranslated = Warning("SB0229", LoweringCategory,
+        "Transaction boundary not translated",
+        "<transaction action=\"{0}\"> is not translated: {1}",
+        "The transaction mediator starts, joins, ends or suspends a JTA (distributed) transaction of the Micro Integrator that spans every step after it on the same thread, up to a transaction mediator that commits or rolls back, across the data sources and JMS sessions of the flow. Ballerina scopes a transaction to a lexical transaction block with transactional clients, so a boundary cannot be translated mediator by mediator; the steps in between run without a transaction in the generated code.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

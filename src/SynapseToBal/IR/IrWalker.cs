@@ -19,6 +19,7 @@ public static class IrWalker
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep => [],
+        DbStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -56,6 +57,7 @@ public static class IrWalker
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],
+        DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

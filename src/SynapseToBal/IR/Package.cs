@@ -27,6 +27,9 @@ public sealed record PackageIr(
 
     /// <summary>Scheduled tasks, as jobs.</summary>
     public ImmutableArray<JobIr> Jobs { get; init; } = [];
+
+    /// <summary>Database clients of the dblookup and dbreport mediators, one per distinct connection.</summary>
+    public ImmutableArray<DbClientIr> DatabaseClients { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>
@@ -141,6 +144,15 @@ public sealed record ClientIr(
     /// <summary>The endpoint sets no timeout: the client uses the Micro Integrator's global callback timeout.</summary>
     public bool DefaultTimeout { get; init; }
 }
+
+/// <summary>
+/// A JDBC client for the connection of dblookup/dbreport mediators: a pool (driver, url, user, password) or a
+/// data source by name; the URL, user and password are configurables (the password always required).
+/// </summary>
+/// <param name="Description">What the connection is, for the documentation comment.</param>
+/// <param name="User">The user configurable, or null when the connection names none.</param>
+/// <param name="Password">The password configurable, or null when the connection names none.</param>
+public sealed record DbClientIr(Symbol Name, string Description, Symbol Url, Symbol? User, Symbol? Password, ImmutableArray<string> Notes, SourceLocation Origin);
 
 /// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, or plain XML (Synapse has no JSON format).</summary>
 public enum EndpointFormat

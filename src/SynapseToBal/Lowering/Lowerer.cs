@@ -147,6 +147,7 @@ public sealed partial class Lowerer
             LocalEntries = entries,
             Jobs = jobs,
             Stylesheets = _stylesheetValues.ToImmutableArray(),
+            DatabaseClients = _dbClients.ToImmutableArray(),
         };
     }
 
