@@ -74,7 +74,7 @@ public sealed partial class Lowerer
         NotTranslated<EnqueueMediator>("enqueue"),
         NotTranslated<EventPublisherMediator>("event"),
         NotTranslated<ValidateMediator>("validate"),
-        NotTranslated<CalloutMediator>("callout"),
+        Translated<CalloutMediator>("callout", (l, m, c) => l.LowerCallout(m, c)),
         Translated<XsltMediator>("xslt", (l, m, c) => l.LowerXslt(m, c)),
         Translated<FastXsltMediator>("fastXSLT", (l, m, _) => l.LowerFastXslt(m)),
         NotTranslated<XQueryMediator>("xquery"),

@@ -104,4 +104,29 @@ public sealed class DataLoweringTests
         var fail = Assert.Single(Assert.Single(package.Functions).Body.OfType<FailStep>());
         Assert.Equal("Invalid transaction mediator action : " + action, Assert.IsType<StringLiteralIr>(fail.Message).Value);
     }
+
+    [Fact]
+    public void A_callout_of_the_whole_message_is_a_blocking_call_to_a_client_of_its_url()
+    {
+        var (package, _) = Lower("""<callout serviceURL="http://localhost:9000/services/Quote"><source type="envelope"/></callout>""");
+
+        var call = Assert.Single(Assert.Single(package.Functions).Body.OfType<CallStep>());
+        Assert.True(call.Blocking);
+        Assert.Equal("http://localhost:9000/services/Quote", Assert.Single(package.Clients).Url);
+    }
+
+    [Theory]
+    [InlineData("""<callout serviceURL="http://h/s"><source key="req"/></callout>""")]
+    [InlineData("""<callout serviceURL="http://h/s"><target key="resp"/></callout>""")]
+    [InlineData("""<callout serviceURL="http://h/s" action="urn:x"/>""")]
+    [InlineData("""<callout serviceURL="http://h/s"><enableSec policy="p"/></callout>""")]
+    [InlineData("""<callout/>""")]
+    public void A_callout_that_is_not_a_plain_blocking_call_is_a_todo(string mediator)
+    {
+        var (package, diagnostics) = Lower(mediator);
+
+        Assert.IsType<TodoStep>(Assert.Single(package.Functions).Body[0]);
+        Assert.Empty(package.Clients);
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
 }
