@@ -92,7 +92,7 @@ public sealed partial class Lowerer
         NotTranslated<ConditionalRouterMediator>("conditionalRouter"),
         NotTranslated<RouterMediator>("router"),
         NotTranslated<SamplerMediator>("sampler"),
-        NotTranslated<ThrottleMediator>("throttle"),
+        Translated<ThrottleMediator>("throttle", (l, m, c) => l.LowerThrottle(m, c)),
         NotTranslated<CacheMediator>("cache"),
         Translated<DbReportMediator>("dbreport", (l, m, c) => l.LowerDbReport(m, c)),
         Translated<DbLookupMediator>("dblookup", (l, m, c) => l.LowerDbLookup(m, c)),
