@@ -364,6 +364,11 @@ internal sealed class StatementWriter
             });
         }
 
+        if (blocking && call.SoapAction is { } action)
+        {
+            args.Add($"soapAction = {BallerinaSyntax.StringLiteral(action)}");
+        }
+
         if (blocking && call.Client.NonErrorStatusCodes.Length > 0)
         {
             args.Add($"nonErrorCodes = [{string.Join(", ", call.Client.NonErrorStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)))}]");

@@ -130,6 +130,9 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
     /// A non-blocking call takes every status as a response.
     /// </summary>
     public bool Blocking { get; init; }
+
+    /// <summary>For a blocking call: a SOAPAction header sent on this request only (a callout's <c>action</c>).</summary>
+    public string? SoapAction { get; init; }
 }
 
 /// <summary>

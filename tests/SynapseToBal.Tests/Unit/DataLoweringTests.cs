@@ -115,10 +115,25 @@ public sealed class DataLoweringTests
         Assert.Equal("http://localhost:9000/services/Quote", Assert.Single(package.Clients).Url);
     }
 
+    [Fact]
+    public void A_callout_of_the_payload_with_an_action_sends_the_action_on_its_call_only()
+    {
+        var (package, _) = Lower("""
+            <callout serviceURL="http://h/s" action="urn:getQuote">
+              <source xmlns:s11="http://schemas.xmlsoap.org/soap/envelope/" xmlns:s12="http://www.w3.org/2003/05/soap-envelope" xpath="s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]"/>
+              <target xmlns:s11="http://schemas.xmlsoap.org/soap/envelope/" xmlns:s12="http://www.w3.org/2003/05/soap-envelope" xpath="s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]"/>
+            </callout>
+            """);
+
+        var call = Assert.Single(Assert.Single(package.Functions).Body.OfType<CallStep>());
+        Assert.True(call.Blocking);
+        Assert.Equal("urn:getQuote", call.SoapAction);
+    }
+
     [Theory]
     [InlineData("""<callout serviceURL="http://h/s"><source key="req"/></callout>""")]
     [InlineData("""<callout serviceURL="http://h/s"><target key="resp"/></callout>""")]
-    [InlineData("""<callout serviceURL="http://h/s" action="urn:x"/>""")]
+    [InlineData("""<callout serviceURL="http://h/s"><source xpath="//a"/></callout>""")]
     [InlineData("""<callout serviceURL="http://h/s"><enableSec policy="p"/></callout>""")]
     [InlineData("""<callout/>""")]
     public void A_callout_that_is_not_a_plain_blocking_call_is_a_todo(string mediator)

@@ -11,18 +11,19 @@ public sealed partial class Lowerer
     /// CalloutMediator sends a copy of the message through the BlockingMsgSender and, without a &lt;target&gt;,
     /// puts the response envelope (or JSON payload) and status on the message; the request headers stay unless
     /// BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false"; an error status or transport failure runs the fault
-    /// handler. Without a &lt;source&gt; (or with type="envelope") the whole message is sent. That is what
-    /// callBlocking does. A source or target expression or key, an action and WS-Security stay TODOs.
+    /// handler. Without a &lt;source&gt; (or with type="envelope", or the XPath of the first body child) the whole
+    /// message is sent; the action goes on that copy only. That is what callBlocking does. Other source or target
+    /// expressions, keys and WS-Security stay TODOs.
     /// </summary>
     private IEnumerable<StepIr> LowerCallout(CalloutMediator callout, FlowContext context)
     {
-        if (callout.Source is { Type: not "envelope" } source)
+        if (callout.Source is { Type: not "envelope" } source && !IsPayloadXPath(source.XPath))
         {
             var what = source.Key is { } key ? $"the property '{key}'" : $"the nodes '{source.XPath?.Original}' select";
             return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout sends {what} as the body of a copy of the message", "callout", "source", "only the whole message (no <source>, or type=\"envelope\") is translated")];
         }
 
-        if (callout.Target is { } target)
+        if (callout.Target is { } target && !IsPayloadXPath(target.XPath))
         {
             var what = target.Key is { } key ? $"the property '{key}'" : $"the node '{target.XPath?.Original}' selects (replaced)";
             return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout puts the response body into {what}", "callout", "target", "only replacing the message with the response (no <target>) is translated")];
@@ -31,11 +32,6 @@ public sealed partial class Lowerer
         if (callout.Security is not null)
         {
             return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, "the callout signs or encrypts with WS-Security policies", "callout", "enableSec", "WS-Security has no Ballerina http:Client counterpart; secure the call by hand")];
-        }
-
-        if (callout.Action is { } action)
-        {
-            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout sends the SOAP action '{action}' on its copy of the message only", "callout", "action", "the copy sent carries the action; set it on the outgoing request by hand")];
         }
 
         if (callout.Axis2Xml is not null || callout.Repository is not null)
@@ -70,8 +66,40 @@ public sealed partial class Lowerer
                 : [NotTranslatedCall(callout, reason)];
         }
 
+        step = step with { Blocking = true, SoapAction = callout.Action };
         return step.Client.DefaultTimeout
-            ? [new CommentStep(callout, $"callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step with { Blocking = true }]
-            : [step with { Blocking = true }];
+            ? [new CommentStep(callout, $"callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]
+            : [step];
+    }
+
+    /// <summary>
+    /// The XPath of the Synapse samples for "the payload": the first child of a SOAP 1.1 or 1.2 Body
+    /// (<c>s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]</c>). As a source it sends the
+    /// message's payload, as the whole message does; as a target the response's first body child replaces it.
+    /// </summary>
+    private static bool IsPayloadXPath(ExpressionSyntax? xpath)
+    {
+        if (xpath is null)
+        {
+            return false;
+        }
+
+        var text = string.Concat(xpath.Text.Where(c => !char.IsWhiteSpace(c)));
+        var parts = text.Split('|');
+        if (parts.Length != 2)
+        {
+            return false;
+        }
+
+        var namespaces = parts.Select(part =>
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            var prefix = colon > 0 ? part[..colon] : string.Empty;
+            var rest = colon > 0 ? part[colon..] : string.Empty;
+            return rest is ":Body/child::*[fn:position()=1]" or ":Body/child::*[position()=1]" or ":Body/*[1]"
+                ? xpath.Namespaces.GetValueOrDefault(prefix)
+                : null;
+        }).ToHashSet(StringComparer.Ordinal);
+        return namespaces.SetEquals(["http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"]);
     }
 }

@@ -863,8 +863,13 @@ function restPostfix(Context ctx) returns string {
 # response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
 # converter leaves as a TODO): by default the request headers stay on the message.
-function callBlocking(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = []) returns error? {
+function callBlocking(Context ctx, http:Client endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = ()) returns error? {
     map<string> requestHeaders = ctx.headers;
+    if soapAction is string {
+        // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone).
+        ctx.headers = ctx.headers.clone();
+        ctx.headers["soapaction"] = soapAction;
+    }
     check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
     if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {

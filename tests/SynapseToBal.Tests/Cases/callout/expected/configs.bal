@@ -12,3 +12,9 @@ configurable string quoteProxyEndpointUrl = "http://localhost:9000/services/Simp
 
 # Base URL of the 'QuoteProxy endpoint' endpoint.
 configurable string quoteProxyEndpointUrl2 = "http://localhost:9000/services/Other";
+
+# Base URL of the 'QuoteProxy endpoint' endpoint.
+configurable string quoteProxyEndpointUrl3 = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# Base URL of the 'QuoteProxy endpoint' endpoint.
+configurable string quoteProxyEndpointUrl4 = "http://localhost:9000/services/SimpleStockQuoteService";

@@ -17,17 +17,14 @@ service /services/QuoteProxy on httpListener {
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, quoteEp, restPostfix(ctx));
         check callBlocking(ctx, quoteProxyEndpoint2, restPostfix(ctx));
-        // TODO(SB0206): the callout sends the nodes 's11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]' select as the body of a copy of the message
-        // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService" action="urn:getQuote">
-        //     <source xmlns:s11="http://schemas.xmlsoap.org/soap/envelope/" xmlns:s12="http://www.w3.org/2003/05/soap-envelope" xpath="s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]"/>
-        //     <target xmlns:s11="http://schemas.xmlsoap.org/soap/envelope/" xmlns:s12="http://www.w3.org/2003/05/soap-envelope" xpath="s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]"/>
-        // </callout>
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        check callBlocking(ctx, quoteProxyEndpoint3, restPostfix(ctx), soapAction = "urn:getQuote");
         // TODO(SB0206): the callout puts the response body into the property 'response'
         // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService">
         //     <target key="response"/>
         // </callout>
-        // TODO(SB0206): the callout sends the SOAP action 'urn:getQuote' on its copy of the message only
-        // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService" action="urn:getQuote"/>
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        check callBlocking(ctx, quoteProxyEndpoint4, restPostfix(ctx), soapAction = "urn:getQuote");
         // TODO(SB0206): the callout signs or encrypts with WS-Security policies
         // <callout serviceURL="http://localhost:9000/services/SecureStockQuoteService">
         //     <enableSec policy="sec_policy"/>
