@@ -202,6 +202,14 @@ public static class DiagnosticCatalog
         "Message store not translated",
         "Message store '{0}' ({1}) is not translated yet: {2}",
         "Only in-memory message stores (Synapse's InMemoryStore, the default) become code: a queue in the generated package. A JMS, RabbitMQ or JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
+    public static readonly DiagnosticDescriptor TransactionNotTranslated = Warning("SB0229", LoweringCategory,
+        "Transaction boundary not translated",
+        "<transaction action=\"{0}\"> is not translated: {1}",
+        "The transaction mediator starts, joins, ends or suspends a JTA (distributed) transaction of the Micro Integrator that spans every step after it on the same thread, up to a transaction mediator that commits or rolls back, across the data sources and JMS sessions of the flow. Ballerina scopes a transaction to a lexical transaction block with transactional clients, so a boundary cannot be translated mediator by mediator; the steps in between run without a transaction in the generated code.");
+    public static readonly DiagnosticDescriptor ThrottleNotTranslated = Warning("SB0230", LoweringCategory,
+        "Throttle decision not translated",
+        "<throttle{0}> limits by {1}; the decision is not translated, the onAccept and onReject flows are",
+        "The throttle mediator admits or rejects a message by a WS-Policy: concurrent requests (slots released by a throttle with the same id on the response path) and, per caller IP or domain, a maximum count per unit of time with an optional prohibit period, across the whole server. The generated code keeps the onAccept and onReject flows as the two branches of an if whose condition fails at run time (notTranslated) until the decision is written by hand.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

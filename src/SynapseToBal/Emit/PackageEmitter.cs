@@ -460,10 +460,18 @@ public sealed partial class PackageEmitter
             Targets = c.Group?.MemberUrls.Select(u => names[u]).ToArray() ?? [],
             NoFailover = c.Group is { RetryNextMember: false },
         }).ToList();
+        var databases = package.DatabaseClients.Select(d => new
+        {
+            Doc = new[] { $"Database connection of the dblookup/dbreport mediators: {BallerinaSyntax.CommentText(d.Description)} (first used in {Relative(d.Origin.Path)}, line {Line(d.Origin.Line)})." },
+            Notes = d.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+            Name = names[d.Name],
+            Arguments = string.Join(", ", new[] { names[d.Url], d.User is { } user ? names[user] : "()", d.Password is { } password ? names[password] : "()" }),
+        }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path))),
+            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path))),
             Clients = clients,
+            Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });
     }
@@ -512,6 +520,8 @@ internal sealed class ModuleUsage
         ["runtime"] = "ballerina/lang.runtime",
         ["xslt"] = "ballerina/xslt",
         ["jms"] = "ballerinax/java.jms",
+        ["sql"] = "ballerina/sql",
+        ["jdbc"] = "ballerinax/java.jdbc",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

@@ -120,6 +120,9 @@ internal sealed class StatementWriter
             case XsltStep xslt:
                 Xslt(xslt);
                 break;
+            case DbStep db:
+                Database(db);
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
@@ -513,6 +516,62 @@ internal sealed class StatementWriter
             : $"ctx.payload = replaceBody(ctx, {transform});");
     }
 
+    /// <summary>dblookup/dbreport: each statement a parameterized query (a raw template) run by a runtime helper.</summary>
+    private void Database(DbStep db)
+    {
+        foreach (var statement in db.Statements)
+        {
+            var query = new StringBuilder("`");
+            for (var i = 0; i < statement.SqlSegments.Length; i++)
+            {
+                query.Append(BallerinaSyntax.TemplateText(statement.SqlSegments[i], keepLineBreaks: true));
+                if (i < statement.Parameters.Length)
+                {
+                    query.Append("${").Append(DbParameter(statement.Parameters[i])).Append('}');
+                }
+            }
+
+            query.Append('`');
+            var client = _expr.Names[db.Client.Name];
+            if (db.Lookup)
+            {
+                var results = string.Join(", ", statement.Results.Select(r => $"{BallerinaSyntax.StringLiteral(r.Property)}: {BallerinaSyntax.StringLiteral(r.Column)}"));
+                _out.Verbatim($"check dbLookup(ctx, {client}, {query}, {{{results}}});");
+            }
+            else
+            {
+                _out.Verbatim($"check dbReport(ctx, {client}, {query});");
+            }
+        }
+    }
+
+    /// <summary>A parameter's string value bound as its JDBC type, converted as Synapse's setters do.</summary>
+    private string DbParameter(DbParameterIr parameter)
+    {
+        var value = _expr.String(parameter.Value);
+        switch (parameter.Type)
+        {
+            case DbParameterType.String:
+                return value;
+            case DbParameterType.Decimal:
+                return $"check decimal:fromString({value})";
+            case DbParameterType.Boolean:
+                return $"{ExpressionWriter.Receiver(value)}.equalsIgnoreCaseAscii(\"true\")";
+            case DbParameterType.Integer:
+                return $"check int:fromString({value})";
+            case DbParameterType.Float:
+                return $"check float:fromString({value})";
+            case DbParameterType.Date:
+                return $"sqlDate({value})";
+            case DbParameterType.Time:
+                return $"sqlTime({value})";
+            case DbParameterType.Timestamp:
+                return $"sqlTimestamp({value})";
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
     private string MakeFaultArguments(MakeFaultStep fault)
     {
         var args = new List<string>
@@ -577,6 +636,11 @@ internal sealed class StatementWriter
                 EndpointFormat.Soap12 => "format = \"soap12\"",
                 _ => "format = \"pox\"",
             });
+        }
+
+        if (blocking && call.SoapAction is { } action)
+        {
+            args.Add($"soapAction = {BallerinaSyntax.StringLiteral(action)}");
         }
 
         if (blocking && call.Client.NonErrorStatusCodes.Length > 0)

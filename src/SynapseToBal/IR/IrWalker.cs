@@ -21,6 +21,7 @@ public static class IrWalker
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep => [],
         EnrichStep or RewriteStep => [],
         StoreMessageStep => [],
+        DbStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -62,6 +63,7 @@ public static class IrWalker
         ForkStep => [],
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],
+        DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

@@ -39,6 +39,9 @@ public sealed record PackageIr(
 
     /// <summary>Message stores and processors not translated, kept as TODOs in <c>stores.bal</c>.</summary>
     public ImmutableArray<PendingArtifactIr> PendingStores { get; init; } = [];
+
+    /// <summary>Database clients of the dblookup and dbreport mediators, one per distinct connection.</summary>
+    public ImmutableArray<DbClientIr> DatabaseClients { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>
@@ -167,6 +170,15 @@ public enum ClientGroupKind
     Failover,
     LoadBalance,
 }
+
+/// <summary>
+/// A JDBC client for the connection of dblookup/dbreport mediators: a pool (driver, url, user, password) or a
+/// data source by name; the URL, user and password are configurables (the password always required).
+/// </summary>
+/// <param name="Description">What the connection is, for the documentation comment.</param>
+/// <param name="User">The user configurable, or null when the connection names none.</param>
+/// <param name="Password">The password configurable, or null when the connection names none.</param>
+public sealed record DbClientIr(Symbol Name, string Description, Symbol Url, Symbol? User, Symbol? Password, ImmutableArray<string> Notes, SourceLocation Origin);
 
 /// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, or plain XML (Synapse has no JSON format).</summary>
 public enum EndpointFormat

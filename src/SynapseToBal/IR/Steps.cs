@@ -183,7 +183,48 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
     /// registers no callback); no out flow runs for it.
     /// </summary>
     public bool OutOnly { get; init; }
+
+    /// <summary>For a blocking call: a SOAPAction header sent on this request only (a callout's <c>action</c>).</summary>
+    public string? SoapAction { get; init; }
 }
+
+/// <summary>
+/// dblookup / dbreport: SQL statements run in order through a database client. A lookup copies columns of the
+/// first row into properties (no row, or a null column, leaves the property unchanged); a report runs updates
+/// and records the modified row count (<c>DBREPORT_MODIFIED_RAW_COUNT</c>).
+/// </summary>
+public sealed record DbStep(MediatorSyntax Origin, DbClientIr Client, bool Lookup, ImmutableArray<DbStatementIr> Statements) : StepIr(Origin);
+
+/// <summary>One statement: the SQL text around its <c>?</c> placeholders (one more segment than parameters), the parameters and the lookup results.</summary>
+public sealed record DbStatementIr(ImmutableArray<string> SqlSegments, ImmutableArray<DbParameterIr> Parameters, ImmutableArray<DbResultIr> Results);
+
+/// <summary>A statement parameter: its value as a string (Synapse's string value) bound as the JDBC type.</summary>
+public sealed record DbParameterIr(ExprIr Value, DbParameterType Type);
+
+/// <summary>The Ballerina value a JDBC parameter type binds as (Synapse's AbstractDBMediator setter for the type).</summary>
+public enum DbParameterType
+{
+    /// <summary>CHAR, VARCHAR, LONGVARCHAR: the string.</summary>
+    String,
+
+    /// <summary>NUMERIC, DECIMAL: a decimal.</summary>
+    Decimal,
+
+    /// <summary>BIT: true when the text is "true" in any case (Boolean.parseBoolean), else false.</summary>
+    Boolean,
+
+    /// <summary>TINYINT, SMALLINT, INTEGER, BIGINT: an integer.</summary>
+    Integer,
+
+    /// <summary>REAL, FLOAT, DOUBLE: a float.</summary>
+    Float,
+    Date,
+    Time,
+    Timestamp,
+}
+
+/// <summary>A lookup result: the property set from a column, given by name (any case) or 1-based position.</summary>
+public sealed record DbResultIr(string Property, string Column);
 
 /// <summary>The request path of an outbound call.</summary>
 public abstract record HttpPathIr

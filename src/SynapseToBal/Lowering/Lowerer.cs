@@ -154,6 +154,7 @@ public sealed partial class Lowerer
             MessageProcessors = processors,
             PendingStores = _pendingStores.ToImmutableArray(),
             Stylesheets = _stylesheetValues.ToImmutableArray(),
+            DatabaseClients = _dbClients.ToImmutableArray(),
         };
     }
 

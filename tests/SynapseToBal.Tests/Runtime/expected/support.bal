@@ -4,9 +4,11 @@ import ballerina/http;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
+import ballerina/sql;
 import ballerina/time;
 import ballerina/url;
 import ballerina/uuid;
+import ballerinax/java.jdbc;
 
 final readonly & map<boolean> hopByHopHeaders = {
     "transfer-encoding": true,
@@ -1140,8 +1142,13 @@ function restPostfix(Context ctx) returns string {
 # response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
 # converter leaves as a TODO): by default the request headers stay on the message.
-function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = []) returns error? {
+function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = ()) returns error? {
     map<string> requestHeaders = ctx.headers;
+    if soapAction is string {
+        // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone).
+        ctx.headers = ctx.headers.clone();
+        ctx.headers["soapaction"] = soapAction;
+    }
     check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
     if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
@@ -2162,7 +2169,7 @@ function copyMessage(Context ctx) returns Context => {
 # is sent to the endpoint (the URL postfix appended as for any REST call) and the response becomes the
 # message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other
 # status is a failed attempt, and so is a failed call, which records ERROR_CODE and ERROR_MESSAGE.
-function forwardAttempt(Context ctx, http:Client endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean {
+function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean {
     error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format);
     if sent is error {
         recordError(ctx, sent);
@@ -2170,3 +2177,58 @@ function forwardAttempt(Context ctx, http:Client endpoint, int[] nonRetryCodes =
     }
     return (ctx.statusCode >= 200 && ctx.statusCode < 300) || nonRetryCodes.indexOf(ctx.statusCode) is int;
 }
+
+# dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as
+# strings; other rows are ignored. No row, or a null column, leaves the property unchanged. A column is
+# named (in any case, as JDBC's `getObject(String)` matches it) or given by its 1-based position; a
+# column the result does not have fails the mediator, as the SQLException does in Synapse.
+function dbLookup(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, map<string> results) returns error? {
+    stream<record {}, sql:Error?> rows = db->query(query);
+    record {|record {} value;|}? first = check rows.next();
+    check rows.close();
+    if first is () {
+        return;
+    }
+    record {} row = first.value;
+    string[] columns = row.keys();
+    foreach [string, string] [property, column] in results.entries() {
+        string? key = ();
+        int|error position = int:fromString(column);
+        if position is int {
+            if position >= 1 && position <= columns.length() {
+                key = columns[position - 1];
+            }
+        } else {
+            foreach string name in columns {
+                if name.equalsIgnoreCaseAscii(column) {
+                    key = name;
+                    break;
+                }
+            }
+        }
+        if key is () {
+            return error(string `dblookup: the result has no column '${column}'`);
+        }
+        anydata value = row[key];
+        if value !is () {
+            ctx.properties[property] = value is string ? value : value.toString();
+        }
+    }
+}
+
+# dbreport (semantics §6.17): runs the statement, committed on its own (auto-commit, as Synapse commits
+# each statement without useTransaction), and records the number of modified rows in
+# `DBREPORT_MODIFIED_RAW_COUNT`, as Synapse does.
+function dbReport(Context ctx, jdbc:Client db, sql:ParameterizedQuery statement) returns error? {
+    sql:ExecutionResult result = check db->execute(statement);
+    ctx.properties["DBREPORT_MODIFIED_RAW_COUNT"] = result.affectedRowCount ?: 0;
+}
+
+# A dblookup/dbreport DATE parameter (Synapse binds `java.sql.Date.valueOf`, `yyyy-[m]m-[d]d`).
+function sqlDate(string value) returns sql:DateValue => new (value);
+
+# A dblookup/dbreport TIME parameter (Synapse binds `java.sql.Time.valueOf`, `hh:mm:ss`).
+function sqlTime(string value) returns sql:TimeValue => new (value);
+
+# A dblookup/dbreport TIMESTAMP parameter (Synapse binds `java.sql.Timestamp.valueOf`, `yyyy-[m]m-[d]d hh:mm:ss[.f...]`).
+function sqlTimestamp(string value) returns sql:TimestampValue => new (value);

@@ -1,0 +1,105 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <callout>: Synapse's blocking sender, as call blocking="true".
+public sealed partial class Lowerer
+{
+    /// <summary>
+    /// CalloutMediator sends a copy of the message through the BlockingMsgSender and, without a &lt;target&gt;,
+    /// puts the response envelope (or JSON payload) and status on the message; the request headers stay unless
+    /// BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false"; an error status or transport failure runs the fault
+    /// handler. Without a &lt;source&gt; (or with type="envelope", or the XPath of the first body child) the whole
+    /// message is sent; the action goes on that copy only. That is what callBlocking does. Other source or target
+    /// expressions, keys and WS-Security stay TODOs.
+    /// </summary>
+    private IEnumerable<StepIr> LowerCallout(CalloutMediator callout, FlowContext context)
+    {
+        if (callout.Source is { Type: not "envelope" } source && !IsPayloadXPath(source.XPath))
+        {
+            var what = source.Key is { } key ? $"the property '{key}'" : $"the nodes '{source.XPath?.Original}' select";
+            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout sends {what} as the body of a copy of the message", "callout", "source", "only the whole message (no <source>, or type=\"envelope\") is translated")];
+        }
+
+        if (callout.Target is { } target && !IsPayloadXPath(target.XPath))
+        {
+            var what = target.Key is { } key ? $"the property '{key}'" : $"the node '{target.XPath?.Original}' selects (replaced)";
+            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout puts the response body into {what}", "callout", "target", "only replacing the message with the response (no <target>) is translated")];
+        }
+
+        if (callout.Security is not null)
+        {
+            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, "the callout signs or encrypts with WS-Security policies", "callout", "enableSec", "WS-Security has no Ballerina http:Client counterpart; secure the call by hand")];
+        }
+
+        if (callout.Axis2Xml is not null || callout.Repository is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, callout.Location, "callout", "configuration", "the Axis2 client repository and axis2.xml are not applied; the client uses its defaults");
+        }
+
+        if (callout.UseServerConfig is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, callout.Location, "callout", "useServerConfig", "the server's Axis2 configuration is not applied");
+        }
+
+        if (callout.InitAxis2ClientOptions == false)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, callout.Location, "callout", "initAxis2ClientOptions=\"false\"", "the incoming message's client options are not reused");
+        }
+
+        EndpointReferenceSyntax? reference = callout.Endpoint
+            ?? (callout.EndpointKey is { } endpointKey ? new EndpointReferenceSyntax.Key(new KeySyntax(endpointKey, null), callout.Location)
+            : callout.ServiceUrl is { } url ? new EndpointReferenceSyntax.Inline(new EndpointSyntax(callout.Location, callout.RawXml, null, new AddressEndpointSyntax(callout.Location, url, null, EndpointQualities.None), []))
+            : null);
+        if (reference is null)
+        {
+            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, "a callout without serviceURL, endpointKey or endpoint sends to the message's To address", "callout", "no endpoint", "sending to the message's To address is not translated")];
+        }
+
+        var step = CallStepFor(callout, reference, context, out var reason);
+        if (step is null)
+        {
+            return reason is null && callout.EndpointKey is { } unresolved && _model.Symbols.Endpoint(unresolved) is null
+                ? [Todo(callout, DiagnosticCatalog.EndpointNotTranslated, $"the callout endpoint '{unresolved}' is not an endpoint artifact of the input", $"'{unresolved}'")]
+                : [NotTranslatedCall(callout, reason)];
+        }
+
+        step = step with { Blocking = true, SoapAction = callout.Action };
+        return step.Client.DefaultTimeout
+            ? [new CommentStep(callout, $"callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]
+            : [step];
+    }
+
+    /// <summary>
+    /// The XPath of the Synapse samples for "the payload": the first child of a SOAP 1.1 or 1.2 Body
+    /// (<c>s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]</c>). As a source it sends the
+    /// message's payload, as the whole message does; as a target the response's first body child replaces it.
+    /// </summary>
+    private static bool IsPayloadXPath(ExpressionSyntax? xpath)
+    {
+        if (xpath is null)
+        {
+            return false;
+        }
+
+        var text = string.Concat(xpath.Text.Where(c => !char.IsWhiteSpace(c)));
+        var parts = text.Split('|');
+        if (parts.Length != 2)
+        {
+            return false;
+        }
+
+        var namespaces = parts.Select(part =>
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            var prefix = colon > 0 ? part[..colon] : string.Empty;
+            var rest = colon > 0 ? part[colon..] : string.Empty;
+            return rest is ":Body/child::*[fn:position()=1]" or ":Body/child::*[position()=1]" or ":Body/*[1]"
+                ? xpath.Namespaces.GetValueOrDefault(prefix)
+                : null;
+        }).ToHashSet(StringComparer.Ordinal);
+        return namespaces.SetEquals(["http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"]);
+    }
+}

@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <dblookup> and <dbreport>: a JDBC client per distinct connection, each statement a parameterized query.
+public sealed partial class Lowerer
+{
+    private const string DbModifiedRowCount = "DBREPORT_MODIFIED_RAW_COUNT";
+
+    private readonly Dictionary<string, DbClientIr> _dbClientsByConnection = new(StringComparer.Ordinal);
+    private readonly List<DbClientIr> _dbClients = new();
+
+    private IEnumerable<StepIr> LowerDbLookup(DbLookupMediator lookup, FlowContext context) =>
+        LowerDb(lookup, lookup.Pool, lookup.Statements, lookup: true, context);
+
+    private IEnumerable<StepIr> LowerDbReport(DbReportMediator report, FlowContext context)
+    {
+        if (report.UseTransaction)
+        {
+            // AbstractDBMediator/DBReportMediator: the connection is bound to the thread's JTA transaction and is
+            // neither committed nor closed by the mediator; a <transaction> mediator commits or rolls it back.
+            return [Todo(report, DiagnosticCatalog.AttributeNotTranslated, "dbreport useTransaction=\"true\" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand", "dbreport", "useTransaction=\"true\"", "the statements join the JTA transaction of the flow; they stay a TODO")];
+        }
+
+        return LowerDb(report, report.Pool, report.Statements, lookup: false, context);
+    }
+
+    private IEnumerable<StepIr> LowerDb(MediatorSyntax mediator, DbPoolSyntax? pool, ImmutableArray<DbStatementSyntax> statements, bool lookup, FlowContext context)
+    {
+        var name = mediator.ElementName;
+        if (pool is null)
+        {
+            return [Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, $"the <{name}> has no <connection><pool>", name, "connection", "there is no connection to translate")];
+        }
+
+        if (new[] { pool.DataSourceName, pool.InitialContextClass, pool.Driver, pool.Url, pool.User, pool.Password }.FirstOrDefault(v => v is { IsRegistryKey: true }) is { } keyed)
+        {
+            return [Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, $"a pool setting of the <{name}> is read from the registry key '{keyed.Value}'", name, "pool setting from the registry", $"the value of '{keyed.Value}' is read from the registry at deployment; set the connection by hand")];
+        }
+
+        if (pool.DataSourceName is null && (pool.Url is null || pool.Url.Value.Length == 0))
+        {
+            return [Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, $"the <{name}> pool has neither a dsName nor a url", name, "pool", "the connection has no data source name and no JDBC URL")];
+        }
+
+        var lowered = ImmutableArray.CreateBuilder<DbStatementIr>();
+        foreach (var statement in statements)
+        {
+            if (LowerDbStatement(mediator, statement, lookup, context, out var reason) is { } ir)
+            {
+                lowered.Add(ir);
+            }
+            else
+            {
+                return [reason!];
+            }
+        }
+
+        var client = DbClientFor(mediator, pool);
+        var steps = new List<StepIr>();
+        if (statements.Length == 0)
+        {
+            steps.Add(new CommentStep(mediator, $"The <{name}> has no statement: it only opens a connection."));
+            return steps;
+        }
+
+        steps.Add(new DbStep(mediator, client, lookup, lowered.ToImmutable()));
+        return steps;
+    }
+
+    private DbStatementIr? LowerDbStatement(MediatorSyntax mediator, DbStatementSyntax statement, bool lookup, FlowContext context, out TodoStep? reason)
+    {
+        reason = null;
+        var name = mediator.ElementName;
+        if (statement.Sql.Contains('`', StringComparison.Ordinal) || statement.Sql.Contains("${", StringComparison.Ordinal))
+        {
+            // A Ballerina query template cannot hold a backtick or "${" as text: any escape would become a parameter.
+            reason = Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, "the SQL holds a backtick or '${', which a Ballerina query template cannot hold as text", name, "statement", "build the query with sql:queryConcat by hand");
+            return null;
+        }
+
+        var segments = SqlSegments(statement.Sql);
+        if (segments.Length - 1 != statement.Parameters.Length)
+        {
+            reason = Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, $"the statement has {segments.Length - 1} '?' placeholders but {statement.Parameters.Length} parameters", name, "statement", "the placeholders and the parameters do not match; Synapse fails when it binds them");
+            return null;
+        }
+
+        var parameters = ImmutableArray.CreateBuilder<DbParameterIr>();
+        foreach (var parameter in statement.Parameters)
+        {
+            if (DbType(parameter.Type) is not { } type)
+            {
+                reason = Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, $"the parameter type '{parameter.Type}' is not one Synapse binds", name, $"parameter type '{parameter.Type}'", "Synapse accepts CHAR, VARCHAR, LONGVARCHAR, NUMERIC, DECIMAL, BIT, TINYINT, SMALLINT, INTEGER, BIGINT, REAL, FLOAT, DOUBLE, DATE, TIME and TIMESTAMP");
+                return null;
+            }
+
+            parameters.Add(new DbParameterIr(Value(parameter.Value, context), type));
+        }
+
+        var results = ImmutableArray<DbResultIr>.Empty;
+        if (lookup)
+        {
+            results = statement.Results.Select(r => new DbResultIr(r.Name, r.Column)).ToImmutableArray();
+        }
+        else if (statement.Results.Length > 0)
+        {
+            // DBReportMediatorFactory reads no <result>: a report only counts the modified rows.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, statement.Results[0].Location, "dbreport", "result", $"a report sets no properties from columns, only {DbModifiedRowCount}, as in Synapse");
+        }
+
+        return new DbStatementIr(segments, parameters.ToImmutable(), results);
+    }
+
+    /// <summary>The JDBC type names Synapse's factory accepts, as the value they bind (AbstractDBMediator.getPreparedStatement).</summary>
+    private static DbParameterType? DbType(string? type) => type?.Trim().ToUpperInvariant() switch
+    {
+        "CHAR" or "VARCHAR" or "LONGVARCHAR" => DbParameterType.String,
+        "NUMERIC" or "DECIMAL" => DbParameterType.Decimal,
+        "BIT" => DbParameterType.Boolean,
+        "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" => DbParameterType.Integer,
+        "REAL" or "FLOAT" or "DOUBLE" => DbParameterType.Float,
+        "DATE" => DbParameterType.Date,
+        "TIME" => DbParameterType.Time,
+        "TIMESTAMP" => DbParameterType.Timestamp,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The SQL text split at its <c>?</c> placeholders; a <c>?</c> inside a quoted string or identifier
+    /// (<c>'...'</c>, <c>"..."</c>) or a comment is text.
+    /// </summary>
+    internal static ImmutableArray<string> SqlSegments(string sql)
+    {
+        var segments = ImmutableArray.CreateBuilder<string>();
+        var start = 0;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            if (c is '\'' or '"')
+            {
+                var close = sql.IndexOf(c, i + 1);
+                i = close < 0 ? sql.Length : close + 1;
+            }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                var end = sql.IndexOf('\n', i);
+                i = end < 0 ? sql.Length : end + 1;
+            }
+            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+            {
+                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? sql.Length : end + 2;
+            }
+            else if (c == '?')
+            {
+                segments.Add(sql[start..i]);
+                start = ++i;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        segments.Add(sql[start..]);
+        return segments.ToImmutable();
+    }
+
+    /// <summary>The client of a connection, declared once per data source name or per driver, URL and user.</summary>
+    private DbClientIr DbClientFor(MediatorSyntax mediator, DbPoolSyntax pool)
+    {
+        var dataSource = pool.DataSourceName?.Value;
+        var key = dataSource is not null
+            ? "ds\n" + dataSource + "\n" + pool.Url?.Value
+            : string.Join('\n', "pool", pool.Driver?.Value, pool.Url?.Value, pool.User?.Value);
+        if (_dbClientsByConnection.TryGetValue(key, out var known))
+        {
+            ReportPoolSettings(mediator, pool);
+            return known;
+        }
+
+        var hint = DbHint(dataSource ?? pool.Url!.Value);
+        var notes = ImmutableArray.CreateBuilder<string>();
+        Symbol url;
+        Symbol? user = null;
+        Symbol? password = null;
+        string description;
+        url = _symbols.Module(SymbolKind.Configurable, hint + " url");
+        if (dataSource is not null)
+        {
+            // A data source of the Micro Integrator (deployment.toml or a JNDI name): its URL and credentials are not in the input.
+            description = $"the data source '{dataSource}'";
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, null, $"JDBC URL of the data source '{dataSource}' (defined in the Micro Integrator's deployment, not in the input).", Secret: false));
+            user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, null, $"Database user of the data source '{dataSource}'.", Secret: false));
+            password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+            _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The credential of the data source '{dataSource}' user.", Secret: true));
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.DataSourceName!.Location, $"password of the data source '{dataSource}'");
+            notes.Add($"The Micro Integrator looks the data source '{dataSource}' up by name; here the connection is opened from its URL and credentials.");
+            if (pool.InitialContextClass is { } icClass)
+            {
+                notes.Add($"The data source is looked up through JNDI ({icClass.Value}{(pool.Url is { } jndiUrl ? " at " + jndiUrl.Value : string.Empty)}); set the database URL instead.");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, icClass.Location, "pool", "icClass", "the JNDI lookup is replaced by a direct JDBC connection: set its URL in Config.toml");
+            }
+        }
+        else
+        {
+            description = $"the JDBC URL '{pool.Url!.Value}'";
+            var secretUrl = HasCredentials(pool.Url.Value);
+            if (secretUrl)
+            {
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.Url.Location, "JDBC URL");
+                description = "a JDBC URL";
+            }
+
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, "JDBC URL of the database of the dblookup/dbreport mediators.", Secret: secretUrl));
+            if (pool.User is { } poolUser)
+            {
+                user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+                _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, "Database user.", Secret: false));
+            }
+
+            if (pool.Password is { } poolPassword)
+            {
+                // Never a literal: a required configurable, whatever the input holds.
+                password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, "The database user's credential (not copied from the Synapse configuration).", Secret: true));
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, poolPassword.Location, "database password");
+            }
+
+            if (pool.Driver is { Value.Length: > 0 } driver)
+            {
+                notes.Add($"Synapse loads the driver class {driver.Value}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
+            }
+        }
+
+        ReportPoolSettings(mediator, pool);
+        var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), description, url, user, password, notes.ToImmutable(), mediator.Location);
+        _dbClientsByConnection[key] = client;
+        _dbClients.Add(client);
+        return client;
+    }
+
+    private void ReportPoolSettings(MediatorSyntax mediator, DbPoolSyntax pool)
+    {
+        foreach (var property in pool.Properties)
+        {
+            // Pool sizing, validation, auto-commit and isolation settings of the Commons DBCP pool.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, mediator.ElementName, $"pool property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");
+        }
+    }
+
+    /// <summary>The words a client is named from: the last part of a data source name or of the database in a URL.</summary>
+    private static string DbHint(string source)
+    {
+        var text = source;
+        var cut = text.IndexOfAny([';', '?']);
+        if (cut >= 0)
+        {
+            text = text[..cut];
+        }
+
+        var last = text.LastIndexOfAny(['/', ':', '\\']);
+        text = text[(last + 1)..];
+        var letters = new string(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Trim();
+        return letters.Length == 0 || !char.IsLetter(letters[0]) ? "database" : letters + " db";
+    }
+}
