@@ -143,15 +143,17 @@ public sealed class EndpointLoweringTests
     }
 
     [Fact]
-    public void Default_and_recipientlist_endpoints_stay_todos_saying_what_synapse_does()
+    public void Default_endpoints_send_to_the_To_address_and_recipientlist_endpoints_stay_todos()
     {
         var package = Lower("""
             <endpoint name="D"><default/></endpoint>
             <endpoint name="R"><recipientlist><endpoint><address uri="http://a.example.com"/></endpoint></recipientlist></endpoint>
+            <sequence name="S"><send><endpoint key="D"/></send></sequence>
             """, out _);
 
         Assert.Empty(package.Clients);
-        Assert.Contains(package.PendingEndpoints, p => p.Reason.Message.Contains("To address", StringComparison.Ordinal));
+        Assert.DoesNotContain(package.PendingEndpoints, p => p.Origin is EndpointArtifactSyntax { Name: "D" });
+        Assert.Contains(IrWalker.Steps(package.Functions.Single().Body), s => s is CallAddressStep);
         Assert.Contains(package.PendingEndpoints, p => p.Reason.Message.Contains("every member", StringComparison.Ordinal));
     }
 }

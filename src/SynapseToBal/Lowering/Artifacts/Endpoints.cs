@@ -33,6 +33,15 @@ public sealed partial class Lowerer
             return done;
         }
 
+        if (endpoint.Endpoint.Definition is DefaultEndpointSyntax defaultEndpoint)
+        {
+            // No client: a send or call through it goes to the message's To address (CallAddressStep).
+            ReportDefaultEndpointSettings(defaultEndpoint);
+            _namedClients[endpoint.Name] = null;
+            _endpointsInProgress.Remove(endpoint.Name);
+            return null;
+        }
+
         var client = LowerClient(endpoint.Endpoint, endpoint.Name, out var notTranslated);
         _namedClients[endpoint.Name] = client;
         _endpointsInProgress.Remove(endpoint.Name);
@@ -87,14 +96,46 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>Default and recipient-list endpoints: no client, with the reason the TODO gives.</summary>
+    /// <summary>
+    /// The default endpoint a send or call names, inline or by key: it has no client of its own, the message goes to its
+    /// To address (<see cref="CallAddressStep"/>), as Synapse's DefaultEndpoint sends it.
+    /// </summary>
+    private DefaultEndpointSyntax? DefaultEndpointOf(EndpointReferenceSyntax? reference)
+    {
+        switch (reference)
+        {
+            case EndpointReferenceSyntax.Inline { Endpoint.Definition: DefaultEndpointSyntax inline }:
+                ReportDefaultEndpointSettings(inline);
+                return inline;
+            case EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is DefaultEndpointSyntax named:
+                return named;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>What a default endpoint sets that the call to the To address does not apply.</summary>
+    private void ReportDefaultEndpointSettings(DefaultEndpointSyntax endpoint)
+    {
+        if (endpoint.Format is { } format)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, "default", $"format=\"{format}\"", "the message is sent to its To address in its current format");
+        }
+
+        if (endpoint.Qualities.TimeoutMillis is not null || endpoint.Qualities.DynamicTimeout is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, "default", "timeout", "the call to the To address waits 120 s, the Micro Integrator's global timeout");
+        }
+    }
+
+    /// <summary>Recipient-list endpoints (and default ones reached some other way): no client, with the reason the TODO gives.</summary>
     private NotTranslatedIr EndpointKindNotTranslated(EndpointSyntax endpoint)
     {
         var definition = endpoint.Definition!;
         _diagnostics.Report(DiagnosticCatalog.EndpointNotTranslated, definition.Location, definition.Kind);
         return new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, definition switch
         {
-            DefaultEndpointSyntax => "the default endpoint sends to the message's To address; the generated message's To is the request's own path (a <header name=\"To\"> or rewrite that sets an absolute address is not translated), so there is no URL to call: call the intended URL with an http:Client",
+            DefaultEndpointSyntax => "the default endpoint sends to the message's To address; only a send or call through it is translated (callAddress), not this use: call the address the To header holds here with an http:Client",
             RecipientListEndpointSyntax => "the recipientlist endpoint sends a copy of the message to every member at once; each response comes back on its own to the out flow, numbered for an <aggregate> (MESSAGE_SEQUENCE), as a clone's would, and a failed recipient runs the fault sequence: call each member with its own http:Client (a worker per member) and combine the responses as the out flow's aggregate does",
             _ => $"the {definition.Kind} endpoint is not translated yet",
         });

@@ -22,7 +22,7 @@ public sealed partial class Lowerer
         }
 
         var outOnly = state.OutOnly == Known.Yes && !call.Blocking;
-        if (call.Endpoint is null && state.Response == Known.No)
+        if ((call.Endpoint is null && state.Response == Known.No) || DefaultEndpointOf(call.Endpoint) is not null)
         {
             // An endpoint-less call on a request goes to the To address (a default endpoint).
             return [new CallAddressStep(call) { Blocking = call.Blocking, OutOnly = outOnly }];
@@ -73,6 +73,12 @@ public sealed partial class Lowerer
                 Known.No => toAddress,
                 _ => [new DirectionStep(send, [.. toAddress], [new RespondStep(send)])],
             };
+        }
+
+        if (DefaultEndpointOf(send.Endpoint) is not null)
+        {
+            // A default endpoint sends to the To address, on a request or a response alike.
+            return AfterSend(send, new CallAddressStep(send), context);
         }
 
         var call = CallStepFor(send, send.Endpoint, context, out var reason);

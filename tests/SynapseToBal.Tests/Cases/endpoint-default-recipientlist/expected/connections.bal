@@ -9,8 +9,3 @@
 //         <endpoint><address uri="http://two.example.com/api"/></endpoint>
 //     </recipientlist>
 // </endpoint>
-
-// TODO(SB0205): the default endpoint sends to the message's To address; the generated message's To is the request's own path (a <header name="To"> or rewrite that sets an absolute address is not translated), so there is no URL to call: call the intended URL with an http:Client: 'ToAddress' (others.xml, line 3).
-// <endpoint name="ToAddress">
-//     <default format="soap11"/>
-// </endpoint>

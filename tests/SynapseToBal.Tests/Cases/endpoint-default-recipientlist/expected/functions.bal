@@ -8,6 +8,6 @@ import ballerina/http;
 function fanout(Context ctx) returns http:Response|error? {
     // TODO(SB0205): the <send> target endpoint is not translated
     // <send><endpoint key="Everyone"/></send>
-    // TODO(SB0205): the <send> target endpoint is not translated
-    // <send><endpoint key="ToAddress"/></send>
+    check callAddress(ctx);
+    return check continueWithResponse(ctx);
 }
