@@ -21,7 +21,7 @@ namespace SynapseToBal.Tests.Corpus;
 public sealed class CoverageTests(ITestOutputHelper output)
 {
     /// <summary>The translated share measured last (issue 10 asks for 90%); raise it when a change raises the share.</summary>
-    private const double Floor = 0.784;
+    private const double Floor = 0.819;
 
     [Fact]
     public void The_share_of_corpus_mediators_translated_to_code_does_not_fall()
@@ -83,12 +83,17 @@ public sealed class CoverageTests(ITestOutputHelper output)
     private static IEnumerable<(IEnumerable<MediatorSyntax> Mediators, string Reason)> NotTranslated(PackageIr package)
     {
         var bodies = package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null).Select(r => r.Body)
-            .Concat(package.Functions.Select(f => f.Body));
+            .Concat(package.Functions.Select(f => f.Body)).ToList();
+
+        // A TODO may stand for part of a mediator whose nested flows are translated beside it (throttle's decision,
+        // with its onAccept/onReject flows in code): those mediators are code, not inside the TODO.
+        var translated = new HashSet<MediatorSyntax>(bodies.SelectMany(b => IrWalker.Steps(b))
+            .Where(s => s is not TodoStep and not DeadCodeStep).Select(s => s.Origin).OfType<MediatorSyntax>(), ReferenceEqualityComparer.Instance);
         foreach (var todo in bodies.SelectMany(b => IrWalker.Steps(b)).OfType<TodoStep>())
         {
             if (todo.Origin is { } origin)
             {
-                yield return (Subtree(origin), $"{todo.Reason.Descriptor.Id} {todo.Reason.Message[..Math.Min(90, todo.Reason.Message.Length)]}");
+                yield return (Subtree(origin).Where(m => m == origin || !translated.Contains(m)), $"{todo.Reason.Descriptor.Id} {todo.Reason.Message[..Math.Min(90, todo.Reason.Message.Length)]}");
             }
         }
 
