@@ -64,6 +64,7 @@ internal sealed class ExpressionWriter
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
+        PropertyReadIr { Axis2: true } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         LocalEntryReadIr { IsXml: true } entry => _names[entry.Entry] + ".toString()",
         LocalEntryReadIr entry => _names[entry.Entry],

@@ -62,7 +62,7 @@ internal sealed class StatementWriter
                 _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
                 break;
             case SetPropertyStep set:
-                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
+                _out.Line($"ctx.{(set.Axis2 ? "axis2" : "properties")}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
             case StorePropertyStep store:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value)};");
@@ -83,7 +83,7 @@ internal sealed class StatementWriter
                 _out.Line($"_ = ctx.variables.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;
             case RemovePropertyStep remove:
-                _out.Line($"_ = ctx.properties.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
+                _out.Line($"_ = ctx.{(remove.Axis2 ? "axis2" : "properties")}.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;
             case SetHeaderStep header:
                 _out.Line($"ctx.headers[{BallerinaSyntax.StringLiteral(header.Name.ToLowerInvariant())}] = {_expr.String(header.Value)};");

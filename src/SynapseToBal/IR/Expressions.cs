@@ -50,7 +50,10 @@ public sealed record LocalEntryReadIr(Symbol Entry, bool IsXml) : ExprIr;
 /// <summary>A default-scope property (<c>get-property('x')</c>, <c>$ctx:x</c>).</summary>
 /// <param name="Fallback">The local entry read when no such property is set, as get-property does.</param>
 public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = null) : ExprIr
-;
+{
+    /// <summary>An axis2-scope property holding data (<c>$axis2:name</c>), read from the context's axis2 map.</summary>
+    public bool Axis2 { get; init; }
+}
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>
 public sealed record VariableReadIr(string Name) : ExprIr;

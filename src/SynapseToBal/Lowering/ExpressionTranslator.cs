@@ -230,6 +230,7 @@ public sealed class ExpressionTranslator
         "messageType" or "ContentType" => new ContextFieldIr(ContextField.ContentType),
         "HTTP_METHOD" => new ContextFieldIr(ContextField.Method),
         "REST_URL_POSTFIX" => new ContextFieldIr(ContextField.UrlPostfix),
+        _ when Lowerer.IsAxis2Data(name) => new PropertyReadIr(name) { Axis2 = true },
         _ => null,
     };
 }

@@ -79,6 +79,28 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// Axis2-scope properties Axis2, Synapse or the HTTP transport act on (how the message is written or sent): they
+    /// change behaviour, so they stay TODOs unless translated by name. Any other axis2 property only holds data.
+    /// </summary>
+    private static readonly HashSet<string> Axis2BehaviourProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "HTTP_SC", "HTTP_SC_DESC", "messageType", "ContentType", "HTTP_METHOD", "REST_URL_POSTFIX", "NO_ENTITY_BODY",
+        "TRANSPORT_HEADERS", "EXCESS_TRANSPORT_HEADERS", "FORCE_SC_ACCEPTED", "FORCE_HTTP_1.0", "DISABLE_CHUNKING",
+        "FORCE_HTTP_CONTENT_LENGTH", "COPY_CONTENT_LENGTH_FROM_INCOMING", "enableMTOM", "enableSwA", "enableREST",
+        "POST_TO_URI", "NO_KEEPALIVE", "CHARACTER_SET_ENCODING", "FORCE_POST_PUT_NOBODY", "MESSAGE_FORMAT",
+        "ClientApiNonBlocking", "JSON_STREAM", "SERVICE_PREFIX", "TRANSPORT_IN_NAME", "TRANSPORT_OUT_NAME",
+        "REQUEST_HOST_HEADER", "FORCE_ERROR_ON_SOAP_FAULT", "FAULTS_AS_HTTP_200", "DISABLE_SMOOKS_RESULT_PAYLOAD",
+        "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN",
+        "OUT_ONLY", "RESPONSE", "preserveProcessedHeaders", "PRESERVE_WS_ADDRESSING", "FORCE_REST",
+    };
+
+    /// <summary>Whether an axis2-scope property only holds data (no Axis2/Synapse/transport behaviour is keyed to it).</summary>
+    internal static bool IsAxis2Data(string name) =>
+        !Axis2BehaviourProperties.Contains(name) && !name.StartsWith("http.", StringComparison.OrdinalIgnoreCase)
+        && !name.StartsWith("transport.", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("synapse.", StringComparison.OrdinalIgnoreCase)
+        && !name.StartsWith("JMS_", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("{", StringComparison.Ordinal);
+
+    /// <summary>
     /// RESPONSE and OUT_ONLY with a literal value (or removed): facts of the message exchange lowering follows
     /// (<see cref="ExchangeState"/>). RESPONSE is what Synapse's <c>isResponse()</c> reads, so it becomes the
     /// context's response flag; OUT_ONLY stays a property (get-property reads it) and makes the sends below fire
@@ -139,6 +161,11 @@ public sealed partial class Lowerer
                 return new CommentStep(property, accepted
                     ? "FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent."
                     : "FORCE_SC_ACCEPTED cleared.");
+            case var name when IsAxis2Data(name):
+                // Data kept in the axis2 scope: one direction only, a call's response starts without it (semantics §2.4).
+                return remove
+                    ? new RemovePropertyStep(property, name) { Axis2 = true }
+                    : new SetPropertyStep(property, name, Typed(SecretSafeValue(name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml)) { Axis2 = true };
             default:
                 return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
         }

@@ -80,6 +80,15 @@ function getProperty(Context ctx, string name, string fallback = "") returns str
     return value is string ? value : value.toString();
 }
 
+# Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
+function getAxis2Property(Context ctx, string name) returns string {
+    anydata value = ctx.axis2[name];
+    if value is () {
+        return "";
+    }
+    return value is string ? value : value.toString();
+}
+
 # Reads an MI 4.4 variable (`${vars.name}`); a missing variable reads as "".
 function getVariable(Context ctx, string name) returns string {
     anydata value = ctx.variables[name];
@@ -1075,6 +1084,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.urlPostfix = "";
     // The response is not addressed to the request's To.
     ctx.to = "";
+    ctx.axis2 = {};
     ctx.isResponse = true;
 }
 
@@ -1974,6 +1984,7 @@ function branchContext(Context ctx) returns Context => {
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
     properties: ctx.properties.clone(),
+    axis2: ctx.axis2.clone(),
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,
@@ -2158,6 +2169,7 @@ function copyMessage(Context ctx) returns Context => {
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
     properties: ctx.properties.clone(),
+    axis2: ctx.axis2.clone(),
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,

@@ -19,6 +19,9 @@ public type Context record {|
     map<string> headers = {};
     # Synapse default-scope properties, including `uri.var.*` and `query.param.*`.
     map<anydata> properties = {};
+    # Synapse axis2-scope properties that hold data (not HTTP_SC, messageType and the like, which are fields
+    # here): one direction only, so a call's response starts without them (semantics §2.4).
+    map<anydata> axis2 = {};
     # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
     map<anydata> variables = {};
     # HTTP method of the next outbound call (the incoming one unless `HTTP_METHOD` changes it).
