@@ -409,17 +409,7 @@ public sealed partial class Lowerer
                     return null;
                 }
 
-                EndpointFormat? endpointFormat = address.Format?.Trim().ToLowerInvariant() switch
-                {
-                    "soap11" => EndpointFormat.Soap11,
-                    "soap12" => EndpointFormat.Soap12,
-                    "pox" => EndpointFormat.Pox,
-                    _ => null,
-                };
-                if (address.Format is { } format && endpointFormat is null)
-                {
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", $"format=\"{format}\"", "the message is sent in its current format");
-                }
+                var endpointFormat = FormatOf(address.Format, "address", address.Location);
 
                 return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, endpointFormat);
             }
@@ -455,6 +445,24 @@ public sealed partial class Lowerer
             default:
                 throw new InvalidOperationException($"Unhandled endpoint kind {endpoint.Definition.GetType().Name}");
         }
+    }
+
+    /// <summary>An endpoint's <c>format</c> attribute; one Synapse does not know (rest, get, json, ...) is reported: the message goes out in its current format.</summary>
+    private EndpointFormat? FormatOf(string? format, string element, SourceLocation location)
+    {
+        EndpointFormat? known = format?.Trim().ToLowerInvariant() switch
+        {
+            "soap11" => EndpointFormat.Soap11,
+            "soap12" => EndpointFormat.Soap12,
+            "pox" => EndpointFormat.Pox,
+            _ => null,
+        };
+        if (format is not null && known is null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"format=\"{format}\"", "the message is sent in its current format");
+        }
+
+        return known;
     }
 
     private const string LegacyEncoding = "legacy-encoding:";

@@ -247,17 +247,7 @@ public sealed partial class Lowerer
         }
 
         // The WSDL is not in the project: the address is left to set, and the SOAP version is the format attribute's, if any.
-        EndpointFormat? declaredFormat = wsdl.Format?.Trim().ToLowerInvariant() switch
-        {
-            "soap11" => EndpointFormat.Soap11,
-            "soap12" => EndpointFormat.Soap12,
-            "pox" => EndpointFormat.Pox,
-            _ => null,
-        };
-        if (wsdl.Format is { } unknown && declaredFormat is null)
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, wsdl.Location, "wsdl", $"format=\"{unknown}\"", "the message is sent in its current format");
-        }
+        var declaredFormat = FormatOf(wsdl.Format, "wsdl", wsdl.Location);
 
         var source = wsdl.Uri ?? "inline";
         var why = text is null ? "is not in the project" : port is null ? "has no such service and port" : "gives no address";

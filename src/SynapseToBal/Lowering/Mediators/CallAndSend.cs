@@ -197,7 +197,7 @@ public sealed partial class Lowerer
         switch (endpoint.Definition)
         {
             case AddressEndpointSyntax address:
-                return address.Format is "soap11" or "soap12"
+                return address.Format?.Trim().ToLowerInvariant() is "soap11" or "soap12"
                     ? new HttpPathIr.None()
                     : new HttpPathIr.Postfix();
             case HttpEndpointSyntax http:
