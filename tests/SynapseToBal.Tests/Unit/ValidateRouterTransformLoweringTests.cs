@@ -119,6 +119,20 @@ public sealed class ValidateRouterTransformLoweringTests
     }
 
     [Fact]
+    public void Validate_with_a_dynamic_schema_key_says_the_key_is_computed()
+    {
+        var (steps, _) = Lower("""
+            <validate>
+              <schema key="{get-property('schemaProp')}"/>
+              <on-fail><drop/></on-fail>
+            </validate>
+            """);
+
+        var todo = Assert.IsType<TodoStep>(steps[0]);
+        Assert.Contains("against the XSD computed by the key '{get-property('schemaProp')}'", todo.Reason.Message);
+    }
+
+    [Fact]
     public void Jsontransform_without_settings_does_nothing()
     {
         var (steps, diagnostics) = Lower("<jsontransform/>");

@@ -26,7 +26,7 @@ public sealed partial class Lowerer
     /// <summary>What is validated against what, in words, with the schema keys.</summary>
     internal static string ValidateSummary(ValidateMediator validate)
     {
-        var keys = validate.Schemas.IsEmpty ? "no schema" : string.Join(", ", validate.Schemas.Select(k => $"'{k.Text}'"));
+        var keys = validate.Schemas.IsEmpty ? "no schema" : string.Join(", ", validate.Schemas.Select(k => k.IsDynamic ? $"computed by the key '{k.Text}'" : $"'{k.Text}'"));
         var source = validate.Source is { } expression ? $"'{expression.Text}'" : null;
         var json = validate.Source switch
         {
