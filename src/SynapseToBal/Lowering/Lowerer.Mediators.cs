@@ -117,7 +117,7 @@ public sealed partial class Lowerer
         Translated<XQueryMediator>("xquery", (l, m, _) => [l.LowerXQuery(m)]),
         Translated<ScriptMediator>("script", (l, m, _) => [l.LowerScript(m)]),
         Translated<RewriteMediator>("rewrite", (l, m, c) => [l.LowerRewrite(m, c)]),
-        Translated<JsonTransformMediator>("jsontransform", (l, m, c) => l.LowerJsonTransform(m, c)),
+        Translated<JsonTransformMediator>("jsontransform", (l, m, _) => l.LowerJsonTransform(m)),
         Translated<DataMapperMediator>("datamapper", (l, m, _) => [l.LowerDataMapper(m)]),
         Translated<SmooksMediator>("smooks", (l, m, _) => [l.LowerSmooks(m)]),
         Translated<BuilderMediator>("builder", (l, m, _) => [l.LowerBuilder(m)]),

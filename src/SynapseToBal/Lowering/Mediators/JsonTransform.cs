@@ -15,7 +15,7 @@ public sealed partial class Lowerer
     /// the JSON schema gives (commons JsonProcessor). Neither is reproduced by the generated <c>xmlToJson</c>,
     /// which always converts with the Micro Integrator's default settings.
     /// </summary>
-    private IEnumerable<StepIr> LowerJsonTransform(JsonTransformMediator transform, FlowContext context)
+    private IEnumerable<StepIr> LowerJsonTransform(JsonTransformMediator transform)
     {
         if (transform.Schema is null && transform.Properties.IsEmpty)
         {
