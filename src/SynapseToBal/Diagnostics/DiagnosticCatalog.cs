@@ -206,6 +206,14 @@ public static class DiagnosticCatalog
         "Transaction boundary not translated",
         "<transaction action=\"{0}\"> is not translated: {1}",
         "The transaction mediator starts, joins, ends or suspends a JTA (distributed) transaction of the Micro Integrator that spans every step after it on the same thread, up to a transaction mediator that commits or rolls back, across the data sources and JMS sessions of the flow. Ballerina scopes a transaction to a lexical transaction block with transactional clients, so a boundary cannot be translated mediator by mediator; the steps in between run without a transaction in the generated code.");
+    public static readonly DiagnosticDescriptor ValidationNotTranslated = Warning("SB0221", LoweringCategory,
+        "Validation not translated",
+        "<validate> checks {0}; the check is not translated, the on-fail flow is",
+        "The validate mediator checks a JSON payload against a JSON schema (draft 4, the fge json-schema-validator) or an XML element against XSD schemas with their imported resources and parser features; the Ballerina standard library has neither validator. The generated code keeps the on-fail flow as the branch of an if whose condition fails at run time (notTranslated) until the check is written by hand.");
+    public static readonly DiagnosticDescriptor JsonTransformNotTranslated = Warning("SB0222", LoweringCategory,
+        "JSON transform not translated",
+        "<jsontransform> {0}; not translated, the payload is left as it is",
+        "The jsontransform mediator converts the message to JSON again with its own synapse.commons.json.* settings (instead of the server's), and/or coerces the JSON payload to the types, arrays and defaults of a JSON schema. The generated message model converts XML to JSON with the Micro Integrator's default settings only, so the payload is left unchanged and marked with a TODO.");
     public static readonly DiagnosticDescriptor ThrottleNotTranslated = Warning("SB0230", LoweringCategory,
         "Throttle decision not translated",
         "<throttle{0}> limits by {1}; the decision is not translated, the onAccept and onReject flows are",

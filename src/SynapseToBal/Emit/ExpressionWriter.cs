@@ -200,6 +200,7 @@ internal sealed class ExpressionWriter
         BoolLiteralIr b => b.Value ? "true" : "false",
         BooleanValueIr b => Typed(b.Value),
         UntranslatedConditionIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)}) == \"true\"",
+        UrlConditionHoldsIr u => $"check urlConditionHolds(ctx, {StatementWriter.UrlCondition(u.Evaluator)}, ctx.to ?: \"\")",
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
 

@@ -452,7 +452,7 @@ internal sealed class StatementWriter
         return "{" + string.Join(", ", fields) + "}";
     }
 
-    private static string UrlCondition(UrlConditionIr condition) => condition switch
+    internal static string UrlCondition(UrlConditionIr condition) => condition switch
     {
         UrlConditionIr.Test test => "{" + string.Join(", ", new[]
         {

@@ -351,6 +351,9 @@ public sealed record BooleanValueIr(ExprIr Value) : ConditionIr;
 /// <summary>A condition SynapseToBal does not translate.</summary>
 public sealed record UntranslatedConditionIr(string Original) : ConditionIr;
 
+/// <summary>A Synapse evaluator (conditionalRouter) over the To address, the transport headers and the properties.</summary>
+public sealed record UrlConditionHoldsIr(UrlConditionIr Evaluator) : ConditionIr;
+
 /// <summary>How comparisons are typed in the IR, for every stage that builds one.</summary>
 public static class Comparisons
 {

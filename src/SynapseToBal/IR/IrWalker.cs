@@ -92,7 +92,7 @@ public static class IrWalker
         OrIr o => Expressions(o.Left).Concat(Expressions(o.Right)),
         NotIr n => Expressions(n.Operand),
         BooleanValueIr b => [b.Value],
-        BoolLiteralIr or UntranslatedConditionIr => [],
+        BoolLiteralIr or UntranslatedConditionIr or UrlConditionHoldsIr => [],
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
 

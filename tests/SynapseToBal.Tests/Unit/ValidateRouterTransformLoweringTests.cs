@@ -1,0 +1,159 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Semantics;
+using Xunit;
+using static SynapseToBal.Tests.Unit.MediatorParsing;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class ValidateRouterTransformLoweringTests
+{
+    private static (IReadOnlyList<StepIr> Steps, DiagnosticBag Diagnostics) Lower(string mediator)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = Document(mediator, diagnostics);
+        var package = Lowerer.Lower(SemanticModel.Build([document], null, diagnostics, _ => null), [document], diagnostics);
+        return (Assert.Single(package.Functions).Body, diagnostics);
+    }
+
+    [Fact]
+    public void Breaking_routes_nest_the_rest_in_else_and_non_breaking_routes_follow()
+    {
+        var (steps, diagnostics) = Lower("""
+            <conditionalRouter continueAfter="true">
+              <conditionalRoute breakRoute="false">
+                <condition><match type="header" source="foo" regex="bar.*"/></condition>
+                <target><sequence><property name="a" value="1"/></sequence></target>
+              </conditionalRoute>
+              <conditionalRoute>
+                <condition><equal type="url" source="host" value="localhost"/></condition>
+                <target><sequence><property name="b" value="2"/></sequence></target>
+              </conditionalRoute>
+              <conditionalRoute>
+                <condition><not><equal type="property" source="p" value="x"/></not></condition>
+                <target><sequence><property name="c" value="3"/></sequence></target>
+              </conditionalRoute>
+            </conditionalRouter>
+            """);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(2, steps.Count);
+        var first = Assert.IsType<IfStep>(steps[0]);
+        Assert.Empty(first.Else);
+        var test = Assert.IsType<UrlConditionIr.Test>(Assert.IsType<UrlConditionHoldsIr>(first.Condition).Evaluator);
+        Assert.Equal(new UrlConditionIr.Test(UrlConditionSource.Header, "foo", "bar.*", true), test);
+        var second = Assert.IsType<IfStep>(steps[1]);
+        var third = Assert.IsType<IfStep>(Assert.Single(second.Else));
+        Assert.IsType<UrlConditionIr.Not>(Assert.IsType<UrlConditionHoldsIr>(third.Condition).Evaluator);
+        Assert.Empty(third.Else);
+    }
+
+    [Fact]
+    public void Router_without_continueAfter_stops_the_flow_with_a_todo_in_a_sequence()
+    {
+        var (steps, diagnostics) = Lower("""
+            <conditionalRouter>
+              <conditionalRoute>
+                <condition><equal type="header" source="X" value="y"/></condition>
+                <target><sequence><property name="a" value="1"/></sequence></target>
+              </conditionalRoute>
+            </conditionalRouter>
+            """);
+
+        Assert.IsType<IfStep>(steps[0]);
+        var stop = Assert.IsType<TodoStep>(steps[1]);
+        Assert.Contains("continueAfter", stop.Reason.Message);
+        Assert.Equal(["SB0206"], Ids(diagnostics));
+    }
+
+    [Theory]
+    [InlineData("<conditionalRoute asynchronous=\"true\"><condition><equal type=\"header\" source=\"X\" value=\"y\"/></condition><target sequence=\"s\"/></conditionalRoute>", "asynchronous")]
+    [InlineData("<conditionalRoute><condition><match type=\"header\" source=\"X\" regex=\"(?i)y\"/></condition><target sequence=\"s\"/></conditionalRoute>", "regex")]
+    [InlineData("<conditionalRoute><condition><equal type=\"header\" source=\"X\" value=\"y\"/></condition><target><endpoint><address uri=\"http://h/\"/></endpoint></target></conditionalRoute>", "endpoint")]
+    [InlineData("<conditionalRoute><condition><equal type=\"header\" source=\"X\" value=\"y\"/></condition><target to=\"http://h/\" sequence=\"s\"/></conditionalRoute>", "To address")]
+    public void Routes_that_do_not_fit_keep_the_whole_router_in_a_todo(string route, string reason)
+    {
+        var (steps, diagnostics) = Lower($"<conditionalRouter continueAfter=\"true\">{route}</conditionalRouter>");
+
+        var todo = Assert.IsType<TodoStep>(Assert.Single(steps));
+        Assert.Contains(reason, todo.Reason.Message);
+        Assert.Contains("<conditionalRouter", todo.RawXml);
+        Assert.Contains("SB0206", Ids(diagnostics));
+    }
+
+    [Fact]
+    public void Validate_keeps_on_fail_as_the_branch_of_an_untranslated_check_naming_the_schemas()
+    {
+        var (steps, diagnostics) = Lower("""
+            <validate source="//order">
+              <schema key="orderSchema"/>
+              <schema key="commonSchema"/>
+              <on-fail><property name="failed" value="true"/></on-fail>
+            </validate>
+            """);
+
+        var todo = Assert.IsType<TodoStep>(steps[0]);
+        Assert.Equal(DiagnosticCatalog.ValidationNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains("'orderSchema', 'commonSchema'", todo.Reason.Message);
+        var check = Assert.IsType<IfStep>(steps[1]);
+        var condition = Assert.IsType<UntranslatedConditionIr>(check.Condition);
+        Assert.Contains("the element '//order' against the XSD 'orderSchema', 'commonSchema'", condition.Original);
+        Assert.Single(check.Then);
+        Assert.Empty(check.Else);
+        Assert.Contains("SB0221", Ids(diagnostics));
+    }
+
+    [Fact]
+    public void Validate_of_json_source_names_the_json_path_and_schema()
+    {
+        var (steps, _) = Lower("""
+            <validate json-source="true" source="json-eval($.order)">
+              <schema key="conf:/order.json"/>
+              <on-fail><drop/></on-fail>
+            </validate>
+            """);
+
+        var condition = Assert.IsType<UntranslatedConditionIr>(Assert.IsType<IfStep>(steps[1]).Condition);
+        Assert.StartsWith("validate fails: the JSON at '$.order' against the JSON schema 'conf:/order.json'", condition.Original);
+    }
+
+    [Fact]
+    public void Validate_with_a_dynamic_schema_key_says_the_key_is_computed()
+    {
+        var (steps, _) = Lower("""
+            <validate>
+              <schema key="{get-property('schemaProp')}"/>
+              <on-fail><drop/></on-fail>
+            </validate>
+            """);
+
+        var todo = Assert.IsType<TodoStep>(steps[0]);
+        Assert.Contains("against the XSD computed by the key '{get-property('schemaProp')}'", todo.Reason.Message);
+    }
+
+    [Fact]
+    public void Jsontransform_without_settings_does_nothing()
+    {
+        var (steps, diagnostics) = Lower("<jsontransform/>");
+
+        Assert.Empty(steps);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Jsontransform_with_a_schema_and_properties_is_a_todo_naming_them()
+    {
+        var (steps, diagnostics) = Lower("""
+            <jsontransform schema="conf:/s.json">
+              <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
+            </jsontransform>
+            """);
+
+        var todo = Assert.IsType<TodoStep>(Assert.Single(steps));
+        Assert.Equal(DiagnosticCatalog.JsonTransformNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains("synapse.commons.json.output.autoPrimitive=false", todo.Reason.Message);
+        Assert.Contains("'conf:/s.json'", todo.Reason.Message);
+        Assert.Contains("SB0222", Ids(diagnostics));
+    }
+}
