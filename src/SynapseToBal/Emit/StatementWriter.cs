@@ -221,6 +221,13 @@ internal sealed class StatementWriter
                 break;
             }
 
+            case ForEachLoopIr.ClassicJson json:
+            {
+                var id = json.Id is { } text ? BallerinaSyntax.StringLiteral(text) : "()";
+                _out.Line($"check forEachJsonItems(ctx, {BallerinaSyntax.StringLiteral(json.Path)}, {id}, {(json.ContinueOnFailure ? "true" : "false")}, {body});");
+                break;
+            }
+
             case ForEachLoopIr.JsonItems items:
             {
                 var arguments = new List<string>

@@ -339,6 +339,9 @@ public abstract record ForEachLoopIr
     /// <param name="ContinueOnFailure">continueLoopOnFailure: a failing element does not stop the loop.</param>
     public sealed record Elements(XmlNavigationIr Items, string? Id, bool ContinueOnFailure) : ForEachLoopIr;
 
+    /// <summary>Classic foreach over a JSON array (a JSONPath expression): the sequence runs on the message itself, each item in turn its payload; the results replace the array.</summary>
+    public sealed record ClassicJson(string Path, string? Id, bool ContinueOnFailure) : ForEachLoopIr;
+
     /// <summary>MI 4.4 foreach over a JSON array: each item runs on its own copy of the message.</summary>
     /// <param name="Path">The JSONPath of the array in the payload.</param>
     /// <param name="Aggregate">False for continue-without-aggregation: the results are not collected.</param>

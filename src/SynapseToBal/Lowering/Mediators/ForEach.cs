@@ -39,14 +39,9 @@ public sealed partial class Lowerer
         }
 
         var items = Expr(expression, context);
-        if (items is JsonEvalIr)
+        if (items is not (JsonEvalIr or XmlNavigationIr { TextOnly: false }) || items is XmlNavigationIr { } nodes && nodes.Steps.Any(step => step.AllNodes == true))
         {
-            return [ForEachTodo(forEach, $"its expression '{expression.Original}' is a JSONPath: Synapse then runs the sequence on the message itself with each array item as a new JSON payload and writes the results back at that path, which is not translated yet")];
-        }
-
-        if (items is not XmlNavigationIr { TextOnly: false } navigation || navigation.Steps.Any(step => step.AllNodes == true))
-        {
-            return [ForEachTodo(forEach, $"its expression '{expression.Original}' does not select XML elements the converter can translate")];
+            return [ForEachTodo(forEach, $"its expression '{expression.Original}' does not select XML elements or a JSON array the converter can translate")];
         }
 
         if (ForEachBody(forEach, context, classic: true, out var problem) is not { } body)
@@ -54,9 +49,21 @@ public sealed partial class Lowerer
             return [ForEachTodo(forEach, problem!)];
         }
 
+        var prefix = forEach.Id is null ? string.Empty : forEach.Id + "_";
+        if (items is JsonEvalIr json)
+        {
+            var function = ForEachFunction(forEach, context, body,
+                "runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.");
+            return
+            [
+                new CommentStep(forEach, $"<foreach>: each item of the JSON array '{expression.Original}' is run through the sequence, in order, on this message (its properties are shared, as in Synapse), the item as its payload; the results then replace the array in the payload as it was before the loop. {prefix}FOREACH_ORIGINAL_MESSAGE and {prefix}FOREACH_COUNTER are set as Synapse does."),
+                new ForEachStep(forEach, new ForEachLoopIr.ClassicJson(json.Path, forEach.Id, forEach.ContinueLoopOnFailure == true), function),
+            ];
+        }
+
+        var navigation = (XmlNavigationIr)items;
         var symbol = ForEachFunction(forEach, context, body,
             "runs the sequence on the message itself, one matched element as its body; the first element of its result is merged back.");
-        var prefix = forEach.Id is null ? string.Empty : forEach.Id + "_";
         return
         [
             new CommentStep(forEach, $"<foreach>: the elements '{expression.Original}' selects are detached and each is run through the sequence, in order, on this message (its properties are shared, as in Synapse); each result is appended to the parent of the first match. {prefix}FOREACH_ORIGINAL_MESSAGE and {prefix}FOREACH_COUNTER are set as Synapse does."),

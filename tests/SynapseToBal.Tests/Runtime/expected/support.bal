@@ -2166,6 +2166,51 @@ function forEachElements(Context ctx, function (xml:Element body) returns xml ma
     check commitBody(ctx, body);
 }
 
+# The classic foreach with a JSONPath (semantics §6.10, Synapse's ForEachMediator): the path must select a
+# JSON array. The sequence runs on the message itself, not on a copy (what it sets in properties, variables
+# and headers stays), once per item, with that item as the payload; its payload afterwards, as JSON, is the
+# item's result. The results then replace the array in the payload as it was before the loop (`$` makes
+# them the whole payload). `<id>_FOREACH_ORIGINAL_MESSAGE` and `<id>_FOREACH_COUNTER` are set as for
+# `forEachElements`. An empty array leaves the message as it is. A failing item fails the flow, unless
+# `continueOnFailure` (continueLoopOnFailure), when that item is left out of the results and the loop goes
+# on; Synapse also logs a warning then, the generated code does not.
+function forEachJsonItems(Context ctx, string path, string? id, boolean continueOnFailure,
+        function (Context ctx) returns error? sequence) returns error? {
+    string prefix = id is string ? id + "_" : "";
+    ctx.properties[prefix + "FOREACH_ORIGINAL_MESSAGE"] = check envelopeValue(ctx);
+    ctx.properties[prefix + "FOREACH_COUNTER"] = 0;
+    json original = (check jsonPayload(ctx)).clone();
+    json items = check jsonPath(ctx, path);
+    if items !is json[] {
+        return error(string `JSON element expressed by the path ${path} is not a valid JSON array`);
+    }
+    if items.length() == 0 {
+        return;
+    }
+    json[] results = [];
+    int counter = 0;
+    foreach json item in items.clone() {
+        ctx.payload = item;
+        error? failure = sequence(ctx);
+        if failure is error {
+            if continueOnFailure {
+                continue;
+            }
+            return failure;
+        }
+        results.push(check jsonPayload(ctx));
+        counter += 1;
+        ctx.properties[prefix + "FOREACH_COUNTER"] = counter;
+    }
+    string trimmed = path.trim();
+    if trimmed == "$" || trimmed == "$." {
+        ctx.payload = results;
+        return;
+    }
+    ctx.payload = original;
+    check enrichJson(ctx, path, results, "replace");
+}
+
 # The MI 4.4 foreach over a JSON array (semantics §6.10, Synapse's ForEachMediatorV2): the array at `path`
 # in the payload must be a JSON array; each item runs the sequence on its own copy of the message
 # (`branchContext`: what a copy sets stays in it) with the item as its JSON payload, one after the other

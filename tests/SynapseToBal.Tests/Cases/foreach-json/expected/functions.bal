@@ -19,3 +19,9 @@ function cartApiParallelForeach(Context ctx) returns error? {
 function cartApiNamesForeach(Context ctx) returns error? {
     setJsonPayload(ctx, {"name": check jsonEval(ctx, "$.name")});
 }
+
+# The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.
+function cartApiClassicForeach(Context ctx) returns error? {
+    ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
+    setJsonPayload(ctx, {"sku": getProperty(ctx, "sku"), "checked": true});
+}

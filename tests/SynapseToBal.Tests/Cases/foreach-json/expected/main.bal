@@ -34,4 +34,12 @@ service /cart on httpListener {
         log:printInfo(string `names = ${getVariable(ctx, "names")}`);
         return respond(ctx);
     }
+
+    # POST /cart/classic
+    resource function post classic(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "CartAPI", "/cart");
+        // <foreach>: each item of the JSON array 'json-eval($.cart.lines)' is run through the sequence, in order, on this message (its properties are shared, as in Synapse), the item as its payload; the results then replace the array in the payload as it was before the loop. lines_FOREACH_ORIGINAL_MESSAGE and lines_FOREACH_COUNTER are set as Synapse does.
+        check forEachJsonItems(ctx, "$.cart.lines", "lines", true, cartApiClassicForeach);
+        return respond(ctx);
+    }
 }

@@ -9,11 +9,11 @@ listener http:Listener httpListener = new (httpPort);
 
 # API 'TodoAPI' (TodoAPI.xml, line 2).
 service /todo on httpListener {
-    # POST /todo/json
-    resource function post 'json(http:Request request) returns http:Response|error {
+    # POST /todo/variable
+    resource function post 'variable(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its expression 'json-eval($.items)' is a JSONPath: Synapse then runs the sequence on the message itself with each array item as a new JSON payload and writes the results back at that path, which is not translated yet
-        // <foreach expression="json-eval($.items)">
+        // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is not a JSON array in the payload (an XML node list or a variable is not translated yet)
+        // <foreach collection="${var.list}">
         //     <sequence>
         //         <log level="full"/>
         //     </sequence>
