@@ -228,6 +228,26 @@ internal sealed class StatementWriter
                 break;
             }
 
+            case ForEachLoopIr.XmlCopies copies:
+            {
+                var root = Local("root");
+                var arguments = new List<string>
+                {
+                    "ctx",
+                    $"function (xml:Element {root}) returns xml => {_expr.Navigation(copies.Items, root)}",
+                    body,
+                    $"parallel = {(copies.Parallel ? "true" : "false")}",
+                    $"aggregate = {(copies.Aggregate ? "true" : "false")}",
+                };
+                if (copies.CounterVariable is { } counter)
+                {
+                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+                }
+
+                _out.Line($"check forEachXmlCopies({string.Join(", ", arguments)});");
+                break;
+            }
+
             case ForEachLoopIr.JsonItems items:
             {
                 var arguments = new List<string>

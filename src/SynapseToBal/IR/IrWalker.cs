@@ -62,6 +62,7 @@ public static class IrWalker
         ForkStep { Source: ForkSourceIr.Split split } => Expressions(split.Items),
         ForkStep => [],
         ForEachStep { Loop: ForEachLoopIr.Elements elements } => [elements.Items],
+        ForEachStep { Loop: ForEachLoopIr.XmlCopies copies } => [copies.Items],
         ForEachStep => [],
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],

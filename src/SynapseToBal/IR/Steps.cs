@@ -348,6 +348,9 @@ public abstract record ForEachLoopIr
     /// <param name="TargetVariable">update-original="false": the results become this variable (a JSON array); null writes them back into the array.</param>
     /// <param name="CounterVariable">Sequential only: the variable holding the item's index.</param>
     public sealed record JsonItems(string Path, bool Parallel, bool Aggregate, string? TargetVariable, string? CounterVariable) : ForEachLoopIr;
+
+    /// <summary>MI 4.4 foreach over the elements an XPath selects in the payload: each element runs on its own copy of the message; the results replace the elements under the first one's parent.</summary>
+    public sealed record XmlCopies(XmlNavigationIr Items, bool Parallel, bool Aggregate, string? CounterVariable) : ForEachLoopIr;
 }
 
 /// <summary>Where the copies of a <see cref="ForkStep"/> come from.</summary>

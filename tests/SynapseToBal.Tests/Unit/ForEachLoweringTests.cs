@@ -84,6 +84,20 @@ public sealed class ForEachLoweringTests
         Assert.Empty(Messages(diagnostics, DiagnosticCatalog.ForEachNotTranslated));
     }
 
+    [Fact]
+    public void An_mi44_foreach_over_xml_elements_runs_copies_and_merges_them_back()
+    {
+        var (sequence, _, diagnostics) = Lower("""<foreach collection="${xpath('//data/item')}" parallel-execution="false" counter-variable="i"><sequence><log/></sequence></foreach>""");
+
+        var loop = Assert.IsType<ForEachStep>(sequence.Body[1]);
+        var copies = Assert.IsType<ForEachLoopIr.XmlCopies>(loop.Loop);
+        Assert.Equal(["data", "item"], copies.Items.Steps.Select(s => s.LocalName));
+        Assert.False(copies.Parallel);
+        Assert.True(copies.Aggregate);
+        Assert.Equal("i", copies.CounterVariable);
+        Assert.Empty(Messages(diagnostics, DiagnosticCatalog.ForEachNotTranslated));
+    }
+
     [Theory]
     [InlineData("""<foreach expression="json-eval($.items)"><sequence><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call></sequence></foreach>""", "refuses to deploy")]
     [InlineData("""<foreach expression="//item"><sequence><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call></sequence></foreach>""", "refuses to deploy")]
@@ -93,7 +107,9 @@ public sealed class ForEachLoweringTests
     [InlineData("""<foreach collection="${payload.items}" counter-variable="i"><sequence><log/></sequence></foreach>""", "counter-variable")]
     [InlineData("""<foreach collection="${payload.items}" update-original="false" target-variable="x"><sequence><log/></sequence></foreach>""", "without both target-variable and result-content-type")]
     [InlineData("""<foreach collection="${payload.items}" update-original="false" target-variable="x" result-content-type="XML" result-enclosing-element="r"><sequence><log/></sequence></foreach>""", "result content type 'XML'")]
-    [InlineData("""<foreach collection="${xpath('//item')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "not a JSON array in the payload")]
+    [InlineData("""<foreach collection="${var.items}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "a variable is not translated yet")]
+    [InlineData("""<foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "a variable is not translated yet")]
+    [InlineData("""<foreach collection="${xpath('//item')}" update-original="false" target-variable="x" result-content-type="JSON"><sequence><log/></sequence></foreach>""", "collection is XML elements")]
     [InlineData("""<foreach collection="${payload.items}"><sequence><respond/></sequence></foreach>""", "answers the client")]
     public void A_foreach_that_cannot_be_translated_stays_a_todo_saying_why(string xml, string why)
     {

@@ -110,9 +110,17 @@ public sealed partial class Lowerer
             variable = target;
         }
 
-        if (Expr(collection, context) is not JsonEvalIr json)
+        var items = Expr(collection, context);
+        if (items is XmlNavigationIr { TextOnly: false } nodes && !nodes.Steps.Any(step => step.AllNodes == true))
         {
-            return [ForEachTodo(forEach, $"its collection '{collection.Original}' is not a JSON array in the payload (an XML node list or a variable is not translated yet)")];
+            if (variable is not null)
+            {
+                return [ForEachTodo(forEach, "its results go to a variable as JSON while its collection is XML elements")];
+            }
+        }
+        else if (items is not JsonEvalIr)
+        {
+            return [ForEachTodo(forEach, $"its collection '{collection.Original}' is neither a JSON array nor XML elements in the payload (a variable is not translated yet)")];
         }
 
         if (ForEachBody(forEach, context, classic: false, out var problem) is not { } body)
@@ -120,8 +128,22 @@ public sealed partial class Lowerer
             return [ForEachTodo(forEach, problem!)];
         }
 
-        var symbol = ForEachFunction(forEach, context, body, "runs the sequence on a copy of the message, one array item as its JSON payload.");
         var order = parallel ? "started together and awaited (the Micro Integrator runs them in parallel)" : "one after the other";
+        if (items is XmlNavigationIr navigation)
+        {
+            var function = ForEachFunction(forEach, context, body, "runs the sequence on a copy of the message, one selected element as its body.");
+            var merged = aggregate
+                ? "the selected elements are then detached and the first element of each copy's body is appended, in order, to the parent of the first one"
+                : "the results are not collected (continue-without-aggregation)" + (parallel ? " and the flow goes on without waiting for them" : string.Empty);
+            return
+            [
+                new CommentStep(forEach, $"<foreach>: each element '{collection.Original}' selects runs through the sequence on its own copy of the message, {order}; {merged}."),
+                new ForEachStep(forEach, new ForEachLoopIr.XmlCopies(navigation, parallel, aggregate, forEach.CounterVariable), function),
+            ];
+        }
+
+        var json = (JsonEvalIr)items;
+        var symbol = ForEachFunction(forEach, context, body, "runs the sequence on a copy of the message, one array item as its JSON payload.");
         var result = !aggregate
             ? "the results are not collected (continue-without-aggregation)" + (parallel ? " and the flow goes on without waiting for them" : string.Empty)
             : variable is null

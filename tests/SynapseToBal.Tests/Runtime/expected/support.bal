@@ -2227,26 +2227,7 @@ function forEachJson(Context ctx, string path, function (Context ctx) returns er
     if messages.length() == 0 {
         return;
     }
-    if parallel {
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> started = start sequence(message);
-            running.push(started);
-        }
-        if !aggregate {
-            return;
-        }
-        foreach future<error?> branch in running {
-            check wait branch;
-        }
-    } else {
-        foreach int index in 0 ..< messages.length() {
-            if counter is string {
-                messages[index].variables[counter] = index;
-            }
-            check sequence(messages[index]);
-        }
-    }
+    check runForEachCopies(messages, sequence, parallel, aggregate, counter);
     if !aggregate {
         return;
     }
@@ -2265,6 +2246,91 @@ function forEachJson(Context ctx, string path, function (Context ctx) returns er
         return;
     }
     check enrichJson(ctx, path, results, "replace");
+}
+
+# The MI 4.4 foreach over the elements an XPath selects in the payload (semantics §6.10, Synapse's
+# ForEachMediatorV2): each element runs the sequence on its own copy of the message (`branchContext`: what a
+# copy sets stays in it) with a copy of that element as its whole body, as `forEachJson` runs the items.
+# Then the selected elements are detached from the message and the first element of each copy's body is
+# appended, in the order of the elements, to the parent of the first one; the message otherwise goes on as
+# it was before the foreach. No match leaves the message as it is. Without `aggregate`
+# (continue-without-aggregation) nothing is merged and parallel copies are not awaited.
+function forEachXmlCopies(Context ctx, function (xml:Element body) returns xml matches, function (Context ctx) returns error? sequence,
+        boolean parallel = true, boolean aggregate = true, string? counter = ()) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    xml bodyValue = check soapBody(ctx);
+    if bodyValue !is xml:Element {
+        return error("foreach: the message has no SOAP body");
+    }
+    xml:Element body = bodyValue;
+    xml:Element[] matched = from xml:Element element in matches(body).elements()
+        select element;
+    if matched.length() == 0 {
+        return;
+    }
+    string? soap = payload is xml ? soapVersion(payload) : ();
+    Context[] messages = [];
+    foreach xml:Element element in matched {
+        Context message = branchContext(ctx);
+        if soap is string {
+            message.payload = soap == SOAP12_NS
+                ? xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body>${element.clone()}</soapenv:Body></soapenv:Envelope>`
+                : xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${element.clone()}</soapenv:Body></soapenv:Envelope>`;
+        } else {
+            message.payload = element.clone();
+        }
+        messages.push(message);
+    }
+    check runForEachCopies(messages, sequence, parallel, aggregate, counter);
+    if !aggregate {
+        return;
+    }
+    xml results = xml ``;
+    foreach Context message in messages {
+        xml<xml:Element> elements = (check xmlPayload(message)).elements();
+        if elements.length() == 0 {
+            return error("foreach: a copy's sequence left no element in the body to merge back");
+        }
+        results += elements.get(0);
+    }
+    xml:Element? parent = xmlParent(body, matched[0]);
+    foreach xml:Element element in matched {
+        xml:Element? owner = xmlParent(body, element);
+        if owner is xml:Element {
+            replaceChild(owner, element, xml ``);
+        }
+    }
+    if parent is xml:Element {
+        parent.setChildren(parent.getChildren() + results);
+    }
+    ctx.payload = payload;
+    check commitBody(ctx, body);
+}
+
+# Runs a foreach's sequence on each copy: one after the other (`counter` names a variable holding the
+# copy's index), or started together and, when `awaited`, awaited. A failing copy fails the flow.
+function runForEachCopies(Context[] messages, function (Context ctx) returns error? sequence, boolean parallel, boolean awaited,
+        string? counter) returns error? {
+    if parallel {
+        future<error?>[] running = [];
+        foreach Context message in messages {
+            future<error?> started = start sequence(message);
+            running.push(started);
+        }
+        if !awaited {
+            return;
+        }
+        foreach future<error?> branch in running {
+            check wait branch;
+        }
+        return;
+    }
+    foreach int index in 0 ..< messages.length() {
+        if counter is string {
+            messages[index].variables[counter] = index;
+        }
+        check sequence(messages[index]);
+    }
 }
 
 # A message store in this program (Synapse's InMemoryStore, the default message store): a first-in

@@ -12,7 +12,7 @@ service /todo on httpListener {
     # POST /todo/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is not a JSON array in the payload (an XML node list or a variable is not translated yet)
+        // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload (a variable is not translated yet)
         // <foreach collection="${var.list}">
         //     <sequence>
         //         <log level="full"/>
@@ -24,8 +24,8 @@ service /todo on httpListener {
     # POST /todo/xml-collection
     resource function post xml\-collection(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//item')}' is not a JSON array in the payload (an XML node list or a variable is not translated yet)
-        // <foreach collection="${xpath('//item')}" parallel-execution="false" counter-variable="i">
+        // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload (a variable is not translated yet)
+        // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
         //     <sequence>
         //         <log level="full"/>
         //     </sequence>
