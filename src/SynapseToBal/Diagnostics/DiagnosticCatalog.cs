@@ -165,6 +165,10 @@ public static class DiagnosticCatalog
         "Split or aggregate not translated",
         "<{0}> is not translated here: {1}; the original XML is kept in a TODO",
         "iterate, clone and aggregate are translated as one piece of plain code when the flow has the shape the Micro Integrator uses to split and gather: an iterate or clone directly followed by its aggregate (its targets not answering the client), or an iterate or clone in an in flow whose targets send to an endpoint, with the aggregate first in the out flow. Any other shape (an aggregate with no such split, ids that do not pair, continueParent with an aggregate, a target that answers the client, preservePayload, ...) depends on how Synapse correlates messages at run time; the message says which part does not fit.");
+    public static readonly DiagnosticDescriptor ForEachNotTranslated = Warning("SB0220", LoweringCategory,
+        "foreach not translated",
+        "<foreach> is not translated here: {0}; the original XML is kept in a TODO",
+        "The classic foreach over the elements an XPath selects, and the MI 4.4 foreach over a JSON array in the payload, are translated (a run-time helper calls a generated function for each part). Any other form (a JSONPath expression in the classic form, an XML node list or a variable as the MI 4.4 collection, an XML result, a sequence that answers the client, sends, calls or drops, a missing or dynamic sequence, a configuration the Micro Integrator refuses) stays a TODO; the message says which part does not fit.");
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
         "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",

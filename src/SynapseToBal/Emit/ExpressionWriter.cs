@@ -356,9 +356,12 @@ internal sealed class ExpressionWriter
     /// step selects the elements and filters them by expanded name (<c>(x/&lt;*&gt;).elements("{uri}name")</c>), so
     /// no namespace prefix has to be declared and no local name can clash with a keyword.
     /// </summary>
-    public string Navigation(XmlNavigationIr navigation)
+    public string Navigation(XmlNavigationIr navigation) => Navigation(navigation, "(check soapBody(ctx))");
+
+    /// <summary>XML navigation from <paramref name="root"/> (an expression of the SOAP body element).</summary>
+    public string Navigation(XmlNavigationIr navigation, string root)
     {
-        var current = "(check soapBody(ctx))";
+        var current = root;
         foreach (var step in navigation.Steps)
         {
             current = Step(current, step);

@@ -199,8 +199,81 @@ internal sealed class StatementWriter
             case ForkStep fork:
                 Fork(fork);
                 break;
+            case ForEachStep loop:
+                ForEach(loop);
+                break;
             default:
                 throw new InvalidOperationException($"Unhandled step {step.GetType().Name}");
+        }
+    }
+
+    /// <summary>foreach: the loop runs in a run-time helper, which calls the body function for each part.</summary>
+    private void ForEach(ForEachStep loop)
+    {
+        var body = _expr.Names[loop.Body];
+        switch (loop.Loop)
+        {
+            case ForEachLoopIr.Elements elements:
+            {
+                var root = Local("root");
+                var id = elements.Id is { } text ? BallerinaSyntax.StringLiteral(text) : "()";
+                _out.Line($"check forEachElements(ctx, function (xml:Element {root}) returns xml => {_expr.Navigation(elements.Items, root)}, {id}, {(elements.ContinueOnFailure ? "true" : "false")}, {body});");
+                break;
+            }
+
+            case ForEachLoopIr.ClassicJson json:
+            {
+                var id = json.Id is { } text ? BallerinaSyntax.StringLiteral(text) : "()";
+                _out.Line($"check forEachJsonItems(ctx, {BallerinaSyntax.StringLiteral(json.Path)}, {id}, {(json.ContinueOnFailure ? "true" : "false")}, {body});");
+                break;
+            }
+
+            case ForEachLoopIr.XmlCopies copies:
+            {
+                var root = Local("root");
+                var arguments = new List<string>
+                {
+                    "ctx",
+                    $"function (xml:Element {root}) returns xml => {_expr.Navigation(copies.Items, root)}",
+                    body,
+                    $"parallel = {(copies.Parallel ? "true" : "false")}",
+                    $"aggregate = {(copies.Aggregate ? "true" : "false")}",
+                };
+                if (copies.CounterVariable is { } counter)
+                {
+                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+                }
+
+                _out.Line($"check forEachXmlCopies({string.Join(", ", arguments)});");
+                break;
+            }
+
+            case ForEachLoopIr.JsonItems items:
+            {
+                var arguments = new List<string>
+                {
+                    "ctx",
+                    BallerinaSyntax.StringLiteral(items.Path),
+                    body,
+                    $"parallel = {(items.Parallel ? "true" : "false")}",
+                    $"aggregate = {(items.Aggregate ? "true" : "false")}",
+                };
+                if (items.TargetVariable is { } variable)
+                {
+                    arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
+                }
+
+                if (items.CounterVariable is { } counter)
+                {
+                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+                }
+
+                _out.Line($"check forEachJson({string.Join(", ", arguments)});");
+                break;
+            }
+
+            default:
+                throw new InvalidOperationException($"Unhandled foreach {loop.Loop.GetType().Name}");
         }
     }
 

@@ -18,7 +18,7 @@ public static class IrWalker
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or RespondStep or ContinueWithStep
-            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep => [],
+            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep => [],
         EnrichStep or RewriteStep => [],
         StoreMessageStep => [],
         DbStep => [],
@@ -61,6 +61,9 @@ public static class IrWalker
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
         ForkStep { Source: ForkSourceIr.Split split } => Expressions(split.Items),
         ForkStep => [],
+        ForEachStep { Loop: ForEachLoopIr.Elements elements } => [elements.Items],
+        ForEachStep { Loop: ForEachLoopIr.XmlCopies copies } => [copies.Items],
+        ForEachStep => [],
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),

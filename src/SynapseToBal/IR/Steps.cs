@@ -332,6 +332,35 @@ public static class Flow
 /// <param name="Parallel">The Micro Integrator runs the branches in parallel: they are started together and awaited.</param>
 public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, ImmutableArray<Symbol> Branches, bool Parallel, AggregationIr? Aggregation) : StepIr(Origin);
 
+/// <summary>foreach: a loop over parts of the message, each run through <paramref name="Body"/> (a generated sequence function).</summary>
+public sealed record ForEachStep(MediatorSyntax Origin, ForEachLoopIr Loop, Symbol Body) : StepIr(Origin);
+
+/// <summary>The two forms of foreach.</summary>
+public abstract record ForEachLoopIr
+{
+    private ForEachLoopIr()
+    {
+    }
+
+    /// <summary>Classic foreach over the elements an XPath selects: the sequence runs on the message itself, each element in turn its body; the results go back under the first match's parent.</summary>
+    /// <param name="Id">The foreach id: the prefix of FOREACH_ORIGINAL_MESSAGE and FOREACH_COUNTER.</param>
+    /// <param name="ContinueOnFailure">continueLoopOnFailure: a failing element does not stop the loop.</param>
+    public sealed record Elements(XmlNavigationIr Items, string? Id, bool ContinueOnFailure) : ForEachLoopIr;
+
+    /// <summary>Classic foreach over a JSON array (a JSONPath expression): the sequence runs on the message itself, each item in turn its payload; the results replace the array.</summary>
+    public sealed record ClassicJson(string Path, string? Id, bool ContinueOnFailure) : ForEachLoopIr;
+
+    /// <summary>MI 4.4 foreach over a JSON array: each item runs on its own copy of the message.</summary>
+    /// <param name="Path">The JSONPath of the array in the payload.</param>
+    /// <param name="Aggregate">False for continue-without-aggregation: the results are not collected.</param>
+    /// <param name="TargetVariable">update-original="false": the results become this variable (a JSON array); null writes them back into the array.</param>
+    /// <param name="CounterVariable">Sequential only: the variable holding the item's index.</param>
+    public sealed record JsonItems(string Path, bool Parallel, bool Aggregate, string? TargetVariable, string? CounterVariable) : ForEachLoopIr;
+
+    /// <summary>MI 4.4 foreach over the elements an XPath selects in the payload: each element runs on its own copy of the message; the results replace the elements under the first one's parent.</summary>
+    public sealed record XmlCopies(XmlNavigationIr Items, bool Parallel, bool Aggregate, string? CounterVariable) : ForEachLoopIr;
+}
+
 /// <summary>Where the copies of a <see cref="ForkStep"/> come from.</summary>
 public abstract record ForkSourceIr
 {

@@ -124,7 +124,7 @@ public sealed partial class Lowerer
         Translated<IterateMediator>("iterate", (l, m, c) => l.LowerSplit(m, null, c, out _)),
         Translated<CloneMediator>("clone", (l, m, c) => l.LowerSplit(m, null, c, out _)),
         Translated<AggregateMediator>("aggregate", (l, m, c) => l.LowerAggregate(m, c)),
-        NotTranslated<ForEachMediator>("foreach"),
+        Translated<ForEachMediator>("foreach", (l, m, c) => l.LowerForEach(m, c)),
         Translated<ScatterGatherMediator>("scatter-gather", (l, m, c) => l.LowerScatterGather(m, c)),
         Translated<ConditionalRouterMediator>("conditionalRouter", (l, m, c) => l.LowerConditionalRouter(m, c)),
         Translated<RouterMediator>("router", (l, m, _) => [l.LowerRouter(m)]),

@@ -2116,6 +2116,234 @@ function gatherMessages(Context ctx, Context[] messages, boolean asJson, string 
     ctx.headers["content-type"] = ctx.contentType;
 }
 
+# The classic foreach over the elements an XPath selects (semantics §6.10, Synapse's ForEachMediator). The
+# matches are detached from the message; the sequence then runs on the message itself, not on a copy (what
+# it sets in properties, variables and headers stays), once per element, with that element as the whole body
+# (a SOAP message gets a new envelope of its version, without its header). The first element of each result
+# is appended to the parent of the first match, in order, and the message, with its own envelope, goes on.
+# `<id>_FOREACH_ORIGINAL_MESSAGE` holds a copy of the envelope before the loop and `<id>_FOREACH_COUNTER` the
+# number of elements done (without an id, no prefix). No match leaves the message as it is. A failing element
+# fails the flow, unless `continueOnFailure` (continueLoopOnFailure), when its body is merged as it stands
+# and the loop goes on; Synapse also logs a warning then, the generated code does not.
+function forEachElements(Context ctx, function (xml:Element body) returns xml matches, string? id, boolean continueOnFailure,
+        function (Context ctx) returns error? sequence) returns error? {
+    string prefix = id is string ? id + "_" : "";
+    ctx.properties[prefix + "FOREACH_ORIGINAL_MESSAGE"] = check envelopeValue(ctx);
+    ctx.properties[prefix + "FOREACH_COUNTER"] = 0;
+    json|xml payload = check parsedPayload(ctx);
+    xml bodyValue = check soapBody(ctx);
+    if bodyValue !is xml:Element {
+        return error("foreach: the message has no SOAP body");
+    }
+    xml:Element body = bodyValue;
+    xml:Element[] matched = from xml:Element element in matches(body).elements()
+        select element;
+    if matched.length() == 0 {
+        return;
+    }
+    xml:Element? parent = xmlParent(body, matched[0]);
+    if parent is () {
+        return error("Error detecting parent element to merge");
+    }
+    foreach xml:Element element in matched {
+        xml:Element? owner = xmlParent(body, element);
+        if owner is xml:Element {
+            replaceChild(owner, element, xml ``);
+        }
+    }
+    string? soap = payload is xml ? soapVersion(payload) : ();
+    int counter = 0;
+    foreach xml:Element element in matched {
+        if soap is string {
+            ctx.payload = soap == SOAP12_NS
+                ? xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body>${element}</soapenv:Body></soapenv:Envelope>`
+                : xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${element}</soapenv:Body></soapenv:Envelope>`;
+        } else {
+            ctx.payload = element;
+        }
+        error? failure = sequence(ctx);
+        if failure is error && !continueOnFailure {
+            return failure;
+        }
+        xml<xml:Element> results = (check xmlPayload(ctx)).elements();
+        if results.length() == 0 {
+            return error("foreach: the sequence left no element in the body to merge back");
+        }
+        parent.setChildren(parent.getChildren() + results.get(0));
+        counter += 1;
+        ctx.properties[prefix + "FOREACH_COUNTER"] = counter;
+    }
+    ctx.payload = payload;
+    check commitBody(ctx, body);
+}
+
+# The classic foreach with a JSONPath (semantics §6.10, Synapse's ForEachMediator): the path must select a
+# JSON array. The sequence runs on the message itself, not on a copy (what it sets in properties, variables
+# and headers stays), once per item, with that item as the payload; its payload afterwards, as JSON, is the
+# item's result. The results then replace the array in the payload as it was before the loop (`$` makes
+# them the whole payload). `<id>_FOREACH_ORIGINAL_MESSAGE` and `<id>_FOREACH_COUNTER` are set as for
+# `forEachElements`. An empty array leaves the message as it is. A failing item fails the flow, unless
+# `continueOnFailure` (continueLoopOnFailure), when that item is left out of the results and the loop goes
+# on; Synapse also logs a warning then, the generated code does not.
+function forEachJsonItems(Context ctx, string path, string? id, boolean continueOnFailure,
+        function (Context ctx) returns error? sequence) returns error? {
+    string prefix = id is string ? id + "_" : "";
+    ctx.properties[prefix + "FOREACH_ORIGINAL_MESSAGE"] = check envelopeValue(ctx);
+    ctx.properties[prefix + "FOREACH_COUNTER"] = 0;
+    json original = (check jsonPayload(ctx)).clone();
+    json items = check jsonPath(ctx, path);
+    if items !is json[] {
+        return error(string `JSON element expressed by the path ${path} is not a valid JSON array`);
+    }
+    if items.length() == 0 {
+        return;
+    }
+    json[] results = [];
+    int counter = 0;
+    foreach json item in items.clone() {
+        ctx.payload = item;
+        error? failure = sequence(ctx);
+        if failure is error {
+            if continueOnFailure {
+                continue;
+            }
+            return failure;
+        }
+        results.push(check jsonPayload(ctx));
+        counter += 1;
+        ctx.properties[prefix + "FOREACH_COUNTER"] = counter;
+    }
+    string trimmed = path.trim();
+    if trimmed == "$" || trimmed == "$." {
+        ctx.payload = results;
+        return;
+    }
+    ctx.payload = original;
+    check enrichJson(ctx, path, results, "replace");
+}
+
+# The MI 4.4 foreach over a JSON array (semantics §6.10, Synapse's ForEachMediatorV2): the array at `path`
+# in the payload must be a JSON array; each item runs the sequence on its own copy of the message
+# (`branchContext`: what a copy sets stays in it) with the item as its JSON payload, one after the other
+# (`counter` names a variable holding the item's index) or, when `parallel`, started together and awaited.
+# Then each copy's payload (`()` when it is not JSON) replaces its item, in the order of the items: in the
+# array at `path`, or, with `variable` (update-original="false"), in a new array held by that variable.
+# Otherwise the message goes on as it was before the foreach. An empty array leaves it as it is. Without
+# `aggregate` (continue-without-aggregation) nothing is collected and parallel copies are not awaited. A
+# failing item fails the flow (the Micro Integrator runs the fault sequence on that copy and never completes
+# the aggregation).
+function forEachJson(Context ctx, string path, function (Context ctx) returns error? sequence, boolean parallel = true,
+        boolean aggregate = true, string? variable = (), string? counter = ()) returns error? {
+    Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, path), path);
+    if messages.length() == 0 {
+        return;
+    }
+    check runForEachCopies(messages, sequence, parallel, aggregate, counter);
+    if !aggregate {
+        return;
+    }
+    json[] results = [];
+    foreach Context message in messages {
+        json|xml part = check parsedPayload(message);
+        results.push(part is xml ? () : part);
+    }
+    if variable is string {
+        ctx.variables[variable] = results;
+        return;
+    }
+    string trimmed = path.trim();
+    if trimmed == "$" || trimmed == "$." {
+        ctx.payload = results;
+        return;
+    }
+    check enrichJson(ctx, path, results, "replace");
+}
+
+# The MI 4.4 foreach over the elements an XPath selects in the payload (semantics §6.10, Synapse's
+# ForEachMediatorV2): each element runs the sequence on its own copy of the message (`branchContext`: what a
+# copy sets stays in it) with a copy of that element as its whole body, as `forEachJson` runs the items.
+# Then the selected elements are detached from the message and the first element of each copy's body is
+# appended, in the order of the elements, to the parent of the first one; the message otherwise goes on as
+# it was before the foreach. No match leaves the message as it is. Without `aggregate`
+# (continue-without-aggregation) nothing is merged and parallel copies are not awaited.
+function forEachXmlCopies(Context ctx, function (xml:Element body) returns xml matches, function (Context ctx) returns error? sequence,
+        boolean parallel = true, boolean aggregate = true, string? counter = ()) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    xml bodyValue = check soapBody(ctx);
+    if bodyValue !is xml:Element {
+        return error("foreach: the message has no SOAP body");
+    }
+    xml:Element body = bodyValue;
+    xml:Element[] matched = from xml:Element element in matches(body).elements()
+        select element;
+    if matched.length() == 0 {
+        return;
+    }
+    string? soap = payload is xml ? soapVersion(payload) : ();
+    Context[] messages = [];
+    foreach xml:Element element in matched {
+        Context message = branchContext(ctx);
+        if soap is string {
+            message.payload = soap == SOAP12_NS
+                ? xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body>${element.clone()}</soapenv:Body></soapenv:Envelope>`
+                : xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${element.clone()}</soapenv:Body></soapenv:Envelope>`;
+        } else {
+            message.payload = element.clone();
+        }
+        messages.push(message);
+    }
+    check runForEachCopies(messages, sequence, parallel, aggregate, counter);
+    if !aggregate {
+        return;
+    }
+    xml results = xml ``;
+    foreach Context message in messages {
+        xml<xml:Element> elements = (check xmlPayload(message)).elements();
+        if elements.length() == 0 {
+            return error("foreach: a copy's sequence left no element in the body to merge back");
+        }
+        results += elements.get(0);
+    }
+    xml:Element? parent = xmlParent(body, matched[0]);
+    foreach xml:Element element in matched {
+        xml:Element? owner = xmlParent(body, element);
+        if owner is xml:Element {
+            replaceChild(owner, element, xml ``);
+        }
+    }
+    if parent is xml:Element {
+        parent.setChildren(parent.getChildren() + results);
+    }
+    ctx.payload = payload;
+    check commitBody(ctx, body);
+}
+
+# Runs a foreach's sequence on each copy: one after the other (`counter` names a variable holding the
+# copy's index), or started together and, when `awaited`, awaited. A failing copy fails the flow.
+function runForEachCopies(Context[] messages, function (Context ctx) returns error? sequence, boolean parallel, boolean awaited,
+        string? counter) returns error? {
+    if parallel {
+        future<error?>[] running = [];
+        foreach Context message in messages {
+            future<error?> started = start sequence(message);
+            running.push(started);
+        }
+        if !awaited {
+            return;
+        }
+        foreach future<error?> branch in running {
+            check wait branch;
+        }
+        return;
+    }
+    foreach int index in 0 ..< messages.length() {
+        if counter is string {
+            messages[index].variables[counter] = index;
+        }
+        check sequence(messages[index]);
+    }
+}
+
 # A message store in this program (Synapse's InMemoryStore, the default message store): a first-in
 # first-out queue of message copies that store mediators add to and message processors take from. Like
 # Synapse's in-memory store, it is empty again when the program restarts.
