@@ -169,13 +169,14 @@ public sealed partial class Lowerer
         var message = because is null or Planned
             ? $"the <{mediator.ElementName}> mediator is not translated yet"
             : $"the <{mediator.ElementName}> mediator is not translated: {because}";
-        return new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.MediatorNotTranslated, message), mediator.RawXml);
+        return new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.MediatorNotTranslated, message), SecretNames.MaskXml(mediator.RawXml));
     }
 
     private TodoStep Todo(MediatorSyntax mediator, DiagnosticDescriptor descriptor, string message, params object?[] args)
     {
         _diagnostics.Report(descriptor, mediator.Location, args);
-        return new TodoStep(mediator, new NotTranslatedIr(descriptor, message), mediator.RawXml);
+        // Credentials are masked already in the IR, not only in the emitted comment.
+        return new TodoStep(mediator, new NotTranslatedIr(descriptor, message), SecretNames.MaskXml(mediator.RawXml));
     }
 
     /// <summary>Translates an expression, reporting it when it falls outside the supported subset.</summary>
