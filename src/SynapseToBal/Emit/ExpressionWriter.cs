@@ -94,6 +94,7 @@ internal sealed class ExpressionWriter
         CountIr c => $"{CountValue(c)}.toString()",
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.To } => "ctx.to",
+        SystemValueIr { Value: SystemValue.Action } => "soapAction(ctx)",
         SystemValueIr { Value: SystemValue.Time } => Time("(time:utcNow()[0] * 1000).toString()"),
         SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),
         _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),

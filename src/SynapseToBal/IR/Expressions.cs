@@ -150,6 +150,9 @@ public enum SystemValue
 
     /// <summary>The To address: for a request to an API, its path and query.</summary>
     To,
+
+    /// <summary>The SOAP action (Synapse <c>Action</c>): the SOAPAction header without its quotes.</summary>
+    Action,
 }
 
 /// <summary>

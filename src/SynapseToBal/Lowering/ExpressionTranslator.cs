@@ -192,7 +192,8 @@ public sealed class ExpressionTranslator
             case "To":
                 return new SystemValueIr(SystemValue.To);
             case "Action":
-                return new HeaderReadIr("SOAPAction");
+                // Axis2 reads the SOAPAction header without its quotes.
+                return new SystemValueIr(SystemValue.Action);
             case "From" or "FaultTo" or "ReplyTo" or "RelatesTo" or "MESSAGE_FORMAT" or "OperationName":
                 // WS-Addressing and Axis2 message fields: the generated message model does not carry them.
                 return new UntranslatedExprIr($"get-property('{name}')");

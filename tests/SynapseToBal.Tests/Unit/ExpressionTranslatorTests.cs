@@ -58,7 +58,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("//id/text()", "xpathConcat(xpathTextValues((check soapBody(ctx))/**/<id>))")]
     [InlineData("get-property('MessageID')", "ctx.messageId")]
     [InlineData("get-property('To')", "ctx.to")]
-    [InlineData("get-property('Action')", "getHeader(ctx, \"SOAPAction\")")]
+    [InlineData("get-property('Action')", "soapAction(ctx)")]
     [InlineData("$ctx:To", "getProperty(ctx, \"To\")")]
     [InlineData("${payload.order.id}", "check jsonEval(ctx, \"$.order.id\")")]
     [InlineData("${vars.total}", "getVariable(ctx, \"total\")")]

@@ -101,6 +101,17 @@ function getVariable(Context ctx, string name) returns string {
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".
 function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
 
+# The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
+# without the quotes HTTP clients put around it, as Axis2 stores it. (The action parameter of a SOAP 1.2
+# content type is not read.)
+function soapAction(Context ctx) returns string {
+    string action = getHeader(ctx, "SOAPAction").trim();
+    if action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"") {
+        return action.substring(1, action.length() - 1);
+    }
+    return action;
+}
+
 # The SOAP 1.1 envelope namespace.
 const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 

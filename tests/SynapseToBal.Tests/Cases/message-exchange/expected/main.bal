@@ -54,7 +54,7 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        if getHeader(ctx, "SOAPAction") == "urn:ping" {
+        if soapAction(ctx) == "urn:ping" {
             setXmlPayload(ctx, xml `<pong>ok</pong>`);
             ctx.to = "";
             ctx.isResponse = true;
