@@ -28,7 +28,9 @@ public sealed class ParseGateTests(ITestOutputHelper output)
 
         var inputs = Directory.EnumerateDirectories(TestPaths.Cases).Order(StringComparer.Ordinal)
             .Select(d => (Name: Path.GetFileName(d), Input: Path.Combine(d, "input")))
-            .Append(("order-api", Path.Combine(TestPaths.Examples, "order-api")))
+            .Concat(Directory.EnumerateDirectories(TestPaths.Examples).Order(StringComparer.Ordinal)
+                .Where(d => !d.EndsWith("_converted", StringComparison.Ordinal))
+                .Select(d => (Name: Path.GetFileName(d), Input: d)))
             .ToList();
         Assert.True(inputs.Count > 20, $"expected over 20 golden inputs, found {inputs.Count}");
         Gate(tool, inputs);

@@ -38,11 +38,14 @@ public sealed class GoldenCaseTests
         GoldenFiles.AssertDirectory(Path.Combine(caseDirectory, "expected"), Generate(input, name));
     }
 
-    [Fact]
-    public void Example_matches_its_golden_output()
+    /// <summary>The bundled examples: the MI order API, and an EI 6.x project (proxies, a JMS inbound endpoint, a task, a store and its processor).</summary>
+    [Theory]
+    [InlineData("order-api")]
+    [InlineData("ei6-orders")]
+    public void Example_matches_its_golden_output(string name)
     {
-        var example = Path.Combine(TestPaths.Examples, "order-api");
-        GoldenFiles.AssertDirectory(Path.Combine(TestPaths.RepositoryRoot, "tests", "SynapseToBal.Tests", "Examples", "order-api"), Generate(example, "order-api"));
+        var example = Path.Combine(TestPaths.Examples, name);
+        GoldenFiles.AssertDirectory(Path.Combine(TestPaths.RepositoryRoot, "tests", "SynapseToBal.Tests", "Examples", name), Generate(example, name));
     }
 
     [Fact]
