@@ -11,17 +11,8 @@ import ballerina/task;
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue orderStore = new;
 
-// TODO(SB0206): parameter 'retry.interval' of message processor 'OrderForwarder' is not translated: the processor does not read it here
-// <messageProcessor xmlns="http://ws.apache.org/ns/synapse" name="OrderForwarder" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" targetEndpoint="OrderBackendEP" messageStore="OrderStore">
-//     <parameter name="interval">5000</parameter>
-//     <parameter name="max.delivery.attempts">5</parameter>
-//     <parameter name="retry.interval">2000</parameter>
-//     <parameter name="max.delivery.drop">Disabled</parameter>
-//     <parameter name="is.active">true</parameter>
-//     <parameter name="message.processor.fault.sequence">OrderFault</parameter>
-// </messageProcessor>
 # Message processor 'OrderForwarder' (scheduled forwarding): every 5 s sends the messages of 'OrderStore' in order to endpoint 'OrderBackendEP', removing each once delivered (a 2xx status).
-# A failed attempt is retried after 1 s; after 5 attempts the processor deactivates (the message stays in the store).
+# A failed attempt is retried after 2 s; after 5 attempts the processor deactivates (the message stays in the store).
 # From message-processors/OrderForwarder.xml, line 2.
 class OrderForwarderProcessor {
     *task:Job;
@@ -75,7 +66,7 @@ class OrderForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
-            runtime:sleep(1);
+            runtime:sleep(2);
         }
     }
 
