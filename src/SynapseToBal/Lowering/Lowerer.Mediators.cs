@@ -52,7 +52,7 @@ public sealed partial class Lowerer
             case MarkResponseStep mark:
                 context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No });
                 break;
-            case CallStep { OutOnly: false }:
+            case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false }:
                 // The flow goes on with the backend's response.
                 context.Exchange.Set(state with { Response = Known.Yes });
                 break;
