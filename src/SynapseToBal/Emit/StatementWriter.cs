@@ -763,6 +763,9 @@ internal sealed class StatementWriter
             case PayloadKind.Json:
                 _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template, payload.Json)});");
                 break;
+            case PayloadKind.Xml when payload.Xml is { } tree:
+                _out.Verbatim($"setXmlPayload(ctx, {XmlLiteralWriter.Write(tree, _expr.String)});");
+                break;
             case PayloadKind.Xml:
                 _out.Verbatim($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"xmlArg({_expr.String(arg.Value)})")});");
                 break;

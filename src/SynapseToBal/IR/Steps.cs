@@ -137,6 +137,9 @@ public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, Imm
 {
     /// <summary>For a JSON template that is valid JSON with its slots in place: the template as a tree (else the text is built and parsed at run time).</summary>
     public JsonNodeIr? Json { get; init; }
+
+    /// <summary>For an XML template that is well-formed XML with its slots in place: the template as a tree (else the text form is written).</summary>
+    public ImmutableArray<XmlNodeIr>? Xml { get; init; }
 }
 
 public abstract record TemplatePart

@@ -87,7 +87,11 @@ public sealed partial class Lowerer
         }
 
         var template = parts.ToImmutable();
-        return new SetPayloadStep(factory, kind, template) { Json = kind == PayloadKind.Json ? JsonTemplates.TryParse(template) : null };
+        return new SetPayloadStep(factory, kind, template)
+        {
+            Json = kind == PayloadKind.Json ? JsonTemplates.TryParse(template) : null,
+            Xml = kind == PayloadKind.Xml ? XmlTemplates.TryParse(template) : null,
+        };
     }
 
     /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
