@@ -2567,7 +2567,7 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
 # Synapse's cache collector (`<cache collector="true">`, semantics §6.18): stores the response under the key
 # its request's finder left on the context, for the finder's timeout, when its status code matches the
 # finder's `responseCodes` (a regular expression) and its body is at most `maxMessageSize` bytes. Expired
-# entries make room first; a cache holding `maxSize` entries stores no more.
+# entries make room first; a cache holding `maxSize` entries then drops its oldest one.
 function cacheStore(Context ctx) returns error? {
     anydata pending = ctx.properties[CACHABLE_RESPONSE];
     if pending !is PendingCache {
@@ -2605,8 +2605,17 @@ function cacheStore(Context ctx) returns error? {
                 _ = entries.remove(name);
             }
         }
-        if maxSize is int && entries.length() >= maxSize && !entries.hasKey(key) {
-            return;
+        if maxSize is int && maxSize > 0 && entries.length() >= maxSize && !entries.hasKey(key) {
+            // A full cache drops its oldest entry, as the Micro Integrator's size-bounded cache evicts one.
+            string oldest = "";
+            decimal oldestExpires = entry.expires;
+            foreach [string, CachedResponse & readonly] [name, old] in entries.entries() {
+                if old.expires <= oldestExpires {
+                    oldest = name;
+                    oldestExpires = old.expires;
+                }
+            }
+            _ = entries.removeIfHasKey(oldest);
         }
         entries[key] = entry;
         responseCaches[cache] = entries;
