@@ -185,6 +185,14 @@ internal sealed class StatementWriter
 
                 _out.Line($"{_expr.Names[store.Store]}.store(ctx);");
                 break;
+            case CacheLookupStep cache:
+                _out.Open($"if check cacheLookup({CacheArguments(cache.Settings)}) {{");
+                Block(cache.OnHit);
+                _out.Close();
+                break;
+            case CacheStoreStep:
+                _out.Line("check cacheStore(ctx);");
+                break;
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
                 _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(todo.Origin, todo.RawXml))));
@@ -205,6 +213,55 @@ internal sealed class StatementWriter
             default:
                 throw new InvalidOperationException($"Unhandled step {step.GetType().Name}");
         }
+    }
+
+    /// <summary>The arguments of cacheLookup: the cache's name and timeout, then the settings that differ from the defaults.</summary>
+    private static string CacheArguments(CacheSettingsIr settings)
+    {
+        static string List(ImmutableArray<string> items) => "[" + string.Join(", ", items.Select(BallerinaSyntax.StringLiteral)) + "]";
+
+        var arguments = new List<string>
+        {
+            "ctx",
+            BallerinaSyntax.StringLiteral(settings.Cache),
+            settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+        if (!settings.RequestLine)
+        {
+            arguments.Add("payloadOnly = true");
+        }
+
+        if (settings.MaxSize is { } maxSize)
+        {
+            arguments.Add($"maxSize = {maxSize.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (settings.MaxMessageSize is { } maxMessageSize)
+        {
+            arguments.Add($"maxMessageSize = {maxMessageSize.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (settings.Methods.Length > 0)
+        {
+            arguments.Add($"methods = {List(settings.Methods)}");
+        }
+
+        if (settings.IncludedHeaders.Length > 0)
+        {
+            arguments.Add($"includedHeaders = {List(settings.IncludedHeaders)}");
+        }
+
+        if (settings.ExcludedHeaders.Length > 0)
+        {
+            arguments.Add($"excludedHeaders = {List(settings.ExcludedHeaders)}");
+        }
+
+        if (settings.ResponseCodes is { } codes)
+        {
+            arguments.Add($"responseCodes = {BallerinaSyntax.StringLiteral(codes)}");
+        }
+
+        return string.Join(", ", arguments);
     }
 
     /// <summary>foreach: the loop runs in a run-time helper, which calls the body function for each part.</summary>

@@ -22,6 +22,8 @@ public static class IrWalker
         EnrichStep or RewriteStep => [],
         StoreMessageStep => [],
         DbStep => [],
+        CacheLookupStep cache => [cache.OnHit],
+        CacheStoreStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -71,6 +73,7 @@ public static class IrWalker
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],
+        CacheLookupStep or CacheStoreStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 

@@ -130,7 +130,7 @@ public sealed partial class Lowerer
         Translated<RouterMediator>("router", (l, m, _) => [l.LowerRouter(m)]),
         Translated<SamplerMediator>("sampler", (l, m, _) => [l.LowerSampler(m)]),
         Translated<ThrottleMediator>("throttle", (l, m, c) => l.LowerThrottle(m, c)),
-        NotTranslated<CacheMediator>("cache"),
+        Translated<CacheMediator>("cache", (l, m, c) => l.LowerCache(m, c)),
         Translated<DbReportMediator>("dbreport", (l, m, c) => l.LowerDbReport(m, c)),
         Translated<DbLookupMediator>("dblookup", (l, m, c) => l.LowerDbLookup(m, c)),
         Translated<DataServiceCallMediator>("dataServiceCall", (l, m, _) => [l.LowerDataServiceCall(m)]),

@@ -2483,3 +2483,154 @@ function sqlTime(string value) returns sql:TimeValue => new (value);
 
 # A dblookup/dbreport TIMESTAMP parameter (Synapse binds `java.sql.Timestamp.valueOf`, `yyyy-[m]m-[d]d hh:mm:ss[.f...]`).
 function sqlTimestamp(string value) returns sql:TimestampValue => new (value);
+
+# The property the cache finder keeps the request key in for the collector (Synapse's `requestHash`).
+const CACHE_REQUEST_HASH = "requestHash";
+
+# The property the cache finder leaves its settings in for the collector (Synapse's `CachableResponse`).
+const CACHABLE_RESPONSE = "CachableResponse";
+
+# A response the cache collector stored (semantics §6.18): status code, headers, content type and body.
+type CachedResponse record {|
+    int statusCode;
+    map<string> headers;
+    string contentType;
+    byte[] bytes;
+    # When the entry expires, in seconds of `time:monotonicNow()`.
+    decimal expires;
+|};
+
+# What a cache finder leaves on a missed request for the collector of its response.
+type PendingCache record {|
+    string cache;
+    string key;
+    decimal timeout;
+    int? maxSize;
+    int? maxMessageSize;
+    string responseCodes;
+|};
+
+# The responses the cache mediators stored, by cache and then by request key. Like the Micro Integrator's
+# in-memory cache, it is empty again when the program restarts.
+isolated map<map<CachedResponse & readonly>> responseCaches = {};
+
+# Synapse's cache finder (`<cache collector="false">`, semantics §6.18). A request whose method is not in
+# `methods` (empty: every method) is not cached. Otherwise the key is the request itself: its payload as
+# written out, and unless `payloadOnly` (DOMHASHGenerator) also the method, the To address and the headers
+# (`includedHeaders` only when given, never `excludedHeaders`), as HttpRequestHashGenerator hashes them. On a
+# hit within `timeout` seconds the message becomes the cached response (status code, headers, body) and
+# true is returned; on a miss the key and the settings stay on the context for `cacheStore`.
+function cacheLookup(Context ctx, string cache, decimal timeout, boolean payloadOnly = false, int? maxSize = (),
+        int? maxMessageSize = (), string[] methods = [], string[] includedHeaders = [], string[] excludedHeaders = [],
+        string responseCodes = ".*") returns boolean|error {
+    _ = ctx.properties.removeIfHasKey(CACHE_REQUEST_HASH);
+    _ = ctx.properties.removeIfHasKey(CACHABLE_RESPONSE);
+    if methods.length() > 0 && methods.indexOf(ctx.method.toUpperAscii()) is () {
+        return false;
+    }
+    xml|byte[]? body = check entityBody(ctx);
+    string key = "";
+    if body is xml {
+        key = body.toString();
+    } else if body is byte[] {
+        key = body.toBase64();
+    }
+    if !payloadOnly {
+        string[] names = from string name in ctx.headers.keys()
+            where (includedHeaders.length() == 0 || includedHeaders.indexOf(name) !is ())
+                && excludedHeaders.indexOf(name) is ()
+            order by name ascending
+            select name;
+        string headers = "";
+        foreach string name in names {
+            headers += name + ":" + (ctx.headers[name] ?: "") + "\n";
+        }
+        key = ctx.method.toUpperAscii() + " " + ctx.to + "\n" + headers + "\n" + key;
+    }
+    ctx.properties[CACHE_REQUEST_HASH] = key;
+    decimal now = time:monotonicNow();
+    CachedResponse & readonly|() hit = ();
+    lock {
+        map<CachedResponse & readonly>? entries = responseCaches[cache];
+        if entries is map<CachedResponse & readonly> {
+            CachedResponse & readonly|() entry = entries[key];
+            if entry is CachedResponse & readonly && entry.expires > now {
+                hit = entry;
+            }
+        }
+    }
+    if hit is () {
+        PendingCache pending = {cache, key, timeout, maxSize, maxMessageSize, responseCodes};
+        ctx.properties[CACHABLE_RESPONSE] = pending;
+        return false;
+    }
+    ReceivedBody received = {bytes: [...hit.bytes], contentType: hit.contentType};
+    ctx.payload = received;
+    ctx.contentType = hit.contentType;
+    map<string> headers = {};
+    foreach [string, string] [name, value] in hit.headers.entries() {
+        headers[name] = value;
+    }
+    ctx.headers = headers;
+    ctx.statusCode = hit.statusCode;
+    ctx.isResponse = true;
+    return true;
+}
+
+# Synapse's cache collector (`<cache collector="true">`, semantics §6.18): stores the response under the key
+# its request's finder left on the context, for the finder's timeout, when its status code matches the
+# finder's `responseCodes` (a regular expression) and its body is at most `maxMessageSize` bytes. Expired
+# entries make room first; a cache holding `maxSize` entries then drops its oldest one.
+function cacheStore(Context ctx) returns error? {
+    anydata pending = ctx.properties[CACHABLE_RESPONSE];
+    if pending !is PendingCache {
+        return;
+    }
+    if !regexp:isFullMatch(check regexp:fromString(pending.responseCodes), ctx.statusCode.toString()) {
+        return;
+    }
+    xml|byte[]? body = check entityBody(ctx);
+    byte[] bytes = [];
+    if body is xml {
+        bytes = body.toString().toBytes();
+    } else if body is byte[] {
+        bytes = body;
+    }
+    int? maxMessageSize = pending.maxMessageSize;
+    if maxMessageSize is int && bytes.length() > maxMessageSize {
+        return;
+    }
+    decimal now = time:monotonicNow();
+    CachedResponse & readonly entry = {
+        statusCode: ctx.statusCode,
+        headers: ctx.headers.cloneReadOnly(),
+        contentType: ctx.contentType,
+        bytes: bytes.cloneReadOnly(),
+        expires: now + pending.timeout
+    };
+    string cache = pending.cache;
+    string key = pending.key;
+    int? maxSize = pending.maxSize;
+    lock {
+        map<CachedResponse & readonly> entries = responseCaches[cache] ?: {};
+        foreach [string, CachedResponse & readonly] [name, old] in entries.entries() {
+            if old.expires <= now {
+                _ = entries.remove(name);
+            }
+        }
+        if maxSize is int && maxSize > 0 && entries.length() >= maxSize && !entries.hasKey(key) {
+            // A full cache drops its oldest entry, as the Micro Integrator's size-bounded cache evicts one.
+            string oldest = "";
+            decimal oldestExpires = entry.expires;
+            foreach [string, CachedResponse & readonly] [name, old] in entries.entries() {
+                if old.expires <= oldestExpires {
+                    oldest = name;
+                    oldestExpires = old.expires;
+                }
+            }
+            _ = entries.removeIfHasKey(oldest);
+        }
+        entries[key] = entry;
+        responseCaches[cache] = entries;
+    }
+}

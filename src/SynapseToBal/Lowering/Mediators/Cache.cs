@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of <cache>: the finder (request path) and the collector (response path) over one in-memory cache per finder.
+public sealed partial class Lowerer
+{
+    /// <summary>The Micro Integrator's default cache timeout, in seconds (CachingConstants.DEFAULT_TIMEOUT).</summary>
+    private const long DefaultCacheTimeout = 5000;
+
+    /// <summary>
+    /// The finder keys the request and, on a hit, replaces the message with the cached response, runs onCacheHit
+    /// or (without it) sends the cached response back, and stops the flow. On a miss the flow goes on and the key
+    /// stays on the context for the collector, which stores the response under it.
+    /// </summary>
+    private IEnumerable<StepIr> LowerCache(CacheMediator cache, FlowContext context)
+    {
+        var steps = new List<StepIr>();
+        if (cache.Collector)
+        {
+            steps.Add(new CacheStoreStep(cache));
+            return steps;
+        }
+
+        if (context.Kind == FlowKind.Sequence)
+        {
+            // Answering from a shared sequence needs the caller to stop: left to write by hand.
+            steps.Add(NotTranslated(cache, "a cache finder in a named sequence answers the client on a hit, which a sequence function cannot do here"));
+            return steps;
+        }
+
+        var protocol = cache.Protocol;
+        var generator = protocol?.HashGenerator ?? cache.HashGenerator;
+        var requestLine = true;
+        if (generator is { } name)
+        {
+            var simple = name[(name.LastIndexOf('.') + 1)..];
+            if (simple == "DOMHASHGenerator")
+            {
+                requestLine = false;
+            }
+            else if (simple != "HttpRequestHashGenerator")
+            {
+                steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, $"the hash generator {name} is not translated: requests are keyed by method, To address, headers and payload", "cache", $"hashGenerator {name}", "requests are keyed by method, To address, headers and payload"));
+            }
+        }
+
+        if (protocol is { Type: { } type } && !type.Equals("HTTP", StringComparison.OrdinalIgnoreCase))
+        {
+            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, $"protocol type {type} is not translated: it is cached as HTTP", "cache", $"protocol type {type}", "it is cached as HTTP"));
+        }
+
+        if (protocol?.EnableCacheControl == true)
+        {
+            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, "enableCacheControl is not translated: Cache-Control (no-store, no-cache, max-age) of the request and the response is ignored", "cache", "enableCacheControl", "Cache-Control is ignored"));
+        }
+
+        if (protocol?.IncludeAgeHeader == true)
+        {
+            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, "includeAgeHeader is not translated: a cached response has no Age header", "cache", "includeAgeHeader", "a cached response has no Age header"));
+        }
+
+        if (cache.Scope is { } scope && scope != "per-mediator")
+        {
+            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, $"scope \"{scope}\" is not translated: the cache belongs to this mediator", "cache", $"scope \"{scope}\"", "the cache belongs to this mediator"));
+        }
+
+        if (cache.Implementation is { Type: { } kind } && kind != "memory")
+        {
+            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, $"implementation type \"{kind}\" is not translated: the cache is in memory", "cache", $"implementation type \"{kind}\"", "the cache is in memory"));
+        }
+
+        var methods = protocol is null
+            ? ImmutableArray<string>.Empty
+            : protocol.Methods.Contains("*") ? [] : protocol.Methods.Select(m => m.ToUpperInvariant()).ToImmutableArray();
+        var settings = new CacheSettingsIr(
+            cache.Id ?? $"{Path.GetFileName(cache.Location.Path)}:{cache.Location.LineSpan.Start.Line + 1}",
+            cache.TimeoutSeconds ?? DefaultCacheTimeout,
+            cache.Implementation?.MaxSize,
+            cache.MaxMessageSize,
+            requestLine,
+            methods,
+            protocol?.HeadersToIncludeInHash.Select(h => h.ToLowerInvariant()).ToImmutableArray() ?? [],
+            protocol?.HeadersToExcludeInHash.Select(h => h.ToLowerInvariant()).ToImmutableArray() ?? [],
+            protocol?.ResponseCodes);
+
+        ImmutableArray<StepIr> onHit;
+        if (cache.OnCacheHit is null)
+        {
+            onHit = [new RespondStep(cache)];
+        }
+        else
+        {
+            var branch = Branch(cache, cache.OnCacheHit, context);
+            if (!Flow.Terminates(branch))
+            {
+                // The finder returns false after onCacheHit: the flow stops, and the client gets the 202 of a flow that sent nothing.
+                _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, cache.Location);
+                branch = branch.Add(new AcceptStep(cache));
+            }
+
+            onHit = branch;
+        }
+
+        steps.Add(new CacheLookupStep(cache, settings, onHit));
+        return steps;
+    }
+}
