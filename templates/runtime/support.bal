@@ -78,6 +78,25 @@ function getProperty(Context ctx, string name, string fallback = "") returns str
     return value is string ? value : value.toString();
 }
 
+# The string a payload JSON path holds, as an MI 4.4 string function (toUpper, subString, ...) takes its argument:
+# anything but a JSON string (a number, an object, a missing member) is an error, as the function fails on it.
+function jsonString(Context ctx, string path) returns string|error {
+    json value = check jsonPath(ctx, path);
+    if value is string {
+        return value;
+    }
+    return error(string `the value at ${path} is not a string`);
+}
+
+# The same for an MI 4.4 variable.
+function variableString(Context ctx, string name) returns string|error {
+    anydata value = ctx.variables[name];
+    if value is string {
+        return value;
+    }
+    return error(string `the variable '${name}' does not hold a string`);
+}
+
 # Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
 function getAxis2Property(Context ctx, string name) returns string {
     anydata value = ctx.axis2[name];

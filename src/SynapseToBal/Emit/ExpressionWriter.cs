@@ -284,6 +284,8 @@ internal sealed class ExpressionWriter
             IR.Builtin.UrlEncode => $"urlEncodeText({S(0)})",
             IR.Builtin.UrlDecode => $"check urlDecodeText({S(0)})",
             IR.Builtin.NowMillis => "nowMillis()",
+            IR.Builtin.JsonString => $"check jsonString(ctx, {S(0)})",
+            IR.Builtin.VariableString => $"check variableString(ctx, {S(0)})",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

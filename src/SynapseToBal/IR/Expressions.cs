@@ -237,6 +237,15 @@ public enum Builtin
 
     /// <summary>MI 4.4 now(): epoch milliseconds (an integer).</summary>
     NowMillis,
+
+    /// <summary>
+    /// The string a JSON path of the payload holds, as an MI 4.4 string function takes its argument (the path is a
+    /// string literal): anything but a JSON string is an error, as the function fails on it in the Micro Integrator.
+    /// </summary>
+    JsonString,
+
+    /// <summary>The same for an MI 4.4 variable (the name is a string literal).</summary>
+    VariableString,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

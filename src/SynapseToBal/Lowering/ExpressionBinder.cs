@@ -619,7 +619,11 @@ internal sealed class ExpressionBinder(
     /// <summary>An MI 4.4 argument that is certainly a string (not a JSON value whose type only the run time knows).</summary>
     private ExprIr? Text(ExpressionNode node) => Value(node) switch
     {
-        null or JsonEvalIr or VariableReadIr => null,
+        null => null,
+
+        // A payload path or a variable holds a typed value: the string functions take only a string (checked at run time).
+        JsonEvalIr path => Call(Builtin.JsonString, ValueKind.String, new StringLiteralIr(path.Path)),
+        VariableReadIr variable => Call(Builtin.VariableString, ValueKind.String, new StringLiteralIr(variable.Name)),
         { Kind: ValueKind.String } value when !IrWalker.Descendants(value).Any(e => e is JsonEvalIr or VariableReadIr) => value,
         _ => null,
     };
@@ -641,7 +645,8 @@ internal sealed class ExpressionBinder(
             case "wso2-vault" when args[0] is StringLiteral alias:
                 return owner.Secret(alias.Value);
             case "length":
-                return Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
+                // length() also counts an array's items: a payload path or variable (maybe an array) is not translated.
+                return Value(args[0]) is not (JsonEvalIr or VariableReadIr) && Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
             case "toUpper" or "toLower" or "trim" or "base64encode" or "base64decode":
             {
                 var builtin = name switch

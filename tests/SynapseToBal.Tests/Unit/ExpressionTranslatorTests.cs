@@ -78,7 +78,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("substring-before($ctx:x)")]
     [InlineData("$func:param")]
     [InlineData("//undeclared:order")]
-    [InlineData("${toUpper(payload.name)}")]
+    [InlineData("${length(payload.items)}")]
     [InlineData("get-property('ReplyTo')")]
     public void Unsupported_expressions_fail_loudly_at_run_time(string expression)
     {

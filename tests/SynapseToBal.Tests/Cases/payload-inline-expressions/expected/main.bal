@@ -39,7 +39,7 @@ service /inline on httpListener {
     # POST /inline/text
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
-        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${check notTranslated("${toUpper(payload.name)}")}`);
+        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${(check jsonString(ctx, "$.name")).toUpperAscii()}`);
         log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${(check jsonEval(ctx, "$.note") == "}" ? "brace" : "none")}`);
         return respond(ctx);
     }

@@ -26,7 +26,8 @@ service /expr on httpListener {
         if getVariable(ctx, "total") == "big" {
             log:printInfo("big = yes");
         }
-        ctx.properties["unsupported"] = check notTranslated("${toUpper(payload.name)}");
+        ctx.properties["unsupported"] = (check jsonString(ctx, "$.name")).toUpperAscii();
+        ctx.properties["stillUnsupported"] = check notTranslated("${length(payload.items)}");
         _ = ctx.variables.removeIfHasKey("limit");
         return respond(ctx);
     }
