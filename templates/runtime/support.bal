@@ -71,11 +71,7 @@ function newInboundContext(string|byte[] content, string contentType) returns Co
 # Reads a default-scope property as Synapse's `get-property` does: a missing property reads as the
 # local entry of that name when there is one (`fallback`), otherwise as "".
 function getProperty(Context ctx, string name, string fallback = "") returns string {
-    anydata value = ctx.properties[name];
-    if value is () {
-        return fallback;
-    }
-    return value is string ? value : value.toString();
+    return valueText(ctx.properties[name], fallback);
 }
 
 # The string a payload JSON path holds, as an MI 4.4 string function (toUpper, subString, ...) takes its argument:
@@ -97,22 +93,23 @@ function variableString(Context ctx, string name) returns string|error {
     return error(string `the variable '${name}' does not hold a string`);
 }
 
-# Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
-function getAxis2Property(Context ctx, string name) returns string {
-    anydata value = ctx.axis2[name];
+# A property, axis2 property or variable as a string, the way get-property and `${vars.x}` print it: a string
+# as it is, anything else in its string form; `fallback` when it is not set.
+function valueText(anydata value, string fallback = "") returns string {
     if value is () {
-        return "";
+        return fallback;
     }
     return value is string ? value : value.toString();
 }
 
+# Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
+function getAxis2Property(Context ctx, string name) returns string {
+    return valueText(ctx.axis2[name], "");
+}
+
 # Reads an MI 4.4 variable (`${vars.name}`); a missing variable reads as "".
 function getVariable(Context ctx, string name) returns string {
-    anydata value = ctx.variables[name];
-    if value is () {
-        return "";
-    }
-    return value is string ? value : value.toString();
+    return valueText(ctx.variables[name], "");
 }
 
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".

@@ -118,7 +118,7 @@ public sealed partial class Lowerer
                 context.Exchange.Set(state with { OutOnly = outOnly ? Known.Yes : Known.No, OutOnlyOrigin = outOnly ? property : null });
                 return property.Action == PropertyAction.Remove
                     ? new RemovePropertyStep(property, property.Name)
-                    : new SetPropertyStep(property, property.Name, new StringLiteralIr(outOnly ? "true" : "false"));
+                    : new SetPropertyStep(property, property.Name, Value(property.Value, context));
             default:
                 return null;
         }
