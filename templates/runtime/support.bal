@@ -1178,7 +1178,8 @@ function restPostfix(Context ctx) returns string {
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
 # converter leaves as a TODO): by default the request headers stay on the message.
 function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = ()) returns error? {
-    map<string> requestHeaders = ctx.headers;
+    // A copy: the endpoint's format edits the headers it sends, the message keeps its own.
+    map<string> requestHeaders = ctx.headers.clone();
     if soapAction is string {
         // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone).
         ctx.headers = ctx.headers.clone();
@@ -2099,6 +2100,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
     ctx.properties = copy.properties.clone();
+    ctx.axis2 = copy.axis2.clone();
     ctx.variables = copy.variables.clone();
     ctx.method = copy.method;
     ctx.urlPostfix = copy.urlPostfix;

@@ -80,10 +80,10 @@ public sealed class ExpressionTranslator
         {
             // json-eval in a boolean position: Boolean.parseBoolean of the result.
             var value = binder.JsonPathValue(parsed.Root, expression.Text.Trim());
-            return value is null ? new UntranslatedConditionIr(expression.Original) : new CompareIr(value, "=", new StringLiteralIr("true"));
+            return value is null ? new UntranslatedConditionIr(expression.Original) : new CompareIr(new BuiltinCallIr(Builtin.LowerCase, [value], ValueKind.String), "=", new StringLiteralIr("true"));
         }
 
-        return binder.Condition(parsed.Root) ?? new UntranslatedConditionIr(expression.Text);
+        return binder.Condition(parsed.Root) ?? new UntranslatedConditionIr(expression.Original);
     }
 
     /// <summary>The first syntax error of an expression, or null when it parses.</summary>

@@ -237,7 +237,8 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// Splits an XML entry into text and configurable reads: the text of every leaf element named like a credential
-    /// (or a <c>&lt;parameter name="password"&gt;</c>), and every attribute named like one, becomes a required configurable.
+    /// (or a <c>&lt;parameter name="password"&gt;</c>), every attribute named like one and the <c>value</c> of an element
+    /// whose <c>name</c> is one (<see cref="SecretNames.AttributeSecrets"/>, the same rule the TODO comments mask by), becomes a required configurable.
     /// Empty when the entry holds no literal secret.
     /// </summary>
     private ImmutableArray<TemplatePart> SecretParts(LocalEntrySyntax entry, string xml)
@@ -261,14 +262,7 @@ public sealed partial class Lowerer
             }
         }
 
-        foreach (Match attribute in Attribute.Matches(xml))
-        {
-            var value = attribute.Groups["value"];
-            if (SecretNames.IsSecret(attribute.Groups["name"].Value) && !SecretNames.IsPlaceholder(System.Net.WebUtility.HtmlDecode(value.Value)))
-            {
-                secrets.Add((value.Index, value.Length, attribute.Groups["name"].Value));
-            }
-        }
+        secrets.AddRange(SecretNames.AttributeSecrets(xml));
 
         if (secrets.Count == 0)
         {

@@ -98,18 +98,47 @@ public static class SecretNames
     }
 
     /// <summary>Masks attributes named like a credential, and the <c>value</c> of an element whose <c>name</c> is one.</summary>
-    private static string MaskAttributes(string xml) => Tag.Replace(xml, tag =>
+    private static string MaskAttributes(string xml)
     {
-        var named = Attribute.Matches(tag.Value).FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
-        var namedSecret = named is not null && IsSecret(named);
-        return Attribute.Replace(tag.Value, a =>
+        var spans = AttributeSecrets(xml).OrderBy(s => s.Start).ToList();
+        if (spans.Count == 0)
         {
-            var name = a.Groups["name"].Value;
-            var value = System.Net.WebUtility.HtmlDecode(a.Groups["value"].Value);
-            var secret = IsSecret(name) || (namedSecret && name == "value");
-            return secret && !IsPlaceholder(value)
-                ? a.Value[..(a.Groups["value"].Index - a.Index)] + Mask + a.Groups["quote"].Value
-                : a.Value;
-        });
-    });
+            return xml;
+        }
+
+        var masked = new System.Text.StringBuilder();
+        var index = 0;
+        foreach (var (start, length, _) in spans)
+        {
+            masked.Append(xml, index, start - index).Append(Mask);
+            index = start + length;
+        }
+
+        return masked.Append(xml, index, xml.Length - index).ToString();
+    }
+
+    /// <summary>
+    /// The literal credentials in the attributes of an XML text: the value of an attribute named like a credential, and
+    /// the <c>value</c> of an element whose <c>name</c> (or <c>key</c>) is one (<c>&lt;property name="apiKey" value="..."/&gt;</c>),
+    /// with the name they go by. Placeholders resolved at run time are left out.
+    /// </summary>
+    public static IEnumerable<(int Start, int Length, string Name)> AttributeSecrets(string xml)
+    {
+        foreach (Match tag in Tag.Matches(xml))
+        {
+            var attributes = Attribute.Matches(tag.Value);
+            var named = attributes.FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
+            var namedSecret = named is not null && IsSecret(named);
+            foreach (Match attribute in attributes)
+            {
+                var name = attribute.Groups["name"].Value;
+                var value = attribute.Groups["value"];
+                var secretName = IsSecret(name) ? name : namedSecret && name == "value" ? named! : null;
+                if (secretName is not null && !IsPlaceholder(System.Net.WebUtility.HtmlDecode(value.Value)))
+                {
+                    yield return (tag.Index + value.Index, value.Length, secretName);
+                }
+            }
+        }
+    }
 }

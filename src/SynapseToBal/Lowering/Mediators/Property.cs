@@ -96,7 +96,7 @@ public sealed partial class Lowerer
 
     /// <summary>Whether an axis2-scope property only holds data (no Axis2/Synapse/transport behaviour is keyed to it).</summary>
     internal static bool IsAxis2Data(string name) =>
-        !Axis2BehaviourProperties.Contains(name) && !name.StartsWith("http.", StringComparison.OrdinalIgnoreCase)
+        !Axis2BehaviourProperties.Contains(name) && !BehaviourProperties.Contains(name) && !name.StartsWith("http.", StringComparison.OrdinalIgnoreCase)
         && !name.StartsWith("transport.", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("synapse.", StringComparison.OrdinalIgnoreCase)
         && !name.StartsWith("JMS_", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("{", StringComparison.Ordinal);
 

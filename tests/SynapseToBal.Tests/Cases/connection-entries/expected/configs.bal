@@ -19,6 +19,9 @@ configurable string crmConnectionRefreshToken = ?;
 # Secret 'smtp.password' (a secure vault alias in Synapse).
 configurable string smtpPassword = ?;
 
+# Secret 'apiKey' of local entry 'PartnerSettings'.
+configurable string partnerSettingsApiKey = ?;
+
 # Secret 'password' of local entry 'SmtpConnection'.
 configurable string smtpConnectionPassword = ?;
 

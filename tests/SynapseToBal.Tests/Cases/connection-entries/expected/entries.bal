@@ -30,6 +30,12 @@ final xml dynamicConnection = xml `<email.init>
             <password>${smtpPassword}</password>
         </email.init>`;
 
+# Local entry 'PartnerSettings' (entries.xml, line 46).
+final xml partnerSettings = xml `<settings>
+            <property name="apiKey" value="${partnerSettingsApiKey}" />
+            <parameter name="region" value="eu-west" />
+        </settings>`;
+
 # Local entry 'SmtpConnection' (entries.xml, line 3).
 final xml smtpConnection = xml `<email.init>
             <connectionType>SMTPS</connectionType>

@@ -14,7 +14,7 @@ service /precedence on httpListener {
         Context ctx = check newContext(request, "PrecedenceAPI", "/precedence");
         ctx.variables["a"] = 1;
         ctx.variables["b"] = 2;
-        if check notTranslated("vars.a == 1 and vars.b == 2") == "true" {
+        if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
             ctx.properties["surprise"] = "true";
         }
         if xpathNumber(getVariable(ctx, "a")) == 1.0 && xpathNumber(getVariable(ctx, "b")) == 2.0 {
