@@ -15,7 +15,7 @@ internal enum Known
 /// whether the message is a response (<c>RESPONSE</c>, a call, loopback, makefault), whether a send is
 /// fire-and-forget (<c>OUT_ONLY</c>) and whether the client is answered 202 as soon as the message is sent
 /// (<c>FORCE_SC_ACCEPTED</c>). Lowering follows them through a flow in source order: a fact set in a nested block
-/// (a branch) is known inside it and "maybe" after it, unless every path set it the same way.
+/// (a branch) is known inside it and "maybe" after it whenever the block changed it.
 /// </summary>
 internal sealed class ExchangeState
 {
@@ -31,6 +31,9 @@ internal sealed class ExchangeState
             FlowKind.Sequence => Known.Maybe,
             _ => Known.Yes,
         }, Known.No, Known.No, null));
+
+    /// <summary>The state of a block that runs on its own copy of the message (an iterate, clone, scatter-gather or foreach branch): it starts from what its parent knows and changes nothing for the parent.</summary>
+    public ExchangeState(Frame start) => _frames.Push(start);
 
     /// <param name="OutOnlyOrigin">The property that set OUT_ONLY, while it is set.</param>
     internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin);
@@ -56,8 +59,8 @@ internal sealed class ExchangeState
     }
 
     /// <summary>
-    /// After a mediator: what its nested blocks changed is only "maybe" changed for the rest of the block, unless
-    /// every one of them left it the same (branches are alternatives, so each starts from the state before them).
+    /// After a mediator: what any of its nested blocks changed is only "maybe" changed for the rest of the block
+    /// (branches are alternatives, so each starts from the state before them).
     /// </summary>
     public void Settle()
     {

@@ -43,6 +43,10 @@ public sealed partial class Lowerer
         return steps.ToImmutable();
     }
 
+    /// <summary>A block that runs on its own copy of the message (a split, scatter-gather or foreach branch): what it does to the message exchange stays inside it.</summary>
+    private ImmutableArray<StepIr> LowerOnCopy(ImmutableArray<MediatorSyntax> mediators, FlowContext context) =>
+        LowerBlock(mediators, context with { Exchange = new ExchangeState(context.Exchange.Current) });
+
     /// <summary>What a step tells of the message exchange for the steps after it (see <see cref="ExchangeState"/>).</summary>
     private void Follow(StepIr step, FlowContext context)
     {

@@ -21,6 +21,16 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call", "FORCE_SC_ACCEPTED", "the Micro Integrator answers 202 when the call starts; the generated code answers when the flow ends");
         }
 
+        if (!call.Blocking && state.OutOnly == Known.Maybe)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call", "OUT_ONLY", "OUT_ONLY is set on some paths above; the generated call waits for the response and continues with it");
+        }
+
+        if (!call.Blocking && state.ForceAccepted == Known.Maybe)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call", "FORCE_SC_ACCEPTED", "FORCE_SC_ACCEPTED is set on some paths above; the generated code answers when the flow ends");
+        }
+
         var outOnly = state.OutOnly == Known.Yes && !call.Blocking;
         if ((call.Endpoint is null && state.Response == Known.No) || DefaultEndpointOf(call.Endpoint) is not null)
         {
@@ -98,6 +108,11 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> AfterSend(SendMediator send, StepIr call, FlowContext context)
     {
         var state = context.Exchange.Current;
+        if (state.ForceAccepted == Known.Maybe)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "FORCE_SC_ACCEPTED", "FORCE_SC_ACCEPTED is set on some paths above; the generated code answers with the backend's response");
+        }
+
         if (state.OutOnly == Known.Maybe)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "OUT_ONLY", "OUT_ONLY is set on some paths above; the generated send waits for the response");

@@ -31,6 +31,6 @@ public sealed partial class Lowerer
         }
 
         var message = $"connector operation <{operation.ElementName}>: {replacement}" + (details.Count == 0 ? string.Empty : "; " + string.Join("; ", details));
-        return MaskedTodo(operation, DiagnosticCatalog.ConnectorOperationNotTranslated, message, operation.ElementName, replacement);
+        return Todo(operation, DiagnosticCatalog.ConnectorOperationNotTranslated, message, operation.ElementName, replacement);
     }
 }

@@ -169,7 +169,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            body = LowerBlock(inline, context);
+            body = LowerOnCopy(inline, context);
         }
         else if (forEach.SequenceKey is { } key && classic)
         {

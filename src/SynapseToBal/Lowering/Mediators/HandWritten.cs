@@ -19,14 +19,7 @@ public sealed partial class Lowerer
     private const string JavaFunction = "write it as a Ballerina function over the Context (or call the service that replaces the Java code)";
 
     private TodoStep HandWritten(MediatorSyntax mediator, string does, string replacement) =>
-        MaskedTodo(mediator, DiagnosticCatalog.MediatorNeedsCode, $"<{mediator.ElementName}> {does}: {replacement}", mediator.ElementName, does, replacement);
-
-    /// <summary>A TODO whose XML has its credentials masked already in the IR (class properties, connector settings).</summary>
-    private TodoStep MaskedTodo(MediatorSyntax mediator, DiagnosticDescriptor descriptor, string message, params object?[] args)
-    {
-        _diagnostics.Report(descriptor, mediator.Location, args);
-        return new TodoStep(mediator, new NotTranslatedIr(descriptor, message), SecretNames.MaskXml(mediator.RawXml));
-    }
+        Todo(mediator, DiagnosticCatalog.MediatorNeedsCode, $"<{mediator.ElementName}> {does}: {replacement}", mediator.ElementName, does, replacement);
 
     private TodoStep LowerScript(ScriptMediator script)
     {

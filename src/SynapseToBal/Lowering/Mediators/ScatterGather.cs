@@ -64,7 +64,7 @@ public sealed partial class Lowerer
         {
             var body = sequence.SequenceKey is { } key
                 ? LowerSequenceKey(null, sequence.Location, key, $"<sequence key=\"{key.Text}\"/>")
-                : LowerBlock(sequence.Mediators, context);
+                : LowerOnCopy(sequence.Mediators, context);
             if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true }))
             {
                 return [Shape(scatter, "a sequence answers the client or sends (its response would not reach the aggregation)")];

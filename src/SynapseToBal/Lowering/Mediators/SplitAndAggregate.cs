@@ -371,7 +371,7 @@ public sealed partial class Lowerer
         ImmutableArray<StepIr> body;
         if (target.Sequence is { } inline)
         {
-            body = LowerBlock(inline, context);
+            body = LowerOnCopy(inline, context);
         }
         else if (target.SequenceKey is { } key)
         {

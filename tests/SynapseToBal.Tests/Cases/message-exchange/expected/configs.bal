@@ -7,5 +7,11 @@ configurable int httpPort = 8290;
 # Base URL of the 'NotifyAPI default endpoint' endpoint.
 configurable string notifyApiDefaultEndpointUrl = "http://localhost:9001/audit";
 
+# Base URL of the 'NotifyAPI /partly endpoint' endpoint.
+configurable string notifyApiPartlyEndpointUrl = "http://localhost:9001/audit";
+
+# Base URL of the 'NotifyAPI /partly endpoint' endpoint.
+configurable string notifyApiPartlyEndpointUrl2 = "http://localhost:9001/copy";
+
 # Base URL of the 'OneWayProxy endpoint' endpoint.
 configurable string oneWayProxyEndpointUrl = "http://localhost:9000/services/OrderService";

@@ -35,6 +35,19 @@ service /notify on httpListener {
             return respond(ctx);
         }
     }
+
+    # PATCH /notify/partly
+    resource function patch partly(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        if ((check soapBody(ctx))/**/<oneway>).length() > 0 {
+            ctx.properties["OUT_ONLY"] = "true";
+        }
+        check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx));
+        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
+        Context[] messages = [branchContext(ctx)];
+        _ = start notifyApiPartlyCloneTarget(messages[0]);
+        return respond(ctx);
+    }
 }
 
 # Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
