@@ -45,16 +45,10 @@ internal static class XmlTemplates
             }
         }
 
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            ConformanceLevel = ConformanceLevel.Fragment,
-            IgnoreWhitespace = false,
-            IgnoreComments = false,
-            IgnoreProcessingInstructions = false,
-            CheckCharacters = true,
-        };
+        // The input's safe settings (no DTD, no resolver, a cap on entity expansion), read as a fragment with PIs kept.
+        var settings = Syntax.XmlSource.SafeSettings();
+        settings.ConformanceLevel = ConformanceLevel.Fragment;
+        settings.IgnoreProcessingInstructions = false;
         try
         {
             using var reader = XmlReader.Create(new StringReader(text.ToString()), settings);

@@ -59,13 +59,15 @@ public sealed partial class Lowerer
             }
         }
 
-        var client = DbClientFor(mediator, pool);
         var steps = new List<StepIr>();
         if (statements.Length == 0)
         {
+            // No client either: nothing would use it (and its password would be a required configurable for nothing).
             steps.Add(new CommentStep(mediator, $"The <{name}> has no statement: it only opens a connection."));
             return steps;
         }
+
+        var client = DbClientFor(mediator, pool);
 
         steps.Add(new DbStep(mediator, client, lookup, lowered.ToImmutable()));
         return steps;

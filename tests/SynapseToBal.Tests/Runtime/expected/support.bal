@@ -1147,11 +1147,8 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
             }
         }
         "soap12" => {
-            string? action = ctx.headers.removeIfHasKey("soapaction");
-            string actionName = action is string ? action.trim() : "";
-            if actionName.startsWith("\"") && actionName.endsWith("\"") && actionName.length() >= 2 {
-                actionName = actionName.substring(1, actionName.length() - 1);
-            }
+            string actionName = soapAction(ctx);
+            _ = ctx.headers.removeIfHasKey("soapaction");
             ctx.contentType = actionName == "" ? "application/soap+xml" : string `application/soap+xml; action="${actionName}"`;
         }
         "pox" => {
@@ -1215,7 +1212,7 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     }
     xml content = check xmlPayload(ctx);
     if format == "soap" {
-        string version = ctx.contentType.toLowerAscii().startsWith("application/soap+xml") ? SOAP12_NS : SOAP11_NS;
+        string version = isSoap12(ctx.contentType) ? SOAP12_NS : SOAP11_NS;
         if value is xml && soapVersion(value) == version {
             return value;
         }
