@@ -1063,9 +1063,21 @@ function xmlArg(string value) returns xml {
     return xml:createText(value);
 }
 
-# Full-match of a Java-style regular expression, as Synapse's filter and switch test it.
+# Full-match of a regular expression, as Synapse's filter and switch test it (the converter translated the
+# Java pattern to Ballerina's grammar and checked it).
 function matches(string value, string pattern) returns boolean|error {
     return regexp:isFullMatch(check regexp:fromString(pattern), value);
+}
+
+# A property's pattern/group (PropertyMediator.getMatchedValue): capturing group `group` of a whole-string match,
+# "" when the value does not match, the pattern has fewer groups or the group took part in no match.
+function regexGroup(string value, string pattern, int group) returns string|error {
+    regexp:Groups? groups = regexp:fullMatchGroups(check regexp:fromString(pattern), value);
+    if groups is () || group >= groups.length() {
+        return "";
+    }
+    regexp:Span? span = groups[group];
+    return span is () ? "" : span.substring();
 }
 
 # Calls a backend with the current message, passing the headers through, and continues with the

@@ -185,6 +185,10 @@ public static class DiagnosticCatalog
         "Comparison of an and/or expression",
         "In '{0}', the comparison takes '{1}' as one operand: MI 4.4 expressions bind and/or more tightly than ==, !=, <, <=, > and >=",
         "Synapse's expression grammar (ExpressionParser.g4) reads comparisons above and/or: vars.a == 1 and vars.b == 2 is vars.a == (1 and vars.b) == 2, not (vars.a == 1) and (vars.b == 2). The converter translates what the Micro Integrator evaluates, which usually leaves the expression untranslated (SB0203) or means something else than it reads.");
+    public static readonly DiagnosticDescriptor RegexNotTranslated = Warning("SB0234", LoweringCategory,
+        "Regular expression not translated",
+        "The Java regular expression '{0}' is not translated: {1}",
+        "Synapse compiles filter, switch and property regular expressions with java.util.regex; Ballerina's regexp follows the language specification's grammar (close to ECMAScript) and has no lookaround, backreferences, atomic groups, possessive quantifiers, word boundaries, class intersections or nested classes. The converter rewrites what has an exact equivalent (inline flags, quoted literals, POSIX and script classes, string anchors, unescaped braces and brackets) and checks every pattern against the Ballerina grammar at conversion time; a pattern it cannot translate with the same meaning (or that is not valid Java) is left to a TODO with the original, never written as a pattern that fails or matches differently at run time.");
 
     public static readonly DiagnosticDescriptor InboundNotTranslated = Warning("SB0227", LoweringCategory,
         "Inbound endpoint not translated",

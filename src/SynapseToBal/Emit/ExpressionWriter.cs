@@ -286,6 +286,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.NowMillis => "nowMillis()",
             IR.Builtin.JsonString => $"check jsonString(ctx, {S(0)})",
             IR.Builtin.VariableString => $"check variableString(ctx, {S(0)})",
+            IR.Builtin.RegexGroup => $"check regexGroup({S(0)}, {S(1)}, {T(2)})",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

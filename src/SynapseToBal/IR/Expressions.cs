@@ -246,6 +246,13 @@ public enum Builtin
 
     /// <summary>The same for an MI 4.4 variable (the name is a string literal).</summary>
     VariableString,
+
+    /// <summary>
+    /// A property's pattern/group: group n of a whole-string match of a Ballerina regular expression (a string
+    /// literal checked at conversion time); "" when the value does not match, or the group does not exist or took
+    /// part in no match (Synapse sets null, which reads as an empty string).
+    /// </summary>
+    RegexGroup,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

@@ -22,7 +22,17 @@ public sealed partial class Lowerer
 
                 break;
             case FilterConditionSyntax.Match match:
-                condition = new RegexMatchIr(Expr(match.Source, context), match.Regex);
+                var regex = JavaRegex.Translate(match.Regex);
+                if (regex.Pattern is { } pattern)
+                {
+                    condition = new RegexMatchIr(Expr(match.Source, context), pattern);
+                }
+                else
+                {
+                    _diagnostics.Report(DiagnosticCatalog.RegexNotTranslated, filter.Location, match.Regex, regex.Problem);
+                    condition = new UntranslatedConditionIr($"{match.Source.Original} matches regex {match.Regex}");
+                }
+
                 break;
             case FilterConditionSyntax.Missing:
                 condition = new UntranslatedConditionIr("(no condition)");
@@ -36,8 +46,16 @@ public sealed partial class Lowerer
 
     private StepIr LowerSwitch(SwitchMediator @switch, FlowContext context)
     {
+        foreach (var @case in @switch.Cases)
+        {
+            if (JavaRegex.Translate(@case.Regex).Problem is { } problem)
+            {
+                return Todo(@switch, DiagnosticCatalog.RegexNotTranslated, $"the case regex '{@case.Regex}' is not translated: {problem}", @case.Regex, problem);
+            }
+        }
+
         var source = @switch.Source is null ? new UntranslatedExprIr("(no source)") : Expr(@switch.Source, context);
-        var cases = @switch.Cases.Select(c => new SwitchCaseIr(c.Regex, LowerBlock(c.Mediators, context))).ToImmutableArray();
+        var cases = @switch.Cases.Select(c => new SwitchCaseIr(JavaRegex.Translate(c.Regex).Pattern!, LowerBlock(c.Mediators, context))).ToImmutableArray();
         var @default = @switch.Default is { } d ? LowerBlock(d, context) : [];
         return new SwitchStep(@switch, source, cases, @default);
     }

@@ -17,9 +17,22 @@ public sealed partial class Lowerer
 
     private StepIr LowerProperty(PropertyMediator property, FlowContext context)
     {
-        if (property.Pattern is not null)
+        // Synapse applies pattern/group only when it sets a String value (not for OM or typed values, nor on remove).
+        string? pattern = null;
+        if (property.Pattern is not null && property.Action != PropertyAction.Remove && property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not ValueSyntax.InlineXml)
         {
-            return Todo(property, DiagnosticCatalog.AttributeNotTranslated, "a property with pattern/group needs hand translation", "property", "pattern", "regular-expression extraction is not translated yet");
+            if (property.Scope is not ("default" or "transport") || property.Name is "RESPONSE" or "OUT_ONLY" || BehaviourProperties.Contains(property.Name))
+            {
+                return Todo(property, DiagnosticCatalog.AttributeNotTranslated, "a property with pattern/group needs hand translation", "property", "pattern", $"regular-expression extraction is translated for default- and transport-scope data properties only, not for a {property.Scope}-scope '{property.Name}'");
+            }
+
+            var regex = JavaRegex.Translate(property.Pattern);
+            if (regex.Pattern is null)
+            {
+                return Todo(property, DiagnosticCatalog.RegexNotTranslated, $"the pattern '{property.Pattern}' is not translated: {regex.Problem}", property.Pattern, regex.Problem);
+            }
+
+            pattern = regex.Pattern;
         }
 
         if (property.Name.StartsWith('{'))
@@ -31,7 +44,7 @@ public sealed partial class Lowerer
         switch (property.Scope)
         {
             case "default" or "operation":
-                if (property.Scope == "default" && ExchangeProperty(property, context) is { } exchange)
+                if (property.Scope == "default" && pattern is null && ExchangeProperty(property, context) is { } exchange)
                 {
                     return exchange;
                 }
@@ -43,11 +56,11 @@ public sealed partial class Lowerer
 
                 return remove
                     ? new RemovePropertyStep(property, property.Name)
-                    : new SetPropertyStep(property, property.Name, Typed(SecretSafeValue(property.Name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml));
+                    : new SetPropertyStep(property, property.Name, MatchedGroup(Typed(SecretSafeValue(property.Name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml), pattern, property.Group));
             case "transport":
                 return remove
                     ? new RemoveHeaderStep(property, property.Name)
-                    : new SetHeaderStep(property, property.Name, SecretSafeValue(property.Name, property.Value, property.Location, context));
+                    : new SetHeaderStep(property, property.Name, MatchedGroup(SecretSafeValue(property.Name, property.Value, property.Location, context), pattern, property.Group));
             case "axis2" or "axis2-client":
                 return LowerAxis2Property(property, context);
             default:
