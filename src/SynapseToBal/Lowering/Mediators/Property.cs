@@ -23,7 +23,7 @@ public sealed partial class Lowerer
         {
             if (property.Scope is not ("default" or "transport") || property.Name is "RESPONSE" or "OUT_ONLY" || BehaviourProperties.Contains(property.Name))
             {
-                return Todo(property, DiagnosticCatalog.AttributeNotTranslated, "a property with pattern/group needs hand translation", "property", "pattern", $"regular-expression extraction is translated for default- and transport-scope data properties only, not for a {property.Scope}-scope '{property.Name}'");
+                return Todo(property, DiagnosticCatalog.AttributeNotTranslated, "a property with pattern/group needs hand translation", "property", "pattern", $"regular-expression extraction is translated for default- and transport-scope data properties only, not for the {property.Scope}-scope property '{property.Name}'");
             }
 
             var regex = JavaRegex.Translate(property.Pattern);
