@@ -233,6 +233,19 @@ function soapBody(Context ctx) returns xml|error {
     return xml `<soapenv:Body xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${content}</soapenv:Body>`;
 }
 
+# The SOAP `Header` element of the message (Synapse's `$header`), an empty sequence when the message is not an
+# envelope or has no header.
+function soapHeader(Context ctx) returns xml|error {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml {
+        xml:Element? header = envelopePart(payload, "Header");
+        if header is xml:Element {
+            return header;
+        }
+    }
+    return xml ``;
+}
+
 # The payload as XML: the children of the SOAP body (Synapse's "payload", the first of them).
 function xmlPayload(Context ctx) returns xml|error => (check soapBody(ctx)).children().elements();
 
@@ -1067,6 +1080,80 @@ function xmlArg(string value) returns xml {
 # Java pattern to Ballerina's grammar and checked it).
 function matches(string value, string pattern) returns boolean|error {
     return regexp:isFullMatch(check regexp:fromString(pattern), value);
+}
+
+# get-property('SYSTEM_DATE', format): the current time in the system time zone (the JVM's default), written
+# as Java's SimpleDateFormat writes the numeric fields the converter allowed. `parts` holds a field's letters
+# (`yyyy`, `MM`, ...) or literal text after a leading quote.
+function formatSystemDate(string[] parts) returns string|error {
+    time:Utc now = time:utcNow();
+    time:Civil civil = (check time:loadSystemZone()).utcToCivil(now);
+    time:Seconds seconds = civil?.second ?: 0d;
+    string result = "";
+    foreach string part in parts {
+        if part.startsWith("'") {
+            result += part.substring(1);
+            continue;
+        }
+        int count = part.length();
+        string letter = part.substring(0, 1);
+        int hour = civil.hour;
+        int value = 0;
+        match letter {
+            "y" => {
+                value = count == 2 ? civil.year % 100 : civil.year;
+            }
+            "M" => {
+                value = civil.month;
+            }
+            "d" => {
+                value = civil.day;
+            }
+            "H" => {
+                value = hour;
+            }
+            "k" => {
+                value = hour == 0 ? 24 : hour;
+            }
+            "K" => {
+                value = hour % 12;
+            }
+            "h" => {
+                value = hour % 12 == 0 ? 12 : hour % 12;
+            }
+            "m" => {
+                value = civil.minute;
+            }
+            "s" => {
+                value = <int>seconds.floor();
+            }
+            "S" => {
+                value = <int>(now[1] * 1000d).floor();
+            }
+            _ => {
+                return error(string `unsupported date field ${part}`);
+            }
+        }
+        string digits = value.toString();
+        while digits.length() < count {
+            digits = "0" + digits;
+        }
+        result += digits;
+    }
+    return result;
+}
+
+# A default-scope property holding XML (the envelope a foreach saved as FOREACH_ORIGINAL_MESSAGE), for an XPath
+# over it: a missing property is an empty sequence (no nodes), a value that is not XML an error.
+function xmlProperty(Context ctx, string name) returns xml|error {
+    anydata value = ctx.properties[name];
+    if value is () {
+        return xml ``;
+    }
+    if value is xml {
+        return value;
+    }
+    return error(string `the property ${name} does not hold XML`);
 }
 
 # A property's pattern/group (PropertyMediator.getMatchedValue): capturing group `group` of a whole-string match,

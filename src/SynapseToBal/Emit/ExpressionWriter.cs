@@ -95,7 +95,8 @@ internal sealed class ExpressionWriter
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.To } => "ctx.to",
         SystemValueIr { Value: SystemValue.Action } => "soapAction(ctx)",
-        SystemValueIr { Value: SystemValue.Time } => Time("(time:utcNow()[0] * 1000).toString()"),
+        // System.currentTimeMillis(): epoch milliseconds, the fraction of the second included.
+        SystemValueIr { Value: SystemValue.Time } => "nowMillis().toString()",
         SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),
         _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
     };
@@ -287,6 +288,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.JsonString => $"check jsonString(ctx, {S(0)})",
             IR.Builtin.VariableString => $"check variableString(ctx, {S(0)})",
             IR.Builtin.RegexGroup => $"check regexGroup({S(0)}, {S(1)}, {T(2)})",
+            IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }
@@ -360,7 +362,10 @@ internal sealed class ExpressionWriter
     /// step selects the elements and filters them by expanded name (<c>(x/&lt;*&gt;).elements("{uri}name")</c>), so
     /// no namespace prefix has to be declared and no local name can clash with a keyword.
     /// </summary>
-    public string Navigation(XmlNavigationIr navigation) => Navigation(navigation, "(check soapBody(ctx))");
+    public string Navigation(XmlNavigationIr navigation) =>
+        Navigation(navigation, navigation.RootProperty is { } property ? $"(check xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)}))"
+            : navigation.FromHeader == true ? "(check soapHeader(ctx))"
+            : "(check soapBody(ctx))");
 
     /// <summary>XML navigation from <paramref name="root"/> (an expression of the SOAP body element).</summary>
     public string Navigation(XmlNavigationIr navigation, string root)

@@ -87,7 +87,16 @@ public sealed record JsonEvalIr(string Path) : ExprIr
 
 /// <summary>XML navigation from the SOAP Body: steps select child elements (or descendants).</summary>
 public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextOnly) : ExprIr
-;
+{
+    /// <summary>
+    /// The default-scope property whose XML the steps start from (the envelope of
+    /// <c>get-property('FOREACH_ORIGINAL_MESSAGE')//...</c>); null for the SOAP body.
+    /// </summary>
+    public string? RootProperty { get; init; }
+
+    /// <summary>True when the steps start from the SOAP Header element (<c>$header/...</c>); null for the body.</summary>
+    public bool? FromHeader { get; init; }
+}
 
 /// <param name="Prefix">Namespace prefix as written, or null.</param>
 /// <param name="Descendant">True for a <c>//</c> step.</param>
@@ -253,6 +262,13 @@ public enum Builtin
     /// part in no match (Synapse sets null, which reads as an empty string).
     /// </summary>
     RegexGroup,
+
+    /// <summary>
+    /// get-property('SYSTEM_DATE', format): the current time in the system time zone, formatted by a Java
+    /// SimpleDateFormat pattern the converter checked and split (string literal arguments: a field's letters, or a
+    /// literal text after a quote).
+    /// </summary>
+    FormatSystemDate,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

@@ -47,6 +47,8 @@ internal sealed class ExpressionBinder(
         VariableReference v => Variable(v),
         LocationPath path => Navigation(path.Absolute, fromBody: false, path.Steps),
         PathExpression { Start: VariableReference { Scope: VariableScope.Body } } path => Navigation(absolute: false, fromBody: true, path.Steps),
+        PathExpression { Start: FunctionCall start } path when ForEachOriginalMessage(start) is { } property => FromProperty(Navigation(absolute: false, fromBody: true, path.Steps), property),
+        PathExpression { Start: VariableReference { Scope: VariableScope.Header } } path when !path.Steps.IsEmpty => FromHeader(Navigation(absolute: false, fromBody: true, path.Steps)),
         FunctionCall call => Function(call),
         BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } b => Arithmetic(b),
         BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual }
@@ -307,6 +309,16 @@ internal sealed class ExpressionBinder(
             {
                 result.RemoveRange(0, 2);
             }
+            else if (result.Count >= 3 && !result[0].Descendant && !result[1].Descendant
+                && result[0].LocalName == "Envelope" && result[1].LocalName == "Header"
+                && result[0].Predicates.IsEmpty && result[1].Predicates.IsEmpty
+                && result[0].NamespaceUri is SoapEnv11 or SoapEnv12 && result[1].NamespaceUri == result[0].NamespaceUri)
+            {
+                // /soapenv:Envelope/soapenv:Header/... → the steps below the SOAP header.
+                result.RemoveRange(0, 2);
+                var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true };
+                return attribute is null ? below : new XmlAttributeReadIr(below, attribute);
+            }
             else if (result.Count == 0 || !result[0].Descendant)
             {
                 return null;
@@ -524,6 +536,32 @@ internal sealed class ExpressionBinder(
         return IsXPath ? XPathFunction(signature.Name, args) : SynapseFunction(signature.Name, args);
     }
 
+    /// <summary>
+    /// The property of <c>get-property('FOREACH_ORIGINAL_MESSAGE')</c> or <c>get-property('id_FOREACH_ORIGINAL_MESSAGE')</c>
+    /// (the envelope a foreach saved before its loop, an XML value) when a path navigates it; null otherwise.
+    /// </summary>
+    private static string? ForEachOriginalMessage(FunctionCall call) =>
+        call is { Name: "get-property", Prefix: null or "fn", Arguments: [StringLiteral { Value: var name }] }
+        && (name == "FOREACH_ORIGINAL_MESSAGE" || name.EndsWith("_FOREACH_ORIGINAL_MESSAGE", StringComparison.Ordinal))
+            ? name
+            : null;
+
+    /// <summary>A navigation (or attribute read) made relative to the SOAP Header element (<c>$header/...</c>).</summary>
+    private static ExprIr? FromHeader(ExprIr? navigation) => navigation switch
+    {
+        XmlNavigationIr n => n with { FromHeader = true },
+        XmlAttributeReadIr a => a with { Elements = a.Elements with { FromHeader = true } },
+        _ => null,
+    };
+
+    /// <summary>A navigation (or attribute read) made relative to the XML a property holds instead of the SOAP body.</summary>
+    private static ExprIr? FromProperty(ExprIr? navigation, string property) => navigation switch
+    {
+        XmlNavigationIr n => n with { RootProperty = property },
+        XmlAttributeReadIr a => a with { Elements = a.Elements with { RootProperty = property } },
+        _ => null,
+    };
+
     private ExprIr? XPathFunction(string name, ImmutableArray<ExpressionNode> args)
     {
         switch (name)
@@ -536,7 +574,11 @@ internal sealed class ExpressionBinder(
                 }
 
                 var values = args.Cast<StringLiteral>().Select(a => a.Value).ToArray();
-                return values.Length == 1 ? owner.GetProperty(values[0]) : owner.ScopedProperty(values[0], values[1]);
+                return values.Length == 1 ? owner.GetProperty(values[0])
+                    : ExpressionTranslator.IsGetPropertyScope(values[0]) ? owner.ScopedProperty(values[0], values[1])
+                    // GetPropertyFunction: a first argument that is not a scope is a default-scope property and the
+                    // second its date format, which only SYSTEM_DATE reads.
+                    : owner.GetProperty(values[0], values[1]);
             }
 
             case "concat":

@@ -179,6 +179,23 @@ public sealed class ExpressionTranslator
     }
 
     /// <summary>get-property('name'): the special keys Synapse computes itself, else a default-scope property.</summary>
+    /// <summary>The scopes GetPropertyFunction takes as a first argument (any other first argument is a property name).</summary>
+    internal static bool IsGetPropertyScope(string value) =>
+        value is "axis2" or "operation" or "default" or "transport" or "registry" or "func" or "system" or "env" or "file";
+
+    /// <summary>get-property(name, dateFormat): the format applies to SYSTEM_DATE only; other names ignore it. Null when the format has no translation.</summary>
+    internal ExprIr? GetProperty(string name, string dateFormat)
+    {
+        if (name != "SYSTEM_DATE")
+        {
+            return GetProperty(name);
+        }
+
+        return JavaDateFormat.Parts(dateFormat) is { } parts
+            ? new BuiltinCallIr(Builtin.FormatSystemDate, [.. parts.Select(p => (ExprIr)new StringLiteralIr(p))], ValueKind.String)
+            : null;
+    }
+
     internal ExprIr GetProperty(string name)
     {
         switch (name)

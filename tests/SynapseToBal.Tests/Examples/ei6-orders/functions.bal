@@ -9,11 +9,10 @@
 
 import ballerina/http;
 import ballerina/log;
-import ballerina/time;
 
 # Sequence 'Heartbeat'.
 function heartbeat(Context ctx) returns http:Response|error? {
-    log:printInfo(string `heartbeat = ${(time:utcNow()[0] * 1000).toString()}`);
+    log:printInfo(string `heartbeat = ${nowMillis().toString()}`);
     return accepted();
 }
 

@@ -5,11 +5,10 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/time;
 
 # Sequence 'Enrich'.
 function enrich(Context ctx) returns error? {
-    ctx.properties["receivedAt"] = (time:utcNow()[0] * 1000).toString();
+    ctx.properties["receivedAt"] = nowMillis().toString();
     ctx.headers["x-audited"] = "true";
 }
 
