@@ -223,8 +223,8 @@ public sealed partial class Lowerer
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "legacy-encoding", "values are percent-encoded once, without the legacy decoding first");
                 }
 
-                var (_, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
-                var parts = UriTemplateParts(path, context);
+                var (baseUrl, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
+                var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context);
                 if (http.Method is null)
                 {
                     // Per Synapse's HTTPEndpoint, without a method the postfix is appended to the expanded template.
@@ -244,31 +244,42 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>RFC 6570 level-2 expansion of an HTTP endpoint template: <c>{uri.var.x}</c> encoded, <c>{+x}</c> raw.</summary>
-    private static ImmutableArray<TemplatePart> UriTemplateParts(string template, FlowContext context)
+    /// <summary>
+    /// The RFC 6570 expansion HTTPEndpoint makes of a uri-template (read by the interpolation lexer's uri-template
+    /// mode): <c>{x}</c> percent-encoded, <c>{+x}</c> raw — and, as HTTPEndpoint rewrites a template that starts
+    /// with '{' to '{+', a first variable at the very start raw too. The other operators (<c>{#x}</c>, <c>{.x}</c>,
+    /// <c>{/x}</c>, <c>{;x}</c>, <c>{?a,b}</c>, <c>{&amp;x}</c>), variable lists, prefix and explode modifiers and
+    /// <c>${...}</c> depend on whether each property is set, which the generated parts do not test: each becomes a
+    /// not-translated value (SB0203) that fails until written by hand, never a different URL.
+    /// </summary>
+    private ImmutableArray<TemplatePart> UriTemplateParts(string template, bool wholeTemplate, SourceLocation location, FlowContext context)
     {
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
-        var index = 0;
-        while (index < template.Length)
+        var split = Syntax.Expressions.InterpolationLexer.Split(template, Syntax.Expressions.InterpolationMode.UriTemplate);
+        if (!split.Errors.IsEmpty)
         {
-            var open = template.IndexOf('{', index);
-            var close = open < 0 ? -1 : template.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                parts.Add(new TemplatePart.Text(template[index..]));
-                break;
-            }
+            _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, template);
+            return [new TemplatePart.Argument(new UntranslatedExprIr(template), Raw: true, InAttribute: false)];
+        }
 
-            if (open > index)
+        foreach (var part in split.Parts)
+        {
+            switch (part)
             {
-                parts.Add(new TemplatePart.Text(template[index..open]));
+                case Syntax.Expressions.TextPart text:
+                    parts.Add(new TemplatePart.Text(text.Text));
+                    break;
+                case Syntax.Expressions.UriVariablePart { Operator: "" or "+", Names: [var name] } variable
+                    when !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*'):
+                    var raw = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
+                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false));
+                    break;
+                default:
+                    var original = template[part.Span.Start..part.Span.End];
+                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, original);
+                    parts.Add(new TemplatePart.Argument(new UntranslatedExprIr(original), Raw: true, InAttribute: false));
+                    break;
             }
-
-            var name = template[(open + 1)..close];
-            var raw = name.StartsWith('+');
-            name = name.TrimStart('+', '#');
-            parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false));
-            index = close + 1;
         }
 
         return parts.ToImmutable();
