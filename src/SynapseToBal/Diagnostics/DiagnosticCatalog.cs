@@ -186,6 +186,11 @@ public static class DiagnosticCatalog
         "In '{0}', the comparison takes '{1}' as one operand: MI 4.4 expressions bind and/or more tightly than ==, !=, <, <=, > and >=",
         "Synapse's expression grammar (ExpressionParser.g4) reads comparisons above and/or: vars.a == 1 and vars.b == 2 is vars.a == (1 and vars.b) == 2, not (vars.a == 1) and (vars.b == 2). The converter translates what the Micro Integrator evaluates, which usually leaves the expression untranslated (SB0203) or means something else than it reads.");
 
+    public static readonly DiagnosticDescriptor SplitAnswersFirst = Info("SB0235", LoweringCategory,
+        "Split answered by its first copy",
+        "<{0}> without aggregate: each copy runs on its own and the first answer goes to the client; the generated code waits for every copy and answers with the first in the order of the copies (202 when none answers)",
+        "An iterate or clone without continueParent and without an aggregate gathering its copies stops its flow; each copy runs its target on its own, a send's response runs the out flow, and the first copy to answer (a respond, or a send without endpoint on the response path) answers the client, the later answers go nowhere. The generated code runs every copy (one after the other for sequential=\"true\", else started together), waits for all of them and answers with the first answer in the order of the copies, not of arrival. A failing copy fails the whole flow (its fault handling runs once), where the Micro Integrator runs the fault sequence on that copy alone. When no copy answers, the Micro Integrator leaves the client waiting; the generated code answers 202.");
+
     public static readonly DiagnosticDescriptor InboundNotTranslated = Warning("SB0227", LoweringCategory,
         "Inbound endpoint not translated",
         "Inbound endpoint '{0}' ({1}) is not translated: {2}; its XML, every parameter included, is kept in a TODO",
