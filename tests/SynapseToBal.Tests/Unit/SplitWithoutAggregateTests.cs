@@ -56,6 +56,7 @@ public sealed class SplitWithoutAggregateTests
     [InlineData("""<iterate expression="//item"><target><sequence><drop/></sequence></target></iterate>""", "drops its copy")]
     [InlineData("""<iterate expression="//item"><target><sequence><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call><respond/></sequence></target></iterate>""", "non-blocking call")]
     [InlineData("""<iterate id="s" expression="//item"><target><sequence><send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send></sequence></target></iterate><filter xpath="true()"><aggregate id="s"><onComplete expression="//r"><respond/></onComplete></aggregate></filter>""", "would gather its copies' responses")]
+    [InlineData("""<iterate id="s" expression="//item"><target><sequence><send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send></sequence></target></iterate><filter xpath="true()"><aggregate id="t"><onComplete expression="//r"><aggregate id="s"><onComplete expression="//r"><respond/></onComplete></aggregate></onComplete></aggregate></filter>""", "would gather its copies' responses")]
     public void A_split_whose_copies_would_not_answer_on_their_own_stays_a_todo(string xml, string why)
     {
         var (sequence, _, diagnostics) = Lower(xml);

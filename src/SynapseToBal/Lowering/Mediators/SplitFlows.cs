@@ -155,11 +155,18 @@ public sealed partial class Lowerer
             foreach (var mediator in collector.Mediators)
             {
                 found.Add(mediator);
+                // The walker does not enter an aggregate's onComplete: its mediators run too.
+                if (mediator is AggregateMediator { OnComplete.Flow: { } onComplete })
+                {
+                    pending.Enqueue(onComplete.Mediators);
+                }
+
                 IEnumerable<KeySyntax?> keys = mediator switch
                 {
                     SequenceReferenceMediator reference => [reference.Key],
                     IterateMediator iterate => [iterate.Target?.SequenceKey],
                     CloneMediator clone => clone.Targets.Select(target => target.SequenceKey),
+                    AggregateMediator aggregate => [aggregate.OnComplete?.Flow.SequenceKey],
                     _ => [],
                 };
                 foreach (var key in keys.OfType<KeySyntax>().Where(key => !key.IsDynamic))
@@ -242,7 +249,7 @@ public sealed partial class Lowerer
         }
         else
         {
-            outFlows = MediatorCollector.Collect(_model.Artifacts);
+            outFlows = Reachable(MediatorCollector.Collect(_model.Artifacts));
             where = "the project (the out flow its sends reach is decided at run time)";
         }
 
