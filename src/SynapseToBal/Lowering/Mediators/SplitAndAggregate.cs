@@ -31,7 +31,9 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// The aggregate an out flow starts with: its first mediator, or the first mediator of the sequence it starts by
-    /// calling (or is given by key), followed through a few static keys.
+    /// calling (or is given by key), followed through a few static keys. Log, property and header mediators may
+    /// come before it (each response runs them before the aggregate takes it): they are kept with the rest of that
+    /// flow after the aggregate in <see cref="_entryPrefixes"/>.
     /// </summary>
     private AggregateMediator? EntryAggregate(ImmutableArray<MediatorSyntax> mediators, KeySyntax? key, int depth)
     {
@@ -45,13 +47,32 @@ public sealed partial class Lowerer
             return !key.IsDynamic && _model.Symbols.Sequence(key.Text) is { } named ? EntryAggregate(named.Mediators, null, depth + 1) : null;
         }
 
-        return mediators.FirstOrDefault() switch
+        var index = 0;
+        while (index < mediators.Length && mediators[index] is LogMediator or PropertyMediator or HeaderMediator)
         {
-            AggregateMediator aggregate => aggregate,
-            SequenceReferenceMediator reference => EntryAggregate([], reference.Key, depth + 1),
-            _ => null,
-        };
+            index++;
+        }
+
+        switch (index < mediators.Length ? mediators[index] : null)
+        {
+            case AggregateMediator aggregate:
+                if (index > 0)
+                {
+                    _entryPrefixes[aggregate] = (mediators[..index], mediators[(index + 1)..]);
+                }
+
+                return aggregate;
+            case SequenceReferenceMediator reference when index == 0:
+                // A prefix inside the called sequence is only followed when nothing comes after the call.
+                return EntryAggregate([], reference.Key, depth + 1) is { } found
+                    && (!_entryPrefixes.ContainsKey(found) || mediators.Length == 1) ? found : null;
+            default:
+                return null;
+        }
     }
+
+    /// <summary>The mediators an out flow runs before its aggregate, and those after it in the same list, for an aggregate that has some before it.</summary>
+    private readonly Dictionary<AggregateMediator, (ImmutableArray<MediatorSyntax> Prefix, ImmutableArray<MediatorSyntax> After)> _entryPrefixes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether the aggregate starts the out flow of some API resource or proxy service (directly or through the sequence it starts with).</summary>
     private bool StartsAnOutFlow(AggregateMediator aggregate)
@@ -176,7 +197,11 @@ public sealed partial class Lowerer
                     return [Shape(split, problem!)];
                 }
 
-                branches.Add((part is null ? body.Value : [.. body.Value, new ReplacePayloadStep(aggregate!, part)], target));
+                // The mediators the out flow runs before its aggregate run on each response, in its branch.
+                var prefix = acrossFlows && _entryPrefixes.TryGetValue(aggregate!, out var entry)
+                    ? LowerOnCopy(entry.Prefix, new FlowContext(FlowKind.Out, context.Translator, null, context.Owner))
+                    : [];
+                branches.Add((part is null ? body.Value : [.. body.Value, .. prefix, new ReplacePayloadStep(aggregate!, part)], target));
             }
         }
         finally
@@ -218,7 +243,19 @@ public sealed partial class Lowerer
             ? LowerSequenceKey(aggregate, flow.Location, key, aggregate.RawXml)
             : LowerBlock(flow.Mediators, onCompleteContext);
         steps.AddRange(onComplete);
-        if (acrossFlows && !AlwaysAnswers(onComplete, []))
+        if (acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var shape) && !Flow.Terminates(onComplete))
+        {
+            // The aggregated message goes on with what follows the aggregate in its out flow, without the mediators before it.
+            var rest = LowerBlock(shape.After, onCompleteContext);
+            steps.AddRange(rest);
+            if (!Flow.Terminates(rest))
+            {
+                // The out flow ends there without answering: the Micro Integrator leaves the client waiting.
+                _diagnostics.Report(DiagnosticCatalog.ResponseHang, aggregate.Location);
+                steps.Add(new AcceptStep(null));
+            }
+        }
+        else if (acrossFlows && !AlwaysAnswers(onComplete, []))
         {
             // The aggregated message goes on after the aggregate: the rest of the out flow (its aggregate passes it through).
             steps.Add(new ContinueWithStep(aggregate, context.OutFunction));
