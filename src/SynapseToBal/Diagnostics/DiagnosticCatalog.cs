@@ -164,7 +164,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EipShapeNotTranslated = Warning("SB0219", LoweringCategory,
         "Split or aggregate not translated",
         "<{0}> is not translated here: {1}; the original XML is kept in a TODO",
-        "iterate, clone and aggregate are translated as one piece of plain code when the flow has the shape the Micro Integrator uses to split and gather: an iterate or clone directly followed by its aggregate (its targets not answering the client), or an iterate or clone in an in flow whose targets send to an endpoint, with the aggregate first in the out flow. Any other shape (an aggregate with no such split, ids that do not pair, continueParent with an aggregate, a target that answers the client, preservePayload, ...) depends on how Synapse correlates messages at run time; the message says which part does not fit.");
+        "iterate, clone and aggregate are translated as one piece of plain code when the flow has the shape the Micro Integrator uses to split and gather: an iterate or clone directly followed by its aggregate (its targets not answering the client), or an iterate or clone in an in flow whose targets send to an endpoint, with the aggregate first in the out flow. Any other shape (an aggregate with no such split, ids that do not pair, continueParent with an aggregate, a target that answers the client, preservePayload without an XPath attachPath, ...) depends on how Synapse correlates messages at run time; the message says which part does not fit.");
     public static readonly DiagnosticDescriptor ForEachNotTranslated = Warning("SB0220", LoweringCategory,
         "foreach not translated",
         "<foreach> is not translated here: {0}; the original XML is kept in a TODO",
@@ -189,6 +189,11 @@ public static class DiagnosticCatalog
         "Regular expression not translated",
         "The Java regular expression '{0}' is not translated: {1}",
         "Synapse compiles filter, switch and property regular expressions with java.util.regex; Ballerina's regexp follows the language specification's grammar (close to ECMAScript) and has no lookaround, backreferences, atomic groups, possessive quantifiers, word boundaries, class intersections or nested classes. The converter rewrites what has an exact equivalent (inline flags, quoted literals, POSIX and script classes, string anchors, unescaped braces and brackets) and checks every pattern against the Ballerina grammar at conversion time; a pattern it cannot translate with the same meaning (or that is not valid Java) is left to a TODO with the original, never written as a pattern that fails or matches differently at run time.");
+
+    public static readonly DiagnosticDescriptor SplitAnswersFirst = Info("SB0235", LoweringCategory,
+        "Split answered by its first copy",
+        "<{0}> without aggregate: each copy runs on its own and the first answer goes to the client; the generated code waits for every copy and answers with the first in the order of the copies (202 when none answers)",
+        "An iterate or clone without continueParent and without an aggregate gathering its copies stops its flow; each copy runs its target on its own, a send's response runs the out flow, and the first copy to answer (a respond, or a send without endpoint on the response path) answers the client, the later answers go nowhere. The generated code runs every copy (one after the other for sequential=\"true\", else started together), waits for all of them and answers with the first answer in the order of the copies, not of arrival. A failing copy fails the whole flow (its fault handling runs once), where the Micro Integrator runs the fault sequence on that copy alone. When no copy answers, the Micro Integrator leaves the client waiting; the generated code answers 202.");
 
     public static readonly DiagnosticDescriptor InboundNotTranslated = Warning("SB0227", LoweringCategory,
         "Inbound endpoint not translated",

@@ -349,6 +349,14 @@ internal sealed class StatementWriter
             case ForkSourceIr.Split split:
                 _out.Line($"Context[] {messages} = check iteratedMessages(ctx, {_expr.Value(split.Items)});");
                 break;
+            case ForkSourceIr.Attached attached:
+            {
+                var root = Local("root");
+                _out.Line($"Context[] {messages} = check attachedMessages(ctx, function (xml:Element {root}) returns xml => {_expr.Navigation(attached.Items.Navigation, root)}, "
+                    + $"function (xml:Element {root}) returns xml => {_expr.Navigation(attached.AttachPath.Navigation, root)}, {BallerinaSyntax.StringLiteral(attached.AttachPathText)});");
+                break;
+            }
+
             default:
                 _out.Line($"Context[] {messages} = [{string.Join(", ", fork.Branches.Select(_ => "branchContext(ctx)"))}];");
                 break;
@@ -356,6 +364,12 @@ internal sealed class StatementWriter
 
         var perCopy = fork.Source is ForkSourceIr.Copies;
         string Branch(int index) => _expr.Names[fork.Branches[perCopy ? index : 0]];
+        if (fork.Answering is not null)
+        {
+            AnsweringFork(fork, messages, perCopy, Branch);
+            return;
+        }
+
         if (!fork.Parallel)
         {
             if (perCopy)
@@ -455,6 +469,78 @@ internal sealed class StatementWriter
 
             _out.Line($"check aggregateMessages({string.Join(", ", arguments)});");
         }
+    }
+
+    /// <summary>
+    /// A split that stops its parent: every copy runs its branch function (one after the other, or started together
+    /// and awaited), the first answer in the order of the copies is the response; none answers: 202, as for a drop.
+    /// </summary>
+    private void AnsweringFork(ForkStep fork, string messages, bool perCopy, Func<int, string> branch)
+    {
+        _modules.Use("http");
+        var answer = Local("answer");
+        _out.Line($"http:Response? {answer} = ();");
+        var copies = perCopy ? fork.Branches.Length : 1;
+        if (!fork.Parallel)
+        {
+            void Run(string call)
+            {
+                var reply = Local("reply");
+                _out.Line($"http:Response? {reply} = check {call};");
+                _out.Open($"if {answer} is () {{");
+                _out.Line($"{answer} = {reply};");
+                _out.Close();
+            }
+
+            if (perCopy)
+            {
+                for (var i = 0; i < copies; i++)
+                {
+                    Run($"{branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}])");
+                }
+            }
+            else
+            {
+                var message = Local("message");
+                _out.Open($"foreach Context {message} in {messages} {{");
+                Run($"{branch(0)}({message})");
+                _out.Close();
+            }
+        }
+        else
+        {
+            var running = Local("running");
+            _out.Line($"future<http:Response|error?>[] {running} = [];");
+            if (perCopy)
+            {
+                for (var i = 0; i < copies; i++)
+                {
+                    var started = Local("started");
+                    _out.Line($"future<http:Response|error?> {started} = start {branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                    _out.Line($"{running}.push({started});");
+                }
+            }
+            else
+            {
+                var message = Local("message");
+                var started = Local("branch");
+                _out.Open($"foreach Context {message} in {messages} {{");
+                _out.Line($"future<http:Response|error?> {started} = start {branch(0)}({message});");
+                _out.Line($"{running}.push({started});");
+                _out.Close();
+            }
+
+            var finished = Local("finished");
+            var reply = Local("reply");
+            _out.Open($"foreach future<http:Response|error?> {finished} in {running} {{");
+            _out.Line($"http:Response? {reply} = check wait {finished};");
+            _out.Open($"if {answer} is () {{");
+            _out.Line($"{answer} = {reply};");
+            _out.Close();
+            _out.Close();
+        }
+
+        _out.Line($"return {answer} ?: accepted();");
     }
 
     /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>

@@ -62,6 +62,7 @@ public static class IrWalker
         MakeFaultStep fault => new[] { fault.Code, fault.Reason, fault.Node, fault.Role }.OfType<ExprIr>().Concat(fault.Detail is { } detail ? Expressions(detail) : []),
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
         ForkStep { Source: ForkSourceIr.Split split } => Expressions(split.Items),
+        ForkStep { Source: ForkSourceIr.Attached attached } => Expressions(attached.Items).Concat(Expressions(attached.AttachPath)),
         ForkStep => [],
         ForEachStep { Loop: ForEachLoopIr.Elements elements } => [elements.Items],
         ForEachStep { Loop: ForEachLoopIr.XmlCopies copies } => [copies.Items],

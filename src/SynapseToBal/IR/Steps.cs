@@ -333,7 +333,16 @@ public static class Flow
 /// </summary>
 /// <param name="Branches">The branch functions: one for every copy (iterate), or one per copy in order (clone, scatter-gather).</param>
 /// <param name="Parallel">The Micro Integrator runs the branches in parallel: they are started together and awaited.</param>
-public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, ImmutableArray<Symbol> Branches, bool Parallel, AggregationIr? Aggregation) : StepIr(Origin);
+public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, ImmutableArray<Symbol> Branches, bool Parallel, AggregationIr? Aggregation) : StepIr(Origin)
+{
+    /// <summary>A split without aggregate and without continueParent: the parent flow stops there and the first answer of a branch is the response.</summary>
+    public ForkAnswerIr? Answering { get; init; }
+
+    public override bool Terminates => Answering is not null;
+}
+
+/// <summary>How a split that stops its parent answers: each branch function may answer (it returns a response); the first answer, in the order of the copies, goes to the client.</summary>
+public sealed record ForkAnswerIr;
 
 /// <summary>foreach: a loop over parts of the message, each run through <paramref name="Body"/> (a generated sequence function).</summary>
 public sealed record ForEachStep(MediatorSyntax Origin, ForEachLoopIr Loop, Symbol Body) : StepIr(Origin);
@@ -377,6 +386,10 @@ public abstract record ForkSourceIr
 
     /// <summary>clone, scatter-gather: one whole copy per branch.</summary>
     public sealed record Copies : ForkSourceIr;
+
+    /// <summary>iterate with preservePayload and attachPath: the matched elements are detached from a copy of the message, and each copy of that gets one of them appended under the first element the attach path selects.</summary>
+    /// <param name="AttachPathText">The attachPath as written (Synapse's error message names it).</param>
+    public sealed record Attached(ValueIr.XmlNodes Items, ValueIr.XmlNodes AttachPath, string AttachPathText) : ForkSourceIr;
 }
 
 /// <summary>How the branches' parts are combined (an aggregate's onComplete, a scatter-gather's aggregation).</summary>

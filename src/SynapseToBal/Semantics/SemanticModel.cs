@@ -179,6 +179,41 @@ public sealed class SemanticModel
                 case CallTemplateMediator call:
                     Templates.Add(call.Target);
                     break;
+                case IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false }:
+                    // Without continueParent the flow stops at the split; the first answer of its copies is the response (semantics §4.1).
+                    Stops = true;
+                    SplitTargets(mediator);
+                    break;
+                case IterateMediator or CloneMediator:
+                    SplitTargets(mediator);
+                    break;
+            }
+        }
+
+        /// <summary>What the copies of a split send: their responses run this flow's out flow.</summary>
+        private void SplitTargets(MediatorSyntax split)
+        {
+            var targets = split switch
+            {
+                IterateMediator iterate => iterate.Target is { } target ? [target] : ImmutableArray<TargetSyntax>.Empty,
+                CloneMediator clone => clone.Targets,
+                _ => ImmutableArray<TargetSyntax>.Empty,
+            };
+            foreach (var target in targets)
+            {
+                Sends |= target.Endpoint is not null || target.EndpointKey is not null;
+                if (target.SequenceKey is { IsDynamic: false } key)
+                {
+                    Sequences.Add(key.Text);
+                }
+
+                if (target.Sequence is { } inline)
+                {
+                    var facts = FlowAnalysis.Local(inline);
+                    Sends |= facts.Sends;
+                    Sequences.AddRange(facts.Sequences);
+                    Templates.AddRange(facts.Templates);
+                }
             }
         }
     }

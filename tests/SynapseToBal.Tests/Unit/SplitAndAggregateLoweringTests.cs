@@ -60,7 +60,7 @@ public sealed class SplitAndAggregateLoweringTests
     [Theory]
     [InlineData("""<iterate continueParent="true" expression="//item"><target><sequence><log/></sequence></target></iterate>""", "continueParent")]
     [InlineData("""<iterate id="a" expression="//item"><target><sequence><log/></sequence></target></iterate>""", "never completes")]
-    [InlineData("""<iterate preservePayload="true" attachPath="//items" expression="//items/item"><target><sequence><log/></sequence></target></iterate>""", "preservePayload")]
+    [InlineData("""<iterate preservePayload="true" expression="//items/item"><target><sequence><log/></sequence></target></iterate>""", "without attachPath")]
     [InlineData("""<clone><target><endpoint><address uri="http://localhost:9000/x"/></endpoint></target></clone>""", "sends to an endpoint")]
     [InlineData("""<iterate expression="//item"><target><sequence><respond/></sequence></target></iterate>""", "answers the client")]
     public void A_split_that_does_not_pair_with_the_aggregate_after_it_stays_a_todo_and_so_does_the_aggregate(string split, string why)

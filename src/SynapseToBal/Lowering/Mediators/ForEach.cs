@@ -193,7 +193,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true }
+        if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep { Answering: not null }
                 || (classic && step is CallStep or CallAddressStep)))
         {
             problem = classic

@@ -65,7 +65,7 @@ public sealed partial class Lowerer
             var body = sequence.SequenceKey is { } key
                 ? LowerSequenceKey(null, sequence.Location, key, $"<sequence key=\"{key.Text}\"/>")
                 : LowerOnCopy(sequence.Mediators, context);
-            if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true }))
+            if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep { Answering: not null }))
             {
                 return [Shape(scatter, "a sequence answers the client or sends (its response would not reach the aggregation)")];
             }

@@ -14,9 +14,13 @@ public sealed partial class Lowerer
     /// <summary>Out flows whose first mediator is an aggregate, by out function: an iterate or clone of the in flow whose targets send pairs with it.</summary>
     private readonly Dictionary<Symbol, AggregateMediator> _outFlowAggregates = new();
 
+    /// <summary>The out flow of each out function, by out function.</summary>
+    private readonly Dictionary<Symbol, FlowSyntax> _outFlows = new();
+
     /// <summary>Remembers the aggregate an out flow starts with (called when the out flow is lowered, before the in flow).</summary>
     private void RecordOutFlowAggregate(Symbol outFunction, FlowSyntax outFlow)
     {
+        _outFlows[outFunction] = outFlow;
         if (EntryAggregate(outFlow.Mediators, outFlow.Key, 0) is { } aggregate)
         {
             _outFlowAggregates[outFunction] = aggregate;
@@ -27,7 +31,9 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// The aggregate an out flow starts with: its first mediator, or the first mediator of the sequence it starts by
-    /// calling (or is given by key), followed through a few static keys.
+    /// calling (or is given by key), followed through a few static keys. Log, property and header mediators may
+    /// come before it (each response runs them before the aggregate takes it): they are kept with the rest of that
+    /// flow after the aggregate in <see cref="_entryPrefixes"/>.
     /// </summary>
     private AggregateMediator? EntryAggregate(ImmutableArray<MediatorSyntax> mediators, KeySyntax? key, int depth)
     {
@@ -41,13 +47,32 @@ public sealed partial class Lowerer
             return !key.IsDynamic && _model.Symbols.Sequence(key.Text) is { } named ? EntryAggregate(named.Mediators, null, depth + 1) : null;
         }
 
-        return mediators.FirstOrDefault() switch
+        var index = 0;
+        while (index < mediators.Length && mediators[index] is LogMediator or PropertyMediator or HeaderMediator)
         {
-            AggregateMediator aggregate => aggregate,
-            SequenceReferenceMediator reference => EntryAggregate([], reference.Key, depth + 1),
-            _ => null,
-        };
+            index++;
+        }
+
+        switch (index < mediators.Length ? mediators[index] : null)
+        {
+            case AggregateMediator aggregate:
+                if (index > 0)
+                {
+                    _entryPrefixes[aggregate] = (mediators[..index], mediators[(index + 1)..]);
+                }
+
+                return aggregate;
+            case SequenceReferenceMediator reference when index == 0:
+                // A prefix inside the called sequence is only followed when nothing comes after the call.
+                return EntryAggregate([], reference.Key, depth + 1) is { } found
+                    && (!_entryPrefixes.ContainsKey(found) || mediators.Length == 1) ? found : null;
+            default:
+                return null;
+        }
     }
+
+    /// <summary>The mediators an out flow runs before its aggregate, and those after it in the same list, for an aggregate that has some before it.</summary>
+    private readonly Dictionary<AggregateMediator, (ImmutableArray<MediatorSyntax> Prefix, ImmutableArray<MediatorSyntax> After)> _entryPrefixes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether the aggregate starts the out flow of some API resource or proxy service (directly or through the sequence it starts with).</summary>
     private bool StartsAnOutFlow(AggregateMediator aggregate)
@@ -57,6 +82,7 @@ public sealed partial class Lowerer
                 .Concat(_model.Artifacts.OfType<ProxySyntax>().Select(proxy => proxy.Target?.OutSequence))
                 .OfType<FlowSyntax>()
                 .Select(flow => EntryAggregate(flow.Mediators, flow.Key, 0))
+                .Append(MainOutFlow() is { } mainOut ? EntryAggregate(mainOut, null, 0) : null)
                 .OfType<AggregateMediator>(),
             ReferenceEqualityComparer.Instance);
         return _entryAggregates.Contains(aggregate);
@@ -91,6 +117,14 @@ public sealed partial class Lowerer
             aggregate = outAggregate;
             acrossFlows = true;
         }
+        else if (aggregate is null && context.Kind == FlowKind.Sequence && _model.Symbols.Sequence(context.Owner) is not null
+            && EntryAggregateReaching(context.Owner) is { } reachedAggregate)
+        {
+            // A named sequence whose sends all reach out flows starting with the same aggregate (main's <out>, or
+            // the out sequence of the proxy services and resources that run it).
+            aggregate = reachedAggregate;
+            acrossFlows = true;
+        }
 
         if (following is not null)
         {
@@ -98,9 +132,17 @@ public sealed partial class Lowerer
             _unpairedAggregates.Add(following);
         }
 
+        // An aggregate of the out flow with another id lets this split's responses pass through unchanged (it
+        // correlates on aggregateCorelation.<its id>, which these copies do not carry): the split has no aggregate.
+        if (acrossFlows && !Correlates(aggregate!, id))
+        {
+            aggregate = null;
+            acrossFlows = false;
+        }
+
         if (aggregate is null && !continueParent)
         {
-            return [Shape(split, "no aggregate gathers its branches (an aggregate right after it, or one starting the out flow), and without continueParent the flow stops here; each branch would answer or end on its own")];
+            return LowerAnsweringSplit(split, id, sequential, context);
         }
 
         if (aggregate is not null && continueParent)
@@ -125,53 +167,9 @@ public sealed partial class Lowerer
         }
 
         // What is split: the parts of an iterate, or one copy per clone target.
-        ForkSourceIr source;
-        ImmutableArray<TargetSyntax> targets;
-        switch (split)
+        if (SplitSource(split, context, out var targets, out var sourceProblem) is not { } source)
         {
-            case IterateMediator iterate:
-            {
-                if (iterate.PreservePayload)
-                {
-                    return [Shape(split, "preservePayload=\"true\": each part would be attached under attachPath in a copy of the message without the matches")];
-                }
-
-                if (iterate.Expression is not { } expression)
-                {
-                    return [Shape(split, "it has no expression")];
-                }
-
-                if (iterate.AttachPath is not null)
-                {
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, iterate.Location, "iterate", "attachPath", "without preservePayload Synapse does not use it either");
-                }
-
-                if (SplitItems(expression, context) is not { } items)
-                {
-                    return [Shape(split, $"its expression '{expression.Original}' does not select XML elements or a JSON value the converter can translate")];
-                }
-
-                source = new ForkSourceIr.Split(items);
-                targets = iterate.Target is { } target ? [target] : [];
-                break;
-            }
-
-            case CloneMediator clone:
-                if (clone.Iterations is not null)
-                {
-                    return [Shape(split, "iterations: the number of copies per target is not translated")];
-                }
-
-                source = new ForkSourceIr.Copies();
-                targets = clone.Targets;
-                break;
-            default:
-                throw new InvalidOperationException();
-        }
-
-        if (targets.IsEmpty)
-        {
-            return [Shape(split, "it has no target")];
+            return [Shape(split, sourceProblem!)];
         }
 
         // The part each branch keeps for the aggregate.
@@ -188,15 +186,27 @@ public sealed partial class Lowerer
         }
 
         var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
-        foreach (var target in targets)
+        _enclosingSplitIds.Push(id);
+        try
         {
-            var body = LowerBranch(target, context, acrossFlows, out var problem);
-            if (body is null)
+            foreach (var target in targets)
             {
-                return [Shape(split, problem!)];
-            }
+                var body = LowerBranch(target, context, acrossFlows, out var problem);
+                if (body is null)
+                {
+                    return [Shape(split, problem!)];
+                }
 
-            branches.Add((part is null ? body.Value : [.. body.Value, new ReplacePayloadStep(aggregate!, part)], target));
+                // The mediators the out flow runs before its aggregate run on each response, in its branch.
+                var prefix = acrossFlows && _entryPrefixes.TryGetValue(aggregate!, out var entry)
+                    ? LowerOnCopy(entry.Prefix, new FlowContext(FlowKind.Out, context.Translator, null, context.Owner))
+                    : [];
+                branches.Add((part is null ? body.Value : [.. body.Value, .. prefix, new ReplacePayloadStep(aggregate!, part)], target));
+            }
+        }
+        finally
+        {
+            _enclosingSplitIds.Pop();
         }
 
         var symbols = branches.Select((branch, index) =>
@@ -233,13 +243,101 @@ public sealed partial class Lowerer
             ? LowerSequenceKey(aggregate, flow.Location, key, aggregate.RawXml)
             : LowerBlock(flow.Mediators, onCompleteContext);
         steps.AddRange(onComplete);
-        if (acrossFlows && !AlwaysAnswers(onComplete, []))
+        if (acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var shape) && !Flow.Terminates(onComplete))
+        {
+            // The aggregated message goes on with what follows the aggregate in its out flow, without the mediators before it.
+            var rest = LowerBlock(shape.After, onCompleteContext);
+            steps.AddRange(rest);
+            if (!Flow.Terminates(rest))
+            {
+                // The out flow ends there without answering: the Micro Integrator leaves the client waiting.
+                _diagnostics.Report(DiagnosticCatalog.ResponseHang, aggregate.Location);
+                steps.Add(new AcceptStep(null));
+            }
+        }
+        else if (acrossFlows && !AlwaysAnswers(onComplete, []))
         {
             // The aggregated message goes on after the aggregate: the rest of the out flow (its aggregate passes it through).
             steps.Add(new ContinueWithStep(aggregate, context.OutFunction));
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// What a split copies: the parts of an iterate (each part the body of its copy, or with preservePayload attached
+    /// under attachPath in a copy of the message), or one whole copy per clone target. Null, with the reason, when
+    /// it is not translated.
+    /// </summary>
+    private ForkSourceIr? SplitSource(MediatorSyntax split, FlowContext context, out ImmutableArray<TargetSyntax> targets, out string? problem)
+    {
+        problem = null;
+        targets = TargetsOf(split);
+        ForkSourceIr source;
+        switch (split)
+        {
+            case IterateMediator iterate:
+            {
+                if (iterate.Expression is not { } expression)
+                {
+                    problem = "it has no expression";
+                    return null;
+                }
+
+                if (iterate.PreservePayload)
+                {
+                    if (iterate.AttachPath is not { } attachPath)
+                    {
+                        problem = "preservePayload=\"true\" without attachPath: Synapse attaches each part to the node \".\" selects in the envelope";
+                        return null;
+                    }
+
+                    if (Expr(expression, context) is not XmlNavigationIr { TextOnly: false } items
+                        || Expr(attachPath, context) is not XmlNavigationIr { TextOnly: false } attach)
+                    {
+                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' or attachPath '{attachPath.Original}' is not an XPath selecting XML elements the converter can translate (a JSONPath attachPath is not translated)";
+                        return null;
+                    }
+
+                    source = new ForkSourceIr.Attached(new ValueIr.XmlNodes(items), new ValueIr.XmlNodes(attach), attachPath.Original);
+                    break;
+                }
+
+                if (iterate.AttachPath is not null)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, iterate.Location, "iterate", "attachPath", "without preservePayload Synapse does not use it either");
+                }
+
+                if (SplitItems(expression, context) is not { } items2)
+                {
+                    problem = $"its expression '{expression.Original}' does not select XML elements or a JSON value the converter can translate";
+                    return null;
+                }
+
+                source = new ForkSourceIr.Split(items2);
+                break;
+            }
+
+            case CloneMediator clone:
+                if (clone.Iterations is not null)
+                {
+                    problem = "iterations: the number of copies per target is not translated";
+                    return null;
+                }
+
+                source = new ForkSourceIr.Copies();
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+
+        if (targets.IsEmpty)
+        {
+            problem = "it has no target";
+            return null;
+        }
+
+        return source;
     }
 
     /// <summary>An aggregate not taken in by the split before it.</summary>
@@ -414,7 +512,7 @@ public sealed partial class Lowerer
             body = body[..^1];
         }
 
-        if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true }))
+        if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep { Answering: not null }))
         {
             problem = sends
                 ? "a target answers the client or sends more than once"

@@ -2748,3 +2748,44 @@ function cacheStore(Context ctx) returns error? {
         responseCaches[cache] = entries;
     }
 }
+
+# iterate with preservePayload="true" and an attachPath (semantics §6.7, Synapse's IterateMediator): the
+# matched elements are detached from a copy of the message; each copy of that message then gets one match,
+# in document order, appended to the first element the attachPath selects in it (a SOAP envelope and its
+# header are kept). Synapse fails when the attachPath selects nothing; so does this.
+function attachedMessages(Context ctx, function (xml:Element body) returns xml matches,
+        function (xml:Element body) returns xml attachPath, string attachPathText) returns Context[]|error {
+    Context base = branchContext(ctx);
+    xml bodyValue = check soapBody(base);
+    if bodyValue !is xml:Element {
+        return error("iterate: the message has no SOAP body");
+    }
+    xml:Element body = bodyValue;
+    xml:Element[] matched = from xml:Element element in matches(body).elements()
+        select element;
+    foreach xml:Element element in matched {
+        xml:Element? owner = xmlParent(body, element);
+        if owner is xml:Element {
+            replaceChild(owner, element, xml ``);
+        }
+    }
+    check commitBody(base, body);
+    Context[] messages = [];
+    foreach xml:Element part in matched {
+        Context message = branchContext(base);
+        xml copyValue = check soapBody(message);
+        if copyValue !is xml:Element {
+            return error("iterate: the message has no SOAP body");
+        }
+        xml:Element copyBody = copyValue;
+        xml<xml:Element> found = attachPath(copyBody).elements();
+        if found.length() == 0 {
+            return error(string `Error in attaching the splitted elements :: Unable to get the attach path specified by the expression ${attachPathText}`);
+        }
+        xml:Element at = found.get(0);
+        at.setChildren(at.getChildren() + part.clone());
+        check commitBody(message, copyBody);
+        messages.push(message);
+    }
+    return messages;
+}

@@ -18,6 +18,12 @@ function collectReplies(Context ctx) returns error? {
     // </aggregate>
 }
 
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+function shapesApiPreserveIterateTarget(Context ctx) returns error? {
+    check callEndpoint(ctx, shapesEp, restPostfix(ctx));
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<reply>);
+}
+
 # A branch of the <clone> at line 47: runs its target on one copy of the message.
 function shapesApiFireCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx));
@@ -26,4 +32,10 @@ function shapesApiFireCloneTarget(Context ctx) returns error? {
 # Out flow of ShapesAPI POST /alone: runs on the backend response.
 function shapesApiPostAloneOut(Context ctx) returns http:Response|error {
     return respond(ctx);
+}
+
+# A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be the response.
+function shapesApiAloneIterateTarget(Context ctx) returns http:Response|error? {
+    check callEndpoint(ctx, shapesEp, restPostfix(ctx));
+    return check shapesApiPostAloneOut(ctx);
 }

@@ -11,26 +11,19 @@ listener http:Listener httpListener = new (httpPort);
 service /shapes on httpListener {
     # POST /shapes/preserve
     resource function post preserve(http:Request request) returns http:Response|error {
-        // TODO(SB0219): <iterate> is not translated here: preservePayload="true": each part would be attached under attachPath in a copy of the message without the matches
-        // <iterate xmlns:m="http://example.org/orders" preservePayload="true" attachPath="//m:orders" expression="//m:orders/m:order">
-        //     <target>
-        //         <sequence>
-        //             <call>
-        //                 <endpoint key="ShapesEP"/>
-        //             </call>
-        //         </sequence>
-        //     </target>
-        // </iterate>
-        // TODO(SB0219): <aggregate> is not translated here: the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers
-        // <aggregate>
-        //     <completeCondition>
-        //         <messageCount/>
-        //     </completeCondition>
-        //     <onComplete expression="//reply">
-        //         <respond/>
-        //     </onComplete>
-        // </aggregate>
-        return accepted();
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => ((root/**/<*>).elements("{http://example.org/orders}orders")/<*>).elements("{http://example.org/orders}order"), function (xml:Element root) returns xml => (root/**/<*>).elements("{http://example.org/orders}orders"), "//m:orders");
+        future<error?>[] running = [];
+        foreach Context message in messages {
+            future<error?> branch = start shapesApiPreserveIterateTarget(message);
+            running.push(branch);
+        }
+        foreach future<error?> finished in running {
+            check wait finished;
+        }
+        check aggregateMessages(ctx, messages, false);
+        return respond(ctx);
     }
 
     # POST /shapes/ids
@@ -69,16 +62,21 @@ service /shapes on httpListener {
 
     # POST /shapes/alone
     resource function post alone(http:Request request) returns http:Response|error {
-        // TODO(SB0219): <iterate> is not translated here: no aggregate gathers its branches (an aggregate right after it, or one starting the out flow), and without continueParent the flow stops here; each branch would answer or end on its own
-        // <iterate expression="//item">
-        //     <target>
-        //         <sequence>
-        //             <send>
-        //                 <endpoint key="ShapesEP"/>
-        //             </send>
-        //         </sequence>
-        //     </target>
-        // </iterate>
-        return accepted();
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
+        http:Response? answer = ();
+        future<http:Response|error?>[] running = [];
+        foreach Context message in messages {
+            future<http:Response|error?> branch = start shapesApiAloneIterateTarget(message);
+            running.push(branch);
+        }
+        foreach future<http:Response|error?> finished in running {
+            http:Response? reply = check wait finished;
+            if answer is () {
+                answer = reply;
+            }
+        }
+        return answer ?: accepted();
     }
 }

@@ -1,0 +1,357 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Where the copies of an iterate or clone go after their targets: the out flows their sends reach, the aggregates
+// there that would gather them (Synapse correlates on the aggregateCorelation[.<id>] property every copy carries),
+// and the split that stops its parent without an aggregate (each copy answers on its own, the first answer wins).
+public sealed partial class Lowerer
+{
+    /// <summary>The ids of the splits whose branches are being lowered (their copies carry these correlation properties too).</summary>
+    private readonly Stack<string?> _enclosingSplitIds = new();
+
+    private Dictionary<string, List<ArtifactSyntax>>? _sequenceCallers;
+
+    /// <summary>
+    /// The out flows a response reaches when it is sent from the named sequence: main's &lt;out&gt; branch when main
+    /// runs it, the out sequence of the proxy services and API resources whose flows run it (through static keys).
+    /// Null when some caller is anything else (a template, a task, an inbound endpoint, a dynamic key) or nothing
+    /// calls it.
+    /// </summary>
+    private List<ImmutableArray<MediatorSyntax>>? OutFlowsReaching(string sequence)
+    {
+        if (_sequenceCallers is null)
+        {
+            _sequenceCallers = new Dictionary<string, List<ArtifactSyntax>>(StringComparer.Ordinal);
+            foreach (var reference in _model.Graph.References)
+            {
+                if (reference.Reference.Kind == ReferenceKind.Sequence && reference.Target is SequenceSyntax target)
+                {
+                    if (!_sequenceCallers.TryGetValue(target.Name, out var callers))
+                    {
+                        _sequenceCallers[target.Name] = callers = new List<ArtifactSyntax>();
+                    }
+
+                    callers.Add(reference.Reference.From);
+                }
+            }
+        }
+
+        if (_model.Graph.Dynamic.Any(reference => reference.Reference.Kind == ReferenceKind.Sequence))
+        {
+            return null;
+        }
+
+        var flows = new List<ImmutableArray<MediatorSyntax>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>([sequence]);
+        while (pending.Count > 0)
+        {
+            var name = pending.Dequeue();
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            if (name == "main")
+            {
+                if (MainOutFlow() is { } mainOut)
+                {
+                    flows.Add(mainOut);
+                }
+
+                continue;
+            }
+
+            if (!_sequenceCallers.TryGetValue(name, out var callers) || callers.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var caller in callers)
+            {
+                switch (caller)
+                {
+                    case SequenceSyntax named:
+                        pending.Enqueue(named.Name);
+                        break;
+                    case ProxySyntax proxy:
+                        if (proxy.Target?.OutSequence is { } proxyOut)
+                        {
+                            if (FlowMediators(proxyOut) is not { } mediators)
+                            {
+                                return null;
+                            }
+
+                            flows.Add(mediators);
+                        }
+
+                        break;
+                    case ApiSyntax api:
+                        foreach (var resource in api.Resources)
+                        {
+                            if (resource.OutSequence is { } resourceOut)
+                            {
+                                if (FlowMediators(resourceOut) is not { } mediators)
+                                {
+                                    return null;
+                                }
+
+                                flows.Add(mediators);
+                            }
+                        }
+
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        return flows;
+    }
+
+    /// <summary>The mediators of main's &lt;out&gt; branch (where a response to a send made from main goes), or null.</summary>
+    private ImmutableArray<MediatorSyntax>? MainOutFlow() =>
+        _model.Symbols.Sequence("main")?.Mediators.OfType<DirectionMediator>().FirstOrDefault(direction => !direction.IsIn)?.Mediators;
+
+    /// <summary>A flow's mediators: inline, or the named sequence its static key gives; null for a dynamic or unknown key.</summary>
+    private ImmutableArray<MediatorSyntax>? FlowMediators(FlowSyntax flow) => flow.Key switch
+    {
+        null => flow.Mediators,
+        { IsDynamic: false } key => _model.Symbols.Sequence(key.Text)?.Mediators,
+        _ => null,
+    };
+
+    /// <summary>The aggregate every out flow the named sequence's sends reach starts with, when it is one and the same.</summary>
+    private AggregateMediator? EntryAggregateReaching(string sequence)
+    {
+        if (OutFlowsReaching(sequence) is not { Count: > 0 } flows)
+        {
+            return null;
+        }
+
+        var entries = flows.Select(flow => EntryAggregate(flow, null, 0)).Distinct(ReferenceEqualityComparer.Instance).ToList();
+        return entries is [AggregateMediator only] ? only : null;
+    }
+
+    /// <summary>
+    /// Every mediator the given ones run, nested ones and those of the named sequences they call through static
+    /// keys included (templates are not followed).
+    /// </summary>
+    private List<MediatorSyntax> Reachable(IEnumerable<MediatorSyntax> mediators)
+    {
+        var found = new List<MediatorSyntax>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<IEnumerable<MediatorSyntax>>([mediators]);
+        while (pending.Count > 0)
+        {
+            var collector = new MediatorCollector();
+            collector.WalkMediators(pending.Dequeue());
+            foreach (var mediator in collector.Mediators)
+            {
+                found.Add(mediator);
+                // The walker does not enter an aggregate's onComplete: its mediators run too.
+                if (mediator is AggregateMediator { OnComplete.Flow: { } onComplete })
+                {
+                    pending.Enqueue(onComplete.Mediators);
+                }
+
+                IEnumerable<KeySyntax?> keys = mediator switch
+                {
+                    SequenceReferenceMediator reference => [reference.Key],
+                    IterateMediator iterate => [iterate.Target?.SequenceKey],
+                    CloneMediator clone => clone.Targets.Select(target => target.SequenceKey),
+                    AggregateMediator aggregate => [aggregate.OnComplete?.Flow.SequenceKey],
+                    _ => [],
+                };
+                foreach (var key in keys.OfType<KeySyntax>().Where(key => !key.IsDynamic))
+                {
+                    if (seen.Add(key.Text) && _model.Symbols.Sequence(key.Text) is { } named)
+                    {
+                        pending.Enqueue(named.Mediators);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The mediators a split's targets run (inline sequences and named sequences).</summary>
+    private static IEnumerable<MediatorSyntax> TargetMediators(ImmutableArray<TargetSyntax> targets) =>
+        targets.SelectMany(target => target.Sequence ?? ImmutableArray<MediatorSyntax>.Empty);
+
+    private static ImmutableArray<TargetSyntax> TargetsOf(MediatorSyntax split) => split switch
+    {
+        IterateMediator iterate => iterate.Target is { } target ? [target] : [],
+        CloneMediator clone => clone.Targets,
+        _ => [],
+    };
+
+    /// <summary>Whether an aggregate would correlate a copy made by the split with this id (or by a split around it).</summary>
+    private bool Correlates(AggregateMediator aggregate, string? id) =>
+        aggregate.Id is null || aggregate.Id == id || _enclosingSplitIds.Contains(aggregate.Id);
+
+    /// <summary>
+    /// Why the copies of a split that has no aggregate cannot be run as independent branches here, or null: an
+    /// aggregate where their responses go would gather them, a target drops its copy or makes a non-blocking call
+    /// (whose response would continue after the split in the parent flow).
+    /// </summary>
+    private string? AnsweringProblem(MediatorSyntax split, string? id, FlowContext context)
+    {
+        var targets = TargetsOf(split);
+        var reached = Reachable(TargetMediators(targets).Concat(targets.SelectMany(target => target.SequenceKey is { IsDynamic: false } key && _model.Symbols.Sequence(key.Text) is { } named ? named.Mediators : ImmutableArray<MediatorSyntax>.Empty)));
+        if (targets.Any(target => target.SequenceKey is { IsDynamic: true }))
+        {
+            return "a target's sequence key is computed at run time";
+        }
+
+        if (reached.OfType<DropMediator>().Any())
+        {
+            return "a target drops its copy (the generated branch would answer 202 for it, the Micro Integrator answers nothing for that copy)";
+        }
+
+        if (Reachable(TargetMediators(targets)).OfType<CallMediator>().Any(call => !call.Blocking))
+        {
+            return "an inline target makes a non-blocking call: after its response the copy continues after the split in the parent flow, as Synapse's continuation does";
+        }
+
+        var sends = targets.Any(target => target.Endpoint is not null || target.EndpointKey is not null)
+            || reached.Any(mediator => mediator is SendMediator or LoopbackMediator or CallTemplateMediator);
+        if (!sends || context.Kind is FlowKind.Out or FlowKind.Fault)
+        {
+            return null;
+        }
+
+        // The out flows the copies' responses run: known for an in flow, found through the callers for a named
+        // sequence; else every aggregate of the project counts.
+        IEnumerable<MediatorSyntax> outFlows;
+        string where;
+        if (context.Kind == FlowKind.In)
+        {
+            if (context.OutFunction is null || !_outFlows.TryGetValue(context.OutFunction, out var outFlow))
+            {
+                return null;
+            }
+
+            outFlows = FlowMediators(outFlow) is { } mediators ? Reachable(mediators) : [];
+            where = "the out flow";
+        }
+        else if (_model.Symbols.Sequence(context.Owner) is not null && OutFlowsReaching(context.Owner) is { } flows)
+        {
+            outFlows = Reachable(flows.SelectMany(flow => flow));
+            where = "an out flow its sends reach";
+        }
+        else
+        {
+            outFlows = Reachable(MediatorCollector.Collect(_model.Artifacts));
+            where = "the project (the out flow its sends reach is decided at run time)";
+        }
+
+        if (outFlows.OfType<AggregateMediator>().FirstOrDefault(aggregate => Correlates(aggregate, id)) is { } gathering)
+        {
+            return $"the <aggregate{(gathering.Id is null ? string.Empty : $" id=\"{gathering.Id}\"")}> at {Path.GetFileName(gathering.Location.Path)}:{gathering.Location.Line} in {where} would gather its copies' responses, and it is not first in the out flow where the converter pairs it";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A split with no aggregate and without continueParent: each copy runs its target on its own and the parent
+    /// flow stops; a copy's send runs the out flow and its respond answers, the first answer being the response.
+    /// </summary>
+    private IEnumerable<StepIr> LowerAnsweringSplit(MediatorSyntax split, string? id, bool sequential, FlowContext context)
+    {
+        if (AnsweringProblem(split, id, context) is { } problem)
+        {
+            return [Shape(split, $"no aggregate pairs with it here, and {problem}")];
+        }
+
+        if (SplitSource(split, context, out var targets, out var sourceProblem) is not { } source)
+        {
+            return [Shape(split, sourceProblem!)];
+        }
+
+        var bodies = new List<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
+        _enclosingSplitIds.Push(id);
+        try
+        {
+            foreach (var target in targets)
+            {
+                if (AnsweringBranch(target, context, out var branchProblem) is not { } body)
+                {
+                    return [Shape(split, branchProblem!)];
+                }
+
+                bodies.Add((body, target));
+            }
+        }
+        finally
+        {
+            _enclosingSplitIds.Pop();
+        }
+
+        var symbols = bodies.Select((branch, index) =>
+        {
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}");
+            var summary = $"A branch of the <{split.ElementName}> at line {split.Location.LineSpan.Start.Line + 1}: runs its target on one copy of the message; its answer, if it answers, may be the response.";
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, true, branch.Body, summary, branch.Target.Location));
+            return symbol;
+        }).ToImmutableArray();
+
+        _diagnostics.Report(DiagnosticCatalog.SplitAnswersFirst, split.Location, split.ElementName);
+        var order = sequential
+            ? "run one after the other, as sequential=\"true\" does"
+            : "started together and awaited (the Micro Integrator runs them in parallel)";
+        var what = split is IterateMediator ? "one copy of the message per part" : "one copy of the message per target";
+        return
+        [
+            new CommentStep(split, $"<{split.ElementName}>: {what}, {order}; the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting."),
+            new ForkStep(split, source, symbols, Parallel: !sequential, null) { Answering = new ForkAnswerIr() },
+        ];
+    }
+
+    /// <summary>The steps of one branch of a split that has no aggregate: whatever its target does, a send running the out flow.</summary>
+    private ImmutableArray<StepIr>? AnsweringBranch(TargetSyntax target, FlowContext context, out string? problem)
+    {
+        problem = null;
+        if (target.To is not null || target.SoapAction is not null)
+        {
+            problem = "a target sets to or soapAction on its copy";
+            return null;
+        }
+
+        if (target.Sequence is { } inline)
+        {
+            return LowerOnCopy(inline, context);
+        }
+
+        if (target.SequenceKey is { } key)
+        {
+            return LowerSequenceKey(null, target.Location, key, $"<sequence key=\"{key.Text}\"/>");
+        }
+
+        if (target.EndpointKey is not null || target.Endpoint is not null)
+        {
+            EndpointReferenceSyntax reference = target.Endpoint is { } endpoint
+                ? new EndpointReferenceSyntax.Inline(endpoint)
+                : new EndpointReferenceSyntax.Key(target.EndpointKey!, target.Location);
+            if (CallStepFor(null, reference, context, out _) is not { } call)
+            {
+                problem = "a target's endpoint is not translated";
+                return null;
+            }
+
+            // The copy is sent; its response runs the out flow (or answers, on a response path).
+            return [call, Reply(null, context)];
+        }
+
+        problem = "a target has neither a sequence nor an endpoint";
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using Xunit;
+using static SynapseToBal.Tests.Unit.MediatorParsing;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>iterate/clone with no aggregate (the copies answer on their own), preservePayload with attachPath, and pairing through main's out branch.</summary>
+public sealed class SplitWithoutAggregateTests
+{
+    private const string Send = """<send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send>""";
+
+    private static (FunctionIr Sequence, PackageIr Package, DiagnosticBag Diagnostics) Lower(string xml)
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lowerer.Lower([Document(xml, diagnostics)], diagnostics);
+        return (package.Functions.Single(f => f.Summary == "Sequence 'test'."), package, diagnostics);
+    }
+
+    [Fact]
+    public void An_iterate_without_aggregate_stops_the_flow_and_answers_with_its_copies()
+    {
+        var (sequence, package, diagnostics) = Lower($"""<iterate sequential="true" expression="//item"><target><sequence>{Send}</sequence></target></iterate><log/>""");
+
+        var fork = Assert.IsType<ForkStep>(sequence.Body[1]);
+        Assert.NotNull(fork.Answering);
+        Assert.True(fork.Terminates);
+        Assert.False(fork.Parallel);
+        Assert.Null(fork.Aggregation);
+        Assert.IsType<DeadCodeStep>(sequence.Body[2]);
+        Assert.True(sequence.CanStop);
+
+        // The branch sends: the call, then the response runs the out flow (known at run time in a named sequence).
+        var branch = package.Functions.Single(f => f.Name == Assert.Single(fork.Branches));
+        Assert.True(branch.CanStop);
+        Assert.IsType<CallStep>(branch.Body[0]);
+        Assert.IsType<ContinueWithStep>(branch.Body[^1]);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.SplitAnswersFirst.Id);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
+
+    [Fact]
+    public void A_clone_without_aggregate_runs_one_branch_per_target()
+    {
+        var (sequence, _, _) = Lower("""<clone><target><endpoint><address uri="http://localhost:9000/a"/></endpoint></target><target><sequence><respond/></sequence></target></clone>""");
+
+        var fork = Assert.IsType<ForkStep>(Assert.Single(sequence.Body, s => s is ForkStep));
+        Assert.IsType<ForkSourceIr.Copies>(fork.Source);
+        Assert.Equal(2, fork.Branches.Length);
+        Assert.True(fork.Parallel);
+        Assert.NotNull(fork.Answering);
+    }
+
+    [Theory]
+    [InlineData("""<iterate expression="//item"><target><sequence><drop/></sequence></target></iterate>""", "drops its copy")]
+    [InlineData("""<iterate expression="//item"><target><sequence><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call><respond/></sequence></target></iterate>""", "non-blocking call")]
+    [InlineData("""<iterate id="s" expression="//item"><target><sequence><send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send></sequence></target></iterate><filter xpath="true()"><aggregate id="s"><onComplete expression="//r"><respond/></onComplete></aggregate></filter>""", "would gather its copies' responses")]
+    [InlineData("""<iterate id="s" expression="//item"><target><sequence><send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send></sequence></target></iterate><filter xpath="true()"><aggregate id="t"><onComplete expression="//r"><aggregate id="s"><onComplete expression="//r"><respond/></onComplete></aggregate></onComplete></aggregate></filter>""", "would gather its copies' responses")]
+    public void A_split_whose_copies_would_not_answer_on_their_own_stays_a_todo(string xml, string why)
+    {
+        var (sequence, _, diagnostics) = Lower(xml);
+
+        Assert.IsType<TodoStep>(sequence.Body[0]);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(why, StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.SplitAnswersFirst.Id);
+    }
+
+    [Fact]
+    public void Preserve_payload_attaches_each_part_under_the_attach_path()
+    {
+        var (sequence, _, diagnostics) = Lower("""<iterate preservePayload="true" attachPath="//orders" expression="//orders/order"><target><sequence><respond/></sequence></target></iterate>""");
+
+        var fork = Assert.IsType<ForkStep>(sequence.Body[1]);
+        var attached = Assert.IsType<ForkSourceIr.Attached>(fork.Source);
+        Assert.Equal("//orders", attached.AttachPathText);
+        Assert.Equal("order", attached.Items.Navigation.Steps[^1].LocalName);
+        Assert.Equal("orders", Assert.Single(attached.AttachPath.Navigation.Steps).LocalName);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
+}
