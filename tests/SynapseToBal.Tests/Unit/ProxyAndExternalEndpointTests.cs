@@ -135,4 +135,55 @@ public sealed class ProxyAndExternalEndpointTests
             Assert.Equal(flow.Name, step.Function);
         });
     }
+    [Fact]
+    public void A_send_to_a_recipient_list_with_out_only_is_a_parallel_fork_of_out_only_calls()
+    {
+        var package = Lower("""
+            <api name="A" context="/a"><resource methods="POST"><inSequence>
+              <property name="OUT_ONLY" value="true"/>
+              <property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/>
+              <send><endpoint><recipientlist><endpoints value="http://x.example.com, http://y.example.com"/></recipientlist></endpoint></send>
+            </inSequence></resource></api>
+            """, out _);
+
+        var body = Assert.Single(Assert.Single(package.Services).Resources).Body;
+        var fork = Assert.Single(body.OfType<ForkStep>());
+        Assert.True(fork.Parallel);
+        Assert.Null(fork.Aggregation);
+        Assert.IsType<ForkSourceIr.Copies>(fork.Source);
+        Assert.IsType<AcceptStep>(body[^1]);
+        var urls = fork.Branches.Select(b => package.Functions.Single(f => f.Name == b))
+            .Select(f => Assert.IsType<CallStep>(Assert.Single(f.Body)))
+            .Select(c => { Assert.True(c.OutOnly); return package.Configurables.Single(u => u.Name == c.Client.UrlConfigurable).DefaultValue; })
+            .ToArray();
+        Assert.Equal(new string?[] { "http://x.example.com", "http://y.example.com" }, urls);
+    }
+
+    [Fact]
+    public void A_send_to_a_recipient_list_without_out_only_stays_a_todo()
+    {
+        var package = Lower("""
+            <api name="A" context="/a"><resource methods="POST"><inSequence>
+              <send><endpoint><recipientlist><endpoint><address uri="http://x.example.com"/></endpoint></recipientlist></endpoint></send>
+            </inSequence></resource></api>
+            """, out var diagnostics);
+
+        Assert.Contains(Assert.Single(Assert.Single(package.Services).Resources).Body, s => s is TodoStep);
+        Assert.DoesNotContain(Steps(package), s => s is ForkStep);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.EndpointNotTranslated.Id);
+    }
+    [Fact]
+    public void A_group_member_the_input_does_not_define_uses_the_key_s_required_url()
+    {
+        var package = Lower("""
+            <endpoint name="F"><failover><endpoint name="a"><address uri="http://a.example.com"/></endpoint><endpoint key="gov:/endpoints/Backup.xml"/></failover></endpoint>
+            """, out var diagnostics);
+
+        var group = Assert.Single(package.Clients, c => c.SynapseName == "F").Group!;
+        var external = Assert.Single(package.Clients, c => c.SynapseName == "gov:/endpoints/Backup.xml");
+        Assert.Equal(external.UrlConfigurable, group.MemberUrls[1]);
+        Assert.Null(package.Configurables.Single(c => c.Name == external.UrlConfigurable).DefaultValue);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.EndpointNotInInput.Id);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.GroupMemberNotTranslated.Id);
+    }
 }

@@ -44,7 +44,7 @@ public sealed partial class Lowerer
             for (var index = 0; index < urls.Length; index++)
             {
                 var address = new EndpointSyntax(list.Location, send.RawXml, null, new AddressEndpointSyntax(list.Location, urls[index], null, EndpointQualities.None), []);
-                if (LowerClient(address, $"{context.Owner} recipient {index + 1}", out _) is not { } client)
+                if (LowerClient(address, $"{context.Owner} recipient {index + 1} endpoint", out _) is not { } client)
                 {
                     return null;
                 }

@@ -4,6 +4,12 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
+# Base URL of the 'QuoteFailoverEP primary' endpoint.
+configurable string quoteFailoverEpPrimaryUrl = "http://quotes.example.com/primary";
+
+# Base URL of the endpoint 'gov:/endpoints/QuoteBackupEP.xml', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
+configurable string quoteBackupEpUrl = ?;
+
 # Base URL of the endpoint 'QuoteBackendEP', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
 configurable string quoteBackendEpUrl = ?;
 

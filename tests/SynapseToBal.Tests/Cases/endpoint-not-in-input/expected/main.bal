@@ -26,6 +26,13 @@ service /stock on httpListener {
         return check stockApiPostOrdersOut(ctx);
     }
 
+    # GET /stock/history
+    resource function get history(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "StockApi", "/stock");
+        check callEndpoint(ctx, quoteFailoverEp, restPostfix(ctx));
+        return respond(ctx);
+    }
+
     # PUT /stock/route
     resource function put route(http:Request request) returns http:Response|error {
         // TODO(SB0205): the <send> target endpoint is not translated

@@ -10,8 +10,8 @@ configurable string billingEpUrl = "http://billing.example.com/invoices";
 # Base URL of the 'NotifyApi /static recipient 1 endpoint' endpoint.
 configurable string notifyApiStaticRecipient1EndpointUrl = "http://warehouse.example.com/orders";
 
-# Base URL of the 'NotifyApi /list recipient 1' endpoint.
-configurable string notifyApiListRecipient1Url = "http://a.example.com/audit";
+# Base URL of the 'NotifyApi /list recipient 1 endpoint' endpoint.
+configurable string notifyApiListRecipient1EndpointUrl = "http://a.example.com/audit";
 
-# Base URL of the 'NotifyApi /list recipient 2' endpoint.
-configurable string notifyApiListRecipient2Url = "http://b.example.com/audit";
+# Base URL of the 'NotifyApi /list recipient 2 endpoint' endpoint.
+configurable string notifyApiListRecipient2EndpointUrl = "http://b.example.com/audit";

@@ -14,12 +14,12 @@ final http:Client billingEp = check new (billingEpUrl, {timeout: 5});
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client notifyApiStaticRecipient1Endpoint = check new (notifyApiStaticRecipient1EndpointUrl, {timeout: 120});
 
-# Endpoint 'NotifyApi /list recipient 1' (NotifyApi.xml, line 26).
+# Endpoint 'NotifyApi /list recipient 1 endpoint' (NotifyApi.xml, line 26).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client notifyApiListRecipient1 = check new (notifyApiListRecipient1Url, {timeout: 120});
+final http:Client notifyApiListRecipient1Endpoint = check new (notifyApiListRecipient1EndpointUrl, {timeout: 120});
 
-# Endpoint 'NotifyApi /list recipient 2' (NotifyApi.xml, line 26).
+# Endpoint 'NotifyApi /list recipient 2 endpoint' (NotifyApi.xml, line 26).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client notifyApiListRecipient2 = check new (notifyApiListRecipient2Url, {timeout: 120});
+final http:Client notifyApiListRecipient2Endpoint = check new (notifyApiListRecipient2EndpointUrl, {timeout: 120});

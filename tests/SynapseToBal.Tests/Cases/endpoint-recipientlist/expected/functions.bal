@@ -15,13 +15,13 @@ function notifyApiStaticRecipient2(Context ctx) returns error? {
 }
 
 # Member 1 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
-function notifyApiListRecipient12(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiListRecipient1, restPostfix(ctx), outOnly = true);
+function notifyApiListRecipient1(Context ctx) returns error? {
+    check callEndpoint(ctx, notifyApiListRecipient1Endpoint, restPostfix(ctx), outOnly = true);
 }
 
 # Member 2 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
-function notifyApiListRecipient22(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiListRecipient2, restPostfix(ctx), outOnly = true);
+function notifyApiListRecipient2(Context ctx) returns error? {
+    check callEndpoint(ctx, notifyApiListRecipient2Endpoint, restPostfix(ctx), outOnly = true);
 }
 
 # Out flow of NotifyApi POST /responses: runs on the backend response.

@@ -28,8 +28,8 @@ service /notify on httpListener {
         // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        _ = start notifyApiListRecipient12(messages[0]);
-        _ = start notifyApiListRecipient22(messages[1]);
+        _ = start notifyApiListRecipient1(messages[0]);
+        _ = start notifyApiListRecipient2(messages[1]);
         return accepted();
     }
 
