@@ -93,7 +93,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnresolvedReference = Warning("SB0502", SemanticsCategory,
         "Unresolved reference",
         "{0} '{1}' is not defined in the input",
-        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO.");
+        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO, except a static endpoint key in a send, call, target or group member, which becomes an http:Client on a required URL configurable (SB0238).");
     public static readonly DiagnosticDescriptor ReferenceCycle = Warning("SB0503", SemanticsCategory,
         "Sequence cycle",
         "Sequence '{0}' calls itself through {1}; the cycle is kept as written",
@@ -157,6 +157,10 @@ public static class DiagnosticCatalog
         "WSDL of an endpoint not read",
         "The WSDL of endpoint '{0}' ({1}) {2}: the port's address is a required configurable, and {3}",
         "A wsdl endpoint sends to the address of one port of a WSDL, in the SOAP version of the port's binding. The converter reads the WSDL when it is inline or a registry resource of the project; this one is not (typically a ?wsdl URL of a running service), so the generated client's URL is a required configurable with no default value, and the format is the endpoint's format attribute, if it has one.");
+    public static readonly DiagnosticDescriptor EndpointNotInInput = Warning("SB0238", LoweringCategory,
+        "Endpoint definition not in the input",
+        "The endpoint '{0}' is not defined in the input; the {1} goes to an http:Client whose URL is a required configurable: set it, and check the format, timeout and other settings of the endpoint's definition",
+        "A send, call, target or failover/loadbalance member names an endpoint by a static key that no artifact or registry resource of the input defines (it lives in the registry of the server or in another project). Rather than leave the call a TODO, the converter generates one http:Client per key with its URL a required configurable (no default value, an empty placeholder in Config.toml) and the call as an address endpoint without a format would make it: the REST URL postfix appended for REST requests, the message in its own format, the Micro Integrator's 120 s global timeout. What the definition sets (a SOAP format, a uri-template, a timeout, suspension, a failover or load-balance group, a non-HTTP transport) is not known, so the generated call may differ from the Micro Integrator's.");
     public static readonly DiagnosticDescriptor GroupMemberNotTranslated = Warning("SB0226", LoweringCategory,
         "Endpoint group member not translated",
         "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",

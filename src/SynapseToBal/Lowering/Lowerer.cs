@@ -130,7 +130,7 @@ public sealed partial class Lowerer
         var processors = LowerMessageProcessors();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(LowerTask).OfType<JobIr>().ToImmutableArray();
         var services = _model.Apis.Select(LowerApi).ToList();
-        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).Select(LowerProxy));
+        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(LowerProxy));
         if (LowerMainService(services) is { } main)
         {
             services.Add(main);
@@ -550,10 +550,15 @@ public sealed partial class Lowerer
     private (ImmutableArray<string> Notes, ImmutableArray<int> NonErrorCodes, decimal Timeout) ClientSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
-        if (qualities.SuspendErrorCodes.Length > 0 || qualities.SuspendInitialDurationMillis is not null || qualities.TimeoutErrorCodes.Length > 0)
+        if (SetsSuspension(qualities))
         {
-            notes.Add("Synapse suspends this endpoint after failures (suspendOnFailure/markForSuspension); http:Client has no such state.");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, endpoint.Definition?.Kind ?? "endpoint", "suspendOnFailure/markForSuspension", "http:Client keeps no suspension state; add a circuit breaker if it matters");
+            // Said precisely (Artifacts/Suspension.cs); settings that switch suspension off match http:Client and are not reported.
+            var (suspension, suspends) = DescribeSuspension(qualities);
+            notes.Add(suspension);
+            if (suspends)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, endpoint.Definition?.Kind ?? "endpoint", "suspendOnFailure/markForSuspension", "http:Client keeps no suspension state (the client's comment says what Synapse does and how an http:CircuitBreakerConfig approximates it)");
+            }
         }
         else
         {

@@ -345,9 +345,12 @@ public sealed class ArtifactParsingTests
         Assert.Equal(0, diagnostics.Items.Count(d => d.Id == "SB0202"));
         var job = Assert.Single(package.Jobs);
         Assert.Equal(("K", 1), (job.TaskName, job.Schedule?.Count));
-        var proxy = Assert.Single(package.Services, s => s.Kind == ServiceKind.Proxy);
-        Assert.Equal(("P", "/services/P"), (proxy.Name, proxy.BasePath));
-        Assert.IsType<AcceptStep>(Assert.Single(Assert.Single(proxy.Resources).Body));
+        // The proxy's service and the services at its Axis2 endpoint addresses all run its in flow function.
+        var proxies = package.Services.Where(s => s.Kind == ServiceKind.Proxy).ToList();
+        Assert.Equal(["/services/P", "/services/P.PHttpSoap11Endpoint", "/services/P.PHttpSoap12Endpoint", "/services/P.PHttpEndpoint"], proxies.Select(p => p.BasePath));
+        Assert.All(proxies, p => Assert.Equal("P", p.Name));
+        var flow = Assert.IsType<ContinueWithStep>(Assert.Single(Assert.Single(proxies[0].Resources).Body));
+        Assert.IsType<AcceptStep>(Assert.Single(Assert.Single(package.Functions, f => f.Name == flow.Function).Body));
         var template = Assert.Single(package.Functions, f => f.Name.Hint == "T");
         Assert.True(template.CanStop);
     }

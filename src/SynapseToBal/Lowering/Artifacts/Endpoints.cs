@@ -460,7 +460,10 @@ public sealed partial class Lowerer
             {
                 if (_model.Symbols.Endpoint(reference.Key.Text) is not { } artifact)
                 {
-                    return (null, null, "is not defined in the project");
+                    // Not in the input: the member's URL is the required configurable of the key's client (SB0238), called as an address endpoint.
+                    client = ExternalEndpointClient(reference.Key.Text, "message to this group member", child.Location);
+                    leaf = new EndpointSyntax(child.Location, child.RawXml, reference.Key.Text, new AddressEndpointSyntax(child.Location, string.Empty, null, EndpointQualities.None), []);
+                    break;
                 }
 
                 if (_endpointsInProgress.Contains(artifact.Name))

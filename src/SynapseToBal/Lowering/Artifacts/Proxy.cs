@@ -14,7 +14,7 @@ public sealed partial class Lowerer
     /// answering the message is sent to the target endpoint (send semantics: the out flow, or the client, gets
     /// the response), as <c>ProxyServiceMessageReceiver</c> does.
     /// </summary>
-    private ServiceIr LowerProxy(ProxySyntax proxy)
+    private IEnumerable<ServiceIr> LowerProxy(ProxySyntax proxy)
     {
         ReportProxySettings(proxy);
         var basePath = "/services/" + proxy.Name;
@@ -32,9 +32,47 @@ public sealed partial class Lowerer
 
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
+        var aliases = ProxyEndpointPaths(proxy);
+
+        // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
+        var flowName = _symbols.Module(SymbolKind.Function, proxy.Name + " flow");
+        _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of proxy service {proxy.Name}, run by the service at each of its addresses.", target?.InSequence?.Location ?? proxy.Location) { FaultFunction = faultFunction });
+        ImmutableArray<StepIr> runFlow = [new ContinueWithStep(null, flowName)];
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
-        var resource = new ResourceIr("default", path, body, faultFunction, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy);
-        return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [resource], proxy, proxy.Location.Path) { Description = proxy.Description };
+        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description };
+        foreach (var alias in aliases)
+        {
+            var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
+            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path);
+        }
+    }
+
+    /// <summary>
+    /// The Axis2 endpoint addresses the Micro Integrator also serves a proxy at: for each exposed HTTP transport,
+    /// <c>/services/P.PHttpSoap11Endpoint</c>, <c>.PHttpSoap12Endpoint</c> and <c>.PHttpEndpoint</c> (<c>Https</c> for
+    /// https), the names Axis2 gives the service's default endpoints, found by <c>AxisConfiguration.getService</c>
+    /// through its map of <c>service.endpoint</c> names. A proxy without <c>transports</c> is exposed on all of them.
+    /// The generated services are on the HTTP listener, so the <c>Https</c> names are served only for a proxy exposed
+    /// on https and not on http (the Micro Integrator's https listener serves them).
+    /// </summary>
+    internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy)
+    {
+        var paths = ImmutableArray.CreateBuilder<string>();
+        // The generated service is on the HTTP listener: the Https names only when the proxy is not exposed on http.
+        var http = proxy.Transports.IsEmpty || proxy.Transports.Contains("http", StringComparer.OrdinalIgnoreCase);
+        var https = proxy.Transports.Contains("https", StringComparer.OrdinalIgnoreCase);
+        foreach (var (exposed, prefix) in new[] { (http, "Http"), (!http && https, "Https") })
+        {
+            if (exposed)
+            {
+                foreach (var suffix in new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" })
+                {
+                    paths.Add($"/services/{proxy.Name}.{proxy.Name}{prefix}{suffix}");
+                }
+            }
+        }
+
+        return paths.ToImmutable();
     }
 
     /// <summary>What a proxy declares that the generated service does not do: each is reported (SB0206).</summary>

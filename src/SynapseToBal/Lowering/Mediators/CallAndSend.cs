@@ -91,6 +91,11 @@ public sealed partial class Lowerer
             return AfterSend(send, new CallAddressStep(send), context);
         }
 
+        if (RecipientListOf(send.Endpoint) is { } recipients && LowerRecipientListSend(send, recipients, context) is { } fork)
+        {
+            return fork;
+        }
+
         var call = CallStepFor(send, send.Endpoint, context, out var reason);
         if (call is null)
         {
@@ -187,8 +192,8 @@ public sealed partial class Lowerer
             {
                 if (_model.Symbols.Endpoint(key.Value.Text) is not { } artifact)
                 {
-                    // Reported by the reference graph (SB0502).
-                    return null;
+                    // Reported by the reference graph (SB0502): a client on a required URL, as for an address endpoint (SB0238).
+                    return new CallStep(origin, ExternalEndpointClient(key.Value.Text, origin?.ElementName ?? "message", key.Location), new HttpPathIr.Postfix());
                 }
 
                 var client = _namedClients[key.Value.Text];

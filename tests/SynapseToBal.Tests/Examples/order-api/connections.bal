@@ -5,5 +5,5 @@
 import ballerina/http;
 
 # Endpoint 'OrderBackendEP' (endpoints/OrderBackendEP.xml, line 3).
-# Synapse suspends this endpoint after failures (suspendOnFailure/markForSuspension); http:Client has no such state.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
 final http:Client orderBackendEp = check new (orderBackendEpUrl, {timeout: 30});

@@ -18,3 +18,6 @@ configurable string quoteProxyEndpointUrl3 = "http://localhost:9000/services/Sim
 
 # Base URL of the 'QuoteProxy endpoint' endpoint.
 configurable string quoteProxyEndpointUrl4 = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# Base URL of the endpoint 'conf:/endpoint/Missing', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
+configurable string missingUrl = ?;

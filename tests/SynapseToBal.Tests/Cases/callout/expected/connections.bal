@@ -28,3 +28,9 @@ final http:Client quoteProxyEndpoint3 = check new (quoteProxyEndpointUrl3, {time
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint4 = check new (quoteProxyEndpointUrl4, {timeout: 120});
+
+# Endpoint 'conf:/endpoint/Missing' (QuoteProxy.xml, line 26).
+# The endpoint 'conf:/endpoint/Missing' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+final http:Client missing = check new (missingUrl, {timeout: 120});

@@ -12,25 +12,33 @@ service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteProxyEndpoint, restPostfix(ctx));
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteEp, restPostfix(ctx));
-        check callBlocking(ctx, quoteProxyEndpoint2, restPostfix(ctx));
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteProxyEndpoint3, restPostfix(ctx), soapAction = "urn:getQuote");
-        // TODO(SB0206): the callout puts the response body into the property 'response'
-        // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService">
-        //     <target key="response"/>
-        // </callout>
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteProxyEndpoint4, restPostfix(ctx), soapAction = "urn:getQuote");
-        // TODO(SB0206): the callout signs or encrypts with WS-Security policies
-        // <callout serviceURL="http://localhost:9000/services/SecureStockQuoteService">
-        //     <enableSec policy="sec_policy"/>
-        // </callout>
-        // TODO(SB0205): the callout endpoint 'conf:/endpoint/Missing' is not an endpoint artifact of the input
-        // <callout endpointKey="conf:/endpoint/Missing"/>
-        return respond(ctx);
+        return check quoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
+service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
+        return check quoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
+service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
+        return check quoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
+service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
+    # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
+        return check quoteProxyFlow(ctx);
     }
 }

@@ -21,3 +21,20 @@ function priceProxyCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
+
+# In flow of proxy service PriceProxy, run by the service at each of its addresses.
+function priceProxyFlow(Context ctx) returns http:Response|error {
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    Context[] messages = [branchContext(ctx), branchContext(ctx)];
+    future<error?>[] running = [];
+    future<error?> started = start priceProxyCloneTarget1(messages[0]);
+    running.push(started);
+    future<error?> started2 = start priceProxyCloneTarget2(messages[1]);
+    running.push(started2);
+    foreach future<error?> finished in running {
+        check wait finished;
+    }
+    check aggregateMessages(ctx, messages, false, count = 2);
+    ctx.properties["aggregated"] = "true";
+    return check priceProxyOut(ctx);
+}

@@ -12,9 +12,33 @@ service /services/StockProxy on httpListener {
     # ANY /services/StockProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockProxy");
-        check callEndpoint(ctx, inlineSoap12, "", "POST", format = "soap12");
-        check callEndpoint(ctx, remoteWsdl, restPostfix(ctx));
-        check callEndpoint(ctx, remoteWsdlSoap11, "", "POST", format = "soap11");
-        return respond(ctx);
+        return check stockProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockProxy' (wsdl.xml, line 26).
+service "/services/StockProxy.StockProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/StockProxy.StockProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap11Endpoint");
+        return check stockProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockProxy' (wsdl.xml, line 26).
+service "/services/StockProxy.StockProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/StockProxy.StockProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap12Endpoint");
+        return check stockProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockProxy' (wsdl.xml, line 26).
+service "/services/StockProxy.StockProxyHttpEndpoint" on httpListener {
+    # ANY /services/StockProxy.StockProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpEndpoint");
+        return check stockProxyFlow(ctx);
     }
 }

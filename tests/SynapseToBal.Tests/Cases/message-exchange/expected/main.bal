@@ -55,10 +55,34 @@ service /services/OneWayProxy on httpListener {
     # ANY /services/OneWayProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OneWayProxy");
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
-        ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, oneWayProxyEndpoint, restPostfix(ctx), outOnly = true);
-        return accepted();
+        return check oneWayProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
+service "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/OneWayProxy.OneWayProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint");
+        return check oneWayProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
+service "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/OneWayProxy.OneWayProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint");
+        return check oneWayProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
+service "/services/OneWayProxy.OneWayProxyHttpEndpoint" on httpListener {
+    # ANY /services/OneWayProxy.OneWayProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpEndpoint");
+        return check oneWayProxyFlow(ctx);
     }
 }
 
@@ -67,15 +91,33 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        if soapAction(ctx) == "urn:ping" {
-            setXmlPayload(ctx, xml `<pong>ok</pong>`);
-            ctx.to = "";
-            ctx.isResponse = true;
-            return respond(ctx);
-        } else {
-            ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
-            check callAddress(ctx);
-            return check stockQuoteProxyOut(ctx);
-        }
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
+        return check stockQuoteProxyFlow(ctx);
     }
 }

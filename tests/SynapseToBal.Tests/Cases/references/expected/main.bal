@@ -16,8 +16,7 @@ service /refs on httpListener {
         // <sequence key="{get-property('target')}"/>
         // TODO(SB0502): sequence 'MissingSequence' is not part of the input
         // <sequence key="MissingSequence"/>
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key="MissingEndpoint"/></call>
+        check callEndpoint(ctx, missingEndpoint, restPostfix(ctx));
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key-expression="get-property('ep')"/></call>
         check loop(ctx);

@@ -32,3 +32,34 @@ function throttledProxyOut(Context ctx) returns http:Response|error {
     // <throttle id="A"/>
     return respond(ctx);
 }
+
+# In flow of proxy service ThrottledProxy, run by the service at each of its addresses.
+function throttledProxyFlow(Context ctx) returns http:Response|error {
+    // TODO(SB0230): <throttle id="A"> limits by at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms; the decision is not translated, the onAccept and onReject flows are
+    // <wsp:Policy xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy" xmlns:throttle="http://www.wso2.org/products/wso2commons/throttle">
+    //             <throttle:MediatorThrottleAssertion>
+    //                 <throttle:MaximumConcurrentAccess>100</throttle:MaximumConcurrentAccess>
+    //                 <wsp:Policy>
+    //                     <throttle:ID throttle:type="IP">other</throttle:ID>
+    //                     <wsp:Policy>
+    //                         <throttle:Control>
+    //                             <wsp:Policy>
+    //                                 <throttle:MaximumCount>2</throttle:MaximumCount>
+    //                                 <throttle:UnitTime>800000</throttle:UnitTime>
+    //                                 <throttle:ProhibitTimePeriod wsp:Optional="true">1000</throttle:ProhibitTimePeriod>
+    //                             </wsp:Policy>
+    //                         </throttle:Control>
+    //                     </wsp:Policy>
+    //                 </wsp:Policy>
+    //             </throttle:MediatorThrottleAssertion>
+    //         </wsp:Policy>
+    if check notTranslated("throttle id=\"A\": at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms") == "true" {
+        log:printInfo("text = **Access Accept**");
+        check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx));
+        return check throttledProxyOut(ctx);
+    } else {
+        check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+        ctx.isResponse = true;
+        return respond(ctx);
+    }
+}

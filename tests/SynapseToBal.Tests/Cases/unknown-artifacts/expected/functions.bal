@@ -8,3 +8,9 @@ import ballerina/http;
 function stockQuoteProxyOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }
+
+# In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
+function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+    check callEndpoint(ctx, stockQuoteProxyEndpoint, restPostfix(ctx));
+    return check stockQuoteProxyOut(ctx);
+}

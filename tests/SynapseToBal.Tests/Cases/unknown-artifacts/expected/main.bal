@@ -12,7 +12,33 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        check callEndpoint(ctx, stockQuoteProxyEndpoint, restPostfix(ctx));
-        return check stockQuoteProxyOut(ctx);
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (proxy.xml, line 2).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (proxy.xml, line 2).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (proxy.xml, line 2).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
+        return check stockQuoteProxyFlow(ctx);
     }
 }

@@ -54,24 +54,33 @@ service /services/ValidateProxy on httpListener {
     # ANY /services/ValidateProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ValidateProxy");
-        // TODO(SB0221): <validate> checks the element '//m0:getQuote/m0:request' against the XSD 'validate_schema' (for a JSON message: nothing: Synapse raises a fault for a JSON message, the source '//m0:getQuote/m0:request' is an XPath, not a json-eval() JSONPath) (imports 'common.xsd' from 'conf:/schemas/common.xsd') (parser features http://javax.xml.XMLConstants/feature/secure-processing=true); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail; the check is not translated, the on-fail flow is
-        // <validate source="//m0:getQuote/m0:request" xmlns:m0="http://services.samples">
-        //     <schema key="validate_schema"/>
-        //     <feature name="http://javax.xml.XMLConstants/feature/secure-processing" value="true"/>
-        //     <resource location="common.xsd" key="conf:/schemas/common.xsd"/>
-        //     <on-fail>
-        //         <makefault version="soap11">
-        //             <code xmlns:tns="http://www.w3.org/2003/05/soap-envelope" value="tns:Receiver"/>
-        //             <reason value="Invalid custom quote request"/>
-        //         </makefault>
-        //         <respond/>
-        //     </on-fail>
-        // </validate>
-        if check notTranslated("validate fails: the element '//m0:getQuote/m0:request' against the XSD 'validate_schema' (for a JSON message: nothing: Synapse raises a fault for a JSON message, the source '//m0:getQuote/m0:request' is an XPath, not a json-eval() JSONPath) (imports 'common.xsd' from 'conf:/schemas/common.xsd') (parser features http://javax.xml.XMLConstants/feature/secure-processing=true); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
-            check makeFault(ctx, "soap11", "Receiver", "Invalid custom quote request");
-            ctx.isResponse = true;
-            return respond(ctx);
-        }
-        return respond(ctx);
+        return check validateProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
+service "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/ValidateProxy.ValidateProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint");
+        return check validateProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
+service "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/ValidateProxy.ValidateProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint");
+        return check validateProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
+service "/services/ValidateProxy.ValidateProxyHttpEndpoint" on httpListener {
+    # ANY /services/ValidateProxy.ValidateProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpEndpoint");
+        return check validateProxyFlow(ctx);
     }
 }

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// <send> to a recipientlist endpoint with OUT_ONLY: a copy of the message to every member at once, nothing waited for.
+public sealed partial class Lowerer
+{
+    /// <summary>The recipient-list endpoint a send names, inline or by a static key; null for any other endpoint.</summary>
+    private RecipientListEndpointSyntax? RecipientListOf(EndpointReferenceSyntax? reference) => reference switch
+    {
+        EndpointReferenceSyntax.Inline { Endpoint.Definition: RecipientListEndpointSyntax inline } => inline,
+        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is RecipientListEndpointSyntax named => named,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A send to a recipient list, as <c>RecipientListEndpoint.send</c> does it: a clone of the message to each member.
+    /// With OUT_ONLY set (the way recipient lists are used: no response is awaited, FORCE_SC_ACCEPTED answers 202)
+    /// it becomes a fork of one branch per member, each calling its member on its own copy, started together and not
+    /// awaited. The members are child endpoints with an HTTP client, or the addresses of a literal
+    /// <c>&lt;endpoints value="url,url"/&gt;</c>. Anything else returns null and stays a TODO: without OUT_ONLY each
+    /// response runs the out flow on its own; a list computed at run time or static <c>&lt;member&gt;</c>s.
+    /// </summary>
+    private IEnumerable<StepIr>? LowerRecipientListSend(SendMediator send, RecipientListEndpointSyntax list, FlowContext context)
+    {
+        if (context.Exchange.Current.OutOnly != Known.Yes || !list.Members.IsEmpty)
+        {
+            return null;
+        }
+
+        var members = new List<(ClientIr Client, HttpPathIr Path, SourceLocation Location)>();
+        if (list.DynamicEndpoints is { } value)
+        {
+            if (value is not ValueSyntax.Literal literal || !list.Children.IsEmpty)
+            {
+                return null;
+            }
+
+            // Synapse splits the value on commas and sends to each address (an address endpoint per URL).
+            var urls = literal.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var index = 0; index < urls.Length; index++)
+            {
+                var address = new EndpointSyntax(list.Location, send.RawXml, null, new AddressEndpointSyntax(list.Location, urls[index], null, EndpointQualities.None), []);
+                if (LowerClient(address, $"{context.Owner} recipient {index + 1} endpoint", out _) is not { } client)
+                {
+                    return null;
+                }
+
+                members.Add((client, new HttpPathIr.Postfix(), list.Location));
+            }
+        }
+        else
+        {
+            for (var index = 0; index < list.Children.Length; index++)
+            {
+                var child = list.Children[index];
+                var reference = child.Definition is IndirectEndpointSyntax indirect
+                    ? new EndpointReferenceSyntax.Key(indirect.Key, child.Location)
+                    : (EndpointReferenceSyntax)new EndpointReferenceSyntax.Inline(child);
+                if (RecipientListOf(reference) is not null || DefaultEndpointOf(reference) is not null
+                    || CallStepFor(null, reference, context with { Owner = $"{context.Owner} recipient {index + 1}" }, out _) is not { } call)
+                {
+                    return null;
+                }
+
+                members.Add((call.Client, call.Path, child.Location));
+            }
+        }
+
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var branches = members.Select((member, index) =>
+        {
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient {index + 1}");
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [new CallStep(null, member.Client, member.Path) { OutOnly = true }],
+                $"Member {index + 1} of the recipient list at line {list.Location.LineSpan.Start.Line + 1}: sends its copy of the message (OUT_ONLY: the response is not read).", member.Location));
+            return symbol;
+        }).ToImmutableArray();
+
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, list.Location, "recipientlist", "member failures",
+            "each member is called on its own copy in a strand of its own that nobody waits for, so a member that fails is not seen by the flow or its fault handler; log it in the member's function if it matters");
+        var fork = new ForkStep(send, new ForkSourceIr.Copies(), branches, Parallel: true, null);
+        return AfterSend(send, fork, context)
+            .Prepend(new CommentStep(send, $"recipientlist: a copy of the message to each of its {members.Count} members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited."));
+    }
+}
