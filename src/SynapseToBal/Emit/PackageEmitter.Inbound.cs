@@ -225,4 +225,34 @@ public sealed partial class PackageEmitter
         lines.Add("}");
         return lines;
     }
+
+    /// <summary>The view model of a file inbound endpoint's polling job (ballerina/task, ballerina/file, ballerina/io).</summary>
+    private static object FileInbound(InboundIr inbound, InboundTransportIr.File file, NameMap names, ModuleUsage modules)
+    {
+        modules.Use("task");
+        modules.Use("file");
+        modules.Use("io");
+        modules.Use("log");
+        var who = $"Inbound endpoint '{inbound.SynapseName}'";
+        string Literal(string text) => BallerinaSyntax.StringLiteral(text);
+        var interval = file.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+        return new
+        {
+            Job = names[file.Job],
+            Schedule = names[file.Schedule],
+            Folder = names[file.Folder],
+            Pattern = file.FileNamePattern is { } pattern ? Literal(pattern) : null,
+            ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
+            Sequence = names[file.Target.Sequence],
+            FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
+            MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
+            MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
+            Interval = interval,
+            IntervalText = $"{interval} s (interval {(file.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
+            ListFailed = Literal($"{who}: the folder cannot be read"),
+            ReadFailed = Literal($"{who}: a file cannot be read"),
+            Failed = Literal($"{who}: the sequence failed for a file"),
+            PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
+        };
+    }
 }

@@ -310,6 +310,7 @@ public sealed partial class PackageEmitter
                         },
                         Jms = (object?)null,
                         Broker = (object?)null,
+                        File = (object?)null,
                     };
                 case InboundTransportIr.Jms jms:
                     modules.Use("jms");
@@ -334,6 +335,18 @@ public sealed partial class PackageEmitter
                             FaultFunction = jms.FaultFunction is { } fault ? names[fault] : null,
                         },
                         Broker = (object?)null,
+                        File = (object?)null,
+                    };
+                case InboundTransportIr.File file:
+                    return new
+                    {
+                        Doc = doc,
+                        Todo = todo,
+                        Name = names[inbound.Listener],
+                        Http = (object?)null,
+                        Jms = (object?)null,
+                        Broker = (object?)null,
+                        File = (object?)FileInbound(inbound, file, names, modules),
                     };
                 case InboundTransportIr.Kafka or InboundTransportIr.RabbitMq or InboundTransportIr.Mqtt:
                     return new
@@ -344,6 +357,7 @@ public sealed partial class PackageEmitter
                         Http = (object?)null,
                         Jms = (object?)null,
                         Broker = BrokerInbound(inbound, names, modules),
+                        File = (object?)null,
                     };
                 default:
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");

@@ -101,7 +101,7 @@ public abstract partial record InboundTransportIr
     /// <param name="Folder">Configurable: the folder polled (the path of <c>transport.vfs.FileURI</c>).</param>
     /// <param name="FileNamePattern">The regular expression a file name must fully match (<c>transport.vfs.FileNamePattern</c>), if set.</param>
     /// <param name="IntervalSeconds">The polling interval (<c>interval</c> ms).</param>
-    /// <param name="ContentType">The content type files are read as (<c>transport.vfs.ContentType</c>, else <c>text/plain</c>).</param>
+    /// <param name="ContentType">The content type files are read as (<c>transport.vfs.ContentType</c>); null: by the file's extension, as FileInjectHandler does.</param>
     /// <param name="MoveAfterProcess">Configurable: the folder a processed file is moved to; null: it is deleted.</param>
     /// <param name="MoveAfterFailure">Configurable: the folder a failed file is moved to; null: it is deleted.</param>
     public sealed record File(
@@ -110,7 +110,7 @@ public abstract partial record InboundTransportIr
         Symbol Folder,
         string? FileNamePattern,
         decimal IntervalSeconds,
-        string ContentType,
+        string? ContentType,
         Symbol? MoveAfterProcess,
         Symbol? MoveAfterFailure,
         InboundTargetIr Target) : InboundTransportIr;

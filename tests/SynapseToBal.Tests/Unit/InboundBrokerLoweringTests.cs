@@ -158,4 +158,58 @@ public sealed class InboundBrokerLoweringTests
         Assert.Single(package.Inbounds);
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("sequential", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("file:///data/in", "/data/in")]
+    [InlineData("file:/data/in", "/data/in")]
+    [InlineData("/data/in", "/data/in")]
+    public void A_file_endpoint_on_a_local_folder_becomes_a_polling_job_with_the_folders_as_configurables(string uri, string folder)
+    {
+        var (package, diagnostics) = Lower($"""
+            <inboundEndpoint name="F" protocol="file" sequence="In" onError="Err"><parameters>
+            <parameter name="interval">2500</parameter><parameter name="transport.vfs.FileURI">{uri}</parameter>
+            <parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter>
+            <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter><parameter name="transport.vfs.MoveAfterProcess">file:///data/done</parameter>
+            </parameters></inboundEndpoint>
+            """);
+
+        var file = Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal(2.5m, file.IntervalSeconds);
+        Assert.Equal(@".*\.xml", file.FileNamePattern);
+        Assert.Null(file.ContentType);
+        Assert.Null(file.MoveAfterFailure);
+        Assert.Contains(package.Configurables, c => c.Name == file.Folder && c.DefaultValue == folder);
+        Assert.Contains(package.Configurables, c => c.Name == file.MoveAfterProcess && c.DefaultValue == "/data/done");
+        Assert.NotNull(file.Target.FaultFunction);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0227" or "SB0206");
+    }
+
+    [Fact]
+    public void A_move_without_a_folder_deletes_the_file_as_the_Micro_Integrator_does_and_says_so()
+    {
+        var (package, diagnostics) = Lower("""
+            <inboundEndpoint name="F" protocol="file" sequence="In"><parameters>
+            <parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">/in</parameter>
+            <parameter name="transport.vfs.ActionAfterFailure">MOVE</parameter></parameters></inboundEndpoint>
+            """);
+
+        var file = Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
+        Assert.Null(file.MoveAfterFailure);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
+    }
+
+    [Theory]
+    [InlineData("sftp://user:File-Secret-8@host/in", "sftp")]
+    [InlineData("ftp://host/in", "ftp")]
+    [InlineData("smb://host/share", "smb")]
+    public void A_file_endpoint_on_a_remote_file_system_stays_a_TODO_that_never_shows_the_URI_password(string uri, string scheme)
+    {
+        var (package, diagnostics) = Lower($"""<inboundEndpoint name="F" protocol="vfs" sequence="In"><parameters><parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">{uri}</parameter></parameters></inboundEndpoint>""");
+
+        Assert.Empty(package.Inbounds);
+        var pending = Assert.Single(package.Pending);
+        Assert.Contains($"({scheme})", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("File-Secret-8", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("File-Secret-8", StringComparison.Ordinal));
+    }
 }

@@ -49,7 +49,7 @@ public sealed partial class Lowerer
             case "rabbitmq":
                 return LowerRabbitMqInbound(inbound, parameters);
             case "file" or "vfs":
-                return NotTranslatedInbound(inbound, protocol, "use an ftp:Listener (ballerina/ftp) or a file:Listener (ballerina/file) on transport.vfs.FileURI, with transport.vfs.FileNamePattern, PollInterval and the ActionAfterProcess/ActionAfterFailure moves written in the service");
+                return LowerFileInbound(inbound, protocol, parameters);
             case "mqtt":
                 return LowerMqttInbound(inbound, parameters);
             case "httpws" or "httpswss" or "ws" or "wss":

@@ -269,4 +269,82 @@ public sealed partial class Lowerer
         var summary = $"Inbound endpoint '{inbound.Name}': every message of MQTT topic '{topic}' runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, mqtt, inbound);
     }
+
+    // ---- File ----
+
+    /// <summary>The local path of a VFS URI (<c>file:///data/in</c>, <c>file:/data/in</c> or a plain path); null for another scheme (ftp, sftp, smb, ...).</summary>
+    private static string? LocalPath(string uri)
+    {
+        if (uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = uri[5..];
+            return path.StartsWith("///", StringComparison.Ordinal) ? path[2..] : path.StartsWith("//", StringComparison.Ordinal) ? null : path;
+        }
+
+        return uri.Contains("://", StringComparison.Ordinal) || uri.Contains('{', StringComparison.Ordinal) ? null : uri;
+    }
+
+    private InboundIr? LowerFileInbound(InboundEndpointSyntax inbound, string protocol, Dictionary<string, ConfigParameterSyntax> parameters)
+    {
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
+        if (Text("transport.vfs.FileURI") is not { Length: > 0 } uri)
+        {
+            return NotTranslatedInbound(inbound, protocol, "it has no transport.vfs.FileURI");
+        }
+
+        if (LocalPath(uri) is not { Length: > 0 } folder)
+        {
+            return NotTranslatedInbound(inbound, protocol, $"transport.vfs.FileURI is not a local folder ({(uri.Contains(':', StringComparison.Ordinal) ? uri[..uri.IndexOf(':', StringComparison.Ordinal)] : "a dynamic value")}); for ftp/sftp use an ftp:Listener (ballerina/ftp) with the path, transport.vfs.FileNamePattern and the interval, and move or delete each file in its onFileChange");
+        }
+
+        if (Milliseconds(Text("interval")) is not { } interval || interval <= 0)
+        {
+            return NotTranslatedInbound(inbound, protocol, $"interval '{Text("interval") ?? "(none)"}' is not a number of milliseconds (the Micro Integrator polls the folder at that interval)");
+        }
+
+        Symbol? MoveFolder(string action, string move)
+        {
+            if (!string.Equals(Text(action), "MOVE", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            // FilePollingConsumer: MOVE without a folder to move to deletes the file.
+            if (Text(move) is not { Length: > 0 } target || LocalPath(target) is not { Length: > 0 } path)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"parameter '{action}' = MOVE", $"{move} is missing or not a local folder; the file is deleted, as the Micro Integrator does without it");
+                return null;
+            }
+
+            return InboundConfigurable(inbound, move == "transport.vfs.MoveAfterProcess" ? "move after process" : "move after failure", path, move);
+        }
+
+        if (InboundTargetOf(inbound) is not { } target)
+        {
+            return NotTranslatedInbound(inbound, protocol, "it names no sequence the input defines, and the input has no main sequence");
+        }
+
+        var folderSymbol = InboundConfigurable(inbound, "folder", folder, "transport.vfs.FileURI");
+        var processed = MoveFolder("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess");
+        var failed = MoveFolder("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure");
+        string[] known =
+        [
+            "transport.vfs.FileURI", "interval", "transport.vfs.ContentType", "transport.vfs.FileNamePattern", "transport.vfs.ActionAfterProcess",
+            "transport.vfs.MoveAfterProcess", "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure", "sequential", "coordination",
+        ];
+        ReportSequential(inbound, parameters);
+        ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal), "file polling");
+        var file = new InboundTransportIr.File(
+            _symbols.Module(SymbolKind.Type, inbound.Name + " poller"),
+            _symbols.Module(SymbolKind.LocalEntry, inbound.Name + " poll job"),
+            folderSymbol,
+            Text("transport.vfs.FileNamePattern") is { Length: > 0 } pattern ? pattern : null,
+            interval,
+            Text("transport.vfs.ContentType") is { Length: > 0 } contentType ? contentType : null,
+            processed,
+            failed,
+            target);
+        var summary = $"Inbound endpoint '{inbound.Name}': every {interval.ToString(CultureInfo.InvariantCulture)} s, each file of '{folder}'{(file.FileNamePattern is { } p2 ? $" whose name matches '{p2}'" : string.Empty)} runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}, then is {(processed is null ? "deleted" : "moved")}.";
+        return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, file, inbound);
+    }
 }

@@ -18,18 +18,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (file) injecting into sequence 'Consume' is not translated: use an ftp:Listener (ballerina/ftp) or a file:Listener (ballerina/file) on transport.vfs.FileURI, with transport.vfs.FileNamePattern, PollInterval and the ActionAfterProcess/ActionAfterFailure moves written in the service: 'FileInbound' (inbounds.xml, line 16).
-// <inboundEndpoint name="FileInbound" protocol="file" sequence="Consume" suspend="false">
-//     <parameters>
-//         <parameter name="interval">1000</parameter>
-//         <parameter name="transport.vfs.FileURI">file:///data/in</parameter>
-//         <parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter>
-//         <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter>
-//         <parameter name="transport.vfs.MoveAfterProcess">file:///data/done</parameter>
-//     </parameters>
-// </inboundEndpoint>
-
-// TODO(SB0227): inbound endpoint (class org.wso2.carbon.inbound.custom.poll.TwitterStreamData) injecting into sequence 'Consume' is not translated: it runs the custom Java class org.wso2.carbon.inbound.custom.poll.TwitterStreamData; write a listener (or a ballerina/task job that polls) for its source by hand: 'TwitterInbound' (inbounds.xml, line 25).
+// TODO(SB0227): inbound endpoint (class org.wso2.carbon.inbound.custom.poll.TwitterStreamData) injecting into sequence 'Consume' is not translated: it runs the custom Java class org.wso2.carbon.inbound.custom.poll.TwitterStreamData; write a listener (or a ballerina/task job that polls) for its source by hand: 'TwitterInbound' (inbounds.xml, line 16).
 // <inboundEndpoint name="TwitterInbound" class="org.wso2.carbon.inbound.custom.poll.TwitterStreamData" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="interval">1000</parameter>
@@ -37,7 +26,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (httpws) injecting into the main sequence is not translated: WebSocket inbound endpoints have no generated counterpart; use a websocket:Listener (ballerina/websocket) whose service runs the sequence for each frame: 'SocketInbound' (inbounds.xml, line 31).
+// TODO(SB0227): inbound endpoint (httpws) injecting into the main sequence is not translated: WebSocket inbound endpoints have no generated counterpart; use a websocket:Listener (ballerina/websocket) whose service runs the sequence for each frame: 'SocketInbound' (inbounds.xml, line 22).
 // <inboundEndpoint name="SocketInbound" protocol="httpws">
 //     <parameters>
 //         <parameter name="port">5055</parameter>
@@ -45,7 +34,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (hl7) injecting into sequence 'Consume' is not translated: Ballerina has no MLLP listener for HL7 in the standard library; use a tcp:Listener (ballerina/tcp) with the ballerinax/health.hl7v2 parser: 'Hl7Inbound' (inbounds.xml, line 37).
+// TODO(SB0227): inbound endpoint (hl7) injecting into sequence 'Consume' is not translated: Ballerina has no MLLP listener for HL7 in the standard library; use a tcp:Listener (ballerina/tcp) with the ballerinax/health.hl7v2 parser: 'Hl7Inbound' (inbounds.xml, line 28).
 // <inboundEndpoint name="Hl7Inbound" protocol="hl7" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="inbound.hl7.Port">20000</parameter>
@@ -53,7 +42,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (http) injecting into sequence 'Consume' is not translated: dispatch.filter.pattern '/orders/.*' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand: 'DispatchInbound' (inbounds.xml, line 43).
+// TODO(SB0227): inbound endpoint (http) injecting into sequence 'Consume' is not translated: dispatch.filter.pattern '/orders/.*' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand: 'DispatchInbound' (inbounds.xml, line 34).
 // <inboundEndpoint name="DispatchInbound" protocol="http" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="inbound.http.port">8086</parameter>
@@ -61,7 +50,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (jms) injecting into sequence 'Consume' is not translated: its session acknowledges with CLIENT_ACKNOWLEDGE (the Micro Integrator acknowledges only after the sequence succeeds); write the listener with a jms:Caller that acknowledges by hand: 'ClientAckInbound' (inbounds.xml, line 49).
+// TODO(SB0227): inbound endpoint (jms) injecting into sequence 'Consume' is not translated: its session acknowledges with CLIENT_ACKNOWLEDGE (the Micro Integrator acknowledges only after the sequence succeeds); write the listener with a jms:Caller that acknowledges by hand: 'ClientAckInbound' (inbounds.xml, line 40).
 // <inboundEndpoint name="ClientAckInbound" protocol="jms" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="transport.jms.Destination">Orders</parameter>
