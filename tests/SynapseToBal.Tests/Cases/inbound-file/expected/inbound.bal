@@ -42,10 +42,10 @@ class InvoiceDropPoller {
             }
             byte[]|io:Error content = io:fileReadBytes(entry.absPath);
             if content is io:Error {
-                log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be read", 'error = content, file = fileName);
+                log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be read", 'error = content, fileName = fileName);
                 file:Error? failedDone = file:remove(entry.absPath);
                 if failedDone is file:Error {
-                    log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = failedDone, file = fileName);
+                    log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
                 }
                 continue;
             }
@@ -53,11 +53,11 @@ class InvoiceDropPoller {
             Context ctx = newInboundContext(content, fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
             var result = processOrder(ctx);
             if result is error {
-                log:printError("Inbound endpoint 'InvoiceDrop': the sequence failed for a file", 'error = result, file = fileName);
+                log:printError("Inbound endpoint 'InvoiceDrop': the sequence failed for a file", 'error = result, fileName = fileName);
             }
             file:Error? done = file:remove(entry.absPath);
             if done is file:Error {
-                log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = done, file = fileName);
+                log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = done, fileName = fileName);
             }
         }
     }
@@ -105,11 +105,11 @@ class OrderDropPoller {
             }
             byte[]|io:Error content = io:fileReadBytes(entry.absPath);
             if content is io:Error {
-                log:printError("Inbound endpoint 'OrderDrop': a file cannot be read", 'error = content, file = fileName);
+                log:printError("Inbound endpoint 'OrderDrop': a file cannot be read", 'error = content, fileName = fileName);
                 string|file:Error failedPath = file:joinPath(orderDropMoveAfterFailure, fileName);
                 file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;
                 if failedDone is file:Error {
-                    log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = failedDone, file = fileName);
+                    log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
                 }
                 continue;
             }
@@ -118,13 +118,13 @@ class OrderDropPoller {
             if result is error {
                 var handled = orderDropOnError(ctx, result);
                 if handled is error {
-                    log:printError("Inbound endpoint 'OrderDrop': the sequence failed for a file", 'error = handled, file = fileName);
+                    log:printError("Inbound endpoint 'OrderDrop': the sequence failed for a file", 'error = handled, fileName = fileName);
                 }
             }
             string|file:Error processedPath = file:joinPath(orderDropMoveAfterProcess, fileName);
             file:Error? done = processedPath is string ? file:rename(entry.absPath, processedPath) : processedPath;
             if done is file:Error {
-                log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = done, file = fileName);
+                log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = done, fileName = fileName);
             }
         }
     }
