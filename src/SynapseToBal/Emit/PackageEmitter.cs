@@ -309,6 +309,8 @@ public sealed partial class PackageEmitter
                             Resource = Resource(http.Resource, "/", null, expressions, modules, names),
                         },
                         Jms = (object?)null,
+                        Broker = (object?)null,
+                        File = (object?)null,
                     };
                 case InboundTransportIr.Jms jms:
                     modules.Use("jms");
@@ -332,6 +334,30 @@ public sealed partial class PackageEmitter
                             Sequence = names[jms.Sequence],
                             FaultFunction = jms.FaultFunction is { } fault ? names[fault] : null,
                         },
+                        Broker = (object?)null,
+                        File = (object?)null,
+                    };
+                case InboundTransportIr.File file:
+                    return new
+                    {
+                        Doc = doc,
+                        Todo = todo,
+                        Name = names[inbound.Listener],
+                        Http = (object?)null,
+                        Jms = (object?)null,
+                        Broker = (object?)null,
+                        File = (object?)FileInbound(inbound, file, names, modules),
+                    };
+                case InboundTransportIr.Kafka or InboundTransportIr.RabbitMq or InboundTransportIr.Mqtt:
+                    return new
+                    {
+                        Doc = doc,
+                        Todo = todo,
+                        Name = names[inbound.Listener],
+                        Http = (object?)null,
+                        Jms = (object?)null,
+                        Broker = BrokerInbound(inbound, names, modules),
+                        File = (object?)null,
                     };
                 default:
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
@@ -522,6 +548,12 @@ internal sealed class ModuleUsage
         ["jms"] = "ballerinax/java.jms",
         ["sql"] = "ballerina/sql",
         ["jdbc"] = "ballerinax/java.jdbc",
+        ["kafka"] = "ballerinax/kafka",
+        ["rabbitmq"] = "ballerinax/rabbitmq",
+        ["mqtt"] = "ballerina/mqtt",
+        ["uuid"] = "ballerina/uuid",
+        ["file"] = "ballerina/file",
+        ["io"] = "ballerina/io",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

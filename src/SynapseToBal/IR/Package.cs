@@ -240,7 +240,7 @@ public sealed record InboundIr(Symbol Listener, string SynapseName, string Summa
 }
 
 /// <summary>The transport of an inbound endpoint that becomes a listener.</summary>
-public abstract record InboundTransportIr
+public abstract partial record InboundTransportIr
 {
     private InboundTransportIr()
     {

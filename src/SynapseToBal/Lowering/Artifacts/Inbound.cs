@@ -26,12 +26,17 @@ public sealed partial class Lowerer
         }
 
         var protocol = inbound.Protocol?.Trim().ToLowerInvariant();
+        var parameters = inbound.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        if (inbound.ClassName?.Trim() == KafkaConsumerClass)
+        {
+            return LowerKafkaInbound(inbound, parameters);
+        }
+
         if (inbound.ClassName is { } className)
         {
             return NotTranslatedInbound(inbound, $"class {className}", $"it runs the custom Java class {className}; write a listener (or a ballerina/task job that polls) for its source by hand");
         }
 
-        var parameters = inbound.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         switch (protocol)
         {
             case "http" or "https":
@@ -39,13 +44,14 @@ public sealed partial class Lowerer
             case "jms":
                 return LowerJmsInbound(inbound, parameters);
             case "kafka":
-                return NotTranslatedInbound(inbound, protocol, "use a kafka:Listener (ballerinax/kafka) with the bootstrap servers, group.id and topics, and a remote function onConsumerRecord that runs the sequence for each record");
+                // The built-in kafka protocol is the Kafka 0.8 consumer: it finds the brokers through ZooKeeper (zookeeper.connect).
+                return NotTranslatedInbound(inbound, protocol, "the built-in kafka protocol reaches the brokers through ZooKeeper (zookeeper.connect, consumer.type highlevel/simple), which a kafka:Listener (ballerinax/kafka) cannot: give it the brokers' bootstrap servers, group.id and topics, and run the sequence for each record in onConsumerRecord");
             case "rabbitmq":
-                return NotTranslatedInbound(inbound, protocol, "use a rabbitmq:Listener (ballerinax/rabbitmq) on rabbitmq.server.host.name and rabbitmq.server.port, with a @rabbitmq:ServiceConfig for rabbitmq.queue.name and a remote function onMessage that runs the sequence");
+                return LowerRabbitMqInbound(inbound, parameters);
             case "file" or "vfs":
-                return NotTranslatedInbound(inbound, protocol, "use an ftp:Listener (ballerina/ftp) or a file:Listener (ballerina/file) on transport.vfs.FileURI, with transport.vfs.FileNamePattern, PollInterval and the ActionAfterProcess/ActionAfterFailure moves written in the service");
+                return LowerFileInbound(inbound, protocol, parameters);
             case "mqtt":
-                return NotTranslatedInbound(inbound, protocol, "use an mqtt:Listener (ballerina/mqtt) on mqtt.server.host.name and mqtt.server.port subscribed to mqtt.topic.name, with a remote function onMessage that runs the sequence");
+                return LowerMqttInbound(inbound, parameters);
             case "httpws" or "httpswss" or "ws" or "wss":
                 return NotTranslatedInbound(inbound, protocol, "WebSocket inbound endpoints have no generated counterpart; use a websocket:Listener (ballerina/websocket) whose service runs the sequence for each frame");
             case "hl7":

@@ -26,10 +26,10 @@ public sealed partial class Lowerer
     private static (string Kind, string? Advice) StoreKind(string? className) => className?.Trim() switch
     {
         null or "" or StorePackage + "memory.InMemoryStore" or "org.apache.synapse.message.store.InMemoryMessageStore" => ("in-memory", null),
-        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "write its producer with a jms:MessageProducer from ballerinax/java.jms"),
-        StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
-        StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql"),
-        StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
+        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "Synapse keeps each message as a Java-serialized StorableMessage (a JMS ObjectMessage), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jms:MessageProducer from ballerinax/java.jms"),
+        StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
+        StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql"),
+        StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
         var other => ($"class {other}", "the class runs Java code; write a producer for the system it stores messages in"),
     };
 

@@ -7,7 +7,7 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-// TODO(SB0227): inbound endpoint (kafka) injecting into sequence 'Consume', failures to 'fault' is not translated: use a kafka:Listener (ballerinax/kafka) with the bootstrap servers, group.id and topics, and a remote function onConsumerRecord that runs the sequence for each record: 'KafkaInbound' (inbounds.xml, line 7).
+// TODO(SB0227): inbound endpoint (kafka) injecting into sequence 'Consume', failures to 'fault' is not translated: the built-in kafka protocol reaches the brokers through ZooKeeper (zookeeper.connect, consumer.type highlevel/simple), which a kafka:Listener (ballerinax/kafka) cannot: give it the brokers' bootstrap servers, group.id and topics, and run the sequence for each record in onConsumerRecord: 'KafkaInbound' (inbounds.xml, line 7).
 // <inboundEndpoint name="KafkaInbound" protocol="kafka" sequence="Consume" onError="fault" suspend="false">
 //     <parameters>
 //         <parameter name="interval">100</parameter>
@@ -18,39 +18,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (rabbitmq) injecting into sequence 'Consume' is not translated: use a rabbitmq:Listener (ballerinax/rabbitmq) on rabbitmq.server.host.name and rabbitmq.server.port, with a @rabbitmq:ServiceConfig for rabbitmq.queue.name and a remote function onMessage that runs the sequence: 'RabbitInbound' (inbounds.xml, line 16).
-// <inboundEndpoint name="RabbitInbound" protocol="rabbitmq" sequence="Consume" suspend="false">
-//     <parameters>
-//         <parameter name="rabbitmq.server.host.name">localhost</parameter>
-//         <parameter name="rabbitmq.server.port">5672</parameter>
-//         <parameter name="rabbitmq.server.user.name">guest</parameter>
-//         <parameter name="rabbitmq.server.password">****</parameter>
-//         <parameter name="rabbitmq.queue.name">orders</parameter>
-//     </parameters>
-// </inboundEndpoint>
-
-// TODO(SB0227): inbound endpoint (file) injecting into sequence 'Consume' is not translated: use an ftp:Listener (ballerina/ftp) or a file:Listener (ballerina/file) on transport.vfs.FileURI, with transport.vfs.FileNamePattern, PollInterval and the ActionAfterProcess/ActionAfterFailure moves written in the service: 'FileInbound' (inbounds.xml, line 25).
-// <inboundEndpoint name="FileInbound" protocol="file" sequence="Consume" suspend="false">
-//     <parameters>
-//         <parameter name="interval">1000</parameter>
-//         <parameter name="transport.vfs.FileURI">file:///data/in</parameter>
-//         <parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter>
-//         <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter>
-//         <parameter name="transport.vfs.MoveAfterProcess">file:///data/done</parameter>
-//     </parameters>
-// </inboundEndpoint>
-
-// TODO(SB0227): inbound endpoint (mqtt) injecting into sequence 'Consume' is not translated: use an mqtt:Listener (ballerina/mqtt) on mqtt.server.host.name and mqtt.server.port subscribed to mqtt.topic.name, with a remote function onMessage that runs the sequence: 'MqttInbound' (inbounds.xml, line 34).
-// <inboundEndpoint name="MqttInbound" protocol="mqtt" sequence="Consume" suspend="false">
-//     <parameters>
-//         <parameter name="mqtt.connection.factory">AMQPConnectionFactory</parameter>
-//         <parameter name="mqtt.server.host.name">localhost</parameter>
-//         <parameter name="mqtt.server.port">1883</parameter>
-//         <parameter name="mqtt.topic.name">sensors</parameter>
-//     </parameters>
-// </inboundEndpoint>
-
-// TODO(SB0227): inbound endpoint (class org.wso2.carbon.inbound.custom.poll.TwitterStreamData) injecting into sequence 'Consume' is not translated: it runs the custom Java class org.wso2.carbon.inbound.custom.poll.TwitterStreamData; write a listener (or a ballerina/task job that polls) for its source by hand: 'TwitterInbound' (inbounds.xml, line 42).
+// TODO(SB0227): inbound endpoint (class org.wso2.carbon.inbound.custom.poll.TwitterStreamData) injecting into sequence 'Consume' is not translated: it runs the custom Java class org.wso2.carbon.inbound.custom.poll.TwitterStreamData; write a listener (or a ballerina/task job that polls) for its source by hand: 'TwitterInbound' (inbounds.xml, line 16).
 // <inboundEndpoint name="TwitterInbound" class="org.wso2.carbon.inbound.custom.poll.TwitterStreamData" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="interval">1000</parameter>
@@ -58,7 +26,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (httpws) injecting into the main sequence is not translated: WebSocket inbound endpoints have no generated counterpart; use a websocket:Listener (ballerina/websocket) whose service runs the sequence for each frame: 'SocketInbound' (inbounds.xml, line 48).
+// TODO(SB0227): inbound endpoint (httpws) injecting into the main sequence is not translated: WebSocket inbound endpoints have no generated counterpart; use a websocket:Listener (ballerina/websocket) whose service runs the sequence for each frame: 'SocketInbound' (inbounds.xml, line 22).
 // <inboundEndpoint name="SocketInbound" protocol="httpws">
 //     <parameters>
 //         <parameter name="port">5055</parameter>
@@ -66,7 +34,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (hl7) injecting into sequence 'Consume' is not translated: Ballerina has no MLLP listener for HL7 in the standard library; use a tcp:Listener (ballerina/tcp) with the ballerinax/health.hl7v2 parser: 'Hl7Inbound' (inbounds.xml, line 54).
+// TODO(SB0227): inbound endpoint (hl7) injecting into sequence 'Consume' is not translated: Ballerina has no MLLP listener for HL7 in the standard library; use a tcp:Listener (ballerina/tcp) with the ballerinax/health.hl7v2 parser: 'Hl7Inbound' (inbounds.xml, line 28).
 // <inboundEndpoint name="Hl7Inbound" protocol="hl7" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="inbound.hl7.Port">20000</parameter>
@@ -74,7 +42,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (http) injecting into sequence 'Consume' is not translated: dispatch.filter.pattern '/orders/.*' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand: 'DispatchInbound' (inbounds.xml, line 60).
+// TODO(SB0227): inbound endpoint (http) injecting into sequence 'Consume' is not translated: dispatch.filter.pattern '/orders/.*' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand: 'DispatchInbound' (inbounds.xml, line 34).
 // <inboundEndpoint name="DispatchInbound" protocol="http" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="inbound.http.port">8086</parameter>
@@ -82,7 +50,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (jms) injecting into sequence 'Consume' is not translated: its session acknowledges with CLIENT_ACKNOWLEDGE (the Micro Integrator acknowledges only after the sequence succeeds); write the listener with a jms:Caller that acknowledges by hand: 'ClientAckInbound' (inbounds.xml, line 66).
+// TODO(SB0227): inbound endpoint (jms) injecting into sequence 'Consume' is not translated: its session acknowledges with CLIENT_ACKNOWLEDGE (the Micro Integrator acknowledges only after the sequence succeeds); write the listener with a jms:Caller that acknowledges by hand: 'ClientAckInbound' (inbounds.xml, line 40).
 // <inboundEndpoint name="ClientAckInbound" protocol="jms" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="transport.jms.Destination">Orders</parameter>

@@ -3,7 +3,7 @@
 //   Sampler.xml
 // Regenerating the package overwrites this file.
 
-// TODO(SB0223): the JDBC message store 'OrderDbStore' is not translated yet: write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, from the configurables of its parameters: 'OrderDbStore' (JdbcStore.xml, line 2).
+// TODO(SB0223): the JDBC message store 'OrderDbStore' is not translated yet: Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, from the configurables of its parameters: 'OrderDbStore' (JdbcStore.xml, line 2).
 // <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.jdbc.JDBCMessageStore" name="OrderDbStore">
 //     <parameter name="store.jdbc.driver">com.mysql.jdbc.Driver</parameter>
 //     <parameter name="store.jdbc.connection.url">jdbc:mysql://db.example.com:3306/mstore</parameter>

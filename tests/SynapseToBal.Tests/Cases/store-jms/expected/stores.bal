@@ -3,7 +3,7 @@
 //   JmsStore.xml
 // Regenerating the package overwrites this file.
 
-// TODO(SB0223): the JMS message store 'OrderQueueStore' is not translated yet: write its producer with a jms:MessageProducer from ballerinax/java.jms, from the configurables of its parameters: 'OrderQueueStore' (JmsStore.xml, line 2).
+// TODO(SB0223): the JMS message store 'OrderQueueStore' is not translated yet: Synapse keeps each message as a Java-serialized StorableMessage (a JMS ObjectMessage), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jms:MessageProducer from ballerinax/java.jms, from the configurables of its parameters: 'OrderQueueStore' (JmsStore.xml, line 2).
 // <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.jms.JmsStore" name="OrderQueueStore">
 //     <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
 //     <parameter name="java.naming.provider.url">tcp://broker.example.com:61616</parameter>

@@ -2,7 +2,7 @@
 //   RabbitStore.xml
 // Regenerating the package overwrites this file.
 
-// TODO(SB0223): the RabbitMQ message store 'EventStore' is not translated yet: write its producer with a rabbitmq:Client from ballerinax/rabbitmq, from the configurables of its parameters: 'EventStore' (RabbitStore.xml, line 2).
+// TODO(SB0223): the RabbitMQ message store 'EventStore' is not translated yet: Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq, from the configurables of its parameters: 'EventStore' (RabbitStore.xml, line 2).
 // <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.rabbitmq.RabbitMQStore" name="EventStore">
 //     <parameter name="store.rabbitmq.host.name">rabbit.example.com</parameter>
 //     <parameter name="store.rabbitmq.host.port">5672</parameter>

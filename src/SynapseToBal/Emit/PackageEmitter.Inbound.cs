@@ -1,0 +1,258 @@
+using System.Globalization;
+using SynapseToBal.IR;
+using SynapseToBal.Refine;
+
+namespace SynapseToBal.Emit;
+
+// inbound.bal: the message-broker listeners (Kafka, RabbitMQ, MQTT) and the file polling jobs of inbound endpoints.
+public sealed partial class PackageEmitter
+{
+    /// <summary>
+    /// The view model of a broker listener: the listener declaration and the service's annotation (lines), the
+    /// service type, the remote function's signature and its body lines (indented relative to the function body).
+    /// </summary>
+    private static object? BrokerInbound(InboundIr inbound, NameMap names, ModuleUsage modules)
+    {
+        static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
+        static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        var listener = names[inbound.Listener];
+        var who = $"Inbound endpoint '{inbound.SynapseName}'";
+        switch (inbound.Transport)
+        {
+            case InboundTransportIr.Kafka kafka:
+            {
+                modules.Use("kafka");
+                modules.Use("log");
+                var arguments = new List<string>
+                {
+                    names[kafka.BootstrapServers],
+                    $"groupId = {names[kafka.GroupId]}",
+                    $"topics = [{Literal(kafka.Topic)}]",
+                };
+                if (kafka.PollingIntervalSeconds is { } interval)
+                {
+                    arguments.Add($"pollingInterval = {Number(interval)}");
+                }
+
+                arguments.Add($"pollingTimeout = {Number(kafka.PollingTimeoutSeconds)}");
+                if (kafka.ClientProperties.Length > 0)
+                {
+                    arguments.Add("additionalProperties = {" + string.Join(", ", kafka.ClientProperties.Select(p => $"{Literal(p.Name)}: {Literal(p.Value)}")) + "}");
+                }
+
+                var prefix = kafka.HeaderPrefix.Length > 0 ? Literal(kafka.HeaderPrefix) + " + " : string.Empty;
+                var body = new List<string>
+                {
+                    "foreach kafka:BytesConsumerRecord kafkaRecord in records {",
+                    $"    Context ctx = newInboundContext(kafkaRecord.value, {Literal(kafka.ContentType)});",
+                    "    // The record's topic, partition, offset, timestamp and headers become properties, as",
+                    "    // KafkaMessageConsumer sets them (the record key is not copied).",
+                    "    ctx.properties[\"topic\"] = kafkaRecord.offset.partition.topic;",
+                    "    ctx.properties[\"partitionNo\"] = kafkaRecord.offset.partition.partition;",
+                    "    ctx.properties[\"offset\"] = kafkaRecord.offset.offset;",
+                    "    ctx.properties[\"timestamp\"] = kafkaRecord.timestamp;",
+                    "    foreach [string, byte[]|byte[][]] [headerName, headerValue] in kafkaRecord.headers.entries() {",
+                    "        byte[] headerBytes = headerValue is byte[] ? headerValue",
+                    "            : headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [];",
+                    "        string|error headerText = string:fromBytes(headerBytes);",
+                    "        if headerText is string {",
+                    $"            ctx.properties[{prefix}headerName] = headerText;",
+                    "        }",
+                    "    }",
+                };
+                // A failed record does not stop the batch: the Micro Integrator goes on with the next record.
+                body.AddRange(RunLines(kafka.Target, names, $"{who}: a record failed", logFailure: true).Select(l => "    " + l));
+                body.Add("}");
+                return new
+                {
+                    Declaration = Declaration($"listener kafka:Listener {listener} = check new (", arguments),
+                    Annotation = new List<string>(),
+                    ServiceType = "kafka:Service",
+                    Signature = "onConsumerRecord(kafka:BytesConsumerRecord[] records)",
+                    Body = body,
+                };
+            }
+
+            case InboundTransportIr.RabbitMq rabbit:
+            {
+                modules.Use("rabbitmq");
+                var arguments = new List<string> { names[rabbit.Host], names[rabbit.Port] };
+                if (rabbit.PrefetchCount is { } prefetch)
+                {
+                    arguments.Add($"qosSettings = {{prefetchCount: {prefetch.ToString(CultureInfo.InvariantCulture)}}}");
+                }
+
+                if (rabbit.Username is { } user)
+                {
+                    arguments.Add($"username = {names[user]}");
+                }
+
+                if (rabbit.Password is { } password)
+                {
+                    arguments.Add($"password = {names[password]}");
+                }
+
+                if (rabbit.VirtualHost is { } vhost)
+                {
+                    arguments.Add($"virtualHost = {names[vhost]}");
+                }
+
+                var annotation = new List<string> { "@rabbitmq:ServiceConfig {", $"    queueName: {Literal(rabbit.Queue)}" };
+                var settings = new[] { ("durable", rabbit.Durable), ("exclusive", rabbit.Exclusive), ("autoDelete", rabbit.AutoDelete) }
+                    .Where(s => s.Item2 is not null).Select(s => $"{s.Item1}: {(s.Item2 == true ? "true" : "false")}").ToList();
+                if (settings.Count > 0)
+                {
+                    annotation[^1] += ",";
+                    annotation.Add("    config: {" + string.Join(", ", settings) + "}");
+                }
+
+                annotation.Add("}");
+                var fallback = Literal(rabbit.ContentType ?? "text/xml");
+                var body = new List<string>
+                {
+                    rabbit.ContentType is null
+                        ? "// The message's content type, else SOAP (the Micro Integrator's builder fallback)."
+                        : "// The message's content type, else rabbitmq.message.content.type.",
+                    "string? contentType = message?.properties?.contentType;",
+                    $"Context ctx = newInboundContext(message.content, contentType is string ? contentType : {fallback});",
+                    "// The Micro Integrator also copies the message's headers into the transport headers: add them",
+                    "// to ctx.headers if the sequence reads them.",
+                };
+                body.AddRange(RunLines(rabbit.Target, names, $"{who}: the onError sequence failed", logFailure: false));
+                return new
+                {
+                    Declaration = Declaration($"listener rabbitmq:Listener {listener} = check new (", arguments),
+                    Annotation = annotation,
+                    ServiceType = "rabbitmq:Service",
+                    Signature = "onMessage(rabbitmq:BytesMessage message)",
+                    Body = body,
+                };
+            }
+
+            case InboundTransportIr.Mqtt mqtt:
+            {
+                modules.Use("mqtt");
+                string clientId;
+                if (mqtt.ClientId is { } id)
+                {
+                    clientId = names[id];
+                }
+                else
+                {
+                    // Without mqtt.client.id the Micro Integrator generates a client id.
+                    modules.Use("uuid");
+                    clientId = "uuid:createType4AsString()";
+                }
+
+                var arguments = new List<string>
+                {
+                    names[mqtt.ServerUri],
+                    clientId,
+                    $"{{topic: {Literal(mqtt.Topic)}, qos: {mqtt.Qos.ToString(CultureInfo.InvariantCulture)}}}",
+                };
+                var connection = new List<string>();
+                if (mqtt.Username is { } user)
+                {
+                    connection.Add($"username: {names[user]}");
+                }
+
+                if (mqtt.Password is { } password)
+                {
+                    connection.Add($"password: {names[password]}");
+                }
+
+                if (mqtt.CleanSession is { } clean)
+                {
+                    connection.Add($"cleanStart: {(clean ? "true" : "false")}");
+                }
+
+                if (connection.Count > 0)
+                {
+                    arguments.Add("connectionConfig = {" + string.Join(", ", connection) + "}");
+                }
+
+                var body = new List<string>
+                {
+                    mqtt.ContentType is null
+                        ? "// Without content.type the Micro Integrator reads the message as SOAP."
+                        : "// Every message is read as content.type says.",
+                    $"Context ctx = newInboundContext(message.payload, {Literal(mqtt.ContentType ?? "text/xml")});",
+                };
+                body.AddRange(RunLines(mqtt.Target, names, $"{who}: the onError sequence failed", logFailure: false));
+                return new
+                {
+                    Declaration = Declaration($"listener mqtt:Listener {listener} = check new (", arguments),
+                    Annotation = new List<string>(),
+                    ServiceType = "mqtt:Service",
+                    Signature = "onMessage(mqtt:Message message)",
+                    Body = body,
+                };
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A declaration whose arguments go one per line: <c>head</c>, the arguments, <c>);</c>.</summary>
+    private static List<string> Declaration(string head, IReadOnlyList<string> arguments)
+    {
+        var lines = new List<string> { head };
+        lines.AddRange(arguments.Select((a, i) => "    " + a + (i < arguments.Count - 1 ? "," : string.Empty)));
+        lines.Add(");");
+        return lines;
+    }
+
+    /// <summary>
+    /// Runs the sequence with <c>ctx</c> and, when it fails, the fault function. What fails in the end is logged
+    /// (<paramref name="logFailure"/>: the caller goes on with the next message) or returned to the listener.
+    /// </summary>
+    private static List<string> RunLines(InboundTargetIr target, NameMap names, string failure, bool logFailure)
+    {
+        var lines = new List<string> { $"var result = {names[target.Sequence]}(ctx);", "if result is error {" };
+        if (target.FaultFunction is { } fault)
+        {
+            lines.Add($"    var handled = {names[fault]}(ctx, result);");
+            lines.Add("    if handled is error {");
+            lines.Add(logFailure ? $"        log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = handled);" : "        return handled;");
+            lines.Add("    }");
+        }
+        else
+        {
+            lines.Add(logFailure ? $"    log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = result);" : "    return result;");
+        }
+
+        lines.Add("}");
+        return lines;
+    }
+
+    /// <summary>The view model of a file inbound endpoint's polling job (ballerina/task, ballerina/file, ballerina/io).</summary>
+    private static object FileInbound(InboundIr inbound, InboundTransportIr.File file, NameMap names, ModuleUsage modules)
+    {
+        modules.Use("task");
+        modules.Use("file");
+        modules.Use("io");
+        modules.Use("log");
+        var who = $"Inbound endpoint '{inbound.SynapseName}'";
+        string Literal(string text) => BallerinaSyntax.StringLiteral(text);
+        var interval = file.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+        return new
+        {
+            Job = names[file.Job],
+            Schedule = names[file.Schedule],
+            Folder = names[file.Folder],
+            Pattern = file.FileNamePattern is { } pattern ? Literal(pattern) : null,
+            ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
+            Sequence = names[file.Target.Sequence],
+            FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
+            MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
+            MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
+            Interval = interval,
+            IntervalText = $"{interval} s (interval {(file.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
+            ListFailed = Literal($"{who}: the folder cannot be read"),
+            ReadFailed = Literal($"{who}: a file cannot be read"),
+            Failed = Literal($"{who}: the sequence failed for a file"),
+            PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
+        };
+    }
+}

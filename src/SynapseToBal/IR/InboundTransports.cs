@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+
+namespace SynapseToBal.IR;
+
+/// <summary>What an inbound endpoint does with each message it receives: the sequence it runs, and the function that runs when that fails.</summary>
+/// <param name="Sequence">The function the message is injected into.</param>
+/// <param name="SequenceCanAnswer">The sequence may produce a response (which nobody receives).</param>
+/// <param name="FaultFunction">The function that runs when the sequence fails (onError, or the global fault sequence).</param>
+public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Symbol? FaultFunction);
+
+/// <summary>A client property of an inbound endpoint passed on as written.</summary>
+public sealed record InboundPropertyIr(string Name, string Value);
+
+// The message-broker and file transports of inbound endpoints (kafka, rabbitmq, mqtt, file).
+public abstract partial record InboundTransportIr
+{
+    /// <summary>
+    /// A Kafka inbound endpoint (the MI's <c>org.wso2.carbon.inbound.kafka.KafkaMessageConsumer</c>): a
+    /// <c>kafka:Listener</c> (ballerinax/kafka) subscribed to one topic in a consumer group, each record a new
+    /// message context run through the sequence.
+    /// </summary>
+    /// <param name="BootstrapServers">Configurable: <c>bootstrap.servers</c>.</param>
+    /// <param name="GroupId">Configurable: <c>group.id</c>.</param>
+    /// <param name="Topic">The topic (<c>topic.name</c>).</param>
+    /// <param name="PollingIntervalSeconds">The pause between polls (<c>interval</c> ms), if set.</param>
+    /// <param name="PollingTimeoutSeconds">How long a poll waits for records (<c>poll.timeout</c> ms).</param>
+    /// <param name="ContentType">The content type every record is read as (<c>contentType</c>).</param>
+    /// <param name="HeaderPrefix">The prefix of the properties the record headers become (<c>kafka.header.prefix</c>).</param>
+    public sealed record Kafka(
+        Symbol BootstrapServers,
+        Symbol GroupId,
+        string Topic,
+        decimal? PollingIntervalSeconds,
+        decimal PollingTimeoutSeconds,
+        string ContentType,
+        string HeaderPrefix,
+        InboundTargetIr Target) : InboundTransportIr
+    {
+        /// <summary>Kafka client properties passed to the consumer as written (<c>session.timeout.ms</c>, <c>auto.offset.reset</c>, ...).</summary>
+        public ImmutableArray<InboundPropertyIr> ClientProperties { get; init; } = [];
+    }
+
+    /// <summary>
+    /// A RabbitMQ inbound endpoint: a <c>rabbitmq:Listener</c> (ballerinax/rabbitmq) consuming one queue with
+    /// automatic acknowledgement, each message a new message context run through the sequence.
+    /// </summary>
+    /// <param name="Host">Configurable: <c>rabbitmq.server.host.name</c>.</param>
+    /// <param name="Port">Configurable int: <c>rabbitmq.server.port</c>.</param>
+    /// <param name="Username">Configurable: <c>rabbitmq.server.user.name</c>, if set.</param>
+    /// <param name="Password">Required configurable: <c>rabbitmq.server.password</c>, if set.</param>
+    /// <param name="VirtualHost">Configurable: <c>rabbitmq.server.virtual.host</c>, if set.</param>
+    /// <param name="Queue">The queue (<c>rabbitmq.queue.name</c>, else the endpoint's name).</param>
+    /// <param name="Durable">The queue declaration's <c>rabbitmq.queue.durable</c>, if set.</param>
+    /// <param name="Exclusive">The queue declaration's <c>rabbitmq.queue.exclusive</c>, if set.</param>
+    /// <param name="AutoDelete">The queue declaration's <c>rabbitmq.queue.auto.delete</c>, if set.</param>
+    /// <param name="ContentType">The content type of a message that carries none (<c>rabbitmq.message.content.type</c>); null: SOAP.</param>
+    /// <param name="PrefetchCount">The channel's prefetch count (<c>rabbitmq.channel.consumer.qos</c>), if set.</param>
+    public sealed record RabbitMq(
+        Symbol Host,
+        Symbol Port,
+        Symbol? Username,
+        Symbol? Password,
+        Symbol? VirtualHost,
+        string Queue,
+        bool? Durable,
+        bool? Exclusive,
+        bool? AutoDelete,
+        string? ContentType,
+        int? PrefetchCount,
+        InboundTargetIr Target) : InboundTransportIr;
+
+    /// <summary>
+    /// An MQTT inbound endpoint: an <c>mqtt:Listener</c> (ballerina/mqtt) subscribed to one topic, each message a new
+    /// message context run through the sequence.
+    /// </summary>
+    /// <param name="ServerUri">Configurable: <c>tcp://</c> (or <c>ssl://</c>) <c>mqtt.server.host.name</c>:<c>mqtt.server.port</c>.</param>
+    /// <param name="ClientId">Configurable: <c>mqtt.client.id</c>; null: a random id per start, as the MI generates one.</param>
+    /// <param name="Topic">The topic filter (<c>mqtt.topic.name</c>).</param>
+    /// <param name="Qos">The subscription's quality of service (<c>mqtt.subscription.qos</c>, default 1).</param>
+    /// <param name="Username">Configurable: <c>mqtt.subscription.username</c>, if set.</param>
+    /// <param name="Password">Required configurable: <c>mqtt.subscription.password</c>, if set.</param>
+    /// <param name="CleanSession">The <c>mqtt.session.clean</c> value, if set.</param>
+    /// <param name="ContentType">The content type every message is read as (<c>content.type</c>); null: SOAP.</param>
+    public sealed record Mqtt(
+        Symbol ServerUri,
+        Symbol? ClientId,
+        string Topic,
+        int Qos,
+        Symbol? Username,
+        Symbol? Password,
+        bool? CleanSession,
+        string? ContentType,
+        InboundTargetIr Target) : InboundTransportIr;
+
+    /// <summary>
+    /// A file inbound endpoint on a local folder: a scheduled job (ballerina/task) that lists the folder every
+    /// interval, reads each file whose name matches, runs the sequence with its content, then deletes or moves it.
+    /// </summary>
+    /// <param name="Job">The job class.</param>
+    /// <param name="Schedule">The module-level variable holding the scheduled job's id.</param>
+    /// <param name="Folder">Configurable: the folder polled (the path of <c>transport.vfs.FileURI</c>).</param>
+    /// <param name="FileNamePattern">The regular expression a file name must fully match (<c>transport.vfs.FileNamePattern</c>), if set.</param>
+    /// <param name="IntervalSeconds">The polling interval (<c>interval</c> ms).</param>
+    /// <param name="ContentType">The content type files are read as (<c>transport.vfs.ContentType</c>); null: by the file's extension, as FileInjectHandler does.</param>
+    /// <param name="MoveAfterProcess">Configurable: the folder a processed file is moved to; null: it is deleted.</param>
+    /// <param name="MoveAfterFailure">Configurable: the folder a failed file is moved to; null: it is deleted.</param>
+    public sealed record File(
+        Symbol Job,
+        Symbol Schedule,
+        Symbol Folder,
+        string? FileNamePattern,
+        decimal IntervalSeconds,
+        string? ContentType,
+        Symbol? MoveAfterProcess,
+        Symbol? MoveAfterFailure,
+        InboundTargetIr Target) : InboundTransportIr;
+}
