@@ -89,8 +89,12 @@ public static class Converter
             return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project };
         }
 
-        var name = options.PackageName ?? DerivePackageName(input);
-        var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input));
+        var metadata = PackageMetadata.Read(input, project);
+        var name = options.PackageName ?? metadata?.Name ?? DerivePackageName(input);
+        var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input))
+        {
+            Version = metadata?.VersionOrDefault(diagnostics) ?? PackageMetadata.DefaultVersion,
+        };
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
         options.Progress?.Invoke("Emitting", 0, 1);
