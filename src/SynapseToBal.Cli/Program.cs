@@ -29,6 +29,31 @@ public sealed class ConvertOptions
 
     [Option('v', "verbose", HelpText = "Also print info diagnostics (skipped files, notes on behaviour differences).")]
     public bool Verbose { get; set; }
+
+    // ---- Layout, reports and output (issue 11) ----
+    [Option('d', "dry-run", HelpText = "Convert in memory and write no package; the report files are written only when --out is given.")]
+    public bool DryRun { get; set; }
+
+    [Option('m', "multi-root", HelpText = "Each child folder of the input is its own project (written to <out>/<child>), plus an aggregate report in <out>.")]
+    public bool MultiRoot { get; set; }
+
+    [Option('q', "quiet", HelpText = "Print only errors and the final line.")]
+    public bool Quiet { get; set; }
+
+    [Option("report", Default = "html,json,md", HelpText = "Report files to write: any of html, json, md (comma-separated), or none.")]
+    public string Report { get; set; } = "html,json,md";
+
+    [Option("sarif", HelpText = "Also write the diagnostics as SARIF 2.1.0 to this file.")]
+    public string? Sarif { get; set; }
+
+    [Usage(ApplicationAlias = "synapse2bal")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Convert a project beside itself (<input>_converted)", new ConvertOptions { Input = "my-project" }),
+        new("Convert a .car into a named package, with SARIF for code scanning", new ConvertOptions { Input = "App.car", Out = "out", ProjectName = "orders", OrgName = "acme", Sarif = "synapse2bal.sarif" }),
+        new("See what would convert without writing a package, reports into a folder", new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
+        new("Every child folder its own project, with an aggregate report", new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
+    ];
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
@@ -37,8 +62,24 @@ public sealed class AnalyzeOptions
     [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file, a folder, a project or a .car file.")]
     public string Input { get; set; } = string.Empty;
 
-    [Option('f', "format", Default = "text", HelpText = "Output format: text or json.")]
+    [Option('f', "format", Default = "text", HelpText = "Output format of the inventory: text or json.")]
     public string Format { get; set; } = "text";
+
+    [Option('o', "out", HelpText = "Write the migration report (see --report) to this folder; without it the report is only summarised.")]
+    public string? Out { get; set; }
+
+    [Option("report", Default = "html,json,md", HelpText = "Report files to write with --out: any of html, json, md (comma-separated), or none.")]
+    public string Report { get; set; } = "html,json,md";
+
+    [Option("sarif", HelpText = "Also write the diagnostics as SARIF 2.1.0 to this file.")]
+    public string? Sarif { get; set; }
+
+    [Usage(ApplicationAlias = "synapse2bal")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("What a project holds and how much would convert", new AnalyzeOptions { Input = "my-project" }),
+        new("The inventory as JSON, and the migration report in a folder", new AnalyzeOptions { Input = "App.car", Format = "json", Out = "report" }),
+    ];
 }
 
 public static class Program
@@ -46,6 +87,9 @@ public static class Program
     public const int Converted = 0;
     public const int ConvertedWithErrors = 1;
     public const int BadUsage = 2;
+    public const int OutputFailed = 3;
+
+    public static string Version => typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -70,7 +114,7 @@ public static class Program
         var list = errors.ToList();
         if (list.Any(e => e is VersionRequestedError))
         {
-            stdout.WriteLine($"synapse2bal {typeof(Program).Assembly.GetName().Version?.ToString(3)}");
+            stdout.WriteLine($"synapse2bal {Version}");
             return Converted;
         }
 
@@ -79,7 +123,7 @@ public static class Program
             h.Heading = "synapse2bal: converts WSO2 Synapse / Micro Integrator configurations into Ballerina.";
             h.Copyright = string.Empty;
             h.AddPostOptionsLine("Inputs: an artifact file, a synapse.xml, a folder, an EI/MI deployment folder, an Integration Studio or MI 4.x project, or a .car file.");
-            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage.");
+            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage, 3 the output could not be written.");
             return HelpText.DefaultParsingErrorsHandler(parsed, h);
         }, e => e, verbsIndex: true);
         if (list.Any(e => e is HelpRequestedError or HelpVerbRequestedError))
@@ -92,40 +136,7 @@ public static class Program
         return BadUsage;
     }
 
-    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr)
-    {
-        if (options.Templates is not null && !Directory.Exists(options.Templates))
-        {
-            stderr.WriteLine($"error: the templates folder '{options.Templates}' does not exist");
-            return BadUsage;
-        }
-
-        if (!InputExists(options.Input, stderr))
-        {
-            return BadUsage;
-        }
-
-        var result = Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates));
-        var output = options.Out ?? Converter.DefaultOutput(options.Input);
-        if (result.Files.Count > 0)
-        {
-            Converter.Write(result, output);
-        }
-
-        var baseDirectory = Directory.GetCurrentDirectory();
-        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning || (options.Verbose && d.Severity == DiagnosticSeverity.Info)))
-        {
-            var writer = diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout;
-            writer.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
-        }
-
-        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var infos = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
-        var infoNote = infos > 0 && !options.Verbose ? $" and {"info message".ToQuantity(infos)} (--verbose shows them)" : string.Empty;
-        stdout.WriteLine($"Converted {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)} into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{infoNote}.");
-        return errors > 0 ? ConvertedWithErrors : Converted;
-    }
+    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr) => ConvertCommand.Run(options, stdout, stderr);
 
     private static int Analyze(AnalyzeOptions options, TextWriter stdout, TextWriter stderr)
     {
@@ -141,6 +152,12 @@ public static class Program
             return BadUsage;
         }
 
+        if (ConvertCommand.ParseReport(options.Report) is not { } formats)
+        {
+            stderr.WriteLine($"error: unknown report format in '{options.Report}'; use html, json, md (comma-separated) or none");
+            return BadUsage;
+        }
+
         var result = Converter.Analyze(options.Input);
         if (format == "json")
         {
@@ -149,6 +166,29 @@ public static class Program
         else
         {
             InventoryWriter.WriteText(result.Inventory, stdout);
+        }
+
+        // The dry run behind the report: the whole conversion in memory, nothing of the package written.
+        if (options.Out is not null || options.Sarif is not null)
+        {
+            var conversion = Converter.Convert(new ConversionOptions(options.Input));
+            try
+            {
+                if (options.Out is not null && conversion.Report is { } report && conversion.Renderer is { } renderer)
+                {
+                    ConvertCommand.WriteReports(renderer, report, formats, options.Out);
+                }
+
+                if (options.Sarif is not null)
+                {
+                    File.WriteAllText(options.Sarif, Sarif.Write(conversion.Diagnostics, conversion.SourceRoot, Version));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"error: could not write the output: {ex.Message}");
+                return OutputFailed;
+            }
         }
 
         var baseDirectory = Directory.GetCurrentDirectory();
@@ -160,7 +200,7 @@ public static class Program
         return result.HasErrors ? ConvertedWithErrors : Converted;
     }
 
-    private static bool InputExists(string input, TextWriter stderr)
+    internal static bool InputExists(string input, TextWriter stderr)
     {
         if (File.Exists(input) || Directory.Exists(input))
         {

@@ -58,6 +58,10 @@ public static class DiagnosticCatalog
         "Registry resource missing",
         "Registry resource '{0}' is listed in the descriptor but its file '{1}' was not found",
         "A registry descriptor (registry-info.xml or a .car's registry resource) names a resource whose file is not in the input, so keys that point to it (conf:/, gov:/) cannot be resolved.");
+    public static readonly DiagnosticDescriptor ProjectVersionNotSemantic = Info("SB0010", InputCategory,
+        "Project version not semantic",
+        "The project version '{0}' from {1} is not a semantic version (major.minor.patch); Ballerina.toml uses 0.1.0",
+        "Ballerina.toml takes the package version from the project's pom.xml or Carbon Application metadata, and Ballerina accepts only semantic versions; this version (a Maven property, or a form such as 1.0.0.1) cannot be kept.");
 
     // 01xx: syntax (the Synapse AST)
     public static readonly DiagnosticDescriptor UnknownElement = Warning("SB0101", SyntaxCategory,

@@ -18,7 +18,11 @@ namespace SynapseToBal.Driver;
 /// <param name="Org">Ballerina organisation; defaults to <c>synapse2bal</c>.</param>
 /// <param name="PackageName">Ballerina package name; defaults to one derived from the input name.</param>
 /// <param name="TemplatesDirectory">A folder whose templates override the built-in ones by name.</param>
-public sealed record ConversionOptions(string Input, string? Org = null, string? PackageName = null, string? TemplatesDirectory = null);
+public sealed record ConversionOptions(string Input, string? Org = null, string? PackageName = null, string? TemplatesDirectory = null)
+{
+    /// <summary>Told how far the conversion is: a stage (Parsing, Lowering, Emitting), then units done of a total.</summary>
+    public Action<string, int, int>? Progress { get; init; }
+}
 
 public sealed record ConversionResult(
     IReadOnlyList<GeneratedFile> Files,
@@ -33,6 +37,12 @@ public sealed record ConversionResult(
 
     /// <summary>What was read from the input: its form, its files and its registry resources.</summary>
     public ProjectModel? Project { get; init; }
+
+    /// <summary>The migration report of the conversion (null when the input does not exist).</summary>
+    public MigrationReportData? Report { get; init; }
+
+    /// <summary>The templates the package was rendered with, for the report pages.</summary>
+    public TemplateRenderer? Renderer { get; init; }
 }
 
 public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
@@ -60,8 +70,9 @@ public static class Converter
         }
 
         var project = ProjectLoader.Load(input, diagnostics);
-        var documents = Parse(project, diagnostics);
+        var documents = Parse(project, diagnostics, options.Progress);
         var model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project));
+        options.Progress?.Invoke("Lowering", 0, 1);
         if (documents.Length == 0)
         {
             diagnostics.Report(DiagnosticCatalog.NoArtifacts, null, Path.GetFileName(input));
@@ -78,10 +89,15 @@ public static class Converter
             return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project };
         }
 
-        var name = options.PackageName ?? DerivePackageName(input);
-        var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input));
+        var metadata = PackageMetadata.Read(input, project);
+        var name = options.PackageName ?? metadata?.Name ?? DerivePackageName(input);
+        var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input))
+        {
+            Version = metadata?.VersionOrDefault(diagnostics) ?? PackageMetadata.DefaultVersion,
+        };
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
+        options.Progress?.Invoke("Emitting", 0, 1);
         try
         {
             files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames));
@@ -93,11 +109,12 @@ public static class Converter
         }
 
         var sorted = diagnostics.Sorted();
+        var report = MigrationReportBuilder.Build(new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, sorted));
         if (files.Count > 0)
         {
             try
             {
-                files = [.. files, MigrationReport.Render(renderer, sorted, sourceRoot, Path.GetFileName(input), documents.Sum(d => d.Artifacts.Length), documents.Length)];
+                files = [.. files, ReportWriter.Markdown(renderer, report)];
             }
             catch (TemplateException ex)
             {
@@ -106,7 +123,8 @@ public static class Converter
             }
         }
 
-        return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project };
+        options.Progress?.Invoke("Emitting", 1, 1);
+        return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project, Report = report, Renderer = renderer };
     }
 
     /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>
@@ -138,11 +156,13 @@ public static class Converter
     }
 
     /// <summary>Parses every Synapse document of a project, each text once, in the project's order.</summary>
-    public static ImmutableArray<SynapseDocument> Parse(ProjectModel project, DiagnosticBag diagnostics)
+    public static ImmutableArray<SynapseDocument> Parse(ProjectModel project, DiagnosticBag diagnostics, Action<string, int, int>? progress = null)
     {
         var documents = ImmutableArray.CreateBuilder<SynapseDocument>(project.Documents.Length);
+        var done = 0;
         foreach (var source in project.Documents)
         {
+            progress?.Invoke("Parsing", done++, project.Documents.Length);
             if (ParseText(source.Path, source.Text, diagnostics) is { } document)
             {
                 documents.Add(document);

@@ -10,7 +10,11 @@ public sealed record GeneratedFile(string RelativePath, string Content);
 /// <param name="Org">Ballerina organisation of the package.</param>
 /// <param name="PackageName">Ballerina package name.</param>
 /// <param name="SourceRoot">Folder source paths are shown relative to (never an absolute machine path).</param>
-public sealed record EmitOptions(string Org, string PackageName, string SourceRoot, string SourceDisplayName);
+public sealed record EmitOptions(string Org, string PackageName, string SourceRoot, string SourceDisplayName)
+{
+    /// <summary>The package version in Ballerina.toml (a semantic version).</summary>
+    public string Version { get; init; } = "0.1.0";
+}
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
 public sealed record TodoView(string Code, string Message, IReadOnlyList<string> Original);
@@ -40,7 +44,7 @@ public sealed partial class PackageEmitter
         var names = refined.Names;
         var files = new List<GeneratedFile>
         {
-            new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, Source = _options.SourceDisplayName, Distribution })),
+            new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution })),
             new("main.bal", Main(package, names)),
             new("functions.bal", Functions(package, names)),
             new("connections.bal", Connections(package, names)),

@@ -475,7 +475,10 @@ public static class ProjectLoader
                         {
                             var dependencies = Children(artifact, "dependency").Count();
                             _components.Add(new ProjectComponent(ComponentKind.CarbonApplication, (string?)artifact.Attribute("name") ?? entry.FileName, containerDisplay,
-                                $"version {(string?)artifact.Attribute("version") ?? "?"}, {dependencies.ToString(CultureInfo.InvariantCulture)} dependencies"));
+                                $"version {(string?)artifact.Attribute("version") ?? "?"}, {dependencies.ToString(CultureInfo.InvariantCulture)} dependencies")
+                            {
+                                Version = (string?)artifact.Attribute("version"),
+                            });
                         }
                         else if (type == "registry/resource")
                         {

@@ -80,7 +80,11 @@ public enum ComponentKind
 
 /// <summary>A unit found inside the input: an Integration Studio module, a Carbon Application, a deployment folder.</summary>
 /// <param name="Detail">For example the number of dependencies of a composite application, or a CApp's version.</param>
-public sealed record ProjectComponent(ComponentKind Kind, string Name, string DisplayPath, string? Detail);
+public sealed record ProjectComponent(ComponentKind Kind, string Name, string DisplayPath, string? Detail)
+{
+    /// <summary>The version its metadata declares (a CApp's <c>version</c> attribute), if any.</summary>
+    public string? Version { get; init; }
+}
 
 /// <summary>
 /// Everything the converter reads from one input: its detected form, the Synapse documents to parse, the

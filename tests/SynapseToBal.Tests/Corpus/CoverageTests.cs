@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
-using SynapseToBal.IR;
 using SynapseToBal.Lowering;
-using SynapseToBal.Semantics;
-using SynapseToBal.Syntax;
+using SynapseToBal.Report;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -15,6 +12,7 @@ namespace SynapseToBal.Tests.Corpus;
 /// How much of the corpus becomes real code: every mediator of every corpus file (each file converted on its own,
 /// as a user converting it would), and those that end up inside a TODO comment — a not-translated step (with
 /// everything it nests), a resource not emitted, or an artifact kept whole. Connector operations count as mediators.
+/// The counting is the product's (<see cref="Coverage"/>), shared with the migration report.
 /// The share of translated mediators may only go up: <see cref="Floor"/> is the last measured value, rounded down.
 /// Skips with a message when the corpus is not beside the repository.
 /// </summary>
@@ -46,17 +44,14 @@ public sealed class CoverageTests(ITestOutputHelper output)
                 continue;
             }
 
-            total += MediatorCollector.Collect(document.Artifacts).Count;
-            var package = Lowerer.Lower([document], diagnostics);
-            var counted = new HashSet<MediatorSyntax>(ReferenceEqualityComparer.Instance);
-            foreach (var (mediators, reason) in NotTranslated(package))
+            var measure = Coverage.Measure(document.Artifacts, Lowerer.Lower([document], diagnostics));
+            total += measure.Mediators.Count;
+            foreach (var (mediator, reason) in measure.InTodos)
             {
-                foreach (var mediator in mediators.Where(counted.Add))
-                {
-                    var kind = mediator.GetType().Name;
-                    inTodos[kind] = inTodos.GetValueOrDefault(kind) + 1;
-                    reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
-                }
+                var kind = mediator.GetType().Name;
+                inTodos[kind] = inTodos.GetValueOrDefault(kind) + 1;
+                var why = $"{reason.Descriptor.Id} {reason.Message[..Math.Min(90, reason.Message.Length)]}";
+                reasons[why] = reasons.GetValueOrDefault(why) + 1;
             }
         }
 
@@ -77,49 +72,5 @@ public sealed class CoverageTests(ITestOutputHelper output)
 
         Assert.True(total > 10_000, $"expected over 10,000 mediators in the corpus, found {total}");
         Assert.True(share >= Floor, string.Create(CultureInfo.InvariantCulture, $"the translated share fell to {share:P2}, below the floor of {Floor:P1}"));
-    }
-
-    /// <summary>The mediators each TODO of the package holds, with the code of the TODO.</summary>
-    private static IEnumerable<(IEnumerable<MediatorSyntax> Mediators, string Reason)> NotTranslated(PackageIr package)
-    {
-        var bodies = package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null).Select(r => r.Body)
-            .Concat(package.Functions.Select(f => f.Body)).ToList();
-
-        // A TODO may stand for part of a mediator whose nested flows are translated beside it (throttle's decision,
-        // with its onAccept/onReject flows in code): those mediators are code, not inside the TODO.
-        var translated = new HashSet<MediatorSyntax>(bodies.SelectMany(b => IrWalker.Steps(b))
-            .Where(s => s is not TodoStep and not DeadCodeStep).Select(s => s.Origin).OfType<MediatorSyntax>(), ReferenceEqualityComparer.Instance);
-        foreach (var todo in bodies.SelectMany(b => IrWalker.Steps(b)).OfType<TodoStep>())
-        {
-            if (todo.Origin is { } origin)
-            {
-                yield return (Subtree(origin).Where(m => m == origin || !translated.Contains(m)), $"{todo.Reason.Descriptor.Id} {todo.Reason.Message[..Math.Min(90, todo.Reason.Message.Length)]}");
-            }
-        }
-
-        foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is not null))
-        {
-            if (resource.Origin is ApiResourceSyntax api)
-            {
-                var collector = new MediatorCollector();
-                collector.WalkMediators(Flows(api).SelectMany(f => f.Mediators));
-                yield return (collector.Mediators, $"{resource.Skipped!.Descriptor.Id} {resource.Skipped.Message}");
-            }
-        }
-
-        foreach (var pending in package.Pending.Concat(package.PendingEndpoints))
-        {
-            yield return (MediatorCollector.Collect([pending.Origin]), $"{pending.Reason.Descriptor.Id} {pending.Reason.Message[..Math.Min(90, pending.Reason.Message.Length)]}");
-        }
-    }
-
-    private static IEnumerable<FlowSyntax> Flows(ApiResourceSyntax resource) =>
-        new[] { resource.InSequence, resource.OutSequence, resource.FaultSequence }.OfType<FlowSyntax>();
-
-    private static IReadOnlyList<MediatorSyntax> Subtree(MediatorSyntax mediator)
-    {
-        var collector = new MediatorCollector();
-        collector.WalkMediators(ImmutableArray.Create(mediator));
-        return collector.Mediators;
     }
 }

@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text;
+using Humanizer;
+using Microsoft.CodeAnalysis;
+using Spectre.Console;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+using SynapseToBal.Report;
+
+namespace SynapseToBal.Cli;
+
+/// <summary>The report formats <c>--report</c> selects.</summary>
+[Flags]
+public enum ReportFormats
+{
+    None = 0,
+    Html = 1,
+    Json = 2,
+    Markdown = 4,
+    All = Html | Json | Markdown,
+}
+
+/// <summary>
+/// The <c>convert</c> verb (and the report half of <c>analyze</c>): one project or, with <c>--multi-root</c>, each
+/// child folder; the package, the report files, SARIF; diagnostics, progress and a summary on the console.
+/// </summary>
+public static class ConvertCommand
+{
+    /// <summary>Parses <c>--report</c>: a comma-separated list of html, json, md, or none; null when a name is unknown.</summary>
+    public static ReportFormats? ParseReport(string value)
+    {
+        var formats = ReportFormats.None;
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            switch (part.ToLowerInvariant())
+            {
+                case "html":
+                    formats |= ReportFormats.Html;
+                    break;
+                case "json":
+                    formats |= ReportFormats.Json;
+                    break;
+                case "md" or "markdown":
+                    formats |= ReportFormats.Markdown;
+                    break;
+                case "none":
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return formats;
+    }
+
+    public static int Run(ConvertOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.Templates is not null && !Directory.Exists(options.Templates))
+        {
+            stderr.WriteLine($"error: the templates folder '{options.Templates}' does not exist");
+            return Program.BadUsage;
+        }
+
+        if (ParseReport(options.Report) is not { } formats)
+        {
+            stderr.WriteLine($"error: unknown report format in '{options.Report}'; use html, json, md (comma-separated) or none");
+            return Program.BadUsage;
+        }
+
+        if (options.Quiet && options.Verbose)
+        {
+            stderr.WriteLine("error: --quiet and --verbose cannot be used together");
+            return Program.BadUsage;
+        }
+
+        if (!Program.InputExists(options.Input, stderr))
+        {
+            return Program.BadUsage;
+        }
+
+        if (options.MultiRoot && !Directory.Exists(options.Input))
+        {
+            stderr.WriteLine($"error: --multi-root needs a folder, and '{options.Input}' is a file");
+            return Program.BadUsage;
+        }
+
+        if (options.MultiRoot && options.ProjectName is not null)
+        {
+            stderr.WriteLine("error: --project-name cannot be used with --multi-root (each child folder names its own package)");
+            return Program.BadUsage;
+        }
+
+        var output = options.Out ?? Converter.DefaultOutput(options.Input);
+        var console = new ConsoleOutput(stdout, stderr, options.Quiet, options.Verbose);
+        try
+        {
+            return options.MultiRoot ? MultiRoot(options, formats, output, console) : Single(options, formats, output, console);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: could not write the output: {ex.Message}");
+            return Program.OutputFailed;
+        }
+    }
+
+    private static int Single(ConvertOptions options, ReportFormats formats, string output, ConsoleOutput console)
+    {
+        var result = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
+            Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates) { Progress = progress }));
+        var writeReports = !options.DryRun || options.Out is not null;
+        if (!options.DryRun && result.Files.Count > 0)
+        {
+            Converter.Write(result with { Files = [.. result.Files.Where(f => f.RelativePath != ReportWriter.MarkdownFileName)] }, output);
+        }
+
+        if (writeReports && result.Report is { } report && result.Renderer is { } renderer)
+        {
+            WriteReports(renderer, report, formats, output);
+        }
+
+        if (options.Sarif is not null)
+        {
+            WriteText(options.Sarif, Sarif.Write(result.Diagnostics, result.SourceRoot, Program.Version));
+        }
+
+        console.Diagnostics(result.Diagnostics);
+        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var verb = options.DryRun ? "Analysed" : "Converted";
+        var where = options.DryRun ? (options.Out is null ? " (dry run: nothing written)" : $" (dry run: reports in {Display(output)})") : $" into {Display(output)}";
+        console.Final($"{verb} {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)}{where}: {console.Counts(result.Diagnostics)}.");
+        if (result.Report is { } summary)
+        {
+            console.Summary([(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), summary)]);
+        }
+
+        return errors > 0 ? Program.ConvertedWithErrors : Program.Converted;
+    }
+
+    private static int MultiRoot(ConvertOptions options, ReportFormats formats, string output, ConsoleOutput console)
+    {
+        var outputFull = Path.GetFullPath(output);
+        var children = Directory.EnumerateDirectories(options.Input)
+            .Where(d => !Path.GetFileName(d).StartsWith('.') && Path.GetFullPath(d) != outputFull)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var projects = new List<(string Name, string Output, MigrationReportData Report)>();
+        var diagnostics = new List<Diagnostic>();
+        var artifacts = 0;
+        var documents = 0;
+        TemplateRenderer? renderer = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            var name = Path.GetFileName(child);
+            console.Step(i + 1, children.Count, name);
+            var result = console.WithProgress(name, progress =>
+                Converter.Convert(new ConversionOptions(child, options.OrgName, null, options.Templates) { Progress = progress }));
+            var childOutput = Path.Combine(output, name);
+            if (!options.DryRun && result.Files.Count > 0)
+            {
+                Converter.Write(result with { Files = [.. result.Files.Where(f => f.RelativePath != ReportWriter.MarkdownFileName || formats.HasFlag(ReportFormats.Markdown))] }, childOutput);
+            }
+
+            if (result.Report is { } report)
+            {
+                projects.Add((name, name, report));
+                renderer ??= result.Renderer;
+            }
+
+            diagnostics.AddRange(result.Diagnostics);
+            artifacts += result.ArtifactCount;
+            documents += result.Documents.Length;
+        }
+
+        var aggregate = MigrationReportBuilder.Aggregate(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), projects);
+        if ((!options.DryRun || options.Out is not null) && renderer is not null)
+        {
+            WriteReports(renderer, aggregate, formats, output);
+        }
+
+        if (options.Sarif is not null)
+        {
+            WriteText(options.Sarif, Sarif.Write(diagnostics, Path.GetFullPath(options.Input), Program.Version));
+        }
+
+        console.Diagnostics(diagnostics);
+        var verb = options.DryRun ? "Analysed" : "Converted";
+        console.Final($"{verb} {"project".ToQuantity(projects.Count)} ({"artifact".ToQuantity(artifacts)} from {"file".ToQuantity(documents)}){(options.DryRun ? " (dry run)" : $" into {Display(output)}")}: {console.Counts(diagnostics)}.");
+        console.Summary([.. projects.Select(p => (p.Name, p.Report)), ("all", aggregate)]);
+        return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? Program.ConvertedWithErrors : Program.Converted;
+    }
+
+    /// <summary>Writes the report files <paramref name="formats"/> selects into <paramref name="output"/>.</summary>
+    public static void WriteReports(TemplateRenderer renderer, MigrationReportData report, ReportFormats formats, string output)
+    {
+        if (formats == ReportFormats.None)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(output);
+        if (formats.HasFlag(ReportFormats.Json))
+        {
+            WriteText(Path.Combine(output, ReportWriter.JsonFileName), ReportWriter.ToJson(report));
+        }
+
+        if (formats.HasFlag(ReportFormats.Html))
+        {
+            WriteText(Path.Combine(output, ReportWriter.HtmlFileName), ReportWriter.Html(renderer, report).Content);
+        }
+
+        if (formats.HasFlag(ReportFormats.Markdown))
+        {
+            WriteText(Path.Combine(output, ReportWriter.MarkdownFileName), ReportWriter.Markdown(renderer, report).Content);
+        }
+    }
+
+    private static void WriteText(string path, string text)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    private static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(path));
+}
+
+/// <summary>
+/// What the commands print: diagnostics (errors to stderr), progress and a summary table when stdout is a
+/// terminal (Spectre.Console), plain lines when it is redirected or captured.
+/// </summary>
+internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool quiet, bool verbose)
+{
+    /// <summary>True when the output goes to an interactive terminal (not redirected, not captured by a test).</summary>
+    public bool Interactive { get; } = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public T WithProgress<T>(string name, Func<Action<string, int, int>, T> work)
+    {
+        if (!Interactive || quiet)
+        {
+            return work((_, _, _) => { });
+        }
+
+        T result = default!;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(name));
+                result = work((stage, done, total) =>
+                {
+                    task.Description = Markup.Escape($"{name}: {stage.ToLowerInvariant()} {done}/{total}");
+                    task.MaxValue = Math.Max(1, total);
+                    task.Value = done;
+                });
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    /// <summary>A project of a multi-root run starts: a plain line, unless quiet.</summary>
+    public void Step(int index, int count, string name)
+    {
+        if (!quiet)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{index}/{count}] {name}"));
+        }
+    }
+
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        var baseDirectory = Directory.GetCurrentDirectory();
+        foreach (var diagnostic in diagnostics)
+        {
+            var show = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => true,
+                DiagnosticSeverity.Warning => !quiet,
+                _ => verbose,
+            };
+            if (show)
+            {
+                (diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout).WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+            }
+        }
+    }
+
+    public string Counts(IReadOnlyCollection<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var infos = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        var infoNote = infos > 0 && !verbose ? $" and {"info message".ToQuantity(infos)} (--verbose shows them)" : string.Empty;
+        return $"{"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{infoNote}";
+    }
+
+    public void Final(string line) => stdout.WriteLine(line);
+
+    /// <summary>The final summary: a table on a terminal, one plain line per project otherwise; nothing when quiet.</summary>
+    public void Summary(IReadOnlyList<(string Name, MigrationReportData Report)> rows)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        if (Interactive)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("Project").AddColumn(new TableColumn("Artifacts").RightAligned()).AddColumn(new TableColumn("Coverage").RightAligned())
+                .AddColumn(new TableColumn("TODOs").RightAligned()).AddColumn(new TableColumn("Not converted").RightAligned()).AddColumn(new TableColumn("Work (best/avg/worst)").RightAligned());
+            foreach (var (name, report) in rows)
+            {
+                table.AddRow(Markup.Escape(name), N(report.Summary.Artifacts), ReportWriter.Percent(report.Summary.WeightedCoverage), N(report.Summary.Todos),
+                    N(report.Artifacts.Count(a => a.Status == ArtifactStatus.NotConverted)), Markup.Escape(Hours(report.Estimate)));
+            }
+
+            AnsiConsole.Write(table);
+            return;
+        }
+
+        foreach (var (name, report) in rows)
+        {
+            stdout.WriteLine($"{name}: coverage {ReportWriter.Percent(report.Summary.WeightedCoverage)} weighted ({report.Summary.MediatorsTranslated} of {report.Summary.Mediators} mediators), {"TODO".ToQuantity(report.Summary.Todos)}, {"artifact".ToQuantity(report.Artifacts.Count(a => a.Status == ArtifactStatus.NotConverted))} not converted, manual work {Hours(report.Estimate)}.");
+        }
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Hours(WorkEstimate estimate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{estimate.BestHours:0.0}/{estimate.AverageHours:0.0}/{estimate.WorstHours:0.0} h");
+}

@@ -1,0 +1,323 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Emit;
+using SynapseToBal.IR;
+using SynapseToBal.Refine;
+using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Report;
+
+/// <summary>What a migration report is built from: one conversion's input, IR, generated files and diagnostics.</summary>
+/// <param name="Source">The input's display name.</param>
+/// <param name="SourceRoot">The folder source paths are shown relative to.</param>
+/// <param name="Package">The IR, or null when lowering failed (every mediator then counts as not translated).</param>
+public sealed record ReportInput(
+    string Source,
+    string PackageName,
+    string Form,
+    string SourceRoot,
+    ImmutableArray<SynapseDocument> Documents,
+    PackageIr? Package,
+    ReferenceGraph? Graph,
+    IReadOnlyList<GeneratedFile> Files,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Builds a <see cref="MigrationReportData"/>: coverage per artifact and overall, TODO links, diagnostics by code, the reference graph, the estimate.</summary>
+public static partial class MigrationReportBuilder
+{
+    public const string Tool = "SynapseToBal";
+
+    public static MigrationReportData Build(ReportInput input)
+    {
+        var artifacts = input.Documents.SelectMany(d => d.Artifacts).ToList();
+        var measure = Coverage.Measure(artifacts, input.Package);
+        var (todos, todoLocations) = LinkTodos(input);
+        var pending = input.Package is null
+            ? new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance)
+            : new HashSet<ArtifactSyntax>(input.Package.Pending.Concat(input.Package.PendingEndpoints).Concat(input.Package.PendingStores).Select(p => p.Origin), ReferenceEqualityComparer.Instance);
+
+        var todoOwners = todoLocations.Select(l => l is null ? null : OwnerOf(artifacts, l)).ToList();
+        var reports = new List<ArtifactReport>(artifacts.Count);
+        var statuses = new Dictionary<ArtifactSyntax, ArtifactStatus>(ReferenceEqualityComparer.Instance);
+        foreach (var artifact in artifacts)
+        {
+            var mediators = MediatorCollector.Collect([artifact]);
+            var inTodos = mediators.Count(measure.IsInTodo);
+            var weight = mediators.Sum(Weights.Of);
+            var weightInTodos = mediators.Where(measure.IsInTodo).Sum(Weights.Of);
+            var todoCount = todoOwners.Count(o => ReferenceEquals(o, artifact));
+            var status = input.Package is null || pending.Contains(artifact) || (mediators.Count > 0 && inTodos == mediators.Count)
+                ? ArtifactStatus.NotConverted
+                : todoCount > 0 || inTodos > 0 ? ArtifactStatus.Partial : ArtifactStatus.Converted;
+            statuses[artifact] = status;
+            reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, status,
+                mediators.Count, mediators.Count - inTodos, inTodos, Share(weight - weightInTodos, weight), todoCount));
+        }
+
+        var unsupported = measure.InTodos
+            .GroupBy(p => p.Key is ConnectorOperationMediator ? p.Key.ElementName : p.Key.ElementName, StringComparer.Ordinal)
+            .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First().Key), g.Select(p => p.Value.Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
+            .Concat(artifacts.Where(a => pending.Contains(a) && MediatorCollector.Collect([a]).Count == 0)
+                .GroupBy(a => a.XmlName + " (artifact)", StringComparer.Ordinal)
+                .Select(g => new UnsupportedElement(g.Key, g.Count(), 0, todos.Where((_, i) => todoOwners[i] is { } o && g.Contains(o, ReferenceEqualityComparer.Instance)).Select(t => t.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray())))
+            .OrderByDescending(u => u.Count).ThenBy(u => u.Element, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        var weightUnits = measure.Mediators.Sum(Weights.Of);
+        var weightInTodosTotal = measure.InTodos.Keys.Sum(Weights.Of);
+        var errors = input.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = input.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var infos = input.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        var summary = new ReportSummary(
+            artifacts.Count,
+            input.Documents.Length,
+            measure.Mediators.Count,
+            measure.Translated,
+            measure.InTodos.Count,
+            weightUnits,
+            weightInTodosTotal,
+            Round(measure.Share),
+            Share(weightUnits - weightInTodosTotal, weightUnits),
+            todos.Length,
+            errors,
+            warnings,
+            infos);
+
+        return new MigrationReportData(
+            MigrationReportData.CurrentSchemaVersion,
+            Tool,
+            input.Source,
+            input.PackageName,
+            input.Form,
+            summary,
+            WorkEstimate.Compute(weightInTodosTotal, errors + warnings, artifacts.Count),
+            [.. reports],
+            unsupported,
+            todos,
+            Groups(input),
+            Graph(artifacts, statuses, input.Graph),
+            []);
+    }
+
+    /// <summary>An aggregate of child reports (multi-root): their sums, each project's summary, and their rows, files prefixed by the project.</summary>
+    public static MigrationReportData Aggregate(string source, IReadOnlyList<(string Name, string Output, MigrationReportData Report)> projects)
+    {
+        static string Prefix(string project, string? path) => path is null ? project : project + "/" + path;
+        var all = projects.Select(p => p.Report).ToList();
+        var mediators = all.Sum(r => r.Summary.Mediators);
+        var translated = all.Sum(r => r.Summary.MediatorsTranslated);
+        var units = all.Sum(r => r.Summary.WeightUnits);
+        var unitsInTodos = all.Sum(r => r.Summary.WeightUnitsInTodos);
+        var summary = new ReportSummary(
+            all.Sum(r => r.Summary.Artifacts), all.Sum(r => r.Summary.Files), mediators, translated, all.Sum(r => r.Summary.MediatorsInTodos),
+            units, unitsInTodos, Share(translated, mediators), Share(units - unitsInTodos, units), all.Sum(r => r.Summary.Todos),
+            all.Sum(r => r.Summary.Errors), all.Sum(r => r.Summary.Warnings), all.Sum(r => r.Summary.Infos));
+        var nodes = new List<GraphNode>();
+        var edges = new List<GraphEdge>();
+        foreach (var (name, _, report) in projects)
+        {
+            nodes.AddRange(report.Graph.Nodes.Select(n => n with { Id = Ids(name) + "_" + n.Id }));
+            edges.AddRange(report.Graph.Edges.Select(e => e with { From = Ids(name) + "_" + e.From, To = Ids(name) + "_" + e.To }));
+        }
+
+        return new MigrationReportData(
+            MigrationReportData.CurrentSchemaVersion,
+            Tool,
+            source,
+            string.Join(", ", projects.Select(p => p.Report.Package)),
+            "MultiRoot",
+            summary,
+            WorkEstimate.Compute(unitsInTodos, summary.Errors + summary.Warnings, summary.Artifacts),
+            [.. projects.SelectMany(p => p.Report.Artifacts.Select(a => a with { Source = Prefix(p.Name, a.Source) }))],
+            [.. all.SelectMany(r => r.Unsupported).GroupBy(u => u.Element, StringComparer.Ordinal)
+                .Select(g => new UnsupportedElement(g.Key, g.Sum(u => u.Count), g.First().Weight, g.SelectMany(u => u.Codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
+                .OrderByDescending(u => u.Count).ThenBy(u => u.Element, StringComparer.Ordinal)],
+            [.. projects.SelectMany(p => p.Report.Todos.Select(t => t with { SourceFile = t.SourceFile is null ? null : Prefix(p.Name, t.SourceFile), GeneratedFile = Prefix(p.Name, t.GeneratedFile) }))],
+            [.. projects.SelectMany(p => p.Report.Diagnostics.SelectMany(g => g.Items.Select(i => (g.Code, g.Severity, g.Title, Item: i with { File = Prefix(p.Name, i.File) }))))
+                .GroupBy(x => x.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new DiagnosticGroup(g.Key, Worst(g.Select(x => x.Severity)), g.First().Title, g.Count(), [.. g.Select(x => x.Item)]))],
+            new ReportGraph([.. nodes], [.. edges]),
+            [.. projects.Select(p => new ProjectSummary(p.Name, p.Output, p.Report.Summary, p.Report.Estimate))]);
+    }
+
+    private static string Ids(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+
+    private static string Worst(IEnumerable<string> severities)
+    {
+        var list = severities.ToList();
+        return list.Contains("error") ? "error" : list.Contains("warning") ? "warning" : "info";
+    }
+
+    /// <summary>
+    /// Every <c>// TODO(SBnnnn): text</c> line of the generated Ballerina files, in file order, each matched to the
+    /// IR TODO it was written from (same code, same text; an artifact kept whole adds its name and place to the
+    /// text), or else to a diagnostic of the same code whose message holds the text.
+    /// </summary>
+    private static (ImmutableArray<TodoLink> Links, List<SourceLocation?> Locations) LinkTodos(ReportInput input)
+    {
+        var records = input.Package is null ? [] : Coverage.Todos(input.Package).ToList();
+        var claimed = new bool[records.Count];
+        var diagnostics = input.Diagnostics.Where(d => d.Location.IsInSource || d.Location.Kind == LocationKind.ExternalFile).ToList();
+        var diagnosticClaimed = new bool[diagnostics.Count];
+        var links = ImmutableArray.CreateBuilder<TodoLink>();
+        var locations = new List<SourceLocation?>();
+        foreach (var file in input.Files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)))
+        {
+            var lines = file.Content.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var match = TodoLine().Match(lines[i]);
+                if (!match.Success)
+                {
+                    continue;
+                }
+
+                var code = match.Groups["code"].Value;
+                var text = match.Groups["text"].Value.Trim();
+                SourceLocation? location = null;
+                var index = Find(records, claimed, r => r.Reason.Descriptor.Id == code && BallerinaSyntax.CommentText(r.Reason.Message) == text)
+                    ?? Find(records, claimed, r => r.Reason.Descriptor.Id == code && text.StartsWith(BallerinaSyntax.CommentText(r.Reason.Message), StringComparison.Ordinal));
+                if (index is { } found)
+                {
+                    claimed[found] = true;
+                    location = records[found].Location;
+                }
+                else
+                {
+                    for (var d = 0; d < diagnostics.Count; d++)
+                    {
+                        if (!diagnosticClaimed[d] && diagnostics[d].Id == code && diagnostics[d].GetMessage(CultureInfo.InvariantCulture).Contains(text, StringComparison.Ordinal))
+                        {
+                            diagnosticClaimed[d] = true;
+                            var span = diagnostics[d].Location.GetLineSpan();
+                            location = new SourceLocation(span.Path, diagnostics[d].Location.SourceSpan, span.Span);
+                            break;
+                        }
+                    }
+                }
+
+                locations.Add(location);
+                links.Add(new TodoLink(code, text, location is null || location.Path.Length == 0 ? null : Relative(input.SourceRoot, location.Path), location is null || location.Path.Length == 0 ? null : location.Line, file.RelativePath, i + 1));
+            }
+        }
+
+        return (links.ToImmutable(), locations);
+    }
+
+    private static int? Find(List<TodoOrigin> records, bool[] claimed, Func<TodoOrigin, bool> predicate)
+    {
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (!claimed[i] && predicate(records[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The artifact whose element holds the location: the innermost span in the same file, else the last one starting before it.</summary>
+    private static ArtifactSyntax? OwnerOf(List<ArtifactSyntax> artifacts, SourceLocation location)
+    {
+        var inFile = artifacts.Where(a => a.Location.Path == location.Path).ToList();
+        return inFile.Where(a => a.Location.Span.Length > 0 && a.Location.Span.Contains(location.Span.Start)).MinBy(a => a.Location.Span.Length)
+            ?? inFile.Where(a => a.Location.Span.Start <= location.Span.Start).MaxBy(a => a.Location.Span.Start)
+            ?? inFile.FirstOrDefault();
+    }
+
+    private static ImmutableArray<DiagnosticGroup> Groups(ReportInput input)
+    {
+        var titles = DiagnosticCatalog.All.ToDictionary(d => d.Id, d => d.Title.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return input.Diagnostics
+            .GroupBy(d => d.Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DiagnosticGroup(
+                g.Key,
+                Worst(g.Select(d => Severity(d.Severity))),
+                titles.GetValueOrDefault(g.Key, g.Key),
+                g.Count(),
+                [.. g.Select(d => Entry(d, input.SourceRoot))]))
+            .ToImmutableArray();
+    }
+
+    public static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    private static DiagnosticEntry Entry(Diagnostic diagnostic, string sourceRoot)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        return !span.IsValid || string.IsNullOrEmpty(span.Path)
+            ? new DiagnosticEntry(Severity(diagnostic.Severity), null, null, null, message)
+            : new DiagnosticEntry(Severity(diagnostic.Severity), Relative(sourceRoot, span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, message);
+    }
+
+    private static ReportGraph Graph(List<ArtifactSyntax> artifacts, Dictionary<ArtifactSyntax, ArtifactStatus> statuses, ReferenceGraph? graph)
+    {
+        var ids = new Dictionary<ArtifactSyntax, string>(ReferenceEqualityComparer.Instance);
+        var nodes = new List<GraphNode>();
+        foreach (var artifact in artifacts)
+        {
+            var id = "n" + nodes.Count.ToString(CultureInfo.InvariantCulture);
+            ids[artifact] = id;
+            nodes.Add(new GraphNode(id, artifact.Kind, artifact.Name, statuses[artifact]));
+        }
+
+        var edges = new List<GraphEdge>();
+        var seen = new HashSet<(string, string, string)>();
+        var missing = new Dictionary<(ReferenceKind, string), string>();
+        foreach (var reference in graph?.References ?? [])
+        {
+            if (!ids.TryGetValue(reference.Reference.From, out var from))
+            {
+                continue;
+            }
+
+            string? to = null;
+            if (reference.Target is { } target && ids.TryGetValue(target, out var targetId))
+            {
+                to = targetId;
+            }
+            else if (reference.Status == ResolutionStatus.Unresolved)
+            {
+                var key = (reference.Reference.Kind, reference.Reference.Key);
+                if (!missing.TryGetValue(key, out to))
+                {
+                    to = "n" + nodes.Count.ToString(CultureInfo.InvariantCulture);
+                    missing[key] = to;
+                    nodes.Add(new GraphNode(to, "Missing", reference.Reference.Key, null));
+                }
+            }
+
+            var kind = reference.Reference.Kind.ToString();
+            if (to is not null && to != from && seen.Add((from, to, kind)))
+            {
+                edges.Add(new GraphEdge(from, to, kind));
+            }
+        }
+
+        return new ReportGraph([.. nodes], [.. edges]);
+    }
+
+    internal static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative == "." ? Path.GetFileName(path) : relative;
+    }
+
+    internal static double Share(int part, int whole) => whole == 0 ? 1 : Round((double)part / whole);
+
+    private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    [GeneratedRegex(@"^\s*// TODO\((?<code>SB\d{4})\): (?<text>.*)$")]
+    private static partial Regex TodoLine();
+}
