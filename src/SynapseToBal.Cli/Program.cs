@@ -4,6 +4,7 @@ using Humanizer;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using SynapseToBal.Output;
 using SynapseToBal.Project;
 using SynapseToBal.Report;
 
@@ -29,6 +30,22 @@ public sealed class ConvertOptions
 
     [Option('v', "verbose", HelpText = "Also print info diagnostics (skipped files, notes on behaviour differences).")]
     public bool Verbose { get; set; }
+
+    // Converting again into the same output (Output/): incremental writes, merges, check mode, one artifact to stdout.
+    [Option("force", HelpText = "Regenerate every file, overwriting files edited since they were generated.")]
+    public bool Force { get; set; }
+
+    [Option("no-merge", HelpText = "Do not merge an edited file with its new generation: write the new generation to <file>.new.")]
+    public bool NoMerge { get; set; }
+
+    [Option("check", HelpText = "Write nothing; exit 3 when converting again would change a file of the output.")]
+    public bool Check { get; set; }
+
+    [Option("stdout", HelpText = "Print the Ballerina for the artifacts of one XML file instead of writing a package.")]
+    public bool Stdout { get; set; }
+
+    [Option("project", HelpText = "With --stdout: the project the artifact belongs to, whose artifacts its references resolve to.")]
+    public string? Project { get; set; }
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
@@ -46,6 +63,7 @@ public static class Program
     public const int Converted = 0;
     public const int ConvertedWithErrors = 1;
     public const int BadUsage = 2;
+    public const int OutOfDate = 3;
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -79,7 +97,7 @@ public static class Program
             h.Heading = "synapse2bal: converts WSO2 Synapse / Micro Integrator configurations into Ballerina.";
             h.Copyright = string.Empty;
             h.AddPostOptionsLine("Inputs: an artifact file, a synapse.xml, a folder, an EI/MI deployment folder, an Integration Studio or MI 4.x project, or a .car file.");
-            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage.");
+            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage, 3 (convert --check) the output is out of date.");
             return HelpText.DefaultParsingErrorsHandler(parsed, h);
         }, e => e, verbsIndex: true);
         if (list.Any(e => e is HelpRequestedError or HelpVerbRequestedError))
@@ -105,15 +123,22 @@ public static class Program
             return BadUsage;
         }
 
-        var result = Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates));
-        var output = options.Out ?? Converter.DefaultOutput(options.Input);
-        if (result.Files.Count > 0)
+        var conversionOptions = new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates);
+        if (options.Stdout || options.Project is not null)
         {
-            Converter.Write(result, output);
+            return ConvertToStdout(options, conversionOptions, stdout, stderr);
+        }
+
+        var output = options.Out ?? Converter.DefaultOutput(options.Input);
+        var run = IncrementalConversion.Run(conversionOptions, output, new OutputOptions(options.Force, options.NoMerge, options.Check));
+        if (run.Conversion is not { } result)
+        {
+            stdout.WriteLine($"Up to date: nothing changed since the last conversion into {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(output))}; no file written.");
+            return Converted;
         }
 
         var baseDirectory = Directory.GetCurrentDirectory();
-        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning || (options.Verbose && d.Severity == DiagnosticSeverity.Info)))
+        foreach (var diagnostic in result.Diagnostics.Concat(run.Outcome?.Diagnostics ?? []).Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning || (options.Verbose && d.Severity == DiagnosticSeverity.Info)))
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout;
             writer.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
@@ -124,7 +149,42 @@ public static class Program
         var infos = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
         var infoNote = infos > 0 && !options.Verbose ? $" and {"info message".ToQuantity(infos)} (--verbose shows them)" : string.Empty;
         stdout.WriteLine($"Converted {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)} into {Path.GetRelativePath(baseDirectory, Path.GetFullPath(output))}: {"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{infoNote}.");
+        if (run.Outcome is { } outcome)
+        {
+            stdout.WriteLine(OutputSummary.Describe(outcome, options.Check));
+            if (options.Check && outcome.Changed)
+            {
+                return OutOfDate;
+            }
+        }
+
         return errors > 0 ? ConvertedWithErrors : Converted;
+    }
+
+    private static int ConvertToStdout(ConvertOptions options, ConversionOptions conversionOptions, TextWriter stdout, TextWriter stderr)
+    {
+        if (!options.Stdout || !File.Exists(options.Input) || (options.Project is not null && !Directory.Exists(options.Project)))
+        {
+            stderr.WriteLine("error: --stdout takes one artifact XML file, and --project (only with --stdout) an existing project folder");
+            return BadUsage;
+        }
+
+        var single = SingleArtifact.Render(options.Input, options.Project, conversionOptions);
+        var baseDirectory = Directory.GetCurrentDirectory();
+        var source = Path.GetFullPath(options.Input);
+        foreach (var diagnostic in single.Conversion.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && d.Location.GetLineSpan().Path == source)))
+        {
+            stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+        }
+
+        if (single.Text is null)
+        {
+            stderr.WriteLine($"error: '{options.Input}' is not an artifact of the project converted");
+            return single.Conversion.HasErrors ? ConvertedWithErrors : BadUsage;
+        }
+
+        stdout.Write(single.Text);
+        return single.Conversion.HasErrors ? ConvertedWithErrors : Converted;
     }
 
     private static int Analyze(AnalyzeOptions options, TextWriter stdout, TextWriter stderr)
