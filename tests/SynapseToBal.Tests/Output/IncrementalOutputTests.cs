@@ -80,6 +80,46 @@ public sealed partial class IncrementalOutputTests(ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void One_changed_artifact_changes_only_its_own_lines_of_the_shared_files()
+    {
+        if (!CopyProject(RoutingProject))
+        {
+            return;
+        }
+
+        var before = Fresh();
+
+        // An API: only lines of its own service section in main.bal.
+        Edit(XmlMappingApi, "context=\"/xml\"", "context=\"/xml2\"");
+        var afterApi = Fresh();
+        var mainBefore = before["main.bal"].Split('\n');
+        var section = Array.FindIndex(mainBefore, l => l.StartsWith("# API '5_XMLMapping'", StringComparison.Ordinal));
+        var sectionEnd = Array.FindIndex(mainBefore, section, l => l == "}");
+        Assert.All(ChangedLines(before["main.bal"], afterApi["main.bal"]), line => Assert.InRange(line, section, sectionEnd));
+        Assert.Equal(["main.bal"], Differing(before, afterApi));
+
+        // An endpoint's URL: its configurable's default and its Config.toml value, one line each.
+        Edit("05-synapseConfig/src/main/synapse-config/endpoints/05_EP_SOAP2.xml", ":9091/eiTests", ":9092/eiTests");
+        var afterEndpoint = Fresh();
+        Assert.Equal(["Config.toml", "configs.bal"], Differing(afterApi, afterEndpoint));
+        foreach (var file in new[] { "Config.toml", "configs.bal" })
+        {
+            var changed = Assert.Single(ChangedLines(afterApi[file], afterEndpoint[file]));
+            Assert.Contains(":9091/eiTests", afterApi[file].Split('\n')[changed]);
+        }
+    }
+
+    private static List<string> Differing(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        [.. a.Keys.Union(b.Keys).Where(k => !a.TryGetValue(k, out var x) || !b.TryGetValue(k, out var y) || x != y).Order(StringComparer.Ordinal)];
+
+    /// <summary>The 0-based lines of <paramref name="before"/> a line diff deletes or replaces (an insertion counts at its place).</summary>
+    private static List<int> ChangedLines(string before, string after)
+    {
+        var diff = new DiffPlex.Differ().CreateLineDiffs(before, after, ignoreWhitespace: false);
+        return [.. diff.DiffBlocks.SelectMany(b => b.DeleteCountA == 0 ? [b.DeleteStartA] : Enumerable.Range(b.DeleteStartA, b.DeleteCountA))];
+    }
+
+    [Fact]
     public void A_removed_artifact_removes_its_files_unless_edited()
     {
         if (!CopyProject(TaskProject))
