@@ -36,7 +36,7 @@ public static class SingleArtifact
             var emitOptions = new EmitOptions(Converter.SanitizeOrg(options.Org ?? Converter.DefaultOrg), "artifact", result.SourceRoot, Path.GetFileName(file));
             var own = Select(package, file);
             var files = new PackageEmitter(renderer, emitOptions).Emit(refined with { Package = own });
-            var code = string.Concat(files.Where(f => f.RelativePath is not ("configs.bal" or "types.bal" or "support.bal") && f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content));
+            var code = string.Concat(files.Where(f => f.RelativePath != "configs.bal" && Holds(f.RelativePath, own, configurables: 0)).Select(f => f.Content));
             var used = own.Configurables.Where(c => Regex.IsMatch(code, @"(?<![\w'])" + Regex.Escape(refined.Names[c.Name]) + @"(?![\w])")).ToImmutableArray();
             files = new PackageEmitter(renderer, emitOptions).Emit(refined with { Package = own with { Configurables = used } });
 

@@ -314,6 +314,19 @@ public sealed partial class IncrementalOutputTests(ITestOutputHelper output) : I
             Assert.Contains(" " + call.Groups[1].Value + " = check new", full["connections.bal"]);
         }
 
+        // A task: its job and nothing of the services (not even the listener's port).
+        Directory.Delete(Input, recursive: true);
+        if (CopyProject(TaskProject))
+        {
+            var task = Path.Combine(Input, "14-synapseConfig/src/main/synapse-config/tasks/14_1_1_Task_WithInterval.xml");
+            var (taskCode, taskOut, _) = Run("convert", task, "--stdout", "--project", Input);
+            Assert.Equal(0, taskCode);
+            Assert.StartsWith("// ---- tasks.bal ----\n", taskOut);
+            Assert.Contains("class v1411TaskWithIntervalJob {", taskOut);
+            Assert.DoesNotContain("httpPort", taskOut);
+            Assert.DoesNotContain("// ---- main.bal ----", taskOut);
+        }
+
         Assert.Equal(2, Run("convert", Path.Combine(_temp, "missing.xml"), "--stdout").Code);
         Assert.Equal(2, Run("convert", Input, "--project", Input).Code);
     }
