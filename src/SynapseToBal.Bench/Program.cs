@@ -13,6 +13,16 @@ var apis = Option("--apis", 500);
 var runs = Option("--runs", 5);
 
 var generated = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-{apis}");
+if (args.Contains("--incremental"))
+{
+    // A project of --artifacts N artifacts: N - 71 APIs, 21 sequences and 50 endpoints (see GenerateProject).
+    var total = Option("--artifacts", 10_000);
+    var incremental = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-incremental-{total}");
+    GenerateProject(incremental, total - 71);
+    SynapseToBal.Bench.Incremental.Run(incremental, total);
+    return 0;
+}
+
 GenerateProject(generated, apis);
 
 if (Directory.Exists(corpus))

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Spectre.Console;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using SynapseToBal.Output;
 using SynapseToBal.Emit;
 using SynapseToBal.Report;
 
@@ -106,14 +107,33 @@ public static class ConvertCommand
 
     private static int Single(ConvertOptions options, ReportFormats formats, string output, ConsoleOutput console)
     {
-        var result = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
-            Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates) { Progress = progress }));
-        var writeReports = !options.DryRun || options.Out is not null;
-        if (!options.DryRun && result.Files.Count > 0)
+        ConversionResult result;
+        OutputOutcome? outcome = null;
+        if (options.DryRun)
         {
-            Converter.Write(result with { Files = [.. result.Files.Where(f => f.RelativePath != ReportWriter.MarkdownFileName)] }, output);
+            result = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
+                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates) { Progress = progress }));
+        }
+        else
+        {
+            // Converting again into the same output writes only what changed and never overwrites an edit (Output/).
+            var run = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
+                IncrementalConversion.Run(
+                    new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates) { Progress = progress },
+                    output,
+                    new OutputOptions(options.Force, options.NoMerge, options.Check),
+                    include: f => f.RelativePath != ReportWriter.MarkdownFileName));
+            if (run.Conversion is not { } converted)
+            {
+                console.Final($"Up to date: nothing changed since the last conversion into {Display(output)}; no file written.");
+                return Program.Converted;
+            }
+
+            result = converted;
+            outcome = run.Outcome;
         }
 
+        var writeReports = (!options.DryRun || options.Out is not null) && !options.Check;
         if (writeReports && result.Report is { } report && result.Renderer is { } renderer)
         {
             WriteReports(renderer, report, formats, output);
@@ -124,7 +144,7 @@ public static class ConvertCommand
             WriteText(options.Sarif, Sarif.Write(result.Diagnostics, result.SourceRoot, Program.Version));
         }
 
-        console.Diagnostics(result.Diagnostics);
+        console.Diagnostics([.. result.Diagnostics, .. outcome?.Diagnostics ?? []]);
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var verb = options.DryRun ? "Analysed" : "Converted";
         var where = options.DryRun ? (options.Out is null ? " (dry run: nothing written)" : $" (dry run: reports in {Display(output)})") : $" into {Display(output)}";
@@ -132,6 +152,15 @@ public static class ConvertCommand
         if (result.Report is { } summary)
         {
             console.Summary([(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), summary)]);
+        }
+
+        if (outcome is not null)
+        {
+            console.Final(OutputSummary.Describe(outcome, options.Check));
+            if (options.Check && outcome.Changed)
+            {
+                return Program.OutOfDate;
+            }
         }
 
         return errors > 0 ? Program.ConvertedWithErrors : Program.Converted;

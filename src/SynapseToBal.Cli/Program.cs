@@ -4,6 +4,7 @@ using Humanizer;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using SynapseToBal.Output;
 using SynapseToBal.Project;
 using SynapseToBal.Report;
 
@@ -54,6 +55,22 @@ public sealed class ConvertOptions
         new("See what would convert without writing a package, reports into a folder", new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
         new("Every child folder its own project, with an aggregate report", new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
     ];
+
+    // Converting again into the same output (Output/): incremental writes, merges, check mode, one artifact to stdout.
+    [Option("force", HelpText = "Regenerate every file, overwriting files edited since they were generated.")]
+    public bool Force { get; set; }
+
+    [Option("no-merge", HelpText = "Do not merge an edited file with its new generation: write the new generation to <file>.new.")]
+    public bool NoMerge { get; set; }
+
+    [Option("check", HelpText = "Write nothing; exit 4 when converting again would change a file of the output.")]
+    public bool Check { get; set; }
+
+    [Option("stdout", HelpText = "Print the Ballerina for the artifacts of one XML file instead of writing a package.")]
+    public bool Stdout { get; set; }
+
+    [Option("project", HelpText = "With --stdout: the project the artifact belongs to, whose artifacts its references resolve to.")]
+    public string? Project { get; set; }
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
@@ -88,6 +105,7 @@ public static class Program
     public const int ConvertedWithErrors = 1;
     public const int BadUsage = 2;
     public const int OutputFailed = 3;
+    public const int OutOfDate = 4;
 
     public static string Version => typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -123,7 +141,7 @@ public static class Program
             h.Heading = "synapse2bal: converts WSO2 Synapse / Micro Integrator configurations into Ballerina.";
             h.Copyright = string.Empty;
             h.AddPostOptionsLine("Inputs: an artifact file, a synapse.xml, a folder, an EI/MI deployment folder, an Integration Studio or MI 4.x project, or a .car file.");
-            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage, 3 the output could not be written.");
+            h.AddPostOptionsLine("Exit codes: 0 converted, 1 converted with error diagnostics, 2 bad usage, 3 the output could not be written, 4 (convert --check) the output is out of date.");
             return HelpText.DefaultParsingErrorsHandler(parsed, h);
         }, e => e, verbsIndex: true);
         if (list.Any(e => e is HelpRequestedError or HelpVerbRequestedError))
@@ -136,7 +154,52 @@ public static class Program
         return BadUsage;
     }
 
-    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr) => ConvertCommand.Run(options, stdout, stderr);
+    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        if (!options.Stdout && options.Project is null)
+        {
+            return ConvertCommand.Run(options, stdout, stderr);
+        }
+
+        if (options.Templates is not null && !Directory.Exists(options.Templates))
+        {
+            stderr.WriteLine($"error: the templates folder '{options.Templates}' does not exist");
+            return BadUsage;
+        }
+
+        if (!InputExists(options.Input, stderr))
+        {
+            return BadUsage;
+        }
+
+        return ConvertToStdout(options, new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates), stdout, stderr);
+    }
+
+    private static int ConvertToStdout(ConvertOptions options, ConversionOptions conversionOptions, TextWriter stdout, TextWriter stderr)
+    {
+        if (!options.Stdout || !File.Exists(options.Input) || (options.Project is not null && !Directory.Exists(options.Project)))
+        {
+            stderr.WriteLine("error: --stdout takes one artifact XML file, and --project (only with --stdout) an existing project folder");
+            return BadUsage;
+        }
+
+        var single = SingleArtifact.Render(options.Input, options.Project, conversionOptions);
+        var baseDirectory = Directory.GetCurrentDirectory();
+        var source = Path.GetFullPath(options.Input);
+        foreach (var diagnostic in single.Conversion.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && d.Location.GetLineSpan().Path == source)))
+        {
+            stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+        }
+
+        if (single.Text is null)
+        {
+            stderr.WriteLine($"error: '{options.Input}' is not an artifact of the project converted");
+            return single.Conversion.HasErrors ? ConvertedWithErrors : BadUsage;
+        }
+
+        stdout.Write(single.Text);
+        return single.Conversion.HasErrors ? ConvertedWithErrors : Converted;
+    }
 
     private static int Analyze(AnalyzeOptions options, TextWriter stdout, TextWriter stderr)
     {

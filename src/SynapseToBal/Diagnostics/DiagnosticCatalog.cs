@@ -249,6 +249,18 @@ public static class DiagnosticCatalog
         "Unsafe output path",
         "The output path '{0}' escapes the output folder; it was not written",
         "A generated file's path would leave the output folder (an absolute path or '..'); it is refused so that converting never writes elsewhere.");
+    public static readonly DiagnosticDescriptor MergeConflict = Warning("SB0305", EmitCategory,
+        "Merge conflict in an edited file",
+        "'{0}' was edited since it was generated and the new generation changes the same lines; conflict markers at lines {1}",
+        "A generated file was edited by hand (its content no longer matches the hash in .synapse2bal/manifest.json), so converting again merged three versions as git merge-file does: the previous generation (the base, kept in .synapse2bal/base/), the edited file and the new generation. Where the edits and the regenerated code changed the same or adjacent lines, both versions are kept between <<<<<<< / ======= / >>>>>>> markers; the rest of the file is merged.");
+    public static readonly DiagnosticDescriptor EditedFileNotOverwritten = Warning("SB0306", EmitCategory,
+        "Edited file not overwritten",
+        "'{0}' {1}; the new generation was written to '{2}'",
+        "A file the converter would write already exists with other content, and it was either edited since it was generated (with --no-merge) or not written by a previous conversion into this folder (no entry in .synapse2bal/manifest.json, or no merge base). It is left as it is and the new generation is written beside it with a .new suffix.");
+    public static readonly DiagnosticDescriptor EditedFileKept = Warning("SB0307", EmitCategory,
+        "Edited file no longer generated",
+        "'{0}' is no longer generated (the artifacts it came from were removed or moved) but it was edited since it was generated; it was kept",
+        "Converting again removes the generated files nothing produces any more, unless the developer edited them: an edited file is kept, and the converter stops tracking it.");
 
     // 09xx: internal
     public static readonly DiagnosticDescriptor InternalError = Error("SB0901", InternalCategory,

@@ -30,6 +30,7 @@ public sealed partial class DiagnosticCatalogTests
         ["Refine"] = "Emit",
         ["Emit"] = "Emit",
         ["Report"] = "Input",
+        ["Output"] = "Emit",
     };
 
     /// <summary>Any stage may report a code of these groups.</summary>

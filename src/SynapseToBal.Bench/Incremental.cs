@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using SynapseToBal.Driver;
+using SynapseToBal.Output;
+
+namespace SynapseToBal.Bench;
+
+/// <summary>
+/// Converting again into the same output (issue 12) on a generated project:
+///   dotnet run -c Release --project src/SynapseToBal.Bench -- --incremental [--artifacts N]
+/// It converts the project into an empty folder (a full run: convert and write every file), converts it again
+/// unchanged, changes one API and converts again, and prints each wall time and its share of the full run.
+/// </summary>
+internal static class Incremental
+{
+    public static void Run(string project, int artifacts)
+    {
+        var output = project + "_converted";
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        // Warm-up (JIT): a conversion into a scratch folder, not timed.
+        var scratch = project + "_warmup";
+        IncrementalConversion.Run(new ConversionOptions(project), scratch, new OutputOptions());
+        Directory.Delete(scratch, recursive: true);
+
+        var options = new ConversionOptions(project);
+        var full = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out var first);
+        var unchanged = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out var second);
+
+        var api = Path.Combine(project, "apis", "Api7.xml");
+        File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
+        var changed = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out var third);
+        var upToDateCheck = Time(() => IncrementalConversion.Run(options, output, new OutputOptions(Check: true)), out _);
+        var other = Path.Combine(project, "apis", "Api8.xml");
+        File.WriteAllText(other, File.ReadAllText(other).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
+        var check = Time(() => IncrementalConversion.Run(options, output, new OutputOptions(Check: true)), out var fourth);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental ({artifacts} artifacts, {first.Conversion?.ArtifactCount} converted, {first.Outcome?.Files.Count} files):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  full run (empty output folder): {full:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unchanged input: {unchanged:F0} ms ({100 * unchanged / full:F1}% of the full run; up to date: {second.UpToDate})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one API changed: {changed:F0} ms ({100 * changed / full:F1}%); files written: {string.Join(", ", third.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? [])}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  --check, output up to date: {upToDateCheck:F0} ms ({100 * upToDateCheck / full:F1}%)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  --check, another API changed: {check:F0} ms ({100 * check / full:F1}%); out of date: {fourth.Outcome?.Changed}"));
+    }
+
+    private static double Time(Func<IncrementalRun> action, out IncrementalRun run)
+    {
+        var watch = Stopwatch.StartNew();
+        run = action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}

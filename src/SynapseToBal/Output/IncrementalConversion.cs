@@ -1,0 +1,85 @@
+using System.Globalization;
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+
+namespace SynapseToBal.Output;
+
+/// <param name="Conversion">The conversion, or null when the input was unchanged and nothing ran.</param>
+/// <param name="Outcome">What was written, or null when nothing ran or nothing was generated (the output is left as it is).</param>
+/// <param name="UpToDate">Input, options and converter are those of the last conversion and every file it wrote is still there.</param>
+public sealed record IncrementalRun(ConversionResult? Conversion, OutputOutcome? Outcome, bool UpToDate);
+
+/// <summary>
+/// <c>convert</c> into an output folder that may hold a previous conversion: recognises an unchanged input from
+/// its content hashes without converting anything, and otherwise converts and hands the files to
+/// <see cref="OutputWriter"/>, which writes only what changed and never overwrites an edit.
+/// </summary>
+public static class IncrementalConversion
+{
+    public static string Generator => "synapse2bal " + (typeof(Converter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    /// <summary>The converter's build: a deterministic build of the same source has the same module id.</summary>
+    public static string Build => typeof(Converter).Assembly.ManifestModule.ModuleVersionId.ToString("N", CultureInfo.InvariantCulture);
+
+    /// <param name="extraOptions">Other options that shape the output, recorded in the manifest (a change converts again).</param>
+    /// <param name="include">Which generated files the manifest tracks and writes (the CLI writes its reports itself); all when null.</param>
+    public static IncrementalRun Run(ConversionOptions options, string outputRoot, OutputOptions output, IReadOnlyDictionary<string, string>? extraOptions = null, Func<GeneratedFile, bool>? include = null)
+    {
+        var root = Path.GetFullPath(outputRoot);
+        var previous = Manifest.Read(root);
+        var fingerprint = InputFingerprint.Compute(options.Input, root);
+        var settings = Settings(options, extraOptions);
+        if (!output.Force && previous is not null && IsUpToDate(previous, settings, fingerprint, root))
+        {
+            return new IncrementalRun(null, null, UpToDate: true);
+        }
+
+        var result = Converter.Convert(options);
+        var files = include is null ? result.Files : [.. result.Files.Where(include)];
+        if (files.Count == 0)
+        {
+            return new IncrementalRun(result, null, UpToDate: false);
+        }
+
+        var manifest = new Manifest(Generator, Build, settings, Inputs(result, fingerprint), []);
+        return new IncrementalRun(result, new OutputWriter(root, output).Write(files, manifest, previous), UpToDate: false);
+    }
+
+    internal static SortedDictionary<string, string> Settings(ConversionOptions options, IReadOnlyDictionary<string, string>? extra)
+    {
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["org"] = options.Org ?? string.Empty,
+            ["packageName"] = options.PackageName ?? string.Empty,
+            ["templates"] = options.TemplatesDirectory is { } templates
+                ? Manifest.Hash(string.Join("\n", InputFingerprint.Compute(templates, Path.Combine(templates, Manifest.Folder)).Select(f => f.Path + " " + f.Hash)))
+                : string.Empty,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static bool IsUpToDate(Manifest previous, IReadOnlyDictionary<string, string> settings, IReadOnlyList<(string Path, string Hash)> fingerprint, string root) =>
+        previous.Generator == Generator
+        && previous.Build == Build
+        && previous.Options.Count == settings.Count
+        && settings.All(s => previous.Options.TryGetValue(s.Key, out var value) && value == s.Value)
+        && previous.Inputs.Select(i => (i.Path, i.Hash)).SequenceEqual(fingerprint)
+        && previous.Files.All(f => Converter.SafeCombine(root, f.Path) is { } path && File.Exists(path));
+
+    /// <summary>Every input file with its hash, and the artifacts (<c>element:name</c>) of the Synapse documents in it.</summary>
+    private static List<ManifestInput> Inputs(ConversionResult result, IReadOnlyList<(string Path, string Hash)> fingerprint)
+    {
+        var artifacts = result.Documents
+            .Select(d => (Path: Path.GetRelativePath(result.SourceRoot, d.Path).Replace('\\', '/'), Artifacts: d.Artifacts.Select(a => a.XmlName + ":" + a.Name)))
+            .ToList();
+        return [.. fingerprint.Select(f => new ManifestInput(
+            f.Path,
+            f.Hash,
+            [.. artifacts.Where(a => a.Path == f.Path || a.Path.StartsWith(f.Path + "!", StringComparison.Ordinal)).SelectMany(a => a.Artifacts).Order(StringComparer.Ordinal)]))];
+    }
+}
