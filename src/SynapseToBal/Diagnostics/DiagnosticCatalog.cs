@@ -62,6 +62,10 @@ public static class DiagnosticCatalog
         "Project version not semantic",
         "The project version '{0}' from {1} is not a semantic version (major.minor.patch); Ballerina.toml uses 0.1.0",
         "Ballerina.toml takes the package version from the project's pom.xml or Carbon Application metadata, and Ballerina accepts only semantic versions; this version (a Maven property, or a form such as 1.0.0.1) cannot be kept.");
+    public static readonly DiagnosticDescriptor EncodingGuessed = Warning("SB0012", InputCategory,
+        "Text encoding guessed",
+        "The file's text encoding was guessed: {0}",
+        "The file has no byte-order mark and its bytes do not match the encoding its XML declaration names (or it names one the converter does not know). The converter read it with the encoding the message names, so non-ASCII characters in names, values and payload templates may differ from what the Micro Integrator reads; check them in the generated code, or save the file as UTF-8.");
 
     // 01xx: syntax (the Synapse AST)
     public static readonly DiagnosticDescriptor UnknownElement = Warning("SB0101", SyntaxCategory,
@@ -88,6 +92,14 @@ public static class DiagnosticCatalog
         "Attribute not read",
         "Attribute '{0}' of <{1}> is not read by the converter; it is ignored",
         "The attribute is in the input but the parser did not read it into the syntax tree: a misspelt or misplaced attribute, one the Micro Integrator does not read either, or one the converter does not model yet. No generated code reflects it.");
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("SB0108", SyntaxCategory,
+        "Nesting too deep",
+        "Elements nest more than {0} deep here; the file is not converted",
+        "The file's elements nest deeper than the converter reads (real Synapse configurations nest a few dozen levels at most). Such a file is refused as a whole, with this error at the first element past the limit, so that it cannot exhaust the converter's stack; the other files convert.");
+    public static readonly DiagnosticDescriptor NoSynapseNamespace = Warning("SB0109", SyntaxCategory,
+        "No Synapse namespace",
+        "<{0}> has no namespace; it was read as Synapse, but the Micro Integrator deploys only elements in http://ws.apache.org/ns/synapse",
+        "The root element (and so every element under it) is in no namespace. The converter reads it as if it were in the Synapse namespace, which is what such a file is meant to be; the Micro Integrator would not recognise it as written.");
 
     // 05xx: semantics (the symbol table, the reference graph and the flow facts of the semantic model).
     public static readonly DiagnosticDescriptor DuplicateArtifact = Warning("SB0501", SemanticsCategory,
@@ -267,6 +279,10 @@ public static class DiagnosticCatalog
         "Internal error",
         "Internal error while processing this file: {0}",
         "The converter failed unexpectedly on this input; this is a bug in the converter, not in the Synapse configuration.");
+    public static readonly DiagnosticDescriptor ArtifactInternalError = Error("SB0902", InternalCategory,
+        "Internal error in an artifact",
+        "Internal error while converting the {0} '{1}': {2}; it is kept whole as a TODO and the other artifacts are converted",
+        "The converter failed unexpectedly on one artifact; this is a bug in the converter, not in the Synapse configuration. The artifact's XML is kept in a TODO, and code that refers to it (a sequence call, an endpoint) does not find it until it is written by hand.");
 
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an

@@ -71,7 +71,17 @@ public static class Converter
 
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics, options.Progress);
-        var model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project));
+        SemanticModel model;
+        try
+        {
+            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Report(DiagnosticCatalog.InternalError, null, $"resolving references: {ex.GetType().Name}: {ex.Message}");
+            return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project };
+        }
+
         options.Progress?.Invoke("Lowering", 0, 1);
         if (documents.Length == 0)
         {
@@ -105,6 +115,11 @@ public static class Converter
         catch (TemplateException ex)
         {
             diagnostics.Report(DiagnosticCatalog.TemplateError, null, ex.TemplateName, ex.Message);
+            files = [];
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Report(DiagnosticCatalog.InternalError, null, $"emitting: {ex.GetType().Name}: {ex.Message}");
             files = [];
         }
 

@@ -102,11 +102,11 @@ public sealed partial class Lowerer
 
         foreach (var endpoint in symbols.Endpoints)
         {
-            LowerNamedEndpoint(endpoint);
+            Guarded(endpoint, () => { LowerNamedEndpoint(endpoint); });
         }
 
         LowerMessageStores();
-        var entries = symbols.LocalEntries.Select(LowerLocalEntry).ToImmutableArray();
+        var entries = symbols.LocalEntries.Select(entry => Guarded(entry, () => LowerLocalEntry(entry))).OfType<LocalEntryIr>().ToImmutableArray();
         foreach (var entry in entries)
         {
             _entrySymbols[entry.Origin.Name] = entry.Name;
@@ -118,19 +118,19 @@ public sealed partial class Lowerer
 
         foreach (var sequence in symbols.Sequences)
         {
-            LowerSequence(sequence);
+            Guarded(sequence, () => LowerSequence(sequence));
         }
 
         foreach (var template in symbols.SequenceTemplates)
         {
-            LowerTemplate(template);
+            Guarded(template, () => LowerTemplate(template));
         }
 
-        var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(LowerInbound).OfType<InboundIr>().ToImmutableArray();
+        var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(inbound => Guarded(inbound, () => LowerInbound(inbound))).OfType<InboundIr>().ToImmutableArray();
         var processors = LowerMessageProcessors();
-        var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(LowerTask).OfType<JobIr>().ToImmutableArray();
-        var services = _model.Apis.Select(LowerApi).ToList();
-        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(LowerProxy));
+        var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
+        var services = _model.Apis.Select(api => Guarded(api, () => LowerApi(api))).OfType<ServiceIr>().ToList();
+        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
         if (LowerMainService(services) is { } main)
         {
             services.Add(main);
@@ -182,6 +182,34 @@ public sealed partial class Lowerer
         new(typeof(PriorityExecutorSyntax), "priorityExecutor", "priority thread pools have no Ballerina counterpart: Ballerina schedules its strands itself"),
         new(typeof(UnknownArtifactSyntax), "(any unknown root element)", "the element is not an artifact the converter knows"),
     }.ToDictionary(r => r.Syntax);
+
+    /// <summary>Test seam: runs before each artifact is lowered (a test makes it throw to check the guard below).</summary>
+    internal static readonly AsyncLocal<Action<ArtifactSyntax>?> BeforeArtifact = new();
+
+    /// <summary>
+    /// Lowers one artifact; an unexpected exception is a bug in the converter: it is reported against that artifact
+    /// (SB0902), the artifact is kept whole as a TODO, and the other artifacts still convert.
+    /// </summary>
+    private T? Guarded<T>(ArtifactSyntax artifact, Func<T> lower)
+    {
+        try
+        {
+            BeforeArtifact.Value?.Invoke(artifact);
+            return lower();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ArtifactInternalError, artifact.Location, artifact.XmlName, artifact.Name, $"{ex.GetType().Name}: {ex.Message}");
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactInternalError, $"the converter failed on this {artifact.XmlName} (an internal error, reported as SB0902)"), artifact));
+            return default;
+        }
+    }
+
+    private void Guarded(ArtifactSyntax artifact, Action lower) => Guarded<object>(artifact, () =>
+    {
+        lower();
+        return artifact;
+    });
 
     /// <summary>An artifact kind that is not translated yet: a TODO with its XML (SB0202).</summary>
     private void AddPending(ArtifactSyntax artifact)

@@ -37,10 +37,16 @@ internal abstract class InputEntry
 
     public abstract ResourceContent? Content(DiagnosticBag diagnostics);
 
-    protected static string Decode(byte[] bytes)
+    /// <summary>The text of an XML file's bytes (see <see cref="TextDecoding"/>); a guessed encoding is reported.</summary>
+    protected string Decode(byte[] bytes, DiagnosticBag diagnostics)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        var text = TextDecoding.Decode(bytes, out var problem);
+        if (problem is not null)
+        {
+            diagnostics.Report(DiagnosticCatalog.EncodingGuessed, SourceLocation.FileStart(Location), problem);
+        }
+
+        return text;
     }
 
     protected void ReportUnreadable(DiagnosticBag diagnostics, string message) =>
@@ -83,7 +89,7 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     {
         try
         {
-            return File.ReadAllText(FullPath, Encoding.UTF8);
+            return Decode(File.ReadAllBytes(FullPath), diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -121,7 +127,7 @@ internal sealed class ArchiveEntry(ZipArchiveEntry entry, ArchiveBudget budget, 
         return _bytes;
     }
 
-    public override string? ReadText(DiagnosticBag diagnostics) => ReadBytes(diagnostics) is { } bytes ? Decode(bytes) : null;
+    public override string? ReadText(DiagnosticBag diagnostics) => ReadBytes(diagnostics) is { } bytes ? Decode(bytes, diagnostics) : null;
 
     public override ResourceContent? Content(DiagnosticBag diagnostics) =>
         ReadBytes(diagnostics) is { } bytes ? ResourceContent.FromBytes(bytes) : null;

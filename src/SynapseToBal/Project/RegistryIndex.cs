@@ -8,12 +8,8 @@ public abstract class ResourceContent
 {
     public abstract byte[] ReadBytes();
 
-    /// <summary>The content as text (UTF-8 unless a byte-order mark says otherwise).</summary>
-    public string ReadText()
-    {
-        using var reader = new StreamReader(new MemoryStream(ReadBytes(), writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
-    }
+    /// <summary>The content as text: a byte-order mark, else the XML declaration's encoding, else UTF-8 (see <see cref="TextDecoding"/>).</summary>
+    public string ReadText() => TextDecoding.Decode(ReadBytes(), out _);
 
     public static ResourceContent FromFile(string path) => new FileContent(path);
 

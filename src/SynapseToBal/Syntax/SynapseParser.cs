@@ -60,6 +60,12 @@ public sealed partial class SynapseParser
                 location = new SourceLocation(path, span, text.Lines.GetLinePositionSpan(span));
             }
 
+            if (ex is XmlNestingException nesting)
+            {
+                diagnostics.Report(DiagnosticCatalog.NestingTooDeep, location, nesting.Limit);
+                return null;
+            }
+
             diagnostics.Report(DiagnosticCatalog.XmlMalformed, location, ex.Message);
             return null;
         }
@@ -84,6 +90,11 @@ public sealed partial class SynapseParser
         {
             _diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, _source.LocationOf(root), root.Name.LocalName);
             return null;
+        }
+
+        if (root.Name.NamespaceName.Length == 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.NoSynapseNamespace, _source.LocationOf(root), root.Name.LocalName);
         }
 
         var artifacts = ImmutableArray.CreateBuilder<ArtifactSyntax>();

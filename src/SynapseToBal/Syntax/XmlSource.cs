@@ -34,6 +34,15 @@ public sealed class XmlSource
     };
 
     /// <summary>Parses <paramref name="content"/>; throws <see cref="XmlException"/> for malformed input.</summary>
+    /// <summary>
+    /// The deepest element nesting read (real configurations stay below 25, inline WSDLs and payload templates
+    /// included). Building the tree costs O(depth) per element and the parser, the lowering and the emitter recurse
+    /// once per level, so a deeper document is refused (<see cref="XmlNestingException"/>) as soon as the reader
+    /// reaches the first element past the limit.
+    /// </summary>
+    public const int MaxElementDepth = 256;
+
+    /// <exception cref="XmlNestingException">Elements nest deeper than <see cref="MaxElementDepth"/>.</exception>
     public static XmlSource Parse(string path, string content)
     {
         var text = SourceText.From(content);
@@ -50,6 +59,11 @@ public sealed class XmlSource
             {
                 case XmlNodeType.Element:
                 {
+                    if (stack.Count >= MaxElementDepth)
+                    {
+                        throw new XmlNestingException(MaxElementDepth, lineInfo.LineNumber, lineInfo.LinePosition);
+                    }
+
                     var start = Offset(text, lineInfo.LineNumber, lineInfo.LinePosition) - 1;
                     var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
                     if (reader.HasAttributes)
@@ -276,4 +290,11 @@ public sealed class XmlSource
 
         return content.Length;
     }
+}
+
+/// <summary>The document nests elements deeper than <see cref="XmlSource.MaxElementDepth"/>; the position is the first element past it.</summary>
+public sealed class XmlNestingException(int limit, int line, int position)
+    : XmlException($"elements nest more than {limit} deep", null, line, position)
+{
+    public int Limit { get; } = limit;
 }

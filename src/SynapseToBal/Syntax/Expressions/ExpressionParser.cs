@@ -12,12 +12,48 @@ public sealed record ExpressionParseResult(ExpressionLanguage Language, string T
 /// <summary>Entry point of the expression front end: one lexer, one Pratt parser per dialect on shared infrastructure.</summary>
 public static class ExpressionParser
 {
-    public static ExpressionParseResult Parse(string text, ExpressionLanguage language) => language switch
+    /// <summary>Deeper nesting of brackets is refused before parsing: the parsers recurse once per level.</summary>
+    public const int MaxNesting = 128;
+
+    public static ExpressionParseResult Parse(string text, ExpressionLanguage language)
     {
-        ExpressionLanguage.XPath => new XPathParser(text).Run(),
-        ExpressionLanguage.JsonPath => JsonPathParser.ParseJsonEval(text),
-        _ => new SynapseExpressionParser(text).Run(),
-    };
+        if (TooDeep(text) is { } at)
+        {
+            return new ExpressionParseResult(language, text, new ErrorNode(new TextSpan(0, text.Length)),
+                [new ExpressionError(new TextSpan(at, 1), $"brackets nest more than {MaxNesting} deep")]);
+        }
+
+        return language switch
+        {
+            ExpressionLanguage.XPath => new XPathParser(text).Run(),
+            ExpressionLanguage.JsonPath => JsonPathParser.ParseJsonEval(text),
+            _ => new SynapseExpressionParser(text).Run(),
+        };
+    }
+
+    /// <summary>Where the brackets of <paramref name="text"/> first nest deeper than <see cref="MaxNesting"/> (quotes ignored: an over-count only refuses sooner).</summary>
+    private static int? TooDeep(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '(' or '[' or '{':
+                    if (++depth > MaxNesting)
+                    {
+                        return i;
+                    }
+
+                    break;
+                case ')' or ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Parses an expression of the AST; error spans stay relative to <see cref="ExpressionSyntax.Text"/>.</summary>
     public static ExpressionParseResult Parse(this ExpressionSyntax expression) => Parse(expression.Text, expression.Language);

@@ -1,0 +1,273 @@
+using System.Security;
+using System.Text;
+using SynapseToBal.Driver;
+using SynapseToBal.Tests.Gates;
+using SynapseToBal.Tests.Project;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SynapseToBal.Tests.Robustness;
+
+/// <summary>
+/// Hostile input (issue 13): entity tricks, names and values built to break out of the generated code, template
+/// syntax in values, output paths made from names. Archive tricks (zip slip, bombs) are covered in
+/// <c>Project/InputFormTests</c>; secrets in <c>Corpus/SecretLeakTests</c> and <c>Unit/SecurityTests</c>.
+/// </summary>
+public sealed class HostileInputTests(ITestOutputHelper output)
+{
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+
+    /// <summary>Text that tries to end a string, a template, a comment or a statement and add code of its own.</summary>
+    private static readonly string[] Breakouts =
+    [
+        "\"; import ballerina/io; function pwned() { io:println(1); } //",
+        "`; panic error(\"x\"); `",
+        "${checkpanic error(\"x\")}",
+        "*/ function pwned() {} /*",
+        "line one\nfunction pwned() {}\n",
+        "{{ 6 * 7 }}",
+        "{{ include 'main.bal.sbn' }}",
+        "\\\" + pwned() + \\\"",
+        "</log><respond/>",
+    ];
+
+    [Fact]
+    public void Xxe_and_entity_bombs_are_refused_and_nothing_is_read()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("xxe.xml", $"""<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/hostname">]><sequence xmlns="{Ns}" name="xxe"><log><property name="p" value="&x;"/></log></sequence>""");
+        temp.Write("bomb.xml", $"""<?xml version="1.0"?><!DOCTYPE a [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><sequence xmlns="{Ns}" name="bomb"><log><property name="p" value="&d;&d;&d;&d;"/></log></sequence>""");
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "SB0002" && d.GetMessage().Contains("DTD", StringComparison.OrdinalIgnoreCase)));
+        var hostname = File.Exists("/etc/hostname") ? File.ReadAllText("/etc/hostname").Trim() : null;
+        Assert.All(result.Files, f =>
+        {
+            Assert.DoesNotContain("aaaaaaaaaaaaaaaaaaaa", f.Content, StringComparison.Ordinal);
+            if (!string.IsNullOrEmpty(hostname) && hostname.Length > 3)
+            {
+                Assert.DoesNotContain(hostname, f.Content, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
+    public void Names_and_values_never_break_out_of_the_generated_code()
+    {
+        using var temp = new TempDirectory();
+        for (var i = 0; i < Breakouts.Length; i++)
+        {
+            var value = SecurityElement.Escape(Breakouts[i]).Replace("\n", "&#10;", StringComparison.Ordinal);
+            temp.Write($"api{i}.xml", $"""
+                <api xmlns="{Ns}" name="{value}" context="/c{i}/{value}">
+                  <resource methods="POST" uri-template="/{value}/{"{"}id{"}"}">
+                    <inSequence>
+                      <property name="{value}" value="{value}"/>
+                      <log level="custom"><property name="{value}" value="{value}"/><property name="e" expression="concat('{value.Replace("'", "&apos;", StringComparison.Ordinal)}', 'x')"/></log>
+                      <header name="X-H" value="{value}" scope="transport"/>
+                      <payloadFactory media-type="json"><format>{"{"}"k": "{value}", "v": "$1"{"}"}</format><args><arg value="{value}"/></args></payloadFactory>
+                      <payloadFactory media-type="xml"><format><r xmlns=""><a attr="{value}">{value}</a><!-- {value.Replace("--", "- -", StringComparison.Ordinal)} --></r></format><args/></payloadFactory>
+                      <payloadFactory media-type="text"><format>{value} $1</format><args><arg value="{value}"/></args></payloadFactory>
+                      <respond/>
+                    </inSequence>
+                  </resource>
+                </api>
+                """);
+            temp.Write($"seq{i}.xml", $"""<sequence xmlns="{Ns}" name="{value}"><unknownMediator attr="{value}">{value}</unknownMediator><log/></sequence>""");
+            temp.Write($"entry{i}.xml", $"""<localEntry xmlns="{Ns}" key="{value}">{value}</localEntry>""");
+        }
+
+        var result = Converter.Convert(new ConversionOptions(temp.Path, PackageName: "hostile"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "SB0901" or "SB0902" or "SB0301");
+        var bal = result.Files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(bal);
+        foreach (var file in bal)
+        {
+            // Outside string and template literals and comments, the hostile text must never appear as code.
+            var code = CodeOutsideLiterals(file.Content);
+            // (A name may become an identifier such as pwned; the hostile text itself never becomes code.)
+            Assert.DoesNotContain("pwned() {", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("io:println(1)", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("import ballerina/io", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("panic error(", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("+ pwned()", code, StringComparison.Ordinal);
+        }
+
+        // Scriban syntax in values is data, never evaluated: "{{ 6 * 7 }}" never becomes 42 and no template is included.
+        var all = string.Concat(result.Files.Select(f => f.Content));
+        Assert.Contains("{{ 6 * 7 }}", all, StringComparison.Ordinal);
+        Assert.Contains("{{ include", all, StringComparison.Ordinal);
+        Assert.Equal(1, result.Files.Sum(f => CountOf(f.Content, "Generated by SynapseToBal: services")));
+        Assert.Single(result.Files, f => f.RelativePath == "main.bal");
+
+        if (Balcheck.Locate(out var reason) is not { } tool)
+        {
+            output.WriteLine($"SKIPPED the parse check: {reason}.");
+            return;
+        }
+
+        Converter.Write(result, temp.Combine("out"));
+        var verdict = Balcheck.Run(tool, temp.Combine("out"));
+        Assert.True(verdict.Passed, "hostile names and values produced Ballerina that does not parse:\n" + verdict.Describe(temp.Combine("out")));
+    }
+
+    [Theory]
+    [InlineData("../../escape")]
+    [InlineData("/etc/passwd")]
+    [InlineData("C:\\Windows\\x")]
+    [InlineData("CON")]
+    [InlineData("NUL.txt")]
+    [InlineData("a/../../b")]
+    public void Output_paths_made_from_names_stay_inside_the_output(string name)
+    {
+        using var temp = new TempDirectory();
+        var escaped = SecurityElement.Escape(name);
+        temp.Write("in/api.xml", $"""<api xmlns="{Ns}" name="{escaped}" context="/x"><resource methods="GET"><inSequence><respond/></inSequence></resource></api>""");
+        temp.Write("in/seq.xml", $"""<sequence xmlns="{Ns}" name="{escaped}"><log/></sequence>""");
+        var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: name));
+        var reserved = new[] { "CON", "PRN", "AUX", "NUL", "COM1", "LPT1" };
+        Assert.All(result.Files, f =>
+        {
+            Assert.False(Path.IsPathRooted(f.RelativePath), f.RelativePath);
+            Assert.DoesNotContain("..", f.RelativePath.Split('/', '\\'));
+            Assert.DoesNotContain(f.RelativePath.Split('/', '\\'), part => reserved.Contains(Path.GetFileNameWithoutExtension(part), StringComparer.OrdinalIgnoreCase));
+            Assert.DoesNotContain('\\', f.RelativePath);
+        });
+        Converter.Write(result, temp.Combine("out"));
+        var written = Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(temp.Path, p).Replace('\\', '/'))
+            .Where(p => !p.StartsWith("in/", StringComparison.Ordinal))
+            .ToList();
+        Assert.All(written, p => Assert.StartsWith("out/", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Keywords_and_odd_characters_in_names_become_valid_identifiers()
+    {
+        using var temp = new TempDirectory();
+        var names = new[] { "function", "int", "string", "error", "map", "1starts-with-digit", "has space", "ünïcödé", "a.b.c", "_" };
+        var text = new StringBuilder();
+        foreach (var name in names)
+        {
+            text.Append($"""<sequence name="{name}"><property name="{name}" value="v"/><log/></sequence>""");
+        }
+
+        temp.Write("defs.xml", $"""<definitions xmlns="{Ns}">{text}</definitions>""");
+        var result = Converter.Convert(new ConversionOptions(temp.Path, PackageName: "names"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "SB0901" or "SB0902");
+        if (Balcheck.Locate(out var reason) is not { } tool)
+        {
+            output.WriteLine($"SKIPPED the parse check: {reason}.");
+            return;
+        }
+
+        Converter.Write(result, temp.Combine("out"));
+        var verdict = Balcheck.Run(tool, temp.Combine("out"));
+        Assert.True(verdict.Passed, "names that are keywords or not identifiers produced Ballerina that does not parse:\n" + verdict.Describe(temp.Combine("out")));
+    }
+
+    /// <summary>
+    /// The Ballerina text with the contents of string literals, template literals (their <c>${...}</c> interpolations
+    /// are code and kept), comments and documentation lines removed: what the compiler reads as code.
+    /// </summary>
+    internal static string CodeOutsideLiterals(string text)
+    {
+        var code = new StringBuilder(text.Length);
+        var templates = new Stack<int>(); // brace depth of each open interpolation, innermost on top
+        var braces = 0;
+        var inTemplate = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inTemplate)
+            {
+                if (c == '`')
+                {
+                    inTemplate = false;
+                    code.Append('`');
+                }
+                else if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
+                {
+                    templates.Push(braces);
+                    braces++;
+                    inTemplate = false;
+                    code.Append("${");
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c == '"')
+            {
+                code.Append("\"\"");
+                for (i++; i < text.Length && text[i] != '"'; i++)
+                {
+                    if (text[i] == '\\')
+                    {
+                        i++;
+                    }
+                }
+
+                continue;
+            }
+
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '/' || c == '#' && AtLineStart(text, i))
+            {
+                while (i < text.Length && text[i] != '\n')
+                {
+                    i++;
+                }
+
+                code.Append('\n');
+                continue;
+            }
+
+            if (c == '`')
+            {
+                inTemplate = true;
+                code.Append('`');
+                continue;
+            }
+
+            if (c == '{')
+            {
+                braces++;
+            }
+            else if (c == '}')
+            {
+                braces--;
+                if (templates.Count > 0 && templates.Peek() == braces)
+                {
+                    templates.Pop();
+                    inTemplate = true;
+                }
+            }
+
+            code.Append(c);
+        }
+
+        return code.ToString();
+    }
+
+    private static bool AtLineStart(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] == '\n';
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
