@@ -38,6 +38,23 @@ public sealed partial class Lowerer
     private static readonly Regex ConnectionConfig = new(@"^\s*\{?\s*\$\{\s*configs\.(?<name>[A-Za-z_][\w.\-]*)\s*\}\s*\}?\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>
+    /// The names earlier MI 4.4 tooling wrote for the credentials (HTTPConnectionUtils read them before January 2025),
+    /// read as the names the released Micro Integrator reads.
+    /// </summary>
+    private static readonly Dictionary<string, string> HttpSettingAliases = new(StringComparer.Ordinal)
+    {
+        ["basicCredentialsUsername"] = "username",
+        ["basicCredentialsPassword"] = "password",
+        ["oauthAuthorizationClientId"] = "clientId",
+        ["oauthAuthorizationClientSecret"] = "clientSecret",
+        ["oauthAuthorizationTokenUrl"] = "tokenUrl",
+        ["oauthAuthorizationRefreshToken"] = "refreshToken",
+        ["oauthAuthorizationAdditionalProperties"] = "additionalProperties",
+        ["oauthPasswordGrantUsername"] = "username",
+        ["oauthPasswordGrantPassword"] = "password",
+    };
+
+    /// <summary>
     /// Connection settings that change nothing at their default value (the values MI's connection form writes), and
     /// those that name or describe the connection only.
     /// </summary>
@@ -78,7 +95,7 @@ public sealed partial class Lowerer
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var child in root.Elements())
         {
-            settings[child.Name.LocalName] = child.Value;
+            settings[HttpSettingAliases.GetValueOrDefault(child.Name.LocalName, child.Name.LocalName)] = child.Value;
         }
 
         string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
