@@ -196,7 +196,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ConnectionNotTranslated = Warning("SB0216", LoweringCategory,
         "Connection not translated",
         "Local entry '{0}' is a connector connection (<{1}>); it stays an XML value, not a client yet",
-        "A local entry that configures a connector connection (<http.init>, <email.init>, <salesforce.init>, ...) is kept as an xml value so that nothing is lost, but no Ballerina client is created from it yet; the operations that use it stay TODOs. Elements that hold credentials are not copied: each becomes a required configurable (SB0212) that the value refers to, and a {wso2:vault-lookup('alias')} value refers to the alias's configurable.");
+        "A local entry that configures a connector connection (<email.init>, <salesforce.init>, ...) is kept as an xml value so that nothing is lost, but no Ballerina client is created from it yet; the operations that use it stay TODOs. An MI 4.4 HTTP connection (<http.init>) becomes an http:Client instead, unless its authentication is unknown or incomplete or a setting is an expression evaluated on the message. Elements that hold credentials are not copied: each becomes a required configurable (SB0212) that the value refers to, and a {wso2:vault-lookup('alias')} value refers to the alias's configurable.");
     public static readonly DiagnosticDescriptor LogValueRedacted = Info("SB0217", LoweringCategory,
         "Credential kept out of a log line",
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
@@ -230,7 +230,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ConnectorOperationNotTranslated = Warning("SB0232", LoweringCategory,
         "Connector operation not translated",
         "The connector operation <{0}> is kept in a TODO: {1}",
-        "A connector operation (<connector.operation>) calls a WSO2 connector, a Java library deployed with the Micro Integrator. The generated code does not call it: the operation stays a TODO carrying every parameter (credentials masked), and the message names the Ballerina module that replaces the connector (docs/connectors.md lists every connector of the corpus with its module), or says that none is known, in which case the service's API is called with an http:Client. An <x.init> operation gives the settings the client is created with.");
+        "A connector operation (<connector.operation>) calls a WSO2 connector, a Java library deployed with the Micro Integrator. Apart from the MI 4.4 HTTP connector's operations on a translated connection, the generated code does not call it: the operation stays a TODO carrying every parameter (credentials masked), and the message names the Ballerina module that replaces the connector (docs/connectors.md lists every connector of the corpus with its module), or says that none is known, in which case the service's API is called with an http:Client. An <x.init> operation gives the settings the client is created with.");
     public static readonly DiagnosticDescriptor MessageStoreNotTranslated = Warning("SB0223", LoweringCategory,
         "Message store not translated",
         "Message store '{0}' ({1}) is not translated yet: {2}",

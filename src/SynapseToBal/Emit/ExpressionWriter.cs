@@ -74,6 +74,7 @@ internal sealed class ExpressionWriter
         ConditionalIr { Kind: ValueKind.String } c => $"({Condition(c.Condition)} ? {String(c.WhenTrue)} : {String(c.WhenFalse)})",
         ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate } => $"({Typed(expr)}).toString()",
         _ when expr.Kind != ValueKind.String => $"{Receiver(Typed(expr))}.toString()",
+        VariableReadIr { Path: { } path } v => $"check variablePath(ctx, {BallerinaSyntax.StringLiteral(v.Name)}, {BallerinaSyntax.StringLiteral(path)})",
         VariableReadIr v => $"getVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         ContextFieldIr f => f.Field switch

@@ -497,13 +497,39 @@ public sealed partial class PackageEmitter
             Name = names[d.Name],
             Arguments = string.Join(", ", new[] { names[d.Url], d.User is { } user ? names[user] : "()", d.Password is { } password ? names[password] : "()" }),
         }).ToList();
+        var httpConnections = package.HttpConnections.Select(h => new
+        {
+            Doc = new[] { $"HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' of the HTTP connector operations ({Relative(h.Origin.Path)}, line {Line(h.Origin.Line)})." },
+            Notes = h.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+            Name = names[h.Name],
+            BaseUrl = names[h.BaseUrl],
+            Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            Auth = HttpAuthFields(h.Auth, names),
+        }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path))),
+            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path))),
             Clients = clients,
+            HttpConnections = httpConnections,
             Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });
+    }
+
+    /// <summary>The fields of an HTTP connection's <c>auth</c> record (http:CredentialsConfig or an http:OAuth2...GrantConfig), empty for none.</summary>
+    private static string[] HttpAuthFields(HttpAuthIr? auth, NameMap names)
+    {
+        static string Bearer(bool inBody) => inBody ? ", credentialBearer: \"POST_BODY_BEARER\"" : string.Empty;
+        string[] fields = auth switch
+        {
+            null => [],
+            HttpAuthIr.Basic basic => [$"username: {names[basic.Username]}", $"password: {names[basic.Password]}"],
+            HttpAuthIr.ClientCredentials grant => [$"tokenUrl: {names[grant.TokenUrl]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}" + Bearer(grant.CredentialsInBody)],
+            HttpAuthIr.PasswordGrant grant => [$"tokenUrl: {names[grant.TokenUrl]}", $"username: {names[grant.Username]}", $"password: {names[grant.Password]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}" + Bearer(grant.CredentialsInBody)],
+            HttpAuthIr.RefreshToken grant => [$"refreshUrl: {names[grant.TokenUrl]}", $"refreshToken: {names[grant.Token]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}" + Bearer(grant.CredentialsInBody)],
+            _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
+        };
+        return fields;
     }
 
     private static string TypeName(ConfigurableType type) => type switch

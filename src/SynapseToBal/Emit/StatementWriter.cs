@@ -123,6 +123,9 @@ internal sealed class StatementWriter
             case DbStep db:
                 Database(db);
                 break;
+            case HttpConnectorCallStep http:
+                _out.Line($"check callHttpConnector({HttpConnectorArguments(http)});");
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
@@ -818,6 +821,40 @@ internal sealed class StatementWriter
         }
 
         return string.Join(", ", args);
+    }
+
+    /// <summary>The arguments of callHttpConnector: the connection's client and base URL, the method and path, then what the operation sets.</summary>
+    private string HttpConnectorArguments(HttpConnectorCallStep http)
+    {
+        var arguments = new List<string>
+        {
+            "ctx",
+            _expr.Names[http.Connection.Name],
+            _expr.Names[http.Connection.BaseUrl],
+            BallerinaSyntax.StringLiteral(http.Method),
+            _expr.String(http.RelativePath),
+        };
+        if (http.Headers.Length > 0)
+        {
+            arguments.Add("headers = [" + string.Join(", ", http.Headers.Select(h => $"[{_expr.String(h.Name)}, {_expr.String(h.Value)}]")) + "]");
+        }
+
+        if (http.BodyType is { } bodyType)
+        {
+            arguments.Add($"bodyType = {BallerinaSyntax.StringLiteral(bodyType.ToString().ToUpperInvariant())}");
+            arguments.Add($"body = {_expr.String(http.Body)}");
+        }
+
+        if (http.ResponseVariable is { } variable)
+        {
+            arguments.Add($"responseVariable = {BallerinaSyntax.StringLiteral(variable)}");
+            if (http.OverwriteBody)
+            {
+                arguments.Add("overwriteBody = true");
+            }
+        }
+
+        return string.Join(", ", arguments);
     }
 
     private string CallArguments(CallStep call, bool blocking = false)

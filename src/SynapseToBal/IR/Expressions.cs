@@ -56,7 +56,11 @@ public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = nu
 }
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>
-public sealed record VariableReadIr(string Name) : ExprIr;
+public sealed record VariableReadIr(string Name) : ExprIr
+{
+    /// <summary>A JSONPath inside the variable (<c>${vars.x.payload.id}</c> is <c>$.payload.id</c>), or null for the whole variable.</summary>
+    public string? Path { get; init; }
+}
 
 /// <summary>A parameter of the generated function or resource: a path parameter (<c>uri.var.x</c> inside its resource) or a template parameter.</summary>
 public sealed record ParameterReadIr(Symbol Parameter) : ExprIr

@@ -22,6 +22,7 @@ public static class IrWalker
         EnrichStep or RewriteStep => [],
         StoreMessageStep => [],
         DbStep => [],
+        HttpConnectorCallStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
@@ -70,6 +71,7 @@ public static class IrWalker
         IfStep branch => Expressions(branch.Condition),
         SwitchStep choice => [choice.Source],
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
+        HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

@@ -42,6 +42,9 @@ public sealed record PackageIr(
 
     /// <summary>Database clients of the dblookup and dbreport mediators, one per distinct connection.</summary>
     public ImmutableArray<DbClientIr> DatabaseClients { get; init; } = [];
+
+    /// <summary>MI 4.4 HTTP connections (local entries holding <c>&lt;http.init&gt;</c>), one client each.</summary>
+    public ImmutableArray<HttpConnectionIr> HttpConnections { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>

@@ -58,6 +58,15 @@ internal static class Connectors
         [("fileconnector", "append")] = "io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one",
     };
 
+    /// <summary>Connectors whose operations are translated into calls, with what is translated (the status column of docs/connectors.md).</summary>
+    private static readonly Dictionary<string, string> TranslatedOperations = new(StringComparer.Ordinal)
+    {
+        ["http"] = "translated: get, post, put, patch, delete, head, options on an `<http.init>` connection (an http:Client); other settings a TODO (SB0232)",
+    };
+
+    /// <summary>What is translated of a connector's operations, or null when they all stay TODOs.</summary>
+    internal static string? Translated(string connector) => TranslatedOperations.GetValueOrDefault(connector);
+
     /// <summary>The Ballerina call that does what an operation does, when one is known.</summary>
     internal static string? CallFor(string connector, string operation) => Calls.GetValueOrDefault((connector, operation));
 

@@ -213,10 +213,56 @@ internal sealed class ExpressionBinder(
                     ContextKind.Parameters when root.Scope == "functionParams" => owner.FunctionParam(member.Name),
                     _ => null,
                 };
+            case MemberAccess or IndexAccess when VariablePath(node) is { } variablePath:
+                return variablePath;
             default:
                 return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) : null;
         }
     }
+
+    /// <summary>
+    /// A simple path inside a variable: <c>vars.x.payload.id</c>, <c>vars.x.headers["Content-Type"]</c>,
+    /// <c>vars.x.items[0]</c> (member names and non-negative indexes below <c>vars.x</c>), or null.
+    /// </summary>
+    private static VariableReadIr? VariablePath(ExpressionNode node)
+    {
+        var path = new List<string>();
+        var current = node;
+        while (true)
+        {
+            switch (current)
+            {
+                case MemberAccess { Target: ContextReference { Kind: ContextKind.Variables }, Deep: false } root:
+                    if (path.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    path.Reverse();
+                    return new VariableReadIr(root.Name) { Path = "$" + string.Concat(path) };
+                case MemberAccess { Deep: false } member when PathMember(member.Name) is { } segment:
+                    path.Add(segment);
+                    current = member.Target;
+                    continue;
+                case IndexAccess { Deep: false, Indices: [NumberLiteral number] } index when number.Text.Length > 0 && number.Text.All(char.IsAsciiDigit):
+                    path.Add("[" + number.Text + "]");
+                    current = index.Target;
+                    continue;
+                case IndexAccess { Deep: false, Indices: [StringLiteral name] } index when PathMember(name.Value) is { } segment:
+                    path.Add(segment);
+                    current = index.Target;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>A member name as a JSONPath step (<c>.name</c> or <c>['na-me']</c>), or null when it cannot be written as one.</summary>
+    private static string? PathMember(string name) =>
+        name.Length == 0 || name.Contains('\'', StringComparison.Ordinal) || name.Contains(']', StringComparison.Ordinal) ? null
+        : name.All(c => char.IsLetterOrDigit(c) || c is '_') ? "." + name
+        : "['" + name + "']";
 
     private static bool PayloadRoot(ExpressionNode node) => node switch
     {
@@ -665,7 +711,7 @@ internal sealed class ExpressionBinder(
 
         // A payload path or a variable holds a typed value: the string functions take only a string (checked at run time).
         JsonEvalIr path => Call(Builtin.JsonString, ValueKind.String, new StringLiteralIr(path.Path)),
-        VariableReadIr variable => Call(Builtin.VariableString, ValueKind.String, new StringLiteralIr(variable.Name)),
+        VariableReadIr { Path: null } variable => Call(Builtin.VariableString, ValueKind.String, new StringLiteralIr(variable.Name)),
         { Kind: ValueKind.String } value when !IrWalker.Descendants(value).Any(e => e is JsonEvalIr or VariableReadIr) => value,
         _ => null,
     };

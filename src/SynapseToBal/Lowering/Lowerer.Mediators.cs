@@ -153,7 +153,7 @@ public sealed partial class Lowerer
         Translated<BamMediator>("bam", (l, m, _) => [l.LowerBam(m)]),
         Translated<RuleMediator>("rule", (l, m, _) => [l.LowerRule(m)]),
         Translated<OpaMediator>("opa", (l, m, _) => [l.LowerOpa(m)]),
-        Translated<ConnectorOperationMediator>("<connector>.<operation>", (l, m, _) => [l.LowerConnectorOperation(m)]),
+        Translated<ConnectorOperationMediator>("<connector>.<operation>", (l, m, c) => l.LowerConnectorOperation(m, c)),
         NotTranslated<UnknownMediator>("(any unknown element)", "the element is not a mediator the converter knows"),
     }.ToDictionary(r => r.Syntax);
 

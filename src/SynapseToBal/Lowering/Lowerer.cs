@@ -155,6 +155,7 @@ public sealed partial class Lowerer
             PendingStores = _pendingStores.ToImmutableArray(),
             Stylesheets = _stylesheetValues.ToImmutableArray(),
             DatabaseClients = _dbClients.ToImmutableArray(),
+            HttpConnections = _httpConnectionList.ToImmutableArray(),
         };
     }
 
@@ -218,9 +219,18 @@ public sealed partial class Lowerer
         _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"{artifact.XmlName} artifacts are not translated yet"), artifact));
     }
 
-    /// <summary>A local entry becomes a module-level value: text as a string, inline XML as an xml value.</summary>
-    private LocalEntryIr LowerLocalEntry(LocalEntrySyntax entry)
+    /// <summary>
+    /// A local entry becomes a module-level value: text as a string, inline XML as an xml value. A connector
+    /// connection that becomes a client (an <c>&lt;http.init&gt;</c>) is no value: null.
+    /// </summary>
+    private LocalEntryIr? LowerLocalEntry(LocalEntrySyntax entry)
     {
+        if (entry.Xml is { } connectionXml && ConnectionInit.Match(connectionXml) is { Success: true } init
+            && init.Groups["name"].Value == "http.init" && TryLowerHttpConnection(entry, connectionXml))
+        {
+            return null;
+        }
+
         var name = _symbols.Module(SymbolKind.LocalEntry, entry.Name, "entry");
         if (entry.Xml is { } xml)
         {

@@ -93,7 +93,9 @@ public sealed class ConnectorTableTests(ITestOutputHelper output)
 
     private static string ModuleCell(string connector) => Connectors.Of(connector)?.Module ?? "none known";
 
-    private static string StatusCell(string connector) => Connectors.Of(connector) is not null
+    private static string StatusCell(string connector) => Connectors.Translated(connector) is { } translated
+        ? translated
+        : Connectors.Of(connector) is not null
         ? "TODO naming the module (SB0232)"
         : Connectors.WithoutHttp(connector) is not null
             ? "TODO: written by hand, no HTTP API (SB0232)"

@@ -7,14 +7,31 @@ namespace SynapseToBal.Lowering;
 public sealed partial class Lowerer
 {
     /// <summary>
-    /// A connector operation (<c>&lt;salesforce.query&gt;</c>, <c>&lt;email.init&gt;</c>, ...) stays a TODO (SB0232) that names the
-    /// Ballerina module replacing the connector (<see cref="Connectors"/>), the connection it uses and its parameters;
-    /// the TODO carries the element with every parameter value, credentials masked.
+    /// A connector operation (<c>&lt;salesforce.query&gt;</c>, <c>&lt;http.get&gt;</c>, ...): the operations of a connector
+    /// translated in <c>Lowering/Mediators/Connectors/</c> become calls on a client of its Ballerina module; any other
+    /// stays a TODO (SB0232) that names the module replacing the connector (<see cref="Connectors"/>), the connection
+    /// it uses and its parameters, and carries the element with every parameter value, credentials masked.
     /// </summary>
-    private TodoStep LowerConnectorOperation(ConnectorOperationMediator operation)
+    private IEnumerable<StepIr> LowerConnectorOperation(ConnectorOperationMediator operation, FlowContext context)
+    {
+        if (operation.Connector == "http" && HttpOperations.TryGetValue(operation.Operation, out var method))
+        {
+            return LowerHttpOperation(operation, method, context);
+        }
+
+        return [ConnectorTodo(operation, null)];
+    }
+
+    /// <summary>The TODO for an operation that is not translated; <paramref name="why"/> says why when its connector's operations usually are.</summary>
+    private TodoStep ConnectorTodo(ConnectorOperationMediator operation, string? why)
     {
         var replacement = Connectors.Replacement(operation.Connector, operation.Operation);
         var details = new List<string>();
+        if (why is not null)
+        {
+            details.Add("not translated because " + why);
+        }
+
         if (operation.ConfigKey is { } configKey)
         {
             details.Add($"the connection is the local entry '{configKey}'");
@@ -31,6 +48,6 @@ public sealed partial class Lowerer
         }
 
         var message = $"connector operation <{operation.ElementName}>: {replacement}" + (details.Count == 0 ? string.Empty : "; " + string.Join("; ", details));
-        return Todo(operation, DiagnosticCatalog.ConnectorOperationNotTranslated, message, operation.ElementName, replacement);
+        return Todo(operation, DiagnosticCatalog.ConnectorOperationNotTranslated, message, operation.ElementName, why is null ? replacement : $"{replacement} (not translated because {why})");
     }
 }

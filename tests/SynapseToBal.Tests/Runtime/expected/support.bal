@@ -1230,6 +1230,109 @@ function callAddress(Context ctx, boolean blocking = false, boolean outOnly = fa
     return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly);
 }
 
+# Runs an MI 4.4 HTTP connector operation (`http.get`, `http.post`, ...) on its connection's client, as the
+# connector's RestURLBuilder and the Micro Integrator's InvokeMediator do: the headers listed are added to the
+# message's, a request body replaces the payload (JSON; XML, whose SOAP envelope replaces the message's; or
+# text) with its content type, and the message is sent like a non-blocking `call` (every status is a
+# response) to the base URL joined with the relative path. The response becomes the message. With a
+# response variable, the variable receives `{payload, headers, attributes: {statusCode}}` and, unless
+# `overwriteBody`, the payload, content type and headers the message had before the operation come back
+# (the status stays the response's, as in the Micro Integrator); with `overwriteBody` the variable holds
+# no payload.
+function callHttpConnector(Context ctx, http:Client connection, string baseUrl, string method, string relativePath,
+        [string, string][] headers = [], "JSON"|"XML"|"TEXT"? bodyType = (), string body = "",
+        string? responseVariable = (), boolean overwriteBody = false) returns error? {
+    json|xml|ReceivedBody payloadBefore = ctx.payload;
+    string contentTypeBefore = ctx.contentType;
+    map<string> headersBefore = ctx.headers.clone();
+    foreach [string, string] [name, value] in headers {
+        string headerName = name.trim();
+        if headerName != "" {
+            ctx.headers[headerName.toLowerAscii()] = value.trim();
+        }
+    }
+    if bodyType == "JSON" {
+        // A JSON body written between single quotes loses them (getProcessedJsonRequestBody).
+        string text = body;
+        if text.length() > 1 && text.startsWith("'") && text.endsWith("'") {
+            text = text.substring(1, text.length() - 1);
+        }
+        setJsonPayload(ctx, check value:fromJsonString(text));
+    } else if bodyType == "XML" {
+        xml content = (check xml:fromString("<pfPadding>" + body + "</pfPadding>")).children().elements();
+        if content.length() == 0 {
+            return error("the HTTP connector's request body is not an XML payload");
+        }
+        xml first = content[0];
+        if first is xml:Element && (first.getName() == "{" + SOAP11_NS + "}Envelope" || first.getName() == "{" + SOAP12_NS + "}Envelope") {
+            ctx.payload = first;
+        } else {
+            ctx.payload = replaceBody(ctx, first);
+        }
+        string format = bodyFormat(ctx.contentType);
+        if format != "xml" && format != "soap" {
+            ctx.contentType = "application/xml";
+        }
+    } else if bodyType == "TEXT" {
+        setTextPayload(ctx, body);
+    }
+    check callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method);
+    string variable = responseVariable ?: "";
+    if variable == "" {
+        return;
+    }
+    map<anydata> response = {};
+    if !overwriteBody {
+        response["payload"] = check payloadValue(ctx);
+    }
+    response["headers"] = ctx.headers.clone();
+    response["attributes"] = {statusCode: ctx.statusCode};
+    ctx.variables[variable] = response;
+    if !overwriteBody {
+        ctx.payload = payloadBefore;
+        ctx.contentType = contentTypeBefore;
+        ctx.headers = headersBefore;
+    }
+}
+
+# The path an HTTP connector operation appends to its connection's base URL (RestURLBuilder): the relative
+# path, trimmed, joined to the base with one `/` between them; a path that starts with `?` (query only) is
+# appended as it is.
+function connectorPath(string baseUrl, string relativePath) returns string {
+    string base = baseUrl.trim();
+    string path = relativePath.trim();
+    if path == "" || base == "" || path.startsWith("?") {
+        return path;
+    }
+    if base.endsWith("/") && path.startsWith("/") {
+        return path.substring(1);
+    }
+    if !base.endsWith("/") && !path.startsWith("/") {
+        return "/" + path;
+    }
+    return path;
+}
+
+# Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the
+# variable as JSON (XML as its text), then the members and indexes of the path; a string as it is, any
+# other value as JSON text, a missing member as "".
+function variablePath(Context ctx, string name, string path) returns string|error {
+    json current = ctx.variables[name].toJson();
+    foreach string|int segment in check jsonPathSegments(path) {
+        if segment is string && current is map<json> && current.hasKey(segment) {
+            current = current.get(segment);
+        } else if segment is int && current is json[] && segment >= 0 && segment < current.length() {
+            current = current[segment];
+        } else {
+            return "";
+        }
+    }
+    if current is () {
+        return "";
+    }
+    return current is string ? current : current.toJsonString();
+}
+
 # The formats an endpoint can force on the messages it sends (its `format` attribute).
 type EndpointFormat "soap11"|"soap12"|"pox";
 

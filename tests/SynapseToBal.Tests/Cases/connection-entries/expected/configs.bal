@@ -4,8 +4,14 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Secret 'basicCredentialsPassword' of local entry 'BackendConnection'.
-configurable string backendConnectionBasicCredentialsPassword = ?;
+# 'baseUrl' of the HTTP connection 'BackendConnection'.
+configurable string backendConnectionBaseUrl = "https://backend.example.com";
+
+# 'username' of the HTTP connection 'BackendConnection'.
+configurable string backendConnectionUsername = "svc";
+
+# The 'password' credential of the HTTP connection 'BackendConnection' (not copied from the Synapse configuration).
+configurable string backendConnectionPassword = ?;
 
 # Secret 'clientSecret' of local entry 'CrmConnection'.
 configurable string crmConnectionClientSecret = ?;

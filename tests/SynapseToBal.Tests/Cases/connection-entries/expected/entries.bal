@@ -2,16 +2,6 @@
 //   entries.xml
 // Regenerating the package overwrites this file.
 
-# Local entry 'BackendConnection' (entries.xml, line 25).
-final xml backendConnection = xml `<http.init>
-            <connectionType>HTTP</connectionType>
-            <baseUrl>https://backend.example.com</baseUrl>
-            <authType>Basic Auth</authType>
-            <basicCredentialsUsername>svc</basicCredentialsUsername>
-            <basicCredentialsPassword>${backendConnectionBasicCredentialsPassword}</basicCredentialsPassword>
-            <name>BackendConnection</name>
-        </http.init>`;
-
 # Local entry 'CrmConnection' (entries.xml, line 14).
 final xml crmConnection = xml `<salesforce.init>
             <clientId>3MVG9crm</clientId>

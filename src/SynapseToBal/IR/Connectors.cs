@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// An MI 4.4 HTTP connection (a local entry holding <c>&lt;http.init&gt;</c>): one <c>http:Client</c> on the connection's
+/// base URL, with its authentication and timeout, that the <c>http.get|post|...</c> operations naming it call.
+/// </summary>
+/// <param name="ConnectionName">The local entry's key (what <c>configKey</c> names).</param>
+/// <param name="BaseUrl">The configurable holding the base URL (the client's URL; the operations join their relative path to it).</param>
+/// <param name="Auth">The authentication the client adds to every request, or null for none.</param>
+/// <param name="TimeoutSeconds">The client's timeout (the connection's <c>timeoutDuration</c>, else the Micro Integrator's global timeout).</param>
+/// <param name="Notes">What differs from the Micro Integrator, for the documentation comment.</param>
+public sealed record HttpConnectionIr(
+    Symbol Name,
+    string ConnectionName,
+    Symbol BaseUrl,
+    HttpAuthIr? Auth,
+    decimal TimeoutSeconds,
+    ImmutableArray<string> Notes,
+    SourceLocation Origin);
+
+/// <summary>The authentication of an HTTP connection, each value a configurable (credentials required ones).</summary>
+public abstract record HttpAuthIr
+{
+    private HttpAuthIr()
+    {
+    }
+
+    /// <summary>authType "Basic Auth": <c>http:CredentialsConfig</c>.</summary>
+    public sealed record Basic(Symbol Username, Symbol Password) : HttpAuthIr;
+
+    /// <summary>OAuth, grant "Client Credentials": <c>http:OAuth2ClientCredentialsGrantConfig</c>.</summary>
+    /// <param name="CredentialsInBody">oauthAuthorizationMode "Payload": the client credentials go in the token request's body.</param>
+    public sealed record ClientCredentials(Symbol TokenUrl, Symbol ClientId, Symbol ClientSecret, bool CredentialsInBody) : HttpAuthIr;
+
+    /// <summary>OAuth, grant "Password": <c>http:OAuth2PasswordGrantConfig</c>.</summary>
+    public sealed record PasswordGrant(Symbol TokenUrl, Symbol Username, Symbol Password, Symbol ClientId, Symbol ClientSecret, bool CredentialsInBody) : HttpAuthIr;
+
+    /// <summary>OAuth, grant "Authorization Code" (Synapse refreshes the access token from a refresh token): <c>http:OAuth2RefreshTokenGrantConfig</c>.</summary>
+    public sealed record RefreshToken(Symbol TokenUrl, Symbol Token, Symbol ClientId, Symbol ClientSecret, bool CredentialsInBody) : HttpAuthIr;
+}
+
+/// <summary>The request body an HTTP connector operation sets (<c>requestBodyType</c>).</summary>
+public enum HttpBodyType
+{
+    Json,
+    Xml,
+    Text,
+}
+
+/// <summary>
+/// An MI 4.4 HTTP connector operation (<c>http.get</c>, <c>http.post</c>, ...): the headers it lists are added to the
+/// message, its request body (if any) replaces the payload, and the message is sent like a non-blocking <c>call</c> to
+/// the connection's base URL joined with the relative path; the response becomes the message, or goes to a variable.
+/// </summary>
+/// <param name="Method">GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</param>
+/// <param name="RelativePath">The relative path with its <c>${...}</c> parts (and query), as a string.</param>
+/// <param name="Headers">Header names and values, in order.</param>
+/// <param name="BodyType">The body's type, or null when the operation sends the current message.</param>
+/// <param name="Body">The body text (with its <c>${...}</c> parts); empty when <paramref name="BodyType"/> is null.</param>
+/// <param name="ResponseVariable">The variable receiving <c>{payload, headers, attributes}</c>, or null.</param>
+/// <param name="OverwriteBody">With a response variable: the response stays the message (and the variable holds no payload).</param>
+public sealed record HttpConnectorCallStep(
+    MediatorSyntax Origin,
+    HttpConnectionIr Connection,
+    string Method,
+    ExprIr RelativePath,
+    ImmutableArray<HttpHeaderIr> Headers,
+    HttpBodyType? BodyType,
+    ExprIr Body,
+    string? ResponseVariable,
+    bool OverwriteBody) : StepIr(Origin);
+
+/// <summary>A header an HTTP connector operation adds to the request.</summary>
+public sealed record HttpHeaderIr(ExprIr Name, ExprIr Value);

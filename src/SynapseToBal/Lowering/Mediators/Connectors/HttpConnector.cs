@@ -1,0 +1,544 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+using SynapseToBal.Syntax.Expressions;
+
+namespace SynapseToBal.Lowering;
+
+// The MI 4.4 HTTP connector (wso2-extensions/mi-connector-http): <http.init> connections (local entries) become
+// http:Clients, the http.get|post|put|patch|delete|head|options operations calls on them.
+public sealed partial class Lowerer
+{
+    private readonly Dictionary<string, HttpConnectionIr> _httpConnections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _httpConnectionProblems = new(StringComparer.Ordinal);
+    private readonly List<HttpConnectionIr> _httpConnectionList = new();
+
+    /// <summary>The operations of the HTTP connector, each the HTTP method it sends.</summary>
+    private static readonly Dictionary<string, string> HttpOperations = new(StringComparer.Ordinal)
+    {
+        ["get"] = "GET",
+        ["post"] = "POST",
+        ["put"] = "PUT",
+        ["patch"] = "PATCH",
+        ["delete"] = "DELETE",
+        ["head"] = "HEAD",
+        ["options"] = "OPTIONS",
+    };
+
+    /// <summary>A whole value that is a secure vault lookup: <c>{wso2:vault-lookup('alias')}</c>.</summary>
+    private static readonly Regex ConnectionVault = new(@"^\s*\{\s*wso2:vault-lookup\(\s*'(?<alias>[^']+)'\s*\)\s*\}\s*$", RegexOptions.CultureInvariant);
+
+    /// <summary>A whole value read from the Micro Integrator's configuration: <c>{${configs.name}}</c> or <c>${configs.name}</c>.</summary>
+    private static readonly Regex ConnectionConfig = new(@"^\s*\{?\s*\$\{\s*configs\.(?<name>[A-Za-z_][\w.\-]*)\s*\}\s*\}?\s*$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The names earlier MI 4.4 tooling wrote for the credentials (HTTPConnectionUtils read them before January 2025),
+    /// read as the names the released Micro Integrator reads.
+    /// </summary>
+    private static readonly Dictionary<string, string> HttpSettingAliases = new(StringComparer.Ordinal)
+    {
+        ["basicCredentialsUsername"] = "username",
+        ["basicCredentialsPassword"] = "password",
+        ["oauthAuthorizationClientId"] = "clientId",
+        ["oauthAuthorizationClientSecret"] = "clientSecret",
+        ["oauthAuthorizationTokenUrl"] = "tokenUrl",
+        ["oauthAuthorizationRefreshToken"] = "refreshToken",
+        ["oauthAuthorizationAdditionalProperties"] = "additionalProperties",
+        ["oauthPasswordGrantUsername"] = "username",
+        ["oauthPasswordGrantPassword"] = "password",
+    };
+
+    /// <summary>
+    /// Connection settings that change nothing at their default value (the values MI's connection form writes), and
+    /// those that name or describe the connection only.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> HttpInertSettings = new(StringComparer.Ordinal)
+    {
+        ["connectionType"] = [],
+        ["name"] = [],
+        ["miscellaneousDescription"] = [],
+        ["timeoutAction"] = ["never", "fault"],
+        ["retryCount"] = ["0"],
+        ["retryDelay"] = ["0"],
+        ["suspendInitialDuration"] = ["-1"],
+        ["suspendProgressionFactor"] = ["1"],
+        ["trace"] = ["disable"],
+        ["statistics"] = ["disable"],
+        ["qualityServiceAddressOption"] = ["disable"],
+        ["qualityServiceSecurityOption"] = ["disable"],
+    };
+
+    /// <summary>
+    /// An <c>&lt;http.init&gt;</c> local entry: one http:Client on its base URL (HTTPConnectionUtils turns the same
+    /// settings into the endpoint the operations call). False when the connection cannot be translated; the reason
+    /// is kept for the operations that use it.
+    /// </summary>
+    private bool TryLowerHttpConnection(LocalEntrySyntax entry, string xml)
+    {
+        XElement root;
+        try
+        {
+            root = XmlSource.Parse(entry.Location.Path, xml).Root;
+        }
+        catch (XmlException)
+        {
+            _httpConnectionProblems[entry.Name] = "its <http.init> is not well-formed XML";
+            return false;
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var child in root.Elements())
+        {
+            settings[HttpSettingAliases.GetValueOrDefault(child.Name.LocalName, child.Name.LocalName)] = child.Value;
+        }
+
+        string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+
+        if (Setting("baseUrl") is not { } baseUrl)
+        {
+            _httpConnectionProblems[entry.Name] = "the connection has no baseUrl";
+            return false;
+        }
+
+        // What the authentication needs, checked before anything is declared: (setting, is a credential).
+        var handled = new HashSet<string>(StringComparer.Ordinal) { "baseUrl", "authType" };
+        var authType = Setting("authType");
+        var mode = Setting("oauthAuthorizationMode");
+        var grant = Setting("oauthGrantType");
+        var inBody = string.Equals(mode, "Payload", StringComparison.OrdinalIgnoreCase);
+        (string Setting, bool Secret)[] needed;
+        string? problem = null;
+        if (authType is null || string.Equals(authType, "None", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [];
+        }
+        else if (string.Equals(authType, "Basic Auth", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [("username", false), ("password", true)];
+        }
+        else if (!string.Equals(authType, "OAuth", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [];
+            problem = $"its authType '{authType}' is not one the Micro Integrator knows (None, Basic Auth, OAuth)";
+        }
+        else if (mode is not null && !inBody && !string.Equals(mode, "Header", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [];
+            problem = $"its oauthAuthorizationMode '{mode}' is neither Header nor Payload";
+        }
+        else if (string.Equals(grant, "Client Credentials", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [("tokenUrl", false), ("clientId", false), ("clientSecret", true)];
+        }
+        else if (string.Equals(grant, "Password", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [("tokenUrl", false), ("username", false), ("password", true), ("clientId", false), ("clientSecret", true)];
+        }
+        else if (string.Equals(grant, "Authorization Code", StringComparison.OrdinalIgnoreCase))
+        {
+            needed = [("tokenUrl", false), ("refreshToken", true), ("clientId", false), ("clientSecret", true)];
+        }
+        else
+        {
+            // HTTPConnectionUtils adds no authentication for any other grant (nor for none).
+            needed = [];
+            problem = $"its oauthGrantType '{grant}' is not one the Micro Integrator knows (Authorization Code, Client Credentials, Password), so it would send no credentials";
+        }
+
+        if (string.Equals(authType, "OAuth", StringComparison.OrdinalIgnoreCase))
+        {
+            handled.UnionWith(["oauthGrantType", "oauthAuthorizationMode"]);
+        }
+
+        foreach (var (setting, _) in needed.Prepend(("baseUrl", false)))
+        {
+            handled.Add(setting);
+            if (Setting(setting) is not { } text)
+            {
+                problem ??= $"its authentication needs '{setting}', which it does not set";
+            }
+            else if (text.StartsWith('{') && text.EndsWith('}') && !ConnectionVault.IsMatch(text) && !ConnectionConfig.IsMatch(text))
+            {
+                problem ??= $"its {setting} is an expression ({text}) evaluated on the message when the connection is used";
+            }
+        }
+
+        if (problem is not null)
+        {
+            _httpConnectionProblems[entry.Name] = problem;
+            return false;
+        }
+
+        var configurables = new List<ConfigurableIr>();
+        var reports = new List<(string Setting, string Why)>();
+
+        Symbol Value(string setting, bool secret)
+        {
+            var text = Setting(setting)!;
+            var what = $"{entry.Name} {setting}";
+            if (ConnectionVault.Match(text) is { Success: true } vault)
+            {
+                return DeclareSecret(vault.Groups["alias"].Value);
+            }
+
+            var symbol = _symbols.Module(SymbolKind.Configurable, what);
+            if (ConnectionConfig.Match(text) is { Success: true } config)
+            {
+                configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"'{setting}' of the HTTP connection '{entry.Name}': the Micro Integrator reads it from its configuration (configs.{config.Groups["name"].Value}).", secret));
+            }
+            else if (secret)
+            {
+                // Never a literal: a required configurable, whatever the input holds.
+                configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{setting}' credential of the HTTP connection '{entry.Name}' (not copied from the Synapse configuration).", Secret: true));
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, entry.Location, what);
+            }
+            else
+            {
+                configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, text, $"'{setting}' of the HTTP connection '{entry.Name}'.", Secret: false));
+            }
+
+            return symbol;
+        }
+
+        var baseUrlSymbol = Value("baseUrl", HasCredentials(baseUrl));
+        var values = needed.ToDictionary(n => n.Setting, n => Value(n.Setting, n.Secret), StringComparer.Ordinal);
+        HttpAuthIr? auth = needed.Length == 0 ? null
+            : string.Equals(authType, "Basic Auth", StringComparison.OrdinalIgnoreCase) ? new HttpAuthIr.Basic(values["username"], values["password"])
+            : values.ContainsKey("refreshToken") ? new HttpAuthIr.RefreshToken(values["tokenUrl"], values["refreshToken"], values["clientId"], values["clientSecret"], inBody)
+            : values.ContainsKey("password") ? new HttpAuthIr.PasswordGrant(values["tokenUrl"], values["username"], values["password"], values["clientId"], values["clientSecret"], inBody)
+            : new HttpAuthIr.ClientCredentials(values["tokenUrl"], values["clientId"], values["clientSecret"], inBody);
+
+        var notes = ImmutableArray.CreateBuilder<string>();
+        decimal timeout = GlobalTimeoutSeconds;
+        handled.Add("timeoutDuration");
+        if (Setting("timeoutDuration") is { } duration)
+        {
+            if (decimal.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var millis) && millis > 0)
+            {
+                timeout = Math.Min(millis / 1000m, SocketTimeoutSeconds);
+                if (millis / 1000m > SocketTimeoutSeconds)
+                {
+                    notes.Add($"The connection's timeout is {(millis / 1000m).ToString(CultureInfo.InvariantCulture)} s, but the Micro Integrator's socket timeout (http.socket.timeout, 180 s by default) ends the wait first.");
+                }
+            }
+            else
+            {
+                reports.Add(("timeoutDuration", $"'{duration}' is not a number of milliseconds; the client uses {GlobalTimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s"));
+            }
+        }
+        else
+        {
+            notes.Add("No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.");
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            var text = value.Trim();
+            if (handled.Contains(name) || text.Length == 0)
+            {
+                continue;
+            }
+
+            if (HttpInertSettings.TryGetValue(name, out var defaults) && (defaults.Length == 0 || defaults.Any(d => string.Equals(d, text, StringComparison.OrdinalIgnoreCase))))
+            {
+                continue;
+            }
+
+            var why = name switch
+            {
+                "timeoutAction" => $"the timeout action '{text}' is not reproduced: a timeout fails the call",
+                "retryErrorCodes" or "retryCount" or "retryDelay" or "suspendErrorCodes" or "suspendInitialDuration" or "suspendProgressionFactor" or "suspendMaximumDuration"
+                    => "the Micro Integrator suspends the connection's endpoint after failures (markForSuspension/suspendOnFailure); http:Client keeps no suspension state (add a circuit breaker or retry configuration if it matters)",
+                "certificateConfigurable" => "the certificate the connection trusts is not configured: set the client's secureSocket (cert) by hand",
+                "additionalProperties" => "the additional parameters of the OAuth token request are not sent: add them as the grant's optionalParams by hand",
+                "miscellaneousProperties" => "the endpoint properties are not applied",
+                _ when IsAuthSetting(name) => "the setting is not read for this authType",
+                _ => "the setting is not translated",
+            };
+            reports.Add((name, why));
+        }
+
+        foreach (var (setting, why) in reports)
+        {
+            notes.Add($"'{setting}' is not applied: {why}.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "http.init", setting, why);
+        }
+
+        notes.Add("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.");
+        _configurables.AddRange(configurables);
+        var connection = new HttpConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, baseUrlSymbol, auth, timeout, notes.ToImmutable(), entry.Location);
+        _httpConnections[entry.Name] = connection;
+        _httpConnectionList.Add(connection);
+        return true;
+
+        static bool IsAuthSetting(string name) => name is "username" or "password" or "clientId" or "clientSecret" or "tokenUrl" or "refreshToken" or "oauthGrantType";
+    }
+
+    /// <summary>
+    /// <c>&lt;http.get|post|... configKey="..."&gt;</c>: a call on the connection's client. The relative path, headers
+    /// and body are texts with <c>${...}</c> parts (evaluated as the connector's RestURLBuilder does); the response
+    /// becomes the message, or goes to <c>responseVariable</c>.
+    /// </summary>
+    private IEnumerable<StepIr> LowerHttpOperation(ConnectorOperationMediator operation, string method, FlowContext context)
+    {
+        if (operation.ConfigKey is not { } key)
+        {
+            return [ConnectorTodo(operation, "the operation names no connection (configKey)")];
+        }
+
+        if (!_httpConnections.TryGetValue(key, out var connection))
+        {
+            var why = _httpConnectionProblems.TryGetValue(key, out var problem)
+                ? $"its connection '{key}' is not translated: {problem}"
+                : $"no local entry '{key}' holds an <http.init> connection";
+            return [ConnectorTodo(operation, why)];
+        }
+
+        var parameters = new Dictionary<string, ConnectorParameterSyntax>(StringComparer.Ordinal);
+        foreach (var parameter in operation.Parameters)
+        {
+            parameters[parameter.Name] = parameter;
+        }
+
+        string? Literal(string name) => parameters.TryGetValue(name, out var p) && p.Value is ValueSyntax.Literal { Text: var text } ? text.Trim() : null;
+
+        // Parameters the connector passes to Synapse as transport properties: they matter only when set.
+        var settingProblems = new List<string>();
+        foreach (var parameter in operation.Parameters)
+        {
+            switch (parameter.Name)
+            {
+                case "relativePath" or "headers" or "requestBodyType" or "requestBodyJson" or "requestBodyXml" or "requestBodyText" or "responseVariable" or "overwriteBody":
+                    break;
+                case "nonErrorHttpStatusCodes":
+                    // Read by Synapse's blocking sender only: the connector's call is non-blocking, every status is a response.
+                    break;
+                case "forceScAccepted" or "disableChunking" or "forceHttp10" or "noKeepAlive" or "forcePostPutNobody" or "forceHttpContentLength" or "copyContentLengthFromIncoming" or "noEntityBody" or "faultsAsHttp200"
+                    when Literal(parameter.Name) is "" or "false" or null && parameter.Value is ValueSyntax.Literal:
+                    break;
+                case "postToUri" or "httpSc" or "httpScDesc" or "restUrlPostfix" or "requestHostHeader"
+                    when Literal(parameter.Name) is "" && parameter.Value is ValueSyntax.Literal:
+                    break;
+                default:
+                    settingProblems.Add(parameter.Name);
+                    break;
+            }
+        }
+
+        if (settingProblems.Count > 0)
+        {
+            return [ConnectorTodo(operation, $"{string.Join(", ", settingProblems)} {(settingProblems.Count == 1 ? "is" : "are")} set, which the generated call does not reproduce")];
+        }
+
+        string? responseVariable = null;
+        if (parameters.TryGetValue("responseVariable", out var variableParameter))
+        {
+            if (variableParameter.Value is not ValueSyntax.Literal variableName)
+            {
+                return [ConnectorTodo(operation, "its responseVariable is computed at run time")];
+            }
+
+            responseVariable = variableName.Text.Trim().Length == 0 ? null : variableName.Text.Trim();
+        }
+
+        var overwriteBody = false;
+        if (parameters.TryGetValue("overwriteBody", out var overwriteParameter))
+        {
+            if (overwriteParameter.Value is not ValueSyntax.Literal overwrite)
+            {
+                return [ConnectorTodo(operation, "its overwriteBody is computed at run time")];
+            }
+
+            // Boolean.parseBoolean.
+            overwriteBody = string.Equals(overwrite.Text.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var relativePath = ConnectorText(operation, parameters.GetValueOrDefault("relativePath"), context);
+        var headers = ImmutableArray.CreateBuilder<HttpHeaderIr>();
+        if (parameters.TryGetValue("headers", out var headersParameter))
+        {
+            if (!ConnectorHeaders(operation, headersParameter, context, headers, out var headersProblem))
+            {
+                return [ConnectorTodo(operation, headersProblem!)];
+            }
+        }
+
+        HttpBodyType? bodyType = null;
+        ExprIr body = new StringLiteralIr(string.Empty);
+
+        // The get and delete templates read no request body; the others pass it to RestURLBuilder.
+        if (method is not ("GET" or "DELETE") && parameters.TryGetValue("requestBodyType", out var typeParameter))
+        {
+            if (typeParameter.Value is not ValueSyntax.Literal { Text: var rawType })
+            {
+                return [ConnectorTodo(operation, "its requestBodyType is computed at run time")];
+            }
+
+            var typeText = rawType.Trim();
+            if (typeText.Length > 0)
+            {
+                bodyType = typeText switch
+                {
+                    "JSON" => HttpBodyType.Json,
+                    "XML" => HttpBodyType.Xml,
+                    "TEXT" => HttpBodyType.Text,
+                    _ => null,
+                };
+                if (bodyType is null)
+                {
+                    return [ConnectorTodo(operation, $"its requestBodyType '{typeText}' is not JSON, XML or TEXT")];
+                }
+
+                // RestURLBuilder.getRequestBody: the first non-empty of the JSON, XML and text bodies.
+                var source = new[] { "requestBodyJson", "requestBodyXml", "requestBodyText" }
+                    .Select(name => parameters.GetValueOrDefault(name))
+                    .FirstOrDefault(p => p is not null && (p.Value is not ValueSyntax.Literal literal || literal.Text.Length > 0));
+                if (source is null)
+                {
+                    return [ConnectorTodo(operation, $"its requestBodyType is {typeText} but it has no request body")];
+                }
+
+                body = ConnectorText(operation, source, context);
+            }
+        }
+
+        return [new HttpConnectorCallStep(operation, connection, method, relativePath, headers.ToImmutable(), bodyType, body, responseVariable, overwriteBody)];
+    }
+
+    /// <summary>
+    /// A connector parameter as text: a <c>{expression}</c> value is evaluated; literal text (or inline XML) keeps
+    /// its <c>${...}</c> parts, which the connector evaluates (InlineExpressionUtil).
+    /// </summary>
+    private ExprIr ConnectorText(ConnectorOperationMediator operation, ConnectorParameterSyntax? parameter, FlowContext context) => parameter?.Value switch
+    {
+        null => new StringLiteralIr(string.Empty),
+        ValueSyntax.Expression expression => Expr(expression.Syntax, context),
+        ValueSyntax.Literal literal => Interpolated(Unescaped(literal.Text), operation, context),
+        ValueSyntax.InlineXml xml => Interpolated(xml.Xml, operation, context),
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>An escaped value (<c>{{...}}</c>, ValueFactory.isEscapedExpression) without its outer braces; any other text as it is.</summary>
+    private static string Unescaped(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > 3 && trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal) ? trimmed[1..^1] : text;
+    }
+
+    /// <summary>Text with <c>${...}</c> expressions, as one string (each expression's string value in its place).</summary>
+    private ExprIr Interpolated(string text, MediatorSyntax origin, FlowContext context)
+    {
+        var split = InterpolationLexer.Split(text, InterpolationMode.Template);
+        var parts = ImmutableArray.CreateBuilder<ExprIr>();
+        foreach (var part in split.Parts)
+        {
+            if (part is TextPart literal)
+            {
+                parts.Add(new StringLiteralIr(literal.Text));
+                continue;
+            }
+
+            var source = text.Substring(part.Span.Start, part.Span.Length);
+            parts.Add(Expr(ExpressionSyntax.Create(source, ImmutableDictionary<string, string>.Empty, origin.Location), context));
+        }
+
+        foreach (var error in split.Errors)
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, origin.Location, origin.ElementName, "parameter", text.Substring(error.Span.Start, error.Span.Length), $"{error.Message} at position {error.Span.Start}; the text is used as written");
+        }
+
+        return parts.Count switch
+        {
+            0 => new StringLiteralIr(string.Empty),
+            1 when parts[0] is StringLiteralIr or { Kind: ValueKind.String } => parts[0],
+            _ => new ConcatIr(parts.ToImmutable()),
+        };
+    }
+
+    /// <summary>
+    /// The <c>headers</c> parameter: a JSON array of <c>["name", "value"]</c> pairs or <c>{"name": "value"}</c> objects
+    /// (trailing commas allowed, as org.json reads it), with <c>${...}</c> parts inside the strings.
+    /// </summary>
+    private bool ConnectorHeaders(ConnectorOperationMediator operation, ConnectorParameterSyntax parameter, FlowContext context, ImmutableArray<HttpHeaderIr>.Builder headers, out string? problem)
+    {
+        problem = null;
+        if (parameter.Value is not ValueSyntax.Literal { Text: var text })
+        {
+            problem = "its headers are computed at run time";
+            return false;
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException)
+        {
+            problem = "its headers are not a JSON array of name/value pairs (or hold ${...} outside a string)";
+            return false;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                problem = "its headers are not a JSON array";
+                return false;
+            }
+
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                (string Name, string Value)? pair = item.ValueKind switch
+                {
+                    JsonValueKind.Array when item.GetArrayLength() == 2 && item[0].ValueKind == JsonValueKind.String && item[1].ValueKind == JsonValueKind.String
+                        => (item[0].GetString()!, item[1].GetString()!),
+                    JsonValueKind.Object when item.EnumerateObject().FirstOrDefault() is { Value.ValueKind: JsonValueKind.String } first
+                        => (first.Name, first.Value.GetString()!),
+                    JsonValueKind.Array or JsonValueKind.Object => null,
+                    _ => (string.Empty, string.Empty),
+                };
+                if (pair is not { } header)
+                {
+                    // org.json's getString on a non-string fails the operation.
+                    problem = $"a header entry is not a name/value pair of strings: {item.GetRawText()}";
+                    return false;
+                }
+
+                if (header.Name.Trim().Length == 0)
+                {
+                    // RestURLBuilder skips an empty name; anything but an array or object is skipped too.
+                    continue;
+                }
+
+                var value = SecretNames.IsSecret(header.Name) && !SecretNames.IsPlaceholder(header.Value) && !header.Value.Contains("${", StringComparison.Ordinal)
+                    ? new ConfigurableReadIr(HeaderSecret(operation, header.Name))
+                    : Interpolated(header.Value, operation, context);
+                headers.Add(new HttpHeaderIr(Interpolated(header.Name, operation, context), value));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A required configurable for a credential written into a header of an operation; reported as SB0212.</summary>
+    private Symbol HeaderSecret(ConnectorOperationMediator operation, string header)
+    {
+        var what = $"{operation.ConfigKey} {header} header";
+        var symbol = _symbols.Module(SymbolKind.Configurable, what);
+        _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, operation.Location, what);
+        _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{header}' header the <{operation.ElementName}> operation sends (a credential, not copied from the Synapse configuration).", Secret: true));
+        return symbol;
+    }
+}

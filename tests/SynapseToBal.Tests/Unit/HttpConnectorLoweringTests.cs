@@ -1,0 +1,168 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>The MI 4.4 HTTP connector: <c>&lt;http.init&gt;</c> connections and the http.* operations.</summary>
+public sealed class HttpConnectorLoweringTests
+{
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string init, string operations)
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = $"""
+            <definitions xmlns="http://ws.apache.org/ns/synapse">
+                <localEntry key="Conn"><http.init>{init}<name>Conn</name></http.init></localEntry>
+                <sequence name="flow">{operations}</sequence>
+            </definitions>
+            """;
+        var document = SynapseParser.ParseText("defs.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
+
+    private static List<StepIr> Steps(PackageIr package) => Assert.Single(package.Functions).Body.ToList();
+
+    [Fact]
+    public void A_connection_becomes_one_client_and_no_local_entry()
+    {
+        var (package, diagnostics) = Lower(
+            "<baseUrl>http://backend/api</baseUrl><authType>None</authType><timeoutDuration>2500</timeoutDuration><timeoutAction>Never</timeoutAction><retryCount>0</retryCount>",
+            """<http.get configKey="Conn"><relativePath>/a</relativePath></http.get><http.get configKey="Conn"><relativePath>/b</relativePath></http.get>""");
+
+        var connection = Assert.Single(package.HttpConnections);
+        Assert.Empty(package.LocalEntries);
+        Assert.Null(connection.Auth);
+        Assert.Equal(2.5m, connection.TimeoutSeconds);
+        Assert.Equal("http://backend/api", Assert.Single(package.Configurables, c => c.Name == connection.BaseUrl).DefaultValue);
+        Assert.All(Steps(package).OfType<HttpConnectorCallStep>(), s => Assert.Same(connection, s.Connection));
+        Assert.Equal(2, Steps(package).OfType<HttpConnectorCallStep>().Count());
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectionNotTranslated || d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Theory]
+    [InlineData("<authType>Basic Auth</authType><username>svc</username><password>pw-Basic-1</password>", typeof(HttpAuthIr.Basic))]
+    [InlineData("<authType>OAuth</authType><oauthGrantType>Client Credentials</oauthGrantType><clientId>id</clientId><clientSecret>pw-Client-1</clientSecret><tokenUrl>http://t</tokenUrl>", typeof(HttpAuthIr.ClientCredentials))]
+    [InlineData("<authType>OAuth</authType><oauthGrantType>Password</oauthGrantType><clientId>id</clientId><clientSecret>pw-Client-1</clientSecret><tokenUrl>http://t</tokenUrl><username>u</username><password>pw-Basic-1</password>", typeof(HttpAuthIr.PasswordGrant))]
+    [InlineData("<authType>OAuth</authType><oauthGrantType>Authorization Code</oauthGrantType><clientId>id</clientId><clientSecret>pw-Client-1</clientSecret><tokenUrl>http://t</tokenUrl><refreshToken>pw-Refresh-1</refreshToken>", typeof(HttpAuthIr.RefreshToken))]
+    [InlineData("<authType>Basic Auth</authType><basicCredentialsUsername>svc</basicCredentialsUsername><basicCredentialsPassword>pw-Basic-1</basicCredentialsPassword>", typeof(HttpAuthIr.Basic))]
+    public void Credentials_are_required_configurables_never_literals(string auth, Type kind)
+    {
+        var (package, diagnostics) = Lower("<baseUrl>http://backend</baseUrl>" + auth, """<http.get configKey="Conn"/>""");
+
+        var connection = Assert.Single(package.HttpConnections);
+        Assert.IsType(kind, connection.Auth);
+        Assert.DoesNotContain(package.Configurables, c => c.DefaultValue is { } value && value.StartsWith("pw-", StringComparison.Ordinal));
+        Assert.All(package.Configurables.Where(c => c.Secret), c => Assert.Null(c.DefaultValue));
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.SecretConfigurable);
+    }
+
+    [Theory]
+    [InlineData("<authType>Digest</authType>", "authType 'Digest'")]
+    [InlineData("<authType>OAuth</authType><oauthGrantType>Implicit</oauthGrantType>", "oauthGrantType 'Implicit'")]
+    [InlineData("<authType>Basic Auth</authType><username>svc</username>", "needs 'password'")]
+    public void A_connection_that_cannot_be_translated_keeps_its_entry_and_its_operations_stay_todos(string auth, string reason)
+    {
+        var (package, diagnostics) = Lower("<baseUrl>http://backend</baseUrl>" + auth, """<http.post configKey="Conn"><relativePath>/x</relativePath></http.post>""");
+
+        Assert.Empty(package.HttpConnections);
+        Assert.Single(package.LocalEntries);
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectionNotTranslated);
+        var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
+        Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Path_headers_and_body_keep_their_expressions()
+    {
+        var (package, _) = Lower("<baseUrl>http://backend</baseUrl>", """
+            <http.post configKey="Conn">
+                <relativePath>/orders/${vars.id}</relativePath>
+                <headers>[["X-Id","${vars.id}"],{"Accept":"application/json"},]</headers>
+                <requestBodyType>TEXT</requestBodyType>
+                <requestBodyJson></requestBodyJson>
+                <requestBodyText>order ${vars.id}</requestBodyText>
+                <responseVariable>r</responseVariable>
+                <overwriteBody>True</overwriteBody>
+            </http.post>
+            """);
+
+        var call = Assert.IsType<HttpConnectorCallStep>(Assert.Single(Steps(package)));
+        Assert.Equal("POST", call.Method);
+        Assert.Equal(HttpBodyType.Text, call.BodyType);
+        Assert.Equal("r", call.ResponseVariable);
+        Assert.True(call.OverwriteBody);
+        var path = Assert.IsType<ConcatIr>(call.RelativePath);
+        Assert.Equal(new StringLiteralIr("/orders/"), path.Parts[0]);
+        Assert.Equal(new VariableReadIr("id"), path.Parts[1]);
+        Assert.Equal(2, call.Headers.Length);
+        Assert.Equal(new StringLiteralIr("Accept"), call.Headers[1].Name);
+        Assert.IsType<ConcatIr>(call.Body);
+    }
+
+    [Fact]
+    public void The_get_and_delete_operations_send_no_request_body()
+    {
+        var (package, _) = Lower("<baseUrl>http://backend</baseUrl>", """
+            <http.get configKey="Conn"><requestBodyType>XML</requestBodyType><requestBodyXml><a/></requestBodyXml></http.get>
+            <http.delete configKey="Conn"><requestBodyType>JSON</requestBodyType><requestBodyJson>{"a":1} </requestBodyJson></http.delete>
+            """);
+
+        Assert.All(Steps(package).Cast<HttpConnectorCallStep>(), s => Assert.Null(s.BodyType));
+    }
+
+    [Theory]
+    [InlineData("<forceHttp10>true</forceHttp10>", "forceHttp10")]
+    [InlineData("<httpSc>201</httpSc>", "httpSc")]
+    [InlineData("<headers>\"x\"</headers>", "not a JSON array")]
+    [InlineData("<headers>{\"a\":\"b\"}</headers>", "computed at run time")]
+    [InlineData("<headers>[[\"a\", 1]]</headers>", "not a name/value pair")]
+    [InlineData("<requestBodyType>YAML</requestBodyType>", "YAML")]
+    [InlineData("<responseVariable>{$ctx:v}</responseVariable>", "responseVariable")]
+    public void Settings_the_call_does_not_reproduce_keep_the_operation_a_todo(string parameter, string reason)
+    {
+        var (package, _) = Lower("<baseUrl>http://backend</baseUrl>", $"""<http.put configKey="Conn">{parameter}</http.put>""");
+
+        var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
+        Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_credential_written_in_a_header_becomes_a_required_configurable()
+    {
+        var (package, _) = Lower("<baseUrl>http://backend</baseUrl>", """<http.get configKey="Conn"><headers>[["Authorization","Bearer pw-Header-1"]]</headers></http.get>""");
+
+        var call = Assert.IsType<HttpConnectorCallStep>(Assert.Single(Steps(package)));
+        var read = Assert.IsType<ConfigurableReadIr>(Assert.Single(call.Headers).Value);
+        var configurable = Assert.Single(package.Configurables, c => c.Name == read.Configurable);
+        Assert.True(configurable.Secret);
+        Assert.Null(configurable.DefaultValue);
+    }
+
+    [Fact]
+    public void A_base_url_from_the_configuration_or_the_vault_is_a_required_configurable()
+    {
+        var (package, _) = Lower(
+            "<baseUrl>{${configs.backendUrl}}</baseUrl><authType>Basic Auth</authType><username>svc</username><password>{wso2:vault-lookup('backend.pw')}</password>",
+            """<http.get configKey="Conn"/>""");
+
+        var connection = Assert.Single(package.HttpConnections);
+        Assert.Null(Assert.Single(package.Configurables, c => c.Name == connection.BaseUrl).DefaultValue);
+        var basic = Assert.IsType<HttpAuthIr.Basic>(connection.Auth);
+        Assert.Contains("backend.pw", basic.Password.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_inside_a_variable_reads_the_response_variable()
+    {
+        var translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), _ => throw new InvalidOperationException());
+        var expression = ExpressionSyntax.Create("${vars.r.payload.items[0]['na-me']}", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
+
+        var read = Assert.IsType<VariableReadIr>(translator.Value(expression));
+        Assert.Equal("r", read.Name);
+        Assert.Equal("$.payload.items[0]['na-me']", read.Path);
+    }
+}
