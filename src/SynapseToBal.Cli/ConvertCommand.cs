@@ -146,6 +146,12 @@ public static class ConvertCommand
 
         console.Diagnostics([.. result.Diagnostics, .. outcome?.Diagnostics ?? []]);
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (outcome is not null && !options.Quiet)
+        {
+            // What converting did to the output folder (written, merged, kept as edited), before the final line.
+            console.Final(OutputSummary.Describe(outcome, options.Check));
+        }
+
         var verb = options.DryRun ? "Analysed" : "Converted";
         var where = options.DryRun ? (options.Out is null ? " (dry run: nothing written)" : $" (dry run: reports in {Display(output)})") : $" into {Display(output)}";
         console.Final($"{verb} {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)}{where}: {console.Counts(result.Diagnostics)}.");
@@ -154,13 +160,9 @@ public static class ConvertCommand
             console.Summary([(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), summary)]);
         }
 
-        if (outcome is not null)
+        if (outcome is not null && options.Check && outcome.Changed)
         {
-            console.Final(OutputSummary.Describe(outcome, options.Check));
-            if (options.Check && outcome.Changed)
-            {
-                return Program.OutOfDate;
-            }
+            return Program.OutOfDate;
         }
 
         return errors > 0 ? Program.ConvertedWithErrors : Program.Converted;
@@ -247,6 +249,12 @@ public static class ConvertCommand
 
     private static void WriteText(string path, string text)
     {
+        // A report whose text is unchanged is not rewritten: converting again into the same output touches only what changed.
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+        {
+            return;
+        }
+
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
         {
             Directory.CreateDirectory(directory);

@@ -28,3 +28,20 @@ function priceCompareProxyCloneTarget2(Context ctx) returns error? {
     ctx.properties["received"] = "true";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
+
+# In flow of proxy service PriceCompareProxy, run by the service at each of its addresses.
+function priceCompareProxyFlow(Context ctx) returns http:Response|error {
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    Context[] messages = [branchContext(ctx), branchContext(ctx)];
+    future<error?>[] running = [];
+    future<error?> started = start priceCompareProxyCloneTarget1(messages[0]);
+    running.push(started);
+    future<error?> started2 = start priceCompareProxyCloneTarget2(messages[1]);
+    running.push(started2);
+    foreach future<error?> finished in running {
+        check wait finished;
+    }
+    check aggregateMessages(ctx, messages, false);
+    ctx.properties["aggregated"] = "true";
+    return respond(ctx);
+}

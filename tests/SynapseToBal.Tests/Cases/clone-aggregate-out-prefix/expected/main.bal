@@ -12,18 +12,33 @@ service /services/PriceCompareProxy on httpListener {
     # ANY /services/PriceCompareProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceCompareProxy");
-        // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        future<error?>[] running = [];
-        future<error?> started = start priceCompareProxyCloneTarget1(messages[0]);
-        running.push(started);
-        future<error?> started2 = start priceCompareProxyCloneTarget2(messages[1]);
-        running.push(started2);
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, false);
-        ctx.properties["aggregated"] = "true";
-        return respond(ctx);
+        return check priceCompareProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
+service "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint");
+        return check priceCompareProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
+service "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint");
+        return check priceCompareProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
+service "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint" on httpListener {
+    # ANY /services/PriceCompareProxy.PriceCompareProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint");
+        return check priceCompareProxyFlow(ctx);
     }
 }

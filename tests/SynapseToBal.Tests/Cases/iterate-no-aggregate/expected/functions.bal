@@ -17,3 +17,26 @@ function orderSplitProxyIterateTarget(Context ctx) returns http:Response|error? 
     check callEndpoint(ctx, orderEp, restPostfix(ctx));
     return check orderSplitProxyOut(ctx);
 }
+
+# In flow of proxy service OrderSplitProxy, run by the service at each of its addresses.
+function orderSplitProxyFlow(Context ctx) returns http:Response|error {
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
+    http:Response? answer = ();
+    future<http:Response|error?>[] running = [];
+    foreach Context message in messages {
+        future<http:Response|error?> branch = start orderSplitProxyIterateTarget(message);
+        running.push(branch);
+    }
+    foreach future<http:Response|error?> finished in running {
+        http:Response? reply = check wait finished;
+        if answer is () {
+            answer = reply;
+        }
+    }
+    return answer ?: accepted();
+    // Not translated, never runs: the flow has already ended above:
+    // <log level="custom">
+    //     <property name="never" value="the flow stopped at the iterate"/>
+    // </log>
+}

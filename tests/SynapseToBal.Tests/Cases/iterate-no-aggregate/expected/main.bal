@@ -12,24 +12,33 @@ service /services/OrderSplitProxy on httpListener {
     # ANY /services/OrderSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderSplitProxy");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
-        http:Response? answer = ();
-        future<http:Response|error?>[] running = [];
-        foreach Context message in messages {
-            future<http:Response|error?> branch = start orderSplitProxyIterateTarget(message);
-            running.push(branch);
-        }
-        foreach future<http:Response|error?> finished in running {
-            http:Response? reply = check wait finished;
-            if answer is () {
-                answer = reply;
-            }
-        }
-        return answer ?: accepted();
-        // Not translated, never runs: the flow has already ended above:
-        // <log level="custom">
-        //     <property name="never" value="the flow stopped at the iterate"/>
-        // </log>
+        return check orderSplitProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
+service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint");
+        return check orderSplitProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
+service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint");
+        return check orderSplitProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
+service "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint" on httpListener {
+    # ANY /services/OrderSplitProxy.OrderSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint");
+        return check orderSplitProxyFlow(ctx);
     }
 }

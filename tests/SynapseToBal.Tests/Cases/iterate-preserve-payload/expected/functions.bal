@@ -21,3 +21,19 @@ function quoteSplitProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteSplitProxyEndpoint, restPostfix(ctx));
     check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuoteResponse"));
 }
+
+# In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
+function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => ((root/**/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request"), function (xml:Element root) returns xml => (root/**/<*>).elements("{http://services.samples}getQuote"), "//m0:getQuote");
+    future<error?>[] running = [];
+    foreach Context message in messages {
+        future<error?> branch = start quoteSplitProxyIterateTarget(message);
+        running.push(branch);
+    }
+    foreach future<error?> finished in running {
+        check wait finished;
+    }
+    check aggregateMessages(ctx, messages, false);
+    return respond(ctx);
+}

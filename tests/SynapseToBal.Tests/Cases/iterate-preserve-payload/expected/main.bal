@@ -12,17 +12,33 @@ service /services/QuoteSplitProxy on httpListener {
     # ANY /services/QuoteSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => ((root/**/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request"), function (xml:Element root) returns xml => (root/**/<*>).elements("{http://services.samples}getQuote"), "//m0:getQuote");
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start quoteSplitProxyIterateTarget(message);
-            running.push(branch);
-        }
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, false);
-        return respond(ctx);
+        return check quoteSplitProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint");
+        return check quoteSplitProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint");
+        return check quoteSplitProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener {
+    # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint");
+        return check quoteSplitProxyFlow(ctx);
     }
 }
