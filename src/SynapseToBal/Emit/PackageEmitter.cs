@@ -27,6 +27,7 @@ public sealed partial class PackageEmitter
 
     private readonly TemplateRenderer _renderer;
     private readonly EmitOptions _options;
+    private PropertyLocals _propertyLocals = PropertyLocals.Empty;
 
     public PackageEmitter(TemplateRenderer renderer, EmitOptions options)
     {
@@ -38,6 +39,7 @@ public sealed partial class PackageEmitter
     {
         var package = refined.Package;
         var names = refined.Names;
+        _propertyLocals = refined.Locals;
         var files = new List<GeneratedFile>
         {
             new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, Source = _options.SourceDisplayName, Distribution })),
@@ -119,7 +121,7 @@ public sealed partial class PackageEmitter
     private string Main(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals);
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
@@ -203,7 +205,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions, modules, locals).Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = resource.FaultFunction is not null || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
@@ -232,7 +234,7 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals);
         var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
@@ -269,7 +271,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions, modules, parameterNames.Concat(["ctx", "e"])).Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
         return new
         {
             Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
@@ -287,7 +289,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals);
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)

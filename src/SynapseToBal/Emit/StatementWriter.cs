@@ -19,7 +19,7 @@ internal sealed class StatementWriter
         _out = output;
         _expr = expressions;
         _modules = modules;
-        foreach (var local in reservedLocals ?? [])
+        foreach (var local in (reservedLocals ?? []).Concat(expressions.Locals.Names))
         {
             _locals[local] = 1;
         }
@@ -31,6 +31,17 @@ internal sealed class StatementWriter
         var output = new CodeWriter();
         new StatementWriter(output, new ExpressionWriter(new ModuleUsage(), NameMap.Empty), new ModuleUsage()).Step(step);
         return output.Output;
+    }
+
+    /// <summary>Declares the body's property locals that start as a missing property reads (""), before its first statement.</summary>
+    public StatementWriter DeclareLocals()
+    {
+        foreach (var local in _expr.Locals.Hoisted)
+        {
+            _out.Line($"{local.TypeName} {local.Name} = \"\";");
+        }
+
+        return this;
     }
 
     public void Block(ImmutableArray<StepIr> steps)
@@ -61,8 +72,21 @@ internal sealed class StatementWriter
                 _modules.Use("log");
                 _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
                 break;
+            case SetPropertyStep { Axis2: false } set when _expr.Locals[set.Name] is { Alias: true }:
+                // The property only holds this parameter's value: its reads are the parameter.
+                break;
+            case SetPropertyStep { Axis2: false } set when _expr.Locals[set.Name] is { } local:
+                _out.Line(_expr.Locals.Declares(set)
+                    ? $"{local.TypeName} {local.Name} = {_expr.Typed(set.Value)};"
+                    : $"{local.Name} = {_expr.Typed(set.Value)};");
+                break;
             case SetPropertyStep set:
                 _out.Line($"ctx.{(set.Axis2 ? "axis2" : "properties")}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
+                break;
+            case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
+                _out.Line(_expr.Locals.Declares(store)
+                    ? $"{local.TypeName} {local.Name} = {_expr.Value(store.Value)};"
+                    : $"{local.Name} = {_expr.Value(store.Value)};");
                 break;
             case StorePropertyStep store:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value)};");

@@ -20,7 +20,6 @@ service /catalog on httpListener {
     # GET /catalog/products/{productId}/reviews/{reviewId}
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId});
-        ctx.properties["review"] = reviewId;
         return respond(ctx);
     }
 

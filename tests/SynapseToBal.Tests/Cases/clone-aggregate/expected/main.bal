@@ -23,7 +23,7 @@ service /services/PriceProxy on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false, count = 2);
-        ctx.properties["aggregated"] = "true";
+        string aggregated = "true";
         return check priceProxyOut(ctx);
     }
 }

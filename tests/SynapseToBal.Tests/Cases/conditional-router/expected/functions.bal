@@ -6,7 +6,7 @@
 
 # Sequence 'FooSeq'.
 function fooSeq(Context ctx) returns error? {
-    ctx.properties["routed"] = "foo";
+    string routed = "foo";
 }
 
 # Sequence 'NotTranslatedRoutes'.

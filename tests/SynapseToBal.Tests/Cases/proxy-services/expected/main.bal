@@ -30,7 +30,7 @@ service /services/OrderProxy on httpListener {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
         do {
             log:printInfo("proxy = OrderProxy");
-            ctx.properties["orderSource"] = "proxy";
+            string orderSource = "proxy";
             if getHeader(ctx, "X-Reject") == "yes" {
                 setJsonPayload(ctx, {"error": "rejected"});
                 ctx.statusCode = 403;

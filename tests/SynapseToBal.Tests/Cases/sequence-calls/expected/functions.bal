@@ -9,7 +9,7 @@ import ballerina/time;
 
 # Sequence 'Enrich'.
 function enrich(Context ctx) returns error? {
-    ctx.properties["receivedAt"] = (time:utcNow()[0] * 1000).toString();
+    string receivedAt = (time:utcNow()[0] * 1000).toString();
     ctx.headers["x-audited"] = "true";
 }
 

@@ -12,7 +12,7 @@ service /unknown on httpListener {
     # POST /unknown/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UnknownAPI", "/unknown");
-        ctx.properties["originalBody"] = check payloadValue(ctx);
+        anydata originalBody = check payloadValue(ctx);
         // TODO(SB0219): <iterate> is not translated here: no aggregate gathers its branches (an aggregate right after it, or one starting the out flow), and without continueParent the flow stops here; each branch would answer or end on its own
         // <iterate expression="//item">
         //     <target><sequence><log/></sequence></target>

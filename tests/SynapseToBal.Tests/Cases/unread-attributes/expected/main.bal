@@ -14,8 +14,8 @@ service /greeting on httpListener {
     resource function get hello(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
         log:printInfo("Direction: request");
-        ctx.properties["greeting"] = "hello";
-        setJsonPayload(ctx, {"greeting": getProperty(ctx, "greeting")});
+        string greeting = "hello";
+        setJsonPayload(ctx, {"greeting": greeting});
         return respond(ctx);
     }
 }
