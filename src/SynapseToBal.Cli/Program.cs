@@ -29,6 +29,9 @@ public sealed class ConvertOptions
 
     [Option('v', "verbose", HelpText = "Also print info diagnostics (skipped files, notes on behaviour differences).")]
     public bool Verbose { get; set; }
+
+    [Option("synapse-log-lines", HelpText = "Write each log as the line the Micro Integrator prints (name = value, ...) instead of a message with key-values.")]
+    public bool SynapseLogLines { get; set; }
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
@@ -105,7 +108,7 @@ public static class Program
             return BadUsage;
         }
 
-        var result = Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates));
+        var result = Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines));
         var output = options.Out ?? Converter.DefaultOutput(options.Input);
         if (result.Files.Count > 0)
         {

@@ -33,7 +33,10 @@ internal sealed class ExpressionWriter
     public BodyLocals Locals => _locals;
 
     /// <summary>A writer for one body (a resource or function, by identity): the same modules and names, with the body's property locals.</summary>
-    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body));
+    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines };
+
+    /// <summary>The emit option <see cref="EmitOptions.SynapseLogLines"/>.</summary>
+    public bool SynapseLogLines { get; init; }
 
     /// <summary>A Ballerina expression of the expression's own type (<see cref="ExprIr.Kind"/>).</summary>
     public string Typed(ExprIr expr) => expr switch

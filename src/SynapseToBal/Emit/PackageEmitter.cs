@@ -10,7 +10,11 @@ public sealed record GeneratedFile(string RelativePath, string Content);
 /// <param name="Org">Ballerina organisation of the package.</param>
 /// <param name="PackageName">Ballerina package name.</param>
 /// <param name="SourceRoot">Folder source paths are shown relative to (never an absolute machine path).</param>
-public sealed record EmitOptions(string Org, string PackageName, string SourceRoot, string SourceDisplayName);
+public sealed record EmitOptions(string Org, string PackageName, string SourceRoot, string SourceDisplayName)
+{
+    /// <summary>Logs keep the line the Micro Integrator prints (<c>name = value</c> joined by the separator) instead of a message and key-values.</summary>
+    public bool SynapseLogLines { get; init; }
+}
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
 public sealed record TodoView(string Code, string Message, IReadOnlyList<string> Original);
@@ -121,7 +125,7 @@ public sealed partial class PackageEmitter
     private string Main(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
@@ -234,7 +238,7 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
         var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
@@ -289,7 +293,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)

@@ -378,6 +378,11 @@ public static partial class PropertyLocalAnalysis
                     Collect(element.Attributes.Select(a => a.Value).ToList(), contains);
                     Collect(element.Children, contains);
                     return;
+                case LogFieldsIr log:
+                    // Log keys and the direction are labels, not property names.
+                    Collect(log.Message, contains);
+                    Collect(log.Properties.Select(p => p.Value).ToList(), contains);
+                    return;
                 case JsonMemberIr member:
                     Collect(member.Value, contains);
                     return;

@@ -22,7 +22,7 @@ public sealed partial class PropertyLocalTests
             """ + Tail)["main.bal"];
         Assert.Contains("string sku = check jsonEval(ctx, \"$.sku\");", main);
         Assert.Contains("int count = 3;", main);
-        Assert.Contains("${sku}", main);
+        Assert.Contains("sku = sku", main);
         Assert.Contains("ctx.statusCode = count;", main);
         Assert.DoesNotContain("ctx.properties[", main);
         Assert.DoesNotContain("getProperty(", main);
@@ -67,7 +67,7 @@ public sealed partial class PropertyLocalTests
             """ + Tail)["main.bal"];
         Assert.Matches(@"string mode = """";\s+if ", main);
         Assert.Contains("mode = \"strict\";", main);
-        Assert.Contains("${mode}", main);
+        Assert.Contains("mode = mode", main);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed partial class PropertyLocalTests
     {
         var main = Convert(Head + """<property name="orderId" expression="$ctx:uri.var.id"/><log><property name="o" expression="$ctx:orderId"/></log>""" + Tail)["main.bal"];
         Assert.DoesNotContain("orderId", main);
-        Assert.Contains("o = ${id}", main);
+        Assert.Contains("o = id", main);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed partial class PropertyLocalTests
         Assert.Contains("anydata original = check payloadValue(ctx);", main);
         Assert.Contains("xml ids = ", main);
         Assert.Contains("check setPayloadValue(ctx, original);", main);
-        Assert.Contains("${ids.toString()}", main);
+        Assert.Contains("ids = ids.toString()", main);
         Assert.DoesNotContain("ctx.properties[", main);
     }
 

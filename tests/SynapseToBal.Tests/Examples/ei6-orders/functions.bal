@@ -13,13 +13,13 @@ import ballerina/time;
 
 # Sequence 'Heartbeat'.
 function heartbeat(Context ctx) returns http:Response|error? {
-    log:printInfo(string `heartbeat = ${(time:utcNow()[0] * 1000).toString()}`);
+    log:printInfo("", heartbeat = (time:utcNow()[0] * 1000).toString());
     return accepted();
 }
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error? {
-    log:printInfo(string `error = ${getProperty(ctx, "ERROR_MESSAGE")}`);
+    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     check makeFault(ctx, "soap11", "Server", getProperty(ctx, "ERROR_MESSAGE"));
     ctx.isResponse = true;
     return respond(ctx);
@@ -29,7 +29,7 @@ function orderFault(Context ctx) returns http:Response|error? {
 function processOrder(Context ctx) returns error? {
     // TODO(SB0206): onError="OrderFault" of sequence 'ProcessOrder' is not translated; failures go to the caller's fault handling
     // <sequence name="ProcessOrder" onError="OrderFault">
-    log:printInfo(string `Payload: ${check payloadText(ctx)}`);
+    log:printInfo("", payload = check payloadText(ctx));
     ctx.properties["OUT_ONLY"] = "true";
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", outOnly = true);
 }

@@ -15,7 +15,7 @@ service /services/OrderProxy on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
         do {
-            log:printInfo(string `message = Order received, action = ${soapAction(ctx)}`);
+            log:printInfo("Order received", action = soapAction(ctx));
             if soapAction(ctx) == "urn:ping" {
                 setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
                 ctx.to = "";

@@ -15,7 +15,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
         do {
             check logRequest(ctx);
-            log:printInfo(string `message = Fetching order, orderId = ${orderId}`);
+            log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx));
             if ctx.statusCode == 404 {
                 setJsonPayload(ctx, {"error": "Order not found", "orderId": orderId});

@@ -29,7 +29,7 @@ service /services/OrderProxy on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
         do {
-            log:printInfo("proxy = OrderProxy");
+            log:printInfo("", proxy = "OrderProxy");
             string orderSource = "proxy";
             if getHeader(ctx, "X-Reject") == "yes" {
                 setJsonPayload(ctx, {"error": "rejected"});

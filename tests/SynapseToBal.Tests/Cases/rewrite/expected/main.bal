@@ -24,7 +24,7 @@ service /services/RewriteProxy on httpListener {
         //         <action fragment="full" value="http://localhost:9000/"/>
         //     </rewriterule>
         // </rewrite>
-        log:printInfo(string `to = ${ctx.to}`);
+        log:printInfo("", to = ctx.to);
         return respond(ctx);
     }
 }

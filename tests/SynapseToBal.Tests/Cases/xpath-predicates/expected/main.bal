@@ -28,7 +28,7 @@ service /predicates on httpListener {
         if xpathSomeString(xpathStrings((check soapBody(ctx))/**/<item>/<status>), "=", "open") {
             anyOpen = "true";
         }
-        log:printInfo(string `first = ${first}, json = ${check jsonEval(ctx, "$.order.id")}`);
+        log:printInfo("", first = first, 'json = check jsonEval(ctx, "$.order.id"));
         return respond(ctx);
     }
 }
