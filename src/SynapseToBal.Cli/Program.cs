@@ -71,6 +71,9 @@ public sealed class ConvertOptions
 
     [Option("project", HelpText = "With --stdout: the project the artifact belongs to, whose artifacts its references resolve to.")]
     public string? Project { get; set; }
+
+    [Option("synapse-log-lines", HelpText = "Write each log as the line the Micro Integrator prints (name = value, ...) instead of a message with key-values.")]
+    public bool SynapseLogLines { get; set; }
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
@@ -172,7 +175,7 @@ public static class Program
             return BadUsage;
         }
 
-        return ConvertToStdout(options, new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates), stdout, stderr);
+        return ConvertToStdout(options, new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines), stdout, stderr);
     }
 
     private static int ConvertToStdout(ConvertOptions options, ConversionOptions conversionOptions, TextWriter stdout, TextWriter stderr)

@@ -18,7 +18,8 @@ namespace SynapseToBal.Driver;
 /// <param name="Org">Ballerina organisation; defaults to <c>synapse2bal</c>.</param>
 /// <param name="PackageName">Ballerina package name; defaults to one derived from the input name.</param>
 /// <param name="TemplatesDirectory">A folder whose templates override the built-in ones by name.</param>
-public sealed record ConversionOptions(string Input, string? Org = null, string? PackageName = null, string? TemplatesDirectory = null)
+/// <param name="SynapseLogLines">Logs keep the Micro Integrator's line format instead of a message and key-values.</param>
+public sealed record ConversionOptions(string Input, string? Org = null, string? PackageName = null, string? TemplatesDirectory = null, bool SynapseLogLines = false)
 {
     /// <summary>Told how far the conversion is: a stage (Parsing, Lowering, Emitting), then units done of a total.</summary>
     public Action<string, int, int>? Progress { get; init; }
@@ -104,6 +105,7 @@ public static class Converter
         var emitOptions = new EmitOptions(SanitizeOrg(options.Org ?? DefaultOrg), SanitizePackageName(name), sourceRoot, Path.GetFileName(input))
         {
             Version = metadata?.VersionOrDefault(diagnostics) ?? PackageMetadata.DefaultVersion,
+            SynapseLogLines = options.SynapseLogLines,
         };
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);

@@ -10,14 +10,33 @@ internal sealed class ExpressionWriter
 {
     private readonly ModuleUsage _modules;
     private readonly NameMap _names;
+    private readonly PropertyLocals _packageLocals;
+    private readonly BodyLocals _locals;
 
-    public ExpressionWriter(ModuleUsage modules, NameMap names)
+    /// <param name="packageLocals">The property locals of every body of the package (<see cref="For"/> picks one body's).</param>
+    public ExpressionWriter(ModuleUsage modules, NameMap names, PropertyLocals? packageLocals = null)
+        : this(modules, names, packageLocals ?? PropertyLocals.Empty, BodyLocals.None)
+    {
+    }
+
+    private ExpressionWriter(ModuleUsage modules, NameMap names, PropertyLocals packageLocals, BodyLocals locals)
     {
         _modules = modules;
         _names = names;
+        _packageLocals = packageLocals;
+        _locals = locals;
     }
 
     public NameMap Names => _names;
+
+    /// <summary>The properties of the body being written that are typed locals.</summary>
+    public BodyLocals Locals => _locals;
+
+    /// <summary>A writer for one body (a resource or function, by identity): the same modules and names, with the body's property locals.</summary>
+    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines };
+
+    /// <summary>The emit option <see cref="EmitOptions.SynapseLogLines"/>.</summary>
+    public bool SynapseLogLines { get; init; }
 
     /// <summary>A Ballerina expression of the expression's own type (<see cref="ExprIr.Kind"/>).</summary>
     public string Typed(ExprIr expr) => expr switch
@@ -38,6 +57,9 @@ internal sealed class ExpressionWriter
     {
         switch (conversion)
         {
+            // A typed local converted back to its own type (int:fromString(n.toString()) is n).
+            case { Operand: PropertyReadIr { Axis2: false } read } when _locals[read.Name] is { Alias: false, Kind: ValueKind.Integer or ValueKind.Boolean or ValueKind.Float } local && local.Kind == conversion.To:
+                return local.Name;
             case { Operand: CountIr count, To: ValueKind.Integer }:
                 return CountValue(count);
             case { Operand.Kind: ValueKind.Integer, To: ValueKind.Float }:
@@ -63,6 +85,14 @@ internal sealed class ExpressionWriter
     public string String(ExprIr expr) => expr switch
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
+
+        // A property kept as a typed local reads as get-property prints it (valueText): the string, or the value's string form.
+        PropertyReadIr { Axis2: false } p when _locals[p.Name] is { } local => local.Kind switch
+        {
+            ValueKind.String => local.Name,
+            null => $"valueText({local.Name})",
+            _ => local.Name + ".toString()",
+        },
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
         PropertyReadIr { Axis2: true } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
@@ -122,6 +152,7 @@ internal sealed class ExpressionWriter
     public string Value(ValueIr value) => value switch
     {
         ValueIr.Payload => "check payloadValue(ctx)",
+        ValueIr.Property p when _locals[p.Name] is { } local => local.Name,
         ValueIr.Property p => $"ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}]",
         ValueIr.XmlNodes x => Navigation(x.Navigation),
         ValueIr.Json j => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",

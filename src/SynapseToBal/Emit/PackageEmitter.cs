@@ -14,6 +14,9 @@ public sealed record EmitOptions(string Org, string PackageName, string SourceRo
 {
     /// <summary>The package version in Ballerina.toml (a semantic version).</summary>
     public string Version { get; init; } = "0.1.0";
+
+    /// <summary>Logs keep the line the Micro Integrator prints (<c>name = value</c> joined by the separator) instead of a message and key-values.</summary>
+    public bool SynapseLogLines { get; init; }
 }
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
@@ -31,6 +34,7 @@ public sealed partial class PackageEmitter
 
     private readonly TemplateRenderer _renderer;
     private readonly EmitOptions _options;
+    private PropertyLocals _propertyLocals = PropertyLocals.Empty;
 
     public PackageEmitter(TemplateRenderer renderer, EmitOptions options)
     {
@@ -42,6 +46,7 @@ public sealed partial class PackageEmitter
     {
         var package = refined.Package;
         var names = refined.Names;
+        _propertyLocals = refined.Locals;
         var files = new List<GeneratedFile>
         {
             new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution })),
@@ -123,7 +128,7 @@ public sealed partial class PackageEmitter
     private string Main(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
@@ -207,7 +212,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions, modules, locals).Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = resource.FaultFunction is not null || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
@@ -236,7 +241,7 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
         var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
@@ -273,7 +278,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions, modules, parameterNames.Concat(["ctx", "e"])).Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
         return new
         {
             Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
@@ -291,7 +296,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names);
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)

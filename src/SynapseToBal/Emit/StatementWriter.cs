@@ -19,7 +19,7 @@ internal sealed class StatementWriter
         _out = output;
         _expr = expressions;
         _modules = modules;
-        foreach (var local in reservedLocals ?? [])
+        foreach (var local in (reservedLocals ?? []).Concat(expressions.Locals.Names))
         {
             _locals[local] = 1;
         }
@@ -31,6 +31,17 @@ internal sealed class StatementWriter
         var output = new CodeWriter();
         new StatementWriter(output, new ExpressionWriter(new ModuleUsage(), NameMap.Empty), new ModuleUsage()).Step(step);
         return output.Output;
+    }
+
+    /// <summary>Declares the body's property locals that start as a missing property reads (""), before its first statement.</summary>
+    public StatementWriter DeclareLocals()
+    {
+        foreach (var local in _expr.Locals.Hoisted)
+        {
+            _out.Line($"{local.TypeName} {local.Name} = \"\";");
+        }
+
+        return this;
     }
 
     public void Block(ImmutableArray<StepIr> steps)
@@ -57,12 +68,29 @@ internal sealed class StatementWriter
     {
         switch (step)
         {
+            case LogStep { Fields: { } fields } log when !_expr.SynapseLogLines:
+                _modules.Use("log");
+                _out.Line($"log:{LogFunctionName(log.Function)}({LogArguments(fields)});");
+                break;
             case LogStep log:
                 _modules.Use("log");
                 _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
                 break;
+            case SetPropertyStep { Axis2: false } set when _expr.Locals[set.Name] is { Alias: true }:
+                // The property only holds this parameter's value: its reads are the parameter.
+                break;
+            case SetPropertyStep { Axis2: false } set when _expr.Locals[set.Name] is { } local:
+                _out.Line(_expr.Locals.Declares(set)
+                    ? $"{local.TypeName} {local.Name} = {_expr.Typed(set.Value)};"
+                    : $"{local.Name} = {_expr.Typed(set.Value)};");
+                break;
             case SetPropertyStep set:
                 _out.Line($"ctx.{(set.Axis2 ? "axis2" : "properties")}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
+                break;
+            case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
+                _out.Line(_expr.Locals.Declares(store)
+                    ? $"{local.TypeName} {local.Name} = {_expr.Value(store.Value)};"
+                    : $"{local.Name} = {_expr.Value(store.Value)};");
                 break;
             case StorePropertyStep store:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value)};");
@@ -560,6 +588,83 @@ internal sealed class StatementWriter
         LogFunction.Error => "printError",
         _ => "printInfo",
     };
+
+    /// <summary>Property names Synapse configurations use for the text of a log line.</summary>
+    private static readonly HashSet<string> MessageNames = new(StringComparer.OrdinalIgnoreCase) { "message", "msg", "text", "description", "info", "log" };
+
+    /// <summary>Names a key-value may not take: the other parameters of the log functions.</summary>
+    private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues" };
+
+    /// <summary>
+    /// The arguments of a structured log call (ballerina/log <c>printInfo(string msg, error? 'error, error:StackFrame[]? stackTrace,
+    /// *log:KeyValues keyValues)</c>): the message template (or a first literal property named like a message) as the message, then each property as a key-value named as
+    /// in Synapse (an identifier; one that would repeat a key or name a parameter gets a number or "Value"), then the
+    /// direction, the headers, the payload and the message ID the level adds.
+    /// </summary>
+    private string LogArguments(LogFieldsIr fields)
+    {
+        // Without a message template, a first property that is the message (message = "Order received") is the message.
+        var properties = fields.Properties;
+        var message = LogText(fields.Message);
+        if (fields.Message.IsEmpty && properties is [{ Value: StringLiteralIr literal } first, ..] && MessageNames.Contains(first.Name))
+        {
+            message = BallerinaSyntax.StringLiteral(literal.Value);
+            properties = properties.RemoveAt(0);
+        }
+
+        var arguments = new List<string> { message };
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string name, string value)
+        {
+            var key = BallerinaSyntax.Identifier(name);
+            if (LogParameters.Contains(key))
+            {
+                key = key.TrimStart('\'') + "Value";
+            }
+
+            var candidate = key;
+            for (var i = 2; !keys.Add(candidate.TrimStart('\'')); i++)
+            {
+                candidate = key.TrimStart('\'') + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            arguments.Add($"{candidate} = {value}");
+        }
+
+        if (fields.MessageId)
+        {
+            Add("messageId", "ctx.messageId");
+        }
+
+        if (fields.Direction is { } direction)
+        {
+            Add("direction", BallerinaSyntax.StringLiteral(direction));
+        }
+
+        if (fields.Headers)
+        {
+            Add("headers", "headersText(ctx)");
+        }
+
+        foreach (var property in properties)
+        {
+            Add(property.Name, property.Value is { } value ? _expr.String(value) : BallerinaSyntax.StringLiteral("****"));
+        }
+
+        if (fields.Payload)
+        {
+            Add("payload", "check payloadText(ctx)");
+        }
+
+        return string.Join(", ", arguments);
+    }
+
+    private string LogText(ImmutableArray<LogPart> message) => _expr.StringTemplate(message.Select(p => p switch
+    {
+        LogPart.Text t => (object)new StringLiteralIr(t.Content),
+        LogPart.Value v => v.Expression,
+        _ => throw new InvalidOperationException("A log message template holds text and values only."),
+    }));
 
     private string LogMessage(LogStep log)
     {

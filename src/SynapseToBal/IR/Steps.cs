@@ -19,7 +19,19 @@ public enum LogFunction
 }
 
 /// <summary>A log line: literal text and values, joined as Synapse writes them.</summary>
-public sealed record LogStep(MediatorSyntax Origin, LogFunction Function, ImmutableArray<LogPart> Parts) : StepIr(Origin);
+public sealed record LogStep(MediatorSyntax Origin, LogFunction Function, ImmutableArray<LogPart> Parts) : StepIr(Origin)
+{
+    /// <summary>The same content as fields (a message and key-values), for a structured log call; null when only the line is known.</summary>
+    public LogFieldsIr? Fields { get; init; }
+}
+
+/// <summary>What a log mediator logs, field by field (issue 14): the writers emit <c>log:printInfo(message, key = value, ...)</c>.</summary>
+/// <param name="Message">The MI 4.4 message template (text and values), empty when the mediator has none.</param>
+/// <param name="Direction">"request" or "response" (the simple and full levels), or null.</param>
+/// <param name="Properties">The logged properties in order; a null value is a credential, logged as <c>****</c>.</param>
+public sealed record LogFieldsIr(ImmutableArray<LogPart> Message, string? Direction, bool Headers, ImmutableArray<LogFieldIr> Properties, bool Payload, bool MessageId);
+
+public sealed record LogFieldIr(string Name, ExprIr? Value);
 
 public abstract record LogPart
 {

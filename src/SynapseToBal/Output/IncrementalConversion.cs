@@ -51,6 +51,7 @@ public static class IncrementalConversion
         {
             ["org"] = options.Org ?? string.Empty,
             ["packageName"] = options.PackageName ?? string.Empty,
+            ["synapseLogLines"] = options.SynapseLogLines ? "true" : "false",
             ["templates"] = options.TemplatesDirectory is { } templates
                 ? Manifest.Hash(string.Join("\n", InputFingerprint.Compute(templates, Path.Combine(templates, Manifest.Folder)).Select(f => f.Path + " " + f.Hash)))
                 : string.Empty,

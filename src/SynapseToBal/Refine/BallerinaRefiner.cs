@@ -18,7 +18,11 @@ public sealed class NameMap
 }
 
 /// <summary>A package ready for the Ballerina writers: the IR and the names the refiner chose.</summary>
-public sealed record RefinedPackage(PackageIr Package, NameMap Names);
+public sealed record RefinedPackage(PackageIr Package, NameMap Names)
+{
+    /// <summary>The default-scope properties each body keeps as typed locals (the escape analysis, <see cref="PropertyLocalAnalysis"/>).</summary>
+    public PropertyLocals Locals { get; init; } = PropertyLocals.Empty;
+}
 
 /// <summary>
 /// The Ballerina refiner between the target-neutral IR and the writers (as Kiota's refiners are): it gives
@@ -74,7 +78,10 @@ public static class BallerinaRefiner
             }
         }
 
-        return new RefinedPackage(package, new NameMap(names));
+        return new RefinedPackage(package, new NameMap(names))
+        {
+            Locals = PropertyLocalAnalysis.Analyze(package, taken, names),
+        };
     }
 
     /// <summary>The identifier a module-level symbol asks for, before uniqueness.</summary>

@@ -16,6 +16,9 @@ public sealed partial class Lowerer
     private LogStep LowerLog(LogMediator log, FlowContext context)
     {
         var parts = new List<LogPart>();
+        var messageParts = ImmutableArray<LogPart>.Empty;
+        string? logged = null;
+        var fields = new List<LogFieldIr>();
         void Separator()
         {
             if (parts.Count > 0)
@@ -33,7 +36,8 @@ public sealed partial class Lowerer
         if (log.Message is { } message)
         {
             Separator();
-            parts.AddRange(TemplateMessage(message, log, context));
+            messageParts = TemplateMessage(message, log, context).ToImmutableArray();
+            parts.AddRange(messageParts);
         }
 
         if (log.Level is LogLevel.Simple or LogLevel.Full)
@@ -48,6 +52,7 @@ public sealed partial class Lowerer
             {
                 Separator();
                 parts.Add(new LogPart.Text("Direction: " + direction));
+                logged = direction;
             }
         }
 
@@ -69,10 +74,12 @@ public sealed partial class Lowerer
             {
                 _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, property.Location, property.Name);
                 parts.Add(new LogPart.Text(Redacted));
+                fields.Add(new LogFieldIr(property.Name, null));
             }
             else
             {
                 parts.Add(new LogPart.Value(value));
+                fields.Add(new LogFieldIr(property.Name, value));
             }
         }
 
@@ -90,7 +97,10 @@ public sealed partial class Lowerer
             LogCategory.Error or LogCategory.Fatal => LogFunction.Error,
             _ => LogFunction.Info,
         };
-        return new LogStep(log, function, parts.ToImmutableArray());
+        return new LogStep(log, function, parts.ToImmutableArray())
+        {
+            Fields = new LogFieldsIr(messageParts, logged, log.Level == LogLevel.Headers, fields.ToImmutableArray(), log.Level == LogLevel.Full, log.Level == LogLevel.Custom && log.LogMessageId),
+        };
     }
 
     /// <summary>What a log line shows in place of a credential.</summary>

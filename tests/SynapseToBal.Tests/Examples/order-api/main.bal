@@ -15,11 +15,10 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
         do {
             check logRequest(ctx);
-            ctx.properties["orderId"] = orderId;
-            log:printInfo(string `message = Fetching order, orderId = ${getProperty(ctx, "orderId")}`);
+            log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx));
             if ctx.statusCode == 404 {
-                setJsonPayload(ctx, {"error": "Order not found", "orderId": getProperty(ctx, "orderId")});
+                setJsonPayload(ctx, {"error": "Order not found", "orderId": orderId});
                 ctx.statusCode = 404;
             }
             return respond(ctx);

@@ -13,14 +13,13 @@ service /catalog on httpListener {
     # GET /catalog/products/{productId}
     resource function get products/[string productId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId});
-        log:printInfo(string `product = ${productId}`);
+        log:printInfo("", product = productId);
         return respond(ctx);
     }
 
     # GET /catalog/products/{productId}/reviews/{reviewId}
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId});
-        ctx.properties["review"] = reviewId;
         return respond(ctx);
     }
 
@@ -29,14 +28,14 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
         ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-        log:printInfo(string `q = ${getProperty(ctx, "uri.var.query")}, raw = ${getProperty(ctx, "query.param.q")}`);
+        log:printInfo("", q = getProperty(ctx, "uri.var.query"), raw = getProperty(ctx, "query.param.q"));
         return respond(ctx);
     }
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": string:'join("/", ...path)});
-        log:printInfo(string `path = ${getProperty(ctx, "uri.var.path")}`);
+        log:printInfo("", path = getProperty(ctx, "uri.var.path"));
         return respond(ctx);
     }
 }

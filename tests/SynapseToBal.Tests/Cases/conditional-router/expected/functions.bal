@@ -11,7 +11,7 @@ import ballerina/log;
 
 # Sequence 'FooSeq'.
 function fooSeq(Context ctx) returns error? {
-    ctx.properties["routed"] = "foo";
+    string routed = "foo";
 }
 
 # Sequence 'NotTranslatedRoutes'.

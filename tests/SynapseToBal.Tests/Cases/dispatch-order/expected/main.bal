@@ -12,28 +12,28 @@ service /shop on httpListener {
     # GET /shop/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
-        ctx.properties["lookup"] = "by-id";
+        string lookup = "by-id";
         return respond(ctx);
     }
 
     # GET /shop/items/search
     resource function get items/search(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
-        ctx.properties["lookup"] = "search";
+        string lookup = "search";
         return respond(ctx);
     }
 
     # POST /shop/orders/*
     resource function post orders/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
-        ctx.properties["route"] = "catch-all";
+        string route2 = "catch-all";
         return respond(ctx);
     }
 
     # POST /shop/orders/{orderId}/cancel
     resource function post orders/[string orderId]/cancel(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"orderId": orderId});
-        ctx.properties["route"] = "cancel";
+        string route2 = "cancel";
         return respond(ctx);
     }
 

@@ -18,9 +18,9 @@ service /targets on httpListener {
         check enrichXml(ctx, [{name: "{http://services.samples}getQuoteResponse", descendant: true}, {name: "{http://services.samples}return"}], check xml:fromString("<note>late</note>"), "sibling");
         check enrichXml(ctx, (), check xml:fromString("<audit/>"), "child");
         check enrichXml(ctx, (), ctx.properties["header"], "sibling", nativeJson = true);
-        ctx.properties["ORIGINAL_ENVELOPE"] = check envelopeValue(ctx);
-        ctx.properties["reply"] = defaultReply.clone();
-        check setEnvelope(ctx, ctx.properties["ORIGINAL_ENVELOPE"]);
+        xml originalEnvelope = check envelopeValue(ctx);
+        xml reply2 = defaultReply.clone();
+        check setEnvelope(ctx, originalEnvelope);
         return respond(ctx);
     }
 

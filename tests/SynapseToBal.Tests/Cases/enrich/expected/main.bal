@@ -12,14 +12,14 @@ service /enrich on httpListener {
     # POST /enrich/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        ctx.properties["ORIGINAL_PAYLOAD"] = check payloadValue(ctx);
-        ctx.properties["customer"] = check jsonPath(ctx, "$.customer");
+        anydata originalPayload = check payloadValue(ctx);
+        json customer = check jsonPath(ctx, "$.customer");
         check setPayloadValue(ctx, {"status": "received"});
-        ctx.properties["ack"] = check xml:fromString("<ack><id>1</id></ack>");
-        ctx.properties["orderIds"] = (check soapBody(ctx))/**/<'order>/<id>;
-        check setPayloadValue(ctx, ctx.properties["ORIGINAL_PAYLOAD"]);
-        check enrichXml(ctx, [{name: "order", descendant: true}], ctx.properties["customer"], "child");
-        ctx.properties["moved"] = check payloadValue(ctx);
+        xml ack = check xml:fromString("<ack><id>1</id></ack>");
+        xml orderIds = (check soapBody(ctx))/**/<'order>/<id>;
+        check setPayloadValue(ctx, originalPayload);
+        check enrichXml(ctx, [{name: "order", descendant: true}], customer, "child");
+        anydata moved = check payloadValue(ctx);
         return respond(ctx);
     }
 }

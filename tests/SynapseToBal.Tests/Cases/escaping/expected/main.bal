@@ -13,8 +13,8 @@ service "/order-service/v1" on httpListener {
     # GET /order-service/v1/{type}/import/{2fa}
     resource function get [string 'type]/'import/[string v2fa](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa});
-        ctx.properties["say \"hi\""] = "back`tick and ${interp} and \\ slash\nnewline";
-        log:printInfo("tricky = `${x}`");
+        string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
+        log:printInfo("", tricky = "`${x}`");
         return respond(ctx);
     }
 

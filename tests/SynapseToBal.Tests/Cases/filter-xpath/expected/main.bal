@@ -12,22 +12,27 @@ service /filter on httpListener {
     # POST /filter/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FilterAPI", "/filter");
+        string strict = "";
+        string short = "";
+        string big = "";
+        string hasId = "";
+        string many = "";
         if getProperty(ctx, "mode") == "strict" && getHeader(ctx, "X-Tenant") != "" {
-            ctx.properties["strict"] = "yes";
+            strict = "yes";
         } else {
-            ctx.properties["strict"] = "no";
+            strict = "no";
         }
         if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
-            ctx.properties["short"] = "form";
+            short = "form";
         }
         if xpathSomeNumber(xpathStrings((((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}order")/<*>).elements("{http://example.com/orders}total")), ">", 100.0) {
-            ctx.properties["big"] = "true";
+            big = "true";
         }
         if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {
-            ctx.properties["hasId"] = xpathString((check soapBody(ctx))/<'order>/<id>);
+            hasId = xpathString((check soapBody(ctx))/<'order>/<id>);
         }
         if <float>((check soapBody(ctx))/**/<item>).length() > 2.0 {
-            ctx.properties["many"] = "true";
+            many = "true";
         }
         return respond(ctx);
     }

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) returns error? {
-    log:printInfo(string `error = ${getProperty(ctx, "ERROR_MESSAGE")}`);
+    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.

@@ -14,7 +14,7 @@ service /events on httpListener {
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            log:printInfo("event = audit");
+            log:printInfo("", event = "audit");
             return accepted();
         } on fail error e {
             return handleFault(ctx, e);

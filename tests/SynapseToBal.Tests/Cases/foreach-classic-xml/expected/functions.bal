@@ -11,7 +11,7 @@ function stampItem(Context ctx) returns error? {
 # The sequence of the <foreach> at line 5: runs the sequence on the message itself, one matched element as its body; the first element of its result is merged back.
 function orderApiPriceForeach(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<item><code>${xmlArg(xpathConcat(xpathAttributeValues((check soapBody(ctx))/**/<item>, "code")))}</code><priced>true</priced></item>`);
-    ctx.properties["lastCode"] = xpathString((check soapBody(ctx))/**/<item>/<code>);
+    string lastCode = xpathString((check soapBody(ctx))/**/<item>/<code>);
 }
 
 # The sequence of the <foreach> at line 26: runs the sequence on the message itself, one matched element as its body; the first element of its result is merged back.

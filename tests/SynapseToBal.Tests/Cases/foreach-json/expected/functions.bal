@@ -22,6 +22,6 @@ function cartApiNamesForeach(Context ctx) returns error? {
 
 # The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.
 function cartApiClassicForeach(Context ctx) returns error? {
-    ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
-    setJsonPayload(ctx, {"sku": getProperty(ctx, "sku"), "checked": true});
+    string sku = check jsonEval(ctx, "$.sku");
+    setJsonPayload(ctx, {"sku": sku, "checked": true});
 }

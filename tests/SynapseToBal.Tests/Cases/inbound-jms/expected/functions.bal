@@ -9,13 +9,13 @@ import ballerina/log;
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns http:Response|error? {
-    log:printInfo(string `Payload: ${check payloadText(ctx)}`);
+    log:printInfo("", payload = check payloadText(ctx));
     return accepted();
 }
 
 # Sequence 'QueueError'.
 function queueError(Context ctx) returns http:Response|error? {
-    log:printInfo(string `error = ${getProperty(ctx, "ERROR_MESSAGE")}`);
+    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 

@@ -5,7 +5,7 @@
 
 # Sequence 'QuoteLookup'.
 function quoteLookup(Context ctx) returns error? {
-    ctx.properties["symbol"] = check jsonEval(ctx, "$.name");
+    string symbol = check jsonEval(ctx, "$.name");
     check callEndpoint(ctx, quoteEp, restPostfix(ctx));
 }
 

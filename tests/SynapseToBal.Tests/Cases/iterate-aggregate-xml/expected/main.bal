@@ -42,7 +42,7 @@ service /orders on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false);
-        log:printInfo("gathered = lines");
+        log:printInfo("", gathered = "lines");
         return check orderSplitApiPostLinesOut(ctx);
     }
 }

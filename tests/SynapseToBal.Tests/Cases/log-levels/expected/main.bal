@@ -13,11 +13,11 @@ service /log on httpListener {
     # POST /log/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LogAPI", "/log");
-        log:printInfo("Direction: request");
-        log:printDebug(string `Headers: ${headersText(ctx)}`);
-        log:printDebug(string `Direction: request, note = full dump, Payload: ${check payloadText(ctx)}`);
-        log:printWarn(string `a = 1 | b = ${getProperty(ctx, "missing")}`);
-        log:printError("fatal = yes");
+        log:printInfo("", direction = "request");
+        log:printDebug("", headers = headersText(ctx));
+        log:printDebug("", direction = "request", note = "full dump", payload = check payloadText(ctx));
+        log:printWarn("", a = "1", b = getProperty(ctx, "missing"));
+        log:printError("", fatal = "yes");
         return respond(ctx);
     }
 }

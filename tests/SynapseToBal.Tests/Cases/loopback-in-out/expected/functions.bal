@@ -9,15 +9,15 @@ import ballerina/log;
 # Sequence 'SharedDirection'.
 function sharedDirection(Context ctx) returns error? {
     if !ctx.isResponse {
-        log:printInfo("phase = request");
+        log:printInfo("", phase = "request");
     }
     if ctx.isResponse {
-        log:printInfo("phase = response");
+        log:printInfo("", phase = "response");
     }
 }
 
 # Out flow of LoopAPI GET /: runs on the backend response.
 function loopApiGetRootOut(Context ctx) returns http:Response|error {
-    log:printInfo("direction = out");
+    log:printInfo("", direction = "out");
     return respond(ctx);
 }

@@ -8,8 +8,8 @@ import ballerina/log;
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
-        log:printInfo("direction = in");
-        if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
+        log:printInfo("", direction = "in");
+        if check matches(ctx.to, ".*/StockQuote.*") {
             check callEndpoint(ctx, stockQuoteService, restPostfix(ctx));
             return check continueWithResponse(ctx);
         } else {
@@ -18,7 +18,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
         }
     }
     if ctx.isResponse {
-        log:printInfo("direction = out");
+        log:printInfo("", direction = "out");
         return respond(ctx);
     }
 }

@@ -12,10 +12,10 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockQuoteAPI", "/stock");
-        ctx.properties["symbol"] = xpathString(((((check soapBody(ctx))/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"));
-        ctx.properties["symbolFromEnvelope"] = xpathString(((((check soapBody(ctx))/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"));
+        string symbol = xpathString(((((check soapBody(ctx))/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"));
+        string symbolFromEnvelope = xpathString(((((check soapBody(ctx))/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"));
         if (((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuote")).length() > 0 {
-            setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(getProperty(ctx, "symbol"))}</m:symbol></m:getQuoteResponse>`);
+            setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
         }
         return respond(ctx);
     }

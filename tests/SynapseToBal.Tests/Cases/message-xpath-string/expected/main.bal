@@ -13,10 +13,10 @@ service /inspect on httpListener {
     # POST /inspect/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderInspectAPI", "/inspect");
-        ctx.properties["id"] = xpathString((check soapBody(ctx))/<'order>/<id>);
-        ctx.properties["orderMarkup"] = xpathString((check soapBody(ctx))/**/<'order>);
-        ctx.properties["allItems"] = xpathString((check soapBody(ctx))/<'order>/<items>/<item>);
-        log:printInfo(string `id = ${getProperty(ctx, "id")}, order = ${getProperty(ctx, "orderMarkup")}, items = ${getProperty(ctx, "allItems")}`);
+        string id = xpathString((check soapBody(ctx))/<'order>/<id>);
+        string orderMarkup = xpathString((check soapBody(ctx))/**/<'order>);
+        string allItems = xpathString((check soapBody(ctx))/<'order>/<items>/<item>);
+        log:printInfo("", id = id, 'order = orderMarkup, items = allItems);
         return respond(ctx);
     }
 }

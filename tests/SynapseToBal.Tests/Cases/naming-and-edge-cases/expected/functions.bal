@@ -34,14 +34,14 @@ function c(Context ctx) returns http:Response|error? {
 
 # Sequence 'Request'.
 function requestSequence(Context ctx) returns error? {
-    log:printInfo("who = a sequence named Request");
+    log:printInfo("", who = "a sequence named Request");
 }
 
 # In flow of EdgeAPI GET,POST /items/{e}, shared by its methods.
 function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
-    ctx.properties["active"] = (check jsonEval(ctx, "$.active")).toLowerAscii() == "true";
-    ctx.properties["big"] = 1e5;
-    ctx.properties["nan"] = check float:fromString("NaN");
+    boolean active2 = (check jsonEval(ctx, "$.active")).toLowerAscii() == "true";
+    float big = 1e5;
+    float nan = check float:fromString("NaN");
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
         check requestSequence(ctx);
     }

@@ -18,9 +18,9 @@ service /axis2 on httpListener {
         _ = ctx.axis2.removeIfHasKey("Axis2StringVal");
         // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' has no equivalent in the generated code
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-        log:printInfo(string `int = ${getAxis2Property(ctx, "Axis2IntVal")}, again = ${getAxis2Property(ctx, "Axis2IntVal")}`);
+        log:printInfo("", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
         check callEndpoint(ctx, axis2apiDefaultEndpoint, restPostfix(ctx));
-        log:printInfo(string `afterCall = ${getAxis2Property(ctx, "Axis2IntVal")}`);
+        log:printInfo("", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
         return respond(ctx);
     }
 }

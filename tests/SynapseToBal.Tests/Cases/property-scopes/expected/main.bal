@@ -14,12 +14,12 @@ service /props on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PropertyAPI", "/props");
         ctx.properties["plain"] = "text";
-        ctx.properties["count"] = 42;
-        ctx.properties["enabled"] = true;
-        ctx.properties["ratio"] = 0.5;
-        ctx.properties["parsedCount"] = check int:fromString(getHeader(ctx, "X-Count"));
-        ctx.properties["config"] = check xml:fromString("<config xmlns=\"\"><retries>3</retries></config>");
-        ctx.properties["jsonValue"] = check value:fromJsonString("{\"a\": 1}");
+        int count = 42;
+        boolean enabled = true;
+        float ratio = 0.5;
+        int parsedCount = check int:fromString(getHeader(ctx, "X-Count"));
+        xml config = check xml:fromString("<config xmlns=\"\"><retries>3</retries></config>");
+        json jsonValue = check value:fromJsonString("{\"a\": 1}");
         _ = ctx.properties.removeIfHasKey("plain");
         ctx.contentType = "application/xml";
         ctx.contentType = "application/xml";
@@ -33,8 +33,9 @@ service /props on httpListener {
         ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0207): registry-scope properties are not translated
         // <property name="cached" value="x" scope="registry"/>
-        ctx.properties["code"] = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
-        ctx.statusCode = check int:fromString(getProperty(ctx, "count"));
+        // TODO(SB0206): a property with pattern/group needs hand translation
+        // <property name="code" expression="$trp:X-Code" pattern="([0-9]+).*" group="1"/>
+        ctx.statusCode = count;
         return respond(ctx);
     }
 }

@@ -32,7 +32,7 @@ function orderProxyOut(Context ctx) returns http:Response|error {
 # Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
 function orderProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo(string `error = ${getProperty(ctx, "ERROR_MESSAGE")}`);
+    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return respond(ctx);
 }
 

@@ -8,12 +8,12 @@ import ballerina/log;
 
 # Sequence 'IncrementSequence'.
 function incrementSequence(Context ctx) returns http:Response|error? {
-    log:printInfo(string `incrementBy = ${xpathString((check soapBody(ctx))/**/<incrementBy>)}`);
+    log:printInfo("", incrementBy = xpathString((check soapBody(ctx))/**/<incrementBy>));
     return accepted();
 }
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
-    log:printInfo(string `Payload: ${check payloadText(ctx)}`);
+    log:printInfo("", payload = check payloadText(ctx));
     return accepted();
 }

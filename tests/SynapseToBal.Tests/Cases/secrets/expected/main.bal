@@ -13,7 +13,7 @@ service /secure on httpListener {
     resource function get report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SecureAPI", "/secure");
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
-        ctx.properties["apiKey"] = reportApikey;
+        string apiKey = reportApikey;
         check callEndpoint(ctx, reportBackend, restPostfix(ctx));
         return respond(ctx);
     }

@@ -8,15 +8,15 @@ import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
 function paymentDeactivated(Context ctx) returns error? {
-    log:printInfo("processor = PaymentForwarder deactivated");
+    log:printInfo("", processor = "PaymentForwarder deactivated");
 }
 
 # Sequence 'PaymentFault'.
 function paymentFault(Context ctx) returns error? {
-    log:printInfo(string `failed = ${getProperty(ctx, "ERROR_MESSAGE")}`);
+    log:printInfo("", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
 # Sequence 'PaymentReply'.
 function paymentReply(Context ctx) returns error? {
-    log:printInfo(string `delivered = ${ctx.statusCode.toString()}`);
+    log:printInfo("", delivered = ctx.statusCode.toString());
 }

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns error? {
-    log:printInfo(string `Payload: ${check payloadText(ctx)}`);
+    log:printInfo("", payload = check payloadText(ctx));
 }
 
 # Sequence 'OrderReply'.

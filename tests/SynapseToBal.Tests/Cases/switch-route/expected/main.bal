@@ -12,18 +12,20 @@ service /route on httpListener {
     # POST /route/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RouteAPI", "/route");
+        string category = "";
+        string region = "";
         string route = check jsonEval(ctx, "$.type");
         if check matches(route, "book|magazine") {
-            ctx.properties["category"] = "print";
+            category = "print";
         } else if route == "dvd" {
-            ctx.properties["category"] = "video";
+            category = "video";
             return respond(ctx);
         } else {
-            ctx.properties["category"] = "other";
+            category = "other";
         }
         string route2 = getHeader(ctx, "X-Region");
-        if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
-            ctx.properties["region"] = "eu";
+        if check matches(route2, "eu-.*") {
+            region = "eu";
         }
         return respond(ctx);
     }

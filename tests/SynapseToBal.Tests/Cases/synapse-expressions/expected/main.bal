@@ -15,19 +15,18 @@ service /expr on httpListener {
         Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id});
         ctx.variables["total"] = check jsonEval(ctx, "$.order.total");
         ctx.variables["limit"] = 100;
-        ctx.properties["grouped"] = "yes";
+        string grouped = "yes";
         ctx.headers["x-grouped"] = "yes";
-        ctx.properties["fromPayload"] = check jsonEval(ctx, "$.order.id");
-        ctx.properties["fromVar"] = getVariable(ctx, "total");
-        ctx.properties["fromHeader"] = getHeader(ctx, "X-Tenant");
-        ctx.properties["fromQuery"] = getProperty(ctx, "query.param.page");
-        ctx.properties["fromPath"] = id;
-        ctx.properties["fromProp"] = getProperty(ctx, "fromVar");
+        string fromPayload = check jsonEval(ctx, "$.order.id");
+        string fromVar = getVariable(ctx, "total");
+        string fromHeader = getHeader(ctx, "X-Tenant");
+        string fromQuery = getProperty(ctx, "query.param.page");
+        string fromProp = fromVar;
         if getVariable(ctx, "total") == "big" {
-            log:printInfo("big = yes");
+            log:printInfo("", big = "yes");
         }
-        ctx.properties["unsupported"] = (check jsonString(ctx, "$.name")).toUpperAscii();
-        ctx.properties["stillUnsupported"] = check notTranslated("${length(payload.items)}");
+        string unsupported = (check jsonString(ctx, "$.name")).toUpperAscii();
+        string stillUnsupported = check notTranslated("${length(payload.items)}");
         _ = ctx.variables.removeIfHasKey("limit");
         return respond(ctx);
     }

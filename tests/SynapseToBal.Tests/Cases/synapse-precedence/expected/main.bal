@@ -12,17 +12,19 @@ service /precedence on httpListener {
     # POST /precedence/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PrecedenceAPI", "/precedence");
+        string surprise = "";
+        string both = "";
         ctx.variables["a"] = 1;
         ctx.variables["b"] = 2;
         if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
-            ctx.properties["surprise"] = "true";
+            surprise = "true";
         }
         if xpathNumber(getVariable(ctx, "a")) == 1.0 && xpathNumber(getVariable(ctx, "b")) == 2.0 {
-            ctx.properties["both"] = "true";
+            both = "true";
         }
-        ctx.properties["started"] = nowMillis().toString();
-        ctx.properties["query"] = urlEncodeText(getHeader(ctx, "q"));
-        ctx.properties["plain"] = check urlDecodeText(getHeader(ctx, "q"));
+        string started2 = nowMillis().toString();
+        string query = urlEncodeText(getHeader(ctx, "q"));
+        string plain = check urlDecodeText(getHeader(ctx, "q"));
         return respond(ctx);
     }
 }

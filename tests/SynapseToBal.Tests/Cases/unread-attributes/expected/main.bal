@@ -13,9 +13,9 @@ service /greeting on httpListener {
     # GET /greeting/hello
     resource function get hello(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
-        log:printInfo("Direction: request");
-        ctx.properties["greeting"] = "hello";
-        setJsonPayload(ctx, {"greeting": getProperty(ctx, "greeting")});
+        log:printInfo("", direction = "request");
+        string greeting = "hello";
+        setJsonPayload(ctx, {"greeting": greeting});
         return respond(ctx);
     }
 }

@@ -13,20 +13,22 @@ service /predicates on httpListener {
     # POST /predicates/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderPredicatesAPI", "/predicates");
-        ctx.properties["first"] = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
-        ctx.properties["firstItem"] = xpathString(xpathChildAt((check soapBody(ctx))/**/<'order>, "item", 1, false, ())/<id>);
-        ctx.properties["lastItem"] = xpathString(xpathChildAt((check soapBody(ctx)), "item", (), true, ())/<id>);
-        ctx.properties["field55"] = xpathString(xpathFilter((check soapBody(ctx))/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
-        ctx.properties["currency"] = xpathConcat(xpathAttributeValues(((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}total"), "{http://example.com/orders}currency"));
-        ctx.properties["options"] = xpathNodeString((check soapBody(ctx))/**/<options>);
-        ctx.properties["label"] = string `order ${xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<'order>, "id"))}`;
+        string expensive = "";
+        string anyOpen = "";
+        string first = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
+        string firstItem = xpathString(xpathChildAt((check soapBody(ctx))/**/<'order>, "item", 1, false, ())/<id>);
+        string lastItem = xpathString(xpathChildAt((check soapBody(ctx)), "item", (), true, ())/<id>);
+        string field55 = xpathString(xpathFilter((check soapBody(ctx))/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
+        string currency = xpathConcat(xpathAttributeValues(((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}total"), "{http://example.com/orders}currency"));
+        string options = xpathNodeString((check soapBody(ctx))/**/<options>);
+        string label = string `order ${xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<'order>, "id"))}`;
         if (xpathFilter((check soapBody(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
-            ctx.properties["expensive"] = "true";
+            expensive = "true";
         }
         if xpathSomeString(xpathStrings((check soapBody(ctx))/**/<item>/<status>), "=", "open") {
-            ctx.properties["anyOpen"] = "true";
+            anyOpen = "true";
         }
-        log:printInfo(string `first = ${getProperty(ctx, "first")}, json = ${check jsonEval(ctx, "$.order.id")}`);
+        log:printInfo("", first = first, 'json = check jsonEval(ctx, "$.order.id"));
         return respond(ctx);
     }
 }

@@ -1,0 +1,432 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>A default-scope property written as a Ballerina local of one body: its identifier and its type.</summary>
+/// <param name="Alias">The property only ever holds the value of a parameter (set once, first, from it): reads are the parameter and the set writes nothing.</param>
+/// <param name="Hoisted">A string property first set inside a branch (or read before it is set): declared <c>""</c> at the top of the body, as get-property reads a missing property.</param>
+/// <param name="Kind">The value's type; null for a value stored as it is (enrich into a property): <c>anydata</c>, as the context holds it.</param>
+public sealed record PropertyLocal(string Name, ValueKind? Kind, bool Alias = false, bool Hoisted = false)
+{
+    /// <summary>The Ballerina type of the local.</summary>
+    public string TypeName => Kind switch
+    {
+        ValueKind.Integer => "int",
+        ValueKind.Boolean => "boolean",
+        ValueKind.Float => "float",
+        ValueKind.String => "string",
+        ValueKind.Xml => "xml",
+        ValueKind.Json => "json",
+        null => "anydata",
+        _ => throw new InvalidOperationException($"No local of kind {Kind}."),
+    };
+}
+
+/// <summary>The properties of one body (a resource or a function) that are typed locals, and the steps that declare them.</summary>
+public sealed class BodyLocals
+{
+    private readonly Dictionary<string, PropertyLocal> _byProperty;
+    private readonly HashSet<StepIr> _declarations;
+
+    internal BodyLocals(Dictionary<string, PropertyLocal> byProperty, HashSet<StepIr> declarations)
+    {
+        _byProperty = byProperty;
+        _declarations = declarations;
+    }
+
+    public static BodyLocals None { get; } = new(new Dictionary<string, PropertyLocal>(StringComparer.Ordinal), new HashSet<StepIr>(ReferenceEqualityComparer.Instance));
+
+    /// <summary>The identifiers of the locals, for the writers' own locals to keep clear of.</summary>
+    public IEnumerable<string> Names => _byProperty.Values.Select(l => l.Name.TrimStart('\''));
+
+    /// <summary>The local a default-scope property of this body is, or null when it stays in the context.</summary>
+    public PropertyLocal? this[string property] => _byProperty.GetValueOrDefault(property);
+
+    /// <summary>True when this step (by identity) is the one that declares its property's local.</summary>
+    public bool Declares(StepIr step) => _declarations.Contains(step);
+
+    /// <summary>The locals declared at the top of the body (<see cref="PropertyLocal.Hoisted"/>), in order of first use.</summary>
+    public IEnumerable<PropertyLocal> Hoisted => _byProperty.Values.Where(l => l.Hoisted);
+}
+
+/// <summary>The typed locals of every body of a package (by the identity of its <see cref="ResourceIr"/> or <see cref="FunctionIr"/>).</summary>
+public sealed class PropertyLocals
+{
+    private readonly Dictionary<object, BodyLocals> _bodies;
+
+    internal PropertyLocals(Dictionary<object, BodyLocals> bodies) => _bodies = bodies;
+
+    public static PropertyLocals Empty { get; } = new(new Dictionary<object, BodyLocals>(ReferenceEqualityComparer.Instance));
+
+    /// <summary>The locals of a resource or function (by identity); <see cref="BodyLocals.None"/> when it has none.</summary>
+    public BodyLocals For(object body) => _bodies.GetValueOrDefault(body) ?? BodyLocals.None;
+}
+
+/// <summary>
+/// Escape analysis of default-scope properties (issue 14): a property becomes a typed Ballerina local of one body
+/// (a resource or a function) when the IR proves that nothing but that body can see it. See docs/design.md,
+/// "Properties as typed locals", for the rules; when in doubt the property stays in <c>ctx.properties</c>.
+/// </summary>
+public static partial class PropertyLocalAnalysis
+{
+    /// <summary>
+    /// Default-scope properties Synapse, the Micro Integrator or the runtime module give a meaning to (they are read
+    /// by name outside the generated bodies, or change how a message is sent): they always stay in the context.
+    /// The runtime's own names are checked against support.bal by a test.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SystemProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "SYNAPSE_REST_API", "ERROR_CODE", "ERROR_MESSAGE", "ERROR_DETAIL", "ERROR_EXCEPTION", "DBREPORT_MODIFIED_RAW_COUNT",
+        "requestHash", "CachableResponse", "OUT_ONLY", "RESPONSE", "FORCE_ERROR_ON_SOAP_FAULT", "PRESERVE_WS_ADDRESSING",
+        "preserveProcessedHeaders", "FAULTS_AS_HTTP_200", "BLOCKING_SENDER_PRESERVE_REQ_HEADERS", "FORCE_SC_ACCEPTED",
+        "NO_KEEPALIVE", "DISABLE_SMOOKS_RESULT_PAYLOAD", "ClientApiNonBlocking", "TRANSPORT_IN_NAME", "HTTP_SC", "HTTP_SC_DESC",
+        "messageType", "ContentType", "HTTP_METHOD", "REST_URL_POSTFIX", "NO_ENTITY_BODY", "TRANSPORT_HEADERS",
+        "EXCESS_TRANSPORT_HEADERS", "FORCE_HTTP_1.0", "DISABLE_CHUNKING", "FORCE_HTTP_CONTENT_LENGTH",
+        "COPY_CONTENT_LENGTH_FROM_INCOMING", "enableMTOM", "enableSwA", "enableREST", "POST_TO_URI", "CHARACTER_SET_ENCODING",
+        "FORCE_POST_PUT_NOBODY", "MESSAGE_FORMAT", "JSON_STREAM", "SERVICE_PREFIX", "TRANSPORT_OUT_NAME", "REQUEST_HOST_HEADER",
+        "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN", "FORCE_REST",
+        "SYSTEM_TIME", "SYSTEM_DATE", "MESSAGE_ID", "MessageID", "To", "From", "FaultTo", "ReplyTo", "RelatesTo", "Action",
+        "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX",
+    };
+
+    private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_"];
+
+    /// <summary>Identifiers the writers give a meaning to inside a body (their own locals, a predicate's parameter).</summary>
+    private static readonly string[] WriterLocals = ["request", "ctx", "reply", "e", "xpathContext", "root", "messages", "message", "running", "started", "branch", "finished", "active", "attempts", "handled", "result"];
+
+    /// <param name="moduleNames">Every module-level identifier of the package (locals keep clear of them).</param>
+    /// <param name="names">The names the refiner gave the symbols (parameters of the bodies).</param>
+    internal static PropertyLocals Analyze(PackageIr package, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
+    {
+        var bodies = new List<Body>();
+        foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null))
+        {
+            bodies.Add(new Body(resource, resource.Body, false, ResourceParameters(resource)));
+        }
+
+        foreach (var inbound in package.Inbounds)
+        {
+            if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
+            {
+                bodies.Add(new Body(http.Resource, http.Resource.Body, false, ResourceParameters(http.Resource)));
+            }
+        }
+
+        foreach (var function in package.Functions)
+        {
+            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)));
+        }
+
+        // What every body says about properties, and what the rest of the package (everything outside the bodies) does.
+        var facts = bodies.Select(b => Facts.Of(b.Steps)).ToList();
+        var outside = new Facts();
+        outside.Collect(package with { Services = [], Functions = [], Inbounds = package.Inbounds.Where(i => i.Transport is not InboundTransportIr.Http).ToImmutableArray() }, contains: false);
+        foreach (var inbound in package.Inbounds)
+        {
+            if (inbound.Transport is InboundTransportIr.Http http)
+            {
+                outside.Collect(http with { Resource = http.Resource with { Body = [] } }, contains: false);
+            }
+        }
+
+        foreach (var pending in package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores))
+        {
+            outside.Texts.Add(pending.RawXml ?? pending.Origin.RawXml);
+        }
+
+        // A body that may hand the context to user code (or read a property by a computed name) keeps every property
+        // in it; in a function, such code may run under any body's context, so no body gets locals.
+        if (outside.Wildcard || bodies.Where((b, i) => b.IsFunction && facts[i].Wildcard).Any())
+        {
+            return PropertyLocals.Empty;
+        }
+
+        var anyResourceWildcard = bodies.Where((b, i) => !b.IsFunction && facts[i].Wildcard).Any();
+        var result = new Dictionary<object, BodyLocals>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var body = bodies[i];
+            if (facts[i].Wildcard || (body.IsFunction && anyResourceWildcard))
+            {
+                continue;
+            }
+
+            // A resource's context is its own: other resources never see it, the functions it calls (or that run
+            // after it: out and fault flows, branches, stored messages) may. A function may run under any body's context.
+            var elsewhere = new List<Facts> { outside };
+            elsewhere.AddRange(facts.Where((_, j) => j != i && (body.IsFunction || bodies[j].IsFunction)));
+            var locals = Locals(body, facts[i], elsewhere, moduleNames, names);
+            if (locals is not null)
+            {
+                result[body.Node] = locals;
+            }
+        }
+
+        return new PropertyLocals(result);
+    }
+
+    private static IEnumerable<Symbol> ResourceParameters(ResourceIr resource) => resource.Path.Select(segment => segment switch
+    {
+        PathSegmentIr.Param p => p.Parameter,
+        PathSegmentIr.Rest r => r.Parameter,
+        _ => null,
+    }).OfType<Symbol>();
+
+    private static BodyLocals? Locals(Body body, Facts facts, List<Facts> elsewhere, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
+    {
+        var chosen = new Dictionary<string, PropertyLocal>(StringComparer.Ordinal);
+        var declarations = new HashSet<StepIr>(ReferenceEqualityComparer.Instance);
+        var used = new HashSet<string>(WriterLocals, StringComparer.Ordinal);
+        used.UnionWith(body.Parameters.Select(p => names.TryGetValue(p, out var n) ? n.TrimStart('\'') : string.Empty));
+        foreach (var (property, first) in facts.FirstMention)
+        {
+            if (!IsCandidate(property, body, facts, elsewhere, first, out var kind, out var hoisted))
+            {
+                continue;
+            }
+
+            if (!hoisted && facts.Sets[property].Count() == 1 && first is SetPropertyStep { Value: ParameterReadIr parameter } && names.TryGetValue(parameter.Parameter, out var parameterName))
+            {
+                chosen[property] = new PropertyLocal(parameterName, ValueKind.String, Alias: true);
+                continue;
+            }
+
+            var name = BallerinaSyntax.CamelCase(property);
+            var candidate = name;
+            for (var n = 2; moduleNames.Contains(candidate.TrimStart('\'')) || !used.Add(candidate.TrimStart('\'')); n++)
+            {
+                candidate = name.TrimStart('\'') + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            chosen[property] = new PropertyLocal(candidate, kind, Hoisted: hoisted);
+            if (!hoisted)
+            {
+                declarations.Add(first!);
+            }
+        }
+
+        return chosen.Count == 0 ? null : new BodyLocals(chosen, declarations);
+    }
+
+    private static bool IsCandidate(string property, Body body, Facts facts, List<Facts> elsewhere, StepIr? first, out ValueKind? kind, out bool hoisted)
+    {
+        kind = ValueKind.String;
+        hoisted = false;
+        if (IsSystem(property) || !facts.Sets.Contains(property))
+        {
+            return false;
+        }
+
+        // Every write is a plain set of one local type; the name is mentioned nowhere else (in this body or outside it).
+        var kinds = facts.Sets[property].Select(LocalKind).Distinct().ToList();
+        if (kinds is not [{ } only] || facts.Mentioned(property) || elsewhere.Any(f => f.Reads.Contains(property) || f.Sets.Contains(property) || f.Mentioned(property)))
+        {
+            return false;
+        }
+
+        kind = only == AnyData ? null : only;
+        if (first is not null && body.Steps.Any(s => ReferenceEquals(s, first)))
+        {
+            return true;
+        }
+
+        // First set inside a branch, or read before any set: a string local that starts as "" reads exactly as the
+        // missing property does, unless a read falls back to a local entry.
+        hoisted = true;
+        return kind == ValueKind.String && !facts.FallbackReads.Contains(property) && !facts.ValueReads.Contains(property);
+    }
+
+    /// <summary>True for a property Synapse, the Micro Integrator or the runtime module read or set by name: it always stays in the context.</summary>
+    public static bool IsSystem(string property) =>
+        SystemProperties.Contains(property)
+        || SystemPrefixes.Any(p => property.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+        || property.Contains("FOREACH_", StringComparison.OrdinalIgnoreCase)
+        || property.Any(c => c is '{' or '}' or '$');
+
+    /// <summary>Stands for <c>anydata</c> among the kinds of the writes.</summary>
+    private const ValueKind AnyData = (ValueKind)(-1);
+
+    /// <summary>The type of a local holding the value written, when its Ballerina form is exactly that type; null otherwise (it stays in the context).</summary>
+    private static ValueKind? LocalKind(StepIr write) => write switch
+    {
+        StorePropertyStep { Value: ValueIr.XmlNodes or ValueIr.ParsedXml or ValueIr.Envelope or ValueIr.Entry { IsXml: true } } => ValueKind.Xml,
+        StorePropertyStep { Value: ValueIr.Json or ValueIr.ParsedJson } => ValueKind.Json,
+        StorePropertyStep { Value: ValueIr.String or ValueIr.Entry { IsXml: false } } => ValueKind.String,
+        StorePropertyStep => AnyData,
+        SetPropertyStep { Value: { Kind: ValueKind.String } } => ValueKind.String,
+        SetPropertyStep { Value: NumberLiteralIr n } => n.NumberKind,
+        SetPropertyStep { Value: BooleanLiteralIr or ConditionValueIr } => ValueKind.Boolean,
+        SetPropertyStep { Value: ConvertIr { To: not ValueKind.String } c } => c.To,
+        _ => null,
+    };
+
+    private const string SyntaxNamespace = "SynapseToBal.Syntax";
+
+    private sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters);
+
+    /// <summary>What one part of the package does with properties.</summary>
+    private sealed class Facts
+    {
+        /// <summary>Default-scope properties read by name in expressions.</summary>
+        public HashSet<string> Reads { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Properties read with a local entry as the fallback.</summary>
+        public HashSet<string> FallbackReads { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The writes of each default-scope property: plain sets and values stored as they are.</summary>
+        public ILookup<string, StepIr> Sets => _sets.ToLookup(s => s.Name, s => s.Step, StringComparer.Ordinal);
+
+        /// <summary>Properties read as values (an enrich source), not as strings.</summary>
+        public HashSet<string> ValueReads { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The first step (in source order) that reads or writes each property: its write, or null when it is read first.</summary>
+        public List<(string Property, StepIr? First)> FirstMention { get; } = [];
+
+        /// <summary>Every other string of the IR that may name a property (exactly).</summary>
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Text that may name a property inside it (original XML of TODOs, untranslated expressions, URL templates).</summary>
+        public List<string> Texts { get; } = [];
+
+        /// <summary>Something here hands the context to code that may read any property (user code, a computed property name).</summary>
+        public bool Wildcard { get; set; }
+
+        private readonly List<(string Name, StepIr Step)> _sets = [];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public bool Mentioned(string property) => Names.Contains(property) || Texts.Any(t => t.Contains(property, StringComparison.Ordinal));
+
+        public static Facts Of(ImmutableArray<StepIr> steps)
+        {
+            var facts = new Facts();
+            foreach (var step in steps)
+            {
+                facts.Collect(step, contains: false);
+            }
+
+            return facts;
+        }
+
+        /// <summary>Walks an IR subtree by reflection (so IR nodes added later are covered), in source order.</summary>
+        public void Collect(object? node, bool contains)
+        {
+            switch (node)
+            {
+                case null or Symbol or Microsoft.CodeAnalysis.DiagnosticDescriptor:
+                    return;
+                case var origin when origin.GetType().Namespace == SyntaxNamespace:
+                    // Syntax origins: the IR holds what they mean; their XML is read only through TODOs.
+                    return;
+                case string text:
+                    if (contains)
+                    {
+                        Texts.Add(text);
+                        Wildcard |= DynamicRead().IsMatch(text);
+                    }
+                    else
+                    {
+                        Names.Add(text);
+                    }
+
+                    return;
+                case SetPropertyStep { Axis2: false } set:
+                    // The value is evaluated before the property is written.
+                    Collect(set.Value, contains);
+                    _sets.Add((set.Name, set));
+                    See(set.Name, set);
+                    return;
+                case StorePropertyStep store:
+                    Collect(store.Value, contains);
+                    _sets.Add((store.Name, store));
+                    See(store.Name, store);
+                    return;
+                case ValueIr.Property read:
+                    Reads.Add(read.Name);
+                    ValueReads.Add(read.Name);
+                    See(read.Name, null);
+                    return;
+                case PropertyReadIr { Axis2: false } read:
+                    Collect(read.Fallback, contains);
+                    Reads.Add(read.Name);
+                    if (read.Fallback is not null)
+                    {
+                        FallbackReads.Add(read.Name);
+                    }
+
+                    See(read.Name, null);
+                    return;
+                case TodoStep todo:
+                    Wildcard |= todo.Reason.Descriptor.Id == "SB0231";
+                    Collect(todo.RawXml, contains: true);
+                    return;
+                case CommentStep:
+                    // Prose the converter wrote about a construct: nothing runs from it.
+                    return;
+                case DeadCodeStep or UntranslatedExprIr or UntranslatedConditionIr or RewriteStep or NotTranslatedIr:
+                    CollectMembers(node, contains: true);
+                    return;
+
+                // Literal data: text of templates and logs, XML names, JSON keys. None of it names a property.
+                case StringLiteralIr or NumberLiteralIr or LogPart.Text or TemplatePart.Text or XmlStepIr or XmlAttributeIr
+                    or XmlNodeIr.Text or XmlNodeIr.Comment or XmlNodeIr.CData or XmlNodeIr.ProcessingInstruction or XmlTemplateNamespaceIr:
+                    return;
+                case XmlNodeIr.Element element:
+                    Collect(element.Attributes.Select(a => a.Value).ToList(), contains);
+                    Collect(element.Children, contains);
+                    return;
+                case LogFieldsIr log:
+                    // Log keys and the direction are labels, not property names.
+                    Collect(log.Message, contains);
+                    Collect(log.Properties.Select(p => p.Value).ToList(), contains);
+                    return;
+                case JsonMemberIr member:
+                    Collect(member.Value, contains);
+                    return;
+                case JsonNodeIr.Number:
+                    return;
+                case IEnumerable items:
+                    foreach (var item in items)
+                    {
+                        Collect(item, contains);
+                    }
+
+                    return;
+            }
+
+            var type = node.GetType();
+            if (type.IsPrimitive || type.IsEnum || node is decimal)
+            {
+                return;
+            }
+
+            CollectMembers(node, contains);
+        }
+
+        private void CollectMembers(object node, bool contains)
+        {
+            foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.SetMethod is not null && property.GetIndexParameters().Length == 0)
+                {
+                    Collect(property.GetValue(node), contains);
+                }
+            }
+        }
+
+        private void See(string property, StepIr? set)
+        {
+            if (_seen.Add(property))
+            {
+                FirstMention.Add((property, set));
+            }
+        }
+    }
+
+    /// <summary>A property read whose name is computed (<c>get-property(concat(...))</c>, <c>props[...]</c>, <c>$ctx:{...}</c>).</summary>
+    [GeneratedRegex(@"get-property\(\s*(?:'[^']*'\s*,\s*)?[^'""\s)]|\bprops\s*\[|\$ctx:\{")]
+    private static partial Regex DynamicRead();
+}
