@@ -9,11 +9,10 @@
 
 import ballerina/http;
 import ballerina/log;
-import ballerina/time;
 
 # Sequence 'Heartbeat'.
 function heartbeat(Context ctx) returns http:Response|error? {
-    log:printInfo("", heartbeat = (time:utcNow()[0] * 1000).toString());
+    log:printInfo("", heartbeat = nowMillis().toString());
     return accepted();
 }
 
@@ -54,7 +53,33 @@ function orderProxyFault(Context ctx, error e) returns http:Response|error {
     return accepted();
 }
 
+# In flow of proxy service OrderProxy, run by the service at each of its addresses.
+function orderProxyFlow(Context ctx) returns http:Response|error {
+    do {
+        log:printInfo("Order received", action = soapAction(ctx));
+        if soapAction(ctx) == "urn:ping" {
+            setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
+            ctx.to = "";
+            ctx.isResponse = true;
+            return respond(ctx);
+        } else {
+            // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+            ctx.properties["OUT_ONLY"] = "true";
+            orderStore.store(ctx);
+        }
+        return accepted();
+    } on fail error e {
+        return orderProxyFault(ctx, e);
+    }
+}
+
 # Out flow of proxy service StockQuoteProxy: runs on the backend response.
 function stockQuoteProxyOut(Context ctx) returns http:Response|error {
     return respond(ctx);
+}
+
+# In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
+function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+    check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11");
+    return check stockQuoteProxyOut(ctx);
 }

@@ -4,7 +4,6 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -14,22 +13,34 @@ service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
-        do {
-            log:printInfo("Order received", action = soapAction(ctx));
-            if soapAction(ctx) == "urn:ping" {
-                setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
-                ctx.to = "";
-                ctx.isResponse = true;
-                return respond(ctx);
-            } else {
-                // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
-                ctx.properties["OUT_ONLY"] = "true";
-                orderStore.store(ctx);
-            }
-            return accepted();
-        } on fail error e {
-            return orderProxyFault(ctx, e);
-        }
+        return check orderProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
+service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
+        return check orderProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
+service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
+        return check orderProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
+service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
+    # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
+        return check orderProxyFlow(ctx);
     }
 }
 
@@ -38,7 +49,33 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11");
-        return check stockQuoteProxyOut(ctx);
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
+        return check stockQuoteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
+service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
+    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
+        return check stockQuoteProxyFlow(ctx);
     }
 }

@@ -35,6 +35,6 @@ function priceProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false, count = 2);
-    ctx.properties["aggregated"] = "true";
+    string aggregated = "true";
     return check priceProxyOut(ctx);
 }

@@ -12,18 +12,33 @@ service /services/PriceProxy on httpListener {
     # ANY /services/PriceProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceProxy");
-        // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        future<error?>[] running = [];
-        future<error?> started = start priceProxyCloneTarget1(messages[0]);
-        running.push(started);
-        future<error?> started2 = start priceProxyCloneTarget2(messages[1]);
-        running.push(started2);
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, false, count = 2);
-        string aggregated = "true";
-        return check priceProxyOut(ctx);
+        return check priceProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
+service "/services/PriceProxy.PriceProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/PriceProxy.PriceProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint");
+        return check priceProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
+service "/services/PriceProxy.PriceProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/PriceProxy.PriceProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint");
+        return check priceProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
+service "/services/PriceProxy.PriceProxyHttpEndpoint" on httpListener {
+    # ANY /services/PriceProxy.PriceProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint");
+        return check priceProxyFlow(ctx);
     }
 }

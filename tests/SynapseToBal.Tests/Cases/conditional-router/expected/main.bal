@@ -4,7 +4,6 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -14,11 +13,34 @@ service /services/ContinueProxy on httpListener {
     # ANY /services/ContinueProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ContinueProxy");
-        if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: ".*StockQuote.*"}, ctx.to ?: "") {
-            check fooSeq(ctx);
-        }
-        log:printInfo("", STAGE = "after router");
-        return respond(ctx);
+        return check continueProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
+service "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/ContinueProxy.ContinueProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint");
+        return check continueProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
+service "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/ContinueProxy.ContinueProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint");
+        return check continueProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
+service "/services/ContinueProxy.ContinueProxyHttpEndpoint" on httpListener {
+    # ANY /services/ContinueProxy.ContinueProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpEndpoint");
+        return check continueProxyFlow(ctx);
     }
 }
 
@@ -27,17 +49,33 @@ service /services/RouterProxy on httpListener {
     # ANY /services/RouterProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RouterProxy");
-        if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "foo", value: "bar.*"}, ctx.to ?: "") {
-            check fooSeq(ctx);
-        }
-        if check urlConditionHolds(ctx, {test: "and", operands: [{test: "equal", sourceType: "param", src: "mode", value: "fast"}, {test: "not", operands: [{test: "equal", sourceType: "property", src: "skip", value: "true"}]}]}, ctx.to ?: "") {
-            log:printInfo("", route = "fast");
-            return respond(ctx);
-        } else {
-            if check urlConditionHolds(ctx, {test: "or", operands: [{test: "match", sourceType: "url", value: ".*StockQuote.*"}, {test: "equal", sourceType: "url", src: "host", value: "localhost"}]}, ctx.to ?: "") {
-                check fooSeq(ctx);
-            }
-        }
-        return accepted();
+        return check routerProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
+service "/services/RouterProxy.RouterProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/RouterProxy.RouterProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap11Endpoint");
+        return check routerProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
+service "/services/RouterProxy.RouterProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/RouterProxy.RouterProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap12Endpoint");
+        return check routerProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
+service "/services/RouterProxy.RouterProxyHttpEndpoint" on httpListener {
+    # ANY /services/RouterProxy.RouterProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpEndpoint");
+        return check routerProxyFlow(ctx);
     }
 }

@@ -7,13 +7,13 @@ import ballerina/log;
 
 # Out flow of proxy service OrderSplitProxy: runs on the backend response.
 function orderSplitProxyOut(Context ctx) returns http:Response|error {
-    ctx.properties["answered"] = "true";
+    string answered = "true";
     return respond(ctx);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderSplitProxyIterateTarget(Context ctx) returns http:Response|error? {
-    log:printInfo(string `part = ${xpathString((check soapBody(ctx))/**/<'order>/<id>)}`);
+    log:printInfo("", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, restPostfix(ctx));
     return check orderSplitProxyOut(ctx);
 }

@@ -9,7 +9,7 @@ import ballerina/log;
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         log:printInfo("", direction = "in");
-        if check matches(ctx.to, ".*/StockQuote.*") {
+        if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
             check callEndpoint(ctx, stockQuoteService, restPostfix(ctx));
             return check continueWithResponse(ctx);
         } else {

@@ -5,11 +5,10 @@
 
 import ballerina/http;
 import ballerina/log;
-import ballerina/time;
 
 # Sequence 'Audit'.
 function audit(Context ctx) returns error? {
-    string auditedAt = (time:utcNow()[0] * 1000).toString();
+    string auditedAt = nowMillis().toString();
     log:printInfo("", customer = getProperty(ctx, "customer"), at = auditedAt);
 }
 

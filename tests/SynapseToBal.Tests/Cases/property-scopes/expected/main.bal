@@ -33,8 +33,7 @@ service /props on httpListener {
         ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0207): registry-scope properties are not translated
         // <property name="cached" value="x" scope="registry"/>
-        // TODO(SB0206): a property with pattern/group needs hand translation
-        // <property name="code" expression="$trp:X-Code" pattern="([0-9]+).*" group="1"/>
+        string code = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
         ctx.statusCode = count;
         return respond(ctx);
     }

@@ -39,8 +39,8 @@ function orderProxyFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderProxyFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("proxy = OrderProxy");
-        ctx.properties["orderSource"] = "proxy";
+        log:printInfo("", proxy = "OrderProxy");
+        string orderSource = "proxy";
         if getHeader(ctx, "X-Reject") == "yes" {
             setJsonPayload(ctx, {"error": "rejected"});
             ctx.statusCode = 403;

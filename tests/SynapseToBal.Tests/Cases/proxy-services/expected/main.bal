@@ -5,7 +5,6 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -15,11 +14,34 @@ service /services/EchoProxy on httpListener {
     # ANY /services/EchoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EchoProxy");
-        http:Response? reply = check echoSequence(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return check echoProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
+service "/services/EchoProxy.EchoProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/EchoProxy.EchoProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap11Endpoint");
+        return check echoProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
+service "/services/EchoProxy.EchoProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/EchoProxy.EchoProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap12Endpoint");
+        return check echoProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
+service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener {
+    # ANY /services/EchoProxy.EchoProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpEndpoint");
+        return check echoProxyFlow(ctx);
     }
 }
 
@@ -28,19 +50,34 @@ service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
-        do {
-            log:printInfo("", proxy = "OrderProxy");
-            string orderSource = "proxy";
-            if getHeader(ctx, "X-Reject") == "yes" {
-                setJsonPayload(ctx, {"error": "rejected"});
-                ctx.statusCode = 403;
-                return respond(ctx);
-            }
-            check callEndpoint(ctx, orderServiceEp, restPostfix(ctx));
-            return check orderProxyOut(ctx);
-        } on fail error e {
-            return orderProxyFault(ctx, e);
-        }
+        return check orderProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
+service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
+        return check orderProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
+service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
+        return check orderProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
+service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
+    # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
+        return check orderProxyFlow(ctx);
     }
 }
 
@@ -50,7 +87,33 @@ service /services/PassThroughProxy on httpListener {
     # ANY /services/PassThroughProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PassThroughProxy");
-        check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx));
-        return check passThroughProxyOut(ctx);
+        return check passThroughProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
+service "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint");
+        return check passThroughProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
+service "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint");
+        return check passThroughProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
+service "/services/PassThroughProxy.PassThroughProxyHttpEndpoint" on httpListener {
+    # ANY /services/PassThroughProxy.PassThroughProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpEndpoint");
+        return check passThroughProxyFlow(ctx);
     }
 }

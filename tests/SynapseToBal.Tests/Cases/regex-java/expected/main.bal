@@ -12,27 +12,32 @@ service /regex on httpListener {
     # POST /regex/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RegexAPI", "/regex");
+        string 'json = "";
+        string coded = "";
+        string isGet = "";
+        string strong = "";
+        string route2 = "";
         if check matches(getHeader(ctx, "Content-Type"), "(?i:application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)") {
-            ctx.properties["json"] = "true";
+            'json = "true";
         } else {
-            ctx.properties["json"] = "false";
+            'json = "false";
         }
         if check matches(getProperty(ctx, "code"), "[A-Z]{3}\\d{3}") {
-            ctx.properties["coded"] = "true";
+            coded = "true";
         }
         if getProperty(ctx, "plain") == "GET" {
-            ctx.properties["isGet"] = "true";
+            isGet = "true";
         }
         if check notTranslated("get-property('password') matches regex (?=.*\\d).{8,}") == "true" {
-            ctx.properties["strong"] = "true";
+            strong = "true";
         }
         string route = getHeader(ctx, "X-Route");
         if check matches(route, "orders/\\{id\\}") {
-            ctx.properties["route"] = "orders";
+            route2 = "orders";
         } else if check matches(route, "a|b\\}") {
-            ctx.properties["route"] = "ab";
+            route2 = "ab";
         } else {
-            ctx.properties["route"] = "none";
+            route2 = "none";
         }
         // TODO(SB0234): the case regex '\bword\b' is not translated: the word boundary '\b' has no Ballerina regular-expression equivalent
         // <switch source="get-property('word')">
@@ -40,10 +45,10 @@ service /regex on httpListener {
         //         <property name="found" value="true"/>
         //     </case>
         // </switch>
-        ctx.properties["token"] = check regexGroup(getHeader(ctx, "Authorization"), "Bearer ([^\\n\\r\\u{85}\\u{2028}\\u{2029}]+)", 1);
-        ctx.properties["whole"] = check regexGroup("abc-123", "[a-z]+-\\d+", 0);
+        string token = check regexGroup(getHeader(ctx, "Authorization"), "Bearer ([^\\n\\r\\u{85}\\u{2028}\\u{2029}]+)", 1);
+        string whole = check regexGroup("abc-123", "[a-z]+-\\d+", 0);
         ctx.headers["x-year"] = check regexGroup(getProperty(ctx, "date"), "(\\d{4})-(\\d{2})-(\\d{2})", 1);
-        ctx.properties["typed"] = 42;
+        int typed = 42;
         // TODO(SB0234): the pattern '(?<=x)y' is not translated: a lookbehind has no Ballerina regular-expression equivalent
         // <property name="behind" expression="get-property('date')" pattern="(?&lt;=x)y"/>
         // TODO(SB0206): a property with pattern/group needs hand translation

@@ -18,6 +18,6 @@ function rewriteProxyFlow(Context ctx) returns http:Response|error {
     //         <action fragment="full" value="http://localhost:9000/"/>
     //     </rewriterule>
     // </rewrite>
-    log:printInfo(string `to = ${ctx.to}`);
+    log:printInfo("", to = ctx.to);
     return respond(ctx);
 }

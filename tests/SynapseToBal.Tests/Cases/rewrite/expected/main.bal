@@ -3,7 +3,6 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -13,18 +12,33 @@ service /services/RewriteProxy on httpListener {
     # ANY /services/RewriteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RewriteProxy");
-        check rewriteUrl(ctx, [{condition: {test: "equal", sourceType: "url", src: "protocol", value: "http"}, actions: [{action: "set", fragment: "protocol", value: "https"}, {action: "set", fragment: "host", value: "backend.example.com"}, {action: "replace", fragment: "port", value: "8243", regex: "[0-9]+"}]}, {condition: {test: "and", operands: [{test: "match", sourceType: "url", src: "path", value: "/services/.*"}, {test: "not", operands: [{test: "equal", sourceType: "header", src: "X-Skip", value: "true"}]}]}, actions: [{action: "append", fragment: "path", value: "/v2"}, {action: "append", fragment: "query", value: getProperty(ctx, "extra.query")}, {action: "remove", fragment: "ref"}]}]);
-        check rewriteUrl(ctx, [{actions: [{action: "prepend", fragment: "path", value: "/{tenant}", resolve: true}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
-        // TODO(SB0206): the regex '(?i)EXAMPLE' uses Java regular-expression syntax Ballerina reads differently
-        // <rewrite>
-        //     <rewriterule>
-        //         <condition>
-        //             <match type="url" source="host" regex="(?i)EXAMPLE"/>
-        //         </condition>
-        //         <action fragment="full" value="http://localhost:9000/"/>
-        //     </rewriterule>
-        // </rewrite>
-        log:printInfo("", to = ctx.to);
-        return respond(ctx);
+        return check rewriteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'RewriteProxy' (proxy.xml, line 2).
+service "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/RewriteProxy.RewriteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint");
+        return check rewriteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'RewriteProxy' (proxy.xml, line 2).
+service "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/RewriteProxy.RewriteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint");
+        return check rewriteProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'RewriteProxy' (proxy.xml, line 2).
+service "/services/RewriteProxy.RewriteProxyHttpEndpoint" on httpListener {
+    # ANY /services/RewriteProxy.RewriteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpEndpoint");
+        return check rewriteProxyFlow(ctx);
     }
 }

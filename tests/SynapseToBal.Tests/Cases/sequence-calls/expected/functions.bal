@@ -5,11 +5,10 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/time;
 
 # Sequence 'Enrich'.
 function enrich(Context ctx) returns error? {
-    string receivedAt = (time:utcNow()[0] * 1000).toString();
+    string receivedAt = nowMillis().toString();
     ctx.headers["x-audited"] = "true";
 }
 
@@ -26,7 +25,7 @@ function replyToClient(Context ctx) returns http:Response|error? {
 
 # Sequence 'Validate'.
 function validate(Context ctx) returns http:Response|error? {
-    if !(check matches(getHeader(ctx, "Content-Type"), "application/json.*")) {
+    if !(check matches(getHeader(ctx, "Content-Type"), "application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*")) {
         setJsonPayload(ctx, {"error": "JSON expected"});
         ctx.statusCode = 415;
         return respond(ctx);

@@ -24,7 +24,7 @@ service /route on httpListener {
             category = "other";
         }
         string route2 = getHeader(ctx, "X-Region");
-        if check matches(route2, "eu-.*") {
+        if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
             region = "eu";
         }
         return respond(ctx);

@@ -54,7 +54,7 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
     //             </throttle:MediatorThrottleAssertion>
     //         </wsp:Policy>
     if check notTranslated("throttle id=\"A\": at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms") == "true" {
-        log:printInfo("text = **Access Accept**");
+        log:printInfo("**Access Accept**");
         check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx));
         return check throttledProxyOut(ctx);
     } else {

@@ -3,7 +3,6 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
-import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -13,32 +12,33 @@ service /services/ThrottledProxy on httpListener {
     # ANY /services/ThrottledProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
-        // TODO(SB0230): <throttle id="A"> limits by at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms; the decision is not translated, the onAccept and onReject flows are
-        // <wsp:Policy xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy" xmlns:throttle="http://www.wso2.org/products/wso2commons/throttle">
-        //             <throttle:MediatorThrottleAssertion>
-        //                 <throttle:MaximumConcurrentAccess>100</throttle:MaximumConcurrentAccess>
-        //                 <wsp:Policy>
-        //                     <throttle:ID throttle:type="IP">other</throttle:ID>
-        //                     <wsp:Policy>
-        //                         <throttle:Control>
-        //                             <wsp:Policy>
-        //                                 <throttle:MaximumCount>2</throttle:MaximumCount>
-        //                                 <throttle:UnitTime>800000</throttle:UnitTime>
-        //                                 <throttle:ProhibitTimePeriod wsp:Optional="true">1000</throttle:ProhibitTimePeriod>
-        //                             </wsp:Policy>
-        //                         </throttle:Control>
-        //                     </wsp:Policy>
-        //                 </wsp:Policy>
-        //             </throttle:MediatorThrottleAssertion>
-        //         </wsp:Policy>
-        if check notTranslated("throttle id=\"A\": at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms") == "true" {
-            log:printInfo("**Access Accept**");
-            check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx));
-            return check throttledProxyOut(ctx);
-        } else {
-            check makeFault(ctx, "soap11", "Server", "**Access Denied**");
-            ctx.isResponse = true;
-            return respond(ctx);
-        }
+        return check throttledProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
+service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
+        return check throttledProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
+service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
+        return check throttledProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
+service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
+    # ANY /services/ThrottledProxy.ThrottledProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
+        return check throttledProxyFlow(ctx);
     }
 }

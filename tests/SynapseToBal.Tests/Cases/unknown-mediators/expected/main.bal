@@ -13,12 +13,24 @@ service /unknown on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UnknownAPI", "/unknown");
         anydata originalBody = check payloadValue(ctx);
-        // TODO(SB0219): <iterate> is not translated here: no aggregate gathers its branches (an aggregate right after it, or one starting the out flow), and without continueParent the flow stops here; each branch would answer or end on its own
-        // <iterate expression="//item">
-        //     <target><sequence><log/></sequence></target>
-        // </iterate>
-        // TODO(SB0232): connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; parameters: queryString
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
+        http:Response? answer = ();
+        future<http:Response|error?>[] running = [];
+        foreach Context message in messages {
+            future<http:Response|error?> branch = start unknownApiIterateTarget(message);
+            running.push(branch);
+        }
+        foreach future<http:Response|error?> finished in running {
+            http:Response? reply = check wait finished;
+            if answer is () {
+                answer = reply;
+            }
+        }
+        return answer ?: accepted();
+        // Not translated, never runs: the flow has already ended above:
         // <salesforce.query><queryString>SELECT Id FROM Account</queryString></salesforce.query>
-        return respond(ctx);
+        // Not translated, never runs: the flow has already ended above:
+        // <respond/>
     }
 }
