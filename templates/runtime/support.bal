@@ -1316,9 +1316,28 @@ function connectorPath(string baseUrl, string relativePath) returns string {
 # other value as JSON text, a missing member as "".
 function variablePath(Context ctx, string name, string path) returns string|error {
     json current = ctx.variables[name].toJson();
+    boolean inHeaders = false;
+    int index = 0;
     foreach string|int segment in check jsonPathSegments(path) {
+        boolean first = index == 0;
+        index += 1;
         if segment is string && current is map<json> && current.hasKey(segment) {
             current = current.get(segment);
+            inHeaders = first && segment == "headers";
+        } else if segment is string && current is map<json> && inHeaders {
+            // The headers keep the backend's names; HTTP header names compare without case.
+            string? key = ();
+            foreach string candidate in current.keys() {
+                if candidate.equalsIgnoreCaseAscii(segment) {
+                    key = candidate;
+                    break;
+                }
+            }
+            if key is () {
+                return "";
+            }
+            current = current.get(key);
+            inHeaders = false;
         } else if segment is int && current is json[] && segment >= 0 && segment < current.length() {
             current = current[segment];
         } else {

@@ -563,6 +563,10 @@ public sealed partial class PackageEmitter
             Description = BallerinaSyntax.CommentText(c.Description),
             Name = names[c.Name],
             c.Secret,
+
+            // A required value the input does not give is left commented out: an empty string would satisfy `= ?`
+            // and fail later (an http:Client on "" stops the module at start), where a missing one is named by Ballerina.
+            Required = !c.Secret && c.DefaultValue is null,
             Value = c.DefaultValue is null ? "\"\"" : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
         }).ToList(),
     });

@@ -256,7 +256,8 @@ public sealed partial class Lowerer
                 case ValueKind.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer):
                     return new NumberLiteralIr(integer.ToString(CultureInfo.InvariantCulture), ValueKind.Integer);
                 case ValueKind.Boolean:
-                    return new BooleanLiteralIr(string.Equals(text, "true", StringComparison.OrdinalIgnoreCase));
+                    // PropertyMediator converts with Axis2's JavaUtils.isTrueExplicitly: "true" or "yes" in any case, or "1".
+                    return new BooleanLiteralIr(text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "yes", StringComparison.OrdinalIgnoreCase));
                 case ValueKind.Float when Comparisons.IsDecimalNumeral(text):
                     return new NumberLiteralIr(text, ValueKind.Float);
             }

@@ -149,8 +149,20 @@ public sealed class OutputWriter
         }
 
         var bytes = File.ReadAllBytes(target);
-        var current = Utf8.GetString(bytes);
-        if (current == file.Content && bytes.Length == Utf8.GetByteCount(file.Content))
+        var raw = Utf8.GetString(bytes);
+        if (raw == file.Content && bytes.Length == Utf8.GetByteCount(file.Content))
+        {
+            return (FileAction.Unchanged, [], false);
+        }
+
+        // A checkout with CRLF line endings (git core.autocrlf) or an editor's byte-order mark is not an edit of
+        // every line: compare and merge the text with LF endings and no BOM, and write the result back in the
+        // file's own convention.
+        var bom = raw.StartsWith('\uFEFF');
+        var crlf = raw.Contains("\r\n", StringComparison.Ordinal);
+        var current = (bom ? raw[1..] : raw).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string AsOnDisk(string text) => (bom ? "\uFEFF" : string.Empty) + (crlf ? text.Replace("\n", "\r\n", StringComparison.Ordinal) : text);
+        if (current == file.Content)
         {
             return (FileAction.Unchanged, [], false);
         }
@@ -196,7 +208,7 @@ public sealed class OutputWriter
             return (FileAction.KeptEdited, [], false);
         }
 
-        Put(target, merged.Text);
+        Put(target, AsOnDisk(merged.Text));
         if (merged.IsClean)
         {
             return (FileAction.Merged, [], false);

@@ -91,6 +91,9 @@ public static partial class PropertyLocalAnalysis
         "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN", "FORCE_REST",
         "SYSTEM_TIME", "SYSTEM_DATE", "MESSAGE_ID", "MessageID", "To", "From", "FaultTo", "ReplyTo", "RelatesTo", "Action",
         "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX",
+
+        // Read or set by name in the generated templates: the forwarding processor's target, the Kafka record's facts.
+        "target.endpoint", "topic", "partitionNo", "offset", "timestamp",
     };
 
     private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_"];
@@ -235,9 +238,11 @@ public static partial class PropertyLocalAnalysis
         }
 
         // First set inside a branch, or read before any set: a string local that starts as "" reads exactly as the
-        // missing property does, unless a read falls back to a local entry.
+        // missing property does, unless a read falls back to a local entry. Only in a resource, whose context starts
+        // empty: a function (a sequence) runs on a context its caller filled (an inbound listener sets record
+        // properties and headers by name before it), so a read before a set there may see a value.
         hoisted = true;
-        return kind == ValueKind.String && !facts.FallbackReads.Contains(property) && !facts.ValueReads.Contains(property);
+        return !body.IsFunction && kind == ValueKind.String && !facts.FallbackReads.Contains(property) && !facts.ValueReads.Contains(property);
     }
 
     /// <summary>True for a property Synapse, the Micro Integrator or the runtime module read or set by name: it always stays in the context.</summary>

@@ -512,7 +512,7 @@ public sealed partial class Lowerer
                 if (pair is not { } header)
                 {
                     // org.json's getString on a non-string fails the operation.
-                    problem = $"a header entry is not a name/value pair of strings: {item.GetRawText()}";
+                    problem = "a header entry is not a name/value pair of strings (the entry is not repeated here: it may hold a credential)";
                     return false;
                 }
 
