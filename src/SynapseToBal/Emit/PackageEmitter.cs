@@ -57,7 +57,7 @@ public sealed partial class PackageEmitter
             new("types.bal", RuntimeModule.For(_renderer).Types()),
             new("Config.toml", ConfigToml(package, names)),
         };
-        if (package.LocalEntries.Length > 0 || package.Stylesheets.Length > 0)
+        if (package.LocalEntries.Length > 0 || package.Stylesheets.Length > 0 || package.ExternalStylesheets.Length > 0)
         {
             files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
         }
@@ -431,6 +431,13 @@ public sealed partial class PackageEmitter
     private string Entries(PackageIr package, NameMap names) => _renderer.Render("entries.bal.sbn", new
     {
         Header = SourcesHeader("values for the Synapse local entries and registry stylesheets", package.LocalEntries.Select(e => e.Origin.Location.Path)),
+        Imports = package.ExternalStylesheets.Length > 0 ? new List<string> { "ballerina/io" } : new List<string>(),
+        ExternalStylesheets = package.ExternalStylesheets.Select(s => new
+        {
+            Key = BallerinaSyntax.CommentText(s.Key),
+            Name = names[s.Name],
+            Path = names[s.Path],
+        }).ToList(),
         Stylesheets = package.Stylesheets.Select(s => new
         {
             Key = BallerinaSyntax.CommentText(s.Key),

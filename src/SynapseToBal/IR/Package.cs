@@ -25,6 +25,9 @@ public sealed record PackageIr(
     /// <summary>XSLT stylesheets read from the registry, as module-level XML values.</summary>
     public ImmutableArray<StylesheetIr> Stylesheets { get; init; } = [];
 
+    /// <summary>XSLT stylesheets whose key the input does not define, read from files at start-up.</summary>
+    public ImmutableArray<ExternalStylesheetIr> ExternalStylesheets { get; init; } = [];
+
     /// <summary>Scheduled tasks, as jobs.</summary>
     public ImmutableArray<JobIr> Jobs { get; init; } = [];
 

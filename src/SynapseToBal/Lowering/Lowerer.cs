@@ -154,6 +154,7 @@ public sealed partial class Lowerer
             MessageProcessors = processors,
             PendingStores = _pendingStores.ToImmutableArray(),
             Stylesheets = _stylesheetValues.ToImmutableArray(),
+            ExternalStylesheets = _externalStylesheetValues.ToImmutableArray(),
             DatabaseClients = _dbClients.ToImmutableArray(),
             HttpConnections = _httpConnectionList.ToImmutableArray(),
         };

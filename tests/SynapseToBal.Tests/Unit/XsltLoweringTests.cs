@@ -1,7 +1,9 @@
+using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
 using Xunit;
 using static SynapseToBal.Tests.Unit.MediatorParsing;
 
@@ -36,14 +38,53 @@ public sealed class XsltLoweringTests
     }
 
     [Fact]
-    public void A_stylesheet_the_registry_cannot_give_is_a_todo()
+    public void A_stylesheet_the_registry_holds_but_cannot_give_as_text_is_a_todo()
     {
         var diagnostics = new DiagnosticBag();
         var document = Document("""<xslt key="conf:/xslt/order.xslt"/>""", diagnostics);
-        var package = Lowerer.Lower(SemanticModel.Build([document], null, diagnostics, _ => null), [document], diagnostics);
+        var package = Lowerer.Lower(SemanticModel.Build([document], _ => true, diagnostics, _ => null), [document], diagnostics);
 
         var todo = Assert.IsType<TodoStep>(Assert.Single(Assert.Single(package.Functions).Body, s => s is TodoStep));
         Assert.Equal(DiagnosticCatalog.UnresolvedReference, todo.Reason.Descriptor);
         Assert.Empty(package.Stylesheets);
+        Assert.Empty(package.ExternalStylesheets);
+    }
+
+    [Fact]
+    public void A_static_key_not_in_the_input_is_read_once_from_a_file_named_by_a_required_configurable()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = Document("""<xslt key="gov:/xslt/transform_back.xslt"><property name="p" value="v"/></xslt><fastXSLT key="gov:/xslt/transform_back.xslt"/>""", diagnostics);
+        var package = Lowerer.Lower(SemanticModel.Build([document], null, diagnostics, _ => null), [document], diagnostics);
+
+        var stylesheet = Assert.Single(package.ExternalStylesheets);
+        Assert.Equal(("gov:/xslt/transform_back.xslt", "transform_back stylesheet"), (stylesheet.Key, stylesheet.Name.Hint));
+        var path = Assert.Single(package.Configurables, c => c.Name == stylesheet.Path);
+        Assert.Equal((ConfigurableType.String, null, false), (path.Type, path.DefaultValue, path.Secret));
+        Assert.Contains("'gov:/xslt/transform_back.xslt'", path.Description, StringComparison.Ordinal);
+        var steps = Assert.Single(package.Functions).Body.OfType<XsltStep>().ToList();
+        Assert.Equal(2, steps.Count);
+        Assert.All(steps, s => Assert.Same(stylesheet.Name, s.Stylesheet));
+        Assert.Equal("p", Assert.Single(steps[0].Parameters).Name);
+        Assert.Empty(package.Stylesheets);
+
+        // The reference graph's warning at each use says the stylesheet is not in the input.
+        var warnings = diagnostics.Items.Where(d => d.Id == "SB0502").ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Contains("'gov:/xslt/transform_back.xslt' is not defined in the input", w.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dynamic_key_and_a_local_entry_without_inline_xml_stay_todos()
+    {
+        var diagnostics = new DiagnosticBag();
+        var entry = SynapseParser.ParseText("entry.xml", """<localEntry xmlns="http://ws.apache.org/ns/synapse" key="fromFile" src="file:repository/samples/transform.xslt"/>""", diagnostics)!;
+        var document = Document("""<xslt key="{get-property('sheet')}"/><xslt key="fromFile"/>""", diagnostics);
+        var package = Lowerer.Lower(SemanticModel.Build([entry, document], null, diagnostics, _ => null), [entry, document], diagnostics);
+
+        var todos = Assert.Single(package.Functions).Body.OfType<TodoStep>().ToList();
+        Assert.Equal([DiagnosticCatalog.DynamicKey, DiagnosticCatalog.UnresolvedReference], todos.Select(t => t.Reason.Descriptor));
+        Assert.Empty(package.ExternalStylesheets);
+        Assert.DoesNotContain(package.Configurables, c => c.Description.Contains("stylesheet", StringComparison.Ordinal));
     }
 }

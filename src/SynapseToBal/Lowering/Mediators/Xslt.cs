@@ -10,6 +10,7 @@ public sealed partial class Lowerer
 {
     private readonly Dictionary<string, Symbol> _stylesheets = new(StringComparer.Ordinal);
     private readonly List<StylesheetIr> _stylesheetValues = new();
+    private readonly List<ExternalStylesheetIr> _externalStylesheetValues = new();
 
     private IEnumerable<StepIr> LowerXslt(XsltMediator xslt, FlowContext context)
     {
@@ -86,7 +87,7 @@ public sealed partial class Lowerer
 
         if (_model.RegistryText(key.Text) is not { } text)
         {
-            return null;
+            return ExternalStylesheet(mediator, key);
         }
 
         var trimmed = text.TrimStart('\uFEFF').Trim();
@@ -98,6 +99,40 @@ public sealed partial class Lowerer
         var symbol = _symbols.Module(SymbolKind.LocalEntry, Path.GetFileNameWithoutExtension(key.Text.Replace(':', '/')) + " stylesheet");
         _stylesheets[key.Text] = symbol;
         _stylesheetValues.Add(new StylesheetIr(symbol, key.Text, trimmed));
+        return symbol;
+    }
+
+    /// <summary>
+    /// The module-level value of a stylesheet whose static key nothing in the input defines (a <c>conf:/</c>,
+    /// <c>gov:/</c> or <c>resources:</c> registry path, or a local entry of another project): read once at start-up
+    /// from the file a required configurable names. Only keys the reference graph reported unresolved at this use
+    /// (SB0502, a warning there that says the stylesheet is missing) qualify; a local entry of the input without inline
+    /// XML (a <c>src</c> URL) stays a TODO.
+    /// </summary>
+    private Symbol? ExternalStylesheet(MediatorSyntax mediator, KeySyntax key)
+    {
+        if (_model.Symbols.LocalEntry(key.Text) is not null
+            || !_model.Graph.Unresolved.Any(r => r.Reference.Key == key.Text && r.Reference.Location == mediator.Location))
+        {
+            return null;
+        }
+
+        if (_stylesheets.TryGetValue(key.Text, out var known))
+        {
+            return known;
+        }
+
+        var baseName = Path.GetFileNameWithoutExtension(ExternalEndpointName(key.Text)) is { Length: > 0 } file ? file : "external";
+        var symbol = _symbols.Module(SymbolKind.LocalEntry, baseName + " stylesheet");
+        var path = _symbols.Module(SymbolKind.Configurable, baseName + " stylesheet path");
+        _configurables.Add(new ConfigurableIr(
+            path,
+            ConfigurableType.String,
+            null,
+            $"Path of a file holding the XSLT stylesheet '{key.Text}', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.",
+            Secret: false));
+        _stylesheets[key.Text] = symbol;
+        _externalStylesheetValues.Add(new ExternalStylesheetIr(symbol, key.Text, path));
         return symbol;
     }
 }

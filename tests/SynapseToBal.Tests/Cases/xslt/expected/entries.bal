@@ -2,6 +2,8 @@
 //   orderToInvoice.xml
 // Regenerating the package overwrites this file.
 
+import ballerina/io;
+
 # Local entry 'orderToInvoice' (orderToInvoice.xml, line 2).
 final xml orderToInvoice = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0">
         <xsl:param name="currency" />
@@ -11,3 +13,7 @@ final xml orderToInvoice = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/199
             </invoice>
         </xsl:template>
     </xsl:stylesheet>`;
+
+# The XSLT stylesheet 'conf:/xslt/missing.xslt', which is not part of the input: read once, at start-up, from the file
+# `missingStylesheetPath` names (a copy of the registry resource or local entry); the program does not start without it.
+final xml missingStylesheet = check io:fileReadXml(missingStylesheetPath);

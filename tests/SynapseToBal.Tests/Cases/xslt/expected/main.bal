@@ -24,8 +24,7 @@ service /transform on httpListener {
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
         // TODO(SB0208): the stylesheet is chosen at run time
         // <xslt key="{get-property('stylesheet')}"/>
-        // TODO(SB0502): the stylesheet 'conf:/xslt/missing.xslt' is not a local entry or registry resource of the input
-        // <xslt key="conf:/xslt/missing.xslt"/>
+        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), missingStylesheet));
         // TODO(SB0206): replacing the source nodes in place with the result is not translated
         // <xslt key="orderToInvoice" source="//order/items"/>
         return respond(ctx);
