@@ -1,3 +1,4 @@
+import ballerina/email;
 import ballerina/http;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
@@ -1309,6 +1310,116 @@ function connectorPath(string baseUrl, string relativePath) returns string {
         return "/" + path;
     }
     return path;
+}
+
+# The MI 4.4 email connector's send operation (EmailSend, connector 2.x), on an `email:SmtpClient`. The message is
+# built as MessageBuilder does: `to`, `cc`, `bcc` and `replyTo` are comma-separated address lists
+# (InternetAddress.parse), an empty one is left out, as is an empty subject or from, and every default-scope
+# property named `EMAIL-HEADER:<name>` becomes a header. Sent, `{"success": true}` goes to the response variable
+# as `{payload, headers, attributes}`, or replaces the message as JSON with `overwriteBody`. A failure is recorded
+# as the connector records it (ERROR_CODE "700204" and ERROR_MESSAGE "EMAIL:INVALID_CONFIGURATION" without
+# recipients, else "700203" and "EMAIL:CONNECTIVITY"; status 500; `{"success": false, "error": {code, message}}`
+# as the result) and fails the flow, so the fault sequence runs.
+function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'from, string to, string cc, string bcc,
+        string replyTo, string subject, string content, string contentType, string responseVariable,
+        boolean overwriteBody = false) returns error? {
+    if to == "" && cc == "" && bcc == "" {
+        return emailConnectorFailure(ctx, "700204", "EMAIL:INVALID_CONFIGURATION",
+                "Error occurred while sending the email. Recipients are not provided.", responseVariable, overwriteBody);
+    }
+    map<string> headers = {};
+    foreach [string, anydata] [name, value] in ctx.properties.entries() {
+        if name.startsWith("EMAIL-HEADER") {
+            // propertyName.split(":")[1]: the text between the first and the second colon; Java fails when
+            // nothing but colons follows the first one.
+            int? colon = name.indexOf(":");
+            string rest = colon is int ? name.substring(colon + 1) : "";
+            if re `:*`.isFullMatch(rest) {
+                return error(string `Index 1 out of bounds for length 1 (the property ${name})`);
+            }
+            if value !is string {
+                return error(string `the property ${name} is not a string`);
+            }
+            int? next = rest.indexOf(":");
+            headers[next is int ? rest.substring(0, next) : rest] = value;
+        }
+    }
+    email:Message message = {
+        to: emailAddressList(to),
+        subject,
+        body: content,
+        contentType,
+        headers
+    };
+    if 'from != "" {
+        message.'from = 'from;
+    }
+    if cc != "" {
+        message.cc = emailAddressList(cc);
+    }
+    if bcc != "" {
+        message.bcc = emailAddressList(bcc);
+    }
+    if replyTo != "" {
+        message.replyTo = emailAddressList(replyTo);
+    }
+    email:Error? sent = connection->sendMessage(message);
+    if sent is email:Error {
+        return emailConnectorFailure(ctx, "700203", "EMAIL:CONNECTIVITY",
+                string `Error occurred while sending the email with subject ${subject} to ${to}.`, responseVariable,
+                overwriteBody, sent);
+    }
+    emailConnectorResult(ctx, {success: true}, responseVariable, overwriteBody);
+}
+
+# Records an email connector failure as AbstractEmailConnectorOperation does: the ERROR_CODE and ERROR_MESSAGE
+# properties, status 500 and the failed result; then the error fails the flow.
+function emailConnectorFailure(Context ctx, string code, string detail, string message, string responseVariable,
+        boolean overwriteBody, error? cause = ()) returns error {
+    ctx.properties["ERROR_CODE"] = code;
+    ctx.properties["ERROR_MESSAGE"] = detail;
+    ctx.statusCode = 500;
+    emailConnectorResult(ctx, {success: false, 'error: {code, message: detail}}, responseVariable, overwriteBody);
+    return error(message, cause);
+}
+
+# An email connector's result: the message's JSON payload with `overwriteBody`, else the response variable.
+function emailConnectorResult(Context ctx, json result, string responseVariable, boolean overwriteBody) {
+    if overwriteBody {
+        setJsonPayload(ctx, result);
+        return;
+    }
+    map<anydata> response = {payload: result, headers: {}, attributes: ()};
+    ctx.variables[responseVariable] = response;
+}
+
+# The addresses of a comma-separated list, as InternetAddress.parse reads it: a comma inside quotes, angle
+# brackets or a comment separates nothing; empty entries are skipped.
+function emailAddressList(string list) returns string[] {
+    string[] addresses = [];
+    string current = "";
+    boolean quoted = false;
+    int depth = 0;
+    foreach string c in list {
+        if c == "\"" {
+            quoted = !quoted;
+        } else if !quoted && (c == "<" || c == "(") {
+            depth += 1;
+        } else if !quoted && (c == ">" || c == ")") && depth > 0 {
+            depth -= 1;
+        } else if c == "," && !quoted && depth == 0 {
+            if current.trim() != "" {
+                addresses.push(current.trim());
+            }
+            current = "";
+            continue;
+        }
+        current += c;
+    }
+    if current.trim() != "" {
+        addresses.push(current.trim());
+    }
+    return addresses;
 }
 
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the

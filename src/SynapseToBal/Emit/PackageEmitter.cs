@@ -518,11 +518,29 @@ public sealed partial class PackageEmitter
             Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             Auth = HttpAuthFields(h.Auth, names),
         }).ToList();
+        var emailConnections = package.EmailConnections.Select(e => new
+        {
+            Doc = new[] { $"SMTP connection '{BallerinaSyntax.CommentText(e.ConnectionName)}' of the email connector's send operations ({Relative(e.Origin.Path)}, line {Line(e.Origin.Line)})." },
+            Notes = e.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+            Name = names[e.Name],
+            Host = names[e.Host],
+            Port = names[e.Port],
+            Username = names[e.Username],
+            Password = names[e.Password],
+            Security = e.Security switch
+            {
+                SmtpSecurity.StartTlsNever => "email:START_TLS_NEVER",
+                SmtpSecurity.StartTlsAuto => "email:START_TLS_AUTO",
+                SmtpSecurity.Ssl => "email:SSL",
+                _ => throw new InvalidOperationException($"Unhandled security {e.Security}"),
+            },
+        }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path))),
+            Header = SourcesHeader("HTTP clients for the Synapse endpoints", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path))),
             Clients = clients,
             HttpConnections = httpConnections,
+            EmailConnections = emailConnections,
             Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });

@@ -154,6 +154,9 @@ internal sealed class StatementWriter
             case HttpConnectorCallStep http:
                 _out.Line($"check callHttpConnector({HttpConnectorArguments(http)});");
                 break;
+            case EmailSendStep send:
+                _out.Line($"check sendEmailConnector({EmailSendArguments(send)});");
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
@@ -926,6 +929,31 @@ internal sealed class StatementWriter
         }
 
         return string.Join(", ", args);
+    }
+
+    /// <summary>The arguments of sendEmailConnector: the connection's client, the message's parts, then where the result goes.</summary>
+    private string EmailSendArguments(EmailSendStep send)
+    {
+        var arguments = new List<string>
+        {
+            "ctx",
+            _expr.Names[send.Connection.Name],
+            $"'from = {_expr.String(send.From)}",
+            $"to = {_expr.String(send.To)}",
+            $"cc = {_expr.String(send.Cc)}",
+            $"bcc = {_expr.String(send.Bcc)}",
+            $"replyTo = {_expr.String(send.ReplyTo)}",
+            $"subject = {_expr.String(send.Subject)}",
+            $"content = {_expr.String(send.Content)}",
+            $"contentType = {BallerinaSyntax.StringLiteral(send.ContentType)}",
+            $"responseVariable = {BallerinaSyntax.StringLiteral(send.ResponseVariable)}",
+        };
+        if (send.OverwriteBody)
+        {
+            arguments.Add("overwriteBody = true");
+        }
+
+        return string.Join(", ", arguments);
     }
 
     /// <summary>The arguments of callHttpConnector: the connection's client and base URL, the method and path, then what the operation sets.</summary>

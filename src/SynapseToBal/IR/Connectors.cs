@@ -75,3 +75,60 @@ public sealed record HttpConnectorCallStep(
 
 /// <summary>A header an HTTP connector operation adds to the request.</summary>
 public sealed record HttpHeaderIr(ExprIr Name, ExprIr Value);
+
+/// <summary>The security of an SMTP connection, as <c>email:Security</c> names it.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>connectionType SMTP: plain text (the Micro Integrator sets no TLS property).</summary>
+    StartTlsNever,
+
+    /// <summary>connectionType SMTPS with requireTLS: STARTTLS when the server offers it (mail.smtp.starttls.enable).</summary>
+    StartTlsAuto,
+
+    /// <summary>connectionType SMTPS: SSL from the start (mail.smtp.ssl.enable).</summary>
+    Ssl,
+}
+
+/// <summary>
+/// An MI 4.4 email connection for sending (a local entry holding <c>&lt;email.init&gt;</c> with connectionType SMTP or
+/// SMTPS): one <c>email:SmtpClient</c> that the <c>email.send</c> operations naming it send on.
+/// </summary>
+/// <param name="ConnectionName">The local entry's key (what <c>configKey</c> names).</param>
+/// <param name="Host">The configurable holding the SMTP host.</param>
+/// <param name="Port">The configurable holding the port.</param>
+/// <param name="Username">The configurable holding the user name.</param>
+/// <param name="Password">The required configurable holding the password.</param>
+/// <param name="Notes">What differs from the Micro Integrator, for the documentation comment.</param>
+public sealed record EmailConnectionIr(
+    Symbol Name,
+    string ConnectionName,
+    Symbol Host,
+    Symbol Port,
+    Symbol Username,
+    Symbol Password,
+    SmtpSecurity Security,
+    ImmutableArray<string> Notes,
+    SourceLocation Origin);
+
+/// <summary>
+/// The MI 4.4 email connector's <c>email.send</c> (EmailSend, connector 2.x): a message built from the operation's
+/// parameters is sent on the connection's SMTP client; <c>{"success": true}</c> goes to the response variable (or
+/// replaces the message with <c>overwriteBody</c>); a failure records the connector's error code and fails the flow.
+/// </summary>
+/// <param name="To">Comma-separated addresses (InternetAddress.parse), as are <paramref name="Cc"/>, <paramref name="Bcc"/> and <paramref name="ReplyTo"/>.</param>
+/// <param name="Subject">The subject with its <c>${...}</c> parts evaluated.</param>
+/// <param name="Content">The body with its <c>${...}</c> parts evaluated.</param>
+/// <param name="ContentType">The body's content type with its charset (MessageBuilder.withBody: text/html and UTF-8 by default).</param>
+public sealed record EmailSendStep(
+    MediatorSyntax Origin,
+    EmailConnectionIr Connection,
+    ExprIr From,
+    ExprIr To,
+    ExprIr Cc,
+    ExprIr Bcc,
+    ExprIr ReplyTo,
+    ExprIr Subject,
+    ExprIr Content,
+    string ContentType,
+    string ResponseVariable,
+    bool OverwriteBody) : StepIr(Origin);

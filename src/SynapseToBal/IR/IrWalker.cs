@@ -23,6 +23,7 @@ public static class IrWalker
         StoreMessageStep => [],
         DbStep => [],
         HttpConnectorCallStep => [],
+        EmailSendStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
@@ -72,6 +73,7 @@ public static class IrWalker
         SwitchStep choice => [choice.Source],
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
+        EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
         CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

@@ -61,6 +61,7 @@ internal static class Connectors
     /// <summary>Connectors whose operations are translated into calls, with what is translated (the status column of docs/connectors.md).</summary>
     private static readonly Dictionary<string, string> TranslatedOperations = new(StringComparer.Ordinal)
     {
+        ["email"] = "translated: send on an SMTP `<email.init>` connection (an email:SmtpClient), connector 2.x with a responseVariable; attachments, inline images, personalName and reading mail a TODO (SB0232)",
         ["http"] = "translated: get, post, put, patch, delete, head, options on an `<http.init>` connection (an http:Client); other settings a TODO (SB0232)",
     };
 

@@ -157,6 +157,7 @@ public sealed partial class Lowerer
             ExternalStylesheets = _externalStylesheetValues.ToImmutableArray(),
             DatabaseClients = _dbClients.ToImmutableArray(),
             HttpConnections = _httpConnectionList.ToImmutableArray(),
+            EmailConnections = _emailConnectionList.ToImmutableArray(),
         };
     }
 
@@ -228,6 +229,12 @@ public sealed partial class Lowerer
     {
         if (entry.Xml is { } connectionXml && ConnectionInit.Match(connectionXml) is { Success: true } init
             && init.Groups["name"].Value == "http.init" && TryLowerHttpConnection(entry, connectionXml))
+        {
+            return null;
+        }
+
+        if (entry.Xml is { } emailXml && ConnectionInit.Match(emailXml) is { Success: true } emailInit
+            && emailInit.Groups["name"].Value == "email.init" && TryLowerEmailConnection(entry, emailXml))
         {
             return null;
         }

@@ -19,6 +19,11 @@ public sealed partial class Lowerer
             return LowerHttpOperation(operation, method, context);
         }
 
+        if (operation.Connector == "email" && operation.Operation == "send")
+        {
+            return LowerEmailSend(operation, context);
+        }
+
         return [ConnectorTodo(operation, null)];
     }
 

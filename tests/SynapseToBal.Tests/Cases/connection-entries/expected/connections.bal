@@ -2,6 +2,7 @@
 //   entries.xml
 // Regenerating the package overwrites this file.
 
+import ballerina/email;
 import ballerina/http;
 
 # HTTP connection 'BackendConnection' of the HTTP connector operations (entries.xml, line 25).
@@ -14,3 +15,7 @@ final http:Client backendConnection = check new (backendConnectionBaseUrl, {
         password: backendConnectionPassword
     }
 });
+
+# SMTP connection 'SmtpConnection' of the email connector's send operations (entries.xml, line 3).
+# email:SmtpClient verifies the server's host name; the Micro Integrator does so only with checkServerIdentity.
+final email:SmtpClient smtpConnection = check new (smtpConnectionHost, smtpConnectionUsername, smtpConnectionPassword, port = smtpConnectionPort, security = email:SSL);

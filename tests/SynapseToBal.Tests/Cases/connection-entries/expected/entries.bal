@@ -26,17 +26,6 @@ final xml partnerSettings = xml `<settings>
             <parameter name="region" value="eu-west" />
         </settings>`;
 
-# Local entry 'SmtpConnection' (entries.xml, line 3).
-final xml smtpConnection = xml `<email.init>
-            <connectionType>SMTPS</connectionType>
-            <host>smtp.example.com</host>
-            <port>465</port>
-            <name>SmtpConnection</name>
-            <username>mailer@example.com</username>
-            <password>${smtpConnectionPassword}</password>
-            <requireAuthentication>true</requireAuthentication>
-        </email.init>`;
-
 # Local entry 'greeting' (entries.xml, line 44).
 final string greeting = "Hello";
 

@@ -1,0 +1,301 @@
+using System.Collections.Immutable;
+using System.Xml;
+using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// The MI 4.4 email connector (wso2-extensions/esb-connector-email 2.x): <email.init> SMTP connections (local entries)
+// become email:SmtpClients, email.send a sendMessage on them.
+public sealed partial class Lowerer
+{
+    private readonly Dictionary<string, EmailConnectionIr> _emailConnections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _emailConnectionProblems = new(StringComparer.Ordinal);
+    private readonly List<EmailConnectionIr> _emailConnectionList = new();
+
+    /// <summary>Connection settings that change nothing the client does (names, the connection pool's sizing).</summary>
+    private static readonly HashSet<string> EmailInertSettings = new(StringComparer.Ordinal)
+    {
+        "name", "connectionType", "maxActiveConnections", "maxIdleConnections", "maxWaitTime", "minEvictionTime",
+        "evictionCheckInterval", "exhaustedAction",
+    };
+
+    /// <summary>
+    /// An <c>&lt;email.init&gt;</c> local entry with connectionType SMTP or SMTPS: one email:SmtpClient (EmailConnection
+    /// builds a JavaMail session from the same settings). False when the connection cannot be translated (a reading
+    /// connection, OAuth, no authentication, ...); the reason is kept for the operations that use it.
+    /// </summary>
+    private bool TryLowerEmailConnection(LocalEntrySyntax entry, string xml)
+    {
+        XElement root;
+        try
+        {
+            root = XmlSource.Parse(entry.Location.Path, xml).Root;
+        }
+        catch (XmlException)
+        {
+            _emailConnectionProblems[entry.Name] = "its <email.init> is not well-formed XML";
+            return false;
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var child in root.Elements())
+        {
+            settings[child.Name.LocalName] = child.Value;
+        }
+
+        string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+
+        var type = Setting("connectionType");
+        string? problem = type switch
+        {
+            null => "it sets no connectionType",
+            "SMTP" or "SMTPS" => null,
+            "IMAP" or "IMAPS" or "POP3" or "POP3S" => $"it is {(type.StartsWith("IMAP", StringComparison.Ordinal) ? "an" : "a")} {type} connection (reading mail): ballerina/email's {(type.StartsWith("IMAP", StringComparison.Ordinal) ? "ImapClient" : "PopClient")} replaces it, written by hand",
+            _ => $"its connectionType '{type}' is not one the email connector knows",
+        };
+
+        // ConnectionConfiguration: requireAuthentication is true unless set otherwise; email:SmtpClient always authenticates.
+        if (Setting("requireAuthentication") is { } requireAuthentication && !string.Equals(requireAuthentication, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            problem ??= "it connects without authentication (requireAuthentication false), which email:SmtpClient does not do";
+        }
+
+        if (string.Equals(Setting("enableOAuth2"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            problem ??= "it authenticates with OAuth 2.0 (XOAUTH2), which email:SmtpClient does not do";
+        }
+
+        foreach (var setting in new[] { "host", "port", "username", "password" })
+        {
+            if (Setting(setting) is not { } text)
+            {
+                problem ??= $"it does not set '{setting}'";
+            }
+            else if (text.StartsWith('{') && text.EndsWith('}') && !ConnectionVault.IsMatch(text) && !ConnectionConfig.IsMatch(text))
+            {
+                problem ??= $"its {setting} is an expression ({text}) evaluated on the message when the connection is used";
+            }
+        }
+
+        if (Setting("port") is { } portText && !ConnectionConfig.IsMatch(portText) && !ConnectionVault.IsMatch(portText) && !portText.All(char.IsAsciiDigit))
+        {
+            problem ??= $"its port '{portText}' is not a number";
+        }
+
+        if (problem is not null)
+        {
+            _emailConnectionProblems[entry.Name] = problem;
+            return false;
+        }
+
+        var configurables = new List<ConfigurableIr>();
+        Symbol Value(string setting, bool secret, ConfigurableType valueType)
+        {
+            var text = Setting(setting)!;
+            var what = $"{entry.Name} {setting}";
+            if (ConnectionVault.Match(text) is { Success: true } vault)
+            {
+                return DeclareSecret(vault.Groups["alias"].Value);
+            }
+
+            var symbol = _symbols.Module(SymbolKind.Configurable, what);
+            if (ConnectionConfig.Match(text) is { Success: true } config)
+            {
+                configurables.Add(new ConfigurableIr(symbol, valueType, null, $"'{setting}' of the email connection '{entry.Name}': the Micro Integrator reads it from its configuration (configs.{config.Groups["name"].Value}).", secret));
+            }
+            else if (secret)
+            {
+                // Never a literal: a required configurable, whatever the input holds.
+                configurables.Add(new ConfigurableIr(symbol, valueType, null, $"The '{setting}' credential of the email connection '{entry.Name}' (not copied from the Synapse configuration).", Secret: true));
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, entry.Location, what);
+            }
+            else
+            {
+                configurables.Add(new ConfigurableIr(symbol, valueType, text, $"'{setting}' of the email connection '{entry.Name}'.", Secret: false));
+            }
+
+            return symbol;
+        }
+
+        var host = Value("host", false, ConfigurableType.String);
+        var port = Value("port", false, ConfigurableType.Integer);
+        var username = Value("username", false, ConfigurableType.String);
+        var password = Value("password", true, ConfigurableType.String);
+
+        // EmailConnection.setSecureProperties: SMTPS uses SSL, or STARTTLS when requireTLS is set; SMTP neither.
+        var requireTls = string.Equals(Setting("requireTLS"), "true", StringComparison.OrdinalIgnoreCase);
+        var security = type == "SMTP" ? SmtpSecurity.StartTlsNever : requireTls ? SmtpSecurity.StartTlsAuto : SmtpSecurity.Ssl;
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (security != SmtpSecurity.StartTlsNever)
+        {
+            notes.Add("email:SmtpClient verifies the server's host name; the Micro Integrator does so only with checkServerIdentity.");
+        }
+
+        var handled = new HashSet<string>(StringComparer.Ordinal) { "host", "port", "username", "password", "requireTLS", "requireAuthentication", "enableOAuth2", "checkServerIdentity" };
+        foreach (var (name, value) in settings)
+        {
+            var text = value.Trim();
+            if (handled.Contains(name) || EmailInertSettings.Contains(name) || text.Length == 0)
+            {
+                continue;
+            }
+
+            var why = name switch
+            {
+                "readTimeout" or "writeTimeout" or "connectionTimeout" => "email:SmtpClient has no timeout setting; JavaMail's default (none) applies",
+                "trustedHosts" or "sslProtocols" or "cipherSuites" => "set the client's secureSocket by hand",
+                "grantType" or "clientId" or "clientSecret" or "refreshToken" or "scope" or "tokenUrl" => "OAuth 2.0 is not enabled on the connection, so the setting is not read",
+                _ => "the setting is not translated",
+            };
+            notes.Add($"'{name}' is not applied: {why}.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "email.init", name, why);
+        }
+
+        _configurables.AddRange(configurables);
+        var connection = new EmailConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, host, port, username, password, security, notes.ToImmutable(), entry.Location);
+        _emailConnections[entry.Name] = connection;
+        _emailConnectionList.Add(connection);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>&lt;email.send configKey="..."&gt;</c> (connector 2.x): a sendMessage on the connection's client, then the
+    /// connector's result <c>{"success": true}</c> in the response variable or the body.
+    /// </summary>
+    private IEnumerable<StepIr> LowerEmailSend(ConnectorOperationMediator operation, FlowContext context)
+    {
+        if (operation.ConfigKey is not { } key)
+        {
+            return [ConnectorTodo(operation, "the operation names no connection (configKey)")];
+        }
+
+        if (!_emailConnections.TryGetValue(key, out var connection))
+        {
+            var why = _emailConnectionProblems.TryGetValue(key, out var problem)
+                ? $"its connection '{key}' is not translated: {problem}"
+                : $"no local entry '{key}' holds an <email.init> connection";
+            return [ConnectorTodo(operation, why)];
+        }
+
+        var parameters = new Dictionary<string, ConnectorParameterSyntax>(StringComparer.Ordinal);
+        foreach (var parameter in operation.Parameters)
+        {
+            parameters[parameter.Name] = parameter;
+        }
+
+        bool IsSet(string name) => parameters.TryGetValue(name, out var p) && (p.Value is not ValueSyntax.Literal literal || literal.Text.Length > 0);
+        string? Literal(string name) => parameters.TryGetValue(name, out var p) && p.Value is ValueSyntax.Literal { Text: var text } ? text.Trim() : null;
+
+        var unsupported = new List<string>();
+        foreach (var parameter in operation.Parameters)
+        {
+            switch (parameter.Name)
+            {
+                case "from" or "to" or "cc" or "bcc" or "replyTo" or "subject" or "content" or "contentType" or "encoding" or "responseVariable" or "overwriteBody":
+                    break;
+                case "contentTransferEncoding":
+                    // The transfer encoding of the body (Base64 by default) changes the bytes on the wire, not the mail the recipient reads.
+                    break;
+                case "personalName" or "attachments" or "inlineImages" when !IsSet(parameter.Name):
+                    break;
+                default:
+                    unsupported.Add(parameter.Name);
+                    break;
+            }
+        }
+
+        if (unsupported.Count > 0)
+        {
+            return [ConnectorTodo(operation, $"{string.Join(", ", unsupported)} {(unsupported.Count == 1 ? "is" : "are")} set, which the generated call does not reproduce")];
+        }
+
+        // Connector 2.x reads responseVariable as mandatory (AbstractEmailConnectorOperation); 1.x wrote its result another way.
+        if (Literal("responseVariable") is not { Length: > 0 } responseVariable)
+        {
+            return [ConnectorTodo(operation, parameters.ContainsKey("responseVariable")
+                ? "its responseVariable is empty or computed at run time"
+                : "it has no responseVariable (an email connector 1.x operation, whose result is written differently)")];
+        }
+
+        var overwriteBody = false;
+        if (parameters.TryGetValue("overwriteBody", out var overwriteParameter))
+        {
+            if (overwriteParameter.Value is not ValueSyntax.Literal overwrite)
+            {
+                return [ConnectorTodo(operation, "its overwriteBody is computed at run time")];
+            }
+
+            overwriteBody = string.Equals(overwrite.Text.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // MessageBuilder.fromAddress: without one JavaMail takes the local address; email:SmtpClient takes the user name.
+        if (!IsSet("from"))
+        {
+            return [ConnectorTodo(operation, "it sets no from address (the Micro Integrator then sends from JavaMail's local address)")];
+        }
+
+        // MessageBuilder.withBody: the content type (text/html by default) with the charset (UTF-8 by default).
+        // email:SmtpClient refuses a content type that is not text.
+        var contentType = "text/html";
+        if (parameters.ContainsKey("contentType"))
+        {
+            if (Literal("contentType") is not { } typeText)
+            {
+                return [ConnectorTodo(operation, "its contentType is computed at run time")];
+            }
+
+            if (typeText.Length > 0)
+            {
+                if (!typeText.Contains("text", StringComparison.OrdinalIgnoreCase))
+                {
+                    return [ConnectorTodo(operation, $"its contentType '{typeText}' is not text, which email:SmtpClient refuses")];
+                }
+
+                contentType = typeText;
+            }
+        }
+
+        var encoding = "UTF-8";
+        if (parameters.ContainsKey("encoding"))
+        {
+            if (Literal("encoding") is not { } encodingText)
+            {
+                return [ConnectorTodo(operation, "its encoding is computed at run time")];
+            }
+
+            if (encodingText.Length > 0)
+            {
+                encoding = encodingText;
+            }
+        }
+
+        var plain = new Dictionary<string, ExprIr>(StringComparer.Ordinal);
+        foreach (var name in new[] { "from", "to", "cc", "bcc", "replyTo" })
+        {
+            ExprIr? value = parameters.GetValueOrDefault(name)?.Value switch
+            {
+                null => new StringLiteralIr(string.Empty),
+                ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
+                ValueSyntax.Expression expression => Expr(expression.Syntax, context),
+                _ => null,
+            };
+            if (value is null)
+            {
+                return [ConnectorTodo(operation, $"its {name} is an XML fragment, not an address list")];
+            }
+
+            plain[name] = value;
+        }
+
+        return
+        [
+            new EmailSendStep(operation, connection, plain["from"], plain["to"], plain["cc"], plain["bcc"], plain["replyTo"],
+                ConnectorText(operation, parameters.GetValueOrDefault("subject"), context),
+                ConnectorText(operation, parameters.GetValueOrDefault("content"), context),
+                $"{contentType}; charset={encoding}", responseVariable, overwriteBody),
+        ];
+    }
+}

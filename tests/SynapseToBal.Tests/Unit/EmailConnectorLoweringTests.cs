@@ -1,0 +1,118 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>The MI 4.4 email connector: SMTP <c>&lt;email.init&gt;</c> connections and <c>email.send</c>.</summary>
+public sealed class EmailConnectorLoweringTests
+{
+    private const string Smtps = "<connectionType>SMTPS</connectionType><host>smtp.example.com</host><port>465</port><username>u@example.com</username><password>pw-Mail-1</password>";
+
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string init, string operations)
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = $"""
+            <definitions xmlns="http://ws.apache.org/ns/synapse">
+                <localEntry key="Mail"><email.init>{init}<name>Mail</name></email.init></localEntry>
+                <sequence name="flow">{operations}</sequence>
+            </definitions>
+            """;
+        var document = SynapseParser.ParseText("defs.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
+
+    private static List<StepIr> Steps(PackageIr package) => Assert.Single(package.Functions).Body.ToList();
+
+    private const string Send = """<email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to><subject>s</subject><content>c</content><responseVariable>r</responseVariable></email.send>""";
+
+    [Theory]
+    [InlineData("<connectionType>SMTP</connectionType>", SmtpSecurity.StartTlsNever)]
+    [InlineData("<connectionType>SMTPS</connectionType>", SmtpSecurity.Ssl)]
+    [InlineData("<connectionType>SMTPS</connectionType><requireTLS>true</requireTLS>", SmtpSecurity.StartTlsAuto)]
+    public void A_connection_becomes_one_smtp_client_with_the_security_javamail_uses(string type, SmtpSecurity security)
+    {
+        var (package, diagnostics) = Lower(type + "<host>h</host><port>25</port><username>u</username><password>pw-Mail-1</password>", Send + Send);
+
+        var connection = Assert.Single(package.EmailConnections);
+        Assert.Empty(package.LocalEntries);
+        Assert.Equal(security, connection.Security);
+        Assert.Equal("25", Assert.Single(package.Configurables, c => c.Name == connection.Port).DefaultValue);
+        Assert.Equal(ConfigurableType.Integer, Assert.Single(package.Configurables, c => c.Name == connection.Port).Type);
+        var password = Assert.Single(package.Configurables, c => c.Name == connection.Password);
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        Assert.DoesNotContain(package.Configurables, c => c.DefaultValue is { } value && value.Contains("pw-", StringComparison.Ordinal));
+        Assert.Equal(2, Steps(package).OfType<EmailSendStep>().Count(s => ReferenceEquals(s.Connection, connection)));
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.SecretConfigurable);
+    }
+
+    [Fact]
+    public void Send_carries_the_content_type_with_its_charset_and_where_the_result_goes()
+    {
+        var (package, _) = Lower(Smtps, """
+            <email.send configKey="Mail">
+                <from>a@example.com</from><to>b@example.com</to><subject>Order ${vars.id}</subject><content>c</content>
+                <contentType>text/plain</contentType><encoding>ISO-8859-1</encoding>
+                <responseVariable>sent</responseVariable><overwriteBody>true</overwriteBody>
+            </email.send>
+            <email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to><responseVariable>r</responseVariable></email.send>
+            """);
+
+        var sends = Steps(package).OfType<EmailSendStep>().ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.Equal("text/plain; charset=ISO-8859-1", sends[0].ContentType);
+        Assert.Equal("sent", sends[0].ResponseVariable);
+        Assert.True(sends[0].OverwriteBody);
+        Assert.IsType<ConcatIr>(sends[0].Subject);
+        Assert.Equal("text/html; charset=UTF-8", sends[1].ContentType);
+        Assert.False(sends[1].OverwriteBody);
+    }
+
+    [Theory]
+    [InlineData("<attachments>/tmp/a.pdf</attachments><responseVariable>r</responseVariable>", "attachments is set")]
+    [InlineData("<personalName>Ops</personalName><responseVariable>r</responseVariable>", "personalName is set")]
+    [InlineData("", "no responseVariable")]
+    [InlineData("<contentType>application/json</contentType><responseVariable>r</responseVariable>", "is not text")]
+    [InlineData("<contentType>{$ctx:type}</contentType><responseVariable>r</responseVariable>", "contentType is computed at run time")]
+    public void A_send_the_call_does_not_reproduce_stays_a_todo_that_says_why(string extra, string reason)
+    {
+        var (package, _) = Lower(Smtps, $"""<email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to>{extra}</email.send>""");
+
+        var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
+        Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<connectionType>IMAPS</connectionType><host>h</host><port>993</port><username>u</username><password>pw-Mail-1</password>", "IMAPS connection")]
+    [InlineData("<connectionType>SMTP</connectionType><host>h</host><port>25</port><requireAuthentication>false</requireAuthentication>", "without authentication")]
+    [InlineData(Smtps + "<enableOAuth2>true</enableOAuth2>", "OAuth 2.0")]
+    [InlineData("<connectionType>SMTP</connectionType><host>h</host><port>twenty</port><username>u</username><password>pw-Mail-1</password>", "not a number")]
+    [InlineData("<connectionType>SMTP</connectionType><host>{$ctx:host}</host><port>25</port><username>u</username><password>pw-Mail-1</password>", "is an expression")]
+    public void A_connection_that_cannot_be_translated_keeps_its_entry_and_its_sends_stay_todos(string init, string reason)
+    {
+        var (package, diagnostics) = Lower(init, Send);
+
+        Assert.Empty(package.EmailConnections);
+        Assert.Single(package.LocalEntries);
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectionNotTranslated);
+        var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
+        Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_the_client_does_not_apply_are_reported()
+    {
+        var (package, diagnostics) = Lower(Smtps + "<readTimeout>3000</readTimeout><trustedHosts>*</trustedHosts><maxActiveConnections>5</maxActiveConnections>", Send);
+
+        var connection = Assert.Single(package.EmailConnections);
+        Assert.Contains(connection.Notes, n => n.Contains("'readTimeout'", StringComparison.Ordinal));
+        Assert.Contains(connection.Notes, n => n.Contains("'trustedHosts'", StringComparison.Ordinal));
+        Assert.DoesNotContain(connection.Notes, n => n.Contains("maxActiveConnections", StringComparison.Ordinal));
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated));
+    }
+}
