@@ -191,7 +191,7 @@ public sealed partial class Lowerer
         {
             foreach (var target in targets)
             {
-                var body = LowerBranch(target, context, acrossFlows, out var problem);
+                var body = LowerBranch(split, target, context, acrossFlows, out var problem);
                 if (body is null)
                 {
                     return [Shape(split, problem!)];
@@ -457,15 +457,9 @@ public sealed partial class Lowerer
     /// collects): the send keeps the response in the branch instead of running the out flow. Otherwise nothing in it
     /// may answer the client. Null, with the reason, when the branch does not fit.
     /// </summary>
-    private ImmutableArray<StepIr>? LowerBranch(TargetSyntax target, FlowContext context, bool sends, out string? problem)
+    private ImmutableArray<StepIr>? LowerBranch(MediatorSyntax split, TargetSyntax target, FlowContext context, bool sends, out string? problem)
     {
         problem = null;
-        if (target.To is not null || target.SoapAction is not null)
-        {
-            problem = "a target sets to or soapAction on its copy";
-            return null;
-        }
-
         ImmutableArray<StepIr> body;
         if (target.Sequence is { } inline)
         {
@@ -492,7 +486,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            return [call];
+            return [.. TargetSettings(split, target), call];
         }
         else
         {
@@ -503,7 +497,7 @@ public sealed partial class Lowerer
         if (sends)
         {
             // The branch ends with its send: call, then continue with the out flow. The aggregate collects the response instead.
-            if (body.Length < 2 || body[^2] is not CallStep { Origin: SendMediator } || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
+            if (body.Length < 2 || body[^2] is not (CallStep { Origin: SendMediator } or CallAddressStep { Origin: SendMediator }) || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
             {
                 problem = "a target does not end by sending to an endpoint, so the out flow's aggregate would not get its response";
                 return null;
@@ -520,6 +514,6 @@ public sealed partial class Lowerer
             return null;
         }
 
-        return body;
+        return [.. TargetSettings(split, target), .. body];
     }
 }
