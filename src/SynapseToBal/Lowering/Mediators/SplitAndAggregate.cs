@@ -134,7 +134,15 @@ public sealed partial class Lowerer
 
         // An aggregate of the out flow with another id lets this split's responses pass through unchanged (it
         // correlates on aggregateCorelation.<its id>, which these copies do not carry): the split has no aggregate.
-        if (acrossFlows && !Correlates(aggregate!, id))
+        AggregateMediator? nestedInner = null;
+        if (acrossFlows && !Correlates(aggregate!, id) && NestedOuterAggregate(aggregate!, id) is { } outer)
+        {
+            // Nested aggregation: the out flow's aggregate gathers the copies of a split inside each of this split's
+            // targets; the aggregate ending its onComplete gathers this split's copies.
+            nestedInner = aggregate;
+            aggregate = outer;
+        }
+        else if (acrossFlows && !Correlates(aggregate!, id))
         {
             aggregate = null;
             acrossFlows = false;
@@ -191,10 +199,20 @@ public sealed partial class Lowerer
         {
             foreach (var target in targets)
             {
-                var body = LowerBranch(target, context, acrossFlows, out var problem);
+                var enclosing = (_nestedOuterAggregate, _nestedPaired);
+                _nestedOuterAggregate = nestedInner is null ? null : aggregate;
+                _nestedPaired = false;
+                var body = LowerBranch(split, target, context, acrossFlows && nestedInner is null, out var problem);
+                var paired = _nestedPaired;
+                (_nestedOuterAggregate, _nestedPaired) = enclosing;
                 if (body is null)
                 {
                     return [Shape(split, problem!)];
+                }
+
+                if (nestedInner is not null && !paired)
+                {
+                    return [Shape(split, $"the <aggregate id=\"{nestedInner.Id}\"> first in the out flow gathers the copies of a split inside its targets and its onComplete ends with the aggregate of this split, but a target does not run such a split (translated) on its copy")];
                 }
 
                 // The mediators the out flow runs before its aggregate run on each response, in its branch.
@@ -239,10 +257,28 @@ public sealed partial class Lowerer
         // onComplete runs on the aggregated message, where the aggregate stood.
         var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, context.Translator, null, context.Owner) : context;
         var flow = aggregate.OnComplete!.Flow;
+        if (acrossFlows && _nestedOuterAggregate is { } nestedOuter && flow.SequenceKey is null
+            && flow.Mediators.Length > 0 && ReferenceEquals(flow.Mediators[^1], nestedOuter))
+        {
+            // A split nested in a target of the split the aggregate ending this onComplete gathers: the branch goes
+            // on with the onComplete up to that aggregate, then keeps its part for it.
+            steps.AddRange(LowerBlock(flow.Mediators[..^1], onCompleteContext));
+            _nestedPaired = true;
+            return steps;
+        }
+
         var onComplete = flow.SequenceKey is { } key
             ? LowerSequenceKey(aggregate, flow.Location, key, aggregate.RawXml)
             : LowerBlock(flow.Mediators, onCompleteContext);
         steps.AddRange(onComplete);
+        if (nestedInner is not null)
+        {
+            // The aggregated message of this split is answered by the onComplete of the aggregate gathering it.
+            return AlwaysAnswers(onComplete, [])
+                ? steps
+                : [Shape(split, $"its aggregate ends the onComplete of the <aggregate id=\"{nestedInner.Id}\"> first in the out flow, and its onComplete does not always answer (what would follow is not translated)")];
+        }
+
         if (acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var shape) && !Flow.Terminates(onComplete))
         {
             // The aggregated message goes on with what follows the aggregate in its out flow, without the mediators before it.
@@ -457,15 +493,9 @@ public sealed partial class Lowerer
     /// collects): the send keeps the response in the branch instead of running the out flow. Otherwise nothing in it
     /// may answer the client. Null, with the reason, when the branch does not fit.
     /// </summary>
-    private ImmutableArray<StepIr>? LowerBranch(TargetSyntax target, FlowContext context, bool sends, out string? problem)
+    private ImmutableArray<StepIr>? LowerBranch(MediatorSyntax split, TargetSyntax target, FlowContext context, bool sends, out string? problem)
     {
         problem = null;
-        if (target.To is not null || target.SoapAction is not null)
-        {
-            problem = "a target sets to or soapAction on its copy";
-            return null;
-        }
-
         ImmutableArray<StepIr> body;
         if (target.Sequence is { } inline)
         {
@@ -492,7 +522,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            return [call];
+            return [.. TargetSettings(split, target), call];
         }
         else
         {
@@ -503,7 +533,7 @@ public sealed partial class Lowerer
         if (sends)
         {
             // The branch ends with its send: call, then continue with the out flow. The aggregate collects the response instead.
-            if (body.Length < 2 || body[^2] is not CallStep { Origin: SendMediator } || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
+            if (body.Length < 2 || body[^2] is not (CallStep { Origin: SendMediator } or CallAddressStep { Origin: SendMediator }) || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
             {
                 problem = "a target does not end by sending to an endpoint, so the out flow's aggregate would not get its response";
                 return null;
@@ -520,6 +550,26 @@ public sealed partial class Lowerer
             return null;
         }
 
-        return body;
+        return [.. TargetSettings(split, target), .. body];
     }
+
+    /// <summary>The aggregate of the split nested in a target of the split being lowered, which ends the onComplete of the out flow's aggregate; null otherwise.</summary>
+    private AggregateMediator? _nestedOuterAggregate;
+
+    /// <summary>Whether a split in the target being lowered paired with the out flow's aggregate up to <see cref="_nestedOuterAggregate"/>.</summary>
+    private bool _nestedPaired;
+
+    /// <summary>
+    /// The aggregate of a split with <paramref name="id"/> that ends the inline onComplete of <paramref name="inner"/>
+    /// (the out flow's aggregate, gathering a split nested in its targets), with only log, property or header mediators
+    /// before it; null when the onComplete has another shape.
+    /// </summary>
+    private AggregateMediator? NestedOuterAggregate(AggregateMediator inner, string? id) =>
+        inner.OnComplete?.Flow is { SequenceKey: null } flow
+        && flow.Mediators.Length > 0
+        && flow.Mediators[^1] is AggregateMediator outer
+        && outer.Id is not null && outer.Id == id
+        && flow.Mediators[..^1].All(mediator => mediator is LogMediator or PropertyMediator or HeaderMediator)
+            ? outer
+            : null;
 }

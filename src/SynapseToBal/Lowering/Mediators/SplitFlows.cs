@@ -283,7 +283,7 @@ public sealed partial class Lowerer
         {
             foreach (var target in targets)
             {
-                if (AnsweringBranch(target, context, out var branchProblem) is not { } body)
+                if (AnsweringBranch(split, target, context, out var branchProblem) is not { } body)
                 {
                     return [Shape(split, branchProblem!)];
                 }
@@ -317,23 +317,18 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The steps of one branch of a split that has no aggregate: whatever its target does, a send running the out flow.</summary>
-    private ImmutableArray<StepIr>? AnsweringBranch(TargetSyntax target, FlowContext context, out string? problem)
+    private ImmutableArray<StepIr>? AnsweringBranch(MediatorSyntax split, TargetSyntax target, FlowContext context, out string? problem)
     {
         problem = null;
-        if (target.To is not null || target.SoapAction is not null)
-        {
-            problem = "a target sets to or soapAction on its copy";
-            return null;
-        }
-
+        var settings = TargetSettings(split, target);
         if (target.Sequence is { } inline)
         {
-            return LowerOnCopy(inline, context);
+            return [.. settings, .. LowerOnCopy(inline, context)];
         }
 
         if (target.SequenceKey is { } key)
         {
-            return LowerSequenceKey(null, target.Location, key, $"<sequence key=\"{key.Text}\"/>");
+            return [.. settings, .. LowerSequenceKey(null, target.Location, key, $"<sequence key=\"{key.Text}\"/>")];
         }
 
         if (target.EndpointKey is not null || target.Endpoint is not null)
@@ -348,7 +343,7 @@ public sealed partial class Lowerer
             }
 
             // The copy is sent; its response runs the out flow (or answers, on a response path).
-            return [call, Reply(null, context)];
+            return [.. settings, call, Reply(null, context)];
         }
 
         problem = "a target has neither a sequence nor an endpoint";
