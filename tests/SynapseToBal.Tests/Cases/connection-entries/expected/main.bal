@@ -15,7 +15,7 @@ service /partner on httpListener {
         ctx.properties["password"] = password;
         ctx.headers["authorization"] = authorization;
         ctx.headers["x-api-key"] = xApiKey;
-        ctx.properties["mode"] = "partner";
+        string mode = "partner";
         // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because password, apiKey are set, which the generated call does not reproduce; the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
         // <email.send configKey="SmtpConnection">
         //     <to>partner@example.com</to>

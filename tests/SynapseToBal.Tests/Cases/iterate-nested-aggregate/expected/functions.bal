@@ -30,7 +30,7 @@ function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    log:printInfo("step = inner aggregated");
+    log:printInfo("", step = "inner aggregated");
     check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuoteResponse"));
 }
 
