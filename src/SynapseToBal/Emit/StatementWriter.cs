@@ -513,17 +513,31 @@ internal sealed class StatementWriter
     {
         _modules.Use("http");
         var answer = Local("answer");
+        var failure = Local("failure");
         _out.Line($"http:Response? {answer} = ();");
+
+        // A copy that fails does not take away an answer another copy gave (each copy fails on its own in the
+        // Micro Integrator); the first failure is the flow's only when no copy answered.
+        _out.Line($"error? {failure} = ();");
+        void Keep(string reply)
+        {
+            _out.Open($"if {reply} is error {{");
+            _out.Open($"if {failure} is () {{");
+            _out.Line($"{failure} = {reply};");
+            _out.Close();
+            _out.Continue($"}} else if {answer} is () {{");
+            _out.Line($"{answer} = {reply};");
+            _out.Close();
+        }
+
         var copies = perCopy ? fork.Branches.Length : 1;
         if (!fork.Parallel)
         {
             void Run(string call)
             {
                 var reply = Local("reply");
-                _out.Line($"http:Response? {reply} = check {call};");
-                _out.Open($"if {answer} is () {{");
-                _out.Line($"{answer} = {reply};");
-                _out.Close();
+                _out.Line($"http:Response|error? {reply} = {call};");
+                Keep(reply);
             }
 
             if (perCopy)
@@ -567,13 +581,14 @@ internal sealed class StatementWriter
             var finished = Local("finished");
             var reply = Local("reply");
             _out.Open($"foreach future<http:Response|error?> {finished} in {running} {{");
-            _out.Line($"http:Response? {reply} = check wait {finished};");
-            _out.Open($"if {answer} is () {{");
-            _out.Line($"{answer} = {reply};");
-            _out.Close();
+            _out.Line($"http:Response|error? {reply} = wait {finished};");
+            Keep(reply);
             _out.Close();
         }
 
+        _out.Open($"if {answer} is () && {failure} is error {{");
+        _out.Line($"return {failure};");
+        _out.Close();
         _out.Line($"return {answer} ?: accepted();");
     }
 

@@ -15,13 +15,25 @@ service /notify on httpListener {
         // <clone>: one copy of the message per target, run one after the other, as sequential="true" does; the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         http:Response? answer = ();
-        http:Response? reply = check notifyApiDefaultCloneTarget1(messages[0]);
-        if answer is () {
+        error? failure = ();
+        http:Response|error? reply = notifyApiDefaultCloneTarget1(messages[0]);
+        if reply is error {
+            if failure is () {
+                failure = reply;
+            }
+        } else if answer is () {
             answer = reply;
         }
-        http:Response? reply2 = check notifyApiDefaultCloneTarget2(messages[1]);
-        if answer is () {
+        http:Response|error? reply2 = notifyApiDefaultCloneTarget2(messages[1]);
+        if reply2 is error {
+            if failure is () {
+                failure = reply2;
+            }
+        } else if answer is () {
             answer = reply2;
+        }
+        if answer is () && failure is error {
+            return failure;
         }
         return answer ?: accepted();
     }

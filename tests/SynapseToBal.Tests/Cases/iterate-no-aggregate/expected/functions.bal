@@ -23,16 +23,24 @@ function orderSplitProxyFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
     http:Response? answer = ();
+    error? failure = ();
     future<http:Response|error?>[] running = [];
     foreach Context message in messages {
         future<http:Response|error?> branch = start orderSplitProxyIterateTarget(message);
         running.push(branch);
     }
     foreach future<http:Response|error?> finished in running {
-        http:Response? reply = check wait finished;
-        if answer is () {
+        http:Response|error? reply = wait finished;
+        if reply is error {
+            if failure is () {
+                failure = reply;
+            }
+        } else if answer is () {
             answer = reply;
         }
+    }
+    if answer is () && failure is error {
+        return failure;
     }
     return answer ?: accepted();
     // Not translated, never runs: the flow has already ended above:

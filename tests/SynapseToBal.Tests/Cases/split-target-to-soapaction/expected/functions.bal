@@ -29,16 +29,24 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     http:Response? answer = ();
+    error? failure = ();
     future<http:Response|error?>[] running = [];
     future<http:Response|error?> started = start notifyCloneProxyCloneTarget1(messages[0]);
     running.push(started);
     future<http:Response|error?> started2 = start notifyCloneProxyCloneTarget2(messages[1]);
     running.push(started2);
     foreach future<http:Response|error?> finished in running {
-        http:Response? reply = check wait finished;
-        if answer is () {
+        http:Response|error? reply = wait finished;
+        if reply is error {
+            if failure is () {
+                failure = reply;
+            }
+        } else if answer is () {
             answer = reply;
         }
+    }
+    if answer is () && failure is error {
+        return failure;
     }
     return answer ?: accepted();
 }
