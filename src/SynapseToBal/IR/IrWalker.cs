@@ -25,6 +25,7 @@ public static class IrWalker
         HttpConnectorCallStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
+        AddSoapHeaderStep or AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -77,6 +78,8 @@ public static class IrWalker
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],
         CacheLookupStep or CacheStoreStep => [],
+        AddSoapHeaderStep soapHeader => [soapHeader.Value],
+        AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
