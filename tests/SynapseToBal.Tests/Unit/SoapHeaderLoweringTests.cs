@@ -60,4 +60,12 @@ public sealed class SoapHeaderLoweringTests
         Assert.Empty(steps.OfType<AddSoapHeaderXmlStep>());
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
     }
+
+    [Fact]
+    public void Preserve_processed_headers_true_is_a_data_property_and_false_stays_a_todo()
+    {
+        var (steps, _) = Lower("""<property name="preserveProcessedHeaders" value="true"/><property name="preserveProcessedHeaders" value="false"/>""");
+        Assert.Equal("preserveProcessedHeaders", Assert.Single(steps.OfType<SetPropertyStep>()).Name);
+        Assert.Single(steps.OfType<TodoStep>());
+    }
 }

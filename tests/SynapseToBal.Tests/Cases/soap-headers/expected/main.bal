@@ -22,6 +22,9 @@ service /soapheaders on httpListener {
         // <header name="MessageID" value="uuid:1"/>
         // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
         // <header xmlns:x="urn:x" name="x:Doc" type="OM" value="&lt;a/&gt;"/>
+        ctx.properties["preserveProcessedHeaders"] = "true";
+        // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
+        // <property name="preserveProcessedHeaders" value="false"/>
         return respond(ctx);
     }
 }
