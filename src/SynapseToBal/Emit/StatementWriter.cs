@@ -227,6 +227,15 @@ internal sealed class StatementWriter
             case CacheStoreStep:
                 _out.Line("check cacheStore(ctx);");
                 break;
+            case AddSoapHeaderStep soapHeader:
+                _out.Line($"check addSoapHeader(ctx, soapHeaderBlock({BallerinaSyntax.StringLiteral(soapHeader.NamespaceUri)}, {BallerinaSyntax.StringLiteral(soapHeader.Prefix)}, {BallerinaSyntax.StringLiteral(soapHeader.LocalName)}, {_expr.String(soapHeader.Value)}));");
+                break;
+            case AddSoapHeaderXmlStep soapHeader:
+                _out.Line($"check addSoapHeader(ctx, check xml:fromString({BallerinaSyntax.StringLiteral(soapHeader.Xml)}));");
+                break;
+            case RemoveSoapHeaderStep soapHeader:
+                _out.Line($"check removeSoapHeader(ctx, {BallerinaSyntax.StringLiteral(soapHeader.NamespaceUri)}, {BallerinaSyntax.StringLiteral(soapHeader.LocalName)});");
+                break;
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
                 _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(todo.Origin, todo.RawXml))));

@@ -26,6 +26,7 @@ public static class IrWalker
         EmailSendStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
+        AddSoapHeaderStep or AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
@@ -79,6 +80,8 @@ public static class IrWalker
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],
         CacheLookupStep or CacheStoreStep => [],
+        AddSoapHeaderStep soapHeader => [soapHeader.Value],
+        AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 

@@ -149,7 +149,10 @@ public sealed record HeaderMediator(
     string Name,
     PropertyAction Action,
     string Scope,
-    ValueSyntax? Value) : MediatorSyntax(Location, RawXml)
+    ValueSyntax? Value,
+    string? NamespaceUri = null,
+    string? InlineXml = null,
+    string? ValueType = null) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "header";
 }

@@ -423,19 +423,57 @@ public sealed partial class SynapseParser
     {
         var action = (Attr(element, "action") ?? "set").Trim().ToLowerInvariant() == "remove" ? PropertyAction.Remove : PropertyAction.Set;
         var name = Attr(element, "name");
+        var scope = (Attr(element, "scope") ?? "default").Trim().ToLowerInvariant();
+        string? namespaceUri = null;
+        string? inlineXml = null;
         if (name is null && element.Elements().Any())
         {
             // A SOAP header block given inline: the element itself is the header.
             name = element.Elements().First().Name.LocalName;
+            inlineXml = InlineHeaderXml(element);
+        }
+        else if (name is not null && scope == "default" && name.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
+        {
+            // A qualified name: the prefix resolves through the declarations in scope (HeaderMediatorFactory).
+            namespaceUri = element.GetNamespaceOfPrefix(name[..colon])?.NamespaceName;
         }
 
+        var value = ValueOf(element);
         return new HeaderMediator(
             location,
             raw,
             name ?? Missing(element, "name", string.Empty),
             action,
-            (Attr(element, "scope") ?? "default").Trim().ToLowerInvariant(),
-            ValueOf(element));
+            scope,
+            value,
+            namespaceUri,
+            inlineXml,
+            Attr(element, "type"));
+    }
+
+    /// <summary>
+    /// The inline header blocks of a header mediator, each serialised on its own with the namespace declarations in
+    /// scope of the mediator (the blocks keep their qualified names).
+    /// </summary>
+    private string InlineHeaderXml(XElement element)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var child in element.Elements())
+        {
+            ClaimWhole(child);
+            var copy = new XElement(child);
+            foreach (var declaration in element.AncestorsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns))
+            {
+                if (copy.Attribute(declaration.Name) is null && child.GetNamespaceOfPrefix(declaration.Name.LocalName)?.NamespaceName == declaration.Value)
+                {
+                    copy.SetAttributeValue(declaration.Name, declaration.Value);
+                }
+            }
+
+            text.Append(copy.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces));
+        }
+
+        return text.ToString();
     }
 
     private FilterMediator ParseFilter(XElement element, SourceLocation location, string raw)

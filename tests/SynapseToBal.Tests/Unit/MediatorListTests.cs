@@ -51,9 +51,19 @@ public sealed class MediatorListTests
     [Fact]
     public void Unclaimed_children_are_caught_as_extra()
     {
-        // A header with an inline SOAP header block keeps the first child as its value; the second is extra.
-        var header = Single<HeaderMediator>("""<header><a:One xmlns:a="urn:a"/><a:Two xmlns:a="urn:a"/></header>""", out var diagnostics);
-        Assert.Equal("Two", Assert.Single(header.Extra).Name);
+        // A property with inline XML keeps the first child as its value; the second is extra.
+        var property = Single<PropertyMediator>("""<property name="p"><a:One xmlns:a="urn:a"/><a:Two xmlns:a="urn:a"/></property>""", out var diagnostics);
+        Assert.Equal("Two", Assert.Single(property.Extra).Name);
+        Assert.DoesNotContain(DiagnosticCatalog.ElementNotRepresented.Id, Ids(diagnostics));
+    }
+
+    [Fact]
+    public void Every_inline_header_block_is_claimed()
+    {
+        // Synapse adds every inline element of a header mediator as a SOAP header block (HeaderMediator, implicit).
+        var header = Single<HeaderMediator>("""<header><a:One xmlns:a="urn:a"/><a:Two xmlns:a="urn:a">2</a:Two></header>""", out var diagnostics);
+        Assert.Empty(header.Extra);
+        Assert.Equal("""<a:One xmlns:a="urn:a" /><a:Two xmlns:a="urn:a">2</a:Two>""", header.InlineXml);
         Assert.DoesNotContain(DiagnosticCatalog.ElementNotRepresented.Id, Ids(diagnostics));
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class Lowerer
                     return exchange;
                 }
 
-                if (BehaviourProperties.Contains(property.Name))
+                if (BehaviourProperties.Contains(property.Name) && !PreservesProcessedHeaders(property))
                 {
                     return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
                 }
@@ -180,7 +180,7 @@ public sealed partial class Lowerer
                     ? new RemovePropertyStep(property, name) { Axis2 = true }
                     : new SetPropertyStep(property, name, Typed(SecretSafeValue(name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml)) { Axis2 = true };
             default:
-                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
+                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, TransportSwitchReason(property.Name) ?? $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
         }
     }
 }

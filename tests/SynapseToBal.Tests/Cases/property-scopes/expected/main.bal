@@ -28,7 +28,7 @@ service /props on httpListener {
         ctx.headers["x-trace"] = getProperty(ctx, "plain");
         _ = ctx.headers.removeIfHasKey("authorization");
         ctx.headers = {};
-        // TODO(SB0207): axis2 property 'FORCE_HTTP_1.0' has no equivalent in the generated code
+        // TODO(SB0207): axis2 property 'FORCE_HTTP_1.0' sends this message over HTTP/1.0; an http:Client sets its HTTP version only in its configuration (httpVersion), for every request: set it on the endpoint's client by hand if every message sent there needs it
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
         ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0207): registry-scope properties are not translated

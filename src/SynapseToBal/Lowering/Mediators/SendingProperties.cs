@@ -1,0 +1,32 @@
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Behaviour properties whose effect the generated runtime already has, so they lower as plain data properties.
+public sealed partial class Lowerer
+{
+    /// <summary>
+    /// <c>preserveProcessedHeaders</c> set to a literal true (default scope): Synapse's senders then keep the SOAP header
+    /// blocks a handler marked processed (MessageHelper.removeProcessedHeaders is skipped). The generated runtime never
+    /// marks or strips processed header blocks, so it always behaves as with true: the property stays a data property
+    /// (get-property still reads it). A false, removed or computed value keeps its TODO: the stripping is not reproduced.
+    /// </summary>
+    private static bool PreservesProcessedHeaders(PropertyMediator property) =>
+        property.Name == "preserveProcessedHeaders" && property.Scope == "default" && property.Action != PropertyAction.Remove
+        && property.Type?.ToUpperInvariant() is null or "STRING"
+        && property.Value is ValueSyntax.Literal { Text: var text } && text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Why an axis2 transport switch of one message stays a TODO: the Micro Integrator's pass-through sender applies it to
+    /// that request only, while the Ballerina http:Client fixes the HTTP version and the chunking in its configuration,
+    /// for every request it sends. Null for other properties.
+    /// </summary>
+    private static string? TransportSwitchReason(string name) => name switch
+    {
+        "FORCE_HTTP_1.0" => "axis2 property 'FORCE_HTTP_1.0' sends this message over HTTP/1.0; an http:Client sets its HTTP version only in its configuration (httpVersion), for every request: set it on the endpoint's client by hand if every message sent there needs it",
+        "DISABLE_CHUNKING" => "axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it",
+        "FORCE_HTTP_CONTENT_LENGTH" => "axis2 property 'FORCE_HTTP_CONTENT_LENGTH' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it",
+        "COPY_CONTENT_LENGTH_FROM_INCOMING" => "axis2 property 'COPY_CONTENT_LENGTH_FROM_INCOMING' sends the received Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it",
+        _ => null,
+    };
+}
