@@ -27,6 +27,43 @@ public sealed partial class Lowerer
         return [ConnectorTodo(operation, null)];
     }
 
+    /// <summary>
+    /// The translated connection an operation names by <c>configKey</c>, or null with the TODO saying why there is
+    /// none (no configKey, no local entry holding <paramref name="init"/>, or one that is not translated).
+    /// </summary>
+    private T? ConnectionOf<T>(ConnectorOperationMediator operation, Dictionary<string, T> connections, Dictionary<string, string> problems, string init, out TodoStep? todo)
+        where T : class
+    {
+        todo = null;
+        if (operation.ConfigKey is not { } key)
+        {
+            todo = ConnectorTodo(operation, "the operation names no connection (configKey)");
+            return null;
+        }
+
+        if (connections.TryGetValue(key, out var connection))
+        {
+            return connection;
+        }
+
+        todo = ConnectorTodo(operation, problems.TryGetValue(key, out var problem)
+            ? $"its connection '{key}' is not translated: {problem}"
+            : $"no local entry '{key}' holds an <{init}> connection");
+        return null;
+    }
+
+    /// <summary>An operation's parameters by name (the last of a repeated name wins, as the connector reads them).</summary>
+    private static Dictionary<string, ConnectorParameterSyntax> ParametersByName(ConnectorOperationMediator operation)
+    {
+        var parameters = new Dictionary<string, ConnectorParameterSyntax>(StringComparer.Ordinal);
+        foreach (var parameter in operation.Parameters)
+        {
+            parameters[parameter.Name] = parameter;
+        }
+
+        return parameters;
+    }
+
     /// <summary>The TODO for an operation that is not translated; <paramref name="why"/> says why when its connector's operations usually are.</summary>
     private TodoStep ConnectorTodo(ConnectorOperationMediator operation, string? why)
     {

@@ -167,24 +167,12 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<StepIr> LowerEmailSend(ConnectorOperationMediator operation, FlowContext context)
     {
-        if (operation.ConfigKey is not { } key)
+        if (ConnectionOf(operation, _emailConnections, _emailConnectionProblems, "email.init", out var todo) is not { } connection)
         {
-            return [ConnectorTodo(operation, "the operation names no connection (configKey)")];
+            return [todo!];
         }
 
-        if (!_emailConnections.TryGetValue(key, out var connection))
-        {
-            var why = _emailConnectionProblems.TryGetValue(key, out var problem)
-                ? $"its connection '{key}' is not translated: {problem}"
-                : $"no local entry '{key}' holds an <email.init> connection";
-            return [ConnectorTodo(operation, why)];
-        }
-
-        var parameters = new Dictionary<string, ConnectorParameterSyntax>(StringComparer.Ordinal);
-        foreach (var parameter in operation.Parameters)
-        {
-            parameters[parameter.Name] = parameter;
-        }
+        var parameters = ParametersByName(operation);
 
         bool IsSet(string name) => parameters.TryGetValue(name, out var p) && (p.Value is not ValueSyntax.Literal literal || literal.Text.Length > 0);
         string? Literal(string name) => parameters.TryGetValue(name, out var p) && p.Value is ValueSyntax.Literal { Text: var text } ? text.Trim() : null;

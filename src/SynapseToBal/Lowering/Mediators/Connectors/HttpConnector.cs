@@ -287,24 +287,12 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<StepIr> LowerHttpOperation(ConnectorOperationMediator operation, string method, FlowContext context)
     {
-        if (operation.ConfigKey is not { } key)
+        if (ConnectionOf(operation, _httpConnections, _httpConnectionProblems, "http.init", out var todo) is not { } connection)
         {
-            return [ConnectorTodo(operation, "the operation names no connection (configKey)")];
+            return [todo!];
         }
 
-        if (!_httpConnections.TryGetValue(key, out var connection))
-        {
-            var why = _httpConnectionProblems.TryGetValue(key, out var problem)
-                ? $"its connection '{key}' is not translated: {problem}"
-                : $"no local entry '{key}' holds an <http.init> connection";
-            return [ConnectorTodo(operation, why)];
-        }
-
-        var parameters = new Dictionary<string, ConnectorParameterSyntax>(StringComparer.Ordinal);
-        foreach (var parameter in operation.Parameters)
-        {
-            parameters[parameter.Name] = parameter;
-        }
+        var parameters = ParametersByName(operation);
 
         string? Literal(string name) => parameters.TryGetValue(name, out var p) && p.Value is ValueSyntax.Literal { Text: var text } ? text.Trim() : null;
 
