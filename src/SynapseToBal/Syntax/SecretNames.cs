@@ -68,6 +68,7 @@ public static class SecretNames
     private static readonly Regex UriParameter = new(@"(?<name>[A-Za-z0-9_.\-]+)=(?<value>[^&;""'<\s]*)", RegexOptions.CultureInvariant);
     private static readonly Regex UserInfo = new(@"(?<prefix>://[^/:@\s""']+:)(?<password>[^@/\s""']+)@", RegexOptions.CultureInvariant);
     private static readonly Regex Tag = new(@"<[^<>]+>", RegexOptions.CultureInvariant);
+    private static readonly Regex JsonPair = new(@"(?<open>""(?<name>[^""\\]{1,80})""\s*[:,]\s*"")(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant);
 
     /// <summary>What a credential is replaced with.</summary>
     public const string Mask = "****";
@@ -84,6 +85,12 @@ public static class SecretNames
         masked = UriParameter.Replace(masked, m =>
             IsSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0 && !IsPlaceholder(m.Groups["value"].Value)
                 ? m.Groups["name"].Value + "=" + Mask
+                : m.Value);
+        // JSON pairs in element text (an HTTP connector's <headers>[["Authorization","Bearer ..."]]</headers>, a
+        // {"apiKey": "..."} body): a value whose name is a credential.
+        masked = JsonPair.Replace(masked, m =>
+            IsSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0 && !IsPlaceholder(m.Groups["value"].Value)
+                ? m.Groups["open"].Value + Mask + "\""
                 : m.Value);
         masked = LeafElement.Replace(masked, m =>
         {

@@ -89,6 +89,23 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void Credentials_in_json_pairs_of_element_text_are_masked()
+    {
+        var xml = """
+            <http.post configKey="c"><headers>[["Authorization","Bearer tok123"],["X-Trace","t-1"]]</headers>
+            <requestBodyJson>{"apiKey": "key456", "name": "n", "token": "${vars.t}"}</requestBodyJson></http.post>
+            """;
+        var masked = SecretNames.MaskXml(xml);
+        Assert.DoesNotContain("tok123", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("key456", masked, StringComparison.Ordinal);
+        Assert.Contains("[\"Authorization\",\"****\"]", masked, StringComparison.Ordinal);
+        Assert.Contains("[\"X-Trace\",\"t-1\"]", masked, StringComparison.Ordinal);
+        Assert.Contains("\"apiKey\": \"****\"", masked, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"n\"", masked, StringComparison.Ordinal);
+        Assert.Contains("\"token\": \"${vars.t}\"", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Log_reads_the_mi_4_4_attributes_as_synapse_does()
     {
         var full = MediatorParsing.Single<LogMediator>("<log level=\"simple\" logFullPayload=\"true\"/>");
