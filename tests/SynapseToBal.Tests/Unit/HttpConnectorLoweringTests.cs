@@ -42,6 +42,23 @@ public sealed class HttpConnectorLoweringTests
         Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectionNotTranslated || d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
     }
 
+    [Fact]
+    public void A_credential_in_the_relative_path_query_becomes_a_required_configurable()
+    {
+        var (package, diagnostics) = Lower(
+            "<baseUrl>http://backend</baseUrl><authType>None</authType>",
+            """<http.get configKey="Conn"><relativePath>/items?page=${vars.page}&amp;api_key=k-Secret-9&amp;sort=asc</relativePath></http.get>""");
+
+        var call = Assert.Single(Steps(package).OfType<HttpConnectorCallStep>());
+        var concat = Assert.IsType<ConcatIr>(call.RelativePath);
+        var secret = Assert.Single(package.Configurables, c => c.Secret);
+        Assert.Null(secret.DefaultValue);
+        Assert.Contains(concat.Parts, p => p is ConfigurableReadIr read && read.Configurable == secret.Name);
+        Assert.DoesNotContain(concat.Parts, p => p is StringLiteralIr literal && literal.Value.Contains("k-Secret-9", StringComparison.Ordinal));
+        Assert.Contains(concat.Parts, p => p is StringLiteralIr { Value: "&sort=asc" });
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.SecretConfigurable);
+    }
+
     [Theory]
     [InlineData("<authType>Basic Auth</authType><username>svc</username><password>pw-Basic-1</password>", typeof(HttpAuthIr.Basic))]
     [InlineData("<authType>OAuth</authType><oauthGrantType>Client Credentials</oauthGrantType><clientId>id</clientId><clientSecret>pw-Client-1</clientSecret><tokenUrl>http://t</tokenUrl>", typeof(HttpAuthIr.ClientCredentials))]

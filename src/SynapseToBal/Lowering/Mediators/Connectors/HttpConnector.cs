@@ -347,7 +347,7 @@ public sealed partial class Lowerer
             overwriteBody = string.Equals(overwrite.Text.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         }
 
-        var relativePath = ConnectorText(operation, parameters.GetValueOrDefault("relativePath"), context);
+        var relativePath = RelativePath(operation, parameters.GetValueOrDefault("relativePath"), context);
         var headers = ImmutableArray.CreateBuilder<HttpHeaderIr>();
         if (parameters.TryGetValue("headers", out var headersParameter))
         {
@@ -411,6 +411,45 @@ public sealed partial class Lowerer
         ValueSyntax.InlineXml xml => Interpolated(xml.Xml, operation, context),
         _ => throw new InvalidOperationException(),
     };
+
+    private static readonly System.Text.RegularExpressions.Regex QueryParameter = new(@"[?&](?<name>[^=&#]+)=(?<value>[^&#]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The relative path; a literal value of a query parameter named like a credential (<c>?api_key=...</c>,
+    /// <c>&amp;access_token=...</c>) becomes a required configurable (SB0212), never a literal in the code.
+    /// </summary>
+    private ExprIr RelativePath(ConnectorOperationMediator operation, ConnectorParameterSyntax? parameter, FlowContext context)
+    {
+        if (parameter?.Value is not ValueSyntax.Literal literal)
+        {
+            return ConnectorText(operation, parameter, context);
+        }
+
+        var text = Unescaped(literal.Text);
+        var query = text.IndexOf('?', StringComparison.Ordinal);
+        var parts = ImmutableArray.CreateBuilder<ExprIr>();
+        var last = 0;
+        foreach (System.Text.RegularExpressions.Match match in QueryParameter.Matches(text, Math.Max(query, 0)))
+        {
+            var (name, value) = (match.Groups["name"], match.Groups["value"]);
+            if (query < 0 || !SecretNames.IsSecret(name.Value) || value.Length == 0 || SecretNames.IsPlaceholder(value.Value) || value.Value.Contains("${", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            parts.Add(Interpolated(text[last..value.Index], operation, context));
+            parts.Add(new ConfigurableReadIr(OperationSecret(operation, $"{operation.ConfigKey} {name.Value} query parameter", $"The '{name.Value}' query parameter the <{operation.ElementName}> operation sends (a credential, not copied from the Synapse configuration).")));
+            last = value.Index + value.Length;
+        }
+
+        if (parts.Count == 0)
+        {
+            return Interpolated(text, operation, context);
+        }
+
+        parts.Add(Interpolated(text[last..], operation, context));
+        return new ConcatIr(parts.ToImmutable());
+    }
 
     /// <summary>An escaped value (<c>{{...}}</c>, ValueFactory.isEscapedExpression) without its outer braces; any other text as it is.</summary>
     private static string Unescaped(string text)
@@ -521,12 +560,15 @@ public sealed partial class Lowerer
     }
 
     /// <summary>A required configurable for a credential written into a header of an operation; reported as SB0212.</summary>
-    private Symbol HeaderSecret(ConnectorOperationMediator operation, string header)
+    private Symbol HeaderSecret(ConnectorOperationMediator operation, string header) =>
+        OperationSecret(operation, $"{operation.ConfigKey} {header} header", $"The '{header}' header the <{operation.ElementName}> operation sends (a credential, not copied from the Synapse configuration).");
+
+    /// <summary>A required configurable for a credential an operation sends; reported as SB0212.</summary>
+    private Symbol OperationSecret(ConnectorOperationMediator operation, string what, string description)
     {
-        var what = $"{operation.ConfigKey} {header} header";
         var symbol = _symbols.Module(SymbolKind.Configurable, what);
         _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, operation.Location, what);
-        _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{header}' header the <{operation.ElementName}> operation sends (a credential, not copied from the Synapse configuration).", Secret: true));
+        _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, description, Secret: true));
         return symbol;
     }
 }
