@@ -257,6 +257,15 @@ public sealed partial class Lowerer
         var username = Text("mqtt.subscription.username") is { } user ? InboundConfigurable(inbound, "username", user, "mqtt.subscription.username") : null;
         var password = InboundSecret(inbound, parameters, "mqtt.subscription.password", "password");
         bool? clean = Text("mqtt.session.clean") is { } cleanText ? string.Equals(cleanText, "true", StringComparison.OrdinalIgnoreCase) : null;
+        if (clean == false)
+        {
+            // Paho MQTT 3.1.1 keeps a non-clean session (and its queued QoS 1/2 messages) on the broker across
+            // disconnects; ballerina/mqtt speaks MQTT 5, where the session also needs a session expiry interval,
+            // which its ConnectionConfiguration does not set: the broker drops the session when the listener stops.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", "parameter 'mqtt.session.clean' = false",
+                "the Micro Integrator's MQTT 3.1.1 client keeps the session and its queued QoS 1/2 messages on the broker while it is disconnected; the generated MQTT 5 listener sets cleanStart false but no session expiry, so messages published while it is stopped are lost");
+        }
+
         string[] known =
         [
             "mqtt.server.host.name", "mqtt.server.port", "mqtt.topic.name", "mqtt.subscription.qos", "mqtt.client.id", "mqtt.subscription.username",
