@@ -302,75 +302,48 @@ public sealed partial class PackageEmitter
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)
                 .Append($"From {Relative(inbound.Origin.Location.Path)}, line {Line(inbound.Origin.Location.Line)}.").ToList();
             var todo = inbound.NotTranslated is { } reason ? Todo(reason, Original(inbound.Origin)) : null;
+
+            // One part per transport kind; the template renders the part that is set.
+            object? http = null, jms = null, broker = null, file = null;
             switch (inbound.Transport)
             {
-                case InboundTransportIr.Http http:
+                case InboundTransportIr.Http httpTransport:
                     modules.Use("http");
-                    return new
+                    http = new
                     {
-                        Doc = doc,
-                        Todo = todo,
-                        Name = names[inbound.Listener],
-                        Http = (object?)new
-                        {
-                            Port = names[http.Port],
-                            KeyStore = http.KeyStore is { } store ? new { Path = names[store.Path], Password = names[store.Password] } : null,
-                            Resource = Resource(http.Resource, "/", null, expressions, modules, names),
-                        },
-                        Jms = (object?)null,
-                        Broker = (object?)null,
-                        File = (object?)null,
+                        Port = names[httpTransport.Port],
+                        KeyStore = httpTransport.KeyStore is { } store ? new { Path = names[store.Path], Password = names[store.Password] } : null,
+                        Resource = Resource(httpTransport.Resource, "/", null, expressions, modules, names),
                     };
-                case InboundTransportIr.Jms jms:
+                    break;
+                case InboundTransportIr.Jms jmsTransport:
                     modules.Use("jms");
-                    return new
+                    jms = new
                     {
-                        Doc = doc,
-                        Todo = todo,
-                        Name = names[inbound.Listener],
-                        Http = (object?)null,
-                        Jms = (object?)new
-                        {
-                            ContextFactory = names[jms.ContextFactory],
-                            ProviderUrl = names[jms.ProviderUrl],
-                            ConnectionFactory = names[jms.ConnectionFactory],
-                            Username = jms.Username is { } user ? names[user] : null,
-                            Password = jms.Password is { } password ? names[password] : null,
-                            DestinationField = jms.Topic ? "topicName" : "queueName",
-                            Destination = BallerinaSyntax.StringLiteral(jms.Destination),
-                            AckMode = jms.AcknowledgementMode,
-                            ContentType = jms.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
-                            Sequence = names[jms.Sequence],
-                            FaultFunction = jms.FaultFunction is { } fault ? names[fault] : null,
-                        },
-                        Broker = (object?)null,
-                        File = (object?)null,
+                        ContextFactory = names[jmsTransport.ContextFactory],
+                        ProviderUrl = names[jmsTransport.ProviderUrl],
+                        ConnectionFactory = names[jmsTransport.ConnectionFactory],
+                        Username = jmsTransport.Username is { } user ? names[user] : null,
+                        Password = jmsTransport.Password is { } password ? names[password] : null,
+                        DestinationField = jmsTransport.Topic ? "topicName" : "queueName",
+                        Destination = BallerinaSyntax.StringLiteral(jmsTransport.Destination),
+                        AckMode = jmsTransport.AcknowledgementMode,
+                        ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
+                        Sequence = names[jmsTransport.Sequence],
+                        FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
                     };
-                case InboundTransportIr.File file:
-                    return new
-                    {
-                        Doc = doc,
-                        Todo = todo,
-                        Name = names[inbound.Listener],
-                        Http = (object?)null,
-                        Jms = (object?)null,
-                        Broker = (object?)null,
-                        File = (object?)FileInbound(inbound, file, names, modules),
-                    };
+                    break;
+                case InboundTransportIr.File fileTransport:
+                    file = FileInbound(inbound, fileTransport, names, modules);
+                    break;
                 case InboundTransportIr.Kafka or InboundTransportIr.RabbitMq or InboundTransportIr.Mqtt:
-                    return new
-                    {
-                        Doc = doc,
-                        Todo = todo,
-                        Name = names[inbound.Listener],
-                        Http = (object?)null,
-                        Jms = (object?)null,
-                        Broker = BrokerInbound(inbound, names, modules),
-                        File = (object?)null,
-                    };
+                    broker = BrokerInbound(inbound, names, modules);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
             }
+
+            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file };
         }).ToList();
         return _renderer.Render("inbound.bal.sbn", new
         {

@@ -52,6 +52,34 @@ public sealed partial class Lowerer
         return null;
     }
 
+    /// <summary>
+    /// The settings of a connection local entry's <c>&lt;x.init&gt;</c> (<paramref name="xml"/>): each child element's
+    /// text by its name (or the name an alias maps it to); null, with the problem kept for the operations that use the
+    /// connection, when the XML is not well-formed.
+    /// </summary>
+    private static Dictionary<string, string>? ConnectionSettings(LocalEntrySyntax entry, string xml, Dictionary<string, string> problems, string init, IReadOnlyDictionary<string, string>? aliases = null)
+    {
+        System.Xml.Linq.XElement root;
+        try
+        {
+            root = XmlSource.Parse(entry.Location.Path, xml).Root;
+        }
+        catch (System.Xml.XmlException)
+        {
+            problems[entry.Name] = $"its <{init}> is not well-formed XML";
+            return null;
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var child in root.Elements())
+        {
+            var name = child.Name.LocalName;
+            settings[aliases?.GetValueOrDefault(name, name) ?? name] = child.Value;
+        }
+
+        return settings;
+    }
+
     /// <summary>An operation's parameters by name (the last of a repeated name wins, as the connector reads them).</summary>
     private static Dictionary<string, ConnectorParameterSyntax> ParametersByName(ConnectorOperationMediator operation)
     {

@@ -29,21 +29,9 @@ public sealed partial class Lowerer
     /// </summary>
     private bool TryLowerEmailConnection(LocalEntrySyntax entry, string xml)
     {
-        XElement root;
-        try
+        if (ConnectionSettings(entry, xml, _emailConnectionProblems, "email.init") is not { } settings)
         {
-            root = XmlSource.Parse(entry.Location.Path, xml).Root;
-        }
-        catch (XmlException)
-        {
-            _emailConnectionProblems[entry.Name] = "its <email.init> is not well-formed XML";
             return false;
-        }
-
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var child in root.Elements())
-        {
-            settings[child.Name.LocalName] = child.Value;
         }
 
         string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;

@@ -81,21 +81,9 @@ public sealed partial class Lowerer
     /// </summary>
     private bool TryLowerHttpConnection(LocalEntrySyntax entry, string xml)
     {
-        XElement root;
-        try
+        if (ConnectionSettings(entry, xml, _httpConnectionProblems, "http.init", HttpSettingAliases) is not { } settings)
         {
-            root = XmlSource.Parse(entry.Location.Path, xml).Root;
-        }
-        catch (XmlException)
-        {
-            _httpConnectionProblems[entry.Name] = "its <http.init> is not well-formed XML";
             return false;
-        }
-
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var child in root.Elements())
-        {
-            settings[HttpSettingAliases.GetValueOrDefault(child.Name.LocalName, child.Name.LocalName)] = child.Value;
         }
 
         string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
