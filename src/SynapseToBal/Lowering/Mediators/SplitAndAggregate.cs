@@ -282,6 +282,11 @@ public sealed partial class Lowerer
         if (acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var shape) && !Flow.Terminates(onComplete))
         {
             // The aggregated message goes on with what follows the aggregate in its out flow, without the mediators before it.
+            if (shape.After.Length > 0)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AggregateContinuationDiffers, aggregate.Location);
+            }
+
             var rest = LowerBlock(shape.After, onCompleteContext);
             steps.AddRange(rest);
             if (!Flow.Terminates(rest))
