@@ -306,7 +306,7 @@ public sealed partial class Lowerer
 
         _diagnostics.Report(DiagnosticCatalog.SplitAnswersFirst, split.Location, split.ElementName);
         var order = sequential
-            ? "run one after the other, as sequential=\"true\" does"
+            ? "run one after the other and each awaited (with sequential=\"true\" a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly answers first there)"
             : "started together and awaited (the Micro Integrator runs them in parallel)";
         var what = split is IterateMediator ? "one copy of the message per part" : "one copy of the message per target";
         return
