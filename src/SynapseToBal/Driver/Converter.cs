@@ -23,6 +23,12 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
 {
     /// <summary>Told how far the conversion is: a stage (Parsing, Lowering, Emitting), then units done of a total.</summary>
     public Action<string, int, int>? Progress { get; init; }
+
+    /// <summary>
+    /// Stop after lowering: the result has the package IR but no files and no report (one artifact to standard
+    /// output renders its own part of the package, and needs neither the whole package's files nor its report).
+    /// </summary>
+    public bool LowerOnly { get; init; }
 }
 
 public sealed record ConversionResult(
@@ -98,6 +104,11 @@ public static class Converter
         {
             diagnostics.Report(DiagnosticCatalog.InternalError, null, "lowering: " + ex.Message);
             return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project };
+        }
+
+        if (options.LowerOnly)
+        {
+            return new ConversionResult([], diagnostics.Sorted(), documents, package, sourceRoot) { Project = project };
         }
 
         var metadata = PackageMetadata.Read(input, project);

@@ -23,7 +23,7 @@ public static class SingleArtifact
     public static SingleArtifactResult Render(string artifactFile, string? projectDirectory, ConversionOptions options)
     {
         var file = Path.GetFullPath(artifactFile);
-        var result = Converter.Convert(options with { Input = projectDirectory ?? file });
+        var result = Converter.Convert(options with { Input = projectDirectory ?? file, LowerOnly = true });
         if (result.Package is not { } package || !result.Documents.Any(d => d.Path == file))
         {
             return new SingleArtifactResult(null, result);

@@ -40,7 +40,14 @@ public static partial class MigrationReportBuilder
             ? new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance)
             : new HashSet<ArtifactSyntax>(input.Package.Pending.Concat(input.Package.PendingEndpoints).Concat(input.Package.PendingStores).Select(p => p.Origin), ReferenceEqualityComparer.Instance);
 
-        var todoOwners = todoLocations.Select(l => l is null ? null : OwnerOf(artifacts, l)).ToList();
+        var artifactsByFile = artifacts.ToLookup(a => a.Location.Path, StringComparer.Ordinal);
+        var todoOwners = todoLocations.Select(l => l is null ? null : OwnerOf(artifactsByFile, l)).ToList();
+        var todoCounts = new Dictionary<ArtifactSyntax, int>(ReferenceEqualityComparer.Instance);
+        foreach (var owner in todoOwners.OfType<ArtifactSyntax>())
+        {
+            todoCounts[owner] = todoCounts.GetValueOrDefault(owner) + 1;
+        }
+
         var reports = new List<ArtifactReport>(artifacts.Count);
         var statuses = new Dictionary<ArtifactSyntax, ArtifactStatus>(ReferenceEqualityComparer.Instance);
         foreach (var artifact in artifacts)
@@ -49,7 +56,7 @@ public static partial class MigrationReportBuilder
             var inTodos = mediators.Count(measure.IsInTodo);
             var weight = mediators.Sum(Weights.Of);
             var weightInTodos = mediators.Where(measure.IsInTodo).Sum(Weights.Of);
-            var todoCount = todoOwners.Count(o => ReferenceEquals(o, artifact));
+            var todoCount = todoCounts.GetValueOrDefault(artifact);
             var status = input.Package is null || pending.Contains(artifact) || (mediators.Count > 0 && inTodos == mediators.Count)
                 ? ArtifactStatus.NotConverted
                 : todoCount > 0 || inTodos > 0 ? ArtifactStatus.Partial : ArtifactStatus.Converted;
@@ -159,9 +166,28 @@ public static partial class MigrationReportBuilder
     /// </summary>
     private static (ImmutableArray<TodoLink> Links, List<SourceLocation?> Locations) LinkTodos(ReportInput input)
     {
+        // Indexed once: a TODO line is matched in O(1) by (code, text), and only a line whose text differs from
+        // every record's (an artifact kept whole adds its name and place) scans the records of its code.
         var records = input.Package is null ? [] : Coverage.Todos(input.Package).ToList();
+        var recordTexts = records.Select(r => BallerinaSyntax.CommentText(r.Reason.Message)).ToList();
         var claimed = new bool[records.Count];
+        var exact = new Dictionary<(string Code, string Text), Queue<int>>();
+        var byCode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < records.Count; r++)
+        {
+            var code = records[r].Reason.Descriptor.Id;
+            (exact.TryGetValue((code, recordTexts[r]), out var queue) ? queue : exact[(code, recordTexts[r])] = new Queue<int>()).Enqueue(r);
+            (byCode.TryGetValue(code, out var list) ? list : byCode[code] = []).Add(r);
+        }
+
         var diagnostics = input.Diagnostics.Where(d => d.Location.IsInSource || d.Location.Kind == LocationKind.ExternalFile).ToList();
+        var diagnosticsByCode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var d = 0; d < diagnostics.Count; d++)
+        {
+            (diagnosticsByCode.TryGetValue(diagnostics[d].Id, out var list) ? list : diagnosticsByCode[diagnostics[d].Id] = []).Add(d);
+        }
+
+        var diagnosticMessages = new string?[diagnostics.Count];
         var diagnosticClaimed = new bool[diagnostics.Count];
         var links = ImmutableArray.CreateBuilder<TodoLink>();
         var locations = new List<SourceLocation?>();
@@ -170,6 +196,11 @@ public static partial class MigrationReportBuilder
             var lines = file.Content.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
+                if (!lines[i].Contains("// TODO(SB", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var match = TodoLine().Match(lines[i]);
                 if (!match.Success)
                 {
@@ -179,8 +210,7 @@ public static partial class MigrationReportBuilder
                 var code = match.Groups["code"].Value;
                 var text = match.Groups["text"].Value.Trim();
                 SourceLocation? location = null;
-                var index = Find(records, claimed, r => r.Reason.Descriptor.Id == code && BallerinaSyntax.CommentText(r.Reason.Message) == text)
-                    ?? Find(records, claimed, r => r.Reason.Descriptor.Id == code && text.StartsWith(BallerinaSyntax.CommentText(r.Reason.Message), StringComparison.Ordinal));
+                var index = FirstUnclaimed(exact.GetValueOrDefault((code, text)), claimed) ?? FirstPrefix(byCode.GetValueOrDefault(code), claimed, recordTexts, text);
                 if (index is { } found)
                 {
                     claimed[found] = true;
@@ -188,9 +218,9 @@ public static partial class MigrationReportBuilder
                 }
                 else
                 {
-                    for (var d = 0; d < diagnostics.Count; d++)
+                    foreach (var d in diagnosticsByCode.GetValueOrDefault(code) ?? [])
                     {
-                        if (!diagnosticClaimed[d] && diagnostics[d].Id == code && diagnostics[d].GetMessage(CultureInfo.InvariantCulture).Contains(text, StringComparison.Ordinal))
+                        if (!diagnosticClaimed[d] && (diagnosticMessages[d] ??= diagnostics[d].GetMessage(CultureInfo.InvariantCulture)).Contains(text, StringComparison.Ordinal))
                         {
                             diagnosticClaimed[d] = true;
                             var span = diagnostics[d].Location.GetLineSpan();
@@ -208,13 +238,31 @@ public static partial class MigrationReportBuilder
         return (links.ToImmutable(), locations);
     }
 
-    private static int? Find(List<TodoOrigin> records, bool[] claimed, Func<TodoOrigin, bool> predicate)
+    /// <summary>The first index of <paramref name="queue"/> not claimed yet (claimed ones are dropped on the way), or null.</summary>
+    private static int? FirstUnclaimed(Queue<int>? queue, bool[] claimed)
     {
-        for (var i = 0; i < records.Count; i++)
+        while (queue is { Count: > 0 })
         {
-            if (!claimed[i] && predicate(records[i]))
+            var index = queue.Peek();
+            if (!claimed[index])
             {
-                return i;
+                return index;
+            }
+
+            queue.Dequeue();
+        }
+
+        return null;
+    }
+
+    /// <summary>The first record of <paramref name="candidates"/> not claimed yet whose text starts <paramref name="text"/>, or null.</summary>
+    private static int? FirstPrefix(List<int>? candidates, bool[] claimed, List<string> recordTexts, string text)
+    {
+        foreach (var index in candidates ?? [])
+        {
+            if (!claimed[index] && text.StartsWith(recordTexts[index], StringComparison.Ordinal))
+            {
+                return index;
             }
         }
 
@@ -222,9 +270,9 @@ public static partial class MigrationReportBuilder
     }
 
     /// <summary>The artifact whose element holds the location: the innermost span in the same file, else the last one starting before it.</summary>
-    private static ArtifactSyntax? OwnerOf(List<ArtifactSyntax> artifacts, SourceLocation location)
+    private static ArtifactSyntax? OwnerOf(ILookup<string, ArtifactSyntax> artifactsByFile, SourceLocation location)
     {
-        var inFile = artifacts.Where(a => a.Location.Path == location.Path).ToList();
+        var inFile = artifactsByFile[location.Path];
         return inFile.Where(a => a.Location.Span.Length > 0 && a.Location.Span.Contains(location.Span.Start)).MinBy(a => a.Location.Span.Length)
             ?? inFile.Where(a => a.Location.Span.Start <= location.Span.Start).MaxBy(a => a.Location.Span.Start)
             ?? inFile.FirstOrDefault();

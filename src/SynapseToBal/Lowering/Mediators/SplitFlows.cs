@@ -14,6 +14,9 @@ public sealed partial class Lowerer
     /// <summary>The ids of the splits whose branches are being lowered (their copies carry these correlation properties too).</summary>
     private readonly Stack<string?> _enclosingSplitIds = new();
 
+    /// <summary>Every aggregate the project's flows run (walked once: the same for each split that needs it).</summary>
+    private List<AggregateMediator>? _projectAggregates;
+
     private Dictionary<string, List<ArtifactSyntax>>? _sequenceCallers;
 
     /// <summary>
@@ -249,7 +252,7 @@ public sealed partial class Lowerer
         }
         else
         {
-            outFlows = Reachable(MediatorCollector.Collect(_model.Artifacts));
+            outFlows = _projectAggregates ??= [.. Reachable(MediatorCollector.Collect(_model.Artifacts)).OfType<AggregateMediator>()];
             where = "the project (the out flow its sends reach is decided at run time)";
         }
 
