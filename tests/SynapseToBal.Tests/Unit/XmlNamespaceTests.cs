@@ -139,6 +139,26 @@ public sealed class XmlNamespaceTests
         Assert.EndsWith(")/<*>.<m:id>)", step);
     }
 
+    [Theory]
+    [InlineData("//order/.", "xpathString((check soapBody(ctx))/**/<'order>)")]
+    [InlineData("//m:order/./m:id", "xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>)")]
+    [InlineData("$body/a/./text()", "xpathConcat(xpathTextValues((check soapBody(ctx))/<a>))")]
+    public void A_self_step_after_an_element_step_selects_the_same_elements(string xpath, string expected)
+    {
+        var (code, _) = Write("", Expr(xpath, ("m", "urn:m")));
+
+        Assert.Equal(expected, Assert.Single(code));
+    }
+
+    [Theory]
+    [InlineData("./author")]
+    [InlineData("//a//.")]
+    [InlineData("//a/text()/.")]
+    public void A_self_step_from_the_envelope_or_after_text_stays_untranslated(string xpath)
+    {
+        Assert.IsType<UntranslatedExprIr>(Expr(xpath));
+    }
+
     [Fact]
     public void Code_only_blanks_comments_strings_and_template_text_but_keeps_interpolations()
     {
