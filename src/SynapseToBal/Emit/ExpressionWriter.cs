@@ -33,10 +33,13 @@ internal sealed class ExpressionWriter
     public BodyLocals Locals => _locals;
 
     /// <summary>A writer for one body (a resource or function, by identity): the same modules and names, with the body's property locals.</summary>
-    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines };
+    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces };
 
     /// <summary>The emit option <see cref="EmitOptions.SynapseLogLines"/>.</summary>
     public bool SynapseLogLines { get; init; }
+
+    /// <summary>The XML namespaces of the file being written: the prefix a qualified navigation step is written with.</summary>
+    public XmlNamespaceScope Namespaces { get; init; } = XmlNamespaceScope.None;
 
     /// <summary>A Ballerina expression of the expression's own type (<see cref="ExprIr.Kind"/>).</summary>
     public string Typed(ExprIr expr) => expr switch
@@ -390,9 +393,10 @@ internal sealed class ExpressionWriter
         BallerinaSyntax.StringLiteral(uri is null ? localName : "{" + uri + "}" + localName);
 
     /// <summary>
-    /// XML navigation from the SOAP body: <c>(check soapBody(ctx))/&lt;order&gt;/**/&lt;id&gt;</c>. A qualified
-    /// step selects the elements and filters them by expanded name (<c>(x/&lt;*&gt;).elements("{uri}name")</c>), so
-    /// no namespace prefix has to be declared and no local name can clash with a keyword.
+    /// XML navigation from the SOAP body: <c>(check soapBody(ctx))/&lt;order&gt;/**/&lt;ns:id&gt;</c>. A qualified
+    /// step uses the prefix the file declares for its namespace (<see cref="Namespaces"/>): <c>x/**/&lt;ns:id&gt;</c>,
+    /// <c>x/&lt;*&gt;.&lt;ns:id&gt;</c> for a child step; without one it selects
+    /// the elements and filters them by expanded name (<c>(x/&lt;*&gt;).elements("{uri}name")</c>).
     /// </summary>
     public string Navigation(XmlNavigationIr navigation) =>
         Navigation(navigation, navigation.RootProperty is { } property ? $"(check xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)}))"
@@ -436,8 +440,12 @@ internal sealed class ExpressionWriter
         string selected;
         if (step.NamespaceUri is { } uri)
         {
-            selected = step.LocalName == "*"
-                ? $"{current}{axis}<*>"
+            // A child step is written x/<*>.<p:name> (the children, filtered by name: the same elements in the same
+            // order): balcheck, the parser the tests run, reads x/<p:name> as x divided by a type cast <p:name>.
+            selected = Namespaces.Prefix(uri, step.Prefix) is { } prefix
+                ? $"{current}{(step.Descendant ? "/**/" : "/<*>.")}<{prefix}:{(step.LocalName == "*" ? "*" : XmlName(step.LocalName))}>"
+                : step.LocalName == "*"
+                ? $"xpathFilter({current}{axis}<*>, {InNamespace(uri)})"
                 : $"({current}{axis}<*>).elements({BallerinaSyntax.StringLiteral("{" + uri + "}" + step.LocalName)})";
         }
         else
@@ -452,6 +460,10 @@ internal sealed class ExpressionWriter
 
         return selected;
     }
+
+    /// <summary>The test of <c>p:*</c> without a declared prefix: the element's expanded name is in the namespace.</summary>
+    private static string InNamespace(string uri) =>
+        $"function (xml:Element {PredicateContext}) returns boolean => {PredicateContext}.getName().startsWith({BallerinaSyntax.StringLiteral("{" + uri + "}")})";
 
     /// <summary>A predicate's test as a function of the element; its operands are literals and relative node-sets, so it never fails.</summary>
     private string TestFunction(ConditionIr test) => $"function (xml:Element {PredicateContext}) returns boolean => {Condition(test)}";

@@ -35,6 +35,7 @@ public sealed partial class PackageEmitter
     private readonly TemplateRenderer _renderer;
     private readonly EmitOptions _options;
     private PropertyLocals _propertyLocals = PropertyLocals.Empty;
+    private XmlNamespaceScope _namespaces = XmlNamespaceScope.None;
 
     public PackageEmitter(TemplateRenderer renderer, EmitOptions options)
     {
@@ -50,8 +51,8 @@ public sealed partial class PackageEmitter
         var files = new List<GeneratedFile>
         {
             new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution })),
-            new("main.bal", Main(package, names)),
-            new("functions.bal", Functions(package, names)),
+            new("main.bal", WithXmlNamespaces(() => Main(package, names))),
+            new("functions.bal", WithXmlNamespaces(() => Functions(package, names))),
             new("connections.bal", Connections(package, names)),
             new("configs.bal", Configs(package, names)),
             new("types.bal", RuntimeModule.For(_renderer).Types()),
@@ -64,7 +65,7 @@ public sealed partial class PackageEmitter
 
         if (package.Inbounds.Length > 0)
         {
-            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("inbound.bal", Inbounds(package, names)));
+            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("inbound.bal", WithXmlNamespaces(() => Inbounds(package, names))));
         }
 
         if (package.Jobs.Length > 0)
@@ -84,6 +85,30 @@ public sealed partial class PackageEmitter
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Renders a file that may navigate XML twice: once recording the namespaces its steps use, then with the
+    /// prefixes chosen for them, declared at module level (<see cref="XmlNamespaceScope"/>).
+    /// </summary>
+    private string WithXmlNamespaces(Func<string> render)
+    {
+        _namespaces = XmlNamespaceScope.Collecting();
+        try
+        {
+            var firstPass = render();
+            if (!_namespaces.HasNamespaces)
+            {
+                return firstPass;
+            }
+
+            _namespaces = _namespaces.Resolve(firstPass);
+            return render();
+        }
+        finally
+        {
+            _namespaces = XmlNamespaceScope.None;
+        }
     }
 
     private string Relative(string path)
@@ -128,7 +153,7 @@ public sealed partial class PackageEmitter
     private string Main(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
         modules.Use("http");
         var services = package.Services.Select(s => new
         {
@@ -147,6 +172,7 @@ public sealed partial class PackageEmitter
         {
             Header = SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
+            Xmlns = _namespaces.Declarations,
             Listener = new { Name = names[package.Listener.Name], Port = names[package.Listener.Port.Name] },
             Services = services,
             Pending = package.Pending.Select(Pending).ToList(),
@@ -241,12 +267,13 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
         var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path)),
             Imports = modules.Imports(),
+            Xmlns = _namespaces.Declarations,
             Functions = functions,
         });
     }
@@ -296,7 +323,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)
@@ -349,6 +376,7 @@ public sealed partial class PackageEmitter
         {
             Header = SourcesHeader("listeners for the Synapse inbound endpoints", package.Inbounds.Select(i => i.Origin.Location.Path)),
             Imports = modules.Imports(),
+            Xmlns = _namespaces.Declarations,
             Inbounds = inbounds,
         });
     }

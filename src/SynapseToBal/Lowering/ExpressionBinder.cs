@@ -308,6 +308,9 @@ internal sealed class ExpressionBinder(
                 case { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Abbreviated: true, Predicates.IsEmpty: true } when !descendant:
                     descendant = true;
                     continue;
+                case { Axis: XPathAxis.Self, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant && result.Count > 0:
+                    // a/. : self::node() of each selected element is that element, so the node-set is unchanged.
+                    continue;
                 case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when !descendant:
                     textOnly = true;
                     continue;

@@ -5,6 +5,8 @@
 import ballerina/http;
 import ballerina/log;
 
+xmlns "http://services.samples" as m0;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -13,7 +15,7 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${xpathString(((((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
+        check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>)} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
         check dbLookup(ctx, testdbDblookupDb, `select name from company where id = ${check int:fromString(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
         log:printInfo("", id = getProperty(ctx, "company_id"));
         // TODO(SB0206): the SQL holds a backtick or '${', which a Ballerina query template cannot hold as text

@@ -4,6 +4,8 @@
 
 import ballerina/http;
 
+xmlns "http://example.org/orders" as m;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -13,7 +15,7 @@ service /shapes on httpListener {
     resource function post preserve(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
         // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => ((root/**/<*>).elements("{http://example.org/orders}orders")/<*>).elements("{http://example.org/orders}order"), function (xml:Element root) returns xml => (root/**/<*>).elements("{http://example.org/orders}orders"), "//m:orders");
+        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders");
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start shapesApiPreserveIterateTarget(message);

@@ -4,6 +4,8 @@
 
 import ballerina/http;
 
+xmlns "http://example.com/orders" as ord;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -25,7 +27,7 @@ service /filter on httpListener {
         if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
             short = "form";
         }
-        if xpathSomeNumber(xpathStrings((((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}order")/<*>).elements("{http://example.com/orders}total")), ">", 100.0) {
+        if xpathSomeNumber(xpathStrings((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:total>), ">", 100.0) {
             big = "true";
         }
         if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {

@@ -6,6 +6,8 @@
 import ballerina/http;
 import ballerina/log;
 
+xmlns "http://example.org/orders" as m;
+
 # Sequence 'GatherLines'.
 function gatherLines(Context ctx) returns http:Response|error? {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
@@ -25,9 +27,9 @@ function orderSplitApiPostBatchOut(Context ctx) returns http:Response|error {
 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderSplitApiBatchIterateTarget(Context ctx) returns error? {
-    log:printInfo("", 'order = xpathString((((check soapBody(ctx))/**/<*>).elements("{http://example.org/orders}order")/<*>).elements("{http://example.org/orders}id")));
+    log:printInfo("", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11");
-    check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://example.org/orders}orderResponse"));
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:orderResponse>);
 }
 
 # Out flow of OrderSplitAPI POST /lines: runs on the backend response.

@@ -5,6 +5,8 @@
 import ballerina/http;
 import ballerina/log;
 
+xmlns "http://example.org/orders" as m;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -15,7 +17,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
         ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
         // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check iteratedMessages(ctx, (((check soapBody(ctx))/**/<*>).elements("{http://example.org/orders}orders")/<*>).elements("{http://example.org/orders}order"));
+        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:orders>/<*>.<m:'order>);
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start orderSplitApiBatchIterateTarget(message);

@@ -5,6 +5,8 @@
 import ballerina/http;
 import ballerina/log;
 
+xmlns "http://services.samples" as m0;
+
 # Out flow of proxy service NestedQuotesProxy: runs on the backend response.
 function nestedQuotesProxyOut(Context ctx) returns http:Response|error {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
@@ -14,13 +16,13 @@ function nestedQuotesProxyOut(Context ctx) returns http:Response|error {
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, nestedQuotesProxyEndpoint, restPostfix(ctx));
-    check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuoteResponse"));
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request"));
+    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start nestedQuotesProxyIterateTarget(message);
@@ -31,13 +33,13 @@ function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
     }
     check aggregateMessages(ctx, messages, false);
     log:printInfo("", step = "inner aggregated");
-    check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuoteResponse"));
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service NestedQuotesProxy, run by the service at each of its addresses.
 function nestedQuotesProxyFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuotes")/<*>).elements("{http://services.samples}getQuote"));
+    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start nestedQuotesProxyIterateTarget2(message);

@@ -5,6 +5,8 @@
 
 import ballerina/http;
 
+xmlns "http://services.samples" as m0;
+
 # Sequence 'AggregateQuotes'.
 function aggregateQuotes(Context ctx) returns error? {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
@@ -19,13 +21,13 @@ function quoteSplitProxyOut(Context ctx) returns http:Response|error {
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteSplitProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteSplitProxyEndpoint, restPostfix(ctx));
-    check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuoteResponse"));
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
 function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => ((root/**/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request"), function (xml:Element root) returns xml => (root/**/<*>).elements("{http://services.samples}getQuote"), "//m0:getQuote");
+    Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "//m0:getQuote");
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start quoteSplitProxyIterateTarget(message);

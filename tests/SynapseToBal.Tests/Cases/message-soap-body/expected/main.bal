@@ -4,6 +4,8 @@
 
 import ballerina/http;
 
+xmlns "http://services.samples" as m;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -12,9 +14,9 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockQuoteAPI", "/stock");
-        string symbol = xpathString(((((check soapBody(ctx))/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"));
-        string symbolFromEnvelope = xpathString(((((check soapBody(ctx))/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request")/<*>).elements("{http://services.samples}symbol"));
-        if (((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuote")).length() > 0 {
+        string symbol = xpathString((check soapBody(ctx))/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+        string symbolFromEnvelope = xpathString((check soapBody(ctx))/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+        if ((check soapBody(ctx))/**/<m:getQuote>).length() > 0 {
             setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
         }
         return respond(ctx);

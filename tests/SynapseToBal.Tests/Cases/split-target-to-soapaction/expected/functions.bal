@@ -5,6 +5,8 @@
 
 import ballerina/http;
 
+xmlns "http://services.samples" as m0;
+
 # Out flow of proxy service NotifyCloneProxy: runs on the backend response.
 function notifyCloneProxyOut(Context ctx) returns http:Response|error {
     return respond(ctx);
@@ -62,13 +64,13 @@ function quoteSplitProxyIterateTarget(Context ctx) returns error? {
     ctx.headers["soapaction"] = "\"urn:getQuote\"";
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
     check callAddress(ctx);
-    check setPayloadValue(ctx, ((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuoteResponse"));
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
 function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (((check soapBody(ctx))/**/<*>).elements("{http://services.samples}getQuote")/<*>).elements("{http://services.samples}request"));
+    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start quoteSplitProxyIterateTarget(message);

@@ -5,6 +5,8 @@
 import ballerina/http;
 import ballerina/log;
 
+xmlns "http://example.com/orders" as ord;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -19,7 +21,7 @@ service /predicates on httpListener {
         string firstItem = xpathString(xpathChildAt((check soapBody(ctx))/**/<'order>, "item", 1, false, ())/<id>);
         string lastItem = xpathString(xpathChildAt((check soapBody(ctx)), "item", (), true, ())/<id>);
         string field55 = xpathString(xpathFilter((check soapBody(ctx))/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
-        string currency = xpathConcat(xpathAttributeValues(((check soapBody(ctx))/**/<*>).elements("{http://example.com/orders}total"), "{http://example.com/orders}currency"));
+        string currency = xpathConcat(xpathAttributeValues((check soapBody(ctx))/**/<ord:total>, "{http://example.com/orders}currency"));
         string options = xpathNodeString((check soapBody(ctx))/**/<options>);
         string label = string `order ${xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<'order>, "id"))}`;
         if (xpathFilter((check soapBody(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
