@@ -11,8 +11,19 @@ public sealed partial class Lowerer
     /// marks or strips processed header blocks, so it always behaves as with true: the property stays a data property
     /// (get-property still reads it). A false, removed or computed value keeps its TODO: the stripping is not reproduced.
     /// </summary>
-    private static bool PreservesProcessedHeaders(PropertyMediator property) =>
-        property.Name == "preserveProcessedHeaders" && property.Scope == "default" && property.Action != PropertyAction.Remove
+    private static bool PreservesProcessedHeaders(PropertyMediator property) => PreservesHeaders(property, "preserveProcessedHeaders");
+
+    /// <summary>
+    /// <c>PRESERVE_WS_ADDRESSING</c> set to a literal true (default scope): Axis2Sender, Axis2FlexibleMEPClient and the
+    /// blocking sender then keep the message's WS-Addressing header blocks (and its message ID) instead of removing them
+    /// before the send (MessageHelper.removeAddressingHeaders). The generated runtime sends the envelope with every header
+    /// block it holds and never strips the addressing ones, so it always behaves as with true: a data property. A false,
+    /// removed or computed value keeps its TODO: the stripping is not reproduced.
+    /// </summary>
+    private static bool PreservesAddressingHeaders(PropertyMediator property) => PreservesHeaders(property, "PRESERVE_WS_ADDRESSING");
+
+    private static bool PreservesHeaders(PropertyMediator property, string name) =>
+        property.Name == name && property.Scope == "default" && property.Action != PropertyAction.Remove
         && property.Type?.ToUpperInvariant() is null or "STRING"
         && property.Value is ValueSyntax.Literal { Text: var text } && text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 
