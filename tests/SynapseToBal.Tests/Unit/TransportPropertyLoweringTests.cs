@@ -48,4 +48,57 @@ public sealed class TransportPropertyLoweringTests
         Assert.Empty(steps.OfType<SetPropertyStep>());
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
     }
+
+    private const string Backend = """<endpoint><address uri="http://localhost:9000/services/A"/></endpoint>""";
+
+    [Fact]
+    public void Force_error_on_soap_fault_is_data_and_every_send_through_an_endpoint_checks_its_response()
+    {
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true" type="STRING"/><call>{Backend}</call><call><endpoint><default/></endpoint></call>""");
+
+        Assert.Equal("FORCE_ERROR_ON_SOAP_FAULT", Assert.Single(steps.OfType<SetPropertyStep>()).Name);
+        // SynapseCallbackReceiver checks the response of a send whose endpoint is on the fault stack: the check reads the property at run time.
+        var kinds = steps.Select(s => s.GetType()).ToList();
+        Assert.Equal(typeof(SoapFaultCheckStep), kinds[kinds.IndexOf(typeof(CallStep)) + 1]);
+        Assert.Equal(typeof(SoapFaultCheckStep), kinds[kinds.IndexOf(typeof(CallAddressStep)) + 1]);
+        Assert.Equal(2, steps.OfType<SoapFaultCheckStep>().Count());
+        Assert.Empty(steps.OfType<TodoStep>());
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Without_the_property_no_response_is_checked()
+    {
+        var (steps, _) = Lower($"""<call>{Backend}</call>""");
+
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+    }
+
+    [Fact]
+    public void An_endpointless_or_out_only_send_is_not_checked()
+    {
+        var (steps, _) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><header name="To" value="http://localhost:9000/a"/><call/><property name="OUT_ONLY" value="true"/><call>{Backend}</call>""");
+
+        // No endpoint is pushed on the fault stack for an endpoint-less send, and OUT_ONLY registers no callback.
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+    }
+
+    [Fact]
+    public void A_blocking_call_is_reported()
+    {
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><call blocking="true">{Backend}</call>""");
+
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_typed_force_error_on_soap_fault_stays_a_todo()
+    {
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true" type="BOOLEAN"/><call>{Backend}</call>""");
+
+        // SynapseCallbackReceiver casts the property to String: a Boolean fails there.
+        Assert.Single(steps.OfType<TodoStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
+    }
 }

@@ -1215,6 +1215,32 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.isResponse = true;
 }
 
+# FORCE_ERROR_ON_SOAP_FAULT, after a send through an endpoint (semantics §5.1): when the message holds the
+# property as the string "true", Synapse's SynapseCallbackReceiver builds the response and, if its envelope
+# holds a SOAP fault (the body's first element is the `Fault` of the envelope's SOAP version; plain XML is in
+# a SOAP 1.1 envelope, as its builder puts it), fails the endpoint instead of going on: the fault flow runs on
+# the response (the fault envelope its payload, the backend's status its status) with ERROR_CODE 500000
+# (ENDPOINT_CUSTOM_ERROR). ERROR_MESSAGE, ERROR_DETAIL and ERROR_EXCEPTION keep what they held, as the
+# endpoint sets no message: `recordError` leaves a recorded ERROR_CODE as it is. A response that cannot be
+# read is no fault, as Synapse ignores a failed build.
+function failOnSoapFault(Context ctx) returns error? {
+    anydata force = ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"];
+    if force != "true" {
+        return;
+    }
+    xml|error body = soapBody(ctx);
+    if body !is xml:Element {
+        return;
+    }
+    string bodyName = body.getName();
+    xml<xml:Element> children = body.getChildren().elements();
+    if children.length() == 0 || children.get(0).getName() != bodyName.substring(0, bodyName.length() - 4) + "Fault" {
+        return;
+    }
+    ctx.properties["ERROR_CODE"] = 500000;
+    return error("the backend answered with a SOAP fault and FORCE_ERROR_ON_SOAP_FAULT is true", synapseErrorCode = 500000);
+}
+
 # Sends the message to its To address, as an endpoint-less `send` or `call` does on a request (semantics
 # §4.2, §6.6): the address a `header To` set, with the REST postfix appended as for a default endpoint
 # (§3.5). A To that is not an absolute HTTP URL (the request's own path, when nothing set one) is an
