@@ -101,4 +101,14 @@ public sealed class TransportPropertyLoweringTests
         Assert.Single(steps.OfType<TodoStep>());
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
     }
+
+    [Fact]
+    public void A_callout_is_reported_when_the_input_sets_force_error_on_soap_fault()
+    {
+        var (steps, diagnostics) = Lower("""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><callout serviceURL="http://localhost:9000/services/Quote"><source type="envelope"/></callout>""");
+
+        // The callout's blocking sender fails on a SOAP fault then; the generated blocking call does not look for one.
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+    }
 }

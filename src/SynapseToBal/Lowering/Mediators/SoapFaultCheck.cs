@@ -32,6 +32,18 @@ public sealed partial class Lowerer
         && (property.Action == PropertyAction.Remove || (property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not ValueSyntax.InlineXml));
 
     /// <summary>
+    /// A send whose response the generated code does not check for a SOAP fault (a copy an iterate, clone or recipient
+    /// list sends, a callout): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
+    /// </summary>
+    private void ReportUncheckedSoapFault(SourceLocation location, string element)
+    {
+        if (SetsForceErrorOnSoapFault)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "when the message holds it as \"true\", a SOAP fault response of this send fails the endpoint in Synapse; the generated code takes it as the response");
+        }
+    }
+
+    /// <summary>
     /// A send or call, followed, when the input sets FORCE_ERROR_ON_SOAP_FAULT, by the check of its response: a
     /// non-blocking send through an endpoint (the endpoint is the fault handler SynapseCallbackReceiver finds on the
     /// fault stack; an endpoint-less send pushes none, so its response is never checked). OUT_ONLY registers no
