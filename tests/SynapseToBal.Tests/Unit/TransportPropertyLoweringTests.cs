@@ -111,4 +111,18 @@ public sealed class TransportPropertyLoweringTests
         Assert.Empty(steps.OfType<SoapFaultCheckStep>());
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("enableMTOM", "MTOM")]
+    [InlineData("enableSwA", "SOAP with Attachments")]
+    public void Mtom_and_swa_stay_todos_that_say_what_ballerina_offers(string name, string format)
+    {
+        var (steps, diagnostics) = Lower($"""<property name="{name}" value="true" scope="axis2"/>""");
+
+        // No Ballerina writer produces these multipart/related forms: the TODO names the mime building blocks instead.
+        var message = Assert.Single(steps.OfType<TodoStep>()).Reason.Message;
+        Assert.Contains(format, message, StringComparison.Ordinal);
+        Assert.Contains("ballerina/mime", message, StringComparison.Ordinal);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
+    }
 }
