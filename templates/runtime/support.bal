@@ -1213,6 +1213,32 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.isResponse = true;
 }
 
+# FORCE_ERROR_ON_SOAP_FAULT, after a send through an endpoint (semantics §5.1): when the message holds the
+# property as the string "true", Synapse's SynapseCallbackReceiver builds the response and, if its envelope
+# holds a SOAP fault (the body's first element is the `Fault` of the envelope's SOAP version; plain XML is in
+# a SOAP 1.1 envelope, as its builder puts it), fails the endpoint instead of going on: the fault flow runs on
+# the response (the fault envelope its payload, the backend's status its status) with ERROR_CODE 500000
+# (ENDPOINT_CUSTOM_ERROR). ERROR_MESSAGE, ERROR_DETAIL and ERROR_EXCEPTION keep what they held, as the
+# endpoint sets no message: `recordError` leaves a recorded ERROR_CODE as it is. A response that cannot be
+# read is no fault, as Synapse ignores a failed build.
+function failOnSoapFault(Context ctx) returns error? {
+    anydata force = ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"];
+    if force != "true" {
+        return;
+    }
+    xml|error body = soapBody(ctx);
+    if body !is xml:Element {
+        return;
+    }
+    string bodyName = body.getName();
+    xml<xml:Element> children = body.getChildren().elements();
+    if children.length() == 0 || children.get(0).getName() != bodyName.substring(0, bodyName.length() - 4) + "Fault" {
+        return;
+    }
+    ctx.properties["ERROR_CODE"] = 500000;
+    return error("the backend answered with a SOAP fault and FORCE_ERROR_ON_SOAP_FAULT is true", synapseErrorCode = 500000);
+}
+
 # Sends the message to its To address, as an endpoint-less `send` or `call` does on a request (semantics
 # §4.2, §6.6): the address a `header To` set, with the REST postfix appended as for a default endpoint
 # (§3.5). A To that is not an absolute HTTP URL (the request's own path, when nothing set one) is an
@@ -2053,6 +2079,109 @@ function rewriteUrl(Context ctx, UrlRewriteRule[] rules, string? inProperty = ()
     }
 }
 
+# Java's `String.replaceAll(regex, replacement)`, which Synapse's rewrite action runs for a replace: in the
+# replacement, `$n` stands for the text of capturing group n (the longest run of digits that names a group of
+# the regex; nothing when that group took no part in the match) and `\c` for the character c itself. When the
+# regex matches, a `$` without a group number after it, a group the regex does not have, a named reference
+# (`${name}`: the translated regexes have no named groups) or a `\` at the end is an error, as Java throws
+# then; without a match the input comes back unchanged, as Java does not read the replacement then.
+function javaReplaceAll(string regex, string input, string replacement) returns string|error {
+    regexp:RegExp pattern = check regexp:fromString(regex);
+    if pattern.find(input) is () {
+        return input;
+    }
+    int groupCount = capturingGroups(regex);
+    (string|int)[] parts = [];
+    string literal = "";
+    int i = 0;
+    int length = replacement.length();
+    while i < length {
+        string c = replacement.substring(i, i + 1);
+        if c == "\\" {
+            i += 1;
+            if i == length {
+                return error("character to be escaped is missing");
+            }
+            literal += replacement.substring(i, i + 1);
+            i += 1;
+        } else if c == "$" {
+            i += 1;
+            if i == length {
+                return error("Illegal group reference: group index is missing");
+            }
+            int? first = decimalDigit(replacement, i);
+            if first is () {
+                return error("Illegal group reference");
+            }
+            int group = first;
+            i += 1;
+            while i < length {
+                int? next = decimalDigit(replacement, i);
+                if next is () || group * 10 + next > groupCount {
+                    break;
+                }
+                group = group * 10 + next;
+                i += 1;
+            }
+            if group > groupCount {
+                return error(string `No group ${group}`);
+            }
+            parts.push(literal, group);
+            literal = "";
+        } else {
+            literal += c;
+            i += 1;
+        }
+    }
+    parts.push(literal);
+    final readonly & (string|int)[] template = parts.cloneReadOnly();
+    return pattern.replaceAll(input, isolated function(regexp:Groups groups) returns string {
+        string text = "";
+        foreach string|int part in template {
+            if part is string {
+                text += part;
+            } else if part < groups.length() {
+                regexp:Span? span = groups[part];
+                if span is regexp:Span {
+                    text += span.substring();
+                }
+            }
+        }
+        return text;
+    });
+}
+
+# The value of the ASCII digit at `index` of `text`, or `()` when it is another character.
+function decimalDigit(string text, int index) returns int? {
+    int code = text.getCodePointAt(index);
+    return code >= 48 && code <= 57 ? code - 48 : ();
+}
+
+# The number of capturing groups of a regex (Java's `Matcher.groupCount`): the opening parentheses not
+# escaped, not inside a character class and not followed by `?` (the translated regexes have no named groups).
+function capturingGroups(string regex) returns int {
+    int count = 0;
+    boolean inClass = false;
+    int i = 0;
+    int length = regex.length();
+    while i < length {
+        string c = regex.substring(i, i + 1);
+        if c == "\\" {
+            i += 2;
+            continue;
+        }
+        if inClass {
+            inClass = c != "]";
+        } else if c == "[" {
+            inClass = true;
+        } else if c == "(" && (i + 1 == length || regex.substring(i + 1, i + 2) != "?") {
+            count += 1;
+        }
+        i += 1;
+    }
+    return count;
+}
+
 # One action on the fragments (Synapse's `RewriteAction.execute`).
 function rewriteFragment(Context ctx, UriParts parts, UrlRewriteAction action) returns UriParts|error {
     string? result = action.value;
@@ -2085,8 +2214,7 @@ function rewriteFragment(Context ctx, UriParts parts, UrlRewriteAction action) r
         } else if action.action == "append" {
             text = current + separator + result;
         } else {
-            regexp:RegExp pattern = check regexp:fromString(action.regex);
-            text = pattern.replaceAll(current, result);
+            text = check javaReplaceAll(action.regex, current, result);
         }
     }
     if action.resolve && text is string {

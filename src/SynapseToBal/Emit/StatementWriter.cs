@@ -163,6 +163,9 @@ internal sealed class StatementWriter
             case CallStep call:
                 _out.Line($"check callEndpoint({CallArguments(call)});");
                 break;
+            case SoapFaultCheckStep:
+                _out.Line("check failOnSoapFault(ctx);");
+                break;
             case RespondStep:
                 _out.Line("return respond(ctx);");
                 break;

@@ -17,7 +17,7 @@ public static class IrWalker
         DirectionStep d => [d.Request, d.Response],
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
-            or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or RespondStep or ContinueWithStep
+            or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or SoapFaultCheckStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep => [],
         EnrichStep or RewriteStep => [],
         StoreMessageStep => [],
@@ -75,7 +75,7 @@ public static class IrWalker
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
-        CallStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
+        CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],

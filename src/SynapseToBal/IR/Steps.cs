@@ -191,6 +191,13 @@ public sealed record XsltStep(MediatorSyntax Origin, XmlNavigationIr? Source, Sy
 
 public sealed record XsltParameterIr(string Name, ExprIr Value);
 
+/// <summary>
+/// FORCE_ERROR_ON_SOAP_FAULT, after a send through an endpoint: when the message holds the property as "true" and
+/// the response's envelope holds a SOAP fault, the endpoint fails and the fault flow runs on the response
+/// (SynapseCallbackReceiver).
+/// </summary>
+public sealed record SoapFaultCheckStep(MediatorSyntax? Origin) : StepIr(Origin);
+
 /// <summary>A call to a backend; the message continues with the response.</summary>
 public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin)
 {

@@ -53,13 +53,25 @@ public sealed class RewriteLoweringTests
     [Theory]
     [InlineData("""<rewrite><rewriterule><condition><equal type="soap" source="//a" value="x"/></condition><action value="http://a"/></rewriterule></rewrite>""")]
     [InlineData("""<rewrite><rewriterule><condition><match type="url" regex="(?&lt;=a)b"/></condition><action value="http://a"/></rewriterule></rewrite>""")]
-    [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a(b)" value="$1"/></rewriterule></rewrite>""")]
-    [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a" xpath="get-property('x')"/></rewriterule></rewrite>""")]
     public void What_would_mean_something_else_stays_a_todo(string xml)
     {
         var (step, diagnostics) = Lower(xml);
 
         Assert.IsType<TodoStep>(step);
         Assert.Equal(["SB0206"], Ids(diagnostics));
+    }
+
+    [Theory]
+    [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a(b)" value="$1\$"/></rewriterule></rewrite>""", typeof(StringLiteralIr))]
+    [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a" xpath="get-property('x')"/></rewriterule></rewrite>""", typeof(PropertyReadIr))]
+    public void A_replacement_with_group_references_or_an_xpath_value_is_translated(string xml, Type value)
+    {
+        var (step, diagnostics) = Lower(xml);
+
+        // The runtime's javaReplaceAll reads '$n' and '\c' in the replacement as Java's replaceAll does.
+        var action = Assert.Single(Assert.Single(Assert.IsType<RewriteStep>(step).Rules).Actions);
+        Assert.Equal(RewriteActionType.Replace, action.Type);
+        Assert.IsType(value, action.Value);
+        Assert.Empty(diagnostics.Items);
     }
 }

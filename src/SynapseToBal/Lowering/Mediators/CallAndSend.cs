@@ -35,7 +35,7 @@ public sealed partial class Lowerer
         if ((call.Endpoint is null && state.Response == Known.No) || DefaultEndpointOf(call.Endpoint) is not null)
         {
             // An endpoint-less call on a request goes to the To address (a default endpoint).
-            return [new CallAddressStep(call) { Blocking = call.Blocking, OutOnly = outOnly }];
+            return SoapFaultChecked(call, new CallAddressStep(call) { Blocking = call.Blocking, OutOnly = outOnly }, call.Location);
         }
 
         var step = CallStepFor(call, call.Endpoint, context, out var reason);
@@ -52,13 +52,14 @@ public sealed partial class Lowerer
 
         if (call.Blocking)
         {
+            _ = SoapFaultChecked(call, step with { Blocking = true }, call.Location); // reports only
             // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
             return step.Client.DefaultTimeout
                 ? [new CommentStep(call, $"blocking=\"true\": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step with { Blocking = true }]
                 : [step with { Blocking = true }];
         }
 
-        return [step];
+        return SoapFaultChecked(call, step, call.Location);
     }
 
     private IEnumerable<StepIr> LowerSend(SendMediator send, FlowContext context)
@@ -143,7 +144,7 @@ public sealed partial class Lowerer
             return [call, new CommentStep(send, "FORCE_SC_ACCEPTED: the client is answered 202 Accepted; the backend response is discarded."), new AcceptStep(send)];
         }
 
-        return [call, Reply(send, context)];
+        return [.. SoapFaultChecked(send, call, send.Location), Reply(send, context)];
     }
 
     private static StepIr OutOnly(StepIr call) => call switch

@@ -49,7 +49,7 @@ public sealed partial class Lowerer
                     return exchange;
                 }
 
-                if (BehaviourProperties.Contains(property.Name) && !PreservesProcessedHeaders(property))
+                if (BehaviourProperties.Contains(property.Name) && !PreservesProcessedHeaders(property) && !PreservesAddressingHeaders(property) && !IsForceErrorOnSoapFaultData(property))
                 {
                     return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
                 }

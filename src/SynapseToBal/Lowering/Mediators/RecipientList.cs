@@ -66,6 +66,7 @@ public sealed partial class Lowerer
                     return null;
                 }
 
+                ReportUncheckedSoapFault(child.Location, "recipientlist");
                 members.Add((call.Client, call.Path, child.Location));
             }
         }

@@ -52,17 +52,11 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (action.Regex is not { } regex || !PortableRegex(regex))
-        {
-            return $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently";
-        }
-
-        return action.Value switch
-        {
-            ValueSyntax.Literal { Text: var text } when text.Contains('$') || text.Contains('\\') => "a replacement with '$' or '\\' refers to regex groups in Java's replaceAll",
-            ValueSyntax.Literal => null,
-            _ => "a replace action with an xpath value (Java's replaceAll reads '$' and '\\' in it as group references)",
-        };
+        // The replacement, a literal or an xpath's value, is read as Java's replaceAll reads it ('$n' a group, '\\c' the
+        // character c) by the runtime's javaReplaceAll.
+        return action.Regex is not { } regex || !PortableRegex(regex)
+            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently"
+            : null;
     }
 
     /// <summary>A Java regex that means the same as a Ballerina one: no lookaround, possessive quantifiers, quoting or classes by name.</summary>

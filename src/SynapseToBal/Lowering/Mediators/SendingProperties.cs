@@ -11,8 +11,19 @@ public sealed partial class Lowerer
     /// marks or strips processed header blocks, so it always behaves as with true: the property stays a data property
     /// (get-property still reads it). A false, removed or computed value keeps its TODO: the stripping is not reproduced.
     /// </summary>
-    private static bool PreservesProcessedHeaders(PropertyMediator property) =>
-        property.Name == "preserveProcessedHeaders" && property.Scope == "default" && property.Action != PropertyAction.Remove
+    private static bool PreservesProcessedHeaders(PropertyMediator property) => PreservesHeaders(property, "preserveProcessedHeaders");
+
+    /// <summary>
+    /// <c>PRESERVE_WS_ADDRESSING</c> set to a literal true (default scope): Axis2Sender, Axis2FlexibleMEPClient and the
+    /// blocking sender then keep the message's WS-Addressing header blocks (and its message ID) instead of removing them
+    /// before the send (MessageHelper.removeAddressingHeaders). The generated runtime sends the envelope with every header
+    /// block it holds and never strips the addressing ones, so it always behaves as with true: a data property. A false,
+    /// removed or computed value keeps its TODO: the stripping is not reproduced.
+    /// </summary>
+    private static bool PreservesAddressingHeaders(PropertyMediator property) => PreservesHeaders(property, "PRESERVE_WS_ADDRESSING");
+
+    private static bool PreservesHeaders(PropertyMediator property, string name) =>
+        property.Name == name && property.Scope == "default" && property.Action != PropertyAction.Remove
         && property.Type?.ToUpperInvariant() is null or "STRING"
         && property.Value is ValueSyntax.Literal { Text: var text } && text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 
@@ -27,6 +38,8 @@ public sealed partial class Lowerer
         "DISABLE_CHUNKING" => "axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it",
         "FORCE_HTTP_CONTENT_LENGTH" => "axis2 property 'FORCE_HTTP_CONTENT_LENGTH' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it",
         "COPY_CONTENT_LENGTH_FROM_INCOMING" => "axis2 property 'COPY_CONTENT_LENGTH_FROM_INCOMING' sends the received Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it",
+        "enableMTOM" => "axis2 property 'enableMTOM' writes this message as MTOM (multipart/related: the SOAP envelope as an application/xop+xml root part, each optimizable base64 content moved to a binary part an xop:Include refers to; 'optional' only when there is such content); Ballerina has no MTOM writer: build the parts with ballerina/mime (mime:Entity, each with its Content-ID) and send them with http:Request.setBodyParts by hand",
+        "enableSwA" => "axis2 property 'enableSwA' writes this message as SOAP with Attachments (multipart/related: the SOAP envelope as the root part, then the message's attachments, which the generated runtime does not carry); Ballerina has no SwA writer: build the parts with ballerina/mime (mime:Entity, each with its Content-ID) and send them with http:Request.setBodyParts by hand",
         _ => null,
     };
 }

@@ -527,6 +527,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
+            ReportUncheckedSoapFault(target.Location, "target");
             return [.. TargetSettings(split, target), call];
         }
         else
@@ -537,8 +538,10 @@ public sealed partial class Lowerer
 
         if (sends)
         {
-            // The branch ends with its send: call, then continue with the out flow. The aggregate collects the response instead.
-            if (body.Length < 2 || body[^2] is not (CallStep { Origin: SendMediator } or CallAddressStep { Origin: SendMediator }) || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
+            // The branch ends with its send: call (and FORCE_ERROR_ON_SOAP_FAULT's check of the response), then continue
+            // with the out flow. The aggregate collects the response instead.
+            var sendAt = body.Length >= 3 && body[^2] is SoapFaultCheckStep ? 3 : 2;
+            if (body.Length < sendAt || body[^sendAt] is not (CallStep { Origin: SendMediator } or CallAddressStep { Origin: SendMediator }) || body[^1] is not ContinueWithStep last || last.Function != context.OutFunction)
             {
                 problem = "a target does not end by sending to an endpoint, so the out flow's aggregate would not get its response";
                 return null;

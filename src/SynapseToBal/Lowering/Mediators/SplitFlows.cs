@@ -345,6 +345,8 @@ public sealed partial class Lowerer
                 return null;
             }
 
+            ReportUncheckedSoapFault(target.Location, "target");
+
             // The copy is sent; its response runs the out flow (or answers, on a response path).
             return [.. settings, call, Reply(null, context)];
         }

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// FORCE_ERROR_ON_SOAP_FAULT: a SOAP fault response fails the endpoint (SynapseCallbackReceiver), checked at run time.
+public sealed partial class Lowerer
+{
+    private const string ForceErrorOnSoapFault = "FORCE_ERROR_ON_SOAP_FAULT";
+
+    private bool? _setsForceErrorOnSoapFault;
+
+    /// <summary>
+    /// Whether a default-scope property of the input names FORCE_ERROR_ON_SOAP_FAULT. The property is then plain data
+    /// (get-property reads it) and every send through an endpoint is followed by the run-time check of
+    /// <see cref="SoapFaultCheckStep"/>, which reads the property the message holds: exact on every path, wherever
+    /// (in which sequence, on which branch) the property was set.
+    /// </summary>
+    private bool SetsForceErrorOnSoapFault => _setsForceErrorOnSoapFault ??=
+        MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>().Any(p => p.Name == ForceErrorOnSoapFault && p.Scope == "default");
+
+    /// <summary>
+    /// The property itself, in the default scope with a string value (or removed): SynapseCallbackReceiver reads it as
+    /// a String when the response arrives, so it stays a data property the run-time check reads. A typed (BOOLEAN,
+    /// OM, ...) value is not a String there (the cast fails): it keeps its TODO.
+    /// </summary>
+    private static bool IsForceErrorOnSoapFaultData(PropertyMediator property) =>
+        property.Name == ForceErrorOnSoapFault && property.Scope == "default"
+        && (property.Action == PropertyAction.Remove || (property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not ValueSyntax.InlineXml));
+
+    /// <summary>
+    /// A send whose response the generated code does not check for a SOAP fault (a copy an iterate, clone or recipient
+    /// list sends, a callout): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
+    /// </summary>
+    private void ReportUncheckedSoapFault(SourceLocation location, string element)
+    {
+        if (SetsForceErrorOnSoapFault)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "when the message holds it as \"true\", a SOAP fault response of this send fails the endpoint in Synapse; the generated code takes it as the response");
+        }
+    }
+
+    /// <summary>
+    /// A send or call, followed, when the input sets FORCE_ERROR_ON_SOAP_FAULT, by the check of its response: a
+    /// non-blocking send through an endpoint (the endpoint is the fault handler SynapseCallbackReceiver finds on the
+    /// fault stack; an endpoint-less send pushes none, so its response is never checked). OUT_ONLY registers no
+    /// callback, so nothing is checked. A failover or load-balance group retries a faulting member's request on the
+    /// next member in Synapse, and a blocking call throws from Axis2's client (exceptionToBeThrownOnSOAPFault): both
+    /// are reported (SB0206), the response taken as it is.
+    /// </summary>
+    private ImmutableArray<StepIr> SoapFaultChecked(MediatorSyntax? origin, StepIr call, SourceLocation location)
+    {
+        if (!SetsForceErrorOnSoapFault)
+        {
+            return [call];
+        }
+
+        var element = origin?.ElementName ?? "target";
+        switch (call)
+        {
+            case CallStep { OutOnly: true } or CallAddressStep { OutOnly: true }:
+            case CallAddressStep when origin is SendMediator { Endpoint: null } or CallMediator { Endpoint: null }:
+                return [call];
+            case CallStep { Blocking: true } or CallAddressStep { Blocking: true }:
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "a blocking call fails on a SOAP fault response when the property is \"true\" (Axis2's exceptionToBeThrownOnSOAPFault); the generated call fails only on an error status");
+                return [call];
+            case CallStep { Client.Group: not null }:
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "a SOAP fault response from a member of a failover or load-balance group fails that member when the property is \"true\" (the next member is tried); the generated group client takes it as the response");
+                return [call];
+            default:
+                return [call, new SoapFaultCheckStep(origin)];
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+using static SynapseToBal.Tests.Unit.MediatorParsing;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class TransportPropertyLoweringTests
+{
+    private static (ImmutableArray<StepIr> Steps, DiagnosticBag Diagnostics) Lower(string inSequence)
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = $"""<api xmlns="{Synapse}" name="A" context="/a"><resource methods="POST"><inSequence>{inSequence}<respond/></inSequence></resource></api>""";
+        var document = SynapseParser.ParseText("A.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+        return ([.. IrWalker.Steps(package.Services.SelectMany(s => s.Resources).SelectMany(r => r.Body))], diagnostics);
+    }
+
+    [Theory]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="true"/>""")]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="TRUE" scope="default" type="STRING"/>""")]
+    public void Preserve_ws_addressing_true_is_a_data_property(string property)
+    {
+        var (steps, diagnostics) = Lower(property);
+
+        // The generated runtime never strips WS-Addressing header blocks before a send: it always keeps them, as with true.
+        var set = Assert.Single(steps.OfType<SetPropertyStep>());
+        Assert.Equal("PRESERVE_WS_ADDRESSING", set.Name);
+        Assert.Empty(steps.OfType<TodoStep>());
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Theory]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="false"/>""")]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" action="remove"/>""")]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" expression="get-property('x')"/>""")]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="true" type="BOOLEAN"/>""")]
+    public void Preserve_ws_addressing_otherwise_stays_a_todo(string property)
+    {
+        var (steps, diagnostics) = Lower(property);
+
+        // Without it Synapse removes the addressing header blocks before the send, which the runtime does not reproduce.
+        Assert.Single(steps.OfType<TodoStep>());
+        Assert.Empty(steps.OfType<SetPropertyStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
+    }
+
+    private const string Backend = """<endpoint><address uri="http://localhost:9000/services/A"/></endpoint>""";
+
+    [Fact]
+    public void Force_error_on_soap_fault_is_data_and_every_send_through_an_endpoint_checks_its_response()
+    {
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true" type="STRING"/><call>{Backend}</call><call><endpoint><default/></endpoint></call>""");
+
+        Assert.Equal("FORCE_ERROR_ON_SOAP_FAULT", Assert.Single(steps.OfType<SetPropertyStep>()).Name);
+        // SynapseCallbackReceiver checks the response of a send whose endpoint is on the fault stack: the check reads the property at run time.
+        var kinds = steps.Select(s => s.GetType()).ToList();
+        Assert.Equal(typeof(SoapFaultCheckStep), kinds[kinds.IndexOf(typeof(CallStep)) + 1]);
+        Assert.Equal(typeof(SoapFaultCheckStep), kinds[kinds.IndexOf(typeof(CallAddressStep)) + 1]);
+        Assert.Equal(2, steps.OfType<SoapFaultCheckStep>().Count());
+        Assert.Empty(steps.OfType<TodoStep>());
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Without_the_property_no_response_is_checked()
+    {
+        var (steps, _) = Lower($"""<call>{Backend}</call>""");
+
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+    }
+
+    [Fact]
+    public void An_endpointless_or_out_only_send_is_not_checked()
+    {
+        var (steps, _) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><header name="To" value="http://localhost:9000/a"/><call/><property name="OUT_ONLY" value="true"/><call>{Backend}</call>""");
+
+        // No endpoint is pushed on the fault stack for an endpoint-less send, and OUT_ONLY registers no callback.
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+    }
+
+    [Fact]
+    public void A_blocking_call_is_reported()
+    {
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><call blocking="true">{Backend}</call>""");
+
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_typed_force_error_on_soap_fault_stays_a_todo()
+    {
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true" type="BOOLEAN"/><call>{Backend}</call>""");
+
+        // SynapseCallbackReceiver casts the property to String: a Boolean fails there.
+        Assert.Single(steps.OfType<TodoStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
+    }
+
+    [Fact]
+    public void A_callout_is_reported_when_the_input_sets_force_error_on_soap_fault()
+    {
+        var (steps, diagnostics) = Lower("""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><callout serviceURL="http://localhost:9000/services/Quote"><source type="envelope"/></callout>""");
+
+        // The callout's blocking sender fails on a SOAP fault then; the generated blocking call does not look for one.
+        Assert.Empty(steps.OfType<SoapFaultCheckStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("enableMTOM", "MTOM")]
+    [InlineData("enableSwA", "SOAP with Attachments")]
+    public void Mtom_and_swa_stay_todos_that_say_what_ballerina_offers(string name, string format)
+    {
+        var (steps, diagnostics) = Lower($"""<property name="{name}" value="true" scope="axis2"/>""");
+
+        // No Ballerina writer produces these multipart/related forms: the TODO names the mime building blocks instead.
+        var message = Assert.Single(steps.OfType<TodoStep>()).Reason.Message;
+        Assert.Contains(format, message, StringComparison.Ordinal);
+        Assert.Contains("ballerina/mime", message, StringComparison.Ordinal);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
+    }
+}
