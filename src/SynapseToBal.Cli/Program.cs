@@ -234,10 +234,11 @@ public static class Program
             InventoryWriter.WriteText(result.Inventory, stdout);
         }
 
-        // The dry run behind the report: the whole conversion in memory, nothing of the package written.
+        // The dry run behind the report and the exit code: the whole conversion in memory, nothing of the package
+        // written (an error only lowering or emitting finds, such as an internal error in one artifact, counts too).
+        var conversion = Converter.Convert(new ConversionOptions(options.Input));
         if (options.Out is not null || options.Sarif is not null)
         {
-            var conversion = Converter.Convert(new ConversionOptions(options.Input));
             try
             {
                 if (options.Out is not null && conversion.Report is { } report && conversion.Renderer is { } renderer)
@@ -258,12 +259,12 @@ public static class Program
         }
 
         var baseDirectory = Directory.GetCurrentDirectory();
-        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (var diagnostic in conversion.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
         }
 
-        return result.HasErrors ? ConvertedWithErrors : Converted;
+        return result.HasErrors || conversion.HasErrors ? ConvertedWithErrors : Converted;
     }
 
     internal static bool InputExists(string input, TextWriter stderr)

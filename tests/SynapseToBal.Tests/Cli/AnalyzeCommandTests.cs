@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SynapseToBal.Cli;
+using SynapseToBal.Lowering;
 using SynapseToBal.Tests.Project;
 using Xunit;
 
@@ -108,5 +109,33 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(Program.BadUsage, exit);
         Assert.Contains("SB0001", error, StringComparison.Ordinal);
         Assert.Equal(Program.BadUsage, Run("analyze").Exit);
+    }
+
+    [Fact]
+    public void An_error_only_lowering_finds_makes_the_exit_code_say_so()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.xml", """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Good"><log/></sequence>""");
+        temp.Write("bad.xml", """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Cursed"><log/></sequence>""");
+        Assert.Equal(Program.Converted, Run("analyze", temp.Path).Exit);
+
+        Lowerer.BeforeArtifact.Value = artifact =>
+        {
+            if (artifact.Name == "Cursed")
+            {
+                throw new InvalidOperationException("simulated converter bug");
+            }
+        };
+        try
+        {
+            var (exit, _, error) = Run("analyze", temp.Path);
+            Assert.Equal(Program.ConvertedWithErrors, exit);
+            Assert.Contains("error SB0902", error, StringComparison.Ordinal);
+            Assert.Contains("'Cursed'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Lowerer.BeforeArtifact.Value = null;
+        }
     }
 }

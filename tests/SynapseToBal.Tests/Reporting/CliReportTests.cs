@@ -138,8 +138,9 @@ public sealed class CliReportTests : IDisposable
     public void Analyze_is_a_dry_run_whose_report_goes_to_out()
     {
         var sarif = Path.Combine(_temp, "a.sarif");
-        var (code, stdout, _) = Run("analyze", Mixed, "-o", Out(), "--report", "json", "--sarif", sarif);
-        Assert.Equal(Program.Converted, code); // the inventory's exit code: the input reads without error
+        var (code, stdout, stderr) = Run("analyze", Mixed, "-o", Out(), "--report", "json", "--sarif", sarif);
+        Assert.Equal(Program.ConvertedWithErrors, code); // the conversion's errors count: a JMS endpoint gets no client (SB0218)
+        Assert.Contains("error SB0218", stderr);
         Assert.Contains("Artifacts: 4", stdout);
         Assert.Equal(["migration_report.json"], Files(Out()));
         Assert.True(File.Exists(sarif));
