@@ -1,5 +1,7 @@
 import ballerina/email;
+import ballerina/file;
 import ballerina/http;
+import ballerina/io;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
@@ -3087,4 +3089,161 @@ function removeSoapHeader(Context ctx, string uri, string localName) returns err
         header.setChildren(kept);
         ctx.payload = payload;
     }
+}
+
+# The local path a file connector 2.x location names, as commons-vfs resolves it (`resolveFile`): the path of a
+# `file:` URI (`file:///tmp/a.txt`, `file:/tmp/a.txt`) or a plain path, each `%XX` escape decoded to one
+# character as VFS's UriParser decodes it. A location on another file system (`ftp:`, `sftp:`, `smb:`, ...) or
+# on another host fails: the generated code reaches local files only (ballerina/ftp reaches FTP and SFTP
+# servers). The error names the scheme only, as such a URI may hold a password.
+function fileConnectorPath(string location) returns string|error {
+    string path = location;
+    int? colon = location.indexOf(":");
+    if colon is int && colon > 1 && fileConnectorIsScheme(location.substring(0, colon)) {
+        string scheme = location.substring(0, colon).toLowerAscii();
+        if scheme != "file" {
+            return error(string `the file connector location is on a ${scheme}: file system, which the generated code does not reach (local files only)`);
+        }
+        path = location.substring(colon + 1);
+        if path.startsWith("//") {
+            if !path.startsWith("///") {
+                return error("the file connector location is a file: URI naming another host, which the generated code does not reach");
+            }
+            path = path.substring(2);
+        }
+    }
+    string decoded = "";
+    int i = 0;
+    while i < path.length() {
+        string c = path.substring(i, i + 1);
+        if c == "%" {
+            if i + 3 > path.length() {
+                return error("Invalid URI escape sequence in the file connector location");
+            }
+            decoded += check string:fromCodePointInt(check int:fromHexString(path.substring(i + 1, i + 3)));
+            i += 3;
+        } else {
+            decoded += c;
+            i += 1;
+        }
+    }
+    return decoded;
+}
+
+# True when `text` is a URI scheme: a letter, then letters, digits, `+`, `-` and `.`.
+function fileConnectorIsScheme(string text) returns boolean {
+    foreach int i in 0 ..< text.length() {
+        string c = text.substring(i, i + 1);
+        boolean letter = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
+        boolean other = (c >= "0" && c <= "9") || c == "+" || c == "-" || c == ".";
+        if !letter && (i == 0 || !other) {
+            return false;
+        }
+    }
+    return true;
+}
+
+# True when the file connector treats `path` as a folder (FileConnectorUtils.isFolder): its last name has no
+# extension, that is no `.` after its first character other than a last one.
+function fileConnectorIsFolderName(string path) returns boolean {
+    string name = path;
+    while name.length() > 1 && name.endsWith("/") {
+        name = name.substring(0, name.length() - 1);
+    }
+    int? slash = name.lastIndexOf("/");
+    string base = slash is int ? name.substring(slash + 1) : name;
+    int? dot = base.lastIndexOf(".");
+    return dot is () || dot < 1 || dot == base.length() - 1;
+}
+
+# The file connector's result (ResultPayloadCreate.preparePayload): the element replaces the body's children;
+# the content type is kept, so a JSON client gets `{"success": true}`.
+function fileConnectorResult(Context ctx, xml result) {
+    ctx.payload = replaceBody(ctx, result);
+}
+
+# fileconnector.create (FileCreate, connector 2.0.7 or later) on a local file: a location whose last name has no
+# extension becomes a folder (with its parents; an existing one is kept); any other a file with its parents,
+# empty when `content` is empty (an existing file is kept), else holding the content (replacing the file's),
+# written in UTF-8 or, with `isBinaryContent` true, decoded from base64. The payload becomes
+# `<success>true</success>`; a failure fails the flow ("Unable to create a file/folder.").
+function fileConnectorCreate(Context ctx, string location, string content = "", string encoding = "",
+        string isBinaryContent = "") returns error? {
+    string path = check fileConnectorPath(location);
+    boolean binary = isBinaryContent.toLowerAscii() == "true";
+    string charset = encoding.toLowerAscii();
+    if !binary && charset != "" && charset != "utf8" && charset != "utf-8" {
+        return error(string `the file connector's encoding ${encoding} is not UTF-8, the only one the generated code writes`);
+    }
+    do {
+        if fileConnectorIsFolderName(path) {
+            check file:createDir(path, file:RECURSIVE);
+        } else if content == "" {
+            boolean exists = check file:test(path, file:EXISTS);
+            if !exists {
+                check fileConnectorCreateParent(path);
+                check file:create(path);
+            } else if check file:test(path, file:IS_DIR) {
+                fail error("the location is a folder");
+            }
+        } else {
+            check fileConnectorCreateParent(path);
+            byte[] bytes = binary ? check array:fromBase64(content) : content.toBytes();
+            check io:fileWriteBytes(path, bytes);
+        }
+    } on fail error e {
+        return error("Unable to create a file/folder.", e);
+    }
+    fileConnectorResult(ctx, xml `<success>true</success>`);
+}
+
+# Creates the folder holding `path` and its parents when they do not exist (VFS creates them before writing).
+function fileConnectorCreateParent(string path) returns error? {
+    string parent = check file:parentPath(path);
+    if parent != "" {
+        check file:createDir(parent, file:RECURSIVE);
+    }
+}
+
+# fileconnector.isFileExist (FileExist) on a local file: the payload becomes `<fileExist>true</fileExist>` or
+# `<fileExist>false</fileExist>`.
+function fileConnectorIsFileExist(Context ctx, string location) returns error? {
+    string path = check fileConnectorPath(location);
+    boolean|file:Error exists = file:test(path, file:EXISTS);
+    if exists is file:Error {
+        return error("Error while processing a file.", exists);
+    }
+    fileConnectorResult(ctx, xml `<fileExist>${exists.toString()}</fileExist>`);
+}
+
+# fileconnector.delete (FileDelete, connector 2.0.4 or later) on a local file: a file is deleted; a folder with
+# all it holds, or, with a `filePattern` other than "" and "*", only its children whose name fully matches the
+# pattern (a child folder only when it is empty, as FileObject.delete does). The payload becomes
+# `<success>true</success>`, or `<success>false</success>` when nothing exists there; a failure fails the
+# flow ("Error occurs while deleting a file.").
+function fileConnectorDelete(Context ctx, string location, string filePattern = "") returns error? {
+    string path = check fileConnectorPath(location);
+    boolean deleted = false;
+    do {
+        if check file:test(path, file:EXISTS) {
+            boolean folder = check file:test(path, file:IS_DIR);
+            if !folder {
+                check file:remove(path);
+            } else if filePattern != "" && filePattern != "*" {
+                regexp:RegExp pattern = check regexp:fromString(filePattern);
+                foreach file:MetaData child in check file:readDir(path) {
+                    if pattern.isFullMatch(check file:basename(child.absPath))
+                            && (!child.dir || (check file:readDir(child.absPath)).length() == 0) {
+                        check file:remove(child.absPath);
+                    }
+                }
+            } else {
+                check file:remove(path, file:RECURSIVE);
+            }
+            deleted = true;
+        }
+    } on fail error e {
+        return error("Error occurs while deleting a file.", e);
+    }
+    fileConnectorResult(ctx, xml `<success>${deleted.toString()}</success>`);
 }

@@ -1,0 +1,36 @@
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>An operation of the ESB file connector 2.x (<c>fileconnector.*</c>) that the generated code performs on a local file.</summary>
+public enum FileConnectorOperation
+{
+    /// <summary>fileconnector.create (FileCreate): a folder, an empty file or a file with the content.</summary>
+    Create,
+
+    /// <summary>fileconnector.isFileExist (FileExist): whether the location exists.</summary>
+    IsFileExist,
+
+    /// <summary>fileconnector.delete (FileDelete): the file, the folder, or the folder's children matching the pattern.</summary>
+    Delete,
+}
+
+/// <summary>
+/// A file connector 2.x operation on the local file system: the location (a <c>file:</c> URI or a path, evaluated at
+/// run time; another file system's URI fails the flow) and the operation's values as strings, as the connector reads
+/// its template parameters; the payload becomes the connector's result element (<c>&lt;success&gt;</c>,
+/// <c>&lt;fileExist&gt;</c>).
+/// </summary>
+/// <param name="Location">The <c>source</c> (or <c>filePath</c>) parameter.</param>
+/// <param name="Pattern">delete: the <c>filePattern</c> (a Ballerina regular expression when literal), or null.</param>
+/// <param name="Content">create: the <c>inputContent</c>, or null.</param>
+/// <param name="Encoding">create: the <c>encoding</c>, or null (UTF-8).</param>
+/// <param name="Binary">create: the <c>isBinaryContent</c> text, or null (false).</param>
+public sealed record FileConnectorStep(
+    MediatorSyntax Origin,
+    FileConnectorOperation Operation,
+    ExprIr Location,
+    ExprIr? Pattern,
+    ExprIr? Content,
+    ExprIr? Encoding,
+    ExprIr? Binary) : StepIr(Origin);
