@@ -989,6 +989,7 @@ internal sealed class StatementWriter
         FileConnectorOperation.Create => "fileConnectorCreate",
         FileConnectorOperation.IsFileExist => "fileConnectorIsFileExist",
         FileConnectorOperation.Delete => "fileConnectorDelete",
+        FileConnectorOperation.Read => "fileConnectorRead",
         _ => throw new InvalidOperationException(),
     };
 
@@ -1014,6 +1015,11 @@ internal sealed class StatementWriter
         if (fileStep.Pattern is { } pattern)
         {
             arguments.Add($"filePattern = {_expr.String(pattern)}");
+        }
+
+        if (fileStep.ContentType is { } contentType)
+        {
+            arguments.Add($"contentType = {_expr.String(contentType)}");
         }
 
         return string.Join(", ", arguments);

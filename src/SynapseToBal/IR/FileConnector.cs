@@ -13,19 +13,23 @@ public enum FileConnectorOperation
 
     /// <summary>fileconnector.delete (FileDelete): the file, the folder, or the folder's children matching the pattern.</summary>
     Delete,
+
+    /// <summary>fileconnector.read (FileRead): the file, or a folder's first entry, becomes the message.</summary>
+    Read,
 }
 
 /// <summary>
 /// A file connector 2.x operation on the local file system: the location (a <c>file:</c> URI or a path, evaluated at
 /// run time; another file system's URI fails the flow) and the operation's values as strings, as the connector reads
 /// its template parameters; the payload becomes the connector's result element (<c>&lt;success&gt;</c>,
-/// <c>&lt;fileExist&gt;</c>).
+/// <c>&lt;fileExist&gt;</c>) or, for read, the file's content.
 /// </summary>
 /// <param name="Location">The <c>source</c> (or <c>filePath</c>) parameter.</param>
 /// <param name="Pattern">delete: the <c>filePattern</c> (a Ballerina regular expression when literal), or null.</param>
 /// <param name="Content">create: the <c>inputContent</c>, or null.</param>
 /// <param name="Encoding">create: the <c>encoding</c>, or null (UTF-8).</param>
 /// <param name="Binary">create: the <c>isBinaryContent</c> text, or null (false).</param>
+/// <param name="ContentType">read: the <c>contentType</c>, or null (by the file's extension).</param>
 public sealed record FileConnectorStep(
     MediatorSyntax Origin,
     FileConnectorOperation Operation,
@@ -33,4 +37,5 @@ public sealed record FileConnectorStep(
     ExprIr? Pattern,
     ExprIr? Content,
     ExprIr? Encoding,
-    ExprIr? Binary) : StepIr(Origin);
+    ExprIr? Binary,
+    ExprIr? ContentType = null) : StepIr(Origin);

@@ -63,7 +63,7 @@ internal static class Connectors
     {
         ["email"] = "translated: send on an SMTP `<email.init>` connection (an email:SmtpClient), connector 2.x with a responseVariable; attachments, inline images, personalName and reading mail a TODO (SB0232)",
         ["http"] = "translated: get, post, put, patch, delete, head, options on an `<http.init>` connection (an http:Client); other settings a TODO (SB0232)",
-        ["fileconnector"] = "translated (connector 2.x): create, isFileExist and delete on a local file (ballerina/file and ballerina/io); a remote location fails at run time; the other operations, a non-UTF-8 encoding and settings the helpers do not reproduce a TODO (SB0232)",
+        ["fileconnector"] = "translated (connector 2.x): create, isFileExist, delete and read on a local file (ballerina/file and ballerina/io); a remote location fails at run time; the other operations, a non-UTF-8 encoding and settings the helpers do not reproduce a TODO (SB0232)",
     };
 
     /// <summary>What is translated of a connector's operations, or null when they all stay TODOs.</summary>

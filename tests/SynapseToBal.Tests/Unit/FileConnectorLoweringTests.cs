@@ -29,6 +29,7 @@ public sealed class FileConnectorLoweringTests
     [InlineData("<fileconnector.create><filePath>/tmp/a.txt</filePath></fileconnector.create>", FileConnectorOperation.Create)]
     [InlineData("<fileconnector.isFileExist><source>/tmp/a.txt</source></fileconnector.isFileExist>", FileConnectorOperation.IsFileExist)]
     [InlineData("<fileconnector.delete><source>/tmp/a.txt</source></fileconnector.delete>", FileConnectorOperation.Delete)]
+    [InlineData("<fileconnector.read><source>/tmp/a.txt</source><streaming>true</streaming><filePattern> </filePattern></fileconnector.read>", FileConnectorOperation.Read)]
     public void An_operation_on_a_named_file_becomes_its_helper_call(string xml, FileConnectorOperation operation)
     {
         var step = Assert.IsType<FileConnectorStep>(Single(xml));
@@ -67,6 +68,19 @@ public sealed class FileConnectorLoweringTests
     }
 
     [Theory]
+    [InlineData("<contentType>text/plain; charset=UTF-8</contentType>", "text/plain; charset=UTF-8")]
+    [InlineData("<contentType>{$ctx:type}</contentType>", null)]
+    [InlineData("", null)]
+    public void Read_passes_its_content_type_on(string parameter, string? literal)
+    {
+        var step = Assert.IsType<FileConnectorStep>(Single($"<fileconnector.read><source>/a.txt</source>{parameter}</fileconnector.read>"));
+
+        Assert.Equal(FileConnectorOperation.Read, step.Operation);
+        Assert.Equal(parameter.Length > 0, step.ContentType is not null);
+        Assert.Equal(literal, (step.ContentType as StringLiteralIr)?.Value);
+    }
+
+    [Theory]
     [InlineData("", null)]
     [InlineData("*", null)]
     [InlineData(@"a\.txt", @"a\.txt")]
@@ -85,6 +99,10 @@ public sealed class FileConnectorLoweringTests
     [InlineData("<fileconnector.create><inputContent>x</inputContent></fileconnector.create>", "names no file")]
     [InlineData("<fileconnector.create><source>/a</source><filePath>/b</filePath></fileconnector.create>", "both source and filePath")]
     [InlineData("<fileconnector.create><source><a/></source></fileconnector.create>", "holds XML")]
+    [InlineData("<fileconnector.read><source>/in</source><filePattern>a.*</filePattern></fileconnector.read>", "connector versions differ")]
+    [InlineData("<fileconnector.read><source>/in</source><filePattern>{$ctx:p}</filePattern></fileconnector.read>", "connector versions differ")]
+    [InlineData("<fileconnector.read><source>/a.txt</source><contentType>text/plain; charset=\"ISO-8859-1\"</contentType></fileconnector.read>", "in ISO-8859-1, not UTF-8")]
+    [InlineData("<fileconnector.read><source>/a.txt</source><numberOfLinesToSkip>1</numberOfLinesToSkip></fileconnector.read>", "numberOfLinesToSkip is set")]
     public void An_operation_the_helper_does_not_reproduce_stays_a_todo_that_says_why(string xml, string reason)
     {
         var todo = Assert.IsType<TodoStep>(Single(xml));
@@ -94,7 +112,6 @@ public sealed class FileConnectorLoweringTests
     }
 
     [Theory]
-    [InlineData("<fileconnector.read><source>/a.txt</source></fileconnector.read>")]
     [InlineData("<fileconnector.copy><source>/a</source><destination>/b</destination></fileconnector.copy>")]
     [InlineData("<fileconnector.isfileexist><source>/a</source></fileconnector.isfileexist>")]
     public void The_other_operations_stay_todos(string xml)

@@ -3249,3 +3249,59 @@ function fileConnectorDelete(Context ctx, string location, string filePattern = 
     }
     fileConnectorResult(ctx, xml `<success>${deleted.toString()}</success>`);
 }
+
+# fileconnector.read (FileRead and ResultPayloadCreate.buildFile, connector 2.0.8 to 2.0.21) of a local file: the
+# file, or the first entry of a folder (in the file system's listing order), becomes the message as the Micro
+# Integrator's builder for `contentType` builds it (by the file's extension when it is blank: `xml` application/xml,
+# `txt` text/plain, anything else bytes), in place of the whole envelope; the message's content type (messageType)
+# is kept, as the connector keeps it. The `readingFileName` property holds the file's name. A missing location,
+# an empty folder or a file that does not parse fails the flow.
+function fileConnectorRead(Context ctx, string location, string contentType = "") returns error? {
+    string path = check fileConnectorPath(location);
+    string target = path;
+    do {
+        boolean exists = check file:test(path, file:EXISTS);
+        if !exists {
+            fail error("File/Folder does not exists");
+        }
+        if check file:test(path, file:IS_DIR) {
+            file:MetaData[] children = check file:readDir(path);
+            if children.length() == 0 {
+                fail error("Empty folder.");
+            }
+            target = children[0].absPath;
+        }
+    } on fail error e {
+        return error(e.message(), e);
+    }
+    string name = check file:basename(target);
+    string 'type = contentType;
+    if contentType.trim() == "" {
+        string extension = fileConnectorExtension(name).toLowerAscii();
+        'type = extension.endsWith("xml") ? "application/xml" : extension.endsWith("txt") ? "text/plain" : "";
+    } else {
+        int? charsetAt = contentType.toLowerAscii().indexOf("charset=");
+        if charsetAt is int {
+            string charset = contentType.substring(charsetAt + 8).toLowerAscii();
+            int? end = charset.indexOf(";");
+            charset = (end is int ? charset.substring(0, end) : charset).trim();
+            if charset != "utf-8" && charset != "utf8" && charset != "\"utf-8\"" {
+                return error(string `the file connector's content type ${contentType} names a charset other than UTF-8, the only one the generated code reads`);
+            }
+        }
+    }
+    ctx.properties["readingFileName"] = name;
+    byte[]|error bytes = io:fileReadBytes(target);
+    json|xml|error payload = bytes is error ? bytes : parseBody(bytes, 'type);
+    if payload is error {
+        return error("Error while processing the file/folder", payload);
+    }
+    ctx.payload = payload;
+}
+
+# The extension of a file's name as commons-vfs gives it: the text after the last `.`, empty when there is no
+# `.` after the first character or it is the last one.
+function fileConnectorExtension(string name) returns string {
+    int? dot = name.lastIndexOf(".");
+    return dot is () || dot < 1 || dot == name.length() - 1 ? "" : name.substring(dot + 1);
+}

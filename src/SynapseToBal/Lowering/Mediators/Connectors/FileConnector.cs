@@ -4,7 +4,7 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // The ESB file connector 2.x (wso2-extensions/esb-connector-file, org.wso2.carbon.connector.fileconnector 2.0.7 to
-// 2.0.24): create, isFileExist and delete on a local file become calls of run-time helpers built on ballerina/file
+// 2.0.24): create, isFileExist, delete and read on a local file become calls of run-time helpers built on ballerina/file
 // and ballerina/io; every other operation, and one with a setting the helpers do not reproduce, stays a TODO.
 public sealed partial class Lowerer
 {
@@ -23,10 +23,11 @@ public sealed partial class Lowerer
         ["create"] = FileConnectorOperation.Create,
         ["isFileExist"] = FileConnectorOperation.IsFileExist,
         ["delete"] = FileConnectorOperation.Delete,
+        ["read"] = FileConnectorOperation.Read,
     };
 
     /// <summary>
-    /// <c>&lt;fileconnector.create|isFileExist|delete&gt;</c>: one call of the operation's helper with the parameters'
+    /// <c>&lt;fileconnector.create|isFileExist|delete|read&gt;</c>: one call of the operation's helper with the parameters'
     /// values; a TODO (SB0232) when a parameter is not one the helper reproduces.
     /// </summary>
     private IEnumerable<StepIr> LowerFileConnectorOperation(ConnectorOperationMediator operation, FileConnectorOperation kind, FlowContext context)
@@ -48,6 +49,7 @@ public sealed partial class Lowerer
             FileConnectorOperation.Create => ["source", "filePath", "inputContent", "encoding", "isBinaryContent"],
             FileConnectorOperation.IsFileExist => ["source"],
             FileConnectorOperation.Delete => ["source", "filePattern"],
+            FileConnectorOperation.Read => ["source", "contentType", "filePattern", "streaming"],
             _ => throw new InvalidOperationException(),
         };
         var unsupported = new List<string>();
@@ -94,6 +96,7 @@ public sealed partial class Lowerer
         ExprIr? content = null;
         ExprIr? encoding = null;
         ExprIr? binary = null;
+        ExprIr? contentType = null;
         switch (kind)
         {
             case FileConnectorOperation.Create:
@@ -132,11 +135,28 @@ public sealed partial class Lowerer
                 break;
             case FileConnectorOperation.IsFileExist:
                 break;
+            case FileConnectorOperation.Read:
+                // FileRead: a pattern no entry of the folder matches fails the flow up to 2.0.21 and leaves the
+                // message as it is from 2.0.22; 'streaming' changes when the file is read, not what the message holds.
+                if (parameters.ContainsKey("filePattern") && Literal("filePattern")?.Trim() is not { Length: 0 })
+                {
+                    return [ConnectorTodo(operation, "it sets a filePattern, for which connector versions differ when no file matches (2.0.21 and earlier fail, later ones keep the message)")];
+                }
+
+                if (Literal("contentType") is { } typeText
+                    && System.Text.RegularExpressions.Regex.Match(typeText, @"charset\s*=\s*""?(?<charset>[^"";\s]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } charset
+                    && !IsUtf8Name(charset.Groups["charset"].Value))
+                {
+                    return [ConnectorTodo(operation, $"its contentType '{typeText.Trim()}' reads the file in {charset.Groups["charset"].Value}, not UTF-8, which the generated call reads")];
+                }
+
+                contentType = Value("contentType");
+                break;
             default:
                 throw new InvalidOperationException();
         }
 
-        return [new FileConnectorStep(operation, kind, Value(location.Name)!, pattern, content, encoding, binary)];
+        return [new FileConnectorStep(operation, kind, Value(location.Name)!, pattern, content, encoding, binary, contentType)];
     }
 
     /// <summary>True for an empty encoding (the connector's UTF8 default) or a Java name of UTF-8.</summary>

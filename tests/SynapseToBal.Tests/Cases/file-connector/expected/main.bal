@@ -3,6 +3,7 @@
 // Regenerating the package overwrites this file.
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -46,6 +47,23 @@ service /files on httpListener {
         return respond(ctx);
     }
 
+    # GET /files/read
+    resource function get read(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "FileAPI", "/files");
+        string filePath = getProperty(ctx, "query.param.filePath");
+        check fileConnectorRead(ctx, filePath, contentType = "application/xml");
+        ctx.contentType = "application/json";
+        return respond(ctx);
+    }
+
+    # GET /files/readAny
+    resource function get readAny(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "FileAPI", "/files");
+        check fileConnectorRead(ctx, "file:///var/data/in");
+        log:printInfo("", file = getProperty(ctx, "readingFileName"));
+        return respond(ctx);
+    }
+
     # POST /files/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
@@ -77,6 +95,16 @@ service /files on httpListener {
         // <fileconnector.isfileexist>
         //     <source>/var/data/in</source>
         // </fileconnector.isfileexist>
+        // TODO(SB0232): connector operation <fileconnector.read>: use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it sets a filePattern, for which connector versions differ when no file matches (2.0.21 and earlier fail, later ones keep the message); parameters: source, filePattern
+        // <fileconnector.read>
+        //     <source>/var/data/in</source>
+        //     <filePattern>.*\.xml</filePattern>
+        // </fileconnector.read>
+        // TODO(SB0232): connector operation <fileconnector.read>: use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its contentType 'text/plain; charset=ISO-8859-1' reads the file in ISO-8859-1, not UTF-8, which the generated call reads; parameters: source, contentType
+        // <fileconnector.read>
+        //     <source>/var/data/latin.txt</source>
+        //     <contentType>text/plain; charset=ISO-8859-1</contentType>
+        // </fileconnector.read>
         // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination, filePattern
         // <fileconnector.copy>
         //     <source>/var/data/in</source>
