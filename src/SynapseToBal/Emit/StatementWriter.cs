@@ -990,6 +990,7 @@ internal sealed class StatementWriter
         FileConnectorOperation.IsFileExist => "fileConnectorIsFileExist",
         FileConnectorOperation.Delete => "fileConnectorDelete",
         FileConnectorOperation.Read => "fileConnectorRead",
+        FileConnectorOperation.Append => "fileConnectorAppend",
         _ => throw new InvalidOperationException(),
     };
 

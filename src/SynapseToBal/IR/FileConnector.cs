@@ -16,6 +16,9 @@ public enum FileConnectorOperation
 
     /// <summary>fileconnector.read (FileRead): the file, or a folder's first entry, becomes the message.</summary>
     Read,
+
+    /// <summary>fileconnector.append (FileAppend) without a position: the content at the file's end.</summary>
+    Append,
 }
 
 /// <summary>
@@ -24,10 +27,10 @@ public enum FileConnectorOperation
 /// its template parameters; the payload becomes the connector's result element (<c>&lt;success&gt;</c>,
 /// <c>&lt;fileExist&gt;</c>) or, for read, the file's content.
 /// </summary>
-/// <param name="Location">The <c>source</c> (or <c>filePath</c>) parameter.</param>
+/// <param name="Location">The <c>source</c> (create's <c>filePath</c>, append's <c>destination</c>) parameter.</param>
 /// <param name="Pattern">delete: the <c>filePattern</c> (a Ballerina regular expression when literal), or null.</param>
-/// <param name="Content">create: the <c>inputContent</c>, or null.</param>
-/// <param name="Encoding">create: the <c>encoding</c>, or null (UTF-8).</param>
+/// <param name="Content">create, append: the <c>inputContent</c>, or null.</param>
+/// <param name="Encoding">create, append: the <c>encoding</c>, or null (UTF-8).</param>
 /// <param name="Binary">create: the <c>isBinaryContent</c> text, or null (false).</param>
 /// <param name="ContentType">read: the <c>contentType</c>, or null (by the file's extension).</param>
 public sealed record FileConnectorStep(

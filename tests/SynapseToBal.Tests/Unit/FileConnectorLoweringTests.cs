@@ -30,6 +30,7 @@ public sealed class FileConnectorLoweringTests
     [InlineData("<fileconnector.isFileExist><source>/tmp/a.txt</source></fileconnector.isFileExist>", FileConnectorOperation.IsFileExist)]
     [InlineData("<fileconnector.delete><source>/tmp/a.txt</source></fileconnector.delete>", FileConnectorOperation.Delete)]
     [InlineData("<fileconnector.read><source>/tmp/a.txt</source><streaming>true</streaming><filePattern> </filePattern></fileconnector.read>", FileConnectorOperation.Read)]
+    [InlineData("<fileconnector.append><destination>/tmp/a.txt</destination><inputContent>x</inputContent><position></position></fileconnector.append>", FileConnectorOperation.Append)]
     public void An_operation_on_a_named_file_becomes_its_helper_call(string xml, FileConnectorOperation operation)
     {
         var step = Assert.IsType<FileConnectorStep>(Single(xml));
@@ -103,6 +104,9 @@ public sealed class FileConnectorLoweringTests
     [InlineData("<fileconnector.read><source>/in</source><filePattern>{$ctx:p}</filePattern></fileconnector.read>", "connector versions differ")]
     [InlineData("<fileconnector.read><source>/a.txt</source><contentType>text/plain; charset=\"ISO-8859-1\"</contentType></fileconnector.read>", "in ISO-8859-1, not UTF-8")]
     [InlineData("<fileconnector.read><source>/a.txt</source><numberOfLinesToSkip>1</numberOfLinesToSkip></fileconnector.read>", "numberOfLinesToSkip is set")]
+    [InlineData("<fileconnector.append><destination>/a.txt</destination><position>{$ctx:p}</position></fileconnector.append>", "sets a position")]
+    [InlineData("<fileconnector.append><source>/a.txt</source></fileconnector.append>", "source is set")]
+    [InlineData("<fileconnector.append><destination>/a.txt</destination><encoding>UTF-16</encoding></fileconnector.append>", "is not UTF-8")]
     public void An_operation_the_helper_does_not_reproduce_stays_a_todo_that_says_why(string xml, string reason)
     {
         var todo = Assert.IsType<TodoStep>(Single(xml));

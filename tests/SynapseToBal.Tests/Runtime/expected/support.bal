@@ -3305,3 +3305,21 @@ function fileConnectorExtension(string name) returns string {
     int? dot = name.lastIndexOf(".");
     return dot is () || dot < 1 || dot == name.length() - 1 ? "" : name.substring(dot + 1);
 }
+
+# fileconnector.append (FileAppend, connector 2.x) on a local file, without a position: `content` is written at
+# the file's end in UTF-8, the file (and its parents) created when missing. The payload becomes
+# `<success>true</success>`; a failure fails the flow ("Error while appending a file.").
+function fileConnectorAppend(Context ctx, string location, string content = "", string encoding = "") returns error? {
+    string path = check fileConnectorPath(location);
+    string charset = encoding.toLowerAscii();
+    if charset != "" && charset != "utf8" && charset != "utf-8" {
+        return error(string `the file connector's encoding ${encoding} is not UTF-8, the only one the generated code writes`);
+    }
+    do {
+        check fileConnectorCreateParent(path);
+        check io:fileWriteBytes(path, content.toBytes(), io:APPEND);
+    } on fail error e {
+        return error("Error while appending a file.", e);
+    }
+    fileConnectorResult(ctx, xml `<success>true</success>`);
+}

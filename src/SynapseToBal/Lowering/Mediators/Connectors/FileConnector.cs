@@ -4,7 +4,7 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // The ESB file connector 2.x (wso2-extensions/esb-connector-file, org.wso2.carbon.connector.fileconnector 2.0.7 to
-// 2.0.24): create, isFileExist, delete and read on a local file become calls of run-time helpers built on ballerina/file
+// 2.0.24): create, isFileExist, delete, read and append on a local file become calls of run-time helpers built on ballerina/file
 // and ballerina/io; every other operation, and one with a setting the helpers do not reproduce, stays a TODO.
 public sealed partial class Lowerer
 {
@@ -24,10 +24,11 @@ public sealed partial class Lowerer
         ["isFileExist"] = FileConnectorOperation.IsFileExist,
         ["delete"] = FileConnectorOperation.Delete,
         ["read"] = FileConnectorOperation.Read,
+        ["append"] = FileConnectorOperation.Append,
     };
 
     /// <summary>
-    /// <c>&lt;fileconnector.create|isFileExist|delete|read&gt;</c>: one call of the operation's helper with the parameters'
+    /// <c>&lt;fileconnector.create|isFileExist|delete|read|append&gt;</c>: one call of the operation's helper with the parameters'
     /// values; a TODO (SB0232) when a parameter is not one the helper reproduces.
     /// </summary>
     private IEnumerable<StepIr> LowerFileConnectorOperation(ConnectorOperationMediator operation, FileConnectorOperation kind, FlowContext context)
@@ -50,6 +51,7 @@ public sealed partial class Lowerer
             FileConnectorOperation.IsFileExist => ["source"],
             FileConnectorOperation.Delete => ["source", "filePattern"],
             FileConnectorOperation.Read => ["source", "contentType", "filePattern", "streaming"],
+            FileConnectorOperation.Append => ["destination", "inputContent", "encoding", "position"],
             _ => throw new InvalidOperationException(),
         };
         var unsupported = new List<string>();
@@ -77,9 +79,10 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, "it sets both source and filePath, which connector versions read differently")];
         }
 
-        if ((parameters.GetValueOrDefault("source") ?? parameters.GetValueOrDefault("filePath")) is not { } location)
+        var locationName = kind == FileConnectorOperation.Append ? "destination" : "source";
+        if ((parameters.GetValueOrDefault(locationName) ?? parameters.GetValueOrDefault("filePath")) is not { } location)
         {
-            return [ConnectorTodo(operation, "it names no file (source)")];
+            return [ConnectorTodo(operation, $"it names no file ({locationName})")];
         }
 
         ExprIr? Value(string name) => parameters.GetValueOrDefault(name)?.Value switch
@@ -99,7 +102,13 @@ public sealed partial class Lowerer
         ExprIr? contentType = null;
         switch (kind)
         {
-            case FileConnectorOperation.Create:
+            case FileConnectorOperation.Create or FileConnectorOperation.Append:
+                // A position inserts the content as a line (connector 2.0.9 and later; earlier ones append it).
+                if (kind == FileConnectorOperation.Append && parameters.ContainsKey("position") && Literal("position") is not { Length: 0 })
+                {
+                    return [ConnectorTodo(operation, "it sets a position, which inserts the content as a line in the connector versions that read it")];
+                }
+
                 // IOUtils.write with the encoding's charset (UTF8 by default); the helper writes UTF-8 only.
                 if (Literal("encoding") is { } encodingText && !IsUtf8Name(encodingText))
                 {

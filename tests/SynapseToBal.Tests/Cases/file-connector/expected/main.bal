@@ -64,6 +64,13 @@ service /files on httpListener {
         return respond(ctx);
     }
 
+    # POST /files/append
+    resource function post append(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "FileAPI", "/files");
+        check fileConnectorAppend(ctx, "/var/log/orders.log", content = check jsonEval(ctx, "$.line"));
+        return respond(ctx);
+    }
+
     # POST /files/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
@@ -105,6 +112,12 @@ service /files on httpListener {
         //     <source>/var/data/latin.txt</source>
         //     <contentType>text/plain; charset=ISO-8859-1</contentType>
         // </fileconnector.read>
+        // TODO(SB0232): connector operation <fileconnector.append>: use io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it sets a position, which inserts the content as a line in the connector versions that read it; parameters: destination, inputContent, position
+        // <fileconnector.append>
+        //     <destination>/var/log/orders.log</destination>
+        //     <inputContent>first</inputContent>
+        //     <position>1</position>
+        // </fileconnector.append>
         // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination, filePattern
         // <fileconnector.copy>
         //     <source>/var/data/in</source>
