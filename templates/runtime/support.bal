@@ -3092,8 +3092,8 @@ function removeSoapHeader(Context ctx, string uri, string localName) returns err
 }
 
 # The local path a file connector 2.x location names, as commons-vfs resolves it (`resolveFile`): the path of a
-# `file:` URI (`file:///tmp/a.txt`, `file:/tmp/a.txt`) or a plain path, each `%XX` escape decoded to one
-# character as VFS's UriParser decodes it. A location on another file system (`ftp:`, `sftp:`, `smb:`, ...) or
+# `file:` URI (`file:///tmp/a.txt`, `file:/tmp/a.txt`) or an absolute path, each `%XX` escape decoded to one
+# character as VFS's UriParser decodes it. An empty or relative location fails, as it does in VFS. A location on another file system (`ftp:`, `sftp:`, `smb:`, ...) or
 # on another host fails: the generated code reaches local files only (ballerina/ftp reaches FTP and SFTP
 # servers). The error names the scheme only, as such a URI may hold a password.
 function fileConnectorPath(string location) returns string|error {
@@ -3111,6 +3111,12 @@ function fileConnectorPath(string location) returns string|error {
             }
             path = path.substring(2);
         }
+    }
+    // DefaultFileSystemManager.resolveFile: a relative name (or none) fails, as there is no base file.
+    boolean drive = path.length() > 2 && fileConnectorIsScheme(path.substring(0, 1)) && path.substring(1, 2) == ":"
+            && (path.substring(2, 3) == "/" || path.substring(2, 3) == "\\");
+    if !path.startsWith("/") && !drive {
+        return error("the file connector location is a relative path, and no base URI was provided");
     }
     string decoded = "";
     int i = 0;
