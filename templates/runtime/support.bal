@@ -1,5 +1,7 @@
 import ballerina/email;
+import ballerina/file;
 import ballerina/http;
+import ballerina/io;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
@@ -3215,4 +3217,241 @@ function removeSoapHeader(Context ctx, string uri, string localName) returns err
         header.setChildren(kept);
         ctx.payload = payload;
     }
+}
+
+# The local path a file connector 2.x location names, as commons-vfs resolves it (`resolveFile`): the path of a
+# `file:` URI (`file:///tmp/a.txt`, `file:/tmp/a.txt`) or an absolute path, each `%XX` escape decoded to one
+# character as VFS's UriParser decodes it. An empty or relative location fails, as it does in VFS. A location on another file system (`ftp:`, `sftp:`, `smb:`, ...) or
+# on another host fails: the generated code reaches local files only (ballerina/ftp reaches FTP and SFTP
+# servers). The error names the scheme only, as such a URI may hold a password.
+function fileConnectorPath(string location) returns string|error {
+    string path = location;
+    int? colon = location.indexOf(":");
+    if colon is int && colon > 1 && fileConnectorIsScheme(location.substring(0, colon)) {
+        string scheme = location.substring(0, colon).toLowerAscii();
+        if scheme != "file" {
+            return error(string `the file connector location is on a ${scheme}: file system, which the generated code does not reach (local files only)`);
+        }
+        path = location.substring(colon + 1);
+        if path.startsWith("//") {
+            if !path.startsWith("///") {
+                return error("the file connector location is a file: URI naming another host, which the generated code does not reach");
+            }
+            path = path.substring(2);
+        }
+    }
+    // DefaultFileSystemManager.resolveFile: a relative name (or none) fails, as there is no base file.
+    boolean drive = path.length() > 2 && fileConnectorIsScheme(path.substring(0, 1)) && path.substring(1, 2) == ":"
+            && (path.substring(2, 3) == "/" || path.substring(2, 3) == "\\");
+    if !path.startsWith("/") && !drive {
+        return error("the file connector location is a relative path, and no base URI was provided");
+    }
+    string decoded = "";
+    int i = 0;
+    while i < path.length() {
+        string c = path.substring(i, i + 1);
+        if c == "%" {
+            if i + 3 > path.length() {
+                return error("Invalid URI escape sequence in the file connector location");
+            }
+            decoded += check string:fromCodePointInt(check int:fromHexString(path.substring(i + 1, i + 3)));
+            i += 3;
+        } else {
+            decoded += c;
+            i += 1;
+        }
+    }
+    return decoded;
+}
+
+# True when `text` is a URI scheme: a letter, then letters, digits, `+`, `-` and `.`.
+function fileConnectorIsScheme(string text) returns boolean {
+    foreach int i in 0 ..< text.length() {
+        string c = text.substring(i, i + 1);
+        boolean letter = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
+        boolean other = (c >= "0" && c <= "9") || c == "+" || c == "-" || c == ".";
+        if !letter && (i == 0 || !other) {
+            return false;
+        }
+    }
+    return true;
+}
+
+# True when the file connector treats `path` as a folder (FileConnectorUtils.isFolder): its last name has no
+# extension, that is no `.` after its first character other than a last one.
+function fileConnectorIsFolderName(string path) returns boolean {
+    string name = path;
+    while name.length() > 1 && name.endsWith("/") {
+        name = name.substring(0, name.length() - 1);
+    }
+    int? slash = name.lastIndexOf("/");
+    string base = slash is int ? name.substring(slash + 1) : name;
+    int? dot = base.lastIndexOf(".");
+    return dot is () || dot < 1 || dot == base.length() - 1;
+}
+
+# The file connector's result (ResultPayloadCreate.preparePayload): the element replaces the body's children;
+# the content type is kept, so a JSON client gets `{"success": true}`.
+function fileConnectorResult(Context ctx, xml result) {
+    ctx.payload = replaceBody(ctx, result);
+}
+
+# fileconnector.create (FileCreate, connector 2.0.7 or later) on a local file: a location whose last name has no
+# extension becomes a folder (with its parents; an existing one is kept); any other a file with its parents,
+# empty when `content` is empty (an existing file is kept), else holding the content (replacing the file's),
+# written in UTF-8 or, with `isBinaryContent` true, decoded from base64. The payload becomes
+# `<success>true</success>`; a failure fails the flow ("Unable to create a file/folder.").
+function fileConnectorCreate(Context ctx, string location, string content = "", string encoding = "",
+        string isBinaryContent = "") returns error? {
+    string path = check fileConnectorPath(location);
+    boolean binary = isBinaryContent.toLowerAscii() == "true";
+    string charset = encoding.toLowerAscii();
+    if !binary && charset != "" && charset != "utf8" && charset != "utf-8" {
+        return error(string `the file connector's encoding ${encoding} is not UTF-8, the only one the generated code writes`);
+    }
+    do {
+        if fileConnectorIsFolderName(path) {
+            check file:createDir(path, file:RECURSIVE);
+        } else if content == "" {
+            boolean exists = check file:test(path, file:EXISTS);
+            if !exists {
+                check fileConnectorCreateParent(path);
+                check file:create(path);
+            } else if check file:test(path, file:IS_DIR) {
+                fail error("the location is a folder");
+            }
+        } else {
+            check fileConnectorCreateParent(path);
+            byte[] bytes = binary ? check array:fromBase64(content) : content.toBytes();
+            check io:fileWriteBytes(path, bytes);
+        }
+    } on fail error e {
+        return error("Unable to create a file/folder.", e);
+    }
+    fileConnectorResult(ctx, xml `<success>true</success>`);
+}
+
+# Creates the folder holding `path` and its parents when they do not exist (VFS creates them before writing).
+function fileConnectorCreateParent(string path) returns error? {
+    string parent = check file:parentPath(path);
+    if parent != "" {
+        check file:createDir(parent, file:RECURSIVE);
+    }
+}
+
+# fileconnector.isFileExist (FileExist) on a local file: the payload becomes `<fileExist>true</fileExist>` or
+# `<fileExist>false</fileExist>`.
+function fileConnectorIsFileExist(Context ctx, string location) returns error? {
+    string path = check fileConnectorPath(location);
+    boolean|file:Error exists = file:test(path, file:EXISTS);
+    if exists is file:Error {
+        return error("Error while processing a file.", exists);
+    }
+    fileConnectorResult(ctx, xml `<fileExist>${exists.toString()}</fileExist>`);
+}
+
+# fileconnector.delete (FileDelete, connector 2.0.4 or later) on a local file: a file is deleted; a folder with
+# all it holds, or, with a `filePattern` other than "" and "*", only its children whose name fully matches the
+# pattern (a child folder only when it is empty, as FileObject.delete does). The payload becomes
+# `<success>true</success>`, or `<success>false</success>` when nothing exists there; a failure fails the
+# flow ("Error occurs while deleting a file.").
+function fileConnectorDelete(Context ctx, string location, string filePattern = "") returns error? {
+    string path = check fileConnectorPath(location);
+    boolean deleted = false;
+    do {
+        if check file:test(path, file:EXISTS) {
+            boolean folder = check file:test(path, file:IS_DIR);
+            if !folder {
+                check file:remove(path);
+            } else if filePattern != "" && filePattern != "*" {
+                regexp:RegExp pattern = check regexp:fromString(filePattern);
+                foreach file:MetaData child in check file:readDir(path) {
+                    if pattern.isFullMatch(check file:basename(child.absPath))
+                            && (!child.dir || (check file:readDir(child.absPath)).length() == 0) {
+                        check file:remove(child.absPath);
+                    }
+                }
+            } else {
+                check file:remove(path, file:RECURSIVE);
+            }
+            deleted = true;
+        }
+    } on fail error e {
+        return error("Error occurs while deleting a file.", e);
+    }
+    fileConnectorResult(ctx, xml `<success>${deleted.toString()}</success>`);
+}
+
+# fileconnector.read (FileRead and ResultPayloadCreate.buildFile, connector 2.0.8 to 2.0.21) of a local file: the
+# file, or the first entry of a folder (in the file system's listing order), becomes the message as the Micro
+# Integrator's builder for `contentType` builds it (by the file's extension when it is blank: `xml` application/xml,
+# `txt` text/plain, anything else bytes), in place of the whole envelope; the message's content type (messageType)
+# is kept, as the connector keeps it. The `readingFileName` property holds the file's name. A missing location,
+# an empty folder or a file that does not parse fails the flow.
+function fileConnectorRead(Context ctx, string location, string contentType = "") returns error? {
+    string path = check fileConnectorPath(location);
+    string target = path;
+    do {
+        boolean exists = check file:test(path, file:EXISTS);
+        if !exists {
+            fail error("File/Folder does not exists");
+        }
+        if check file:test(path, file:IS_DIR) {
+            file:MetaData[] children = check file:readDir(path);
+            if children.length() == 0 {
+                fail error("Empty folder.");
+            }
+            target = children[0].absPath;
+        }
+    } on fail error e {
+        return error(e.message(), e);
+    }
+    string name = check file:basename(target);
+    string 'type = contentType;
+    if contentType.trim() == "" {
+        string extension = fileConnectorExtension(name).toLowerAscii();
+        'type = extension.endsWith("xml") ? "application/xml" : extension.endsWith("txt") ? "text/plain" : "";
+    } else {
+        int? charsetAt = contentType.toLowerAscii().indexOf("charset=");
+        if charsetAt is int {
+            string charset = contentType.substring(charsetAt + 8).toLowerAscii();
+            int? end = charset.indexOf(";");
+            charset = (end is int ? charset.substring(0, end) : charset).trim();
+            if charset != "utf-8" && charset != "utf8" && charset != "\"utf-8\"" {
+                return error(string `the file connector's content type ${contentType} names a charset other than UTF-8, the only one the generated code reads`);
+            }
+        }
+    }
+    ctx.properties["readingFileName"] = name;
+    byte[]|error bytes = io:fileReadBytes(target);
+    json|xml|error payload = bytes is error ? bytes : parseBody(bytes, 'type);
+    if payload is error {
+        return error("Error while processing the file/folder", payload);
+    }
+    ctx.payload = payload;
+}
+
+# The extension of a file's name as commons-vfs gives it: the text after the last `.`, empty when there is no
+# `.` after the first character or it is the last one.
+function fileConnectorExtension(string name) returns string {
+    int? dot = name.lastIndexOf(".");
+    return dot is () || dot < 1 || dot == name.length() - 1 ? "" : name.substring(dot + 1);
+}
+
+# fileconnector.append (FileAppend, connector 2.x) on a local file, without a position: `content` is written at
+# the file's end in UTF-8, the file (and its parents) created when missing. The payload becomes
+# `<success>true</success>`; a failure fails the flow ("Error while appending a file.").
+function fileConnectorAppend(Context ctx, string location, string content = "", string encoding = "") returns error? {
+    string path = check fileConnectorPath(location);
+    string charset = encoding.toLowerAscii();
+    if charset != "" && charset != "utf8" && charset != "utf-8" {
+        return error(string `the file connector's encoding ${encoding} is not UTF-8, the only one the generated code writes`);
+    }
+    do {
+        check fileConnectorCreateParent(path);
+        check io:fileWriteBytes(path, content.toBytes(), io:APPEND);
+    } on fail error e {
+        return error("Error while appending a file.", e);
+    }
+    fileConnectorResult(ctx, xml `<success>true</success>`);
 }

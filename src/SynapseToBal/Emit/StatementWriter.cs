@@ -157,6 +157,9 @@ internal sealed class StatementWriter
             case EmailSendStep send:
                 _out.Line($"check sendEmailConnector({EmailSendArguments(send)});");
                 break;
+            case FileConnectorStep fileStep:
+                _out.Line($"check {FileConnectorFunction(fileStep.Operation)}({FileConnectorArguments(fileStep)});");
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
@@ -978,6 +981,49 @@ internal sealed class StatementWriter
         if (send.OverwriteBody)
         {
             arguments.Add("overwriteBody = true");
+        }
+
+        return string.Join(", ", arguments);
+    }
+
+    /// <summary>The run-time helper performing a file connector 2.x operation on a local file.</summary>
+    private static string FileConnectorFunction(FileConnectorOperation operation) => operation switch
+    {
+        FileConnectorOperation.Create => "fileConnectorCreate",
+        FileConnectorOperation.IsFileExist => "fileConnectorIsFileExist",
+        FileConnectorOperation.Delete => "fileConnectorDelete",
+        FileConnectorOperation.Read => "fileConnectorRead",
+        FileConnectorOperation.Append => "fileConnectorAppend",
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>The arguments of a file connector helper: the location, then the values the operation sets.</summary>
+    private string FileConnectorArguments(FileConnectorStep fileStep)
+    {
+        var arguments = new List<string> { "ctx", _expr.String(fileStep.Location) };
+        if (fileStep.Content is { } content)
+        {
+            arguments.Add($"content = {_expr.String(content)}");
+        }
+
+        if (fileStep.Encoding is { } encoding)
+        {
+            arguments.Add($"encoding = {_expr.String(encoding)}");
+        }
+
+        if (fileStep.Binary is { } binary)
+        {
+            arguments.Add($"isBinaryContent = {_expr.String(binary)}");
+        }
+
+        if (fileStep.Pattern is { } pattern)
+        {
+            arguments.Add($"filePattern = {_expr.String(pattern)}");
+        }
+
+        if (fileStep.ContentType is { } contentType)
+        {
+            arguments.Add($"contentType = {_expr.String(contentType)}");
         }
 
         return string.Join(", ", arguments);

@@ -24,6 +24,7 @@ public static class IrWalker
         DbStep => [],
         HttpConnectorCallStep => [],
         EmailSendStep => [],
+        FileConnectorStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         AddSoapHeaderStep or AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
@@ -75,6 +76,7 @@ public static class IrWalker
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
+        FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType }.OfType<ExprIr>(),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

@@ -94,6 +94,8 @@ public static partial class PropertyLocalAnalysis
 
         // Read or set by name in the generated templates: the forwarding processor's target, the Kafka record's facts.
         "target.endpoint", "topic", "partitionNo", "offset", "timestamp",
+        // Set by the file connector's read helper (FileRead).
+        "readingFileName",
     };
 
     private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_"];

@@ -112,7 +112,7 @@ public sealed class HandWrittenMediatorTests
 
     [Theory]
     [InlineData("""<email.send configKey="smtp"><to>a@example.com</to><subject>s</subject></email.send>""", "use email:SmtpClient's sendMessage (ballerina/email)")]
-    [InlineData("""<fileconnector.read><source>file:///tmp/in.txt</source></fileconnector.read>""", "use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP))")]
+    [InlineData("""<fileconnector.read><source>file:///tmp/in.txt</source><filePattern>in.*</filePattern></fileconnector.read>""", "use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP))")]
     [InlineData("""<fileconnector.move><source>file:///tmp/a</source><destination>file:///tmp/b</destination></fileconnector.move>""", "use file:rename for local files, ftp:Client's rename for remote ones (")]
     public void A_common_operation_names_the_ballerina_call_that_does_it(string xml, string expected)
     {

@@ -29,11 +29,7 @@ service /crm on httpListener {
     # GET /crm/report
     resource function get report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
-        // TODO(SB0232): connector operation <fileconnector.read>: use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, contentType
-        // <fileconnector.read>
-        //     <source>file:///var/reports/daily.csv</source>
-        //     <contentType>text/plain</contentType>
-        // </fileconnector.read>
+        check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
         return respond(ctx);
     }
 
