@@ -400,6 +400,9 @@ internal sealed class StatementWriter
                 break;
             }
 
+            case ForkSourceIr.AttachedJson attachedJson:
+                _out.Line($"Context[] {messages} = check attachedJsonMessages(ctx, {BallerinaSyntax.StringLiteral(attachedJson.Path)}, {BallerinaSyntax.StringLiteral(attachedJson.AttachPath)});");
+                break;
             default:
                 _out.Line($"Context[] {messages} = [{string.Join(", ", fork.Branches.Select(_ => "branchContext(ctx)"))}];");
                 break;

@@ -325,6 +325,17 @@ public sealed partial class Lowerer
                     return null;
                 }
 
+                if (iterate.PreservePayload && expression.Language == ExpressionLanguage.JsonPath)
+                {
+                    if (AttachedJsonSource(iterate, expression, context, out problem) is not { } attachedJson)
+                    {
+                        return null;
+                    }
+
+                    source = attachedJson;
+                    break;
+                }
+
                 if (iterate.PreservePayload)
                 {
                     if (iterate.AttachPath is not { } attachPath)
@@ -380,6 +391,34 @@ public sealed partial class Lowerer
 
         return source;
     }
+
+    /// <summary>
+    /// iterate with a JSONPath expression and preservePayload: the array the expression selects, each item set at the
+    /// attachPath in a copy of the payload (no attachPath: Synapse's default <c>$</c>, the item as the payload). Both
+    /// paths must be simple (members and indexes from the root). Null, with the reason, otherwise.
+    /// </summary>
+    private ForkSourceIr? AttachedJsonSource(IterateMediator iterate, ExpressionSyntax expression, FlowContext context, out string? problem)
+    {
+        problem = null;
+        if (iterate.AttachPath is { Language: not ExpressionLanguage.JsonPath } xpath)
+        {
+            problem = $"preservePayload=\"true\" with a JSONPath expression and the XPath attachPath '{xpath.Original}': Synapse refuses the configuration (both must be JSONPath or XPath)";
+            return null;
+        }
+
+        var attach = iterate.AttachPath is { } attachPath ? Expr(attachPath, context) : new JsonEvalIr("$");
+        if (Expr(expression, context) is not JsonEvalIr items || !SimpleJsonPathText().IsMatch(items.Path.Trim())
+            || attach is not JsonEvalIr at || !SimpleJsonPathText().IsMatch(at.Path.Trim()))
+        {
+            problem = $"preservePayload=\"true\": its expression '{expression.Original}' or attachPath '{iterate.AttachPath?.Original ?? "$"}' is not a JSONPath of members and array indexes from the root ($.a.b, $['a'], $.a[0]) the converter translates";
+            return null;
+        }
+
+        return new ForkSourceIr.AttachedJson(items.Path.Trim(), at.Path.Trim());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$(\.[A-Za-z_$@][\w$@-]*|\['[^']*'\]|\[[0-9]+\])*\.?$")]
+    private static partial System.Text.RegularExpressions.Regex SimpleJsonPathText();
 
     /// <summary>An aggregate not taken in by the split before it.</summary>
     private IEnumerable<StepIr> LowerAggregate(AggregateMediator aggregate, FlowContext context)
