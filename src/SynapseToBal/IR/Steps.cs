@@ -419,6 +419,12 @@ public sealed record AggregationIr(bool Json, string? EnclosingProperty, int? Co
 {
     /// <summary>MI 4.4 scatter-gather: the result goes to the body (of the last message) or to a variable; XML parts under a new root element.</summary>
     public GatherIr? Gather { get; init; }
+
+    /// <summary>An aggregate's messageCount min computed at run time (a property the copies carry unchanged): read as a number, it may lower <see cref="Count"/>.</summary>
+    public ExprIr? RunTimeMin { get; init; }
+
+    /// <summary>An aggregate's messageCount max computed at run time, as <see cref="RunTimeMin"/>.</summary>
+    public ExprIr? RunTimeMax { get; init; }
 }
 
 /// <param name="RootElement">The element that holds XML parts (<c>result-enclosing-element</c>).</param>

@@ -3062,6 +3062,25 @@ function attachedJsonMessages(Context ctx, string path, string attachPath) retur
     return messages;
 }
 
+# The message count an aggregate completes after when its messageCount min or max is computed at run time
+# (AggregateMediator): each value is read as a Java double and its integer part kept, a value below 1 setting no
+# limit; `count` is the smallest positive literal limit, if any. A value that is not a number fails, as
+# Double.parseDouble does.
+function aggregateCount(int? count, string[] values) returns int?|error {
+    int? result = count;
+    foreach string value in values {
+        float number = check float:fromString(value.trim());
+        if number.isNaN() || number < 1.0 {
+            continue;
+        }
+        int whole = number >= 2147483647.0 ? 2147483647 : <int>number.floor();
+        if result is () || whole < result {
+            result = whole;
+        }
+    }
+    return result;
+}
+
 # The value at the members and indexes of a simple JSONPath: whether it exists, and the value.
 function jsonAtSegments(json root, (string|int)[] segments) returns [boolean, json] {
     json current = root;
