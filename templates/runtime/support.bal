@@ -3151,6 +3151,96 @@ function attachedMessages(Context ctx, function (xml:Element body) returns xml m
     return messages;
 }
 
+# iterate with a JSONPath expression and preservePayload (semantics §6.7, IterateMediator's JSON branch). The
+# path must select an array; when `attachPath` is another path, that array is emptied in the payload the copies
+# start from. Each item gets a copy of the message whose payload is that payload with the item set at
+# `attachPath` (which must exist; a null there is left as it is), or, for the attach path `$`, the item itself.
+function attachedJsonMessages(Context ctx, string path, string attachPath) returns Context[]|error {
+    json root = (check jsonPayload(ctx)).clone();
+    (string|int)[] itemSegments = check jsonPathSegments(path);
+    (string|int)[] attachSegments = check jsonPathSegments(attachPath);
+    [boolean, json] [found, selected] = jsonAtSegments(root, itemSegments);
+    json[] items;
+    if found && selected is json[] {
+        items = selected;
+    } else {
+        return error(string `JSON element expressed by the path ${path} is not a valid JSON array that can be iterated`);
+    }
+    if itemSegments != attachSegments {
+        root = check jsonSetAt(root, itemSegments, []);
+    }
+    Context[] messages = [];
+    foreach json item in items {
+        Context message = branchContext(ctx);
+        if attachSegments.length() == 0 {
+            message.payload = item.clone();
+        } else {
+            json copy = root.clone();
+            [boolean, json] [present, current] = jsonAtSegments(copy, attachSegments);
+            if !present {
+                return error(string `Error in attaching the splitted elements :: Unable to get the attach path specified by the expression ${attachPath}`);
+            }
+            if current !is () {
+                copy = check jsonSetAt(copy, attachSegments, item.clone());
+            }
+            message.payload = copy;
+        }
+        messages.push(message);
+    }
+    return messages;
+}
+
+# The message count an aggregate completes after when its messageCount min or max is computed at run time
+# (AggregateMediator): each value is read as a Java double and its integer part kept, a value below 1 setting no
+# limit; `count` is the smallest positive literal limit, if any. A value that is not a number fails, as
+# Double.parseDouble does.
+function aggregateCount(int? count, string[] values) returns int?|error {
+    int? result = count;
+    foreach string value in values {
+        float number = check float:fromString(value.trim());
+        if number.isNaN() || number < 1.0 {
+            continue;
+        }
+        int whole = number >= 2147483647.0 ? 2147483647 : <int>number.floor();
+        if result is () || whole < result {
+            result = whole;
+        }
+    }
+    return result;
+}
+
+# The value at the members and indexes of a simple JSONPath: whether it exists, and the value.
+function jsonAtSegments(json root, (string|int)[] segments) returns [boolean, json] {
+    json current = root;
+    foreach string|int segment in segments {
+        [boolean, json] [found, member] = jsonMember(current, segment);
+        if !found {
+            return [false, ()];
+        }
+        current = member;
+    }
+    return [true, current];
+}
+
+# `root` with the value at the members and indexes of a simple JSONPath replaced by `value` (the path `$`:
+# `value` itself); the path must exist.
+function jsonSetAt(json root, (string|int)[] segments, json value) returns json|error {
+    if segments.length() == 0 {
+        return value;
+    }
+    [boolean, json] [found, parent] = jsonAtSegments(root, segments.slice(0, segments.length() - 1));
+    string|int last = segments[segments.length() - 1];
+    if found && parent is map<json> && last is string && parent.hasKey(last) {
+        parent[last] = value;
+        return root;
+    }
+    if found && parent is json[] && last is int && last >= 0 && last < parent.length() {
+        parent[last] = value;
+        return root;
+    }
+    return error("no JSON value at the path to set");
+}
+
 # The `Header` element a SOAP header edit works on (HeaderMediator, default scope): the Header of the message's
 # SOAP envelope, created as its first child when absent. A plain XML message is first placed in a new SOAP 1.1
 # envelope, as Synapse's builder has done (its XML formatter still writes only the body). A JSON, text or empty

@@ -406,6 +406,9 @@ internal sealed class StatementWriter
                 break;
             }
 
+            case ForkSourceIr.AttachedJson attachedJson:
+                _out.Line($"Context[] {messages} = check attachedJsonMessages(ctx, {BallerinaSyntax.StringLiteral(attachedJson.Path)}, {BallerinaSyntax.StringLiteral(attachedJson.AttachPath)});");
+                break;
             default:
                 _out.Line($"Context[] {messages} = [{string.Join(", ", fork.Branches.Select(_ => "branchContext(ctx)"))}];");
                 break;
@@ -511,7 +514,13 @@ internal sealed class StatementWriter
                 arguments.Add($"enclosing = {BallerinaSyntax.StringLiteral(enclosing)}");
             }
 
-            if (aggregation.Count is { } count)
+            var runTime = new[] { aggregation.RunTimeMin, aggregation.RunTimeMax }.OfType<ExprIr>().ToList();
+            if (runTime.Count > 0)
+            {
+                var literal = aggregation.Count is { } limit ? limit.ToString(CultureInfo.InvariantCulture) : "()";
+                arguments.Add($"count = check aggregateCount({literal}, [{string.Join(", ", runTime.Select(_expr.String))}])");
+            }
+            else if (aggregation.Count is { } count)
             {
                 arguments.Add($"count = {count.ToString(CultureInfo.InvariantCulture)}");
             }

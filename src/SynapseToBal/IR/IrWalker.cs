@@ -65,9 +65,9 @@ public static class IrWalker
         XsltStep xslt => xslt.Parameters.Select(p => p.Value).Concat(xslt.Source is { } source ? [source] : []),
         MakeFaultStep fault => new[] { fault.Code, fault.Reason, fault.Node, fault.Role }.OfType<ExprIr>().Concat(fault.Detail is { } detail ? Expressions(detail) : []),
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
-        ForkStep { Source: ForkSourceIr.Split split } => Expressions(split.Items),
-        ForkStep { Source: ForkSourceIr.Attached attached } => Expressions(attached.Items).Concat(Expressions(attached.AttachPath)),
-        ForkStep => [],
+        ForkStep { Source: ForkSourceIr.Split split } fork => Expressions(split.Items).Concat(RunTimeLimits(fork)),
+        ForkStep { Source: ForkSourceIr.Attached attached } fork => Expressions(attached.Items).Concat(Expressions(attached.AttachPath)).Concat(RunTimeLimits(fork)),
+        ForkStep fork => RunTimeLimits(fork),
         ForEachStep { Loop: ForEachLoopIr.Elements elements } => [elements.Items],
         ForEachStep { Loop: ForEachLoopIr.XmlCopies copies } => [copies.Items],
         ForEachStep => [],
@@ -86,6 +86,10 @@ public static class IrWalker
         AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
+
+    /// <summary>The aggregate's messageCount min/max computed at run time, which the parent evaluates after its fork.</summary>
+    private static IEnumerable<ExprIr> RunTimeLimits(ForkStep fork) =>
+        new[] { fork.Aggregation?.RunTimeMin, fork.Aggregation?.RunTimeMax }.OfType<ExprIr>();
 
     private static IEnumerable<ExprIr> Expressions(ValueIr value) => value switch
     {

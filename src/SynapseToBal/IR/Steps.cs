@@ -409,6 +409,13 @@ public abstract record ForkSourceIr
     /// <summary>iterate with preservePayload and attachPath: the matched elements are detached from a copy of the message, and each copy of that gets one of them appended under the first element the attach path selects.</summary>
     /// <param name="AttachPathText">The attachPath as written (Synapse's error message names it).</param>
     public sealed record Attached(ValueIr.XmlNodes Items, ValueIr.XmlNodes AttachPath, string AttachPathText) : ForkSourceIr;
+
+    /// <summary>
+    /// iterate with a JSONPath expression and preservePayload: each copy gets the payload with the array at
+    /// <paramref name="Path"/> emptied (when the paths differ) and its item set at <paramref name="AttachPath"/>
+    /// (<c>$</c>: the item is the whole payload), as IterateMediator's JSON branch does.
+    /// </summary>
+    public sealed record AttachedJson(string Path, string AttachPath) : ForkSourceIr;
 }
 
 /// <summary>How the branches' parts are combined (an aggregate's onComplete, a scatter-gather's aggregation).</summary>
@@ -419,6 +426,12 @@ public sealed record AggregationIr(bool Json, string? EnclosingProperty, int? Co
 {
     /// <summary>MI 4.4 scatter-gather: the result goes to the body (of the last message) or to a variable; XML parts under a new root element.</summary>
     public GatherIr? Gather { get; init; }
+
+    /// <summary>An aggregate's messageCount min computed at run time (a property the copies carry unchanged): read as a number, it may lower <see cref="Count"/>.</summary>
+    public ExprIr? RunTimeMin { get; init; }
+
+    /// <summary>An aggregate's messageCount max computed at run time, as <see cref="RunTimeMin"/>.</summary>
+    public ExprIr? RunTimeMax { get; init; }
 }
 
 /// <param name="RootElement">The element that holds XML parts (<c>result-enclosing-element</c>).</param>

@@ -45,7 +45,9 @@ public sealed partial class Lowerer
         }
         else
         {
-            return [Shape(scatter, $"its target '{scatter.ResultTarget}' is neither body nor variable with a target-variable")];
+            return [Shape(scatter, string.IsNullOrWhiteSpace(scatter.ResultTarget) || string.Equals(scatter.ResultTarget, "variable", StringComparison.OrdinalIgnoreCase)
+                ? $"its target '{scatter.ResultTarget}' is neither body nor variable with a target-variable"
+                : $"its target '{scatter.ResultTarget}' names a variable, the early MI 4.4 syntax (Synapse before January 2025: the results merged into that variable when it exists, XML under a root named after it); current Synapse accepts only result-target=\"body\" or \"variable\" with target-variable")];
         }
 
         var part = SplitItems(expression, context);

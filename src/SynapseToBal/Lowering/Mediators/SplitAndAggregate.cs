@@ -191,6 +191,16 @@ public sealed partial class Lowerer
             }
 
             aggregation = complete;
+            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, context) is { } limitProblem)
+            {
+                return [Shape(split, limitProblem)];
+            }
+
+            aggregation = aggregation with
+            {
+                RunTimeMin = RunTimeLimit(aggregate.MinMessages, context),
+                RunTimeMax = RunTimeLimit(aggregate.MaxMessages, context),
+            };
         }
 
         var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
@@ -325,6 +335,17 @@ public sealed partial class Lowerer
                     return null;
                 }
 
+                if (iterate.PreservePayload && expression.Language == ExpressionLanguage.JsonPath)
+                {
+                    if (AttachedJsonSource(iterate, expression, context, out problem) is not { } attachedJson)
+                    {
+                        return null;
+                    }
+
+                    source = attachedJson;
+                    break;
+                }
+
                 if (iterate.PreservePayload)
                 {
                     if (iterate.AttachPath is not { } attachPath)
@@ -380,6 +401,34 @@ public sealed partial class Lowerer
 
         return source;
     }
+
+    /// <summary>
+    /// iterate with a JSONPath expression and preservePayload: the array the expression selects, each item set at the
+    /// attachPath in a copy of the payload (no attachPath: Synapse's default <c>$</c>, the item as the payload). Both
+    /// paths must be simple (members and indexes from the root). Null, with the reason, otherwise.
+    /// </summary>
+    private ForkSourceIr? AttachedJsonSource(IterateMediator iterate, ExpressionSyntax expression, FlowContext context, out string? problem)
+    {
+        problem = null;
+        if (iterate.AttachPath is { Language: not ExpressionLanguage.JsonPath } xpath)
+        {
+            problem = $"preservePayload=\"true\" with a JSONPath expression and the XPath attachPath '{xpath.Original}': Synapse refuses the configuration (both must be JSONPath or XPath)";
+            return null;
+        }
+
+        var attach = iterate.AttachPath is { } attachPath ? Expr(attachPath, context) : new JsonEvalIr("$");
+        if (Expr(expression, context) is not JsonEvalIr items || !SimpleJsonPathText().IsMatch(items.Path.Trim())
+            || attach is not JsonEvalIr at || !SimpleJsonPathText().IsMatch(at.Path.Trim()))
+        {
+            problem = $"preservePayload=\"true\": its expression '{expression.Original}' or attachPath '{iterate.AttachPath?.Original ?? "$"}' is not a JSONPath of members and array indexes from the root ($.a.b, $['a'], $.a[0]) the converter translates";
+            return null;
+        }
+
+        return new ForkSourceIr.AttachedJson(items.Path.Trim(), at.Path.Trim());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$(\.[A-Za-z_$@][\w$@-]*|\['[^']*'\]|\[[0-9]+\])*\.?$")]
+    private static partial System.Text.RegularExpressions.Regex SimpleJsonPathText();
 
     /// <summary>An aggregate not taken in by the split before it.</summary>
     private IEnumerable<StepIr> LowerAggregate(AggregateMediator aggregate, FlowContext context)
@@ -463,9 +512,9 @@ public sealed partial class Lowerer
             return "its aggregate has correlateOn: messages would be grouped by that value at run time";
         }
 
-        if (new[] { aggregate.MinMessages, aggregate.MaxMessages }.Any(value => value is { IsDynamic: true }))
+        if (new[] { aggregate.MinMessages, aggregate.MaxMessages }.Any(value => value is { IsDynamic: true } && RunTimeLimit(value, context) is null))
         {
-            return "its aggregate's messageCount min/max is computed at run time";
+            return "its aggregate's messageCount min/max is computed at run time from something other than a property";
         }
 
         if (onComplete.AggregateElementType is { } type && (type.IsDynamic || type.Text != "root"))
@@ -477,6 +526,46 @@ public sealed partial class Lowerer
         if (translator is not (XmlNavigationIr { TextOnly: false } or JsonEvalIr))
         {
             return $"its aggregate's onComplete expression '{expression.Original}' does not select XML elements or a JSON value the converter can translate";
+        }
+
+        return null;
+    }
+
+    /// <summary>A messageCount min or max computed at run time that reads a default-scope property (get-property('x'), $ctx:x); null otherwise.</summary>
+    private PropertyReadIr? RunTimeLimit(KeySyntax? value, FlowContext context) =>
+        value is { Dynamic: { } expression } && Expr(expression, context) is PropertyReadIr { Fallback: null, Axis2: false } read ? read : null;
+
+    /// <summary>
+    /// Why a messageCount min/max computed at run time cannot be read from the parent after the fork, or null. Synapse
+    /// evaluates it on the first message reaching the aggregate; the generated code reads it from the message before
+    /// the split, which is the same value only when no mediator the copies run before the aggregate (their targets,
+    /// the out flow's mediators before it) writes the property.
+    /// </summary>
+    private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context)
+    {
+        var names = new[] { aggregate.MinMessages, aggregate.MaxMessages }
+            .Select(value => RunTimeLimit(value, context)?.Name)
+            .OfType<string>()
+            .ToList();
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        if (targets.Any(target => target.SequenceKey is { IsDynamic: true }))
+        {
+            return "its aggregate's messageCount min/max is computed at run time and a target's sequence key is computed at run time";
+        }
+
+        var before = TargetMediators(targets)
+            .Concat(targets.SelectMany(target => target.SequenceKey is { IsDynamic: false } key && _model.Symbols.Sequence(key.Text) is { } named ? named.Mediators : ImmutableArray<MediatorSyntax>.Empty))
+            .Concat(acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var entry) ? entry.Prefix : ImmutableArray<MediatorSyntax>.Empty);
+        var reached = Reachable(before);
+        if (reached.Any(mediator => mediator is ClassMediator or ScriptMediator or SpringMediator or BeanMediator or EjbMediator or CallTemplateMediator or ConnectorOperationMediator
+                || mediator is SequenceReferenceMediator { Key.IsDynamic: true }
+                || (mediator is not LogMediator && names.Any(name => mediator.RawXml.Contains(name, StringComparison.Ordinal)))))
+        {
+            return $"its aggregate's messageCount min/max reads the property '{string.Join("', '", names)}' at run time, which the copies' flows may set before it (or run code that may: a class, script, template or connector), and Synapse reads it on the first message reaching the aggregate";
         }
 
         return null;
