@@ -5,8 +5,21 @@ using SynapseToBal.Driver;
 
 // Rerunnable benchmark of the whole pipeline (discover, parse, lower, emit; nothing written to disk):
 //   dotnet run -c Release --project src/SynapseToBal.Bench -- [corpus-folder] [--apis N] [--runs N]
-// It measures the shared corpus (when present) and a generated project of N APIs, and prints wall time per
-// run (median of the runs after one warm-up), bytes allocated per run and the peak working set.
+// It measures the shared corpus (when present) against loading the same XML files with XDocument, a generated
+// project of N APIs, and one artifact to standard output (a whole CLI process) against a hello-world start, and
+// prints wall time per run (median of the runs after one warm-up), bytes allocated per run and the peak working
+// set. With --scaling it converts generated projects of 1,000 and 10,000 APIs, each in a child process.
+if (args is ["--hello"])
+{
+    Console.WriteLine("hello"); // the hello-world baseline: nothing else of this program runs or loads
+    return 0;
+}
+
+if (args is ["--convert-child", var childProject])
+{
+    return SynapseToBal.Bench.Targets.ConvertChild(childProject);
+}
+
 var corpus = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
     ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "corpus"));
 var apis = Option("--apis", 500);
@@ -23,11 +36,19 @@ if (args.Contains("--incremental"))
     return 0;
 }
 
+if (args.Contains("--scaling"))
+{
+    SynapseToBal.Bench.Targets.Scaling(GenerateProject, 1_000, 10_000);
+    return 0;
+}
+
 GenerateProject(generated, apis);
 
 if (Directory.Exists(corpus))
 {
-    Measure("corpus", corpus);
+    var conversion = Measure("corpus", corpus);
+    var load = SynapseToBal.Bench.Targets.XmlLoad(corpus, runs);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus XML load with XDocument (same .xml files): median {load:F0} ms; conversion / load = {conversion / load:F1}x (target 2x)"));
 }
 else
 {
@@ -35,10 +56,11 @@ else
 }
 
 Measure($"generated ({apis} APIs)", generated);
+SynapseToBal.Bench.Targets.Startup(runs);
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 return 0;
 
-void Measure(string name, string input)
+double Measure(string name, string input)
 {
     var times = new List<double>();
     long allocated = 0;
@@ -67,6 +89,7 @@ void Measure(string name, string input)
     var median = times[times.Count / 2];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: {files} files, {artifacts} artifacts, {lines} lines of Ballerina; median {median:F0} ms (min {times[0]:F0}, max {times[^1]:F0}) over {runs} runs; {allocated / (1024.0 * 1024.0):F1} MiB allocated per run"));
+    return median;
 }
 
 int Option(string name, int fallback)
