@@ -81,6 +81,23 @@ public static class SecretNames
     /// </summary>
     public static string MaskXml(string xml)
     {
+        // The same text is masked when the lowering makes its TODO and again when the emitter writes it: the result
+        // is kept per string instance (and, masking being idempotent, the result maps to itself).
+        if (MaskedXml.TryGetValue(xml, out var known))
+        {
+            return known;
+        }
+
+        var masked = MaskXmlText(xml);
+        MaskedXml.AddOrUpdate(xml, masked);
+        MaskedXml.AddOrUpdate(masked, masked);
+        return masked;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> MaskedXml = new();
+
+    private static string MaskXmlText(string xml)
+    {
         var masked = UserInfo.Replace(xml, m => m.Groups["prefix"].Value + Mask + "@");
         masked = UriParameter.Replace(masked, m =>
             IsSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0 && !IsPlaceholder(m.Groups["value"].Value)
