@@ -37,6 +37,9 @@ public sealed partial class PackageEmitter
     private PropertyLocals _propertyLocals = PropertyLocals.Empty;
     private XmlNamespaceScope _namespaces = XmlNamespaceScope.None;
 
+    /// <summary>Empty out and fault flows written where they run instead of as functions (<see cref="EmptyFlows"/>).</summary>
+    private IReadOnlyDictionary<Symbol, FunctionIr> _inlinedFlows = new Dictionary<Symbol, FunctionIr>();
+
     public PackageEmitter(TemplateRenderer renderer, EmitOptions options)
     {
         _renderer = renderer;
@@ -48,6 +51,7 @@ public sealed partial class PackageEmitter
         var package = refined.Package;
         var names = refined.Names;
         _propertyLocals = refined.Locals;
+        _inlinedFlows = refined.InlinedFlows;
         var files = new List<GeneratedFile>
         {
             new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution })),
@@ -195,12 +199,12 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>The view model of one resource function.</summary>
-    private static object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names) =>
+    private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names) =>
         Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names);
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
-    private static object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -241,7 +245,7 @@ public sealed partial class PackageEmitter
         new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
-        var usesContext = resource.FaultFunction is not null || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
+        var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
         return new
         {
             Todo = (TodoView?)null,
@@ -257,7 +261,8 @@ public sealed partial class PackageEmitter
                 }
                 : null,
             OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
-            FaultFunction = resource.FaultFunction is { } fault ? names[fault] : null,
+            FaultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline),
+            FaultInline = faultInline,
             Body = writer.Body,
         };
     }
@@ -279,7 +284,7 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>The view model of one function: its signature parts and its body.</summary>
-    private static object Function(FunctionIr function, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
+    private object Function(FunctionIr function, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
         var parameterNames = function.Parameters.Select(p => names[p.Name]).ToList();
         var parameters = new List<string> { "Context ctx" };
@@ -313,9 +318,34 @@ public sealed partial class PackageEmitter
             Parameters = string.Join(", ", parameters),
             Returns = returns,
             RecordsError = function.Kind == FunctionKind.FaultFlow,
-            FaultFunction = function.FaultFunction is { } fault ? names[fault] : null,
+            FaultFunction = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline),
+            FaultInline = faultInline,
             Body = writer.Body,
         };
+    }
+
+    /// <summary>
+    /// The fault handler a body's <c>on fail</c> calls, or null: none when the body declares none or nothing in it can
+    /// fail (no <c>do</c>/<c>on fail</c> is written then), and none with <paramref name="inline"/> set to the handler's
+    /// own lines when it is an empty flow that is not declared (<see cref="EmptyFlows"/>).
+    /// </summary>
+    private string? FaultHandler(Symbol? fault, IReadOnlyList<BodyLine> body, NameMap names, ExpressionWriter expressions, ModuleUsage modules, out IReadOnlyList<BodyLine>? inline)
+    {
+        inline = null;
+        if (fault is null || !FailureScan.CanFail(body))
+        {
+            return null;
+        }
+
+        if (_inlinedFlows.TryGetValue(fault, out var flow))
+        {
+            var writer = new CodeWriter();
+            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]).Block(flow.Body);
+            inline = writer.Body;
+            return null;
+        }
+
+        return names[fault];
     }
 
     // ---- inbound.bal ----

@@ -195,6 +195,9 @@ internal sealed class StatementWriter
             case InvokeStep invoke:
                 _out.Line($"check {_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 break;
+            case IfStep { Then.Length: 0, Else.Length: 0 } branch when FailureScan.IsInert(_expr.Condition(branch.Condition)):
+                // A filter with nothing in either branch does nothing when its test cannot fail: no empty if.
+                break;
             case IfStep { Then.Length: 0, Else.Length: > 0 } branch:
                 _out.Open($"if !({_expr.Condition(branch.Condition)}) {{");
                 Block(branch.Else);

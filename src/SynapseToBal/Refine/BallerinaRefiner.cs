@@ -22,6 +22,9 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
 {
     /// <summary>The default-scope properties each body keeps as typed locals (the escape analysis, <see cref="PropertyLocalAnalysis"/>).</summary>
     public PropertyLocals Locals { get; init; } = PropertyLocals.Empty;
+
+    /// <summary>Empty out and fault flows not declared as functions (<see cref="EmptyFlows"/>): the writers put their body in the <c>on fail</c> of the resource or in flow they handle.</summary>
+    public IReadOnlyDictionary<Symbol, FunctionIr> InlinedFlows { get; init; } = new Dictionary<Symbol, FunctionIr>();
 }
 
 /// <summary>
@@ -47,6 +50,7 @@ public static class BallerinaRefiner
     /// <param name="runtimeNames">Every name the runtime support module declares (its functions and types): generated declarations keep clear of them.</param>
     public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames)
     {
+        (package, var inlined) = EmptyFlows.Inline(package);
         var names = new Dictionary<Symbol, string>();
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames), StringComparer.Ordinal);
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
@@ -81,6 +85,7 @@ public static class BallerinaRefiner
         return new RefinedPackage(package, new NameMap(names))
         {
             Locals = PropertyLocalAnalysis.Analyze(package, taken, names),
+            InlinedFlows = inlined,
         };
     }
 

@@ -138,32 +138,39 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
-        foreach (var pending in package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores))
+        // An artifact left as a TODO (a proxy, sequence, endpoint, store, ...) is a node of the graph: its XML is what
+        // it does with properties, and it shares a context with the bodies that name it or that it names.
+        var pending = package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores).ToList();
+        foreach (var artifact in pending)
         {
-            outside.Texts.Add(pending.RawXml ?? pending.Origin.RawXml);
+            var text = new Facts();
+            text.Collect(artifact.RawXml ?? artifact.Origin.RawXml, contains: true);
+            facts.Add(text);
         }
 
-        // A body that may hand the context to user code (or read a property by a computed name) keeps every property
-        // in it; in a function, such code may run under any body's context, so no body gets locals.
-        if (outside.Wildcard || bodies.Where((b, i) => b.IsFunction && facts[i].Wildcard).Any())
+        // Something outside the bodies and artifacts that may read any property keeps every property in the context.
+        if (outside.Wildcard)
         {
             return PropertyLocals.Empty;
         }
 
-        var anyResourceWildcard = bodies.Where((b, i) => !b.IsFunction && facts[i].Wildcard).Any();
+        // A body's properties may be seen by the bodies that run on the same context: the functions it calls, its
+        // callers and what they call (ContextGraph). Code that may read any property (a TODO for a class or script,
+        // a computed property name) keeps the properties of every body sharing its context there; a mention in a
+        // body that never runs on this context (another resource, a sequence only other flows call) does not count.
+        var graph = BuildGraph(package, bodies, pending, facts);
         var result = new Dictionary<object, BodyLocals>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < bodies.Count; i++)
         {
             var body = bodies[i];
-            if (facts[i].Wildcard || (body.IsFunction && anyResourceWildcard))
+            var sharing = graph.Sharing(i);
+            if (sharing.Any(j => facts[j].Wildcard))
             {
                 continue;
             }
 
-            // A resource's context is its own: other resources never see it, the functions it calls (or that run
-            // after it: out and fault flows, branches, stored messages) may. A function may run under any body's context.
             var elsewhere = new List<Facts> { outside };
-            elsewhere.AddRange(facts.Where((_, j) => j != i && (body.IsFunction || bodies[j].IsFunction)));
+            elsewhere.AddRange(sharing.Where(j => j != i).Select(j => facts[j]));
             var locals = Locals(body, facts[i], elsewhere, moduleNames, names);
             if (locals is not null)
             {
@@ -172,6 +179,35 @@ public static partial class PropertyLocalAnalysis
         }
 
         return new PropertyLocals(result);
+    }
+
+    /// <summary>The call graph of the bodies, with the parts outside them that run functions on a context they create.</summary>
+    private static ContextGraph BuildGraph(PackageIr package, List<Body> bodies, List<PendingArtifactIr> pending, List<Facts> facts)
+    {
+        var nodes = bodies.Select(b => b.Node).Concat(pending).ToList();
+        var named = pending.Select((p, i) => (p.Origin.Name, bodies.Count + i)).ToList();
+        var functions = new Dictionary<Symbol, int>();
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            if (bodies[i].Node is FunctionIr function)
+            {
+                functions.TryAdd(function.Name, i);
+            }
+        }
+
+        var roots = new List<object>();
+        roots.AddRange(package.Inbounds);
+        roots.AddRange(package.Jobs);
+        var processors = new HashSet<int>();
+        foreach (var processor in package.MessageProcessors)
+        {
+            processors.Add(roots.Count);
+            roots.Add(processor);
+        }
+
+        roots.Add(package with { Services = [], Functions = [], Inbounds = [], Jobs = [], MessageProcessors = [], Symbols = [] });
+        var pendingStores = Enumerable.Range(bodies.Count + package.Pending.Length + package.PendingEndpoints.Length, package.PendingStores.Length).ToHashSet();
+        return new ContextGraph(nodes, functions, named, facts.Select(f => (IReadOnlyList<string>)f.Texts).ToList(), roots, processors, pendingStores);
     }
 
     private static IEnumerable<Symbol> ResourceParameters(ResourceIr resource) => resource.Path.Select(segment => segment switch
@@ -228,6 +264,7 @@ public static partial class PropertyLocalAnalysis
 
         // Every write is a plain set of one local type; the name is mentioned nowhere else (in this body or outside it).
         var kinds = facts.Sets[property].Select(LocalKind).Distinct().ToList();
+
         if (kinds is not [{ } only] || facts.Mentioned(property) || elsewhere.Any(f => f.Reads.Contains(property) || f.Sets.Contains(property) || f.Mentioned(property)))
         {
             return false;

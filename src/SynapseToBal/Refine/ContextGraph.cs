@@ -1,0 +1,172 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// Which bodies of a package may run on the same message context (issue 14): the call graph of the generated
+/// functions. A body reaches every function its IR names (an invoked sequence, a resource's out or fault flow, which
+/// is also the out flow a shared sequence continues with on that resource's context, a fork branch, a loop body, an
+/// on-store sequence), the message processors (translated or left as TODOs) when it stores a message (the stored copy
+/// carries its properties), and a named sequence, template or artifact left as a TODO that the original XML of a TODO
+/// in it names (any named sequence when that XML picks one by a computed key), since finishing the TODO by hand calls
+/// it there; an artifact left as a TODO reaches what its XML names the same way. A function runs on the
+/// context of every body that reaches it; the bodies that may see a property one body writes are the ones
+/// reachable from the body's callers (itself included): <see cref="Sharing"/>.
+/// </summary>
+internal sealed partial class ContextGraph
+{
+    private readonly List<HashSet<int>> _edges;
+    private readonly int _bodies;
+
+    /// <param name="bodies">The bodies of the package (resources and functions), then the artifacts left as TODOs, by node.</param>
+    /// <param name="functions">The function each body node is, by its symbol (resources have none).</param>
+    /// <param name="artifacts">The artifacts left as TODOs, by Synapse name: a body whose TODO names one (a sequence, an endpoint) runs it on its context.</param>
+    /// <param name="texts">Per body and artifact, the text that may name a sequence (the original XML of TODOs and dead code, untranslated expressions).</param>
+    /// <param name="roots">
+    /// Parts of the package outside the bodies that create a context and run functions on it (an inbound listener, a
+    /// job, a message processor): each is a node reaching the functions it names, so the functions it runs share its context.
+    /// </param>
+    /// <param name="processors">The indexes into <paramref name="roots"/> of the message processors: a body storing a message reaches them.</param>
+    /// <param name="pendingStores">The nodes of the message stores and processors left as TODOs: a body storing a message reaches them too.</param>
+    public ContextGraph(IReadOnlyList<object> bodies, IReadOnlyDictionary<Symbol, int> functions, IReadOnlyList<(string Name, int Node)> artifacts, IReadOnlyList<IReadOnlyList<string>> texts, IReadOnlyList<object> roots, IReadOnlySet<int> processors, IReadOnlySet<int> pendingStores)
+    {
+        _bodies = bodies.Count;
+        _edges = [];
+        var named = functions.Where(f => f.Key.SuffixWhenReserved is not null).Select(f => (Name: f.Key.Hint, Node: f.Value)).Concat(artifacts).ToList();
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var walk = new Walk();
+            walk.Visit(bodies[i]);
+            var edges = walk.Symbols.Where(functions.ContainsKey).Select(s => functions[s]).ToHashSet();
+            if (walk.Stores)
+            {
+                edges.UnionWith(processors.Select(p => _bodies + p));
+                edges.UnionWith(pendingStores);
+            }
+
+            foreach (var text in texts[i])
+            {
+                if (DynamicKey().IsMatch(text))
+                {
+                    edges.UnionWith(named.Select(f => f.Node));
+                }
+
+                edges.UnionWith(named.Where(f => f.Node != i && NamesSequence(text, f.Name)).Select(f => f.Node));
+            }
+
+            _edges.Add(edges);
+        }
+
+        foreach (var root in roots)
+        {
+            var walk = new Walk();
+            walk.Visit(root);
+            var edges = walk.Symbols.Where(functions.ContainsKey).Select(s => functions[s]).ToHashSet();
+            edges.UnionWith(walk.Resources.Select(r => bodies.ToList().FindIndex(b => ReferenceEquals(b, r))).Where(n => n >= 0));
+            _edges.Add(edges);
+        }
+
+        _reach = Enumerable.Range(0, _edges.Count).Select(Reach).ToList();
+    }
+
+    private readonly List<HashSet<int>> _reach;
+
+    /// <summary>The bodies (indexes below the body count) that may run on a context body <paramref name="body"/> writes, itself included.</summary>
+    public IReadOnlySet<int> Sharing(int body)
+    {
+        var result = new HashSet<int>();
+        for (var node = 0; node < _reach.Count; node++)
+        {
+            if (_reach[node].Contains(body))
+            {
+                result.UnionWith(_reach[node].Where(n => n < _bodies));
+            }
+        }
+
+        return result;
+    }
+
+    private HashSet<int> Reach(int start)
+    {
+        var seen = new HashSet<int> { start };
+        var pending = new Stack<int>();
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            foreach (var next in _edges[pending.Pop()])
+            {
+                if (seen.Add(next))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>True when XML text refers to a sequence or template by this name (as an attribute value).</summary>
+    private static bool NamesSequence(string text, string name) =>
+        name.Length > 0 && (text.Contains('"' + name + '"', StringComparison.Ordinal) || text.Contains('\'' + name + '\'', StringComparison.Ordinal));
+
+    /// <summary>A sequence or template chosen by a computed key (<c>&lt;sequence key="{...}"/&gt;</c>, <c>call-template target="{...}"</c>).</summary>
+    [GeneratedRegex(@"\b(?:key|target)\s*=\s*[""']\s*\{")]
+    private static partial Regex DynamicKey();
+
+    /// <summary>Collects, by reflection, every symbol an IR subtree names and the facts that add edges.</summary>
+    private sealed class Walk
+    {
+        private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
+
+        public HashSet<Symbol> Symbols { get; } = [];
+
+        public List<ResourceIr> Resources { get; } = [];
+
+        public bool Stores { get; private set; }
+
+        public void Visit(object? node)
+        {
+            switch (node)
+            {
+                case null or string or Microsoft.CodeAnalysis.DiagnosticDescriptor:
+                    return;
+                case Symbol symbol:
+                    Symbols.Add(symbol);
+                    return;
+                case var origin when origin.GetType().Namespace == "SynapseToBal.Syntax":
+                    return;
+                case StoreMessageStep:
+                    Stores = true;
+                    break;
+                case ResourceIr resource:
+                    Resources.Add(resource);
+                    break;
+                case IEnumerable items:
+                    foreach (var item in items)
+                    {
+                        Visit(item);
+                    }
+
+                    return;
+            }
+
+            var type = node.GetType();
+            if (type.IsPrimitive || type.IsEnum || node is decimal || !_seen.Add(node))
+            {
+                return;
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.SetMethod is not null && property.GetIndexParameters().Length == 0)
+                {
+                    Visit(property.GetValue(node));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// No function for an empty flow (issue 14): an out or fault flow with no mediators (<c>&lt;outSequence/&gt;</c>,
+/// <c>&lt;faultSequence/&gt;</c>) only ends the flow with Synapse's implicit answer (<see cref="AcceptStep"/>, reported
+/// by the lowering as SB0210/SB0215). Such a function is not declared: where the flow continues with it the flow ends
+/// there (<c>return accepted();</c>), and a resource or in flow whose fault handler it is records the error and answers
+/// in its own <c>on fail</c> block. Only functions referred to nowhere else (a registered out flow, an inbound listener's
+/// fault handler) are inlined; the others stay functions.
+/// </summary>
+public static class EmptyFlows
+{
+    /// <summary>The package without the empty flows, and the flows removed (by symbol) for the writers to inline at their <c>on fail</c>.</summary>
+    public static (PackageIr Package, IReadOnlyDictionary<Symbol, FunctionIr> Inlined) Inline(PackageIr package)
+    {
+        var empty = package.Functions
+            .Where(f => f.Kind is FunctionKind.OutFlow or FunctionKind.FaultFlow && f.Body is [AcceptStep])
+            .ToDictionary(f => f.Name);
+        if (empty.Count == 0)
+        {
+            return (package, new Dictionary<Symbol, FunctionIr>());
+        }
+
+        var rewritten = package with
+        {
+            Services = package.Services.Select(s => s with
+            {
+                Resources = s.Resources.Select(r => r with
+                {
+                    Body = Rewrite(r.Body, empty),
+                    OutFunction = r.OutFunction is { } o && empty.ContainsKey(o) && !r.NeedsOutFlow ? null : r.OutFunction,
+                }).ToImmutableArray(),
+            }).ToImmutableArray(),
+            Functions = package.Functions.Select(f => f with { Body = Rewrite(f.Body, empty) }).ToImmutableArray(),
+        };
+
+        // Whatever still names an empty flow (other than as the fault handler of a resource or an in flow, which the
+        // writers inline) needs the function: it stays.
+        var named = new HashSet<Symbol>();
+        Collect(rewritten with
+        {
+            Symbols = [],
+            Services = rewritten.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
+            Functions = rewritten.Functions.Where(f => !empty.ContainsKey(f.Name)).Select(f => f with { FaultFunction = null }).ToImmutableArray(),
+        }, named);
+        var inlined = empty.Where(e => !named.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value with
+        {
+            Body = [new CommentStep(null, EmptyComment(e.Value)), .. e.Value.Body],
+        });
+        if (inlined.Count == 0)
+        {
+            return (package, inlined);
+        }
+
+        // The rewrite replaced a continuation with any empty flow; redo it with only the flows inlined.
+        var result = package with
+        {
+            Services = package.Services.Select(s => s with
+            {
+                Resources = s.Resources.Select(r => r with
+                {
+                    Body = Rewrite(r.Body, inlined),
+                    OutFunction = r.OutFunction is { } o && inlined.ContainsKey(o) ? null : r.OutFunction,
+                }).ToImmutableArray(),
+            }).ToImmutableArray(),
+            Functions = package.Functions.Where(f => !inlined.ContainsKey(f.Name)).Select(f => f with { Body = Rewrite(f.Body, inlined) }).ToImmutableArray(),
+            Symbols = package.Symbols.Where(s => !inlined.ContainsKey(s)).ToImmutableArray(),
+        };
+        return (result, inlined);
+    }
+
+    /// <summary>Where an empty flow is written: what it is and that the flow ends there.</summary>
+    private static string EmptyComment(FunctionIr flow) => flow.Kind == FunctionKind.OutFlow
+        ? "The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here."
+        : "The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.";
+
+    /// <summary>Continuing with an empty out flow ends the flow with its answer.</summary>
+    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, IReadOnlyDictionary<Symbol, FunctionIr> empty) =>
+        steps.SelectMany(step => step switch
+        {
+            ContinueWithStep { Function: { } f } next when empty.TryGetValue(f, out var flow) => [new CommentStep(null, EmptyComment(flow)), new AcceptStep(next.Origin)],
+            _ => new[] { RewriteNested(step, empty) },
+        }).ToImmutableArray();
+
+    private static StepIr RewriteNested(StepIr step, IReadOnlyDictionary<Symbol, FunctionIr> empty) =>
+        step switch
+        {
+            IfStep i => i with { Then = Rewrite(i.Then, empty), Else = Rewrite(i.Else, empty) },
+            SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = Rewrite(c.Steps, empty) }).ToImmutableArray(), Default = Rewrite(s.Default, empty) },
+            DirectionStep d => d with { Request = Rewrite(d.Request, empty), Response = Rewrite(d.Response, empty) },
+            CacheLookupStep c => c with { OnHit = Rewrite(c.OnHit, empty) },
+            _ => step,
+        };
+
+    /// <summary>Every symbol an IR subtree names, by reflection (so IR nodes added later are covered).</summary>
+    private static void Collect(object? node, HashSet<Symbol> symbols)
+    {
+        switch (node)
+        {
+            case null or string or Microsoft.CodeAnalysis.DiagnosticDescriptor:
+                return;
+            case Symbol symbol:
+                symbols.Add(symbol);
+                return;
+            case var origin when origin.GetType().Namespace == "SynapseToBal.Syntax":
+                return;
+            case IEnumerable items:
+                foreach (var item in items)
+                {
+                    Collect(item, symbols);
+                }
+
+                return;
+        }
+
+        var type = node.GetType();
+        if (type.IsPrimitive || type.IsEnum || node is decimal)
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.SetMethod is not null && property.GetIndexParameters().Length == 0)
+            {
+                Collect(property.GetValue(node), symbols);
+            }
+        }
+    }
+}
