@@ -34,7 +34,7 @@ public static class SingleArtifact
             var renderer = new TemplateRenderer(options.TemplatesDirectory);
             var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames);
             var emitOptions = new EmitOptions(Converter.SanitizeOrg(options.Org ?? Converter.DefaultOrg), "artifact", result.SourceRoot, Path.GetFileName(file));
-            var own = Select(package, file);
+            var own = Select(refined.Package, file); // the refined package: empty flows it inlined have no function
             var files = new PackageEmitter(renderer, emitOptions).Emit(refined with { Package = own });
             var code = string.Concat(files.Where(f => f.RelativePath != "configs.bal" && Holds(f.RelativePath, own, configurables: 0)).Select(f => f.Content));
             var used = own.Configurables.Where(c => Regex.IsMatch(code, @"(?<![\w'])" + Regex.Escape(refined.Names[c.Name]) + @"(?![\w])")).ToImmutableArray();
