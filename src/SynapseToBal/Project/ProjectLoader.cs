@@ -305,6 +305,13 @@ public static class ProjectLoader
                     continue;
                 }
 
+                if (kind == FileKind.DataService)
+                {
+                    // A data service (.dbs) is parsed and lowered to a service skeleton; the parser reports one that is not.
+                    AddDocument(entry, kind);
+                    continue;
+                }
+
                 if (kind != FileKind.Xml)
                 {
                     _files.Add(new ProjectFile(entry.Location, entry.Display, kind, null));
