@@ -97,6 +97,27 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void The_data_services_folder_of_a_deployment_is_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("dss-");
+        try
+        {
+            var server = Path.Combine(folder.FullName, "repository", "deployment", "server");
+            var api = Path.Combine(server, "synapse-configs", "default", "api");
+            Directory.CreateDirectory(api);
+            File.WriteAllText(Path.Combine(api, "A.xml"), "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"A\" context=\"/a\"/>");
+            Directory.CreateDirectory(Path.Combine(server, "dataservices"));
+            File.WriteAllText(Path.Combine(server, "dataservices", "People.dbs"), $"<data name=\"People\">{Config}</data>");
+            var project = ProjectLoader.Load(Path.Combine(server, "synapse-configs", "default"), new DiagnosticBag());
+            Assert.Contains(project.Documents, d => d.Kind == FileKind.DataService);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_resource_runs_its_query_with_path_and_mapped_parameters_and_answers_the_xml_result()
     {
         var (package, diagnostics) = Lower("""
