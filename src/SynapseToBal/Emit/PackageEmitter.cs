@@ -166,6 +166,7 @@ public sealed partial class PackageEmitter
                 {
                     ServiceKind.MainSequence => "The main sequence: every request no API matches",
                     ServiceKind.Proxy => $"Proxy service '{BallerinaSyntax.CommentText(s.Name)}'",
+                    ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}' (its REST resources)",
                     _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
                 }
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
@@ -535,7 +536,7 @@ public sealed partial class PackageEmitter
         }).ToList();
         var databases = package.DatabaseClients.Select(d => new
         {
-            Doc = new[] { $"Database connection of the dblookup/dbreport mediators: {BallerinaSyntax.CommentText(d.Description)} (first used in {Relative(d.Origin.Path)}, line {Line(d.Origin.Line)})." },
+            Doc = new[] { $"{BallerinaSyntax.CommentText(d.Purpose ?? "Database connection of the dblookup/dbreport mediators")}: {BallerinaSyntax.CommentText(d.Description)} (first used in {Relative(d.Origin.Path)}, line {Line(d.Origin.Line)})." },
             Notes = d.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[d.Name],
             Arguments = string.Join(", ", new[] { names[d.Url], d.User is { } user ? names[user] : "()", d.Password is { } password ? names[password] : "()" }),

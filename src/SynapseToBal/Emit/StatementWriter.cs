@@ -7,7 +7,7 @@ using SynapseToBal.Refine;
 namespace SynapseToBal.Emit;
 
 /// <summary>Renders IR steps as Ballerina statements (one writer per generated function body).</summary>
-internal sealed class StatementWriter
+internal sealed partial class StatementWriter
 {
     private readonly CodeWriter _out;
     private readonly ExpressionWriter _expr;
@@ -150,6 +150,9 @@ internal sealed class StatementWriter
                 break;
             case DbStep db:
                 Database(db);
+                break;
+            case DataServiceQueryStep dataService:
+                DataServiceQuery(dataService);
                 break;
             case HttpConnectorCallStep http:
                 _out.Line($"check callHttpConnector({HttpConnectorArguments(http)});");
@@ -915,10 +918,12 @@ internal sealed class StatementWriter
     }
 
     /// <summary>A parameter's string value bound as its JDBC type, converted as Synapse's setters do.</summary>
-    private string DbParameter(DbParameterIr parameter)
+    private string DbParameter(DbParameterIr parameter) => DbBind(_expr.String(parameter.Value), parameter.Type);
+
+    /// <summary>A string value bound as a JDBC type, converted as Synapse's setters do.</summary>
+    private static string DbBind(string value, DbParameterType type)
     {
-        var value = _expr.String(parameter.Value);
-        switch (parameter.Type)
+        switch (type)
         {
             case DbParameterType.String:
                 return value;

@@ -66,6 +66,9 @@ public enum ServiceKind
 
     /// <summary>A proxy service, at <c>/services/&lt;name&gt;</c>.</summary>
     Proxy,
+
+    /// <summary>A data service's REST resources, at <c>/services/&lt;name&gt;</c>.</summary>
+    DataService,
 }
 
 /// <param name="Origin">The API, or the main sequence for the catch-all service.</param>
@@ -187,7 +190,11 @@ public enum ClientGroupKind
 /// <param name="Description">What the connection is, for the documentation comment.</param>
 /// <param name="User">The user configurable, or null when the connection names none.</param>
 /// <param name="Password">The password configurable, or null when the connection names none.</param>
-public sealed record DbClientIr(Symbol Name, string Description, Symbol Url, Symbol? User, Symbol? Password, ImmutableArray<string> Notes, SourceLocation Origin);
+public sealed record DbClientIr(Symbol Name, string Description, Symbol Url, Symbol? User, Symbol? Password, ImmutableArray<string> Notes, SourceLocation Origin)
+{
+    /// <summary>What the client is for, when not the dblookup/dbreport mediators (a data service's config).</summary>
+    public string? Purpose { get; init; }
+}
 
 /// <summary>An endpoint's <c>format</c>: the message is written as a SOAP 1.1 or 1.2 envelope, or plain XML (Synapse has no JSON format).</summary>
 public enum EndpointFormat

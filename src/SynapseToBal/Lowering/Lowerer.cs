@@ -131,6 +131,7 @@ public sealed partial class Lowerer
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
         var services = _model.Apis.Select(api => Guarded(api, () => LowerApi(api))).OfType<ServiceIr>().ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
+        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Select(service => Guarded(service, () => LowerDataService(service))).OfType<ServiceIr>());
         if (LowerMainService(services) is { } main)
         {
             services.Add(main);
@@ -183,6 +184,7 @@ public sealed partial class Lowerer
         new(typeof(RegistrySyntax), "registry", "the registry is configured in the Micro Integrator, not in the package"),
         new(typeof(ImportSyntax), "import", "connector imports have no Ballerina counterpart; import the Ballerina connector instead"),
         new(typeof(PriorityExecutorSyntax), "priorityExecutor", "priority thread pools have no Ballerina counterpart: Ballerina schedules its strands itself"),
+        new(typeof(DataServiceSyntax), "data (data service)", null),
         new(typeof(UnknownArtifactSyntax), "(any unknown root element)", "the element is not an artifact the converter knows"),
     }.ToDictionary(r => r.Syntax);
 

@@ -194,8 +194,8 @@ public static class ProjectLoader
             Path.GetFileName(path) == "default" && Path.GetFileName(Path.GetDirectoryName(path)) == "synapse-configs";
 
         /// <summary>
-        /// For an input that is (or holds only) <c>synapse-configs/default</c>: the server's <c>carbonapps</c> beside
-        /// <c>synapse-configs</c>, and the MI file registry (<c>MI_HOME/registry</c>), when they exist outside the input.
+        /// For an input that is (or holds only) <c>synapse-configs/default</c>: the server's <c>carbonapps</c> and
+        /// <c>dataservices</c> beside <c>synapse-configs</c>, and the MI file registry (<c>MI_HOME/registry</c>), when they exist outside the input.
         /// </summary>
         private static IEnumerable<string> DeploymentSiblings(string root)
         {
@@ -211,6 +211,7 @@ public static class ProjectLoader
             string[] candidates =
             [
                 Path.GetFullPath(Path.Combine(deployment, "..", "..", "carbonapps")),
+                Path.GetFullPath(Path.Combine(deployment, "..", "..", "dataservices")),
                 Path.GetFullPath(Path.Combine(deployment, "..", "..", "registry")),
                 Path.GetFullPath(Path.Combine(deployment, "..", "..", "..", "..", "..", "registry")),
             ];
@@ -302,6 +303,13 @@ public static class ProjectLoader
                         diagnostics.Report(DiagnosticCatalog.FileNotConverted, SourceLocation.FileStart(entry.Location), Note);
                     }
 
+                    continue;
+                }
+
+                if (kind == FileKind.DataService)
+                {
+                    // A data service (.dbs) is parsed and lowered to a service skeleton; the parser reports one that is not.
+                    AddDocument(entry, kind);
                     continue;
                 }
 

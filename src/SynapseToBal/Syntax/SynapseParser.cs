@@ -86,19 +86,24 @@ public sealed partial class SynapseParser
     private SynapseDocument? ParseDocument()
     {
         var root = _source.Root;
-        if (!IsSynapseRoot(root))
+        var isDataService = IsDataServiceRoot(root);
+        if (!IsSynapseRoot(root) && !isDataService)
         {
             _diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, _source.LocationOf(root), root.Name.LocalName);
             return null;
         }
 
-        if (root.Name.NamespaceName.Length == 0)
+        if (root.Name.NamespaceName.Length == 0 && !isDataService)
         {
             _diagnostics.Report(DiagnosticCatalog.NoSynapseNamespace, _source.LocationOf(root), root.Name.LocalName);
         }
 
         var artifacts = ImmutableArray.CreateBuilder<ArtifactSyntax>();
-        if (root.Name.LocalName == "definitions")
+        if (isDataService)
+        {
+            artifacts.Add(ParseDataService(root));
+        }
+        else if (root.Name.LocalName == "definitions")
         {
             Claim(root);
             var mainMediators = ImmutableArray.CreateBuilder<MediatorSyntax>();

@@ -51,14 +51,15 @@ public sealed class AnalyzeCommandTests
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.Equal("MiProject", root.GetProperty("form").GetString());
-        Assert.Equal(3, root.GetProperty("artifacts").GetInt32());
+        // The data service (OrdersDS.dbs) is an artifact: parsed, lowered (a TODO: its config is not a JDBC connection) and inventoried.
+        Assert.Equal(4, root.GetProperty("artifacts").GetInt32());
         var kinds = root.GetProperty("artifactKinds").EnumerateArray().Select(k => k.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["API", "Endpoint", "Sequence"], kinds);
+        Assert.Equal(["API", "Data service", "Endpoint", "Sequence"], kinds);
         var keys = root.GetProperty("registryResources").EnumerateArray().Select(r => r.GetProperty("key").GetString()).ToList();
         Assert.Equal(["conf:/xslt/order.xslt", "gov:/json/order-schema.json"], keys);
         var files = root.GetProperty("otherFiles").EnumerateArray().ToDictionary(f => f.GetProperty("kind").GetString()!, f => f.GetProperty("count").GetInt32());
         Assert.Equal(2, files["DataMapper"]);
-        Assert.Equal(1, files["DataService"]);
+        Assert.False(files.ContainsKey("DataService"));
         var validate = root.GetProperty("mediators").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "validate");
         Assert.True(validate.GetProperty("known").GetBoolean());
         Assert.Equal(0, root.GetProperty("diagnostics").GetProperty("errors").GetInt32());

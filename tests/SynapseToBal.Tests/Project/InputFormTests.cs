@@ -159,7 +159,9 @@ public sealed class InputFormTests
     {
         var (project, diagnostics) = Load(Path.Combine(TestPaths.Inputs, "mi-project"));
         Assert.Equal(InputForm.MiProject, project.Form);
-        Assert.Equal(3, project.Documents.Length);
+        // The three artifacts and the data service (data-services/OrdersDS.dbs), which is parsed and lowered.
+        Assert.Equal(4, project.Documents.Length);
+        Assert.Equal(FileKind.DataService, Assert.Single(project.Documents, d => d.DisplayPath.EndsWith("OrdersDS.dbs", StringComparison.Ordinal)).Kind);
         Assert.All(project.Documents, d => Assert.StartsWith("src/main/wso2mi/artifacts/", d.DisplayPath, StringComparison.Ordinal));
         Assert.Empty(WithId(diagnostics, DiagnosticCatalog.RegistryResourceMissing));
 
@@ -171,10 +173,11 @@ public sealed class InputFormTests
 
         Assert.Equal(2, project.OtherFiles.Count(f => f.Kind == FileKind.DataMapper));
         Assert.Single(project.OtherFiles, f => f.Kind == FileKind.Yaml);
-        Assert.Single(project.OtherFiles, f => f.Kind == FileKind.DataService);
+        Assert.DoesNotContain(project.OtherFiles, f => f.Kind == FileKind.DataService);
         Assert.Single(project.OtherFiles, f => f.Kind == FileKind.Properties && f.DisplayPath == "deployment/deployment.toml");
         Assert.Single(project.OtherFiles, f => f.Kind == FileKind.UnitTestSuite);
-        Assert.Equal(8, WithId(diagnostics, DiagnosticCatalog.FileNotConverted).Count() + WithId(diagnostics, DiagnosticCatalog.NotSynapseArtifact).Count());
+        // The data service is converted now: it is no longer one of the files skipped.
+        Assert.Equal(7, WithId(diagnostics, DiagnosticCatalog.FileNotConverted).Count() + WithId(diagnostics, DiagnosticCatalog.NotSynapseArtifact).Count());
         Assert.Equal(ComponentKind.MiProject, Assert.Single(project.Components).Kind);
     }
 

@@ -2961,6 +2961,98 @@ function sqlTime(string value) returns sql:TimeValue => new (value);
 # A dblookup/dbreport TIMESTAMP parameter (Synapse binds `java.sql.Timestamp.valueOf`, `yyyy-[m]m-[d]d hh:mm:ss[.f...]`).
 function sqlTimestamp(string value) returns sql:TimestampValue => new (value);
 
+# A data service's request parameter, read as the Micro Integrator's data services engine reads it from the
+# request message: a path parameter, else a query parameter, else the text of the child element of that local
+# name of the XML (or JSON, as XML) payload's request element. A missing parameter takes its default value, and
+# without one is an error, as the data service fails on it.
+function dataServiceParam(Context ctx, string name, string? defaultValue = ()) returns string|error {
+    string? fromRequest = ctx.properties.hasKey("uri.var." + name) ? getProperty(ctx, "uri.var." + name)
+        : ctx.properties.hasKey("query.param." + name) ? getProperty(ctx, "query.param." + name) : ();
+    if fromRequest is string {
+        return fromRequest;
+    }
+    xml|error payload = xmlPayload(ctx);
+    if payload is xml {
+        foreach xml:Element request in payload.elements() {
+            string? value = dataServiceChild(request, name);
+            if value is () && localName(request.getName()) == "jsonObject" {
+                foreach xml:Element inner in request.children().elements() {
+                    value = value ?: dataServiceChild(inner, name);
+                }
+            }
+            if value is string {
+                return value;
+            }
+        }
+    }
+    if defaultValue is string {
+        return defaultValue;
+    }
+    return error(string `data service: the request has no parameter '${name}'`);
+}
+
+# The text of the first child element of `parent` with that local name, if any.
+function dataServiceChild(xml:Element parent, string name) returns string? {
+    foreach xml:Element child in parent.children().elements() {
+        if localName(child.getName()) == name {
+            return child.data();
+        }
+    }
+    return ();
+}
+
+# One output of a data service result: the column it takes and the element (or row attribute) it writes.
+type DataServiceOutput record {|
+    string column;
+    string name;
+    boolean attribute = false;
+|};
+
+# A data service query with an XML result: the rows as `<element xmlns=namespace><rowName><name>value</name>...</rowName>...</element>`
+# (the columns straight under the element when there is no row name), a null column as `xsi:nil="true"`, as the
+# data services engine writes them (XMLWriterHelper). The result becomes the message, answered as application/xml.
+function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, string element, string rowName,
+        string namespace, DataServiceOutput[] outputs) returns error? {
+    stream<record {}, sql:Error?> rows = db->query(query);
+    xml entries = xml ``;
+    check from record {} row in rows
+        do {
+            xml fields = xml ``;
+            map<string> attributes = {};
+            foreach DataServiceOutput output in outputs {
+                anydata value = dataServiceColumn(row, output.column);
+                if output.attribute {
+                    if value !is () {
+                        attributes[output.name] = valueText(value);
+                    }
+                } else if value is () {
+                    fields += xml:createElement(string `{${namespace}}${output.name}`,
+                            {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
+                } else {
+                    fields += xml:createElement(string `{${namespace}}${output.name}`, {}, xml:createText(valueText(value)));
+                }
+            }
+            entries += rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+        };
+    ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
+    ctx.contentType = "application/xml";
+}
+
+# A column of a row by its name in any case (JDBC column labels are matched without case).
+function dataServiceColumn(record {} row, string column) returns anydata {
+    foreach string key in row.keys() {
+        if key.equalsIgnoreCaseAscii(column) {
+            return row[key];
+        }
+    }
+    return ();
+}
+
+# A data service query with no result (an insert, update or delete): the Micro Integrator answers 202 Accepted.
+function dataServiceUpdate(jdbc:Client db, sql:ParameterizedQuery statement) returns error? {
+    _ = check db->execute(statement);
+}
+
 # The property the cache finder keeps the request key in for the collector (Synapse's `requestHash`).
 const CACHE_REQUEST_HASH = "requestHash";
 

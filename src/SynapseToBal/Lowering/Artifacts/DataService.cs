@@ -1,0 +1,475 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of a data service (.dbs): a JDBC client for its config and an HTTP service at /services/<name> with one
+// resource per REST <resource>, each running its query as a parameterized query and answering the XML result.
+public sealed partial class Lowerer
+{
+    /// <summary>The namespace of a result when neither the result nor the service names one (DBConstants.WSO2_DS_NAMESPACE).</summary>
+    private const string DataServiceNamespace = "http://ws.wso2.org/dataservice";
+
+    /// <summary>
+    /// A data service whose single config is a JDBC connection becomes a service at <c>/services/&lt;name&gt;</c>
+    /// (where the Micro Integrator serves it) with one resource per REST resource; SOAP operations, and resources
+    /// whose query uses what is not translated, stay TODOs with their XML. Any other data service is one TODO.
+    /// </summary>
+    private ServiceIr? LowerDataService(DataServiceSyntax service)
+    {
+        if (DataServiceConfigReason(service) is { } reason)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {reason}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
+            return null;
+        }
+
+        ReportDataServiceSettings(service);
+        var config = service.Configs[0];
+        var client = DataServiceClient(service, config);
+        var basePath = "/services/" + service.Name;
+        var resources = ImmutableArray.CreateBuilder<ResourceIr>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in service.Resources)
+        {
+            var summary = $"{resource.Method.ToUpperInvariant()} {basePath}/{resource.Path.TrimStart('/')}";
+            if (DataServiceResourceBody(service, config, client, resource, out var path, out var todo) is { } body && seen.Add(resource.Method.ToUpperInvariant() + " " + string.Join('/', path.Select(SegmentKey))))
+            {
+                resources.Add(new ResourceIr(resource.Method.ToLowerInvariant(), path, body, null, null, false, summary, resource));
+            }
+            else
+            {
+                var why = todo?.Message ?? "a second resource with this method and path: the data service answers the first one";
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"{resource.Method} {resource.Path}", why);
+                var skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"resource {summary} of data service '{service.Name}' is not translated: {why}");
+                resources.Add(new ResourceIr(resource.Method.ToLowerInvariant(), [], [], null, null, false, summary, WithQueryXml(service, resource, resource.CallQuery)) { Skipped = skipped });
+            }
+        }
+
+        foreach (var operation in service.Operations)
+        {
+            // SOAP dispatch (the operation named by the SOAPAction or the body's element) is not modelled.
+            var message = $"the SOAP operation '{operation.Name}' of data service '{service.Name}' (query '{operation.CallQuery?.Href}') is not translated: SOAP operation dispatch is not modelled; expose its query as a resource or write the SOAP handling by hand";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, operation.Location, "operation", $"'{operation.Name}'", "SOAP operation dispatch is not modelled; the operation stays a TODO");
+            resources.Add(new ResourceIr("post", [], [], null, null, false, $"SOAP operation {operation.Name}", WithQueryXml(service, operation, operation.CallQuery)) { Skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, message) });
+        }
+
+        var called = service.Resources.Select(r => r.CallQuery?.Href).Concat(service.Operations.Select(o => o.CallQuery?.Href)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var query in service.Queries.Where(q => !called.Contains(q.Id)))
+        {
+            // Only a nested call-query (not translated) could run it: the Micro Integrator never runs it on its own.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, query.Location, "query", $"'{query.Id}'", "no resource or operation calls it; it is kept in a TODO");
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"query '{query.Id}' of data service '{service.Name}' is called by no resource or operation"), service) { RawXml = query.RawXml });
+        }
+
+        foreach (var unknown in service.Unknown)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, unknown.Location, "data", $"<{unknown.Name}>", "the element is not translated; it is kept in a TODO");
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"<{unknown.Name}> of data service '{service.Name}' is not translated"), service) { RawXml = SecretNames.MaskXml(unknown.RawXml) });
+        }
+
+        return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description };
+    }
+
+    /// <summary>A resource or operation kept as a TODO, with the XML of the query it calls after its own (the query is not translated elsewhere).</summary>
+    private static ISyntaxNode WithQueryXml(DataServiceSyntax service, ISyntaxNode node, DataServiceCallQuerySyntax? call) =>
+        service.Queries.FirstOrDefault(q => q.Id == call?.Href) is { } query
+            ? new DataServiceTodoNode(node.Location, node.RawXml + "\n" + new string(' ', query.Location.LineSpan.Start.Character) + query.RawXml)
+            : node;
+
+    /// <summary>What a data service TODO carries: an element's XML and the query it calls.</summary>
+    private sealed record DataServiceTodoNode(SourceLocation Location, string RawXml) : ISyntaxNode;
+
+    /// <summary>Why the data service as a whole is not translated: it has no config, several, or one that is not a plain JDBC connection.</summary>
+    private static string? DataServiceConfigReason(DataServiceSyntax service)
+    {
+        if (service.Configs.Length != 1)
+        {
+            return $"it has {service.Configs.Length} configs; only a data service with a single JDBC config is translated";
+        }
+
+        var config = service.Configs[0];
+        var names = config.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        if (!names.Contains("url") || !names.Contains("driverClassName"))
+        {
+            return $"the config '{config.Id}' is not a JDBC connection with driverClassName and url (it has {string.Join(", ", names.Order(StringComparer.Ordinal))}); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated";
+        }
+
+        if (config.Properties.FirstOrDefault(p => p.Name is "url" or "driverClassName" or "username" && p.Value is { } value && SecretNames.IsPlaceholder(value) && value.Trim().Length > 0) is { } dynamic)
+        {
+            return $"the config property '{dynamic.Name}' is resolved at deployment ('{dynamic.Value}')";
+        }
+
+        return config.Unknown.IsEmpty ? null : $"the config '{config.Id}' has elements that are not translated ({string.Join(", ", config.Unknown.Select(u => "<" + u.Name + ">"))})";
+    }
+
+    /// <summary>The settings of the service and its config that the generated service does not reproduce: each is reported (SB0206).</summary>
+    private void ReportDataServiceSettings(DataServiceSyntax service)
+    {
+        foreach (var attribute in service.OtherAttributes)
+        {
+            if (attribute.Name == "transports" && attribute.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(t => t is "http" or "https"))
+            {
+                continue;
+            }
+
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, service.Location, "data", $"{attribute.Name}=\"{attribute.Value}\"", "the generated service answers its REST resources over HTTP only and does not reproduce this setting");
+        }
+
+        var config = service.Configs[0];
+        foreach (var attribute in config.OtherAttributes)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, config.Location, "config", $"{attribute.Name}=\"{attribute.Value}\"", "not reproduced (an OData endpoint is not generated)");
+        }
+
+        foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");
+        }
+    }
+
+    /// <summary>The JDBC client of the config: URL and user as configurables (with the config's values), the password a required configurable.</summary>
+    private DbClientIr DataServiceClient(DataServiceSyntax service, DataServiceConfigSyntax config)
+    {
+        string? Property(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Value;
+        var urlValue = Property("url") ?? string.Empty;
+        var hint = DbHint(urlValue);
+        var url = _symbols.Module(SymbolKind.Configurable, hint + " url");
+        var secretUrl = HasCredentials(urlValue);
+        if (secretUrl)
+        {
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
+        }
+
+        _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of the config '{config.Id}' of data service '{service.Name}'.", Secret: secretUrl));
+        Symbol? user = null;
+        if (Property("username") is { } userValue)
+        {
+            user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userValue, $"Database user of the config '{config.Id}' of data service '{service.Name}'.", Secret: false));
+        }
+
+        Symbol? password = null;
+        if (config.Properties.FirstOrDefault(p => p.Name == "password") is { } passwordProperty)
+        {
+            // Never a literal: a required configurable, whatever the .dbs holds.
+            password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+            _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
+        }
+
+        var notes = ImmutableArray.Create($"The data service loads the driver class {Property("driverClassName")}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
+        var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), secretUrl ? "a JDBC URL" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
+        {
+            Purpose = $"Database connection of the config '{config.Id}' of data service '{service.Name}'",
+        };
+        _dbClients.Add(client);
+        return client;
+    }
+
+    /// <summary>The body of a resource: its query run with the request's parameters, then the XML result answered (or 202 for a query with no result). Null with the reason when it stays a TODO.</summary>
+    private ImmutableArray<StepIr>? DataServiceResourceBody(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceResourceSyntax resource, out ImmutableArray<PathSegmentIr> path, out NotTranslatedIr? reason)
+    {
+        path = [];
+        reason = null;
+        NotTranslatedIr Because(string message) => new(DiagnosticCatalog.AttributeNotTranslated, message);
+        var method = resource.Method.Trim().ToUpperInvariant();
+        if (method is not ("GET" or "POST" or "PUT" or "DELETE" or "PATCH"))
+        {
+            reason = Because($"the method '{resource.Method}' is not one a data service resource takes");
+            return null;
+        }
+
+        if (!resource.OtherAttributes.IsEmpty || !resource.Unknown.IsEmpty)
+        {
+            reason = Because($"it uses {Describe(resource.OtherAttributes, resource.Unknown)}");
+            return null;
+        }
+
+        if (resource.CallQuery is not { } call || call.Href is null)
+        {
+            reason = Because("it calls no query");
+            return null;
+        }
+
+        if (!call.OtherAttributes.IsEmpty || !call.Unknown.IsEmpty || call.WithParams.Any(w => !w.OtherAttributes.IsEmpty || w.QueryParam is null))
+        {
+            reason = Because($"its call-query uses {Describe(call.OtherAttributes.AddRange(call.WithParams.SelectMany(w => w.OtherAttributes)), call.Unknown)} or a with-param without query-param");
+            return null;
+        }
+
+        if (service.Queries.FirstOrDefault(q => q.Id == call.Href) is not { } query)
+        {
+            reason = Because($"the query '{call.Href}' is not in the data service");
+            return null;
+        }
+
+        if (DataServiceResourcePath(resource.Path) is not { } segments)
+        {
+            reason = Because($"the path '{resource.Path}' is not a plain path with {{name}} parameters");
+            return null;
+        }
+
+        var requestNames = call.WithParams.ToDictionary(w => w.Name, w => w.QueryParam!, StringComparer.Ordinal);
+        if (DataServiceQueryStepFor(service, config, client, query, requestNames, out var queryReason) is not { } step)
+        {
+            reason = Because(queryReason!);
+            return null;
+        }
+
+        path = segments;
+        var context = new FlowContext(FlowKind.In, _translator, null, service.Name);
+        ImmutableArray<StepIr> body = step.Result is null ? [step] : [step, Reply(null, context)];
+        return step.Result is null ? [.. body, new AcceptStep(null)] : body;
+    }
+
+    private static string Describe(ImmutableArray<DataServiceAttributeSyntax> attributes, ImmutableArray<UnknownChildSyntax> children) =>
+        string.Join(", ", attributes.Select(a => $"{a.Name}=\"{a.Value}\"").Concat(children.Select(c => $"<{c.Name}>")).DefaultIfEmpty("nothing else"));
+
+    /// <summary>A resource path (<c>employee/{id}</c>) as segments; null when a segment mixes text and a parameter.</summary>
+    private static ImmutableArray<PathSegmentIr>? DataServiceResourcePath(string path)
+    {
+        var segments = ImmutableArray.CreateBuilder<PathSegmentIr>();
+        foreach (var raw in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.Length > 2 && raw[0] == '{' && raw[^1] == '}' && raw[1..^1].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                segments.Add(new PathSegmentIr.Param(raw[1..^1], SymbolFactory.Local(raw[1..^1])));
+            }
+            else if (raw.Contains('{') || raw.Contains('}') || raw.Contains('?') || raw.Contains('*'))
+            {
+                return null;
+            }
+            else
+            {
+                segments.Add(new PathSegmentIr.Literal(raw));
+            }
+        }
+
+        return segments.ToImmutable();
+    }
+
+    /// <summary>The step running a query, or null with the reason when something in it is not translated.</summary>
+    private static DataServiceQueryStep? DataServiceQueryStepFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceQuerySyntax query, IReadOnlyDictionary<string, string> requestNames, out string? reason)
+    {
+        reason = null;
+        if (!query.OtherAttributes.IsEmpty || !query.Unknown.IsEmpty)
+        {
+            reason = $"its query '{query.Id}' uses {Describe(query.OtherAttributes, query.Unknown)}";
+            return null;
+        }
+
+        if (query.UseConfig is { } useConfig && useConfig != config.Id)
+        {
+            reason = $"its query '{query.Id}' uses the config '{useConfig}', which is not in the data service";
+            return null;
+        }
+
+        var plain = query.Sql.Where(s => s.Dialect is null).ToList();
+        if (plain.Count != 1 || query.Sql.Length != 1)
+        {
+            reason = $"its query '{query.Id}' has {query.Sql.Length} <sql> texts (per-dialect SQL is not translated)";
+            return null;
+        }
+
+        var sql = plain[0].Text.Trim();
+        if (sql.Contains('`', StringComparison.Ordinal) || sql.Contains("${", StringComparison.Ordinal))
+        {
+            reason = $"the SQL of query '{query.Id}' holds a backtick or '${{', which a Ballerina query template cannot hold as text";
+            return null;
+        }
+
+        var arguments = ImmutableArray.CreateBuilder<DataServiceArgumentIr>();
+        var byName = new Dictionary<string, DataServiceArgumentIr>(StringComparer.Ordinal);
+        foreach (var param in query.Params)
+        {
+            if (!param.OtherAttributes.IsEmpty || !param.Unknown.IsEmpty)
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' uses {Describe(param.OtherAttributes, param.Unknown)}";
+                return null;
+            }
+
+            if (param.ParamType is { } paramType && !paramType.Equals("SCALAR", StringComparison.OrdinalIgnoreCase))
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is paramType=\"{paramType}\" (only SCALAR is translated)";
+                return null;
+            }
+
+            if (param.Type is { } direction && !direction.Equals("IN", StringComparison.OrdinalIgnoreCase))
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is type=\"{direction}\" (only IN is translated)";
+                return null;
+            }
+
+            if (DataServiceSqlType(param.SqlType) is not { } type)
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' has sqlType '{param.SqlType}', which is not translated";
+                return null;
+            }
+
+            if (param.DefaultValue is { } fallback && fallback.Contains("#{NULL}", StringComparison.Ordinal))
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' defaults to NULL (#{{NULL}}), which is not translated";
+                return null;
+            }
+
+            if (param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value (the data service binds NULL when it is missing)";
+                return null;
+            }
+
+            var requestName = requestNames.TryGetValue(param.Name, out var mapped) ? mapped : param.Name;
+            // An optional parameter with no default reads as null in the data service; here it must be present.
+            var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue);
+            byName[param.Name] = argument;
+        }
+
+        ImmutableArray<string> segments;
+        var positional = SqlSegments(sql);
+        if (positional.Length > 1)
+        {
+            if (positional.Length - 1 != query.Params.Length)
+            {
+                reason = $"the SQL of query '{query.Id}' has {positional.Length - 1} '?' placeholders but {query.Params.Length} parameters";
+                return null;
+            }
+
+            // The data service binds '?' placeholders in ordinal order (the order of the <param>s when none has an ordinal).
+            var ordered = query.Params.All(p => ParseOrdinal(p.Ordinal) is not null)
+                ? query.Params.OrderBy(p => ParseOrdinal(p.Ordinal)).ToList()
+                : query.Params.Any(p => p.Ordinal is not null) ? null : query.Params.ToList();
+            if (ordered is null)
+            {
+                reason = $"the parameters of query '{query.Id}' give ordinals to some parameters only";
+                return null;
+            }
+
+            segments = positional;
+            arguments.AddRange(ordered.Select(p => byName[p.Name]));
+        }
+        else
+        {
+            var named = NamedSqlSegments(sql, byName.Keys.ToHashSet(StringComparer.Ordinal), out var order);
+            segments = named;
+            arguments.AddRange(order.Select(n => byName[n]));
+        }
+
+        DataServiceResultIr? result = null;
+        if (query.Result is { } declared)
+        {
+            if (!declared.OtherAttributes.IsEmpty || !declared.Unknown.IsEmpty || declared.Outputs.Any(o => !o.OtherAttributes.IsEmpty))
+            {
+                reason = $"the result of query '{query.Id}' uses {Describe(declared.OtherAttributes.AddRange(declared.Outputs.SelectMany(o => o.OtherAttributes)), declared.Unknown)}";
+                return null;
+            }
+
+            if (declared.OutputType is { } outputType && !outputType.Equals("xml", StringComparison.OrdinalIgnoreCase))
+            {
+                reason = $"the result of query '{query.Id}' is outputType=\"{outputType}\" (only XML results are translated)";
+                return null;
+            }
+
+            if (declared.Element is not { Length: > 0 } element || !IsXmlName(element) || (declared.RowName is { Length: > 0 } row && !IsXmlName(row)) || declared.Outputs.Any(o => !IsXmlName(o.Name) || o.Column is null))
+            {
+                reason = $"the result of query '{query.Id}' has no element name, or a name that is not an XML name";
+                return null;
+            }
+
+            // DataServiceFactory: a result without defaultNamespace is in the service's namespace (WSO2_DS_NAMESPACE when unset).
+            var ns = declared.DefaultNamespace ?? (service.ServiceNamespace is { Length: > 0 } serviceNs ? serviceNs : DataServiceNamespace);
+            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, declared.Outputs.Select(o => new DataServiceOutputIr(o.Column!, o.Name, o.IsAttribute)).ToImmutableArray());
+        }
+
+        return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result);
+    }
+
+    private static int? ParseOrdinal(string? ordinal) =>
+        int.TryParse(ordinal?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool IsXmlName(string name)
+    {
+        try
+        {
+            return System.Xml.XmlConvert.VerifyNCName(name) == name;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The data service's sqlType names (DBConstants.DataTypes) as the value they bind.</summary>
+    private static DbParameterType? DataServiceSqlType(string? type) => (type?.Trim().ToUpperInvariant() ?? "STRING") switch
+    {
+        "STRING" or "CHAR" or "VARCHAR" or "NCHAR" or "NVARCHAR" or "LONGVARCHAR" => DbParameterType.String,
+        "NUMERIC" or "DECIMAL" => DbParameterType.Decimal,
+        "BIT" or "BOOLEAN" => DbParameterType.Boolean,
+        "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" => DbParameterType.Integer,
+        "REAL" or "FLOAT" or "DOUBLE" => DbParameterType.Float,
+        "DATE" => DbParameterType.Date,
+        "TIME" => DbParameterType.Time,
+        "TIMESTAMP" => DbParameterType.Timestamp,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The SQL split at its <c>:name</c> placeholders of declared parameters, as the data service replaces them by
+    /// <c>?</c>; quoted text, comments, <c>::</c> casts and names that are not parameters stay text.
+    /// </summary>
+    internal static ImmutableArray<string> NamedSqlSegments(string sql, IReadOnlySet<string> names, out ImmutableArray<string> order)
+    {
+        var segments = ImmutableArray.CreateBuilder<string>();
+        var used = ImmutableArray.CreateBuilder<string>();
+        var start = 0;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            if (c is '\'' or '"')
+            {
+                var close = sql.IndexOf(c, i + 1);
+                i = close < 0 ? sql.Length : close + 1;
+            }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                var end = sql.IndexOf('\n', i);
+                i = end < 0 ? sql.Length : end + 1;
+            }
+            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+            {
+                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? sql.Length : end + 2;
+            }
+            else if (c == ':' && (i == 0 || sql[i - 1] != ':') && i + 1 < sql.Length && sql[i + 1] != ':')
+            {
+                var j = i + 1;
+                while (j < sql.Length && (char.IsAsciiLetterOrDigit(sql[j]) || sql[j] == '_'))
+                {
+                    j++;
+                }
+
+                var name = sql[(i + 1)..j];
+                if (name.Length > 0 && names.Contains(name))
+                {
+                    segments.Add(sql[start..i]);
+                    used.Add(name);
+                    start = j;
+                }
+
+                i = Math.Max(j, i + 1);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        segments.Add(sql[start..]);
+        order = used.ToImmutable();
+        return segments.ToImmutable();
+    }
+}

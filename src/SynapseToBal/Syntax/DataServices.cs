@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>An attribute of a data service element that has no field of its own: kept with its value for the lowering to judge.</summary>
+public sealed record DataServiceAttributeSyntax(string Name, string Value);
+
+/// <summary>
+/// A WSO2 data service (<c>.dbs</c>): <c>&lt;data name [serviceNamespace]&gt;</c> with its <c>&lt;config&gt;</c>s,
+/// <c>&lt;query&gt;</c>s, SOAP <c>&lt;operation&gt;</c>s and REST <c>&lt;resource&gt;</c>s. Not Synapse mediation: the
+/// Micro Integrator's data services engine serves it at <c>/services/&lt;name&gt;</c>.
+/// </summary>
+public sealed record DataServiceSyntax(
+    SourceLocation Location,
+    string RawXml,
+    string Name,
+    string? ServiceNamespace,
+    ImmutableArray<DataServiceConfigSyntax> Configs,
+    ImmutableArray<DataServiceQuerySyntax> Queries,
+    ImmutableArray<DataServiceOperationDefSyntax> Operations,
+    ImmutableArray<DataServiceResourceSyntax> Resources) : ArtifactSyntax(Location, RawXml, Name)
+{
+    public override string Kind => "Data service";
+
+    public override string XmlName => "data";
+
+    public string? Description { get; init; }
+
+    /// <summary>Attributes of <c>&lt;data&gt;</c> other than name, serviceNamespace (transports, enableBatchRequests, ...).</summary>
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+}
+
+/// <summary>A <c>&lt;config id&gt;</c>: its <c>&lt;property name&gt;value&lt;/property&gt;</c>s (driverClassName, url, username, password, pool settings, ...).</summary>
+public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedTextSyntax> Properties, SourceLocation Location, string RawXml) : ISyntaxNode
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}
+
+/// <summary>A <c>&lt;query id useConfig&gt;</c> with its <c>&lt;sql&gt;</c>, <c>&lt;param&gt;</c>s and <c>&lt;result&gt;</c>.</summary>
+public sealed record DataServiceQuerySyntax(
+    string Id,
+    string? UseConfig,
+    ImmutableArray<DataServiceSqlSyntax> Sql,
+    ImmutableArray<DataServiceQueryParamSyntax> Params,
+    DataServiceResultSyntax? Result,
+    SourceLocation Location,
+    string RawXml) : ISyntaxNode
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    /// <summary>Children other than sql, param, result (expression, sparql, properties, ...), kept whole.</summary>
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}
+
+/// <summary>A <c>&lt;sql [dialect]&gt;</c> text.</summary>
+public sealed record DataServiceSqlSyntax(string Text, string? Dialect, SourceLocation Location);
+
+/// <summary>A query <c>&lt;param name sqlType [paramType] [type] [ordinal] [defaultValue] [optional]&gt;</c>.</summary>
+public sealed record DataServiceQueryParamSyntax(
+    string Name,
+    string? SqlType,
+    string? ParamType,
+    string? Type,
+    string? Ordinal,
+    string? DefaultValue,
+    string? Optional,
+    SourceLocation Location)
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    /// <summary>Validators and any other child, kept whole.</summary>
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}
+
+/// <summary>A <c>&lt;result element rowName defaultNamespace [outputType]&gt;</c> with its output <c>&lt;element&gt;</c>s and <c>&lt;attribute&gt;</c>s.</summary>
+public sealed record DataServiceResultSyntax(
+    string? Element,
+    string? RowName,
+    string? DefaultNamespace,
+    string? OutputType,
+    ImmutableArray<DataServiceOutputSyntax> Outputs,
+    SourceLocation Location,
+    string RawXml)
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    /// <summary>Nested elements, call-queries and any other child, kept whole.</summary>
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}
+
+/// <summary>An output <c>&lt;element column name [xsdType]/&gt;</c> or <c>&lt;attribute column name/&gt;</c> with no children.</summary>
+public sealed record DataServiceOutputSyntax(bool IsAttribute, string? Column, string Name, string? XsdType, SourceLocation Location)
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+}
+
+/// <summary>A <c>&lt;call-query href&gt;</c> with its <c>&lt;with-param name query-param&gt;</c>s.</summary>
+public sealed record DataServiceCallQuerySyntax(string? Href, ImmutableArray<DataServiceWithParamSyntax> WithParams, SourceLocation Location)
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}
+
+/// <summary>A <c>&lt;with-param name query-param|column&gt;</c>: the query's parameter <c>name</c> takes the request's <c>query-param</c>.</summary>
+public sealed record DataServiceWithParamSyntax(string Name, string? QueryParam, SourceLocation Location)
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+}
+
+/// <summary>A SOAP <c>&lt;operation name&gt;</c> calling a query.</summary>
+public sealed record DataServiceOperationDefSyntax(string Name, DataServiceCallQuerySyntax? CallQuery, SourceLocation Location, string RawXml) : ISyntaxNode
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}
+
+/// <summary>A REST <c>&lt;resource method path&gt;</c> calling a query; served at <c>/services/&lt;data name&gt;/&lt;path&gt;</c>.</summary>
+public sealed record DataServiceResourceSyntax(string Method, string Path, DataServiceCallQuerySyntax? CallQuery, SourceLocation Location, string RawXml) : ISyntaxNode
+{
+    public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+}

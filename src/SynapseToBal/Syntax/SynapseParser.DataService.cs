@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Xml.Linq;
+
+namespace SynapseToBal.Syntax;
+
+/// <summary>The parser of a WSO2 data service (<c>.dbs</c>): <c>&lt;data&gt;</c> with configs, queries, operations and resources.</summary>
+public sealed partial class SynapseParser
+{
+    /// <summary>
+    /// True for a data service root: <c>&lt;data name&gt;</c> without a namespace whose children include a config,
+    /// query, operation or resource (a plain <c>&lt;data&gt;</c> payload sample is not one).
+    /// </summary>
+    public static bool IsDataServiceRoot(XElement root) =>
+        root.Name.LocalName == "data" && root.Name.NamespaceName.Length == 0 && root.Attribute("name") is not null
+        && root.Elements().Any(e => e.Name.NamespaceName.Length == 0 && e.Name.LocalName is "config" or "query" or "operation" or "resource");
+
+    private DataServiceSyntax ParseDataService(XElement element)
+    {
+        var location = Loc(element);
+        var configs = ImmutableArray.CreateBuilder<DataServiceConfigSyntax>();
+        var queries = ImmutableArray.CreateBuilder<DataServiceQuerySyntax>();
+        var operations = ImmutableArray.CreateBuilder<DataServiceOperationDefSyntax>();
+        var resources = ImmutableArray.CreateBuilder<DataServiceResourceSyntax>();
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        string? description = null;
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "config":
+                    configs.Add(ParseDataServiceConfig(child));
+                    break;
+                case "query":
+                    queries.Add(ParseDataServiceQuery(child));
+                    break;
+                case "operation":
+                {
+                    var (call, childUnknown) = ParseCallQueryHolder(child, "operation");
+                    operations.Add(new DataServiceOperationDefSyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), call, Loc(child), _source.RawXml(child))
+                    {
+                        OtherAttributes = OtherAttributes(child, "name"),
+                        Unknown = childUnknown,
+                    });
+                    break;
+                }
+
+                case "resource":
+                {
+                    var (call, childUnknown) = ParseCallQueryHolder(child, "resource");
+                    resources.Add(new DataServiceResourceSyntax(Attr(child, "method") ?? Missing(child, "method", "GET"), Attr(child, "path") ?? Missing(child, "path", string.Empty), call, Loc(child), _source.RawXml(child))
+                    {
+                        OtherAttributes = OtherAttributes(child, "method", "path"),
+                        Unknown = childUnknown,
+                    });
+                    break;
+                }
+
+                case "description" when description is null:
+                    Claim(child);
+                    description = TextOf(child);
+                    break;
+                default:
+                    UnknownChild(child, "data", unknown);
+                    break;
+            }
+        }
+
+        return new DataServiceSyntax(location, _source.RawXml(element), RequireName(element, "name"), Attr(element, "serviceNamespace"),
+            configs.ToImmutable(), queries.ToImmutable(), operations.ToImmutable(), resources.ToImmutable())
+        {
+            Description = description,
+            OtherAttributes = OtherAttributes(element, "name", "serviceNamespace"),
+            Unknown = unknown.ToImmutable(),
+        };
+    }
+
+    private DataServiceConfigSyntax ParseDataServiceConfig(XElement element)
+    {
+        var location = Loc(element);
+        var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        foreach (var property in Items(element, "property", "config", unknown))
+        {
+            var propertyLocation = Loc(property);
+            UnknownChildren(property, "property", unknown);
+            properties.Add(new NamedTextSyntax(Attr(property, "name") ?? Missing(property, "name", string.Empty), TextOf(property), propertyLocation));
+        }
+
+        return new DataServiceConfigSyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), properties.ToImmutable(), location, _source.RawXml(element))
+        {
+            OtherAttributes = OtherAttributes(element, "id"),
+            Unknown = unknown.ToImmutable(),
+        };
+    }
+
+    private DataServiceQuerySyntax ParseDataServiceQuery(XElement element)
+    {
+        var location = Loc(element);
+        var sql = ImmutableArray.CreateBuilder<DataServiceSqlSyntax>();
+        var parameters = ImmutableArray.CreateBuilder<DataServiceQueryParamSyntax>();
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        DataServiceResultSyntax? result = null;
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "sql":
+                {
+                    var sqlLocation = Loc(child);
+                    UnknownChildren(child, "sql", unknown);
+                    sql.Add(new DataServiceSqlSyntax(child.Value, Attr(child, "dialect"), sqlLocation));
+                    break;
+                }
+
+                case "param":
+                {
+                    var paramLocation = Loc(child);
+                    var paramUnknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+                    UnknownChildren(child, "param", paramUnknown);
+                    parameters.Add(new DataServiceQueryParamSyntax(
+                        Attr(child, "name") ?? Missing(child, "name", string.Empty),
+                        Attr(child, "sqlType"),
+                        Attr(child, "paramType"),
+                        Attr(child, "type"),
+                        Attr(child, "ordinal"),
+                        Attr(child, "defaultValue"),
+                        Attr(child, "optional"),
+                        paramLocation)
+                    {
+                        OtherAttributes = OtherAttributes(child, "name", "sqlType", "paramType", "type", "ordinal", "defaultValue", "optional"),
+                        Unknown = paramUnknown.ToImmutable(),
+                    });
+                    break;
+                }
+
+                case "result" when result is null:
+                    result = ParseDataServiceResult(child);
+                    break;
+                default:
+                    UnknownChild(child, "query", unknown);
+                    break;
+            }
+        }
+
+        return new DataServiceQuerySyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), Attr(element, "useConfig"), sql.ToImmutable(), parameters.ToImmutable(), result, location, _source.RawXml(element))
+        {
+            OtherAttributes = OtherAttributes(element, "id", "useConfig"),
+            Unknown = unknown.ToImmutable(),
+        };
+    }
+
+    private DataServiceResultSyntax ParseDataServiceResult(XElement element)
+    {
+        var location = Loc(element);
+        var outputs = ImmutableArray.CreateBuilder<DataServiceOutputSyntax>();
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        foreach (var child in element.Elements())
+        {
+            var name = LocalName(child);
+            if (name is "element" or "attribute" && !child.HasElements && child.Attribute("column") is not null)
+            {
+                var outputLocation = Loc(child);
+                outputs.Add(new DataServiceOutputSyntax(name == "attribute", Attr(child, "column"), Attr(child, "name") ?? Missing(child, "name", string.Empty), Attr(child, "xsdType"), outputLocation)
+                {
+                    OtherAttributes = OtherAttributes(child, "column", "name", "xsdType"),
+                });
+            }
+            else
+            {
+                // Nested elements, query-param outputs, nested call-queries: kept whole.
+                UnknownChild(child, "result", unknown);
+            }
+        }
+
+        return new DataServiceResultSyntax(Attr(element, "element"), Attr(element, "rowName"), Attr(element, "defaultNamespace"), Attr(element, "outputType"), outputs.ToImmutable(), location, _source.RawXml(element))
+        {
+            OtherAttributes = OtherAttributes(element, "element", "rowName", "defaultNamespace", "outputType"),
+            Unknown = unknown.ToImmutable(),
+        };
+    }
+
+    /// <summary>The <c>&lt;call-query&gt;</c> of an operation or resource, and its other children (a <c>description</c> is documentation and is read).</summary>
+    private (DataServiceCallQuerySyntax? Call, ImmutableArray<UnknownChildSyntax> Unknown) ParseCallQueryHolder(XElement element, string context)
+    {
+        DataServiceCallQuerySyntax? call = null;
+        var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "call-query" when call is null:
+                {
+                    var callLocation = Loc(child);
+                    var withParams = ImmutableArray.CreateBuilder<DataServiceWithParamSyntax>();
+                    var callUnknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+                    foreach (var with in Items(child, "with-param", "call-query", callUnknown))
+                    {
+                        var withLocation = Loc(with);
+                        UnknownChildren(with, "with-param", callUnknown);
+                        withParams.Add(new DataServiceWithParamSyntax(Attr(with, "name") ?? Missing(with, "name", string.Empty), Attr(with, "query-param"), withLocation)
+                        {
+                            OtherAttributes = OtherAttributes(with, "name", "query-param"),
+                        });
+                    }
+
+                    call = new DataServiceCallQuerySyntax(Attr(child, "href"), withParams.ToImmutable(), callLocation)
+                    {
+                        OtherAttributes = OtherAttributes(child, "href"),
+                        Unknown = callUnknown.ToImmutable(),
+                    };
+                    break;
+                }
+
+                case "description":
+                    Claim(child);
+                    break;
+                default:
+                    UnknownChild(child, context, unknown);
+                    break;
+            }
+        }
+
+        return (call, unknown.ToImmutable());
+    }
+
+    /// <summary>Every attribute of an element but the named ones (and namespace declarations), read and kept for the lowering to judge.</summary>
+    private ImmutableArray<DataServiceAttributeSyntax> OtherAttributes(XElement element, params string[] known)
+    {
+        var others = ImmutableArray.CreateBuilder<DataServiceAttributeSyntax>();
+        foreach (var attribute in element.Attributes())
+        {
+            if (attribute.IsNamespaceDeclaration || (attribute.Name.Namespace == XNamespace.None && known.Contains(attribute.Name.LocalName)))
+            {
+                continue;
+            }
+
+            MarkRead(attribute);
+            others.Add(new DataServiceAttributeSyntax(QualifiedName(attribute), attribute.Value));
+        }
+
+        return others.ToImmutable();
+    }
+}

@@ -1,0 +1,202 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Project;
+using SynapseToBal.Syntax;
+using Xunit;
+using static SynapseToBal.Tests.Unit.ParseHelpers;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class DataServiceTests
+{
+    private const string Config = """
+        <config id="db">
+           <property name="driverClassName">org.h2.Driver</property>
+           <property name="url">jdbc:h2:mem:people</property>
+           <property name="username">sa</property>
+           <property name="password">pw-987</property>
+        </config>
+        """;
+
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string inner, string attributes = "")
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("People.dbs", $"<data name=\"People\"{attributes}>{Config}{inner}</data>", diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
+
+    [Fact]
+    public void A_dbs_is_parsed_into_a_typed_node_with_every_element_and_attribute_read()
+    {
+        var service = Artifact<DataServiceSyntax>("""
+            <data name="People" serviceNamespace="urn:people">
+               <config id="db"><property name="url">jdbc:h2:mem:x</property></config>
+               <query id="q" useConfig="db">
+                  <sql>select id from p where id = ?</sql>
+                  <result element="People" rowName="Person" defaultNamespace="urn:p"><element column="ID" name="id" xsdType="xs:int"/><attribute column="N" name="n"/></result>
+                  <param name="id" sqlType="INTEGER" paramType="SCALAR" type="IN" ordinal="1"/>
+               </query>
+               <operation name="op"><call-query href="q"><with-param name="id" query-param="id"/></call-query></operation>
+               <resource method="GET" path="person/{id}"><call-query href="q"><with-param name="id" query-param="id"/></call-query></resource>
+            </data>
+            """);
+
+        Assert.Equal("People", service.Name);
+        Assert.Equal("urn:people", service.ServiceNamespace);
+        Assert.Equal("url", Assert.Single(Assert.Single(service.Configs).Properties).Name);
+        var query = Assert.Single(service.Queries);
+        Assert.Equal(("q", "db"), (query.Id, query.UseConfig));
+        Assert.Equal("select id from p where id = ?", Assert.Single(query.Sql).Text);
+        var param = Assert.Single(query.Params);
+        Assert.Equal(("id", "INTEGER", "1"), (param.Name, param.SqlType, param.Ordinal));
+        Assert.Equal(("People", "Person", "urn:p"), (query.Result!.Element, query.Result.RowName, query.Result.DefaultNamespace));
+        Assert.Equal([false, true], query.Result.Outputs.Select(o => o.IsAttribute));
+        Assert.Equal("op", Assert.Single(service.Operations).Name);
+        var resource = Assert.Single(service.Resources);
+        Assert.Equal(("GET", "person/{id}", "q"), (resource.Method, resource.Path, resource.CallQuery!.Href));
+        Assert.Equal(("id", "id"), (Assert.Single(resource.CallQuery.WithParams).Name, resource.CallQuery.WithParams[0].QueryParam));
+    }
+
+    [Fact]
+    public void Unknown_children_and_attributes_are_kept_not_dropped()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("x.dbs", """<data name="X" enableBoxcarring="true"><config id="c"/><event-trigger id="t"/></data>""", diagnostics);
+        var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
+        Assert.Equal("event-trigger", Assert.Single(service.Unknown).Name);
+        Assert.Equal(new DataServiceAttributeSyntax("enableBoxcarring", "true"), Assert.Single(service.OtherAttributes));
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.UnknownElement);
+    }
+
+    [Fact]
+    public void A_data_payload_sample_is_not_a_data_service()
+    {
+        Assert.False(SynapseParser.IsDataServiceRoot(System.Xml.Linq.XElement.Parse("<data><item>1</item></data>")));
+        Assert.True(SynapseParser.IsDataServiceRoot(System.Xml.Linq.XElement.Parse("<data name=\"x\"><query id=\"q\"/></data>")));
+    }
+
+    [Fact]
+    public void A_dbs_file_is_loaded_as_a_document_to_convert()
+    {
+        var folder = Directory.CreateTempSubdirectory("dss-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "People.dbs"), $"<data name=\"People\">{Config}</data>");
+            var diagnostics = new DiagnosticBag();
+            var project = ProjectLoader.Load(folder.FullName, diagnostics);
+            var document = Assert.Single(project.Documents);
+            Assert.Equal(FileKind.DataService, document.Kind);
+            Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.FileNotConverted);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_data_services_folder_of_a_deployment_is_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("dss-");
+        try
+        {
+            var server = Path.Combine(folder.FullName, "repository", "deployment", "server");
+            var api = Path.Combine(server, "synapse-configs", "default", "api");
+            Directory.CreateDirectory(api);
+            File.WriteAllText(Path.Combine(api, "A.xml"), "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"A\" context=\"/a\"/>");
+            Directory.CreateDirectory(Path.Combine(server, "dataservices"));
+            File.WriteAllText(Path.Combine(server, "dataservices", "People.dbs"), $"<data name=\"People\">{Config}</data>");
+            var project = ProjectLoader.Load(Path.Combine(server, "synapse-configs", "default"), new DiagnosticBag());
+            Assert.Contains(project.Documents, d => d.Kind == FileKind.DataService);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_resource_runs_its_query_with_path_and_mapped_parameters_and_answers_the_xml_result()
+    {
+        var (package, diagnostics) = Lower("""
+            <query id="q" useConfig="db">
+               <sql>select ID, NAME from p where id = ? and name = ?</sql>
+               <result element="People" rowName="Person"><element column="ID" name="id"/><element column="NAME" name="name"/></result>
+               <param name="name" sqlType="STRING" ordinal="2"/>
+               <param name="id" sqlType="BIGINT" ordinal="1"/>
+            </query>
+            <resource method="GET" path="/person/{pid}"><call-query href="q"><with-param name="id" query-param="pid"/><with-param name="name" query-param="n"/></call-query></resource>
+            """, " serviceNamespace=\"urn:people\"");
+
+        var service = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService);
+        Assert.Equal("/services/People", service.BasePath);
+        var resource = Assert.Single(service.Resources);
+        Assert.Equal("get", resource.Accessor);
+        Assert.Equal("pid", Assert.IsType<PathSegmentIr.Param>(resource.Path[1]).SynapseName);
+        var step = Assert.IsType<DataServiceQueryStep>(resource.Body[0]);
+        Assert.IsType<RespondStep>(resource.Body[1]);
+        // Bound in ordinal order, each read from the request parameter its with-param names.
+        Assert.Equal([("pid", DbParameterType.Integer), ("n", DbParameterType.String)], step.Arguments.Select(a => (a.RequestName, a.Type)));
+        Assert.Equal(("People", "Person", "urn:people"), (step.Result!.Element, step.Result.RowName, step.Result.Namespace));
+        var client = Assert.Single(package.DatabaseClients);
+        Assert.Same(client, step.Client);
+        var password = Assert.Single(package.Configurables, c => c.Name == client.Password);
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        Assert.DoesNotContain(package.Configurables, c => c.DefaultValue == "pw-987");
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Fact]
+    public void A_query_without_result_answers_202()
+    {
+        var (package, _) = Lower("""
+            <query id="add" useConfig="db"><sql>insert into p values (:id, :name)</sql><param name="id" sqlType="INTEGER"/><param name="name" sqlType="STRING"/></query>
+            <resource method="POST" path="person"><call-query href="add"/></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        var step = Assert.IsType<DataServiceQueryStep>(resource.Body[0]);
+        Assert.Null(step.Result);
+        Assert.Equal(["id", "name"], step.Arguments.Select(a => a.RequestName));
+        Assert.IsType<AcceptStep>(resource.Body[^1]);
+    }
+
+    [Theory]
+    [InlineData("where a = :a and b = :b", new[] { "a", "b" }, new[] { "where a = ", " and b = ", "" })]
+    [InlineData("where a = ':a' and b::int = :b -- :a\n", new[] { "b" }, new[] { "where a = ':a' and b::int = ", " -- :a\n" })]
+    [InlineData("where a = :other", new string[0], new[] { "where a = :other" })]
+    [InlineData("where a = :a or c = :a", new[] { "a", "a" }, new[] { "where a = ", " or c = ", "" })]
+    public void Named_parameters_are_split_outside_quotes_comments_and_casts(string sql, string[] order, string[] segments)
+    {
+        Assert.Equal(segments, Lowerer.NamedSqlSegments(sql, new HashSet<string> { "a", "b" }, out var used));
+        Assert.Equal(order, used);
+    }
+
+    [Fact]
+    public void A_soap_operation_stays_a_todo_naming_it()
+    {
+        var (package, diagnostics) = Lower("""
+            <query id="q" useConfig="db"><sql>select 1</sql></query>
+            <operation name="ping"><call-query href="q"/></operation>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        Assert.Contains("'ping'", resource.Skipped!.Message);
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated && d.GetMessage().Contains("ping"));
+    }
+
+    [Fact]
+    public void A_data_service_without_a_jdbc_config_is_one_todo()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("c.dbs", """<data name="C"><config id="c"><property name="carbon_datasource_name">ds</property></config><query id="q" useConfig="c"><sql>select 1</sql></query></data>""", diagnostics);
+        var package = Lowerer.Lower([document!], diagnostics);
+        Assert.DoesNotContain(package.Services, s => s.Kind == ServiceKind.DataService);
+        var pending = Assert.Single(package.Pending);
+        Assert.Contains("carbon_datasource_name", pending.Reason.Message);
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ArtifactNotTranslated);
+    }
+}
