@@ -75,6 +75,8 @@ public sealed partial class PackageEmitter
             files.Add(new GeneratedFile("stores.bal", Stores(shared, names, chooser: chooserOwner is null)));
         }
 
+        // A file of a kind this layout does not split (one added to the file-per-kind layout later) is kept whole.
+        files.AddRange(Emit(refined).Where(f => !SplitKinds.Contains(f.RelativePath) && f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)));
         var taken = new HashSet<string>(files.Select(f => f.RelativePath), StringComparer.Ordinal) { "types.bal", "support.bal" };
         foreach (var (artifact, part) in parts)
         {
@@ -93,6 +95,12 @@ public sealed partial class PackageEmitter
 
         return files;
     }
+
+    /// <summary>The files of the file-per-kind layout this layout splits by artifact or rebuilds.</summary>
+    private static readonly HashSet<string> SplitKinds = new(StringComparer.Ordinal)
+    {
+        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "types.bal", "support.bal",
+    };
 
     /// <summary>
     /// The file name of an artifact: its kind and name as lower-case words joined by <c>_</c> (a Ballerina package's
