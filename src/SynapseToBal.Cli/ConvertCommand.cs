@@ -112,14 +112,14 @@ public static class ConvertCommand
         if (options.DryRun)
         {
             result = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
-                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress }));
+                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure }));
         }
         else
         {
             // Converting again into the same output writes only what changed and never overwrites an edit (Output/).
             var run = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
                 IncrementalConversion.Run(
-                    new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress },
+                    new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure },
                     output,
                     new OutputOptions(options.Force, options.NoMerge, options.Check),
                     include: f => f.RelativePath != ReportWriter.MarkdownFileName));
@@ -186,7 +186,7 @@ public static class ConvertCommand
             var name = Path.GetFileName(child);
             console.Step(i + 1, children.Count, name);
             var result = console.WithProgress(name, progress =>
-                Converter.Convert(new ConversionOptions(child, options.OrgName, null, options.Templates, options.SynapseLogLines) { Progress = progress }));
+                Converter.Convert(new ConversionOptions(child, options.OrgName, null, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure }));
             var childOutput = Path.Combine(output, name);
             if (!options.DryRun && result.Files.Count > 0)
             {

@@ -35,6 +35,9 @@ public sealed class ConvertOptions
     [Option('d', "dry-run", HelpText = "Convert in memory and write no package; the report files are written only when --out is given.")]
     public bool DryRun { get; set; }
 
+    [Option('k', "keep-structure", HelpText = "One .bal file per source artifact (api_orders.bal, sequence_common.bal, ...) instead of one file per kind (main.bal, functions.bal, connections.bal, ...).")]
+    public bool KeepStructure { get; set; }
+
     [Option('m', "multi-root", HelpText = "Each child folder of the input is its own project (written to <out>/<child>), plus an aggregate report in <out>.")]
     public bool MultiRoot { get; set; }
 
@@ -54,6 +57,7 @@ public sealed class ConvertOptions
         new("Convert a .car into a named package, with SARIF for code scanning", new ConvertOptions { Input = "App.car", Out = "out", ProjectName = "orders", OrgName = "acme", Sarif = "synapse2bal.sarif" }),
         new("See what would convert without writing a package, reports into a folder", new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
         new("Every child folder its own project, with an aggregate report", new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
+        new("One .bal file per API, proxy, sequence, endpoint, ... instead of one per kind", new ConvertOptions { Input = "my-project", KeepStructure = true }),
     ];
 
     // Converting again into the same output (Output/): incremental writes, merges, check mode, one artifact to stdout.

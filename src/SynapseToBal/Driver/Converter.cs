@@ -29,6 +29,9 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
     /// output renders its own part of the package, and needs neither the whole package's files nor its report).
     /// </summary>
     public bool LowerOnly { get; init; }
+
+    /// <summary>One <c>.bal</c> file per source artifact instead of the file-per-kind layout (<c>--keep-structure</c>).</summary>
+    public bool KeepStructure { get; init; }
 }
 
 public sealed record ConversionResult(
@@ -117,13 +120,14 @@ public static class Converter
         {
             Version = metadata?.VersionOrDefault(diagnostics) ?? PackageMetadata.DefaultVersion,
             SynapseLogLines = options.SynapseLogLines,
+            KeepStructure = options.KeepStructure,
         };
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
         options.Progress?.Invoke("Emitting", 0, 1);
         try
         {
-            files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames));
+            files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
         }
         catch (TemplateException ex)
         {

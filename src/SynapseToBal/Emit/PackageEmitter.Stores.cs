@@ -7,7 +7,8 @@ namespace SynapseToBal.Emit;
 // stores.bal: the in-memory message stores (queues) and the message processors (scheduled jobs).
 public sealed partial class PackageEmitter
 {
-    private string Stores(PackageIr package, NameMap names)
+    /// <param name="chooser">False for a part of the package whose processors use the chooser another file declares.</param>
+    private string Stores(PackageIr package, NameMap names, bool chooser = true)
     {
         var modules = new ModuleUsage();
         static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
@@ -114,7 +115,7 @@ public sealed partial class PackageEmitter
         }).ToList();
 
         // One function finds the client a message names (target.endpoint), for the processors without a targetEndpoint.
-        var chooserProcessor = package.MessageProcessors.FirstOrDefault(p => p.TargetChooser is not null);
+        var chooserProcessor = chooser ? package.MessageProcessors.FirstOrDefault(p => p.TargetChooser is not null) : null;
         if (chooserProcessor is not null)
         {
             modules.Use("http");

@@ -17,6 +17,9 @@ public sealed record EmitOptions(string Org, string PackageName, string SourceRo
 
     /// <summary>Logs keep the line the Micro Integrator prints (<c>name = value</c> joined by the separator) instead of a message and key-values.</summary>
     public bool SynapseLogLines { get; init; }
+
+    /// <summary>One <c>.bal</c> file per source artifact instead of one per kind (<c>--keep-structure</c>; see <c>PackageEmitter.Layout.cs</c>).</summary>
+    public bool KeepStructure { get; init; }
 }
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
@@ -46,8 +49,14 @@ public sealed partial class PackageEmitter
         _options = options;
     }
 
-    public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined)
+    /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
+    public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
+        if (_options.KeepStructure && documents is not null)
+        {
+            return EmitPerArtifact(refined, documents);
+        }
+
         var package = refined.Package;
         var names = refined.Names;
         _propertyLocals = refined.Locals;
@@ -154,11 +163,17 @@ public sealed partial class PackageEmitter
 
     // ---- main.bal ----
 
-    private string Main(PackageIr package, NameMap names)
+    /// <param name="declareListener">False for a part of the package whose services attach to the listener another file declares.</param>
+    /// <param name="header">The file's header comment, when it is not the list of the services' sources.</param>
+    private string Main(PackageIr package, NameMap names, bool declareListener = true, string? header = null)
     {
         var modules = new ModuleUsage();
         var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
-        modules.Use("http");
+        if (declareListener || package.Services.Any(s => s.Resources.Any(r => r.Skipped is null)))
+        {
+            modules.Use("http");
+        }
+
         var services = package.Services.Select(s => new
         {
             Doc = (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
@@ -175,10 +190,10 @@ public sealed partial class PackageEmitter
         }).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
-            Header = SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
+            Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
-            Listener = new { Name = names[package.Listener.Name], Port = names[package.Listener.Port.Name] },
+            Listener = new { Name = names[package.Listener.Name], Port = names[package.Listener.Port.Name], Declare = declareListener },
             Services = services,
             Pending = package.Pending.Select(Pending).ToList(),
         });
@@ -414,7 +429,8 @@ public sealed partial class PackageEmitter
 
     // ---- tasks.bal ----
 
-    private string Tasks(PackageIr package, NameMap names)
+    /// <param name="scheduled">The jobs the file's <c>init</c> schedules (a module has one), when not the ones it declares.</param>
+    private string Tasks(PackageIr package, NameMap names, IEnumerable<JobIr>? scheduled = null)
     {
         var modules = new ModuleUsage();
         modules.Use("task");
@@ -443,7 +459,7 @@ public sealed partial class PackageEmitter
                 ResultType = job.TargetCanAnswer ? "http:Response|error?" : "error?",
             };
         }).ToList();
-        var schedules = package.Jobs.Where(j => j.Schedule is not null).Select(j => new
+        var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null).Select(j => new
         {
             Job = names[j.Name],
             Interval = j.Schedule!.IntervalSeconds.ToString(CultureInfo.InvariantCulture),
@@ -451,7 +467,7 @@ public sealed partial class PackageEmitter
         }).ToList();
         return _renderer.Render("tasks.bal.sbn", new
         {
-            Header = SourcesHeader("jobs for the Synapse scheduled tasks", package.Jobs.Select(j => j.Origin.Location.Path)),
+            Header = SourcesHeader("jobs for the Synapse scheduled tasks", package.Jobs.Concat(scheduled ?? []).Select(j => j.Origin.Location.Path)),
             Imports = modules.Imports(),
             Jobs = jobs,
             Schedules = schedules,

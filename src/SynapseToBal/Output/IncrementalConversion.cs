@@ -56,6 +56,11 @@ public static class IncrementalConversion
                 ? Manifest.Hash(string.Join("\n", InputFingerprint.Compute(templates, Path.Combine(templates, Manifest.Folder)).Select(f => f.Path + " " + f.Hash)))
                 : string.Empty,
         };
+        if (options.KeepStructure)
+        {
+            settings["keepStructure"] = "true"; // only when set: manifests of the default layout stay as they were
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;

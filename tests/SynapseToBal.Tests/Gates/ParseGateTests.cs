@@ -160,7 +160,7 @@ public sealed class ParseGateTests(ITestOutputHelper output)
         {
             try
             {
-                var result = Converter.Convert(new ConversionOptions(input.Input, PackageName: input.Name));
+                var result = Converter.Convert(Golden.GoldenCaseOptions.Apply(new ConversionOptions(input.Input, PackageName: input.Name), input.Input));
                 Converter.Write(result, Path.Combine(temp.Path, input.Name));
             }
             catch (Exception ex)

@@ -13,7 +13,8 @@ namespace SynapseToBal.Tests.Golden;
 /// as <see cref="IrPrinter"/> prints it). The runtime module is tested once (<c>Runtime/</c>), so a
 /// case keeps no copy of it: <c>support.used.txt</c> stands for the generated <c>support.bal</c> (the declarations the
 /// package uses, sorted; no file when the package gets no <c>support.bal</c>), and <c>types.bal</c>, always the
-/// module's, is checked here and left out.
+/// module's, is checked here and left out. An <c>options.txt</c> beside <c>input/</c> asks for conversion options
+/// (<see cref="GoldenCaseOptions"/>).
 /// </summary>
 public sealed class GoldenCaseTests
 {
@@ -61,7 +62,7 @@ public sealed class GoldenCaseTests
 
     internal static Dictionary<string, string> Generate(string input, string name)
     {
-        var result = Converter.Convert(new ConversionOptions(input, PackageName: name));
+        var result = Converter.Convert(GoldenCaseOptions.Apply(new ConversionOptions(input, PackageName: name), input));
         var files = result.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
         var diagnostics = result.Diagnostics.Select(d => DiagnosticBag.Format(d, input)).ToList();
         files["diagnostics.txt"] = diagnostics.Count == 0 ? "(none)\n" : string.Join("\n", diagnostics) + "\n";
