@@ -34,18 +34,19 @@ internal static class XmlLiteralWriter
                 builder.Append('<').Append(name);
                 foreach (var ns in element.Namespaces)
                 {
-                    builder.Append(' ').Append(ns.Prefix.Length == 0 ? "xmlns" : "xmlns:" + ns.Prefix).Append("=\"").Append(Template(AttributeText(ns.Uri))).Append('"');
+                    builder.Append(' ').Append(ns.Prefix.Length == 0 ? "xmlns" : "xmlns:" + ns.Prefix).Append("=\"").Append(Template(AttributeText(ns.Uri, atStart: true))).Append('"');
                 }
 
                 foreach (var attribute in element.Attributes)
                 {
                     builder.Append(' ').Append(QualifiedName(attribute.Prefix, attribute.LocalName)).Append("=\"");
+                    var atStart = true;
                     foreach (var part in attribute.Value)
                     {
                         switch (part)
                         {
                             case TemplatePart.Text t:
-                                builder.Append(Template(AttributeText(t.Content)));
+                                builder.Append(Template(AttributeText(t.Content, atStart)));
                                 break;
                             case TemplatePart.Argument a:
                                 builder.Append("${").Append(text(a.Value)).Append('}');
@@ -53,6 +54,8 @@ internal static class XmlLiteralWriter
                             default:
                                 throw new InvalidOperationException($"Unhandled template part {part.GetType().Name}");
                         }
+
+                        atStart = false;
                     }
 
                     builder.Append('"');
@@ -124,12 +127,24 @@ internal static class XmlLiteralWriter
         return builder.ToString();
     }
 
-    /// <summary>An attribute value escaped for double quotes; white space other than a space kept as character references.</summary>
-    private static string AttributeText(string value)
+    /// <summary>
+    /// An attribute value escaped for double quotes; white space other than a space kept as character references,
+    /// and a space that opens the value too (Ballerina's XML template grammar refuses white space right after the
+    /// opening quote: <c>v=" a"</c> does not parse, <c>v="&amp;#32;a"</c> is the same value).
+    /// </summary>
+    private static string AttributeText(string value, bool atStart)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
+            if (atStart && c == ' ')
+            {
+                builder.Append("&#32;");
+                atStart = false;
+                continue;
+            }
+
+            atStart = false;
             builder.Append(c switch
             {
                 '&' => "&amp;",

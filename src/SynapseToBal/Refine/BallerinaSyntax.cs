@@ -165,6 +165,62 @@ public static class BallerinaSyntax
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Serialised XML as the text of an <c>xml `...`</c> template (<see cref="TemplateText"/>, line breaks kept),
+    /// with white space right after an attribute value's opening quote written as a character reference: Ballerina's
+    /// XML template grammar refuses <c>v=" a"</c>, and <c>v="&amp;#32;a"</c> is the same value. Comments, CDATA
+    /// sections and processing instructions are copied as they are (a reference means nothing there).
+    /// </summary>
+    public static string XmlTemplateText(string xml)
+    {
+        var builder = new StringBuilder(xml.Length + 8);
+        var i = 0;
+        while (i < xml.Length)
+        {
+            var verbatimEnd = xml.AsSpan(i).StartsWith("<!--") ? "-->" : xml.AsSpan(i).StartsWith("<![CDATA[") ? "]]>" : xml.AsSpan(i).StartsWith("<?") ? "?>" : null;
+            if (verbatimEnd is not null)
+            {
+                var end = xml.IndexOf(verbatimEnd, i, StringComparison.Ordinal);
+                end = end < 0 ? xml.Length : end + verbatimEnd.Length;
+                builder.Append(xml, i, end - i);
+                i = end;
+                continue;
+            }
+
+            if (xml[i] != '<' || i + 1 >= xml.Length || xml[i + 1] is '/' or '!')
+            {
+                builder.Append(xml[i++]);
+                continue;
+            }
+
+            // A start tag: copy it, quoting attribute values with their leading white space as references.
+            while (i < xml.Length && xml[i] != '>')
+            {
+                var c = xml[i++];
+                builder.Append(c);
+                if (c is '"' or '\'')
+                {
+                    var close = xml.IndexOf(c, i);
+                    close = close < 0 ? xml.Length : close;
+                    if (i < close && xml[i] is ' ' or '\t' or '\n' or '\r')
+                    {
+                        builder.Append("&#").Append(((int)xml[i]).ToString(CultureInfo.InvariantCulture)).Append(';');
+                        i++;
+                    }
+
+                    builder.Append(xml, i, close - i);
+                    i = close;
+                    if (i < xml.Length)
+                    {
+                        builder.Append(xml[i++]);
+                    }
+                }
+            }
+        }
+
+        return TemplateText(builder.ToString(), keepLineBreaks: true);
+    }
+
     /// <summary>Comment lines (<c>// ...</c>) for arbitrary text; every line of the text stays a comment.</summary>
     public static IEnumerable<string> CommentLines(string text, string prefix = "// ")
     {

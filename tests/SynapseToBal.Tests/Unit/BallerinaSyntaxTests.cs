@@ -81,4 +81,15 @@ public sealed class BallerinaSyntaxTests
             Assert.Matches("^'?[A-Za-z_][A-Za-z0-9_]*$", identifier);
         }
     }
+
+    [Theory]
+    [InlineData("<p v=\" a\"/>", "<p v=\"&#32;a\"/>")]
+    [InlineData("<p v=' a' w=\" \"/>", "<p v='&#32;a' w=\"&#32;\"/>")]
+    [InlineData("<p v=\"a \">x=\" y\"</p>", "<p v=\"a \">x=\" y\"</p>")]
+    [InlineData("<p v=\"\n a\"/>", "<p v=\"&#10; a\"/>")]
+    [InlineData("<!-- <p v=\" a\"/> --><p/>", "<!-- <p v=\" a\"/> --><p/>")]
+    [InlineData("<p><![CDATA[<q v=\" a\"/>]]></p>", "<p><![CDATA[<q v=\" a\"/>]]></p>")]
+    [InlineData("<p v=\"`${x}\"/>", "<p v=\"${\"`\"}${\"$\"}{x}\"/>")]
+    public void XmlTemplateText_writes_white_space_opening_an_attribute_value_as_a_reference(string xml, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.XmlTemplateText(xml));
 }

@@ -5,7 +5,7 @@
 //   sequences/Heartbeat.xml
 //   sequences/OrderFault.xml
 //   sequences/ProcessOrder.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;

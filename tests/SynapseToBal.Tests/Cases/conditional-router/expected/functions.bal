@@ -4,7 +4,7 @@
 //   NotTranslatedRoutes.xml
 //   RouterProxy.xml
 //   RoutingSeq.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;

@@ -2,7 +2,7 @@
 //   EventError.xml
 //   OrderEvents.xml
 //   ProcessOrder.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;

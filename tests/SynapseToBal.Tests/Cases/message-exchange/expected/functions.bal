@@ -3,7 +3,7 @@
 //   OneWayProxy.xml
 //   ReplySequence.xml
 //   StockQuoteProxy.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;

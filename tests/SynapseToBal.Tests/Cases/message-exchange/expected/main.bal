@@ -2,7 +2,7 @@
 //   NotifyAndContinue.xml
 //   OneWayProxy.xml
 //   StockQuoteProxy.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 

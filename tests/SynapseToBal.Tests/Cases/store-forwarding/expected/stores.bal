@@ -3,7 +3,7 @@
 //   PaymentForwarder.xml
 //   PaymentStore.xml
 //   RoutedForwarder.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/lang.runtime;

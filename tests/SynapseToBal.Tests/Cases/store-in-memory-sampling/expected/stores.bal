@@ -3,7 +3,7 @@
 //   AuditStore.xml
 //   OrderSampler.xml
 //   OrderStore.xml
-// Regenerating the package overwrites this file.
+// Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/log;
 import ballerina/task;
