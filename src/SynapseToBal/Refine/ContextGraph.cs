@@ -71,20 +71,28 @@ internal sealed partial class ContextGraph
         }
 
         _reach = Enumerable.Range(0, _edges.Count).Select(Reach).ToList();
+        _reachedBy = Enumerable.Range(0, _edges.Count).Select(_ => new List<int>()).ToList();
+        for (var node = 0; node < _reach.Count; node++)
+        {
+            foreach (var reached in _reach[node])
+            {
+                _reachedBy[reached].Add(node);
+            }
+        }
     }
 
     private readonly List<HashSet<int>> _reach;
+
+    /// <summary>Per node, the nodes that reach it (itself included), in node order: <see cref="Sharing"/> visits only those, not every node.</summary>
+    private readonly List<List<int>> _reachedBy;
 
     /// <summary>The bodies (indexes below the body count) that may run on a context body <paramref name="body"/> writes, itself included.</summary>
     public IReadOnlySet<int> Sharing(int body)
     {
         var result = new HashSet<int>();
-        for (var node = 0; node < _reach.Count; node++)
+        foreach (var node in _reachedBy[body])
         {
-            if (_reach[node].Contains(body))
-            {
-                result.UnionWith(_reach[node].Where(n => n < _bodies));
-            }
+            result.UnionWith(_reach[node].Where(n => n < _bodies));
         }
 
         return result;
