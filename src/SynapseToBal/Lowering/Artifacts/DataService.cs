@@ -429,20 +429,9 @@ public sealed partial class Lowerer
         while (i < sql.Length)
         {
             var c = sql[i];
-            if (c is '\'' or '"')
+            if (SkipSqlTextOrComment(sql, i) is { } after)
             {
-                var close = sql.IndexOf(c, i + 1);
-                i = close < 0 ? sql.Length : close + 1;
-            }
-            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-            {
-                var end = sql.IndexOf('\n', i);
-                i = end < 0 ? sql.Length : end + 1;
-            }
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? sql.Length : end + 2;
+                i = after;
             }
             else if (c == ':' && (i == 0 || sql[i - 1] != ':') && i + 1 < sql.Length && sql[i + 1] != ':')
             {

@@ -132,6 +132,34 @@ public sealed partial class Lowerer
     };
 
     /// <summary>
+    /// The index after the quoted string or identifier (<c>'...'</c>, <c>"..."</c>) or the comment (<c>-- ...</c>,
+    /// <c>/* ... */</c>) that starts at <paramref name="i"/>, or null when none starts there: placeholders in them are text.
+    /// </summary>
+    internal static int? SkipSqlTextOrComment(string sql, int i)
+    {
+        var c = sql[i];
+        if (c is '\'' or '"')
+        {
+            var close = sql.IndexOf(c, i + 1);
+            return close < 0 ? sql.Length : close + 1;
+        }
+
+        if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+        {
+            var end = sql.IndexOf('\n', i);
+            return end < 0 ? sql.Length : end + 1;
+        }
+
+        if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+        {
+            var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+            return end < 0 ? sql.Length : end + 2;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The SQL text split at its <c>?</c> placeholders; a <c>?</c> inside a quoted string or identifier
     /// (<c>'...'</c>, <c>"..."</c>) or a comment is text.
     /// </summary>
@@ -143,20 +171,9 @@ public sealed partial class Lowerer
         while (i < sql.Length)
         {
             var c = sql[i];
-            if (c is '\'' or '"')
+            if (SkipSqlTextOrComment(sql, i) is { } after)
             {
-                var close = sql.IndexOf(c, i + 1);
-                i = close < 0 ? sql.Length : close + 1;
-            }
-            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-            {
-                var end = sql.IndexOf('\n', i);
-                i = end < 0 ? sql.Length : end + 1;
-            }
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? sql.Length : end + 2;
+                i = after;
             }
             else if (c == '?')
             {
