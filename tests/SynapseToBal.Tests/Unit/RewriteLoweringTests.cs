@@ -74,4 +74,18 @@ public sealed class RewriteLoweringTests
         Assert.IsType(value, action.Value);
         Assert.Empty(diagnostics.Items);
     }
+
+    [Theory]
+    [InlineData(@"\/services\/(\w+)", @"/services/(\w+)")]
+    [InlineData(@"a\-b]", @"a-b\]")]
+    [InlineData("v1.", "v1[^\\n\\r\\u{85}\\u{2028}\\u{2029}]")]
+    public void A_replace_regex_is_translated_from_java_syntax(string java, string ballerina)
+    {
+        var (step, diagnostics) = Lower($"""<rewrite><rewriterule><action type="replace" fragment="path" regex="{java}" value="x"/></rewriterule></rewrite>""");
+
+        // Java accepts \/ and \- and a lone ], Ballerina's grammar does not; Java's . excludes line terminators.
+        var action = Assert.Single(Assert.Single(Assert.IsType<RewriteStep>(step).Rules).Actions);
+        Assert.Equal(ballerina, action.Regex);
+        Assert.Empty(diagnostics.Items);
+    }
 }

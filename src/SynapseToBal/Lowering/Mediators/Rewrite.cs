@@ -34,7 +34,8 @@ public sealed partial class Lowerer
                     return Todo(rewrite, DiagnosticCatalog.AttributeNotTranslated, problem, "rewrite", "an action", problem);
                 }
 
-                actions.Add(new UrlRewriteActionIr(action.Type, action.Fragment, action.Value is null ? null : Value(action.Value, context), action.Regex, action.Resolve));
+                var regex = action.Regex is { } java && JavaRegex.Translate(java) is { Pattern: { } pattern } ? pattern : action.Regex;
+                actions.Add(new UrlRewriteActionIr(action.Type, action.Fragment, action.Value is null ? null : Value(action.Value, context), regex, action.Resolve));
             }
 
             rules.Add(new UrlRewriteRuleIr(condition, actions.ToImmutable()));
@@ -54,8 +55,10 @@ public sealed partial class Lowerer
 
         // The replacement, a literal or an xpath's value, is read as Java's replaceAll reads it ('$n' a group, '\\c' the
         // character c) by the runtime's javaReplaceAll.
-        return action.Regex is not { } regex || !PortableRegex(regex)
-            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently"
+        // The regex is translated from Java's syntax (escapes such as \/ and \-, an unescaped ] or }, . and \s);
+        // what has no Ballerina equivalent stays a TODO.
+        return action.Regex is not { } regex || !PortableRegex(regex) || JavaRegex.Translate(regex) is { Problem: not null }
+            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently{(action.Regex is { } java && JavaRegex.Translate(java).Problem is { } why ? $" ({why})" : string.Empty)}"
             : null;
     }
 
@@ -141,10 +144,16 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (match && !PortableRegex(value))
+        if (match)
         {
-            problem = $"the regex '{value}' uses Java regular-expression syntax Ballerina reads differently";
-            return null;
+            // Synapse's MatchEvaluator matches the whole value, the use JavaRegex translates for.
+            if (!PortableRegex(value) || JavaRegex.Translate(value).Pattern is not { } translated)
+            {
+                problem = $"the regex '{value}' uses Java regular-expression syntax Ballerina reads differently";
+                return null;
+            }
+
+            value = translated;
         }
 
         // Without a type Synapse reads a header (TextProcessingEvaluatorFactory).

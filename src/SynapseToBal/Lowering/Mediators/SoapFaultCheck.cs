@@ -32,6 +32,9 @@ public sealed partial class Lowerer
         && (property.Action == PropertyAction.Remove || (property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not ValueSyntax.InlineXml));
 
     /// <summary>
+    /// What the check does not reproduce: the Micro Integrator also suspends the endpoint that answered the fault
+    /// (ERROR_CODE 500000 is a suspend fault when no suspend codes are configured, AbstractEndpoint.isSuspendFault);
+    /// the generated clients do not suspend, as for transport failures (docs/mapping.md).
     /// A send whose response the generated code does not check for a SOAP fault (a copy an iterate, clone or recipient
     /// list sends, a callout): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
     /// </summary>
@@ -66,6 +69,11 @@ public sealed partial class Lowerer
                 return [call];
             case CallStep { Blocking: true } or CallAddressStep { Blocking: true }:
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "a blocking call fails on a SOAP fault response when the property is \"true\" (Axis2's exceptionToBeThrownOnSOAPFault); the generated call fails only on an error status");
+                return [call];
+            case CallStep or CallAddressStep when _enclosingSplitIds.Count > 0:
+                // A copy's failure reaches the parent flow's on fail, whose fault flow runs on the parent message; in
+                // Synapse the fault sequence runs on the copy's response (the fault envelope, its status).
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "inside an iterate or clone target a SOAP fault response runs the fault sequence on that copy's response when the property is \"true\"; the generated copy takes it as the response");
                 return [call];
             case CallStep { Client.Group: not null }:
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "a SOAP fault response from a member of a failover or load-balance group fails that member when the property is \"true\" (the next member is tried); the generated group client takes it as the response");

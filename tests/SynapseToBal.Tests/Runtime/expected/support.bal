@@ -1224,7 +1224,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
 # the response (the fault envelope its payload, the backend's status its status) with ERROR_CODE 500000
 # (ENDPOINT_CUSTOM_ERROR). ERROR_MESSAGE, ERROR_DETAIL and ERROR_EXCEPTION keep what they held, as the
 # endpoint sets no message: `recordError` leaves a recorded ERROR_CODE as it is. A response that cannot be
-# read is no fault, as Synapse ignores a failed build.
+# read is no fault, as Synapse ignores a failed build. Not reproduced: the Micro Integrator also suspends that
+# endpoint (ERROR_CODE 500000 is a suspend fault when no suspend codes are set; 30 s by default), failing the
+# requests that use it meanwhile; here every request reaches the backend.
 function failOnSoapFault(Context ctx) returns error? {
     anydata force = ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"];
     if force != "true" {

@@ -59,7 +59,7 @@ function routingSeq(Context ctx) returns error? {
 
 # In flow of proxy service ContinueProxy, run by the service at each of its addresses.
 function continueProxyFlow(Context ctx) returns http:Response|error {
-    if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: ".*StockQuote.*"}, ctx.to ?: "") {
+    if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
         check fooSeq(ctx);
     }
     log:printInfo("", STAGE = "after router");
@@ -68,14 +68,14 @@ function continueProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service RouterProxy, run by the service at each of its addresses.
 function routerProxyFlow(Context ctx) returns http:Response|error {
-    if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "foo", value: "bar.*"}, ctx.to ?: "") {
+    if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "foo", value: "bar[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
         check fooSeq(ctx);
     }
     if check urlConditionHolds(ctx, {test: "and", operands: [{test: "equal", sourceType: "param", src: "mode", value: "fast"}, {test: "not", operands: [{test: "equal", sourceType: "property", src: "skip", value: "true"}]}]}, ctx.to ?: "") {
         log:printInfo("", route = "fast");
         return respond(ctx);
     } else {
-        if check urlConditionHolds(ctx, {test: "or", operands: [{test: "match", sourceType: "url", value: ".*StockQuote.*"}, {test: "equal", sourceType: "url", src: "host", value: "localhost"}]}, ctx.to ?: "") {
+        if check urlConditionHolds(ctx, {test: "or", operands: [{test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {test: "equal", sourceType: "url", src: "host", value: "localhost"}]}, ctx.to ?: "") {
             check fooSeq(ctx);
         }
     }
