@@ -1170,7 +1170,26 @@ function regexGroup(string value, string pattern, int group) returns string|erro
     return span is () ? "" : span.substring();
 }
 
-# Calls a backend with the current message, passing the headers through, and continues with the
+# Synapse's implicit header pass-through: every transport header the message holds (the client's request
+# headers, `Authorization` and cookies included, as changed by header mediators) goes out with it, to the backend
+# on a send or call and to the client on a respond; only hop-by-hop headers (Connection, Keep-Alive,
+# Transfer-Encoding, ...) are left to the HTTP client and listener. Remove a header with a header mediator
+# (action="remove") before the send when the backend must not see it.
+function passTransportHeaders(Context ctx, http:Request|http:Response message) {
+    foreach [string, string] [name, value] in ctx.headers.entries() {
+        if hopByHopHeaders.hasKey(name) {
+            continue;
+        }
+        // Narrowed one by one: a method cannot be called on the union itself.
+        if message is http:Request {
+            message.setHeader(name, value);
+        } else {
+            message.setHeader(name, value);
+        }
+    }
+}
+
+# Calls a backend with the current message, passing the headers through (`passTransportHeaders`), and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
 # failover or loadbalance endpoint.
@@ -1182,11 +1201,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
         applyEndpointFormat(ctx, format);
     }
     http:Request request = new;
-    foreach [string, string] [name, value] in ctx.headers.entries() {
-        if !hopByHopHeaders.hasKey(name) {
-            request.setHeader(name, value);
-        }
-    }
+    passTransportHeaders(ctx, request);
     xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
         request.setPayload(body);
@@ -1592,11 +1607,7 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
 function respond(Context ctx) returns http:Response|error {
     http:Response response = new;
     response.statusCode = ctx.statusCode;
-    foreach [string, string] [name, value] in ctx.headers.entries() {
-        if !hopByHopHeaders.hasKey(name) {
-            response.setHeader(name, value);
-        }
-    }
+    passTransportHeaders(ctx, response);
     xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
         response.setPayload(body);
