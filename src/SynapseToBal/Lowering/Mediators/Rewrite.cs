@@ -29,12 +29,11 @@ public sealed partial class Lowerer
             var actions = ImmutableArray.CreateBuilder<UrlRewriteActionIr>();
             foreach (var action in rule.Actions)
             {
-                if (RewriteActionProblem(action) is { } problem)
+                if (RewriteActionProblem(action, out var regex) is { } problem)
                 {
                     return Todo(rewrite, DiagnosticCatalog.AttributeNotTranslated, problem, "rewrite", "an action", problem);
                 }
 
-                var regex = action.Regex is { } java && JavaRegex.Translate(java) is { Pattern: { } pattern } ? pattern : action.Regex;
                 actions.Add(new UrlRewriteActionIr(action.Type, action.Fragment, action.Value is null ? null : Value(action.Value, context), regex, action.Resolve));
             }
 
@@ -44,21 +43,23 @@ public sealed partial class Lowerer
         return new RewriteStep(rewrite, rewrite.InProperty, rewrite.OutProperty, rules.ToImmutable());
     }
 
-    /// <summary>Why an action is not translated, or null.</summary>
-    private static string? RewriteActionProblem(RewriteActionSyntax action)
+    /// <summary>Why an action is not translated, or null with its regex in Ballerina syntax (<paramref name="regex"/>).</summary>
+    private static string? RewriteActionProblem(RewriteActionSyntax action, out string? regex)
     {
+        regex = action.Regex;
         if (action.Type != RewriteActionType.Replace || action.Fragment is UriFragment.Full or UriFragment.Port)
         {
             // Synapse ignores the regex of a full or port action: both only set the value.
             return null;
         }
 
-        // The replacement, a literal or an xpath's value, is read as Java's replaceAll reads it ('$n' a group, '\\c' the
-        // character c) by the runtime's javaReplaceAll.
-        // The regex is translated from Java's syntax (escapes such as \/ and \-, an unescaped ] or }, . and \s);
-        // what has no Ballerina equivalent stays a TODO.
-        return action.Regex is not { } regex || !PortableRegex(regex) || JavaRegex.Translate(regex) is { Problem: not null }
-            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently{(action.Regex is { } java && JavaRegex.Translate(java).Problem is { } why ? $" ({why})" : string.Empty)}"
+        // The replacement, a literal or an xpath's value, is read as Java's replaceAll reads it ('$n' a group, '\c' the
+        // character c) by the runtime's javaReplaceAll. The regex is translated from Java's syntax (escapes such as \/
+        // and \-, an unescaped ] or }, . and \s); what has no Ballerina equivalent stays a TODO.
+        var translation = action.Regex is { } java && PortableRegex(java) ? JavaRegex.Translate(java) : null;
+        regex = translation?.Pattern;
+        return regex is null
+            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently{(translation?.Problem is { } why ? $" ({why})" : string.Empty)}"
             : null;
     }
 
