@@ -61,7 +61,7 @@ internal sealed class ExpressionWriter
         switch (conversion)
         {
             // A typed local converted back to its own type (int:fromString(n.toString()) is n).
-            case { Operand: PropertyReadIr { Axis2: false } read } when _locals[read.Name] is { Alias: false, Kind: ValueKind.Integer or ValueKind.Boolean or ValueKind.Float } local && local.Kind == conversion.To:
+            case { Operand: PropertyReadIr { Scope: PropertyScope.Default } read } when _locals[read.Name] is { Alias: false, Kind: ValueKind.Integer or ValueKind.Boolean or ValueKind.Float } local && local.Kind == conversion.To:
                 return local.Name;
             case { Operand: CountIr count, To: ValueKind.Integer }:
                 return CountValue(count);
@@ -90,14 +90,15 @@ internal sealed class ExpressionWriter
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
 
         // A property kept as a typed local reads as get-property prints it (valueText): the string, or the value's string form.
-        PropertyReadIr { Axis2: false } p when _locals[p.Name] is { } local => local.Kind switch
+        PropertyReadIr { Scope: PropertyScope.Default } p when _locals[p.Name] is { } local => local.Kind switch
         {
             ValueKind.String => local.Name,
             null => $"valueText({local.Name})",
             _ => local.Name + ".toString()",
         },
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
-        PropertyReadIr { Axis2: true } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
+        PropertyReadIr { Scope: PropertyScope.Axis2 } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
+        PropertyReadIr { Scope: PropertyScope.Operation } p => $"getOperationProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         LocalEntryReadIr { IsXml: true } entry => _names[entry.Entry] + ".toString()",
         LocalEntryReadIr entry => _names[entry.Entry],
@@ -324,6 +325,8 @@ internal sealed class ExpressionWriter
             IR.Builtin.VariableString => $"check variableString(ctx, {S(0)})",
             IR.Builtin.RegexGroup => $"check regexGroup({S(0)}, {S(1)}, {T(2)})",
             IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
+            IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",
+            IR.Builtin.PropertyInteger => $"check propertyInteger({S(0)})",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

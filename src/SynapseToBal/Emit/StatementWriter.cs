@@ -25,6 +25,15 @@ internal sealed partial class StatementWriter
         }
     }
 
+    /// <summary>The context map a property of <paramref name="scope"/> lives in.</summary>
+    private static string PropertyMap(PropertyScope scope) => scope switch
+    {
+        PropertyScope.Default => "properties",
+        PropertyScope.Axis2 => "axis2",
+        PropertyScope.Operation => "operation",
+        _ => throw new InvalidOperationException($"Unknown property scope {scope}"),
+    };
+
     /// <summary>Writes one step on its own (names unknown): for tests of the writer's coverage.</summary>
     internal static IReadOnlyList<string> Write(StepIr step)
     {
@@ -76,16 +85,16 @@ internal sealed partial class StatementWriter
                 _modules.Use("log");
                 _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
                 break;
-            case SetPropertyStep { Axis2: false } set when _expr.Locals[set.Name] is { Alias: true }:
+            case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Alias: true }:
                 // The property only holds this parameter's value: its reads are the parameter.
                 break;
-            case SetPropertyStep { Axis2: false } set when _expr.Locals[set.Name] is { } local:
+            case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(set)
                     ? $"{local.TypeName} {local.Name} = {_expr.Typed(set.Value)};"
                     : $"{local.Name} = {_expr.Typed(set.Value)};");
                 break;
             case SetPropertyStep set:
-                _out.Line($"ctx.{(set.Axis2 ? "axis2" : "properties")}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
+                _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(store)
@@ -111,7 +120,7 @@ internal sealed partial class StatementWriter
                 _out.Line($"_ = ctx.variables.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;
             case RemovePropertyStep remove:
-                _out.Line($"_ = ctx.{(remove.Axis2 ? "axis2" : "properties")}.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
+                _out.Line($"_ = ctx.{PropertyMap(remove.Scope)}.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;
             case SetHeaderStep header:
                 _out.Line($"ctx.headers[{BallerinaSyntax.StringLiteral(header.Name.ToLowerInvariant())}] = {_expr.String(header.Value)};");

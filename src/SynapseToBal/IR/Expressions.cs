@@ -47,12 +47,28 @@ public sealed record ConvertIr(ExprIr Operand, ValueKind To) : ExprIr
 /// <summary>A local entry's value (xml entries are read as their text where a string is needed).</summary>
 public sealed record LocalEntryReadIr(Symbol Entry, bool IsXml) : ExprIr;
 
-/// <summary>A default-scope property (<c>get-property('x')</c>, <c>$ctx:x</c>).</summary>
-/// <param name="Fallback">The local entry read when no such property is set, as get-property does.</param>
+/// <summary>Which of Synapse's property maps a property lives in.</summary>
+public enum PropertyScope
+{
+    /// <summary>The message context's own properties (default scope, <c>$ctx:</c>).</summary>
+    Default,
+
+    /// <summary>Axis2-scope properties that only hold data: one direction only (a call's response starts without them).</summary>
+    Axis2,
+
+    /// <summary>
+    /// Operation scope: the Axis2 operation context, one map shared by the message, every copy a clone or iterate makes
+    /// of it (MessageHelper.cloneMessageContext keeps the operation context) and its response.
+    /// </summary>
+    Operation,
+}
+
+/// <summary>A property (<c>get-property('x')</c>, <c>$ctx:x</c>, <c>$axis2:x</c>, <c>get-property('operation','x')</c>).</summary>
+/// <param name="Fallback">The local entry read when no such default-scope property is set, as get-property does.</param>
 public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = null) : ExprIr
 {
-    /// <summary>An axis2-scope property holding data (<c>$axis2:name</c>), read from the context's axis2 map.</summary>
-    public bool Axis2 { get; init; }
+    /// <summary>The map the property is read from.</summary>
+    public PropertyScope Scope { get; init; }
 }
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>
@@ -273,6 +289,19 @@ public enum Builtin
     /// literal text after a quote).
     /// </summary>
     FormatSystemDate,
+
+    /// <summary>
+    /// The string Synapse stores for a whole XPath expression whose result is a number: Jaxen gives a Double and
+    /// SynapseXPath.stringValueOf appends its toString, so it is Java's Double.toString ("2.0", "1.5", "1.0E7"),
+    /// not XPath's string() ("2"), which applies inside an expression.
+    /// </summary>
+    JavaDoubleString,
+
+    /// <summary>
+    /// A property's INTEGER or SHORT type applied to an expression's string (PropertyMediator.parseInteger): a value
+    /// with a "." is read as a double and cast as Java casts ("2.0" is 2, "-2.7" is -2), anything else parsed as an integer.
+    /// </summary>
+    PropertyInteger,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

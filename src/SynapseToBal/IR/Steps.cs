@@ -52,17 +52,17 @@ public abstract record LogPart
     public sealed record MessageId : LogPart;
 }
 
-/// <summary>Sets a default-scope property to a value of the value's own type (string, number, boolean, xml, json).</summary>
+/// <summary>Sets a property to a value of the value's own type (string, number, boolean, xml, json).</summary>
 public sealed record SetPropertyStep(MediatorSyntax? Origin, string Name, ExprIr Value) : StepIr(Origin)
 {
-    /// <summary>An axis2-scope property holding data (not one Synapse or the transport acts on): one direction only.</summary>
-    public bool Axis2 { get; init; }
+    /// <summary>The map the property is written to (axis2: one holding data, not one Synapse or the transport acts on).</summary>
+    public PropertyScope Scope { get; init; }
 }
 
 public sealed record RemovePropertyStep(MediatorSyntax Origin, string Name) : StepIr(Origin)
 {
-    /// <summary>As <see cref="SetPropertyStep.Axis2"/>.</summary>
-    public bool Axis2 { get; init; }
+    /// <summary>As <see cref="SetPropertyStep.Scope"/>.</summary>
+    public PropertyScope Scope { get; init; }
 }
 
 /// <summary>MI 4.4 variable mediator: variables live in their own map, beside the properties.</summary>

@@ -31,6 +31,32 @@ internal sealed class ExpressionBinder(
         _ => new ConvertIr(value, ValueKind.String),
     };
 
+    /// <summary>
+    /// The string Synapse stores for a whole expression's result. For XPath, SynapseXPath.stringValueOf appends the
+    /// result's toString: a number (Jaxen's Double) is Java's Double.toString ("2.0" for a count of two, "3.0" for
+    /// 2 + 1), where XPath's string() inside an expression gives "2".
+    /// </summary>
+    public static ExprIr ResultString(ExprIr value, ExpressionLanguage language) => (language, value.Kind) switch
+    {
+        (ExpressionLanguage.XPath, ValueKind.Float) => Call(Builtin.JavaDoubleString, ValueKind.String, value),
+        (ExpressionLanguage.XPath, ValueKind.Integer) => Call(Builtin.JavaDoubleString, ValueKind.String, new ConvertIr(value, ValueKind.Float)),
+
+        // count() and string-length() are numbers too (Jaxen's Double), kept as their text inside an expression.
+        (ExpressionLanguage.XPath, _) when value is CountIr => Call(Builtin.JavaDoubleString, ValueKind.String, new ConvertIr(new ConvertIr(value, ValueKind.Integer), ValueKind.Float)),
+        _ => AsString(value, language),
+    };
+
+    /// <summary>A whole XPath expression that is a number literal ("5", "-1.50"): the Double Jaxen gives for it, as Java prints it.</summary>
+    public static string? NumberLiteralResult(ExpressionNode root) => root switch
+    {
+        NumberLiteral n => JavaDouble(n.Text, negate: false),
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n } => JavaDouble(n.Text, negate: true),
+        _ => null,
+    };
+
+    private static string? JavaDouble(string text, bool negate) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JavaDoubles.ToString(negate ? -number : number) : null;
+
     private static BuiltinCallIr Call(Builtin function, ValueKind result, params ExprIr[] arguments) => new(function, [.. arguments], result);
 
     // ---------------------------------------------------------------------------------------------------
@@ -165,7 +191,7 @@ internal sealed class ExpressionBinder(
         VariableScope.Transport => new HeaderReadIr(v.Name),
         VariableScope.Axis2 => ExpressionTranslator.Axis2Property(v.Name),
         VariableScope.Url => new PropertyReadIr("query.param." + v.Name),
-        VariableScope.Qualified when v.Prefix == "operation" => new PropertyReadIr(v.Name),
+        VariableScope.Qualified when v.Prefix == "operation" => new PropertyReadIr(v.Name) { Scope = PropertyScope.Operation },
         VariableScope.Qualified when v.Prefix == "var" => new VariableReadIr(v.Name),
         VariableScope.Plain when jsonEvals.TryGetValue(v.Name, out var path) => JsonPathText(path),
 
@@ -637,7 +663,8 @@ internal sealed class ExpressionBinder(
             }
 
             case "string":
-                return StringValue(args[0]);
+                // An explicit string() of a count is XPath's string ("2"), not the number result Synapse prints ("2.0").
+                return StringValue(args[0]) is { } stringValue ? (stringValue is CountIr ? new ConvertIr(stringValue, ValueKind.String) : stringValue) : null;
             case "number":
                 return Number(args[0]);
             case "boolean" or "not" or "contains" or "starts-with" or "ends-with" or "true" or "false":

@@ -59,11 +59,16 @@ public sealed class ExpressionTranslator
             return new UntranslatedExprIr(expression.Original);
         }
 
+        if (expression.Language == ExpressionLanguage.XPath && ExpressionBinder.NumberLiteralResult(parsed.Root) is { } number)
+        {
+            return new StringLiteralIr(number);
+        }
+
         var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals);
         var value = expression.Language == ExpressionLanguage.JsonPath
             ? binder.JsonPathValue(parsed.Root, expression.Text.Trim())
             : binder.Value(parsed.Root);
-        return value is null ? new UntranslatedExprIr(expression.Original) : ExpressionBinder.AsString(value, expression.Language);
+        return value is null ? new UntranslatedExprIr(expression.Original) : ExpressionBinder.ResultString(value, expression.Language);
     }
 
     /// <summary>The expression in a boolean position (filter, conditions).</summary>
@@ -237,7 +242,7 @@ public sealed class ExpressionTranslator
         "default" => GetProperty(name),
         "transport" => new HeaderReadIr(name),
         "axis2" => Axis2Property(name),
-        "operation" => new PropertyReadIr(name),
+        "operation" => new PropertyReadIr(name) { Scope = PropertyScope.Operation },
         "func" => FunctionParam(name),
         _ => null,
     };
@@ -248,7 +253,7 @@ public sealed class ExpressionTranslator
         "messageType" or "ContentType" => new ContextFieldIr(ContextField.ContentType),
         "HTTP_METHOD" => new ContextFieldIr(ContextField.Method),
         "REST_URL_POSTFIX" => new ContextFieldIr(ContextField.UrlPostfix),
-        _ when Lowerer.IsAxis2Data(name) => new PropertyReadIr(name) { Axis2 = true },
+        _ when Lowerer.IsAxis2Data(name) => new PropertyReadIr(name) { Scope = PropertyScope.Axis2 },
         _ => null,
     };
 }

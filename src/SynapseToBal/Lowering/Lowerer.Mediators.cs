@@ -232,7 +232,11 @@ public sealed partial class Lowerer
     /// A value of the type a property or variable declares (Synapse's <c>type</c>: STRING, INTEGER, BOOLEAN,
     /// DOUBLE, OM, JSON, ...): a literal is converted now, anything else by an explicit conversion at run time.
     /// </summary>
-    private static ExprIr Typed(ExprIr value, string? type, bool inlineXml)
+    /// <param name="propertyIntegers">
+    /// A property's INTEGER or SHORT type on an expression reads a value with a "." as a double and casts it
+    /// (PropertyMediator.parseInteger), so "2.0", what an XPath count gives, is 2.
+    /// </param>
+    private static ExprIr Typed(ExprIr value, string? type, bool inlineXml, bool propertyIntegers = false)
     {
         var kind = inlineXml ? ValueKind.Xml : type?.ToUpperInvariant() switch
         {
@@ -261,6 +265,11 @@ public sealed partial class Lowerer
                 case ValueKind.Float when Comparisons.IsDecimalNumeral(text):
                     return new NumberLiteralIr(text, ValueKind.Float);
             }
+        }
+
+        if (propertyIntegers && kind == ValueKind.Integer && type?.ToUpperInvariant() is "INTEGER" or "SHORT" && value is not StringLiteralIr)
+        {
+            return new BuiltinCallIr(Builtin.PropertyInteger, [value], ValueKind.Integer);
         }
 
         return new ConvertIr(value, kind);

@@ -305,6 +305,7 @@ public static partial class PropertyLocalAnalysis
         SetPropertyStep { Value: NumberLiteralIr n } => n.NumberKind,
         SetPropertyStep { Value: BooleanLiteralIr or ConditionValueIr } => ValueKind.Boolean,
         SetPropertyStep { Value: ConvertIr { To: not ValueKind.String } c } => c.To,
+        SetPropertyStep { Value: BuiltinCallIr { Function: Builtin.PropertyInteger } } => ValueKind.Integer,
         _ => null,
     };
 
@@ -377,7 +378,7 @@ public static partial class PropertyLocalAnalysis
                     }
 
                     return;
-                case SetPropertyStep { Axis2: false } set:
+                case SetPropertyStep { Scope: PropertyScope.Default } set:
                     // The value is evaluated before the property is written.
                     Collect(set.Value, contains);
                     _sets.Add((set.Name, set));
@@ -393,7 +394,7 @@ public static partial class PropertyLocalAnalysis
                     ValueReads.Add(read.Name);
                     See(read.Name, null);
                     return;
-                case PropertyReadIr { Axis2: false } read:
+                case PropertyReadIr { Scope: PropertyScope.Default } read:
                     Collect(read.Fallback, contains);
                     Reads.Add(read.Name);
                     if (read.Fallback is not null)

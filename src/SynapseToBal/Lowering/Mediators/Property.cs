@@ -43,8 +43,14 @@ public sealed partial class Lowerer
         var remove = property.Action == PropertyAction.Remove;
         switch (property.Scope)
         {
-            case "default" or "operation":
-                if (property.Scope == "default" && pattern is null && ExchangeProperty(property, context) is { } exchange)
+            case "operation":
+                // The Axis2 operation context: its own map, shared by the copies a clone or iterate makes and by the
+                // response. Synapse and the transport read nothing from it, so no name changes behaviour here.
+                return remove
+                    ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Operation }
+                    : new SetPropertyStep(property, property.Name, MatchedGroup(Typed(SecretSafeValue(property.Name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml, propertyIntegers: true), pattern, property.Group)) { Scope = PropertyScope.Operation };
+            case "default":
+                if (pattern is null && ExchangeProperty(property, context) is { } exchange)
                 {
                     return exchange;
                 }
@@ -56,7 +62,7 @@ public sealed partial class Lowerer
 
                 return remove
                     ? new RemovePropertyStep(property, property.Name)
-                    : new SetPropertyStep(property, property.Name, MatchedGroup(Typed(SecretSafeValue(property.Name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml), pattern, property.Group));
+                    : new SetPropertyStep(property, property.Name, MatchedGroup(Typed(SecretSafeValue(property.Name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml, propertyIntegers: true), pattern, property.Group));
             case "transport":
                 return remove
                     ? new RemoveHeaderStep(property, property.Name)
@@ -177,8 +183,8 @@ public sealed partial class Lowerer
             case var name when IsAxis2Data(name):
                 // Data kept in the axis2 scope: one direction only, a call's response starts without it (semantics §2.4).
                 return remove
-                    ? new RemovePropertyStep(property, name) { Axis2 = true }
-                    : new SetPropertyStep(property, name, Typed(SecretSafeValue(name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml)) { Axis2 = true };
+                    ? new RemovePropertyStep(property, name) { Scope = PropertyScope.Axis2 }
+                    : new SetPropertyStep(property, name, Typed(SecretSafeValue(name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml, propertyIntegers: true)) { Scope = PropertyScope.Axis2 };
             default:
                 return Todo(property, DiagnosticCatalog.PropertyNotTranslated, TransportSwitchReason(property.Name) ?? $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
         }

@@ -533,7 +533,7 @@ public sealed partial class Lowerer
 
     /// <summary>A messageCount min or max computed at run time that reads a default-scope property (get-property('x'), $ctx:x); null otherwise.</summary>
     private PropertyReadIr? RunTimeLimit(KeySyntax? value, FlowContext context) =>
-        value is { Dynamic: { } expression } && Expr(expression, context) is PropertyReadIr { Fallback: null, Axis2: false } read ? read : null;
+        value is { Dynamic: { } expression } && Expr(expression, context) is PropertyReadIr { Fallback: null, Scope: PropertyScope.Default } read ? read : null;
 
     /// <summary>
     /// Why a messageCount min/max computed at run time cannot be read from the parent after the fork, or null. Synapse

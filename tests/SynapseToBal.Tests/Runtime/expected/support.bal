@@ -112,6 +112,11 @@ function getAxis2Property(Context ctx, string name) returns string {
     return valueText(ctx.axis2[name], "");
 }
 
+# Reads an operation-scope property (`get-property('operation', 'name')`), as a string ("" when unset).
+function getOperationProperty(Context ctx, string name) returns string {
+    return valueText(ctx.operation[name], "");
+}
+
 # Reads an MI 4.4 variable (`${vars.name}`); a missing variable reads as "".
 function getVariable(Context ctx, string name) returns string {
     return valueText(ctx.variables[name], "");
@@ -446,6 +451,62 @@ function xpathNumber(string text) returns float {
     }
     float|error number = float:fromString(trimmed.startsWith("-.") ? "-0" + trimmed.substring(1) : trimmed.startsWith(".") ? "0" + trimmed : trimmed);
     return number is float ? number : float:NaN;
+}
+
+# The string Synapse stores for an XPath expression whose whole result is a number: Jaxen's Double printed by
+# Java's Double.toString (SynapseXPath.stringValueOf), "2.0" for a count of two, "1.5", "1.0E7", "1.0E-4". Inside an
+# expression XPath's own string() applies instead (xpathNumberString: "2").
+function javaDoubleString(float number) returns string {
+    if number.isNaN() || number.isInfinite() {
+        return xpathNumberString(number);
+    }
+    if number == 0.0 {
+        return 1.0 / number < 0.0 ? "-0.0" : "0.0";
+    }
+    string sign = number < 0.0 ? "-" : "";
+    float magnitude = float:abs(number);
+    // XPath's form holds the shortest digits without an exponent ("2", "0.0001", "10000000").
+    string plain = xpathNumberString(magnitude);
+    int dot = plain.indexOf(".") ?: plain.length();
+    if magnitude >= 1.0e-3 && magnitude < 1.0e7 {
+        return sign + (dot < plain.length() ? plain : plain + ".0");
+    }
+    string digits = plain.substring(0, dot) + (dot < plain.length() ? plain.substring(dot + 1) : "");
+    int exponent = dot - 1;
+    int lead = 0;
+    while lead < digits.length() - 1 && digits.substring(lead, lead + 1) == "0" {
+        lead += 1;
+    }
+    exponent -= lead;
+    digits = digits.substring(lead);
+    int end = digits.length();
+    while end > 1 && digits.substring(end - 1, end) == "0" {
+        end -= 1;
+    }
+    digits = digits.substring(0, end);
+    string fraction = digits.length() > 1 ? digits.substring(1) : "0";
+    return string `${sign}${digits.substring(0, 1)}.${fraction}E${exponent}`;
+}
+
+# A property's INTEGER (or SHORT) type applied to an expression's value, as PropertyMediator.parseInteger does: a
+# value with a "." is read as a double and cast to an integer as Java casts (toward zero; NaN is 0), so "2.0", what
+# an XPath count gives, is 2; anything else must be an integer.
+function propertyInteger(string value) returns int|error {
+    if !value.includes(".") {
+        return int:fromString(value);
+    }
+    float number = check float:fromString(value);
+    if number.isNaN() {
+        return 0;
+    }
+    float whole = number < 0.0 ? float:ceiling(number) : float:floor(number);
+    if whole >= 2147483647.0 {
+        return 2147483647;
+    }
+    if whole <= -2147483648.0 {
+        return -2147483648;
+    }
+    return <int>whole;
 }
 
 # XPath's string() of a number (XPath 1.0 §4.2): NaN, Infinity, -Infinity, an integer without a
@@ -2476,7 +2537,8 @@ function conditionText(Context ctx, UrlCondition condition, string url) returns 
 
 # A copy of the message for one branch of an iterate, clone or scatter-gather (semantics §6.7, §6.9): the
 # body, headers, properties and variables are copied, so what a branch changes stays in that branch, as
-# Synapse's cloned message contexts; the copy gets a message ID of its own.
+# Synapse's cloned message contexts; the copy gets a message ID of its own. Operation-scope properties are
+# not copied: every copy shares the one operation context, as in Synapse.
 function branchContext(Context ctx) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
     to: ctx.to,
@@ -2485,6 +2547,8 @@ function branchContext(Context ctx) returns Context => {
     headers: ctx.headers.clone(),
     properties: ctx.properties.clone(),
     axis2: ctx.axis2.clone(),
+    // Not a copy: the copies share the operation context (MessageHelper.cloneMessageContext).
+    operation: ctx.operation,
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,
@@ -2549,7 +2613,7 @@ function aggregateMessages(Context ctx, Context[] messages, boolean asJson, stri
         json[] items = [];
         foreach Context message in collected {
             json|xml part = check parsedPayload(message);
-            items.push(part is xml ? xmlToJson(part) : part);
+            items.push(aggregatedJsonPart(part is xml ? xmlToJson(part) : part));
         }
         json result = wrapper is xml:Element ? {[localName(wrapper.getName())]: items} : items;
         ctx.payload = result;
@@ -2565,6 +2629,20 @@ function aggregateMessages(Context ctx, Context[] messages, boolean asJson, stri
     }
     ctx.payload = first.payload.clone();
     ctx.payload = replaceBody(ctx, parts);
+}
+
+# One message's part as the aggregate adds it (EIPUtils.getJSONElement): Synapse's JSONPath evaluation lists an
+# array result's items, so an array of one item is added as that item and an empty array as null.
+function aggregatedJsonPart(json part) returns json {
+    if part is json[] {
+        if part.length() == 0 {
+            return ();
+        }
+        if part.length() == 1 {
+            return part[0];
+        }
+    }
+    return part;
 }
 
 # The message takes over what `copy` (a branch's copy) carries: content type, headers, properties,

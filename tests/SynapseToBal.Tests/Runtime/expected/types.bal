@@ -22,6 +22,9 @@ public type Context record {|
     # Synapse axis2-scope properties that hold data (not HTTP_SC, messageType and the like, which are fields
     # here): one direction only, so a call's response starts without them (semantics §2.4).
     map<anydata> axis2 = {};
+    # Synapse operation-scope properties (the Axis2 operation context): one map shared by the message, the
+    # copies a clone or iterate makes of it and its response, so a value one copy sets is seen by the others.
+    map<anydata> operation = {};
     # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
     map<anydata> variables = {};
     # HTTP method of the next outbound call (the incoming one unless `HTTP_METHOD` changes it).

@@ -16,7 +16,7 @@ service /orders on httpListener {
         do {
             string 'channel = "";
             string sku = check jsonEval(ctx, "$.sku");
-            int quantity = check int:fromString(check jsonEval(ctx, "$.quantity"));
+            int quantity = check propertyInteger(check jsonEval(ctx, "$.quantity"));
             boolean express = true;
             anydata originalBody = check payloadValue(ctx);
             if getHeader(ctx, "X-Channel") == "partner" {

@@ -17,7 +17,7 @@ service /props on httpListener {
         int count = 42;
         boolean enabled = true;
         float ratio = 0.5;
-        int parsedCount = check int:fromString(getHeader(ctx, "X-Count"));
+        int parsedCount = check propertyInteger(getHeader(ctx, "X-Count"));
         xml config = check xml:fromString("<config xmlns=\"\"><retries>3</retries></config>");
         json jsonValue = check value:fromJsonString("{\"a\": 1}");
         _ = ctx.properties.removeIfHasKey("plain");
