@@ -3717,13 +3717,14 @@ function ldapResult(Context ctx, string message) {
 }
 
 # Records a failure as LDAPUtils.handleErrorResponse does: status 500, ERROR_CODE (the connector's code),
-# ERROR_MESSAGE (here ballerina/ldap's message, where the Micro Integrator gives JNDI's) and the `<ns:error>`
-# payload; then the error fails the flow.
+# ERROR_MESSAGE (here ballerina/ldap's message, where the Micro Integrator gives JNDI's), ERROR_EXCEPTION and the
+# `<ns:error>` payload; then the error fails the flow (Synapse's fault handler keeps them, ERROR_CODE being set).
 function ldapFailure(Context ctx, int code, error cause) returns error {
     string message = cause.message();
     ctx.statusCode = 500;
     ctx.properties["ERROR_CODE"] = code;
     ctx.properties["ERROR_MESSAGE"] = message;
+    ctx.properties["ERROR_EXCEPTION"] = cause.toString();
     ctx.payload = replaceBody(ctx, xml `<ns:error xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:errorMessage>${message}</ns:errorMessage><ns:errorCode>${code.toString()}</ns:errorCode></ns:error>`);
     return error(message, cause);
 }
