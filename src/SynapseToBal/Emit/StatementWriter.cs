@@ -172,6 +172,9 @@ internal sealed partial class StatementWriter
             case FileConnectorStep fileStep:
                 _out.Line($"check {FileConnectorFunction(fileStep.Operation)}({FileConnectorArguments(fileStep)});");
                 break;
+            case LdapConnectorStep ldap:
+                _out.Line($"check {LdapFunction(ldap.Operation)}({LdapArguments(ldap)});");
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
@@ -1054,6 +1057,21 @@ internal sealed partial class StatementWriter
 
         return string.Join(", ", arguments);
     }
+
+    /// <summary>The run-time helper performing an LDAP connector 1.0.x operation.</summary>
+    private static string LdapFunction(LdapOperation operation) => operation switch
+    {
+        LdapOperation.Init => "ldapInit",
+        LdapOperation.AddEntry => "ldapAddEntry",
+        LdapOperation.DeleteEntry => "ldapDeleteEntry",
+        LdapOperation.UpdateEntry => "ldapUpdateEntry",
+        LdapOperation.Authenticate => "ldapAuthenticate",
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>The arguments of an LDAP connector helper: each parameter given, by name (the helper's parameter names are the connector's).</summary>
+    private string LdapArguments(LdapConnectorStep ldap) =>
+        string.Join(", ", ldap.Arguments.Select(a => $"{BallerinaSyntax.Identifier(a.Name)} = {_expr.String(a.Value)}").Prepend("ctx"));
 
     /// <summary>The arguments of callHttpConnector: the connection's client and base URL, the method and path, then what the operation sets.</summary>
     private string HttpConnectorArguments(HttpConnectorCallStep http)

@@ -23,7 +23,7 @@ internal sealed partial class XmlNamespaceScope
         "table", "transaction", "typedesc", "xml", "xmlns", "regexp", "array", "value", "runtime", "lang", "java",
         "http", "log", "time", "task", "xslt", "jms", "sql", "jdbc", "kafka", "rabbitmq", "mqtt", "uuid", "file", "io",
         "email", "ftp", "websocket", "jwt", "oauth2", "crypto", "url", "mime", "os", "cache", "auth", "soap", "data",
-        "xmldata", "jsondata", "constraint", "test", "regex",
+        "xmldata", "jsondata", "constraint", "test", "regex", "ldap",
     ]), StringComparer.Ordinal);
 
     private readonly Dictionary<string, SortedSet<string>> _collected;

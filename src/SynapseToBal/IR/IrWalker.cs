@@ -26,6 +26,7 @@ public static class IrWalker
         HttpConnectorCallStep => [],
         EmailSendStep => [],
         FileConnectorStep => [],
+        LdapConnectorStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         AddSoapHeaderStep or AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
@@ -79,6 +80,7 @@ public static class IrWalker
         HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType }.OfType<ExprIr>(),
+        LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

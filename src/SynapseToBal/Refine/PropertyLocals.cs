@@ -96,6 +96,8 @@ public static partial class PropertyLocalAnalysis
         "target.endpoint", "topic", "partitionNo", "offset", "timestamp",
         // Set by the file connector's read helper (FileRead).
         "readingFileName",
+        // Set by ldap.init and read by the LDAP connector helpers when they connect.
+        "providerUrl", "securityPrincipal", "securityCredentials",
     };
 
     private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_"];

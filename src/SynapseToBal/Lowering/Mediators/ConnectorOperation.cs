@@ -29,6 +29,16 @@ public sealed partial class Lowerer
             return LowerFileConnectorOperation(operation, fileOperation, context);
         }
 
+        if (operation.Connector == "ldap")
+        {
+            return LowerLdapOperation(operation, context);
+        }
+
+        if (ConnectorWithDifferentResult(operation) is { } different)
+        {
+            return different;
+        }
+
         return [ConnectorTodo(operation, null)];
     }
 

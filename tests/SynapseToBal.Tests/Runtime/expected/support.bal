@@ -4,6 +4,7 @@ import ballerina/email;
 import ballerina/file;
 import ballerina/http;
 import ballerina/io;
+import ballerina/ldap;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
@@ -3729,4 +3730,202 @@ function fileConnectorAppend(Context ctx, string location, string content = "", 
         return error("Error while appending a file.", e);
     }
     fileConnectorResult(ctx, xml `<success>true</success>`);
+}
+
+# ldap.init (LDAP connector 1.0.x, Init): the connection settings become the properties `providerUrl`,
+# `securityPrincipal` and `securityCredentials` of the message, which the operations read when they connect.
+function ldapInit(Context ctx, string providerUrl, string securityPrincipal, string securityCredentials) returns error? {
+    ctx.properties["providerUrl"] = providerUrl;
+    ctx.properties["securityPrincipal"] = securityPrincipal;
+    ctx.properties["securityCredentials"] = securityCredentials;
+}
+
+# A connection property ldap.init set; the connector fails (a NullPointerException) when it is missing.
+function ldapSetting(Context ctx, string name) returns string|error {
+    anydata value = ctx.properties[name];
+    if value is string {
+        return value;
+    }
+    return error(string `the property ${name} is not set (ldap.init sets it): the LDAP connector fails without it`);
+}
+
+# The host and port of the JNDI provider URL `ldap://host[:port][/]` (port 389 by default, localhost when no
+# host is given). An ldaps: URL, several URLs or a base DN after the host are not reproduced: they fail the flow.
+function ldapServer(Context ctx) returns [string, int]|error {
+    string url = (check ldapSetting(ctx, "providerUrl")).trim();
+    if !url.toLowerAscii().startsWith("ldap://") {
+        return error(string `the LDAP provider URL '${url}' is not an ldap:// URL, the only kind the generated code connects to`);
+    }
+    string server = url.substring(7);
+    int? slash = server.indexOf("/");
+    if slash is int {
+        if server.substring(slash + 1) != "" {
+            return error(string `the LDAP provider URL '${url}' names a base DN, which the generated code does not apply`);
+        }
+        server = server.substring(0, slash);
+    }
+    if server.includes(" ") || server.startsWith("[") {
+        return error(string `the LDAP provider URL '${url}' is not a single host name and port, which the generated code connects to`);
+    }
+    string host = server;
+    int port = 389;
+    int? colon = server.indexOf(":");
+    if colon is int {
+        host = server.substring(0, colon);
+        port = check int:fromString(server.substring(colon + 1));
+    }
+    return [host == "" ? "localhost" : host, port];
+}
+
+# Connects and binds as the connector's LDAPUtils.getDirectoryContext does, with the properties ldap.init set; a
+# failure to connect or bind is the connector's INVALID_LDAP_CREDENTIALS failure (7000002).
+function ldapConnect(Context ctx) returns ldap:Client|error {
+    [string, int] [host, port] = check ldapServer(ctx);
+    string principal = check ldapSetting(ctx, "securityPrincipal");
+    string credentials = check ldapSetting(ctx, "securityCredentials");
+    ldap:Client|ldap:Error connection = new (hostName = host, port = port, domainName = principal, password = credentials);
+    if connection is ldap:Error {
+        return ldapFailure(ctx, 7000002, connection);
+    }
+    return connection;
+}
+
+# The connector's result (LDAPUtils.preparePayload): `<ns:result><ns:message>` with the text replaces the body's
+# children; the content type is kept, so a JSON client gets `{"result": {"message": "Success"}}`.
+function ldapResult(Context ctx, string message) {
+    ctx.payload = replaceBody(ctx, xml `<ns:result xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:message>${message}</ns:message></ns:result>`);
+}
+
+# Records a failure as LDAPUtils.handleErrorResponse does: status 500, ERROR_CODE (the connector's code),
+# ERROR_MESSAGE (here ballerina/ldap's message, where the Micro Integrator gives JNDI's), ERROR_EXCEPTION and the
+# `<ns:error>` payload; then the error fails the flow (Synapse's fault handler keeps them, ERROR_CODE being set).
+function ldapFailure(Context ctx, int code, error cause) returns error {
+    string message = cause.message();
+    ctx.statusCode = 500;
+    ctx.properties["ERROR_CODE"] = code;
+    ctx.properties["ERROR_MESSAGE"] = message;
+    ctx.properties["ERROR_EXCEPTION"] = cause.toString();
+    ctx.payload = replaceBody(ctx, xml `<ns:error xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:errorMessage>${message}</ns:errorMessage><ns:errorCode>${code.toString()}</ns:errorCode></ns:error>`);
+    return error(message, cause);
+}
+
+# Java's String.split on a one-character separator: trailing empty strings are dropped, and a text without the
+# separator is the only element (an empty text included).
+function ldapSplit(string text, string separator) returns string[] {
+    string[] parts = [];
+    string rest = text;
+    int? index = rest.indexOf(separator);
+    while index is int {
+        parts.push(rest.substring(0, index));
+        rest = rest.substring(index + 1);
+        index = rest.indexOf(separator);
+    }
+    parts.push(rest);
+    if parts.length() == 1 {
+        return parts;
+    }
+    while parts.length() > 0 && parts[parts.length() - 1] == "" {
+        _ = parts.pop();
+    }
+    return parts;
+}
+
+# The attributes of connector 1.0 (`name=value` pairs separated by commas, the value ending at the next `=`); a
+# later name replaces an earlier one. A pair without a value fails as the connector does (an
+# ArrayIndexOutOfBoundsException); a JSON object (what later connector versions take) is not read.
+function ldapAttributes(string? attributes, ldap:Entry entry) returns error? {
+    if attributes is () {
+        return;
+    }
+    if attributes.trim().startsWith("{") {
+        return error("the LDAP attributes are a JSON object, as later LDAP connector versions take them; the generated code reads connector 1.0's name=value pairs");
+    }
+    foreach string pair in ldapSplit(attributes, ",") {
+        string[] nameValue = ldapSplit(pair, "=");
+        if nameValue.length() < 2 {
+            return error(string `Index 1 out of bounds for length ${nameValue.length()} (the LDAP attribute '${pair}')`);
+        }
+        entry[nameValue[0]] = nameValue[1];
+    }
+}
+
+# ldap.addEntry (AddEntry): an entry with the object classes (separated by commas) and the attributes. The payload
+# becomes the connector's Success result; an entry the server refuses is its ADD_ENTRY_ERROR failure (7000003).
+function ldapAddEntry(Context ctx, string objectClass, string dn, string? attributes = ()) returns error? {
+    ldap:Client connection = check ldapConnect(ctx);
+    string[] classes = [];
+    foreach string name in ldapSplit(objectClass, ",") {
+        if classes.indexOf(name) is () {
+            classes.push(name);
+        }
+    }
+    ldap:Entry entry = {objectClass: classes};
+    error? read = ldapAttributes(attributes, entry);
+    if read is error {
+        connection->close();
+        return read;
+    }
+    ldap:LdapResponse|ldap:Error added = connection->add(dn, entry);
+    connection->close();
+    if added is ldap:Error {
+        return ldapFailure(ctx, 7000003, added);
+    }
+    ldapResult(ctx, "Success");
+}
+
+# ldap.deleteEntry (DeleteEntry): the entry, after checking that it exists (an entry the server does not find is
+# the connector's ENTRY_DOESNOT_EXISTS_ERROR failure, 7000006; a refused delete DELETE_ENTRY_ERROR, 7000005).
+function ldapDeleteEntry(Context ctx, string dn) returns error? {
+    ldap:Client connection = check ldapConnect(ctx);
+    ldap:SearchResult|ldap:Error found = connection->search(dn, "(objectClass=*)", ldap:BASE);
+    // ballerina/ldap fails a search that matches nothing; the entry itself exists then (the server found the base).
+    if found is ldap:Error && !found.message().startsWith("Entry is not found for DN") {
+        connection->close();
+        return ldapFailure(ctx, 7000006, found);
+    }
+    ldap:LdapResponse|ldap:Error deleted = connection->delete(dn);
+    connection->close();
+    if deleted is ldap:Error {
+        return ldapFailure(ctx, 7000005, deleted);
+    }
+    ldapResult(ctx, "Success");
+}
+
+# ldap.updateEntry (UpdateEntry): mode `replace` replaces the entry's attributes with the given ones (a refused
+# change is the connector's UPDATE_ENTRY_ERROR failure, 7000004); any mode but replace, add and remove changes
+# nothing, as in the connector. ldap:Client has no way to add or remove values: those modes fail the flow.
+function ldapUpdateEntry(Context ctx, string mode, string dn, string? attributes = ()) returns error? {
+    ldap:Client connection = check ldapConnect(ctx);
+    ldap:Entry entry = {};
+    error? read = ldapAttributes(attributes, entry);
+    if read is error {
+        connection->close();
+        return read;
+    }
+    if mode == "add" || mode == "remove" {
+        connection->close();
+        return error(string `the LDAP update mode '${mode}' is not reproduced: ldap:Client's modify only replaces attributes`);
+    }
+    if mode == "replace" {
+        ldap:LdapResponse|ldap:Error modified = connection->modify(dn, entry);
+        if modified is ldap:Error {
+            connection->close();
+            return ldapFailure(ctx, 7000004, modified);
+        }
+    }
+    connection->close();
+    ldapResult(ctx, "Success");
+}
+
+# ldap.authenticate (Authenticate): binds to the server of ldap.init's providerUrl with the DN and password; the
+# payload becomes the connector's result, Success or Fail (a failed bind does not fail the flow).
+function ldapAuthenticate(Context ctx, string dn, string password) returns error? {
+    [string, int] [host, port] = check ldapServer(ctx);
+    ldap:Client|ldap:Error connection = new (hostName = host, port = port, domainName = dn, password = password);
+    if connection is ldap:Error {
+        ldapResult(ctx, "Fail");
+        return;
+    }
+    connection->close();
+    ldapResult(ctx, "Success");
 }
