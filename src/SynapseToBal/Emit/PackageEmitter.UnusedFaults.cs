@@ -10,7 +10,7 @@ public sealed partial class PackageEmitter
     /// No function for a fault flow nothing calls (issue 14): a fault function is called only from the <c>on fail</c> of a
     /// resource or an in flow, and that block is written only when something in the body can fail
     /// (<see cref="FailureScan"/>). A fault function named nowhere else whose every such body cannot fail is not
-    /// declared. The IR (and <c>ir.txt</c>) keeps it: only the writers leave it out.
+    /// declared, unless it holds a TODO. The IR (and <c>ir.txt</c>) keeps it: only the writers leave it out.
     /// </summary>
     private RefinedPackage WithoutUncalledFaultFlows(RefinedPackage refined)
     {
@@ -58,7 +58,10 @@ public sealed partial class PackageEmitter
             _namespaces = scope;
         }
 
-        var uncalled = package.Functions.Where(f => f.Kind == FunctionKind.FaultFlow && !called.Contains(f.Name)).Select(f => f.Name).ToHashSet();
+        // A TODO in the flow stays in the code, where its original XML is read, even when nothing can call it.
+        var uncalled = package.Functions
+            .Where(f => f.Kind == FunctionKind.FaultFlow && !called.Contains(f.Name) && !IrWalker.Steps(f.Body).Any(s => s is TodoStep))
+            .Select(f => f.Name).ToHashSet();
         return uncalled.Count == 0
             ? refined
             : refined with { Package = package with { Functions = package.Functions.Where(f => !uncalled.Contains(f.Name)).ToImmutableArray() } };

@@ -287,7 +287,13 @@ public sealed partial class Lowerer
             }
 
             faultFunction = faultSymbol;
+            var reported = _diagnostics.Items.Count;
             var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
+            if (_diagnostics.Items.Count > reported)
+            {
+                // What the lowering reports (a TODO, a setting not translated) is reported for each resource's own flow.
+                _apiFlows?.NotShared(faultSymbol);
+            }
 
             // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
             // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202.

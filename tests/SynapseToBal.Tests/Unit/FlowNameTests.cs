@@ -92,6 +92,19 @@ public sealed partial class FlowNameTests
         Assert.Contains("return pingApiFault(ctx, e);", failing["main.bal"]);
     }
 
+    [Fact]
+    public void A_fault_flow_whose_lowering_reports_something_is_not_shared_and_a_todo_is_never_dropped()
+    {
+        const string classFault = """<faultSequence><class name="com.example.Audit"/><respond/></faultSequence>""";
+        var result = ConvertWithDiagnostics(Api("StockAPI", Resource("GET", "/a", classFault), Resource("PUT", "/b", classFault)));
+        Assert.Equal(["stockApiGetAFault", "stockApiPutBFault"], FaultFunctions().Matches(result.Files["functions.bal"]).Select(m => m.Groups[1].Value));
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "SB0231"));
+
+        var uncallable = ConvertWithDiagnostics(Api("PingAPI", Resource("GET", "/ping", classFault, """<log level="custom"><property name="event" value="ping"/></log>""")));
+        Assert.DoesNotContain("on fail", uncallable.Files["main.bal"]);
+        Assert.Contains("TODO(SB0231)", uncallable.Files["functions.bal"]);
+    }
+
     private static string Api(string name, params string[] resources) =>
         $"""<api xmlns="http://ws.apache.org/ns/synapse" name="{name}" context="/{name.ToLowerInvariant()}">{string.Concat(resources)}</api>""";
 
@@ -105,7 +118,9 @@ public sealed partial class FlowNameTests
         return new PackageIr(new ListenerIr(listener, new ConfigurableIr(port, ConfigurableType.Integer, "8290", "", false)), [], [], [], [], [], [], [.. symbols.ModuleSymbols]);
     }
 
-    private static Dictionary<string, string> Convert(params string[] artifacts)
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ConvertWithDiagnostics(artifacts).Files;
+
+    private static (Dictionary<string, string> Files, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) ConvertWithDiagnostics(params string[] artifacts)
     {
         var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-names-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -116,7 +131,8 @@ public sealed partial class FlowNameTests
                 File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
             }
 
-            return Converter.Convert(new ConversionOptions(folder)).Files.ToDictionary(f => f.RelativePath, f => f.Content);
+            var result = Converter.Convert(new ConversionOptions(folder));
+            return (result.Files.ToDictionary(f => f.RelativePath, f => f.Content), result.Diagnostics);
         }
         finally
         {

@@ -19,6 +19,15 @@ public sealed partial class Lowerer
 
         public string Api { get; } = api;
 
+        /// <summary>A fault function the next resources with the same flow do not share: they lower their own.</summary>
+        public void NotShared(Symbol symbol)
+        {
+            foreach (var key in Lowered.Where(l => l.Value == symbol).Select(l => l.Key).ToList())
+            {
+                Lowered.Remove(key);
+            }
+        }
+
         /// <summary>The key of a resource's fault flow, or null when it declares none.</summary>
         public string? FaultKey(ApiResourceSyntax resource) => faultKeys.GetValueOrDefault(resource);
 
@@ -38,7 +47,8 @@ public sealed partial class Lowerer
     /// The fault flows of an API's resources that are one function: the same mediators (the same XML, the same
     /// sequence key), where neither resource has an out flow (the fault flow would continue with it) and both
     /// or neither may run after a backend call (which decides whether ending the flow answers 202). A resource
-    /// with an out flow keeps its own fault function.
+    /// with an out flow keeps its own fault function, and so does one whose flow's lowering reports something
+    /// (a TODO, a setting not translated: each resource's flow gets its own report).
     /// </summary>
     private ApiFlowPlan PlanApiFlows(ApiSyntax api)
     {
