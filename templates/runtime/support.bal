@@ -1665,7 +1665,8 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     return content;
 }
 
-# The response Synapse's `respond` sends: the current status, headers and payload.
+# The response Synapse's `respond` sends: the current status, the headers passed through (`passTransportHeaders`)
+# and the payload.
 function respond(Context ctx) returns http:Response|error {
     http:Response response = new;
     response.statusCode = ctx.statusCode;

@@ -52,6 +52,7 @@ public sealed partial class PackageEmitter
     /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
+        refined = WithoutUncalledFaultFlows(refined);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);

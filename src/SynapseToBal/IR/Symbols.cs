@@ -21,13 +21,20 @@ public enum SymbolKind
 /// </summary>
 /// <param name="Hint">Words the name is made from (the Synapse name and its role: "order api get out").</param>
 /// <param name="SuffixWhenReserved">When set, the name is the hint alone unless that is reserved; then this word is added.</param>
-public sealed class Symbol(SymbolKind kind, string hint, string? suffixWhenReserved = null)
+/// <param name="FallbackHint">
+/// When set, the hint is a short name (an API's only fault flow: "order api fault") used only when no other symbol
+/// asks for the same name and it is not reserved; otherwise the name is made from these words ("order api get by
+/// order id fault"), never a number that depends on which artifact came first.
+/// </param>
+public sealed class Symbol(SymbolKind kind, string hint, string? suffixWhenReserved = null, string? fallbackHint = null)
 {
     public SymbolKind Kind { get; } = kind;
 
     public string Hint { get; } = hint;
 
     public string? SuffixWhenReserved { get; } = suffixWhenReserved;
+
+    public string? FallbackHint { get; } = fallbackHint;
 
     public bool IsLocal => Kind == SymbolKind.Parameter;
 
@@ -41,14 +48,14 @@ public sealed class SymbolFactory
 
     public IReadOnlyList<Symbol> ModuleSymbols => _symbols;
 
-    public Symbol Module(SymbolKind kind, string hint, string? suffixWhenReserved = null)
+    public Symbol Module(SymbolKind kind, string hint, string? suffixWhenReserved = null, string? fallbackHint = null)
     {
         if (kind == SymbolKind.Parameter)
         {
             throw new ArgumentException("Parameters are local symbols; use Local.", nameof(kind));
         }
 
-        var symbol = new Symbol(kind, hint, suffixWhenReserved);
+        var symbol = new Symbol(kind, hint, suffixWhenReserved, fallbackHint);
         _symbols.Add(symbol);
         return symbol;
     }

@@ -14,8 +14,10 @@ public sealed partial class Lowerer
         var basePath = ApiBasePath(api);
         var resources = new List<ResourceIr>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        _apiFlows = PlanApiFlows(api);
         foreach (var resource in api.Resources)
         {
+            _currentResource = resource;
             foreach (var lowered in LowerResource(api, resource))
             {
                 var key = lowered.Accessor + " " + string.Join('/', lowered.Path.Select(SegmentKey));
@@ -38,6 +40,9 @@ public sealed partial class Lowerer
                 resources.Add(lowered);
             }
         }
+
+        _apiFlows = null;
+        _currentResource = null;
 
         ReportDispatchDifferences(resources.Where(r => r.Skipped is null).ToList());
         if (api.HandlersXml is not null)
@@ -212,7 +217,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, resource.Location, "resource", "methods", invalid, "it is not an HTTP method Synapse accepts");
         }
 
-        var baseName = api.Name + " " + string.Join(' ', methods.Count == 0 ? ["any"] : methods) + " " + PathWords(resource);
+        var baseName = api.Name + " " + ResourceWords(resource);
         foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol), ("user-agent", resource.UserAgent), ("binds-to", resource.BindsTo.IsEmpty ? null : string.Join(",", resource.BindsTo)) })
         {
             if (value is not null)
@@ -260,7 +265,7 @@ public sealed partial class Lowerer
         Symbol? outFunction = null;
         if (outFlow is not null)
         {
-            outFunction = _symbols.Module(SymbolKind.Function, baseName + " out");
+            outFunction = OutFlowSymbol(baseName);
             RecordOutFlowAggregate(outFunction, outFlow);
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
@@ -269,12 +274,35 @@ public sealed partial class Lowerer
         Symbol? faultFunction = null;
         if (faultFlow is not null)
         {
-            faultFunction = _symbols.Module(SymbolKind.Function, baseName + " fault");
+            // The same fault flow as an earlier resource of the API: its function serves this one too.
+            if (SharedFaultFlow(baseName, ref description, out var faultSymbol) is { } shared)
+            {
+                // Its ending is reported where each resource declares it, as when each had its own function.
+                if (_apiFlows!.Endings.GetValueOrDefault(shared) is { } sharedEnding)
+                {
+                    _diagnostics.Report(sharedEnding, faultFlow.Location);
+                }
+
+                return (outFunction, shared);
+            }
+
+            faultFunction = faultSymbol;
+            var reported = _diagnostics.Items.Count;
             var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
+            if (_diagnostics.Items.Count > reported)
+            {
+                // What the lowering reports (a TODO, a setting not translated) is reported for each resource's own flow.
+                _apiFlows?.NotShared(faultSymbol);
+            }
 
             // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
             // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202.
             var mayFollowCall = inFlowCalls || outFlow is not null;
+            if (_apiFlows is { } plan && FallThroughDiagnostic(faultSteps, mayFollowCall) is { } ending)
+            {
+                plan.Endings[faultSymbol] = ending;
+            }
+
             _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall), $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
         }
         else if (_model.Symbols.Sequence("fault") is not null)
@@ -444,17 +472,23 @@ public sealed partial class Lowerer
             return steps;
         }
 
-        // Either way the generated code answers 202; the diagnostic says whether the Micro Integrator does too.
-        // A flow that ends by running a sequence that always answers never gets there (the 202 only satisfies the compiler).
-        if (AlwaysAnswers(steps, new HashSet<Symbol>()))
+        if (FallThroughDiagnostic(steps, afterCall) is { } descriptor)
         {
-            return [.. steps, new AcceptStep(null)];
+            _diagnostics.Report(descriptor, location);
         }
-
-        _diagnostics.Report(afterCall || IrWalker.Steps(steps).Any(s => s is CallStep) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, location);
 
         return [.. steps, new AcceptStep(null)];
     }
+
+    /// <summary>
+    /// What ending the steps without a response is reported as (SB0210 after a call, SB0215 otherwise), or null when
+    /// they always answer. Either way the generated code answers 202; the diagnostic says whether the Micro Integrator
+    /// does too. A flow that ends by running a sequence that always answers never gets there (the 202 only satisfies
+    /// the compiler).
+    /// </summary>
+    private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall) =>
+        Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()) ? null
+        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
 
     /// <summary>True when the steps always answer: a step ends the flow, or a sequence they run (already lowered) always answers.</summary>
     private bool AlwaysAnswers(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting) =>

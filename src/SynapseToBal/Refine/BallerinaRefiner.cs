@@ -54,9 +54,19 @@ public static class BallerinaRefiner
         var names = new Dictionary<Symbol, string>();
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames), StringComparer.Ordinal);
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
+        // A short name (a symbol with a fallback) is kept only when no other symbol asks for it: decided over all the
+        // names asked for, not in order, so adding an unrelated artifact never renames it to a numbered variant.
+        var asked = package.Symbols.ToDictionary(s => s, s => ModuleName(s, reserved));
+        var demand = asked.Values.GroupBy(n => n.TrimStart('\''), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var symbol in package.Symbols)
         {
-            names[symbol] = Unique(ModuleName(symbol, reserved), taken);
+            var name = asked[symbol];
+            if (symbol.FallbackHint is { } fallback && (demand[name.TrimStart('\'')] > 1 || reserved.Contains(name.TrimStart('\''))))
+            {
+                name = BallerinaSyntax.CamelCase(fallback);
+            }
+
+            names[symbol] = Unique(name, taken);
         }
 
         foreach (var function in package.Functions)

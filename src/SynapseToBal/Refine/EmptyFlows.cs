@@ -98,7 +98,7 @@ public static class EmptyFlows
         };
 
     /// <summary>Every symbol an IR subtree names, by reflection (so IR nodes added later are covered).</summary>
-    private static void Collect(object? node, HashSet<Symbol> symbols)
+    internal static void Collect(object? node, HashSet<Symbol> symbols)
     {
         switch (node)
         {

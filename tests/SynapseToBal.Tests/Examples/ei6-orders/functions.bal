@@ -43,16 +43,6 @@ function orderQueueInboundOnError(Context ctx, error e) returns http:Response|er
     return accepted();
 }
 
-# Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
-function orderProxyFault(Context ctx, error e) returns http:Response|error {
-    recordError(ctx, e);
-    http:Response? reply = check orderFault(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
-}
-
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("Order received", action = soapAction(ctx));

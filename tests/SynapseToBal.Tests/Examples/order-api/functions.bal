@@ -23,18 +23,8 @@ function orderFault(Context ctx) returns http:Response|error? {
     return respond(ctx);
 }
 
-# Fault flow of OrderAPI GET /{orderId}: runs when the in or out flow fails.
-function orderApiGetByOrderIdFault(Context ctx, error e) returns http:Response|error {
-    recordError(ctx, e);
-    http:Response? reply = check orderFault(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
-}
-
-# Fault flow of OrderAPI POST /: runs when the in or out flow fails.
-function orderApiPostRootFault(Context ctx, error e) returns http:Response|error {
+# Fault flow of OrderAPI GET /{orderId}, POST /: runs when the in or out flow fails.
+function orderApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check orderFault(ctx);
     if reply is http:Response {

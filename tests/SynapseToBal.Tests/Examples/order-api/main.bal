@@ -23,7 +23,7 @@ service /orders on httpListener {
             }
             return respond(ctx);
         } on fail error e {
-            return orderApiGetByOrderIdFault(ctx, e);
+            return orderApiFault(ctx, e);
         }
     }
 
@@ -43,7 +43,7 @@ service /orders on httpListener {
             ctx.statusCode = 201;
             return respond(ctx);
         } on fail error e {
-            return orderApiPostRootFault(ctx, e);
+            return orderApiFault(ctx, e);
         }
     }
 }

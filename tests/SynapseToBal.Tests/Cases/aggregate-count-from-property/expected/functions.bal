@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of DevicesAPI GET /first/{limit}: runs on the backend response.
-function devicesApiGetFirstByLimitOut(Context ctx) returns http:Response|error {
+function devicesApiOut(Context ctx) returns http:Response|error {
     ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     return accepted();

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of ShopAPI GET /customers/{id}: runs when the in or out flow fails.
-function shopApiGetCustomersByIdFault(Context ctx, error e) returns http:Response|error {
+function shopApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("", code = getProperty(ctx, "ERROR_CODE"), status = ctx.statusCode.toString());
     return respond(ctx);

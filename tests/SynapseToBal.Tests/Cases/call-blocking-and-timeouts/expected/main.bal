@@ -19,7 +19,7 @@ service /shop on httpListener {
             check callEndpoint(ctx, reportEp, restPostfix(ctx));
             return respond(ctx);
         } on fail error e {
-            return shopApiGetCustomersByIdFault(ctx, e);
+            return shopApiFault(ctx, e);
         }
     }
 }

@@ -12,14 +12,14 @@ function acknowledge(Context ctx) returns http:Response|error? {
 }
 
 # Out flow of NotifyAPI POST (default): runs on the backend response.
-function notifyApiPostRootOut(Context ctx) returns http:Response|error {
+function notifyApiOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyApiDefaultCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, auditEp, restPostfix(ctx));
-    return check notifyApiPostRootOut(ctx);
+    return check notifyApiOut(ctx);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.

@@ -6,7 +6,7 @@
 import ballerina/http;
 
 # Out flow of StockApi POST /orders: runs on the backend response.
-function stockApiPostOrdersOut(Context ctx) returns http:Response|error {
+function stockApiOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }
 

@@ -23,7 +23,7 @@ service /stock on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
         check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx));
-        return check stockApiPostOrdersOut(ctx);
+        return check stockApiOut(ctx);
     }
 
     # GET /stock/history

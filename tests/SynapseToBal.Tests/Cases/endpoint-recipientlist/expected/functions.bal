@@ -25,6 +25,6 @@ function notifyApiListRecipient2(Context ctx) returns error? {
 }
 
 # Out flow of NotifyApi POST /responses: runs on the backend response.
-function notifyApiPostResponsesOut(Context ctx) returns http:Response|error {
+function notifyApiOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of PaymentAPI POST /: runs when the in or out flow fails.
-function paymentApiPostRootFault(Context ctx, error e) returns http:Response|error {
+function paymentApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("", code = getProperty(ctx, "ERROR_CODE"), message = getProperty(ctx, "ERROR_MESSAGE"));
     setJsonPayload(ctx, {"error": getProperty(ctx, "ERROR_MESSAGE")});

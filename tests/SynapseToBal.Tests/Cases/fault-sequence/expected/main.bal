@@ -16,7 +16,7 @@ service /payments on httpListener {
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx));
             return respond(ctx);
         } on fail error e {
-            return paymentApiPostRootFault(ctx, e);
+            return paymentApiFault(ctx, e);
         }
     }
 }

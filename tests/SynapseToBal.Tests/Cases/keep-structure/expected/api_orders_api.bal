@@ -17,13 +17,13 @@ service /orders on httpListener {
             check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST");
             return respond(ctx);
         } on fail error e {
-            return ordersApiPostSubmitFault(ctx, e);
+            return ordersApiFault(ctx, e);
         }
     }
 }
 
 # Fault flow of OrdersAPI POST /submit: runs when the in or out flow fails.
-function ordersApiPostSubmitFault(Context ctx, error e) returns http:Response|error {
+function ordersApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties["failedOrder"] = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
     check orderFault(ctx);

@@ -17,7 +17,7 @@ function sharedDirection(Context ctx) returns error? {
 }
 
 # Out flow of LoopAPI GET /: runs on the backend response.
-function loopApiGetRootOut(Context ctx) returns http:Response|error {
+function loopApiOut(Context ctx) returns http:Response|error {
     log:printInfo("", direction = "out");
     return respond(ctx);
 }

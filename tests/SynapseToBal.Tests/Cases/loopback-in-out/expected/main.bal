@@ -14,6 +14,6 @@ service /loop on httpListener {
         Context ctx = check newContext(request, "LoopAPI", "/loop");
         setJsonPayload(ctx, {"looped": true});
         ctx.isResponse = true;
-        return check loopApiGetRootOut(ctx);
+        return check loopApiOut(ctx);
     }
 }

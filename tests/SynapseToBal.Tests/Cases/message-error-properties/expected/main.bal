@@ -16,7 +16,7 @@ service /orders on httpListener {
             check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx));
             return respond(ctx);
         } on fail error e {
-            return orderApiGetByIdFault(ctx, e);
+            return orderApiFault(ctx, e);
         }
     }
 }

@@ -21,7 +21,7 @@ service /quotes on httpListener {
             check failOnSoapFault(ctx);
             return respond(ctx);
         } on fail error e {
-            return forceErrorApiPostRootFault(ctx, e);
+            return forceErrorApiFault(ctx, e);
         }
     }
 }

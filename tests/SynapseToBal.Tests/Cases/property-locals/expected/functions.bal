@@ -13,7 +13,7 @@ function audit(Context ctx) returns error? {
 }
 
 # Fault flow of OrderAPI POST /{orderId}: runs when the in or out flow fails.
-function orderApiPostByOrderIdFault(Context ctx, error e) returns http:Response|error {
+function orderApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("", failedStep = getProperty(ctx, "step"));
     return respond(ctx);

@@ -30,7 +30,7 @@ service /orders on httpListener {
             check setPayloadValue(ctx, originalBody);
             return respond(ctx);
         } on fail error e {
-            return orderApiPostByOrderIdFault(ctx, e);
+            return orderApiFault(ctx, e);
         }
     }
 }

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Fault flow of ValidationAPI POST /: runs when the in or out flow fails.
-function validationApiPostRootFault(Context ctx, error e) returns http:Response|error {
+function validationApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setJsonPayload(ctx, {
         "code": getProperty(ctx, "ERROR_CODE"),

@@ -20,7 +20,7 @@ service /validate on httpListener {
             }
             return respond(ctx);
         } on fail error e {
-            return validationApiPostRootFault(ctx, e);
+            return validationApiFault(ctx, e);
         }
     }
 }

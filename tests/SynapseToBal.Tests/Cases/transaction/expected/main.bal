@@ -23,7 +23,7 @@ service /tx on httpListener {
             // <transaction action="commit"/>
             return respond(ctx);
         } on fail error e {
-            return transactionApiPostMoveFault(ctx, e);
+            return transactionApiFault(ctx, e);
         }
     }
 

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+using SynapseToBal.Refine;
+
+namespace SynapseToBal.Emit;
+
+public sealed partial class PackageEmitter
+{
+    /// <summary>
+    /// No function for a fault flow nothing calls (issue 14): a fault function is called only from the <c>on fail</c> of a
+    /// resource or an in flow, and that block is written only when something in the body can fail
+    /// (<see cref="FailureScan"/>). A fault function named nowhere else whose every such body cannot fail is not
+    /// declared, unless it holds a TODO. The IR (and <c>ir.txt</c>) keeps it: only the writers leave it out.
+    /// </summary>
+    private RefinedPackage WithoutUncalledFaultFlows(RefinedPackage refined)
+    {
+        var package = refined.Package;
+        var handlers = package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null).Select(r => (Body: (object)r, r.FaultFunction, Steps: r.Body))
+            .Concat(package.Functions.Select(f => (Body: (object)f, f.FaultFunction, Steps: f.Body)))
+            .Where(h => h.FaultFunction is not null)
+            .ToList();
+        if (handlers.Count == 0)
+        {
+            return refined;
+        }
+
+        // Named anywhere but as a handler (an inbound listener's fault function, a registered flow): it stays.
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(package with
+        {
+            Symbols = [],
+            Services = package.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
+            Functions = package.Functions.Where(f => f.Kind != FunctionKind.FaultFlow).Select(f => f with { FaultFunction = null }).ToImmutableArray(),
+        }, named);
+        var called = new HashSet<Symbol>(named);
+        var scope = _namespaces;
+        _namespaces = XmlNamespaceScope.Collecting();
+        try
+        {
+            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
+            foreach (var (body, fault, steps) in handlers)
+            {
+                if (called.Contains(fault!))
+                {
+                    continue;
+                }
+
+                var writer = new CodeWriter();
+                new StatementWriter(writer, expressions.For(body), new ModuleUsage()).DeclareLocals().Block(steps);
+                if (FailureScan.CanFail(writer.Body))
+                {
+                    called.Add(fault!);
+                }
+            }
+        }
+        finally
+        {
+            _namespaces = scope;
+        }
+
+        // A TODO in the flow stays in the code, where its original XML is read, even when nothing can call it.
+        var uncalled = package.Functions
+            .Where(f => f.Kind == FunctionKind.FaultFlow && !called.Contains(f.Name) && !IrWalker.Steps(f.Body).Any(s => s is TodoStep))
+            .Select(f => f.Name).ToHashSet();
+        return uncalled.Count == 0
+            ? refined
+            : refined with { Package = package with { Functions = package.Functions.Where(f => !uncalled.Contains(f.Name)).ToImmutableArray() } };
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// The out and fault functions of an API's resources: named after the API when there is only one, and one
+// function for resources whose fault flows are the same.
+public sealed partial class Lowerer
+{
+    /// <summary>How the response flows of one API's resources are named and shared (<see cref="PlanApiFlows"/>).</summary>
+    private sealed class ApiFlowPlan(string api, IReadOnlyDictionary<ApiResourceSyntax, string> faultKeys, IReadOnlyDictionary<string, ImmutableArray<ApiResourceSyntax>> faultGroups, int outFlows)
+    {
+        /// <summary>The fault functions already lowered, by the key of the flow they run.</summary>
+        public Dictionary<string, Symbol> Lowered { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How a fault function lowered for the API ends when it does not answer (SB0210, SB0215): reported again for each resource it serves.</summary>
+        public Dictionary<Symbol, Microsoft.CodeAnalysis.DiagnosticDescriptor> Endings { get; } = new();
+
+        public string Api { get; } = api;
+
+        /// <summary>A fault function the next resources with the same flow do not share: they lower their own.</summary>
+        public void NotShared(Symbol symbol)
+        {
+            foreach (var key in Lowered.Where(l => l.Value == symbol).Select(l => l.Key).ToList())
+            {
+                Lowered.Remove(key);
+            }
+        }
+
+        /// <summary>The key of a resource's fault flow, or null when it declares none.</summary>
+        public string? FaultKey(ApiResourceSyntax resource) => faultKeys.GetValueOrDefault(resource);
+
+        /// <summary>The resources that share the fault flow of the key.</summary>
+        public ImmutableArray<ApiResourceSyntax> Sharing(string key) => faultGroups[key];
+
+        /// <summary>The API has one fault function (one resource declares a fault flow, or all declare the same).</summary>
+        public bool OneFault => faultGroups.Count == 1;
+
+        /// <summary>One resource of the API declares an out flow.</summary>
+        public bool OneOut => outFlows == 1;
+    }
+
+    private ApiFlowPlan? _apiFlows;
+
+    /// <summary>
+    /// The fault flows of an API's resources that are one function: the same mediators (the same XML, the same
+    /// sequence key), where neither resource has an out flow (the fault flow would continue with it) and both
+    /// or neither may run after a backend call (which decides whether ending the flow answers 202). A resource
+    /// with an out flow keeps its own fault function, and so does one whose flow's lowering reports something
+    /// (a TODO, a setting not translated: each resource's flow gets its own report).
+    /// </summary>
+    private ApiFlowPlan PlanApiFlows(ApiSyntax api)
+    {
+        var keys = new Dictionary<ApiResourceSyntax, string>(ReferenceEqualityComparer.Instance);
+        var groups = new Dictionary<string, ImmutableArray<ApiResourceSyntax>>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var resource in api.Resources)
+        {
+            index++;
+            if (resource.FaultSequence is not { } fault)
+            {
+                continue;
+            }
+
+            var mayFollowCall = CallsBackend(resource.InSequence?.Mediators ?? []) || resource.OutSequence is not null;
+            var key = resource.OutSequence is null
+                ? $"{(mayFollowCall ? "after call" : "no call")}\n{fault.Key?.Text}\n{fault.OnError}\n{string.Join("\n", fault.Mediators.Select(m => m.RawXml))}"
+                : $"resource {index}";
+            keys[resource] = key;
+            groups[key] = groups.TryGetValue(key, out var sharing) ? sharing.Add(resource) : [resource];
+        }
+
+        return new ApiFlowPlan(api.Name, keys, groups, api.Resources.Count(r => r.OutSequence is not null));
+    }
+
+    /// <summary>The symbol of a resource's out flow: "<c>api out</c>" when it is the API's only one.</summary>
+    private Symbol OutFlowSymbol(string baseName)
+    {
+        return _apiFlows is { OneOut: true } plan
+            ? _symbols.Module(SymbolKind.Function, plan.Api + " out", fallbackHint: baseName + " out")
+            : _symbols.Module(SymbolKind.Function, baseName + " out");
+    }
+
+    /// <summary>
+    /// The fault function of an API resource: the one already lowered for the same fault flow, or a new symbol named
+    /// "<c>api fault</c>" when the API has only one; <paramref name="description"/> then names every resource it serves.
+    /// </summary>
+    private Symbol? SharedFaultFlow(string baseName, ref string description, out Symbol symbol)
+    {
+        var key = _apiFlows?.FaultKey(_currentResource!);
+        if (_apiFlows is not { } plan || key is null)
+        {
+            symbol = _symbols.Module(SymbolKind.Function, baseName + " fault");
+            return null;
+        }
+
+        if (plan.Lowered.TryGetValue(key, out var lowered))
+        {
+            symbol = lowered;
+            return lowered;
+        }
+
+        var sharing = plan.Sharing(key);
+        if (sharing.Length > 1)
+        {
+            description = $"{plan.Api} {string.Join(", ", sharing.Select(DescribeResource))}";
+        }
+
+        symbol = plan.OneFault
+            ? _symbols.Module(SymbolKind.Function, plan.Api + " fault", fallbackHint: baseName + " fault")
+            : _symbols.Module(SymbolKind.Function, sharing.Length > 1 ? $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault" : baseName + " fault");
+        plan.Lowered[key] = symbol;
+        return null;
+    }
+
+    private ApiResourceSyntax? _currentResource;
+
+    /// <summary>The words a resource adds to its API's name in the names of its functions: its methods and its path.</summary>
+    private static string ResourceWords(ApiResourceSyntax resource)
+    {
+        var methods = resource.Methods.Where(m => AllMethods.Contains(m)).ToList();
+        return string.Join(' ', methods.Count == 0 ? ["any"] : methods) + " " + PathWords(resource);
+    }
+}
