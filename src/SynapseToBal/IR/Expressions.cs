@@ -273,6 +273,15 @@ public enum Builtin
     /// literal text after a quote).
     /// </summary>
     FormatSystemDate,
+
+    /// <summary>get-property('env', name): the process environment variable (System.getenv), "" when it is not set.</summary>
+    EnvironmentVariable,
+
+    /// <summary>MI 4.4 log(x): Math.log10(x).</summary>
+    Log10,
+
+    /// <summary>MI 4.4 log(x, base): Math.log(x) / Math.log(base).</summary>
+    LogBase,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

@@ -111,7 +111,7 @@ public static class Builtins
         SNo("split", "returns a JSON array; arrays are not modelled in the string IR"),
         S("now", 0, 0, ValueKind.Integer, "Builtin.NowMillis (nowMillis: System.currentTimeMillis, epoch milliseconds)"),
         SNo("formatDateTime", "Java date patterns have no Ballerina equivalent"),
-        SNo("log", "the natural logarithm is not in lang.float"),
+        S("log", 1, 2, ValueKind.Float, "Builtin.Log10 (float:log10, Math.log10) or, with a base, Builtin.LogBase (float:log(x) / float:log(base))"),
         SNo("isString", "depends on the JSON type of the value, which the string IR does not keep"),
         SNo("isNumber", "depends on the JSON type of the value, which the string IR does not keep"),
         SNo("isArray", "depends on the JSON type of the value, which the string IR does not keep"),

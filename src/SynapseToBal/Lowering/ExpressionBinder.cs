@@ -388,11 +388,14 @@ internal sealed class ExpressionBinder(
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
 
-    /// <summary>An element name test: a local name without a namespace, a prefix in scope, or <c>*</c> (not <c>prefix:*</c>).</summary>
+    /// <summary>
+    /// An element name test: a local name without a namespace, a prefix in scope, <c>*</c>, or <c>prefix:*</c> (any
+    /// element in that namespace, Ballerina's <c>&lt;p:*&gt;</c> name pattern).
+    /// </summary>
     private XmlStepIr? ElementTest(NameTest name, bool descendant)
     {
         string? uri = null;
-        if (name.Prefix is { } prefix && (name.LocalName == "*" || !namespaces.TryGetValue(prefix, out uri)))
+        if (name.Prefix is { } prefix && !namespaces.TryGetValue(prefix, out uri))
         {
             return null;
         }
@@ -797,6 +800,19 @@ internal sealed class ExpressionBinder(
                 var operand = Number(args[0]);
                 var builtin = name switch { "floor" => Builtin.Floor, "ceil" => Builtin.Ceiling, _ => Builtin.Sqrt };
                 return operand is null ? null : Call(builtin, ValueKind.Float, ToFloat(operand));
+            }
+
+            case "log":
+            {
+                // PredefinedFunctionNode: log(x) is Math.log10(x), log(x, base) is Math.log(x) / Math.log(base).
+                var x = Number(args[0]);
+                if (args.Length == 1)
+                {
+                    return x is null ? null : Call(Builtin.Log10, ValueKind.Float, ToFloat(x));
+                }
+
+                var b = Number(args[1]);
+                return x is null || b is null ? null : Call(Builtin.LogBase, ValueKind.Float, ToFloat(x), ToFloat(b));
             }
 
             case "pow":

@@ -239,6 +239,8 @@ public sealed class ExpressionTranslator
         "axis2" => Axis2Property(name),
         "operation" => new PropertyReadIr(name),
         "func" => FunctionParam(name),
+        // GetPropertyFunction's env scope: System.getenv(name), "" when the variable is not set, as os:getEnv.
+        "env" => new BuiltinCallIr(Builtin.EnvironmentVariable, [new StringLiteralIr(name)], ValueKind.String),
         _ => null,
     };
 
