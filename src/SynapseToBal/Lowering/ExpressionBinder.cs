@@ -741,6 +741,10 @@ internal sealed class ExpressionBinder(
             case "length":
                 // length() also counts an array's items: a payload path or variable (maybe an array) is not translated.
                 return Value(args[0]) is not (JsonEvalIr or VariableReadIr) && Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
+            case "base64encode" or "urlEncode" when args.Length == 2:
+                // PredefinedFunctionNode: with the charset "UTF-8" both mean what they do with one argument (urlEncode
+                // writes %20 and %2A only for exactly "UTF-8"); another charset is not translated.
+                return args[1] is StringLiteral { Value: "UTF-8" } ? SynapseFunction(name, [args[0]]) : null;
             case "toUpper" or "toLower" or "trim" or "base64encode" or "base64decode":
             {
                 var builtin = name switch
