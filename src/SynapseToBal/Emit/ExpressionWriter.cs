@@ -327,6 +327,9 @@ internal sealed class ExpressionWriter
             IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
             IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",
             IR.Builtin.PropertyInteger => $"check propertyInteger({S(0)})",
+            IR.Builtin.EnvironmentVariable => EnvironmentVariable(S(0)),
+            IR.Builtin.Log10 => $"float:log10({T(0)})",
+            IR.Builtin.LogBase => $"(float:log({T(0)}) / float:log({T(1)}))",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }
@@ -435,7 +438,14 @@ internal sealed class ExpressionWriter
         {
             var name = step.LocalName == "*" ? "()" : ExpandedName(step.NamespaceUri, step.LocalName);
             var position = positional is XmlPredicateIr.Position p ? p.Index.ToString(CultureInfo.InvariantCulture) : "()";
-            var test = tests.Count == 0 ? "()" : TestFunction(tests.Aggregate((l, r) => new AndIr(l, r)));
+            var condition = tests.Count == 0 ? null : Condition(tests.Aggregate((l, r) => new AndIr(l, r)));
+            if (step is { LocalName: "*", NamespaceUri: { } any })
+            {
+                // p:* : the namespace is part of the test, so the position counts only the elements in it.
+                condition = condition is null ? InNamespaceTest(any) : $"{InNamespaceTest(any)} && ({condition})";
+            }
+
+            var test = condition is null ? "()" : $"function (xml:Element {PredicateContext}) returns boolean => {condition}";
             return $"xpathChildAt({current}, {name}, {position}, {(step.Descendant ? "true" : "false")}, {test})";
         }
 
@@ -464,9 +474,18 @@ internal sealed class ExpressionWriter
         return selected;
     }
 
+    private string EnvironmentVariable(string name)
+    {
+        _modules.Use("os");
+        return $"os:getEnv({name})";
+    }
+
     /// <summary>The test of <c>p:*</c> without a declared prefix: the element's expanded name is in the namespace.</summary>
     private static string InNamespace(string uri) =>
-        $"function (xml:Element {PredicateContext}) returns boolean => {PredicateContext}.getName().startsWith({BallerinaSyntax.StringLiteral("{" + uri + "}")})";
+        $"function (xml:Element {PredicateContext}) returns boolean => {InNamespaceTest(uri)}";
+
+    private static string InNamespaceTest(string uri) =>
+        $"{PredicateContext}.getName().startsWith({BallerinaSyntax.StringLiteral("{" + uri + "}")})";
 
     /// <summary>A predicate's test as a function of the element; its operands are literals and relative node-sets, so it never fails.</summary>
     private string TestFunction(ConditionIr test) => $"function (xml:Element {PredicateContext}) returns boolean => {Condition(test)}";

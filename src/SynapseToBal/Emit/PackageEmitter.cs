@@ -670,6 +670,7 @@ internal sealed class ModuleUsage
         ["uuid"] = "ballerina/uuid",
         ["file"] = "ballerina/file",
         ["io"] = "ballerina/io",
+        ["os"] = "ballerina/os",
     };
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

@@ -873,9 +873,10 @@ internal sealed partial class StatementWriter
         switch (enrich.Target)
         {
             case EnrichTargetIr.XmlPath path:
-                var steps = path.Navigation.Steps.Select(s =>
-                    $"{{name: {BallerinaSyntax.StringLiteral(s.LocalName == "*" ? "*" : s.NamespaceUri is { } uri ? "{" + uri + "}" + s.LocalName : s.LocalName)}{(s.Descendant ? ", descendant: true" : string.Empty)}}}");
-                return $"check enrichXml(ctx, [{string.Join(", ", steps)}], {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)});";
+                // The target path as XML navigation from the body (namespaces through the file's xmlns declarations).
+                var root = Local("root");
+                var select = $"function (xml:Element {root}) returns xml => {_expr.Navigation(path.Navigation, root)}";
+                return $"check enrichXml(ctx, {select}, {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)});";
             case EnrichTargetIr.Body:
                 return $"check enrichXml(ctx, (), {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)});";
             case EnrichTargetIr.JsonPath json:

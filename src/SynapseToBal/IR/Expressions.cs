@@ -302,6 +302,15 @@ public enum Builtin
     /// with a "." is read as a double and cast as Java casts ("2.0" is 2, "-2.7" is -2), anything else parsed as an integer.
     /// </summary>
     PropertyInteger,
+
+    /// <summary>get-property('env', name): the process environment variable (System.getenv), "" when it is not set.</summary>
+    EnvironmentVariable,
+
+    /// <summary>MI 4.4 log(x): Math.log10(x).</summary>
+    Log10,
+
+    /// <summary>MI 4.4 log(x, base): Math.log(x) / Math.log(base).</summary>
+    LogBase,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

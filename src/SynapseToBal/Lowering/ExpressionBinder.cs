@@ -414,11 +414,14 @@ internal sealed class ExpressionBinder(
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
 
-    /// <summary>An element name test: a local name without a namespace, a prefix in scope, or <c>*</c> (not <c>prefix:*</c>).</summary>
+    /// <summary>
+    /// An element name test: a local name without a namespace, a prefix in scope, <c>*</c>, or <c>prefix:*</c> (any
+    /// element in that namespace, Ballerina's <c>&lt;p:*&gt;</c> name pattern).
+    /// </summary>
     private XmlStepIr? ElementTest(NameTest name, bool descendant)
     {
         string? uri = null;
-        if (name.Prefix is { } prefix && (name.LocalName == "*" || !namespaces.TryGetValue(prefix, out uri)))
+        if (name.Prefix is { } prefix && !namespaces.TryGetValue(prefix, out uri))
         {
             return null;
         }
@@ -765,6 +768,10 @@ internal sealed class ExpressionBinder(
             case "length":
                 // length() also counts an array's items: a payload path or variable (maybe an array) is not translated.
                 return Value(args[0]) is not (JsonEvalIr or VariableReadIr) && Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
+            case "base64encode" or "urlEncode" when args.Length == 2:
+                // PredefinedFunctionNode: with the charset "UTF-8" both mean what they do with one argument (urlEncode
+                // writes %20 and %2A only for exactly "UTF-8"); another charset is not translated.
+                return args[1] is StringLiteral { Value: "UTF-8" } ? SynapseFunction(name, [args[0]]) : null;
             case "toUpper" or "toLower" or "trim" or "base64encode" or "base64decode":
             {
                 var builtin = name switch
@@ -824,6 +831,19 @@ internal sealed class ExpressionBinder(
                 var operand = Number(args[0]);
                 var builtin = name switch { "floor" => Builtin.Floor, "ceil" => Builtin.Ceiling, _ => Builtin.Sqrt };
                 return operand is null ? null : Call(builtin, ValueKind.Float, ToFloat(operand));
+            }
+
+            case "log":
+            {
+                // PredefinedFunctionNode: log(x) is Math.log10(x), log(x, base) is Math.log(x) / Math.log(base).
+                var x = Number(args[0]);
+                if (args.Length == 1)
+                {
+                    return x is null ? null : Call(Builtin.Log10, ValueKind.Float, ToFloat(x));
+                }
+
+                var b = Number(args[1]);
+                return x is null || b is null ? null : Call(Builtin.LogBase, ValueKind.Float, ToFloat(x), ToFloat(b));
             }
 
             case "pow":

@@ -244,6 +244,8 @@ public sealed class ExpressionTranslator
         "axis2" => Axis2Property(name),
         "operation" => new PropertyReadIr(name) { Scope = PropertyScope.Operation },
         "func" => FunctionParam(name),
+        // GetPropertyFunction's env scope: System.getenv(name), "" when the variable is not set, as os:getEnv.
+        "env" => new BuiltinCallIr(Builtin.EnvironmentVariable, [new StringLiteralIr(name)], ValueKind.String),
         _ => null,
     };
 

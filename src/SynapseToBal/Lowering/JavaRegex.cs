@@ -27,13 +27,33 @@ public sealed record RegexTranslation(string? Pattern, int GroupCount, string? P
 /// time. Every translated pattern is checked against the Ballerina grammar (<see cref="BallerinaRegexGrammar"/>).
 /// </para>
 /// </summary>
+/// <summary>How Synapse applies a regular expression.</summary>
+public enum RegexUse
+{
+    /// <summary><c>Matcher.matches()</c>: the whole string (filter, switch, property pattern, rewrite's match evaluator).</summary>
+    WholeString,
+
+    /// <summary>
+    /// <c>String.replaceAll</c> (rewrite's replace action): every match found in the string, replaced by a replacement
+    /// that reads <c>$n</c> groups. <c>$</c> and <c>\Z</c> are refused: in a search Java's also match before a final
+    /// line terminator. Named groups are refused: a replacement may refer to them as <c>${name}</c>.
+    /// </summary>
+    Replace,
+
+    /// <summary>
+    /// <see cref="Replace"/> on a string that never holds a line terminator (a URL's scheme or host): Java's <c>$</c>
+    /// and <c>\Z</c> then match only at the end, as Ballerina's <c>$</c> does.
+    /// </summary>
+    ReplaceSingleLine,
+}
+
 public static class JavaRegex
 {
-    public static RegexTranslation Translate(string java)
+    public static RegexTranslation Translate(string java, RegexUse use = RegexUse.WholeString)
     {
         try
         {
-            var translator = new Translator(java);
+            var translator = new Translator(java, use);
             var pattern = translator.Run();
             if (BallerinaRegexGrammar.Problem(pattern) is { } invalid)
             {
@@ -100,7 +120,7 @@ public static class JavaRegex
     /// <summary>Java's <c>\s</c> is [ \t\n\x0B\f\r]; Ballerina's is tab, space, LF and CR only.</summary>
     private const string JavaSpace = "\\s\\u{B}\\u{C}";
 
-    private sealed class Translator(string source)
+    private sealed class Translator(string source, RegexUse use)
     {
         private int _pos;
         private readonly StringBuilder _out = new();
@@ -355,7 +375,13 @@ public static class JavaRegex
             }
 
             // In Java '$' also matches before a final line terminator; under whole-string matching that only
-            // differs when the pattern consumes the terminator after it, so '$' must end an alternative.
+            // differs when the pattern consumes the terminator after it, so '$' must end an alternative. A search
+            // (replaceAll) finds a match before the terminator, which Ballerina's '$' does not.
+            if (use == RegexUse.Replace)
+            {
+                throw Unsupported($"{what} in a replace regex (Java's also matches before a final line terminator; write \\z)");
+            }
+
             var next = Peek();
             if (!(AtEnd || next is '|' or ')'))
             {
@@ -437,6 +463,11 @@ public static class JavaRegex
                 if (end < 0 || !IsGroupName(source[(_pos + 2)..end]))
                 {
                     throw Invalid("a malformed named group");
+                }
+
+                if (use != RegexUse.WholeString)
+                {
+                    throw Unsupported("a named group in a replace regex (the replacement may refer to it as ${name})");
                 }
 
                 _pos = end + 1;

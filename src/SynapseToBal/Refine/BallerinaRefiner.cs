@@ -39,7 +39,7 @@ public static class BallerinaRefiner
     public static readonly IReadOnlyList<string> ReservedLocals = ["request", "ctx", "reply", "route", "e"];
 
     /// <summary>Module prefixes a generated file may import, and names Ballerina gives a meaning to at module level.</summary>
-    private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "task", "jms", "runtime", "sql", "jdbc", "xml", "int", "float", "string", "main", "init", "kafka", "rabbitmq", "mqtt", "file", "io"];
+    private static readonly string[] ModulePrefixes = ["http", "log", "value", "regexp", "url", "uuid", "time", "task", "jms", "runtime", "sql", "jdbc", "xml", "int", "float", "string", "main", "init", "kafka", "rabbitmq", "mqtt", "file", "io", "os"];
 
     /// <summary>
     /// Names no generated module-level declaration may take whatever the runtime module declares: the module

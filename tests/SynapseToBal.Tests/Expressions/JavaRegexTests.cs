@@ -246,6 +246,56 @@ public sealed class JavaRegexTests
     }
 
     [Theory]
+    // rewrite's replace action: String.replaceAll searches the string. What means the same in a search translates.
+    [InlineData("soap", "soap", null)]
+    [InlineData(@"\w.*", @"\w" + Dot + "*", null)]
+    [InlineData("^/api", "^/api", null)]
+    [InlineData(@"\A/api", "^/api", null)]
+    [InlineData(@"/v1\z", "/v1$", null)]
+    [InlineData("(?i)soap", "(?i:soap)", null)]
+    [InlineData(@"\Q.svc\E", @"\.svc", null)]
+    [InlineData(@"(\d+)-(\d+)", @"(\d+)-(\d+)", null)]
+    // Java's '$' and '\Z' also match before a final line terminator (a decoded %0A), Ballerina's '$' does not.
+    [InlineData("/v1$", null, "'$' in a replace regex")]
+    [InlineData(@"/v1\Z", null, "'\\Z' in a replace regex")]
+    // A named group: the replacement may write ${name}, which javaReplaceAll does not read.
+    [InlineData("(?<v>v[0-9])", null, "named group")]
+    // What no use translates stays refused.
+    [InlineData("(?<=/)api", null, "lookbehind")]
+    [InlineData("a*+", null, "possessive")]
+    public void Translates_a_replace_regex_for_a_search(string java, string? ballerina, string? reason)
+    {
+        var result = JavaRegex.Translate(java, RegexUse.Replace);
+        Assert.Equal(ballerina, result.Pattern);
+        if (reason is not null)
+        {
+            Assert.Contains(reason, result.Problem, StringComparison.Ordinal);
+        }
+
+        // The same patterns under whole-string matching: '$', '\Z' and named groups are exact there.
+        if (reason is "'$' in a replace regex" or "'\\Z' in a replace regex" or "named group")
+        {
+            Assert.NotNull(JavaRegex.Translate(java).Pattern);
+        }
+    }
+
+    [Theory]
+    // A replace on a URL's scheme or host, which never holds a line terminator: '$' and '\Z' are the end there.
+    [InlineData(@"\.internal$", @"\.internal$", null)]
+    [InlineData(@"\.internal\Z", @"\.internal$", null)]
+    [InlineData("a$b", null, "followed by more pattern")]
+    [InlineData("(?<h>x)", null, "named group")]
+    public void Translates_a_replace_regex_on_a_single_line(string java, string? ballerina, string? reason)
+    {
+        var result = JavaRegex.Translate(java, RegexUse.ReplaceSingleLine);
+        Assert.Equal(ballerina, result.Pattern);
+        if (reason is not null)
+        {
+            Assert.Contains(reason, result.Problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("(a)(b(c))", 3)]
     [InlineData("(?:a)(b)", 1)]
     [InlineData("(?<n>a)(?i:b)", 1)]

@@ -95,7 +95,9 @@ public sealed partial class Lowerer
                 }
 
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.JsonPath(json.Path), target.Action, nativeJson)];
-            case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.Steps.All(s => s.Prefix is null || s.NamespaceUri is not null):
+            // The target is found below the SOAP body: a path over the SOAP header or a property's XML, or ending in node(), is not.
+            case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.RootProperty is null && navigation.FromHeader is null
+                && !navigation.Steps.Any(s => s.AllNodes == true):
                 if (value is ValueIr.Json)
                 {
                     return [EnrichTodo(enrich, "a JSONPath source into an XPath target", "Synapse evaluates the JSONPath on the XML form of the message; select the nodes with an XPath")];

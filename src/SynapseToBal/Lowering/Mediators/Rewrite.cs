@@ -54,18 +54,22 @@ public sealed partial class Lowerer
         }
 
         // The replacement, a literal or an xpath's value, is read as Java's replaceAll reads it ('$n' a group, '\c' the
-        // character c) by the runtime's javaReplaceAll. The regex is translated from Java's syntax (escapes such as \/
-        // and \-, an unescaped ] or }, . and \s); what has no Ballerina equivalent stays a TODO.
-        var translation = action.Regex is { } java && PortableRegex(java) ? JavaRegex.Translate(java) : null;
-        regex = translation?.Pattern;
+        // character c) by the runtime's javaReplaceAll. The regex is translated from Java's syntax for a search
+        // (JavaRegex, RegexUse.Replace); what has no Ballerina equivalent stays a TODO with the reason.
+        if (action.Regex is null)
+        {
+            return "a replace action without a regex";
+        }
+
+        // A scheme or host never holds a line terminator (the path, query, user and ref are decoded and may), so there
+        // Java's '$' is the end of the string, as Ballerina's.
+        var use = action.Fragment is UriFragment.Protocol or UriFragment.Host ? RegexUse.ReplaceSingleLine : RegexUse.Replace;
+        var translation = JavaRegex.Translate(action.Regex, use);
+        regex = translation.Pattern;
         return regex is null
-            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently{(translation?.Problem is { } why ? $" ({why})" : string.Empty)}"
+            ? $"the replace regex '{action.Regex}' uses Java regular-expression syntax Ballerina reads differently ({translation.Problem})"
             : null;
     }
-
-    /// <summary>A Java regex that means the same as a Ballerina one: no lookaround, possessive quantifiers, quoting or classes by name.</summary>
-    private static bool PortableRegex(string regex) =>
-        !new[] { "(?<", "(?=", "(?!", "(?>", "\\p{", "\\P{", "*+", "++", "?+", "}+", "\\Q", "\\E", "\\G", "\\Z", "\\z", "\\A", "(?i", "(?s", "(?m", "(?x", "(?u" }.Any(regex.Contains);
 
     /// <summary>A Synapse evaluator given as XML, or null with the reason it is not translated.</summary>
     internal static UrlConditionIr? UrlCondition(string xml, out string problem)
@@ -148,9 +152,10 @@ public sealed partial class Lowerer
         if (match)
         {
             // Synapse's MatchEvaluator matches the whole value, the use JavaRegex translates for.
-            if (!PortableRegex(value) || JavaRegex.Translate(value).Pattern is not { } translated)
+            var translation = JavaRegex.Translate(value);
+            if (translation.Pattern is not { } translated)
             {
-                problem = $"the regex '{value}' uses Java regular-expression syntax Ballerina reads differently";
+                problem = $"the regex '{value}' uses Java regular-expression syntax Ballerina reads differently ({translation.Problem})";
                 return null;
             }
 

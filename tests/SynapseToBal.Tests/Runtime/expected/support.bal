@@ -1746,16 +1746,9 @@ function notTranslated(string expression) returns string|error {
     return error(string `not translated from Synapse: ${expression}`);
 }
 
-# One step of an XPath from the SOAP body, as an enrich target writes it: a child element (with
-# `descendant`, any descendant) whose expanded name is `name` (`{uri}local`, `local`, or `*` for any).
-type XmlPathStep record {|
-    string name;
-    boolean descendant = false;
-|};
-
-# Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path` selects
-# the target element from the SOAP body (`()`: the body's first element, Synapse's body target; an empty body
-# receives the source elements). `replace` puts the source elements in place of the target (source text
+# Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path`
+# navigates from the SOAP body to the target elements, in document order (`()`: the body's first element,
+# Synapse's body target; an empty body receives the source elements). `replace` puts the source elements in place of the target (source text
 # replaces its content), `child` appends them to it, `sibling` inserts them after it (Synapse inserts each
 # right after the target, so they end up in reverse order). With `text` the target is the first element's
 # text: source text replaces the content, a source element replaces that text node, at the element's end.
@@ -1763,8 +1756,8 @@ type XmlPathStep record {|
 # is edited in its XML form and goes out converted back, as Synapse's JSON formatter does; with `nativeJson`
 # (Synapse's JSON path is on) a body target leaves a JSON payload as it is: Synapse supports only replace
 # there and logs an error.
-function enrichXml(Context ctx, XmlPathStep[]? path, anydata src, "replace"|"child"|"sibling" action,
-        boolean text = false, boolean nativeJson = false) returns error? {
+function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path, anydata src,
+        "replace"|"child"|"sibling" action, boolean text = false, boolean nativeJson = false) returns error? {
     json|xml payload = check parsedPayload(ctx);
     if nativeJson && payload !is xml && payload !is () {
         return;
@@ -1786,7 +1779,7 @@ function enrichXml(Context ctx, XmlPathStep[]? path, anydata src, "replace"|"chi
         }
         target = first.get(0);
     } else {
-        foreach xml:Element candidate in selectElements(body, path) {
+        foreach xml:Element candidate in path(body).elements() {
             if !text || candidate.getChildren().filter(item => item is xml:Text).length() > 0 {
                 target = candidate;
                 break;
@@ -1864,34 +1857,6 @@ function bodyFirstElement(Context ctx) returns xml|error {
     xml<xml:Element> elements = (check xmlPayload(ctx)).elements();
     return elements.length() > 0 ? elements.get(0) : xml ``;
 }
-
-# The elements `path` selects from `root`, in document order.
-function selectElements(xml:Element root, XmlPathStep[] path) returns xml<xml:Element> {
-    xml current = root;
-    foreach XmlPathStep step in path {
-        xml next = xml ``;
-        foreach xml:Element element in current.elements() {
-            next += step.descendant ? descendantsNamed(element, step.name) : element.getChildren().elements().filter(child => nameMatches(child, step.name));
-        }
-        current = next;
-    }
-    return current.elements();
-}
-
-# The descendants of `element` named `name`, in document order.
-function descendantsNamed(xml:Element element, string name) returns xml {
-    xml found = xml ``;
-    foreach xml:Element child in element.getChildren().elements() {
-        if nameMatches(child, name) {
-            found += child;
-        }
-        found += descendantsNamed(child, name);
-    }
-    return found;
-}
-
-# Whether an element has the expanded name `name` (`*` matches any).
-function nameMatches(xml:Element element, string name) returns boolean => name == "*" || element.getName() == name;
 
 # The element whose child `target` is (compared by identity), searching below `root`.
 function xmlParent(xml:Element root, xml:Element target) returns xml:Element? {

@@ -25,15 +25,9 @@ function notTranslatedRoutes(Context ctx) returns error? {
     //         <target sequence="FooSeq"/>
     //     </conditionalRoute>
     // </conditionalRouter>
-    // TODO(SB0206): the regex '(?i)foo' uses Java regular-expression syntax Ballerina reads differently
-    // <conditionalRouter continueAfter="true">
-    //     <conditionalRoute>
-    //         <condition>
-    //             <match type="header" source="X-Route" regex="(?i)foo"/>
-    //         </condition>
-    //         <target sequence="FooSeq"/>
-    //     </conditionalRoute>
-    // </conditionalRouter>
+    if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "X-Route", value: "(?i:foo)"}, ctx.to ?: "") {
+        check fooSeq(ctx);
+    }
     // TODO(SB0206): a route's target sends to an endpoint instead of running a sequence
     // <conditionalRouter continueAfter="true">
     //     <conditionalRoute>

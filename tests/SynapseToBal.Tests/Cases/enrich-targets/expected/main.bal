@@ -4,6 +4,8 @@
 
 import ballerina/http;
 
+xmlns "http://services.samples" as m0;
+
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
@@ -12,10 +14,10 @@ service /targets on httpListener {
     # POST /targets/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        check enrichXml(ctx, [{name: "{http://services.samples}CheckPriceRequest", descendant: true}], check xml:fromString("<status>received</status>"), "replace");
-        check enrichXml(ctx, [{name: "{http://services.samples}getQuote", descendant: true}, {name: "{http://services.samples}request"}, {name: "{http://services.samples}symbol"}], ctx.properties["symbol"], "replace", text = true);
-        check enrichXml(ctx, [{name: "order", descendant: true}, {name: "lines"}], (check soapBody(ctx))/**/<'order>/<id>, "child");
-        check enrichXml(ctx, [{name: "{http://services.samples}getQuoteResponse", descendant: true}, {name: "{http://services.samples}return"}], check xml:fromString("<note>late</note>"), "sibling");
+        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status>received</status>"), "replace");
+        check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"], "replace", text = true);
+        check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, (check soapBody(ctx))/**/<'order>/<id>, "child");
+        check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note>late</note>"), "sibling");
         check enrichXml(ctx, (), check xml:fromString("<audit/>"), "child");
         check enrichXml(ctx, (), ctx.properties["header"], "sibling", nativeJson = true);
         xml originalEnvelope = check envelopeValue(ctx);

@@ -18,7 +18,7 @@ service /enrich on httpListener {
         xml ack = check xml:fromString("<ack><id>1</id></ack>");
         xml orderIds = (check soapBody(ctx))/**/<'order>/<id>;
         check setPayloadValue(ctx, originalPayload);
-        check enrichXml(ctx, [{name: "order", descendant: true}], customer, "child");
+        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer, "child");
         anydata moved = check payloadValue(ctx);
         return respond(ctx);
     }
