@@ -185,7 +185,7 @@ public sealed partial class PackageEmitter
                 {
                     ServiceKind.MainSequence => "The main sequence: every request no API matches",
                     ServiceKind.Proxy => $"Proxy service '{BallerinaSyntax.CommentText(s.Name)}'",
-                    ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}' (its REST resources)",
+                    ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}'",
                     _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
                 }
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),

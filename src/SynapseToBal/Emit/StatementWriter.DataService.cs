@@ -34,4 +34,44 @@ internal sealed partial class StatementWriter
             $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}}}"));
         _out.Verbatim($"check dataServiceSelect(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, [{outputs}]);");
     }
+    /// <summary>
+    /// The SOAP operations of a data service: the operation the request names (<c>dataServiceOperation</c>), its query
+    /// run and its answer written (<c>dataServiceReply</c>: the result in the request's SOAP envelope or as POX; 202 for
+    /// no result; <c>REQUEST_STATUS</c> when asked), a failure answered as the data service's fault, and the fault of
+    /// an operation the service does not have.
+    /// </summary>
+    private void DataServiceDispatch(DataServiceDispatchStep step)
+    {
+        var operation = Local("operation");
+        var reply = Local("replyType");
+        var failure = Local("failure");
+        var names = string.Join(", ", step.Operations.Select(o => BallerinaSyntax.StringLiteral(o.Name)));
+        _out.Line($"string {operation} = dataServiceOperation(ctx, [{names}]);");
+        _out.Line($"string {reply} = dataServiceReplyType(ctx);");
+        _out.Open("do {");
+        for (var i = 0; i < step.Operations.Length; i++)
+        {
+            var op = step.Operations[i];
+            var test = $"if {operation} == {BallerinaSyntax.StringLiteral(op.Name)} {{";
+            if (i == 0)
+            {
+                _out.Open(test);
+            }
+            else
+            {
+                _out.Continue("} else " + test);
+            }
+
+            DataServiceQuery(op.Query);
+            _out.Line(op.Query.Result is not null ? $"return dataServiceReply(ctx, {reply});"
+                : op.ReturnRequestStatus ? $"return dataServiceRequestStatus(ctx, {reply});"
+                : "return accepted();");
+        }
+
+        _out.Close();
+        _out.Continue($"}} on fail error {failure} {{");
+        _out.Line($"return dataServiceFault(ctx, {reply}, {failure});");
+        _out.Close();
+        _out.Line($"return dataServiceNoOperation(ctx, {reply});");
+    }
 }

@@ -163,6 +163,9 @@ internal sealed partial class StatementWriter
             case DataServiceQueryStep dataService:
                 DataServiceQuery(dataService);
                 break;
+            case DataServiceDispatchStep dispatch:
+                DataServiceDispatch(dispatch);
+                break;
             case HttpConnectorCallStep http:
                 _out.Line($"check callHttpConnector({HttpConnectorArguments(http)});");
                 break;

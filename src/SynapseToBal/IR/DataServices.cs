@@ -17,3 +17,14 @@ public sealed record DataServiceResultIr(string Element, string RowName, string 
 
 /// <summary>One output: the column it takes and the element (or row attribute) it writes.</summary>
 public sealed record DataServiceOutputIr(string Column, string Name, bool IsAttribute);
+
+/// <summary>
+/// The SOAP operations of a data service, dispatched as the Micro Integrator's Axis2 dispatchers find the operation a
+/// request names (SOAPAction, WS-Addressing Action, the URL's <c>/&lt;operation&gt;</c>, the body's first element), each
+/// running its query and answering its result in the request's SOAP version (or as POX), 202 for an operation with
+/// no result, or a fault for an operation the service does not have.
+/// </summary>
+public sealed record DataServiceDispatchStep(string Service, ImmutableArray<DataServiceOperationIr> Operations) : StepIr((Syntax.MediatorSyntax?)null);
+
+/// <summary>One operation: its name, the query it runs, and whether an operation with no result answers <c>REQUEST_STATUS</c> (returnRequestStatus).</summary>
+public sealed record DataServiceOperationIr(string Name, DataServiceQueryStep Query, bool ReturnRequestStatus);

@@ -131,7 +131,7 @@ public sealed partial class Lowerer
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
         var services = _model.Apis.Select(api => Guarded(api, () => LowerApi(api))).OfType<ServiceIr>().ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
-        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Select(service => Guarded(service, () => LowerDataService(service))).OfType<ServiceIr>());
+        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
         if (LowerMainService(services) is { } main)
         {
             services.Add(main);

@@ -176,11 +176,11 @@ public sealed class DataServiceTests
     }
 
     [Fact]
-    public void A_soap_operation_stays_a_todo_naming_it()
+    public void A_soap_operation_with_a_setting_that_is_not_translated_stays_a_todo_naming_it()
     {
         var (package, diagnostics) = Lower("""
             <query id="q" useConfig="db"><sql>select 1</sql></query>
-            <operation name="ping"><call-query href="q"/></operation>
+            <operation name="ping" disableStreaming="true"><call-query href="q"/></operation>
             """);
 
         var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);

@@ -15,16 +15,17 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// A data service whose single config is a JDBC connection becomes a service at <c>/services/&lt;name&gt;</c>
-    /// (where the Micro Integrator serves it) with one resource per REST resource; SOAP operations, and resources
-    /// whose query uses what is not translated, stay TODOs with their XML. Any other data service is one TODO.
+    /// (where the Micro Integrator serves it) with one resource per REST resource and one for any other path running its
+    /// SOAP operations (also served at its Axis2 endpoint addresses); resources and operations whose query uses what is
+    /// not translated stay TODOs with their XML. Any other data service is one TODO.
     /// </summary>
-    private ServiceIr? LowerDataService(DataServiceSyntax service)
+    private IEnumerable<ServiceIr> LowerDataService(DataServiceSyntax service)
     {
         if (DataServiceConfigReason(service) is { } reason)
         {
             _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name);
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {reason}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
-            return null;
+            yield break;
         }
 
         ReportDataServiceSettings(service);
@@ -49,13 +50,7 @@ public sealed partial class Lowerer
             }
         }
 
-        foreach (var operation in service.Operations)
-        {
-            // SOAP dispatch (the operation named by the SOAPAction or the body's element) is not modelled.
-            var message = $"the SOAP operation '{operation.Name}' of data service '{service.Name}' (query '{operation.CallQuery?.Href}') is not translated: SOAP operation dispatch is not modelled; expose its query as a resource or write the SOAP handling by hand";
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, operation.Location, "operation", $"'{operation.Name}'", "SOAP operation dispatch is not modelled; the operation stays a TODO");
-            resources.Add(new ResourceIr("post", [], [], null, null, false, $"SOAP operation {operation.Name}", WithQueryXml(service, operation, operation.CallQuery)) { Skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, message) });
-        }
+        var operations = LowerDataServiceOperations(service, config, client, basePath, resources);
 
         var called = service.Resources.Select(r => r.CallQuery?.Href).Concat(service.Operations.Select(o => o.CallQuery?.Href)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var query in service.Queries.Where(q => !called.Contains(q.Id)))
@@ -71,7 +66,14 @@ public sealed partial class Lowerer
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"<{unknown.Name}> of data service '{service.Name}' is not translated"), service) { RawXml = SecretNames.MaskXml(unknown.RawXml) });
         }
 
-        return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description };
+        yield return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description };
+        if (operations is not null)
+        {
+            foreach (var alias in DataServiceEndpointServices(service, operations))
+            {
+                yield return alias;
+            }
+        }
     }
 
     /// <summary>A resource or operation kept as a TODO, with the XML of the query it calls after its own (the query is not translated elsewhere).</summary>
@@ -116,7 +118,7 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, service.Location, "data", $"{attribute.Name}=\"{attribute.Value}\"", "the generated service answers its REST resources over HTTP only and does not reproduce this setting");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, service.Location, "data", $"{attribute.Name}=\"{attribute.Value}\"", "the generated service answers its resources and operations over HTTP only and does not reproduce this setting");
         }
 
         var config = service.Configs[0];

@@ -98,6 +98,12 @@ public sealed partial class Lowerer
         }
 
         var call = CallStepFor(send, send.Endpoint, context, out var reason);
+        if (call is null && RecipientListOf(send.Endpoint) is not null && context.Exchange.Current.OutOnly != Known.Yes && reason?.Descriptor == DiagnosticCatalog.EndpointNotTranslated)
+        {
+            // A recipient list awaiting its responses: the TODO says what the Micro Integrator does with them.
+            return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {reason.Message}" }, send.RawXml)];
+        }
+
         if (call is null)
         {
             return [NotTranslatedCall(send, reason)];

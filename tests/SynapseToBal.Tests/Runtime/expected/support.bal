@@ -3111,6 +3111,148 @@ function dataServiceUpdate(jdbc:Client db, sql:ParameterizedQuery statement) ret
     _ = check db->execute(statement);
 }
 
+# The operation of `operations` a request to a data service names, looked for where the Micro Integrator's Axis2
+# dispatchers look, in their order (axis2.xml): the SOAP action (`soapAction`, else the `action` parameter of a
+# SOAP 1.2 content type), the WS-Addressing `Action` header of the envelope (each naming `urn:<operation>` or
+# `<operation>`, the SOAP action DBDeployer gives an operation), the first segment of the URL after the service
+# address (`/services/<name>/<operation>`), then the local name of the body's first element. `""` when none names one.
+function dataServiceOperation(Context ctx, string[] operations) returns string {
+    foreach string action in [dataServiceSoapAction(ctx), dataServiceAddressingAction(ctx)] {
+        foreach string operation in operations {
+            if action != "" && (action == operation || action == "urn:" + operation) {
+                return operation;
+            }
+        }
+    }
+    int? query = ctx.urlPostfix.indexOf("?");
+    string path = query is int ? ctx.urlPostfix.substring(0, query) : ctx.urlPostfix;
+    foreach string segment in re `/`.split(path) {
+        if segment != "" {
+            if operations.indexOf(segment) is int {
+                return segment;
+            }
+            break;
+        }
+    }
+    xml|error payload = xmlPayload(ctx);
+    if payload is xml {
+        xml<xml:Element> elements = payload.elements();
+        if elements.length() > 0 {
+            string name = localName(elements.get(0).getName());
+            if operations.indexOf(name) is int {
+                return name;
+            }
+        }
+    }
+    return "";
+}
+
+# The SOAP action Axis2 reads: the SOAPAction header without quotes, else the `action` parameter of a SOAP 1.2
+# content type.
+function dataServiceSoapAction(Context ctx) returns string {
+    string action = soapAction(ctx);
+    if action != "" || !isSoap12(ctx.contentType) {
+        return action;
+    }
+    foreach string part in re `;`.split(ctx.contentType) {
+        string setting = part.trim();
+        if setting.toLowerAscii().startsWith("action=") {
+            string value = setting.substring(7).trim();
+            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+    }
+    return "";
+}
+
+# The WS-Addressing `Action` header block of the request's envelope (2005/08 or 2004/08 addressing), `""` when none.
+function dataServiceAddressingAction(Context ctx) returns string {
+    xml|error header = soapHeader(ctx);
+    if header is xml {
+        foreach xml:Element block in header.children().elements() {
+            string name = block.getName();
+            if name == "{http://www.w3.org/2005/08/addressing}Action" || name == "{http://schemas.xmlsoap.org/ws/2004/08/addressing}Action" {
+                return block.data().trim();
+            }
+        }
+    }
+    return "";
+}
+
+# The content type a data service answers an operation in: the request's SOAP version (`text/xml` or
+# `application/soap+xml`), `application/xml` for a POX or REST-style request, and `application/json` when the
+# Accept header (up to its first `;`) lists `application/json`, as DBInOutMessageReceiver switches the message type.
+function dataServiceReplyType(Context ctx) returns string {
+    string accept = getHeader(ctx, "Accept");
+    int? semicolon = accept.indexOf(";");
+    if semicolon is int && semicolon > 0 {
+        accept = accept.substring(0, semicolon);
+    }
+    foreach string item in re `,`.split(accept) {
+        if item.trim() == "application/json" {
+            return "application/json";
+        }
+    }
+    if bodyFormat(ctx.contentType) == "soap" {
+        return isSoap12(ctx.contentType) ? "application/soap+xml" : "text/xml";
+    }
+    return "application/xml";
+}
+
+# The answer of a data service operation with a result: the message (the result element `dataServiceSelect` made) in
+# `replyType`, in a SOAP envelope of the request's version with no header, as DBInOutMessageReceiver builds it, or as
+# plain XML or JSON. No request header is copied to the response.
+function dataServiceReply(Context ctx, string replyType) returns http:Response|error {
+    ctx.contentType = replyType;
+    http:Response response = new;
+    xml|byte[]? body = check entityBody(ctx);
+    if body is xml|byte[] {
+        response.setPayload(body);
+        check response.setContentType(replyType);
+    }
+    return response;
+}
+
+# The answer of an operation with no result whose `returnRequestStatus` is set: `<REQUEST_STATUS>SUCCESSFUL</REQUEST_STATUS>`
+# in the data service namespace (DataServiceProcessor).
+function dataServiceRequestStatus(Context ctx, string replyType) returns http:Response|error {
+    ctx.payload = xml `<REQUEST_STATUS xmlns="http://ws.wso2.org/dataservice">SUCCESSFUL</REQUEST_STATUS>`;
+    return dataServiceReply(ctx, replyType);
+}
+
+# A failed data service operation answered as DBUtils.createAxisFault makes it: a fault (500) whose code is in the
+# data service namespace, `DATABASE_ERROR` for a failed query and `INCOMPATIBLE_PARAMETERS_ERROR` otherwise (a
+# missing or malformed parameter), and whose reason is the error's message.
+function dataServiceFault(Context ctx, string replyType, error e) returns http:Response|error =>
+    dataServiceFaultResponse(ctx, replyType, e is sql:Error ? "DATABASE_ERROR" : "INCOMPATIBLE_PARAMETERS_ERROR", e.message());
+
+# What Axis2 answers a request naming no operation of the data service (DispatchPhase): a Client fault (500).
+function dataServiceNoOperation(Context ctx, string replyType) returns http:Response|error {
+    string action = dataServiceAddressingAction(ctx);
+    action = action != "" ? action : dataServiceSoapAction(ctx);
+    string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${action != "" ? action : "null"}. If this EPR was previously reachable, please contact the server administrator.`;
+    return dataServiceFaultResponse(ctx, replyType, (), reason);
+}
+
+# A SOAP fault answered with 500 in `replyType`: its code the data service's `dataServiceCode`, or the SOAP Client
+# (Sender) code when `()`. A POX or JSON reply carries the SOAP 1.1 `Fault` element, as Axis2 writes a fault to a
+# REST client.
+function dataServiceFaultResponse(Context ctx, string replyType, string? dataServiceCode, string reason) returns http:Response|error {
+    if isSoap12(replyType) {
+        xml code = dataServiceCode is string
+            ? xml `<soapenv:Value xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope" xmlns:axis2ns1="http://ws.wso2.org/dataservice">axis2ns1:${dataServiceCode}</soapenv:Value>`
+            : xml `<soapenv:Value xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">soapenv:Sender</soapenv:Value>`;
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body><soapenv:Fault><soapenv:Code>${code}</soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en">${reason}</soapenv:Text></soapenv:Reason></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    } else {
+        xml code = dataServiceCode is string
+            ? xml `<faultcode xmlns:axis2ns1="http://ws.wso2.org/dataservice">axis2ns1:${dataServiceCode}</faultcode>`
+            : xml `<faultcode xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">soapenv:Client</faultcode>`;
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>${code}<faultstring>${reason}</faultstring><detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    }
+    http:Response response = check dataServiceReply(ctx, replyType);
+    response.statusCode = http:STATUS_INTERNAL_SERVER_ERROR;
+    return response;
+}
+
 # The property the cache finder keeps the request key in for the collector (Synapse's `requestHash`).
 const CACHE_REQUEST_HASH = "requestHash";
 

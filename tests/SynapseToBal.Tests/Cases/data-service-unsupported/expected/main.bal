@@ -7,7 +7,7 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# Data service 'OrdersService' (its REST resources) (Orders.dbs, line 1).
+# Data service 'OrdersService' (Orders.dbs, line 1).
 service /services/OrdersService on httpListener {
     # GET /services/OrdersService/orders
     resource function get orders(http:Request request) returns http:Response|error {
@@ -94,18 +94,38 @@ service /services/OrdersService on httpListener {
     //    </result>
     // </query>
 
-    // TODO(SB0206): the SOAP operation 'listOrders' of data service 'OrdersService' (query 'ListOrders') is not translated: SOAP operation dispatch is not modelled; expose its query as a resource or write the SOAP handling by hand
-    // <operation name="listOrders">
-    //    <call-query href="ListOrders"/>
-    // </operation>
-    // <query id="ListOrders" useConfig="OrdersDB">
-    //    <sql>select id, total, note from orders</sql>
-    //    <result element="Orders" rowName="Order">
-    //       <element column="id" name="id"/>
-    //       <element column="total" name="total"/>
-    //       <element column="note" name="note"/>
-    //    </result>
-    // </query>
+    # ANY /services/OrdersService/* (its SOAP operations, also called REST-style at /services/OrdersService/<operation>)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrdersService");
+        return check ordersServiceOperations(ctx);
+    }
+}
+
+# Data service 'OrdersService' (Orders.dbs, line 1).
+service "/services/OrdersService.OrdersServiceHttpSoap11Endpoint" on httpListener {
+    # ANY /services/OrdersService.OrdersServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap11Endpoint");
+        return check ordersServiceOperations(ctx);
+    }
+}
+
+# Data service 'OrdersService' (Orders.dbs, line 1).
+service "/services/OrdersService.OrdersServiceHttpSoap12Endpoint" on httpListener {
+    # ANY /services/OrdersService.OrdersServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap12Endpoint");
+        return check ordersServiceOperations(ctx);
+    }
+}
+
+# Data service 'OrdersService' (Orders.dbs, line 1).
+service "/services/OrdersService.OrdersServiceHttpEndpoint" on httpListener {
+    # ANY /services/OrdersService.OrdersServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpEndpoint");
+        return check ordersServiceOperations(ctx);
+    }
 }
 
 // TODO(SB0206): query 'Unused' of data service 'OrdersService' is called by no resource or operation: 'OrdersService' (Orders.dbs, line 1).

@@ -8,7 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Employees of the HR database.
-# Data service 'EmployeeDataService' (its REST resources) (EmployeeDataService.dbs, line 1).
+# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
 service /services/EmployeeDataService on httpListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
     resource function get Employee/[string employeeNumber](http:Request request) returns http:Response|error {
@@ -31,21 +31,36 @@ service /services/EmployeeDataService on httpListener {
         return accepted();
     }
 
-    // TODO(SB0206): the SOAP operation 'GetEmployeeOp' of data service 'EmployeeDataService' (query 'GetEmployeeDetails') is not translated: SOAP operation dispatch is not modelled; expose its query as a resource or write the SOAP handling by hand
-    // <operation name="GetEmployeeOp">
-    //    <call-query href="GetEmployeeDetails">
-    //       <with-param name="EmployeeNumber" query-param="EmployeeNumber"/>
-    //    </call-query>
-    // </operation>
-    // <query id="GetEmployeeDetails" useConfig="EmployeeDB">
-    //    <sql>select EmployeeNumber, FirstName, LastName, Email, Salary from Employees where EmployeeNumber=?</sql>
-    //    <result element="Employees" rowName="Employee" defaultNamespace="http://ws.wso2.org/dataservice/samples/employees">
-    //       <element column="EmployeeNumber" name="EmployeeNumber" xsdType="string"/>
-    //       <element column="FirstName" name="FirstName" xsdType="string"/>
-    //       <element column="LastName" name="LastName" xsdType="string"/>
-    //       <element column="Email" name="Email" xsdType="string"/>
-    //       <attribute column="Salary" name="salary"/>
-    //    </result>
-    //    <param name="EmployeeNumber" sqlType="INTEGER" paramType="SCALAR" type="IN" ordinal="1"/>
-    // </query>
+    # ANY /services/EmployeeDataService/* (its SOAP operations, also called REST-style at /services/EmployeeDataService/<operation>)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EmployeeDataService");
+        return check employeeDataServiceOperations(ctx);
+    }
+}
+
+# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
+service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint" on httpListener {
+    # ANY /services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint");
+        return check employeeDataServiceOperations(ctx);
+    }
+}
+
+# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
+service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint" on httpListener {
+    # ANY /services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint");
+        return check employeeDataServiceOperations(ctx);
+    }
+}
+
+# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
+service "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint" on httpListener {
+    # ANY /services/EmployeeDataService.EmployeeDataServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint");
+        return check employeeDataServiceOperations(ctx);
+    }
 }

@@ -2,7 +2,7 @@
 //   others.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0205): the recipientlist endpoint sends a copy of the message to every member at once; each response comes back on its own to the out flow, numbered for an <aggregate> (MESSAGE_SEQUENCE), as a clone's would, and a failed recipient runs the fault sequence: call each member with its own http:Client (a worker per member) and combine the responses as the out flow's aggregate does: 'Everyone' (others.xml, line 6).
+// TODO(SB0205): the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow with MESSAGE_SEQUENCE 'i/N' but, unlike a clone's copies, without AGGREGATE_CORRELATION, so an out-flow <aggregate> without correlateOn does not combine them (AggregateMediator lets each response go on past it), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response: 'Everyone' (others.xml, line 6).
 // <endpoint name="Everyone">
 //     <recipientlist>
 //         <endpoint><address uri="http://one.example.com/api"/></endpoint>

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of the SOAP <operation>s of a data service: one function dispatching the operation a request names, run by
+// a resource for any path under /services/<name> and by services at the Axis2 endpoint addresses of the data service.
+public sealed partial class Lowerer
+{
+    /// <summary>
+    /// The operations of a data service that are translated, dispatched by one function (<c>&lt;name&gt;Operations</c>),
+    /// and the catch-all resource of the service running it; the others are reported (SB0206) and added to
+    /// <paramref name="resources"/> as TODOs with their XML and their query's. Null when no operation is translated.
+    /// </summary>
+    private Symbol? LowerDataServiceOperations(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, string basePath, ImmutableArray<ResourceIr>.Builder resources)
+    {
+        var operations = ImmutableArray.CreateBuilder<DataServiceOperationIr>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in service.Operations)
+        {
+            if (DataServiceOperationFor(service, config, client, operation, out var why) is { } translated && seen.Add(translated.Name))
+            {
+                operations.Add(translated);
+                continue;
+            }
+
+            why ??= "a second operation with this name: the data service dispatches to one of them only";
+            var message = $"the SOAP operation '{operation.Name}' of data service '{service.Name}' (query '{operation.CallQuery?.Href}') is not translated: {why}";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, operation.Location, "operation", $"'{operation.Name}'", why);
+            resources.Add(new ResourceIr("post", [], [], null, null, false, $"SOAP operation {operation.Name}", WithQueryXml(service, operation, operation.CallQuery)) { Skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, message) });
+        }
+
+        if (operations.Count == 0)
+        {
+            return null;
+        }
+
+        var function = _symbols.Module(SymbolKind.Function, service.Name + " operations");
+        var summary = $"The SOAP operations of data service {service.Name} ({string.Join(", ", operations.Select(o => o.Name))}): the operation a request names (SOAPAction, WS-Addressing Action, the URL's last segment or the body's first element, in the order the Micro Integrator's Axis2 dispatchers look) runs its query and answers as the data service does.";
+        _functions.Add(new FunctionIr(function, FunctionKind.InFlow, true, [new DataServiceDispatchStep(service.Name, operations.ToImmutable())], summary, service.Location));
+        var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
+        resources.Add(new ResourceIr("default", path, [new ContinueWithStep(null, function)], null, null, false, $"ANY {basePath}/* (its SOAP operations, also called REST-style at {basePath}/<operation>)", service));
+        return function;
+    }
+
+    /// <summary>The services at the Axis2 endpoint addresses of a data service (<c>/services/D.DHttpSoap11Endpoint</c>, ...), each dispatching its operations.</summary>
+    private IEnumerable<ServiceIr> DataServiceEndpointServices(DataServiceSyntax service, Symbol operations)
+    {
+        var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
+        foreach (var alias in DataServiceEndpointPaths(service))
+        {
+            var resource = new ResourceIr("default", path, [new ContinueWithStep(null, operations)], null, null, false, $"ANY {alias}/* (an Axis2 endpoint address of the data service: its SOAP operations)", service);
+            yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path);
+        }
+    }
+
+    /// <summary>
+    /// The Axis2 endpoint addresses of a data service: <c>.DHttpSoap11Endpoint</c>, <c>.DHttpSoap12Endpoint</c> and
+    /// <c>.DHttpEndpoint</c> (DBDeployer's default endpoints, the <c>Https</c> names for a service exposed on https only),
+    /// as for a proxy: the generated services are on the HTTP listener.
+    /// </summary>
+    internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service)
+    {
+        var transports = service.OtherAttributes.FirstOrDefault(a => a.Name == "transports")?.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var http = transports.Length == 0 || transports.Contains("http", StringComparer.OrdinalIgnoreCase);
+        var prefix = http ? "Http" : "Https";
+        return [.. new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" }.Select(suffix => $"/services/{service.Name}.{service.Name}{prefix}{suffix}")];
+    }
+
+    /// <summary>An operation with the query it runs, or null with the reason it stays a TODO.</summary>
+    private DataServiceOperationIr? DataServiceOperationFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceOperationDefSyntax operation, out string? reason)
+    {
+        reason = null;
+        if (!IsXmlName(operation.Name))
+        {
+            reason = $"the name '{operation.Name}' is not a plain XML name (the operation a SOAP request names by its body element)";
+            return null;
+        }
+
+        var returnStatus = false;
+        var others = operation.OtherAttributes;
+        if (others.FirstOrDefault(a => a.Name == "returnRequestStatus") is { } status && status.Value.Trim() is "true" or "false")
+        {
+            returnStatus = status.Value.Trim() == "true";
+            others = others.Remove(status);
+        }
+
+        if (!others.IsEmpty || !operation.Unknown.IsEmpty)
+        {
+            reason = $"it uses {Describe(others, operation.Unknown)}";
+            return null;
+        }
+
+        if (operation.CallQuery is not { Href: not null } call)
+        {
+            reason = "it calls no query";
+            return null;
+        }
+
+        if (!call.OtherAttributes.IsEmpty || !call.Unknown.IsEmpty || call.WithParams.Any(w => !w.OtherAttributes.IsEmpty || w.QueryParam is null))
+        {
+            reason = $"its call-query uses {Describe(call.OtherAttributes.AddRange(call.WithParams.SelectMany(w => w.OtherAttributes)), call.Unknown)} or a with-param without query-param";
+            return null;
+        }
+
+        if (service.Queries.FirstOrDefault(q => q.Id == call.Href) is not { } query)
+        {
+            reason = $"the query '{call.Href}' is not in the data service";
+            return null;
+        }
+
+        var requestNames = call.WithParams.ToDictionary(w => w.Name, w => w.QueryParam!, StringComparer.Ordinal);
+        if (DataServiceQueryStepFor(service, config, client, query, requestNames, out var queryReason) is not { } step)
+        {
+            reason = queryReason;
+            return null;
+        }
+
+        return new DataServiceOperationIr(operation.Name, step, returnStatus);
+    }
+}
