@@ -173,6 +173,7 @@ public static class ConvertCommand
         var outputFull = Path.GetFullPath(output);
         var children = Directory.EnumerateDirectories(options.Input)
             .Where(d => !Path.GetFileName(d).StartsWith('.') && Path.GetFullPath(d) != outputFull)
+            .Where(d => !File.Exists(Path.Combine(d, Manifest.Folder, Manifest.FileName))) // a package converted earlier is no project
             .Order(StringComparer.Ordinal)
             .ToList();
         var projects = new List<(string Name, string Output, MigrationReportData Report)>();

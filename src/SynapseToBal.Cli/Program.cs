@@ -54,11 +54,11 @@ public sealed class ConvertOptions
     [Usage(ApplicationAlias = "synapse2bal")]
     public static IEnumerable<Example> Examples =>
     [
-        new("Convert a project beside itself (<input>_converted)", new ConvertOptions { Input = "my-project" }),
-        new("Convert a .car into a named package, with SARIF for code scanning", new ConvertOptions { Input = "App.car", Out = "out", ProjectName = "orders", OrgName = "acme", Sarif = "synapse2bal.sarif" }),
-        new("See what would convert without writing a package, reports into a folder", new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
-        new("Every child folder its own project, with an aggregate report", new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
-        new("One .bal file per API, proxy, sequence, endpoint, ... instead of one per kind", new ConvertOptions { Input = "my-project", KeepStructure = true }),
+        new("Convert a project beside itself (<input>_converted)", Program.Unparse, new ConvertOptions { Input = "my-project" }),
+        new("Convert a .car into a named package, with SARIF for code scanning", Program.Unparse, new ConvertOptions { Input = "App.car", Out = "out", ProjectName = "orders", OrgName = "acme", Sarif = "synapse2bal.sarif" }),
+        new("See what would convert without writing a package, reports into a folder", Program.Unparse, new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
+        new("Every child folder its own project, with an aggregate report", Program.Unparse, new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
+        new("One .bal file per API, proxy, sequence, endpoint, ... instead of one per kind", Program.Unparse, new ConvertOptions { Input = "my-project", KeepStructure = true }),
     ];
 
     // Converting again into the same output (Output/): incremental writes, merges, check mode, one artifact to stdout.
@@ -102,13 +102,16 @@ public sealed class AnalyzeOptions
     [Usage(ApplicationAlias = "synapse2bal")]
     public static IEnumerable<Example> Examples =>
     [
-        new("What a project holds and how much would convert", new AnalyzeOptions { Input = "my-project" }),
-        new("The inventory as JSON, and the migration report in a folder", new AnalyzeOptions { Input = "App.car", Format = "json", Out = "report" }),
+        new("What a project holds and how much would convert", Program.Unparse, new AnalyzeOptions { Input = "my-project" }),
+        new("The inventory as JSON, and the migration report in a folder", Program.Unparse, new AnalyzeOptions { Input = "App.car", Format = "json", Out = "report" }),
     ];
 }
 
 public static class Program
 {
+    /// <summary>How the help's examples spell their command lines: options at their default value left out.</summary>
+    internal static UnParserSettings Unparse => new() { SkipDefault = true };
+
     public const int Converted = 0;
     public const int ConvertedWithErrors = 1;
     public const int BadUsage = 2;

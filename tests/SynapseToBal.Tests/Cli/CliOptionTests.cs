@@ -151,4 +151,32 @@ public sealed class CliOptionTests : IDisposable
         Assert.Contains("Converted 4 artifacts from 4 files", stdout.ToString());
         Assert.DoesNotContain("input: coverage", stdout.ToString());
     }
+
+    [Fact]
+    public void Help_examples_leave_out_options_at_their_default()
+    {
+        foreach (var verb in new[] { "convert", "analyze" })
+        {
+            var (code, stdout, _) = Run(verb, "--help");
+            Assert.Equal(Program.Converted, code);
+            Assert.Contains($"synapse2bal {verb} ", stdout);
+            Assert.DoesNotContain("--report html,json,md", stdout);
+            Assert.DoesNotContain("--format text", stdout);
+            Assert.Contains("Exit codes: 0 converted", stdout);
+        }
+    }
+
+    [Fact]
+    public void Multi_root_skips_a_package_converted_earlier()
+    {
+        var root = Path.Combine(_temp, "projects");
+        Directory.CreateDirectory(Path.Combine(root, "alpha"));
+        File.WriteAllText(Path.Combine(root, "alpha", "s.xml"), "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"alpha\"><log/></sequence>");
+        Assert.Equal(Program.Converted, Run("convert", Path.Combine(root, "alpha")).Code); // writes projects/alpha_converted
+        var (code, stdout, _) = Run("convert", root, "--multi-root", "-o", Path.Combine(_temp, "all"));
+        Assert.Equal(Program.Converted, code);
+        Assert.Contains("[1/1] alpha", stdout);
+        Assert.Contains("Converted 1 project (1 artifact from 1 file)", stdout);
+        Assert.DoesNotContain("alpha_converted", stdout);
+    }
 }
