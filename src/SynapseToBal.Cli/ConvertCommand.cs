@@ -55,7 +55,7 @@ public static class ConvertCommand
         return formats;
     }
 
-    public static int Run(ConvertOptions options, TextWriter stdout, TextWriter stderr)
+    public static int Run(ConvertOptions options, TextWriter stdout, TextWriter stderr, IAnsiConsole? terminal = null)
     {
         if (options.Templates is not null && !Directory.Exists(options.Templates))
         {
@@ -93,7 +93,7 @@ public static class ConvertCommand
         }
 
         var output = options.Out ?? Converter.DefaultOutput(options.Input);
-        var console = new ConsoleOutput(stdout, stderr, options.Quiet, options.Verbose);
+        var console = new ConsoleOutput(stdout, stderr, options.Quiet, options.Verbose, terminal);
         try
         {
             return options.MultiRoot ? MultiRoot(options, formats, output, console) : Single(options, formats, output, console);
@@ -111,13 +111,13 @@ public static class ConvertCommand
         OutputOutcome? outcome = null;
         if (options.DryRun)
         {
-            result = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
+            result = console.WithProgress(InputName(options.Input), progress =>
                 Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure }));
         }
         else
         {
             // Converting again into the same output writes only what changed and never overwrites an edit (Output/).
-            var run = console.WithProgress(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), progress =>
+            var run = console.WithProgress(InputName(options.Input), progress =>
                 IncrementalConversion.Run(
                     new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure },
                     output,
@@ -157,7 +157,7 @@ public static class ConvertCommand
         console.Final($"{verb} {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)}{where}: {console.Counts(result.Diagnostics)}.");
         if (result.Report is { } summary)
         {
-            console.Summary([(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), summary)]);
+            console.Summary([(InputName(options.Input), summary)]);
         }
 
         if (outcome is not null && options.Check && outcome.Changed)
@@ -173,6 +173,7 @@ public static class ConvertCommand
         var outputFull = Path.GetFullPath(output);
         var children = Directory.EnumerateDirectories(options.Input)
             .Where(d => !Path.GetFileName(d).StartsWith('.') && Path.GetFullPath(d) != outputFull)
+            .Where(d => !File.Exists(Path.Combine(d, Manifest.Folder, Manifest.FileName))) // a package converted earlier is no project
             .Order(StringComparer.Ordinal)
             .ToList();
         var projects = new List<(string Name, string Output, MigrationReportData Report)>();
@@ -204,7 +205,7 @@ public static class ConvertCommand
             documents += result.Documents.Length;
         }
 
-        var aggregate = MigrationReportBuilder.Aggregate(Path.GetFileName(Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar)), projects);
+        var aggregate = MigrationReportBuilder.Aggregate(InputName(options.Input), projects);
         if ((!options.DryRun || options.Out is not null) && renderer is not null)
         {
             WriteReports(renderer, aggregate, formats, output);
@@ -263,27 +264,29 @@ public static class ConvertCommand
         File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
-    private static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(path));
+    /// <summary>A path as printed: relative to the current folder.</summary>
+    internal static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(path));
+
+    /// <summary>The name of an input (its file or folder name) in progress lines and summaries.</summary>
+    internal static string InputName(string input) => Path.GetFileName(Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar));
 }
 
 /// <summary>
 /// What the commands print: diagnostics (errors to stderr), progress and a summary table when stdout is a
-/// terminal (Spectre.Console), plain lines when it is redirected or captured.
+/// terminal (Spectre.Console, <paramref name="terminal"/>), plain lines when it is redirected or captured.
 /// </summary>
-internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool quiet, bool verbose)
+internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool quiet, bool verbose, IAnsiConsole? terminal)
 {
-    /// <summary>True when the output goes to an interactive terminal (not redirected, not captured by a test).</summary>
-    public bool Interactive { get; } = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     public T WithProgress<T>(string name, Func<Action<string, int, int>, T> work)
     {
-        if (!Interactive || quiet)
+        if (terminal is null || quiet)
         {
             return work((_, _, _) => { });
         }
 
         T result = default!;
-        AnsiConsole.Progress()
+        terminal.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .Start(context =>
@@ -346,7 +349,7 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
             return;
         }
 
-        if (Interactive)
+        if (terminal is not null)
         {
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumn("Project").AddColumn(new TableColumn("Artifacts").RightAligned()).AddColumn(new TableColumn("Coverage").RightAligned())
@@ -357,7 +360,7 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
                     N(report.Artifacts.Count(a => a.Status == ArtifactStatus.NotConverted)), Markup.Escape(Hours(report.Estimate)));
             }
 
-            AnsiConsole.Write(table);
+            terminal.Write(table);
             return;
         }
 

@@ -2,6 +2,7 @@ using CommandLine;
 using CommandLine.Text;
 using Humanizer;
 using Microsoft.CodeAnalysis;
+using Spectre.Console;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.Output;
@@ -53,11 +54,11 @@ public sealed class ConvertOptions
     [Usage(ApplicationAlias = "synapse2bal")]
     public static IEnumerable<Example> Examples =>
     [
-        new("Convert a project beside itself (<input>_converted)", new ConvertOptions { Input = "my-project" }),
-        new("Convert a .car into a named package, with SARIF for code scanning", new ConvertOptions { Input = "App.car", Out = "out", ProjectName = "orders", OrgName = "acme", Sarif = "synapse2bal.sarif" }),
-        new("See what would convert without writing a package, reports into a folder", new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
-        new("Every child folder its own project, with an aggregate report", new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
-        new("One .bal file per API, proxy, sequence, endpoint, ... instead of one per kind", new ConvertOptions { Input = "my-project", KeepStructure = true }),
+        new("Convert a project beside itself (<input>_converted)", Program.Unparse, new ConvertOptions { Input = "my-project" }),
+        new("Convert a .car into a named package, with SARIF for code scanning", Program.Unparse, new ConvertOptions { Input = "App.car", Out = "out", ProjectName = "orders", OrgName = "acme", Sarif = "synapse2bal.sarif" }),
+        new("See what would convert without writing a package, reports into a folder", Program.Unparse, new ConvertOptions { Input = "my-project", DryRun = true, Out = "report" }),
+        new("Every child folder its own project, with an aggregate report", Program.Unparse, new ConvertOptions { Input = "projects", MultiRoot = true, Out = "converted" }),
+        new("One .bal file per API, proxy, sequence, endpoint, ... instead of one per kind", Program.Unparse, new ConvertOptions { Input = "my-project", KeepStructure = true }),
     ];
 
     // Converting again into the same output (Output/): incremental writes, merges, check mode, one artifact to stdout.
@@ -80,7 +81,7 @@ public sealed class ConvertOptions
     public bool SynapseLogLines { get; set; }
 }
 
-[Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) without converting it.")]
+[Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) and how much of it converts: a dry run of convert, with its migration report, that writes no package.")]
 public sealed class AnalyzeOptions
 {
     [Value(0, MetaName = "input", Required = true, HelpText = "A Synapse XML file, a folder, a project or a .car file.")]
@@ -101,13 +102,16 @@ public sealed class AnalyzeOptions
     [Usage(ApplicationAlias = "synapse2bal")]
     public static IEnumerable<Example> Examples =>
     [
-        new("What a project holds and how much would convert", new AnalyzeOptions { Input = "my-project" }),
-        new("The inventory as JSON, and the migration report in a folder", new AnalyzeOptions { Input = "App.car", Format = "json", Out = "report" }),
+        new("What a project holds and how much would convert", Program.Unparse, new AnalyzeOptions { Input = "my-project" }),
+        new("The inventory as JSON, and the migration report in a folder", Program.Unparse, new AnalyzeOptions { Input = "App.car", Format = "json", Out = "report" }),
     ];
 }
 
 public static class Program
 {
+    /// <summary>How the help's examples spell their command lines: options at their default value left out.</summary>
+    internal static UnParserSettings Unparse => new() { SkipDefault = true };
+
     public const int Converted = 0;
     public const int ConvertedWithErrors = 1;
     public const int BadUsage = 2;
@@ -116,9 +120,16 @@ public static class Program
 
     public static string Version => typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, Terminal());
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The terminal progress and the summary table are drawn on: standard output when it is an interactive terminal, else null (plain lines).</summary>
+    private static IAnsiConsole? Terminal() =>
+        !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive ? AnsiConsole.Console : null;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, terminal: null);
+
+    /// <param name="terminal">Where progress and the final summary table are drawn; null prints plain lines to <paramref name="stdout"/>.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole? terminal)
     {
         using var parser = new Parser(settings =>
         {
@@ -129,8 +140,8 @@ public static class Program
         });
         var parsed = parser.ParseArguments(args, typeof(ConvertOptions), typeof(AnalyzeOptions));
         return parsed.MapResult(
-            (ConvertOptions options) => Convert(options, stdout, stderr),
-            (AnalyzeOptions options) => Analyze(options, stdout, stderr),
+            (ConvertOptions options) => Convert(options, stdout, stderr, terminal),
+            (AnalyzeOptions options) => Analyze(options, stdout, stderr, terminal),
             errors => Usage(parsed, errors, stdout, stderr));
     }
 
@@ -161,11 +172,11 @@ public static class Program
         return BadUsage;
     }
 
-    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Convert(ConvertOptions options, TextWriter stdout, TextWriter stderr, IAnsiConsole? terminal)
     {
         if (!options.Stdout && options.Project is null)
         {
-            return ConvertCommand.Run(options, stdout, stderr);
+            return ConvertCommand.Run(options, stdout, stderr, terminal);
         }
 
         if (options.Templates is not null && !Directory.Exists(options.Templates))
@@ -208,7 +219,7 @@ public static class Program
         return single.Conversion.HasErrors ? ConvertedWithErrors : Converted;
     }
 
-    private static int Analyze(AnalyzeOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Analyze(AnalyzeOptions options, TextWriter stdout, TextWriter stderr, IAnsiConsole? terminal)
     {
         var format = options.Format.Trim().ToLowerInvariant();
         if (format is not ("text" or "json"))
@@ -228,26 +239,31 @@ public static class Program
             return BadUsage;
         }
 
-        var result = Converter.Analyze(options.Input);
-        if (format == "json")
+        // One pass over the input: the dry run (the whole conversion in memory, nothing of the package written) gives
+        // the inventory, the report and the exit code (an error only lowering or emitting finds, such as an internal
+        // error in one artifact, counts too). JSON output is the inventory alone: no progress, no summary line.
+        var console = new ConsoleOutput(stdout, stderr, quiet: format == "json", verbose: false, terminal);
+        var name = ConvertCommand.InputName(options.Input);
+        var conversion = console.WithProgress(name, progress => Converter.Convert(new ConversionOptions(options.Input) { Progress = progress }));
+        var inventory = Converter.InventoryOf(conversion, options.Input);
+        if (inventory is not null && format == "json")
         {
-            stdout.WriteLine(InventoryWriter.ToJson(result.Inventory));
+            stdout.WriteLine(InventoryWriter.ToJson(inventory));
         }
-        else
+        else if (inventory is not null)
         {
-            InventoryWriter.WriteText(result.Inventory, stdout);
+            InventoryWriter.WriteText(inventory, stdout);
         }
 
-        // The dry run behind the report and the exit code: the whole conversion in memory, nothing of the package
-        // written (an error only lowering or emitting finds, such as an internal error in one artifact, counts too).
-        var conversion = Converter.Convert(new ConversionOptions(options.Input));
+        var wroteReports = false;
         if (options.Out is not null || options.Sarif is not null)
         {
             try
             {
-                if (options.Out is not null && conversion.Report is { } report && conversion.Renderer is { } renderer)
+                if (options.Out is not null && formats != ReportFormats.None && conversion.Report is { } report && conversion.Renderer is { } renderer)
                 {
                     ConvertCommand.WriteReports(renderer, report, formats, options.Out);
+                    wroteReports = true;
                 }
 
                 if (options.Sarif is not null)
@@ -268,7 +284,17 @@ public static class Program
             stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
         }
 
-        return result.HasErrors || conversion.HasErrors ? ConvertedWithErrors : Converted;
+        if (conversion.Report is { } summary)
+        {
+            console.Summary([(name, summary)]);
+        }
+
+        if (wroteReports && format == "text")
+        {
+            stdout.WriteLine($"Migration report written to {ConvertCommand.Display(options.Out!)}.");
+        }
+
+        return conversion.HasErrors ? ConvertedWithErrors : Converted;
     }
 
     internal static bool InputExists(string input, TextWriter stderr)

@@ -53,6 +53,9 @@ public sealed record ConversionResult(
 
     /// <summary>The templates the package was rendered with, for the report pages.</summary>
     public TemplateRenderer? Renderer { get; init; }
+
+    /// <summary>The resolved references of the artifacts (null when the input does not exist or resolving them failed).</summary>
+    public ReferenceGraph? Graph { get; init; }
 }
 
 public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
@@ -106,12 +109,12 @@ public static class Converter
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             diagnostics.Report(DiagnosticCatalog.InternalError, null, "lowering: " + ex.Message);
-            return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project };
+            return new ConversionResult([], diagnostics.Sorted(), documents, null, sourceRoot) { Project = project, Graph = model.Graph };
         }
 
         if (options.LowerOnly)
         {
-            return new ConversionResult([], diagnostics.Sorted(), documents, package, sourceRoot) { Project = project };
+            return new ConversionResult([], diagnostics.Sorted(), documents, package, sourceRoot) { Project = project, Graph = model.Graph };
         }
 
         var metadata = PackageMetadata.Read(input, project);
@@ -156,7 +159,7 @@ public static class Converter
         }
 
         options.Progress?.Invoke("Emitting", 1, 1);
-        return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project, Report = report, Renderer = renderer };
+        return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project, Report = report, Renderer = renderer, Graph = model.Graph };
     }
 
     /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>
@@ -186,6 +189,15 @@ public static class Converter
         var sorted = diagnostics.Sorted();
         return new AnalysisResult(Inventory.Build(input, project, documents, graph, sorted), sorted, project, documents) { Graph = graph };
     }
+
+    /// <summary>
+    /// The inventory of what a conversion read (<c>analyze</c> reads and parses the input once for both); its
+    /// diagnostic counts are those of the whole conversion. Null when the input does not exist.
+    /// </summary>
+    public static Inventory? InventoryOf(ConversionResult result, string input) =>
+        result.Project is { } project
+            ? Inventory.Build(input, project, result.Documents, result.Graph ?? ReferenceGraph.Build(ImmutableArray<SynapseDocument>.Empty), result.Diagnostics)
+            : null;
 
     /// <summary>Parses every Synapse document of a project, each text once, in the project's order.</summary>
     public static ImmutableArray<SynapseDocument> Parse(ProjectModel project, DiagnosticBag diagnostics, Action<string, int, int>? progress = null)

@@ -11,7 +11,7 @@ public static class GraphLayout
 {
     public const int NodeWidth = 220;
     public const int NodeHeight = 26;
-    public const int RowGap = 10;
+    public const int RowGap = 14;
     public const int ColumnGap = 110;
     public const int Margin = 10;
 
@@ -62,31 +62,61 @@ public static class GraphLayout
                 continue;
             }
 
-            var y1 = from.Y + NodeHeight / 2;
-            var y2 = to.Y + NodeHeight / 2;
-            string path;
-            if (to.X > from.X)
-            {
-                var x1 = from.X + NodeWidth;
-                var x2 = to.X;
-                var mid = (x1 + x2) / 2;
-                path = $"M{N(x1)},{N(y1)} C{N(mid)},{N(y1)} {N(mid)},{N(y2)} {N(x2)},{N(y2)}";
-            }
-            else
-            {
-                // Same column or backwards: a loop out of the right side.
-                var x1 = from.X + NodeWidth;
-                var x2 = to.X + NodeWidth;
-                var bulge = Math.Max(x1, x2) + 40;
-                path = $"M{N(x1)},{N(y1)} C{N(bulge)},{N(y1)} {N(bulge)},{N(y2)} {N(x2)},{N(y2)}";
-            }
-
-            edges.Add(new EdgeView(path, edge.Kind));
+            edges.Add(new EdgeView(Route(from, to, rows), edge.Kind));
         }
 
         var height = Margin * 2 + Math.Max(1, rows.Max()) * (NodeHeight + RowGap);
         var width = Margin * 2 + 3 * NodeWidth + 2 * ColumnGap + 40;
         return new View(N(width), N(height), nodes, edges, graph.Nodes.Length == 0);
+    }
+
+    /// <summary>
+    /// The curve of one reference. Forwards it leaves the source's right side and enters the target's left side;
+    /// backwards it leaves the left side and enters the right side; within one column it loops out of the right side.
+    /// A reference that skips a column runs through the gap between two boxes of that column (the gap nearest to
+    /// its ends), so it never passes behind a box and seems to leave from it.
+    /// </summary>
+    private static string Route((int X, int Y) from, (int X, int Y) to, int[] rows)
+    {
+        var y1 = from.Y + NodeHeight / 2;
+        var y2 = to.Y + NodeHeight / 2;
+        if (to.X == from.X)
+        {
+            var side = from.X + NodeWidth;
+            var bulge = side + 40;
+            return $"M{N(side)},{N(y1)} C{N(bulge)},{N(y1)} {N(bulge)},{N(y2)} {N(side)},{N(y2)}";
+        }
+
+        var forward = to.X > from.X;
+        var x1 = forward ? from.X + NodeWidth : from.X;
+        var x2 = forward ? to.X : to.X + NodeWidth;
+        var skipped = Enumerable.Range(0, rows.Length)
+            .Select(c => (Column: c, Left: Margin + c * (NodeWidth + ColumnGap)))
+            .Where(c => rows[c.Column] > 0 && c.Left > Math.Min(x1, x2) && c.Left + NodeWidth < Math.Max(x1, x2))
+            .OrderBy(c => forward ? c.Left : -c.Left)
+            .ToList();
+        var path = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"M{x1},{y1}"));
+        var (x, y) = (x1, y1);
+        foreach (var (column, left) in skipped)
+        {
+            // Gap i is above box i of the column (i = rows: below the last box).
+            var gaps = Enumerable.Range(0, rows[column] + 1).Select(i => Margin + i * (NodeHeight + RowGap) - RowGap / 2);
+            var gap = gaps.MinBy(g => Math.Abs(g - y) + Math.Abs(g - y2));
+            var (enter, leave) = forward ? (left, left + NodeWidth) : (left + NodeWidth, left);
+            Curve(path, x, y, enter, gap);
+            path.Append(CultureInfo.InvariantCulture, $" L{leave},{gap}");
+            (x, y) = (leave, gap);
+        }
+
+        Curve(path, x, y, x2, y2);
+        return path.ToString();
+    }
+
+    /// <summary>A horizontal S-curve from (x1, y1) to (x2, y2).</summary>
+    private static void Curve(System.Text.StringBuilder path, int x1, int y1, int x2, int y2)
+    {
+        var mid = (x1 + x2) / 2;
+        path.Append(CultureInfo.InvariantCulture, $" C{mid},{y1} {mid},{y2} {x2},{y2}");
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

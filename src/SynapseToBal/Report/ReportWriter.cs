@@ -70,7 +70,8 @@ public static class ReportWriter
                 StatusClass = StatusClass(a.Status),
                 a.Mediators,
                 a.MediatorsInTodos,
-                Coverage = Percent(a.WeightedCoverage),
+                // An artifact without mediators (an endpoint, a store) has nothing to cover: a dash, not 100% beside "not converted".
+                Coverage = a.Mediators == 0 ? "–" : Percent(a.WeightedCoverage),
                 a.Todos,
             }).ToList(),
             Unsupported = report.Unsupported.Select(u => new { u.Element, u.Count, u.Weight, Codes = string.Join(", ", u.Codes) }).ToList(),
