@@ -29,7 +29,7 @@ service /directory on httpListener {
             check ldapDeleteEntry(ctx, dn = getProperty(ctx, "query.param.dn"));
             return respond(ctx);
         } on fail error e {
-            return ldapApiDeleteEntriesFault(ctx, e);
+            return ldapApiFault(ctx, e);
         }
     }
 

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of CountingAPI POST /items: runs on the backend response.
-function countingApiPostItemsOut(Context ctx) returns http:Response|error {
+function countingApiOut(Context ctx) returns http:Response|error {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     return accepted();
 }

@@ -17,7 +17,7 @@ service /wildcard on httpListener {
         Context ctx = check newContext(request, "NamespaceWildcardAPI", "/wildcard");
         string rush = "";
         string firstOrderPart = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:*>);
-        string parts = ((check soapBody(ctx))/**/<ord:*>).length().toString();
+        string parts = javaDoubleString(<float>((check soapBody(ctx))/**/<ord:*>).length());
         string secondLine = xpathString(xpathChildAt((check soapBody(ctx))/<*>.<ord:'order>, (), 2, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")));
         string priced = xpathConcat(xpathAttributeValues(xpathFilter((check soapBody(ctx))/**/<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathAttributeValues(xpathContext, "price"), ">", 10.0)), "sku"));
         string region = os:getEnv("ORDER_REGION");
