@@ -826,7 +826,7 @@ internal sealed partial class StatementWriter
             fields.Add($"value: {_expr.String(value)}");
         }
 
-        if (action.Regex is { } regex && action.Type == Syntax.RewriteActionType.Replace)
+        if (action.Regex is { } regex && action.Type is Syntax.RewriteActionType.Replace or Syntax.RewriteActionType.RemoveQueryParam)
         {
             fields.Add($"regex: {BallerinaSyntax.StringLiteral(regex)}");
         }

@@ -47,6 +47,17 @@ public sealed partial class Lowerer
     private static string? RewriteActionProblem(RewriteActionSyntax action, out string? regex)
     {
         regex = action.Regex;
+        if (action.Type == RewriteActionType.RemoveQueryParam && action.Value is ValueSyntax.Literal { Text: var name })
+        {
+            // Synapse compiles the value followed by "=.*" as a Java regex and removes the first parameter it is found
+            // in (Matcher.find): "id" also removes "userid=7". A computed value is compiled the same way at run time.
+            var search = JavaRegex.Translate(name + "=.*", RegexUse.Replace);
+            regex = search.Pattern;
+            return regex is null
+                ? $"the remove-query-param value '{name}' is read as a Java regular expression ('{name}=.*') that Ballerina reads differently ({search.Problem})"
+                : null;
+        }
+
         if (action.Type != RewriteActionType.Replace || action.Fragment is UriFragment.Full or UriFragment.Port)
         {
             // Synapse ignores the regex of a full or port action: both only set the value.

@@ -2251,7 +2251,8 @@ function rewriteFragment(Context ctx, UriParts parts, UrlRewriteAction action) r
         text = ();
     } else if action.action == "removeQueryParam" {
         if current != "" {
-            text = removeQueryParam(current, result ?: "null");
+            // The regex Synapse compiles from the value ("<value>=.*"): translated when the value is literal.
+            text = check removeQueryParam(current, action.regex != "" ? action.regex : (result ?: "null") + "=.*");
         }
     } else if result is string {
         if action.action == "prepend" {
@@ -2316,12 +2317,19 @@ function uriFragment(UriParts parts, string fragment) returns string? {
     return ();
 }
 
-# The query without its first parameter named `name` (Synapse matches `name=.*` against each parameter).
-function removeQueryParam(string query, string name) returns string {
+# The query without the first parameter `pattern` is found in, as Synapse's remove-query-param runs
+# `Pattern.compile(value + "=.*")` with `find` on each `&`-separated parameter (so "id" also removes
+# "userid=7"). Java's split drops the empty parameters at the end.
+function removeQueryParam(string query, string pattern) returns string|error {
+    regexp:RegExp search = check regexp:fromString(pattern);
+    string[] params = re `&`.split(query);
+    while params.length() > 0 && params[params.length() - 1] == "" {
+        _ = params.pop();
+    }
     string[] kept = [];
     boolean removed = false;
-    foreach string param in re `&`.split(query) {
-        if !removed && param.startsWith(name + "=") {
+    foreach string param in params {
+        if !removed && search.find(param) is regexp:Span {
             removed = true;
         } else {
             kept.push(param);
