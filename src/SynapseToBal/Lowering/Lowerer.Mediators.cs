@@ -30,6 +30,11 @@ public sealed partial class Lowerer
                 : LowerMediator(mediator, context);
             foreach (var step in lowered)
             {
+                if (TransportSwitchTodo(step, context) is { } transportTodo)
+                {
+                    steps.Add(transportTodo);
+                }
+
                 steps.Add(step);
                 stopped |= step.Terminates;
                 Follow(step, context);
@@ -57,8 +62,8 @@ public sealed partial class Lowerer
                 context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No });
                 break;
             case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false }:
-                // The flow goes on with the backend's response.
-                context.Exchange.Set(state with { Response = Known.Yes });
+                // The flow goes on with the backend's response (a new axis2 message context unless the call blocks).
+                context.Exchange.Set(state with { Response = Known.Yes, Transport = step is CallStep { Blocking: true } or CallAddressStep { Blocking: true } ? state.Transport : default });
                 break;
             case InvokeStep invoke:
                 if (state.OutOnly != Known.No && state.OutOnlyOrigin is { } origin && invoke.Origin is { } called && _model.FactsOf([called]).Sends)
