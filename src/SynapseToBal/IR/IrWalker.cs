@@ -28,6 +28,7 @@ public static class IrWalker
         FileConnectorStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
+        TransactionStep transaction => [transaction.Body],
         AddSoapHeaderStep or AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
@@ -84,6 +85,7 @@ public static class IrWalker
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],
         CacheLookupStep or CacheStoreStep => [],
+        TransactionStep => [],
         AddSoapHeaderStep soapHeader => [soapHeader.Value],
         AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),

@@ -25,8 +25,10 @@ public sealed partial class Lowerer
 
             // An iterate or clone followed by its aggregate is lowered as one piece (Mediators/SplitAndAggregate.cs).
             var consumed = false;
+            var transactionEnd = TransactionBlockEnd(mediators, index);
             var lowered = IsSplit(mediator) && index + 1 < mediators.Length && mediators[index + 1] is AggregateMediator following
                 ? LowerSplit(mediator, following, context, out consumed)
+                : transactionEnd is { } end ? LowerTransactionBlock(mediators, index, end, context)
                 : LowerMediator(mediator, context);
             foreach (var step in lowered)
             {
@@ -42,6 +44,7 @@ public sealed partial class Lowerer
 
             context.Exchange.Settle();
             index += consumed ? 1 : 0;
+            index = transactionEnd ?? index;
         }
 
         context.Exchange.Exit();
