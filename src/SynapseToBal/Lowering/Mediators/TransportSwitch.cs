@@ -10,6 +10,51 @@ public sealed partial class Lowerer
 {
     private readonly Dictionary<(Symbol Client, HttpTransport Transport), ClientIr> _transportClients = new();
 
+    /// <summary>The switch properties lowered to a comment (their effect carried by the calls after them).</summary>
+    private readonly HashSet<PropertyMediator> _transportSwitches = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A proxy's target endpoint is called after its inSequence, whose facts lowering does not carry to that call:
+    /// a switch the inSequence sets is then a TODO before it (carrying the property), never silently dropped.
+    /// </summary>
+    private TodoStep[] TargetTransportSwitchTodo(FlowSyntax? inSequence)
+    {
+        if (inSequence is null)
+        {
+            return [];
+        }
+
+        var finder = new TransportSwitchFinder(_transportSwitches);
+        finder.WalkMediators(inSequence.Mediators);
+        if (finder.Found.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var origin in finder.Found)
+        {
+            _diagnostics.Report(DiagnosticCatalog.PropertyNotTranslated, origin.Location, origin.Scope, origin.Name);
+        }
+
+        var names = string.Join(", ", finder.Found.Select(o => o.Name).Distinct());
+        return [new TodoStep(finder.Found[0], new NotTranslatedIr(DiagnosticCatalog.PropertyNotTranslated,
+            $"the inSequence sets the axis2 transport switch {names}, which also applies to the call of the proxy's target endpoint here; that call uses the endpoint's usual client: configure it for the switch by hand"),
+            string.Join("\n", finder.Found.Select(o => SecretNames.MaskXml(o.RawXml))))];
+    }
+
+    private sealed class TransportSwitchFinder(HashSet<PropertyMediator> switches) : Semantics.SyntaxWalker
+    {
+        public List<PropertyMediator> Found { get; } = [];
+
+        protected override void OnMediator(MediatorSyntax mediator)
+        {
+            if (mediator is PropertyMediator property && switches.Contains(property))
+            {
+                Found.Add(property);
+            }
+        }
+    }
+
     /// <summary>
     /// An axis2 transport switch set to a literal "true" or "false" (or removed) on a request: the flow remembers it
     /// (<see cref="TransportSwitches"/>) and the calls after it go through a client of their endpoint configured the
@@ -42,6 +87,11 @@ public sealed partial class Lowerer
         }
 
         context.Exchange.Set(state with { Transport = state.Transport.With(property, value) });
+        if (value)
+        {
+            _transportSwitches.Add(property);
+        }
+
         var text = (property.Name, value) switch
         {
             ("FORCE_HTTP_1.0", true) => "FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.",

@@ -97,3 +97,39 @@ service /transport on httpListener {
         return respond(ctx);
     }
 }
+
+# Proxy service 'TargetProxy' (transport.xml, line 100).
+service /services/TargetProxy on httpListener {
+    # ANY /services/TargetProxy/*
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/TargetProxy");
+        return check targetProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'TargetProxy' (transport.xml, line 100).
+service "/services/TargetProxy.TargetProxyHttpSoap11Endpoint" on httpListener {
+    # ANY /services/TargetProxy.TargetProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap11Endpoint");
+        return check targetProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'TargetProxy' (transport.xml, line 100).
+service "/services/TargetProxy.TargetProxyHttpSoap12Endpoint" on httpListener {
+    # ANY /services/TargetProxy.TargetProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap12Endpoint");
+        return check targetProxyFlow(ctx);
+    }
+}
+
+# Proxy service 'TargetProxy' (transport.xml, line 100).
+service "/services/TargetProxy.TargetProxyHttpEndpoint" on httpListener {
+    # ANY /services/TargetProxy.TargetProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpEndpoint");
+        return check targetProxyFlow(ctx);
+    }
+}
