@@ -101,6 +101,22 @@ public sealed class TransportSwitchLoweringTests
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
     }
 
+    [Fact]
+    public void A_switch_reaching_a_sequence_that_sends_keeps_a_todo_before_it()
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = $"""<definitions xmlns="{Synapse}"><sequence name="Forward"><call>{Backend}</call></sequence><api name="A" context="/a"><resource methods="POST"><inSequence><property name="DISABLE_CHUNKING" value="true" scope="axis2"/><sequence key="Forward"/><respond/></inSequence></resource></api></definitions>""";
+        var document = SynapseParser.ParseText("A.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+        var body = package.Services.SelectMany(s => s.Resources).Single().Body;
+
+        var invoke = body.OfType<InvokeStep>().Single();
+        var todo = Assert.IsType<TodoStep>(body[body.IndexOf(invoke) - 1]);
+        Assert.Contains("DISABLE_CHUNKING", todo.RawXml);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.PropertyNotTranslated.Id);
+    }
+
     [Theory]
     [InlineData("""<property name="FORCE_HTTP_1.0" value="TRUE" scope="axis2"/>""")]
     [InlineData("""<property name="FORCE_HTTP_1.0" value="true" scope="axis2" type="BOOLEAN"/>""")]

@@ -188,8 +188,13 @@ public sealed partial class Lowerer
                 return "the answer, store or connector call here is not configured per message; reproduce the switch by hand";
             case DirectionStep direction:
                 return direction.Request.Concat(direction.Response).Select(s => TransportSwitchProblem(s, switches)).FirstOrDefault(p => p is not null);
-            case InvokeStep { Origin: { } called } when _model.FactsOf([called]) is { Sends: true } or { CanAnswer: true }:
-                return "the sequence called here sends or answers the message, and its calls use their endpoints' usual clients; reproduce the switch there by hand";
+            case CacheLookupStep cache when cache.OnHit.Any(s => s is RespondStep):
+                return "a cache hit answers the client here, which is not configured per message; reproduce the switch by hand";
+            case ForkStep { Origin: not SendMediator }:
+                return "a branch may run a sequence that calls or sends with its usual settings; reproduce the switch there by hand";
+            case InvokeStep:
+                // The called function is lowered on its own (its calls use their endpoints' usual clients).
+                return "the sequence called here may call, send or answer the message with its usual settings; reproduce the switch there by hand";
             default:
                 return null;
         }
