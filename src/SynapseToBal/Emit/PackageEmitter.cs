@@ -553,6 +553,12 @@ public sealed partial class PackageEmitter
             },
             Targets = c.Group?.MemberUrls.Select(u => names[u]).ToArray() ?? [],
             NoFailover = c.Group is { RetryNextMember: false },
+            HttpVersion = c.Transport switch
+            {
+                HttpTransport.Http10 => "http:HTTP_1_0",
+                HttpTransport.Http11NoChunking => "http:HTTP_1_1",
+                _ => string.Empty,
+            },
         }).ToList();
         var databases = package.DatabaseClients.Select(d => new
         {

@@ -160,6 +160,12 @@ internal sealed partial class StatementWriter
             case DbStep db:
                 Database(db);
                 break;
+            case TransactionStep transaction:
+                _out.Open("transaction {");
+                Block(transaction.Body);
+                _out.Line(transaction.Commit ? "check commit;" : "rollback;");
+                _out.Close();
+                break;
             case DataServiceQueryStep dataService:
                 DataServiceQuery(dataService);
                 break;

@@ -30,6 +30,7 @@ public static class IrWalker
         LdapConnectorStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
+        TransactionStep transaction => [transaction.Body],
         AddSoapHeaderStep or AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
@@ -87,6 +88,7 @@ public static class IrWalker
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],
         CacheLookupStep or CacheStoreStep => [],
+        TransactionStep => [],
         AddSoapHeaderStep soapHeader => [soapHeader.Value],
         AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),

@@ -36,7 +36,8 @@ internal sealed class ExchangeState
     public ExchangeState(Frame start) => _frames.Push(start);
 
     /// <param name="OutOnlyOrigin">The property that set OUT_ONLY, while it is set.</param>
-    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin);
+    /// <param name="Transport">The axis2 transport switches set on the message (FORCE_HTTP_1.0, DISABLE_CHUNKING, ...).</param>
+    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin, TransportSwitches Transport = default);
 
     public Frame Current => _frames.Peek();
 
@@ -76,7 +77,8 @@ internal sealed class ExchangeState
                 Merge(parent.Response, child.Response),
                 Merge(parent.OutOnly, child.OutOnly),
                 Merge(parent.ForceAccepted, child.ForceAccepted),
-                parent.OutOnlyOrigin ?? child.OutOnlyOrigin);
+                parent.OutOnlyOrigin ?? child.OutOnlyOrigin,
+                parent.Transport.Merge(child.Transport));
         }
 
         _ended.Peek().Clear();

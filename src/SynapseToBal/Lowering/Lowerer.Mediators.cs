@@ -25,11 +25,18 @@ public sealed partial class Lowerer
 
             // An iterate or clone followed by its aggregate is lowered as one piece (Mediators/SplitAndAggregate.cs).
             var consumed = false;
+            var transactionEnd = TransactionBlockEnd(mediators, index);
             var lowered = IsSplit(mediator) && index + 1 < mediators.Length && mediators[index + 1] is AggregateMediator following
                 ? LowerSplit(mediator, following, context, out consumed)
+                : transactionEnd is { } end ? LowerTransactionBlock(mediators, index, end, context)
                 : LowerMediator(mediator, context);
             foreach (var step in lowered)
             {
+                if (TransportSwitchTodo(step, context) is { } transportTodo)
+                {
+                    steps.Add(transportTodo);
+                }
+
                 steps.Add(step);
                 stopped |= step.Terminates;
                 Follow(step, context);
@@ -37,6 +44,7 @@ public sealed partial class Lowerer
 
             context.Exchange.Settle();
             index += consumed ? 1 : 0;
+            index = transactionEnd ?? index;
         }
 
         context.Exchange.Exit();
@@ -57,8 +65,8 @@ public sealed partial class Lowerer
                 context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No });
                 break;
             case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false }:
-                // The flow goes on with the backend's response.
-                context.Exchange.Set(state with { Response = Known.Yes });
+                // The flow goes on with the backend's response (a new axis2 message context unless the call blocks).
+                context.Exchange.Set(state with { Response = Known.Yes, Transport = step is CallStep { Blocking: true } or CallAddressStep { Blocking: true } ? state.Transport : default });
                 break;
             case InvokeStep invoke:
                 if (state.OutOnly != Known.No && state.OutOnlyOrigin is { } origin && invoke.Origin is { } called && _model.FactsOf([called]).Sends)

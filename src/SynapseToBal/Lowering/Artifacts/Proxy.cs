@@ -26,7 +26,7 @@ public sealed partial class Lowerer
         if (target?.Endpoint is { } endpoint && !Flow.Terminates(body))
         {
             body = CallStepFor(null, endpoint, context, out var reason) is { } call
-                ? [.. body, .. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]
+                ? [.. body, .. TargetTransportSwitchTodo(target.InSequence), .. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]
                 : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
         }
 

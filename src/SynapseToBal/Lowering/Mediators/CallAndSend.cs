@@ -200,18 +200,18 @@ public sealed partial class Lowerer
                 if (_model.Symbols.Endpoint(key.Value.Text) is not { } artifact)
                 {
                     // Reported by the reference graph (SB0502): a client on a required URL, as for an address endpoint (SB0238).
-                    return new CallStep(origin, ExternalEndpointClient(key.Value.Text, origin?.ElementName ?? "message", key.Location), new HttpPathIr.Postfix());
+                    return WithTransportSwitches(new CallStep(origin, ExternalEndpointClient(key.Value.Text, origin?.ElementName ?? "message", key.Location), new HttpPathIr.Postfix()), context);
                 }
 
                 var client = _namedClients[key.Value.Text];
                 reason = _endpointReasons.GetValueOrDefault(key.Value.Text);
-                return client is null ? null : new CallStep(origin, client, PathFor(artifact.Endpoint, context));
+                return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(artifact.Endpoint, context)), context);
             }
 
             case EndpointReferenceSyntax.Inline inline:
             {
                 var client = LowerClient(inline.Endpoint, context.Owner + " endpoint", out reason);
-                return client is null ? null : new CallStep(origin, client, PathFor(inline.Endpoint, context));
+                return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(inline.Endpoint, context)), context);
             }
 
             default:

@@ -18,7 +18,7 @@ public sealed partial class Lowerer
 
     private IEnumerable<StepIr> LowerDbReport(DbReportMediator report, FlowContext context)
     {
-        if (report.UseTransaction)
+        if (report.UseTransaction && !_inTransactionBlock)
         {
             // AbstractDBMediator/DBReportMediator: the connection is bound to the thread's JTA transaction and is
             // neither committed nor closed by the mediator; a <transaction> mediator commits or rolls it back.

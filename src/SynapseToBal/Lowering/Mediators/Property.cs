@@ -180,6 +180,8 @@ public sealed partial class Lowerer
                 return new CommentStep(property, accepted
                     ? "FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent."
                     : "FORCE_SC_ACCEPTED cleared.");
+            case "FORCE_HTTP_1.0" or "DISABLE_CHUNKING" or "FORCE_HTTP_CONTENT_LENGTH" or "COPY_CONTENT_LENGTH_FROM_INCOMING" when LowerTransportSwitch(property, context) is { } transportSwitch:
+                return transportSwitch;
             case var name when IsAxis2Data(name):
                 // Data kept in the axis2 scope: one direction only, a call's response starts without it (semantics §2.4).
                 return remove

@@ -1,12 +1,76 @@
+using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <transaction>: a JTA boundary of the Micro Integrator, kept as a precise TODO (SB0229).
+// Lowering of <transaction>: new … commit/rollback around dbreports that join it, in one block, becomes a Ballerina
+// transaction block; any other use of the JTA boundary of the Micro Integrator is kept as a precise TODO (SB0229).
 public sealed partial class Lowerer
 {
+    /// <summary>Set while the body of a translated transaction block is lowered: its dbreports join the Ballerina transaction.</summary>
+    private bool _inTransactionBlock;
+
+    /// <summary>
+    /// The index of the <c>commit</c> or <c>rollback</c> that closes a <c>&lt;transaction action="new"/&gt;</c> at
+    /// <paramref name="index"/> in the same list, when everything between them can run inside a Ballerina
+    /// <c>transaction</c> block as it runs inside the JTA transaction: dbreports with <c>useTransaction="true"</c>
+    /// (at least one; their connection is bound to the transaction and neither committed nor closed by the mediator),
+    /// logs and properties. Null otherwise: a call, a branch, a sequence, a dbreport or dblookup on its own
+    /// auto-commit connection, a respond (a Ballerina transaction block cannot be left without its commit) or no
+    /// closing mediator in the list keep the TODOs.
+    /// </summary>
+    private static int? TransactionBlockEnd(ImmutableArray<MediatorSyntax> mediators, int index)
+    {
+        if (mediators[index] is not TransactionMediator { Action: "new" })
+        {
+            return null;
+        }
+
+        var joins = false;
+        for (var next = index + 1; next < mediators.Length; next++)
+        {
+            switch (mediators[next])
+            {
+                case TransactionMediator { Action: "commit" or "rollback" }:
+                    return joins ? next : null;
+                case DbReportMediator { UseTransaction: true }:
+                    joins = true;
+                    break;
+                case LogMediator or PropertyMediator:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// new … commit (or rollback) as a Ballerina <c>transaction</c> block: the dbreports in it run through their JDBC
+    /// clients, which take part in the transaction; <c>check commit;</c> or <c>rollback;</c> ends it. A failure inside
+    /// rolls the transaction back before the fault handling runs (the Micro Integrator leaves that to the fault
+    /// sequence's <c>&lt;transaction action="rollback"/&gt;</c>).
+    /// </summary>
+    private IEnumerable<StepIr> LowerTransactionBlock(ImmutableArray<MediatorSyntax> mediators, int index, int end, FlowContext context)
+    {
+        var close = (TransactionMediator)mediators[end];
+        ImmutableArray<StepIr> body;
+        _inTransactionBlock = true;
+        try
+        {
+            body = LowerBlock(mediators[(index + 1)..end], context);
+        }
+        finally
+        {
+            _inTransactionBlock = false;
+        }
+
+        return [new TransactionStep(mediators[index], close, body, close.Action == "commit")];
+    }
+
     /// <summary>
     /// Synapse's TransactionMediator drives the JTA UserTransaction bound to the thread: the boundary spans every
     /// mediator after it until a commit or rollback, so it has no mediator-by-mediator Ballerina form; each action
