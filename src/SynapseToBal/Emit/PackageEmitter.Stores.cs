@@ -15,14 +15,45 @@ public sealed partial class PackageEmitter
         static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
         string? Call(ProcessorSequenceIr? sequence) => sequence is null ? null : names[sequence.Function];
 
-        var stores = package.MessageStores.Select(s => new
+        var stores = package.MessageStores.Select(s =>
         {
-            Doc = new[]
+            var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
+            if (s.Jms is not { } jms)
             {
-                $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)}): in memory, as Synapse's",
-                "InMemoryStore: the messages are lost when the program stops.",
-            },
-            Name = names[s.Name],
+                return new
+                {
+                    Doc = new[] { $"{where}: in memory, as Synapse's", "InMemoryStore: the messages are lost when the program stops." },
+                    Name = names[s.Name],
+                    Todo = (TodoView?)null,
+                    Jms = (object?)null,
+                };
+            }
+
+            modules.Use("jms");
+            return new
+            {
+                Doc = new[]
+                {
+                    $"{where}: a JMS queue, as Synapse's JmsStore. Each message is a",
+                    "JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized",
+                    "messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.",
+                },
+                Name = names[s.Name],
+                Todo = jms.NotTranslated is { } reason ? Todo(reason, Original(s.Origin)) : null,
+                Jms = (object?)new
+                {
+                    Connection = names[jms.Connection],
+                    ContextFactory = names[jms.ContextFactory],
+                    ProviderUrl = names[jms.ProviderUrl],
+                    ConnectionFactory = names[jms.ConnectionFactory],
+                    Username = jms.Username is { } username ? names[username] : null,
+                    Password = jms.Password is { } password ? names[password] : null,
+                    Properties = jms.Properties.Select(p => new { Name = Literal(p.Name), Value = names[p.Value] }).ToList(),
+                    StoreName = Literal(s.StoreName),
+                    StoreComment = BallerinaSyntax.CommentText(s.StoreName),
+                    Queue = names[jms.Queue],
+                },
+            };
         }).ToList();
 
         var processors = package.MessageProcessors.Select(p =>

@@ -7,7 +7,8 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // Lowering of <messageStore> and <messageProcessor>: an in-memory store becomes a module-level queue; a sampling
-// or forwarding processor over it becomes a scheduled job (ballerina/task). Other stores stay TODOs (SB0223).
+// or forwarding processor over it becomes a scheduled job (ballerina/task); a JMS store is a queue the runtime's
+// JmsMessageStore writes to and reads from (JmsStore.cs). Other stores stay TODOs (SB0223).
 public sealed partial class Lowerer
 {
     private const string StorePackage = "org.apache.synapse.message.store.impl.";
@@ -26,7 +27,7 @@ public sealed partial class Lowerer
     private static (string Kind, string? Advice) StoreKind(string? className) => className?.Trim() switch
     {
         null or "" or StorePackage + "memory.InMemoryStore" or "org.apache.synapse.message.store.InMemoryMessageStore" => ("in-memory", null),
-        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "Synapse keeps each message as a Java-serialized StorableMessage (a JMS ObjectMessage), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jms:MessageProducer from ballerinax/java.jms"),
+        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "it is translated by LowerJmsStore unless it cannot connect"),
         StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
         StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql"),
         StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
@@ -49,6 +50,17 @@ public sealed partial class Lowerer
 
                 _messageStores[store.Name] = new MessageStoreIr(_symbols.Module(SymbolKind.LocalEntry, store.Name, "store"), store.Name, store);
                 continue;
+            }
+
+            if (kind == "JMS")
+            {
+                if (LowerJmsStore(store, out var missing) is { } jmsStore)
+                {
+                    _messageStores[store.Name] = jmsStore;
+                    continue;
+                }
+
+                advice = $"{missing}; write its producer with a jms:MessageProducer from ballerinax/java.jms";
             }
 
             // Every connection parameter becomes a configurable, credentials required ones without a default.

@@ -54,6 +54,6 @@ public sealed partial class Lowerer
             }
         }
 
-        return [new StoreMessageStep(mediator, store.Name, sequence)];
+        return [new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : null }];
     }
 }

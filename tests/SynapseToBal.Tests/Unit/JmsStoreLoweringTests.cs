@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class JmsStoreLoweringTests
+{
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+    private const string JmsStoreClass = "org.apache.synapse.message.store.impl.jms.JmsStore";
+    private const string Reply = $"""<sequence xmlns="{Ns}" name="R"><log/></sequence>""";
+
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
+    {
+        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
+        return Lowerer.Lower(documents, diagnostics);
+    }
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void A_jms_store_is_a_queue_its_processor_reads_and_storing_can_fail()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <messageStore xmlns="{Ns}" class="{JmsStoreClass}" name="Q">
+              <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
+              <parameter name="java.naming.provider.url">tcp://localhost:61616</parameter>
+              <parameter name="store.jms.username">orders</parameter>
+              <parameter name="store.jms.password">hunter2</parameter>
+              <parameter name="store.jms.JMSSpecVersion">1.1</parameter>
+              <parameter name="store.jms.cache.connection">true</parameter>
+            </messageStore>
+            """,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.sampler.SamplingProcessor" name="P" messageStore="Q"><parameter name="sequence">R</parameter></messageProcessor>""",
+            Reply,
+            $"""<sequence xmlns="{Ns}" name="In"><store messageStore="Q"/></sequence>""");
+
+        var store = Assert.Single(package.MessageStores);
+        var jms = Assert.IsType<JmsStoreIr>(store.Jms);
+        string? Default(Symbol symbol) => Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, symbol)).DefaultValue;
+
+        // JmsStore's defaults: the queue is named after the store, the connection factory is QueueConnectionFactory.
+        Assert.Equal("Q_Queue", Default(jms.Queue));
+        Assert.Equal("QueueConnectionFactory", Default(jms.ConnectionFactory));
+        Assert.Equal("tcp://localhost:61616", Default(jms.ProviderUrl));
+        Assert.Equal("orders", Default(jms.Username!));
+        var password = Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, jms.Password));
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        Assert.Empty(jms.Properties);
+        Assert.Null(jms.NotTranslated);
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Same(store, processor.Store);
+        var step = Assert.IsType<StoreMessageStep>(package.Functions.Single(f => f.Summary.Contains("'In'", StringComparison.Ordinal)).Body[0]);
+        Assert.Equal("JMS", step.External);
+        Assert.Empty(package.PendingStores);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0223" or "SB0206" or "SB0202");
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Other_parameters_go_to_jndi_and_settings_the_store_cannot_apply_are_reported()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <messageStore xmlns="{Ns}" class="{JmsStoreClass}" name="Q">
+              <parameter name="java.naming.factory.initial">F</parameter>
+              <parameter name="java.naming.provider.url">tcp://localhost:61616</parameter>
+              <parameter name="store.jms.destination">orders</parameter>
+              <parameter name="queue.orders">orders</parameter>
+              <parameter name="connectionfactory.QueueConnectionFactory">amqp://admin:secret@clientID/carbon?brokerlist='tcp://localhost:5672'</parameter>
+              <parameter name="store.jms.username">orders</parameter>
+              <parameter name="store.producer.guaranteed.delivery.enable">true</parameter>
+              <parameter name="store.failover.message.store.name">F</parameter>
+              <parameter name="store.unknown">x</parameter>
+            </messageStore>
+            """);
+
+        var jms = Assert.IsType<JmsStoreIr>(Assert.Single(package.MessageStores).Jms);
+        Assert.Equal(["queue.orders", "connectionfactory.QueueConnectionFactory"], jms.Properties.Select(p => p.Name).ToArray());
+        var factory = Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, jms.Properties[1].Value));
+        Assert.True(factory.Secret);
+        Assert.Equal("orders", Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, jms.Queue)).DefaultValue);
+
+        // Credentials are used only when both are set; the failover store and unknown store settings are not applied.
+        Assert.Null(jms.Username);
+        Assert.Null(jms.Password);
+        var reported = diagnostics.Items.Where(d => d.Id == "SB0206").Select(Message).ToList();
+        Assert.Equal(3, reported.Count);
+        Assert.Contains(reported, m => m.Contains("store.jms.username", StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("store.failover.message.store.name 'F'", StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("store.unknown", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticCatalog.AttributeNotTranslated, jms.NotTranslated?.Descriptor);
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("admin:secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_jms_store_without_jndi_settings_stays_a_todo()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, $"""<messageStore xmlns="{Ns}" class="{JmsStoreClass}" name="Q"><parameter name="store.jms.destination">orders</parameter></messageStore>""");
+
+        Assert.Empty(package.MessageStores);
+        var pending = Assert.Single(package.PendingStores);
+        Assert.Equal(DiagnosticCatalog.MessageStoreNotTranslated, pending.Reason.Descriptor);
+        Assert.Contains("java.naming.provider.url", pending.Reason.Message, StringComparison.Ordinal);
+    }
+}
