@@ -49,6 +49,9 @@ public enum ProcessorKind
 
     /// <summary><c>ScheduledMessageForwardingProcessor</c>: sends the message to an endpoint, retrying, then removes it.</summary>
     Forwarding,
+
+    /// <summary><c>FailoverScheduledMessageForwardingProcessor</c>: stores the message in another store, retrying, then removes it.</summary>
+    FailoverForwarding,
 }
 
 /// <summary>A sequence a processor runs: its function, and whether it may answer (its result is then ignored).</summary>
@@ -79,6 +82,9 @@ public sealed record MessageProcessorIr(
 
     /// <summary>Sampling: how many messages one run takes (<c>concurrency</c>, default 1).</summary>
     public int Concurrency { get; init; } = 1;
+
+    /// <summary>Failover forwarding: the store messages are moved to (<c>message.target.store.name</c>).</summary>
+    public MessageStoreIr? TargetStore { get; init; }
 
     /// <summary>Forwarding: the endpoint messages are sent to.</summary>
     public ClientIr? Target { get; init; }

@@ -113,4 +113,52 @@ public sealed class JmsStoreLoweringTests
         Assert.Equal(DiagnosticCatalog.MessageStoreNotTranslated, pending.Reason.Descriptor);
         Assert.Contains("java.naming.provider.url", pending.Reason.Message, StringComparison.Ordinal);
     }
+
+    private const string FailoverClass = "org.apache.synapse.message.processor.impl.failover.FailoverScheduledMessageForwardingProcessor";
+
+    [Fact]
+    public void A_failover_processor_moves_messages_to_its_target_store_with_failover_defaults()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<messageStore xmlns="{Ns}" name="Source"/>""",
+            $"""<messageStore xmlns="{Ns}" name="Target"/>""",
+            $"""<messageProcessor xmlns="{Ns}" class="{FailoverClass}" name="P" messageStore="Source"><parameter name="message.target.store.name">Target</parameter></messageProcessor>""");
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Equal(ProcessorKind.FailoverForwarding, processor.Kind);
+        Assert.Equal("Source", processor.Store.StoreName);
+        Assert.Equal("Target", processor.TargetStore?.StoreName);
+        // FailoverForwardingService: max.delivery.attempts -1 (forever), client.retry.interval 1000 ms, throttling on.
+        Assert.Equal((-1, 1m, true, false), (processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.Throttle, processor.DropAfterMaxAttempts));
+        Assert.Null(processor.Target);
+        Assert.Null(processor.NotTranslated);
+        Assert.Empty(package.PendingStores);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0202" or "SB0206" or "SB0223");
+    }
+
+    [Fact]
+    public void A_failover_processor_without_a_translated_target_store_keeps_its_messages_and_says_why()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<messageStore xmlns="{Ns}" name="Source"/>""",
+            Reply,
+            $"""
+            <messageProcessor xmlns="{Ns}" class="{FailoverClass}" name="P" messageStore="Source">
+              <parameter name="message.target.store.name">Missing</parameter>
+              <parameter name="message.processor.fault.sequence">R</parameter>
+              <parameter name="message.processor.reply.sequence">R</parameter>
+            </messageProcessor>
+            """);
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.Null(processor.TargetStore);
+        Assert.Equal(DiagnosticCatalog.AttributeNotTranslated, processor.NotTranslated?.Descriptor);
+        var reported = diagnostics.Items.Where(d => d.Id == "SB0206").Select(Message).ToList();
+        Assert.Contains(reported, m => m.Contains("message.target.store.name 'Missing'", StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("message.processor.fault.sequence", StringComparison.Ordinal));
+        // The failover service does not read the reply sequence: reported as a parameter it does not read.
+        Assert.Contains(reported, m => m.Contains("message.processor.reply.sequence", StringComparison.Ordinal));
+    }
 }

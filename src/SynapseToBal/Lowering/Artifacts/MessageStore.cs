@@ -112,13 +112,12 @@ public sealed partial class Lowerer
         {
             ProcessorPackage + "sampler.SamplingProcessor" or "org.apache.synapse.message.processors.sampler.SamplingProcessor" => ProcessorKind.Sampling,
             ProcessorPackage + "forwarder.ScheduledMessageForwardingProcessor" or "org.apache.synapse.message.processors.forward.ScheduledMessageForwardingProcessor" => ProcessorKind.Forwarding,
+            ProcessorPackage + "failover.FailoverScheduledMessageForwardingProcessor" => ProcessorKind.FailoverForwarding,
             _ => null,
         };
         if (kind is null)
         {
-            var what = className.EndsWith("FailoverScheduledMessageForwardingProcessor", StringComparison.Ordinal)
-                ? "a failover forwarding processor (it forwards into another message store) is not translated yet"
-                : $"the processor runs the Java class {className}; write its logic as a ballerina/task job by hand";
+            var what = $"the processor runs the Java class {className}; write its logic as a ballerina/task job by hand";
             Pending(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, what), $"messageProcessor (class {className})", processor.Name);
             return null;
         }
@@ -217,6 +216,10 @@ public sealed partial class Lowerer
 
             var concurrency = Number("concurrency", 1);
             lowered = lowered with { Sequence = sequence, Concurrency = concurrency > 0 ? (int)Math.Min(concurrency, 1000) : 1 };
+        }
+        else if (kind == ProcessorKind.FailoverForwarding)
+        {
+            lowered = LowerFailoverForwarding(lowered, processor, Text, Number, Sequence, read, NotTranslated);
         }
         else
         {
