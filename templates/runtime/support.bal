@@ -2988,7 +2988,8 @@ function restoreMessage(string text) returns Context|error {
             payload = check xml:fromString(check stored.payload.ensureType(string));
         }
         "bytes" => {
-            payload = {bytes: check array:fromBase64(check stored.payload.ensureType(string)), contentType: stored.bodyContentType};
+            ReceivedBody received = {bytes: check array:fromBase64(check stored.payload.ensureType(string)), contentType: stored.bodyContentType};
+            payload = received;
         }
     }
     map<anydata> properties = check stored.properties.cloneWithType();
@@ -3071,32 +3072,40 @@ class JmsMessageStore {
         }
     }
 
+    # The oldest message (read again while it is not removed); a message this package did not write is
+    # acknowledged and skipped.
     function next() returns Context? {
-        while true {
+        Context? found = ();
+        boolean skipped = true;
+        while skipped {
+            skipped = false;
             jms:Message? cached = self.received;
             jms:Message message;
             if cached is jms:Message {
                 message = cached;
             } else {
-                jms:Message|error? read = self.receive();
-                if read is error {
-                    log:printError(string `Message store '${self.name}' cannot read its JMS queue`, 'error = read);
+                jms:Message|error? received = self.receive();
+                if received is error {
+                    log:printError(string `Message store '${self.name}' cannot read its JMS queue`, 'error = received);
                     return ();
                 }
-                if read is () {
+                if received is () {
                     return ();
                 }
-                message = read;
-                self.received = read;
+                message = received;
+                self.received = received;
             }
             string|map<jms:Value>|byte[] content = message.content;
             Context|error ctx = content is string ? restoreMessage(content) : error("not a text message");
             if ctx is Context {
-                return ctx;
+                found = ctx;
+            } else {
+                log:printWarn(string `Message store '${self.name}' dropped a message it did not store`, 'error = ctx);
+                self.acknowledge();
+                skipped = true;
             }
-            log:printWarn(string `Message store '${self.name}' dropped a message it did not store`, 'error = ctx);
-            self.acknowledge();
         }
+        return found;
     }
 
     function receive() returns jms:Message|error? {
