@@ -333,6 +333,9 @@ public sealed record StoreMessageStep(MediatorSyntax Origin, Symbol Store, Proce
 {
     /// <summary>The system a store outside the program keeps its messages in ("JMS"): storing can fail, which fails the flow as in Synapse; null in memory.</summary>
     public string? External { get; init; }
+
+    /// <summary>The in-memory store a message goes to when the JMS store cannot take it (guaranteed delivery); null without one.</summary>
+    public Symbol? Failover { get; init; }
 }
 
 /// <summary>A construct not translated: a TODO marker with the diagnostic, the reason and the original XML.</summary>

@@ -36,6 +36,12 @@ public sealed record JmsStoreIr(
 {
     /// <summary>Settings that are not applied (reported): a TODO beside the store.</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
+
+    /// <summary>
+    /// Guaranteed delivery (<c>store.producer.guaranteed.delivery.enable</c>): the store named by
+    /// <c>store.failover.message.store.name</c>, which takes a message the queue cannot; null without it.
+    /// </summary>
+    public string? FailoverStoreName { get; init; }
 }
 
 /// <summary>A parameter a JMS store passes to its JNDI initial context, and the configurable holding its value.</summary>

@@ -161,4 +161,28 @@ public sealed class JmsStoreLoweringTests
         // The failover service does not read the reply sequence: reported as a parameter it does not read.
         Assert.Contains(reported, m => m.Contains("message.processor.reply.sequence", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Guaranteed_delivery_sends_to_an_in_memory_failover_store_when_the_queue_cannot_take_the_message()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <messageStore xmlns="{Ns}" class="{JmsStoreClass}" name="Q">
+              <parameter name="java.naming.factory.initial">F</parameter>
+              <parameter name="java.naming.provider.url">tcp://localhost:61616</parameter>
+              <parameter name="store.producer.guaranteed.delivery.enable">true</parameter>
+              <parameter name="store.failover.message.store.name">Failover</parameter>
+            </messageStore>
+            """,
+            $"""<messageStore xmlns="{Ns}" name="Failover"/>""",
+            $"""<sequence xmlns="{Ns}" name="In"><store messageStore="Q"/></sequence>""");
+
+        var failover = Assert.Single(package.MessageStores, s => s.StoreName == "Failover");
+        var step = Assert.IsType<StoreMessageStep>(package.Functions.Single(f => f.Summary.Contains("'In'", StringComparison.Ordinal)).Body[0]);
+        Assert.Same(failover.Name, step.Failover);
+        Assert.Equal("JMS", step.External);
+        Assert.Null(Assert.Single(package.MessageStores, s => s.StoreName == "Q").Jms?.NotTranslated);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+    }
 }

@@ -66,13 +66,10 @@ public sealed partial class Lowerer
             NotApplied(user is not null ? "store.jms.username" : "store.jms.password", "the Micro Integrator connects with credentials only when both store.jms.username and store.jms.password are set; the connection is made without them");
         }
 
-        // The store mediator writes to store.failover.message.store.name when storing fails and guaranteed delivery is enabled.
-        if (string.Equals(Text("store.producer.guaranteed.delivery.enable"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            NotApplied(
-                $"store.producer.guaranteed.delivery.enable with store.failover.message.store.name '{Text("store.failover.message.store.name") ?? string.Empty}'",
-                "a message that cannot be sent to the queue is not stored in the failover store: the store mediator fails the flow (status 500, ERROR_MESSAGE set)");
-        }
+        // The store mediator writes to store.failover.message.store.name when storing fails and guaranteed delivery is
+        // enabled (MessageStoreMediator reads the store's parameters); the failover store is checked once every store is known.
+        var failoverStore = string.Equals(Text("store.producer.guaranteed.delivery.enable"), "true", StringComparison.OrdinalIgnoreCase)
+            && Text("store.failover.message.store.name") is { Length: > 0 } failoverName ? failoverName : null;
 
         string[] mapped =
         [
@@ -104,7 +101,39 @@ public sealed partial class Lowerer
             username,
             password,
             queue,
-            properties.ToImmutable()) { NotTranslated = notTranslated };
+            properties.ToImmutable()) { NotTranslated = notTranslated, FailoverStoreName = failoverStore };
         return new MessageStoreIr(_symbols.Module(SymbolKind.LocalEntry, store.Name, "store"), store.Name, store) { Jms = jms };
+    }
+
+    /// <summary>
+    /// Guaranteed delivery needs an in-memory failover store (storing there cannot fail); any other failover store
+    /// is reported and the store mediator then fails the flow as when there is none.
+    /// </summary>
+    private void CheckJmsFailoverStores()
+    {
+        foreach (var (name, store) in _messageStores.Where(s => s.Value.Jms?.FailoverStoreName is not null).ToList())
+        {
+            var jms = store.Jms!;
+            var failover = jms.FailoverStoreName!;
+            if (_messageStores.TryGetValue(failover, out var target) && target.Jms is null)
+            {
+                continue;
+            }
+
+            var why = _messageStores.ContainsKey(failover) ? "it is a JMS store (only an in-memory failover store is translated)"
+                : _storeReasons.TryGetValue(failover, out var reason) ? $"the {reason.Kind} message store is not translated"
+                : "the message store is not part of the input";
+            var setting = $"store.producer.guaranteed.delivery.enable with store.failover.message.store.name '{failover}'";
+            var consequence = $"{why}: a message the queue cannot take is not stored there, the store mediator fails the flow (status 500, ERROR_MESSAGE set)";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Origin.Location, "messageStore", setting, consequence);
+            _messageStores[name] = store with
+            {
+                Jms = jms with
+                {
+                    FailoverStoreName = null,
+                    NotTranslated = jms.NotTranslated ?? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.StoreName}' is not applied: {consequence}"),
+                },
+            };
+        }
     }
 }

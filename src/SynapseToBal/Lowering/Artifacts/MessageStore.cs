@@ -81,6 +81,8 @@ public sealed partial class Lowerer
             _storeReasons[store.Name] = (kind, reason);
             _pendingStores.Add(new PendingArtifactIr(reason, store));
         }
+
+        CheckJmsFailoverStores();
     }
 
     /// <summary>Lowers the message processors, once the sequences and clients they use are known.</summary>

@@ -3038,14 +3038,20 @@ class JmsMessageStore {
         self.producer = check session.createProducer(destination);
     }
 
-    # Stores a copy of the message, as the store mediator does. When the queue cannot take it the status
-    # becomes 500 and the flow fails with Synapse's message (its fault handler then sets ERROR_MESSAGE).
-    function store(Context ctx) returns error? {
+    # Stores a copy of the message, as the store mediator does. When the queue cannot take it, the message
+    # goes to the `failover` store when there is one (guaranteed delivery); otherwise the status becomes 500
+    # and the flow fails with Synapse's message (its fault handler then sets ERROR_MESSAGE).
+    function store(Context ctx, MessageQueue? failover = ()) returns error? {
         jms:Error? sent = self.producer->send({content: storedMessageText(ctx), properties: {"OriginalMessageID": ctx.messageId}});
-        if sent is jms:Error {
-            ctx.statusCode = 500;
-            return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
+        if sent is () {
+            return;
         }
+        if failover is MessageQueue {
+            failover.store(ctx);
+            return;
+        }
+        ctx.statusCode = 500;
+        return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
     }
 
     # The oldest message, left in the queue: a forwarding processor removes it once delivered. `()` when

@@ -7,12 +7,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# API 'OrdersAPI' (Stores.xml, line 30).
+# API 'OrdersAPI' (Stores.xml, line 32).
 service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ordersFailoverStore.store(ctx);
+        check ordersStore.store(ctx, failover = ordersFailoverStore);
         ctx.statusCode = 202;
         return respond(ctx);
     }

@@ -19,17 +19,17 @@ final jms:Connection ordersStoreConnection = check new (
 # messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore ordersStore = check new ("OrdersStore", ordersStoreConnection, ordersStoreStoreJmsDestination);
 
-# Message store 'OrdersFailoverStore' (Stores.xml, line 8): in memory, as Synapse's
+# Message store 'OrdersFailoverStore' (Stores.xml, line 10): in memory, as Synapse's
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue ordersFailoverStore = new;
 
-# Message store 'ArchiveStore' (Stores.xml, line 9): in memory, as Synapse's
+# Message store 'ArchiveStore' (Stores.xml, line 11): in memory, as Synapse's
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue archiveStore = new;
 
 # Message processor 'OrdersFailover' (failover forwarding): every 1 s moves the messages of 'OrdersFailoverStore' in order to message store 'OrdersStore', removing each once stored there.
 # A failed attempt is retried after 2 s; after 5 attempts the processor deactivates (the message stays in the store).
-# From Stores.xml, line 10.
+# From Stores.xml, line 12.
 class OrdersFailoverProcessor {
     *task:Job;
 
@@ -91,7 +91,7 @@ final task:JobId ordersFailoverJob = check task:scheduleJobRecurByFrequency(new 
 
 # Message processor 'Archiver' (failover forwarding): every 60 s moves the messages of 'OrdersFailoverStore' in order to message store 'ArchiveStore', removing each once stored there.
 # Deactivated at start-up (is.active is false), as in the Micro Integrator: it takes no message until activated.
-# From Stores.xml, line 19.
+# From Stores.xml, line 21.
 class ArchiverProcessor {
     *task:Job;
 
