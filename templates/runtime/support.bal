@@ -3,6 +3,7 @@ import ballerina/file;
 import ballerina/http;
 import ballerina/io;
 import ballerina/ldap;
+import ballerina/log;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
 import ballerina/lang.value;
@@ -11,6 +12,7 @@ import ballerina/time;
 import ballerina/url;
 import ballerina/uuid;
 import ballerinax/java.jdbc;
+import ballerinax/java.jms;
 
 final readonly & map<boolean> hopByHopHeaders = {
     "transfer-encoding": true,
@@ -2956,6 +2958,238 @@ function copyMessage(Context ctx) returns Context => {
     statusCode: ctx.statusCode,
     isResponse: ctx.isResponse
 };
+
+# A message as a JMS message store keeps it: the generated package's own format, a JSON text (see
+# `storedMessageText`), not the Java-serialized StorableMessage of the Micro Integrator. `payloadKind` says how
+# `payload` holds the body: "json" (the JSON value), "xml" (the XML as text), "bytes" (a body as received, in
+# base64, with the content type it arrived with in `bodyContentType`) or "none". The out flow of the
+# resource that received the message is not kept, as in `copyMessage`.
+type StoredMessage record {|
+    # The version of this format.
+    int storedMessage = 1;
+    string messageId;
+    string to;
+    string payloadKind;
+    json payload;
+    string bodyContentType = "";
+    string contentType;
+    map<string> headers;
+    map<json> properties;
+    map<json> axis2;
+    map<json> variables;
+    string method;
+    string urlPostfix;
+    int statusCode;
+    boolean isResponse;
+|};
+
+# The JSON text a message store keeps for a message (`StoredMessage`). Property, axis2 and variable values
+# are written as JSON: an XML value becomes its text, as `toJson` converts it.
+function storedMessageText(Context ctx) returns string {
+    json|xml|ReceivedBody payload = ctx.payload;
+    string kind = "none";
+    json body = ();
+    string bodyContentType = "";
+    if payload is ReceivedBody {
+        kind = "bytes";
+        body = payload.bytes.toBase64();
+        bodyContentType = payload.contentType;
+    } else if payload is xml {
+        kind = "xml";
+        body = payload.toString();
+    } else if payload !is () {
+        kind = "json";
+        body = payload;
+    }
+    StoredMessage stored = {
+        messageId: ctx.messageId,
+        to: ctx.to,
+        payloadKind: kind,
+        payload: body,
+        bodyContentType: bodyContentType,
+        contentType: ctx.contentType,
+        headers: ctx.headers.clone(),
+        properties: jsonMap(ctx.properties),
+        axis2: jsonMap(ctx.axis2),
+        variables: jsonMap(ctx.variables),
+        method: ctx.method,
+        urlPostfix: ctx.urlPostfix,
+        statusCode: ctx.statusCode,
+        isResponse: ctx.isResponse
+    };
+    return stored.toJsonString();
+}
+
+# The values of a map as JSON (`toJson`: an XML value becomes its text).
+function jsonMap(map<anydata> values) returns map<json> {
+    map<json> result = {};
+    foreach [string, anydata] [key, value] in values.entries() {
+        result[key] = value.toJson();
+    }
+    return result;
+}
+
+# The message a message store kept as `storedMessageText` wrote it; an error for any other text.
+function restoreMessage(string text) returns Context|error {
+    StoredMessage stored = check value:fromJsonStringWithType(text);
+    json|xml|ReceivedBody payload = ();
+    match stored.payloadKind {
+        "json" => {
+            payload = stored.payload;
+        }
+        "xml" => {
+            payload = check xml:fromString(check stored.payload.ensureType(string));
+        }
+        "bytes" => {
+            ReceivedBody received = {bytes: check array:fromBase64(check stored.payload.ensureType(string)), contentType: stored.bodyContentType};
+            payload = received;
+        }
+    }
+    map<anydata> properties = check stored.properties.cloneWithType();
+    map<anydata> axis2 = check stored.axis2.cloneWithType();
+    map<anydata> variables = check stored.variables.cloneWithType();
+    return {
+        messageId: stored.messageId,
+        to: stored.to,
+        payload: payload,
+        contentType: stored.contentType,
+        headers: stored.headers.clone(),
+        properties: properties,
+        axis2: axis2,
+        variables: variables,
+        method: stored.method,
+        urlPostfix: stored.urlPostfix,
+        statusCode: stored.statusCode,
+        isResponse: stored.isResponse
+    };
+}
+
+# A message store kept in a JMS queue (Synapse's JmsStore), with the same operations as `MessageQueue`.
+# Storing sends a text message holding `storedMessageText` (and the `OriginalMessageID` property, as
+# JmsStore sets it) on a session that acknowledges automatically. Processors read with a consumer made on
+# first use, on a session the store acknowledges itself (CLIENT_ACKNOWLEDGE, as JmsStore's consumer): the
+# message read stays unacknowledged, and is read again, until it is removed, as JmsConsumer caches it;
+# the broker delivers it again after a restart. The queue's messages are not interchangeable with the
+# Micro Integrator's: a message it did not write is acknowledged and dropped with a warning, as JmsConsumer
+# drops a message that is not an ObjectMessage.
+class JmsMessageStore {
+    private final string name;
+    private final jms:Connection connection;
+    private final jms:Destination queue;
+    private final jms:MessageProducer producer;
+    private jms:MessageConsumer? consumer = ();
+    private jms:Message? received = ();
+
+    function init(string name, jms:Connection connection, string queue) returns error? {
+        self.name = name;
+        self.connection = connection;
+        jms:Destination destination = {'type: jms:QUEUE, name: queue};
+        self.queue = destination;
+        jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
+        self.producer = check session.createProducer(destination);
+    }
+
+    # Stores a copy of the message, as the store mediator does. When the queue cannot take it, the message
+    # goes to the `failover` store when there is one (guaranteed delivery); otherwise the status becomes 500
+    # and the flow fails with Synapse's message (its fault handler then sets ERROR_MESSAGE).
+    function store(Context ctx, MessageQueue? failover = ()) returns error? {
+        jms:Error? sent = self.producer->send({content: storedMessageText(ctx), properties: {"OriginalMessageID": ctx.messageId}});
+        if sent is () {
+            return;
+        }
+        if failover is MessageQueue {
+            failover.store(ctx);
+            return;
+        }
+        ctx.statusCode = 500;
+        return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
+    }
+
+    # The oldest message, left in the queue: a forwarding processor removes it once delivered. `()` when
+    # the queue has none within a second (JmsConsumer waits as long) or cannot be read (logged).
+    function peek() returns Context? {
+        lock {
+            return self.next();
+        }
+    }
+
+    # Removes and returns the oldest message, as a sampling processor takes it.
+    function take() returns Context? {
+        lock {
+            Context? ctx = self.next();
+            if ctx is Context {
+                self.acknowledge();
+            }
+            return ctx;
+        }
+    }
+
+    # Removes the oldest message (delivered, or dropped after the last attempt).
+    function remove() {
+        lock {
+            self.acknowledge();
+        }
+    }
+
+    # The oldest message (read again while it is not removed); a message this package did not write is
+    # acknowledged and skipped.
+    function next() returns Context? {
+        Context? found = ();
+        boolean skipped = true;
+        while skipped {
+            skipped = false;
+            jms:Message? cached = self.received;
+            jms:Message message;
+            if cached is jms:Message {
+                message = cached;
+            } else {
+                jms:Message|error? received = self.receive();
+                if received is error {
+                    log:printError(string `Message store '${self.name}' cannot read its JMS queue`, 'error = received);
+                    return ();
+                }
+                if received is () {
+                    return ();
+                }
+                message = received;
+                self.received = received;
+            }
+            string|map<jms:Value>|byte[] content = message.content;
+            Context|error ctx = content is string ? restoreMessage(content) : error("not a text message");
+            if ctx is Context {
+                found = ctx;
+            } else {
+                log:printWarn(string `Message store '${self.name}' dropped a message it did not store`, 'error = ctx);
+                self.acknowledge();
+                skipped = true;
+            }
+        }
+        return found;
+    }
+
+    function receive() returns jms:Message|error? {
+        jms:MessageConsumer? consumer = self.consumer;
+        if consumer is jms:MessageConsumer {
+            return consumer->receive(1000);
+        }
+        jms:Session session = check self.connection->createSession(jms:CLIENT_ACKNOWLEDGE);
+        jms:MessageConsumer created = check session.createConsumer(destination = self.queue);
+        self.consumer = created;
+        return created->receive(1000);
+    }
+
+    function acknowledge() {
+        jms:Message? message = self.received;
+        jms:MessageConsumer? consumer = self.consumer;
+        self.received = ();
+        if message is jms:Message && consumer is jms:MessageConsumer {
+            jms:Error? acknowledged = consumer->acknowledge(message);
+            if acknowledged is jms:Error {
+                log:printError(string `Message store '${self.name}' could not acknowledge a message: the broker may deliver it again`, 'error = acknowledged);
+            }
+        }
+    }
+}
 
 # One delivery attempt of a forwarding message processor (Synapse's ForwardingService): the stored message
 # is sent to the endpoint (the URL postfix appended as for any REST call) and the response becomes the

@@ -238,7 +238,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MessageStoreNotTranslated = Warning("SB0223", LoweringCategory,
         "Message store not translated",
         "Message store '{0}' ({1}) is not translated yet: {2}",
-        "Only in-memory message stores (Synapse's InMemoryStore, the default) become code: a queue in the generated package. A JMS, RabbitMQ or JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
+        "In-memory message stores (Synapse's InMemoryStore, the default) become a queue in the generated package, and JMS stores (JmsStore) a JMS queue written in the package's own message format. A JMS store without its JNDI settings, a RabbitMQ or JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
     public static readonly DiagnosticDescriptor TransactionNotTranslated = Warning("SB0229", LoweringCategory,
         "Transaction boundary not translated",
         "<transaction action=\"{0}\"> is not translated: {1}",

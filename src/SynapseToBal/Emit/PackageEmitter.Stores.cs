@@ -15,14 +15,45 @@ public sealed partial class PackageEmitter
         static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
         string? Call(ProcessorSequenceIr? sequence) => sequence is null ? null : names[sequence.Function];
 
-        var stores = package.MessageStores.Select(s => new
+        var stores = package.MessageStores.Select(s =>
         {
-            Doc = new[]
+            var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
+            if (s.Jms is not { } jms)
             {
-                $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)}): in memory, as Synapse's",
-                "InMemoryStore: the messages are lost when the program stops.",
-            },
-            Name = names[s.Name],
+                return new
+                {
+                    Doc = new[] { $"{where}: in memory, as Synapse's", "InMemoryStore: the messages are lost when the program stops." },
+                    Name = names[s.Name],
+                    Todo = (TodoView?)null,
+                    Jms = (object?)null,
+                };
+            }
+
+            modules.Use("jms");
+            return new
+            {
+                Doc = new[]
+                {
+                    $"{where}: a JMS queue, as Synapse's JmsStore. Each message is a",
+                    "JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized",
+                    "messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.",
+                },
+                Name = names[s.Name],
+                Todo = jms.NotTranslated is { } reason ? Todo(reason, Original(s.Origin)) : null,
+                Jms = (object?)new
+                {
+                    Connection = names[jms.Connection],
+                    ContextFactory = names[jms.ContextFactory],
+                    ProviderUrl = names[jms.ProviderUrl],
+                    ConnectionFactory = names[jms.ConnectionFactory],
+                    Username = jms.Username is { } username ? names[username] : null,
+                    Password = jms.Password is { } password ? names[password] : null,
+                    Properties = jms.Properties.Select(p => new { Name = Literal(p.Name), Value = names[p.Value] }).ToList(),
+                    StoreName = Literal(s.StoreName),
+                    StoreComment = BallerinaSyntax.CommentText(s.StoreName),
+                    Queue = names[jms.Queue],
+                },
+            };
         }).ToList();
 
         var processors = package.MessageProcessors.Select(p =>
@@ -32,12 +63,14 @@ public sealed partial class PackageEmitter
             var who = $"Message processor '{p.ProcessorName}'";
             var chooser = p.TargetChooser is { } function ? names[function] : null;
             var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
-            if ((sampling && p.Sequence is not null) || (!sampling && target is not null))
+            var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
+            var targetStoreCanFail = p.TargetStore?.Jms is not null;
+            if ((sampling && p.Sequence is not null) || (!sampling && target is not null) || targetStoreCanFail)
             {
                 modules.Use("log");
             }
 
-            if (!sampling && target is not null)
+            if ((!sampling && target is not null) || targetStoreCanFail)
             {
                 modules.Use("runtime");
             }
@@ -64,10 +97,12 @@ public sealed partial class PackageEmitter
                 doc.AddRange(BallerinaSyntax.CommentLines(description, prefix: string.Empty));
             }
 
-            doc.Add(sampling
+            doc.Add(p.Kind == ProcessorKind.FailoverForwarding
+                ? $"{BallerinaSyntax.CommentText(who)} (failover forwarding): every {Number(p.IntervalSeconds)} s moves the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to message store '{BallerinaSyntax.CommentText(p.TargetStore?.StoreName ?? "(none)")}', removing each once stored there."
+                : sampling
                 ? $"{BallerinaSyntax.CommentText(who)} (sampling): every {Number(p.IntervalSeconds)} s takes up to {p.Concurrency.ToString(CultureInfo.InvariantCulture)} message(s) from '{BallerinaSyntax.CommentText(p.Store.StoreName)}' and runs the sequence with each."
                 : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.SynapseName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered (a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}).");
-            if (!sampling)
+            if (!sampling && (p.Kind != ProcessorKind.FailoverForwarding || targetStoreCanFail))
             {
                 doc.Add(p.MaxDeliveryAttempts > 0
                     ? $"A failed attempt is retried after {Number(p.RetryIntervalSeconds)} s; after {p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture)} attempts the processor {(p.DropAfterMaxAttempts ? "drops the message and goes on" : "deactivates (the message stays in the store)")}."
@@ -94,6 +129,10 @@ public sealed partial class PackageEmitter
                 Sequence = Call(p.Sequence),
                 Concurrency = p.Concurrency.ToString(CultureInfo.InvariantCulture),
                 Target = target,
+                TargetStore = targetStore,
+                TargetStoreCanFail = targetStoreCanFail,
+                KindFailover = p.Kind == ProcessorKind.FailoverForwarding,
+                StoreFailed = Literal($"{who} failed to store a message in message store '{p.TargetStore?.StoreName}'"),
                 Chooser = chooser,
                 NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),
                 ForwardOptions = options,

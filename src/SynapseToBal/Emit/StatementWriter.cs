@@ -250,7 +250,7 @@ internal sealed partial class StatementWriter
                     _out.Line(onStore.CanAnswer ? $"_ = check {_expr.Names[onStore.Function]}(ctx);" : $"check {_expr.Names[onStore.Function]}(ctx);");
                 }
 
-                _out.Line($"{_expr.Names[store.Store]}.store(ctx);");
+                _out.Line($"{(store.External is not null ? "check " : string.Empty)}{_expr.Names[store.Store]}.store(ctx{(store.Failover is { } failover ? $", failover = {_expr.Names[failover]}" : string.Empty)});");
                 break;
             case CacheLookupStep cache:
                 _out.Open($"if check cacheLookup({CacheArguments(cache.Settings)}) {{");

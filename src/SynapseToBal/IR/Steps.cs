@@ -329,7 +329,14 @@ public sealed record DirectionStep(MediatorSyntax Origin, ImmutableArray<StepIr>
 /// The store mediator: runs the on-store sequence (its answer, if any, is ignored as Synapse ignores the
 /// sequence's result), then adds a copy of the message to an in-memory store; the flow continues.
 /// </summary>
-public sealed record StoreMessageStep(MediatorSyntax Origin, Symbol Store, ProcessorSequenceIr? Sequence) : StepIr(Origin);
+public sealed record StoreMessageStep(MediatorSyntax Origin, Symbol Store, ProcessorSequenceIr? Sequence) : StepIr(Origin)
+{
+    /// <summary>The system a store outside the program keeps its messages in ("JMS"): storing can fail, which fails the flow as in Synapse; null in memory.</summary>
+    public string? External { get; init; }
+
+    /// <summary>The in-memory store a message goes to when the JMS store cannot take it (guaranteed delivery); null without one.</summary>
+    public Symbol? Failover { get; init; }
+}
 
 /// <summary>A construct not translated: a TODO marker with the diagnostic, the reason and the original XML.</summary>
 public sealed record TodoStep(MediatorSyntax? Origin, NotTranslatedIr Reason, string RawXml) : StepIr(Origin);

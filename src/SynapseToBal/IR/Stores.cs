@@ -8,7 +8,44 @@ namespace SynapseToBal.IR;
 /// message copies that store mediators add to and message processors take from.
 /// </summary>
 /// <param name="Name">The module-level queue.</param>
-public sealed record MessageStoreIr(Symbol Name, string StoreName, MessageStoreSyntax Origin);
+public sealed record MessageStoreIr(Symbol Name, string StoreName, MessageStoreSyntax Origin)
+{
+    /// <summary>A JMS store (Synapse's <c>JmsStore</c>): the queue and the connection it is kept in; null for an in-memory store.</summary>
+    public JmsStoreIr? Jms { get; init; }
+}
+
+/// <summary>
+/// A message store kept in a JMS queue (<c>JmsStore</c>): a <c>jms:Connection</c> from configurables and the runtime's
+/// <c>JmsMessageStore</c>, which writes each message as a JSON text message in the package's own format.
+/// </summary>
+/// <param name="Connection">The module-level <c>jms:Connection</c>.</param>
+/// <param name="ContextFactory">Configurable: <c>java.naming.factory.initial</c>.</param>
+/// <param name="ProviderUrl">Configurable: <c>java.naming.provider.url</c>.</param>
+/// <param name="ConnectionFactory">Configurable: <c>store.jms.connection.factory</c> (default <c>QueueConnectionFactory</c>).</param>
+/// <param name="Queue">Configurable: <c>store.jms.destination</c> (default <c>&lt;store name&gt;_Queue</c>).</param>
+/// <param name="Properties">Other parameters, passed to the JNDI initial context as JmsStore does: each name and its configurable.</param>
+public sealed record JmsStoreIr(
+    Symbol Connection,
+    Symbol ContextFactory,
+    Symbol ProviderUrl,
+    Symbol ConnectionFactory,
+    Symbol? Username,
+    Symbol? Password,
+    Symbol Queue,
+    ImmutableArray<JndiPropertyIr> Properties)
+{
+    /// <summary>Settings that are not applied (reported): a TODO beside the store.</summary>
+    public NotTranslatedIr? NotTranslated { get; init; }
+
+    /// <summary>
+    /// Guaranteed delivery (<c>store.producer.guaranteed.delivery.enable</c>): the store named by
+    /// <c>store.failover.message.store.name</c>, which takes a message the queue cannot; null without it.
+    /// </summary>
+    public string? FailoverStoreName { get; init; }
+}
+
+/// <summary>A parameter a JMS store passes to its JNDI initial context, and the configurable holding its value.</summary>
+public sealed record JndiPropertyIr(string Name, Symbol Value);
 
 /// <summary>What a message processor does with each message it takes from its store.</summary>
 public enum ProcessorKind
@@ -18,6 +55,9 @@ public enum ProcessorKind
 
     /// <summary><c>ScheduledMessageForwardingProcessor</c>: sends the message to an endpoint, retrying, then removes it.</summary>
     Forwarding,
+
+    /// <summary><c>FailoverScheduledMessageForwardingProcessor</c>: stores the message in another store, retrying, then removes it.</summary>
+    FailoverForwarding,
 }
 
 /// <summary>A sequence a processor runs: its function, and whether it may answer (its result is then ignored).</summary>
@@ -48,6 +88,9 @@ public sealed record MessageProcessorIr(
 
     /// <summary>Sampling: how many messages one run takes (<c>concurrency</c>, default 1).</summary>
     public int Concurrency { get; init; } = 1;
+
+    /// <summary>Failover forwarding: the store messages are moved to (<c>message.target.store.name</c>).</summary>
+    public MessageStoreIr? TargetStore { get; init; }
 
     /// <summary>Forwarding: the endpoint messages are sent to.</summary>
     public ClientIr? Target { get; init; }

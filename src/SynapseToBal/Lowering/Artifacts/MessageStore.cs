@@ -7,7 +7,8 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // Lowering of <messageStore> and <messageProcessor>: an in-memory store becomes a module-level queue; a sampling
-// or forwarding processor over it becomes a scheduled job (ballerina/task). Other stores stay TODOs (SB0223).
+// or forwarding processor over it becomes a scheduled job (ballerina/task); a JMS store is a queue the runtime's
+// JmsMessageStore writes to and reads from (JmsStore.cs). Other stores stay TODOs (SB0223).
 public sealed partial class Lowerer
 {
     private const string StorePackage = "org.apache.synapse.message.store.impl.";
@@ -26,7 +27,7 @@ public sealed partial class Lowerer
     private static (string Kind, string? Advice) StoreKind(string? className) => className?.Trim() switch
     {
         null or "" or StorePackage + "memory.InMemoryStore" or "org.apache.synapse.message.store.InMemoryMessageStore" => ("in-memory", null),
-        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "Synapse keeps each message as a Java-serialized StorableMessage (a JMS ObjectMessage), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jms:MessageProducer from ballerinax/java.jms"),
+        StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "it is translated by LowerJmsStore unless it cannot connect"),
         StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
         StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql"),
         StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
@@ -51,6 +52,17 @@ public sealed partial class Lowerer
                 continue;
             }
 
+            if (kind == "JMS")
+            {
+                if (LowerJmsStore(store, out var missing) is { } jmsStore)
+                {
+                    _messageStores[store.Name] = jmsStore;
+                    continue;
+                }
+
+                advice = $"{missing}; write its producer with a jms:MessageProducer from ballerinax/java.jms";
+            }
+
             // Every connection parameter becomes a configurable, credentials required ones without a default.
             foreach (var parameter in store.Parameters)
             {
@@ -69,6 +81,8 @@ public sealed partial class Lowerer
             _storeReasons[store.Name] = (kind, reason);
             _pendingStores.Add(new PendingArtifactIr(reason, store));
         }
+
+        CheckJmsFailoverStores();
     }
 
     /// <summary>Lowers the message processors, once the sequences and clients they use are known.</summary>
@@ -100,13 +114,12 @@ public sealed partial class Lowerer
         {
             ProcessorPackage + "sampler.SamplingProcessor" or "org.apache.synapse.message.processors.sampler.SamplingProcessor" => ProcessorKind.Sampling,
             ProcessorPackage + "forwarder.ScheduledMessageForwardingProcessor" or "org.apache.synapse.message.processors.forward.ScheduledMessageForwardingProcessor" => ProcessorKind.Forwarding,
+            ProcessorPackage + "failover.FailoverScheduledMessageForwardingProcessor" => ProcessorKind.FailoverForwarding,
             _ => null,
         };
         if (kind is null)
         {
-            var what = className.EndsWith("FailoverScheduledMessageForwardingProcessor", StringComparison.Ordinal)
-                ? "a failover forwarding processor (it forwards into another message store) is not translated yet"
-                : $"the processor runs the Java class {className}; write its logic as a ballerina/task job by hand";
+            var what = $"the processor runs the Java class {className}; write its logic as a ballerina/task job by hand";
             Pending(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, what), $"messageProcessor (class {className})", processor.Name);
             return null;
         }
@@ -205,6 +218,10 @@ public sealed partial class Lowerer
 
             var concurrency = Number("concurrency", 1);
             lowered = lowered with { Sequence = sequence, Concurrency = concurrency > 0 ? (int)Math.Min(concurrency, 1000) : 1 };
+        }
+        else if (kind == ProcessorKind.FailoverForwarding)
+        {
+            lowered = LowerFailoverForwarding(lowered, processor, Text, Number, Sequence, read, NotTranslated);
         }
         else
         {

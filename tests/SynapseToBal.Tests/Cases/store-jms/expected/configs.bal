@@ -7,23 +7,20 @@ configurable int httpPort = 8290;
 # Base URL of the 'OrderBackend' endpoint.
 configurable string orderBackendUrl = "http://orders.example.com/orders";
 
-# Parameter 'java.naming.factory.initial' of the JMS message store 'OrderQueueStore'.
+# JNDI initial context factory of the JMS message store 'OrderQueueStore' (java.naming.factory.initial).
 configurable string orderQueueStoreJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
-# Parameter 'java.naming.provider.url' of the JMS message store 'OrderQueueStore'.
+# JNDI provider URL of the JMS message store 'OrderQueueStore' (java.naming.provider.url).
 configurable string orderQueueStoreJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# Parameter 'store.jms.destination' of the JMS message store 'OrderQueueStore'.
+# JNDI name of the connection factory of the JMS message store 'OrderQueueStore' (store.jms.connection.factory).
+configurable string orderQueueStoreStoreJmsConnectionFactory = "QueueConnectionFactory";
+
+# Queue of the JMS message store 'OrderQueueStore' (store.jms.destination).
 configurable string orderQueueStoreStoreJmsDestination = "ordersQueue";
 
-# Parameter 'store.jms.username' of the JMS message store 'OrderQueueStore'.
+# User name of the JMS message store 'OrderQueueStore' (store.jms.username).
 configurable string orderQueueStoreStoreJmsUsername = "orders";
 
-# Parameter 'store.jms.password' of the JMS message store 'OrderQueueStore'.
+# Password of the JMS message store 'OrderQueueStore' (store.jms.password).
 configurable string orderQueueStoreStoreJmsPassword = ?;
-
-# Parameter 'store.jms.JMSSpecVersion' of the JMS message store 'OrderQueueStore'.
-configurable string orderQueueStoreStoreJmsJmsSpecVersion = "1.1";
-
-# Parameter 'store.jms.cache.connection' of the JMS message store 'OrderQueueStore'.
-configurable string orderQueueStoreStoreJmsCacheConnection = "false";

@@ -12,8 +12,7 @@ service /queued on httpListener {
     # POST /queued/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueuedOrdersAPI", "/queued");
-        // TODO(SB0223): store the message with the producer of the JMS message store 'OrderQueueStore' (not translated yet)
-        // <store messageStore="OrderQueueStore"/>
+        check orderQueueStore.store(ctx);
         return respond(ctx);
     }
 }

@@ -3,20 +3,88 @@
 //   JmsStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0223): the JMS message store 'OrderQueueStore' is not translated yet: Synapse keeps each message as a Java-serialized StorableMessage (a JMS ObjectMessage), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jms:MessageProducer from ballerinax/java.jms, from the configurables of its parameters: 'OrderQueueStore' (JmsStore.xml, line 2).
-// <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.jms.JmsStore" name="OrderQueueStore">
-//     <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
-//     <parameter name="java.naming.provider.url">tcp://broker.example.com:61616</parameter>
-//     <parameter name="store.jms.destination">ordersQueue</parameter>
-//     <parameter name="store.jms.username">orders</parameter>
-//     <parameter name="store.jms.password">****</parameter>
-//     <parameter name="store.jms.JMSSpecVersion">1.1</parameter>
-//     <parameter name="store.jms.cache.connection">false</parameter>
-// </messageStore>
+import ballerina/lang.runtime;
+import ballerina/log;
+import ballerina/task;
+import ballerinax/java.jms;
 
-// TODO(SB0223): message processor 'OrderForwarder' reads the JMS message store 'OrderQueueStore', which is not translated yet: write its consumer beside the store's producer: 'OrderForwarder' (Forwarder.xml, line 2).
-// <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="OrderForwarder" messageStore="OrderQueueStore" targetEndpoint="OrderBackend">
-//     <parameter name="interval">1000</parameter>
-//     <parameter name="message.processor.reply.sequence">OrderReply</parameter>
-//     <parameter name="message.processor.fault.sequence">OrderFault</parameter>
-// </messageProcessor>
+# The JMS connection of message store 'OrderQueueStore': the JNDI settings of its parameters (Config.toml).
+final jms:Connection orderQueueStoreConnection = check new (
+    initialContextFactory = orderQueueStoreJavaNamingFactoryInitial,
+    providerUrl = orderQueueStoreJavaNamingProviderUrl,
+    connectionFactoryName = orderQueueStoreStoreJmsConnectionFactory,
+    username = orderQueueStoreStoreJmsUsername,
+    password = orderQueueStoreStoreJmsPassword
+);
+
+# Message store 'OrderQueueStore' (JmsStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a
+# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
+# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+final JmsMessageStore orderQueueStore = check new ("OrderQueueStore", orderQueueStoreConnection, orderQueueStoreStoreJmsDestination);
+
+# Message processor 'OrderForwarder' (scheduled forwarding): every 1 s sends the messages of 'OrderQueueStore' in order to endpoint 'OrderBackend', removing each once delivered (a 2xx status).
+# A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
+# From Forwarder.xml, line 2.
+class OrderForwarderProcessor {
+    *task:Job;
+
+    # False while the processor is deactivated: runs then take no message.
+    private boolean active = true;
+    # True while a run is forwarding: a run that starts meanwhile does nothing.
+    private boolean running = false;
+    # Failed attempts to deliver the oldest message.
+    private int attempts = 0;
+
+    public function execute() {
+        lock {
+            if self.running || !self.active {
+                return;
+            }
+            self.running = true;
+        }
+        self.forward();
+        lock {
+            self.running = false;
+        }
+    }
+
+    function forward() {
+        while self.active {
+            Context? ctx = orderQueueStore.peek();
+            if ctx is () {
+                return;
+            }
+            if forwardAttempt(ctx, orderBackend) {
+                var reply = orderReply(ctx);
+                if reply is error {
+                    log:printError("Message processor 'OrderForwarder': the reply sequence failed", 'error = reply);
+                } else {
+                    orderQueueStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
+            } else {
+                log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
+                var reply = orderFault(ctx);
+                if reply is error {
+                    log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
+                }
+            }
+            self.attempts += 1;
+            if self.attempts >= 4 {
+                self.deactivate(ctx);
+                return;
+            }
+            runtime:sleep(1);
+        }
+    }
+
+    # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
+    function deactivate(Context ctx) {
+        self.active = false;
+        log:printError("Message processor 'OrderForwarder' deactivated: it takes no more messages");
+    }
+}
+
+# Runs the processor every 1 s (interval 1000 ms), from start-up on.
+final task:JobId orderForwarderJob = check task:scheduleJobRecurByFrequency(new OrderForwarderProcessor(), 1);

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of a JMS message store (Synapse's JmsStore): a jms:Connection from configurables and a queue the runtime's
+// JmsMessageStore writes to and reads from, in the package's own message format (not Synapse's serialized messages).
+public sealed partial class Lowerer
+{
+    /// <summary>JmsStore's parameters that have no counterpart here: the connection is kept, and the consumer's timeout is not read by Synapse either.</summary>
+    private static readonly string[] JmsStoreRuntimeOnly = ["store.jms.JMSSpecVersion", "store.jms.cache.connection", "store.jms.ConsumerReceiveTimeOut"];
+
+    /// <summary>
+    /// The JMS store, or null (with the reason) when it cannot be connected as JmsStore connects: without a JNDI
+    /// initial context factory or provider URL the Micro Integrator cannot look the connection factory up either.
+    /// </summary>
+    private MessageStoreIr? LowerJmsStore(MessageStoreSyntax store, out string? missing)
+    {
+        var parameters = store.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.Text?.Trim() ?? p.Key) : null;
+        missing = null;
+        if (Text("java.naming.factory.initial") is not { Length: > 0 } factory || Text("java.naming.provider.url") is not { Length: > 0 } providerUrl)
+        {
+            missing = "it has no java.naming.factory.initial or java.naming.provider.url (JmsStore cannot look its connection factory up without them)";
+            return null;
+        }
+
+        Symbol Configurable(string parameter, string? value, string what, bool secret = false)
+        {
+            var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {parameter}");
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, secret ? null : value, $"{what} of the JMS message store '{store.Name}' ({parameter}).", Secret: secret));
+            if (secret && parameters.TryGetValue(parameter, out var origin))
+            {
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, origin.Location, $"{store.Name} {parameter}");
+            }
+
+            return symbol;
+        }
+
+        var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
+        var url = Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
+        var connectionFactory = Configurable("store.jms.connection.factory", Text("store.jms.connection.factory") ?? "QueueConnectionFactory", "JNDI name of the connection factory");
+        // JmsStore names the queue after the store when no destination is given.
+        var queue = Configurable("store.jms.destination", Text("store.jms.destination") ?? store.Name + "_Queue", "Queue");
+
+        NotTranslatedIr? notTranslated = null;
+        void NotApplied(string setting, string consequence)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Location, "messageStore", setting, consequence);
+            notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.Name}' is not applied: {consequence}");
+        }
+
+        // JmsStore connects with credentials only when both are given.
+        Symbol? username = null, password = null;
+        var user = Text("store.jms.username");
+        var hasPassword = parameters.ContainsKey("store.jms.password");
+        if (user is not null && hasPassword)
+        {
+            username = Configurable("store.jms.username", user, "User name");
+            password = Configurable("store.jms.password", null, "Password", secret: true);
+        }
+        else if (user is not null || hasPassword)
+        {
+            NotApplied(user is not null ? "store.jms.username" : "store.jms.password", "the Micro Integrator connects with credentials only when both store.jms.username and store.jms.password are set; the connection is made without them");
+        }
+
+        // The store mediator writes to store.failover.message.store.name when storing fails and guaranteed delivery is
+        // enabled (MessageStoreMediator reads the store's parameters); the failover store is checked once every store is known.
+        var failoverStore = string.Equals(Text("store.producer.guaranteed.delivery.enable"), "true", StringComparison.OrdinalIgnoreCase)
+            && Text("store.failover.message.store.name") is { Length: > 0 } failoverName ? failoverName : null;
+
+        string[] mapped =
+        [
+            "java.naming.factory.initial", "java.naming.provider.url", "store.jms.connection.factory", "store.jms.destination",
+            "store.jms.username", "store.jms.password", "store.producer.guaranteed.delivery.enable", "store.failover.message.store.name",
+        ];
+
+        // JmsStore passes every parameter to the JNDI initial context: the others (connectionfactory.*, queue.*, vendor
+        // properties) go to the connection's properties; the store's own settings mean nothing to JNDI.
+        var properties = ImmutableArray.CreateBuilder<JndiPropertyIr>();
+        foreach (var parameter in parameters.Values.Where(p => !mapped.Contains(p.Name, StringComparer.Ordinal) && !JmsStoreRuntimeOnly.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            if (parameter.Name.StartsWith("store.", StringComparison.Ordinal))
+            {
+                NotApplied($"parameter '{parameter.Name}'", "the JMS store does not read it here");
+                continue;
+            }
+
+            var value = parameter.Text?.Trim() ?? parameter.Key ?? string.Empty;
+            var secret = SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(value);
+            properties.Add(new JndiPropertyIr(parameter.Name, Configurable(parameter.Name, value, "JNDI property", secret)));
+        }
+
+        var jms = new JmsStoreIr(
+            _symbols.Module(SymbolKind.Client, store.Name + " connection"),
+            contextFactory,
+            url,
+            connectionFactory,
+            username,
+            password,
+            queue,
+            properties.ToImmutable()) { NotTranslated = notTranslated, FailoverStoreName = failoverStore };
+        return new MessageStoreIr(_symbols.Module(SymbolKind.LocalEntry, store.Name, "store"), store.Name, store) { Jms = jms };
+    }
+
+    /// <summary>
+    /// Guaranteed delivery needs an in-memory failover store (storing there cannot fail); any other failover store
+    /// is reported and the store mediator then fails the flow as when there is none.
+    /// </summary>
+    private void CheckJmsFailoverStores()
+    {
+        foreach (var (name, store) in _messageStores.Where(s => s.Value.Jms?.FailoverStoreName is not null).ToList())
+        {
+            var jms = store.Jms!;
+            var failover = jms.FailoverStoreName!;
+            if (_messageStores.TryGetValue(failover, out var target) && target.Jms is null)
+            {
+                continue;
+            }
+
+            var why = _messageStores.ContainsKey(failover) ? "it is a JMS store (only an in-memory failover store is translated)"
+                : _storeReasons.TryGetValue(failover, out var reason) ? $"the {reason.Kind} message store is not translated"
+                : "the message store is not part of the input";
+            var setting = $"store.producer.guaranteed.delivery.enable with store.failover.message.store.name '{failover}'";
+            var consequence = $"{why}: a message the queue cannot take is not stored there, the store mediator fails the flow (status 500, ERROR_MESSAGE set)";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Origin.Location, "messageStore", setting, consequence);
+            _messageStores[name] = store with
+            {
+                Jms = jms with
+                {
+                    FailoverStoreName = null,
+                    NotTranslated = jms.NotTranslated ?? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.StoreName}' is not applied: {consequence}"),
+                },
+            };
+        }
+    }
+}
