@@ -4,6 +4,7 @@ import ballerina/email;
 import ballerina/file;
 import ballerina/http;
 import ballerina/io;
+import ballerina/ldap;
 import ballerina/log;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
@@ -112,6 +113,11 @@ function valueText(anydata value, string fallback = "") returns string {
 # Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
 function getAxis2Property(Context ctx, string name) returns string {
     return valueText(ctx.axis2[name], "");
+}
+
+# Reads an operation-scope property (`get-property('operation', 'name')`), as a string ("" when unset).
+function getOperationProperty(Context ctx, string name) returns string {
+    return valueText(ctx.operation[name], "");
 }
 
 # Reads an MI 4.4 variable (`${vars.name}`); a missing variable reads as "".
@@ -448,6 +454,62 @@ function xpathNumber(string text) returns float {
     }
     float|error number = float:fromString(trimmed.startsWith("-.") ? "-0" + trimmed.substring(1) : trimmed.startsWith(".") ? "0" + trimmed : trimmed);
     return number is float ? number : float:NaN;
+}
+
+# The string Synapse stores for an XPath expression whose whole result is a number: Jaxen's Double printed by
+# Java's Double.toString (SynapseXPath.stringValueOf), "2.0" for a count of two, "1.5", "1.0E7", "1.0E-4". Inside an
+# expression XPath's own string() applies instead (xpathNumberString: "2").
+function javaDoubleString(float number) returns string {
+    if number.isNaN() || number.isInfinite() {
+        return xpathNumberString(number);
+    }
+    if number == 0.0 {
+        return 1.0 / number < 0.0 ? "-0.0" : "0.0";
+    }
+    string sign = number < 0.0 ? "-" : "";
+    float magnitude = float:abs(number);
+    // XPath's form holds the shortest digits without an exponent ("2", "0.0001", "10000000").
+    string plain = xpathNumberString(magnitude);
+    int dot = plain.indexOf(".") ?: plain.length();
+    if magnitude >= 1.0e-3 && magnitude < 1.0e7 {
+        return sign + (dot < plain.length() ? plain : plain + ".0");
+    }
+    string digits = plain.substring(0, dot) + (dot < plain.length() ? plain.substring(dot + 1) : "");
+    int exponent = dot - 1;
+    int lead = 0;
+    while lead < digits.length() - 1 && digits.substring(lead, lead + 1) == "0" {
+        lead += 1;
+    }
+    exponent -= lead;
+    digits = digits.substring(lead);
+    int end = digits.length();
+    while end > 1 && digits.substring(end - 1, end) == "0" {
+        end -= 1;
+    }
+    digits = digits.substring(0, end);
+    string fraction = digits.length() > 1 ? digits.substring(1) : "0";
+    return string `${sign}${digits.substring(0, 1)}.${fraction}E${exponent}`;
+}
+
+# A property's INTEGER (or SHORT) type applied to an expression's value, as PropertyMediator.parseInteger does: a
+# value with a "." is read as a double and cast to an integer as Java casts (toward zero; NaN is 0), so "2.0", what
+# an XPath count gives, is 2; anything else must be an integer.
+function propertyInteger(string value) returns int|error {
+    if !value.includes(".") {
+        return int:fromString(value);
+    }
+    float number = check float:fromString(value);
+    if number.isNaN() {
+        return 0;
+    }
+    float whole = number < 0.0 ? float:ceiling(number) : float:floor(number);
+    if whole >= 2147483647.0 {
+        return 2147483647;
+    }
+    if whole <= -2147483648.0 {
+        return -2147483648;
+    }
+    return <int>whole;
 }
 
 # XPath's string() of a number (XPath 1.0 §4.2): NaN, Infinity, -Infinity, an integer without a
@@ -1607,7 +1669,8 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     return content;
 }
 
-# The response Synapse's `respond` sends: the current status, headers and payload.
+# The response Synapse's `respond` sends: the current status, the headers passed through (`passTransportHeaders`)
+# and the payload.
 function respond(Context ctx) returns http:Response|error {
     http:Response response = new;
     response.statusCode = ctx.statusCode;
@@ -1685,16 +1748,9 @@ function notTranslated(string expression) returns string|error {
     return error(string `not translated from Synapse: ${expression}`);
 }
 
-# One step of an XPath from the SOAP body, as an enrich target writes it: a child element (with
-# `descendant`, any descendant) whose expanded name is `name` (`{uri}local`, `local`, or `*` for any).
-type XmlPathStep record {|
-    string name;
-    boolean descendant = false;
-|};
-
-# Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path` selects
-# the target element from the SOAP body (`()`: the body's first element, Synapse's body target; an empty body
-# receives the source elements). `replace` puts the source elements in place of the target (source text
+# Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path`
+# navigates from the SOAP body to the target elements, in document order (`()`: the body's first element,
+# Synapse's body target; an empty body receives the source elements). `replace` puts the source elements in place of the target (source text
 # replaces its content), `child` appends them to it, `sibling` inserts them after it (Synapse inserts each
 # right after the target, so they end up in reverse order). With `text` the target is the first element's
 # text: source text replaces the content, a source element replaces that text node, at the element's end.
@@ -1702,8 +1758,8 @@ type XmlPathStep record {|
 # is edited in its XML form and goes out converted back, as Synapse's JSON formatter does; with `nativeJson`
 # (Synapse's JSON path is on) a body target leaves a JSON payload as it is: Synapse supports only replace
 # there and logs an error.
-function enrichXml(Context ctx, XmlPathStep[]? path, anydata src, "replace"|"child"|"sibling" action,
-        boolean text = false, boolean nativeJson = false) returns error? {
+function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path, anydata src,
+        "replace"|"child"|"sibling" action, boolean text = false, boolean nativeJson = false) returns error? {
     json|xml payload = check parsedPayload(ctx);
     if nativeJson && payload !is xml && payload !is () {
         return;
@@ -1725,7 +1781,7 @@ function enrichXml(Context ctx, XmlPathStep[]? path, anydata src, "replace"|"chi
         }
         target = first.get(0);
     } else {
-        foreach xml:Element candidate in selectElements(body, path) {
+        foreach xml:Element candidate in path(body).elements() {
             if !text || candidate.getChildren().filter(item => item is xml:Text).length() > 0 {
                 target = candidate;
                 break;
@@ -1803,34 +1859,6 @@ function bodyFirstElement(Context ctx) returns xml|error {
     xml<xml:Element> elements = (check xmlPayload(ctx)).elements();
     return elements.length() > 0 ? elements.get(0) : xml ``;
 }
-
-# The elements `path` selects from `root`, in document order.
-function selectElements(xml:Element root, XmlPathStep[] path) returns xml<xml:Element> {
-    xml current = root;
-    foreach XmlPathStep step in path {
-        xml next = xml ``;
-        foreach xml:Element element in current.elements() {
-            next += step.descendant ? descendantsNamed(element, step.name) : element.getChildren().elements().filter(child => nameMatches(child, step.name));
-        }
-        current = next;
-    }
-    return current.elements();
-}
-
-# The descendants of `element` named `name`, in document order.
-function descendantsNamed(xml:Element element, string name) returns xml {
-    xml found = xml ``;
-    foreach xml:Element child in element.getChildren().elements() {
-        if nameMatches(child, name) {
-            found += child;
-        }
-        found += descendantsNamed(child, name);
-    }
-    return found;
-}
-
-# Whether an element has the expanded name `name` (`*` matches any).
-function nameMatches(xml:Element element, string name) returns boolean => name == "*" || element.getName() == name;
 
 # The element whose child `target` is (compared by identity), searching below `root`.
 function xmlParent(xml:Element root, xml:Element target) returns xml:Element? {
@@ -2225,7 +2253,8 @@ function rewriteFragment(Context ctx, UriParts parts, UrlRewriteAction action) r
         text = ();
     } else if action.action == "removeQueryParam" {
         if current != "" {
-            text = removeQueryParam(current, result ?: "null");
+            // The regex Synapse compiles from the value ("<value>=.*"): translated when the value is literal.
+            text = check removeQueryParam(current, action.regex != "" ? action.regex : (result ?: "null") + "=.*");
         }
     } else if result is string {
         if action.action == "prepend" {
@@ -2290,12 +2319,19 @@ function uriFragment(UriParts parts, string fragment) returns string? {
     return ();
 }
 
-# The query without its first parameter named `name` (Synapse matches `name=.*` against each parameter).
-function removeQueryParam(string query, string name) returns string {
+# The query without the first parameter `pattern` is found in, as Synapse's remove-query-param runs
+# `Pattern.compile(value + "=.*")` with `find` on each `&`-separated parameter (so "id" also removes
+# "userid=7"). Java's split drops the empty parameters at the end.
+function removeQueryParam(string query, string pattern) returns string|error {
+    regexp:RegExp search = check regexp:fromString(pattern);
+    string[] params = re `&`.split(query);
+    while params.length() > 0 && params[params.length() - 1] == "" {
+        _ = params.pop();
+    }
     string[] kept = [];
     boolean removed = false;
-    foreach string param in re `&`.split(query) {
-        if !removed && param.startsWith(name + "=") {
+    foreach string param in params {
+        if !removed && search.find(param) is regexp:Span {
             removed = true;
         } else {
             kept.push(param);
@@ -2478,7 +2514,8 @@ function conditionText(Context ctx, UrlCondition condition, string url) returns 
 
 # A copy of the message for one branch of an iterate, clone or scatter-gather (semantics §6.7, §6.9): the
 # body, headers, properties and variables are copied, so what a branch changes stays in that branch, as
-# Synapse's cloned message contexts; the copy gets a message ID of its own.
+# Synapse's cloned message contexts; the copy gets a message ID of its own. Operation-scope properties are
+# not copied: every copy shares the one operation context, as in Synapse.
 function branchContext(Context ctx) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
     to: ctx.to,
@@ -2487,6 +2524,8 @@ function branchContext(Context ctx) returns Context => {
     headers: ctx.headers.clone(),
     properties: ctx.properties.clone(),
     axis2: ctx.axis2.clone(),
+    // Not a copy: the copies share the operation context (MessageHelper.cloneMessageContext).
+    operation: ctx.operation,
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,
@@ -2551,7 +2590,7 @@ function aggregateMessages(Context ctx, Context[] messages, boolean asJson, stri
         json[] items = [];
         foreach Context message in collected {
             json|xml part = check parsedPayload(message);
-            items.push(part is xml ? xmlToJson(part) : part);
+            items.push(aggregatedJsonPart(part is xml ? xmlToJson(part) : part));
         }
         json result = wrapper is xml:Element ? {[localName(wrapper.getName())]: items} : items;
         ctx.payload = result;
@@ -2567,6 +2606,20 @@ function aggregateMessages(Context ctx, Context[] messages, boolean asJson, stri
     }
     ctx.payload = first.payload.clone();
     ctx.payload = replaceBody(ctx, parts);
+}
+
+# One message's part as the aggregate adds it (EIPUtils.getJSONElement): Synapse's JSONPath evaluation lists an
+# array result's items, so an array of one item is added as that item and an empty array as null.
+function aggregatedJsonPart(json part) returns json {
+    if part is json[] {
+        if part.length() == 0 {
+            return ();
+        }
+        if part.length() == 1 {
+            return part[0];
+        }
+    }
+    return part;
 }
 
 # The message takes over what `copy` (a branch's copy) carries: content type, headers, properties,
@@ -3300,6 +3353,148 @@ function dataServiceUpdate(jdbc:Client db, sql:ParameterizedQuery statement) ret
     _ = check db->execute(statement);
 }
 
+# The operation of `operations` a request to a data service names, looked for where the Micro Integrator's Axis2
+# dispatchers look, in their order (axis2.xml): the SOAP action (`soapAction`, else the `action` parameter of a
+# SOAP 1.2 content type), the WS-Addressing `Action` header of the envelope (each naming `urn:<operation>` or
+# `<operation>`, the SOAP action DBDeployer gives an operation), the first segment of the URL after the service
+# address (`/services/<name>/<operation>`), then the local name of the body's first element. `""` when none names one.
+function dataServiceOperation(Context ctx, string[] operations) returns string {
+    foreach string action in [dataServiceSoapAction(ctx), dataServiceAddressingAction(ctx)] {
+        foreach string operation in operations {
+            if action != "" && (action == operation || action == "urn:" + operation) {
+                return operation;
+            }
+        }
+    }
+    int? query = ctx.urlPostfix.indexOf("?");
+    string path = query is int ? ctx.urlPostfix.substring(0, query) : ctx.urlPostfix;
+    foreach string segment in re `/`.split(path) {
+        if segment != "" {
+            if operations.indexOf(segment) is int {
+                return segment;
+            }
+            break;
+        }
+    }
+    xml|error payload = xmlPayload(ctx);
+    if payload is xml {
+        xml<xml:Element> elements = payload.elements();
+        if elements.length() > 0 {
+            string name = localName(elements.get(0).getName());
+            if operations.indexOf(name) is int {
+                return name;
+            }
+        }
+    }
+    return "";
+}
+
+# The SOAP action Axis2 reads: the SOAPAction header without quotes, else the `action` parameter of a SOAP 1.2
+# content type.
+function dataServiceSoapAction(Context ctx) returns string {
+    string action = soapAction(ctx);
+    if action != "" || !isSoap12(ctx.contentType) {
+        return action;
+    }
+    foreach string part in re `;`.split(ctx.contentType) {
+        string setting = part.trim();
+        if setting.toLowerAscii().startsWith("action=") {
+            string value = setting.substring(7).trim();
+            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+    }
+    return "";
+}
+
+# The WS-Addressing `Action` header block of the request's envelope (2005/08 or 2004/08 addressing), `""` when none.
+function dataServiceAddressingAction(Context ctx) returns string {
+    xml|error header = soapHeader(ctx);
+    if header is xml {
+        foreach xml:Element block in header.children().elements() {
+            string name = block.getName();
+            if name == "{http://www.w3.org/2005/08/addressing}Action" || name == "{http://schemas.xmlsoap.org/ws/2004/08/addressing}Action" {
+                return block.data().trim();
+            }
+        }
+    }
+    return "";
+}
+
+# The content type a data service answers an operation in: the request's SOAP version (`text/xml` or
+# `application/soap+xml`), `application/xml` for a POX or REST-style request, and `application/json` when the
+# Accept header (up to its first `;`) lists `application/json`, as DBInOutMessageReceiver switches the message type.
+function dataServiceReplyType(Context ctx) returns string {
+    string accept = getHeader(ctx, "Accept");
+    int? semicolon = accept.indexOf(";");
+    if semicolon is int && semicolon > 0 {
+        accept = accept.substring(0, semicolon);
+    }
+    foreach string item in re `,`.split(accept) {
+        if item.trim() == "application/json" {
+            return "application/json";
+        }
+    }
+    if bodyFormat(ctx.contentType) == "soap" {
+        return isSoap12(ctx.contentType) ? "application/soap+xml" : "text/xml";
+    }
+    return "application/xml";
+}
+
+# The answer of a data service operation with a result: the message (the result element `dataServiceSelect` made) in
+# `replyType`, in a SOAP envelope of the request's version with no header, as DBInOutMessageReceiver builds it, or as
+# plain XML or JSON. No request header is copied to the response.
+function dataServiceReply(Context ctx, string replyType) returns http:Response|error {
+    ctx.contentType = replyType;
+    http:Response response = new;
+    xml|byte[]? body = check entityBody(ctx);
+    if body is xml|byte[] {
+        response.setPayload(body);
+        check response.setContentType(replyType);
+    }
+    return response;
+}
+
+# The answer of an operation with no result whose `returnRequestStatus` is set: `<REQUEST_STATUS>SUCCESSFUL</REQUEST_STATUS>`
+# in the data service namespace (DataServiceProcessor).
+function dataServiceRequestStatus(Context ctx, string replyType) returns http:Response|error {
+    ctx.payload = xml `<REQUEST_STATUS xmlns="http://ws.wso2.org/dataservice">SUCCESSFUL</REQUEST_STATUS>`;
+    return dataServiceReply(ctx, replyType);
+}
+
+# A failed data service operation answered as DBUtils.createAxisFault makes it: a fault (500) whose code is in the
+# data service namespace, `DATABASE_ERROR` for a failed query and `INCOMPATIBLE_PARAMETERS_ERROR` otherwise (a
+# missing or malformed parameter), and whose reason is the error's message.
+function dataServiceFault(Context ctx, string replyType, error e) returns http:Response|error =>
+    dataServiceFaultResponse(ctx, replyType, e is sql:Error ? "DATABASE_ERROR" : "INCOMPATIBLE_PARAMETERS_ERROR", e.message());
+
+# What Axis2 answers a request naming no operation of the data service (DispatchPhase): a Client fault (500).
+function dataServiceNoOperation(Context ctx, string replyType) returns http:Response|error {
+    string action = dataServiceAddressingAction(ctx);
+    action = action != "" ? action : dataServiceSoapAction(ctx);
+    string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${action != "" ? action : "null"}. If this EPR was previously reachable, please contact the server administrator.`;
+    return dataServiceFaultResponse(ctx, replyType, (), reason);
+}
+
+# A SOAP fault answered with 500 in `replyType`: its code the data service's `dataServiceCode`, or the SOAP Client
+# (Sender) code when `()`. A POX or JSON reply carries the SOAP 1.1 `Fault` element, as Axis2 writes a fault to a
+# REST client.
+function dataServiceFaultResponse(Context ctx, string replyType, string? dataServiceCode, string reason) returns http:Response|error {
+    if isSoap12(replyType) {
+        xml code = dataServiceCode is string
+            ? xml `<soapenv:Value xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope" xmlns:axis2ns1="http://ws.wso2.org/dataservice">axis2ns1:${dataServiceCode}</soapenv:Value>`
+            : xml `<soapenv:Value xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">soapenv:Sender</soapenv:Value>`;
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body><soapenv:Fault><soapenv:Code>${code}</soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en">${reason}</soapenv:Text></soapenv:Reason></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    } else {
+        xml code = dataServiceCode is string
+            ? xml `<faultcode xmlns:axis2ns1="http://ws.wso2.org/dataservice">axis2ns1:${dataServiceCode}</faultcode>`
+            : xml `<faultcode xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">soapenv:Client</faultcode>`;
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>${code}<faultstring>${reason}</faultstring><detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    }
+    http:Response response = check dataServiceReply(ctx, replyType);
+    response.statusCode = http:STATUS_INTERNAL_SERVER_ERROR;
+    return response;
+}
+
 # The property the cache finder keeps the request key in for the collector (Synapse's `requestHash`).
 const CACHE_REQUEST_HASH = "requestHash";
 
@@ -3885,4 +4080,202 @@ function fileConnectorAppend(Context ctx, string location, string content = "", 
         return error("Error while appending a file.", e);
     }
     fileConnectorResult(ctx, xml `<success>true</success>`);
+}
+
+# ldap.init (LDAP connector 1.0.x, Init): the connection settings become the properties `providerUrl`,
+# `securityPrincipal` and `securityCredentials` of the message, which the operations read when they connect.
+function ldapInit(Context ctx, string providerUrl, string securityPrincipal, string securityCredentials) returns error? {
+    ctx.properties["providerUrl"] = providerUrl;
+    ctx.properties["securityPrincipal"] = securityPrincipal;
+    ctx.properties["securityCredentials"] = securityCredentials;
+}
+
+# A connection property ldap.init set; the connector fails (a NullPointerException) when it is missing.
+function ldapSetting(Context ctx, string name) returns string|error {
+    anydata value = ctx.properties[name];
+    if value is string {
+        return value;
+    }
+    return error(string `the property ${name} is not set (ldap.init sets it): the LDAP connector fails without it`);
+}
+
+# The host and port of the JNDI provider URL `ldap://host[:port][/]` (port 389 by default, localhost when no
+# host is given). An ldaps: URL, several URLs or a base DN after the host are not reproduced: they fail the flow.
+function ldapServer(Context ctx) returns [string, int]|error {
+    string url = (check ldapSetting(ctx, "providerUrl")).trim();
+    if !url.toLowerAscii().startsWith("ldap://") {
+        return error(string `the LDAP provider URL '${url}' is not an ldap:// URL, the only kind the generated code connects to`);
+    }
+    string server = url.substring(7);
+    int? slash = server.indexOf("/");
+    if slash is int {
+        if server.substring(slash + 1) != "" {
+            return error(string `the LDAP provider URL '${url}' names a base DN, which the generated code does not apply`);
+        }
+        server = server.substring(0, slash);
+    }
+    if server.includes(" ") || server.startsWith("[") {
+        return error(string `the LDAP provider URL '${url}' is not a single host name and port, which the generated code connects to`);
+    }
+    string host = server;
+    int port = 389;
+    int? colon = server.indexOf(":");
+    if colon is int {
+        host = server.substring(0, colon);
+        port = check int:fromString(server.substring(colon + 1));
+    }
+    return [host == "" ? "localhost" : host, port];
+}
+
+# Connects and binds as the connector's LDAPUtils.getDirectoryContext does, with the properties ldap.init set; a
+# failure to connect or bind is the connector's INVALID_LDAP_CREDENTIALS failure (7000002).
+function ldapConnect(Context ctx) returns ldap:Client|error {
+    [string, int] [host, port] = check ldapServer(ctx);
+    string principal = check ldapSetting(ctx, "securityPrincipal");
+    string credentials = check ldapSetting(ctx, "securityCredentials");
+    ldap:Client|ldap:Error connection = new (hostName = host, port = port, domainName = principal, password = credentials);
+    if connection is ldap:Error {
+        return ldapFailure(ctx, 7000002, connection);
+    }
+    return connection;
+}
+
+# The connector's result (LDAPUtils.preparePayload): `<ns:result><ns:message>` with the text replaces the body's
+# children; the content type is kept, so a JSON client gets `{"result": {"message": "Success"}}`.
+function ldapResult(Context ctx, string message) {
+    ctx.payload = replaceBody(ctx, xml `<ns:result xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:message>${message}</ns:message></ns:result>`);
+}
+
+# Records a failure as LDAPUtils.handleErrorResponse does: status 500, ERROR_CODE (the connector's code),
+# ERROR_MESSAGE (here ballerina/ldap's message, where the Micro Integrator gives JNDI's), ERROR_EXCEPTION and the
+# `<ns:error>` payload; then the error fails the flow (Synapse's fault handler keeps them, ERROR_CODE being set).
+function ldapFailure(Context ctx, int code, error cause) returns error {
+    string message = cause.message();
+    ctx.statusCode = 500;
+    ctx.properties["ERROR_CODE"] = code;
+    ctx.properties["ERROR_MESSAGE"] = message;
+    ctx.properties["ERROR_EXCEPTION"] = cause.toString();
+    ctx.payload = replaceBody(ctx, xml `<ns:error xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:errorMessage>${message}</ns:errorMessage><ns:errorCode>${code.toString()}</ns:errorCode></ns:error>`);
+    return error(message, cause);
+}
+
+# Java's String.split on a one-character separator: trailing empty strings are dropped, and a text without the
+# separator is the only element (an empty text included).
+function ldapSplit(string text, string separator) returns string[] {
+    string[] parts = [];
+    string rest = text;
+    int? index = rest.indexOf(separator);
+    while index is int {
+        parts.push(rest.substring(0, index));
+        rest = rest.substring(index + 1);
+        index = rest.indexOf(separator);
+    }
+    parts.push(rest);
+    if parts.length() == 1 {
+        return parts;
+    }
+    while parts.length() > 0 && parts[parts.length() - 1] == "" {
+        _ = parts.pop();
+    }
+    return parts;
+}
+
+# The attributes of connector 1.0 (`name=value` pairs separated by commas, the value ending at the next `=`); a
+# later name replaces an earlier one. A pair without a value fails as the connector does (an
+# ArrayIndexOutOfBoundsException); a JSON object (what later connector versions take) is not read.
+function ldapAttributes(string? attributes, ldap:Entry entry) returns error? {
+    if attributes is () {
+        return;
+    }
+    if attributes.trim().startsWith("{") {
+        return error("the LDAP attributes are a JSON object, as later LDAP connector versions take them; the generated code reads connector 1.0's name=value pairs");
+    }
+    foreach string pair in ldapSplit(attributes, ",") {
+        string[] nameValue = ldapSplit(pair, "=");
+        if nameValue.length() < 2 {
+            return error(string `Index 1 out of bounds for length ${nameValue.length()} (the LDAP attribute '${pair}')`);
+        }
+        entry[nameValue[0]] = nameValue[1];
+    }
+}
+
+# ldap.addEntry (AddEntry): an entry with the object classes (separated by commas) and the attributes. The payload
+# becomes the connector's Success result; an entry the server refuses is its ADD_ENTRY_ERROR failure (7000003).
+function ldapAddEntry(Context ctx, string objectClass, string dn, string? attributes = ()) returns error? {
+    ldap:Client connection = check ldapConnect(ctx);
+    string[] classes = [];
+    foreach string name in ldapSplit(objectClass, ",") {
+        if classes.indexOf(name) is () {
+            classes.push(name);
+        }
+    }
+    ldap:Entry entry = {objectClass: classes};
+    error? read = ldapAttributes(attributes, entry);
+    if read is error {
+        connection->close();
+        return read;
+    }
+    ldap:LdapResponse|ldap:Error added = connection->add(dn, entry);
+    connection->close();
+    if added is ldap:Error {
+        return ldapFailure(ctx, 7000003, added);
+    }
+    ldapResult(ctx, "Success");
+}
+
+# ldap.deleteEntry (DeleteEntry): the entry, after checking that it exists (an entry the server does not find is
+# the connector's ENTRY_DOESNOT_EXISTS_ERROR failure, 7000006; a refused delete DELETE_ENTRY_ERROR, 7000005).
+function ldapDeleteEntry(Context ctx, string dn) returns error? {
+    ldap:Client connection = check ldapConnect(ctx);
+    ldap:SearchResult|ldap:Error found = connection->search(dn, "(objectClass=*)", ldap:BASE);
+    // ballerina/ldap fails a search that matches nothing; the entry itself exists then (the server found the base).
+    if found is ldap:Error && !found.message().startsWith("Entry is not found for DN") {
+        connection->close();
+        return ldapFailure(ctx, 7000006, found);
+    }
+    ldap:LdapResponse|ldap:Error deleted = connection->delete(dn);
+    connection->close();
+    if deleted is ldap:Error {
+        return ldapFailure(ctx, 7000005, deleted);
+    }
+    ldapResult(ctx, "Success");
+}
+
+# ldap.updateEntry (UpdateEntry): mode `replace` replaces the entry's attributes with the given ones (a refused
+# change is the connector's UPDATE_ENTRY_ERROR failure, 7000004); any mode but replace, add and remove changes
+# nothing, as in the connector. ldap:Client has no way to add or remove values: those modes fail the flow.
+function ldapUpdateEntry(Context ctx, string mode, string dn, string? attributes = ()) returns error? {
+    ldap:Client connection = check ldapConnect(ctx);
+    ldap:Entry entry = {};
+    error? read = ldapAttributes(attributes, entry);
+    if read is error {
+        connection->close();
+        return read;
+    }
+    if mode == "add" || mode == "remove" {
+        connection->close();
+        return error(string `the LDAP update mode '${mode}' is not reproduced: ldap:Client's modify only replaces attributes`);
+    }
+    if mode == "replace" {
+        ldap:LdapResponse|ldap:Error modified = connection->modify(dn, entry);
+        if modified is ldap:Error {
+            connection->close();
+            return ldapFailure(ctx, 7000004, modified);
+        }
+    }
+    connection->close();
+    ldapResult(ctx, "Success");
+}
+
+# ldap.authenticate (Authenticate): binds to the server of ldap.init's providerUrl with the DN and password; the
+# payload becomes the connector's result, Success or Fail (a failed bind does not fail the flow).
+function ldapAuthenticate(Context ctx, string dn, string password) returns error? {
+    [string, int] [host, port] = check ldapServer(ctx);
+    ldap:Client|ldap:Error connection = new (hostName = host, port = port, domainName = dn, password = password);
+    if connection is ldap:Error {
+        ldapResult(ctx, "Fail");
+        return;
+    }
+    connection->close();
+    ldapResult(ctx, "Success");
 }

@@ -25,7 +25,7 @@ service /transfer on httpListener {
             log:printInfo("Finish Commit Transaction");
             return respond(ctx);
         } on fail error e {
-            return transferApiPostCommitFault(ctx, e);
+            return transferApiFault(ctx, e);
         }
     }
 

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of TransportAPI POST /length: runs on the backend response.
-function transportApiPostLengthOut(Context ctx) returns http:Response|error {
+function transportApiOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }
 

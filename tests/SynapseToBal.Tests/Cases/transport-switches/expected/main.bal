@@ -32,7 +32,7 @@ service /transport on httpListener {
         // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the Ballerina client measures the body it sends; the Micro Integrator copies the received length).
         // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx));
-        return check transportApiPostLengthOut(ctx);
+        return check transportApiOut(ctx);
     }
 
     # POST /transport/cleared
