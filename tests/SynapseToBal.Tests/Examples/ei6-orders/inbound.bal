@@ -6,6 +6,8 @@ import ballerinax/java.jms;
 
 # Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'orders' runs sequence 'ProcessOrder', failures run 'OrderFault'.
 # From inbound-endpoints/OrderQueueInbound.xml, line 2.
+# The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
+# dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener orderQueueInboundListener = check new (
     initialContextFactory = orderQueueInboundContextFactory,
     providerUrl = orderQueueInboundProviderUrl,

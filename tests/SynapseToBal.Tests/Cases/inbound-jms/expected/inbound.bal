@@ -7,6 +7,8 @@ import ballerinax/java.jms;
 
 # Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'OrderQueue' runs sequence 'ProcessOrder', failures run 'QueueError'.
 # From OrderQueueInbound.xml, line 2.
+# The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
+# dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener orderQueueInboundListener = check new (
     initialContextFactory = orderQueueInboundContextFactory,
     providerUrl = orderQueueInboundProviderUrl,
@@ -38,6 +40,8 @@ service jms:Service on orderQueueInboundListener {
 
 # Inbound endpoint 'PriceTopicInbound': every message of JMS topic 'prices' runs sequence 'ProcessOrder'.
 # From PriceTopicInbound.xml, line 2.
+# The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
+# dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener priceTopicInboundListener = check new (
     initialContextFactory = priceTopicInboundContextFactory,
     providerUrl = priceTopicInboundProviderUrl,

@@ -18,6 +18,8 @@ import ballerinax/java.jms;
 //     <parameter name="store.failover.message.store.name">AuditFailover</parameter>
 // </messageStore>
 # The JMS connection of message store 'AuditStore': the JNDI settings of its parameters (Config.toml).
+# The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
+# dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jms:Connection auditStoreConnection = check new (
     initialContextFactory = auditStoreJavaNamingFactoryInitial,
     providerUrl = auditStoreJavaNamingProviderUrl,

@@ -9,6 +9,8 @@ import ballerina/task;
 import ballerinax/java.jms;
 
 # The JMS connection of message store 'OrderQueueStore': the JNDI settings of its parameters (Config.toml).
+# The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
+# dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jms:Connection orderQueueStoreConnection = check new (
     initialContextFactory = orderQueueStoreJavaNamingFactoryInitial,
     providerUrl = orderQueueStoreJavaNamingProviderUrl,
