@@ -104,7 +104,8 @@ public static class Converter
         PackageIr package;
         try
         {
-            package = Lowerer.Lower(model, documents, diagnostics);
+            var progress = options.Progress;
+            package = Lowerer.Lower(model, documents, diagnostics, progress is null ? null : (done, total) => progress("Lowering", done, total));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

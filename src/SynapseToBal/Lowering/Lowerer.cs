@@ -51,8 +51,12 @@ public sealed partial class Lowerer
     }
 
     /// <summary>Lowers a project whose semantic model is built.</summary>
-    public static PackageIr Lower(SemanticModel model, IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
-        new Lowerer(model, diagnostics).LowerPackage(documents);
+    /// <param name="progress">Told (artifacts lowered, artifacts) after each artifact, for a progress display.</param>
+    public static PackageIr Lower(SemanticModel model, IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics, Action<int, int>? progress = null) =>
+        new Lowerer(model, diagnostics) { _progress = progress }.LowerPackage(documents);
+
+    private Action<int, int>? _progress;
+    private int _lowered;
 
     /// <summary>Builds the semantic model of the documents (reporting into the same bag) and lowers them.</summary>
     public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
@@ -137,6 +141,9 @@ public sealed partial class Lowerer
             services.Add(main);
         }
 
+        // Stores, processors and artifacts kept as TODOs are lowered without a guard of their own: all done now.
+        _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
+
         return new PackageIr(
             listener,
             services.ToImmutableArray(),
@@ -207,6 +214,11 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.ArtifactInternalError, artifact.Location, artifact.XmlName, artifact.Name, $"{ex.GetType().Name}: {ex.Message}");
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactInternalError, $"the converter failed on this {artifact.XmlName} (an internal error, reported as SB0902)"), artifact));
             return default;
+        }
+        finally
+        {
+            _lowered++;
+            _progress?.Invoke(Math.Min(_lowered, _model.Artifacts.Length), _model.Artifacts.Length);
         }
     }
 
