@@ -176,22 +176,75 @@ public static class ConvertCommand
             .Where(d => !File.Exists(Path.Combine(d, Manifest.Folder, Manifest.FileName))) // a package converted earlier is no project
             .Order(StringComparer.Ordinal)
             .ToList();
-        var projects = new List<(string Name, string Output, MigrationReportData Report)>();
-        var diagnostics = new List<Diagnostic>();
-        var artifacts = 0;
-        var documents = 0;
-        TemplateRenderer? renderer = null;
+        var outputOptions = new OutputOptions(options.Force, options.NoMerge, options.Check);
+        ConversionOptions ChildOptions(string child, Action<string, int, int> progress) =>
+            new(child, options.OrgName, null, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure };
+
+        // Each child package goes through the incremental writer, as a single project does: its own manifest in
+        // <out>/<child>/.synapse2bal, nothing written when it is unchanged, edits merged, --force, --no-merge, --check.
+        // Its MIGRATION.md is a report (written below, not tracked), like the report files of a single project.
+        var results = new ConversionResult?[children.Count];
+        var outcomes = new List<OutputOutcome>();
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
             var name = Path.GetFileName(child);
             console.Step(i + 1, children.Count, name);
-            var result = console.WithProgress(name, progress =>
-                Converter.Convert(new ConversionOptions(child, options.OrgName, null, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure }));
-            var childOutput = Path.Combine(output, name);
-            if (!options.DryRun && result.Files.Count > 0)
+            if (options.DryRun)
             {
-                Converter.Write(result with { Files = [.. result.Files.Where(f => f.RelativePath != ReportWriter.MarkdownFileName || formats.HasFlag(ReportFormats.Markdown))] }, childOutput);
+                results[i] = console.WithProgress(name, progress => Converter.Convert(ChildOptions(child, progress)));
+                continue;
+            }
+
+            var run = console.WithProgress(name, progress =>
+                IncrementalConversion.Run(ChildOptions(child, progress), Path.Combine(output, name), outputOptions, MultiRootOutput.ManifestOptions, include: f => f.RelativePath != ReportWriter.MarkdownFileName));
+            results[i] = run.Conversion;
+            if (run.Outcome is { } outcome)
+            {
+                outcomes.Add(outcome with { Files = [.. outcome.Files.Select(f => f with { Path = name + "/" + f.Path })] });
+            }
+        }
+
+        // A child folder gone from the input: its package is removed as the files of a removed artifact are.
+        if (!options.DryRun)
+        {
+            foreach (var (name, removed) in MultiRootOutput.RemoveProjects(options.Input, output, outputOptions, [ReportWriter.MarkdownFileName]))
+            {
+                outcomes.Add(removed with { Files = [.. removed.Files.Select(f => f with { Path = name + "/" + f.Path })] });
+            }
+        }
+
+        var changed = outcomes.Any(o => o.Changed);
+        if (!options.DryRun && !changed && results.All(r => r is null))
+        {
+            console.Diagnostics(outcomes.SelectMany(o => o.Diagnostics));
+            console.Final($"Up to date: nothing changed since the last conversion into {Display(output)}; no file written.");
+            return Program.Converted;
+        }
+
+        // The aggregate report covers every project: one that is up to date is converted again in memory (nothing written).
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (results[i] is null)
+            {
+                var child = children[i];
+                results[i] = console.WithProgress(Path.GetFileName(child), progress => Converter.Convert(ChildOptions(child, progress)));
+            }
+        }
+
+        var projects = new List<(string Name, string Output, MigrationReportData Report)>();
+        var diagnostics = new List<Diagnostic>();
+        var artifacts = 0;
+        var documents = 0;
+        TemplateRenderer? renderer = null;
+        var writeReports = (!options.DryRun || options.Out is not null) && !options.Check;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var name = Path.GetFileName(children[i]);
+            var result = results[i]!;
+            if (writeReports && !options.DryRun && formats.HasFlag(ReportFormats.Markdown) && result.Files.FirstOrDefault(f => f.RelativePath == ReportWriter.MarkdownFileName) is { } markdown)
+            {
+                WriteText(Path.Combine(output, name, markdown.RelativePath), markdown.Content);
             }
 
             if (result.Report is { } report)
@@ -206,7 +259,7 @@ public static class ConvertCommand
         }
 
         var aggregate = MigrationReportBuilder.Aggregate(InputName(options.Input), projects);
-        if ((!options.DryRun || options.Out is not null) && renderer is not null)
+        if (writeReports && renderer is not null)
         {
             WriteReports(renderer, aggregate, formats, output);
         }
@@ -216,10 +269,21 @@ public static class ConvertCommand
             WriteText(options.Sarif, Sarif.Write(diagnostics, Path.GetFullPath(options.Input), Program.Version));
         }
 
-        console.Diagnostics(diagnostics);
+        console.Diagnostics([.. diagnostics, .. outcomes.SelectMany(o => o.Diagnostics)]);
+        if (!options.DryRun && !options.Quiet)
+        {
+            // What converting did to the child packages (written, merged, kept as edited), before the final line.
+            console.Final(OutputSummary.Describe(new OutputOutcome([.. outcomes.SelectMany(o => o.Files)], []), options.Check));
+        }
+
         var verb = options.DryRun ? "Analysed" : "Converted";
         console.Final($"{verb} {"project".ToQuantity(projects.Count)} ({"artifact".ToQuantity(artifacts)} from {"file".ToQuantity(documents)}){(options.DryRun ? " (dry run)" : $" into {Display(output)}")}: {console.Counts(diagnostics)}.");
         console.Summary([.. projects.Select(p => (p.Name, p.Report)), ("all", aggregate)]);
+        if (options.Check && changed)
+        {
+            return Program.OutOfDate;
+        }
+
         return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? Program.ConvertedWithErrors : Program.Converted;
     }
 
