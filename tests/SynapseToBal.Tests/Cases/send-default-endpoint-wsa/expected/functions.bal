@@ -33,7 +33,7 @@ function wsaStripProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service WsaTypedProxy, run by the service at each of its addresses.
 function wsaTypedProxyFlow(Context ctx) returns http:Response|error {
-    // TODO(SB0207): 'PRESERVE_WS_ADDRESSING' changes how Synapse sends or answers; reproduce it by hand
+    // TODO(SB0207): Axis2FlexibleMEPClient casts 'PRESERVE_WS_ADDRESSING' to a String before a non-blocking send, so a typed or XML value makes that send fail; set it as a string ("true" keeps the WS-Addressing header blocks)
     // <property name="PRESERVE_WS_ADDRESSING" value="true" type="BOOLEAN"/>
     check callAddress(ctx, blocking = true);
     return respond(ctx);
