@@ -144,7 +144,9 @@ internal sealed partial class StatementWriter
                 _out.Line(address switch
                 {
                     { Blocking: true } => "check callAddress(ctx, blocking = true);",
+                    { OutOnly: true, BuildsMessage: true } => "check callAddress(ctx, outOnly = true, build = true);",
                     { OutOnly: true } => "check callAddress(ctx, outOnly = true);",
+                    { BuildsMessage: true } => "check callAddress(ctx, build = true);",
                     _ => "check callAddress(ctx);",
                 });
                 break;

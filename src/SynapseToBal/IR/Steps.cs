@@ -135,6 +135,12 @@ public sealed record CallAddressStep(MediatorSyntax Origin) : StepIr(Origin)
 
     /// <summary>As <see cref="CallStep.OutOnly"/>.</summary>
     public bool OutOnly { get; init; }
+
+    /// <summary>
+    /// A non-blocking send or call through a default endpoint: DefaultEndpoint.send builds an unbuilt message first, so
+    /// the request's <c>wsa:To</c> header block becomes its To address (the runtime's <c>build</c>).
+    /// </summary>
+    public bool BuildsMessage { get; init; }
 }
 
 public enum PayloadKind

@@ -35,7 +35,7 @@ public sealed partial class Lowerer
         if ((call.Endpoint is null && state.Response == Known.No) || DefaultEndpointOf(call.Endpoint) is not null)
         {
             // An endpoint-less call on a request goes to the To address (a default endpoint).
-            return SoapFaultChecked(call, new CallAddressStep(call) { Blocking = call.Blocking, OutOnly = outOnly }, call.Location);
+            return SoapFaultChecked(call, new CallAddressStep(call) { Blocking = call.Blocking, OutOnly = outOnly, BuildsMessage = !call.Blocking && call.Endpoint is not null }, call.Location);
         }
 
         var step = CallStepFor(call, call.Endpoint, context, out var reason);
@@ -88,8 +88,8 @@ public sealed partial class Lowerer
 
         if (DefaultEndpointOf(send.Endpoint) is not null)
         {
-            // A default endpoint sends to the To address, on a request or a response alike.
-            return AfterSend(send, new CallAddressStep(send), context);
+            // A default endpoint sends to the To address, on a request or a response alike, building the message first.
+            return AfterSend(send, new CallAddressStep(send) { BuildsMessage = true }, context);
         }
 
         if (RecipientListOf(send.Endpoint) is { } recipients && LowerRecipientListSend(send, recipients, context) is { } fork)

@@ -57,7 +57,7 @@ public sealed partial class Lowerer
 
                 if (BehaviourProperties.Contains(property.Name) && !PreservesProcessedHeaders(property) && !PreservesAddressingHeaders(property) && !IsForceErrorOnSoapFaultData(property))
                 {
-                    return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
+                    return Todo(property, DiagnosticCatalog.PropertyNotTranslated, property.Name == "PRESERVE_WS_ADDRESSING" ? TypedPreserveAddressingReason : $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
                 }
 
                 return remove

@@ -14,13 +14,20 @@ public sealed partial class Lowerer
     private static bool PreservesProcessedHeaders(PropertyMediator property) => PreservesHeaders(property, "preserveProcessedHeaders");
 
     /// <summary>
-    /// <c>PRESERVE_WS_ADDRESSING</c> set to a literal true (default scope): Axis2Sender, Axis2FlexibleMEPClient and the
-    /// blocking sender then keep the message's WS-Addressing header blocks (and its message ID) instead of removing them
-    /// before the send (MessageHelper.removeAddressingHeaders). The generated runtime sends the envelope with every header
-    /// block it holds and never strips the addressing ones, so it always behaves as with true: a data property. A false,
-    /// removed or computed value keeps its TODO: the stripping is not reproduced.
+    /// <c>PRESERVE_WS_ADDRESSING</c> (default scope) set to a String value, literal or computed, or removed: before a
+    /// non-blocking send Synapse's Axis2FlexibleMEPClient (cloneForSend) removes the message's WS-Addressing header
+    /// blocks (MessageHelper.removeAddressingHeaders) unless the property is "true" (Boolean.parseBoolean). The
+    /// runtime's <c>callEndpoint</c> does the same with the property the message holds, so it is a data property. A
+    /// typed or XML value stays a TODO: the sender's String cast would fail.
     /// </summary>
-    private static bool PreservesAddressingHeaders(PropertyMediator property) => PreservesHeaders(property, "PRESERVE_WS_ADDRESSING");
+    private static bool PreservesAddressingHeaders(PropertyMediator property) =>
+        property.Name == "PRESERVE_WS_ADDRESSING" && property.Scope == "default"
+        && (property.Action == PropertyAction.Remove
+            || (property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not (null or ValueSyntax.InlineXml)));
+
+    /// <summary>Why a typed or XML <c>PRESERVE_WS_ADDRESSING</c> stays a TODO.</summary>
+    private const string TypedPreserveAddressingReason =
+        "Axis2FlexibleMEPClient casts 'PRESERVE_WS_ADDRESSING' to a String before a non-blocking send, so a typed or XML value makes that send fail; set it as a string (\"true\" keeps the WS-Addressing header blocks)";
 
     private static bool PreservesHeaders(PropertyMediator property, string name) =>
         property.Name == name && property.Scope == "default" && property.Action != PropertyAction.Remove

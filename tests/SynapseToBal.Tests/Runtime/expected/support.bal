@@ -182,8 +182,83 @@ function parsedPayload(Context ctx) returns json|xml|error {
     }
     if payload.parsed is () && payload.bytes.length() > 0 {
         payload.parsed = check parseBody(payload.bytes, payload.contentType);
+        takeAddressingTo(ctx, payload.parsed);
     }
     return payload.parsed;
+}
+
+# The WS-Addressing 2005/08 (final) namespace.
+const WSA_NS = "http://www.w3.org/2005/08/addressing";
+
+# The WS-Addressing 2004/08 (member submission) namespace.
+const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+
+# When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
+# Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
+# To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
+# namespace when the header has a block of it, otherwise the 2004/08 one. Here a body is built when a step first
+# reads it, and by a default endpoint (`callAddress` with `build`), as DefaultEndpoint.send builds it.
+function takeAddressingTo(Context ctx, json|xml message) {
+    if message !is xml {
+        return;
+    }
+    xml:Element? header = envelopePart(message, "Header");
+    if header is () {
+        return;
+    }
+    foreach string uri in [WSA_NS, WSA_SUBMISSION_NS] {
+        boolean present = false;
+        foreach xml:Element block in header.getChildren().elements() {
+            string name = block.getName();
+            if name == "{" + uri + "}To" {
+                ctx.to = block.data();
+                return;
+            }
+            present = present || name.startsWith("{" + uri + "}");
+        }
+        if present {
+            return;
+        }
+    }
+}
+
+# Before a non-blocking send through an endpoint, Synapse's Axis2FlexibleMEPClient (cloneForSend) removes the message's
+# WS-Addressing header blocks (MessageHelper.removeAddressingHeaders: those of the 2004/08 namespace, or when there are
+# none, those of the 2005/08 one) unless its PRESERVE_WS_ADDRESSING property is "true" (in any case, as
+# Boolean.parseBoolean reads it). The envelope is the message's own, so the message keeps them removed. Only a built
+# message (a body a step has read or replaced) is edited: one never read goes out as received, addressing headers
+# included, as the pass-through transport relays an unbuilt message's bytes.
+function removeAddressingHeaders(Context ctx) {
+    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
+    if preserve is string && preserve.toLowerAscii() == "true" {
+        return;
+    }
+    json|xml|ReceivedBody payload = ctx.payload;
+    json|xml message = payload is ReceivedBody ? payload.parsed : payload;
+    if message !is xml {
+        return;
+    }
+    xml:Element? header = envelopePart(message, "Header");
+    if header is () {
+        return;
+    }
+    foreach string uri in [WSA_SUBMISSION_NS, WSA_NS] {
+        xml kept = xml ``;
+        boolean removed = false;
+        foreach xml child in header.getChildren() {
+            if child is xml:Element && child.getName().startsWith("{" + uri + "}") {
+                removed = true;
+            } else {
+                kept += child;
+            }
+        }
+        if removed {
+            header.setChildren(kept);
+            // The edited envelope goes out, not the bytes as received.
+            ctx.payload = message;
+            return;
+        }
+    }
 }
 
 function parseBody(byte[] bytes, string contentType) returns json|xml|error {
@@ -1260,11 +1335,15 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
 # failover or loadbalance endpoint.
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
-        boolean outOnly = false) returns error? {
+        boolean outOnly = false, boolean blockingSender = false) returns error? {
     // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
     [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
     if format is EndpointFormat {
         applyEndpointFormat(ctx, format);
+    }
+    if !blockingSender {
+        // The blocking sender (BlockingMsgSender: a blocking call, a forwarding processor) keeps them.
+        removeAddressingHeaders(ctx);
     }
     http:Request request = new;
     passTransportHeaders(ctx, request);
@@ -1325,10 +1404,15 @@ function failOnSoapFault(Context ctx) returns error? {
 }
 
 # Sends the message to its To address, as an endpoint-less `send` or `call` does on a request (semantics
-# §4.2, §6.6): the address a `header To` set, with the REST postfix appended as for a default endpoint
-# (§3.5). A To that is not an absolute HTTP URL (the request's own path, when nothing set one) is an
-# error: the Micro Integrator would dispatch the message to itself. A client is made for each message.
-function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false) returns error? {
+# §4.2, §6.6): the address a `header To` set or the request's `wsa:To` header block (`takeAddressingTo`), with
+# the REST postfix appended as for a default endpoint (§3.5). With `build` (a default endpoint, whose
+# DefaultEndpoint.send builds an unbuilt message first) the body is parsed first, so its `wsa:To` is read. A To
+# that is not an absolute HTTP URL (the request's own path, when the message has no `wsa:To` and nothing set
+# one) is an error. A client is made for each message.
+function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false, boolean build = false) returns error? {
+    if build {
+        _ = check parsedPayload(ctx);
+    }
     string address = ctx.to;
     if !address.startsWith("http://") && !address.startsWith("https://") {
         return error(string `the message has no HTTP address to send to (To is '${address}')`);
@@ -1625,7 +1709,7 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
         ctx.headers = ctx.headers.clone();
         ctx.headers["soapaction"] = soapAction;
     }
-    check callEndpoint(ctx, endpoint, path, method, format);
+    check callEndpoint(ctx, endpoint, path, method, format, blockingSender = true);
     ctx.headers = requestHeaders;
     if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
         return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = 401002);
@@ -3198,7 +3282,7 @@ class JmsMessageStore {
 # message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other
 # status is a failed attempt, and so is a failed call, which records ERROR_CODE and ERROR_MESSAGE.
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean {
-    error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format);
+    error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format, blockingSender = true);
     if sent is error {
         recordError(ctx, sent);
         return false;
