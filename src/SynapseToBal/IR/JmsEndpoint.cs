@@ -40,4 +40,5 @@ public sealed record JmsEndpointIr(
 /// text message (a bytes message when the axis2 property <c>JMS_MESSAGE_TYPE</c> is <c>JMS_BYTE_MESSAGE</c>), the
 /// transport headers as message properties; no response is awaited and the message stays as it was.
 /// </summary>
-public sealed record JmsSendStep(MediatorSyntax Origin, JmsEndpointIr Endpoint) : StepIr(Origin);
+/// <param name="Origin">The send or call; null for a proxy's target endpoint.</param>
+public sealed record JmsSendStep(MediatorSyntax? Origin, JmsEndpointIr Endpoint) : StepIr(Origin);

@@ -139,8 +139,7 @@ public sealed partial class Lowerer
 
         if (context.Exchange.Current.OutOnly != Known.Yes || mediator is CallMediator { Blocking: true })
         {
-            _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, mediator.Location, jms.EndpointName, "JMS", "jms",
-                "an out-only send (set OUT_ONLY to true before it) or a request-reply written by hand with ballerinax/java.jms (a JMSReplyTo destination and a consumer waiting for the reply)");
+            ReportJmsRequestReply(jms, mediator.Location);
             var why = mediator is CallMediator { Blocking: true }
                 ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": only an out-only send or non-blocking call is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response")
                 : reason ?? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS and waits for a reply");
@@ -151,4 +150,54 @@ public sealed partial class Lowerer
         var steps = jms.NotApplied is { } notApplied ? new StepIr[] { new TodoStep(mediator, notApplied, jms.Address ?? string.Empty), send } : [send];
         return mediator is SendMediator sendMediator ? [.. steps[..^1], .. AfterSend(sendMediator, send, context)] : steps;
     }
+
+    /// <summary>
+    /// A proxy's target endpoint when it is a JMS endpoint and the in flow made the message out-only: the message is
+    /// sent and the client answered 202 (with FORCE_SC_ACCEPTED; else, as in the Micro Integrator, not at all: SB0210).
+    /// Null when the endpoint is not JMS or OUT_ONLY is not set (the target's TODO then stands, reported here).
+    /// </summary>
+    private IEnumerable<StepIr>? JmsTargetSend(EndpointReferenceSyntax reference, FlowSyntax? inFlow, SourceLocation location)
+    {
+        if (JmsEndpointOf(reference) is not { } jms)
+        {
+            return null;
+        }
+
+        // The flow's state after the in sequence: known exactly when the sequence is only properties and logs (the
+        // usual form); anything else leaves the target's TODO.
+        var mediators = inFlow is { Key: null } ? inFlow.Mediators : [];
+        bool? Flag(string name, string scope) => mediators.OfType<PropertyMediator>().LastOrDefault(p => p.Name == name && p.Scope == scope) is { } p
+            ? p.Action == PropertyAction.Remove ? false : LiteralFlag(p)
+            : false;
+        var exact = inFlow is null || (inFlow.Key is null && mediators.All(m => m is PropertyMediator or LogMediator));
+        var outOnly = Flag("OUT_ONLY", "default");
+        var forceAccepted = Flag("FORCE_SC_ACCEPTED", "axis2");
+        if (!exact || outOnly != true || forceAccepted is null)
+        {
+            ReportJmsRequestReply(jms, location);
+            return null;
+        }
+
+        var state = (ForceAccepted: forceAccepted == true ? Known.Yes : Known.No, OutOnly: Known.Yes);
+        if (state.ForceAccepted != Known.Yes)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
+        }
+
+        StepIr send = new JmsSendStep(null, jms);
+        return jms.NotApplied is { } notApplied ? [new TodoStep(null, notApplied, jms.Address ?? string.Empty), send, new AcceptStep(null)] : [send, new AcceptStep(null)];
+    }
+
+    /// <summary>A send to a JMS endpoint that waits for a reply, by a mediator <see cref="JmsSend"/> does not handle (callout): its TODO's diagnostic.</summary>
+    private void ReportJmsRequestReply(EndpointReferenceSyntax? reference, SourceLocation? location)
+    {
+        if (JmsEndpointOf(reference) is { } jms)
+        {
+            ReportJmsRequestReply(jms, location);
+        }
+    }
+
+    private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location) =>
+        _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, jms.EndpointName, "JMS", "jms",
+            "an out-only send (set OUT_ONLY to true before it) or a request-reply written by hand with ballerinax/java.jms (a JMSReplyTo destination and a consumer waiting for the reply)");
 }
