@@ -254,6 +254,9 @@ internal sealed partial class StatementWriter
 
                 _out.Line($"{(store.External is not null ? "check " : string.Empty)}{_expr.Names[store.Store]}.store(ctx{(store.Failover is { } failover ? $", failover = {_expr.Names[failover]}" : string.Empty)});");
                 break;
+            case JmsSendStep jms:
+                JmsSend(jms);
+                break;
             case CacheLookupStep cache:
                 _out.Open($"if check cacheLookup({CacheArguments(cache.Settings)}) {{");
                 Block(cache.OnHit);

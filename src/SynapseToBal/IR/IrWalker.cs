@@ -21,6 +21,7 @@ public static class IrWalker
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep => [],
         EnrichStep or RewriteStep => [],
         StoreMessageStep => [],
+        JmsSendStep => [],
         DbStep => [],
         DataServiceQueryStep => [],
         DataServiceDispatchStep dispatch => dispatch.Operations.Select(o => ImmutableArray.Create<StepIr>(o.Query)),
@@ -87,6 +88,7 @@ public static class IrWalker
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],
         StoreMessageStep => [],
+        JmsSendStep => [],
         CacheLookupStep or CacheStoreStep => [],
         TransactionStep => [],
         AddSoapHeaderStep soapHeader => [soapHeader.Value],

@@ -449,6 +449,8 @@ public sealed partial class Lowerer
         notTranslated = null;
         switch (endpoint.Definition)
         {
+            case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "jms" } && LowerJmsEndpoint(baseName, address, out notTranslated):
+                return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { } transport:
                 notTranslated = NonHttp(baseName, transport, address.Uri, address.Location);
                 return null;

@@ -50,7 +50,10 @@ public sealed partial class Lowerer
             var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
             var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet");
             _endpointReasons[endpoint.Name] = reason;
-            _pendingEndpoints.Add(new PendingArtifactIr(reason, endpoint) { RawXml = reason.Descriptor == DiagnosticCatalog.NonHttpEndpoint ? Transports.RedactUriSecrets(endpoint.RawXml) : null });
+            if (endpoint.Endpoint.Definition is not { } definition || !_jmsEndpoints.ContainsKey(definition))
+            {
+                _pendingEndpoints.Add(new PendingArtifactIr(reason, endpoint) { RawXml = reason.Descriptor == DiagnosticCatalog.NonHttpEndpoint ? Transports.RedactUriSecrets(endpoint.RawXml) : null });
+            }
         }
 
         return client;

@@ -27,6 +27,7 @@ public sealed partial class Lowerer
         {
             body = CallStepFor(null, endpoint, context, out var reason) is { } call
                 ? [.. body, .. TargetTransportSwitchTodo(target.InSequence), .. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]
+                : JmsTargetSend(endpoint, target.InSequence, target.Location) is { } jms ? [.. body, .. jms]
                 : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
         }
 

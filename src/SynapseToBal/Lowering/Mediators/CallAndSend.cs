@@ -39,6 +39,11 @@ public sealed partial class Lowerer
         }
 
         var step = CallStepFor(call, call.Endpoint, context, out var reason);
+        if (step is null && JmsSend(call, call.Endpoint, reason, context) is { } jms)
+        {
+            return jms;
+        }
+
         if (step is null)
         {
             return [NotTranslatedCall(call, reason)];
@@ -102,6 +107,11 @@ public sealed partial class Lowerer
         {
             // A recipient list awaiting its responses: the TODO says what the Micro Integrator does with them.
             return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {reason.Message}" }, send.RawXml)];
+        }
+
+        if (call is null && JmsSend(send, send.Endpoint, reason, context) is { } jms)
+        {
+            return jms;
         }
 
         if (call is null)

@@ -61,6 +61,7 @@ public sealed partial class Lowerer
         var step = CallStepFor(callout, reference, context, out var reason);
         if (step is null)
         {
+            ReportJmsRequestReply(reference, callout.Location);
             return reason is null && callout.EndpointKey is { } unresolved && _model.Symbols.Endpoint(unresolved) is null
                 ? [Todo(callout, DiagnosticCatalog.EndpointNotTranslated, $"the callout endpoint '{unresolved}' is not an endpoint artifact of the input", $"'{unresolved}'")]
                 : [NotTranslatedCall(callout, reason)];

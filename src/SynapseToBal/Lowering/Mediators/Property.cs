@@ -182,6 +182,11 @@ public sealed partial class Lowerer
                     : "FORCE_SC_ACCEPTED cleared.");
             case "FORCE_HTTP_1.0" or "DISABLE_CHUNKING" or "FORCE_HTTP_CONTENT_LENGTH" or "COPY_CONTENT_LENGTH_FROM_INCOMING" when LowerTransportSwitch(property, context) is { } transportSwitch:
                 return transportSwitch;
+            case "JMS_MESSAGE_TYPE" when property.Scope == "axis2":
+                // Read by sendJms (a JMS send writes a bytes message for JMS_BYTE_MESSAGE); no other send acts on it.
+                return remove
+                    ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
+                    : new SetPropertyStep(property, property.Name, Value(property.Value, context)) { Scope = PropertyScope.Axis2 };
             case var name when IsAxis2Data(name):
                 // Data kept in the axis2 scope: one direction only, a call's response starts without it (semantics §2.4).
                 return remove

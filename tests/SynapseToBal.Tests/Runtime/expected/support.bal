@@ -4363,3 +4363,50 @@ function ldapAuthenticate(Context ctx, string dn, string password) returns error
     connection->close();
     ldapResult(ctx, "Success");
 }
+
+# The producers of the JMS endpoints, by endpoint name: each connects on its first send, as the Micro
+# Integrator's JMS sender does, and is kept for the next ones.
+final map<jms:MessageProducer> jmsProducers = {};
+
+# Sends the message to a JMS endpoint without waiting for a reply (an out-only send, as the Micro
+# Integrator's JMSSender does with OUT_ONLY set): the payload written in its content type's format goes
+# out as a text message, or as a bytes message when the axis2 property JMS_MESSAGE_TYPE is
+# "JMS_BYTE_MESSAGE"; the transport headers become string properties (under their lower-case names;
+# JMS_* headers are not mapped to the JMS header fields), and the content type goes in the property
+# `contentTypeProperty` names (transport.jms.ContentTypeProperty) when the endpoint names one. The message
+# itself is left as it was. A failed connection or send is an error: the flow's fault handler runs.
+function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
+    jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
+    xml|byte[]? body = check entityBody(ctx);
+    string|byte[] content;
+    if getAxis2Property(ctx, "JMS_MESSAGE_TYPE") == "JMS_BYTE_MESSAGE" {
+        content = body is xml ? body.toString().toBytes() : body ?: [];
+    } else {
+        content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
+    }
+    map<jms:Value> properties = {};
+    foreach [string, string] [name, value] in ctx.headers.entries() {
+        if !name.startsWith("jms_") {
+            properties[name] = value;
+        }
+    }
+    if contentTypeProperty is string {
+        properties[contentTypeProperty] = ctx.contentType;
+    }
+    check producer->send({content, properties});
+}
+
+# The producer of a JMS endpoint, connecting on first use.
+function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns jms:MessageProducer|error {
+    lock {
+        jms:MessageProducer? cached = jmsProducers[endpoint];
+        if cached is jms:MessageProducer {
+            return cached;
+        }
+        jms:Connection connection = check new (configuration);
+        jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
+        jms:MessageProducer producer = check session.createProducer(destination);
+        jmsProducers[endpoint] = producer;
+        return producer;
+    }
+}

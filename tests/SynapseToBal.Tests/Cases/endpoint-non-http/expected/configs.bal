@@ -6,3 +6,21 @@ configurable int httpPort = 8290;
 
 # Base URL of the 'Backend' endpoint.
 configurable string backendUrl = "http://backend.example.com/api";
+
+# JNDI initial context factory of the JMS endpoint 'OrderQueue' (java.naming.factory.initial in its address).
+configurable string orderQueueJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
+
+# JNDI provider URL of the JMS endpoint 'OrderQueue' (java.naming.provider.url in its address).
+configurable string orderQueueJavaNamingProviderUrl = "tcp://localhost:61616";
+
+# JNDI name of the connection factory of the JMS endpoint 'OrderQueue' (transport.jms.ConnectionFactoryJNDIName in its address).
+configurable string orderQueueTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
+
+# Queue of the JMS endpoint 'OrderQueue' (destination in its address).
+configurable string orderQueueDestination = "orders";
+
+# JNDI property of the JMS endpoint 'OrderQueue' (java.naming.security.principal in its address).
+configurable string orderQueueJavaNamingSecurityPrincipal = "mq";
+
+# JNDI property of the JMS endpoint 'OrderQueue' (java.naming.security.credentials in its address).
+configurable string orderQueueJavaNamingSecurityCredentials = ?;

@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerinax/java.jms;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -13,10 +14,7 @@ service /orders on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.properties["OUT_ONLY"] = "true";
-        // TODO(SB0218): the <call> target is not an HTTP endpoint: 'OrderQueue' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are transport.jms.ConnectionFactoryJNDIName, java.naming.factory.initial, java.naming.provider.url, java.naming.security.principal, java.naming.security.credentials, transport.jms.DestinationType (credentials in the address are masked below)
-        // <call>
-        //     <endpoint key="OrderQueue"/>
-        // </call>
+        check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
         // TODO(SB0218): the <call> target is not an HTTP endpoint: 'OrderAPI / endpoint' sends over VFS (file, FTP or SFTP), not HTTP: replace it with ballerina/ftp (an ftp:Client for ftp:// and sftp://) or ballerina/file and ballerina/io for file://
         // <call>
         //     <endpoint>

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// An address endpoint with a <c>jms:/</c> URI: the JNDI settings of its query parameters (configurables), the
+/// destination and its type. Sends through it go out with the runtime's <c>sendJms</c>, which connects on first use
+/// as the Micro Integrator's JMS sender does.
+/// </summary>
+/// <param name="EndpointName">The endpoint's name (the key of its cached producer).</param>
+/// <param name="ContextFactory">Configurable: <c>java.naming.factory.initial</c>.</param>
+/// <param name="ProviderUrl">Configurable: <c>java.naming.provider.url</c>.</param>
+/// <param name="ConnectionFactory">Configurable: <c>transport.jms.ConnectionFactoryJNDIName</c>.</param>
+/// <param name="Destination">Configurable: the destination named after <c>jms:/</c>.</param>
+/// <param name="Topic">True when <c>transport.jms.DestinationType</c> is <c>topic</c>.</param>
+/// <param name="ContentTypeProperty"><c>transport.jms.ContentTypeProperty</c>: the message property given the content type, if any.</param>
+/// <param name="Properties">The other parameters, passed to the JNDI initial context as the Micro Integrator does.</param>
+public sealed record JmsEndpointIr(
+    string EndpointName,
+    Symbol ContextFactory,
+    Symbol ProviderUrl,
+    Symbol ConnectionFactory,
+    Symbol? Username,
+    Symbol? Password,
+    Symbol Destination,
+    bool Topic,
+    string? ContentTypeProperty,
+    ImmutableArray<JndiPropertyIr> Properties)
+{
+    /// <summary>Parameters that are not applied (reported): a TODO beside each send, with the address (credentials masked).</summary>
+    public NotTranslatedIr? NotApplied { get; init; }
+
+    /// <summary>The endpoint's <c>&lt;address&gt;</c> element, credentials masked, for the TODO of <see cref="NotApplied"/>.</summary>
+    public string? Address { get; init; }
+}
+
+/// <summary>
+/// An out-only send or call (<c>OUT_ONLY=true</c>) to a JMS endpoint: the payload in its content type's format as a
+/// text message (a bytes message when the axis2 property <c>JMS_MESSAGE_TYPE</c> is <c>JMS_BYTE_MESSAGE</c>), the
+/// transport headers as message properties; no response is awaited and the message stays as it was.
+/// </summary>
+/// <param name="Origin">The send or call; null for a proxy's target endpoint.</param>
+public sealed record JmsSendStep(MediatorSyntax? Origin, JmsEndpointIr Endpoint) : StepIr(Origin);

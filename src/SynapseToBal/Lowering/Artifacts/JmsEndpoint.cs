@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of address endpoints with a jms:/ URI (the Micro Integrator's JMS sender, axis2 JMSSender): the JNDI
+// settings of the URI become configurables, as for a JMS message store. An out-only send or call through such an
+// endpoint becomes a JmsSendStep; a send that waits for a reply stays a TODO (SB0218) saying what to write.
+public sealed partial class Lowerer
+{
+    /// <summary>The JMS endpoints lowered, by definition (a named endpoint's, or an inline one's).</summary>
+    private readonly Dictionary<EndpointDefinitionSyntax, JmsEndpointIr> _jmsEndpoints = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>URI parameters read here; any other transport.* parameter is reported, the rest go to the JNDI initial context (as JMSOutTransportInfo passes them).</summary>
+    private static readonly string[] JmsEndpointMapped =
+    [
+        "java.naming.factory.initial", "java.naming.provider.url", "transport.jms.ConnectionFactoryJNDIName", "transport.jms.DestinationType",
+        "transport.jms.UserName", "transport.jms.Password", "transport.jms.ContentTypeProperty",
+    ];
+
+    /// <summary>
+    /// Records the JMS endpoint of a <c>jms:/</c> address and returns true, with the reason a send that waits for a
+    /// reply stays a TODO; false (nothing recorded) when the URI has no JNDI context factory or provider URL, without
+    /// which the Micro Integrator cannot look the connection factory up either.
+    /// </summary>
+    private bool LowerJmsEndpoint(string name, AddressEndpointSyntax address, out NotTranslatedIr? requestReply)
+    {
+        requestReply = null;
+        var uri = address.Uri.Trim();
+        var query = uri.IndexOf('?', StringComparison.Ordinal);
+        var destination = Uri.UnescapeDataString((query < 0 ? uri : uri[..query])["jms:".Length..].TrimStart('/'));
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (query >= 0)
+        {
+            foreach (var pair in uri[(query + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = pair.Split('=', 2);
+                parameters[parts[0].Trim()] = parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Trim()) : string.Empty;
+            }
+        }
+
+        // JMSOutTransportInfo fails the send without a connection factory JNDI name, as the JNDI lookup fails without the context settings.
+        if (destination.Length == 0 || !parameters.TryGetValue("java.naming.factory.initial", out var factory) || factory.Length == 0
+            || !parameters.TryGetValue("java.naming.provider.url", out var providerUrl) || providerUrl.Length == 0
+            || !parameters.TryGetValue("transport.jms.ConnectionFactoryJNDIName", out var factoryName) || factoryName.Length == 0)
+        {
+            return false;
+        }
+
+        Symbol Configurable(string parameter, string? value, string what, bool secret = false)
+        {
+            var symbol = _symbols.Module(SymbolKind.Configurable, $"{name} {parameter}");
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, secret ? null : value, $"{what} of the JMS endpoint '{name}' ({parameter} in its address).", Secret: secret));
+            if (secret)
+            {
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, address.Location, $"{name} {parameter}");
+            }
+
+            return symbol;
+        }
+
+        var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
+        var url = Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
+        // JMSOutTransportInfo compares the type exactly: anything but "topic" is a queue.
+        var topic = parameters.GetValueOrDefault("transport.jms.DestinationType") == "topic";
+        var connectionFactory = Configurable("transport.jms.ConnectionFactoryJNDIName", factoryName, "JNDI name of the connection factory");
+        var queue = Configurable("destination", destination, topic ? "Topic" : "Queue");
+
+        var notApplied = new List<string>();
+        void NotApplied(string setting, string consequence)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", setting, consequence);
+            notApplied.Add($"{setting}: {consequence}");
+        }
+
+        // JMSOutTransportInfo connects with credentials only when both are given.
+        Symbol? username = null, password = null;
+        var hasUser = parameters.TryGetValue("transport.jms.UserName", out var user);
+        var hasPassword = parameters.ContainsKey("transport.jms.Password");
+        if (hasUser && hasPassword)
+        {
+            username = Configurable("transport.jms.UserName", user, "User name");
+            password = Configurable("transport.jms.Password", null, "Password", secret: true);
+        }
+        else if (hasUser || hasPassword)
+        {
+            NotApplied(hasUser ? "transport.jms.UserName" : "transport.jms.Password", "the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them");
+        }
+
+        if (address.Format is { } format)
+        {
+            NotApplied($"format=\"{format}\"", "the message is written in its current content type's format");
+        }
+
+        var properties = ImmutableArray.CreateBuilder<JndiPropertyIr>();
+        foreach (var (parameter, value) in parameters.Where(p => !JmsEndpointMapped.Contains(p.Key, StringComparer.Ordinal)))
+        {
+            if (parameter.StartsWith("transport.", StringComparison.Ordinal))
+            {
+                NotApplied($"parameter '{parameter}'", "the generated sender does not apply it (a non-transacted, auto-acknowledged session and the broker's default delivery mode, priority and time to live)");
+                continue;
+            }
+
+            var secret = SecretNames.IsSecret(parameter) || SecretNames.IsSecret(parameter.Split('.')[^1]) || HasCredentials(value);
+            properties.Add(new JndiPropertyIr(parameter, Configurable(parameter, value, "JNDI property", secret)));
+        }
+
+        _jmsEndpoints[address] = new JmsEndpointIr(name, contextFactory, url, connectionFactory, username, password, queue, topic,
+            parameters.GetValueOrDefault("transport.jms.ContentTypeProperty"), properties.ToImmutable())
+        {
+            NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"settings of JMS endpoint '{name}' not applied: {string.Join("; ", notApplied)}") : null,
+            Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
+        };
+        requestReply = new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint,
+            $"'{name}' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response");
+        return true;
+    }
+
+    /// <summary>The JMS endpoint a send or call names (inline, lowered by <see cref="CallStepFor"/> first, or by key).</summary>
+    private JmsEndpointIr? JmsEndpointOf(EndpointReferenceSyntax? reference) => reference switch
+    {
+        EndpointReferenceSyntax.Inline { Endpoint.Definition: { } inline } => _jmsEndpoints.GetValueOrDefault(inline),
+        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is { } named => _jmsEndpoints.GetValueOrDefault(named),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A send or call to a JMS endpoint: with OUT_ONLY the message goes out and the flow goes on (a send then answers
+    /// as any out-only send does); otherwise a TODO saying what a request-reply needs. Null when the endpoint is not JMS.
+    /// </summary>
+    private IEnumerable<StepIr>? JmsSend(MediatorSyntax mediator, EndpointReferenceSyntax? reference, NotTranslatedIr? reason, FlowContext context)
+    {
+        if (JmsEndpointOf(reference) is not { } jms)
+        {
+            return null;
+        }
+
+        if (context.Exchange.Current.OutOnly != Known.Yes || mediator is CallMediator { Blocking: true })
+        {
+            ReportJmsRequestReply(jms, mediator.Location);
+            var why = mediator is CallMediator { Blocking: true }
+                ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": only an out-only send or non-blocking call is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response")
+                : reason ?? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS and waits for a reply");
+            return [new TodoStep(mediator, why, Transports.RedactUriSecrets(mediator.RawXml))];
+        }
+
+        StepIr send = new JmsSendStep(mediator, jms);
+        var steps = jms.NotApplied is { } notApplied ? new StepIr[] { new TodoStep(mediator, notApplied, jms.Address ?? string.Empty), send } : [send];
+        return mediator is SendMediator sendMediator ? [.. steps[..^1], .. AfterSend(sendMediator, send, context)] : steps;
+    }
+
+    /// <summary>
+    /// A proxy's target endpoint when it is a JMS endpoint and the in flow made the message out-only: the message is
+    /// sent and the client answered 202 (with FORCE_SC_ACCEPTED; else, as in the Micro Integrator, not at all: SB0210).
+    /// Null when the endpoint is not JMS or OUT_ONLY is not set (the target's TODO then stands, reported here).
+    /// </summary>
+    private IEnumerable<StepIr>? JmsTargetSend(EndpointReferenceSyntax reference, FlowSyntax? inFlow, SourceLocation location)
+    {
+        if (JmsEndpointOf(reference) is not { } jms)
+        {
+            return null;
+        }
+
+        // The flow's state after the in sequence: known exactly when the sequence is only properties and logs (the
+        // usual form); anything else leaves the target's TODO.
+        var mediators = inFlow is { Key: null } ? inFlow.Mediators : [];
+        bool? Flag(string name, string scope) => mediators.OfType<PropertyMediator>().LastOrDefault(p => p.Name == name && p.Scope == scope) is { } p
+            ? p.Action == PropertyAction.Remove ? false : LiteralFlag(p)
+            : false;
+        var exact = inFlow is null || (inFlow.Key is null && mediators.All(m => m is PropertyMediator or LogMediator));
+        var outOnly = Flag("OUT_ONLY", "default");
+        var forceAccepted = Flag("FORCE_SC_ACCEPTED", "axis2");
+        if (!exact || outOnly != true || forceAccepted is null)
+        {
+            ReportJmsRequestReply(jms, location);
+            return null;
+        }
+
+        var state = (ForceAccepted: forceAccepted == true ? Known.Yes : Known.No, OutOnly: Known.Yes);
+        if (state.ForceAccepted != Known.Yes)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
+        }
+
+        StepIr send = new JmsSendStep(null, jms);
+        return jms.NotApplied is { } notApplied ? [new TodoStep(null, notApplied, jms.Address ?? string.Empty), send, new AcceptStep(null)] : [send, new AcceptStep(null)];
+    }
+
+    /// <summary>A send to a JMS endpoint that waits for a reply, by a mediator <see cref="JmsSend"/> does not handle (callout): its TODO's diagnostic.</summary>
+    private void ReportJmsRequestReply(EndpointReferenceSyntax? reference, SourceLocation? location)
+    {
+        if (JmsEndpointOf(reference) is { } jms)
+        {
+            ReportJmsRequestReply(jms, location);
+        }
+    }
+
+    private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location) =>
+        _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, jms.EndpointName, "JMS", "jms",
+            "an out-only send (set OUT_ONLY to true before it) or a request-reply written by hand with ballerinax/java.jms (a JMSReplyTo destination and a consumer waiting for the reply)");
+}

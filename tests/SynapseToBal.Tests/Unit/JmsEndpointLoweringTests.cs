@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+public sealed class JmsEndpointLoweringTests
+{
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+
+    private const string Uri = "jms:/orders?transport.jms.ConnectionFactoryJNDIName=QCF&amp;java.naming.factory.initial=F&amp;java.naming.provider.url=tcp://mq:61616"
+        + "&amp;transport.jms.DestinationType=topic&amp;transport.jms.UserName=u&amp;transport.jms.Password=hunter2&amp;topic.orders=orders.physical";
+
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
+    {
+        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
+        return Lowerer.Lower(documents, diagnostics);
+    }
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<StepIr> Body(PackageIr package, string sequence) => package.Functions.Single(f => f.Summary.Contains($"'{sequence}'", StringComparison.Ordinal)).Body;
+
+    [Fact]
+    public void An_out_only_send_to_a_jms_endpoint_sends_and_answers_202()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}"/></endpoint>""",
+            $"""
+            <sequence xmlns="{Ns}" name="In">
+              <property name="OUT_ONLY" value="true"/>
+              <property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/>
+              <send><endpoint key="JmsEP"/></send>
+            </sequence>
+            """);
+
+        var body = Body(package, "In");
+        var send = Assert.Single(body.OfType<JmsSendStep>());
+        Assert.IsType<AcceptStep>(body[^1]);
+        var jms = send.Endpoint;
+        string? Default(Symbol symbol) => Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, symbol)).DefaultValue;
+        Assert.True(jms.Topic);
+        Assert.Equal("orders", Default(jms.Destination));
+        Assert.Equal("QCF", Default(jms.ConnectionFactory));
+        Assert.Equal("F", Default(jms.ContextFactory));
+        Assert.Equal("u", Default(jms.Username!));
+        var password = Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, jms.Password));
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        var property = Assert.Single(jms.Properties);
+        Assert.Equal("topic.orders", property.Name);
+        Assert.Null(jms.NotApplied);
+
+        // The endpoint is translated: no TODO for it, no SB0218, and the password appears nowhere.
+        Assert.Empty(package.PendingEndpoints);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0218" or "SB0206");
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_send_that_waits_for_a_reply_stays_a_todo_naming_what_to_write()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><send><endpoint key="JmsEP"/></send></sequence>""",
+            $"""<sequence xmlns="{Ns}" name="Blocking"><property name="OUT_ONLY" value="true"/><call blocking="true"><endpoint key="JmsEP"/></call></sequence>""");
+
+        var todo = Assert.Single(Body(package, "In").OfType<TodoStep>());
+        Assert.Equal("SB0218", todo.Reason.Descriptor.Id);
+        Assert.Contains("JMSReplyTo", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("OUT_ONLY is not set", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", todo.RawXml, StringComparison.Ordinal);
+        var blocking = Assert.Single(Body(package, "Blocking").OfType<TodoStep>());
+        Assert.Contains("blocking=\"true\"", blocking.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)), s => s is JmsSendStep);
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0218"));
+    }
+
+    [Fact]
+    public void Settings_the_sender_does_not_apply_are_reported_and_a_lone_user_name_is_ignored_as_the_micro_integrator_does()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/q?transport.jms.ConnectionFactoryJNDIName=QCF&amp;java.naming.factory.initial=F&amp;java.naming.provider.url=tcp://mq:61616&amp;transport.jms.DestinationType=Topic&amp;transport.jms.CacheLevel=producer&amp;transport.jms.UserName=u"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><call><endpoint key="JmsEP"/></call></sequence>""");
+
+        var body = Body(package, "In");
+        var send = Assert.Single(body.OfType<JmsSendStep>());
+        // JMSOutTransportInfo compares the destination type exactly: "Topic" is a queue.
+        Assert.False(send.Endpoint.Topic);
+        Assert.Null(send.Endpoint.Username);
+        Assert.Null(send.Endpoint.Password);
+        var todo = Assert.Single(body.OfType<TodoStep>());
+        Assert.Equal("SB0206", todo.Reason.Descriptor.Id);
+        Assert.Contains("transport.jms.CacheLevel", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("transport.jms.UserName", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0206"));
+    }
+
+    [Fact]
+    public void A_jms_address_without_a_connection_factory_name_stays_an_endpoint_todo()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/q?java.naming.factory.initial=F&amp;java.naming.provider.url=tcp://mq:61616"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><send><endpoint key="JmsEP"/></send></sequence>""");
+
+        Assert.Single(package.PendingEndpoints);
+        Assert.Single(Body(package, "In").OfType<TodoStep>());
+        Assert.Single(diagnostics.Items, d => d.Id == "SB0218");
+    }
+}
