@@ -18,7 +18,6 @@ public sealed partial class IncrementalOutputTests(ITestOutputHelper output) : I
     private const string RoutingProject = "micro-integrator/product-scenarios/5-route-messages-between-systems/05-synapseConfigProject";
     private const string TaskProject = "micro-integrator/product-scenarios/14-periodically-execute-an-integration-process/14-synapseConfigProject";
     private const string XmlMappingApi = "05-synapseConfig/src/main/synapse-config/api/5_XMLMapping.xml";
-    private static readonly DateTime Old = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly string _temp = Directory.CreateTempSubdirectory("synapse2bal-incremental-").FullName;
 
@@ -412,28 +411,11 @@ public sealed partial class IncrementalOutputTests(ITestOutputHelper output) : I
         return Snapshot(folder);
     }
 
-    /// <summary>Every file of a folder by relative path ('/'), without the .synapse2bal folder unless asked.</summary>
-    private static Dictionary<string, string> Snapshot(string folder, bool withManifest = false) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(folder, f).Replace('\\', '/'), File: f))
-            .Where(f => withManifest || !f.Path.StartsWith(".synapse2bal/", StringComparison.Ordinal))
-            .ToDictionary(f => f.Path, f => File.ReadAllText(f.File), StringComparer.Ordinal);
+    private static Dictionary<string, string> Snapshot(string folder, bool withManifest = false) => OutputFolders.Snapshot(folder, withManifest);
 
-    /// <summary>Sets every file of the output to an old time stamp, so a later write shows.</summary>
-    private void Age()
-    {
-        foreach (var file in Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, Old);
-        }
-    }
+    private void Age() => OutputFolders.Age(Out);
 
-    /// <summary>The files of the output written (or created) since <see cref="Age"/>.</summary>
-    private List<string> Touched() =>
-        [.. Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories)
-            .Where(f => File.GetLastWriteTimeUtc(f) != Old)
-            .Select(f => Path.GetRelativePath(Out, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)];
+    private List<string> Touched() => OutputFolders.Touched(Out);
 
     [GeneratedRegex(@"callEndpoint\(ctx, (\w+),")]
     private static partial Regex CallEndpoint();
