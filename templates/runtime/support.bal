@@ -3185,6 +3185,8 @@ class JmsMessageStore {
             failover.store(ctx);
             return;
         }
+        // MessageStoreMediator sets HTTP_SC as a default-scope property, which a fault sequence reads.
+        ctx.properties["HTTP_SC"] = 500;
         ctx.statusCode = 500;
         return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
     }

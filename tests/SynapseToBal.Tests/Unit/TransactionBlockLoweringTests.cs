@@ -12,6 +12,8 @@ namespace SynapseToBal.Tests.Unit;
 public sealed class TransactionBlockLoweringTests
 {
     private const string Report = """<dbreport useTransaction="true"><connection><pool><dsName>jdbc/DS</dsName></pool></connection><statement><sql>delete from t where id = 1</sql></statement></dbreport>""";
+    private const string InlinePool = """<dbreport useTransaction="true"><connection><pool><driver>org.h2.Driver</driver><url>jdbc:h2:mem:t</url><user>sa</user><password>x</password></pool></connection><statement><sql>delete from t where id = 3</sql></statement></dbreport>""";
+    private const string OtherDataSource = """<dbreport useTransaction="true"><connection><pool><dsName>jdbc/Other</dsName></pool></connection><statement><sql>delete from u where id = 4</sql></statement></dbreport>""";
     private const string OwnConnection = """<dbreport><connection><pool><dsName>jdbc/DS</dsName></pool></connection><statement><sql>delete from t where id = 2</sql></statement></dbreport>""";
 
     private static (ImmutableArray<StepIr> Body, DiagnosticBag Diagnostics) Lower(string inSequence)
@@ -47,6 +49,12 @@ public sealed class TransactionBlockLoweringTests
     [InlineData($"""<transaction action="new"/>{Report}""")]
     [InlineData($"""<transaction action="new"/><log/><transaction action="commit"/>""")]
     [InlineData($"""<transaction action="use-existing-or-new"/>{Report}<transaction action="commit"/>""")]
+
+    // An inline pool's connection cannot be bound to the JTA transaction: the MI faults and runs no statement.
+    [InlineData($"""<transaction action="new"/>{InlinePool}<transaction action="commit"/>""")]
+
+    // While a connection is bound, every dbreport of the thread runs on it, whatever data source it names.
+    [InlineData($"""<transaction action="new"/>{Report}{OtherDataSource}<transaction action="commit"/>""")]
     public void Any_other_shape_keeps_the_todos(string flow)
     {
         var (body, diagnostics) = Lower(flow);

@@ -16,8 +16,8 @@ public sealed partial class Lowerer
     /// The index of the <c>commit</c> or <c>rollback</c> that closes a <c>&lt;transaction action="new"/&gt;</c> at
     /// <paramref name="index"/> in the same list, when everything between them can run inside a Ballerina
     /// <c>transaction</c> block as it runs inside the JTA transaction: dbreports with <c>useTransaction="true"</c>
-    /// (at least one; their connection is bound to the transaction and neither committed nor closed by the mediator),
-    /// logs and properties. Null otherwise: a call, a branch, a sequence, a dbreport or dblookup on its own
+    /// (at least one, all on one Carbon data source <c>dsName</c>; their connection is bound to the transaction and
+    /// neither committed nor closed by the mediator), logs and properties. Null otherwise: a call, a branch, a sequence, a dbreport or dblookup on its own
     /// auto-commit connection, a respond (a Ballerina transaction block cannot be left without its commit) or no
     /// closing mediator in the list keep the TODOs.
     /// </summary>
@@ -28,15 +28,21 @@ public sealed partial class Lowerer
             return null;
         }
 
-        var joins = false;
+        string? dataSource = null;
         for (var next = index + 1; next < mediators.Length; next++)
         {
             switch (mediators[next])
             {
                 case TransactionMediator { Action: "commit" or "rollback" }:
-                    return joins ? next : null;
-                case DbReportMediator { UseTransaction: true }:
-                    joins = true;
+                    return dataSource is not null ? next : null;
+
+                // TranscationManger.addConnection binds a connection of a Carbon data source (dsName) to the thread; an
+                // inline pool's connection is not a PooledConnection, so the MI faults ("SQL Error while bind connection
+                // to tx") and runs no statement. While a connection is bound, every dbreport of the thread runs on it,
+                // whatever data source it names: only one data source keeps the meaning of a block per client.
+                case DbReportMediator { UseTransaction: true, Pool.DataSourceName: { IsRegistryKey: false, Value: var name } }
+                    when dataSource is null || dataSource == name:
+                    dataSource = name;
                     break;
                 case LogMediator or PropertyMediator:
                     break;

@@ -42,6 +42,11 @@ class PaymentForwarderProcessor {
                 var reply = paymentReply(ctx);
                 if reply is error {
                     log:printError("Message processor 'PaymentForwarder': the reply sequence failed", 'error = reply);
+                    // As a failed delivery: Synapse's catch runs the fault sequence (handleFailedInvocations).
+                    var faulted = paymentFault(ctx);
+                    if faulted is error {
+                        log:printError("Message processor 'PaymentForwarder': the fault sequence failed", 'error = faulted);
+                    }
                 } else {
                     paymentStore.remove();
                     self.attempts = 0;

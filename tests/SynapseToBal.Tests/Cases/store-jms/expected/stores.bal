@@ -60,6 +60,11 @@ class OrderForwarderProcessor {
                 var reply = orderReply(ctx);
                 if reply is error {
                     log:printError("Message processor 'OrderForwarder': the reply sequence failed", 'error = reply);
+                    // As a failed delivery: Synapse's catch runs the fault sequence (handleFailedInvocations).
+                    var faulted = orderFault(ctx);
+                    if faulted is error {
+                        log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = faulted);
+                    }
                 } else {
                     orderQueueStore.remove();
                     self.attempts = 0;
