@@ -34,7 +34,7 @@ public sealed class ExpressionTranslatorTests
     private static ExpressionSyntax Parse(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         ExpressionSyntax.Create(text, namespaces ?? ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
 
-    private static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
+    internal static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().String(Translator.Value(Parse(text, namespaces)));
 
     private static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>

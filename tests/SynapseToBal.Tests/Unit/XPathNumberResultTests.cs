@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using SynapseToBal.Emit;
-using SynapseToBal.IR;
 using SynapseToBal.Lowering;
-using SynapseToBal.Refine;
-using SynapseToBal.Syntax;
 using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
@@ -14,15 +9,7 @@ namespace SynapseToBal.Tests.Unit;
 /// </summary>
 public sealed class XPathNumberResultTests
 {
-    private static readonly ExpressionTranslator Translator = new(new Dictionary<string, Symbol>());
-
-    private static string Value(string text) =>
-        new ExpressionWriter(new ModuleUsage(), BallerinaRefiner.Refine(EmptyPackage(), RuntimeModule.BuiltIn.DeclaredNames).Names)
-            .String(Translator.Value(ExpressionSyntax.Create(text, ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"))));
-
-    private static PackageIr EmptyPackage() => new(
-        new ListenerIr(new Symbol(SymbolKind.Listener, "l"), new ConfigurableIr(new Symbol(SymbolKind.Configurable, "p"), ConfigurableType.Integer, "1", "", false)),
-        [], [], [], [], [], [], []);
+    private static string Value(string text) => ExpressionTranslatorTests.Value(text);
 
     [Theory]
     [InlineData("count(//item)", "javaDoubleString(<float>((check soapBody(ctx))/**/<item>).length())")]
