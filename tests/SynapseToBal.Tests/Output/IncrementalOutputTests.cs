@@ -375,33 +375,16 @@ public sealed partial class IncrementalOutputTests(ITestOutputHelper output) : I
         }
 
         var source = Path.Combine(corpus, relative);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Input, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        OutputFolders.CopyTree(source, Input);
 
         return true;
     }
 
-    private void Edit(string relative, string from, string to)
-    {
-        var path = Path.Combine(Input, relative);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
+    private void Edit(string relative, string from, string to) => OutputFolders.Edit(Path.Combine(Input, relative), from, to);
 
     private (int Code, string Stdout, string Stderr) Convert(params string[] extra) => Run(["convert", Input, "-o", Out, .. extra]);
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => OutputFolders.Run(args);
 
     /// <summary>What a conversion of the current input into an empty folder writes.</summary>
     private Dictionary<string, string> Fresh()
