@@ -23,6 +23,7 @@ public sealed partial class PackageEmitter
         var package = refined.Package;
         var names = refined.Names;
         _propertyLocals = refined.Locals;
+        _inlinedFlows = refined.InlinedFlows;
         var owners = new ArtifactOwners(documents);
         var parts = documents.SelectMany(d => d.Artifacts)
             .Select(a => (Artifact: a, Part: Part(package, a2 => ReferenceEquals(a2, a), owners)))
@@ -75,8 +76,6 @@ public sealed partial class PackageEmitter
             files.Add(new GeneratedFile("stores.bal", Stores(shared, names, chooser: chooserOwner is null)));
         }
 
-        // A file of a kind this layout does not split (one added to the file-per-kind layout later) is kept whole.
-        files.AddRange(Emit(refined).Where(f => !SplitKinds.Contains(f.RelativePath) && f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)));
         var taken = new HashSet<string>(files.Select(f => f.RelativePath), StringComparer.Ordinal) { "types.bal", "support.bal" };
         foreach (var (artifact, part) in parts)
         {
@@ -96,8 +95,11 @@ public sealed partial class PackageEmitter
         return files;
     }
 
-    /// <summary>The files of the file-per-kind layout this layout splits by artifact or rebuilds.</summary>
-    private static readonly HashSet<string> SplitKinds = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The .bal files of the file-per-kind layout this layout splits by artifact or rebuilds: a kind added to that layout
+    /// must be added here and to <see cref="EmitPerArtifact"/> (a test checks the list covers what the layout writes).
+    /// </summary>
+    internal static readonly HashSet<string> SplitKinds = new(StringComparer.Ordinal)
     {
         "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "types.bal", "support.bal",
     };
