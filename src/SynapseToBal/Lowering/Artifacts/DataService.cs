@@ -60,6 +60,16 @@ public sealed partial class Lowerer
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"query '{query.Id}' of data service '{service.Name}' is called by no resource or operation"), service) { RawXml = query.RawXml });
         }
 
+        // DSS converts a column to its output's xsdType (dates, numbers, booleans in their XML Schema forms); the
+        // generated code writes the value's Ballerina string form, so any type other than a string is said.
+        foreach (var output in service.Queries.Where(q => called.Contains(q.Id)).SelectMany(q => q.Result?.Outputs ?? []))
+        {
+            if (output.XsdType is { Length: > 0 } type && type.Split(':')[^1] != "string")
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, output.Location, output.IsAttribute ? "attribute" : "element", $"xsdType '{type}'", "the column value is written in its Ballerina string form, not converted to that XML Schema type");
+            }
+        }
+
         foreach (var unknown in service.Unknown)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, unknown.Location, "data", $"<{unknown.Name}>", "the element is not translated; it is kept in a TODO");
