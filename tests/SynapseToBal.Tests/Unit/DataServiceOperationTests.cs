@@ -102,4 +102,13 @@ public sealed class DataServiceOperationTests
             new[] { $"/services/D.D{prefix}Soap11Endpoint", $"/services/D.D{prefix}Soap12Endpoint", $"/services/D.D{prefix}Endpoint" },
             Lowerer.DataServiceEndpointPaths(service).ToArray());
     }
+
+    [Fact]
+    public void A_data_service_exposed_on_neither_http_nor_https_has_no_endpoint_addresses_as_a_proxy()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("D.dbs", $"<data name=\"D\" transports=\"jms\">{Config}</data>", diagnostics);
+        var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
+        Assert.Empty(Lowerer.DataServiceEndpointPaths(service));
+    }
 }

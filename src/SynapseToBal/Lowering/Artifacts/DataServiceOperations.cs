@@ -64,9 +64,7 @@ public sealed partial class Lowerer
     internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service)
     {
         var transports = service.OtherAttributes.FirstOrDefault(a => a.Name == "transports")?.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var http = transports.Length == 0 || transports.Contains("http", StringComparer.OrdinalIgnoreCase);
-        var prefix = http ? "Http" : "Https";
-        return [.. new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" }.Select(suffix => $"/services/{service.Name}.{service.Name}{prefix}{suffix}")];
+        return Axis2EndpointPaths(service.Name, transports);
     }
 
     /// <summary>An operation with the query it runs, or null with the reason it stays a TODO.</summary>

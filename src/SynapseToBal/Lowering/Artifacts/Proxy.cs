@@ -56,19 +56,25 @@ public sealed partial class Lowerer
     /// The generated services are on the HTTP listener, so the <c>Https</c> names are served only for a proxy exposed
     /// on https and not on http (the Micro Integrator's https listener serves them).
     /// </summary>
-    internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy)
+    internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy) => Axis2EndpointPaths(proxy.Name, proxy.Transports);
+
+    /// <summary>
+    /// The Axis2 default endpoint addresses of service <paramref name="name"/> exposed on <paramref name="transports"/>
+    /// (all of them when empty), as <see cref="ProxyEndpointPaths"/> says; data services are named the same way (DBDeployer).
+    /// </summary>
+    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports)
     {
         var paths = ImmutableArray.CreateBuilder<string>();
-        // The generated service is on the HTTP listener: the Https names only when the proxy is not exposed on http.
-        var http = proxy.Transports.IsEmpty || proxy.Transports.Contains("http", StringComparer.OrdinalIgnoreCase);
-        var https = proxy.Transports.Contains("https", StringComparer.OrdinalIgnoreCase);
+        // The generated service is on the HTTP listener: the Https names only when the service is not exposed on http.
+        var http = transports.Count == 0 || transports.Contains("http", StringComparer.OrdinalIgnoreCase);
+        var https = transports.Contains("https", StringComparer.OrdinalIgnoreCase);
         foreach (var (exposed, prefix) in new[] { (http, "Http"), (!http && https, "Https") })
         {
             if (exposed)
             {
                 foreach (var suffix in new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" })
                 {
-                    paths.Add($"/services/{proxy.Name}.{proxy.Name}{prefix}{suffix}");
+                    paths.Add($"/services/{name}.{name}{prefix}{suffix}");
                 }
             }
         }
