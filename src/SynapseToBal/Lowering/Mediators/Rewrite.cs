@@ -50,7 +50,8 @@ public sealed partial class Lowerer
         if (action.Type == RewriteActionType.RemoveQueryParam && action.Value is ValueSyntax.Literal { Text: var name })
         {
             // Synapse compiles the value followed by "=.*" as a Java regex and removes the first parameter it is found
-            // in (Matcher.find): "id" also removes "userid=7". A computed value is compiled the same way at run time.
+            // in (Matcher.find): "id" also removes "userid=7". A computed value is compiled at run time as a
+            // Ballerina regex (regexp:fromString), not translated from Java syntax (docs/mapping.md says so).
             var search = JavaRegex.Translate(name + "=.*", RegexUse.Replace);
             regex = search.Pattern;
             return regex is null

@@ -130,7 +130,7 @@ function getHeader(Context ctx, string name) returns string => ctx.headers[name.
 
 # The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
 # without the quotes HTTP clients put around it, as Axis2 stores it. (The action parameter of a SOAP 1.2
-# content type is not read.)
+# content type is not read here: only a data service's operation dispatch reads it, dataServiceSoapAction.)
 function soapAction(Context ctx) returns string {
     string action = getHeader(ctx, "SOAPAction").trim();
     if action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"") {
@@ -3498,7 +3498,7 @@ function dataServiceAddressingAction(Context ctx) returns string {
     if header is xml {
         foreach xml:Element block in header.children().elements() {
             string name = block.getName();
-            if name == "{http://www.w3.org/2005/08/addressing}Action" || name == "{http://schemas.xmlsoap.org/ws/2004/08/addressing}Action" {
+            if name == string `{${WSA_NS}}Action` || name == string `{${WSA_SUBMISSION_NS}}Action` {
                 return block.data().trim();
             }
         }
@@ -4002,9 +4002,10 @@ function fileConnectorIsFolderName(string path) returns boolean {
     return dot is () || dot < 1 || dot == base.length() - 1;
 }
 
-# The file connector's result (ResultPayloadCreate.preparePayload): the element replaces the body's children;
-# the content type is kept, so a JSON client gets `{"success": true}`.
-function fileConnectorResult(Context ctx, xml result) {
+# A connector's result element (the file connector's ResultPayloadCreate.preparePayload, the LDAP connector's
+# LDAPUtils.preparePayload): it replaces the body's children; the content type is kept, so a JSON client gets
+# `{"success": true}`.
+function connectorResult(Context ctx, xml result) {
     ctx.payload = replaceBody(ctx, result);
 }
 
@@ -4040,7 +4041,7 @@ function fileConnectorCreate(Context ctx, string location, string content = "", 
     } on fail error e {
         return error("Unable to create a file/folder.", e);
     }
-    fileConnectorResult(ctx, xml `<success>true</success>`);
+    connectorResult(ctx, xml `<success>true</success>`);
 }
 
 # Creates the folder holding `path` and its parents when they do not exist (VFS creates them before writing).
@@ -4059,7 +4060,7 @@ function fileConnectorIsFileExist(Context ctx, string location) returns error? {
     if exists is file:Error {
         return error("Error while processing a file.", exists);
     }
-    fileConnectorResult(ctx, xml `<fileExist>${exists.toString()}</fileExist>`);
+    connectorResult(ctx, xml `<fileExist>${exists.toString()}</fileExist>`);
 }
 
 # fileconnector.delete (FileDelete, connector 2.0.4 or later) on a local file: a file is deleted; a folder with
@@ -4091,7 +4092,7 @@ function fileConnectorDelete(Context ctx, string location, string filePattern = 
     } on fail error e {
         return error("Error occurs while deleting a file.", e);
     }
-    fileConnectorResult(ctx, xml `<success>${deleted.toString()}</success>`);
+    connectorResult(ctx, xml `<success>${deleted.toString()}</success>`);
 }
 
 # fileconnector.read (FileRead and ResultPayloadCreate.buildFile, connector 2.0.8 to 2.0.21) of a local file: the
@@ -4165,7 +4166,7 @@ function fileConnectorAppend(Context ctx, string location, string content = "", 
     } on fail error e {
         return error("Error while appending a file.", e);
     }
-    fileConnectorResult(ctx, xml `<success>true</success>`);
+    connectorResult(ctx, xml `<success>true</success>`);
 }
 
 # ldap.init (LDAP connector 1.0.x, Init): the connection settings become the properties `providerUrl`,
@@ -4229,7 +4230,7 @@ function ldapConnect(Context ctx) returns ldap:Client|error {
 # The connector's result (LDAPUtils.preparePayload): `<ns:result><ns:message>` with the text replaces the body's
 # children; the content type is kept, so a JSON client gets `{"result": {"message": "Success"}}`.
 function ldapResult(Context ctx, string message) {
-    ctx.payload = replaceBody(ctx, xml `<ns:result xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:message>${message}</ns:message></ns:result>`);
+    connectorResult(ctx, xml `<ns:result xmlns:ns="http://org.wso2.esbconnectors.ldap"><ns:message>${message}</ns:message></ns:result>`);
 }
 
 # Records a failure as LDAPUtils.handleErrorResponse does: status 500, ERROR_CODE (the connector's code),
