@@ -80,6 +80,19 @@ public sealed class MessageStoreLoweringTests
         Assert.Contains("Missing", missing.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("TRUE", true)]
+    [InlineData("yes", false)]
+    [InlineData("false", false)]
+    public void Throttle_is_read_as_java_reads_a_boolean(string value, bool throttle)
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Backend,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S" targetEndpoint="EP"><parameter name="throttle">{value}</parameter></messageProcessor>""");
+
+        Assert.Equal(throttle, Assert.Single(package.MessageProcessors).Throttle);
+    }
+
     [Fact]
     public void Without_a_target_endpoint_the_message_names_it_among_the_clients()
     {

@@ -56,7 +56,7 @@ public sealed partial class Lowerer
             MaxDeliveryAttempts = (int)Math.Clamp(attempts, int.MinValue, int.MaxValue),
             RetryIntervalSeconds = Math.Max(retry, 0) / 1000m,
             DropAfterMaxAttempts = text("max.delivery.drop") == "Enabled" && attempts > 0,
-            Throttle = text("throttle") is not { } throttle || string.Equals(throttle, "true", StringComparison.OrdinalIgnoreCase),
+            Throttle = ThrottleParameter(text("throttle")),
             DeactivateSequence = deactivate,
             NonRetryStatusCodes = ImmutableArray<int>.Empty,
         };

@@ -285,7 +285,7 @@ public sealed partial class Lowerer
             // throttle (default true): one run keeps forwarding while there are messages; false: one message per run.
             read.Add("throttle");
             read.Add("throttle.interval");
-            lowered = lowered with { Throttle = !string.Equals(Text("throttle"), "false", StringComparison.OrdinalIgnoreCase) };
+            lowered = lowered with { Throttle = ThrottleParameter(Text("throttle")) };
         }
 
         // Settings of the Micro Integrator's cluster and store connection, which a job in one process does not have.
@@ -307,4 +307,11 @@ public sealed partial class Lowerer
 
         return lowered with { NotTranslated = notTranslated };
     }
+
+    /// <summary>
+    /// A forwarding processor's <c>throttle</c> (default true), read as ForwardingService and FailoverForwardingService
+    /// read it: <c>Boolean.parseBoolean</c>, so any value other than "true" in any case is false.
+    /// </summary>
+    private static bool ThrottleParameter(string? value) => value is null || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
 }
