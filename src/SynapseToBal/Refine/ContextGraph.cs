@@ -125,8 +125,8 @@ internal sealed partial class ContextGraph
     [GeneratedRegex(@"\b(?:key|target)\s*=\s*[""']\s*\{")]
     private static partial Regex DynamicKey();
 
-    /// <summary>Collects, by reflection, every symbol an IR subtree names and the facts that add edges.</summary>
-    private sealed class Walk
+    /// <summary>Collects, by reflection (so IR nodes added later are covered), every symbol an IR subtree names and the facts that add edges.</summary>
+    internal sealed class Walk
     {
         private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
 

@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Collections.Immutable;
-using System.Reflection;
 using SynapseToBal.IR;
 
 namespace SynapseToBal.Refine;
@@ -97,39 +95,11 @@ public static class EmptyFlows
             _ => step,
         };
 
-    /// <summary>Every symbol an IR subtree names, by reflection (so IR nodes added later are covered).</summary>
+    /// <summary>Every symbol an IR subtree names (<see cref="ContextGraph.Walk"/>).</summary>
     internal static void Collect(object? node, HashSet<Symbol> symbols)
     {
-        switch (node)
-        {
-            case null or string or Microsoft.CodeAnalysis.DiagnosticDescriptor:
-                return;
-            case Symbol symbol:
-                symbols.Add(symbol);
-                return;
-            case var origin when origin.GetType().Namespace == "SynapseToBal.Syntax":
-                return;
-            case IEnumerable items:
-                foreach (var item in items)
-                {
-                    Collect(item, symbols);
-                }
-
-                return;
-        }
-
-        var type = node.GetType();
-        if (type.IsPrimitive || type.IsEnum || node is decimal)
-        {
-            return;
-        }
-
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.SetMethod is not null && property.GetIndexParameters().Length == 0)
-            {
-                Collect(property.GetValue(node), symbols);
-            }
-        }
+        var walk = new ContextGraph.Walk();
+        walk.Visit(node);
+        symbols.UnionWith(walk.Symbols);
     }
 }
