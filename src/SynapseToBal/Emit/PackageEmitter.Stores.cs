@@ -143,6 +143,9 @@ public sealed partial class PackageEmitter
                 RetryInterval = Number(p.RetryIntervalSeconds),
                 Drop = p.DropAfterMaxAttempts,
                 p.Throttle,
+
+                // After a message is done: a throttled run goes on with the next, otherwise the run ends.
+                Next = p.Throttle ? "continue" : "return",
                 Failed = Literal(sampling ? $"{who}: the sequence failed" : chooser is not null ? $"{who} failed to forward a message to the endpoint it names" : $"{who} failed to forward a message to endpoint '{p.Target?.SynapseName}'"),
                 ReplyFailed = Literal($"{who}: the reply sequence failed"),
                 FaultFailed = Literal($"{who}: the fault sequence failed"),
