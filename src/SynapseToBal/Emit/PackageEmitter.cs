@@ -527,12 +527,28 @@ public sealed partial class PackageEmitter
             return BallerinaSyntax.XmlTemplateText(entry.Value);
         }
 
-        return string.Concat(entry.Parts.Select(part => part switch
+        // The literal pieces between the configurables are escaped together: a value's leading space after a hole
+        // is only recognised as such with the start tag before the hole in view.
+        var pieces = new List<string> { string.Empty };
+        var holes = new List<string>();
+        foreach (var part in entry.Parts)
         {
-            TemplatePart.Text text => BallerinaSyntax.XmlTemplateText(text.Content),
-            TemplatePart.Argument argument => "${" + Read(argument) + "}",
-            _ => throw new InvalidOperationException(),
-        }));
+            switch (part)
+            {
+                case TemplatePart.Text text:
+                    pieces[^1] += text.Content;
+                    break;
+                case TemplatePart.Argument argument:
+                    holes.Add("${" + Read(argument) + "}");
+                    pieces.Add(string.Empty);
+                    break;
+                default:
+                    throw new InvalidOperationException();
+            }
+        }
+
+        var escaped = BallerinaSyntax.XmlTemplateTexts(pieces);
+        return string.Concat(escaped.Select((piece, i) => i < holes.Count ? piece + holes[i] : piece));
     }
 
     // ---- connections.bal, configs.bal, Config.toml ----

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
@@ -171,7 +172,21 @@ public static class BallerinaSyntax
     /// XML template grammar refuses <c>v=" a"</c>, and <c>v="&amp;#32;a"</c> is the same value. Comments, CDATA
     /// sections and processing instructions are copied as they are (a reference means nothing there).
     /// </summary>
-    public static string XmlTemplateText(string xml)
+    public static string XmlTemplateText(string xml) => TemplateText(AttributeWhiteSpaceAsReferences(xml), keepLineBreaks: true);
+
+    /// <summary>
+    /// <see cref="XmlTemplateText(string)"/> for an XML template with interpolations: <paramref name="pieces"/> are the
+    /// literal texts between the holes, escaped as one document (a hole inside an attribute value does not hide the
+    /// white space that opens the value's next piece, or the start tag around it) and returned piece by piece.
+    /// </summary>
+    public static ImmutableArray<string> XmlTemplateTexts(IReadOnlyList<string> pieces)
+    {
+        // NUL cannot occur in XML 1.0 text, so it marks the holes unambiguously while the start tags are read.
+        var joined = AttributeWhiteSpaceAsReferences(string.Join('\0', pieces));
+        return [.. joined.Split('\0').Select(piece => TemplateText(piece, keepLineBreaks: true))];
+    }
+
+    private static string AttributeWhiteSpaceAsReferences(string xml)
     {
         var builder = new StringBuilder(xml.Length + 8);
         var i = 0;
@@ -218,7 +233,7 @@ public static class BallerinaSyntax
             }
         }
 
-        return TemplateText(builder.ToString(), keepLineBreaks: true);
+        return builder.ToString();
     }
 
     /// <summary>Comment lines (<c>// ...</c>) for arbitrary text; every line of the text stays a comment.</summary>

@@ -92,4 +92,12 @@ public sealed class BallerinaSyntaxTests
     [InlineData("<p v=\"`${x}\"/>", "<p v=\"${\"`\"}${\"$\"}{x}\"/>")]
     public void XmlTemplateText_writes_white_space_opening_an_attribute_value_as_a_reference(string xml, string expected) =>
         Assert.Equal(expected, BallerinaSyntax.XmlTemplateText(xml));
+
+    [Fact]
+    public void XmlTemplateTexts_escapes_the_pieces_between_holes_as_one_document()
+    {
+        // The piece after a hole inside a start tag still has its attribute values' leading white space escaped.
+        string[] pieces = [.. BallerinaSyntax.XmlTemplateTexts(["<c password=\"", "\" b=\" x\"><p>", "</p> t`</c>"])];
+        Assert.Equal(["<c password=\"", "\" b=\"&#32;x\"><p>", "</p> t${\"`\"}</c>"], pieces);
+    }
 }

@@ -10,6 +10,9 @@ configurable string reportBackendUrl = ?;
 # Base URL of the 'WeatherBackend' endpoint.
 configurable string weatherBackendUrl = ?;
 
+# Secret 'password' of local entry 'MailConfig'.
+configurable string mailConfigPassword = ?;
+
 # Secret 'report.credentials' (a secure vault alias in Synapse).
 configurable string reportCredentials = ?;
 
