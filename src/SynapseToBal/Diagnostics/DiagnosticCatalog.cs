@@ -146,8 +146,8 @@ public static class DiagnosticCatalog
         "The key (key=\"{xpath}\" or a key expression) is computed from the message at run time, so the target sequence, endpoint or property cannot be chosen when converting.");
     public static readonly DiagnosticDescriptor ResponseHang = Info("SB0210", LoweringCategory,
         "Flow ends without responding",
-        "The flow ends after a call without responding; the Micro Integrator leaves the client waiting, the generated code answers 202",
-        "The Micro Integrator sends no response when a flow ends after a call without <respond> or <send>; the client waits until it times out. A Ballerina resource must answer, so the generated code answers 202 Accepted.");
+        "The flow ends after a call or a message store without responding; the Micro Integrator leaves the client waiting, the generated code answers 202",
+        "The Micro Integrator sends no response when a flow ends after a call without <respond> or <send>, or after a <store> without FORCE_SC_ACCEPTED (the store mediator marks the response as skipped); the client waits until it times out. A Ballerina resource must answer, so the generated code answers 202 Accepted.");
     public static readonly DiagnosticDescriptor DispatchOrder = Info("SB0211", LoweringCategory,
         "Resource dispatch order differs",
         "Resource '{0}' is declared after '{1}', which matches the same requests first in Synapse; Ballerina prefers the more specific path",
@@ -192,7 +192,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
         "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",
-        "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend on the way (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible.");
+        "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend or stored on the way without FORCE_SC_ACCEPTED (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible.");
     public static readonly DiagnosticDescriptor ConnectionNotTranslated = Warning("SB0216", LoweringCategory,
         "Connection not translated",
         "Local entry '{0}' is a connector connection (<{1}>); it stays an XML value, not a client yet",

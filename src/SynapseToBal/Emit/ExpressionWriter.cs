@@ -152,6 +152,19 @@ internal sealed class ExpressionWriter
         _ => $"{Receiver(String(count.Operand))}.length()",
     };
 
+    /// <summary>
+    /// A Ballerina expression of a non-string value; with <paramref name="copy"/>, a deep copy of a value that is part of
+    /// the message or of a property (Ballerina's XML and JSON values are mutable and shared by reference), as
+    /// enrich's clone="true" reads its source. Values built fresh each time are not copied.
+    /// </summary>
+    public string Value(ValueIr value, bool copy) => copy && value is ValueIr.Payload or ValueIr.Property or ValueIr.XmlNodes or ValueIr.Json or ValueIr.Envelope
+        ? Copied(Value(value))
+        : Value(value);
+
+    /// <summary><c>.clone()</c> of an expression, parenthesised unless it is a name or a member access.</summary>
+    public static string Copied(string code) =>
+        (System.Text.RegularExpressions.Regex.IsMatch(code, @"^[A-Za-z_'][\w']*(\.[A-Za-z_'][\w']*|\[""[^""\\]*""\])*$") ? code : $"({code})") + ".clone()";
+
     /// <summary>A Ballerina expression of a non-string value (anydata).</summary>
     public string Value(ValueIr value) => value switch
     {

@@ -98,14 +98,14 @@ internal sealed partial class StatementWriter
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(store)
-                    ? $"{local.TypeName} {local.Name} = {_expr.Value(store.Value)};"
-                    : $"{local.Name} = {_expr.Value(store.Value)};");
+                    ? $"{local.TypeName} {local.Name} = {_expr.Value(store.Value, store.Copy)};"
+                    : $"{local.Name} = {_expr.Value(store.Value, store.Copy)};");
                 break;
             case StorePropertyStep store:
-                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value)};");
+                _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value, store.Copy)};");
                 break;
             case ReplacePayloadStep replace:
-                _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value)});");
+                _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value, replace.Copy)});");
                 break;
             case EnrichStep enrich:
                 _out.Line(Enrich(enrich));
@@ -875,8 +875,8 @@ internal sealed partial class StatementWriter
     {
         // In Synapse's XML mode a body source is the body's first element (its JSON path reads the whole payload).
         var value = enrich.Source is ValueIr.Payload && enrich.Target is not EnrichTargetIr.JsonPath && !(enrich.Target is EnrichTargetIr.Body && enrich.NativeJson)
-            ? "check bodyFirstElement(ctx)"
-            : _expr.Value(enrich.Source);
+            ? (enrich.Copy ? ExpressionWriter.Copied("check bodyFirstElement(ctx)") : "check bodyFirstElement(ctx)")
+            : _expr.Value(enrich.Source, enrich.Copy);
         var action = enrich.Action switch
         {
             Syntax.EnrichAction.Replace => "\"replace\"",

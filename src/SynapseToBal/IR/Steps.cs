@@ -71,17 +71,29 @@ public sealed record SetVariableStep(MediatorSyntax Origin, string Name, ExprIr 
 public sealed record RemoveVariableStep(MediatorSyntax Origin, string Name) : StepIr(Origin);
 
 /// <summary>Stores a value (not only text) in a property, as enrich with a property target does.</summary>
-public sealed record StorePropertyStep(MediatorSyntax Origin, string Name, ValueIr Value) : StepIr(Origin);
+public sealed record StorePropertyStep(MediatorSyntax Origin, string Name, ValueIr Value) : StepIr(Origin)
+{
+    /// <summary>A copy of the value is stored (enrich clone="true": Synapse's Source clones what it selected), not the message's own nodes.</summary>
+    public bool Copy { get; init; }
+}
 
 /// <summary>Replaces the payload with a value, as enrich with a body target does (messageType unchanged).</summary>
-public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : StepIr(Origin);
+public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : StepIr(Origin)
+{
+    /// <summary>A copy of the value becomes the payload (enrich clone="true"), so a later edit of either leaves the other alone.</summary>
+    public bool Copy { get; init; }
+}
 
 /// <summary>
 /// enrich into the message: at an XPath or JSONPath, the body with child/sibling actions, or the envelope
 /// (semantics §6.5). <see cref="NativeJson"/>: Synapse's factory enables its JSON path for this configuration, so a
 /// JSON payload is edited as JSON at run time.
 /// </summary>
-public sealed record EnrichStep(MediatorSyntax Origin, ValueIr Source, EnrichTargetIr Target, EnrichAction Action, bool NativeJson) : StepIr(Origin);
+public sealed record EnrichStep(MediatorSyntax Origin, ValueIr Source, EnrichTargetIr Target, EnrichAction Action, bool NativeJson) : StepIr(Origin)
+{
+    /// <summary>A copy of the source is inserted (clone="true"), not the nodes it selected.</summary>
+    public bool Copy { get; init; }
+}
 
 /// <summary>Where an <see cref="EnrichStep"/> writes.</summary>
 public abstract record EnrichTargetIr

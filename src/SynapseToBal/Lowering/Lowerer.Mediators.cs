@@ -119,7 +119,7 @@ public sealed partial class Lowerer
         Translated<CallTemplateMediator>("call-template", (l, m, c) => [l.LowerCallTemplate(m, c)]),
         Translated<ThrowErrorMediator>("throwError", (l, m, c) => l.LowerThrowError(m, c)),
         Translated<MakeFaultMediator>("makefault", (l, m, c) => l.LowerMakeFault(m, c)),
-        Translated<StoreMediator>("store", (l, m, _) => l.LowerStore(m)),
+        Translated<StoreMediator>("store", (l, m, c) => l.LowerStore(m, c)),
         Translated<EnqueueMediator>("enqueue", (l, m, _) => [l.LowerEnqueue(m)]),
         Translated<EventPublisherMediator>("event", (l, m, _) => [l.LowerEventPublisher(m)]),
         Translated<ValidateMediator>("validate", (l, m, c) => l.LowerValidate(m, c)),

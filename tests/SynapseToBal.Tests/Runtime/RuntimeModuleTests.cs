@@ -79,6 +79,23 @@ public sealed class RuntimeModuleTests : IDisposable
         });
     }
 
+    /// <summary>
+    /// A payload is <c>json|xml|ReceivedBody|()</c>, and <c>json</c> holds <c>map&lt;json&gt;</c>: a bare mapping
+    /// constructor assigned to one fits both mapping types, which the Ballerina spec makes a compile-time error
+    /// (mapping-constructor-expr: more than one applicable contextually expected type). The runtime module
+    /// writes the type (<c>&lt;ReceivedBody&gt;{...}</c> or a typed local) wherever it builds a received body.
+    /// </summary>
+    [Fact]
+    public void No_payload_is_assigned_an_untyped_mapping_constructor()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource);
+        var ambiguous = System.Text.RegularExpressions.Regex.Matches(source, @"(?m)^.*\bpayload\s*(=|:)\s*\{.*$")
+            .Select(m => m.Value.Trim())
+            .ToArray();
+        Assert.Empty(ambiguous);
+        Assert.Contains("<ReceivedBody>{bytes: check request.getBinaryPayload()", source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Keeping_everything_reproduces_the_source_text()
     {

@@ -95,9 +95,10 @@ public sealed partial class PropertyLocalTests
             <enrich><source type="property" property="original"/><target type="body"/></enrich>
             <log><property name="ids" expression="$ctx:ids"/></log>
             """ + Tail)["main.bal"];
-        Assert.Contains("anydata original = check payloadValue(ctx);", main);
+        // clone="true" (the default): each source is read as a copy, as Synapse's enrich Source clones it.
+        Assert.Contains("anydata original = (check payloadValue(ctx)).clone();", main);
         Assert.Contains("xml ids = ", main);
-        Assert.Contains("check setPayloadValue(ctx, original);", main);
+        Assert.Contains("check setPayloadValue(ctx, original.clone());", main);
         Assert.Contains("ids = ids.toString()", main);
         Assert.DoesNotContain("ctx.properties[", main);
     }

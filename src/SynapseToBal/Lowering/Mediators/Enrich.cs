@@ -59,14 +59,14 @@ public sealed partial class Lowerer
             case EnrichTargetType.Property when target.Action != EnrichAction.Replace:
                 return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "adding to the value a property holds is not translated")];
             case EnrichTargetType.Property:
-                return target.Property is { } property ? [new StorePropertyStep(enrich, property, value)] : [NotTranslated(enrich)];
+                return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich)];
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
-                return [new ReplacePayloadStep(enrich, value)];
+                return [new ReplacePayloadStep(enrich, value) { Copy = source.CloneSource }];
             case EnrichTargetType.Body:
                 return MovedSource(source, target) ? [EnrichTodo(enrich, "clone=\"false\"", "moving the source nodes inside the message is not translated")]
-                    : [new EnrichStep(enrich, value, new EnrichTargetIr.Body(), target.Action, nativeJson)];
+                    : [new EnrichStep(enrich, value, new EnrichTargetIr.Body(), target.Action, nativeJson) { Copy = source.CloneSource }];
             case EnrichTargetType.Envelope:
-                return [new EnrichStep(enrich, value, new EnrichTargetIr.Envelope(), target.Action, NativeJson: false)];
+                return [new EnrichStep(enrich, value, new EnrichTargetIr.Envelope(), target.Action, NativeJson: false) { Copy = source.CloneSource }];
             case EnrichTargetType.Custom when target.XPath is { } path:
                 return LowerEnrichCustomTarget(enrich, source, target, path, value, nativeJson, context);
             default:
@@ -94,7 +94,7 @@ public sealed partial class Lowerer
                     return [EnrichTodo(enrich, "a JSONPath target '$' with action=\"replace\"", "use a body target to replace the whole JSON payload")];
                 }
 
-                return [new EnrichStep(enrich, value, new EnrichTargetIr.JsonPath(json.Path), target.Action, nativeJson)];
+                return [new EnrichStep(enrich, value, new EnrichTargetIr.JsonPath(json.Path), target.Action, nativeJson) { Copy = source.CloneSource }];
             // The target is found below the SOAP body: a path over the SOAP header or a property's XML, or ending in node(), is not.
             case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.RootProperty is null && navigation.FromHeader is null
                 && !navigation.Steps.Any(s => s.AllNodes == true):
@@ -108,7 +108,7 @@ public sealed partial class Lowerer
                     return [EnrichTodo(enrich, "clone=\"false\"", "moving the source nodes inside the message is not translated")];
                 }
 
-                return [new EnrichStep(enrich, value, new EnrichTargetIr.XmlPath(navigation), target.Action, nativeJson)];
+                return [new EnrichStep(enrich, value, new EnrichTargetIr.XmlPath(navigation), target.Action, nativeJson) { Copy = source.CloneSource }];
             default:
                 return [EnrichTodo(enrich, $"the target xpath '{path.Original}'", "only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated")];
         }

@@ -8,11 +8,14 @@ namespace SynapseToBal.Lowering;
 // Lowering of <store messageStore sequence>: a copy of the message goes into the store's queue.
 public sealed partial class Lowerer
 {
+    /// <summary>The store steps reached without FORCE_SC_ACCEPTED known to be set (by reference: equal records may differ in that).</summary>
+    private readonly HashSet<StepIr> _unacknowledgedStores = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// The store mediator (MessageStoreMediator): runs the on-store sequence when it exists, then stores a clone of
     /// the message; the flow goes on. A store chosen by an expression, or one that is not translated, is a TODO.
     /// </summary>
-    private ImmutableArray<StepIr> LowerStore(StoreMediator mediator)
+    private ImmutableArray<StepIr> LowerStore(StoreMediator mediator, FlowContext context)
     {
         if (mediator.MessageStore is not { } key)
         {
@@ -56,6 +59,14 @@ public sealed partial class Lowerer
 
         // Guaranteed delivery: a message the JMS store cannot take goes to the in-memory failover store (checked when the stores were lowered).
         var failover = store.Jms?.FailoverStoreName is { } failoverName && _messageStores.TryGetValue(failoverName, out var failoverStore) ? failoverStore.Name : null;
-        return [new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : null, Failover = failover }];
+        var step = new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : null, Failover = failover };
+        if (context.Exchange.Current.ForceAccepted != Known.Yes)
+        {
+            // MessageStoreMediator sets RESPONSE_WRITTEN=SKIP: unless FORCE_SC_ACCEPTED is set, the listener then
+            // sends no 202 (ServerWorker.sendAck), so a flow ending after this store leaves the client waiting.
+            _unacknowledgedStores.Add(step);
+        }
+
+        return [step];
     }
 }

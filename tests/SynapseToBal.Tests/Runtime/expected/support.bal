@@ -31,12 +31,18 @@ final readonly & map<boolean> hopByHopHeaders = {
 # The URL postfix is the request path and query after the API context `basePath`; `api` is the
 # Synapse name of the API (`SYNAPSE_REST_API`), `()` for the main sequence.
 function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}) returns Context|error {
+    string contentType = request.getContentType();
+    // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's.
+    "soap11"|"soap12"? clientSoap = contentType.includes("application/soap+xml") ? "soap12"
+        : contentType.includes("text/xml") ? "soap11" : ();
     Context ctx = {
         messageId: "urn:uuid:" + uuid:createType4AsString(),
         to: request.rawPath,
         method: request.method,
         urlPostfix: request.rawPath.startsWith(basePath) ? request.rawPath.substring(basePath.length()) : request.rawPath,
-        contentType: request.getContentType()
+        contentType: contentType,
+        restRequest: clientSoap is (),
+        clientSoap: clientSoap
     };
     if api is string {
         ctx.properties["SYNAPSE_REST_API"] = api;
@@ -53,7 +59,7 @@ function newContext(http:Request request, string? api, string basePath, map<stri
             ctx.properties["query.param." + name] = values[values.length() - 1];
         }
     }
-    ctx.payload = {bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
+    ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
     return ctx;
 }
 
@@ -71,7 +77,7 @@ function newTaskContext(xml? message, string contentType) returns Context => {
 # when a step needs it. There is no client to answer.
 function newInboundContext(string|byte[] content, string contentType) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
-    payload: {bytes: content is string ? content.toBytes() : content, contentType: contentType},
+    payload: <ReceivedBody>{bytes: content is string ? content.toBytes() : content, contentType: contentType},
     contentType: contentType,
     method: "POST"
 };
@@ -129,14 +135,30 @@ function getVariable(Context ctx, string name) returns string {
 function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
 
 # The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
-# without the quotes HTTP clients put around it, as Axis2 stores it. (The action parameter of a SOAP 1.2
-# content type is not read here: only a data service's operation dispatch reads it, dataServiceSoapAction.)
+# without the quotes HTTP clients put around it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2
+# content type.
 function soapAction(Context ctx) returns string {
     string action = getHeader(ctx, "SOAPAction").trim();
     if action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"") {
         return action.substring(1, action.length() - 1);
     }
-    return action;
+    // SOAP 1.2 carries the action as the content type's `action` parameter; Axis2 reads it after the header
+    // (HTTPTransportUtils.initializeMessageContext, TransportUtils.processContentTypeForAction), so it wins over
+    // an unquoted SOAPAction header.
+    string? actionParameter = isSoap12(ctx.contentType) ? contentTypeAction(ctx.contentType) : ();
+    return actionParameter ?: action;
+}
+
+# The `action` parameter of a SOAP 1.2 content type, without its quotes, or `()` when there is none.
+function contentTypeAction(string contentType) returns string? {
+    foreach string part in re `;`.split(contentType) {
+        string setting = part.trim();
+        if setting.toLowerAscii().startsWith("action=") {
+            string value = setting.substring(7).trim();
+            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+    }
+    return ();
 }
 
 # The SOAP 1.1 envelope namespace.
@@ -1128,10 +1150,14 @@ function setJsonPayload(Context ctx, json payload) {
     ctx.contentType = "application/json";
 }
 
-# Replaces the payload with XML (a SOAP envelope and its header are kept). A SOAP or other XML content
-# type is kept; anything else becomes `application/xml`, as payloadFactory does.
+# Replaces the payload with XML (a SOAP envelope and its header are kept; XML that is itself an envelope
+# replaces the envelope). A SOAP or other XML content type is kept; anything else becomes `application/xml`,
+# as payloadFactory does.
 function setXmlPayload(Context ctx, xml payload) {
-    ctx.payload = replaceBody(ctx, payload);
+    xml<xml:Element> roots = payload.elements();
+    // A format whose root is a SOAP 1.1 or 1.2 Envelope becomes the whole envelope, not the body's content
+    // (PayloadFactoryMediator.checkAndReplaceEnvelope).
+    ctx.payload = roots.length() > 0 && soapVersion(roots.get(0)) is string ? roots.get(0) : replaceBody(ctx, payload);
     if !ctx.contentType.includes("xml") {
         ctx.contentType = "application/xml";
     }
@@ -1345,28 +1371,35 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
         // The blocking sender (BlockingMsgSender: a blocking call, a forwarding processor) keeps them.
         removeAddressingHeaders(ctx);
     }
+    string verb = method ?: ctx.method;
     http:Request request = new;
     passTransportHeaders(ctx, request);
-    xml|byte[]? body = check entityBody(ctx);
-    if body is xml|byte[] {
-        request.setPayload(body);
-        if ctx.contentType != "" {
-            check request.setContentType(ctx.contentType);
+    if verb.toUpperAscii() == "GET" {
+        // A GET goes out with neither a body nor a Content-Type, as Synapse's TargetRequest sends it.
+        request.removeHeader("content-type");
+    } else {
+        xml|byte[]? body = check entityBody(ctx);
+        if body is xml|byte[] {
+            request.setPayload(body);
+            if ctx.contentType != "" {
+                check request.setContentType(ctx.contentType);
+            }
         }
     }
-    http:Response response = check endpoint->execute(method ?: ctx.method, path, request);
+    http:Response response = check endpoint->execute(verb, path, request);
     if before is [string, map<string>] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
         return;
     }
+    ctx.restCall = format == "pox";
     ctx.statusCode = response.statusCode;
     ctx.headers = {};
     foreach string name in response.getHeaderNames() {
         ctx.headers[name.toLowerAscii()] = check response.getHeader(name);
     }
     ctx.contentType = response.getContentType();
-    ctx.payload = {bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
+    ctx.payload = <ReceivedBody>{bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
     // The response gets fresh axis2-scope state in Synapse: the postfix is gone after a call.
     ctx.urlPostfix = "";
     // The response is not addressed to the request's To.
@@ -1660,15 +1693,17 @@ function variablePath(Context ctx, string name, string path) returns string|erro
 type EndpointFormat "soap11"|"soap12"|"pox";
 
 # Prepares the message for an endpoint with a `format`, as Synapse does before sending (semantics §8): a
-# SOAP 1.1 envelope (`text/xml`, with a SOAPAction header, empty when the message has no action), a SOAP 1.2
+# SOAP 1.1 envelope (`text/xml`, with the action as the SOAPAction header when there is one), a SOAP 1.2
 # envelope (`application/soap+xml`, the action as its `action` parameter) or plain XML. The body is
 # converted when it is written (`entityBody`); the response then has its own content type.
 function applyEndpointFormat(Context ctx, EndpointFormat format) {
     match format {
         "soap11" => {
+            // Synapse's TargetRequest writes the SOAPAction header (quoted) only for a non-empty action.
+            string actionName = soapAction(ctx);
             ctx.contentType = "text/xml";
-            if !ctx.headers.hasKey("soapaction") {
-                ctx.headers["soapaction"] = "\"\"";
+            if actionName != "" {
+                ctx.headers["soapaction"] = string `"${actionName}"`;
             }
         }
         "soap12" => {
@@ -1685,13 +1720,13 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
 # True for a SOAP 1.2 content type (`application/soap+xml`); `text/xml` is SOAP 1.1.
 function isSoap12(string contentType) returns boolean => contentType.trim().toLowerAscii().startsWith("application/soap+xml");
 
-# The URL postfix an address endpoint appends: only for a REST request, as Synapse decides (semantics §3.5):
-# GET, DELETE, PUT, PATCH, HEAD or OPTIONS, or a POST that is not SOAP (SOAP 1.2, or `text/xml` with a
-# SOAPAction). A SOAP POST goes to the endpoint's address as it is.
+# The URL postfix an address endpoint appends: only for a REST request, as Synapse decides
+# (Axis2FlexibleMEPClient.isRequestRest, semantics §3.5): the client's request was not SOAP (`restRequest`,
+# whatever the message has become since), or the outgoing method is GET, DELETE, PUT, PATCH, HEAD or
+# OPTIONS. A SOAP client's POST goes to the endpoint's address as it is.
 function restPostfix(Context ctx) returns string {
-    string contentType = ctx.contentType.trim().toLowerAscii();
-    boolean soap = isSoap12(contentType) || (contentType.startsWith("text/xml") && getHeader(ctx, "SOAPAction") != "");
-    return ctx.method.toUpperAscii() == "POST" && soap ? "" : ctx.urlPostfix;
+    boolean rest = ctx.restRequest || ["GET", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"].indexOf(ctx.method) is int;
+    return rest ? ctx.urlPostfix : "";
 }
 
 # Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`,
@@ -1756,6 +1791,7 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
 # The response Synapse's `respond` sends: the current status, the headers passed through (`passTransportHeaders`)
 # and the payload.
 function respond(Context ctx) returns http:Response|error {
+    answerInClientSoapVersion(ctx);
     http:Response response = new;
     response.statusCode = ctx.statusCode;
     passTransportHeaders(ctx, response);
@@ -1767,6 +1803,27 @@ function respond(Context ctx) returns http:Response|error {
         }
     }
     return response;
+}
+
+# A SOAP client is answered in its own SOAP version, as Synapse's Axis2Sender.sendBack converts the message
+# (doSOAPFormatConversion): a SOAP 1.1 client gets SOAP 1.1 (`text/xml`) when the message's Content-Type header
+# is SOAP 1.2 or a call sent it as REST (`restCall`), a SOAP 1.2 client gets SOAP 1.2 (`application/soap+xml`)
+# when the header is SOAP 1.1 (and no call sent it as REST) or a call sent it as REST. The envelope is rewritten
+# in that version when the body is written (`entityBody`). REST clients and messages no client sent are left as
+# they are.
+function answerInClientSoapVersion(Context ctx) {
+    "soap11"|"soap12"? clientVersion = ctx.clientSoap;
+    if clientVersion is () {
+        return;
+    }
+    string header = getHeader(ctx, "Content-Type").trim();
+    boolean soap11 = header.startsWith("text/xml") && !ctx.restCall;
+    boolean soap12 = header.startsWith("application/soap+xml");
+    if clientVersion == "soap11" && (soap12 || ctx.restCall) {
+        ctx.contentType = "text/xml";
+    } else if clientVersion == "soap12" && (soap11 || ctx.restCall) {
+        ctx.contentType = "application/soap+xml";
+    }
 }
 
 # Continues a sent message with the resource's out flow, or answers the client when there is none.
@@ -2613,6 +2670,9 @@ function branchContext(Context ctx) returns Context => {
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,
+    restRequest: ctx.restRequest,
+    clientSoap: ctx.clientSoap,
+    restCall: ctx.restCall,
     statusCode: ctx.statusCode,
     isResponse: ctx.isResponse,
     outFlow: ctx.outFlow
@@ -2717,6 +2777,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.variables = copy.variables.clone();
     ctx.method = copy.method;
     ctx.urlPostfix = copy.urlPostfix;
+    ctx.restCall = copy.restCall;
     ctx.statusCode = copy.statusCode;
     ctx.isResponse = copy.isResponse;
 }
@@ -3445,7 +3506,7 @@ function dataServiceUpdate(jdbc:Client db, sql:ParameterizedQuery statement) ret
 # `<operation>`, the SOAP action DBDeployer gives an operation), the first segment of the URL after the service
 # address (`/services/<name>/<operation>`), then the local name of the body's first element. `""` when none names one.
 function dataServiceOperation(Context ctx, string[] operations) returns string {
-    foreach string action in [dataServiceSoapAction(ctx), dataServiceAddressingAction(ctx)] {
+    foreach string action in [soapAction(ctx), dataServiceAddressingAction(ctx)] {
         foreach string operation in operations {
             if action != "" && (action == operation || action == "urn:" + operation) {
                 return operation;
@@ -3470,23 +3531,6 @@ function dataServiceOperation(Context ctx, string[] operations) returns string {
             if operations.indexOf(name) is int {
                 return name;
             }
-        }
-    }
-    return "";
-}
-
-# The SOAP action Axis2 reads: the SOAPAction header without quotes, else the `action` parameter of a SOAP 1.2
-# content type.
-function dataServiceSoapAction(Context ctx) returns string {
-    string action = soapAction(ctx);
-    if action != "" || !isSoap12(ctx.contentType) {
-        return action;
-    }
-    foreach string part in re `;`.split(ctx.contentType) {
-        string setting = part.trim();
-        if setting.toLowerAscii().startsWith("action=") {
-            string value = setting.substring(7).trim();
-            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
         }
     }
     return "";
@@ -3556,7 +3600,7 @@ function dataServiceFault(Context ctx, string replyType, error e) returns http:R
 # What Axis2 answers a request naming no operation of the data service (DispatchPhase): a Client fault (500).
 function dataServiceNoOperation(Context ctx, string replyType) returns http:Response|error {
     string action = dataServiceAddressingAction(ctx);
-    action = action != "" ? action : dataServiceSoapAction(ctx);
+    action = action != "" ? action : soapAction(ctx);
     string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${action != "" ? action : "null"}. If this EPR was previously reachable, please contact the server administrator.`;
     return dataServiceFaultResponse(ctx, replyType, (), reason);
 }

@@ -31,6 +31,16 @@ public type Context record {|
     string method = "GET";
     # Path and query after the API context; address endpoints append it (Synapse `REST_URL_POSTFIX`).
     string urlPostfix = "";
+    # True when the client's request was not SOAP: no content type, or one that is neither `text/xml` nor
+    # `application/soap+xml` (Synapse's REST_REQUEST_CONTENT_TYPE). It stays true whatever the message becomes,
+    # so an address endpoint still appends the URL postfix after the body was turned into SOAP.
+    boolean restRequest = false;
+    # The SOAP version of the client's request (Synapse's IS_CLIENT_DOING_SOAP11); `()` for a REST client or a
+    # message no HTTP client sent. The answer is written in this version (`answerInClientSoapVersion`).
+    "soap11"|"soap12"? clientSoap = ();
+    # True after a call that sent the message as REST (an endpoint with `format="pox"`): Axis2 marks the
+    # response so, and a SOAP client's answer is then put into its SOAP version.
+    boolean restCall = false;
     # Status code sent to the client (Synapse `HTTP_SC`).
     int statusCode = 200;
     # True once the message is a response (after a backend call), as Synapse's `<in>`/`<out>` see it.

@@ -15,24 +15,24 @@ service /targets on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
         check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status>received</status>"), "replace");
-        check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"], "replace", text = true);
-        check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, (check soapBody(ctx))/**/<'order>/<id>, "child");
+        check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true);
+        check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, ((check soapBody(ctx))/**/<'order>/<id>).clone(), "child");
         check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note>late</note>"), "sibling");
         check enrichXml(ctx, (), check xml:fromString("<audit/>"), "child");
-        check enrichXml(ctx, (), ctx.properties["header"], "sibling", nativeJson = true);
-        xml originalEnvelope = check envelopeValue(ctx);
+        check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
+        xml originalEnvelope = (check envelopeValue(ctx)).clone();
         xml reply2 = defaultReply.clone();
-        check setEnvelope(ctx, originalEnvelope);
+        check setEnvelope(ctx, originalEnvelope.clone());
         return respond(ctx);
     }
 
     # POST /targets/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        check enrichJson(ctx, "$.doctor", ctx.properties["doctor"], "replace");
+        check enrichJson(ctx, "$.doctor", ctx.properties["doctor"].clone(), "replace");
         check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
-        check enrichJson(ctx, "$", check jsonPath(ctx, "$.hospital"), "child");
-        check enrichJson(ctx, "$.person['email']", ctx.properties["email"], "sibling");
+        check enrichJson(ctx, "$", (check jsonPath(ctx, "$.hospital")).clone(), "child");
+        check enrichJson(ctx, "$.person['email']", ctx.properties["email"].clone(), "sibling");
         return respond(ctx);
     }
 

@@ -12,13 +12,13 @@ service /enrich on httpListener {
     # POST /enrich/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        anydata originalPayload = check payloadValue(ctx);
-        json customer = check jsonPath(ctx, "$.customer");
+        anydata originalPayload = (check payloadValue(ctx)).clone();
+        json customer = (check jsonPath(ctx, "$.customer")).clone();
         check setPayloadValue(ctx, {"status": "received"});
         xml ack = check xml:fromString("<ack><id>1</id></ack>");
-        xml orderIds = (check soapBody(ctx))/**/<'order>/<id>;
-        check setPayloadValue(ctx, originalPayload);
-        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer, "child");
+        xml orderIds = ((check soapBody(ctx))/**/<'order>/<id>).clone();
+        check setPayloadValue(ctx, originalPayload.clone());
+        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
         anydata moved = check payloadValue(ctx);
         return respond(ctx);
     }

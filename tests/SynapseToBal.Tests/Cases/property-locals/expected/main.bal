@@ -18,7 +18,7 @@ service /orders on httpListener {
             string sku = check jsonEval(ctx, "$.sku");
             int quantity = check propertyInteger(check jsonEval(ctx, "$.quantity"));
             boolean express = true;
-            anydata originalBody = check payloadValue(ctx);
+            anydata originalBody = (check payloadValue(ctx)).clone();
             if getHeader(ctx, "X-Channel") == "partner" {
                 'channel = "partner";
             }
@@ -27,7 +27,7 @@ service /orders on httpListener {
             check audit(ctx);
             log:printInfo("", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             ctx.statusCode = quantity;
-            check setPayloadValue(ctx, originalBody);
+            check setPayloadValue(ctx, originalBody.clone());
             return respond(ctx);
         } on fail error e {
             return orderApiFault(ctx, e);
