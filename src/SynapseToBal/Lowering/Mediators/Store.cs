@@ -56,6 +56,6 @@ public sealed partial class Lowerer
 
         // Guaranteed delivery: a message the JMS store cannot take goes to the in-memory failover store (checked when the stores were lowered).
         var failover = store.Jms?.FailoverStoreName is { } failoverName && _messageStores.TryGetValue(failoverName, out var failoverStore) ? failoverStore.Name : null;
-        return [new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : null, Failover = failover }];
+        return [new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : store.Jdbc is not null ? "JDBC" : null, Failover = failover }];
     }
 }
