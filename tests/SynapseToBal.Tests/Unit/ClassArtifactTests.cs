@@ -63,4 +63,20 @@ public sealed class ClassArtifactTests
         Assert.Contains("the Micro Integrator does not have", message, StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0202");
     }
+
+    [Fact]
+    public void An_http_endpoint_whose_host_is_a_variable_is_a_todo_saying_why_with_the_code_it_reports()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $$"""<endpoint xmlns="{{Ns}}" name="Dyn"><http method="get" uri-template="http://localhost:{uri.var.port}/{uri.var.path}"/></endpoint>""");
+
+        Assert.DoesNotContain(package.Clients, c => c.SynapseName == "Dyn");
+        var pending = Assert.Single(package.PendingEndpoints);
+        Assert.Same(DiagnosticCatalog.AttributeNotTranslated, pending.Reason.Descriptor);
+        Assert.Contains("one base URL", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("yet", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.Single(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("uri-template", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0205");
+    }
 }
