@@ -3338,6 +3338,132 @@ class JmsMessageStore {
     }
 }
 
+# A message store kept in a database table (Synapse's JDBCMessageStore, semantics §9), with the same
+# operations as `MessageQueue`, on JDBCMessageStore's table layout (indexId, an auto-increment key; msg_id;
+# message). Storing inserts the message id and `storedMessageText` as UTF-8 bytes. Processors read the row
+# with the lowest indexId, as JDBCMessageStore.peek does, and removing deletes the rows of that message's id,
+# as JDBCConsumer.ack does. A row this package did not write (the Micro Integrator's Java-serialized
+# StorableMessage) cannot be read: it is logged and left in the table, and the processors make no progress
+# until it is removed, as the Micro Integrator's consumer fails on a row it cannot deserialize.
+class JdbcMessageStore {
+    private final string name;
+    private final jdbc:Client db;
+    private final string tableName;
+    # The msg_id of the message the last read returned: `remove()` deletes it.
+    private string? current = ();
+
+    function init(string name, jdbc:Client db, string tableName) {
+        self.name = name;
+        self.db = db;
+        self.tableNameName = tableName;
+    }
+
+    # Stores a copy of the message, as the store mediator does. When the table cannot take it, the message
+    # goes to the `failover` store when there is one; otherwise the status becomes 500 and the flow fails
+    # with Synapse's message (its fault handler then sets ERROR_MESSAGE).
+    function store(Context ctx, MessageQueue? failover = ()) returns error? {
+        byte[] message = storedMessageText(ctx).toBytes();
+        sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `INSERT INTO ${self.tableName} (msg_id, message) VALUES (`), `${ctx.messageId}, ${message})`);
+        sql:ExecutionResult|sql:Error inserted = self.db->execute(statement);
+        if inserted is sql:ExecutionResult {
+            return;
+        }
+        if failover is MessageQueue {
+            failover.store(ctx);
+            return;
+        }
+        // MessageStoreMediator sets HTTP_SC as a default-scope property, which a fault sequence reads.
+        ctx.properties["HTTP_SC"] = 500;
+        ctx.statusCode = 500;
+        return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, inserted);
+    }
+
+    # The oldest message, left in the table: a forwarding processor removes it once delivered. `()` when the
+    # table has none or cannot be read (logged).
+    function peek() returns Context? {
+        lock {
+            return self.next();
+        }
+    }
+
+    # Removes and returns the oldest message, as a sampling processor takes it.
+    function take() returns Context? {
+        lock {
+            Context? ctx = self.next();
+            if ctx is Context {
+                self.deleteCurrent();
+            }
+            return ctx;
+        }
+    }
+
+    # Removes the message the last read returned (delivered, or dropped after the last attempt).
+    function remove() {
+        lock {
+            self.deleteCurrent();
+        }
+    }
+
+    function next() returns Context? {
+        self.current = ();
+        sql:ParameterizedQuery query = sqlText(string `SELECT msg_id, message FROM ${self.tableName} WHERE indexId = (SELECT MIN(indexId) FROM ${self.tableName})`);
+        stream<record {}, sql:Error?> rows = self.db->query(query);
+        record {|record {} value;|}|sql:Error? first = rows.next();
+        sql:Error? closed = rows.close();
+        if first is sql:Error {
+            log:printError(string `Message store '${self.name}' cannot read its table`, 'error = first);
+            return ();
+        }
+        if closed is sql:Error {
+            log:printWarn(string `Message store '${self.name}' could not close a query`, 'error = closed);
+        }
+        if first is () {
+            return ();
+        }
+        anydata id = columnIgnoringCase(first.value, "msg_id");
+        anydata message = columnIgnoringCase(first.value, "message");
+        string|error text = message is byte[] ? string:fromBytes(message) : message is string ? message : error("the message column is empty");
+        Context|error ctx = text is string ? restoreMessage(text) : text;
+        if ctx is error {
+            log:printError(string `Message store '${self.name}' cannot read the message [${id.toString()}] it did not store: remove it from the table`, 'error = ctx);
+            return ();
+        }
+        self.current = id is string ? id : ctx.messageId;
+        return ctx;
+    }
+
+    function deleteCurrent() {
+        string? id = self.current;
+        self.current = ();
+        if id is () {
+            return;
+        }
+        sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `DELETE FROM ${self.tableName} WHERE msg_id = `), `${id}`);
+        sql:ExecutionResult|sql:Error deleted = self.db->execute(statement);
+        if deleted is sql:Error {
+            log:printError(string `Message store '${self.name}' could not remove message [${id}]: it will be read again`, 'error = deleted);
+        }
+    }
+}
+
+# A query holding SQL text with no parameters (a table name is no parameter).
+function sqlText(string text) returns sql:ParameterizedQuery {
+    sql:ParameterizedQuery query = ``;
+    query.strings = [text];
+    return query;
+}
+
+# The value of a row's column, its name matched ignoring case as JDBC matches column labels; `()` when the row
+# has no such column.
+function columnIgnoringCase(record {} row, string column) returns anydata {
+    foreach [string, anydata] [key, value] in row.entries() {
+        if key.equalsIgnoreCaseAscii(column) {
+            return value;
+        }
+    }
+    return ();
+}
+
 # One delivery attempt of a forwarding message processor (Synapse's ForwardingService): the stored message
 # is sent to the endpoint (the URL postfix appended as for any REST call) and the response becomes the
 # message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other

@@ -177,6 +177,10 @@ public static class DiagnosticCatalog
         "Endpoint definition not in the input",
         "The endpoint '{0}' is not defined in the input; the {1} goes to an http:Client whose URL is a required configurable: set it, and check the format, timeout and other settings of the endpoint's definition",
         "A send, call, target or failover/loadbalance member names an endpoint by a static key that no artifact or registry resource of the input defines (it lives in the registry of the server or in another project). Rather than leave the call a TODO, the converter generates one http:Client per key with its URL a required configurable (no default value, an empty placeholder in Config.toml) and the call as an address endpoint without a format would make it: the REST URL postfix appended for REST requests, the message in its own format, the Micro Integrator's 120 s global timeout. What the definition sets (a SOAP format, a uri-template, a timeout, suspension, a failover or load-balance group, a non-HTTP transport) is not known, so the generated call may differ from the Micro Integrator's.");
+    public static readonly DiagnosticDescriptor ArtifactClassNotTranslatable = Warning("SB0240", LoweringCategory,
+        "Artifact class not translatable",
+        "{0} '{1}' is not translated: {2}; its XML is kept in a TODO",
+        "A scheduled task or message processor names a Java class that is not one of Synapse's translated kinds (a task other than MessageInjector, a processor other than the sampling, forwarding and failover-forwarding ones): what it does is Java code the input does not contain, or a class the Micro Integrator does not have. No job is generated: a TODO carries the artifact's XML with every parameter and says what to write instead.");
     public static readonly DiagnosticDescriptor GroupMemberNotTranslated = Warning("SB0226", LoweringCategory,
         "Endpoint group member not translated",
         "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",

@@ -18,6 +18,35 @@ public sealed partial class PackageEmitter
         var stores = package.MessageStores.Select(s =>
         {
             var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
+            if (s.Jdbc is { } jdbc)
+            {
+                modules.Use("jdbc");
+                return new
+                {
+                    Doc = new[]
+                    {
+                        $"{where}: a database table, as Synapse's JDBCMessageStore",
+                        "(columns indexId, msg_id and message). Each message is a row whose message column holds this package's",
+                        "own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the",
+                        "two cannot share the table, so let the Micro Integrator's processors drain it before switching.",
+                    },
+                    Name = names[s.Name],
+                    Todo = jdbc.NotTranslated is { } unapplied ? Todo(unapplied, Original(s.Origin)) : null,
+                    Jms = (object?)null,
+                    Jdbc = (object?)new
+                    {
+                        Client = names[jdbc.Client],
+                        Url = names[jdbc.Url],
+                        Username = jdbc.Username is { } user ? names[user] : "()",
+                        Password = jdbc.Password is { } secret ? names[secret] : "()",
+                        Driver = BallerinaSyntax.CommentText(jdbc.Driver),
+                        StoreName = Literal(s.StoreName),
+                        StoreComment = BallerinaSyntax.CommentText(s.StoreName),
+                        Table = names[jdbc.Table],
+                    },
+                };
+            }
+
             if (s.Jms is not { } jms)
             {
                 return new
@@ -26,6 +55,7 @@ public sealed partial class PackageEmitter
                     Name = names[s.Name],
                     Todo = (TodoView?)null,
                     Jms = (object?)null,
+                    Jdbc = (object?)null,
                 };
             }
 
@@ -53,6 +83,7 @@ public sealed partial class PackageEmitter
                     StoreComment = BallerinaSyntax.CommentText(s.StoreName),
                     Queue = names[jms.Queue],
                 },
+                Jdbc = (object?)null,
             };
         }).ToList();
 
@@ -64,7 +95,7 @@ public sealed partial class PackageEmitter
             var chooser = p.TargetChooser is { } function ? names[function] : null;
             var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
-            var targetStoreCanFail = p.TargetStore?.Jms is not null;
+            var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null;
             if ((sampling && p.Sequence is not null) || (!sampling && target is not null) || targetStoreCanFail)
             {
                 modules.Use("log");

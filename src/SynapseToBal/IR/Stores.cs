@@ -12,6 +12,25 @@ public sealed record MessageStoreIr(Symbol Name, string StoreName, MessageStoreS
 {
     /// <summary>A JMS store (Synapse's <c>JmsStore</c>): the queue and the connection it is kept in; null for an in-memory store.</summary>
     public JmsStoreIr? Jms { get; init; }
+
+    /// <summary>A JDBC store (Synapse's <c>JDBCMessageStore</c>): the table and the client it is kept in; null otherwise.</summary>
+    public JdbcStoreIr? Jdbc { get; init; }
+}
+
+/// <summary>
+/// A message store kept in a database table (<c>JDBCMessageStore</c>): a <c>jdbc:Client</c> from configurables and the
+/// runtime's <c>JdbcMessageStore</c>, which writes each message as a row holding the package's own JSON format.
+/// </summary>
+/// <param name="Client">The module-level <c>jdbc:Client</c>.</param>
+/// <param name="Url">Configurable: <c>store.jdbc.connection.url</c>.</param>
+/// <param name="Username">Configurable: <c>store.jdbc.username</c>; null without one.</param>
+/// <param name="Password">Required configurable: <c>store.jdbc.password</c>; null without one.</param>
+/// <param name="Table">Configurable: <c>store.jdbc.table</c> (default <c>jdbc_message_store</c>).</param>
+/// <param name="Driver">The JDBC driver class (<c>store.jdbc.driver</c>), whose JAR the package must depend on.</param>
+public sealed record JdbcStoreIr(Symbol Client, Symbol Url, Symbol? Username, Symbol? Password, Symbol Table, string Driver)
+{
+    /// <summary>Settings that are not applied (reported): a TODO beside the store.</summary>
+    public NotTranslatedIr? NotTranslated { get; init; }
 }
 
 /// <summary>

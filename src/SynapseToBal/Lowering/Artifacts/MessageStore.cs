@@ -14,6 +14,9 @@ public sealed partial class Lowerer
     private const string StorePackage = "org.apache.synapse.message.store.impl.";
     private const string ProcessorPackage = "org.apache.synapse.message.processor.impl.";
 
+    /// <summary>Apache Synapse 2.1's resequencing processor: WSO2's Synapse (the Micro Integrator) has no such class.</summary>
+    private const string ApacheResequencingProcessor = "org.apache.synapse.message.processors.resequence.ResequencingProcessor";
+
     private readonly Dictionary<string, MessageStoreIr> _messageStores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Kind, NotTranslatedIr Reason)> _storeReasons = new(StringComparer.Ordinal);
     private readonly List<PendingArtifactIr> _pendingStores = new();
@@ -29,7 +32,7 @@ public sealed partial class Lowerer
         null or "" or StorePackage + "memory.InMemoryStore" or "org.apache.synapse.message.store.InMemoryMessageStore" => ("in-memory", null),
         StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "it is translated by LowerJmsStore unless it cannot connect"),
         StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
-        StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql"),
+        StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "it is translated by LowerJdbcStore unless it cannot connect"),
         StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
         var other => ($"class {other}", "the class runs Java code; write a producer for the system it stores messages in"),
     };
@@ -61,6 +64,17 @@ public sealed partial class Lowerer
                 }
 
                 advice = $"{missing}; write its producer with a jms:MessageProducer from ballerinax/java.jms";
+            }
+
+            if (kind == "JDBC")
+            {
+                if (LowerJdbcStore(store, out var missing) is { } jdbcStore)
+                {
+                    _messageStores[store.Name] = jdbcStore;
+                    continue;
+                }
+
+                advice = $"{missing}; write its producer with a jdbc:Client from ballerinax/java.jdbc";
             }
 
             // Every connection parameter becomes a configurable, credentials required ones without a default.
@@ -119,8 +133,10 @@ public sealed partial class Lowerer
         };
         if (kind is null)
         {
-            var what = $"the processor runs the Java class {className}; write its logic as a ballerina/task job by hand";
-            Pending(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, what), $"messageProcessor (class {className})", processor.Name);
+            var why = className == ApacheResequencingProcessor
+                ? $"{className} is Apache Synapse 2.1's resequencing processor (each run takes the stored messages in the order of the number its seqNumXpath selects and injects them into nextEsbSequence), a class the Micro Integrator does not have and cannot deploy; to keep that order, store each message with its sequence number and write a ballerina/task job that takes them sorted by it"
+                : $"it runs the Java class {className}, whose code the input does not contain; write its logic as a ballerina/task job that reads the store";
+            Pending(new NotTranslatedIr(DiagnosticCatalog.ArtifactClassNotTranslatable, $"message processor '{processor.Name}' is not translated: {why}"), "Message processor", processor.Name, why);
             return null;
         }
 

@@ -20,8 +20,10 @@ public sealed partial class Lowerer
     {
         if (task.ClassName is { } className && className != MessageInjector)
         {
-            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, task.Location, $"task (class {className})", task.Name);
-            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"the task runs the Java class {className}; write its logic as a ballerina/task job by hand"), task));
+            // The task's work is the class's execute() method: Java code the input does not hold.
+            var why = $"it runs the Java class {className} (its execute() method), whose code the input does not contain; write that logic as a ballerina/task job scheduled on the task's trigger";
+            _diagnostics.Report(DiagnosticCatalog.ArtifactClassNotTranslatable, task.Location, "Task", task.Name, why);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactClassNotTranslatable, $"task '{task.Name}' is not translated: {why}"), task));
             return null;
         }
 

@@ -21,7 +21,7 @@ service / on httpListener {
     }
 }
 
-// TODO(SB0202): the task runs the Java class com.example.tasks.CleanupTask; write its logic as a ballerina/task job by hand: 'CustomTask' (CustomTask.xml, line 2).
+// TODO(SB0240): task 'CustomTask' is not translated: it runs the Java class com.example.tasks.CleanupTask (its execute() method), whose code the input does not contain; write that logic as a ballerina/task job scheduled on the task's trigger: 'CustomTask' (CustomTask.xml, line 2).
 // <task xmlns="http://ws.apache.org/ns/synapse" name="CustomTask" class="com.example.tasks.CleanupTask">
 //     <trigger interval="60"/>
 //     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="retentionDays" value="7"/>

@@ -9,7 +9,7 @@
 //     <parameter name="redis.apiKey">****</parameter>
 // </messageStore>
 
-// TODO(SB0202): the processor runs the Java class com.example.processor.BatchProcessor; write its logic as a ballerina/task job by hand: 'BatchProcessor' (CustomProcessor.xml, line 2).
+// TODO(SB0240): message processor 'BatchProcessor' is not translated: it runs the Java class com.example.processor.BatchProcessor, whose code the input does not contain; write its logic as a ballerina/task job that reads the store: 'BatchProcessor' (CustomProcessor.xml, line 2).
 // <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="com.example.processor.BatchProcessor" name="BatchProcessor" messageStore="RedisStore">
 //     <parameter name="batch.size">10</parameter>
 // </messageProcessor>

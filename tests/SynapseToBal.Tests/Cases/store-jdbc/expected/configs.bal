@@ -4,20 +4,14 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Parameter 'store.jdbc.driver' of the JDBC message store 'OrderDbStore'.
-configurable string orderDbStoreStoreJdbcDriver = "com.mysql.jdbc.Driver";
+# JDBC URL of the JDBC message store 'OrderDbStore' (store.jdbc.connection.url).
+configurable string orderDbStoreUrl = "jdbc:mysql://db.example.com:3306/mstore";
 
-# Parameter 'store.jdbc.connection.url' of the JDBC message store 'OrderDbStore'.
-configurable string orderDbStoreStoreJdbcConnectionUrl = "jdbc:mysql://db.example.com:3306/mstore";
+# User name of the JDBC message store 'OrderDbStore' (store.jdbc.username).
+configurable string orderDbStoreUsername = "mstore";
 
-# Parameter 'store.jdbc.username' of the JDBC message store 'OrderDbStore'.
-configurable string orderDbStoreStoreJdbcUsername = "mstore";
+# Password of the JDBC message store 'OrderDbStore' (store.jdbc.password).
+configurable string orderDbStorePassword = ?;
 
-# Parameter 'store.jdbc.password' of the JDBC message store 'OrderDbStore'.
-configurable string orderDbStoreStoreJdbcPassword = ?;
-
-# Parameter 'store.jdbc.table' of the JDBC message store 'OrderDbStore'.
-configurable string orderDbStoreStoreJdbcTable = "jdbc_message_store";
-
-# Parameter 'store.producer.guaranteed.delivery.enable' of the JDBC message store 'OrderDbStore'.
-configurable string orderDbStoreStoreProducerGuaranteedDeliveryEnable = "false";
+# Table of the JDBC message store 'OrderDbStore' (store.jdbc.table).
+configurable string orderDbStoreTable = "jdbc_message_store";

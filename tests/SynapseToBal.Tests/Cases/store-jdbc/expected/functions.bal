@@ -4,6 +4,5 @@
 
 # Sequence 'HandleOrder'.
 function handleOrder(Context ctx) returns error? {
-    // TODO(SB0223): store the message with the producer of the JDBC message store 'OrderDbStore' (not translated yet)
-    // <store messageStore="OrderDbStore"/>
+    check orderDbStore.store(ctx);
 }

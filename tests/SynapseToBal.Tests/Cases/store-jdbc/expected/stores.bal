@@ -3,18 +3,45 @@
 //   Sampler.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0223): the JDBC message store 'OrderDbStore' is not translated yet: Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, from the configurables of its parameters: 'OrderDbStore' (JdbcStore.xml, line 2).
-// <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.jdbc.JDBCMessageStore" name="OrderDbStore">
-//     <parameter name="store.jdbc.driver">com.mysql.jdbc.Driver</parameter>
-//     <parameter name="store.jdbc.connection.url">jdbc:mysql://db.example.com:3306/mstore</parameter>
-//     <parameter name="store.jdbc.username">mstore</parameter>
-//     <parameter name="store.jdbc.password">****</parameter>
-//     <parameter name="store.jdbc.table">jdbc_message_store</parameter>
-//     <parameter name="store.producer.guaranteed.delivery.enable">false</parameter>
-// </messageStore>
+import ballerina/log;
+import ballerina/task;
+import ballerinax/java.jdbc;
 
-// TODO(SB0223): message processor 'OrderDbSampler' reads the JDBC message store 'OrderDbStore', which is not translated yet: write its consumer beside the store's producer: 'OrderDbSampler' (Sampler.xml, line 2).
-// <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.sampler.SamplingProcessor" name="OrderDbSampler" messageStore="OrderDbStore">
-//     <parameter name="sequence">HandleOrder</parameter>
-//     <parameter name="interval">1000</parameter>
-// </messageProcessor>
+# The database of message store 'OrderDbStore' (Config.toml). The JDBC driver (com.mysql.jdbc.Driver) comes
+# from the database's client library: add its JAR to Ballerina.toml as a platform dependency
+# ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
+final jdbc:Client orderDbStoreDatabase = check new (orderDbStoreUrl, orderDbStoreUsername, orderDbStorePassword);
+
+# Message store 'OrderDbStore' (JdbcStore.xml, line 2): a database table, as Synapse's JDBCMessageStore
+# (columns indexId, msg_id and message). Each message is a row whose message column holds this package's
+# own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the
+# two cannot share the table, so let the Micro Integrator's processors drain it before switching.
+final JdbcMessageStore orderDbStore = new ("OrderDbStore", orderDbStoreDatabase, orderDbStoreTable);
+
+# Message processor 'OrderDbSampler' (sampling): every 1 s takes up to 1 message(s) from 'OrderDbStore' and runs the sequence with each.
+# From Sampler.xml, line 2.
+class OrderDbSamplerProcessor {
+    *task:Job;
+
+    # False while the processor is deactivated: runs then take no message.
+    private boolean active = true;
+
+    public function execute() {
+        if !self.active {
+            return;
+        }
+        foreach int _ in 0 ..< 1 {
+            Context? ctx = orderDbStore.take();
+            if ctx is () {
+                return;
+            }
+            var reply = handleOrder(ctx);
+            if reply is error {
+                log:printError("Message processor 'OrderDbSampler': the sequence failed", 'error = reply);
+            }
+        }
+    }
+}
+
+# Runs the processor every 1 s (interval 1000 ms), from start-up on.
+final task:JobId orderDbSamplerJob = check task:scheduleJobRecurByFrequency(new OrderDbSamplerProcessor(), 1);
