@@ -14,7 +14,7 @@ namespace SynapseToBal.Lowering;
 /// </summary>
 public sealed partial class Lowerer
 {
-    private readonly DiagnosticBag _diagnostics;
+    private DiagnosticBag _diagnostics;
     private readonly SemanticModel _model;
     private readonly SymbolFactory _symbols = new();
     private readonly Dictionary<string, Symbol> _sequenceFunctions = new(StringComparer.Ordinal);

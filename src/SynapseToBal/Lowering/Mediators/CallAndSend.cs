@@ -220,7 +220,7 @@ public sealed partial class Lowerer
 
             case EndpointReferenceSyntax.Inline inline:
             {
-                var client = LowerClient(inline.Endpoint, context.Owner + " endpoint", out reason);
+                var client = InlineClient(inline.Endpoint, context.Owner + " endpoint", out reason);
                 return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(inline.Endpoint, context)), context);
             }
 

@@ -153,7 +153,9 @@ public sealed partial class Lowerer
             return LowerAnsweringSplit(split, id, sequential, context);
         }
 
-        if (aggregate is not null && continueParent)
+        // continueParent on a split that ends its in flow: the original message has nothing left to run there.
+        var parentDone = aggregate is not null && continueParent && acrossFlows && nestedInner is null && context.Kind == FlowKind.In && EndsItsInFlow(split);
+        if (aggregate is not null && continueParent && !parentDone)
         {
             return [Shape(split, "continueParent=\"true\" with an aggregate: the original message would pass the aggregate too and continue beside the aggregated one")];
         }
@@ -254,7 +256,7 @@ public sealed partial class Lowerer
 
         var steps = new List<StepIr>
         {
-            new CommentStep(split, Describe(split, sequential, aggregate)),
+            new CommentStep(split, Describe(split, sequential, aggregate) + (parentDone ? " continueParent=\"true\": the original message has nothing left to run in the in flow, which ends with this split." : string.Empty)),
             new ForkStep(split, source, symbols, Parallel: !sequential, aggregation),
         };
         if (aggregate is null)
@@ -443,6 +445,11 @@ public sealed partial class Lowerer
             return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
         }
 
+        if (LowerAggregateWithoutSplit(aggregate) is { } passThrough)
+        {
+            return passThrough;
+        }
+
         return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence the out flow starts with), so which messages it gathers is decided at run time")];
     }
 
@@ -597,7 +604,8 @@ public sealed partial class Lowerer
         }
         else if (target.SequenceKey is { } key)
         {
-            body = LowerSequenceKey(null, target.Location, key, $"<sequence key=\"{key.Text}\"/>");
+            // A send in the named sequence keeps its response in the branch only when its mediators run inline.
+            body = (sends ? InlineTargetSequence(key, context) : null) ?? LowerSequenceKey(null, target.Location, key, $"<sequence key=\"{key.Text}\"/>");
         }
         else if (target.EndpointKey is not null || target.Endpoint is not null)
         {
