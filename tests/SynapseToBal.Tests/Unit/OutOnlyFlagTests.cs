@@ -48,6 +48,19 @@ public sealed class OutOnlyFlagTests
         Assert.Equal(new StringLiteralIr(value), Assert.Single(steps.OfType<SetPropertyStep>()).Value);
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("TRUE", true)]
+    [InlineData(" true", false)]
+    [InlineData("yes", false)]
+    public void Response_is_read_as_boolean_value_of(string value, bool response)
+    {
+        var steps = Lower($"""<property name="RESPONSE" value="{value}"/>""");
+
+        // Axis2MessageContext.isResponse(): Boolean.valueOf of a String value, which ignores case and does not trim.
+        Assert.Equal(response, Assert.Single(steps.OfType<MarkResponseStep>()).IsResponse);
+    }
+
     [Fact]
     public void A_boolean_property_is_stored_typed_and_is_not_out_only()
     {

@@ -131,7 +131,9 @@ public sealed partial class Lowerer
         switch (property.Name)
         {
             // Only a string value counts: isResponse() reads the property only when it holds a String.
-            case "RESPONSE" when property.Action != PropertyAction.Remove && property.Type is null or "STRING" && LiteralFlag(property) is { } response:
+            // Boolean.valueOf: "true" in any case, not trimmed.
+            case "RESPONSE" when property.Action != PropertyAction.Remove && property.Type is null or "STRING" && property.Value is ValueSyntax.Literal { Text: var text }
+                && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) is var response:
                 return new MarkResponseStep(property, response);
             case "OUT_ONLY" when OutOnlyFlag(property) is { } outOnly:
                 context.Exchange.Set(state with { OutOnly = outOnly ? Known.Yes : Known.No, OutOnlyOrigin = outOnly ? property : null });
