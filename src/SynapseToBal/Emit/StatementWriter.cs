@@ -79,7 +79,7 @@ internal sealed partial class StatementWriter
         {
             case LogStep { Fields: { } fields } log when !_expr.SynapseLogLines:
                 _modules.Use("log");
-                _out.Line($"log:{LogFunctionName(log.Function)}({LogArguments(fields)});");
+                _out.Line($"log:{LogFunctionName(log.Function)}({LogArguments(log, fields)});");
                 break;
             case LogStep log:
                 _modules.Use("log");
@@ -663,26 +663,23 @@ internal sealed partial class StatementWriter
         _ => "printInfo",
     };
 
-    /// <summary>Property names Synapse configurations use for the text of a log line.</summary>
-    private static readonly HashSet<string> MessageNames = new(StringComparer.OrdinalIgnoreCase) { "message", "msg", "text", "description", "info", "log" };
-
     /// <summary>Names a key-value may not take: the other parameters of the log functions.</summary>
     private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues" };
 
     /// <summary>
     /// The arguments of a structured log call (ballerina/log <c>printInfo(string msg, error? 'error, error:StackFrame[]? stackTrace,
-    /// *log:KeyValues keyValues)</c>): the message template (or a first literal property named like a message) as the message, then each property as a key-value named as
+    /// *log:KeyValues keyValues)</c>): the message the refiner decides (<see cref="LogMessages"/>), then each property as a key-value named as
     /// in Synapse (an identifier; one that would repeat a key or name a parameter gets a number or "Value"), then the
     /// direction, the headers, the payload and the message ID the level adds.
     /// </summary>
-    private string LogArguments(LogFieldsIr fields)
+    private string LogArguments(LogStep log, LogFieldsIr fields)
     {
-        // Without a message template, a first property that is the message (message = "Order received") is the message.
+        // The refiner decides the message (LogMessages): the template, a property that is the message, the description or the place.
         var properties = fields.Properties;
-        var message = LogText(fields.Message);
-        if (fields.Message.IsEmpty && properties is [{ Value: StringLiteralIr literal } first, ..] && MessageNames.Contains(first.Name))
+        var decided = LogMessages.For(log, fields);
+        var message = decided.Text is { } text ? BallerinaSyntax.StringLiteral(text) : LogText(fields.Message);
+        if (decided.SkipsFirstProperty)
         {
-            message = BallerinaSyntax.StringLiteral(literal.Value);
             properties = properties.RemoveAt(0);
         }
 

@@ -29,7 +29,30 @@ public sealed record LogStep(MediatorSyntax Origin, LogFunction Function, Immuta
 /// <param name="Message">The MI 4.4 message template (text and values), empty when the mediator has none.</param>
 /// <param name="Direction">"request" or "response" (the simple and full levels), or null.</param>
 /// <param name="Properties">The logged properties in order; a null value is a credential, logged as <c>****</c>.</param>
-public sealed record LogFieldsIr(ImmutableArray<LogPart> Message, string? Direction, bool Headers, ImmutableArray<LogFieldIr> Properties, bool Payload, bool MessageId);
+public sealed record LogFieldsIr(ImmutableArray<LogPart> Message, string? Direction, bool Headers, ImmutableArray<LogFieldIr> Properties, bool Payload, bool MessageId)
+{
+    /// <summary>Where the log stands (the artifact and its flow): the refiner makes a message of it when the mediator gives none.</summary>
+    public LogPlaceIr? Place { get; init; }
+}
+
+/// <summary>The flow a log mediator stands in.</summary>
+public enum LogFlow
+{
+    /// <summary>An API resource's or a proxy's in flow (and what it runs on the request).</summary>
+    Request,
+
+    /// <summary>An out flow: the backend's response.</summary>
+    Response,
+
+    /// <summary>A fault flow.</summary>
+    Fault,
+
+    /// <summary>A named sequence or sequence template: the direction is known only at run time.</summary>
+    Sequence,
+}
+
+/// <param name="Owner">The artifact as Synapse names it (an API's name and its resource's uri-template or url-mapping, a proxy's, a sequence's name).</param>
+public sealed record LogPlaceIr(string Owner, LogFlow Flow);
 
 public sealed record LogFieldIr(string Name, ExprIr? Value);
 

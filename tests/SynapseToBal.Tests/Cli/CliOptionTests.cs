@@ -76,7 +76,7 @@ public sealed class CliOptionTests : IDisposable
         Assert.Equal(Program.Converted, Run("convert", input, "-o", Path.Combine(_temp, "lines"), "--synapse-log-lines").Code);
         Assert.Contains("log:printInfo(\"step = lookup\");", File.ReadAllText(Path.Combine(_temp, "lines", "main.bal")));
         Assert.Equal(Program.Converted, Run("convert", input, "-o", Path.Combine(_temp, "fields")).Code);
-        Assert.Contains("log:printInfo(\"\", step = \"lookup\");", File.ReadAllText(Path.Combine(_temp, "fields", "main.bal")));
+        Assert.Contains("log:printInfo(\"A default request\", step = \"lookup\");", File.ReadAllText(Path.Combine(_temp, "fields", "main.bal")));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class StructuredLogTests
     public void A_log_is_a_message_with_key_values()
     {
         var main = Convert(Api, lines: false);
-        Assert.Contains("log:printWarn(\"\", step = \"lookup\", errorValue = getHeader(ctx, \"X-Error\"), step2 = \"again\", password = \"****\");", main);
-        Assert.Contains("log:printInfo(\"\", direction = \"request\", payload = check payloadText(ctx));", main);
+        Assert.Contains("log:printWarn(\"A default request\", step = \"lookup\", errorValue = getHeader(ctx, \"X-Error\"), step2 = \"again\", password = \"****\");", main);
+        Assert.Contains("log:printInfo(\"A default request\", direction = \"request\", payload = check payloadText(ctx));", main);
     }
 
     [Fact]
@@ -37,6 +37,70 @@ public sealed class StructuredLogTests
             <respond/></inSequence></resource></api>
             """, lines: false);
         Assert.Contains("log:printInfo(string `Order ${check jsonEval(ctx, \"$.id\")} received`, 'type = \"order\");", main);
+    }
+
+    [Fact]
+    public void A_log_without_a_message_says_where_it_stands()
+    {
+        var files = ConvertAll(false, """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="OrderAPI" context="/orders"><resource methods="GET" uri-template="/{id}">
+            <inSequence><log level="custom"><property name="id" expression="$ctx:uri.var.id"/></log><send><endpoint><address uri="http://b"/></endpoint></send></inSequence>
+            <outSequence><log level="custom"><property name="status" expression="$axis2:HTTP_SC"/></log><respond/></outSequence>
+            <faultSequence><log level="custom"><property name="code" expression="$ctx:ERROR_CODE"/></log><respond/></faultSequence>
+            </resource></api>
+            """, """
+            <sequence xmlns="http://ws.apache.org/ns/synapse" name="Audit"><log level="custom"><property name="who" value="audit"/></log></sequence>
+            """, """
+            <sequence xmlns="http://ws.apache.org/ns/synapse" name="DiscountSequence"><log level="custom"><property name="step" value="discount"/></log></sequence>
+            """);
+        Assert.Contains("log:printInfo(\"OrderAPI /{id} request\", id = id);", files["main.bal"]);
+        Assert.Contains("log:printInfo(\"OrderAPI /{id} response\", status = ", files["functions.bal"]);
+        Assert.Contains("log:printInfo(\"OrderAPI /{id} fault\", code = getProperty(ctx, \"ERROR_CODE\"));", files["functions.bal"]);
+        Assert.Contains("log:printInfo(\"Audit sequence\", who = \"audit\");", files["functions.bal"]);
+        Assert.Contains("log:printInfo(\"DiscountSequence\", step = \"discount\");", files["functions.bal"]);
+    }
+
+    [Fact]
+    public void The_description_is_the_message_and_is_escaped()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <log level="custom" description=" Say &quot;hi&quot; ${x} \n "><property name="who" value="me"/></log>
+            <log level="custom" description="ignored"><property name="message" value="Order received"/><property name="who" value="me"/></log>
+            <respond/></inSequence></resource></api>
+            """, lines: false);
+        Assert.Contains("log:printInfo(\"Say \\\"hi\\\" ${x} \\\\n\", who = \"me\");", main);
+        Assert.Contains("log:printInfo(\"Order received\", who = \"me\");", main);
+    }
+
+    [Fact]
+    public void The_synapse_line_format_keeps_no_invented_message()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <log level="custom" description="d" separator="|"><property name="a" value="1"/><property name="b" value="2"/></log>
+            <respond/></inSequence></resource></api>
+            """, lines: true);
+        Assert.Contains("log:printInfo(\"a = 1|b = 2\");", main);
+    }
+
+    private static Dictionary<string, string> ConvertAll(bool lines, params string[] xmls)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-log-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            for (var i = 0; i < xmls.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), xmls[i]);
+            }
+
+            return Converter.Convert(new ConversionOptions(folder, SynapseLogLines: lines)).Files.ToDictionary(f => f.RelativePath, f => f.Content);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static string Convert(string xml, bool lines)

@@ -166,12 +166,12 @@ public sealed partial class Lowerer
         // The flow's state after the in sequence: known exactly when the sequence is only properties and logs (the
         // usual form); anything else leaves the target's TODO.
         var mediators = inFlow is { Key: null } ? inFlow.Mediators : [];
-        bool? Flag(string name, string scope) => mediators.OfType<PropertyMediator>().LastOrDefault(p => p.Name == name && p.Scope == scope) is { } p
-            ? p.Action == PropertyAction.Remove ? false : LiteralFlag(p)
+        bool? Flag(string name, string scope, Func<PropertyMediator, bool?> read) => mediators.OfType<PropertyMediator>().LastOrDefault(p => p.Name == name && p.Scope == scope) is { } p
+            ? p.Action == PropertyAction.Remove ? false : read(p)
             : false;
         var exact = inFlow is null || (inFlow.Key is null && mediators.All(m => m is PropertyMediator or LogMediator));
-        var outOnly = Flag("OUT_ONLY", "default");
-        var forceAccepted = Flag("FORCE_SC_ACCEPTED", "axis2");
+        var outOnly = Flag("OUT_ONLY", "default", OutOnlyFlag);
+        var forceAccepted = Flag("FORCE_SC_ACCEPTED", "axis2", LiteralFlag);
         if (!exact || outOnly != true || forceAccepted is null)
         {
             ReportJmsRequestReply(jms, location);

@@ -99,7 +99,17 @@ public sealed partial class Lowerer
         };
         return new LogStep(log, function, parts.ToImmutableArray())
         {
-            Fields = new LogFieldsIr(messageParts, logged, log.Level == LogLevel.Headers, fields.ToImmutableArray(), log.Level == LogLevel.Full, log.Level == LogLevel.Custom && log.LogMessageId),
+            Fields = new LogFieldsIr(messageParts, logged, log.Level == LogLevel.Headers, fields.ToImmutableArray(), log.Level == LogLevel.Full, log.Level == LogLevel.Custom && log.LogMessageId)
+            {
+                Place = new LogPlaceIr(context.Owner, context.Kind switch
+                {
+                    FlowKind.In => LogFlow.Request,
+                    FlowKind.Out => LogFlow.Response,
+                    FlowKind.Fault => LogFlow.Fault,
+                    FlowKind.Sequence => LogFlow.Sequence,
+                    _ => throw new InvalidOperationException($"No log flow for {context.Kind}."),
+                }),
+            },
         };
     }
 

@@ -131,17 +131,33 @@ public sealed partial class Lowerer
         switch (property.Name)
         {
             // Only a string value counts: isResponse() reads the property only when it holds a String.
-            case "RESPONSE" when property.Action != PropertyAction.Remove && property.Type is null or "STRING" && LiteralFlag(property) is { } response:
+            // Boolean.valueOf: "true" in any case, not trimmed.
+            case "RESPONSE" when property.Action != PropertyAction.Remove && property.Type is null or "STRING" && property.Value is ValueSyntax.Literal { Text: var text }
+                && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) is var response:
                 return new MarkResponseStep(property, response);
-            case "OUT_ONLY" when LiteralFlag(property) is { } outOnly:
+            case "OUT_ONLY" when OutOnlyFlag(property) is { } outOnly:
                 context.Exchange.Set(state with { OutOnly = outOnly ? Known.Yes : Known.No, OutOnlyOrigin = outOnly ? property : null });
                 return property.Action == PropertyAction.Remove
                     ? new RemovePropertyStep(property, property.Name)
-                    : new SetPropertyStep(property, property.Name, Value(property.Value, context));
+                    : new SetPropertyStep(property, property.Name, Typed(Value(property.Value, context), property.Type, property.Value is ValueSyntax.InlineXml, propertyIntegers: true));
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// Whether a literal OUT_ONLY makes the sends after it out-only: Synapse's senders (Axis2FlexibleMEPClient,
+    /// BlockingMsgSender, ForwardingService) test <c>"true".equals(OUT_ONLY)</c>, so only the String "true", exactly,
+    /// does; "TRUE", " true" or a typed value (<c>type="BOOLEAN"</c> stores a Boolean) do not, and the property keeps
+    /// its typed value. False when removed; null when computed.
+    /// </summary>
+    private static bool? OutOnlyFlag(PropertyMediator property) => property switch
+    {
+        { Action: PropertyAction.Remove } => false,
+        { Value: ValueSyntax.Literal literal, Type: null or "STRING" } => literal.Text == "true",
+        { Value: ValueSyntax.Literal } => false,
+        _ => null,
+    };
 
     /// <summary>The boolean a behaviour property is set to: a literal true/false (as Boolean.valueOf reads it), false when removed; null when computed.</summary>
     private static bool? LiteralFlag(PropertyMediator property) => property switch

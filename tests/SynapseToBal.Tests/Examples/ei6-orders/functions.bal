@@ -12,13 +12,13 @@ import ballerina/log;
 
 # Sequence 'Heartbeat'.
 function heartbeat(Context ctx) returns http:Response|error? {
-    log:printInfo("", heartbeat = nowMillis().toString());
+    log:printInfo("Heartbeat sequence", heartbeat = nowMillis().toString());
     return accepted();
 }
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error? {
-    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderFault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     check makeFault(ctx, "soap11", "Server", getProperty(ctx, "ERROR_MESSAGE"));
     ctx.isResponse = true;
     return respond(ctx);
@@ -28,7 +28,7 @@ function orderFault(Context ctx) returns http:Response|error? {
 function processOrder(Context ctx) returns error? {
     // TODO(SB0206): onError="OrderFault" of sequence 'ProcessOrder' is not translated; failures go to the caller's fault handling
     // <sequence name="ProcessOrder" onError="OrderFault">
-    log:printInfo("", payload = check payloadText(ctx));
+    log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
     ctx.properties["OUT_ONLY"] = "true";
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", outOnly = true);
 }

@@ -44,7 +44,8 @@ class OrderForwarderProcessor {
                 return;
             }
             if forwardAttempt(ctx, orderBackendEp, format = "soap11") {
-                if getProperty(ctx, "OUT_ONLY") == "true" {
+                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
+                if ctx.properties["OUT_ONLY"] == "true" {
                     orderStore.remove();
                     self.attempts = 0;
                     continue;

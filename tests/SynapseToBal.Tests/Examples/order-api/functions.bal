@@ -9,12 +9,12 @@ import ballerina/log;
 
 # Sequence 'LogRequest'.
 function logRequest(Context ctx) returns error? {
-    log:printInfo("", method = ctx.method, correlationId = getHeader(ctx, "X-Correlation-ID"));
+    log:printInfo("LogRequest sequence", method = ctx.method, correlationId = getHeader(ctx, "X-Correlation-ID"));
 }
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error? {
-    log:printError("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printError("OrderFault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     setJsonPayload(ctx, {
         "error": "The order service is unavailable",
         "detail": getProperty(ctx, "ERROR_MESSAGE")

@@ -13,7 +13,7 @@ service /catalog on httpListener {
     # GET /catalog/products/{productId}
     resource function get products/[string productId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId});
-        log:printInfo("", product = productId);
+        log:printInfo("CatalogAPI /products/{productId} request", product = productId);
         return respond(ctx);
     }
 
@@ -28,14 +28,14 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
         ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-        log:printInfo("", q = getProperty(ctx, "uri.var.query"), raw = getProperty(ctx, "query.param.q"));
+        log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = getProperty(ctx, "query.param.q"));
         return respond(ctx);
     }
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": string:'join("/", ...path)});
-        log:printInfo("", path = getProperty(ctx, "uri.var.path"));
+        log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
         return respond(ctx);
     }
 }

@@ -20,7 +20,7 @@ service /status on httpListener {
     # GET /status/reports/*
     resource function get reports/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        log:printInfo("", postfix = ctx.urlPostfix);
+        log:printInfo("StatusAPI /reports/* request", postfix = ctx.urlPostfix);
         return respond(ctx);
     }
 

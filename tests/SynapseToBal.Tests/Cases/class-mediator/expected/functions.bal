@@ -20,5 +20,5 @@ function discountSequence(Context ctx) returns error? {
     // <pojoCommand name="org.example.commands.PriceCommand">
     //     <property name="price" expression="//price" action="ReadMessage"/>
     // </pojoCommand>
-    log:printInfo("", status = "discounted");
+    log:printInfo("DiscountSequence", status = "discounted");
 }

@@ -56,7 +56,7 @@ function continueProxyFlow(Context ctx) returns http:Response|error {
     if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
         check fooSeq(ctx);
     }
-    log:printInfo("", STAGE = "after router");
+    log:printInfo("ContinueProxy request", STAGE = "after router");
     return respond(ctx);
 }
 
@@ -66,7 +66,7 @@ function routerProxyFlow(Context ctx) returns http:Response|error {
         check fooSeq(ctx);
     }
     if check urlConditionHolds(ctx, {test: "and", operands: [{test: "equal", sourceType: "param", src: "mode", value: "fast"}, {test: "not", operands: [{test: "equal", sourceType: "property", src: "skip", value: "true"}]}]}, ctx.to ?: "") {
-        log:printInfo("", route = "fast");
+        log:printInfo("RouterProxy request", route = "fast");
         return respond(ctx);
     } else {
         if check urlConditionHolds(ctx, {test: "or", operands: [{test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {test: "equal", sourceType: "url", src: "host", value: "localhost"}]}, ctx.to ?: "") {

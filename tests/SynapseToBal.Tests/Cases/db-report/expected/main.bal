@@ -38,7 +38,7 @@ service /report on httpListener {
         //         <sql>delete from audit where name = ?</sql>
         //     </statement>
         // </dbreport>
-        log:printInfo("", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
+        log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
         return respond(ctx);
     }
 }

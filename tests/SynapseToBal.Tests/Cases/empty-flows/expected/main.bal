@@ -38,7 +38,7 @@ service /relay on httpListener {
     # GET /relay/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay");
-        log:printInfo("", event = "ping");
+        log:printInfo("RelayAPI /ping request", event = "ping");
         return respond(ctx);
     }
 }

@@ -14,7 +14,7 @@ service "/order-service/v1" on httpListener {
     resource function get [string 'type]/'import/[string v2fa](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa});
         string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
-        log:printInfo("", tricky = "`${x}`");
+        log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
         return respond(ctx);
     }
 

@@ -60,7 +60,7 @@ service /files on httpListener {
     resource function get readAny(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
         check fileConnectorRead(ctx, "file:///var/data/in");
-        log:printInfo("", file = getProperty(ctx, "readingFileName"));
+        log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName"));
         return respond(ctx);
     }
 

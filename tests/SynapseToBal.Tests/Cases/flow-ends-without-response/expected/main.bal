@@ -13,7 +13,7 @@ service /events on httpListener {
     # POST /events/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        log:printInfo("", event = "audit");
+        log:printInfo("EventsAPI /audit request", event = "audit");
         return accepted();
     }
 

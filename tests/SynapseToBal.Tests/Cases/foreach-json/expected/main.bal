@@ -31,7 +31,7 @@ service /cart on httpListener {
         Context ctx = check newContext(request, "CartAPI", "/cart");
         // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
         check forEachJson(ctx, "$.items", cartApiNamesForeach, parallel = false, aggregate = true, variable = "names");
-        log:printInfo("", names = getVariable(ctx, "names"));
+        log:printInfo("CartAPI /names request", names = getVariable(ctx, "names"));
         return respond(ctx);
     }
 

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response|error? {
-    log:printWarn("", fault = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 

@@ -16,7 +16,7 @@ function orderError(Context ctx) returns http:Response|error? {
 
 # Sequence 'OrderIn'.
 function orderIn(Context ctx) returns http:Response|error? {
-    log:printInfo("", inbound = "received an order");
+    log:printInfo("OrderIn sequence", inbound = "received an order");
     setJsonPayload(ctx, {"status": "accepted"});
     return respond(ctx);
 }

@@ -9,13 +9,13 @@ import ballerina/log;
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns http:Response|error? {
-    log:printInfo("", payload = check payloadText(ctx));
+    log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
     return accepted();
 }
 
 # Sequence 'QueueError'.
 function queueError(Context ctx) returns http:Response|error? {
-    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("QueueError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 

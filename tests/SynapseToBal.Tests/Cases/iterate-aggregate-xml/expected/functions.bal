@@ -27,7 +27,7 @@ function orderSplitApiPostBatchOut(Context ctx) returns http:Response|error {
 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderSplitApiBatchIterateTarget(Context ctx) returns error? {
-    log:printInfo("", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));
+    log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:orderResponse>);
 }

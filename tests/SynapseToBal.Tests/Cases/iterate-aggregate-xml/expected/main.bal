@@ -44,7 +44,7 @@ service /orders on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false);
-        log:printInfo("", gathered = "lines");
+        log:printInfo("OrderSplitAPI /lines response", gathered = "lines");
         return check orderSplitApiPostLinesOut(ctx);
     }
 }

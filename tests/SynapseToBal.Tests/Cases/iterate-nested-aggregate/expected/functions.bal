@@ -32,7 +32,7 @@ function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    log:printInfo("", step = "inner aggregated");
+    log:printInfo("NestedQuotesProxy response", step = "inner aggregated");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -30,7 +30,7 @@ function studentsApiPostDefaultPathOut(Context ctx) returns http:Response|error 
 
 # A branch of the <iterate> at line 46: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function studentsApiDefaultPathIterateTarget(Context ctx) returns http:Response|error? {
-    log:printInfo("", student = check jsonEval(ctx, "$.name"));
+    log:printInfo("StudentsAPI /default-path request", student = check jsonEval(ctx, "$.name"));
     check callEndpoint(ctx, enrolEp, "/enrol", "POST");
     return check studentsApiPostDefaultPathOut(ctx);
 }

@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns error? {
-    log:printInfo("", failed = getProperty(ctx, "failedOrder"));
+    log:printInfo("OrderFault sequence", failed = getProperty(ctx, "failedOrder"));
 }

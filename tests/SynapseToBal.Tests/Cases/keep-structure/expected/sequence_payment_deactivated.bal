@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
 function paymentDeactivated(Context ctx) returns error? {
-    log:printInfo("", processor = "PaymentForwarder deactivated");
+    log:printInfo("PaymentDeactivated sequence", processor = "PaymentForwarder deactivated");
 }

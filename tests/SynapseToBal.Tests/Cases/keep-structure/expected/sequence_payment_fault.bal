@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'PaymentFault'.
 function paymentFault(Context ctx) returns error? {
-    log:printInfo("", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }

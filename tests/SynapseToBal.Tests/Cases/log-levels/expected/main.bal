@@ -13,11 +13,11 @@ service /log on httpListener {
     # POST /log/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LogAPI", "/log");
-        log:printInfo("", direction = "request");
-        log:printDebug("", headers = headersText(ctx));
-        log:printDebug("", direction = "request", note = "full dump", payload = check payloadText(ctx));
-        log:printWarn("", a = "1", b = getProperty(ctx, "missing"));
-        log:printError("", fatal = "yes");
+        log:printInfo("LogAPI / request", direction = "request");
+        log:printDebug("LogAPI / request", headers = headersText(ctx));
+        log:printDebug("LogAPI / request", direction = "request", note = "full dump", payload = check payloadText(ctx));
+        log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
+        log:printError("LogAPI / request", fatal = "yes");
         return respond(ctx);
     }
 }

@@ -9,15 +9,15 @@ import ballerina/log;
 # Sequence 'SharedDirection'.
 function sharedDirection(Context ctx) returns error? {
     if !ctx.isResponse {
-        log:printInfo("", phase = "request");
+        log:printInfo("SharedDirection sequence", phase = "request");
     }
     if ctx.isResponse {
-        log:printInfo("", phase = "response");
+        log:printInfo("SharedDirection response", phase = "response");
     }
 }
 
 # Out flow of LoopAPI GET /: runs on the backend response.
 function loopApiOut(Context ctx) returns http:Response|error {
-    log:printInfo("", direction = "out");
+    log:printInfo("LoopAPI / response", direction = "out");
     return respond(ctx);
 }

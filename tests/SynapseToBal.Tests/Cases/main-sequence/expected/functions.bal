@@ -8,7 +8,7 @@ import ballerina/log;
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
-        log:printInfo("", direction = "in");
+        log:printInfo("main sequence", direction = "in");
         if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
             check callEndpoint(ctx, stockQuoteService, restPostfix(ctx));
             return check continueWithResponse(ctx);
@@ -18,7 +18,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
         }
     }
     if ctx.isResponse {
-        log:printInfo("", direction = "out");
+        log:printInfo("main response", direction = "out");
         return respond(ctx);
     }
 }

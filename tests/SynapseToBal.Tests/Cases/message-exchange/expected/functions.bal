@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'ReplySequence'.
 function replySequence(Context ctx) returns http:Response|error? {
-    log:printInfo("");
+    log:printInfo("ReplySequence");
     if !ctx.isResponse {
         check callAddress(ctx);
         return check continueWithResponse(ctx);

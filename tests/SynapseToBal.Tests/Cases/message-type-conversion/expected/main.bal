@@ -13,7 +13,7 @@ service /bridge on httpListener {
     # POST /bridge/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
-        log:printInfo("", received = check jsonEval(ctx, "$"));
+        log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
         check callEndpoint(ctx, quoteBridgeApiQuoteEndpoint, restPostfix(ctx));
         ctx.contentType = "application/json";
         return respond(ctx);

@@ -16,7 +16,7 @@ service /inspect on httpListener {
         string id = xpathString((check soapBody(ctx))/<'order>/<id>);
         string orderMarkup = xpathString((check soapBody(ctx))/**/<'order>);
         string allItems = xpathString((check soapBody(ctx))/<'order>/<items>/<item>);
-        log:printInfo("", id = id, 'order = orderMarkup, items = allItems);
+        log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
         return respond(ctx);
     }
 }

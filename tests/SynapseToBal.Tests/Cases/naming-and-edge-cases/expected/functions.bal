@@ -34,7 +34,7 @@ function c(Context ctx) returns http:Response|error? {
 
 # Sequence 'Request'.
 function requestSequence(Context ctx) returns error? {
-    log:printInfo("", who = "a sequence named Request");
+    log:printInfo("Request sequence", who = "a sequence named Request");
 }
 
 # In flow of EdgeAPI GET,POST /items/{e}, shared by its methods.

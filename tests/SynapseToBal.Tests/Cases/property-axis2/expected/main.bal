@@ -17,9 +17,9 @@ service /axis2 on httpListener {
         ctx.axis2["Axis2IntVal"] = 12;
         _ = ctx.axis2.removeIfHasKey("Axis2StringVal");
         // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
-        log:printInfo("", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
+        log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
         check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, restPostfix(ctx));
-        log:printInfo("", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
+        log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
         return respond(ctx);
     }
 }

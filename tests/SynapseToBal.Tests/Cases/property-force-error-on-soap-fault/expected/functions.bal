@@ -20,7 +20,7 @@ function forceErrorProxyOut(Context ctx) returns http:Response|error {
 # Fault flow of proxy service ForceErrorProxy: runs when the in or out flow fails.
 function forceErrorProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("", code = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     ctx.statusCode = 502;
     return respond(ctx);
 }

@@ -8,7 +8,7 @@ import ballerina/log;
 # Sequence 'Audit'.
 function audit(Context ctx) returns error? {
     string auditTag = "catalog";
-    log:printInfo("", customer = getProperty(ctx, "customer"), tag = auditTag);
+    log:printInfo("Audit sequence", customer = getProperty(ctx, "customer"), tag = auditTag);
 }
 
 # Sequence 'Enrich'.

@@ -15,7 +15,7 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
         ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
         check enrich(ctx);
-        log:printInfo("", sku = getProperty(ctx, "sku"));
+        log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
         return respond(ctx);
     }
 
@@ -25,7 +25,7 @@ service /catalog on httpListener {
         string sku = check jsonEval(ctx, "$.sku");
         ctx.properties["customer"] = check jsonEval(ctx, "$.customer");
         check audit(ctx);
-        log:printInfo("", sku = sku);
+        log:printInfo("CatalogAPI /items request", sku = sku);
         return respond(ctx);
     }
 
@@ -33,7 +33,7 @@ service /catalog on httpListener {
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
         string customer = getHeader(ctx, "X-Customer");
-        log:printInfo("", sku = id, customer = customer);
+        log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
         return respond(ctx);
     }
 }

@@ -25,7 +25,7 @@ service /orders on httpListener {
             ctx.properties["customer"] = check jsonEval(ctx, "$.customer");
             ctx.properties["step"] = "validate";
             check audit(ctx);
-            log:printInfo("", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
+            log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             ctx.statusCode = quantity;
             check setPayloadValue(ctx, originalBody.clone());
             return respond(ctx);

@@ -23,7 +23,7 @@ service /count on httpListener {
             check countingApiItemsIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false);
-        log:printInfo("", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
+        log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
         return respond(ctx);
     }
 }

@@ -32,14 +32,14 @@ function orderProxyOut(Context ctx) returns http:Response|error {
 # Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
 function orderProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return respond(ctx);
 }
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderProxyFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("", proxy = "OrderProxy");
+        log:printInfo("OrderProxy request", proxy = "OrderProxy");
         string orderSource = "proxy";
         if getHeader(ctx, "X-Reject") == "yes" {
             setJsonPayload(ctx, {"error": "rejected"});

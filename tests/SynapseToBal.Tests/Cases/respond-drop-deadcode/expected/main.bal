@@ -26,7 +26,7 @@ service /flow on httpListener {
     # GET /flow/nothing
     resource function get nothing(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FlowAPI", "/flow");
-        log:printInfo("", only = "logs");
+        log:printInfo("FlowAPI /nothing request", only = "logs");
         return accepted();
     }
 }

@@ -15,7 +15,7 @@ service /rewrite on httpListener {
         Context ctx = check newContext(request, "RewriteReplacementApi", "/rewrite");
         string version = "v2";
         check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
-        log:printInfo("", resolved = getProperty(ctx, "resolved.url"));
+        log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url"));
         return respond(ctx);
     }
 }

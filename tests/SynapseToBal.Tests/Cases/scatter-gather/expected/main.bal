@@ -35,7 +35,7 @@ service /pets on httpListener {
         check petApiXmlScatterGather1(messages[0]);
         check petApiXmlScatterGather2(messages[1]);
         check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
-        log:printInfo("", pets = getVariable(ctx, "pets"));
+        log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
         return respond(ctx);
     }
 }

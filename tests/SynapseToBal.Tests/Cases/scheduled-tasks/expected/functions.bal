@@ -8,12 +8,12 @@ import ballerina/log;
 
 # Sequence 'IncrementSequence'.
 function incrementSequence(Context ctx) returns http:Response|error? {
-    log:printInfo("", incrementBy = xpathString((check soapBody(ctx))/**/<incrementBy>));
+    log:printInfo("IncrementSequence", incrementBy = xpathString((check soapBody(ctx))/**/<incrementBy>));
     return accepted();
 }
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
-    log:printInfo("", payload = check payloadText(ctx));
+    log:printInfo("main sequence", payload = check payloadText(ctx));
     return accepted();
 }

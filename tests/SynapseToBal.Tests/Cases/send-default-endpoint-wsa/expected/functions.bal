@@ -19,7 +19,7 @@ function wsaForwardProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service WsaStripProxy, run by the service at each of its addresses.
 function wsaStripProxyFlow(Context ctx) returns http:Response|error {
-    log:printInfo("", to = ctx.to);
+    log:printInfo("WsaStripProxy request", to = ctx.to);
     ctx.properties["PRESERVE_WS_ADDRESSING"] = getProperty(ctx, "preserve");
     if getHeader(ctx, "X-Keep") == "no" {
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "false";

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Sequence template 'LogAndTag'.
 function logAndTag(Context ctx, string message = "", string level = "INFO", string tag = "") returns error? {
-    log:printInfo("", message = message, level = level);
+    log:printInfo("LogAndTag sequence", message = message, level = level);
     ctx.headers["x-tag"] = tag;
 }
 

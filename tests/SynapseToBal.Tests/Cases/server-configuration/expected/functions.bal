@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
-    log:printInfo("");
+    log:printInfo("main sequence");
     return accepted();
 }

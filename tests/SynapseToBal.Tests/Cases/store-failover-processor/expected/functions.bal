@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'FailoverStopped'.
 function failoverStopped(Context ctx) returns error? {
-    log:printInfo("", failover = "deactivated");
+    log:printInfo("FailoverStopped sequence", failover = "deactivated");
 }

@@ -8,15 +8,15 @@ import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
 function paymentDeactivated(Context ctx) returns error? {
-    log:printInfo("", processor = "PaymentForwarder deactivated");
+    log:printInfo("PaymentDeactivated sequence", processor = "PaymentForwarder deactivated");
 }
 
 # Sequence 'PaymentFault'.
 function paymentFault(Context ctx) returns error? {
-    log:printInfo("", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
 # Sequence 'PaymentReply'.
 function paymentReply(Context ctx) returns error? {
-    log:printInfo("", delivered = ctx.statusCode.toString());
+    log:printInfo("PaymentReply sequence", delivered = ctx.statusCode.toString());
 }

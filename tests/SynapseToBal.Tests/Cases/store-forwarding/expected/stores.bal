@@ -55,7 +55,8 @@ class AuditForwarderProcessor {
                 return;
             }
             if forwardAttempt(ctx, paymentBackend) {
-                if getProperty(ctx, "OUT_ONLY") == "true" {
+                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
+                if ctx.properties["OUT_ONLY"] == "true" {
                     paymentStore.remove();
                     self.attempts = 0;
                     return;

@@ -12,5 +12,5 @@ function markStored(Context ctx) returns error? {
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns error? {
-    log:printInfo("", 'order = check jsonEval(ctx, "$.id"), stored = getProperty(ctx, "stored"));
+    log:printInfo("ProcessOrder sequence", 'order = check jsonEval(ctx, "$.id"), stored = getProperty(ctx, "stored"));
 }

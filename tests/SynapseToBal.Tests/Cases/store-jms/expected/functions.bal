@@ -7,10 +7,10 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns error? {
-    log:printInfo("", payload = check payloadText(ctx));
+    log:printInfo("OrderFault sequence", payload = check payloadText(ctx));
 }
 
 # Sequence 'OrderReply'.
 function orderReply(Context ctx) returns error? {
-    log:printInfo("");
+    log:printInfo("OrderReply sequence");
 }

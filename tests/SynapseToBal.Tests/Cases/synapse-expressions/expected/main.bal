@@ -23,7 +23,7 @@ service /expr on httpListener {
         string fromQuery = getProperty(ctx, "query.param.page");
         string fromProp = fromVar;
         if getVariable(ctx, "total") == "big" {
-            log:printInfo("", big = "yes");
+            log:printInfo("ExprAPI /{id} request", big = "yes");
         }
         string unsupported = (check jsonString(ctx, "$.name")).toUpperAscii();
         string stillUnsupported = check notTranslated("${length(payload.items)}");

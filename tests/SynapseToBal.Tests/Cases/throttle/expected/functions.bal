@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'AcceptSeq'.
 function acceptSeq(Context ctx) returns error? {
-    log:printInfo("", accepted = "true");
+    log:printInfo("AcceptSeq sequence", accepted = "true");
 }
 
 # Sequence 'KeyedThrottle'.
@@ -23,7 +23,7 @@ function keyedThrottle(Context ctx) returns error? {
     } else {
         // TODO(SB0230): a rejected message stops the flow here (there is no onReject): the Micro Integrator answers 202 when nothing was sent
     }
-    log:printInfo("", after = "throttle");
+    log:printInfo("KeyedThrottle sequence", after = "throttle");
 }
 
 # Out flow of proxy service ThrottledProxy: runs on the backend response.

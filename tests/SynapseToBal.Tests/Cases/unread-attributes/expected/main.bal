@@ -13,7 +13,7 @@ service /greeting on httpListener {
     # GET /greeting/hello
     resource function get hello(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
-        log:printInfo("", direction = "request");
+        log:printInfo("misspelt level: the default, simple, applies", direction = "request");
         string greeting = "hello";
         setJsonPayload(ctx, {"greeting": greeting});
         return respond(ctx);

@@ -43,7 +43,7 @@ service /orders on httpListener {
         //     </on-fail>
         // </validate>
         if check notTranslated("validate fails: the JSON at '$.order' against the JSON schema 'gov:/json/order-schema.json'; on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
-            log:printInfo("", invalid = getProperty(ctx, "ERROR_MESSAGE"));
+            log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
         }
         return respond(ctx);
     }

@@ -28,7 +28,7 @@ service /orders on httpListener {
         if <float>((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:line>).length() > 1.0 {
             setXmlPayload(ctx, xml `<ord:ack xmlns:ord="http://example.com/orders"><ord:id>${xmlArg(orderId)}</ord:id></ord:ack>`);
         }
-        log:printInfo("", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
+        log:printInfo("OrdersAPI /submit request", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
         return respond(ctx);
     }
 }

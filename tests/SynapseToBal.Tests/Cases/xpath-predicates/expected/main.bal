@@ -30,7 +30,7 @@ service /predicates on httpListener {
         if xpathSomeString(xpathStrings((check soapBody(ctx))/**/<item>/<status>), "=", "open") {
             anyOpen = "true";
         }
-        log:printInfo("", first = first, 'json = check jsonEval(ctx, "$.order.id"));
+        log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));
         return respond(ctx);
     }
 }
