@@ -52,6 +52,33 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
         Assert.Equal(Changes.Select(c => c.Name), applied);
     }
 
+    [Fact]
+    public void The_manifest_gives_an_archive_the_artifacts_of_its_entries()
+    {
+        var corpus = TestPaths.Corpus;
+        var archive = corpus is null ? null : Path.Combine(corpus, "car", "ServiceChaining-1.0.0.car");
+        if (archive is null || !File.Exists(archive))
+        {
+            output.WriteLine("SKIPPED: ../shared/corpus/car is not present beside the repository.");
+            return;
+        }
+
+        Directory.CreateDirectory(Input);
+        File.Copy(archive, Path.Combine(Input, "app.car"));
+        File.WriteAllText(Path.Combine(Input, "Loose.xml"), """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Loose"><log/></sequence>""");
+        var run = SynapseToBal.Output.IncrementalConversion.Run(new Driver.ConversionOptions(Input), Out, new SynapseToBal.Output.OutputOptions());
+
+        var inEntries = run.Conversion!.Documents
+            .Where(d => Path.GetRelativePath(Input, d.Path).Replace('\\', '/').StartsWith("app.car!", StringComparison.Ordinal))
+            .SelectMany(d => d.Artifacts.Select(a => a.XmlName + ":" + a.Name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(inEntries);
+        var manifest = SynapseToBal.Output.Manifest.Read(Out)!;
+        Assert.Equal(inEntries, Assert.Single(manifest.Inputs, i => i.Path == "app.car").Artifacts);
+        Assert.Equal(["sequence:Loose"], Assert.Single(manifest.Inputs, i => i.Path == "Loose.xml").Artifacts);
+    }
+
     /// <summary>Converts the input, then applies each change that fits it, converting again after each; returns the changes applied.</summary>
     private List<string> ConvertAfterEachChange()
     {
