@@ -32,7 +32,9 @@ internal static class Incremental
 
         var api = Path.Combine(project, "apis", "Api7.xml");
         File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
-        var changed = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out var third);
+        var stages = new StageClock();
+        var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, new OutputOptions()), out var third);
+        stages.Stop();
         var upToDateCheck = Time(() => IncrementalConversion.Run(options, output, new OutputOptions(Check: true)), out _);
         var other = Path.Combine(project, "apis", "Api8.xml");
         File.WriteAllText(other, File.ReadAllText(other).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
@@ -42,8 +44,43 @@ internal static class Incremental
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  full run (empty output folder): {full:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unchanged input: {unchanged:F0} ms ({100 * unchanged / full:F1}% of the full run; up to date: {second.UpToDate})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one API changed: {changed:F0} ms ({100 * changed / full:F1}%); files written: {string.Join(", ", third.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? [])}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    where the time of that run went: {stages.Describe(changed)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  --check, output up to date: {upToDateCheck:F0} ms ({100 * upToDateCheck / full:F1}%)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  --check, another API changed: {check:F0} ms ({100 * check / full:F1}%); out of date: {fourth.Outcome?.Changed}"));
+    }
+
+    /// <summary>
+    /// The stages of one run, told apart by the conversion's progress reports: until the first "Parsing" report
+    /// the input's hashes, the previous manifest and the project's files are read; until "Lowering" the documents
+    /// are parsed and their references resolved; until "Emitting" the package is lowered; until the last
+    /// "Emitting" report it is refined and rendered and the migration report built; after it the manifest is
+    /// completed and the files written.
+    /// </summary>
+    private sealed class StageClock
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private readonly List<(string Stage, double Start)> _marks = [("hash, read manifest, load files", 0)];
+
+        public void Progress(string stage, int done, int total)
+        {
+            var name = (stage, done) switch
+            {
+                ("Parsing", _) => "parse, resolve",
+                ("Lowering", _) => "lower",
+                ("Emitting", 0) => "refine, emit, report",
+                ("Emitting", _) => "manifest, write",
+                _ => stage,
+            };
+            if (_marks[^1].Stage != name)
+            {
+                _marks.Add((name, _watch.Elapsed.TotalMilliseconds));
+            }
+        }
+
+        public void Stop() => _marks.Add(("end", _watch.Elapsed.TotalMilliseconds));
+
+        public string Describe(double total) => string.Join("; ", _marks.Zip(_marks.Skip(1)).Select(m =>
+            string.Create(CultureInfo.InvariantCulture, $"{m.First.Stage} {m.Second.Start - m.First.Start:F0} ms ({100 * (m.Second.Start - m.First.Start) / total:F0}%)")));
     }
 
     private static double Time(Func<IncrementalRun> action, out IncrementalRun run)

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using SynapseToBal.Cli;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SynapseToBal.Tests.Output;
+
+/// <summary>
+/// Converting again must give what a conversion from scratch gives (issue 12): over real projects of the shared
+/// corpus and a generated one, each artifact change a developer makes (a value, an added mediator, a renamed
+/// reference, a removed file, an added file whose names collide with existing ones) is converted again into the
+/// previous output, and every byte of the output folder (manifest and merge bases included) must equal a fresh
+/// conversion of the same input into an empty folder. The changes pile up, so later ones convert again over an
+/// output that earlier ones already changed. This is the gate any reuse of a previous run's work must pass.
+/// </summary>
+public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("synapse2bal-equivalence-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private string Input => Path.Combine(_temp, "in");
+
+    private string Out => Path.Combine(_temp, "out");
+
+    [Theory]
+    [InlineData("micro-integrator/product-scenarios/5-route-messages-between-systems/05-synapseConfigProject")]
+    [InlineData("micro-integrator/product-scenarios/11-Asynchronous-message-processing/11-SynapseConfigProject")]
+    [InlineData("micro-integrator/product-scenarios/14-periodically-execute-an-integration-process/14-synapseConfigProject")]
+    [InlineData("micro-integrator/product-scenarios/4-gateway/04-SynapseConfigProject")]
+    public void Converting_a_changed_corpus_project_again_equals_converting_it_from_scratch(string project)
+    {
+        var corpus = TestPaths.Corpus;
+        if (corpus is null || !Directory.Exists(Path.Combine(corpus, project)))
+        {
+            output.WriteLine($"SKIPPED: ../shared/corpus/{project} is not present beside the repository.");
+            return;
+        }
+
+        OutputFolders.CopyTree(Path.Combine(corpus, project), Input);
+        var applied = ConvertAfterEachChange();
+        Assert.True(applied.Count >= 4, $"only {string.Join(", ", applied)} applied to {project}");
+    }
+
+    [Fact]
+    public void Converting_a_changed_generated_project_again_equals_converting_it_from_scratch()
+    {
+        Generate(Input, apis: 30, sequences: 5, endpoints: 5);
+        var applied = ConvertAfterEachChange();
+        Assert.Equal(Changes.Select(c => c.Name), applied);
+    }
+
+    [Fact]
+    public void The_manifest_gives_an_archive_the_artifacts_of_its_entries()
+    {
+        var corpus = TestPaths.Corpus;
+        var archive = corpus is null ? null : Path.Combine(corpus, "car", "ServiceChaining-1.0.0.car");
+        if (archive is null || !File.Exists(archive))
+        {
+            output.WriteLine("SKIPPED: ../shared/corpus/car is not present beside the repository.");
+            return;
+        }
+
+        Directory.CreateDirectory(Input);
+        File.Copy(archive, Path.Combine(Input, "app.car"));
+        File.WriteAllText(Path.Combine(Input, "Loose.xml"), """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Loose"><log/></sequence>""");
+        var run = SynapseToBal.Output.IncrementalConversion.Run(new Driver.ConversionOptions(Input), Out, new SynapseToBal.Output.OutputOptions());
+
+        var inEntries = run.Conversion!.Documents
+            .Where(d => Path.GetRelativePath(Input, d.Path).Replace('\\', '/').StartsWith("app.car!", StringComparison.Ordinal))
+            .SelectMany(d => d.Artifacts.Select(a => a.XmlName + ":" + a.Name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(inEntries);
+        var manifest = SynapseToBal.Output.Manifest.Read(Out)!;
+        Assert.Equal(inEntries, Assert.Single(manifest.Inputs, i => i.Path == "app.car").Artifacts);
+        Assert.Equal(["sequence:Loose"], Assert.Single(manifest.Inputs, i => i.Path == "Loose.xml").Artifacts);
+    }
+
+    /// <summary>Converts the input, then applies each change that fits it, converting again after each; returns the changes applied.</summary>
+    private List<string> ConvertAfterEachChange()
+    {
+        Assert.Equal(Fresh(), Convert());
+        Assert.Contains("Up to date", OutputFolders.Run("convert", Input, "-o", Out).Stdout);
+        var applied = new List<string>();
+        foreach (var change in Changes)
+        {
+            if (!change.Apply(Input))
+            {
+                output.WriteLine($"not applicable: {change.Name}");
+                continue;
+            }
+
+            applied.Add(change.Name);
+            var expected = Fresh();
+            var actual = Convert();
+            Assert.True(expected.Count == actual.Count && expected.All(e => actual.TryGetValue(e.Key, out var a) && a == e.Value),
+                $"after '{change.Name}', converting again differs from a fresh conversion in: {string.Join(", ", Differing(expected, actual))}");
+        }
+
+        return applied;
+    }
+
+    private static IEnumerable<string> Differing(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Keys.Union(b.Keys).Where(k => !a.TryGetValue(k, out var x) || !b.TryGetValue(k, out var y) || x != y).Order(StringComparer.Ordinal);
+
+    /// <summary>Converts the input into the output folder of the previous runs; every file of the folder afterwards.</summary>
+    private Dictionary<string, string> Convert()
+    {
+        var (code, _, stderr) = OutputFolders.Run("convert", Input, "-o", Out);
+        Assert.True(code is Program.Converted or Program.ConvertedWithErrors, stderr);
+        return OutputFolders.Snapshot(Out, withManifest: true);
+    }
+
+    /// <summary>What converting the current input into an empty folder writes, manifest and merge bases included.</summary>
+    private Dictionary<string, string> Fresh()
+    {
+        var folder = Path.Combine(_temp, "fresh-" + Guid.NewGuid().ToString("N"));
+        var (code, _, stderr) = OutputFolders.Run("convert", Input, "-o", folder);
+        Assert.True(code is Program.Converted or Program.ConvertedWithErrors, stderr);
+        var files = OutputFolders.Snapshot(folder, withManifest: true);
+        Directory.Delete(folder, recursive: true);
+        return files;
+    }
+
+    private sealed record Change(string Name, Func<string, bool> Apply);
+
+    private static readonly Change[] Changes =
+    [
+        new("a property value", input => ReplaceFirst(input, PropertyValue(), m => m.Value + "incr-")),
+        new("an added mediator", input => ReplaceFirst(input, SequenceStart(), m => m.Value + "<log level=\"custom\"><property name=\"incr\" value=\"added\"/></log>")),
+        new("a renamed reference", RenameReferenced),
+        new("a removed file", input => Definitions(input, "endpoint").Concat(Definitions(input, "sequence")).Select(d => d.Path).FirstOrDefault() is { } file && Delete(file)),
+        new("an added file whose names collide", AddCopy),
+    ];
+
+    /// <summary>Replaces the first match in the first artifact file (ordinal path order) that has one.</summary>
+    private static bool ReplaceFirst(string input, Regex regex, Func<Match, string> replacement)
+    {
+        foreach (var file in ArtifactFiles(input))
+        {
+            var text = File.ReadAllText(file);
+            var match = regex.Match(text);
+            if (match.Success)
+            {
+                File.WriteAllText(file, text[..match.Index] + replacement(match) + text[(match.Index + match.Length)..]);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Renames a sequence or endpoint that another file references by key, in its definition and in every reference.</summary>
+    private static bool RenameReferenced(string input)
+    {
+        var files = ArtifactFiles(input).ToDictionary(f => f, File.ReadAllText);
+        foreach (var (path, name) in Definitions(input, "sequence").Concat(Definitions(input, "endpoint")))
+        {
+            var reference = $"key=\"{name}\"";
+            if (!files.Any(f => f.Key != path && f.Value.Contains(reference, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var renamed = name + "_renamed";
+            var definition = files[path];
+            var at = definition.IndexOf($"name=\"{name}\"", StringComparison.Ordinal);
+            File.WriteAllText(path, definition[..at] + $"name=\"{renamed}\"" + definition[(at + name.Length + 7)..]);
+            foreach (var (file, text) in files.Where(f => f.Key != path && f.Value.Contains(reference, StringComparison.Ordinal)))
+            {
+                File.WriteAllText(file, text.Replace(reference, $"key=\"{renamed}\"", StringComparison.Ordinal));
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds, sorting before it, a copy of the first API (or proxy, task, sequence) under another name: same context, same flows, so its Ballerina names collide.</summary>
+    private static bool AddCopy(string input)
+    {
+        foreach (var kind in new[] { "api", "proxy", "task", "sequence" })
+        {
+            foreach (var original in Definitions(input, kind).Take(1))
+            {
+                var text = File.ReadAllText(original.Path);
+                var at = text.IndexOf($"name=\"{original.Name}\"", StringComparison.Ordinal);
+                var copy = text[..at] + $"name=\"{original.Name}_copy\"" + text[(at + original.Name.Length + 7)..];
+                File.WriteAllText(Path.Combine(Path.GetDirectoryName(original.Path)!, "00_incr_copy.xml"), copy);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Delete(string path)
+    {
+        File.Delete(path);
+        return true;
+    }
+
+    /// <summary>The Synapse artifact files of an input in ordinal path order (no Maven or Carbon metadata).</summary>
+    private static List<string> ArtifactFiles(string input) =>
+        [.. Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is not ("pom.xml" or "artifact.xml" or "artifacts.xml" or "registry-info.xml"))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>The files whose root element is <paramref name="element"/>, with the artifact's name.</summary>
+    private static IEnumerable<(string Path, string Name)> Definitions(string input, string element) =>
+        ArtifactFiles(input)
+            .Select(f => (Path: f, Match: Root().Match(File.ReadAllText(f))))
+            .Where(f => f.Match.Success && f.Match.Groups["element"].Value == element)
+            .Select(f => (f.Path, f.Match.Groups["name"].Value));
+
+    /// <summary>A small project like the bench's: APIs that call shared sequences and endpoints by key.</summary>
+    private static void Generate(string root, int apis, int sequences, int endpoints)
+    {
+        foreach (var folder in new[] { "apis", "sequences", "endpoints" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
+        }
+
+        for (var i = 0; i < apis; i++)
+        {
+            var api = new StringBuilder();
+            api.Append(CultureInfo.InvariantCulture, $"""
+                <api xmlns="http://ws.apache.org/ns/synapse" name="Api{i}" context="/api{i}">
+                  <resource methods="GET" uri-template="/items/{"{"}id{"}"}">
+                    <inSequence>
+                      <sequence key="Common{i % sequences}"/>
+                      <log level="custom"><property name="id" expression="$ctx:uri.var.id"/></log>
+                      <call><endpoint key="Backend{i % endpoints}"/></call>
+                      <respond/>
+                    </inSequence>
+                    <faultSequence><sequence key="Fault"/></faultSequence>
+                  </resource>
+                  <resource methods="POST" uri-template="/items">
+                    <inSequence>
+                      <switch source="json-eval($.type)">
+                        <case regex="a"><property name="kind" value="A"/></case>
+                        <default><property name="kind" value="other"/></default>
+                      </switch>
+                      <send><endpoint key="Backend{i % endpoints}"/></send>
+                    </inSequence>
+                    <outSequence><send/></outSequence>
+                  </resource>
+                </api>
+                """);
+            File.WriteAllText(Path.Combine(root, "apis", string.Create(CultureInfo.InvariantCulture, $"Api{i}.xml")), api.ToString());
+        }
+
+        for (var i = 0; i < sequences; i++)
+        {
+            File.WriteAllText(Path.Combine(root, "sequences", string.Create(CultureInfo.InvariantCulture, $"Common{i}.xml")), string.Create(CultureInfo.InvariantCulture,
+                $"""<sequence xmlns="http://ws.apache.org/ns/synapse" name="Common{i}"><log level="custom"><property name="seq" value="{i}"/></log><header name="X-Seq" scope="transport" value="{i}"/></sequence>"""));
+        }
+
+        File.WriteAllText(Path.Combine(root, "sequences", "Fault.xml"),
+            """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Fault"><property name="HTTP_SC" value="500" scope="axis2"/><respond/></sequence>""");
+        for (var i = 0; i < endpoints; i++)
+        {
+            File.WriteAllText(Path.Combine(root, "endpoints", string.Create(CultureInfo.InvariantCulture, $"Backend{i}.xml")), string.Create(CultureInfo.InvariantCulture,
+                $"""<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Backend{i}"><address uri="http://backend{i}.example.com/api"/></endpoint>"""));
+        }
+    }
+
+    [GeneratedRegex("""<property\b[^>]*?\svalue="(?=[^"]*")""")]
+    private static partial Regex PropertyValue();
+
+    [GeneratedRegex("""<inSequence\b[^>]*(?<!/)>|<sequence\b[^>]*\sname="[^"]*"[^>]*(?<!/)>""")]
+    private static partial Regex SequenceStart();
+
+    /// <summary>The root element of an artifact file (after an XML declaration and comments) and its name.</summary>
+    [GeneratedRegex("""\A(?:\s|<\?[^>]*\?>|<!--.*?-->)*<(?<element>[A-Za-z]+)\b[^>]*?\sname="(?<name>[^"]+)""", RegexOptions.Singleline)]
+    private static partial Regex Root();
+}
