@@ -13,7 +13,7 @@ function paymentDeactivated(Context ctx) returns error? {
 
 # Sequence 'PaymentReply'.
 function paymentReply(Context ctx) returns error? {
-    log:printInfo("", settled = (check soapBody(ctx)).toString());
+    log:printInfo("PaymentReply sequence", settled = (check soapBody(ctx)).toString());
 }
 
 # Fault flow of PaymentsAPI POST (default): runs when the in or out flow fails.
