@@ -34,7 +34,8 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        return Reason(culprit, expression.Language) is { } reason ? $"{columns}: {reason}" : columns;
+        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces);
+        return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 
     /// <summary>The whole text (a uri-template part, a call-template parameter) as the part.</summary>
@@ -90,6 +91,20 @@ internal static class UntranslatedPart
         PathExpression p => [p.Start],
         _ => [],
     };
+
+    /// <summary>A location path with a prefix no <c>xmlns</c> in scope declares: Synapse cannot compile it either.</summary>
+    private static string? UndeclaredPrefix(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
+    {
+        var steps = node switch
+        {
+            LocationPath path => path.Steps,
+            PathExpression path => path.Steps,
+            _ => [],
+        };
+        var prefix = steps.Select(step => step.Test is NameTest { Prefix: { } p } ? p : null)
+            .FirstOrDefault(p => p is not null && !namespaces.ContainsKey(p));
+        return prefix is null ? null : $"no xmlns declaration in scope binds the prefix '{prefix}'";
+    }
 
     private static string? Reason(ExpressionNode node, ExpressionLanguage language)
     {

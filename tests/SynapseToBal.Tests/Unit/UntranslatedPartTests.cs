@@ -26,6 +26,7 @@ public sealed class UntranslatedPartTests
     [InlineData("fn:tokenize($ctx:x, ',')", "`fn:tokenize($ctx:x, ',')` at columns 1-24: XPath 2.0 sequences have no string form here")]
     // A location path is named whole: its steps and predicates mean something only inside it.
     [InlineData("count(//m0:a/following-sibling::m0:b)", "`//m0:a/following-sibling::m0:b` at columns 7-36")]
+    [InlineData("concat(//m9:a, 'x')", "`//m9:a` at columns 8-13: no xmlns declaration in scope binds the prefix 'm9'")]
     // MI 4.4: columns count in the original text, after '${'.
     [InlineData("${toUpper(isString(vars.x))}", "`isString(vars.x)` at columns 11-26: translated for a simple payload path, whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it")]
     [InlineData("${split(payload.a, ',')}", "`split(payload.a, ',')` at columns 3-23: returns a JSON array; arrays are not modelled in the string IR")]
