@@ -126,7 +126,7 @@ public static class DiagnosticCatalog
         "The artifact kind (proxy service, inbound endpoint, task, message store or processor, endpoint template, ...) is parsed but not translated yet; its XML is kept in a TODO.");
     public static readonly DiagnosticDescriptor ExpressionNotTranslated = Warning("SB0203", LoweringCategory,
         "Expression not translated",
-        "The expression '{0}' is not translated; the generated code fails at run time until it is written by hand",
+        "The expression '{0}' is not translated ({1}); the generated code fails at run time until it is written by hand",
         "The XPath, JSONPath or Synapse expression uses something outside the subset the converter translates; it becomes a call to notTranslated(\"...\"), which returns an error when it runs.");
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
         "Endpoint not translated",

@@ -343,6 +343,14 @@ internal sealed class ExpressionWriter
             IR.Builtin.EnvironmentVariable => EnvironmentVariable(S(0)),
             IR.Builtin.Log10 => $"float:log10({T(0)})",
             IR.Builtin.LogBase => $"(float:log({T(0)}) / float:log({T(1)}))",
+            IR.Builtin.PayloadJson => $"check payloadJson(ctx, {S(0)})",
+            IR.Builtin.IsString => $"jsonIsString({T(0)})",
+            IR.Builtin.IsNumber => $"jsonIsNumber({T(0)})",
+            IR.Builtin.IsArray => $"check jsonIsArray({T(0)})",
+            IR.Builtin.IsObject => $"check jsonIsObject({T(0)})",
+            IR.Builtin.PayloadExists => $"payloadExists(ctx, {S(0)})",
+            IR.Builtin.VariableExists => $"variableExists(ctx, {S(0)})",
+            IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

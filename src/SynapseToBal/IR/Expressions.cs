@@ -311,6 +311,38 @@ public enum Builtin
 
     /// <summary>MI 4.4 log(x, base): Math.log(x) / Math.log(base).</summary>
     LogBase,
+
+    /// <summary>
+    /// The JSON value at a simple path of the payload (a string literal), of kind <see cref="ValueKind.Json"/>, as an
+    /// MI 4.4 function takes its argument: a missing path or a JSON null is an error (PayloadAccessNode fails on a
+    /// missing path, PredefinedFunctionNode.checkArguments on null).
+    /// </summary>
+    PayloadJson,
+
+    /// <summary>MI 4.4 isString(x) of a JSON value (ExpressionResult.isString): a JSON string.</summary>
+    IsString,
+
+    /// <summary>MI 4.4 isNumber(x) of a JSON value: a JSON number (Gson's LazilyParsedNumber is an integer or a double).</summary>
+    IsNumber,
+
+    /// <summary>MI 4.4 isArray(x) of a JSON value: an array, or a string whose text parses as one (ExpressionResult.isArray).</summary>
+    IsArray,
+
+    /// <summary>MI 4.4 isObject(x) of a JSON value: an object, or a string whose text parses as one (ExpressionResult.isObject).</summary>
+    IsObject,
+
+    /// <summary>MI 4.4 exists(payload path): the path is there and not null (the path is a string literal).</summary>
+    PayloadExists,
+
+    /// <summary>MI 4.4 exists(vars.x): the variable is set and not null (the name is a string literal).</summary>
+    VariableExists,
+
+    /// <summary>
+    /// Synapse's XPath base64Decode(s) (Base64DecodeFunction): commons-codec's lenient decoding (characters outside
+    /// the alphabet are skipped, decoding stops at the first '=', a last lone character is dropped), the bytes read
+    /// as UTF-8, then Java's trim.
+    /// </summary>
+    XPathBase64Decode,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

@@ -75,7 +75,7 @@ public static class Builtins
         XNo("id", "ID attributes need a DTD, which is never read"),
         XNo("lang", "xml:lang inheritance is not modelled"),
         X("base64Encode", 1, 2, ValueKind.String, "Builtin.Base64Encode of the UTF-8 bytes (Base64EncodeFunction's default; a second argument only when it is the literal 'UTF-8')"),
-        XNo("base64Decode", "commons-codec decodes leniently (it skips characters outside the alphabet) where Ballerina's fromBase64 fails"),
+        X("base64Decode", 1, 2, ValueKind.String, "Builtin.XPathBase64Decode (xpathBase64Decode: commons-codec's lenient decoding, UTF-8, Java's trim; a second argument only when it is the literal 'UTF-8')"),
         XNo("url-encode", "Synapse's encoding details need checking against the MI"),
         XNo("tokenize", "XPath 2.0 sequences have no string form here"),
 
@@ -110,17 +110,17 @@ public static class Builtins
         S("wso2-vault", 1, 1, ValueKind.String, "a required configurable (secret)"),
         SNo("split", "returns a JSON array; arrays are not modelled in the string IR"),
         S("now", 0, 0, ValueKind.Integer, "Builtin.NowMillis (nowMillis: System.currentTimeMillis, epoch milliseconds)"),
-        SNo("formatDateTime", "Java date patterns have no Ballerina equivalent"),
+        S("formatDateTime", 2, 3, ValueKind.String, "formatDateTime(now(), pattern): Builtin.FormatSystemDate of the pattern's parts (DateTimeFormatterPattern: numeric fields only), the system time zone as LocalDateTime.ofInstant uses"),
         S("log", 1, 2, ValueKind.Float, "Builtin.Log10 (float:log10, Math.log10) or, with a base, Builtin.LogBase (float:log(x) / float:log(base))"),
-        SNo("isString", "depends on the JSON type of the value, which the string IR does not keep"),
-        SNo("isNumber", "depends on the JSON type of the value, which the string IR does not keep"),
-        SNo("isArray", "depends on the JSON type of the value, which the string IR does not keep"),
-        SNo("isObject", "depends on the JSON type of the value, which the string IR does not keep"),
-        SNo("exists", "a JSON null and a missing value both read as an empty string in the string IR"),
+        S("isString", 1, 1, ValueKind.Boolean, "Builtin.IsString of Builtin.PayloadJson (jsonIsString) for a payload path; a variable's stored type is not the MI's"),
+        S("isNumber", 1, 1, ValueKind.Boolean, "Builtin.IsNumber of Builtin.PayloadJson (jsonIsNumber) for a payload path"),
+        S("isArray", 1, 1, ValueKind.Boolean, "Builtin.IsArray of Builtin.PayloadJson (jsonIsArray: an array, or a string whose text is one) for a payload path"),
+        S("isObject", 1, 1, ValueKind.Boolean, "Builtin.IsObject of Builtin.PayloadJson (jsonIsObject: an object, or a string whose text is one) for a payload path"),
+        S("exists", 1, 1, ValueKind.Boolean, "Builtin.PayloadExists (payloadExists) for a payload path, Builtin.VariableExists (variableExists) for a variable"),
         SNo("object", "returns a JSON object; objects are not modelled in the string IR"),
         SNo("array", "returns a JSON array; arrays are not modelled in the string IR"),
         SNo("registry", "registry resources are read at deployment, not by expressions"),
-        SNo("hashicorp-vault", "HashiCorp Vault lookups need a client"),
+        S("hashicorp-vault", 2, 3, ValueKind.String, "a required configurable (secret) per namespace, path and field (string literal arguments)"),
     ];
 
     private static readonly Dictionary<(FunctionDialect, string), FunctionSignature> ByName =

@@ -227,7 +227,7 @@ internal sealed class ExpressionBinder(
     {
         switch (node)
         {
-            case MemberAccess { Target: ContextReference root, Deep: false } member when root.Kind != ContextKind.Payload:
+            case MemberAccess { Target: ContextReference root, Deep: false } member when root.Kind is not (ContextKind.Payload or ContextKind.JsonRoot):
                 return root.Kind switch
                 {
                     ContextKind.Variables => new VariableReadIr(member.Name),
@@ -707,6 +707,14 @@ internal sealed class ExpressionBinder(
                 return operand is null ? null : Call(builtin, ValueKind.Float, operand);
             }
 
+            case "base64Decode":
+                // Base64DecodeFunction: commons-codec's lenient decoding, UTF-8 unless a second argument names another charset.
+                if (args.Length == 2 && !(args[1] is StringLiteral { Value: var decodeCharset } && decodeCharset.Equals("UTF-8", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return null;
+                }
+
+                return StringValue(args[0]) is { } decoded ? Call(Builtin.XPathBase64Decode, ValueKind.String, decoded) : null;
             case "base64Encode":
                 // Base64EncodeFunction: UTF-8 unless a second argument names another charset.
                 if (args.Length == 2 && !(args[1] is StringLiteral { Value: var charset } && charset.Equals("UTF-8", StringComparison.OrdinalIgnoreCase)))
@@ -877,10 +885,46 @@ internal sealed class ExpressionBinder(
                 return Value(args[0]) is { } stringified ? AsString(stringified, dialect) : null;
             case "not":
                 return BooleanOperand(args[0]) is { } negated ? new ConditionValueIr(new NotIr(negated)) : null;
+            case "isString" or "isNumber" or "isArray" or "isObject":
+            {
+                // ExpressionResult's type checks read the JSON type of the value: a payload path keeps it (read at run
+                // time from the message). A variable does not: the package stores it as its mediator's type (a string
+                // unless the type says otherwise) where the MI keeps the JSON value or Java object itself.
+                var builtin = name switch
+                {
+                    "isString" => Builtin.IsString,
+                    "isNumber" => Builtin.IsNumber,
+                    "isArray" => Builtin.IsArray,
+                    _ => Builtin.IsObject,
+                };
+                return PayloadJson(args[0]) is { } json ? Call(builtin, ValueKind.Boolean, json) : null;
+            }
+
+            case "formatDateTime" when args is [FunctionCall { Name: "now", Arguments.IsEmpty: true }, StringLiteral pattern]
+                && DateTimeFormatterPattern.Parts(pattern.Value) is { } parts:
+                // handleFormatCurrentDateTimeFunction: the epoch milliseconds as a LocalDateTime in the system zone,
+                // formatted by DateTimeFormatter.ofPattern; for now() that is the current time, as formatSystemDate writes it.
+                return Call(Builtin.FormatSystemDate, ValueKind.String, [.. parts.Select(p => (ExprIr)new StringLiteralIr(p))]);
+            case "exists":
+                // handleExistsCheck: true unless evaluating the argument fails or gives null.
+                return Value(args[0]) switch
+                {
+                    JsonEvalIr path => Call(Builtin.PayloadExists, ValueKind.Boolean, new StringLiteralIr(path.Path)),
+                    VariableReadIr { Path: null } variable => Call(Builtin.VariableExists, ValueKind.Boolean, new StringLiteralIr(variable.Name)),
+                    _ => null,
+                };
+            case "hashicorp-vault" when args.All(a => a is StringLiteral):
+                // hashicorp-vault(path, field) or (namespace, path, field): a secret never becomes a literal, it is a
+                // required configurable, one per namespace, path and field.
+                return owner.Secret("hashicorp:" + string.Join("/", args.Cast<StringLiteral>().Select(a => a.Value)));
             default:
                 return null;
         }
     }
+
+    /// <summary>The typed JSON value of a payload path argument (<c>payload.a</c>, <c>$.a[0]</c>), or null for anything else.</summary>
+    private BuiltinCallIr? PayloadJson(ExpressionNode node) =>
+        Value(node) is JsonEvalIr path ? Call(Builtin.PayloadJson, ValueKind.Json, new StringLiteralIr(path.Path)) : null;
 
     /// <summary>An MI 4.4 operand that is a boolean (a comparison, a boolean function, a literal).</summary>
     private ConditionIr? BooleanOperand(ExpressionNode node) => node switch

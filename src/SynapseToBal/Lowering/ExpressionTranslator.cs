@@ -50,6 +50,14 @@ public sealed class ExpressionTranslator
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
+    private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
+
+    /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
+    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams };
+
+    /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
+    public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);
+
     /// <summary>The expression as a string-valued IR (what Synapse stores for an expression without a type).</summary>
     public ExprIr Value(ExpressionSyntax expression)
     {

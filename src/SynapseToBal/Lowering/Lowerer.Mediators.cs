@@ -195,7 +195,7 @@ public sealed partial class Lowerer
     private ExprIr Expr(ExpressionSyntax expression, FlowContext context)
     {
         var result = context.Translator.Value(expression);
-        ReportUntranslated(result, expression);
+        ReportUntranslated(result, expression, context.Translator);
         if (!IrWalker.ContainsUntranslated(result))
         {
             ReportPrecedence(expression);
@@ -204,16 +204,20 @@ public sealed partial class Lowerer
         return result;
     }
 
-    private void ReportUntranslated(ExprIr result, ExpressionSyntax expression)
+    private void ReportUntranslated(ExprIr result, ExpressionSyntax expression) => ReportUntranslated(result, expression, _translator);
+
+    private void ReportUntranslated(ExpressionSyntax expression) => ReportUntranslated(expression, _translator);
+
+    private void ReportUntranslated(ExprIr result, ExpressionSyntax expression, ExpressionTranslator translator)
     {
         if (IrWalker.ContainsUntranslated(result))
         {
-            ReportUntranslated(expression);
+            ReportUntranslated(expression, translator);
         }
     }
 
     /// <summary>SB0214 with the position when the expression does not parse, else SB0203.</summary>
-    private void ReportUntranslated(ExpressionSyntax expression)
+    private void ReportUntranslated(ExpressionSyntax expression, ExpressionTranslator translator)
     {
         if (ExpressionTranslator.SyntaxError(expression) is { } error)
         {
@@ -221,7 +225,7 @@ public sealed partial class Lowerer
         }
         else
         {
-            _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original);
+            _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original, translator.UntranslatedPart(expression));
         }
 
         ReportPrecedence(expression);

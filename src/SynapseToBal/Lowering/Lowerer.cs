@@ -44,7 +44,10 @@ public sealed partial class Lowerer
         {
             symbol = _symbols.Module(SymbolKind.Configurable, alias);
             _secrets[alias] = symbol;
-            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret '{alias}' (a secure vault alias in Synapse).", Secret: true));
+            var description = alias.StartsWith("hashicorp:", StringComparison.Ordinal)
+                ? $"Secret '{alias["hashicorp:".Length..]}' (a HashiCorp Vault namespace, path and field in Synapse's hashicorp-vault())."
+                : $"Secret '{alias}' (a secure vault alias in Synapse).";
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, description, Secret: true));
         }
 
         return symbol;

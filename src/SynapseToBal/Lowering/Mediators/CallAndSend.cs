@@ -280,7 +280,7 @@ public sealed partial class Lowerer
         var split = Syntax.Expressions.InterpolationLexer.Split(template, Syntax.Expressions.InterpolationMode.UriTemplate);
         if (!split.Errors.IsEmpty)
         {
-            _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, template);
+            _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, template, UntranslatedPart.Whole(template) + ": " + split.Errors[0].Message);
             return [new TemplatePart.Argument(new UntranslatedExprIr(template), Raw: true, InAttribute: false)];
         }
 
@@ -298,7 +298,7 @@ public sealed partial class Lowerer
                     break;
                 default:
                     var original = template[part.Span.Start..part.Span.End];
-                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, original);
+                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, original, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"`{original}` at columns {part.Span.Start + 1}-{part.Span.End} of the uri-template"));
                     parts.Add(new TemplatePart.Argument(new UntranslatedExprIr(original), Raw: true, InAttribute: false));
                     break;
             }

@@ -51,7 +51,7 @@ public sealed partial class Lowerer
     /// <summary>A <c>{{expr}}</c> argument is evaluated lazily inside the template in Synapse; that is not translated.</summary>
     private UntranslatedExprIr ReportLazy(string text, SourceLocation location)
     {
-        _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, text);
+        _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, text, UntranslatedPart.Whole(text) + ": a call-template parameter evaluated lazily in the template each time it is read");
         return new UntranslatedExprIr(text);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class Lowerer
                 condition = context.Translator.Condition(boolean.Expression);
                 if (IrWalker.ContainsUntranslated(condition))
                 {
-                    ReportUntranslated(boolean.Expression);
+                    ReportUntranslated(boolean.Expression, context.Translator);
                 }
 
                 break;

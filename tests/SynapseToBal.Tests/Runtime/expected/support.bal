@@ -748,6 +748,114 @@ function roundHalfUp(float number) returns int => number.isNaN() ? 0 : <int>floa
 # MI 4.4 base64decode(s): the UTF-8 text of the Base64 bytes.
 function base64Decode(string encoded) returns string|error => string:fromBytes(check array:fromBase64(encoded));
 
+# Synapse's XPath base64Decode(s) (Base64DecodeFunction): commons-codec's lenient decoding of
+# the UTF-8 bytes of `encoded`: bytes outside the alphabet (which also holds the URL-safe `-` and `_`) are
+# skipped, decoding stops at the first `=`, a last group of two or three characters gives one or two bytes
+# and a lone last character none; then the bytes as UTF-8 text (an error where Java would substitute
+# U+FFFD) with Java's `trim` (characters up to U+0020 removed at both ends). Empty input gives "".
+function xpathBase64Decode(string encoded) returns string|error {
+    byte[] decoded = [];
+    int bits = 0;
+    int count = 0;
+    foreach byte b in encoded.toBytes() {
+        int digit;
+        if b >= 65 && b <= 90 {
+            digit = b - 65;
+        } else if b >= 97 && b <= 122 {
+            digit = b - 71;
+        } else if b >= 48 && b <= 57 {
+            digit = b + 4;
+        } else if b == 43 || b == 45 {
+            digit = 62;
+        } else if b == 47 || b == 95 {
+            digit = 63;
+        } else if b == 61 {
+            break;
+        } else {
+            continue;
+        }
+        bits = (bits << 6) | digit;
+        count += 1;
+        if count == 4 {
+            decoded.push(<byte>((bits >> 16) & 255), <byte>((bits >> 8) & 255), <byte>(bits & 255));
+            bits = 0;
+            count = 0;
+        }
+    }
+    if count == 2 {
+        decoded.push(<byte>((bits >> 4) & 255));
+    } else if count == 3 {
+        decoded.push(<byte>((bits >> 10) & 255), <byte>((bits >> 2) & 255));
+    }
+    string text = check string:fromBytes(decoded);
+    int low = 0;
+    int end = text.length();
+    while low < end && text.getCodePoint(low) <= 32 {
+        low += 1;
+    }
+    while end > low && text.getCodePoint(end - 1) <= 32 {
+        end -= 1;
+    }
+    return text.substring(low, end);
+}
+
+# The JSON value at a simple path of the payload as an MI 4.4 function takes its argument: a missing
+# path (PayloadAccessNode) or a JSON null (PredefinedFunctionNode.checkArguments) is an error.
+function payloadJson(Context ctx, string path) returns json|error {
+    json value = check jsonPath(ctx, path);
+    if value is () {
+        return error(string `no value at ${path}`);
+    }
+    return value;
+}
+
+# MI 4.4 isString(x) (ExpressionResult.isString): a JSON string.
+function jsonIsString(json value) returns boolean => value is string;
+
+# MI 4.4 isNumber(x): a JSON number (Gson reads every number as one Double.parseDouble accepts).
+function jsonIsNumber(json value) returns boolean => value is int|float|decimal;
+
+# MI 4.4 isArray(x) (ExpressionResult.isArray): an array, or a string whose text is one.
+function jsonIsArray(json value) returns boolean|error => value is string ? jsonTextIs(value, true) : value is json[];
+
+# MI 4.4 isObject(x) (ExpressionResult.isObject): an object, or a string whose text is one.
+function jsonIsObject(json value) returns boolean|error => value is string ? jsonTextIs(value, false) : value is map<json>;
+
+# Whether a string holds a JSON array (`array`) or object as ExpressionResult reads it: without one pair of
+# surrounding double quotes, every backslash removed, parsed by Gson. Gson parses leniently (comments,
+# single quotes, unquoted names); text that strict JSON refuses but that starts as the wanted value (or a
+# comment) could still be one, so it is an error rather than a guess. A lone `"` fails in isObject (Java's
+# substring throws) and is false in isArray (which catches every exception), as in the MI.
+function jsonTextIs(string text, boolean array) returns boolean|error {
+    string candidate = text;
+    if candidate.startsWith("\"") && candidate.endsWith("\"") {
+        if candidate.length() < 2 {
+            return array ? false : error("isObject of a single quote character");
+        }
+        candidate = candidate.substring(1, candidate.length() - 1);
+    }
+    candidate = re `\\`.replaceAll(candidate, "");
+    json|error parsed = value:fromJsonString(candidate);
+    if parsed is json {
+        return array ? parsed is json[] : parsed is map<json>;
+    }
+    string trimmed = candidate.trim();
+    if trimmed.startsWith(array ? "[" : "{") || trimmed.startsWith("/") || trimmed.startsWith("#") {
+        return error(string `the text is not strict JSON; Gson's lenient parsing decides whether it is one: ${text}`);
+    }
+    return false;
+}
+
+# MI 4.4 exists(payload path): true when the path is there and not null; false also when the payload
+# cannot be read as JSON (PredefinedFunctionNode.handleExistsCheck catches the evaluation error).
+function payloadExists(Context ctx, string path) returns boolean {
+    json|error value = jsonPath(ctx, path);
+    return value is json && value !is ();
+}
+
+# MI 4.4 exists(vars.x): true when the variable is set and not null.
+function variableExists(Context ctx, string name) returns boolean => ctx.variables[name] !is ();
+
 # Synapse's string value of an XPath result, which is not XPath's `string()` (an MI quirk, semantics
 # §7.2): one element gives its own text (its text children, not its descendants'), trimmed, or its
 # serialised XML when it has none; several elements give their serialised XML, concatenated; text

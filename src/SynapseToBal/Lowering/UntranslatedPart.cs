@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+using SynapseToBal.Syntax.Expressions;
+
+namespace SynapseToBal.Lowering;
+
+/// <summary>
+/// Names the part of an untranslated expression that has no translation: the innermost sub-expression that does
+/// not translate while all of its operands do (searched by binding the parts one by one), with its columns in the
+/// original text and, for a function the signature table refuses, the table's reason. SB0203 carries it, so the
+/// reader sees <c>$env:HOST</c> in <c>concat('http://', $env:HOST, '/a')</c> rather than only the whole expression.
+/// </summary>
+internal static class UntranslatedPart
+{
+    /// <summary>The part as "`text` at columns a-b" (1-based, inclusive, in <see cref="ExpressionSyntax.Original"/>), with a reason when one is known.</summary>
+    public static string Describe(ExpressionSyntax expression, ExpressionTranslator translator)
+    {
+        var (parsed, jsonEvals) = ExpressionTranslator.Parse(expression);
+        var offset = Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
+        if (!parsed.Success)
+        {
+            return Whole(expression);
+        }
+
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var culprit = Culprit(parsed.Root, binder);
+        var span = culprit.Span;
+        if (span.End > expression.Text.Length || span.Length == 0)
+        {
+            return Whole(expression);
+        }
+
+        var text = expression.Text[span.Start..span.End];
+        var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
+        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces);
+        return because is { } reason ? $"{columns}: {reason}" : columns;
+    }
+
+    /// <summary>The whole text (a uri-template part, a call-template parameter) as the part.</summary>
+    public static string Whole(string text) => string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns 1-{text.Length}");
+
+    private static string Whole(ExpressionSyntax expression) => Whole(expression.Original);
+
+    /// <summary>The innermost failing node: descend into the first operand that fails on its own.</summary>
+    private static ExpressionNode Culprit(ExpressionNode node, ExpressionBinder binder)
+    {
+        foreach (var child in Operands(node))
+        {
+            if (Fails(child, binder))
+            {
+                return Culprit(child, binder);
+            }
+        }
+
+        return node;
+    }
+
+    private static bool Fails(ExpressionNode node, ExpressionBinder binder)
+    {
+        var value = binder.Value(node);
+        if (value is not null && !IrWalker.ContainsUntranslated(value))
+        {
+            return false;
+        }
+
+        var condition = binder.Condition(node);
+        return condition is null || IrWalker.ContainsUntranslated(condition);
+    }
+
+    /// <summary>
+    /// The operands a node's translation is built from. Predicates, filters, indexes and location steps are not
+    /// operands: they mean something only relative to their path, so the path is the part named.
+    /// </summary>
+    private static ImmutableArray<ExpressionNode> Operands(ExpressionNode node) => node switch
+    {
+        UnaryExpression u => [u.Operand],
+        BinaryExpression b => [b.Left, b.Right],
+        ConditionalExpression c => [c.Condition, c.WhenTrue, c.WhenFalse],
+        FunctionCall f => f.Arguments,
+        MethodCall m => [m.Target],
+        MemberAccess m => [m.Target],
+        WildcardAccess w => [w.Target],
+        IndexAccess i => [i.Target],
+        SliceAccess s => [s.Target],
+        FilterAccess f => [f.Target],
+        ArrayLiteral a => a.Items,
+        ExpressionList l => l.Items,
+        FilterExpression f => [f.Primary],
+        PathExpression p => [p.Start],
+        _ => [],
+    };
+
+    /// <summary>A location path with a prefix no <c>xmlns</c> in scope declares: Synapse cannot compile it either.</summary>
+    private static string? UndeclaredPrefix(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
+    {
+        var steps = node switch
+        {
+            LocationPath path => path.Steps,
+            PathExpression path => path.Steps,
+            _ => [],
+        };
+        var prefix = steps.Select(step => step.Test is NameTest { Prefix: { } p } ? p : null)
+            .FirstOrDefault(p => p is not null && !namespaces.ContainsKey(p));
+        return prefix is null ? null : $"no xmlns declaration in scope binds the prefix '{prefix}'";
+    }
+
+    private static string? Reason(ExpressionNode node, ExpressionLanguage language)
+    {
+        if (node is not FunctionCall call || language == ExpressionLanguage.JsonPath)
+        {
+            return null;
+        }
+
+        var xpath = language == ExpressionLanguage.XPath;
+        var name = xpath && call.Prefix is not (null or "fn") ? call.QualifiedName : call.Name;
+        var signature = Builtins.Find(xpath ? FunctionDialect.XPath : FunctionDialect.Synapse, name);
+        return signature switch
+        {
+            null => "a function the converter does not know",
+            { NotTranslatedBecause: { } because } => because,
+            _ when !signature.Accepts(call.Arguments.Length) => "translated with " + Arity(signature) + ", not " + call.Arguments.Length,
+            _ => Partly.GetValueOrDefault((signature.Dialect, signature.Name)),
+        };
+    }
+
+    private static string Arity(FunctionSignature signature) => (signature.MinArity, signature.MaxArity) switch
+    {
+        (1, 1) => "1 argument",
+        var (min, max) when min == max => min.ToString(CultureInfo.InvariantCulture) + " arguments",
+        var (min, max) when max == int.MaxValue => min.ToString(CultureInfo.InvariantCulture) + " or more arguments",
+        var (min, max) => string.Create(CultureInfo.InvariantCulture, $"{min} to {max} arguments"),
+    };
+
+    /// <summary>Why a function the table translates is not translated for these arguments.</summary>
+    private static readonly Dictionary<(FunctionDialect, string), string> Partly = new()
+    {
+        [(FunctionDialect.Synapse, "isString")] = TypeCheck,
+        [(FunctionDialect.Synapse, "isNumber")] = TypeCheck,
+        [(FunctionDialect.Synapse, "isArray")] = TypeCheck,
+        [(FunctionDialect.Synapse, "isObject")] = TypeCheck,
+        [(FunctionDialect.Synapse, "exists")] = "translated for a simple payload path or a variable",
+        [(FunctionDialect.Synapse, "formatDateTime")] = "translated as formatDateTime(now(), 'pattern') with numeric fields only (y, M, MM, d, H, k, K, h, m, s); text, zone and fraction fields, another time or parsing a date (three arguments) are not",
+        [(FunctionDialect.Synapse, "length")] = "a payload or variable value may be a string or an array, which only the run time knows",
+        [(FunctionDialect.Synapse, "hashicorp-vault")] = "translated for string literal arguments (a secret is a configurable)",
+        [(FunctionDialect.Synapse, "wso2-vault")] = "translated for a string literal alias (a secret is a configurable)",
+        [(FunctionDialect.XPath, "wso2:vault-lookup")] = "translated for a string literal alias (a secret is a configurable)",
+        [(FunctionDialect.XPath, "get-property")] = "see docs/expressions.md for the properties and scopes get-property translates",
+    };
+
+    private const string TypeCheck = "translated for a simple payload path, whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it";
+}

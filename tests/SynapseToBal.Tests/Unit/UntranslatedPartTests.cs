@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// SB0203 names the part of an untranslated expression that has no translation: the innermost sub-expression
+/// whose operands all translate, with its columns in the original text and the signature table's reason.
+/// </summary>
+public sealed class UntranslatedPartTests
+{
+    private static readonly ExpressionTranslator Translator = new(new Dictionary<string, Symbol>(), _ => new Symbol(SymbolKind.Configurable, "secret"));
+
+    private static string Part(string text) =>
+        Translator.UntranslatedPart(ExpressionSyntax.Create(text, ImmutableDictionary<string, string>.Empty.Add("m0", "http://services.samples"), SourceLocation.FileStart("test.xml")));
+
+    [Theory]
+    // XPath: the argument that fails, not the concat around it.
+    [InlineData("concat('http://', $env:HOST, '/a')", "`$env:HOST` at columns 19-27")]
+    [InlineData("get-property('ReplyTo')", "`get-property('ReplyTo')` at columns 1-23: see docs/expressions.md for the properties and scopes get-property translates")]
+    [InlineData("fn:concat(name(//a), 'x')", "`name(//a)` at columns 11-19: the QName needs the prefix written in the message, which Ballerina's xml values do not keep")]
+    [InlineData("string-length(//a | //b) > 2", "`//a | //b` at columns 15-23")]
+    [InlineData("fn:tokenize($ctx:x, ',')", "`fn:tokenize($ctx:x, ',')` at columns 1-24: XPath 2.0 sequences have no string form here")]
+    // A location path is named whole: its steps and predicates mean something only inside it.
+    [InlineData("count(//m0:a/following-sibling::m0:b)", "`//m0:a/following-sibling::m0:b` at columns 7-36")]
+    [InlineData("concat(//m9:a, 'x')", "`//m9:a` at columns 8-13: no xmlns declaration in scope binds the prefix 'm9'")]
+    // MI 4.4: columns count in the original text, after '${'.
+    [InlineData("${toUpper(isString(vars.x))}", "`isString(vars.x)` at columns 11-26: translated for a simple payload path, whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it")]
+    [InlineData("${split(payload.a, ',')}", "`split(payload.a, ',')` at columns 3-23: returns a JSON array; arrays are not modelled in the string IR")]
+    [InlineData("${payload.items[?(@.price > 10)].name}", "`payload.items[?(@.price > 10)]` at columns 3-32")]
+    [InlineData("${length(payload.x)}", "`length(payload.x)` at columns 3-19: a payload or variable value may be a string or an array, which only the run time knows")]
+    [InlineData("${xpath('//a', 'v')}", "`xpath('//a', 'v')` at columns 3-19: translated with 1 argument, not 2")]
+    [InlineData("${hashicorp-vault(vars.p, 'k')}", "`hashicorp-vault(vars.p, 'k')` at columns 3-30: translated for string literal arguments (a secret is a configurable)")]
+    // JSONPath: the accessor that fails.
+    [InlineData("json-eval($.items[*].price)", "`$.items[*]` at columns 11-20")]
+    public void Names_the_innermost_part_that_has_no_translation(string expression, string expected) =>
+        Assert.Equal(expected, Part(expression));
+
+    [Theory]
+    [InlineData("yyyy-MM-dd", "yyyy|'-|MM|'-|dd")]
+    [InlineData("yyyy-MM-dd'T'HH:mm", "yyyy|'-|MM|'-|dd|'T|HH|':|mm")]
+    [InlineData("'['yyyy']'", "'[|yyyy|']")]
+    [InlineData("HH:mm:ss.SSS", null)]
+    [InlineData("dd MMM yyyy", null)]
+    [InlineData("ddd", null)]
+    [InlineData("[yyyy]", null)]
+    [InlineData("yyyy#", null)]
+    [InlineData("'open", null)]
+    public void DateTimeFormatter_patterns_translate_only_where_they_mean_what_SimpleDateFormat_means(string pattern, string? parts) =>
+        Assert.Equal(parts, DateTimeFormatterPattern.Parts(pattern) is { } split ? string.Join("|", split) : null);
+
+    [Fact]
+    public void Probing_the_parts_declares_no_secret()
+    {
+        var declared = new List<string>();
+        var translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), alias =>
+        {
+            declared.Add(alias);
+            return new Symbol(SymbolKind.Configurable, alias);
+        });
+        var expression = ExpressionSyntax.Create("${length(wso2-vault('a')) + payload.x}", ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
+        // The operands translate (the secret through a probe symbol); arithmetic on a payload value does not.
+        Assert.Equal("`length(wso2-vault('a')) + payload.x` at columns 3-37", translator.UntranslatedPart(expression));
+        Assert.Empty(declared);
+    }
+
+    [Fact]
+    public void Type_checks_keep_the_JSON_type_of_a_payload_path()
+    {
+        var value = Translator.Value(ExpressionSyntax.Create("${isNumber(payload.total)}", ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml")));
+        var call = Assert.IsType<BuiltinCallIr>(Assert.IsType<ConvertIr>(value).Operand);
+        Assert.Equal(Builtin.IsNumber, call.Function);
+        var json = Assert.IsType<BuiltinCallIr>(Assert.Single(call.Arguments));
+        Assert.Equal((Builtin.PayloadJson, ValueKind.Json), (json.Function, json.Kind));
+        Assert.Equal(new StringLiteralIr("$.total"), Assert.Single(json.Arguments));
+    }
+
+    [Fact]
+    public void Hashicorp_vault_is_one_secret_per_namespace_path_and_field()
+    {
+        var aliases = new List<string>();
+        var translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), alias =>
+        {
+            aliases.Add(alias);
+            return new Symbol(SymbolKind.Configurable, alias);
+        });
+        foreach (var text in new[] { "${hashicorp-vault('db', 'user')}", "${hashicorp-vault('db', 'password')}", "${hashicorp-vault('ns', 'db', 'password')}" })
+        {
+            Assert.IsType<ConfigurableReadIr>(translator.Value(ExpressionSyntax.Create(text, ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"))));
+        }
+
+        Assert.Equal(["hashicorp:db/user", "hashicorp:db/password", "hashicorp:ns/db/password"], aliases);
+    }
+}
