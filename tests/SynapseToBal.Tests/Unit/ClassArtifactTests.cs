@@ -12,11 +12,7 @@ public sealed class ClassArtifactTests
 {
     private const string Ns = "http://ws.apache.org/ns/synapse";
 
-    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
-    {
-        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
-        return Lowerer.Lower(documents, diagnostics);
-    }
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts) => ArtifactLowering.Lower(diagnostics, artifacts);
 
     [Fact]
     public void A_task_of_a_custom_class_is_a_todo_naming_the_java_class()

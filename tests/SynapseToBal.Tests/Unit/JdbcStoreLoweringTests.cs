@@ -12,11 +12,7 @@ public sealed class JdbcStoreLoweringTests
     private const string Ns = "http://ws.apache.org/ns/synapse";
     private const string JdbcStoreClass = "org.apache.synapse.message.store.impl.jdbc.JDBCMessageStore";
 
-    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
-    {
-        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
-        return Lowerer.Lower(documents, diagnostics);
-    }
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts) => ArtifactLowering.Lower(diagnostics, artifacts);
 
     [Fact]
     public void A_jdbc_store_is_a_table_its_processor_reads_and_storing_can_fail()

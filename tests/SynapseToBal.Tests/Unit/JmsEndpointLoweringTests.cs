@@ -15,11 +15,7 @@ public sealed class JmsEndpointLoweringTests
     private const string Uri = "jms:/orders?transport.jms.ConnectionFactoryJNDIName=QCF&amp;java.naming.factory.initial=F&amp;java.naming.provider.url=tcp://mq:61616"
         + "&amp;transport.jms.DestinationType=topic&amp;transport.jms.UserName=u&amp;transport.jms.Password=hunter2&amp;topic.orders=orders.physical";
 
-    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
-    {
-        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
-        return Lowerer.Lower(documents, diagnostics);
-    }
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts) => ArtifactLowering.Lower(diagnostics, artifacts);
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 

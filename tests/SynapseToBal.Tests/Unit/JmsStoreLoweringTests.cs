@@ -14,11 +14,7 @@ public sealed class JmsStoreLoweringTests
     private const string JmsStoreClass = "org.apache.synapse.message.store.impl.jms.JmsStore";
     private const string Reply = $"""<sequence xmlns="{Ns}" name="R"><log/></sequence>""";
 
-    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
-    {
-        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
-        return Lowerer.Lower(documents, diagnostics);
-    }
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts) => ArtifactLowering.Lower(diagnostics, artifacts);
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 

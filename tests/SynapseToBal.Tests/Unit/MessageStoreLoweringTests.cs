@@ -10,11 +10,7 @@ public sealed class MessageStoreLoweringTests
 {
     private const string Ns = "http://ws.apache.org/ns/synapse";
 
-    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts)
-    {
-        var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
-        return Lowerer.Lower(documents, diagnostics);
-    }
+    private static PackageIr Lower(DiagnosticBag diagnostics, params string[] artifacts) => ArtifactLowering.Lower(diagnostics, artifacts);
 
     private const string MemoryStore = $"""<messageStore xmlns="{Ns}" name="S"/>""";
     private const string Backend = $"""<endpoint xmlns="{Ns}" name="EP"><address uri="http://b.example.com/x"/></endpoint>""";

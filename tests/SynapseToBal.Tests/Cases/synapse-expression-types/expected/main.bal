@@ -21,7 +21,7 @@ service /types on httpListener {
         }
         string hasItems = (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString();
         if payloadExists(ctx, "$.order.coupon") {
-            log:printInfo("", coupon = check jsonEval(ctx, "$.order.coupon"));
+            log:printInfo("TypesAPI /check request", coupon = check jsonEval(ctx, "$.order.coupon"));
         }
         ctx.variables["seen"] = "yes";
         string seenBefore = variableExists(ctx, "seen").toString();
