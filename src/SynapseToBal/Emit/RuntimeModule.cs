@@ -67,12 +67,13 @@ public sealed class RuntimeModule
     /// </summary>
     public string? Support(IEnumerable<string> packageFiles)
     {
+        // Only the identifiers that name a declaration matter: the lexer records those and makes no tokens.
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var text in packageFiles)
         {
-            var lexer = new Lexer(Normalize(text));
+            var lexer = new Lexer(Normalize(text), (lookup, identifiers));
             lexer.Run();
-            identifiers.UnionWith(lexer.Tokens.Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Text));
         }
 
         return Support(identifiers);
@@ -390,7 +391,11 @@ public sealed class RuntimeModule
     /// <c>#</c>) are skipped, string literals and template text are single literal tokens, and the code inside
     /// a template's <c>${...}</c> is lexed as code.
     /// </summary>
-    internal sealed class Lexer(string text)
+    /// <param name="declared">
+    /// When set, the lexer makes no tokens: it adds to the set each identifier the lookup knows (by its key), for a
+    /// scan of generated files that only asks which declarations they name.
+    /// </param>
+    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found)? declared = null)
     {
         private int _pos;
 
@@ -438,7 +443,10 @@ public sealed class RuntimeModule
                         _pos++;
                     }
 
-                    Tokens.Add(new Token(TokenKind.Literal, text[start.._pos], start, _pos));
+                    if (declared is null)
+                    {
+                        Tokens.Add(new Token(TokenKind.Literal, text[start.._pos], start, _pos));
+                    }
                 }
                 else
                 {
@@ -449,7 +457,11 @@ public sealed class RuntimeModule
                     }
 
                     depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                    Tokens.Add(new Token(TokenKind.Punct, c.ToString(), _pos, _pos + 1));
+                    if (declared is null)
+                    {
+                        Tokens.Add(new Token(TokenKind.Punct, c.ToString(), _pos, _pos + 1));
+                    }
+
                     _pos++;
                 }
             }
@@ -474,6 +486,16 @@ public sealed class RuntimeModule
                 _pos += text[_pos] == '\\' ? 2 : 1;
             }
 
+            if (declared is { } names)
+            {
+                if (names.Names.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var key, out _))
+                {
+                    names.Found.Add(key);
+                }
+
+                return;
+            }
+
             var isPrefix = Peek(0) == ':' && (IsIdentifierStart(Peek(1)) || Peek(1) == '\'');
             Tokens.Add(new Token(TokenKind.Identifier, text[nameStart.._pos], start, _pos, isPrefix));
         }
@@ -491,7 +513,11 @@ public sealed class RuntimeModule
 
                 if (text[_pos++] == '"')
                 {
-                    Tokens.Add(new Token(TokenKind.Literal, text[start.._pos], start, _pos));
+                    if (declared is null)
+                    {
+                        Tokens.Add(new Token(TokenKind.Literal, text[start.._pos], start, _pos));
+                    }
+
                     return;
                 }
             }
@@ -503,7 +529,11 @@ public sealed class RuntimeModule
         private void Template()
         {
             var start = _pos++;
-            Tokens.Add(new Token(TokenKind.Literal, "`", start, start + 1));
+            if (declared is null)
+            {
+                Tokens.Add(new Token(TokenKind.Literal, "`", start, start + 1));
+            }
+
             while (_pos < text.Length)
             {
                 var c = text[_pos];

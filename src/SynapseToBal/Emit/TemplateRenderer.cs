@@ -101,25 +101,41 @@ public sealed class TemplateRenderer
     /// <summary>Output ends with exactly one newline and never has more than one blank line in a row.</summary>
     private static string NormalizeBlankLines(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var result = new List<string>(lines.Length);
-        foreach (var raw in lines)
+        // One pass over the lines: each without its trailing white space (a line ending's '\r' included), a run of
+        // blank lines kept as one blank line between two non-blank ones, none at the start or the end.
+        var result = new System.Text.StringBuilder(text.Length);
+        var any = false;
+        var blank = false;
+        var start = 0;
+        while (start <= text.Length)
         {
-            var line = raw.TrimEnd();
-            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
             {
-                continue;
+                end = text.Length;
             }
 
-            result.Add(line);
+            var line = text.AsSpan(start, end - start).TrimEnd();
+            if (line.IsEmpty)
+            {
+                blank = any;
+            }
+            else
+            {
+                if (any)
+                {
+                    result.Append(blank ? "\n\n" : "\n");
+                }
+
+                result.Append(line);
+                any = true;
+                blank = false;
+            }
+
+            start = end + 1;
         }
 
-        while (result.Count > 0 && result[^1].Length == 0)
-        {
-            result.RemoveAt(result.Count - 1);
-        }
-
-        return string.Join('\n', result) + "\n";
+        return result.Append('\n').ToString();
     }
 }
 

@@ -86,11 +86,7 @@ internal sealed partial class XmlNamespaceScope
     /// <param name="firstPass">The file as the first pass wrote it: a prefix the code already uses as a module prefix (<c>p:</c>) is not taken.</param>
     public XmlNamespaceScope Resolve(string firstPass)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in QualifiedPrefix().Matches(CodeOnly(firstPass)))
-        {
-            used.Add(match.Groups[1].Value);
-        }
+        var used = QualifiedPrefixes(CodeOnly(firstPass));
 
         var urisOfPrefix = _collected.SelectMany(c => c.Value.Select(p => (Prefix: p, Uri: c.Key)))
             .GroupBy(p => p.Prefix, StringComparer.Ordinal)
@@ -202,9 +198,40 @@ internal sealed partial class XmlNamespaceScope
         return result.ToString();
     }
 
-    /// <summary>An identifier followed by a colon: a module prefix in use (<c>http:</c>), or text that looks like one.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9_'\\])([A-Za-z_][A-Za-z0-9_]*):")]
-    private static partial Regex QualifiedPrefix();
+    /// <summary>
+    /// Every identifier followed by a colon: a module prefix in use (<c>http:</c>), or text that looks like one. The
+    /// identifier (<c>[A-Za-z_][A-Za-z0-9_]*</c>) is a whole run of identifier characters not preceded by one, a quote
+    /// or a backslash; one scan of the text (this runs over every generated file that navigates XML).
+    /// </summary>
+    internal static HashSet<string> QualifiedPrefixes(string code)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        while (i < code.Length)
+        {
+            var c = code[i];
+            if (!IsIdentifierPart(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < code.Length && IsIdentifierPart(code[i]))
+            {
+                i++;
+            }
+
+            if (i < code.Length && code[i] == ':' && !char.IsAsciiDigit(c) && (start == 0 || code[start - 1] is not ('\'' or '\\')))
+            {
+                used.Add(code[start..i]);
+            }
+        }
+
+        return used;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     /// <summary>A source prefix that is a Ballerina identifier as it is, without escapes.</summary>
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]

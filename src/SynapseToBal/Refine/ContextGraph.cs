@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using SynapseToBal.IR;
 
@@ -37,6 +36,7 @@ internal sealed partial class ContextGraph
         _bodies = bodies.Count;
         _edges = [];
         var named = functions.Where(f => f.Key.SuffixWhenReserved is not null).Select(f => (Name: f.Key.Hint, Node: f.Value)).Concat(artifacts).ToList();
+        var quoted = new QuotedNames(named);
         for (var i = 0; i < bodies.Count; i++)
         {
             var walk = new Walk();
@@ -55,10 +55,16 @@ internal sealed partial class ContextGraph
                     edges.UnionWith(named.Select(f => f.Node));
                 }
 
-                edges.UnionWith(named.Where(f => f.Node != i && NamesSequence(text, f.Name)).Select(f => f.Node));
+                quoted.AddNamedIn(text, except: i, edges);
             }
 
             _edges.Add(edges);
+        }
+
+        var bodyIndex = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            bodyIndex.TryAdd(bodies[i], i);
         }
 
         foreach (var root in roots)
@@ -66,7 +72,7 @@ internal sealed partial class ContextGraph
             var walk = new Walk();
             walk.Visit(root);
             var edges = walk.Symbols.Where(functions.ContainsKey).Select(s => functions[s]).ToHashSet();
-            edges.UnionWith(walk.Resources.Select(r => bodies.ToList().FindIndex(b => ReferenceEquals(b, r))).Where(n => n >= 0));
+            edges.UnionWith(walk.Resources.Select(r => bodyIndex.GetValueOrDefault(r, -1)).Where(n => n >= 0));
             _edges.Add(edges);
         }
 
@@ -92,10 +98,26 @@ internal sealed partial class ContextGraph
         var result = new HashSet<int>();
         foreach (var node in _reachedBy[body])
         {
-            result.UnionWith(_reach[node].Where(n => n < _bodies));
+            foreach (var reached in ReachedBodies(node))
+            {
+                result.Add(reached);
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Per node, the bodies among the nodes it reaches, in the order of its reach set (filled on first use).</summary>
+    private readonly Dictionary<int, int[]> _reachedBodies = [];
+
+    private int[] ReachedBodies(int node)
+    {
+        if (!_reachedBodies.TryGetValue(node, out var bodies))
+        {
+            _reachedBodies[node] = bodies = _reach[node].Where(n => n < _bodies).ToArray();
+        }
+
+        return bodies;
     }
 
     private HashSet<int> Reach(int start)
@@ -120,6 +142,88 @@ internal sealed partial class ContextGraph
     /// <summary>True when XML text refers to a sequence or template by this name (as an attribute value).</summary>
     private static bool NamesSequence(string text, string name) =>
         name.Length > 0 && (text.Contains('"' + name + '"', StringComparison.Ordinal) || text.Contains('\'' + name + '\'', StringComparison.Ordinal));
+
+    /// <summary>
+    /// The names of <see cref="NamesSequence"/> looked up by the quoted values of a text, instead of searching the text
+    /// once per name: a name without quotes is in the text between quotes exactly when it is the text between two
+    /// consecutive quote characters of the same kind. Names with a quote in them are searched for as before.
+    /// </summary>
+    private sealed class QuotedNames
+    {
+        private readonly Dictionary<string, List<int>> _plain = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly List<(string Name, int Node)> _other = [];
+
+        public QuotedNames(IEnumerable<(string Name, int Node)> named)
+        {
+            foreach (var (name, node) in named)
+            {
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                if (name.Contains('"', StringComparison.Ordinal) || name.Contains('\'', StringComparison.Ordinal))
+                {
+                    _other.Add((name, node));
+                }
+                else if (_plain.TryGetValue(name, out var nodes))
+                {
+                    nodes.Add(node);
+                }
+                else
+                {
+                    _plain[name] = [node];
+                }
+            }
+
+            _lookup = _plain.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        /// <summary>Adds to <paramref name="edges"/> the node of every name <paramref name="text"/> names (<see cref="NamesSequence"/>), but <paramref name="except"/>.</summary>
+        public void AddNamedIn(string text, int except, HashSet<int> edges)
+        {
+            if (_plain.Count > 0)
+            {
+                AddBetween(text, '"', except, edges);
+                AddBetween(text, '\'', except, edges);
+            }
+
+            foreach (var (name, node) in _other)
+            {
+                if (node != except && NamesSequence(text, name))
+                {
+                    edges.Add(node);
+                }
+            }
+        }
+
+        private void AddBetween(string text, char quote, int except, HashSet<int> edges)
+        {
+            var open = text.IndexOf(quote, StringComparison.Ordinal);
+            while (open >= 0)
+            {
+                var close = text.IndexOf(quote, open + 1);
+                if (close < 0)
+                {
+                    return;
+                }
+
+                if (close > open + 1 && _lookup.TryGetValue(text.AsSpan(open + 1, close - open - 1), out var nodes))
+                {
+                    foreach (var node in nodes)
+                    {
+                        if (node != except)
+                        {
+                            edges.Add(node);
+                        }
+                    }
+                }
+
+                open = close;
+            }
+        }
+    }
 
     /// <summary>A sequence or template chosen by a computed key (<c>&lt;sequence key="{...}"/&gt;</c>, <c>call-template target="{...}"</c>).</summary>
     [GeneratedRegex(@"\b(?:key|target)\s*=\s*[""']\s*\{")]
@@ -168,12 +272,9 @@ internal sealed partial class ContextGraph
                 return;
             }
 
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var property in IrMembers.Of(type))
             {
-                if (property.SetMethod is not null && property.GetIndexParameters().Length == 0)
-                {
-                    Visit(property.GetValue(node));
-                }
+                Visit(property.GetValue(node));
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using SynapseToBal.IR;
 
@@ -325,7 +324,7 @@ public static partial class PropertyLocalAnalysis
         public HashSet<string> FallbackReads { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The writes of each default-scope property: plain sets and values stored as they are.</summary>
-        public ILookup<string, StepIr> Sets => _sets.ToLookup(s => s.Name, s => s.Step, StringComparer.Ordinal);
+        public ILookup<string, StepIr> Sets => _setsLookup ??= _sets.ToLookup(s => s.Name, s => s.Step, StringComparer.Ordinal);
 
         /// <summary>Properties read as values (an enrich source), not as strings.</summary>
         public HashSet<string> ValueReads { get; } = new(StringComparer.Ordinal);
@@ -343,6 +342,9 @@ public static partial class PropertyLocalAnalysis
         public bool Wildcard { get; set; }
 
         private readonly List<(string Name, StepIr Step)> _sets = [];
+
+        /// <summary><see cref="Sets"/>, built on first use after the last write was collected (it is read once per property and body).</summary>
+        private ILookup<string, StepIr>? _setsLookup;
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
         public bool Mentioned(string property) => Names.Contains(property) || Texts.Any(t => t.Contains(property, StringComparison.Ordinal));
@@ -384,11 +386,13 @@ public static partial class PropertyLocalAnalysis
                     // The value is evaluated before the property is written.
                     Collect(set.Value, contains);
                     _sets.Add((set.Name, set));
+                    _setsLookup = null;
                     See(set.Name, set);
                     return;
                 case StorePropertyStep store:
                     Collect(store.Value, contains);
                     _sets.Add((store.Name, store));
+                    _setsLookup = null;
                     See(store.Name, store);
                     return;
                 case ValueIr.Property read:
@@ -455,12 +459,9 @@ public static partial class PropertyLocalAnalysis
 
         private void CollectMembers(object node, bool contains)
         {
-            foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var property in IrMembers.Of(node.GetType()))
             {
-                if (property.SetMethod is not null && property.GetIndexParameters().Length == 0)
-                {
-                    Collect(property.GetValue(node), contains);
-                }
+                Collect(property.GetValue(node), contains);
             }
         }
 

@@ -7,7 +7,7 @@ namespace SynapseToBal.Syntax;
 /// is a credential. Such values never become literals or log text in the generated code: they become required
 /// configurables, or are redacted.
 /// </summary>
-public static class SecretNames
+public static partial class SecretNames
 {
     // Compared against the name lower-cased with '.', '-', '_' and ':' prefixes removed.
     private static readonly string[] Words =
@@ -63,12 +63,31 @@ public static class SecretNames
             || text.StartsWith("json-eval(", StringComparison.Ordinal);
     }
 
-    private static readonly Regex LeafElement = new(@"<(?<prefix>[\w.\-]+:|)(?<name>[A-Za-z_][\w.\-]*)(?<attributes>\s[^<>]*?)?>(?<text>[^<]*)</\k<prefix>\k<name>\s*>", RegexOptions.CultureInvariant);
-    private static readonly Regex Attribute = new(@"(?<=\s)(?<name>[A-Za-z_][\w.\-:]*)\s*=\s*(?<quote>[""'])(?<value>.*?)\k<quote>", RegexOptions.CultureInvariant);
-    private static readonly Regex UriParameter = new(@"(?<name>[A-Za-z0-9_.\-]+)=(?<value>[^&;""'<\s]*)", RegexOptions.CultureInvariant);
-    private static readonly Regex UserInfo = new(@"(?<prefix>://[^/:@\s""']+:)(?<password>[^@/\s""']+)@", RegexOptions.CultureInvariant);
-    private static readonly Regex Tag = new(@"<[^<>]+>", RegexOptions.CultureInvariant);
-    private static readonly Regex JsonPair = new(@"(?<open>""(?<name>[^""\\]{1,80})""\s*[:,]\s*"")(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant);
+    private static readonly Regex LeafElement = LeafElementPattern();
+    private static readonly Regex Attribute = AttributePattern();
+    private static readonly Regex UriParameter = UriParameterPattern();
+    private static readonly Regex UserInfo = UserInfoPattern();
+    private static readonly Regex Tag = TagPattern();
+    private static readonly Regex JsonPair = JsonPairPattern();
+
+    // Source-generated (no regex interpretation or compilation at run time); the same patterns and options.
+    [GeneratedRegex(@"<(?<prefix>[\w.\-]+:|)(?<name>[A-Za-z_][\w.\-]*)(?<attributes>\s[^<>]*?)?>(?<text>[^<]*)</\k<prefix>\k<name>\s*>", RegexOptions.CultureInvariant)]
+    private static partial Regex LeafElementPattern();
+
+    [GeneratedRegex(@"(?<=\s)(?<name>[A-Za-z_][\w.\-:]*)\s*=\s*(?<quote>[""'])(?<value>.*?)\k<quote>", RegexOptions.CultureInvariant)]
+    private static partial Regex AttributePattern();
+
+    [GeneratedRegex(@"(?<name>[A-Za-z0-9_.\-]+)=(?<value>[^&;""'<\s]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex UriParameterPattern();
+
+    [GeneratedRegex(@"(?<prefix>://[^/:@\s""']+:)(?<password>[^@/\s""']+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfoPattern();
+
+    [GeneratedRegex(@"<[^<>]+>", RegexOptions.CultureInvariant)]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"(?<open>""(?<name>[^""\\]{1,80})""\s*[:,]\s*"")(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonPairPattern();
 
     /// <summary>What a credential is replaced with.</summary>
     public const string Mask = "****";
@@ -98,6 +117,11 @@ public static class SecretNames
 
     private static string MaskXmlText(string xml)
     {
+        if (!MayHoldSecret(xml))
+        {
+            return xml;
+        }
+
         var masked = UserInfo.Replace(xml, m => m.Groups["prefix"].Value + Mask + "@");
         masked = UriParameter.Replace(masked, m =>
             IsSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0 && !IsPlaceholder(m.Groups["value"].Value)
@@ -119,6 +143,32 @@ public static class SecretNames
                 : m.Value;
         });
         return MaskAttributes(masked);
+    }
+
+    /// <summary>
+    /// False when <see cref="MaskXmlText"/> can change nothing in <paramref name="xml"/>: it has no <c>://</c> (no URI
+    /// user info) and none of the credential words in its letters and digits, lower-cased. Every other masking needs
+    /// <see cref="IsSecret"/> of a name written in the text, and a name's letters and digits are a contiguous part of
+    /// the text's, so a word in the name's is in the text's.
+    /// </summary>
+    private static bool MayHoldSecret(string xml)
+    {
+        if (xml.Contains("://", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var letters = new System.Text.StringBuilder(xml.Length);
+        foreach (var c in xml)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var key = letters.ToString();
+        return Words.Any(w => key.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>Masks attributes named like a credential, and the <c>value</c> of an element whose <c>name</c> is one.</summary>
