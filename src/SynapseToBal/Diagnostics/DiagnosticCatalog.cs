@@ -254,7 +254,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ThrottleNotTranslated = Warning("SB0230", LoweringCategory,
         "Throttle decision not translated",
         "<throttle{0}> limits by {1}; the decision is not translated, the onAccept and onReject flows are",
-        "The throttle mediator admits or rejects a message by a WS-Policy: concurrent requests (slots released by a throttle with the same id on the response path) and, per caller IP or domain, a maximum count per unit of time with an optional prohibit period, across the whole server. The generated code keeps the onAccept and onReject flows as the two branches of an if whose condition fails at run time (notTranslated) until the decision is written by hand.");
+        "The throttle mediator admits or rejects a message by a WS-Policy: concurrent requests and, per caller IP or domain, a maximum count per unit of time with an optional prohibit period. A policy that is inline or held by a local entry or registry resource of the project is translated (throttleAdmit); one the Micro Integrator rejects, one in a form this translation does not read (policy alternatives, $SYSTEM or $FILE values), or a key that is dynamic or not in the input is not. The generated code then keeps the onAccept and onReject flows as the two branches of an if whose condition fails at run time (notTranslated) until the decision is written by hand; the message says why.");
 
     public static readonly DiagnosticDescriptor ThrottleAcceptsAll = Warning("SB0237", LoweringCategory,
         "Throttle accepts every message",
