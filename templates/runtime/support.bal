@@ -4008,6 +4008,269 @@ function cacheStore(Context ctx) returns error? {
     }
 }
 
+# The client's address as the Micro Integrator's HTTP transport keeps it: `REMOTE_ADDR` (its IP) and `REMOTE_HOST`
+# (its host name) among the message's axis2 properties (semantics §6.19: the throttle reads them).
+function setRemoteAddress(Context ctx, http:Caller caller) {
+    ctx.axis2["REMOTE_ADDR"] = caller.remoteAddress.ip;
+    ctx.axis2["REMOTE_HOST"] = caller.remoteAddress.host;
+}
+
+# The property that names the throttle whose concurrency slot the message holds (Synapse's
+# `synapse.concurrency.throttle.key`, set with `synapse.concurrency.throttle` while the slot is held).
+const THROTTLE_SLOT_KEY = "synapse.concurrency.throttle.key";
+
+# Set while the message holds a concurrency slot (Synapse's `synapse.concurrency.throttle`).
+const THROTTLE_SLOT_HELD = "synapse.concurrency.throttle";
+
+# Whether the last throttle admitted the message (Synapse's `synapse.is.concurrent.access.allowed`).
+const THROTTLE_ALLOWED = "synapse.is.concurrent.access.allowed";
+
+# One caller entry of a throttle policy, as ThrottleFactory reads it (semantics §6.19). `id` is an IP address (a
+# range's first address, `rangeEnd` its last), `a.b.c.*`, a domain (`*.example.com` covers its subdomains), or `other`
+# for every caller no entry covers. `access` is "allow", "deny" or "control": `maxCount` requests per `unitTime` ms,
+# then no access for `prohibitTime` ms (0: until the unit time is over).
+type ThrottleCaller record {|
+    string id;
+    string? rangeEnd = ();
+    string access;
+    int maxCount = 0;
+    int unitTime = 0;
+    int prohibitTime = 0;
+|};
+
+# A throttle policy: at most `maxConcurrent` messages in flight (0: no limit), and the IP and domain caller entries.
+type ThrottlePolicy record {|
+    int maxConcurrent = 0;
+    ThrottleCaller[] ipCallers = [];
+    ThrottleCaller[] domainCallers = [];
+|};
+
+# The concurrency slots of one throttle (Synapse's ConcurrentAccessController): how many are free of `maximum`.
+type ThrottleSlots record {|
+    int available;
+    int maximum;
+|};
+
+# The access window of one caller entry (Synapse's CallerContext), times in ms.
+type ThrottleWindow record {|
+    int firstAccess;
+    int nextWindow;
+    int count;
+    int nextAccess;
+|};
+
+# The concurrency slots of every throttle, by throttle. Like the Micro Integrator's in-memory counters they start
+# again when the program restarts, and each running instance has its own.
+isolated map<ThrottleSlots> throttleSlots = {};
+
+# The access windows, by throttle and caller entry: as ThrottleMediator keys them, every caller one entry covers
+# (all the callers `other` covers) shares that entry's window.
+isolated map<ThrottleWindow> throttleWindows = {};
+
+# Synapse's throttle mediator on a request (semantics §6.19). With a concurrency limit the message takes one of the
+# throttle's `maxConcurrent` slots, or is rejected when none is free. Then the caller's rate: its domain (the
+# `X-Forwarded-Host` header, else the client's host name) when a domain entry covers it, otherwise its IP (the first
+# `X-Forwarded-For` address, else the client's address) when an IP entry covers it. An allowed entry admits, a denied
+# one rejects, a controlled one counts the request in the entry's window. A message the rate rejects gives its slot
+# back; an admitted one holds it until `throttleRelease`. An IP entry whose last part is not a number fails the
+# message, as IPBaseThrottleConfiguration throws.
+function throttleAdmit(Context ctx, string throttle, ThrottlePolicy & readonly policy) returns boolean|error {
+    int maxConcurrent = policy.maxConcurrent;
+    boolean admitted = true;
+    if maxConcurrent > 0 {
+        lock {
+            ThrottleSlots slots = throttleSlots[throttle] ?: {available: maxConcurrent, maximum: maxConcurrent};
+            if slots.available > 0 {
+                slots.available -= 1;
+            } else {
+                admitted = false;
+            }
+            throttleSlots[throttle] = slots;
+        }
+    }
+    if admitted {
+        admitted = check throttleRate(ctx, throttle, policy);
+        if !admitted && maxConcurrent > 0 {
+            throttleGiveBack(throttle);
+        } else if admitted && maxConcurrent > 0 {
+            ctx.properties[THROTTLE_SLOT_HELD] = true;
+            ctx.properties[THROTTLE_SLOT_KEY] = throttle;
+        }
+    }
+    ctx.properties[THROTTLE_ALLOWED] = admitted;
+    return admitted;
+}
+
+# Gives back the concurrency slot the message holds, once (semantics §6.19).
+function throttleRelease(Context ctx) {
+    anydata throttle = ctx.properties[THROTTLE_SLOT_KEY];
+    if ctx.properties[THROTTLE_SLOT_HELD] != true || throttle !is string {
+        return;
+    }
+    ctx.properties[THROTTLE_SLOT_HELD] = false;
+    throttleGiveBack(throttle);
+}
+
+# One slot of `throttle` free again, never more than its maximum.
+function throttleGiveBack(string throttle) {
+    lock {
+        ThrottleSlots? slots = throttleSlots[throttle];
+        if slots is ThrottleSlots && slots.available < slots.maximum {
+            slots.available += 1;
+        }
+    }
+}
+
+# The rate decision of ThrottleMediator.doThrottleByAccessRate: the domain entry, else the IP entry, that covers the
+# caller; no entry admits.
+function throttleRate(Context ctx, string throttle, ThrottlePolicy & readonly policy) returns boolean|error {
+    anydata remoteHost = ctx.axis2["REMOTE_HOST"];
+    string? domain = ctx.headers["x-forwarded-host"] ?: (remoteHost is string ? remoteHost : ());
+    if domain is string && policy.domainCallers.length() > 0 {
+        ThrottleCaller? domainEntry = throttleDomainEntry(policy.domainCallers, domain.trim());
+        if domainEntry is ThrottleCaller {
+            return throttleAccess(throttle, domainEntry);
+        }
+    }
+    string? forwardedFor = ctx.headers["x-forwarded-for"];
+    anydata remoteAddress = ctx.axis2["REMOTE_ADDR"];
+    string? ip = remoteAddress is string ? remoteAddress : ();
+    if forwardedFor is string && forwardedFor != "" {
+        int? comma = forwardedFor.indexOf(",");
+        ip = comma is int && comma > 0 ? forwardedFor.substring(0, comma) : forwardedFor;
+    }
+    if ip is () || policy.ipCallers.length() == 0 {
+        return true;
+    }
+    ThrottleCaller? ipEntry = check throttleIpEntry(policy.ipCallers, ip.trim());
+    return ipEntry is ThrottleCaller ? throttleAccess(throttle, ipEntry) : true;
+}
+
+# The entry whose domain is the caller's, or `*.` its parent domain (the nearest first), else `other`.
+function throttleDomainEntry(readonly & ThrottleCaller[] callers, string domain) returns ThrottleCaller? {
+    string name = domain;
+    while true {
+        foreach ThrottleCaller entry in callers {
+            if entry.id != "other" && entry.id == name {
+                return entry;
+            }
+        }
+        int? dot = name.indexOf(".");
+        string all = dot is int && dot > 0 ? "*." + name.substring(dot + 1) : "*." + name;
+        foreach ThrottleCaller entry in callers {
+            if entry.id != "other" && entry.id.endsWith(all) {
+                return entry;
+            }
+        }
+        if dot is int && dot > 0 {
+            name = name.substring(dot + 1);
+        } else {
+            break;
+        }
+    }
+    return throttleOther(callers);
+}
+
+# The entry of the caller's IP: the address itself, a range of its network holding it, `a.b.c.*`, else `other`.
+function throttleIpEntry(readonly & ThrottleCaller[] callers, string ip) returns ThrottleCaller?|error {
+    foreach ThrottleCaller entry in callers {
+        if entry.id != "other" && entry.id == ip {
+            return entry;
+        }
+    }
+    int? dot = ip.lastIndexOf(".");
+    if dot is int && dot > 0 {
+        string net = ip.substring(0, dot);
+        string host = ip.substring(dot + 1);
+        foreach ThrottleCaller entry in callers {
+            if entry.id == "other" || !entry.id.startsWith(net) || !(check throttleIpBound(entry.id, host, true)) {
+                continue;
+            }
+            string? rangeEnd = entry.rangeEnd;
+            if rangeEnd is string && (check throttleIpBound(rangeEnd, host, false)) {
+                return entry;
+            }
+        }
+        foreach ThrottleCaller entry in callers {
+            if entry.id == net + ".*" {
+                return entry;
+            }
+        }
+    }
+    return throttleOther(callers);
+}
+
+# IPBaseThrottleConfiguration.isAfter (`first`: the last part of `bound` is at most the caller's `host`) and
+# isBefore (at least it); a bound without a dot holds nothing.
+function throttleIpBound(string bound, string host, boolean first) returns boolean|error {
+    int? dot = bound.lastIndexOf(".");
+    if dot is () || dot == 0 {
+        return false;
+    }
+    int boundPart = check throttleIpPart(bound.substring(dot + 1));
+    int hostPart = check throttleIpPart(host);
+    return first ? boundPart <= hostPart : boundPart >= hostPart;
+}
+
+# The last part of an IP address as a number, failing as IPBaseThrottleConfiguration.toInt does.
+function throttleIpPart(string part) returns int|error {
+    int|error value = int:fromString(part.trim());
+    if value is error {
+        return error(string `Error was occurred during ip(ip-range) processing  Invalid string '${part}' , except an integer value `);
+    }
+    return value;
+}
+
+# The `other` entry: every caller no other entry covers.
+function throttleOther(readonly & ThrottleCaller[] callers) returns ThrottleCaller? {
+    foreach ThrottleCaller entry in callers {
+        if entry.id == "other" {
+            return entry;
+        }
+    }
+    return ();
+}
+
+# Synapse's AccessRateController and CallerContext: an allowed entry admits, a denied one rejects; a controlled one
+# admits `maxCount` requests from the first one of its window to `unitTime` ms later. The first request over the
+# count starts the prohibit period (`prohibitTime` ms, or to the end of the window), during which every request is
+# rejected; the first request after it, or after the window when the count was not reached, starts a new window.
+function throttleAccess(string throttle, ThrottleCaller entry) returns boolean {
+    if entry.access == "allow" {
+        return true;
+    }
+    if entry.access == "deny" {
+        return false;
+    }
+    string key = throttle + "_" + entry.id;
+    int now = <int>(time:monotonicNow() * 1000d);
+    int maxCount = entry.maxCount;
+    int unitTime = entry.unitTime;
+    int prohibitTime = entry.prohibitTime;
+    boolean admitted = false;
+    lock {
+        ThrottleWindow window = throttleWindows[key] ?: {firstAccess: now, nextWindow: now + unitTime, count: 0, nextAccess: 0};
+        if window.nextWindow > now {
+            if maxCount == 0 {
+                // A count of 0 admits nothing while the window lasts, as CallerContext does.
+            } else if window.count + 1 <= maxCount {
+                window.count += 1;
+                admitted = true;
+            } else if window.nextAccess == 0 {
+                window.nextAccess = prohibitTime == 0 ? window.firstAccess + unitTime : now + prohibitTime;
+            } else if window.nextAccess <= now {
+                window = {firstAccess: now, nextWindow: now + unitTime, count: 1, nextAccess: 0};
+                admitted = true;
+            }
+        } else if maxCount != 0 && (window.count < maxCount || window.nextAccess == 0 || window.nextAccess <= now) {
+            window = {firstAccess: now, nextWindow: now + unitTime, count: 1, nextAccess: 0};
+            admitted = true;
+        }
+        throttleWindows[key] = window;
+    }
+    return admitted;
+}
+
 # iterate with preservePayload="true" and an attachPath (semantics §6.7, Synapse's IterateMediator): the
 # matched elements are detached from a copy of the message; each copy of that message then gets one match,
 # in document order, appended to the first element the attachPath selects in it (a SOAP envelope and its

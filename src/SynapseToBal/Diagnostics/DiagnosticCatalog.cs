@@ -262,7 +262,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ThrottleNotTranslated = Warning("SB0230", LoweringCategory,
         "Throttle decision not translated",
         "<throttle{0}> limits by {1}; the decision is not translated, the onAccept and onReject flows are",
-        "The throttle mediator admits or rejects a message by a WS-Policy: concurrent requests (slots released by a throttle with the same id on the response path) and, per caller IP or domain, a maximum count per unit of time with an optional prohibit period, across the whole server. The generated code keeps the onAccept and onReject flows as the two branches of an if whose condition fails at run time (notTranslated) until the decision is written by hand.");
+        "The throttle mediator admits or rejects a message by a WS-Policy: concurrent requests and, per caller IP or domain, a maximum count per unit of time with an optional prohibit period. A policy that is inline or held by a local entry or registry resource of the project is translated (throttleAdmit); one the Micro Integrator rejects, one in a form this translation does not read (policy alternatives, $SYSTEM or $FILE values), or a key that is dynamic or not in the input is not. The generated code then keeps the onAccept and onReject flows as the two branches of an if whose condition fails at run time (notTranslated) until the decision is written by hand; the message says why.");
+
+    public static readonly DiagnosticDescriptor ThrottleAcceptsAll = Warning("SB0237", LoweringCategory,
+        "Throttle accepts every message",
+        "<throttle{0}> accepts every message: {1}",
+        "The throttle mediator builds its limits from a WS-Policy holding a MediatorThrottleAssertion (or the older ThrottleAssertion) in the namespace http://www.wso2.org/products/wso2commons/throttle. Without a policy, with a policy whose assertion has another name or namespace, or with one that sets neither a concurrency limit nor a caller entry, the Micro Integrator creates no throttle and runs onAccept for every message; the generated code does the same, so the limits the policy seems to set are not applied.");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

@@ -53,6 +53,7 @@ public sealed partial class PackageEmitter
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
         refined = WithoutUncalledFaultFlows(refined);
+        _readsCaller = ReadsCaller(refined.Package);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -281,6 +282,7 @@ public sealed partial class PackageEmitter
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
                 }
                 : null,
+            Caller = usesContext && _readsCaller,
             OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
             FaultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline),
             FaultInline = faultInline,

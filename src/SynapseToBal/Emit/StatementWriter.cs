@@ -265,6 +265,12 @@ internal sealed partial class StatementWriter
             case CacheStoreStep:
                 _out.Line("check cacheStore(ctx);");
                 break;
+            case ThrottleStep throttle:
+                Throttle(throttle);
+                break;
+            case ThrottleReleaseStep:
+                _out.Line("throttleRelease(ctx);");
+                break;
             case AddSoapHeaderStep soapHeader:
                 _out.Line($"check addSoapHeader(ctx, soapHeaderBlock({BallerinaSyntax.StringLiteral(soapHeader.NamespaceUri)}, {BallerinaSyntax.StringLiteral(soapHeader.Prefix)}, {BallerinaSyntax.StringLiteral(soapHeader.LocalName)}, {_expr.String(soapHeader.Value)}));");
                 break;
@@ -294,6 +300,85 @@ internal sealed partial class StatementWriter
             default:
                 throw new InvalidOperationException($"Unhandled step {step.GetType().Name}");
         }
+    }
+
+    /// <summary>The throttle's decision: onAccept when throttleAdmit admits the message, onReject otherwise.</summary>
+    private void Throttle(ThrottleStep throttle)
+    {
+        var admit = $"check throttleAdmit(ctx, {BallerinaSyntax.StringLiteral(throttle.Throttle)}, {ThrottlePolicy(throttle.Policy)})";
+        if (throttle.OnAccept.Length == 0 && throttle.OnReject.Length == 0)
+        {
+            _out.Line($"_ = {admit};");
+            return;
+        }
+
+        if (throttle.OnAccept.Length == 0)
+        {
+            _out.Open($"if !({admit}) {{");
+            Block(throttle.OnReject);
+            _out.Close();
+            return;
+        }
+
+        _out.Open($"if {admit} {{");
+        Block(throttle.OnAccept);
+        if (throttle.OnReject.Length > 0)
+        {
+            _out.Continue("} else {");
+            Block(throttle.OnReject);
+        }
+
+        _out.Close();
+    }
+
+    /// <summary>A ThrottlePolicy value: the fields that differ from the record's defaults.</summary>
+    private static string ThrottlePolicy(ThrottlePolicyIr policy)
+    {
+        var fields = new List<string>();
+        if (policy.MaxConcurrent > 0)
+        {
+            fields.Add($"maxConcurrent: {policy.MaxConcurrent.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (policy.IpCallers.Length > 0)
+        {
+            fields.Add($"ipCallers: [{string.Join(", ", policy.IpCallers.Select(ThrottleCaller))}]");
+        }
+
+        if (policy.DomainCallers.Length > 0)
+        {
+            fields.Add($"domainCallers: [{string.Join(", ", policy.DomainCallers.Select(ThrottleCaller))}]");
+        }
+
+        return $"{{{string.Join(", ", fields)}}}";
+    }
+
+    private static string ThrottleCaller(ThrottleCallerIr caller)
+    {
+        var fields = new List<string> { $"id: {BallerinaSyntax.StringLiteral(caller.Id)}" };
+        if (caller.RangeEnd is { } end)
+        {
+            fields.Add($"rangeEnd: {BallerinaSyntax.StringLiteral(end)}");
+        }
+
+        fields.Add(caller.Access switch
+        {
+            ThrottleAccess.Allow => "access: \"allow\"",
+            ThrottleAccess.Deny => "access: \"deny\"",
+            _ => "access: \"control\"",
+        });
+        if (caller.Access == ThrottleAccess.Control)
+        {
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            fields.Add($"maxCount: {caller.MaxCount.ToString(invariant)}");
+            fields.Add($"unitTime: {caller.UnitTime.ToString(invariant)}");
+            if (caller.ProhibitTime > 0)
+            {
+                fields.Add($"prohibitTime: {caller.ProhibitTime.ToString(invariant)}");
+            }
+        }
+
+        return $"{{{string.Join(", ", fields)}}}";
     }
 
     /// <summary>The arguments of cacheLookup: the cache's name and timeout, then the settings that differ from the defaults.</summary>

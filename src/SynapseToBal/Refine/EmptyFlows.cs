@@ -92,6 +92,7 @@ public static class EmptyFlows
             SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = Rewrite(c.Steps, empty) }).ToImmutableArray(), Default = Rewrite(s.Default, empty) },
             DirectionStep d => d with { Request = Rewrite(d.Request, empty), Response = Rewrite(d.Response, empty) },
             CacheLookupStep c => c with { OnHit = Rewrite(c.OnHit, empty) },
+            ThrottleStep t => t with { OnAccept = Rewrite(t.OnAccept, empty), OnReject = Rewrite(t.OnReject, empty) },
             _ => step,
         };
 

@@ -142,7 +142,7 @@ public sealed class SemanticModel
     private sealed record LocalFacts(bool Stops, bool Sends, IReadOnlyList<string> Sequences, IReadOnlyList<string> Templates);
 
     /// <summary>
-    /// Visits the mediators that run in the flow itself: the branches of filter, switch, in/out and inline
+    /// Visits the mediators that run in the flow itself: the branches of filter, switch, in/out, throttle and inline
     /// sequences, not the targets of iterate, clone and the like (those run on copies of the message).
     /// </summary>
     private sealed class FlowWalker : SyntaxWalker
@@ -156,7 +156,7 @@ public sealed class SemanticModel
         public List<string> Templates { get; } = new();
 
         protected override bool DescendInto(MediatorSyntax mediator) =>
-            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator;
+            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator or ThrottleMediator;
 
         protected override void OnMediator(MediatorSyntax mediator)
         {
@@ -178,6 +178,10 @@ public sealed class SemanticModel
                     break;
                 case CallTemplateMediator call:
                     Templates.Add(call.Target);
+                    break;
+                case ThrottleMediator throttle:
+                    // onAccept and onReject run in the flow itself, inline or as the sequence a key names.
+                    Sequences.AddRange(new[] { throttle.OnAccept, throttle.OnReject }.Select(b => b?.SequenceKey).OfType<KeySyntax>().Where(k => !k.IsDynamic).Select(k => k.Text));
                     break;
                 case IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false }:
                     // Without continueParent the flow stops at the split; the first answer of its copies is the response (semantics §4.1).

@@ -144,31 +144,4 @@ public sealed class DataLoweringTests
         Assert.Empty(package.Clients);
         Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
     }
-
-    [Fact]
-    public void A_throttle_keeps_its_flows_as_branches_of_an_untranslated_decision()
-    {
-        var (package, diagnostics) = Lower("""
-            <throttle id="A"><policy><wsp:Policy xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy" xmlns:throttle="http://www.wso2.org/products/wso2commons/throttle"><throttle:MediatorThrottleAssertion><wsp:Policy><throttle:ID throttle:type="IP">other</throttle:ID><wsp:Policy><throttle:Control><wsp:Policy><throttle:MaximumCount>4</throttle:MaximumCount><throttle:UnitTime>60000</throttle:UnitTime></wsp:Policy></throttle:Control></wsp:Policy></wsp:Policy></throttle:MediatorThrottleAssertion></wsp:Policy></policy>
-            <onAccept><log/></onAccept><onReject><drop/></onReject></throttle>
-            """);
-
-        var body = Assert.Single(package.Functions).Body;
-        var todo = Assert.IsType<TodoStep>(body[0]);
-        Assert.Equal(DiagnosticCatalog.ThrottleNotTranslated, todo.Reason.Descriptor);
-        Assert.Contains("IP other: 4 requests per 60000 ms", todo.Reason.Message, StringComparison.Ordinal);
-        var branch = Assert.IsType<IfStep>(body[1]);
-        Assert.IsType<UntranslatedConditionIr>(branch.Condition);
-        Assert.IsType<LogStep>(Assert.Single(branch.Then));
-        Assert.IsType<AcceptStep>(Assert.Single(branch.Else));
-        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ThrottleNotTranslated);
-    }
-
-    [Theory]
-    [InlineData("""<p xmlns:t="http://www.wso2.org/products/wso2commons/throttle"><t:MaximumConcurrentAccess>10</t:MaximumConcurrentAccess></p>""", "at most 10 concurrent requests")]
-    [InlineData("""<p xmlns:t="http://www.wso2.org/products/wso2commons/throttle"><q><t:ID t:type="DOMAIN">a.com</t:ID><r><t:IsAllowed/></r></q></p>""", "DOMAIN a.com always allowed")]
-    [InlineData("""<p xmlns:t="http://www.wso2.org/products/wso2commons/throttle"><q><t:ID t:type="IP">1.2.3.4</t:ID><r><t:Deny/></r></q></p>""", "IP 1.2.3.4 always denied")]
-    [InlineData("<p/>", "an inline policy")]
-    public void A_throttle_policy_is_summarised_in_words(string policy, string summary) =>
-        Assert.Equal(summary, Lowerer.PolicySummary(policy));
 }

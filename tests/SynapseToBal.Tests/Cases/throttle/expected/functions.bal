@@ -14,11 +14,11 @@ function acceptSeq(Context ctx) returns error? {
 
 # Sequence 'KeyedThrottle'.
 function keyedThrottle(Context ctx) returns error? {
-    // TODO(SB0230): <throttle id="B"> limits by the policy 'conf:/throttle/policy.xml'; the decision is not translated, the onAccept and onReject flows are
+    // TODO(SB0230): <throttle id="B"> limits by the policy 'conf:/throttle/policy.xml' (it is not in the input (a registry resource of the server): copy it into the project); the decision is not translated, the onAccept and onReject flows are
     // <throttle id="B" onAccept="AcceptSeq">
     //     <policy key="conf:/throttle/policy.xml"/>
     // </throttle>
-    if check notTranslated("throttle id=\"B\": the policy 'conf:/throttle/policy.xml'") == "true" {
+    if check notTranslated("throttle id=\"B\": the policy 'conf:/throttle/policy.xml' (it is not in the input (a registry resource of the server): copy it into the project)") == "true" {
         check acceptSeq(ctx);
     } else {
         // TODO(SB0230): a rejected message stops the flow here (there is no onReject): the Micro Integrator answers 202 when nothing was sent
@@ -28,32 +28,13 @@ function keyedThrottle(Context ctx) returns error? {
 
 # Out flow of proxy service ThrottledProxy: runs on the backend response.
 function throttledProxyOut(Context ctx) returns http:Response|error {
-    // TODO(SB0230): <throttle id="A"> on the response path gives back the concurrency slot its request took (no policy)
-    // <throttle id="A"/>
+    throttleRelease(ctx);
     return respond(ctx);
 }
 
 # In flow of proxy service ThrottledProxy, run by the service at each of its addresses.
 function throttledProxyFlow(Context ctx) returns http:Response|error {
-    // TODO(SB0230): <throttle id="A"> limits by at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms; the decision is not translated, the onAccept and onReject flows are
-    // <wsp:Policy xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy" xmlns:throttle="http://www.wso2.org/products/wso2commons/throttle">
-    //             <throttle:MediatorThrottleAssertion>
-    //                 <throttle:MaximumConcurrentAccess>100</throttle:MaximumConcurrentAccess>
-    //                 <wsp:Policy>
-    //                     <throttle:ID throttle:type="IP">other</throttle:ID>
-    //                     <wsp:Policy>
-    //                         <throttle:Control>
-    //                             <wsp:Policy>
-    //                                 <throttle:MaximumCount>2</throttle:MaximumCount>
-    //                                 <throttle:UnitTime>800000</throttle:UnitTime>
-    //                                 <throttle:ProhibitTimePeriod wsp:Optional="true">1000</throttle:ProhibitTimePeriod>
-    //                             </wsp:Policy>
-    //                         </throttle:Control>
-    //                     </wsp:Policy>
-    //                 </wsp:Policy>
-    //             </throttle:MediatorThrottleAssertion>
-    //         </wsp:Policy>
-    if check notTranslated("throttle id=\"A\": at most 100 concurrent requests; IP other: 2 requests per 800000 ms, then prohibited for 1000 ms") == "true" {
+    if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
         log:printInfo("**Access Accept**");
         check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx));
         return check throttledProxyOut(ctx);

@@ -10,8 +10,9 @@ listener http:Listener httpListener = new (httpPort);
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service /services/ThrottledProxy on httpListener {
     # ANY /services/ThrottledProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
+        setRemoteAddress(ctx, caller);
         return check throttledProxyFlow(ctx);
     }
 }
@@ -19,8 +20,9 @@ service /services/ThrottledProxy on httpListener {
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
+        setRemoteAddress(ctx, caller);
         return check throttledProxyFlow(ctx);
     }
 }
@@ -28,8 +30,9 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
+        setRemoteAddress(ctx, caller);
         return check throttledProxyFlow(ctx);
     }
 }
@@ -37,8 +40,9 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
     # ANY /services/ThrottledProxy.ThrottledProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
+        setRemoteAddress(ctx, caller);
         return check throttledProxyFlow(ctx);
     }
 }
