@@ -96,6 +96,29 @@ public sealed class RuntimeModuleTests : IDisposable
         Assert.Contains("<ReceivedBody>{bytes: check request.getBinaryPayload()", source, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every <c>self.x</c> a class of the runtime module reads or assigns is one of its fields or methods (a misspelt
+    /// field compiles nowhere; the parser gate cannot see it). Field declarations are the class body's lines at
+    /// one indentation that end in <c>;</c>.
+    /// </summary>
+    [Fact]
+    public void Every_self_member_a_runtime_class_uses_is_declared()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var classes = System.Text.RegularExpressions.Regex.Matches(source, @"(?ms)^(?:public |isolated |readonly |client )*class (\w+) \{\n(.*?)^\}");
+        Assert.NotEmpty(classes);
+        foreach (System.Text.RegularExpressions.Match match in classes)
+        {
+            var body = match.Groups[2].Value;
+            var declared = System.Text.RegularExpressions.Regex.Matches(body, @"(?m)^    (?:public |private )?(?:final )?[^\s(][^=;(]*?\s(\w+)(?: = [^;]*)?;$")
+                .Concat(System.Text.RegularExpressions.Regex.Matches(body, @"(?m)^    (?:public |private |isolated |remote |resource )*function (\w+)"))
+                .Select(m => m.Groups[1].Value)
+                .ToHashSet(StringComparer.Ordinal);
+            var used = System.Text.RegularExpressions.Regex.Matches(body, @"self\.(\w+)").Select(m => m.Groups[1].Value).Distinct();
+            Assert.All(used, name => Assert.True(declared.Contains(name), $"class {match.Groups[1].Value} uses self.{name}, which it does not declare"));
+        }
+    }
+
     [Fact]
     public void Keeping_everything_reproduces_the_source_text()
     {

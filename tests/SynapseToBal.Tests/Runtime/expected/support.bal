@@ -32,8 +32,11 @@ final readonly & map<boolean> hopByHopHeaders = {
 # Synapse name of the API (`SYNAPSE_REST_API`), `()` for the main sequence.
 function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}) returns Context|error {
     string contentType = request.getContentType();
-    // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's.
-    "soap11"|"soap12"? clientSoap = contentType.includes("application/soap+xml") ? "soap12"
+    // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's; a request that
+    // encloses no entity (GET, HEAD, OPTIONS, TRACE) is REST whatever its Content-Type says.
+    boolean entity = ["GET", "HEAD", "OPTIONS", "TRACE"].indexOf(request.method.toUpperAscii()) is ();
+    "soap11"|"soap12"? clientSoap = !entity ? ()
+        : contentType.includes("application/soap+xml") ? "soap12"
         : contentType.includes("text/xml") ? "soap11" : ();
     Context ctx = {
         messageId: "urn:uuid:" + uuid:createType4AsString(),
@@ -1482,10 +1485,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     string verb = method ?: ctx.method;
     http:Request request = new;
     passTransportHeaders(ctx, request);
-    if verb.toUpperAscii() == "GET" {
-        // A GET goes out with neither a body nor a Content-Type, as Synapse's TargetRequest sends it.
-        request.removeHeader("content-type");
-    } else {
+    // A GET goes out without a body, as Synapse's TargetRequest sends it; a Content-Type header the message
+    // carries still goes out (TargetRequest adds the transport one back).
+    if verb.toUpperAscii() != "GET" {
         xml|byte[]? body = check entityBody(ctx);
         if body is xml|byte[] {
             request.setPayload(body);
@@ -1830,10 +1832,16 @@ function isSoap12(string contentType) returns boolean => contentType.trim().toLo
 
 # The URL postfix an address endpoint appends: only for a REST request, as Synapse decides
 # (Axis2FlexibleMEPClient.isRequestRest, semantics §3.5): the client's request was not SOAP (`restRequest`,
-# whatever the message has become since), or the outgoing method is GET, DELETE, PUT, PATCH, HEAD or
-# OPTIONS. A SOAP client's POST goes to the endpoint's address as it is.
+# whatever the message has become since), the outgoing method is GET, DELETE, PUT, PATCH, HEAD or OPTIONS,
+# a POST whose message type is not SOAP (a SOAP request turned into JSON, say), or a `text/xml` message
+# without a SOAPAction header. A SOAP client's POST that stays SOAP goes to the endpoint's address as it is.
 function restPostfix(Context ctx) returns string {
-    boolean rest = ctx.restRequest || ["GET", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"].indexOf(ctx.method) is int;
+    int? semicolon = ctx.contentType.indexOf(";");
+    string messageType = (semicolon is int ? ctx.contentType.substring(0, semicolon) : ctx.contentType).trim().toLowerAscii();
+    boolean rest = ctx.restRequest
+        || ["GET", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"].indexOf(ctx.method) is int
+        || (ctx.method == "POST" && messageType != "" && messageType != "text/xml" && messageType != "application/soap+xml")
+        || (messageType == "text/xml" && !ctx.headers.hasKey("soapaction"));
     return rest ? ctx.urlPostfix : "";
 }
 
@@ -3210,6 +3218,7 @@ function copyMessage(Context ctx) returns Context => {
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,
+    restRequest: ctx.restRequest,
     statusCode: ctx.statusCode,
     isResponse: ctx.isResponse
 };
@@ -3234,6 +3243,9 @@ type StoredMessage record {|
     map<json> variables;
     string method;
     string urlPostfix;
+    # Whether the client's request was REST (Synapse keeps REST_REQUEST_CONTENT_TYPE and doingREST with a
+    # stored message, so its forwarding still appends the URL postfix); absent in messages stored before.
+    boolean restRequest = false;
     int statusCode;
     boolean isResponse;
 |};
@@ -3269,6 +3281,7 @@ function storedMessageText(Context ctx) returns string {
         variables: jsonMap(ctx.variables),
         method: ctx.method,
         urlPostfix: ctx.urlPostfix,
+        restRequest: ctx.restRequest,
         statusCode: ctx.statusCode,
         isResponse: ctx.isResponse
     };
@@ -3314,6 +3327,7 @@ function restoreMessage(string text) returns Context|error {
         variables: variables,
         method: stored.method,
         urlPostfix: stored.urlPostfix,
+        restRequest: stored.restRequest,
         statusCode: stored.statusCode,
         isResponse: stored.isResponse
     };
@@ -3465,7 +3479,7 @@ class JdbcMessageStore {
     function init(string name, jdbc:Client db, string tableName) {
         self.name = name;
         self.db = db;
-        self.tableNameName = tableName;
+        self.tableName = tableName;
     }
 
     # Stores a copy of the message, as the store mediator does. When the table cannot take it, the message
