@@ -54,6 +54,7 @@ public sealed partial class PackageEmitter
     {
         refined = WithoutUncalledFaultFlows(refined);
         _readsCaller = ReadsCaller(refined.Package);
+        _releasesThrottle = ReleasesThrottle(refined.Package);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -264,7 +265,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
@@ -333,7 +334,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(function.Body);
         return new
         {
             Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
@@ -341,6 +342,7 @@ public sealed partial class PackageEmitter
             Parameters = string.Join(", ", parameters),
             Returns = returns,
             RecordsError = function.Kind == FunctionKind.FaultFlow,
+            ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
             FaultFunction = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline),
             FaultInline = faultInline,
             Body = writer.Body,
@@ -363,7 +365,7 @@ public sealed partial class PackageEmitter
         if (_inlinedFlows.TryGetValue(fault, out var flow))
         {
             var writer = new CodeWriter();
-            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]).Block(flow.Body);
+            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]) { ReleasesThrottle = _releasesThrottle }.Block(flow.Body);
             inline = writer.Body;
             return null;
         }

@@ -14,6 +14,9 @@ internal sealed partial class StatementWriter
     private readonly ModuleUsage _modules;
     private readonly Dictionary<string, int> _locals = new(StringComparer.Ordinal);
 
+    /// <summary>A throttle of the package limits concurrency: a non-blocking call's response gives the message's slot back.</summary>
+    public bool ReleasesThrottle { get; init; }
+
     public StatementWriter(CodeWriter output, ExpressionWriter expressions, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
     {
         _out = output;
@@ -149,6 +152,11 @@ internal sealed partial class StatementWriter
                     { BuildsMessage: true } => "check callAddress(ctx, build = true);",
                     _ => "check callAddress(ctx);",
                 });
+                if (ReleasesThrottle && !address.Blocking && !address.OutOnly)
+                {
+                    _out.Line("throttleRelease(ctx);");
+                }
+
                 break;
             case SetPayloadStep payload:
                 SetPayload(payload);
@@ -191,6 +199,12 @@ internal sealed partial class StatementWriter
                 break;
             case CallStep call:
                 _out.Line($"check callEndpoint({CallArguments(call)});");
+                if (ReleasesThrottle && !call.OutOnly)
+                {
+                    // The response arrived: the message's concurrency slot is free again (SynapseCallbackReceiver).
+                    _out.Line("throttleRelease(ctx);");
+                }
+
                 break;
             case SoapFaultCheckStep:
                 _out.Line("check failOnSoapFault(ctx);");

@@ -25,3 +25,11 @@ function ordersApiOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     return respond(ctx);
 }
+
+# Fault flow of OrdersAPI POST (default): runs when the in or out flow fails.
+function ordersApiFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    throttleRelease(ctx);
+    ctx.statusCode = 502;
+    return respond(ctx);
+}

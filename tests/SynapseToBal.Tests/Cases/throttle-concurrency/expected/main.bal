@@ -12,12 +12,17 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
-            setJsonPayload(ctx, {"error": "too many concurrent requests"});
-            ctx.statusCode = 503;
-            return respond(ctx);
+        do {
+            if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
+                setJsonPayload(ctx, {"error": "too many concurrent requests"});
+                ctx.statusCode = 503;
+                return respond(ctx);
+            }
+            check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx));
+            throttleRelease(ctx);
+            return check ordersApiOut(ctx);
+        } on fail error e {
+            return ordersApiFault(ctx, e);
         }
-        check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx));
-        return check ordersApiOut(ctx);
     }
 }

@@ -11,6 +11,7 @@ import ballerina/log;
 function onAcceptSequence(Context ctx) returns http:Response|error? {
     log:printInfo("**Access Accept**");
     check callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx));
+    throttleRelease(ctx);
     return check continueWithResponse(ctx);
 }
 

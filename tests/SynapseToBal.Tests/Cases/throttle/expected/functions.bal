@@ -37,6 +37,7 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
         log:printInfo("**Access Accept**");
         check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx));
+        throttleRelease(ctx);
         return check throttledProxyOut(ctx);
     } else {
         check makeFault(ctx, "soap11", "Server", "**Access Denied**");
