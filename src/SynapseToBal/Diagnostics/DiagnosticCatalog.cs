@@ -130,7 +130,7 @@ public static class DiagnosticCatalog
         "The XPath, JSONPath or Synapse expression uses something outside the subset the converter translates; it becomes a call to notTranslated(\"...\"), which returns an error when it runs.");
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
         "Endpoint not translated",
-        "The {0} endpoint is not translated yet; the original XML is kept in a TODO",
+        "The {0} endpoint is not translated; the original XML is kept in a TODO that says what the Micro Integrator does with it",
         "Address, HTTP, WSDL and template endpoints become http:Client values, failover and loadbalance endpoints http:FailoverClient and http:LoadBalanceClient values; this endpoint kind (default, recipient list, class, dynamic load balance, ...) is kept in a TODO.");
     public static readonly DiagnosticDescriptor AttributeNotTranslated = Warning("SB0206", LoweringCategory,
         "Setting not translated",

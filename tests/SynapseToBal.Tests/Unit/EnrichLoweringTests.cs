@@ -34,6 +34,23 @@ public sealed class EnrichLoweringTests
     }
 
     [Fact]
+    public void A_source_it_cannot_read_is_a_todo_saying_why()
+    {
+        var (steps, diagnostics) = Lower("""
+            <enrich><source type="inline" key="conf:/missing/entry.xml"/><target type="body"/></enrich>
+            <enrich><source type="custom" xpath="//a[unknown-function(.)]"/><target type="body"/></enrich>
+            """);
+
+        var missingKey = Assert.IsType<TodoStep>(steps[0]);
+        Assert.Equal(DiagnosticCatalog.MediatorNotTranslated, missingKey.Reason.Descriptor);
+        Assert.Contains("key 'conf:/missing/entry.xml' is neither a local entry nor a registry resource", missingKey.Reason.Message, StringComparison.Ordinal);
+        var expression = Assert.IsType<TodoStep>(steps[1]);
+        Assert.Contains("source expression '//a[unknown-function(.)]' is not translated", expression.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(steps.OfType<TodoStep>(), todo => todo.Reason.Message.Contains("yet", StringComparison.Ordinal));
+        Assert.Contains("SB0203", Ids(diagnostics));
+    }
+
+    [Fact]
     public void A_text_target_is_a_text_only_navigation()
     {
         var (steps, _) = Lower("""<enrich><source type="inline">IBM</source><target xpath="//request/symbol/text()"/></enrich>""");

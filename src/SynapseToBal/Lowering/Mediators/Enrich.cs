@@ -45,7 +45,7 @@ public sealed partial class Lowerer
 
         if (EnrichSourceValue(enrich, source, context) is not { } value)
         {
-            return [NotTranslated(enrich)];
+            return [NotTranslated(enrich, EnrichSourceProblem(source))];
         }
 
         if (!source.CloneSource && sourceJsonPath)
@@ -135,6 +135,14 @@ public sealed partial class Lowerer
             UntranslatedExprIr => null,
             var other => new ValueIr.String(other),
         },
+        _ => null,
+    };
+
+    /// <summary>Why the source has no value the converter can read, when it can say (else the generic reason).</summary>
+    private static string? EnrichSourceProblem(EnrichSourceSyntax source) => source switch
+    {
+        { Type: EnrichSourceType.Inline, InlineKey: { } key } => $"its inline source's key '{key}' is neither a local entry nor a registry resource of the input, so its content is unknown",
+        { Type: EnrichSourceType.Custom, XPath: { } expression } => $"its source expression '{expression.Original}' is not translated (SB0203 says which part)",
         _ => null,
     };
 
