@@ -115,6 +115,7 @@ internal sealed class ExpressionWriter
         {
             ContextField.StatusCode => "ctx.statusCode.toString()",
             ContextField.ContentType => "ctx.contentType",
+            ContextField.MessageType => "messageType(ctx)",
             ContextField.Method => "ctx.method",
             ContextField.UrlPostfix => "ctx.urlPostfix",
             ContextField.To => "ctx.to",

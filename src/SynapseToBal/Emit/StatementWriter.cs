@@ -857,7 +857,7 @@ internal sealed partial class StatementWriter
             case ContextField.StatusCode:
                 _out.Line($"ctx.statusCode = {_expr.Typed(field.Value)};");
                 break;
-            case ContextField.ContentType:
+            case ContextField.ContentType or ContextField.MessageType:
                 _out.Line($"ctx.contentType = {_expr.String(field.Value)};");
                 break;
             case ContextField.Method:

@@ -94,6 +94,9 @@ public enum ContextField
 {
     StatusCode,
     ContentType,
+
+    /// <summary>Synapse's axis2 <c>messageType</c>: the content type without its parameters (read); written, it is the content type.</summary>
+    MessageType,
     Method,
     UrlPostfix,
 

@@ -260,7 +260,8 @@ public sealed class ExpressionTranslator
     internal static ExprIr? Axis2Property(string name) => name switch
     {
         "HTTP_SC" => new ContextFieldIr(ContextField.StatusCode),
-        "messageType" or "ContentType" => new ContextFieldIr(ContextField.ContentType),
+        "messageType" => new ContextFieldIr(ContextField.MessageType),
+        "ContentType" => new ContextFieldIr(ContextField.ContentType),
         "HTTP_METHOD" => new ContextFieldIr(ContextField.Method),
         "REST_URL_POSTFIX" => new ContextFieldIr(ContextField.UrlPostfix),
         _ when Lowerer.IsAxis2Data(name) => new PropertyReadIr(name) { Scope = PropertyScope.Axis2 },

@@ -174,6 +174,13 @@ const SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
 # formatters, semantics §1.5): JSON, a SOAP envelope, plain XML, text, or bytes.
 type BodyFormat "json"|"soap"|"xml"|"text"|"binary";
 
+# Synapse's axis2 `messageType`: the message's content type without its parameters (`; charset=...`), as
+# Axis2's TransportUtils.getContentType keeps it for a request and SynapseCallbackReceiver for a response.
+function messageType(Context ctx) returns string {
+    int? semicolon = ctx.contentType.indexOf(";");
+    return (semicolon is int ? ctx.contentType.substring(0, semicolon) : ctx.contentType).trim();
+}
+
 # The body format of a content type: application/json is JSON; text/xml (SOAP 1.1) and
 # application/soap+xml (SOAP 1.2) are SOAP; application/xml is plain XML; text/plain is text; anything
 # else is bytes.
@@ -1836,12 +1843,11 @@ function isSoap12(string contentType) returns boolean => contentType.trim().toLo
 # a POST whose message type is not SOAP (a SOAP request turned into JSON, say), or a `text/xml` message
 # without a SOAPAction header. A SOAP client's POST that stays SOAP goes to the endpoint's address as it is.
 function restPostfix(Context ctx) returns string {
-    int? semicolon = ctx.contentType.indexOf(";");
-    string messageType = (semicolon is int ? ctx.contentType.substring(0, semicolon) : ctx.contentType).trim().toLowerAscii();
+    string baseType = messageType(ctx).toLowerAscii();
     boolean rest = ctx.restRequest
         || ["GET", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"].indexOf(ctx.method) is int
-        || (ctx.method == "POST" && messageType != "" && messageType != "text/xml" && messageType != "application/soap+xml")
-        || (messageType == "text/xml" && !ctx.headers.hasKey("soapaction"));
+        || (ctx.method == "POST" && baseType != "" && baseType != "text/xml" && baseType != "application/soap+xml")
+        || (baseType == "text/xml" && !ctx.headers.hasKey("soapaction"));
     return rest ? ctx.urlPostfix : "";
 }
 
