@@ -1969,7 +1969,8 @@ function accepted() returns http:Response {
 }
 
 # Records a failure the way Synapse's fault handler does before a fault sequence runs (semantics §5.3):
-# `ERROR_CODE`, `ERROR_MESSAGE` (the first line of the message), `ERROR_DETAIL` (Synapse writes the
+# `ERROR_CODE`, `ERROR_MESSAGE` (the transport's fixed text for a failed connection or a timeout, else the
+# first line of the message), `ERROR_DETAIL` (Synapse writes the
 # Java stack trace; here the error and its Ballerina call stack) and `ERROR_EXCEPTION` (the error). The
 # first failure wins, as in Synapse.
 function recordError(Context ctx, error e) {
@@ -1982,8 +1983,14 @@ function recordError(Context ctx, error e) {
     foreach var frame in e.stackTrace() {
         detail += "\n\tat " + frame.toString();
     }
-    ctx.properties["ERROR_CODE"] = errorCode(e);
-    ctx.properties["ERROR_MESSAGE"] = newline is int ? message.substring(0, newline) : message;
+    int code = errorCode(e);
+    ctx.properties["ERROR_CODE"] = code;
+    // A transport failure has the pass-through transport's fixed message (DeliveryAgent.errorConnecting,
+    // TargetHandler.timeout); an error the flow raised keeps its own.
+    ctx.properties["ERROR_MESSAGE"] = e.detail()["synapseErrorCode"] is int ? (newline is int ? message.substring(0, newline) : message)
+        : code == 101503 ? "Error connecting to the back end"
+        : code == 101504 ? "Error in Sender"
+        : newline is int ? message.substring(0, newline) : message;
     ctx.properties["ERROR_DETAIL"] = detail;
     ctx.properties["ERROR_EXCEPTION"] = e.toString();
 }
