@@ -118,8 +118,8 @@ public static class DiagnosticCatalog
     // 02xx: lowering and unsupported constructs
     public static readonly DiagnosticDescriptor MediatorNotTranslated = Warning("SB0201", LoweringCategory,
         "Mediator not translated",
-        "The <{0}> mediator is not translated yet; the original XML is kept in a TODO",
-        "The converter has no Ballerina translation for this mediator (or this form of it) yet; the generated code keeps the original XML in a // TODO comment where the mediator ran.");
+        "The <{0}> mediator is not translated{1}; the original XML is kept in a TODO",
+        "The converter has no Ballerina translation for this mediator (or this form of it), either yet or for the reason the message gives; the generated code keeps the original XML in a // TODO comment where the mediator ran.");
     public static readonly DiagnosticDescriptor ArtifactNotTranslated = Warning("SB0202", LoweringCategory,
         "Artifact not translated",
         "{0} artifacts are not translated yet; '{1}' is kept in a TODO",

@@ -177,10 +177,9 @@ public sealed partial class Lowerer
 
     private TodoStep NotTranslated(MediatorSyntax mediator, string? because = null)
     {
-        _diagnostics.Report(DiagnosticCatalog.MediatorNotTranslated, mediator.Location, mediator.ElementName);
-        var message = because is null or Planned
-            ? $"the <{mediator.ElementName}> mediator is not translated yet"
-            : $"the <{mediator.ElementName}> mediator is not translated: {because}";
+        var reason = because is null or Planned ? " yet" : ": " + because;
+        _diagnostics.Report(DiagnosticCatalog.MediatorNotTranslated, mediator.Location, mediator.ElementName, reason);
+        var message = $"the <{mediator.ElementName}> mediator is not translated{reason}";
         return new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.MediatorNotTranslated, message), SecretNames.MaskXml(mediator.RawXml));
     }
 

@@ -201,7 +201,7 @@ public sealed partial class DiagnosticCatalogTests
         var text = Microsoft.CodeAnalysis.Text.SourceText.From("<a>\n  <b/>\n</a>");
         var span = new Microsoft.CodeAnalysis.Text.TextSpan(6, 4);
         var location = new SourceLocation("/src/proj/a.xml", span, text.Lines.GetLinePositionSpan(span));
-        var diagnostic = bag.Report(DiagnosticCatalog.MediatorNotTranslated, location, "b");
+        var diagnostic = bag.Report(DiagnosticCatalog.MediatorNotTranslated, location, "b", " yet");
         Assert.Equal("a.xml(2,3): warning SB0201: The <b> mediator is not translated yet; the original XML is kept in a TODO", DiagnosticBag.Format(diagnostic, "/src/proj"));
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
     }

@@ -48,6 +48,8 @@ public sealed class EnrichLoweringTests
         Assert.Contains("source expression '//a[unknown-function(.)]' is not translated", expression.Reason.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(steps.OfType<TodoStep>(), todo => todo.Reason.Message.Contains("yet", StringComparison.Ordinal));
         Assert.Contains("SB0203", Ids(diagnostics));
+        // The warning says why too, not "yet".
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0201" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("key 'conf:/missing/entry.xml'", StringComparison.Ordinal));
     }
 
     [Fact]
