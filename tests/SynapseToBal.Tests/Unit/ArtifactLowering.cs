@@ -14,4 +14,13 @@ internal static class ArtifactLowering
         var documents = artifacts.Select((xml, i) => SynapseParser.ParseText($"a{i}.xml", xml, diagnostics)).Select(d => Assert.IsType<SynapseDocument>(d)).ToList();
         return Lowerer.Lower(documents, diagnostics);
     }
+
+    /// <summary>Lowers one <c>definitions</c> file (<c>defs.xml</c>) holding <paramref name="content"/>.</summary>
+    public static (PackageIr Package, DiagnosticBag Diagnostics) Definitions(string content)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("defs.xml", $"""<definitions xmlns="http://ws.apache.org/ns/synapse">{content}</definitions>""", diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
 }

@@ -11,19 +11,8 @@ public sealed class EmailConnectorLoweringTests
 {
     private const string Smtps = "<connectionType>SMTPS</connectionType><host>smtp.example.com</host><port>465</port><username>u@example.com</username><password>pw-Mail-1</password>";
 
-    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string init, string operations)
-    {
-        var diagnostics = new DiagnosticBag();
-        var xml = $"""
-            <definitions xmlns="http://ws.apache.org/ns/synapse">
-                <localEntry key="Mail"><email.init>{init}<name>Mail</name></email.init></localEntry>
-                <sequence name="flow">{operations}</sequence>
-            </definitions>
-            """;
-        var document = SynapseParser.ParseText("defs.xml", xml, diagnostics);
-        Assert.NotNull(document);
-        return (Lowerer.Lower([document], diagnostics), diagnostics);
-    }
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string init, string operations) =>
+        ArtifactLowering.Definitions($"""<localEntry key="Mail"><email.init>{init}<name>Mail</name></email.init></localEntry><sequence name="flow">{operations}</sequence>""");
 
     private static List<StepIr> Steps(PackageIr package) => Assert.Single(package.Functions).Body.ToList();
 

@@ -9,18 +9,8 @@ namespace SynapseToBal.Tests.Unit;
 /// <summary>The ESB file connector 2.x: create, isFileExist and delete on a local file.</summary>
 public sealed class FileConnectorLoweringTests
 {
-    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string operations)
-    {
-        var diagnostics = new DiagnosticBag();
-        var xml = $"""
-            <definitions xmlns="http://ws.apache.org/ns/synapse">
-                <sequence name="flow">{operations}</sequence>
-            </definitions>
-            """;
-        var document = SynapseParser.ParseText("defs.xml", xml, diagnostics);
-        Assert.NotNull(document);
-        return (Lowerer.Lower([document], diagnostics), diagnostics);
-    }
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string operations) =>
+        ArtifactLowering.Definitions($"""<sequence name="flow">{operations}</sequence>""");
 
     private static StepIr Single(string operation) => Assert.Single(Assert.Single(Lower(operation).Package.Functions).Body);
 

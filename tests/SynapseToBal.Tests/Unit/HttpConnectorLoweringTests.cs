@@ -9,19 +9,8 @@ namespace SynapseToBal.Tests.Unit;
 /// <summary>The MI 4.4 HTTP connector: <c>&lt;http.init&gt;</c> connections and the http.* operations.</summary>
 public sealed class HttpConnectorLoweringTests
 {
-    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string init, string operations)
-    {
-        var diagnostics = new DiagnosticBag();
-        var xml = $"""
-            <definitions xmlns="http://ws.apache.org/ns/synapse">
-                <localEntry key="Conn"><http.init>{init}<name>Conn</name></http.init></localEntry>
-                <sequence name="flow">{operations}</sequence>
-            </definitions>
-            """;
-        var document = SynapseParser.ParseText("defs.xml", xml, diagnostics);
-        Assert.NotNull(document);
-        return (Lowerer.Lower([document], diagnostics), diagnostics);
-    }
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string init, string operations) =>
+        ArtifactLowering.Definitions($"""<localEntry key="Conn"><http.init>{init}<name>Conn</name></http.init></localEntry><sequence name="flow">{operations}</sequence>""");
 
     private static List<StepIr> Steps(PackageIr package) => Assert.Single(package.Functions).Body.ToList();
 
