@@ -26,9 +26,9 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
     private string Out => Path.Combine(_temp, "out");
 
     [Theory]
-    [InlineData("micro-integrator/product-scenarios/5-route-messages-between-systems/05-synapseConfigProject")]
+    [InlineData(CorpusProjects.Routing)]
     [InlineData("micro-integrator/product-scenarios/11-Asynchronous-message-processing/11-SynapseConfigProject")]
-    [InlineData("micro-integrator/product-scenarios/14-periodically-execute-an-integration-process/14-synapseConfigProject")]
+    [InlineData(CorpusProjects.Tasks)]
     [InlineData("micro-integrator/product-scenarios/4-gateway/04-SynapseConfigProject")]
     public void Converting_a_changed_corpus_project_again_equals_converting_it_from_scratch(string project)
     {

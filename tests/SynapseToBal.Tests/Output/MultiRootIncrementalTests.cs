@@ -14,8 +14,8 @@ namespace SynapseToBal.Tests.Output;
 /// </summary>
 public sealed class MultiRootIncrementalTests(ITestOutputHelper output) : IDisposable
 {
-    private const string RoutingProject = "micro-integrator/product-scenarios/5-route-messages-between-systems/05-synapseConfigProject";
-    private const string TaskProject = "micro-integrator/product-scenarios/14-periodically-execute-an-integration-process/14-synapseConfigProject";
+    private const string RoutingProject = CorpusProjects.Routing;
+    private const string TaskProject = CorpusProjects.Tasks;
     private const string XmlMappingApi = "routing/05-synapseConfig/src/main/synapse-config/api/5_XMLMapping.xml";
 
     private readonly string _temp = Directory.CreateTempSubdirectory("synapse2bal-multiroot-").FullName;
