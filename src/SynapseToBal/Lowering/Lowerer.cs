@@ -372,20 +372,44 @@ public sealed partial class Lowerer
         var name = _sequenceFunctions[sequence.Name];
         var context = new FlowContext(FlowKind.Sequence, _translator, OutFunction: null, Owner: sequence.Name);
         var body = LowerBlock(sequence.Mediators, context);
-        if (sequence.OnError is not null)
-        {
-            body = [OnErrorTodo("sequence", sequence.Name, sequence.OnError, sequence.Location), .. body];
-        }
-
+        var fault = SequenceOnError("sequence", sequence.Name, sequence.OnError, sequence.Location, ref body);
         var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
-        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.SequenceFacts(sequence.Name).CanAnswer, body, summary, sequence.Location));
+        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.SequenceFacts(sequence.Name).CanAnswer, body, summary, sequence.Location) { FaultFunction = fault });
     }
 
-    /// <summary>onError of a sequence or template is not honoured: failures go to the caller's fault handling.</summary>
-    private TodoStep OnErrorTodo(string kind, string name, string onError, SourceLocation location)
+    /// <summary>
+    /// The fault handling of a sequence or template with <c>onError</c>: SequenceMediator pushes the onError sequence
+    /// as the fault handler while the sequence runs, so a failure of one of its mediators runs that sequence (with
+    /// ERROR_CODE and ERROR_MESSAGE set) and mediation stops there. The function's <c>on fail</c> calls
+    /// <see cref="OnErrorFunction"/>, whose answer (202 when the onError sequence answers nothing) ends the caller's
+    /// flow too. An onError naming no sequence of the input (Synapse warns and runs without it) stays a TODO.
+    /// </summary>
+    private Symbol? SequenceOnError(string kind, string name, string? onError, SourceLocation location, ref ImmutableArray<StepIr> body)
     {
-        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, kind, "onError", "failures propagate to the caller's fault handler");
-        return new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of {kind} '{name}' is not translated; failures go to the caller's fault handling"), $"<{kind} name=\"{name}\" onError=\"{onError}\">");
+        if (onError is null)
+        {
+            return null;
+        }
+
+        if (_sequenceFunctions.ContainsKey(onError))
+        {
+            return OnErrorFunction(name, onError, $"Runs the onError sequence '{onError}' of {kind} '{name}' when one of its mediators fails; the flow ends there.", location);
+        }
+
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, kind, $"onError=\"{onError}\"", "the input defines no such sequence (the Micro Integrator then runs without it); failures go to the caller's fault handling");
+        body = [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of {kind} '{name}' names no sequence of the input; failures go to the caller's fault handling"), $"<{kind} name=\"{name}\" onError=\"{onError}\">"), .. body];
+        return null;
+    }
+
+    /// <summary>
+    /// A fault function that records the error, runs the onError sequence and ends the flow: with that sequence's
+    /// answer, else 202 (a flow that ends without one is answered 202 by the Micro Integrator's listener).
+    /// </summary>
+    private Symbol OnErrorFunction(string owner, string onError, string summary, SourceLocation location)
+    {
+        var fault = _symbols.Module(SymbolKind.Function, owner + " on error");
+        _functions.Add(new FunctionIr(fault, FunctionKind.FaultFlow, true, [new InvokeStep(null, _sequenceFunctions[onError], _model.SequenceFacts(onError).CanAnswer), new AcceptStep(null)], summary, location));
+        return fault;
     }
 
     /// <summary>A sequence template becomes a function whose string parameters are the template's parameters.</summary>
@@ -401,13 +425,9 @@ public sealed partial class Lowerer
         var translator = _translator.WithFunctionParams(byName);
         var context = new FlowContext(FlowKind.Sequence, translator, OutFunction: null, Owner: template.Name);
         var body = LowerBlock(template.Mediators, context);
-        if (template.OnError is not null)
-        {
-            body = [OnErrorTodo("template", template.Name, template.OnError, template.Location), .. body];
-        }
-
+        var fault = SequenceOnError("template", template.Name, template.OnError, template.Location, ref body);
         var summary = template.Description ?? $"Sequence template '{template.Name}'.";
-        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.TemplateFacts(template.Name).CanAnswer, body, summary, template.Location) { Parameters = parameters });
+        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.TemplateFacts(template.Name).CanAnswer, body, summary, template.Location) { Parameters = parameters, FaultFunction = fault });
     }
 
     /// <summary>

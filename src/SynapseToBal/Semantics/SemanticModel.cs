@@ -89,8 +89,8 @@ public sealed class SemanticModel
     {
         public static (Dictionary<string, FlowFacts> Sequences, Dictionary<string, FlowFacts> Templates) Analyse(SymbolTable symbols)
         {
-            var sequences = symbols.Sequences.ToDictionary(s => s.Name, s => Local(s.Mediators), StringComparer.Ordinal);
-            var templates = symbols.SequenceTemplates.ToDictionary(t => t.Name, t => Local(t.Mediators), StringComparer.Ordinal);
+            var sequences = symbols.Sequences.ToDictionary(s => s.Name, s => WithOnError(Local(s.Mediators), s.OnError, symbols), StringComparer.Ordinal);
+            var templates = symbols.SequenceTemplates.ToDictionary(t => t.Name, t => WithOnError(Local(t.Mediators), t.OnError, symbols), StringComparer.Ordinal);
             var sequenceFacts = sequences.Keys.ToDictionary(k => k, _ => default(FlowFacts), StringComparer.Ordinal);
             var templateFacts = templates.Keys.ToDictionary(k => k, _ => default(FlowFacts), StringComparer.Ordinal);
             for (var changed = true; changed;)
@@ -130,6 +130,17 @@ public sealed class SemanticModel
                 Sends: local.Sends || calleeSends,
                 CallsSendingFlow: calleeSends);
         }
+
+        /// <summary>
+        /// A sequence or template whose <c>onError</c> names a sequence of the project runs that sequence when one of
+        /// its mediators fails, and mediation then stops (SequenceMediator pushes it as the fault handler): it can end
+        /// the flow, and does what the onError sequence does. An onError naming no sequence is ignored, as Synapse
+        /// ignores it (with a warning).
+        /// </summary>
+        private static LocalFacts WithOnError(LocalFacts local, string? onError, SymbolTable symbols) =>
+            onError is not null && symbols.Sequence(onError) is not null
+                ? local with { Stops = true, Sequences = [.. local.Sequences, onError] }
+                : local;
 
         public static LocalFacts Local(IEnumerable<MediatorSyntax> mediators)
         {

@@ -90,11 +90,9 @@ public sealed partial class Lowerer
     /// </summary>
     private Symbol? InboundFault(InboundEndpointSyntax inbound)
     {
-        if (inbound.OnError is { } onError && _sequenceFunctions.TryGetValue(onError, out var function))
+        if (inbound.OnError is { } onError && _sequenceFunctions.ContainsKey(onError))
         {
-            var fault = _symbols.Module(SymbolKind.Function, inbound.Name + " on error");
-            _functions.Add(new FunctionIr(fault, FunctionKind.FaultFlow, true, [new InvokeStep(null, function, _model.SequenceFacts(onError).CanAnswer), new AcceptStep(null)], $"Runs the onError sequence '{onError}' of inbound endpoint '{inbound.Name}' when its sequence fails.", inbound.Location));
-            return fault;
+            return OnErrorFunction(inbound.Name, onError, $"Runs the onError sequence '{onError}' of inbound endpoint '{inbound.Name}' when its sequence fails.", inbound.Location);
         }
 
         return _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;

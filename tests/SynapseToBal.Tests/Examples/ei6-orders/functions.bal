@@ -24,13 +24,25 @@ function orderFault(Context ctx) returns http:Response|error? {
     return respond(ctx);
 }
 
+# Runs the onError sequence 'OrderFault' of sequence 'ProcessOrder' when one of its mediators fails; the flow ends there.
+function processOrderOnError(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    http:Response? reply = check orderFault(ctx);
+    if reply is http:Response {
+        return reply;
+    }
+    return accepted();
+}
+
 # Sequence 'ProcessOrder'.
-function processOrder(Context ctx) returns error? {
-    // TODO(SB0206): onError="OrderFault" of sequence 'ProcessOrder' is not translated; failures go to the caller's fault handling
-    // <sequence name="ProcessOrder" onError="OrderFault">
-    log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
-    ctx.properties["OUT_ONLY"] = "true";
-    check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", outOnly = true);
+function processOrder(Context ctx) returns http:Response|error? {
+    do {
+        log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
+        ctx.properties["OUT_ONLY"] = "true";
+        check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", outOnly = true);
+    } on fail error e {
+        return processOrderOnError(ctx, e);
+    }
 }
 
 # Runs the onError sequence 'OrderFault' of inbound endpoint 'OrderQueueInbound' when its sequence fails.
