@@ -44,6 +44,9 @@ public sealed record MakeFaultMediator(
     ValueSyntax? Detail) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "makefault";
+
+    /// <summary>The namespace the prefix of a literal <c>prefix:local</c> code is bound to on <c>&lt;code&gt;</c>, or null (no prefix, unbound, an expression).</summary>
+    public string? CodeNamespace { get; init; }
 }
 
 /// <summary>MI 4.4 <c>&lt;throwError type errorMessage/&gt;</c>; the message may be dynamic.</summary>

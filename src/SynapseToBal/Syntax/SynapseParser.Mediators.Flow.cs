@@ -59,6 +59,7 @@ public sealed partial class SynapseParser
         string? node = null;
         string? role = null;
         ValueSyntax? detail = null;
+        string? codeNamespace = null;
         foreach (var child in element.Elements())
         {
             switch (LocalName(child))
@@ -66,6 +67,11 @@ public sealed partial class SynapseParser
                 case "code" when code is null:
                     Claim(child);
                     code = ValueOrExpression(child);
+                    if (code is ValueSyntax.Literal { Text: var written } && written.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
+                    {
+                        codeNamespace = child.GetNamespaceOfPrefix(written[..colon].Trim())?.NamespaceName;
+                    }
+
                     break;
                 case "reason" when reason is null:
                     Claim(child);
@@ -104,7 +110,7 @@ public sealed partial class SynapseParser
             }
         }
 
-        return new MakeFaultMediator(location, raw, version, Bool(element, "response"), code, reason, node, role, detail);
+        return new MakeFaultMediator(location, raw, version, Bool(element, "response"), code, reason, node, role, detail) { CodeNamespace = codeNamespace };
     }
 
     private ThrowErrorMediator ParseThrowError(XElement element, SourceLocation location, string raw) =>

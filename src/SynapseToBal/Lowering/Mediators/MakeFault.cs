@@ -9,12 +9,10 @@ public sealed partial class Lowerer
 {
     /// <summary>
     /// makefault replaces the message with a fault and, unless <c>response="false"</c>, marks it a response; it
-    /// sends nothing (a respond or send follows). The code is a QName written <c>prefix:local</c>; the fault
-    /// uses its local name in the envelope's namespace, as Synapse does for a code computed by an expression.
+    /// sends nothing (a respond or send follows). The code is a QName written <c>prefix:local</c>: for SOAP 1.1 and
+    /// 1.2 Synapse (FaultMediatorFactory, since EI 6.6) accepts only a prefix bound to that version's envelope namespace
+    /// and refuses the artifact otherwise, so the fault carries the local name in the envelope's namespace, as written.
     /// </summary>
-    /// <summary>Prefixes the Synapse samples and Integration Studio bind to the SOAP envelope namespaces in fault codes.</summary>
-    private static readonly HashSet<string> EnvelopePrefixes = new(StringComparer.Ordinal) { "soap11Env", "soap12Env", "soapenv", "soap", "env", "SOAP-ENV", "s", "S" };
-
     private IEnumerable<StepIr> LowerMakeFault(MakeFaultMediator fault, FlowContext context)
     {
         var kind = fault.Version switch
@@ -23,11 +21,11 @@ public sealed partial class Lowerer
             FaultVersion.Pox => FaultKind.Pox,
             _ => FaultKind.Soap11,
         };
-        if (fault.Code is ValueSyntax.Literal { Text: var written } && written.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
-            && written[..colon].Trim() is var prefix && !EnvelopePrefixes.Contains(prefix))
+        if (kind != FaultKind.Pox && fault.Code is ValueSyntax.Literal { Text: var written } && written.Contains(':', StringComparison.Ordinal)
+            && fault.CodeNamespace != (kind == FaultKind.Soap12 ? "http://www.w3.org/2003/05/soap-envelope" : "http://schemas.xmlsoap.org/soap/envelope/"))
         {
-            // The prefix most likely names another namespace: Synapse would write the code in it.
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", "the code is written in the SOAP envelope's namespace; if its prefix names another namespace, declare it and qualify the code by hand");
+            var bound = fault.CodeNamespace is { } ns ? $"its prefix is bound to '{ns}'" : "its prefix is not declared";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", $"{bound}, not to the {(kind == FaultKind.Soap12 ? "SOAP 1.2" : "SOAP 1.1")} envelope namespace, so the Micro Integrator (and EI 6.6 and later) refuses to deploy this makefault (FaultMediatorFactory), while earlier EI versions wrote the code in that namespace; the generated fault uses the local name in the envelope's namespace");
         }
 
         var code = fault.Code switch
