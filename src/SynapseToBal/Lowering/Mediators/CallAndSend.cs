@@ -69,9 +69,10 @@ public sealed partial class Lowerer
 
     private IEnumerable<StepIr> LowerSend(SendMediator send, FlowContext context)
     {
-        if (send.ReceiveSequence is not null)
+        if (send.ReceiveSequence is { } receive && ReceiveFunction(send) is null)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "receive", "the response continues in the out flow instead");
+            var why = receive.IsDynamic ? "the sequence is chosen at run time" : $"sequence '{receive.Text}' is not part of the input";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", $"receive=\"{receive.Text}\"", $"{why}; the response continues in the out flow instead");
         }
 
         if (send.Endpoint is null)
@@ -160,7 +161,33 @@ public sealed partial class Lowerer
             return [call, new CommentStep(send, "FORCE_SC_ACCEPTED: the client is answered 202 Accepted; the backend response is discarded."), new AcceptStep(send)];
         }
 
+        if (ReceiveFunction(send) is { } receiveFunction)
+        {
+            return [.. SoapFaultChecked(send, call, send.Location), .. Receive(send, receiveFunction)];
+        }
+
         return [.. SoapFaultChecked(send, call, send.Location), Reply(send, context)];
+    }
+
+    /// <summary>The function of the sequence a send's static <c>receive</c> names, when the input defines it.</summary>
+    private Symbol? ReceiveFunction(SendMediator send) =>
+        send.ReceiveSequence is { IsDynamic: false, Text: var name } && _sequenceFunctions.TryGetValue(name, out var function) ? function : null;
+
+    /// <summary>
+    /// <c>&lt;send receive="seq"/&gt;</c>: the response runs that sequence instead of the out flow (Synapse registers
+    /// it as the continuation of the send: SendMediator, Axis2SynapseEnvironment.injectMessage with the receiving
+    /// sequence). When it ends without answering, the Micro Integrator sends the client nothing (SB0210); the
+    /// generated code answers 202 there.
+    /// </summary>
+    private IEnumerable<StepIr> Receive(SendMediator send, Symbol function)
+    {
+        var canAnswer = _model.SequenceFacts(send.ReceiveSequence!.Text).CanAnswer;
+        if (!canAnswer)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ResponseHang, send.Location);
+        }
+
+        return [new CommentStep(send, $"receive=\"{send.ReceiveSequence.Text}\": the backend response runs that sequence, not the out flow."), new InvokeStep(send, function, canAnswer), new AcceptStep(send)];
     }
 
     private static StepIr OutOnly(StepIr call) => call switch
