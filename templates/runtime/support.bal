@@ -1477,7 +1477,7 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
 # failover or loadbalance endpoint.
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
-        boolean outOnly = false, boolean blockingSender = false) returns error? {
+        boolean outOnly = false, boolean blockingSender = false, boolean timeoutFault = false) returns error? {
     // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
     [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
     if format is EndpointFormat {
@@ -1501,7 +1501,11 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
             }
         }
     }
-    http:Response response = check endpoint->execute(verb, path, request);
+    http:Response|http:ClientError result = endpoint->execute(verb, path, request);
+    if timeoutFault && result is http:IdleTimeoutError {
+        return sendTimeout(ctx);
+    }
+    http:Response response = check result;
     if before is [string, map<string>] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
@@ -1968,6 +1972,24 @@ function accepted() returns http:Response {
     return response;
 }
 
+# A call through an endpoint whose `<timeout>` has a `responseAction` (fault or discard) timed out before the
+# socket timeout: Synapse's TimeoutHandler empties the message (an empty envelope of its SOAP version; no body
+# for a message that is not SOAP), sets ERROR_CODE 101504 and ERROR_MESSAGE "Send timeout" (no ERROR_DETAIL or
+# ERROR_EXCEPTION) and runs the fault handler.
+function sendTimeout(Context ctx) returns error {
+    json|xml|ReceivedBody payload = ctx.payload;
+    string? version = payload is xml ? soapVersion(payload)
+        : payload is ReceivedBody && isSoap12(payload.contentType) ? SOAP12_NS
+        : payload is ReceivedBody && payload.contentType.trim().toLowerAscii().startsWith("text/xml") ? SOAP11_NS
+        : ();
+    ctx.payload = version == SOAP12_NS
+        ? xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body/></soapenv:Envelope>`
+        : version == SOAP11_NS
+            ? xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>`
+            : ();
+    return error("Send timeout", synapseErrorCode = 101504, withoutDetail = true);
+}
+
 # Records a failure the way Synapse's fault handler does before a fault sequence runs (semantics §5.3):
 # `ERROR_CODE`, `ERROR_MESSAGE` (the transport's fixed text for a failed connection or a timeout, else the
 # first line of the message), `ERROR_DETAIL` (Synapse writes the
@@ -1991,6 +2013,9 @@ function recordError(Context ctx, error e) {
         : code == 101503 ? "Error connecting to the back end"
         : code == 101504 ? "Error in Sender"
         : newline is int ? message.substring(0, newline) : message;
+    if e.detail()["withoutDetail"] is true {
+        return;
+    }
     ctx.properties["ERROR_DETAIL"] = detail;
     ctx.properties["ERROR_EXCEPTION"] = e.toString();
 }
@@ -2398,7 +2423,7 @@ function rewriteUrl(Context ctx, UrlRewriteRule[] rules, string? inProperty = ()
 # replacement, `$n` stands for the text of capturing group n (the longest run of digits that names a group of
 # the regex; nothing when that group took no part in the match) and `\c` for the character c itself. When the
 # regex matches, a `$` without a group number after it, a group the regex does not have, a named reference
-# (`${name}`: the translated regexes have no named groups) or a `\` at the end is an error, as Java throws
+# (`${name}`: the translated regexes have no named groups) or a backslash at the end is an error, as Java throws
 # then; without a match the input comes back unchanged, as Java does not read the replacement then.
 function javaReplaceAll(string regex, string input, string replacement) returns string|error {
     regexp:RegExp pattern = check regexp:fromString(regex);

@@ -1266,6 +1266,10 @@ internal sealed partial class StatementWriter
         {
             args.Add("outOnly = true");
         }
+        else if (!blocking && call.Client.TimeoutFault && call.Client.Group is null)
+        {
+            args.Add("timeoutFault = true");
+        }
 
         return string.Join(", ", args);
     }

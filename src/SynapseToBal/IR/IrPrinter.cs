@@ -29,6 +29,7 @@ public static class IrPrinter
     private const string Indent = "  ";
     private static readonly string SyntaxNamespace = typeof(SourceLocation).Namespace!;
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
+    private static readonly ConcurrentDictionary<Type, HashSet<string>> OptionalByType = new();
 
     /// <param name="root">The node to print; null prints <c>(none)</c>.</param>
     /// <param name="sourceRoot">The folder the IR's source files are under; strings that are paths below it print relative to it.</param>
@@ -127,7 +128,7 @@ public static class IrPrinter
             foreach (var property in Properties(type))
             {
                 var value = property.GetValue(node);
-                if (value is null || IsEmptyArray(value))
+                if (value is null || IsEmptyArray(value) || (value is false && IsOptional(type, property)))
                 {
                     continue;
                 }
@@ -267,6 +268,19 @@ public static class IrPrinter
             .OrderBy(p => Depth(p.DeclaringType))
             .ThenBy(p => p.MetadataToken)
             .ToArray());
+
+    /// <summary>
+    /// An init-only property that is not a parameter of the record's constructor: an optional setting whose default
+    /// (false) says nothing, so the printout leaves it out.
+    /// </summary>
+    private static bool IsOptional(Type type, PropertyInfo property) => OptionalByType.GetOrAdd(type, static t =>
+    {
+        var positional = t.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
+            .SelectMany(c => c.GetParameters())
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        return Properties(t).Where(p => !positional.Contains(p.Name)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+    }).Contains(property.Name);
 
     private static bool IsState(PropertyInfo property) =>
         property.SetMethod is not null

@@ -168,6 +168,12 @@ public sealed record ClientIr(
     /// <summary>The endpoint sets no timeout: the client uses the Micro Integrator's global callback timeout.</summary>
     public bool DefaultTimeout { get; init; }
 
+    /// <summary>
+    /// A timed-out non-blocking call is Synapse's "Send timeout" (the endpoint's <c>responseAction</c> is set and its
+    /// timeout ends before the socket timeout): the message is emptied and the fault handler runs with 101504.
+    /// </summary>
+    public bool TimeoutFault { get; init; }
+
     /// <summary>For a failover or load-balance endpoint: how the calls are spread over its members; null for one URL.</summary>
     public ClientGroupIr? Group { get; init; }
 

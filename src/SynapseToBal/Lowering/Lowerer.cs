@@ -593,7 +593,7 @@ public sealed partial class Lowerer
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var (configurable, secret) = AddUrlConfigurable(baseName, url, location);
         var settings = ClientSettings(qualities, location, endpoint);
-        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format };
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault };
         _clients.Add(client);
         return client;
     }
@@ -639,7 +639,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>What a leaf endpoint's settings make of its client: the notes, the statuses blocking calls take as responses, the timeout.</summary>
-    private (ImmutableArray<string> Notes, ImmutableArray<int> NonErrorCodes, decimal Timeout) ClientSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
+    private (ImmutableArray<string> Notes, ImmutableArray<int> NonErrorCodes, decimal Timeout, bool TimeoutFault) ClientSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
         if (SetsSuspension(qualities))
@@ -657,10 +657,13 @@ public sealed partial class Lowerer
             notes.Add("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.");
         }
 
-        if (qualities.ResponseAction is { } action && !string.Equals(action, "fault", StringComparison.OrdinalIgnoreCase))
+        // TimeoutHandler runs the fault handler for any responseAction (fault and discard alike: its test is
+        // `!= NONE`); without one (the default, also with no <timeout>) a timed-out call is dropped: no fault
+        // sequence runs and the client is answered nothing.
+        var timeoutFault = qualities.ResponseAction is not null && (qualities.TimeoutMillis is not > 0 || qualities.TimeoutMillis <= SocketTimeoutSeconds * 1000);
+        if (qualities.ResponseAction is null)
         {
-            notes.Add($"Synapse timeout responseAction '{action}' is not reproduced: a timeout is an error here.");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "responseAction", $"'{action}' is not reproduced; a timeout fails the call");
+            notes.Add("No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.");
         }
 
         var nonErrorCodes = ImmutableArray<int>.Empty;
@@ -698,7 +701,7 @@ public sealed partial class Lowerer
             timeout = GlobalTimeoutSeconds;
         }
 
-        return (notes.ToImmutable(), nonErrorCodes, timeout);
+        return (notes.ToImmutable(), nonErrorCodes, timeout, timeoutFault);
     }
 
     private static bool HasCredentials(string url)

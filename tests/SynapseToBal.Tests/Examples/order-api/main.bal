@@ -16,7 +16,7 @@ service /orders on httpListener {
         do {
             check logRequest(ctx);
             log:printInfo("Fetching order", orderId = orderId);
-            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx));
+            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
             if ctx.statusCode == 404 {
                 setJsonPayload(ctx, {"error": "Order not found", "orderId": orderId});
                 ctx.statusCode = 404;
@@ -39,7 +39,7 @@ service /orders on httpListener {
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
-            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx));
+            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
             ctx.statusCode = 201;
             return respond(ctx);
         } on fail error e {

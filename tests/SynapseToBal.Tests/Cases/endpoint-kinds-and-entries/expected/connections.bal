@@ -6,6 +6,7 @@ import ballerina/http;
 
 # Endpoint 'FromTemplate' (endpoints.xml, line 16).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client fromTemplate = check new (fromTemplateUrl, {timeout: 120});
 
@@ -13,6 +14,7 @@ final http:Client fromTemplate = check new (fromTemplateUrl, {timeout: 120});
 # Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
 # Synapse goes back to the first member as soon as it is ready again (dynamic failover); http:FailoverClient stays on the member that last answered until it fails.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:FailoverClient primaryOrSecondary = check new ({
     targets: [
@@ -26,5 +28,6 @@ final http:FailoverClient primaryOrSecondary = check new ({
 # Endpoint 'StockWsdl' (endpoints.xml, line 10).
 # The address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the SOAP version of the port is not known, so the message goes in its own format.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockWsdl = check new (stockWsdlUrl, {timeout: 120});

@@ -8,15 +8,18 @@ import ballerina/http;
 
 # Endpoint 'DefaultDurationEP' (DefaultDurationEP.xml, line 3).
 # Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. http:Client keeps no such state, and its retryConfig would send the same request again, which Synapse does not do for one endpoint. An http:CircuitBreakerConfig approximates it: rollingWindow {requestVolumeThreshold: 1}, failureThreshold: 0.0, resetTime: 30 (it trips on any transport error, its suspension does not grow, and the error it returns has ERROR_CODE 0).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client defaultDurationEp = check new (defaultDurationEpUrl, {timeout: 120});
 
 # Endpoint 'NeverSuspendedEP' (NeverSuspendedEP.xml, line 3).
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 120});
 
 # Endpoint 'SuspendingEP' (SuspendingEP.xml, line 3).
 # Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. http:Client keeps no such state, and its retryConfig would send the same request again, which Synapse does not do for one endpoint. An http:CircuitBreakerConfig approximates it: rollingWindow {requestVolumeThreshold: 1}, failureThreshold: 0.0, resetTime: 2 (it trips on any transport error, its suspension does not grow, and the error it returns has ERROR_CODE 0).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120});

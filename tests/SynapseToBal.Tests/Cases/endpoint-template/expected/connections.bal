@@ -6,11 +6,13 @@ import ballerina/http;
 
 # Endpoint 'Orders' (templates.xml, line 8).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client orders = check new (ordersUrl, {timeout: 120});
 
 # Endpoint 'Quotes' (templates.xml, line 16).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quotes = check new (quotesUrl, {timeout: 120});
 
@@ -18,6 +20,7 @@ final http:Client quotes = check new (quotesUrl, {timeout: 120});
 # Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
 # dynamic="false": like Synapse's static failover, the client stays on the member that last answered until it fails.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:FailoverClient twoQuotes = check new ({
     targets: [
@@ -30,5 +33,6 @@ final http:FailoverClient twoQuotes = check new ({
 
 # Endpoint 'CallThem endpoint' (templates.xml, line 8).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client callThemEndpoint = check new (callThemEndpointUrl, {timeout: 120});

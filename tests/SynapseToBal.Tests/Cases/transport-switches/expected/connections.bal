@@ -6,12 +6,14 @@ import ballerina/http;
 
 # Endpoint 'StockQuote' (transport.xml, line 7).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuote = check new (stockQuoteUrl, {timeout: 120});
 
 # Endpoint 'StockQuote' (transport.xml, line 7).
 # Sends HTTP/1.0 requests with a Content-Length: the calls made after FORCE_HTTP_1.0 is set to true use this client (the Micro Integrator applies the switch to each message it is set on).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuoteHttp10 = check new (stockQuoteUrl, {
     timeout: 120,
@@ -22,6 +24,7 @@ final http:Client stockQuoteHttp10 = check new (stockQuoteUrl, {
 # Endpoint 'StockQuote' (transport.xml, line 7).
 # Sends HTTP/1.1 requests with a Content-Length instead of chunks: the calls made after DISABLE_CHUNKING (or FORCE_HTTP_CONTENT_LENGTH with COPY_CONTENT_LENGTH_FROM_INCOMING) is set to true use this client (the Micro Integrator applies the switch to each message it is set on).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuoteNoChunking = check new (stockQuoteUrl, {
     timeout: 120,
