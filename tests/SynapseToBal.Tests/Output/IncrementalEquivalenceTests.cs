@@ -134,7 +134,16 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
         new("a renamed reference", RenameReferenced),
         new("a removed file", input => Definitions(input, "endpoint").Concat(Definitions(input, "sequence")).Select(d => d.Path).FirstOrDefault() is { } file && Delete(file)),
         new("an added file whose names collide", AddCopy),
+
+        // A package-wide emit fact: once any throttle decides by the caller's address or limits concurrency, every
+        // resource takes the caller and every call and fault function gives the slot back, so one artifact's
+        // change rewrites the code of all the others (a cache of rendered code must not reuse theirs).
+        new("an added throttle by caller and concurrency", input => ReplaceFirst(input, SequenceStart(), m => m.Value + Throttle)),
     ];
+
+    private const string Throttle = """
+        <throttle id="incr"><policy><wsp:Policy xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy" xmlns:throttle="http://www.wso2.org/products/wso2commons/throttle"><throttle:MediatorThrottleAssertion><throttle:MaximumConcurrentAccess>5</throttle:MaximumConcurrentAccess><wsp:Policy><throttle:ID throttle:type="IP">other</throttle:ID><wsp:Policy><throttle:Control><wsp:Policy><throttle:MaximumCount>100</throttle:MaximumCount><throttle:UnitTime>60000</throttle:UnitTime></wsp:Policy></throttle:Control></wsp:Policy></wsp:Policy></throttle:MediatorThrottleAssertion></wsp:Policy></policy><onReject><property name="HTTP_SC" value="429" scope="axis2"/><respond/></onReject></throttle>
+        """;
 
     /// <summary>Replaces the first match in the first artifact file (ordinal path order) that has one.</summary>
     private static bool ReplaceFirst(string input, Regex regex, Func<Match, string> replacement)
