@@ -23,4 +23,10 @@ internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translato
 {
     /// <summary>The message-exchange facts (response, OUT_ONLY, FORCE_SC_ACCEPTED) at the point being lowered; shared by the whole flow.</summary>
     public ExchangeState Exchange { get; init; } = new(Kind);
+
+    /// <summary>
+    /// For an out flow, its own function: the response to a send through an endpoint there runs the out flow again,
+    /// as Synapse injects every response to a proxy or API resource into its out sequence (Axis2SynapseEnvironment.injectMessage).
+    /// </summary>
+    public Symbol? Self { get; init; }
 }

@@ -267,7 +267,7 @@ public sealed partial class Lowerer
         {
             outFunction = OutFlowSymbol(baseName);
             RecordOutFlowAggregate(outFunction, outFlow);
-            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner));
+            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction });
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
         }
 

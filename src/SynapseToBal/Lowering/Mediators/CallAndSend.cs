@@ -207,10 +207,15 @@ public sealed partial class Lowerer
         return [new AcceptStep(drop)];
     }
 
-    /// <summary>What happens once a response is in hand: the out flow runs, or the client gets it.</summary>
+    /// <summary>
+    /// What happens once a send's response is in hand: the out flow runs (from an in flow, from the out flow itself and
+    /// from a fault flow alike: Synapse injects every response to a proxy or API resource into its out sequence), or,
+    /// with no out flow, the client gets it.
+    /// </summary>
     private static StepIr Reply(MediatorSyntax? origin, FlowContext context) => context.Kind switch
     {
-        FlowKind.In when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction),
+        FlowKind.In or FlowKind.Fault when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction),
+        FlowKind.Out when context.Self is not null => new ContinueWithStep(origin, context.Self),
         FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin),
         _ => new ContinueWithStep(origin, null),
     };
