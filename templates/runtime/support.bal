@@ -1235,11 +1235,23 @@ function payloadText(Context ctx) returns string|error {
     return payload is xml ? payload.toString() : payload.toJsonString();
 }
 
-# A payloadFactory argument pasted into a JSON template unquoted: JSON text becomes its value,
-# anything else a string.
+# A payloadFactory argument pasted into a JSON template unquoted: JSON text becomes its value, XML
+# (an XPath argument that selected elements, as Synapse's stringValueOf writes them) its JSON form (the
+# TemplateProcessor's convertXmlArgumentToJson: the text inside a `jsonObject` element, converted as a
+# message is), anything else a string.
 function toJson(string text) returns json {
     json|error parsed = value:fromJsonString(text);
-    return parsed is error ? text : parsed;
+    if parsed is json {
+        return parsed;
+    }
+    string trimmed = text.trim();
+    if trimmed.length() >= 4 && trimmed.startsWith("<") && trimmed.endsWith(">") {
+        xml|error content = xml:fromString(trimmed);
+        if content is xml {
+            return xmlToJson(xml `<jsonObject>${content}</jsonObject>`);
+        }
+    }
+    return text;
 }
 
 # The payload as a value, as enrich reads a body source: JSON, or the XML body content (without a SOAP
@@ -1360,6 +1372,21 @@ function xmlArg(string value) returns xml {
         }
     }
     return xml:createText(value);
+}
+
+# A payloadFactory JSONPath argument inserted into an XML template: a JSON object or array goes in as its
+# XML form without the `jsonObject`/`jsonArray` root (the TemplateProcessor's convertJsonArgumentToXml:
+# `{"a": 1, "b": 2}` gives `<a>1</a><b>2</b>`); anything else as `xmlArg` inserts it.
+function jsonXmlArg(string value) returns xml {
+    string trimmed = value.trim();
+    if trimmed.startsWith("{") || trimmed.startsWith("[") {
+        json|error parsed = value:fromJsonString(trimmed);
+        if parsed is json {
+            xml converted = jsonToXml(parsed);
+            return converted is xml:Element ? converted.getChildren() : converted;
+        }
+    }
+    return xmlArg(value);
 }
 
 # Full-match of a regular expression, as Synapse's filter and switch test it (the converter translated the

@@ -1312,7 +1312,7 @@ internal sealed partial class StatementWriter
                 _out.Verbatim($"setXmlPayload(ctx, {XmlLiteralWriter.Write(tree, _expr.String)});");
                 break;
             case PayloadKind.Xml:
-                _out.Verbatim($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"xmlArg({_expr.String(arg.Value)})")});");
+                _out.Verbatim($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"{XmlLiteralWriter.ArgFunction(arg.Value)}({_expr.String(arg.Value)})")});");
                 break;
             case PayloadKind.Text:
                 _out.Line($"setTextPayload(ctx, {TemplateString(payload.Template, arg => _expr.String(arg.Value))});");

@@ -14,6 +14,12 @@ namespace SynapseToBal.Emit;
 internal static class XmlLiteralWriter
 {
     /// <param name="text">Writes an expression as a Ballerina string expression.</param>
+    /// <summary>
+    /// The runtime function that inserts a payloadFactory argument's text into XML: <c>jsonXmlArg</c> for a JSONPath
+    /// argument (a JSON object or array goes in as its XML form, convertJsonArgumentToXml), else <c>xmlArg</c>.
+    /// </summary>
+    public static string ArgFunction(ExprIr value) => value is JsonEvalIr ? "jsonXmlArg" : "xmlArg";
+
     public static string Write(ImmutableArray<XmlNodeIr> nodes, Func<ExprIr, string> text)
     {
         var builder = new StringBuilder("xml `");
@@ -84,7 +90,7 @@ internal static class XmlLiteralWriter
                 builder.Append(Template(ContentText(cdata.Content)));
                 break;
             case XmlNodeIr.Slot slot:
-                builder.Append("${").Append(slot.Raw ? $"xmlArg({text(slot.Value)})" : text(slot.Value)).Append('}');
+                builder.Append("${").Append(slot.Raw ? $"{ArgFunction(slot.Value)}({text(slot.Value)})" : text(slot.Value)).Append('}');
                 break;
             case XmlNodeIr.Comment comment:
                 builder.Append("<!--").Append(Template(comment.Content)).Append("-->");

@@ -12,7 +12,7 @@ service /quotes on httpListener {
     # POST /quotes/soap11
     resource function post soap11(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${xmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
+        setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
         ctx.headers["soapaction"] = "urn:getQuote";
         check callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11");
         return respond(ctx);

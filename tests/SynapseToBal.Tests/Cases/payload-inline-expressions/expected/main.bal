@@ -29,7 +29,7 @@ service /inline on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
         setXmlPayload(ctx, xml `<order id="${check jsonEval(ctx, "$.id")}">
-                        <name>${xmlArg(check jsonEval(ctx, "$.name"))}</name>
+                        <name>${jsonXmlArg(check jsonEval(ctx, "$.name"))}</name>
                         <total>${xmlArg(check notTranslated("${payload.price * payload.quantity}"))}</total>
                         <status>NEW</status>
                     </order>`);
