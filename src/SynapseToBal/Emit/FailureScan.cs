@@ -13,7 +13,11 @@ internal static partial class FailureScan
     public static bool CanFail(IEnumerable<BodyLine> body) => body.Any(line => Failing().IsMatch(line.Text));
 
     /// <summary>True for an expression that cannot fail and uses no imported module (dropping it leaves no import unused).</summary>
-    public static bool IsInert(string expression) => !Failing().IsMatch(expression) && !ModulePrefix().IsMatch(expression);
+    public static bool IsInert(string expression)
+    {
+        XmlNamespaceScope.Inspected(expression); // the answer may depend on the prefix a placeholder stands for
+        return !Failing().IsMatch(expression) && !ModulePrefix().IsMatch(expression);
+    }
 
     [GeneratedRegex(@"\b[a-z]+:[a-zA-Z]")]
     private static partial Regex ModulePrefix();

@@ -80,7 +80,7 @@ public sealed partial class PackageEmitter
         foreach (var (artifact, part) in parts)
         {
             var path = ArtifactFileName(artifact, taken);
-            files.Add(new GeneratedFile(path, WithXmlNamespaces(() => ArtifactFile(artifact, part, names, chooser: ReferenceEquals(chooserOwner, artifact)))));
+            files.Add(new GeneratedFile(path, WithXmlNamespaces(() => ArtifactFile(artifact, part, names, chooser: ReferenceEquals(chooserOwner, artifact)), once: false)));
         }
 
         files.Add(new GeneratedFile("types.bal", RuntimeModule.For(_renderer).Types()));

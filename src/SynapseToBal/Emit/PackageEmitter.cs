@@ -104,11 +104,37 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>
-    /// Renders a file that may navigate XML twice: once recording the namespaces its steps use, then with the
-    /// prefixes chosen for them, declared at module level (<see cref="XmlNamespaceScope"/>).
+    /// Renders a file that may navigate XML: once with placeholders for the prefixes of the namespaces its steps use,
+    /// filled in once they are chosen (<see cref="XmlNamespaceScope.Deferring"/>); when that cannot be done exactly,
+    /// twice: once recording the namespaces, then with the prefixes chosen for them, declared at module level
+    /// (<see cref="XmlNamespaceScope"/>).
     /// </summary>
-    private string WithXmlNamespaces(Func<string> render)
+    /// <param name="once">False for a file joined from several renders (their declarations are merged and sorted as text).</param>
+    private string WithXmlNamespaces(Func<string> render, bool once = true)
     {
+        if (once)
+        {
+            _namespaces = XmlNamespaceScope.Deferring();
+            XmlNamespaceScope.ResetInspected();
+            try
+            {
+                var deferred = render();
+                if (!_namespaces.HasNamespaces)
+                {
+                    return deferred;
+                }
+
+                if (_namespaces.Fill(deferred) is { } filled)
+                {
+                    return filled;
+                }
+            }
+            finally
+            {
+                _namespaces = XmlNamespaceScope.None;
+            }
+        }
+
         _namespaces = XmlNamespaceScope.Collecting();
         try
         {

@@ -9,6 +9,7 @@ namespace SynapseToBal.Emit;
 /// A file is written twice: first with a <see cref="Collecting"/> scope, which records the namespaces and
 /// source prefixes the navigation steps use (and writes them as <c>.elements("{uri}local")</c>), then with the
 /// <see cref="Resolve">resolved</see> scope, which writes <c>x/&lt;p:local&gt;</c> and gives the declarations.
+/// Usually it is written once instead, with placeholders filled in afterwards to the same text (<see cref="Deferring"/>).
 /// </summary>
 internal sealed partial class XmlNamespaceScope
 {
@@ -29,10 +30,14 @@ internal sealed partial class XmlNamespaceScope
     private readonly Dictionary<string, SortedSet<string>> _collected;
     private readonly Dictionary<string, string>? _prefixes;
 
-    private XmlNamespaceScope(Dictionary<string, SortedSet<string>> collected, Dictionary<string, string>? prefixes)
+    /// <summary>For a deferring scope: the number of each namespace, in the order they were first written.</summary>
+    private readonly Dictionary<string, int>? _placeholders;
+
+    private XmlNamespaceScope(Dictionary<string, SortedSet<string>> collected, Dictionary<string, string>? prefixes, Dictionary<string, int>? placeholders = null)
     {
         _collected = collected;
         _prefixes = prefixes;
+        _placeholders = placeholders;
     }
 
     /// <summary>A scope that declares nothing and records nothing: every step keeps the <c>{uri}local</c> form.</summary>
@@ -46,7 +51,7 @@ internal sealed partial class XmlNamespaceScope
 
     /// <summary>The <c>xmlns</c> declarations of the file, sorted by prefix (empty for a collecting scope).</summary>
     public IReadOnlyList<string> Declarations => _prefixes is null
-        ? []
+        ? _placeholders is null ? [] : Enumerable.Range(0, _placeholders.Count).Select(DeclarationPlaceholder).ToList()
         : _prefixes.OrderBy(p => p.Value, StringComparer.Ordinal).Select(p => $"xmlns {BallerinaSyntax.StringLiteral(p.Key)} as {p.Value};").ToList();
 
     /// <summary>
@@ -73,7 +78,7 @@ internal sealed partial class XmlNamespaceScope
                 prefixes.Add(sourcePrefix);
             }
 
-            return null;
+            return _placeholders is null ? null : PrefixPlaceholder(uri);
         }
 
         return _prefixes.GetValueOrDefault(uri);
