@@ -391,6 +391,41 @@ function replaceBody(Context ctx, xml content) returns xml {
     return content;
 }
 
+# The stylesheet an xslt or fastXSLT mediator with a dynamic key (key="{...}") names (semantics §6.13, §10.1):
+# Synapse looks the evaluated key up as a local entry name, then as a registry key (`conf:`, `gov:`, `local:` or a
+# `/_system/...` path). `stylesheets` holds the stylesheets of the converted project under their local entry
+# names and normalised registry keys. Any other key fails, as XSLTMediator fails when the entry it looks up is
+# missing ("Error creating XSLT transformer").
+function stylesheetByKey(string key, map<xml> stylesheets) returns xml|error {
+    xml? stylesheet = stylesheets[key] ?: stylesheets[registryKey(key)];
+    if stylesheet is () {
+        return error(string `Unable to perform XSLT transformation using : ${key} reason : no stylesheet of the converted project has this key`);
+    }
+    return stylesheet;
+}
+
+# A registry key in its canonical form, `conf:/a/b`, `gov:/a/b` or `local:/a/b`: `conf:a/b` and
+# `/_system/config/a/b` name the same resource. Any other key is returned as it is.
+function registryKey(string key) returns string {
+    string trimmed = re `\\`.replaceAll(key.trim(), "/");
+    [string, string][] roots = [["conf", "/_system/config"], ["gov", "/_system/governance"], ["local", "/_system/local"]];
+    foreach [string, string] [prefix, root] in roots {
+        string path;
+        if trimmed.startsWith(prefix + ":") {
+            path = trimmed.substring(prefix.length() + 1);
+        } else if trimmed.startsWith(root + "/") || trimmed == root {
+            path = trimmed.substring(root.length());
+        } else {
+            continue;
+        }
+        string[] segments = from string segment in re `/`.split(path)
+            where segment != ""
+            select segment;
+        return prefix + ":/" + string:'join("/", ...segments);
+    }
+    return key;
+}
+
 # Synapse's XML form of a JSON value (semantics §1.3): an object becomes `<jsonObject>`, an array
 # `<jsonArray>` of `<jsonElement>`. See `jsonElementXml` for the members.
 function jsonToXml(json value) returns xml {

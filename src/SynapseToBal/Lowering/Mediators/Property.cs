@@ -203,6 +203,10 @@ public sealed partial class Lowerer
                 return remove
                     ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, property.Name, Value(property.Value, context)) { Scope = PropertyScope.Axis2 };
+            case "ClientApiNonBlocking" when remove:
+                // Axis2's AxisEngine.send hands the transport sender to a thread pool only while the property holds true;
+                // removed, the sender runs in the mediation thread and its failures reach the flow, as every generated call does.
+                return new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 };
             case var name when IsAxis2Data(name):
                 // Data kept in the axis2 scope: one direction only, a call's response starts without it (semantics §2.4).
                 return remove
