@@ -1527,6 +1527,11 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     string verb = method ?: ctx.method;
     http:Request request = new;
     passTransportHeaders(ctx, request);
+    // REQUEST_HOST_HEADER (axis2): the Host header of the request (TargetRequestFactory); the client keeps a Host header it is given.
+    anydata requestHost = ctx.axis2["REQUEST_HOST_HEADER"];
+    if requestHost is string {
+        request.setHeader("Host", requestHost);
+    }
     // A GET goes out without a body, as Synapse's TargetRequest sends it; a Content-Type header the message
     // carries still goes out (TargetRequest adds the transport one back).
     if verb.toUpperAscii() != "GET" {
@@ -4978,9 +4983,10 @@ final map<jms:MessageProducer> jmsProducers = {};
 # Integrator's JMSSender does with OUT_ONLY set): the payload written in its content type's format goes
 # out as a text message, or as a bytes message when the axis2 property JMS_MESSAGE_TYPE is
 # "JMS_BYTE_MESSAGE"; the transport headers become string properties (under their lower-case names;
-# JMS_* headers are not mapped to the JMS header fields), and the content type goes in the property
-# `contentTypeProperty` names (transport.jms.ContentTypeProperty) when the endpoint names one. The message
-# itself is left as it was. A failed connection or send is an error: the flow's fault handler runs.
+# JMS_* headers are not mapped to the JMS header fields), and the content type goes in the property the
+# message's axis2 property transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
+# (the endpoint's transport.jms.ContentTypeProperty), when there is one. The message itself is left as it was.
+# A failed connection or send is an error: the flow's fault handler runs.
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
     jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
     xml|byte[]? body = check entityBody(ctx);
@@ -4996,8 +5002,11 @@ function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration conne
             properties[name] = value;
         }
     }
-    if contentTypeProperty is string {
-        properties[contentTypeProperty] = ctx.contentType;
+    // The message's axis2 property transport.jms.ContentTypeProperty comes before the endpoint's (JMSSender.getContentTypeProperty).
+    anydata messageContentTypeProperty = ctx.axis2["transport.jms.ContentTypeProperty"];
+    string? contentTypeName = messageContentTypeProperty is string ? messageContentTypeProperty : contentTypeProperty;
+    if contentTypeName is string {
+        properties[contentTypeName] = ctx.contentType;
     }
     check producer->send({content, properties});
 }
