@@ -391,6 +391,41 @@ function replaceBody(Context ctx, xml content) returns xml {
     return content;
 }
 
+# The stylesheet an xslt or fastXSLT mediator with a dynamic key (key="{...}") names (semantics §6.13, §10.1):
+# Synapse looks the evaluated key up as a local entry name, then as a registry key (`conf:`, `gov:`, `local:` or a
+# `/_system/...` path). `stylesheets` holds the stylesheets of the converted project under their local entry
+# names and normalised registry keys. Any other key fails, as XSLTMediator fails when the entry it looks up is
+# missing ("Error creating XSLT transformer").
+function stylesheetByKey(string key, map<xml> stylesheets) returns xml|error {
+    xml? stylesheet = stylesheets[key] ?: stylesheets[registryKey(key)];
+    if stylesheet is () {
+        return error(string `Unable to perform XSLT transformation using : ${key} reason : no stylesheet of the converted project has this key`);
+    }
+    return stylesheet;
+}
+
+# A registry key in its canonical form, `conf:/a/b`, `gov:/a/b` or `local:/a/b`: `conf:a/b` and
+# `/_system/config/a/b` name the same resource. Any other key is returned as it is.
+function registryKey(string key) returns string {
+    string trimmed = re `\\`.replaceAll(key.trim(), "/");
+    [string, string][] roots = [["conf", "/_system/config"], ["gov", "/_system/governance"], ["local", "/_system/local"]];
+    foreach [string, string] [prefix, root] in roots {
+        string path;
+        if trimmed.startsWith(prefix + ":") {
+            path = trimmed.substring(prefix.length() + 1);
+        } else if trimmed.startsWith(root + "/") || trimmed == root {
+            path = trimmed.substring(root.length());
+        } else {
+            continue;
+        }
+        string[] segments = from string segment in re `/`.split(path)
+            where segment != ""
+            select segment;
+        return prefix + ":/" + string:'join("/", ...segments);
+    }
+    return key;
+}
+
 # Synapse's XML form of a JSON value (semantics §1.3): an object becomes `<jsonObject>`, an array
 # `<jsonArray>` of `<jsonElement>`. See `jsonElementXml` for the members.
 function jsonToXml(json value) returns xml {
@@ -1517,6 +1552,11 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     string verb = method ?: ctx.method;
     http:Request request = new;
     passTransportHeaders(ctx, request);
+    // REQUEST_HOST_HEADER (axis2): the Host header of the request (TargetRequestFactory); the client keeps a Host header it is given.
+    anydata requestHost = ctx.axis2["REQUEST_HOST_HEADER"];
+    if requestHost is string {
+        request.setHeader("Host", requestHost);
+    }
     // A GET goes out without a body, as Synapse's TargetRequest sends it; a Content-Type header the message
     // carries still goes out (TargetRequest adds the transport one back).
     if verb.toUpperAscii() != "GET" {
@@ -4993,9 +5033,10 @@ final map<jms:MessageProducer> jmsProducers = {};
 # Integrator's JMSSender does with OUT_ONLY set): the payload written in its content type's format goes
 # out as a text message, or as a bytes message when the axis2 property JMS_MESSAGE_TYPE is
 # "JMS_BYTE_MESSAGE"; the transport headers become string properties (under their lower-case names;
-# JMS_* headers are not mapped to the JMS header fields), and the content type goes in the property
-# `contentTypeProperty` names (transport.jms.ContentTypeProperty) when the endpoint names one. The message
-# itself is left as it was. A failed connection or send is an error: the flow's fault handler runs.
+# JMS_* headers are not mapped to the JMS header fields), and the content type goes in the property the
+# message's axis2 property transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
+# (the endpoint's transport.jms.ContentTypeProperty), when there is one. The message itself is left as it was.
+# A failed connection or send is an error: the flow's fault handler runs.
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
     jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
     xml|byte[]? body = check entityBody(ctx);
@@ -5011,8 +5052,11 @@ function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration conne
             properties[name] = value;
         }
     }
-    if contentTypeProperty is string {
-        properties[contentTypeProperty] = ctx.contentType;
+    // The message's axis2 property transport.jms.ContentTypeProperty comes before the endpoint's (JMSSender.getContentTypeProperty).
+    anydata messageContentTypeProperty = ctx.axis2["transport.jms.ContentTypeProperty"];
+    string? contentTypeName = messageContentTypeProperty is string ? messageContentTypeProperty : contentTypeProperty;
+    if contentTypeName is string {
+        properties[contentTypeName] = ctx.contentType;
     }
     check producer->send({content, properties});
 }

@@ -181,6 +181,10 @@ public static class DiagnosticCatalog
         "Artifact class not translatable",
         "{0} '{1}' is not translated: {2}; its XML is kept in a TODO",
         "A scheduled task or message processor names a Java class that is not one of Synapse's translated kinds (a task other than MessageInjector, a processor other than the sampling, forwarding and failover-forwarding ones): what it does is Java code the input does not contain, or a class the Micro Integrator does not have. No job is generated: a TODO carries the artifact's XML with every parameter and says what to write instead.");
+    public static readonly DiagnosticDescriptor StylesheetChosenAtRunTime = Warning("SB0241", LoweringCategory,
+        "Stylesheet chosen at run time",
+        "The stylesheet key '{0}' is computed at run time; the generated code chooses among the stylesheets of the input ({1}) and fails for any other key",
+        "An xslt or fastXSLT mediator names its stylesheet with an expression (key=\"{...}\"): Synapse evaluates it for each message and looks the result up as a local entry name, then as a registry key. The generated code evaluates the key the same way and chooses among the stylesheets the input defines (local entries with an inline stylesheet, registry resources of the project); a key that names none of them fails the flow, as Synapse fails when the entry is missing. A stylesheet the server holds outside the project (a registry resource that is not in the input, a local entry with a src URL) is not among them.");
     public static readonly DiagnosticDescriptor GroupMemberNotTranslated = Warning("SB0226", LoweringCategory,
         "Endpoint group member not translated",
         "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",

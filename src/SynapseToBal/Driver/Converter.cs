@@ -87,7 +87,7 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project));
+            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

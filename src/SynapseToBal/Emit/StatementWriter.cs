@@ -167,6 +167,9 @@ internal sealed partial class StatementWriter
             case XsltStep xslt:
                 Xslt(xslt);
                 break;
+            case XsltByKeyStep byKey:
+                XsltByKey(byKey);
+                break;
             case DbStep db:
                 Database(db);
                 break;

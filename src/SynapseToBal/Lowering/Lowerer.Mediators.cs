@@ -125,7 +125,7 @@ public sealed partial class Lowerer
         Translated<ValidateMediator>("validate", (l, m, c) => l.LowerValidate(m, c)),
         Translated<CalloutMediator>("callout", (l, m, c) => l.LowerCallout(m, c)),
         Translated<XsltMediator>("xslt", (l, m, c) => l.LowerXslt(m, c)),
-        Translated<FastXsltMediator>("fastXSLT", (l, m, _) => l.LowerFastXslt(m)),
+        Translated<FastXsltMediator>("fastXSLT", (l, m, c) => l.LowerFastXslt(m, c)),
         Translated<XQueryMediator>("xquery", (l, m, _) => [l.LowerXQuery(m)]),
         Translated<ScriptMediator>("script", (l, m, _) => [l.LowerScript(m)]),
         Translated<RewriteMediator>("rewrite", (l, m, c) => [l.LowerRewrite(m, c)]),

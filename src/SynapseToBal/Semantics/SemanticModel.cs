@@ -55,7 +55,8 @@ public sealed class SemanticModel
     /// <param name="registryContains">Whether the project's registry holds a key.</param>
     /// <param name="registryText">The text of a registry resource by key (null when absent or not text).</param>
     /// <param name="diagnostics">Where duplicates (SB0501), unresolved references and cycles are reported.</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null)
+    /// <param name="registryKeys">The keys of every registry resource of the project (normalised), when known.</param>
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
@@ -64,8 +65,11 @@ public sealed class SemanticModel
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
         var writesUriVars = MediatorCollector.Collect(artifacts)
             .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText };
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText, RegistryKeys = registryKeys ?? [] };
     }
+
+    /// <summary>The keys of every registry resource of the project (<c>conf:/xslt/x.xslt</c>), in key order; empty when not known.</summary>
+    public IReadOnlyList<string> RegistryKeys { get; private init; } = [];
 
     private Func<string, string?>? _registryText;
 

@@ -167,6 +167,10 @@ public sealed partial class Lowerer
         _ => null,
     };
 
+    /// <summary>Whether a set property stores a String: no type (or STRING) and a literal or expression value, not inline XML.</summary>
+    private static bool IsStringValued(PropertyMediator property) =>
+        property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is ValueSyntax.Literal or ValueSyntax.Expression;
+
     private StepIr LowerAxis2Property(PropertyMediator property, FlowContext context)
     {
         var remove = property.Action == PropertyAction.Remove;
@@ -200,6 +204,17 @@ public sealed partial class Lowerer
                 return transportSwitch;
             case "JMS_MESSAGE_TYPE" when property.Scope == "axis2":
                 // Read by sendJms (a JMS send writes a bytes message for JMS_BYTE_MESSAGE); no other send acts on it.
+                return remove
+                    ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
+                    : new SetPropertyStep(property, property.Name, Value(property.Value, context)) { Scope = PropertyScope.Axis2 };
+            case "ClientApiNonBlocking" when remove && property.Scope == "axis2":
+                // Axis2's AxisEngine.send hands the transport sender to a thread pool only while the property holds true;
+                // removed, the sender runs in the mediation thread and its failures reach the flow, as every generated call does.
+                return new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 };
+            case "REQUEST_HOST_HEADER" or "transport.jms.ContentTypeProperty" when property.Scope == "axis2" && (remove || IsStringValued(property)):
+                // Strings the runtime's senders read: REQUEST_HOST_HEADER is the Host header of an HTTP request
+                // (TargetRequestFactory), transport.jms.ContentTypeProperty the JMS property that carries the content type
+                // (JMSSender.getContentTypeProperty, before the endpoint's).
                 return remove
                     ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, property.Name, Value(property.Value, context)) { Scope = PropertyScope.Axis2 };

@@ -14,7 +14,9 @@ public sealed partial class Lowerer
 
     private IEnumerable<StepIr> LowerXslt(XsltMediator xslt, FlowContext context)
     {
-        if (xslt.Key is not { } key || StylesheetFor(xslt, key) is not { } stylesheet)
+        var runTimeKey = RunTimeStylesheetKey(xslt.Key, context);
+        Symbol? stylesheet = null;
+        if (runTimeKey is null && (xslt.Key is not { } key || (stylesheet = StylesheetFor(xslt, key)) is null))
         {
             return [NotTranslatedStylesheet(xslt, xslt.Key)];
         }
@@ -54,13 +56,22 @@ public sealed partial class Lowerer
 
         // useCache only lets Synapse keep the compiled stylesheet between messages; results do not change.
         var parameters = xslt.Properties.Select(p => new XsltParameterIr(p.Name, Value(p.Value, context))).ToImmutableArray();
-        return [new XsltStep(xslt, source, stylesheet, parameters, xslt.Target)];
+        return runTimeKey is not null
+            ? [StylesheetByKey(xslt, runTimeKey, source, parameters, xslt.Target)]
+            : [new XsltStep(xslt, source, stylesheet!, parameters, xslt.Target)];
     }
 
-    private IEnumerable<StepIr> LowerFastXslt(FastXsltMediator xslt) =>
-        xslt.Key is { } key && StylesheetFor(xslt, key) is { } stylesheet
+    private IEnumerable<StepIr> LowerFastXslt(FastXsltMediator xslt, FlowContext context)
+    {
+        if (RunTimeStylesheetKey(xslt.Key, context) is { } runTimeKey)
+        {
+            return [StylesheetByKey(xslt, runTimeKey, null, [], null)];
+        }
+
+        return xslt.Key is { } key && StylesheetFor(xslt, key) is { } stylesheet
             ? [new XsltStep(xslt, null, stylesheet, [], null)]
             : [NotTranslatedStylesheet(xslt, xslt.Key)];
+    }
 
     private TodoStep NotTranslatedStylesheet(MediatorSyntax mediator, KeySyntax? key) =>
         key is { IsDynamic: true }

@@ -23,7 +23,7 @@ service /transform on httpListener {
         ctx.properties["invoice"] = check xslt:transform((check soapBody(ctx))/**/<'order>, orderToInvoice);
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
         // TODO(SB0208): the stylesheet is chosen at run time
-        // <xslt key="{get-property('stylesheet')}"/>
+        // <xslt key="{get-property('registry', 'conf:/xslt/keys.txt@active')}"/>
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), missingStylesheet));
         // TODO(SB0206): replacing the source nodes in place with the result is not translated
         // <xslt key="orderToInvoice" source="//order/items"/>
