@@ -127,7 +127,9 @@ public static class PayloadTypeAnalysis
 
         foreach (var function in package.Functions)
         {
-            yield return (function.Name.Hint, function.Body);
+            // A proxy's or a multi-method resource's in flow ("OrderProxy flow"): the artifact is the name.
+            var hint = function.Kind == FunctionKind.InFlow && function.Name.Hint.EndsWith(" flow", StringComparison.Ordinal) ? function.Name.Hint[..^5] : function.Name.Hint;
+            yield return (hint, function.Body);
         }
     }
 
