@@ -7,8 +7,13 @@ namespace SynapseToBal.Emit;
 // payloads.bal: the record types of JSON payloads with a fixed shape (issue 14; Refine/PayloadTypes.cs).
 public sealed partial class PackageEmitter
 {
-    /// <summary>The payload records the bodies of a package (or of one artifact's part) use, in order of first use.</summary>
-    private IReadOnlyList<PayloadRecord> PayloadRecords(PackageIr package) => _payloadTypes.UsedBy(PayloadBodies(package));
+    /// <summary>
+    /// The payload records the bodies of a package (or of one artifact's part) use, by input file (the order the files
+    /// are read in, so that each file's records are one section, as its services and functions are), then in order of
+    /// first use.
+    /// </summary>
+    private IReadOnlyList<PayloadRecord> PayloadRecords(PackageIr package) =>
+        _payloadTypes.UsedBy(PayloadBodies(package)).OrderBy(r => r.Source, StringComparer.Ordinal).ToList();
 
     private static IEnumerable<ImmutableArray<StepIr>> PayloadBodies(PackageIr package)
     {

@@ -4,11 +4,6 @@
 //   OrdersApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 5 builds (the response).
-type OrdersApiResponse record {|
-    string status;
-|};
-
 # The JSON payload the payloadFactory at line 4 builds (the response).
 type OrderErrorResponse record {|
     string 'error;
@@ -16,5 +11,10 @@ type OrderErrorResponse record {|
 
 # The JSON payload the payloadFactory at line 4 builds (the response).
 type OrderInResponse record {|
+    string status;
+|};
+
+# The JSON payload the payloadFactory at line 5 builds (the response).
+type OrdersApiResponse record {|
     string status;
 |};
