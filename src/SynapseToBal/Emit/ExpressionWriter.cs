@@ -33,10 +33,13 @@ internal sealed class ExpressionWriter
     public BodyLocals Locals => _locals;
 
     /// <summary>A writer for one body (a resource or function, by identity): the same modules and names, with the body's property locals.</summary>
-    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces };
+    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces, PayloadTypes = PayloadTypes };
 
     /// <summary>The emit option <see cref="EmitOptions.SynapseLogLines"/>.</summary>
     public bool SynapseLogLines { get; init; }
+
+    /// <summary>The record types JSON payloads of a fixed shape are built as.</summary>
+    public PayloadTypes PayloadTypes { get; init; } = PayloadTypes.Empty;
 
     /// <summary>The XML namespaces of the file being written: the prefix a qualified navigation step is written with.</summary>
     public XmlNamespaceScope Namespaces { get; init; } = XmlNamespaceScope.None;

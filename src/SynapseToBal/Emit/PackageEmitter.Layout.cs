@@ -15,7 +15,8 @@ public sealed partial class PackageEmitter
     /// declarations of its parts merged (both are scoped to the source file in Ballerina), so the file has exactly the
     /// ones it uses. Module-level names are the package's, unchanged: a name declared in one file is used from another
     /// as before. What belongs to no artifact (the HTTP listener, database clients shared by connection, registry
-    /// stylesheets) stays in the file of its kind; <c>configs.bal</c>, <c>types.bal</c>, <c>support.bal</c> and
+    /// stylesheets) stays in the file of its kind; an artifact's payload records are declared in its file;
+    /// <c>configs.bal</c>, <c>types.bal</c>, <c>support.bal</c> and
     /// <c>Config.toml</c> stay shared.
     /// </summary>
     private List<GeneratedFile> EmitPerArtifact(RefinedPackage refined, IReadOnlyList<SynapseDocument> documents)
@@ -23,6 +24,7 @@ public sealed partial class PackageEmitter
         var package = refined.Package;
         var names = refined.Names;
         _propertyLocals = refined.Locals;
+        _payloadTypes = refined.PayloadTypes;
         _inlinedFlows = refined.InlinedFlows;
         var owners = new ArtifactOwners(documents);
         var parts = documents.SelectMany(d => d.Artifacts)
@@ -76,6 +78,11 @@ public sealed partial class PackageEmitter
             files.Add(new GeneratedFile("stores.bal", Stores(shared, names, chooser: chooserOwner is null)));
         }
 
+        if (PayloadRecords(shared) is { Count: > 0 } sharedRecords)
+        {
+            files.Add(new GeneratedFile("payloads.bal", Payloads(sharedRecords)));
+        }
+
         var taken = new HashSet<string>(files.Select(f => f.RelativePath), StringComparer.Ordinal) { "types.bal", "support.bal" };
         foreach (var (artifact, part) in parts)
         {
@@ -101,7 +108,7 @@ public sealed partial class PackageEmitter
     /// </summary>
     internal static readonly HashSet<string> SplitKinds = new(StringComparer.Ordinal)
     {
-        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "types.bal", "support.bal",
+        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "payloads.bal", "types.bal", "support.bal",
     };
 
     /// <summary>
@@ -163,6 +170,11 @@ public sealed partial class PackageEmitter
         if (HasStores(part))
         {
             sections.Add(Stores(part, names, chooser));
+        }
+
+        if (PayloadRecords(part) is { Count: > 0 } records)
+        {
+            sections.Add(Payloads(records));
         }
 
         var what = $"{artifact.Kind} '{BallerinaSyntax.CommentText(artifact.Name)}'";

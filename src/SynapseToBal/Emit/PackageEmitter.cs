@@ -38,6 +38,7 @@ public sealed partial class PackageEmitter
     private readonly TemplateRenderer _renderer;
     private readonly EmitOptions _options;
     private PropertyLocals _propertyLocals = PropertyLocals.Empty;
+    private PayloadTypes _payloadTypes = PayloadTypes.Empty;
     private XmlNamespaceScope _namespaces = XmlNamespaceScope.None;
 
     /// <summary>Empty out and fault flows written where they run instead of as functions (<see cref="EmptyFlows"/>).</summary>
@@ -63,6 +64,7 @@ public sealed partial class PackageEmitter
         var package = refined.Package;
         var names = refined.Names;
         _propertyLocals = refined.Locals;
+        _payloadTypes = refined.PayloadTypes;
         _inlinedFlows = refined.InlinedFlows;
         var files = new List<GeneratedFile>
         {
@@ -92,6 +94,11 @@ public sealed partial class PackageEmitter
         if (package.MessageStores.Length > 0 || package.MessageProcessors.Length > 0 || package.PendingStores.Length > 0)
         {
             files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("stores.bal", Stores(package, names)));
+        }
+
+        if (PayloadRecords(package) is { Count: > 0 } records)
+        {
+            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("payloads.bal", Payloads(records)));
         }
 
         // Last: only the runtime helpers the other files use.
@@ -201,7 +208,7 @@ public sealed partial class PackageEmitter
     private string Main(PackageIr package, NameMap names, bool declareListener = true, string? header = null)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes };
         if (declareListener || package.Services.Any(s => s.Resources.Any(r => r.Skipped is null)))
         {
             modules.Use("http");
@@ -322,7 +329,7 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes };
         var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
@@ -404,7 +411,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes };
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)

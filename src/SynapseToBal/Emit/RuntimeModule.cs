@@ -488,7 +488,10 @@ public sealed class RuntimeModule
 
             if (declared is { } names)
             {
-                if (names.Names.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var key, out _))
+                // A member after '.' (a field, or a lang library method such as payload.toJson()) is no module-level
+                // name; '...' (a spread) is followed by one.
+                var member = start > 0 && text[start - 1] == '.' && (start < 2 || text[start - 2] != '.');
+                if (!member && names.Names.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var key, out _))
                 {
                     names.Found.Add(key);
                 }

@@ -1308,6 +1308,15 @@ internal sealed partial class StatementWriter
     {
         switch (payload.Kind)
         {
+            case PayloadKind.Json when payload.Json is { } tree && _expr.PayloadTypes[payload] is { } type:
+            {
+                // A fixed shape: built as its record, then the payload is that value as JSON (members in template order).
+                var local = Local(type.Local);
+                _out.Line($"{type.Record.Name} {local} = {JsonLiteralWriter.Write(tree, _expr)};");
+                _out.Line($"setJsonPayload(ctx, {local}.toJson());");
+                break;
+            }
+
             case PayloadKind.Json:
                 _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template, payload.Json)});");
                 break;

@@ -25,6 +25,9 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
 
     /// <summary>Empty out and fault flows not declared as functions (<see cref="EmptyFlows"/>): the writers put their body in the <c>on fail</c> of the resource or in flow they handle.</summary>
     public IReadOnlyDictionary<Symbol, FunctionIr> InlinedFlows { get; init; } = new Dictionary<Symbol, FunctionIr>();
+
+    /// <summary>The record types JSON payloadFactory templates of a fixed shape are built as (<see cref="PayloadTypeAnalysis"/>).</summary>
+    public PayloadTypes PayloadTypes { get; init; } = PayloadTypes.Empty;
 }
 
 /// <summary>
@@ -96,6 +99,7 @@ public static class BallerinaRefiner
         {
             Locals = PropertyLocalAnalysis.Analyze(package, taken, names),
             InlinedFlows = inlined,
+            PayloadTypes = PayloadTypeAnalysis.Analyze(package, taken),
         };
     }
 

@@ -93,6 +93,68 @@ public static class BallerinaSyntax
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A record field name that is exactly <paramref name="key"/> (a JSON member name): a keyword or a leading digit
+    /// quoted with <c>'</c>, any other character that cannot stand in an identifier escaped (<c>order-id</c> →
+    /// <c>order\-id</c>; white space, controls and non-ASCII as <c>\u{...}</c>). Null for a name no field can have
+    /// (empty, or <c>_</c>).
+    /// </summary>
+    public static string? FieldName(string key)
+    {
+        if (key.Length == 0 || key == "_" || !IsWellFormed(key))
+        {
+            return null;
+        }
+
+        if (Keywords.Contains(key))
+        {
+            return "'" + key;
+        }
+
+        var builder = new StringBuilder(key.Length + 4);
+        if (char.IsAsciiDigit(key[0]))
+        {
+            builder.Append('\'');
+        }
+
+        foreach (var rune in key.EnumerateRunes())
+        {
+            var value = rune.Value;
+            if (value < 0x80 && (char.IsAsciiLetterOrDigit((char)value) || value == '_'))
+            {
+                builder.Append((char)value);
+            }
+            else if (value >= 0x80 || value <= 0x20 || value == 0x7F)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{{{value:X}}}");
+            }
+            else
+            {
+                builder.Append('\\').Append((char)value);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when every surrogate of the text is part of a pair.</summary>
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A double-quoted string literal.</summary>
     public static string StringLiteral(string value)
     {

@@ -15,10 +15,11 @@ function logRequest(Context ctx) returns error? {
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error? {
     log:printError("OrderFault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
-    setJsonPayload(ctx, {
+    OrderFaultResponse payload = {
         "error": "The order service is unavailable",
         "detail": getProperty(ctx, "ERROR_MESSAGE")
-    });
+    };
+    setJsonPayload(ctx, payload.toJson());
     ctx.statusCode = 503;
     return respond(ctx);
 }

@@ -18,7 +18,8 @@ service /orders on httpListener {
             log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
             if ctx.statusCode == 404 {
-                setJsonPayload(ctx, {"error": "Order not found", "orderId": orderId});
+                OrderApiGetByOrderIdResponse payload = {"error": "Order not found", "orderId": orderId};
+                setJsonPayload(ctx, payload.toJson());
                 ctx.statusCode = 404;
             }
             return respond(ctx);
@@ -33,7 +34,8 @@ service /orders on httpListener {
         do {
             check logRequest(ctx);
             if check jsonEval(ctx, "$.quantity") == "0" {
-                setJsonPayload(ctx, {"error": "quantity must be positive"});
+                OrderApiPostResponse payload = {"error": "quantity must be positive"};
+                setJsonPayload(ctx, payload.toJson());
                 ctx.statusCode = 400;
                 return respond(ctx);
             }

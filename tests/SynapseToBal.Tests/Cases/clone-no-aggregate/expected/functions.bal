@@ -7,7 +7,8 @@ import ballerina/http;
 
 # Sequence 'Acknowledge'.
 function acknowledge(Context ctx) returns http:Response|error? {
-    setJsonPayload(ctx, {"received": true});
+    AcknowledgeResponse payload = {"received": true};
+    setJsonPayload(ctx, payload.toJson());
     return respond(ctx);
 }
 

@@ -27,7 +27,8 @@ service /relay on httpListener {
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay");
         do {
-            setJsonPayload(ctx, {"status": check jsonEval(ctx, "$.status")});
+            RelayApiGetStatusResponse payload = {"status": check jsonEval(ctx, "$.status")};
+            setJsonPayload(ctx, payload.toJson());
             return respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.

@@ -9,7 +9,8 @@ import ballerina/log;
 function paymentApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("PaymentAPI / fault", code = getProperty(ctx, "ERROR_CODE"), message = getProperty(ctx, "ERROR_MESSAGE"));
-    setJsonPayload(ctx, {"error": getProperty(ctx, "ERROR_MESSAGE")});
+    PaymentApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    setJsonPayload(ctx, payload.toJson());
     ctx.statusCode = 502;
     return respond(ctx);
 }

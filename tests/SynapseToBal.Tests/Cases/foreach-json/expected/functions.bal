@@ -4,10 +4,11 @@
 
 # The sequence of the <foreach> at line 5: runs the sequence on a copy of the message, one array item as its JSON payload.
 function cartApiSequentialForeach(Context ctx) returns error? {
-    setJsonPayload(ctx, {
+    CartApiSequentialForeachPayload payload = {
         "name": check jsonEval(ctx, "$.name"),
         "position": toJson(getVariable(ctx, "index"))
-    });
+    };
+    setJsonPayload(ctx, payload.toJson());
 }
 
 # The sequence of the <foreach> at line 21: runs the sequence on a copy of the message, one array item as its JSON payload.
@@ -17,11 +18,13 @@ function cartApiParallelForeach(Context ctx) returns error? {
 
 # The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON payload.
 function cartApiNamesForeach(Context ctx) returns error? {
-    setJsonPayload(ctx, {"name": check jsonEval(ctx, "$.name")});
+    CartApiNamesForeachPayload payload = {"name": check jsonEval(ctx, "$.name")};
+    setJsonPayload(ctx, payload.toJson());
 }
 
 # The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.
 function cartApiClassicForeach(Context ctx) returns error? {
     string sku = check jsonEval(ctx, "$.sku");
-    setJsonPayload(ctx, {"sku": sku, "checked": true});
+    CartApiClassicForeachPayload payload = {"sku": sku, "checked": true};
+    setJsonPayload(ctx, payload.toJson());
 }

@@ -16,7 +16,8 @@ service /shop on httpListener {
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${id}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", getHeader(ctx, "X-Request-Id")]], responseVariable = "order");
             log:printInfo(string `Order ${check variablePath(ctx, "order", "$.payload.id")} status ${check variablePath(ctx, "order", "$.attributes.statusCode")}, type ${check variablePath(ctx, "order", "$.headers['content-type']")}`);
-            setJsonPayload(ctx, {"order": toJson(check variablePath(ctx, "order", "$.payload"))});
+            ShopApiGetOrdersByIdResponse payload = {"order": toJson(check variablePath(ctx, "order", "$.payload"))};
+            setJsonPayload(ctx, payload.toJson());
             return respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.

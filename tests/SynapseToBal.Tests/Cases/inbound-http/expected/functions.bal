@@ -10,14 +10,16 @@ import ballerina/log;
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error? {
     ctx.statusCode = 500;
-    setJsonPayload(ctx, {"error": getProperty(ctx, "ERROR_MESSAGE")});
+    OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    setJsonPayload(ctx, payload.toJson());
     return respond(ctx);
 }
 
 # Sequence 'OrderIn'.
 function orderIn(Context ctx) returns http:Response|error? {
     log:printInfo("OrderIn sequence", inbound = "received an order");
-    setJsonPayload(ctx, {"status": "accepted"});
+    OrderInResponse payload = {"status": "accepted"};
+    setJsonPayload(ctx, payload.toJson());
     return respond(ctx);
 }
 

@@ -12,7 +12,8 @@ service /orders on httpListener {
     # GET /orders/status
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersApi", "/orders");
-        setJsonPayload(ctx, {"status": "up"});
+        OrdersApiResponse payload = {"status": "up"};
+        setJsonPayload(ctx, payload.toJson());
         return respond(ctx);
     }
 }

@@ -12,7 +12,8 @@ service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopAPI", "/loop");
-        setJsonPayload(ctx, {"looped": true});
+        LoopApiPayload payload = {"looped": true};
+        setJsonPayload(ctx, payload.toJson());
         ctx.isResponse = true;
         return check loopApiOut(ctx);
     }

@@ -14,14 +14,15 @@ service /inline on httpListener {
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
         ctx.variables["id"] = 123;
-        setJsonPayload(ctx, {
+        InlinePayloadApiPostJsonResponse payload = {
             "variable": toJson(getVariable(ctx, "id")),
             "username": check jsonEval(ctx, "$.customer_name"),
             "escaped": string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
             "object": check jsonPath(ctx, "$.pet"),
             "argument": check jsonEval(ctx, "$.code"),
             "braces": (xpathNumber(getVariable(ctx, "id")) == 1.0 ? "}" : "{")
-        });
+        };
+        setJsonPayload(ctx, payload.toJson());
         return respond(ctx);
     }
 

@@ -12,7 +12,7 @@ service /pj on httpListener {
     # POST /pj/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
-        setJsonPayload(ctx, {
+        PayloadJsonApiResponse payload = {
             "id": check jsonPath(ctx, "$.order.id"),
             "name": check jsonEval(ctx, "$.customer.name"),
             "greeting": string `Hello ${check jsonEval(ctx, "$.customer.name")}, you are #${check jsonEval(ctx, "$.order.id")}`,
@@ -20,7 +20,8 @@ service /pj on httpListener {
             "active": true,
             "nothing": null,
             "price": 12.50
-        });
+        };
+        setJsonPayload(ctx, payload.toJson());
         return respond(ctx);
     }
 }

@@ -42,7 +42,8 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
         log:printInfo("OrderProxy request", proxy = "OrderProxy");
         string orderSource = "proxy";
         if getHeader(ctx, "X-Reject") == "yes" {
-            setJsonPayload(ctx, {"error": "rejected"});
+            OrderProxyResponse payload = {"error": "rejected"};
+            setJsonPayload(ctx, payload.toJson());
             ctx.statusCode = 403;
             return respond(ctx);
         }

@@ -10,7 +10,8 @@ function petApiAllScatterGather1(Context ctx) returns error? {
 
 # Sequence 2 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation collects.
 function petApiAllScatterGather2(Context ctx) returns error? {
-    setJsonPayload(ctx, {"pet": {"name": "Tom", "type": "cat"}});
+    PetApiAllScatterGather2Payload payload = {"pet": {"name": "Tom", "type": "cat"}};
+    setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.pet"));
 }
 

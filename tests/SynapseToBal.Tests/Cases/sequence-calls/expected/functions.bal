@@ -26,7 +26,8 @@ function replyToClient(Context ctx) returns http:Response|error? {
 # Sequence 'Validate'.
 function validate(Context ctx) returns http:Response|error? {
     if !(check matches(getHeader(ctx, "Content-Type"), "application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*")) {
-        setJsonPayload(ctx, {"error": "JSON expected"});
+        ValidateResponse payload = {"error": "JSON expected"};
+        setJsonPayload(ctx, payload.toJson());
         ctx.statusCode = 415;
         return respond(ctx);
     }

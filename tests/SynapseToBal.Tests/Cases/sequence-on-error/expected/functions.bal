@@ -34,7 +34,8 @@ function logOnly(Context ctx) returns error? {
 
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error? {
-    setJsonPayload(ctx, {"error": getProperty(ctx, "ERROR_MESSAGE")});
+    OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    setJsonPayload(ctx, payload.toJson());
     ctx.statusCode = 400;
     return respond(ctx);
 }

@@ -13,7 +13,8 @@ function logAndTag(Context ctx, string message = "", string level = "INFO", stri
 
 # Sequence template 'Reject'.
 function reject(Context ctx, string status = "") returns http:Response|error? {
-    setJsonPayload(ctx, {"rejected": true});
+    RejectResponse payload = {"rejected": true};
+    setJsonPayload(ctx, payload.toJson());
     ctx.statusCode = check int:fromString(status);
     return respond(ctx);
 }

@@ -15,7 +15,8 @@ service /orders on httpListener {
         ctx.properties["OUT_ONLY"] = "true";
         check markStored(ctx);
         orderStore.store(ctx);
-        setJsonPayload(ctx, {"status": "accepted"});
+        OrdersApiResponse payload = {"status": "accepted"};
+        setJsonPayload(ctx, payload.toJson());
         ctx.statusCode = 202;
         return respond(ctx);
     }

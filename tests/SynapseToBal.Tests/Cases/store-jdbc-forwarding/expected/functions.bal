@@ -19,6 +19,7 @@ function paymentReply(Context ctx) returns error? {
 # Fault flow of PaymentsAPI POST (default): runs when the in or out flow fails.
 function paymentsApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    setJsonPayload(ctx, {"error": getProperty(ctx, "ERROR_MESSAGE")});
+    PaymentsApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    setJsonPayload(ctx, payload.toJson());
     return respond(ctx);
 }

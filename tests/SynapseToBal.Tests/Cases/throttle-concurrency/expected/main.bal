@@ -14,7 +14,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
             if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
-                setJsonPayload(ctx, {"error": "too many concurrent requests"});
+                OrdersApiResponse payload = {"error": "too many concurrent requests"};
+                setJsonPayload(ctx, payload.toJson());
                 ctx.statusCode = 503;
                 return respond(ctx);
             }

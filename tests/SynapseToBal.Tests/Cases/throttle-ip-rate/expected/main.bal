@@ -16,7 +16,8 @@ service /partners on httpListener {
         setRemoteAddress(ctx, caller);
         if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
             ctx.statusCode = 429;
-            setJsonPayload(ctx, {"error": "rate limit exceeded"});
+            PartnerApiResponse payload = {"error": "rate limit exceeded"};
+            setJsonPayload(ctx, payload.toJson());
             return respond(ctx);
         }
         check callEndpoint(ctx, partnerApiDefaultEndpoint, "/partners", "GET");

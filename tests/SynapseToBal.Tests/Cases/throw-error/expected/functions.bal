@@ -7,10 +7,11 @@ import ballerina/http;
 # Fault flow of ValidationAPI POST /: runs when the in or out flow fails.
 function validationApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    setJsonPayload(ctx, {
+    ValidationApiFaultResponse payload = {
         "code": getProperty(ctx, "ERROR_CODE"),
         "message": getProperty(ctx, "ERROR_MESSAGE")
-    });
+    };
+    setJsonPayload(ctx, payload.toJson());
     ctx.statusCode = 400;
     return respond(ctx);
 }

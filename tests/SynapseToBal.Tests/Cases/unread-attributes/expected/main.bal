@@ -15,7 +15,8 @@ service /greeting on httpListener {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
         log:printInfo("misspelt level: the default, simple, applies", direction = "request");
         string greeting = "hello";
-        setJsonPayload(ctx, {"greeting": greeting});
+        GreetingApiResponse payload = {"greeting": greeting};
+        setJsonPayload(ctx, payload.toJson());
         return respond(ctx);
     }
 }

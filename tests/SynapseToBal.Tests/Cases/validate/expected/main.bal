@@ -29,7 +29,8 @@ service /orders on httpListener {
         //     </on-fail>
         // </validate>
         if check notTranslated("validate fails: the body's first element against the XSD 'gov:/json/order-schema.json' (for a JSON message: the JSON payload against the JSON schema 'gov:/json/order-schema.json') (schemas reloaded on every message); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
-            setJsonPayload(ctx, {"error": getProperty(ctx, "ERROR_MESSAGE")});
+            ValidateApiResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+            setJsonPayload(ctx, payload.toJson());
             ctx.statusCode = 400;
             return respond(ctx);
         }

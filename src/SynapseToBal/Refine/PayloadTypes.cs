@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>A field of a generated payload record: the JSON key, its Ballerina field name and type.</summary>
+/// <param name="Record">The record the field's type names, when it is one (a nested object, or an array of objects).</param>
+public sealed record PayloadField(string Key, string Identifier, string Type, PayloadRecord? Record);
+
+/// <summary>A closed record type for a JSON object whose shape the template fixes (issue 14).</summary>
+/// <param name="Doc">What the record is (one line, for its documentation comment).</param>
+/// <param name="Source">The input file of the payloadFactory it comes from.</param>
+public sealed record PayloadRecord(string Name, ImmutableArray<PayloadField> Fields, string Doc, string Source)
+{
+    /// <summary>The record and the records its fields name, depth first: the order they are declared in.</summary>
+    public IEnumerable<PayloadRecord> WithNested()
+    {
+        yield return this;
+        foreach (var nested in Fields.Select(f => f.Record).OfType<PayloadRecord>().SelectMany(r => r.WithNested()))
+        {
+            yield return nested;
+        }
+    }
+}
+
+/// <summary>The record a JSON payloadFactory builds, and the local the writer declares it in.</summary>
+public sealed record PayloadType(PayloadRecord Record, string Local);
+
+/// <summary>The payload records of a package, by the identity of the payloadFactory step that builds each.</summary>
+public sealed class PayloadTypes
+{
+    private readonly Dictionary<SetPayloadStep, PayloadType> _bySteps;
+
+    internal PayloadTypes(Dictionary<SetPayloadStep, PayloadType> bySteps) => _bySteps = bySteps;
+
+    public static PayloadTypes Empty { get; } = new(new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance));
+
+    /// <summary>The record a step's payload is built as, or null when it stays a <c>json</c> value.</summary>
+    public PayloadType? this[SetPayloadStep step] => _bySteps.GetValueOrDefault(step);
+
+    /// <summary>
+    /// The records the given bodies use, in order of first use, each followed by the records its fields name: what a
+    /// file declares beside them (a record nobody uses is not declared).
+    /// </summary>
+    public IReadOnlyList<PayloadRecord> UsedBy(IEnumerable<ImmutableArray<StepIr>> bodies)
+    {
+        var used = new List<PayloadRecord>();
+        var seen = new HashSet<PayloadRecord>(ReferenceEqualityComparer.Instance);
+        foreach (var step in bodies.SelectMany(b => IrWalker.Steps(b)).OfType<SetPayloadStep>())
+        {
+            if (this[step] is { } type)
+            {
+                used.AddRange(type.Record.WithNested().Where(seen.Add));
+            }
+        }
+
+        return used;
+    }
+}
+
+/// <summary>
+/// Payload records (issue 14): a JSON payloadFactory whose template is a JSON object with a fixed shape (every
+/// member name written in the template, no duplicate) gets a closed record type, and the payload is built as a
+/// value of it (<c>OrderApiRequest payload = {...}; setJsonPayload(ctx, payload.toJson());</c>). Only what the
+/// template fixes is typed, as Synapse substitutes text: a member in quotes is a <c>string</c> whatever its
+/// arguments hold, a literal number, boolean or object has its type, an unquoted argument (<c>$1</c>) is whatever
+/// its text parses as, so <c>json</c>, and so is a literal <c>null</c>. The JSON the record's <c>toJson()</c> gives
+/// is the one the template gives: the same members in the same order with the same values.
+/// </summary>
+public static class PayloadTypeAnalysis
+{
+    /// <summary>Member names a record field may not take: the langlib method the writer calls on the value.</summary>
+    private static readonly string[] MethodNames = ["toJson"];
+
+    /// <param name="moduleNames">Every module-level identifier taken so far: the records' names keep clear of them (and are added).</param>
+    internal static PayloadTypes Analyze(PackageIr package, HashSet<string> moduleNames)
+    {
+        var types = new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance);
+        var local = new[] { "payload", "jsonPayload", "newPayload" }.FirstOrDefault(n => !moduleNames.Contains(n)) ?? "payloadRecord";
+        foreach (var (owner, steps) in Bodies(package))
+        {
+            var flat = IrWalker.Steps(steps).ToList();
+            for (var i = 0; i < flat.Count; i++)
+            {
+                if (flat[i] is SetPayloadStep { Kind: PayloadKind.Json, Json: JsonNodeIr.Object root } step && !types.ContainsKey(step))
+                {
+                    var role = Role(flat, i);
+                    var name = BallerinaSyntax.PascalCase(owner + " " + role);
+                    var what = role switch
+                    {
+                        "request" => "the request sent to the backend",
+                        "response" => "the response",
+                        _ => "the payload",
+                    };
+                    var doc = $"The JSON payload the payloadFactory at line {step.Origin!.Location.Line.ToString(CultureInfo.InvariantCulture)} builds ({what}).";
+                    if (Record(root, name, moduleNames, doc, step.Origin.Location.Path) is { } record)
+                    {
+                        types[step] = new PayloadType(record, local);
+                    }
+                }
+            }
+        }
+
+        return new PayloadTypes(types);
+    }
+
+    /// <summary>Every body of the package with the words its records are named from (the artifact and its flow), in declaration order.</summary>
+    private static IEnumerable<(string Owner, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
+    {
+        foreach (var service in package.Services)
+        {
+            var resources = service.Resources.Where(r => r.Skipped is null).ToList();
+            foreach (var resource in resources)
+            {
+                yield return (resources.Count == 1 ? service.Name : service.Name + " " + ResourceWords(resource), resource.Body);
+            }
+        }
+
+        foreach (var inbound in package.Inbounds)
+        {
+            if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
+            {
+                yield return (inbound.SynapseName, http.Resource.Body);
+            }
+        }
+
+        foreach (var function in package.Functions)
+        {
+            // A proxy's or a multi-method resource's in flow ("OrderProxy flow"): the artifact is the name.
+            var hint = function.Kind == FunctionKind.InFlow && function.Name.Hint.EndsWith(" flow", StringComparison.Ordinal) ? function.Name.Hint[..^5] : function.Name.Hint;
+            yield return (hint, function.Body);
+        }
+    }
+
+    /// <summary>A resource as words: its method and path (<c>get orders by id</c>).</summary>
+    private static string ResourceWords(ResourceIr resource) =>
+        string.Join(' ', new[] { resource.Accessor }.Concat(resource.Path.Select(segment => segment switch
+        {
+            PathSegmentIr.Literal literal => literal.Text,
+            PathSegmentIr.Param param => "by " + param.SynapseName,
+            _ => string.Empty,
+        })));
+
+    /// <summary>What the payload is for, from what the flow does with it next: a backend request, the response, or a payload.</summary>
+    private static string Role(List<StepIr> flat, int index)
+    {
+        for (var i = index + 1; i < flat.Count; i++)
+        {
+            switch (flat[i])
+            {
+                case CallStep or CallAddressStep or HttpConnectorCallStep:
+                    return "request";
+                case RespondStep:
+                    return "response";
+                case SetPayloadStep or ReplacePayloadStep or ClearPayloadStep or AcceptStep or ContinueWithStep or InvokeStep or ForkStep or ForEachStep or TodoStep:
+                    return "payload";
+            }
+        }
+
+        return "payload";
+    }
+
+    /// <summary>The record of an object, named <paramref name="name"/> (made unique), or null when its shape is not fixed.</summary>
+    private static PayloadRecord? Record(JsonNodeIr.Object node, string name, HashSet<string> moduleNames, string doc, string source)
+    {
+        if (node.Members.Length == 0
+            || node.Members.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() != node.Members.Length
+            || node.Members.Any(m => MethodNames.Contains(m.Name, StringComparer.Ordinal) || BallerinaSyntax.FieldName(m.Name) is null))
+        {
+            return null;
+        }
+
+        var unique = Unique(name, moduleNames);
+        var fields = ImmutableArray.CreateBuilder<PayloadField>();
+        foreach (var member in node.Members)
+        {
+            var (type, record) = FieldType(member.Value, unique, member.Name, moduleNames, $"'{member.Name}' of {unique}", source);
+            fields.Add(new PayloadField(member.Name, BallerinaSyntax.FieldName(member.Name)!, type, record));
+        }
+
+        return new PayloadRecord(unique, fields.ToImmutable(), doc, source);
+    }
+
+    /// <summary>The Ballerina type of a member's value: as certain as the template makes it, else <c>json</c>.</summary>
+    /// <param name="member">The member as the documentation names it (<c>'customer' of OrderApiRequest</c>).</param>
+    /// <param name="parent">The record the member belongs to: a nested record's name starts with it (<c>OrderApiRequestCustomer</c>).</param>
+    private static (string Type, PayloadRecord? Record) FieldType(JsonNodeIr value, string parent, string key, HashSet<string> moduleNames, string member, string source)
+    {
+        switch (value)
+        {
+            case JsonNodeIr.String:
+                return ("string", null);
+            case JsonNodeIr.Boolean:
+                return ("boolean", null);
+            case JsonNodeIr.Number number:
+                return (NumberType(number.Text), null);
+            case JsonNodeIr.Object { Members.Length: 0 }:
+                return ("map<json>", null);
+            case JsonNodeIr.Object nested:
+                return Record(nested, parent + BallerinaSyntax.PascalCase(key), moduleNames, $"The member {member}.", source) is { } record ? (record.Name, record) : ("json", null);
+            case JsonNodeIr.Array array:
+                return ArrayType(array, parent, key, moduleNames, member, source);
+            default:
+                // null, or an argument outside quotes: whatever its text parses as.
+                return ("json", null);
+        }
+    }
+
+    /// <summary>
+    /// An array: <c>T[]</c> when every item has the same scalar type, or every item is an object of the same fixed
+    /// shape (one record for all, named after the member in the singular); else <c>json[]</c>.
+    /// </summary>
+    private static (string Type, PayloadRecord? Record) ArrayType(JsonNodeIr.Array array, string parent, string key, HashSet<string> moduleNames, string member, string source)
+    {
+        if (array.Items.Length == 0)
+        {
+            return ("json[]", null);
+        }
+
+        var scalars = array.Items.Select(i => i switch
+        {
+            JsonNodeIr.String => "string",
+            JsonNodeIr.Boolean => "boolean",
+            JsonNodeIr.Number n => NumberType(n.Text),
+            _ => null,
+        }).Distinct(StringComparer.Ordinal).ToList();
+        if (scalars is [{ } scalar])
+        {
+            return (scalar + "[]", null);
+        }
+
+        if (array.Items.All(i => i is JsonNodeIr.Object) && array.Items.Cast<JsonNodeIr.Object>().Select(Shape).Distinct(StringComparer.Ordinal).Count() == 1
+            && Record((JsonNodeIr.Object)array.Items[0], parent + BallerinaSyntax.PascalCase(Singular(key)), moduleNames, $"An item of the member {member}.", source) is { } record)
+        {
+            return (record.Name + "[]", record);
+        }
+
+        return ("json[]", null);
+    }
+
+    /// <summary>The shape of an object as text (member names and value kinds, nested): objects of one shape share a record.</summary>
+    private static string Shape(JsonNodeIr node) => node switch
+    {
+        JsonNodeIr.Object o => "{" + string.Join(",", o.Members.Select(m => BallerinaSyntax.StringLiteral(m.Name) + ":" + Shape(m.Value))) + "}",
+        JsonNodeIr.Array a => "[" + string.Join(",", a.Items.Select(Shape)) + "]",
+        JsonNodeIr.String => "s",
+        JsonNodeIr.Boolean => "b",
+        JsonNodeIr.Number n => NumberType(n.Text),
+        _ => "j",
+    };
+
+    /// <summary>A literal number's type, as the JSON writer writes it: an integer that fits <c>int</c>, a larger one a decimal, else a float.</summary>
+    private static string NumberType(string text)
+    {
+        var integral = !text.Contains('.', StringComparison.Ordinal) && !text.Contains('e', StringComparison.OrdinalIgnoreCase);
+        if (!integral)
+        {
+            return "float";
+        }
+
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "int" : "decimal";
+    }
+
+    /// <summary>The words of an array member's item type: the last word in the singular (<c>items</c> → <c>item</c>), else with <c>item</c> added.</summary>
+    private static string Singular(string words)
+    {
+        var split = BallerinaSyntax.Words(words);
+        var last = split.Count > 0 ? split[^1] : string.Empty;
+        string? singular = last switch
+        {
+            _ when last.Length > 3 && last.EndsWith("ies", StringComparison.OrdinalIgnoreCase) => last[..^3] + "y",
+            _ when last.Length > 4 && (last.EndsWith("sses", StringComparison.OrdinalIgnoreCase) || last.EndsWith("xes", StringComparison.OrdinalIgnoreCase)
+                || last.EndsWith("ches", StringComparison.OrdinalIgnoreCase) || last.EndsWith("shes", StringComparison.OrdinalIgnoreCase)) => last[..^2],
+            _ when last.Length > 2 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.OrdinalIgnoreCase) => last[..^1],
+            _ => null,
+        };
+        return singular is null ? words + " item" : string.Join(' ', split.Take(split.Count - 1).Append(singular));
+    }
+
+    private static string Unique(string candidate, HashSet<string> taken)
+    {
+        var name = candidate;
+        for (var i = 2; !taken.Add(name.TrimStart('\'')); i++)
+        {
+            name = candidate.TrimStart('\'') + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,131 @@
+using SynapseToBal.Driver;
+using SynapseToBal.Refine;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>Record types for JSON payloadFactory templates of a fixed shape (Refine/PayloadTypes.cs, issue 14).</summary>
+public sealed class PayloadTypeTests
+{
+    private const string Head = """<api xmlns="http://ws.apache.org/ns/synapse" name="OrderAPI" context="/orders"><resource methods="POST" uri-template="/"><inSequence>""";
+    private const string Tail = """</inSequence></resource></api>""";
+
+    private static string Factory(string format, string args = "") =>
+        $"""<payloadFactory media-type="json"><format>{format}</format><args>{args}</args></payloadFactory>""";
+
+    [Fact]
+    public void A_fixed_shape_becomes_a_closed_record_typed_only_where_the_template_is_certain()
+    {
+        var files = Convert(Head + Factory(
+            """{"id": "$1", "qty": $2, "vip": false, "count": 3, "price": 1.5, "big": 123456789012345678901234, "none": null}""",
+            """<arg evaluator="json" expression="$.id"/><arg evaluator="json" expression="$.qty"/>""") + "<respond/>" + Tail);
+        var payloads = files["payloads.bal"];
+        Assert.Contains("type OrderApiResponse record {|\n    string id;\n    json qty;\n    boolean vip;\n    int count;\n    float price;\n    decimal big;\n    json none;\n|};", payloads);
+        var main = files["main.bal"];
+        Assert.Contains("OrderApiResponse payload = {", main);
+        Assert.Contains("setJsonPayload(ctx, payload.toJson());", main);
+
+        // The lang library method is no use of the runtime helper of the same name.
+        Assert.False(files.TryGetValue("support.bal", out var support) && support.Contains("function toJson(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nested_objects_and_arrays_of_one_shape_get_their_own_records()
+    {
+        var payloads = Convert(Head + Factory(
+            """{"customer": {"name": "x"}, "items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 2}], "tags": ["a", "b"], "mixed": [1, "a"], "shapes": [{"a": 1}, {"b": 1}], "empty": [], "extra": {}}""")
+            + """<call><endpoint><address uri="http://localhost:9000/orders"/></endpoint></call><respond/>""" + Tail)["payloads.bal"];
+        Assert.Contains("type OrderApiRequest record {|\n    OrderApiRequestCustomer customer;\n    OrderApiRequestItem[] items;\n    string[] tags;\n    json[] mixed;\n    json[] shapes;\n    json[] empty;\n    map<json> extra;\n|};", payloads);
+        Assert.Contains("type OrderApiRequestCustomer record {|\n    string name;\n|};", payloads);
+        Assert.Contains("type OrderApiRequestItem record {|\n    string sku;\n    int qty;\n|};", payloads);
+    }
+
+    [Fact]
+    public void Member_names_are_escaped_to_fields_of_exactly_that_name()
+    {
+        var payloads = Convert(Head + Factory("""{"order-id": "1", "type": "t", "1st": true, "größe": 1, "a b": 2}""") + "<respond/>" + Tail)["payloads.bal"];
+        Assert.Contains("    string order\\-id;\n", payloads);
+        Assert.Contains("    string 'type;\n", payloads);
+        Assert.Contains("    boolean '1st;\n", payloads);
+        Assert.Contains("    int gr\\u{F6}\\u{DF}e;\n", payloads);
+        Assert.Contains("    int a\\u{20}b;\n", payloads);
+    }
+
+    [Theory]
+    [InlineData("""{"a": 1, "a": 2}""")]
+    [InlineData("""{"toJson": "x"}""")]
+    [InlineData("""{"": "x"}""")]
+    [InlineData("""{}""")]
+    [InlineData("""[1, 2]""")]
+    [InlineData(""""just text"""")]
+    public void A_shape_no_record_can_hold_stays_json(string format)
+    {
+        var files = Convert(Head + Factory(format) + "<respond/>" + Tail);
+        Assert.False(files.ContainsKey("payloads.bal"));
+        Assert.Contains("setJsonPayload(ctx, ", files["main.bal"]);
+        Assert.DoesNotContain("payload.toJson()", files["main.bal"]);
+    }
+
+    [Fact]
+    public void Two_payloads_in_one_body_get_two_records_and_two_locals()
+    {
+        var files = Convert(Head + Factory("""{"a": "x"}""") + Factory("""{"b": "y"}""") + "<respond/>" + Tail);
+        Assert.Contains("type OrderApiPayload record {|", files["payloads.bal"]);
+        Assert.Contains("type OrderApiResponse record {|", files["payloads.bal"]);
+        Assert.Contains("OrderApiPayload payload = {\"a\": \"x\"};", files["main.bal"]);
+        Assert.Contains("OrderApiResponse payload2 = {\"b\": \"y\"};", files["main.bal"]);
+    }
+
+    [Fact]
+    public void A_sequence_payload_is_named_after_the_sequence_and_a_module_name_payload_is_not_shadowed()
+    {
+        var files = Convert(
+            Head + """<sequence key="payload"/><respond/>""" + Tail,
+            """<sequence xmlns="http://ws.apache.org/ns/synapse" name="payload">""" + Factory("""{"ok": true}""") + "</sequence>");
+        Assert.Contains("type PayloadPayload record {|", files["payloads.bal"]);
+        // jsonPayload is a runtime helper: the next candidate.
+        Assert.Contains("PayloadPayload newPayload = {\"ok\": true};", files["functions.bal"]);
+    }
+
+    [Fact]
+    public void An_unused_record_is_not_declared()
+    {
+        // The fault flow of a resource that cannot fail is not declared (PackageEmitter.UnusedFaults), nor is its record.
+        var files = Convert("""<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence><respond/></inSequence><faultSequence>"""
+            + Factory("""{"error": "x"}""") + "<respond/></faultSequence></resource></api>");
+        Assert.False(files.ContainsKey("payloads.bal"));
+    }
+
+    [Theory]
+    [InlineData("order-id", "order\\-id")]
+    [InlineData("error", "'error")]
+    [InlineData("9lives", "'9lives")]
+    [InlineData("a.b", "a\\.b")]
+    [InlineData("tab\there", "tab\\u{9}here")]
+    [InlineData("😀", "\\u{1F600}")]
+    [InlineData("_", null)]
+    [InlineData("", null)]
+    public void Field_names_keep_the_member_name(string key, string? expected) => Assert.Equal(expected, BallerinaSyntax.FieldName(key));
+
+    [Fact]
+    public void A_member_name_with_a_lone_surrogate_has_no_field() => Assert.Null(BallerinaSyntax.FieldName("a" + new string('\ud800', 1)));
+
+    private static Dictionary<string, string> Convert(params string[] artifacts)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-payloads-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            for (var i = 0; i < artifacts.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
+            }
+
+            return Converter.Convert(new ConversionOptions(folder)).Files.ToDictionary(f => f.RelativePath, f => f.Content);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
