@@ -2845,6 +2845,22 @@ function branchContext(Context ctx) returns Context => {
     outFlow: ctx.outFlow
 };
 
+# A recipient list whose members are computed at run time (`<endpoints value="{expr}"/>`): as
+# RecipientListEndpoint.sendToDynamicMembers does, the value is split on commas and each non-blank URL gets a copy
+# of the message (`branchContext`), in that order, addressed to it (its To), for an address endpoint of that URL
+# to send (`callAddress`). No URL: no copy, nothing is sent.
+function recipientMessages(Context ctx, string urls) returns Context[] {
+    Context[] messages = [];
+    foreach string url in re `,`.split(urls) {
+        if url.trim() != "" {
+            Context copy = branchContext(ctx);
+            copy.to = url;
+            messages.push(copy);
+        }
+    }
+    return messages;
+}
+
 # iterate with an XPath and without preservePayload (semantics §6.7): one copy of the message per matched
 # node, in document order, with that node as its whole body (a SOAP envelope and its header are kept).
 function iteratedMessages(Context ctx, xml parts) returns Context[]|error {

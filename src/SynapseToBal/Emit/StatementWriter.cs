@@ -537,6 +537,9 @@ internal sealed partial class StatementWriter
                 break;
             }
 
+            case ForkSourceIr.Recipients recipients:
+                _out.Line($"Context[] {messages} = recipientMessages(ctx, {_expr.String(recipients.Urls)});");
+                break;
             case ForkSourceIr.AttachedJson attachedJson:
                 _out.Line($"Context[] {messages} = check attachedJsonMessages(ctx, {BallerinaSyntax.StringLiteral(attachedJson.Path)}, {BallerinaSyntax.StringLiteral(attachedJson.AttachPath)});");
                 break;
