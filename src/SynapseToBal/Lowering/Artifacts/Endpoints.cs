@@ -88,7 +88,7 @@ public sealed partial class Lowerer
             }
 
             case FailoverEndpointSyntax failover:
-                return LowerGroup(endpoint, failover.Children, ClientGroupKind.Failover, retryNextMember: true, baseName, out notTranslated);
+                return LowerGroup(endpoint, FlattenedFailoverChildren(failover), ClientGroupKind.Failover, retryNextMember: true, baseName, out notTranslated);
             case LoadbalanceEndpointSyntax loadbalance when loadbalance.Members.Length > 0:
                 notTranslated = GroupMemberNotTranslated(endpoint, "loadbalance", baseName, "(static <member>)", "names a host and port, to which Synapse sends the request's own path; give each member an address endpoint");
                 return null;
@@ -427,6 +427,11 @@ public sealed partial class Lowerer
         {
             notes.Add($"Endpoint property '{property.Name}' is not applied.");
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
+        }
+
+        if (_flattenedGroupNotes.TryGetValue(endpoint.Definition, out var flattenedNote))
+        {
+            notes.Add(flattenedNote);
         }
 
         notes.AddRange(members.SelectMany(m => m.Notes).Distinct(StringComparer.Ordinal));
