@@ -1643,6 +1643,46 @@ function callAddress(Context ctx, boolean blocking = false, boolean outOnly = fa
     return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly);
 }
 
+# The clients of the http endpoints whose uri-template takes the scheme, host or port from a property, by endpoint
+# and base URL: each is made on the first call to that base URL and kept for the next ones.
+final map<http:Client> urlTemplateClients = {};
+
+# An http endpoint whose uri-template takes the scheme, host or port from a property: HTTPEndpoint expands the whole
+# template for each message and sends to the URL it gives (semantics: HTTPEndpoint.resolveUrlTemplate). `url` is
+# that expansion; the client for its base URL (scheme and authority), made with the endpoint's configuration, is
+# returned with the rest of the URL (path and query; a fragment is not sent). A URL that is not an absolute HTTP
+# or HTTPS address is an error, as the Micro Integrator cannot send to it either.
+function urlTemplateClient(string endpoint, string url, http:ClientConfiguration config) returns [http:Client, string]|error {
+    string lower = url.toLowerAscii();
+    if !lower.startsWith("http://") && !lower.startsWith("https://") {
+        return error(string `the uri-template of the endpoint configured by '${endpoint}' expands to '${url}', which is not an HTTP address`);
+    }
+    int authorityStart = lower.startsWith("https://") ? 8 : 7;
+    int pathStart = url.length();
+    foreach string separator in ["/", "?", "#"] {
+        int? index = url.indexOf(separator, authorityStart);
+        if index is int && index < pathStart {
+            pathStart = index;
+        }
+    }
+    string baseUrl = url.substring(0, pathStart);
+    string path = url.substring(pathStart);
+    int? fragment = path.indexOf("#");
+    if fragment is int {
+        path = path.substring(0, fragment);
+    }
+    string key = endpoint + " " + baseUrl;
+    lock {
+        http:Client? cached = urlTemplateClients[key];
+        if cached is http:Client {
+            return [cached, path];
+        }
+        http:Client created = check new (baseUrl, config);
+        urlTemplateClients[key] = created;
+        return [created, path];
+    }
+}
+
 # Runs an MI 4.4 HTTP connector operation (`http.get`, `http.post`, ...) on its connection's client, as the
 # connector's RestURLBuilder and the Micro Integrator's InvokeMediator do: the headers listed are added to the
 # message's, a request body replaces the payload (JSON; XML, whose SOAP envelope replaces the message's; or
@@ -2896,6 +2936,22 @@ function branchContext(Context ctx) returns Context => {
     isResponse: ctx.isResponse,
     outFlow: ctx.outFlow
 };
+
+# A recipient list whose members are computed at run time (`<endpoints value="{expr}"/>`): as
+# RecipientListEndpoint.sendToDynamicMembers does, the value is split on commas and each non-blank URL gets a copy
+# of the message (`branchContext`), in that order, addressed to it (its To), for an address endpoint of that URL
+# to send (`callAddress`). No URL: no copy, nothing is sent.
+function recipientMessages(Context ctx, string urls) returns Context[] {
+    Context[] messages = [];
+    foreach string url in re `,`.split(urls) {
+        if url.trim() != "" {
+            Context copy = branchContext(ctx);
+            copy.to = url;
+            messages.push(copy);
+        }
+    }
+    return messages;
+}
 
 # iterate with an XPath and without preservePayload (semantics §6.7): one copy of the message per matched
 # node, in document order, with that node as its whole body (a SOAP envelope and its header are kept).

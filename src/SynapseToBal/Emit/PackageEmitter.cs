@@ -603,6 +603,7 @@ public sealed partial class PackageEmitter
             {
                 ClientGroupKind.Failover => "failover",
                 ClientGroupKind.LoadBalance => "loadbalance",
+                _ when c.UrlTemplate is not null => "per-call",
                 _ => "single",
             },
             Targets = c.Group?.MemberUrls.Select(u => names[u]).ToArray() ?? [],

@@ -540,6 +540,9 @@ internal sealed partial class StatementWriter
                 break;
             }
 
+            case ForkSourceIr.Recipients recipients:
+                _out.Line($"Context[] {messages} = recipientMessages(ctx, {_expr.String(recipients.Urls)});");
+                break;
             case ForkSourceIr.AttachedJson attachedJson:
                 _out.Line($"Context[] {messages} = check attachedJsonMessages(ctx, {BallerinaSyntax.StringLiteral(attachedJson.Path)}, {BallerinaSyntax.StringLiteral(attachedJson.AttachPath)});");
                 break;
@@ -1224,6 +1227,30 @@ internal sealed partial class StatementWriter
     private string CallArguments(CallStep call, bool blocking = false)
     {
         var args = new List<string> { "ctx", _expr.Names[call.Client.Name] };
+        if (call.Client.UrlTemplate is not null && call.Path is HttpPathIr.Template whole)
+        {
+            // The template is the whole URL: the client kept for its base URL, and the rest of it as the path.
+            var endpoint = Local("urlClient");
+            var path = Local("urlPath");
+            var url = TemplateString(whole.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})");
+            _out.Line($"[http:Client, string] [{endpoint}, {path}] = check urlTemplateClient({BallerinaSyntax.StringLiteral(_expr.Names[call.Client.Name])}, {url}, {_expr.Names[call.Client.Name]});");
+            _modules.Use("http");
+            args = ["ctx", endpoint, path];
+            if (whole.Method is { } verb)
+            {
+                args.Add(BallerinaSyntax.StringLiteral(verb));
+            }
+        }
+        else
+        {
+            AddPathArguments(call, args);
+        }
+
+        return FinishCallArguments(call, blocking, args);
+    }
+
+    private void AddPathArguments(CallStep call, List<string> args)
+    {
         switch (call.Path)
         {
             case HttpPathIr.Postfix:
@@ -1244,7 +1271,10 @@ internal sealed partial class StatementWriter
             default:
                 throw new InvalidOperationException();
         }
+    }
 
+    private static string FinishCallArguments(CallStep call, bool blocking, List<string> args)
+    {
         if (call.Client.Format is { } format)
         {
             args.Add(format switch

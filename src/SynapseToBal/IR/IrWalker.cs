@@ -76,6 +76,7 @@ public static class IrWalker
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),
         ForkStep { Source: ForkSourceIr.Split split } fork => Expressions(split.Items).Concat(RunTimeLimits(fork)),
         ForkStep { Source: ForkSourceIr.Attached attached } fork => Expressions(attached.Items).Concat(Expressions(attached.AttachPath)).Concat(RunTimeLimits(fork)),
+        ForkStep { Source: ForkSourceIr.Recipients recipients } fork => new[] { recipients.Urls }.Concat(RunTimeLimits(fork)),
         ForkStep fork => RunTimeLimits(fork),
         ForEachStep { Loop: ForEachLoopIr.Elements elements } => [elements.Items],
         ForEachStep { Loop: ForEachLoopIr.XmlCopies copies } => [copies.Items],

@@ -179,6 +179,13 @@ public sealed record ClientIr(
 
     /// <summary>The HTTP version and chunking the axis2 transport switches set before its calls ask for; null for the defaults.</summary>
     public HttpTransport? Transport { get; init; }
+
+    /// <summary>
+    /// For an http endpoint whose uri-template takes the scheme, host or port from a property: the template. The base
+    /// URL is known only per call, so <c>Name</c> is the endpoint's <c>http:ClientConfiguration</c>, and each call expands
+    /// the whole template (its path is the URL) and takes the client kept for that base URL. Null for a client made at start-up.
+    /// </summary>
+    public string? UrlTemplate { get; init; }
 }
 
 /// <summary>A failover (<c>http:FailoverClient</c>) or round-robin (<c>http:LoadBalanceClient</c>) group of URLs.</summary>

@@ -464,6 +464,13 @@ public abstract record ForkSourceIr
     /// (<c>$</c>: the item is the whole payload), as IterateMediator's JSON branch does.
     /// </summary>
     public sealed record AttachedJson(string Path, string AttachPath) : ForkSourceIr;
+
+    /// <summary>
+    /// A recipient list whose members are computed at run time (<c>&lt;endpoints value="{expr}"/&gt;</c>): one whole copy
+    /// per non-blank URL of the comma-separated value, addressed to it (its To), as RecipientListEndpoint sends a copy
+    /// to an address endpoint per URL.
+    /// </summary>
+    public sealed record Recipients(ExprIr Urls) : ForkSourceIr;
 }
 
 /// <summary>How the branches' parts are combined (an aggregate's onComplete, a scatter-gather's aggregation).</summary>

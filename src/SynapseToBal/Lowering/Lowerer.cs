@@ -503,9 +503,7 @@ public sealed partial class Lowerer
                 var (baseUrl, _) = SplitUrl(http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
                 if (baseUrl is null)
                 {
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "uri-template", "the scheme and host are resolved at run time and need hand translation");
-                    notTranslated = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, RunTimeBaseUrl);
-                    return null;
+                    return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated);
                 }
 
                 return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint);
@@ -546,12 +544,6 @@ public sealed partial class Lowerer
     }
 
     private const string LegacyEncoding = "legacy-encoding:";
-
-    /// <summary>Why an http endpoint whose uri-template starts with a variable (scheme, host or port) has no client (docs/mapping.md).</summary>
-    private const string RunTimeBaseUrl =
-        "its uri-template takes the scheme, host or port from a variable, which HTTPEndpoint expands for each message, while a generated http:Client has one base URL made at start-up: "
-        + "expand the template as HTTPEndpoint does (the message's uri.var.* and query.param.* properties, then the endpoint's own uri.var.* properties; {x} percent-encoded, {+x} raw), "
-        + "split off the base URL and call it with an http:Client made for that base URL (one kept per base URL) and the endpoint's method";
 
     /// <summary>The Micro Integrator's global callback timeout (synapse.global_timeout_interval, 120000 ms in its default.json), used when an endpoint sets none.</summary>
     internal const decimal GlobalTimeoutSeconds = 120m;

@@ -61,18 +61,32 @@ public sealed class ClassArtifactTests
     }
 
     [Fact]
-    public void An_http_endpoint_whose_host_is_a_variable_is_a_todo_saying_why_with_the_code_it_reports()
+    public void An_http_endpoint_whose_host_is_a_variable_has_a_per_call_client_configuration()
     {
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics,
-            $$"""<endpoint xmlns="{{Ns}}" name="Dyn"><http method="get" uri-template="http://localhost:{uri.var.port}/{uri.var.path}"/></endpoint>""");
+            $$"""<endpoint xmlns="{{Ns}}" name="Dyn"><http method="get" uri-template="http://localhost:{uri.var.port}/{uri.var.path}"><timeout><duration>30000</duration></timeout></http></endpoint>""");
+
+        // HTTPEndpoint expands the whole template per message: the base URL is chosen per call, with the endpoint's timeout.
+        var client = Assert.Single(package.Clients, c => c.SynapseName == "Dyn");
+        Assert.Equal("http://localhost:{uri.var.port}/{uri.var.path}", client.UrlTemplate);
+        Assert.Equal(30m, client.TimeoutSeconds);
+        Assert.Empty(package.PendingEndpoints);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("uri-template", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0205");
+    }
+
+    [Fact]
+    public void An_http_endpoint_whose_host_is_a_variable_and_whose_template_holds_a_credential_is_a_todo_saying_why()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $$"""<endpoint xmlns="{{Ns}}" name="Dyn"><http method="get" uri-template="http://{uri.var.host}/weather?access_token=abc123"/></endpoint>""");
 
         Assert.DoesNotContain(package.Clients, c => c.SynapseName == "Dyn");
         var pending = Assert.Single(package.PendingEndpoints);
         Assert.Same(DiagnosticCatalog.AttributeNotTranslated, pending.Reason.Descriptor);
-        Assert.Contains("one base URL", pending.Reason.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("yet", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("credential", pending.Reason.Message, StringComparison.Ordinal);
         Assert.Single(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("uri-template", StringComparison.Ordinal));
-        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0205");
     }
 }

@@ -88,7 +88,7 @@ public sealed partial class Lowerer
             }
 
             case FailoverEndpointSyntax failover:
-                return LowerGroup(endpoint, failover.Children, ClientGroupKind.Failover, retryNextMember: true, baseName, out notTranslated);
+                return LowerGroup(endpoint, FlattenedFailoverChildren(failover), ClientGroupKind.Failover, retryNextMember: true, baseName, out notTranslated);
             case LoadbalanceEndpointSyntax loadbalance when loadbalance.Members.Length > 0:
                 notTranslated = GroupMemberNotTranslated(endpoint, "loadbalance", baseName, "(static <member>)", "names a host and port, to which Synapse sends the request's own path; give each member an address endpoint");
                 return null;
@@ -139,7 +139,7 @@ public sealed partial class Lowerer
         return new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, definition switch
         {
             DefaultEndpointSyntax => "the default endpoint sends to the message's To address; only a send or call through it is translated (callAddress), not this use: call the address the To header holds here with an http:Client",
-            RecipientListEndpointSyntax => "the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow with MESSAGE_SEQUENCE 'i/N' but, unlike a clone's copies, without AGGREGATE_CORRELATION, so an out-flow <aggregate> without correlateOn does not combine them (AggregateMediator lets each response go on past it), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response",
+            RecipientListEndpointSyntax => "the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response",
             _ => $"the {definition.Kind} endpoint is not translated yet",
         });
     }
@@ -427,6 +427,11 @@ public sealed partial class Lowerer
         {
             notes.Add($"Endpoint property '{property.Name}' is not applied.");
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
+        }
+
+        if (_flattenedGroupNotes.TryGetValue(endpoint.Definition, out var flattenedNote))
+        {
+            notes.Add(flattenedNote);
         }
 
         notes.AddRange(members.SelectMany(m => m.Notes).Distinct(StringComparer.Ordinal));

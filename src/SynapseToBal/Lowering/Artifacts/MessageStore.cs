@@ -248,11 +248,13 @@ public sealed partial class Lowerer
             {
                 // ForwardingService then forwards to the endpoint the message names in its target.endpoint property.
                 _forwardTarget ??= _symbols.Module(SymbolKind.Function, "forward target");
-                lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = _namedClients.Values.OfType<ClientIr>().ToImmutableArray() };
+                lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = _namedClients.Values.OfType<ClientIr>().Where(client => client.UrlTemplate is null).ToImmutableArray() };
             }
-            else if (!_namedClients.TryGetValue(targetName, out target) || target is null)
+            else if (!_namedClients.TryGetValue(targetName, out target) || target is null || target.UrlTemplate is not null)
             {
-                var why = _endpointReasons.TryGetValue(targetName, out var reason) ? reason.Message : "the endpoint is not part of the input";
+                var why = target?.UrlTemplate is not null ? "its uri-template takes the host from the message, which the forwarding job does not expand"
+                    : _endpointReasons.TryGetValue(targetName, out var reason) ? reason.Message : "the endpoint is not part of the input";
+                target = null;
                 NotTranslated($"targetEndpoint '{targetName}'", $"no HTTP client ({why}); the job logs and keeps the messages");
             }
 

@@ -21,16 +21,54 @@ public sealed partial class Lowerer
     /// With OUT_ONLY set (the way recipient lists are used: no response is awaited, FORCE_SC_ACCEPTED answers 202)
     /// it becomes a fork of one branch per member, each calling its member on its own copy, started together and not
     /// awaited. The members are child endpoints with an HTTP client, or the addresses of a literal
-    /// <c>&lt;endpoints value="url,url"/&gt;</c>. Anything else returns null and stays a TODO: without OUT_ONLY each
-    /// response runs the out flow on its own; a list computed at run time or static <c>&lt;member&gt;</c>s.
+    /// <c>&lt;endpoints value="url,url"/&gt;</c>; a list computed at run time is split per message
+    /// (<see cref="LowerRunTimeRecipients"/>). Without OUT_ONLY each response runs the out flow: translated when that
+    /// starts with an aggregate gathering them (<see cref="LowerRecipientsToAggregate"/>). Anything else returns null
+    /// and stays a TODO (static <c>&lt;member&gt;</c>s among others).
     /// </summary>
     private IEnumerable<StepIr>? LowerRecipientListSend(SendMediator send, RecipientListEndpointSyntax list, FlowContext context)
     {
-        if (context.Exchange.Current.OutOnly != Known.Yes || !list.Members.IsEmpty)
+        if (!list.Members.IsEmpty || context.Exchange.Current.OutOnly == Known.Maybe)
         {
             return null;
         }
 
+        if (list.DynamicEndpoints is ValueSyntax.Expression urls && list.Children.IsEmpty)
+        {
+            return LowerRunTimeRecipients(send, urls, context);
+        }
+
+        if (context.Exchange.Current.OutOnly != Known.Yes)
+        {
+            return LowerRecipientsToAggregate(send, list, context);
+        }
+
+        if (RecipientMembers(send, list, context) is not { Count: > 0 } members)
+        {
+            return null;
+        }
+
+        var branches = members.Select((member, index) =>
+        {
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient {index + 1}");
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [new CallStep(null, member.Client, member.Path) { OutOnly = true }],
+                $"Member {index + 1} of the recipient list at line {list.Location.LineSpan.Start.Line + 1}: sends its copy of the message (OUT_ONLY: the response is not read).", member.Location));
+            return symbol;
+        }).ToImmutableArray();
+
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, list.Location, "recipientlist", "member failures",
+            "each member is called on its own copy in a strand of its own that nobody waits for, so a member that fails is not seen by the flow or its fault handler; log it in the member's function if it matters");
+        var fork = new ForkStep(send, new ForkSourceIr.Copies(), branches, Parallel: true, null);
+        return AfterSend(send, fork, context)
+            .Prepend(new CommentStep(send, $"recipientlist: a copy of the message to each of its {members.Count} members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited."));
+    }
+
+    /// <summary>
+    /// The members of a recipient list with static members: its child endpoints with an HTTP client, or the addresses of a
+    /// literal <c>&lt;endpoints value="url,url"/&gt;</c>; null when one has no client.
+    /// </summary>
+    private List<(ClientIr Client, HttpPathIr Path, SourceLocation Location)>? RecipientMembers(SendMediator send, RecipientListEndpointSyntax list, FlowContext context)
+    {
         var members = new List<(ClientIr Client, HttpPathIr Path, SourceLocation Location)>();
         if (list.DynamicEndpoints is { } value)
         {
@@ -71,23 +109,6 @@ public sealed partial class Lowerer
             }
         }
 
-        if (members.Count == 0)
-        {
-            return null;
-        }
-
-        var branches = members.Select((member, index) =>
-        {
-            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient {index + 1}");
-            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [new CallStep(null, member.Client, member.Path) { OutOnly = true }],
-                $"Member {index + 1} of the recipient list at line {list.Location.LineSpan.Start.Line + 1}: sends its copy of the message (OUT_ONLY: the response is not read).", member.Location));
-            return symbol;
-        }).ToImmutableArray();
-
-        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, list.Location, "recipientlist", "member failures",
-            "each member is called on its own copy in a strand of its own that nobody waits for, so a member that fails is not seen by the flow or its fault handler; log it in the member's function if it matters");
-        var fork = new ForkStep(send, new ForkSourceIr.Copies(), branches, Parallel: true, null);
-        return AfterSend(send, fork, context)
-            .Prepend(new CommentStep(send, $"recipientlist: a copy of the message to each of its {members.Count} members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited."));
+        return members;
     }
 }

@@ -2,7 +2,7 @@
 //   others.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0205): the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow with MESSAGE_SEQUENCE 'i/N' but, unlike a clone's copies, without AGGREGATE_CORRELATION, so an out-flow <aggregate> without correlateOn does not combine them (AggregateMediator lets each response go on past it), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response: 'Everyone' (others.xml, line 6).
+// TODO(SB0205): the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response: 'Everyone' (others.xml, line 6).
 // <endpoint name="Everyone">
 //     <recipientlist>
 //         <endpoint><address uri="http://one.example.com/api"/></endpoint>

@@ -24,6 +24,11 @@ function notifyApiListRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, notifyApiListRecipient2Endpoint, restPostfix(ctx), outOnly = true);
 }
 
+# A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
+function notifyApiDynamicRecipient(Context ctx) returns error? {
+    check callAddress(ctx, outOnly = true);
+}
+
 # Out flow of NotifyApi POST /responses: runs on the backend response.
 function notifyApiOut(Context ctx) returns http:Response|error {
     return respond(ctx);

@@ -38,20 +38,17 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
         ctx.properties["OUT_ONLY"] = "true";
         // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
-        // TODO(SB0205): the <send> target endpoint is not translated
-        // <send>
-        //     <endpoint>
-        //         <recipientlist>
-        //             <endpoints value="{get-property('EP_LIST')}" max-cache="20"/>
-        //         </recipientlist>
-        //     </endpoint>
-        // </send>
+        // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
+        Context[] messages = recipientMessages(ctx, getProperty(ctx, "EP_LIST"));
+        foreach Context message in messages {
+            _ = start notifyApiDynamicRecipient(message);
+        }
         return accepted();
     }
 
     # POST /notify/responses
     resource function post responses(http:Request request) returns http:Response|error {
-        // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow with MESSAGE_SEQUENCE 'i/N' but, unlike a clone's copies, without AGGREGATE_CORRELATION, so an out-flow <aggregate> without correlateOn does not combine them (AggregateMediator lets each response go on past it), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
+        // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
         // <send>
         //     <endpoint>
         //         <recipientlist>

@@ -19,8 +19,8 @@ service /uritemplates on httpListener {
     # GET /uritemplates/whole
     resource function get whole(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint><http method="get" uri-template="{uri.var.base}/status"/></endpoint></call>
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${getProperty(ctx, "uri.var.base")}/status`, uriTemplateApiWholeEndpointConfig);
+        check callEndpoint(ctx, urlClient, urlPath, "GET");
         return respond(ctx);
     }
 

@@ -1,0 +1,45 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// http endpoints whose uri-template takes the scheme, host or port from a property (`http://localhost:{uri.var.port}/x`,
+// `{uri.var.base}/orders`, `{+uri.var.apiUrl}/ids.json`): HTTPEndpoint expands the whole template for each message and
+// sends to the URL it gives, so the base URL is known only per call.
+public sealed partial class Lowerer
+{
+    /// <summary>
+    /// The client of an http endpoint whose uri-template has no fixed base URL: its configuration (timeout, HTTP
+    /// version) at module level, and at each call the whole template expanded as <c>HTTPEndpoint.resolveUrlTemplate</c>
+    /// does (the message's <c>uri.var.*</c>/<c>query.param.*</c> properties, <c>{x}</c> percent-encoded, <c>{+x}</c> and
+    /// a template's leading <c>{x}</c> raw), the client for its base URL made on first use and kept. A template holding
+    /// a credential stays a TODO (it would be a literal in the code).
+    /// </summary>
+    private ClientIr? AddUrlTemplateClient(string baseName, HttpEndpointSyntax http, EndpointSyntax endpoint, out NotTranslatedIr? notTranslated)
+    {
+        notTranslated = null;
+        if (HasCredentials(http.UriTemplate))
+        {
+            const string why = "it takes the scheme, host or port from a property and holds a credential, which would be a literal in the code; expand it by hand with the credential in a configurable";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, http.Location, "http", "uri-template", why);
+            notTranslated = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"the http endpoint's uri-template: {why}");
+            return null;
+        }
+
+        ReportUnappliedSettings(http.Qualities, http.Location, endpoint);
+        var settings = ClientSettings(http.Qualities, http.Location, endpoint);
+        var name = _symbols.Module(SymbolKind.Client, baseName + " config");
+        var notes = settings.Notes.Insert(0,
+            $"The uri-template '{http.UriTemplate}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: "
+            + "each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.");
+        var client = new ClientIr(name, baseName, name, http.UriTemplate, settings.Timeout, notes, http.Location)
+        {
+            NonErrorStatusCodes = settings.NonErrorCodes,
+            DefaultTimeout = http.Qualities.TimeoutMillis is not > 0,
+            UrlTemplate = http.UriTemplate,
+        };
+        _clients.Add(client);
+        return client;
+    }
+}
