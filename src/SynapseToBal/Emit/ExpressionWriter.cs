@@ -131,6 +131,9 @@ internal sealed class ExpressionWriter
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.To } => "ctx.to",
         SystemValueIr { Value: SystemValue.Action } => "soapAction(ctx)",
+        SystemValueIr { Value: SystemValue.ReplyTo } => "check addressingAddress(ctx, ctx.replyTo)",
+        SystemValueIr { Value: SystemValue.FaultTo } => "check addressingAddress(ctx, ctx.faultTo)",
+        SystemValueIr { Value: SystemValue.MessageFormat } => "check messageFormat(ctx)",
         // System.currentTimeMillis(): epoch milliseconds, the fraction of the second included.
         SystemValueIr { Value: SystemValue.Time } => "nowMillis().toString()",
         SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),

@@ -185,6 +185,15 @@ public enum SystemValue
 
     /// <summary>The SOAP action (Synapse <c>Action</c>): the SOAPAction header without its quotes.</summary>
     Action,
+
+    /// <summary>The WS-Addressing ReplyTo address Axis2's AddressingInHandler read from the envelope when the message was built.</summary>
+    ReplyTo,
+
+    /// <summary>The WS-Addressing FaultTo address, read as <see cref="ReplyTo"/> is.</summary>
+    FaultTo,
+
+    /// <summary>Synapse's MESSAGE_FORMAT of a request: pox, soap11 or soap12.</summary>
+    MessageFormat,
 }
 
 /// <summary>

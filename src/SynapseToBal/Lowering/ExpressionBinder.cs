@@ -143,6 +143,16 @@ internal sealed class ExpressionBinder(
 
     private ExprIr? Arithmetic(BinaryExpression b)
     {
+        if (!IsXPath && b.Operator == BinaryOperator.Add && (CertainlyString(b.Left) || CertainlyString(b.Right)))
+        {
+            // BinaryOperationNode.handleAddition: two numbers add, two strings concatenate, anything else fails. With
+            // one operand certainly a string, the other must be one too: a payload path or a variable through
+            // jsonString/variableString (which fail on another JSON type), never a number or a property (a Java object).
+            var first = ConcatOperand(b.Left);
+            var second = ConcatOperand(b.Right);
+            return first is null || second is null ? null : new ConcatIr([.. ConcatParts(first), .. ConcatParts(second)]);
+        }
+
         var left = Number(b.Left);
         var right = Number(b.Right);
         if (left is null || right is null)
@@ -168,6 +178,22 @@ internal sealed class ExpressionBinder(
 
         return new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
     }
+
+    private static ImmutableArray<ExprIr> ConcatParts(ExprIr value) => value is ConcatIr concat ? concat.Parts : [value];
+
+    /// <summary>An MI 4.4 operand whose value is a Java string: a string literal, or a string function or concatenation.</summary>
+    private bool CertainlyString(ExpressionNode node) => node switch
+    {
+        StringLiteral => true,
+        FunctionCall or BinaryExpression { Operator: BinaryOperator.Add } => Value(node) is { Kind: ValueKind.String } value && value is not (JsonEvalIr or VariableReadIr or PropertyReadIr or ContextFieldIr),
+        _ => false,
+    };
+
+    /// <summary>An MI 4.4 operand of a string concatenation, or null when it may hold another type than a string.</summary>
+    private ExprIr? ConcatOperand(ExpressionNode node) =>
+        node is NumberLiteral or BooleanLiteral or NullLiteral or UnaryExpression || Value(node) is null or PropertyReadIr or ContextFieldIr or ConfigurableReadIr
+            ? null
+            : Text(node);
 
     private static ExprIr ToFloat(ExprIr value) => value.Kind == ValueKind.Integer ? new ConvertIr(value, ValueKind.Float) : value;
 
