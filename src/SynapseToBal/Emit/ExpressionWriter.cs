@@ -355,6 +355,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.PayloadExists => $"payloadExists(ctx, {S(0)})",
             IR.Builtin.VariableExists => $"variableExists(ctx, {S(0)})",
             IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
+            IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

@@ -355,6 +355,12 @@ public enum Builtin
     /// as UTF-8, then Java's trim.
     /// </summary>
     XPathBase64Decode,
+
+    /// <summary>
+    /// Synapse's string value of the XPath <c>/</c> as a whole expression (no arguments): Jaxen gives the document (or,
+    /// without one, the envelope), which SynapseXPath.stringValueOf writes as the envelope's XML.
+    /// </summary>
+    XPathRootString,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

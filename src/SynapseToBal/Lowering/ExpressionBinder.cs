@@ -54,6 +54,16 @@ internal sealed class ExpressionBinder(
         _ => null,
     };
 
+    /// <summary>
+    /// The XPath <c>/</c> alone: the document root. Only as a whole expression (or MI 4.4 <c>xpath('/')</c>) is its value
+    /// translated: SynapseXPath.stringValueOf writes the document's element (or the envelope itself, an element
+    /// without own text) as XML, where XPath's string() of it (an argument, a comparison) is all its text.
+    /// </summary>
+    public static bool IsDocumentRoot(ExpressionNode root) => root is LocationPath { Absolute: true, Steps.IsEmpty: true };
+
+    /// <summary>The whole message's envelope as XML, Synapse's string value of <c>/</c>.</summary>
+    public static ExprIr DocumentRootString { get; } = new BuiltinCallIr(Builtin.XPathRootString, [], ValueKind.String);
+
     private static string? JavaDouble(string text, bool negate) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JavaDoubles.ToString(negate ? -number : number) : null;
 
@@ -793,6 +803,11 @@ internal sealed class ExpressionBinder(
             {
                 // MI 4.4 xpath('...'): an XPath over the XML payload.
                 var parsed = ExpressionParser.Parse(xpath.Value, ExpressionLanguage.XPath);
+                if (parsed.Success && IsDocumentRoot(parsed.Root))
+                {
+                    return DocumentRootString;
+                }
+
                 var inner = new ExpressionBinder(owner, ExpressionLanguage.XPath, namespaces, jsonEvals);
                 return parsed.Success && inner.Value(parsed.Root) is { } value ? AsString(value, ExpressionLanguage.XPath) : null;
             }

@@ -72,6 +72,11 @@ public sealed class ExpressionTranslator
             return new StringLiteralIr(number);
         }
 
+        if (expression.Language == ExpressionLanguage.XPath && ExpressionBinder.IsDocumentRoot(parsed.Root))
+        {
+            return ExpressionBinder.DocumentRootString;
+        }
+
         var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals);
         var value = expression.Language == ExpressionLanguage.JsonPath
             ? binder.JsonPathValue(parsed.Root, expression.Text.Trim())

@@ -14,6 +14,7 @@ function addressingProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service AddressingProxy, run by the service at each of its addresses.
 function addressingProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("AddressingProxy request", replyto_header = check addressingAddress(ctx, ctx.replyTo), faultto_header = check addressingAddress(ctx, ctx.faultTo));
+    string whole = xpathString(check envelopeValue(ctx));
     string fileKey = fileTestKey;
     string label = string `order-${check jsonString(ctx, "$.order.id")}-${getHeader(ctx, "X-Tenant")}`;
     string route = check messageFormat(ctx);
