@@ -7,6 +7,15 @@ public type Context record {|
     string messageId;
     # The To address of the request (its path and query), as Synapse's `To` property reads.
     string to = "";
+    # The WS-Addressing ReplyTo address (Synapse's `ReplyTo`, `get-property('ReplyTo')`): read from the envelope's
+    # `wsa:ReplyTo` header block when the message is built (`takeAddressingTo`), "" until then or without WS-Addressing
+    # headers. A response keeps the request's, as SynapseCallbackReceiver copies it.
+    string replyTo = "";
+    # The WS-Addressing FaultTo address (`get-property('FaultTo')`), read and kept as `replyTo` is.
+    string faultTo = "";
+    # Why Axis2's AddressingInHandler would refuse the message's WS-Addressing headers (a repeated or missing
+    # required header, an endpoint reference without an address), once the message is built; `()` when it accepts them.
+    string? addressingFault = ();
     # The body: as received until a step replaces it, then the JSON or XML value the step set. XML
     # holds the whole SOAP envelope for a SOAP message and the body content otherwise; `()` is no body.
     json|xml|ReceivedBody payload = ();

@@ -134,6 +134,9 @@ internal sealed class ExpressionWriter
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.To } => "ctx.to",
         SystemValueIr { Value: SystemValue.Action } => "soapAction(ctx)",
+        SystemValueIr { Value: SystemValue.ReplyTo } => "check addressingAddress(ctx, ctx.replyTo)",
+        SystemValueIr { Value: SystemValue.FaultTo } => "check addressingAddress(ctx, ctx.faultTo)",
+        SystemValueIr { Value: SystemValue.MessageFormat } => "check messageFormat(ctx)",
         // System.currentTimeMillis(): epoch milliseconds, the fraction of the second included.
         SystemValueIr { Value: SystemValue.Time } => "nowMillis().toString()",
         SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),
@@ -355,6 +358,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.PayloadExists => $"payloadExists(ctx, {S(0)})",
             IR.Builtin.VariableExists => $"variableExists(ctx, {S(0)})",
             IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
+            IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

@@ -185,6 +185,15 @@ public enum SystemValue
 
     /// <summary>The SOAP action (Synapse <c>Action</c>): the SOAPAction header without its quotes.</summary>
     Action,
+
+    /// <summary>The WS-Addressing ReplyTo address Axis2's AddressingInHandler read from the envelope when the message was built.</summary>
+    ReplyTo,
+
+    /// <summary>The WS-Addressing FaultTo address, read as <see cref="ReplyTo"/> is.</summary>
+    FaultTo,
+
+    /// <summary>Synapse's MESSAGE_FORMAT of a request: pox, soap11 or soap12.</summary>
+    MessageFormat,
 }
 
 /// <summary>
@@ -346,6 +355,12 @@ public enum Builtin
     /// as UTF-8, then Java's trim.
     /// </summary>
     XPathBase64Decode,
+
+    /// <summary>
+    /// Synapse's string value of the XPath <c>/</c> as a whole expression (no arguments): Jaxen gives the document (or,
+    /// without one, the envelope), which SynapseXPath.stringValueOf writes as the envelope's XML.
+    /// </summary>
+    XPathRootString,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

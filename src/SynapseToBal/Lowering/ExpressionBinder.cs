@@ -54,6 +54,16 @@ internal sealed class ExpressionBinder(
         _ => null,
     };
 
+    /// <summary>
+    /// The XPath <c>/</c> alone: the document root. Only as a whole expression (or MI 4.4 <c>xpath('/')</c>) is its value
+    /// translated: SynapseXPath.stringValueOf writes the document's element (or the envelope itself, an element
+    /// without own text) as XML, where XPath's string() of it (an argument, a comparison) is all its text.
+    /// </summary>
+    public static bool IsDocumentRoot(ExpressionNode root) => root is LocationPath { Absolute: true, Steps.IsEmpty: true };
+
+    /// <summary>The whole message's envelope as XML, Synapse's string value of <c>/</c>.</summary>
+    public static ExprIr DocumentRootString { get; } = new BuiltinCallIr(Builtin.XPathRootString, [], ValueKind.String);
+
     private static string? JavaDouble(string text, bool negate) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JavaDoubles.ToString(negate ? -number : number) : null;
 
@@ -143,6 +153,16 @@ internal sealed class ExpressionBinder(
 
     private ExprIr? Arithmetic(BinaryExpression b)
     {
+        if (!IsXPath && b.Operator == BinaryOperator.Add && (CertainlyString(b.Left) || CertainlyString(b.Right)))
+        {
+            // BinaryOperationNode.handleAddition: two numbers add, two strings concatenate, anything else fails. With
+            // one operand certainly a string, the other must be one too: a payload path or a variable through
+            // jsonString/variableString (which fail on another JSON type), never a number or a property (a Java object).
+            var first = ConcatOperand(b.Left);
+            var second = ConcatOperand(b.Right);
+            return first is null || second is null ? null : new ConcatIr([.. ConcatParts(first), .. ConcatParts(second)]);
+        }
+
         var left = Number(b.Left);
         var right = Number(b.Right);
         if (left is null || right is null)
@@ -168,6 +188,22 @@ internal sealed class ExpressionBinder(
 
         return new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
     }
+
+    private static ImmutableArray<ExprIr> ConcatParts(ExprIr value) => value is ConcatIr concat ? concat.Parts : [value];
+
+    /// <summary>An MI 4.4 operand whose value is a Java string: a string literal, or a string function or concatenation.</summary>
+    private bool CertainlyString(ExpressionNode node) => node switch
+    {
+        StringLiteral => true,
+        FunctionCall or BinaryExpression { Operator: BinaryOperator.Add } => Value(node) is { Kind: ValueKind.String } value && value is not (JsonEvalIr or VariableReadIr or PropertyReadIr or ContextFieldIr),
+        _ => false,
+    };
+
+    /// <summary>An MI 4.4 operand of a string concatenation, or null when it may hold another type than a string.</summary>
+    private ExprIr? ConcatOperand(ExpressionNode node) =>
+        node is NumberLiteral or BooleanLiteral or NullLiteral or UnaryExpression || Value(node) is null or PropertyReadIr or ContextFieldIr or ConfigurableReadIr
+            ? null
+            : Text(node);
 
     private static ExprIr ToFloat(ExprIr value) => value.Kind == ValueKind.Integer ? new ConvertIr(value, ValueKind.Float) : value;
 
@@ -767,6 +803,11 @@ internal sealed class ExpressionBinder(
             {
                 // MI 4.4 xpath('...'): an XPath over the XML payload.
                 var parsed = ExpressionParser.Parse(xpath.Value, ExpressionLanguage.XPath);
+                if (parsed.Success && IsDocumentRoot(parsed.Root))
+                {
+                    return DocumentRootString;
+                }
+
                 var inner = new ExpressionBinder(owner, ExpressionLanguage.XPath, namespaces, jsonEvals);
                 return parsed.Success && inner.Value(parsed.Root) is { } value ? AsString(value, ExpressionLanguage.XPath) : null;
             }

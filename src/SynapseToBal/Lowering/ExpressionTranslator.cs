@@ -72,6 +72,11 @@ public sealed class ExpressionTranslator
             return new StringLiteralIr(number);
         }
 
+        if (expression.Language == ExpressionLanguage.XPath && ExpressionBinder.IsDocumentRoot(parsed.Root))
+        {
+            return ExpressionBinder.DocumentRootString;
+        }
+
         var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals);
         var value = expression.Language == ExpressionLanguage.JsonPath
             ? binder.JsonPathValue(parsed.Root, expression.Text.Trim())
@@ -224,7 +229,15 @@ public sealed class ExpressionTranslator
             case "Action":
                 // Axis2 reads the SOAPAction header without its quotes.
                 return new SystemValueIr(SystemValue.Action);
-            case "From" or "FaultTo" or "ReplyTo" or "RelatesTo" or "MESSAGE_FORMAT" or "OperationName":
+            case "ReplyTo":
+                // GetPropertyFunction: synCtx.getReplyTo()'s address, "" when the message has none.
+                return new SystemValueIr(SystemValue.ReplyTo);
+            case "FaultTo":
+                return new SystemValueIr(SystemValue.FaultTo);
+            case "MESSAGE_FORMAT":
+                // GetPropertyFunction: pox (isDoingREST), else soap11 or soap12 by the envelope (messageFormat: requests only).
+                return new SystemValueIr(SystemValue.MessageFormat);
+            case "From" or "RelatesTo" or "OperationName":
                 // WS-Addressing and Axis2 message fields: the generated message model does not carry them.
                 return new UntranslatedExprIr($"get-property('{name}')");
             default:
@@ -254,6 +267,9 @@ public sealed class ExpressionTranslator
         "func" => FunctionParam(name),
         // GetPropertyFunction's env scope: System.getenv(name), "" when the variable is not set, as os:getEnv.
         "env" => new BuiltinCallIr(Builtin.EnvironmentVariable, [new StringLiteralIr(name)], ValueKind.String),
+        // GetPropertyFunction's file scope: FilePropertyLoader's value of the key in the MI's file.properties, a
+        // deployment setting: a required configurable here, one per key.
+        "file" => Secret("file:" + name),
         _ => null,
     };
 

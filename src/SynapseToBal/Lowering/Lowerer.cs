@@ -46,6 +46,8 @@ public sealed partial class Lowerer
             _secrets[alias] = symbol;
             var description = alias.StartsWith("hashicorp:", StringComparison.Ordinal)
                 ? $"Secret '{alias["hashicorp:".Length..]}' (a HashiCorp Vault namespace, path and field in Synapse's hashicorp-vault())."
+                : alias.StartsWith("file:", StringComparison.Ordinal)
+                ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials."
                 : $"Secret '{alias}' (a secure vault alias in Synapse).";
             _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, description, Secret: true));
         }

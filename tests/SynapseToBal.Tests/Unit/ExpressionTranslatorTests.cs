@@ -59,6 +59,10 @@ public sealed class ExpressionTranslatorTests
     [InlineData("get-property('MessageID')", "ctx.messageId")]
     [InlineData("get-property('To')", "ctx.to")]
     [InlineData("get-property('Action')", "soapAction(ctx)")]
+    [InlineData("get-property('ReplyTo')", "check addressingAddress(ctx, ctx.replyTo)")]
+    [InlineData("get-property('FaultTo')", "check addressingAddress(ctx, ctx.faultTo)")]
+    [InlineData("get-property('MESSAGE_FORMAT')", "check messageFormat(ctx)")]
+    [InlineData("${payload.name + '_1'}", "string `${check jsonString(ctx, \"$.name\")}_1`")]
     [InlineData("$ctx:To", "getProperty(ctx, \"To\")")]
     [InlineData("${payload.order.id}", "check jsonEval(ctx, \"$.order.id\")")]
     [InlineData("${vars.total}", "getVariable(ctx, \"total\")")]
@@ -79,7 +83,9 @@ public sealed class ExpressionTranslatorTests
     [InlineData("$func:param")]
     [InlineData("//undeclared:order")]
     [InlineData("${length(payload.items)}")]
-    [InlineData("get-property('ReplyTo')")]
+    [InlineData("get-property('From')")]
+    [InlineData("get-property('RelatesTo')")]
+    [InlineData("${'a' + 1}")]
     public void Unsupported_expressions_fail_loudly_at_run_time(string expression)
     {
         var ir = Translator.Value(Parse(expression));

@@ -230,6 +230,12 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
 # namespace when the header has a block of it, otherwise the 2004/08 one. Here a body is built when a step first
 # reads it, and by a default endpoint (`callAddress` with `build`), as DefaultEndpoint.send builds it.
+# The same handler reads the `ReplyTo` and `FaultTo` endpoint references: the text of their `Address` child
+# (EndpointReferenceHelper.fromOM: the last 2005/08 `Address`, else the last 2004/08 one). Without a `ReplyTo`
+# block, the ReplyTo is the anonymous address (2005/08) or the none address (2004/08), as its setDefaults gives.
+# What the handler refuses with a fault (a repeated To, Action, MessageID, ReplyTo, FaultTo or From; no or an
+# empty Action; for 2004/08 no To, or a ReplyTo or FaultTo without a MessageID; an endpoint reference without an
+# Address of the namespace in effect) is recorded in `addressingFault`: reading ReplyTo or FaultTo then fails.
 function takeAddressingTo(Context ctx, json|xml message) {
     if message !is xml {
         return;
@@ -239,19 +245,114 @@ function takeAddressingTo(Context ctx, json|xml message) {
         return;
     }
     foreach string uri in [WSA_NS, WSA_SUBMISSION_NS] {
-        boolean present = false;
+        map<xml:Element[]> blocks = {};
         foreach xml:Element block in header.getChildren().elements() {
             string name = block.getName();
-            if name == "{" + uri + "}To" {
-                ctx.to = block.data();
-                return;
+            if name.startsWith("{" + uri + "}") {
+                string suffix = name.substring(uri.length() + 2);
+                xml:Element[] named = blocks[suffix] ?: [];
+                named.push(block);
+                blocks[suffix] = named;
             }
-            present = present || name.startsWith("{" + uri + "}");
         }
-        if present {
-            return;
+        if blocks.length() == 0 {
+            continue;
         }
+        xml:Element[]? toBlocks = blocks["To"];
+        if toBlocks is xml:Element[] {
+            ctx.to = toBlocks[0].data();
+        }
+        string? fault = ();
+        foreach string headerName in ["To", "Action", "MessageID", "ReplyTo", "FaultTo", "From"] {
+            xml:Element[]? named = blocks[headerName];
+            if fault is () && named is xml:Element[] && named.length() > 1 {
+                fault = string `the message has more than one wsa:${headerName} header`;
+            }
+        }
+        // EndpointReferenceHelper.fromOM: the text children of the last Address of the namespace found first.
+        var eprAddress = function (xml:Element[]? epr) returns string?|error {
+            if epr is () || epr.length() != 1 {
+                return ();
+            }
+            foreach string addressUri in [WSA_NS, WSA_SUBMISSION_NS] {
+                xml<xml:Element> addresses = epr[0].getChildren().elements("{" + addressUri + "}Address");
+                if addresses.length() > 0 {
+                    if addressUri != uri {
+                        return error(string `the wsa:${epr[0].getName().substring(uri.length() + 2)} header has an Address of another WS-Addressing namespace`);
+                    }
+                    string text = "";
+                    foreach xml item in addresses.get(addresses.length() - 1).getChildren() {
+                        if item is xml:Text {
+                            text += item.data();
+                        }
+                    }
+                    return text;
+                }
+            }
+            return error(string `the wsa:${epr[0].getName().substring(uri.length() + 2)} header has no Address`);
+        };
+        string?|error replyTo = eprAddress(blocks["ReplyTo"]);
+        if replyTo is string {
+            ctx.replyTo = replyTo;
+        } else if !blocks.hasKey("ReplyTo") {
+            ctx.replyTo = uri == WSA_NS ? "http://www.w3.org/2005/08/addressing/anonymous" : "http://www.w3.org/2005/08/addressing/none";
+        } else if replyTo is error && fault is () {
+            fault = replyTo.message();
+        }
+        string?|error faultTo = eprAddress(blocks["FaultTo"]);
+        if faultTo is string {
+            ctx.faultTo = faultTo;
+        } else if faultTo is error && fault is () {
+            fault = faultTo.message();
+        }
+        xml:Element[]? actions = blocks["Action"];
+        if fault is () && actions is xml:Element[] && actions.length() == 1 && actions[0].data().trim() == "" {
+            fault = "the wsa:Action header is empty";
+        }
+        if fault is () && !blocks.hasKey("Action") {
+            fault = "the message has WS-Addressing headers but no wsa:Action";
+        }
+        if fault is () && uri == WSA_SUBMISSION_NS && !blocks.hasKey("To") {
+            fault = "the message has WS-Addressing headers but no wsa:To";
+        }
+        if fault is () && uri == WSA_SUBMISSION_NS && (blocks.hasKey("ReplyTo") || blocks.hasKey("FaultTo")) && !blocks.hasKey("MessageID") {
+            fault = "the message has a wsa:ReplyTo or wsa:FaultTo but no wsa:MessageID";
+        }
+        ctx.addressingFault = fault;
+        return;
     }
+}
+
+# The WS-Addressing ReplyTo or FaultTo address of the message (`get-property('ReplyTo')`, `get-property('FaultTo')`);
+# an error when Axis2 refused the message's WS-Addressing headers (`addressingFault`), as building it fails there.
+function addressingAddress(Context ctx, string address) returns string|error {
+    string? fault = ctx.addressingFault;
+    if fault is string {
+        return error(fault);
+    }
+    return address;
+}
+
+# Synapse's MESSAGE_FORMAT (`get-property('MESSAGE_FORMAT')`, GetPropertyFunction) of a request an HTTP client
+# sent: "pox" when Axis2 took it for REST (`restRequest`; isDoingPOX is isDoingREST and is tested first, so "get"
+# never comes out), else "soap11" or "soap12" by the version of the message's SOAP envelope (the client's until a
+# step replaces the envelope). A response's is not modelled (Axis2 marks it REST when the request the endpoint sent
+# was, which the endpoint's format decides), nor a message no HTTP client sent (a task's, an inbound endpoint's): both
+# fail rather than guess.
+function messageFormat(Context ctx) returns string|error {
+    if ctx.isResponse || (!ctx.restRequest && ctx.clientSoap is ()) {
+        return error("MESSAGE_FORMAT is translated for a request an HTTP client sent only");
+    }
+    if ctx.restRequest {
+        return "pox";
+    }
+    json|xml|ReceivedBody payload = ctx.payload;
+    json|xml current = payload is ReceivedBody ? payload.parsed : payload;
+    string? version = current is xml ? soapVersion(current) : ();
+    if version is string {
+        return version == SOAP11_NS ? "soap11" : "soap12";
+    }
+    return ctx.clientSoap == "soap12" ? "soap12" : "soap11";
 }
 
 # Before a non-blocking send through an endpoint, Synapse's Axis2FlexibleMEPClient (cloneForSend) removes the message's
@@ -2921,6 +3022,9 @@ function conditionText(Context ctx, UrlCondition condition, string url) returns 
 function branchContext(Context ctx) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
     to: ctx.to,
+    replyTo: ctx.replyTo,
+    faultTo: ctx.faultTo,
+    addressingFault: ctx.addressingFault,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
@@ -3047,6 +3151,9 @@ function aggregatedJsonPart(json part) returns json {
 # variables, method, URL postfix, status and direction (the body is set by the caller).
 function adoptMessage(Context ctx, Context copy) {
     ctx.to = copy.to;
+    ctx.replyTo = copy.replyTo;
+    ctx.faultTo = copy.faultTo;
+    ctx.addressingFault = copy.addressingFault;
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
     ctx.properties = copy.properties.clone();
@@ -3371,6 +3478,9 @@ class MessageQueue {
 function copyMessage(Context ctx) returns Context => {
     messageId: ctx.messageId,
     to: ctx.to,
+    replyTo: ctx.replyTo,
+    faultTo: ctx.faultTo,
+    addressingFault: ctx.addressingFault,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
