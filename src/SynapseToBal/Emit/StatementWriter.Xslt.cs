@@ -12,15 +12,7 @@ internal sealed partial class StatementWriter
     /// </summary>
     private void XsltByKey(XsltByKeyStep xslt)
     {
-        _modules.Use("xslt");
-        var input = xslt.Source is { } source ? _expr.Navigation(source) : "check xmlPayload(ctx)";
         var stylesheets = "{" + string.Join(", ", xslt.Stylesheets.Select(s => $"{BallerinaSyntax.StringLiteral(s.Key)}: {_expr.Names[s.Value]}")) + "}";
-        var parameters = xslt.Parameters.Length == 0
-            ? string.Empty
-            : ", {" + string.Join(", ", xslt.Parameters.Select(p => $"{BallerinaSyntax.StringLiteral(p.Name)}: {_expr.String(p.Value)}")) + "}";
-        var transform = $"check xslt:transform({input}, check stylesheetByKey({_expr.String(xslt.Key)}, {stylesheets}){parameters})";
-        _out.Line(xslt.TargetProperty is { } property
-            ? $"ctx.properties[{BallerinaSyntax.StringLiteral(property)}] = {transform};"
-            : $"ctx.payload = replaceBody(ctx, {transform});");
+        Transform(xslt.Source, $"check stylesheetByKey({_expr.String(xslt.Key)}, {stylesheets})", xslt.Parameters, xslt.TargetProperty);
     }
 }

@@ -1004,15 +1004,22 @@ internal sealed partial class StatementWriter
         }
     }
 
-    private void Xslt(XsltStep xslt)
+    private void Xslt(XsltStep xslt) =>
+        Transform(xslt.Source, _expr.Names[xslt.Stylesheet], xslt.Parameters, xslt.TargetProperty);
+
+    /// <summary>
+    /// <c>xslt:transform</c> of the source (else the payload) with a stylesheet expression and the parameters, into
+    /// the target property or the body.
+    /// </summary>
+    private void Transform(XmlNavigationIr? source, string stylesheet, ImmutableArray<XsltParameterIr> parameterList, string? targetProperty)
     {
         _modules.Use("xslt");
-        var input = xslt.Source is { } source ? _expr.Navigation(source) : "check xmlPayload(ctx)";
-        var parameters = xslt.Parameters.Length == 0
+        var input = source is not null ? _expr.Navigation(source) : "check xmlPayload(ctx)";
+        var parameters = parameterList.Length == 0
             ? string.Empty
-            : ", {" + string.Join(", ", xslt.Parameters.Select(p => $"{BallerinaSyntax.StringLiteral(p.Name)}: {_expr.String(p.Value)}")) + "}";
-        var transform = $"check xslt:transform({input}, {_expr.Names[xslt.Stylesheet]}{parameters})";
-        _out.Line(xslt.TargetProperty is { } property
+            : ", {" + string.Join(", ", parameterList.Select(p => $"{BallerinaSyntax.StringLiteral(p.Name)}: {_expr.String(p.Value)}")) + "}";
+        var transform = $"check xslt:transform({input}, {stylesheet}{parameters})";
+        _out.Line(targetProperty is { } property
             ? $"ctx.properties[{BallerinaSyntax.StringLiteral(property)}] = {transform};"
             : $"ctx.payload = replaceBody(ctx, {transform});");
     }

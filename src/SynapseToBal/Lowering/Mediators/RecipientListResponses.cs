@@ -130,21 +130,9 @@ public sealed partial class Lowerer
             ? LowerSequenceKey(aggregate, flow.Location, key, aggregate.RawXml)
             : LowerBlock(flow.Mediators, outContext);
         steps.AddRange(onComplete);
-        if (_entryPrefixes.TryGetValue(aggregate, out var shape) && !Flow.Terminates(onComplete))
+        if (_entryPrefixes.ContainsKey(aggregate) && !Flow.Terminates(onComplete))
         {
-            // The aggregated message goes on with what follows the aggregate in its out flow, without the mediators before it.
-            if (shape.After.Length > 0)
-            {
-                _diagnostics.Report(DiagnosticCatalog.AggregateContinuationDiffers, aggregate.Location);
-            }
-
-            var rest = LowerBlock(shape.After, outContext);
-            steps.AddRange(rest);
-            if (!Flow.Terminates(rest))
-            {
-                _diagnostics.Report(DiagnosticCatalog.ResponseHang, aggregate.Location);
-                steps.Add(new AcceptStep(null));
-            }
+            steps.AddRange(AfterOutFlowAggregate(aggregate, outContext));
         }
         else if (!AlwaysAnswers(onComplete, []))
         {

@@ -72,6 +72,30 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The mediators an out flow runs before its aggregate, and those after it in the same list, for an aggregate that has some before it.</summary>
+    /// <summary>
+    /// An aggregate first in an out flow whose onComplete does not end the flow: the aggregated message goes on with
+    /// what follows the aggregate in that out flow (without the mediators before it, SB0224 when there are any), and
+    /// the client is left waiting (SB0210) when that rest does not answer either.
+    /// </summary>
+    private IEnumerable<StepIr> AfterOutFlowAggregate(AggregateMediator aggregate, FlowContext outContext)
+    {
+        var shape = _entryPrefixes[aggregate];
+        if (shape.After.Length > 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AggregateContinuationDiffers, aggregate.Location);
+        }
+
+        var rest = LowerBlock(shape.After, outContext);
+        if (Flow.Terminates(rest))
+        {
+            return rest;
+        }
+
+        // The out flow ends there without answering: the Micro Integrator leaves the client waiting.
+        _diagnostics.Report(DiagnosticCatalog.ResponseHang, aggregate.Location);
+        return [.. rest, new AcceptStep(null)];
+    }
+
     private readonly Dictionary<AggregateMediator, (ImmutableArray<MediatorSyntax> Prefix, ImmutableArray<MediatorSyntax> After)> _entryPrefixes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether the aggregate starts the out flow of some API resource or proxy service (directly or through the sequence it starts with).</summary>
@@ -291,22 +315,9 @@ public sealed partial class Lowerer
                 : [Shape(split, $"its aggregate ends the onComplete of the <aggregate id=\"{nestedInner.Id}\"> first in the out flow, and its onComplete does not always answer (what would follow is not translated)")];
         }
 
-        if (acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var shape) && !Flow.Terminates(onComplete))
+        if (acrossFlows && _entryPrefixes.ContainsKey(aggregate) && !Flow.Terminates(onComplete))
         {
-            // The aggregated message goes on with what follows the aggregate in its out flow, without the mediators before it.
-            if (shape.After.Length > 0)
-            {
-                _diagnostics.Report(DiagnosticCatalog.AggregateContinuationDiffers, aggregate.Location);
-            }
-
-            var rest = LowerBlock(shape.After, onCompleteContext);
-            steps.AddRange(rest);
-            if (!Flow.Terminates(rest))
-            {
-                // The out flow ends there without answering: the Micro Integrator leaves the client waiting.
-                _diagnostics.Report(DiagnosticCatalog.ResponseHang, aggregate.Location);
-                steps.Add(new AcceptStep(null));
-            }
+            steps.AddRange(AfterOutFlowAggregate(aggregate, onCompleteContext));
         }
         else if (acrossFlows && !AlwaysAnswers(onComplete, []))
         {
