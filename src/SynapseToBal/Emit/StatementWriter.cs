@@ -1239,7 +1239,7 @@ internal sealed partial class StatementWriter
             // The template is the whole URL: the client kept for its base URL, and the rest of it as the path.
             var endpoint = Local("urlClient");
             var path = Local("urlPath");
-            var url = TemplateString(whole.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})");
+            var url = WithRestPostfix(whole, TemplateString(whole.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})"));
             _out.Line($"[http:Client, string] [{endpoint}, {path}] = check urlTemplateClient({BallerinaSyntax.StringLiteral(_expr.Names[call.Client.Name])}, {url}, {_expr.Names[call.Client.Name]});");
             _modules.Use("http");
             args = ["ctx", endpoint, path];
@@ -1268,7 +1268,7 @@ internal sealed partial class StatementWriter
                 args.Add("\"POST\"");
                 break;
             case HttpPathIr.Template template:
-                args.Add(TemplateString(template.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})"));
+                args.Add(WithRestPostfix(template, TemplateString(template.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})")));
                 if (template.Method is { } method)
                 {
                     args.Add(BallerinaSyntax.StringLiteral(method));
@@ -1279,6 +1279,10 @@ internal sealed partial class StatementWriter
                 throw new InvalidOperationException();
         }
     }
+
+    /// <summary>An http endpoint's expanded uri-template, joined to the REST URL postfix when the endpoint appends it.</summary>
+    private static string WithRestPostfix(HttpPathIr.Template template, string expansion) =>
+        template.AppendsPostfix ? $"withRestPostfix({expansion}, restPostfix(ctx))" : expansion;
 
     private static string FinishCallArguments(CallStep call, bool blocking, List<string> args)
     {

@@ -311,7 +311,14 @@ public abstract record HttpPathIr
     public sealed record None : HttpPathIr;
 
     /// <summary>HTTP endpoint: a uri-template expanded from properties; <c>Method</c> overrides the incoming one.</summary>
-    public sealed record Template(ImmutableArray<TemplatePart> Parts, string? Method) : HttpPathIr;
+    public sealed record Template(ImmutableArray<TemplatePart> Parts, string? Method) : HttpPathIr
+    {
+        /// <summary>
+        /// The URL postfix is joined to the expansion for a REST request (an http endpoint without a method, or any
+        /// http endpoint through the blocking sender); otherwise the expansion is the whole path.
+        /// </summary>
+        public bool AppendsPostfix { get; init; }
+    }
 }
 
 /// <summary>Respond to the client with the current message.</summary>

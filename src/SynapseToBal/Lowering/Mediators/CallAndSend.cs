@@ -57,11 +57,12 @@ public sealed partial class Lowerer
 
         if (call.Blocking)
         {
-            _ = SoapFaultChecked(call, step with { Blocking = true }, call.Location); // reports only
+            step = ThroughBlockingSender(step);
+            _ = SoapFaultChecked(call, step, call.Location); // reports only
             // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
             return step.Client.DefaultTimeout
-                ? [new CommentStep(call, $"blocking=\"true\": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step with { Blocking = true }]
-                : [step with { Blocking = true }];
+                ? [new CommentStep(call, $"blocking=\"true\": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]
+                : [step];
         }
 
         return SoapFaultChecked(call, step, call.Location);
@@ -279,13 +280,9 @@ public sealed partial class Lowerer
 
                 var (baseUrl, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
                 var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context);
-                if (http.Method is null)
-                {
-                    // Per Synapse's HTTPEndpoint, without a method the postfix is appended to the expanded template.
-                    parts = [.. parts, new TemplatePart.Argument(new ContextFieldIr(ContextField.UrlPostfix), Raw: true, InAttribute: false)];
-                }
-
-                return new HttpPathIr.Template(parts, http.Method);
+                // Without a method HTTPEndpoint does not mark the endpoint an HTTP endpoint, so Axis2FlexibleMEPClient
+                // keeps REST_URL_POSTFIX and joins it for a REST request, as for an address endpoint (RestPostfix.cs).
+                return new HttpPathIr.Template(parts, http.Method) { AppendsPostfix = http.Method is null };
             }
 
             case WsdlEndpointSyntax wsdl:

@@ -2063,6 +2063,28 @@ function restPostfix(Context ctx) returns string {
     return rest ? ctx.urlPostfix : "";
 }
 
+# The URL (or path) an http endpoint sends to with the URL postfix `postfix` (`restPostfix`: empty unless the
+# request is REST): the expanded uri-template `address` joined to it as Axis2FlexibleMEPClient and
+# BlockingMsgSenderUtils.getEPRWithRestURLPostfix join them (semantics §3.5): a `/` between them when neither
+# has one, one `/` when both have it, and a query postfix replacing a trailing `/`. An empty postfix leaves the
+# address as it is.
+function withRestPostfix(string address, string postfix) returns string {
+    if postfix == "" {
+        return address;
+    }
+    boolean slash = address.endsWith("/");
+    if !slash && !postfix.startsWith("/") && !postfix.startsWith("?") {
+        return address + "/" + postfix;
+    }
+    if slash && postfix.startsWith("/") {
+        return address + postfix.substring(1);
+    }
+    if slash && postfix.startsWith("?") {
+        return address.substring(0, address.length() - 1) + postfix;
+    }
+    return address + postfix;
+}
+
 # Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`,
 # but an HTTP status of 400 or more is a fault unless the endpoint lists it in
 # `non.error.http.status.codes` (`nonErrorCodes`). The fault sets ERROR_CODE 401002
