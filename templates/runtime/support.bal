@@ -1689,8 +1689,12 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.payload = <ReceivedBody>{bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
     // The response gets fresh axis2-scope state in Synapse: the postfix is gone after a call.
     ctx.urlPostfix = "";
-    // The response is not addressed to the request's To.
+    // The response is not addressed to the request's To, and carries the ReplyTo and FaultTo of the outgoing
+    // message's options (SynapseCallbackReceiver), which Axis2FlexibleMEPClient's clone does not copy: none.
     ctx.to = "";
+    ctx.replyTo = "";
+    ctx.faultTo = "";
+    ctx.addressingFault = ();
     ctx.axis2 = {};
     ctx.isResponse = true;
 }

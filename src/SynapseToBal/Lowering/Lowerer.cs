@@ -395,6 +395,13 @@ public sealed partial class Lowerer
 
         if (_sequenceFunctions.ContainsKey(onError))
         {
+            if (!_model.SequenceFacts(onError).CanAnswer && IrWalker.Steps(body).Any(s => s is CallStep { Blocking: false } or CallAddressStep { Blocking: false }))
+            {
+                // A failure after a non-blocking call reaches the onError sequence once the message has gone out
+                // (RESPONSE_WRITTEN is SKIP): when it answers nothing, the Micro Integrator sends the client nothing.
+                _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
+            }
+
             return OnErrorFunction(name, onError, $"Runs the onError sequence '{onError}' of {kind} '{name}' when one of its mediators fails; the flow ends there.", location);
         }
 
@@ -405,7 +412,8 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// A fault function that records the error, runs the onError sequence and ends the flow: with that sequence's
-    /// answer, else 202 (a flow that ends without one is answered 202 by the Micro Integrator's listener).
+    /// answer, else 202 (the listener's answer to a flow that ends without one before anything was sent; after a
+    /// non-blocking call the Micro Integrator answers nothing, SB0210).
     /// </summary>
     private Symbol OnErrorFunction(string owner, string onError, string summary, SourceLocation location)
     {
@@ -556,6 +564,12 @@ public sealed partial class Lowerer
     /// <summary>The Micro Integrator's pass-through socket timeout (http.socket.timeout, 180000 ms in its default.json): no response wait outlasts it.</summary>
     internal const decimal SocketTimeoutSeconds = 180m;
 
+    /// <summary>The client note of an endpoint without a timeout responseAction (TimeoutHandler with NONE).</summary>
+    private const string NoTimeoutActionNote = "No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.";
+
+    /// <summary>The same for a member of a failover or load-balance group: the group client takes a timeout for a failure, the Micro Integrator does not.</summary>
+    private const string NoTimeoutActionGroupNote = "No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.";
+
     /// <summary>An endpoint whose address is not HTTP: an error (SB0218) and the reason its TODOs carry.</summary>
     private NotTranslatedIr NonHttp(string name, (string Scheme, Transports.Transport Transport) transport, string uri, SourceLocation location)
     {
@@ -657,7 +671,7 @@ public sealed partial class Lowerer
         var timeoutFault = qualities.ResponseAction is not null && (qualities.TimeoutMillis is not > 0 || qualities.TimeoutMillis <= SocketTimeoutSeconds * 1000);
         if (qualities.ResponseAction is null)
         {
-            notes.Add("No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.");
+            notes.Add(NoTimeoutActionNote);
         }
 
         var nonErrorCodes = ImmutableArray<int>.Empty;

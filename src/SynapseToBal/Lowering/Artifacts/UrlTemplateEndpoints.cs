@@ -38,6 +38,7 @@ public sealed partial class Lowerer
             NonErrorStatusCodes = settings.NonErrorCodes,
             DefaultTimeout = http.Qualities.TimeoutMillis is not > 0,
             UrlTemplate = http.UriTemplate,
+            TimeoutFault = settings.TimeoutFault,
         };
         _clients.Add(client);
         return client;

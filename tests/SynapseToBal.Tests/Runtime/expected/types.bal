@@ -11,7 +11,8 @@ public type Context record {|
     string to = "";
     # The WS-Addressing ReplyTo address (Synapse's `ReplyTo`, `get-property('ReplyTo')`): read from the envelope's
     # `wsa:ReplyTo` header block when the message is built (`takeAddressingTo`), "" until then or without WS-Addressing
-    # headers. A response keeps the request's, as SynapseCallbackReceiver copies it.
+    # headers. A backend response has none: SynapseCallbackReceiver copies the outgoing message's, which the clone
+    # made for the send does not carry.
     string replyTo = "";
     # The WS-Addressing FaultTo address (`get-property('FaultTo')`), read and kept as `replyTo` is.
     string faultTo = "";

@@ -14,7 +14,7 @@ final http:Client backup = check new (backupUrl, {timeout: 30});
 # Synapse goes back to the first member as soon as it is ready again (dynamic failover); http:FailoverClient stays on the member that last answered until it fails.
 # buildMessage="true": the request is kept and sent again to the next member in any case.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 final http:FailoverClient ordersFailover = check new ({
     targets: [
         {url: ordersFailoverPrimaryUrl},
@@ -27,7 +27,7 @@ final http:FailoverClient ordersFailover = check new ({
 # Endpoint 'Spread' (groups.xml, line 25).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:LoadBalanceClient spread = check new ({
     targets: [
@@ -41,7 +41,7 @@ final http:LoadBalanceClient spread = check new ({
 # Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
 # dynamic="false": like Synapse's static failover, the client stays on the member that last answered until it fails.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:FailoverClient staticFailover = check new ({
     targets: [
@@ -57,7 +57,7 @@ final http:FailoverClient staticFailover = check new ({
 # Synapse's algorithm 'org.apache.synapse.endpoints.algorithms.WeightedRoundRobin' is not reproduced: the client uses round robin.
 # Synapse keeps a client's session (http) on one member; the client does not.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:LoadBalanceClient sticky = check new ({
     targets: [

@@ -15,7 +15,7 @@ function studentProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.servicePath"] = "services";
     ctx.properties["uri.var.serviceName"] = "StudentService";
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, studentEndpointConfig);
-    check callEndpoint(ctx, urlClient, urlPath, "POST");
+    check callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true);
     return check studentProxyOut(ctx);
 }
 

@@ -22,6 +22,8 @@ service /audit on httpListener {
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
+        // TODO(SB0206): receive="{get-property('receiver')}" is not translated: the response should run that sequence; it continues in the out flow here
+        // <send receive="{get-property('receiver')}">
         check callEndpoint(ctx, auditApiDefaultEndpoint2, restPostfix(ctx));
         return respond(ctx);
     }
