@@ -122,6 +122,12 @@ internal sealed partial class StatementWriter
             case RemoveVariableStep remove:
                 _out.Line($"_ = ctx.variables.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;
+            case ComputedPropertyStep { Value: { } value } computed:
+                _out.Line($"ctx.{PropertyMap(computed.Scope)}[{_expr.String(computed.Name)}] = {_expr.Typed(value)};");
+                break;
+            case ComputedPropertyStep computed:
+                _out.Line($"_ = ctx.{PropertyMap(computed.Scope)}.removeIfHasKey({_expr.String(computed.Name)});");
+                break;
             case RemovePropertyStep remove:
                 _out.Line($"_ = ctx.{PropertyMap(remove.Scope)}.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
                 break;

@@ -28,6 +28,7 @@ public static class IrWalker
         DataServiceDispatchStep dispatch => dispatch.Operations.Select(o => ImmutableArray.Create<StepIr>(o.Query)),
         HttpConnectorCallStep => [],
         EmailSendStep => [],
+        ComputedPropertyStep => [],
         FileConnectorStep => [],
         LdapConnectorStep => [],
         CacheLookupStep cache => [cache.OnHit],
@@ -60,6 +61,7 @@ public static class IrWalker
     {
         LogStep log => log.Parts.OfType<LogPart.Value>().Select(p => p.Expression),
         SetPropertyStep set => [set.Value],
+        ComputedPropertyStep computed => new[] { computed.Name, computed.Value }.OfType<ExprIr>(),
         SetVariableStep set => [set.Value],
         StorePropertyStep store => Expressions(store.Value),
         ReplacePayloadStep replace => Expressions(replace.Value),

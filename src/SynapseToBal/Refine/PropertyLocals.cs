@@ -389,6 +389,12 @@ public static partial class PropertyLocalAnalysis
                     _setsLookup = null;
                     See(set.Name, set);
                     return;
+                case ComputedPropertyStep computed:
+                    // A computed name may write any default-scope property (an operation-scope one is another map).
+                    Wildcard |= computed.Scope == PropertyScope.Default;
+                    Collect(computed.Name, contains);
+                    Collect(computed.Value, contains);
+                    return;
                 case StorePropertyStep store:
                     Collect(store.Value, contains);
                     _sets.Add((store.Name, store));

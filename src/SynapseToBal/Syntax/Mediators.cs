@@ -79,6 +79,9 @@ public sealed record PropertyMediator(
     int? Group) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "property";
+
+    /// <summary>The name as a Synapse value when it is computed at run time (<c>name="{expression}"</c>); null for a plain name.</summary>
+    public ValueSyntax.Expression? DynamicName { get; init; }
 }
 
 public sealed record PayloadArgSyntax(ValueSyntax Value, string? Evaluator, bool Literal, SourceLocation Location);

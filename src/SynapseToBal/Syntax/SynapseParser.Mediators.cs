@@ -226,7 +226,11 @@ public sealed partial class SynapseParser
             ValueOf(element),
             Attr(element, "type")?.Trim().ToUpperInvariant(),
             Attr(element, "pattern"),
-            ParseInt(Attr(element, "group")));
+            ParseInt(Attr(element, "group")))
+        {
+            // MediatorPropertyUtils.isDynamicName: a name that starts with '{' and ends with '}' is evaluated per message.
+            DynamicName = Attr(element, "name") is { Length: > 2 } name && name[0] == '{' && name[^1] == '}' ? DynamicValue(element, name) as ValueSyntax.Expression : null,
+        };
     }
 
     private PayloadFactoryMediator ParsePayloadFactory(XElement element, SourceLocation location, string raw)

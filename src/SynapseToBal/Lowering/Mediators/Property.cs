@@ -37,7 +37,7 @@ public sealed partial class Lowerer
 
         if (property.Name.StartsWith('{'))
         {
-            return Todo(property, DiagnosticCatalog.DynamicKey, "the property name is computed at run time", property.Name);
+            return LowerComputedProperty(property, pattern, context);
         }
 
         var remove = property.Action == PropertyAction.Remove;
