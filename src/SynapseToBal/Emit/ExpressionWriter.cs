@@ -59,13 +59,30 @@ internal sealed class ExpressionWriter
         _ => throw new InvalidOperationException($"No typed form for {expr.GetType().Name}"),
     };
 
+    /// <summary>
+    /// An integer value as a Ballerina int, or, when it would be parsed from a string at run time, that string,
+    /// for a run-time helper that parses it leniently (<c>setHttpSc</c>).
+    /// </summary>
+    public string IntegerOrText(ExprIr expr) =>
+        expr is ConvertIr { To: ValueKind.Integer, Operand: not CountIr } c && c.Operand.Kind != ValueKind.Integer && OwnTypeLocal(c) is null
+            ? String(c.Operand)
+            : Typed(expr);
+
+    /// <summary>A typed local converted back to its own type (int:fromString(n.toString()) is n): the local's name.</summary>
+    private string? OwnTypeLocal(ConvertIr conversion) =>
+        conversion is { Operand: PropertyReadIr { Scope: PropertyScope.Default } read } && _locals[read.Name] is { Alias: false, Kind: ValueKind.Integer or ValueKind.Boolean or ValueKind.Float } local && local.Kind == conversion.To
+            ? local.Name
+            : null;
+
     private string Convert(ConvertIr conversion)
     {
+        if (OwnTypeLocal(conversion) is { } own)
+        {
+            return own;
+        }
+
         switch (conversion)
         {
-            // A typed local converted back to its own type (int:fromString(n.toString()) is n).
-            case { Operand: PropertyReadIr { Scope: PropertyScope.Default } read } when _locals[read.Name] is { Alias: false, Kind: ValueKind.Integer or ValueKind.Boolean or ValueKind.Float } local && local.Kind == conversion.To:
-                return local.Name;
             case { Operand: CountIr count, To: ValueKind.Integer }:
                 return CountValue(count);
             case { Operand.Kind: ValueKind.Integer, To: ValueKind.Float }:
@@ -116,7 +133,7 @@ internal sealed class ExpressionWriter
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         ContextFieldIr f => f.Field switch
         {
-            ContextField.StatusCode => "ctx.statusCode.toString()",
+            ContextField.StatusCode => "axis2HttpSc(ctx)",
             ContextField.ContentType => "ctx.contentType",
             ContextField.MessageType => "messageType(ctx)",
             ContextField.Method => "ctx.method",
@@ -246,7 +263,7 @@ internal sealed class ExpressionWriter
         NodeSetCompareIr c => $"xpathSomeString({NodeValues(c.Nodes)}, {BallerinaSyntax.StringLiteral(c.Operator)}, {String(c.Other)})",
         CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: NumberLiteralIr { NumberKind: ValueKind.Integer } status } c
             when c.Operator is "=" or "!="
-            => $"ctx.statusCode {(c.Operator == "=" ? "==" : "!=")} {status.Text}",
+            => $"axis2HttpSc(ctx) {(c.Operator == "=" ? "==" : "!=")} {BallerinaSyntax.StringLiteral(status.Text)}",
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
         StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
@@ -280,11 +297,6 @@ internal sealed class ExpressionWriter
         if (expr is CountIr count)
         {
             return $"<float>{CountValue(count)}";
-        }
-
-        if (expr is ContextFieldIr { Field: ContextField.StatusCode })
-        {
-            return "<float>ctx.statusCode";
         }
 
         if (expr.Kind == ValueKind.Float)

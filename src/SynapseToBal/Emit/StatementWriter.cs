@@ -867,7 +867,8 @@ internal sealed partial class StatementWriter
         switch (field.Field)
         {
             case ContextField.StatusCode:
-                _out.Line($"ctx.statusCode = {_expr.Typed(field.Value)};");
+                // HTTP_SC is read back as written and parsed only for the status sent (setHttpSc).
+                _out.Line($"setHttpSc(ctx, {(field.Value.Kind == ValueKind.Integer ? _expr.IntegerOrText(field.Value) : _expr.String(field.Value))});");
                 break;
             case ContextField.ContentType or ContextField.MessageType:
                 _out.Line($"ctx.contentType = {_expr.String(field.Value)};");

@@ -23,7 +23,7 @@ public sealed partial class PropertyLocalTests
         Assert.Contains("string sku = check jsonEval(ctx, \"$.sku\");", main);
         Assert.Contains("int count = 3;", main);
         Assert.Contains("sku = sku", main);
-        Assert.Contains("ctx.statusCode = count;", main);
+        Assert.Contains("setHttpSc(ctx, count);", main);
         Assert.DoesNotContain("ctx.properties[", main);
         Assert.DoesNotContain("getProperty(", main);
     }

@@ -177,7 +177,7 @@ public sealed partial class Lowerer
         switch (property.Name)
         {
             case "HTTP_SC":
-                return new SetFieldStep(property, ContextField.StatusCode, remove ? new NumberLiteralIr("200", ValueKind.Integer) : Typed(Value(property.Value, context), "INTEGER", inlineXml: false));
+                return new SetFieldStep(property, ContextField.StatusCode, remove ? new StringLiteralIr(string.Empty) : Typed(Value(property.Value, context), "INTEGER", inlineXml: false));
             case "messageType" or "ContentType":
                 return new SetFieldStep(property, ContextField.ContentType, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
             case "REST_URL_POSTFIX":

@@ -20,7 +20,7 @@ function orderFault(Context ctx) returns http:Response|error? {
         "detail": getProperty(ctx, "ERROR_MESSAGE")
     };
     setJsonPayload(ctx, payload.toJson());
-    ctx.statusCode = 503;
+    setHttpSc(ctx, 503);
     return respond(ctx);
 }
 

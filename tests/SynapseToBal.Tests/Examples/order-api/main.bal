@@ -17,10 +17,10 @@ service /orders on httpListener {
             check logRequest(ctx);
             log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
-            if ctx.statusCode == 404 {
+            if axis2HttpSc(ctx) == "404" {
                 OrderApiGetByOrderIdResponse payload = {"error": "Order not found", "orderId": orderId};
                 setJsonPayload(ctx, payload.toJson());
-                ctx.statusCode = 404;
+                setHttpSc(ctx, 404);
             }
             return respond(ctx);
         } on fail error e {
@@ -36,13 +36,13 @@ service /orders on httpListener {
             if check jsonEval(ctx, "$.quantity") == "0" {
                 OrderApiPostResponse payload = {"error": "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
-                ctx.statusCode = 400;
+                setHttpSc(ctx, 400);
                 return respond(ctx);
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
-            ctx.statusCode = 201;
+            setHttpSc(ctx, 201);
             return respond(ctx);
         } on fail error e {
             return orderApiFault(ctx, e);

@@ -1410,29 +1410,65 @@ function setPayloadValue(Context ctx, anydata value) returns error? {
     ctx.payload = check value.cloneWithType(json);
 }
 
-# Replaces the payload with JSON and marks the message as JSON, as payloadFactory does.
+# Replaces the payload with JSON and marks the message as JSON, as payloadFactory does: the message type and
+# the `Content-Type` transport header both become `application/json` (PayloadFactoryMediator.setContentType and
+# handleSpecialProperties), so `$trp:Content-Type` reads it and a SOAP client's answer is not converted back into
+# the header's old SOAP version (`answerInClientSoapVersion`).
 function setJsonPayload(Context ctx, json payload) {
     ctx.payload = payload;
     ctx.contentType = "application/json";
+    ctx.headers["content-type"] = ctx.contentType;
 }
 
 # Replaces the payload with XML (a SOAP envelope and its header are kept; XML that is itself an envelope
-# replaces the envelope). A SOAP or other XML content type is kept; anything else becomes `application/xml`,
-# as payloadFactory does.
+# replaces the envelope). A message type of exactly `application/xml`, `text/xml` or `application/soap+xml` is
+# kept; anything else becomes `application/xml`, and so does the `Content-Type` transport header, as
+# payloadFactory does (PayloadFactoryMediator.setContentType and handleSpecialProperties).
 function setXmlPayload(Context ctx, xml payload) {
     xml<xml:Element> roots = payload.elements();
     // A format whose root is a SOAP 1.1 or 1.2 Envelope becomes the whole envelope, not the body's content
     // (PayloadFactoryMediator.checkAndReplaceEnvelope).
     ctx.payload = roots.length() > 0 && soapVersion(roots.get(0)) is string ? roots.get(0) : replaceBody(ctx, payload);
-    if !ctx.contentType.includes("xml") {
+    string current = messageType(ctx);
+    if current != "application/xml" && current != "text/xml" && current != "application/soap+xml" {
         ctx.contentType = "application/xml";
+        ctx.headers["content-type"] = ctx.contentType;
     }
 }
 
-# Replaces the payload with text, held in Synapse's `<text>` element (semantics §1.7).
+# Replaces the payload with text, held in Synapse's `<text>` element (semantics §1.7); the message type and the
+# `Content-Type` transport header become `text/plain`, as payloadFactory does.
 function setTextPayload(Context ctx, string payload) {
     ctx.payload = replaceBody(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${payload}</text>`);
     ctx.contentType = "text/plain";
+    ctx.headers["content-type"] = ctx.contentType;
+}
+
+# Reads Synapse's axis2 `HTTP_SC` (`$axis2:HTTP_SC`, semantics §2.5): empty until a backend's response or a write
+# set it, as the Micro Integrator's ClientWorker sets it on responses only (not on a request, nor in a fault flow
+# after a transport failure).
+function axis2HttpSc(Context ctx) returns string => ctx.httpSc ?: "";
+
+# Writes Synapse's axis2 `HTTP_SC`: reads see the value as written; the status sent is parsed from it, as
+# PassThroughTransportUtils.determineHttpStatusCode does when the message is written out, so a value that is not
+# an integer logs a warning and leaves the status the Micro Integrator would send without one (200, as removing
+# `HTTP_SC` does) instead of failing the flow. An empty value is a removal.
+function setHttpSc(Context ctx, string|int value) {
+    if value is int {
+        ctx.statusCode = value;
+        ctx.httpSc = value.toString();
+        return;
+    }
+    ctx.httpSc = value == "" ? () : value;
+    int|error status = int:fromString(value);
+    if status is int {
+        ctx.statusCode = status;
+        return;
+    }
+    if value != "" {
+        log:printWarn(string `Unable to set the HTTP status code from the property HTTP_SC with value: ${value}`);
+    }
+    ctx.statusCode = 200;
 }
 
 # Replaces the message with a fault, as Synapse's makefault does (semantics §5.6): a SOAP 1.1 or 1.2
@@ -1683,6 +1719,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     }
     ctx.restCall = format == "pox";
     ctx.statusCode = response.statusCode;
+    ctx.httpSc = response.statusCode.toString();
     ctx.headers = {};
     foreach string name in response.getHeaderNames() {
         ctx.headers[name.toLowerAscii()] = check response.getHeader(name);
@@ -3065,6 +3102,7 @@ function branchContext(Context ctx) returns Context => {
     clientSoap: ctx.clientSoap,
     restCall: ctx.restCall,
     statusCode: ctx.statusCode,
+    httpSc: ctx.httpSc,
     isResponse: ctx.isResponse,
     outFlow: ctx.outFlow
 };
@@ -3189,6 +3227,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.urlPostfix = copy.urlPostfix;
     ctx.restCall = copy.restCall;
     ctx.statusCode = copy.statusCode;
+    ctx.httpSc = copy.httpSc;
     ctx.isResponse = copy.isResponse;
 }
 
@@ -3517,6 +3556,7 @@ function copyMessage(Context ctx) returns Context => {
     urlPostfix: ctx.urlPostfix,
     restRequest: ctx.restRequest,
     statusCode: ctx.statusCode,
+    httpSc: ctx.httpSc,
     isResponse: ctx.isResponse
 };
 
@@ -4259,6 +4299,7 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
     }
     ctx.headers = headers;
     ctx.statusCode = hit.statusCode;
+    ctx.httpSc = hit.statusCode.toString();
     ctx.isResponse = true;
     return true;
 }

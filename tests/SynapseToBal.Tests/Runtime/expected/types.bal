@@ -53,6 +53,9 @@ public type Context record {|
     boolean restCall = false;
     # Status code sent to the client (Synapse `HTTP_SC`).
     int statusCode = 200;
+    # Synapse's axis2 `HTTP_SC` as a read sees it: `()` until a backend's response or a write set it (the
+    # Micro Integrator's ClientWorker sets it on responses only), the text written otherwise.
+    string? httpSc = ();
     # True once the message is a response (after a backend call), as Synapse's `<in>`/`<out>` see it.
     boolean isResponse = false;
     # The out flow of the resource that received the message; a `send` in a shared sequence continues

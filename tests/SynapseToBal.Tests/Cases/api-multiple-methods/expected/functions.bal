@@ -6,6 +6,6 @@ import ballerina/http;
 
 # In flow of CustomerAPI PUT,PATCH /{id}, shared by its methods.
 function customerApiPutPatchByIdFlow(Context ctx) returns http:Response|error {
-    ctx.statusCode = 204;
+    setHttpSc(ctx, 204);
     return respond(ctx);
 }

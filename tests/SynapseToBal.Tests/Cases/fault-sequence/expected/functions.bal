@@ -11,6 +11,6 @@ function paymentApiFault(Context ctx, error e) returns http:Response|error {
     log:printError("PaymentAPI / fault", code = getProperty(ctx, "ERROR_CODE"), message = getProperty(ctx, "ERROR_MESSAGE"));
     PaymentApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    ctx.statusCode = 502;
+    setHttpSc(ctx, 502);
     return respond(ctx);
 }

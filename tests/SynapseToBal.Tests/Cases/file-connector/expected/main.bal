@@ -17,7 +17,7 @@ service /files on httpListener {
         check fileConnectorCreate(ctx, filePath);
         check fileConnectorCreate(ctx, "file:///var/data/out/report.txt", content = check jsonEval(ctx, "$.text"));
         // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
-        ctx.statusCode = 201;
+        setHttpSc(ctx, 201);
         ctx.contentType = "application/json";
         return respond(ctx);
     }

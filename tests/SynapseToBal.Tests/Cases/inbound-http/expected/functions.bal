@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error? {
-    ctx.statusCode = 500;
+    setHttpSc(ctx, 500);
     OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx);

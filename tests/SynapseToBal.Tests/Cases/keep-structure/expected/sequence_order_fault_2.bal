@@ -4,5 +4,5 @@
 
 # Sequence 'order-fault'.
 function orderFault2(Context ctx) returns error? {
-    ctx.statusCode = 500;
+    setHttpSc(ctx, 500);
 }

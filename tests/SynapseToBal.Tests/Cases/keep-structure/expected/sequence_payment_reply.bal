@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'PaymentReply'.
 function paymentReply(Context ctx) returns error? {
-    log:printInfo("PaymentReply sequence", delivered = ctx.statusCode.toString());
+    log:printInfo("PaymentReply sequence", delivered = axis2HttpSc(ctx));
 }

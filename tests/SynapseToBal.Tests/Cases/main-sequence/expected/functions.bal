@@ -13,7 +13,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
             check callEndpoint(ctx, stockQuoteService, restPostfix(ctx));
             return check continueWithResponse(ctx);
         } else {
-            ctx.statusCode = 404;
+            setHttpSc(ctx, 404);
             return respond(ctx);
         }
     }

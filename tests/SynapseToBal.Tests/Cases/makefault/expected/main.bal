@@ -22,7 +22,7 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultAPI", "/faults");
         check makeFault(ctx, "soap12", "Receiver", "Backend unavailable", node = "http://example.com/node", detail = check xml:fromString("<error xmlns=\"http://example.com/errors\"><code>503</code></error>"));
         ctx.isResponse = true;
-        ctx.statusCode = 503;
+        setHttpSc(ctx, 503);
         return respond(ctx);
     }
 

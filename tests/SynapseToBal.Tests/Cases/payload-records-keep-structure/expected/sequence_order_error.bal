@@ -13,7 +13,7 @@ function orderError(Context ctx) returns http:Response|error? {
         }
     };
     setJsonPayload(ctx, payload.toJson());
-    ctx.statusCode = 500;
+    setHttpSc(ctx, 500);
     return respond(ctx);
 }
 

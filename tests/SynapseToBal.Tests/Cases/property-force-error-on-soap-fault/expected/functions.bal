@@ -21,7 +21,7 @@ function forceErrorProxyOut(Context ctx) returns http:Response|error {
 function forceErrorProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE"));
-    ctx.statusCode = 502;
+    setHttpSc(ctx, 502);
     return respond(ctx);
 }
 

@@ -26,7 +26,7 @@ service /orders on httpListener {
             ctx.properties["step"] = "validate";
             check audit(ctx);
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
-            ctx.statusCode = quantity;
+            setHttpSc(ctx, quantity);
             check setPayloadValue(ctx, originalBody.clone());
             return respond(ctx);
         } on fail error e {

@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'echoSequence'.
 function echoSequence(Context ctx) returns http:Response|error? {
-    ctx.statusCode = 200;
+    setHttpSc(ctx, 200);
     return respond(ctx);
 }
 
@@ -44,7 +44,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
         if getHeader(ctx, "X-Reject") == "yes" {
             OrderProxyResponse payload = {"error": "rejected"};
             setJsonPayload(ctx, payload.toJson());
-            ctx.statusCode = 403;
+            setHttpSc(ctx, 403);
             return respond(ctx);
         }
         check callEndpoint(ctx, orderServiceEp, restPostfix(ctx));

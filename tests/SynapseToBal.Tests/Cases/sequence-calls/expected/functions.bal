@@ -28,7 +28,7 @@ function validate(Context ctx) returns http:Response|error? {
     if !(check matches(getHeader(ctx, "Content-Type"), "application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*")) {
         ValidateResponse payload = {"error": "JSON expected"};
         setJsonPayload(ctx, payload.toJson());
-        ctx.statusCode = 415;
+        setHttpSc(ctx, 415);
         return respond(ctx);
     }
 }

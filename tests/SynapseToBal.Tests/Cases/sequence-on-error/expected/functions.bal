@@ -36,7 +36,7 @@ function logOnly(Context ctx) returns error? {
 function orderError(Context ctx) returns http:Response|error? {
     OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    ctx.statusCode = 400;
+    setHttpSc(ctx, 400);
     return respond(ctx);
 }
 

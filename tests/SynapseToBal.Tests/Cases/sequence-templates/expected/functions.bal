@@ -15,6 +15,6 @@ function logAndTag(Context ctx, string message = "", string level = "INFO", stri
 function reject(Context ctx, string status = "") returns http:Response|error? {
     RejectResponse payload = {"rejected": true};
     setJsonPayload(ctx, payload.toJson());
-    ctx.statusCode = check int:fromString(status);
+    setHttpSc(ctx, status);
     return respond(ctx);
 }

@@ -13,7 +13,7 @@ service /orders on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         check ordersStore.store(ctx, failover = ordersFailoverStore);
-        ctx.statusCode = 202;
+        setHttpSc(ctx, 202);
         return respond(ctx);
     }
 }

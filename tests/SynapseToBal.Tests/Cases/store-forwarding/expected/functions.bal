@@ -18,5 +18,5 @@ function paymentFault(Context ctx) returns error? {
 
 # Sequence 'PaymentReply'.
 function paymentReply(Context ctx) returns error? {
-    log:printInfo("PaymentReply sequence", delivered = ctx.statusCode.toString());
+    log:printInfo("PaymentReply sequence", delivered = axis2HttpSc(ctx));
 }

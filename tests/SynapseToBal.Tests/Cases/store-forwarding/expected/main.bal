@@ -13,7 +13,7 @@ service /payments on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments");
         paymentStore.store(ctx);
-        ctx.statusCode = 202;
+        setHttpSc(ctx, 202);
         return respond(ctx);
     }
 }

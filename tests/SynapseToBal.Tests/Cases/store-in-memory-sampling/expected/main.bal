@@ -17,7 +17,7 @@ service /orders on httpListener {
         orderStore.store(ctx);
         OrdersApiResponse payload = {"status": "accepted"};
         setJsonPayload(ctx, payload.toJson());
-        ctx.statusCode = 202;
+        setHttpSc(ctx, 202);
         return respond(ctx);
     }
 }

@@ -14,7 +14,7 @@ service /audit on httpListener {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
         ctx.properties["auditId"] = check jsonEval(ctx, "$.id");
         check auditStore.store(ctx);
-        ctx.statusCode = 202;
+        setHttpSc(ctx, 202);
         return respond(ctx);
     }
 }

@@ -30,6 +30,6 @@ function ordersApiOut(Context ctx) returns http:Response|error {
 function ordersApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     throttleRelease(ctx);
-    ctx.statusCode = 502;
+    setHttpSc(ctx, 502);
     return respond(ctx);
 }

@@ -16,7 +16,7 @@ service /orders on httpListener {
             if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
                 OrdersApiResponse payload = {"error": "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
-                ctx.statusCode = 503;
+                setHttpSc(ctx, 503);
                 return respond(ctx);
             }
             check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx));

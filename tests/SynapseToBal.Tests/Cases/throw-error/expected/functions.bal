@@ -12,6 +12,6 @@ function validationApiFault(Context ctx, error e) returns http:Response|error {
         "message": getProperty(ctx, "ERROR_MESSAGE")
     };
     setJsonPayload(ctx, payload.toJson());
-    ctx.statusCode = 400;
+    setHttpSc(ctx, 400);
     return respond(ctx);
 }

@@ -31,7 +31,7 @@ service /orders on httpListener {
         if check notTranslated("validate fails: the body's first element against the XSD 'gov:/json/order-schema.json' (for a JSON message: the JSON payload against the JSON schema 'gov:/json/order-schema.json') (schemas reloaded on every message); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
             ValidateApiResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
             setJsonPayload(ctx, payload.toJson());
-            ctx.statusCode = 400;
+            setHttpSc(ctx, 400);
             return respond(ctx);
         }
         // TODO(SB0221): <validate> checks the JSON at '$.order' against the JSON schema 'gov:/json/order-schema.json'; on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail; the check is not translated, the on-fail flow is
