@@ -42,4 +42,21 @@ public sealed class MakeFaultCodeTests
         var warning = Assert.Single(CodeWarnings("""<makefault version="soap12"><code value="soap12Env:Receiver"/><reason value="r"/></makefault>"""));
         Assert.Contains("its prefix is not declared", warning, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("soap11", "http://schemas.xmlsoap.org/soap/envelope/", "soapenv:Receiver", "'Receiver' is not a SOAP 1.1 fault code")]
+    [InlineData("soap12", "http://www.w3.org/2003/05/soap-envelope", "soap:Server", "'Server' is not a SOAP 1.2 fault code")]
+    public void A_code_name_the_version_does_not_define_is_reported(string version, string ns, string code, string expected)
+    {
+        var prefix = code[..code.IndexOf(':', StringComparison.Ordinal)];
+        var warning = Assert.Single(CodeWarnings($"""<makefault version="{version}"><code xmlns:{prefix}="{ns}" value="{code}"/><reason value="r"/></makefault>"""));
+        Assert.Contains(expected, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_without_a_prefix_is_reported_for_pox_too()
+    {
+        var warning = Assert.Single(CodeWarnings("""<makefault version="pox"><code value="Server"/><reason value="r"/></makefault>"""));
+        Assert.Contains("not a prefix:name QName", warning, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,40 @@ public sealed partial class Lowerer
     /// 1.2 Synapse (FaultMediatorFactory, since EI 6.6) accepts only a prefix bound to that version's envelope namespace
     /// and refuses the artifact otherwise, so the fault carries the local name in the envelope's namespace, as written.
     /// </summary>
+    /// <summary>
+    /// Why FaultMediatorFactory refuses a literal code (the Micro Integrator and EI 6.6 and later do not deploy such a
+    /// makefault), or null: it must be <c>prefix:name</c>, and for SOAP 1.1/1.2 the prefix bound to that version's
+    /// envelope namespace and the name one of the version's fault codes.
+    /// </summary>
+    private static string? RefusedCode(FaultKind kind, string written, string? codeNamespace)
+    {
+        const string Refuses = "so the Micro Integrator (and EI 6.6 and later) refuses to deploy this makefault (FaultMediatorFactory), while earlier EI versions wrote it as given";
+        var colon = written.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return $"it is not a prefix:name QName, {Refuses}; the generated fault uses it as the code's local name in the envelope's namespace";
+        }
+
+        if (kind == FaultKind.Pox)
+        {
+            return null;
+        }
+
+        var (version, ns, names) = kind == FaultKind.Soap12
+            ? ("SOAP 1.2", "http://www.w3.org/2003/05/soap-envelope", new[] { "VersionMismatch", "MustUnderstand", "DataEncodingUnknown", "Sender", "Receiver" })
+            : ("SOAP 1.1", "http://schemas.xmlsoap.org/soap/envelope/", new[] { "VersionMismatch", "MustUnderstand", "Client", "Server" });
+        if (codeNamespace != ns)
+        {
+            var bound = codeNamespace is not null ? $"its prefix is bound to '{codeNamespace}'" : "its prefix is not declared";
+            return $"{bound}, not to the {version} envelope namespace, {Refuses}; the generated fault uses the local name in the envelope's namespace";
+        }
+
+        var local = written[(colon + 1)..];
+        return names.Contains(local, StringComparer.Ordinal)
+            ? null
+            : $"'{local}' is not a {version} fault code ({string.Join(", ", names)}), {Refuses}; the generated fault uses it";
+    }
+
     private IEnumerable<StepIr> LowerMakeFault(MakeFaultMediator fault, FlowContext context)
     {
         var kind = fault.Version switch
@@ -21,11 +55,9 @@ public sealed partial class Lowerer
             FaultVersion.Pox => FaultKind.Pox,
             _ => FaultKind.Soap11,
         };
-        if (kind != FaultKind.Pox && fault.Code is ValueSyntax.Literal { Text: var written } && written.Contains(':', StringComparison.Ordinal)
-            && fault.CodeNamespace != (kind == FaultKind.Soap12 ? "http://www.w3.org/2003/05/soap-envelope" : "http://schemas.xmlsoap.org/soap/envelope/"))
+        if (fault.Code is ValueSyntax.Literal { Text: var written } && RefusedCode(kind, written, fault.CodeNamespace) is { } refused)
         {
-            var bound = fault.CodeNamespace is { } ns ? $"its prefix is bound to '{ns}'" : "its prefix is not declared";
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", $"{bound}, not to the {(kind == FaultKind.Soap12 ? "SOAP 1.2" : "SOAP 1.1")} envelope namespace, so the Micro Integrator (and EI 6.6 and later) refuses to deploy this makefault (FaultMediatorFactory), while earlier EI versions wrote the code in that namespace; the generated fault uses the local name in the envelope's namespace");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", refused);
         }
 
         var code = fault.Code switch
