@@ -168,6 +168,13 @@ public sealed partial class Lowerer
             notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message processor '{processor.Name}' is not translated: {consequence}");
         }
 
+        static bool HasPath(string uri)
+        {
+            var scheme = uri.IndexOf("://", StringComparison.Ordinal);
+            var slash = uri.IndexOf('/', scheme < 0 ? 0 : scheme + 3);
+            return slash >= 0 && uri[slash..].TrimEnd('/').Length > 0;
+        }
+
         long Number(string name, long fallback)
         {
             read.Add(name);
@@ -256,6 +263,11 @@ public sealed partial class Lowerer
                     : _endpointReasons.TryGetValue(targetName, out var reason) ? reason.Message : "the endpoint is not part of the input";
                 target = null;
                 NotTranslated($"targetEndpoint '{targetName}'", $"no HTTP client ({why}); the job logs and keeps the messages");
+            }
+            else if (_model.Symbols.Endpoint(targetName)?.Endpoint.Definition is HttpEndpointSyntax http && (http.Method is not null || HasPath(http.UriTemplate)))
+            {
+                // The forwarding job sends to the client's base URL with the message's URL postfix, as for an address.
+                NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied, write them into the job by hand");
             }
 
             var attempts = Number("max.delivery.attempts", 4);
