@@ -78,10 +78,12 @@ internal static class JsonTemplates
             case JsonValueKind.Object:
             {
                 var members = ImmutableArray.CreateBuilder<JsonMemberIr>();
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    // A slot in a member name: the shape is only known at run time.
-                    if (property.Name.Contains("__sb_", StringComparison.Ordinal) || Node(property.Value, args) is not { } value)
+                    // A slot in a member name: the shape is only known at run time. A repeated name cannot be a
+                    // Ballerina mapping constructor (a compile error): the text is built at run time instead.
+                    if (property.Name.Contains("__sb_", StringComparison.Ordinal) || !names.Add(property.Name) || Node(property.Value, args) is not { } value)
                     {
                         return null;
                     }
