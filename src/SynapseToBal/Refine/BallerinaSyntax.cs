@@ -80,7 +80,7 @@ public static class BallerinaSyntax
             {
                 builder.Append(c);
             }
-            else if (c > 0x7F || char.IsControl(c))
+            else if (c > 0x7F || char.IsControl(c) || char.IsWhiteSpace(c))
             {
                 builder.Append(CultureInfo.InvariantCulture, $"\\u{{{(int)c:X}}}");
             }

@@ -32,7 +32,7 @@ public sealed class BallerinaSyntaxTests
     [InlineData("import", "'import")]
     [InlineData("v1.0", "v1\\.0")]
     [InlineData("1.0.0", "\\1\\.0\\.0")]
-    [InlineData("a b", "a\\ b")]
+    [InlineData("a b", "a\\u{20}b")]
     [InlineData("é", "\\u{E9}")]
     public void PathSegment_escapes_characters_outside_identifiers(string input, string expected) =>
         Assert.Equal(expected, BallerinaSyntax.PathSegment(input));
