@@ -50,23 +50,7 @@ public sealed partial class Lowerer
         }
         else
         {
-            ImmutableArray<StepIr> reject;
-            if (throttle.OnReject is not null)
-            {
-                reject = Branch(throttle, throttle.OnReject, context);
-            }
-            else if (context.Kind is FlowKind.In or FlowKind.Fault)
-            {
-                // Without onReject the mediator returns false: the flow stops, and the client gets the 202 of a flow that sent nothing.
-                _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, throttle.Location);
-                reject = [new AcceptStep(throttle)];
-            }
-            else
-            {
-                // A shared sequence may not answer the client: the stop is left to write by hand.
-                reject = [new TodoStep(throttle, new NotTranslatedIr(DiagnosticCatalog.ThrottleNotTranslated, "a rejected message stops the flow here (there is no onReject): the Micro Integrator answers 202 when nothing was sent"), string.Empty)];
-            }
-
+            var reject = RejectBranch(throttle, context);
             request = [new ThrottleStep(throttle, ThrottleName(throttle, context), policy, accept, reject)];
         }
 
@@ -148,21 +132,7 @@ public sealed partial class Lowerer
             : throttle.InlinePolicyXml is { } inline ? $"{PolicySummary(inline)} ({problem})" : "no policy";
         var todo = Todo(throttle, DiagnosticCatalog.ThrottleNotTranslated, $"<throttle{id}> limits by {policy}; the decision is not translated, the onAccept and onReject flows are", id, policy);
         var accept = Branch(throttle, throttle.OnAccept, context);
-        ImmutableArray<StepIr> reject;
-        if (throttle.OnReject is not null)
-        {
-            reject = Branch(throttle, throttle.OnReject, context);
-        }
-        else if (context.Kind is FlowKind.In or FlowKind.Fault)
-        {
-            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, throttle.Location);
-            reject = [new AcceptStep(throttle)];
-        }
-        else
-        {
-            reject = [new TodoStep(throttle, new NotTranslatedIr(DiagnosticCatalog.ThrottleNotTranslated, "a rejected message stops the flow here (there is no onReject): the Micro Integrator answers 202 when nothing was sent"), string.Empty)];
-        }
-
+        var reject = RejectBranch(throttle, context);
         var condition = new UntranslatedConditionIr($"throttle{id}: {policy}");
         return [todo with { RawXml = throttle.PolicyKey is null && throttle.InlinePolicyXml is { } xml ? xml : throttle.RawXml }, new IfStep(throttle, condition, accept, reject)];
     }
@@ -177,4 +147,25 @@ public sealed partial class Lowerer
     /// <summary>The limits of a throttle policy in words, for a policy this translation does not read.</summary>
     internal static string PolicySummary(string policyXml) =>
         ThrottlePolicyReader.Read(policyXml) is { Policy: { } policy } ? ThrottlePolicyReader.Describe(policy) : "an inline policy";
+
+    /// <summary>
+    /// What a rejected message does: the onReject flow; without one the mediator returns false and the flow stops,
+    /// which an in or fault flow answers with the 202 of a flow that sent nothing (SB0215); a shared sequence may not
+    /// answer the client, so there the stop is a TODO.
+    /// </summary>
+    private ImmutableArray<StepIr> RejectBranch(ThrottleMediator throttle, FlowContext context)
+    {
+        if (throttle.OnReject is not null)
+        {
+            return Branch(throttle, throttle.OnReject, context);
+        }
+
+        if (context.Kind is FlowKind.In or FlowKind.Fault)
+        {
+            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, throttle.Location);
+            return [new AcceptStep(throttle)];
+        }
+
+        return [new TodoStep(throttle, new NotTranslatedIr(DiagnosticCatalog.ThrottleNotTranslated, "a rejected message stops the flow here (there is no onReject): the Micro Integrator answers 202 when nothing was sent"), string.Empty)];
+    }
 }

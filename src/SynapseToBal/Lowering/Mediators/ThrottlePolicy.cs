@@ -139,6 +139,29 @@ internal static class ThrottlePolicyReader
             [.. DomainOrder.Select(k => Domain[k])]);
     }
 
+    /// <summary>
+    /// A caller entry of either policy form: its ID element and the last policy wrapper named <paramref name="rules"/>
+    /// (the newer form's wsp:Policy, the older form's wsp:ExactlyOne); the other policy wrappers are skipped.
+    /// </summary>
+    private static (XElement? Id, XElement? Rules) CallerEntry(XElement entry, string rules)
+    {
+        XElement? id = null;
+        XElement? found = null;
+        foreach (var child in entry.Elements())
+        {
+            if (IsWsp(child, rules))
+            {
+                found = child;
+            }
+            else if (!IsWsp(child, "Policy") && !IsWsp(child, "ExactlyOne") && !IsWsp(child, "All"))
+            {
+                id = child;
+            }
+        }
+
+        return (id, found);
+    }
+
     /// <summary>ThrottleFactory.buildThrottle over a MediatorThrottleAssertion.</summary>
     private static ThrottlePolicyIr ReadMediator(XElement assertion)
     {
@@ -147,19 +170,7 @@ internal static class ThrottlePolicyReader
         {
             if (IsWsp(component, "Policy"))
             {
-                XElement? id = null;
-                XElement? policy = null;
-                foreach (var child in component.Elements())
-                {
-                    if (IsWsp(child, "Policy"))
-                    {
-                        policy = child;
-                    }
-                    else if (!IsWsp(child, "ExactlyOne") && !IsWsp(child, "All"))
-                    {
-                        id = child;
-                    }
-                }
+                var (id, policy) = CallerEntry(component, "Policy");
 
                 if (id is null)
                 {
@@ -228,19 +239,7 @@ internal static class ThrottlePolicyReader
         {
             if (IsWsp(component, "All"))
             {
-                XElement? id = null;
-                XElement? choice = null;
-                foreach (var child in component.Elements())
-                {
-                    if (IsWsp(child, "ExactlyOne"))
-                    {
-                        choice = child;
-                    }
-                    else if (!IsWsp(child, "All") && !IsWsp(child, "Policy"))
-                    {
-                        id = child;
-                    }
-                }
+                var (id, choice) = CallerEntry(component, "ExactlyOne");
 
                 if (id is null)
                 {
