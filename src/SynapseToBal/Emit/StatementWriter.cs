@@ -253,15 +253,7 @@ internal sealed partial class StatementWriter
                 _out.Close();
                 break;
             case IfStep branch:
-                _out.Open($"if {_expr.Condition(branch.Condition)} {{");
-                Block(branch.Then);
-                if (branch.Else.Length > 0)
-                {
-                    _out.Continue("} else {");
-                    Block(branch.Else);
-                }
-
-                _out.Close();
+                IfElse(_expr.Condition(branch.Condition), branch.Then, branch.Else);
                 break;
             case SwitchStep choice:
                 Switch(choice);
@@ -343,12 +335,18 @@ internal sealed partial class StatementWriter
             return;
         }
 
-        _out.Open($"if {admit} {{");
-        Block(throttle.OnAccept);
-        if (throttle.OnReject.Length > 0)
+        IfElse(admit, throttle.OnAccept, throttle.OnReject);
+    }
+
+    /// <summary><c>if condition { then } else { else }</c>, without the else block when it has no steps.</summary>
+    private void IfElse(string condition, ImmutableArray<StepIr> then, ImmutableArray<StepIr> otherwise)
+    {
+        _out.Open($"if {condition} {{");
+        Block(then);
+        if (otherwise.Length > 0)
         {
             _out.Continue("} else {");
-            Block(throttle.OnReject);
+            Block(otherwise);
         }
 
         _out.Close();
