@@ -83,10 +83,93 @@ function newInboundContext(string|byte[] content, string contentType) returns Co
     method: "POST"
 };
 
+# The transport headers the Micro Integrator's file inbound endpoint gives each file it reads
+# (FilePollingConsumer.processFile): `FILE_NAME`, `FILE_PATH` (the absolute path), `FILE_URI` (its `file://` URI),
+# `FILE_LENGTH` (bytes) and `LAST_MODIFIED` (epoch milliseconds), read with `$trp:FILE_NAME` and the like.
+function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
+    ctx.headers["file_name"] = fileName;
+    ctx.headers["file_path"] = entry.absPath;
+    ctx.headers["file_uri"] = "file://" + (entry.absPath.startsWith("/") ? "" : "/") + entry.absPath;
+    ctx.headers["file_length"] = entry.size.toString();
+    time:Utc modified = entry.modifiedTime;
+    ctx.headers["last_modified"] = (modified[0] * 1000 + <int>(modified[1] * 1000d).floor()).toString();
+}
+
+# What the Micro Integrator's JMS inbound endpoint takes from a message (JMSInjectHandler.invoke with
+# JMSUtils.getTransportHeaders): the JMS message ID as the message ID; the `JMS_COORELATION_ID` property (the
+# correlation ID, else the message ID); the `jms.message.delivery.count` property from `JMSXDeliveryCount`; and as
+# transport headers the JMS headers (`JMS_MESSAGE_ID`, `JMS_COORELATION_ID`, `JMS_DELIVERY_MODE`, `JMS_DESTINATION`,
+# `JMS_EXPIRATION`, `JMS_PRIORITY`, `JMS_REDELIVERED`, `JMS_REPLY_TO`, `JMS_TIMESTAMP`, `JMS_TYPE` and
+# `JMS_MESSAGE_TYPE`) and every message property, each in its string form.
+function setJmsInboundFacts(Context ctx, jms:Message message) {
+    map<string> headers = {};
+    string? messageId = message?.messageId;
+    string? correlationId = message?.correlationId;
+    if messageId is string {
+        ctx.messageId = messageId;
+        headers["JMS_MESSAGE_ID"] = messageId;
+    }
+    if correlationId is string {
+        headers["JMS_COORELATION_ID"] = correlationId;
+    }
+    string? correlation = correlationId is string && correlationId != "" ? correlationId : messageId;
+    if correlation is string {
+        ctx.properties["JMS_COORELATION_ID"] = correlation;
+    }
+    int? deliveryMode = message?.deliveryMode;
+    if deliveryMode is int {
+        headers["JMS_DELIVERY_MODE"] = deliveryMode.toString();
+    }
+    jms:Destination? destination = message?.destination;
+    string? destinationName = destination is jms:Destination ? destination?.name : ();
+    if destinationName is string {
+        headers["JMS_DESTINATION"] = destinationName;
+    }
+    jms:Destination? replyTo = message?.replyTo;
+    string? replyToName = replyTo is jms:Destination ? replyTo?.name : ();
+    if replyToName is string {
+        headers["JMS_REPLY_TO"] = replyToName;
+    }
+    int? expiration = message?.expiration;
+    if expiration is int {
+        headers["JMS_EXPIRATION"] = expiration.toString();
+    }
+    int? priority = message?.priority;
+    if priority is int {
+        headers["JMS_PRIORITY"] = priority.toString();
+    }
+    boolean? redelivered = message?.redelivered;
+    if redelivered is boolean {
+        headers["JMS_REDELIVERED"] = redelivered.toString();
+    }
+    int? timestamp = message?.timestamp;
+    if timestamp is int {
+        headers["JMS_TIMESTAMP"] = timestamp.toString();
+    }
+    string? jmsType = message?.jmsType;
+    if jmsType is string {
+        headers["JMS_TYPE"] = jmsType;
+        headers["JMS_MESSAGE_TYPE"] = jmsType;
+    }
+    map<jms:Property>? jmsProperties = message?.properties;
+    if jmsProperties is map<jms:Property> {
+        foreach [string, jms:Property] [name, value] in jmsProperties.entries() {
+            headers[name] = value.toString();
+        }
+        jms:Property? deliveryCount = jmsProperties["JMSXDeliveryCount"];
+        if deliveryCount is int {
+            ctx.properties["jms.message.delivery.count"] = deliveryCount;
+        }
+    }
+    foreach [string, string] [name, value] in headers.entries() {
+        ctx.headers[name.toLowerAscii()] = value;
+    }
+}
+
 # Reads a default-scope property as Synapse's `get-property` does: a missing property reads as the
 # local entry of that name when there is one (`fallback`), otherwise as "".
 function getProperty(Context ctx, string name, string fallback = "") returns string {
-    return valueText(ctx.properties[name], fallback);
+    return propertyText(ctx.properties[name], fallback);
 }
 
 # The string a payload JSON path holds, as an MI 4.4 string function (toUpper, subString, ...) takes its argument:
@@ -117,14 +200,42 @@ function valueText(anydata value, string fallback = "") returns string {
     return value is string ? value : value.toString();
 }
 
+# A property as get-property prints it: XML (an enrich or xslt result, an OM property, an XML local entry) as
+# SynapseXPath.stringValueOf prints the nodes the property holds (`xmlNodesText`), anything else as `valueText`.
+function propertyText(anydata value, string fallback = "") returns string {
+    if value is xml {
+        return xmlNodesText(value);
+    }
+    return valueText(value, fallback);
+}
+
+# SynapseXPath.stringValueOf over a list of nodes: one element gives its own text (its text children, nbsp read as a
+# space) trimmed, or its XML when that text is blank; several nodes give each element's XML with its own text
+# trimmed and each text node's text, concatenated; comments give nothing.
+function xmlNodesText(xml nodes) returns string {
+    if nodes is xml:Element {
+        string trimmed = replaceText(nodes.getChildren().text().data(), "\u{A0}", " ").trim();
+        return trimmed == "" ? nodes.toString() : trimmed;
+    }
+    string value = "";
+    foreach xml item in nodes {
+        if item is xml:Element {
+            value += xpathElementString(item);
+        } else if item is xml:Text {
+            value += item.data();
+        }
+    }
+    return value;
+}
+
 # Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
 function getAxis2Property(Context ctx, string name) returns string {
-    return valueText(ctx.axis2[name], "");
+    return propertyText(ctx.axis2[name], "");
 }
 
 # Reads an operation-scope property (`get-property('operation', 'name')`), as a string ("" when unset).
 function getOperationProperty(Context ctx, string name) returns string {
-    return valueText(ctx.operation[name], "");
+    return propertyText(ctx.operation[name], "");
 }
 
 # Reads an MI 4.4 variable (`${vars.name}`); a missing variable reads as "".
@@ -2019,10 +2130,17 @@ function emailAddressList(string list) returns string[] {
 }
 
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the
-# variable as JSON (XML as its text), then the members and indexes of the path; a string as it is, any
-# other value as JSON text, a missing member as "".
+# variable as JSON (XML as its text; a string holding JSON text parsed, as PayloadAccessNode parses any variable
+# that is not a map with `JsonPath.parse(variable.toString())`), then the members and indexes of the path; a string
+# as it is, any other value as JSON text, a missing member as "".
 function variablePath(Context ctx, string name, string path) returns string|error {
     json current = ctx.variables[name].toJson();
+    if current is string {
+        json|error parsed = current.fromJsonString();
+        if parsed is map<json>|json[] {
+            current = parsed;
+        }
+    }
     boolean inHeaders = false;
     int index = 0;
     foreach string|int segment in check jsonPathSegments(path) {
@@ -4238,12 +4356,18 @@ type PendingCache record {|
 # in-memory cache, it is empty again when the program restarts.
 isolated map<map<CachedResponse & readonly>> responseCaches = {};
 
+# Headers no request key includes: HttpRequestHashGenerator.getDigest skips Date and User-Agent, and
+# getTransportHeaders removes CachingConstants.PERMANENTLY_EXCLUDED_HEADERS, the pass-through correlation header
+# (`activityid` unless `http.correlation.header.name` renames it in the Micro Integrator's configuration).
+final string[] & readonly CACHE_KEY_SKIPPED_HEADERS = ["date", "user-agent", "activityid"];
+
 # Synapse's cache finder (`<cache collector="false">`, semantics §6.18). A request whose method is not in
 # `methods` (empty: every method) is not cached. Otherwise the key is the request itself: its payload as
 # written out, and unless `payloadOnly` (DOMHASHGenerator) also the method, the To address and the headers
-# (`includedHeaders` only when given, never `excludedHeaders`), as HttpRequestHashGenerator hashes them. On a
-# hit within `timeout` seconds the message becomes the cached response (status code, headers, body) and
-# true is returned; on a miss the key and the settings stay on the context for `cacheStore`.
+# (`includedHeaders` only when given, never `excludedHeaders`, nor `CACHE_KEY_SKIPPED_HEADERS`), as
+# HttpRequestHashGenerator hashes them. On a hit within `timeout` seconds the message becomes the cached response
+# (status code, headers, body) and true is returned; on a miss the key and the settings stay on the context for
+# `cacheStore`.
 function cacheLookup(Context ctx, string cache, decimal timeout, boolean payloadOnly = false, int? maxSize = (),
         int? maxMessageSize = (), string[] methods = [], string[] includedHeaders = [], string[] excludedHeaders = [],
         string responseCodes = ".*") returns boolean|error {
@@ -4262,7 +4386,7 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
     if !payloadOnly {
         string[] names = from string name in ctx.headers.keys()
             where (includedHeaders.length() == 0 || includedHeaders.indexOf(name) !is ())
-                && excludedHeaders.indexOf(name) is ()
+                && excludedHeaders.indexOf(name) is () && CACHE_KEY_SKIPPED_HEADERS.indexOf(name) is ()
             order by name ascending
             select name;
         string headers = "";

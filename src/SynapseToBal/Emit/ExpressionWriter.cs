@@ -109,18 +109,20 @@ internal sealed class ExpressionWriter
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
 
-        // A property kept as a typed local reads as get-property prints it (valueText): the string, or the value's string form.
+        // A property kept as a typed local reads as get-property prints it (propertyText): the string, XML as
+        // SynapseXPath.stringValueOf prints the nodes (xmlNodesText), or the value's string form.
         PropertyReadIr { Scope: PropertyScope.Default } p when _locals[p.Name] is { } local => local.Kind switch
         {
             ValueKind.String => local.Name,
-            null => $"valueText({local.Name})",
+            ValueKind.Xml => $"xmlNodesText({local.Name})",
+            null => $"propertyText({local.Name})",
             _ => local.Name + ".toString()",
         },
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
         PropertyReadIr { Scope: PropertyScope.Axis2 } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Scope: PropertyScope.Operation } p => $"getOperationProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
-        LocalEntryReadIr { IsXml: true } entry => _names[entry.Entry] + ".toString()",
+        LocalEntryReadIr { IsXml: true } entry => $"xmlNodesText({_names[entry.Entry]})",
         LocalEntryReadIr entry => _names[entry.Entry],
         ParameterReadIr p => _names[p.Parameter],
         ConvertIr { To: ValueKind.String } c => String(c.Operand),

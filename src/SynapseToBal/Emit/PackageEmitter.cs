@@ -481,7 +481,7 @@ public sealed partial class PackageEmitter
             if (job.Target is not null)
             {
                 modules.Use("log");
-                if (job.TargetCanAnswer)
+                if (job.TargetCanAnswer || job.Fault is not null)
                 {
                     modules.Use("http");
                 }
@@ -497,6 +497,8 @@ public sealed partial class PackageEmitter
                 Message = job.Message is { } message ? $"xml `{BallerinaSyntax.XmlTemplateText(message)}`" : "()",
                 ContentType = BallerinaSyntax.StringLiteral(job.ContentType),
                 SoapAction = job.SoapAction is { } action ? BallerinaSyntax.StringLiteral(action) : null,
+                To = job.To is { } to ? BallerinaSyntax.StringLiteral(to) : null,
+                Fault = job.Fault is { } fault ? names[fault] : null,
                 Target = job.Target is { } target ? names[target] : null,
                 ResultType = job.TargetCanAnswer ? "http:Response|error?" : "error?",
             };

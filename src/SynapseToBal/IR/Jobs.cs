@@ -24,6 +24,15 @@ public sealed record JobIr(
 {
     /// <summary>Why the job is not scheduled or injects nowhere: a TODO beside it.</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
+
+    /// <summary>The task's <c>to</c> property: the message's To address (MessageInjector sets it on the message).</summary>
+    public string? To { get; init; }
+
+    /// <summary>
+    /// The function that runs the global <c>fault</c> sequence with the error recorded, when the input defines one:
+    /// MessageInjector pushes a fault handler for the configuration's fault sequence before injecting.
+    /// </summary>
+    public Symbol? Fault { get; init; }
 }
 
 /// <summary>Runs every <paramref name="IntervalSeconds"/>, <paramref name="Count"/> times (null: forever); the first run is at start-up.</summary>

@@ -97,6 +97,8 @@ public static partial class PropertyLocalAnalysis
         "readingFileName",
         // Set by ldap.init and read by the LDAP connector helpers when they connect.
         "providerUrl", "securityPrincipal", "securityCredentials",
+        // Set by the JMS inbound endpoint's setJmsInboundFacts, as JMSInjectHandler sets them.
+        "JMS_COORELATION_ID", "jms.message.delivery.count",
     };
 
     private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_"];

@@ -94,11 +94,6 @@ public sealed partial class Lowerer
             NotTranslated($"property '{property}'", "MessageInjector does not read it");
         }
 
-        if (Text("to") is { } to)
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, task.Location, "task", $"to '{to}'", "the generated message has no To address");
-        }
-
         JobScheduleIr? schedule = null;
         switch (task.Trigger)
         {
@@ -139,6 +134,10 @@ public sealed partial class Lowerer
         return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job"), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
         {
             NotTranslated = notTranslated,
+            To = Text("to") is { Length: > 0 } to ? to : null,
+
+            // A failure runs the configuration's fault sequence, as MessageInjector's MediatorFaultHandler does.
+            Fault = target is not null && _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null,
         };
     }
 }

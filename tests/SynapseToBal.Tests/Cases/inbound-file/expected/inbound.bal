@@ -51,6 +51,7 @@ class InvoiceDropPoller {
             }
             // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
             Context ctx = newInboundContext(content, fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            setFileHeaders(ctx, entry, fileName);
             var result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'InvoiceDrop': the sequence failed for a file", 'error = result, fileName = fileName);
@@ -114,6 +115,7 @@ class OrderDropPoller {
                 continue;
             }
             Context ctx = newInboundContext(content, "application/json");
+            setFileHeaders(ctx, entry, fileName);
             var result = processOrder(ctx);
             if result is error {
                 var handled = orderDropOnError(ctx, result);

@@ -26,8 +26,7 @@ service jms:Service on orderQueueInboundListener {
             return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
         }
         Context ctx = newInboundContext(content, "application/json");
-        // The Micro Integrator also copies the JMS headers and properties into the transport headers
-        // (JMS_MESSAGE_ID, ...): add them to ctx.headers if the sequence reads them.
+        setJmsInboundFacts(ctx, message);
         var result = processOrder(ctx);
         if result is error {
             var handled = orderQueueInboundOnError(ctx, result);
@@ -63,8 +62,7 @@ service jms:Service on priceTopicInboundListener {
         // Without transport.jms.ContentType the Micro Integrator reads the message by its JMS type, else as SOAP.
         string? jmsType = message?.jmsType;
         Context ctx = newInboundContext(content, jmsType is string && jmsType.trim() != "" ? jmsType : "text/xml");
-        // The Micro Integrator also copies the JMS headers and properties into the transport headers
-        // (JMS_MESSAGE_ID, ...): add them to ctx.headers if the sequence reads them.
+        setJmsInboundFacts(ctx, message);
         var result = processOrder(ctx);
         if result is error {
             return result;
