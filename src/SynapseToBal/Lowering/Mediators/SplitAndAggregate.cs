@@ -222,11 +222,7 @@ public sealed partial class Lowerer
                 return [Shape(split, limitProblem)];
             }
 
-            aggregation = aggregation with
-            {
-                RunTimeMin = RunTimeLimit(aggregate.MinMessages, context),
-                RunTimeMax = RunTimeLimit(aggregate.MaxMessages, context),
-            };
+            aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows, context);
         }
 
         var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
@@ -562,6 +558,7 @@ public sealed partial class Lowerer
     private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context)
     {
         var names = new[] { aggregate.MinMessages, aggregate.MaxMessages }
+            .Where(value => !PrefixLiteralLimit(aggregate, value, acrossFlows, context, out _))
             .Select(value => RunTimeLimit(value, context)?.Name)
             .OfType<string>()
             .ToList();
