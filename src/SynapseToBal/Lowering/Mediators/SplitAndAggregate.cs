@@ -363,10 +363,21 @@ public sealed partial class Lowerer
                         return null;
                     }
 
-                    if (Expr(expression, context) is not XmlNavigationIr { TextOnly: false } items
-                        || Expr(attachPath, context) is not XmlNavigationIr { TextOnly: false } attach)
+                    if (Expr(expression, context) is not XmlNavigationIr { TextOnly: false } items)
                     {
-                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' or attachPath '{attachPath.Original}' is not an XPath selecting XML elements the converter can translate (a JSONPath attachPath is not translated)";
+                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' is not an XPath selecting XML elements the converter can translate";
+                        return null;
+                    }
+
+                    if (attachPath.Language == ExpressionLanguage.JsonPath)
+                    {
+                        problem = $"preservePayload=\"true\" with an XPath expression and the JSONPath attachPath '{attachPath.Original}': Synapse refuses the configuration (both must be JSONPath or XPath)";
+                        return null;
+                    }
+
+                    if (Expr(attachPath, context) is not XmlNavigationIr { TextOnly: false } attach)
+                    {
+                        problem = $"preservePayload=\"true\": its attachPath '{attachPath.Original}' is not an XPath selecting XML elements the converter can translate";
                         return null;
                     }
 
