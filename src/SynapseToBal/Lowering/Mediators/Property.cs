@@ -211,6 +211,11 @@ public sealed partial class Lowerer
                 // Axis2's AxisEngine.send hands the transport sender to a thread pool only while the property holds true;
                 // removed, the sender runs in the mediation thread and its failures reach the flow, as every generated call does.
                 return new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 };
+            case "enableMTOM" or "enableSwA" when SwitchesAttachmentsOff(property):
+                // The plain (not MTOM, not SwA) message the generated runtime always writes: the property only holds data.
+                return remove
+                    ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
+                    : new SetPropertyStep(property, property.Name, Typed(Value(property.Value, context), property.Type, inlineXml: false)) { Scope = PropertyScope.Axis2 };
             case "REQUEST_HOST_HEADER" or "transport.jms.ContentTypeProperty" when property.Scope == "axis2" && (remove || IsStringValued(property)):
                 // Strings the runtime's senders read: REQUEST_HOST_HEADER is the Host header of an HTTP request
                 // (TargetRequestFactory), transport.jms.ContentTypeProperty the JMS property that carries the content type

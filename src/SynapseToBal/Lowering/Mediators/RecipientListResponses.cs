@@ -103,11 +103,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        aggregation = aggregation with
-        {
-            RunTimeMin = RunTimeLimit(aggregate.MinMessages, context),
-            RunTimeMax = RunTimeLimit(aggregate.MaxMessages, context),
-        };
+        aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows: true, context);
         var outContext = new FlowContext(FlowKind.Out, context.Translator, null, context.Owner);
         var symbols = members.Select((member, index) =>
         {

@@ -222,11 +222,7 @@ public sealed partial class Lowerer
                 return [Shape(split, limitProblem)];
             }
 
-            aggregation = aggregation with
-            {
-                RunTimeMin = RunTimeLimit(aggregate.MinMessages, context),
-                RunTimeMax = RunTimeLimit(aggregate.MaxMessages, context),
-            };
+            aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows, context);
         }
 
         var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
@@ -367,10 +363,21 @@ public sealed partial class Lowerer
                         return null;
                     }
 
-                    if (Expr(expression, context) is not XmlNavigationIr { TextOnly: false } items
-                        || Expr(attachPath, context) is not XmlNavigationIr { TextOnly: false } attach)
+                    if (Expr(expression, context) is not XmlNavigationIr { TextOnly: false } items)
                     {
-                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' or attachPath '{attachPath.Original}' is not an XPath selecting XML elements the converter can translate (a JSONPath attachPath is not translated)";
+                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' is not an XPath selecting XML elements the converter can translate";
+                        return null;
+                    }
+
+                    if (attachPath.Language == ExpressionLanguage.JsonPath)
+                    {
+                        problem = $"preservePayload=\"true\" with an XPath expression and the JSONPath attachPath '{attachPath.Original}': Synapse refuses the configuration (both must be JSONPath or XPath)";
+                        return null;
+                    }
+
+                    if (Expr(attachPath, context) is not XmlNavigationIr { TextOnly: false } attach)
+                    {
+                        problem = $"preservePayload=\"true\": its attachPath '{attachPath.Original}' is not an XPath selecting XML elements the converter can translate";
                         return null;
                     }
 
@@ -562,6 +569,7 @@ public sealed partial class Lowerer
     private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context)
     {
         var names = new[] { aggregate.MinMessages, aggregate.MaxMessages }
+            .Where(value => !PrefixLiteralLimit(aggregate, value, acrossFlows, context, out _))
             .Select(value => RunTimeLimit(value, context)?.Name)
             .OfType<string>()
             .ToList();
