@@ -38,6 +38,68 @@ internal static class UntranslatedPart
         return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 
+    /// <summary>
+    /// The part of an untranslated XPath on which the Micro Integrator fails too, as "`text` at columns a-b: why", or
+    /// null: a prefix no <c>xmlns</c> in scope binds, a variable with an unknown prefix, a function neither Jaxen nor
+    /// Synapse defines. Synapse compiles such an XPath (Jaxen resolves names only when it evaluates) and fails each
+    /// time it evaluates it.
+    /// </summary>
+    public static string? SynapseFailure(ExpressionSyntax expression, ExpressionTranslator translator)
+    {
+        if (expression.Language != ExpressionLanguage.XPath)
+        {
+            return null;
+        }
+
+        var (parsed, jsonEvals) = ExpressionTranslator.Parse(expression);
+        if (!parsed.Success)
+        {
+            return null;
+        }
+
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var culprit = Culprit(parsed.Root, binder);
+        var span = culprit.Span;
+        var offset = Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
+        if (span.End > expression.Text.Length || span.Length == 0 || Failure(culprit, expression.Namespaces) is not { } reason)
+        {
+            return null;
+        }
+
+        var text = expression.Text[span.Start..span.End];
+        return string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}: {reason}");
+    }
+
+    /// <summary>The variable prefixes SynapseXPathVariableContext reads (besides <c>$body</c>, <c>$header</c>, which have none).</summary>
+    private static readonly HashSet<string> SynapseVariablePrefixes = ["ctx", "var", "axis2", "func", "trp", "url", "operation", "sys", "env"];
+
+    private static string? Failure(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
+    {
+        if (UndeclaredPrefixName(node, namespaces) is { } prefix)
+        {
+            // OMElementUtils.addNameSpaces gives the XPath the declarations of the element and all its ancestors in
+            // the file; Jaxen's DefaultNameStep.matches throws UnresolvableException for an unbound prefix.
+            return $"no xmlns declaration on the element or its ancestors binds the prefix '{prefix}', so the Micro Integrator fails too: Jaxen throws \"Cannot resolve namespace prefix '{prefix}'\" as soon as it tests the step against an element (a `//` step always does: the SOAP Envelope is one) and the mediator fails with \"Evaluation of the XPath expression ... resulted in an error\"";
+        }
+
+        if (node is VariableReference { Scope: VariableScope.Qualified, Prefix: { } variablePrefix } variable && !SynapseVariablePrefixes.Contains(variablePrefix))
+        {
+            // SynapseXPathVariableContext: an unknown prefix reads the entry of a java.util.Map property of that
+            // name, then Jaxen's own variables, which throw UnresolvableException.
+            return $"'{variablePrefix}' is no Synapse variable prefix: the Micro Integrator reads the entry '{variable.Name}' of a java.util.Map property named '{variablePrefix}' (only Java code, a class or script mediator, stores one) and otherwise fails (Jaxen: \"Variable ... not resolved\"), so the mediator fails";
+        }
+
+        if (node is FunctionCall call && Builtins.Find(FunctionDialect.XPath, call.Prefix is not (null or "fn") ? call.QualifiedName : call.Name) is null
+            && call.Name is not ("document" or "evaluate"))
+        {
+            // SynapseXPathFunctionContext: Synapse's functions, configured extensions, then Jaxen's XPathFunctionContext,
+            // which throws UnresolvableException ("No Such Function") when the expression is evaluated.
+            return "neither Jaxen nor Synapse has a function of that name, so the Micro Integrator fails too (\"No Such Function\") unless a custom XPath extension of the server defines it";
+        }
+
+        return null;
+    }
+
     /// <summary>The whole text (a uri-template part, a call-template parameter) as the part.</summary>
     public static string Whole(string text) => string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns 1-{text.Length}");
 
@@ -93,7 +155,10 @@ internal static class UntranslatedPart
     };
 
     /// <summary>A location path with a prefix no <c>xmlns</c> in scope declares: Synapse cannot compile it either.</summary>
-    private static string? UndeclaredPrefix(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
+    private static string? UndeclaredPrefix(ExpressionNode node, ImmutableDictionary<string, string> namespaces) =>
+        UndeclaredPrefixName(node, namespaces) is { } prefix ? $"no xmlns declaration in scope binds the prefix '{prefix}'" : null;
+
+    private static string? UndeclaredPrefixName(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
     {
         var steps = node switch
         {
@@ -103,7 +168,7 @@ internal static class UntranslatedPart
         };
         var prefix = steps.Select(step => step.Test is NameTest { Prefix: { } p } ? p : null)
             .FirstOrDefault(p => p is not null && !namespaces.ContainsKey(p));
-        return prefix is null ? null : $"no xmlns declaration in scope binds the prefix '{prefix}'";
+        return prefix;
     }
 
     private static string? Reason(ExpressionNode node, ExpressionLanguage language)
