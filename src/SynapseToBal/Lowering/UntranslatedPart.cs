@@ -34,7 +34,7 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces);
+        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? PathReason(culprit);
         return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 
@@ -170,6 +170,89 @@ internal static class UntranslatedPart
             .FirstOrDefault(p => p is not null && !namespaces.ContainsKey(p));
         return prefix;
     }
+
+    /// <summary>Why a location path, a union or a JSONPath is not translated, when the node shows it.</summary>
+    private static string? PathReason(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case BinaryExpression { Operator: BinaryOperator.Union }:
+                return "a node-set union (the nodes of both paths in document order, without duplicates) is not modelled";
+            case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: not ("Envelope" or "*") } }, ..] }:
+                return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
+            case LocationPath { Absolute: false }:
+                return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)";
+            case DynamicPath:
+                return "a path computed for each message (Synapse replaces each {expression} by its value, then compiles the JSONPath)";
+        }
+
+        if (Steps(node).FirstOrDefault(step => step.Axis is not (XPathAxis.Child or XPathAxis.Descendant or XPathAxis.DescendantOrSelf or XPathAxis.Attribute or XPathAxis.Self)) is { } other)
+        {
+            return $"the {AxisName(other.Axis)} axis is not modelled (only child, descendant and attribute steps are)";
+        }
+
+        return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
+            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only paths over the payload are translated"
+            : null;
+    }
+
+    private static ExpressionNode JsonRoot(ExpressionNode node) => node switch
+    {
+        MemberAccess m => JsonRoot(m.Target),
+        WildcardAccess w => JsonRoot(w.Target),
+        IndexAccess i => JsonRoot(i.Target),
+        SliceAccess s => JsonRoot(s.Target),
+        FilterAccess f => JsonRoot(f.Target),
+        _ => node,
+    };
+
+    /// <summary>The location steps of a path and of the paths inside its predicates.</summary>
+    private static IEnumerable<Step> Steps(ExpressionNode node)
+    {
+        var steps = node switch
+        {
+            LocationPath path => path.Steps,
+            PathExpression path => path.Steps,
+            _ => [],
+        };
+        var inner = node switch
+        {
+            FilterExpression filter => filter.Predicates.Add(filter.Primary),
+            _ => Operands(node),
+        };
+        foreach (var step in steps)
+        {
+            yield return step;
+            foreach (var predicate in step.Predicates)
+            {
+                foreach (var nested in Steps(predicate))
+                {
+                    yield return nested;
+                }
+            }
+        }
+
+        foreach (var operand in inner)
+        {
+            foreach (var nested in Steps(operand))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static string AxisName(XPathAxis axis) => axis switch
+    {
+        XPathAxis.Ancestor => "ancestor",
+        XPathAxis.AncestorOrSelf => "ancestor-or-self",
+        XPathAxis.Following => "following",
+        XPathAxis.FollowingSibling => "following-sibling",
+        XPathAxis.Namespace => "namespace",
+        XPathAxis.Parent => "parent",
+        XPathAxis.Preceding => "preceding",
+        XPathAxis.PrecedingSibling => "preceding-sibling",
+        _ => axis.ToString(),
+    };
 
     private static string? Reason(ExpressionNode node, ExpressionLanguage language)
     {

@@ -22,10 +22,15 @@ public sealed class UntranslatedPartTests
     [InlineData("concat('http://', $env:HOST, '/a')", "`$env:HOST` at columns 19-27")]
     [InlineData("get-property('ReplyTo')", "`get-property('ReplyTo')` at columns 1-23: see docs/expressions.md for the properties and scopes get-property translates")]
     [InlineData("fn:concat(name(//a), 'x')", "`name(//a)` at columns 11-19: the QName needs the prefix written in the message, which Ballerina's xml values do not keep")]
-    [InlineData("string-length(//a | //b) > 2", "`//a | //b` at columns 15-23")]
+    [InlineData("string-length(//a | //b) > 2", "`//a | //b` at columns 15-23: a node-set union (the nodes of both paths in document order, without duplicates) is not modelled")]
     [InlineData("fn:tokenize($ctx:x, ',')", "`fn:tokenize($ctx:x, ',')` at columns 1-24: XPath 2.0 sequences have no string form here")]
     // A location path is named whole: its steps and predicates mean something only inside it.
-    [InlineData("count(//m0:a/following-sibling::m0:b)", "`//m0:a/following-sibling::m0:b` at columns 7-36")]
+    [InlineData("count(//m0:a/following-sibling::m0:b)", "`//m0:a/following-sibling::m0:b` at columns 7-36: the following-sibling axis is not modelled (only child, descendant and attribute steps are)")]
+    [InlineData("//m0:a[not(preceding-sibling::m0:a/m0:b <= m0:b)]", "`//m0:a[not(preceding-sibling::m0:a/m0:b <= m0:b)]` at columns 1-49: the preceding-sibling axis is not modelled (only child, descendant and attribute steps are)")]
+    [InlineData("/m0:getQuote", "`/m0:getQuote` at columns 1-12: an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)")]
+    [InlineData("./author", "`./author` at columns 1-8: a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)")]
+    [InlineData("json-eval($ctx:original.[0])", "`$ctx:original.[0]` at columns 11-27: a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only paths over the payload are translated")]
+    [InlineData("json-eval({$ctx:name})", "`{$ctx:name}` at columns 11-21: a path computed for each message (Synapse replaces each {expression} by its value, then compiles the JSONPath)")]
     [InlineData("concat(//m9:a, 'x')", "`//m9:a` at columns 8-13: no xmlns declaration in scope binds the prefix 'm9'")]
     // MI 4.4: columns count in the original text, after '${'.
     [InlineData("${toUpper(isString(vars.x))}", "`isString(vars.x)` at columns 11-26: translated for a simple payload path, whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it")]
