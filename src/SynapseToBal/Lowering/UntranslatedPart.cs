@@ -182,6 +182,8 @@ internal static class UntranslatedPart
                 return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
             case LocationPath { Absolute: false }:
                 return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)";
+            case VariableReference { Scope: VariableScope.Function }:
+                return "no template parameter of that name is in scope (outside a template, or its template declares none: Synapse's TemplateContext then reads null)";
             case DynamicPath:
                 return "a path computed for each message (Synapse replaces each {expression} by its value, then compiles the JSONPath)";
         }
@@ -264,12 +266,31 @@ internal static class UntranslatedPart
         var xpath = language == ExpressionLanguage.XPath;
         var name = xpath && call.Prefix is not (null or "fn") ? call.QualifiedName : call.Name;
         var signature = Builtins.Find(xpath ? FunctionDialect.XPath : FunctionDialect.Synapse, name);
+        if (signature is { Name: "get-property" } && GetPropertyReason(call) is { } getProperty)
+        {
+            return getProperty;
+        }
+
         return signature switch
         {
             null => "a function the converter does not know",
             { NotTranslatedBecause: { } because } => because,
             _ when !signature.Accepts(call.Arguments.Length) => "translated with " + Arity(signature) + ", not " + call.Arguments.Length,
             _ => Partly.GetValueOrDefault((signature.Dialect, signature.Name)),
+        };
+    }
+
+    /// <summary>Why a get-property call of a known scope or name is not translated (GetPropertyFunction).</summary>
+    private static string? GetPropertyReason(FunctionCall call)
+    {
+        var first = call.Arguments.Length > 0 && call.Arguments[0] is StringLiteral { Value: var scope } ? scope : null;
+        return (call.Arguments.Length, first) switch
+        {
+            (2, "system") => "a JVM system property of the Micro Integrator (System.getProperty); a Ballerina program has none, and values such as file.separator depend on the server's platform",
+            (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes; registry resources are read at conversion time only",
+            (1, "OperationName" or "OperationNamespace") => "the Axis2 operation the message was dispatched to ('mediate' for a proxy without a WSDL); a generated sequence does not know which entry point runs it",
+            (1, "From" or "RelatesTo") => "a WS-Addressing field the generated message does not carry (only To, Action, ReplyTo and FaultTo are modelled)",
+            _ => null,
         };
     }
 
