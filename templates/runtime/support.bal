@@ -415,6 +415,9 @@ function takeAddressingTo(Context ctx, json|xml message) {
             fault = faultTo.message();
         }
         xml:Element[]? actions = blocks["Action"];
+        if actions is xml:Element[] && actions.length() == 1 {
+            ctx.wsaAction = actions[0].data();
+        }
         if fault is () && actions is xml:Element[] && actions.length() == 1 && actions[0].data().trim() == "" {
             fault = "the wsa:Action header is empty";
         }
@@ -440,6 +443,20 @@ function addressingAddress(Context ctx, string address) returns string|error {
         return error(fault);
     }
     return address;
+}
+
+# Synapse's `Action` (`get-property('Action')`, MessageContext.getWSAAction): Axis2 keeps one action in the message's
+# options. The transport sets it to the SOAP action (`soapAction`); when the message is built, AddressingInHandler
+# sets it to the text of the `wsa:Action` header block if that SOAP action is empty (an equal one stays; a different
+# one makes Axis2 refuse a request with an ActionMismatch fault, which is not checked here). An error when Axis2
+# refused the message's WS-Addressing headers (`addressingFault`), as building it fails there.
+function addressingAction(Context ctx) returns string|error {
+    string? fault = ctx.addressingFault;
+    if fault is string {
+        return error(fault);
+    }
+    string action = soapAction(ctx);
+    return action == "" ? ctx.wsaAction ?: "" : action;
 }
 
 # Synapse's MESSAGE_FORMAT (`get-property('MESSAGE_FORMAT')`, GetPropertyFunction) of a request an HTTP client
@@ -1843,6 +1860,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.replyTo = "";
     ctx.faultTo = "";
     ctx.addressingFault = ();
+    ctx.wsaAction = ();
     ctx.axis2 = {};
     ctx.isResponse = true;
 }
@@ -3204,6 +3222,7 @@ function branchContext(Context ctx) returns Context => {
     replyTo: ctx.replyTo,
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
+    wsaAction: ctx.wsaAction,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
@@ -3334,6 +3353,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.replyTo = copy.replyTo;
     ctx.faultTo = copy.faultTo;
     ctx.addressingFault = copy.addressingFault;
+    ctx.wsaAction = copy.wsaAction;
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
     ctx.properties = copy.properties.clone();
@@ -3662,6 +3682,7 @@ function copyMessage(Context ctx) returns Context => {
     replyTo: ctx.replyTo,
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
+    wsaAction: ctx.wsaAction,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),

@@ -128,6 +128,10 @@ public static class DiagnosticCatalog
         "Expression not translated",
         "The expression '{0}' is not translated ({1}); the generated code fails at run time until it is written by hand",
         "The XPath, JSONPath or Synapse expression uses something outside the subset the converter translates; it becomes a call to notTranslated(\"...\"), which returns an error when it runs.");
+    public static readonly DiagnosticDescriptor ExpressionFailsInSynapse = Warning("SB0239", LoweringCategory,
+        "Expression fails in Synapse too",
+        "The expression '{0}' fails when the Micro Integrator evaluates it ({1}); the generated code fails at run time in the same place",
+        "Synapse compiles an XPath without resolving its names; Jaxen resolves namespace prefixes, variables and functions when it evaluates the expression. A prefix no xmlns declaration on the element or its ancestors binds, a variable with a prefix Synapse does not know or a function neither Jaxen nor Synapse defines makes every evaluation fail, and the mediator with it (the fault sequence runs). The generated code keeps the expression in a call to notTranslated(\"...\"), which returns an error at the same place. Fix the expression in the source (declare the prefix, name the variable or function that was meant).");
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
         "Endpoint not translated",
         "The {0} endpoint is not translated; the original XML is kept in a TODO that says what the Micro Integrator does with it",

@@ -152,7 +152,7 @@ internal sealed class ExpressionWriter
         CountIr c => $"{CountValue(c)}.toString()",
         SystemValueIr { Value: SystemValue.MessageId } => "ctx.messageId",
         SystemValueIr { Value: SystemValue.To } => "ctx.to",
-        SystemValueIr { Value: SystemValue.Action } => "soapAction(ctx)",
+        SystemValueIr { Value: SystemValue.Action } => "check addressingAction(ctx)",
         SystemValueIr { Value: SystemValue.ReplyTo } => "check addressingAddress(ctx, ctx.replyTo)",
         SystemValueIr { Value: SystemValue.FaultTo } => "check addressingAddress(ctx, ctx.faultTo)",
         SystemValueIr { Value: SystemValue.MessageFormat } => "check messageFormat(ctx)",

@@ -222,6 +222,10 @@ public sealed partial class Lowerer
         {
             _diagnostics.Report(DiagnosticCatalog.ExpressionSyntaxError, expression.Location, expression.Original, error.Position, error.Message);
         }
+        else if (UntranslatedPart.SynapseFailure(expression, translator) is { } failure)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ExpressionFailsInSynapse, expression.Location, expression.Original, failure);
+        }
         else
         {
             _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, expression.Location, expression.Original, translator.UntranslatedPart(expression));

@@ -34,8 +34,70 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces);
+        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? PathReason(culprit);
         return because is { } reason ? $"{columns}: {reason}" : columns;
+    }
+
+    /// <summary>
+    /// The part of an untranslated XPath on which the Micro Integrator fails too, as "`text` at columns a-b: why", or
+    /// null: a prefix no <c>xmlns</c> in scope binds, a variable with an unknown prefix, a function neither Jaxen nor
+    /// Synapse defines. Synapse compiles such an XPath (Jaxen resolves names only when it evaluates) and fails each
+    /// time it evaluates it.
+    /// </summary>
+    public static string? SynapseFailure(ExpressionSyntax expression, ExpressionTranslator translator)
+    {
+        if (expression.Language != ExpressionLanguage.XPath)
+        {
+            return null;
+        }
+
+        var (parsed, jsonEvals) = ExpressionTranslator.Parse(expression);
+        if (!parsed.Success)
+        {
+            return null;
+        }
+
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var culprit = Culprit(parsed.Root, binder);
+        var span = culprit.Span;
+        var offset = Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
+        if (span.End > expression.Text.Length || span.Length == 0 || Failure(culprit, expression.Namespaces) is not { } reason)
+        {
+            return null;
+        }
+
+        var text = expression.Text[span.Start..span.End];
+        return string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}: {reason}");
+    }
+
+    /// <summary>The variable prefixes SynapseXPathVariableContext reads (besides <c>$body</c>, <c>$header</c>, which have none).</summary>
+    private static readonly HashSet<string> SynapseVariablePrefixes = ["ctx", "var", "axis2", "func", "trp", "url", "operation", "sys", "env"];
+
+    private static string? Failure(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
+    {
+        if (UndeclaredPrefixName(node, namespaces) is { } prefix)
+        {
+            // OMElementUtils.addNameSpaces gives the XPath the declarations of the element and all its ancestors in
+            // the file; Jaxen's DefaultNameStep.matches throws UnresolvableException for an unbound prefix.
+            return $"no xmlns declaration on the element or its ancestors binds the prefix '{prefix}', so the Micro Integrator fails too: Jaxen throws \"Cannot resolve namespace prefix '{prefix}'\" as soon as it tests the step against an element (a `//` step always does: the SOAP Envelope is one) and the mediator fails with \"Evaluation of the XPath expression ... resulted in an error\"";
+        }
+
+        if (node is VariableReference { Scope: VariableScope.Qualified, Prefix: { } variablePrefix } variable && !SynapseVariablePrefixes.Contains(variablePrefix))
+        {
+            // SynapseXPathVariableContext: an unknown prefix reads the entry of a java.util.Map property of that
+            // name, then Jaxen's own variables, which throw UnresolvableException.
+            return $"'{variablePrefix}' is no Synapse variable prefix: the Micro Integrator reads the entry '{variable.Name}' of a java.util.Map property named '{variablePrefix}' (only Java code, a class or script mediator, stores one) and otherwise fails (Jaxen: \"Variable ... not resolved\"), so the mediator fails";
+        }
+
+        if (node is FunctionCall call && Builtins.Find(FunctionDialect.XPath, call.Prefix is not (null or "fn") ? call.QualifiedName : call.Name) is null
+            && call.Name is not ("document" or "evaluate"))
+        {
+            // SynapseXPathFunctionContext: Synapse's functions, configured extensions, then Jaxen's XPathFunctionContext,
+            // which throws UnresolvableException ("No Such Function") when the expression is evaluated.
+            return "neither Jaxen nor Synapse has a function of that name, so the Micro Integrator fails too (\"No Such Function\") unless a custom XPath extension of the server defines it";
+        }
+
+        return null;
     }
 
     /// <summary>The whole text (a uri-template part, a call-template parameter) as the part.</summary>
@@ -93,7 +155,10 @@ internal static class UntranslatedPart
     };
 
     /// <summary>A location path with a prefix no <c>xmlns</c> in scope declares: Synapse cannot compile it either.</summary>
-    private static string? UndeclaredPrefix(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
+    private static string? UndeclaredPrefix(ExpressionNode node, ImmutableDictionary<string, string> namespaces) =>
+        UndeclaredPrefixName(node, namespaces) is { } prefix ? $"no xmlns declaration in scope binds the prefix '{prefix}'" : null;
+
+    private static string? UndeclaredPrefixName(ExpressionNode node, ImmutableDictionary<string, string> namespaces)
     {
         var steps = node switch
         {
@@ -103,8 +168,93 @@ internal static class UntranslatedPart
         };
         var prefix = steps.Select(step => step.Test is NameTest { Prefix: { } p } ? p : null)
             .FirstOrDefault(p => p is not null && !namespaces.ContainsKey(p));
-        return prefix is null ? null : $"no xmlns declaration in scope binds the prefix '{prefix}'";
+        return prefix;
     }
+
+    /// <summary>Why a location path, a union or a JSONPath is not translated, when the node shows it.</summary>
+    private static string? PathReason(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case BinaryExpression { Operator: BinaryOperator.Union }:
+                return "a node-set union (the nodes of both paths in document order, without duplicates) is not modelled";
+            case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: not ("Envelope" or "*") } }, ..] }:
+                return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
+            case LocationPath { Absolute: false }:
+                return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)";
+            case VariableReference { Scope: VariableScope.Function }:
+                return "no template parameter of that name is in scope (outside a template, or its template declares none: Synapse's TemplateContext then reads null)";
+            case DynamicPath:
+                return "a path computed for each message (Synapse replaces each {expression} by its value, then compiles the JSONPath)";
+        }
+
+        if (Steps(node).FirstOrDefault(step => step.Axis is not (XPathAxis.Child or XPathAxis.Descendant or XPathAxis.DescendantOrSelf or XPathAxis.Attribute or XPathAxis.Self)) is { } other)
+        {
+            return $"the {AxisName(other.Axis)} axis is not modelled (only child, descendant and attribute steps are)";
+        }
+
+        return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
+            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only paths over the payload are translated"
+            : null;
+    }
+
+    private static ExpressionNode JsonRoot(ExpressionNode node) => node switch
+    {
+        MemberAccess m => JsonRoot(m.Target),
+        WildcardAccess w => JsonRoot(w.Target),
+        IndexAccess i => JsonRoot(i.Target),
+        SliceAccess s => JsonRoot(s.Target),
+        FilterAccess f => JsonRoot(f.Target),
+        _ => node,
+    };
+
+    /// <summary>The location steps of a path and of the paths inside its predicates.</summary>
+    private static IEnumerable<Step> Steps(ExpressionNode node)
+    {
+        var steps = node switch
+        {
+            LocationPath path => path.Steps,
+            PathExpression path => path.Steps,
+            _ => [],
+        };
+        var inner = node switch
+        {
+            FilterExpression filter => filter.Predicates.Add(filter.Primary),
+            _ => Operands(node),
+        };
+        foreach (var step in steps)
+        {
+            yield return step;
+            foreach (var predicate in step.Predicates)
+            {
+                foreach (var nested in Steps(predicate))
+                {
+                    yield return nested;
+                }
+            }
+        }
+
+        foreach (var operand in inner)
+        {
+            foreach (var nested in Steps(operand))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static string AxisName(XPathAxis axis) => axis switch
+    {
+        XPathAxis.Ancestor => "ancestor",
+        XPathAxis.AncestorOrSelf => "ancestor-or-self",
+        XPathAxis.Following => "following",
+        XPathAxis.FollowingSibling => "following-sibling",
+        XPathAxis.Namespace => "namespace",
+        XPathAxis.Parent => "parent",
+        XPathAxis.Preceding => "preceding",
+        XPathAxis.PrecedingSibling => "preceding-sibling",
+        _ => axis.ToString(),
+    };
 
     private static string? Reason(ExpressionNode node, ExpressionLanguage language)
     {
@@ -116,12 +266,31 @@ internal static class UntranslatedPart
         var xpath = language == ExpressionLanguage.XPath;
         var name = xpath && call.Prefix is not (null or "fn") ? call.QualifiedName : call.Name;
         var signature = Builtins.Find(xpath ? FunctionDialect.XPath : FunctionDialect.Synapse, name);
+        if (signature is { Name: "get-property" } && GetPropertyReason(call) is { } getProperty)
+        {
+            return getProperty;
+        }
+
         return signature switch
         {
             null => "a function the converter does not know",
             { NotTranslatedBecause: { } because } => because,
             _ when !signature.Accepts(call.Arguments.Length) => "translated with " + Arity(signature) + ", not " + call.Arguments.Length,
             _ => Partly.GetValueOrDefault((signature.Dialect, signature.Name)),
+        };
+    }
+
+    /// <summary>Why a get-property call of a known scope or name is not translated (GetPropertyFunction).</summary>
+    private static string? GetPropertyReason(FunctionCall call)
+    {
+        var first = call.Arguments.Length > 0 && call.Arguments[0] is StringLiteral { Value: var scope } ? scope : null;
+        return (call.Arguments.Length, first) switch
+        {
+            (2, "system") => "a JVM system property of the Micro Integrator (System.getProperty); a Ballerina program has none, and values such as file.separator depend on the server's platform",
+            (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes; registry resources are read at conversion time only",
+            (1, "OperationName" or "OperationNamespace") => "the Axis2 operation the message was dispatched to ('mediate' for a proxy without a WSDL); a generated sequence does not know which entry point runs it",
+            (1, "From" or "RelatesTo") => "a WS-Addressing field the generated message does not carry (only To, Action, ReplyTo and FaultTo are modelled)",
+            _ => null,
         };
     }
 

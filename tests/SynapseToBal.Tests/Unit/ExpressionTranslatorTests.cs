@@ -58,7 +58,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("//id/text()", "xpathConcat(xpathTextValues((check soapBody(ctx))/**/<id>))")]
     [InlineData("get-property('MessageID')", "ctx.messageId")]
     [InlineData("get-property('To')", "ctx.to")]
-    [InlineData("get-property('Action')", "soapAction(ctx)")]
+    [InlineData("get-property('Action')", "check addressingAction(ctx)")]
     [InlineData("get-property('ReplyTo')", "check addressingAddress(ctx, ctx.replyTo)")]
     [InlineData("get-property('FaultTo')", "check addressingAddress(ctx, ctx.faultTo)")]
     [InlineData("get-property('MESSAGE_FORMAT')", "check messageFormat(ctx)")]

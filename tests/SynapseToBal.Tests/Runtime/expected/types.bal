@@ -19,6 +19,9 @@ public type Context record {|
     # Why Axis2's AddressingInHandler would refuse the message's WS-Addressing headers (a repeated or missing
     # required header, an endpoint reference without an address), once the message is built; `()` when it accepts them.
     string? addressingFault = ();
+    # The text of the envelope's `wsa:Action` header block, read when the message is built (`takeAddressingTo`), as
+    # Axis2's AddressingInHandler sets the message's action from it; `()` until then or without one.
+    string? wsaAction = ();
     # The body: as received until a step replaces it, then the JSON or XML value the step set. XML
     # holds the whole SOAP envelope for a SOAP message and the body content otherwise; `()` is no body.
     json|xml|ReceivedBody payload = ();

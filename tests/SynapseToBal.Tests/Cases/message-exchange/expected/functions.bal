@@ -39,7 +39,7 @@ function stockQuoteProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
-    if soapAction(ctx) == "urn:ping" {
+    if check addressingAction(ctx) == "urn:ping" {
         setXmlPayload(ctx, xml `<pong>ok</pong>`);
         ctx.to = "";
         ctx.isResponse = true;

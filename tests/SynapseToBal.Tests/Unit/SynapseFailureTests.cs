@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// SB0239: an XPath the Micro Integrator fails on too (Jaxen resolves prefixes, variables and functions when it
+/// evaluates): a prefix no xmlns in scope binds, a variable prefix Synapse does not know, a function nobody defines.
+/// Anything else untranslated stays SB0203.
+/// </summary>
+public sealed class SynapseFailureTests
+{
+    private static readonly ExpressionTranslator Translator = new(new Dictionary<string, Symbol>());
+
+    private static string? Failure(string text) =>
+        UntranslatedPart.SynapseFailure(ExpressionSyntax.Create(text, ImmutableDictionary<string, string>.Empty.Add("m", "urn:m"), SourceLocation.FileStart("test.xml")), Translator);
+
+    [Theory]
+    [InlineData("//m0:getQuote/m0:request/m0:symbol", "`//m0:getQuote/m0:request/m0:symbol` at columns 1-34: no xmlns declaration on the element or its ancestors binds the prefix 'm0'")]
+    [InlineData("fn:concat('Normal Stock - ', //m0:getQuote/m0:request/m0:symbol)", "`//m0:getQuote/m0:request/m0:symbol` at columns 30-63: no xmlns declaration on the element or its ancestors binds the prefix 'm0'")]
+    [InlineData("//m:a/m3:b", "`//m:a/m3:b` at columns 1-10: no xmlns declaration on the element or its ancestors binds the prefix 'm3'")]
+    [InlineData("$bodym:Item", "`$bodym:Item` at columns 1-11: 'bodym' is no Synapse variable prefix")]
+    [InlineData("fn:concatXXX()", "`fn:concatXXX()` at columns 1-14: neither Jaxen nor Synapse has a function of that name")]
+    public void Names_what_the_Micro_Integrator_fails_on(string expression, string expected)
+    {
+        var failure = Failure(expression);
+        Assert.NotNull(failure);
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Translated, or untranslated for a reason of the converter: SB0203, not SB0239.
+    [InlineData("//m:a")]
+    [InlineData("$ctx:x")]
+    [InlineData("$sys:user.name")]
+    [InlineData("get-property('system', 'file.separator')")]
+    [InlineData("fn:tokenize($ctx:x, ',')")]
+    [InlineData("//m:a | //m:b")]
+    [InlineData("${vars.x}")]
+    public void Leaves_other_expressions_alone(string expression) =>
+        Assert.Null(Failure(expression));
+}
