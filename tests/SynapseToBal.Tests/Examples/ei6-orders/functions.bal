@@ -71,13 +71,8 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
     return accepted();
 }
 
-# Out flow of proxy service StockQuoteProxy: runs on the backend response.
-function stockQuoteProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11");
-    return check stockQuoteProxyOut(ctx);
+    return respond(ctx);
 }
