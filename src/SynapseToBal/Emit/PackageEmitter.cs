@@ -302,6 +302,7 @@ public sealed partial class PackageEmitter
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
+        var faultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         return new
         {
             Todo = (TodoView?)null,
@@ -318,9 +319,9 @@ public sealed partial class PackageEmitter
                 : null,
             Caller = usesContext && _readsCaller,
             OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
-            FaultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline),
+            FaultFunction = faultFunction,
             FaultInline = faultInline,
-            Body = writer.Body,
+            Body = WithoutReturnChecks(writer.Body, faultFunction, faultInline),
         };
     }
 
@@ -368,6 +369,7 @@ public sealed partial class PackageEmitter
 
         var writer = new CodeWriter();
         new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(function.Body);
+        var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         return new
         {
             Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
@@ -376,9 +378,9 @@ public sealed partial class PackageEmitter
             Returns = returns,
             RecordsError = function.Kind == FunctionKind.FaultFlow,
             ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
-            FaultFunction = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline),
+            FaultFunction = functionFault,
             FaultInline = faultInline,
-            Body = writer.Body,
+            Body = WithoutReturnChecks(writer.Body, functionFault, faultInline),
         };
     }
 

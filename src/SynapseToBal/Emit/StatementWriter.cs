@@ -218,8 +218,8 @@ internal sealed partial class StatementWriter
             case SoapFaultCheckStep:
                 _out.Line("check failOnSoapFault(ctx);");
                 break;
-            case RespondStep:
-                _out.Line("return respond(ctx);");
+            case RespondStep respond:
+                _out.Line(respond.Checked ? "return check respond(ctx);" : "return respond(ctx);");
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");

@@ -54,6 +54,7 @@ public static class BallerinaRefiner
     public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames)
     {
         (package, var inlined) = EmptyFlows.Inline(package);
+        package = RespondOnlyFlows.Inline(package);
         var names = new Dictionary<Symbol, string>();
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames), StringComparer.Ordinal);
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);

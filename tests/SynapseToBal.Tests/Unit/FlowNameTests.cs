@@ -44,7 +44,7 @@ public sealed partial class FlowNameTests
               <resource methods="GET" uri-template="/{sku}"><inSequence><call><endpoint><address uri="http://localhost:9000/stock"/></endpoint></call><respond/></inSequence>
               <faultSequence><log level="custom"><property name="event" value="failed"/></log><respond/></faultSequence></resource>
               <resource methods="POST" uri-template="/"><inSequence><send><endpoint><address uri="http://localhost:9000/stock"/></endpoint></send></inSequence>
-              <outSequence><send/></outSequence></resource>
+              <outSequence><log/><send/></outSequence></resource>
             </api>
             """);
         Assert.Contains("function stockApiFault(Context ctx, error e)", files["functions.bal"]);

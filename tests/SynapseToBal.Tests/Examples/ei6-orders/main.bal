@@ -13,7 +13,7 @@ service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -22,7 +22,7 @@ service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -31,7 +31,7 @@ service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -40,7 +40,7 @@ service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -49,7 +49,7 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -58,7 +58,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -67,7 +67,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -76,6 +76,6 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /services/PriceCompareProxy on httpListener {
     # ANY /services/PriceCompareProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceCompareProxy");
-        return check priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint" on htt
     # ANY /services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint");
-        return check priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint" on htt
     # ANY /services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint");
-        return check priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint" on httpListe
     # ANY /services/PriceCompareProxy.PriceCompareProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint");
-        return check priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(ctx);
     }
 }

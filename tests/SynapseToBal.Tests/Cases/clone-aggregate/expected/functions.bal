@@ -36,5 +36,5 @@ function priceProxyFlow(Context ctx) returns http:Response|error {
     }
     check aggregateMessages(ctx, messages, false, count = 2);
     string aggregated = "true";
-    return check priceProxyOut(ctx);
+    return priceProxyOut(ctx);
 }

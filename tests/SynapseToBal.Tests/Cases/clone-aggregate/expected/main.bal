@@ -12,7 +12,7 @@ service /services/PriceProxy on httpListener {
     # ANY /services/PriceProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceProxy");
-        return check priceProxyFlow(ctx);
+        return priceProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/PriceProxy.PriceProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/PriceProxy.PriceProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint");
-        return check priceProxyFlow(ctx);
+        return priceProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/PriceProxy.PriceProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/PriceProxy.PriceProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint");
-        return check priceProxyFlow(ctx);
+        return priceProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/PriceProxy.PriceProxyHttpEndpoint" on httpListener {
     # ANY /services/PriceProxy.PriceProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint");
-        return check priceProxyFlow(ctx);
+        return priceProxyFlow(ctx);
     }
 }

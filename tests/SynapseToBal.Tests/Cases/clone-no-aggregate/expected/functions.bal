@@ -12,15 +12,10 @@ function acknowledge(Context ctx) returns http:Response|error? {
     return respond(ctx);
 }
 
-# Out flow of NotifyAPI POST (default): runs on the backend response.
-function notifyApiOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyApiDefaultCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, auditEp, restPostfix(ctx));
-    return check notifyApiOut(ctx);
+    return respond(ctx);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.

@@ -13,7 +13,7 @@ service /services/ContinueProxy on httpListener {
     # ANY /services/ContinueProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ContinueProxy");
-        return check continueProxyFlow(ctx);
+        return continueProxyFlow(ctx);
     }
 }
 
@@ -22,7 +22,7 @@ service "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/ContinueProxy.ContinueProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint");
-        return check continueProxyFlow(ctx);
+        return continueProxyFlow(ctx);
     }
 }
 
@@ -31,7 +31,7 @@ service "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/ContinueProxy.ContinueProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint");
-        return check continueProxyFlow(ctx);
+        return continueProxyFlow(ctx);
     }
 }
 
@@ -40,7 +40,7 @@ service "/services/ContinueProxy.ContinueProxyHttpEndpoint" on httpListener {
     # ANY /services/ContinueProxy.ContinueProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpEndpoint");
-        return check continueProxyFlow(ctx);
+        return continueProxyFlow(ctx);
     }
 }
 
@@ -49,7 +49,7 @@ service /services/RouterProxy on httpListener {
     # ANY /services/RouterProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RouterProxy");
-        return check routerProxyFlow(ctx);
+        return routerProxyFlow(ctx);
     }
 }
 
@@ -58,7 +58,7 @@ service "/services/RouterProxy.RouterProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/RouterProxy.RouterProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap11Endpoint");
-        return check routerProxyFlow(ctx);
+        return routerProxyFlow(ctx);
     }
 }
 
@@ -67,7 +67,7 @@ service "/services/RouterProxy.RouterProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/RouterProxy.RouterProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap12Endpoint");
-        return check routerProxyFlow(ctx);
+        return routerProxyFlow(ctx);
     }
 }
 
@@ -76,6 +76,6 @@ service "/services/RouterProxy.RouterProxyHttpEndpoint" on httpListener {
     # ANY /services/RouterProxy.RouterProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpEndpoint");
-        return check routerProxyFlow(ctx);
+        return routerProxyFlow(ctx);
     }
 }

@@ -27,7 +27,7 @@ service /services/OrderDataService on httpListener {
     # ANY /services/OrderDataService/* (its SOAP operations, also called REST-style at /services/OrderDataService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderDataService");
-        return check orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(ctx);
     }
 }
 
@@ -36,7 +36,7 @@ service "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint" on httpL
     # ANY /services/OrderDataService.OrderDataServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint");
-        return check orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(ctx);
     }
 }
 
@@ -45,7 +45,7 @@ service "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint" on httpL
     # ANY /services/OrderDataService.OrderDataServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint");
-        return check orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(ctx);
     }
 }
 
@@ -54,6 +54,6 @@ service "/services/OrderDataService.OrderDataServiceHttpEndpoint" on httpListene
     # ANY /services/OrderDataService.OrderDataServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpEndpoint");
-        return check orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(ctx);
     }
 }

@@ -97,7 +97,7 @@ service /services/OrdersService on httpListener {
     # ANY /services/OrdersService/* (its SOAP operations, also called REST-style at /services/OrdersService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService");
-        return check ordersServiceOperations(ctx);
+        return ordersServiceOperations(ctx);
     }
 }
 
@@ -106,7 +106,7 @@ service "/services/OrdersService.OrdersServiceHttpSoap11Endpoint" on httpListene
     # ANY /services/OrdersService.OrdersServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap11Endpoint");
-        return check ordersServiceOperations(ctx);
+        return ordersServiceOperations(ctx);
     }
 }
 
@@ -115,7 +115,7 @@ service "/services/OrdersService.OrdersServiceHttpSoap12Endpoint" on httpListene
     # ANY /services/OrdersService.OrdersServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap12Endpoint");
-        return check ordersServiceOperations(ctx);
+        return ordersServiceOperations(ctx);
     }
 }
 
@@ -124,7 +124,7 @@ service "/services/OrdersService.OrdersServiceHttpEndpoint" on httpListener {
     # ANY /services/OrdersService.OrdersServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpEndpoint");
-        return check ordersServiceOperations(ctx);
+        return ordersServiceOperations(ctx);
     }
 }
 

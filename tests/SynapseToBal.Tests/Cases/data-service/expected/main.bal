@@ -34,7 +34,7 @@ service /services/EmployeeDataService on httpListener {
     # ANY /services/EmployeeDataService/* (its SOAP operations, also called REST-style at /services/EmployeeDataService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService");
-        return check employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(ctx);
     }
 }
 
@@ -43,7 +43,7 @@ service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint" on
     # ANY /services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint");
-        return check employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(ctx);
     }
 }
 
@@ -52,7 +52,7 @@ service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint" on
     # ANY /services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint");
-        return check employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(ctx);
     }
 }
 
@@ -61,6 +61,6 @@ service "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint" on httpL
     # ANY /services/EmployeeDataService.EmployeeDataServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint");
-        return check employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(ctx);
     }
 }

@@ -29,13 +29,8 @@ function shapesApiFireCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx));
 }
 
-# Out flow of ShapesAPI POST /alone: runs on the backend response.
-function shapesApiOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function shapesApiAloneIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx));
-    return check shapesApiOut(ctx);
+    return respond(ctx);
 }

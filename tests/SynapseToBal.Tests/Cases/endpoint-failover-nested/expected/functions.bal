@@ -4,19 +4,9 @@
 
 import ballerina/http;
 
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, allSites, restPostfix(ctx));
-    return check quoteProxyOut(ctx);
-}
-
-# Out flow of proxy service BalancedProxy: runs on the backend response.
-function balancedProxyOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }
 

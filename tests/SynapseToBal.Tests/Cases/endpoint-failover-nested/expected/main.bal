@@ -12,7 +12,7 @@ service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -39,7 +39,7 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -48,7 +48,7 @@ service /services/BalancedProxy on httpListener {
     # ANY /services/BalancedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/BalancedProxy");
-        return check balancedProxyFlow(ctx);
+        return balancedProxyFlow(ctx);
     }
 }
 
@@ -57,7 +57,7 @@ service "/services/BalancedProxy.BalancedProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/BalancedProxy.BalancedProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpSoap11Endpoint");
-        return check balancedProxyFlow(ctx);
+        return balancedProxyFlow(ctx);
     }
 }
 
@@ -66,7 +66,7 @@ service "/services/BalancedProxy.BalancedProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/BalancedProxy.BalancedProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpSoap12Endpoint");
-        return check balancedProxyFlow(ctx);
+        return balancedProxyFlow(ctx);
     }
 }
 
@@ -75,6 +75,6 @@ service "/services/BalancedProxy.BalancedProxyHttpEndpoint" on httpListener {
     # ANY /services/BalancedProxy.BalancedProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpEndpoint");
-        return check balancedProxyFlow(ctx);
+        return balancedProxyFlow(ctx);
     }
 }

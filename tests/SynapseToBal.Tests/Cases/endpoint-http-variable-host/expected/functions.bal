@@ -4,11 +4,6 @@
 
 import ballerina/http;
 
-# Out flow of proxy service StudentProxy: runs on the backend response.
-function studentProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service StudentProxy, run by the service at each of its addresses.
 function studentProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.port"] = "9009";
@@ -16,11 +11,6 @@ function studentProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.serviceName"] = "StudentService";
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, studentEndpointConfig);
     check callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true);
-    return check studentProxyOut(ctx);
-}
-
-# Out flow of proxy service StudentLookupProxy: runs on the backend response.
-function studentLookupProxyOut(Context ctx) returns http:Response|error {
     return respond(ctx);
 }
 
@@ -31,5 +21,5 @@ function studentLookupProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.args"] = ctx.urlPostfix;
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentLookupEndpointConfig", string `http://${check pathValue(getProperty(ctx, "uri.var.host"))}:${check pathValue(getProperty(ctx, "uri.var.port"))}/services/StudentService${check pathValue(getProperty(ctx, "uri.var.args"))}`, studentLookupEndpointConfig);
     check callEndpoint(ctx, urlClient, urlPath, "GET");
-    return check studentLookupProxyOut(ctx);
+    return respond(ctx);
 }

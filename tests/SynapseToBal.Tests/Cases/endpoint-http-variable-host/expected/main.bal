@@ -35,7 +35,7 @@ service /services/StudentProxy on httpListener {
     # ANY /services/StudentProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentProxy");
-        return check studentProxyFlow(ctx);
+        return studentProxyFlow(ctx);
     }
 }
 
@@ -44,7 +44,7 @@ service "/services/StudentProxy.StudentProxyHttpSoap11Endpoint" on httpListener 
     # ANY /services/StudentProxy.StudentProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap11Endpoint");
-        return check studentProxyFlow(ctx);
+        return studentProxyFlow(ctx);
     }
 }
 
@@ -53,7 +53,7 @@ service "/services/StudentProxy.StudentProxyHttpSoap12Endpoint" on httpListener 
     # ANY /services/StudentProxy.StudentProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap12Endpoint");
-        return check studentProxyFlow(ctx);
+        return studentProxyFlow(ctx);
     }
 }
 
@@ -62,7 +62,7 @@ service "/services/StudentProxy.StudentProxyHttpEndpoint" on httpListener {
     # ANY /services/StudentProxy.StudentProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentProxy.StudentProxyHttpEndpoint");
-        return check studentProxyFlow(ctx);
+        return studentProxyFlow(ctx);
     }
 }
 
@@ -71,7 +71,7 @@ service /services/StudentLookupProxy on httpListener {
     # ANY /services/StudentLookupProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentLookupProxy");
-        return check studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(ctx);
     }
 }
 
@@ -80,7 +80,7 @@ service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint" on h
     # ANY /services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint");
-        return check studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(ctx);
     }
 }
 
@@ -89,7 +89,7 @@ service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint" on h
     # ANY /services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint");
-        return check studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(ctx);
     }
 }
 
@@ -98,6 +98,6 @@ service "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint" on httpLis
     # ANY /services/StudentLookupProxy.StudentLookupProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint");
-        return check studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(ctx);
     }
 }

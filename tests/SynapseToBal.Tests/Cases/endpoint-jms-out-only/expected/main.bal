@@ -38,7 +38,7 @@ service /services/OrderIntakeProxy on httpListener {
     # ANY /services/OrderIntakeProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderIntakeProxy");
-        return check orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(ctx);
     }
 }
 
@@ -47,7 +47,7 @@ service "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint" on httpL
     # ANY /services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint");
-        return check orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(ctx);
     }
 }
 
@@ -56,7 +56,7 @@ service "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint" on httpL
     # ANY /services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint");
-        return check orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(ctx);
     }
 }
 
@@ -65,6 +65,6 @@ service "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint" on httpListene
     # ANY /services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint");
-        return check orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(ctx);
     }
 }

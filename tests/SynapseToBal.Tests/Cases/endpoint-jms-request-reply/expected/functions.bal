@@ -14,11 +14,6 @@ function quoteCallout(Context ctx) returns error? {
     // </callout>
 }
 
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     // TODO(SB0218): 'StockQuoteJmsEP' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response

@@ -23,7 +23,7 @@ service /stock on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
         check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx));
-        return check stockApiOut(ctx);
+        return respond(ctx);
     }
 
     # GET /stock/history
@@ -48,7 +48,7 @@ service /services/RegistryProxy on httpListener {
     # ANY /services/RegistryProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RegistryProxy");
-        return check registryProxyFlow(ctx);
+        return registryProxyFlow(ctx);
     }
 }
 
@@ -57,7 +57,7 @@ service "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/RegistryProxy.RegistryProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint");
-        return check registryProxyFlow(ctx);
+        return registryProxyFlow(ctx);
     }
 }
 
@@ -66,7 +66,7 @@ service "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/RegistryProxy.RegistryProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint");
-        return check registryProxyFlow(ctx);
+        return registryProxyFlow(ctx);
     }
 }
 
@@ -75,6 +75,6 @@ service "/services/RegistryProxy.RegistryProxyHttpEndpoint" on httpListener {
     # ANY /services/RegistryProxy.RegistryProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpEndpoint");
-        return check registryProxyFlow(ctx);
+        return registryProxyFlow(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /services/QuoteAllProxy on httpListener {
     # ANY /services/QuoteAllProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteAllProxy");
-        return check quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint");
-        return check quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint");
-        return check quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(ctx);
     }
 }
 
@@ -39,7 +39,7 @@ service "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint" on httpListener {
     # ANY /services/QuoteAllProxy.QuoteAllProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint");
-        return check quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(ctx);
     }
 }
 
@@ -48,7 +48,7 @@ service /services/DynamicQuoteProxy on httpListener {
     # ANY /services/DynamicQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy");
-        return check dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(ctx);
     }
 }
 
@@ -57,7 +57,7 @@ service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint" on htt
     # ANY /services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint");
-        return check dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(ctx);
     }
 }
 
@@ -66,7 +66,7 @@ service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint" on htt
     # ANY /services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint");
-        return check dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(ctx);
     }
 }
 
@@ -75,7 +75,7 @@ service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint" on httpListe
     # ANY /services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint");
-        return check dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(ctx);
     }
 }
 
@@ -84,7 +84,7 @@ service /services/NotifyProxy on httpListener {
     # ANY /services/NotifyProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyProxy");
-        return check notifyProxyFlow(ctx);
+        return notifyProxyFlow(ctx);
     }
 }
 
@@ -93,7 +93,7 @@ service "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/NotifyProxy.NotifyProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint");
-        return check notifyProxyFlow(ctx);
+        return notifyProxyFlow(ctx);
     }
 }
 
@@ -102,7 +102,7 @@ service "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/NotifyProxy.NotifyProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint");
-        return check notifyProxyFlow(ctx);
+        return notifyProxyFlow(ctx);
     }
 }
 
@@ -111,7 +111,7 @@ service "/services/NotifyProxy.NotifyProxyHttpEndpoint" on httpListener {
     # ANY /services/NotifyProxy.NotifyProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpEndpoint");
-        return check notifyProxyFlow(ctx);
+        return notifyProxyFlow(ctx);
     }
 }
 
@@ -120,7 +120,7 @@ service /services/IdAggregateProxy on httpListener {
     # ANY /services/IdAggregateProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/IdAggregateProxy");
-        return check idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(ctx);
     }
 }
 
@@ -129,7 +129,7 @@ service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint" on httpL
     # ANY /services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint");
-        return check idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(ctx);
     }
 }
 
@@ -138,7 +138,7 @@ service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint" on httpL
     # ANY /services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint");
-        return check idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(ctx);
     }
 }
 
@@ -147,6 +147,6 @@ service "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint" on httpListene
     # ANY /services/IdAggregateProxy.IdAggregateProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint");
-        return check idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(ctx);
     }
 }

@@ -2,8 +2,6 @@
 //   NotifyApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
-
 # Member 1 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
 function notifyApiStaticRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, restPostfix(ctx), outOnly = true);
@@ -27,9 +25,4 @@ function notifyApiListRecipient2(Context ctx) returns error? {
 # A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
 function notifyApiDynamicRecipient(Context ctx) returns error? {
     check callAddress(ctx, outOnly = true);
-}
-
-# Out flow of NotifyApi POST /responses: runs on the backend response.
-function notifyApiOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
 }

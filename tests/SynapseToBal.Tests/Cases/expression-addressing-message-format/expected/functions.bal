@@ -26,5 +26,5 @@ function addressingProxyFlow(Context ctx) returns http:Response|error {
         ctx.properties["version"] = "POX";
     }
     check callEndpoint(ctx, addressingProxyEndpoint, restPostfix(ctx));
-    return check addressingProxyOut(ctx);
+    return addressingProxyOut(ctx);
 }

@@ -12,7 +12,7 @@ service /services/AddressingProxy on httpListener {
     # ANY /services/AddressingProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AddressingProxy");
-        return check addressingProxyFlow(ctx);
+        return addressingProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/AddressingProxy.AddressingProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/AddressingProxy.AddressingProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpSoap11Endpoint");
-        return check addressingProxyFlow(ctx);
+        return addressingProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/AddressingProxy.AddressingProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/AddressingProxy.AddressingProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpSoap12Endpoint");
-        return check addressingProxyFlow(ctx);
+        return addressingProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/AddressingProxy.AddressingProxyHttpEndpoint" on httpListener 
     # ANY /services/AddressingProxy.AddressingProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpEndpoint");
-        return check addressingProxyFlow(ctx);
+        return addressingProxyFlow(ctx);
     }
 }

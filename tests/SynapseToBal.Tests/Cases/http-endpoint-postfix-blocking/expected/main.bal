@@ -34,7 +34,7 @@ service /services/CustomerProxy on httpListener {
     # ANY /services/CustomerProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CustomerProxy");
-        return check customerProxyFlow(ctx);
+        return customerProxyFlow(ctx);
     }
 }
 
@@ -43,7 +43,7 @@ service "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/CustomerProxy.CustomerProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint");
-        return check customerProxyFlow(ctx);
+        return customerProxyFlow(ctx);
     }
 }
 
@@ -52,7 +52,7 @@ service "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/CustomerProxy.CustomerProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint");
-        return check customerProxyFlow(ctx);
+        return customerProxyFlow(ctx);
     }
 }
 
@@ -61,6 +61,6 @@ service "/services/CustomerProxy.CustomerProxyHttpEndpoint" on httpListener {
     # ANY /services/CustomerProxy.CustomerProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpEndpoint");
-        return check customerProxyFlow(ctx);
+        return customerProxyFlow(ctx);
     }
 }

@@ -4,13 +4,8 @@
 
 import ballerina/http;
 
-# Out flow of proxy service StockProxy: runs on the backend response.
-function stockProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service StockProxy, run by the service at each of its addresses.
 function stockProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)));
-    return check stockProxyOut(ctx);
+    return respond(ctx);
 }

@@ -30,7 +30,7 @@ service /services/StockProxy on httpListener {
     # ANY /services/StockProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockProxy");
-        return check stockProxyFlow(ctx);
+        return stockProxyFlow(ctx);
     }
 }
 
@@ -39,7 +39,7 @@ service "/services/StockProxy.StockProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/StockProxy.StockProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap11Endpoint");
-        return check stockProxyFlow(ctx);
+        return stockProxyFlow(ctx);
     }
 }
 
@@ -48,7 +48,7 @@ service "/services/StockProxy.StockProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/StockProxy.StockProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap12Endpoint");
-        return check stockProxyFlow(ctx);
+        return stockProxyFlow(ctx);
     }
 }
 
@@ -57,6 +57,6 @@ service "/services/StockProxy.StockProxyHttpEndpoint" on httpListener {
     # ANY /services/StockProxy.StockProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpEndpoint");
-        return check stockProxyFlow(ctx);
+        return stockProxyFlow(ctx);
     }
 }

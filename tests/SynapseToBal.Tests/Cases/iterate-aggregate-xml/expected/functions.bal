@@ -13,7 +13,7 @@ function gatherLines(Context ctx) returns http:Response|error? {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     if !ctx.isResponse {
         check callAddress(ctx);
-        return check continueWithResponse(ctx);
+        return continueWithResponse(ctx);
     } else {
         return respond(ctx);
     }

@@ -45,6 +45,6 @@ service /orders on httpListener {
         }
         check aggregateMessages(ctx, messages, false);
         log:printInfo("OrderSplitAPI /lines response", gathered = "lines");
-        return check orderSplitApiPostLinesOut(ctx);
+        return orderSplitApiPostLinesOut(ctx);
     }
 }

@@ -17,7 +17,7 @@ function collectQuotes(Context ctx) returns error? {
 function sendQuote(Context ctx) returns http:Response|error? {
     string part = "quote";
     check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx));
-    return check continueWithResponse(ctx);
+    return continueWithResponse(ctx);
 }
 
 # Out flow of proxy service QuoteProxy: runs on the backend response.

@@ -13,7 +13,7 @@ service /services/QuoteProxy on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
         ctx.outFlow = quoteProxyOut;
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -23,7 +23,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
         ctx.outFlow = quoteProxyOut;
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -33,7 +33,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
         ctx.outFlow = quoteProxyOut;
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -43,6 +43,6 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
         ctx.outFlow = quoteProxyOut;
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /services/NestedQuotesProxy on httpListener {
     # ANY /services/NestedQuotesProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NestedQuotesProxy");
-        return check nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint" on htt
     # ANY /services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint");
-        return check nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint" on htt
     # ANY /services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint");
-        return check nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint" on httpListe
     # ANY /services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint");
-        return check nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(ctx);
     }
 }

@@ -15,7 +15,7 @@ function orderSplitProxyOut(Context ctx) returns http:Response|error {
 function orderSplitProxyIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, restPostfix(ctx));
-    return check orderSplitProxyOut(ctx);
+    return orderSplitProxyOut(ctx);
 }
 
 # In flow of proxy service OrderSplitProxy, run by the service at each of its addresses.

@@ -12,7 +12,7 @@ service /services/OrderSplitProxy on httpListener {
     # ANY /services/OrderSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderSplitProxy");
-        return check orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint");
-        return check orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint");
-        return check orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint" on httpListener 
     # ANY /services/OrderSplitProxy.OrderSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint");
-        return check orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(ctx);
     }
 }

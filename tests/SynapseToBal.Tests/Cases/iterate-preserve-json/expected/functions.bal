@@ -23,14 +23,9 @@ function studentsApiOtherPathIterateTarget(Context ctx) returns error? {
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));
 }
 
-# Out flow of StudentsAPI POST /default-path: runs on the backend response.
-function studentsApiPostDefaultPathOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # A branch of the <iterate> at line 46: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function studentsApiDefaultPathIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("StudentsAPI /default-path request", student = check jsonEval(ctx, "$.name"));
     check callEndpoint(ctx, enrolEp, "/enrol", "POST");
-    return check studentsApiPostDefaultPathOut(ctx);
+    return respond(ctx);
 }

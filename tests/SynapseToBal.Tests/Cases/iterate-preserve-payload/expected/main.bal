@@ -12,7 +12,7 @@ service /services/QuoteSplitProxy on httpListener {
     # ANY /services/QuoteSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener 
     # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }

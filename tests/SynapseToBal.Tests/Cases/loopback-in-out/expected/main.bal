@@ -15,6 +15,6 @@ service /loop on httpListener {
         LoopApiPayload payload = {"looped": true};
         setJsonPayload(ctx, payload.toJson());
         ctx.isResponse = true;
-        return check loopApiOut(ctx);
+        return loopApiOut(ctx);
     }
 }

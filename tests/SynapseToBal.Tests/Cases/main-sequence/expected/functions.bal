@@ -11,7 +11,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
         log:printInfo("main sequence", direction = "in");
         if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
             check callEndpoint(ctx, stockQuoteService, restPostfix(ctx));
-            return check continueWithResponse(ctx);
+            return continueWithResponse(ctx);
         } else {
             setHttpSc(ctx, 404);
             return respond(ctx);

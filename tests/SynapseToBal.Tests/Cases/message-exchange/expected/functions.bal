@@ -13,7 +13,7 @@ function replySequence(Context ctx) returns http:Response|error? {
     log:printInfo("ReplySequence");
     if !ctx.isResponse {
         check callAddress(ctx);
-        return check continueWithResponse(ctx);
+        return continueWithResponse(ctx);
     } else {
         return respond(ctx);
     }
@@ -32,11 +32,6 @@ function oneWayProxyFlow(Context ctx) returns http:Response|error {
     return accepted();
 }
 
-# Out flow of proxy service StockQuoteProxy: runs on the backend response.
-function stockQuoteProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     if check addressingAction(ctx) == "urn:ping" {
@@ -47,6 +42,6 @@ function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     } else {
         ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
         check callAddress(ctx);
-        return check stockQuoteProxyOut(ctx);
+        return respond(ctx);
     }
 }

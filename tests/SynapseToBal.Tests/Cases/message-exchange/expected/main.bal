@@ -55,7 +55,7 @@ service /services/OneWayProxy on httpListener {
     # ANY /services/OneWayProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OneWayProxy");
-        return check oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(ctx);
     }
 }
 
@@ -64,7 +64,7 @@ service "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/OneWayProxy.OneWayProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint");
-        return check oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(ctx);
     }
 }
 
@@ -73,7 +73,7 @@ service "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/OneWayProxy.OneWayProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint");
-        return check oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(ctx);
     }
 }
 
@@ -82,7 +82,7 @@ service "/services/OneWayProxy.OneWayProxyHttpEndpoint" on httpListener {
     # ANY /services/OneWayProxy.OneWayProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpEndpoint");
-        return check oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(ctx);
     }
 }
 
@@ -91,7 +91,7 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -100,7 +100,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -109,7 +109,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -118,6 +118,6 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }

@@ -10,7 +10,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
     if route == "LOOKUP" {
         ctx.properties["STATE"] = "SCORE";
         check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11");
-        return check chainProxyOut(ctx);
+        return chainProxyOut(ctx);
     } else if route == "SCORE" {
         return respond(ctx);
     }
@@ -22,7 +22,7 @@ function chainProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties["STATE"] = "SCORE";
     check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11");
-    return check chainProxyOut(ctx);
+    return chainProxyOut(ctx);
 }
 
 # In flow of proxy service ChainProxy, run by the service at each of its addresses.

@@ -12,7 +12,7 @@ service /services/ChainProxy on httpListener {
     # ANY /services/ChainProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ChainProxy");
-        return check chainProxyFlow(ctx);
+        return chainProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/ChainProxy.ChainProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/ChainProxy.ChainProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ChainProxy.ChainProxyHttpSoap11Endpoint");
-        return check chainProxyFlow(ctx);
+        return chainProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/ChainProxy.ChainProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/ChainProxy.ChainProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ChainProxy.ChainProxyHttpSoap12Endpoint");
-        return check chainProxyFlow(ctx);
+        return chainProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/ChainProxy.ChainProxyHttpEndpoint" on httpListener {
     # ANY /services/ChainProxy.ChainProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ChainProxy.ChainProxyHttpEndpoint");
-        return check chainProxyFlow(ctx);
+        return chainProxyFlow(ctx);
     }
 }

@@ -17,5 +17,5 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
     check callEndpoint(ctx, quoteProxyEndpoint, "", "POST", format = "soap12");
-    return check quoteProxyOut(ctx);
+    return quoteProxyOut(ctx);
 }

@@ -12,11 +12,6 @@ function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
     return respond(ctx);
 }
 
-# Out flow of proxy service ForceErrorProxy: runs on the backend response.
-function forceErrorProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # Fault flow of proxy service ForceErrorProxy: runs when the in or out flow fails.
 function forceErrorProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
@@ -31,7 +26,7 @@ function forceErrorProxyFlow(Context ctx) returns http:Response|error {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx));
         check failOnSoapFault(ctx);
-        return check forceErrorProxyOut(ctx);
+        return check respond(ctx);
     } on fail error e {
         return forceErrorProxyFault(ctx, e);
     }

@@ -31,7 +31,7 @@ service /services/ForceErrorProxy on httpListener {
     # ANY /services/ForceErrorProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ForceErrorProxy");
-        return check forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(ctx);
     }
 }
 
@@ -40,7 +40,7 @@ service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint");
-        return check forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(ctx);
     }
 }
 
@@ -49,7 +49,7 @@ service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint");
-        return check forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(ctx);
     }
 }
 
@@ -58,6 +58,6 @@ service "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint" on httpListener 
     # ANY /services/ForceErrorProxy.ForceErrorProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint");
-        return check forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(ctx);
     }
 }

@@ -4,14 +4,9 @@
 
 import ballerina/http;
 
-# Out flow of proxy service PreserveAddressingProxy: runs on the backend response.
-function preserveAddressingProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service PreserveAddressingProxy, run by the service at each of its addresses.
 function preserveAddressingProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
     check callEndpoint(ctx, preserveAddressingProxyEndpoint, restPostfix(ctx));
-    return check preserveAddressingProxyOut(ctx);
+    return respond(ctx);
 }

@@ -12,7 +12,7 @@ service /services/PreserveAddressingProxy on httpListener {
     # ANY /services/PreserveAddressingProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy");
-        return check preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endp
     # ANY /services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint");
-        return check preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endp
     # ANY /services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint");
-        return check preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint" 
     # ANY /services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint");
-        return check preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(ctx);
     }
 }

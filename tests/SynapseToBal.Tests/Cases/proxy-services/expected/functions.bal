@@ -54,13 +54,8 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
     }
 }
 
-# Out flow of proxy service PassThroughProxy: runs on the backend response.
-function passThroughProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx));
-    return check passThroughProxyOut(ctx);
+    return respond(ctx);
 }

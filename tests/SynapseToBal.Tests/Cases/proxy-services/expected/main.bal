@@ -14,7 +14,7 @@ service /services/EchoProxy on httpListener {
     # ANY /services/EchoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EchoProxy");
-        return check echoProxyFlow(ctx);
+        return echoProxyFlow(ctx);
     }
 }
 
@@ -23,7 +23,7 @@ service "/services/EchoProxy.EchoProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/EchoProxy.EchoProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap11Endpoint");
-        return check echoProxyFlow(ctx);
+        return echoProxyFlow(ctx);
     }
 }
 
@@ -32,7 +32,7 @@ service "/services/EchoProxy.EchoProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/EchoProxy.EchoProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap12Endpoint");
-        return check echoProxyFlow(ctx);
+        return echoProxyFlow(ctx);
     }
 }
 
@@ -41,7 +41,7 @@ service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener {
     # ANY /services/EchoProxy.EchoProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpEndpoint");
-        return check echoProxyFlow(ctx);
+        return echoProxyFlow(ctx);
     }
 }
 
@@ -50,7 +50,7 @@ service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -59,7 +59,7 @@ service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -68,7 +68,7 @@ service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -77,7 +77,7 @@ service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
-        return check orderProxyFlow(ctx);
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -87,7 +87,7 @@ service /services/PassThroughProxy on httpListener {
     # ANY /services/PassThroughProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PassThroughProxy");
-        return check passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(ctx);
     }
 }
 
@@ -96,7 +96,7 @@ service "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint" on httpL
     # ANY /services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint");
-        return check passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(ctx);
     }
 }
 
@@ -105,7 +105,7 @@ service "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint" on httpL
     # ANY /services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint");
-        return check passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(ctx);
     }
 }
 
@@ -114,6 +114,6 @@ service "/services/PassThroughProxy.PassThroughProxyHttpEndpoint" on httpListene
     # ANY /services/PassThroughProxy.PassThroughProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpEndpoint");
-        return check passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /services/RewriteProxy on httpListener {
     # ANY /services/RewriteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RewriteProxy");
-        return check rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint" on httpListener 
     # ANY /services/RewriteProxy.RewriteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint");
-        return check rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint" on httpListener 
     # ANY /services/RewriteProxy.RewriteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint");
-        return check rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/RewriteProxy.RewriteProxyHttpEndpoint" on httpListener {
     # ANY /services/RewriteProxy.RewriteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpEndpoint");
-        return check rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(ctx);
     }
 }

@@ -5,16 +5,11 @@
 import ballerina/http;
 import ballerina/log;
 
-# Out flow of proxy service WsaForwardProxy: runs on the backend response.
-function wsaForwardProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service WsaForwardProxy, run by the service at each of its addresses.
 function wsaForwardProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
     check callAddress(ctx, build = true);
-    return check wsaForwardProxyOut(ctx);
+    return respond(ctx);
 }
 
 # In flow of proxy service WsaStripProxy, run by the service at each of its addresses.

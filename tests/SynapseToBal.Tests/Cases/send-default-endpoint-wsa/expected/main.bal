@@ -12,7 +12,7 @@ service /services/WsaForwardProxy on httpListener {
     # ANY /services/WsaForwardProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaForwardProxy");
-        return check wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint");
-        return check wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint");
-        return check wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(ctx);
     }
 }
 
@@ -39,7 +39,7 @@ service "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint" on httpListener 
     # ANY /services/WsaForwardProxy.WsaForwardProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint");
-        return check wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(ctx);
     }
 }
 
@@ -48,7 +48,7 @@ service /services/WsaStripProxy on httpListener {
     # ANY /services/WsaStripProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaStripProxy");
-        return check wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(ctx);
     }
 }
 
@@ -57,7 +57,7 @@ service "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint");
-        return check wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(ctx);
     }
 }
 
@@ -66,7 +66,7 @@ service "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint");
-        return check wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(ctx);
     }
 }
 
@@ -75,7 +75,7 @@ service "/services/WsaStripProxy.WsaStripProxyHttpEndpoint" on httpListener {
     # ANY /services/WsaStripProxy.WsaStripProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpEndpoint");
-        return check wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(ctx);
     }
 }
 
@@ -84,7 +84,7 @@ service /services/WsaTypedProxy on httpListener {
     # ANY /services/WsaTypedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaTypedProxy");
-        return check wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(ctx);
     }
 }
 
@@ -93,7 +93,7 @@ service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint");
-        return check wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(ctx);
     }
 }
 
@@ -102,7 +102,7 @@ service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint");
-        return check wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(ctx);
     }
 }
 
@@ -111,6 +111,6 @@ service "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint" on httpListener {
     # ANY /services/WsaTypedProxy.WsaTypedProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint");
-        return check wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(ctx);
     }
 }

@@ -17,7 +17,7 @@ function quoteResponse(Context ctx) returns http:Response|error? {
     log:printInfo("QuoteResponse sequence", received = "quote");
     if !ctx.isResponse {
         check callAddress(ctx);
-        return check continueWithResponse(ctx);
+        return continueWithResponse(ctx);
     } else {
         return respond(ctx);
     }

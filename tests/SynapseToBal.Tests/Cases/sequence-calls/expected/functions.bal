@@ -17,7 +17,7 @@ function replyToClient(Context ctx) returns http:Response|error? {
     ctx.headers["x-replied"] = "true";
     if !ctx.isResponse {
         check callAddress(ctx);
-        return check continueWithResponse(ctx);
+        return continueWithResponse(ctx);
     } else {
         return respond(ctx);
     }

@@ -7,23 +7,18 @@ import ballerina/http;
 
 xmlns "http://services.samples" as m0;
 
-# Out flow of proxy service NotifyCloneProxy: runs on the backend response.
-function notifyCloneProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
     check callAddress(ctx);
-    return check notifyCloneProxyOut(ctx);
+    return respond(ctx);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     ctx.headers["soapaction"] = "\"urn:notify\"";
     check callEndpoint(ctx, notifyCloneProxyEndpoint, restPostfix(ctx));
-    return check notifyCloneProxyOut(ctx);
+    return respond(ctx);
 }
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.

@@ -13,7 +13,7 @@ service /services/NotifyCloneProxy on httpListener {
     # ANY /services/NotifyCloneProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyCloneProxy");
-        return check notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(ctx);
     }
 }
 
@@ -22,7 +22,7 @@ service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint" on httpL
     # ANY /services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint");
-        return check notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(ctx);
     }
 }
 
@@ -31,7 +31,7 @@ service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint" on httpL
     # ANY /services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint");
-        return check notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(ctx);
     }
 }
 
@@ -40,7 +40,7 @@ service "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint" on httpListene
     # ANY /services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint");
-        return check notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(ctx);
     }
 }
 
@@ -49,7 +49,7 @@ service /services/QuoteSplitProxy on httpListener {
     # ANY /services/QuoteSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }
 
@@ -58,7 +58,7 @@ service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }
 
@@ -67,7 +67,7 @@ service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }
 
@@ -76,6 +76,6 @@ service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener 
     # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint");
-        return check quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(ctx);
     }
 }

@@ -49,5 +49,5 @@ function openProxyFlow(Context ctx) returns http:Response|error {
     //     </onReject>
     // </throttle>
     check callEndpoint(ctx, openProxyEndpoint, restPostfix(ctx));
-    return check openProxyOut(ctx);
+    return openProxyOut(ctx);
 }

@@ -12,7 +12,7 @@ service /services/OpenProxy on httpListener {
     # ANY /services/OpenProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OpenProxy");
-        return check openProxyFlow(ctx);
+        return openProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/OpenProxy.OpenProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/OpenProxy.OpenProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OpenProxy.OpenProxyHttpSoap11Endpoint");
-        return check openProxyFlow(ctx);
+        return openProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/OpenProxy.OpenProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/OpenProxy.OpenProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OpenProxy.OpenProxyHttpSoap12Endpoint");
-        return check openProxyFlow(ctx);
+        return openProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/OpenProxy.OpenProxyHttpEndpoint" on httpListener {
     # ANY /services/OpenProxy.OpenProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OpenProxy.OpenProxyHttpEndpoint");
-        return check openProxyFlow(ctx);
+        return openProxyFlow(ctx);
     }
 }

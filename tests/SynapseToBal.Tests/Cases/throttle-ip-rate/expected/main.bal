@@ -31,7 +31,7 @@ service /services/QuoteProxy on httpListener {
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
         setRemoteAddress(ctx, caller);
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -41,7 +41,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -51,7 +51,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }
 
@@ -61,6 +61,6 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
-        return check quoteProxyFlow(ctx);
+        return quoteProxyFlow(ctx);
     }
 }

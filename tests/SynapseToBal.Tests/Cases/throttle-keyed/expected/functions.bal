@@ -12,7 +12,7 @@ function onAcceptSequence(Context ctx) returns http:Response|error? {
     log:printInfo("**Access Accept**");
     check callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx));
     throttleRelease(ctx);
-    return check continueWithResponse(ctx);
+    return continueWithResponse(ctx);
 }
 
 # Sequence 'onRejectSequence'.

@@ -14,7 +14,7 @@ service /services/StockQuoteProxy on httpListener {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -25,7 +25,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -36,7 +36,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -47,6 +47,6 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }

@@ -38,7 +38,7 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
         log:printInfo("**Access Accept**");
         check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx));
         throttleRelease(ctx);
-        return check throttledProxyOut(ctx);
+        return throttledProxyOut(ctx);
     } else {
         check makeFault(ctx, "soap11", "Server", "**Access Denied**");
         ctx.isResponse = true;

@@ -13,7 +13,7 @@ service /services/ThrottledProxy on httpListener {
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
         setRemoteAddress(ctx, caller);
-        return check throttledProxyFlow(ctx);
+        return throttledProxyFlow(ctx);
     }
 }
 
@@ -23,7 +23,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
-        return check throttledProxyFlow(ctx);
+        return throttledProxyFlow(ctx);
     }
 }
 
@@ -33,7 +33,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
-        return check throttledProxyFlow(ctx);
+        return throttledProxyFlow(ctx);
     }
 }
 
@@ -43,6 +43,6 @@ service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
     resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
-        return check throttledProxyFlow(ctx);
+        return throttledProxyFlow(ctx);
     }
 }

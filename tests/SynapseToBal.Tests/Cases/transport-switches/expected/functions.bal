@@ -4,11 +4,6 @@
 
 import ballerina/http;
 
-# Out flow of TransportAPI POST /length: runs on the backend response.
-function transportApiOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service TargetProxy, run by the service at each of its addresses.
 function targetProxyFlow(Context ctx) returns http:Response|error {
     // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.

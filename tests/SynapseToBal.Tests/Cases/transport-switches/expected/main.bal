@@ -32,7 +32,7 @@ service /transport on httpListener {
         // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the Ballerina client measures the body it sends; the Micro Integrator copies the received length).
         // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx));
-        return check transportApiOut(ctx);
+        return respond(ctx);
     }
 
     # POST /transport/cleared
@@ -103,7 +103,7 @@ service /services/TargetProxy on httpListener {
     # ANY /services/TargetProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/TargetProxy");
-        return check targetProxyFlow(ctx);
+        return targetProxyFlow(ctx);
     }
 }
 
@@ -112,7 +112,7 @@ service "/services/TargetProxy.TargetProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/TargetProxy.TargetProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap11Endpoint");
-        return check targetProxyFlow(ctx);
+        return targetProxyFlow(ctx);
     }
 }
 
@@ -121,7 +121,7 @@ service "/services/TargetProxy.TargetProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/TargetProxy.TargetProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap12Endpoint");
-        return check targetProxyFlow(ctx);
+        return targetProxyFlow(ctx);
     }
 }
 
@@ -130,6 +130,6 @@ service "/services/TargetProxy.TargetProxyHttpEndpoint" on httpListener {
     # ANY /services/TargetProxy.TargetProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpEndpoint");
-        return check targetProxyFlow(ctx);
+        return targetProxyFlow(ctx);
     }
 }

@@ -4,13 +4,8 @@
 
 import ballerina/http;
 
-# Out flow of proxy service StockQuoteProxy: runs on the backend response.
-function stockQuoteProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
-}
-
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteProxyEndpoint, restPostfix(ctx));
-    return check stockQuoteProxyOut(ctx);
+    return respond(ctx);
 }

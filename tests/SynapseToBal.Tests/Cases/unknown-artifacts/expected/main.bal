@@ -12,7 +12,7 @@ service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
-        return check stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(ctx);
     }
 }

@@ -55,7 +55,7 @@ service /services/ValidateProxy on httpListener {
     # ANY /services/ValidateProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ValidateProxy");
-        return check validateProxyFlow(ctx);
+        return validateProxyFlow(ctx);
     }
 }
 
@@ -64,7 +64,7 @@ service "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/ValidateProxy.ValidateProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint");
-        return check validateProxyFlow(ctx);
+        return validateProxyFlow(ctx);
     }
 }
 
@@ -73,7 +73,7 @@ service "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/ValidateProxy.ValidateProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint");
-        return check validateProxyFlow(ctx);
+        return validateProxyFlow(ctx);
     }
 }
 
@@ -82,6 +82,6 @@ service "/services/ValidateProxy.ValidateProxyHttpEndpoint" on httpListener {
     # ANY /services/ValidateProxy.ValidateProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpEndpoint");
-        return check validateProxyFlow(ctx);
+        return validateProxyFlow(ctx);
     }
 }

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// No function that only responds (issue 14): an out flow whose only mediator is <c>&lt;send/&gt;</c> (or
+/// <c>&lt;respond/&gt;</c>), the most common <c>&lt;outSequence&gt;</c> of a proxy, is a function whose whole body is
+/// <c>return respond(ctx);</c>. Where the flow continues with it, the respond is written in place instead
+/// (<see cref="RespondStep.Checked"/>: <c>return check respond(ctx);</c>, so that a failure to write the response
+/// still goes to the caller's <c>on fail</c>, as the error the function returned did), and the function is not declared.
+/// Only functions referred to nowhere else (a registered <c>ctx.outFlow</c>, say) are inlined; the others stay.
+/// </summary>
+public static class RespondOnlyFlows
+{
+    /// <summary>The package without the out flows that only respond, each continuation with one replaced by its respond.</summary>
+    public static PackageIr Inline(PackageIr package)
+    {
+        var candidates = package.Functions
+            .Where(f => f.Kind == FunctionKind.OutFlow && f.Body is [RespondStep { Checked: false }])
+            .Select(f => f.Name)
+            .ToHashSet();
+        if (candidates.Count == 0)
+        {
+            return package;
+        }
+
+        // Whatever still names such a flow once its continuations are replaced (a registered out flow, a reference
+        // inside a construct the rewrite does not enter) needs the function: it stays, and so do its continuations.
+        var rewritten = Rewritten(package, candidates);
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(rewritten with
+        {
+            Symbols = [],
+            Functions = rewritten.Functions.Where(f => !candidates.Contains(f.Name)).ToImmutableArray(),
+        }, named);
+        var inlined = candidates.Where(c => !named.Contains(c)).ToHashSet();
+        if (inlined.Count == 0)
+        {
+            return package;
+        }
+
+        var result = Rewritten(package, inlined);
+        return result with
+        {
+            Functions = result.Functions.Where(f => !inlined.Contains(f.Name)).ToImmutableArray(),
+            Symbols = result.Symbols.Where(s => !inlined.Contains(s)).ToImmutableArray(),
+        };
+    }
+
+    private static PackageIr Rewritten(PackageIr package, HashSet<Symbol> flows) => package with
+    {
+        Services = package.Services.Select(s => s with
+        {
+            Resources = s.Resources.Select(r => r with
+            {
+                Body = Rewrite(r.Body, flows),
+                OutFunction = r.OutFunction is { } o && flows.Contains(o) && !r.NeedsOutFlow ? null : r.OutFunction,
+            }).ToImmutableArray(),
+        }).ToImmutableArray(),
+        Functions = package.Functions.Select(f => f with { Body = Rewrite(f.Body, flows) }).ToImmutableArray(),
+    };
+
+    /// <summary>Continuing with a flow that only responds is that respond.</summary>
+    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> flows) =>
+        steps.Select(step => step switch
+        {
+            ContinueWithStep { Function: { } f } next when flows.Contains(f) => new RespondStep(next.Origin) { Checked = true },
+            IfStep i => i with { Then = Rewrite(i.Then, flows), Else = Rewrite(i.Else, flows) },
+            SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = Rewrite(c.Steps, flows) }).ToImmutableArray(), Default = Rewrite(s.Default, flows) },
+            DirectionStep d => d with { Request = Rewrite(d.Request, flows), Response = Rewrite(d.Response, flows) },
+            CacheLookupStep c => c with { OnHit = Rewrite(c.OnHit, flows) },
+            ThrottleStep t => t with { OnAccept = Rewrite(t.OnAccept, flows), OnReject = Rewrite(t.OnReject, flows) },
+            _ => step,
+        }).ToImmutableArray();
+}

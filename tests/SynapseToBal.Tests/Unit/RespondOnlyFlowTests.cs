@@ -1,0 +1,133 @@
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// Output a Ballerina developer keeps (issue 14): an out flow that only responds is written where the flow continues
+/// with it, not as a function, and <c>return check f(ctx);</c> loses a <c>check</c> that changes nothing — but only
+/// where no <c>on fail</c> would have received the error.
+/// </summary>
+public sealed class RespondOnlyFlowTests
+{
+    private const string Endpoint = """<endpoint><address uri="http://localhost:9000/services/SimpleStockQuoteService"/></endpoint>""";
+
+    [Fact]
+    public void An_out_flow_that_only_sends_back_is_the_respond_of_the_in_flow()
+    {
+        var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence><outSequence><send/></outSequence>"));
+        Assert.DoesNotContain("quoteProxyOut", files["functions.bal"] + files["main.bal"]);
+        Assert.Contains("    check callEndpoint(ctx, ", files["functions.bal"]);
+        Assert.Contains("    return respond(ctx);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
+        Assert.Contains("        return quoteProxyFlow(ctx);", files["main.bal"]);
+        Assert.DoesNotContain("return check", files["main.bal"] + files["functions.bal"]);
+    }
+
+    [Fact]
+    public void Inside_do_on_fail_the_respond_keeps_its_check_so_a_failure_still_runs_the_fault_flow()
+    {
+        var files = Convert(Proxy("QuoteProxy", $"""
+            <inSequence><send>{Endpoint}</send></inSequence><outSequence><send/></outSequence>
+            <faultSequence><log level="custom"><property name="event" value="failed"/></log><respond/></faultSequence>
+            """));
+        var functions = files["functions.bal"].ReplaceLineEndings("\n");
+        Assert.DoesNotContain("quoteProxyOut", functions);
+        Assert.Contains("        return check respond(ctx);\n    } on fail error e {\n        return quoteProxyFault(ctx, e);", functions);
+    }
+
+    [Fact]
+    public void An_out_flow_that_does_more_stays_a_function()
+    {
+        var files = Convert(Proxy("QuoteProxy", $"""<inSequence><send>{Endpoint}</send></inSequence><outSequence><log/><send/></outSequence>"""));
+        Assert.Contains("function quoteProxyOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
+        Assert.Contains("    return quoteProxyOut(ctx);", files["functions.bal"]);
+
+        var guarded = Convert(Proxy("QuoteProxy", $"""
+            <inSequence><send>{Endpoint}</send></inSequence><outSequence><log/><send/></outSequence>
+            <faultSequence><log level="custom"><property name="event" value="failed"/></log><respond/></faultSequence>
+            """));
+        Assert.Contains("        return check quoteProxyOut(ctx);\n    } on fail error e {", guarded["functions.bal"].ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Only_a_check_whose_error_would_leave_the_function_is_dropped()
+    {
+        string[] body =
+        [
+            "if ctx.isResponse {",
+            "    return check first(ctx);",
+            "} else if ctx.restCall {",
+            "    return check respond(ctx);",
+            "}",
+            "match ctx.method {",
+            "    \"GET\" => {",
+            "        return check second(ctx);",
+            "    }",
+            "}",
+            "foreach int i in 0 ..< 2 {",
+            "    do {",
+            "        return check third(ctx);",
+            "    } on fail {",
+            "        return check fourth(ctx);",
+            "    }",
+            "    return check fifth(ctx);",
+            "}",
+            "// return check comment(ctx);",
+            "return check sixth(ctx);",
+            "return check seventh(ctx, 1);",
+        ];
+        var lines = body.Select(text => new BodyLine(text, false)).ToList();
+        Assert.Equal(
+        [
+            "if ctx.isResponse {",
+            "    return first(ctx);",
+            "} else if ctx.restCall {",
+            "    return respond(ctx);",
+            "}",
+            "match ctx.method {",
+            "    \"GET\" => {",
+            "        return second(ctx);",
+            "    }",
+            "}",
+            "foreach int i in 0 ..< 2 {",
+            "    do {",
+            "        return check third(ctx);",
+            "    } on fail {",
+            "        return check fourth(ctx);",
+            "    }",
+            "    return check fifth(ctx);",
+            "}",
+            "// return check comment(ctx);",
+            "return sixth(ctx);",
+            "return check seventh(ctx, 1);",
+        ], PackageEmitter.WithoutReturnChecks(lines, null, null).Select(l => l.Text));
+
+        Assert.Equal(body, PackageEmitter.WithoutReturnChecks(lines, "quoteProxyFault", null).Select(l => l.Text));
+        Assert.Equal(body, PackageEmitter.WithoutReturnChecks(lines, null, [new BodyLine("return accepted();", false)]).Select(l => l.Text));
+        Assert.Equal(["return check sixth(ctx);"], PackageEmitter.WithoutReturnChecks([new BodyLine("return check sixth(ctx);", true)], null, null).Select(l => l.Text));
+    }
+
+    private static string Proxy(string name, string target) =>
+        $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="{name}" transports="http"><target>{target}</target></proxy>""";
+
+    private static Dictionary<string, string> Convert(params string[] artifacts)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-respond-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            for (var i = 0; i < artifacts.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
+            }
+
+            var result = Converter.Convert(new ConversionOptions(folder));
+            return result.Files.ToDictionary(f => f.RelativePath, f => f.Content);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
