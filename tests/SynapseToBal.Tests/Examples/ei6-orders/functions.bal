@@ -55,20 +55,34 @@ function orderQueueInboundOnError(Context ctx, error e) returns http:Response|er
     return accepted();
 }
 
-# In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
-    log:printInfo("Order received", action = soapAction(ctx));
-    if soapAction(ctx) == "urn:ping" {
-        setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
-        ctx.to = "";
-        ctx.isResponse = true;
-        return respond(ctx);
-    } else {
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
-        ctx.properties["OUT_ONLY"] = "true";
-        orderStore.store(ctx);
+# Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
+function orderProxyFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    http:Response? reply = check orderFault(ctx);
+    if reply is http:Response {
+        return reply;
     }
     return accepted();
+}
+
+# In flow of proxy service OrderProxy, run by the service at each of its addresses.
+function orderProxyFlow(Context ctx) returns http:Response|error {
+    do {
+        log:printInfo("Order received", action = check addressingAction(ctx));
+        if check addressingAction(ctx) == "urn:ping" {
+            setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
+            ctx.to = "";
+            ctx.isResponse = true;
+            return respond(ctx);
+        } else {
+            // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+            ctx.properties["OUT_ONLY"] = "true";
+            orderStore.store(ctx);
+        }
+        return accepted();
+    } on fail error e {
+        return orderProxyFault(ctx, e);
+    }
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.

@@ -12,7 +12,7 @@ service /services/QuoteBatchProxy on httpListener {
     # ANY /services/QuoteBatchProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteBatchProxy");
-        return check quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint");
-        return check quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint");
-        return check quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint" on httpListener 
     # ANY /services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint");
-        return check quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(ctx);
     }
 }

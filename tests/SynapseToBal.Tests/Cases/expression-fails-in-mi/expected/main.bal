@@ -12,7 +12,7 @@ service /services/QuoteRouterProxy on httpListener {
     # ANY /services/QuoteRouterProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteRouterProxy");
-        return check quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint" on httpL
     # ANY /services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint");
-        return check quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint" on httpL
     # ANY /services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint");
-        return check quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint" on httpListene
     # ANY /services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint");
-        return check quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(ctx);
     }
 }

@@ -15,5 +15,5 @@ function plainSoapProxyFlow(Context ctx) returns http:Response|error {
     ctx.axis2["enableMTOM"] = "false";
     ctx.axis2["enableSwA"] = false;
     check callEndpoint(ctx, plainSoapProxyEndpoint, restPostfix(ctx));
-    return check plainSoapProxyOut(ctx);
+    return plainSoapProxyOut(ctx);
 }

@@ -12,7 +12,7 @@ service /services/PlainSoapProxy on httpListener {
     # ANY /services/PlainSoapProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PlainSoapProxy");
-        return check plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(ctx);
     }
 }
 
@@ -21,7 +21,7 @@ service "/services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint" on httpListe
     # ANY /services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint");
-        return check plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(ctx);
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint" on httpListe
     # ANY /services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint");
-        return check plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(ctx);
     }
 }
 
@@ -39,6 +39,6 @@ service "/services/PlainSoapProxy.PlainSoapProxyHttpEndpoint" on httpListener {
     # ANY /services/PlainSoapProxy.PlainSoapProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpEndpoint");
-        return check plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(ctx);
     }
 }

@@ -16,7 +16,7 @@ function fault(Context ctx) returns http:Response|error? {
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         check callAddress(ctx);
-        return check continueWithResponse(ctx);
+        return continueWithResponse(ctx);
     } else {
         return respond(ctx);
     }
