@@ -446,6 +446,8 @@ public sealed partial class PackageEmitter
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
+                        ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules),
+                        OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
                     };
                     break;
                 case InboundTransportIr.File fileTransport:

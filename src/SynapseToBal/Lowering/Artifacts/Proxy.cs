@@ -16,7 +16,8 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<ServiceIr> LowerProxy(ProxySyntax proxy)
     {
-        ReportProxySettings(proxy);
+        var transportPlans = PlanProxyTransports(proxy);
+        ReportProxySettings(proxy, transportPlans);
         var basePath = "/services/" + proxy.Name;
         var owner = proxy.Name;
         var target = proxy.Target;
@@ -38,6 +39,20 @@ public sealed partial class Lowerer
         // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
         var flowName = _symbols.Module(SymbolKind.Function, proxy.Name + " flow");
         _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of proxy service {proxy.Name}, run by the service at each of its addresses.", target?.InSequence?.Location ?? proxy.Location) { FaultFunction = faultFunction });
+        foreach (var plan in transportPlans.Where(p => p.Reason is null))
+        {
+            if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null) is { } listener)
+            {
+                _proxyListeners.Add(listener);
+            }
+        }
+
+        // A proxy exposed on no HTTP transport, whose other transports all became listeners, has no HTTP service (the MI does not answer it over HTTP).
+        if (proxy.Transports.Length > 0 && !proxy.Transports.Any(t => t is "http" or "https") && transportPlans.All(p => p.Reason is null))
+        {
+            yield break;
+        }
+
         ImmutableArray<StepIr> runFlow = [new ContinueWithStep(null, flowName)];
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description };
@@ -83,14 +98,14 @@ public sealed partial class Lowerer
     }
 
     /// <summary>What a proxy declares that the generated service does not do: each is reported (SB0206).</summary>
-    private void ReportProxySettings(ProxySyntax proxy)
+    private void ReportProxySettings(ProxySyntax proxy, IReadOnlyList<ProxyTransportPlan> transportPlans)
     {
         void Report(string setting, string consequence) =>
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, proxy.Location, "proxy", setting, consequence);
 
-        foreach (var transport in proxy.Transports.Where(t => t is not ("http" or "https")))
+        foreach (var plan in transportPlans.Where(p => p.Reason is not null))
         {
-            Report($"transport '{transport}'", $"the proxy also listens on {transport} in the Micro Integrator; the generated service answers HTTP only — add a {transport} listener by hand");
+            Report($"transport '{plan.Transport}'", plan.Reason!);
         }
 
         if (proxy.PublishWsdl is { } wsdl)
@@ -138,7 +153,8 @@ public sealed partial class Lowerer
             Report("statistics/trace", "use Ballerina observability instead");
         }
 
-        foreach (var parameter in proxy.Parameters)
+        var applied = transportPlans.Where(p => p.Reason is null).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
+        foreach (var parameter in proxy.Parameters.Where(p => !applied.Contains(p.Name)))
         {
             Report($"parameter '{parameter.Name}'", "proxy and transport parameters are not applied");
         }
