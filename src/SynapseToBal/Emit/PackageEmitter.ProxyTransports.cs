@@ -3,7 +3,7 @@ using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 
-// inbound.bal: the parts of a proxy's JMS listener that an inbound endpoint's does not have.
+// inbound.bal: the parts of a proxy's JMS listener that an inbound endpoint's does not have; resources/: the WSDLs proxies publish.
 public sealed partial class PackageEmitter
 {
     /// <summary>
@@ -62,4 +62,8 @@ public sealed partial class PackageEmitter
         lines.Add("}");
         return lines;
     }
+
+    /// <summary>The WSDL documents the proxies publish, as files of the package's <c>resources/</c> folder.</summary>
+    private static IEnumerable<GeneratedFile> WsdlFiles(PackageIr package) =>
+        package.Services.Select(s => s.Wsdl).OfType<PublishedWsdlIr>().Select(w => new GeneratedFile(w.FileName, w.Content.EndsWith('\n') ? w.Content : w.Content + "\n"));
 }

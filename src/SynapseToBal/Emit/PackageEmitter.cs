@@ -107,6 +107,7 @@ public sealed partial class PackageEmitter
             files.Insert(files.Count - 1, new GeneratedFile("support.bal", support));
         }
 
+        files.AddRange(WsdlFiles(package));
         return files;
     }
 
@@ -226,6 +227,7 @@ public sealed partial class PackageEmitter
                 }
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
             BasePath = ServicePath(s.BasePath),
+            Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
             Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names)).ToList(),
         }).ToList();
         return _renderer.Render("main.bal.sbn", new

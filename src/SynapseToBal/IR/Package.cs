@@ -79,6 +79,9 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 
     /// <summary>The name Synapse gives the API in <c>SYNAPSE_REST_API</c> (<c>name:vversion</c> for a versioned API); null for the main sequence.</summary>
     public string? RestApiName { get; init; }
+
+    /// <summary>A proxy's published WSDL, answered to <c>GET ...?wsdl</c> before the flow runs; null when it publishes none.</summary>
+    public PublishedWsdlIr? Wsdl { get; init; }
 }
 
 /// <summary>One resource function.</summary>

@@ -22,3 +22,11 @@ public abstract record JmsContentTypeRuleIr
     /// <summary><c>&lt;default&gt;type&lt;/default&gt;</c>: that type for any message.</summary>
     public sealed record Default(string ContentType) : JmsContentTypeRuleIr;
 }
+
+/// <summary>
+/// A proxy's <c>publishWSDL</c>, written to the package's <c>resources/</c> and answered to <c>GET ...?wsdl</c>.
+/// </summary>
+/// <param name="FileName">The file's path in the package (<c>resources/&lt;proxy&gt;.wsdl</c>), sanitised.</param>
+/// <param name="Content">The WSDL document as the project holds it.</param>
+/// <param name="Path">Configurable: where the running program reads the file (default: <paramref name="FileName"/>).</param>
+public sealed record PublishedWsdlIr(string FileName, string Content, Symbol Path);

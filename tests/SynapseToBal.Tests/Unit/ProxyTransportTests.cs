@@ -133,4 +133,45 @@ public sealed class ProxyTransportTests
         Assert.Empty(package.Inbounds);
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("transport 'vfs'", StringComparison.Ordinal) && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(reason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_inline_published_wsdl_becomes_a_resource_answered_at_query_wsdl_on_the_base_service_only()
+    {
+        var (package, diagnostics) = Lower("""
+            <proxy name="P" transports="http"><target><inSequence><respond/></inSequence></target>
+            <publishWSDL><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:p"/></publishWSDL></proxy>
+            """);
+
+        var withWsdl = Assert.Single(package.Services, s => s.Wsdl is not null);
+        Assert.Equal("/services/P", withWsdl.BasePath);
+        Assert.Equal("resources/P.wsdl", withWsdl.Wsdl!.FileName);
+        Assert.Contains("urn:p", withWsdl.Wsdl.Content, StringComparison.Ordinal);
+        Assert.Contains(package.Configurables, c => c.Name == withWsdl.Wsdl.Path && c.DefaultValue == "resources/P.wsdl");
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+    }
+
+    [Fact]
+    public void A_published_wsdl_by_key_is_read_from_the_local_entry()
+    {
+        var (package, _) = Lower("""
+            <localEntry key="W"><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:w"/></localEntry>
+            <proxy name="P/x"><target><inSequence><respond/></inSequence></target><publishWSDL key="W"/></proxy>
+            """);
+
+        var wsdl = Assert.Single(package.Services, s => s.Wsdl is not null).Wsdl!;
+        Assert.Equal("resources/P_x.wsdl", wsdl.FileName); // the file name sanitised
+        Assert.Contains("urn:w", wsdl.Content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<publishWSDL uri=\"file:repository/x.wsdl\"/>", "own file system")]
+    [InlineData("<publishWSDL key=\"gov:/missing.wsdl\"/>", "neither a local entry")]
+    [InlineData("<publishWSDL endpoint=\"E\"/>", "endpoint 'E'")]
+    public void A_published_wsdl_the_project_does_not_hold_is_reported_with_the_reason(string publish, string reason)
+    {
+        var (package, diagnostics) = Lower($"<proxy name=\"P\"><target><inSequence><respond/></inSequence></target>{publish}</proxy>");
+
+        Assert.All(package.Services, s => Assert.Null(s.Wsdl));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(reason, StringComparison.Ordinal));
+    }
 }
