@@ -124,6 +124,7 @@ public sealed class ProxyTransportTests
 
     [Theory]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">sftp://ftp.example.com/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "sftp")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">file://${root}/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "holds a variable")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter>", "transport.vfs.ContentType")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter><parameter name=\"transport.vfs.ActionAfterProcess\">NONE</parameter>", "NONE")]
     public void A_vfs_transport_that_cannot_be_a_local_polling_job_is_reported_with_the_reason(string parameters, string reason)

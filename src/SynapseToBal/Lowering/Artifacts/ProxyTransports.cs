@@ -180,6 +180,11 @@ public sealed partial class Lowerer
             return NotTranslated("it has no transport.vfs.FileURI (the Micro Integrator does not poll for it either)");
         }
 
+        if (uri.Contains("${", StringComparison.Ordinal))
+        {
+            return NotTranslated($"transport.vfs.FileURI '{uri}' holds a variable the Micro Integrator resolves when it deploys the proxy; write the polling job (or an ftp:Listener for a remote folder) with the resolved folder by hand");
+        }
+
         if (LocalPath(WithoutVfsPrefix(uri)) is not { Length: > 0 } folder)
         {
             return NotTranslated($"transport.vfs.FileURI is not a local folder ({(uri.Contains('{', StringComparison.Ordinal) ? "it holds a variable" : uri.Contains(':', StringComparison.Ordinal) ? WithoutVfsPrefix(uri)[..WithoutVfsPrefix(uri).IndexOf(':', StringComparison.Ordinal)] : "a dynamic value")}); for ftp/sftp use an ftp:Listener (ballerina/ftp) with the path, transport.vfs.FileNamePattern and transport.PollInterval, and move or delete each file in its onFileChange");
