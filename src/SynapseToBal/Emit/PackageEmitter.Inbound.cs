@@ -233,7 +233,8 @@ public sealed partial class PackageEmitter
         modules.Use("file");
         modules.Use("io");
         modules.Use("log");
-        var who = $"Inbound endpoint '{inbound.SynapseName}'";
+        var proxy = inbound.Origin is Syntax.ProxySyntax;
+        var who = proxy ? $"Proxy service '{inbound.SynapseName}'" : $"Inbound endpoint '{inbound.SynapseName}'";
         string Literal(string text) => BallerinaSyntax.StringLiteral(text);
         var interval = file.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
         return new
@@ -245,13 +246,14 @@ public sealed partial class PackageEmitter
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
             Sequence = names[file.Target.Sequence],
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
+            OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
             Interval = interval,
-            IntervalText = $"{interval} s (interval {(file.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
+            IntervalText = proxy ? $"{interval} s (transport.PollInterval)" : $"{interval} s (interval {(file.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
             ListFailed = Literal($"{who}: the folder cannot be read"),
             ReadFailed = Literal($"{who}: a file cannot be read"),
-            Failed = Literal($"{who}: the sequence failed for a file"),
+            Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
             PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
         };
     }

@@ -99,6 +99,7 @@ public sealed partial class PackageEmitter
             files.Insert(files.Count - 1, new GeneratedFile("support.bal", support));
         }
 
+        files.AddRange(WsdlFiles(package));
         return files;
     }
 

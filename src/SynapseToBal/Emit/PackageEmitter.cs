@@ -107,6 +107,7 @@ public sealed partial class PackageEmitter
             files.Insert(files.Count - 1, new GeneratedFile("support.bal", support));
         }
 
+        files.AddRange(WsdlFiles(package));
         return files;
     }
 
@@ -226,6 +227,7 @@ public sealed partial class PackageEmitter
                 }
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
             BasePath = ServicePath(s.BasePath),
+            Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
             Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names)).ToList(),
         }).ToList();
         return _renderer.Render("main.bal.sbn", new
@@ -448,6 +450,8 @@ public sealed partial class PackageEmitter
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
+                        ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules),
+                        OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
                     };
                     break;
                 case InboundTransportIr.File fileTransport:

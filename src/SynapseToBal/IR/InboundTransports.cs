@@ -6,7 +6,11 @@ namespace SynapseToBal.IR;
 /// <param name="Sequence">The function the message is injected into.</param>
 /// <param name="SequenceCanAnswer">The sequence may produce a response (which nobody receives).</param>
 /// <param name="FaultFunction">The function that runs when the sequence fails (onError, or the global fault sequence).</param>
-public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Symbol? FaultFunction);
+public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Symbol? FaultFunction)
+{
+    /// <summary>The out flow a send made through a sequence returns to (a proxy's out sequence), set on each message's context.</summary>
+    public Symbol? OutFlow { get; init; }
+}
 
 /// <summary>A client property of an inbound endpoint passed on as written.</summary>
 public sealed record InboundPropertyIr(string Name, string Value);

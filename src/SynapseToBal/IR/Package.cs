@@ -79,6 +79,9 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 
     /// <summary>The name Synapse gives the API in <c>SYNAPSE_REST_API</c> (<c>name:vversion</c> for a versioned API); null for the main sequence.</summary>
     public string? RestApiName { get; init; }
+
+    /// <summary>A proxy's published WSDL, answered to <c>GET ...?wsdl</c> before the flow runs; null when it publishes none.</summary>
+    public PublishedWsdlIr? Wsdl { get; init; }
 }
 
 /// <summary>One resource function.</summary>
@@ -265,7 +268,7 @@ public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, Loc
 /// <param name="Listener">The listener's module-level name.</param>
 /// <param name="Summary">What the endpoint does, one line.</param>
 /// <param name="Transport">How the endpoint receives messages.</param>
-public sealed record InboundIr(Symbol Listener, string SynapseName, string Summary, InboundTransportIr Transport, InboundEndpointSyntax Origin)
+public sealed record InboundIr(Symbol Listener, string SynapseName, string Summary, InboundTransportIr Transport, ArtifactSyntax Origin)
 {
     /// <summary>What is left to finish beside the generated listener (a TODO above it).</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
@@ -315,7 +318,14 @@ public abstract partial record InboundTransportIr
         string? ContentType,
         Symbol Sequence,
         bool SequenceCanAnswer,
-        Symbol? FaultFunction) : InboundTransportIr;
+        Symbol? FaultFunction) : InboundTransportIr
+    {
+        /// <summary>A proxy's <c>transport.jms.ContentType</c> rules, tried in order (empty: <see cref="ContentType"/>, else the JMS type, else SOAP).</summary>
+        public ImmutableArray<JmsContentTypeRuleIr> ContentTypeRules { get; init; } = [];
+
+        /// <summary>The out flow a send made through a sequence returns to (a proxy's out sequence), set on each message's context.</summary>
+        public Symbol? OutFlow { get; init; }
+    }
 }
 
 /// <summary>The key store of an HTTPS inbound endpoint: its path and password as configurables.</summary>

@@ -162,7 +162,7 @@ public sealed partial class Lowerer
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
             Jobs = jobs,
-            Inbounds = inbounds,
+            Inbounds = [.. inbounds, .. _proxyListeners],
             MessageStores = _messageStores.Values.ToImmutableArray(),
             MessageProcessors = processors,
             PendingStores = _pendingStores.ToImmutableArray(),

@@ -16,7 +16,11 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<ServiceIr> LowerProxy(ProxySyntax proxy)
     {
-        ReportProxySettings(proxy);
+        var transportPlans = PlanProxyTransports(proxy);
+
+        // A proxy exposed on no HTTP transport, whose other transports all become listeners, has no HTTP service (the MI does not answer it over HTTP).
+        var servedOverHttp = proxy.Transports.Length == 0 || proxy.Transports.Any(t => t is "http" or "https") || transportPlans.Any(p => p.Reason is not null);
+        ReportProxySettings(proxy, transportPlans, servedOverHttp);
         var basePath = "/services/" + proxy.Name;
         var owner = proxy.Name;
         var target = proxy.Target;
@@ -38,9 +42,22 @@ public sealed partial class Lowerer
         // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
         var flowName = _symbols.Module(SymbolKind.Function, proxy.Name + " flow");
         _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of proxy service {proxy.Name}, run by the service at each of its addresses.", target?.InSequence?.Location ?? proxy.Location) { FaultFunction = faultFunction });
+        foreach (var plan in transportPlans.Where(p => p.Reason is null))
+        {
+            if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null) is { } listener)
+            {
+                _proxyListeners.Add(listener);
+            }
+        }
+
+        if (!servedOverHttp)
+        {
+            yield break;
+        }
+
         ImmutableArray<StepIr> runFlow = [new ContinueWithStep(null, flowName)];
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
-        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description };
+        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = PublishedWsdl(proxy) };
         foreach (var alias in aliases)
         {
             var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
@@ -83,19 +100,39 @@ public sealed partial class Lowerer
     }
 
     /// <summary>What a proxy declares that the generated service does not do: each is reported (SB0206).</summary>
-    private void ReportProxySettings(ProxySyntax proxy)
+    private void ReportProxySettings(ProxySyntax proxy, IReadOnlyList<ProxyTransportPlan> transportPlans, bool servedOverHttp)
     {
         void Report(string setting, string consequence) =>
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, proxy.Location, "proxy", setting, consequence);
 
-        foreach (var transport in proxy.Transports.Where(t => t is not ("http" or "https")))
+        foreach (var plan in transportPlans.Where(p => p.Reason is not null))
         {
-            Report($"transport '{transport}'", $"the proxy also listens on {transport} in the Micro Integrator; the generated service answers HTTP only — add a {transport} listener by hand");
+            Report($"transport '{plan.Transport}'", plan.Reason!);
         }
 
         if (proxy.PublishWsdl is { } wsdl)
         {
-            Report("publishWSDL", $"the WSDL ({wsdl.Uri ?? wsdl.Key ?? wsdl.Endpoint ?? "inline"}) is not published at ?wsdl; serve it by hand if clients fetch it");
+            if (PublishedWsdlText(wsdl, out var reason) is null)
+            {
+                Report("publishWSDL", $"the WSDL ({wsdl.Uri ?? wsdl.Key ?? wsdl.Endpoint ?? "inline"}) is not published at ?wsdl: {reason}");
+            }
+            else if (!servedOverHttp)
+            {
+                Report("publishWSDL", "the proxy has no HTTP service (it listens on JMS or files only), so its WSDL is not answered at ?wsdl; serve it by hand if clients fetch it");
+            }
+            else
+            {
+                foreach (var resource in wsdl.Resources)
+                {
+                    // Axis2 answers ?xsd=<location> with the schemas a WSDL imports (the publishWSDL resources).
+                    Report($"publishWSDL resource '{resource.ResourceLocation}'", $"the imported schema (key '{resource.Key}') is not answered at ?xsd; the WSDL is answered as written");
+                }
+
+                if (wsdl.PreservePolicy == false)
+                {
+                    Report("publishWSDL preservePolicy=\"false\"", "the Micro Integrator removes the WS-Policy elements from the published WSDL; the generated service answers the WSDL as written");
+                }
+            }
         }
 
         if (!proxy.StartOnLoad)
@@ -138,7 +175,8 @@ public sealed partial class Lowerer
             Report("statistics/trace", "use Ballerina observability instead");
         }
 
-        foreach (var parameter in proxy.Parameters)
+        var applied = transportPlans.Where(p => p.Reason is null).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
+        foreach (var parameter in proxy.Parameters.Where(p => !applied.Contains(p.Name)))
         {
             Report($"parameter '{parameter.Name}'", "proxy and transport parameters are not applied");
         }

@@ -5455,3 +5455,32 @@ function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration,
         return producer;
     }
 }
+
+# True for a GET whose query has a `wsdl` parameter (`?wsdl`): the Micro Integrator's PassThroughNHttpGetProcessor
+# answers it with the proxy's WSDL instead of running the flow.
+function isWsdlRequest(http:Request request) returns boolean {
+    if request.method != "GET" {
+        return false;
+    }
+    int? mark = request.rawPath.indexOf("?");
+    if mark is () {
+        return false;
+    }
+    foreach string queryItem in re `&`.split(request.rawPath.substring(mark + 1)) {
+        int? separator = queryItem.indexOf("=");
+        string name = separator is () ? queryItem : queryItem.substring(0, separator);
+        if name == "wsdl" {
+            return true;
+        }
+    }
+    return false;
+}
+
+# The WSDL a proxy publishes (publishWSDL), read from the package's resources, answered as the Micro Integrator
+# answers `?wsdl`: 200 with `text/xml`.
+function wsdlResponse(string path) returns http:Response|error {
+    byte[] content = check io:fileReadBytes(path);
+    http:Response response = new;
+    response.setBinaryPayload(content, "text/xml");
+    return response;
+}

@@ -7,5 +7,14 @@ configurable int httpPort = 8290;
 # Base URL of the 'OrderServiceEP' endpoint.
 configurable string orderServiceEpUrl = "http://orders.example.com/orders";
 
+# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+configurable string jmsFactoryDefaultContextFactory = ?;
+
+# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+configurable string jmsFactoryDefaultProviderUrl = ?;
+
+# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+configurable string jmsFactoryDefaultConnectionFactory = ?;
+
 # Base URL of the 'PassThroughProxy endpoint' endpoint.
 configurable string passThroughProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";

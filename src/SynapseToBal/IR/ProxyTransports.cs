@@ -1,0 +1,32 @@
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// One rule of a proxy's <c>transport.jms.ContentType</c> (Axis2's JMS <c>ContentTypeRuleSet</c>): the first rule that
+/// gives a content type decides how the message is read.
+/// </summary>
+public abstract record JmsContentTypeRuleIr
+{
+    private JmsContentTypeRuleIr()
+    {
+    }
+
+    /// <summary><c>&lt;jmsProperty&gt;name&lt;/jmsProperty&gt;</c>: the string value of that JMS property, when the message has it.</summary>
+    public sealed record Property(string Name) : JmsContentTypeRuleIr;
+
+    /// <summary><c>&lt;textMessage&gt;type&lt;/textMessage&gt;</c>: that type for a TextMessage.</summary>
+    public sealed record TextMessage(string ContentType) : JmsContentTypeRuleIr;
+
+    /// <summary><c>&lt;bytesMessage&gt;type&lt;/bytesMessage&gt;</c>: that type for a BytesMessage.</summary>
+    public sealed record BytesMessage(string ContentType) : JmsContentTypeRuleIr;
+
+    /// <summary><c>&lt;default&gt;type&lt;/default&gt;</c>: that type for any message.</summary>
+    public sealed record Default(string ContentType) : JmsContentTypeRuleIr;
+}
+
+/// <summary>
+/// A proxy's <c>publishWSDL</c>, written to the package's <c>resources/</c> and answered to <c>GET ...?wsdl</c>.
+/// </summary>
+/// <param name="FileName">The file's path in the package (<c>resources/&lt;proxy&gt;.wsdl</c>), sanitised.</param>
+/// <param name="Content">The WSDL document as the project holds it.</param>
+/// <param name="Path">Configurable: where the running program reads the file (default: <paramref name="FileName"/>).</param>
+public sealed record PublishedWsdlIr(string FileName, string Content, Symbol Path);

@@ -1,0 +1,97 @@
+using System.Xml.Linq;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// Lowering of a proxy's publishWSDL: the WSDL document placed in the package's resources/ and answered to ?wsdl.
+public sealed partial class Lowerer
+{
+    /// <summary>The resource file names already given to a proxy's WSDL.</summary>
+    private readonly HashSet<string> _wsdlFiles = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The WSDL document a <c>publishWSDL</c> names when the project holds it: inline, a local entry (inline XML) or a
+    /// registry resource of the project by <c>key</c>, or a <c>uri</c> that is a registry key. Otherwise null with the
+    /// reason the generated service cannot answer <c>?wsdl</c> with it.
+    /// </summary>
+    private string? PublishedWsdlText(PublishWsdlSyntax wsdl, out string? reason)
+    {
+        reason = null;
+        string? text;
+        string source;
+        if (wsdl.InlineWsdl is { } inline)
+        {
+            (text, source) = (inline, "the inline WSDL");
+        }
+        else if (wsdl.Key is { } key)
+        {
+            source = $"key '{key}'";
+            text = _model.Symbols.LocalEntry(key) is { } entry ? entry.Xml : _model.RegistryText(key);
+            if (text is null)
+            {
+                reason = _model.Symbols.LocalEntry(key) is { Src: { } src }
+                    ? $"local entry '{key}' loads it from {src}, which is not in the project"
+                    : _model.Symbols.LocalEntry(key) is not null ? $"local entry '{key}' holds no XML" : $"neither a local entry nor a registry resource of the project is named '{key}'";
+                return null;
+            }
+        }
+        else if (wsdl.Uri is { } uri)
+        {
+            source = $"uri '{uri}'";
+            text = _model.RegistryText(uri);
+            if (text is null)
+            {
+                reason = $"the Micro Integrator reads {uri} from its own file system or the network, which is not in the project; put the file in the package's resources/ and answer ?wsdl with it by hand";
+                return null;
+            }
+        }
+        else
+        {
+            reason = wsdl.Endpoint is { } endpoint
+                ? $"it is the WSDL of endpoint '{endpoint}', which the Micro Integrator fetches when it deploys the proxy"
+                : "it names no WSDL";
+            return null;
+        }
+
+        try
+        {
+            var root = XDocument.Parse(text).Root;
+            if (root is null || !(root.Name == XName.Get("definitions", Wsdl11Namespace) || root.Name == XName.Get("description", "http://www.w3.org/ns/wsdl")))
+            {
+                reason = $"{source} is not a WSDL 1.1 definitions or WSDL 2.0 description document";
+                return null;
+            }
+        }
+        catch (System.Xml.XmlException e)
+        {
+            reason = $"{source} is not well-formed XML on its own ({e.Message})";
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>The published WSDL of a proxy as a package resource with its path configurable; null when the proxy publishes none the project holds.</summary>
+    private PublishedWsdlIr? PublishedWsdl(ProxySyntax proxy)
+    {
+        if (proxy.PublishWsdl is not { } wsdl || PublishedWsdlText(wsdl, out _) is not { } text)
+        {
+            return null;
+        }
+
+        var stem = new string(proxy.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_').ToArray()).TrimStart('.');
+        stem = stem.Length == 0 ? "proxy" : stem;
+        var fileName = $"resources/{stem}.wsdl";
+        for (var i = 2; !_wsdlFiles.Add(fileName); i++)
+        {
+            fileName = $"resources/{stem}_{i}.wsdl";
+        }
+
+        var path = _symbols.Module(SymbolKind.Configurable, proxy.Name + " wsdl path");
+        _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The WSDL of proxy service '{proxy.Name}' (publishWSDL), answered to GET /services/{proxy.Name}?wsdl: a path relative to the folder the program runs in.", Secret: false));
+        // Indented afresh: an inline WSDL keeps the indentation it had inside the proxy.
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XElement.Parse(text).ToString() + "\n";
+        return new PublishedWsdlIr(fileName, document, path);
+    }
+}

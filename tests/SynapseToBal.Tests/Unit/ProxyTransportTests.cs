@@ -1,0 +1,178 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>A proxy's jms and vfs transports: the listener forms of inbound endpoints running the proxy's flow.</summary>
+public sealed class ProxyTransportTests
+{
+    private const string Synapse = "http://ws.apache.org/ns/synapse";
+
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("synapse.xml", $"<definitions xmlns=\"{Synapse}\">{definitions}</definitions>", diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
+
+    private static string Proxy(string transports, string parameters, string inSequence = "<log/><drop/>") =>
+        $"""<proxy name="P" transports="{transports}"><target><inSequence>{inSequence}</inSequence></target>{parameters}</proxy>""";
+
+    [Fact]
+    public void A_jms_only_proxy_listens_on_the_queue_named_after_it_with_the_default_factory_and_has_no_http_service()
+    {
+        var (package, diagnostics) = Lower(Proxy("jms", string.Empty));
+
+        var inbound = Assert.Single(package.Inbounds);
+        var jms = Assert.IsType<InboundTransportIr.Jms>(inbound.Transport);
+        Assert.Equal("P", jms.Destination);
+        Assert.False(jms.Topic);
+        Assert.Equal("P flow", jms.Sequence.Hint);
+        Assert.IsType<ProxySyntax>(inbound.Origin);
+        // Axis2's default rules: the Content-Type property, else bytes as binary, text as plain text.
+        Assert.Equal<JmsContentTypeRuleIr>(
+            [new JmsContentTypeRuleIr.Property("Content-Type"), new JmsContentTypeRuleIr.BytesMessage("application/octet-stream"), new JmsContentTypeRuleIr.TextMessage("text/plain")],
+            jms.ContentTypeRules);
+        Assert.Contains(package.Configurables, c => c.Name == jms.ProviderUrl && c.DefaultValue is null && !c.Secret && c.Description.Contains("'default'", StringComparison.Ordinal));
+        Assert.Empty(package.Services);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+        Assert.Null(inbound.NotTranslated);
+    }
+
+    [Fact]
+    public void Jms_parameters_choose_the_destination_its_type_the_factory_and_the_content_type()
+    {
+        var (package, diagnostics) = Lower(Proxy("jms http", """
+            <parameter name="transport.jms.Destination">orders</parameter><parameter name="transport.jms.DestinationType">topic</parameter>
+            <parameter name="transport.jms.ConnectionFactory">myTopicConnectionFactory</parameter><parameter name="transport.jms.ContentType">application/json</parameter>
+            """));
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal("orders", jms.Destination);
+        Assert.True(jms.Topic);
+        Assert.Equal("application/json", jms.ContentType);
+        Assert.Empty(jms.ContentTypeRules);
+        Assert.Contains(package.Configurables, c => c.Name == jms.ContextFactory && c.Description.Contains("'myTopicConnectionFactory'", StringComparison.Ordinal));
+        Assert.NotEmpty(package.Services); // also exposed on http
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+    }
+
+    [Fact]
+    public void Content_type_rules_are_kept_in_order()
+    {
+        var (package, _) = Lower(Proxy("jms", "<parameter name=\"transport.jms.ContentType\"><rules><jmsProperty>contentType</jmsProperty><default>text/xml</default></rules></parameter>"));
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal<JmsContentTypeRuleIr>([new JmsContentTypeRuleIr.Property("contentType"), new JmsContentTypeRuleIr.Default("text/xml")], jms.ContentTypeRules);
+    }
+
+    [Fact]
+    public void A_proxy_that_answers_over_jms_reports_the_reply_it_does_not_send()
+    {
+        var (package, diagnostics) = Lower(Proxy("jms", "<parameter name=\"transport.jms.ReplyDestination\">replies</parameter>", "<respond/>"));
+
+        var inbound = Assert.Single(package.Inbounds);
+        Assert.NotNull(inbound.NotTranslated);
+        Assert.Contains("'replies'", inbound.NotTranslated!.Message, StringComparison.Ordinal);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("JMSReplyTo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_transacted_jms_proxy_is_not_translated_and_keeps_its_http_service()
+    {
+        var (package, diagnostics) = Lower(Proxy("jms", "<parameter name=\"transport.jms.SessionTransacted\">true</parameter>"));
+
+        Assert.Empty(package.Inbounds);
+        Assert.NotEmpty(package.Services);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("transacted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_vfs_proxy_on_a_local_folder_becomes_a_polling_job_with_the_poll_interval_in_seconds()
+    {
+        var (package, diagnostics) = Lower(Proxy("vfs", """
+            <parameter name="transport.vfs.FileURI">vfs:file:///data/in</parameter><parameter name="transport.vfs.ContentType">text/plain</parameter>
+            <parameter name="transport.PollInterval">15</parameter><parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter>
+            <parameter name="transport.vfs.MoveAfterProcess">file:///data/done</parameter>
+            """));
+
+        var file = Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal(15m, file.IntervalSeconds);
+        Assert.Equal("text/plain", file.ContentType);
+        Assert.Contains(package.Configurables, c => c.Name == file.Folder && c.DefaultValue == "/data/in");
+        Assert.Contains(package.Configurables, c => c.Name == file.MoveAfterProcess && c.DefaultValue == "/data/done");
+        Assert.Null(file.MoveAfterFailure);
+        Assert.Equal("P flow", file.Target.Sequence.Hint);
+        Assert.Empty(package.Services);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+    }
+
+    [Theory]
+    [InlineData("500ms", 0.5)]
+    [InlineData(null, 300)]
+    public void The_poll_interval_is_in_milliseconds_with_ms_and_five_minutes_by_default(string? interval, double seconds)
+    {
+        var pollInterval = interval is null ? string.Empty : $"<parameter name=\"transport.PollInterval\">{interval}</parameter>";
+        var (package, _) = Lower(Proxy("vfs", $"<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>{pollInterval}"));
+
+        Assert.Equal((decimal)seconds, Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport).IntervalSeconds);
+    }
+
+    [Theory]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">sftp://ftp.example.com/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "sftp")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">file://${root}/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "holds a variable")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter>", "transport.vfs.ContentType")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter><parameter name=\"transport.vfs.ActionAfterProcess\">NONE</parameter>", "NONE")]
+    public void A_vfs_transport_that_cannot_be_a_local_polling_job_is_reported_with_the_reason(string parameters, string reason)
+    {
+        var (package, diagnostics) = Lower(Proxy("vfs", parameters));
+
+        Assert.Empty(package.Inbounds);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("transport 'vfs'", StringComparison.Ordinal) && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_inline_published_wsdl_becomes_a_resource_answered_at_query_wsdl_on_the_base_service_only()
+    {
+        var (package, diagnostics) = Lower("""
+            <proxy name="P" transports="http"><target><inSequence><respond/></inSequence></target>
+            <publishWSDL><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:p"/></publishWSDL></proxy>
+            """);
+
+        var withWsdl = Assert.Single(package.Services, s => s.Wsdl is not null);
+        Assert.Equal("/services/P", withWsdl.BasePath);
+        Assert.Equal("resources/P.wsdl", withWsdl.Wsdl!.FileName);
+        Assert.Contains("urn:p", withWsdl.Wsdl.Content, StringComparison.Ordinal);
+        Assert.Contains(package.Configurables, c => c.Name == withWsdl.Wsdl.Path && c.DefaultValue == "resources/P.wsdl");
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+    }
+
+    [Fact]
+    public void A_published_wsdl_by_key_is_read_from_the_local_entry()
+    {
+        var (package, _) = Lower("""
+            <localEntry key="W"><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:w"/></localEntry>
+            <proxy name="P/x"><target><inSequence><respond/></inSequence></target><publishWSDL key="W"/></proxy>
+            """);
+
+        var wsdl = Assert.Single(package.Services, s => s.Wsdl is not null).Wsdl!;
+        Assert.Equal("resources/P_x.wsdl", wsdl.FileName); // the file name sanitised
+        Assert.Contains("urn:w", wsdl.Content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<publishWSDL uri=\"file:repository/x.wsdl\"/>", "own file system")]
+    [InlineData("<publishWSDL key=\"gov:/missing.wsdl\"/>", "neither a local entry")]
+    [InlineData("<publishWSDL endpoint=\"E\"/>", "endpoint 'E'")]
+    public void A_published_wsdl_the_project_does_not_hold_is_reported_with_the_reason(string publish, string reason)
+    {
+        var (package, diagnostics) = Lower($"<proxy name=\"P\"><target><inSequence><respond/></inSequence></target>{publish}</proxy>");
+
+        Assert.All(package.Services, s => Assert.Null(s.Wsdl));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(reason, StringComparison.Ordinal));
+    }
+}
