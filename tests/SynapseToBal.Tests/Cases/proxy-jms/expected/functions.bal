@@ -30,7 +30,7 @@ function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
 function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy request", direction = "request", payload = check payloadText(ctx));
     check callEndpoint(ctx, stockQuoteJmsProxyEndpoint, restPostfix(ctx));
-    return check stockQuoteJmsProxyOut(ctx);
+    return stockQuoteJmsProxyOut(ctx);
 }
 
 # In flow of proxy service TransactedJmsProxy, run by the service at each of its addresses.

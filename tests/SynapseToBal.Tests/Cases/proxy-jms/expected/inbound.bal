@@ -27,8 +27,7 @@ service jms:Service on orderJmsProxyJmsListener {
             return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
         }
         Context ctx = newInboundContext(content, "application/json");
-        // The Micro Integrator also copies the JMS headers and properties into the transport headers
-        // (JMS_MESSAGE_ID, ...): add them to ctx.headers if the sequence reads them.
+        setJmsInboundFacts(ctx, message);
         var result = orderJmsProxyFlow(ctx);
         if result is error {
             return result;
@@ -73,8 +72,7 @@ service jms:Service on plainJmsProxyJmsListener {
             return error("Unable to determine content type for the JMS message");
         }
         Context ctx = newInboundContext(content, contentType);
-        // The Micro Integrator also copies the JMS headers and properties into the transport headers
-        // (JMS_MESSAGE_ID, ...): add them to ctx.headers if the sequence reads them.
+        setJmsInboundFacts(ctx, message);
         var result = plainJmsProxyFlow(ctx);
         if result is error {
             return result;
@@ -145,8 +143,7 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             return error("Unable to determine content type for the JMS message");
         }
         Context ctx = newInboundContext(content, contentType);
-        // The Micro Integrator also copies the JMS headers and properties into the transport headers
-        // (JMS_MESSAGE_ID, ...): add them to ctx.headers if the sequence reads them.
+        setJmsInboundFacts(ctx, message);
         var result = stockQuoteJmsProxyFlow(ctx);
         if result is error {
             return result;

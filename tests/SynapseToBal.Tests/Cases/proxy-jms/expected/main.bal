@@ -13,7 +13,7 @@ service /services/OrderJmsProxy on httpListener {
     # ANY /services/OrderJmsProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderJmsProxy");
-        return check orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(ctx);
     }
 }
 
@@ -22,7 +22,7 @@ service "/services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint");
-        return check orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(ctx);
     }
 }
 
@@ -31,7 +31,7 @@ service "/services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint");
-        return check orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(ctx);
     }
 }
 
@@ -40,7 +40,7 @@ service "/services/OrderJmsProxy.OrderJmsProxyHttpEndpoint" on httpListener {
     # ANY /services/OrderJmsProxy.OrderJmsProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpEndpoint");
-        return check orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(ctx);
     }
 }
 
@@ -49,6 +49,6 @@ service /services/TransactedJmsProxy on httpListener {
     # ANY /services/TransactedJmsProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/TransactedJmsProxy");
-        return check transactedJmsProxyFlow(ctx);
+        return transactedJmsProxyFlow(ctx);
     }
 }

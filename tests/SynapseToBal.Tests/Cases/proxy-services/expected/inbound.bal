@@ -58,8 +58,7 @@ service jms:Service on orderProxyJmsListener {
             return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
         }
         Context ctx = newInboundContext(content, "application/json");
-        // The Micro Integrator also copies the JMS headers and properties into the transport headers
-        // (JMS_MESSAGE_ID, ...): add them to ctx.headers if the sequence reads them.
+        setJmsInboundFacts(ctx, message);
         var result = orderProxyFlow(ctx);
         if result is error {
             return result;

@@ -50,6 +50,7 @@ class CsvProxyVfsPoller {
                 continue;
             }
             Context ctx = newInboundContext(content, "text/plain");
+            setFileHeaders(ctx, entry, fileName);
             var result = csvProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'CsvProxy': the flow failed for a file", 'error = result, fileName = fileName);
@@ -113,6 +114,7 @@ class FileProxyVfsPoller {
                 continue;
             }
             Context ctx = newInboundContext(content, "text/xml");
+            setFileHeaders(ctx, entry, fileName);
             var result = fileProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FileProxy': the flow failed for a file", 'error = result, fileName = fileName);

@@ -14,7 +14,7 @@ service /services/CsvProxy on httpListener {
     # ANY /services/CsvProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CsvProxy");
-        return check csvProxyFlow(ctx);
+        return csvProxyFlow(ctx);
     }
 }
 
@@ -23,7 +23,7 @@ service "/services/CsvProxy.CsvProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/CsvProxy.CsvProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CsvProxy.CsvProxyHttpSoap11Endpoint");
-        return check csvProxyFlow(ctx);
+        return csvProxyFlow(ctx);
     }
 }
 
@@ -32,7 +32,7 @@ service "/services/CsvProxy.CsvProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/CsvProxy.CsvProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CsvProxy.CsvProxyHttpSoap12Endpoint");
-        return check csvProxyFlow(ctx);
+        return csvProxyFlow(ctx);
     }
 }
 
@@ -41,7 +41,7 @@ service "/services/CsvProxy.CsvProxyHttpEndpoint" on httpListener {
     # ANY /services/CsvProxy.CsvProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CsvProxy.CsvProxyHttpEndpoint");
-        return check csvProxyFlow(ctx);
+        return csvProxyFlow(ctx);
     }
 }
 
@@ -50,7 +50,7 @@ service /services/FtpProxy on httpListener {
     # ANY /services/FtpProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/FtpProxy");
-        return check ftpProxyFlow(ctx);
+        return ftpProxyFlow(ctx);
     }
 }
 
@@ -59,6 +59,6 @@ service /services/UntypedProxy on httpListener {
     # ANY /services/UntypedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/UntypedProxy");
-        return check untypedProxyFlow(ctx);
+        return untypedProxyFlow(ctx);
     }
 }

@@ -15,7 +15,7 @@ service /services/FileWsdlProxy on httpListener {
     # ANY /services/FileWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy");
-        return check fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(ctx);
     }
 }
 
@@ -24,7 +24,7 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListene
     # ANY /services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint");
-        return check fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(ctx);
     }
 }
 
@@ -33,7 +33,7 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListene
     # ANY /services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint");
-        return check fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(ctx);
     }
 }
 
@@ -42,7 +42,7 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener {
     # ANY /services/FileWsdlProxy.FileWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint");
-        return check fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(ctx);
     }
 }
 
@@ -55,7 +55,7 @@ service /services/InlineWsdlProxy on httpListener {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy");
-        return check inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(ctx);
     }
 }
 
@@ -64,7 +64,7 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpLis
     # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint");
-        return check inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(ctx);
     }
 }
 
@@ -73,7 +73,7 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpLis
     # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint");
-        return check inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(ctx);
     }
 }
 
@@ -82,7 +82,7 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener 
     # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint");
-        return check inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(ctx);
     }
 }
 
@@ -95,7 +95,7 @@ service /services/KeyWsdlProxy on httpListener {
             return wsdlResponse(keyWsdlProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy");
-        return check keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(ctx);
     }
 }
 
@@ -104,7 +104,7 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener 
     # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint");
-        return check keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(ctx);
     }
 }
 
@@ -113,7 +113,7 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener 
     # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint");
-        return check keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(ctx);
     }
 }
 
@@ -122,7 +122,7 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener {
     # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint");
-        return check keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(ctx);
     }
 }
 
@@ -131,7 +131,7 @@ service /services/MissingWsdlProxy on httpListener {
     # ANY /services/MissingWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MissingWsdlProxy");
-        return check missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(ctx);
     }
 }
 
@@ -140,7 +140,7 @@ service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint" on httpL
     # ANY /services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint");
-        return check missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(ctx);
     }
 }
 
@@ -149,7 +149,7 @@ service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint" on httpL
     # ANY /services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint");
-        return check missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(ctx);
     }
 }
 
@@ -158,6 +158,6 @@ service "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint" on httpListene
     # ANY /services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint");
-        return check missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(ctx);
     }
 }
