@@ -72,8 +72,42 @@ public sealed partial class PackageEmitter
         return construct.Namespaces.Count == 0 ? construct.Text : _namespaces.Adopt(construct.Namespaces, construct.Text);
     }
 
+    /// <summary>
+    /// Rendered constructs kept between runs (<see cref="RenderCache"/>): used when the file is rendered once with
+    /// placeholders (each construct's result is then its own); a file rendered twice renders every construct.
+    /// </summary>
+    public RenderCache? Cache { get; init; }
+
+    /// <summary>A construct's render, from <see cref="Cache"/> when an entry has its key.</summary>
+    private RenderedConstruct Cached(object node, string kind, string template, NameMap names, Func<RenderedConstruct> render, params string[] context)
+    {
+        if (Cache is null || !_namespaces.IsDeferring)
+        {
+            return render();
+        }
+
+        string[] inputs =
+        [
+            kind,
+            _renderer.ReadSource(template),
+            _options.SynapseLogLines ? "synapseLogLines" : string.Empty,
+            _options.SourceRoot,
+            _readsCaller ? "readsCaller" : string.Empty,
+            _releasesThrottle ? "releasesThrottle" : string.Empty,
+            .. context,
+        ];
+        return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows), render);
+    }
+
     /// <summary>The text of one service of <c>main.bal</c> (<c>main.service.sbn</c>).</summary>
-    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener) => RenderConstruct(names, (expressions, modules) =>
+    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener) =>
+        Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener), listener);
+
+    /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>
+    private RenderedConstruct FunctionText(FunctionIr f, NameMap names) =>
+        Cached(f, "function", "functions.function.sbn", names, () => RenderFunction(f, names));
+
+    private RenderedConstruct RenderService(ServiceIr s, NameMap names, string listener) => RenderConstruct(names, (expressions, modules) =>
     {
         if (s.Resources.Any(r => r.Skipped is null))
         {
@@ -97,7 +131,6 @@ public sealed partial class PackageEmitter
         return _renderer.Render("main.service.sbn", new { Service = service, Listener = listener });
     });
 
-    /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>
-    private RenderedConstruct FunctionText(FunctionIr f, NameMap names) => RenderConstruct(names, (expressions, modules) =>
+    private RenderedConstruct RenderFunction(FunctionIr f, NameMap names) => RenderConstruct(names, (expressions, modules) =>
         _renderer.Render("functions.function.sbn", new { Function = Function(f, expressions, modules, names) }));
 }
