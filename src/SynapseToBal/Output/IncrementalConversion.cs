@@ -41,7 +41,7 @@ public static class IncrementalConversion
         // The rendered constructs of the previous conversion into this folder, when the same converter made them (an
         // entry's key holds everything else its render read).
         var cachePath = Path.Combine(root, Manifest.Folder, RenderCacheFile);
-        var cache = RenderCache.Parse(previous is not null && previous.Build == Build && File.Exists(cachePath) ? File.ReadAllText(cachePath) : null);
+        var cache = output.ReuseRenders ? RenderCache.Parse(previous is not null && previous.Build == Build && File.Exists(cachePath) ? File.ReadAllText(cachePath) : null) : null;
         var result = Converter.Convert(options with { RenderCache = options.RenderCache ?? cache });
         var files = include is null ? result.Files : [.. result.Files.Where(include)];
         if (files.Count == 0)
@@ -51,7 +51,7 @@ public static class IncrementalConversion
 
         var manifest = new Manifest(Generator, Build, settings, Inputs(result, fingerprint), []);
         var outcome = new OutputWriter(root, output).Write(files, manifest, previous);
-        if (!output.Check && options.RenderCache is null && Directory.Exists(Path.GetDirectoryName(cachePath)))
+        if (cache is not null && !output.Check && options.RenderCache is null && Directory.Exists(Path.GetDirectoryName(cachePath)))
         {
             var text = cache.Serialize();
             if (!(File.Exists(cachePath) && File.ReadAllText(cachePath) == text))

@@ -10,11 +10,13 @@ namespace SynapseToBal.Tests.Output;
 /// </summary>
 public sealed partial class IncrementalEquivalenceTests
 {
+    private static readonly OutputOptions Reuse = new() { ReuseRenders = true };
+
     [Fact]
     public void A_rerun_after_one_changed_api_renders_only_that_api_again()
     {
         Generate(Input, apis: 30, sequences: 5, endpoints: 5);
-        var first = IncrementalConversion.Run(new ConversionOptions(Input), Out, new OutputOptions());
+        var first = IncrementalConversion.Run(new ConversionOptions(Input), Out, Reuse);
         var cache = first.Cache!;
         Assert.Equal(0, cache.Reused);
         Assert.Equal(0, cache.Unkeyed);
@@ -24,7 +26,7 @@ public sealed partial class IncrementalEquivalenceTests
 
         var api = Path.Combine(Input, "apis", "Api7.xml");
         File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"incr-A\"", StringComparison.Ordinal));
-        var second = IncrementalConversion.Run(new ConversionOptions(Input), Out, new OutputOptions());
+        var second = IncrementalConversion.Run(new ConversionOptions(Input), Out, Reuse);
 
         Assert.Equal(1, second.Cache!.Rendered);
         Assert.Equal(constructs - 1, second.Cache.Reused);
@@ -39,14 +41,14 @@ public sealed partial class IncrementalEquivalenceTests
     public void A_rerun_by_another_converter_build_or_with_an_unreadable_cache_renders_everything_and_writes_the_same()
     {
         Generate(Input, apis: 5, sequences: 2, endpoints: 2);
-        IncrementalConversion.Run(new ConversionOptions(Input), Out, new OutputOptions());
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Reuse);
         var cachePath = Path.Combine(Out, Manifest.Folder, IncrementalConversion.RenderCacheFile);
         var stored = File.ReadAllText(cachePath);
         File.WriteAllText(cachePath, "{ not json");
         var api = Path.Combine(Input, "apis", "Api1.xml");
         File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"incr-A\"", StringComparison.Ordinal));
 
-        var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, new OutputOptions());
+        var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Reuse);
 
         Assert.Equal(0, rerun.Cache!.Reused);
         var expected = FreshRun();
@@ -59,7 +61,7 @@ public sealed partial class IncrementalEquivalenceTests
     private Dictionary<string, string> FreshRun()
     {
         var folder = Path.Combine(_temp, "fresh-" + Guid.NewGuid().ToString("N"));
-        IncrementalConversion.Run(new ConversionOptions(Input), folder, new OutputOptions());
+        IncrementalConversion.Run(new ConversionOptions(Input), folder, Reuse);
         var files = OutputFolders.Snapshot(folder, withManifest: true);
         Directory.Delete(folder, recursive: true);
         return files;
