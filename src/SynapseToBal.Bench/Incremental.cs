@@ -34,14 +34,19 @@ internal static class Incremental
         Directory.Delete(scratch, recursive: true);
 
         var options = new ConversionOptions(project);
-        var full = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out var first);
-        var unchanged = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out var second);
+        var full = Time(() => IncrementalConversion.Run(options, output, new OutputOptions { ReuseRenders = true }), out var first);
+        var unchanged = Time(() => IncrementalConversion.Run(options, output, new OutputOptions { ReuseRenders = true }), out var second);
 
         var api = Path.Combine(project, "apis", "Api7.xml");
         File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
         var stages = new StageClock();
-        var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, new OutputOptions()), out var third);
+        var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, new OutputOptions { ReuseRenders = true }), out var third);
         stages.Stop();
+        // The same change made to another API, converted without the render cache (the default), for the cache's
+        // effect within one bench run.
+        var third2 = Path.Combine(project, "apis", "Api9.xml");
+        File.WriteAllText(third2, File.ReadAllText(third2).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
+        var uncached = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out _);
         var upToDateCheck = Time(() => IncrementalConversion.Run(options, output, new OutputOptions(Check: true)), out _);
         var other = Path.Combine(project, "apis", "Api8.xml");
         File.WriteAllText(other, File.ReadAllText(other).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
@@ -51,6 +56,8 @@ internal static class Incremental
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  full run (empty output folder): {full:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unchanged input: {unchanged:F0} ms ({100 * unchanged / full:F1}% of the full run; up to date: {second.UpToDate})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one API changed: {changed:F0} ms ({100 * changed / full:F1}%); files written: {string.Join(", ", third.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? [])}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    rendered constructs reused: {third.Cache?.Reused}, rendered: {third.Cache?.Rendered} (unkeyed {third.Cache?.Unkeyed})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one API changed, render cache off (the default): {uncached:F0} ms ({100 * uncached / full:F1}%)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    where the time of that run went: {stages.Describe(changed)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the conversion of that input, stage by stage (each stage run alone): {Stages(project, output, changed)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  --check, output up to date: {upToDateCheck:F0} ms ({100 * upToDateCheck / full:F1}%)"));
@@ -118,6 +125,10 @@ internal static class Incremental
         var renderer = new TemplateRenderer(null);
         var refined = Stage("refine", () => BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames));
         var files = Stage("render", () => new PackageEmitter(renderer, new EmitOptions("synapse2bal", "bench", project, Path.GetFileName(project))).Emit(refined, documents));
+        var cachePath = Path.Combine(output, Manifest.Folder, IncrementalConversion.RenderCacheFile);
+        var cache = RenderCache.Parse(File.Exists(cachePath) ? File.ReadAllText(cachePath) : null);
+        Stage("render with the render cache", () => new PackageEmitter(renderer, new EmitOptions("synapse2bal", "bench", project, Path.GetFileName(project))) { Cache = cache }.Emit(refined, documents));
+        marks[^1] = (marks[^1].Stage + string.Create(CultureInfo.InvariantCulture, $" (reused {cache.Reused}, rendered {cache.Rendered})"), marks[^1].Ms);
         var sorted = diagnostics.Sorted();
         var report = Stage("report", () => MigrationReportBuilder.Build(new ReportInput(Path.GetFileName(project), "bench", loaded.Form.ToString(), project, documents, package, model.Graph, files, sorted)));
         Stage("report page", () => ReportWriter.Markdown(renderer, report));

@@ -32,6 +32,9 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
 
     /// <summary>One <c>.bal</c> file per source artifact instead of the file-per-kind layout (<c>--keep-structure</c>).</summary>
     public bool KeepStructure { get; init; }
+
+    /// <summary>Rendered constructs of a previous run into the same output, reused where their key is unchanged; it collects this run's (<see cref="Emit.RenderCache"/>).</summary>
+    public RenderCache? RenderCache { get; init; }
 }
 
 public sealed record ConversionResult(
@@ -131,7 +134,7 @@ public static class Converter
         options.Progress?.Invoke("Emitting", 0, 1);
         try
         {
-            files = new PackageEmitter(renderer, emitOptions).Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
+            files = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache }.Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
         }
         catch (TemplateException ex)
         {

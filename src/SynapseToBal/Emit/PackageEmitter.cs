@@ -209,33 +209,19 @@ public sealed partial class PackageEmitter
     private string Main(PackageIr package, NameMap names, bool declareListener = true, string? header = null)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes };
-        if (declareListener || package.Services.Any(s => s.Resources.Any(r => r.Skipped is null)))
+        if (declareListener)
         {
             modules.Use("http");
         }
 
-        var services = package.Services.Select(s => new
-        {
-            Doc = (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
-                s.Kind switch
-                {
-                    ServiceKind.MainSequence => "The main sequence: every request no API matches",
-                    ServiceKind.Proxy => $"Proxy service '{BallerinaSyntax.CommentText(s.Name)}'",
-                    ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}'",
-                    _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
-                }
-                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
-            BasePath = ServicePath(s.BasePath),
-            Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
-            Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names)).ToList(),
-        }).ToList();
+        var listener = names[package.Listener.Name];
+        var services = package.Services.Select(s => Join(Service(s, names, listener), modules)).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
-            Listener = new { Name = names[package.Listener.Name], Port = names[package.Listener.Port.Name], Declare = declareListener },
+            Listener = new { Name = listener, Port = names[package.Listener.Port.Name], Declare = declareListener },
             Services = services,
             Pending = package.Pending.Select(Pending).ToList(),
         });
@@ -332,8 +318,7 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes };
-        var functions = package.Functions.Select(f => Function(f, expressions, modules, names)).ToList();
+        var functions = package.Functions.Select(f => Join(FunctionText(f, names), modules)).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path), "none: no sequence or template, and every resource flow is written in its service"),
@@ -747,4 +732,7 @@ internal sealed class ModuleUsage
     public void Use(string prefix) => _used.Add(prefix);
 
     public IReadOnlyList<string> Imports() => _used.Select(p => Modules[p]).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The module prefixes used, in ordinal order.</summary>
+    public IReadOnlyList<string> Used => _used.Order(StringComparer.Ordinal).ToList();
 }

@@ -42,6 +42,85 @@ internal sealed partial class XmlNamespaceScope
     /// <summary>Starts a deferred render: no inspection of a placeholder noted yet.</summary>
     internal static void ResetInspected() => t_placeholderInspected = false;
 
+    /// <summary>Whether a placeholder's text was inspected since the last reset; resets it (a construct rendered apart reads its own).</summary>
+    internal static bool TakeInspected()
+    {
+        var inspected = t_placeholderInspected;
+        t_placeholderInspected = false;
+        return inspected;
+    }
+
+    /// <summary>Notes that a placeholder's text was inspected (by a construct joined into the file being rendered).</summary>
+    internal static void MarkInspected() => t_placeholderInspected = true;
+
+    /// <summary>True for a scope that writes placeholders (<see cref="Deferring"/>).</summary>
+    public bool IsDeferring => _placeholders is not null;
+
+    /// <summary>The namespaces a deferring scope recorded, in the order of their placeholders, each with its source prefixes.</summary>
+    internal IReadOnlyList<RecordedNamespace> Recorded() => _placeholders is null
+        ? []
+        : _placeholders.OrderBy(p => p.Value).Select(p => new RecordedNamespace(p.Key, _collected[p.Key].ToList())).ToList();
+
+    /// <summary>
+    /// Adds the namespaces a construct recorded in its own deferring scope to this (the file's) deferring scope, as if
+    /// the construct had written them through it, and returns the construct's text with its placeholders renumbered to
+    /// the file's (a namespace is numbered when it is first written in the file, as one scope over the file numbers it).
+    /// </summary>
+    internal string Adopt(IReadOnlyList<RecordedNamespace> recorded, string text)
+    {
+        var placeholders = _placeholders ?? throw new InvalidOperationException("Only a deferring scope adopts a construct's namespaces.");
+        var renumbered = new int[recorded.Count];
+        var identity = true;
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            var (uri, sourcePrefixes) = (recorded[i].Uri, recorded[i].SourcePrefixes);
+            if (!_collected.TryGetValue(uri, out var prefixes))
+            {
+                _collected[uri] = prefixes = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            prefixes.UnionWith(sourcePrefixes);
+            if (!placeholders.TryGetValue(uri, out var number))
+            {
+                placeholders[uri] = number = placeholders.Count;
+            }
+
+            renumbered[i] = number;
+            identity &= number == i;
+        }
+
+        if (identity)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        var start = text.IndexOf(PrefixMark, StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = text.IndexOf(PrefixMark, start + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            if (int.TryParse(text.AsSpan(start + 1, end - start - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var local) && local < renumbered.Length)
+            {
+                result.Append(text, copied, start - copied).Append(Placeholder(PrefixMark, renumbered[local]));
+                copied = end + 1;
+                start = text.IndexOf(PrefixMark, copied);
+            }
+            else
+            {
+                // Not a placeholder this scope wrote: kept as it is (Fill then finds it malformed and the file is rendered twice).
+                start = text.IndexOf(PrefixMark, start + 1);
+            }
+        }
+
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
     private string PrefixPlaceholder(string uri)
     {
         var placeholders = _placeholders!;

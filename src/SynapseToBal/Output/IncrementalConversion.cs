@@ -7,7 +7,11 @@ namespace SynapseToBal.Output;
 /// <param name="Conversion">The conversion, or null when the input was unchanged and nothing ran.</param>
 /// <param name="Outcome">What was written, or null when nothing ran or nothing was generated (the output is left as it is).</param>
 /// <param name="UpToDate">Input, options and converter are those of the last conversion and every file it wrote is still there.</param>
-public sealed record IncrementalRun(ConversionResult? Conversion, OutputOutcome? Outcome, bool UpToDate);
+public sealed record IncrementalRun(ConversionResult? Conversion, OutputOutcome? Outcome, bool UpToDate)
+{
+    /// <summary>The rendered constructs the conversion reused and rendered (null when nothing ran).</summary>
+    public RenderCache? Cache { get; init; }
+}
 
 /// <summary>
 /// <c>convert</c> into an output folder that may hold a previous conversion: recognises an unchanged input from
@@ -34,16 +38,33 @@ public static class IncrementalConversion
             return new IncrementalRun(null, null, UpToDate: true);
         }
 
-        var result = Converter.Convert(options);
+        // The rendered constructs of the previous conversion into this folder, when the same converter made them (an
+        // entry's key holds everything else its render read).
+        var cachePath = Path.Combine(root, Manifest.Folder, RenderCacheFile);
+        var cache = output.ReuseRenders ? RenderCache.Parse(previous is not null && previous.Build == Build && File.Exists(cachePath) ? File.ReadAllText(cachePath) : null) : null;
+        var result = Converter.Convert(options with { RenderCache = options.RenderCache ?? cache });
         var files = include is null ? result.Files : [.. result.Files.Where(include)];
         if (files.Count == 0)
         {
-            return new IncrementalRun(result, null, UpToDate: false);
+            return new IncrementalRun(result, null, UpToDate: false) { Cache = cache };
         }
 
         var manifest = new Manifest(Generator, Build, settings, Inputs(result, fingerprint), []);
-        return new IncrementalRun(result, new OutputWriter(root, output).Write(files, manifest, previous), UpToDate: false);
+        var outcome = new OutputWriter(root, output).Write(files, manifest, previous);
+        if (cache is not null && !output.Check && options.RenderCache is null && Directory.Exists(Path.GetDirectoryName(cachePath)))
+        {
+            var text = cache.Serialize();
+            if (!(File.Exists(cachePath) && File.ReadAllText(cachePath) == text))
+            {
+                File.WriteAllText(cachePath, text);
+            }
+        }
+
+        return new IncrementalRun(result, outcome, UpToDate: false) { Cache = cache };
     }
+
+    /// <summary>The file in the manifest folder that keeps the rendered constructs of the last conversion (<see cref="RenderCache"/>).</summary>
+    public const string RenderCacheFile = "render-cache.json";
 
     internal static SortedDictionary<string, string> Settings(ConversionOptions options, IReadOnlyDictionary<string, string>? extra)
     {

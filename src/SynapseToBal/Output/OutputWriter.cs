@@ -44,7 +44,11 @@ public sealed record FileOutcome(string Path, FileAction Action, IReadOnlyList<M
 /// <param name="Force">Overwrite edited files with the new generation.</param>
 /// <param name="NoMerge">Write the new generation of an edited file to <c>&lt;file&gt;.new</c> instead of merging.</param>
 /// <param name="Check">Write nothing; only say what would change.</param>
-public sealed record OutputOptions(bool Force = false, bool NoMerge = false, bool Check = false);
+public sealed record OutputOptions(bool Force = false, bool NoMerge = false, bool Check = false)
+{
+    /// <summary>Keep rendered constructs in the manifest folder and reuse them on a rerun (<c>Emit/RenderCache.cs</c>); off by default: measured slower than rendering (docs/performance.md).</summary>
+    public bool ReuseRenders { get; init; }
+}
 
 public sealed record OutputOutcome(IReadOnlyList<FileOutcome> Files, IReadOnlyList<Diagnostic> Diagnostics)
 {

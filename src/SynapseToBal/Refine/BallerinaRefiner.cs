@@ -15,6 +15,9 @@ public sealed class NameMap
     public string this[Symbol symbol] => _names.TryGetValue(symbol, out var name)
         ? name
         : throw new InvalidOperationException($"The refiner gave no name to {symbol}.");
+
+    /// <summary>The name of a symbol, when the refiner gave it one.</summary>
+    public bool TryGet(Symbol symbol, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string name) => _names.TryGetValue(symbol, out name);
 }
 
 /// <summary>A package ready for the Ballerina writers: the IR and the names the refiner chose.</summary>

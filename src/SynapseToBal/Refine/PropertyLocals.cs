@@ -48,6 +48,9 @@ public sealed class BodyLocals
     /// <summary>True when this step (by identity) is the one that declares its property's local.</summary>
     public bool Declares(StepIr step) => _declarations.Contains(step);
 
+    /// <summary>Every property of the body that is a local, with its local, in the order the analysis recorded them.</summary>
+    public IEnumerable<KeyValuePair<string, PropertyLocal>> Entries => _byProperty;
+
     /// <summary>The locals declared at the top of the body (<see cref="PropertyLocal.Hoisted"/>), in order of first use.</summary>
     public IEnumerable<PropertyLocal> Hoisted => _byProperty.Values.Where(l => l.Hoisted);
 }

@@ -135,6 +135,11 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
         new("a removed file", input => Definitions(input, "endpoint").Concat(Definitions(input, "sequence")).Select(d => d.Path).FirstOrDefault() is { } file && Delete(file)),
         new("an added file whose names collide", AddCopy),
 
+        // A property read added in a named sequence: a property another body sets and kept as a typed local may now be
+        // seen through the shared context, so that body's code changes with no change to its own IR (a cache of
+        // rendered code keyed by the IR alone would reuse it).
+        new("a property read in another body", ReadPropertyElsewhere),
+
         // A package-wide emit fact: once any throttle decides by the caller's address or limits concurrency, every
         // resource takes the caller and every call and fault function gives the slot back, so one artifact's
         // change rewrites the code of all the others (a cache of rendered code must not reuse theirs).
@@ -160,6 +165,24 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Adds a log that reads the first default-scope property set with a value to a named sequence: one the setting file
+    /// calls (so the property may be seen on the same context), else the first.
+    /// </summary>
+    private static bool ReadPropertyElsewhere(string input)
+    {
+        var setting = ArtifactFiles(input).Select(f => (Text: File.ReadAllText(f), Match: SetProperty().Match(File.ReadAllText(f)))).FirstOrDefault(f => f.Match.Success);
+        if (setting.Text is null)
+        {
+            return false;
+        }
+
+        var read = $"<log level=\"custom\"><property name=\"incrRead\" expression=\"get-property('{setting.Match.Groups["name"].Value}')\"/></log>";
+        var called = Regex.Match(setting.Text, """<sequence\s+key="(?<key>[A-Za-z0-9_.-]+)"\s*/>""");
+        return (called.Success && ReplaceFirst(input, new Regex($"""<sequence\b[^>]*\sname="{Regex.Escape(called.Groups["key"].Value)}"[^>]*(?<!/)>"""), m => m.Value + read))
+            || ReplaceFirst(input, NamedSequenceStart(), m => m.Value + read);
     }
 
     /// <summary>Renames a sequence or endpoint that another file references by key, in its definition and in every reference.</summary>
@@ -280,6 +303,12 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
 
     [GeneratedRegex("""<property\b[^>]*?\svalue="(?=[^"]*")""")]
     private static partial Regex PropertyValue();
+
+    [GeneratedRegex("""<property\s+name="(?<name>[A-Za-z][A-Za-z0-9_]*)"\s+value="[^"]*"\s*/>""")]
+    private static partial Regex SetProperty();
+
+    [GeneratedRegex("""<sequence\b[^>]*\sname="[^"]*"[^>]*(?<!/)>""")]
+    private static partial Regex NamedSequenceStart();
 
     [GeneratedRegex("""<inSequence\b[^>]*(?<!/)>|<sequence\b[^>]*\sname="[^"]*"[^>]*(?<!/)>""")]
     private static partial Regex SequenceStart();

@@ -25,12 +25,15 @@ public sealed class TemplateOverrideTests : IDisposable
     public void A_resource_template_can_change_the_shape_of_every_resource()
     {
         // A team template: every resource logs that it was called, and fault handling calls a shared hook first.
-        var main = TemplateRenderer.ReadBuiltIn("main.bal.sbn")
+        // Each service is rendered through main.service.sbn, the file (imports, listener, services joined) through main.bal.sbn.
+        var service = TemplateRenderer.ReadBuiltIn("main.service.sbn")
             .Replace(
                 "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns http:Response|error {\n",
                 "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns http:Response|error {\n        log:printInfo(\"called: {{ resource.summary }}\");\n",
-                StringComparison.Ordinal)
+                StringComparison.Ordinal);
+        var main = TemplateRenderer.ReadBuiltIn("main.bal.sbn")
             .Replace("{{~ for module in imports ~}}", "import ballerina/log;\n{{~ for module in imports ~}}", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_templates, "main.service.sbn"), service);
         File.WriteAllText(Path.Combine(_templates, "main.bal.sbn"), main);
 
         var standard = Convert(null)["main.bal"];
@@ -46,9 +49,10 @@ public sealed class TemplateOverrideTests : IDisposable
     [Fact]
     public void A_function_template_can_change_the_shape_of_every_function()
     {
-        var functions = TemplateRenderer.ReadBuiltIn("functions.bal.sbn")
+        // Each function is rendered through functions.function.sbn, joined by functions.bal.sbn.
+        var functions = TemplateRenderer.ReadBuiltIn("functions.function.sbn")
             .Replace("function {{ function.name }}(", "isolated function {{ function.name }}(", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_templates, "functions.bal.sbn"), functions);
+        File.WriteAllText(Path.Combine(_templates, "functions.function.sbn"), functions);
 
         var custom = Convert(_templates)["functions.bal"];
         var declarations = custom.Split('\n').Where(l => l.Contains("function ", StringComparison.Ordinal) && l.EndsWith('{')).ToList();

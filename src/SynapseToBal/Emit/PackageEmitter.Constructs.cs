@@ -1,0 +1,137 @@
+using SynapseToBal.IR;
+using SynapseToBal.Refine;
+
+namespace SynapseToBal.Emit;
+
+/// <summary>
+/// The text of one construct of a file (a service with its resources, a function), rendered through its own template,
+/// with what the file needs from it: the modules it used (the file's imports) and the XML namespaces its navigation
+/// steps recorded (the file's prefixes). The file template joins the constructs' texts; the file's imports and
+/// namespace prefixes are computed from these results, so a construct's result does not depend on the other constructs
+/// of its file.
+/// </summary>
+/// <param name="Text">The rendered text; when the file is rendered once, each namespaced step holds a placeholder numbered
+/// in the construct's own order of first use (<see cref="XmlNamespaceScope.Adopt"/> renumbers it for the file).</param>
+/// <param name="Modules">The module prefixes the construct used (<c>http</c>, <c>log</c>, ...).</param>
+/// <param name="Namespaces">The namespaces recorded by the construct's own deferring scope, in placeholder order, each
+/// with the source prefixes it was written with; empty when the construct wrote through the file's scope.</param>
+/// <param name="PlaceholderInspected">Code decided something from text holding a placeholder (the file is then rendered twice).</param>
+internal sealed record RenderedConstruct(
+    string Text,
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<RecordedNamespace> Namespaces,
+    bool PlaceholderInspected);
+
+/// <summary>A namespace a construct's navigation used, and the prefixes it was written with in the Synapse source.</summary>
+internal sealed record RecordedNamespace(string Uri, IReadOnlyList<string> SourcePrefixes);
+
+public sealed partial class PackageEmitter
+{
+    /// <summary>
+    /// Renders one construct apart from the rest of its file: with its own module usage and, when the file is rendered
+    /// once with placeholders, its own deferring namespace scope (otherwise through the file's collecting or resolved
+    /// scope, which every construct of the file shares).
+    /// </summary>
+    private RenderedConstruct RenderConstruct(NameMap names, Func<ExpressionWriter, ModuleUsage, string> render)
+    {
+        var modules = new ModuleUsage();
+        var scope = _namespaces.IsDeferring ? XmlNamespaceScope.Deferring() : _namespaces;
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = scope, PayloadTypes = _payloadTypes };
+        var before = XmlNamespaceScope.TakeInspected();
+        bool inspected;
+        string text;
+        try
+        {
+            text = render(expressions, modules);
+        }
+        finally
+        {
+            inspected = XmlNamespaceScope.TakeInspected();
+            if (before)
+            {
+                XmlNamespaceScope.MarkInspected();
+            }
+        }
+
+        return new RenderedConstruct(text, modules.Used, scope.IsDeferring ? scope.Recorded() : [], inspected);
+    }
+
+    /// <summary>Adds a construct to its file: its modules to the file's imports, its namespaces to the file's scope; returns its text as the file holds it.</summary>
+    private string Join(RenderedConstruct construct, ModuleUsage fileModules)
+    {
+        foreach (var module in construct.Modules)
+        {
+            fileModules.Use(module);
+        }
+
+        if (construct.PlaceholderInspected)
+        {
+            XmlNamespaceScope.MarkInspected();
+        }
+
+        return construct.Namespaces.Count == 0 ? construct.Text : _namespaces.Adopt(construct.Namespaces, construct.Text);
+    }
+
+    /// <summary>
+    /// Rendered constructs kept between runs (<see cref="RenderCache"/>): used when the file is rendered once with
+    /// placeholders (each construct's result is then its own); a file rendered twice renders every construct.
+    /// </summary>
+    public RenderCache? Cache { get; init; }
+
+    /// <summary>A construct's render, from <see cref="Cache"/> when an entry has its key.</summary>
+    private RenderedConstruct Cached(object node, string kind, string template, NameMap names, Func<RenderedConstruct> render, params string[] context)
+    {
+        if (Cache is null || !_namespaces.IsDeferring)
+        {
+            return render();
+        }
+
+        string[] inputs =
+        [
+            kind,
+            _renderer.ReadSource(template),
+            _options.SynapseLogLines ? "synapseLogLines" : string.Empty,
+            _options.SourceRoot,
+            _readsCaller ? "readsCaller" : string.Empty,
+            _releasesThrottle ? "releasesThrottle" : string.Empty,
+            .. context,
+        ];
+        return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows), render);
+    }
+
+    /// <summary>The text of one service of <c>main.bal</c> (<c>main.service.sbn</c>).</summary>
+    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener) =>
+        Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener), listener);
+
+    /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>
+    private RenderedConstruct FunctionText(FunctionIr f, NameMap names) =>
+        Cached(f, "function", "functions.function.sbn", names, () => RenderFunction(f, names));
+
+    private RenderedConstruct RenderService(ServiceIr s, NameMap names, string listener) => RenderConstruct(names, (expressions, modules) =>
+    {
+        if (s.Resources.Any(r => r.Skipped is null))
+        {
+            modules.Use("http");
+        }
+
+        var service = new
+        {
+            Doc = (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
+                s.Kind switch
+                {
+                    ServiceKind.MainSequence => "The main sequence: every request no API matches",
+                    ServiceKind.Proxy => $"Proxy service '{BallerinaSyntax.CommentText(s.Name)}'",
+                    ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}'",
+                    _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
+                }
+                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
+            BasePath = ServicePath(s.BasePath),
+            Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
+            Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names)).ToList(),
+        };
+        return _renderer.Render("main.service.sbn", new { Service = service, Listener = listener });
+    });
+
+    private RenderedConstruct RenderFunction(FunctionIr f, NameMap names) => RenderConstruct(names, (expressions, modules) =>
+        _renderer.Render("functions.function.sbn", new { Function = Function(f, expressions, modules, names) }));
+}
