@@ -24,18 +24,7 @@ public static class EmptyFlows
             return (package, new Dictionary<Symbol, FunctionIr>());
         }
 
-        var rewritten = package with
-        {
-            Services = package.Services.Select(s => s with
-            {
-                Resources = s.Resources.Select(r => r with
-                {
-                    Body = Rewrite(r.Body, empty),
-                    OutFunction = r.OutFunction is { } o && empty.ContainsKey(o) && !r.NeedsOutFlow ? null : r.OutFunction,
-                }).ToImmutableArray(),
-            }).ToImmutableArray(),
-            Functions = package.Functions.Select(f => f with { Body = Rewrite(f.Body, empty) }).ToImmutableArray(),
-        };
+        var rewritten = FlowBodies.Rewrite(package, body => Rewrite(body, empty), empty.ContainsKey);
 
         // Whatever still names an empty flow (other than as the fault handler of a resource or an in flow, which the
         // writers inline) needs the function: it stays.

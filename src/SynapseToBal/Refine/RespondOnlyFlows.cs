@@ -48,18 +48,8 @@ public static class RespondOnlyFlows
         };
     }
 
-    private static PackageIr Rewritten(PackageIr package, HashSet<Symbol> flows) => package with
-    {
-        Services = package.Services.Select(s => s with
-        {
-            Resources = s.Resources.Select(r => r with
-            {
-                Body = Rewrite(r.Body, flows),
-                OutFunction = r.OutFunction is { } o && flows.Contains(o) && !r.NeedsOutFlow ? null : r.OutFunction,
-            }).ToImmutableArray(),
-        }).ToImmutableArray(),
-        Functions = package.Functions.Select(f => f with { Body = Rewrite(f.Body, flows) }).ToImmutableArray(),
-    };
+    private static PackageIr Rewritten(PackageIr package, HashSet<Symbol> flows) =>
+        FlowBodies.Rewrite(package, body => Rewrite(body, flows), flows.Contains);
 
     /// <summary>Continuing with a flow that only responds is that respond.</summary>
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> flows) =>

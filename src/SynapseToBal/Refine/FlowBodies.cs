@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// The rewrite the flow-inlining passes (<see cref="EmptyFlows"/>, <see cref="RespondOnlyFlows"/>) share: every
+/// resource body and function body rewritten by one step rewriter, and a resource's registered out function dropped
+/// when it is one of the inlined flows and nothing needs it registered.
+/// </summary>
+internal static class FlowBodies
+{
+    public static PackageIr Rewrite(PackageIr package, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> rewrite, Func<Symbol, bool> inlined) => package with
+    {
+        Services = package.Services.Select(s => s with
+        {
+            Resources = s.Resources.Select(r => r with
+            {
+                Body = rewrite(r.Body),
+                OutFunction = r.OutFunction is { } o && inlined(o) && !r.NeedsOutFlow ? null : r.OutFunction,
+            }).ToImmutableArray(),
+        }).ToImmutableArray(),
+        Functions = package.Functions.Select(f => f with { Body = rewrite(f.Body) }).ToImmutableArray(),
+    };
+}
