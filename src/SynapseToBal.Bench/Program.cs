@@ -4,11 +4,11 @@ using System.Text;
 using SynapseToBal.Driver;
 
 // Rerunnable benchmark of the whole pipeline (discover, parse, lower, emit; nothing written to disk):
-//   dotnet run -c Release --project src/SynapseToBal.Bench -- [corpus-folder] [--apis N] [--runs N]
+//   dotnet run -c Release --project src/SynapseToBal.Bench -- [corpus-folder] [--apis N] [--runs N] [--aot BINARY [--aot-hello BINARY]]
 // It measures the shared corpus (when present) against loading the same XML files with XDocument, a generated
 // project of N APIs, and one artifact to standard output (a whole CLI process) against a hello-world start, and
 // prints wall time per run (median of the runs after one warm-up), bytes allocated per run and the peak working
-// set. With --scaling it converts generated projects of 1,000 and 10,000 APIs, each in a child process.
+// set. --aot also times one artifact with a Native AOT binary of the CLI (and --aot-hello, a Native AOT hello world). With --scaling it converts generated projects of 1,000 and 10,000 APIs, each in a child process.
 if (args is ["--hello"])
 {
     Console.WriteLine("hello"); // the hello-world baseline: nothing else of this program runs or loads
@@ -20,7 +20,8 @@ if (args is ["--convert-child", var childProject])
     return SynapseToBal.Bench.Targets.ConvertChild(childProject);
 }
 
-var corpus = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+string[] valued = ["--apis", "--runs", "--artifacts", "--aot", "--aot-hello"];
+var corpus = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !valued.Contains(args[i - 1]))).FirstOrDefault()
     ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "corpus"));
 var apis = Option("--apis", 500);
 var runs = Option("--runs", 5);
@@ -56,7 +57,7 @@ else
 }
 
 Measure($"generated ({apis} APIs)", generated);
-SynapseToBal.Bench.Targets.Startup(runs);
+SynapseToBal.Bench.Targets.Startup(runs, Text("--aot"), Text("--aot-hello"));
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 return 0;
 
@@ -90,6 +91,12 @@ double Measure(string name, string input)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: {files} files, {artifacts} artifacts, {lines} lines of Ballerina; median {median:F0} ms (min {times[0]:F0}, max {times[^1]:F0}) over {runs} runs; {allocated / (1024.0 * 1024.0):F1} MiB allocated per run"));
     return median;
+}
+
+string? Text(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? Path.GetFullPath(args[index + 1]) : null;
 }
 
 int Option(string name, int fallback)

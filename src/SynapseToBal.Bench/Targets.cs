@@ -47,7 +47,7 @@ internal static class Targets
     }
 
     /// <summary>One endpoint file to standard output with the CLI, against a hello-world start; whole processes.</summary>
-    public static void Startup(int runs)
+    public static void Startup(int runs, string? aot = null, string? aotHello = null)
     {
         var bench = typeof(Targets).Assembly.Location;
         var cli = Path.Combine(Path.GetDirectoryName(bench)!.Replace("SynapseToBal.Bench", "SynapseToBal.Cli", StringComparison.Ordinal), "synapse2bal.dll");
@@ -60,10 +60,26 @@ internal static class Targets
         var endpoint = Path.Combine(Path.GetTempPath(), "synapse2bal-bench-one", "Backend.xml");
         Directory.CreateDirectory(Path.GetDirectoryName(endpoint)!);
         File.WriteAllText(endpoint, """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Backend"><address uri="http://backend.example.com/api"><timeout><duration>30000</duration></timeout></address></endpoint>""");
-        var hello = Processes(runs, bench, "--hello");
-        var one = Processes(runs, cli, "convert", endpoint, "--stdout");
+        var hello = Processes(runs, "dotnet", bench, "--hello");
+        var one = Processes(runs, "dotnet", cli, "convert", endpoint, "--stdout");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"one artifact to stdout (whole process): median {one.Wall:F0} ms wall, {one.Cpu:F0} ms CPU; hello world: {hello.Wall:F0} ms wall, {hello.Cpu:F0} ms CPU; ratio {one.Wall / hello.Wall:F1}x wall, {one.Cpu / hello.Cpu:F1}x CPU (target 1.5x)"));
+        if (aot is null)
+        {
+            return;
+        }
+
+        // The Native AOT binary of the CLI (dotnet publish -c Release -r linux-x64 -p:PublishAot=true), against the same
+        // JIT hello world and, when given, a Native AOT hello world (a console program whose Main prints one line).
+        var native = Processes(runs, aot, "convert", endpoint, "--stdout");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"one artifact to stdout (Native AOT): median {native.Wall:F0} ms wall, {native.Cpu:F0} ms CPU; ratio to the JIT hello world {native.Wall / hello.Wall:F1}x wall, {native.Cpu / hello.Cpu:F1}x CPU (target 1.5x)"));
+        if (aotHello is not null)
+        {
+            var nativeHello = Processes(runs, aotHello);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"hello world (Native AOT): median {nativeHello.Wall:F0} ms wall, {nativeHello.Cpu:F0} ms CPU; one artifact (Native AOT) / hello world (Native AOT) = {native.Wall / nativeHello.Wall:F1}x wall, {native.Cpu / nativeHello.Cpu:F1}x CPU"));
+        }
     }
 
     /// <summary>Time per artifact of a 10,000-artifact project against a 1,000-artifact one, and their peak memory.</summary>
@@ -106,13 +122,13 @@ internal static class Targets
         return 0;
     }
 
-    private static (double Wall, double Cpu) Processes(int runs, string dll, params string[] arguments)
+    private static (double Wall, double Cpu) Processes(int runs, string file, params string[] arguments)
     {
         var walls = new List<double>();
         var cpus = new List<double>();
         for (var i = 0; i <= runs; i++)
         {
-            var (_, wall, cpu) = Run("dotnet", [dll, .. arguments]);
+            var (_, wall, cpu) = Run(file, arguments);
             if (i > 0)
             {
                 walls.Add(wall);

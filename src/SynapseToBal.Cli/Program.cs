@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CommandLine;
 using CommandLine.Text;
 using Humanizer;
@@ -129,6 +130,12 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, terminal: null);
 
     /// <param name="terminal">Where progress and the final summary table are drawn; null prints plain lines to <paramref name="stdout"/>.</param>
+    /// <remarks>
+    /// CommandLineParser finds the options, their attributes, the parameterless constructors and the help's examples by reflection over
+    /// the two option types: a trimmed or Native AOT publish must keep all of their members (docs/performance.md).
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ConvertOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(AnalyzeOptions))]
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole? terminal)
     {
         using var parser = new Parser(settings =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Scriban;
 using Scriban.Runtime;
@@ -39,6 +40,10 @@ public sealed class TemplateRenderer
         return builtins;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban imports the model's public properties by reflection (and reads "
+        + "nested models the same way while rendering). Every model is a view model of this assembly (anonymous types and records built by the "
+        + "emitter and the report writer), and a trimmed or Native AOT publish keeps this assembly whole (the CLI roots it: TrimmerRootAssembly in "
+        + "SynapseToBal.Cli.csproj).")]
     public string Render(string name, object model)
     {
         var template = _cache.GetOrAdd(name, Load);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -30,6 +31,11 @@ public static class IrPrinter
     private static readonly string SyntaxNamespace = typeof(SourceLocation).Namespace!;
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
     private static readonly ConcurrentDictionary<Type, HashSet<string>> OptionalByType = new();
+
+    /// <summary>Why the reflection below is safe in a trimmed or Native AOT publish.</summary>
+    private const string Reflection = "The printout is for golden files and debugging (the CLI never prints IR); it reads the public properties, "
+        + "constructors and backing fields of this assembly's own node types, which a trimmed or Native AOT publish keeps whole (the CLI roots this "
+        + "assembly: TrimmerRootAssembly in SynapseToBal.Cli.csproj), and ImmutableArray's IsDefault.";
 
     /// <param name="root">The node to print; null prints <c>(none)</c>.</param>
     /// <param name="sourceRoot">The folder the IR's source files are under; strings that are paths below it print relative to it.</param>
@@ -170,6 +176,7 @@ public static class IrPrinter
         }
 
         /// <summary>The one-token form of a scalar, a location or a syntax node; null for nodes and arrays.</summary>
+        [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Reflection)]
         private string? Inline(object value)
         {
             switch (value)
@@ -223,6 +230,7 @@ public static class IrPrinter
                 : text;
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Reflection)]
         private static bool IsEmptyArray(object value)
         {
             var type = value.GetType();
@@ -260,6 +268,7 @@ public static class IrPrinter
     }
 
     /// <summary>A node's state properties, base types' first, each in declaration order.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Reflection)]
     private static PropertyInfo[] Properties(Type type) => PropertiesByType.GetOrAdd(type, static t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.Name != "EqualityContract" && p.GetIndexParameters().Length == 0 && p.GetMethod is not null && IsState(p))
@@ -273,6 +282,7 @@ public static class IrPrinter
     /// An init-only property that is not a parameter of the record's constructor: an optional setting whose default
     /// (false) says nothing, so the printout leaves it out.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Reflection)]
     private static bool IsOptional(Type type, PropertyInfo property) => OptionalByType.GetOrAdd(type, static t =>
     {
         var positional = t.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
@@ -282,6 +292,7 @@ public static class IrPrinter
         return Properties(t).Where(p => !positional.Contains(p.Name)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
     }).Contains(property.Name);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Reflection)]
     private static bool IsState(PropertyInfo property) =>
         property.SetMethod is not null
         || property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance) is not null;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Humanizer;
 using SynapseToBal.Project;
+using SynapseToBal.Semantics;
 
 namespace SynapseToBal.Report;
 
@@ -17,10 +19,17 @@ public static class InventoryWriter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
+        Converters =
+        {
+            new JsonStringEnumConverter<InputForm>(),
+            new JsonStringEnumConverter<ComponentKind>(),
+            new JsonStringEnumConverter<ReferenceKind>(),
+            new JsonStringEnumConverter<FileKind>(),
+        },
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
-    public static string ToJson(Inventory inventory) => JsonSerializer.Serialize(inventory, JsonOptions);
+    public static string ToJson(Inventory inventory) => JsonSerializer.Serialize(inventory, (JsonTypeInfo<Inventory>)JsonOptions.GetTypeInfo(typeof(Inventory)));
 
     public static void WriteText(Inventory inventory, TextWriter writer)
     {

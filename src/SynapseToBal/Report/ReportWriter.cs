@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Humanizer;
 using SynapseToBal.Emit;
 
@@ -24,11 +25,13 @@ public static class ReportWriter
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<ArtifactStatus>(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
-    public static string ToJson(MigrationReportData report) => JsonSerializer.Serialize(report, JsonOptions) + "\n";
+    public static string ToJson(MigrationReportData report) =>
+        JsonSerializer.Serialize(report, (JsonTypeInfo<MigrationReportData>)JsonOptions.GetTypeInfo(typeof(MigrationReportData))) + "\n";
 
     public static GeneratedFile Json(MigrationReportData report) => new(JsonFileName, ToJson(report));
 

@@ -41,7 +41,7 @@ public static class Sarif
                 rule["helpUri"] = descriptor.HelpLinkUri;
             }
 
-            rules.Add(rule);
+            rules.Add((JsonNode)rule);
         }
 
         var results = new JsonArray();
@@ -73,7 +73,7 @@ public static class Sarif
                 });
             }
 
-            results.Add(result);
+            results.Add((JsonNode)result);
         }
 
         var log = new JsonObject

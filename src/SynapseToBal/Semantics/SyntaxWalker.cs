@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using SynapseToBal.Syntax;
 
@@ -150,16 +151,19 @@ public abstract class SyntaxWalker
     /// <summary>Visits the containers a node holds (by its properties): mediator lists, branches, targets, routes, endpoints.</summary>
     private void Nested(object node)
     {
-        var properties = ContainerProperties.GetOrAdd(node.GetType(), type => type
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string) && !p.PropertyType.IsPrimitive
-                && !p.PropertyType.IsEnum && p.PropertyType != typeof(SourceLocation) && p.Name != "EqualityContract")
-            .ToArray());
+        var properties = ContainerProperties.GetOrAdd(node.GetType(), ContainersOf);
         foreach (var property in properties)
         {
             Visit(property.GetValue(node));
         }
     }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Reads the public properties of this assembly's own syntax and IR node types, which a trimmed or Native AOT publish keeps whole (the CLI roots this assembly: TrimmerRootAssembly in SynapseToBal.Cli.csproj); values of other assemblies' types are handled before the reflection (strings, enums, collections, descriptors).")]
+    private static PropertyInfo[] ContainersOf(Type type) => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string) && !p.PropertyType.IsPrimitive
+            && !p.PropertyType.IsEnum && p.PropertyType != typeof(SourceLocation) && p.Name != "EqualityContract")
+        .ToArray();
 
     private void Visit(object? value)
     {
