@@ -1,5 +1,5 @@
 using System.Collections;
-using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -164,7 +164,6 @@ public sealed class RenderCache
 /// </summary>
 internal sealed class RenderKey
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Members = new();
     private static readonly string Build = typeof(RenderKey).Assembly.ManifestModule.ModuleVersionId.ToString("N", CultureInfo.InvariantCulture);
     private const int MaxDepth = 300;
 
@@ -254,7 +253,7 @@ internal sealed class RenderKey
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
         {
             _text.Append("kv(");
-            return Write(type.GetProperty("Key")!.GetValue(value), depth + 1) && Write(type.GetProperty("Value")!.GetValue(value), depth + 1) && Close();
+            return Write(Member(type, "Key", value), depth + 1) && Write(Member(type, "Value", value), depth + 1) && Close();
         }
 
         if (value is IEnumerable items)
@@ -266,7 +265,7 @@ internal sealed class RenderKey
             }
 
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>)
-                && (bool)type.GetProperty("IsDefault")!.GetValue(value)!)
+                && (bool)Member(type, "IsDefault", value)!)
             {
                 _text.Append("[default]");
                 return true;
@@ -318,11 +317,7 @@ internal sealed class RenderKey
             }
 
             _text.Append('{').Append(type.FullName).Append(' ');
-            foreach (var member in Members.GetOrAdd(type, static t => t
-                .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0)
-                .OrderBy(p => p.MetadataToken)
-                .ToArray()))
+            foreach (var member in IrMembers.Of(type))
             {
                 _text.Append(member.Name).Append('=');
                 if (!Write(member.GetValue(value), depth + 1))
@@ -358,7 +353,13 @@ internal sealed class RenderKey
         }
     }
 
+    private const string OptInJustification = "The render cache is opt-in (OutputOptions.ReuseRenders; the CLI never sets it) and reads members of this assembly's own IR types, which the CLI's publish roots whole (TrimmerRootAssembly), and the Key/Value/IsDefault properties of the KeyValuePair and ImmutableArray instantiations those types hold.";
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = OptInJustification)]
     private static bool IsRecordStruct(Type type) => type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = OptInJustification)]
+    private static object? Member(Type type, string name, object value) => type.GetProperty(name)!.GetValue(value);
 
     private bool Close()
     {
