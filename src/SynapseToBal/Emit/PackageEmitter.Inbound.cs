@@ -243,6 +243,10 @@ public sealed partial class PackageEmitter
             Schedule = names[file.Schedule],
             Folder = names[file.Folder],
             Pattern = file.FileNamePattern is { } pattern ? Literal(pattern) : null,
+
+            // The files the Micro Integrator never reads: lock files (VFSTransportListener), and for an inbound
+            // endpoint also the .fail records of failed moves (FilePollingConsumer).
+            SkipLocks = proxy ? "fileName.endsWith(\".lock\")" : "fileName.endsWith(\".lock\") || fileName.endsWith(\".fail\")",
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
             Sequence = names[file.Target.Sequence],
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,

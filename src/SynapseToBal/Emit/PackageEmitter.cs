@@ -256,6 +256,7 @@ public sealed partial class PackageEmitter
         }
 
         var locals = new List<string> { "request", "ctx", "e" };
+        string? restPath = null;
         var path = new List<string>();
         var pathParams = new List<string>();
         foreach (var segment in resource.Path)
@@ -274,6 +275,7 @@ public sealed partial class PackageEmitter
                     break;
                 case PathSegmentIr.Rest rest:
                     var restName = names[rest.Parameter];
+                    restPath = restName;
                     path.Add($"[string... {restName}]");
                     if (rest.SynapseName != "*")
                     {
@@ -297,6 +299,7 @@ public sealed partial class PackageEmitter
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
             Path = path.Count == 0 ? "." : string.Join('/', path),
+            RestPath = restPath,
             Context = usesContext
                 ? new
                 {
@@ -437,6 +440,9 @@ public sealed partial class PackageEmitter
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
                         ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules),
                         OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
+
+                        // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.
+                        Proxy = inbound.Origin is Syntax.ProxySyntax,
                     };
                     break;
                 case InboundTransportIr.File fileTransport:

@@ -219,7 +219,10 @@ internal sealed partial class StatementWriter
                 _out.Line("check failOnSoapFault(ctx);");
                 break;
             case RespondStep respond:
-                _out.Line(respond.Checked ? "return check respond(ctx);" : "return respond(ctx);");
+                // Checked as every call that returns: inside a do/on fail a failure to write the response goes to the
+                // fault handler (Axis2Sender.sendBack's handleException runs the fault sequence); elsewhere the check
+                // is dropped again (WithoutReturnChecks), as it changes nothing there.
+                _out.Line("return check respond(ctx);");
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");

@@ -91,7 +91,7 @@ public sealed class PayloadTypeTests
     public void An_unused_record_is_not_declared()
     {
         // The fault flow of a resource that cannot fail is not declared (PackageEmitter.UnusedFaults), nor is its record.
-        var files = Convert("""<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence><respond/></inSequence><faultSequence>"""
+        var files = Convert("""<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence><drop/></inSequence><faultSequence>"""
             + Factory("""{"error": "x"}""") + "<respond/></faultSequence></resource></api>");
         Assert.False(files.ContainsKey("payloads.bal"));
     }

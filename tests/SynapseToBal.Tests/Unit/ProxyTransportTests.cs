@@ -82,12 +82,14 @@ public sealed class ProxyTransportTests
     }
 
     [Fact]
-    public void A_transacted_jms_proxy_is_not_translated_and_keeps_its_http_service()
+    public void A_transacted_jms_proxy_is_not_translated_and_gets_no_http_service_it_is_not_exposed_on()
     {
         var (package, diagnostics) = Lower(Proxy("jms", "<parameter name=\"transport.jms.SessionTransacted\">true</parameter>"));
 
+        // Exposed on jms only: the MI does not answer it over HTTP (DispatchPhase.validateTransport); the flow function stays.
         Assert.Empty(package.Inbounds);
-        Assert.NotEmpty(package.Services);
+        Assert.Empty(package.Services);
+        Assert.Contains(package.Functions, f => f.Name.Hint == "P flow");
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("transacted", StringComparison.Ordinal));
     }
 
@@ -95,7 +97,7 @@ public sealed class ProxyTransportTests
     public void A_vfs_proxy_on_a_local_folder_becomes_a_polling_job_with_the_poll_interval_in_seconds()
     {
         var (package, diagnostics) = Lower(Proxy("vfs", """
-            <parameter name="transport.vfs.FileURI">vfs:file:///data/in</parameter><parameter name="transport.vfs.ContentType">text/plain</parameter>
+            <parameter name="transport.vfs.FileURI">vfs:file:///data/in</parameter><parameter name="transport.vfs.ContentType">text/plain</parameter><parameter name="transport.vfs.FileNamePattern">.*\.txt</parameter>
             <parameter name="transport.PollInterval">15</parameter><parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter>
             <parameter name="transport.vfs.MoveAfterProcess">file:///data/done</parameter>
             """));
@@ -117,7 +119,7 @@ public sealed class ProxyTransportTests
     public void The_poll_interval_is_in_milliseconds_with_ms_and_five_minutes_by_default(string? interval, double seconds)
     {
         var pollInterval = interval is null ? string.Empty : $"<parameter name=\"transport.PollInterval\">{interval}</parameter>";
-        var (package, _) = Lower(Proxy("vfs", $"<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>{pollInterval}"));
+        var (package, _) = Lower(Proxy("vfs", $"<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter><parameter name=\"transport.vfs.FileNamePattern\">.*</parameter>{pollInterval}"));
 
         Assert.Equal((decimal)seconds, Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport).IntervalSeconds);
     }
@@ -127,6 +129,7 @@ public sealed class ProxyTransportTests
     [InlineData("<parameter name=\"transport.vfs.FileURI\">file://${root}/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "holds a variable")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter>", "transport.vfs.ContentType")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter><parameter name=\"transport.vfs.ActionAfterProcess\">NONE</parameter>", "NONE")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "processes no file")]
     public void A_vfs_transport_that_cannot_be_a_local_polling_job_is_reported_with_the_reason(string parameters, string reason)
     {
         var (package, diagnostics) = Lower(Proxy("vfs", parameters));
@@ -136,14 +139,16 @@ public sealed class ProxyTransportTests
     }
 
     [Fact]
-    public void An_inline_published_wsdl_becomes_a_resource_answered_at_query_wsdl_on_the_base_service_only()
+    public void An_inline_published_wsdl_becomes_a_resource_answered_at_query_wsdl_at_every_address_of_the_service()
     {
         var (package, diagnostics) = Lower("""
             <proxy name="P" transports="http"><target><inSequence><respond/></inSequence></target>
             <publishWSDL><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:p"/></publishWSDL></proxy>
             """);
 
-        var withWsdl = Assert.Single(package.Services, s => s.Wsdl is not null);
+        // PassThroughNHttpGetProcessor finds the service by its name or by an Axis2 endpoint name: every address answers it.
+        Assert.All(package.Services, s => Assert.Same(package.Services[0].Wsdl, s.Wsdl));
+        var withWsdl = package.Services[0];
         Assert.Equal("/services/P", withWsdl.BasePath);
         Assert.Equal("resources/P.wsdl", withWsdl.Wsdl!.FileName);
         Assert.Contains("urn:p", withWsdl.Wsdl.Content, StringComparison.Ordinal);
@@ -159,7 +164,7 @@ public sealed class ProxyTransportTests
             <proxy name="P/x"><target><inSequence><respond/></inSequence></target><publishWSDL key="W"/></proxy>
             """);
 
-        var wsdl = Assert.Single(package.Services, s => s.Wsdl is not null).Wsdl!;
+        var wsdl = package.Services[0].Wsdl!;
         Assert.Equal("resources/P_x.wsdl", wsdl.FileName); // the file name sanitised
         Assert.Contains("urn:w", wsdl.Content, StringComparison.Ordinal);
     }

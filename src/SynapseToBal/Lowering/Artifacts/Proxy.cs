@@ -18,8 +18,9 @@ public sealed partial class Lowerer
     {
         var transportPlans = PlanProxyTransports(proxy);
 
-        // A proxy exposed on no HTTP transport, whose other transports all become listeners, has no HTTP service (the MI does not answer it over HTTP).
-        var servedOverHttp = proxy.Transports.Length == 0 || proxy.Transports.Any(t => t is "http" or "https") || transportPlans.Any(p => p.Reason is not null);
+        // A proxy exposed on no HTTP transport has no HTTP service: the MI does not answer it over HTTP (Axis2's
+        // DispatchPhase.validateTransport refuses a transport the service is not exposed on). Its flow function stays.
+        var servedOverHttp = ServedOverHttp(proxy);
         ReportProxySettings(proxy, transportPlans, servedOverHttp);
         var basePath = "/services/" + proxy.Name;
         var owner = proxy.Name;
@@ -57,11 +58,13 @@ public sealed partial class Lowerer
 
         ImmutableArray<StepIr> runFlow = [new ContinueWithStep(null, flowName)];
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
-        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = PublishedWsdl(proxy) };
+        // The WSDL is answered at every address of the service (Axis2 also finds the service by an endpoint name).
+        var wsdl = PublishedWsdl(proxy);
+        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl };
         foreach (var alias in aliases)
         {
             var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
-            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path);
+            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl };
         }
     }
 

@@ -46,6 +46,14 @@ public sealed partial class Lowerer
         "transport.vfs.MoveAfterProcess", "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure",
     ];
 
+    /// <summary>Whether the Micro Integrator answers the proxy over HTTP: no <c>transports</c> (every one), or http/https among them.</summary>
+    private static bool ServedOverHttp(ProxySyntax proxy) => proxy.Transports.Length == 0 || proxy.Transports.Any(t => t is "http" or "https");
+
+    /// <summary>How an untranslated transport's reason starts: beside the HTTP service, or as the proxy's only way in.</summary>
+    private static string ListensOn(ProxySyntax proxy, string transport) => ServedOverHttp(proxy)
+        ? $"the proxy also listens on {transport} in the Micro Integrator"
+        : $"the proxy listens only on {transport} in the Micro Integrator (no HTTP service is generated, as the MI does not answer it over HTTP; its flow function is kept)";
+
     /// <summary>Decides, before the flows are lowered, what each non-HTTP transport of the proxy becomes.</summary>
     private List<ProxyTransportPlan> PlanProxyTransports(ProxySyntax proxy)
     {
@@ -57,8 +65,8 @@ public sealed partial class Lowerer
             plans.Add(transport switch
             {
                 "jms" => PlanProxyJms(proxy, parameters, Text),
-                "vfs" => PlanProxyVfs(parameters, Text),
-                _ => new ProxyTransportPlan.Other(transport) { Reason = $"the proxy also listens on {transport} in the Micro Integrator; the generated service answers HTTP only — add a {transport} listener by hand" },
+                "vfs" => PlanProxyVfs(proxy, parameters, Text),
+                _ => new ProxyTransportPlan.Other(transport) { Reason = $"{ListensOn(proxy, transport)}; add a {transport} listener that runs the proxy's flow function by hand" },
             });
         }
 
@@ -67,7 +75,7 @@ public sealed partial class Lowerer
 
     private static ProxyTransportPlan PlanProxyJms(ProxySyntax proxy, Dictionary<string, ConfigParameterSyntax> parameters, Func<string, string?> text)
     {
-        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("jms") { Reason = $"the proxy also listens on JMS in the Micro Integrator, which is not translated: {reason}" };
+        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("jms") { Reason = $"{ListensOn(proxy, "JMS")}, and the JMS listener is not translated: {reason}" };
 
         // JMSEndpoint.loadConfiguration: the destination is transport.jms.Destination, else the service's (proxy's) name.
         var destination = parameters.TryGetValue("transport.jms.Destination", out var destinationParameter)
@@ -170,9 +178,9 @@ public sealed partial class Lowerer
         return rules.ToImmutable();
     }
 
-    private static ProxyTransportPlan PlanProxyVfs(Dictionary<string, ConfigParameterSyntax> parameters, Func<string, string?> text)
+    private static ProxyTransportPlan PlanProxyVfs(ProxySyntax proxy, Dictionary<string, ConfigParameterSyntax> parameters, Func<string, string?> text)
     {
-        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("vfs") { Reason = $"the proxy also polls files (vfs) in the Micro Integrator, which is not translated: {reason}" };
+        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("vfs") { Reason = $"{ListensOn(proxy, "vfs")}, and the file polling is not translated: {reason}" };
         static string WithoutVfsPrefix(string uri) => uri.StartsWith("vfs:", StringComparison.Ordinal) ? uri[4..] : uri;
 
         if (text("transport.vfs.FileURI") is not { Length: > 0 } uri)
@@ -241,7 +249,13 @@ public sealed partial class Lowerer
             return NotTranslated(moveReason);
         }
 
-        return new ProxyTransportPlan.Vfs(folder, text("transport.vfs.FileNamePattern") is { Length: > 0 } pattern ? pattern : null, interval, contentType, processed, failed)
+        // VFSTransportListener.scanFileOrDirectory processes a folder's file only when a pattern is set and matches it.
+        if (text("transport.vfs.FileNamePattern") is not { Length: > 0 } pattern)
+        {
+            return NotTranslated("transport.vfs.FileNamePattern is missing, so the Micro Integrator's VFS listener processes no file of the folder (VFSTransportListener.scanFileOrDirectory); set the pattern the files should match");
+        }
+
+        return new ProxyTransportPlan.Vfs(folder, pattern, interval, contentType, processed, failed)
         {
             Applied = [.. ProxyVfsParameters],
         };

@@ -73,7 +73,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
             ctx.to = "";
             ctx.isResponse = true;
-            return respond(ctx);
+            return check respond(ctx);
         } else {
             // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
             ctx.properties["OUT_ONLY"] = "true";

@@ -22,7 +22,7 @@ service /orders on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 404);
             }
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return orderApiFault(ctx, e);
         }
@@ -37,13 +37,13 @@ service /orders on httpListener {
                 OrderApiPostResponse payload = {"error": "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return respond(ctx);
+                return check respond(ctx);
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
             setHttpSc(ctx, 201);
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return orderApiFault(ctx, e);
         }

@@ -102,8 +102,11 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
 # correlation ID, else the message ID); the `jms.message.delivery.count` property from `JMSXDeliveryCount`; and as
 # transport headers the JMS headers (`JMS_MESSAGE_ID`, `JMS_COORELATION_ID`, `JMS_DELIVERY_MODE`, `JMS_DESTINATION`,
 # `JMS_EXPIRATION`, `JMS_PRIORITY`, `JMS_REDELIVERED`, `JMS_REPLY_TO`, `JMS_TIMESTAMP`, `JMS_TYPE` and
-# `JMS_MESSAGE_TYPE`) and every message property, each in its string form.
-function setJmsInboundFacts(Context ctx, jms:Message message) {
+# `JMS_MESSAGE_TYPE`) and every message property, each in its string form. For a proxy's JMS transport
+# (`axis2Scope`), Axis2's JMSMessageReceiver puts the correlation ID and delivery count on the Axis2 message context
+# instead (`$axis2:JMS_COORELATION_ID`), where `get-property` does not see them.
+function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope = false) {
+    map<anydata> scope = axis2Scope ? ctx.axis2 : ctx.properties;
     map<string> headers = {};
     string? messageId = message?.messageId;
     string? correlationId = message?.correlationId;
@@ -116,7 +119,7 @@ function setJmsInboundFacts(Context ctx, jms:Message message) {
     }
     string? correlation = correlationId is string && correlationId != "" ? correlationId : messageId;
     if correlation is string {
-        ctx.properties["JMS_COORELATION_ID"] = correlation;
+        scope["JMS_COORELATION_ID"] = correlation;
     }
     int? deliveryMode = message?.deliveryMode;
     if deliveryMode is int {
@@ -160,7 +163,7 @@ function setJmsInboundFacts(Context ctx, jms:Message message) {
         }
         jms:Property? deliveryCount = jmsProperties["JMSXDeliveryCount"];
         if deliveryCount is int {
-            ctx.properties["jms.message.delivery.count"] = deliveryCount;
+            scope["jms.message.delivery.count"] = deliveryCount;
         }
     }
     foreach [string, string] [name, value] in headers.entries() {
@@ -4407,8 +4410,11 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
         key = body.toBase64();
     }
     if !payloadOnly {
+        // HttpRequestHashGenerator: a first list entry `*` includes every header, or excludes them all.
+        boolean allIncluded = includedHeaders.length() > 0 && includedHeaders[0] == "*";
+        boolean allExcluded = excludedHeaders.length() > 0 && excludedHeaders[0] == "*";
         string[] names = from string name in ctx.headers.keys()
-            where (includedHeaders.length() == 0 || includedHeaders.indexOf(name) !is ())
+            where !allExcluded && (includedHeaders.length() == 0 || allIncluded || includedHeaders.indexOf(name) !is ())
                 && excludedHeaders.indexOf(name) is () && CACHE_KEY_SKIPPED_HEADERS.indexOf(name) is ()
             order by name ascending
             select name;
@@ -5456,24 +5462,23 @@ function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration,
     }
 }
 
-# True for a GET whose query has a `wsdl` parameter (`?wsdl`): the Micro Integrator's PassThroughNHttpGetProcessor
-# answers it with the proxy's WSDL instead of running the flow.
-function isWsdlRequest(http:Request request) returns boolean {
-    if request.method != "GET" {
+# True for a GET of the service's own address (no path after it: `postfix` empty) whose query starts with `wsdl`,
+# followed by its end, `&` or `=` (`?wsdl`, `?wsdl&x=1`): the Micro Integrator's PassThroughNHttpGetProcessor answers
+# it with the proxy's WSDL instead of running the flow; `?a=1&wsdl` or `/services/P/x?wsdl` run the flow there too.
+function isWsdlRequest(http:Request request, string[] postfix = []) returns boolean {
+    if request.method != "GET" || postfix.length() > 0 {
         return false;
     }
     int? mark = request.rawPath.indexOf("?");
     if mark is () {
         return false;
     }
-    foreach string queryItem in re `&`.split(request.rawPath.substring(mark + 1)) {
-        int? separator = queryItem.indexOf("=");
-        string name = separator is () ? queryItem : queryItem.substring(0, separator);
-        if name == "wsdl" {
-            return true;
-        }
+    string query = request.rawPath.substring(mark + 1);
+    if !query.startsWith("wsdl") {
+        return false;
     }
-    return false;
+    string rest = query.substring(4);
+    return rest == "" || rest.startsWith("&") || rest.startsWith("=");
 }
 
 # The WSDL a proxy publishes (publishWSDL), read from the package's resources, answered as the Micro Integrator

@@ -29,7 +29,7 @@ service /relay on httpListener {
         do {
             RelayApiGetStatusResponse payload = {"status": check jsonEval(ctx, "$.status")};
             setJsonPayload(ctx, payload.toJson());
-            return respond(ctx);
+            return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -39,7 +39,11 @@ service /relay on httpListener {
     # GET /relay/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay");
-        log:printInfo("RelayAPI /ping request", event = "ping");
-        return respond(ctx);
+        do {
+            log:printInfo("RelayAPI /ping request", event = "ping");
+            return check respond(ctx);
+        } on fail error e {
+            return relayApiGetPingFault(ctx, e);
+        }
     }
 }

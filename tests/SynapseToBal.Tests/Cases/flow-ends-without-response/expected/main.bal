@@ -20,10 +20,14 @@ service /events on httpListener {
     # POST /events/check
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        if getHeader(ctx, "X-Mode") == "sync" {
-            return respond(ctx);
+        do {
+            if getHeader(ctx, "X-Mode") == "sync" {
+                return check respond(ctx);
+            }
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return accepted();
     }
 
     # DELETE /events/ignored

@@ -14,7 +14,7 @@ service /stock on httpListener {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
         do {
             check callEndpoint(ctx, stockBackend, restPostfix(ctx));
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ service /shop on httpListener {
             log:printInfo(string `Order ${check variablePath(ctx, "order", "$.payload.id")} status ${check variablePath(ctx, "order", "$.attributes.statusCode")}, type ${check variablePath(ctx, "order", "$.headers['content-type']")}`);
             ShopApiGetOrdersByIdResponse payload = {"order": toJson(check variablePath(ctx, "order", "$.payload"))};
             setJsonPayload(ctx, payload.toJson());
-            return respond(ctx);
+            return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -30,7 +30,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check jsonEval(ctx, "$.item")}",${"\n"}                    "quantity": ${check jsonEval(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true);
-            return respond(ctx);
+            return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -42,7 +42,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
             check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${id}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${id}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`);
-            return respond(ctx);
+            return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -58,7 +58,7 @@ service /shop on httpListener {
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "HEAD", "/notes", responseVariable = "probe");
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "");
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping");
-            return respond(ctx);
+            return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -82,7 +82,7 @@ service /shop on httpListener {
             // <http.get configKey="MissingConn">
             //     <relativePath>/x</relativePath>
             // </http.get>
-            return respond(ctx);
+            return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();

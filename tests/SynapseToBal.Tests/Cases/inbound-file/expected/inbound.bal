@@ -40,6 +40,9 @@ class InvoiceDropPoller {
             if entry.dir || fileName is file:Error {
                 continue;
             }
+            if fileName.endsWith(".lock") || fileName.endsWith(".fail") {
+                continue;
+            }
             byte[]|io:Error content = io:fileReadBytes(entry.absPath);
             if content is io:Error {
                 log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be read", 'error = content, fileName = fileName);
@@ -97,6 +100,9 @@ class OrderDropPoller {
         foreach file:MetaData entry in entries {
             string|file:Error fileName = file:basename(entry.absPath);
             if entry.dir || fileName is file:Error {
+                continue;
+            }
+            if fileName.endsWith(".lock") || fileName.endsWith(".fail") {
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.

@@ -15,7 +15,7 @@ service /orders on httpListener {
             string orderId = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx));
             check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST");
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return ordersApiFault(ctx, e);
         }

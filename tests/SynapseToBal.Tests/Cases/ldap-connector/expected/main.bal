@@ -27,7 +27,7 @@ service /directory on httpListener {
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = securityCredentials);
             check ldapDeleteEntry(ctx, dn = getProperty(ctx, "query.param.dn"));
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return ldapApiFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id});
         do {
             check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx));
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return orderApiFault(ctx, e);
         }

@@ -9,10 +9,24 @@ service /status on httpListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        StatusApiResponse payload = {"status": "up", "checks": [{"name": "db", "ok": true}]};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        do {
+            StatusApiResponse payload = {"status": "up", "checks": [{"name": "db", "ok": true}]};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx);
+        } on fail error e {
+            return statusApiFault(ctx, e);
+        }
     }
+}
+
+# Fault flow of StatusAPI GET (default): runs when the in or out flow fails.
+function statusApiFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    http:Response? reply = check orderError(ctx);
+    if reply is http:Response {
+        return reply;
+    }
+    return accepted();
 }
 
 # The JSON payload the payloadFactory at line 5 builds (the response).

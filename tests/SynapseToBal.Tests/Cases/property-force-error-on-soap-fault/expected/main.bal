@@ -19,7 +19,7 @@ service /quotes on httpListener {
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
             check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx));
             check failOnSoapFault(ctx);
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return forceErrorApiFault(ctx, e);
         }

@@ -27,7 +27,7 @@ service jms:Service on orderJmsProxyJmsListener {
             return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
         }
         Context ctx = newInboundContext(content, "application/json");
-        setJmsInboundFacts(ctx, message);
+        setJmsInboundFacts(ctx, message, axis2Scope = true);
         var result = orderJmsProxyFlow(ctx);
         if result is error {
             return result;
@@ -72,7 +72,7 @@ service jms:Service on plainJmsProxyJmsListener {
             return error("Unable to determine content type for the JMS message");
         }
         Context ctx = newInboundContext(content, contentType);
-        setJmsInboundFacts(ctx, message);
+        setJmsInboundFacts(ctx, message, axis2Scope = true);
         var result = plainJmsProxyFlow(ctx);
         if result is error {
             return result;
@@ -143,7 +143,7 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             return error("Unable to determine content type for the JMS message");
         }
         Context ctx = newInboundContext(content, contentType);
-        setJmsInboundFacts(ctx, message);
+        setJmsInboundFacts(ctx, message, axis2Scope = true);
         var result = stockQuoteJmsProxyFlow(ctx);
         if result is error {
             return result;

@@ -45,7 +45,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             OrderProxyResponse payload = {"error": "rejected"};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 403);
-            return respond(ctx);
+            return check respond(ctx);
         }
         check callEndpoint(ctx, orderServiceEp, restPostfix(ctx));
         return check orderProxyOut(ctx);

@@ -58,7 +58,7 @@ service jms:Service on orderProxyJmsListener {
             return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
         }
         Context ctx = newInboundContext(content, "application/json");
-        setJmsInboundFacts(ctx, message);
+        setJmsInboundFacts(ctx, message, axis2Scope = true);
         var result = orderProxyFlow(ctx);
         if result is error {
             return result;

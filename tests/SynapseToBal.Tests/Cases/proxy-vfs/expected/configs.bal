@@ -4,9 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Folder of proxy service 'CsvProxy' (transport.vfs.FileURI).
-configurable string csvProxyVfsFolder = "/data/csv";
-
 # Folder of proxy service 'FileProxy' (transport.vfs.FileURI).
 configurable string fileProxyVfsFolder = "/data/orders/in";
 

@@ -51,7 +51,7 @@ service /services/InlineWsdlProxy on httpListener {
     # ANY /services/InlineWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request) {
+        if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy");
@@ -63,6 +63,10 @@ service /services/InlineWsdlProxy on httpListener {
 service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(inlineWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint");
         return inlineWsdlProxyFlow(ctx);
     }
@@ -72,6 +76,10 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpLis
 service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(inlineWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint");
         return inlineWsdlProxyFlow(ctx);
     }
@@ -81,6 +89,10 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpLis
 service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener {
     # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(inlineWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint");
         return inlineWsdlProxyFlow(ctx);
     }
@@ -91,7 +103,7 @@ service /services/KeyWsdlProxy on httpListener {
     # ANY /services/KeyWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request) {
+        if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy");
@@ -103,6 +115,10 @@ service /services/KeyWsdlProxy on httpListener {
 service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(keyWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint");
         return keyWsdlProxyFlow(ctx);
     }
@@ -112,6 +128,10 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener 
 service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(keyWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint");
         return keyWsdlProxyFlow(ctx);
     }
@@ -121,6 +141,10 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener 
 service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener {
     # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(keyWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint");
         return keyWsdlProxyFlow(ctx);
     }

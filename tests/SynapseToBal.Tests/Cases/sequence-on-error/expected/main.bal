@@ -23,7 +23,7 @@ service /orders on httpListener {
             if reply2 is http:Response {
                 return reply2;
             }
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return ordersApiFault(ctx, e);
         }

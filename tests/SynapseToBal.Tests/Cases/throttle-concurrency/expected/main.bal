@@ -17,7 +17,7 @@ service /orders on httpListener {
                 OrdersApiResponse payload = {"error": "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
-                return respond(ctx);
+                return check respond(ctx);
             }
             check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx));
             throttleRelease(ctx);

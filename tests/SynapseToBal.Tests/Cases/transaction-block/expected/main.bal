@@ -23,7 +23,7 @@ service /transfer on httpListener {
                 check commit;
             }
             log:printInfo("Finish Commit Transaction");
-            return respond(ctx);
+            return check respond(ctx);
         } on fail error e {
             return transferApiFault(ctx, e);
         }
