@@ -47,21 +47,32 @@ public sealed class TemplateRenderer
     public string Render(string name, object model)
     {
         var template = _cache.GetOrAdd(name, Load);
-        var context = new TemplateContext(Builtins)
-        {
-            StrictVariables = true,
-            LoopLimit = int.MaxValue,
-            RecursiveLimit = 100,
-            LimitToString = 0, // Scriban otherwise cuts the output at 1 MiB and appends "..."
-            NewLine = "\n",
-            MemberRenamer = StandardMemberRenamer.Default,
-        };
+
+        // One context per thread, reused: a render per construct made a context (its stacks, caches and output
+        // buffer) thousands of times per conversion. Each render pushes its own globals and pops them; a render that
+        // throws leaves the context to be dropped.
+        var context = _contexts.Value ?? NewContext();
+        _contexts.Value = null;
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         context.PushGlobal(globals);
         var text = template.Render(context);
+        context.PopGlobal();
+        _contexts.Value = context;
         return NormalizeBlankLines(text);
     }
+
+    private readonly ThreadLocal<TemplateContext?> _contexts = new();
+
+    private static TemplateContext NewContext() => new(Builtins)
+    {
+        StrictVariables = true,
+        LoopLimit = int.MaxValue,
+        RecursiveLimit = 100,
+        LimitToString = 0, // Scriban otherwise cuts the output at 1 MiB and appends "..."
+        NewLine = "\n",
+        MemberRenamer = StandardMemberRenamer.Default,
+    };
 
     /// <summary>
     /// The text of a file shipped as is (not a template), such as <c>runtime/support.bal</c>: the file of that
