@@ -75,15 +75,7 @@ public static class EmptyFlows
         }).ToImmutableArray();
 
     private static StepIr RewriteNested(StepIr step, IReadOnlyDictionary<Symbol, FunctionIr> empty) =>
-        step switch
-        {
-            IfStep i => i with { Then = Rewrite(i.Then, empty), Else = Rewrite(i.Else, empty) },
-            SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = Rewrite(c.Steps, empty) }).ToImmutableArray(), Default = Rewrite(s.Default, empty) },
-            DirectionStep d => d with { Request = Rewrite(d.Request, empty), Response = Rewrite(d.Response, empty) },
-            CacheLookupStep c => c with { OnHit = Rewrite(c.OnHit, empty) },
-            ThrottleStep t => t with { OnAccept = Rewrite(t.OnAccept, empty), OnReject = Rewrite(t.OnReject, empty) },
-            _ => step,
-        };
+        FlowBodies.Nested(step, body => Rewrite(body, empty));
 
     /// <summary>Every symbol an IR subtree names (<see cref="ContextGraph.Walk"/>).</summary>
     internal static void Collect(object? node, HashSet<Symbol> symbols)

@@ -22,4 +22,15 @@ internal static class FlowBodies
         }).ToImmutableArray(),
         Functions = package.Functions.Select(f => f with { Body = rewrite(f.Body) }).ToImmutableArray(),
     };
+
+    /// <summary>A step with the step lists it holds (branches, cache hit, throttle outcomes) rewritten; any other step as it is.</summary>
+    public static StepIr Nested(StepIr step, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> rewrite) => step switch
+    {
+        IfStep i => i with { Then = rewrite(i.Then), Else = rewrite(i.Else) },
+        SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = rewrite(c.Steps) }).ToImmutableArray(), Default = rewrite(s.Default) },
+        DirectionStep d => d with { Request = rewrite(d.Request), Response = rewrite(d.Response) },
+        CacheLookupStep c => c with { OnHit = rewrite(c.OnHit) },
+        ThrottleStep t => t with { OnAccept = rewrite(t.OnAccept), OnReject = rewrite(t.OnReject) },
+        _ => step,
+    };
 }

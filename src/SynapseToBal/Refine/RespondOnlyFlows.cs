@@ -56,11 +56,6 @@ public static class RespondOnlyFlows
         steps.Select(step => step switch
         {
             ContinueWithStep { Function: { } f } next when flows.Contains(f) => new RespondStep(next.Origin) { Checked = true },
-            IfStep i => i with { Then = Rewrite(i.Then, flows), Else = Rewrite(i.Else, flows) },
-            SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = Rewrite(c.Steps, flows) }).ToImmutableArray(), Default = Rewrite(s.Default, flows) },
-            DirectionStep d => d with { Request = Rewrite(d.Request, flows), Response = Rewrite(d.Response, flows) },
-            CacheLookupStep c => c with { OnHit = Rewrite(c.OnHit, flows) },
-            ThrottleStep t => t with { OnAccept = Rewrite(t.OnAccept, flows), OnReject = Rewrite(t.OnReject, flows) },
-            _ => step,
+            _ => FlowBodies.Nested(step, body => Rewrite(body, flows)),
         }).ToImmutableArray();
 }
