@@ -184,6 +184,21 @@ public sealed class InboundBrokerLoweringTests
         Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0227" or "SB0206");
     }
 
+    [Theory]
+    [InlineData("move")]
+    [InlineData("NONE")]
+    public void An_action_other_than_MOVE_exactly_deletes_the_file_as_FilePollingConsumer_does(string action)
+    {
+        var (package, _) = Lower($"""
+            <inboundEndpoint name="F" protocol="file" sequence="In"><parameters>
+            <parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">/in</parameter>
+            <parameter name="transport.vfs.ActionAfterProcess">{action}</parameter><parameter name="transport.vfs.MoveAfterProcess">/done</parameter>
+            </parameters></inboundEndpoint>
+            """);
+
+        Assert.Null(Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport).MoveAfterProcess);
+    }
+
     [Fact]
     public void A_move_without_a_folder_deletes_the_file_as_the_Micro_Integrator_does_and_says_so()
     {

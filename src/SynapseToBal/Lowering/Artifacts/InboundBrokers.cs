@@ -313,7 +313,8 @@ public sealed partial class Lowerer
 
         Symbol? MoveFolder(string action, string move)
         {
-            if (!string.Equals(Text(action), "MOVE", StringComparison.OrdinalIgnoreCase))
+            // FilePollingConsumer compares with MOVE.equals: any other value (DELETE, NONE, "move") deletes the file.
+            if (!string.Equals(Text(action), "MOVE", StringComparison.Ordinal))
             {
                 return null;
             }
