@@ -325,12 +325,6 @@ public abstract record HttpPathIr
 public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
 {
     public override bool Terminates => true;
-
-    /// <summary>
-    /// The respond of an out flow written where the flow continues with it (<c>Refine/RespondOnlyFlows.cs</c>): a
-    /// failure to write the response goes to the caller's <c>on fail</c>, as it did through the function call.
-    /// </summary>
-    public bool Checked { get; init; }
 }
 
 /// <summary>Continue with a function (the out flow) and return its response.</summary>

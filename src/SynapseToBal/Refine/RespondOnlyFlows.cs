@@ -6,9 +6,9 @@ namespace SynapseToBal.Refine;
 /// <summary>
 /// No function that only responds (issue 14): an out flow whose only mediator is <c>&lt;send/&gt;</c> (or
 /// <c>&lt;respond/&gt;</c>), the most common <c>&lt;outSequence&gt;</c> of a proxy, is a function whose whole body is
-/// <c>return respond(ctx);</c>. Where the flow continues with it, the respond is written in place instead
-/// (<see cref="RespondStep.Checked"/>: <c>return check respond(ctx);</c>, so that a failure to write the response
-/// still goes to the caller's <c>on fail</c>, as the error the function returned did), and the function is not declared.
+/// <c>return respond(ctx);</c>. Where the flow continues with it, the respond is written in place instead (the
+/// statement writer writes every respond checked, so inside a <c>do</c> a failure to write the response still goes
+/// to the caller's <c>on fail</c>, as the error the function returned did), and the function is not declared.
 /// Only functions referred to nowhere else (a registered <c>ctx.outFlow</c>, say) are inlined; the others stay.
 /// </summary>
 public static class RespondOnlyFlows
@@ -17,7 +17,7 @@ public static class RespondOnlyFlows
     public static PackageIr Inline(PackageIr package)
     {
         var candidates = package.Functions
-            .Where(f => f.Kind == FunctionKind.OutFlow && f.Body is [RespondStep { Checked: false }])
+            .Where(f => f.Kind == FunctionKind.OutFlow && f.Body is [RespondStep])
             .Select(f => f.Name)
             .ToHashSet();
         if (candidates.Count == 0)
@@ -55,7 +55,7 @@ public static class RespondOnlyFlows
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> flows) =>
         steps.Select(step => step switch
         {
-            ContinueWithStep { Function: { } f } next when flows.Contains(f) => new RespondStep(next.Origin) { Checked = true },
+            ContinueWithStep { Function: { } f } next when flows.Contains(f) => new RespondStep(next.Origin),
             _ => FlowBodies.Nested(step, body => Rewrite(body, flows)),
         }).ToImmutableArray();
 }
