@@ -91,8 +91,7 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["file_path"] = entry.absPath;
     ctx.headers["file_uri"] = "file://" + (entry.absPath.startsWith("/") ? "" : "/") + entry.absPath;
     ctx.headers["file_length"] = entry.size.toString();
-    time:Utc modified = entry.modifiedTime;
-    ctx.headers["last_modified"] = (modified[0] * 1000 + <int>(modified[1] * 1000d).floor()).toString();
+    ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
 }
 
 # What the Micro Integrator's JMS inbound endpoint takes from a message (JMSInjectHandler.invoke with
@@ -220,15 +219,7 @@ function xmlNodesText(xml nodes) returns string {
         string trimmed = replaceText(nodes.getChildren().text().data(), "\u{A0}", " ").trim();
         return trimmed == "" ? nodes.toString() : trimmed;
     }
-    string value = "";
-    foreach xml item in nodes {
-        if item is xml:Element {
-            value += xpathElementString(item);
-        } else if item is xml:Text {
-            value += item.data();
-        }
-    }
-    return value;
+    return xpathNodesString(nodes);
 }
 
 # Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
@@ -1162,6 +1153,12 @@ function xpathNodeString(xml parents) returns string {
     if nodes.length() == 1 && nodes is xml:Text && owner is xml:Element {
         return xpathElementString(owner);
     }
+    return xpathNodesString(nodes);
+}
+
+# Synapse's string value of several nodes (`SynapseXPath.stringValueOf` over a list): each element's XML with its
+# own text trimmed (`xpathElementString`), each text node's text, concatenated; comments give nothing.
+function xpathNodesString(xml nodes) returns string {
     string value = "";
     foreach xml item in nodes {
         if item is xml:Element {
@@ -1384,10 +1381,10 @@ function urlDecodeText(string text) returns string|error {
 }
 
 # MI 4.4 now(): `System.currentTimeMillis()`, the epoch milliseconds.
-function nowMillis() returns int {
-    time:Utc now = time:utcNow();
-    return now[0] * 1000 + <int>(now[1] * 1000d).floor();
-}
+function nowMillis() returns int => epochMillis(time:utcNow());
+
+# A UTC time as Java's epoch milliseconds (the fraction of a millisecond dropped).
+function epochMillis(time:Utc utc) returns int => utc[0] * 1000 + <int>(utc[1] * 1000d).floor();
 
 # Evaluates a JSONPath of the forms `$`, `$.a.b`, `$.a[0]`, `$['a']` against the payload and returns
 # the value the way Synapse's `json-eval` does: strings unquoted, other values as compact JSON,
