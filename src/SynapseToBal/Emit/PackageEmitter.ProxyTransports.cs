@@ -25,6 +25,14 @@ public sealed partial class PackageEmitter
             lines.Add("map<anydata>? properties = message?.properties;");
         }
 
+        // A rule: when no earlier rule gave the content type and the condition holds, this value gives it.
+        void Rule(string condition, string value)
+        {
+            lines.Add($"if contentType is (){condition} {{");
+            lines.Add($"    contentType = {value};");
+            lines.Add("}");
+        }
+
         var index = 0;
         foreach (var rule in rules)
         {
@@ -33,24 +41,16 @@ public sealed partial class PackageEmitter
                 case JmsContentTypeRuleIr.Property property:
                     var local = ++index == 1 ? "propertyValue" : $"propertyValue{index}";
                     lines.Add($"anydata {local} = properties is () ? () : properties[{BallerinaSyntax.StringLiteral(property.Name)}];");
-                    lines.Add($"if contentType is () && {local} is string {{");
-                    lines.Add($"    contentType = {local};");
-                    lines.Add("}");
+                    Rule($" && {local} is string", local);
                     break;
                 case JmsContentTypeRuleIr.TextMessage text:
-                    lines.Add("if contentType is () && content is string {");
-                    lines.Add($"    contentType = {BallerinaSyntax.StringLiteral(text.ContentType)};");
-                    lines.Add("}");
+                    Rule(" && content is string", BallerinaSyntax.StringLiteral(text.ContentType));
                     break;
                 case JmsContentTypeRuleIr.BytesMessage bytes:
-                    lines.Add("if contentType is () && content is byte[] {");
-                    lines.Add($"    contentType = {BallerinaSyntax.StringLiteral(bytes.ContentType)};");
-                    lines.Add("}");
+                    Rule(" && content is byte[]", BallerinaSyntax.StringLiteral(bytes.ContentType));
                     break;
                 case JmsContentTypeRuleIr.Default fallback:
-                    lines.Add("if contentType is () {");
-                    lines.Add($"    contentType = {BallerinaSyntax.StringLiteral(fallback.ContentType)};");
-                    lines.Add("}");
+                    Rule(string.Empty, BallerinaSyntax.StringLiteral(fallback.ContentType));
                     break;
                 default:
                     throw new InvalidOperationException($"Unhandled JMS content type rule {rule.GetType().Name}");
