@@ -106,7 +106,7 @@ public sealed partial class Lowerer
         Translated<PayloadFactoryMediator>("payloadFactory", (l, m, c) => [l.LowerPayloadFactory(m, c)]),
         Translated<RespondMediator>("respond", (_, m, _) => [new RespondStep(m)]),
         Translated<DropMediator>("drop", (lowerer, m, context) => lowerer.LowerDrop(m, context)),
-        Translated<LoopbackMediator>("loopback", (_, m, c) => [new MarkResponseStep(m), Reply(m, c)]),
+        Translated<LoopbackMediator>("loopback", (l, m, c) => l.LowerLoopback(m, c)),
         Translated<CallMediator>("call", (l, m, c) => l.LowerCall(m, c)),
         Translated<SendMediator>("send", (l, m, c) => l.LowerSend(m, c)),
         Translated<HeaderMediator>("header", (l, m, c) => [l.LowerHeader(m, c)]),

@@ -216,6 +216,27 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// loopback, as LoopBackMediator: a request becomes a response with no To address and goes on as a send's response
+    /// would (the out flow, or the client); on a response it does nothing and the flow ends there (mediate returns
+    /// false), so an out flow answers nothing (SB0210, as a drop there). Where the direction is known only at run time
+    /// (a named sequence, a fault flow) both are written.
+    /// </summary>
+    private IEnumerable<StepIr> LowerLoopback(LoopbackMediator loopback, FlowContext context)
+    {
+        StepIr[] request = [new MarkResponseStep(loopback), new SetFieldStep(loopback, ContextField.To, new StringLiteralIr(string.Empty)), Reply(loopback, context)];
+        switch (context.Exchange.Current.Response)
+        {
+            case Known.No:
+                return request;
+            case Known.Yes:
+                _diagnostics.Report(DiagnosticCatalog.ResponseHang, loopback.Location);
+                return [new AcceptStep(loopback)];
+            default:
+                return [new DirectionStep(loopback, [.. request], [new AcceptStep(loopback)])];
+        }
+    }
+
+    /// <summary>
     /// What happens once a send's response is in hand: the out flow runs (from an in flow, from the out flow itself and
     /// from a fault flow alike: Synapse injects every response to a proxy or API resource into its out sequence), or,
     /// with no out flow, the client gets it.

@@ -15,6 +15,7 @@ service /loop on httpListener {
         LoopApiPayload payload = {"looped": true};
         setJsonPayload(ctx, payload.toJson());
         ctx.isResponse = true;
+        ctx.to = "";
         return loopApiOut(ctx);
     }
 }
