@@ -8,7 +8,7 @@ using SynapseToBal.Driver;
 // It measures the shared corpus (when present) against loading the same XML files with XDocument, a generated
 // project of N APIs, and one artifact to standard output (a whole CLI process) against a hello-world start, and
 // prints wall time per run (median of the runs after one warm-up), bytes allocated per run and the peak working
-// set. --aot also times one artifact with a Native AOT binary of the CLI (and --aot-hello, a Native AOT hello world). With --scaling it converts generated projects of 1,000 and 10,000 APIs, each in a child process.
+// set. --aot also times one artifact with a Native AOT binary of the CLI (and --aot-hello, a Native AOT hello world). With --stages it times each stage of the corpus conversion alone (time and allocation). With --scaling it converts generated projects of 1,000 and 10,000 APIs, each in a child process.
 if (args is ["--hello"])
 {
     Console.WriteLine("hello"); // the hello-world baseline: nothing else of this program runs or loads
@@ -34,6 +34,12 @@ if (args.Contains("--incremental"))
     var incremental = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-incremental-{total}");
     GenerateProject(incremental, total - 71);
     SynapseToBal.Bench.Incremental.Run(incremental, total);
+    return 0;
+}
+
+if (args.Contains("--stages"))
+{
+    SynapseToBal.Bench.Stages.Run(corpus, runs);
     return 0;
 }
 
