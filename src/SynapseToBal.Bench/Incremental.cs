@@ -65,6 +65,62 @@ internal static class Incremental
     }
 
     /// <summary>
+    /// The full run against one changed API, measured in pairs in the same minutes (the machine is shared): each pair
+    /// converts the project into an empty folder, then changes one API (another one each pair) and converts again into
+    /// that folder, both with the CLI's defaults. Prints each pair, the medians and the median of the pairs' ratios.
+    /// </summary>
+    public static void Pairs(string project, int artifacts, int runs)
+    {
+        var output = project + "_converted";
+        var scratch = project + "_warmup";
+        IncrementalConversion.Run(new ConversionOptions(project), scratch, new OutputOptions());
+        Directory.Delete(scratch, recursive: true);
+        var options = new ConversionOptions(project);
+        var fulls = new List<double>();
+        var changes = new List<double>();
+        var ratios = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
+            // Each run starts on a collected heap, so neither pays for collecting the previous run's garbage.
+            Collect();
+            var full = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out _);
+            var api = Path.Combine(project, "apis", string.Create(CultureInfo.InvariantCulture, $"Api{11 + run}.xml"));
+            File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
+            Collect();
+            var stages = new StageClock();
+            var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, new OutputOptions()), out var result);
+            stages.Stop();
+            var written = string.Join(", ", result.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? []);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pair {run + 1}: full run {full:F0} ms, one API changed {changed:F0} ms ({100 * changed / full:F1}%; written: {written})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    where the changed run's time went: {stages.Describe(changed)}"));
+            fulls.Add(full);
+            changes.Add(changed);
+            ratios.Add(changed / full);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"incremental pairs ({artifacts} artifacts, {runs} pairs): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}%"));
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>
     /// The stages of one run, told apart by the conversion's progress reports: until the first "Parsing" report
     /// the input's hashes, the previous manifest and the project's files are read; until "Lowering" the documents
     /// are parsed and their references resolved; until "Emitting" the package is lowered; until the last

@@ -33,6 +33,13 @@ if (args.Contains("--incremental"))
     var total = Option("--artifacts", 10_000);
     var incremental = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-incremental-{total}");
     GenerateProject(incremental, total - 71);
+    if (args.Contains("--pairs"))
+    {
+        // Only the full run against one changed API, --runs times each, alternating: medians and the median ratio.
+        SynapseToBal.Bench.Incremental.Pairs(incremental, total, Option("--runs", 3));
+        return 0;
+    }
+
     SynapseToBal.Bench.Incremental.Run(incremental, total);
     return 0;
 }

@@ -144,7 +144,54 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
         // resource takes the caller and every call and fault function gives the slot back, so one artifact's
         // change rewrites the code of all the others (a cache of rendered code must not reuse theirs).
         new("an added throttle by caller and concurrency", input => ReplaceFirst(input, SequenceStart(), m => m.Value + Throttle)),
+
+        // Issue 12's kinds of change for per-artifact reuse: a change to one API's flow only; an endpoint's address,
+        // which the code of every artifact that calls it reads (a configurable and its Config.toml value); a new
+        // artifact whose names collide with nothing; an API removed.
+        new("a body-only change in an API", input => ReplaceFirst(Definitions(input, "api").Select(d => d.Path).ToList(), InSequenceStart(), m => m.Value + "<log level=\"custom\"><property name=\"incrBody\" value=\"changed\"/></log>")),
+        new("an endpoint's URL", input => ReplaceFirst([.. Definitions(input, "endpoint").Select(d => d.Path), .. ArtifactFiles(input)], EndpointUri(), m => m.Value + "/incr")),
+        new("an added artifact", AddApi),
+        new("a removed API", input => Definitions(input, "api").Select(d => d.Path).LastOrDefault() is { } file && Delete(file)),
     ];
+
+    /// <summary>Replaces the first match in the first of <paramref name="files"/> that has one.</summary>
+    private static bool ReplaceFirst(IReadOnlyList<string> files, Regex regex, Func<Match, string> replacement)
+    {
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var match = regex.Match(text);
+            if (match.Success)
+            {
+                File.WriteAllText(file, text[..match.Index] + replacement(match) + text[(match.Index + match.Length)..]);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds an API whose name, context and flows are new to the project, beside the first artifact file (after it in path order).</summary>
+    private static bool AddApi(string input)
+    {
+        var folder = Definitions(input, "api").Select(d => Path.GetDirectoryName(d.Path)).FirstOrDefault() ?? ArtifactFiles(input).Select(Path.GetDirectoryName).FirstOrDefault();
+        if (folder is null)
+        {
+            return false;
+        }
+
+        File.WriteAllText(Path.Combine(folder, "zz_IncrAddedApi.xml"), """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="IncrAddedApi" context="/incr-added">
+              <resource methods="GET" uri-template="/status">
+                <inSequence>
+                  <payloadFactory media-type="json"><format>{"status": "up"}</format><args/></payloadFactory>
+                  <respond/>
+                </inSequence>
+              </resource>
+            </api>
+            """);
+        return true;
+    }
 
     private const string Throttle = """
         <throttle id="incr"><policy><wsp:Policy xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy" xmlns:throttle="http://www.wso2.org/products/wso2commons/throttle"><throttle:MediatorThrottleAssertion><throttle:MaximumConcurrentAccess>5</throttle:MaximumConcurrentAccess><wsp:Policy><throttle:ID throttle:type="IP">other</throttle:ID><wsp:Policy><throttle:Control><wsp:Policy><throttle:MaximumCount>100</throttle:MaximumCount><throttle:UnitTime>60000</throttle:UnitTime></wsp:Policy></throttle:Control></wsp:Policy></wsp:Policy></throttle:MediatorThrottleAssertion></wsp:Policy></policy><onReject><property name="HTTP_SC" value="429" scope="axis2"/><respond/></onReject></throttle>
@@ -312,6 +359,13 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
 
     [GeneratedRegex("""<inSequence\b[^>]*(?<!/)>|<sequence\b[^>]*\sname="[^"]*"[^>]*(?<!/)>""")]
     private static partial Regex SequenceStart();
+
+    [GeneratedRegex("""<inSequence\b[^>]*(?<!/)>""")]
+    private static partial Regex InSequenceStart();
+
+    /// <summary>An address or HTTP endpoint's URL, up to its closing quote (a query or fragment is not appended to).</summary>
+    [GeneratedRegex("""<(?:address\b[^>]*?\suri|http\b[^>]*?\suri-template)="[^"?#{]*(?=")""")]
+    private static partial Regex EndpointUri();
 
     /// <summary>The root element of an artifact file (after an XML declaration and comments) and its name.</summary>
     [GeneratedRegex("""\A(?:\s|<\?[^>]*\?>|<!--.*?-->)*<(?<element>[A-Za-z]+)\b[^>]*?\sname="(?<name>[^"]+)""", RegexOptions.Singleline)]
