@@ -109,7 +109,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnresolvedReference = Warning("SB0502", SemanticsCategory,
         "Unresolved reference",
         "{0} '{1}' is not defined in the input",
-        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO, except a static endpoint key in a send, call, target or group member, which becomes an http:Client on a required URL configurable (SB0238), and a static xslt or fastXSLT stylesheet key, which is read at start-up from the file a required path configurable names: supply the stylesheet there.");
+        "A key names a sequence, endpoint, template, local entry, registry resource, message store or proxy that no artifact or registry resource of the input defines; the Micro Integrator would fail when the reference is used. The use is kept in a TODO, except a static endpoint key in a send, call, target or group member, which becomes an http:Client on a required URL configurable (SB0238), and a static xslt or fastXSLT stylesheet key, which is read at start-up from the file a required path configurable names: supply the stylesheet there. It also warns of a proxy's publishWSDL uri=\"file:...\" (a file on the Micro Integrator's file system) that no file of the input matches: the service answers ?wsdl from the file a required path configurable names.");
     public static readonly DiagnosticDescriptor ReferenceCycle = Warning("SB0503", SemanticsCategory,
         "Sequence cycle",
         "Sequence '{0}' calls itself through {1}; the cycle is kept as written",

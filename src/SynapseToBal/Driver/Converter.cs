@@ -90,7 +90,7 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)]);
+            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], InputFiles.ByTail(project));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -217,6 +217,8 @@ public static class Converter
             }
         }
 
+        // Sequences, endpoints and templates kept in the registry, named by their keys.
+        documents.AddRange(RegistryArtifacts.Parse(project.Registry, diagnostics));
         return documents.ToImmutable();
     }
 

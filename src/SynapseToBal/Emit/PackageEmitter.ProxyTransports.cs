@@ -65,5 +65,5 @@ public sealed partial class PackageEmitter
 
     /// <summary>The WSDL documents the proxies publish, as files of the package's <c>resources/</c> folder.</summary>
     private static IEnumerable<GeneratedFile> WsdlFiles(PackageIr package) =>
-        package.Services.Select(s => s.Wsdl).OfType<PublishedWsdlIr>().Distinct().Select(w => new GeneratedFile(w.FileName, w.Content.EndsWith('\n') ? w.Content : w.Content + "\n"));
+        package.Services.Select(s => s.Wsdl).OfType<PublishedWsdlIr>().Distinct().Where(w => w is { FileName: not null, Content: not null }).Select(w => new GeneratedFile(w.FileName!, w.Content!.EndsWith('\n') ? w.Content : w.Content + "\n"));
 }

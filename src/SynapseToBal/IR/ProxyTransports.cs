@@ -26,7 +26,7 @@ public abstract record JmsContentTypeRuleIr
 /// <summary>
 /// A proxy's <c>publishWSDL</c>, written to the package's <c>resources/</c> and answered to <c>GET ...?wsdl</c>.
 /// </summary>
-/// <param name="FileName">The file's path in the package (<c>resources/&lt;proxy&gt;.wsdl</c>), sanitised.</param>
-/// <param name="Content">The WSDL document as the project holds it.</param>
-/// <param name="Path">Configurable: where the running program reads the file (default: <paramref name="FileName"/>).</param>
-public sealed record PublishedWsdlIr(string FileName, string Content, Symbol Path);
+/// <param name="FileName">The file's path in the package (<c>resources/&lt;proxy&gt;.wsdl</c>), sanitised; null for a WSDL on the server's file system the input does not hold.</param>
+/// <param name="Content">The WSDL document as the project holds it; null with <paramref name="FileName"/>.</param>
+/// <param name="Path">Configurable: where the running program reads the file (default: <paramref name="FileName"/>; required when there is none).</param>
+public sealed record PublishedWsdlIr(string? FileName, string? Content, Symbol Path);

@@ -97,12 +97,14 @@ public sealed partial class Lowerer
         // Symbols first, so that lowering a body can refer to any function or client.
         foreach (var sequence in symbols.Sequences)
         {
-            _sequenceFunctions[sequence.Name] = _symbols.Module(SymbolKind.Function, sequence.Name, "sequence");
+            var (hint, fallback) = FunctionHint(sequence);
+            _sequenceFunctions[sequence.Name] = _symbols.Module(SymbolKind.Function, hint, "sequence", fallback);
         }
 
         foreach (var template in symbols.SequenceTemplates)
         {
-            var function = _symbols.Module(SymbolKind.Function, template.Name, "template");
+            var (hint, fallback) = FunctionHint(template);
+            var function = _symbols.Module(SymbolKind.Function, hint, "template", fallback);
             var parameters = template.Parameters
                 .Select(p => new FunctionParameterIr(SymbolFactory.Local(p.Name), p.Name, p.DefaultValue ?? string.Empty, p.IsMandatory))
                 .ToImmutableArray();

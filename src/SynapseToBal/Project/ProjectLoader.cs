@@ -360,7 +360,7 @@ public static class ProjectLoader
 
             if (entry.Content(diagnostics) is { } content)
             {
-                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content));
+                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content) { Location = entry.Location });
             }
         }
 

@@ -31,6 +31,9 @@ public abstract class ResourceContent
 /// <param name="MediaType">The media type the project declared, when it declared one.</param>
 public sealed record RegistryResource(string Key, string DisplayPath, FileKind Kind, string? MediaType, ResourceContent Content)
 {
+    /// <summary>The path source locations in the resource carry (a full path, or <c>/full/App.car!/entry</c>); the display path when not known.</summary>
+    public string? Location { get; init; }
+
     public string ReadText() => Content.ReadText();
 }
 

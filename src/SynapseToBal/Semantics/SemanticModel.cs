@@ -56,7 +56,8 @@ public sealed class SemanticModel
     /// <param name="registryText">The text of a registry resource by key (null when absent or not text).</param>
     /// <param name="diagnostics">Where duplicates (SB0501), unresolved references and cycles are reported.</param>
     /// <param name="registryKeys">The keys of every registry resource of the project (normalised), when known.</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null)
+    /// <param name="inputFile">The input's file at the tail of a path on the server's file system (its display path and text), when one is.</param>
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
@@ -65,8 +66,16 @@ public sealed class SemanticModel
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
         var writesUriVars = MediatorCollector.Collect(artifacts)
             .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText, RegistryKeys = registryKeys ?? [] };
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile };
     }
+
+    private Func<string, (string Display, string Text)?>? _inputFile;
+
+    /// <summary>
+    /// The file of the input found by the tail of a path on the Micro Integrator's file system (a <c>file:</c> URI
+    /// relative to its home): its display path and text, or null when no file or several match.
+    /// </summary>
+    public (string Display, string Text)? InputFile(string path) => _inputFile?.Invoke(path);
 
     /// <summary>The keys of every registry resource of the project (<c>conf:/xslt/x.xslt</c>), in key order; empty when not known.</summary>
     public IReadOnlyList<string> RegistryKeys { get; private init; } = [];

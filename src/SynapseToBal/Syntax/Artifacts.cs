@@ -21,6 +21,12 @@ public abstract record ArtifactSyntax(SourceLocation Location, string RawXml, st
 
     /// <summary>Child elements the parser does not know (anywhere in the artifact's own structure), kept whole.</summary>
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+
+    /// <summary>
+    /// For an artifact stored as a registry resource (<c>conf:/sequences/x.xml</c>): its normalised key, which is then
+    /// also its <see cref="Name"/>, since Synapse finds it by that key. Null for a deployed artifact.
+    /// </summary>
+    public string? RegistryKey { get; init; }
 }
 
 /// <summary>A name with an optional text value (handler, class endpoint and template endpoint parameters, ...).</summary>

@@ -24,7 +24,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(string.Empty, error);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Contains("Form: Integration Studio project", lines);
-        Assert.Contains("Artifacts: 2 in 2 Synapse files", lines);
+        Assert.Contains("Artifacts: 3 in 3 Synapse files", lines); // the registry resources project's sequence is one (gov:/sequences/common.xml)
         Assert.Contains("  API: 1  HelloAPI", lines);
         Assert.Contains("  xslt: 1", lines);
         Assert.Contains("Unresolved keys: 0", lines);

@@ -42,7 +42,7 @@ public sealed class CorpusInputTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("ESBproject1-1.0.0.car", 0, 1)]
+    [InlineData("ESBproject1-1.0.0.car", 1, 1)] // its one registry resource is an endpoint, an artifact named by its key
     [InlineData("ServiceChaining-1.0.0.car", 4, 0)]
     [InlineData("SynchroDepValidCarApp_1.0.0.car", 3, 0)]
     [InlineData("esb-artifacts-car_1.0.0.car", 15, 0)]

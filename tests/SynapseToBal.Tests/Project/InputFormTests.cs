@@ -66,7 +66,7 @@ public sealed class InputFormTests
         Assert.Equal(InputForm.DeploymentFolder, project.Form);
         Assert.Equal(4, project.Documents.Length);
         Assert.Contains(project.Documents, d => d.DisplayPath == "synapse.xml" && d.Kind == FileKind.SynapseConfiguration);
-        Assert.Equal(4, ArtifactCount(project));
+        Assert.Equal(5, ArtifactCount(project)); // and the registry's sequence conf:/sequences/shared.xml
         Assert.DoesNotContain(diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
 
         Assert.Equal(["conf:/sequences/shared.xml", "conf:/xslt/transform.xslt", "gov:/wsdl/Hello.wsdl"], project.Registry.Resources.Select(r => r.Key));
@@ -95,7 +95,7 @@ public sealed class InputFormTests
         Assert.Equal(ReferenceKind.Sequence, unresolved.Kind);
         Assert.Equal("MissingFaultSeq", unresolved.Key);
         Assert.StartsWith("api/HelloAPI.xml(", unresolved.FirstReference, StringComparison.Ordinal);
-        Assert.Equal(4, inventory.Artifacts);
+        Assert.Equal(5, inventory.Artifacts); // the registry's sequence conf:/sequences/shared.xml is one
         Assert.Contains(inventory.Mediators, m => m.Name == "filter" && m.Count == 1);
         Assert.Contains(inventory.Mediators, m => m.Name == "drop" && m.Count == 1);
         Assert.Contains(inventory.Mediators, m => m.Name == "sequence" && m.Count == 3);
@@ -123,7 +123,7 @@ public sealed class InputFormTests
         var (project, diagnostics) = Load(Path.Combine(TestPaths.Inputs, "studio-project"));
         Assert.Equal(InputForm.IntegrationStudioProject, project.Form);
         Assert.Equal(2, project.Documents.Length);
-        Assert.Equal(2, ArtifactCount(project));
+        Assert.Equal(3, ArtifactCount(project)); // and the sequence the registry resources project holds (gov:/sequences/common.xml)
 
         Assert.Equal(["conf:/scripts/lookup.js", "conf:/xslt/greeting.xslt", "gov:/sequences/common.xml"], project.Registry.Resources.Select(r => r.Key));
         var xslt = project.Registry.Resolve("conf:xslt/greeting.xslt")!;

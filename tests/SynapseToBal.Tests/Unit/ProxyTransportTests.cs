@@ -170,7 +170,6 @@ public sealed class ProxyTransportTests
     }
 
     [Theory]
-    [InlineData("<publishWSDL uri=\"file:repository/x.wsdl\"/>", "own file system")]
     [InlineData("<publishWSDL key=\"gov:/missing.wsdl\"/>", "neither a local entry")]
     [InlineData("<publishWSDL endpoint=\"E\"/>", "endpoint 'E'")]
     public void A_published_wsdl_the_project_does_not_hold_is_reported_with_the_reason(string publish, string reason)
@@ -179,5 +178,23 @@ public sealed class ProxyTransportTests
 
         Assert.All(package.Services, s => Assert.Null(s.Wsdl));
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_wsdl_file_on_the_server_the_input_does_not_hold_is_read_from_a_required_path()
+    {
+        var (package, diagnostics) = Lower("<proxy name=\"P\"><target><inSequence><respond/></inSequence></target><publishWSDL uri=\"file:repository/x.wsdl\"/></proxy>");
+
+        Assert.All(package.Services, s =>
+        {
+            Assert.NotNull(s.Wsdl);
+            Assert.Null(s.Wsdl.FileName); // no resource file: the path is a required configurable
+            Assert.Null(s.Wsdl.Content);
+        });
+        var path = Assert.Single(package.Configurables, c => c.Name == package.Services[0].Wsdl!.Path);
+        Assert.Null(path.DefaultValue);
+        Assert.Contains("file:repository/x.wsdl", path.Description, StringComparison.Ordinal);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0502" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("file:repository/x.wsdl", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class Lowerer
         var aliases = ProxyEndpointPaths(proxy);
 
         // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
-        var flowName = _symbols.Module(SymbolKind.Function, proxy.Name + " flow");
+        var flowName = ProxyFlowFunction(proxy.Name);
         _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of proxy service {proxy.Name}, run by the service at each of its addresses.", target?.InSequence?.Location ?? proxy.Location) { FaultFunction = faultFunction });
         foreach (var plan in transportPlans.Where(p => p.Reason is null))
         {
@@ -115,7 +115,9 @@ public sealed partial class Lowerer
 
         if (proxy.PublishWsdl is { } wsdl)
         {
-            if (PublishedWsdlText(wsdl, out var reason) is null)
+            var text = PublishedWsdlText(wsdl, out var reason);
+            var serverFile = text is null && servedOverHttp && IsServerFileWsdl(wsdl);
+            if (text is null && !serverFile)
             {
                 Report("publishWSDL", $"the WSDL ({wsdl.Uri ?? wsdl.Key ?? wsdl.Endpoint ?? "inline"}) is not published at ?wsdl: {reason}");
             }
@@ -125,6 +127,12 @@ public sealed partial class Lowerer
             }
             else
             {
+                if (serverFile)
+                {
+                    // Answered from the file a required configurable names (ProxyWsdl.cs): the file is to be copied from the server.
+                    _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, wsdl.Location, "The WSDL file of publishWSDL", wsdl.Uri);
+                }
+
                 foreach (var resource in wsdl.Resources)
                 {
                     // Axis2 answers ?xsd=<location> with the schemas a WSDL imports (the publishWSDL resources).

@@ -39,10 +39,12 @@ public sealed partial class Lowerer
         else if (wsdl.Uri is { } uri)
         {
             source = $"uri '{uri}'";
-            text = _model.RegistryText(uri);
+            text = _model.RegistryText(uri) ?? (ServerFilePath(uri) is { } file ? _model.InputFile(file)?.Text : null);
             if (text is null)
             {
-                reason = $"the Micro Integrator reads {uri} from its own file system or the network, which is not in the project; put the file in the package's resources/ and answer ?wsdl with it by hand";
+                reason = ServerFilePath(uri) is not null
+                    ? $"the Micro Integrator reads {uri} from its own file system (relative to its home), and no file of the input is at that path"
+                    : $"the Micro Integrator reads {uri} from the network when it deploys the proxy; put the file in the package's resources/ and answer ?wsdl with it by hand";
                 return null;
             }
         }
@@ -72,12 +74,44 @@ public sealed partial class Lowerer
         return text;
     }
 
-    /// <summary>The published WSDL of a proxy as a package resource with its path configurable; null when the proxy publishes none the project holds.</summary>
+    /// <summary>
+    /// The path a <c>file:</c> URI names on the Micro Integrator's file system (relative to its home, or absolute),
+    /// without the scheme; null for any other URI. Axis2 reads it with <c>new URL(uri).openStream()</c>.
+    /// </summary>
+    private static string? ServerFilePath(string uri)
+    {
+        var trimmed = uri.Trim();
+        return trimmed.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && trimmed.Length > "file:".Length ? trimmed["file:".Length..] : null;
+    }
+
+    /// <summary>
+    /// A publishWSDL <c>uri="file:..."</c> that the input holds no file for, on a proxy served over HTTP: the WSDL is
+    /// answered from the file a required configurable names (the same contract as a stylesheet key outside the input).
+    /// </summary>
+    private static bool IsServerFileWsdl(PublishWsdlSyntax wsdl) =>
+        wsdl is { InlineWsdl: null, Key: null, Uri: { } uri } && ServerFilePath(uri) is not null;
+
+    /// <summary>
+    /// The published WSDL of a proxy as a package resource with its path configurable; for a <c>file:</c> URI the input
+    /// does not hold, only the path, a required configurable; null when the proxy publishes none the project can answer.
+    /// </summary>
     private PublishedWsdlIr? PublishedWsdl(ProxySyntax proxy)
     {
-        if (proxy.PublishWsdl is not { } wsdl || PublishedWsdlText(wsdl, out _) is not { } text)
+        if (proxy.PublishWsdl is not { } wsdl)
         {
             return null;
+        }
+
+        if (PublishedWsdlText(wsdl, out _) is not { } text)
+        {
+            if (!IsServerFileWsdl(wsdl))
+            {
+                return null;
+            }
+
+            var required = _symbols.Module(SymbolKind.Configurable, proxy.Name + " wsdl path");
+            _configurables.Add(new ConfigurableIr(required, ConfigurableType.String, null, $"Path of the WSDL of proxy service '{proxy.Name}' (publishWSDL uri '{wsdl.Uri}', a file on the Micro Integrator's file system relative to its home, which is not part of the input): copy it from the server and set its path; it is answered to GET /services/{proxy.Name}?wsdl.", Secret: false));
+            return new PublishedWsdlIr(null, null, required);
         }
 
         var stem = new string(proxy.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_').ToArray()).TrimStart('.');
@@ -89,7 +123,10 @@ public sealed partial class Lowerer
         }
 
         var path = _symbols.Module(SymbolKind.Configurable, proxy.Name + " wsdl path");
-        _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The WSDL of proxy service '{proxy.Name}' (publishWSDL), answered to GET /services/{proxy.Name}?wsdl: a path relative to the folder the program runs in.", Secret: false));
+        var origin = wsdl is { InlineWsdl: null, Key: null, Uri: { } uri } && _model.RegistryText(uri) is null && ServerFilePath(uri) is { } file && _model.InputFile(file) is { } found
+            ? $"publishWSDL uri '{uri}', taken from the input's {found.Display}"
+            : "publishWSDL";
+        _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The WSDL of proxy service '{proxy.Name}' ({origin}), answered to GET /services/{proxy.Name}?wsdl: a path relative to the folder the program runs in.", Secret: false));
         // Indented afresh: an inline WSDL keeps the indentation it had inside the proxy.
         var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XElement.Parse(text).ToString() + "\n";
         return new PublishedWsdlIr(fileName, document, path);

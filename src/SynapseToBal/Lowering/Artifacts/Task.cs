@@ -39,6 +39,7 @@ public sealed partial class Lowerer
         var injectTo = Text("injectTo") ?? "main";
         Symbol? target = null;
         var canAnswer = false;
+        var injectsProxy = false;
         switch (injectTo)
         {
             case "sequence" when Text("sequenceName") is { } sequenceName:
@@ -63,8 +64,19 @@ public sealed partial class Lowerer
                 }
 
                 break;
+            case var proxy when proxy.Equals("proxy", StringComparison.OrdinalIgnoreCase):
+                // The proxy's own fault flow handles a failure inside its flow function (no global fault handler is pushed).
+                injectsProxy = true;
+                target = TaskProxyTarget(Text("proxyName"), out var proxySetting, out var proxyWhy);
+                canAnswer = target is not null;
+                if (proxySetting is not null)
+                {
+                    NotTranslated(proxySetting, proxyWhy!);
+                }
+
+                break;
             default:
-                NotTranslated($"injectTo '{injectTo}'", "injecting into a proxy runs its whole pipeline; call its flow by hand");
+                NotTranslated($"injectTo '{injectTo}'", "MessageInjector injects a message whose injectTo is neither 'proxy' nor 'sequence' (with a sequenceName) into main: check which flow the task means and call it by hand");
                 break;
         }
 
@@ -130,14 +142,14 @@ public sealed partial class Lowerer
             { Count: { } n } => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s, {n} times",
             _ => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s",
         };
-        var summary = task.Description ?? $"Task '{task.Name}': injects its message into {(injectTo == "sequence" ? $"sequence '{Text("sequenceName")}'" : injectTo)}, {when}.";
+        var summary = task.Description ?? $"Task '{task.Name}': injects its message into {(injectTo == "sequence" ? $"sequence '{Text("sequenceName")}'" : injectsProxy ? $"proxy service '{Text("proxyName")}' (its response is dropped)" : injectTo)}, {when}.";
         return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job"), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
         {
             NotTranslated = notTranslated,
             To = Text("to") is { Length: > 0 } to ? to : null,
 
             // A failure runs the configuration's fault sequence, as MessageInjector's MediatorFaultHandler does.
-            Fault = target is not null && _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null,
+            Fault = target is not null && !injectsProxy && _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null,
         };
     }
 }

@@ -16,5 +16,8 @@ configurable string jmsFactoryDefaultProviderUrl = ?;
 # Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultConnectionFactory = ?;
 
+# Path of the WSDL of proxy service 'OrderProxy' (publishWSDL uri 'file:repository/samples/resources/proxy/order.wsdl', a file on the Micro Integrator's file system relative to its home, which is not part of the input): copy it from the server and set its path; it is answered to GET /services/OrderProxy?wsdl.
+configurable string orderProxyWsdlPath = ?;
+
 # Base URL of the 'PassThroughProxy endpoint' endpoint.
 configurable string passThroughProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";

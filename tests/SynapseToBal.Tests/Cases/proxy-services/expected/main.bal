@@ -49,6 +49,10 @@ service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener {
 service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/OrderProxy");
         return orderProxyFlow(ctx);
     }
@@ -58,6 +62,10 @@ service /services/OrderProxy on httpListener {
 service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
         return orderProxyFlow(ctx);
     }
@@ -67,6 +75,10 @@ service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
 service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
         return orderProxyFlow(ctx);
     }
@@ -76,6 +88,10 @@ service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
 service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
     # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
         return orderProxyFlow(ctx);
     }

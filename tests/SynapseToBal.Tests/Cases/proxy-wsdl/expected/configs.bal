@@ -4,6 +4,9 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
+# Path of the WSDL of proxy service 'FileWsdlProxy' (publishWSDL uri 'file:repository/samples/resources/proxy/sample_proxy_1.wsdl', a file on the Micro Integrator's file system relative to its home, which is not part of the input): copy it from the server and set its path; it is answered to GET /services/FileWsdlProxy?wsdl.
+configurable string fileWsdlProxyWsdlPath = ?;
+
 # The WSDL of proxy service 'InlineWsdlProxy' (publishWSDL), answered to GET /services/InlineWsdlProxy?wsdl: a path relative to the folder the program runs in.
 configurable string inlineWsdlProxyWsdlPath = "resources/InlineWsdlProxy.wsdl";
 

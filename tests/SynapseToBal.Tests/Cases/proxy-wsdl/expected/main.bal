@@ -14,6 +14,10 @@ listener http:Listener httpListener = new (httpPort);
 service /services/FileWsdlProxy on httpListener {
     # ANY /services/FileWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy");
         return fileWsdlProxyFlow(ctx);
     }
@@ -23,6 +27,10 @@ service /services/FileWsdlProxy on httpListener {
 service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint");
         return fileWsdlProxyFlow(ctx);
     }
@@ -32,6 +40,10 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListene
 service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint");
         return fileWsdlProxyFlow(ctx);
     }
@@ -41,6 +53,10 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListene
 service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener {
     # ANY /services/FileWsdlProxy.FileWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint");
         return fileWsdlProxyFlow(ctx);
     }

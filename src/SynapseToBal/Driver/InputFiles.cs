@@ -1,0 +1,66 @@
+using SynapseToBal.Project;
+
+namespace SynapseToBal.Driver;
+
+/// <summary>
+/// Finds a file of the input by the tail of a path on the Micro Integrator's file system (a <c>file:</c> URI relative
+/// to its home, e.g. <c>repository/conf/sample/resources/proxy/sample_proxy_1.wsdl</c>): the longest tail of the path
+/// that ends exactly one file of the input (a file of the input tree on disk, or a registry resource). Ambiguous
+/// tails choose nothing.
+/// </summary>
+public static class InputFiles
+{
+    /// <summary>The lookup the semantic model is given: the display path and text of the file a relative path names, or null.</summary>
+    public static Func<string, (string Display, string Text)?> ByTail(ProjectModel project)
+    {
+        var files = new List<(string Display, Func<string?> Read)>();
+        foreach (var file in project.OtherFiles)
+        {
+            var path = file.Path;
+            if (!path.Contains('!', StringComparison.Ordinal))
+            {
+                files.Add((file.DisplayPath, () => Read(() => File.ReadAllBytes(path))));
+            }
+        }
+
+        foreach (var resource in project.Registry.Resources)
+        {
+            files.Add((resource.DisplayPath.Replace("!/", "/", StringComparison.Ordinal), () => Read(resource.Content.ReadBytes)));
+        }
+
+        return relative => Find(files, relative);
+    }
+
+    private static (string Display, string Text)? Find(IReadOnlyList<(string Display, Func<string?> Read)> files, string relative)
+    {
+        var segments = relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not "." and not "..").ToArray();
+        for (var take = segments.Length; take >= 1; take--)
+        {
+            var tail = "/" + string.Join('/', segments[^take..]);
+            var matches = files.Where(f => ("/" + f.Display).EndsWith(tail, StringComparison.Ordinal)).ToList();
+            if (matches.Count == 1)
+            {
+                return matches[0].Read() is { } text ? (matches[0].Display, text) : null;
+            }
+
+            if (matches.Count > 1)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Read(Func<byte[]> bytes)
+    {
+        try
+        {
+            return TextDecoding.Decode(bytes(), out _);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
