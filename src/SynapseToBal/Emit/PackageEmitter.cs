@@ -607,6 +607,7 @@ public sealed partial class PackageEmitter
             },
             Targets = c.Group?.MemberUrls.Select(u => names[u]).ToArray() ?? [],
             NoFailover = c.Group is { RetryNextMember: false },
+            Weights = string.Join(", ", c.Group?.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)) ?? []),
             HttpVersion = c.Transport switch
             {
                 HttpTransport.Http10 => "http:HTTP_1_0",

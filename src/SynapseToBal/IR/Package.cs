@@ -194,7 +194,11 @@ public sealed record ClientIr(
 /// <summary>A failover (<c>http:FailoverClient</c>) or round-robin (<c>http:LoadBalanceClient</c>) group of URLs.</summary>
 /// <param name="MemberUrls">The URL configurable of each member, in the order Synapse tries them (the first is also the client's <c>UrlConfigurable</c>).</param>
 /// <param name="RetryNextMember">For a load-balance group: a failed call is retried on the next member (Synapse's <c>failover</c> attribute, true by default).</param>
-public sealed record ClientGroupIr(ClientGroupKind Kind, ImmutableArray<Symbol> MemberUrls, bool RetryNextMember);
+public sealed record ClientGroupIr(ClientGroupKind Kind, ImmutableArray<Symbol> MemberUrls, bool RetryNextMember)
+{
+    /// <summary>For a load-balance group with Synapse's WeightedRoundRobin: each member's weight (the consecutive calls it gets), in member order; empty for plain round robin.</summary>
+    public ImmutableArray<int> Weights { get; init; } = [];
+}
 
 public enum ClientGroupKind
 {

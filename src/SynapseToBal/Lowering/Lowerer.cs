@@ -677,7 +677,7 @@ public sealed partial class Lowerer
         }
 
         var nonErrorCodes = ImmutableArray<int>.Empty;
-        foreach (var property in endpoint.Properties)
+        foreach (var property in endpoint.Properties.Where(p => !_groupAppliedProperties.Contains(p)))
         {
             if (property.Name == NonErrorStatusCodesProperty && property.Value is ValueSyntax.Literal codes)
             {

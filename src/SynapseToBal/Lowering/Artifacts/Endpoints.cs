@@ -321,6 +321,8 @@ public sealed partial class Lowerer
             return null;
         }
 
+        // WeightedRoundRobin's weights are read before the members' clients report the properties they do not apply.
+        var weights = kind == ClientGroupKind.LoadBalance && IsWeightedRoundRobin(endpoint.Definition) ? GroupWeights(endpoint, children) : null;
         var members = new List<ClientIr>();
         var memberNames = new List<string>();
         EndpointSyntax? first = null;
@@ -383,10 +385,19 @@ public sealed partial class Lowerer
         else
         {
             var loadbalance = (LoadbalanceEndpointSyntax)endpoint.Definition;
-            notes.Add(retryNextMember
+            if (weights is { } evenWeights && evenWeights.All(w => w == 1))
+            {
+                // Every weight 1: WeightedRoundRobin sends to the members in turn from the first, as http:LoadBalanceClient's own rule does.
+                notes.Add($"Synapse's WeightedRoundRobin with every member's weight 1 (no {LoadbalanceWeightProperty} above 1) takes the members in turn, as round robin does.");
+                weights = ImmutableArray<int>.Empty;
+            }
+
+            notes.Add(weights is { IsEmpty: false } memberWeights
+                ? WeightedRoundRobinNote(memberWeights, retryNextMember)
+                : retryNextMember
                 ? "Round robin over the members; a call that fails is sent to the next member, as Synapse's failover=\"true\" does."
                 : "Round robin over the members; failover=\"false\": a call that fails is not sent to another member.");
-            if (loadbalance.Algorithm is { } algorithm && algorithm.Trim() != RoundRobinAlgorithm)
+            if (loadbalance.Algorithm is { } algorithm && algorithm.Trim() != RoundRobinAlgorithm && weights is null)
             {
                 notes.Add($"Synapse's algorithm '{algorithm}' is not reproduced: the client uses round robin.");
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"algorithm=\"{algorithm}\"", "http:LoadBalanceClient uses round robin (a custom http:LoadBalancerRule could reproduce it)");
@@ -423,7 +434,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "endpoint", $"onError=\"{onError}\"", "the generated client does not apply it; add it by hand");
         }
 
-        foreach (var property in endpoint.Properties)
+        foreach (var property in endpoint.Properties.Where(p => !_groupAppliedProperties.Contains(p)))
         {
             notes.Add($"Endpoint property '{property.Name}' is not applied.");
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
@@ -442,7 +453,7 @@ public sealed partial class Lowerer
             NonErrorStatusCodes = members[0].NonErrorStatusCodes,
             DefaultTimeout = members.All(m => m.DefaultTimeout),
             Format = members[0].Format,
-            Group = new ClientGroupIr(kind, members.Select(m => m.UrlConfigurable).ToImmutableArray(), retryNextMember),
+            Group = new ClientGroupIr(kind, members.Select(m => m.UrlConfigurable).ToImmutableArray(), retryNextMember) { Weights = weights ?? [] },
         };
         _clients.Add(client);
         return client;

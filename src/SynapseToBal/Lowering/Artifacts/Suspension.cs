@@ -5,8 +5,9 @@ namespace SynapseToBal.Lowering;
 
 // What an endpoint's suspendOnFailure / markForSuspension settings make Synapse do, said precisely in the client's
 // notes. http:Client keeps no endpoint state: its retryConfig resends the same request (Synapse never resends on a
-// leaf endpoint) and its circuit breaker trips on a failure ratio, so neither is generated; the note says how a
-// circuit breaker would approximate it.
+// leaf endpoint) and its circuit breaker trips on a failure ratio over a rolling window (a failure still in the window
+// trips it again after a successful trial: the HALF_OPEN trial closes it, the next CLOSED check sees the old failure),
+// so neither is generated; the note says how a circuit breaker would approximate it.
 public sealed partial class Lowerer
 {
     /// <summary>Synapse's default suspension (SynapseConstants.DEFAULT_ENDPOINT_SUSPEND_TIME), used for a negative initialDuration.</summary>
@@ -73,7 +74,8 @@ public sealed partial class Lowerer
             + ". A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends."
             + " http:Client keeps no such state, and its retryConfig would send the same request again, which Synapse does not do for one endpoint."
             + $" An http:CircuitBreakerConfig approximates it: rollingWindow {{requestVolumeThreshold: 1}}, failureThreshold: 0.0, resetTime: {(effective / 1000m).ToString("0.###", CultureInfo.InvariantCulture)}"
-            + " (it trips on any transport error, its suspension does not grow, and the error it returns has ERROR_CODE 0).";
+            + " (it trips on any transport error and its suspension does not grow; a call it refuses fails with an http:UpstreamServiceUnavailableError, which the generated code records as ERROR_CODE 101503;"
+            + " and a failure keeps counting for rollingWindow.timeWindow, 60 s by default, so until then a backend that is back is refused again on every third call: set timeWindow near resetTime).";
         return (note, true);
     }
 }

@@ -1801,6 +1801,37 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
     }
 }
 
+# The member choice of a loadbalance endpoint with Synapse's WeightedRoundRobin algorithm, as the
+# `http:LoadBalancerRule` of its `http:LoadBalanceClient`: each member in turn, from the first, gets as many
+# consecutive calls as its weight (its `loadbalance.weight` property), then the next member, back to the first
+# after the last. The weights are in the order of the client's targets, each at least 1.
+isolated class WeightedRoundRobinRule {
+    *http:LoadBalancerRule;
+
+    private final int[] & readonly weights;
+    private int cursor = 0;
+    private int remaining;
+
+    isolated function init(int[] & readonly weights) {
+        self.weights = weights;
+        self.remaining = weights.length() > 0 ? weights[0] : 0;
+    }
+
+    public isolated function getNextClient(http:Client?[] loadBalanceCallerActionsArray) returns http:Client|http:ClientError {
+        int index;
+        lock {
+            if self.remaining <= 0 {
+                // The current member's calls are used up: start the next one's.
+                self.cursor = self.cursor >= self.weights.length() - 1 ? 0 : self.cursor + 1;
+                self.remaining = self.weights[self.cursor];
+            }
+            self.remaining -= 1;
+            index = self.cursor;
+        }
+        return <http:Client>loadBalanceCallerActionsArray[index];
+    }
+}
+
 # Calls a backend with the current message, passing the headers through (`passTransportHeaders`), and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a

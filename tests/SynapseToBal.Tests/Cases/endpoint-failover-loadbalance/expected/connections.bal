@@ -53,8 +53,8 @@ final http:FailoverClient staticFailover = check new ({
 });
 
 # Endpoint 'Sticky' (groups.xml, line 32).
+# Synapse's WeightedRoundRobin with every member's weight 1 (no loadbalance.weight above 1) takes the members in turn, as round robin does.
 # Round robin over the members; failover="false": a call that fails is not sent to another member.
-# Synapse's algorithm 'org.apache.synapse.endpoints.algorithms.WeightedRoundRobin' is not reproduced: the client uses round robin.
 # Synapse keeps a client's session (http) on one member; the client does not.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
