@@ -24,7 +24,7 @@ service /orders on httpListener {
             }
             return check respond(ctx);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return runOrderFault(ctx, e);
         }
     }
 
@@ -45,7 +45,7 @@ service /orders on httpListener {
             setHttpSc(ctx, 201);
             return check respond(ctx);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return runOrderFault(ctx, e);
         }
     }
 }

@@ -19,8 +19,8 @@ function queueError(Context ctx) returns http:Response|error? {
     return accepted();
 }
 
-# Runs the onError sequence 'QueueError' of inbound endpoint 'OrderQueueInbound' when its sequence fails.
-function orderQueueInboundOnError(Context ctx, error e) returns http:Response|error {
+# Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there (202 when the sequence does not answer).
+function runQueueError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check queueError(ctx);
     if reply is http:Response {

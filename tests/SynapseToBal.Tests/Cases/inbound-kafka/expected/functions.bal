@@ -19,8 +19,8 @@ function processOrder(Context ctx) returns http:Response|error? {
     return accepted();
 }
 
-# Runs the onError sequence 'EventError' of inbound endpoint 'OrderEvents' when its sequence fails.
-function orderEventsOnError(Context ctx, error e) returns http:Response|error {
+# Fault handling of inbound endpoint 'OrderEvents' (onError): records the error and runs sequence 'EventError'; the flow ends there (202 when the sequence does not answer).
+function runEventError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check eventError(ctx);
     if reply is http:Response {
