@@ -10,7 +10,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Heartbeat'.
-function heartbeat(Context ctx) returns http:Response|error? {
+function heartbeat(Context ctx) returns http:Response? {
     log:printInfo("Heartbeat sequence", heartbeat = nowMillis().toString());
     return accepted();
 }

@@ -8,7 +8,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'LogRequest'.
-function logRequest(Context ctx) returns error? {
+function logRequest(Context ctx) {
     log:printInfo("LogRequest sequence", method = ctx.method, correlationId = getHeader(ctx, "X-Correlation-ID"));
 }
 
