@@ -33,10 +33,13 @@ internal sealed class ExpressionWriter
     public BodyLocals Locals => _locals;
 
     /// <summary>A writer for one body (a resource or function, by identity): the same modules and names, with the body's property locals.</summary>
-    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces, PayloadTypes = PayloadTypes };
+    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces, PayloadTypes = PayloadTypes, Infallible = Infallible };
 
     /// <summary>The emit option <see cref="EmitOptions.SynapseLogLines"/>.</summary>
     public bool SynapseLogLines { get; init; }
+
+    /// <summary>The functions that cannot fail: called without <c>check</c> (<c>PackageEmitter.InfallibleFunctions</c>).</summary>
+    public IReadOnlySet<Symbol> Infallible { get; init; } = new HashSet<Symbol>();
 
     /// <summary>The record types JSON payloads of a fixed shape are built as.</summary>
     public PayloadTypes PayloadTypes { get; init; } = PayloadTypes.Empty;

@@ -36,7 +36,7 @@ public sealed partial class PackageEmitter
     {
         var modules = new ModuleUsage();
         var scope = _namespaces.IsDeferring ? XmlNamespaceScope.Deferring() : _namespaces;
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = scope, PayloadTypes = _payloadTypes };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = scope, PayloadTypes = _payloadTypes, Infallible = _infallible };
         var before = XmlNamespaceScope.TakeInspected();
         bool inspected;
         string text;
@@ -94,6 +94,7 @@ public sealed partial class PackageEmitter
             _options.SourceRoot,
             _readsCaller ? "readsCaller" : string.Empty,
             _releasesThrottle ? "releasesThrottle" : string.Empty,
+            string.Join(",", _infallible.Select(f => names[f]).Order(StringComparer.Ordinal)),
             .. context,
         ];
         return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows), render);

@@ -37,7 +37,7 @@ public sealed partial class PackageEmitter
         _namespaces = XmlNamespaceScope.Collecting();
         try
         {
-            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes };
+            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = _infallible };
             foreach (var (body, fault, steps) in handlers)
             {
                 if (called.Contains(fault!))

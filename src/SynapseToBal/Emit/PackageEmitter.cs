@@ -53,6 +53,7 @@ public sealed partial class PackageEmitter
     /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
+        _infallible = InfallibleFunctions(refined);
         refined = WithoutUncalledFaultFlows(refined);
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
@@ -336,7 +337,7 @@ public sealed partial class PackageEmitter
     {
         var parameterNames = function.Parameters.Select(p => names[p.Name]).ToList();
         var parameters = new List<string> { "Context ctx" };
-        string returns;
+        string? returns;
         switch (function.Kind)
         {
             case FunctionKind.FaultFlow:
@@ -348,11 +349,15 @@ public sealed partial class PackageEmitter
                 break;
             default:
                 parameters.AddRange(function.Parameters.Select((p, i) => $"string {parameterNames[i]} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));
-                returns = function.CanStop ? "http:Response|error?" : "error?";
+
+                // A function that cannot fail has no error in its return type (nothing at all when it cannot answer).
+                returns = _infallible.Contains(function.Name)
+                    ? (function.CanStop ? "http:Response?" : null)
+                    : (function.CanStop ? "http:Response|error?" : "error?");
                 break;
         }
 
-        if (returns.StartsWith("http:", StringComparison.Ordinal))
+        if (returns?.StartsWith("http:", StringComparison.Ordinal) == true)
         {
             modules.Use("http");
         }
@@ -403,7 +408,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes, Infallible = _infallible };
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)
@@ -475,7 +480,9 @@ public sealed partial class PackageEmitter
         modules.Use("task");
         var jobs = package.Jobs.Select(job =>
         {
-            if (job.Target is not null)
+            // A target that cannot fail is only called: no result to test, no log, no fault handler.
+            var infallible = job.Target is { } called && _infallible.Contains(called);
+            if (job.Target is not null && !infallible)
             {
                 modules.Use("log");
                 if (job.TargetCanAnswer || job.Fault is not null)
@@ -498,6 +505,8 @@ public sealed partial class PackageEmitter
                 Fault = job.Fault is { } fault ? names[fault] : null,
                 Target = job.Target is { } target ? names[target] : null,
                 ResultType = job.TargetCanAnswer ? "http:Response|error?" : "error?",
+                Infallible = infallible,
+                Discard = infallible && job.TargetCanAnswer,
             };
         }).ToList();
         var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null).Select(j => new

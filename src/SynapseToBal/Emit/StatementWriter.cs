@@ -237,7 +237,7 @@ internal sealed partial class StatementWriter
             {
                 _modules.Use("http");
                 var reply = Local("reply");
-                _out.Line($"http:Response? {reply} = check {_expr.Names[invoke.Function]}({Arguments(invoke)});");
+                _out.Line($"http:Response? {reply} = {Checked(invoke)}{_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 _out.Open($"if {reply} is http:Response {{");
                 _out.Line($"return {reply};");
                 _out.Close();
@@ -245,7 +245,7 @@ internal sealed partial class StatementWriter
             }
 
             case InvokeStep invoke:
-                _out.Line($"check {_expr.Names[invoke.Function]}({Arguments(invoke)});");
+                _out.Line($"{Checked(invoke)}{_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 break;
             case IfStep { Then.Length: 0, Else.Length: 0 } branch when FailureScan.IsInert(_expr.Condition(branch.Condition)):
                 // A filter with nothing in either branch does nothing when its test cannot fail: no empty if.
@@ -763,6 +763,9 @@ internal sealed partial class StatementWriter
     /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>
     internal static string OriginalXml(Syntax.MediatorSyntax? origin, string raw) =>
         origin is null ? raw : new string(' ', origin.Location.LineSpan.Start.Character) + raw;
+
+    /// <summary>The <c>check</c> before a call of a function, none when it cannot fail.</summary>
+    private string Checked(InvokeStep invoke) => _expr.Infallible.Contains(invoke.Function) ? string.Empty : "check ";
 
     private string Arguments(InvokeStep invoke) =>
         string.Join(", ", invoke.Arguments.Select(a => $"{_expr.Names[a.Parameter]} = {_expr.String(a.Value)}").Prepend("ctx"));

@@ -283,7 +283,7 @@ public sealed partial class Lowerer
                     _diagnostics.Report(sharedEnding, faultFlow.Location);
                 }
 
-                return (outFunction, shared);
+                return (outFunction, _replacedFaults.GetValueOrDefault(shared, shared));
             }
 
             faultFunction = faultSymbol;
@@ -303,7 +303,16 @@ public sealed partial class Lowerer
                 plan.Endings[faultSymbol] = ending;
             }
 
-            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall), $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
+            faultSteps = WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall);
+
+            // A fault flow that only runs a named sequence is that sequence's one fault function.
+            if (FaultRunner(faultSteps, description, faultFlow.Location) is { } runner)
+            {
+                _replacedFaults[faultSymbol] = runner;
+                return (outFunction, runner);
+            }
+
+            _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, faultSteps, $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
         }
         else if (_model.Symbols.Sequence("fault") is not null)
         {

@@ -151,6 +151,7 @@ public sealed partial class Lowerer
         // Stores, processors and artifacts kept as TODOs are lowered without a guard of their own: all done now.
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
 
+        DescribeFaultRunners();
         return new PackageIr(
             listener,
             services.ToImmutableArray(),
@@ -159,7 +160,7 @@ public sealed partial class Lowerer
             _configurables.ToImmutableArray(),
             _pending.ToImmutableArray(),
             documents.Select(d => d.Path).ToImmutableArray(),
-            _symbols.ModuleSymbols.ToImmutableArray())
+            _symbols.ModuleSymbols.Where(s => !_replacedFaults.ContainsKey(s)).ToImmutableArray())
         {
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
@@ -404,7 +405,7 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
             }
 
-            return OnErrorFunction(name, onError, $"Runs the onError sequence '{onError}' of {kind} '{name}' when one of its mediators fails; the flow ends there.", location);
+            return OnErrorFunction(onError, $"{kind} '{name}' (onError)", location);
         }
 
         _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, kind, $"onError=\"{onError}\"", "the input defines no such sequence (the Micro Integrator then runs without it); failures go to the caller's fault handling");
@@ -417,12 +418,10 @@ public sealed partial class Lowerer
     /// answer, else 202 (the listener's answer to a flow that ends without one before anything was sent; after a
     /// non-blocking call the Micro Integrator answers nothing, SB0210).
     /// </summary>
-    private Symbol OnErrorFunction(string owner, string onError, string summary, SourceLocation location)
-    {
-        var fault = _symbols.Module(SymbolKind.Function, owner + " on error");
-        _functions.Add(new FunctionIr(fault, FunctionKind.FaultFlow, true, [new InvokeStep(null, _sequenceFunctions[onError], _model.SequenceFacts(onError).CanAnswer), new AcceptStep(null)], summary, location));
-        return fault;
-    }
+    /// <param name="user">What the onError handles, for the function's doc comment (<c>sequence 'S' (onError)</c>).</param>
+    private Symbol OnErrorFunction(string onError, string user, SourceLocation location) =>
+        FaultRunner([new InvokeStep(null, _sequenceFunctions[onError], _model.SequenceFacts(onError).CanAnswer), new AcceptStep(null)], user, location)
+        ?? throw new InvalidOperationException("an onError function runs a named sequence");
 
     /// <summary>A sequence template becomes a function whose string parameters are the template's parameters.</summary>
     private void LowerTemplate(SequenceTemplateSyntax template)

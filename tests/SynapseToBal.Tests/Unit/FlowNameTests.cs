@@ -74,7 +74,7 @@ public sealed partial class FlowNameTests
         Assert.Contains("function stockApiFault(", withOther["functions.bal"]);
 
         var colliding = Convert("""<sequence xmlns="http://ws.apache.org/ns/synapse" name="StockApiFault"><log/></sequence>""", api);
-        Assert.Contains("function stockApiFault(Context ctx) returns error?", colliding["functions.bal"]);
+        Assert.Contains("function stockApiFault(Context ctx) {", colliding["functions.bal"]);
         Assert.Contains("function stockApiGetAFault(Context ctx, error e)", colliding["functions.bal"]);
         Assert.DoesNotContain("stockApiFault2", colliding["functions.bal"]);
     }

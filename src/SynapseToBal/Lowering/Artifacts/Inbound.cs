@@ -92,7 +92,7 @@ public sealed partial class Lowerer
     {
         if (inbound.OnError is { } onError && _sequenceFunctions.ContainsKey(onError))
         {
-            return OnErrorFunction(inbound.Name, onError, $"Runs the onError sequence '{onError}' of inbound endpoint '{inbound.Name}' when its sequence fails.", inbound.Location);
+            return OnErrorFunction(onError, $"inbound endpoint '{inbound.Name}' (onError)", inbound.Location);
         }
 
         return _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;

@@ -28,7 +28,7 @@ service jms:Service on orderQueueInboundListener {
         setJmsInboundFacts(ctx, message);
         var result = processOrder(ctx);
         if result is error {
-            var handled = orderQueueInboundOnError(ctx, result);
+            var handled = runOrderFault(ctx, result);
             if handled is error {
                 return handled;
             }

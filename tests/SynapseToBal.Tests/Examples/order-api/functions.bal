@@ -8,7 +8,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'LogRequest'.
-function logRequest(Context ctx) returns error? {
+function logRequest(Context ctx) {
     log:printInfo("LogRequest sequence", method = ctx.method, correlationId = getHeader(ctx, "X-Correlation-ID"));
 }
 
@@ -24,8 +24,8 @@ function orderFault(Context ctx) returns http:Response|error? {
     return respond(ctx);
 }
 
-# Fault flow of OrderAPI GET /{orderId}, POST /: runs when the in or out flow fails.
-function orderApiFault(Context ctx, error e) returns http:Response|error {
+# Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends there (202 when the sequence does not answer).
+function runOrderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check orderFault(ctx);
     if reply is http:Response {

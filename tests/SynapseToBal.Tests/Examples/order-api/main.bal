@@ -14,7 +14,7 @@ service /orders on httpListener {
     resource function get [string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
         do {
-            check logRequest(ctx);
+            logRequest(ctx);
             log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
             if axis2HttpSc(ctx) == "404" {
@@ -24,7 +24,7 @@ service /orders on httpListener {
             }
             return check respond(ctx);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return runOrderFault(ctx, e);
         }
     }
 
@@ -32,7 +32,7 @@ service /orders on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         do {
-            check logRequest(ctx);
+            logRequest(ctx);
             if check jsonEval(ctx, "$.quantity") == "0" {
                 OrderApiPostResponse payload = {"error": "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
@@ -45,7 +45,7 @@ service /orders on httpListener {
             setHttpSc(ctx, 201);
             return check respond(ctx);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return runOrderFault(ctx, e);
         }
     }
 }

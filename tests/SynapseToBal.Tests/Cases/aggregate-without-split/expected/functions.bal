@@ -5,7 +5,7 @@
 import ballerina/log;
 
 # Sequence 'CollectQuotes'.
-function collectQuotes(Context ctx) returns error? {
+function collectQuotes(Context ctx) {
     log:printInfo("CollectQuotes sequence", step = "before aggregate");
     // Not translated, never completes: nothing in the input makes the copies it gathers (no iterate, clone, recipient list, MI 4.4 foreach or scatter-gather, store or OAuth endpoint), so every message passes it unchanged, as Synapse's aggregate lets through a message without its correlation property:
     // <aggregate id="quotes">

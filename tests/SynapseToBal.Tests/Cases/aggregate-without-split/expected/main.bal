@@ -12,7 +12,7 @@ service /orders on httpListener {
     # POST /orders/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        check collectQuotes(ctx);
+        collectQuotes(ctx);
         return respond(ctx);
     }
 }

@@ -5,11 +5,11 @@
 import ballerina/http;
 
 # Sequence 'Greet'.
-function greet(Context ctx) returns error? {
+function greet(Context ctx) {
     setXmlPayload(ctx, xml `<greeting>Hello ${xmlArg(getProperty(ctx, "name"))}</greeting>`);
 }
 
 # Sequence 'main'.
-function mainSequence(Context ctx) returns http:Response|error? {
+function mainSequence(Context ctx) returns http:Response? {
     return accepted();
 }

@@ -13,7 +13,7 @@ service /greet on httpListener {
     resource function get [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
         ctx.properties["name"] = name;
-        check greet(ctx);
+        greet(ctx);
         return respond(ctx);
     }
 }
@@ -23,7 +23,7 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        http:Response? reply = check mainSequence(ctx);
+        http:Response? reply = mainSequence(ctx);
         if reply is http:Response {
             return reply;
         }

@@ -6,13 +6,13 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'fault'.
-function fault(Context ctx) returns error? {
+function fault(Context ctx) {
     log:printInfo("fault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
 function handleFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    check fault(ctx);
+    fault(ctx);
     return accepted();
 }

@@ -124,7 +124,7 @@ class OrderDropPoller {
             setFileHeaders(ctx, entry, fileName);
             var result = processOrder(ctx);
             if result is error {
-                var handled = orderDropOnError(ctx, result);
+                var handled = runEventError(ctx, result);
                 if handled is error {
                     log:printError("Inbound endpoint 'OrderDrop': the sequence failed for a file", 'error = handled, fileName = fileName);
                 }

@@ -23,8 +23,8 @@ function orderIn(Context ctx) returns http:Response|error? {
     return respond(ctx);
 }
 
-# Runs the onError sequence 'OrderError' of inbound endpoint 'OrderInbound' when its sequence fails.
-function orderInboundOnError(Context ctx, error e) returns http:Response|error {
+# Fault handling of inbound endpoint 'OrderInbound' (onError): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
+function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check orderError(ctx);
     if reply is http:Response {

@@ -19,7 +19,7 @@ service / on orderInboundListener {
             }
             return accepted();
         } on fail error e {
-            return orderInboundOnError(ctx, e);
+            return runOrderError(ctx, e);
         }
     }
 }

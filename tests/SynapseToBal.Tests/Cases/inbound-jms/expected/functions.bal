@@ -14,15 +14,15 @@ function processOrder(Context ctx) returns http:Response|error? {
 }
 
 # Sequence 'QueueError'.
-function queueError(Context ctx) returns http:Response|error? {
+function queueError(Context ctx) returns http:Response? {
     log:printInfo("QueueError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 
-# Runs the onError sequence 'QueueError' of inbound endpoint 'OrderQueueInbound' when its sequence fails.
-function orderQueueInboundOnError(Context ctx, error e) returns http:Response|error {
+# Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there (202 when the sequence does not answer).
+function runQueueError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check queueError(ctx);
+    http:Response? reply = queueError(ctx);
     if reply is http:Response {
         return reply;
     }

@@ -40,7 +40,7 @@ service mqtt:Service on sensorFeedListener {
         Context ctx = newInboundContext(message.payload, "application/json");
         var result = processOrder(ctx);
         if result is error {
-            var handled = sensorFeedOnError(ctx, result);
+            var handled = runEventError(ctx, result);
             if handled is error {
                 return handled;
             }

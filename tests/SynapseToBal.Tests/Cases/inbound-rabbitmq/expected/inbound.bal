@@ -53,7 +53,7 @@ service rabbitmq:Service on orderQueueListener {
         // to ctx.headers if the sequence reads them.
         var result = processOrder(ctx);
         if result is error {
-            var handled = orderQueueOnError(ctx, result);
+            var handled = runEventError(ctx, result);
             if handled is error {
                 return handled;
             }

@@ -9,7 +9,7 @@ import ballerina/http;
 xmlns "http://services.samples" as m0;
 
 # Sequence 'CollectQuotes'.
-function collectQuotes(Context ctx) returns error? {
+function collectQuotes(Context ctx) {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
 }
 
@@ -22,7 +22,7 @@ function sendQuote(Context ctx) returns http:Response|error? {
 
 # Out flow of proxy service QuoteProxy: runs on the backend response.
 function quoteProxyOut(Context ctx) returns http:Response|error {
-    check collectQuotes(ctx);
+    collectQuotes(ctx);
     return accepted();
 }
 

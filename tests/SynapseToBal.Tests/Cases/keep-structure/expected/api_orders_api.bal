@@ -26,8 +26,8 @@ service /orders on httpListener {
 function ordersApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties["failedOrder"] = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
-    check orderFault(ctx);
-    check orderFault2(ctx);
+    orderFault(ctx);
+    orderFault2(ctx);
     return respond(ctx);
 }
 

@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Sequence 'Greet'.
-function greet(Context ctx) returns error? {
+function greet(Context ctx) {
     setXmlPayload(ctx, xml `<greeting>Hello ${xmlArg(getProperty(ctx, "name"))}</greeting>`);
 }

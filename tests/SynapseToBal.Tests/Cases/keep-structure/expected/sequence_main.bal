@@ -9,7 +9,7 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        http:Response? reply = check mainSequence(ctx);
+        http:Response? reply = mainSequence(ctx);
         if reply is http:Response {
             return reply;
         }
@@ -18,6 +18,6 @@ service / on httpListener {
 }
 
 # Sequence 'main'.
-function mainSequence(Context ctx) returns http:Response|error? {
+function mainSequence(Context ctx) returns http:Response? {
     return accepted();
 }

@@ -5,6 +5,6 @@
 import ballerina/log;
 
 # Sequence 'OrderFault'.
-function orderFault(Context ctx) returns error? {
+function orderFault(Context ctx) {
     log:printInfo("OrderFault sequence", failed = getProperty(ctx, "failedOrder"));
 }

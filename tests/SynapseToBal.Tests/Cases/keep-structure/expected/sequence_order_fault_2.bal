@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Sequence 'order-fault'.
-function orderFault2(Context ctx) returns error? {
+function orderFault2(Context ctx) {
     setHttpSc(ctx, 500);
 }

@@ -8,13 +8,13 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Audit'.
-function audit(Context ctx) returns error? {
+function audit(Context ctx) {
     log:printInfo("Audit sequence", audited = "yes");
-    check discountSequence(ctx);
+    discountSequence(ctx);
 }
 
 # Sequence 'DiscountSequence'.
-function discountSequence(Context ctx) returns error? {
+function discountSequence(Context ctx) {
     log:printInfo("Applying the discount", rate = "10");
 }
 

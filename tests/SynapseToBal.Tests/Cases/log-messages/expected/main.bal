@@ -16,7 +16,7 @@ service /orders on httpListener {
         do {
             log:printInfo("OrderAPI /{id} request", id = id);
             log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
-            check audit(ctx);
+            audit(ctx);
             check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx));
             return check orderApiOut(ctx);
         } on fail error e {

@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'SharedDirection'.
-function sharedDirection(Context ctx) returns error? {
+function sharedDirection(Context ctx) {
     if !ctx.isResponse {
         log:printInfo("SharedDirection sequence", phase = "request");
     }

@@ -7,7 +7,7 @@ import ballerina/http;
 xmlns "http://services.samples" as m0;
 
 # Sequence 'gatherReplies'.
-function gatherReplies(Context ctx) returns error? {
+function gatherReplies(Context ctx) {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
 }
 
@@ -20,7 +20,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
         }
     }
     if ctx.isResponse {
-        check gatherReplies(ctx);
+        gatherReplies(ctx);
     }
 }
 

@@ -33,7 +33,7 @@ function c(Context ctx) returns http:Response|error? {
 }
 
 # Sequence 'Request'.
-function requestSequence(Context ctx) returns error? {
+function requestSequence(Context ctx) {
     log:printInfo("Request sequence", who = "a sequence named Request");
 }
 
@@ -43,7 +43,7 @@ function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
     float big = 1e5;
     float nan = check float:fromString("NaN");
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
-        check requestSequence(ctx);
+        requestSequence(ctx);
     }
     check callEndpoint(ctx, edgeApiItemsEEndpoint, restPostfix(ctx));
     return respond(ctx);

@@ -14,13 +14,13 @@ service /status on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx);
         } on fail error e {
-            return statusApiFault(ctx, e);
+            return runOrderError(ctx, e);
         }
     }
 }
 
-# Fault flow of StatusAPI GET (default): runs when the in or out flow fails.
-function statusApiFault(Context ctx, error e) returns http:Response|error {
+# Fault handling of StatusAPI GET (default): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
+function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check orderError(ctx);
     if reply is http:Response {

@@ -6,7 +6,7 @@
 import ballerina/log;
 
 # Sequence 'Audit'.
-function audit(Context ctx) returns error? {
+function audit(Context ctx) {
     string auditTag = "catalog";
     log:printInfo("Audit sequence", customer = getProperty(ctx, "customer"), tag = auditTag);
 }

@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Audit'.
-function audit(Context ctx) returns error? {
+function audit(Context ctx) {
     string auditedAt = nowMillis().toString();
     log:printInfo("Audit sequence", customer = getProperty(ctx, "customer"), at = auditedAt);
 }

@@ -24,7 +24,7 @@ service /orders on httpListener {
             }
             ctx.properties["customer"] = check jsonEval(ctx, "$.customer");
             ctx.properties["step"] = "validate";
-            check audit(ctx);
+            audit(ctx);
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             setHttpSc(ctx, quantity);
             check setPayloadValue(ctx, originalBody.clone());

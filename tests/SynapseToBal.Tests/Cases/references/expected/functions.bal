@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Sequence 'Loop'.
-function loop(Context ctx) returns error? {
-    check loop(ctx);
+function loop(Context ctx) {
+    loop(ctx);
 }

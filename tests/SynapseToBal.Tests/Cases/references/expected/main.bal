@@ -19,7 +19,7 @@ service /refs on httpListener {
         check callEndpoint(ctx, missingEndpoint, restPostfix(ctx));
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key-expression="get-property('ep')"/></call>
-        check loop(ctx);
+        loop(ctx);
         return respond(ctx);
     }
 }

@@ -8,7 +8,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'AuditLogged'.
-function auditLogged(Context ctx) returns error? {
+function auditLogged(Context ctx) {
     log:printInfo("AuditLogged sequence", audit = "logged");
 }
 

@@ -7,7 +7,7 @@
 import ballerina/http;
 
 # Sequence 'Enrich'.
-function enrich(Context ctx) returns error? {
+function enrich(Context ctx) {
     string receivedAt = nowMillis().toString();
     ctx.headers["x-audited"] = "true";
 }

@@ -16,7 +16,7 @@ service /audit on httpListener {
         if reply is http:Response {
             return reply;
         }
-        check enrich(ctx);
+        enrich(ctx);
         return respond(ctx);
     }
 }

@@ -11,10 +11,10 @@
 import ballerina/http;
 import ballerina/log;
 
-# Runs the onError sequence 'LogOnly' of sequence 'Audit' when one of its mediators fails; the flow ends there.
-function auditOnError(Context ctx, error e) returns http:Response|error {
+# Fault handling of sequence 'Audit' (onError): records the error and runs sequence 'LogOnly'; the flow ends there (202 when the sequence does not answer).
+function runLogOnly(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    check logOnly(ctx);
+    logOnly(ctx);
     return accepted();
 }
 
@@ -23,12 +23,12 @@ function audit(Context ctx) returns http:Response|error? {
     do {
         check callEndpoint(ctx, auditEndpoint, restPostfix(ctx));
     } on fail error e {
-        return auditOnError(ctx, e);
+        return runLogOnly(ctx, e);
     }
 }
 
 # Sequence 'LogOnly'.
-function logOnly(Context ctx) returns error? {
+function logOnly(Context ctx) {
     log:printInfo("LogOnly sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
@@ -47,8 +47,8 @@ function unresolved(Context ctx) returns error? {
     log:printInfo("Unresolved sequence");
 }
 
-# Runs the onError sequence 'OrderError' of sequence 'ValidateOrder' when one of its mediators fails; the flow ends there.
-function validateOrderOnError(Context ctx, error e) returns http:Response|error {
+# Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
+function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     http:Response? reply = check orderError(ctx);
     if reply is http:Response {
@@ -63,18 +63,8 @@ function validateOrder(Context ctx) returns http:Response|error? {
         string orderId = check jsonEval(ctx, "$.order.id");
         check callEndpoint(ctx, validateOrderEndpoint, "/check", "POST");
     } on fail error e {
-        return validateOrderOnError(ctx, e);
+        return runOrderError(ctx, e);
     }
-}
-
-# Runs the onError sequence 'OrderError' of template 'ForwardOrder' when one of its mediators fails; the flow ends there.
-function forwardOrderOnError(Context ctx, error e) returns http:Response|error {
-    recordError(ctx, e);
-    http:Response? reply = check orderError(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
 }
 
 # Sequence template 'ForwardOrder'.
@@ -83,7 +73,7 @@ function forwardOrder(Context ctx, string target = "") returns http:Response|err
         log:printInfo("ForwardOrder sequence", target = target);
         check callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx));
     } on fail error e {
-        return forwardOrderOnError(ctx, e);
+        return runOrderError(ctx, e);
     }
 }
 

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence template 'LogAndTag'.
-function logAndTag(Context ctx, string message = "", string level = "INFO", string tag = "") returns error? {
+function logAndTag(Context ctx, string message = "", string level = "INFO", string tag = "") {
     log:printInfo("LogAndTag sequence", message = message, level = level);
     ctx.headers["x-tag"] = tag;
 }

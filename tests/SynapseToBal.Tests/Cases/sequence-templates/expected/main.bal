@@ -12,8 +12,8 @@ service /templated on httpListener {
     # GET /templated/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id});
-        check logAndTag(ctx, message = id, tag = "lookup");
-        check logAndTag(ctx, message = check notTranslated("{{get-property('later')}}"));
+        logAndTag(ctx, message = id, tag = "lookup");
+        logAndTag(ctx, message = check notTranslated("{{get-property('later')}}"));
         if check matches(id, "0+") {
             http:Response? reply = check reject(ctx, status = "404");
             if reply is http:Response {

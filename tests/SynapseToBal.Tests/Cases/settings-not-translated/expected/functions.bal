@@ -5,6 +5,6 @@
 import ballerina/http;
 
 # Sequence 'EndpointError'.
-function endpointError(Context ctx) returns http:Response|error? {
+function endpointError(Context ctx) returns http:Response? {
     return accepted();
 }

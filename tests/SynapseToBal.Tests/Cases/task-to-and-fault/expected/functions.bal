@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'fault'.
-function fault(Context ctx) returns http:Response|error? {
+function fault(Context ctx) returns http:Response? {
     log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
@@ -25,7 +25,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
 function handleFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check fault(ctx);
+    http:Response? reply = fault(ctx);
     if reply is http:Response {
         return reply;
     }

@@ -8,7 +8,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'AcceptSeq'.
-function acceptSeq(Context ctx) returns error? {
+function acceptSeq(Context ctx) {
     log:printInfo("AcceptSeq sequence", accepted = "true");
 }
 
@@ -19,7 +19,7 @@ function keyedThrottle(Context ctx) returns error? {
     //     <policy key="conf:/throttle/policy.xml"/>
     // </throttle>
     if check notTranslated("throttle id=\"B\": the policy 'conf:/throttle/policy.xml' (it is not in the input (a registry resource of the server): copy it into the project)") == "true" {
-        check acceptSeq(ctx);
+        acceptSeq(ctx);
     } else {
         // TODO(SB0230): a rejected message stops the flow here (there is no onReject): the Micro Integrator answers 202 when nothing was sent
     }
