@@ -127,6 +127,12 @@ internal static class UntranslatedPart
             return false;
         }
 
+        if (node is BinaryExpression { Operator: BinaryOperator.Union })
+        {
+            // A union translates only where its boolean() is read; as an operand it is a node-set, which has none.
+            return true;
+        }
+
         var condition = binder.Condition(node);
         return condition is null || IrWalker.ContainsUntranslated(condition);
     }
