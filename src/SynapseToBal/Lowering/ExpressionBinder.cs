@@ -430,6 +430,23 @@ internal sealed class ExpressionBinder(
                 var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true };
                 return attribute is null ? below : new XmlAttributeReadIr(below, attribute);
             }
+            else if (result.Count >= 1 && result[0].Descendant
+                && result[0].NamespaceUri is SoapEnv11 or SoapEnv12 && result[0].LocalName is "Envelope" or "Body")
+            {
+                // //soapenv:Envelope/soapenv:Body/... and //soapenv:Body/...: Jaxen searches the whole document, where
+                // the message's own Envelope and Body are; the steps below them start at the body. (The navigation of
+                // `//` starts at the body, where the message's Envelope never is.)
+                var strip = result[0].LocalName == "Body" ? 1
+                    : result.Count >= 2 && !result[1].Descendant && result[1].Predicates.IsEmpty
+                        && result[1].LocalName == "Body" && result[1].NamespaceUri == result[0].NamespaceUri ? 2
+                    : 0;
+                if (strip == 0 || !result[0].Predicates.IsEmpty)
+                {
+                    return null;
+                }
+
+                result.RemoveRange(0, strip);
+            }
             else if (result.Count == 0 || !result[0].Descendant)
             {
                 return null;
@@ -993,6 +1010,8 @@ internal sealed class ExpressionBinder(
                 return Comparison(b);
             case UnaryExpression { Operator: UnaryOperator.Not } u:
                 return Condition(u.Operand) is { } operand ? new NotIr(operand) : null;
+            case BinaryExpression { Operator: BinaryOperator.Union } when IsXPath:
+                return UnionNotEmpty(node);
             case BooleanLiteral b when !IsXPath:
                 return new BoolLiteralIr(b.Value);
             case NumberLiteral n when IsXPath && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
@@ -1040,6 +1059,17 @@ internal sealed class ExpressionBinder(
             _ => null,
         };
     }
+
+    /// <summary>
+    /// XPath boolean() of a union (<c>a | b</c>): the union is not empty exactly when one of its operands is not, so
+    /// it is the or of their boolean(); each operand must be a node-set (Jaxen refuses a union of anything else).
+    /// </summary>
+    private ConditionIr? UnionNotEmpty(ExpressionNode node) => node switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Union } u =>
+            UnionNotEmpty(u.Left) is { } left && UnionNotEmpty(u.Right) is { } right ? new OrIr(left, right) : null,
+        _ => Value(node) is (XmlNavigationIr or XmlAttributeReadIr) and var nodes ? new NonEmptyIr(nodes) : null,
+    };
 
     private ConditionIr? Both(BinaryExpression b, Func<ConditionIr, ConditionIr, ConditionIr> make)
     {

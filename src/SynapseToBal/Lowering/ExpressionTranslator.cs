@@ -21,6 +21,10 @@ public sealed class ExpressionTranslator
     private readonly IReadOnlyDictionary<string, LocalEntryReadIr> _entries;
     private IReadOnlyDictionary<string, Symbol> _functionParams = NoSymbols;
 
+    // Whether the project may write a system-scope property of a name (a property mediator with scope="system");
+    // until the project is known, any.
+    private Func<string, bool> _systemWritten = _ => true;
+
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → parameter symbol).</param>
     /// <param name="secret">Declares a secret configurable for a vault alias and returns its symbol.</param>
     /// <param name="entries">Local entries by key (get-property falls back to them).</param>
@@ -34,13 +38,19 @@ public sealed class ExpressionTranslator
     public static ExpressionTranslator Empty { get; } = new(NoSymbols);
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams };
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten };
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams };
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten };
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
-    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters };
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten };
+
+    /// <summary>
+    /// The same translator knowing which system-scope properties the project writes: get-property('system', name) of
+    /// a name nothing writes reads the JVM's value, a deployment setting (a required configurable here).
+    /// </summary>
+    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written };
 
     /// <summary>A template parameter, when one of that name is in scope.</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
@@ -53,7 +63,7 @@ public sealed class ExpressionTranslator
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 
     /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
-    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams };
+    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten };
 
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);
@@ -270,6 +280,11 @@ public sealed class ExpressionTranslator
         // GetPropertyFunction's file scope: FilePropertyLoader's value of the key in the MI's file.properties, a
         // deployment setting: a required configurable here, one per key.
         "file" => Secret("file:" + name),
+        // GetPropertyFunction's system scope: System.getProperty(name), "" when not set. A JVM system property is a
+        // setting of the server the MI runs on (file.separator, user.home, -D options): a required configurable, one
+        // per name, kept as a secret (-D options also carry passwords); not when the project sets it (PropertyMediator's
+        // System.setProperty), which a configurable would not see.
+        "system" when !_systemWritten(name) => Secret("system:" + name),
         _ => null,
     };
 

@@ -48,11 +48,30 @@ public sealed partial class Lowerer
                 ? $"Secret '{alias["hashicorp:".Length..]}' (a HashiCorp Vault namespace, path and field in Synapse's hashicorp-vault())."
                 : alias.StartsWith("file:", StringComparison.Ordinal)
                 ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials."
+                : alias.StartsWith("system:", StringComparison.Ordinal)
+                ? $"JVM system property '{alias["system:".Length..]}' of the Micro Integrator's server (get-property('system', ...)); kept as a secret, since -D options also hold credentials."
                 : $"Secret '{alias}' (a secure vault alias in Synapse).";
             _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, description, Secret: true));
         }
 
         return symbol;
+    }
+
+    /// <summary>
+    /// Which system-scope properties the project sets or removes (PropertyMediator: System.setProperty): a name any
+    /// such mediator names, or every name when one computes its name.
+    /// </summary>
+    private Func<string, bool> SystemPropertyWrites()
+    {
+        var writes = Semantics.MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>()
+            .Where(p => string.Equals(p.Scope, "system", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (writes.Any(p => p.DynamicName is not null))
+        {
+            return _ => true;
+        }
+
+        var names = writes.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return names.Contains;
     }
 
     /// <summary>Lowers a project whose semantic model is built.</summary>
@@ -123,6 +142,7 @@ public sealed partial class Lowerer
             _entrySymbols[entry.Origin.Name] = entry.Name;
         }
 
+        _translator = _translator.WithSystemWrites(SystemPropertyWrites());
         _translator = _translator.WithEntries(entries
             .Where(e => e.Kind != EntryKind.Source)
             .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind == EntryKind.Xml), StringComparer.Ordinal));

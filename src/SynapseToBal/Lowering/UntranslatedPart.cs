@@ -127,6 +127,12 @@ internal static class UntranslatedPart
             return false;
         }
 
+        if (node is BinaryExpression { Operator: BinaryOperator.Union })
+        {
+            // A union translates only where its boolean() is read; as an operand it is a node-set, which has none.
+            return true;
+        }
+
         var condition = binder.Condition(node);
         return condition is null || IrWalker.ContainsUntranslated(condition);
     }
@@ -177,7 +183,7 @@ internal static class UntranslatedPart
         switch (node)
         {
             case BinaryExpression { Operator: BinaryOperator.Union }:
-                return "a node-set union (the nodes of both paths in document order, without duplicates) is not modelled";
+                return "a node-set union (the nodes of both paths in document order, without duplicates) is translated only where its boolean() is read (a filter's xpath, not(), and/or): there it is the or of its operands' non-emptiness";
             case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: not ("Envelope" or "*") } }, ..] }:
                 return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
             case LocationPath { Absolute: false }:
@@ -286,7 +292,7 @@ internal static class UntranslatedPart
         var first = call.Arguments.Length > 0 && call.Arguments[0] is StringLiteral { Value: var scope } ? scope : null;
         return (call.Arguments.Length, first) switch
         {
-            (2, "system") => "a JVM system property of the Micro Integrator (System.getProperty); a Ballerina program has none, and values such as file.separator depend on the server's platform",
+            (2, "system") => "a JVM system property (System.getProperty) that a system-scope property mediator of the project sets or removes: a configurable would not see the change",
             (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes; registry resources are read at conversion time only",
             (1, "OperationName" or "OperationNamespace") => "the Axis2 operation the message was dispatched to ('mediate' for a proxy without a WSDL); a generated sequence does not know which entry point runs it",
             (1, "From" or "RelatesTo") => "a WS-Addressing field the generated message does not carry (only To, Action, ReplyTo and FaultTo are modelled)",
