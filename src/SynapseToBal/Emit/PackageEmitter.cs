@@ -657,12 +657,21 @@ public sealed partial class PackageEmitter
                 _ => throw new InvalidOperationException($"Unhandled security {e.Security}"),
             },
         }).ToList();
+        var kafkaConnections = package.KafkaConnections.Select(k => new
+        {
+            Doc = new[] { $"Kafka connection '{BallerinaSyntax.CommentText(k.ConnectionName)}' of the Kafka connector's publishMessages operations ({Relative(k.Origin.Path)}, line {Line(k.Origin.Line)})." },
+            Notes = k.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+            Name = names[k.Name],
+            BootstrapServers = names[k.BootstrapServers],
+            Fields = KafkaProducerFields(k, names),
+        }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path))),
+            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path))),
             Clients = clients,
             HttpConnections = httpConnections,
             EmailConnections = emailConnections,
+            KafkaConnections = kafkaConnections,
             Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });

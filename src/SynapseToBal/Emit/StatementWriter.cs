@@ -197,6 +197,9 @@ internal sealed partial class StatementWriter
             case EmailSendStep send:
                 _out.Line($"check sendEmailConnector({EmailSendArguments(send)});");
                 break;
+            case KafkaPublishStep publish:
+                _out.Line($"check publishKafkaMessage({KafkaPublishArguments(publish)});");
+                break;
             case FileConnectorStep fileStep:
                 _out.Line($"check {FileConnectorFunction(fileStep.Operation)}({FileConnectorArguments(fileStep)});");
                 break;

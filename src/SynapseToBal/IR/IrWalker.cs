@@ -28,6 +28,7 @@ public static class IrWalker
         DataServiceDispatchStep dispatch => dispatch.Operations.Select(o => ImmutableArray.Create<StepIr>(o.Query)),
         HttpConnectorCallStep => [],
         EmailSendStep => [],
+        KafkaPublishStep => [],
         ComputedPropertyStep => [],
         FileConnectorStep => [],
         LdapConnectorStep => [],
@@ -89,6 +90,7 @@ public static class IrWalker
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
+        KafkaPublishStep publish => publish.Parameters.Select(p => p.Value),
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType }.OfType<ExprIr>(),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep

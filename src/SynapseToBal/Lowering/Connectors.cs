@@ -86,6 +86,13 @@ internal static class Connectors
         [("amazonsqs", "setQueueAttributes")] = "sqs:Client's setQueueAttributes",
         [("amazonsqs", "changeMessageVisibility")] = "sqs:Client's changeMessageVisibility",
         [("amazonsqs", "purgeQueue")] = "sqs:Client's purgeQueue",
+        [("kafkaTransport", "publishMessages")] = "kafka:Producer's sendWithMetadata",
+        [("kafka", "publishMessages")] = "kafka:Producer's sendWithMetadata",
+        [("rabbitmq", "publishMessage")] = "rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them)",
+        [("rabbitmq", "sendRpc")] = "rabbitmq:Client's publishMessage with replyTo and correlationId, then consumeMessage on the reply queue",
+        [("rabbitmq", "acceptMessage")] = "rabbitmq:Caller's basicAck in the rabbitmq:Listener service that received the message",
+        [("rabbitmq", "discardMessage")] = "rabbitmq:Caller's basicNack with requeue false in the rabbitmq:Listener service that received the message",
+        [("rabbitmq", "requeueMessage")] = "rabbitmq:Caller's basicNack with requeue true in the rabbitmq:Listener service that received the message",
         [("ldap", "addEntry")] = "ldap:Client's add",
         [("ldap", "searchEntry")] = "ldap:Client's search (or searchWithType)",
         [("ldap", "updateEntry")] = "ldap:Client's modify",
@@ -99,6 +106,7 @@ internal static class Connectors
         ["email"] = "translated: send on an SMTP `<email.init>` connection (an email:SmtpClient), connector 2.x with a responseVariable; attachments, inline images, personalName and reading mail a TODO (SB0232)",
         ["http"] = "translated: get, post, put, patch, delete, head, options on an `<http.init>` connection (an http:Client); other settings a TODO (SB0232)",
         ["ldap"] = "translated (connector 1.0.x, on the properties `<ldap.init>` sets): addEntry, deleteEntry, updateEntry (mode replace) and authenticate on an ldap:// server (ballerina/ldap); searchEntry, add and remove modes, a later connector's settings and a configKey connection a TODO (SB0232)",
+        ["kafkaTransport"] = "translated: publishMessages on a `<kafkaTransport.init>` connection (a kafka:Producer; StringSerializer, PLAIN or SCRAM SASL, SSL); Avro serialisation, custom or filtered headers, a partitioner or callback handler class and Kerberos or OAuth a TODO (SB0232)",
         ["fileconnector"] = "translated (connector 2.x): create, isFileExist, delete, read and append on a local file (ballerina/file and ballerina/io); a remote location fails at run time; the other operations, a non-UTF-8 encoding and settings the helpers do not reproduce a TODO (SB0232)",
     };
 

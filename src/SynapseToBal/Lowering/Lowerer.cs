@@ -194,6 +194,7 @@ public sealed partial class Lowerer
             DatabaseClients = _dbClients.ToImmutableArray(),
             HttpConnections = _httpConnectionList.ToImmutableArray(),
             EmailConnections = _emailConnectionList.ToImmutableArray(),
+            KafkaConnections = _kafkaConnectionList.ToImmutableArray(),
         };
     }
 
@@ -277,6 +278,12 @@ public sealed partial class Lowerer
 
         if (entry.Xml is { } emailXml && ConnectionInit.Match(emailXml) is { Success: true } emailInit
             && emailInit.Groups["name"].Value == "email.init" && TryLowerEmailConnection(entry, emailXml))
+        {
+            return null;
+        }
+
+        if (entry.Xml is { } kafkaXml && ConnectionInit.Match(kafkaXml) is { Success: true } kafkaInit
+            && kafkaInit.Groups["name"].Value == "kafkaTransport.init" && TryLowerKafkaConnection(entry, kafkaXml))
         {
             return null;
         }

@@ -95,7 +95,7 @@ public static partial class PropertyLocalAnalysis
         "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX",
 
         // Read or set by name in the generated templates: the forwarding processor's target, the Kafka record's facts.
-        "target.endpoint", "topic", "partitionNo", "offset", "timestamp",
+        "target.endpoint", "topic", "partitionNo", "partition", "offset", "timestamp",
         // Set by the file connector's read helper (FileRead).
         "readingFileName",
         // Set by ldap.init and read by the LDAP connector helpers when they connect.
@@ -104,7 +104,7 @@ public static partial class PropertyLocalAnalysis
         "JMS_COORELATION_ID", "jms.message.delivery.count",
     };
 
-    private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_"];
+    private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_", "publishMessages:"];
 
     /// <summary>Identifiers the writers give a meaning to inside a body (their own locals, a predicate's parameter).</summary>
     private static readonly string[] WriterLocals = ["request", "ctx", "reply", "e", "xpathContext", "root", "messages", "message", "running", "started", "branch", "finished", "active", "attempts", "handled", "result"];

@@ -14,6 +14,7 @@ public static partial class SecretNames
     [
         "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
         "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey",
+        "jaas", "userinfo",
     ];
 
     // Names that contain a secret word but hold no secret themselves (a token endpoint, a registry path, a type).

@@ -15,6 +15,7 @@ import ballerina/url;
 import ballerina/uuid;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
+import ballerinax/kafka;
 
 final readonly & map<boolean> hopByHopHeaders = {
     "transfer-encoding": true,
@@ -5437,6 +5438,82 @@ function ldapAuthenticate(Context ctx, string dn, string password) returns error
     }
     connection->close();
     ldapResult(ctx, "Success");
+}
+
+# Publishes a record as the Kafka connector's publishMessages (KafkaProduceConnector) does. Each parameter becomes
+# the property `publishMessages:<name>` (Synapse's invoke mediator sets one per template parameter) and every
+# property with that prefix a record header, after the transport headers when `forwardHeaders` is set
+# (forwardExistingHeaders "all"). The value is the `value` parameter, else the payload written in its content type's
+# format; the key the `key` parameter, else a random UUID (both without the quotes of a `'{...}'` value); the
+# partition `partitionNo` when it is a number. The record's topic, partition and offset become the properties of the
+# same names and the message is left as it was. A failed send sets ERROR_CODE 700509 and ERROR_MESSAGE and fails
+# the flow.
+function publishKafkaMessage(Context ctx, kafka:Producer producer, [string, string][] parameters,
+        boolean forwardHeaders = false) returns error? {
+    map<string> values = {};
+    foreach [string, string] [name, value] in parameters {
+        values[name] = value;
+        ctx.properties["publishMessages:" + name] = value;
+    }
+    string? keyParameter = values["key"];
+    string key = keyParameter is string ? kafkaUnquoted(keyParameter) : uuid:createType4AsString();
+    string value;
+    string? valueParameter = values["value"];
+    if valueParameter is string {
+        value = kafkaUnquoted(valueParameter);
+    } else {
+        xml|byte[]? body = check entityBody(ctx);
+        value = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
+    }
+    int? partition = ();
+    string partitionText = values["partitionNo"] ?: "";
+    if partitionText != "" {
+        int|error number = int:fromString(partitionText);
+        if number is int {
+            partition = number;
+        } else {
+            log:printError("Invalid Partition Number, hence passing null as the partition number", number);
+        }
+    }
+    map<string[]> headers = {};
+    if forwardHeaders {
+        foreach [string, string] [name, header] in ctx.headers.entries() {
+            kafkaHeader(headers, name, header);
+        }
+    }
+    foreach [string, anydata] [name, property] in ctx.properties.entries() {
+        if name.startsWith("publishMessages:") {
+            kafkaHeader(headers, name.substring("publishMessages:".length()), propertyText(property));
+        }
+    }
+    kafka:AnydataProducerRecord producerRecord = {topic: values["topic"] ?: "", key, value, headers};
+    if partition is int {
+        producerRecord.partition = partition;
+    }
+    kafka:RecordMetadata|kafka:Error sent = producer->sendWithMetadata(producerRecord);
+    if sent is kafka:Error {
+        ctx.properties["ERROR_CODE"] = "700509";
+        ctx.properties["ERROR_MESSAGE"] = sent.message();
+        return error("Kafka producer connector : Error sending the message to broker", sent);
+    }
+    ctx.properties["topic"] = sent.topic;
+    ctx.properties["offset"] = sent.offset;
+    ctx.properties["partition"] = sent.partition;
+    check producer->'flush();
+}
+
+# A Kafka connector parameter without the quotes of a `'{...}'` value (Utils.removeQuotesIfExist).
+function kafkaUnquoted(string text) returns string =>
+    text.trim().length() > 4 && text.startsWith("'{") && text.endsWith("}'") ? text.substring(1, text.length() - 1) : text;
+
+# Adds a record header; a repeated name keeps every value.
+function kafkaHeader(map<string[]> headers, string name, string value) {
+    string[]? values = headers[name];
+    if values is string[] {
+        values.push(value);
+    } else {
+        headers[name] = [value];
+    }
 }
 
 # The producers of the JMS endpoints, by endpoint name: each connects on its first send, as the Micro
