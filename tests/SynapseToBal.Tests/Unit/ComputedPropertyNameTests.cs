@@ -77,22 +77,5 @@ public sealed class ComputedPropertyNameTests
         Assert.DoesNotContain("ctx.properties[getProperty", main);
     }
 
-    private static Dictionary<string, string> Convert(params string[] artifacts)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-computed-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            for (var i = 0; i < artifacts.Length; i++)
-            {
-                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
-            }
-
-            return Converter.Convert(new ConversionOptions(folder)).Files.ToDictionary(f => f.RelativePath, f => f.Content);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }

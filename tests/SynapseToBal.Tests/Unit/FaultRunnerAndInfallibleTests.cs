@@ -86,23 +86,5 @@ public sealed class FaultRunnerAndInfallibleTests
         Assert.Contains("function audit(Context ctx) returns error? {", files["functions.bal"]);
     }
 
-    private static Dictionary<string, string> Convert(params string[] artifacts)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-runners-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            for (var i = 0; i < artifacts.Length; i++)
-            {
-                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
-            }
-
-            var result = Converter.Convert(new ConversionOptions(folder));
-            return result.Files.ToDictionary(f => f.RelativePath, f => f.Content);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }

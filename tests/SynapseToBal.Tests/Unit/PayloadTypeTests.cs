@@ -110,22 +110,5 @@ public sealed class PayloadTypeTests
     [Fact]
     public void A_member_name_with_a_lone_surrogate_has_no_field() => Assert.Null(BallerinaSyntax.FieldName("a" + new string('\ud800', 1)));
 
-    private static Dictionary<string, string> Convert(params string[] artifacts)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-payloads-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            for (var i = 0; i < artifacts.Length; i++)
-            {
-                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
-            }
-
-            return Converter.Convert(new ConversionOptions(folder)).Files.ToDictionary(f => f.RelativePath, f => f.Content);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }

@@ -115,24 +115,7 @@ public sealed partial class PropertyLocalTests
         Assert.All(names, name => Assert.True(PropertyLocalAnalysis.IsSystem(name.EndsWith('.') ? name + "x" : name), name));
     }
 
-    private static Dictionary<string, string> Convert(params string[] artifacts)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-locals-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            for (var i = 0; i < artifacts.Length; i++)
-            {
-                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
-            }
-
-            return Converter.Convert(new ConversionOptions(folder)).Files.ToDictionary(f => f.RelativePath, f => f.Content);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 
     [GeneratedRegex(@"^const (?<name>[A-Z_]+) = ""(?<value>[^""]*)"";", RegexOptions.Multiline)]
     private static partial Regex Constant();

@@ -111,23 +111,5 @@ public sealed class RespondOnlyFlowTests
     private static string Proxy(string name, string target) =>
         $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="{name}" transports="http"><target>{target}</target></proxy>""";
 
-    private static Dictionary<string, string> Convert(params string[] artifacts)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-respond-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            for (var i = 0; i < artifacts.Length; i++)
-            {
-                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
-            }
-
-            var result = Converter.Convert(new ConversionOptions(folder));
-            return result.Files.ToDictionary(f => f.RelativePath, f => f.Content);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }
