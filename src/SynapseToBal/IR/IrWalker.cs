@@ -31,6 +31,7 @@ public static class IrWalker
         ComputedPropertyStep => [],
         FileConnectorStep => [],
         LdapConnectorStep => [],
+        SalesforceRestStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         ThrottleStep throttle => [throttle.OnAccept, throttle.OnReject],
@@ -91,6 +92,7 @@ public static class IrWalker
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType }.OfType<ExprIr>(),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
+        SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

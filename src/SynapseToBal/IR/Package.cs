@@ -51,6 +51,9 @@ public sealed record PackageIr(
 
     /// <summary>MI 4.4 email connections for sending (local entries holding an SMTP <c>&lt;email.init&gt;</c>), one client each.</summary>
     public ImmutableArray<EmailConnectionIr> EmailConnections { get; init; } = [];
+
+    /// <summary>Salesforce REST connector connections (local entries holding <c>&lt;salesforcerest.init&gt;</c>), one client each.</summary>
+    public ImmutableArray<SalesforceConnectionIr> SalesforceConnections { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>

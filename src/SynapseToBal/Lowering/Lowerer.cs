@@ -171,6 +171,7 @@ public sealed partial class Lowerer
             DatabaseClients = _dbClients.ToImmutableArray(),
             HttpConnections = _httpConnectionList.ToImmutableArray(),
             EmailConnections = _emailConnectionList.ToImmutableArray(),
+            SalesforceConnections = _salesforceConnectionList.ToImmutableArray(),
         };
     }
 
@@ -254,6 +255,12 @@ public sealed partial class Lowerer
 
         if (entry.Xml is { } emailXml && ConnectionInit.Match(emailXml) is { Success: true } emailInit
             && emailInit.Groups["name"].Value == "email.init" && TryLowerEmailConnection(entry, emailXml))
+        {
+            return null;
+        }
+
+        if (entry.Xml is { } salesforceXml && ConnectionInit.Match(salesforceXml) is { Success: true } salesforceInit
+            && salesforceInit.Groups["name"].Value == "salesforcerest.init" && TryLowerSalesforceConnection(entry, salesforceXml))
         {
             return null;
         }

@@ -29,6 +29,11 @@ public sealed partial class Lowerer
             return LowerFileConnectorOperation(operation, fileOperation, context);
         }
 
+        if (operation.Connector == "salesforcerest")
+        {
+            return LowerSalesforceRestOperation(operation, context);
+        }
+
         if (operation.Connector == "ldap")
         {
             return LowerLdapOperation(operation, context);
