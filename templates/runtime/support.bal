@@ -14,6 +14,7 @@ import ballerina/uuid;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
+import ballerinax/salesforce;
 
 final readonly & map<boolean> hopByHopHeaders = {
     "transfer-encoding": true,
@@ -2177,6 +2178,113 @@ function emailAddressList(string list) returns string[] {
         addresses.push(current.trim());
     }
     return addresses;
+}
+
+# The Salesforce REST connector's query (1.x/2.x, `salesforcerest.query`: GET `query?q=`) on a `salesforce:Client`.
+# The module reads every page of the result (following `nextRecordsUrl`), so the message becomes
+# `{"totalSize", "done": true, "records"}` with the records of all pages, status 200; the connector's answer for a
+# result of one page (2,000 records by default) is the same.
+function salesforceQuery(Context ctx, salesforce:Client connection, string queryString) returns error? {
+    stream<record {}, error?>|error rows = connection->query(queryString);
+    if rows is error {
+        return salesforceFailure(ctx, rows);
+    }
+    record {}[]|error records = from record {} row in rows
+        select row;
+    if records is error {
+        return salesforceFailure(ctx, records);
+    }
+    salesforceResponse(ctx, 200, {totalSize: records.length(), done: true, records: records.toJson()});
+}
+
+# The Salesforce REST connector's create (`salesforcerest.create`: POST `sobjects/{sObjectName}` with the
+# fieldAndValue JSON): the message becomes Salesforce's answer `{"id", "success", "errors"}`, status 201.
+function salesforceCreate(Context ctx, salesforce:Client connection, string sObjectName, string fieldAndValue)
+        returns error? {
+    map<json> fields = check salesforceFields(fieldAndValue);
+    salesforce:CreationResponse|error created = connection->create(sObjectName, fields);
+    if created is error {
+        return salesforceFailure(ctx, created);
+    }
+    salesforceResponse(ctx, 201, created.toJson());
+}
+
+# The Salesforce REST connector's update (`salesforcerest.update`: PATCH `sobjects/{sObjectName}/{Id}` with the
+# fieldAndValue JSON): Salesforce answers 204 without a body, and so does the message.
+function salesforceUpdate(Context ctx, salesforce:Client connection, string sObjectName, string id,
+        string fieldAndValue) returns error? {
+    map<json> fields = check salesforceFields(fieldAndValue);
+    error? updated = connection->update(sObjectName, id, fields);
+    if updated is error {
+        return salesforceFailure(ctx, updated);
+    }
+    salesforceResponse(ctx, 204, ());
+}
+
+# The Salesforce REST connector's delete (`salesforcerest.delete`: DELETE `sobjects/{sObjectName}/{idToDelete}`):
+# Salesforce answers 204 without a body, and so does the message.
+function salesforceDelete(Context ctx, salesforce:Client connection, string sObjectName, string idToDelete)
+        returns error? {
+    error? deleted = connection->delete(sObjectName, idToDelete);
+    if deleted is error {
+        return salesforceFailure(ctx, deleted);
+    }
+    salesforceResponse(ctx, 204, ());
+}
+
+# The Salesforce REST connector's describeSObject (`salesforcerest.describeSObject`: GET
+# `sobjects/{sObjectName}/describe`): the message becomes Salesforce's description of the object, status 200.
+function salesforceDescribeSObject(Context ctx, salesforce:Client connection, string sObjectName) returns error? {
+    salesforce:SObjectMetaData|error described = connection->describe(sObjectName);
+    if described is error {
+        return salesforceFailure(ctx, described);
+    }
+    salesforceResponse(ctx, 200, described.toJson());
+}
+
+# The fieldAndValue parameter of a create or update: the JSON object the connector's payloadFactory sends.
+function salesforceFields(string fieldAndValue) returns map<json>|error {
+    json fields = check value:fromJsonString(fieldAndValue);
+    if fields !is map<json> {
+        return error(string `fieldAndValue is not a JSON object: ${fieldAndValue}`);
+    }
+    return fields;
+}
+
+# A Salesforce call that failed: when Salesforce answered with an error status, its answer (the JSON array of
+# `{"message", "errorCode", ...}`) becomes the message with that status, as it does after the connector's call, and
+# the flow goes on; any other failure (no connection, no token) fails the flow, as the connector's call does.
+function salesforceFailure(Context ctx, error failure) returns error? {
+    if failure is http:ApplicationResponseError {
+        anydata body = failure.detail().body;
+        salesforceResponse(ctx, failure.detail().statusCode, body is json ? body : body.toString());
+        return;
+    }
+    return failure;
+}
+
+# The message after a Salesforce call: the answer's status and JSON body (none for `()`), as a backend response
+# (fresh transport headers and axis2 state, as after a call).
+function salesforceResponse(Context ctx, int status, json body) {
+    ctx.statusCode = status;
+    ctx.httpSc = status.toString();
+    ctx.headers = {};
+    if body is () {
+        ctx.payload = ();
+        ctx.contentType = "";
+    } else {
+        ctx.payload = body;
+        ctx.contentType = "application/json";
+        ctx.headers["content-type"] = ctx.contentType;
+    }
+    ctx.urlPostfix = "";
+    ctx.to = "";
+    ctx.replyTo = "";
+    ctx.faultTo = "";
+    ctx.addressingFault = ();
+    ctx.wsaAction = ();
+    ctx.axis2 = {};
+    ctx.isResponse = true;
 }
 
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the

@@ -665,17 +665,41 @@ public sealed partial class PackageEmitter
             BootstrapServers = names[k.BootstrapServers],
             Fields = KafkaProducerFields(k, names),
         }).ToList();
+        var salesforceConnections = package.SalesforceConnections.Select(s => new
+        {
+            Doc = new[] { $"Salesforce connection '{BallerinaSyntax.CommentText(s.ConnectionName)}' of the Salesforce REST connector operations ({Relative(s.Origin.Path)}, line {Line(s.Origin.Line)})." },
+            Notes = s.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+            Name = names[s.Name],
+            Fields = SalesforceConnectionFields(s, names),
+            Auth = SalesforceAuthFields(s.Auth, names),
+        }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path))),
+            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path))),
             Clients = clients,
             HttpConnections = httpConnections,
             EmailConnections = emailConnections,
             KafkaConnections = kafkaConnections,
+            SalesforceConnections = salesforceConnections,
             Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });
     }
+
+    /// <summary>The fields of a salesforce:ConnectionConfig before its <c>auth</c>: the base URL, the API version and the timeout when set.</summary>
+    private static string[] SalesforceConnectionFields(SalesforceConnectionIr connection, NameMap names) =>
+        connection.TimeoutSeconds is { } timeout
+            ? [$"baseUrl: {names[connection.BaseUrl]}", $"apiVersion: {names[connection.ApiVersion]}", $"timeout: {timeout.ToString(CultureInfo.InvariantCulture)}"]
+            : [$"baseUrl: {names[connection.BaseUrl]}", $"apiVersion: {names[connection.ApiVersion]}"];
+
+    /// <summary>The fields of a Salesforce connection's <c>auth</c> record (http:BearerTokenConfig or an http:OAuth2...GrantConfig).</summary>
+    private static string[] SalesforceAuthFields(SalesforceAuthIr auth, NameMap names) => auth switch
+    {
+        SalesforceAuthIr.Bearer bearer => [$"token: {names[bearer.Token]}"],
+        SalesforceAuthIr.RefreshToken grant => [$"refreshUrl: {names[grant.RefreshUrl]}", $"refreshToken: {names[grant.Token]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
+        SalesforceAuthIr.PasswordGrant grant => [$"tokenUrl: {names[grant.TokenUrl]}", $"username: {names[grant.Username]}", $"password: {names[grant.Password]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
+        _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
+    };
 
     /// <summary>The fields of an HTTP connection's <c>auth</c> record (http:CredentialsConfig or an http:OAuth2...GrantConfig), empty for none.</summary>
     private static string[] HttpAuthFields(HttpAuthIr? auth, NameMap names)

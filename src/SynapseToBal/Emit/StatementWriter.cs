@@ -206,6 +206,9 @@ internal sealed partial class StatementWriter
             case LdapConnectorStep ldap:
                 _out.Line($"check {LdapFunction(ldap.Operation)}({LdapArguments(ldap)});");
                 break;
+            case SalesforceRestStep salesforce:
+                _out.Line($"check {SalesforceFunction(salesforce.Operation)}({SalesforceArguments(salesforce)});");
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;

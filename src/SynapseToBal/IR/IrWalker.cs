@@ -32,6 +32,7 @@ public static class IrWalker
         ComputedPropertyStep => [],
         FileConnectorStep => [],
         LdapConnectorStep => [],
+        SalesforceRestStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         ThrottleStep throttle => [throttle.OnAccept, throttle.OnReject],
@@ -93,6 +94,7 @@ public static class IrWalker
         KafkaPublishStep publish => publish.Parameters.Select(p => p.Value),
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType }.OfType<ExprIr>(),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
+        SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

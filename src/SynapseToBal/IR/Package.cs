@@ -54,6 +54,8 @@ public sealed record PackageIr(
 
     /// <summary>Kafka connections (local entries holding <c>&lt;kafkaTransport.init&gt;</c>), one producer each.</summary>
     public ImmutableArray<KafkaConnectionIr> KafkaConnections { get; init; } = [];
+    /// <summary>Salesforce REST connector connections (local entries holding <c>&lt;salesforcerest.init&gt;</c>), one client each.</summary>
+    public ImmutableArray<SalesforceConnectionIr> SalesforceConnections { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>

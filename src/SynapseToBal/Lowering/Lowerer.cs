@@ -195,6 +195,7 @@ public sealed partial class Lowerer
             HttpConnections = _httpConnectionList.ToImmutableArray(),
             EmailConnections = _emailConnectionList.ToImmutableArray(),
             KafkaConnections = _kafkaConnectionList.ToImmutableArray(),
+            SalesforceConnections = _salesforceConnectionList.ToImmutableArray(),
         };
     }
 
@@ -284,6 +285,12 @@ public sealed partial class Lowerer
 
         if (entry.Xml is { } kafkaXml && ConnectionInit.Match(kafkaXml) is { Success: true } kafkaInit
             && kafkaInit.Groups["name"].Value == "kafkaTransport.init" && TryLowerKafkaConnection(entry, kafkaXml))
+        {
+            return null;
+        }
+
+        if (entry.Xml is { } salesforceXml && ConnectionInit.Match(salesforceXml) is { Success: true } salesforceInit
+            && salesforceInit.Groups["name"].Value == "salesforcerest.init" && TryLowerSalesforceConnection(entry, salesforceXml))
         {
             return null;
         }

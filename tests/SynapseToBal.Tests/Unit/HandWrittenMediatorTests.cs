@@ -104,10 +104,10 @@ public sealed class HandWrittenMediatorTests
     [Fact]
     public void A_connector_operation_with_a_counterpart_names_the_module_and_its_parameters()
     {
-        var (todo, diagnostic) = Lower("""<salesforcerest.query configKey="sf"><queryString>{$ctx:q}</queryString></salesforcerest.query>""");
+        var (todo, diagnostic) = Lower("""<salesforce.query configKey="sf"><queryString>{$ctx:q}</queryString></salesforce.query>""");
 
         Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated.Id, diagnostic.Id);
-        Assert.Equal("connector operation <salesforcerest.query>: use a salesforce:Client of ballerinax/salesforce; the connection is the local entry 'sf'; parameters: queryString", todo.Reason.Message);
+        Assert.Equal("connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; the connection is the local entry 'sf'; parameters: queryString", todo.Reason.Message);
     }
 
     [Theory]

@@ -34,6 +34,11 @@ public sealed partial class Lowerer
             return LowerKafkaPublish(operation, context);
         }
 
+        if (operation.Connector == "salesforcerest")
+        {
+            return LowerSalesforceRestOperation(operation, context);
+        }
+
         if (operation.Connector == "ldap")
         {
             return LowerLdapOperation(operation, context);

@@ -12,14 +12,14 @@ service /crm on httpListener {
     # GET /crm/accounts
     resource function get accounts(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
-        // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); settings: accessToken, apiVersion, hostName, instanceUrl
+        // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a salesforce:Client), or create one by hand; settings: accessToken, apiVersion, hostName, instanceUrl
         // <salesforcerest.init>
         //     <accessToken>****</accessToken>
         //     <apiVersion>v59.0</apiVersion>
         //     <hostName>https://login.salesforce.com</hostName>
         //     <instanceUrl>https://example.my.salesforce.com</instanceUrl>
         // </salesforcerest.init>
-        // TODO(SB0232): connector operation <salesforcerest.query>: use a salesforce:Client of ballerinax/salesforce; parameters: queryString
+        // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because the operation names no connection (configKey); parameters: queryString
         // <salesforcerest.query>
         //     <queryString>{$url:q}</queryString>
         // </salesforcerest.query>
