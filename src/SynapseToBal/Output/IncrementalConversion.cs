@@ -94,11 +94,23 @@ public static class IncrementalConversion
             hashes[Path.GetFullPath(Path.Combine(root, relative))] = hash;
         }
 
+        // The path itself first (a file whose name holds a '!' is its own input file), then the part before the first
+        // '!' (the outermost archive an entry comes from).
         return path =>
         {
-            var bang = path.IndexOf('!', StringComparison.Ordinal);
-            var file = bang < 0 ? path : path[..bang];
-            return Path.IsPathRooted(file) && hashes.TryGetValue(Path.GetFullPath(file), out var hash) ? hash : null;
+            if (!Path.IsPathRooted(path))
+            {
+                return null;
+            }
+
+            var full = Path.GetFullPath(path);
+            if (hashes.TryGetValue(full, out var hash))
+            {
+                return hash;
+            }
+
+            var bang = full.IndexOf('!', StringComparison.Ordinal);
+            return bang > 0 && hashes.TryGetValue(full[..bang], out hash) ? hash : null;
         };
     }
 
