@@ -69,11 +69,13 @@ internal static class Incremental
     /// converts the project into an empty folder, then changes one API (another one each pair) and converts again into
     /// that folder, both with the CLI's defaults. Prints each pair, the medians and the median of the pairs' ratios.
     /// </summary>
-    public static void Pairs(string project, int artifacts, int runs)
+    /// <param name="reuseRenders">Both runs keep and reuse rendered constructs (<see cref="OutputOptions.ReuseRenders"/>) instead of the CLI's defaults.</param>
+    public static void Pairs(string project, int artifacts, int runs, bool reuseRenders = false)
     {
+        var outputOptions = new OutputOptions { ReuseRenders = reuseRenders };
         var output = project + "_converted";
         var scratch = project + "_warmup";
-        IncrementalConversion.Run(new ConversionOptions(project), scratch, new OutputOptions());
+        IncrementalConversion.Run(new ConversionOptions(project), scratch, outputOptions);
         Directory.Delete(scratch, recursive: true);
         var options = new ConversionOptions(project);
         var fulls = new List<double>();
@@ -88,15 +90,16 @@ internal static class Incremental
 
             // Each run starts on a collected heap, so neither pays for collecting the previous run's garbage.
             Collect();
-            var full = Time(() => IncrementalConversion.Run(options, output, new OutputOptions()), out _);
+            var full = Time(() => IncrementalConversion.Run(options, output, outputOptions), out _);
             var api = Path.Combine(project, "apis", string.Create(CultureInfo.InvariantCulture, $"Api{11 + run}.xml"));
             File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
             Collect();
             var stages = new StageClock();
-            var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, new OutputOptions()), out var result);
+            var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, outputOptions), out var result);
             stages.Stop();
             var written = string.Join(", ", result.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? []);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pair {run + 1}: full run {full:F0} ms, one API changed {changed:F0} ms ({100 * changed / full:F1}%; written: {written})"));
+            var reused = result.Cache is { } cache ? string.Create(CultureInfo.InvariantCulture, $"; render cache: reused {cache.Reused}, rendered {cache.Rendered}, unkeyed {cache.Unkeyed}") : string.Empty;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pair {run + 1}: full run {full:F0} ms, one API changed {changed:F0} ms ({100 * changed / full:F1}%; written: {written}{reused})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    where the changed run's time went: {stages.Describe(changed)}"));
             fulls.Add(full);
             changes.Add(changed);
@@ -104,7 +107,7 @@ internal static class Incremental
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"incremental pairs ({artifacts} artifacts, {runs} pairs): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}%"));
+            $"incremental pairs ({artifacts} artifacts, {runs} pairs{(reuseRenders ? ", render cache on" : string.Empty)}): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}%"));
     }
 
     private static void Collect()
@@ -172,7 +175,7 @@ internal static class Incremental
         }
 
         var diagnostics = new DiagnosticBag();
-        Stage("hash input", () => InputFingerprint.Compute(project, output));
+        var fingerprint = Stage("hash input", () => InputFingerprint.Compute(project, output));
         Stage("read manifest", () => Manifest.Read(Path.GetFullPath(output)));
         var loaded = Stage("load files", () => ProjectLoader.Load(project, diagnostics));
         var documents = Stage("parse", () => Converter.Parse(loaded, diagnostics));
@@ -182,7 +185,7 @@ internal static class Incremental
         var refined = Stage("refine", () => BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames));
         var files = Stage("render", () => new PackageEmitter(renderer, new EmitOptions("synapse2bal", "bench", project, Path.GetFileName(project))).Emit(refined, documents));
         var cachePath = Path.Combine(output, Manifest.Folder, IncrementalConversion.RenderCacheFile);
-        var cache = RenderCache.Parse(File.Exists(cachePath) ? File.ReadAllText(cachePath) : null);
+        var cache = RenderCache.Parse(File.Exists(cachePath) ? File.ReadAllText(cachePath) : null, IncrementalConversion.SourceHashes(project, fingerprint));
         Stage("render with the render cache", () => new PackageEmitter(renderer, new EmitOptions("synapse2bal", "bench", project, Path.GetFileName(project))) { Cache = cache }.Emit(refined, documents));
         marks[^1] = (marks[^1].Stage + string.Create(CultureInfo.InvariantCulture, $" (reused {cache.Reused}, rendered {cache.Rendered})"), marks[^1].Ms);
         var sorted = diagnostics.Sorted();

@@ -94,10 +94,24 @@ public sealed partial class PackageEmitter
             _options.SourceRoot,
             _readsCaller ? "readsCaller" : string.Empty,
             _releasesThrottle ? "releasesThrottle" : string.Empty,
-            string.Join(",", _infallible.Select(f => names[f]).Order(StringComparer.Ordinal)),
+            InfallibleKey(names),
             .. context,
         ];
-        return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows), render);
+        return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows, Cache.SourceHash), render);
+    }
+
+    private (NameMap Names, IReadOnlySet<Symbol> Functions, string Text)? _infallibleKey;
+
+    /// <summary>The names of the functions that cannot fail, in a fixed order: joined once per package, not once per construct (which was quadratic).</summary>
+    private string InfallibleKey(NameMap names)
+    {
+        if (_infallibleKey is not { } key || !ReferenceEquals(key.Names, names) || !ReferenceEquals(key.Functions, _infallible))
+        {
+            key = (names, _infallible, string.Join(",", _infallible.Select(f => names[f]).Order(StringComparer.Ordinal)));
+            _infallibleKey = key;
+        }
+
+        return key.Text;
     }
 
     /// <summary>The text of one service of <c>main.bal</c> (<c>main.service.sbn</c>).</summary>

@@ -29,6 +29,15 @@ public sealed class RenderCache
 
     private RenderCache(Dictionary<string, RenderedConstruct> previous) => _previous = previous;
 
+    /// <summary>
+    /// The content hash of the input file a source path belongs to (an archive entry's, <c>app.car!entry</c>, is the
+    /// archive's), or null when it is not known. A syntax node of a known file is keyed by that hash and its span
+    /// instead of its XML: the parse of the same bytes by the same build gives the same node at the same span, and
+    /// hashing each node's XML again for every construct (a nested node's XML is inside each of its parents') was most
+    /// of the cost of a key.
+    /// </summary>
+    public Func<string, string?>? SourceHash { get; init; }
+
     /// <summary>Constructs taken from the previous run's entries.</summary>
     public int Reused { get; private set; }
 
@@ -66,6 +75,12 @@ public sealed class RenderCache
         return rendered;
     }
 
+    /// <summary>The version of the stored format and of the keys' meaning: a cache of another version is not read (everything is rendered).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>A cache that reuses nothing from a previous run, keying syntax nodes by <paramref name="sourceHash"/>.</summary>
+    public static RenderCache Empty(Func<string, string?>? sourceHash) => new() { SourceHash = sourceHash };
+
     /// <summary>The cache as stored: the entries this run used, ordered by key.</summary>
     public string Serialize()
     {
@@ -73,7 +88,7 @@ public sealed class RenderCache
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 1);
+            json.WriteNumber("version", FormatVersion);
             json.WriteStartArray("entries");
             foreach (var (key, entry) in _used)
             {
@@ -115,21 +130,21 @@ public sealed class RenderCache
     }
 
     /// <summary>A cache read from its stored text; an empty one when the text is not a cache of this version (it is only a speed-up).</summary>
-    public static RenderCache Parse(string? text)
+    public static RenderCache Parse(string? text, Func<string, string?>? sourceHash = null)
     {
         var entries = new Dictionary<string, RenderedConstruct>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(text))
         {
-            return new RenderCache(entries);
+            return new RenderCache(entries) { SourceHash = sourceHash };
         }
 
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            if (root.GetProperty("version").GetInt32() != 1)
+            if (root.GetProperty("version").GetInt32() != FormatVersion)
             {
-                return new RenderCache(entries);
+                return new RenderCache(entries) { SourceHash = sourceHash };
             }
 
             foreach (var entry in root.GetProperty("entries").EnumerateArray())
@@ -149,7 +164,7 @@ public sealed class RenderCache
             entries.Clear();
         }
 
-        return new RenderCache(entries);
+        return new RenderCache(entries) { SourceHash = sourceHash };
     }
 }
 
@@ -175,8 +190,11 @@ internal sealed class RenderKey
     private readonly HashSet<object> _ancestors = new(ReferenceEqualityComparer.Instance);
     private readonly Stack<BodyLocals> _bodies = new();
 
-    private RenderKey(NameMap names, PropertyLocals locals, PayloadTypes payloadTypes, IReadOnlyDictionary<Symbol, FunctionIr> inlinedFlows)
+    private readonly Func<string, string?>? _sourceHash;
+
+    private RenderKey(NameMap names, PropertyLocals locals, PayloadTypes payloadTypes, IReadOnlyDictionary<Symbol, FunctionIr> inlinedFlows, Func<string, string?>? sourceHash)
     {
+        _sourceHash = sourceHash;
         _names = names;
         _locals = locals;
         _payloadTypes = payloadTypes;
@@ -185,9 +203,10 @@ internal sealed class RenderKey
 
     /// <summary>The key of a construct, or null when something it holds cannot be written.</summary>
     /// <param name="context">The package-wide inputs of the render (options, facts, template text), in a fixed order.</param>
-    public static string? Of(object node, IEnumerable<string> context, NameMap names, PropertyLocals locals, PayloadTypes payloadTypes, IReadOnlyDictionary<Symbol, FunctionIr> inlinedFlows)
+    /// <param name="sourceHash">The content hash of the input file of a source path (<see cref="RenderCache.SourceHash"/>), or null to key syntax nodes by their XML.</param>
+    public static string? Of(object node, IEnumerable<string> context, NameMap names, PropertyLocals locals, PayloadTypes payloadTypes, IReadOnlyDictionary<Symbol, FunctionIr> inlinedFlows, Func<string, string?>? sourceHash = null)
     {
-        var key = new RenderKey(names, locals, payloadTypes, inlinedFlows);
+        var key = new RenderKey(names, locals, payloadTypes, inlinedFlows, sourceHash);
         key._text.Append("build ").Append(Build).Append('\n');
         foreach (var part in context)
         {
@@ -239,7 +258,17 @@ internal sealed class RenderKey
             case Syntax.ISyntaxNode node:
                 _text.Append("syntax ").Append(node.GetType().FullName).Append(' ');
                 Location(node.Location);
-                String(node.RawXml);
+                if (_sourceHash?.Invoke(node.Location.Path) is { } hash)
+                {
+                    // The file's bytes and the node's span and kind fix its XML (the build is in the key); its length
+                    // is written too, a check on nodes made in lowering from another node's parts.
+                    _text.Append('h').Append(hash).Append(';').Append(node.RawXml.Length.ToString(CultureInfo.InvariantCulture)).Append(';');
+                }
+                else
+                {
+                    String(node.RawXml);
+                }
+
                 if (node is Syntax.ArtifactSyntax artifact)
                 {
                     String(artifact.Name);

@@ -41,7 +41,7 @@ public static class IncrementalConversion
         // The rendered constructs of the previous conversion into this folder, when the same converter made them (an
         // entry's key holds everything else its render read).
         var cachePath = Path.Combine(root, Manifest.Folder, RenderCacheFile);
-        var cache = output.ReuseRenders ? RenderCache.Parse(previous is not null && previous.Build == Build && File.Exists(cachePath) ? File.ReadAllText(cachePath) : null) : null;
+        var cache = output.ReuseRenders ? RenderCache.Parse(previous is not null && previous.Build == Build && File.Exists(cachePath) ? ReadCache(cachePath) : null, SourceHashes(options.Input, fingerprint)) : null;
         var result = Converter.Convert(options with { RenderCache = options.RenderCache ?? cache });
         var files = include is null ? result.Files : [.. result.Files.Where(include)];
         if (files.Count == 0)
@@ -61,6 +61,57 @@ public static class IncrementalConversion
         }
 
         return new IncrementalRun(result, outcome, UpToDate: false) { Cache = cache };
+    }
+
+    /// <summary>The stored cache's text, or null when it cannot be read (then nothing is reused).</summary>
+    private static string? ReadCache(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The content hash of the input file a document path belongs to, from the fingerprint taken before loading: the
+    /// file itself, or for an archive entry (<c>app.car!entry</c>) the archive. Null for a path outside the input.
+    /// </summary>
+    public static Func<string, string?> SourceHashes(string input, IReadOnlyList<(string Path, string Hash)> fingerprint)
+    {
+        var full = Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar);
+        var root = Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? full;
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (relative, hash) in fingerprint)
+        {
+            hashes[Path.GetFullPath(Path.Combine(root, relative))] = hash;
+        }
+
+        // The path itself first (a file whose name holds a '!' is its own input file), then the part before the first
+        // '!' (the outermost archive an entry comes from).
+        return path =>
+        {
+            if (!Path.IsPathRooted(path))
+            {
+                return null;
+            }
+
+            var full = Path.GetFullPath(path);
+            if (hashes.TryGetValue(full, out var hash))
+            {
+                return hash;
+            }
+
+            var bang = full.IndexOf('!', StringComparison.Ordinal);
+            return bang > 0 && hashes.TryGetValue(full[..bang], out hash) ? hash : null;
+        };
     }
 
     /// <summary>The file in the manifest folder that keeps the rendered constructs of the last conversion (<see cref="RenderCache"/>).</summary>

@@ -152,7 +152,95 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
         new("an endpoint's URL", input => ReplaceFirst([.. Definitions(input, "endpoint").Select(d => d.Path), .. ArtifactFiles(input)], EndpointUri(), m => m.Value + "/incr")),
         new("an added artifact", AddApi),
         new("a removed API", input => Definitions(input, "api").Select(d => d.Path).LastOrDefault() is { } file && Delete(file)),
+
+        // Changes that reach other artifacts through what an artifact offers them (the interfaces a per-artifact
+        // reuse would key on): a called sequence now writes a property its caller sets, so the caller's typed locals
+        // may become context properties; an artifact renamed so that its Ballerina names collide with another's (one
+        // of them is numbered); a sequence that other files call removed (their calls become unresolved).
+        new("a sequence whose property writes change", WritePropertyInCalledSequence),
+        new("a renamed artifact whose names collide", RenameIntoClash),
+        new("a removed shared sequence", RemoveSharedSequence),
     ];
+
+    /// <summary>
+    /// Adds to a sequence that a file setting a default-scope property calls a write of that property (else a write to
+    /// the first named sequence).
+    /// </summary>
+    private static bool WritePropertyInCalledSequence(string input)
+    {
+        foreach (var file in ArtifactFiles(input))
+        {
+            var text = File.ReadAllText(file);
+            var set = SetProperty().Match(text);
+            var called = Regex.Match(text, """<sequence\s+key="(?<key>[A-Za-z0-9_.-]+)"\s*/>""");
+            if (set.Success && called.Success)
+            {
+                var write = $"<property name=\"{set.Groups["name"].Value}\" value=\"incr-written\"/>";
+                if (ReplaceFirst(input, new Regex($"""<sequence\b[^>]*\sname="{Regex.Escape(called.Groups["key"].Value)}"[^>]*(?<!/)>"""), m => m.Value + write))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return ReplaceFirst(input, NamedSequenceStart(), m => m.Value + "<property name=\"incrWritten\" value=\"incr-written\"/>");
+    }
+
+    /// <summary>
+    /// Renames the last API, proxy or task (a kind with two or more) to the first one's name followed by <c>_</c>: a
+    /// different Synapse name that asks for the same Ballerina names. Else a sequence, in its definition and references.
+    /// </summary>
+    private static bool RenameIntoClash(string input)
+    {
+        foreach (var kind in new[] { "api", "proxy", "task" })
+        {
+            var definitions = Definitions(input, kind).ToList();
+            if (definitions.Count >= 2)
+            {
+                var (path, name) = definitions[^1];
+                var text = File.ReadAllText(path);
+                var at = text.IndexOf($"name=\"{name}\"", StringComparison.Ordinal);
+                File.WriteAllText(path, text[..at] + $"name=\"{definitions[0].Name}_\"" + text[(at + name.Length + 7)..]);
+                return true;
+            }
+        }
+
+        var sequences = Definitions(input, "sequence").ToList();
+        if (sequences.Count < 2)
+        {
+            return false;
+        }
+
+        var (sequencePath, sequence) = sequences[^1];
+        var renamed = sequences[0].Name + "_";
+        foreach (var file in ArtifactFiles(input))
+        {
+            var text = File.ReadAllText(file);
+            if (file == sequencePath)
+            {
+                var at = text.IndexOf($"name=\"{sequence}\"", StringComparison.Ordinal);
+                text = text[..at] + $"name=\"{renamed}\"" + text[(at + sequence.Length + 7)..];
+            }
+
+            File.WriteAllText(file, text.Replace($"key=\"{sequence}\"", $"key=\"{renamed}\"", StringComparison.Ordinal));
+        }
+
+        return true;
+    }
+
+    /// <summary>Deletes the sequence that the most other files call by key (at least one).</summary>
+    private static bool RemoveSharedSequence(string input)
+    {
+        var files = ArtifactFiles(input).ToDictionary(f => f, File.ReadAllText);
+        var shared = Definitions(input, "sequence")
+            .Select(d => (d.Path, Callers: files.Count(f => f.Key != d.Path && f.Value.Contains($"key=\"{d.Name}\"", StringComparison.Ordinal))))
+            .Where(d => d.Callers > 0)
+            .OrderByDescending(d => d.Callers)
+            .ThenBy(d => d.Path, StringComparer.Ordinal)
+            .Select(d => d.Path)
+            .FirstOrDefault();
+        return shared is not null && Delete(shared);
+    }
 
     /// <summary>Replaces the first match in the first of <paramref name="files"/> that has one.</summary>
     private static bool ReplaceFirst(IReadOnlyList<string> files, Regex regex, Func<Match, string> replacement)
