@@ -457,6 +457,16 @@ internal sealed partial class StatementWriter
             arguments.Add($"responseCodes = {BallerinaSyntax.StringLiteral(codes)}");
         }
 
+        if (settings.CacheControl)
+        {
+            arguments.Add("cacheControl = true");
+        }
+
+        if (settings.AgeHeader)
+        {
+            arguments.Add("ageHeader = true");
+        }
+
         return string.Join(", ", arguments);
     }
 

@@ -17,7 +17,17 @@ public sealed record CacheSettingsIr(
     ImmutableArray<string> Methods,
     ImmutableArray<string> IncludedHeaders,
     ImmutableArray<string> ExcludedHeaders,
-    string? ResponseCodes);
+    string? ResponseCodes)
+{
+    /// <summary>
+    /// <c>enableCacheControl</c>: a cached response whose Cache-Control <c>max-age</c> has passed, or that says
+    /// <c>no-cache</c> and has an ETag (sent as <c>If-None-Match</c>), is fetched again; a <c>no-store</c> response is not stored.
+    /// </summary>
+    public bool CacheControl { get; init; }
+
+    /// <summary><c>includeAgeHeader</c>: a response served from the cache carries an <c>Age</c> header.</summary>
+    public bool AgeHeader { get; init; }
+}
 
 /// <summary>The cache finder: on a hit the message becomes the cached response and <see cref="OnHit"/> runs.</summary>
 public sealed record CacheLookupStep(MediatorSyntax Origin, CacheSettingsIr Settings, ImmutableArray<StepIr> OnHit) : StepIr(Origin);

@@ -77,9 +77,39 @@ public sealed class CacheLoweringTests
             </cache><respond/>
             """);
 
-        Assert.Equal(4, AllSteps(package).OfType<TodoStep>().Count(t => t.Reason.Descriptor == DiagnosticCatalog.AttributeNotTranslated));
-        Assert.Equal(4, diagnostics.Items.Count(d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id));
+        // The scope and the hash generator; Cache-Control and the Age header are translated.
+        Assert.Equal(2, AllSteps(package).OfType<TodoStep>().Count(t => t.Reason.Descriptor == DiagnosticCatalog.AttributeNotTranslated));
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id));
         Assert.Single(AllSteps(package).OfType<CacheLookupStep>());
+    }
+
+    [Theory]
+    [InlineData("<protocol type=\"HTTP\"><enableCacheControl>true</enableCacheControl><includeAgeHeader>true</includeAgeHeader></protocol>", true, true)]
+    [InlineData("<protocol type=\"HTTP\"><enableCacheControl>true</enableCacheControl><includeAgeHeader>false</includeAgeHeader></protocol>", true, false)]
+    [InlineData("<protocol type=\"http\"><includeAgeHeader>true</includeAgeHeader></protocol>", false, true)]
+    [InlineData("<protocol type=\"HTTP\"/>", false, false)]
+    [InlineData("", false, false)]
+    public void Cache_control_and_the_age_header_are_passed_to_the_finder(string protocol, bool cacheControl, bool ageHeader)
+    {
+        var (package, diagnostics) = LowerApi($"""<cache timeout="60">{protocol}</cache><respond/>""", "");
+
+        var settings = Assert.Single(AllSteps(package).OfType<CacheLookupStep>()).Settings;
+        Assert.Equal(cacheControl, settings.CacheControl);
+        Assert.Equal(ageHeader, settings.AgeHeader);
+        Assert.Empty(AllSteps(package).OfType<TodoStep>());
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
+    }
+
+    [Fact]
+    public void A_protocol_that_is_not_http_reads_no_cache_control()
+    {
+        // HttpCachingFilter runs for the HTTP protocol only; the other type itself stays a TODO.
+        var (package, _) = LowerApi("""<cache><protocol type="SOAP"><enableCacheControl>true</enableCacheControl><includeAgeHeader>true</includeAgeHeader></protocol></cache><respond/>""");
+
+        var settings = Assert.Single(AllSteps(package).OfType<CacheLookupStep>()).Settings;
+        Assert.False(settings.CacheControl);
+        Assert.False(settings.AgeHeader);
+        Assert.Single(AllSteps(package).OfType<TodoStep>());
     }
 
     [Fact]
@@ -104,5 +134,17 @@ public sealed class CacheLoweringTests
             ["if check cacheLookup(ctx, \"c\", 20, payloadOnly = true, maxMessageSize = 100, methods = [\"GET\"], excludedHeaders = [\"x-a\"]) {", "    return check respond(ctx);", "}"],
             lines.Select(l => l.TrimEnd()).ToArray());
         Assert.Equal(["check cacheStore(ctx);"], StatementWriter.Write(new CacheStoreStep(cache)).ToArray());
+    }
+
+    [Fact]
+    public void The_writer_passes_cache_control_and_the_age_header_when_enabled()
+    {
+        var cache = Single<CacheMediator>("""<cache id="c"/>""");
+        var settings = new CacheSettingsIr("c", 120, null, null, true, [], [], [], "2[0-9][0-9]") { CacheControl = true, AgeHeader = true };
+        var lines = StatementWriter.Write(new CacheLookupStep(cache, settings, [new RespondStep(cache)]));
+
+        Assert.Equal(
+            "if check cacheLookup(ctx, \"c\", 120, responseCodes = \"2[0-9][0-9]\", cacheControl = true, ageHeader = true) {",
+            lines.First().TrimEnd());
     }
 }

@@ -104,4 +104,27 @@ public sealed class EmailConnectorLoweringTests
         Assert.DoesNotContain(connection.Notes, n => n.Contains("maxActiveConnections", StringComparison.Ordinal));
         Assert.Equal(2, diagnostics.Items.Count(d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated));
     }
+
+    [Fact]
+    public void The_result_variable_has_the_shape_the_micro_integrator_gives_it()
+    {
+        // InvokeMediator.processConnectorResponse: the connector's empty header and attribute maps are left out
+        // ({payload}); with overwriteBody the connector stores no response, so the message is enriched into the
+        // variable and its payload removed ({headers, attributes}); a failure with overwriteBody sets none.
+        var files = ArtifactConversion.Convert(
+            """<localEntry xmlns="http://ws.apache.org/ns/synapse" key="Mail"><email.init>""" + Smtps + """<name>Mail</name></email.init></localEntry>""",
+            """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence>"""
+            + """<email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to><responseVariable>r</responseVariable><overwriteBody>true</overwriteBody></email.send>"""
+            + "<respond/></inSequence></resource></api>");
+
+        var support = files["support.bal"];
+        var result = support[support.IndexOf("function emailConnectorResult(", StringComparison.Ordinal)..];
+        result = result[..result.IndexOf("\n}\n", StringComparison.Ordinal)];
+        Assert.Contains("map<anydata> response = {payload: result};", result, StringComparison.Ordinal);
+        Assert.Contains("map<string> headers = ctx.headers.clone();\n    setJsonPayload(ctx, result);\n    if !succeeded {\n        return;\n    }", result, StringComparison.Ordinal);
+        Assert.Contains("map<anydata> response = {headers, attributes};", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("headers: {}", result, StringComparison.Ordinal);
+        Assert.Contains("overwriteBody, true);", support, StringComparison.Ordinal);
+        Assert.Contains("overwriteBody,\n            false);", support, StringComparison.Ordinal);
+    }
 }

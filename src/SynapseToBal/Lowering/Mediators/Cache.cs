@@ -53,16 +53,6 @@ public sealed partial class Lowerer
             steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, $"protocol type {type} is not translated: it is cached as HTTP", "cache", $"protocol type {type}", "it is cached as HTTP"));
         }
 
-        if (protocol?.EnableCacheControl == true)
-        {
-            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, "enableCacheControl is not translated: Cache-Control (no-store, no-cache, max-age) of the request and the response is ignored", "cache", "enableCacheControl", "Cache-Control is ignored"));
-        }
-
-        if (protocol?.IncludeAgeHeader == true)
-        {
-            steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, "includeAgeHeader is not translated: a cached response has no Age header", "cache", "includeAgeHeader", "a cached response has no Age header"));
-        }
-
         if (cache.Scope is { } scope && scope != "per-mediator")
         {
             steps.Add(Todo(cache, DiagnosticCatalog.AttributeNotTranslated, $"scope \"{scope}\" is not translated: the cache belongs to this mediator", "cache", $"scope \"{scope}\"", "the cache belongs to this mediator"));
@@ -85,7 +75,12 @@ public sealed partial class Lowerer
             methods,
             protocol?.HeadersToIncludeInHash.Select(h => h.ToLowerInvariant()).ToImmutableArray() ?? [],
             protocol?.HeadersToExcludeInHash.Select(h => h.ToLowerInvariant()).ToImmutableArray() ?? [],
-            protocol?.ResponseCodes);
+            protocol?.ResponseCodes)
+        {
+            // enableCacheControl and includeAgeHeader (HttpCachingFilter) are read for the HTTP protocol only.
+            CacheControl = protocol?.EnableCacheControl == true && IsHttpProtocol(protocol),
+            AgeHeader = protocol?.IncludeAgeHeader == true && IsHttpProtocol(protocol),
+        };
 
         ImmutableArray<StepIr> onHit;
         if (cache.OnCacheHit is null)
@@ -108,4 +103,8 @@ public sealed partial class Lowerer
         steps.Add(new CacheLookupStep(cache, settings, onHit));
         return steps;
     }
+
+    /// <summary>Whether the cache's protocol is HTTP (CachingConstants.HTTP_PROTOCOL_TYPE, the default).</summary>
+    private static bool IsHttpProtocol(CacheProtocolSyntax? protocol) =>
+        protocol?.Type is not { } type || type.Equals("HTTP", StringComparison.OrdinalIgnoreCase);
 }

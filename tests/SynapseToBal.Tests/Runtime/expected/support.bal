@@ -2076,8 +2076,8 @@ function connectorPath(string baseUrl, string relativePath) returns string {
 # built as MessageBuilder does: `to`, `cc`, `bcc` and `replyTo` are comma-separated address lists
 # (InternetAddress.parse), an empty one is left out, as is an empty subject or from, and every default-scope
 # property named `EMAIL-HEADER:<name>` becomes a header. Sent, `{"success": true}` goes to the response variable
-# as `{payload, headers, attributes}`, or replaces the message as JSON with `overwriteBody`. A failure is recorded
-# as the connector records it (ERROR_CODE "700204" and ERROR_MESSAGE "EMAIL:INVALID_CONFIGURATION" without
+# as `{payload}`, or replaces the message as JSON with `overwriteBody` (see `emailConnectorResult`). A failure is
+# recorded as the connector records it (ERROR_CODE "700204" and ERROR_MESSAGE "EMAIL:INVALID_CONFIGURATION" without
 # recipients, else "700203" and "EMAIL:CONNECTIVITY"; status 500; `{"success": false, "error": {code, message}}`
 # as the result) and fails the flow, so the fault sequence runs.
 function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'from, string to, string cc, string bcc,
@@ -2129,7 +2129,7 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
                 string `Error occurred while sending the email with subject ${subject} to ${to}.`, responseVariable,
                 overwriteBody, sent);
     }
-    emailConnectorResult(ctx, {success: true}, responseVariable, overwriteBody);
+    emailConnectorResult(ctx, {success: true}, responseVariable, overwriteBody, true);
 }
 
 # Records an email connector failure as AbstractEmailConnectorOperation does: the ERROR_CODE and ERROR_MESSAGE
@@ -2139,17 +2139,37 @@ function emailConnectorFailure(Context ctx, string code, string detail, string m
     ctx.properties["ERROR_CODE"] = code;
     ctx.properties["ERROR_MESSAGE"] = detail;
     ctx.statusCode = 500;
-    emailConnectorResult(ctx, {success: false, 'error: {code, message: detail}}, responseVariable, overwriteBody);
+    emailConnectorResult(ctx, {success: false, 'error: {code, message: detail}}, responseVariable, overwriteBody,
+            false);
     return error(message, cause);
 }
 
-# An email connector's result: the message's JSON payload with `overwriteBody`, else the response variable.
-function emailConnectorResult(Context ctx, json result, string responseVariable, boolean overwriteBody) {
-    if overwriteBody {
-        setJsonPayload(ctx, result);
+# An email connector's result, as the connector's handleConnectorResponse and the Micro Integrator's
+# InvokeMediator.processConnectorResponse leave it. Without `overwriteBody` the response variable is
+# `{payload}` (the connector's header and attribute maps are empty, so they are left out). With `overwriteBody`
+# the result replaces the message as JSON and the connector stores no response: once the operation succeeded,
+# the variable receives the message as an enrich to a variable does, less its payload, that is the transport
+# headers as the connector left them and the attributes (`statusCode` when `HTTP_SC` is set); a failed one sets
+# no variable (the flow fails before the Micro Integrator writes it).
+function emailConnectorResult(Context ctx, json result, string responseVariable, boolean overwriteBody,
+        boolean succeeded) {
+    if !overwriteBody {
+        map<anydata> response = {payload: result};
+        ctx.variables[responseVariable] = response;
         return;
     }
-    map<anydata> response = {payload: result, headers: {}, attributes: ()};
+    map<string> headers = ctx.headers.clone();
+    setJsonPayload(ctx, result);
+    if !succeeded {
+        return;
+    }
+    map<json> attributes = {};
+    string? httpSc = ctx.httpSc;
+    if httpSc is string {
+        int|error status = int:fromString(httpSc);
+        attributes["statusCode"] = status is int ? status : httpSc;
+    }
+    map<anydata> response = {headers, attributes};
     ctx.variables[responseVariable] = response;
 }
 
@@ -4503,6 +4523,9 @@ type CachedResponse record {|
     byte[] bytes;
     # When the entry expires, in seconds of `time:monotonicNow()`.
     decimal expires;
+    # When the response was fetched, in milliseconds since the epoch (CachableResponse.responseFetchedTime): its
+    # `Date` header, else the time it was stored; 0 when neither Cache-Control nor the Age header is enabled.
+    int fetchedMillis;
 |};
 
 # What a cache finder leaves on a missed request for the collector of its response.
@@ -4513,6 +4536,10 @@ type PendingCache record {|
     int? maxSize;
     int? maxMessageSize;
     string responseCodes;
+    # `enableCacheControl`: the response's `no-store` is honoured.
+    boolean cacheControl;
+    # `includeAgeHeader`: a response served from the cache carries an `Age` header.
+    boolean ageHeader;
 |};
 
 # The responses the cache mediators stored, by cache and then by request key. Like the Micro Integrator's
@@ -4529,11 +4556,13 @@ final string[] & readonly CACHE_KEY_SKIPPED_HEADERS = ["date", "user-agent", "ac
 # written out, and unless `payloadOnly` (DOMHASHGenerator) also the method, the To address and the headers
 # (`includedHeaders` only when given, never `excludedHeaders`, nor `CACHE_KEY_SKIPPED_HEADERS`), as
 # HttpRequestHashGenerator hashes them. On a hit within `timeout` seconds the message becomes the cached response
-# (status code, headers, body) and true is returned; on a miss the key and the settings stay on the context for
-# `cacheStore`.
+# (status code, headers, body; with `ageHeader` also an `Age` header, as HttpCachingFilter.setAgeHeader adds it)
+# and true is returned; on a miss the key and the settings stay on the context for `cacheStore`. With
+# `cacheControl` (`enableCacheControl`) a hit the cached response's Cache-Control says to revalidate is a miss, as
+# HttpCachingFilter.isValidCacheEntry decides it (see `cacheEntryRevalidates`).
 function cacheLookup(Context ctx, string cache, decimal timeout, boolean payloadOnly = false, int? maxSize = (),
         int? maxMessageSize = (), string[] methods = [], string[] includedHeaders = [], string[] excludedHeaders = [],
-        string responseCodes = ".*") returns boolean|error {
+        string responseCodes = ".*", boolean cacheControl = false, boolean ageHeader = false) returns boolean|error {
     _ = ctx.properties.removeIfHasKey(CACHE_REQUEST_HASH);
     _ = ctx.properties.removeIfHasKey(CACHABLE_RESPONSE);
     if methods.length() > 0 && methods.indexOf(ctx.method.toUpperAscii()) is () {
@@ -4573,11 +4602,18 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
             }
         }
     }
-    if hit is () {
-        PendingCache pending = {cache, key, timeout, maxSize, maxMessageSize, responseCodes};
+    PendingCache pending = {cache, key, timeout, maxSize, maxMessageSize, responseCodes, cacheControl, ageHeader};
+    if hit is () || (cacheControl && check cacheEntryRevalidates(ctx, hit)) {
         ctx.properties[CACHABLE_RESPONSE] = pending;
         return false;
     }
+    serveCachedResponse(ctx, hit, ageHeader);
+    return true;
+}
+
+# The message becomes a cached response (CacheMediator.replaceEnvelopeWithCachedResponse): its body, content type,
+# headers and status code; with `ageHeader` an `Age` header, the seconds since the response was fetched.
+function serveCachedResponse(Context ctx, CachedResponse hit, boolean ageHeader) {
     ReceivedBody received = {bytes: [...hit.bytes], contentType: hit.contentType};
     ctx.payload = received;
     ctx.contentType = hit.contentType;
@@ -4589,16 +4625,106 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
     ctx.statusCode = hit.statusCode;
     ctx.httpSc = hit.statusCode.toString();
     ctx.isResponse = true;
-    return true;
+    if ageHeader {
+        ctx.headers["age"] = int:abs((hit.fetchedMillis - nowMillis()) / 1000).toString();
+    }
+}
+
+# Whether a cached response must be fetched again, as HttpCachingFilter.isValidCacheEntry decides it from the
+# cached response's headers: its Cache-Control `max-age` has passed since it was fetched, or it says `no-cache`
+# and has an ETag, in which case the request's transport headers are replaced by `If-None-Match` with that ETag
+# alone (so the backend can answer 304, and `cacheStore` then serves the cached response). The Cache-Control
+# value is split at commas as Java's `split("\\s*,\\s*")` does; `no-cache` is matched ignoring case, and a part
+# containing `max-age` is read after its first `=` (a malformed one fails the flow, as Long.parseLong does).
+function cacheEntryRevalidates(Context ctx, CachedResponse entry) returns boolean|error {
+    boolean noCache = false;
+    int maxAge = -1;
+    string? cacheControl = entry.headers["cache-control"];
+    if cacheControl is string {
+        foreach string part in re `\s*,\s*`.split(cacheControl) {
+            if part.equalsIgnoreCaseAscii("no-cache") {
+                noCache = true;
+            }
+            if part.includes("max-age") {
+                string[] pieces = re `=`.split(part);
+                if pieces.length() < 2 {
+                    return error(string `Index 1 out of bounds for length 1 (the Cache-Control part '${part}')`);
+                }
+                maxAge = check int:fromString(pieces[1]);
+            }
+        }
+    }
+    if maxAge > -1 && entry.fetchedMillis + maxAge * 1000 < nowMillis() {
+        return true;
+    }
+    string? etag = entry.headers["etag"];
+    if noCache && etag is string && etag != "" {
+        ctx.headers = {"if-none-match": etag};
+        return true;
+    }
+    return false;
+}
+
+# When a response was fetched, as HttpCachingFilter.setResponseCachedTime reads it: its `Date` header
+# (`EEE, dd MMM yyyy HH:mm:ss z`, an RFC 5322 date) in milliseconds since the epoch, else the time now. A `Date`
+# it cannot read leaves 0 (the Micro Integrator logs a warning and keeps the time the entry had, 0 for a new one).
+function responseFetchedMillis(Context ctx) returns int {
+    string? date = ctx.headers["date"];
+    if date is () {
+        return nowMillis();
+    }
+    time:Civil|time:Error civil = time:civilFromEmailString(date);
+    if civil is time:Error {
+        log:printWarn(string `Error occurred while parsing the date. ${civil.message()}`);
+        return 0;
+    }
+    time:Utc|time:Error utc = time:utcFromCivil(civil);
+    if utc is time:Error {
+        log:printWarn(string `Error occurred while parsing the date. ${utc.message()}`);
+        return 0;
+    }
+    return epochMillis(utc);
 }
 
 # Synapse's cache collector (`<cache collector="true">`, semantics §6.18): stores the response under the key
 # its request's finder left on the context, for the finder's timeout, when its status code matches the
 # finder's `responseCodes` (a regular expression) and its body is at most `maxMessageSize` bytes. Expired
-# entries make room first; a cache holding `maxSize` entries then drops its oldest one.
+# entries make room first; a cache holding `maxSize` entries then drops its oldest one. As
+# CacheMediator.processResponseMessage does: with `enableCacheControl` a response whose Cache-Control contains
+# `no-store` is not stored and empties the entry cached under its key; a 304 (Not Modified) response is replaced
+# by the response cached under its key (the flow goes on with it) and never stored.
 function cacheStore(Context ctx) returns error? {
     anydata pending = ctx.properties[CACHABLE_RESPONSE];
     if pending !is PendingCache {
+        return;
+    }
+    string cacheName = pending.cache;
+    string cacheKey = pending.key;
+    if pending.cacheControl && (ctx.headers["cache-control"] ?: "").includes("no-store") {
+        lock {
+            map<CachedResponse & readonly>? entries = responseCaches[cacheName];
+            if entries is map<CachedResponse & readonly> {
+                _ = entries.removeIfHasKey(cacheKey);
+            }
+        }
+        return;
+    }
+    if ctx.statusCode == http:STATUS_NOT_MODIFIED {
+        decimal current = time:monotonicNow();
+        CachedResponse & readonly|() cached = ();
+        lock {
+            map<CachedResponse & readonly>? entries = responseCaches[cacheName];
+            if entries is map<CachedResponse & readonly> {
+                CachedResponse & readonly|() entry = entries[cacheKey];
+                if entry is CachedResponse & readonly && entry.expires > current {
+                    cached = entry;
+                }
+            }
+        }
+        if cached is CachedResponse & readonly {
+            serveCachedResponse(ctx, cached, pending.ageHeader);
+        }
+        // With nothing cached the Micro Integrator fails to copy an empty entry; the 304 is not stored.
         return;
     }
     if !regexp:isFullMatch(check regexp:fromString(pending.responseCodes), ctx.statusCode.toString()) {
@@ -4621,7 +4747,8 @@ function cacheStore(Context ctx) returns error? {
         headers: ctx.headers.cloneReadOnly(),
         contentType: ctx.contentType,
         bytes: bytes.cloneReadOnly(),
-        expires: now + pending.timeout
+        expires: now + pending.timeout,
+        fetchedMillis: pending.cacheControl || pending.ageHeader ? responseFetchedMillis(ctx) : 0
     };
     string cache = pending.cache;
     string key = pending.key;

@@ -6,19 +6,7 @@ import ballerina/http;
 
 # In flow of CachedApi GET,POST /items, shared by its methods.
 function cachedApiGetPostItemsFlow(Context ctx) returns http:Response|error {
-    // TODO(SB0206): includeAgeHeader is not translated: a cached response has no Age header
-    // <cache collector="false" maxMessageSize="10000" timeout="120" id="items">
-    //     <protocol type="HTTP">
-    //         <methods>GET, post</methods>
-    //         <headersToExcludeInHash>user, X-Request-Id</headersToExcludeInHash>
-    //         <responseCodes>2[0-9][0-9]</responseCodes>
-    //         <hashGenerator>org.wso2.carbon.mediator.cache.digest.HttpRequestHashGenerator</hashGenerator>
-    //         <enableCacheControl>false</enableCacheControl>
-    //         <includeAgeHeader>true</includeAgeHeader>
-    //     </protocol>
-    //     <implementation maxSize="1000"/>
-    // </cache>
-    if check cacheLookup(ctx, "items", 120, maxSize = 1000, maxMessageSize = 10000, methods = ["GET", "POST"], excludedHeaders = ["user", "x-request-id"], responseCodes = "2[0-9][0-9]") {
+    if check cacheLookup(ctx, "items", 120, maxSize = 1000, maxMessageSize = 10000, methods = ["GET", "POST"], excludedHeaders = ["user", "x-request-id"], responseCodes = "2[0-9][0-9]", ageHeader = true) {
         return respond(ctx);
     }
     check callEndpoint(ctx, cachedApiItemsEndpoint, "/backend/items", "GET");
