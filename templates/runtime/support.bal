@@ -5601,7 +5601,7 @@ function setJmsReply(Context ctx, jms:Message message, string producerKey, jms:C
         requestMessageId: message?.messageId,
         contentTypeProperty
     };
-    ctx.sendBack = function(Context answer) returns error? {
+    ctx.sendBack = function (Context answer) returns error? {
         return sendJmsReply(answer, target);
     };
 }
