@@ -8,9 +8,11 @@ public sealed partial class PackageEmitter
 {
     /// <summary>
     /// The lines that find a JMS message's content type by a proxy's <c>transport.jms.ContentType</c> rules, in order,
-    /// into <c>contentType</c> (a <c>string?</c>), as Axis2's ContentTypeRuleSet does; empty when there are none.
+    /// into <c>contentType</c> (a <c>string?</c>), as Axis2's ContentTypeRuleSet does; empty when there are none. With
+    /// <paramref name="trackProperty"/>, <c>contentTypeProperty</c> also names the property a <c>jmsProperty</c> rule read
+    /// the content type from (ContentTypeInfo.getPropertyName), which carries the answer's content type.
     /// </summary>
-    private static List<string> JmsContentTypeRuleLines(IReadOnlyList<JmsContentTypeRuleIr> rules)
+    private static List<string> JmsContentTypeRuleLines(IReadOnlyList<JmsContentTypeRuleIr> rules, bool trackProperty = false)
     {
         var lines = new List<string>();
         if (rules.Count == 0)
@@ -23,13 +25,22 @@ public sealed partial class PackageEmitter
         if (rules.Any(r => r is JmsContentTypeRuleIr.Property))
         {
             lines.Add("map<anydata>? properties = message?.properties;");
+            if (trackProperty)
+            {
+                lines.Add("string? contentTypeProperty = ();");
+            }
         }
 
         // A rule: when no earlier rule gave the content type and the condition holds, this value gives it.
-        void Rule(string condition, string value)
+        void Rule(string condition, string value, string? property = null)
         {
             lines.Add($"if contentType is (){condition} {{");
             lines.Add($"    contentType = {value};");
+            if (property is not null)
+            {
+                lines.Add($"    contentTypeProperty = {property};");
+            }
+
             lines.Add("}");
         }
 
@@ -41,7 +52,7 @@ public sealed partial class PackageEmitter
                 case JmsContentTypeRuleIr.Property property:
                     var local = ++index == 1 ? "propertyValue" : $"propertyValue{index}";
                     lines.Add($"anydata {local} = properties is () ? () : properties[{BallerinaSyntax.StringLiteral(property.Name)}];");
-                    Rule($" && {local} is string", local);
+                    Rule($" && {local} is string", local, trackProperty ? BallerinaSyntax.StringLiteral(property.Name) : null);
                     break;
                 case JmsContentTypeRuleIr.TextMessage text:
                     Rule(" && content is string", BallerinaSyntax.StringLiteral(text.ContentType));
@@ -60,6 +71,49 @@ public sealed partial class PackageEmitter
         lines.Add("if contentType is () {");
         lines.Add("    return error(\"Unable to determine content type for the JMS message\");");
         lines.Add("}");
+        return lines;
+    }
+
+    /// <summary>
+    /// The lines that make <c>respond</c> send the answer to a message a proxy's JMS listener received back over JMS
+    /// (<c>setJmsReply</c>): the listener's connection settings for the producer the answers go out on, the proxy's
+    /// <c>transport.jms.ReplyDestination</c>, and the property the content type was read from.
+    /// </summary>
+    private static List<string> JmsReplyLines(InboundTransportIr.Jms jms, JmsReplyIr reply, string listener, NameMap names)
+    {
+        var connection = new List<string>
+        {
+            $"initialContextFactory: {names[jms.ContextFactory]}",
+            $"providerUrl: {names[jms.ProviderUrl]}",
+            $"connectionFactoryName: {names[jms.ConnectionFactory]}",
+        };
+        if (jms.Username is { } username && jms.Password is { } password)
+        {
+            connection.Add($"username: {names[username]}");
+            connection.Add($"password: {names[password]}");
+        }
+
+        var lines = new List<string>
+        {
+            "// What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:",
+            reply.Destination is null
+                ? "// to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination)."
+                : "// to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.",
+            $"setJmsReply(ctx, message, {BallerinaSyntax.StringLiteral(listener)}, {{",
+        };
+        lines.AddRange(connection.Select((c, i) => "    " + c + (i < connection.Count - 1 ? "," : string.Empty)));
+        var arguments = new List<string>();
+        if (reply.Destination is { } destination)
+        {
+            arguments.Add($"replyDestination = {{'type: {(reply.Topic ? "jms:TOPIC" : "jms:QUEUE")}, name: {BallerinaSyntax.StringLiteral(destination)}}}");
+        }
+
+        if (jms.ContentTypeRules.Any(r => r is JmsContentTypeRuleIr.Property))
+        {
+            arguments.Add("contentTypeProperty = contentTypeProperty");
+        }
+
+        lines.Add("}" + string.Concat(arguments.Select(a => ", " + a)) + ");");
         return lines;
     }
 

@@ -443,7 +443,8 @@ public sealed partial class PackageEmitter
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
-                        ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules),
+                        ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules, trackProperty: jmsTransport.Reply is not null),
+                        Reply = jmsTransport.Reply is { } reply ? JmsReplyLines(jmsTransport, reply, names[inbound.Listener], names) : null,
                         OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
 
                         // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.

@@ -334,6 +334,9 @@ public abstract partial record InboundTransportIr
 
         /// <summary>The out flow a send made through a sequence returns to (a proxy's out sequence), set on each message's context.</summary>
         public Symbol? OutFlow { get; init; }
+
+        /// <summary>A proxy's JMS transport: where the answer to each message goes; null for an inbound endpoint (its answer is not sent).</summary>
+        public JmsReplyIr? Reply { get; init; }
     }
 }
 

@@ -71,17 +71,6 @@ public sealed class ProxyTransportTests
     }
 
     [Fact]
-    public void A_proxy_that_answers_over_jms_reports_the_reply_it_does_not_send()
-    {
-        var (package, diagnostics) = Lower(Proxy("jms", "<parameter name=\"transport.jms.ReplyDestination\">replies</parameter>", "<respond/>"));
-
-        var inbound = Assert.Single(package.Inbounds);
-        Assert.NotNull(inbound.NotTranslated);
-        Assert.Contains("'replies'", inbound.NotTranslated!.Message, StringComparison.Ordinal);
-        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("JMSReplyTo", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void A_transacted_jms_proxy_is_not_translated_and_gets_no_http_service_it_is_not_exposed_on()
     {
         var (package, diagnostics) = Lower(Proxy("jms", "<parameter name=\"transport.jms.SessionTransacted\">true</parameter>"));

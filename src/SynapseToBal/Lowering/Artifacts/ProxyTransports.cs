@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -25,7 +24,7 @@ public sealed partial class Lowerer
         /// <summary>Why the transport is not translated; null when it is.</summary>
         public string? Reason { get; init; }
 
-        public sealed record Jms(string Destination, bool Topic, string Factory, string? ContentType, ImmutableArray<JmsContentTypeRuleIr> Rules, string? ReplyDestination) : ProxyTransportPlan("jms");
+        public sealed record Jms(string Destination, bool Topic, string Factory, string? ContentType, ImmutableArray<JmsContentTypeRuleIr> Rules, string? ReplyDestination, bool ReplyTopic) : ProxyTransportPlan("jms");
 
         public sealed record Vfs(string Folder, string? Pattern, decimal IntervalSeconds, string ContentType, string? MoveAfterProcess, string? MoveAfterFailure) : ProxyTransportPlan("vfs");
 
@@ -102,6 +101,14 @@ public sealed partial class Lowerer
             return NotTranslated($"its session acknowledges with {ack} (the Micro Integrator acknowledges only after the flow succeeds); write the listener with a jms:Caller that acknowledges by hand");
         }
 
+        // JMSEndpoint.loadConfiguration: transport.jms.ReplyDestinationType is exactly queue or topic (default queue); the
+        // Micro Integrator refuses any other value and does not listen for the proxy.
+        var replyType = text("transport.jms.ReplyDestinationType") ?? "queue";
+        if (replyType is not ("queue" or "topic"))
+        {
+            return NotTranslated($"transport.jms.ReplyDestinationType '{replyType}' is neither queue nor topic (the Micro Integrator refuses it too)");
+        }
+
         string? contentType = null;
         var rules = ImmutableArray<JmsContentTypeRuleIr>.Empty;
         if (parameters.TryGetValue("transport.jms.ContentType", out var contentTypeParameter))
@@ -130,7 +137,7 @@ public sealed partial class Lowerer
             rules = [new JmsContentTypeRuleIr.Property("Content-Type"), new JmsContentTypeRuleIr.BytesMessage("application/octet-stream"), new JmsContentTypeRuleIr.TextMessage("text/plain")];
         }
 
-        return new ProxyTransportPlan.Jms(destination, destinationType == "topic", text("transport.jms.ConnectionFactory") ?? "default", contentType, rules, text("transport.jms.ReplyDestination"))
+        return new ProxyTransportPlan.Jms(destination, destinationType == "topic", text("transport.jms.ConnectionFactory") ?? "default", contentType, rules, text("transport.jms.ReplyDestination") is { Length: > 0 } reply ? reply : null, replyType == "topic")
         {
             Applied = [.. ProxyJmsParameters],
         };
@@ -261,27 +268,6 @@ public sealed partial class Lowerer
         };
     }
 
-    /// <summary>
-    /// Whether the proxy's flow may produce a response (a target endpoint, an out sequence, or a send, call or
-    /// respond in its in flow): over JMS the Micro Integrator sends it to the request's reply destination.
-    /// </summary>
-    private bool ProxyMayAnswer(ProxySyntax proxy)
-    {
-        if (proxy.Target is not { } target)
-        {
-            return false;
-        }
-
-        if (target.Endpoint is not null || target.OutSequence is not null || (target.InSequence?.Key is { } key && _model.SequenceFacts(key.Text).Sends))
-        {
-            return true;
-        }
-
-        var walker = new Semantics.MediatorCollector();
-        walker.WalkMediators(target.InSequence?.Mediators ?? []);
-        return walker.Mediators.Any(m => m is CallMediator or SendMediator or RespondMediator);
-    }
-
     /// <summary>The listener of a translated jms or vfs transport, running the proxy's flow function for every message.</summary>
     private InboundIr? ProxyListener(ProxySyntax proxy, ProxyTransportPlan plan, Symbol flow, Symbol? outFlow)
     {
@@ -306,17 +292,16 @@ public sealed partial class Lowerer
                 {
                     ContentTypeRules = jms.Rules,
                     OutFlow = outFlow,
-                };
-                var summary = $"Proxy service '{proxy.Name}' on JMS: every message of {(jms.Topic ? "topic" : "queue")} '{jms.Destination}' (connection factory '{jms.Factory}') runs the proxy's in flow, its fault sequence on failure.";
-                NotTranslatedIr? reply = null;
-                if (ProxyMayAnswer(proxy))
-                {
-                    var where = $"the request's JMSReplyTo destination{(jms.ReplyDestination is { } replyDestination ? $", else '{replyDestination}' (transport.jms.ReplyDestination)" : string.Empty)}";
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, proxy.Location, "proxy", "the response over JMS", $"the Micro Integrator sends the proxy's response to {where}; the generated listener drops it");
-                    reply = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"the response of proxy '{proxy.Name}' to a JMS message is dropped: the Micro Integrator sends it to {where} with the request's JMSCorrelationID (else its JMSMessageID); send it there with a jms:MessageProducer by hand");
-                }
 
-                return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " jms listener"), proxy.Name, summary, transport, proxy) { NotTranslated = reply };
+                    // Whatever the flow answers (respond, the out flow's send, a loopback, its fault sequence) goes back
+                    // over JMS, as Axis2 sends the answer on the transport the request came in on.
+                    Reply = new JmsReplyIr(jms.ReplyDestination, jms.ReplyTopic),
+                };
+                var answer = jms.ReplyDestination is { } replyDestination
+                    ? $"the request's JMSReplyTo, else {(jms.ReplyTopic ? "topic" : "queue")} '{replyDestination}' (transport.jms.ReplyDestination)"
+                    : "the request's JMSReplyTo";
+                var summary = $"Proxy service '{proxy.Name}' on JMS: every message of {(jms.Topic ? "topic" : "queue")} '{jms.Destination}' (connection factory '{jms.Factory}') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to {answer}.";
+                return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " jms listener"), proxy.Name, summary, transport, proxy);
             }
 
             case ProxyTransportPlan.Vfs vfs:

@@ -2484,6 +2484,14 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
 # The response Synapse's `respond` sends: the current status, the headers passed through (`passTransportHeaders`)
 # and the payload.
 function respond(Context ctx) returns http:Response|error {
+    var sendBack = ctx.sendBack;
+    if sendBack !is () {
+        // A message that came over JMS is answered over JMS; the listener that runs the flow ignores what it returns.
+        check sendBack(ctx);
+        http:Response sent = new;
+        sent.statusCode = http:STATUS_ACCEPTED;
+        return sent;
+    }
     answerInClientSoapVersion(ctx);
     http:Response response = new;
     response.statusCode = ctx.statusCode;
@@ -3401,7 +3409,8 @@ function branchContext(Context ctx) returns Context => {
     statusCode: ctx.statusCode,
     httpSc: ctx.httpSc,
     isResponse: ctx.isResponse,
-    outFlow: ctx.outFlow
+    outFlow: ctx.outFlow,
+    sendBack: ctx.sendBack
 };
 
 # A recipient list whose members are computed at run time (`<endpoints value="{expr}"/>`): as
@@ -5798,6 +5807,118 @@ function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration,
         jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
         jms:MessageProducer producer = check session.createProducer(destination);
         jmsProducers[endpoint] = producer;
+        return producer;
+    }
+}
+
+# Where a proxy's JMS listener sends the answer to a message, as Axis2's JMSMessageReceiver sets it up
+# (JMSOutTransportInfo): the producer made for the listener (`producerKey`, `connection`), the destination (the
+# request's JMSReplyTo, else the proxy's transport.jms.ReplyDestination; `()` for neither), the request's JMS
+# message ID, the message property the request's content type was read from (a `jmsProperty` rule), and whether
+# the answer went (Synapse answers a request once: Axis2Sender.preventMultipleResponses).
+type JmsReplyTarget record {|
+    string producerKey;
+    jms:ConnectionConfiguration connection;
+    jms:Destination? destination;
+    string? requestMessageId;
+    string? contentTypeProperty;
+    boolean sent = false;
+|};
+
+# Makes `respond` answer a message a proxy's JMS listener received over JMS (`sendJmsReply`): to the message's
+# JMSReplyTo, else to `replyDestination` (the proxy's transport.jms.ReplyDestination), as Axis2's
+# JMSMessageReceiver chooses. Copies of the message (clone, iterate) answer through the same target.
+function setJmsReply(Context ctx, jms:Message message, string producerKey, jms:ConnectionConfiguration connection,
+        jms:Destination? replyDestination = (), string? contentTypeProperty = ()) {
+    jms:Destination? replyTo = message?.replyTo;
+    JmsReplyTarget target = {
+        producerKey,
+        connection,
+        destination: replyTo is jms:Destination ? replyTo : replyDestination,
+        requestMessageId: message?.messageId,
+        contentTypeProperty
+    };
+    ctx.sendBack = function (Context answer) returns error? {
+        return sendJmsReply(answer, target);
+    };
+}
+
+# The producers answers to proxies' JMS messages go out on, by listener: each connects on the first answer and is
+# kept (the Micro Integrator's JMS sender connects per answer unless its factory caches).
+final map<jms:MessageProducer> jmsReplyProducers = {};
+
+# Sends the answer to a message a proxy received over JMS, as Axis2's JMSSender sends a response: the payload
+# written in its content type's format as a text message (a bytes message when the axis2 property JMS_MESSAGE_TYPE
+# is "JMS_BYTE_MESSAGE"); the transport headers as string properties (lower-case names; `jms_*` and `jmsx*` ones
+# are not copied, but `jms_coorelation_id` sets the correlation ID and `jms_message_type` the JMS type, as
+# JMSUtils.setTransportHeaders does); the content type in the property the axis2 property
+# transport.jms.ContentTypeProperty names, else in the one the request's content type was read from. The
+# correlation ID is the axis2 property JMS_COORELATION_ID (the request's JMSCorrelationID, else its JMSMessageID),
+# which a backend's response no longer has: an answer after a call correlates with the request's JMSMessageID
+# (the response's RelatesTo). A second answer to the same request is not sent, as Synapse sends one. The Micro
+# Integrator fails the flow when there is no destination (its JMS sender has no reply transport information); a
+# temporary JMSReplyTo cannot be answered here, as the ballerinax/java.jms module cannot name it: both are errors
+# (the fault sequence runs), as is a failed connection or send.
+function sendJmsReply(Context ctx, JmsReplyTarget target) returns error? {
+    if target.sent {
+        log:printWarn("Trying to send a response to an already responded client request", messageId = ctx.messageId);
+        return;
+    }
+    target.sent = true;
+    jms:Destination? destination = target.destination;
+    if destination is () {
+        return error("Unable to send the response over JMS: the request has no JMSReplyTo and the proxy no transport.jms.ReplyDestination");
+    }
+    if destination.'type == jms:TEMPORARY_QUEUE || destination.'type == jms:TEMPORARY_TOPIC {
+        return error("Unable to send the response over JMS: the request's JMSReplyTo is a temporary destination, which the ballerinax/java.jms module cannot address; give the requests a named reply destination");
+    }
+    jms:MessageProducer producer = check jmsReplyProducer(target.producerKey, target.connection);
+    xml|byte[]? body = check entityBody(ctx);
+    string|byte[] content;
+    if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
+        content = body is xml ? body.toString().toBytes() : body ?: [];
+    } else {
+        content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
+    }
+    map<jms:Property> properties = {};
+    foreach [string, string] [name, value] in ctx.headers.entries() {
+        if !name.startsWith("jms_") && (!name.startsWith("jmsx") || name == "jmsxgroupid" || name == "jmsxgroupseq") {
+            properties[name] = value;
+        }
+    }
+    anydata messageContentTypeProperty = ctx.axis2["transport.jms.ContentTypeProperty"];
+    string? contentTypeName = messageContentTypeProperty is string ? messageContentTypeProperty : target.contentTypeProperty;
+    if contentTypeName is string {
+        properties[contentTypeName] = ctx.contentType;
+    }
+    jms:Message reply = {content, properties};
+    anydata correlation = ctx.axis2["JMS_COORELATION_ID"];
+    string? correlationId = correlation is string ? correlation : ctx.isResponse ? target.requestMessageId : ();
+    string? headerCorrelation = ctx.headers["jms_coorelation_id"];
+    if headerCorrelation is string {
+        correlationId = headerCorrelation;
+    }
+    if correlationId is string {
+        reply.correlationId = correlationId;
+    }
+    string? jmsType = ctx.headers["jms_message_type"];
+    if jmsType is string {
+        reply.jmsType = jmsType;
+    }
+    check producer->sendTo(destination, reply);
+}
+
+# The producer answers to a proxy's JMS messages go out on (no destination of its own), connecting on first use.
+function jmsReplyProducer(string key, jms:ConnectionConfiguration configuration) returns jms:MessageProducer|error {
+    lock {
+        jms:MessageProducer? cached = jmsReplyProducers[key];
+        if cached is jms:MessageProducer {
+            return cached;
+        }
+        jms:Connection connection = check new (configuration);
+        jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
+        jms:MessageProducer producer = check session.createProducer();
+        jmsReplyProducers[key] = producer;
         return producer;
     }
 }

@@ -64,6 +64,10 @@ public type Context record {|
     # The out flow of the resource that received the message; a `send` in a shared sequence continues
     # with it, as Synapse injects the response into the resource's outSequence.
     (function (Context ctx) returns http:Response|error)? outFlow = ();
+    # How `respond` answers a message no HTTP client sent: a proxy's JMS listener sets it to send the answer to the
+    # request's reply destination (`setJmsReply`), as Axis2 answers on the transport the request came in on; `()`
+    # answers the HTTP client with the returned response.
+    (function (Context ctx) returns error?)? sendBack = ();
 |};
 
 # A body as it arrived from the client or a backend, kept until a step replaces the payload.

@@ -6,7 +6,7 @@
 
 import ballerinax/java.jms;
 
-# Proxy service 'OrderJmsProxy' on JMS: every message of topic 'orders' (connection factory 'myTopicConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'OrderJmsProxy' on JMS: every message of topic 'orders' (connection factory 'myTopicConnectionFactory') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From OrderJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -28,6 +28,13 @@ service jms:Service on orderJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
+        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        setJmsReply(ctx, message, "orderJmsProxyJmsListener", {
+            initialContextFactory: jmsFactoryMyTopicConnectionFactoryContextFactory,
+            providerUrl: jmsFactoryMyTopicConnectionFactoryProviderUrl,
+            connectionFactoryName: jmsFactoryMyTopicConnectionFactoryConnectionFactory
+        });
         var result = orderJmsProxyFlow(ctx);
         if result is error {
             return result;
@@ -35,7 +42,7 @@ service jms:Service on orderJmsProxyJmsListener {
     }
 }
 
-# Proxy service 'PlainJmsProxy' on JMS: every message of queue 'PlainJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'PlainJmsProxy' on JMS: every message of queue 'PlainJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From PlainJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -58,9 +65,11 @@ service jms:Service on plainJmsProxyJmsListener {
         // The proxy's transport.jms.ContentType rules, in order: the first that applies gives the content type.
         string? contentType = ();
         map<anydata>? properties = message?.properties;
+        string? contentTypeProperty = ();
         anydata propertyValue = properties is () ? () : properties["Content-Type"];
         if contentType is () && propertyValue is string {
             contentType = propertyValue;
+            contentTypeProperty = "Content-Type";
         }
         if contentType is () && content is byte[] {
             contentType = "application/octet-stream";
@@ -73,6 +82,13 @@ service jms:Service on plainJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
+        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        setJmsReply(ctx, message, "plainJmsProxyJmsListener", {
+            initialContextFactory: jmsFactoryDefaultContextFactory,
+            providerUrl: jmsFactoryDefaultProviderUrl,
+            connectionFactoryName: jmsFactoryDefaultConnectionFactory
+        }, contentTypeProperty = contentTypeProperty);
         var result = plainJmsProxyFlow(ctx);
         if result is error {
             return result;
@@ -80,33 +96,7 @@ service jms:Service on plainJmsProxyJmsListener {
     }
 }
 
-// TODO(SB0206): the response of proxy 'StockQuoteJmsProxy' to a JMS message is dropped: the Micro Integrator sends it to the request's JMSReplyTo destination, else 'StockQuoteReplies' (transport.jms.ReplyDestination) with the request's JMSCorrelationID (else its JMSMessageID); send it there with a jms:MessageProducer by hand
-// <proxy xmlns="http://ws.apache.org/ns/synapse" name="StockQuoteJmsProxy" transports="jms" startOnLoad="true">
-//     <target>
-//         <endpoint>
-//             <address uri="http://localhost:9000/services/SimpleStockQuoteService"/>
-//         </endpoint>
-//         <inSequence>
-//             <log level="full"/>
-//         </inSequence>
-//         <outSequence>
-//             <log level="custom">
-//                 <property name="reply" value="received"/>
-//             </log>
-//             <send/>
-//         </outSequence>
-//     </target>
-//     <parameter name="transport.jms.ContentType">
-//         <rules>
-//             <jmsProperty>contentType</jmsProperty>
-//             <bytesMessage>application/xml</bytesMessage>
-//             <default>text/xml</default>
-//         </rules>
-//     </parameter>
-//     <parameter name="transport.jms.ReplyDestination">StockQuoteReplies</parameter>
-//     <parameter name="transport.jms.CacheLevel">consumer</parameter>
-// </proxy>
-# Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else queue 'StockQuoteReplies' (transport.jms.ReplyDestination).
 # From StockQuoteJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -129,9 +119,11 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
         // The proxy's transport.jms.ContentType rules, in order: the first that applies gives the content type.
         string? contentType = ();
         map<anydata>? properties = message?.properties;
+        string? contentTypeProperty = ();
         anydata propertyValue = properties is () ? () : properties["contentType"];
         if contentType is () && propertyValue is string {
             contentType = propertyValue;
+            contentTypeProperty = "contentType";
         }
         if contentType is () && content is byte[] {
             contentType = "application/xml";
@@ -144,6 +136,13 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
+        // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
+        setJmsReply(ctx, message, "stockQuoteJmsProxyJmsListener", {
+            initialContextFactory: jmsFactoryDefaultContextFactory,
+            providerUrl: jmsFactoryDefaultProviderUrl,
+            connectionFactoryName: jmsFactoryDefaultConnectionFactory
+        }, replyDestination = {'type: jms:QUEUE, name: "StockQuoteReplies"}, contentTypeProperty = contentTypeProperty);
         var result = stockQuoteJmsProxyFlow(ctx);
         if result is error {
             return result;

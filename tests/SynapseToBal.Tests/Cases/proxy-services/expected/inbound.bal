@@ -4,40 +4,7 @@
 
 import ballerinax/java.jms;
 
-// TODO(SB0206): the response of proxy 'OrderProxy' to a JMS message is dropped: the Micro Integrator sends it to the request's JMSReplyTo destination with the request's JMSCorrelationID (else its JMSMessageID); send it there with a jms:MessageProducer by hand
-// <proxy xmlns="http://ws.apache.org/ns/synapse" name="OrderProxy" transports="https http jms" startOnLoad="true" trace="disable">
-//     <target endpoint="OrderServiceEP">
-//         <inSequence>
-//             <log level="custom">
-//                 <property name="proxy" value="OrderProxy"/>
-//             </log>
-//             <property name="orderSource" value="proxy"/>
-//             <filter source="$trp:X-Reject" regex="yes">
-//                 <then>
-//                     <payloadFactory media-type="json">
-//                         <format>{"error": "rejected"}</format>
-//                         <args/>
-//                     </payloadFactory>
-//                     <property name="HTTP_SC" value="403" scope="axis2"/>
-//                     <respond/>
-//                 </then>
-//             </filter>
-//         </inSequence>
-//         <outSequence>
-//             <property name="X-Served-By" value="OrderProxy" scope="transport"/>
-//             <respond/>
-//         </outSequence>
-//         <faultSequence>
-//             <log level="custom">
-//                 <property name="error" expression="get-property('ERROR_MESSAGE')"/>
-//             </log>
-//             <respond/>
-//         </faultSequence>
-//     </target>
-//     <publishWSDL uri="file:repository/samples/resources/proxy/order.wsdl"/>
-//     <parameter name="transport.jms.ContentType">application/json</parameter>
-// </proxy>
-# Proxy service 'OrderProxy' on JMS: every message of queue 'OrderProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'OrderProxy' on JMS: every message of queue 'OrderProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From OrderProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -59,6 +26,13 @@ service jms:Service on orderProxyJmsListener {
         }
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
+        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        setJmsReply(ctx, message, "orderProxyJmsListener", {
+            initialContextFactory: jmsFactoryDefaultContextFactory,
+            providerUrl: jmsFactoryDefaultProviderUrl,
+            connectionFactoryName: jmsFactoryDefaultConnectionFactory
+        });
         var result = orderProxyFlow(ctx);
         if result is error {
             return result;

@@ -1,0 +1,146 @@
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Emit;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// The answer of a proxy to a message it received over JMS: Axis2's JMSMessageReceiver sends it to the request's
+/// JMSReplyTo, else to the proxy's transport.jms.ReplyDestination; the generated listener sets that up on the
+/// context (setJmsReply) and the runtime's respond sends it there.
+/// </summary>
+public sealed class ProxyJmsReplyTests
+{
+    private const string Synapse = "http://ws.apache.org/ns/synapse";
+
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("synapse.xml", $"<definitions xmlns=\"{Synapse}\">{definitions}</definitions>", diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
+
+    private static string Proxy(string parameters, string inSequence = "<respond/>", string transports = "jms") =>
+        $"""<proxy xmlns="{Synapse}" name="P" transports="{transports}"><target><inSequence>{inSequence}</inSequence></target>{parameters}</proxy>""";
+
+    private static string Message(Microsoft.CodeAnalysis.Diagnostic d) => d.GetMessage(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void A_proxy_that_answers_over_jms_sends_its_answer_to_the_reply_destination_and_reports_nothing()
+    {
+        var (package, diagnostics) = Lower(Proxy("<parameter name=\"transport.jms.ReplyDestination\">replies</parameter>"));
+
+        var inbound = Assert.Single(package.Inbounds);
+        Assert.Null(inbound.NotTranslated);
+        var jms = Assert.IsType<InboundTransportIr.Jms>(inbound.Transport);
+        Assert.Equal(new JmsReplyIr("replies", false), jms.Reply);
+        Assert.Contains("JMSReplyTo, else queue 'replies'", inbound.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("JMS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_reply_destination_the_answer_goes_to_jms_reply_to_only()
+    {
+        var (package, _) = Lower(Proxy(string.Empty));
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal(new JmsReplyIr(null, false), jms.Reply);
+    }
+
+    [Fact]
+    public void A_topic_reply_destination_type_makes_the_reply_destination_a_topic()
+    {
+        var (package, _) = Lower(Proxy("<parameter name=\"transport.jms.ReplyDestination\">quotes</parameter><parameter name=\"transport.jms.ReplyDestinationType\">topic</parameter>"));
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal(new JmsReplyIr("quotes", true), jms.Reply);
+    }
+
+    [Fact]
+    public void A_reply_destination_type_other_than_queue_or_topic_leaves_the_transport_untranslated_as_the_mi_refuses_it()
+    {
+        // JMSEndpoint.loadConfiguration compares the value exactly: "Queue" is refused.
+        var (package, diagnostics) = Lower(Proxy("<parameter name=\"transport.jms.ReplyDestinationType\">Queue</parameter>", transports: "http jms"));
+
+        Assert.Empty(package.Inbounds);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("transport.jms.ReplyDestinationType 'Queue' is neither queue nor topic", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_proxy_that_never_answers_still_answers_over_jms_when_its_fault_sequence_responds()
+    {
+        // The fault sequence's respond answers the request too: every JMS proxy listener sets the reply up.
+        var (package, _) = Lower($"""<proxy name="P" transports="jms"><target><inSequence><drop/></inSequence><faultSequence><respond/></faultSequence></target></proxy>""");
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        Assert.NotNull(jms.Reply);
+    }
+
+    [Fact]
+    public void An_inbound_endpoint_sets_no_reply_up()
+    {
+        var (package, _) = Lower("""
+            <inboundEndpoint name="In" protocol="jms" sequence="S"><parameters>
+            <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
+            <parameter name="java.naming.provider.url">tcp://localhost:61616</parameter>
+            <parameter name="transport.jms.Destination">q</parameter></parameters></inboundEndpoint>
+            <sequence name="S"><respond/></sequence>
+            """);
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        Assert.Null(jms.Reply);
+    }
+
+    [Fact]
+    public void The_listener_sets_the_reply_up_with_its_connection_the_reply_destination_and_the_matched_content_type_property()
+    {
+        var files = ArtifactConversion.Convert(Proxy("""
+            <parameter name="transport.jms.ContentType"><rules><jmsProperty>contentType</jmsProperty><default>text/xml</default></rules></parameter>
+            <parameter name="transport.jms.ReplyDestination">replies</parameter><parameter name="transport.jms.ReplyDestinationType">topic</parameter>
+            """));
+
+        var inbound = files["inbound.bal"];
+        Assert.Contains("string? contentTypeProperty = ();", inbound, StringComparison.Ordinal);
+        Assert.Contains("    contentType = propertyValue;\n            contentTypeProperty = \"contentType\";", inbound, StringComparison.Ordinal);
+        Assert.Contains("setJmsReply(ctx, message, \"pJmsListener\", {\n            initialContextFactory: jmsFactoryDefaultContextFactory,", inbound, StringComparison.Ordinal);
+        Assert.Contains("}, replyDestination = {'type: jms:TOPIC, name: \"replies\"}, contentTypeProperty = contentTypeProperty);", inbound, StringComparison.Ordinal);
+
+        // The reply is set up after the JMS facts and before the flow runs.
+        var facts = inbound.IndexOf("setJmsInboundFacts(", StringComparison.Ordinal);
+        var reply = inbound.IndexOf("setJmsReply(", StringComparison.Ordinal);
+        var flow = inbound.IndexOf("pFlow(ctx)", StringComparison.Ordinal);
+        Assert.True(facts < reply && reply < flow);
+        Assert.Contains("function sendJmsReply(", files["support.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_property_rules_or_a_reply_destination_the_call_passes_only_the_connection()
+    {
+        var files = ArtifactConversion.Convert(Proxy("<parameter name=\"transport.jms.ContentType\">application/json</parameter>"));
+
+        var inbound = files["inbound.bal"];
+        Assert.DoesNotContain("contentTypeProperty", inbound, StringComparison.Ordinal);
+        Assert.Contains("    connectionFactoryName: jmsFactoryDefaultConnectionFactory\n        });", inbound, StringComparison.Ordinal);
+        Assert.Contains("to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).", inbound, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Respond_answers_over_jms_when_the_context_has_a_send_back_and_copies_keep_it()
+    {
+        IEnumerable<string> files = ["respond(ctx); branchContext(ctx); setJmsReply(ctx);"];
+        var support = RuntimeModule.BuiltIn.Support(files)!;
+
+        var respond = support[support.IndexOf("function respond(Context ctx)", StringComparison.Ordinal)..];
+        Assert.True(respond.IndexOf("check sendBack(ctx);", StringComparison.Ordinal) < respond.IndexOf("answerInClientSoapVersion(ctx);", StringComparison.Ordinal));
+        Assert.Contains("sendBack: ctx.sendBack", support, StringComparison.Ordinal);
+
+        // The correlation ID: the axis2 JMS_COORELATION_ID, else for a backend's response the request's JMSMessageID.
+        Assert.Contains("string? correlationId = correlation is string ? correlation : ctx.isResponse ? target.requestMessageId : ();", support, StringComparison.Ordinal);
+        Assert.Contains("check producer->sendTo(destination, reply);", support, StringComparison.Ordinal);
+    }
+}
