@@ -1124,6 +1124,79 @@ function payloadExists(Context ctx, string path) returns boolean {
 # MI 4.4 exists(vars.x): true when the variable is set and not null.
 function variableExists(Context ctx, string name) returns boolean => ctx.variables[name] !is ();
 
+# MI 4.4 `<variable expression="${payload...}" type="INTEGER|LONG"/>` (mediators/v2/Utils.convertJsonPrimitive):
+# `value` is what `jsonPath` read at the payload path. It must be a JSON number: Gson's getAsInt/getAsLong drop
+# a fraction towards zero, and getAsInt keeps the low 32 bits, as Java's int conversion does. A JSON string such
+# as "12", a boolean, an object, null or a missing path (the MI's expression then gives "") faults with the MI's
+# message. A number beyond the range of a Java long is an error here (the MI keeps its low bits).
+function variableInteger(json|error value, string expression, boolean isLong = false) returns int|error {
+    string dataType = isLong ? "LONG" : "INTEGER";
+    int whole;
+    if value is int {
+        whole = value;
+    } else if value is decimal {
+        decimal truncated = value < 0d ? value.ceiling() : value.floor();
+        if truncated < -9223372036854775808d || truncated > 9223372036854775807d {
+            return error("the JSON number " + value.toString() + " of '" + expression + "' is beyond the range of a Java long");
+        }
+        whole = <int>truncated;
+    } else if value is float && !value.isNaN() && !value.isInfinite() {
+        float truncated = value < 0.0 ? value.ceiling() : value.floor();
+        if truncated < -9223372036854775808.0 || truncated >= 9223372036854775808.0 {
+            return error("the JSON number " + value.toString() + " of '" + expression + "' is beyond the range of a Java long");
+        }
+        whole = <int>truncated;
+    } else {
+        return variableTypeMismatch(expression, dataType);
+    }
+    if isLong {
+        return whole;
+    }
+    int low = whole & 0xFFFFFFFF;
+    return low > 0x7FFFFFFF ? low - 0x100000000 : low;
+}
+
+# The same for type DOUBLE: a JSON number (Gson's getAsDouble).
+function variableDouble(json|error value, string expression) returns float|error {
+    if value is int {
+        return <float>value;
+    }
+    if value is decimal {
+        return <float>value;
+    }
+    if value is float {
+        return value;
+    }
+    return variableTypeMismatch(expression, "DOUBLE");
+}
+
+# The same for type BOOLEAN: a JSON boolean; the string "true" faults.
+function variableBoolean(json|error value, string expression) returns boolean|error {
+    if value is boolean {
+        return value;
+    }
+    return variableTypeMismatch(expression, "BOOLEAN");
+}
+
+# The same for type JSON: an object or array is kept (a copy: the MI parses the payload afresh for the
+# expression), a string, number or boolean becomes its text (Gson's getAsString); null or a missing path faults.
+function variableJson(json|error value, string expression) returns json|error {
+    if value is map<json>|json[] {
+        return value.clone();
+    }
+    if value is string {
+        return value;
+    }
+    if value is int|float|decimal|boolean {
+        return value.toString();
+    }
+    return variableTypeMismatch(expression, "JSON");
+}
+
+# The fault of Utils.handleDataTypeException, with the expression as written inside `${...}`.
+function variableTypeMismatch(string expression, string dataType) returns error =>
+    error("Expression '${" + expression + "}' result does not match the expected data type '" + dataType + "'");
+
 # Synapse's string value of an XPath result, which is not XPath's `string()` (an MI quirk, semantics
 # §7.2): one element gives its own text (its text children, not its descendants'), trimmed, or its
 # serialised XML when it has none; several elements give their serialised XML, concatenated; text
@@ -1138,6 +1211,17 @@ function xpathString(xml nodes) returns string {
         value += item is xml:Element ? item.toString() : item.data();
     }
     return value;
+}
+
+# A call-template parameter given as an XPath node-set (`<with-param value="{//name}"/>`): the Micro Integrator
+# passes the first node only (TemplateContext.resolveExpressionValue: Value.resolveObject, selectSingleNode), and
+# `$func:name` reads that one node back as SynapseXPath.stringValueOf does (`xmlNodesText`: an element's own
+# text trimmed, or its XML when it has none). An empty node-set gives "" (the MI leaves the parameter unset).
+function xpathFirstNodeString(xml nodes) returns string {
+    foreach xml node in nodes {
+        return xmlNodesText(node);
+    }
+    return "";
 }
 
 # Synapse's string value of a path ending in `node()` (semantics §7.2, `SynapseXPath.stringValueOf`): the

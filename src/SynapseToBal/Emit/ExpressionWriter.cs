@@ -373,6 +373,12 @@ internal sealed class ExpressionWriter
             IR.Builtin.IsArray => $"check jsonIsArray({T(0)})",
             IR.Builtin.IsObject => $"check jsonIsObject({T(0)})",
             IR.Builtin.PayloadExists => $"payloadExists(ctx, {S(0)})",
+            IR.Builtin.VariableInteger => $"check variableInteger(jsonPath(ctx, {S(0)}), {S(1)})",
+            IR.Builtin.VariableLong => $"check variableInteger(jsonPath(ctx, {S(0)}), {S(1)}, true)",
+            IR.Builtin.VariableDouble => $"check variableDouble(jsonPath(ctx, {S(0)}), {S(1)})",
+            IR.Builtin.VariableBoolean => $"check variableBoolean(jsonPath(ctx, {S(0)}), {S(1)})",
+            IR.Builtin.VariableJson => $"check variableJson(jsonPath(ctx, {S(0)}), {S(1)})",
+            IR.Builtin.XPathFirstNodeString => $"xpathFirstNodeString({FirstNodes(a[0])})",
             IR.Builtin.VariableExists => $"variableExists(ctx, {S(0)})",
             IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
             IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
@@ -409,6 +415,13 @@ internal sealed class ExpressionWriter
         { Steps.IsEmpty: true } => $"{Navigation(navigation)}.toString()",
         { Steps: [.., { AllNodes: true }] } => $"xpathNodeString({Navigation(navigation with { Steps = navigation.Steps[..^1] })})",
         _ => $"xpathString({Navigation(navigation)})",
+    };
+
+    /// <summary>The elements of a node-set whose first node a call-template parameter takes (a Ballerina <c>xml</c>).</summary>
+    private string FirstNodes(ExprIr nodes) => nodes switch
+    {
+        XmlNavigationIr { TextOnly: false } x => Navigation(x),
+        _ => throw new InvalidOperationException($"Not an element navigation: {nodes.GetType().Name}"),
     };
 
     /// <summary>The string values of the nodes of a node-set, in document order (a Ballerina <c>string[]</c>).</summary>

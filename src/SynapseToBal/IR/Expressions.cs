@@ -350,6 +350,31 @@ public enum Builtin
     VariableExists,
 
     /// <summary>
+    /// MI 4.4 variable type INTEGER of a ${...} payload path (both string literals: the JSONPath and the expression as
+    /// the fault message names it): a JSON number, its fraction dropped and its low 32 bits kept (Gson getAsInt).
+    /// </summary>
+    VariableInteger,
+
+    /// <summary>MI 4.4 variable type LONG of a payload path: a JSON number, its fraction dropped (Gson getAsLong).</summary>
+    VariableLong,
+
+    /// <summary>MI 4.4 variable type DOUBLE of a payload path: a JSON number (Gson getAsDouble).</summary>
+    VariableDouble,
+
+    /// <summary>MI 4.4 variable type BOOLEAN of a payload path: a JSON boolean.</summary>
+    VariableBoolean,
+
+    /// <summary>MI 4.4 variable type JSON of a payload path: an object or array as it is, a string, number or boolean as its text.</summary>
+    VariableJson,
+
+    /// <summary>
+    /// The first node of an XPath node-set (an element navigation) as a call-template parameter holds it
+    /// (TemplateContext.resolveExpressionValue, Value.resolveObject: selectSingleNode), read back as Synapse's string
+    /// value of that one node; "" for an empty set.
+    /// </summary>
+    XPathFirstNodeString,
+
+    /// <summary>
     /// Synapse's XPath base64Decode(s) (Base64DecodeFunction): commons-codec's lenient decoding (characters outside
     /// the alphabet are skipped, decoding stops at the first '=', a last lone character is dropped), the bytes read
     /// as UTF-8, then Java's trim.

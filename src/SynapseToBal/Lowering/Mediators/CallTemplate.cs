@@ -35,6 +35,7 @@ public sealed partial class Lowerer
             ExprIr value = parameter.Value switch
             {
                 ValueSyntax.Literal { Text: var text } when text.StartsWith("{{", StringComparison.Ordinal) => ReportLazy(text, parameter.Location),
+                ValueSyntax.Expression { Syntax: { Language: ExpressionLanguage.XPath } xpath } => FirstNode(Value(parameter.Value, context), xpath),
                 _ => Value(parameter.Value, context),
             };
             arguments.Add(new ArgumentIr(declared.Name, value));
@@ -46,6 +47,25 @@ public sealed partial class Lowerer
         }
 
         return new InvokeStep(call, target.Function, _model.TemplateFacts(call.Target).CanAnswer) { Arguments = arguments.ToImmutable() };
+    }
+
+    /// <summary>
+    /// An XPath with-param: without the legacy system property (synapse.legacy.xpath.child.element.access.enabled, off by
+    /// default) TemplateContext.getEvaluatedParamValue passes <c>selectSingleNode</c>: the first node of a node-set (an
+    /// element as it is, a text node's text, an attribute's value), or the string, number or boolean result itself.
+    /// </summary>
+    private ExprIr FirstNode(ExprIr value, ExpressionSyntax xpath) => value switch
+    {
+        XmlNavigationIr { Steps: [.., { AllNodes: true }] } => ReportFirstNodeUntranslated(xpath),
+        XmlNavigationIr { TextOnly: false } navigation => new BuiltinCallIr(Builtin.XPathFirstNodeString, [navigation], ValueKind.String),
+        XmlNavigationIr or XmlAttributeReadIr => new BuiltinCallIr(Builtin.XPathStringValue, [value], ValueKind.String),
+        _ => value,
+    };
+
+    private UntranslatedExprIr ReportFirstNodeUntranslated(ExpressionSyntax xpath)
+    {
+        _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, xpath.Location, xpath.Original, UntranslatedPart.Whole(xpath.Original) + ": a call-template parameter takes the first node of node(), which may be a text node or an element");
+        return new UntranslatedExprIr(xpath.Original);
     }
 
     /// <summary>A <c>{{expr}}</c> argument is evaluated lazily inside the template in Synapse; that is not translated.</summary>
