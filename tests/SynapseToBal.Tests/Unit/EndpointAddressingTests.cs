@@ -51,7 +51,7 @@ public sealed class EndpointAddressingTests
     public void A_non_blocking_call_passes_the_version_and_the_endpoint_url_to_call_endpoint()
     {
         var files = ArtifactConversion.Convert(Api, Endpoint("<enableAddressing version=\"submission\"/>"));
-        var call = Assert.Single(files["main.bal"].Split('\n'), l => l.Contains("callEndpoint(", StringComparison.Ordinal));
+        var call = Assert.Single(files["main.bal"].Split('\n'), l => l.Contains("callEndpointAddressed(", StringComparison.Ordinal));
         Assert.Contains("wsAddressing = \"submission\", wsaTo = ", call, StringComparison.Ordinal);
         Assert.Contains("function addressingBlocks(", files["support.bal"], StringComparison.Ordinal);
         Assert.Contains("function withHeaderBlocks(", files["support.bal"], StringComparison.Ordinal);
