@@ -1921,7 +1921,8 @@ isolated class WeightedRoundRobinRule {
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
 # failover or loadbalance endpoint.
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
-        boolean outOnly = false, boolean blockingSender = false, boolean timeoutFault = false) returns error? {
+        boolean outOnly = false, boolean blockingSender = false, boolean timeoutFault = false,
+        (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = ()) returns error? {
     // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
     [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
     if format is EndpointFormat {
@@ -1944,7 +1945,12 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     if verb.toUpperAscii() != "GET" {
         xml|byte[]? body = check entityBody(ctx);
         if body is xml|byte[] {
-            request.setPayload(body);
+            xml|byte[] sent = body;
+            if bodyEdit !is () {
+                // What the Axis2 handlers of the send add to the envelope (`callEndpointAddressed`).
+                sent = check bodyEdit(body);
+            }
+            request.setPayload(sent);
             if ctx.contentType != "" {
                 check request.setContentType(ctx.contentType);
             }
@@ -1980,6 +1986,112 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.wsaAction = ();
     ctx.axis2 = {};
     ctx.isResponse = true;
+}
+
+# `callEndpoint` through an endpoint with `enableAddressing` (a non-blocking send or call): Axis2FlexibleMEPClient
+# engages Axis2's addressing module for the send, whose AddressingOutHandler adds WS-Addressing header blocks to the
+# envelope (`addressingBlocks`) after the clone lost the message's own (`removeAddressingHeaders`). The endpoint is
+# content-aware, so the message is built first (AbstractEndpoint.send). Only a SOAP formatter writes the envelope's
+# header: a message sent as plain XML, JSON or text goes out without the blocks, but still fails without an action.
+# `wsaTo` is the endpoint's URL; the path or REST postfix is joined to it as the address the message goes to.
+function callEndpointAddressed(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
+        boolean outOnly = false, boolean timeoutFault = false, WsAddressing wsAddressing = "default", string wsaTo = "") returns error? {
+    string namespace = addressingNamespace(check parsedPayload(ctx), wsAddressing);
+    // As `callEndpoint` does next; the action the handler writes is the one the format sends (`applyEndpointFormat`).
+    removeAddressingHeaders(ctx);
+    xml blocks = check addressingBlocks(ctx, namespace, withRestPostfix(wsaTo, path));
+    return callEndpoint(ctx, endpoint, path, method, format, outOnly = outOnly, timeoutFault = timeoutFault,
+        bodyEdit = function (xml|byte[] body) returns xml|byte[]|error => bodyFormat(ctx.contentType) == "soap" ? withHeaderBlocks(body, blocks) : body);
+}
+
+# The WS-Addressing version of an endpoint's `enableAddressing`: its `version` attribute ("final" or "submission"),
+# or "default" without one.
+type WsAddressing "final"|"submission"|"default";
+
+# The WS-Addressing namespace an endpoint with `enableAddressing` writes its header blocks in: 2005/08 for
+# version="final", 2004/08 for version="submission". Without a version Axis2FlexibleMEPClient sets none and
+# AddressingOutHandler takes the WS_ADDRESSING_VERSION the received message left (the clone copies its
+# properties): the namespace AddressingInHandler read when the message was built (2005/08 when the envelope's
+# header has a block of it, else 2004/08 when it has one of that namespace), and 2005/08 otherwise.
+function addressingNamespace(json|xml message, WsAddressing version) returns string {
+    if version != "default" {
+        return version == "final" ? WSA_NS : WSA_SUBMISSION_NS;
+    }
+    xml:Element? header = message is xml ? envelopePart(message, "Header") : ();
+    if header is () {
+        return WSA_NS;
+    }
+    boolean submission = false;
+    foreach xml:Element block in header.getChildren().elements() {
+        string name = block.getName();
+        if name.startsWith("{" + WSA_NS + "}") {
+            return WSA_NS;
+        }
+        submission = submission || name.startsWith("{" + WSA_SUBMISSION_NS + "}");
+    }
+    return submission ? WSA_SUBMISSION_NS : WSA_NS;
+}
+
+# The WS-Addressing header blocks Axis2's AddressingOutHandler adds to a message an endpoint with `enableAddressing`
+# sends (Axis2FlexibleMEPClient turns DISABLE_ADDRESSING_FOR_OUT_MESSAGES off), in its order and with its defaults:
+# `To`, the address the message is sent to (the endpoint's URL with the path or REST postfix); `ReplyTo`, only for
+# 2004/08, the anonymous address (2005/08 omits an anonymous ReplyTo, as includeOptionalHeaders is off); `MessageID`,
+# the clone's new `urn:uuid:` id (the message's own when PRESERVE_WS_ADDRESSING is "true"); `Action`, the message's
+# action (`addressingAction`: the SOAP action, else the request's `wsa:Action`). A block of that name the message
+# still carries (PRESERVE_WS_ADDRESSING keeps them) is not added again. Without an action, Axis2 refuses to send
+# ("Unable to determine wsa:Action for outbound message"): the send fails as Axis2Sender reports it, with
+# ERROR_CODE 0. From and FaultTo are not written (the clone carries none).
+function addressingBlocks(Context ctx, string namespace, string to) returns xml|error {
+    json|xml message = check parsedPayload(ctx);
+    xml:Element? header = message is xml ? envelopePart(message, "Header") : ();
+    string[] present = [];
+    if header is xml:Element {
+        foreach xml:Element block in header.getChildren().elements() {
+            present.push(block.getName());
+        }
+    }
+    string action = check addressingAction(ctx);
+    if action == "" && present.indexOf("{" + namespace + "}Action") is () {
+        return error("Unexpected error during sending message out. Unable to determine wsa:Action for outbound message", synapseErrorCode = 0);
+    }
+    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
+    string messageId = preserve is string && preserve.toLowerAscii() == "true" ? ctx.messageId : "urn:uuid:" + uuid:createType4AsString();
+    xml blocks = xml ``;
+    if present.indexOf("{" + namespace + "}To") is () {
+        blocks += soapHeaderBlock(namespace, "wsa", "To", to);
+    }
+    if namespace == WSA_SUBMISSION_NS && present.indexOf("{" + namespace + "}ReplyTo") is () {
+        xml:Element address = soapHeaderBlock(namespace, "wsa", "Address", WSA_SUBMISSION_NS + "/role/anonymous");
+        blocks += xml:createElement("{" + namespace + "}ReplyTo", {["{http://www.w3.org/2000/xmlns/}wsa"]: namespace}, address);
+    }
+    if present.indexOf("{" + namespace + "}MessageID") is () {
+        blocks += soapHeaderBlock(namespace, "wsa", "MessageID", messageId);
+    }
+    if action != "" && present.indexOf("{" + namespace + "}Action") is () {
+        blocks += soapHeaderBlock(namespace, "wsa", "Action", action);
+    }
+    return blocks;
+}
+
+# A SOAP envelope to send (`entityBody`'s bytes or XML) with `blocks` appended to its Header, which is added when the
+# envelope has none. The message keeps its own envelope. A body that is not an envelope goes out as it is.
+function withHeaderBlocks(xml|byte[] body, xml blocks) returns xml|byte[]|error {
+    xml envelope = body is byte[] ? check xml:fromString(check string:fromBytes(body)) : body.clone();
+    string? uri = soapVersion(envelope);
+    if uri is () || blocks.length() == 0 {
+        return body;
+    }
+    xml:Element? header = envelopePart(envelope, "Header");
+    if header is xml:Element {
+        header.setChildren(header.getChildren() + blocks);
+        return envelope;
+    }
+    xml:Element root = envelope.elements().get(0);
+    xml:Element created = uri == SOAP12_NS
+        ? <xml:Element>xml `<soap:Header xmlns:soap="http://www.w3.org/2003/05/soap-envelope">${blocks}</soap:Header>`
+        : <xml:Element>xml `<soapenv:Header xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${blocks}</soapenv:Header>`;
+    root.setChildren(created + root.getChildren());
+    return envelope;
 }
 
 # FORCE_ERROR_ON_SOAP_FAULT, after a send through an endpoint (semantics §5.1): when the message holds the

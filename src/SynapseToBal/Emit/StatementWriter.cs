@@ -213,7 +213,7 @@ internal sealed partial class StatementWriter
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
             case CallStep call:
-                _out.Line($"check callEndpoint({CallArguments(call)});");
+                _out.Line($"check {(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)});");
                 if (ReleasesThrottle && !call.OutOnly)
                 {
                     // The response arrived: the message's concurrency slot is free again (SynapseCallbackReceiver).
@@ -1280,7 +1280,24 @@ internal sealed partial class StatementWriter
             AddPathArguments(call, args);
         }
 
-        return FinishCallArguments(call, blocking, args);
+        return FinishCallArguments(call, blocking, args) + AddressingArguments(call, blocking);
+    }
+
+    /// <summary>An endpoint's enableAddressing on a non-blocking call: the version and the URL its wsa:To starts from (the path is joined to it).</summary>
+    private string AddressingArguments(CallStep call, bool blocking)
+    {
+        if (blocking || call.Client.Addressing is not { } addressing)
+        {
+            return string.Empty;
+        }
+
+        var version = addressing switch
+        {
+            WsAddressingVersion.Final => "final",
+            WsAddressingVersion.Submission => "submission",
+            _ => "default",
+        };
+        return $", wsAddressing = {BallerinaSyntax.StringLiteral(version)}, wsaTo = {_expr.Names[call.Client.UrlConfigurable]}";
     }
 
     private void AddPathArguments(CallStep call, List<string> args)

@@ -185,6 +185,9 @@ public sealed record ClientIr(
     /// <summary>For a failover or load-balance endpoint: how the calls are spread over its members; null for one URL.</summary>
     public ClientGroupIr? Group { get; init; }
 
+    /// <summary>The endpoint's <c>enableAddressing</c> (without <c>separateListener</c>): non-blocking calls add WS-Addressing header blocks; null when off.</summary>
+    public WsAddressingVersion? Addressing { get; init; }
+
     /// <summary>The HTTP version and chunking the axis2 transport switches set before its calls ask for; null for the defaults.</summary>
     public HttpTransport? Transport { get; init; }
 

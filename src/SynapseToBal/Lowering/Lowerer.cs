@@ -632,22 +632,27 @@ public sealed partial class Lowerer
 
     private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null)
     {
-        ReportUnappliedSettings(qualities, location, endpoint);
+        ReportUnappliedSettings(qualities, location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var (configurable, secret) = AddUrlConfigurable(baseName, url, location);
         var settings = ClientSettings(qualities, location, endpoint);
-        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault };
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities) };
         _clients.Add(client);
         return client;
     }
 
-    /// <summary>Reports the WS-* switches, onError and a timeout computed at run time, which no generated client applies.</summary>
-    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
+    /// <summary>
+    /// Reports the WS-* switches, onError and a timeout computed at run time, which no generated client applies.
+    /// <paramref name="appliesAddressing"/>: the client carries <c>enableAddressing</c> to its calls (<see cref="AppliedAddressing"/>),
+    /// so only a separate listener, which it cannot have, is reported here; the calls that do not add the headers report it.
+    /// </summary>
+    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false)
     {
+        ReportSeparateListener(qualities);
         foreach (var (setting, present) in new[]
         {
             ("WS-Security (enableSec)", qualities.Security is not null),
-            ("WS-Addressing (enableAddressing)", qualities.Addressing is not null),
+            ("WS-Addressing (enableAddressing)", qualities.Addressing is not null && !appliesAddressing && !qualities.Addressing.SeparateListener),
             ("WS-ReliableMessaging (enableRM)", qualities.ReliableMessaging is not null),
             ($"optimize=\"{qualities.Optimize}\" (MTOM/SwA)", qualities.Optimize is not null),
             ($"onError=\"{endpoint.OnError}\"", endpoint.OnError is not null),

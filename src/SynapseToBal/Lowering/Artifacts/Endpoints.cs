@@ -256,13 +256,13 @@ public sealed partial class Lowerer
         var why = text is null ? "is not in the project" : port is null ? "has no such service and port" : "gives no address";
         _diagnostics.Report(DiagnosticCatalog.WsdlNotRead, wsdl.Location, baseName, source, why, declaredFormat is null ? "the message's own format is sent" : $"the format attribute's {wsdl.Format} is used");
         _wsdlFormats[wsdl] = declaredFormat;
-        ReportUnappliedSettings(wsdl.Qualities, wsdl.Location, endpoint);
+        ReportUnappliedSettings(wsdl.Qualities, wsdl.Location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, $"Address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source} of the '{baseName}' endpoint (the WSDL was not read: set it from the WSDL).", Secret: false));
         var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint);
         var notes = settings.Notes.Insert(0, $"The address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source}: set it in Config.toml{(declaredFormat is null ? "; the SOAP version of the port is not known, so the message goes in its own format" : string.Empty)}.");
-        var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault };
+        var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(wsdl.Qualities) };
         _clients.Add(client);
         return client;
     }
@@ -350,6 +350,13 @@ public sealed partial class Lowerer
         }
 
         var location = endpoint.Definition!.Location;
+        if (members.FindIndex(m => m.Addressing is not null) is var addressed and >= 0)
+        {
+            // Each member's own enableAddressing: Synapse adds wsa:To with the address of the member it tries.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the {AddressingSetting} of member '{memberNames[addressed]}'",
+                "the Micro Integrator adds the WS-Addressing header blocks (wsa:To the member it tries) to what it sends to that member; the group client sends the same request to whichever member it picks and adds none");
+        }
+
         var notes = ImmutableArray.CreateBuilder<string>();
         var timeout = members.Max(m => m.TimeoutSeconds);
         if (members.Select(m => m.TimeoutSeconds).Distinct().Count() > 1)

@@ -270,6 +270,12 @@ public sealed partial class Lowerer
                 NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied, write them into the job by hand");
             }
 
+            foreach (var addressed in (target is null ? lowered.TargetChoices : [target]).Where(c => c.Addressing is not null))
+            {
+                ReportAddressingNotApplied(addressed, processor.Location, "messageProcessor",
+                    $"the forwarding job sends through the blocking sender, which adds the WS-Addressing header blocks of endpoint '{addressed.SynapseName}' with the stored message's own options; the generated job adds none");
+            }
+
             var attempts = Number("max.delivery.attempts", 4);
             var retry = Number("client.retry.interval", 1000);
             read.Add("max.delivery.drop");

@@ -58,6 +58,7 @@ public sealed partial class Lowerer
         if (call.Blocking)
         {
             step = ThroughBlockingSender(step);
+            ReportBlockingAddressing(step, call.Location, "call");
             _ = SoapFaultChecked(call, step, call.Location); // reports only
             // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
             return step.Client.DefaultTimeout

@@ -69,6 +69,7 @@ public sealed partial class Lowerer
 
         ReportUncheckedSoapFault(callout.Location, "callout");
         step = ThroughBlockingSender(step) with { SoapAction = callout.Action };
+        ReportBlockingAddressing(step, callout.Location, "callout");
         return step.Client.DefaultTimeout
             ? [new CommentStep(callout, $"callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]
             : [step];

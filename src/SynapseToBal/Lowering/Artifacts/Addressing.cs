@@ -1,0 +1,51 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Lowering;
+
+// An endpoint's <enableAddressing>: the WS-Addressing header blocks Axis2's AddressingOutHandler adds to what
+// Axis2FlexibleMEPClient sends (a non-blocking send or call). The client carries the setting (ClientIr.Addressing) and
+// its non-blocking calls pass it to the runtime's callEndpoint; the uses that do not add the headers report it.
+public sealed partial class Lowerer
+{
+    private const string AddressingSetting = "WS-Addressing (enableAddressing)";
+
+    /// <summary>The WS-Addressing a leaf endpoint's client applies to its non-blocking calls; null when off or with a separate listener (reported instead).</summary>
+    private static WsAddressingVersion? AppliedAddressing(EndpointQualities qualities) => qualities.Addressing switch
+    {
+        null or { SeparateListener: true } => null,
+        { Version: { } version } when version.Equals("final", StringComparison.OrdinalIgnoreCase) => WsAddressingVersion.Final,
+        { Version: { } version } when version.Equals("submission", StringComparison.OrdinalIgnoreCase) => WsAddressingVersion.Submission,
+        _ => WsAddressingVersion.Default,
+    };
+
+    /// <summary>
+    /// <c>separateListener="true"</c>: Axis2FlexibleMEPClient sets the client option useSeparateListener, so the
+    /// wsa:ReplyTo names the Micro Integrator's own listener and the backend answers there, on another connection
+    /// (DynamicAxisOperation registers the callback by MessageID). A generated client takes the response on the
+    /// request's connection and adds no headers: reported, with the whole setting.
+    /// </summary>
+    private void ReportSeparateListener(EndpointQualities qualities)
+    {
+        if (qualities.Addressing is { SeparateListener: true } addressing)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, addressing.Location, "enableAddressing", "separateListener=\"true\"",
+                "the Micro Integrator asks the backend (wsa:ReplyTo) to answer on a separate connection to its own listener and correlates the response by wsa:MessageID; the generated client adds no WS-Addressing headers and takes the response on the request's connection; add the headers and a listener by hand");
+        }
+    }
+
+    /// <summary>A use of the client that does not add its WS-Addressing header blocks (a blocking call, a callout, a forwarding processor): reported when the endpoint enables addressing.</summary>
+    private void ReportAddressingNotApplied(ClientIr? client, SourceLocation location, string element, string why)
+    {
+        if (client?.Addressing is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the endpoint's {AddressingSetting}", why);
+        }
+    }
+
+    /// <summary>Synapse's blocking sender (a blocking call, a callout) engages WS-Addressing with its own message options; the generated blocking call adds no headers.</summary>
+    private void ReportBlockingAddressing(CallStep step, SourceLocation location, string element) =>
+        ReportAddressingNotApplied(step.Client, location, element,
+            "the blocking sender (BlockingMsgSender) sends the WS-Addressing header blocks with the message's own options (its MessageID and ReplyTo); the generated blocking call adds none; add them with header mediators");
+}

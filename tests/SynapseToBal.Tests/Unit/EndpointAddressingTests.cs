@@ -1,0 +1,83 @@
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+// <enableAddressing>: Axis2FlexibleMEPClient turns Axis2's AddressingOutHandler on for a non-blocking send through the
+// endpoint, which adds wsa:To, wsa:MessageID, wsa:Action (and, for 2004/08, an anonymous wsa:ReplyTo) to the envelope.
+public sealed class EndpointAddressingTests
+{
+    private const string Api = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a">
+            <resource methods="POST" uri-template="/x"><inSequence><call><endpoint key="Backend"/></call><respond/></inSequence></resource>
+        </api>
+        """;
+
+    private static string Endpoint(string addressing) =>
+        $"""<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Backend"><address uri="http://backend.example.com/services/S" format="soap11">{addressing}</address></endpoint>""";
+
+    [Theory]
+    [InlineData("<enableAddressing/>", WsAddressingVersion.Default)]
+    [InlineData("<enableAddressing version=\"final\"/>", WsAddressingVersion.Final)]
+    [InlineData("<enableAddressing version=\"submission\"/>", WsAddressingVersion.Submission)]
+    public void The_client_carries_the_addressing_version_and_nothing_is_reported(string addressing, WsAddressingVersion expected)
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = ArtifactLowering.Lower(diagnostics, Endpoint(addressing));
+        Assert.Equal(expected, Assert.Single(package.Clients).Addressing);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+    }
+
+    [Fact]
+    public void Without_enable_addressing_the_client_adds_no_headers()
+    {
+        var package = ArtifactLowering.Lower(new DiagnosticBag(), Endpoint(string.Empty));
+        Assert.Null(Assert.Single(package.Clients).Addressing);
+    }
+
+    [Fact]
+    public void A_separate_listener_is_reported_and_no_headers_are_added()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = ArtifactLowering.Lower(diagnostics, Endpoint("<enableAddressing separateListener=\"true\"/>"));
+        Assert.Null(Assert.Single(package.Clients).Addressing);
+        var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0206");
+        Assert.Contains("separateListener=\"true\"", reported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_non_blocking_call_passes_the_version_and_the_endpoint_url_to_call_endpoint()
+    {
+        var files = ArtifactConversion.Convert(Api, Endpoint("<enableAddressing version=\"submission\"/>"));
+        var call = Assert.Single(files["main.bal"].Split('\n'), l => l.Contains("callEndpointAddressed(", StringComparison.Ordinal));
+        Assert.Contains("wsAddressing = \"submission\", wsaTo = ", call, StringComparison.Ordinal);
+        Assert.Contains("function addressingBlocks(", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("function withHeaderBlocks(", files["support.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blocking_call_adds_no_headers_and_is_reported()
+    {
+        var diagnostics = new DiagnosticBag();
+        ArtifactLowering.Lower(diagnostics, Api.Replace("<call>", "<call blocking=\"true\">", StringComparison.Ordinal), Endpoint("<enableAddressing/>"));
+        var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
+        Assert.Contains("blocking sender", reported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failover_member_with_addressing_is_reported_at_the_group()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = ArtifactLowering.Lower(diagnostics, """
+            <endpoint xmlns="http://ws.apache.org/ns/synapse" name="Group"><failover>
+              <endpoint name="one"><address uri="http://one.example.com/s"><enableAddressing/></address></endpoint>
+              <endpoint name="two"><address uri="http://two.example.com/s"/></endpoint>
+            </failover></endpoint>
+            """);
+        Assert.Contains(package.Clients, c => c.Group is not null && c.Addressing is null);
+        var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
+        Assert.Contains("member 'one'", reported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+}
