@@ -245,11 +245,12 @@ public sealed partial class PackageEmitter
 
     /// <summary>The view model of one resource function.</summary>
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names) =>
-        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names);
+        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1);
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
+    /// <param name="index">The resource's place in its service (from 1): it names the flow method of a resource that takes the caller.</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -260,6 +261,8 @@ public sealed partial class PackageEmitter
         string? restPath = null;
         var path = new List<string>();
         var pathParams = new List<string>();
+        var flowParams = new List<string> { "http:Caller caller", "http:Request request" };
+        var flowArgs = new List<string> { "caller", "request" };
         foreach (var segment in resource.Path)
         {
             switch (segment)
@@ -273,6 +276,8 @@ public sealed partial class PackageEmitter
                     pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
                     pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {name}");
                     locals.Add(name);
+                    flowParams.Add($"string {name}");
+                    flowArgs.Add(name);
                     break;
                 case PathSegmentIr.Rest rest:
                     var restName = names[rest.Parameter];
@@ -284,6 +289,8 @@ public sealed partial class PackageEmitter
                     }
 
                     locals.Add(restName);
+                    flowParams.Add($"string[] {restName}");
+                    flowArgs.Add(restName);
                     break;
             }
         }
@@ -309,7 +316,11 @@ public sealed partial class PackageEmitter
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
                 }
                 : null,
-            Caller = usesContext && _readsCaller,
+            // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
+            // resource answers through the caller with what a service method running the flow returns.
+            Caller = usesContext && _readsCaller
+                ? new { Flow = $"flow{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Params = string.Join(", ", flowParams), Args = string.Join(", ", flowArgs) }
+                : null,
             OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
             FaultFunction = faultFunction,
             FaultInline = faultInline,

@@ -386,6 +386,18 @@ public enum Builtin
     /// without one, the envelope), which SynapseXPath.stringValueOf writes as the envelope's XML.
     /// </summary>
     XPathRootString,
+
+    /// <summary>
+    /// MI 4.4 division (BinaryOperationNode): in double, an error for a zero divisor ("Division by zero") where
+    /// Ballerina's float division gives an infinity.
+    /// </summary>
+    MiDivide,
+
+    /// <summary>
+    /// MI 4.4 remainder (BinaryOperationNode): of two integers or of two doubles, an error for a zero divisor
+    /// ("Modulo by zero") where Ballerina's integer remainder panics.
+    /// </summary>
+    MiModulo,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

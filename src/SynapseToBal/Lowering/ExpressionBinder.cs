@@ -181,13 +181,34 @@ internal sealed class ExpressionBinder(
         if (left.Kind == ValueKind.Integer && right.Kind == ValueKind.Integer)
         {
             // MI 4.4: integer arithmetic stays integral except division, which Synapse does in double.
-            return op == ArithmeticOperator.Divide
-                ? new ArithmeticIr(new ConvertIr(left, ValueKind.Float), op, new ConvertIr(right, ValueKind.Float), ValueKind.Float)
-                : new ArithmeticIr(left, op, right, ValueKind.Integer);
+            // Of two integer literals an exact quotient is an integer (performIntOperation).
+            return op switch
+            {
+                ArithmeticOperator.Divide when !IsXPath && ExactQuotient(left, right) is { } quotient => quotient,
+                ArithmeticOperator.Divide when !IsXPath => Call(Builtin.MiDivide, ValueKind.Float, new ConvertIr(left, ValueKind.Float), new ConvertIr(right, ValueKind.Float)),
+                ArithmeticOperator.Divide => new ArithmeticIr(new ConvertIr(left, ValueKind.Float), op, new ConvertIr(right, ValueKind.Float), ValueKind.Float),
+                ArithmeticOperator.Modulo when !IsXPath => Call(Builtin.MiModulo, ValueKind.Integer, left, right),
+                _ => new ArithmeticIr(left, op, right, ValueKind.Integer),
+            };
         }
 
-        return new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
+        // MI 4.4 (not XPath, whose div and mod follow IEEE 754): a zero divisor is an error.
+        return op is ArithmeticOperator.Divide or ArithmeticOperator.Modulo && !IsXPath
+            ? Call(op == ArithmeticOperator.Divide ? Builtin.MiDivide : Builtin.MiModulo, ValueKind.Float, ToFloat(left), ToFloat(right))
+            : new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
     }
+
+    /// <summary>
+    /// The quotient of two MI 4.4 integer literals when it is exact and the divisor is not zero: Synapse then gives an
+    /// integer (performIntOperation, for values that fit a Java int), not a double.
+    /// </summary>
+    private static NumberLiteralIr? ExactQuotient(ExprIr left, ExprIr right) =>
+        left is NumberLiteralIr { NumberKind: ValueKind.Integer } l && right is NumberLiteralIr { NumberKind: ValueKind.Integer } r
+        && int.TryParse(l.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var dividend)
+        && int.TryParse(r.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var divisor)
+        && divisor != 0 && (divisor != -1 || dividend != int.MinValue) && dividend % divisor == 0
+            ? new NumberLiteralIr((dividend / divisor).ToString(CultureInfo.InvariantCulture), ValueKind.Integer)
+            : null;
 
     private static ImmutableArray<ExprIr> ConcatParts(ExprIr value) => value is ConcatIr concat ? concat.Parts : [value];
 

@@ -1010,10 +1010,71 @@ function replaceText(string text, string target, string replacement) returns str
 }
 
 # MI 4.4 charAt(s, i): the character at a 0-based index (an error out of range, as in the MI).
-function charAt(string text, int index) returns string => text.substring(index, index + 1);
+function charAt(string text, int index) returns string|error {
+    if index < 0 || index >= text.length() {
+        return error(string `Invalid index provided for charAt function. source: ${text}, index: ${index}`);
+    }
+    return text.substring(index, index + 1);
+}
 
-# MI 4.4 round(x): Java's Math.round, the closest integer with halves rounded up; NaN is 0.
-function roundHalfUp(float number) returns int => number.isNaN() ? 0 : <int>float:floor(number + 0.5);
+# MI 4.4 subString(s, start): the text from `start` on; an index below 0 or past the end is an error, as the
+# Micro Integrator's EvaluationException.
+function subStringFrom(string text, int 'start) returns string|error {
+    if 'start < 0 || 'start > text.length() {
+        return error(string `Invalid index for subString: ${'start}, source string length: ${text.length()}`);
+    }
+    return text.substring('start);
+}
+
+# MI 4.4 subString(s, start, end): the text from `start` up to `end`; indices outside the text or `start` after
+# `end` are an error, as the Micro Integrator's EvaluationException.
+function subString(string text, int 'start, int end) returns string|error {
+    if 'start < 0 || end < 0 || 'start > end || end > text.length() {
+        return error(string `Invalid subString indices: start=${'start}, end=${end}, string length=${text.length()}`);
+    }
+    return text.substring('start, end);
+}
+
+# MI 4.4 round(x): Java's Math.round, the closest integer with halves rounded up; NaN is 0, and a value past the
+# int range (an infinity too) gives the nearest limit, as Java saturates.
+function roundHalfUp(float number) returns int {
+    if number.isNaN() {
+        return 0;
+    }
+    float rounded = float:floor(number + 0.5);
+    if rounded >= 9.223372036854775807E18f {
+        return int:MAX_VALUE;
+    }
+    if rounded <= -9.223372036854775808E18f {
+        return int:MIN_VALUE;
+    }
+    return <int>rounded;
+}
+
+# MI 4.4 `a / b` in double (BinaryOperationNode): a zero divisor is the Micro Integrator's "Division by zero" error.
+function miDivide(float dividend, float divisor) returns float|error {
+    if divisor == 0.0 {
+        return error("Division by zero");
+    }
+    return dividend / divisor;
+}
+
+# MI 4.4 `a % b` of two integers: a zero divisor is the Micro Integrator's "Modulo by zero" error.
+function miIntModulo(int dividend, int divisor) returns int|error {
+    if divisor == 0 {
+        return error("Modulo by zero");
+    }
+    // Java's long remainder: MIN % -1 is 0 (Ballerina's would overflow).
+    return divisor == -1 ? 0 : dividend % divisor;
+}
+
+# MI 4.4 `a % b` with a double: a zero divisor is the Micro Integrator's "Modulo by zero" error.
+function miFloatModulo(float dividend, float divisor) returns float|error {
+    if divisor == 0.0 {
+        return error("Modulo by zero");
+    }
+    return dividend % divisor;
+}
 
 # MI 4.4 base64decode(s): the UTF-8 text of the Base64 bytes.
 function base64Decode(string encoded) returns string|error => string:fromBytes(check array:fromBase64(encoded));

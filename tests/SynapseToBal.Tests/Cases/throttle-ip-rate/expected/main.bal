@@ -11,7 +11,15 @@ listener http:Listener httpListener = new (httpPort);
 # API 'PartnerAPI' (PartnerAPI.xml, line 1).
 service /partners on httpListener {
     # GET /partners/*
-    resource function get [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function get [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, "PartnerAPI", "/partners");
         setRemoteAddress(ctx, caller);
         if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
@@ -28,7 +36,15 @@ service /partners on httpListener {
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
         setRemoteAddress(ctx, caller);
         return quoteProxyFlow(ctx);
@@ -38,7 +54,15 @@ service /services/QuoteProxy on httpListener {
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         return quoteProxyFlow(ctx);
@@ -48,7 +72,15 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         return quoteProxyFlow(ctx);
@@ -58,7 +90,15 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         return quoteProxyFlow(ctx);

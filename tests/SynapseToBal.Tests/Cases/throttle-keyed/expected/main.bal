@@ -10,7 +10,15 @@ listener http:Listener httpListener = new (httpPort);
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
@@ -21,7 +29,15 @@ service /services/StockQuoteProxy on httpListener {
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
@@ -32,7 +48,15 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
@@ -43,7 +67,15 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
     # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;

@@ -10,7 +10,15 @@ listener http:Listener httpListener = new (httpPort);
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service /services/ThrottledProxy on httpListener {
     # ANY /services/ThrottledProxy/*
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
         setRemoteAddress(ctx, caller);
         return throttledProxyFlow(ctx);
@@ -20,7 +28,15 @@ service /services/ThrottledProxy on httpListener {
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListener {
     # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         return throttledProxyFlow(ctx);
@@ -30,7 +46,15 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListener {
     # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         return throttledProxyFlow(ctx);
@@ -40,7 +64,15 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
     # ANY /services/ThrottledProxy.ThrottledProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
-    resource function 'default [string... path](http:Caller caller, http:Request request) returns http:Response|error {
+    resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
+        // A resource that takes the caller (for the client's address) answers through it: the http module allows it
+        // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
+        http:Response response = check self.flow1(caller, request, path);
+        check caller->respond(response);
+    }
+
+    # The flow of the resource above: the response it answers with.
+    function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         return throttledProxyFlow(ctx);

@@ -1,0 +1,51 @@
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// MI 4.4 expressions whose Ballerina counterparts would panic or differ: division and remainder by zero are the
+/// Micro Integrator's errors (BinaryOperationNode), an exact quotient of two integers is an integer
+/// (performIntOperation), and subString/charAt out of range are errors (PredefinedFunctionNode), all returned
+/// through <c>check</c> so the flow's fault handling sees them.
+/// </summary>
+public sealed class MiArithmeticAndBoundsTests
+{
+    [Theory]
+    [InlineData("${6 / 2}", "3.toString()")]
+    [InlineData("${-6 / 2}", "(-3).toString()")]
+    [InlineData("${7 / 2}", "(check miDivide(<float>7, <float>2)).toString()")]
+    [InlineData("${6 / 0}", "(check miDivide(<float>6, <float>0)).toString()")]
+    [InlineData("${7 % 0}", "(check miIntModulo(7, 0)).toString()")]
+    [InlineData("${7 % 2}", "(check miIntModulo(7, 2)).toString()")]
+    [InlineData("${7.5 / 0}", "(check miDivide(7.5, <float>0)).toString()")]
+    [InlineData("${7.5 % 2}", "(check miFloatModulo(7.5, <float>2)).toString()")]
+    [InlineData("${6 * 2}", "(6 * 2).toString()")]
+    public void Mi_division_and_remainder(string expression, string expected) =>
+        Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
+
+    [Theory]
+    [InlineData("6 div 0", "javaDoubleString(6.0 / 0.0)")]
+    [InlineData("7 mod 0", "javaDoubleString(7.0 % 0.0)")]
+    public void Xpath_division_keeps_ieee_754(string expression, string expected) =>
+        Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
+
+    [Theory]
+    [InlineData("${subString('abc', 1)}", "check subStringFrom(\"abc\", 1)")]
+    [InlineData("${subString('abc', 1, 2)}", "check subString(\"abc\", 1, 2)")]
+    [InlineData("${charAt('abc', 1)}", "check charAt(\"abc\", 1)")]
+    public void Mi_substring_and_char_at_return_errors(string expression, string expected) =>
+        Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
+
+    [Fact]
+    public void Runtime_helpers_check_the_bounds_and_saturate()
+    {
+        var support = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "templates", "runtime", "support.bal"));
+        Assert.Contains("function subStringFrom(string text, int 'start) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("function subString(string text, int 'start, int end) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("function charAt(string text, int index) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("return error(\"Division by zero\");", support, StringComparison.Ordinal);
+        Assert.Contains("return error(\"Modulo by zero\");", support, StringComparison.Ordinal);
+        Assert.Contains("return int:MAX_VALUE;", support, StringComparison.Ordinal);
+        Assert.Contains("return int:MIN_VALUE;", support, StringComparison.Ordinal);
+    }
+}
