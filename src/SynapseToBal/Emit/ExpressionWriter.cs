@@ -317,6 +317,16 @@ internal sealed class ExpressionWriter
         return $"xpathNumber({String(expr)})";
     }
 
+    /// <summary>
+    /// An MI 4.4 value or condition evaluated as SynapseExpression.evaluateExpression does: when the written form can
+    /// fail (a <c>check</c>), a closure the runtime helper runs, logging a failure as a warning and giving "" (a value)
+    /// or false (a condition); a form that cannot fail is written as it is.
+    /// </summary>
+    private static string SynapseGuarded(string inner, string type, string expression) =>
+        !inner.Contains("check ", StringComparison.Ordinal) ? inner
+        : type == "string" ? $"synapseValue(function () returns string|error => {inner}, {expression})"
+        : $"synapseCondition(function () returns boolean|error => {inner}, {expression})";
+
     /// <summary>A call of a function with an exact Ballerina meaning: lang library functions, or a runtime helper named after the Synapse function.</summary>
     private string Builtin(BuiltinCallIr call)
     {
@@ -341,10 +351,10 @@ internal sealed class ExpressionWriter
             IR.Builtin.Ceiling => $"float:ceiling({T(0)})",
             IR.Builtin.Length => $"{R(0)}.length()",
             IR.Builtin.Trim => $"{R(0)}.trim()",
-            IR.Builtin.Substring => a.Length == 2 ? $"{R(0)}.substring({T(1)})" : $"{R(0)}.substring({T(1)}, {T(2)})",
+            IR.Builtin.Substring => a.Length == 2 ? $"check subString({S(0)}, {T(1)})" : $"check subString({S(0)}, {T(1)}, {T(2)})",
             IR.Builtin.ReplaceAll => $"replaceText({S(0)}, {S(1)}, {S(2)})",
             IR.Builtin.IndexOf => $"({R(0)}.indexOf({S(1)}) ?: -1)",
-            IR.Builtin.CharAt => $"charAt({S(0)}, {T(1)})",
+            IR.Builtin.CharAt => $"check charAt({S(0)}, {T(1)})",
             IR.Builtin.Abs => a[0].Kind == ValueKind.Integer ? $"int:abs({T(0)})" : $"float:abs({T(0)})",
             IR.Builtin.Sqrt => $"float:sqrt({T(0)})",
             IR.Builtin.Power => $"float:pow({T(0)}, {T(1)})",
@@ -376,6 +386,12 @@ internal sealed class ExpressionWriter
             IR.Builtin.VariableExists => $"variableExists(ctx, {S(0)})",
             IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
             IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
+            IR.Builtin.JsonBoolean => $"check jsonBoolean({T(0)})",
+            IR.Builtin.UrlParam => $"check urlParam(ctx, {S(0)})",
+            IR.Builtin.SynapseValue => SynapseGuarded(S(0), "string", S(1)),
+            IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested && tested.Contains("check ", StringComparison.Ordinal)
+                ? SynapseGuarded(tested, "boolean", S(1))
+                : T(0),
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }
