@@ -317,6 +317,16 @@ internal sealed class ExpressionWriter
         return $"xpathNumber({String(expr)})";
     }
 
+    /// <summary>
+    /// An MI 4.4 value or condition evaluated as SynapseExpression.evaluateExpression does: when the written form can
+    /// fail (a <c>check</c>), a closure the runtime helper runs, logging a failure as a warning and giving "" (a value)
+    /// or false (a condition); a form that cannot fail is written as it is.
+    /// </summary>
+    private static string SynapseGuarded(string inner, string type, string expression) =>
+        !inner.Contains("check ", StringComparison.Ordinal) ? inner
+        : type == "string" ? $"synapseValue(function () returns string|error => {inner}, {expression})"
+        : $"synapseCondition(function () returns boolean|error => {inner}, {expression})";
+
     /// <summary>A call of a function with an exact Ballerina meaning: lang library functions, or a runtime helper named after the Synapse function.</summary>
     private string Builtin(BuiltinCallIr call)
     {
@@ -384,6 +394,12 @@ internal sealed class ExpressionWriter
             IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
             IR.Builtin.MiDivide => $"check miDivide({T(0)}, {T(1)})",
             IR.Builtin.MiModulo => a[0].Kind == ValueKind.Integer ? $"check miIntModulo({T(0)}, {T(1)})" : $"check miFloatModulo({T(0)}, {T(1)})",
+            IR.Builtin.JsonBoolean => $"check jsonBoolean({T(0)})",
+            IR.Builtin.UrlParam => $"check urlParam(ctx, {S(0)})",
+            IR.Builtin.SynapseValue => SynapseGuarded(S(0), "string", S(1)),
+            IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested && tested.Contains("check ", StringComparison.Ordinal)
+                ? SynapseGuarded(tested, "boolean", S(1))
+                : T(0),
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };
     }

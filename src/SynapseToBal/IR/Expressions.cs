@@ -398,6 +398,29 @@ public enum Builtin
     /// ("Modulo by zero") where Ballerina's integer remainder panics.
     /// </summary>
     MiModulo,
+
+    /// <summary>
+    /// An MI 4.4 <c>${...}</c> value whose evaluation may fail (arguments: the value, of kind String, and the expression's
+    /// text): SynapseExpression.evaluateExpression catches the EvaluationException, logs a warning and the consumer
+    /// gets "" (evaluateExpressionForPayload), so mediation goes on.
+    /// </summary>
+    SynapseValue,
+
+    /// <summary>MI 4.4 operand of <c>? :</c>, and/or, not() that is a JSON value: a JSON boolean, anything else an error (ExpressionResult.isBoolean).</summary>
+    JsonBoolean,
+
+    /// <summary>
+    /// Synapse's XPath <c>$url:name</c> (the name a string literal): the first query parameter of the current To address
+    /// whose name equals it ignoring case, percent-decoded (SynapseXPathVariableContext).
+    /// </summary>
+    UrlParam,
+
+    /// <summary>
+    /// An MI 4.4 <c>${...}</c> condition whose evaluation may fail (arguments: a <see cref="ConditionValueIr"/> and the
+    /// expression's text): a failure is logged as a warning and the condition is false (the filter's
+    /// Boolean.parseBoolean of "").
+    /// </summary>
+    SynapseCondition,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

@@ -89,7 +89,7 @@ internal sealed class ExpressionBinder(
         BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } b => Arithmetic(b),
         BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual }
             => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
-        UnaryExpression { Operator: UnaryOperator.Not } => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
+        UnaryExpression { Operator: UnaryOperator.Not } when dialect != ExpressionLanguage.Synapse => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
         UnaryExpression { Operator: UnaryOperator.Negate } u => Number(u.Operand) is { } operand ? Call(Builtin.Negate, operand.Kind, operand) : null,
         ConditionalExpression c => Conditional(c),
         ContextReference or MemberAccess or IndexAccess when !IsXPath => Accessor(node),
@@ -230,7 +230,8 @@ internal sealed class ExpressionBinder(
 
     private ExprIr? Conditional(ConditionalExpression c)
     {
-        var condition = Condition(c.Condition);
+        // MI 4.4 ConditionalExpressionNode needs a real boolean ("Condition is not a boolean" otherwise).
+        var condition = IsXPath ? Condition(c.Condition) : BooleanOperand(c.Condition);
         var whenTrue = Value(c.WhenTrue);
         var whenFalse = Value(c.WhenFalse);
         return condition is null || whenTrue is null || whenFalse is null || whenTrue.Kind != whenFalse.Kind
@@ -247,7 +248,8 @@ internal sealed class ExpressionBinder(
         VariableScope.Function => owner.FunctionParam(v.Name),
         VariableScope.Transport => new HeaderReadIr(v.Name),
         VariableScope.Axis2 => ExpressionTranslator.Axis2Property(v.Name),
-        VariableScope.Url => new PropertyReadIr("query.param." + v.Name),
+        // SynapseXPathVariableContext: the current To address's query, read when evaluated, first match ignoring case.
+        VariableScope.Url => Call(Builtin.UrlParam, ValueKind.String, new StringLiteralIr(v.Name)),
         VariableScope.Qualified when v.Prefix == "operation" => new PropertyReadIr(v.Name) { Scope = PropertyScope.Operation },
         VariableScope.Qualified when v.Prefix == "var" => new VariableReadIr(v.Name),
         VariableScope.Plain when jsonEvals.TryGetValue(v.Name, out var path) => JsonPathText(path),
@@ -1010,7 +1012,14 @@ internal sealed class ExpressionBinder(
     {
         BooleanLiteral b => new BoolLiteralIr(b.Value),
         BinaryExpression or UnaryExpression { Operator: UnaryOperator.Not } => Condition(node),
-        _ => Value(node) is { Kind: ValueKind.Boolean } value ? Unwrap(value) : null,
+        _ => Value(node) switch
+        {
+            { Kind: ValueKind.Boolean } value => Unwrap(value),
+
+            // A payload path holds a JSON value: ExpressionResult.isBoolean accepts a JSON boolean (checked at run time).
+            JsonEvalIr path => new BooleanValueIr(Call(Builtin.JsonBoolean, ValueKind.Boolean, Call(Builtin.PayloadJson, ValueKind.Json, new StringLiteralIr(path.Path)))),
+            _ => null, // a variable is stored as its mediator's type, a property or header is a Java string: not a boolean
+        },
     };
 
     private static ConditionIr Unwrap(ExprIr value) => value is ConditionValueIr c ? c.Condition : new BooleanValueIr(value);
@@ -1029,6 +1038,9 @@ internal sealed class ExpressionBinder(
                 return Both(b, (l, r) => new OrIr(l, r));
             case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } b:
                 return Comparison(b);
+            case UnaryExpression { Operator: UnaryOperator.Not } when dialect == ExpressionLanguage.Synapse:
+                // ExpressionParser.g4 has no prefix `!` outside a JSONPath filter: the MI refuses the expression.
+                return null;
             case UnaryExpression { Operator: UnaryOperator.Not } u:
                 return Condition(u.Operand) is { } operand ? new NotIr(operand) : null;
             case BinaryExpression { Operator: BinaryOperator.Union } when IsXPath:
@@ -1097,8 +1109,10 @@ internal sealed class ExpressionBinder(
 
     private ConditionIr? Both(BinaryExpression b, Func<ConditionIr, ConditionIr, ConditionIr> make)
     {
-        var left = Condition(b.Left);
-        var right = Condition(b.Right);
+        // MI 4.4 and/or take real booleans only (BinaryOperationNode.handleLogical fails on anything else), not the
+        // filter's parseBoolean of a string.
+        var left = IsXPath ? Condition(b.Left) : BooleanOperand(b.Left);
+        var right = IsXPath ? Condition(b.Right) : BooleanOperand(b.Right);
         return left is null || right is null ? null : make(left, right);
     }
 
@@ -1117,6 +1131,11 @@ internal sealed class ExpressionBinder(
         }
 
         var op = OperatorText(b.Operator);
+        if (!IsXPath && op is "=" or "!=")
+        {
+            return SynapseEquality(b, op);
+        }
+
         if (IsXPath && IsNodeSet(left) != IsNodeSet(right))
         {
             // XPath 1.0 §3.4: true when the comparison holds for some node (a boolean compares with boolean()).
@@ -1145,6 +1164,77 @@ internal sealed class ExpressionBinder(
     }
 
 
+
+    /// <summary>
+    /// MI 4.4 <c>==</c> and <c>!=</c> (BinaryOperationNode.handleEquality): the two operands' <c>asString()</c> compared as
+    /// text, whatever their types; only <c>&lt; &lt;= &gt; &gt;=</c> compare numbers. So a JSON 10.0 differs from 10 and
+    /// "007" from 7. A comparison with <c>null</c> is not translated (see <see cref="UntranslatedPart"/>).
+    /// </summary>
+    private ConditionIr? SynapseEquality(BinaryExpression b, string op)
+    {
+        var left = SynapseText(b.Left);
+        var right = SynapseText(b.Right);
+        return left is null || right is null ? null : new CompareIr(left, op, right);
+    }
+
+    /// <summary>
+    /// ExpressionResult.asString of an MI 4.4 operand: a number literal as the Java number LiteralNode parses it prints
+    /// (<c>010</c> is "10", <c>1.50</c> "1.5", <c>1e2</c> "100.0"), a string literal without one pair of surrounding
+    /// quotes, booleans "true"/"false", a double as Java's Double.toString, a payload path as the JSON text (a string
+    /// without its quotes, a number as written). Null is refused.
+    /// </summary>
+    private ExprIr? SynapseText(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case NumberLiteral n:
+                return JavaNumberText(n.Text) is { } text ? new StringLiteralIr(text) : null;
+            case UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n }:
+                return JavaNumberText("-" + n.Text) is { } negative ? new StringLiteralIr(negative) : null;
+            case BooleanLiteral literal:
+                return new StringLiteralIr(literal.Value ? "true" : "false");
+            case NullLiteral:
+                return null;
+            case StringLiteral s:
+                // asString removes one pair of surrounding double or single quotes; a lone quote makes Java's
+                // substring throw (not an EvaluationException).
+                if (s.Value.Length > 0 && s.Value[0] is '"' or '\'' && s.Value[^1] == s.Value[0])
+                {
+                    return s.Value.Length < 2 ? null : new StringLiteralIr(s.Value[1..^1]);
+                }
+
+                return new StringLiteralIr(s.Value);
+        }
+
+        var value = Value(node);
+        return value switch
+        {
+            null or UntranslatedExprIr => null,
+            { Kind: ValueKind.String } => value,
+            { Kind: ValueKind.Integer or ValueKind.Boolean } => new ConvertIr(value, ValueKind.String),
+            { Kind: ValueKind.Float } => Call(Builtin.JavaDoubleString, ValueKind.String, value),
+            _ => null,
+        };
+    }
+
+    /// <summary>LiteralNode.parseNumber printed: Integer.parseInt, else Long.parseLong, else Double.parseDouble (Java's Double.toString).</summary>
+    private static string? JavaNumberText(string text)
+    {
+        if (text.All(c => char.IsAsciiDigit(c) || c == '-'))
+        {
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            {
+                return integer.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var longValue))
+            {
+                return longValue.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JavaDoubles.ToString(number) : null;
+    }
 
     private static bool IsNumberLiteral(ExpressionNode node) => node is NumberLiteral or UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral };
 

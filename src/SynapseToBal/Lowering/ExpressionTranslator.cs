@@ -91,8 +91,33 @@ public sealed class ExpressionTranslator
         var value = expression.Language == ExpressionLanguage.JsonPath
             ? binder.JsonPathValue(parsed.Root, expression.Text.Trim())
             : binder.Value(parsed.Root);
-        return value is null ? new UntranslatedExprIr(expression.Original) : ExpressionBinder.ResultString(value, expression.Language);
+        if (value is null)
+        {
+            return new UntranslatedExprIr(expression.Original);
+        }
+
+        var result = ExpressionBinder.ResultString(value, expression.Language);
+        return expression.Language == ExpressionLanguage.Synapse && result is not (JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr) && MayFail(result) && !IrWalker.ContainsUntranslated(result)
+            ? new BuiltinCallIr(Builtin.SynapseValue, [result, new StringLiteralIr(expression.Text)], ValueKind.String)
+            : result;
     }
+
+    /// <summary>
+    /// Whether a translated MI 4.4 value may fail at run time where the MI's evaluation throws an EvaluationException
+    /// (which SynapseExpression.evaluateExpression turns into a warning and ""): a payload path, a field of a variable,
+    /// a conversion from text, an XPath, a run-time helper. Over-approximated: the writer leaves a value whose written
+    /// form cannot fail as it is. A whole payload path or <c>xpath('...')</c> alone keeps its own form, which foreach,
+    /// enrich, iterate and the templates read as the nodes or JSON it selects (jsonEval gives "" for a missing path; only
+    /// a payload that is not JSON, or not XML, fails: see docs/expressions.md).
+    /// </summary>
+    internal static bool MayFail(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
+    {
+        JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr or UntranslatedExprIr => true,
+        VariableReadIr { Path: not null } => true,
+        ConvertIr { To: not ValueKind.String } c => c.Operand.Kind is not (ValueKind.Integer or ValueKind.Float),
+        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.LowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
+        _ => false,
+    });
 
     /// <summary>The expression in a boolean position (filter, conditions).</summary>
     public ConditionIr Condition(ExpressionSyntax expression)
@@ -111,7 +136,17 @@ public sealed class ExpressionTranslator
             return value is null ? new UntranslatedConditionIr(expression.Original) : new CompareIr(new BuiltinCallIr(Builtin.LowerCase, [value], ValueKind.String), "=", new StringLiteralIr("true"));
         }
 
-        return binder.Condition(parsed.Root) ?? new UntranslatedConditionIr(expression.Original);
+        var condition = binder.Condition(parsed.Root);
+        if (condition is null)
+        {
+            return new UntranslatedConditionIr(expression.Original);
+        }
+
+        // MI 4.4: an evaluation that fails is a warning and "", which the filter reads as false.
+        return expression.Language == ExpressionLanguage.Synapse && IrWalker.Expressions(condition).Any(MayFail)
+            && !IrWalker.Conditions(condition).Any(c => c is UntranslatedConditionIr) && !IrWalker.Expressions(condition).Any(IrWalker.ContainsUntranslated)
+            ? new BooleanValueIr(new BuiltinCallIr(Builtin.SynapseCondition, [new ConditionValueIr(condition), new StringLiteralIr(expression.Text)], ValueKind.Boolean))
+            : condition;
     }
 
     /// <summary>The first syntax error of an expression, or null when it parses.</summary>

@@ -264,6 +264,16 @@ internal static class UntranslatedPart
 
     private static string? Reason(ExpressionNode node, ExpressionLanguage language)
     {
+        switch (node)
+        {
+            case UnaryExpression { Operator: UnaryOperator.Not } when language == ExpressionLanguage.Synapse:
+                // ExpressionParser.g4 has `!` only inside a JSONPath filter: the Micro Integrator refuses the expression.
+                return "the Micro Integrator's grammar has no prefix `!` outside a filter (it refuses the expression when it deploys it); write not(...)";
+            case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } b
+                when language == ExpressionLanguage.Synapse && (b.Left is NullLiteral || b.Right is NullLiteral):
+                return "a comparison with null: the MI reads a JSON null at the path as null (true for ==) and fails the whole expression on a missing path (\"\", false), which the run time's jsonPath does not tell apart";
+        }
+
         if (node is not FunctionCall call || language == ExpressionLanguage.JsonPath)
         {
             return null;

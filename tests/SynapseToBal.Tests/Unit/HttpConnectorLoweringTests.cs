@@ -167,7 +167,10 @@ public sealed class HttpConnectorLoweringTests
         var translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), _ => throw new InvalidOperationException());
         var expression = ExpressionSyntax.Create("${vars.r.payload.items[0]['na-me']}", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
 
-        var read = Assert.IsType<VariableReadIr>(translator.Value(expression));
+        // A missing key fails the MI's evaluation (a warning and ""): the read is inside Builtin.SynapseValue.
+        var guard = Assert.IsType<BuiltinCallIr>(translator.Value(expression));
+        Assert.Equal(Builtin.SynapseValue, guard.Function);
+        var read = Assert.IsType<VariableReadIr>(guard.Arguments[0]);
         Assert.Equal("r", read.Name);
         Assert.Equal("$.payload.items[0]['na-me']", read.Path);
     }

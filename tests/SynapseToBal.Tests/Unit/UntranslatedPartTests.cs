@@ -43,6 +43,8 @@ public sealed class UntranslatedPartTests
     [InlineData("${length(payload.x)}", "`length(payload.x)` at columns 3-19: a payload or variable value may be a string or an array, which only the run time knows")]
     [InlineData("${xpath('//a', 'v')}", "`xpath('//a', 'v')` at columns 3-19: translated with 1 argument, not 2")]
     [InlineData("${hashicorp-vault(vars.p, 'k')}", "`hashicorp-vault(vars.p, 'k')` at columns 3-30: translated for string literal arguments (a secret is a configurable)")]
+    [InlineData("${!vars.flag}", "`!vars.flag` at columns 3-12: the Micro Integrator's grammar has no prefix `!` outside a filter (it refuses the expression when it deploys it); write not(...)")]
+    [InlineData("${payload.coupon == null}", "`payload.coupon == null` at columns 3-24: a comparison with null: the MI reads a JSON null at the path as null (true for ==) and fails the whole expression on a missing path (\"\", false), which the run time's jsonPath does not tell apart")]
     // JSONPath: the accessor that fails.
     [InlineData("json-eval($.items[*].price)", "`$.items[*]` at columns 11-20")]
     public void Names_the_innermost_part_that_has_no_translation(string expression, string expected) =>
@@ -80,7 +82,11 @@ public sealed class UntranslatedPartTests
     public void Type_checks_keep_the_JSON_type_of_a_payload_path()
     {
         var value = Translator.Value(ExpressionSyntax.Create("${isNumber(payload.total)}", ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml")));
-        var call = Assert.IsType<BuiltinCallIr>(Assert.IsType<ConvertIr>(value).Operand);
+        // payloadJson fails on a missing path: the MI's evaluation error is a warning and "" (Builtin.SynapseValue).
+        var guarded = Assert.IsType<BuiltinCallIr>(value);
+        Assert.Equal(Builtin.SynapseValue, guarded.Function);
+        Assert.Equal(new StringLiteralIr("isNumber(payload.total)"), guarded.Arguments[1]);
+        var call = Assert.IsType<BuiltinCallIr>(Assert.IsType<ConvertIr>(guarded.Arguments[0]).Operand);
         Assert.Equal(Builtin.IsNumber, call.Function);
         var json = Assert.IsType<BuiltinCallIr>(Assert.Single(call.Arguments));
         Assert.Equal((Builtin.PayloadJson, ValueKind.Json), (json.Function, json.Kind));

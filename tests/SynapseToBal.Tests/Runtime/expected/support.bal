@@ -1017,6 +1017,29 @@ function charAt(string text, int index) returns string|error {
     return text.substring(index, index + 1);
 }
 
+# An MI 4.4 `${...}` value, evaluated as SynapseExpression.evaluateExpression does: an evaluation that fails (a
+# missing JSON path, a function given a value of another type, an index out of range, ...) is logged as a
+# warning and gives "", and mediation goes on.
+function synapseValue(function () returns string|error evaluate, string expression) returns string {
+    string|error value = evaluate();
+    if value is error {
+        log:printWarn(string `Error evaluating expression: ${expression} cause : ${value.message()}`);
+        return "";
+    }
+    return value;
+}
+
+# An MI 4.4 `${...}` condition: an evaluation that fails is logged as a warning and the condition is false (the
+# filter tests Boolean.parseBoolean of the "" the failed expression gives).
+function synapseCondition(function () returns boolean|error evaluate, string expression) returns boolean {
+    boolean|error value = evaluate();
+    if value is error {
+        log:printWarn(string `Error evaluating expression: ${expression} cause : ${value.message()}`);
+        return false;
+    }
+    return value;
+}
+
 # MI 4.4 subString(s, start): the text from `start` on; an index below 0 or past the end is an error, as the
 # Micro Integrator's EvaluationException.
 function subStringFrom(string text, int 'start) returns string|error {
@@ -1139,6 +1162,10 @@ function payloadJson(Context ctx, string path) returns json|error {
     }
     return value;
 }
+
+# An MI 4.4 operand of `? :`, `and`/`or` or not() (ExpressionResult.isBoolean): a JSON boolean; anything else is an
+# error, as ConditionalExpressionNode and BinaryOperationNode fail on it.
+function jsonBoolean(json value) returns boolean|error => value is boolean ? value : error(string `not a boolean: ${value.toJsonString()}`);
 
 # MI 4.4 isString(x) (ExpressionResult.isString): a JSON string.
 function jsonIsString(json value) returns boolean => value is string;
@@ -1500,8 +1527,9 @@ function urlEncodeText(string text) returns string {
 }
 
 # MI 4.4 urlDecode(s): Java's `URLDecoder.decode(s, "UTF-8")`: `+` is a space, `%XX` sequences are UTF-8
-# bytes; an incomplete or invalid `%` sequence is an error, as it is in Java.
-function urlDecodeText(string text) returns string|error {
+# bytes; an incomplete or invalid `%` sequence is an error, as it is in Java. With `plusAsSpace` false a `+`
+# stays a `+`, as Axis2's URIEncoderDecoder.decode leaves it.
+function urlDecodeText(string text, boolean plusAsSpace = true) returns string|error {
     string result = "";
     byte[] pending = [];
     int i = 0;
@@ -1523,10 +1551,32 @@ function urlDecodeText(string text) returns string|error {
             result += check string:fromBytes(pending);
             pending = [];
         }
-        result += c == "+" ? " " : c;
+        result += c == "+" && plusAsSpace ? " " : c;
         i += 1;
     }
     return pending.length() > 0 ? result + check string:fromBytes(pending) : result;
+}
+
+# Synapse's XPath `$url:name` (SynapseXPathVariableContext): the query parameter `name` of the current To address,
+# read when the expression is evaluated (a `header To` or a rewrite before it is seen): the query is split at `&`
+# and each parameter at every `=` (Java's split, trailing empty parts dropped, so `a=b=c` gives "b" and `a=` ""),
+# the FIRST parameter whose name equals `name` ignoring case wins, and its value is percent-decoded as UTF-8 (a
+# `+` stays a `+`, as Axis2's URIEncoderDecoder leaves it); "" when the address has no such parameter.
+function urlParam(Context ctx, string name) returns string|error {
+    int? mark = ctx.to.indexOf("?");
+    if mark is () {
+        return "";
+    }
+    foreach string param in re `&`.split(ctx.to.substring(mark + 1)) {
+        string[] parts = re `=`.split(param);
+        while parts.length() > 0 && parts[parts.length() - 1] == "" {
+            _ = parts.pop();
+        }
+        if parts.length() >= 1 && parts[0].equalsIgnoreCaseAscii(name) {
+            return parts.length() > 1 ? urlDecodeText(parts[1], plusAsSpace = false) : "";
+        }
+    }
+    return "";
 }
 
 # MI 4.4 now(): `System.currentTimeMillis()`, the epoch milliseconds.

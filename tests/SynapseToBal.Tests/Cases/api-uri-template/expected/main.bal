@@ -28,7 +28,7 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
         ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-        log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = getProperty(ctx, "query.param.q"));
+        log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = check urlParam(ctx, "q"));
         return respond(ctx);
     }
 

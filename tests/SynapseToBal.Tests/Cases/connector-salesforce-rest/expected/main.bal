@@ -21,7 +21,7 @@ service /accounts on httpListener {
     resource function get search(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
         ctx.properties["uri.var.industry"] = getProperty(ctx, "query.param.industry");
-        string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${getProperty(ctx, "query.param.industry")}'`;
+        string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
         check salesforceQuery(ctx, salesforcePasswordConnection, queryString = soql);
         log:printInfo("AccountAPI /search?industry={industry} request", found = check jsonEval(ctx, "$.totalSize"));
         return respond(ctx);

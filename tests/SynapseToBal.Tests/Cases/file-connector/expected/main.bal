@@ -13,7 +13,7 @@ service /files on httpListener {
     # PUT /files/create
     resource function put create(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
-        string filePath = getProperty(ctx, "query.param.filePath");
+        string filePath = check urlParam(ctx, "filePath");
         check fileConnectorCreate(ctx, filePath);
         check fileConnectorCreate(ctx, "file:///var/data/out/report.txt", content = check jsonEval(ctx, "$.text"));
         // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
@@ -32,7 +32,7 @@ service /files on httpListener {
     # GET /files/exists
     resource function get exists(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
-        string filePath = getProperty(ctx, "query.param.filePath");
+        string filePath = check urlParam(ctx, "filePath");
         check fileConnectorIsFileExist(ctx, filePath);
         ctx.contentType = "application/json";
         return respond(ctx);
@@ -42,7 +42,7 @@ service /files on httpListener {
     resource function delete delete(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
         check fileConnectorDelete(ctx, "/var/data/in", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.(csv|txt)");
-        check fileConnectorDelete(ctx, getProperty(ctx, "folder"), filePattern = getProperty(ctx, "query.param.fileName"));
+        check fileConnectorDelete(ctx, getProperty(ctx, "folder"), filePattern = check urlParam(ctx, "fileName"));
         check fileConnectorDelete(ctx, getProperty(ctx, "folder"));
         return respond(ctx);
     }
@@ -50,7 +50,7 @@ service /files on httpListener {
     # GET /files/read
     resource function get read(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
-        string filePath = getProperty(ctx, "query.param.filePath");
+        string filePath = check urlParam(ctx, "filePath");
         check fileConnectorRead(ctx, filePath, contentType = "application/xml");
         ctx.contentType = "application/json";
         return respond(ctx);

@@ -15,8 +15,10 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${id}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", getHeader(ctx, "X-Request-Id")]], responseVariable = "order");
-            log:printInfo(string `Order ${check variablePath(ctx, "order", "$.payload.id")} status ${check variablePath(ctx, "order", "$.attributes.statusCode")}, type ${check variablePath(ctx, "order", "$.headers['content-type']")}`);
-            ShopApiGetOrdersByIdResponse payload = {"order": toJson(check variablePath(ctx, "order", "$.payload"))};
+            log:printInfo(string `Order ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload.id"), "vars.order.payload.id")} status ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.attributes.statusCode"), "vars.order.attributes.statusCode")}, type ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.headers['content-type']"), "vars.order.headers[\"content-type\"]")}`);
+            ShopApiGetOrdersByIdResponse payload = {
+                "order": toJson(synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
+            };
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx);
         } on fail {

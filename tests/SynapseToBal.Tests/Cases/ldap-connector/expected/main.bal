@@ -26,7 +26,7 @@ service /directory on httpListener {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = securityCredentials);
-            check ldapDeleteEntry(ctx, dn = getProperty(ctx, "query.param.dn"));
+            check ldapDeleteEntry(ctx, dn = check urlParam(ctx, "dn"));
             return check respond(ctx);
         } on fail error e {
             return ldapApiFault(ctx, e);

@@ -20,7 +20,7 @@ service /inline on httpListener {
             "escaped": string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
             "object": check jsonPath(ctx, "$.pet"),
             "argument": check jsonEval(ctx, "$.code"),
-            "braces": (xpathNumber(getVariable(ctx, "id")) == 1.0 ? "}" : "{")
+            "braces": (getVariable(ctx, "id") == "1" ? "}" : "{")
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx);
@@ -40,8 +40,8 @@ service /inline on httpListener {
     # POST /inline/text
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
-        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${(check jsonString(ctx, "$.name")).toUpperAscii()}`);
-        log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${(check jsonEval(ctx, "$.note") == "}" ? "brace" : "none")}`);
+        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)")}`);
+        log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
         return respond(ctx);
     }
 }

@@ -34,7 +34,7 @@ service /quote on httpListener {
     resource function post variables(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
         ctx.variables["order"] = check jsonEval(ctx, "$.order");
-        log:printInfo(string `id=${check variablePath(ctx, "order", "$.id")}`);
+        log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
         return respond(ctx);
     }
 }

@@ -21,7 +21,7 @@ service /flag on httpListener {
             FlagApiResponse payload2 = {"flag": "unset"};
             setJsonPayload(ctx, payload2.toJson());
         }
-        if (check jsonEval(ctx, "$.active")).toLowerAscii() == "true" {
+        if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
             log:printInfo("FlagAPI /check request", active = "yes");
         }
         return respond(ctx);

@@ -14,12 +14,12 @@ service /types on httpListener {
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypesAPI", "/types");
         string kind = "";
-        if jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")) {
+        if synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
             kind = "priced";
         } else {
-            kind = (check jsonIsObject(check payloadJson(ctx, "$.order")) ? "object" : "other");
+            kind = synapseValue(function () returns string|error => (check jsonIsObject(check payloadJson(ctx, "$.order")) ? "object" : "other"), "isObject(payload.order) ? 'object' : 'other'");
         }
-        string hasItems = (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString();
+        string hasItems = synapseValue(function () returns string|error => (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString(), "isArray(payload.order.items)");
         if payloadExists(ctx, "$.order.coupon") {
             log:printInfo("TypesAPI /check request", coupon = check jsonEval(ctx, "$.order.coupon"));
         }

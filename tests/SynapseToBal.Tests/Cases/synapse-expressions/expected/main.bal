@@ -25,7 +25,7 @@ service /expr on httpListener {
         if getVariable(ctx, "total") == "big" {
             log:printInfo("ExprAPI /{id} request", big = "yes");
         }
-        string unsupported = (check jsonString(ctx, "$.name")).toUpperAscii();
+        string unsupported = synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)");
         string stillUnsupported = check notTranslated("${length(payload.items)}");
         _ = ctx.variables.removeIfHasKey("limit");
         return respond(ctx);

@@ -19,12 +19,12 @@ service /precedence on httpListener {
         if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
             surprise = "true";
         }
-        if xpathNumber(getVariable(ctx, "a")) == 1.0 && xpathNumber(getVariable(ctx, "b")) == 2.0 {
+        if getVariable(ctx, "a") == "1" && getVariable(ctx, "b") == "2" {
             both = "true";
         }
         string started2 = nowMillis().toString();
         string query = urlEncodeText(getHeader(ctx, "q"));
-        string plain = check urlDecodeText(getHeader(ctx, "q"));
+        string plain = synapseValue(function () returns string|error => check urlDecodeText(getHeader(ctx, "q")), "urlDecode(headers.q)");
         return respond(ctx);
     }
 }

@@ -15,7 +15,7 @@ service /transfer on httpListener {
         Context ctx = check newContext(request, "TransferApi", "/transfer");
         do {
             ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
-            string nameEntry = getProperty(ctx, "query.param.name");
+            string nameEntry = check urlParam(ctx, "name");
             log:printInfo("Start Commit Transaction");
             transaction {
                 check dbReport(ctx, wso2testDb1Db, `delete from company where name = ${nameEntry}`);
