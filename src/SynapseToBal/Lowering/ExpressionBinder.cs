@@ -410,6 +410,7 @@ internal sealed class ExpressionBinder(
             return null;
         }
 
+        string? envelope = null;
         if (absolute)
         {
             // /soapenv:Envelope/soapenv:Body/... → the steps below the body.
@@ -445,6 +446,8 @@ internal sealed class ExpressionBinder(
                     return null;
                 }
 
+                // Jaxen matches the envelope's namespace exactly: the steps find nothing in a message of the other SOAP version.
+                envelope = result[0].NamespaceUri;
                 result.RemoveRange(0, strip);
             }
             else if (result.Count == 0 || !result[0].Descendant)
@@ -463,7 +466,7 @@ internal sealed class ExpressionBinder(
             return null;
         }
 
-        var navigation = new XmlNavigationIr([.. result], textOnly);
+        var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope };
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
 
