@@ -576,6 +576,17 @@ function soapBody(Context ctx) returns xml|error {
     return xml `<soapenv:Body xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${content}</soapenv:Body>`;
 }
 
+# The SOAP body when the message's envelope is in the SOAP namespace `uri`, else an empty sequence: a path written
+# `//soapenv:Body/...` matches the envelope's namespace exactly (Jaxen), so it finds nothing in a message of the
+# other SOAP version. A message that is not an envelope counts as SOAP 1.2 when its content type is SOAP 1.2's (a
+# task's message, held without its envelope) and as SOAP 1.1 otherwise (JSON, POX: the envelope Axis2 builds).
+function soapBodyIn(Context ctx, string uri) returns xml|error {
+    json|xml payload = check parsedPayload(ctx);
+    string? envelope = payload is xml ? soapVersion(payload) : ();
+    string version = envelope ?: (ctx.contentType.startsWith("application/soap+xml") ? SOAP12_NS : SOAP11_NS);
+    return version == uri ? soapBody(ctx) : xml ``;
+}
+
 # The SOAP `Header` element of the message (Synapse's `$header`), an empty sequence when the message is not an
 # envelope or has no header.
 function soapHeader(Context ctx) returns xml|error {

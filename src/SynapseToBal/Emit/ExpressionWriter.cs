@@ -484,6 +484,7 @@ internal sealed class ExpressionWriter
     public string Navigation(XmlNavigationIr navigation) =>
         Navigation(navigation, navigation.RootProperty is { } property ? $"(check xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)}))"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
+            : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
             : "(check soapBody(ctx))");
 
     /// <summary>XML navigation from <paramref name="root"/> (an expression of the SOAP body element).</summary>

@@ -515,6 +515,7 @@ public sealed partial class PackageEmitter
                 SoapAction = job.SoapAction is { } action ? BallerinaSyntax.StringLiteral(action) : null,
                 To = job.To is { } to ? BallerinaSyntax.StringLiteral(to) : null,
                 Fault = job.Fault is { } fault ? names[fault] : null,
+                OutFlow = job.OutFlow is { } outFlow ? names[outFlow] : null,
                 Target = job.Target is { } target ? names[target] : null,
                 ResultType = job.TargetCanAnswer ? "http:Response|error?" : "error?",
                 Infallible = infallible,

@@ -119,6 +119,13 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
 
     /// <summary>True when the steps start from the SOAP Header element (<c>$header/...</c>); null for the body.</summary>
     public bool? FromHeader { get; init; }
+
+    /// <summary>
+    /// The SOAP envelope namespace a path written from <c>//soapenv:Envelope/soapenv:Body</c> or <c>//soapenv:Body</c>
+    /// names: the steps start at the body only in a message of that SOAP version (Jaxen matches the namespace exactly);
+    /// null for a path that starts at the body whatever the version.
+    /// </summary>
+    public string? EnvelopeNamespace { get; init; }
 }
 
 /// <param name="Prefix">Namespace prefix as written, or null.</param>

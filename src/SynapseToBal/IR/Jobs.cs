@@ -33,6 +33,13 @@ public sealed record JobIr(
     /// MessageInjector pushes a fault handler for the configuration's fault sequence before injecting.
     /// </summary>
     public Symbol? Fault { get; init; }
+
+    /// <summary>
+    /// The function a response to a send made from the target runs (the job sets it as <c>ctx.outFlow</c>): the
+    /// main sequence, as Axis2SynapseEnvironment.injectMessage hands such a response to main; null when the target
+    /// sends nothing or the project has no main sequence.
+    /// </summary>
+    public Symbol? OutFlow { get; init; }
 }
 
 /// <summary>Runs every <paramref name="IntervalSeconds"/>, <paramref name="Count"/> times (null: forever); the first run is at start-up.</summary>

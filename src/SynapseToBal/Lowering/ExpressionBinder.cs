@@ -433,6 +433,7 @@ internal sealed class ExpressionBinder(
             return null;
         }
 
+        string? envelope = null;
         if (absolute)
         {
             // /soapenv:Envelope/soapenv:Body/... → the steps below the body.
@@ -468,6 +469,8 @@ internal sealed class ExpressionBinder(
                     return null;
                 }
 
+                // Jaxen matches the envelope's namespace exactly: the steps find nothing in a message of the other SOAP version.
+                envelope = result[0].NamespaceUri;
                 result.RemoveRange(0, strip);
             }
             else if (result.Count == 0 || !result[0].Descendant)
@@ -486,7 +489,7 @@ internal sealed class ExpressionBinder(
             return null;
         }
 
-        var navigation = new XmlNavigationIr([.. result], textOnly);
+        var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope };
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
 

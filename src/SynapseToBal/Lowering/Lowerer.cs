@@ -27,6 +27,13 @@ public sealed partial class Lowerer
     private readonly List<PendingArtifactIr> _pending = new();
     private readonly List<PendingArtifactIr> _pendingEndpoints = new();
     private readonly Dictionary<string, Symbol> _secrets = new(StringComparer.Ordinal);
+
+    /// <summary>The required configurables declared through <see cref="DeclareSecret"/> that hold no credential (logged as they are).</summary>
+    private readonly HashSet<Symbol> _plainConfigurables = new();
+
+    /// <summary>A get-property('system', name) alias whose name is not a credential's (SecretNames): a setting, not a secret.</summary>
+    private static bool PlainSystemProperty(string alias) =>
+        alias.StartsWith("system:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["system:".Length..]);
     private readonly Dictionary<string, Symbol> _entrySymbols = new(StringComparer.Ordinal);
     private ExpressionTranslator _translator;
 
@@ -49,9 +56,15 @@ public sealed partial class Lowerer
                 : alias.StartsWith("file:", StringComparison.Ordinal)
                 ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials."
                 : alias.StartsWith("system:", StringComparison.Ordinal)
-                ? $"JVM system property '{alias["system:".Length..]}' of the Micro Integrator's server (get-property('system', ...)); kept as a secret, since -D options also hold credentials."
+                ? $"JVM system property '{alias["system:".Length..]}' of the Micro Integrator's server (get-property('system', ...)){(PlainSystemProperty(alias) ? "." : "; kept as a secret, since its name is a credential's.")}"
                 : $"Secret '{alias}' (a secure vault alias in Synapse).";
-            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, description, Secret: true));
+            if (PlainSystemProperty(alias))
+            {
+                // A JVM system property not named like a credential (file.separator, user.home): the MI logs its value.
+                _plainConfigurables.Add(symbol);
+            }
+
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, description, Secret: !PlainSystemProperty(alias)));
         }
 
         return symbol;

@@ -69,6 +69,26 @@ public sealed record KeySyntax(string Text, ExpressionSyntax? Dynamic)
             return new KeySyntax(trimmed, ExpressionSyntax.Create(trimmed[1..^1], namespaces, location));
         }
 
-        return new KeySyntax(trimmed, null);
+        return new KeySyntax(RegistrySlash(trimmed), null);
+    }
+
+    private static readonly string[] RegistryPrefixes = ["conf:", "gov:", "local:"];
+
+    /// <summary>
+    /// A registry key written without the slash after its prefix (<c>gov:sequences/common.xml</c>) in the form the
+    /// project's registry artifacts are named by (<c>gov:/sequences/common.xml</c>): MicroIntegratorRegistry.
+    /// resolveRegistryURI strips the prefix and then an optional leading <c>/</c>, so both name one resource.
+    /// </summary>
+    internal static string RegistrySlash(string key)
+    {
+        foreach (var prefix in RegistryPrefixes)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && key.Length > prefix.Length && key[prefix.Length] != '/')
+            {
+                return prefix + "/" + key[prefix.Length..];
+            }
+        }
+
+        return key;
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class SynapseParser
         ValueSyntax? inline = null;
         if (source.Elements().FirstOrDefault() is { } xml)
         {
-            inline = new ValueSyntax.InlineXml(ClaimRaw(xml));
+            inline = new ValueSyntax.InlineXml(ClaimInheritedXml(xml));
             foreach (var more in source.Elements().Skip(1))
             {
                 Extra(more, "enrich/source");

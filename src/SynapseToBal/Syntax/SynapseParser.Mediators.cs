@@ -147,7 +147,7 @@ public sealed partial class SynapseParser
         var inline = element.Elements().FirstOrDefault();
         if (inline is not null)
         {
-            return new ValueSyntax.InlineXml(ClaimRaw(inline));
+            return new ValueSyntax.InlineXml(ClaimInheritedXml(inline));
         }
 
         return null;

@@ -171,12 +171,13 @@ public sealed class TransformMediatorTests
             <datamapper config="gov:datamapper/map.dmc" inputSchema="gov:datamapper/in.json" outputSchema="gov:datamapper/out.json"
                         inputType="XML" outputType="JSON" xsltStyleSheet="gov:datamapper/map.xsl" target="variable" variable="mapped"/>
             """);
-        Assert.Equal("gov:datamapper/map.dmc", mapper.Config!.Text);
-        Assert.Equal("gov:datamapper/in.json", mapper.InputSchema!.Text);
-        Assert.Equal("gov:datamapper/out.json", mapper.OutputSchema!.Text);
+        // MicroIntegratorRegistry reads gov:x as gov:/x: the key takes the form registry artifacts are named by.
+        Assert.Equal("gov:/datamapper/map.dmc", mapper.Config!.Text);
+        Assert.Equal("gov:/datamapper/in.json", mapper.InputSchema!.Text);
+        Assert.Equal("gov:/datamapper/out.json", mapper.OutputSchema!.Text);
         Assert.Equal("XML", mapper.InputType);
         Assert.Equal("JSON", mapper.OutputType);
-        Assert.Equal("gov:datamapper/map.xsl", mapper.XsltStyleSheet!.Text);
+        Assert.Equal("gov:/datamapper/map.xsl", mapper.XsltStyleSheet!.Text);
         Assert.Equal("variable", mapper.Target);
         Assert.Equal("mapped", mapper.TargetVariable);
     }

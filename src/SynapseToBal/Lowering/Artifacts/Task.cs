@@ -143,10 +143,18 @@ public sealed partial class Lowerer
             _ => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s",
         };
         var summary = task.Description ?? $"Task '{task.Name}': injects its message into {(injectTo == "sequence" ? $"sequence '{Text("sequenceName")}'" : injectsProxy ? $"proxy service '{Text("proxyName")}' (its response is dropped)" : injectTo)}, {when}.";
+        Symbol? outFlow = null;
+        if (target is not null && !injectsProxy)
+        {
+            outFlow = TaskResponseFlow(injectTo == "sequence" ? Text("sequenceName")! : "main", Text("to") is { Length: > 0 }, out var responseNote);
+            summary += responseNote is null ? string.Empty : " " + responseNote;
+        }
+
         return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job"), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
         {
             NotTranslated = notTranslated,
             To = Text("to") is { Length: > 0 } to ? to : null,
+            OutFlow = outFlow,
 
             // A failure runs the configuration's fault sequence, as MessageInjector's MediatorFaultHandler does.
             Fault = target is not null && !injectsProxy && _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null,

@@ -116,10 +116,10 @@ public sealed partial class Lowerer
     /// <summary>What a log line shows in place of a credential.</summary>
     internal const string Redacted = "****";
 
-    /// <summary>True when an expression reads a secret: a vault configurable, or a property, variable or header named like a credential.</summary>
-    private static bool ReadsSecret(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
+    /// <summary>True when an expression reads a secret: a secret configurable, or a property, variable or header named like a credential.</summary>
+    private bool ReadsSecret(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
     {
-        ConfigurableReadIr => true,
+        ConfigurableReadIr read => !_plainConfigurables.Contains(read.Configurable),
         PropertyReadIr property => SecretNames.IsSecret(property.Name),
         VariableReadIr variable => SecretNames.IsSecret(variable.Name),
         HeaderReadIr header => SecretNames.IsSecret(header.Name),

@@ -14,11 +14,11 @@ service /targets on httpListener {
     # POST /targets/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status>received</status>"), "replace");
+        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
         check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true);
         check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, ((check soapBody(ctx))/**/<'order>/<id>).clone(), "child");
-        check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note>late</note>"), "sibling");
-        check enrichXml(ctx, (), check xml:fromString("<audit/>"), "child");
+        check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note xmlns=\"http://ws.apache.org/ns/synapse\">late</note>"), "sibling");
+        check enrichXml(ctx, (), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
         check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
         xml originalEnvelope = (check envelopeValue(ctx)).clone();
         xml reply2 = defaultReply.clone();

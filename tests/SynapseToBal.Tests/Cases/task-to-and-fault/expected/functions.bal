@@ -22,6 +22,15 @@ function mainSequence(Context ctx) returns http:Response|error? {
     }
 }
 
+# Runs the main sequence on a response to a send made from a task's message (its <out> branch).
+function taskResponse(Context ctx) returns http:Response|error {
+    http:Response? reply = check mainSequence(ctx);
+    if reply is http:Response {
+        return reply;
+    }
+    return accepted();
+}
+
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
 function handleFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 import ballerina/task;
 
-# Task 'PingTask': injects its message into main, every 30 s.
+# Task 'PingTask': injects its message into main, every 30 s. A response to a send it makes runs the main sequence (its <out> branch), as the Micro Integrator injects it there.
 # From PingTask.xml, line 2.
 class PingTaskJob {
     *task:Job;
@@ -15,6 +15,7 @@ class PingTaskJob {
         Context ctx = newTaskContext(xml `<m0:getQuote xmlns:m0="http://services.samples"><m0:request><m0:symbol>IBM</m0:symbol></m0:request></m0:getQuote>`, "text/xml");
         ctx.headers["soapaction"] = "urn:getQuote";
         ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
+        ctx.outFlow = taskResponse;
         http:Response|error? result = mainSequence(ctx);
         if result is error {
             // A failure runs the global fault sequence, as the Micro Integrator's task does.

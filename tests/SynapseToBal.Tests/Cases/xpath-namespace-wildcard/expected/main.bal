@@ -24,9 +24,9 @@ service /wildcard on httpListener {
         if (xpathFilter((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
             rush = "true";
         }
-        check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status>received</status>"), "replace");
+        check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
         check enrichXml(ctx, function (xml:Element root2) returns xml => xpathChildAt(root2/<*>.<ord:'order>, (), 1, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")), region.clone(), "replace", text = true);
-        check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit/>"), "child");
+        check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
         // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
         // <enrich>
         //     <source type="inline" clone="true"><trace/></source>

@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+
+namespace SynapseToBal.Syntax;
+
+// Inline XML kept as text (a property's OM value, an enrich inline source): the text stands alone.
+public sealed partial class SynapseParser
+{
+    /// <summary>
+    /// An inline XML value as written, with the namespaces it uses but inherits from its ancestors declared on its
+    /// root element, so that parsing the text alone (<c>xml:fromString</c>) gives the element the Micro Integrator
+    /// holds: PropertyMediatorFactory and EnrichMediatorFactory keep <c>cloneOMElement()</c> of the element, which
+    /// keeps every element's namespace, the Synapse namespace of an unprefixed element under the configuration's
+    /// default <c>xmlns</c> included (nothing strips it, unlike a payloadFactory format, see <see cref="StandaloneXml"/>).
+    /// </summary>
+    private string ClaimInheritedXml(XElement element)
+    {
+        var raw = ClaimRaw(element);
+        var declarations = InheritedNamespaces(element)
+            .Select(d => d.Prefix is null ? $" xmlns=\"{Escape(d.Uri)}\"" : $" xmlns:{d.Prefix}=\"{Escape(d.Uri)}\"")
+            .ToList();
+        if (declarations.Count == 0)
+        {
+            return raw;
+        }
+
+        // After the root element's name in its start tag.
+        var end = raw.StartsWith('<') ? raw.IndexOfAny([' ', '\t', '\r', '\n', '/', '>'], 1) : -1;
+        if (end < 0)
+        {
+            var copy = new XElement(element);
+            foreach (var (prefix, uri) in InheritedNamespaces(element))
+            {
+                copy.Add(prefix is null ? new XAttribute("xmlns", uri) : new XAttribute(XNamespace.Xmlns + prefix, uri));
+            }
+
+            return copy.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
+        }
+
+        return raw[..end] + string.Concat(declarations) + raw[end..];
+
+        static string Escape(string value) => System.Security.SecurityElement.Escape(value) ?? string.Empty;
+    }
+
+    /// <summary>The namespaces the element or its content uses that no declaration inside it declares: (prefix, URI), a null prefix for the default namespace.</summary>
+    internal static IReadOnlyList<(string? Prefix, string Uri)> InheritedNamespaces(XElement element)
+    {
+        var declaredInside = element.DescendantsAndSelf()
+            .SelectMany(e => e.Attributes())
+            .Where(a => a.IsNamespaceDeclaration)
+            .Select(a => a.Value)
+            .ToHashSet(StringComparer.Ordinal);
+        var result = new List<(string?, string)>();
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        void Use(string? prefix, XNamespace ns)
+        {
+            if (ns != XNamespace.None && ns != XNamespace.Xml && !declaredInside.Contains(ns.NamespaceName) && prefixes.Add(prefix ?? string.Empty))
+            {
+                result.Add((prefix, ns.NamespaceName));
+            }
+        }
+
+        foreach (var e in element.DescendantsAndSelf())
+        {
+            // An element written without a prefix is in the default namespace in scope there.
+            Use(e.Name.Namespace == e.GetDefaultNamespace() ? null : e.GetPrefixOfNamespace(e.Name.Namespace), e.Name.Namespace);
+            foreach (var attribute in e.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None))
+            {
+                Use(e.GetPrefixOfNamespace(attribute.Name.Namespace), attribute.Name.Namespace);
+            }
+        }
+
+        return result;
+    }
+}
