@@ -2045,17 +2045,16 @@ isolated class WeightedRoundRobinRule {
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
 # failover or loadbalance endpoint.
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
-        boolean outOnly = false, boolean blockingSender = false, boolean timeoutFault = false,
+        boolean outOnly = false, boolean timeoutFault = false,
         (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = ()) returns error? {
     // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
     [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
     if format is EndpointFormat {
         applyEndpointFormat(ctx, format);
     }
-    if !blockingSender {
-        // The blocking sender (BlockingMsgSender: a blocking call, a forwarding processor) keeps them.
-        removeAddressingHeaders(ctx);
-    }
+    // Both senders drop the message's WS-Addressing headers unless PRESERVE_WS_ADDRESSING is "true"
+    // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
+    removeAddressingHeaders(ctx);
     string verb = method ?: ctx.method;
     http:Request request = new;
     passTransportHeaders(ctx, request);
@@ -2755,7 +2754,7 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
         ctx.headers = ctx.headers.clone();
         ctx.headers["soapaction"] = soapAction;
     }
-    check callEndpoint(ctx, endpoint, path, method, format, blockingSender = true);
+    check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
     if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
         return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = 401002);
@@ -4556,7 +4555,7 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other
 # status is a failed attempt, and so is a failed call, which records ERROR_CODE and ERROR_MESSAGE.
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean {
-    error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format, blockingSender = true);
+    error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format);
     if sent is error {
         recordError(ctx, sent);
         return false;
@@ -6099,7 +6098,7 @@ function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration conne
     } else {
         content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
     }
-    map<jms:Value> properties = {};
+    map<jms:Property> properties = {};
     foreach [string, string] [name, value] in ctx.headers.entries() {
         if !name.startsWith("jms_") {
             properties[name] = value;
