@@ -9,15 +9,9 @@ namespace SynapseToBal.Tests.Unit;
 /// <summary>Lowering of inbound endpoints (listeners running a sequence) and of server configuration elements.</summary>
 public sealed class InboundLoweringTests
 {
-    private const string Synapse = "http://ws.apache.org/ns/synapse";
+    private const string Synapse = DefinitionsLowering.Synapse;
 
-    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions)
-    {
-        var diagnostics = new DiagnosticBag();
-        var document = SynapseParser.ParseText("synapse.xml", $"<definitions xmlns=\"{Synapse}\">{definitions}</definitions>", diagnostics);
-        Assert.NotNull(document);
-        return (Lowerer.Lower([document], diagnostics), diagnostics);
-    }
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions) => DefinitionsLowering.Lower(definitions);
 
     private const string Sequences = """<sequence name="In"><respond/></sequence><sequence name="Err"><drop/></sequence>""";
 

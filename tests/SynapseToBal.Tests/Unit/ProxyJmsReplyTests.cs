@@ -15,15 +15,9 @@ namespace SynapseToBal.Tests.Unit;
 /// </summary>
 public sealed class ProxyJmsReplyTests
 {
-    private const string Synapse = "http://ws.apache.org/ns/synapse";
+    private const string Synapse = DefinitionsLowering.Synapse;
 
-    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions)
-    {
-        var diagnostics = new DiagnosticBag();
-        var document = SynapseParser.ParseText("synapse.xml", $"<definitions xmlns=\"{Synapse}\">{definitions}</definitions>", diagnostics);
-        Assert.NotNull(document);
-        return (Lowerer.Lower([document], diagnostics), diagnostics);
-    }
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions) => DefinitionsLowering.Lower(definitions);
 
     private static string Proxy(string parameters, string inSequence = "<respond/>", string transports = "jms") =>
         $"""<proxy xmlns="{Synapse}" name="P" transports="{transports}"><target><inSequence>{inSequence}</inSequence></target>{parameters}</proxy>""";

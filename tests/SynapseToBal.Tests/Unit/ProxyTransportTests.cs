@@ -9,15 +9,9 @@ namespace SynapseToBal.Tests.Unit;
 /// <summary>A proxy's jms and vfs transports: the listener forms of inbound endpoints running the proxy's flow.</summary>
 public sealed class ProxyTransportTests
 {
-    private const string Synapse = "http://ws.apache.org/ns/synapse";
+    private const string Synapse = DefinitionsLowering.Synapse;
 
-    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions)
-    {
-        var diagnostics = new DiagnosticBag();
-        var document = SynapseParser.ParseText("synapse.xml", $"<definitions xmlns=\"{Synapse}\">{definitions}</definitions>", diagnostics);
-        Assert.NotNull(document);
-        return (Lowerer.Lower([document], diagnostics), diagnostics);
-    }
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string definitions) => DefinitionsLowering.Lower(definitions);
 
     private static string Proxy(string transports, string parameters, string inSequence = "<log/><drop/>") =>
         $"""<proxy name="P" transports="{transports}"><target><inSequence>{inSequence}</inSequence></target>{parameters}</proxy>""";
