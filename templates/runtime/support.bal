@@ -1067,20 +1067,25 @@ function subString(string text, int 'start, int end) returns string|error {
     return text.substring('start, end);
 }
 
-# MI 4.4 round(x): Java's Math.round, the closest integer with halves rounded up; NaN is 0, and a value past the
-# int range (an infinity too) gives the nearest limit, as Java saturates.
+# MI 4.4 round(x) (PredefinedFunctionNode.handleRoundFunction): Java's Math.round cast to an int. Math.round gives the
+# closest long with halves rounded up, NaN 0, and saturates past the long range (an infinity too); the cast to int then
+# keeps the low 32 bits, so a value past the int range wraps as in Java (round(3.0E9) is -1294967296).
 function roundHalfUp(float number) returns int {
     if number.isNaN() {
         return 0;
     }
-    float rounded = float:floor(number + 0.5);
+    float whole = float:floor(number);
+    float rounded = number - whole >= 0.5 ? whole + 1.0 : whole;
+    int saturated;
     if rounded >= 9.223372036854775807E18f {
-        return int:MAX_VALUE;
+        saturated = int:MAX_VALUE;
+    } else if rounded <= -9.223372036854775808E18f {
+        saturated = int:MIN_VALUE;
+    } else {
+        saturated = <int>rounded;
     }
-    if rounded <= -9.223372036854775808E18f {
-        return int:MIN_VALUE;
-    }
-    return <int>rounded;
+    int low = saturated & 0xFFFFFFFF;
+    return low > 0x7FFFFFFF ? low - 0x100000000 : low;
 }
 
 # MI 4.4 `a / b` in double (BinaryOperationNode): a zero divisor is the Micro Integrator's "Division by zero" error.

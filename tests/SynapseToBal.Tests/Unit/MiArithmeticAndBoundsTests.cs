@@ -54,7 +54,8 @@ public sealed class MiArithmeticAndBoundsTests
         Assert.Contains("function charAt(string text, int index) returns string|error {", support, StringComparison.Ordinal);
         Assert.Contains("return error(\"Division by zero\");", support, StringComparison.Ordinal);
         Assert.Contains("return error(\"Modulo by zero\");", support, StringComparison.Ordinal);
-        Assert.Contains("return int:MAX_VALUE;", support, StringComparison.Ordinal);
-        Assert.Contains("return int:MIN_VALUE;", support, StringComparison.Ordinal);
+        Assert.Contains("saturated = int:MAX_VALUE;", support, StringComparison.Ordinal);
+        Assert.Contains("saturated = int:MIN_VALUE;", support, StringComparison.Ordinal);
+        Assert.Contains("int low = saturated & 0xFFFFFFFF;", support, StringComparison.Ordinal);
     }
 }
