@@ -33,7 +33,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        note = "A response to a send it makes runs the main sequence (its <out> branch), as the Micro Integrator injects it there.";
+        note = "A response to a send it makes without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that sequence.";
         if (_taskResponse is null)
         {
             var location = _model.Symbols.Sequence("main")!.Location;
