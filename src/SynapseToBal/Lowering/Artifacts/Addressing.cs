@@ -44,8 +44,13 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>Synapse's blocking sender (a blocking call, a callout) engages WS-Addressing with its own message options; the generated blocking call adds no headers.</summary>
+    /// <summary>
+    /// Synapse's blocking sender (a blocking call, a callout) engages the addressing module for such an endpoint
+    /// (BlockingMsgSender's anonymous service) but BlockingMsgSenderUtils.fillMessageContext disables addressing for
+    /// the outgoing message unless PRESERVE_WS_ADDRESSING is "true": the headers go only then; the generated blocking
+    /// call adds none.
+    /// </summary>
     private void ReportBlockingAddressing(CallStep step, SourceLocation location, string element) =>
         ReportAddressingNotApplied(step.Client, location, element,
-            "the blocking sender (BlockingMsgSender) sends the WS-Addressing header blocks with the message's own options (its MessageID and ReplyTo); the generated blocking call adds none; add them with header mediators");
+            "the blocking sender (BlockingMsgSender) adds the WS-Addressing header blocks only when the message's PRESERVE_WS_ADDRESSING property is \"true\" (otherwise BlockingMsgSenderUtils disables addressing for the outgoing message, as the generated call does); the generated blocking call adds none; with that property, add them with header mediators");
 }

@@ -273,7 +273,7 @@ public sealed partial class Lowerer
             foreach (var addressed in (target is null ? lowered.TargetChoices : [target]).Where(c => c.Addressing is not null))
             {
                 ReportAddressingNotApplied(addressed, processor.Location, "messageProcessor",
-                    $"the forwarding job sends through the blocking sender, which adds the WS-Addressing header blocks of endpoint '{addressed.SynapseName}' with the stored message's own options; the generated job adds none");
+                    $"the forwarding job sends through the blocking sender, which adds the WS-Addressing header blocks of endpoint '{addressed.SynapseName}' only when the stored message's PRESERVE_WS_ADDRESSING property is \"true\" (otherwise BlockingMsgSenderUtils disables addressing for the outgoing message, as the generated job does); the generated job adds none");
             }
 
             var attempts = Number("max.delivery.attempts", 4);
