@@ -147,6 +147,14 @@ public sealed record LocalEntrySyntax(SourceLocation Location, string RawXml, st
     public override string XmlName => "localEntry";
 
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The entry's element as the Micro Integrator holds it (EntryFactory keeps <c>elem.getFirstElement()</c>): an
+    /// element written without a prefix under the file's <c>xmlns="http://ws.apache.org/ns/synapse"</c> stays in the
+    /// Synapse namespace, declared on the root (a payloadFactory format read by key serialises it so); null when the
+    /// entry holds no element.
+    /// </summary>
+    public string? XmlAsDeployed { get; init; }
 }
 
 /// <summary>The target of a proxy: its in, out and fault flows (inline or by key) and its endpoint (inline or by key).</summary>

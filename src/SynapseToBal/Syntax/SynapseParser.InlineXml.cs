@@ -10,7 +10,7 @@ public sealed partial class SynapseParser
     /// root element, so that parsing the text alone (<c>xml:fromString</c>) gives the element the Micro Integrator
     /// holds: PropertyMediatorFactory and EnrichMediatorFactory keep <c>cloneOMElement()</c> of the element, which
     /// keeps every element's namespace, the Synapse namespace of an unprefixed element under the configuration's
-    /// default <c>xmlns</c> included (nothing strips it, unlike a payloadFactory format, see <see cref="StandaloneXml"/>).
+    /// default <c>xmlns</c> included (nothing strips it; a payloadFactory format keeps it too, see <see cref="StandaloneXml"/>).
     /// </summary>
     private string ClaimInheritedXml(XElement element)
     {

@@ -247,7 +247,7 @@ public sealed partial class SynapseParser
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {
-                        format = child.Elements().Any() ? InnerXml(child) : child.Value;
+                        format = child.Elements().Any() ? InnerXml(child, keepSynapseNamespace: true) : child.Value;
                     }
 
                     break;
@@ -293,11 +293,16 @@ public sealed partial class SynapseParser
     }
 
     /// <summary>
-    /// The content of a payloadFactory format as the mediator uses it: elements written without a prefix in
-    /// the Synapse namespace are in no namespace (Synapse strips it), and every prefix the content uses but
-    /// declares on an ancestor is declared on the content itself, so the text stands alone.
+    /// The content of an element as text that stands alone: every prefix the content uses but declares on an ancestor
+    /// is declared on the content itself. With <paramref name="keepSynapseNamespace"/> (a payloadFactory format),
+    /// elements written without a prefix under the configuration's <c>xmlns="http://ws.apache.org/ns/synapse"</c>
+    /// stay in the Synapse namespace, declared on the content's root as Axiom writes it: PayloadFactoryMediatorFactory
+    /// keeps <c>formatElem.cloneOMElement()</c> and uses <c>copy.getFirstElement().toString()</c>, which declares the
+    /// inherited default namespace, and nothing in PayloadFactoryMediator or the template processors removes it
+    /// (an element with <c>xmlns=""</c> of its own stays in no namespace). Without it, that namespace is dropped
+    /// (a fault detail).
     /// </summary>
-    private static string InnerXml(XElement format)
+    private static string InnerXml(XElement format, bool keepSynapseNamespace = false)
     {
         var parts = new List<string>();
         foreach (var node in format.Nodes())
@@ -305,7 +310,7 @@ public sealed partial class SynapseParser
             switch (node)
             {
                 case XElement e:
-                    parts.Add(StandaloneXml(e));
+                    parts.Add(StandaloneXml(e, keepSynapseNamespace));
                     break;
                 case XCData c:
                     parts.Add(c.Value);
@@ -319,10 +324,10 @@ public sealed partial class SynapseParser
         return string.Concat(parts).Trim();
     }
 
-    internal static string StandaloneXml(XElement element)
+    internal static string StandaloneXml(XElement element, bool keepSynapseNamespace = false)
     {
         var copy = new XElement(element);
-        foreach (var e in copy.DescendantsAndSelf())
+        foreach (var e in keepSynapseNamespace ? Enumerable.Empty<XElement>() : copy.DescendantsAndSelf())
         {
             if (e.Name.NamespaceName == SynapseNamespace)
             {

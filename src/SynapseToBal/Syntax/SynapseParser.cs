@@ -435,6 +435,7 @@ public sealed partial class SynapseParser
         {
             Description = description,
             Unknown = unknown.ToImmutable(),
+            XmlAsDeployed = inner is null ? null : StandaloneXml(inner, keepSynapseNamespace: true),
         };
     }
 

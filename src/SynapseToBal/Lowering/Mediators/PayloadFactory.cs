@@ -14,7 +14,8 @@ public sealed partial class Lowerer
         var format = factory.Format;
         if (factory.FormatKey is { } key)
         {
-            if (_model.Symbols.LocalEntry(key) is { } entry && (entry.Xml ?? entry.Text) is { } content)
+            // The entry's element as MI holds it: its inherited default namespace (the Synapse one) is kept.
+            if (_model.Symbols.LocalEntry(key) is { } entry && (entry.XmlAsDeployed ?? entry.Text) is { } content)
             {
                 format = content;
             }

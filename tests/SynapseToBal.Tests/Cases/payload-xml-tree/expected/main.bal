@@ -25,7 +25,7 @@ service /pxt on httpListener {
     # POST /pxt/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt");
-        setXmlPayload(ctx, xml `<status><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
+        setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
         return respond(ctx);
     }
 }
