@@ -25,18 +25,7 @@ public sealed partial class SynapseParser
 
         // After the root element's name in its start tag.
         var end = raw.StartsWith('<') ? raw.IndexOfAny([' ', '\t', '\r', '\n', '/', '>'], 1) : -1;
-        if (end < 0)
-        {
-            var copy = new XElement(element);
-            foreach (var (prefix, uri) in InheritedNamespaces(element))
-            {
-                copy.Add(prefix is null ? new XAttribute("xmlns", uri) : new XAttribute(XNamespace.Xmlns + prefix, uri));
-            }
-
-            return copy.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
-        }
-
-        return raw[..end] + string.Concat(declarations) + raw[end..];
+        return end < 0 ? StandaloneXml(element, keepSynapseNamespace: true) : raw[..end] + string.Concat(declarations) + raw[end..];
 
         static string Escape(string value) => System.Security.SecurityElement.Escape(value) ?? string.Empty;
     }

@@ -337,20 +337,10 @@ public sealed partial class SynapseParser
             e.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == SynapseNamespace).Remove();
         }
 
-        // Declare the prefixes the copy uses that were declared above it.
-        var used = copy.DescendantsAndSelf()
-            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
-            .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
-            .Distinct();
-        foreach (var ns in used)
+        // Declare the namespaces the content uses that were declared above it (the Synapse namespace only when kept).
+        foreach (var (prefix, uri) in InheritedNamespaces(element).Where(d => keepSynapseNamespace || d.Uri != SynapseNamespace))
         {
-            if (copy.DescendantsAndSelf().SelectMany(e => e.Attributes()).Any(a => a.IsNamespaceDeclaration && a.Value == ns.NamespaceName))
-            {
-                continue;
-            }
-
-            var prefix = element.GetPrefixOfNamespace(ns);
-            copy.Add(prefix is null ? new XAttribute("xmlns", ns.NamespaceName) : new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName));
+            copy.Add(prefix is null ? new XAttribute("xmlns", uri) : new XAttribute(XNamespace.Xmlns + prefix, uri));
         }
 
         return copy.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
