@@ -397,8 +397,8 @@ internal sealed class ExpressionWriter
             IR.Builtin.JsonBoolean => $"check jsonBoolean({T(0)})",
             IR.Builtin.UrlParam => $"check urlParam(ctx, {S(0)})",
             IR.Builtin.SynapseValue => SynapseGuarded(S(0), "string", S(1)),
-            IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested && tested.Contains("check ", StringComparison.Ordinal)
-                ? SynapseGuarded(tested, "boolean", S(1))
+            IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested
+                ? tested.Contains("check ", StringComparison.Ordinal) ? SynapseGuarded(tested, "boolean", S(1)) : $"({tested})"
                 : T(0),
             _ => throw new InvalidOperationException($"Unhandled builtin {call.Function}"),
         };

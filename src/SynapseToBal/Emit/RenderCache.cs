@@ -78,9 +78,6 @@ public sealed class RenderCache
     /// <summary>The version of the stored format and of the keys' meaning: a cache of another version is not read (everything is rendered).</summary>
     public const int FormatVersion = 2;
 
-    /// <summary>A cache that reuses nothing from a previous run, keying syntax nodes by <paramref name="sourceHash"/>.</summary>
-    public static RenderCache Empty(Func<string, string?>? sourceHash) => new() { SourceHash = sourceHash };
-
     /// <summary>The cache as stored: the entries this run used, ordered by key.</summary>
     public string Serialize()
     {

@@ -284,26 +284,15 @@ public sealed partial class Lowerer
     /// </summary>
     private LocalEntryIr? LowerLocalEntry(LocalEntrySyntax entry)
     {
-        if (entry.Xml is { } connectionXml && ConnectionInit.Match(connectionXml) is { Success: true } init
-            && init.Groups["name"].Value == "http.init" && TryLowerHttpConnection(entry, connectionXml))
-        {
-            return null;
-        }
-
-        if (entry.Xml is { } emailXml && ConnectionInit.Match(emailXml) is { Success: true } emailInit
-            && emailInit.Groups["name"].Value == "email.init" && TryLowerEmailConnection(entry, emailXml))
-        {
-            return null;
-        }
-
-        if (entry.Xml is { } kafkaXml && ConnectionInit.Match(kafkaXml) is { Success: true } kafkaInit
-            && kafkaInit.Groups["name"].Value == "kafkaTransport.init" && TryLowerKafkaConnection(entry, kafkaXml))
-        {
-            return null;
-        }
-
-        if (entry.Xml is { } salesforceXml && ConnectionInit.Match(salesforceXml) is { Success: true } salesforceInit
-            && salesforceInit.Groups["name"].Value == "salesforcerest.init" && TryLowerSalesforceConnection(entry, salesforceXml))
+        var connection = entry.Xml is { } entryXml ? ConnectionInit.Match(entryXml) : null;
+        if (entry.Xml is { } connectionXml && connection is { Success: true } && connection.Groups["name"].Value switch
+            {
+                "http.init" => TryLowerHttpConnection(entry, connectionXml),
+                "email.init" => TryLowerEmailConnection(entry, connectionXml),
+                "kafkaTransport.init" => TryLowerKafkaConnection(entry, connectionXml),
+                "salesforcerest.init" => TryLowerSalesforceConnection(entry, connectionXml),
+                _ => false,
+            })
         {
             return null;
         }
@@ -311,8 +300,7 @@ public sealed partial class Lowerer
         var name = _symbols.Module(SymbolKind.LocalEntry, entry.Name, "entry");
         if (entry.Xml is { } xml)
         {
-            var connection = ConnectionInit.Match(xml);
-            if (connection.Success)
+            if (connection is { Success: true })
             {
                 _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, connection.Groups["name"].Value);
             }

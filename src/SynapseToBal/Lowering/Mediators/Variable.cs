@@ -62,8 +62,7 @@ public sealed partial class Lowerer
     internal static ExprIr? VariableLiteral(string text, string type) => type switch
     {
         "BOOLEAN" => new BooleanLiteralIr(text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "yes", StringComparison.OrdinalIgnoreCase)),
-        "INTEGER" when JavaInteger(text) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            => new NumberLiteralIr(number.ToString(CultureInfo.InvariantCulture), ValueKind.Integer),
+        "INTEGER" when TryParseJavaInt(text, out var number) => new NumberLiteralIr(number.ToString(CultureInfo.InvariantCulture), ValueKind.Integer),
         "LONG" when JavaInteger(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
             => new NumberLiteralIr(number.ToString(CultureInfo.InvariantCulture), ValueKind.Integer),
         "DOUBLE" when JavaDecimalDouble(text) is { } number => new NumberLiteralIr(number, ValueKind.Float),
