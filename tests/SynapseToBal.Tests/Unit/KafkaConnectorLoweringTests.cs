@@ -112,6 +112,9 @@ public sealed class KafkaConnectorLoweringTests
     [InlineData("""<kafkaTransport.publishMessages configKey="Kafka"><topic>t</topic><forwardExistingHeaders>filtered</forwardExistingHeaders></kafkaTransport.publishMessages>""", "'filtered'")]
     [InlineData("""<kafkaTransport.publishMessages configKey="Kafka"><topic>t-${vars.x}</topic></kafkaTransport.publishMessages>""", "inline ${...}")]
     [InlineData("""<kafkaTransport.publishMessages configKey="Other"><topic>t</topic></kafkaTransport.publishMessages>""", "no local entry 'Other'")]
+    [InlineData("""<kafkaTransport.publishMessages configKey="Kafka" async="true"><topic>t</topic></kafkaTransport.publishMessages>""", "attribute async")]
+    [InlineData("""<kafkaTransport.publishMessages configKey="Kafka"><topic type="x">t</topic></kafkaTransport.publishMessages>""", "its topic holds attributes")]
+    [InlineData("""<kafkaTransport.publishMessages configKey="Kafka"><topic>t</topic><value><order/></value></kafkaTransport.publishMessages>""", "its value holds XML")]
     public void A_publish_the_call_cannot_reproduce_stays_a_todo_that_says_why(string operation, string reason)
     {
         var (package, _) = Lower("<bootstrapServers>b:9092</bootstrapServers>" + Serializers, operation);

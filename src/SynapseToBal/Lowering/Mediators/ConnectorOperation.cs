@@ -117,6 +117,23 @@ public sealed partial class Lowerer
         return parameters;
     }
 
+    /// <summary>
+    /// The TODO for an operation a hand-translated connector cannot read: attributes on the operation element (other
+    /// than configKey and description), or a parameter holding attributes or XML instead of a value; null when it has
+    /// neither.
+    /// </summary>
+    private TodoStep? UnreadableOperationShape(ConnectorOperationMediator operation)
+    {
+        if (!operation.Attributes.IsEmpty)
+        {
+            return ConnectorTodo(operation, $"it has the attribute{(operation.Attributes.Length == 1 ? string.Empty : "s")} {string.Join(", ", operation.Attributes.Select(a => a.Name))}");
+        }
+
+        return operation.Parameters.FirstOrDefault(p => !p.Attributes.IsEmpty || p.Value is ValueSyntax.InlineXml) is { } odd
+            ? ConnectorTodo(operation, $"its {odd.Name} holds {(odd.Value is ValueSyntax.InlineXml ? "XML" : "attributes")}, not a value")
+            : null;
+    }
+
     /// <summary>The TODO for an operation that is not translated; <paramref name="why"/> says why when its connector's operations usually are.</summary>
     private TodoStep ConnectorTodo(ConnectorOperationMediator operation, string? why)
     {

@@ -390,6 +390,11 @@ public sealed partial class Lowerer
             return [todo!];
         }
 
+        if (UnreadableOperationShape(operation) is { } unreadable)
+        {
+            return [unreadable];
+        }
+
         var parameters = ParametersByName(operation);
         if (!parameters.TryGetValue("topic", out var topic) || topic.Value is ValueSyntax.Literal { Text.Length: 0 })
         {

@@ -46,9 +46,9 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, "it names a connection (configKey), which only later LDAP connector versions read (with settings the 1.0 helpers do not reproduce)")];
         }
 
-        if (!operation.Attributes.IsEmpty)
+        if (UnreadableOperationShape(operation) is { } unreadable)
         {
-            return [ConnectorTodo(operation, $"it has the attribute{(operation.Attributes.Length == 1 ? string.Empty : "s")} {string.Join(", ", operation.Attributes.Select(a => a.Name))}")];
+            return [unreadable];
         }
 
         var unknown = operation.Parameters.Select(p => p.Name).Where(n => !shape.Parameters.Contains(n)).Distinct().ToList();
@@ -57,10 +57,6 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is a setting" : "are settings")} of a later LDAP connector version, which the generated call does not reproduce")];
         }
 
-        if (operation.Parameters.FirstOrDefault(p => !p.Attributes.IsEmpty || p.Value is ValueSyntax.InlineXml) is { } odd)
-        {
-            return [ConnectorTodo(operation, $"its {odd.Name} holds {(odd.Value is ValueSyntax.InlineXml ? "XML" : "attributes")}, not a value")];
-        }
 
         var parameters = ParametersByName(operation);
         var missing = shape.Required.Where(n => !parameters.ContainsKey(n)).ToList();

@@ -256,9 +256,9 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, null)];
         }
 
-        if (!operation.Attributes.IsEmpty)
+        if (UnreadableOperationShape(operation) is { } unreadable)
         {
-            return [ConnectorTodo(operation, $"it has the attribute{(operation.Attributes.Length == 1 ? string.Empty : "s")} {string.Join(", ", operation.Attributes.Select(a => a.Name))}")];
+            return [unreadable];
         }
 
         if (operation.Parameters.Any(p => p.Name is "responseVariable" or "overwriteBody"))
@@ -272,10 +272,6 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a parameter" : "are not parameters")} of the connector 1.x/2.x operation, which the generated call does not reproduce")];
         }
 
-        if (operation.Parameters.FirstOrDefault(p => !p.Attributes.IsEmpty || p.Value is ValueSyntax.InlineXml) is { } odd)
-        {
-            return [ConnectorTodo(operation, $"its {odd.Name} holds {(odd.Value is ValueSyntax.InlineXml ? "XML" : "attributes")}, not a value")];
-        }
 
         var parameters = ParametersByName(operation);
         var missing = shape.Parameters.Select(p => p.Parameter).Where(n => !parameters.ContainsKey(n)).ToList();
