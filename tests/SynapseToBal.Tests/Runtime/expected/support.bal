@@ -2103,10 +2103,14 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     }
     ctx.contentType = response.getContentType();
     ctx.payload = <ReceivedBody>{bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
-    // The response gets fresh axis2-scope state in Synapse: the postfix is gone after a call.
+    becomeResponse(ctx);
+}
+
+# The message turned into a backend's response: it gets fresh axis2-scope state in Synapse (the postfix is gone after
+# a call), is not addressed to the request's To, and carries the ReplyTo and FaultTo of the outgoing message's options
+# (SynapseCallbackReceiver), which Axis2FlexibleMEPClient's clone does not copy: none.
+function becomeResponse(Context ctx) {
     ctx.urlPostfix = "";
-    // The response is not addressed to the request's To, and carries the ReplyTo and FaultTo of the outgoing
-    // message's options (SynapseCallbackReceiver), which Axis2FlexibleMEPClient's clone does not copy: none.
     ctx.to = "";
     ctx.replyTo = "";
     ctx.faultTo = "";
@@ -2621,14 +2625,7 @@ function salesforceResponse(Context ctx, int status, json body) {
         ctx.contentType = "application/json";
         ctx.headers["content-type"] = ctx.contentType;
     }
-    ctx.urlPostfix = "";
-    ctx.to = "";
-    ctx.replyTo = "";
-    ctx.faultTo = "";
-    ctx.addressingFault = ();
-    ctx.wsaAction = ();
-    ctx.axis2 = {};
-    ctx.isResponse = true;
+    becomeResponse(ctx);
 }
 
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the
