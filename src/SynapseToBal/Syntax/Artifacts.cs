@@ -152,7 +152,7 @@ public sealed record LocalEntrySyntax(SourceLocation Location, string RawXml, st
     /// The entry's element as the Micro Integrator holds it (EntryFactory keeps <c>elem.getFirstElement()</c>): an
     /// element written without a prefix under the file's <c>xmlns="http://ws.apache.org/ns/synapse"</c> stays in the
     /// Synapse namespace, declared on the root (a payloadFactory format read by key serialises it so); null when the
-    /// entry holds no element.
+    /// entry holds no element or nothing in the Synapse namespace (then it is <see cref="Xml"/>).
     /// </summary>
     public string? XmlAsDeployed { get; init; }
 }

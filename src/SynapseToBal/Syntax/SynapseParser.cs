@@ -435,7 +435,9 @@ public sealed partial class SynapseParser
         {
             Description = description,
             Unknown = unknown.ToImmutable(),
-            XmlAsDeployed = inner is null ? null : StandaloneXml(inner, keepSynapseNamespace: true),
+            XmlAsDeployed = inner is not null && inner.DescendantsAndSelf().Any(e => e.Name.NamespaceName == SynapseNamespace || e.Attributes().Any(a => a.IsNamespaceDeclaration && a.Value == SynapseNamespace))
+                ? StandaloneXml(inner, keepSynapseNamespace: true)
+                : null,
         };
     }
 

@@ -15,7 +15,7 @@ public sealed partial class Lowerer
         if (factory.FormatKey is { } key)
         {
             // The entry's element as MI holds it: its inherited default namespace (the Synapse one) is kept.
-            if (_model.Symbols.LocalEntry(key) is { } entry && (entry.XmlAsDeployed ?? entry.Text) is { } content)
+            if (_model.Symbols.LocalEntry(key) is { } entry && (entry.XmlAsDeployed ?? entry.Xml ?? entry.Text) is { } content)
             {
                 format = content;
             }
