@@ -134,7 +134,8 @@ public sealed class ProxyJmsReplyTests
         Assert.Contains("sendBack: ctx.sendBack", support, StringComparison.Ordinal);
 
         // The correlation ID: the axis2 JMS_COORELATION_ID, else for a backend's response the request's JMSMessageID.
-        Assert.Contains("string? correlationId = correlation is string ? correlation : ctx.isResponse ? target.requestMessageId : ();", support, StringComparison.Ordinal);
+        Assert.Contains("jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());", support, StringComparison.Ordinal);
+        Assert.Contains("string? correlationId = correlation is string ? correlation : relatesTo;", support, StringComparison.Ordinal);
         Assert.Contains("check producer->sendTo(destination, reply);", support, StringComparison.Ordinal);
     }
 }

@@ -6084,35 +6084,57 @@ function kafkaHeader(map<string[]> headers, string name, string value) {
 final map<jms:MessageProducer> jmsProducers = {};
 
 # Sends the message to a JMS endpoint without waiting for a reply (an out-only send, as the Micro
-# Integrator's JMSSender does with OUT_ONLY set): the payload written in its content type's format goes
-# out as a text message, or as a bytes message when the axis2 property JMS_MESSAGE_TYPE is
-# "JMS_BYTE_MESSAGE"; the transport headers become string properties (under their lower-case names;
-# JMS_* headers are not mapped to the JMS header fields), and the content type goes in the property the
-# message's axis2 property transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
-# (the endpoint's transport.jms.ContentTypeProperty), when there is one. The message itself is left as it was.
+# Integrator's JMSSender does with OUT_ONLY set): the message `jmsMessage` makes (the payload in its content type's
+# format, the transport headers as string properties under their lower-case names, the content type in the
+# property the message's axis2 transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
+# (the endpoint's), the correlation ID and JMS type). The message itself is left as it was.
 # A failed connection or send is an error: the flow's fault handler runs.
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
     jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
+    check producer->send(check jmsMessage(ctx, contentTypeProperty));
+}
+
+# The JMS message Axis2's JMSSender.createJMSMessage makes of the current message, for an endpoint's send and for a
+# proxy's answer alike: the payload as a text message, or a bytes message when the axis2 JMS_MESSAGE_TYPE is
+# JMS_BYTE_MESSAGE; the transport headers as message properties (JMSUtils.setTransportHeaders: not the `JMS_*` ones,
+# nor `JMSX*` but the group id and sequence); the content type in the property the message's axis2
+# transport.jms.ContentTypeProperty names, else `contentTypeProperty`; the correlation ID from the axis2
+# JMS_COORELATION_ID, else `relatesTo`, a JMS_COORELATION_ID transport header overriding both; the JMS type from a
+# JMS_MESSAGE_TYPE transport header.
+function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = ()) returns jms:Message|error {
     xml|byte[]? body = check entityBody(ctx);
     string|byte[] content;
-    if getAxis2Property(ctx, "JMS_MESSAGE_TYPE") == "JMS_BYTE_MESSAGE" {
+    if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
         content = body is xml ? body.toString().toBytes() : body ?: [];
     } else {
         content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
     }
     map<jms:Property> properties = {};
     foreach [string, string] [name, value] in ctx.headers.entries() {
-        if !name.startsWith("jms_") {
+        if !name.startsWith("jms_") && (!name.startsWith("jmsx") || name == "jmsxgroupid" || name == "jmsxgroupseq") {
             properties[name] = value;
         }
     }
-    // The message's axis2 property transport.jms.ContentTypeProperty comes before the endpoint's (JMSSender.getContentTypeProperty).
     anydata messageContentTypeProperty = ctx.axis2["transport.jms.ContentTypeProperty"];
     string? contentTypeName = messageContentTypeProperty is string ? messageContentTypeProperty : contentTypeProperty;
     if contentTypeName is string {
         properties[contentTypeName] = ctx.contentType;
     }
-    check producer->send({content, properties});
+    jms:Message message = {content, properties};
+    anydata correlation = ctx.axis2["JMS_COORELATION_ID"];
+    string? correlationId = correlation is string ? correlation : relatesTo;
+    string? headerCorrelation = ctx.headers["jms_coorelation_id"];
+    if headerCorrelation is string {
+        correlationId = headerCorrelation;
+    }
+    if correlationId is string {
+        message.correlationId = correlationId;
+    }
+    string? jmsType = ctx.headers["jms_message_type"];
+    if jmsType is string {
+        message.jmsType = jmsType;
+    }
+    return message;
 }
 
 # The producer of a JMS endpoint, connecting on first use.
@@ -6192,38 +6214,8 @@ function sendJmsReply(Context ctx, JmsReplyTarget target) returns error? {
         return error("Unable to send the response over JMS: the request's JMSReplyTo is a temporary destination, which the ballerinax/java.jms module cannot address; give the requests a named reply destination");
     }
     jms:MessageProducer producer = check jmsReplyProducer(target.producerKey, target.connection);
-    xml|byte[]? body = check entityBody(ctx);
-    string|byte[] content;
-    if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
-        content = body is xml ? body.toString().toBytes() : body ?: [];
-    } else {
-        content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
-    }
-    map<jms:Property> properties = {};
-    foreach [string, string] [name, value] in ctx.headers.entries() {
-        if !name.startsWith("jms_") && (!name.startsWith("jmsx") || name == "jmsxgroupid" || name == "jmsxgroupseq") {
-            properties[name] = value;
-        }
-    }
-    anydata messageContentTypeProperty = ctx.axis2["transport.jms.ContentTypeProperty"];
-    string? contentTypeName = messageContentTypeProperty is string ? messageContentTypeProperty : target.contentTypeProperty;
-    if contentTypeName is string {
-        properties[contentTypeName] = ctx.contentType;
-    }
-    jms:Message reply = {content, properties};
-    anydata correlation = ctx.axis2["JMS_COORELATION_ID"];
-    string? correlationId = correlation is string ? correlation : ctx.isResponse ? target.requestMessageId : ();
-    string? headerCorrelation = ctx.headers["jms_coorelation_id"];
-    if headerCorrelation is string {
-        correlationId = headerCorrelation;
-    }
-    if correlationId is string {
-        reply.correlationId = correlationId;
-    }
-    string? jmsType = ctx.headers["jms_message_type"];
-    if jmsType is string {
-        reply.jmsType = jmsType;
-    }
+    // After a backend call the answer relates to the request's JMSMessageID (its RelatesTo).
+    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());
     check producer->sendTo(destination, reply);
 }
 
