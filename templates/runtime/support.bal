@@ -3387,7 +3387,7 @@ function javaReplaceAll(string regex, string input, string replacement) returns 
 
 # The value of the ASCII digit at `index` of `text`, or `()` when it is another character.
 function decimalDigit(string text, int index) returns int? {
-    int code = text.getCodePointAt(index);
+    int code = text.getCodePoint(index);
     return code >= 48 && code <= 57 ? code - 48 : ();
 }
 

@@ -180,10 +180,28 @@ internal sealed partial class StatementWriter
                 Database(db);
                 break;
             case TransactionStep transaction:
-                _out.Open("transaction {");
-                Block(transaction.Body);
-                _out.Line(transaction.Commit ? "check commit;" : "rollback;");
-                _out.Close();
+                if (transaction.Commit)
+                {
+                    _out.Open("transaction {");
+                    Block(transaction.Body);
+                    _out.Line("check commit;");
+                    _out.Close();
+                }
+                else
+                {
+                    // Ballerina requires a commit in every transaction block (BCE2309 invalid.commit.count): the
+                    // rollback the flow asks for is one arm of a branch whose other arm commits; the flag is a
+                    // variable so that the commit arm is not reported as unreachable.
+                    _out.Line("boolean rollbackOnly = true;");
+                    _out.Open("transaction {");
+                    Block(transaction.Body);
+                    _out.Open("if rollbackOnly {");
+                    _out.Line("rollback;");
+                    _out.Continue("} else {");
+                    _out.Line("check commit;");
+                    _out.Close();
+                    _out.Close();
+                }
                 break;
             case DataServiceQueryStep dataService:
                 DataServiceQuery(dataService);

@@ -32,9 +32,14 @@ service /transfer on httpListener {
     # POST /transfer/undo
     resource function post undo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransferApi", "/transfer");
+        boolean rollbackOnly = true;
         transaction {
             check dbReport(ctx, wso2testDb1Db, `INSERT INTO PERSON1(id, name) values (6, 'Max')`);
-            rollback;
+            if rollbackOnly {
+                rollback;
+            } else {
+                check commit;
+            }
         }
         return respond(ctx);
     }
