@@ -812,8 +812,12 @@ internal sealed partial class StatementWriter
         _ => "printInfo",
     };
 
-    /// <summary>Names a key-value may not take: the other parameters of the log functions.</summary>
-    private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues" };
+    /// <summary>
+    /// Names a key-value may not take: the other parameters of the log functions, and the keys the log module writes
+    /// itself, which <c>log:KeyValues</c> declares <c>never</c> from ballerina/log 2.15 (<c>msg</c>, <c>message</c>,
+    /// <c>time</c>, <c>level</c>; a newer distribution rejects them as arguments).
+    /// </summary>
+    private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues", "message", "time", "level" };
 
     /// <summary>
     /// The arguments of a structured log call (ballerina/log <c>printInfo(string msg, error? 'error, error:StackFrame[]? stackTrace,

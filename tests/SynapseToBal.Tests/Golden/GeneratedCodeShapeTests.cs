@@ -48,6 +48,12 @@ public sealed partial class GeneratedCodeShapeTests
         Assert.Equal(code.Count(c => c == '{'), code.Count(c => c == '}'));
         Assert.Equal(code.Count(c => c == '('), code.Count(c => c == ')'));
 
+        // ballerina/log 2.15 declares these keys `never` in log:KeyValues: a key-value argument so named does not compile.
+        foreach (Match key in ReservedLogKey().Matches(code))
+        {
+            Assert.Fail($"{relative}: a log call passes the key-value '{key.Groups["key"].Value}', which log:KeyValues forbids");
+        }
+
         foreach (Match import in Import().Matches(code))
         {
             var prefix = import.Groups["module"].Value.Split('.')[^1];
@@ -57,6 +63,9 @@ public sealed partial class GeneratedCodeShapeTests
 
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`")]
     private static partial Regex StringsAndTemplates();
+
+    [GeneratedRegex(@"\blog:print\w+\([^\n]*?[(,]\s*(?<key>msg|message|time|level)\s*=[^=]")]
+    private static partial Regex ReservedLogKey();
 
     [GeneratedRegex(@"^import ballerina/(?<module>[\w.]+);", RegexOptions.Multiline)]
     private static partial Regex Import();
