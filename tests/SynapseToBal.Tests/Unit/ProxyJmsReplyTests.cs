@@ -138,4 +138,29 @@ public sealed class ProxyJmsReplyTests
         Assert.Contains("string? correlationId = correlation is string ? correlation : relatesTo;", support, StringComparison.Ordinal);
         Assert.Contains("check producer->sendTo(destination, reply);", support, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_jms_message_carries_binary_payloads_as_bytes_and_a_proxy_passes_no_request_jms_type_on()
+    {
+        IEnumerable<string> files = ["setJmsInboundFacts(ctx); sendJms(ctx); setJmsReply(ctx);"];
+        var support = RuntimeModule.BuiltIn.Support(files)!;
+        var message = support[support.IndexOf("function jmsMessage(", StringComparison.Ordinal)..];
+        message = message[..message.IndexOf("\n}\n", StringComparison.Ordinal)];
+
+        // JMSSender.guessMessageType: the binary wrapper goes out as a BytesMessage of its bytes, not decoded as text.
+        var binary = message.IndexOf("} else if body is byte[] && bodyFormat(ctx.contentType) == \"binary\" {\n        content = body;", StringComparison.Ordinal);
+        Assert.True(binary >= 0);
+        Assert.True(binary < message.IndexOf("check string:fromBytes(body)", StringComparison.Ordinal));
+
+        // Only the inbound endpoint's JMSInjectHandler adds JMS_MESSAGE_TYPE; a proxy's request has only JMS_TYPE.
+        var facts = support[support.IndexOf("function setJmsInboundFacts(", StringComparison.Ordinal)..];
+        Assert.Contains("headers[\"JMS_TYPE\"] = jmsType;\n        if !axis2Scope {\n", facts, StringComparison.Ordinal);
+        Assert.Contains("if !axis2Scope {\n            // Only the inbound endpoint (JMSInjectHandler.invoke) adds it, and a send or answer writes it as the JMSType.\n            headers[\"JMS_MESSAGE_TYPE\"] = jmsType;", facts, StringComparison.Ordinal);
+
+        // An inbound endpoint's answer: JMSReplySender correlates by the default-scope JMS_COORELATION_ID and logs a failed send.
+        var reply = support[support.IndexOf("function sendJmsReply(", StringComparison.Ordinal)..];
+        Assert.True(reply.IndexOf("if target.inbound {", StringComparison.Ordinal) < reply.IndexOf("jms:MessageProducer producer", StringComparison.Ordinal));
+        Assert.Contains("log:printError(\"Error sending JMS response\", 'error = sent", reply, StringComparison.Ordinal);
+        Assert.Contains("anydata correlation = ctx.properties[\"JMS_COORELATION_ID\"];\n    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());", support, StringComparison.Ordinal);
+    }
 }
