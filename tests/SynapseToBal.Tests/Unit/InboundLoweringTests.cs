@@ -120,7 +120,7 @@ public sealed class InboundLoweringTests
     public void A_jms_inbound_endpoint_whose_sequence_never_answers_sets_up_no_reply()
     {
         var (package, _) = Lower("""
-            <sequence name="In"><log/><drop/></sequence>
+            <sequence name="In"><log/></sequence>
             <inboundEndpoint name="Q" protocol="jms" sequence="In"><parameters>
             <parameter name="java.naming.factory.initial">f</parameter><parameter name="java.naming.provider.url">u</parameter>
             <parameter name="transport.jms.Destination">Orders</parameter></parameters></inboundEndpoint>

@@ -76,8 +76,9 @@ public sealed class ProxyJmsReplyTests
     }
 
     [Fact]
-    public void An_inbound_endpoint_sets_no_reply_up()
+    public void An_inbound_endpoint_whose_sequence_responds_sets_the_inbound_reply_up()
     {
+        // JMSInjectHandler.invoke sets a JMSReplySender for the message's JMSReplyTo (here no ReplyDestination).
         var (package, _) = Lower("""
             <inboundEndpoint name="In" protocol="jms" sequence="S"><parameters>
             <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
@@ -87,7 +88,9 @@ public sealed class ProxyJmsReplyTests
             """);
 
         var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
-        Assert.Null(jms.Reply);
+        var reply = Assert.IsType<JmsReplyIr>(jms.Reply);
+        Assert.True(reply.Inbound);
+        Assert.Null(reply.Destination);
     }
 
     [Fact]
@@ -148,7 +151,8 @@ public sealed class ProxyJmsReplyTests
         message = message[..message.IndexOf("\n}\n", StringComparison.Ordinal)];
 
         // JMSSender.guessMessageType: the binary wrapper goes out as a BytesMessage of its bytes, not decoded as text.
-        var binary = message.IndexOf("} else if body is byte[] && bodyFormat(ctx.contentType) == \"binary\" {\n        content = body;", StringComparison.Ordinal);
+        var binary = message.IndexOf("} else if body is byte[] && bodyFormat(ctx.contentType) == \"binary\" {", StringComparison.Ordinal);
+        Assert.Contains("(JMSSender.guessMessageType).\n        content = body;\n    } else {", message, StringComparison.Ordinal);
         Assert.True(binary >= 0);
         Assert.True(binary < message.IndexOf("check string:fromBytes(body)", StringComparison.Ordinal));
 
