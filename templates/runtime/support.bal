@@ -103,7 +103,8 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
 # `JMS_EXPIRATION`, `JMS_PRIORITY`, `JMS_REDELIVERED`, `JMS_REPLY_TO`, `JMS_TIMESTAMP`, `JMS_TYPE` and
 # `JMS_MESSAGE_TYPE`) and every message property, each in its string form. For a proxy's JMS transport
 # (`axis2Scope`), Axis2's JMSMessageReceiver puts the correlation ID and delivery count on the Axis2 message context
-# instead (`$axis2:JMS_COORELATION_ID`), where `get-property` does not see them.
+# instead (`$axis2:JMS_COORELATION_ID`), where `get-property` does not see them, and its JMSUtils.getTransportHeaders
+# adds no `JMS_MESSAGE_TYPE` (only `JMS_TYPE`), so the request's JMS type is not passed on to what the proxy sends.
 function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope = false) {
     map<anydata> scope = axis2Scope ? ctx.axis2 : ctx.properties;
     map<string> headers = {};
@@ -153,7 +154,10 @@ function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope
     string? jmsType = message?.jmsType;
     if jmsType is string {
         headers["JMS_TYPE"] = jmsType;
-        headers["JMS_MESSAGE_TYPE"] = jmsType;
+        if !axis2Scope {
+            // Only the inbound endpoint (JMSInjectHandler.invoke) adds it, and a send or answer writes it as the JMSType.
+            headers["JMS_MESSAGE_TYPE"] = jmsType;
+        }
     }
     map<jms:Property>? jmsProperties = message?.properties;
     if jmsProperties is map<jms:Property> {
@@ -6094,7 +6098,8 @@ function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration conne
 
 # The JMS message Axis2's JMSSender.createJMSMessage makes of the current message, for an endpoint's send and for a
 # proxy's answer alike: the payload as a text message, or a bytes message when the axis2 JMS_MESSAGE_TYPE is
-# JMS_BYTE_MESSAGE; the transport headers as message properties (JMSUtils.setTransportHeaders: not the `JMS_*` ones,
+# JMS_BYTE_MESSAGE or the payload is binary (not JSON, XML or text: the binary wrapper, whose bytes go out as they
+# are); the transport headers as message properties (JMSUtils.setTransportHeaders: not the `JMS_*` ones,
 # nor `JMSX*` but the group id and sequence); the content type in the property the message's axis2
 # transport.jms.ContentTypeProperty names, else `contentTypeProperty`; the correlation ID from the axis2
 # JMS_COORELATION_ID, else `relatesTo`, a JMS_COORELATION_ID transport header overriding both; the JMS type from a
@@ -6104,6 +6109,9 @@ function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo 
     string|byte[] content;
     if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
         content = body is xml ? body.toString().toBytes() : body ?: [];
+    } else if body is byte[] && bodyFormat(ctx.contentType) == "binary" {
+        // A binary payload (Synapse's binary wrapper element): its bytes as they are (JMSSender.guessMessageType).
+        content = body;
     } else {
         content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
     }
@@ -6161,21 +6169,24 @@ type JmsReplyTarget record {|
     jms:Destination? destination;
     string? requestMessageId;
     string? contentTypeProperty;
+    boolean inbound = false;
     boolean sent = false;
 |};
 
 # Makes `respond` answer a message a proxy's JMS listener received over JMS (`sendJmsReply`): to the message's
 # JMSReplyTo, else to `replyDestination` (the proxy's transport.jms.ReplyDestination), as Axis2's
-# JMSMessageReceiver chooses. Copies of the message (clone, iterate) answer through the same target.
+# JMSMessageReceiver chooses. Copies of the message (clone, iterate) answer through the same target. For a JMS inbound
+# endpoint (`inbound`), JMSInjectHandler.invoke chooses the same way and answers through a JMSReplySender.
 function setJmsReply(Context ctx, jms:Message message, string producerKey, jms:ConnectionConfiguration connection,
-        jms:Destination? replyDestination = (), string? contentTypeProperty = ()) {
+        jms:Destination? replyDestination = (), string? contentTypeProperty = (), boolean inbound = false) {
     jms:Destination? replyTo = message?.replyTo;
     JmsReplyTarget target = {
         producerKey,
         connection,
         destination: replyTo is jms:Destination ? replyTo : replyDestination,
         requestMessageId: message?.messageId,
-        contentTypeProperty
+        contentTypeProperty,
+        inbound
     };
     ctx.sendBack = function (Context answer) returns error? {
         return sendJmsReply(answer, target);
@@ -6197,7 +6208,9 @@ final map<jms:MessageProducer> jmsReplyProducers = {};
 # (the response's RelatesTo). A second answer to the same request is not sent, as Synapse sends one. The Micro
 # Integrator fails the flow when there is no destination (its JMS sender has no reply transport information); a
 # temporary JMSReplyTo cannot be answered here, as the ballerinax/java.jms module cannot name it: both are errors
-# (the fault sequence runs), as is a failed connection or send.
+# (the fault sequence runs), as is a failed connection or send. An inbound endpoint's answer is sent as its
+# JMSReplySender.sendBack does: the correlation ID is the default-scope JMS_COORELATION_ID property (the request's
+# JMSCorrelationID, else its JMSMessageID, set by setJmsInboundFacts), and a failed connection or send is logged.
 function sendJmsReply(Context ctx, JmsReplyTarget target) returns error? {
     if target.sent {
         log:printWarn("Trying to send a response to an already responded client request", messageId = ctx.messageId);
@@ -6211,9 +6224,25 @@ function sendJmsReply(Context ctx, JmsReplyTarget target) returns error? {
     if destination.'type == jms:TEMPORARY_QUEUE || destination.'type == jms:TEMPORARY_TOPIC {
         return error("Unable to send the response over JMS: the request's JMSReplyTo is a temporary destination, which the ballerinax/java.jms module cannot address; give the requests a named reply destination");
     }
+    if target.inbound {
+        error? sent = sendInboundJmsReply(ctx, target, destination);
+        if sent is error {
+            log:printError("Error sending JMS response", 'error = sent, messageId = ctx.messageId);
+        }
+        return;
+    }
     jms:MessageProducer producer = check jmsReplyProducer(target.producerKey, target.connection);
     // After a backend call the answer relates to the request's JMSMessageID (its RelatesTo).
     jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());
+    check producer->sendTo(destination, reply);
+}
+
+# The send of a JMS inbound endpoint's answer (JMSReplySender.createJMSMessage and sendBack).
+function sendInboundJmsReply(Context ctx, JmsReplyTarget target, jms:Destination destination) returns error? {
+    jms:MessageProducer producer = check jmsReplyProducer(target.producerKey, target.connection);
+    // The property first; a JMS_COORELATION_ID transport header overrides it (JMSUtils.setTransportHeaders runs after).
+    anydata correlation = ctx.properties["JMS_COORELATION_ID"];
+    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());
     check producer->sendTo(destination, reply);
 }
 

@@ -75,9 +75,10 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>
-    /// The lines that make <c>respond</c> send the answer to a message a proxy's JMS listener received back over JMS
-    /// (<c>setJmsReply</c>): the listener's connection settings for the producer the answers go out on, the proxy's
-    /// <c>transport.jms.ReplyDestination</c>, and the property the content type was read from.
+    /// The lines that make <c>respond</c> send the answer to a message a proxy's (or inbound endpoint's) JMS listener
+    /// received back over JMS (<c>setJmsReply</c>): the listener's connection settings for the producer the answers go
+    /// out on, the <c>transport.jms.ReplyDestination</c>, the property the content type was read from, and whether the
+    /// inbound endpoint's JMSReplySender sends it.
     /// </summary>
     private static List<string> JmsReplyLines(InboundTransportIr.Jms jms, JmsReplyIr reply, string listener, NameMap names)
     {
@@ -93,12 +94,15 @@ public sealed partial class PackageEmitter
             connection.Add($"password: {names[password]}");
         }
 
+        var owner = reply.Inbound ? "inbound endpoint" : "proxy";
         var lines = new List<string>
         {
-            "// What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:",
+            reply.Inbound
+                ? "// What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:"
+                : "// What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:",
             reply.Destination is null
-                ? "// to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination)."
-                : "// to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.",
+                ? $"// to the request's JMSReplyTo; without one, answering fails (the {owner} has no transport.jms.ReplyDestination)."
+                : $"// to the request's JMSReplyTo, else to the {owner}'s transport.jms.ReplyDestination.",
             $"setJmsReply(ctx, message, {BallerinaSyntax.StringLiteral(listener)}, {{",
         };
         lines.AddRange(connection.Select((c, i) => "    " + c + (i < connection.Count - 1 ? "," : string.Empty)));
@@ -111,6 +115,11 @@ public sealed partial class PackageEmitter
         if (jms.ContentTypeRules.Any(r => r is JmsContentTypeRuleIr.Property))
         {
             arguments.Add("contentTypeProperty = contentTypeProperty");
+        }
+
+        if (reply.Inbound)
+        {
+            arguments.Add("inbound = true");
         }
 
         lines.Add("}" + string.Concat(arguments.Select(a => ", " + a)) + ");");

@@ -338,7 +338,7 @@ public abstract partial record InboundTransportIr
         /// <summary>The out flow a send made through a sequence returns to (a proxy's out sequence), set on each message's context.</summary>
         public Symbol? OutFlow { get; init; }
 
-        /// <summary>A proxy's JMS transport: where the answer to each message goes; null for an inbound endpoint (its answer is not sent).</summary>
+        /// <summary>Where the answer to each message goes: a proxy's JMS transport, or an inbound endpoint whose sequence can answer; null when nothing answers.</summary>
         public JmsReplyIr? Reply { get; init; }
     }
 }

@@ -41,6 +41,9 @@ internal sealed class ExchangeState
 
     public Frame Current => _frames.Peek();
 
+    /// <summary>The state at the end of the last outermost block lowered with this state (a whole flow): what a proxy's target send sees.</summary>
+    public Frame? Ended { get; private set; }
+
     /// <summary>A nested block (a branch) starts: it sees what its parent knows before the mediator that nests it.</summary>
     public void Enter()
     {
@@ -56,6 +59,10 @@ internal sealed class ExchangeState
         if (_ended.Count > 0)
         {
             _ended.Peek().Add(child);
+        }
+        else
+        {
+            Ended = child;
         }
     }
 

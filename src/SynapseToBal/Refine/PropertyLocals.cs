@@ -104,7 +104,7 @@ public static partial class PropertyLocalAnalysis
         "JMS_COORELATION_ID", "jms.message.delivery.count",
     };
 
-    private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_", "publishMessages:"];
+    private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_", "publishMessages:", "EMAIL-HEADER"];
 
     /// <summary>Identifiers the writers give a meaning to inside a body (their own locals, a predicate's parameter).</summary>
     private static readonly string[] WriterLocals = ["request", "ctx", "reply", "e", "xpathContext", "root", "messages", "message", "running", "started", "branch", "finished", "active", "attempts", "handled", "result"];

@@ -90,6 +90,45 @@ public sealed class InboundLoweringTests
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
     }
 
+    [Fact]
+    public void A_jms_inbound_endpoint_whose_sequence_answers_replies_over_jms_as_the_jms_reply_sender_does()
+    {
+        // JMSInjectHandler.invoke sets a JMSReplySender as the response worker (the message's JMSReplyTo, else
+        // transport.jms.ReplyDestination), through which respond answers.
+        const string Inbound = """
+            <inboundEndpoint name="Q" protocol="jms" sequence="In"><parameters>
+            <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
+            <parameter name="java.naming.provider.url">tcp://localhost:61616</parameter>
+            <parameter name="transport.jms.Destination">Orders</parameter>
+            <parameter name="transport.jms.ReplyDestination">Replies</parameter></parameters></inboundEndpoint>
+            """;
+        var (package, diagnostics) = Lower(Sequences + Inbound);
+
+        var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
+        var reply = Assert.IsType<JmsReplyIr>(jms.Reply);
+        Assert.True(reply.Inbound);
+        Assert.Equal("Replies", reply.Destination);
+        Assert.False(reply.Topic);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
+
+        var code = ArtifactConversion.Convert($"<definitions xmlns=\"{Synapse}\">{Sequences}{Inbound}</definitions>")["inbound.bal"];
+        Assert.Contains("setJmsReply(ctx, message, ", code, StringComparison.Ordinal);
+        Assert.Contains("replyDestination = {'type: jms:QUEUE, name: \"Replies\"}, inbound = true);", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_jms_inbound_endpoint_whose_sequence_never_answers_sets_up_no_reply()
+    {
+        var (package, _) = Lower("""
+            <sequence name="In"><log/></sequence>
+            <inboundEndpoint name="Q" protocol="jms" sequence="In"><parameters>
+            <parameter name="java.naming.factory.initial">f</parameter><parameter name="java.naming.provider.url">u</parameter>
+            <parameter name="transport.jms.Destination">Orders</parameter></parameters></inboundEndpoint>
+            """);
+
+        Assert.Null(Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport).Reply);
+    }
+
     [Theory]
     [InlineData("""<inboundEndpoint name="K" protocol="kafka" sequence="In"><parameters><parameter name="topics">t</parameter></parameters></inboundEndpoint>""", "kafka:Listener")]
     [InlineData("""<inboundEndpoint name="F" protocol="file" sequence="In"><parameters><parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">ftp://host/in</parameter></parameters></inboundEndpoint>""", "ftp:Listener")]

@@ -104,6 +104,23 @@ public sealed class MessageStoreLoweringTests
     }
 
     [Fact]
+    public void Without_a_target_endpoint_named_endpoints_without_an_http_client_are_reported()
+    {
+        // ForwardingService.dispatch sends to whichever endpoint the message's target.endpoint names, JMS ones included.
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MemoryStore, Backend,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/Orders?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://localhost:61616"/></endpoint>""",
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""");
+
+        var processor = Assert.Single(package.MessageProcessors);
+        Assert.NotNull(processor.TargetChooser);
+        Assert.Equal("EP", Assert.Single(processor.TargetChoices).SynapseName);
+        var reported = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal));
+        Assert.Contains("'JmsEP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain("'EP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cron_processor_is_declared_but_not_scheduled()
     {
         var diagnostics = new DiagnosticBag();

@@ -113,12 +113,21 @@ public sealed partial class PropertyLocalTests
         Assert.NotEmpty(names);
         Assert.Contains("uri.var.", names);
         Assert.All(names, name => Assert.True(PropertyLocalAnalysis.IsSystem(name.EndsWith('.') ? name + "x" : name), name));
+
+        // A loop over the properties that picks them by a prefix (the email connector's EMAIL-HEADER:, the Kafka
+        // connector's publishMessages:) reads every property with that prefix: such properties stay in the context.
+        var prefixes = PrefixRead().Matches(support).Select(m => m.Groups["prefix"].Value).ToList();
+        Assert.Contains("EMAIL-HEADER", prefixes);
+        Assert.All(prefixes, prefix => Assert.True(PropertyLocalAnalysis.IsSystem(prefix + ":X-Priority"), prefix));
     }
 
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 
     [GeneratedRegex(@"^const (?<name>[A-Z_]+) = ""(?<value>[^""]*)"";", RegexOptions.Multiline)]
     private static partial Regex Constant();
+
+    [GeneratedRegex(@"foreach \[string, anydata\] \[(?<key>\w+), \w+\] in ctx\.properties\.entries\(\) \{\s*if \k<key>\.startsWith\(""(?<prefix>[^""]+)""\)")]
+    private static partial Regex PrefixRead();
 
     [GeneratedRegex(@"properties(?:\[|\.hasKey\(|\.removeIfHasKey\()(?:""(?<literal>[^""]+)""|(?<const>[A-Z_]+)\b)")]
     private static partial Regex PropertyKey();

@@ -114,6 +114,73 @@ public sealed class ProxyAndExternalEndpointTests
     }
 
     [Fact]
+    public void A_proxy_target_endpoint_after_out_only_is_sent_out_only_and_the_client_gets_202()
+    {
+        // ProxyServiceMessageReceiver sends the target with endpoint.send; Axis2FlexibleMEPClient sends out-only when
+        // OUT_ONLY is "true": no response comes back, so the out flow does not run and the client is not answered with one.
+        var package = Lower("""
+            <proxy name="P"><target>
+              <inSequence><property name="OUT_ONLY" value="true"/><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/></inSequence>
+              <outSequence><send/></outSequence>
+              <endpoint><address uri="http://backend.example.com/q"/></endpoint>
+            </target></proxy>
+            """, out var diagnostics);
+
+        var flow = Assert.Single(package.Functions, f => f.Kind == FunctionKind.InFlow).Body;
+        Assert.True(Assert.Single(flow.OfType<CallStep>()).OutOnly);
+        Assert.IsType<AcceptStep>(flow[^1]);
+        Assert.DoesNotContain(flow, s => s is RespondStep);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.ResponseHang.Id);
+    }
+
+    [Fact]
+    public void A_proxy_target_endpoint_after_out_only_alone_reports_that_the_client_gets_no_answer()
+    {
+        var package = Lower("""
+            <proxy name="P"><target>
+              <inSequence><property name="OUT_ONLY" value="true"/></inSequence>
+              <endpoint><address uri="http://backend.example.com/q"/></endpoint>
+            </target></proxy>
+            """, out var diagnostics);
+
+        var flow = Assert.Single(package.Functions, f => f.Kind == FunctionKind.InFlow).Body;
+        Assert.True(Assert.Single(flow.OfType<CallStep>()).OutOnly);
+        Assert.IsType<AcceptStep>(flow[^1]);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.ResponseHang.Id);
+    }
+
+    [Fact]
+    public void A_proxy_target_endpoint_after_force_sc_accepted_answers_202_and_discards_the_response()
+    {
+        var package = Lower("""
+            <proxy name="P"><target>
+              <inSequence><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/></inSequence>
+              <endpoint><address uri="http://backend.example.com/q"/></endpoint>
+            </target></proxy>
+            """, out _);
+
+        var flow = Assert.Single(package.Functions, f => f.Kind == FunctionKind.InFlow).Body;
+        Assert.False(Assert.Single(flow.OfType<CallStep>()).OutOnly);
+        Assert.IsType<AcceptStep>(flow[^1]);
+        Assert.DoesNotContain(flow, s => s is RespondStep);
+    }
+
+    [Fact]
+    public void A_proxy_target_endpoint_after_out_only_on_some_paths_is_reported()
+    {
+        var package = Lower("""
+            <proxy name="P"><target>
+              <inSequence><filter xpath="$trp:X = 'y'"><then><property name="OUT_ONLY" value="true"/></then></filter></inSequence>
+              <endpoint><address uri="http://backend.example.com/q"/></endpoint>
+            </target></proxy>
+            """, out var diagnostics);
+
+        var flow = Assert.Single(package.Functions, f => f.Kind == FunctionKind.InFlow).Body;
+        Assert.False(Assert.Single(flow.OfType<CallStep>()).OutOnly);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(CultureInfo.InvariantCulture).Contains("OUT_ONLY", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_proxy_is_served_at_its_axis2_endpoint_addresses_by_one_flow_function()
     {
         var package = Lower("""

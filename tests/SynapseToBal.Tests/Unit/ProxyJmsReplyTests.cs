@@ -76,8 +76,9 @@ public sealed class ProxyJmsReplyTests
     }
 
     [Fact]
-    public void An_inbound_endpoint_sets_no_reply_up()
+    public void An_inbound_endpoint_whose_sequence_responds_sets_the_inbound_reply_up()
     {
+        // JMSInjectHandler.invoke sets a JMSReplySender for the message's JMSReplyTo (here no ReplyDestination).
         var (package, _) = Lower("""
             <inboundEndpoint name="In" protocol="jms" sequence="S"><parameters>
             <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
@@ -87,7 +88,9 @@ public sealed class ProxyJmsReplyTests
             """);
 
         var jms = Assert.IsType<InboundTransportIr.Jms>(Assert.Single(package.Inbounds).Transport);
-        Assert.Null(jms.Reply);
+        var reply = Assert.IsType<JmsReplyIr>(jms.Reply);
+        Assert.True(reply.Inbound);
+        Assert.Null(reply.Destination);
     }
 
     [Fact]
@@ -137,5 +140,31 @@ public sealed class ProxyJmsReplyTests
         Assert.Contains("jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());", support, StringComparison.Ordinal);
         Assert.Contains("string? correlationId = correlation is string ? correlation : relatesTo;", support, StringComparison.Ordinal);
         Assert.Contains("check producer->sendTo(destination, reply);", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_jms_message_carries_binary_payloads_as_bytes_and_a_proxy_passes_no_request_jms_type_on()
+    {
+        IEnumerable<string> files = ["setJmsInboundFacts(ctx); sendJms(ctx); setJmsReply(ctx);"];
+        var support = RuntimeModule.BuiltIn.Support(files)!;
+        var message = support[support.IndexOf("function jmsMessage(", StringComparison.Ordinal)..];
+        message = message[..message.IndexOf("\n}\n", StringComparison.Ordinal)];
+
+        // JMSSender.guessMessageType: the binary wrapper goes out as a BytesMessage of its bytes, not decoded as text.
+        var binary = message.IndexOf("} else if body is byte[] && bodyFormat(ctx.contentType) == \"binary\" {", StringComparison.Ordinal);
+        Assert.Contains("(JMSSender.guessMessageType).\n        content = body;\n    } else {", message, StringComparison.Ordinal);
+        Assert.True(binary >= 0);
+        Assert.True(binary < message.IndexOf("check string:fromBytes(body)", StringComparison.Ordinal));
+
+        // Only the inbound endpoint's JMSInjectHandler adds JMS_MESSAGE_TYPE; a proxy's request has only JMS_TYPE.
+        var facts = support[support.IndexOf("function setJmsInboundFacts(", StringComparison.Ordinal)..];
+        Assert.Contains("headers[\"JMS_TYPE\"] = jmsType;\n        if !axis2Scope {\n", facts, StringComparison.Ordinal);
+        Assert.Contains("if !axis2Scope {\n            // Only the inbound endpoint (JMSInjectHandler.invoke) adds it, and a send or answer writes it as the JMSType.\n            headers[\"JMS_MESSAGE_TYPE\"] = jmsType;", facts, StringComparison.Ordinal);
+
+        // An inbound endpoint's answer: JMSReplySender correlates by the default-scope JMS_COORELATION_ID and logs a failed send.
+        var reply = support[support.IndexOf("function sendJmsReply(", StringComparison.Ordinal)..];
+        Assert.True(reply.IndexOf("if target.inbound {", StringComparison.Ordinal) < reply.IndexOf("jms:MessageProducer producer", StringComparison.Ordinal));
+        Assert.Contains("log:printError(\"Error sending JMS response\", 'error = sent", reply, StringComparison.Ordinal);
+        Assert.Contains("anydata correlation = ctx.properties[\"JMS_COORELATION_ID\"];\n    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());", support, StringComparison.Ordinal);
     }
 }

@@ -124,6 +124,22 @@ public sealed class SalesforceRestConnectorLoweringTests
     }
 
     [Fact]
+    public void A_query_reports_that_it_reads_every_page_and_every_operation_that_the_response_headers_are_not_kept()
+    {
+        var (package, diagnostics) = Lower(Instance + "<accessToken>tok-Sf-1</accessToken>",
+            Query + """<salesforcerest.delete configKey="Sf"><sObjectName>Account</sObjectName><idToDelete>1</idToDelete></salesforcerest.delete>""");
+
+        Assert.Equal(2, Steps(package).OfType<SalesforceRestStep>().Count());
+        var notes = diagnostics.Items.Where(d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.Contains("salesforcerest.query", notes[0], StringComparison.Ordinal);
+        Assert.Contains("every page", notes[0], StringComparison.Ordinal);
+        Assert.Contains("salesforcerest.delete", notes[1], StringComparison.Ordinal);
+        Assert.Contains("response headers", notes[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("every page", notes[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_gmail_operation_stays_a_todo_naming_the_gmail_client_call_and_why()
     {
         var (package, _) = ArtifactLowering.Definitions("""<sequence name="flow"><gmail.sendMail configKey="G"><to>a@example.com</to></gmail.sendMail></sequence>""");

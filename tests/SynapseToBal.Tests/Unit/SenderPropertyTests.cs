@@ -48,6 +48,7 @@ public sealed class SenderPropertyTests
     [InlineData("""<property name="REQUEST_HOST_HEADER" value="api.example.com" scope="axis2"/>""", "REQUEST_HOST_HEADER")]
     [InlineData("""<property name="REQUEST_HOST_HEADER" expression="$trp:X-Host" scope="axis2" type="STRING"/>""", "REQUEST_HOST_HEADER")]
     [InlineData("""<property name="transport.jms.ContentTypeProperty" value="Content-Type" scope="axis2"/>""", "transport.jms.ContentTypeProperty")]
+    [InlineData("""<property name="JMS_COORELATION_ID" expression="get-property('MessageID')" scope="axis2"/>""", "JMS_COORELATION_ID")]
     public void Sender_settings_the_runtime_reads_are_axis2_strings(string property, string name)
     {
         var (steps, diagnostics) = Lower(property);

@@ -278,6 +278,7 @@ public sealed partial class Lowerer
             "java.naming.factory.initial", "java.naming.provider.url", "transport.jms.Destination", "transport.jms.SessionTransacted",
             "transport.jms.SessionAcknowledgement", "transport.jms.ConnectionFactoryType", "transport.jms.ConnectionFactoryJNDIName",
             "transport.jms.UserName", "transport.jms.Password", "transport.jms.ContentType", "transport.jms.DestinationType",
+            "transport.jms.ReplyDestination",
         ];
         if (Text("transport.jms.DestinationType") is { } destinationType && !string.Equals(destinationType, factoryType, StringComparison.OrdinalIgnoreCase))
         {
@@ -289,10 +290,15 @@ public sealed partial class Lowerer
         var canAnswer = _model.SequenceFacts(target.Name).CanAnswer;
         if (_model.SequenceFacts(target.Name).Sends)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"sequence '{target.Name}'", "the sequence sends a message; a response is not sent back to a JMS reply destination (JMSReplyTo) by the generated listener");
+            // Synapse injects a send's response as a new message (SynapseCallbackReceiver): with no proxy it runs the main sequence.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"sequence '{target.Name}'", "the sequence sends a message; the generated listener answers the response to the JMS reply destination directly, where the Micro Integrator runs the main sequence on it first");
         }
 
-        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, destination, factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound));
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler.invoke sets up a
+        // JMSReplySender: to the message's JMSReplyTo, else to transport.jms.ReplyDestination (a destination of the
+        // connection factory's type, JMSConnectionFactory.createDestination); with neither, answering fails (Axis2Sender.sendBack).
+        var reply = canAnswer ? new JmsReplyIr(Text("transport.jms.ReplyDestination"), factoryType == "topic") { Inbound = true } : null;
+        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, destination, factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound)) { Reply = reply };
         var summary = $"Inbound endpoint '{inbound.Name}': every message of JMS {factoryType} '{destination}' runs sequence '{target.Name}'{(inbound.OnError is { } onError ? $", failures run '{onError}'" : string.Empty)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, jms, inbound);
     }

@@ -256,6 +256,14 @@ public sealed partial class Lowerer
                 // ForwardingService then forwards to the endpoint the message names in its target.endpoint property.
                 _forwardTarget ??= _symbols.Module(SymbolKind.Function, "forward target");
                 lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = _namedClients.Values.OfType<ClientIr>().Where(client => client.UrlTemplate is null).ToImmutableArray() };
+
+                // ForwardingService.dispatch sends to any endpoint the message names (messageContext.getEndpoint): the
+                // named endpoints the job cannot send to (a JMS or other non-HTTP endpoint, a default or uri-template one).
+                var unreachable = _namedClients.Where(e => e.Value is not { UrlTemplate: null }).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+                if (unreachable.Count > 0)
+                {
+                    NotTranslated("target.endpoint (named by each message)", $"the job forwards only to endpoints with an HTTP client: a message naming {string.Join(", ", unreachable.Select(n => $"'{n}'"))} deactivates the job as an unknown name does, where the Micro Integrator sends it there");
+                }
             }
             else if (!_namedClients.TryGetValue(targetName, out target) || target is null || target.UrlTemplate is not null)
             {

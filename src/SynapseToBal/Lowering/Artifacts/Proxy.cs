@@ -30,8 +30,11 @@ public sealed partial class Lowerer
         var body = target?.InSequence is { } inFlow ? LowerFlowBody(inFlow, context) : [];
         if (target?.Endpoint is { } endpoint && !Flow.Terminates(body))
         {
+            // The target is sent as a <send> is (ProxyServiceMessageReceiver: endpoint.send), in the state the in flow
+            // left: OUT_ONLY and FORCE_SC_ACCEPTED apply to it as to a send.
+            var ended = context.Exchange.Ended ?? context.Exchange.Current;
             body = CallStepFor(null, endpoint, context, out var reason) is { } call
-                ? [.. body, .. TargetTransportSwitchTodo(target.InSequence), .. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]
+                ? [.. body, .. TargetTransportSwitchTodo(target.InSequence), .. OutOnlyOrAccepted(null, "proxy target", target.Location, call, ended, context) ?? [.. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]]
                 : JmsTargetSend(endpoint, target.InSequence, target.Location) is { } jms ? [.. body, .. jms]
                 : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
         }

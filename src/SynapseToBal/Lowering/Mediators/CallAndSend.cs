@@ -132,35 +132,9 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<StepIr> AfterSend(SendMediator send, StepIr call, FlowContext context)
     {
-        var state = context.Exchange.Current;
-        if (state.ForceAccepted == Known.Maybe)
+        if (OutOnlyOrAccepted(send, "send", send.Location, call, context.Exchange.Current, context) is { } answered)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "FORCE_SC_ACCEPTED", "FORCE_SC_ACCEPTED is set on some paths above; the generated code answers with the backend's response");
-        }
-
-        if (state.OutOnly == Known.Maybe)
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "OUT_ONLY", "OUT_ONLY is set on some paths above; the generated send waits for the response");
-        }
-
-        if (state.OutOnly == Known.Yes)
-        {
-            if (state.ForceAccepted != Known.Yes)
-            {
-                _diagnostics.Report(DiagnosticCatalog.ResponseHang, send.Location);
-            }
-
-            return [OutOnly(call), new AcceptStep(send)];
-        }
-
-        if (state.ForceAccepted == Known.Yes)
-        {
-            if (context.Kind == FlowKind.Sequence || context.OutFunction is not null)
-            {
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", "FORCE_SC_ACCEPTED", "the client gets 202 and the response is discarded; the Micro Integrator also runs the out flow on it");
-            }
-
-            return [call, new CommentStep(send, "FORCE_SC_ACCEPTED: the client is answered 202 Accepted; the backend response is discarded."), new AcceptStep(send)];
+            return answered;
         }
 
         if (ReceiveFunction(send) is { } receiveFunction)
@@ -176,6 +150,48 @@ public sealed partial class Lowerer
         }
 
         return [.. SoapFaultChecked(send, call, send.Location), Reply(send, context)];
+    }
+
+    /// <summary>
+    /// What OUT_ONLY and FORCE_SC_ACCEPTED make of a send (a <c>&lt;send&gt;</c>, or a proxy's target endpoint, which
+    /// <c>ProxyServiceMessageReceiver</c> sends with <c>endpoint.send</c> as the send mediator does): with OUT_ONLY
+    /// "true" Axis2FlexibleMEPClient sends out-only and no response comes back, so the client gets 202 (with
+    /// FORCE_SC_ACCEPTED) or nothing (SB0210); with FORCE_SC_ACCEPTED alone the client has its 202 before the response
+    /// arrives. Either set on some paths only is reported (SB0206). Null when neither is set: the response goes on.
+    /// </summary>
+    private IEnumerable<StepIr>? OutOnlyOrAccepted(MediatorSyntax? origin, string element, SourceLocation location, StepIr call, ExchangeState.Frame state, FlowContext context)
+    {
+        if (state.ForceAccepted == Known.Maybe)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "FORCE_SC_ACCEPTED", "FORCE_SC_ACCEPTED is set on some paths above; the generated code answers with the backend's response");
+        }
+
+        if (state.OutOnly == Known.Maybe)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "OUT_ONLY", "OUT_ONLY is set on some paths above; the generated send waits for the response");
+        }
+
+        if (state.OutOnly == Known.Yes)
+        {
+            if (state.ForceAccepted != Known.Yes)
+            {
+                _diagnostics.Report(DiagnosticCatalog.ResponseHang, location);
+            }
+
+            return [OutOnly(call), new AcceptStep(origin)];
+        }
+
+        if (state.ForceAccepted == Known.Yes)
+        {
+            if (context.Kind == FlowKind.Sequence || context.OutFunction is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "FORCE_SC_ACCEPTED", "the client gets 202 and the response is discarded; the Micro Integrator also runs the out flow on it");
+            }
+
+            return [call, new CommentStep(origin, "FORCE_SC_ACCEPTED: the client is answered 202 Accepted; the backend response is discarded."), new AcceptStep(origin)];
+        }
+
+        return null;
     }
 
     /// <summary>The function of the sequence a send's static <c>receive</c> names, when the input defines it.</summary>

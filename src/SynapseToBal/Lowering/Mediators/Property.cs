@@ -202,8 +202,9 @@ public sealed partial class Lowerer
                     : "FORCE_SC_ACCEPTED cleared.");
             case "FORCE_HTTP_1.0" or "DISABLE_CHUNKING" or "FORCE_HTTP_CONTENT_LENGTH" or "COPY_CONTENT_LENGTH_FROM_INCOMING" when LowerTransportSwitch(property, context) is { } transportSwitch:
                 return transportSwitch;
-            case "JMS_MESSAGE_TYPE" when property.Scope == "axis2":
-                // Read by sendJms (a JMS send writes a bytes message for JMS_BYTE_MESSAGE); no other send acts on it.
+            case "JMS_MESSAGE_TYPE" or "JMS_COORELATION_ID" when property.Scope == "axis2":
+                // Read by jmsMessage for a JMS send or answer, as JMSSender does: JMS_MESSAGE_TYPE JMS_BYTE_MESSAGE writes a
+                // bytes message, JMS_COORELATION_ID is the message's JMSCorrelationID; no other send acts on them.
                 return remove
                     ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, property.Name, Value(property.Value, context)) { Scope = PropertyScope.Axis2 };

@@ -26,6 +26,13 @@ service jms:Service on orderQueueInboundListener {
         }
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
+        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setJmsReply(ctx, message, "orderQueueInboundListener", {
+            initialContextFactory: orderQueueInboundContextFactory,
+            providerUrl: orderQueueInboundProviderUrl,
+            connectionFactoryName: orderQueueInboundConnectionFactory
+        }, inbound = true);
         var result = processOrder(ctx);
         if result is error {
             var handled = runOrderFault(ctx, result);

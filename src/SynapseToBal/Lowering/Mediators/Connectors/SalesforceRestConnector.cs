@@ -290,6 +290,13 @@ public sealed partial class Lowerer
             return [todo!];
         }
 
+        // What salesforce:Client does not give: the answer's HTTP headers (the connector's call leaves Salesforce's
+        // response headers on the message, Sforce-Limit-Info among them), and for a query the first page alone (the
+        // connector answers one page, 2,000 records by default, with done false and nextRecordsUrl).
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, operation.Location, $"salesforcerest.{operation.Operation}", shape.Kind == SalesforceOperation.Query ? "result paging and response headers" : "response headers",
+            shape.Kind == SalesforceOperation.Query
+                ? "the generated query reads every page of the result: over one page (2,000 records by default) the message holds all the records with done true and no nextRecordsUrl, where the connector answers the first page; and the message has no response headers but Content-Type, where the connector keeps Salesforce's"
+                : "the message has no response headers but Content-Type after the call, where the connector keeps Salesforce's (Sforce-Limit-Info among them)");
         var arguments = shape.Parameters
             .Select(p => new SalesforceArgumentIr(p.Argument, SecretSafeValue(p.Parameter, parameters[p.Parameter].Value, parameters[p.Parameter].Location, context)))
             .ToImmutableArray();

@@ -12,7 +12,7 @@ service /mail on httpListener {
     # POST /mail/alert
     resource function post alert(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        string emailHeaderXPriority = "1";
+        ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
         check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEval(ctx, "$.orderId")} failed`, content = string `<p>Order ${check jsonEval(ctx, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
         return respond(ctx);
     }

@@ -27,6 +27,13 @@ service jms:Service on orderQueueInboundListener {
         }
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message);
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
+        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setJmsReply(ctx, message, "orderQueueInboundListener", {
+            initialContextFactory: orderQueueInboundContextFactory,
+            providerUrl: orderQueueInboundProviderUrl,
+            connectionFactoryName: orderQueueInboundConnectionFactory
+        }, inbound = true);
         var result = processOrder(ctx);
         if result is error {
             var handled = runQueueError(ctx, result);
@@ -63,6 +70,15 @@ service jms:Service on priceTopicInboundListener {
         string? jmsType = message?.jmsType;
         Context ctx = newInboundContext(content, jmsType is string && jmsType.trim() != "" ? jmsType : "text/xml");
         setJmsInboundFacts(ctx, message);
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
+        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setJmsReply(ctx, message, "priceTopicInboundListener", {
+            initialContextFactory: priceTopicInboundContextFactory,
+            providerUrl: priceTopicInboundProviderUrl,
+            connectionFactoryName: priceTopicInboundConnectionFactory,
+            username: priceTopicInboundUsername,
+            password: priceTopicInboundPassword
+        }, inbound = true);
         var result = processOrder(ctx);
         if result is error {
             return result;
