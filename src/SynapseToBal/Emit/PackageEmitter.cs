@@ -613,8 +613,18 @@ public sealed partial class PackageEmitter
 
     private string Connections(PackageIr package, NameMap names)
     {
+        // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
+        var suspensions = TrackedSuspensions(package);
         var clients = package.Clients.Select(c => new
         {
+            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
+                ? new
+                {
+                    Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",
+                    Name = names[suspension.Name],
+                    Arguments = SuspensionArguments(suspension),
+                }
+                : null,
             Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})." },
             Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[c.Name],
