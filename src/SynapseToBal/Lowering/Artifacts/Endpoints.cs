@@ -460,7 +460,7 @@ public sealed partial class Lowerer
             notes.Add(flattenedNote);
         }
 
-        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n).Distinct(StringComparer.Ordinal));
+        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
         _pathEndpoints[endpoint.Definition] = first!;
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var client = new ClientIr(name, baseName, members[0].UrlConfigurable, members[0].Url, timeout, notes.ToImmutable(), location)

@@ -18,6 +18,12 @@ public sealed partial class Lowerer
     /// <summary>The note of an endpoint without suspension settings: EndpointDefinition's defaults suspend it, the generated calls keep no state for it.</summary>
     private const string DefaultSuspensionNote = "Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.";
 
+    /// <summary>The end of the suspension note of an endpoint whose calls keep its state.</summary>
+    private const string SuspensionKeptSentence = " The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.";
+
+    /// <summary>The same in the notes of a group client, which keeps no member state (SB0206).</summary>
+    private const string SuspensionInGroupSentence = " The group client keeps no such state for its members: it neither skips a member Synapse would have suspended nor suspends one that fails.";
+
     /// <summary>What <see cref="SuspendingEndpointKind"/> a leaf endpoint is; null for one whose calls keep no state.</summary>
     private static SuspendingEndpointKind? SuspendingKind(EndpointSyntax endpoint) => endpoint.Definition switch
     {
@@ -104,7 +110,7 @@ public sealed partial class Lowerer
 
         var note = string.Join("; ", parts)
             + ". A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends."
-            + " The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.";
+            + SuspensionKeptSentence;
         return (note, true);
     }
 }
