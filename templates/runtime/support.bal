@@ -2233,7 +2233,7 @@ function withHeaderBlocks(xml|byte[] body, xml blocks) returns xml|byte[]|error 
 # endpoint sets no message: `recordError` leaves a recorded ERROR_CODE as it is. A response that cannot be
 # read is no fault, as Synapse ignores a failed build. Not reproduced: the Micro Integrator also suspends that
 # endpoint (ERROR_CODE 500000 is a suspend fault when no suspend codes are set; 30 s by default), failing the
-# requests that use it meanwhile; here every request reaches the backend.
+# requests that use it meanwhile; here the endpoint's `EndpointState`, if it keeps one, took the call for a success.
 function failOnSoapFault(Context ctx) returns error? {
     anydata force = ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"];
     if force != "true" {
