@@ -2958,11 +2958,11 @@ isolated class EndpointState {
     private int lastSuspendDuration = -1;
     private decimal nextRetryTime = 0;
 
-    isolated function init("address"|"http"|"wsdl" kind, string name, SuspensionSettings & readonly settings) {
+    isolated function init("address"|"http"|"wsdl" kind, string name, SuspensionSettings settings) {
         self.prefix = kind == "address" ? "Currently , Address endpoint : "
             : kind == "http" ? "Currently, HTTP endpoint : " : "Currently , WSDL endpoint : ";
         self.name = name;
-        self.settings = settings;
+        self.settings = settings.cloneReadOnly();
     }
 
     # The failure message while the endpoint takes no message (EndpointContext.readyToSend is false: TIMEOUT or

@@ -6,6 +6,9 @@ namespace SynapseToBal.Emit;
 
 public sealed partial class PackageEmitter
 {
+    /// <summary>The suspension states the whole package's calls keep, read before the package is split into files (an endpoint's file has no calls).</summary>
+    private HashSet<Symbol> _trackedSuspensions = [];
+
     /// <summary>The suspension states some call of the package keeps (<see cref="CallStep.TracksSuspension"/>): only those are declared.</summary>
     private static HashSet<Symbol> TrackedSuspensions(PackageIr package) =>
         package.Services.SelectMany(s => s.Resources).Select(r => r.Body)

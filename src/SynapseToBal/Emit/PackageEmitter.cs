@@ -57,6 +57,7 @@ public sealed partial class PackageEmitter
         refined = WithoutUncalledFaultFlows(refined);
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
+        _trackedSuspensions = TrackedSuspensions(refined.Package);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -614,7 +615,7 @@ public sealed partial class PackageEmitter
     private string Connections(PackageIr package, NameMap names)
     {
         // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
-        var suspensions = TrackedSuspensions(package);
+        var suspensions = new HashSet<Symbol>(_trackedSuspensions);
         var clients = package.Clients.Select(c => new
         {
             State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
