@@ -2237,7 +2237,7 @@ function withHeaderBlocks(xml|byte[] body, xml blocks) returns xml|byte[]|error 
 # endpoint sets no message: `recordError` leaves a recorded ERROR_CODE as it is. A response that cannot be
 # read is no fault, as Synapse ignores a failed build. Not reproduced: the Micro Integrator also suspends that
 # endpoint (ERROR_CODE 500000 is a suspend fault when no suspend codes are set; 30 s by default), failing the
-# requests that use it meanwhile; here every request reaches the backend.
+# requests that use it meanwhile; here the endpoint's `EndpointState`, if it keeps one, took the call for a success.
 function failOnSoapFault(Context ctx) returns error? {
     anydata force = ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"];
     if force != "true" {
@@ -2931,6 +2931,137 @@ function errorCode(error e) returns int {
         return 101503;
     }
     return 0;
+}
+
+# An endpoint's suspension settings, as Synapse's EndpointDefinition holds them (EndpointDefinitionFactory reads
+# `suspendOnFailure` and `markForSuspension`); a field the endpoint does not set keeps the EndpointDefinition default.
+# `suspendCodes`: the errors that suspend it (empty: every error, AbstractEndpoint.isSuspendFault); `initialDuration`,
+# `maximumDuration` (ms) and `progressionFactor`: how long (below 0: 30 s, SynapseConstants.DEFAULT_ENDPOINT_SUSPEND_TIME);
+# `timeoutCodes`: the errors that mark it for suspension (empty: 101504 and 101505, AbstractEndpoint.isTimeout);
+# `retriesBeforeSuspension` and `retryDelay` (ms): how many such errors it takes, and how long it refuses calls after each.
+type SuspensionSettings record {|
+    int[] suspendCodes = [];
+    int initialDuration = -1;
+    float progressionFactor = 1.0;
+    int maximumDuration = int:MAX_VALUE;
+    int[] timeoutCodes = [];
+    int retriesBeforeSuspension = 0;
+    int retryDelay = 0;
+|};
+
+# The state Synapse keeps for one endpoint definition (EndpointContext, not clustered), shared by every message
+# sent through it: ACTIVE, TIMEOUT (marked for suspension) or SUSPENDED, the next retry time, the retries left and
+# the last suspension. `kind` is the endpoint's element (`address`, `http` or `wsdl`), `name` its name
+# (`AnonymousEndpoint` for an inline one), both for the message a refused call fails with.
+isolated class EndpointState {
+    private final string prefix;
+    private final string name;
+    private final SuspensionSettings & readonly settings;
+    private "ACTIVE"|"TIMEOUT"|"SUSPENDED" state = "ACTIVE";
+    private int remainingRetries = -1;
+    private int lastSuspendDuration = -1;
+    private decimal nextRetryTime = 0;
+
+    isolated function init("address"|"http"|"wsdl" kind, string name, SuspensionSettings settings) {
+        self.prefix = kind == "address" ? "Currently , Address endpoint : "
+            : kind == "http" ? "Currently, HTTP endpoint : " : "Currently , WSDL endpoint : ";
+        self.name = name;
+        self.settings = settings.cloneReadOnly();
+    }
+
+    # The failure message while the endpoint takes no message (EndpointContext.readyToSend is false: TIMEOUT or
+    # SUSPENDED and the next retry time not reached), as AddressEndpoint.send (HTTPEndpoint, WSDLEndpoint) words it;
+    # `()` when a message may go. A message let through after the period changes no state: its result does.
+    isolated function refusal() returns string? {
+        lock {
+            if self.state == "ACTIVE" || time:monotonicNow() >= self.nextRetryTime {
+                return ();
+            }
+            return string `${self.prefix}[ Name : ${self.name} ] [ State : ${self.state} ]`;
+        }
+    }
+
+    # A response arrived (EndpointContext.onSuccess, called by SynapseCallbackReceiver): the endpoint is ACTIVE
+    # again, with all its retries and its first suspension duration.
+    isolated function onSuccess() {
+        lock {
+            if self.state != "ACTIVE" {
+                self.state = "ACTIVE";
+                self.remainingRetries = self.settings.retriesBeforeSuspension;
+                self.lastSuspendDuration = -1;
+            }
+        }
+    }
+
+    # A call failed with Synapse error `code` (AddressEndpoint.onFault): a timeout code marks the endpoint
+    # (EndpointContext.onTimeout: TIMEOUT for `retryDelay` while retries remain, then SUSPENDED), a suspend code
+    # suspends it (onFault), any other error leaves it as it is.
+    isolated function onFault(int code) {
+        lock {
+            int[] timeoutCodes = self.settings.timeoutCodes;
+            int[] suspendCodes = self.settings.suspendCodes;
+            boolean timeout = timeoutCodes.length() == 0 ? code == 101504 || code == 101505 : timeoutCodes.indexOf(code) !is ();
+            if timeout {
+                int retries = self.remainingRetries == -1 ? self.settings.retriesBeforeSuspension : self.remainingRetries;
+                if retries > 0 {
+                    self.state = "TIMEOUT";
+                    self.remainingRetries = retries - 1;
+                    self.nextRetryTime = time:monotonicNow() + <decimal>self.settings.retryDelay / 1000d;
+                    return;
+                }
+            } else if suspendCodes.length() > 0 && suspendCodes.indexOf(code) is () {
+                return;
+            }
+            // EndpointContext.computeNextRetryTimeForSuspended: the initial duration, then the last one times the
+            // progression factor (a Java long cast: toward zero), at most the maximum; below 0 it is 30 s.
+            self.state = "SUSPENDED";
+            float next = <float>self.settings.initialDuration;
+            if self.lastSuspendDuration > 0 {
+                next = <float>self.lastSuspendDuration * self.settings.progressionFactor;
+                next = next < 0.0 ? next.ceiling() : next.floor();
+            }
+            int duration = next >= <float>self.settings.maximumDuration ? self.settings.maximumDuration
+                : next < 0.0 ? 30000 : <int>next;
+            self.lastSuspendDuration = duration;
+            self.nextRetryTime = time:monotonicNow() + <decimal>duration / 1000d;
+        }
+    }
+}
+
+# Before a call through an endpoint with suspension settings: Synapse's AddressEndpoint.send (HTTPEndpoint, WSDLEndpoint
+# alike) sends nothing while the endpoint is not ready (`EndpointState.refusal`) and fails the message into the fault
+# handling at once: informFailure sets ERROR_CODE 303001 (ENDPOINT_ADDRESS_NONE_READY) and ERROR_MESSAGE, ERROR_DETAIL
+# and ERROR_EXCEPTION to its message. It sets them only on a message no endpoint has handled yet (LAST_ENDPOINT);
+# here only when no failure was recorded before, as `recordError` does.
+function endpointReady(Context ctx, EndpointState endpoint) returns error? {
+    string? refusal = endpoint.refusal();
+    if refusal is () {
+        return;
+    }
+    if !ctx.properties.hasKey("ERROR_CODE") {
+        ctx.properties["ERROR_CODE"] = 303001;
+        ctx.properties["ERROR_MESSAGE"] = refusal;
+        ctx.properties["ERROR_DETAIL"] = refusal;
+        ctx.properties["ERROR_EXCEPTION"] = refusal;
+    }
+    return error(refusal, synapseErrorCode = 303001, withoutDetail = true);
+}
+
+# After a call through an endpoint with suspension settings, with its result: a failure with a Synapse error code
+# (`errorCode`: 101503 connection failed, 101504 timeout, ...) goes to the endpoint's state as AddressEndpoint.onFault
+# takes it, a response makes it ACTIVE (SynapseCallbackReceiver calls onSuccess; an `outOnly` send registers no callback,
+# so it does not). Returns the result, so the failure goes on into the fault handling.
+function endpointCalled(EndpointState endpoint, error? result, boolean outOnly = false) returns error? {
+    if result is error {
+        int code = errorCode(result);
+        if code != 0 {
+            endpoint.onFault(code);
+        }
+        return result;
+    }
+    if !outOnly {
+        endpoint.onSuccess();
+    }
 }
 
 # Stands in for an expression SynapseToBal could not translate: it fails at run time, so the gap is

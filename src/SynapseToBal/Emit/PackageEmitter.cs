@@ -57,6 +57,7 @@ public sealed partial class PackageEmitter
         refined = WithoutUncalledFaultFlows(refined);
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
+        _trackedSuspensions = TrackedSuspensions(refined.Package);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -613,8 +614,18 @@ public sealed partial class PackageEmitter
 
     private string Connections(PackageIr package, NameMap names)
     {
+        // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
+        var suspensions = new HashSet<Symbol>(_trackedSuspensions);
         var clients = package.Clients.Select(c => new
         {
+            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
+                ? new
+                {
+                    Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",
+                    Name = names[suspension.Name],
+                    Arguments = SuspensionArguments(suspension),
+                }
+                : null,
             Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})." },
             Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[c.Name],

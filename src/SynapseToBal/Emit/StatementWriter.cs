@@ -230,6 +230,22 @@ internal sealed partial class StatementWriter
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
+            case CallStep { TracksSuspension: true, Client.Suspension: { } suspension } call:
+            {
+                // The endpoint's EndpointState around the call: AddressEndpoint.send refuses it while the endpoint is
+                // suspended, onFault / onSuccess (SynapseCallbackReceiver) update it with the result.
+                var state = _expr.Names[suspension.Name];
+                _out.Line($"check endpointReady(ctx, {state});");
+                var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
+                _out.Line($"check endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : string.Empty)});");
+                if (ReleasesThrottle && !call.OutOnly)
+                {
+                    _out.Line("throttleRelease(ctx);");
+                }
+
+                break;
+            }
+
             case CallStep call:
                 _out.Line($"check {(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)});");
                 if (ReleasesThrottle && !call.OutOnly)

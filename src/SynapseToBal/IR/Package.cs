@@ -188,6 +188,13 @@ public sealed record ClientIr(
     /// <summary>The endpoint's <c>enableAddressing</c> (without <c>separateListener</c>): non-blocking calls add WS-Addressing header blocks; null when off.</summary>
     public WsAddressingVersion? Addressing { get; init; }
 
+    /// <summary>
+    /// The endpoint's suspension state, when its explicit <c>suspendOnFailure</c> / <c>markForSuspension</c> settings
+    /// make Synapse suspend it; null otherwise (no settings: Synapse's default suspension is only noted). Clients made
+    /// from the same endpoint definition (a transport-switch copy) share it.
+    /// </summary>
+    public EndpointSuspensionIr? Suspension { get; init; }
+
     /// <summary>The HTTP version and chunking the axis2 transport switches set before its calls ask for; null for the defaults.</summary>
     public HttpTransport? Transport { get; init; }
 
@@ -197,6 +204,33 @@ public sealed record ClientIr(
     /// the whole template (its path is the URL) and takes the client kept for that base URL. Null for a client made at start-up.
     /// </summary>
     public string? UrlTemplate { get; init; }
+}
+
+/// <summary>
+/// The suspension state Synapse keeps for one endpoint definition (EndpointContext), as a module-level
+/// <c>EndpointState</c> that non-blocking calls through the endpoint consult and update. The settings are the
+/// endpoint's own; a null one keeps EndpointDefinition's default.
+/// </summary>
+/// <param name="Kind">The endpoint's element, which words the message of a refused call.</param>
+/// <param name="EndpointName">The endpoint's name, or <c>AnonymousEndpoint</c> for an inline one (SynapseConstants.ANONYMOUS_ENDPOINT).</param>
+public sealed record EndpointSuspensionIr(
+    Symbol Name,
+    SuspendingEndpointKind Kind,
+    string EndpointName,
+    ImmutableArray<int> SuspendCodes,
+    long? InitialDurationMillis,
+    double? ProgressionFactor,
+    long? MaximumDurationMillis,
+    ImmutableArray<int> TimeoutCodes,
+    int? RetriesBeforeSuspension,
+    long? RetryDelayMillis);
+
+/// <summary>The leaf endpoints whose calls keep a suspension state.</summary>
+public enum SuspendingEndpointKind
+{
+    Address,
+    Http,
+    Wsdl,
 }
 
 /// <summary>A failover (<c>http:FailoverClient</c>) or round-robin (<c>http:LoadBalanceClient</c>) group of URLs.</summary>

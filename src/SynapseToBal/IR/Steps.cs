@@ -257,6 +257,12 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
 
     /// <summary>For a blocking call: a SOAPAction header sent on this request only (a callout's <c>action</c>).</summary>
     public string? SoapAction { get; init; }
+
+    /// <summary>
+    /// The call consults and updates its client's <see cref="ClientIr.Suspension"/> state: a non-blocking call or send
+    /// (AddressEndpoint.send and its onFault/onSuccess); Synapse's blocking sender (blocking call, callout) never does.
+    /// </summary>
+    public bool TracksSuspension { get; init; }
 }
 
 /// <summary>

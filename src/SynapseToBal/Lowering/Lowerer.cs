@@ -636,8 +636,8 @@ public sealed partial class Lowerer
         ReportUnappliedSettings(qualities, location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var (configurable, secret) = AddUrlConfigurable(baseName, url, location);
-        var settings = ClientSettings(qualities, location, endpoint);
-        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities) };
+        var settings = ClientSettings(qualities, location, endpoint, baseName);
+        var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities), Suspension = settings.Suspension };
         _clients.Add(client);
         return client;
     }
@@ -687,23 +687,24 @@ public sealed partial class Lowerer
         return (configurable, secret);
     }
 
-    /// <summary>What a leaf endpoint's settings make of its client: the notes, the statuses blocking calls take as responses, the timeout.</summary>
-    private (ImmutableArray<string> Notes, ImmutableArray<int> NonErrorCodes, decimal Timeout, bool TimeoutFault) ClientSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint)
+    /// <summary>What a leaf endpoint's settings make of its client: the notes, the statuses blocking calls take as responses, the timeout, the suspension state.</summary>
+    private (ImmutableArray<string> Notes, ImmutableArray<int> NonErrorCodes, decimal Timeout, bool TimeoutFault, EndpointSuspensionIr? Suspension) ClientSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, string baseName)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
+        EndpointSuspensionIr? suspension = null;
         if (SetsSuspension(qualities))
         {
-            // Said precisely (Artifacts/Suspension.cs); settings that switch suspension off match http:Client and are not reported.
-            var (suspension, suspends) = DescribeSuspension(qualities);
-            notes.Add(suspension);
+            // Said precisely (Artifacts/Suspension.cs); settings that switch suspension off match http:Client and need no state.
+            var (note, suspends) = DescribeSuspension(qualities);
+            notes.Add(note);
             if (suspends)
             {
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, endpoint.Definition?.Kind ?? "endpoint", "suspendOnFailure/markForSuspension", "http:Client keeps no suspension state (the client's comment says what Synapse does and how an http:CircuitBreakerConfig approximates it)");
+                suspension = SuspensionState(qualities, endpoint, baseName);
             }
         }
         else
         {
-            notes.Add("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.");
+            notes.Add(DefaultSuspensionNote);
         }
 
         // TimeoutHandler runs the fault handler for any responseAction (fault and discard alike: its test is
@@ -750,7 +751,7 @@ public sealed partial class Lowerer
             timeout = GlobalTimeoutSeconds;
         }
 
-        return (notes.ToImmutable(), nonErrorCodes, timeout, timeoutFault);
+        return (notes.ToImmutable(), nonErrorCodes, timeout, timeoutFault, suspension);
     }
 
     private static bool HasCredentials(string url)

@@ -260,9 +260,9 @@ public sealed partial class Lowerer
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, $"Address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source} of the '{baseName}' endpoint (the WSDL was not read: set it from the WSDL).", Secret: false));
-        var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint);
+        var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint, baseName);
         var notes = settings.Notes.Insert(0, $"The address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source}: set it in Config.toml{(declaredFormat is null ? "; the SOAP version of the port is not known, so the message goes in its own format" : string.Empty)}.");
-        var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(wsdl.Qualities) };
+        var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(wsdl.Qualities), Suspension = settings.Suspension };
         _clients.Add(client);
         return client;
     }
@@ -355,6 +355,14 @@ public sealed partial class Lowerer
             // Each member's own enableAddressing: Synapse adds wsa:To with the address of the member it tries.
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the {AddressingSetting} of member '{memberNames[addressed]}'",
                 "the Micro Integrator adds the WS-Addressing header blocks (wsa:To the member it tries) to what it sends to that member; the group client sends the same request to whichever member it picks and adds none");
+        }
+
+        foreach (var (member, memberName) in members.Zip(memberNames).Where(m => m.First.Suspension is not null))
+        {
+            // FailoverEndpoint / LoadbalanceEndpoint skip a member whose EndpointContext is not ready and suspend one that
+            // fails; the group client reads no EndpointState, so the member's settings do nothing in the group.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"suspendOnFailure/markForSuspension of member '{memberName}'",
+                $"{(kind == ClientGroupKind.Failover ? "http:FailoverClient" : "http:LoadBalanceClient")} neither skips a member Synapse would have suspended nor suspends a member that fails (only the endpoint's own calls keep its state)");
         }
 
         var notes = ImmutableArray.CreateBuilder<string>();
@@ -452,7 +460,7 @@ public sealed partial class Lowerer
             notes.Add(flattenedNote);
         }
 
-        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n).Distinct(StringComparer.Ordinal));
+        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
         _pathEndpoints[endpoint.Definition] = first!;
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var client = new ClientIr(name, baseName, members[0].UrlConfigurable, members[0].Url, timeout, notes.ToImmutable(), location)

@@ -1,17 +1,58 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// What an endpoint's suspendOnFailure / markForSuspension settings make Synapse do, said precisely in the client's
-// notes. http:Client keeps no endpoint state: its retryConfig resends the same request (Synapse never resends on a
-// leaf endpoint) and its circuit breaker trips on a failure ratio over a rolling window (a failure still in the window
-// trips it again after a successful trial: the HALF_OPEN trial closes it, the next CLOSED check sees the old failure),
-// so neither is generated; the note says how a circuit breaker would approximate it.
+// What an endpoint's suspendOnFailure / markForSuspension settings make Synapse do: said in the client's notes and,
+// when they make it suspend the endpoint, kept as the endpoint's EndpointState (the runtime's copy of EndpointContext)
+// that the non-blocking calls through it consult and update. http:Client keeps no endpoint state of its own: its
+// retryConfig resends the same request (Synapse never resends on a leaf endpoint) and its circuit breaker trips on a
+// failure ratio over a rolling window, so neither is generated.
 public sealed partial class Lowerer
 {
     /// <summary>Synapse's default suspension (SynapseConstants.DEFAULT_ENDPOINT_SUSPEND_TIME), used for a negative initialDuration.</summary>
     private const long DefaultSuspendMillis = 30_000;
+
+    /// <summary>The note of an endpoint without suspension settings: EndpointDefinition's defaults suspend it, the generated calls keep no state for it.</summary>
+    private const string DefaultSuspensionNote = "Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.";
+
+    /// <summary>The end of the suspension note of an endpoint whose calls keep its state.</summary>
+    private const string SuspensionKeptSentence = " The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.";
+
+    /// <summary>The same in the notes of a group client, which keeps no member state (SB0206).</summary>
+    private const string SuspensionInGroupSentence = " The group client keeps no such state for its members: it neither skips a member Synapse would have suspended nor suspends one that fails.";
+
+    /// <summary>What <see cref="SuspendingEndpointKind"/> a leaf endpoint is; null for one whose calls keep no state.</summary>
+    private static SuspendingEndpointKind? SuspendingKind(EndpointSyntax endpoint) => endpoint.Definition switch
+    {
+        AddressEndpointSyntax => SuspendingEndpointKind.Address,
+        HttpEndpointSyntax => SuspendingEndpointKind.Http,
+        WsdlEndpointSyntax => SuspendingEndpointKind.Wsdl,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The state of an endpoint whose settings suspend it (<see cref="DescribeSuspension"/>): the settings as
+    /// EndpointDefinitionFactory reads them, kept by the runtime's EndpointState as EndpointContext keeps them.
+    /// </summary>
+    private EndpointSuspensionIr? SuspensionState(EndpointQualities q, EndpointSyntax endpoint, string baseName)
+    {
+        if (SuspendingKind(endpoint) is not { } kind)
+        {
+            return null;
+        }
+
+        static ImmutableArray<int> Codes(ImmutableArray<string> codes) =>
+            [.. codes.Select(c => int.TryParse(c.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) ? (int?)code : null).OfType<int>()];
+
+        // The deprecated suspendDurationOnFailure (seconds) is read first; an initialDuration replaces it (EndpointDefinitionFactory).
+        var initial = q.SuspendInitialDurationMillis ?? (q.SuspendDurationOnFailureSeconds is { } legacy ? legacy * 1000 : null);
+        return new EndpointSuspensionIr(_symbols.Module(SymbolKind.Client, baseName + " suspension"), kind, endpoint.Name ?? "AnonymousEndpoint",
+            Codes(q.SuspendErrorCodes), initial, q.SuspendProgressionFactor, q.SuspendMaximumDurationMillis, Codes(q.TimeoutErrorCodes),
+            q.RetriesBeforeSuspension, q.RetryDelayMillis);
+    }
 
     /// <summary>Whether the endpoint sets any of its suspension or mark-for-suspension settings.</summary>
     private static bool SetsSuspension(EndpointQualities q) =>
@@ -22,7 +63,7 @@ public sealed partial class Lowerer
     /// <summary>
     /// What the explicit settings make Synapse do (<c>EndpointContext</c>, <c>AbstractEndpoint.isTimeout</c> /
     /// <c>isSuspendFault</c>): the note for the client, and whether the endpoint can ever refuse a call (false when the
-    /// settings switch suspension off, which is what http:Client does).
+    /// settings switch suspension off, which is what http:Client does: then no state is kept).
     /// </summary>
     internal static (string Note, bool Suspends) DescribeSuspension(EndpointQualities q)
     {
@@ -30,15 +71,12 @@ public sealed partial class Lowerer
         static string Seconds(long millis) => (millis / 1000m).ToString("0.###", CultureInfo.InvariantCulture) + " s";
         static string Codes(System.Collections.Immutable.ImmutableArray<string> codes) => string.Join(", ", codes.Select(c => c.Trim()));
 
-        // An initialDuration below 0 is the 30 s default; the deprecated suspendDurationOnFailure (seconds) stands for it when given alone.
+        // The deprecated suspendDurationOnFailure (seconds) stands for initialDuration when given alone. The first
+        // suspension is the initial duration, the maximum when it is longer, else 30 s when it is below 0
+        // (EndpointContext.computeNextRetryTimeForSuspended): a default initialDuration with a maximumDuration of 0 is 30 s.
         var initial = q.SuspendInitialDurationMillis ?? (q.SuspendDurationOnFailureSeconds is { } legacy ? legacy * 1000 : -1);
-        if (initial < 0)
-        {
-            initial = DefaultSuspendMillis;
-        }
-
         var maximum = q.SuspendMaximumDurationMillis ?? long.MaxValue;
-        var effective = Math.Min(initial, maximum);
+        var effective = initial > maximum ? maximum : initial < 0 ? DefaultSuspendMillis : initial;
         var suspendNone = None(q.SuspendErrorCodes);
         var timeoutNone = None(q.TimeoutErrorCodes);
         var retries = q.RetriesBeforeSuspension ?? 0;
@@ -72,10 +110,7 @@ public sealed partial class Lowerer
 
         var note = string.Join("; ", parts)
             + ". A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends."
-            + " http:Client keeps no such state, and its retryConfig would send the same request again, which Synapse does not do for one endpoint."
-            + $" An http:CircuitBreakerConfig approximates it: rollingWindow {{requestVolumeThreshold: 1}}, failureThreshold: 0.0, resetTime: {(effective / 1000m).ToString("0.###", CultureInfo.InvariantCulture)}"
-            + " (it trips on any transport error and its suspension does not grow; a call it refuses fails with an http:UpstreamServiceUnavailableError, which the generated code records as ERROR_CODE 101503;"
-            + " and a failure keeps counting for rollingWindow.timeWindow, 60 s by default, so until then a backend that is back is refused again on every third call: set timeWindow near resetTime).";
+            + SuspensionKeptSentence;
         return (note, true);
     }
 }

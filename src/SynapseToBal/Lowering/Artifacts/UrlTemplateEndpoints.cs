@@ -28,7 +28,7 @@ public sealed partial class Lowerer
         }
 
         ReportUnappliedSettings(http.Qualities, http.Location, endpoint);
-        var settings = ClientSettings(http.Qualities, http.Location, endpoint);
+        var settings = ClientSettings(http.Qualities, http.Location, endpoint, baseName);
         var name = _symbols.Module(SymbolKind.Client, baseName + " config");
         var notes = settings.Notes.Insert(0,
             $"The uri-template '{http.UriTemplate}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: "
@@ -39,6 +39,7 @@ public sealed partial class Lowerer
             DefaultTimeout = http.Qualities.TimeoutMillis is not > 0,
             UrlTemplate = http.UriTemplate,
             TimeoutFault = settings.TimeoutFault,
+            Suspension = settings.Suspension,
         };
         _clients.Add(client);
         return client;

@@ -272,6 +272,7 @@ public sealed partial class Lowerer
         : new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
 
     /// <param name="origin">The call or send; null for a proxy's target endpoint.</param>
+    /// <remarks>A call through an endpoint with a suspension state consults it (<see cref="CallStep.TracksSuspension"/>); a blocking call or callout clears that again.</remarks>
     private CallStep? CallStepFor(MediatorSyntax? origin, EndpointReferenceSyntax? reference, FlowContext context, out NotTranslatedIr? reason)
     {
         reason = null;
@@ -293,13 +294,13 @@ public sealed partial class Lowerer
 
                 var client = _namedClients[key.Value.Text];
                 reason = _endpointReasons.GetValueOrDefault(key.Value.Text);
-                return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(artifact.Endpoint, context)), context);
+                return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(artifact.Endpoint, context)) { TracksSuspension = client.Suspension is not null }, context);
             }
 
             case EndpointReferenceSyntax.Inline inline:
             {
                 var client = InlineClient(inline.Endpoint, context.Owner + " endpoint", out reason);
-                return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(inline.Endpoint, context)), context);
+                return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(inline.Endpoint, context)) { TracksSuspension = client.Suspension is not null }, context);
             }
 
             default:

@@ -12,3 +12,9 @@ configurable string neverSuspendedEpUrl = "http://stock.example.com/history";
 
 # Base URL of the 'SuspendingEP' endpoint.
 configurable string suspendingEpUrl = "http://stock.example.com/quotes";
+
+# Base URL of the 'QuoteFailoverEP Backup' endpoint.
+configurable string quoteFailoverEpBackupUrl = "http://backup.example.com/quotes";
+
+# Base URL of the 'QuoteApi /orders endpoint' endpoint.
+configurable string quoteApiOrdersEndpointUrl = "http://orders.example.com/orders";

@@ -12,9 +12,28 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, suspendingEp, restPostfix(ctx));
+        check endpointReady(ctx, suspendingEpSuspension);
+        check endpointCalled(suspendingEpSuspension, callEndpoint(ctx, suspendingEp, restPostfix(ctx)));
         check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx));
-        check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET");
+        check endpointReady(ctx, defaultDurationEpSuspension);
+        check endpointCalled(defaultDurationEpSuspension, callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET"));
+        return respond(ctx);
+    }
+
+    # POST /quotes/orders
+    resource function post orders(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        check callBlocking(ctx, suspendingEp, restPostfix(ctx));
+        check endpointReady(ctx, quoteApiOrdersEndpointSuspension);
+        check endpointCalled(quoteApiOrdersEndpointSuspension, callEndpoint(ctx, quoteApiOrdersEndpoint, restPostfix(ctx)));
+        return respond(ctx);
+    }
+
+    # PUT /quotes/backup
+    resource function put backup(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        check callEndpoint(ctx, quoteFailoverEp, restPostfix(ctx));
         return respond(ctx);
     }
 }
