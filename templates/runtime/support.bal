@@ -2239,22 +2239,68 @@ function withHeaderBlocks(xml|byte[] body, xml blocks) returns xml|byte[]|error 
 # endpoint (ERROR_CODE 500000 is a suspend fault when no suspend codes are set; 30 s by default), failing the
 # requests that use it meanwhile; here the endpoint's `EndpointState`, if it keeps one, took the call for a success.
 function failOnSoapFault(Context ctx) returns error? {
-    anydata force = ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"];
-    if force != "true" {
-        return;
-    }
-    xml|error body = soapBody(ctx);
-    if body !is xml:Element {
-        return;
-    }
-    string bodyName = body.getName();
-    xml<xml:Element> children = body.getChildren().elements();
-    if children.length() == 0 || children.get(0).getName() != bodyName.substring(0, bodyName.length() - 4) + "Fault" {
+    if ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] != "true" || soapFaultElement(ctx) is () {
         return;
     }
     ctx.properties["ERROR_CODE"] = 500000;
     return error("the backend answered with a SOAP fault and FORCE_ERROR_ON_SOAP_FAULT is true", synapseErrorCode = 500000);
 }
+
+# The SOAP `Fault` of the message, if it holds one: the body's first element is the `Fault` of the envelope's
+# SOAP version (plain XML is in a SOAP 1.1 envelope, as its builder puts it). A message that cannot be read
+# holds none.
+function soapFaultElement(Context ctx) returns xml:Element? {
+    xml|error body = soapBody(ctx);
+    if body !is xml:Element {
+        return ();
+    }
+    string bodyName = body.getName();
+    xml<xml:Element> children = body.getChildren().elements();
+    if children.length() == 0 || children.get(0).getName() != bodyName.substring(0, bodyName.length() - 4) + "Fault" {
+        return ();
+    }
+    return children.get(0);
+}
+
+# FORCE_ERROR_ON_SOAP_FAULT on a blocking call or a callout (semantics §5.1): BlockingMsgSenderUtils.fillClientOptions
+# sets Axis2's exceptionToBeThrownOnSOAPFault when the message holds the property as the string "true", and
+# OutInAxisOperationClient then throws the SOAP fault of a response whose body Axis2's HTTPSender read (a 2xx
+# status, 400, 409, 500, or a status listed in `nonErrorCodes`; any other status of 300 or more is a transport
+# error first). BlockingMsgSender records that AxisFault on the message before the fault handler runs:
+# ERROR_CODE the fault code's local name read as a number (401002, BLOCKING_SENDER_OPERATION_FAILED, when it
+# is not one, as `soapenv:Server` is not), ERROR_MESSAGE the fault's reason (SOAP 1.1 `faultstring`, SOAP 1.2
+# the first `Reason/Text`), ERROR_DETAIL the text of the detail's first element (AxisFault.getDetail, empty
+# without one); the fault envelope stays the message, its status the status.
+function failOnBlockingSoapFault(Context ctx, int[] nonErrorCodes) returns error? {
+    int status = ctx.statusCode;
+    boolean read = (status >= 200 && status < 300) || status == 400 || status == 409 || status == 500
+        || nonErrorCodes.indexOf(status) !is ();
+    if ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] != "true" || !read {
+        return;
+    }
+    xml:Element? fault = soapFaultElement(ctx);
+    if fault is () {
+        return;
+    }
+    string ns = fault.getName().substring(0, fault.getName().length() - 5);
+    boolean soap12 = ns == "{" + SOAP12_NS + "}";
+    xml<xml:Element> parts = fault.getChildren().elements();
+    string code = (soap12 ? parts.elements(ns + "Code").elementChildren(ns + "Value") : parts.elements("faultcode")).data().trim();
+    string reason = soap12 ? firstOf(parts.elements(ns + "Reason").elementChildren(ns + "Text")).data() : parts.elements("faultstring").data();
+    xml detail = firstOf(parts.elements(soap12 ? ns + "Detail" : "detail").elementChildren());
+    int? colon = code.indexOf(":");
+    int|error number = int:fromString(colon is int ? code.substring(colon + 1) : code);
+    int faultCode = number is int ? number : 401002;
+    error e = error(reason, synapseErrorCode = faultCode);
+    ctx.properties["ERROR_CODE"] = faultCode;
+    ctx.properties["ERROR_MESSAGE"] = reason;
+    ctx.properties["ERROR_DETAIL"] = detail.children().text().data();
+    ctx.properties["ERROR_EXCEPTION"] = e.toString();
+    return e;
+}
+
+# The first item of a sequence, or an empty sequence.
+function firstOf(xml items) returns xml => items.length() > 0 ? items.get(0) : xml ``;
 
 # Sends the message to its To address, as an endpoint-less `send` or `call` does on a request (semantics
 # §4.2, §6.6): the address a `header To` set or the request's `wsa:To` header block (`takeAddressingTo`), with
@@ -2262,7 +2308,7 @@ function failOnSoapFault(Context ctx) returns error? {
 # DefaultEndpoint.send builds an unbuilt message first) the body is parsed first, so its `wsa:To` is read. A To
 # that is not an absolute HTTP URL (the request's own path, when the message has no `wsa:To` and nothing set
 # one) is an error. A client is made for each message.
-function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false, boolean build = false) returns error? {
+function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false, boolean build = false, boolean soapFault = false) returns error? {
     if build {
         _ = check parsedPayload(ctx);
     }
@@ -2272,7 +2318,7 @@ function callAddress(Context ctx, boolean blocking = false, boolean outOnly = fa
     }
     http:Client endpoint = check new (address, {timeout: 120});
     if blocking {
-        return callBlocking(ctx, endpoint, restPostfix(ctx));
+        return callBlocking(ctx, endpoint, restPostfix(ctx), soapFault = soapFault);
     }
     return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly);
 }
@@ -2750,7 +2796,7 @@ function withRestPostfix(string address, string postfix) returns string {
 # response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
 # converter leaves as a TODO): by default the request headers stay on the message.
-function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = ()) returns error? {
+function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error? {
     // A copy: the endpoint's format edits the headers it sends, the message keeps its own.
     map<string> requestHeaders = ctx.headers.clone();
     if soapAction is string {
@@ -2760,6 +2806,9 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
     }
     check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
+    if soapFault {
+        check failOnBlockingSoapFault(ctx, nonErrorCodes);
+    }
     if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
         return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = 401002);
     }

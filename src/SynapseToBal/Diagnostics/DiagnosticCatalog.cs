@@ -189,6 +189,10 @@ public static class DiagnosticCatalog
         "Stylesheet chosen at run time",
         "The stylesheet key '{0}' is computed at run time; the generated code chooses among the stylesheets of the input ({1}) and fails for any other key",
         "An xslt or fastXSLT mediator names its stylesheet with an expression (key=\"{...}\"): Synapse evaluates it for each message and looks the result up as a local entry name, then as a registry key. The generated code evaluates the key the same way and chooses among the stylesheets the input defines (local entries with an inline stylesheet, registry resources of the project); a key that names none of them fails the flow, as Synapse fails when the entry is missing. A stylesheet the server holds outside the project (a registry resource that is not in the input, a local entry with a src URL) is not among them.");
+    public static readonly DiagnosticDescriptor SettingWithoutEffect = Info("SB0242", LoweringCategory,
+        "Setting without effect at this use",
+        "<{0}> {1} has no effect here in the Micro Integrator either: {2}",
+        "A setting the Micro Integrator reads only under a condition the input never meets at this use: an endpoint's enableAddressing used by the blocking sender (a blocking call, a callout, a forwarding processor), whose headers BlockingMsgSenderUtils.fillMessageContext adds only when the message's PRESERVE_WS_ADDRESSING property is \"true\", which no property mediator of the input sets. The generated code does what the Micro Integrator does (it adds nothing); the note says why the setting is not applied.");
     public static readonly DiagnosticDescriptor GroupMemberNotTranslated = Warning("SB0226", LoweringCategory,
         "Endpoint group member not translated",
         "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",

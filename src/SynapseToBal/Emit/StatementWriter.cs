@@ -152,6 +152,7 @@ internal sealed partial class StatementWriter
             case CallAddressStep address:
                 _out.Line(address switch
                 {
+                    { Blocking: true, SoapFault: true } => "check callAddress(ctx, blocking = true, soapFault = true);",
                     { Blocking: true } => "check callAddress(ctx, blocking = true);",
                     { OutOnly: true, BuildsMessage: true } => "check callAddress(ctx, outOnly = true, build = true);",
                     { OutOnly: true } => "check callAddress(ctx, outOnly = true);",
@@ -1386,6 +1387,11 @@ internal sealed partial class StatementWriter
         if (blocking && call.Client.NonErrorStatusCodes.Length > 0)
         {
             args.Add($"nonErrorCodes = [{string.Join(", ", call.Client.NonErrorStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)))}]");
+        }
+
+        if (blocking && call.SoapFault)
+        {
+            args.Add("soapFault = true");
         }
 
         if (call.OutOnly)

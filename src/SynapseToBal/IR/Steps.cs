@@ -171,6 +171,9 @@ public sealed record CallAddressStep(MediatorSyntax Origin) : StepIr(Origin)
     /// <summary>As <see cref="CallStep.OutOnly"/>.</summary>
     public bool OutOnly { get; init; }
 
+    /// <summary>As <see cref="CallStep.SoapFault"/>, for a blocking call.</summary>
+    public bool SoapFault { get; init; }
+
     /// <summary>
     /// A non-blocking send or call through a default endpoint: DefaultEndpoint.send builds an unbuilt message first, so
     /// the request's <c>wsa:To</c> header block becomes its To address (the runtime's <c>build</c>).
@@ -263,6 +266,13 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
     /// (AddressEndpoint.send and its onFault/onSuccess); Synapse's blocking sender (blocking call, callout) never does.
     /// </summary>
     public bool TracksSuspension { get; init; }
+
+    /// <summary>
+    /// For a blocking call (or a callout): the input sets FORCE_ERROR_ON_SOAP_FAULT, which the blocking sender reads
+    /// (BlockingMsgSenderUtils.fillClientOptions): when the message holds it as "true", a SOAP fault response is a
+    /// fault, checked at run time.
+    /// </summary>
+    public bool SoapFault { get; init; }
 }
 
 /// <summary>

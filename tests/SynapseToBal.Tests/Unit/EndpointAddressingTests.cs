@@ -58,12 +58,29 @@ public sealed class EndpointAddressingTests
     }
 
     [Fact]
-    public void A_blocking_call_adds_no_headers_and_is_reported()
+    public void A_blocking_call_adds_no_headers_and_is_reported_when_the_input_sets_preserve_ws_addressing()
     {
         var diagnostics = new DiagnosticBag();
-        ArtifactLowering.Lower(diagnostics, Api.Replace("<call>", "<call blocking=\"true\">", StringComparison.Ordinal), Endpoint("<enableAddressing/>"));
+        var api = Api.Replace("<call>", """<property name="PRESERVE_WS_ADDRESSING" value="true"/><call blocking="true">""", StringComparison.Ordinal);
+        ArtifactLowering.Lower(diagnostics, api, Endpoint("<enableAddressing/>"));
         var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
         Assert.Contains("blocking sender", reported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.SettingWithoutEffect.Id);
+    }
+
+    [Fact]
+    public void A_blocking_call_or_callout_without_preserve_ws_addressing_in_the_input_gets_a_note_not_a_warning()
+    {
+        // BlockingMsgSenderUtils.fillMessageContext disables addressing unless PRESERVE_WS_ADDRESSING is "true": the
+        // Micro Integrator adds no headers there either.
+        var diagnostics = new DiagnosticBag();
+        var api = Api.Replace("<call>", """<callout endpointKey="Backend"/><call blocking="true">""", StringComparison.Ordinal);
+        ArtifactLowering.Lower(diagnostics, api, Endpoint("<enableAddressing/>"));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
+        var notes = diagnostics.Items.Where(d => d.Id == DiagnosticCatalog.SettingWithoutEffect.Id).Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.Contains(notes, n => n.StartsWith("<callout>", StringComparison.Ordinal));
+        Assert.All(notes, n => Assert.Contains("PRESERVE_WS_ADDRESSING", n, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -93,12 +93,25 @@ public sealed class TransportPropertyLoweringTests
     }
 
     [Fact]
-    public void A_blocking_call_is_reported()
+    public void A_blocking_call_checks_its_response_in_the_blocking_sender()
     {
-        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><call blocking="true">{Backend}</call>""");
+        var (steps, diagnostics) = Lower($"""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><header name="To" value="http://localhost:9000/a"/><call blocking="true"/><call blocking="true">{Backend}</call>""");
 
+        // BlockingMsgSenderUtils.fillClientOptions reads the property for both (Axis2's exceptionToBeThrownOnSOAPFault):
+        // the blocking call itself checks the response, before its error-status rule; no separate check follows it.
+        Assert.True(Assert.Single(steps.OfType<CallStep>()).SoapFault);
+        Assert.True(Assert.Single(steps.OfType<CallAddressStep>()).SoapFault);
         Assert.Empty(steps.OfType<SoapFaultCheckStep>());
-        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_the_property_a_blocking_call_or_callout_does_not_check()
+    {
+        var (steps, _) = Lower($"""<call blocking="true">{Backend}</call><callout serviceURL="http://localhost:9000/services/Quote"/>""");
+
+        Assert.Equal(2, steps.OfType<CallStep>().Count());
+        Assert.All(steps.OfType<CallStep>(), call => Assert.False(call.SoapFault));
     }
 
     [Fact]
@@ -112,13 +125,16 @@ public sealed class TransportPropertyLoweringTests
     }
 
     [Fact]
-    public void A_callout_is_reported_when_the_input_sets_force_error_on_soap_fault()
+    public void A_callout_checks_its_response_when_the_input_sets_force_error_on_soap_fault()
     {
         var (steps, diagnostics) = Lower("""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/><callout serviceURL="http://localhost:9000/services/Quote"><source type="envelope"/></callout>""");
 
-        // The callout's blocking sender fails on a SOAP fault then; the generated blocking call does not look for one.
+        // The callout's endpoint sends through the blocking sender, which reads the property (BlockingMsgSenderUtils).
+        var call = Assert.Single(steps.OfType<CallStep>());
+        Assert.True(call.Blocking);
+        Assert.True(call.SoapFault);
         Assert.Empty(steps.OfType<SoapFaultCheckStep>());
-        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_ERROR_ON_SOAP_FAULT", StringComparison.Ordinal));
     }
 
     [Theory]

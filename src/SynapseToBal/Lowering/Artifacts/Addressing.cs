@@ -1,5 +1,6 @@
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -35,12 +36,33 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>A use of the client that does not add its WS-Addressing header blocks (a blocking call, a callout, a forwarding processor): reported when the endpoint enables addressing.</summary>
+    private bool? _setsPreserveAddressing;
+
+    /// <summary>Whether a default-scope property mediator of the input sets PRESERVE_WS_ADDRESSING (removing it does not count).</summary>
+    private bool SetsPreserveAddressing => _setsPreserveAddressing ??=
+        MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>().Any(p => p.Name == "PRESERVE_WS_ADDRESSING" && p.Scope == "default" && p.Action != PropertyAction.Remove);
+
+    /// <summary>
+    /// A use of the client through the blocking sender (a blocking call, a callout, a forwarding processor), which
+    /// adds no WS-Addressing header blocks: when the endpoint enables addressing, reported (SB0206) if the input sets
+    /// PRESERVE_WS_ADDRESSING somewhere (BlockingMsgSenderUtils.fillMessageContext adds them only when the message holds
+    /// it as "true"); otherwise the Micro Integrator adds none there either, which an info note (SB0242) says.
+    /// </summary>
     private void ReportAddressingNotApplied(ClientIr? client, SourceLocation location, string element, string why)
     {
-        if (client?.Addressing is not null)
+        if (client?.Addressing is null)
+        {
+            return;
+        }
+
+        if (SetsPreserveAddressing)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the endpoint's {AddressingSetting}", why);
+        }
+        else
+        {
+            _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, location, element, $"the endpoint's {AddressingSetting}",
+                "the blocking sender adds its WS-Addressing header blocks only when the message's PRESERVE_WS_ADDRESSING property is \"true\" (BlockingMsgSenderUtils.fillMessageContext), and the input never sets that property; the generated call adds none either");
         }
     }
 

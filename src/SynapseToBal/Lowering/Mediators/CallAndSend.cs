@@ -59,7 +59,7 @@ public sealed partial class Lowerer
         {
             step = ThroughBlockingSender(step);
             ReportBlockingAddressing(step, call.Location, "call");
-            _ = SoapFaultChecked(call, step, call.Location); // reports only
+            step = step with { SoapFault = SetsForceErrorOnSoapFault };
             // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
             return step.Client.DefaultTimeout
                 ? [new CommentStep(call, $"blocking=\"true\": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]

@@ -36,7 +36,7 @@ public sealed partial class Lowerer
     /// (ERROR_CODE 500000 is a suspend fault when no suspend codes are configured, AbstractEndpoint.isSuspendFault);
     /// the generated clients do not suspend, as for transport failures (docs/mapping.md).
     /// A send whose response the generated code does not check for a SOAP fault (a copy an iterate, clone or recipient
-    /// list sends, a callout): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
+    /// list sends): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
     /// </summary>
     private void ReportUncheckedSoapFault(SourceLocation location, string element)
     {
@@ -50,9 +50,10 @@ public sealed partial class Lowerer
     /// A send or call, followed, when the input sets FORCE_ERROR_ON_SOAP_FAULT, by the check of its response: a
     /// non-blocking send through an endpoint (the endpoint is the fault handler SynapseCallbackReceiver finds on the
     /// fault stack; an endpoint-less send pushes none, so its response is never checked). OUT_ONLY registers no
-    /// callback, so nothing is checked. A failover or load-balance group retries a faulting member's request on the
-    /// next member in Synapse, and a blocking call throws from Axis2's client (exceptionToBeThrownOnSOAPFault): both
-    /// are reported (SB0206), the response taken as it is.
+    /// callback, so nothing is checked. A blocking call, with or without an endpoint, reads the property in the
+    /// blocking sender (BlockingMsgSenderUtils.fillClientOptions sets Axis2's exceptionToBeThrownOnSOAPFault): its
+    /// step checks the response itself (<see cref="CallStep.SoapFault"/>). A failover or load-balance group retries a
+    /// faulting member's request on the next member in Synapse: reported (SB0206), the response taken as it is.
     /// </summary>
     private ImmutableArray<StepIr> SoapFaultChecked(MediatorSyntax? origin, StepIr call, SourceLocation location)
     {
@@ -64,11 +65,13 @@ public sealed partial class Lowerer
         var element = origin?.ElementName ?? "target";
         switch (call)
         {
+            // An endpoint-less blocking call: the blocking sender reads it too (CallMediator.handleBlockingCall sends it
+            // through BlockingMsgSender.send with an empty EndpointDefinition). A blocking call through an endpoint
+            // and a callout set CallStep.SoapFault where they are lowered.
+            case CallAddressStep { Blocking: true } blocking:
+                return [blocking with { SoapFault = true }];
             case CallStep { OutOnly: true } or CallAddressStep { OutOnly: true }:
             case CallAddressStep when origin is SendMediator { Endpoint: null } or CallMediator { Endpoint: null }:
-                return [call];
-            case CallStep { Blocking: true } or CallAddressStep { Blocking: true }:
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "a blocking call fails on a SOAP fault response when the property is \"true\" (Axis2's exceptionToBeThrownOnSOAPFault); the generated call fails only on an error status");
                 return [call];
             case CallStep or CallAddressStep when _enclosingSplitIds.Count > 0:
                 // A copy's failure reaches the parent flow's on fail, whose fault flow runs on the parent message; in
