@@ -37,7 +37,7 @@ public sealed class ExpressionTranslatorTests
     internal static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().String(Translator.Value(Parse(text, namespaces)));
 
-    private static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
+    internal static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().Condition(Translator.Condition(Parse(text, namespaces)));
 
     [Theory]
