@@ -134,7 +134,9 @@ internal sealed class ExpressionWriter
         ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate } or NumberLiteralIr { Text: ['-', ..] } => $"({Typed(expr)}).toString()",
         _ when expr.Kind != ValueKind.String => $"{Receiver(Typed(expr))}.toString()",
         VariableReadIr { Path: { } path } v => $"check variablePath(ctx, {BallerinaSyntax.StringLiteral(v.Name)}, {BallerinaSyntax.StringLiteral(path)})",
+        VariableReadIr { Required: true } v => $"check requiredVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
         VariableReadIr v => $"getVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
+        HeaderReadIr { Required: true } h => $"check requiredHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         HeaderReadIr h => $"getHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
         ContextFieldIr f => f.Field switch
         {
@@ -393,6 +395,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
             IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
             IR.Builtin.MiDivide => $"check miDivide({T(0)}, {T(1)})",
+            IR.Builtin.MiDoubleArithmetic => $"check miDoubleArithmetic({T(0)}, {S(1)}, {T(2)})",
             IR.Builtin.MiModulo => a[0].Kind == ValueKind.Integer ? $"check miIntModulo({T(0)}, {T(1)})" : $"check miFloatModulo({T(0)}, {T(1)})",
             IR.Builtin.JsonBoolean => $"check jsonBoolean({T(0)})",
             IR.Builtin.UrlParam => $"check urlParam(ctx, {S(0)})",

@@ -76,6 +76,12 @@ public sealed record VariableReadIr(string Name) : ExprIr
 {
     /// <summary>A JSONPath inside the variable (<c>${vars.x.payload.id}</c> is <c>$.payload.id</c>), or null for the whole variable.</summary>
     public string? Path { get; init; }
+
+    /// <summary>
+    /// An MI 4.4 read inside a larger <c>${...}</c> that fails for a variable that is not set
+    /// (PayloadAccessNode: "Variable x is not defined"), which fails the whole expression.
+    /// </summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>A parameter of the generated function or resource: a path parameter (<c>uri.var.x</c> inside its resource) or a template parameter.</summary>
@@ -84,7 +90,13 @@ public sealed record ParameterReadIr(Symbol Parameter) : ExprIr
 
 /// <summary>An HTTP header (<c>$trp:x</c>, <c>get-property('transport','x')</c>).</summary>
 public sealed record HeaderReadIr(string Name) : ExprIr
-;
+{
+    /// <summary>
+    /// An MI 4.4 <c>headers.x</c> inside a larger <c>${...}</c>: fails for a header the message does not carry
+    /// (HeadersAndPropertiesAccessNode: "Could not fetch the value of the key: x"), which fails the whole expression.
+    /// </summary>
+    public bool Required { get; init; }
+}
 
 /// <summary>A well-known message attribute kept in a typed field of the context.</summary>
 public sealed record ContextFieldIr(ContextField Field) : ExprIr
@@ -405,6 +417,14 @@ public enum Builtin
     /// ("Modulo by zero") where Ballerina's integer remainder panics.
     /// </summary>
     MiModulo,
+
+    /// <summary>
+    /// MI 4.4 arithmetic with a double operand (arguments: the left operand, the operator as a string literal
+    /// <c>+ - * / %</c>, the right operand; BinaryOperationNode.performDoubleOperation and handleAddition): each operand
+    /// as Java's Double.toString text read as a BigDecimal, the exact sum, difference, product or remainder, or the
+    /// quotient rounded half up to the dividend's scale; then the double nearest to it.
+    /// </summary>
+    MiDoubleArithmetic,
 
     /// <summary>
     /// An MI 4.4 <c>${...}</c> value whose evaluation may fail (arguments: the value, of kind String, and the expression's

@@ -77,7 +77,7 @@ public static class Builtins
         X("base64Encode", 1, 2, ValueKind.String, "Builtin.Base64Encode of the UTF-8 bytes (Base64EncodeFunction's default; a second argument only when it is the literal 'UTF-8')"),
         X("base64Decode", 1, 2, ValueKind.String, "Builtin.XPathBase64Decode (xpathBase64Decode: commons-codec's lenient decoding, UTF-8, Java's trim; a second argument only when it is the literal 'UTF-8')"),
         XNo("url-encode", "Synapse's encoding details need checking against the MI"),
-        XNo("tokenize", "XPath 2.0 sequences have no string form here"),
+        XNo("tokenize", "an XPath 2.0 function Jaxen does not have: the Micro Integrator fails on it unless its XPath 2.0 DOM fail-over is on"),
 
         // MI 4.4 functions (the FUNCTION tokens of ExpressionLexer.g4).
         S("length", 1, 1, ValueKind.Integer, "Builtin.Length, when the argument is certainly a string (an array's size is not known statically)"),

@@ -192,10 +192,23 @@ internal sealed class ExpressionBinder(
             };
         }
 
-        // MI 4.4 (not XPath, whose div and mod follow IEEE 754): a zero divisor is an error.
-        return op is ArithmeticOperator.Divide or ArithmeticOperator.Modulo && !IsXPath
-            ? Call(op == ArithmeticOperator.Divide ? Builtin.MiDivide : Builtin.MiModulo, ValueKind.Float, ToFloat(left), ToFloat(right))
-            : new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
+        // MI 4.4 with a double operand (BinaryOperationNode.performDoubleOperation, handleAddition): BigDecimal arithmetic
+        // on the operands' Double.toString text (0.1 + 0.2 is 0.3; a quotient keeps the dividend's scale: 1.0 / 8.0 is 0.1),
+        // a zero divisor an error. XPath's arithmetic is IEEE 754, as Jaxen computes it.
+        if (!IsXPath)
+        {
+            var symbol = op switch
+            {
+                ArithmeticOperator.Add => "+",
+                ArithmeticOperator.Subtract => "-",
+                ArithmeticOperator.Multiply => "*",
+                ArithmeticOperator.Divide => "/",
+                _ => "%",
+            };
+            return Call(Builtin.MiDoubleArithmetic, ValueKind.Float, ToFloat(left), new StringLiteralIr(symbol), ToFloat(right));
+        }
+
+        return new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
     }
 
     /// <summary>
@@ -289,8 +302,10 @@ internal sealed class ExpressionBinder(
             case MemberAccess { Target: ContextReference root, Deep: false } member when root.Kind is not (ContextKind.Payload or ContextKind.JsonRoot):
                 return root.Kind switch
                 {
-                    ContextKind.Variables => new VariableReadIr(member.Name),
-                    ContextKind.Headers => new HeaderReadIr(member.Name),
+                    // A variable or header that is not set fails the whole expression (PayloadAccessNode,
+                    // HeadersAndPropertiesAccessNode throw an EvaluationException), where a plain read gives "".
+                    ContextKind.Variables => new VariableReadIr(member.Name) { Required = true },
+                    ContextKind.Headers => new HeaderReadIr(member.Name) { Required = true },
                     ContextKind.Properties when root.Scope == "synapse" => owner.PropertyOrParam(member.Name),
                     ContextKind.Properties when root.Scope == "axis2" => ExpressionTranslator.Axis2Property(member.Name),
                     ContextKind.Parameters when root.Scope == "queryParams" => new PropertyReadIr("query.param." + member.Name),

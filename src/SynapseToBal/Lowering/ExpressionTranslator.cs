@@ -96,7 +96,14 @@ public sealed class ExpressionTranslator
             return new UntranslatedExprIr(expression.Original);
         }
 
-        var result = ExpressionBinder.ResultString(value, expression.Language);
+        var result = ExpressionBinder.ResultString(value, expression.Language) switch
+        {
+            // A whole ${vars.x} or ${headers.x}: a missing one fails the expression, which gives "" as the plain read
+            // does (the MI also logs a warning).
+            VariableReadIr { Required: true } variable => variable with { Required = false },
+            HeaderReadIr { Required: true } header => header with { Required = false },
+            var other => other,
+        };
         return expression.Language == ExpressionLanguage.Synapse && result is not (JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr) && MayFail(result) && !IrWalker.ContainsUntranslated(result)
             ? new BuiltinCallIr(Builtin.SynapseValue, [result, new StringLiteralIr(expression.Text)], ValueKind.String)
             : result;
@@ -113,7 +120,7 @@ public sealed class ExpressionTranslator
     internal static bool MayFail(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
     {
         JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr or UntranslatedExprIr => true,
-        VariableReadIr { Path: not null } => true,
+        VariableReadIr { Path: not null } or VariableReadIr { Required: true } or HeaderReadIr { Required: true } => true,
         ConvertIr { To: not ValueKind.String } c => c.Operand.Kind is not (ValueKind.Integer or ValueKind.Float),
         BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.LowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
         _ => false,

@@ -89,6 +89,13 @@ internal static class UntranslatedPart
             return $"'{variablePrefix}' is no Synapse variable prefix: the Micro Integrator reads the entry '{variable.Name}' of a java.util.Map property named '{variablePrefix}' (only Java code, a class or script mediator, stores one) and otherwise fails (Jaxen: \"Variable ... not resolved\"), so the mediator fails";
         }
 
+        if (node is FunctionCall { Name: "tokenize", Prefix: null or "fn" })
+        {
+            // XPath 2.0's tokenize: Jaxen's XPathFunctionContext has no such function, and SynapseXPath evaluates an XPath
+            // with Saxon only after Jaxen's UnresolvableException when synapse.xpath.dom.failover.enabled is set.
+            return "XPath 2.0's tokenize is no function of Jaxen, which evaluates Synapse's XPath, so the Micro Integrator fails too (\"No Such Function\"), unless the server turns on the XPath 2.0 fail-over (synapse.xpath.dom.failover.enabled, off by default), where Saxon evaluates the whole expression against the first element of the body";
+        }
+
         if (node is FunctionCall call && Builtins.Find(FunctionDialect.XPath, call.Prefix is not (null or "fn") ? call.QualifiedName : call.Name) is null
             && call.Name is not ("document" or "evaluate"))
         {

@@ -37,7 +37,7 @@ public sealed class ExpressionTranslatorTests
     internal static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().String(Translator.Value(Parse(text, namespaces)));
 
-    private static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
+    internal static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().Condition(Translator.Condition(Parse(text, namespaces)));
 
     [Theory]
@@ -124,13 +124,13 @@ public sealed class ExpressionTranslatorTests
     [InlineData("starts-with($ctx:p, '/v1')", "getProperty(ctx, \"p\").startsWith(\"/v1\")")]
     [InlineData("//order", "((check soapBody(ctx))/**/<'order>).length() > 0")]
     [InlineData("json-eval($.active)", "(check jsonEval(ctx, \"$.active\")).toLowerAscii() == \"true\"")]
-    [InlineData("${vars.total == 'big'}", "getVariable(ctx, \"total\") == \"big\"")]
+    [InlineData("${vars.total == 'big'}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"total\") == \"big\", \"vars.total == 'big'\")")]
     [InlineData("${payload.amount == null}", "check notTranslated(\"${payload.amount == null}\") == \"true\"")]
     [InlineData("${payload.price == 10}", "synapseCondition(function () returns boolean|error => check jsonEval(ctx, \"$.price\") == \"10\", \"payload.price == 10\")")]
-    [InlineData("${vars.count == 1.50}", "getVariable(ctx, \"count\") == \"1.5\"")]
+    [InlineData("${vars.count == 1.50}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"count\") == \"1.5\", \"vars.count == 1.50\")")]
     [InlineData("${toUpper(payload.name) == 'A'}", "synapseCondition(function () returns boolean|error => (check jsonString(ctx, \"$.name\")).toUpperAscii() == \"A\", \"toUpper(payload.name) == 'A'\")")]
     [InlineData("${!vars.flag}", "check notTranslated(\"${!vars.flag}\") == \"true\"")]
-    [InlineData("${vars.flag != true}", "getVariable(ctx, \"flag\") != \"true\"")]
+    [InlineData("${vars.flag != true}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"flag\") != \"true\", \"vars.flag != true\")")]
     public void Conditions_translate_with_xpath_semantics(string expression, string? expected)
     {
         var text = Condition(expression);

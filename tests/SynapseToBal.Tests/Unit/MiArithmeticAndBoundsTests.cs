@@ -17,8 +17,12 @@ public sealed class MiArithmeticAndBoundsTests
     [InlineData("${6 / 0}", "(check miDivide(<float>6, <float>0)).toString()")]
     [InlineData("${7 % 0}", "(check miIntModulo(7, 0)).toString()")]
     [InlineData("${7 % 2}", "(check miIntModulo(7, 2)).toString()")]
-    [InlineData("${7.5 / 0}", "(check miDivide(7.5, <float>0)).toString()")]
-    [InlineData("${7.5 % 2}", "(check miFloatModulo(7.5, <float>2)).toString()")]
+    [InlineData("${7.5 / 0}", "(check miDoubleArithmetic(7.5, \"/\", <float>0)).toString()")]
+    [InlineData("${7.5 % 2}", "(check miDoubleArithmetic(7.5, \"%\", <float>2)).toString()")]
+    [InlineData("${1.0 / 8.0}", "(check miDoubleArithmetic(1.0, \"/\", 8.0)).toString()")]
+    [InlineData("${0.1 + 0.2}", "(check miDoubleArithmetic(0.1, \"+\", 0.2)).toString()")]
+    [InlineData("${2 * 1.5}", "(check miDoubleArithmetic(<float>2, \"*\", 1.5)).toString()")]
+    [InlineData("${3.5 - 1}", "(check miDoubleArithmetic(3.5, \"-\", <float>1)).toString()")]
     [InlineData("${6 * 2}", "(6 * 2).toString()")]
     public void Mi_division_and_remainder(string expression, string expected) =>
         Assert.Equal(Guarded(expression, expected), ExpressionTranslatorTests.Value(expression));
@@ -57,5 +61,16 @@ public sealed class MiArithmeticAndBoundsTests
         Assert.Contains("saturated = int:MAX_VALUE;", support, StringComparison.Ordinal);
         Assert.Contains("saturated = int:MIN_VALUE;", support, StringComparison.Ordinal);
         Assert.Contains("int low = saturated & 0xFFFFFFFF;", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runtime_double_arithmetic_is_big_decimal_at_the_dividends_scale()
+    {
+        var support = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "templates", "runtime", "support.bal"));
+        Assert.Contains("function miDoubleArithmetic(float left, string operator, float right) returns float|error {", support, StringComparison.Ordinal);
+        Assert.Contains("decimal l = check decimal:fromString(leftText);", support, StringComparison.Ordinal);
+        Assert.Contains("decimal|error result = trap miDecimalOperation(l, operator, r, javaDecimalScale(leftText));", support, StringComparison.Ordinal);
+        Assert.Contains("decimal magnitude = decimal:floor(decimal:abs(scaled) + 0.5d);", support, StringComparison.Ordinal);
+        Assert.Contains("return fraction - exponent;", support, StringComparison.Ordinal);
     }
 }

@@ -248,6 +248,27 @@ function getVariable(Context ctx, string name) returns string {
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".
 function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
 
+# Reads an MI 4.4 variable inside a larger `${...}` (`${vars.x + 'a'}`, `${vars.x == ''}`): PayloadAccessNode throws
+# an EvaluationException ("Variable x is not defined") for a variable that is not set, which fails the whole
+# expression (SynapseExpression.evaluateExpression then logs a warning and gives ""; a condition is false).
+function requiredVariable(Context ctx, string name) returns string|error {
+    anydata value = ctx.variables[name];
+    if value is () {
+        return error(string `Variable ${name} is not defined`);
+    }
+    return valueText(value);
+}
+
+# Reads an HTTP header inside a larger MI 4.4 `${...}` (`${headers.x}`): HeadersAndPropertiesAccessNode throws an
+# EvaluationException ("Could not fetch the value of the key: x") for a header the message does not carry.
+function requiredHeader(Context ctx, string name) returns string|error {
+    string? value = ctx.headers[name.toLowerAscii()];
+    if value is () {
+        return error(string `Could not fetch the value of the key: ${name}`);
+    }
+    return value;
+}
+
 # The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
 # without the quotes HTTP clients put around it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2
 # content type.
@@ -1117,6 +1138,57 @@ function miFloatModulo(float dividend, float divisor) returns float|error {
         return error("Modulo by zero");
     }
     return dividend % divisor;
+}
+
+# MI 4.4 arithmetic with a double operand (BinaryOperationNode.performDoubleOperation, handleAddition): each operand as
+# Java's Double.toString text read as a BigDecimal, then the exact `+`, `-`, `*` or remainder, or the quotient rounded
+# half up to the dividend's scale (`BigDecimal.divide(divisor, ROUND_HALF_UP)`: 1.0 / 8.0 is 0.1, 10.0 / 4.0 is 2.5,
+# 1.0E10 / 3.0 is 3.0E9), as the nearest double. So 0.1 + 0.2 is 0.3, not IEEE 754's 0.30000000000000004. A zero divisor
+# is the Micro Integrator's "Division by zero" / "Modulo by zero" error; a NaN or infinite operand, which BigDecimal
+# refuses, is an error too. Ballerina's decimal keeps 34 digits: a quotient with more significant digits before the
+# dividend's scale is rounded twice (the Micro Integrator's is exact).
+function miDoubleArithmetic(float left, string operator, float right) returns float|error {
+    if right == 0.0 && (operator == "/" || operator == "%") {
+        return error(operator == "/" ? "Division by zero" : "Modulo by zero");
+    }
+    string leftText = javaDoubleString(left);
+    decimal l = check decimal:fromString(leftText);
+    decimal r = check decimal:fromString(javaDoubleString(right));
+    decimal|error result = trap miDecimalOperation(l, operator, r, javaDecimalScale(leftText));
+    return <float>check result;
+}
+
+function miDecimalOperation(decimal l, string operator, decimal r, int scale) returns decimal {
+    match operator {
+        "+" => {
+            return l + r;
+        }
+        "-" => {
+            return l - r;
+        }
+        "*" => {
+            return l * r;
+        }
+        "%" => {
+            return l % r;
+        }
+    }
+    // ROUND_HALF_UP at `scale` digits after the point (a negative scale rounds to tens, hundreds, ...): ties away from zero.
+    decimal unit = checkpanic decimal:fromString("1E" + (-scale).toString());
+    decimal scaled = (l / r) / unit;
+    decimal magnitude = decimal:floor(decimal:abs(scaled) + 0.5d);
+    return (scaled < 0d ? -magnitude : magnitude) * unit;
+}
+
+# The scale of a BigDecimal built from Java's Double.toString text ("1.25" is 2, "1.0E10" is -9, "1.0E-4" is 5): the
+# digits after the point less the exponent.
+function javaDecimalScale(string text) returns int {
+    int? e = text.indexOf("E");
+    string mantissa = e is int ? text.substring(0, e) : text;
+    int exponent = e is int ? checkpanic int:fromString(text.substring(e + 1)) : 0;
+    int? point = mantissa.indexOf(".");
+    int fraction = point is int ? mantissa.length() - point - 1 : 0;
+    return fraction - exponent;
 }
 
 # MI 4.4 base64decode(s): the UTF-8 text of the Base64 bytes.

@@ -20,7 +20,7 @@ service /inline on httpListener {
             "escaped": string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
             "object": check jsonPath(ctx, "$.pet"),
             "argument": check jsonEval(ctx, "$.code"),
-            "braces": (getVariable(ctx, "id") == "1" ? "}" : "{")
+            "braces": synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx);

@@ -14,7 +14,7 @@ service /flag on httpListener {
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FlagAPI", "/flag");
         ctx.variables["flag"] = false;
-        if getVariable(ctx, "flag").toLowerAscii() == "true" {
+        if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
             FlagApiPayload payload = {"flag": "set"};
             setJsonPayload(ctx, payload.toJson());
         } else {

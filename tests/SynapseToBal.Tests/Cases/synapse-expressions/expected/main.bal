@@ -22,7 +22,7 @@ service /expr on httpListener {
         string fromHeader = getHeader(ctx, "X-Tenant");
         string fromQuery = getProperty(ctx, "query.param.page");
         string fromProp = fromVar;
-        if getVariable(ctx, "total") == "big" {
+        if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
             log:printInfo("ExprAPI /{id} request", big = "yes");
         }
         string unsupported = synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)");

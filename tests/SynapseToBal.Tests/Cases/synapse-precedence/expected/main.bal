@@ -19,12 +19,12 @@ service /precedence on httpListener {
         if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
             surprise = "true";
         }
-        if getVariable(ctx, "a") == "1" && getVariable(ctx, "b") == "2" {
+        if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "a") == "1" && check requiredVariable(ctx, "b") == "2", "(vars.a == 1) and (vars.b == 2)") {
             both = "true";
         }
         string started2 = nowMillis().toString();
-        string query = urlEncodeText(getHeader(ctx, "q"));
-        string plain = synapseValue(function () returns string|error => check urlDecodeText(getHeader(ctx, "q")), "urlDecode(headers.q)");
+        string query = synapseValue(function () returns string|error => urlEncodeText(check requiredHeader(ctx, "q")), "urlEncode(headers.q)");
+        string plain = synapseValue(function () returns string|error => check urlDecodeText(check requiredHeader(ctx, "q")), "urlDecode(headers.q)");
         return respond(ctx);
     }
 }
