@@ -80,7 +80,7 @@ public sealed partial class Lowerer
         {
             aggregate = first;
         }
-        else if (context.Kind == FlowKind.Sequence && _model.Symbols.Sequence(context.Owner) is not null && EntryAggregateReaching(context.Owner) is { } reached)
+        else if (context.Kind == FlowKind.Sequence && _model.Symbols.Sequence(context.Owner) is not null && EntryAggregateReaching(new FlowOwnerName(context.Owner, false)) is { } reached)
         {
             aggregate = reached;
         }

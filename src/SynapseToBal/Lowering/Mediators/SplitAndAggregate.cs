@@ -66,6 +66,25 @@ public sealed partial class Lowerer
                 // A prefix inside the called sequence is only followed when nothing comes after the call.
                 return EntryAggregate([], reference.Key, depth + 1) is { } found
                     && (!_entryPrefixes.ContainsKey(found) || mediators.Length == 1) ? found : null;
+            case CallTemplateMediator call when index == 0 && _model.Symbols.SequenceTemplate(call.Target) is { } template:
+                // A template the out flow starts by calling runs its mediators on each response as a sequence would
+                // (InvokeMediator pushes the template's parameters and mediates its sequence), so an aggregate first
+                // there gathers the copies the same way. The aggregate is lowered in the out flow, where the
+                // template's parameters are not bound: it pairs only when nothing up to it, nor it, reads them.
+                if (EntryAggregate(template.Mediators, null, depth + 1) is not { } inTemplate
+                    || (_entryPrefixes.ContainsKey(inTemplate) && mediators.Length != 1))
+                {
+                    return null;
+                }
+
+                var read = (_entryPrefixes.TryGetValue(inTemplate, out var shape) ? shape.Prefix.Concat(shape.After) : []).Append(inTemplate);
+                if (read.Any(mediator => ReadsTemplateParameter(mediator.RawXml)))
+                {
+                    _templateParameterAggregates[inTemplate] = call.Target;
+                    return null;
+                }
+
+                return inTemplate;
             default:
                 return null;
         }
@@ -97,6 +116,15 @@ public sealed partial class Lowerer
     }
 
     private readonly Dictionary<AggregateMediator, (ImmutableArray<MediatorSyntax> Prefix, ImmutableArray<MediatorSyntax> After)> _entryPrefixes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Aggregates first in a template an out flow starts by calling, not paired because the template's mediators up to them (or they) read its parameters: the template's name.</summary>
+    private readonly Dictionary<AggregateMediator, string> _templateParameterAggregates = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a mediator's XML reads a template parameter (<c>$func:x</c>, <c>get-property('func', 'x')</c>).</summary>
+    private static bool ReadsTemplateParameter(string rawXml) => TemplateParameterRead().IsMatch(rawXml);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$func:|get-property\(\s*['""]func['""]")]
+    private static partial System.Text.RegularExpressions.Regex TemplateParameterRead();
 
     /// <summary>Whether the aggregate starts the out flow of some API resource or proxy service (directly or through the sequence it starts with).</summary>
     private bool StartsAnOutFlow(AggregateMediator aggregate)
@@ -141,11 +169,22 @@ public sealed partial class Lowerer
             aggregate = outAggregate;
             acrossFlows = true;
         }
-        else if (aggregate is null && context.Kind == FlowKind.Sequence && _model.Symbols.Sequence(context.Owner) is not null
-            && EntryAggregateReaching(context.Owner) is { } reachedAggregate)
+        else if (aggregate is null && context.Kind == FlowKind.Sequence && FlowOwner(context) is { } owner
+            && EntryAggregateReaching(owner) is { } reachedAggregate)
         {
-            // A named sequence whose sends all reach out flows starting with the same aggregate (main's <out>, or
-            // the out sequence of the proxy services and resources that run it).
+            // A named sequence or template whose sends all reach out flows starting with the same aggregate (main's
+            // <out>, or the out sequence of the proxy services and resources that run it).
+            if (owner.Template && TargetsOf(split).Any(target => (target.Sequence ?? []).Any(mediator => ReadsTemplateParameter(mediator.RawXml))))
+            {
+                // Each copy runs its target in a branch function of its own, where the template's parameters are not bound.
+                return [Shape(split, $"it is in the template '{owner.Name}' and a target reads the template's parameters ($func:), which its branch does not have (read them into a property before the split)")];
+            }
+
+            if (owner.Template && ReadsTemplateParameter(reachedAggregate.RawXml))
+            {
+                return [Shape(split, $"it is in the template '{owner.Name}', and the <aggregate> at {Path.GetFileName(reachedAggregate.Location.Path)}:{reachedAggregate.Location.Line} that gathers its copies' responses reads template parameters ($func:), which would be bound to this template's at the split")];
+            }
+
             aggregate = reachedAggregate;
             acrossFlows = true;
         }
@@ -365,7 +404,7 @@ public sealed partial class Lowerer
 
                     if (Expr(expression, context) is not XmlNavigationIr { TextOnly: false } items)
                     {
-                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' is not an XPath selecting XML elements the converter can translate";
+                        problem = $"preservePayload=\"true\": its expression '{expression.Original}' {PathMisfit(expression) ?? "is not an XPath selecting XML elements the converter can translate"}";
                         return null;
                     }
 
@@ -377,7 +416,7 @@ public sealed partial class Lowerer
 
                     if (Expr(attachPath, context) is not XmlNavigationIr { TextOnly: false } attach)
                     {
-                        problem = $"preservePayload=\"true\": its attachPath '{attachPath.Original}' is not an XPath selecting XML elements the converter can translate";
+                        problem = $"preservePayload=\"true\": its attachPath '{attachPath.Original}' {PathMisfit(attachPath) ?? "is not an XPath selecting XML elements the converter can translate"}";
                         return null;
                     }
 
@@ -458,6 +497,11 @@ public sealed partial class Lowerer
             return [new CommentStep(aggregate, "<aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.")];
         }
 
+        if (_templateParameterAggregates.TryGetValue(aggregate, out var template))
+        {
+            return [Shape(aggregate, $"it is first in the template '{template}' an out flow starts by calling, but the template's mediators up to it, or the aggregate, read the template's parameters ($func:), which the converter does not bind where it pairs the aggregate with the split of the in flow")];
+        }
+
         if (_unpairedAggregates.Contains(aggregate))
         {
             return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
@@ -468,7 +512,7 @@ public sealed partial class Lowerer
             return passThrough;
         }
 
-        return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence the out flow starts with), so which messages it gathers is decided at run time")];
+        return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time")];
     }
 
     private TodoStep Shape(MediatorSyntax mediator, string why) =>

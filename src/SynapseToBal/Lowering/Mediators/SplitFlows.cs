@@ -19,48 +19,77 @@ public sealed partial class Lowerer
 
     private Dictionary<string, List<ArtifactSyntax>>? _sequenceCallers;
 
-    /// <summary>
-    /// The out flows a response reaches when it is sent from the named sequence: main's &lt;out&gt; branch when main
-    /// runs it, the out sequence of the proxy services and API resources whose flows run it (through static keys).
-    /// Null when some caller is anything else (a template, a task, an inbound endpoint, a dynamic key) or nothing
-    /// calls it.
-    /// </summary>
-    private List<ImmutableArray<MediatorSyntax>>? OutFlowsReaching(string sequence)
-    {
-        if (_sequenceCallers is null)
-        {
-            _sequenceCallers = new Dictionary<string, List<ArtifactSyntax>>(StringComparer.Ordinal);
-            foreach (var reference in _model.Graph.References)
-            {
-                if (reference.Reference.Kind == ReferenceKind.Sequence && reference.Target is SequenceSyntax target)
-                {
-                    if (!_sequenceCallers.TryGetValue(target.Name, out var callers))
-                    {
-                        _sequenceCallers[target.Name] = callers = new List<ArtifactSyntax>();
-                    }
+    private Dictionary<string, List<ArtifactSyntax>>? _templateCallers;
 
-                    callers.Add(reference.Reference.From);
-                }
+    /// <summary>A named sequence or sequence template whose flow is being lowered.</summary>
+    private sealed record FlowOwnerName(string Name, bool Template);
+
+    /// <summary>
+    /// The named sequence or template a flow of kind Sequence belongs to (its owner name), or null when neither or
+    /// both have that name (the flow's callers would then be ambiguous).
+    /// </summary>
+    private FlowOwnerName? FlowOwner(FlowContext context) =>
+        (_model.Symbols.Sequence(context.Owner), _model.Symbols.SequenceTemplate(context.Owner)) switch
+        {
+            ({ }, null) => new FlowOwnerName(context.Owner, false),
+            (null, { }) => new FlowOwnerName(context.Owner, true),
+            _ => null,
+        };
+
+    private static Dictionary<string, List<ArtifactSyntax>> Callers(IEnumerable<ResolvedReference> references, ReferenceKind kind)
+    {
+        var found = new Dictionary<string, List<ArtifactSyntax>>(StringComparer.Ordinal);
+        foreach (var reference in references.Where(reference => reference.Reference.Kind == kind))
+        {
+            var name = reference.Target switch
+            {
+                SequenceSyntax sequence when kind == ReferenceKind.Sequence => sequence.Name,
+                SequenceTemplateSyntax template when kind == ReferenceKind.SequenceTemplate => template.Name,
+                _ => null,
+            };
+            if (name is null)
+            {
+                continue;
             }
+
+            if (!found.TryGetValue(name, out var callers))
+            {
+                found[name] = callers = new List<ArtifactSyntax>();
+            }
+
+            callers.Add(reference.Reference.From);
         }
 
-        if (_model.Graph.Dynamic.Any(reference => reference.Reference.Kind == ReferenceKind.Sequence))
+        return found;
+    }
+
+    /// <summary>
+    /// The out flows a response reaches when it is sent from the named sequence or template: main's &lt;out&gt; branch
+    /// when main runs it, the out sequence of the proxy services and API resources whose flows run it (through static
+    /// sequence keys and call-templates). Null when some caller is anything else (a task, an inbound endpoint, a
+    /// dynamic key) or nothing calls it.
+    /// </summary>
+    private List<ImmutableArray<MediatorSyntax>>? OutFlowsReaching(FlowOwnerName owner)
+    {
+        _sequenceCallers ??= Callers(_model.Graph.References, ReferenceKind.Sequence);
+        _templateCallers ??= Callers(_model.Graph.References, ReferenceKind.SequenceTemplate);
+        if (_model.Graph.Dynamic.Any(reference => reference.Reference.Kind is ReferenceKind.Sequence or ReferenceKind.SequenceTemplate))
         {
             return null;
         }
 
         var flows = new List<ImmutableArray<MediatorSyntax>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<string>([sequence]);
+        var seen = new HashSet<FlowOwnerName>();
+        var pending = new Queue<FlowOwnerName>([owner]);
         while (pending.Count > 0)
         {
-            var name = pending.Dequeue();
-            if (!seen.Add(name))
+            var current = pending.Dequeue();
+            if (!seen.Add(current))
             {
                 continue;
             }
 
-            if (name == "main")
+            if (current == new FlowOwnerName("main", false))
             {
                 if (MainOutFlow() is { } mainOut)
                 {
@@ -70,7 +99,7 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            if (!_sequenceCallers.TryGetValue(name, out var callers) || callers.Count == 0)
+            if (!(current.Template ? _templateCallers : _sequenceCallers).TryGetValue(current.Name, out var callers) || callers.Count == 0)
             {
                 return null;
             }
@@ -80,7 +109,10 @@ public sealed partial class Lowerer
                 switch (caller)
                 {
                     case SequenceSyntax named:
-                        pending.Enqueue(named.Name);
+                        pending.Enqueue(new FlowOwnerName(named.Name, false));
+                        break;
+                    case SequenceTemplateSyntax template:
+                        pending.Enqueue(new FlowOwnerName(template.Name, true));
                         break;
                     case ProxySyntax proxy:
                         if (proxy.Target?.OutSequence is { } proxyOut)
@@ -131,9 +163,9 @@ public sealed partial class Lowerer
     };
 
     /// <summary>The aggregate every out flow the named sequence's sends reach starts with, when it is one and the same.</summary>
-    private AggregateMediator? EntryAggregateReaching(string sequence)
+    private AggregateMediator? EntryAggregateReaching(FlowOwnerName owner)
     {
-        if (OutFlowsReaching(sequence) is not { Count: > 0 } flows)
+        if (OutFlowsReaching(owner) is not { Count: > 0 } flows)
         {
             return null;
         }
@@ -144,12 +176,13 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// Every mediator the given ones run, nested ones and those of the named sequences they call through static
-    /// keys included (templates are not followed).
+    /// keys and the sequence templates they call included.
     /// </summary>
     private List<MediatorSyntax> Reachable(IEnumerable<MediatorSyntax> mediators)
     {
         var found = new List<MediatorSyntax>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenTemplates = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<IEnumerable<MediatorSyntax>>([mediators]);
         while (pending.Count > 0)
         {
@@ -172,6 +205,12 @@ public sealed partial class Lowerer
                     AggregateMediator aggregate => [aggregate.OnComplete?.Flow.SequenceKey],
                     _ => [],
                 };
+                // A called template runs its mediators on the message too (InvokeMediator).
+                if (mediator is CallTemplateMediator call && seenTemplates.Add(call.Target) && _model.Symbols.SequenceTemplate(call.Target) is { } template)
+                {
+                    pending.Enqueue(template.Mediators);
+                }
+
                 foreach (var key in keys.OfType<KeySyntax>().Where(key => !key.IsDynamic))
                 {
                     if (seen.Add(key.Text) && _model.Symbols.Sequence(key.Text) is { } named)
@@ -245,7 +284,7 @@ public sealed partial class Lowerer
             outFlows = FlowMediators(outFlow) is { } mediators ? Reachable(mediators) : [];
             where = "the out flow";
         }
-        else if (_model.Symbols.Sequence(context.Owner) is not null && OutFlowsReaching(context.Owner) is { } flows)
+        else if (FlowOwner(context) is { } owner && OutFlowsReaching(owner) is { } flows)
         {
             outFlows = Reachable(flows.SelectMany(flow => flow));
             where = "an out flow its sends reach";
@@ -258,6 +297,11 @@ public sealed partial class Lowerer
 
         if (outFlows.OfType<AggregateMediator>().FirstOrDefault(aggregate => Correlates(aggregate, id)) is { } gathering)
         {
+            if (_templateParameterAggregates.TryGetValue(gathering, out var template))
+            {
+                return $"the <aggregate{(gathering.Id is null ? string.Empty : $" id=\"{gathering.Id}\"")}> at {Path.GetFileName(gathering.Location.Path)}:{gathering.Location.Line} first in the template '{template}' {where} starts by calling would gather its copies' responses, but the template's mediators up to it, or the aggregate, read the template's parameters ($func:), which the converter does not bind in the out flow";
+            }
+
             return $"the <aggregate{(gathering.Id is null ? string.Empty : $" id=\"{gathering.Id}\"")}> at {Path.GetFileName(gathering.Location.Path)}:{gathering.Location.Line} in {where} would gather its copies' responses, and it is not first in the out flow where the converter pairs it";
         }
 
