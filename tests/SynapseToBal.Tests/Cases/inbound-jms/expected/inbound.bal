@@ -29,10 +29,7 @@ service jms:Service on orderQueueInboundListener {
         setJmsInboundFacts(ctx, message);
         var result = processOrder(ctx);
         if result is error {
-            var handled = runQueueError(ctx, result);
-            if handled is error {
-                return handled;
-            }
+            _ = runQueueError(ctx, result);
         }
     }
 }
