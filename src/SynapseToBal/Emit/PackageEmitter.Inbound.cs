@@ -205,10 +205,16 @@ public sealed partial class PackageEmitter
     /// <summary>
     /// Runs the sequence with <c>ctx</c> and, when it fails, the fault function. What fails in the end is logged
     /// (<paramref name="logFailure"/>: the caller goes on with the next message) or returned to the listener; a fault
-    /// function that cannot fail (<see cref="InfallibleFunctions"/>) is only called.
+    /// function that cannot fail (<see cref="InfallibleFunctions"/>) is only called, and a sequence that cannot fail is
+    /// only run: its fault function never runs.
     /// </summary>
     private List<string> RunLines(InboundTargetIr target, NameMap names, ModuleUsage modules, string failure, bool logFailure)
     {
+        if (_infallible.Contains(target.Sequence))
+        {
+            return [$"{(target.SequenceCanAnswer ? "_ = " : string.Empty)}{names[target.Sequence]}(ctx);"];
+        }
+
         var lines = new List<string> { $"var result = {names[target.Sequence]}(ctx);", "if result is error {" };
         if (target.FaultFunction is { } infallible && _infallible.Contains(infallible))
         {
@@ -258,6 +264,8 @@ public sealed partial class PackageEmitter
             SkipLocks = proxy ? "fileName.endsWith(\".lock\")" : "fileName.endsWith(\".lock\") || fileName.endsWith(\".fail\")",
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
             Sequence = names[file.Target.Sequence],
+            SequenceInfallible = _infallible.Contains(file.Target.Sequence),
+            Discard = file.Target.SequenceCanAnswer,
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,

@@ -19,7 +19,7 @@ public sealed partial class PackageEmitter
     /// a sequence returns <c>http:Response?</c> when it can answer and nothing otherwise, a fault flow
     /// <c>http:Response</c>, and the callers call it without <c>check</c> (a task, an inbound listener, with no error
     /// test). Only functions the package names nowhere but from a statement (<see cref="InvokeStep"/>), as a task's
-    /// target or fault handler, or as the fault function of a resource, a function or an inbound listener are
+    /// target or fault handler, as an inbound listener's sequence, or as the fault function of a resource, a function or an inbound listener are
     /// candidates: a function a store, a loop, a fork or a registered flow names is called with the <c>error</c> union
     /// those callers expect.
     /// </summary>
@@ -111,7 +111,7 @@ public sealed partial class PackageEmitter
     /// <summary>
     /// The candidates named anywhere but by a statement that runs one, as a task's target or fault handler, or as the
     /// fault function of a resource, a function or an inbound listener (each of which the writers call with no error
-    /// test when it cannot fail): their error union stays.
+    /// test when it cannot fail), or as the sequence an inbound listener runs: their error union stays.
     /// </summary>
     private static HashSet<Symbol> NamedElsewhere(PackageIr package, HashSet<Symbol> candidates)
     {
@@ -124,21 +124,24 @@ public sealed partial class PackageEmitter
             Functions = [],
             Services = rewritten.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
             Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
-            Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutFaultFunction(i.Transport) }).ToImmutableArray(),
+            Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
         }, named);
         EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, FaultFunction = null, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), named);
         return named;
     }
 
-    /// <summary>An inbound transport without the fault function it runs when the sequence fails.</summary>
-    private static InboundTransportIr WithoutFaultFunction(InboundTransportIr transport) => transport switch
+    /// <summary>
+    /// An inbound transport without the sequence it runs (<paramref name="placeholder"/> instead) and the fault function
+    /// it runs when the sequence fails: the listener runs either with no error test when it cannot fail.
+    /// </summary>
+    private static InboundTransportIr WithoutTarget(InboundTransportIr transport, Symbol placeholder) => transport switch
     {
         InboundTransportIr.Http http => http with { Resource = http.Resource with { FaultFunction = null } },
-        InboundTransportIr.Jms jms => jms with { FaultFunction = null },
-        InboundTransportIr.Kafka kafka => kafka with { Target = kafka.Target with { FaultFunction = null } },
-        InboundTransportIr.RabbitMq rabbit => rabbit with { Target = rabbit.Target with { FaultFunction = null } },
-        InboundTransportIr.Mqtt mqtt => mqtt with { Target = mqtt.Target with { FaultFunction = null } },
-        InboundTransportIr.File file => file with { Target = file.Target with { FaultFunction = null } },
+        InboundTransportIr.Jms jms => jms with { Sequence = placeholder, FaultFunction = null },
+        InboundTransportIr.Kafka kafka => kafka with { Target = kafka.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.RabbitMq rabbit => rabbit with { Target = rabbit.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.Mqtt mqtt => mqtt with { Target = mqtt.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.File file => file with { Target = file.Target with { Sequence = placeholder, FaultFunction = null } },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };
 

@@ -455,6 +455,8 @@ public sealed partial class PackageEmitter
                         AckMode = jmsTransport.AcknowledgementMode,
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],
+                        SequenceInfallible = _infallible.Contains(jmsTransport.Sequence),
+                        Discard = jmsTransport.SequenceCanAnswer,
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
                         FaultInfallible = jmsTransport.FaultFunction is { } handler && _infallible.Contains(handler),
                         ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules, trackProperty: jmsTransport.Reply is not null),

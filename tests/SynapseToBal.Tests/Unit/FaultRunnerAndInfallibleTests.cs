@@ -204,5 +204,21 @@ public sealed class FaultRunnerAndInfallibleTests
         Assert.DoesNotContain("import ballerina/log;", inbound);
     }
 
+    [Fact]
+    public void An_inbound_listener_whose_sequence_cannot_fail_only_runs_it_and_its_fault_function_is_not_declared()
+    {
+        var files = Convert(
+            LogOnly,
+            $"""<sequence xmlns="{Ns}" name="Process"><log level="custom"><property name="seen" value="yes"/></log></sequence>""",
+            $"""<inboundEndpoint xmlns="{Ns}" name="Events" sequence="Process" onError="LogOnly" class="org.wso2.carbon.inbound.kafka.KafkaMessageConsumer" suspend="false"><parameters><parameter name="sequential">true</parameter><parameter name="interval">10</parameter><parameter name="coordination">true</parameter><parameter name="inbound.behavior">polling</parameter><parameter name="value.deserializer">org.apache.kafka.common.serialization.StringDeserializer</parameter><parameter name="topic.name">orders</parameter><parameter name="poll.timeout">100</parameter><parameter name="bootstrap.servers">localhost:9092</parameter><parameter name="group.id">order-processor</parameter><parameter name="contentType">application/json</parameter><parameter name="key.deserializer">org.apache.kafka.common.serialization.StringDeserializer</parameter></parameters></inboundEndpoint>""");
+        var inbound = files["inbound.bal"].ReplaceLineEndings("\n");
+
+        Assert.Contains("            }\n            process(ctx);\n        }", inbound);
+        Assert.DoesNotContain("result", inbound);
+        Assert.DoesNotContain("runLogOnly", inbound);
+        Assert.Contains("function process(Context ctx) {", files["functions.bal"]);
+        Assert.DoesNotContain("runLogOnly", files["functions.bal"]);
+    }
+
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }
