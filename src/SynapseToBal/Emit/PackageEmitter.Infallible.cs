@@ -14,14 +14,15 @@ public sealed partial class PackageEmitter
     /// nothing fails): their written body has no <c>check</c>, <c>fail</c> or TODO (<see cref="FailureScan"/>) once the
     /// calls of the other functions that cannot fail are written without <c>check</c>, or it has, but it runs in a
     /// <c>do</c>/<c>on fail</c> whose fault function cannot fail. A greatest fixed point: every candidate is assumed not
-    /// to fail; a function whose body still can is removed, and only the candidates that call it (or handle its faults
-    /// through it) are examined again, until none changes; so sequences that only call each other stay infallible. Such
-    /// a sequence returns <c>http:Response?</c> when it can answer and nothing otherwise, a fault flow
-    /// <c>http:Response</c>, and the callers call it without <c>check</c> (a task, an inbound listener, with no error
-    /// test). Only functions the package names nowhere but from a statement (<see cref="InvokeStep"/>), as a task's
-    /// target or fault handler, as an inbound listener's sequence, or as the fault function of a resource, a function or an inbound listener are
-    /// candidates: a function a store, a loop, a fork or a registered flow names is called with the <c>error</c> union
-    /// those callers expect.
+    /// to fail; a function whose body still can is removed, and only the candidates that call it (or send their failures
+    /// to it) are examined again, until none changes; so sequences that only call each other stay infallible. Such a
+    /// sequence returns <c>http:Response?</c> when it can answer and nothing otherwise, a fault flow
+    /// <c>http:Response</c>, and the callers call it without <c>check</c> (a task, an inbound listener or a message
+    /// processor with no error test). Only functions the package names nowhere but from a statement
+    /// (<see cref="InvokeStep"/>), as a task's target or fault handler, as an inbound listener's or a message processor's
+    /// sequence, or as the fault function of a resource, a function or an inbound listener are candidates: a function a
+    /// store mediator, a loop, a fork or a registered flow names is called with the <c>error</c> union those callers
+    /// expect.
     /// </summary>
     private IReadOnlySet<Symbol> InfallibleFunctions(RefinedPackage refined)
     {
@@ -111,7 +112,8 @@ public sealed partial class PackageEmitter
     /// <summary>
     /// The candidates named anywhere but by a statement that runs one, as a task's target or fault handler, or as the
     /// fault function of a resource, a function or an inbound listener (each of which the writers call with no error
-    /// test when it cannot fail), or as the sequence an inbound listener runs: their error union stays.
+    /// test when it cannot fail), or as the sequence an inbound listener or a message processor runs: their error union
+    /// stays.
     /// </summary>
     private static HashSet<Symbol> NamedElsewhere(PackageIr package, HashSet<Symbol> candidates)
     {
@@ -125,6 +127,7 @@ public sealed partial class PackageEmitter
             Services = rewritten.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
             Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
             Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
+            MessageProcessors = package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(),
         }, named);
         EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, FaultFunction = null, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), named);
         return named;

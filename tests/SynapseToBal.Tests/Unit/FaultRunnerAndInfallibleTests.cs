@@ -220,5 +220,20 @@ public sealed class FaultRunnerAndInfallibleTests
         Assert.DoesNotContain("runLogOnly", files["functions.bal"]);
     }
 
+    [Fact]
+    public void A_message_processor_runs_a_sequence_that_cannot_fail_without_testing_for_an_error()
+    {
+        var files = Convert(
+            $"""<sequence xmlns="{Ns}" name="Audit"><log level="custom"><property name="seen" value="yes"/></log></sequence>""",
+            $"""<messageStore xmlns="{Ns}" name="AuditStore"/>""",
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.sampler.SamplingProcessor" name="AuditSampler" messageStore="AuditStore"><parameter name="sequence">Audit</parameter></messageProcessor>""");
+        var stores = files["stores.bal"].ReplaceLineEndings("\n");
+
+        Assert.Contains("                return;\n            }\n            audit(ctx);\n        }", stores);
+        Assert.DoesNotContain("reply", stores);
+        Assert.DoesNotContain("import ballerina/log;", stores);
+        Assert.Contains("function audit(Context ctx) {", files["functions.bal"]);
+    }
+
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }
