@@ -11,7 +11,7 @@ public sealed partial class PackageEmitter
     /// The view model of a broker listener: the listener declaration and the service's annotation (lines), the
     /// service type, the remote function's signature and its body lines (indented relative to the function body).
     /// </summary>
-    private static object? BrokerInbound(InboundIr inbound, NameMap names, ModuleUsage modules)
+    private object? BrokerInbound(InboundIr inbound, NameMap names, ModuleUsage modules)
     {
         static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
         static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
@@ -22,7 +22,6 @@ public sealed partial class PackageEmitter
             case InboundTransportIr.Kafka kafka:
             {
                 modules.Use("kafka");
-                modules.Use("log");
                 var arguments = new List<string>
                 {
                     names[kafka.BootstrapServers],
@@ -61,7 +60,7 @@ public sealed partial class PackageEmitter
                     "    }",
                 };
                 // A failed record does not stop the batch: the Micro Integrator goes on with the next record.
-                body.AddRange(RunLines(kafka.Target, names, $"{who}: a record failed", logFailure: true).Select(l => "    " + l));
+                body.AddRange(RunLines(kafka.Target, names, modules, $"{who}: a record failed", logFailure: true).Select(l => "    " + l));
                 body.Add("}");
                 return new
                 {
@@ -118,7 +117,7 @@ public sealed partial class PackageEmitter
                     "// The Micro Integrator also copies the message's headers into the transport headers: add them",
                     "// to ctx.headers if the sequence reads them.",
                 };
-                body.AddRange(RunLines(rabbit.Target, names, $"{who}: the onError sequence failed", logFailure: false));
+                body.AddRange(RunLines(rabbit.Target, names, modules, $"{who}: the onError sequence failed", logFailure: false));
                 return new
                 {
                     Declaration = Declaration($"listener rabbitmq:Listener {listener} = check new (", arguments),
@@ -178,7 +177,7 @@ public sealed partial class PackageEmitter
                         : "// Every message is read as content.type says.",
                     $"Context ctx = newInboundContext(message.payload, {Literal(mqtt.ContentType ?? "text/xml")});",
                 };
-                body.AddRange(RunLines(mqtt.Target, names, $"{who}: the onError sequence failed", logFailure: false));
+                body.AddRange(RunLines(mqtt.Target, names, modules, $"{who}: the onError sequence failed", logFailure: false));
                 return new
                 {
                     Declaration = Declaration($"listener mqtt:Listener {listener} = check new (", arguments),
@@ -205,12 +204,23 @@ public sealed partial class PackageEmitter
 
     /// <summary>
     /// Runs the sequence with <c>ctx</c> and, when it fails, the fault function. What fails in the end is logged
-    /// (<paramref name="logFailure"/>: the caller goes on with the next message) or returned to the listener.
+    /// (<paramref name="logFailure"/>: the caller goes on with the next message) or returned to the listener; a fault
+    /// function that cannot fail (<see cref="InfallibleFunctions"/>) is only called, and a sequence that cannot fail is
+    /// only run: its fault function never runs.
     /// </summary>
-    private static List<string> RunLines(InboundTargetIr target, NameMap names, string failure, bool logFailure)
+    private List<string> RunLines(InboundTargetIr target, NameMap names, ModuleUsage modules, string failure, bool logFailure)
     {
+        if (_infallible.Contains(target.Sequence))
+        {
+            return [$"{(target.SequenceCanAnswer ? "_ = " : string.Empty)}{names[target.Sequence]}(ctx);"];
+        }
+
         var lines = new List<string> { $"var result = {names[target.Sequence]}(ctx);", "if result is error {" };
-        if (target.FaultFunction is { } fault)
+        if (target.FaultFunction is { } infallible && _infallible.Contains(infallible))
+        {
+            lines.Add($"    _ = {names[infallible]}(ctx, result);");
+        }
+        else if (target.FaultFunction is { } fault)
         {
             lines.Add($"    var handled = {names[fault]}(ctx, result);");
             lines.Add("    if handled is error {");
@@ -222,12 +232,17 @@ public sealed partial class PackageEmitter
             lines.Add(logFailure ? $"    log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = result);" : "    return result;");
         }
 
+        if (lines.Any(l => l.Contains("log:printError", StringComparison.Ordinal)))
+        {
+            modules.Use("log");
+        }
+
         lines.Add("}");
         return lines;
     }
 
     /// <summary>The view model of a file inbound endpoint's polling job (ballerina/task, ballerina/file, ballerina/io).</summary>
-    private static object FileInbound(InboundIr inbound, InboundTransportIr.File file, NameMap names, ModuleUsage modules)
+    private object FileInbound(InboundIr inbound, InboundTransportIr.File file, NameMap names, ModuleUsage modules)
     {
         modules.Use("task");
         modules.Use("file");
@@ -249,7 +264,10 @@ public sealed partial class PackageEmitter
             SkipLocks = proxy ? "fileName.endsWith(\".lock\")" : "fileName.endsWith(\".lock\") || fileName.endsWith(\".fail\")",
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
             Sequence = names[file.Target.Sequence],
+            SequenceInfallible = _infallible.Contains(file.Target.Sequence),
+            Discard = file.Target.SequenceCanAnswer,
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
+            FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,

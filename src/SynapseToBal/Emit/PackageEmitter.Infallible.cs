@@ -6,24 +6,29 @@ namespace SynapseToBal.Emit;
 
 public sealed partial class PackageEmitter
 {
-    /// <summary>The sequence functions that cannot fail (<see cref="InfallibleFunctions"/>).</summary>
+    /// <summary>The sequence, template and fault functions that cannot fail (<see cref="InfallibleFunctions"/>).</summary>
     private IReadOnlySet<Symbol> _infallible = new HashSet<Symbol>();
 
     /// <summary>
-    /// The sequence and template functions that cannot fail (issue 14: no <c>error</c> in a return type where nothing
-    /// fails): their written body has no <c>check</c>, <c>fail</c> or TODO (<see cref="FailureScan"/>) once the calls of
-    /// the other functions that cannot fail are written without <c>check</c>. A greatest fixed point: every candidate is
-    /// assumed not to fail, and one whose body still can is removed until none changes, so sequences that only call each
-    /// other stay infallible. Such a function returns <c>http:Response?</c> when it can answer and nothing otherwise, and
-    /// its callers call it without <c>check</c>. Only functions the package calls nowhere but from a statement
-    /// (<see cref="InvokeStep"/>) or as a task's target are candidates: a function a store, a loop, an inbound listener or
-    /// a fork names is called with the <c>error</c> union those callers expect.
+    /// The sequence, template and fault-flow functions that cannot fail (issue 14: no <c>error</c> in a return type where
+    /// nothing fails): their written body has no <c>check</c>, <c>fail</c> or TODO (<see cref="FailureScan"/>) once the
+    /// calls of the other functions that cannot fail are written without <c>check</c>, or it has, but it runs in a
+    /// <c>do</c>/<c>on fail</c> whose fault function cannot fail. A greatest fixed point: every candidate is assumed not
+    /// to fail; a function whose body still can is removed, and only the candidates that call it (or send their failures
+    /// to it) are examined again, until none changes; so sequences that only call each other stay infallible. Such a
+    /// sequence returns <c>http:Response?</c> when it can answer and nothing otherwise, a fault flow
+    /// <c>http:Response</c>, and the callers call it without <c>check</c> (a task, an inbound listener or a message
+    /// processor with no error test). Only functions the package names nowhere but from a statement
+    /// (<see cref="InvokeStep"/>), as a task's target or fault handler, as an inbound listener's or a message processor's
+    /// sequence, or as the fault function of a resource, a function or an inbound listener are candidates: a function a
+    /// store mediator, a loop, a fork or a registered flow names is called with the <c>error</c> union those callers
+    /// expect.
     /// </summary>
     private IReadOnlySet<Symbol> InfallibleFunctions(RefinedPackage refined)
     {
         var package = refined.Package;
         var candidates = package.Functions
-            .Where(f => f.Kind == FunctionKind.Sequence && !IrWalker.Steps(f.Body).Any(s => s is TodoStep))
+            .Where(f => f.Kind is FunctionKind.Sequence or FunctionKind.FaultFlow && !IrWalker.Steps(f.Body).Any(s => s is TodoStep))
             .Select(f => f.Name)
             .ToHashSet();
         if (candidates.Count == 0)
@@ -31,37 +36,31 @@ public sealed partial class PackageEmitter
             return candidates;
         }
 
-        // Named anywhere but by a statement that runs it or as a task's target: the error union stays.
-        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
-        var named = new HashSet<Symbol>();
-        EmptyFlows.Collect(FlowBodies.Rewrite(package, body => WithoutInvokes(body, candidates), _ => false) with
-        {
-            Symbols = [],
-            Functions = [],
-            Jobs = package.Jobs.Select(j => j with { Target = null }).ToImmutableArray(),
-        }, named);
-        EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), named);
-        candidates.ExceptWith(named);
+        candidates.ExceptWith(NamedElsewhere(package, candidates));
+        var functions = package.Functions.Where(f => candidates.Contains(f.Name)).ToList();
+        var callers = Callers(functions, candidates);
 
         var scope = _namespaces;
         _namespaces = XmlNamespaceScope.Collecting();
         try
         {
-            var changed = true;
-            while (changed && candidates.Count > 0)
+            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = candidates };
+
+            // Every candidate is written once; afterwards only the callers of a function that left the set.
+            var pending = new Queue<FunctionIr>(functions);
+            var queued = functions.Select(f => f.Name).ToHashSet();
+            while (pending.TryDequeue(out var function))
             {
-                changed = false;
-                var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = candidates };
-                foreach (var function in package.Functions.Where(f => candidates.Contains(f.Name)).ToList())
+                queued.Remove(function.Name);
+                if (!CanFail(function, expressions, refined, candidates))
                 {
-                    var writer = new CodeWriter();
-                    var parameters = function.Parameters.Select(p => refined.Names[p.Name]);
-                    new StatementWriter(writer, expressions.For(function), new ModuleUsage(), parameters.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
-                    if (FailureScan.CanFail(writer.Body))
-                    {
-                        candidates.Remove(function.Name);
-                        changed = true;
-                    }
+                    continue;
+                }
+
+                candidates.Remove(function.Name);
+                foreach (var caller in callers[function.Name].Where(c => candidates.Contains(c.Name) && queued.Add(c.Name)))
+                {
+                    pending.Enqueue(caller);
                 }
             }
         }
@@ -72,6 +71,82 @@ public sealed partial class PackageEmitter
 
         return candidates;
     }
+
+    /// <summary>
+    /// Whether the function's written body can fail, given the functions assumed not to: a body that can fail inside a
+    /// <c>do</c>/<c>on fail</c> (a sequence with <c>onError</c>) fails only when its fault function can (an empty fault
+    /// flow written in place only answers 202).
+    /// </summary>
+    private static bool CanFail(FunctionIr function, ExpressionWriter expressions, RefinedPackage refined, HashSet<Symbol> infallible)
+    {
+        var writer = new CodeWriter();
+        var parameters = function.Parameters.Select(p => refined.Names[p.Name]);
+        new StatementWriter(writer, expressions.For(function), new ModuleUsage(), parameters.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
+        if (!FailureScan.CanFail(writer.Body))
+        {
+            return false;
+        }
+
+        return function.FaultFunction is not { } fault || !function.CanStop
+            || !(infallible.Contains(fault) || refined.InlinedFlows.ContainsKey(fault));
+    }
+
+    /// <summary>For each candidate, the candidates whose body or fault handling names it (itself left out).</summary>
+    internal static Dictionary<Symbol, List<FunctionIr>> Callers(IReadOnlyList<FunctionIr> functions, IReadOnlySet<Symbol> candidates)
+    {
+        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
+        var callers = functions.ToDictionary(f => f.Name, _ => new List<FunctionIr>());
+        foreach (var function in functions)
+        {
+            var named = new HashSet<Symbol>();
+            EmptyFlows.Collect(function with { Name = placeholder }, named);
+            foreach (var callee in named.Where(s => s != function.Name && callers.ContainsKey(s)))
+            {
+                callers[callee].Add(function);
+            }
+        }
+
+        return callers;
+    }
+
+    /// <summary>
+    /// The candidates named anywhere but by a statement that runs one, as a task's target or fault handler, or as the
+    /// fault function of a resource, a function or an inbound listener (each of which the writers call with no error
+    /// test when it cannot fail), or as the sequence an inbound listener or a message processor runs: their error union
+    /// stays.
+    /// </summary>
+    private static HashSet<Symbol> NamedElsewhere(PackageIr package, HashSet<Symbol> candidates)
+    {
+        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
+        var named = new HashSet<Symbol>();
+        var rewritten = FlowBodies.Rewrite(package, body => WithoutInvokes(body, candidates), _ => false);
+        EmptyFlows.Collect(rewritten with
+        {
+            Symbols = [],
+            Functions = [],
+            Services = rewritten.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
+            Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
+            Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
+            MessageProcessors = package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(),
+        }, named);
+        EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, FaultFunction = null, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), named);
+        return named;
+    }
+
+    /// <summary>
+    /// An inbound transport without the sequence it runs (<paramref name="placeholder"/> instead) and the fault function
+    /// it runs when the sequence fails: the listener runs either with no error test when it cannot fail.
+    /// </summary>
+    private static InboundTransportIr WithoutTarget(InboundTransportIr transport, Symbol placeholder) => transport switch
+    {
+        InboundTransportIr.Http http => http with { Resource = http.Resource with { FaultFunction = null } },
+        InboundTransportIr.Jms jms => jms with { Sequence = placeholder, FaultFunction = null },
+        InboundTransportIr.Kafka kafka => kafka with { Target = kafka.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.RabbitMq rabbit => rabbit with { Target = rabbit.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.Mqtt mqtt => mqtt with { Target = mqtt.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.File file => file with { Target = file.Target with { Sequence = placeholder, FaultFunction = null } },
+        _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
+    };
 
     /// <summary>The steps without the statements that run one of the functions (nested step lists included).</summary>
     private static ImmutableArray<StepIr> WithoutInvokes(ImmutableArray<StepIr> steps, HashSet<Symbol> functions) => steps

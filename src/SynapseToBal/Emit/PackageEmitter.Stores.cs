@@ -15,6 +15,11 @@ public sealed partial class PackageEmitter
         static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
         string? Call(ProcessorSequenceIr? sequence) => sequence is null ? null : names[sequence.Function];
 
+        // A sequence that cannot fail (InfallibleFunctions) is only run: no result to test, nothing to log.
+        string? Run(ProcessorSequenceIr? sequence) => sequence is { } run && _infallible.Contains(run.Function)
+            ? $"{(run.CanAnswer ? "_ = " : string.Empty)}{names[run.Function]}(ctx);"
+            : null;
+
         var stores = package.MessageStores.Select(s =>
         {
             var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
@@ -96,7 +101,7 @@ public sealed partial class PackageEmitter
             var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
             var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null;
-            if ((sampling && p.Sequence is not null) || (!sampling && target is not null) || targetStoreCanFail)
+            if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail)
             {
                 modules.Use("log");
             }
@@ -158,6 +163,7 @@ public sealed partial class PackageEmitter
                 Sampling = sampling,
                 Store = names[p.Store.Name],
                 Sequence = Call(p.Sequence),
+                SequenceRun = Run(p.Sequence),
                 Concurrency = p.Concurrency.ToString(CultureInfo.InvariantCulture),
                 Target = target,
                 TargetStore = targetStore,
@@ -170,6 +176,9 @@ public sealed partial class PackageEmitter
                 Reply = Call(p.ReplySequence),
                 Fault = Call(p.FaultSequence),
                 Deactivate = Call(p.DeactivateSequence),
+                ReplyRun = Run(p.ReplySequence),
+                FaultRun = Run(p.FaultSequence),
+                DeactivateRun = Run(p.DeactivateSequence),
                 MaxAttempts = p.MaxDeliveryAttempts > 0 ? p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture) : null,
                 RetryInterval = Number(p.RetryIntervalSeconds),
                 Drop = p.DropAfterMaxAttempts,

@@ -10,7 +10,8 @@ public sealed partial class PackageEmitter
     /// No function for a fault flow nothing calls (issue 14): a fault function is called only from the <c>on fail</c> of a
     /// resource or an in flow, and that block is written only when something in the body can fail
     /// (<see cref="FailureScan"/>). A fault function named nowhere else whose every such body cannot fail is not
-    /// declared, unless it holds a TODO. The IR (and <c>ir.txt</c>) keeps it: only the writers leave it out.
+    /// declared, unless it holds a TODO; so is the fault function of a task or an inbound listener whose target cannot
+    /// fail (<see cref="InfallibleFunctions"/>). The IR (and <c>ir.txt</c>) keeps it: only the writers leave it out.
     /// </summary>
     private RefinedPackage WithoutUncalledFaultFlows(RefinedPackage refined)
     {
@@ -19,16 +20,19 @@ public sealed partial class PackageEmitter
             .Concat(package.Functions.Select(f => (Body: (object)f, f.FaultFunction, Steps: f.Body)))
             .Where(h => h.FaultFunction is not null)
             .ToList();
-        if (handlers.Count == 0)
+        if (!package.Functions.Any(f => f.Kind == FunctionKind.FaultFlow))
         {
             return refined;
         }
 
-        // Named anywhere but as a handler (an inbound listener's fault function, a registered flow): it stays.
+        // Named anywhere but as a handler (an inbound listener's fault function, a registered flow): it stays. A task or
+        // an inbound listener whose target cannot fail never runs its fault function (InfallibleFunctions).
         var named = new HashSet<Symbol>();
         EmptyFlows.Collect(package with
         {
             Symbols = [],
+            Jobs = package.Jobs.Select(j => j.Target is { } target && _infallible.Contains(target) ? j with { Fault = null } : j).ToImmutableArray(),
+            Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutUnreachableFault(i.Transport) }).ToImmutableArray(),
             Services = package.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
             Functions = package.Functions.Where(f => f.Kind != FunctionKind.FaultFlow).Select(f => f with { FaultFunction = null }).ToImmutableArray(),
         }, named);
@@ -66,4 +70,19 @@ public sealed partial class PackageEmitter
             ? refined
             : refined with { Package = package with { Functions = package.Functions.Where(f => !uncalled.Contains(f.Name)).ToImmutableArray() } };
     }
+
+    /// <summary>An inbound transport without its fault function when the sequence it runs cannot fail (nothing calls it then).</summary>
+    private InboundTransportIr WithoutUnreachableFault(InboundTransportIr transport) => transport switch
+    {
+        InboundTransportIr.Http http => http,
+        InboundTransportIr.Jms jms => _infallible.Contains(jms.Sequence) ? jms with { FaultFunction = null } : jms,
+        InboundTransportIr.Kafka kafka => kafka with { Target = WithoutUnreachableFault(kafka.Target) },
+        InboundTransportIr.RabbitMq rabbit => rabbit with { Target = WithoutUnreachableFault(rabbit.Target) },
+        InboundTransportIr.Mqtt mqtt => mqtt with { Target = WithoutUnreachableFault(mqtt.Target) },
+        InboundTransportIr.File file => file with { Target = WithoutUnreachableFault(file.Target) },
+        _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
+    };
+
+    private InboundTargetIr WithoutUnreachableFault(InboundTargetIr target) =>
+        _infallible.Contains(target.Sequence) ? target with { FaultFunction = null } : target;
 }

@@ -354,7 +354,9 @@ public sealed partial class PackageEmitter
         {
             case FunctionKind.FaultFlow:
                 parameters.Add("error e");
-                returns = "http:Response|error";
+
+                // A fault flow always answers: with nothing in it that can fail, the answer is all it returns.
+                returns = _infallible.Contains(function.Name) ? "http:Response" : "http:Response|error";
                 break;
             case FunctionKind.OutFlow or FunctionKind.InFlow:
                 returns = "http:Response|error";
@@ -454,7 +456,10 @@ public sealed partial class PackageEmitter
                         AckMode = jmsTransport.AcknowledgementMode,
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],
+                        SequenceInfallible = _infallible.Contains(jmsTransport.Sequence),
+                        Discard = jmsTransport.SequenceCanAnswer,
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
+                        FaultInfallible = jmsTransport.FaultFunction is { } handler && _infallible.Contains(handler),
                         ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules, trackProperty: jmsTransport.Reply is not null),
                         Reply = jmsTransport.Reply is { } reply ? JmsReplyLines(jmsTransport, reply, names[inbound.Listener], names) : null,
                         OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
@@ -493,12 +498,18 @@ public sealed partial class PackageEmitter
         modules.Use("task");
         var jobs = package.Jobs.Select(job =>
         {
-            // A target that cannot fail is only called: no result to test, no log, no fault handler.
+            // A target that cannot fail is only called: no result to test, no log, no fault handler. A fault handler
+            // that cannot fail is only called: its answer is dropped (a task has no client) and nothing is logged.
             var infallible = job.Target is { } called && _infallible.Contains(called);
+            var faultInfallible = job.Fault is { } handler && _infallible.Contains(handler);
             if (job.Target is not null && !infallible)
             {
-                modules.Use("log");
-                if (job.TargetCanAnswer || job.Fault is not null)
+                if (!faultInfallible)
+                {
+                    modules.Use("log");
+                }
+
+                if (job.TargetCanAnswer || (job.Fault is not null && !faultInfallible))
                 {
                     modules.Use("http");
                 }
@@ -521,6 +532,7 @@ public sealed partial class PackageEmitter
                 ResultType = job.TargetCanAnswer ? "http:Response|error?" : "error?",
                 Infallible = infallible,
                 Discard = infallible && job.TargetCanAnswer,
+                FaultInfallible = faultInfallible,
             };
         }).ToList();
         var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null).Select(j => new

@@ -11,7 +11,7 @@ function fault(Context ctx) {
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
-function handleFault(Context ctx, error e) returns http:Response|error {
+function handleFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     fault(ctx);
     return accepted();

@@ -12,7 +12,7 @@ function fault(Context ctx) returns http:Response? {
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
-function handleFault(Context ctx, error e) returns http:Response|error {
+function handleFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     http:Response? reply = fault(ctx);
     if reply is http:Response {

@@ -124,10 +124,7 @@ class OrderDropPoller {
             setFileHeaders(ctx, entry, fileName);
             var result = processOrder(ctx);
             if result is error {
-                var handled = runEventError(ctx, result);
-                if handled is error {
-                    log:printError("Inbound endpoint 'OrderDrop': the sequence failed for a file", 'error = handled, fileName = fileName);
-                }
+                _ = runEventError(ctx, result);
             }
             string|file:Error processedPath = file:joinPath(orderDropMoveAfterProcess, fileName);
             file:Error? done = processedPath is string ? file:rename(entry.absPath, processedPath) : processedPath;

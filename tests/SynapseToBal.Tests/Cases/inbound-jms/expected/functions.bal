@@ -20,7 +20,7 @@ function queueError(Context ctx) returns http:Response? {
 }
 
 # Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there (202 when the sequence does not answer).
-function runQueueError(Context ctx, error e) returns http:Response|error {
+function runQueueError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     http:Response? reply = queueError(ctx);
     if reply is http:Response {

@@ -36,10 +36,7 @@ service jms:Service on orderQueueInboundListener {
         }, inbound = true);
         var result = processOrder(ctx);
         if result is error {
-            var handled = runQueueError(ctx, result);
-            if handled is error {
-                return handled;
-            }
+            _ = runQueueError(ctx, result);
         }
     }
 }

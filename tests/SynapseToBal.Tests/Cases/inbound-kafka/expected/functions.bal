@@ -20,7 +20,7 @@ function processOrder(Context ctx) returns http:Response|error? {
 }
 
 # Fault handling of inbound endpoint 'OrderEvents' (onError): records the error and runs sequence 'EventError'; the flow ends there (202 when the sequence does not answer).
-function runEventError(Context ctx, error e) returns http:Response|error {
+function runEventError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     http:Response? reply = eventError(ctx);
     if reply is http:Response {

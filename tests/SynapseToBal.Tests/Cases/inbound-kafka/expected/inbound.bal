@@ -72,10 +72,7 @@ service kafka:Service on orderEventsListener {
             }
             var result = processOrder(ctx);
             if result is error {
-                var handled = runEventError(ctx, result);
-                if handled is error {
-                    log:printError("Inbound endpoint 'OrderEvents': a record failed", 'error = handled);
-                }
+                _ = runEventError(ctx, result);
             }
         }
     }

@@ -40,10 +40,7 @@ service mqtt:Service on sensorFeedListener {
         Context ctx = newInboundContext(message.payload, "application/json");
         var result = processOrder(ctx);
         if result is error {
-            var handled = runEventError(ctx, result);
-            if handled is error {
-                return handled;
-            }
+            _ = runEventError(ctx, result);
         }
     }
 }

@@ -53,10 +53,7 @@ service rabbitmq:Service on orderQueueListener {
         // to ctx.headers if the sequence reads them.
         var result = processOrder(ctx);
         if result is error {
-            var handled = runEventError(ctx, result);
-            if handled is error {
-                return handled;
-            }
+            _ = runEventError(ctx, result);
         }
     }
 }

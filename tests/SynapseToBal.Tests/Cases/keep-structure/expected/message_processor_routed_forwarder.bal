@@ -46,14 +46,10 @@ class RoutedForwarderProcessor {
                 return;
             }
             if forwardAttempt(ctx, route) {
-                var reply = paymentReply(ctx);
-                if reply is error {
-                    log:printError("Message processor 'RoutedForwarder': the reply sequence failed", 'error = reply);
-                } else {
-                    paymentStore.remove();
-                    self.attempts = 0;
-                    continue;
-                }
+                paymentReply(ctx);
+                paymentStore.remove();
+                self.attempts = 0;
+                continue;
             } else {
                 log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }

@@ -5,6 +5,6 @@
 import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
-function paymentDeactivated(Context ctx) returns error? {
+function paymentDeactivated(Context ctx) {
     log:printInfo("PaymentDeactivated sequence", processor = "PaymentForwarder deactivated");
 }

@@ -5,6 +5,6 @@
 import ballerina/log;
 
 # Sequence 'PaymentFault'.
-function paymentFault(Context ctx) returns error? {
+function paymentFault(Context ctx) {
     log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }

@@ -5,6 +5,6 @@
 import ballerina/log;
 
 # Sequence 'PaymentReply'.
-function paymentReply(Context ctx) returns error? {
+function paymentReply(Context ctx) {
     log:printInfo("PaymentReply sequence", delivered = axis2HttpSc(ctx));
 }

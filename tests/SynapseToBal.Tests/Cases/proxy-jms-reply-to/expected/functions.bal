@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of proxy service EchoJmsProxy: runs when the in or out flow fails.
-function echoJmsProxyFault(Context ctx, error e) returns http:Response|error {
+function echoJmsProxyFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     log:printInfo("EchoJmsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();

@@ -12,14 +12,14 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault handling of sequence 'Audit' (onError): records the error and runs sequence 'LogOnly'; the flow ends there (202 when the sequence does not answer).
-function runLogOnly(Context ctx, error e) returns http:Response|error {
+function runLogOnly(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     logOnly(ctx);
     return accepted();
 }
 
 # Sequence 'Audit'.
-function audit(Context ctx) returns http:Response|error? {
+function audit(Context ctx) returns http:Response? {
     do {
         check callEndpoint(ctx, auditEndpoint, restPostfix(ctx));
     } on fail error e {

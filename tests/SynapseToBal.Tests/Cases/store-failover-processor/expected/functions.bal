@@ -5,6 +5,6 @@
 import ballerina/log;
 
 # Sequence 'FailoverStopped'.
-function failoverStopped(Context ctx) returns error? {
+function failoverStopped(Context ctx) {
     log:printInfo("FailoverStopped sequence", failover = "deactivated");
 }

@@ -7,16 +7,16 @@
 import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
-function paymentDeactivated(Context ctx) returns error? {
+function paymentDeactivated(Context ctx) {
     log:printInfo("PaymentDeactivated sequence", processor = "PaymentForwarder deactivated");
 }
 
 # Sequence 'PaymentFault'.
-function paymentFault(Context ctx) returns error? {
+function paymentFault(Context ctx) {
     log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
 # Sequence 'PaymentReply'.
-function paymentReply(Context ctx) returns error? {
+function paymentReply(Context ctx) {
     log:printInfo("PaymentReply sequence", delivered = axis2HttpSc(ctx));
 }

@@ -120,25 +120,13 @@ class PaymentForwarderProcessor {
                 return;
             }
             if forwardAttempt(ctx, paymentBackend, [400, 404]) {
-                var reply = paymentReply(ctx);
-                if reply is error {
-                    log:printError("Message processor 'PaymentForwarder': the reply sequence failed", 'error = reply);
-                    // As a failed delivery: Synapse's catch runs the fault sequence (handleFailedInvocations).
-                    var faulted = paymentFault(ctx);
-                    if faulted is error {
-                        log:printError("Message processor 'PaymentForwarder': the fault sequence failed", 'error = faulted);
-                    }
-                } else {
-                    paymentStore.remove();
-                    self.attempts = 0;
-                    continue;
-                }
+                paymentReply(ctx);
+                paymentStore.remove();
+                self.attempts = 0;
+                continue;
             } else {
                 log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
-                var reply = paymentFault(ctx);
-                if reply is error {
-                    log:printError("Message processor 'PaymentForwarder': the fault sequence failed", 'error = reply);
-                }
+                paymentFault(ctx);
             }
             self.attempts += 1;
             if self.attempts >= 3 {
@@ -153,10 +141,7 @@ class PaymentForwarderProcessor {
     function deactivate(Context ctx) {
         self.active = false;
         log:printError("Message processor 'PaymentForwarder' deactivated: it takes no more messages");
-        var reply = paymentDeactivated(ctx);
-        if reply is error {
-            log:printError("Message processor 'PaymentForwarder': the deactivate sequence failed", 'error = reply);
-        }
+        paymentDeactivated(ctx);
     }
 }
 
@@ -202,14 +187,10 @@ class RoutedForwarderProcessor {
                 return;
             }
             if forwardAttempt(ctx, route) {
-                var reply = paymentReply(ctx);
-                if reply is error {
-                    log:printError("Message processor 'RoutedForwarder': the reply sequence failed", 'error = reply);
-                } else {
-                    paymentStore.remove();
-                    self.attempts = 0;
-                    continue;
-                }
+                paymentReply(ctx);
+                paymentStore.remove();
+                self.attempts = 0;
+                continue;
             } else {
                 log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }

@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
-function paymentDeactivated(Context ctx) returns error? {
+function paymentDeactivated(Context ctx) {
     log:printInfo("payment forwarder deactivated");
 }
 

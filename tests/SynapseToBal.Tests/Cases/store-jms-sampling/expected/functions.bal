@@ -5,6 +5,6 @@
 import ballerina/log;
 
 # Sequence 'AuditWriter'.
-function auditWriter(Context ctx) returns error? {
+function auditWriter(Context ctx) {
     log:printInfo("AuditWriter sequence", audited = getProperty(ctx, "auditId"));
 }

@@ -11,6 +11,6 @@ function orderFault(Context ctx) returns error? {
 }
 
 # Sequence 'OrderReply'.
-function orderReply(Context ctx) returns error? {
+function orderReply(Context ctx) {
     log:printInfo("OrderReply sequence");
 }

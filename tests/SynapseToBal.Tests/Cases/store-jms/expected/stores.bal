@@ -57,19 +57,10 @@ class OrderForwarderProcessor {
                 return;
             }
             if forwardAttempt(ctx, orderBackend) {
-                var reply = orderReply(ctx);
-                if reply is error {
-                    log:printError("Message processor 'OrderForwarder': the reply sequence failed", 'error = reply);
-                    // As a failed delivery: Synapse's catch runs the fault sequence (handleFailedInvocations).
-                    var faulted = orderFault(ctx);
-                    if faulted is error {
-                        log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = faulted);
-                    }
-                } else {
-                    orderQueueStore.remove();
-                    self.attempts = 0;
-                    continue;
-                }
+                orderReply(ctx);
+                orderQueueStore.remove();
+                self.attempts = 0;
+                continue;
             } else {
                 log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
                 var reply = orderFault(ctx);

@@ -32,7 +32,7 @@ function taskResponse(Context ctx) returns http:Response|error {
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
-function handleFault(Context ctx, error e) returns http:Response|error {
+function handleFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     http:Response? reply = fault(ctx);
     if reply is http:Response {

@@ -3,7 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
-import ballerina/log;
 import ballerina/task;
 
 # Task 'PingTask': injects its message into main, every 30 s. A response to a send it makes without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that sequence.
@@ -19,10 +18,7 @@ class PingTaskJob {
         http:Response|error? result = mainSequence(ctx);
         if result is error {
             // A failure runs the global fault sequence, as the Micro Integrator's task does.
-            http:Response|error handled = handleFault(ctx, result);
-            if handled is error {
-                log:printError("Task 'PingTask' failed", 'error = handled);
-            }
+            _ = handleFault(ctx, result);
         }
     }
 }
