@@ -1,6 +1,7 @@
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
+using Xunit;
 
 namespace SynapseToBal.Tests.Golden;
 
