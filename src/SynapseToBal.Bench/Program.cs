@@ -20,11 +20,14 @@ if (args is ["--convert-child", var childProject])
     return SynapseToBal.Bench.Targets.ConvertChild(childProject);
 }
 
-string[] valued = ["--apis", "--runs", "--artifacts", "--aot", "--aot-hello"];
+string[] valued = ["--apis", "--runs", "--artifacts", "--aot", "--aot-hello", "--threads"];
 var corpus = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !valued.Contains(args[i - 1]))).FirstOrDefault()
     ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "corpus"));
 var apis = Option("--apis", 500);
 var runs = Option("--runs", 5);
+
+// --threads N: the conversion's MaxDegreeOfParallelism (default: one thread per processor; 1: one thread).
+int? threads = Option("--threads", 0) is > 0 and var n ? n : null;
 
 var generated = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-{apis}");
 if (args.Contains("--incremental"))
@@ -46,7 +49,7 @@ if (args.Contains("--incremental"))
 
 if (args.Contains("--stages"))
 {
-    SynapseToBal.Bench.Stages.Run(corpus, runs);
+    SynapseToBal.Bench.Stages.Run(corpus, runs, threads ?? Environment.ProcessorCount);
     return 0;
 }
 
@@ -77,6 +80,7 @@ return 0;
 double Measure(string name, string input)
 {
     var times = new List<double>();
+    var cpu = new List<double>();
     long allocated = 0;
     var files = 0;
     var artifacts = 0;
@@ -84,15 +88,18 @@ double Measure(string name, string input)
     for (var i = 0; i <= runs; i++)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var result = Converter.Convert(new ConversionOptions(input));
+        var result = Converter.Convert(new ConversionOptions(input) { MaxDegreeOfParallelism = threads });
         watch.Stop();
+        var cpuTime = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         if (i == 0)
         {
             continue; // warm-up
         }
 
         times.Add(watch.Elapsed.TotalMilliseconds);
+        cpu.Add(cpuTime);
         allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         files = result.Documents.Length;
         artifacts = result.ArtifactCount;
@@ -100,9 +107,10 @@ double Measure(string name, string input)
     }
 
     times.Sort();
+    cpu.Sort();
     var median = times[times.Count / 2];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {files} files, {artifacts} artifacts, {lines} lines of Ballerina; median {median:F0} ms (min {times[0]:F0}, max {times[^1]:F0}) over {runs} runs; {allocated / (1024.0 * 1024.0):F1} MiB allocated per run"));
+        $"{name}: {files} files, {artifacts} artifacts, {lines} lines of Ballerina; median {median:F0} ms (min {times[0]:F0}, max {times[^1]:F0}) over {runs} runs, {threads?.ToString(CultureInfo.InvariantCulture) ?? "default"} threads; process CPU median {cpu[cpu.Count / 2]:F0} ms per run; {allocated / (1024.0 * 1024.0):F1} MiB allocated per run"));
     return median;
 }
 

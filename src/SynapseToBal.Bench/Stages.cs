@@ -16,13 +16,16 @@ namespace SynapseToBal.Bench;
 ///   dotnet run -c Release --project src/SynapseToBal.Bench -- [corpus-folder] --stages [--runs N]
 /// It calls the stages of <see cref="Converter.Convert"/> one by one on the same input (load, parse, resolve, lower,
 /// refine, render, report data, report page, sorting the diagnostics), after one warm-up pass, and prints each
-/// stage's median wall time and its bytes allocated (of the last run), then the XDocument load of the same files.
+/// stage's median wall time, its median process CPU time and its bytes allocated (of the last run), then the
+/// XDocument load of the same files. The stages that can use several threads (load, parse, render) get
+/// <c>--threads</c> (default: one per processor).
 /// </summary>
 internal static class Stages
 {
-    public static void Run(string input, int runs)
+    public static void Run(string input, int runs, int threads)
     {
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var cpu = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var allocated = new Dictionary<string, long>(StringComparer.Ordinal);
         var order = new List<string>();
         for (var i = 0; i <= runs; i++)
@@ -31,24 +34,28 @@ internal static class Stages
             T Stage<T>(string name, Func<T> work)
             {
                 var before = GC.GetTotalAllocatedBytes(precise: true);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var result = work();
                 watch.Stop();
+                var cpuTime = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 if (pass == 0)
                 {
                     order.Add(name);
                     times[name] = [];
+                    cpu[name] = [];
                     return result;
                 }
 
                 times[name].Add(watch.Elapsed.TotalMilliseconds);
+                cpu[name].Add(cpuTime);
                 allocated[name] = GC.GetTotalAllocatedBytes(precise: true) - before;
                 return result;
             }
 
             var diagnostics = new DiagnosticBag();
-            var loaded = Stage("load files", () => ProjectLoader.Load(input, diagnostics));
-            var documents = Stage("parse", () => Converter.Parse(loaded, diagnostics));
+            var loaded = Stage("load files", () => ProjectLoader.Load(input, diagnostics, parallelism: threads));
+            var documents = Stage("parse", () => Converter.Parse(loaded, diagnostics, parallelism: threads));
             var model = Stage("resolve", () => SemanticModel.Build(documents, loaded.Registry.Contains, diagnostics));
             var package = Stage("lower", () => Lowerer.Lower(model, documents, diagnostics));
             var renderer = Stage("templates and runtime module", () =>
@@ -58,7 +65,7 @@ internal static class Stages
                 return r;
             });
             var refined = Stage("refine", () => BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames));
-            var options = new EmitOptions("synapse2bal", "bench", input, Path.GetFileName(input));
+            var options = new EmitOptions("synapse2bal", "bench", input, Path.GetFileName(input)) { MaxDegreeOfParallelism = threads };
             var files = Stage("render", () => new PackageEmitter(renderer, options).Emit(refined, documents));
             var sorted = Stage("sort diagnostics", () => diagnostics.Sorted());
             var report = Stage("report (data)", () => MigrationReportBuilder.Build(new ReportInput(Path.GetFileName(input), "bench", loaded.Form.ToString(), input, documents, package, model.Graph, files, sorted)));
@@ -72,16 +79,17 @@ internal static class Stages
         }
 
         var total = order.Sum(name => Median(times[name]));
+        var totalCpu = order.Sum(name => Median(cpu[name]));
         var totalAllocated = order.Sum(name => allocated[name]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stages of a conversion of {input} (median of {runs} runs after a warm-up; allocation of the last run):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stages of a conversion of {input} ({threads} threads; median of {runs} runs after a warm-up; allocation of the last run):"));
         foreach (var name in order)
         {
             var median = Median(times[name]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-30} {median,8:F0} ms {100 * median / total,4:F0} %  {allocated[name] / (1024.0 * 1024.0),8:F1} MiB {100.0 * allocated[name] / totalAllocated,4:F0} %"));
+                $"  {name,-30} {median,8:F0} ms {100 * median / total,4:F0} %  CPU {Median(cpu[name]),8:F0} ms  {allocated[name] / (1024.0 * 1024.0),8:F1} MiB {100.0 * allocated[name] / totalAllocated,4:F0} %"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"sum",-30} {total,8:F0} ms         {totalAllocated / (1024.0 * 1024.0),8:F1} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"sum",-30} {total,8:F0} ms        CPU {totalCpu,8:F0} ms  {totalAllocated / (1024.0 * 1024.0),8:F1} MiB"));
         var load = Targets.XmlLoad(input, runs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"XML load with XDocument (same .xml files): median {load:F0} ms; sum of the stages / load = {total / load:F1}x"));
     }

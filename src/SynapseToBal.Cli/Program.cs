@@ -80,6 +80,9 @@ public sealed class ConvertOptions
 
     [Option("synapse-log-lines", HelpText = "Write each log as the line the Micro Integrator prints (name = value, ...) instead of a message with key-values.")]
     public bool SynapseLogLines { get; set; }
+
+    [Option("threads", HelpText = "How many threads the conversion may use (default: one per processor; 1: one thread). The output is the same whatever the number.")]
+    public int? Threads { get; set; }
 }
 
 [Verb("analyze", HelpText = "List what an input holds (form, artifacts, mediators, unresolved keys, other files) and how much of it converts: a dry run of convert, with its migration report, that writes no package.")]

@@ -35,6 +35,16 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
 
     /// <summary>Rendered constructs of a previous run into the same output, reused where their key is unchanged; it collects this run's (<see cref="Emit.RenderCache"/>).</summary>
     public RenderCache? RenderCache { get; init; }
+
+    /// <summary>
+    /// How many threads the conversion may use for its per-file work (loading and parsing the files, rendering the
+    /// package's files); null for one per processor, 1 for none besides the caller's. The output and the diagnostics
+    /// are the same whatever the number (<c>docs/performance.md</c>, "Parallel conversion").
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>The number of threads <see cref="MaxDegreeOfParallelism"/> allows: at least 1.</summary>
+    public int Parallelism => Math.Max(1, MaxDegreeOfParallelism ?? Environment.ProcessorCount);
 }
 
 public sealed record ConversionResult(
@@ -85,8 +95,8 @@ public static class Converter
             return new ConversionResult([], diagnostics.Sorted(), [], null, sourceRoot);
         }
 
-        var project = ProjectLoader.Load(input, diagnostics);
-        var documents = Parse(project, diagnostics, options.Progress);
+        var project = ProjectLoader.Load(input, diagnostics, parallelism: options.Parallelism);
+        var documents = Parse(project, diagnostics, options.Progress, options.Parallelism);
         SemanticModel model;
         try
         {
@@ -128,6 +138,7 @@ public static class Converter
             Version = metadata?.VersionOrDefault(diagnostics) ?? PackageMetadata.DefaultVersion,
             SynapseLogLines = options.SynapseLogLines,
             KeepStructure = options.KeepStructure,
+            MaxDegreeOfParallelism = options.Parallelism,
         };
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
@@ -204,16 +215,52 @@ public static class Converter
             : null;
 
     /// <summary>Parses every Synapse document of a project, each text once, in the project's order.</summary>
-    public static ImmutableArray<SynapseDocument> Parse(ProjectModel project, DiagnosticBag diagnostics, Action<string, int, int>? progress = null)
+    /// <param name="parallelism">
+    /// How many files may be parsed at once. Each file is parsed alone into its own diagnostics, and the documents and
+    /// diagnostics are merged in the project's order, so the result is the same whatever the number; the progress is
+    /// reported on the calling thread.
+    /// </param>
+    public static ImmutableArray<SynapseDocument> Parse(ProjectModel project, DiagnosticBag diagnostics, Action<string, int, int>? progress = null, int parallelism = 1)
     {
-        var documents = ImmutableArray.CreateBuilder<SynapseDocument>(project.Documents.Length);
-        var done = 0;
-        foreach (var source in project.Documents)
+        var sources = project.Documents;
+        var documents = ImmutableArray.CreateBuilder<SynapseDocument>(sources.Length);
+        if (parallelism <= 1 || sources.Length < 2)
         {
-            progress?.Invoke("Parsing", done++, project.Documents.Length);
-            if (ParseText(source.Path, source.Text, diagnostics) is { } document)
+            var done = 0;
+            foreach (var source in sources)
             {
-                documents.Add(document);
+                progress?.Invoke("Parsing", done++, sources.Length);
+                if (ParseText(source.Path, source.Text, diagnostics) is { } document)
+                {
+                    documents.Add(document);
+                }
+            }
+        }
+        else
+        {
+            // In slices, so that the progress advances on the calling thread while the files of a slice are parsed.
+            var parsed = new SynapseDocument?[sources.Length];
+            var reported = new DiagnosticBag[sources.Length];
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+            const int Slice = 64;
+            for (var start = 0; start < sources.Length; start += Slice)
+            {
+                progress?.Invoke("Parsing", start, sources.Length);
+                var first = start;
+                Parallel.For(first, Math.Min(first + Slice, sources.Length), parallel, i =>
+                {
+                    reported[i] = new DiagnosticBag();
+                    parsed[i] = ParseText(sources[i].Path, sources[i].Text, reported[i]);
+                });
+            }
+
+            for (var i = 0; i < sources.Length; i++)
+            {
+                diagnostics.AddRange(reported[i].Items);
+                if (parsed[i] is { } document)
+                {
+                    documents.Add(document);
+                }
             }
         }
 

@@ -20,6 +20,13 @@ public sealed record EmitOptions(string Org, string PackageName, string SourceRo
 
     /// <summary>One <c>.bal</c> file per source artifact instead of one per kind (<c>--keep-structure</c>; see <c>PackageEmitter.Layout.cs</c>).</summary>
     public bool KeepStructure { get; init; }
+
+    /// <summary>
+    /// How many of the package's files may be rendered at once (each by its own copy of the emitter, merged in the
+    /// files' order); 1 renders them one by one. The files are the same whatever the number. With a render cache, or
+    /// <see cref="KeepStructure"/>, they are rendered one by one.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
@@ -68,40 +75,50 @@ public sealed partial class PackageEmitter
         _propertyLocals = refined.Locals;
         _payloadTypes = refined.PayloadTypes;
         _inlinedFlows = refined.InlinedFlows;
-        var files = new List<GeneratedFile>
+        // The files in the order they are rendered, and their order in the package.
+        var renders = new List<(string Path, Func<PackageEmitter, string> Render)>
         {
-            new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution })),
-            new("main.bal", WithXmlNamespaces(() => Main(package, names))),
-            new("functions.bal", WithXmlNamespaces(() => Functions(package, names))),
-            new("connections.bal", Connections(package, names)),
-            new("configs.bal", Configs(package, names)),
-            new("types.bal", RuntimeModule.For(_renderer).Types()),
-            new("Config.toml", ConfigToml(package, names)),
+            ("Ballerina.toml", e => e._renderer.Render("Ballerina.toml.sbn", new { Org = e._options.Org, Name = e._options.PackageName, e._options.Version, Source = e._options.SourceDisplayName, Distribution })),
+            ("main.bal", e => e.WithXmlNamespaces(() => e.Main(package, names))),
+            ("functions.bal", e => e.WithXmlNamespaces(() => e.Functions(package, names))),
+            ("connections.bal", e => e.Connections(package, names)),
+            ("configs.bal", e => e.Configs(package, names)),
+            ("types.bal", e => RuntimeModule.For(e._renderer).Types()),
+            ("Config.toml", e => e.ConfigToml(package, names)),
         };
+        var layout = renders.Select(r => r.Path).ToList();
         if (package.LocalEntries.Length > 0 || package.Stylesheets.Length > 0 || package.ExternalStylesheets.Length > 0)
         {
-            files.Insert(6, new GeneratedFile("entries.bal", Entries(package, names)));
+            renders.Add(("entries.bal", e => e.Entries(package, names)));
+            layout.Insert(6, "entries.bal");
         }
 
         if (package.Inbounds.Length > 0)
         {
-            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("inbound.bal", WithXmlNamespaces(() => Inbounds(package, names))));
+            renders.Add(("inbound.bal", e => e.WithXmlNamespaces(() => e.Inbounds(package, names))));
+            layout.Insert(layout.IndexOf("types.bal"), "inbound.bal");
         }
 
         if (package.Jobs.Length > 0)
         {
-            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("tasks.bal", Tasks(package, names)));
+            renders.Add(("tasks.bal", e => e.Tasks(package, names)));
+            layout.Insert(layout.IndexOf("types.bal"), "tasks.bal");
         }
 
         if (package.MessageStores.Length > 0 || package.MessageProcessors.Length > 0 || package.PendingStores.Length > 0)
         {
-            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("stores.bal", Stores(package, names)));
+            renders.Add(("stores.bal", e => e.Stores(package, names)));
+            layout.Insert(layout.IndexOf("types.bal"), "stores.bal");
         }
 
         if (PayloadRecords(package) is { Count: > 0 } records)
         {
-            files.Insert(files.FindIndex(f => f.RelativePath == "types.bal"), new GeneratedFile("payloads.bal", Payloads(records)));
+            renders.Add(("payloads.bal", e => e.Payloads(records)));
+            layout.Insert(layout.IndexOf("types.bal"), "payloads.bal");
         }
+
+        var rendered = RenderAll(renders);
+        var files = layout.Select(path => new GeneratedFile(path, rendered[path])).ToList();
 
         // Last: only the runtime helpers the other files use.
         if (RuntimeModule.For(_renderer).Support(files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content)) is { } support)
@@ -112,6 +129,63 @@ public sealed partial class PackageEmitter
         files.AddRange(WsdlFiles(package));
         return files;
     }
+
+    /// <summary>
+    /// Renders the files, in parallel when <see cref="EmitOptions.MaxDegreeOfParallelism"/> allows it: each file by a
+    /// copy of this emitter (<see cref="Fork"/>: the package-wide facts are shared read-only, the XML namespace scope
+    /// of the file being rendered is the copy's own), and the renderer keeps one Scriban context per thread. The
+    /// texts do not depend on the thread or the order. A render that throws throws as the first of the files to fail
+    /// in the order of <paramref name="renders"/>, as rendering them one by one would.
+    /// </summary>
+    private Dictionary<string, string> RenderAll(List<(string Path, Func<PackageEmitter, string> Render)> renders)
+    {
+        var texts = new string[renders.Count];
+        if (_options.MaxDegreeOfParallelism <= 1 || Cache is not null)
+        {
+            for (var i = 0; i < renders.Count; i++)
+            {
+                texts[i] = renders[i].Render(this);
+            }
+        }
+        else
+        {
+            var failures = new Exception?[renders.Count];
+            Parallel.For(0, renders.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+            {
+                try
+                {
+                    texts[i] = renders[i].Render(Fork());
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ex;
+                }
+            });
+            if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+
+        var byPath = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < renders.Count; i++)
+        {
+            byPath.Add(renders[i].Path, texts[i]);
+        }
+
+        return byPath;
+    }
+
+    /// <summary>A copy of this emitter with the same package-wide facts, for rendering one file on another thread (no render cache).</summary>
+    private PackageEmitter Fork() => new(_renderer, _options)
+    {
+        _infallible = _infallible,
+        _readsCaller = _readsCaller,
+        _releasesThrottle = _releasesThrottle,
+        _propertyLocals = _propertyLocals,
+        _payloadTypes = _payloadTypes,
+        _inlinedFlows = _inlinedFlows,
+    };
 
     /// <summary>
     /// Renders a file that may navigate XML: once with placeholders for the prefixes of the namespaces its steps use,

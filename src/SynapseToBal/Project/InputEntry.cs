@@ -55,11 +55,36 @@ internal abstract class InputEntry
 
 internal sealed class DiskEntry(string fullPath, string relative, string display) : InputEntry(relative, fullPath, display)
 {
+    /// <summary>What <see cref="Prefetch"/> read, each taken once by the next call that would read it.</summary>
+    private Prefetched<XmlRoot?>? _root;
+    private Prefetched<string?>? _text;
+
     public string FullPath { get; } = fullPath;
 
     public override bool InArchive => false;
 
-    public override XmlRoot? SniffRoot(DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads now (on any thread) what the sequential classification will ask of this file: its root element and, when
+    /// it will be parsed as a document (a data service, a file that is not XML, a Synapse configuration or artifact),
+    /// its decoded text, each with the diagnostics that reading reports. The next <see cref="SniffRoot"/> and
+    /// <see cref="ReadText"/> return them and report the diagnostics into their bag, in the classification's order.
+    /// </summary>
+    public void Prefetch()
+    {
+        var root = ReadRoot();
+        _root = new Prefetched<XmlRoot?>(root, []);
+        var kind = FileClassifier.KindOfName(Relative);
+        if (kind == FileKind.DataService || root is null || FileClassifier.IsConverted(FileClassifier.KindOfRoot(root.Value, Relative)))
+        {
+            var reported = new DiagnosticBag();
+            _text = new Prefetched<string?>(ReadTextNow(reported), reported.Items);
+        }
+    }
+
+    public override XmlRoot? SniffRoot(DiagnosticBag diagnostics) =>
+        Prefetched<XmlRoot?>.Take(ref _root, diagnostics, out var root) ? root : ReadRoot();
+
+    private XmlRoot? ReadRoot()
     {
         try
         {
@@ -85,7 +110,10 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
         }
     }
 
-    public override string? ReadText(DiagnosticBag diagnostics)
+    public override string? ReadText(DiagnosticBag diagnostics) =>
+        Prefetched<string?>.Take(ref _text, diagnostics, out var text) ? text : ReadTextNow(diagnostics);
+
+    private string? ReadTextNow(DiagnosticBag diagnostics)
     {
         try
         {
@@ -99,6 +127,25 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     }
 
     public override ResourceContent Content(DiagnosticBag diagnostics) => ResourceContent.FromFile(FullPath);
+
+    /// <summary>A value read ahead and the diagnostics its reading reported.</summary>
+    private sealed record Prefetched<T>(T Value, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Reported)
+    {
+        /// <summary>Takes the value read ahead, if any, reporting its diagnostics; the next call reads again.</summary>
+        public static bool Take(ref Prefetched<T>? slot, DiagnosticBag diagnostics, out T value)
+        {
+            if (slot is not { } prefetched)
+            {
+                value = default!;
+                return false;
+            }
+
+            slot = null;
+            diagnostics.AddRange(prefetched.Reported);
+            value = prefetched.Value;
+            return true;
+        }
+    }
 }
 
 /// <summary>

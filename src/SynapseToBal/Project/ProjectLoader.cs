@@ -18,7 +18,12 @@ public static class ProjectLoader
     /// <summary>Folders that hold build output or tool state, never sources.</summary>
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "target", "bin", "obj", "node_modules" };
 
-    public static ProjectModel Load(string input, DiagnosticBag diagnostics, LoadLimits? limits = null)
+    /// <param name="parallelism">
+    /// How many files on disk may be read at once (sniffed for their root element, read and decoded); the files are
+    /// still classified one by one in their order, and the diagnostics of each read are reported where the sequential
+    /// load reports them, so the project and the diagnostics are the same whatever the number.
+    /// </param>
+    public static ProjectModel Load(string input, DiagnosticBag diagnostics, LoadLimits? limits = null, int parallelism = 1)
     {
         var full = Path.GetFullPath(input);
         if (full.Length > 1)
@@ -28,7 +33,7 @@ public static class ProjectLoader
 
         var isDirectory = Directory.Exists(full);
         var sourceRoot = isDirectory ? full : Path.GetDirectoryName(full) ?? full;
-        var session = new Session(sourceRoot, diagnostics, limits ?? LoadLimits.Default);
+        var session = new Session(sourceRoot, diagnostics, limits ?? LoadLimits.Default, parallelism);
         InputForm form;
         if (isDirectory)
         {
@@ -74,7 +79,7 @@ public static class ProjectLoader
         return null;
     }
 
-    private sealed class Session(string sourceRoot, DiagnosticBag diagnostics, LoadLimits limits)
+    private sealed class Session(string sourceRoot, DiagnosticBag diagnostics, LoadLimits limits, int parallelism)
     {
         private readonly List<SourceDocument> _documents = new();
         private readonly List<ProjectFile> _files = new();
@@ -275,6 +280,7 @@ public static class ProjectLoader
                 }
             }
 
+            Prefetch(entries, roots, declared);
             foreach (var entry in entries)
             {
                 if (declared.TryGetValue(entry.Relative, out var registered))
@@ -340,6 +346,31 @@ public static class ProjectLoader
                 var location = new SourceLocation(entry.Location, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), new Microsoft.CodeAnalysis.Text.LinePositionSpan(position, position));
                 diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, location, root.Value.LocalName);
             }
+        }
+
+        /// <summary>
+        /// Reads, in parallel, what the loop of <see cref="Process"/> will read of each file on disk that it may add as a
+        /// document: its root element and its decoded text (<see cref="DiskEntry.Prefetch"/>). The loop then takes the
+        /// results (and the diagnostics of the read) in its own order. Archive entries are read by the loop: they share
+        /// the archive's budget, whose order decides which entries are read.
+        /// </summary>
+        private void Prefetch(IReadOnlyList<InputEntry> entries, Dictionary<string, XmlRoot> roots, Dictionary<string, (string Key, string? MediaType)> declared)
+        {
+            if (parallelism <= 1)
+            {
+                return;
+            }
+
+            var candidates = entries.OfType<DiskEntry>()
+                .Where(e => !roots.ContainsKey(e.Relative) && !declared.ContainsKey(e.Relative) && FolderRegistryKey(e.Relative) is null
+                    && FileClassifier.KindOfName(e.Relative) is FileKind.Xml or FileKind.DataService)
+                .ToList();
+            if (candidates.Count < 2)
+            {
+                return;
+            }
+
+            Parallel.ForEach(candidates, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, entry => entry.Prefetch());
         }
 
         private void AddDocument(InputEntry entry, FileKind kind)
