@@ -182,6 +182,7 @@ public sealed partial class PackageEmitter
         _infallible = _infallible,
         _readsCaller = _readsCaller,
         _releasesThrottle = _releasesThrottle,
+        _trackedSuspensions = _trackedSuspensions,
         _propertyLocals = _propertyLocals,
         _payloadTypes = _payloadTypes,
         _inlinedFlows = _inlinedFlows,

@@ -28,7 +28,7 @@ function receiving(Context ctx) returns http:Response|error? {
 
 # Sequence template 'conf:/templates/log_template.xml'.
 function logTemplate(Context ctx, string message = "") {
-    log:printInfo("conf:/templates/log_template.xml sequence", message = message);
+    log:printInfo("conf:/templates/log_template.xml sequence", messageValue = message);
 }
 
 # Out flow of proxy service RegistryFlowsProxy: runs on the backend response.

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Sequence template 'LogAndTag'.
 function logAndTag(Context ctx, string message = "", string level = "INFO", string tag = "") {
-    log:printInfo("LogAndTag sequence", message = message, level = level);
+    log:printInfo("LogAndTag sequence", messageValue = message, levelValue = level);
     ctx.headers["x-tag"] = tag;
 }
 
