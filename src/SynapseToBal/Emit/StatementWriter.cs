@@ -168,6 +168,16 @@ internal sealed partial class StatementWriter
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
+            case CallStep { Blocking: true, TracksSuspension: true, Client.Suspension: { } blockingSuspension } call:
+            {
+                // AddressEndpoint.send refuses a suspended endpoint before the blocking sender runs; BlockingMsgSender.send
+                // hands a failure to the endpoint's onFault and a response to its onSuccess.
+                var state = _expr.Names[blockingSuspension.Name];
+                _out.Line($"check endpointReady(ctx, {state});");
+                _out.Line($"check endpointCalled({state}, callBlocking({CallArguments(call, blocking: true)}));");
+                break;
+            }
+
             case CallStep { Blocking: true } call:
                 _out.Line($"check callBlocking({CallArguments(call, blocking: true)});");
                 break;
@@ -193,10 +203,11 @@ internal sealed partial class StatementWriter
                     // Ballerina requires a commit in every transaction block (BCE2309 invalid.commit.count): the
                     // rollback the flow asks for is one arm of a branch whose other arm commits; the flag is a
                     // variable so that the commit arm is not reported as unreachable.
-                    _out.Line("boolean rollbackOnly = true;");
+                    var flag = Local("rollbackOnly");
+                    _out.Line($"boolean {flag} = true;");
                     _out.Open("transaction {");
                     Block(transaction.Body);
-                    _out.Open("if rollbackOnly {");
+                    _out.Open($"if {flag} {{");
                     _out.Line("rollback;");
                     _out.Continue("} else {");
                     _out.Line("check commit;");

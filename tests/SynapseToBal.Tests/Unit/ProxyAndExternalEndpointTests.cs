@@ -101,7 +101,7 @@ public sealed class ProxyAndExternalEndpointTests
         var note = Assert.Single(Assert.Single(package.Clients).Notes, n => n.StartsWith("Synapse suspends", StringComparison.Ordinal));
         Assert.Contains("for 1 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s", note, StringComparison.Ordinal);
         Assert.Contains("after errors 101504 it marks it for suspension: it refuses calls for 0.5 s (retryDelay), and after up to 3 more such failure(s) suspends it for 1 s", note, StringComparison.Ordinal);
-        Assert.Contains("The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does", note, StringComparison.Ordinal);
+        Assert.Contains("The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does", note, StringComparison.Ordinal);
         Assert.NotNull(Assert.Single(package.Clients).Suspension);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(CultureInfo.InvariantCulture).Contains("suspendOnFailure", StringComparison.Ordinal));
     }

@@ -19,7 +19,7 @@ public sealed partial class Lowerer
     private const string DefaultSuspensionNote = "Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.";
 
     /// <summary>The end of the suspension note of an endpoint whose calls keep its state.</summary>
-    private const string SuspensionKeptSentence = " The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.";
+    private const string SuspensionKeptSentence = " The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).";
 
     /// <summary>The same in the notes of a group client, which keeps no member state (SB0206).</summary>
     private const string SuspensionInGroupSentence = " The group client keeps no such state for its members: it neither skips a member Synapse would have suspended nor suspends one that fails.";

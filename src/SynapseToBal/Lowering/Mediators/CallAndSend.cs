@@ -272,7 +272,7 @@ public sealed partial class Lowerer
         : new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
 
     /// <param name="origin">The call or send; null for a proxy's target endpoint.</param>
-    /// <remarks>A call through an endpoint with a suspension state consults it (<see cref="CallStep.TracksSuspension"/>); a blocking call or callout clears that again.</remarks>
+    /// <remarks>A call through an endpoint with a suspension state consults it (<see cref="CallStep.TracksSuspension"/>); a blocking call or callout too (Synapse's blocking sender goes through the endpoint's send, onFault and onSuccess).</remarks>
     private CallStep? CallStepFor(MediatorSyntax? origin, EndpointReferenceSyntax? reference, FlowContext context, out NotTranslatedIr? reason)
     {
         reason = null;

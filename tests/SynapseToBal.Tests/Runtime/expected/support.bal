@@ -3154,19 +3154,17 @@ isolated class EndpointState {
 # Before a call through an endpoint with suspension settings: Synapse's AddressEndpoint.send (HTTPEndpoint, WSDLEndpoint
 # alike) sends nothing while the endpoint is not ready (`EndpointState.refusal`) and fails the message into the fault
 # handling at once: informFailure sets ERROR_CODE 303001 (ENDPOINT_ADDRESS_NONE_READY) and ERROR_MESSAGE, ERROR_DETAIL
-# and ERROR_EXCEPTION to its message. It sets them only on a message no endpoint has handled yet (LAST_ENDPOINT);
-# here only when no failure was recorded before, as `recordError` does.
+# and ERROR_EXCEPTION to its message, over what they held: the call, send, callout and forwarding processor remove
+# LAST_ENDPOINT before they send, so informFailure always writes them for an endpoint outside a group.
 function endpointReady(Context ctx, EndpointState endpoint) returns error? {
     string? refusal = endpoint.refusal();
     if refusal is () {
         return;
     }
-    if !ctx.properties.hasKey("ERROR_CODE") {
-        ctx.properties["ERROR_CODE"] = 303001;
-        ctx.properties["ERROR_MESSAGE"] = refusal;
-        ctx.properties["ERROR_DETAIL"] = refusal;
-        ctx.properties["ERROR_EXCEPTION"] = refusal;
-    }
+    ctx.properties["ERROR_CODE"] = 303001;
+    ctx.properties["ERROR_MESSAGE"] = refusal;
+    ctx.properties["ERROR_DETAIL"] = refusal;
+    ctx.properties["ERROR_EXCEPTION"] = refusal;
     return error(refusal, synapseErrorCode = 303001, withoutDetail = true);
 }
 

@@ -9,7 +9,7 @@
 import ballerina/http;
 
 # Endpoint 'DefaultDurationEP' (DefaultDurationEP.xml, line 3).
-# Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.
+# Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client defaultDurationEp = check new (defaultDurationEpUrl, {timeout: 120});
@@ -24,7 +24,7 @@ final EndpointState defaultDurationEpSuspension = new ("http", "DefaultDurationE
 final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 120});
 
 # Endpoint 'SuspendingEP' (SuspendingEP.xml, line 3).
-# Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.
+# Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120});
@@ -49,7 +49,7 @@ final http:FailoverClient quoteFailoverEp = check new ({
 });
 
 # Endpoint 'QuoteApi /orders endpoint' (QuoteApi.xml, line 24).
-# Synapse suspends this endpoint for 30 s after any other error; after errors 101504 it marks it for suspension: it refuses calls for 0.5 s (retryDelay), and after up to 1 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated non-blocking calls and sends keep this state as Synapse's EndpointContext does (EndpointState); blocking calls and callouts neither consult nor change it, as Synapse's blocking sender does not.
+# Synapse suspends this endpoint for 30 s after any other error; after errors 101504 it marks it for suspension: it refuses calls for 0.5 s (retryDelay), and after up to 1 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteApiOrdersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120});

@@ -24,7 +24,8 @@ service /quotes on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, suspendingEp, restPostfix(ctx));
+        check endpointReady(ctx, suspendingEpSuspension);
+        check endpointCalled(suspendingEpSuspension, callBlocking(ctx, suspendingEp, restPostfix(ctx)));
         check endpointReady(ctx, quoteApiOrdersEndpointSuspension);
         check endpointCalled(quoteApiOrdersEndpointSuspension, callEndpoint(ctx, quoteApiOrdersEndpoint, restPostfix(ctx)));
         return respond(ctx);
