@@ -2336,18 +2336,14 @@ function soapFaultElement(Context ctx) returns xml:Element? {
 
 # FORCE_ERROR_ON_SOAP_FAULT on a blocking call or a callout (semantics §5.1): BlockingMsgSenderUtils.fillClientOptions
 # sets Axis2's exceptionToBeThrownOnSOAPFault when the message holds the property as the string "true", and
-# OutInAxisOperationClient then throws the SOAP fault of a response whose body Axis2's HTTPSender read (a 2xx
-# status, 400, 409, 500, or a status listed in `nonErrorCodes`; any other status of 300 or more is a transport
-# error first). BlockingMsgSender records that AxisFault on the message before the fault handler runs:
+# OutInAxisOperationClient then throws the SOAP fault of a response whose body Axis2's HTTPSender read
+# (`blockingStatusRead`; `callBlocking` fails on any other status first). BlockingMsgSender records that AxisFault on the message before the fault handler runs:
 # ERROR_CODE the fault code's local name read as a number (401002, BLOCKING_SENDER_OPERATION_FAILED, when it
 # is not one, as `soapenv:Server` is not), ERROR_MESSAGE the fault's reason (SOAP 1.1 `faultstring`, SOAP 1.2
 # the first `Reason/Text`), ERROR_DETAIL the text of the detail's first element (AxisFault.getDetail, empty
 # without one); the fault envelope stays the message, its status the status.
-function failOnBlockingSoapFault(Context ctx, int[] nonErrorCodes) returns error? {
-    int status = ctx.statusCode;
-    boolean read = (status >= 200 && status < 300) || status == 400 || status == 409 || status == 500
-        || nonErrorCodes.indexOf(status) !is ();
-    if ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] != "true" || !read {
+function failOnBlockingSoapFault(Context ctx) returns error? {
+    if ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] != "true" {
         return;
     }
     xml:Element? fault = soapFaultElement(ctx);
@@ -2861,13 +2857,16 @@ function withRestPostfix(string address, string postfix) returns string {
     return address + postfix;
 }
 
-# Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`,
-# but an HTTP status of 400 or more is a fault unless the endpoint lists it in
-# `non.error.http.status.codes` (`nonErrorCodes`). The fault sets ERROR_CODE 401002
-# (BLOCKING_SENDER_OPERATION_FAILED) and ERROR_MESSAGE "Transport error: <status> ..."; the error
-# response stays the message, as Synapse's fault sequence sees it. The blocking sender copies the
-# response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the
-# converter leaves as a TODO): by default the request headers stay on the message.
+# Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`, with the
+# statuses Axis2's HTTPSender.handleResponse reads as a response (`blockingStatusRead`: the MI's
+# axis2_blocking_client.xml sends blocking calls through Axis2's CommonsHTTPTransportSender, not the
+# pass-through sender). Any other status fails the call: HTTPSender throws an AxisFault whose fault code is the
+# status, so BlockingMsgSender.setErrorDetails sets ERROR_CODE to the status itself (404, 502, ...; not 401002)
+# and ERROR_MESSAGE "Transport error: <status> Error: <reason phrase>" (here a fixed text in place of the
+# reason phrase, which the response does not keep); the fault's message context is the outgoing
+# one, so the request stays the message (its body, content type and headers). The blocking sender copies the
+# response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the converter leaves
+# as a TODO): by default the request headers stay on the message.
 function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error? {
     // A copy: the endpoint's format edits the headers it sends, the message keeps its own.
     map<string> requestHeaders = ctx.headers.clone();
@@ -2876,15 +2875,27 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
         ctx.headers = ctx.headers.clone();
         ctx.headers["soapaction"] = soapAction;
     }
+    json|xml|ReceivedBody requestPayload = ctx.payload;
+    string requestContentType = ctx.contentType;
     check callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
-    if soapFault {
-        check failOnBlockingSoapFault(ctx, nonErrorCodes);
+    if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {
+        ctx.payload = requestPayload;
+        ctx.contentType = requestContentType;
+        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = ctx.statusCode);
     }
-    if ctx.statusCode >= 400 && nonErrorCodes.indexOf(ctx.statusCode) is () {
-        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = 401002);
+    if soapFault {
+        check failOnBlockingSoapFault(ctx);
     }
 }
+
+# Whether Axis2's HTTPSender.handleResponse (the blocking sender's transport) reads a response of status `status`
+# as the response: a 2xx status; 400, 409 and 500 (it reads their body when they have a content type: a SOAP fault
+# comes with 500, and without FORCE_ERROR_ON_SOAP_FAULT the fault is the response); a status the endpoint lists in
+# `non.error.http.status.codes` (`nonErrorCodes`). Any other status is a transport error.
+function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>
+    (status >= 200 && status < 300) || status == 400 || status == 409 || status == 500
+        || nonErrorCodes.indexOf(status) !is ();
 
 # The body to write out in the message's content type (Synapse's `messageType`), or `()` for none. A
 # received body whose format the content type keeps goes out byte for byte (semantics §1.2, §1.4);

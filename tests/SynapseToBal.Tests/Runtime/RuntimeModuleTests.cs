@@ -97,6 +97,27 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// A blocking call fails as Axis2's HTTPSender.handleResponse decides (the MI's axis2_blocking_client.xml
+    /// configures CommonsHTTPTransportSender): 2xx, 400, 409, 500 and the endpoint's non-error statuses are read as
+    /// the response; any other status is an AxisFault whose fault code is the status, which
+    /// BlockingMsgSender.setErrorDetails makes ERROR_CODE, with the request kept as the message.
+    /// </summary>
+    [Fact]
+    public void A_blocking_call_fails_on_the_statuses_axis2_does_not_read_with_the_status_as_error_code()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>\n"
+            + "    (status >= 200 && status < 300) || status == 400 || status == 409 || status == 500\n"
+            + "        || nonErrorCodes.indexOf(status) !is ();", source, StringComparison.Ordinal);
+        Assert.Contains("    if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {\n"
+            + "        ctx.payload = requestPayload;\n"
+            + "        ctx.contentType = requestContentType;\n"
+            + "        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = ctx.statusCode);", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("synapseErrorCode = 401002", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("ctx.statusCode >= 400", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Every <c>self.x</c> a class of the runtime module reads or assigns is one of its fields or methods (a misspelt
     /// field compiles nowhere; the parser gate cannot see it). Field declarations are the class body's lines at
     /// one indentation that end in <c>;</c>.
