@@ -368,8 +368,9 @@ public sealed partial class Lowerer
     /// The template parameters the branches of a split read (in a sequence template, whose translator binds
     /// <c>$func:x</c> to them): each branch function takes them after its copy, under the same symbols, and the fork
     /// passes the template function's values. In Synapse the copies see them: InvokeMediator pushes the parameters
-    /// on the message context's template stack, and MessageHelper.cloneMessageContext copies that stack into each
-    /// clone (IterateMediator / CloneMediator hand the targets such clones).
+    /// on the message context's template stack (property SYNAPSE__FUNCTION__STACK), and
+    /// MessageHelper.cloneMessageContext deep-copies that stack into each clone (getClonedTemplateStack), the clones
+    /// IterateMediator / CloneMediator hand their targets.
     /// </summary>
     private ImmutableArray<FunctionParameterIr> BranchParameters(IEnumerable<ImmutableArray<StepIr>> bodies)
     {
