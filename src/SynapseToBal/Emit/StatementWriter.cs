@@ -622,6 +622,7 @@ internal sealed partial class StatementWriter
 
         var perCopy = fork.Source is ForkSourceIr.Copies;
         string Branch(int index) => _expr.Names[fork.Branches[perCopy ? index : 0]];
+        var passed = BranchArguments(fork);
         if (fork.Answering is not null)
         {
             AnsweringFork(fork, messages, perCopy, Branch);
@@ -634,14 +635,14 @@ internal sealed partial class StatementWriter
             {
                 for (var i = 0; i < fork.Branches.Length; i++)
                 {
-                    _out.Line($"check {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                    _out.Line($"check {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed});");
                 }
             }
             else
             {
                 var message = Local("message");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                _out.Line($"check {Branch(0)}({message});");
+                _out.Line($"check {Branch(0)}({message}{passed});");
                 _out.Close();
             }
         }
@@ -652,14 +653,14 @@ internal sealed partial class StatementWriter
             {
                 for (var i = 0; i < fork.Branches.Length; i++)
                 {
-                    _out.Line($"_ = start {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                    _out.Line($"_ = start {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed});");
                 }
             }
             else
             {
                 var message = Local("message");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                _out.Line($"_ = start {Branch(0)}({message});");
+                _out.Line($"_ = start {Branch(0)}({message}{passed});");
                 _out.Close();
             }
         }
@@ -672,7 +673,7 @@ internal sealed partial class StatementWriter
                 for (var i = 0; i < fork.Branches.Length; i++)
                 {
                     var started = Local("started");
-                    _out.Line($"future<error?> {started} = start {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                    _out.Line($"future<error?> {started} = start {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed});");
                     _out.Line($"{running}.push({started});");
                 }
             }
@@ -681,7 +682,7 @@ internal sealed partial class StatementWriter
                 var message = Local("message");
                 var branch = Local("branch");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                _out.Line($"future<error?> {branch} = start {Branch(0)}({message});");
+                _out.Line($"future<error?> {branch} = start {Branch(0)}({message}{passed});");
                 _out.Line($"{running}.push({branch});");
                 _out.Close();
             }
@@ -735,12 +736,16 @@ internal sealed partial class StatementWriter
         }
     }
 
+    /// <summary>What a branch call passes after its copy: the template parameters its branches read.</summary>
+    private string BranchArguments(ForkStep fork) => string.Concat(fork.Arguments.Select(argument => $", {_expr.String(argument)}"));
+
     /// <summary>
     /// A split that stops its parent: every copy runs its branch function (one after the other, or started together
     /// and awaited), the first answer in the order of the copies is the response; none answers: 202, as for a drop.
     /// </summary>
     private void AnsweringFork(ForkStep fork, string messages, bool perCopy, Func<int, string> branch)
     {
+        var passed = BranchArguments(fork);
         _modules.Use("http");
         var answer = Local("answer");
         var failure = Local("failure");
@@ -774,14 +779,14 @@ internal sealed partial class StatementWriter
             {
                 for (var i = 0; i < copies; i++)
                 {
-                    Run($"{branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}])");
+                    Run($"{branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed})");
                 }
             }
             else
             {
                 var message = Local("message");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                Run($"{branch(0)}({message})");
+                Run($"{branch(0)}({message}{passed})");
                 _out.Close();
             }
         }
@@ -794,7 +799,7 @@ internal sealed partial class StatementWriter
                 for (var i = 0; i < copies; i++)
                 {
                     var started = Local("started");
-                    _out.Line($"future<http:Response|error?> {started} = start {branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]);");
+                    _out.Line($"future<http:Response|error?> {started} = start {branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed});");
                     _out.Line($"{running}.push({started});");
                 }
             }
@@ -803,7 +808,7 @@ internal sealed partial class StatementWriter
                 var message = Local("message");
                 var started = Local("branch");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                _out.Line($"future<http:Response|error?> {started} = start {branch(0)}({message});");
+                _out.Line($"future<http:Response|error?> {started} = start {branch(0)}({message}{passed});");
                 _out.Line($"{running}.push({started});");
                 _out.Close();
             }

@@ -108,9 +108,9 @@ public static class IrWalker
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 
-    /// <summary>The aggregate's messageCount min/max computed at run time, which the parent evaluates after its fork.</summary>
+    /// <summary>The aggregate's messageCount min/max computed at run time, which the parent evaluates after its fork, and the template parameters the parent passes to the branches.</summary>
     private static IEnumerable<ExprIr> RunTimeLimits(ForkStep fork) =>
-        new[] { fork.Aggregation?.RunTimeMin, fork.Aggregation?.RunTimeMax }.OfType<ExprIr>();
+        new[] { fork.Aggregation?.RunTimeMin, fork.Aggregation?.RunTimeMax }.OfType<ExprIr>().Concat(fork.Arguments);
 
     private static IEnumerable<ExprIr> Expressions(ValueIr value) => value switch
     {

@@ -428,6 +428,13 @@ public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, Immuta
     /// <summary>A split without aggregate and without continueParent: the parent flow stops there and the first answer of a branch is the response.</summary>
     public ForkAnswerIr? Answering { get; init; }
 
+    /// <summary>
+    /// What each branch function is given after its copy: in a sequence template, the template's parameters its
+    /// branches read (their own parameters, of the same symbols), as InvokeMediator's pushed values stay visible to
+    /// the cloned contexts in Synapse.
+    /// </summary>
+    public ImmutableArray<ParameterReadIr> Arguments { get; init; } = [];
+
     public override bool Terminates => Answering is not null;
 }
 

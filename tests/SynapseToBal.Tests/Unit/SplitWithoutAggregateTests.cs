@@ -1,6 +1,7 @@
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
 using Xunit;
 using static SynapseToBal.Tests.Unit.MediatorParsing;
 
@@ -76,6 +77,36 @@ public sealed class SplitWithoutAggregateTests
         Assert.Equal("//orders", attached.AttachPathText);
         Assert.Equal("order", attached.Items.Navigation.Steps[^1].LocalName);
         Assert.Equal("orders", Assert.Single(attached.AttachPath.Navigation.Steps).LocalName);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
+    [Fact]
+    public void A_split_in_a_template_passes_the_parameters_its_branches_read_to_its_branch_functions()
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = """<definitions xmlns="http://ws.apache.org/ns/synapse"><sequence name="caller"><call-template target="T"><with-param name="channel" value="email"/></call-template></sequence>"""
+            + """<template name="T"><parameter name="channel"/><parameter name="unused"/><sequence><clone><target><sequence><header name="X-Channel" scope="transport" expression="$func:channel"/><respond/></sequence></target><target><sequence><respond/></sequence></target></clone></sequence></template></definitions>""";
+        var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        var template = package.Functions.Single(f => f.Summary == "Sequence template 'T'.");
+        var fork = Assert.Single(IrWalker.Steps(template.Body).OfType<ForkStep>());
+        Assert.NotNull(fork.Answering);
+        var channel = template.Parameters.Single(p => p.SynapseName == "channel");
+
+        // The fork passes the template's own parameter, and only the one the branches read.
+        Assert.Equal([channel.Name], fork.Arguments.Select(a => a.Parameter));
+        foreach (var symbol in fork.Branches)
+        {
+            var branch = package.Functions.Single(f => f.Name == symbol);
+            Assert.Equal([channel.Name], branch.Parameters.Select(p => p.Name));
+
+            // Every parameter the branch reads is declared by it.
+            var read = IrWalker.Steps(branch.Body).SelectMany(IrWalker.Expressions).SelectMany(IrWalker.Descendants).OfType<ParameterReadIr>();
+            Assert.All(read, r => Assert.Contains(branch.Parameters, p => p.Name == r.Parameter));
+        }
+
+        Assert.Contains(IrWalker.Steps(package.Functions.Single(f => f.Name == fork.Branches[0]).Body).SelectMany(IrWalker.Expressions).SelectMany(IrWalker.Descendants), e => e is ParameterReadIr);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
     }
 }

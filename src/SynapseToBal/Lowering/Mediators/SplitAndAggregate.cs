@@ -298,12 +298,13 @@ public sealed partial class Lowerer
             _enclosingSplitIds.Pop();
         }
 
+        var parameters = BranchParameters(branches.Select(branch => branch.Body));
         var symbols = branches.Select((branch, index) =>
         {
             var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}");
             var summary = $"A branch of the <{split.ElementName}> at line {split.Location.LineSpan.Start.Line + 1}: runs its target on one copy of the message"
                 + (part is null ? "." : ", then keeps the part the aggregate collects.");
-            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, branch.Body, summary, branch.Target.Location));
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, branch.Body, summary, branch.Target.Location) { Parameters = parameters });
             return symbol;
         }).ToImmutableArray();
 
@@ -316,7 +317,7 @@ public sealed partial class Lowerer
         var steps = new List<StepIr>
         {
             new CommentStep(split, Describe(split, sequential, aggregate) + (parentDone ? " continueParent=\"true\": the original message has nothing left to run in the in flow, which ends with this split." : string.Empty)),
-            new ForkStep(split, source, symbols, Parallel: !sequential, aggregation),
+            new ForkStep(split, source, symbols, Parallel: !sequential, aggregation) { Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))] },
         };
         if (aggregate is null)
         {

@@ -343,11 +343,12 @@ public sealed partial class Lowerer
             _enclosingSplitIds.Pop();
         }
 
+        var parameters = BranchParameters(bodies.Select(branch => branch.Body));
         var symbols = bodies.Select((branch, index) =>
         {
             var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}");
             var summary = $"A branch of the <{split.ElementName}> at line {split.Location.LineSpan.Start.Line + 1}: runs its target on one copy of the message; its answer, if it answers, may be the response.";
-            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, true, branch.Body, summary, branch.Target.Location));
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, true, branch.Body, summary, branch.Target.Location) { Parameters = parameters });
             return symbol;
         }).ToImmutableArray();
 
@@ -359,8 +360,27 @@ public sealed partial class Lowerer
         return
         [
             new CommentStep(split, $"<{split.ElementName}>: {what}, {order}; the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting."),
-            new ForkStep(split, source, symbols, Parallel: !sequential, null) { Answering = new ForkAnswerIr() },
+            new ForkStep(split, source, symbols, Parallel: !sequential, null) { Answering = new ForkAnswerIr(), Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))] },
         ];
+    }
+
+    /// <summary>
+    /// The template parameters the branches of a split read (in a sequence template, whose translator binds
+    /// <c>$func:x</c> to them): each branch function takes them after its copy, under the same symbols, and the fork
+    /// passes the template function's values. In Synapse the copies see them: InvokeMediator pushes the parameters
+    /// on the message context's template stack (property SYNAPSE__FUNCTION__STACK), and
+    /// MessageHelper.cloneMessageContext deep-copies that stack into each clone (getClonedTemplateStack), the clones
+    /// IterateMediator / CloneMediator hand their targets.
+    /// </summary>
+    private ImmutableArray<FunctionParameterIr> BranchParameters(IEnumerable<ImmutableArray<StepIr>> bodies)
+    {
+        var read = bodies.SelectMany(body => IrWalker.Steps(body))
+            .SelectMany(IrWalker.Expressions)
+            .SelectMany(IrWalker.Descendants)
+            .OfType<ParameterReadIr>()
+            .Select(read => read.Parameter)
+            .ToHashSet();
+        return [.. _templateFunctions.Values.SelectMany(function => function.Parameters).Where(parameter => read.Contains(parameter.Name))];
     }
 
     /// <summary>The steps of one branch of a split that has no aggregate: whatever its target does, a send running the out flow.</summary>
