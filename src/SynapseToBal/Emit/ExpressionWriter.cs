@@ -121,6 +121,8 @@ internal sealed class ExpressionWriter
             null => $"propertyText({local.Name})",
             _ => local.Name + ".toString()",
         },
+        PropertyReadIr { Required: true, Scope: PropertyScope.Axis2 } p => $"check requiredProperty(ctx.axis2, {BallerinaSyntax.StringLiteral(p.Name)})",
+        PropertyReadIr { Required: true } p => $"check requiredProperty(ctx.properties, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
         PropertyReadIr { Scope: PropertyScope.Axis2 } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Scope: PropertyScope.Operation } p => $"getOperationProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",

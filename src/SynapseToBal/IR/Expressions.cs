@@ -69,6 +69,13 @@ public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = nu
 {
     /// <summary>The map the property is read from.</summary>
     public PropertyScope Scope { get; init; }
+
+    /// <summary>
+    /// An MI 4.4 <c>props.synapse.x</c>, <c>props.axis2.x</c> or <c>params.queryParams.x</c> inside a larger <c>${...}</c>:
+    /// fails for a property that is not set (HeadersAndPropertiesAccessNode: "Could not fetch the value of the key: x"),
+    /// which fails the whole expression. It reads no local entry (EvaluationContext.getProperty is the message's map only).
+    /// </summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>

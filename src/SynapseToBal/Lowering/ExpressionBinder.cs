@@ -306,9 +306,10 @@ internal sealed class ExpressionBinder(
                     // HeadersAndPropertiesAccessNode throw an EvaluationException), where a plain read gives "".
                     ContextKind.Variables => new VariableReadIr(member.Name) { Required = true },
                     ContextKind.Headers => new HeaderReadIr(member.Name) { Required = true },
-                    ContextKind.Properties when root.Scope == "synapse" => owner.PropertyOrParam(member.Name),
-                    ContextKind.Properties when root.Scope == "axis2" => ExpressionTranslator.Axis2Property(member.Name),
-                    ContextKind.Parameters when root.Scope == "queryParams" => new PropertyReadIr("query.param." + member.Name),
+                    // So does a property that is not set (HeadersAndPropertiesAccessNode, EvaluationContext.getProperty).
+                    ContextKind.Properties when root.Scope == "synapse" => RequiredProperty(owner.PropertyOrParam(member.Name)),
+                    ContextKind.Properties when root.Scope == "axis2" => RequiredProperty(ExpressionTranslator.Axis2Property(member.Name)),
+                    ContextKind.Parameters when root.Scope == "queryParams" => new PropertyReadIr("query.param." + member.Name) { Required = true },
                     ContextKind.Parameters when root.Scope is "pathParams" or "uriParams" => owner.PropertyOrParam("uri.var." + member.Name),
                     ContextKind.Parameters when root.Scope == "functionParams" => owner.FunctionParam(member.Name),
                     _ => null,
@@ -319,6 +320,13 @@ internal sealed class ExpressionBinder(
                 return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) : null;
         }
     }
+
+    /// <summary>
+    /// A property read of an MI 4.4 accessor, which fails when the property is not set and reads no local entry
+    /// (EvaluationContext.getProperty); a resource's path parameter or a typed context field is always set.
+    /// </summary>
+    private static ExprIr? RequiredProperty(ExprIr? value) =>
+        value is PropertyReadIr { Scope: PropertyScope.Default or PropertyScope.Axis2 } p ? p with { Fallback = null, Required = true } : value;
 
     /// <summary>
     /// A simple path inside a variable: <c>vars.x.payload.id</c>, <c>vars.x.headers["Content-Type"]</c>,

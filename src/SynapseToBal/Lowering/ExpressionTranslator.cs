@@ -102,6 +102,7 @@ public sealed class ExpressionTranslator
             // does (the MI also logs a warning).
             VariableReadIr { Required: true } variable => variable with { Required = false },
             HeaderReadIr { Required: true } header => header with { Required = false },
+            PropertyReadIr { Required: true } property => property with { Required = false },
             var other => other,
         };
         return expression.Language == ExpressionLanguage.Synapse && result is not (JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr) && MayFail(result) && !IrWalker.ContainsUntranslated(result)
@@ -120,7 +121,7 @@ public sealed class ExpressionTranslator
     internal static bool MayFail(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
     {
         JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr or UntranslatedExprIr => true,
-        VariableReadIr { Path: not null } or VariableReadIr { Required: true } or HeaderReadIr { Required: true } => true,
+        VariableReadIr { Path: not null } or VariableReadIr { Required: true } or HeaderReadIr { Required: true } or PropertyReadIr { Required: true } => true,
         ConvertIr { To: not ValueKind.String } c => c.Operand.Kind is not (ValueKind.Integer or ValueKind.Float),
         BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.LowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
         _ => false,

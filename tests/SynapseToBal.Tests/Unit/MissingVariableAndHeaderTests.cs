@@ -27,6 +27,18 @@ public sealed class MissingVariableAndHeaderTests
     public void A_missing_variable_or_header_makes_a_condition_false(string expression, string expected) =>
         Assert.Equal(expected, ExpressionTranslatorTests.Condition(expression));
 
+    [Theory]
+    [InlineData("${props.axis2.JSESSIONID == 'a'}", "synapseValue(function () returns string|error => (check requiredProperty(ctx.axis2, \"JSESSIONID\") == \"a\").toString(), \"props.axis2.JSESSIONID == 'a'\")")]
+    [InlineData("${props.synapse.x}", "getProperty(ctx, \"x\")")]
+    public void A_missing_property_fails_the_whole_value(string expression, string expected) =>
+        Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
+
+    [Theory]
+    [InlineData("${params.queryParams.id == ''}", "synapseCondition(function () returns boolean|error => check requiredProperty(ctx.properties, \"query.param.id\") == \"\", \"params.queryParams.id == ''\")")]
+    [InlineData("${props.synapse.x != 'a'}", "synapseCondition(function () returns boolean|error => check requiredProperty(ctx.properties, \"x\") != \"a\", \"props.synapse.x != 'a'\")")]
+    public void A_missing_property_makes_a_condition_false(string expression, string expected) =>
+        Assert.Equal(expected, ExpressionTranslatorTests.Condition(expression));
+
     [Fact]
     public void The_runtime_helpers_fail_with_the_mi_messages()
     {
@@ -34,6 +46,7 @@ public sealed class MissingVariableAndHeaderTests
         Assert.Contains("function requiredVariable(Context ctx, string name) returns string|error {", support, StringComparison.Ordinal);
         Assert.Contains("return error(string `Variable ${name} is not defined`);", support, StringComparison.Ordinal);
         Assert.Contains("function requiredHeader(Context ctx, string name) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("function requiredProperty(map<anydata> properties, string name) returns string|error {", support, StringComparison.Ordinal);
         Assert.Contains("return error(string `Could not fetch the value of the key: ${name}`);", support, StringComparison.Ordinal);
     }
 }

@@ -269,6 +269,17 @@ function requiredHeader(Context ctx, string name) returns string|error {
     return value;
 }
 
+# Reads a property inside a larger MI 4.4 `${...}` (`props.synapse.x`, `props.axis2.x`, `params.queryParams.x`):
+# HeadersAndPropertiesAccessNode throws an EvaluationException ("Could not fetch the value of the key: x") for a
+# property that is not set (EvaluationContext.getProperty reads the message's map only, no local entry).
+function requiredProperty(map<anydata> properties, string name) returns string|error {
+    anydata value = properties[name];
+    if value is () {
+        return error(string `Could not fetch the value of the key: ${name}`);
+    }
+    return propertyText(value);
+}
+
 # The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
 # without the quotes HTTP clients put around it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2
 # content type.
