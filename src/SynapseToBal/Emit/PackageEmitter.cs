@@ -176,17 +176,17 @@ public sealed partial class PackageEmitter
         return byPath;
     }
 
-    /// <summary>A copy of this emitter with the same package-wide facts, for rendering one file on another thread (no render cache).</summary>
-    private PackageEmitter Fork() => new(_renderer, _options)
+    /// <summary>
+    /// A copy of this emitter with the same package-wide facts, for rendering one file on another thread (no render
+    /// cache). Every field is copied (the facts are read-only once <see cref="Emit"/> has set them, so a fact added
+    /// later cannot be forgotten here) except the XML namespace scope, which belongs to the file being rendered.
+    /// </summary>
+    private PackageEmitter Fork()
     {
-        _infallible = _infallible,
-        _readsCaller = _readsCaller,
-        _releasesThrottle = _releasesThrottle,
-        _trackedSuspensions = _trackedSuspensions,
-        _propertyLocals = _propertyLocals,
-        _payloadTypes = _payloadTypes,
-        _inlinedFlows = _inlinedFlows,
-    };
+        var copy = (PackageEmitter)MemberwiseClone();
+        copy._namespaces = XmlNamespaceScope.None;
+        return copy;
+    }
 
     /// <summary>
     /// Renders a file that may navigate XML: once with placeholders for the prefixes of the namespaces its steps use,
