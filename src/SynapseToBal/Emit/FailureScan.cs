@@ -12,6 +12,14 @@ internal static partial class FailureScan
 {
     public static bool CanFail(IEnumerable<BodyLine> body) => body.Any(line => Failing().IsMatch(line.Text));
 
+    /// <summary>
+    /// Whether a written body returns an error as a value, which no <c>do</c>/<c>on fail</c> catches: a split that stops
+    /// its parent returns its first failure (<c>return failure;</c>), a data service dispatch the answer of a helper
+    /// that can fail (<c>return dataServiceReply(...)</c>). Every other <c>return</c> the statement writer writes
+    /// returns a response (<c>accepted()</c>, a reply tested to be an <c>http:Response</c>) or is checked.
+    /// </summary>
+    public static bool ReturnsError(IEnumerable<BodyLine> body) => body.Any(line => ErrorReturn().IsMatch(line.Text));
+
     /// <summary>True for an expression that cannot fail and uses no imported module (dropping it leaves no import unused).</summary>
     public static bool IsInert(string expression)
     {
@@ -21,6 +29,9 @@ internal static partial class FailureScan
 
     [GeneratedRegex(@"\b[a-z]+:[a-zA-Z]")]
     private static partial Regex ModulePrefix();
+
+    [GeneratedRegex(@"^\s*return (?!accepted\(\);|check |reply\d*;|answer\d* \?: accepted\(\);)")]
+    private static partial Regex ErrorReturn();
 
     [GeneratedRegex(@"\bcheck\b|\bfail\b|TODO\(")]
     private static partial Regex Failing();

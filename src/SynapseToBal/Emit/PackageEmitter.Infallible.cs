@@ -28,7 +28,7 @@ public sealed partial class PackageEmitter
     {
         var package = refined.Package;
         var candidates = package.Functions
-            .Where(f => f.Kind is FunctionKind.Sequence or FunctionKind.FaultFlow && !IrWalker.Steps(f.Body).Any(s => s is TodoStep))
+            .Where(f => !IrWalker.Steps(f.Body).Any(s => s is TodoStep))
             .Select(f => f.Name)
             .ToHashSet();
         if (candidates.Count == 0)
@@ -37,6 +37,12 @@ public sealed partial class PackageEmitter
         }
 
         candidates.ExceptWith(NamedElsewhere(package, candidates));
+
+        // An in or out flow is a candidate only where every caller is a continuation (return f(ctx);): a job, an inbound
+        // listener or a processor that runs one expects a sequence's return type, and a registered flow (ctx.outFlow)
+        // the error union.
+        candidates.ExceptWith(NamedBeyondContinuations(package, candidates)
+            .Where(s => package.Functions.Any(f => f.Name == s && f.Kind is FunctionKind.InFlow or FunctionKind.OutFlow)));
         var functions = package.Functions.Where(f => candidates.Contains(f.Name)).ToList();
         var callers = Callers(functions, candidates);
 
@@ -82,6 +88,13 @@ public sealed partial class PackageEmitter
         var writer = new CodeWriter();
         var parameters = function.Parameters.Select(p => refined.Names[p.Name]);
         new StatementWriter(writer, expressions.For(function), new ModuleUsage(), parameters.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
+
+        // An error returned as a value (a split's first failure) leaves the function whatever handles its checks.
+        if (FailureScan.ReturnsError(writer.Body))
+        {
+            return true;
+        }
+
         if (!FailureScan.CanFail(writer.Body))
         {
             return false;
@@ -124,7 +137,10 @@ public sealed partial class PackageEmitter
         {
             Symbols = [],
             Functions = [],
-            Services = rewritten.Services.Select(s => s with { Resources = s.Resources.Select(r => r with { FaultFunction = null }).ToImmutableArray() }).ToImmutableArray(),
+            Services = rewritten.Services.Select(s => s with
+            {
+                Resources = s.Resources.Select(r => r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null }).ToImmutableArray(),
+            }).ToImmutableArray(),
             Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
             Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
             MessageProcessors = package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(),
@@ -150,7 +166,35 @@ public sealed partial class PackageEmitter
 
     /// <summary>The steps without the statements that run one of the functions (nested step lists included).</summary>
     private static ImmutableArray<StepIr> WithoutInvokes(ImmutableArray<StepIr> steps, HashSet<Symbol> functions) => steps
-        .Where(s => s is not InvokeStep invoke || !functions.Contains(invoke.Function))
+        .Where(s => s switch
+        {
+            InvokeStep invoke => !functions.Contains(invoke.Function),
+            ContinueWithStep { Function: { } next } => !functions.Contains(next),
+            _ => true,
+        })
         .Select(s => FlowBodies.Nested(s, body => WithoutInvokes(body, functions)))
         .ToImmutableArray();
+
+    /// <summary>
+    /// The candidates the package names anywhere but in a statement that runs one (a sequence call, a continuation) or as
+    /// a resource's fault function: a job, an inbound listener or a message processor that runs one, a registered out
+    /// flow. An in or out flow named there keeps its error union.
+    /// </summary>
+    private static HashSet<Symbol> NamedBeyondContinuations(PackageIr package, HashSet<Symbol> candidates)
+    {
+        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
+        var named = new HashSet<Symbol>();
+        var rewritten = FlowBodies.Rewrite(package, body => WithoutInvokes(body, candidates), _ => false);
+        EmptyFlows.Collect(rewritten with
+        {
+            Symbols = [],
+            Functions = [],
+            Services = rewritten.Services.Select(s => s with
+            {
+                Resources = s.Resources.Select(r => r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null }).ToImmutableArray(),
+            }).ToImmutableArray(),
+        }, named);
+        EmptyFlows.Collect(rewritten.Functions.Select(f => f with { Name = placeholder, FaultFunction = null }).ToImmutableArray(), named);
+        return named;
+    }
 }

@@ -321,12 +321,13 @@ public sealed partial class PackageEmitter
 
     /// <summary>The view model of one resource function.</summary>
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names) =>
-        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1);
+        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null);
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
     /// <param name="index">The resource's place in its service (from 1): it names the flow method of a resource that takes the caller.</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1)
+    /// <param name="hasWsdl">The service answers <c>?wsdl</c> requests first (<c>wsdlResponse</c> can fail).</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -401,6 +402,9 @@ public sealed partial class PackageEmitter
             FaultFunction = faultFunction,
             FaultInline = faultInline,
             Body = WithoutReturnChecks(writer.Body, faultFunction, faultInline),
+
+            // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
+            Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body) ? "http:Response|error" : "http:Response",
         };
     }
 
@@ -434,7 +438,8 @@ public sealed partial class PackageEmitter
                 returns = _infallible.Contains(function.Name) ? "http:Response" : "http:Response|error";
                 break;
             case FunctionKind.OutFlow or FunctionKind.InFlow:
-                returns = "http:Response|error";
+                // A flow that cannot fail (InfallibleFunctions) returns its answer only.
+                returns = _infallible.Contains(function.Name) ? "http:Response" : "http:Response|error";
                 break;
             default:
                 parameters.AddRange(function.Parameters.Select((p, i) => $"string {parameterNames[i]} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));

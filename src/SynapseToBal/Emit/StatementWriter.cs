@@ -283,7 +283,10 @@ internal sealed partial class StatementWriter
                 _out.Line("return accepted();");
                 break;
             case ContinueWithStep next:
-                _out.Line(next.Function is null ? "return check continueWithResponse(ctx);" : $"return check {_expr.Names[next.Function]}(ctx);");
+                // An in or out flow that cannot fail is returned unchecked (PackageEmitter.InfallibleFunctions).
+                _out.Line(next.Function is null ? "return check continueWithResponse(ctx);"
+                    : _expr.Infallible.Contains(next.Function) ? $"return {_expr.Names[next.Function]}(ctx);"
+                    : $"return check {_expr.Names[next.Function]}(ctx);");
                 break;
             case InvokeStep invoke when invoke.CanStop:
             {

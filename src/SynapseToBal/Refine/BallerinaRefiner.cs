@@ -58,6 +58,7 @@ public static class BallerinaRefiner
     {
         (package, var inlined) = EmptyFlows.Inline(package);
         package = RespondOnlyFlows.Inline(package);
+        package = UnusedFlows.Remove(package);
         var names = new Dictionary<Symbol, string>();
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames), StringComparer.Ordinal);
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// No out flow nothing runs (issue 14: no dead code). A resource or proxy records its out flow
+/// (<see cref="ResourceIr.OutFunction"/>) whether or not anything continues with it; when no continuation, registration
+/// or other part of the package names the function, nothing can run it: its in flow answers without it (a
+/// <c>send receive="S"</c> runs S on the response, an <c>iterate</c> or <c>clone</c> whose aggregate the out flow
+/// held is aggregated in the in flow, the out flow's steps before the aggregate copied into each branch). Such a
+/// function is not declared, and neither is a branch or loop body function only it named. Behaviour is unchanged: the
+/// function was never called. The IR the lowering built (and <c>ir.txt</c>) keeps it; a flow holding a TODO stays, so
+/// that its original XML is still in the code.
+/// </summary>
+public static class UnusedFlows
+{
+    /// <summary>The package without the out flows nothing names and the branch functions only they named.</summary>
+    public static PackageIr Remove(PackageIr package)
+    {
+        var removed = new HashSet<Symbol>();
+        var candidates = package.Functions.Where(f => f.Kind == FunctionKind.OutFlow && !HoldsTodo(f)).Select(f => f.Name).ToHashSet();
+        while (candidates.Count > 0)
+        {
+            var named = Named(package, removed);
+            var unused = candidates.Where(c => !named.Contains(c)).ToHashSet();
+            if (unused.Count == 0)
+            {
+                break;
+            }
+
+            removed.UnionWith(unused);
+
+            // The branch and loop body functions the removed flows named are the next candidates.
+            candidates = package.Functions
+                .Where(f => unused.Contains(f.Name))
+                .SelectMany(f => IrWalker.Steps(f.Body))
+                .SelectMany(s => s switch
+                {
+                    ForkStep fork => fork.Branches.AsEnumerable(),
+                    ForEachStep loop => [loop.Body],
+                    _ => [],
+                })
+                .Where(s => !removed.Contains(s) && package.Functions.Any(f => f.Name == s && !HoldsTodo(f)))
+                .ToHashSet();
+        }
+
+        if (removed.Count == 0)
+        {
+            return package;
+        }
+
+        return package with
+        {
+            Services = package.Services.Select(s => s with
+            {
+                Resources = s.Resources.Select(r => r.OutFunction is { } o && removed.Contains(o) ? r with { OutFunction = null } : r).ToImmutableArray(),
+            }).ToImmutableArray(),
+            Functions = package.Functions.Where(f => !removed.Contains(f.Name)).ToImmutableArray(),
+            Symbols = package.Symbols.Where(s => !removed.Contains(s)).ToImmutableArray(),
+        };
+    }
+
+    /// <summary>
+    /// Every function symbol the package names outside the removed functions, each function's own name left out (a
+    /// flow that only names itself is still named by nothing), and a resource's out flow left out unless the resource
+    /// registers it (<see cref="ResourceIr.NeedsOutFlow"/>).
+    /// </summary>
+    private static HashSet<Symbol> Named(PackageIr package, HashSet<Symbol> removed)
+    {
+        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(package with
+        {
+            Symbols = [],
+            Functions = [],
+            Services = package.Services.Select(s => s with
+            {
+                Resources = s.Resources.Select(r => r.NeedsOutFlow ? r : r with { OutFunction = null }).ToImmutableArray(),
+            }).ToImmutableArray(),
+        }, named);
+        foreach (var function in package.Functions.Where(f => !removed.Contains(f.Name)))
+        {
+            var own = new HashSet<Symbol>();
+            EmptyFlows.Collect(function with { Name = placeholder }, own);
+            own.Remove(function.Name);
+            named.UnionWith(own);
+        }
+
+        return named;
+    }
+
+    private static bool HoldsTodo(FunctionIr function) => IrWalker.Steps(function.Body).Any(s => s is TodoStep or DeadCodeStep);
+}
