@@ -16,9 +16,11 @@ internal static partial class FailureScan
     /// Whether a written body returns an error as a value, which no <c>do</c>/<c>on fail</c> catches: a split that stops
     /// its parent returns its first failure (<c>return failure;</c>), a data service dispatch the answer of a helper
     /// that can fail (<c>return dataServiceReply(...)</c>). Every other <c>return</c> the statement writer writes
-    /// returns a response (<c>accepted()</c>, a reply tested to be an <c>http:Response</c>) or is checked.
+    /// returns a response (<c>accepted()</c>, a reply tested to be an <c>http:Response</c>, the answer of a flow that
+    /// cannot fail, <c>return f(ctx);</c> with <paramref name="infallible"/> naming <c>f</c>) or is checked.
     /// </summary>
-    public static bool ReturnsError(IEnumerable<BodyLine> body) => body.Any(line => ErrorReturn().IsMatch(line.Text));
+    public static bool ReturnsError(IEnumerable<BodyLine> body, Func<string, bool> infallible) => body.Any(line =>
+        ErrorReturn().IsMatch(line.Text) && !(InfallibleReturn().Match(line.Text) is { Success: true } call && infallible(call.Groups[1].Value)));
 
     /// <summary>True for an expression that cannot fail and uses no imported module (dropping it leaves no import unused).</summary>
     public static bool IsInert(string expression)
@@ -32,6 +34,9 @@ internal static partial class FailureScan
 
     [GeneratedRegex(@"^\s*return (?!accepted\(\);|check |reply\d*;|answer\d* \?: accepted\(\);)")]
     private static partial Regex ErrorReturn();
+
+    [GeneratedRegex(@"^\s*return ([A-Za-z_][A-Za-z0-9_]*)\(ctx\);$")]
+    private static partial Regex InfallibleReturn();
 
     [GeneratedRegex(@"\bcheck\b|\bfail\b|TODO\(")]
     private static partial Regex Failing();

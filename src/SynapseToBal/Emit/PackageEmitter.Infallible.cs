@@ -90,7 +90,7 @@ public sealed partial class PackageEmitter
         new StatementWriter(writer, expressions.For(function), new ModuleUsage(), parameters.Concat(["ctx", "e"])).DeclareLocals().Block(function.Body);
 
         // An error returned as a value (a split's first failure) leaves the function whatever handles its checks.
-        if (FailureScan.ReturnsError(writer.Body))
+        if (FailureScan.ReturnsError(writer.Body, name => infallible.Any(f => refined.Names[f] == name)))
         {
             return true;
         }

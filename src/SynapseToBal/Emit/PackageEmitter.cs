@@ -404,8 +404,15 @@ public sealed partial class PackageEmitter
             Body = WithoutReturnChecks(writer.Body, faultFunction, faultInline),
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
-            Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body) ? "http:Response|error" : "http:Response",
+            Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
         };
+    }
+
+    /// <summary>Whether a name is the name of a function that cannot fail (<see cref="InfallibleFunctions"/>).</summary>
+    private Func<string, bool> InfallibleName(NameMap names)
+    {
+        var infallible = _infallible.Select(f => names[f]).ToHashSet(StringComparer.Ordinal);
+        return infallible.Contains;
     }
 
     // ---- functions.bal ----

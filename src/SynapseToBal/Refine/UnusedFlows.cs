@@ -20,6 +20,7 @@ public static class UnusedFlows
     {
         var removed = new HashSet<Symbol>();
         var candidates = package.Functions.Where(f => f.Kind == FunctionKind.OutFlow && !HoldsTodo(f)).Select(f => f.Name).ToHashSet();
+        candidates.ExceptWith(OutFlowsOfUnfinishedFlows(package));
         while (candidates.Count > 0)
         {
             var named = Named(package, removed);
@@ -88,6 +89,43 @@ public static class UnusedFlows
         }
 
         return named;
+    }
+
+    /// <summary>
+    /// The out flows of resources whose in flow holds a TODO, directly or in a function it runs: the code that finishes
+    /// the TODO may run the out flow (a recipient list's responses each run it), so it stays.
+    /// </summary>
+    private static HashSet<Symbol> OutFlowsOfUnfinishedFlows(PackageIr package)
+    {
+        var functions = package.Functions.ToDictionary(f => f.Name);
+        var kept = new HashSet<Symbol>();
+        foreach (var resource in package.Services.SelectMany(s => s.Resources))
+        {
+            if (resource.OutFunction is not { } outFlow)
+            {
+                continue;
+            }
+
+            var seen = new HashSet<Symbol>();
+            var pending = new Stack<ImmutableArray<StepIr>>([resource.Body]);
+            while (pending.TryPop(out var body))
+            {
+                if (IrWalker.Steps(body).Any(s => s is TodoStep))
+                {
+                    kept.Add(outFlow);
+                    break;
+                }
+
+                var named = new HashSet<Symbol>();
+                EmptyFlows.Collect(body, named);
+                foreach (var callee in named.Where(n => n != outFlow && functions.ContainsKey(n) && seen.Add(n)))
+                {
+                    pending.Push(functions[callee].Body);
+                }
+            }
+        }
+
+        return kept;
     }
 
     private static bool HoldsTodo(FunctionIr function) => IrWalker.Steps(function.Body).Any(s => s is TodoStep or DeadCodeStep);

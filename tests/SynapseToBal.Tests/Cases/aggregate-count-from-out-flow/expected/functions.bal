@@ -6,19 +6,11 @@ import ballerina/http;
 
 xmlns "http://services.samples" as m0;
 
-# Out flow of proxy service QuoteBatchProxy: runs on the backend response.
-function quoteBatchProxyOut(Context ctx) returns http:Response|error {
-    ctx.properties["quoteMax"] = 10;
-    ctx.properties["quoteMin"] = "5";
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteBatchProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteBatchProxyEndpoint, restPostfix(ctx));
-    ctx.properties["quoteMax"] = 10;
-    ctx.properties["quoteMin"] = "5";
+    int quoteMax = 10;
+    string quoteMin = "5";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -2,15 +2,6 @@
 //   DevicesAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
-
-# Out flow of DevicesAPI GET /first/{limit}: runs on the backend response.
-function devicesApiOut(Context ctx) returns http:Response|error {
-    ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function devicesApiFirstLimitIterateTarget(Context ctx) returns error? {
     ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<deviceId>);

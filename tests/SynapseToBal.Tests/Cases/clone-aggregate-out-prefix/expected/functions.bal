@@ -5,14 +5,6 @@
 import ballerina/http;
 import ballerina/log;
 
-# Out flow of proxy service PriceCompareProxy: runs on the backend response.
-function priceCompareProxyOut(Context ctx) returns http:Response|error {
-    log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
-    ctx.properties["received"] = "true";
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return respond(ctx);
-}
-
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCompareProxyCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx));

@@ -7,13 +7,6 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# Out flow of proxy service QuoteAllProxy: runs on the backend response.
-function quoteAllProxyOut(Context ctx) returns http:Response|error {
-    log:printInfo("QuoteAllProxy response", quote = "received");
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
 function quoteAllProxyRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx));
@@ -42,12 +35,6 @@ function quoteAllProxyFlow(Context ctx) returns http:Response|error {
     }
     check aggregateMessages(ctx, messages, false);
     return respond(ctx);
-}
-
-# Out flow of proxy service DynamicQuoteProxy: runs on the backend response.
-function dynamicQuoteProxyOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
 }
 
 # A member of the recipient list at line 45: sends its copy of the message, then keeps the part of the response the aggregate collects.
@@ -81,7 +68,7 @@ function notifyProxyRecipient(Context ctx) returns error? {
 }
 
 # In flow of proxy service NotifyProxy, run by the service at each of its addresses.
-function notifyProxyFlow(Context ctx) returns http:Response|error {
+function notifyProxyFlow(Context ctx) returns http:Response {
     string epList = "http://a.example.com/notify,http://b.example.com/notify";
     ctx.properties["OUT_ONLY"] = "true";
     // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
@@ -94,7 +81,7 @@ function notifyProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # Out flow of proxy service IdAggregateProxy: runs on the backend response.
-function idAggregateProxyOut(Context ctx) returns http:Response|error {
+function idAggregateProxyOut(Context ctx) returns http:Response {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     return accepted();
 }

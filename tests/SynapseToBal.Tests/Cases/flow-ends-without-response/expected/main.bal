@@ -31,7 +31,7 @@ service /events on httpListener {
     }
 
     # DELETE /events/ignored
-    resource function delete ignored(http:Request request) returns http:Response|error {
+    resource function delete ignored(http:Request request) returns http:Response {
         return accepted();
     }
 

@@ -19,12 +19,6 @@ function gatherLines(Context ctx) returns http:Response|error? {
     }
 }
 
-# Out flow of OrderSplitAPI POST /batch: runs on the backend response.
-function orderSplitApiPostBatchOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderSplitApiBatchIterateTarget(Context ctx) returns error? {
     log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));

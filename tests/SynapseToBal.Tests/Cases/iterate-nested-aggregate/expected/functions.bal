@@ -7,12 +7,6 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# Out flow of proxy service NestedQuotesProxy: runs on the backend response.
-function nestedQuotesProxyOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, nestedQuotesProxyEndpoint, restPostfix(ctx));

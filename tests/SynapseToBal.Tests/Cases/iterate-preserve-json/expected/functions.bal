@@ -5,12 +5,6 @@
 import ballerina/http;
 import ballerina/log;
 
-# Out flow of StudentsAPI POST /same-path: runs on the backend response.
-function studentsApiPostSamePathOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function studentsApiSamePathIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, enrolEp, "/enrol", "POST");

@@ -12,12 +12,6 @@ function aggregateQuotes(Context ctx) {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
 }
 
-# Out flow of proxy service QuoteSplitProxy: runs on the backend response.
-function quoteSplitProxyOut(Context ctx) returns http:Response|error {
-    aggregateQuotes(ctx);
-    return accepted();
-}
-
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteSplitProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteSplitProxyEndpoint, restPostfix(ctx));

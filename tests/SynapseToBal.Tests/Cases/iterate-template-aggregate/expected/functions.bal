@@ -14,12 +14,6 @@ function collectQuotes(Context ctx, string unused = "") {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
 }
 
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    collectQuotes(ctx);
-    return accepted();
-}
-
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx));

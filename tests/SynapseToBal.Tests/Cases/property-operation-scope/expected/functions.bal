@@ -2,14 +2,6 @@
 //   CountingAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
-
-# Out flow of CountingAPI POST /items: runs on the backend response.
-function countingApiOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 10: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function countingApiItemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);

@@ -27,6 +27,6 @@ function ftpProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service UntypedProxy, run by the service at each of its addresses.
-function untypedProxyFlow(Context ctx) returns http:Response|error {
+function untypedProxyFlow(Context ctx) returns http:Response {
     return accepted();
 }

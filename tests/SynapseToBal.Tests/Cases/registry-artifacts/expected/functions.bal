@@ -31,15 +31,6 @@ function logTemplate(Context ctx, string message = "") {
     log:printInfo("conf:/templates/log_template.xml sequence", messageValue = message);
 }
 
-# Out flow of proxy service RegistryFlowsProxy: runs on the backend response.
-function registryFlowsProxyOut(Context ctx) returns http:Response|error {
-    http:Response? reply = check receiving(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
-}
-
 # In flow of proxy service RegistryFlowsProxy, run by the service at each of its addresses.
 function registryFlowsProxyFlow(Context ctx) returns http:Response|error {
     common(ctx);

@@ -19,7 +19,7 @@ service /flow on httpListener {
     }
 
     # GET /flow/drop
-    resource function get drop(http:Request request) returns http:Response|error {
+    resource function get drop(http:Request request) returns http:Response {
         return accepted();
     }
 

@@ -23,12 +23,6 @@ function quoteResponse(Context ctx) returns http:Response|error? {
     }
 }
 
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    log:printInfo("QuoteProxy response", 'never = "the out sequence does not run for this send");
-    return respond(ctx);
-}
-
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx));

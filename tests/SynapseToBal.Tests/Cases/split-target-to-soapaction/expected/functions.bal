@@ -48,12 +48,6 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
     return answer ?: accepted();
 }
 
-# Out flow of proxy service QuoteSplitProxy: runs on the backend response.
-function quoteSplitProxyOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteSplitProxyIterateTarget(Context ctx) returns error? {
     ctx.headers["soapaction"] = "\"urn:getQuote\"";
