@@ -1,0 +1,83 @@
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// Output a Ballerina developer keeps (issue 14): no function for an out flow nothing runs (<c>Refine/UnusedFlows.cs</c>),
+/// no <c>error</c> in the return type of an in or out flow or a resource that cannot fail, and no <c>check</c> where such
+/// a flow is continued with (<c>Emit/PackageEmitter.Infallible.cs</c>); an error a body returns as a value still counts.
+/// </summary>
+public sealed class UnusedAndInfallibleFlowTests
+{
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+
+    private const string Endpoint = """<endpoint><address uri="http://localhost:9000/quotes"/></endpoint>""";
+
+    private const string Receiver = $"""<sequence xmlns="{Ns}" name="QuoteResponse"><log level="custom"><property name="received" value="quote"/></log><send/></sequence>""";
+
+    [Fact]
+    public void An_out_flow_nothing_runs_is_not_declared()
+    {
+        var files = Convert(
+            Receiver,
+            $"""<proxy xmlns="{Ns}" name="QuoteProxy" transports="http"><target><inSequence><send receive="QuoteResponse">{Endpoint}</send></inSequence><outSequence><log level="custom"><property name="never" value="runs"/></log><send/></outSequence></target></proxy>""");
+        var functions = files["functions.bal"];
+
+        Assert.DoesNotContain("quoteProxyOut", functions);
+        Assert.DoesNotContain("never", functions);
+        Assert.Contains("http:Response? reply = check quoteResponse(ctx);", functions);
+    }
+
+    [Fact]
+    public void An_out_flow_stays_when_its_in_flow_holds_a_todo()
+    {
+        // The code that finishes the TODO may run the out flow: it stays, though nothing calls it yet.
+        var files = Convert(
+            Receiver,
+            $"""<proxy xmlns="{Ns}" name="QuoteProxy" transports="http"><target><inSequence><class name="com.example.Enricher"/><send receive="QuoteResponse">{Endpoint}</send></inSequence><outSequence><log level="custom"><property name="kept" value="yes"/></log><send/></outSequence></target></proxy>""");
+
+        Assert.Contains("function quoteProxyOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
+    }
+
+    [Fact]
+    public void In_and_out_flows_that_cannot_fail_return_a_response_and_are_continued_without_check()
+    {
+        var files = Convert(
+            $"""<proxy xmlns="{Ns}" name="LoopProxy" transports="http"><target><inSequence><log level="custom"><property name="step" value="in"/></log><loopback/></inSequence><outSequence><log level="custom"><property name="step" value="out"/></log><drop/></outSequence></target></proxy>""");
+        var functions = files["functions.bal"].ReplaceLineEndings("\n");
+
+        Assert.Contains("function loopProxyOut(Context ctx) returns http:Response {", functions);
+        Assert.Contains("function loopProxyFlow(Context ctx) returns http:Response {", functions);
+        Assert.Contains("    return loopProxyOut(ctx);\n}", functions);
+        Assert.DoesNotContain("check loopProxyOut", functions);
+        Assert.Contains("return loopProxyFlow(ctx);", files["main.bal"]);
+    }
+
+    [Fact]
+    public void A_resource_that_reads_no_message_and_cannot_fail_returns_a_response()
+    {
+        var files = Convert(
+            $"""<api xmlns="{Ns}" name="EventsAPI" context="/events"><resource methods="DELETE" uri-template="/ignored"><inSequence><drop/></inSequence></resource><resource methods="GET" uri-template="/read"><inSequence><respond/></inSequence></resource></api>""");
+        var main = files["main.bal"];
+
+        Assert.Contains("resource function delete ignored(http:Request request) returns http:Response {", main);
+        Assert.Contains("resource function get read(http:Request request) returns http:Response|error {", main);
+    }
+
+    [Fact]
+    public void A_sequence_whose_split_returns_its_first_failure_keeps_error_in_its_return_type()
+    {
+        // A clone that stops its parent returns the first failure of its copies as a value (return failure;): the
+        // function can fail though no check is written.
+        var files = Convert(
+            $"""<sequence xmlns="{Ns}" name="FanOut"><clone><target><sequence><send>{Endpoint}</send></sequence></target><target><sequence><send>{Endpoint}</send></sequence></target></clone></sequence>""",
+            $"""<api xmlns="{Ns}" name="FanAPI" context="/fan"><resource methods="POST"><inSequence><sequence key="FanOut"/></inSequence></resource></api>""");
+        var functions = files["functions.bal"];
+
+        Assert.Contains("return failure;", functions);
+        Assert.Contains("function fanOut(Context ctx) returns http:Response|error? {", functions);
+        Assert.Contains("check fanOut(ctx);", files["main.bal"]);
+    }
+
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
+}
