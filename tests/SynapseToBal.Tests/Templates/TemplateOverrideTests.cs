@@ -28,8 +28,8 @@ public sealed class TemplateOverrideTests : IDisposable
         // Each service is rendered through main.service.sbn, the file (imports, listener, services joined) through main.bal.sbn.
         var service = TemplateRenderer.ReadBuiltIn("main.service.sbn")
             .Replace(
-                "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns http:Response|error {\n",
-                "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns http:Response|error {\n        log:printInfo(\"called: {{ resource.summary }}\");\n",
+                "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns {{ resource.returns }} {\n",
+                "    resource function {{ resource.accessor }} {{ resource.path }}(http:Request request) returns {{ resource.returns }} {\n        log:printInfo(\"called: {{ resource.summary }}\");\n",
                 StringComparison.Ordinal);
         var main = TemplateRenderer.ReadBuiltIn("main.bal.sbn")
             .Replace("{{~ for module in imports ~}}", "import ballerina/log;\n{{~ for module in imports ~}}", StringComparison.Ordinal);
