@@ -82,6 +82,12 @@ public static class IncrementalConversion
                 File.Delete(recordPath);
             }
         }
+        else if (!output.ReuseArtifacts && !output.Check && File.Exists(recordPath))
+        {
+            // A run without the record leaves none behind: a later run with it would splice from a record that no
+            // longer describes the input (its checks would fall back, but the folder would not be a fresh run's).
+            File.Delete(recordPath);
+        }
         if (cache is not null && !output.Check && options.RenderCache is null && Directory.Exists(Path.GetDirectoryName(cachePath)))
         {
             var text = cache.Serialize();

@@ -100,6 +100,20 @@ public sealed partial class IncrementalEquivalenceTests
     }
 
     [Fact]
+    public void A_run_without_artifact_reuse_leaves_no_record_behind()
+    {
+        Generate(Input, apis: 3, sequences: 1, endpoints: 1);
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        Assert.True(File.Exists(RecordPath));
+        SetValue("Api1", "A", "incr-A");
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, new OutputOptions()).Spliced);
+        Assert.False(File.Exists(RecordPath));
+        SetValue("Api1", "incr-A", "A");
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing).Spliced); // no record: a whole conversion
+        AssertEqualsFresh("a run without the record, then one with it");
+    }
+
+    [Fact]
     public void A_spliced_rerun_merges_a_developers_edit_as_a_whole_conversion_does()
     {
         Generate(Input, apis: 8, sequences: 2, endpoints: 2);
