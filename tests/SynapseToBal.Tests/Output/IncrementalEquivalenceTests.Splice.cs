@@ -184,6 +184,25 @@ public sealed partial class IncrementalEquivalenceTests
         }
     }
 
+    /// <summary>A real configuration (605 files): a plain property value changed in one of its APIs.</summary>
+    [Fact]
+    public void A_changed_property_value_in_a_corpus_api_splices_and_equals_a_fresh_conversion()
+    {
+        const string project = "micro-integrator/integration/mediation-tests/tests-mediator-1/src/test/resources/artifacts/ESB/server/repository/deployment/server/synapse-configs/default";
+        if (TestPaths.Corpus is not { } corpus || !Directory.Exists(Path.Combine(corpus, project)))
+        {
+            output.WriteLine($"SKIPPED: ../shared/corpus/{project} is not present beside the repository.");
+            return;
+        }
+
+        OutputFolders.CopyTree(Path.Combine(corpus, project), Input);
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        Edit(Path.Combine(Input, "api", "TestLogMediatorTemplating.xml"), "value=\"abc123\"", "value=\"incr abc\"");
+        var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        AssertEqualsFresh("a corpus API's property value");
+        Assert.True(rerun.Spliced, "the change was converted whole");
+    }
+
     /// <summary>Replaces the first <c>value="from"</c> in an API's file.</summary>
     private void SetValue(string api, string from, string to) => Edit(Path.Combine(Input, "apis", api + ".xml"), $"value=\"{from}\"", $"value=\"{to}\"");
 
