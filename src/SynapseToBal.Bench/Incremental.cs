@@ -70,9 +70,10 @@ internal static class Incremental
     /// that folder, both with the CLI's defaults. Prints each pair, the medians and the median of the pairs' ratios.
     /// </summary>
     /// <param name="reuseRenders">Both runs keep and reuse rendered constructs (<see cref="OutputOptions.ReuseRenders"/>) instead of the CLI's defaults.</param>
-    public static void Pairs(string project, int artifacts, int runs, bool reuseRenders = false)
+    /// <param name="reuseArtifacts">Both runs keep the per-artifact record and the changed run splices when it can (<see cref="OutputOptions.ReuseArtifacts"/>).</param>
+    public static void Pairs(string project, int artifacts, int runs, bool reuseRenders = false, bool reuseArtifacts = false)
     {
-        var outputOptions = new OutputOptions { ReuseRenders = reuseRenders };
+        var outputOptions = new OutputOptions { ReuseRenders = reuseRenders, ReuseArtifacts = reuseArtifacts };
         var output = project + "_converted";
         var scratch = project + "_warmup";
         IncrementalConversion.Run(new ConversionOptions(project), scratch, outputOptions);
@@ -81,6 +82,7 @@ internal static class Incremental
         var fulls = new List<double>();
         var changes = new List<double>();
         var ratios = new List<double>();
+        var cpuRatios = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             if (Directory.Exists(output))
@@ -90,25 +92,33 @@ internal static class Incremental
 
             // Each run starts on a collected heap, so neither pays for collecting the previous run's garbage.
             Collect();
+            var fullCpu = Cpu();
             var full = Time(() => IncrementalConversion.Run(options, output, outputOptions), out _);
+            fullCpu = Cpu() - fullCpu;
             var api = Path.Combine(project, "apis", string.Create(CultureInfo.InvariantCulture, $"Api{11 + run}.xml"));
             File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
             Collect();
             var stages = new StageClock();
+            var changedCpu = Cpu();
             var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, outputOptions), out var result);
+            changedCpu = Cpu() - changedCpu;
             stages.Stop();
             var written = string.Join(", ", result.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? []);
             var reused = result.Cache is { } cache ? string.Create(CultureInfo.InvariantCulture, $"; render cache: reused {cache.Reused}, rendered {cache.Rendered}, unkeyed {cache.Unkeyed}") : string.Empty;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pair {run + 1}: full run {full:F0} ms, one API changed {changed:F0} ms ({100 * changed / full:F1}%; written: {written}{reused})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pair {run + 1}: full run {full:F0} ms (CPU {fullCpu:F0} ms), one API changed {changed:F0} ms (CPU {changedCpu:F0} ms; {100 * changed / full:F1}% wall, {100 * changedCpu / fullCpu:F1}% CPU; spliced: {result.Spliced}; written: {written}{reused})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    where the changed run's time went: {stages.Describe(changed)}"));
             fulls.Add(full);
             changes.Add(changed);
             ratios.Add(changed / full);
+            cpuRatios.Add(changedCpu / fullCpu);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"incremental pairs ({artifacts} artifacts, {runs} pairs{(reuseRenders ? ", render cache on" : string.Empty)}): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}%"));
+            $"incremental pairs ({artifacts} artifacts, {runs} pairs{(reuseRenders ? ", render cache on" : string.Empty)}{(reuseArtifacts ? ", artifact reuse on" : string.Empty)}): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}% (CPU time {100 * Median(cpuRatios):F1}%)"));
     }
+
+    /// <summary>The CPU time of the process so far (every thread), in milliseconds: the machine is shared, so wall times alone say little.</summary>
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 
     private static void Collect()
     {

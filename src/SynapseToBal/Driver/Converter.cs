@@ -36,6 +36,9 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
     /// <summary>Rendered constructs of a previous run into the same output, reused where their key is unchanged; it collects this run's (<see cref="Emit.RenderCache"/>).</summary>
     public RenderCache? RenderCache { get; init; }
 
+    /// <summary>Told the text and source file of each service and function as it is rendered (per-artifact reuse, <c>Output/ArtifactSplice.cs</c>).</summary>
+    public SectionCollector? Sections { get; init; }
+
     /// <summary>
     /// How many threads the conversion may use for its per-file work (loading and parsing the files, rendering the
     /// package's files); null for one per processor, 1 for none besides the caller's. The output and the diagnostics
@@ -145,7 +148,7 @@ public static class Converter
         options.Progress?.Invoke("Emitting", 0, 1);
         try
         {
-            files = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache }.Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
+            files = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections }.Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
         }
         catch (TemplateException ex)
         {

@@ -72,6 +72,15 @@ public sealed partial class PackageEmitter
         return construct.Namespaces.Count == 0 ? construct.Text : _namespaces.Adopt(construct.Namespaces, construct.Text);
     }
 
+    /// <summary>Told the text of each service of <c>main.bal</c> and function of <c>functions.bal</c> with its source file (<see cref="SectionCollector"/>).</summary>
+    public SectionCollector? Sections { get; init; }
+
+    private string Recorded(string file, string origin, string text)
+    {
+        Sections?.Record(file, origin, text);
+        return text;
+    }
+
     /// <summary>
     /// Rendered constructs kept between runs (<see cref="RenderCache"/>): used when the file is rendered once with
     /// placeholders (each construct's result is then its own); a file rendered twice renders every construct.

@@ -9,6 +9,9 @@ namespace SynapseToBal.Output;
 /// <param name="UpToDate">Input, options and converter are those of the last conversion and every file it wrote is still there.</param>
 public sealed record IncrementalRun(ConversionResult? Conversion, OutputOutcome? Outcome, bool UpToDate)
 {
+    /// <summary>The files were spliced from the previous generation and a slice of the project (<see cref="ArtifactSplice"/>): no conversion of the whole project ran.</summary>
+    public bool Spliced { get; init; }
+
     /// <summary>The rendered constructs the conversion reused and rendered (null when nothing ran).</summary>
     public RenderCache? Cache { get; init; }
 }
@@ -38,11 +41,27 @@ public static class IncrementalConversion
             return new IncrementalRun(null, null, UpToDate: true);
         }
 
+        // One API's property value changed: its new sections spliced into the previous generation when a slice of the
+        // project shows the change stays inside them (ArtifactSplice); otherwise the whole project is converted.
+        var recordPath = Path.Combine(root, Manifest.Folder, ArtifactSplice.FileName);
+        if (output.ReuseArtifacts && !output.ReuseRenders && previous is not null && SameConverter(previous, settings)
+            && ArtifactSplice.TrySplice(options, root, previous, fingerprint, include) is { } spliced)
+        {
+            var splicedOutcome = new OutputWriter(root, output).Write(spliced.Files, new Manifest(Generator, Build, settings, spliced.Inputs, []), previous);
+            if (!output.Check)
+            {
+                WriteIfChanged(recordPath, ArtifactSplice.Serialize(spliced.Next));
+            }
+
+            return new IncrementalRun(null, splicedOutcome, UpToDate: false) { Spliced = true };
+        }
+
         // The rendered constructs of the previous conversion into this folder, when the same converter made them (an
         // entry's key holds everything else its render read).
         var cachePath = Path.Combine(root, Manifest.Folder, RenderCacheFile);
         var cache = output.ReuseRenders ? RenderCache.Parse(previous is not null && previous.Build == Build && File.Exists(cachePath) ? ReadCache(cachePath) : null, SourceHashes(options.Input, fingerprint)) : null;
-        var result = Converter.Convert(options with { RenderCache = options.RenderCache ?? cache });
+        var sections = output.ReuseArtifacts && !options.KeepStructure ? new SectionCollector() : null;
+        var result = Converter.Convert(options with { RenderCache = options.RenderCache ?? cache, Sections = options.Sections ?? sections });
         var files = include is null ? result.Files : [.. result.Files.Where(include)];
         if (files.Count == 0)
         {
@@ -51,6 +70,24 @@ public static class IncrementalConversion
 
         var manifest = new Manifest(Generator, Build, settings, Inputs(result, fingerprint), []);
         var outcome = new OutputWriter(root, output).Write(files, manifest, previous);
+        if (output.ReuseArtifacts && !output.Check && Directory.Exists(Path.GetDirectoryName(recordPath)))
+        {
+            // The record a later run splices from; none (and a stale one removed) when this run cannot give one.
+            if (sections is not null && !output.ReuseRenders && ArtifactSplice.Build(result, files, manifest.Inputs, sections) is { } record)
+            {
+                WriteIfChanged(recordPath, ArtifactSplice.Serialize(record));
+            }
+            else if (File.Exists(recordPath))
+            {
+                File.Delete(recordPath);
+            }
+        }
+        else if (!output.ReuseArtifacts && !output.Check && File.Exists(recordPath))
+        {
+            // A run without the record leaves none behind: a later run with it would splice from a record that no
+            // longer describes the input (its checks would fall back, but the folder would not be a fresh run's).
+            File.Delete(recordPath);
+        }
         if (cache is not null && !output.Check && options.RenderCache is null && Directory.Exists(Path.GetDirectoryName(cachePath)))
         {
             var text = cache.Serialize();
@@ -61,6 +98,14 @@ public static class IncrementalConversion
         }
 
         return new IncrementalRun(result, outcome, UpToDate: false) { Cache = cache };
+    }
+
+    private static void WriteIfChanged(string path, string text)
+    {
+        if (!(File.Exists(path) && File.ReadAllText(path) == text))
+        {
+            File.WriteAllText(path, text);
+        }
     }
 
     /// <summary>The stored cache's text, or null when it cannot be read (then nothing is reused).</summary>
@@ -141,11 +186,14 @@ public static class IncrementalConversion
         return settings;
     }
 
-    private static bool IsUpToDate(Manifest previous, IReadOnlyDictionary<string, string> settings, IReadOnlyList<(string Path, string Hash)> fingerprint, string root) =>
+    private static bool SameConverter(Manifest previous, IReadOnlyDictionary<string, string> settings) =>
         previous.Generator == Generator
         && previous.Build == Build
         && previous.Options.Count == settings.Count
-        && settings.All(s => previous.Options.TryGetValue(s.Key, out var value) && value == s.Value)
+        && settings.All(s => previous.Options.TryGetValue(s.Key, out var value) && value == s.Value);
+
+    private static bool IsUpToDate(Manifest previous, IReadOnlyDictionary<string, string> settings, IReadOnlyList<(string Path, string Hash)> fingerprint, string root) =>
+        SameConverter(previous, settings)
         && previous.Inputs.Select(i => (i.Path, i.Hash)).SequenceEqual(fingerprint)
         && previous.Files.All(f => Converter.SafeCombine(root, f.Path) is { } path && File.Exists(path));
 

@@ -48,6 +48,13 @@ public sealed record OutputOptions(bool Force = false, bool NoMerge = false, boo
 {
     /// <summary>Keep rendered constructs in the manifest folder and reuse them on a rerun (<c>Emit/RenderCache.cs</c>); off by default: measured slower than rendering (docs/performance.md).</summary>
     public bool ReuseRenders { get; init; }
+
+    /// <summary>
+    /// Keep a record of each API file's property values and sections in the manifest folder, and splice a rerun whose
+    /// only change is such a value instead of converting the whole project (<c>Output/ArtifactSplice.cs</c>); off by
+    /// default (the CLI needs the whole conversion for its reports).
+    /// </summary>
+    public bool ReuseArtifacts { get; init; }
 }
 
 public sealed record OutputOutcome(IReadOnlyList<FileOutcome> Files, IReadOnlyList<Diagnostic> Diagnostics)

@@ -1,0 +1,585 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+
+namespace SynapseToBal.Output;
+
+/// <summary>
+/// Per-artifact reuse for one kind of change (issue 12, <c>docs/design.md</c>, "Regenerating one artifact"): the
+/// literal value of a property changed in the file of one API, nothing else in the input. Such a rerun converts a
+/// slice of the project (every file but the other APIs' files) twice, with the file's previous text (rebuilt from the
+/// stored values and checked against the previous hash) and its new text, and splices the API's new sections into the
+/// previous generation when the two slice conversions show that the change stays inside those sections. Anything else
+/// (another change, a check that fails, a record that cannot be read or comes from another build) returns null: the
+/// caller converts the whole project, which is always correct.
+/// </summary>
+internal static partial class ArtifactSplice
+{
+    /// <summary>The record of the last conversion, in the manifest folder.</summary>
+    public const string FileName = "artifacts.json";
+
+    /// <summary>The stored format and the meaning of its fields: a record of another version is not read.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The files whose constructs the emitter reports with their source file (<see cref="SectionCollector"/>).</summary>
+    private static readonly string[] SectionFiles = ["main.bal", "functions.bal"];
+
+    /// <summary>Property names the Micro Integrator gives a meaning to whatever their case (most such names are upper case and fail the name rule).</summary>
+    private static readonly HashSet<string> MeaningfulNames = new(StringComparer.OrdinalIgnoreCase) { "messageType", "contentType", "transportHeaders", "preserveProcessedHeaders" };
+
+    /// <summary>Values that read as flags, numbers or nothing: a change to or from one is not spliced.</summary>
+    private static readonly HashSet<string> FlagWords = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "yes", "no", "on", "off", "null", "nil" };
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    internal sealed record Section(string File, int Start, int Length);
+
+    /// <param name="Path">The input file, relative and '/'-separated, as the manifest names it.</param>
+    /// <param name="Skeleton">The hash of the file's text with every property's literal value left empty.</param>
+    /// <param name="Values">Those values, in document order.</param>
+    /// <param name="Sections">Where the file's services and functions are in the generated files, in file order.</param>
+    internal sealed record ArtifactRecord(string Path, string Skeleton, IReadOnlyList<string> Values, IReadOnlyList<Section> Sections);
+
+    /// <param name="Files">Every generated file the manifest tracks with the hash of its generated text, in generation order.</param>
+    internal sealed record Record(string Build, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts);
+
+    /// <summary>What a splice produced: the files of the package, the next record and the manifest's inputs.</summary>
+    internal sealed record Spliced(IReadOnlyList<GeneratedFile> Files, Record Next, IReadOnlyList<ManifestInput> Inputs);
+
+    /// <summary>An input file that holds one API and nothing else.</summary>
+    private static bool IsSingleApi(ManifestInput input) =>
+        input.Artifacts.Count == 1 && input.Artifacts[0].StartsWith("api:", StringComparison.Ordinal) && !input.Path.Contains('!', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<property\b[^<>]*?\svalue=""(?<value>[^""<>]*)""")]
+    private static partial Regex PropertyValue();
+
+    [GeneratedRegex("""\s(?:scope|type|expression)\s*=""")]
+    private static partial Regex TypedOrScoped();
+
+    [GeneratedRegex(@"\sname=""(?<name>[^""]*)""")]
+    private static partial Regex NameAttribute();
+
+    [GeneratedRegex("""^[a-z][A-Za-z0-9]{0,63}$""")]
+    private static partial Regex PlainName();
+
+    [GeneratedRegex("""^[A-Za-z][A-Za-z0-9_ -]{0,63}$""")]
+    private static partial Regex PlainValue();
+
+    /// <summary>The text with every property's literal value left empty, and the values.</summary>
+    internal static (string Skeleton, List<Match> Matches) Skeleton(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var matches = new List<Match>();
+        var at = 0;
+        foreach (Match match in PropertyValue().Matches(text))
+        {
+            var value = match.Groups["value"];
+            builder.Append(text, at, value.Index - at);
+            matches.Add(match);
+            at = value.Index + value.Length;
+        }
+
+        builder.Append(text, at, text.Length - at);
+        return (builder.ToString(), matches);
+    }
+
+    /// <summary>The record of a conversion, or null when it has nothing to record (no project read).</summary>
+    public static Record? Build(ConversionResult result, IReadOnlyList<GeneratedFile> files, IReadOnlyList<ManifestInput> inputs, SectionCollector sections)
+    {
+        if (result.Project is not { } project)
+        {
+            return null;
+        }
+
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in project.Documents)
+        {
+            texts.TryAdd(document.Path, document.Text);
+        }
+
+        var located = new Dictionary<string, List<Section>>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => SectionFiles.Contains(f.RelativePath)))
+        {
+            foreach (var (origin, start, length) in Locate(file.Content, sections.Of(file.RelativePath)) ?? [])
+            {
+                var relative = Path.GetRelativePath(result.SourceRoot, origin).Replace('\\', '/');
+                if (!located.TryGetValue(relative, out var list))
+                {
+                    located[relative] = list = [];
+                }
+
+                list.Add(new Section(file.RelativePath, start, length));
+            }
+        }
+
+        var artifacts = new List<ArtifactRecord>();
+        foreach (var input in inputs.Where(IsSingleApi).OrderBy(i => i.Path, StringComparer.Ordinal))
+        {
+            if (texts.TryGetValue(Path.GetFullPath(Path.Combine(result.SourceRoot, input.Path)), out var text))
+            {
+                var (skeleton, matches) = Skeleton(text);
+                artifacts.Add(new ArtifactRecord(input.Path, Manifest.Hash(skeleton), [.. matches.Select(m => m.Groups["value"].Value)], located.TryGetValue(input.Path, out var own) ? own : []));
+            }
+        }
+
+        return new Record(IncrementalConversion.Build, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
+    }
+
+    /// <summary>Where each recorded construct's text is in the file, in order; null when one is not found as recorded (the file was rendered twice, or its text was changed after joining).</summary>
+    private static List<(string Origin, int Start, int Length)>? Locate(string content, IReadOnlyList<(string Origin, string Text)> constructs)
+    {
+        var result = new List<(string Origin, int Start, int Length)>(constructs.Count);
+        var at = 0;
+        foreach (var (origin, text) in constructs)
+        {
+            var found = text.Length == 0 ? -1 : content.IndexOf(text, at, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            result.Add((origin, found, text.Length));
+            at = found + text.Length;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The package after the one change, spliced; null when the change is not of the kind handled or any check fails.
+    /// </summary>
+    public static Spliced? TrySplice(ConversionOptions options, string root, Manifest previous, IReadOnlyList<(string Path, string Hash)> fingerprint, Func<GeneratedFile, bool>? include)
+    {
+        var input = Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar);
+        if (!Directory.Exists(input) || options.KeepStructure || options.RenderCache is not null || Read(Path.Combine(root, Manifest.Folder, FileName)) is not { } record || record.Build != IncrementalConversion.Build)
+        {
+            return null;
+        }
+
+        // Exactly one input file changed, the same files otherwise.
+        if (previous.Inputs.Count != fingerprint.Count)
+        {
+            return null;
+        }
+
+        var changed = -1;
+        for (var i = 0; i < fingerprint.Count; i++)
+        {
+            if (previous.Inputs[i].Path != fingerprint[i].Path)
+            {
+                return null;
+            }
+
+            if (previous.Inputs[i].Hash != fingerprint[i].Hash)
+            {
+                if (changed >= 0)
+                {
+                    return null;
+                }
+
+                changed = i;
+            }
+        }
+
+        if (changed < 0 || !IsSingleApi(previous.Inputs[changed]) || record.Artifacts.FirstOrDefault(a => a.Path == fingerprint[changed].Path) is not { } artifact)
+        {
+            return null;
+        }
+
+        var path = fingerprint[changed].Path;
+        if (Converter.SafeCombine(input, path) is not { } file || Change(file, fingerprint[changed].Hash, previous.Inputs[changed].Hash, artifact) is not { } change)
+        {
+            return null;
+        }
+
+        var (oldText, newText, changes) = change;
+
+        var temp = Directory.CreateTempSubdirectory("synapse2bal-splice-");
+        try
+        {
+            return Splice(options, root, previous, fingerprint, include, record, artifact, changed, oldText, newText, changes, Path.Combine(temp.FullName, Path.GetFileName(input)));
+        }
+        finally
+        {
+            try
+            {
+                temp.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // a temporary folder left behind does not change the output
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// The changed file's previous and new text and the values that changed, when only literal property values
+    /// changed, each a plain word (no flag, number or expression) of a default-scope, untyped property with a plain
+    /// lower-case name; null otherwise.
+    /// </summary>
+    private static (string Old, string New, List<(string Old, string New)> Changes)? Change(string file, string hash, string previousHash, ArtifactRecord artifact)
+    {
+        string text;
+        try
+        {
+            var bytes = File.ReadAllBytes(file);
+            if (Manifest.Hash(bytes) != hash || bytes is [0xEF, 0xBB, 0xBF, ..])
+            {
+                return null;
+            }
+
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return null;
+        }
+
+        var (skeleton, matches) = Skeleton(text);
+        if (Manifest.Hash(skeleton) != artifact.Skeleton || matches.Count != artifact.Values.Count)
+        {
+            return null;
+        }
+
+        var changes = new List<(string Old, string New)>();
+        var old = new StringBuilder(text.Length);
+        var at = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var value = matches[i].Groups["value"];
+            if (value.Value == artifact.Values[i])
+            {
+                continue;
+            }
+
+            var tag = matches[i].Value;
+            if (!Plain(value.Value) || !Plain(artifact.Values[i]) || TypedOrScoped().IsMatch(tag)
+                || NameAttribute().Match(tag) is not { Success: true } name || !PlainName().IsMatch(name.Groups["name"].Value) || MeaningfulNames.Contains(name.Groups["name"].Value))
+            {
+                return null;
+            }
+
+            changes.Add((artifact.Values[i], value.Value));
+            old.Append(text, at, value.Index - at).Append(artifact.Values[i]);
+            at = value.Index + value.Length;
+        }
+
+        old.Append(text, at, text.Length - at);
+        var oldText = old.ToString();
+
+        // The previous text, rebuilt from the stored values, must be the file the last conversion read.
+        return changes.Count > 0 && Manifest.Hash(Encoding.UTF8.GetBytes(oldText)) == previousHash ? (oldText, text, changes) : null;
+    }
+
+    private static bool Plain(string value) => PlainValue().IsMatch(value) && !FlagWords.Contains(value.Trim());
+
+    private static Spliced? Splice(
+        ConversionOptions options,
+        string root,
+        Manifest previous,
+        IReadOnlyList<(string Path, string Hash)> fingerprint,
+        Func<GeneratedFile, bool>? include,
+        Record record,
+        ArtifactRecord artifact,
+        int changed,
+        string oldText,
+        string newText,
+        List<(string Old, string New)> changes,
+        string slice)
+    {
+        // The slice: every input file but the files of the other APIs (nothing refers to an API).
+        var input = Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar);
+        var path = fingerprint[changed].Path;
+        foreach (var other in previous.Inputs)
+        {
+            if (other.Path != path && IsSingleApi(other))
+            {
+                continue;
+            }
+
+            if (Converter.SafeCombine(slice, other.Path) is not { } target || Converter.SafeCombine(input, other.Path) is not { } source)
+            {
+                return null;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (other.Path != path)
+            {
+                File.Copy(source, target);
+            }
+        }
+
+        var changedFile = Path.GetFullPath(Converter.SafeCombine(slice, path)!);
+        File.WriteAllText(changedFile, oldText, StrictUtf8);
+        var before = ConvertSlice(options, slice, include);
+        File.WriteAllText(changedFile, newText, StrictUtf8);
+        var after = ConvertSlice(options, slice, include);
+        if (before is null || after is null
+            || !before.Value.Diagnostics.SequenceEqual(after.Value.Diagnostics, StringComparer.Ordinal)
+            || !before.Value.Files.Select(f => f.RelativePath).SequenceEqual(after.Value.Files.Select(f => f.RelativePath), StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        if (!previous.Files.Select(f => f.Path).Order(StringComparer.Ordinal).SequenceEqual(record.Files.Select(f => f.Path).Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var files = new List<GeneratedFile>();
+        var shifts = new Dictionary<string, List<(int Start, int OldLength, int NewLength)>>(StringComparer.Ordinal);
+        foreach (var (generated, hash) in record.Files)
+        {
+            if (previous.Files.FirstOrDefault(f => f.Path == generated)?.Hash != hash || ReadBase(root, generated) is not { } text || Manifest.Hash(text) != hash)
+            {
+                return null; // the merge base is not the last generation (a file kept with a .new twin) or was changed
+            }
+
+            var o = before.Value.Files.FirstOrDefault(f => f.RelativePath == generated);
+            var n = after.Value.Files.FirstOrDefault(f => f.RelativePath == generated);
+            if (o is null || n is null || o.Content == n.Content)
+            {
+                if ((o is null) != (n is null))
+                {
+                    return null;
+                }
+
+                files.Add(new GeneratedFile(generated, text));
+                continue;
+            }
+
+            if (Replace(generated, text, o.Content, n.Content, before.Value.Sections, after.Value.Sections, changedFile, artifact, changes) is not { } replaced)
+            {
+                return null;
+            }
+
+            files.Add(new GeneratedFile(generated, replaced.Text));
+            shifts[generated] = replaced.Shifts;
+        }
+
+        // A file the slice generates differently but the package did not generate: not handled.
+        if (after.Value.Files.Any(n => record.Files.All(r => r.Path != n.RelativePath) && before.Value.Files.First(o => o.RelativePath == n.RelativePath).Content != n.Content))
+        {
+            return null;
+        }
+
+        var artifacts = record.Artifacts.Select(a => a with
+        {
+            Values = a.Path == path ? [.. Skeleton(newText).Matches.Select(m => m.Groups["value"].Value)] : a.Values,
+            Sections = [.. a.Sections.Select(s => Shift(s, shifts))],
+        }).ToList();
+        var next = new Record(record.Build, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
+        var inputs = previous.Inputs.Select((i, index) => index == changed ? i with { Hash = fingerprint[changed].Hash } : i).ToList();
+        return new Spliced(files, next, inputs);
+    }
+
+    /// <summary>A section after the changed sections of its file moves by their change in length; a changed section keeps its start (moved by the earlier ones) and takes its new length.</summary>
+    private static Section Shift(Section section, Dictionary<string, List<(int Start, int OldLength, int NewLength)>> shifts)
+    {
+        if (!shifts.TryGetValue(section.File, out var changed))
+        {
+            return section;
+        }
+
+        var start = section.Start;
+        var length = section.Length;
+        foreach (var (at, oldLength, newLength) in changed)
+        {
+            if (at < section.Start)
+            {
+                start += newLength - oldLength;
+            }
+            else if (at == section.Start)
+            {
+                length = newLength;
+            }
+        }
+
+        return section with { Start = start, Length = length };
+    }
+
+    /// <summary>
+    /// The previous generation of a file with the changed API's sections replaced, when the slice's two conversions of
+    /// the file differ only inside those sections, only by the changed literals, and the previous generation holds each
+    /// old section where the record says; null otherwise.
+    /// </summary>
+    private static (string Text, List<(int Start, int OldLength, int NewLength)> Shifts)? Replace(
+        string file,
+        string previousText,
+        string before,
+        string after,
+        SectionCollector beforeSections,
+        SectionCollector afterSections,
+        string changedFile,
+        ArtifactRecord artifact,
+        List<(string Old, string New)> changes)
+    {
+        if (Locate(before, beforeSections.Of(file)) is not { } oldRanges || Locate(after, afterSections.Of(file)) is not { } newRanges)
+        {
+            return null;
+        }
+
+        var oldOwn = oldRanges.Where(r => r.Origin == changedFile).ToList();
+        var newOwn = newRanges.Where(r => r.Origin == changedFile).ToList();
+        var recorded = artifact.Sections.Where(s => s.File == file).ToList();
+        if (oldOwn.Count == 0 || oldOwn.Count != newOwn.Count || recorded.Count != oldOwn.Count || Cut(before, oldOwn) != Cut(after, newOwn))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(previousText.Length + after.Length - before.Length);
+        var shifts = new List<(int Start, int OldLength, int NewLength)>();
+        var at = 0;
+        for (var k = 0; k < oldOwn.Count; k++)
+        {
+            var oldSection = before.Substring(oldOwn[k].Start, oldOwn[k].Length);
+            var newSection = after.Substring(newOwn[k].Start, newOwn[k].Length);
+            var substituted = changes.Aggregate(oldSection, (text, change) => text.Replace('"' + change.Old + '"', '"' + change.New + '"', StringComparison.Ordinal));
+            var (start, length) = (recorded[k].Start, recorded[k].Length);
+            if (substituted != newSection || length != oldSection.Length || start < at || start + length > previousText.Length
+                || string.CompareOrdinal(previousText, start, oldSection, 0, length) != 0)
+            {
+                return null;
+            }
+
+            builder.Append(previousText, at, start - at).Append(newSection);
+            shifts.Add((start, length, newSection.Length));
+            at = start + length;
+        }
+
+        builder.Append(previousText, at, previousText.Length - at);
+        return (builder.ToString(), shifts);
+    }
+
+    /// <summary>The text without the given ranges (in order, not overlapping).</summary>
+    private static string Cut(string text, List<(string Origin, int Start, int Length)> ranges)
+    {
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (_, start, length) in ranges)
+        {
+            builder.Append(text, at, start - at).Append('\0');
+            at = start + length;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    private static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<string> Diagnostics, SectionCollector Sections)? ConvertSlice(ConversionOptions options, string slice, Func<GeneratedFile, bool>? include)
+    {
+        var sections = new SectionCollector();
+        var result = Converter.Convert(new ConversionOptions(slice, options.Org, options.PackageName, options.TemplatesDirectory, options.SynapseLogLines)
+        {
+            Sections = sections,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+        });
+        if (result.Files.Count == 0)
+        {
+            return null;
+        }
+
+        return ([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections);
+    }
+
+    private static string? ReadBase(string root, string file)
+    {
+        try
+        {
+            return Converter.SafeCombine(Manifest.BaseRoot(root), file) is { } path && File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The record as JSON: fixed field order, inputs in ordinal order, <c>\n</c> line ends.</summary>
+    public static string Serialize(Record record)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", FormatVersion);
+            writer.WriteString("build", record.Build);
+            writer.WriteStartArray("files");
+            foreach (var (path, hash) in record.Files)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", path);
+                writer.WriteString("hash", hash);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("artifacts");
+            foreach (var artifact in record.Artifacts)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", artifact.Path);
+                writer.WriteString("skeleton", artifact.Skeleton);
+                writer.WriteStartArray("values");
+                foreach (var value in artifact.Values)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("sections");
+                foreach (var section in artifact.Sections)
+                {
+                    writer.WriteStartArray();
+                    writer.WriteStringValue(section.File);
+                    writer.WriteNumberValue(section.Start);
+                    writer.WriteNumberValue(section.Length);
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The stored record, or null when there is none, it cannot be read or it is of another format version.</summary>
+    internal static Record? Read(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var rootElement = document.RootElement;
+            if (rootElement.GetProperty("version").GetInt32() != FormatVersion)
+            {
+                return null;
+            }
+
+            var files = rootElement.GetProperty("files").EnumerateArray()
+                .Select(f => (f.GetProperty("path").GetString()!, f.GetProperty("hash").GetString()!)).ToList();
+            var artifacts = rootElement.GetProperty("artifacts").EnumerateArray().Select(a => new ArtifactRecord(
+                a.GetProperty("path").GetString()!,
+                a.GetProperty("skeleton").GetString()!,
+                [.. a.GetProperty("values").EnumerateArray().Select(v => v.GetString()!)],
+                [.. a.GetProperty("sections").EnumerateArray().Select(s => new Section(s[0].GetString()!, s[1].GetInt32(), s[2].GetInt32()))])).ToList();
+            return new Record(rootElement.GetProperty("build").GetString()!, files, artifacts);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+}

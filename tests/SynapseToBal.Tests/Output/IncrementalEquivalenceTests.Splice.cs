@@ -1,0 +1,229 @@
+using SynapseToBal.Driver;
+using SynapseToBal.Output;
+using Xunit;
+
+namespace SynapseToBal.Tests.Output;
+
+/// <summary>
+/// Per-artifact reuse (issue 12, <c>Output/ArtifactSplice.cs</c>): a rerun whose only change is a property's literal
+/// value in one API's file splices that API's new sections into the previous generation instead of converting the
+/// whole project. Whether it splices or falls back to a whole conversion, the output folder must equal, byte for byte,
+/// a fresh conversion with the same options.
+/// </summary>
+public sealed partial class IncrementalEquivalenceTests
+{
+    private static readonly OutputOptions Splicing = new() { ReuseArtifacts = true };
+
+    private string RecordPath => Path.Combine(Out, Manifest.Folder, ArtifactSplice.FileName);
+
+    [Fact]
+    public void A_rerun_after_a_changed_property_value_in_one_api_splices_and_equals_a_fresh_conversion()
+    {
+        Generate(Input, apis: 30, sequences: 5, endpoints: 5);
+        var first = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        Assert.False(first.Spliced);
+        Assert.True(File.Exists(RecordPath));
+        AssertEqualsFresh("the first run");
+
+        foreach (var (api, from, to) in new[] { ("Api7", "A", "incr-A"), ("Api3", "other", "incr other"), ("Api7", "incr-A", "A"), ("Api29", "A", "B_2") })
+        {
+            SetValue(api, from, to);
+            var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+            Assert.True(rerun.Spliced, $"{api}: {from} -> {to} was not spliced");
+            Assert.Null(rerun.Conversion);
+            var written = rerun.Outcome!.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path).ToList();
+            Assert.Contains("main.bal", written);
+            Assert.All(written, f => Assert.Contains(f, new[] { "main.bal", "functions.bal" }));
+            Assert.Contains('"' + to + '"', File.ReadAllText(Path.Combine(Out, "main.bal")), StringComparison.Ordinal);
+            AssertEqualsFresh($"{api}: {from} -> {to}");
+        }
+    }
+
+    [Fact]
+    public void Changes_a_splice_cannot_prove_convert_the_whole_project_and_equal_a_fresh_conversion()
+    {
+        Generate(Input, apis: 12, sequences: 3, endpoints: 3);
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        var changes = new (string Name, Action Apply)[]
+        {
+            ("a value that reads as a flag", () => SetValue("Api2", "A", "true")),
+            ("a value that reads as a number", () => SetValue("Api2", "true", "42")),
+            ("a value with an expression's characters", () => SetValue("Api2", "42", "{$ctx:x}")),
+            ("an added mediator in an API", () => Edit(Path.Combine(Input, "apis", "Api4.xml"), "<respond/>", "<log level=\"custom\"><property name=\"incr\" value=\"added\"/></log><respond/>")),
+            ("a value in a sequence's file", () => Edit(Path.Combine(Input, "sequences", "Common1.xml"), "value=\"1\"", "value=\"incr\"")),
+            ("a value of a property with a scope", () => Edit(Path.Combine(Input, "sequences", "Fault.xml"), "value=\"500\"", "value=\"503\"")),
+            ("values in two APIs at once", () =>
+            {
+                SetValue("Api5", "A", "incr-A");
+                SetValue("Api6", "A", "incr-A");
+            }),
+            ("a renamed API", () => Edit(Path.Combine(Input, "apis", "Api8.xml"), "name=\"Api8\"", "name=\"Api8b\"")),
+            ("a removed API", () => File.Delete(Path.Combine(Input, "apis", "Api9.xml"))),
+        };
+        foreach (var (name, apply) in changes)
+        {
+            apply();
+            var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+            Assert.False(rerun.Spliced, $"'{name}' was spliced");
+            AssertEqualsFresh(name);
+        }
+
+        // After all those whole conversions, the record is again the one a fresh run writes, and a value change splices.
+        SetValue("Api1", "A", "incr-A");
+        Assert.True(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing).Spliced);
+        AssertEqualsFresh("a value after the others");
+    }
+
+    [Fact]
+    public void A_record_that_is_unreadable_of_another_version_or_of_another_build_is_not_spliced_from()
+    {
+        Generate(Input, apis: 5, sequences: 2, endpoints: 2);
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        var stored = File.ReadAllText(RecordPath);
+        var value = "A";
+        foreach (var (name, record) in new[]
+        {
+            ("unreadable", "{ not json"),
+            ("another version", stored.Replace($"\"version\":{ArtifactSplice.FormatVersion}", $"\"version\":{ArtifactSplice.FormatVersion + 1}", StringComparison.Ordinal)),
+            ("another build", stored.Replace(IncrementalConversion.Build, new string('0', IncrementalConversion.Build.Length), StringComparison.Ordinal)),
+            ("a section moved", System.Text.RegularExpressions.Regex.Replace(stored, @"\[""main\.bal"",(\d+)", m => $"[\"main.bal\",{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}")),
+        })
+        {
+            Assert.NotEqual(stored, record);
+            File.WriteAllText(RecordPath, record);
+            SetValue("Api1", value, value = "x" + value);
+            var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+            Assert.False(rerun.Spliced, name);
+            AssertEqualsFresh(name);
+            stored = File.ReadAllText(RecordPath);
+        }
+    }
+
+    [Fact]
+    public void A_run_without_artifact_reuse_leaves_no_record_behind()
+    {
+        Generate(Input, apis: 3, sequences: 1, endpoints: 1);
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        Assert.True(File.Exists(RecordPath));
+        SetValue("Api1", "A", "incr-A");
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, new OutputOptions()).Spliced);
+        Assert.False(File.Exists(RecordPath));
+        SetValue("Api1", "incr-A", "A");
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing).Spliced); // no record: a whole conversion
+        AssertEqualsFresh("a run without the record, then one with it");
+    }
+
+    [Fact]
+    public void A_spliced_rerun_merges_a_developers_edit_as_a_whole_conversion_does()
+    {
+        Generate(Input, apis: 8, sequences: 2, endpoints: 2);
+        var whole = Path.Combine(_temp, "whole");
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        IncrementalConversion.Run(new ConversionOptions(Input), whole, Splicing);
+        foreach (var folder in new[] { Out, whole })
+        {
+            var main = Path.Combine(folder, "main.bal");
+            File.WriteAllText(main, File.ReadAllText(main) + "\n// kept by the developer\n");
+        }
+
+        SetValue("Api2", "A", "incr-A");
+        File.Delete(Path.Combine(whole, Manifest.Folder, ArtifactSplice.FileName)); // no record: a whole conversion
+        Assert.True(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing).Spliced);
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), whole, Splicing).Spliced);
+
+        var spliced = OutputFolders.Snapshot(Out, withManifest: true);
+        var converted = OutputFolders.Snapshot(whole, withManifest: true);
+        Assert.Contains("// kept by the developer", spliced["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("\"incr-A\"", spliced["main.bal"], StringComparison.Ordinal);
+        converted.Remove($"{Manifest.Folder}/{ArtifactSplice.FileName}");
+        spliced.Remove($"{Manifest.Folder}/{ArtifactSplice.FileName}");
+        Assert.Equal(converted.Keys.Order(StringComparer.Ordinal), spliced.Keys.Order(StringComparer.Ordinal));
+        Assert.All(converted, e => Assert.Equal(e.Value, spliced[e.Key]));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(CorpusProjects.Routing)]
+    [InlineData("micro-integrator/product-scenarios/4-gateway/04-SynapseConfigProject")]
+    public void Every_change_of_the_gate_converted_again_with_artifact_reuse_equals_a_fresh_conversion(string? project)
+    {
+        if (project is null)
+        {
+            Generate(Input, apis: 30, sequences: 5, endpoints: 5);
+        }
+        else if (TestPaths.Corpus is not { } corpus || !Directory.Exists(Path.Combine(corpus, project)))
+        {
+            output.WriteLine($"SKIPPED: ../shared/corpus/{project} is not present beside the repository.");
+            return;
+        }
+        else
+        {
+            OutputFolders.CopyTree(Path.Combine(corpus, project), Input);
+        }
+
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        AssertEqualsFresh("the first run");
+        var spliced = new List<string>();
+        foreach (var change in Changes)
+        {
+            if (change.Apply(Input))
+            {
+                if (IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing).Spliced)
+                {
+                    spliced.Add(change.Name);
+                }
+
+                AssertEqualsFresh(change.Name);
+            }
+        }
+
+        output.WriteLine($"spliced: {string.Join(", ", spliced)}");
+        if (project is null)
+        {
+            Assert.Equal(["a property value"], spliced);
+        }
+    }
+
+    /// <summary>A real configuration (605 files): a plain property value changed in one of its APIs.</summary>
+    [Fact]
+    public void A_changed_property_value_in_a_corpus_api_splices_and_equals_a_fresh_conversion()
+    {
+        const string project = "micro-integrator/integration/mediation-tests/tests-mediator-1/src/test/resources/artifacts/ESB/server/repository/deployment/server/synapse-configs/default";
+        if (TestPaths.Corpus is not { } corpus || !Directory.Exists(Path.Combine(corpus, project)))
+        {
+            output.WriteLine($"SKIPPED: ../shared/corpus/{project} is not present beside the repository.");
+            return;
+        }
+
+        OutputFolders.CopyTree(Path.Combine(corpus, project), Input);
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        Edit(Path.Combine(Input, "api", "TestLogMediatorTemplating.xml"), "value=\"abc123\"", "value=\"incr abc\"");
+        var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing);
+        AssertEqualsFresh("a corpus API's property value");
+        Assert.True(rerun.Spliced, "the change was converted whole");
+    }
+
+    /// <summary>Replaces the first <c>value="from"</c> in an API's file.</summary>
+    private void SetValue(string api, string from, string to) => Edit(Path.Combine(Input, "apis", api + ".xml"), $"value=\"{from}\"", $"value=\"{to}\"");
+
+    private static void Edit(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{from}' is not in {Path.GetFileName(file)}");
+        File.WriteAllText(file, text[..at] + to + text[(at + from.Length)..]);
+    }
+
+    /// <summary>The output folder, manifest and records included, equals a conversion of the input into an empty folder with the same options.</summary>
+    private void AssertEqualsFresh(string after)
+    {
+        var folder = Path.Combine(_temp, "fresh-" + Guid.NewGuid().ToString("N"));
+        IncrementalConversion.Run(new ConversionOptions(Input), folder, Splicing);
+        var expected = OutputFolders.Snapshot(folder, withManifest: true);
+        Directory.Delete(folder, recursive: true);
+        var actual = OutputFolders.Snapshot(Out, withManifest: true);
+        Assert.True(
+            expected.Count == actual.Count && expected.All(e => actual.TryGetValue(e.Key, out var a) && a == e.Value),
+            $"after {after}, the output differs from a fresh conversion in: {string.Join(", ", Differing(expected, actual))}");
+    }
+}
