@@ -1134,6 +1134,29 @@ function miDivide(float dividend, float divisor) returns float|error {
     return dividend / divisor;
 }
 
+# MI 4.4 `a / b` of two Java ints that are not both literals (BinaryOperationNode.performIntOperation), as a number:
+# the exact quotient and the double quotient have the same value; a zero divisor is the "Division by zero" error.
+function miIntQuotient(int dividend, int divisor) returns float|error {
+    if divisor == 0 {
+        return error("Division by zero");
+    }
+    return <float>dividend / <float>divisor;
+}
+
+# The string of an MI 4.4 `a / b` of two Java ints (performIntOperation): an exact quotient is the int ("2" for 4 / 2,
+# Java's int division, where MIN_VALUE / -1 wraps to MIN_VALUE), any other the double quotient printed by Java's
+# Double.toString ("3.5"); a zero divisor is the "Division by zero" error.
+function miIntQuotientText(int dividend, int divisor) returns string|error {
+    if divisor == 0 {
+        return error("Division by zero");
+    }
+    if dividend % divisor == 0 {
+        int quotient = dividend / divisor;
+        return (quotient == 2147483648 ? -2147483648 : quotient).toString();
+    }
+    return javaDoubleString(<float>dividend / <float>divisor);
+}
+
 # MI 4.4 `a % b` of two integers: a zero divisor is the Micro Integrator's "Modulo by zero" error.
 function miIntModulo(int dividend, int divisor) returns int|error {
     if divisor == 0 {
@@ -1312,6 +1335,21 @@ function jsonTextIs(string text, boolean array) returns boolean|error {
 function payloadExists(Context ctx, string path) returns boolean {
     json|error value = jsonPath(ctx, path);
     return value is json && value !is ();
+}
+
+# MI 4.4 `payload.a.b == null` (PayloadAccessNode, BinaryOperationNode.handleEquality): true when the member (a name or
+# an index) of the value at `parent` is a JSON null, false when it holds another value; an error when it does not
+# exist (Jayway's PathNotFoundException), which fails the whole expression as in the Micro Integrator.
+function payloadIsNull(Context ctx, string parent, string|int member) returns boolean|error {
+    json container = check jsonPath(ctx, parent);
+    if member is int {
+        if container is json[] && member >= 0 && member < container.length() {
+            return container[member] is ();
+        }
+    } else if container is map<json> && container.hasKey(member) {
+        return container.get(member) is ();
+    }
+    return error(string `no value at ${parent} for ${member.toString()}`);
 }
 
 # MI 4.4 exists(vars.x): true when the variable is set and not null.
