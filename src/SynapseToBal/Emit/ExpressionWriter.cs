@@ -399,6 +399,8 @@ internal sealed class ExpressionWriter
             IR.Builtin.MiDivide => $"check miDivide({T(0)}, {T(1)})",
             IR.Builtin.MiIntQuotient => $"check miIntQuotient({T(0)}, {T(1)})",
             IR.Builtin.PayloadIsNull => $"check payloadIsNull(ctx, {S(0)}, {T(1)})",
+            IR.Builtin.MiStringOperand => $"check miStringOperand({S(0)})",
+            IR.Builtin.MiScalarText => $"miScalarText({S(0)})",
             IR.Builtin.MiIntQuotientText => $"check miIntQuotientText({T(0)}, {T(1)})",
             IR.Builtin.MiDoubleArithmetic => $"check miDoubleArithmetic({T(0)}, {S(1)}, {T(2)})",
             IR.Builtin.MiModulo => a[0].Kind == ValueKind.Integer ? $"check miIntModulo({T(0)}, {T(1)})" : $"check miFloatModulo({T(0)}, {T(1)})",

@@ -433,6 +433,18 @@ public enum Builtin
     PayloadIsNull,
 
     /// <summary>
+    /// An MI 4.4 header, property or parameter value where a string is required (HeadersAndPropertiesAccessNode's
+    /// tryParseNumber makes text that parses as a Java number a number): the text, or an error when it is a number.
+    /// </summary>
+    MiStringOperand,
+
+    /// <summary>
+    /// An MI 4.4 header, property or parameter value as <c>==</c>/<c>!=</c> compare it (ExpressionResult.asString after
+    /// tryParseNumber): the Java text of the number it parses as ("007" is "7", "1.50" "1.5"), else the text.
+    /// </summary>
+    MiScalarText,
+
+    /// <summary>
     /// The string of an MI 4.4 division of two Java ints (performIntOperation): an exact quotient is an int ("2" for
     /// 4 / 2), any other a double printed by Java's Double.toString ("3.5"); an error for a zero divisor.
     /// </summary>

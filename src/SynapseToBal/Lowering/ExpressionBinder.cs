@@ -249,6 +249,14 @@ internal sealed class ExpressionBinder(
         _ => false,
     };
 
+    /// <summary>
+    /// An MI 4.4 <c>headers.x</c>, <c>props.*.x</c>, <c>params.*.x</c> or <c>configs.x</c> (HeadersAndPropertiesAccessNode):
+    /// its value's text becomes an int, a long or a double when Integer.parseInt, Long.parseLong or Double.parseDouble
+    /// reads it (tryParseNumber), and stays a string otherwise.
+    /// </summary>
+    internal bool ScalarAccessor(ExpressionNode node) =>
+        !IsXPath && node is MemberAccess { Deep: false, Target: ContextReference { Kind: ContextKind.Headers or ContextKind.Properties or ContextKind.Parameters or ContextKind.Configs } };
+
     private static ImmutableArray<ExprIr> ConcatParts(ExprIr value) => value is ConcatIr concat ? concat.Parts : [value];
 
     /// <summary>An MI 4.4 operand whose value is a Java string: a string literal, or a string function or concatenation.</summary>
@@ -897,6 +905,10 @@ internal sealed class ExpressionBinder(
     {
         null => null,
 
+        // A header, property or parameter is a number when its text is one (tryParseNumber), which a string
+        // function or a concatenation refuses: checked at run time.
+        { Kind: ValueKind.String } scalar when ScalarAccessor(node) && !IrWalker.Descendants(scalar).Any(e => e is JsonEvalIr or VariableReadIr) => Call(Builtin.MiStringOperand, ValueKind.String, scalar),
+
         // A payload path or a variable holds a typed value: the string functions take only a string (checked at run time).
         JsonEvalIr path => Call(Builtin.JsonString, ValueKind.String, new StringLiteralIr(path.Path)),
         VariableReadIr { Path: null } variable => Call(Builtin.VariableString, ValueKind.String, new StringLiteralIr(variable.Name)),
@@ -1330,6 +1342,9 @@ internal sealed class ExpressionBinder(
         return value switch
         {
             null or UntranslatedExprIr => null,
+
+            // A header, property or parameter compares as the number its text parses as, if any (tryParseNumber).
+            { Kind: ValueKind.String } when ScalarAccessor(node) => Call(Builtin.MiScalarText, ValueKind.String, value),
             { Kind: ValueKind.String } => value,
             { Kind: ValueKind.Integer or ValueKind.Boolean } => new ConvertIr(value, ValueKind.String),
             BuiltinCallIr { Function: Builtin.MiIntQuotient } => AsString(value, dialect),

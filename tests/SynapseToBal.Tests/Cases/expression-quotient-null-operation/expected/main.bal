@@ -16,14 +16,15 @@ service /orders on httpListener {
         string contact = "";
         string operation = "mediate";
         string half = synapseValue(function () returns string|error => check miIntQuotientText((string `${check jsonString(ctx, "$.code")}`).length(), 2), "length(payload.code + '') / 2");
-        string pages = synapseValue(function () returns string|error => check miIntQuotientText(((check requiredHeader(ctx, "Range")).indexOf("-") ?: -1), 10), "indexOf(headers.Range, '-') / 10");
-        string later = synapseValue(function () returns string|error => (check requiredHeader(ctx, "Range")).length().toString(), "floor(length(headers.Range))");
+        string pages = synapseValue(function () returns string|error => check miIntQuotientText(((check miStringOperand(check requiredHeader(ctx, "Range"))).indexOf("-") ?: -1), 10), "indexOf(headers.Range, '-') / 10");
+        string later = synapseValue(function () returns string|error => (check miStringOperand(check requiredHeader(ctx, "Range"))).length().toString(), "floor(length(headers.Range))");
         if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$.customer", "email"), "payload.customer.email == null") {
             contact = "none";
         } else {
             contact = check jsonEval(ctx, "$.customer.email");
         }
-        string region = synapseValue(function () returns string|error => (check requiredProperty(ctx.properties, "uri.var.region")).toUpperAscii(), "toUpper(params.pathParams.region)");
+        string orderId = miScalarText(id);
+        string region = synapseValue(function () returns string|error => (check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))).toUpperAscii(), "toUpper(params.pathParams.region)");
         check callEndpoint(ctx, ordersApiIdEndpoint, "/orders", "POST");
         string afterCall = check notTranslated("get-property('OperationName')");
         check audit(ctx);
