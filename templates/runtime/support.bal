@@ -1132,6 +1132,29 @@ function miDivide(float dividend, float divisor) returns float|error {
     return dividend / divisor;
 }
 
+# MI 4.4 `a / b` of two Java ints that are not both literals (BinaryOperationNode.performIntOperation), as a number:
+# the exact quotient and the double quotient have the same value; a zero divisor is the "Division by zero" error.
+function miIntQuotient(int dividend, int divisor) returns float|error {
+    if divisor == 0 {
+        return error("Division by zero");
+    }
+    return <float>dividend / <float>divisor;
+}
+
+# The string of an MI 4.4 `a / b` of two Java ints (performIntOperation): an exact quotient is the int ("2" for 4 / 2,
+# Java's int division, where MIN_VALUE / -1 wraps to MIN_VALUE), any other the double quotient printed by Java's
+# Double.toString ("3.5"); a zero divisor is the "Division by zero" error.
+function miIntQuotientText(int dividend, int divisor) returns string|error {
+    if divisor == 0 {
+        return error("Division by zero");
+    }
+    if dividend % divisor == 0 {
+        int quotient = dividend / divisor;
+        return (quotient == 2147483648 ? -2147483648 : quotient).toString();
+    }
+    return javaDoubleString(<float>dividend / <float>divisor);
+}
+
 # MI 4.4 `a % b` of two integers: a zero divisor is the Micro Integrator's "Modulo by zero" error.
 function miIntModulo(int dividend, int divisor) returns int|error {
     if divisor == 0 {
@@ -1310,6 +1333,93 @@ function jsonTextIs(string text, boolean array) returns boolean|error {
 function payloadExists(Context ctx, string path) returns boolean {
     json|error value = jsonPath(ctx, path);
     return value is json && value !is ();
+}
+
+# The number an MI 4.4 header, property or parameter value is (HeadersAndPropertiesAccessNode.tryParseNumber:
+# Integer.parseInt, else Long.parseLong, else Double.parseDouble of its text), printed as ExpressionResult.asString
+# prints it: "007" is "7", "+5" "5", "1.50" "1.5", " 2 " and "2d" "2.0", "1e2" "100.0"; () when the text is no Java
+# number, so the value stays a string. Differs: Java's parsers also read non-ASCII digits and hexadecimal
+# floating-point text ("0x1p3"), which stay strings here.
+function miNumberText(string value) returns string? {
+    if re `[+-]?[0-9]+`.isFullMatch(value) {
+        boolean minus = value.startsWith("-");
+        string magnitude = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
+        int|error whole = int:fromString((minus ? "-" : "") + withoutLeadingZeros(magnitude));
+        if whole is int {
+            return whole.toString();
+        }
+    }
+    // Double.parseDouble trims the characters up to U+0020 first, then reads an optional sign, NaN, Infinity or a
+    // decimal with an optional exponent and an optional f/F/d/D suffix.
+    int 'start = 0;
+    int end = value.length();
+    while 'start < end && value.getCodePointAt('start) <= 32 {
+        'start += 1;
+    }
+    while end > 'start && value.getCodePointAt(end - 1) <= 32 {
+        end -= 1;
+    }
+    string text = value.substring('start, end);
+    boolean negative = text.startsWith("-");
+    string unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    if unsigned == "NaN" {
+        return "NaN";
+    }
+    if unsigned == "Infinity" {
+        return negative ? "-Infinity" : "Infinity";
+    }
+    if !re `([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?[fFdD]?`.isFullMatch(unsigned) {
+        return ();
+    }
+    string digits = re `[fFdD]$`.replace(unsigned, "");
+    int exponentAt = digits.indexOf("e") ?: digits.indexOf("E") ?: digits.length();
+    string mantissa = digits.substring(0, exponentAt);
+    int dot = mantissa.indexOf(".") ?: mantissa.length();
+    string integral = withoutLeadingZeros(dot == 0 ? "0" : mantissa.substring(0, dot));
+    string fraction = dot + 1 < mantissa.length() ? mantissa.substring(dot + 1) : "0";
+    float|error number = float:fromString(integral + "." + fraction + digits.substring(exponentAt));
+    if number !is float {
+        return ();
+    }
+    return javaDoubleString(negative ? -number : number);
+}
+
+# Decimal digits without their leading zeros ("007" is "7", "000" is "0").
+function withoutLeadingZeros(string digits) returns string {
+    int first = 0;
+    while first < digits.length() - 1 && digits.substring(first, first + 1) == "0" {
+        first += 1;
+    }
+    return digits.substring(first);
+}
+
+# An MI 4.4 header, property or parameter value where a string is required (a string function, `+` with a string):
+# the value is a number when its text is one (HeadersAndPropertiesAccessNode.tryParseNumber), and a number there is
+# the Micro Integrator's evaluation error.
+function miStringOperand(string value) returns string|error {
+    if miNumberText(value) is string {
+        return error(string `not a string: ${value}`);
+    }
+    return value;
+}
+
+# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()): the
+# text of the number it parses as (miNumberText), else the text itself.
+function miScalarText(string value) returns string => miNumberText(value) ?: value;
+
+# MI 4.4 `payload.a.b == null` (PayloadAccessNode, BinaryOperationNode.handleEquality): true when the member (a name or
+# an index) of the value at `parent` is a JSON null, false when it holds another value; an error when it does not
+# exist (Jayway's PathNotFoundException), which fails the whole expression as in the Micro Integrator.
+function payloadIsNull(Context ctx, string parent, string|int member) returns boolean|error {
+    json container = check jsonPath(ctx, parent);
+    if member is int {
+        if container is json[] && member >= 0 && member < container.length() {
+            return container[member] is ();
+        }
+    } else if container is map<json> && container.hasKey(member) {
+        return container.get(member) is ();
+    }
+    return error(string `no value at ${parent} for ${member.toString()}`);
 }
 
 # MI 4.4 exists(vars.x): true when the variable is set and not null.

@@ -420,6 +420,37 @@ public enum Builtin
     MiDivide,
 
     /// <summary>
+    /// MI 4.4 division of two Java ints that are not both literals (BinaryOperationNode.performIntOperation), as a
+    /// number: the exact quotient or the double quotient have the same value, an error for a zero divisor. Its string
+    /// is <see cref="MiIntQuotientText"/>: the binder never converts this call itself to a string.
+    /// </summary>
+    MiIntQuotient,
+
+    /// <summary>
+    /// MI 4.4 <c>payload.path == null</c> (arguments: the parent's JSONPath and the last member name or index): true when
+    /// that member is a JSON null, false for another value, an error when it does not exist (PayloadAccessNode).
+    /// </summary>
+    PayloadIsNull,
+
+    /// <summary>
+    /// An MI 4.4 header, property or parameter value where a string is required (HeadersAndPropertiesAccessNode's
+    /// tryParseNumber makes text that parses as a Java number a number): the text, or an error when it is a number.
+    /// </summary>
+    MiStringOperand,
+
+    /// <summary>
+    /// An MI 4.4 header, property or parameter value as <c>==</c>/<c>!=</c> compare it (ExpressionResult.asString after
+    /// tryParseNumber): the Java text of the number it parses as ("007" is "7", "1.50" "1.5"), else the text.
+    /// </summary>
+    MiScalarText,
+
+    /// <summary>
+    /// The string of an MI 4.4 division of two Java ints (performIntOperation): an exact quotient is an int ("2" for
+    /// 4 / 2), any other a double printed by Java's Double.toString ("3.5"); an error for a zero divisor.
+    /// </summary>
+    MiIntQuotientText,
+
+    /// <summary>
     /// MI 4.4 remainder (BinaryOperationNode): of two integers or of two doubles, an error for a zero divisor
     /// ("Modulo by zero") where Ballerina's integer remainder panics.
     /// </summary>

@@ -37,7 +37,10 @@ internal sealed class ExchangeState
 
     /// <param name="OutOnlyOrigin">The property that set OUT_ONLY, while it is set.</param>
     /// <param name="Transport">The axis2 transport switches set on the message (FORCE_HTTP_1.0, DISABLE_CHUNKING, ...).</param>
-    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin, TransportSwitches Transport = default);
+    /// <param name="Redispatched">Whether the flow now holds another Axis2 message context than the one its entry point
+    /// dispatched (a non-blocking call's response: SynapseCallbackReceiver builds a new one), so the request's Axis2
+    /// facts (its operation) no longer apply.</param>
+    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin, TransportSwitches Transport = default, Known Redispatched = Known.No);
 
     public Frame Current => _frames.Peek();
 
@@ -85,7 +88,8 @@ internal sealed class ExchangeState
                 Merge(parent.OutOnly, child.OutOnly),
                 Merge(parent.ForceAccepted, child.ForceAccepted),
                 parent.OutOnlyOrigin ?? child.OutOnlyOrigin,
-                parent.Transport.Merge(child.Transport));
+                parent.Transport.Merge(child.Transport),
+                Merge(parent.Redispatched, child.Redispatched));
         }
 
         _ended.Peek().Clear();

@@ -24,10 +24,12 @@ internal sealed class ExpressionBinder(
     private bool IsXPath => dialect == ExpressionLanguage.XPath;
 
     /// <summary>The string form of a value, as Synapse stores an expression's result.</summary>
-    public static ExprIr AsString(ExprIr value, ExpressionLanguage language) => value.Kind switch
+    public static ExprIr AsString(ExprIr value, ExpressionLanguage language) => value switch
     {
-        ValueKind.String => value,
-        ValueKind.Float when language == ExpressionLanguage.XPath => Call(Builtin.XPathNumberString, ValueKind.String, value),
+        // MI 4.4 performIntOperation: an exact quotient of two ints is an int ("2"), any other a double ("3.5").
+        BuiltinCallIr { Function: Builtin.MiIntQuotient } quotient => quotient with { Function = Builtin.MiIntQuotientText, ResultKind = ValueKind.String },
+        { Kind: ValueKind.String } => value,
+        { Kind: ValueKind.Float } when language == ExpressionLanguage.XPath => Call(Builtin.XPathNumberString, ValueKind.String, value),
         _ => new ConvertIr(value, ValueKind.String),
     };
 
@@ -165,8 +167,10 @@ internal sealed class ExpressionBinder(
 
         var left = Number(b.Left);
         var right = Number(b.Right);
-        if (left is null || right is null)
+        if (left is null || right is null || IsIntQuotient(left) || IsIntQuotient(right))
         {
+            // An MI 4.4 quotient of two ints is an int when exact and a double otherwise (performIntOperation), and that
+            // type decides the next operation (int or BigDecimal arithmetic, "4" or "4.0"): only the run time knows it.
             return null;
         }
 
@@ -185,6 +189,10 @@ internal sealed class ExpressionBinder(
             return op switch
             {
                 ArithmeticOperator.Divide when !IsXPath && ExactQuotient(left, right) is { } quotient => quotient,
+
+                // Two Java ints (no long operand: now(), a literal past the int range): the quotient's type depends on
+                // whether it is exact (performIntOperation), so its string does too (MiIntQuotientText).
+                ArithmeticOperator.Divide when !IsXPath && !JavaLong(left) && !JavaLong(right) => Call(Builtin.MiIntQuotient, ValueKind.Float, left, right),
                 ArithmeticOperator.Divide when !IsXPath => Call(Builtin.MiDivide, ValueKind.Float, new ConvertIr(left, ValueKind.Float), new ConvertIr(right, ValueKind.Float)),
                 ArithmeticOperator.Divide => new ArithmeticIr(new ConvertIr(left, ValueKind.Float), op, new ConvertIr(right, ValueKind.Float), ValueKind.Float),
                 ArithmeticOperator.Modulo when !IsXPath => Call(Builtin.MiModulo, ValueKind.Integer, left, right),
@@ -222,6 +230,32 @@ internal sealed class ExpressionBinder(
         && divisor != 0 && (divisor != -1 || dividend != int.MinValue) && dividend % divisor == 0
             ? new NumberLiteralIr((dividend / divisor).ToString(CultureInfo.InvariantCulture), ValueKind.Integer)
             : null;
+
+    /// <summary>An MI 4.4 division of two ints whose type (int when exact, double otherwise) only the run time knows.</summary>
+    internal static bool IsIntQuotient(ExprIr? value) => value is BuiltinCallIr { Function: Builtin.MiIntQuotient };
+
+    /// <summary>
+    /// Whether an MI 4.4 integer value is a Java long rather than an int: <c>now()</c> (System.currentTimeMillis), a
+    /// literal past the int range (LiteralNode.parseNumber's Long.parseLong), and arithmetic with either (handleArithmetic
+    /// promotes to long). A long division is always a double (performLongOperation). Not modelled: int arithmetic that
+    /// overflows into a long (Math.addExact / multiplyExact).
+    /// </summary>
+    private static bool JavaLong(ExprIr value) => value switch
+    {
+        NumberLiteralIr { NumberKind: ValueKind.Integer } literal => !int.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        BuiltinCallIr { Function: Builtin.NowMillis } => true,
+        ArithmeticIr arithmetic => JavaLong(arithmetic.Left) || JavaLong(arithmetic.Right),
+        BuiltinCallIr { Function: Builtin.MiModulo or Builtin.Abs } call => call.Arguments.Any(JavaLong),
+        _ => false,
+    };
+
+    /// <summary>
+    /// An MI 4.4 <c>headers.x</c>, <c>props.*.x</c>, <c>params.*.x</c> or <c>configs.x</c> (HeadersAndPropertiesAccessNode):
+    /// its value's text becomes an int, a long or a double when Integer.parseInt, Long.parseLong or Double.parseDouble
+    /// reads it (tryParseNumber), and stays a string otherwise.
+    /// </summary>
+    internal bool ScalarAccessor(ExpressionNode node) =>
+        !IsXPath && node is MemberAccess { Deep: false, Target: ContextReference { Kind: ContextKind.Headers or ContextKind.Properties or ContextKind.Parameters or ContextKind.Configs } };
 
     private static ImmutableArray<ExprIr> ConcatParts(ExprIr value) => value is ConcatIr concat ? concat.Parts : [value];
 
@@ -310,7 +344,9 @@ internal sealed class ExpressionBinder(
                     ContextKind.Properties when root.Scope == "synapse" => RequiredProperty(owner.PropertyOrParam(member.Name)),
                     ContextKind.Properties when root.Scope == "axis2" => RequiredProperty(ExpressionTranslator.Axis2Property(member.Name)),
                     ContextKind.Parameters when root.Scope == "queryParams" => new PropertyReadIr("query.param." + member.Name) { Required = true },
-                    ContextKind.Parameters when root.Scope is "pathParams" or "uriParams" => owner.PropertyOrParam("uri.var." + member.Name),
+                    // A resource's path parameter is always set; any other uri.var.x is a property read that fails
+                    // when it is not set (HeadersAndPropertiesAccessNode reads context.getProperty("uri.var." + name)).
+                    ContextKind.Parameters when root.Scope is "pathParams" or "uriParams" => RequiredProperty(owner.PropertyOrParam("uri.var." + member.Name)),
                     ContextKind.Parameters when root.Scope == "functionParams" => owner.FunctionParam(member.Name),
                     _ => null,
                 };
@@ -705,6 +741,11 @@ internal sealed class ExpressionBinder(
 
     private ExprIr? Function(FunctionCall call)
     {
+        if (IsXPath && BoundFunctionPrefix(call, namespaces))
+        {
+            return null;
+        }
+
         var xpathName = call.Prefix is null or "fn" ? call.Name : call.QualifiedName;
         var signature = Builtins.Find(IsXPath ? FunctionDialect.XPath : FunctionDialect.Synapse, IsXPath ? xpathName : call.Name);
         if (signature is not { Translated: true } || !signature.Accepts(call.Arguments.Length))
@@ -715,6 +756,18 @@ internal sealed class ExpressionBinder(
         var args = call.Arguments;
         return IsXPath ? XPathFunction(signature.Name, args) : SynapseFunction(signature.Name, args);
     }
+
+    /// <summary>The XPath functions SynapseXPathFunctionContext gives by local name, whatever the prefix's namespace.</summary>
+    private static readonly HashSet<string> SynapseOwnFunctions = ["get-property", "base64Encode", "base64Decode", "url-encode", "hmac-generate", "encrypt", "decrypt"];
+
+    /// <summary>
+    /// An <c>fn:</c> call whose prefix an <c>xmlns:fn</c> in scope binds, to a function Jaxen keeps: Jaxen's
+    /// DefaultFunctionCallExpr looks the function up in the prefix's namespace, where XPathFunctionContext registers
+    /// none (its functions have no namespace), so the Micro Integrator fails ("No Such Function"). An unbound
+    /// <c>fn:</c> resolves to no namespace and finds the function.
+    /// </summary>
+    internal static bool BoundFunctionPrefix(FunctionCall call, ImmutableDictionary<string, string> namespaces) =>
+        call.Prefix == "fn" && namespaces.ContainsKey("fn") && !SynapseOwnFunctions.Contains(call.Name);
 
     /// <summary>
     /// The property of <c>get-property('FOREACH_ORIGINAL_MESSAGE')</c> or <c>get-property('id_FOREACH_ORIGINAL_MESSAGE')</c>
@@ -852,6 +905,10 @@ internal sealed class ExpressionBinder(
     {
         null => null,
 
+        // A header, property or parameter is a number when its text is one (tryParseNumber), which a string
+        // function or a concatenation refuses: checked at run time.
+        { Kind: ValueKind.String } scalar when ScalarAccessor(node) && !IrWalker.Descendants(scalar).Any(e => e is JsonEvalIr or VariableReadIr) => Call(Builtin.MiStringOperand, ValueKind.String, scalar),
+
         // A payload path or a variable holds a typed value: the string functions take only a string (checked at run time).
         JsonEvalIr path => Call(Builtin.JsonString, ValueKind.String, new StringLiteralIr(path.Path)),
         VariableReadIr { Path: null } variable => Call(Builtin.VariableString, ValueKind.String, new StringLiteralIr(variable.Name)),
@@ -940,12 +997,25 @@ internal sealed class ExpressionBinder(
             }
 
             case "abs":
-                return Number(args[0]) is { } absolute ? Call(Builtin.Abs, absolute.Kind, absolute) : null;
+                // handleAbsFunction: Math.abs of an int is an int, of a double a double; a quotient of ints is either.
+                // A long (now()) is neither, and fails ("Invalid argument provided for abs function").
+                return Number(args[0]) is { } absolute && !IsIntQuotient(absolute) && !JavaLong(absolute) ? Call(Builtin.Abs, absolute.Kind, absolute) : null;
             case "floor" or "ceil" or "sqrt":
             {
                 var operand = Number(args[0]);
                 var builtin = name switch { "floor" => Builtin.Floor, "ceil" => Builtin.Ceiling, _ => Builtin.Sqrt };
-                return operand is null ? null : Call(builtin, ValueKind.Float, ToFloat(operand));
+                return operand switch
+                {
+                    null => null,
+
+                    // handleFloorFunction, handleCeilFunction: an int argument is returned as the int ("5", not "5.0");
+                    // a quotient of ints is an int or a double, which only the run time knows.
+                    // A long (now()) is neither an int nor a double there, and fails.
+                    { Kind: ValueKind.Integer } when builtin != Builtin.Sqrt && JavaLong(operand) => null,
+                    { Kind: ValueKind.Integer } integral when builtin != Builtin.Sqrt => integral,
+                    _ when builtin != Builtin.Sqrt && IsIntQuotient(operand) => null,
+                    _ => Call(builtin, ValueKind.Float, ToFloat(operand)),
+                };
             }
 
             case "log":
@@ -1198,9 +1268,45 @@ internal sealed class ExpressionBinder(
     /// </summary>
     private ConditionIr? SynapseEquality(BinaryExpression b, string op)
     {
+        if (b.Left is NullLiteral || b.Right is NullLiteral)
+        {
+            // handleEquality: two nulls are equal, a null and a value are not. LiteralNode gives null for `null` and
+            // PayloadAccessNode for a JSON null; a path that does not exist fails the whole expression instead.
+            var isNull = (b.Left is NullLiteral ? b.Right : b.Left) switch
+            {
+                NullLiteral => new BoolLiteralIr(true),
+                var other => PayloadIsNull(other),
+            };
+            return isNull is null ? null : op == "=" ? isNull : new NotIr(isNull);
+        }
+
         var left = SynapseText(b.Left);
         var right = SynapseText(b.Right);
         return left is null || right is null ? null : new CompareIr(left, op, right);
+    }
+
+    /// <summary>
+    /// Whether a payload path (<c>payload.a.b</c>, <c>$.items[0]</c>) holds a JSON null (<c>payloadIsNull</c>): true for a
+    /// null, false for another value, an error when the member or index does not exist (Jayway's PathNotFoundException),
+    /// as PayloadAccessNode reads it. A header or property is never null (it fails when missing, and the package stores
+    /// variables as their mediator's type), so only payload paths are translated.
+    /// </summary>
+    private ConditionIr? PayloadIsNull(ExpressionNode node)
+    {
+        if (!PayloadRoot(node) || !IsSimpleJsonPath(node))
+        {
+            return null;
+        }
+
+        var (parent, member) = node switch
+        {
+            MemberAccess m => (m.Target, (ExprIr)new StringLiteralIr(m.Name)),
+            IndexAccess { Indices: [NumberLiteral n] } i => (i.Target, new NumberLiteralIr(n.Text, ValueKind.Integer)),
+            _ => (node, null),
+        };
+        return member is null
+            ? null
+            : new BooleanValueIr(Call(Builtin.PayloadIsNull, ValueKind.Boolean, new StringLiteralIr(JsonPathOf(parent)), member));
     }
 
     /// <summary>
@@ -1236,8 +1342,12 @@ internal sealed class ExpressionBinder(
         return value switch
         {
             null or UntranslatedExprIr => null,
+
+            // A header, property or parameter compares as the number its text parses as, if any (tryParseNumber).
+            { Kind: ValueKind.String } when ScalarAccessor(node) => Call(Builtin.MiScalarText, ValueKind.String, value),
             { Kind: ValueKind.String } => value,
             { Kind: ValueKind.Integer or ValueKind.Boolean } => new ConvertIr(value, ValueKind.String),
+            BuiltinCallIr { Function: Builtin.MiIntQuotient } => AsString(value, dialect),
             { Kind: ValueKind.Float } => Call(Builtin.JavaDoubleString, ValueKind.String, value),
             _ => null,
         };

@@ -25,6 +25,9 @@ public sealed class ExpressionTranslator
     // until the project is known, any.
     private Func<string, bool> _systemWritten = _ => true;
 
+    // The Axis2 operation of the message (GetPropertyFunction's OperationName), where the lowering knows it.
+    private string? _operationName;
+
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → parameter symbol).</param>
     /// <param name="secret">Declares a secret configurable for a vault alias and returns its symbol.</param>
     /// <param name="entries">Local entries by key (get-property falls back to them).</param>
@@ -38,19 +41,26 @@ public sealed class ExpressionTranslator
     public static ExpressionTranslator Empty { get; } = new(NoSymbols);
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten };
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName };
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten };
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName };
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
-    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten };
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten, _operationName = _operationName };
 
     /// <summary>
     /// The same translator knowing which system-scope properties the project writes: get-property('system', name) of
     /// a name nothing writes reads the JVM's value, a deployment setting (a required configurable here).
     /// </summary>
-    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written };
+    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written, _operationName = _operationName };
+
+    /// <summary>
+    /// The same translator knowing the Axis2 operation the message was dispatched to (get-property('OperationName')), or
+    /// not knowing it (null): the lowering gives it where the flow still holds the entry point's request context.
+    /// </summary>
+    public ExpressionTranslator WithOperationName(string? operationName) =>
+        operationName == _operationName ? this : new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = operationName };
 
     /// <summary>A template parameter, when one of that name is in scope.</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
@@ -63,7 +73,7 @@ public sealed class ExpressionTranslator
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 
     /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
-    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten };
+    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName };
 
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);
@@ -105,6 +115,14 @@ public sealed class ExpressionTranslator
             PropertyReadIr { Required: true } property => property with { Required = false },
             var other => other,
         };
+
+        // A whole ${headers.x}, ${props.synapse.x}, ${params.*.x}: tryParseNumber makes text that parses as a Java
+        // number a number, which asString prints ("007" is "7", "1.50" "1.5").
+        if (binder.ScalarAccessor(parsed.Root) && result.Kind == ValueKind.String)
+        {
+            result = new BuiltinCallIr(Builtin.MiScalarText, [result], ValueKind.String);
+        }
+
         return expression.Language == ExpressionLanguage.Synapse && result is not (JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr) && MayFail(result) && !IrWalker.ContainsUntranslated(result)
             ? new BuiltinCallIr(Builtin.SynapseValue, [result, new StringLiteralIr(expression.Text)], ValueKind.String)
             : result;
@@ -123,7 +141,7 @@ public sealed class ExpressionTranslator
         JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr or UntranslatedExprIr => true,
         VariableReadIr { Path: not null } or VariableReadIr { Required: true } or HeaderReadIr { Required: true } or PropertyReadIr { Required: true } => true,
         ConvertIr { To: not ValueKind.String } c => c.Operand.Kind is not (ValueKind.Integer or ValueKind.Float),
-        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.LowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
+        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.MiScalarText or Builtin.LowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
         _ => false,
     });
 
@@ -290,6 +308,10 @@ public sealed class ExpressionTranslator
             case "MESSAGE_FORMAT":
                 // GetPropertyFunction: pox (isDoingREST), else soap11 or soap12 by the envelope (messageFormat: requests only).
                 return new SystemValueIr(SystemValue.MessageFormat);
+            case "OperationName" when _operationName is { } operation:
+                // GetPropertyFunction: the local name of the Axis2 message's AxisOperation; for an API request (the
+                // SynapseDispatcher's __SynapseService) and a proxy without a WSDL, its one operation 'mediate'.
+                return new StringLiteralIr(operation);
             case "From" or "RelatesTo" or "OperationName":
                 // WS-Addressing and Axis2 message fields: the generated message model does not carry them.
                 return new UntranslatedExprIr($"get-property('{name}')");

@@ -29,4 +29,11 @@ internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translato
     /// as Synapse injects every response to a proxy or API resource into its out sequence (Axis2SynapseEnvironment.injectMessage).
     /// </summary>
     public Symbol? Self { get; init; }
+
+    /// <summary>
+    /// The Axis2 operation an in flow's request was dispatched to, when the entry point decides it: 'mediate' for an API
+    /// resource (SynapseDispatcher's __SynapseService) and a proxy without a WSDL (ProxyService's one operation).
+    /// A copy of the message (a split branch) does not carry it.
+    /// </summary>
+    public string? OperationName { get; init; }
 }

@@ -53,7 +53,7 @@ public sealed partial class Lowerer
 
     /// <summary>A block that runs on its own copy of the message (a split, scatter-gather or foreach branch): what it does to the message exchange stays inside it.</summary>
     private ImmutableArray<StepIr> LowerOnCopy(ImmutableArray<MediatorSyntax> mediators, FlowContext context) =>
-        LowerBlock(mediators, context with { Exchange = new ExchangeState(context.Exchange.Current) });
+        LowerBlock(mediators, context with { Exchange = new ExchangeState(context.Exchange.Current), OperationName = null });
 
     /// <summary>What a step tells of the message exchange for the steps after it (see <see cref="ExchangeState"/>).</summary>
     private void Follow(StepIr step, FlowContext context)
@@ -66,7 +66,9 @@ public sealed partial class Lowerer
                 break;
             case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false }:
                 // The flow goes on with the backend's response (a new axis2 message context unless the call blocks).
-                context.Exchange.Set(state with { Response = Known.Yes, Transport = step is CallStep { Blocking: true } or CallAddressStep { Blocking: true } ? state.Transport : default });
+                context.Exchange.Set(step is CallStep { Blocking: true } or CallAddressStep { Blocking: true }
+                    ? state with { Response = Known.Yes }
+                    : state with { Response = Known.Yes, Transport = default, Redispatched = Known.Yes });
                 break;
             case InvokeStep invoke:
                 if (state.OutOnly != Known.No && state.OutOnlyOrigin is { } origin && invoke.Origin is { } called && _model.FactsOf([called]).Sends)
@@ -75,7 +77,11 @@ public sealed partial class Lowerer
                 }
 
                 // The sequence may have changed the message into a response.
-                context.Exchange.Set(state with { Response = state.Response == Known.Yes ? Known.Yes : Known.Maybe });
+                context.Exchange.Set(state with
+                {
+                    Response = state.Response == Known.Yes ? Known.Yes : Known.Maybe,
+                    Redispatched = state.Redispatched == Known.Yes ? Known.Yes : Known.Maybe,
+                });
                 break;
         }
     }
@@ -193,8 +199,9 @@ public sealed partial class Lowerer
     /// <summary>Translates an expression, reporting it when it falls outside the supported subset.</summary>
     private ExprIr Expr(ExpressionSyntax expression, FlowContext context)
     {
-        var result = context.Translator.Value(expression);
-        ReportUntranslated(result, expression, context.Translator);
+        var translator = TranslatorAt(context);
+        var result = translator.Value(expression);
+        ReportUntranslated(result, expression, translator);
         if (!IrWalker.ContainsUntranslated(result))
         {
             ReportPrecedence(expression);
@@ -202,6 +209,16 @@ public sealed partial class Lowerer
 
         return result;
     }
+
+    /// <summary>SynapseConstants.SYNAPSE_OPERATION_NAME: the operation of an API's __SynapseService and of a proxy without a WSDL.</summary>
+    private const string SynapseOperationName = "mediate";
+
+    /// <summary>
+    /// The flow's translator at the current point: it knows the Axis2 operation (get-property('OperationName')) while
+    /// the flow holds the request context its entry point dispatched (no non-blocking call before, on every path).
+    /// </summary>
+    private static ExpressionTranslator TranslatorAt(FlowContext context) =>
+        context.Translator.WithOperationName(context.Kind == FlowKind.In && context.Exchange.Current.Redispatched == Known.No ? context.OperationName : null);
 
     private void ReportUntranslated(ExprIr result, ExpressionSyntax expression) => ReportUntranslated(result, expression, _translator);
 

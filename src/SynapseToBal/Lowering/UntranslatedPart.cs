@@ -34,7 +34,7 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        var because = Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? PathReason(culprit);
+        var because = QuotientReason(culprit, binder, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? PathReason(culprit);
         return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 
@@ -89,6 +89,13 @@ internal static class UntranslatedPart
             return $"'{variablePrefix}' is no Synapse variable prefix: the Micro Integrator reads the entry '{variable.Name}' of a java.util.Map property named '{variablePrefix}' (only Java code, a class or script mediator, stores one) and otherwise fails (Jaxen: \"Variable ... not resolved\"), so the mediator fails";
         }
 
+        if (node is FunctionCall bound && ExpressionBinder.BoundFunctionPrefix(bound, namespaces))
+        {
+            // Jaxen's DefaultFunctionCallExpr translates the prefix and looks the function up in that namespace;
+            // XPathFunctionContext registers its functions in none.
+            return $"an xmlns:fn declaration in scope binds the prefix 'fn' to '{namespaces["fn"]}', so Jaxen looks '{bound.Name}' up in that namespace, where it has no functions, and the Micro Integrator fails too (\"No Such Function\") unless the server turns on the XPath 2.0 fail-over (synapse.xpath.dom.failover.enabled, off by default); without the declaration `fn:{bound.Name}` is Jaxen's {bound.Name}";
+        }
+
         if (node is FunctionCall { Name: "tokenize", Prefix: null or "fn" })
         {
             // XPath 2.0's tokenize: Jaxen's XPathFunctionContext has no such function, and SynapseXPath evaluates an XPath
@@ -105,6 +112,23 @@ internal static class UntranslatedPart
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An MI 4.4 operation on a quotient of two ints (arithmetic, abs, floor, ceil): the quotient's Java type, int when
+    /// exact, double otherwise, decides the operation, and only the run time knows it.
+    /// </summary>
+    private static string? QuotientReason(ExpressionNode node, ExpressionBinder binder, ExpressionLanguage language)
+    {
+        ImmutableArray<ExpressionNode> operands = node switch
+        {
+            BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } b => [b.Left, b.Right],
+            FunctionCall { Name: "abs" or "floor" or "ceil", Arguments: [var argument] } => [argument],
+            _ => [],
+        };
+        return language == ExpressionLanguage.Synapse && operands.Any(o => o is BinaryExpression { Operator: BinaryOperator.Divide } && ExpressionBinder.IsIntQuotient(binder.Value(o)))
+            ? "the quotient of two Java ints is an int when it is exact and a double otherwise (BinaryOperationNode.performIntOperation), and that type decides this operation (int or BigDecimal arithmetic, \"3\" or \"3.0\"), which only the run time knows"
+            : null;
     }
 
     /// <summary>The whole text (a uri-template part, a call-template parameter) as the part.</summary>
@@ -278,7 +302,7 @@ internal static class UntranslatedPart
                 return "the Micro Integrator's grammar has no prefix `!` outside a filter (it refuses the expression when it deploys it); write not(...)";
             case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } b
                 when language == ExpressionLanguage.Synapse && (b.Left is NullLiteral || b.Right is NullLiteral):
-                return "a comparison with null: the MI reads a JSON null at the path as null (true for ==) and fails the whole expression on a missing path (\"\", false), which the run time's jsonPath does not tell apart";
+                return "a comparison with null of anything but a simple payload path (which is translated): a variable holds the Micro Integrator's JSON or Java value (null for a JSON null), which the package stores as its mediator's type, and a header or property fails the whole expression when it is missing";
         }
 
         if (node is not FunctionCall call || language == ExpressionLanguage.JsonPath)
@@ -311,7 +335,8 @@ internal static class UntranslatedPart
         {
             (2, "system") => "a JVM system property (System.getProperty) that a system-scope property mediator of the project sets or removes: a configurable would not see the change",
             (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes; registry resources are read at conversion time only",
-            (1, "OperationName" or "OperationNamespace") => "the Axis2 operation the message was dispatched to ('mediate' for a proxy without a WSDL); a generated sequence does not know which entry point runs it",
+            (1, "OperationName") => "the Axis2 operation of the message: translated as 'mediate' in the in flow of an API resource or of a proxy without a WSDL until a non-blocking call replaces the message context; elsewhere (a named sequence, a response, a proxy with a WSDL, a split copy) the generated code does not know it",
+            (1, "OperationNamespace") => "the namespace of the Axis2 operation the message was dispatched to, which the generated code does not keep",
             (1, "From" or "RelatesTo") => "a WS-Addressing field the generated message does not carry (only To, Action, ReplyTo and FaultTo are modelled)",
             _ => null,
         };

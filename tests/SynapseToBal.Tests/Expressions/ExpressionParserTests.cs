@@ -260,6 +260,20 @@ public sealed class ExpressionParserTests
         Assert.Equal("a[1]", path[expression.Steps[0].Span.Start..expression.Steps[0].Span.End]);
     }
 
+    [Theory]
+    // A property name after headers/props/params and a deep-scan member end after the name, not at the dot before it.
+    [InlineData("'r-' + params.pathParams.region", ExpressionLanguage.Synapse, "params.pathParams.region")]
+    [InlineData("headers.Accept + 'x'", ExpressionLanguage.Synapse, "headers.Accept")]
+    [InlineData("props.synapse.p == 1", ExpressionLanguage.Synapse, "props.synapse.p")]
+    [InlineData("payload..id == 1", ExpressionLanguage.Synapse, "payload..id")]
+    public void Member_spans_end_after_the_name(string text, ExpressionLanguage language, string left)
+    {
+        var binary = Assert.IsType<BinaryExpression>(ExpressionParser.Parse(text, language).Root);
+        var operand = text.StartsWith(left, StringComparison.Ordinal) ? binary.Left : binary.Right;
+        Assert.Equal(left, text[operand.Span.Start..operand.Span.End]);
+        Assert.Equal(text.Length, binary.Span.End);
+    }
+
     public static TheoryData<string> Dialects() => ["xpath", "jsonpath", "synapse"];
 
     [Theory]

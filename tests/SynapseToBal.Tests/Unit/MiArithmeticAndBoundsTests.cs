@@ -13,8 +13,15 @@ public sealed class MiArithmeticAndBoundsTests
     [Theory]
     [InlineData("${6 / 2}", "3.toString()")]
     [InlineData("${-6 / 2}", "(-3).toString()")]
-    [InlineData("${7 / 2}", "(check miDivide(<float>7, <float>2)).toString()")]
-    [InlineData("${6 / 0}", "(check miDivide(<float>6, <float>0)).toString()")]
+    // Two ints that are not an exact pair of literals: "3.5" here, "2" when exact, as performIntOperation gives them.
+    [InlineData("${7 / 2}", "check miIntQuotientText(7, 2)")]
+    [InlineData("${6 / 0}", "check miIntQuotientText(6, 0)")]
+    [InlineData("${length('abcd') / 2}", "check miIntQuotientText(\"abcd\".length(), 2)")]
+    // A long (now(), a literal past the int range) divides in double (performLongOperation).
+    [InlineData("${now() / 2}", "(check miDivide(<float>nowMillis(), <float>2)).toString()")]
+    [InlineData("${6 / 3000000000}", "(check miDivide(<float>6, <float>3000000000)).toString()")]
+    // floor and ceil of an int give the int (handleFloorFunction, handleCeilFunction).
+    [InlineData("${floor(length('ab'))}", "\"ab\".length().toString()")]
     [InlineData("${7 % 0}", "(check miIntModulo(7, 0)).toString()")]
     [InlineData("${7 % 2}", "(check miIntModulo(7, 2)).toString()")]
     [InlineData("${7.5 / 0}", "(check miDoubleArithmetic(7.5, \"/\", <float>0)).toString()")]
@@ -62,6 +69,26 @@ public sealed class MiArithmeticAndBoundsTests
         Assert.Contains("saturated = int:MIN_VALUE;", support, StringComparison.Ordinal);
         Assert.Contains("int low = saturated & 0xFFFFFFFF;", support, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Runtime_int_quotient_is_an_int_when_exact_and_a_java_double_otherwise()
+    {
+        var support = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "templates", "runtime", "support.bal"));
+        Assert.Contains("function miIntQuotientText(int dividend, int divisor) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("if dividend % divisor == 0 {", support, StringComparison.Ordinal);
+        Assert.Contains("return javaDoubleString(<float>dividend / <float>divisor);", support, StringComparison.Ordinal);
+        Assert.Contains("function payloadIsNull(Context ctx, string parent, string|int member) returns boolean|error {", support, StringComparison.Ordinal);
+        Assert.Contains("function miNumberText(string value) returns string? {", support, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // An operation on a quotient of two ints: its Java type (int when exact) decides it, which only the run time knows.
+    [InlineData("${length('abcd') / 2 + 1}")]
+    [InlineData("${abs(length('abcd') / 2)}")]
+    [InlineData("${floor(length('abcd') / 2)}")]
+    [InlineData("${floor(now())}")]
+    public void Operations_on_a_quotient_of_ints_stay_untranslated(string expression) =>
+        Assert.Equal($"check notTranslated(\"{expression}\")", ExpressionTranslatorTests.Value(expression));
 
     [Fact]
     public void Runtime_double_arithmetic_is_big_decimal_at_the_dividends_scale()

@@ -34,6 +34,34 @@ public sealed class SynapseFailureTests
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
     }
 
+    private static readonly ImmutableDictionary<string, string> FnBound = ImmutableDictionary<string, string>.Empty.Add("fn", "http://www.w3.org/2005/xpath-functions");
+
+    [Theory]
+    // An xmlns:fn in scope: Jaxen looks the function up in that namespace, where it has none.
+    [InlineData("fn:substring-before($ctx:x, '_')", "`fn:substring-before($ctx:x, '_')` at columns 1-32: an xmlns:fn declaration in scope binds the prefix 'fn' to 'http://www.w3.org/2005/xpath-functions', so Jaxen looks 'substring-before' up in that namespace")]
+    [InlineData("concat('a', fn:lower-case($ctx:x))", "`fn:lower-case($ctx:x)` at columns 13-33: an xmlns:fn declaration in scope binds the prefix 'fn'")]
+    [InlineData("fn:substring-before($ctx:x,concat('',fn:tokenize($ctx:x,'_')[last()]))", "`fn:tokenize($ctx:x,'_')` at columns 38-60: an xmlns:fn declaration in scope binds the prefix 'fn'")]
+    public void A_bound_fn_prefix_fails_as_in_the_Micro_Integrator(string expression, string expected)
+    {
+        var syntax = ExpressionSyntax.Create(expression, FnBound, SourceLocation.FileStart("test.xml"));
+        var failure = UntranslatedPart.SynapseFailure(syntax, Translator);
+        Assert.NotNull(failure);
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+        Assert.IsType<UntranslatedExprIr>(Translator.Value(syntax));
+    }
+
+    [Theory]
+    // SynapseXPathFunctionContext gives its own functions by local name, whatever the prefix's namespace; an unbound fn: is no namespace.
+    [InlineData("fn:get-property('x')", true)]
+    [InlineData("fn:base64Encode('x')", true)]
+    [InlineData("fn:concat('a', $ctx:x)", false)]
+    public void Synapse_functions_ignore_a_bound_fn_prefix(string expression, bool bound)
+    {
+        var syntax = ExpressionSyntax.Create(expression, bound ? FnBound : ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
+        Assert.IsNotType<UntranslatedExprIr>(Translator.Value(syntax));
+        Assert.Null(UntranslatedPart.SynapseFailure(syntax, Translator));
+    }
+
     [Theory]
     // Translated, or untranslated for a reason of the converter: SB0203, not SB0239.
     [InlineData("//m:a")]

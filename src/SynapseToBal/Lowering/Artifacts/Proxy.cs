@@ -26,7 +26,9 @@ public sealed partial class Lowerer
         var owner = proxy.Name;
         var target = proxy.Target;
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []));
-        var context = new FlowContext(FlowKind.In, _translator, outFunction, owner);
+        // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
+        // operation is the one Axis2 dispatches the request to, which the generated service does not know.
+        var context = new FlowContext(FlowKind.In, _translator, outFunction, owner) { OperationName = proxy.PublishWsdl is null ? SynapseOperationName : null };
         var body = target?.InSequence is { } inFlow ? LowerFlowBody(inFlow, context) : [];
         if (target?.Endpoint is { } endpoint && !Flow.Terminates(body))
         {

@@ -14,10 +14,10 @@ public sealed partial class Lowerer
         switch (filter.Condition)
         {
             case FilterConditionSyntax.Boolean boolean:
-                condition = context.Translator.Condition(boolean.Expression);
+                condition = TranslatorAt(context).Condition(boolean.Expression);
                 if (IrWalker.ContainsUntranslated(condition))
                 {
-                    ReportUntranslated(boolean.Expression, context.Translator);
+                    ReportUntranslated(boolean.Expression, TranslatorAt(context));
                 }
 
                 break;

@@ -67,7 +67,9 @@ internal abstract class PathParserBase(string text, LexerMode mode, ExpressionLa
                 }
                 else if (Is(TokenKind.Name) || Is(TokenKind.String))
                 {
-                    target = new MemberAccess(From(start), target, Advance().ValueOrText, Deep: true);
+                    // The name is read first: the span ends after it (From reads the token before the cursor).
+                    var deepName = Advance().ValueOrText;
+                    target = new MemberAccess(From(start), target, deepName, Deep: true);
                 }
                 else
                 {

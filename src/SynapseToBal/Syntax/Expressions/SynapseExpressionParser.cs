@@ -229,7 +229,9 @@ internal sealed class SynapseExpressionParser(string text) : PathParserBase(text
         {
             if (Is(TokenKind.Name))
             {
-                return new MemberAccess(From(start), root, Advance().ValueOrText);
+                // The name is read first: the span ends after it (From reads the token before the cursor).
+                var name = Advance().ValueOrText;
+                return new MemberAccess(From(start), root, name);
             }
 
             if (!Is(TokenKind.LeftBracket))
@@ -239,9 +241,9 @@ internal sealed class SynapseExpressionParser(string text) : PathParserBase(text
         }
 
         Expect(TokenKind.LeftBracket, "'.' or '['");
-        var name = Expect(TokenKind.String, "a quoted name");
+        var quoted = Expect(TokenKind.String, "a quoted name");
         Expect(TokenKind.RightBracket, "']'");
-        return new MemberAccess(From(start), root, name.ValueOrText);
+        return new MemberAccess(From(start), root, quoted.ValueOrText);
     }
 
     protected override ExpressionNode ParseIndexExpression() => Is(TokenKind.Minus) ? ParseMinus(ParseExpression) : ParseExpression();

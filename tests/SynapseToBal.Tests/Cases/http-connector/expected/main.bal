@@ -14,7 +14,7 @@ service /shop on httpListener {
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${id}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", getHeader(ctx, "X-Request-Id")]], responseVariable = "order");
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", miScalarText(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order");
             log:printInfo(string `Order ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload.id"), "vars.order.payload.id")} status ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.attributes.statusCode"), "vars.order.attributes.statusCode")}, type ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.headers['content-type']"), "vars.order.headers[\"content-type\"]")}`);
             ShopApiGetOrdersByIdResponse payload = {
                 "order": toJson(synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
@@ -43,7 +43,7 @@ service /shop on httpListener {
     resource function put invoices/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
-            check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${id}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${id}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`);
+            check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`);
             return check respond(ctx);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.

@@ -15,6 +15,7 @@ service /errors on httpListener {
         Context ctx = check newContext(request, "ExpressionErrorsAPI", "/errors");
         string priced = "";
         string big = "";
+        string coupon = "";
         string upper = synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)");
         string tail = synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
         string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
@@ -28,8 +29,8 @@ service /errors on httpListener {
         if synapseCondition(function () returns boolean|error => xpathNumber(check jsonEval(ctx, "$.total")) > 100.0, "payload.total > 100") {
             big = "yes";
         }
-        if check notTranslated("${payload.coupon == null}") == "true" {
-            ctx.properties["coupon"] = "none";
+        if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
+            coupon = "none";
         }
         return respond(ctx);
     }

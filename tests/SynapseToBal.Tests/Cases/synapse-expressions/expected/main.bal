@@ -19,9 +19,10 @@ service /expr on httpListener {
         ctx.headers["x-grouped"] = "yes";
         string fromPayload = check jsonEval(ctx, "$.order.id");
         string fromVar = getVariable(ctx, "total");
-        string fromHeader = getHeader(ctx, "X-Tenant");
-        string fromQuery = getProperty(ctx, "query.param.page");
-        string fromProp = fromVar;
+        string fromHeader = miScalarText(getHeader(ctx, "X-Tenant"));
+        string fromQuery = miScalarText(getProperty(ctx, "query.param.page"));
+        string fromPath = miScalarText(id);
+        string fromProp = miScalarText(fromVar);
         if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
             log:printInfo("ExprAPI /{id} request", big = "yes");
         }

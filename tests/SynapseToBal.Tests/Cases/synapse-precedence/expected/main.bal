@@ -23,8 +23,8 @@ service /precedence on httpListener {
             both = "true";
         }
         string started2 = nowMillis().toString();
-        string query = synapseValue(function () returns string|error => urlEncodeText(check requiredHeader(ctx, "q")), "urlEncode(headers.q)");
-        string plain = synapseValue(function () returns string|error => check urlDecodeText(check requiredHeader(ctx, "q")), "urlDecode(headers.q)");
+        string query = synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
+        string plain = synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
         return respond(ctx);
     }
 }
