@@ -3226,7 +3226,7 @@ type GroupMember record {|
 |};
 
 # What a group keeps of a member beside its client and its state.
-type GroupMemberSettings record {|
+type GroupMemberSettings readonly & record {|
     string url;
     int[] retryDisabledCodes;
     int[] retryEnabledCodes;
@@ -3247,7 +3247,7 @@ isolated class EndpointGroup {
     final boolean retryNextMember;
     private final http:Client[] clients = [];
     private final EndpointState[] states = [];
-    private final (GroupMemberSettings & readonly)[] settings = [];
+    private final GroupMemberSettings[] settings = [];
     private final int[] & readonly weights;
     private int cursor = 0;
     private int remaining = 0;
@@ -3266,7 +3266,7 @@ isolated class EndpointGroup {
         foreach GroupMember member in members {
             http:Client memberClient = check new (member.url, {timeout: member.timeout});
             EndpointState state = member.state;
-            GroupMemberSettings & readonly setting = {url: member.url, retryDisabledCodes: member.retryDisabledCodes.cloneReadOnly(),
+            GroupMemberSettings setting = {url: member.url, retryDisabledCodes: member.retryDisabledCodes.cloneReadOnly(),
                 retryEnabledCodes: member.retryEnabledCodes.cloneReadOnly(), addressing: member.addressing};
             lock {
                 self.clients.push(memberClient);
@@ -3328,7 +3328,7 @@ isolated class EndpointGroup {
         }
     }
 
-    isolated function memberSettings(int index) returns GroupMemberSettings & readonly {
+    isolated function memberSettings(int index) returns GroupMemberSettings {
         lock {
             return self.settings[index];
         }
@@ -3371,7 +3371,7 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
                 _ = ctx.properties.removeIfHasKey(key);
             }
         }
-        GroupMemberSettings & readonly member = group.memberSettings(index);
+        GroupMemberSettings member = group.memberSettings(index);
         WsAddressing? addressing = member.addressing;
         error? result = addressing is WsAddressing
             ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url)
