@@ -3228,7 +3228,7 @@ type GroupMember record {|
 |};
 
 # What a group keeps of a member beside its client and its state.
-type GroupMemberSettings record {|
+type GroupMemberSettings readonly & record {|
     string url;
     int[] retryDisabledCodes;
     int[] retryEnabledCodes;
@@ -3249,7 +3249,7 @@ isolated class EndpointGroup {
     final boolean retryNextMember;
     private final http:Client[] clients = [];
     private final EndpointState[] states = [];
-    private final (GroupMemberSettings & readonly)[] settings = [];
+    private final GroupMemberSettings[] settings = [];
     private final int[] & readonly weights;
     private int cursor = 0;
     private int remaining = 0;
@@ -3268,7 +3268,7 @@ isolated class EndpointGroup {
         foreach GroupMember member in members {
             http:Client memberClient = check new (member.url, {timeout: member.timeout});
             EndpointState state = member.state;
-            GroupMemberSettings & readonly setting = {url: member.url, retryDisabledCodes: member.retryDisabledCodes.cloneReadOnly(),
+            GroupMemberSettings setting = {url: member.url, retryDisabledCodes: member.retryDisabledCodes.cloneReadOnly(),
                 retryEnabledCodes: member.retryEnabledCodes.cloneReadOnly(), addressing: member.addressing};
             lock {
                 self.clients.push(memberClient);
@@ -3330,7 +3330,7 @@ isolated class EndpointGroup {
         }
     }
 
-    isolated function memberSettings(int index) returns GroupMemberSettings & readonly {
+    isolated function memberSettings(int index) returns GroupMemberSettings {
         lock {
             return self.settings[index];
         }
@@ -3373,7 +3373,7 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
                 _ = ctx.properties.removeIfHasKey(key);
             }
         }
-        GroupMemberSettings & readonly member = group.memberSettings(index);
+        GroupMemberSettings member = group.memberSettings(index);
         WsAddressing? addressing = member.addressing;
         error? result = addressing is WsAddressing
             ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url)
