@@ -2428,9 +2428,9 @@ function withHeaderBlocks(xml|byte[] body, xml blocks) returns xml|byte[]|error 
 # the response (the fault envelope its payload, the backend's status its status) with ERROR_CODE 500000
 # (ENDPOINT_CUSTOM_ERROR). ERROR_MESSAGE, ERROR_DETAIL and ERROR_EXCEPTION keep what they held, as the
 # endpoint sets no message: `recordError` leaves a recorded ERROR_CODE as it is. A response that cannot be
-# read is no fault, as Synapse ignores a failed build. Not reproduced: the Micro Integrator also suspends that
-# endpoint (ERROR_CODE 500000 is a suspend fault when no suspend codes are set; 30 s by default), failing the
-# requests that use it meanwhile; here the endpoint's `EndpointState`, if it keeps one, took the call for a success.
+# read is no fault, as Synapse ignores a failed build. The Micro Integrator also suspends that endpoint (ERROR_CODE
+# 500000 is a suspend fault when no suspend codes are set; 30 s by default): an endpoint's `EndpointState` takes the
+# fault through `endpointCalled`, a group member's through `callGroup`; an endpoint without one is not suspended.
 function failOnSoapFault(Context ctx) returns error? {
     if ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] != "true" || soapFaultElement(ctx) is () {
         return;
@@ -3301,18 +3301,251 @@ function endpointReady(Context ctx, EndpointState endpoint) returns error? {
 # After a call through an endpoint with suspension settings, with its result: a failure with a Synapse error code
 # (`errorCode`: 101503 connection failed, 101504 timeout, ...) goes to the endpoint's state as AddressEndpoint.onFault
 # takes it, a response makes it ACTIVE (SynapseCallbackReceiver calls onSuccess; an `outOnly` send registers no callback,
-# so it does not). Returns the result, so the failure goes on into the fault handling.
-function endpointCalled(EndpointState endpoint, error? result, boolean outOnly = false) returns error? {
-    if result is error {
-        int code = errorCode(result);
+# so it does not). With `soapFaultOf` (the input sets FORCE_ERROR_ON_SOAP_FAULT) the response is checked first
+# (`failOnSoapFault`): a SOAP fault while the message holds the property as "true" is a failure with 500000, which
+# SynapseCallbackReceiver hands to the endpoint's onFault instead of its onSuccess. Returns the result, so the
+# failure goes on into the fault handling.
+function endpointCalled(EndpointState endpoint, error? result, boolean outOnly = false, Context? soapFaultOf = ()) returns error? {
+    error? outcome = result;
+    if outcome is () && !outOnly && soapFaultOf is Context {
+        outcome = failOnSoapFault(soapFaultOf);
+    }
+    if outcome is error {
+        int code = errorCode(outcome);
         if code != 0 {
             endpoint.onFault(code);
         }
-        return result;
+        return outcome;
     }
     if !outOnly {
         endpoint.onSuccess();
     }
+}
+
+# One member of a failover or loadbalance endpoint, as its `EndpointGroup` is given it: the member's URL and
+# timeout (s), the state Synapse keeps for it (its own `EndpointState`: every member has an EndpointContext, with
+# EndpointDefinition's defaults when it sets no suspendOnFailure / markForSuspension), its retryConfig
+# (`retryDisabledCodes`, `retryEnabledCodes`: AbstractEndpoint.isRetry) and its enableAddressing (`()` without).
+type GroupMember record {|
+    string url;
+    decimal timeout;
+    EndpointState state;
+    int[] retryDisabledCodes = [];
+    int[] retryEnabledCodes = [];
+    WsAddressing? addressing = ();
+|};
+
+# What a group keeps of a member beside its client and its state.
+type GroupMemberSettings readonly & record {|
+    string url;
+    int[] retryDisabledCodes;
+    int[] retryEnabledCodes;
+    WsAddressing? addressing;
+|};
+
+# Synapse's FailoverEndpoint or LoadbalanceEndpoint with the state of each member (semantics §5.1). A failover
+# group tries its members in order and takes the first one that is ready (EndpointContext.readyToSend): with
+# `dynamic` (the default) it starts from the first member for every message, so it goes back to the first
+# member as soon as its suspension ends; without, it stays on the member it last used while that one is ready.
+# A loadbalance group takes the members in turn (RoundRobin.getNextEndpoint skips a member that is not ready);
+# with `weights` (WeightedRoundRobin) each member gets as many consecutive calls as its weight, ready or not, as
+# that algorithm does not look at the members' state. `retryNextMember` is the loadbalance `failover` attribute.
+isolated class EndpointGroup {
+    final "failover"|"loadbalance" kind;
+    final string name;
+    final boolean dynamic;
+    final boolean retryNextMember;
+    private final http:Client[] clients = [];
+    private final EndpointState[] states = [];
+    private final GroupMemberSettings[] settings = [];
+    private final int[] & readonly weights;
+    private int cursor = 0;
+    private int remaining = 0;
+
+    isolated function init("failover"|"loadbalance" kind, string name, GroupMember[] members, boolean dynamic = true,
+            boolean retryNextMember = true, int[] weights = []) returns error? {
+        self.kind = kind;
+        self.name = name;
+        self.dynamic = dynamic;
+        self.retryNextMember = retryNextMember;
+        self.weights = weights.cloneReadOnly();
+        int first = weights.length() > 0 ? weights[0] : 0;
+        lock {
+            self.remaining = first;
+        }
+        foreach GroupMember member in members {
+            http:Client memberClient = check new (member.url, {timeout: member.timeout});
+            EndpointState state = member.state;
+            GroupMemberSettings setting = {url: member.url, retryDisabledCodes: member.retryDisabledCodes.cloneReadOnly(),
+                retryEnabledCodes: member.retryEnabledCodes.cloneReadOnly(), addressing: member.addressing};
+            lock {
+                self.clients.push(memberClient);
+                self.states.push(state);
+                self.settings.push(setting);
+            }
+        }
+    }
+
+    # The member the next attempt goes to, or `()` when none is ready (FailoverEndpoint.send, LoadbalanceEndpoint.send).
+    isolated function next() returns int? {
+        lock {
+            int count = self.states.length();
+            if count == 0 {
+                return ();
+            }
+            if self.kind == "failover" {
+                if !self.dynamic && self.states[self.cursor].refusal() is () {
+                    return self.cursor;
+                }
+                foreach int index in 0 ..< count {
+                    if self.states[index].refusal() is () {
+                        self.cursor = index;
+                        return index;
+                    }
+                }
+                return ();
+            }
+            if self.weights.length() > 0 {
+                if self.remaining <= 0 {
+                    self.cursor = self.cursor >= count - 1 ? 0 : self.cursor + 1;
+                    self.remaining = self.weights[self.cursor];
+                }
+                self.remaining -= 1;
+                return self.cursor;
+            }
+            int attempts = 0;
+            while attempts < count {
+                int index = self.cursor;
+                self.cursor = index >= count - 1 ? 0 : index + 1;
+                attempts += 1;
+                if self.states[index].refusal() is () {
+                    return index;
+                }
+            }
+            return ();
+        }
+    }
+
+    isolated function memberClient(int index) returns http:Client {
+        lock {
+            return self.clients[index];
+        }
+    }
+
+    isolated function memberState(int index) returns EndpointState {
+        lock {
+            return self.states[index];
+        }
+    }
+
+    isolated function memberSettings(int index) returns GroupMemberSettings {
+        lock {
+            return self.settings[index];
+        }
+    }
+}
+
+# A call through a failover or loadbalance endpoint (`EndpointGroup`), as Synapse's FailoverEndpoint /
+# LoadbalanceEndpoint sends it (semantics §5.1): each attempt goes to the next ready member (`EndpointGroup.next`);
+# its result goes to that member's state as AddressEndpoint.onFault / onSuccess take it. With `soapFault` (the
+# input sets FORCE_ERROR_ON_SOAP_FAULT) a SOAP fault response is a failure of the member when the message holds the
+# property as "true" (SynapseCallbackReceiver: ERROR_CODE 500000, a suspend fault unless the member's suspend codes
+# leave it out). A failed member's request goes to the next ready member (onChildEndpointFail) unless the member's
+# retryConfig makes the error a non-retry one, or the loadbalance group has failover="false"; the request is sent
+# again as it was (LB_FO_ENDPOINT_ORIGINAL_MESSAGE). A member whose settings leave it ready after a failure is
+# tried again, as Synapse does. When no member is ready, the first attempt fails with 303000 and the group's
+# message (informFailure); a later one fails with the last member's error, as Synapse leaves its ERROR_* properties.
+# A dynamic failover and a loadbalance group remove the ERROR_* properties before each attempt.
+function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
+        boolean outOnly = false, boolean soapFault = false) returns error? {
+    GroupRequest request = {payload: ctx.payload.clone(), contentType: ctx.contentType, headers: ctx.headers.clone(),
+        axis2: ctx.axis2.clone(), urlPostfix: ctx.urlPostfix, to: ctx.to, replyTo: ctx.replyTo, faultTo: ctx.faultTo,
+        addressingFault: ctx.addressingFault, wsaAction: ctx.wsaAction, restCall: ctx.restCall, statusCode: ctx.statusCode,
+        httpSc: ctx.httpSc, isResponse: ctx.isResponse};
+    error? failure = ();
+    while true {
+        int? index = group.next();
+        if index is () {
+            if failure is error {
+                return failure;
+            }
+            string message = string `${group.kind == "failover" ? "Failover" : "Loadbalance"} endpoint : ${group.name} - no ready child endpoints`;
+            ctx.properties["ERROR_CODE"] = 303000;
+            ctx.properties["ERROR_MESSAGE"] = message;
+            ctx.properties["ERROR_DETAIL"] = message;
+            ctx.properties["ERROR_EXCEPTION"] = message;
+            return error(message, synapseErrorCode = 303000, withoutDetail = true);
+        }
+        if group.kind == "loadbalance" || group.dynamic {
+            foreach string key in ["ERROR_CODE", "ERROR_MESSAGE", "ERROR_DETAIL", "ERROR_EXCEPTION"] {
+                _ = ctx.properties.removeIfHasKey(key);
+            }
+        }
+        GroupMemberSettings member = group.memberSettings(index);
+        WsAddressing? addressing = member.addressing;
+        error? result = addressing is WsAddressing
+            ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url)
+            : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly);
+        if result is () && soapFault && !outOnly {
+            result = failOnSoapFault(ctx);
+        }
+        EndpointState state = group.memberState(index);
+        if result is () {
+            if !outOnly {
+                state.onSuccess();
+            }
+            return;
+        }
+        int code = errorCode(result);
+        if code != 0 {
+            state.onFault(code);
+        }
+        if !group.retryNextMember {
+            return result;
+        }
+        restoreGroupRequest(ctx, request);
+        if member.retryDisabledCodes.indexOf(code) !is () || (member.retryEnabledCodes.length() > 0 && member.retryEnabledCodes.indexOf(code) is ()) {
+            return result;
+        }
+        failure = result;
+    }
+}
+
+# The request a group sends again to its next member: what `callEndpoint` and its response change in the message.
+type GroupRequest record {|
+    json|xml|ReceivedBody payload;
+    string contentType;
+    map<string> headers;
+    map<anydata> axis2;
+    string urlPostfix;
+    string to;
+    string replyTo;
+    string faultTo;
+    string? addressingFault;
+    string? wsaAction;
+    boolean restCall;
+    int statusCode;
+    string? httpSc;
+    boolean isResponse;
+|};
+
+# Puts a group's request back in the message for the next member (FailoverEndpoint / LoadbalanceEndpoint
+# onChildEndpointFail restore LB_FO_ENDPOINT_ORIGINAL_MESSAGE).
+function restoreGroupRequest(Context ctx, GroupRequest request) {
+    ctx.payload = request.payload.clone();
+    ctx.contentType = request.contentType;
+    ctx.headers = request.headers.clone();
+    ctx.axis2 = request.axis2.clone();
+    ctx.urlPostfix = request.urlPostfix;
+    ctx.to = request.to;
+    ctx.replyTo = request.replyTo;
+    ctx.faultTo = request.faultTo;
+    ctx.addressingFault = request.addressingFault;
+    ctx.wsaAction = request.wsaAction;
+    ctx.restCall = request.restCall;
+    ctx.statusCode = request.statusCode;
+    ctx.httpSc = request.httpSc;
+    ctx.isResponse = request.isResponse;
 }
 
 # Stands in for an expression SynapseToBal could not translate: it fails at run time, so the gap is

@@ -9,6 +9,9 @@ public sealed partial class PackageEmitter
     /// <summary>The suspension states the whole package's calls keep, read before the package is split into files (an endpoint's file has no calls).</summary>
     private HashSet<Symbol> _trackedSuspensions = [];
 
+    /// <summary>The group states the whole package's calls go through, read before the package is split into files.</summary>
+    private HashSet<Symbol> _trackedGroups = [];
+
     /// <summary>The suspension states some call of the package keeps (<see cref="CallStep.TracksSuspension"/>): only those are declared.</summary>
     private static HashSet<Symbol> TrackedSuspensions(PackageIr package) =>
         package.Services.SelectMany(s => s.Resources).Select(r => r.Body)
@@ -18,6 +21,80 @@ public sealed partial class PackageEmitter
             .Select(call => call.TracksSuspension ? call.Client.Suspension?.Name : null)
             .OfType<Symbol>()
             .ToHashSet();
+
+    /// <summary>The <c>EndpointGroup</c>s some non-blocking call of the package goes through (<see cref="ClientGroupIr.State"/>): only those are declared.</summary>
+    private static HashSet<Symbol> TrackedGroups(PackageIr package) =>
+        package.Services.SelectMany(s => s.Resources).Select(r => r.Body)
+            .Concat(package.Functions.Select(f => f.Body))
+            .SelectMany(body => IrWalker.Steps(body))
+            .OfType<CallStep>()
+            .Select(call => call.Blocking ? null : call.Client.Group?.State)
+            .OfType<Symbol>()
+            .ToHashSet();
+
+    /// <summary>
+    /// The declaration of a group's <c>EndpointGroup</c>, in three parts: the arguments before the members, one line a
+    /// member (its URL configurable, timeout, state and the retry codes and addressing it sets), and the closing ones.
+    /// </summary>
+    private static (string Head, string[] Members, string Tail) GroupArguments(ClientGroupIr group, NameMap names)
+    {
+        static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
+
+        var kind = group.Kind == ClientGroupKind.Failover ? "\"failover\"" : "\"loadbalance\"";
+        var members = group.Members.Select(m =>
+        {
+            var state = m.Settings is { } settings
+                ? SuspensionArguments(settings with { Kind = m.Kind, EndpointName = m.EndpointName })
+                : $"{KindLiteral(m.Kind)}, {BallerinaSyntax.StringLiteral(m.EndpointName)}, {{{(m.NeverSuspended ? "suspendCodes: [-1], timeoutCodes: [-1]" : string.Empty)}}}";
+            var fields = new List<string>
+            {
+                $"url: {names[m.Url]}",
+                $"timeout: {m.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
+                $"state: new ({state})",
+            };
+            if (!m.RetryDisabledCodes.IsEmpty)
+            {
+                fields.Add($"retryDisabledCodes: {Codes(m.RetryDisabledCodes)}");
+            }
+
+            if (!m.RetryEnabledCodes.IsEmpty)
+            {
+                fields.Add($"retryEnabledCodes: {Codes(m.RetryEnabledCodes)}");
+            }
+
+            if (m.Addressing is { } addressing)
+            {
+                fields.Add($"addressing: {addressing switch { WsAddressingVersion.Final => "\"final\"", WsAddressingVersion.Submission => "\"submission\"", _ => "\"default\"" }}");
+            }
+
+            return "{" + string.Join(", ", fields) + "}";
+        }).ToArray();
+        var tail = new List<string>();
+        if (group.Kind == ClientGroupKind.Failover && !group.Dynamic)
+        {
+            tail.Add("dynamic = false");
+        }
+
+        if (group.Kind == ClientGroupKind.LoadBalance && !group.RetryNextMember)
+        {
+            tail.Add("retryNextMember = false");
+        }
+
+        if (!group.Weights.IsEmpty)
+        {
+            tail.Add($"weights = {Codes(group.Weights)}");
+        }
+
+        return ($"{kind}, {BallerinaSyntax.StringLiteral(group.EndpointName)}, [", members, tail.Count == 0 ? "]" : "], " + string.Join(", ", tail));
+    }
+
+    private static string KindLiteral(SuspendingEndpointKind kind) => kind switch
+    {
+        SuspendingEndpointKind.Address => "\"address\"",
+        SuspendingEndpointKind.Http => "\"http\"",
+        SuspendingEndpointKind.Wsdl => "\"wsdl\"",
+        _ => throw new InvalidOperationException($"Unhandled endpoint kind {kind}"),
+    };
 
     /// <summary>
     /// The arguments of an endpoint's <c>EndpointState</c>: its kind, its name and the settings it sets (a setting it
@@ -68,13 +145,7 @@ public sealed partial class PackageEmitter
             fields.Add($"retryDelay: {Int(delay)}");
         }
 
-        var kind = suspension.Kind switch
-        {
-            SuspendingEndpointKind.Address => "\"address\"",
-            SuspendingEndpointKind.Http => "\"http\"",
-            SuspendingEndpointKind.Wsdl => "\"wsdl\"",
-            _ => throw new InvalidOperationException($"Unhandled endpoint kind {suspension.Kind}"),
-        };
+        var kind = KindLiteral(suspension.Kind);
         return $"{kind}, {BallerinaSyntax.StringLiteral(suspension.EndpointName)}, {{{string.Join(", ", fields)}}}";
     }
 }

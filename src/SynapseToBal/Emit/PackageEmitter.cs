@@ -65,6 +65,7 @@ public sealed partial class PackageEmitter
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
         _trackedSuspensions = TrackedSuspensions(refined.Package);
+        _trackedGroups = TrackedGroups(refined.Package);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -715,8 +716,23 @@ public sealed partial class PackageEmitter
     {
         // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
         var suspensions = new HashSet<Symbol>(_trackedSuspensions);
+        var groups = new HashSet<Symbol>(_trackedGroups);
         var clients = package.Clients.Select(c => new
         {
+            GroupState = c.Group is { State: { } groupState } group && groups.Remove(groupState) && GroupArguments(group, names) is var (head, members, tail)
+                ? new
+                {
+                    Doc = new[]
+                    {
+                        $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",
+                        "the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.",
+                    },
+                    Name = names[groupState],
+                    Head = head,
+                    Members = members,
+                    Tail = tail,
+                }
+                : null,
             State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
                 ? new
                 {

@@ -242,6 +242,22 @@ internal sealed partial class StatementWriter
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
+            case CallStep { Blocking: false, Client.Group.State: { } group } call:
+            {
+                // A failover or loadbalance group: its EndpointGroup picks each attempt's member from their states and
+                // updates them with the results, as FailoverEndpoint / LoadbalanceEndpoint do.
+                var args = new List<string> { "ctx", _expr.Names[group] };
+                AddPathArguments(call, args);
+                var arguments = FinishCallArguments(call, blocking: false, args);
+                _out.Line($"check callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)});");
+                if (ReleasesThrottle && !call.OutOnly)
+                {
+                    _out.Line("throttleRelease(ctx);");
+                }
+
+                break;
+            }
+
             case CallStep { TracksSuspension: true, Client.Suspension: { } suspension } call:
             {
                 // The endpoint's EndpointState around the call: AddressEndpoint.send refuses it while the endpoint is
@@ -249,7 +265,7 @@ internal sealed partial class StatementWriter
                 var state = _expr.Names[suspension.Name];
                 _out.Line($"check endpointReady(ctx, {state});");
                 var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
-                _out.Line($"check endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : string.Empty)});");
+                _out.Line($"check endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : call.SoapFault ? ", soapFaultOf = ctx" : string.Empty)});");
                 if (ReleasesThrottle && !call.OutOnly)
                 {
                     _out.Line("throttleRelease(ctx);");

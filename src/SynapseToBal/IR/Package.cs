@@ -240,7 +240,41 @@ public sealed record ClientGroupIr(ClientGroupKind Kind, ImmutableArray<Symbol> 
 {
     /// <summary>For a load-balance group with Synapse's WeightedRoundRobin: each member's weight (the consecutive calls it gets), in member order; empty for plain round robin.</summary>
     public ImmutableArray<int> Weights { get; init; } = [];
+
+    /// <summary>
+    /// The module-level <c>EndpointGroup</c> the non-blocking calls and sends through the group go through: the
+    /// members' own clients and suspension states, as Synapse's FailoverEndpoint / LoadbalanceEndpoint keep them.
+    /// Declared only when such a call uses it; null for a group lowered without one.
+    /// </summary>
+    public Symbol? State { get; init; }
+
+    /// <summary>The group endpoint's name, or <c>AnonymousEndpoint</c> for an inline one (the message of a group with no ready member).</summary>
+    public string EndpointName { get; init; } = "AnonymousEndpoint";
+
+    /// <summary>For a failover group: <c>dynamic</c> (the default), each message starts from the first ready member.</summary>
+    public bool Dynamic { get; init; } = true;
+
+    /// <summary>What the <see cref="State"/> keeps of each member, in member order.</summary>
+    public ImmutableArray<GroupMemberIr> Members { get; init; } = [];
 }
+
+/// <summary>
+/// One member of a group's <c>EndpointGroup</c>: its URL configurable and timeout, its suspension settings (its
+/// EndpointContext), its retryConfig error codes (AbstractEndpoint.isRetry) and its <c>enableAddressing</c>.
+/// </summary>
+/// <param name="EndpointName">The member endpoint's name, or <c>AnonymousEndpoint</c> for an inline one.</param>
+/// <param name="Settings">The member's explicit suspension settings; null for EndpointDefinition's defaults (suspended 30 s after any error).</param>
+/// <param name="NeverSuspended">The member's settings switch suspension off: no error changes its state.</param>
+public sealed record GroupMemberIr(
+    Symbol Url,
+    decimal TimeoutSeconds,
+    SuspendingEndpointKind Kind,
+    string EndpointName,
+    EndpointSuspensionIr? Settings,
+    bool NeverSuspended,
+    ImmutableArray<int> RetryDisabledCodes,
+    ImmutableArray<int> RetryEnabledCodes,
+    WsAddressingVersion? Addressing);
 
 public enum ClientGroupKind
 {

@@ -270,7 +270,8 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
     /// <summary>
     /// For a blocking call (or a callout): the input sets FORCE_ERROR_ON_SOAP_FAULT, which the blocking sender reads
     /// (BlockingMsgSenderUtils.fillClientOptions): when the message holds it as "true", a SOAP fault response is a
-    /// fault, checked at run time.
+    /// fault, checked at run time. For a non-blocking call through a group or an endpoint that keeps a suspension
+    /// state: the same check of SynapseCallbackReceiver, made before the member's or endpoint's state takes the result.
     /// </summary>
     public bool SoapFault { get; init; }
 }

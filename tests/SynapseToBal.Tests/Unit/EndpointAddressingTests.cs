@@ -84,7 +84,7 @@ public sealed class EndpointAddressingTests
     }
 
     [Fact]
-    public void A_failover_member_with_addressing_is_reported_at_the_group()
+    public void A_failover_member_with_addressing_is_kept_by_the_group_s_endpoint_group()
     {
         var diagnostics = new DiagnosticBag();
         var package = ArtifactLowering.Lower(diagnostics, """
@@ -93,8 +93,8 @@ public sealed class EndpointAddressingTests
               <endpoint name="two"><address uri="http://two.example.com/s"/></endpoint>
             </failover></endpoint>
             """);
-        Assert.Contains(package.Clients, c => c.Group is not null && c.Addressing is null);
-        var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
-        Assert.Contains("member 'one'", reported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var group = Assert.Single(package.Clients, c => c.Group is not null && c.Addressing is null).Group!;
+        Assert.Equal([WsAddressingVersion.Default, null], group.Members.Select(m => m.Addressing));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
     }
 }

@@ -31,8 +31,9 @@ public sealed class EndpointLoweringTests
         // The key member keeps its own client and shares its URL configurable; the inline member has no client of its own.
         Assert.Equal(package.Clients.Single(c => c.SynapseName == "B").UrlConfigurable, group.Group.MemberUrls[1]);
         Assert.Equal(2, package.Clients.Length);
-        // Dynamic failover (the default) goes back to the first member in Synapse: reported.
-        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("dynamic", StringComparison.Ordinal));
+        // Dynamic failover is the group's EndpointGroup's own rule now: no longer reported.
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("dynamic", StringComparison.Ordinal));
+        Assert.True(group.Group.Dynamic);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EndpointNotTranslated.Id);
     }
 

@@ -107,7 +107,7 @@ public sealed class EndpointSuspensionTests
     }
 
     [Fact]
-    public void A_group_member_s_settings_are_reported_as_the_group_client_keeps_no_member_state()
+    public void A_group_member_s_settings_go_into_the_group_s_endpoint_group_instead_of_a_warning()
     {
         var package = Lower(Suspending + """
             <endpoint name="F"><failover>
@@ -120,9 +120,15 @@ public sealed class EndpointSuspensionTests
         var call = Assert.Single(Calls(package));
         Assert.Null(call.Client.Suspension);
         Assert.False(call.TracksSuspension);
-        var warning = Assert.Single(SuspensionWarnings(diagnostics));
-        Assert.Equal("<failover> suspendOnFailure/markForSuspension of member 'E' is not translated: http:FailoverClient neither skips a member Synapse would have suspended nor suspends a member that fails (only the endpoint's own calls keep its state)", warning);
-        Assert.Contains(call.Client.Notes, n => n.EndsWith("The group client keeps no such state for its members: it neither skips a member Synapse would have suspended nor suspends one that fails.", StringComparison.Ordinal));
+        Assert.Empty(SuspensionWarnings(diagnostics));
+        var group = call.Client.Group;
+        Assert.NotNull(group?.State);
+        Assert.Equal(["E", "B"], group.Members.Select(m => m.EndpointName));
+        var settings = group.Members[0].Settings;
+        Assert.NotNull(settings);
+        Assert.Equal([101503, 101505], settings.SuspendCodes.ToArray());
+        Assert.Null(group.Members[1].Settings);
+        Assert.Contains(call.Client.Notes, n => n.EndsWith("The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -325,6 +325,7 @@ public sealed partial class Lowerer
         var weights = kind == ClientGroupKind.LoadBalance && IsWeightedRoundRobin(endpoint.Definition) ? GroupWeights(endpoint, children) : null;
         var members = new List<ClientIr>();
         var memberNames = new List<string>();
+        var leaves = new List<EndpointSyntax>();
         EndpointSyntax? first = null;
         for (var index = 0; index < children.Length; index++)
         {
@@ -340,6 +341,7 @@ public sealed partial class Lowerer
             first ??= leaf;
             members.Add(member);
             memberNames.Add(memberName);
+            leaves.Add(leaf);
         }
 
         if (members.Select(m => m.Format).Distinct().Count() > 1)
@@ -350,27 +352,17 @@ public sealed partial class Lowerer
         }
 
         var location = endpoint.Definition!.Location;
-        if (members.FindIndex(m => m.Addressing is not null) is var addressed and >= 0)
-        {
-            // Each member's own enableAddressing: Synapse adds wsa:To with the address of the member it tries.
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the {AddressingSetting} of member '{memberNames[addressed]}'",
-                "the Micro Integrator adds the WS-Addressing header blocks (wsa:To the member it tries) to what it sends to that member; the group client sends the same request to whichever member it picks and adds none");
-        }
 
-        foreach (var (member, memberName) in members.Zip(memberNames).Where(m => m.First.Suspension is not null))
-        {
-            // FailoverEndpoint / LoadbalanceEndpoint skip a member whose EndpointContext is not ready and suspend one that
-            // fails; the group client reads no EndpointState, so the member's settings do nothing in the group.
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"suspendOnFailure/markForSuspension of member '{memberName}'",
-                $"{(kind == ClientGroupKind.Failover ? "http:FailoverClient" : "http:LoadBalanceClient")} neither skips a member Synapse would have suspended nor suspends a member that fails (only the endpoint's own calls keep its state)");
-        }
+        // Each member's own enableAddressing (wsa:To the member tried), suspension settings and retryConfig are kept by
+        // the group's EndpointGroup, which the non-blocking calls and sends go through (GroupMembers).
+        var groupMembers = GroupMembers(members, leaves);
 
         var notes = ImmutableArray.CreateBuilder<string>();
         var timeout = members.Max(m => m.TimeoutSeconds);
         if (members.Select(m => m.TimeoutSeconds).Distinct().Count() > 1)
         {
-            notes.Add($"The members' timeouts differ; the group client waits {timeout} s for every member.");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "member timeouts", $"one timeout applies to every member: the longest, {timeout} s");
+            notes.Add($"The members' timeouts differ; the group client waits {timeout} s for every member (the non-blocking calls through the group's EndpointGroup wait each member's own).");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "member timeouts", $"the group client of the blocking calls applies one timeout to every member: the longest, {timeout} s (the non-blocking calls give each member its own)");
         }
 
         if (members.Skip(1).Any(m => !m.NonErrorStatusCodes.SequenceEqual(members[0].NonErrorStatusCodes)))
@@ -382,15 +374,9 @@ public sealed partial class Lowerer
         {
             var failover = (FailoverEndpointSyntax)endpoint.Definition;
             notes.Add("Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.");
-            if (failover.Dynamic)
-            {
-                notes.Add("Synapse goes back to the first member as soon as it is ready again (dynamic failover); http:FailoverClient stays on the member that last answered until it fails.");
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "failover", "dynamic=\"true\" (the default)", "http:FailoverClient keeps sending to the member that last answered; Synapse returns to the first member once its suspension ends");
-            }
-            else
-            {
-                notes.Add("dynamic=\"false\": like Synapse's static failover, the client stays on the member that last answered until it fails.");
-            }
+            notes.Add(failover.Dynamic
+                ? "Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the non-blocking calls through the group's EndpointGroup do the same, http:FailoverClient stays on the member that last answered until it fails."
+                : "dynamic=\"false\": like Synapse's static failover, the calls stay on the member that last answered while it is ready.");
 
             if (failover.BuildMessage is { } build)
             {
@@ -435,15 +421,6 @@ public sealed partial class Lowerer
             }
         }
 
-        foreach (var child in children)
-        {
-            if (child.Definition is AddressEndpointSyntax or WsdlEndpointSyntax && QualitiesOf(child.Definition) is { } qualities
-                && (qualities.RetryDisabledErrorCodes.Length > 0 || qualities.RetryEnabledErrorCodes.Length > 0))
-            {
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, child.Definition.Location, "retryConfig", "disabledErrorCodes/enabledErrorCodes", $"the {element} client tries the next member on every transport error");
-            }
-        }
-
         if (endpoint.OnError is { } onError)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "endpoint", $"onError=\"{onError}\"", "the generated client does not apply it; add it by hand");
@@ -460,7 +437,7 @@ public sealed partial class Lowerer
             notes.Add(flattenedNote);
         }
 
-        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
+        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n == DefaultSuspensionNote ? DefaultSuspensionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
         _pathEndpoints[endpoint.Definition] = first!;
         var name = _symbols.Module(SymbolKind.Client, baseName);
         var client = new ClientIr(name, baseName, members[0].UrlConfigurable, members[0].Url, timeout, notes.ToImmutable(), location)
@@ -468,10 +445,42 @@ public sealed partial class Lowerer
             NonErrorStatusCodes = members[0].NonErrorStatusCodes,
             DefaultTimeout = members.All(m => m.DefaultTimeout),
             Format = members[0].Format,
-            Group = new ClientGroupIr(kind, members.Select(m => m.UrlConfigurable).ToImmutableArray(), retryNextMember) { Weights = weights ?? [] },
+            Group = new ClientGroupIr(kind, members.Select(m => m.UrlConfigurable).ToImmutableArray(), retryNextMember)
+            {
+                Weights = weights ?? [],
+                State = _symbols.Module(SymbolKind.Client, baseName + " group"),
+                EndpointName = endpoint.Name ?? "AnonymousEndpoint",
+                Dynamic = endpoint.Definition is not FailoverEndpointSyntax { Dynamic: false },
+                Members = groupMembers,
+            },
         };
         _clients.Add(client);
         return client;
+    }
+
+    /// <summary>
+    /// What a group's <c>EndpointGroup</c> keeps of each member (<see cref="GroupMemberIr"/>): its URL and timeout, its
+    /// enableAddressing, its retryConfig codes (AbstractEndpoint.isRetry reads them when the member fails) and its
+    /// suspension settings: the explicit ones when they suspend it, "never" when they switch suspension off, else
+    /// EndpointDefinition's defaults (every member has an EndpointContext).
+    /// </summary>
+    private ImmutableArray<GroupMemberIr> GroupMembers(List<ClientIr> members, List<EndpointSyntax> leaves)
+    {
+        static ImmutableArray<int> Codes(ImmutableArray<string> codes) =>
+            [.. codes.Select(c => int.TryParse(c.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var code) ? (int?)code : null).OfType<int>()];
+
+        var result = ImmutableArray.CreateBuilder<GroupMemberIr>(members.Count);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            var leaf = leaves[i];
+            var qualities = leaf.Definition is { } definition ? QualitiesOf(definition) : null;
+            var neverSuspended = member.Suspension is null && qualities is not null && SetsSuspension(qualities) && !DescribeSuspension(qualities).Suspends;
+            result.Add(new GroupMemberIr(member.UrlConfigurable, member.TimeoutSeconds, SuspendingKind(leaf) ?? SuspendingEndpointKind.Address, leaf.Name ?? "AnonymousEndpoint",
+                member.Suspension, neverSuspended, Codes(qualities?.RetryDisabledErrorCodes ?? []), Codes(qualities?.RetryEnabledErrorCodes ?? []), member.Addressing));
+        }
+
+        return result.MoveToImmutable();
     }
 
     private static EndpointQualities? QualitiesOf(EndpointDefinitionSyntax definition) => definition switch

@@ -21,8 +21,11 @@ public sealed partial class Lowerer
     /// <summary>The end of the suspension note of an endpoint whose calls keep its state.</summary>
     private const string SuspensionKeptSentence = " The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).";
 
-    /// <summary>The same in the notes of a group client, which keeps no member state (SB0206).</summary>
-    private const string SuspensionInGroupSentence = " The group client keeps no such state for its members: it neither skips a member Synapse would have suspended nor suspends one that fails.";
+    /// <summary>The same in the notes of a group client: the group's EndpointGroup keeps the member's state.</summary>
+    private const string SuspensionInGroupSentence = " The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.";
+
+    /// <summary><see cref="DefaultSuspensionNote"/> in the notes of a group client.</summary>
+    private const string DefaultSuspensionGroupNote = "Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.";
 
     /// <summary>What <see cref="SuspendingEndpointKind"/> a leaf endpoint is; null for one whose calls keep no state.</summary>
     private static SuspendingEndpointKind? SuspendingKind(EndpointSyntax endpoint) => endpoint.Definition switch

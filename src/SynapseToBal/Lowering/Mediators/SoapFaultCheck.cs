@@ -32,9 +32,10 @@ public sealed partial class Lowerer
         && (property.Action == PropertyAction.Remove || (property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not ValueSyntax.InlineXml));
 
     /// <summary>
-    /// What the check does not reproduce: the Micro Integrator also suspends the endpoint that answered the fault
-    /// (ERROR_CODE 500000 is a suspend fault when no suspend codes are configured, AbstractEndpoint.isSuspendFault);
-    /// the generated clients do not suspend, as for transport failures (docs/mapping.md).
+    /// The Micro Integrator also suspends the endpoint that answered the fault (ERROR_CODE 500000 is a suspend fault
+    /// when no suspend codes are configured, AbstractEndpoint.isSuspendFault): an endpoint whose calls keep a
+    /// suspension state, and a group's members, take the fault into their state; an endpoint without explicit
+    /// suspension settings keeps none, as for transport failures (docs/mapping.md).
     /// A send whose response the generated code does not check for a SOAP fault (a copy an iterate, clone or recipient
     /// list sends): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
     /// </summary>
@@ -52,8 +53,9 @@ public sealed partial class Lowerer
     /// fault stack; an endpoint-less send pushes none, so its response is never checked). OUT_ONLY registers no
     /// callback, so nothing is checked. A blocking call, with or without an endpoint, reads the property in the
     /// blocking sender (BlockingMsgSenderUtils.fillClientOptions sets Axis2's exceptionToBeThrownOnSOAPFault): its
-    /// step checks the response itself (<see cref="CallStep.SoapFault"/>). A failover or load-balance group retries a
-    /// faulting member's request on the next member in Synapse: reported (SB0206), the response taken as it is.
+    /// step checks the response itself (<see cref="CallStep.SoapFault"/>). A failover or load-balance group fails the
+    /// faulting member and sends the request again to the next ready one: its call checks each member's response
+    /// (<see cref="CallStep.SoapFault"/> on a non-blocking call through a group).
     /// </summary>
     private ImmutableArray<StepIr> SoapFaultChecked(MediatorSyntax? origin, StepIr call, SourceLocation location)
     {
@@ -78,9 +80,15 @@ public sealed partial class Lowerer
                 // Synapse the fault sequence runs on the copy's response (the fault envelope, its status).
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "inside an iterate or clone target a SOAP fault response runs the fault sequence on that copy's response when the property is \"true\"; the generated copy takes it as the response");
                 return [call];
-            case CallStep { Client.Group: not null }:
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "a SOAP fault response from a member of a failover or load-balance group fails that member when the property is \"true\" (the next member is tried); the generated group client takes it as the response");
-                return [call];
+            case CallStep { Client.Group.State: not null } group:
+                // The group's EndpointGroup checks each member's response (callGroup's soapFault): a SOAP fault fails
+                // that member (SynapseCallbackReceiver hands it to the member's handleFault), which suspends it and tries the next.
+                return [group with { SoapFault = true }];
+            case CallStep { TracksSuspension: true, Blocking: false } tracked:
+                // The endpoint keeps a suspension state: SynapseCallbackReceiver hands the fault to the endpoint's
+                // handleFault (AddressEndpoint.onFault with ERROR_CODE 500000) instead of its onSuccess, so the call
+                // checks the response before the state takes the result (endpointCalled's soapFaultOf).
+                return [tracked with { SoapFault = true }];
             default:
                 return [call, new SoapFaultCheckStep(origin)];
         }

@@ -38,7 +38,7 @@ function processOrder(Context ctx) returns http:Response|error? {
     do {
         log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
         ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", outOnly = true);
+        check callGroup(ctx, orderBackendEpGroup, "", "POST", format = "soap11", outOnly = true);
     } on fail error e {
         return runOrderFault(ctx, e);
     }

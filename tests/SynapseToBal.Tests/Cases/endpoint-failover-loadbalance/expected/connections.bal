@@ -11,9 +11,9 @@ final http:Client backup = check new (backupUrl, {timeout: 30});
 
 # Endpoint 'OrdersFailover' (groups.xml, line 9).
 # Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
-# Synapse goes back to the first member as soon as it is ready again (dynamic failover); http:FailoverClient stays on the member that last answered until it fails.
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the non-blocking calls through the group's EndpointGroup do the same, http:FailoverClient stays on the member that last answered until it fails.
 # buildMessage="true": the request is kept and sent again to the next member in any case.
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 final http:FailoverClient ordersFailover = check new ({
     targets: [
@@ -24,9 +24,16 @@ final http:FailoverClient ordersFailover = check new ({
     failoverCodes: []
 });
 
+# The members of endpoint 'OrdersFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
+# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover", [
+    {url: ordersFailoverPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
+    {url: backupUrl, timeout: 30, state: new ("address", "Backup", {})}
+]);
+
 # Endpoint 'Spread' (groups.xml, line 25).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:LoadBalanceClient spread = check new ({
@@ -39,8 +46,8 @@ final http:LoadBalanceClient spread = check new ({
 
 # Endpoint 'StaticFailover' (groups.xml, line 19).
 # Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
-# dynamic="false": like Synapse's static failover, the client stays on the member that last answered until it fails.
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:FailoverClient staticFailover = check new ({
@@ -52,11 +59,18 @@ final http:FailoverClient staticFailover = check new ({
     failoverCodes: []
 });
 
+# The members of endpoint 'StaticFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
+# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+final EndpointGroup staticFailoverGroup = check new ("failover", "StaticFailover", [
+    {url: staticFailoverMember1Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
+    {url: staticFailoverMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})}
+], dynamic = false);
+
 # Endpoint 'Sticky' (groups.xml, line 32).
 # Synapse's WeightedRoundRobin with every member's weight 1 (no loadbalance.weight above 1) takes the members in turn, as round robin does.
 # Round robin over the members; failover="false": a call that fails is not sent to another member.
 # Synapse keeps a client's session (http) on one member; the client does not.
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:LoadBalanceClient sticky = check new ({
@@ -67,6 +81,13 @@ final http:LoadBalanceClient sticky = check new ({
     timeout: 120,
     failover: false
 });
+
+# The members of endpoint 'Sticky' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
+# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+final EndpointGroup stickyGroup = check new ("loadbalance", "Sticky", [
+    {url: stickyOneUrl, timeout: 120, state: new ("address", "one", {})},
+    {url: stickyTwoUrl, timeout: 120, state: new ("address", "two", {})}
+], retryNextMember = false);
 
 // TODO(SB0226): the failover endpoint is not translated: its member 'plain' writes another format than the first member; one group client sends in one format: 'MixedFormats' (groups.xml, line 37).
 // <endpoint name="MixedFormats">

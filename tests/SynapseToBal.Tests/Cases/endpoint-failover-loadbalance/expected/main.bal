@@ -12,11 +12,11 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string segment](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"*": segment});
-        check callEndpoint(ctx, ordersFailover, restPostfix(ctx));
-        check callEndpoint(ctx, staticFailover, "", "POST", format = "soap11");
+        check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx));
+        check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, spread, restPostfix(ctx));
-        check callEndpoint(ctx, sticky, restPostfix(ctx));
+        check callGroup(ctx, stickyGroup, restPostfix(ctx));
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="MixedFormats"/></call>
         return respond(ctx);

@@ -6,7 +6,7 @@ import ballerina/http;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, allSites, restPostfix(ctx));
+    check callGroup(ctx, allSitesGroup, restPostfix(ctx));
     return respond(ctx);
 }
 

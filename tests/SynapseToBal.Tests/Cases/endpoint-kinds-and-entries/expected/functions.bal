@@ -8,7 +8,7 @@ import ballerina/log;
 # Sequence 'UseThem'.
 function useThem(Context ctx) returns http:Response|error? {
     log:printInfo("UseThem sequence", greeting = getProperty(ctx, "greeting", greeting));
-    check callEndpoint(ctx, primaryOrSecondary, restPostfix(ctx));
+    check callGroup(ctx, primaryOrSecondaryGroup, restPostfix(ctx));
     check callEndpoint(ctx, fromTemplate, restPostfix(ctx));
     return respond(ctx);
 }

@@ -12,10 +12,10 @@ service /stock on httpListener {
     # GET /stock/quote
     resource function get quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        check callEndpoint(ctx, weighted, restPostfix(ctx));
-        check callEndpoint(ctx, groupDefault, restPostfix(ctx));
-        check callEndpoint(ctx, zeroWeight, restPostfix(ctx));
-        check callEndpoint(ctx, notWeighted, restPostfix(ctx));
+        check callGroup(ctx, weightedGroup, restPostfix(ctx));
+        check callGroup(ctx, groupDefaultGroup, restPostfix(ctx));
+        check callGroup(ctx, zeroWeightGroup, restPostfix(ctx));
+        check callGroup(ctx, notWeightedGroup, restPostfix(ctx));
         return respond(ctx);
     }
 }

@@ -29,7 +29,7 @@ service /stock on httpListener {
     # GET /stock/history
     resource function get history(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check callEndpoint(ctx, quoteFailoverEp, restPostfix(ctx));
+        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx));
         return respond(ctx);
     }
 

@@ -34,7 +34,7 @@ service /quotes on httpListener {
     # PUT /quotes/backup
     resource function put backup(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        check callEndpoint(ctx, quoteFailoverEp, restPostfix(ctx));
+        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx));
         return respond(ctx);
     }
 }

@@ -8,7 +8,7 @@ import ballerina/http;
 function callThem(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orders, restPostfix(ctx));
     check callEndpoint(ctx, quotes, "", "POST", format = "soap12");
-    check callEndpoint(ctx, twoQuotes, "", "POST", format = "soap12");
+    check callGroup(ctx, twoQuotesGroup, "", "POST", format = "soap12");
     check callEndpoint(ctx, callThemEndpoint, restPostfix(ctx));
     return respond(ctx);
 }

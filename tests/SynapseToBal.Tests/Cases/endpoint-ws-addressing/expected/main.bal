@@ -50,7 +50,7 @@ service /orders on httpListener {
     # POST /orders/group
     resource function post 'group(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpoint(ctx, orderApiGroupEndpoint, restPostfix(ctx));
+        check callGroup(ctx, orderApiGroupEndpointGroup, restPostfix(ctx));
         return respond(ctx);
     }
 }
