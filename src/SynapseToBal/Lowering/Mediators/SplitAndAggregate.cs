@@ -174,12 +174,8 @@ public sealed partial class Lowerer
         {
             // A named sequence or template whose sends all reach out flows starting with the same aggregate (main's
             // <out>, or the out sequence of the proxy services and resources that run it).
-            if (owner.Template && TargetsOf(split).Any(target => (target.Sequence ?? []).Any(mediator => ReadsTemplateParameter(mediator.RawXml))))
-            {
-                // Each copy runs its target in a branch function of its own, where the template's parameters are not bound.
-                return [Shape(split, $"it is in the template '{owner.Name}' and a target reads the template's parameters ($func:), which its branch does not have (read them into a property before the split)")];
-            }
-
+            // A target that reads the template's parameters ($func:) gets them as arguments of its branch function
+            // (BranchParameters), as the clones Synapse makes keep the template stack.
             if (owner.Template && ReadsTemplateParameter(reachedAggregate.RawXml))
             {
                 return [Shape(split, $"it is in the template '{owner.Name}', and the <aggregate> at {Path.GetFileName(reachedAggregate.Location.Path)}:{reachedAggregate.Location.Line} that gathers its copies' responses reads template parameters ($func:), which would be bound to this template's at the split")];
