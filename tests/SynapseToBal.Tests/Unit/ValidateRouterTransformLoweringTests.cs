@@ -40,9 +40,9 @@ public sealed class ValidateRouterTransformLoweringTests
         Assert.IsType<AcceptStep>(Assert.Single(validate.OnFail));
         Assert.Equal("resources/order_schema.xsd", validate.Schema.FileName);
         Assert.Contains("<xs:element name=\"order\" type=\"xs:string\" />", validate.Schema.Content);
-        Assert.Equal([validate.Schema], package.ValidationSchemas);
-        var path = package.Configurables.Single(c => c.Name == validate.Schema.Path);
-        Assert.Equal("resources/order_schema.xsd", path.DefaultValue);
+        Assert.Equal(["resources/order_schema.xsd"], package.ValidationSchemas.Select(schema => schema.FileName));
+        var path = package.Configurables.Single(c => c.DefaultValue == "resources/order_schema.xsd");
+        Assert.Equal(validate.Schema.Path.Hint, path.Name.Hint);
         Assert.Contains(DiagnosticCatalog.ValidationReportDiffers.Id, Ids(diagnostics));
         Assert.DoesNotContain(DiagnosticCatalog.ValidationNotTranslated.Id, Ids(diagnostics));
     }
@@ -85,7 +85,7 @@ public sealed class ValidateRouterTransformLoweringTests
         var (package, diagnostics) = LowerDefinitions("""<localEntry key="x"><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:import namespace="urn:c" schemaLocation="common.xsd"/></xs:schema></localEntry><sequence name="s"><validate><schema key="x"/><on-fail><drop/></on-fail></validate></sequence>""");
 
         Assert.Empty(package.ValidationSchemas);
-        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.ValidationNotTranslated.Id && d.Message.Contains("imports or includes", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.ValidationNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("imports or includes", StringComparison.Ordinal));
     }
 
     [Fact]

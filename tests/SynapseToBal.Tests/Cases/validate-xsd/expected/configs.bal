@@ -5,7 +5,7 @@
 configurable int httpPort = 8290;
 
 # The XSD schema 'order_schema' a validate mediator checks messages against: a path relative to the folder the program runs in.
-configurable string orderSchemaSchemaPath = "resources/order_schema.xsd";
+configurable string orderSchemaPath = "resources/order_schema.xsd";
 
 # Path of the XSD schema 'conf:/schemas/quote.xsd' a validate mediator checks messages against, which is not part of the input: copy it from the registry and set its path (the schemas it imports beside it, as files).
 configurable string quoteSchemaPath = ?;

@@ -14,7 +14,7 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        if check validationFails(ctx, (), (), orderSchemaSchemaPath) {
+        if check validationFails(ctx, (), (), orderSchemaPath) {
             setXmlPayload(ctx, xml `<error>${xmlArg(getProperty(ctx, "ERROR_MESSAGE"))}</error>`);
             setHttpSc(ctx, 400);
             return respond(ctx);
