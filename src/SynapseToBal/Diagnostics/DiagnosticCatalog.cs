@@ -271,6 +271,10 @@ public static class DiagnosticCatalog
         "Validation report differs",
         "<validate> against the XSD '{0}' is translated with xmldata:validate; on failure ERROR_MESSAGE holds the first error the validator reports, not every error, and ERROR_DETAIL that error's text, not a Java stack trace",
         "A validate mediator that checks an XML message against one XSD becomes a call of ballerina/data.xmldata's validate over the schema file (the schema the input holds is written to the package's resources/; one outside the input is read from the file a required configurable names). The decision is the same JAXP schema validation Synapse makes, but the validator stops at the first error: where Synapse's ERROR_MESSAGE lists every error (each followed by a line break), the generated code's holds the first, and ERROR_DETAIL holds its text where Synapse puts the Java stack trace of the last error. A message with a JSON payload fails the flow, as Synapse does when the key holds no JSON schema.");
+    public static readonly DiagnosticDescriptor MediatorAlwaysFails = Warning("SB0247", LoweringCategory,
+        "Mediator always fails",
+        "<{0}> always fails in the Micro Integrator: {1}; the generated code fails the flow there the same way",
+        "The mediator cannot succeed on any message in the Micro Integrator: an iterate whose split expression uses a namespace prefix that no xmlns in scope declares makes Jaxen throw when EIPUtils evaluates it on the envelope, before any copy is made, and SynapseXPath turns that into a SynapseException (\"Evaluation of the XPath expression ... resulted in an error\") that fails the flow. The generated code fails the flow there with the same message (its fault handling runs), keeps the mediator's XML as a comment, and its targets and the aggregate after it as code that never runs.");
     public static readonly DiagnosticDescriptor JsonTransformNotTranslated = Warning("SB0222", LoweringCategory,
         "JSON transform not translated",
         "<jsontransform> {0}; not translated, the payload is left as it is",

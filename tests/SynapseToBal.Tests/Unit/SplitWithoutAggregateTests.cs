@@ -130,4 +130,24 @@ public sealed class SplitWithoutAggregateTests
         Assert.Equal([channel.Name], branch.Parameters.Select(p => p.Name));
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
     }
+
+    [Fact]
+    public void An_iterate_whose_expression_uses_an_undeclared_prefix_fails_the_flow_as_the_Micro_Integrator_does()
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = """<definitions xmlns="http://ws.apache.org/ns/synapse"><sequence name="s"><iterate expression="//m1:order" xmlns:m0="urn:o"><target><sequence><log/></sequence></target></iterate>"""
+            + """<aggregate><completeCondition><messageCount min="-1" max="-1"/></completeCondition><onComplete expression="//result"><respond/></onComplete></aggregate></sequence></definitions>""";
+        var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        var body = package.Functions.Single(f => f.Summary.Contains("'s'", StringComparison.Ordinal)).Body;
+        Assert.IsType<DeadCodeStep>(body[0]);
+        var fail = Assert.IsType<FailStep>(body[1]);
+        Assert.Equal(new StringLiteralIr("Evaluation of the XPath expression //m1:order resulted in an error"), fail.Message);
+        Assert.Equal(body[1].Origin, body[0].Origin);
+        Assert.IsType<AggregateMediator>(Assert.IsType<DeadCodeStep>(body[2]).Origin);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorAlwaysFails.Id);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
 }

@@ -154,6 +154,27 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> LowerSplit(MediatorSyntax split, AggregateMediator? following, FlowContext context, out bool consumed)
     {
         consumed = false;
+        if (split is IterateMediator { Expression: { } splitExpression } && UndeclaredPrefix(splitExpression) is { } undeclared)
+        {
+            // EIPUtils.getDetachedMatchingElements evaluates the expression on the envelope before any copy is made:
+            // Jaxen cannot resolve the prefix, and SynapseXPath.evaluate throws a SynapseException, which fails the
+            // flow (its fault handling runs). The targets and the aggregate after it never run.
+            consumed = following is not null;
+            var message = $"Evaluation of the XPath expression {splitExpression.Original} resulted in an error";
+            _diagnostics.Report(DiagnosticCatalog.MediatorAlwaysFails, split.Location, split.ElementName, $"its expression '{splitExpression.Original}' uses the prefix '{undeclared}', which no xmlns in scope declares, so Jaxen cannot evaluate it (\"{message}\")");
+            var failing = new List<StepIr>
+            {
+                new DeadCodeStep(split, $"it never makes a copy: the prefix '{undeclared}' of its expression is not declared, so the Micro Integrator fails here (below)"),
+                new FailStep(split, new StringLiteralIr(message)),
+            };
+            if (following is not null)
+            {
+                failing.Add(new DeadCodeStep(following, "it never runs: the iterate before it always fails"));
+            }
+
+            return failing;
+        }
+
         var (id, continueParent, sequential) = split switch
         {
             IterateMediator iterate => (iterate.Id, iterate.ContinueParent, iterate.Sequential),
