@@ -1,3 +1,4 @@
+import ballerina/data.xmldata;
 import ballerina/email;
 import ballerina/file;
 import ballerina/http;
@@ -6893,6 +6894,44 @@ function isWsdlRequest(http:Request request, string[] postfix = []) returns bool
     }
     string rest = query.substring(4);
     return rest == "" || rest.startsWith("&") || rest.startsWith("=");
+}
+
+# The validate mediator's XSD check (ValidateMediator): true when the message fails it, with ERROR_MESSAGE and
+# ERROR_DETAIL set as Synapse sets them before its on-fail flow runs. `selected` is what the source XPath selects
+# (its first element is validated), `()` for the default source, the first element of the SOAP body; `xpath` is the
+# source XPath as written. The XSD is read from `schemaPath` by `xmldata:validate`, which validates with the JDK's
+# javax.xml.validation as Synapse does. A message with a JSON payload goes to Synapse's JSON branch, which reads the
+# key as a JSON schema: for an XSD it fails (SynapseException "Can not find valid JSON Schema content"), and so does
+# this. A source that selects no element runs on-fail with the message Synapse gives; an empty body fails.
+# ERROR_MESSAGE holds the first error the validator reports followed by a line break (Synapse lists every error, one
+# a line); ERROR_DETAIL holds the same text (Synapse: the Java stack trace of the last error).
+function validationFails(Context ctx, xml? selected, string? xpath, string schemaPath) returns boolean|error {
+    json|xml payload = check parsedPayload(ctx);
+    if payload !is xml && payload !is () {
+        return error("Can not find valid JSON Schema content");
+    }
+    xml<xml:Element> candidates = selected is xml ? selected.elements() : (check xmlPayload(ctx)).elements();
+    if candidates.length() == 0 {
+        if xpath is () {
+            return error("validate: the SOAP body has no element to validate");
+        }
+        ctx.properties["ERROR_MESSAGE"] = "Error occurred while accessing source element: " + xpath;
+        ctx.properties["ERROR_DETAIL"] = string `The evaluation of the XPath expression ${xpath} did not result in an OMNode : null`;
+        return true;
+    }
+    xmldata:Error? invalid = xmldata:validate(candidates.get(0), schemaPath);
+    if invalid is () {
+        return false;
+    }
+    // xmldata reports "Invalid XML found: '<the validator's message>'".
+    string message = invalid.message();
+    string prefix = "Invalid XML found: '";
+    if message.startsWith(prefix) && message.endsWith("'") {
+        message = message.substring(prefix.length(), message.length() - 1);
+    }
+    ctx.properties["ERROR_MESSAGE"] = message + "\n";
+    ctx.properties["ERROR_DETAIL"] = message;
+    return true;
 }
 
 # The WSDL a proxy publishes (publishWSDL), read from the package's resources, answered as the Micro Integrator

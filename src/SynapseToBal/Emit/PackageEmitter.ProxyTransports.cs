@@ -126,7 +126,8 @@ public sealed partial class PackageEmitter
         return lines;
     }
 
-    /// <summary>The WSDL documents the proxies publish, as files of the package's <c>resources/</c> folder.</summary>
+    /// <summary>The WSDL documents the proxies publish and the XSD schemas validate mediators check against, as files of the package's <c>resources/</c> folder.</summary>
     private static IEnumerable<GeneratedFile> WsdlFiles(PackageIr package) =>
-        package.Services.Select(s => s.Wsdl).OfType<PublishedWsdlIr>().Distinct().Where(w => w is { FileName: not null, Content: not null }).Select(w => new GeneratedFile(w.FileName!, w.Content!.EndsWith('\n') ? w.Content : w.Content + "\n"));
+        package.Services.Select(s => s.Wsdl).OfType<PublishedWsdlIr>().Distinct().Where(w => w is { FileName: not null, Content: not null }).Select(w => new GeneratedFile(w.FileName!, w.Content!.EndsWith('\n') ? w.Content : w.Content + "\n"))
+            .Concat(package.ValidationSchemas.Where(x => x is { FileName: not null, Content: not null }).Select(x => new GeneratedFile(x.FileName!, x.Content!.EndsWith('\n') ? x.Content : x.Content + "\n")));
 }

@@ -357,6 +357,12 @@ internal sealed partial class StatementWriter
             case ThrottleStep throttle:
                 Throttle(throttle);
                 break;
+            case ValidateStep validate:
+                // Synapse runs on-fail and goes on after the mediator: an if without else.
+                _out.Open($"if check validationFails(ctx, {(validate.Source is { } source ? _expr.Navigation(source) : "()")}, {(validate.SourceText is { } text ? BallerinaSyntax.StringLiteral(text) : "()")}, {_expr.Names[validate.Schema.Path]}) {{");
+                Block(validate.OnFail);
+                _out.Close();
+                break;
             case ThrottleReleaseStep:
                 _out.Line("throttleRelease(ctx);");
                 break;

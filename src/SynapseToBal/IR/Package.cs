@@ -28,6 +28,9 @@ public sealed record PackageIr(
     /// <summary>XSLT stylesheets whose key the input does not define, read from files at start-up.</summary>
     public ImmutableArray<ExternalStylesheetIr> ExternalStylesheets { get; init; } = [];
 
+    /// <summary>The XSD schemas validate mediators check against, read from files (written to resources/ when the input holds them).</summary>
+    public ImmutableArray<ValidationSchemaIr> ValidationSchemas { get; init; } = [];
+
     /// <summary>Scheduled tasks, as jobs.</summary>
     public ImmutableArray<JobIr> Jobs { get; init; } = [];
 

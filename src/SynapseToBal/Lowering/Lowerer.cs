@@ -204,6 +204,7 @@ public sealed partial class Lowerer
             PendingStores = _pendingStores.ToImmutableArray(),
             Stylesheets = _stylesheetValues.ToImmutableArray(),
             ExternalStylesheets = _externalStylesheetValues.ToImmutableArray(),
+            ValidationSchemas = _validationSchemaList.ToImmutableArray(),
             DatabaseClients = _dbClients.ToImmutableArray(),
             HttpConnections = _httpConnectionList.ToImmutableArray(),
             EmailConnections = _emailConnectionList.ToImmutableArray(),

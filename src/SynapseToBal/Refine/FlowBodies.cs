@@ -31,6 +31,7 @@ internal static class FlowBodies
         DirectionStep d => d with { Request = rewrite(d.Request), Response = rewrite(d.Response) },
         CacheLookupStep c => c with { OnHit = rewrite(c.OnHit) },
         ThrottleStep t => t with { OnAccept = rewrite(t.OnAccept), OnReject = rewrite(t.OnReject) },
+        ValidateStep v => v with { OnFail = rewrite(v.OnFail) },
         _ => step,
     };
 }

@@ -19,7 +19,7 @@ namespace SynapseToBal.Tests.Corpus;
 public sealed class CoverageTests(ITestOutputHelper output)
 {
     /// <summary>The translated share measured last (issue 10 asks for 90%); raise it when a change raises the share.</summary>
-    private const double Floor = 0.900;
+    private const double Floor = 0.901;
 
     [Fact]
     public void The_share_of_corpus_mediators_translated_to_code_does_not_fall()
@@ -35,6 +35,7 @@ public sealed class CoverageTests(ITestOutputHelper output)
         var total = 0;
         var inTodos = new Dictionary<string, int>(StringComparer.Ordinal);
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fullReasons = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var diagnostics = new DiagnosticBag();
@@ -52,6 +53,11 @@ public sealed class CoverageTests(ITestOutputHelper output)
                 inTodos[kind] = inTodos.GetValueOrDefault(kind) + 1;
                 var why = $"{reason.Descriptor.Id} {reason.Message[..Math.Min(90, reason.Message.Length)]}";
                 reasons[why] = reasons.GetValueOrDefault(why) + 1;
+                if (reason.Descriptor.Id is "SB0219" or "SB0221" or "SB0222")
+                {
+                    var full = $"{reason.Descriptor.Id} {kind}: {reason.Message}";
+                    fullReasons[full] = fullReasons.GetValueOrDefault(full) + 1;
+                }
             }
         }
 
@@ -60,6 +66,12 @@ public sealed class CoverageTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} mediators in {files.Count} files; {untranslated} inside TODOs; translated: {share:P2} (floor {Floor:P1})."));
         output.WriteLine("Inside TODOs, by the TODO that holds them (the 60 most frequent):");
         foreach (var (reason, count) in reasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(60))
+        {
+            output.WriteLine($"  {count,6} {reason}");
+        }
+
+        output.WriteLine("Split, aggregate, validate and jsontransform TODOs (SB0219, SB0221, SB0222), every reason in full:");
+        foreach (var (reason, count) in fullReasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {count,6} {reason}");
         }

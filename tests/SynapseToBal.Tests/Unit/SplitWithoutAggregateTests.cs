@@ -109,4 +109,45 @@ public sealed class SplitWithoutAggregateTests
         Assert.Contains(IrWalker.Steps(package.Functions.Single(f => f.Name == fork.Branches[0]).Body).SelectMany(IrWalker.Expressions).SelectMany(IrWalker.Descendants), e => e is ParameterReadIr);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
     }
+
+    [Fact]
+    public void A_split_in_a_template_paired_with_the_out_flow_aggregate_passes_the_parameters_its_targets_read()
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = """<definitions xmlns="http://ws.apache.org/ns/synapse"><proxy name="P"><target><inSequence><call-template target="T"><with-param name="channel" value="quotes"/></call-template></inSequence>"""
+            + """<outSequence><aggregate><completeCondition><messageCount min="-1" max="-1"/></completeCondition><onComplete expression="//result"><send/></onComplete></aggregate></outSequence></target></proxy>"""
+            + """<template name="T"><parameter name="channel"/><sequence><iterate expression="//orders/order"><target><sequence><header name="X-Channel" scope="transport" expression="$func:channel"/><send><endpoint><address uri="http://localhost:9000/orders"/></endpoint></send></sequence></target></iterate></sequence></template></definitions>""";
+        var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        var template = package.Functions.Single(f => f.Summary == "Sequence template 'T'.");
+        var fork = Assert.Single(IrWalker.Steps(template.Body).OfType<ForkStep>());
+        Assert.NotNull(fork.Aggregation);
+        var channel = template.Parameters.Single(p => p.SynapseName == "channel");
+        Assert.Equal([channel.Name], fork.Arguments.Select(a => a.Parameter));
+        var branch = package.Functions.Single(f => f.Name == Assert.Single(fork.Branches));
+        Assert.Equal([channel.Name], branch.Parameters.Select(p => p.Name));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
+
+    [Fact]
+    public void An_iterate_whose_expression_uses_an_undeclared_prefix_fails_the_flow_as_the_Micro_Integrator_does()
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = """<definitions xmlns="http://ws.apache.org/ns/synapse"><sequence name="s"><iterate expression="//m1:order" xmlns:m0="urn:o"><target><sequence><log/></sequence></target></iterate>"""
+            + """<aggregate><completeCondition><messageCount min="-1" max="-1"/></completeCondition><onComplete expression="//result"><respond/></onComplete></aggregate></sequence></definitions>""";
+        var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        var body = package.Functions.Single(f => f.Summary.Contains("'s'", StringComparison.Ordinal)).Body;
+        Assert.IsType<DeadCodeStep>(body[0]);
+        var fail = Assert.IsType<FailStep>(body[1]);
+        Assert.Equal(new StringLiteralIr("Evaluation of the XPath expression //m1:order resulted in an error"), fail.Message);
+        Assert.Equal(body[1].Origin, body[0].Origin);
+        Assert.IsType<AggregateMediator>(Assert.IsType<DeadCodeStep>(body[2]).Origin);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorAlwaysFails.Id);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
 }

@@ -2,6 +2,7 @@ using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
 using Xunit;
 using static SynapseToBal.Tests.Unit.MediatorParsing;
 
@@ -15,6 +16,76 @@ public sealed class ValidateRouterTransformLoweringTests
         var document = Document(mediator, diagnostics);
         var package = Lowerer.Lower(SemanticModel.Build([document], null, diagnostics, _ => null), [document], diagnostics);
         return (Assert.Single(package.Functions).Body, diagnostics);
+    }
+
+    private static (PackageIr Package, DiagnosticBag Diagnostics) LowerDefinitions(string definitions)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("test.xml", $"""<definitions xmlns="http://ws.apache.org/ns/synapse">{definitions}</definitions>""", diagnostics);
+        Assert.NotNull(document);
+        return (Lowerer.Lower([document], diagnostics), diagnostics);
+    }
+
+    private const string OrderSchema = """<localEntry key="order_schema"><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:orders"><xs:element name="order" type="xs:string"/></xs:schema></localEntry>""";
+
+    [Fact]
+    public void An_xsd_the_input_holds_is_written_to_resources_and_checked_with_xmldata()
+    {
+        var (package, diagnostics) = LowerDefinitions(OrderSchema + """<sequence name="s"><validate><schema key="order_schema"/><on-fail><drop/></on-fail></validate><log/></sequence>""");
+
+        var body = package.Functions.Single(f => f.Summary.Contains("'s'", StringComparison.Ordinal)).Body;
+        var validate = Assert.IsType<ValidateStep>(body[0]);
+        Assert.Null(validate.Source);
+        Assert.Null(validate.SourceText);
+        Assert.IsType<AcceptStep>(Assert.Single(validate.OnFail));
+        Assert.Equal("resources/order_schema.xsd", validate.Schema.FileName);
+        Assert.Contains("<xs:element name=\"order\" type=\"xs:string\" />", validate.Schema.Content);
+        Assert.Equal(["resources/order_schema.xsd"], package.ValidationSchemas.Select(schema => schema.FileName));
+        var path = package.Configurables.Single(c => c.DefaultValue == "resources/order_schema.xsd");
+        Assert.Equal(validate.Schema.Path.Hint, path.Name.Hint);
+        Assert.Contains(DiagnosticCatalog.ValidationReportDiffers.Id, Ids(diagnostics));
+        Assert.DoesNotContain(DiagnosticCatalog.ValidationNotTranslated.Id, Ids(diagnostics));
+    }
+
+    [Fact]
+    public void An_xsd_outside_the_input_is_read_from_a_required_configurable_path_and_the_source_xpath_is_kept()
+    {
+        var (steps, diagnostics) = Lower("""<validate source="//m0:getQuote" xmlns:m0="http://services.samples"><schema key="conf:/schemas/quote.xsd"/><on-fail><drop/></on-fail></validate>""");
+
+        var validate = Assert.IsType<ValidateStep>(Assert.Single(steps));
+        Assert.NotNull(validate.Source);
+        Assert.Equal("//m0:getQuote", validate.SourceText);
+        Assert.Null(validate.Schema.FileName);
+        Assert.Null(validate.Schema.Content);
+        Assert.Contains(DiagnosticCatalog.ValidationReportDiffers.Id, Ids(diagnostics));
+    }
+
+    [Theory]
+    [InlineData("""<validate json-source="true"><schema key="k"/><on-fail><drop/></on-fail></validate>""", "json-source")]
+    [InlineData("""<validate><schema key="a"/><schema key="b"/><on-fail><drop/></on-fail></validate>""", "several schemas")]
+    [InlineData("""<validate><schema key="{get-property('k')}"/><on-fail><drop/></on-fail></validate>""", "computed")]
+    [InlineData("""<validate><schema key="a"/><resource location="c.xsd" key="conf:/c.xsd"/><on-fail><drop/></on-fail></validate>""", "registry resources")]
+    [InlineData("""<validate><schema key="a"/><feature name="http://javax.xml.XMLConstants/feature/secure-processing" value="true"/><on-fail><drop/></on-fail></validate>""", "parser features")]
+    [InlineData("""<validate><schema key="conf:/validate/order.json"/><on-fail><drop/></on-fail></validate>""", "JSON schema")]
+    [InlineData("""<validate source="json-eval($.order)"><schema key="a"/><on-fail><drop/></on-fail></validate>""", "json-eval")]
+    public void Other_validate_forms_keep_the_check_in_a_todo_saying_why(string mediator, string reason)
+    {
+        var (steps, diagnostics) = Lower(mediator);
+
+        var todo = Assert.IsType<TodoStep>(steps[0]);
+        Assert.Equal(DiagnosticCatalog.ValidationNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains(reason, todo.Reason.Message);
+        Assert.IsType<UntranslatedConditionIr>(Assert.IsType<IfStep>(steps[1]).Condition);
+        Assert.DoesNotContain(DiagnosticCatalog.ValidationReportDiffers.Id, Ids(diagnostics));
+    }
+
+    [Fact]
+    public void A_schema_that_imports_other_documents_stays_a_todo()
+    {
+        var (package, diagnostics) = LowerDefinitions("""<localEntry key="x"><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:import namespace="urn:c" schemaLocation="common.xsd"/></xs:schema></localEntry><sequence name="s"><validate><schema key="x"/><on-fail><drop/></on-fail></validate></sequence>""");
+
+        Assert.Empty(package.ValidationSchemas);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.ValidationNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("imports or includes", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -154,6 +154,27 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> LowerSplit(MediatorSyntax split, AggregateMediator? following, FlowContext context, out bool consumed)
     {
         consumed = false;
+        if (split is IterateMediator { Expression: { } splitExpression } && UndeclaredPrefix(splitExpression) is { } undeclared)
+        {
+            // EIPUtils.getDetachedMatchingElements evaluates the expression on the envelope before any copy is made:
+            // Jaxen cannot resolve the prefix, and SynapseXPath.evaluate throws a SynapseException, which fails the
+            // flow (its fault handling runs). The targets and the aggregate after it never run.
+            consumed = following is not null;
+            var message = $"Evaluation of the XPath expression {splitExpression.Original} resulted in an error";
+            _diagnostics.Report(DiagnosticCatalog.MediatorAlwaysFails, split.Location, split.ElementName, $"its expression '{splitExpression.Original}' uses the prefix '{undeclared}', which no xmlns in scope declares, so Jaxen cannot evaluate it (\"{message}\")");
+            var failing = new List<StepIr>
+            {
+                new DeadCodeStep(split, $"it never makes a copy: the prefix '{undeclared}' of its expression is not declared, so the Micro Integrator fails here (below)"),
+                new FailStep(split, new StringLiteralIr(message)),
+            };
+            if (following is not null)
+            {
+                failing.Add(new DeadCodeStep(following, "it never runs: the iterate before it always fails"));
+            }
+
+            return failing;
+        }
+
         var (id, continueParent, sequential) = split switch
         {
             IterateMediator iterate => (iterate.Id, iterate.ContinueParent, iterate.Sequential),
@@ -174,12 +195,8 @@ public sealed partial class Lowerer
         {
             // A named sequence or template whose sends all reach out flows starting with the same aggregate (main's
             // <out>, or the out sequence of the proxy services and resources that run it).
-            if (owner.Template && TargetsOf(split).Any(target => (target.Sequence ?? []).Any(mediator => ReadsTemplateParameter(mediator.RawXml))))
-            {
-                // Each copy runs its target in a branch function of its own, where the template's parameters are not bound.
-                return [Shape(split, $"it is in the template '{owner.Name}' and a target reads the template's parameters ($func:), which its branch does not have (read them into a property before the split)")];
-            }
-
+            // A target that reads the template's parameters ($func:) gets them as arguments of its branch function
+            // (BranchParameters), as the clones Synapse makes keep the template stack.
             if (owner.Template && ReadsTemplateParameter(reachedAggregate.RawXml))
             {
                 return [Shape(split, $"it is in the template '{owner.Name}', and the <aggregate> at {Path.GetFileName(reachedAggregate.Location.Path)}:{reachedAggregate.Location.Line} that gathers its copies' responses reads template parameters ($func:), which would be bound to this template's at the split")];

@@ -41,6 +41,12 @@ public sealed partial class Lowerer
         return null;
     }
 
+    /// <summary>A prefix a location path's name steps use that no xmlns in scope declares; null when there is none.</summary>
+    private static string? UndeclaredPrefix(ExpressionSyntax expression) =>
+        expression.Language == ExpressionLanguage.XPath && expression.Parse() is { Success: true, Root: LocationPath path }
+            ? path.Steps.Select(step => step.Test).OfType<NameTest>().FirstOrDefault(test => test.Prefix is { } prefix && !expression.Namespaces.ContainsKey(prefix))?.Prefix
+            : null;
+
     private const string SoapEnvelope11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string SoapEnvelope12 = "http://www.w3.org/2003/05/soap-envelope";
 }

@@ -1,13 +1,25 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <validate> (ValidateMediator): the on-fail flow as the branch of an if whose condition (the schema
-// check) stays a TODO (SB0221); there is no XSD or JSON-schema validator in the Ballerina standard library.
+// Lowering of <validate> (ValidateMediator): the XSD check of an XML message translated with ballerina/data.xmldata's
+// validate over one schema file; any other form (a JSON schema, several or computed keys, imported resources, parser
+// features) keeps the on-fail flow as the branch of an if whose condition stays a TODO (SB0221): the Ballerina
+// standard library has no JSON-schema validator.
 public sealed partial class Lowerer
 {
+    private const string XsdNamespace = "http://www.w3.org/2001/XMLSchema";
+
+    /// <summary>The schema files given to validate mediators, by key.</summary>
+    private readonly Dictionary<string, ValidationSchemaIr> _validationSchemas = new(StringComparer.Ordinal);
+
+    /// <summary>The resource file names already given to a schema.</summary>
+    private readonly HashSet<string> _schemaFiles = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// ValidateMediator checks a JSON payload (or any message with json-source="true") against the JSON schema(s)
     /// the keys name, otherwise the element the source XPath selects (the body's first element by default) against
@@ -18,10 +30,162 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> LowerValidate(ValidateMediator validate, FlowContext context)
     {
         var summary = ValidateSummary(validate);
-        var todo = Todo(validate, DiagnosticCatalog.ValidationNotTranslated, $"<validate> checks {summary}; the check is not translated, the on-fail flow is", summary);
+        if (XsdValidation(validate, context, out var why) is { } step)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ValidationReportDiffers, validate.Location, validate.Schemas[0].Text);
+            return [step];
+        }
+
+        var todo = Todo(validate, DiagnosticCatalog.ValidationNotTranslated, $"<validate> checks {summary} ({why}); the check is not translated, the on-fail flow is", $"{summary} ({why})");
         var condition = new UntranslatedConditionIr($"validate fails: {summary}");
         return [todo, new IfStep(validate, condition, LowerBlock(validate.OnFail, context), [])];
     }
+
+    /// <summary>
+    /// The translated XSD check: one static schema key, no imported resources or parser features, the default source
+    /// or an XPath into the message, not json-source. Null, with the reason, otherwise.
+    /// </summary>
+    private ValidateStep? XsdValidation(ValidateMediator validate, FlowContext context, out string? why)
+    {
+        why = null;
+        if (validate.JsonSource == true)
+        {
+            why = "json-source=\"true\" validates against a JSON schema, and Ballerina has no JSON-schema validator";
+            return null;
+        }
+
+        if (validate.Schemas is not [{ IsDynamic: false } key])
+        {
+            why = validate.Schemas.Length > 1
+                ? "several schemas are compiled into one by Synapse, and xmldata:validate takes one schema file"
+                : validate.Schemas.IsEmpty ? "it names no schema" : "the schema key is computed for each message";
+            return null;
+        }
+
+        if (!validate.Resources.IsEmpty)
+        {
+            why = "the schema imports registry resources by location, which Synapse's resolver maps to keys";
+            return null;
+        }
+
+        if (!validate.Features.IsEmpty)
+        {
+            why = "Synapse sets parser features on its schema factory, which xmldata:validate does not take";
+            return null;
+        }
+
+        XmlNavigationIr? source = null;
+        if (validate.Source is { } expression)
+        {
+            if (expression.Language != ExpressionLanguage.XPath || Expr(expression, context) is not XmlNavigationIr { TextOnly: false } navigation)
+            {
+                why = $"the source '{expression.Original}' is not an XPath into the message the converter translates";
+                return null;
+            }
+
+            source = navigation;
+        }
+
+        if (ValidationSchema(key.Text, out why) is not { } schema)
+        {
+            return null;
+        }
+
+        return new ValidateStep(validate, source, validate.Source?.Text, schema, LowerBlock(validate.OnFail, context));
+    }
+
+    /// <summary>
+    /// The schema file of a static key: the XSD a local entry or registry resource of the input holds, written to the
+    /// package's resources/; for a key the input does not define (that does not name a .json file), a required
+    /// configurable path. Null, with the reason, for a document that is not an XSD on its own.
+    /// </summary>
+    private ValidationSchemaIr? ValidationSchema(string key, out string? why)
+    {
+        why = null;
+        if (_validationSchemas.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var entry = _model.Symbols.LocalEntry(key);
+        var text = entry is not null ? entry.Xml : _model.RegistryText(key);
+        var stem = SchemaStem(key);
+        ValidationSchemaIr schema;
+        if (text is null)
+        {
+            if (entry is not null)
+            {
+                why = entry.Src is { } src ? $"the local entry '{key}' loads the schema from {src}, which is not in the input" : $"the local entry '{key}' holds no XML";
+                return null;
+            }
+
+            if (key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                why = $"the key '{key}' names a JSON schema, which validates JSON messages only, and Ballerina has no JSON-schema validator";
+                return null;
+            }
+
+            var required = _symbols.Module(SymbolKind.Configurable, PathHint(stem));
+            _configurables.Add(new ConfigurableIr(required, ConfigurableType.String, null, $"Path of the XSD schema '{key}' a validate mediator checks messages against, which is not part of the input: copy it from the registry and set its path (the schemas it imports beside it, as files).", Secret: false));
+            schema = new ValidationSchemaIr(key, null, null, required);
+        }
+        else
+        {
+            XElement? root;
+            try
+            {
+                root = XDocument.Parse(text.TrimStart('\uFEFF')).Root;
+            }
+            catch (System.Xml.XmlException e)
+            {
+                why = $"the schema '{key}' is not well-formed XML on its own ({e.Message})";
+                return null;
+            }
+
+            if (root is null || root.Name != XName.Get("schema", XsdNamespace))
+            {
+                why = $"the document at '{key}' is not an XSD schema";
+                return null;
+            }
+
+            if (root.Descendants().Any(e => e.Name.NamespaceName == XsdNamespace && e.Name.LocalName is "import" or "include" or "redefine" or "override" && e.Attribute("schemaLocation") is not null))
+            {
+                why = $"the schema '{key}' imports or includes other schema documents, which Synapse resolves through the registry";
+                return null;
+            }
+
+            var fileName = $"resources/{stem}.xsd";
+            for (var i = 2; !_schemaFiles.Add(fileName); i++)
+            {
+                fileName = $"resources/{stem}_{i}.xsd";
+            }
+
+            var path = _symbols.Module(SymbolKind.Configurable, PathHint(stem));
+            _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The XSD schema '{key}' a validate mediator checks messages against: a path relative to the folder the program runs in.", Secret: false));
+            schema = new ValidationSchemaIr(key, fileName, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString() + "\n", path);
+        }
+
+        _validationSchemas[key] = schema;
+        _validationSchemaList.Add(schema);
+        return schema;
+    }
+
+    private readonly List<ValidationSchemaIr> _validationSchemaList = new();
+
+    /// <summary>A file name stem for a schema key: its last path segment without extension, in safe characters.</summary>
+    private static string SchemaStem(string key)
+    {
+        var name = Path.GetFileNameWithoutExtension(key.Replace(':', '/').TrimEnd('/'));
+        var stem = SafeFileCharacters().Replace(name, "_").TrimStart('.');
+        return stem.Length == 0 ? "schema" : stem;
+    }
+
+    /// <summary>The name hint of a schema's path configurable: the stem, with "schema" added when it does not say so.</summary>
+    private static string PathHint(string stem) =>
+        stem.Contains("schema", StringComparison.OrdinalIgnoreCase) ? stem + " path" : stem + " schema path";
+
+    [GeneratedRegex("[^A-Za-z0-9_.-]")]
+    private static partial Regex SafeFileCharacters();
 
     /// <summary>What is validated against what, in words, with the schema keys.</summary>
     internal static string ValidateSummary(ValidateMediator validate)

@@ -14,7 +14,7 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ValidateApi", "/orders");
-        // TODO(SB0221): <validate> checks the body's first element against the XSD 'gov:/json/order-schema.json' (for a JSON message: the JSON payload against the JSON schema 'gov:/json/order-schema.json') (schemas reloaded on every message); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail; the check is not translated, the on-fail flow is
+        // TODO(SB0221): <validate> checks the body's first element against the XSD 'gov:/json/order-schema.json' (for a JSON message: the JSON payload against the JSON schema 'gov:/json/order-schema.json') (schemas reloaded on every message); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail (the key 'gov:/json/order-schema.json' names a JSON schema, which validates JSON messages only, and Ballerina has no JSON-schema validator); the check is not translated, the on-fail flow is
         // <validate cache-schema="false">
         //     <schema key="gov:/json/order-schema.json"/>
         //     <on-fail>
@@ -34,7 +34,7 @@ service /orders on httpListener {
             setHttpSc(ctx, 400);
             return respond(ctx);
         }
-        // TODO(SB0221): <validate> checks the JSON at '$.order' against the JSON schema 'gov:/json/order-schema.json'; on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail; the check is not translated, the on-fail flow is
+        // TODO(SB0221): <validate> checks the JSON at '$.order' against the JSON schema 'gov:/json/order-schema.json'; on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail (json-source="true" validates against a JSON schema, and Ballerina has no JSON-schema validator); the check is not translated, the on-fail flow is
         // <validate json-source="true" source="json-eval($.order)">
         //     <schema key="gov:/json/order-schema.json"/>
         //     <on-fail>

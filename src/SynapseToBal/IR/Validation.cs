@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.IR;
+
+/// <summary>
+/// The XSD a validate mediator checks against, read by the running program from a file: the schema the input holds
+/// (a local entry with an inline schema, or a registry resource), written to the package's <c>resources/</c>; or,
+/// for a static key the input does not define, the file a required configurable names.
+/// </summary>
+/// <param name="Key">The schema key as the mediator names it.</param>
+/// <param name="FileName">The file's path in the package (<c>resources/&lt;name&gt;.xsd</c>); null when the input does not hold the schema.</param>
+/// <param name="Content">The schema document; null with <paramref name="FileName"/>.</param>
+/// <param name="Path">Configurable: where the running program reads the schema (default: <paramref name="FileName"/>; required when there is none).</param>
+public sealed record ValidationSchemaIr(string Key, string? FileName, string? Content, Symbol Path);
+
+/// <summary>
+/// validate, XSD form (ValidateMediator): the element the source selects (the body's first element when
+/// <paramref name="Source"/> is null) checked against one XSD; on failure ERROR_MESSAGE and ERROR_DETAIL are set and
+/// <paramref name="OnFail"/> runs, then the flow goes on (unless on-fail stops it). A JSON message fails the flow, as
+/// Synapse's JSON branch does for a key that holds no JSON schema.
+/// </summary>
+/// <param name="SourceText">The source XPath as written (Synapse names it in ERROR_MESSAGE when it selects nothing); null for the default.</param>
+public sealed record ValidateStep(MediatorSyntax Origin, XmlNavigationIr? Source, string? SourceText, ValidationSchemaIr Schema, ImmutableArray<StepIr> OnFail) : StepIr(Origin);
