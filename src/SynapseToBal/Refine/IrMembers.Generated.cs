@@ -2609,8 +2609,8 @@ internal static partial class IrMembers
                 return true;
             }
 
-        default:
-            return false;
+            default:
+                return false;
         }
     }
 }
