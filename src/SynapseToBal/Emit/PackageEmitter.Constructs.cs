@@ -56,6 +56,48 @@ public sealed partial class PackageEmitter
         return new RenderedConstruct(text, modules.Used, scope.IsDeferring ? scope.Recorded() : [], inspected);
     }
 
+    /// <summary>
+    /// Renders the constructs of one file, in their order, in parallel when <see cref="EmitOptions.MaxDegreeOfParallelism"/>
+    /// allows it and the file is rendered once with placeholders: each construct then has its own module usage and its
+    /// own deferring namespace scope (<see cref="RenderConstruct"/>) and reads the emitter's package-wide facts only, so
+    /// its text does not depend on the thread or on the other constructs; the file joins the results in order
+    /// (<see cref="Join"/>). A file rendered twice (its constructs write into the file's collecting scope, in order) and a
+    /// render with the render cache stay one by one. A render that throws throws as the first of the constructs to fail
+    /// in their order, as rendering them one by one would.
+    /// </summary>
+    private RenderedConstruct[] RenderConstructs<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<T, RenderedConstruct> render)
+    {
+        var results = new RenderedConstruct[items.Length];
+        if (_options.MaxDegreeOfParallelism <= 1 || Cache is not null || !_namespaces.IsDeferring || items.Length < 2)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                results[i] = render(items[i]);
+            }
+
+            return results;
+        }
+
+        var failures = new Exception?[items.Length];
+        Parallel.For(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+        {
+            try
+            {
+                results[i] = render(items[i]);
+            }
+            catch (Exception ex)
+            {
+                failures[i] = ex;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return results;
+    }
+
     /// <summary>Adds a construct to its file: its modules to the file's imports, its namespaces to the file's scope; returns its text as the file holds it.</summary>
     private string Join(RenderedConstruct construct, ModuleUsage fileModules)
     {

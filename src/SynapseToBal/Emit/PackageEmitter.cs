@@ -293,7 +293,7 @@ public sealed partial class PackageEmitter
         }
 
         var listener = names[package.Listener.Name];
-        var services = package.Services.Select(s => Recorded("main.bal", s.SourceFile, Join(Service(s, names, listener), modules))).ToList();
+        var services = RenderConstructs(package.Services, s => Service(s, names, listener)).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
@@ -421,7 +421,7 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var functions = package.Functions.Select(f => Recorded("functions.bal", f.Origin.Path, Join(FunctionText(f, names), modules))).ToList();
+        var functions = RenderConstructs(package.Functions, f => FunctionText(f, names)).Zip(package.Functions, (c, f) => Recorded("functions.bal", f.Origin.Path, Join(c, modules))).ToList();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path), "none: no sequence or template, and every resource flow is written in its service"),

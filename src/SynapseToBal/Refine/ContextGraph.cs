@@ -229,7 +229,7 @@ internal sealed partial class ContextGraph
     [GeneratedRegex(@"\b(?:key|target)\s*=\s*[""']\s*\{")]
     private static partial Regex DynamicKey();
 
-    /// <summary>Collects, by reflection (so IR nodes added later are covered), every symbol an IR subtree names and the facts that add edges.</summary>
+    /// <summary>Collects, through every member of every node (<see cref="IrMembers"/>, so IR nodes added later are covered), every symbol an IR subtree names and the facts that add edges.</summary>
     internal sealed class Walk
     {
         private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
@@ -272,10 +272,13 @@ internal sealed partial class ContextGraph
                 return;
             }
 
-            foreach (var property in IrMembers.Of(type))
-            {
-                Visit(property.GetValue(node));
-            }
+            var sink = new Sink(this);
+            IrMembers.Walk(node, ref sink);
+        }
+
+        private readonly struct Sink(Walk walk) : IIrMemberSink
+        {
+            public void Visit(object? value) => walk.Visit(value);
         }
     }
 }

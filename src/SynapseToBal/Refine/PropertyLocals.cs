@@ -365,7 +365,7 @@ public static partial class PropertyLocalAnalysis
             return facts;
         }
 
-        /// <summary>Walks an IR subtree by reflection (so IR nodes added later are covered), in source order.</summary>
+        /// <summary>Walks an IR subtree through every member of every node (<see cref="IrMembers"/>, so IR nodes added later are covered), in source order.</summary>
         public void Collect(object? node, bool contains)
         {
             switch (node)
@@ -470,10 +470,13 @@ public static partial class PropertyLocalAnalysis
 
         private void CollectMembers(object node, bool contains)
         {
-            foreach (var property in IrMembers.Of(node.GetType()))
-            {
-                Collect(property.GetValue(node), contains);
-            }
+            var sink = new Sink(this, contains);
+            IrMembers.Walk(node, ref sink);
+        }
+
+        private readonly struct Sink(Facts facts, bool contains) : IIrMemberSink
+        {
+            public void Visit(object? value) => facts.Collect(value, contains);
         }
 
         private void See(string property, StepIr? set)
