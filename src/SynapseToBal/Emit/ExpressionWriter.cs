@@ -98,7 +98,8 @@ internal sealed class ExpressionWriter
         return conversion.To switch
         {
             ValueKind.Integer => $"check int:fromString({text})",
-            ValueKind.Boolean => $"{Receiver(text)}.toLowerAscii() == \"true\"",
+            // PropertyMediator.convertValue and the variable mediator's Utils.convertValue: Axis2's JavaUtils.isTrueExplicitly.
+            ValueKind.Boolean => $"isTrueExplicitly({text})",
             ValueKind.Float => $"check float:fromString({text})",
             ValueKind.Xml => $"check xml:fromString({text})",
             ValueKind.Json => UseValue($"check value:fromJsonString({text})"),
