@@ -98,8 +98,7 @@ internal sealed class ExpressionWriter
         return conversion.To switch
         {
             ValueKind.Integer => $"check int:fromString({text})",
-            // PropertyMediator.convertValue and the variable mediator's Utils.convertValue: Axis2's JavaUtils.isTrueExplicitly.
-            ValueKind.Boolean => $"isTrueExplicitly({text})",
+            ValueKind.Boolean => $"{Receiver(text)}.toLowerAscii() == \"true\"",
             ValueKind.Float => $"check float:fromString({text})",
             ValueKind.Xml => $"check xml:fromString({text})",
             ValueKind.Json => UseValue($"check value:fromJsonString({text})"),
@@ -379,6 +378,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
             IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",
             IR.Builtin.PropertyInteger => $"check propertyInteger({S(0)})",
+            IR.Builtin.PropertyBoolean => $"isTrueExplicitly({S(0)})",
             IR.Builtin.EnvironmentVariable => EnvironmentVariable(S(0)),
             IR.Builtin.Log10 => $"float:log10({T(0)})",
             IR.Builtin.LogBase => $"(float:log({T(0)}) / float:log({T(1)}))",

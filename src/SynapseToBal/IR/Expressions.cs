@@ -341,6 +341,12 @@ public enum Builtin
     /// </summary>
     PropertyInteger,
 
+    /// <summary>
+    /// A property's or variable's BOOLEAN type applied to an expression's string (PropertyMediator.convertValue,
+    /// Utils.convertValue): Axis2's JavaUtils.isTrueExplicitly, "true" or "yes" in any case, or "1".
+    /// </summary>
+    PropertyBoolean,
+
     /// <summary>get-property('env', name): the process environment variable (System.getenv), "" when it is not set.</summary>
     EnvironmentVariable,
 

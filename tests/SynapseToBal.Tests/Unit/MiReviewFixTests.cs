@@ -75,7 +75,7 @@ public sealed class MiReviewFixTests
         })
         {
             InOrder(blocking,
-                $" {local} = ctx.{field};",
+                $" {local} = ctx.{field}",
                 "error? called = callEndpoint(ctx, endpoint, path, method, format);",
                 $"ctx.{field} = {local};",
                 "check called;");
