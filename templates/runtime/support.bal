@@ -2241,14 +2241,17 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
     removeAddressingHeaders(ctx);
     string verb = method ?: ctx.method;
-    http:Request|error request = outboundRequest(ctx, verb, bodyEdit);
+    http:Request|error built = outboundRequest(ctx, verb, bodyEdit);
     if before is [string, map<string>] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
-        _ = start sendOutOnly(endpoint, verb, path, check request, ctx.messageId);
+    }
+    http:Request request = check built;
+    if outOnly {
+        _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);
         return;
     }
-    http:Response|http:ClientError result = endpoint->execute(verb, path, check request);
+    http:Response|http:ClientError result = endpoint->execute(verb, path, request);
     if timeoutFault && result is http:IdleTimeoutError {
         return sendTimeout(ctx);
     }
