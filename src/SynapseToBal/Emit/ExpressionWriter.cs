@@ -118,6 +118,7 @@ internal sealed class ExpressionWriter
         {
             ValueKind.String => local.Name,
             ValueKind.Xml => $"xmlNodesText({local.Name})",
+            ValueKind.Float when p.XPathString => $"xpathNumberString({local.Name})",
             null => $"propertyText({local.Name})",
             _ => local.Name + ".toString()",
         },

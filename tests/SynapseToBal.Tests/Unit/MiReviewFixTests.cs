@@ -132,6 +132,23 @@ public sealed class MiReviewFixTests
     }
 
     [Fact]
+    public void A_double_local_in_an_xpath_function_prints_as_an_xpath_number()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <property name="d" value="12" type="DOUBLE"/>
+            <property name="joined" expression="concat(get-property('d'), '-x')"/>
+            <property name="whole" expression="get-property('d')"/>
+            <log level="custom"><property name="joined" expression="get-property('joined')"/><property name="whole" expression="get-property('whole')"/></log>
+            <respond/></inSequence></resource></api>
+            """);
+
+        // Jaxen's string() of the Double inside concat ("12"); the whole expression prints the object (Java's "12.0").
+        Assert.Contains("string joined = string `${xpathNumberString(d)}-x`;", main, StringComparison.Ordinal);
+        Assert.Contains("string whole = d.toString();", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_log_property_named_module_does_not_name_the_log_module()
     {
         var main = Convert("""
