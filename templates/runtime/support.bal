@@ -51,20 +51,47 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     if api is string {
         ctx.properties["SYNAPSE_REST_API"] = api;
     }
-    foreach string name in request.getHeaderNames() {
-        ctx.headers[name.toLowerAscii()] = check request.getHeader(name);
-    }
+    check receiveHeaders(ctx, request);
     foreach [string, string] [name, value] in pathParams.entries() {
         ctx.properties["uri.var." + name] = value;
     }
-    foreach [string, string[]] [name, values] in request.getQueryParams().entries() {
-        if values.length() > 0 {
-            // Synapse keeps the last value of a repeated query parameter.
-            ctx.properties["query.param." + name] = values[values.length() - 1];
-        }
+    if api is string {
+        check setQueryParams(ctx, request.rawPath);
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
     return ctx;
+}
+
+# The `query.param.*` properties of an API request, as ApiUtils.populateQueryParamsToMessageContext sets them when
+# the resource is dispatched (an API only: a proxy or the main sequence gets none): the query split on `&` as
+# Java's String.split does (trailing empty entries dropped); for an entry with `=`, the name as written (not
+# decoded) and the value decoded as URLDecoder does (`+` a space), a repeated name keeping its last value; an
+# entry without `=` is taken for part of the previous value, which gets `&` and the entry appended (before any
+# named entry, to `query.param.null`, as the MI's null name does). A value that cannot be decoded fails the request.
+function setQueryParams(Context ctx, string rawPath) returns error? {
+    int? queryIndex = rawPath.indexOf("?");
+    if queryIndex is () {
+        return;
+    }
+    string query = rawPath.substring(queryIndex + 1);
+    string[] entries = [query];
+    if query.includes("&") {
+        entries = re `&`.split(query);
+        while entries.length() > 0 && entries[entries.length() - 1] == "" {
+            _ = entries.pop();
+        }
+    }
+    string name = "null";
+    foreach string entry in entries {
+        int? index = entry.indexOf("=");
+        if index is int {
+            name = entry.substring(0, index);
+            ctx.properties["query.param." + name] = check url:decode(entry.substring(index + 1), "UTF-8");
+        } else {
+            anydata existing = ctx.properties["query.param." + name];
+            ctx.properties["query.param." + name] = (existing is string ? existing : "null") + "&" + entry;
+        }
+    }
 }
 
 # A message context for a message a scheduled task injects, as Synapse's MessageInjector builds it
@@ -173,6 +200,14 @@ function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope
     foreach [string, string] [name, value] in headers.entries() {
         ctx.headers[name.toLowerAscii()] = value;
     }
+}
+
+# A BOOLEAN property's or variable's value from an expression, as PropertyMediator.convertValue (and the variable
+# mediator's Utils.convertValue) converts it with Axis2's JavaUtils.isTrueExplicitly: "true" or "yes" in any case,
+# or "1"; anything else, surrounding blanks included, is false.
+function isTrueExplicitly(string value) returns boolean {
+    string lower = value.toLowerAscii();
+    return lower == "true" || lower == "yes" || value == "1";
 }
 
 # Reads a default-scope property as Synapse's `get-property` does: a missing property reads as the
@@ -1806,15 +1841,25 @@ function jsonEval(Context ctx, string path) returns string|error {
         // `$` returns the JSON exactly as received (semantics §7.5).
         return string:fromBytes(payload.bytes);
     }
-    json? value = check jsonPath(ctx, path);
-    if value is () {
+    // SynapseJsonPath.stringValueOf: a path that is not there gives "" (Jayway throws, and the MI catches it); a JSON
+    // null that is there gives "null" (formatJsonPathResponse makes it a Java null, which prints so).
+    [json]? found = check jsonPathFound(ctx, path);
+    if found is () {
         return "";
     }
-    return value is string ? value : value.toJsonString();
+    json value = found[0];
+    return value is () ? "null" : value is string ? value : value.toJsonString();
 }
 
-# The JSON value at a simple JSONPath, or `()` when the path does not exist.
+# The JSON value at a simple JSONPath, or `()` when the path does not exist (or holds a JSON null).
 function jsonPath(Context ctx, string path) returns json|error {
+    [json]? found = check jsonPathFound(ctx, path);
+    return found is () ? () : found[0];
+}
+
+# The JSON value at a simple JSONPath in a one-member tuple, which tells a JSON null that is there (`[()]`) from a
+# path that is not (`()`).
+function jsonPathFound(Context ctx, string path) returns [json]|error? {
     json current = check jsonPayload(ctx);
     string rest = path.trim();
     if !rest.startsWith("$") {
@@ -1838,7 +1883,7 @@ function jsonPath(Context ctx, string path) returns json|error {
                     current = current[index];
                     continue;
                 }
-                return ();
+                return;
             }
         } else if rest.startsWith(".") {
             rest = rest.substring(1);
@@ -1861,10 +1906,10 @@ function jsonPath(Context ctx, string path) returns json|error {
         if current is map<json> && current.hasKey(key) {
             current = current.get(key);
         } else {
-            return ();
+            return;
         }
     }
-    return current;
+    return [current];
 }
 
 # Header names whose values are credentials; a log line shows **** for them.
@@ -2208,6 +2253,54 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
             message.setHeader(name, value);
         }
     }
+    // TargetRequestFactory and SourceResponseFactory then add every further value of a repeated header
+    // (EXCESS_TRANSPORT_HEADERS), after the first.
+    foreach [string, string[]] [name, values] in ctx.excessHeaders.entries() {
+        if hopByHopHeaders.hasKey(name) {
+            continue;
+        }
+        foreach string value in values {
+            if message is http:Request {
+                message.addHeader(name, value);
+            } else {
+                message.addHeader(name, value);
+            }
+        }
+    }
+}
+
+# The transport headers of a request or response the message arrived as, as the pass-through transport keeps them
+# (SourceRequest, TargetResponse): the first value of each header, by its lower-case name, in `headers`; the further
+# values of a repeated header in `excessHeaders` (EXCESS_TRANSPORT_HEADERS). Header names differing only in case are
+# one header, as in the transport's case-insensitive map.
+function receiveHeaders(Context ctx, http:Request|http:Response message) returns error? {
+    ctx.headers = {};
+    ctx.excessHeaders = {};
+    string[] names = [];
+    if message is http:Request {
+        names = message.getHeaderNames();
+    } else {
+        names = message.getHeaderNames();
+    }
+    foreach string name in names {
+        string key = name.toLowerAscii();
+        if ctx.headers.hasKey(key) {
+            continue;
+        }
+        string[] values = [];
+        if message is http:Request {
+            values = check message.getHeaders(name);
+        } else {
+            values = check message.getHeaders(name);
+        }
+        if values.length() == 0 {
+            continue;
+        }
+        ctx.headers[key] = values[0];
+        if values.length() > 1 {
+            ctx.excessHeaders[key] = values.slice(1);
+        }
+    }
 }
 
 # The member choice of a loadbalance endpoint with Synapse's WeightedRoundRobin algorithm, as the
@@ -2244,7 +2337,9 @@ isolated class WeightedRoundRobinRule {
 # Calls a backend with the current message, passing the headers through (`passTransportHeaders`), and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
 # The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
-# failover or loadbalance endpoint.
+# failover or loadbalance endpoint. With `outOnly` (OUT_ONLY is "true") the call is fire and forget, as
+# CallMediator.handleNonBlockingCall makes it: it sends a clone of the message and the flow goes on at once with the
+# message as it was (`sendOutOnly`).
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false,
         (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = ()) returns error? {
@@ -2257,6 +2352,33 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
     removeAddressingHeaders(ctx);
     string verb = method ?: ctx.method;
+    http:Request|error built = outboundRequest(ctx, verb, bodyEdit);
+    if before is [string, map<string>] {
+        ctx.contentType = before[0];
+        ctx.headers = before[1];
+    }
+    http:Request request = check built;
+    if outOnly {
+        _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);
+        return;
+    }
+    http:Response|http:ClientError result = endpoint->execute(verb, path, request);
+    if timeoutFault && result is http:IdleTimeoutError {
+        return sendTimeout(ctx);
+    }
+    http:Response response = check result;
+    ctx.restCall = format == "pox";
+    ctx.statusCode = response.statusCode;
+    ctx.httpSc = response.statusCode.toString();
+    check receiveHeaders(ctx, response);
+    ctx.contentType = response.getContentType();
+    ctx.payload = <ReceivedBody>{bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
+    becomeResponse(ctx);
+}
+
+# The HTTP request a call sends with `verb`: the message's headers (`passTransportHeaders`), its body in its content
+# type, and the Host header REQUEST_HOST_HEADER asks for.
+function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit) returns http:Request|error {
     http:Request request = new;
     passTransportHeaders(ctx, request);
     // REQUEST_HOST_HEADER (axis2): the Host header of the request (TargetRequestFactory); the client keeps a Host header it is given.
@@ -2280,26 +2402,19 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
             }
         }
     }
+    return request;
+}
+
+# An OUT_ONLY send, in a strand of its own so that the flow does not wait for it: Axis2FlexibleMEPClient sends the
+# clone through Axis2's OUT_ONLY operation with no callback and no timeout, so nothing that happens to it reaches the
+# message's flow, its fault handling or the endpoint's suspension state. A failure is only logged, as the pass-through
+# sender's ConnectCallback warns ("Connection refused or failed for : ...") and SynapseCallbackReceiver finds no
+# callback for the fault TargetErrorHandler reports; a response is dropped.
+function sendOutOnly(http:ClientObject endpoint, string verb, string path, http:Request request, string messageId) {
     http:Response|http:ClientError result = endpoint->execute(verb, path, request);
-    if timeoutFault && result is http:IdleTimeoutError {
-        return sendTimeout(ctx);
+    if result is http:ClientError {
+        log:printWarn("Connection refused or failed for an OUT_ONLY message: it is not sent again", 'error = result, messageId = messageId);
     }
-    http:Response response = check result;
-    if before is [string, map<string>] {
-        ctx.contentType = before[0];
-        ctx.headers = before[1];
-        return;
-    }
-    ctx.restCall = format == "pox";
-    ctx.statusCode = response.statusCode;
-    ctx.httpSc = response.statusCode.toString();
-    ctx.headers = {};
-    foreach string name in response.getHeaderNames() {
-        ctx.headers[name.toLowerAscii()] = check response.getHeader(name);
-    }
-    ctx.contentType = response.getContentType();
-    ctx.payload = <ReceivedBody>{bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
-    becomeResponse(ctx);
 }
 
 # The message turned into a backend's response: it gets fresh axis2-scope state in Synapse (the postfix is gone after
@@ -2568,6 +2683,7 @@ function callHttpConnector(Context ctx, http:Client connection, string baseUrl, 
     json|xml|ReceivedBody payloadBefore = ctx.payload;
     string contentTypeBefore = ctx.contentType;
     map<string> headersBefore = ctx.headers.clone();
+    map<string[]> excessHeadersBefore = ctx.excessHeaders;
     foreach [string, string] [name, value] in headers {
         string headerName = name.trim();
         if headerName != "" {
@@ -2615,6 +2731,7 @@ function callHttpConnector(Context ctx, http:Client connection, string baseUrl, 
         ctx.payload = payloadBefore;
         ctx.contentType = contentTypeBefore;
         ctx.headers = headersBefore;
+        ctx.excessHeaders = excessHeadersBefore;
     }
 }
 
@@ -2855,6 +2972,7 @@ function salesforceResponse(Context ctx, int status, json body) {
     ctx.statusCode = status;
     ctx.httpSc = status.toString();
     ctx.headers = {};
+    ctx.excessHeaders = {};
     if body is () {
         ctx.payload = ();
         ctx.contentType = "";
@@ -2989,9 +3107,15 @@ function withRestPostfix(string address, string postfix) returns string {
 # one, so the request stays the message (its body, content type and headers). The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the converter leaves
 # as a TODO): by default the request headers stay on the message.
+# On success BlockingMsgSender.send only sets the response's envelope (and JSON payload) and HTTP_SC on the message:
+# it stays the request it was. Its messageType, its axis2 properties (REST_URL_POSTFIX among them), its To, ReplyTo,
+# FaultTo and action and its direction are kept, on success and on failure alike, so the response body is written
+# out in the request's content type (a SOAP backend's answer to a JSON client goes back as JSON, converted as the
+# JSON formatter converts the body).
 function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error? {
     // A copy: the endpoint's format edits the headers it sends, the message keeps its own.
     map<string> requestHeaders = ctx.headers.clone();
+    map<string[]> requestExcessHeaders = ctx.excessHeaders;
     if soapAction is string {
         // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone).
         ctx.headers = ctx.headers.clone();
@@ -2999,8 +3123,29 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
     }
     json|xml|ReceivedBody requestPayload = ctx.payload;
     string requestContentType = ctx.contentType;
-    check callEndpoint(ctx, endpoint, path, method, format);
+    boolean isResponse = ctx.isResponse;
+    boolean restCall = ctx.restCall;
+    map<anydata> axis2 = ctx.axis2;
+    string to = ctx.to;
+    string replyTo = ctx.replyTo;
+    string faultTo = ctx.faultTo;
+    string? addressingFault = ctx.addressingFault;
+    string? wsaAction = ctx.wsaAction;
+    string urlPostfix = ctx.urlPostfix;
+    error? called = callEndpoint(ctx, endpoint, path, method, format);
     ctx.headers = requestHeaders;
+    ctx.excessHeaders = requestExcessHeaders;
+    ctx.contentType = requestContentType;
+    ctx.isResponse = isResponse;
+    ctx.restCall = restCall;
+    ctx.axis2 = axis2;
+    ctx.to = to;
+    ctx.replyTo = replyTo;
+    ctx.faultTo = faultTo;
+    ctx.addressingFault = addressingFault;
+    ctx.wsaAction = wsaAction;
+    ctx.urlPostfix = urlPostfix;
+    check called;
     if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {
         ctx.payload = requestPayload;
         ctx.contentType = requestContentType;
@@ -4333,6 +4478,7 @@ function branchContext(Context ctx) returns Context => {
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
+    excessHeaders: ctx.excessHeaders.clone(),
     properties: ctx.properties.clone(),
     axis2: ctx.axis2.clone(),
     // Not a copy: the copies share the operation context (MessageHelper.cloneMessageContext).
@@ -4464,6 +4610,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.wsaAction = copy.wsaAction;
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
+    ctx.excessHeaders = copy.excessHeaders.clone();
     ctx.properties = copy.properties.clone();
     ctx.axis2 = copy.axis2.clone();
     ctx.variables = copy.variables.clone();
@@ -4794,6 +4941,7 @@ function copyMessage(Context ctx) returns Context => {
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
+    excessHeaders: ctx.excessHeaders.clone(),
     properties: ctx.properties.clone(),
     axis2: ctx.axis2.clone(),
     variables: ctx.variables.clone(),
@@ -5568,6 +5716,7 @@ function serveCachedResponse(Context ctx, CachedResponse hit, boolean ageHeader)
         headers[name] = value;
     }
     ctx.headers = headers;
+    ctx.excessHeaders = {};
     ctx.statusCode = hit.statusCode;
     ctx.httpSc = hit.statusCode.toString();
     ctx.isResponse = true;

@@ -118,6 +118,7 @@ internal sealed class ExpressionWriter
         {
             ValueKind.String => local.Name,
             ValueKind.Xml => $"xmlNodesText({local.Name})",
+            ValueKind.Float when p.XPathString => $"xpathNumberString({local.Name})",
             null => $"propertyText({local.Name})",
             _ => local.Name + ".toString()",
         },
@@ -378,6 +379,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
             IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",
             IR.Builtin.PropertyInteger => $"check propertyInteger({S(0)})",
+            IR.Builtin.PropertyBoolean => $"isTrueExplicitly({S(0)})",
             IR.Builtin.EnvironmentVariable => EnvironmentVariable(S(0)),
             IR.Builtin.Log10 => $"float:log10({T(0)})",
             IR.Builtin.LogBase => $"(float:log({T(0)}) / float:log({T(1)}))",

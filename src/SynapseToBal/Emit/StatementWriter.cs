@@ -873,9 +873,11 @@ internal sealed partial class StatementWriter
     /// <summary>
     /// Names a key-value may not take: the other parameters of the log functions, and the keys the log module writes
     /// itself, which <c>log:KeyValues</c> declares <c>never</c> from ballerina/log 2.15 (<c>msg</c>, <c>message</c>,
-    /// <c>time</c>, <c>level</c>; a newer distribution rejects them as arguments).
+    /// <c>time</c>, <c>level</c>; a newer distribution rejects them as arguments), and <c>module</c>, which the log
+    /// functions read as the name of the module the line is logged for (getModuleName) and newer versions declare
+    /// <c>never</c> too.
     /// </summary>
-    private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues", "message", "time", "level" };
+    private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues", "message", "time", "level", "module", "'module" };
 
     /// <summary>
     /// The arguments of a structured log call (ballerina/log <c>printInfo(string msg, error? 'error, error:StackFrame[]? stackTrace,

@@ -76,6 +76,12 @@ public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = nu
     /// which fails the whole expression. It reads no local entry (EvaluationContext.getProperty is the message's map only).
     /// </summary>
     public bool Required { get; init; }
+
+    /// <summary>
+    /// Read as an XPath function's string argument (Jaxen's string() of the property's object): a DOUBLE-typed value
+    /// prints as XPath prints a number ("12", not Java's "12.0"), where a whole-expression read prints the object.
+    /// </summary>
+    public bool XPathString { get; init; }
 }
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>
@@ -340,6 +346,12 @@ public enum Builtin
     /// with a "." is read as a double and cast as Java casts ("2.0" is 2, "-2.7" is -2), anything else parsed as an integer.
     /// </summary>
     PropertyInteger,
+
+    /// <summary>
+    /// A property's or variable's BOOLEAN type applied to an expression's string (PropertyMediator.convertValue,
+    /// Utils.convertValue): Axis2's JavaUtils.isTrueExplicitly, "true" or "yes" in any case, or "1".
+    /// </summary>
+    PropertyBoolean,
 
     /// <summary>get-property('env', name): the process environment variable (System.getenv), "" when it is not set.</summary>
     EnvironmentVariable,

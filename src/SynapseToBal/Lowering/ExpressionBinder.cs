@@ -897,6 +897,9 @@ internal sealed class ExpressionBinder(
     {
         null => null,
         var nodes when IsXPath && IsNodeSet(nodes) => Call(Builtin.XPathStringValue, ValueKind.String, nodes),
+
+        // Jaxen's string() of the property's object: a DOUBLE-typed local prints as an XPath number (the writer decides).
+        PropertyReadIr { Scope: PropertyScope.Default, Required: false } read when IsXPath => read with { XPathString = true },
         var value => AsString(value, dialect),
     };
 

@@ -304,6 +304,12 @@ public sealed partial class Lowerer
             return new BuiltinCallIr(Builtin.PropertyInteger, [value], ValueKind.Integer);
         }
 
+        if (kind == ValueKind.Boolean)
+        {
+            // PropertyMediator.convertValue (and the variable mediator's Utils.convertValue): JavaUtils.isTrueExplicitly.
+            return new BuiltinCallIr(Builtin.PropertyBoolean, [value], ValueKind.Boolean);
+        }
+
         return new ConvertIr(value, kind);
     }
 

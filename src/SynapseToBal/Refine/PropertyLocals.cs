@@ -312,6 +312,7 @@ public static partial class PropertyLocalAnalysis
         SetPropertyStep { Value: BooleanLiteralIr or ConditionValueIr } => ValueKind.Boolean,
         SetPropertyStep { Value: ConvertIr { To: not ValueKind.String } c } => c.To,
         SetPropertyStep { Value: BuiltinCallIr { Function: Builtin.PropertyInteger } } => ValueKind.Integer,
+        SetPropertyStep { Value: BuiltinCallIr { Function: Builtin.PropertyBoolean } } => ValueKind.Boolean,
         _ => null,
     };
 

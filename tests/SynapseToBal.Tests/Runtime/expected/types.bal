@@ -30,6 +30,10 @@ public type Context record {|
     # HTTP headers, lower-case names (Synapse transport scope). They are passed on to the backend and
     # back to the client, as the Micro Integrator does.
     map<string> headers = {};
+    # The further values of a repeated transport header (lower-case names), as the pass-through transport keeps them
+    # apart from `headers` (EXCESS_TRANSPORT_HEADERS): written out after the header's first value to the backend and
+    # to the client. A header mediator does not change them (it edits only the TRANSPORT_HEADERS map).
+    map<string[]> excessHeaders = {};
     # Synapse default-scope properties, including `uri.var.*` and `query.param.*`.
     map<anydata> properties = {};
     # Synapse axis2-scope properties that hold data (not HTTP_SC, messageType and the like, which are fields

@@ -39,7 +39,7 @@ function requestSequence(Context ctx) {
 
 # In flow of EdgeAPI GET,POST /items/{e}, shared by its methods.
 function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
-    boolean active2 = (check jsonEval(ctx, "$.active")).toLowerAscii() == "true";
+    boolean active2 = isTrueExplicitly(check jsonEval(ctx, "$.active"));
     float big = 1e5;
     float nan = check float:fromString("NaN");
     if (check jsonEval(ctx, "$.name")).startsWith("A") {

@@ -1,0 +1,191 @@
+using SynapseToBal.Driver;
+using SynapseToBal.Emit;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// Fixes from a Micro Integrator review of the runtime module and the code that calls it: an OUT_ONLY call does not
+/// wait (CallMediator.handleNonBlockingCall), a blocking call leaves the message a request (BlockingMsgSender.send),
+/// repeated headers keep every value (EXCESS_TRANSPORT_HEADERS), json-eval of a JSON null is "null"
+/// (SynapseJsonPath.stringValueOf), a BOOLEAN property from an expression is JavaUtils.isTrueExplicitly, a log
+/// property named `module` does not take ballerina/log's module, and `query.param.*` as ApiUtils sets them.
+/// </summary>
+public sealed class MiReviewFixTests
+{
+    private static readonly string Source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    private static readonly string Types = TemplateRenderer.ReadBuiltIn(RuntimeModule.TypesSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>The text of a top-level function of the runtime module, from its signature to its closing brace.</summary>
+    private static string Function(string name)
+    {
+        var start = Source.IndexOf($"\nfunction {name}(", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no function {name}");
+        var end = Source.IndexOf("\n}\n", start, StringComparison.Ordinal);
+        return Source[start..(end + 2)];
+    }
+
+    private static void InOrder(string text, params string[] parts)
+    {
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var next = text.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(next >= 0, $"'{part}' does not follow in order in:\n{text}");
+            at = next + part.Length;
+        }
+    }
+
+    [Fact]
+    public void An_out_only_call_starts_the_send_and_returns_without_waiting()
+    {
+        var call = Function("callEndpoint");
+
+        // The request is built from the message as it is, the message restored, the send started; the flow returns
+        // before any execute it would wait on.
+        InOrder(call,
+            "http:Request|error built = outboundRequest(ctx, verb, bodyEdit);",
+            "ctx.contentType = before[0];",
+            "ctx.headers = before[1];",
+            "http:Request request = check built;",
+            "if outOnly {",
+            "_ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);",
+            "return;",
+            "endpoint->execute(verb, path, request);");
+        Assert.DoesNotContain("before is [string, map<string>] {\n        ctx.contentType = before[0];\n        ctx.headers = before[1];\n        return;", call, StringComparison.Ordinal);
+
+        // The strand only logs a failure: nothing goes back to the flow, its fault handling or the suspension state.
+        var send = Function("sendOutOnly");
+        Assert.Contains("function sendOutOnly(http:ClientObject endpoint, string verb, string path, http:Request request, string messageId) {", send, StringComparison.Ordinal);
+        Assert.Contains("log:printWarn(", send, StringComparison.Ordinal);
+        Assert.DoesNotContain("ctx", send.Replace("messageId", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("endpointCalled", send, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blocking_call_keeps_the_message_a_request_on_success_and_failure()
+    {
+        var blocking = Function("callBlocking");
+
+        // Saved before the call, restored after it before its result is checked, so a failure restores them too.
+        foreach (var (field, local) in new[]
+        {
+            ("headers", "requestHeaders"), ("excessHeaders", "requestExcessHeaders"), ("contentType", "requestContentType"),
+            ("isResponse", "isResponse"), ("restCall", "restCall"), ("axis2", "axis2"), ("to", "to"), ("replyTo", "replyTo"),
+            ("faultTo", "faultTo"), ("addressingFault", "addressingFault"), ("wsaAction", "wsaAction"), ("urlPostfix", "urlPostfix"),
+        })
+        {
+            InOrder(blocking,
+                $" {local} = ctx.{field}",
+                "error? called = callEndpoint(ctx, endpoint, path, method, format);",
+                $"ctx.{field} = {local};",
+                "check called;");
+        }
+
+        // The response's body and status stay: neither is restored on success.
+        Assert.DoesNotContain("ctx.statusCode = ", blocking, StringComparison.Ordinal);
+        InOrder(blocking, "check called;", "if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {", "ctx.payload = requestPayload;");
+        Assert.DoesNotContain("check callEndpoint(", blocking, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repeated_headers_keep_every_value_in_and_out()
+    {
+        Assert.Contains("    map<string[]> excessHeaders = {};", Types, StringComparison.Ordinal);
+
+        var receive = Function("receiveHeaders");
+        InOrder(receive, "values = check message.getHeaders(name);", "ctx.headers[key] = values[0];", "ctx.excessHeaders[key] = values.slice(1);");
+        Assert.Contains("check receiveHeaders(ctx, request);", Function("newContext"), StringComparison.Ordinal);
+        Assert.Contains("check receiveHeaders(ctx, response);", Function("callEndpoint"), StringComparison.Ordinal);
+        Assert.DoesNotContain(".getHeader(name)", Source, StringComparison.Ordinal);
+
+        // Written after the first values, every one, as TargetRequestFactory and SourceResponseFactory add them.
+        InOrder(Function("passTransportHeaders"), "message.setHeader(name, value);", "ctx.excessHeaders.entries()", "message.addHeader(name, value);");
+
+        // Copies of the message carry them; a header mediator does not touch them (HeaderMediator edits TRANSPORT_HEADERS only).
+        Assert.Contains("excessHeaders: ctx.excessHeaders.clone(),", Source[Source.IndexOf("function branchContext(", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("ctx.excessHeaders = copy.excessHeaders.clone();", Function("adoptMessage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_eval_of_a_json_null_is_null_and_of_a_missing_path_empty()
+    {
+        var eval = Function("jsonEval");
+        InOrder(eval, "[json]? found = check jsonPathFound(ctx, path);", "if found is () {", "return \"\";", "return value is () ? \"null\" : ");
+        InOrder(Function("jsonPathFound"), "return [current];");
+        Assert.Contains("return found is () ? () : found[0];", Function("jsonPath"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_boolean_property_from_an_expression_is_true_explicitly()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <property name="flag" expression="$trp:X-Flag" type="BOOLEAN"/>
+            <log level="custom"><property name="flag" expression="get-property('flag')"/></log>
+            <respond/></inSequence></resource></api>
+            """);
+        Assert.Contains("isTrueExplicitly(getHeader(ctx, \"X-Flag\"))", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("toLowerAscii() == \"true\"", main, StringComparison.Ordinal);
+        Assert.Contains("return lower == \"true\" || lower == \"yes\" || value == \"1\";", Function("isTrueExplicitly"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_double_local_in_an_xpath_function_prints_as_an_xpath_number()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <property name="d" value="12" type="DOUBLE"/>
+            <property name="joined" expression="concat(get-property('d'), '-x')"/>
+            <property name="whole" expression="get-property('d')"/>
+            <log level="custom"><property name="joined" expression="get-property('joined')"/><property name="whole" expression="get-property('whole')"/></log>
+            <respond/></inSequence></resource></api>
+            """);
+
+        // Jaxen's string() of the Double inside concat ("12"); the whole expression prints the object (Java's "12.0").
+        Assert.Contains("string joined = string `${xpathNumberString(d)}-x`;", main, StringComparison.Ordinal);
+        Assert.Contains("string whole = d.toString();", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_log_property_named_module_does_not_name_the_log_module()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <log level="custom"><property name="module" value="billing"/></log>
+            <respond/></inSequence></resource></api>
+            """);
+        Assert.Contains("moduleValue = \"billing\"", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("'module = ", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_parameters_are_set_as_api_utils_sets_them()
+    {
+        var context = Function("newContext");
+        InOrder(context, "if api is string {", "check setQueryParams(ctx, request.rawPath);");
+        Assert.DoesNotContain("getQueryParams", context, StringComparison.Ordinal);
+
+        var query = Function("setQueryParams");
+        // The name as written, the value URL-decoded; an entry without '=' continues the previous value.
+        InOrder(query, "name = entry.substring(0, index);", "ctx.properties[\"query.param.\" + name] = check url:decode(entry.substring(index + 1), \"UTF-8\");",
+            "ctx.properties[\"query.param.\" + name] = (existing is string ? existing : \"null\") + \"&\" + entry;");
+        Assert.DoesNotContain("url:decode(entry.substring(0", query, StringComparison.Ordinal);
+    }
+
+    private static string Convert(string xml)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-review-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a.xml"), xml);
+            return Converter.Convert(new ConversionOptions(folder)).Files.Single(f => f.RelativePath == "main.bal").Content;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
