@@ -84,168 +84,171 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.FunctionIr)] = 68,
         [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 69,
         [typeof(global::SynapseToBal.IR.GatherIr)] = 70,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 71,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 72,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 73,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 74,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 75,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 76,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 77,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 78,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 79,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 80,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 81,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 82,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 83,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 84,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 85,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 86,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 87,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 88,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 89,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 90,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 92,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 93,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 94,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 95,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 96,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 97,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 98,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 99,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 100,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 101,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 102,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 103,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 104,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 105,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 106,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 107,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 108,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 109,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 110,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 111,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 112,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 113,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 114,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 115,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 116,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 117,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 118,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 119,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 120,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 121,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 122,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 123,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 124,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 125,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 126,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 127,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 128,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 129,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 130,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 131,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 132,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 133,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 134,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 135,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 136,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 137,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 138,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 139,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 140,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 141,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 142,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 143,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 144,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 145,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 146,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 147,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 148,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 149,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 150,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 151,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 152,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 153,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 154,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 155,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 156,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 157,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 158,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 159,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 160,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 161,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 162,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 163,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 164,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 165,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 166,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 167,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 168,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 169,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 170,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 171,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 172,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 173,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 174,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 175,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 176,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 177,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 178,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 179,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 180,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 181,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 182,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 183,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 184,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 185,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 186,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 187,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 188,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 189,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 190,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 191,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 192,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 193,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 194,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 195,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 196,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 197,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 198,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 199,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 200,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 201,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 202,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 203,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 204,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 205,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 206,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 207,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 208,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 209,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 210,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 211,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 212,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 213,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 214,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 215,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 216,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 217,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 218,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 219,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 220,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 221,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 222,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 223,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 224,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 225,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 226,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 227,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 228,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 229,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 230,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 231,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 232,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 71,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 72,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 73,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 74,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 75,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 76,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 77,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 78,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 79,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 80,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 81,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 82,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 83,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 84,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 85,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 86,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 87,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 88,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 89,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 90,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 91,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 92,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 93,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 94,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 95,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 96,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 97,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 98,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 99,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 100,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 101,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 102,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 103,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 104,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 105,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 106,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 107,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 108,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 109,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 110,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 111,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 112,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 113,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 114,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 115,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 116,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 117,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 118,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 119,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 120,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 121,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 122,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 123,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 124,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 125,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 126,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 127,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 128,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 129,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 130,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 131,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 132,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 133,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 134,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 135,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 136,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 137,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 138,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 139,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 140,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 141,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 142,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 143,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 144,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 145,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 146,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 147,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 148,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 149,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 150,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 151,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 152,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 153,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 154,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 155,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 156,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 157,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 158,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 159,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 160,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 161,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 162,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 163,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 164,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 165,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 166,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 167,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 168,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 169,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 170,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 171,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 172,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 173,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 174,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 175,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 176,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 177,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 178,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 179,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 180,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 181,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 182,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 183,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 184,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 185,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 186,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 187,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 188,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 189,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 190,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 191,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 192,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 193,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 194,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 195,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 196,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 197,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 198,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 199,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 200,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 201,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 202,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 203,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 205,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 206,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 207,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 208,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 209,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 210,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 211,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 212,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 213,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 214,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 215,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 216,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 217,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 218,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 219,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 220,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 221,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 222,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 223,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 224,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 225,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 226,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 227,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 228,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 229,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 230,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 231,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 232,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 233,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 234,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 235,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -428,6 +431,13 @@ internal static partial class IrMembers
                 }
 
                 foreach (var item in n.Weights)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.State);
+                sink.Visit(n.EndpointName);
+                foreach (var item in n.Members)
                 {
                     sink.Visit(item);
                 }
@@ -960,12 +970,31 @@ internal static partial class IrMembers
 
             case 71:
             {
+                var n = (global::SynapseToBal.IR.GroupMemberIr)node;
+                sink.Visit(n.Url);
+                sink.Visit(n.EndpointName);
+                sink.Visit(n.Settings);
+                foreach (var item in n.RetryDisabledCodes)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.RetryEnabledCodes)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 72:
+            {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -973,7 +1002,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -982,7 +1011,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -993,7 +1022,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1003,7 +1032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1019,7 +1048,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1036,7 +1065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1044,11 +1073,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
-                return true;
             case 80:
                 return true;
             case 81:
+                return true;
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1060,7 +1089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1078,7 +1107,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1090,7 +1119,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1098,7 +1127,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1106,7 +1135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1115,7 +1144,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1129,7 +1158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1138,7 +1167,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1161,7 +1190,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1178,7 +1207,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1191,7 +1220,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1205,7 +1234,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1218,7 +1247,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1231,35 +1260,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1280,14 +1309,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1295,7 +1324,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1315,7 +1344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1323,7 +1352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1342,16 +1371,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
-                return true;
             case 106:
+                return true;
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1359,7 +1388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1370,18 +1399,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
-                return true;
             case 110:
                 return true;
             case 111:
+                return true;
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1392,14 +1421,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1410,7 +1439,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1433,9 +1462,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
-                return true;
             case 117:
+                return true;
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1443,7 +1472,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1456,7 +1485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1464,7 +1493,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1475,7 +1504,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1483,7 +1512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1495,7 +1524,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1503,7 +1532,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1518,14 +1547,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1533,7 +1562,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1551,34 +1580,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
-                return true;
             case 129:
                 return true;
             case 130:
                 return true;
             case 131:
+                return true;
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1591,7 +1620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1603,14 +1632,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1639,7 +1668,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1650,7 +1679,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1659,21 +1688,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1681,14 +1710,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1696,7 +1725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -1755,6 +1784,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.ValidationSchemas)
+                {
+                    sink.Visit(item);
+                }
+
                 foreach (var item in n.Jobs)
                 {
                     sink.Visit(item);
@@ -1808,21 +1842,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -1830,7 +1864,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -1838,7 +1872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -1847,14 +1881,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -1862,7 +1896,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -1871,7 +1905,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -1879,7 +1913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -1887,7 +1921,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -1895,7 +1929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -1904,7 +1938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -1912,7 +1946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -1920,7 +1954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -1942,14 +1976,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -1963,7 +1997,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1971,14 +2005,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1989,7 +2023,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1999,7 +2033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2016,7 +2050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2029,7 +2063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2047,7 +2081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2055,7 +2089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2064,7 +2098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2078,7 +2112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2087,7 +2121,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2096,14 +2130,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2114,7 +2148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2123,14 +2157,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2138,7 +2172,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2146,7 +2180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2155,7 +2189,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2167,7 +2201,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2185,27 +2219,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
-                return true;
             case 185:
                 return true;
             case 186:
                 return true;
             case 187:
+                return true;
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2213,7 +2247,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2229,14 +2263,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2255,7 +2289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2264,7 +2298,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2277,28 +2311,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2309,14 +2343,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2327,7 +2361,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2335,7 +2369,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2343,7 +2377,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2355,23 +2389,48 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
+            {
+                var n = (global::SynapseToBal.IR.ValidateStep)node;
+                sink.Visit(n.Source);
+                sink.Visit(n.SourceText);
+                sink.Visit(n.Schema);
+                foreach (var item in n.OnFail)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 206:
+            {
+                var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
+                sink.Visit(n.Key);
+                sink.Visit(n.FileName);
+                sink.Visit(n.Content);
+                sink.Visit(n.Path);
+                return true;
+            }
+
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 205:
+            case 208:
                 return true;
-            case 206:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 207:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2379,37 +2438,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 209:
+            case 212:
                 return true;
-            case 210:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 211:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 212:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 213:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2417,7 +2476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2426,7 +2485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2434,7 +2493,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2447,21 +2506,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 218:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 219:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2485,7 +2544,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2493,32 +2552,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 222:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 223:
+            case 226:
                 return true;
-            case 224:
+            case 227:
                 return true;
-            case 225:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 226:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2530,7 +2589,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2544,7 +2603,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2558,7 +2617,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2566,7 +2625,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2586,7 +2645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2594,7 +2653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -3607,7 +3607,7 @@ isolated class EndpointGroup {
 function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean soapFault = false) returns error? {
     GroupRequest request = {payload: ctx.payload.clone(), contentType: ctx.contentType, headers: ctx.headers.clone(),
-        axis2: ctx.axis2.clone(), urlPostfix: ctx.urlPostfix, to: ctx.to, replyTo: ctx.replyTo, faultTo: ctx.faultTo,
+        excessHeaders: ctx.excessHeaders.clone(), axis2: ctx.axis2.clone(), urlPostfix: ctx.urlPostfix, to: ctx.to, replyTo: ctx.replyTo, faultTo: ctx.faultTo,
         addressingFault: ctx.addressingFault, wsaAction: ctx.wsaAction, restCall: ctx.restCall, statusCode: ctx.statusCode,
         httpSc: ctx.httpSc, isResponse: ctx.isResponse};
     error? failure = ();
@@ -3664,6 +3664,7 @@ type GroupRequest record {|
     json|xml|ReceivedBody payload;
     string contentType;
     map<string> headers;
+    map<string[]> excessHeaders;
     map<anydata> axis2;
     string urlPostfix;
     string to;
@@ -3683,6 +3684,7 @@ function restoreGroupRequest(Context ctx, GroupRequest request) {
     ctx.payload = request.payload.clone();
     ctx.contentType = request.contentType;
     ctx.headers = request.headers.clone();
+    ctx.excessHeaders = request.excessHeaders.clone();
     ctx.axis2 = request.axis2.clone();
     ctx.urlPostfix = request.urlPostfix;
     ctx.to = request.to;
