@@ -128,12 +128,25 @@ public sealed partial class PackageEmitter
     /// test when it cannot fail), or as the sequence an inbound listener or a message processor runs: their error union
     /// stays.
     /// </summary>
-    private static HashSet<Symbol> NamedElsewhere(PackageIr package, HashSet<Symbol> candidates)
+    private static HashSet<Symbol> NamedElsewhere(PackageIr package, HashSet<Symbol> candidates) => NamedOutsideRuns(package, candidates, runnersCall: true);
+
+    /// <summary>
+    /// The candidates the package names anywhere but in a statement that runs one (a sequence call, a continuation) or as
+    /// a resource's fault function: a job, an inbound listener or a message processor that runs one, a registered out
+    /// flow. An in or out flow named there keeps its error union.
+    /// </summary>
+    private static HashSet<Symbol> NamedBeyondContinuations(PackageIr package, HashSet<Symbol> candidates) => NamedOutsideRuns(package, candidates, runnersCall: false);
+
+    /// <summary>
+    /// The candidates named anywhere but in a statement that runs one or as a resource's fault function; with
+    /// <paramref name="runnersCall"/>, also not where a job, an inbound listener or a message processor runs one.
+    /// </summary>
+    private static HashSet<Symbol> NamedOutsideRuns(PackageIr package, HashSet<Symbol> candidates, bool runnersCall)
     {
         var placeholder = new Symbol(SymbolKind.Function, "placeholder");
         var named = new HashSet<Symbol>();
         var rewritten = FlowBodies.Rewrite(package, body => WithoutInvokes(body, candidates), _ => false);
-        EmptyFlows.Collect(rewritten with
+        var withoutRuns = rewritten with
         {
             Symbols = [],
             Functions = [],
@@ -141,10 +154,15 @@ public sealed partial class PackageEmitter
             {
                 Resources = s.Resources.Select(r => r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null }).ToImmutableArray(),
             }).ToImmutableArray(),
-            Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
-            Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
-            MessageProcessors = package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(),
-        }, named);
+        };
+        EmptyFlows.Collect(runnersCall
+            ? withoutRuns with
+            {
+                Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
+                Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
+                MessageProcessors = package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(),
+            }
+            : withoutRuns, named);
         EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, FaultFunction = null, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), named);
         return named;
     }
@@ -174,27 +192,4 @@ public sealed partial class PackageEmitter
         })
         .Select(s => FlowBodies.Nested(s, body => WithoutInvokes(body, functions)))
         .ToImmutableArray();
-
-    /// <summary>
-    /// The candidates the package names anywhere but in a statement that runs one (a sequence call, a continuation) or as
-    /// a resource's fault function: a job, an inbound listener or a message processor that runs one, a registered out
-    /// flow. An in or out flow named there keeps its error union.
-    /// </summary>
-    private static HashSet<Symbol> NamedBeyondContinuations(PackageIr package, HashSet<Symbol> candidates)
-    {
-        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
-        var named = new HashSet<Symbol>();
-        var rewritten = FlowBodies.Rewrite(package, body => WithoutInvokes(body, candidates), _ => false);
-        EmptyFlows.Collect(rewritten with
-        {
-            Symbols = [],
-            Functions = [],
-            Services = rewritten.Services.Select(s => s with
-            {
-                Resources = s.Resources.Select(r => r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null }).ToImmutableArray(),
-            }).ToImmutableArray(),
-        }, named);
-        EmptyFlows.Collect(rewritten.Functions.Select(f => f with { Name = placeholder, FaultFunction = null }).ToImmutableArray(), named);
-        return named;
-    }
 }
