@@ -351,6 +351,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.Translate => $"xpathTranslate({S(0)}, {S(1)}, {S(2)})",
             IR.Builtin.UpperCase => $"upperCase({S(0)})",
             IR.Builtin.LowerCase => $"lowerCase({S(0)})",
+            IR.Builtin.AsciiLowerCase => $"{R(0)}.toLowerAscii()",
             IR.Builtin.XPathRound => $"xpathRound({T(0)})",
             IR.Builtin.Floor => $"float:floor({T(0)})",
             IR.Builtin.Ceiling => $"float:ceiling({T(0)})",
