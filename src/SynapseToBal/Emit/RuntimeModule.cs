@@ -202,7 +202,8 @@ public sealed class RuntimeModule
 
     /// <summary>
     /// The index of the last token of the declaration starting at <paramref name="first"/>: its ';' at depth 0, or
-    /// for a function, class, service or enum the '}' closing its body (and a ';' right after it).
+    /// for a function, class, service or enum the '}' closing its body (and a ';' right after it). An external function
+    /// (<c>= @java:Method {...} external;</c>) ends at its ';'.
     /// </summary>
     private static int? FindEnd(List<Token> tokens, int first)
     {
@@ -238,6 +239,10 @@ public sealed class RuntimeModule
                         return j + 1 < tokens.Count && tokens[j + 1] is { Kind: TokenKind.Punct, Text: ";" } ? j + 1 : j;
                     }
 
+                    break;
+                case "=" when block && !inBody && depth == 0 && !(j + 1 < tokens.Count && tokens[j + 1] is { Kind: TokenKind.Punct, Text: "=" or ">" }):
+                    // An external function (`= @java:Method {...} external;`): the annotation's braces are no body.
+                    block = false;
                     break;
                 case ";" when depth == 0:
                     return j;

@@ -258,8 +258,18 @@ public enum Builtin
 
     /// <summary>XPath translate(s, from, to).</summary>
     Translate,
+
+    /// <summary>MI 4.4 toUpper and XPath upper-case: Java's String.toUpperCase() (every Unicode letter, default locale).</summary>
     UpperCase,
+
+    /// <summary>MI 4.4 toLower and XPath lower-case: Java's String.toLowerCase() (every Unicode letter, default locale).</summary>
     LowerCase,
+
+    /// <summary>
+    /// The ASCII lower case of a text, for Boolean.parseBoolean's <c>"true".equalsIgnoreCase(s)</c>: no letter outside
+    /// ASCII folds to t, r, u or e, so comparing the ASCII lower case with "true" is the same test.
+    /// </summary>
+    AsciiLowerCase,
 
     /// <summary>XPath round(x): floor(x + 0.5), NaN stays NaN.</summary>
     XPathRound,

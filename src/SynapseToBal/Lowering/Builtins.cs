@@ -59,8 +59,8 @@ public static class Builtins
         X("substring-after", 2, 2, ValueKind.String, "Builtin.SubstringAfter"),
         X("normalize-space", 1, 1, ValueKind.String, "Builtin.NormalizeSpace"),
         X("translate", 3, 3, ValueKind.String, "Builtin.Translate"),
-        X("upper-case", 1, 1, ValueKind.String, "Builtin.UpperCase (toUpperAscii)"),
-        X("lower-case", 1, 1, ValueKind.String, "Builtin.LowerCase (toLowerAscii)"),
+        X("upper-case", 1, 1, ValueKind.String, "Builtin.UpperCase (upperCase: Java String.toUpperCase)"),
+        X("lower-case", 1, 1, ValueKind.String, "Builtin.LowerCase (lowerCase: Java String.toLowerCase)"),
         X("round", 1, 1, ValueKind.Float, "Builtin.XPathRound"),
         X("floor", 1, 1, ValueKind.Float, "Builtin.Floor"),
         X("ceiling", 1, 1, ValueKind.Float, "Builtin.Ceiling"),
@@ -81,8 +81,8 @@ public static class Builtins
 
         // MI 4.4 functions (the FUNCTION tokens of ExpressionLexer.g4).
         S("length", 1, 1, ValueKind.Integer, "Builtin.Length, when the argument is certainly a string (an array's size is not known statically)"),
-        S("toUpper", 1, 1, ValueKind.String, "Builtin.UpperCase (toUpperAscii)"),
-        S("toLower", 1, 1, ValueKind.String, "Builtin.LowerCase (toLowerAscii)"),
+        S("toUpper", 1, 1, ValueKind.String, "Builtin.UpperCase (upperCase: Java String.toUpperCase)"),
+        S("toLower", 1, 1, ValueKind.String, "Builtin.LowerCase (lowerCase: Java String.toLowerCase)"),
         S("subString", 2, 3, ValueKind.String, "Builtin.Substring (0-based, integer arguments)"),
         S("startsWith", 2, 2, ValueKind.Boolean, "StringTestIr (startsWith)"),
         S("endsWith", 2, 2, ValueKind.Boolean, "StringTestIr (endsWith)"),

@@ -1189,7 +1189,7 @@ internal sealed class ExpressionBinder(
             CountIr when IsXPath => new CompareIr(v, "!=", new NumberLiteralIr("0", ValueKind.Float), Numeric: true),
             // A Synapse expression holds when its text is "true" in any case: FilterMediator tests
             // Boolean.parseBoolean(stringValueOf), so "false", "yes" and "" are all false.
-            { Kind: ValueKind.String } when dialect == ExpressionLanguage.Synapse => new CompareIr(new BuiltinCallIr(Builtin.LowerCase, [v], ValueKind.String), "==", new StringLiteralIr("true")),
+            { Kind: ValueKind.String } when dialect == ExpressionLanguage.Synapse => new CompareIr(new BuiltinCallIr(Builtin.AsciiLowerCase, [v], ValueKind.String), "==", new StringLiteralIr("true")),
             { Kind: ValueKind.String } when v is not CountIr => new NonEmptyIr(v),
             _ => null,
         };

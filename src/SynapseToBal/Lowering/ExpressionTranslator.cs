@@ -141,7 +141,7 @@ public sealed class ExpressionTranslator
         JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr or UntranslatedExprIr => true,
         VariableReadIr { Path: not null } or VariableReadIr { Required: true } or HeaderReadIr { Required: true } or PropertyReadIr { Required: true } => true,
         ConvertIr { To: not ValueKind.String } c => c.Operand.Kind is not (ValueKind.Integer or ValueKind.Float),
-        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.MiScalarText or Builtin.LowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
+        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.MiScalarText or Builtin.LowerCase or Builtin.AsciiLowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
         _ => false,
     });
 
@@ -159,7 +159,7 @@ public sealed class ExpressionTranslator
         {
             // json-eval in a boolean position: Boolean.parseBoolean of the result.
             var value = binder.JsonPathValue(parsed.Root, expression.Text.Trim());
-            return value is null ? new UntranslatedConditionIr(expression.Original) : new CompareIr(new BuiltinCallIr(Builtin.LowerCase, [value], ValueKind.String), "=", new StringLiteralIr("true"));
+            return value is null ? new UntranslatedConditionIr(expression.Original) : new CompareIr(new BuiltinCallIr(Builtin.AsciiLowerCase, [value], ValueKind.String), "=", new StringLiteralIr("true"));
         }
 
         var condition = binder.Condition(parsed.Root);

@@ -274,4 +274,27 @@ public sealed class RuntimeModuleTests : IDisposable
         Assert.Equal([["f"], ["g"], ["T"], ["C"], [], ["port"]], parsed.Declarations.Select(d => d.Names.ToArray()));
         Assert.EndsWith("};", parsed.Declarations[1].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_external_function_ends_at_its_semicolon_not_at_its_annotation()
+    {
+        var parsed = RuntimeModule.Parse("""
+            import ballerina/jballerina.java;
+
+            function upper(string text) returns string => java:toString(javaUpper(java:fromString(text))) ?: "";
+
+            isolated function javaUpper(handle receiver) returns handle = @java:Method {
+                'class: "java.lang.String",
+                name: "toUpperCase"
+            } external;
+
+            function plain() returns int => 1;
+
+            function extern() returns int = external;
+            """, "sample");
+        Assert.Equal([["upper"], ["javaUpper"], ["plain"], ["extern"]], parsed.Declarations.Select(d => d.Names.ToArray()));
+        Assert.EndsWith("} external;", parsed.Declarations[1].Text, StringComparison.Ordinal);
+        Assert.Equal(["java"], parsed.Declarations[1].Prefixes);
+        Assert.EndsWith("= external;", parsed.Declarations[3].Text, StringComparison.Ordinal);
+    }
 }

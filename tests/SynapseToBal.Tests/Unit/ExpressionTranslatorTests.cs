@@ -130,7 +130,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("${headers.X == 7}", "synapseCondition(function () returns boolean|error => miScalarText(check requiredHeader(ctx, \"X\")) == \"7\", \"headers.X == 7\")")]
     [InlineData("${payload.price == 10}", "synapseCondition(function () returns boolean|error => check jsonEval(ctx, \"$.price\") == \"10\", \"payload.price == 10\")")]
     [InlineData("${vars.count == 1.50}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"count\") == \"1.5\", \"vars.count == 1.50\")")]
-    [InlineData("${toUpper(payload.name) == 'A'}", "synapseCondition(function () returns boolean|error => (check jsonString(ctx, \"$.name\")).toUpperAscii() == \"A\", \"toUpper(payload.name) == 'A'\")")]
+    [InlineData("${toUpper(payload.name) == 'A'}", "synapseCondition(function () returns boolean|error => upperCase(check jsonString(ctx, \"$.name\")) == \"A\", \"toUpper(payload.name) == 'A'\")")]
     [InlineData("${!vars.flag}", "check notTranslated(\"${!vars.flag}\") == \"true\"")]
     [InlineData("${vars.flag != true}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"flag\") != \"true\", \"vars.flag != true\")")]
     public void Conditions_translate_with_xpath_semantics(string expression, string? expected)

@@ -5,6 +5,7 @@ import ballerina/email;
 import ballerina/file;
 import ballerina/http;
 import ballerina/io;
+import ballerina/jballerina.java;
 import ballerina/ldap;
 import ballerina/log;
 import ballerina/lang.array;
@@ -1075,6 +1076,26 @@ function xpathTranslate(string text, string 'from, string to) returns string {
     }
     return result;
 }
+
+# MI 4.4 toUpper(s) (PredefinedFunctionNode: `String.toUpperCase()`) and Jaxen's upper-case(s) (UpperFunction without a
+# locale argument: `String.toUpperCase()`): Java's full Unicode case mapping in the JVM's default locale ("straße" is
+# "STRASSE"), which lang.string's toUpperAscii (ASCII letters only) is not. The same Java method, through interop.
+function upperCase(string text) returns string => java:toString(javaStringToUpperCase(java:fromString(text))) ?: "";
+
+# MI 4.4 toLower(s) and Jaxen's lower-case(s): Java's `String.toLowerCase()`, as upperCase.
+function lowerCase(string text) returns string => java:toString(javaStringToLowerCase(java:fromString(text))) ?: "";
+
+isolated function javaStringToUpperCase(handle receiver) returns handle = @java:Method {
+    'class: "java.lang.String",
+    name: "toUpperCase",
+    paramTypes: []
+} external;
+
+isolated function javaStringToLowerCase(handle receiver) returns handle = @java:Method {
+    'class: "java.lang.String",
+    name: "toLowerCase",
+    paramTypes: []
+} external;
 
 # MI 4.4 replace(s, target, replacement): Java's String.replace, every occurrence of the literal target.
 function replaceText(string text, string target, string replacement) returns string {

@@ -24,7 +24,7 @@ service /orders on httpListener {
             contact = check jsonEval(ctx, "$.customer.email");
         }
         string orderId = miScalarText(id);
-        string region = synapseValue(function () returns string|error => (check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))).toUpperAscii(), "toUpper(params.pathParams.region)");
+        string region = synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
         check callEndpoint(ctx, ordersApiIdEndpoint, "/orders", "POST");
         string afterCall = check notTranslated("get-property('OperationName')");
         check audit(ctx);

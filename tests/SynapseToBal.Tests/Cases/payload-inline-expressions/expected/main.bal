@@ -40,7 +40,7 @@ service /inline on httpListener {
     # POST /inline/text
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
-        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)")}`);
+        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
         log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
         return respond(ctx);
     }

@@ -16,13 +16,13 @@ service /errors on httpListener {
         string priced = "";
         string big = "";
         string coupon = "";
-        string upper = synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)");
+        string upper = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
         string tail = synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
         string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
         string state = synapseValue(function () returns string|error => (check jsonBoolean(check payloadJson(ctx, "$.active")) ? "on" : "off"), "payload.active ? 'on' : 'off'");
         string page = check urlParam(ctx, "page");
         string negated = check notTranslated("${!vars.flag}");
-        log:printInfo(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)")}`);
+        log:printInfo(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
         if synapseCondition(function () returns boolean|error => check jsonEval(ctx, "$.price") == "10", "payload.price == 10") {
             priced = "ten";
         }

@@ -26,7 +26,7 @@ service /expr on httpListener {
         if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
             log:printInfo("ExprAPI /{id} request", big = "yes");
         }
-        string unsupported = synapseValue(function () returns string|error => (check jsonString(ctx, "$.name")).toUpperAscii(), "toUpper(payload.name)");
+        string unsupported = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
         string stillUnsupported = check notTranslated("${length(payload.items)}");
         _ = ctx.variables.removeIfHasKey("limit");
         return respond(ctx);
