@@ -2364,8 +2364,17 @@ isolated class WeightedRoundRobinRule {
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false,
         (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = ()) returns error? {
-    // OUT_ONLY: the message is sent as it is and stays as it was, the response unread (Synapse registers no callback).
-    [string, map<string>]? before = outOnly ? [ctx.contentType, ctx.headers.clone()] : ();
+    // OUT_ONLY: CallMediator sends a clone of the message (MessageHelper.cloneMessageContext builds the message first,
+    // then copies its envelope) and the flow goes on with the message as it was: what the send changes (the format's
+    // content type and headers, the WS-Addressing headers it removes) stays in the clone, and the request holds the
+    // clone's body, which the flow's later edits of the message's XML do not reach (`sendOutOnly` writes the request
+    // out after the flow has gone on). The response is unread (Synapse registers no callback).
+    [string, map<string>, json|xml|ReceivedBody]? before = ();
+    if outOnly {
+        _ = check parsedPayload(ctx);
+        before = [ctx.contentType, ctx.headers.clone(), ctx.payload];
+        ctx.payload = ctx.payload.clone();
+    }
     if format is EndpointFormat {
         applyEndpointFormat(ctx, format);
     }
@@ -2374,9 +2383,10 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     removeAddressingHeaders(ctx);
     string verb = method ?: ctx.method;
     http:Request|error built = outboundRequest(ctx, verb, bodyEdit);
-    if before is [string, map<string>] {
+    if before is [string, map<string>, json|xml|ReceivedBody] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
+        ctx.payload = before[2];
     }
     http:Request request = check built;
     if outOnly {
@@ -2398,7 +2408,8 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
 }
 
 # The HTTP request a call sends with `verb`: the message's headers (`passTransportHeaders`), its body in its content
-# type, and the Host header REQUEST_HOST_HEADER asks for.
+# type, and the Host header REQUEST_HOST_HEADER asks for. The request holds the body's XML value, not its text
+# (http:Request.setXmlPayload), until it is written out.
 function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit) returns http:Request|error {
     http:Request request = new;
     passTransportHeaders(ctx, request);
@@ -2460,6 +2471,22 @@ function becomeResponse(Context ctx) {
 # `wsaTo` is the endpoint's URL; the path or REST postfix is joined to it as the address the message goes to.
 function callEndpointAddressed(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false, WsAddressing wsAddressing = "default", string wsaTo = "") returns error? {
+    if !outOnly {
+        return sendAddressed(ctx, endpoint, path, method, format, false, timeoutFault, wsAddressing, wsaTo);
+    }
+    // OUT_ONLY: the send works on a clone of the message, as `callEndpoint` says: the addressing headers are removed
+    // from the clone, and the message keeps its own.
+    _ = check parsedPayload(ctx);
+    json|xml|ReceivedBody message = ctx.payload;
+    ctx.payload = message.clone();
+    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo);
+    ctx.payload = message;
+    return sent;
+}
+
+# The send of `callEndpointAddressed`, on the message it is given.
+function sendAddressed(Context ctx, http:ClientObject endpoint, string path, string? method, EndpointFormat? format,
+        boolean outOnly, boolean timeoutFault, WsAddressing wsAddressing, string wsaTo) returns error? {
     string namespace = addressingNamespace(check parsedPayload(ctx), wsAddressing);
     // As `callEndpoint` does next; the action the handler writes is the one the format sends (`applyEndpointFormat`).
     removeAddressingHeaders(ctx);
@@ -3667,7 +3694,11 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         if code != 0 {
             state.onFault(code);
         }
-        if !group.retryNextMember {
+        // A failure that is no send failure (code 0: a body that cannot be built or written, a missing wsa:Action) is
+        // thrown by the send itself in Synapse and goes to the fault handling: only a failed send's callback reaches
+        // the group (AbstractEndpoint.onFault, onChildEndpointFail). Tried again, it would fail the same way for ever,
+        // as the member stays ready.
+        if code == 0 || !group.retryNextMember {
             return result;
         }
         restoreGroupRequest(ctx, request);

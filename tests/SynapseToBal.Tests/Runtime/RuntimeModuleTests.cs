@@ -118,6 +118,57 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// An OUT_ONLY send works on a clone of the message, as CallMediator sends one (MessageHelper.cloneMessageContext
+    /// builds the message, then copies its envelope): the request is written out by a strand of its own
+    /// (<c>start sendOutOnly</c>, a non-isolated call that runs when the flow's strand yields) and
+    /// http:Request.setXmlPayload keeps the XML value, not its text, so the flow's later in-place edits of the message's
+    /// XML (replaceBody's setChildren) must not reach the request; and the WS-Addressing headers the send removes are
+    /// removed from the clone only, the flow's message keeping its own (also through an endpoint with enableAddressing).
+    /// </summary>
+    [Fact]
+    public void An_out_only_send_works_on_a_clone_of_the_message()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("    if outOnly {\n"
+            + "        _ = check parsedPayload(ctx);\n"
+            + "        before = [ctx.contentType, ctx.headers.clone(), ctx.payload];\n"
+            + "        ctx.payload = ctx.payload.clone();\n"
+            + "    }\n", source, StringComparison.Ordinal);
+        Assert.Contains("    if before is [string, map<string>, json|xml|ReceivedBody] {\n"
+            + "        ctx.contentType = before[0];\n"
+            + "        ctx.headers = before[1];\n"
+            + "        ctx.payload = before[2];\n"
+            + "    }\n"
+            + "    http:Request request = check built;\n"
+            + "    if outOnly {\n"
+            + "        _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);\n", source, StringComparison.Ordinal);
+        Assert.Contains("    _ = check parsedPayload(ctx);\n"
+            + "    json|xml|ReceivedBody message = ctx.payload;\n"
+            + "    ctx.payload = message.clone();\n"
+            + "    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo);\n"
+            + "    ctx.payload = message;\n", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A group sends a failed request to its next member only after a failed send (a Synapse error code: Synapse's
+    /// AbstractEndpoint.onFault reaches the parent's onChildEndpointFail through the fault stack). A failure the send
+    /// itself raises (code 0: a body that cannot be built, AbstractEndpoint.send's handleException) goes to the fault
+    /// handling at once: the member it failed on stays ready, so the loop would send to it again for ever.
+    /// </summary>
+    [Fact]
+    public void A_group_fails_at_once_on_a_failure_that_is_no_send_failure()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = source.IndexOf("function callGroup(", StringComparison.Ordinal);
+        Assert.True(start >= 0);
+        var body = source[start..source.IndexOf("\n}\n", start, StringComparison.Ordinal)];
+        var stop = body.IndexOf("        if code == 0 || !group.retryNextMember {\n            return result;\n        }\n", StringComparison.Ordinal);
+        Assert.True(stop >= 0, "callGroup must return a failure with code 0 before it tries the next member");
+        Assert.True(stop < body.IndexOf("        restoreGroupRequest(ctx, request);", StringComparison.Ordinal));
+        Assert.True(stop < body.IndexOf("        failure = result;", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// Every <c>self.x</c> a class of the runtime module reads or assigns is one of its fields or methods (a misspelt
     /// field compiles nowhere; the parser gate cannot see it). Field declarations are the class body's lines at
     /// one indentation that end in <c>;</c>.
