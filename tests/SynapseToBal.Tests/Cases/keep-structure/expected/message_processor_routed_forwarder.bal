@@ -2,7 +2,6 @@
 //   RoutedForwarder.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
