@@ -98,7 +98,7 @@ public sealed partial class PackageEmitter
             var sampling = p.Kind == ProcessorKind.Sampling;
             var who = $"Message processor '{p.ProcessorName}'";
             var chooser = p.TargetChooser is { } function ? names[function] : null;
-            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
+            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route.endpoint" : null;
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
             var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null;
             if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail)
@@ -119,12 +119,23 @@ public sealed partial class PackageEmitter
 
             if (p.Target?.Format is { } format)
             {
-                options += format switch
-                {
-                    EndpointFormat.Soap11 => ", format = \"soap11\"",
-                    EndpointFormat.Soap12 => ", format = \"soap12\"",
-                    _ => ", format = \"pox\"",
-                };
+                options += $", format = {FormatLiteral(format)}";
+            }
+
+            var addressed = p.Target?.Addressing is not null || (chooser is not null && p.TargetChoices.Any(c => c.Addressing is not null));
+            if (p.Target?.Addressing is { } addressing)
+            {
+                options += $", wsAddressing = {AddressingLiteral(addressing)}, wsaTo = {names[p.Target.UrlConfigurable]}";
+            }
+            else if (chooser is not null && p.TargetChoices.Any(c => c.Format is not null))
+            {
+                // The format and enableAddressing of the endpoint the message names (ForwardRoute).
+                options += ", format = route.format";
+            }
+
+            if (chooser is not null && addressed)
+            {
+                options += ", wsAddressing = route.wsAddressing, wsaTo = route.wsaTo";
             }
 
             var doc = new List<string>();
@@ -173,6 +184,7 @@ public sealed partial class PackageEmitter
                 Chooser = chooser,
                 NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),
                 ForwardOptions = options,
+                Forward = addressed ? "forwardAttemptAddressed" : "forwardAttempt",
                 Reply = Call(p.ReplySequence),
                 Fault = Call(p.FaultSequence),
                 Deactivate = Call(p.DeactivateSequence),
@@ -197,16 +209,20 @@ public sealed partial class PackageEmitter
         }).ToList();
 
         // One function finds the client a message names (target.endpoint), for the processors without a targetEndpoint.
+        // The chooser returns a ForwardRoute (the runtime's record holding the client): it names no http type itself.
         var chooserProcessor = chooser ? package.MessageProcessors.FirstOrDefault(p => p.TargetChooser is not null) : null;
-        if (chooserProcessor is not null)
-        {
-            modules.Use("http");
-        }
 
         var chooserView = chooserProcessor is null ? null : new
         {
             Name = names[chooserProcessor.TargetChooser!],
-            Choices = chooserProcessor.TargetChoices.Select(c => new { Endpoint = Literal(c.SynapseName), Client = names[c.Name] }).ToList(),
+            Choices = chooserProcessor.TargetChoices.Select(c => new
+            {
+                Endpoint = Literal(c.SynapseName),
+                Client = names[c.Name],
+                Format = c.Format is { } format ? FormatLiteral(format) : null,
+                Addressing = c.Addressing is { } addressing ? AddressingLiteral(addressing) : null,
+                WsaTo = names[c.UrlConfigurable],
+            }).ToList(),
         };
 
         return _renderer.Render("stores.bal.sbn", new
@@ -223,4 +239,22 @@ public sealed partial class PackageEmitter
             Processors = processors,
         });
     }
+
+    /// <summary>The runtime's EndpointFormat value of an endpoint's format.</summary>
+    private static string FormatLiteral(EndpointFormat format) => format switch
+    {
+        EndpointFormat.Soap11 => "\"soap11\"",
+        EndpointFormat.Soap12 => "\"soap12\"",
+        EndpointFormat.Pox => "\"pox\"",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>The runtime's WsAddressing value of an endpoint's enableAddressing version.</summary>
+    private static string AddressingLiteral(WsAddressingVersion version) => version switch
+    {
+        WsAddressingVersion.Final => "\"final\"",
+        WsAddressingVersion.Submission => "\"submission\"",
+        WsAddressingVersion.Default => "\"default\"",
+        _ => throw new ArgumentOutOfRangeException(nameof(version)),
+    };
 }

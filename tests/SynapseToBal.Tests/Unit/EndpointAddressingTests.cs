@@ -97,4 +97,55 @@ public sealed class EndpointAddressingTests
         Assert.Equal([WsAddressingVersion.Default, null], group.Members.Select(m => m.Addressing));
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
     }
+
+    private const string Store = """<messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.memory.InMemoryStore" name="S"/>""";
+
+    private const string Storing = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a">
+            <resource methods="POST" uri-template="/x"><inSequence><property name="PRESERVE_WS_ADDRESSING" value="true"/><store messageStore="S"/><respond/></inSequence></resource>
+        </api>
+        """;
+
+    private static string Processor(string target) =>
+        $"""<messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S" {target}/>""";
+
+    [Fact]
+    public void A_forwarding_processor_passes_its_target_s_addressing_to_forward_attempt_and_reports_nothing()
+    {
+        // ForwardingService sends through the blocking sender, which adds the headers when the stored message's
+        // PRESERVE_WS_ADDRESSING is "true": forwardAttempt decides per message.
+        string[] artifacts = [Storing, Store, Processor("targetEndpoint=\"Backend\""), Endpoint("<enableAddressing version=\"final\"/>")];
+        var diagnostics = new DiagnosticBag();
+        ArtifactLowering.Lower(diagnostics, artifacts);
+        var files = ArtifactConversion.Convert(artifacts);
+        var attempt = Assert.Single(files["stores.bal"].Split('\n'), l => l.Contains("forwardAttemptAddressed(", StringComparison.Ordinal));
+        Assert.Contains("forwardAttemptAddressed(ctx, backend, format = \"soap11\", wsAddressing = \"final\", wsaTo = ", attempt, StringComparison.Ordinal);
+        Assert.Contains("callEndpointAddressed(ctx, endpoint", files["support.bal"], StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0206" or "SB0242" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_processor_routing_by_target_endpoint_returns_each_endpoint_s_format_and_addressing()
+    {
+        string[] artifacts = [Storing, Store, Processor(string.Empty), Endpoint("<enableAddressing/>")];
+        var diagnostics = new DiagnosticBag();
+        ArtifactLowering.Lower(diagnostics, artifacts);
+        var files = ArtifactConversion.Convert(artifacts);
+        var stores = files["stores.bal"];
+        Assert.Contains("return {endpoint: backend, format: \"soap11\", wsAddressing: \"default\", wsaTo: ", stores, StringComparison.Ordinal);
+        Assert.Contains("forwardAttemptAddressed(ctx, route.endpoint, format = route.format, wsAddressing = route.wsAddressing, wsaTo = route.wsaTo)", stores, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0206" or "SB0242" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_processor_routing_to_endpoints_without_format_or_addressing_passes_only_the_client()
+    {
+        var files = ArtifactConversion.Convert(Storing, Store, Processor(string.Empty),
+            """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Plain"><address uri="http://plain.example.com/p"/></endpoint>""");
+        var stores = files["stores.bal"];
+        Assert.Contains("return {endpoint: plain};", stores, StringComparison.Ordinal);
+        Assert.Contains("forwardAttempt(ctx, route.endpoint) {", stores, StringComparison.Ordinal);
+        Assert.DoesNotContain("forwardAttemptAddressed", stores, StringComparison.Ordinal);
+        Assert.DoesNotContain("function callEndpointAddressed(", files["support.bal"], StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,7 @@ public sealed partial class Lowerer
         MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>().Any(p => p.Name == "PRESERVE_WS_ADDRESSING" && p.Scope == "default" && p.Action != PropertyAction.Remove);
 
     /// <summary>
-    /// A use of the client through the blocking sender (a blocking call, a callout, a forwarding processor), which
+    /// A use of the client through the blocking sender (a blocking call, a callout), which
     /// adds no WS-Addressing header blocks: when the endpoint enables addressing, reported (SB0206) if the input sets
     /// PRESERVE_WS_ADDRESSING somewhere (BlockingMsgSenderUtils.fillMessageContext adds them only when the message holds
     /// it as "true"); otherwise the Micro Integrator adds none there either, which an info note (SB0242) says.

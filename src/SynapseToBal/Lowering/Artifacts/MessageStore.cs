@@ -278,12 +278,9 @@ public sealed partial class Lowerer
                 NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied, write them into the job by hand");
             }
 
-            foreach (var addressed in (target is null ? lowered.TargetChoices : [target]).Where(c => c.Addressing is not null))
-            {
-                ReportAddressingNotApplied(addressed, processor.Location, "messageProcessor",
-                    $"the forwarding job sends through the blocking sender, which adds the WS-Addressing header blocks of endpoint '{addressed.SynapseName}' only when the stored message's PRESERVE_WS_ADDRESSING property is \"true\" (otherwise BlockingMsgSenderUtils disables addressing for the outgoing message, as the generated job does); the generated job adds none");
-            }
-
+            // An endpoint's enableAddressing goes with the client (or the route the chooser returns): the job's
+            // forwardAttempt adds the header blocks when the stored message's PRESERVE_WS_ADDRESSING is "true", as the
+            // blocking sender ForwardingService sends through does (BlockingMsgSenderUtils.fillMessageContext).
             var attempts = Number("max.delivery.attempts", 4);
             var retry = Number("client.retry.interval", 1000);
             read.Add("max.delivery.drop");

@@ -5378,14 +5378,42 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # is sent to the endpoint (the URL postfix appended as for any REST call) and the response becomes the
 # message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other
 # status is a failed attempt, and so is a failed call, which records ERROR_CODE and ERROR_MESSAGE.
-function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean {
-    error? sent = callEndpoint(ctx, endpoint, restPostfix(ctx), format = format);
+function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean
+    => forwardOutcome(ctx, callEndpoint(ctx, endpoint, restPostfix(ctx), format = format), nonRetryCodes);
+
+# `forwardAttempt` to an endpoint with `enableAddressing` (`wsAddressing`, its version, and `wsaTo`, its URL; `()`
+# for an endpoint without it). The forwarding goes through Synapse's blocking sender, which adds the WS-Addressing
+# header blocks only when the stored message's PRESERVE_WS_ADDRESSING property is "true" (in any case, as
+# Boolean.parseBoolean reads it; otherwise BlockingMsgSenderUtils.fillMessageContext disables addressing for the
+# outgoing message): then as `callEndpointAddressed` adds them, with the message's own id.
+function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
+        WsAddressing? wsAddressing = (), string wsaTo = "") returns boolean {
+    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
+    if wsAddressing is () || !(preserve is string && preserve.toLowerAscii() == "true") {
+        return forwardAttempt(ctx, endpoint, nonRetryCodes, format);
+    }
+    error? sent = callEndpointAddressed(ctx, endpoint, restPostfix(ctx), format = format, wsAddressing = wsAddressing, wsaTo = wsaTo);
+    return forwardOutcome(ctx, sent, nonRetryCodes);
+}
+
+# Whether a forwarding attempt delivered the message: a 2xx status or a non-retry one; a failed call records
+# ERROR_CODE and ERROR_MESSAGE.
+function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns boolean {
     if sent is error {
         recordError(ctx, sent);
         return false;
     }
     return (ctx.statusCode >= 200 && ctx.statusCode < 300) || nonRetryCodes.indexOf(ctx.statusCode) is int;
 }
+
+# The endpoint a stored message names in its `target.endpoint` property, as a forwarding processor without a
+# targetEndpoint sends to it (`forwardAttemptAddressed`): its client, the format it writes and its `enableAddressing`.
+type ForwardRoute record {|
+    http:Client endpoint;
+    EndpointFormat? format = ();
+    WsAddressing? wsAddressing = ();
+    string wsaTo = "";
+|};
 
 # dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as
 # strings; other rows are ignored. No row, or a null column, leaves the property unchanged. A column is

@@ -2,7 +2,6 @@
 //   RoutedForwarder.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
@@ -39,13 +38,13 @@ class RoutedForwarderProcessor {
             if ctx is () {
                 return;
             }
-            http:Client? route = forwardTarget(getProperty(ctx, "target.endpoint"));
+            ForwardRoute? route = forwardTarget(getProperty(ctx, "target.endpoint"));
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
                 self.deactivate(ctx);
                 return;
             }
-            if forwardAttempt(ctx, route) {
+            if forwardAttempt(ctx, route.endpoint) {
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
@@ -69,13 +68,13 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 
 # The endpoint a stored message names in its `target.endpoint` property, for the forwarding processors
 # without a targetEndpoint: Synapse looks the name up among its endpoints; `()` when there is none.
-function forwardTarget(string name) returns http:Client? {
+function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "GreetingBackend" => {
-            return greetingBackend;
+            return {endpoint: greetingBackend};
         }
         "PaymentBackend" => {
-            return paymentBackend;
+            return {endpoint: paymentBackend};
         }
     }
     return ();
