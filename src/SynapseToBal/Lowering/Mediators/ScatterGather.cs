@@ -42,7 +42,6 @@ public sealed partial class Lowerer
             // variable target does today; its content-type and root-element are today's result-content-type and
             // result-enclosing-element.
             variable = string.Equals(scatter.ResultTarget, "body", StringComparison.OrdinalIgnoreCase) ? null : scatter.ResultTarget;
-            _diagnostics.Report(DiagnosticCatalog.ScatterGatherPreviewSyntax, scatter.Location, scatter.ResultTarget!);
         }
         else if (string.Equals(scatter.ResultTarget, "body", StringComparison.OrdinalIgnoreCase))
         {
@@ -82,6 +81,11 @@ public sealed partial class Lowerer
             }
 
             bodies.Add(([.. body, new ReplacePayloadStep(scatter, part)], sequence.Location));
+        }
+
+        if (scatter.PreviewSyntax)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ScatterGatherPreviewSyntax, scatter.Location, scatter.ResultTarget!);
         }
 
         if (aggregation.TimeoutMillis is { } timeout && timeout > 0)
