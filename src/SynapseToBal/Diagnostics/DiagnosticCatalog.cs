@@ -282,7 +282,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor JsonTransformNotTranslated = Warning("SB0222", LoweringCategory,
         "JSON transform not translated",
         "<jsontransform> {0}; not translated, the payload is left as it is",
-        "The jsontransform mediator converts the message to JSON again with its own synapse.commons.json.* settings (instead of the server's), and/or coerces the JSON payload to the types, arrays and defaults of a JSON schema. The generated message model converts XML to JSON with the Micro Integrator's default settings only, so the payload is left unchanged and marked with a TODO.");
+        "The jsontransform mediator converts the message to JSON again with its own synapse.commons.json.* settings (instead of the server's), and/or coerces the JSON payload to the types, arrays and defaults of a JSON schema. The generated message model converts XML to JSON with the Micro Integrator's default settings; of the mediator's own settings it reproduces only literal synapse.commons.json.output.autoPrimitive and output.disableAutoPrimitive.regex (a pattern without Java-only syntax), translated as jsonTransform. For a schema or any other setting the payload is left unchanged and marked with a TODO.");
     public static readonly DiagnosticDescriptor ThrottleNotTranslated = Warning("SB0230", LoweringCategory,
         "Throttle decision not translated",
         "<throttle{0}> limits by {1}; the decision is not translated, the onAccept and onReject flows are",
