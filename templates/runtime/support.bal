@@ -798,16 +798,16 @@ function jsonKey(string name) returns string {
 
 # Synapse's XML-to-JSON conversion (semantics §1.4), used when an XML message is written as JSON or
 # read with a JSON path: the first element is converted; a `jsonObject`/`jsonArray` root is dropped
-# and any other root becomes the single key. See `elementToJson` for the rest.
-function xmlToJson(xml payload) returns json {
+# and any other root becomes the single key. See `elementToJson` for the rest; `primitives` as in `autoPrimitive`.
+function xmlToJson(xml payload, boolean|string primitives = true) returns json {
     xml<xml:Element> elements = payload.elements();
     if elements.length() == 0 {
         string text = payload.data().trim();
-        return text == "" ? () : autoPrimitive(text);
+        return text == "" ? () : autoPrimitive(text, primitives);
     }
     xml:Element first = elements.get(0);
     string name = localName(first.getName());
-    json value = elementToJson(first);
+    json value = elementToJson(first, primitives);
     if name == "jsonObject" {
         return value is () ? {} : value;
     }
@@ -817,18 +817,18 @@ function xmlToJson(xml payload) returns json {
 # One element as JSON (semantics §1.4): namespaces are dropped; attributes become "@name" members and
 # text beside them "$"; repeated child names become an array, a single child never does; an empty
 # element is null; text that reads as a JSON number, boolean or null becomes one (`autoPrimitive`); a
-# `jsonArray` element, alone or as the only child, is an array.
-function elementToJson(xml:Element element) returns json {
+# `jsonArray` element, alone or as the only child, is an array. Attribute values stay strings.
+function elementToJson(xml:Element element, boolean|string primitives = true) returns json {
     xml<xml:Element> children = element.getChildren().elements();
     if localName(element.getName()) == "jsonArray" {
         json[] items = [];
         foreach xml:Element child in children {
-            items.push(elementToJson(child));
+            items.push(elementToJson(child, primitives));
         }
         return items;
     }
     if children.length() == 1 && localName(children.get(0).getName()) == "jsonArray" {
-        return elementToJson(children.get(0));
+        return elementToJson(children.get(0), primitives);
     }
     map<json> members = {};
     foreach [string, string] [name, value] in element.getAttributes().entries() {
@@ -839,17 +839,17 @@ function elementToJson(xml:Element element) returns json {
     if children.length() == 0 {
         string text = element.data().trim();
         if members.length() == 0 {
-            return text == "" ? () : autoPrimitive(text);
+            return text == "" ? () : autoPrimitive(text, primitives);
         }
         if text != "" {
-            members["$"] = autoPrimitive(text);
+            members["$"] = autoPrimitive(text, primitives);
         }
         return members;
     }
     map<json[]> repeated = {};
     foreach xml:Element child in children {
         string key = jsonKey(localName(child.getName()));
-        json value = elementToJson(child);
+        json value = elementToJson(child, primitives);
         if members.hasKey(key) {
             json[] items = repeated[key] ?: [members.get(key)];
             items.push(value);
@@ -862,6 +862,17 @@ function elementToJson(xml:Element element) returns json {
     return members;
 }
 
+# jsontransform with conversion settings (synapse.commons.json.output.autoPrimitive and/or
+# disableAutoPrimitive.regex, semantics §1.4): JSONTransformMediator converts the body's first element to JSON with
+# those settings (JsonUtil.toJsonString; no element gives `{}`) and makes the result the JSON payload
+# (getNewJsonPayload), leaving the content type as it is. A JSON payload is converted from the XML Synapse reads it as
+# (`jsonToXml`), so its values are typed again from their text. `primitives` as in `autoPrimitive`.
+function jsonTransform(Context ctx, boolean|string primitives) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    xml<xml:Element> elements = (payload is xml ? check xmlPayload(ctx) : jsonToXml(payload)).elements();
+    ctx.payload = elements.length() == 0 ? {} : xmlToJson(elements.get(0), primitives);
+}
+
 # The local part of an expanded XML name (`{uri}local`).
 function localName(string expandedName) returns string {
     int? brace = expandedName.indexOf("}");
@@ -869,8 +880,14 @@ function localName(string expandedName) returns string {
 }
 
 # Synapse writes text that is exactly true, false, null or a JSON number (no leading zeros) as that value
-# (an MI quirk, semantics §1.4: the string "12345" comes back as a number).
-function autoPrimitive(string text) returns json {
+# (an MI quirk, semantics §1.4: the string "12345" comes back as a number). `primitives` is the jsontransform
+# setting (the converter's AutoPrimitiveTarget and CustomRegexIgnoreAutoPrimitiveTarget): `false` keeps every text a
+# string (synapse.commons.json.output.autoPrimitive=false), a pattern keeps the texts it fully matches strings
+# (synapse.commons.json.output.disableAutoPrimitive.regex).
+function autoPrimitive(string text, boolean|string primitives = true) returns json {
+    if primitives == false || (primitives is string && matches(text, primitives) is true) {
+        return text;
+    }
     if text == "true" {
         return true;
     }

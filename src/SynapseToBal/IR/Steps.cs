@@ -236,6 +236,15 @@ public sealed record XsltStep(MediatorSyntax Origin, XmlNavigationIr? Source, Sy
 public sealed record XsltParameterIr(string Name, ExprIr Value);
 
 /// <summary>
+/// jsontransform with conversion settings only: the body's first element (a JSON payload as the XML Synapse reads it
+/// as) converted to JSON again and made the JSON payload, with text typed as <paramref name="Primitives"/> says.
+/// </summary>
+/// <param name="Primitives">How element text becomes a JSON value: the default rule (numbers, booleans, null), or
+/// always a string (output.autoPrimitive=false), or a string when it fully matches <see cref="StringPattern"/>
+/// (output.disableAutoPrimitive.regex).</param>
+public sealed record JsonTransformStep(MediatorSyntax Origin, bool Primitives, string? StringPattern) : StepIr(Origin);
+
+/// <summary>
 /// FORCE_ERROR_ON_SOAP_FAULT, after a send through an endpoint: when the message holds the property as "true" and
 /// the response's envelope holds a SOAP fault, the endpoint fails and the fault flow runs on the response
 /// (SynapseCallbackReceiver).

@@ -106,7 +106,10 @@ public sealed record ScatterGatherAggregationSyntax(
 /// <summary>
 /// MI 4.4 <c>&lt;scatter-gather parallel-execution target target-variable result-content-type
 /// result-enclosing-element&gt;&lt;aggregation/&gt;&lt;sequence/&gt;+&lt;/scatter-gather&gt;</c> (preview names
-/// <c>result-target</c>, <c>content-type</c>, <c>root-element</c> are read too).
+/// <c>result-target</c>, <c>content-type</c>, <c>root-element</c> are read too). <see cref="PreviewSyntax"/>: the
+/// element names its target with <c>result-target</c> and no <c>target</c>, its content type with <c>content-type</c>
+/// and no <c>result-content-type</c> (the Synapse of MI 4.4 previews, where <c>result-target</c> is <c>body</c> or
+/// the name of the variable).
 /// </summary>
 public sealed record ScatterGatherMediator(
     SourceLocation Location,
@@ -117,7 +120,8 @@ public sealed record ScatterGatherMediator(
     string? ContentType,
     string? RootElement,
     ScatterGatherAggregationSyntax? Aggregation,
-    ImmutableArray<MediatorBranchSyntax> Sequences) : MediatorSyntax(Location, RawXml)
+    ImmutableArray<MediatorBranchSyntax> Sequences,
+    bool PreviewSyntax = false) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "scatter-gather";
 }

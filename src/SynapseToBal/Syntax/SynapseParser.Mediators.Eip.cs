@@ -222,7 +222,9 @@ public sealed partial class SynapseParser
             Attr(element, "result-content-type") ?? Attr(element, "content-type"),
             Attr(element, "result-enclosing-element") ?? Attr(element, "root-element"),
             aggregation,
-            sequences.ToImmutable());
+            sequences.ToImmutable(),
+            Attr(element, "target") is null && Attr(element, "result-target") is not null
+                && Attr(element, "result-content-type") is null && Attr(element, "content-type") is not null);
     }
 
     private ConditionalRouterMediator ParseConditionalRouter(XElement element, SourceLocation location, string raw)

@@ -227,4 +227,61 @@ public sealed class ValidateRouterTransformLoweringTests
         Assert.Contains("'conf:/s.json'", todo.Reason.Message);
         Assert.Contains("SB0222", Ids(diagnostics));
     }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData(" FALSE ", false)]
+    [InlineData("no", false)]
+    [InlineData(" True", true)]
+    public void Jsontransform_with_auto_primitive_converts_the_body_again_with_that_typing(string value, bool primitives)
+    {
+        var (steps, diagnostics) = Lower($"""
+            <jsontransform>
+              <property name="synapse.commons.json.output.autoPrimitive" value="{value}"/>
+            </jsontransform>
+            """);
+
+        var step = Assert.IsType<JsonTransformStep>(Assert.Single(steps));
+        Assert.Equal(primitives, step.Primitives);
+        Assert.Null(step.StringPattern);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Jsontransform_with_a_string_pattern_keeps_the_pattern_unless_auto_primitive_is_off()
+    {
+        var (steps, _) = Lower("""
+            <jsontransform>
+              <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="^[0-9]{5}$"/>
+            </jsontransform>
+            """);
+        var step = Assert.IsType<JsonTransformStep>(Assert.Single(steps));
+        Assert.True(step.Primitives);
+        Assert.Equal("^[0-9]{5}$", step.StringPattern);
+
+        var (off, _) = Lower("""
+            <jsontransform>
+              <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="^[0-9]{5}$"/>
+              <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
+            </jsontransform>
+            """);
+        var offStep = Assert.IsType<JsonTransformStep>(Assert.Single(off));
+        Assert.False(offStep.Primitives);
+        Assert.Null(offStep.StringPattern);
+    }
+
+    [Theory]
+    [InlineData("""<property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^abc$"/>""")]
+    [InlineData("""<property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="\p{Digit}+"/>""")]
+    [InlineData("""<property name="synapse.commons.json.output.autoPrimitive" expression="$ctx:x"/>""")]
+    [InlineData("""<property name="synapse.commons.json.preserve.namespace" value="true"/>""")]
+    [InlineData("""<property name="synapse.commons.json.output.autoPrimitive" value="false"/><property name="synapse.commons.enableXmlNilReadWrite" value="true"/>""")]
+    public void Jsontransform_with_another_setting_or_a_java_only_pattern_stays_a_todo(string properties)
+    {
+        var (steps, diagnostics) = Lower($"<jsontransform>{properties}</jsontransform>");
+
+        var todo = Assert.IsType<TodoStep>(Assert.Single(steps));
+        Assert.Equal(DiagnosticCatalog.JsonTransformNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains("SB0222", Ids(diagnostics));
+    }
 }

@@ -4,8 +4,10 @@ using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <jsontransform> (JSONTransformMediator): without properties or a schema it does nothing; otherwise it
-// rewrites the JSON payload in ways the generated message model has no setting for, so it stays a TODO (SB0222).
+// Lowering of <jsontransform> (JSONTransformMediator): without properties or a schema it does nothing; with only the
+// output.autoPrimitive / disableAutoPrimitive.regex settings it converts the body to JSON again with them
+// (jsonTransform); a schema or any other setting rewrites the JSON payload in ways the generated message model has
+// no setting for, so it stays a TODO (SB0222).
 public sealed partial class Lowerer
 {
     /// <summary>
@@ -23,9 +25,62 @@ public sealed partial class Lowerer
             return [];
         }
 
+        if (transform.Schema is null && JsonTransformPrimitives(transform) is { } primitives)
+        {
+            return [new JsonTransformStep(transform, primitives.Primitives, primitives.StringPattern)];
+        }
+
         var summary = JsonTransformSummary(transform);
         return [Todo(transform, DiagnosticCatalog.JsonTransformNotTranslated, $"<jsontransform> {summary}; not translated, the payload is left as it is", summary)];
     }
+
+    private const string AutoPrimitiveSetting = "synapse.commons.json.output.autoPrimitive";
+    private const string StringPatternSetting = "synapse.commons.json.output.disableAutoPrimitive.regex";
+
+    /// <summary>
+    /// The conversion settings when they are only literal <c>output.autoPrimitive</c> and
+    /// <c>output.disableAutoPrimitive.regex</c> settings (JsonUtil.generateJSONOutputFactoryWithOveride), the ones
+    /// the generated <c>xmlToJson</c> reproduces; null for any other setting. Unset ones keep the server defaults.
+    /// </summary>
+    internal static (bool Primitives, string? StringPattern)? JsonTransformPrimitives(JsonTransformMediator transform)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in transform.Properties)
+        {
+            if (property.Value is not ValueSyntax.Literal literal || property.Name is not (AutoPrimitiveSetting or StringPatternSetting))
+            {
+                return null;
+            }
+
+            // java.util.Properties: the last of a repeated name wins.
+            settings[property.Name] = literal.Text;
+        }
+
+        if (settings.Count == 0)
+        {
+            return null;
+        }
+
+        // Boolean.parseBoolean of the trimmed, lower-cased value: anything but "true" turns the typing off.
+        var primitives = !settings.TryGetValue(AutoPrimitiveSetting, out var auto) || auto.Trim().ToLowerInvariant() == "true";
+        if (!primitives || !settings.TryGetValue(StringPatternSetting, out var pattern))
+        {
+            return (primitives, null);
+        }
+
+        return PortableJavaPattern(pattern) ? (true, pattern) : null;
+    }
+
+    /// <summary>
+    /// A java.util.regex pattern that Ballerina's regular expressions read the same way: no inline flags, groups of
+    /// another kind or lookaround (<c>(?</c>), no Unicode property classes, quoting, possessive quantifiers, word
+    /// boundaries, input anchors or class intersections, which the two dialects spell or support differently.
+    /// </summary>
+    internal static bool PortableJavaPattern(string pattern) =>
+        pattern.Length > 0
+        && !new[] { "(?", "\\p", "\\P", "\\Q", "\\E", "\\A", "\\z", "\\Z", "\\G", "\\b", "\\B", "\\R", "\\X", "\\h", "\\H", "\\k", "&&", "++", "*+", "?+", "}+", "[[" }
+            .Any(pattern.Contains)
+        && pattern.All(c => c >= ' ' && c != '\u007f');
 
     internal static string JsonTransformSummary(JsonTransformMediator transform)
     {

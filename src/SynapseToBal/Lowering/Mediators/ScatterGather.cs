@@ -35,7 +35,15 @@ public sealed partial class Lowerer
         }
 
         string? variable;
-        if (string.Equals(scatter.ResultTarget, "body", StringComparison.OrdinalIgnoreCase))
+        if (scatter.PreviewSyntax && !string.IsNullOrWhiteSpace(scatter.ResultTarget))
+        {
+            // The preview Synapse (December 2024 to January 2025, before the target/target-variable attributes) reads
+            // result-target as "body" (any case) or the name of the variable the gathered result is set to, as the
+            // variable target does today; its content-type and root-element are today's result-content-type and
+            // result-enclosing-element.
+            variable = string.Equals(scatter.ResultTarget, "body", StringComparison.OrdinalIgnoreCase) ? null : scatter.ResultTarget;
+        }
+        else if (string.Equals(scatter.ResultTarget, "body", StringComparison.OrdinalIgnoreCase))
         {
             variable = null;
         }
@@ -73,6 +81,11 @@ public sealed partial class Lowerer
             }
 
             bodies.Add(([.. body, new ReplacePayloadStep(scatter, part)], sequence.Location));
+        }
+
+        if (scatter.PreviewSyntax)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ScatterGatherPreviewSyntax, scatter.Location, scatter.ResultTarget!);
         }
 
         if (aggregation.TimeoutMillis is { } timeout && timeout > 0)
