@@ -387,7 +387,7 @@ function bodyFormat(string contentType) returns BodyFormat {
 # `<binary>` element (base64), as Synapse's builders do (semantics §1.2, §1.7). `()` is an empty body.
 function parsedPayload(Context ctx) returns json|xml|error {
     json|xml|ReceivedBody payload = ctx.payload;
-    // Positive narrowing only: `!is ReceivedBody` does not narrow a union holding json (type narrowing's
+    // Positive narrowing only: a negative ReceivedBody test does not narrow a union holding json (type narrowing's
     // read-only difference keeps a mutable part), and a ReceivedBody value never belongs to json|xml.
     if payload is json|xml {
         return payload;
