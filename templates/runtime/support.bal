@@ -387,15 +387,23 @@ function bodyFormat(string contentType) returns BodyFormat {
 # `<binary>` element (base64), as Synapse's builders do (semantics §1.2, §1.7). `()` is an empty body.
 function parsedPayload(Context ctx) returns json|xml|error {
     json|xml|ReceivedBody payload = ctx.payload;
-    if payload !is ReceivedBody {
+    // Positive narrowing only: a negative ReceivedBody test does not narrow a union holding json (type narrowing's
+    // read-only difference keeps a mutable part), and a ReceivedBody value never belongs to json|xml.
+    if payload is json|xml {
         return payload;
     }
-    if payload.parsed is () && payload.bytes.length() > 0 {
-        payload.parsed = check parseBody(payload.bytes, payload.contentType);
-        takeAddressingTo(ctx, payload.parsed);
+    ReceivedBody body = <ReceivedBody>payload;
+    if body.parsed is () && body.bytes.length() > 0 {
+        body.parsed = check parseBody(body.bytes, body.contentType);
+        takeAddressingTo(ctx, body.parsed);
     }
-    return payload.parsed;
+    return body.parsed;
 }
+
+# The payload as it stands without parsing a received body: its parsed value when a step has read it (`()` until
+# then), otherwise the payload itself. Tested positively, as `parsedPayload` is.
+function receivedOrCurrent(json|xml|ReceivedBody payload) returns json|xml =>
+    payload is json|xml ? payload : (<ReceivedBody>payload).parsed;
 
 # The WS-Addressing 2005/08 (final) namespace.
 const WSA_NS = "http://www.w3.org/2005/08/addressing";
@@ -541,8 +549,7 @@ function messageFormat(Context ctx) returns string|error {
     if ctx.restRequest {
         return "pox";
     }
-    json|xml|ReceivedBody payload = ctx.payload;
-    json|xml current = payload is ReceivedBody ? payload.parsed : payload;
+    json|xml current = receivedOrCurrent(ctx.payload);
     string? version = current is xml ? soapVersion(current) : ();
     if version is string {
         return version == SOAP11_NS ? "soap11" : "soap12";
@@ -561,8 +568,7 @@ function removeAddressingHeaders(Context ctx) {
     if preserve is string && preserve.toLowerAscii() == "true" {
         return;
     }
-    json|xml|ReceivedBody payload = ctx.payload;
-    json|xml message = payload is ReceivedBody ? payload.parsed : payload;
+    json|xml message = receivedOrCurrent(ctx.payload);
     if message !is xml {
         return;
     }
@@ -2284,11 +2290,12 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
         if hopByHopHeaders.hasKey(name) {
             continue;
         }
-        // Narrowed one by one: a method cannot be called on the union itself.
+        // Narrowed one by one: a method cannot be called on the union itself. The else branch casts: objects are
+        // mutable, so `is http:Request` does not narrow the union in its false branch.
         if message is http:Request {
             message.setHeader(name, value);
         } else {
-            message.setHeader(name, value);
+            (<http:Response>message).setHeader(name, value);
         }
     }
     // TargetRequestFactory and SourceResponseFactory then add every further value of a repeated header
@@ -2301,7 +2308,7 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
             if message is http:Request {
                 message.addHeader(name, value);
             } else {
-                message.addHeader(name, value);
+                (<http:Response>message).addHeader(name, value);
             }
         }
     }
@@ -2318,7 +2325,7 @@ function receiveHeaders(Context ctx, http:Request|http:Response message) returns
     if message is http:Request {
         names = message.getHeaderNames();
     } else {
-        names = message.getHeaderNames();
+        names = (<http:Response>message).getHeaderNames();
     }
     foreach string name in names {
         string key = name.toLowerAscii();
@@ -2329,7 +2336,7 @@ function receiveHeaders(Context ctx, http:Request|http:Response message) returns
         if message is http:Request {
             values = check message.getHeaders(name);
         } else {
-            values = check message.getHeaders(name);
+            values = check (<http:Response>message).getHeaders(name);
         }
         if values.length() == 0 {
             continue;
@@ -5065,7 +5072,7 @@ function storedMessageText(Context ctx) returns string {
     } else if payload is xml {
         kind = "xml";
         body = payload.toString();
-    } else if payload !is () {
+    } else if payload is json && payload !is () {
         kind = "json";
         body = payload;
     }

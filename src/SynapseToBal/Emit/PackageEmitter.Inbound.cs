@@ -51,8 +51,11 @@ public sealed partial class PackageEmitter
                     "    ctx.properties[\"offset\"] = kafkaRecord.offset.offset;",
                     "    ctx.properties[\"timestamp\"] = kafkaRecord.timestamp;",
                     "    foreach [string, byte[]|byte[][]] [headerName, headerValue] in kafkaRecord.headers.entries() {",
-                    "        byte[] headerBytes = headerValue is byte[] ? headerValue",
-                    "            : headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [];",
+                    // Tested for the repeated form: `is byte[]` would not narrow the false arm (lists are mutable,
+                    // and type narrowing's read-only difference keeps byte[]|byte[][] whole there).
+                    "        byte[] headerBytes = headerValue is byte[][]",
+                    "            ? (headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [])",
+                    "            : <byte[]>headerValue;",
                     "        string|error headerText = string:fromBytes(headerBytes);",
                     "        if headerText is string {",
                     $"            ctx.properties[{prefix}headerName] = headerText;",

@@ -97,6 +97,27 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// Ballerina narrows a variable in the false branch of <c>x is S</c> by the read-only difference (spec, Type
+    /// narrowing): a mutable uniform type (mapping, list, object, xml) is removed only when the variable's whole part
+    /// of it is inside S. A payload's <c>json</c> holds <c>map&lt;json&gt;</c> beside the <c>ReceivedBody</c> record,
+    /// so <c>payload !is ReceivedBody</c> leaves it <c>json|xml|ReceivedBody</c> (jBallerina: "incompatible types");
+    /// the same holds for <c>http:Request|http:Response</c>. The module tests for the type it uses and casts the rest.
+    /// </summary>
+    [Fact]
+    public void No_use_relies_on_the_false_branch_removing_a_mutable_type()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.DoesNotContain("!is ReceivedBody", source, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"is ReceivedBody \? [^:;]+ : payload\b", source);
+        Assert.Contains("} else if payload is json && payload !is () {\n        kind = \"json\";", source, StringComparison.Ordinal);
+        // The else branch of an object test calls through a cast, never on the still-unnarrowed union.
+        Assert.DoesNotMatch(@"is http:Request \{\n[^\n]*\n\s*\} else \{\n\s*(\w+ = )?(check )?message\.", source);
+        Assert.Contains("    if payload is json|xml {\n        return payload;\n    }\n    ReceivedBody body = <ReceivedBody>payload;", source, StringComparison.Ordinal);
+        Assert.Contains("payload is json|xml ? payload : (<ReceivedBody>payload).parsed;", source, StringComparison.Ordinal);
+        Assert.Contains("(<http:Response>message).setHeader(name, value);", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A blocking call fails as Axis2's HTTPSender.handleResponse decides (the MI's axis2_blocking_client.xml
     /// configures CommonsHTTPTransportSender): 2xx, 400, 409, 500 and the endpoint's non-error statuses are read as
     /// the response; any other status is an AxisFault whose fault code is the status, which

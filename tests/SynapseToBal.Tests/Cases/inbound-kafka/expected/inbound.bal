@@ -26,8 +26,9 @@ service kafka:Service on auditEventsListener {
             ctx.properties["offset"] = kafkaRecord.offset.offset;
             ctx.properties["timestamp"] = kafkaRecord.timestamp;
             foreach [string, byte[]|byte[][]] [headerName, headerValue] in kafkaRecord.headers.entries() {
-                byte[] headerBytes = headerValue is byte[] ? headerValue
-                    : headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [];
+                byte[] headerBytes = headerValue is byte[][]
+                    ? (headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [])
+                    : <byte[]>headerValue;
                 string|error headerText = string:fromBytes(headerBytes);
                 if headerText is string {
                     ctx.properties[headerName] = headerText;
@@ -63,8 +64,9 @@ service kafka:Service on orderEventsListener {
             ctx.properties["offset"] = kafkaRecord.offset.offset;
             ctx.properties["timestamp"] = kafkaRecord.timestamp;
             foreach [string, byte[]|byte[][]] [headerName, headerValue] in kafkaRecord.headers.entries() {
-                byte[] headerBytes = headerValue is byte[] ? headerValue
-                    : headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [];
+                byte[] headerBytes = headerValue is byte[][]
+                    ? (headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [])
+                    : <byte[]>headerValue;
                 string|error headerText = string:fromBytes(headerBytes);
                 if headerText is string {
                     ctx.properties["kafka." + headerName] = headerText;
