@@ -349,7 +349,14 @@ public sealed partial class SynapseParser
             }
         }
 
-        return new JsonTransformMediator(location, raw, Key(element, "schema"), properties.ToImmutable());
+        var schema = Key(element, "schema");
+        if (schema is null && properties.Count == 0)
+        {
+            // JSONTransformMediatorFactory: "jsontransform mediator should contain either a schema or custom properties".
+            _diagnostics.Report(Diagnostics.DiagnosticCatalog.MissingElement, location, "jsontransform", "property");
+        }
+
+        return new JsonTransformMediator(location, raw, schema, properties.ToImmutable());
     }
 
     private DataMapperMediator ParseDataMapper(XElement element, SourceLocation location, string raw) =>

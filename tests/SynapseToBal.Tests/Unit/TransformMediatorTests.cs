@@ -51,6 +51,19 @@ public sealed class TransformMediatorTests
     }
 
     [Fact]
+    public void Jsontransform_without_a_schema_or_a_property_is_reported_as_the_Micro_Integrator_refuses_it()
+    {
+        Single<JsonTransformMediator>("""<jsontransform/>""", out var empty);
+        Assert.Contains(DiagnosticCatalog.MissingElement.Id, Ids(empty));
+
+        Single<JsonTransformMediator>("""<jsontransform schema="conf:/schema.json"/>""", out var schema);
+        Assert.DoesNotContain(DiagnosticCatalog.MissingElement.Id, Ids(schema));
+
+        Single<JsonTransformMediator>("""<jsontransform><property name="synapse.commons.json.output.autoPrimitive" value="false"/></jsontransform>""", out var property);
+        Assert.DoesNotContain(DiagnosticCatalog.MissingElement.Id, Ids(property));
+    }
+
+    [Fact]
     public void Xslt_reads_key_source_target_properties_features_attributes_and_resources()
     {
         var xslt = Single<XsltMediator>("""

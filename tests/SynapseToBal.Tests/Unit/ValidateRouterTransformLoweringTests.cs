@@ -204,12 +204,12 @@ public sealed class ValidateRouterTransformLoweringTests
     }
 
     [Fact]
-    public void Jsontransform_without_settings_does_nothing()
+    public void Jsontransform_without_settings_generates_nothing_and_is_reported_as_not_deployable()
     {
         var (steps, diagnostics) = Lower("<jsontransform/>");
 
         Assert.Empty(steps);
-        Assert.Empty(diagnostics.Items);
+        Assert.Equal([DiagnosticCatalog.MissingElement.Id], diagnostics.Items.Select(d => d.Id));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of <jsontransform> (JSONTransformMediator): without properties or a schema it does nothing; with only the
+// Lowering of <jsontransform> (JSONTransformMediator): without properties or a schema it does not deploy (SB0106)
+// and generates nothing; with only the
 // output.autoPrimitive / disableAutoPrimitive.regex settings it converts the body to JSON again with them
 // (jsonTransform); a schema or any other setting rewrites the JSON payload in ways the generated message model has
 // no setting for, so it stays a TODO (SB0222).
@@ -21,7 +22,8 @@ public sealed partial class Lowerer
     {
         if (transform.Schema is null && transform.Properties.IsEmpty)
         {
-            // mediate() does nothing at all then.
+            // The Micro Integrator refuses to deploy it (JSONTransformMediatorFactory; the parser reports SB0106), and
+            // its mediate() would do nothing: nothing to generate.
             return [];
         }
 
