@@ -715,10 +715,32 @@ internal sealed partial class StatementWriter
                 _out.Close();
             }
 
-            var waited = Local("finished");
-            _out.Open($"foreach future<error?> {waited} in {running} {{");
-            _out.Line($"check wait {waited};");
-            _out.Close();
+            if (fork.Aggregation is { TimeoutSeconds: { } timeout } timed)
+            {
+                // The aggregation completes on its timeout after the first arrival (or on every copy, or its count):
+                // the copies arrived by then, in arrival order, are aggregated; later ones are ignored.
+                var arguments = new List<string> { messages, running, timeout.ToString(CultureInfo.InvariantCulture) };
+                if (timed.IgnoresSplitCount)
+                {
+                    arguments.Add("countsCopies = false");
+                }
+
+                if (AggregationCount(timed) is { } count)
+                {
+                    arguments.Add($"count = {count}");
+                }
+
+                var collected = Local("collected");
+                _out.Line($"Context[] {collected} = check awaitAggregation({string.Join(", ", arguments)});");
+                messages = collected;
+            }
+            else
+            {
+                var waited = Local("finished");
+                _out.Open($"foreach future<error?> {waited} in {running} {{");
+                _out.Line($"check wait {waited};");
+                _out.Close();
+            }
         }
 
         if (fork.Aggregation is { Gather: { } gather } gathered)
@@ -749,19 +771,26 @@ internal sealed partial class StatementWriter
                 arguments.Add($"enclosing = {BallerinaSyntax.StringLiteral(enclosing)}");
             }
 
-            var runTime = new[] { aggregation.RunTimeMin, aggregation.RunTimeMax }.OfType<ExprIr>().ToList();
-            if (runTime.Count > 0)
+            if (AggregationCount(aggregation) is { } count)
             {
-                var literal = aggregation.Count is { } limit ? limit.ToString(CultureInfo.InvariantCulture) : "()";
-                arguments.Add($"count = check aggregateCount({literal}, [{string.Join(", ", runTime.Select(_expr.String))}])");
-            }
-            else if (aggregation.Count is { } count)
-            {
-                arguments.Add($"count = {count.ToString(CultureInfo.InvariantCulture)}");
+                arguments.Add($"count = {count}");
             }
 
             _out.Line($"check aggregateMessages({string.Join(", ", arguments)});");
         }
+    }
+
+    /// <summary>The count an aggregation completes on: the literal min/max, or the one computed at run time; null for none.</summary>
+    private string? AggregationCount(AggregationIr aggregation)
+    {
+        var runTime = new[] { aggregation.RunTimeMin, aggregation.RunTimeMax }.OfType<ExprIr>().ToList();
+        if (runTime.Count > 0)
+        {
+            var literal = aggregation.Count is { } limit ? limit.ToString(CultureInfo.InvariantCulture) : "()";
+            return $"check aggregateCount({literal}, [{string.Join(", ", runTime.Select(_expr.String))}])";
+        }
+
+        return aggregation.Count?.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>What a branch call passes after its copy: the template parameters its branches read.</summary>

@@ -527,6 +527,19 @@ public sealed record AggregationIr(bool Json, string? EnclosingProperty, int? Co
 
     /// <summary>An aggregate's messageCount max computed at run time, as <see cref="RunTimeMin"/>.</summary>
     public ExprIr? RunTimeMax { get; init; }
+
+    /// <summary>
+    /// The completion timeout in seconds (an aggregate's completeCondition <c>timeout</c>, a scatter-gather's
+    /// aggregation <c>timeout</c> in milliseconds converted): the aggregation completes that long after the first copy
+    /// reaches it with the copies collected by then, and later copies are dropped. Null: every copy is awaited.
+    /// </summary>
+    public decimal? TimeoutSeconds { get; init; }
+
+    /// <summary>
+    /// The aggregate does not read the split's count of copies (an aggregate without id after a split with one): it
+    /// completes only on its count or its timeout, never because every copy arrived.
+    /// </summary>
+    public bool IgnoresSplitCount { get; init; }
 }
 
 /// <param name="RootElement">The element that holds XML parts (<c>result-enclosing-element</c>).</param>

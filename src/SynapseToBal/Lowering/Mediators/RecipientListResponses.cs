@@ -114,11 +114,10 @@ public sealed partial class Lowerer
             return symbol;
         }).ToImmutableArray();
 
-        ReportCompletion(aggregate);
         var steps = new List<StepIr>
         {
             new CommentStep(send, comment),
-            new ForkStep(send, source, symbols, Parallel: true, aggregation),
+            new ForkStep(send, source, symbols, Parallel: true, WithTimeout(aggregation, aggregate, ignoresSplitCount: false)),
         };
 
         var flow = aggregate.OnComplete!.Flow;

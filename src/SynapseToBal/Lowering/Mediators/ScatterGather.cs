@@ -88,10 +88,13 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.ScatterGatherPreviewSyntax, scatter.Location, scatter.ResultTarget!);
         }
 
-        if (aggregation.TimeoutMillis is { } timeout && timeout > 0)
+        // The timeout (milliseconds, ScatterGatherMediatorFactory) is translated when the sequences run in parallel;
+        // one after the other, each sequence runs to its end before the next starts, so every sequence is awaited.
+        var timeout = aggregation.TimeoutMillis is { } millis && millis > 0 ? millis : (long?)null;
+        if (timeout is not null && !scatter.ParallelExecution)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, scatter.Location, "scatter-gather", $"aggregation timeout=\"{timeout}\"",
-                "the generated code waits for every sequence (each call still fails after its endpoint's timeout); it does not complete early with the results received so far");
+                "the sequences run one after the other (parallel-execution=\"false\"), so the generated code waits for every sequence (each call still fails after its endpoint's timeout); it does not complete early with the results received so far");
         }
 
         var symbols = bodies.Select((branch, index) =>
@@ -106,10 +109,17 @@ public sealed partial class Lowerer
             .Select(value => value is { IsDynamic: false } && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : (int?)null)
             .OfType<int>()
             .ToList();
-        var gather = new AggregationIr(json, null, limits.Count > 0 ? limits.Min() : null) { Gather = new GatherIr(json ? null : scatter.RootElement, variable) };
-        var order = scatter.ParallelExecution
-            ? "started together and awaited (the Micro Integrator runs them in parallel); the results are gathered in the order of the sequences, not of arrival"
-            : "run one after the other, as parallel-execution=\"false\" does; the results are gathered in order";
+        var gather = new AggregationIr(json, null, limits.Count > 0 ? limits.Min() : null)
+        {
+            Gather = new GatherIr(json ? null : scatter.RootElement, variable),
+            TimeoutSeconds = timeout is { } value && scatter.ParallelExecution ? value / 1000m : null,
+        };
+        var order = (scatter.ParallelExecution, gather.TimeoutSeconds) switch
+        {
+            (true, { } seconds) => $"started together (the Micro Integrator runs them in parallel); the aggregation completes when every sequence{(gather.Count is null ? string.Empty : ", or its message count,")} has arrived or {seconds.ToString(CultureInfo.InvariantCulture)} s after the first one arrived (its timeout), gathering the results arrived by then in the order of arrival; a later result is ignored",
+            (true, null) => "started together and awaited (the Micro Integrator runs them in parallel); the results are gathered in the order of the sequences, not of arrival",
+            _ => "run one after the other, as parallel-execution=\"false\" does; the results are gathered in order",
+        };
         var into = variable is null ? "the message becomes the last copy with the gathered result as its body" : $"the message goes on unchanged, the result in variable '{variable}'";
         return
         [

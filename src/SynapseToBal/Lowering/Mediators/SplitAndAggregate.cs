@@ -331,9 +331,14 @@ public sealed partial class Lowerer
             _unpairedAggregates.Remove(following);
         }
 
+        if (aggregate is not null && aggregation is not null && !sequential)
+        {
+            aggregation = WithTimeout(aggregation, aggregate, ignoresSplitCount: aggregate.Id is null && id is not null);
+        }
+
         var steps = new List<StepIr>
         {
-            new CommentStep(split, Describe(split, sequential, aggregate) + (parentDone ? " continueParent=\"true\": the original message has nothing left to run in the in flow, which ends with this split." : string.Empty)),
+            new CommentStep(split, Describe(split, sequential, aggregate, aggregation) + (parentDone ? " continueParent=\"true\": the original message has nothing left to run in the in flow, which ends with this split." : string.Empty)),
             new ForkStep(split, source, symbols, Parallel: !sequential, aggregation) { Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))] },
         };
         if (aggregate is null)
@@ -341,7 +346,7 @@ public sealed partial class Lowerer
             return steps;
         }
 
-        ReportCompletion(aggregate);
+        ReportCompletion(aggregate, sequential);
 
         // onComplete runs on the aggregated message, where the aggregate stood.
         var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, context.Translator, null, context.Owner) : context;
@@ -538,7 +543,7 @@ public sealed partial class Lowerer
 
     private static string Describe(string? id) => id is null ? "none" : $"'{id}'";
 
-    private static string Describe(MediatorSyntax split, bool sequential, AggregateMediator? aggregate)
+    private static string Describe(MediatorSyntax split, bool sequential, AggregateMediator? aggregate, AggregationIr? aggregation = null)
     {
         var what = split is IterateMediator ? "one copy of the message per part" : "one copy of the message per target";
         var order = (sequential, aggregate) switch
@@ -546,9 +551,22 @@ public sealed partial class Lowerer
             (true, null) => "run one after the other, as sequential=\"true\" does, then the flow goes on (continueParent)",
             (false, null) => "each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent)",
             (true, _) => "run one after the other, as sequential=\"true\" does; the aggregate then gathers their parts in order",
+            (false, not null) when aggregation is { TimeoutSeconds: { } seconds } => $"started together (the Micro Integrator runs them in parallel); the aggregate completes {Completion(aggregation)}{seconds.ToString(CultureInfo.InvariantCulture)} s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored",
             (false, _) => "started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival",
         };
         return $"<{split.ElementName}>: {what}, {order}.";
+
+        static string Completion(AggregationIr aggregation)
+        {
+            var counted = aggregation.Count is not null || aggregation.RunTimeMin is not null || aggregation.RunTimeMax is not null;
+            return (aggregation.IgnoresSplitCount, counted) switch
+            {
+                (false, false) => "when every copy has arrived or ",
+                (false, true) => "when every copy, or its message count, has arrived or ",
+                (true, true) => "when its message count has arrived (it has no id, so it does not read the split's count) or ",
+                (true, false) => "(it has no id, so it does not read the split's count) ",
+            };
+        }
     }
 
     /// <summary>The nodes or JSON value an iterate splits, or null when the expression selects neither.</summary>
@@ -659,13 +677,27 @@ public sealed partial class Lowerer
         return null;
     }
 
-    /// <summary>The timeout of a complete condition is reported: every branch is awaited, each call keeping its endpoint's timeout.</summary>
-    private void ReportCompletion(AggregateMediator aggregate)
+    /// <summary>
+    /// The aggregation with the complete condition's timeout (in seconds, as AggregateMediatorFactory reads it): the
+    /// branches run in parallel, so the aggregation completes that long after the first copy reaches it, with the
+    /// copies collected by then (Aggregate's timer), and later copies are dropped.
+    /// </summary>
+    private static AggregationIr WithTimeout(AggregationIr aggregation, AggregateMediator aggregate, bool ignoresSplitCount) =>
+        aggregate.CompletionTimeoutSeconds is { } seconds && seconds > 0
+            ? aggregation with { TimeoutSeconds = seconds, IgnoresSplitCount = ignoresSplitCount }
+            : aggregation;
+
+    /// <summary>
+    /// The timeout of a complete condition over branches run one after the other is reported: each branch runs to its
+    /// end (its call waits for the response) before the next starts, where the Micro Integrator's non-blocking sends let
+    /// every copy go out at once and its timer run beside them; every branch is awaited.
+    /// </summary>
+    private void ReportCompletion(AggregateMediator aggregate, bool sequential)
     {
-        if (aggregate.CompletionTimeoutSeconds is { } seconds && seconds > 0)
+        if (sequential && aggregate.CompletionTimeoutSeconds is { } seconds && seconds > 0)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, aggregate.Location, "aggregate", $"completeCondition timeout=\"{seconds}\"",
-                "the generated code waits for every branch (each call still fails after its endpoint's timeout); it does not complete early with the responses received so far");
+                "the copies run one after the other here (sequential), so the generated code waits for every branch (each call still fails after its endpoint's timeout); it does not complete early with the responses received so far");
         }
     }
 

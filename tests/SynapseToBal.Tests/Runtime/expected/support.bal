@@ -10,6 +10,7 @@ import ballerina/ldap;
 import ballerina/log;
 import ballerina/lang.array;
 import ballerina/lang.regexp;
+import ballerina/lang.runtime;
 import ballerina/lang.value;
 import ballerina/sql;
 import ballerina/time;
@@ -4700,6 +4701,83 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.statusCode = copy.statusCode;
     ctx.httpSc = copy.httpSc;
     ctx.isResponse = copy.isResponse;
+}
+
+# The copies of a split that reached its aggregate, in the order they arrived, with what each branch
+# returned; guarded by its lock, as Synapse's Aggregate adds each message under its own lock.
+isolated class BranchArrivals {
+    private int[] arrived = [];
+    private error?[] results = [];
+    private decimal? first = ();
+
+    # Notes that the branch of copy `index` ended with `result`; the first arrival starts the timeout.
+    isolated function arrive(int index, error? result) {
+        lock {
+            self.arrived.push(index);
+            self.results.push(result);
+            if self.first is () {
+                self.first = time:monotonicNow();
+            }
+        }
+    }
+
+    # The copies arrived so far (in arrival order), the first error among them, and when the first arrived.
+    isolated function state() returns [int[], error?, decimal?] {
+        lock {
+            error? failure = ();
+            foreach error? result in self.results {
+                if result is error {
+                    failure = result;
+                    break;
+                }
+            }
+            return [self.arrived.clone(), failure, self.first];
+        }
+    }
+}
+
+# Waits for one branch of a split (once: a future gives its result to one wait only) and notes its arrival.
+isolated function observeBranch(future<error?> branch, int index, BranchArrivals arrivals) {
+    error? result = wait branch;
+    arrivals.arrive(index, result);
+}
+
+# An aggregate's completeCondition `timeout` (semantics §6.8; Aggregate.isComplete and its timer): the
+# aggregation starts when the first copy reaches the aggregate and completes `timeout` seconds later
+# with the copies collected by then, even when min is not reached, or earlier when every copy arrived
+# (`countsCopies`: the aggregate reads the split's count, i.e. its id matches the split's) or `count`
+# copies did (the smallest positive min/max). A copy arriving after that is dropped, as
+# AggregateMediator.isAggregationCompleted drops it: its branch goes on running, its result is ignored.
+# Returns the copies collected, in the order they arrived (the order Synapse merges them in); a
+# branch that failed before completion fails the flow, as `check wait` does without a timeout. Ballerina
+# has no condition variable to block on until the first of these happens, so the arrivals, noted by one
+# strand per branch, are looked at every 10 ms.
+function awaitAggregation(Context[] messages, future<error?>[] running, decimal timeout, boolean countsCopies = true, int? count = ()) returns Context[]|error {
+    if running.length() == 0 {
+        return [];
+    }
+    BranchArrivals arrivals = new;
+    foreach int i in 0 ..< running.length() {
+        _ = start observeBranch(running[i], i, arrivals);
+    }
+    Context[] collected = [];
+    boolean waiting = true;
+    while waiting {
+        [int[], error?, decimal?] [arrived, failure, first] = arrivals.state();
+        if failure is error {
+            return failure;
+        }
+        waiting = !((countsCopies && arrived.length() >= running.length())
+            || (count is int && count > 0 && arrived.length() >= count)
+            || (first is decimal && time:monotonicNow() - first >= timeout));
+        if waiting {
+            runtime:sleep(0.01);
+        } else {
+            collected = from int index in arrived
+                select messages[index];
+        }
+    }
+    return collected;
 }
 
 # MI 4.4 scatter-gather completing. Each branch has kept only its part (the aggregation expression):

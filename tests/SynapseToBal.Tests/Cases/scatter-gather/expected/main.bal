@@ -13,17 +13,15 @@ service /pets on httpListener {
     # GET /pets/all
     resource function get 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PetAPI", "/pets");
-        // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message becomes the last copy with the gathered result as its body.
+        // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its timeout), gathering the results arrived by then in the order of arrival; a later result is ignored; the message becomes the last copy with the gathered result as its body.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
         future<error?> started = start petApiAllScatterGather1(messages[0]);
         running.push(started);
         future<error?> started2 = start petApiAllScatterGather2(messages[1]);
         running.push(started2);
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check gatherMessages(ctx, messages, true);
+        Context[] collected = check awaitAggregation(messages, running, 5);
+        check gatherMessages(ctx, collected, true);
         return respond(ctx);
     }
 
