@@ -128,8 +128,8 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
-        // The branch functions of an aggregated split: the lowering copies into each the out-flow mediators before the
-        // aggregate, whose property sets nothing may read afterwards (the aggregate keeps only the part it collects).
+        // The branch functions of an aggregated split: each runs its target's mediators and, when the aggregate is in
+        // the out flow, the out-flow mediators before it; a property they set that nothing reads has no local.
         var aggregateBranches = bodies.SelectMany(b => IrWalker.Steps(b.Steps))
             .Concat(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)))
             .OfType<ForkStep>()
