@@ -64,6 +64,19 @@ internal sealed partial class StatementWriter
         }
     }
 
+    /// <summary>
+    /// The value of a property nothing reads (<see cref="PropertyLocal.Unread"/>): nothing when it cannot fail, as a
+    /// filter with nothing in it; otherwise evaluated for its failure alone, as the property mediator fails the flow
+    /// when its expression does.
+    /// </summary>
+    private void Unread(string value)
+    {
+        if (!FailureScan.IsInert(value))
+        {
+            _out.Line($"_ = {value};");
+        }
+    }
+
     private string Local(string name)
     {
         if (_locals.TryGetValue(name, out var count))
@@ -91,6 +104,9 @@ internal sealed partial class StatementWriter
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Alias: true }:
                 // The property only holds this parameter's value: its reads are the parameter.
                 break;
+            case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Unread: true }:
+                Unread(_expr.Typed(set.Value));
+                break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(set)
                     ? $"{local.TypeName} {local.Name} = {_expr.Typed(set.Value)};"
@@ -98,6 +114,9 @@ internal sealed partial class StatementWriter
                 break;
             case SetPropertyStep set:
                 _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
+                break;
+            case StorePropertyStep store when _expr.Locals[store.Name] is { Unread: true }:
+                Unread(_expr.Value(store.Value, store.Copy));
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(store)

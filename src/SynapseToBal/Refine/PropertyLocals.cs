@@ -9,7 +9,8 @@ namespace SynapseToBal.Refine;
 /// <param name="Alias">The property only ever holds the value of a parameter (set once, first, from it): reads are the parameter and the set writes nothing.</param>
 /// <param name="Hoisted">A string property first set inside a branch (or read before it is set): declared <c>""</c> at the top of the body, as get-property reads a missing property.</param>
 /// <param name="Kind">The value's type; null for a value stored as it is (enrich into a property): <c>anydata</c>, as the context holds it.</param>
-public sealed record PropertyLocal(string Name, ValueKind? Kind, bool Alias = false, bool Hoisted = false)
+/// <param name="Unread">Nothing reads the property (set only): no local is declared; a set whose value cannot fail writes nothing, one whose value can is evaluated for its failure alone (<c>_ = check ...;</c>).</param>
+public sealed record PropertyLocal(string Name, ValueKind? Kind, bool Alias = false, bool Hoisted = false, bool Unread = false)
 {
     /// <summary>The Ballerina type of the local.</summary>
     public string TypeName => Kind switch
@@ -40,7 +41,7 @@ public sealed class BodyLocals
     public static BodyLocals None { get; } = new(new Dictionary<string, PropertyLocal>(StringComparer.Ordinal), new HashSet<StepIr>(ReferenceEqualityComparer.Instance));
 
     /// <summary>The identifiers of the locals, for the writers' own locals to keep clear of.</summary>
-    public IEnumerable<string> Names => _byProperty.Values.Select(l => l.Name.TrimStart('\''));
+    public IEnumerable<string> Names => _byProperty.Values.Where(l => !l.Unread).Select(l => l.Name.TrimStart('\''));
 
     /// <summary>The local a default-scope property of this body is, or null when it stays in the context.</summary>
     public PropertyLocal? this[string property] => _byProperty.GetValueOrDefault(property);
@@ -51,8 +52,8 @@ public sealed class BodyLocals
     /// <summary>Every property of the body that is a local, with its local, in the order the analysis recorded them.</summary>
     public IEnumerable<KeyValuePair<string, PropertyLocal>> Entries => _byProperty;
 
-    /// <summary>The locals declared at the top of the body (<see cref="PropertyLocal.Hoisted"/>), in order of first use.</summary>
-    public IEnumerable<PropertyLocal> Hoisted => _byProperty.Values.Where(l => l.Hoisted);
+    /// <summary>The locals declared at the top of the body (<see cref="PropertyLocal.Hoisted"/>), in order of first use; an unread one is not declared.</summary>
+    public IEnumerable<PropertyLocal> Hoisted => _byProperty.Values.Where(l => l.Hoisted && !l.Unread);
 }
 
 /// <summary>The typed locals of every body of a package (by the identity of its <see cref="ResourceIr"/> or <see cref="FunctionIr"/>).</summary>
@@ -127,9 +128,17 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
+        // The branch functions of an aggregated split: each runs its target's mediators and, when the aggregate is in
+        // the out flow, the out-flow mediators before it; a property they set that nothing reads has no local.
+        var aggregateBranches = bodies.SelectMany(b => IrWalker.Steps(b.Steps))
+            .Concat(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)))
+            .OfType<ForkStep>()
+            .Where(f => f.Aggregation is not null)
+            .SelectMany(f => f.Branches)
+            .ToHashSet();
         foreach (var function in package.Functions)
         {
-            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)));
+            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)) { AggregateBranch = aggregateBranches.Contains(function.Name) });
         }
 
         // What every body says about properties, and what the rest of the package (everything outside the bodies) does.
@@ -242,6 +251,14 @@ public static partial class PropertyLocalAnalysis
                 continue;
             }
 
+            // In an aggregate branch, set and never read (the analysis already proved nothing else sees it): it needs no
+            // local, so no name either. Elsewhere such a local stays, as the property mediator wrote it.
+            if (body.AggregateBranch && !facts.Reads.Contains(property))
+            {
+                chosen[property] = new PropertyLocal("_", kind, Hoisted: hoisted, Unread: true);
+                continue;
+            }
+
             var name = BallerinaSyntax.CamelCase(property);
             var candidate = name;
             for (var n = 2; moduleNames.Contains(candidate.TrimStart('\'')) || !used.Add(candidate.TrimStart('\'')); n++)
@@ -318,7 +335,11 @@ public static partial class PropertyLocalAnalysis
 
     private const string SyntaxNamespace = "SynapseToBal.Syntax";
 
-    private sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters);
+    /// <param name="AggregateBranch">A branch function of a split an aggregate gathers: a property it sets and nothing reads is not written.</param>
+    private sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters)
+    {
+        public bool AggregateBranch { get; init; }
+    }
 
     /// <summary>What one part of the package does with properties.</summary>
     private sealed class Facts

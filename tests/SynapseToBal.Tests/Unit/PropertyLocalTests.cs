@@ -121,6 +121,29 @@ public sealed partial class PropertyLocalTests
         Assert.All(prefixes, prefix => Assert.True(PropertyLocalAnalysis.IsSystem(prefix + ":X-Priority"), prefix));
     }
 
+    [Fact]
+    public void An_aggregate_branch_writes_nothing_for_a_property_nothing_reads()
+    {
+        // The out-flow mediators before the aggregate run in each branch: the sets nothing reads leave no local; a value
+        // that can fail is still evaluated, as the property mediator fails the flow when its expression does.
+        var functions = Convert("""
+            <proxy xmlns="http://ws.apache.org/ns/synapse" name="QuoteProxy" transports="http"><target>
+              <inSequence><iterate id="quotes" expression="//quote"><target><sequence><send><endpoint><address uri="http://localhost:9000/quotes"/></endpoint></send></sequence></target></iterate></inSequence>
+              <outSequence><property name="tag" value="q"/><property name="sym" expression="json-eval($.symbol)"/>
+                <aggregate id="quotes"><onComplete expression="//quoteResponse"><send/></onComplete></aggregate></outSequence>
+            </target></proxy>
+            """)["functions.bal"];
+        var branch = Regex.Match(functions, @"function quoteProxyIterateTarget\(Context ctx\)[^{]*\{\n(.*?)\n\}", RegexOptions.Singleline);
+
+        Assert.True(branch.Success, functions);
+        Assert.DoesNotContain("tag", branch.Groups[1].Value);
+        Assert.DoesNotContain("string sym", branch.Groups[1].Value);
+        Assert.Contains("_ = check jsonEval(ctx, \"$.symbol\");", branch.Groups[1].Value);
+
+        // Outside an aggregate branch such a local stays, as the property mediator wrote it.
+        Assert.Contains("string tag = \"q\";", Convert(Head + """<property name="tag" value="q"/>""" + Tail)["main.bal"]);
+    }
+
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 
     [GeneratedRegex(@"^const (?<name>[A-Z_]+) = ""(?<value>[^""]*)"";", RegexOptions.Multiline)]

@@ -28,7 +28,6 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteProxyIterateTarget(Context ctx) returns error? {
-    string part = "quote";
     check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
