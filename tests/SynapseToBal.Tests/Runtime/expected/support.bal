@@ -2629,6 +2629,41 @@ function failOnSoapFault(Context ctx) returns error? {
     return error("the backend answered with a SOAP fault and FORCE_ERROR_ON_SOAP_FAULT is true", synapseErrorCode = 500000);
 }
 
+# FORCE_ERROR_ON_SOAP_FAULT in a copy an iterate or clone made (semantics §5.1, §6.7), with the result of that copy's
+# branch: a failure on a SOAP fault response (ERROR_CODE 500000: `failOnSoapFault`, `endpointCalled`, `callGroup`)
+# makes the message the copy's, so the fault handling the failure reaches runs on that copy's message. In Synapse
+# SynapseCallbackReceiver runs the fault handler the copy carries (MessageHelper.cloneMessageContext copies the
+# parent's fault stack) on the copy's response: the fault envelope, its status, the copy's properties with ERROR_CODE
+# 500000 (a failover group's on the copy's request, as `callGroup` leaves it); the copy does not reach the aggregate.
+# Any other result is returned as it is.
+function copyFailure(Context ctx, Context copy, error? result) returns error? {
+    if result is () || errorCode(result) != 500000 {
+        return result;
+    }
+    ctx.messageId = copy.messageId;
+    ctx.to = copy.to;
+    ctx.replyTo = copy.replyTo;
+    ctx.faultTo = copy.faultTo;
+    ctx.addressingFault = copy.addressingFault;
+    ctx.wsaAction = copy.wsaAction;
+    ctx.payload = copy.payload;
+    ctx.contentType = copy.contentType;
+    ctx.headers = copy.headers;
+    ctx.excessHeaders = copy.excessHeaders;
+    ctx.properties = copy.properties;
+    ctx.axis2 = copy.axis2;
+    ctx.variables = copy.variables;
+    ctx.method = copy.method;
+    ctx.urlPostfix = copy.urlPostfix;
+    ctx.restRequest = copy.restRequest;
+    ctx.clientSoap = copy.clientSoap;
+    ctx.restCall = copy.restCall;
+    ctx.statusCode = copy.statusCode;
+    ctx.httpSc = copy.httpSc;
+    ctx.isResponse = copy.isResponse;
+    return result;
+}
+
 # The SOAP `Fault` of the message, if it holds one: the body's first element is the `Fault` of the envelope's
 # SOAP version (plain XML is in a SOAP 1.1 envelope, as its builder puts it). A message that cannot be read
 # holds none.
