@@ -2628,6 +2628,22 @@ function failOnSoapFault(Context ctx) returns error? {
     return error("the backend answered with a SOAP fault and FORCE_ERROR_ON_SOAP_FAULT is true", synapseErrorCode = 500000);
 }
 
+# FORCE_ERROR_ON_SOAP_FAULT in a copy an iterate or clone made (semantics §5.1, §6.7), with the result of that copy's
+# branch: a failure on a SOAP fault response (ERROR_CODE 500000: `failOnSoapFault`, `endpointCalled`, `callGroup`)
+# makes the message the copy's, so the fault handling the failure reaches runs on that copy's message. In Synapse
+# SynapseCallbackReceiver runs the fault handler the copy carries (MessageHelper.cloneMessageContext copies the
+# parent's fault stack) on the copy's response: the fault envelope, its status, the copy's properties with ERROR_CODE
+# 500000 (a failover group's on the copy's request, as `callGroup` leaves it); the copy does not reach the aggregate.
+# Any other result is returned as it is.
+function copyFailure(Context ctx, Context copy, error? result) returns error? {
+    if result is () || errorCode(result) != 500000 {
+        return result;
+    }
+    adoptMessage(ctx, copy);
+    ctx.payload = copy.payload;
+    return result;
+}
+
 # The SOAP `Fault` of the message, if it holds one: the body's first element is the `Fault` of the envelope's
 # SOAP version (plain XML is in a SOAP 1.1 envelope, as its builder puts it). A message that cannot be read
 # holds none.
@@ -3186,42 +3202,19 @@ function withRestPostfix(string address, string postfix) returns string {
 # out in the request's content type (a SOAP backend's answer to a JSON client goes back as JSON, converted as the
 # JSON formatter converts the body).
 function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error? {
-    // A copy: the endpoint's format edits the headers it sends, the message keeps its own.
-    map<string> requestHeaders = ctx.headers.clone();
-    map<string[]> requestExcessHeaders = ctx.excessHeaders;
+    // The request as it is: the endpoint's format edits the headers it sends, the message keeps its own.
+    RequestState request = requestState(ctx);
     if soapAction is string {
         // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone).
         ctx.headers = ctx.headers.clone();
         ctx.headers["soapaction"] = soapAction;
     }
-    json|xml|ReceivedBody requestPayload = ctx.payload;
-    string requestContentType = ctx.contentType;
-    boolean isResponse = ctx.isResponse;
-    boolean restCall = ctx.restCall;
-    map<anydata> axis2 = ctx.axis2;
-    string to = ctx.to;
-    string replyTo = ctx.replyTo;
-    string faultTo = ctx.faultTo;
-    string? addressingFault = ctx.addressingFault;
-    string? wsaAction = ctx.wsaAction;
-    string urlPostfix = ctx.urlPostfix;
     error? called = callEndpoint(ctx, endpoint, path, method, format);
-    ctx.headers = requestHeaders;
-    ctx.excessHeaders = requestExcessHeaders;
-    ctx.contentType = requestContentType;
-    ctx.isResponse = isResponse;
-    ctx.restCall = restCall;
-    ctx.axis2 = axis2;
-    ctx.to = to;
-    ctx.replyTo = replyTo;
-    ctx.faultTo = faultTo;
-    ctx.addressingFault = addressingFault;
-    ctx.wsaAction = wsaAction;
-    ctx.urlPostfix = urlPostfix;
+    // The message stays the request, with the response's body and status (BlockingMsgSender.send).
+    restoreRequestState(ctx, request, keepResponse = true);
     check called;
     if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {
-        ctx.payload = requestPayload;
-        ctx.contentType = requestContentType;
+        ctx.payload = request.payload;
         return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = ctx.statusCode);
     }
     if soapFault {
@@ -3677,10 +3670,7 @@ isolated class EndpointGroup {
 # A dynamic failover and a loadbalance group remove the ERROR_* properties before each attempt.
 function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean soapFault = false) returns error? {
-    GroupRequest request = {payload: ctx.payload.clone(), contentType: ctx.contentType, headers: ctx.headers.clone(),
-        excessHeaders: ctx.excessHeaders.clone(), axis2: ctx.axis2.clone(), urlPostfix: ctx.urlPostfix, to: ctx.to, replyTo: ctx.replyTo, faultTo: ctx.faultTo,
-        addressingFault: ctx.addressingFault, wsaAction: ctx.wsaAction, restCall: ctx.restCall, statusCode: ctx.statusCode,
-        httpSc: ctx.httpSc, isResponse: ctx.isResponse};
+    RequestState request = requestState(ctx);
     error? failure = ();
     while true {
         int? index = group.next();
@@ -3726,7 +3716,7 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         if code == 0 || !group.retryNextMember {
             return result;
         }
-        restoreGroupRequest(ctx, request);
+        restoreRequestState(ctx, request);
         if member.retryDisabledCodes.indexOf(code) !is () || (member.retryEnabledCodes.length() > 0 && member.retryEnabledCodes.indexOf(code) is ()) {
             return result;
         }
@@ -3734,8 +3724,11 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
     }
 }
 
-# The request a group sends again to its next member: what `callEndpoint` and its response change in the message.
-type GroupRequest record {|
+# The request as a call leaves it (semantics §5.1): what `callEndpoint` and its response change in the message. A
+# blocking call puts it back after the call (the message stays the request, `restoreRequestState` with
+# `keepResponse`); a failover or loadbalance group before sending it again to its next member (FailoverEndpoint /
+# LoadbalanceEndpoint onChildEndpointFail restore LB_FO_ENDPOINT_ORIGINAL_MESSAGE).
+type RequestState record {|
     json|xml|ReceivedBody payload;
     string contentType;
     map<string> headers;
@@ -3753,24 +3746,46 @@ type GroupRequest record {|
     boolean isResponse;
 |};
 
-# Puts a group's request back in the message for the next member (FailoverEndpoint / LoadbalanceEndpoint
-# onChildEndpointFail restore LB_FO_ENDPOINT_ORIGINAL_MESSAGE).
-function restoreGroupRequest(Context ctx, GroupRequest request) {
-    ctx.payload = request.payload.clone();
-    ctx.contentType = request.contentType;
-    ctx.headers = request.headers.clone();
-    ctx.excessHeaders = request.excessHeaders.clone();
-    ctx.axis2 = request.axis2.clone();
-    ctx.urlPostfix = request.urlPostfix;
-    ctx.to = request.to;
-    ctx.replyTo = request.replyTo;
-    ctx.faultTo = request.faultTo;
-    ctx.addressingFault = request.addressingFault;
-    ctx.wsaAction = request.wsaAction;
-    ctx.restCall = request.restCall;
-    ctx.statusCode = request.statusCode;
-    ctx.httpSc = request.httpSc;
-    ctx.isResponse = request.isResponse;
+# The request the message holds now, copied, so that what the call changes in place does not reach it.
+function requestState(Context ctx) returns RequestState => {
+    payload: ctx.payload.clone(),
+    contentType: ctx.contentType,
+    headers: ctx.headers.clone(),
+    excessHeaders: ctx.excessHeaders.clone(),
+    axis2: ctx.axis2.clone(),
+    urlPostfix: ctx.urlPostfix,
+    to: ctx.to,
+    replyTo: ctx.replyTo,
+    faultTo: ctx.faultTo,
+    addressingFault: ctx.addressingFault,
+    wsaAction: ctx.wsaAction,
+    restCall: ctx.restCall,
+    statusCode: ctx.statusCode,
+    httpSc: ctx.httpSc,
+    isResponse: ctx.isResponse
+};
+
+# Puts the request back in the message. With `keepResponse` the response's body, status and HTTP_SC stay, as
+# BlockingMsgSender.send sets only those on the message (the rest stays the request); without it the whole request
+# comes back (a copy, so it can be put back again), as a group sends it to its next member.
+function restoreRequestState(Context ctx, RequestState state, boolean keepResponse = false) {
+    if !keepResponse {
+        ctx.payload = state.payload.clone();
+        ctx.statusCode = state.statusCode;
+        ctx.httpSc = state.httpSc;
+    }
+    ctx.contentType = state.contentType;
+    ctx.headers = state.headers.clone();
+    ctx.excessHeaders = state.excessHeaders.clone();
+    ctx.axis2 = state.axis2.clone();
+    ctx.urlPostfix = state.urlPostfix;
+    ctx.to = state.to;
+    ctx.replyTo = state.replyTo;
+    ctx.faultTo = state.faultTo;
+    ctx.addressingFault = state.addressingFault;
+    ctx.wsaAction = state.wsaAction;
+    ctx.restCall = state.restCall;
+    ctx.isResponse = state.isResponse;
 }
 
 # Stands in for an expression SynapseToBal could not translate: it fails at run time, so the gap is

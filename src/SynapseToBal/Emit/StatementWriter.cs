@@ -676,20 +676,23 @@ internal sealed partial class StatementWriter
             return;
         }
 
+        // FORCE_ERROR_ON_SOAP_FAULT: a copy's SOAP fault hands the copy's message to the fault handling (copyFailure).
+        string Awaited(string copy, string result) => fork.CopyFaults ? $"check copyFailure(ctx, {copy}, {result});" : $"check {result};";
         if (!fork.Parallel)
         {
             if (perCopy)
             {
                 for (var i = 0; i < fork.Branches.Length; i++)
                 {
-                    _out.Line($"check {Branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed});");
+                    var copy = $"{messages}[{i.ToString(CultureInfo.InvariantCulture)}]";
+                    _out.Line(Awaited(copy, $"{Branch(i)}({copy}{passed})"));
                 }
             }
             else
             {
                 var message = Local("message");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                _out.Line($"check {Branch(0)}({message}{passed});");
+                _out.Line(Awaited(message, $"{Branch(0)}({message}{passed})"));
                 _out.Close();
             }
         }
@@ -752,6 +755,18 @@ internal sealed partial class StatementWriter
                 var collected = Local("collected");
                 _out.Line($"Context[] {collected} = check awaitAggregation({string.Join(", ", arguments)});");
                 messages = collected;
+            }
+            else if (fork.CopyFaults)
+            {
+                // Each copy's result beside its message, so a copy's SOAP fault hands its message to the fault handling.
+                var waited = Local("finished");
+                var index = Local("index");
+                var outcome = Local("outcome");
+                _out.Open($"foreach int {index} in 0 ..< {running}.length() {{");
+                _out.Line($"future<error?> {waited} = {running}[{index}];");
+                _out.Line($"error? {outcome} = wait {waited};");
+                _out.Line($"check copyFailure(ctx, {messages}[{index}], {outcome});");
+                _out.Close();
             }
             else
             {
@@ -830,11 +845,11 @@ internal sealed partial class StatementWriter
         // A copy that fails does not take away an answer another copy gave (each copy fails on its own in the
         // Micro Integrator); the first failure is the flow's only when no copy answered.
         _out.Line($"error? {failure} = ();");
-        void Keep(string reply)
+        void Keep(string reply, string copy)
         {
             _out.Open($"if {reply} is error {{");
             _out.Open($"if {failure} is () {{");
-            _out.Line($"{failure} = {reply};");
+            _out.Line(fork.CopyFaults ? $"{failure} = copyFailure(ctx, {copy}, {reply});" : $"{failure} = {reply};");
             _out.Close();
             _out.Continue($"}} else if {answer} is () {{");
             _out.Line($"{answer} = {reply};");
@@ -844,25 +859,26 @@ internal sealed partial class StatementWriter
         var copies = perCopy ? fork.Branches.Length : 1;
         if (!fork.Parallel)
         {
-            void Run(string call)
+            void Run(string copy, string call)
             {
                 var reply = Local("reply");
                 _out.Line($"http:Response|error? {reply} = {call};");
-                Keep(reply);
+                Keep(reply, copy);
             }
 
             if (perCopy)
             {
                 for (var i = 0; i < copies; i++)
                 {
-                    Run($"{branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed})");
+                    var copy = $"{messages}[{i.ToString(CultureInfo.InvariantCulture)}]";
+                    Run(copy, $"{branch(i)}({copy}{passed})");
                 }
             }
             else
             {
                 var message = Local("message");
                 _out.Open($"foreach Context {message} in {messages} {{");
-                Run($"{branch(0)}({message}{passed})");
+                Run(message, $"{branch(0)}({message}{passed})");
                 _out.Close();
             }
         }
@@ -891,14 +907,28 @@ internal sealed partial class StatementWriter
 
             var finished = Local("finished");
             var reply = Local("reply");
-            _out.Open($"foreach future<http:Response|error?> {finished} in {running} {{");
-            _out.Line($"http:Response|error? {reply} = wait {finished};");
-            Keep(reply);
+            if (fork.CopyFaults)
+            {
+                var index = Local("index");
+                _out.Open($"foreach int {index} in 0 ..< {running}.length() {{");
+                _out.Line($"future<http:Response|error?> {finished} = {running}[{index}];");
+                _out.Line($"http:Response|error? {reply} = wait {finished};");
+                Keep(reply, $"{messages}[{index}]");
+            }
+            else
+            {
+                _out.Open($"foreach future<http:Response|error?> {finished} in {running} {{");
+                _out.Line($"http:Response|error? {reply} = wait {finished};");
+                Keep(reply, messages);
+            }
+
             _out.Close();
         }
 
         _out.Open($"if {answer} is () && {failure} is error {{");
-        _out.Line($"return {failure};");
+        // A copy's SOAP fault (FORCE_ERROR_ON_SOAP_FAULT) runs the fault handling on that copy's message, as Synapse
+        // runs the fault sequence the copy carries: `fail` reaches the flow's on fail, where `return` would not.
+        _out.Line(fork.CopyFaults ? $"fail {failure};" : $"return {failure};");
         _out.Close();
         _out.Line($"return {answer} ?: accepted();");
     }

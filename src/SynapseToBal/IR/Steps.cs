@@ -445,6 +445,14 @@ public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, Immuta
     /// </summary>
     public ImmutableArray<ParameterReadIr> Arguments { get; init; } = [];
 
+    /// <summary>
+    /// The input sets FORCE_ERROR_ON_SOAP_FAULT: a copy failing on a SOAP fault response (ERROR_CODE 500000) hands
+    /// its message to the fault handling the failure reaches (<c>copyFailure</c>), as SynapseCallbackReceiver runs the
+    /// fault handler the copy carries (the parent's, MessageHelper.cloneMessageContext copies the fault stack) on that
+    /// copy's response; the copy does not reach the aggregate.
+    /// </summary>
+    public bool CopyFaults { get; init; }
+
     public override bool Terminates => Answering is not null;
 }
 

@@ -130,9 +130,11 @@ public sealed class RuntimeModuleTests : IDisposable
         Assert.Contains("function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>\n"
             + "    (status >= 200 && status < 300) || status == 400 || status == 409 || status == 500\n"
             + "        || nonErrorCodes.indexOf(status) !is ();", source, StringComparison.Ordinal);
-        Assert.Contains("    if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {\n"
-            + "        ctx.payload = requestPayload;\n"
-            + "        ctx.contentType = requestContentType;\n"
+        // The request's content type is back already (restoreRequestState before `check called`); its body comes back here.
+        Assert.Contains("    restoreRequestState(ctx, request, keepResponse = true);\n"
+            + "    check called;\n"
+            + "    if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {\n"
+            + "        ctx.payload = request.payload;\n"
             + "        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = ctx.statusCode);", source, StringComparison.Ordinal);
         Assert.DoesNotContain("synapseErrorCode = 401002", source, StringComparison.Ordinal);
         Assert.DoesNotContain("ctx.statusCode >= 400", source, StringComparison.Ordinal);
@@ -185,7 +187,7 @@ public sealed class RuntimeModuleTests : IDisposable
         var body = source[start..source.IndexOf("\n}\n", start, StringComparison.Ordinal)];
         var stop = body.IndexOf("        if code == 0 || !group.retryNextMember {\n            return result;\n        }\n", StringComparison.Ordinal);
         Assert.True(stop >= 0, "callGroup must return a failure with code 0 before it tries the next member");
-        Assert.True(stop < body.IndexOf("        restoreGroupRequest(ctx, request);", StringComparison.Ordinal));
+        Assert.True(stop < body.IndexOf("        restoreRequestState(ctx, request);", StringComparison.Ordinal));
         Assert.True(stop < body.IndexOf("        failure = result;", StringComparison.Ordinal));
     }
 

@@ -69,23 +69,32 @@ public sealed class MiReviewFixTests
         var blocking = Function("callBlocking");
 
         // Saved before the call, restored after it before its result is checked, so a failure restores them too.
-        foreach (var (field, local) in new[]
+        InOrder(blocking,
+            "RequestState request = requestState(ctx);",
+            "error? called = callEndpoint(ctx, endpoint, path, method, format);",
+            "restoreRequestState(ctx, request, keepResponse = true);",
+            "check called;");
+        var saved = Source[Source.IndexOf("\nfunction requestState(Context ctx) returns RequestState => {", StringComparison.Ordinal)..];
+        saved = saved[..saved.IndexOf("\n};\n", StringComparison.Ordinal)];
+        var restore = Function("restoreRequestState");
+        var unconditional = restore[restore.IndexOf("    if !keepResponse {\n", StringComparison.Ordinal)..];
+        var responseOnly = unconditional[..unconditional.IndexOf("\n    }\n", StringComparison.Ordinal)];
+        unconditional = unconditional[responseOnly.Length..];
+        foreach (var field in new[] { "headers", "excessHeaders", "contentType", "isResponse", "restCall", "axis2", "to", "replyTo", "faultTo", "addressingFault", "wsaAction", "urlPostfix" })
         {
-            ("headers", "requestHeaders"), ("excessHeaders", "requestExcessHeaders"), ("contentType", "requestContentType"),
-            ("isResponse", "isResponse"), ("restCall", "restCall"), ("axis2", "axis2"), ("to", "to"), ("replyTo", "replyTo"),
-            ("faultTo", "faultTo"), ("addressingFault", "addressingFault"), ("wsaAction", "wsaAction"), ("urlPostfix", "urlPostfix"),
-        })
-        {
-            InOrder(blocking,
-                $" {local} = ctx.{field}",
-                "error? called = callEndpoint(ctx, endpoint, path, method, format);",
-                $"ctx.{field} = {local};",
-                "check called;");
+            Assert.Contains($"    {field}: ctx.{field}", saved, StringComparison.Ordinal);
+            Assert.Matches($@"\n    ctx\.{field} = state\.{field}(\.clone\(\))?;", unconditional);
         }
 
-        // The response's body and status stay: neither is restored on success.
+        // The response's body and status stay: neither is restored on success (only a group's full restore puts them back).
         Assert.DoesNotContain("ctx.statusCode = ", blocking, StringComparison.Ordinal);
-        InOrder(blocking, "check called;", "if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {", "ctx.payload = requestPayload;");
+        foreach (var field in new[] { "payload", "statusCode", "httpSc" })
+        {
+            Assert.Matches($@"\n        ctx\.{field} = state\.{field}(\.clone\(\))?;", responseOnly);
+            Assert.DoesNotContain($"ctx.{field} = state.", unconditional, StringComparison.Ordinal);
+        }
+
+        InOrder(blocking, "check called;", "if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {", "ctx.payload = request.payload;");
         Assert.DoesNotContain("check callEndpoint(", blocking, StringComparison.Ordinal);
     }
 

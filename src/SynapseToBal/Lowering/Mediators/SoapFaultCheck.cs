@@ -14,6 +14,12 @@ public sealed partial class Lowerer
     private bool? _setsForceErrorOnSoapFault;
 
     /// <summary>
+    /// How many of the splits whose branches are being lowered start their copies on their own (parallel, with
+    /// continueParent and no aggregate): the parent neither waits for them nor sees their failures.
+    /// </summary>
+    private int _detachedSplits;
+
+    /// <summary>
     /// Whether a default-scope property of the input names FORCE_ERROR_ON_SOAP_FAULT. The property is then plain data
     /// (get-property reads it) and every send through an endpoint is followed by the run-time check of
     /// <see cref="SoapFaultCheckStep"/>, which reads the property the message holds: exact on every path, wherever
@@ -36,8 +42,8 @@ public sealed partial class Lowerer
     /// when no suspend codes are configured, AbstractEndpoint.isSuspendFault): an endpoint whose calls keep a
     /// suspension state, and a group's members, take the fault into their state; an endpoint without explicit
     /// suspension settings keeps none, as for transport failures (docs/mapping.md).
-    /// A send whose response the generated code does not check for a SOAP fault (a copy an iterate, clone or recipient
-    /// list sends): reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
+    /// A send whose response the generated code does not check for a SOAP fault (a copy a recipient list sends):
+    /// reported (SB0206) when the input sets FORCE_ERROR_ON_SOAP_FAULT.
     /// </summary>
     private void ReportUncheckedSoapFault(SourceLocation location, string element)
     {
@@ -55,7 +61,9 @@ public sealed partial class Lowerer
     /// blocking sender (BlockingMsgSenderUtils.fillClientOptions sets Axis2's exceptionToBeThrownOnSOAPFault): its
     /// step checks the response itself (<see cref="CallStep.SoapFault"/>). A failover or load-balance group fails the
     /// faulting member and sends the request again to the next ready one: its call checks each member's response
-    /// (<see cref="CallStep.SoapFault"/> on a non-blocking call through a group).
+    /// (<see cref="CallStep.SoapFault"/> on a non-blocking call through a group). In a copy an iterate or clone made the
+    /// check is the same: the copy's failure reaches its fork, which hands the copy's message to the fault handling
+    /// (<see cref="ForkStep.CopyFaults"/>), except in a copy nothing awaits (reported).
     /// </summary>
     private ImmutableArray<StepIr> SoapFaultChecked(MediatorSyntax? origin, StepIr call, SourceLocation location)
     {
@@ -75,10 +83,10 @@ public sealed partial class Lowerer
             case CallStep { OutOnly: true } or CallAddressStep { OutOnly: true }:
             case CallAddressStep when origin is SendMediator { Endpoint: null } or CallMediator { Endpoint: null }:
                 return [call];
-            case CallStep or CallAddressStep when _enclosingSplitIds.Count > 0:
-                // A copy's failure reaches the parent flow's on fail, whose fault flow runs on the parent message; in
-                // Synapse the fault sequence runs on the copy's response (the fault envelope, its status).
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "inside an iterate or clone target a SOAP fault response runs the fault sequence on that copy's response when the property is \"true\"; the generated copy takes it as the response");
+            case CallStep or CallAddressStep when _detachedSplits > 0:
+                // A copy started on its own (continueParent, parallel, no aggregate): nothing awaits its failure, where
+                // Synapse runs the fault sequence on the copy's response.
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, ForceErrorOnSoapFault, "in a copy of a parallel iterate or clone with continueParent and no aggregate, a SOAP fault response runs the fault sequence on that copy's response when the property is \"true\"; the generated copy runs on its own and its failure reaches no fault handling");
                 return [call];
             case CallStep { Client.Group.State: not null } group:
                 // The group's EndpointGroup checks each member's response (callGroup's soapFault): a SOAP fault fails

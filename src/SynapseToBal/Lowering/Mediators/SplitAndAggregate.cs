@@ -282,7 +282,10 @@ public sealed partial class Lowerer
         }
 
         var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
+        // Parallel copies without an aggregate are started and not awaited (continueParent).
+        var detached = aggregate is null && !sequential;
         _enclosingSplitIds.Push(id);
+        _detachedSplits += detached ? 1 : 0;
         try
         {
             foreach (var target in targets)
@@ -313,6 +316,7 @@ public sealed partial class Lowerer
         finally
         {
             _enclosingSplitIds.Pop();
+            _detachedSplits -= detached ? 1 : 0;
         }
 
         var parameters = BranchParameters(branches.Select(branch => branch.Body));
@@ -339,7 +343,7 @@ public sealed partial class Lowerer
         var steps = new List<StepIr>
         {
             new CommentStep(split, Describe(split, sequential, aggregate, aggregation) + (parentDone ? " continueParent=\"true\": the original message has nothing left to run in the in flow, which ends with this split." : string.Empty)),
-            new ForkStep(split, source, symbols, Parallel: !sequential, aggregation) { Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))] },
+            new ForkStep(split, source, symbols, Parallel: !sequential, aggregation) { Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))], CopyFaults = SetsForceErrorOnSoapFault && !detached },
         };
         if (aggregate is null)
         {
@@ -737,8 +741,8 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            ReportUncheckedSoapFault(target.Location, "target");
-            return [.. TargetSettings(split, target), call];
+            // Its response is checked as any send's (FORCE_ERROR_ON_SOAP_FAULT); a fault fails the copy before the aggregate.
+            return [.. TargetSettings(split, target), .. SoapFaultChecked(null, call, target.Location)];
         }
         else
         {

@@ -360,7 +360,7 @@ public sealed partial class Lowerer
         return
         [
             new CommentStep(split, $"<{split.ElementName}>: {what}, {order}; the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting."),
-            new ForkStep(split, source, symbols, Parallel: !sequential, null) { Answering = new ForkAnswerIr(), Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))] },
+            new ForkStep(split, source, symbols, Parallel: !sequential, null) { Answering = new ForkAnswerIr(), Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))], CopyFaults = SetsForceErrorOnSoapFault },
         ];
     }
 
@@ -409,10 +409,9 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            ReportUncheckedSoapFault(target.Location, "target");
-
-            // The copy is sent; its response runs the out flow (or answers, on a response path).
-            return [.. settings, call, Reply(null, context)];
+            // The copy is sent (its response checked as any send's, FORCE_ERROR_ON_SOAP_FAULT); its response runs the
+            // out flow (or answers, on a response path).
+            return [.. settings, .. SoapFaultChecked(null, call, target.Location), Reply(null, context)];
         }
 
         problem = "a target has neither a sequence nor an endpoint";
