@@ -330,7 +330,7 @@ public static class DiagnosticCatalog
         "Internal error while converting the {0} '{1}': {2}; it is kept whole as a TODO and the other artifacts are converted",
         "The converter failed unexpectedly on one artifact; this is a bug in the converter, not in the Synapse configuration. The artifact's XML is kept in a TODO, and code that refers to it (a sequence call, an endpoint) does not find it until it is written by hand.");
     public static readonly DiagnosticDescriptor GenerationInternalError = Error("SB0903", InternalCategory,
-        "Internal error while generating an artifact's code",
+        "Internal error generating code",
         "The converter failed while generating the code of the {0} '{1}' ({2}); its code is replaced by a TODO and the rest of the package is generated",
         "The converter failed unexpectedly while writing the Ballerina code of one service or function; this is a bug in the converter, not in the Synapse configuration. The construct is replaced by a TODO holding what the converter knows of it (a service's original XML), and the other constructs and files are generated as usual; code that calls a function replaced this way does not compile until it is written by hand.");
 

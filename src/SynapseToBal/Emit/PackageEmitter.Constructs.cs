@@ -206,7 +206,8 @@ public sealed partial class PackageEmitter
             _failures.Add(new EmitFailure(kind, name, origin, $"{ex.GetType().Name}: {ex.Message}"));
             var lines = new List<string>
             {
-                $"// TODO({DiagnosticCatalog.GenerationInternalError.Id}): {BallerinaSyntax.CommentText(GenerationFailureText(kind, name))}; write it by hand ({BallerinaSyntax.CommentText(Relative(origin.Path))}, line {Line(origin.Line)}).",
+                $"// TODO({DiagnosticCatalog.GenerationInternalError.Id}): {BallerinaSyntax.CommentText(GenerationFailureText(kind, name))}",
+                $"// (an internal error, reported as {DiagnosticCatalog.GenerationInternalError.Id}); write it by hand from {BallerinaSyntax.CommentText(Relative(origin.Path))}, line {Line(origin.Line)}{(original.Count > 0 ? ":" : ".")}",
             };
             lines.AddRange(original.Select(line => "// " + line));
             return new RenderedConstruct(string.Join('\n', lines), [], [], false);

@@ -112,6 +112,9 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
                 continue;
             }
 
+            // A value that is a word of the converter's own wording ("secret" in "looks like a secret") is not
+            // searched for: the reports quote the diagnostics' messages.
+            secrets = [.. secrets.Where(secret => !CatalogWords.Value.Contains(secret))];
             checkedSecrets += secrets.Count;
             var result = Converter.Convert(new ConversionOptions(input, PackageName: "leaks"));
             var report = Assert.IsType<MigrationReportData>(result.Report);
@@ -146,6 +149,17 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         Assert.True(checkedSecrets >= 12, $"expected the golden cases to hold at least 12 literal secrets, found {checkedSecrets}");
         Assert.True(leaks.Length == 0, "Secrets found in reports or console output:\n" + leaks);
     }
+
+    /// <summary>The words of every diagnostic's title, message and description.</summary>
+    private static readonly Lazy<HashSet<string>> CatalogWords = new(() =>
+        typeof(DiagnosticCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>()
+            .SelectMany(d => new[] { d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Description.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .SelectMany(text => Word().Matches(text).Select(m => m.Value))
+            .ToHashSet(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"[A-Za-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
 
     /// <param name="plain">Values of the input not named like secrets: a comment may repeat them (a key store file named like its password).</param>
     private static void FindLeaks(string source, IReadOnlyList<string> secrets, IReadOnlySet<string> plain, IEnumerable<GeneratedFile> generated, StringBuilder leaks)
