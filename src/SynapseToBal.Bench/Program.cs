@@ -53,6 +53,14 @@ if (args.Contains("--stages"))
     return 0;
 }
 
+if (args.Contains("--memory"))
+{
+    var memoryProject = Path.Combine(Path.GetTempPath(), $"synapse2bal-bench-memory-{Option("--apis", 10_000)}");
+    GenerateProject(memoryProject, Option("--apis", 10_000));
+    SynapseToBal.Bench.Memory.Run(memoryProject);
+    return 0;
+}
+
 if (args.Contains("--scaling"))
 {
     SynapseToBal.Bench.Targets.Scaling(GenerateProject, 1_000, 10_000);

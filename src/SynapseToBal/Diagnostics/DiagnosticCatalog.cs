@@ -67,6 +67,11 @@ public static class DiagnosticCatalog
         "The file's text encoding was guessed: {0}",
         "The file has no byte-order mark and its bytes do not match the encoding its XML declaration names (or it names one the converter does not know). The converter read it with the encoding the message names, so non-ASCII characters in names, values and payload templates may differ from what the Micro Integrator reads; check them in the generated code, or save the file as UTF-8.");
 
+    public static readonly DiagnosticDescriptor FileTooLarge = Error("SB0015", InputCategory,
+        "File too large",
+        "The file is {0} bytes long, more than the {1} bytes the converter reads from one file; it was not read",
+        "The converter reads each file of the input whole into memory, so it refuses a file beyond a size no Synapse artifact reaches (64 MiB), as it refuses an archive entry that inflates beyond it (SB0008); the other files are converted.");
+
     // 01xx: syntax (the Synapse AST)
     public static readonly DiagnosticDescriptor UnknownElement = Warning("SB0101", SyntaxCategory,
         "Unknown element",
@@ -324,6 +329,10 @@ public static class DiagnosticCatalog
         "Internal error in an artifact",
         "Internal error while converting the {0} '{1}': {2}; it is kept whole as a TODO and the other artifacts are converted",
         "The converter failed unexpectedly on one artifact; this is a bug in the converter, not in the Synapse configuration. The artifact's XML is kept in a TODO, and code that refers to it (a sequence call, an endpoint) does not find it until it is written by hand.");
+    public static readonly DiagnosticDescriptor GenerationInternalError = Error("SB0903", InternalCategory,
+        "Internal error generating code",
+        "The converter failed while generating the code of the {0} '{1}' ({2}); its code is replaced by a TODO and the rest of the package is generated",
+        "The converter failed unexpectedly while writing the Ballerina code of one service or function; this is a bug in the converter, not in the Synapse configuration. The construct is replaced by a TODO holding what the converter knows of it (a service's original XML), and the other constructs and files are generated as usual; code that calls a function replaced this way does not compile until it is written by hand.");
 
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an

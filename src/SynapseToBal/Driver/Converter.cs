@@ -148,7 +148,12 @@ public static class Converter
         options.Progress?.Invoke("Emitting", 0, 1);
         try
         {
-            files = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections }.Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
+            var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
+            files = emitter.Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
+            foreach (var failure in emitter.Failures)
+            {
+                diagnostics.Report(DiagnosticCatalog.GenerationInternalError, failure.Origin, failure.Kind, failure.Name, failure.Message);
+            }
         }
         catch (TemplateException ex)
         {

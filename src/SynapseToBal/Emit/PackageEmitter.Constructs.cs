@@ -1,3 +1,4 @@
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Refine;
 
@@ -166,12 +167,56 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>The text of one service of <c>main.bal</c> (<c>main.service.sbn</c>).</summary>
-    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener) =>
-        Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener), listener);
+    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener)
+    {
+        var kind = s.Kind switch
+        {
+            ServiceKind.MainSequence => "main sequence",
+            ServiceKind.Proxy => "proxy service",
+            ServiceKind.DataService => "data service",
+            _ => "API",
+        };
+        return GuardedConstruct(kind, s.Name, s.Origin.Location, Original(s.Origin),
+            () => Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener), listener));
+    }
 
     /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>
     private RenderedConstruct FunctionText(FunctionIr f, NameMap names) =>
-        Cached(f, "function", "functions.function.sbn", names, () => RenderFunction(f, names));
+        GuardedConstruct("function", f.Name.Hint, f.Origin, [],
+            () => Cached(f, "function", "functions.function.sbn", names, () => RenderFunction(f, names)));
+
+    /// <summary>Test seam: runs before each service or function is rendered, with its name (a test makes it throw to check the guard below).</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeConstruct = new();
+
+    /// <summary>
+    /// Renders one service or function; an unexpected exception is a bug in the converter: the construct is replaced by
+    /// a TODO (with its original XML when it has some), the failure is kept for <see cref="Failures"/> (SB0903), and
+    /// the other constructs and files are generated. A template error is not caught here: it breaks every file
+    /// rendered from that template and is reported for the whole package. Nothing of a failed render is cached.
+    /// </summary>
+    private RenderedConstruct GuardedConstruct(string kind, string name, Syntax.SourceLocation origin, IReadOnlyList<string> original, Func<RenderedConstruct> render)
+    {
+        try
+        {
+            BeforeConstruct.Value?.Invoke(name);
+            return render();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or TemplateException))
+        {
+            _failures.Add(new EmitFailure(kind, name, origin, $"{ex.GetType().Name}: {ex.Message}"));
+            var lines = new List<string>
+            {
+                $"// TODO({DiagnosticCatalog.GenerationInternalError.Id}): {BallerinaSyntax.CommentText(GenerationFailureText(kind, name))}",
+                $"// (an internal error, reported as {DiagnosticCatalog.GenerationInternalError.Id}); write it by hand from {BallerinaSyntax.CommentText(Relative(origin.Path))}, line {Line(origin.Line)}{(original.Count > 0 ? ":" : ".")}",
+            };
+            lines.AddRange(original.Select(line => "// " + line));
+            return new RenderedConstruct(string.Join('\n', lines), [], [], false);
+        }
+    }
+
+    /// <summary>The start of SB0903's message, which the TODO repeats (the report links the TODO to the diagnostic by it).</summary>
+    internal static string GenerationFailureText(string kind, string name) =>
+        $"The converter failed while generating the code of the {kind} '{name}'";
 
     private RenderedConstruct RenderService(ServiceIr s, NameMap names, string listener) => RenderConstruct(names, (expressions, modules) =>
     {

@@ -29,6 +29,20 @@ public sealed record EmitOptions(string Org, string PackageName, string SourceRo
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
+/// <summary>A service or function whose code could not be generated (SB0903): what it is, its name, where it is defined, and the exception.</summary>
+public sealed record EmitFailure(string Kind, string Name, Syntax.SourceLocation Origin, string Message);
+
+/// <summary>The failures of one emit, collected from any thread; a construct rendered twice (a file whose namespaces are collected first) counts once.</summary>
+internal sealed class EmitFailures
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Name, string Path, int Start), EmitFailure> _byConstruct = new();
+
+    public void Add(EmitFailure failure) => _byConstruct.TryAdd((failure.Kind, failure.Name, failure.Origin.Path, failure.Origin.Span.Start), failure);
+
+    public IReadOnlyList<EmitFailure> Ordered() =>
+        [.. _byConstruct.Values.OrderBy(f => f.Origin.Path, StringComparer.Ordinal).ThenBy(f => f.Origin.Span.Start).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
+}
+
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
 public sealed record TodoView(string Code, string Message, IReadOnlyList<string> Original);
 
@@ -50,6 +64,15 @@ public sealed partial class PackageEmitter
 
     /// <summary>Empty out and fault flows written where they run instead of as functions (<see cref="EmptyFlows"/>).</summary>
     private IReadOnlyDictionary<Symbol, FunctionIr> _inlinedFlows = new Dictionary<Symbol, FunctionIr>();
+
+    /// <summary>The services and functions whose render failed (shared by the emitter's copies, see <see cref="Fork"/>).</summary>
+    private readonly EmitFailures _failures = new();
+
+    /// <summary>
+    /// The services and functions whose code could not be generated because of an internal error (each replaced by a
+    /// TODO), one per construct, in source order; the driver reports each as SB0903.
+    /// </summary>
+    public IReadOnlyList<EmitFailure> Failures => _failures.Ordered();
 
     public PackageEmitter(TemplateRenderer renderer, EmitOptions options)
     {

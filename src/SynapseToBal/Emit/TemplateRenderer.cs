@@ -56,10 +56,38 @@ public sealed class TemplateRenderer
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         context.PushGlobal(globals);
-        var text = template.Render(context);
+
+        // Each render writes into its own output, dropped afterwards: with the context's own StringBuilder output,
+        // Scriban empties the builder after a render, and emptying a StringBuilder that grew past one chunk allocates one
+        // array as large as the text again and keeps it in the context (per thread, for the rest of the conversion: the
+        // size of the largest file, main.bal or functions.bal, twice over). Chunks of a fresh builder stay small.
+        var output = new ChunkedOutput();
+        context.PushOutput(output);
+        template.Render(context);
+        context.PopOutput();
         context.PopGlobal();
         _contexts.Value = context;
-        return NormalizeBlankLines(text);
+        return NormalizeBlankLines(output.Builder);
+    }
+
+    /// <summary>A render's output: a StringBuilder that Scriban does not recognise, so it is never emptied in place (see <see cref="Render"/>).</summary>
+    private sealed class ChunkedOutput : IScriptOutput
+    {
+        public System.Text.StringBuilder Builder { get; } = new();
+
+        public void Write(string text, int offset, int count) => Builder.Append(text, offset, count);
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Builder.Append(text, offset, count);
+            return default;
+        }
+
+        /// <summary>
+        /// Empty: <c>Template.Render(context)</c> returns its output's <c>ToString()</c>, which <see cref="Render"/> does not
+        /// use (it reads <see cref="Builder"/>'s chunks), so the whole text is not copied once more for nothing.
+        /// </summary>
+        public override string ToString() => string.Empty;
     }
 
     private readonly ThreadLocal<TemplateContext?> _contexts = new();
@@ -115,24 +143,27 @@ public sealed class TemplateRenderer
     }
 
     /// <summary>Output ends with exactly one newline and never has more than one blank line in a row.</summary>
-    private static string NormalizeBlankLines(string text)
+    /// <summary>
+    /// The rendered text with each line's trailing white space removed (a line ending's '\r' included), a run of blank
+    /// lines kept as one blank line between two non-blank ones, none at the start or the end, and a final newline. Read
+    /// from the render's chunks and written into a builder of small chunks, so the only copy of a large file's whole
+    /// text is the returned string (the rendered text is never materialised).
+    /// </summary>
+    private static string NormalizeBlankLines(System.Text.StringBuilder rendered)
     {
-        // One pass over the lines: each without its trailing white space (a line ending's '\r' included), a run of
-        // blank lines kept as one blank line between two non-blank ones, none at the start or the end.
-        var result = new System.Text.StringBuilder(text.Length);
+        var result = new System.Text.StringBuilder();
+        var line = new System.Text.StringBuilder();
         var any = false;
         var blank = false;
-        var start = 0;
-        while (start <= text.Length)
+        void EndLine()
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
+            var end = line.Length;
+            while (end > 0 && char.IsWhiteSpace(line[end - 1]))
             {
-                end = text.Length;
+                end--;
             }
 
-            var line = text.AsSpan(start, end - start).TrimEnd();
-            if (line.IsEmpty)
+            if (end == 0)
             {
                 blank = any;
             }
@@ -143,14 +174,43 @@ public sealed class TemplateRenderer
                     result.Append(blank ? "\n\n" : "\n");
                 }
 
-                result.Append(line);
+                foreach (var chunk in line.GetChunks())
+                {
+                    var take = Math.Min(chunk.Length, end);
+                    result.Append(chunk.Span[..take]);
+                    end -= take;
+                    if (end == 0)
+                    {
+                        break;
+                    }
+                }
+
                 any = true;
                 blank = false;
             }
 
-            start = end + 1;
+            line.Clear();
         }
 
+        foreach (var chunk in rendered.GetChunks())
+        {
+            var span = chunk.Span;
+            while (!span.IsEmpty)
+            {
+                var newline = span.IndexOf('\n');
+                if (newline < 0)
+                {
+                    line.Append(span);
+                    break;
+                }
+
+                line.Append(span[..newline]);
+                EndLine();
+                span = span[(newline + 1)..];
+            }
+        }
+
+        EndLine();
         return result.Append('\n').ToString();
     }
 }

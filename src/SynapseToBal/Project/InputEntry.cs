@@ -53,7 +53,8 @@ internal abstract class InputEntry
         diagnostics.Report(DiagnosticCatalog.FileUnreadable, SourceLocation.FileStart(Location), message);
 }
 
-internal sealed class DiskEntry(string fullPath, string relative, string display) : InputEntry(relative, fullPath, display)
+/// <param name="maxBytes">A larger file is not read (SB0015), so that one huge file cannot exhaust memory.</param>
+internal sealed class DiskEntry(string fullPath, string relative, string display, long maxBytes) : InputEntry(relative, fullPath, display)
 {
     /// <summary>What <see cref="Prefetch"/> read, each taken once by the next call that would read it.</summary>
     private Prefetched<XmlRoot?>? _root;
@@ -101,6 +102,11 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     {
         try
         {
+            if (TooLarge(diagnostics))
+            {
+                return null;
+            }
+
             return File.ReadAllBytes(FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -117,6 +123,11 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     {
         try
         {
+            if (TooLarge(diagnostics))
+            {
+                return null;
+            }
+
             return Decode(File.ReadAllBytes(FullPath), diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -127,6 +138,20 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     }
 
     public override ResourceContent Content(DiagnosticBag diagnostics) => ResourceContent.FromFile(FullPath);
+
+    /// <summary>True (and reported) when the file is larger than the limit: it is then not read at all.</summary>
+    private bool TooLarge(DiagnosticBag diagnostics)
+    {
+        var length = new FileInfo(FullPath).Length;
+        if (length <= maxBytes)
+        {
+            return false;
+        }
+
+        diagnostics.Report(DiagnosticCatalog.FileTooLarge, SourceLocation.FileStart(Location),
+            length.ToString(System.Globalization.CultureInfo.InvariantCulture), maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
+    }
 
     /// <summary>A value read ahead and the diagnostics its reading reported.</summary>
     private sealed record Prefetched<T>(T Value, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Reported)

@@ -97,7 +97,7 @@ public static class ProjectLoader
 
         public InputForm LoadFile(string path)
         {
-            var entry = new DiskEntry(path, Path.GetFileName(path), Display(path));
+            var entry = new DiskEntry(path, Path.GetFileName(path), Display(path), limits.MaxFileBytes);
             if (FileClassifier.KindOfName(path) == FileKind.CarbonApplication)
             {
                 ReadArchive(entry);
@@ -163,7 +163,7 @@ public static class ProjectLoader
                     else
                     {
                         var relative = Path.GetRelativePath(relativeTo, child.FullName).Replace('\\', '/');
-                        found.Add(new DiskEntry(child.FullName, relative, Display(child.FullName)));
+                        found.Add(new DiskEntry(child.FullName, relative, Display(child.FullName), limits.MaxFileBytes));
                     }
                 }
             }

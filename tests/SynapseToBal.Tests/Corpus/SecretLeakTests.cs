@@ -6,7 +6,9 @@ using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.Emit;
 using SynapseToBal.Lowering;
+using SynapseToBal.Report;
 using SynapseToBal.Syntax;
+using SynapseToBal.Tests.Project;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -90,6 +92,74 @@ public sealed partial class SecretLeakTests(ITestOutputHelper output)
         Assert.True(checkedSecrets >= 12, $"expected the golden cases to hold at least 12 literal secrets, found {checkedSecrets}");
         Assert.True(leaks.Length == 0, "Secrets found in generated literals or log lines:\n" + leaks);
     }
+
+    /// <summary>
+    /// The reports (MIGRATION.md, migration_report.json and .html, the SARIF log) and the CLI's console output hold no
+    /// secret either: they quote names, TODO XML (masked) and diagnostics, never a credential's value.
+    /// </summary>
+    [Fact]
+    public void No_secret_of_a_golden_case_reaches_a_report_or_the_console()
+    {
+        var leaks = new StringBuilder();
+        var checkedSecrets = 0;
+        foreach (var input in Directory.EnumerateDirectories(TestPaths.Cases).Select(c => Path.Combine(c, "input")).Where(Directory.Exists).Order(StringComparer.Ordinal))
+        {
+            var candidates = Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories).Select(CandidateSecrets).ToList();
+            var secrets = candidates.SelectMany(c => c.Secrets).Distinct(StringComparer.Ordinal).ToList();
+            var plain = candidates.SelectMany(c => c.Plain).ToHashSet(StringComparer.Ordinal);
+            if (secrets.Count == 0)
+            {
+                continue;
+            }
+
+            // A value that is a word of the converter's own wording ("secret" in "looks like a secret") is not
+            // searched for: the reports quote the diagnostics' messages.
+            secrets = [.. secrets.Where(secret => !CatalogWords.Value.Contains(secret))];
+            checkedSecrets += secrets.Count;
+            var result = Converter.Convert(new ConversionOptions(input, PackageName: "leaks"));
+            var report = Assert.IsType<MigrationReportData>(result.Report);
+            var texts = new List<(string Name, string Text)>
+            {
+                (ReportWriter.JsonFileName, ReportWriter.ToJson(report)),
+                (ReportWriter.HtmlFileName, ReportWriter.Html(Assert.IsType<TemplateRenderer>(result.Renderer), report).Content),
+                ("sarif", Sarif.Write(result.Diagnostics, result.SourceRoot, "test")),
+            };
+            texts.AddRange(result.Files.Where(f => f.RelativePath == ReportWriter.MarkdownFileName).Select(f => (f.RelativePath, f.Content)));
+            using (var stdout = new StringWriter())
+            using (var stderr = new StringWriter())
+            using (var temp = new TempDirectory())
+            {
+                SynapseToBal.Cli.Program.Run(["convert", input, "-o", temp.Combine("out")], stdout, stderr);
+                texts.Add(("console", stdout + "\n" + stderr));
+            }
+
+            Assert.Contains(texts, t => t.Name == ReportWriter.MarkdownFileName);
+            foreach (var (name, text) in texts)
+            {
+                // Reports quote XML (tag names are not values) and values the input also uses where they are not secrets.
+                var searched = Tag().Replace(text, " ");
+                foreach (var secret in secrets.Where(s => Contains(searched, s) && !plain.Any(p => p.Contains(s, StringComparison.Ordinal))))
+                {
+                    leaks.AppendLine($"{Path.GetFileName(Path.GetDirectoryName(input))} -> {name}: a secret of {secret.Length} characters appears in the report");
+                }
+            }
+        }
+
+        output.WriteLine($"{checkedSecrets} secret value(s) checked in the golden cases' reports.");
+        Assert.True(checkedSecrets >= 12, $"expected the golden cases to hold at least 12 literal secrets, found {checkedSecrets}");
+        Assert.True(leaks.Length == 0, "Secrets found in reports or console output:\n" + leaks);
+    }
+
+    /// <summary>The words of every diagnostic's title, message and description.</summary>
+    private static readonly Lazy<HashSet<string>> CatalogWords = new(() =>
+        typeof(DiagnosticCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>()
+            .SelectMany(d => new[] { d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Description.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .SelectMany(text => Word().Matches(text).Select(m => m.Value))
+            .ToHashSet(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"[A-Za-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
 
     /// <param name="plain">Values of the input not named like secrets: a comment may repeat them (a key store file named like its password).</param>
     private static void FindLeaks(string source, IReadOnlyList<string> secrets, IReadOnlySet<string> plain, IEnumerable<GeneratedFile> generated, StringBuilder leaks)

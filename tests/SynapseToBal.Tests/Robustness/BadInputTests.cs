@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Cli;
 using SynapseToBal.Driver;
+using SynapseToBal.Emit;
 using SynapseToBal.Lowering;
 using SynapseToBal.Syntax;
 using SynapseToBal.Tests.Project;
@@ -152,6 +154,40 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_file_beyond_the_size_limit_is_an_error_and_never_read()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.xml", GoodApi);
+        temp.Write("huge.xml", $"""<sequence xmlns="{Ns}" name="Huge"><log/></sequence>""" + new string(' ', 5_000));
+        var diagnostics = new SynapseToBal.Diagnostics.DiagnosticBag();
+        var project = SynapseToBal.Project.ProjectLoader.Load(temp.Path, diagnostics, new SynapseToBal.Project.LoadLimits(MaxFileBytes: 4_000));
+        var error = Assert.Single(diagnostics.Items, d => d.Id == "SB0015");
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.EndsWith("huge.xml", error.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.Contains("4000 bytes", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("good.xml", Assert.Single(project.Documents).DisplayPath);
+    }
+
+    [Fact]
+    public void A_large_file_under_the_limit_converts()
+    {
+        using var temp = new TempDirectory();
+        var text = new StringBuilder($"""<sequence xmlns="{Ns}" name="Large"><property name="big" value="{new string('x', 4_000_000)}"/>""");
+        for (var i = 0; i < 3_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"""<log level="custom"><property name="n{i}" value="v{i}"/></log>""");
+        }
+
+        text.Append("</sequence>");
+        var result = ConvertBeside(temp, "large.xml", Encoding.UTF8.GetBytes(text.ToString()));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var functions = Assert.Single(result.Files, f => f.RelativePath == "functions.bal");
+        Assert.Contains("function large", functions.Content, StringComparison.Ordinal);
+        Assert.Contains("\"v2999\"", functions.Content, StringComparison.Ordinal);
+        AssertGoodApiConverted(result);
+    }
+
+    [Fact]
     public void Duplicate_names_cycles_missing_references_and_unknown_attributes_are_diagnostics()
     {
         using var temp = new TempDirectory();
@@ -219,6 +255,59 @@ public sealed class BadInputTests
         Assert.EndsWith("bad.xml", error.Location.GetLineSpan().Path, StringComparison.Ordinal);
         AssertGoodApiConverted(result);
         Assert.Contains(result.Files, f => f.Content.Contains("TODO(SB0902)", StringComparison.Ordinal) && f.Content.Contains("name=\"Cursed\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("CursedApi", "API")]
+    [InlineData("CursedSeq", "function")]
+    public void An_internal_error_while_generating_one_construct_is_reported_with_its_name_and_the_rest_is_generated(string cursed, string kind)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.xml", GoodApi);
+        temp.Write("api.xml", $"""<api xmlns="{Ns}" name="CursedApi" context="/cursed"><resource methods="GET"><inSequence><sequence key="CursedSeq"/><respond/></inSequence></resource></api>""");
+        temp.Write("seq.xml", $"""<sequence xmlns="{Ns}" name="CursedSeq"><log/></sequence>""");
+        temp.Write("other.xml", $"""<sequence xmlns="{Ns}" name="OtherSeq"><log/></sequence>""");
+        PackageEmitter.BeforeConstruct.Value = name =>
+        {
+            if (name == cursed)
+            {
+                throw new InvalidOperationException("simulated emitter bug");
+            }
+        };
+        ConversionResult result;
+        try
+        {
+            // Four threads: the constructs of a file are rendered in parallel, and the guard must hold there too.
+            result = Converter.Convert(new ConversionOptions(temp.Path) { MaxDegreeOfParallelism = 4 });
+        }
+        finally
+        {
+            PackageEmitter.BeforeConstruct.Value = null;
+        }
+
+        var error = Single(result, "SB0903");
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Contains($"the code of the {kind} '{cursed}'", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("simulated emitter bug", error.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith(kind == "API" ? "api.xml" : "seq.xml", error.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.True(result.HasErrors);
+        AssertGoodApiConverted(result);
+        Assert.Contains(result.Files, f => f.RelativePath == "functions.bal" && f.Content.Contains("function otherSeq", StringComparison.Ordinal));
+        var todo = Assert.Single(result.Files, f => f.Content.Contains("TODO(SB0903)", StringComparison.Ordinal));
+        Assert.Equal(kind == "API" ? "main.bal" : "functions.bal", todo.RelativePath);
+        if (kind == "API")
+        {
+            Assert.Contains("// <api xmlns=", todo.Content, StringComparison.Ordinal); // the original XML, to write it by hand
+            Assert.DoesNotContain("service /cursed on", todo.Content, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("function cursedSeq", todo.Content, StringComparison.Ordinal);
+        }
+
+        // The report links the TODO to the diagnostic (its source file and line).
+        var link = Assert.Single(result.Report!.Todos, t => t.Code == "SB0903");
+        Assert.EndsWith(kind == "API" ? "api.xml" : "seq.xml", link.SourceFile, StringComparison.Ordinal);
     }
 
     [Fact]

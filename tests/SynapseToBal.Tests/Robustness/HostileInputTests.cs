@@ -110,6 +110,50 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         Assert.True(verdict.Passed, "hostile names and values produced Ballerina that does not parse:\n" + verdict.Describe(temp.Combine("out")));
     }
 
+    /// <summary>
+    /// Descriptions become comments and documentation lines (<c>#</c>, <c>//</c>) of services, functions and
+    /// configurables: a newline, <c>*/</c> or a backtick in them must never end the comment and start code.
+    /// </summary>
+    [Fact]
+    public void Descriptions_never_break_out_of_comments_and_documentation()
+    {
+        using var temp = new TempDirectory();
+        for (var i = 0; i < Breakouts.Length; i++)
+        {
+            var value = SecurityElement.Escape(Breakouts[i]).Replace("\n", "&#10;", StringComparison.Ordinal);
+            temp.Write($"api{i}.xml", $"""<api xmlns="{Ns}" name="DocApi{i}" context="/d{i}"><description>{value}</description><resource methods="GET"><inSequence><respond/></inSequence></resource></api>""");
+            temp.Write($"proxy{i}.xml", $"""<proxy xmlns="{Ns}" name="DocProxy{i}" transports="http"><description>{value}</description><target><inSequence><respond/></inSequence></target></proxy>""");
+            temp.Write($"seq{i}.xml", $"""<sequence xmlns="{Ns}" name="DocSeq{i}"><description>{value}</description><log/></sequence>""");
+            temp.Write($"tpl{i}.xml", $"""<template xmlns="{Ns}" name="DocTpl{i}"><parameter name="p" description="{value}"/><description>{value}</description><sequence><log level="custom"><property name="p" expression="$func:p"/></log></sequence></template>""");
+            temp.Write($"call{i}.xml", $"""<sequence xmlns="{Ns}" name="Caller{i}"><call-template target="DocTpl{i}"><with-param name="p" value="v"/></call-template></sequence>""");
+        }
+
+        var result = Converter.Convert(new ConversionOptions(temp.Path, PackageName: "docs"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "SB0901" or "SB0902" or "SB0301");
+        var bal = result.Files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(bal);
+        var all = string.Concat(bal.Select(f => f.Content));
+        Assert.Contains("pwned", all, StringComparison.Ordinal); // the descriptions did reach the generated code, as comments
+        foreach (var file in bal)
+        {
+            var code = CodeOutsideLiterals(file.Content);
+            Assert.DoesNotContain("pwned", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("io:println(1)", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("import ballerina/io", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("panic error(", code, StringComparison.Ordinal);
+        }
+
+        if (Balcheck.Locate(out var reason) is not { } tool)
+        {
+            output.WriteLine($"SKIPPED the parse check: {reason}.");
+            return;
+        }
+
+        Converter.Write(result, temp.Combine("out"));
+        var verdict = Balcheck.Run(tool, temp.Combine("out"));
+        Assert.True(verdict.Passed, "hostile descriptions produced Ballerina that does not parse:\n" + verdict.Describe(temp.Combine("out")));
+    }
+
     [Theory]
     [InlineData("../../escape")]
     [InlineData("/etc/passwd")]
