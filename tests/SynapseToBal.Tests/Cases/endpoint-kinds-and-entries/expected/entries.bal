@@ -8,6 +8,6 @@ import ballerina/io;
 final string greeting = "Hello from a local entry";
 
 # Local entry 'remote-config' (endpoints.xml, line 19).
-# The Micro Integrator loads it when it deploys the entry from `file:repository/conf/sample/resources/config.xml`, which is not part of the input:
-# read once, at start-up, from the copy of that file `remoteConfigPath` names; the program does not start without it.
+# The Micro Integrator loads it from `file:repository/conf/sample/resources/config.xml` when it deploys the entry, and the input does not hold
+# that file: read once, at start-up, from the copy `remoteConfigPath` names; the program does not start without it.
 final xml remoteConfig = check io:fileReadXml(remoteConfigPath);

@@ -8,16 +8,16 @@ import ballerina/io;
 final string banner = "  Welcome to \"the ${store}\" `shop`\n";
 
 # Local entry 'fromServer' (entries.xml, line 10).
-# The Micro Integrator loads it when it deploys the entry from `file:repository/conf/sample/resources/transform/transform_back.xslt`, which is not part of the input:
-# read once, at start-up, from the copy of that file `fromServerPath` names; the program does not start without it.
+# The Micro Integrator loads it from `file:repository/conf/sample/resources/transform/transform_back.xslt` when it deploys the entry, and the input does not hold
+# that file: read once, at start-up, from the copy `fromServerPath` names; the program does not start without it.
 final xml fromServer = check io:fileReadXml(fromServerPath);
 
 # Local entry 'overridden' (entries.xml, line 8).
 final string overridden = "  Welcome to \"the ${store}\" `shop`\n";
 
 # Local entry 'script' (entries.xml, line 11).
-# The Micro Integrator loads it when it deploys the entry from `file:samples/service-bus/resources/script/stockquoteTransform.js`, which is not part of the input:
-# read once, at start-up, from the copy of that file `scriptPath` names; the program does not start without it.
+# The Micro Integrator loads it from `file:samples/service-bus/resources/script/stockquoteTransform.js` when it deploys the entry, and the input does not hold
+# that file: read once, at start-up, from the copy `scriptPath` names; the program does not start without it.
 final string script = check io:fileReadString(scriptPath);
 
 # Local entry 'toQuote' (entries.xml, line 4).
