@@ -658,7 +658,8 @@ public sealed partial class PackageEmitter
         }).ToList(),
         Entries = package.LocalEntries.Select(e => new
         {
-            Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)}).",
+            Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)})"
+                + (e.Origin is { SrcFile: { } file, Src: { } src } ? $": the content of `{BallerinaSyntax.CommentText(src)}`, the input's {BallerinaSyntax.CommentText(file)}." : "."),
             Name = names[e.Name],
             IsXml = e.Kind is EntryKind.Xml or EntryKind.XmlFile,
             Source = e.SourcePath is { } path ? new { Url = BallerinaSyntax.CommentText(e.Value), Path = names[path] } : null,

@@ -4,7 +4,7 @@
 
 import ballerina/io;
 
-# Local entry 'banner' (entries.xml, line 6).
+# Local entry 'banner' (entries.xml, line 6): the content of `file:samples/resources/banner.txt`, the input's home/samples/resources/banner.txt.
 final string banner = "  Welcome to \"the ${store}\" `shop`\n";
 
 # Local entry 'fromServer' (entries.xml, line 10).
@@ -12,7 +12,7 @@ final string banner = "  Welcome to \"the ${store}\" `shop`\n";
 # that file: read once, at start-up, from the copy `fromServerPath` names; the program does not start without it.
 final xml fromServer = check io:fileReadXml(fromServerPath);
 
-# Local entry 'overridden' (entries.xml, line 8).
+# Local entry 'overridden' (entries.xml, line 8): the content of `file:samples/resources/banner.txt`, the input's home/samples/resources/banner.txt.
 final string overridden = "  Welcome to \"the ${store}\" `shop`\n";
 
 # Local entry 'script' (entries.xml, line 11).
@@ -20,7 +20,7 @@ final string overridden = "  Welcome to \"the ${store}\" `shop`\n";
 # that file: read once, at start-up, from the copy `scriptPath` names; the program does not start without it.
 final string script = check io:fileReadString(scriptPath);
 
-# Local entry 'toQuote' (entries.xml, line 4).
+# Local entry 'toQuote' (entries.xml, line 4): the content of `file:repository/conf/sample/resources/transform/transform.xslt`, the input's home/repository/conf/sample/resources/transform/transform.xslt.
 final xml toQuote = xml `<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:m="http://services.samples">
     <xsl:output method="xml" omit-xml-declaration="yes" indent="yes" />
     <xsl:template match="/">
