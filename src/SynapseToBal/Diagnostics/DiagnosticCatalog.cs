@@ -297,6 +297,10 @@ public static class DiagnosticCatalog
         "Throttle accepts every message",
         "<throttle{0}> accepts every message: {1}",
         "The throttle mediator builds its limits from a WS-Policy holding a MediatorThrottleAssertion (or the older ThrottleAssertion) in the namespace http://www.wso2.org/products/wso2commons/throttle. Without a policy, with a policy whose assertion has another name or namespace, or with one that sets neither a concurrency limit nor a caller entry, the Micro Integrator creates no throttle and runs onAccept for every message; the generated code does the same, so the limits the policy seems to set are not applied.");
+    public static readonly DiagnosticDescriptor LocalEntryFromFile = Info("SB0254", LoweringCategory,
+        "Local entry read from a file at start-up",
+        "Local entry '{0}' loads its content from '{1}', which is not part of the input: the package reads it as {2}, at start-up, from a copy of that file whose path Config.toml must give",
+        "A local entry with src is loaded by the Micro Integrator when it deploys the entry (EntryFactory, SynapseConfigUtils.getObject: a relative file: path is opened from its working directory, then from its home; the document element when the content parses as XML, else the content as text; the entry is refused when the file cannot be read). When a file of the input is at that path, the entry holds its content as an inline entry would. Otherwise the entry becomes a module-level value read once, at start-up, from the file a required configurable names (io:fileReadXml for a .xml, .xsl, .xslt, .wsdl, .xsd or .policy file, io:fileReadString for any other): copy the file from the server (its home, e.g. repository/conf/...) into the package and give its path in Config.toml. The program does not start until the file is there, as the Micro Integrator does not deploy the entry without it. A file named like XML that is not XML fails at start-up (the Micro Integrator would keep it as text).");
 
     // 03xx: emit
     public static readonly DiagnosticDescriptor TemplateError = Error("SB0301", EmitCategory,

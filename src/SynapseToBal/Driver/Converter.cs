@@ -99,11 +99,12 @@ public static class Converter
         }
 
         var project = ProjectLoader.Load(input, diagnostics, parallelism: options.Parallelism);
-        var documents = Parse(project, diagnostics, options.Progress, options.Parallelism);
+        var inputFile = InputFiles.ByTail(project);
+        var documents = LocalEntrySources.Load(Parse(project, diagnostics, options.Progress, options.Parallelism), inputFile);
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], InputFiles.ByTail(project));
+            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

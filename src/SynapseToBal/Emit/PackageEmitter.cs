@@ -666,7 +666,7 @@ public sealed partial class PackageEmitter
     private string Entries(PackageIr package, NameMap names) => _renderer.Render("entries.bal.sbn", new
     {
         Header = SourcesHeader("values for the Synapse local entries and registry stylesheets", package.LocalEntries.Select(e => e.Origin.Location.Path)),
-        Imports = package.ExternalStylesheets.Length > 0 ? new List<string> { "ballerina/io" } : new List<string>(),
+        Imports = package.ExternalStylesheets.Length > 0 || package.LocalEntries.Any(e => e.SourcePath is not null) ? new List<string> { "ballerina/io" } : new List<string>(),
         ExternalStylesheets = package.ExternalStylesheets.Select(s => new
         {
             Key = BallerinaSyntax.CommentText(s.Key),
@@ -681,11 +681,12 @@ public sealed partial class PackageEmitter
         }).ToList(),
         Entries = package.LocalEntries.Select(e => new
         {
-            Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)}).",
+            Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)})"
+                + (e.Origin is { SrcFile: { } file, Src: { } src } ? $": the content of `{BallerinaSyntax.CommentText(src)}`, the input's {BallerinaSyntax.CommentText(file)}." : "."),
             Name = names[e.Name],
-            Todo = e.NotTranslated is { } reason ? Todo(reason, []) : null,
-            IsXml = e.Kind == EntryKind.Xml,
-            Value = EntryValue(e, names),
+            IsXml = e.Kind is EntryKind.Xml or EntryKind.XmlFile,
+            Source = e.SourcePath is { } path ? new { Url = BallerinaSyntax.CommentText(e.Value), Path = names[path] } : null,
+            Value = e.SourcePath is null ? EntryValue(e, names) : string.Empty,
         }).ToList(),
     });
 

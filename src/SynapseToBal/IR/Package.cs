@@ -326,16 +326,23 @@ public enum EntryKind
     Text,
     Xml,
 
-    /// <summary>Content loaded from a URL (<c>src</c>): not translated.</summary>
-    Source,
+    /// <summary>
+    /// XML content the Micro Integrator loads from a <c>src</c> URL the input does not hold: read once, at start-up,
+    /// from the file <see cref="LocalEntryIr.SourcePath"/> names.
+    /// </summary>
+    XmlFile,
+
+    /// <summary>Text content loaded from a <c>src</c> URL the input does not hold: read at start-up like <see cref="XmlFile"/>.</summary>
+    TextFile,
 }
 
 /// <summary>A stylesheet from the registry (<c>conf:/xslt/x.xslt</c>): a module-level XML value.</summary>
 public sealed record StylesheetIr(Symbol Name, string Key, string Xml);
 
 /// <summary>A local entry: a module-level constant value.</summary>
-/// <param name="NotTranslated">For <see cref="EntryKind.Source"/>: why the value is left to write by hand.</param>
-public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, LocalEntrySyntax Origin, NotTranslatedIr? NotTranslated = null)
+/// <param name="Value">The text or XML; for <see cref="EntryKind.XmlFile"/> and <see cref="EntryKind.TextFile"/>, the <c>src</c> URL.</param>
+/// <param name="SourcePath">For <see cref="EntryKind.XmlFile"/> and <see cref="EntryKind.TextFile"/>: the required string configurable with the path of the copy to read.</param>
+public sealed record LocalEntryIr(Symbol Name, EntryKind Kind, string Value, LocalEntrySyntax Origin, Symbol? SourcePath = null)
 {
     /// <summary>
     /// When the value holds credentials: the value as text parts and configurable reads (each secret replaced by a

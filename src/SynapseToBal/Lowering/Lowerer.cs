@@ -35,6 +35,9 @@ public sealed partial class Lowerer
     private static bool PlainSystemProperty(string alias) =>
         alias.StartsWith("system:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["system:".Length..]);
     private readonly Dictionary<string, Symbol> _entrySymbols = new(StringComparer.Ordinal);
+
+    /// <summary>The local entries whose XML is read at start-up from a copy of their <c>src</c> file (<see cref="EntryKind.XmlFile"/>).</summary>
+    private readonly HashSet<string> _xmlFileEntries = new(StringComparer.Ordinal);
     private ExpressionTranslator _translator;
 
     private Lowerer(SemanticModel model, DiagnosticBag diagnostics)
@@ -153,12 +156,15 @@ public sealed partial class Lowerer
         foreach (var entry in entries)
         {
             _entrySymbols[entry.Origin.Name] = entry.Name;
+            if (entry.Kind == EntryKind.XmlFile)
+            {
+                _xmlFileEntries.Add(entry.Origin.Name);
+            }
         }
 
         _translator = _translator.WithSystemWrites(SystemPropertyWrites());
         _translator = _translator.WithEntries(entries
-            .Where(e => e.Kind != EntryKind.Source)
-            .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind == EntryKind.Xml), StringComparer.Ordinal));
+            .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind is EntryKind.Xml or EntryKind.XmlFile), StringComparer.Ordinal));
 
         foreach (var sequence in symbols.Sequences)
         {
@@ -285,6 +291,12 @@ public sealed partial class Lowerer
     /// </summary>
     private LocalEntryIr? LowerLocalEntry(LocalEntrySyntax entry)
     {
+        if (entry is { Src: { } url, SrcFile: null })
+        {
+            // The URL wins over inline content (EntryFactory); a file the input holds has been loaded into the entry.
+            return ExternalEntry(entry, url);
+        }
+
         var connection = entry.Xml is { } entryXml ? ConnectionInit.Match(entryXml) : null;
         if (entry.Xml is { } connectionXml && connection is { Success: true } && connection.Groups["name"].Value switch
             {
@@ -311,12 +323,6 @@ public sealed partial class Lowerer
             return new LocalEntryIr(name, EntryKind.Xml, parts.IsEmpty ? xml : Masked(parts), entry) { Parts = parts };
         }
 
-        if (entry.Src is { } src)
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "localEntry", "src", $"the content of '{src}' is loaded at deployment in Synapse; add it by hand");
-            return new LocalEntryIr(name, EntryKind.Source, src, entry, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"the entry's content is loaded from '{src}'; add it here by hand:"));
-        }
-
         var text = entry.Text ?? string.Empty;
         if (SecretNames.IsSecret(entry.Name) && !SecretNames.IsPlaceholder(text))
         {
@@ -325,6 +331,33 @@ public sealed partial class Lowerer
         }
 
         return new LocalEntryIr(name, EntryKind.Text, text, entry);
+    }
+
+    /// <summary>The extensions of a <c>src</c> file read as XML when the input does not hold it.</summary>
+    private static readonly HashSet<string> XmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xml", ".xsl", ".xslt", ".wsdl", ".xsd", ".policy" };
+
+    /// <summary>
+    /// A local entry whose <c>src</c> URL names a file the input does not hold: the Micro Integrator loads it when it
+    /// deploys the entry and refuses the entry when it cannot (<c>SynapseConfigUtils.getObject</c>), so the value is
+    /// read once, at start-up, from a copy whose path a required configurable gives, and the program does not start
+    /// without it. The Micro Integrator keeps the content as XML when it parses, else as text; the copy is read as
+    /// XML when its name says so (<see cref="XmlExtensions"/>), else as text (SB0254 says which).
+    /// </summary>
+    private LocalEntryIr ExternalEntry(LocalEntrySyntax entry, string url)
+    {
+        var name = _symbols.Module(SymbolKind.LocalEntry, entry.Name, "entry");
+        var path = _symbols.Module(SymbolKind.Configurable, entry.Name + " path");
+        var fileName = url.Trim().TrimEnd('/').Split('/', '\\', ':')[^1];
+        var isXml = XmlExtensions.Contains(Path.GetExtension(fileName));
+        var what = isXml ? "XML" : "text";
+        _configurables.Add(new ConfigurableIr(
+            path,
+            ConfigurableType.String,
+            null,
+            $"Path of a copy of '{url}', the content of local entry '{entry.Name}', read as {what}: the Micro Integrator loads that file when it deploys the entry (a relative file: path from its home directory), and the input does not hold it.",
+            Secret: false));
+        _diagnostics.Report(DiagnosticCatalog.LocalEntryFromFile, entry.Location, entry.Name, url, what);
+        return new LocalEntryIr(name, isXml ? EntryKind.XmlFile : EntryKind.TextFile, url, entry, path);
     }
 
     /// <summary>The root of a connector connection configuration: <c>&lt;email.init&gt;</c>, <c>&lt;http.init&gt;</c>, <c>&lt;salesforce.init&gt;</c>, ...</summary>

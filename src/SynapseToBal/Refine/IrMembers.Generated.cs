@@ -1547,7 +1547,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
-                sink.Visit(n.NotTranslated);
+                sink.Visit(n.SourcePath);
                 foreach (var item in n.Parts)
                 {
                     sink.Visit(item);

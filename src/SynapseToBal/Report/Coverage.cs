@@ -109,11 +109,6 @@ public static class Coverage
             yield return new TodoOrigin(pending.Reason, pending.Origin.Location);
         }
 
-        foreach (var entry in package.LocalEntries.Where(e => e.NotTranslated is not null))
-        {
-            yield return new TodoOrigin(entry.NotTranslated!, entry.Origin.Location);
-        }
-
         foreach (var inbound in package.Inbounds.Where(i => i.NotTranslated is not null))
         {
             yield return new TodoOrigin(inbound.NotTranslated!, inbound.Origin.Location);

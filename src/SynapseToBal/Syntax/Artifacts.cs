@@ -155,6 +155,14 @@ public sealed record LocalEntrySyntax(SourceLocation Location, string RawXml, st
     /// entry holds no element or nothing in the Synapse namespace (then it is <see cref="Xml"/>).
     /// </summary>
     public string? XmlAsDeployed { get; init; }
+
+    /// <summary>
+    /// For an entry with <see cref="Src"/>: the display path of the file of the input the <c>src</c> URL names, whose
+    /// content <see cref="Xml"/> (or <see cref="Text"/>) then holds as the Micro Integrator loads it at deployment
+    /// (<c>SynapseConfigUtils.getObject</c>: the document element when the file parses as XML, else its text); null
+    /// when the input does not hold it (the content is then read from a copy at start-up).
+    /// </summary>
+    public string? SrcFile { get; init; }
 }
 
 /// <summary>The target of a proxy: its in, out and fault flows (inline or by key) and its endpoint (inline or by key).</summary>

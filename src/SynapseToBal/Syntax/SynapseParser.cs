@@ -441,6 +441,41 @@ public sealed partial class SynapseParser
         };
     }
 
+    /// <summary>
+    /// A local entry with <c>src</c> whose file the input holds, carrying that file's content as the Micro Integrator
+    /// loads it at deployment (<c>EntryFactory</c>, <c>SynapseConfigUtils.getObject</c>): the document element when the
+    /// content parses as XML (an inline entry of that element), else the content as text, untrimmed. The URL wins over
+    /// any inline content, as in <c>EntryFactory</c>.
+    /// </summary>
+    /// <param name="displayPath">The display path of the file, kept in <see cref="LocalEntrySyntax.SrcFile"/>.</param>
+    public static LocalEntrySyntax WithSourceContent(LocalEntrySyntax entry, string displayPath, string content)
+    {
+        XElement? root = null;
+        try
+        {
+            root = XmlSource.Parse(displayPath, content).Root;
+        }
+        catch (Exception ex) when (ex is XmlException or XmlNestingException)
+        {
+            // Not XML: the Micro Integrator keeps the bytes as a text node (readNonXML).
+        }
+
+        if (root is null)
+        {
+            return entry with { Text = content, Xml = null, XmlAsDeployed = null, SrcFile = displayPath };
+        }
+
+        return entry with
+        {
+            Text = null,
+            Xml = StandaloneXml(root),
+            XmlAsDeployed = root.DescendantsAndSelf().Any(e => e.Name.NamespaceName == SynapseNamespace || e.Attributes().Any(a => a.IsNamespaceDeclaration && a.Value == SynapseNamespace))
+                ? StandaloneXml(root, keepSynapseNamespace: true)
+                : null,
+            SrcFile = displayPath,
+        };
+    }
+
     // ---- helpers ----
 
     /// <summary>The location of a node; asking for an element's location is how a node claims the element.</summary>

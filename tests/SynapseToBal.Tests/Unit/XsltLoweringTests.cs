@@ -75,16 +75,23 @@ public sealed class XsltLoweringTests
     }
 
     [Fact]
-    public void A_dynamic_key_and_a_local_entry_without_inline_xml_stay_todos()
+    public void A_dynamic_key_stays_a_todo_and_a_local_entry_loaded_from_a_file_outside_the_input_is_read_at_start_up()
     {
         var diagnostics = new DiagnosticBag();
         var entry = SynapseParser.ParseText("entry.xml", """<localEntry xmlns="http://ws.apache.org/ns/synapse" key="fromFile" src="file:repository/samples/transform.xslt"/>""", diagnostics)!;
         var document = Document("""<xslt key="{get-property('sheet')}"/><xslt key="fromFile"/>""", diagnostics);
         var package = Lowerer.Lower(SemanticModel.Build([entry, document], null, diagnostics, _ => null), [entry, document], diagnostics);
 
-        var todos = Assert.Single(package.Functions).Body.OfType<TodoStep>().ToList();
-        Assert.Equal([DiagnosticCatalog.DynamicKey, DiagnosticCatalog.UnresolvedReference], todos.Select(t => t.Reason.Descriptor));
+        var body = Assert.Single(package.Functions).Body;
+        Assert.Equal(DiagnosticCatalog.DynamicKey, Assert.Single(body.OfType<TodoStep>()).Reason.Descriptor);
+        var value = Assert.Single(package.LocalEntries);
+        Assert.Equal(EntryKind.XmlFile, value.Kind);
+        Assert.Equal(value.Name, Assert.Single(body.OfType<XsltStep>()).Stylesheet);
+        var path = Assert.Single(package.Configurables, c => c.Name == value.SourcePath);
+        Assert.Null(path.DefaultValue);
+        Assert.Contains("file:repository/samples/transform.xslt", path.Description, StringComparison.Ordinal);
         Assert.Empty(package.ExternalStylesheets);
-        Assert.DoesNotContain(package.Configurables, c => c.Description.Contains("stylesheet", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.LocalEntryFromFile.Id);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
     }
 }

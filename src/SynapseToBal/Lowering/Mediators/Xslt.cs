@@ -78,7 +78,10 @@ public sealed partial class Lowerer
             ? Todo(mediator, DiagnosticCatalog.DynamicKey, "the stylesheet is chosen at run time", key.Text)
             : new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"the stylesheet '{key?.Text}' is not a local entry or registry resource of the input"), mediator.RawXml);
 
-    /// <summary>The module-level value holding a stylesheet: a local entry with inline XML, or a registry resource read once.</summary>
+    /// <summary>
+    /// The module-level value holding a stylesheet: a local entry with inline XML (or XML read at start-up from a copy of
+    /// its <c>src</c> file), or a registry resource read once.
+    /// </summary>
     private Symbol? StylesheetFor(MediatorSyntax mediator, KeySyntax key)
     {
         if (key.IsDynamic)
@@ -86,7 +89,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (_model.Symbols.LocalEntry(key.Text) is { Xml: not null } entry && _entrySymbols.TryGetValue(entry.Name, out var entrySymbol))
+        if (_model.Symbols.LocalEntry(key.Text) is { } entry && (entry.Xml is not null || _xmlFileEntries.Contains(entry.Name)) && _entrySymbols.TryGetValue(entry.Name, out var entrySymbol))
         {
             return entrySymbol;
         }

@@ -2,9 +2,12 @@
 //   endpoints.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/io;
+
 # Local entry 'greeting' (endpoints.xml, line 18).
 final string greeting = "Hello from a local entry";
 
-// Local entry 'remote-config' (endpoints.xml, line 19).
-// TODO(SB0206): the entry's content is loaded from 'file:repository/conf/sample/resources/config.xml'; add it here by hand:
-// final string remoteConfig = "";
+# Local entry 'remote-config' (endpoints.xml, line 19).
+# The Micro Integrator loads it from `file:repository/conf/sample/resources/config.xml` when it deploys the entry, and the input does not hold
+# that file: read once, at start-up, from the copy `remoteConfigPath` names; the program does not start without it.
+final xml remoteConfig = check io:fileReadXml(remoteConfigPath);
