@@ -64,6 +64,7 @@ public static class ReportWriter
             Summary = SummaryView(report),
             Estimate = EstimateView(report.Estimate),
             Statuses = StatusView(report),
+            HasIgnored = report.Artifacts.Any(a => a.Status == ArtifactStatus.Ignored),
             Rows = report.Artifacts.Select(a => new
             {
                 a.Kind,

@@ -61,7 +61,7 @@ public sealed class UriTemplateBindingTests
         {
             // The '$' stays literal text just before the variable, as the uri-template parser reads it.
             var index = path.Parts.IndexOf(untranslated);
-            Assert.EndsWith(literalBefore, Assert.IsType<TemplatePart.Text>(path.Parts[index - 1]).Text, StringComparison.Ordinal);
+            Assert.EndsWith(literalBefore, Assert.IsType<TemplatePart.Text>(path.Parts[index - 1]).Content, StringComparison.Ordinal);
         }
     }
 }

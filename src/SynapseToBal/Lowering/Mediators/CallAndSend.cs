@@ -378,10 +378,10 @@ public sealed partial class Lowerer
                 {
                     // HTTPEndpoint binds no other property: the variable expands to nothing when the message holds a
                     // uri.var.* or query.param.* property, and the whole template is sent unexpanded when it holds none.
-                    var original = template[unbound.Span.Start..unbound.Span.End];
-                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, original, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"`{original}` at columns {unbound.Span.Start + 1}-{unbound.Span.End} of the uri-template names no uri.var.* or query.param.* property, the only ones HTTPEndpoint binds: it expands to nothing when the message holds such a property, and the template is sent unexpanded when it holds none"));
-                    parts.Add(new TemplatePart.Argument(new UntranslatedExprIr(original), Raw: true, InAttribute: false));
+                    var unboundText = template[unbound.Span.Start..unbound.Span.End];
+                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, unboundText, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"`{unboundText}` at columns {unbound.Span.Start + 1}-{unbound.Span.End} of the uri-template names no uri.var.* or query.param.* property, the only ones HTTPEndpoint binds: it expands to nothing when the message holds such a property, and the template is sent unexpanded when it holds none"));
+                    parts.Add(new TemplatePart.Argument(new UntranslatedExprIr(unboundText), Raw: true, InAttribute: false));
                     break;
                 }
                 default:
