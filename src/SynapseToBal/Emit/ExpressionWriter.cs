@@ -351,6 +351,8 @@ internal sealed class ExpressionWriter
             IR.Builtin.Translate => $"xpathTranslate({S(0)}, {S(1)}, {S(2)})",
             IR.Builtin.UpperCase => $"upperCase({S(0)})",
             IR.Builtin.LowerCase => $"lowerCase({S(0)})",
+            IR.Builtin.XPathUpperCase => $"xpathUpperCase({S(0)})",
+            IR.Builtin.XPathLowerCase => $"xpathLowerCase({S(0)})",
             IR.Builtin.AsciiLowerCase => $"{R(0)}.toLowerAscii()",
             IR.Builtin.XPathRound => $"xpathRound({T(0)})",
             IR.Builtin.Floor => $"float:floor({T(0)})",

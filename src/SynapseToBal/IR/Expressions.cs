@@ -259,11 +259,17 @@ public enum Builtin
     /// <summary>XPath translate(s, from, to).</summary>
     Translate,
 
-    /// <summary>MI 4.4 toUpper and XPath upper-case: Java's String.toUpperCase() (every Unicode letter, default locale).</summary>
+    /// <summary>MI 4.4 toUpper: Java's String.toUpperCase() (every Unicode letter, default locale).</summary>
     UpperCase,
 
-    /// <summary>MI 4.4 toLower and XPath lower-case: Java's String.toLowerCase() (every Unicode letter, default locale).</summary>
+    /// <summary>MI 4.4 toLower: Java's String.toLowerCase() (every Unicode letter, default locale).</summary>
     LowerCase,
+
+    /// <summary>XPath upper-case (Jaxen's UpperFunction without a locale argument): Java's String.toUpperCase(Locale.ENGLISH).</summary>
+    XPathUpperCase,
+
+    /// <summary>XPath lower-case (Jaxen's LowerFunction without a locale argument): Java's String.toLowerCase(Locale.ENGLISH).</summary>
+    XPathLowerCase,
 
     /// <summary>
     /// The ASCII lower case of a text, for Boolean.parseBoolean's <c>"true".equalsIgnoreCase(s)</c>: no letter outside

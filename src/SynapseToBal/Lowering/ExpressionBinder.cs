@@ -849,8 +849,8 @@ internal sealed class ExpressionBinder(
                     "substring-after" => Builtin.SubstringAfter,
                     "normalize-space" => Builtin.NormalizeSpace,
                     "translate" => Builtin.Translate,
-                    "upper-case" => Builtin.UpperCase,
-                    _ => Builtin.LowerCase,
+                    "upper-case" => Builtin.XPathUpperCase,
+                    _ => Builtin.XPathLowerCase,
                 };
                 return strings.Any(s => s is null) ? null : Call(builtin, ValueKind.String, [.. strings.Select(s => s!)]);
             }

@@ -27,10 +27,16 @@ public sealed record CoverageMeasure(IReadOnlyList<MediatorSyntax> Mediators, IR
 
 public static class Coverage
 {
-    /// <summary>Counts the mediators of <paramref name="artifacts"/> and those <paramref name="package"/> keeps inside TODOs (all of them when there is no package).</summary>
+    /// <summary>
+    /// Counts the mediators of <paramref name="artifacts"/> and those <paramref name="package"/> keeps inside TODOs
+    /// (all of them when there is no package). A later definition of a kind and name (SB0501) is left out: it is
+    /// ignored, neither code nor a TODO.
+    /// </summary>
     public static CoverageMeasure Measure(IEnumerable<ArtifactSyntax> artifacts, PackageIr? package)
     {
-        var mediators = MediatorCollector.Collect(artifacts);
+        var list = artifacts.ToList();
+        var ignored = IgnoredDuplicates(list);
+        var mediators = MediatorCollector.Collect(list.Where(a => !ignored.Contains(a)));
         var inTodos = new Dictionary<MediatorSyntax, NotTranslatedIr>(ReferenceEqualityComparer.Instance);
         if (package is null)
         {
@@ -46,6 +52,16 @@ public static class Coverage
         }
 
         return new CoverageMeasure(mediators, inTodos);
+    }
+
+    /// <summary>
+    /// The artifacts the conversion ignores as duplicates: each later definition of a kind and name (SB0501), as the
+    /// semantic model's symbol table decides (the first definition in document order wins).
+    /// </summary>
+    public static HashSet<ArtifactSyntax> IgnoredDuplicates(IReadOnlyList<ArtifactSyntax> artifacts)
+    {
+        var symbols = new SymbolTable(artifacts);
+        return new HashSet<ArtifactSyntax>(artifacts.Where(symbols.IsIgnoredDuplicate), ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>The mediators each TODO of the package holds, with the reason of the TODO.</summary>

@@ -48,6 +48,7 @@ public static class GraphLayout
                 ArtifactStatus.Converted => "ok",
                 ArtifactStatus.Partial => "part",
                 ArtifactStatus.NotConverted => "none",
+                ArtifactStatus.Ignored => "ignored",
                 null => "missing",
                 _ => throw new ArgumentOutOfRangeException(nameof(graph)),
             };

@@ -35,6 +35,7 @@ public static partial class MigrationReportBuilder
     {
         var artifacts = input.Documents.SelectMany(d => d.Artifacts).ToList();
         var measure = Coverage.Measure(artifacts, input.Package);
+        var ignored = Coverage.IgnoredDuplicates(artifacts);
         var (todos, todoLocations) = LinkTodos(input);
         var pending = input.Package is null
             ? new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance)
@@ -57,6 +58,15 @@ public static partial class MigrationReportBuilder
             var weight = mediators.Sum(Weights.Of);
             var weightInTodos = mediators.Where(measure.IsInTodo).Sum(Weights.Of);
             var todoCount = todoCounts.GetValueOrDefault(artifact);
+            if (ignored.Contains(artifact))
+            {
+                // Neither code nor a TODO: its mediators are listed but count in no coverage figure.
+                statuses[artifact] = ArtifactStatus.Ignored;
+                reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, ArtifactStatus.Ignored,
+                    mediators.Count, 0, 0, 0, todoCount));
+                continue;
+            }
+
             var status = input.Package is null || pending.Contains(artifact) || (mediators.Count > 0 && inTodos == mediators.Count)
                 ? ArtifactStatus.NotConverted
                 : todoCount > 0 || inTodos > 0 ? ArtifactStatus.Partial : ArtifactStatus.Converted;

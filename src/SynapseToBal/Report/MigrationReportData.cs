@@ -55,6 +55,9 @@ public enum ArtifactStatus
 
     /// <summary>Kept whole in a TODO, or every mediator of it is inside TODOs.</summary>
     NotConverted,
+
+    /// <summary>A later definition of a kind and name (SB0501): not deployed by the Micro Integrator, not converted, outside the coverage figures.</summary>
+    Ignored,
 }
 
 /// <param name="Source">The source file, relative to the input.</param>

@@ -64,6 +64,7 @@ public static class ReportWriter
             Summary = SummaryView(report),
             Estimate = EstimateView(report.Estimate),
             Statuses = StatusView(report),
+            HasIgnored = report.Artifacts.Any(a => a.Status == ArtifactStatus.Ignored),
             Rows = report.Artifacts.Select(a => new
             {
                 a.Kind,
@@ -74,7 +75,8 @@ public static class ReportWriter
                 a.Mediators,
                 a.MediatorsInTodos,
                 // An artifact without mediators (an endpoint, a store) has nothing to cover: a dash, not 100% beside "not converted".
-                Coverage = a.Mediators == 0 ? "–" : Percent(a.WeightedCoverage),
+                // An ignored duplicate is neither code nor a TODO: no coverage either.
+                Coverage = a.Mediators == 0 || a.Status == ArtifactStatus.Ignored ? "–" : Percent(a.WeightedCoverage),
                 a.Todos,
             }).ToList(),
             Unsupported = report.Unsupported.Select(u => new { u.Element, u.Count, u.Weight, Codes = string.Join(", ", u.Codes) }).ToList(),
@@ -121,13 +123,15 @@ public static class ReportWriter
     };
 
     private static object StatusView(MigrationReportData report) =>
-        Enum.GetValues<ArtifactStatus>().Select(s => new { Name = StatusText(s), Class = StatusClass(s), Count = report.Artifacts.Count(a => a.Status == s) }).ToList();
+        Enum.GetValues<ArtifactStatus>().Select(s => new { Name = StatusText(s), Class = StatusClass(s), Count = report.Artifacts.Count(a => a.Status == s) })
+            .Where(s => s.Count > 0 || s.Name != StatusText(ArtifactStatus.Ignored)).ToList();
 
     public static string StatusText(ArtifactStatus status) => status switch
     {
         ArtifactStatus.Converted => "converted",
         ArtifactStatus.Partial => "partial",
         ArtifactStatus.NotConverted => "not converted",
+        ArtifactStatus.Ignored => "ignored (duplicate)",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
@@ -136,6 +140,7 @@ public static class ReportWriter
         ArtifactStatus.Converted => "ok",
         ArtifactStatus.Partial => "part",
         ArtifactStatus.NotConverted => "none",
+        ArtifactStatus.Ignored => "ignored",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

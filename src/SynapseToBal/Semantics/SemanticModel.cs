@@ -268,6 +268,15 @@ public sealed class SymbolTable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="artifact"/> is a later definition of a kind and name defined before it: reported
+    /// (SB0501) and ignored, as the Micro Integrator does not deploy it.
+    /// </summary>
+    public bool IsIgnoredDuplicate(ArtifactSyntax artifact) =>
+        artifact is not UnknownArtifactSyntax
+        && _table.TryGetValue((artifact.GetType(), artifact.Name), out var first)
+        && !ReferenceEquals(first, artifact);
+
     public ApiSyntax? Api(string name) => Find<ApiSyntax>(name);
 
     public SequenceSyntax? Sequence(string name) => Find<SequenceSyntax>(name);

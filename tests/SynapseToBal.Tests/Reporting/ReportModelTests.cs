@@ -34,6 +34,31 @@ public sealed class ReportModelTests
     }
 
     [Fact]
+    public void A_duplicate_definition_is_ignored_and_left_out_of_coverage()
+    {
+        // report-duplicate: sequences/Stamp.xml (property) and sequences/StampCopy.xml (property, log, script), both
+        // named Stamp; the Micro Integrator deploys the first (SB0501), so the copy's script is no TODO and its
+        // mediators are neither translated nor in TODOs.
+        var result = Converter.Convert(new ConversionOptions(Path.Combine(TestPaths.TestProject, "ReportCases", "report-duplicate", "input")));
+        var report = result.Report!;
+        Assert.Contains(result.Diagnostics, d => d.Id == "SB0501");
+        var stamps = report.Artifacts.Where(a => a.Name == "Stamp").ToList();
+        Assert.Equal(2, stamps.Count);
+        Assert.Equal(ArtifactStatus.Converted, stamps[0].Status);
+        var copy = stamps[1];
+        Assert.Equal(ArtifactStatus.Ignored, copy.Status);
+        Assert.Equal("sequences/StampCopy.xml", copy.Source);
+        Assert.Equal((3, 0, 0, 0.0), (copy.Mediators, copy.MediatorsTranslated, copy.MediatorsInTodos, copy.WeightedCoverage));
+
+        // QuoteAPI: sequence, payloadFactory, respond; Stamp: property. The copy's three are in no figure.
+        Assert.Equal(4, report.Summary.Mediators);
+        Assert.Equal(4, report.Summary.MediatorsTranslated);
+        Assert.Equal(1.0, report.Summary.WeightedCoverage);
+        Assert.Equal(3, report.Summary.Artifacts);
+        Assert.Contains("\"status\": \"ignored\"", ReportWriter.ToJson(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_estimate_is_units_findings_and_artifacts_at_three_paces()
     {
         // best (10*10 + 4*2 + 3*2) / 60 = 1.9; average (10*20 + 4*5 + 3*5) / 60 = 3.92; worst (10*45 + 4*10 + 3*10) / 60 = 8.67

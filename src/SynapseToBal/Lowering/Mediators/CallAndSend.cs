@@ -347,7 +347,10 @@ public sealed partial class Lowerer
     /// with '{' to '{+', a first variable at the very start raw too. The other operators (<c>{#x}</c>, <c>{.x}</c>,
     /// <c>{/x}</c>, <c>{;x}</c>, <c>{?a,b}</c>, <c>{&amp;x}</c>), variable lists, prefix and explode modifiers and
     /// <c>${...}</c> depend on whether each property is set, which the generated parts do not test: each becomes a
-    /// not-translated value (SB0203) that fails until written by hand, never a different URL.
+    /// not-translated value (SB0203) that fails until written by hand, never a different URL. So does a variable that
+    /// is not a <c>uri.var.*</c> or <c>query.param.*</c> property (<c>{invocation.uuid}</c>, also after a literal
+    /// <c>$</c>): HTTPEndpoint binds no other name, so it expands to nothing, or the whole template stays unexpanded
+    /// when the message holds no such property at all.
     /// </summary>
     private ImmutableArray<TemplatePart> UriTemplateParts(string template, bool wholeTemplate, SourceLocation location, FlowContext context)
     {
@@ -367,10 +370,20 @@ public sealed partial class Lowerer
                     parts.Add(new TemplatePart.Text(text.Text));
                     break;
                 case Syntax.Expressions.UriVariablePart { Operator: "" or "+", Names: [var name] } variable
-                    when !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*'):
+                    when !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*') && IsBoundUriTemplateVariable(name):
                     var raw = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
                     parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false));
                     break;
+                case Syntax.Expressions.UriVariablePart { Names: var names } unbound when !names.Any(IsBoundUriTemplateVariable):
+                {
+                    // HTTPEndpoint binds no other property: the variable expands to nothing when the message holds a
+                    // uri.var.* or query.param.* property, and the whole template is sent unexpanded when it holds none.
+                    var unboundText = template[unbound.Span.Start..unbound.Span.End];
+                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, unboundText, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"`{unboundText}` at columns {unbound.Span.Start + 1}-{unbound.Span.End} of the uri-template names no uri.var.* or query.param.* property, the only ones HTTPEndpoint binds: it expands to nothing when the message holds such a property, and the template is sent unexpanded when it holds none"));
+                    parts.Add(new TemplatePart.Argument(new UntranslatedExprIr(unboundText), Raw: true, InAttribute: false));
+                    break;
+                }
                 default:
                     var original = template[part.Span.Start..part.Span.End];
                     _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, original, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"`{original}` at columns {part.Span.Start + 1}-{part.Span.End} of the uri-template"));
@@ -381,4 +394,12 @@ public sealed partial class Lowerer
 
         return parts.ToImmutable();
     }
+
+    /// <summary>
+    /// Whether HTTPEndpoint.resolveUrlTemplate binds a uri-template variable: only the message's (and the endpoint's)
+    /// properties named <c>uri.var.*</c> or <c>query.param.*</c> become template variables (the names are whole, as
+    /// RESTConstants spells the prefixes).
+    /// </summary>
+    private static bool IsBoundUriTemplateVariable(string name) =>
+        name.StartsWith("uri.var.", StringComparison.Ordinal) || name.StartsWith("query.param.", StringComparison.Ordinal);
 }

@@ -1101,13 +1101,39 @@ function xpathTranslate(string text, string 'from, string to) returns string {
     return result;
 }
 
-# MI 4.4 toUpper(s) (PredefinedFunctionNode: `String.toUpperCase()`) and Jaxen's upper-case(s) (UpperFunction without a
-# locale argument: `String.toUpperCase()`): Java's full Unicode case mapping in the JVM's default locale ("straße" is
-# "STRASSE"), which lang.string's toUpperAscii (ASCII letters only) is not. The same Java method, through interop.
+# MI 4.4 toUpper(s) (PredefinedFunctionNode: `String.toUpperCase()`): Java's full Unicode case mapping in the JVM's
+# default locale ("straße" is "STRASSE"), which lang.string's toUpperAscii (ASCII letters only) is not. The same Java
+# method, through interop.
 function upperCase(string text) returns string => java:toString(javaStringToUpperCase(java:fromString(text))) ?: "";
 
-# MI 4.4 toLower(s) and Jaxen's lower-case(s): Java's `String.toLowerCase()`, as upperCase.
+# MI 4.4 toLower(s): Java's `String.toLowerCase()`, as upperCase.
 function lowerCase(string text) returns string => java:toString(javaStringToLowerCase(java:fromString(text))) ?: "";
+
+# XPath upper-case(s): Jaxen's UpperFunction without a locale argument maps with `Locale.ENGLISH`
+# (`String.toUpperCase(Locale)`), whatever the JVM's default locale ("i" stays "I" under a Turkish default).
+function xpathUpperCase(string text) returns string =>
+    java:toString(javaStringToUpperCaseIn(java:fromString(text), javaLocaleEnglish())) ?: "";
+
+# XPath lower-case(s): Jaxen's LowerFunction, `String.toLowerCase(Locale.ENGLISH)`, as xpathUpperCase.
+function xpathLowerCase(string text) returns string =>
+    java:toString(javaStringToLowerCaseIn(java:fromString(text), javaLocaleEnglish())) ?: "";
+
+isolated function javaLocaleEnglish() returns handle = @java:FieldGet {
+    'class: "java.util.Locale",
+    name: "ENGLISH"
+} external;
+
+isolated function javaStringToUpperCaseIn(handle receiver, handle locale) returns handle = @java:Method {
+    'class: "java.lang.String",
+    name: "toUpperCase",
+    paramTypes: ["java.util.Locale"]
+} external;
+
+isolated function javaStringToLowerCaseIn(handle receiver, handle locale) returns handle = @java:Method {
+    'class: "java.lang.String",
+    name: "toLowerCase",
+    paramTypes: ["java.util.Locale"]
+} external;
 
 isolated function javaStringToUpperCase(handle receiver) returns handle = @java:Method {
     'class: "java.lang.String",
@@ -2444,6 +2470,14 @@ function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) r
     anydata requestHost = ctx.axis2["REQUEST_HOST_HEADER"];
     if requestHost is string {
         request.setHeader("Host", requestHost);
+    }
+    // TargetRequest writes the SOAPAction header of a SOAP 1.1 message anew from its action (a non-empty one), as
+    // SOAPMessageFormatter.formatSOAPAction gives it: quoted, unless it already starts with a quote.
+    if bodyFormat(ctx.contentType) == "soap" && !isSoap12(ctx.contentType) {
+        string actionName = soapAction(ctx);
+        if actionName != "" {
+            request.setHeader("SOAPAction", actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
+        }
     }
     // A GET goes out without a body, as Synapse's TargetRequest sends it; a Content-Type header the message
     // carries still goes out (TargetRequest adds the transport one back).
@@ -7254,7 +7288,8 @@ function isWsdlRequest(http:Request request, string[] postfix = []) returns bool
 # key as a JSON schema: for an XSD it fails (SynapseException "Can not find valid JSON Schema content"), and so does
 # this. A source that selects no element runs on-fail with the message Synapse gives; an empty body fails.
 # ERROR_MESSAGE holds the first error the validator reports followed by a line break (Synapse lists every error, one
-# a line); ERROR_DETAIL holds the same text (Synapse: the Java stack trace of the last error).
+# a line); ERROR_DETAIL holds the same text (Synapse: the Java stack trace of the last error); ERROR_EXCEPTION the
+# string form of an error with that message (Synapse: the SAXParseException itself).
 function validationFails(Context ctx, xml? selected, string? xpath, string schemaPath) returns boolean|error {
     json|xml payload = check parsedPayload(ctx);
     if payload !is xml && payload !is () {
@@ -7280,6 +7315,8 @@ function validationFails(Context ctx, xml? selected, string? xpath, string schem
         message = message.substring(prefix.length(), message.length() - 1);
     }
     ctx.properties["ERROR_MESSAGE"] = message + "\n";
+    // ValidateMediator sets ERROR_EXCEPTION to the validator's SAXParseException: here an error with its message.
+    ctx.properties["ERROR_EXCEPTION"] = error(message).toString();
     ctx.properties["ERROR_DETAIL"] = message;
     return true;
 }
