@@ -1844,6 +1844,41 @@ function urlEncodeText(string text) returns string {
     return result;
 }
 
+# Java's `String.getBytes(charset)` for the charsets MI 4.4 `base64encode(s, charset)` and `urlEncode(s, charset)` are
+# translated with: UTF-8, or one byte per character for US-ASCII (up to U+007F) and ISO-8859-1 (up to U+00FF), a
+# character the charset cannot encode written as `?`, the encoder's replacement (a surrogate pair is one character).
+function charsetBytes(string text, "UTF-8"|"US-ASCII"|"ISO-8859-1" charset) returns byte[] {
+    if charset == "UTF-8" {
+        return text.toBytes();
+    }
+    int max = charset == "US-ASCII" ? 0x7F : 0xFF;
+    byte[] bytes = [];
+    foreach int c in text.toCodePointInts() {
+        bytes.push(c <= max ? <byte>c : 63);
+    }
+    return bytes;
+}
+
+# MI 4.4 `urlEncode(s, charset)` with a charset other than exactly "UTF-8": Java's `URLEncoder.encode(s, charset)` as it
+# is: letters, digits, `.`, `-`, `*` and `_` kept, a space as `+`, every other character as the `%XX` of its bytes in
+# the charset (`charsetBytes`).
+function urlEncodeJava(string text, "UTF-8"|"US-ASCII"|"ISO-8859-1" charset) returns string {
+    string result = "";
+    foreach int c in text.toCodePointInts() {
+        if (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 46 || c == 45 || c == 42 || c == 95 {
+            result += checkpanic string:fromCodePointInt(c);
+        } else if c == 32 {
+            result += "+";
+        } else {
+            foreach byte b in charsetBytes(checkpanic string:fromCodePointInt(c), charset) {
+                string hex = b.toHexString().toUpperAscii();
+                result += "%" + (hex.length() == 1 ? "0" + hex : hex);
+            }
+        }
+    }
+    return result;
+}
+
 # MI 4.4 urlDecode(s): Java's `URLDecoder.decode(s, "UTF-8")`: `+` is a space, `%XX` sequences are UTF-8
 # bytes; an incomplete or invalid `%` sequence is an error, as it is in Java. With `plusAsSpace` false a `+`
 # stays a `+`, as Axis2's URIEncoderDecoder.decode leaves it.
@@ -1930,8 +1965,28 @@ function jsonPath(Context ctx, string path) returns json|error {
 
 # The JSON value at a simple JSONPath in a one-member tuple, which tells a JSON null that is there (`[()]`) from a
 # path that is not (`()`).
-function jsonPathFound(Context ctx, string path) returns [json]|error? {
-    json current = check jsonPayload(ctx);
+function jsonPathFound(Context ctx, string path) returns [json]|error? => jsonPathIn(check jsonPayload(ctx), path);
+
+# `json-eval($ctx:name.path)` (also `$trp:` and `$axis2:`): SynapseJsonPath.stringValueOf(String) reads the property's
+# text as a JSON document and evaluates the path on it (semantics §7.5). A string gives its text, a JSON null "null",
+# anything else its JSON text, as for the payload; but nothing catches Jayway's failures there, so an empty text, text
+# that is not JSON and a path that is not there are errors (the mediator fails). Differs: Gson reads some text strict
+# JSON refuses (unquoted names, single quotes), which is an error here.
+function jsonEvalText(string text, string path) returns string|error {
+    if text == "" {
+        return error("json string can not be null or empty");
+    }
+    [json]? found = check jsonPathIn(check value:fromJsonString(text), path);
+    if found is () {
+        return error(string `No results for path: ${path}`);
+    }
+    json value = found[0];
+    return value is () ? "null" : value is string ? value : value.toJsonString();
+}
+
+# The JSON value at a simple JSONPath of a JSON document, as `jsonPathFound` reads it.
+function jsonPathIn(json document, string path) returns [json]|error? {
+    json current = document;
     string rest = path.trim();
     if !rest.startsWith("$") {
         return error(string `unsupported JSONPath '${path}'`);

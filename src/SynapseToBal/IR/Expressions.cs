@@ -337,6 +337,14 @@ public enum Builtin
     VariableString,
 
     /// <summary>
+    /// json-eval over a property's value (<c>$ctx:x.a</c>, SynapseJsonPath.stringValueOf(String)): the text (first
+    /// argument) read as a JSON document and a simple JSONPath (a string literal) evaluated on it; a string as its
+    /// text, a JSON null as "null", anything else as JSON text. Text that is not JSON, an empty text and a path that
+    /// is not there are errors (Jayway throws there, and nothing catches it).
+    /// </summary>
+    JsonEvalText,
+
+    /// <summary>
     /// A property's pattern/group: group n of a whole-string match of a Ballerina regular expression (a string
     /// literal checked at conversion time); "" when the value does not match, or the group does not exist or took
     /// part in no match (Synapse sets null, which reads as an empty string).

@@ -12,7 +12,7 @@ namespace SynapseToBal.Lowering;
 /// never silently changes meaning. The conversions XPath applies implicitly (string(), number(), boolean())
 /// are explicit nodes of the IR.
 /// </summary>
-internal sealed class ExpressionBinder(
+internal sealed partial class ExpressionBinder(
     ExpressionTranslator owner,
     ExpressionLanguage dialect,
     ImmutableDictionary<string, string> namespaces,
@@ -84,7 +84,7 @@ internal sealed class ExpressionBinder(
         NullLiteral => new StringLiteralIr(string.Empty),
         VariableReference v => Variable(v),
         LocationPath path => Navigation(path.Absolute, fromBody: false, path.Steps),
-        PathExpression { Start: VariableReference { Scope: VariableScope.Body } } path => Navigation(absolute: false, fromBody: true, path.Steps),
+        PathExpression { Start: VariableReference { Scope: VariableScope.Body } } path => Navigation(absolute: false, fromBody: true, path.Steps, bodyChildren: true),
         PathExpression { Start: FunctionCall start } path when ForEachOriginalMessage(start) is { } property => FromProperty(Navigation(absolute: false, fromBody: true, path.Steps), property),
         PathExpression { Start: VariableReference { Scope: VariableScope.Header } } path when !path.Steps.IsEmpty => FromHeader(Navigation(absolute: false, fromBody: true, path.Steps)),
         FunctionCall call => Function(call),
@@ -308,9 +308,73 @@ internal sealed class ExpressionBinder(
 
     private static JsonEvalIr? JsonPathText(string path) => ImplicitRoot(path.Trim()) is var rooted && ExpressionTranslator.IsSimpleJsonPath(rooted) ? new JsonEvalIr(rooted) : null;
 
-    /// <summary>json-eval(path): a simple path from the root.</summary>
+    /// <summary>json-eval(path): a simple path from the root, or from a property's value (<c>$ctx:x.a</c>).</summary>
     public ExprIr? JsonPathValue(ExpressionNode root, string text) =>
-        text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : null) : JsonPathText(text);
+        PropertyRootRegex().Match(text) is { Success: true } property
+            ? (PathRoot(root) is VariableReference variable && variable.Prefix + ":" + variable.Name == property.Value[1..] ? PropertyJsonPath(root) : null)
+            : text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : null) : JsonPathText(text);
+
+    /// <summary>SynapseJsonPath's EXTRACT_PROP_REGEX: the property a path over a property's value starts with.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\$ctx|\$trp|\$axis2):([a-zA-Z0-9_-]+)")]
+    private static partial System.Text.RegularExpressions.Regex PropertyRootRegex();
+
+    /// <summary>
+    /// json-eval($ctx:x.path), $trp:, $axis2: (SynapseJsonPath): the property part is evaluated as the XPath
+    /// <c>$ctx:x</c> (its string value) and the rest, <c>$</c> followed by what follows the name, is read over that
+    /// text as a JSON document (<c>stringValueOf(String)</c>). Only member names and non-negative indexes are
+    /// translated; the property alone gives its text as it is (<c>isWholeBody</c>).
+    /// </summary>
+    private ExprIr? PropertyJsonPath(ExpressionNode node)
+    {
+        if (PathRoot(node) is not VariableReference { Scope: VariableScope.Context or VariableScope.Transport or VariableScope.Axis2 } variable
+            || !variable.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            || !IsPropertyPath(node))
+        {
+            return null;
+        }
+
+        var xpath = new ExpressionBinder(owner, ExpressionLanguage.XPath, namespaces, jsonEvals);
+        if (xpath.Value(variable) is not { } value)
+        {
+            return null;
+        }
+
+        var document = ResultString(value, ExpressionLanguage.XPath);
+        return ReferenceEquals(node, variable) ? document : Call(Builtin.JsonEvalText, ValueKind.String, document, new StringLiteralIr(JsonPathOf(node)));
+    }
+
+    /// <summary>Member names (that a bracket can quote) and non-negative indexes after a property.</summary>
+    private static bool IsPropertyPath(ExpressionNode node) => node switch
+    {
+        VariableReference => true,
+        MemberAccess { Deep: false } m => m.Name.Length > 0 && !m.Name.Contains('\'') && !m.Name.Contains(']') && IsPropertyPath(m.Target),
+        IndexAccess { Deep: false, Indices: [NumberLiteral n] } i => n.Text.All(char.IsAsciiDigit) && IsPropertyPath(i.Target),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The canonical name of a charset Java's <c>Charset.forName</c> resolves (case-insensitively, by its name or a
+    /// JDK alias) to UTF-8, US-ASCII or ISO-8859-1, the charsets the run time encodes; null for any other.
+    /// </summary>
+    internal static string? JavaCharset(string name) => name.ToUpperInvariant() switch
+    {
+        "UTF-8" or "UTF8" or "UNICODE-1-1-UTF-8" => "UTF-8",
+        "US-ASCII" or "ASCII" or "ISO646-US" or "US" or "ASCII7" or "646" or "CSASCII" or "IBM367" or "CP367" or "ANSI_X3.4-1968" or "ANSI_X3.4-1986" or "ISO-IR-6" or "ISO_646.IRV:1991" => "US-ASCII",
+        "ISO-8859-1" or "ISO8859-1" or "ISO8859_1" or "ISO_8859-1" or "ISO_8859_1" or "8859_1" or "LATIN1" or "L1" or "CP819" or "IBM819" or "IBM-819" or "819" or "CSISOLATIN1" or "ISO-IR-100" or "ISO_8859-1:1987" => "ISO-8859-1",
+        _ => null,
+    };
+
+    /// <summary>The node a chain of JSONPath accessors starts from.</summary>
+    private static ExpressionNode PathRoot(ExpressionNode node) => node switch
+    {
+        MemberAccess m => PathRoot(m.Target),
+        IndexAccess i => PathRoot(i.Target),
+        WildcardAccess w => PathRoot(w.Target),
+        SliceAccess s => PathRoot(s.Target),
+        FilterAccess f => PathRoot(f.Target),
+        MethodCall c => PathRoot(c.Target),
+        _ => node,
+    };
 
     /// <summary>
     /// Jayway's JsonPath.compile reads a path that starts with neither <c>$</c> nor <c>@</c> from the root:
@@ -352,6 +416,8 @@ internal sealed class ExpressionBinder(
                 };
             case MemberAccess or IndexAccess when VariablePath(node) is { } variablePath:
                 return variablePath;
+            case MemberAccess or IndexAccess when dialect == ExpressionLanguage.JsonPath && PropertyJsonPath(node) is { } propertyPath:
+                return propertyPath;
             default:
                 return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) : null;
         }
@@ -432,7 +498,7 @@ internal sealed class ExpressionBinder(
     /// each step with predicates (<see cref="Predicates"/>), optionally ending in <c>text()</c>, <c>node()</c> or
     /// an attribute (<c>@a</c>, which gives an <see cref="XmlAttributeReadIr"/>).
     /// </summary>
-    private ExprIr? Navigation(bool absolute, bool fromBody, ImmutableArray<Step> steps)
+    private ExprIr? Navigation(bool absolute, bool fromBody, ImmutableArray<Step> steps, bool bodyChildren = false)
     {
         var result = new List<XmlStepIr>();
         var textOnly = false;
@@ -458,8 +524,9 @@ internal sealed class ExpressionBinder(
                 case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when !descendant:
                     textOnly = true;
                     continue;
-                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant && last && result.Count > 0:
-                    // Synapse's string value treats a path ending in node() specially (semantics §7.2).
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant && last && (result.Count > 0 || bodyChildren):
+                    // Synapse's string value treats a path ending in node() specially (semantics §7.2). $body/node() is
+                    // every child of the SOAP Body (elements and text), the body element being the parent.
                     result.Add(new XmlStepIr(null, null, "*", false) { AllNodes = true });
                     continue;
                 case { Axis: XPathAxis.Attribute, Test: NameTest name, Predicates.IsEmpty: true } when !descendant && last && result.Count > 0:
@@ -945,8 +1012,18 @@ internal sealed class ExpressionBinder(
                 return Value(args[0]) is not (JsonEvalIr or VariableReadIr) && Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
             case "base64encode" or "urlEncode" when args.Length == 2:
                 // PredefinedFunctionNode: with the charset "UTF-8" both mean what they do with one argument (urlEncode
-                // writes %20 and %2A only for exactly "UTF-8"); another charset is not translated.
-                return args[1] is StringLiteral { Value: "UTF-8" } ? SynapseFunction(name, [args[0]]) : null;
+                // writes %20 and %2A only for exactly "UTF-8"). Another name Java's Charset.forName resolves to UTF-8,
+                // US-ASCII or ISO-8859-1 encodes with that charset (String.getBytes / URLEncoder.encode: '?' for a
+                // character it cannot encode) and, for urlEncode, keeps URLEncoder's '+' and '*'; any other charset
+                // is not translated (an unknown one fails in the MI).
+                if (args[1] is StringLiteral { Value: "UTF-8" })
+                {
+                    return SynapseFunction(name, [args[0]]);
+                }
+
+                return args[1] is StringLiteral { Value: var charset } && JavaCharset(charset) is { } canonical && Text(args[0]) is { } encoded
+                    ? Call(name == "urlEncode" ? Builtin.UrlEncode : Builtin.Base64Encode, ValueKind.String, encoded, new StringLiteralIr(canonical))
+                    : null;
             case "toUpper" or "toLower" or "trim" or "base64encode" or "base64decode":
             {
                 var builtin = name switch

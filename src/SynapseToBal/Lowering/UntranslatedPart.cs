@@ -231,7 +231,7 @@ internal static class UntranslatedPart
         }
 
         return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
-            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only paths over the payload are translated"
+            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only member names and indexes are translated there, not filters, wildcards, deep scans, slices or functions"
             : null;
     }
 

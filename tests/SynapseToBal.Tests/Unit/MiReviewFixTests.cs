@@ -122,8 +122,18 @@ public sealed class MiReviewFixTests
     {
         var eval = Function("jsonEval");
         InOrder(eval, "[json]? found = check jsonPathFound(ctx, path);", "if found is () {", "return \"\";", "return value is () ? \"null\" : ");
-        InOrder(Function("jsonPathFound"), "return [current];");
+        Assert.Contains("jsonPathIn(check jsonPayload(ctx), path)", Function("jsonPathFound"), StringComparison.Ordinal);
+        InOrder(Function("jsonPathIn"), "return [current];");
         Assert.Contains("return found is () ? () : found[0];", Function("jsonPath"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_eval_over_a_property_fails_where_jayway_throws()
+    {
+        // SynapseJsonPath.stringValueOf(String): JsonPath.read refuses an empty text, Gson non-JSON text, and a missing
+        // path throws PathNotFoundException; only a JaxenException of the property's XPath is caught.
+        InOrder(Function("jsonEvalText"), "if text == \"\" {", "return error(", "check jsonPathIn(check value:fromJsonString(text), path);",
+            "if found is () {", "return error(", "return value is () ? \"null\" : value is string ? value : value.toJsonString();");
     }
 
     [Fact]
