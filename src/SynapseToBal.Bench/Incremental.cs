@@ -71,8 +71,14 @@ internal static class Incremental
     /// </summary>
     /// <param name="reuseRenders">Both runs keep and reuse rendered constructs (<see cref="OutputOptions.ReuseRenders"/>) instead of the CLI's defaults.</param>
     /// <param name="reuseArtifacts">Both runs keep the per-artifact record and the changed run splices when it can (<see cref="OutputOptions.ReuseArtifacts"/>).</param>
-    public static void Pairs(string project, int artifacts, int runs, bool reuseRenders = false, bool reuseArtifacts = false)
+    /// <param name="bodyChange">
+    /// The change is a mediator added to the API's flow (a log before its first respond) instead of a property's value,
+    /// and both runs track the files the CLI tracks (all but <c>MIGRATION.md</c>, whose mediator counts the CLI writes
+    /// as a report).
+    /// </param>
+    public static void Pairs(string project, int artifacts, int runs, bool reuseRenders = false, bool reuseArtifacts = false, bool bodyChange = false)
     {
+        Func<GeneratedFile, bool>? include = bodyChange ? f => f.RelativePath != "MIGRATION.md" : null;
         var outputOptions = new OutputOptions { ReuseRenders = reuseRenders, ReuseArtifacts = reuseArtifacts };
         var output = project + "_converted";
         var scratch = project + "_warmup";
@@ -93,14 +99,17 @@ internal static class Incremental
             // Each run starts on a collected heap, so neither pays for collecting the previous run's garbage.
             Collect();
             var fullCpu = Cpu();
-            var full = Time(() => IncrementalConversion.Run(options, output, outputOptions), out _);
+            var full = Time(() => IncrementalConversion.Run(options, output, outputOptions, include: include), out _);
             fullCpu = Cpu() - fullCpu;
             var api = Path.Combine(project, "apis", string.Create(CultureInfo.InvariantCulture, $"Api{11 + run}.xml"));
-            File.WriteAllText(api, File.ReadAllText(api).Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
+            var text = File.ReadAllText(api);
+            File.WriteAllText(api, bodyChange
+                ? text[..text.IndexOf("<respond/>", StringComparison.Ordinal)] + "<log level=\"custom\"><property name=\"bench\" value=\"changed\"/></log>" + text[text.IndexOf("<respond/>", StringComparison.Ordinal)..]
+                : text.Replace("value=\"A\"", "value=\"A-changed\"", StringComparison.Ordinal));
             Collect();
             var stages = new StageClock();
             var changedCpu = Cpu();
-            var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, outputOptions), out var result);
+            var changed = Time(() => IncrementalConversion.Run(options with { Progress = stages.Progress }, output, outputOptions, include: include), out var result);
             changedCpu = Cpu() - changedCpu;
             stages.Stop();
             var written = string.Join(", ", result.Outcome?.Files.Where(f => f.Action != FileAction.Unchanged).Select(f => f.Path) ?? []);
@@ -114,7 +123,7 @@ internal static class Incremental
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"incremental pairs ({artifacts} artifacts, {runs} pairs{(reuseRenders ? ", render cache on" : string.Empty)}{(reuseArtifacts ? ", artifact reuse on" : string.Empty)}): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}% (CPU time {100 * Median(cpuRatios):F1}%)"));
+            $"incremental pairs ({artifacts} artifacts, {runs} pairs{(reuseRenders ? ", render cache on" : string.Empty)}{(reuseArtifacts ? ", artifact reuse on" : string.Empty)}{(bodyChange ? ", a mediator added" : ", a property value changed")}): full run median {Median(fulls):F0} ms, one API changed median {Median(changes):F0} ms, median ratio {100 * Median(ratios):F1}% (CPU time {100 * Median(cpuRatios):F1}%)"));
     }
 
     /// <summary>The CPU time of the process so far (every thread), in milliseconds: the machine is shared, so wall times alone say little.</summary>

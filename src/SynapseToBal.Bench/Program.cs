@@ -39,7 +39,7 @@ if (args.Contains("--incremental"))
     if (args.Contains("--pairs"))
     {
         // Only the full run against one changed API, --runs times each, alternating: medians and the median ratio.
-        SynapseToBal.Bench.Incremental.Pairs(incremental, total, Option("--runs", 3), args.Contains("--reuse-renders"), args.Contains("--reuse-artifacts"));
+        SynapseToBal.Bench.Incremental.Pairs(incremental, total, Option("--runs", 3), args.Contains("--reuse-renders"), args.Contains("--reuse-artifacts"), args.Contains("--body-change"));
         return 0;
     }
 

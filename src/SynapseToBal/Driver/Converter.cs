@@ -40,6 +40,12 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
     public SectionCollector? Sections { get; init; }
 
     /// <summary>
+    /// When only part of a package is converted (a slice, <c>Output/ArtifactSplice.cs</c>): the module-level names of
+    /// the whole package, which its parameters, property locals and payload records keep clear of.
+    /// </summary>
+    public IReadOnlyCollection<string>? OtherModuleNames { get; init; }
+
+    /// <summary>
     /// How many threads the conversion may use for its per-file work (loading and parsing the files, rendering the
     /// package's files); null for one per processor, 1 for none besides the caller's. The output and the diagnostics
     /// are the same whatever the number (<c>docs/performance.md</c>, "Parallel conversion").
@@ -72,6 +78,12 @@ public sealed record ConversionResult(
 
     /// <summary>The resolved references of the artifacts (null when the input does not exist or resolving them failed).</summary>
     public ReferenceGraph? Graph { get; init; }
+
+    /// <summary>Every module-level symbol's name in symbol order (empty when nothing was refined).</summary>
+    public ImmutableArray<string> ModuleNames { get; init; } = [];
+
+    /// <summary>Every module-level symbol got the name it asked for (false when nothing was refined).</summary>
+    public bool NamesAsAsked { get; init; }
 }
 
 public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
@@ -147,10 +159,12 @@ public static class Converter
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
         options.Progress?.Invoke("Emitting", 0, 1);
+        RefinedPackage? refined = null;
         try
         {
+            refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
             var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
-            files = emitter.Emit(BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames), documents);
+            files = emitter.Emit(refined, documents);
             foreach (var failure in emitter.Failures)
             {
                 diagnostics.Report(DiagnosticCatalog.GenerationInternalError, failure.Origin, failure.Kind, failure.Name, failure.Message);
@@ -183,7 +197,15 @@ public static class Converter
         }
 
         options.Progress?.Invoke("Emitting", 1, 1);
-        return new ConversionResult(files, sorted, documents, package, sourceRoot) { Project = project, Report = report, Renderer = renderer, Graph = model.Graph };
+        return new ConversionResult(files, sorted, documents, package, sourceRoot)
+        {
+            Project = project,
+            Report = report,
+            Renderer = renderer,
+            Graph = model.Graph,
+            ModuleNames = refined?.ModuleNames ?? [],
+            NamesAsAsked = refined?.NamesAsAsked ?? false,
+        };
     }
 
     /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>

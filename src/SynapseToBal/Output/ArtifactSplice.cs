@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SynapseToBal.Driver;
@@ -7,13 +8,14 @@ using SynapseToBal.Emit;
 namespace SynapseToBal.Output;
 
 /// <summary>
-/// Per-artifact reuse for one kind of change (issue 12, <c>docs/design.md</c>, "Regenerating one artifact"): the
-/// literal value of a property changed in the file of one API, nothing else in the input. Such a rerun converts a
-/// slice of the project (every file but the other APIs' files) twice, with the file's previous text (rebuilt from the
-/// stored values and checked against the previous hash) and its new text, and splices the API's new sections into the
-/// previous generation when the two slice conversions show that the change stays inside those sections. Anything else
-/// (another change, a check that fails, a record that cannot be read or comes from another build) returns null: the
-/// caller converts the whole project, which is always correct.
+/// Per-artifact reuse (issue 12, <c>docs/design.md</c>, "Regenerating one artifact"): a change confined to the file of
+/// one API, nothing else in the input. Such a rerun converts a slice of the project (every file but the other APIs'
+/// files) twice, with the file's previous text (kept in the record) and its new text, and splices the API's new sections
+/// into the previous generation when the two slice conversions show that the change stays inside those sections and
+/// leaves every fact the rest of the package sees unchanged (module-level names, files outside the sections,
+/// diagnostics, and the project-wide facts the file's text could touch). Anything else (another change, a check that
+/// fails, a record that cannot be read or comes from another build) returns null: the caller converts the whole
+/// project, which is always correct.
 /// </summary>
 internal static partial class ArtifactSplice
 {
@@ -21,29 +23,35 @@ internal static partial class ArtifactSplice
     public const string FileName = "artifacts.json";
 
     /// <summary>The stored format and the meaning of its fields: a record of another version is not read.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The files whose constructs the emitter reports with their source file (<see cref="SectionCollector"/>).</summary>
     private static readonly string[] SectionFiles = ["main.bal", "functions.bal"];
 
-    /// <summary>Property names the Micro Integrator gives a meaning to whatever their case (most such names are upper case and fail the name rule).</summary>
-    private static readonly HashSet<string> MeaningfulNames = new(StringComparer.OrdinalIgnoreCase) { "messageType", "contentType", "transportHeaders", "preserveProcessedHeaders" };
-
-    /// <summary>Values that read as flags, numbers or nothing: a change to or from one is not spliced.</summary>
-    private static readonly HashSet<string> FlagWords = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "yes", "no", "on", "off", "null", "nil" };
+    /// <summary>
+    /// Words whose presence in the changed file's previous or new text (any case) means the file may feed a fact the
+    /// whole package reads (<c>docs/design.md</c>, "project-wide lowering facts" and "package-wide emit facts"):
+    /// system-scope properties, the SOAP fault check, WS-Addressing, split and aggregate flows, throttles. A slice
+    /// cannot show such a fact's effect on the other APIs, so the change is not spliced.
+    /// </summary>
+    private static readonly string[] GlobalMarkers =
+    [
+        "system", "FORCE_ERROR_ON_SOAP_FAULT", "PRESERVE_WS_ADDRESSING", "aggregate", "iterate", "clone", "foreach", "scatter", "throttle",
+    ];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     internal sealed record Section(string File, int Start, int Length);
 
     /// <param name="Path">The input file, relative and '/'-separated, as the manifest names it.</param>
-    /// <param name="Skeleton">The hash of the file's text with every property's literal value left empty.</param>
-    /// <param name="Values">Those values, in document order.</param>
+    /// <param name="Text">The file's text as the conversion read it (the previous text of a later change).</param>
     /// <param name="Sections">Where the file's services and functions are in the generated files, in file order.</param>
-    internal sealed record ArtifactRecord(string Path, string Skeleton, IReadOnlyList<string> Values, IReadOnlyList<Section> Sections);
+    internal sealed record ArtifactRecord(string Path, string Text, IReadOnlyList<Section> Sections);
 
+    /// <param name="NamesAsAsked">Every module-level symbol of the package got the name it asked for (no splice otherwise).</param>
+    /// <param name="ModuleNames">Those names, in symbol order.</param>
     /// <param name="Files">Every generated file the manifest tracks with the hash of its generated text, in generation order.</param>
-    internal sealed record Record(string Build, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts);
+    internal sealed record Record(string Build, bool NamesAsAsked, IReadOnlyList<string> ModuleNames, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts);
 
     /// <summary>What a splice produced: the files of the package, the next record and the manifest's inputs.</summary>
     internal sealed record Spliced(IReadOnlyList<GeneratedFile> Files, Record Next, IReadOnlyList<ManifestInput> Inputs);
@@ -52,38 +60,9 @@ internal static partial class ArtifactSplice
     private static bool IsSingleApi(ManifestInput input) =>
         input.Artifacts.Count == 1 && input.Artifacts[0].StartsWith("api:", StringComparison.Ordinal) && !input.Path.Contains('!', StringComparison.Ordinal);
 
-    [GeneratedRegex(@"<property\b[^<>]*?\svalue=""(?<value>[^""<>]*)""")]
-    private static partial Regex PropertyValue();
-
-    [GeneratedRegex("""\s(?:scope|type|expression)\s*=""")]
-    private static partial Regex TypedOrScoped();
-
-    [GeneratedRegex(@"\sname=""(?<name>[^""]*)""")]
-    private static partial Regex NameAttribute();
-
-    [GeneratedRegex("""^[a-z][A-Za-z0-9]{0,63}$""")]
-    private static partial Regex PlainName();
-
-    [GeneratedRegex("""^[A-Za-z][A-Za-z0-9_ -]{0,63}$""")]
-    private static partial Regex PlainValue();
-
-    /// <summary>The text with every property's literal value left empty, and the values.</summary>
-    internal static (string Skeleton, List<Match> Matches) Skeleton(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var matches = new List<Match>();
-        var at = 0;
-        foreach (Match match in PropertyValue().Matches(text))
-        {
-            var value = match.Groups["value"];
-            builder.Append(text, at, value.Index - at);
-            matches.Add(match);
-            at = value.Index + value.Length;
-        }
-
-        builder.Append(text, at, text.Length - at);
-        return (builder.ToString(), matches);
-    }
+    /// <summary>The root element's start tag (after an XML declaration and comments): an API's name, context and version.</summary>
+    [GeneratedRegex(@"\A(?:\s|<\?[^>]*\?>|<!--.*?-->)*<api\b[^>]*>", RegexOptions.Singleline)]
+    private static partial Regex RootStartTag();
 
     /// <summary>The record of a conversion, or null when it has nothing to record (no project read).</summary>
     public static Record? Build(ConversionResult result, IReadOnlyList<GeneratedFile> files, IReadOnlyList<ManifestInput> inputs, SectionCollector sections)
@@ -114,17 +93,18 @@ internal static partial class ArtifactSplice
             }
         }
 
+        // A package whose names are not all as asked is never spliced (a slice could number them otherwise): its record
+        // keeps no artifact.
         var artifacts = new List<ArtifactRecord>();
-        foreach (var input in inputs.Where(IsSingleApi).OrderBy(i => i.Path, StringComparer.Ordinal))
+        foreach (var input in result.NamesAsAsked ? inputs.Where(IsSingleApi).OrderBy(i => i.Path, StringComparer.Ordinal) : Enumerable.Empty<ManifestInput>())
         {
             if (texts.TryGetValue(Path.GetFullPath(Path.Combine(result.SourceRoot, input.Path)), out var text))
             {
-                var (skeleton, matches) = Skeleton(text);
-                artifacts.Add(new ArtifactRecord(input.Path, Manifest.Hash(skeleton), [.. matches.Select(m => m.Groups["value"].Value)], located.TryGetValue(input.Path, out var own) ? own : []));
+                artifacts.Add(new ArtifactRecord(input.Path, text, located.TryGetValue(input.Path, out var own) ? own : []));
             }
         }
 
-        return new Record(IncrementalConversion.Build, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
+        return new Record(IncrementalConversion.Build, result.NamesAsAsked, result.NamesAsAsked ? result.ModuleNames : [], [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
     }
 
     /// <summary>Where each recorded construct's text is in the file, in order; null when one is not found as recorded (the file was rendered twice, or its text was changed after joining).</summary>
@@ -153,7 +133,7 @@ internal static partial class ArtifactSplice
     public static Spliced? TrySplice(ConversionOptions options, string root, Manifest previous, IReadOnlyList<(string Path, string Hash)> fingerprint, Func<GeneratedFile, bool>? include)
     {
         var input = Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar);
-        if (!Directory.Exists(input) || options.KeepStructure || options.RenderCache is not null || Read(Path.Combine(root, Manifest.Folder, FileName)) is not { } record || record.Build != IncrementalConversion.Build)
+        if (!Directory.Exists(input) || options.KeepStructure || options.RenderCache is not null || Read(Path.Combine(root, Manifest.Folder, FileName)) is not { } record || record.Build != IncrementalConversion.Build || !record.NamesAsAsked)
         {
             return null;
         }
@@ -194,12 +174,12 @@ internal static partial class ArtifactSplice
             return null;
         }
 
-        var (oldText, newText, changes) = change;
+        var (oldText, newText) = change;
 
         var temp = Directory.CreateTempSubdirectory("synapse2bal-splice-");
         try
         {
-            return Splice(options, root, previous, fingerprint, include, record, artifact, changed, oldText, newText, changes, Path.Combine(temp.FullName, Path.GetFileName(input)));
+            return Splice(options, root, previous, fingerprint, include, record, artifact, changed, oldText, newText, Path.Combine(temp.FullName, Path.GetFileName(input)));
         }
         finally
         {
@@ -218,11 +198,11 @@ internal static partial class ArtifactSplice
     }
 
     /// <summary>
-    /// The changed file's previous and new text and the values that changed, when only literal property values
-    /// changed, each a plain word (no flag, number or expression) of a default-scope, untyped property with a plain
-    /// lower-case name; null otherwise.
+    /// The changed file's previous text (from the record, checked against the previous hash) and its new text, when
+    /// the API keeps its start tag (its name, context and version) and neither text names a project-wide fact
+    /// (<see cref="GlobalMarkers"/>); null otherwise.
     /// </summary>
-    private static (string Old, string New, List<(string Old, string New)> Changes)? Change(string file, string hash, string previousHash, ArtifactRecord artifact)
+    private static (string Old, string New)? Change(string file, string hash, string previousHash, ArtifactRecord artifact)
     {
         string text;
         try
@@ -240,43 +220,20 @@ internal static partial class ArtifactSplice
             return null;
         }
 
-        var (skeleton, matches) = Skeleton(text);
-        if (Manifest.Hash(skeleton) != artifact.Skeleton || matches.Count != artifact.Values.Count)
+        // The previous text must be the file the last conversion read.
+        var oldText = artifact.Text;
+        if (Manifest.Hash(Encoding.UTF8.GetBytes(oldText)) != previousHash || oldText == text)
         {
             return null;
         }
 
-        var changes = new List<(string Old, string New)>();
-        var old = new StringBuilder(text.Length);
-        var at = 0;
-        for (var i = 0; i < matches.Count; i++)
+        if (RootStartTag().Match(oldText) is not { Success: true } oldTag || RootStartTag().Match(text) is not { Success: true } newTag || oldTag.Value != newTag.Value)
         {
-            var value = matches[i].Groups["value"];
-            if (value.Value == artifact.Values[i])
-            {
-                continue;
-            }
-
-            var tag = matches[i].Value;
-            if (!Plain(value.Value) || !Plain(artifact.Values[i]) || TypedOrScoped().IsMatch(tag)
-                || NameAttribute().Match(tag) is not { Success: true } name || !PlainName().IsMatch(name.Groups["name"].Value) || MeaningfulNames.Contains(name.Groups["name"].Value))
-            {
-                return null;
-            }
-
-            changes.Add((artifact.Values[i], value.Value));
-            old.Append(text, at, value.Index - at).Append(artifact.Values[i]);
-            at = value.Index + value.Length;
+            return null;
         }
 
-        old.Append(text, at, text.Length - at);
-        var oldText = old.ToString();
-
-        // The previous text, rebuilt from the stored values, must be the file the last conversion read.
-        return changes.Count > 0 && Manifest.Hash(Encoding.UTF8.GetBytes(oldText)) == previousHash ? (oldText, text, changes) : null;
+        return GlobalMarkers.Any(m => oldText.Contains(m, StringComparison.OrdinalIgnoreCase) || text.Contains(m, StringComparison.OrdinalIgnoreCase)) ? null : (oldText, text);
     }
-
-    private static bool Plain(string value) => PlainValue().IsMatch(value) && !FlagWords.Contains(value.Trim());
 
     private static Spliced? Splice(
         ConversionOptions options,
@@ -289,7 +246,6 @@ internal static partial class ArtifactSplice
         int changed,
         string oldText,
         string newText,
-        List<(string Old, string New)> changes,
         string slice)
     {
         // The slice: every input file but the files of the other APIs (nothing refers to an API).
@@ -316,11 +272,18 @@ internal static partial class ArtifactSplice
 
         var changedFile = Path.GetFullPath(Converter.SafeCombine(slice, path)!);
         File.WriteAllText(changedFile, oldText, StrictUtf8);
-        var before = ConvertSlice(options, slice, include);
+        var before = ConvertSlice(options, slice, include, record.ModuleNames, changedFile);
         File.WriteAllText(changedFile, newText, StrictUtf8);
-        var after = ConvertSlice(options, slice, include);
+        var after = ConvertSlice(options, slice, include, record.ModuleNames, changedFile);
+
+        // The same diagnostics, the same artifacts in the changed file, and every module-level symbol named as asked,
+        // the same names before and after: the whole package's names are then unchanged too (a name is a function of
+        // the names asked for, and none is asked twice).
         if (before is null || after is null
             || !before.Value.Diagnostics.SequenceEqual(after.Value.Diagnostics, StringComparer.Ordinal)
+            || !before.Value.Artifacts.SequenceEqual(after.Value.Artifacts, StringComparer.Ordinal)
+            || !before.Value.NamesAsAsked || !after.Value.NamesAsAsked
+            || !before.Value.ModuleNames.SequenceEqual(after.Value.ModuleNames, StringComparer.Ordinal)
             || !before.Value.Files.Select(f => f.RelativePath).SequenceEqual(after.Value.Files.Select(f => f.RelativePath), StringComparer.Ordinal))
         {
             return null;
@@ -353,7 +316,7 @@ internal static partial class ArtifactSplice
                 continue;
             }
 
-            if (Replace(generated, text, o.Content, n.Content, before.Value.Sections, after.Value.Sections, changedFile, artifact, changes) is not { } replaced)
+            if (Replace(generated, text, o.Content, n.Content, before.Value.Sections, after.Value.Sections, changedFile, artifact) is not { } replaced)
             {
                 return null;
             }
@@ -370,10 +333,10 @@ internal static partial class ArtifactSplice
 
         var artifacts = record.Artifacts.Select(a => a with
         {
-            Values = a.Path == path ? [.. Skeleton(newText).Matches.Select(m => m.Groups["value"].Value)] : a.Values,
+            Text = a.Path == path ? newText : a.Text,
             Sections = [.. a.Sections.Select(s => Shift(s, shifts))],
         }).ToList();
-        var next = new Record(record.Build, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
+        var next = new Record(record.Build, record.NamesAsAsked, record.ModuleNames, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
         var inputs = previous.Inputs.Select((i, index) => index == changed ? i with { Hash = fingerprint[changed].Hash } : i).ToList();
         return new Spliced(files, next, inputs);
     }
@@ -405,7 +368,7 @@ internal static partial class ArtifactSplice
 
     /// <summary>
     /// The previous generation of a file with the changed API's sections replaced, when the slice's two conversions of
-    /// the file differ only inside those sections, only by the changed literals, and the previous generation holds each
+    /// the file differ only inside those sections, and the previous generation holds each
     /// old section where the record says; null otherwise.
     /// </summary>
     private static (string Text, List<(int Start, int OldLength, int NewLength)> Shifts)? Replace(
@@ -416,8 +379,7 @@ internal static partial class ArtifactSplice
         SectionCollector beforeSections,
         SectionCollector afterSections,
         string changedFile,
-        ArtifactRecord artifact,
-        List<(string Old, string New)> changes)
+        ArtifactRecord artifact)
     {
         if (Locate(before, beforeSections.Of(file)) is not { } oldRanges || Locate(after, afterSections.Of(file)) is not { } newRanges)
         {
@@ -439,9 +401,8 @@ internal static partial class ArtifactSplice
         {
             var oldSection = before.Substring(oldOwn[k].Start, oldOwn[k].Length);
             var newSection = after.Substring(newOwn[k].Start, newOwn[k].Length);
-            var substituted = changes.Aggregate(oldSection, (text, change) => text.Replace('"' + change.Old + '"', '"' + change.New + '"', StringComparison.Ordinal));
             var (start, length) = (recorded[k].Start, recorded[k].Length);
-            if (substituted != newSection || length != oldSection.Length || start < at || start + length > previousText.Length
+            if (length != oldSection.Length || start < at || start + length > previousText.Length
                 || string.CompareOrdinal(previousText, start, oldSection, 0, length) != 0)
             {
                 return null;
@@ -470,20 +431,31 @@ internal static partial class ArtifactSplice
         return builder.Append(text, at, text.Length - at).ToString();
     }
 
-    private static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<string> Diagnostics, SectionCollector Sections)? ConvertSlice(ConversionOptions options, string slice, Func<GeneratedFile, bool>? include)
+    private readonly record struct SliceConversion(
+        IReadOnlyList<GeneratedFile> Files,
+        IReadOnlyList<string> Diagnostics,
+        SectionCollector Sections,
+        IReadOnlyList<string> Artifacts,
+        bool NamesAsAsked,
+        IReadOnlyList<string> ModuleNames);
+
+    /// <param name="moduleNames">The whole package's module-level names, which the slice's locals keep clear of as the whole package's do.</param>
+    private static SliceConversion? ConvertSlice(ConversionOptions options, string slice, Func<GeneratedFile, bool>? include, IReadOnlyList<string> moduleNames, string changedFile)
     {
         var sections = new SectionCollector();
         var result = Converter.Convert(new ConversionOptions(slice, options.Org, options.PackageName, options.TemplatesDirectory, options.SynapseLogLines)
         {
             Sections = sections,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            OtherModuleNames = moduleNames,
         });
         if (result.Files.Count == 0)
         {
             return null;
         }
 
-        return ([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections);
+        var artifacts = result.Documents.Where(d => Path.GetFullPath(d.Path) == changedFile).SelectMany(d => d.Artifacts.Select(a => a.XmlName + ":" + a.Name)).ToList();
+        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames);
     }
 
     private static string? ReadBase(string root, string file)
@@ -502,11 +474,19 @@ internal static partial class ArtifactSplice
     public static string Serialize(Record record)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteNumber("version", FormatVersion);
             writer.WriteString("build", record.Build);
+            writer.WriteBoolean("namesAsAsked", record.NamesAsAsked);
+            writer.WriteStartArray("moduleNames");
+            foreach (var name in record.ModuleNames)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("files");
             foreach (var (path, hash) in record.Files)
             {
@@ -522,14 +502,7 @@ internal static partial class ArtifactSplice
             {
                 writer.WriteStartObject();
                 writer.WriteString("path", artifact.Path);
-                writer.WriteString("skeleton", artifact.Skeleton);
-                writer.WriteStartArray("values");
-                foreach (var value in artifact.Values)
-                {
-                    writer.WriteStringValue(value);
-                }
-
-                writer.WriteEndArray();
+                writer.WriteString("text", artifact.Text);
                 writer.WriteStartArray("sections");
                 foreach (var section in artifact.Sections)
                 {
@@ -572,10 +545,10 @@ internal static partial class ArtifactSplice
                 .Select(f => (f.GetProperty("path").GetString()!, f.GetProperty("hash").GetString()!)).ToList();
             var artifacts = rootElement.GetProperty("artifacts").EnumerateArray().Select(a => new ArtifactRecord(
                 a.GetProperty("path").GetString()!,
-                a.GetProperty("skeleton").GetString()!,
-                [.. a.GetProperty("values").EnumerateArray().Select(v => v.GetString()!)],
+                a.GetProperty("text").GetString()!,
                 [.. a.GetProperty("sections").EnumerateArray().Select(s => new Section(s[0].GetString()!, s[1].GetInt32(), s[2].GetInt32()))])).ToList();
-            return new Record(rootElement.GetProperty("build").GetString()!, files, artifacts);
+            var names = rootElement.GetProperty("moduleNames").EnumerateArray().Select(n => n.GetString()!).ToList();
+            return new Record(rootElement.GetProperty("build").GetString()!, rootElement.GetProperty("namesAsAsked").GetBoolean(), names, files, artifacts);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException or NullReferenceException)
         {

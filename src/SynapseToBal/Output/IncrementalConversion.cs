@@ -41,7 +41,7 @@ public static class IncrementalConversion
             return new IncrementalRun(null, null, UpToDate: true);
         }
 
-        // One API's property value changed: its new sections spliced into the previous generation when a slice of the
+        // A change confined to one API's file: its new sections spliced into the previous generation when a slice of the
         // project shows the change stays inside them (ArtifactSplice); otherwise the whole project is converted.
         var recordPath = Path.Combine(root, Manifest.Folder, ArtifactSplice.FileName);
         if (output.ReuseArtifacts && !output.ReuseRenders && previous is not null && SameConverter(previous, settings)

@@ -50,8 +50,8 @@ public sealed record OutputOptions(bool Force = false, bool NoMerge = false, boo
     public bool ReuseRenders { get; init; }
 
     /// <summary>
-    /// Keep a record of each API file's property values and sections in the manifest folder, and splice a rerun whose
-    /// only change is such a value instead of converting the whole project (<c>Output/ArtifactSplice.cs</c>); off by
+    /// Keep a record of each API file's text and sections in the manifest folder, and splice a rerun whose only change
+    /// is confined to one API's file instead of converting the whole project (<c>Output/ArtifactSplice.cs</c>); off by
     /// default (the CLI needs the whole conversion for its reports).
     /// </summary>
     public bool ReuseArtifacts { get; init; }

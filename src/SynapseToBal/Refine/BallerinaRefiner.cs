@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SynapseToBal.IR;
 
 namespace SynapseToBal.Refine;
@@ -31,6 +32,12 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
 
     /// <summary>The record types JSON payloadFactory templates of a fixed shape are built as (<see cref="PayloadTypeAnalysis"/>).</summary>
     public PayloadTypes PayloadTypes { get; init; } = PayloadTypes.Empty;
+
+    /// <summary>Every module-level symbol's name, in symbol order (per-artifact reuse compares them, <c>Output/ArtifactSplice.cs</c>).</summary>
+    public ImmutableArray<string> ModuleNames { get; init; } = [];
+
+    /// <summary>Every module-level symbol got the name it asked for: no name was numbered or replaced by its fallback.</summary>
+    public bool NamesAsAsked { get; init; }
 }
 
 /// <summary>
@@ -54,7 +61,12 @@ public static class BallerinaRefiner
     public static readonly IReadOnlyList<string> ReservedModuleNames = ModulePrefixes.Concat(ReservedLocals).Distinct(StringComparer.Ordinal).ToList();
 
     /// <param name="runtimeNames">Every name the runtime support module declares (its functions and types): generated declarations keep clear of them.</param>
-    public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames)
+    /// <param name="otherModuleNames">
+    /// Module-level names of the whole package when only part of it is refined (per-artifact reuse,
+    /// <c>Output/ArtifactSplice.cs</c>): taken after the module symbols are named, so that parameters, property
+    /// locals and payload records keep clear of them as they do in the whole package.
+    /// </param>
+    public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames, IReadOnlyCollection<string>? otherModuleNames = null)
     {
         (package, var inlined) = EmptyFlows.Inline(package);
         package = RespondOnlyFlows.Inline(package);
@@ -76,6 +88,10 @@ public static class BallerinaRefiner
 
             names[symbol] = Unique(name, taken);
         }
+
+        var moduleNames = package.Symbols.Select(s => names[s]).ToImmutableArray();
+        var asAsked = package.Symbols.All(s => names[s] == asked[s]);
+        taken.UnionWith(otherModuleNames?.Select(n => n.TrimStart('\'')) ?? []);
 
         foreach (var function in package.Functions)
         {
@@ -105,6 +121,8 @@ public static class BallerinaRefiner
             Locals = PropertyLocalAnalysis.Analyze(package, taken, names),
             InlinedFlows = inlined,
             PayloadTypes = PayloadTypeAnalysis.Analyze(package, taken),
+            ModuleNames = moduleNames,
+            NamesAsAsked = asAsked,
         };
     }
 
