@@ -64,6 +64,36 @@ internal static partial class ArtifactSplice
     [GeneratedRegex(@"\A(?:\s|<\?[^>]*\?>|<!--.*?-->)*<api\b[^>]*>", RegexOptions.Singleline)]
     private static partial Regex RootStartTag();
 
+    /// <summary>A module-level function's header line (name and signature), up to its opening brace.</summary>
+    [GeneratedRegex(@"^(?:(?:public|isolated|transactional)\s+)*function\s+('?[\p{L}\p{N}_\\]+)\s*\(.*$", RegexOptions.Multiline)]
+    private static partial Regex FunctionHeader();
+
+    /// <summary>
+    /// Whether every function both texts declare has the same header in each. Some facts of a function's signature are
+    /// decided over the whole package (a sequence that cannot fail returns no error unless some artifact names it where
+    /// it may fail: <c>PackageEmitter.InfallibleFunctions</c>), so a slice without the other APIs can decide them
+    /// differently, and a call the slice writes (<c>s(ctx);</c> against <c>check s(ctx);</c>) would not match the
+    /// whole package's function.
+    /// </summary>
+    private static bool SameFunctionHeaders(string slice, string whole)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match match in FunctionHeader().Matches(whole))
+        {
+            headers[match.Groups[1].Value] = match.Value.TrimEnd('\r');
+        }
+
+        foreach (Match match in FunctionHeader().Matches(slice))
+        {
+            if (headers.TryGetValue(match.Groups[1].Value, out var header) && header != match.Value.TrimEnd('\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The record of a conversion, or null when it has nothing to record (no project read).</summary>
     public static Record? Build(ConversionResult result, IReadOnlyList<GeneratedFile> files, IReadOnlyList<ManifestInput> inputs, SectionCollector sections)
     {
@@ -305,6 +335,11 @@ internal static partial class ArtifactSplice
 
             var o = before.Value.Files.FirstOrDefault(f => f.RelativePath == generated);
             var n = after.Value.Files.FirstOrDefault(f => f.RelativePath == generated);
+            if ((o is not null && !SameFunctionHeaders(o.Content, text)) || (n is not null && !SameFunctionHeaders(n.Content, text)))
+            {
+                return null; // a signature the whole package decides differently (see SameFunctionHeaders)
+            }
+
             if (o is null || n is null || o.Content == n.Content)
             {
                 if ((o is null) != (n is null))

@@ -267,6 +267,33 @@ public sealed partial class IncrementalEquivalenceTests
         Assert.False(rerun.Spliced, "a package whose names are not as asked was spliced");
     }
 
+    /// <summary>
+    /// Whether a sequence can fail is decided over the whole package: a sequence that only logs returns no error,
+    /// unless some artifact names it where it may fail (here a store's <c>sequence</c> in another API). The slice
+    /// leaves that API out and decides otherwise; a splice would write <c>s(ctx);</c> where the whole package's
+    /// <c>s</c> returns <c>error?</c>. The rerun must convert whole and equal a fresh conversion.
+    /// </summary>
+    [Fact]
+    public void A_call_to_a_function_whose_signature_depends_on_another_api_converts_whole()
+    {
+        const string Ns = "xmlns=\"http://ws.apache.org/ns/synapse\"";
+        Directory.CreateDirectory(Path.Combine(Input, "apis"));
+        Directory.CreateDirectory(Path.Combine(Input, "sequences"));
+        Directory.CreateDirectory(Path.Combine(Input, "message-stores"));
+        File.WriteAllText(Path.Combine(Input, "sequences", "S.xml"), $"<sequence {Ns} name=\"S\"><log level=\"custom\"><property name=\"in\" value=\"S\"/></log></sequence>");
+        File.WriteAllText(Path.Combine(Input, "sequences", "T.xml"), $"<sequence {Ns} name=\"T\"><log level=\"custom\"><property name=\"in\" value=\"T\"/></log></sequence>");
+        File.WriteAllText(Path.Combine(Input, "message-stores", "Q.xml"), $"<messageStore {Ns} name=\"Q\"/>");
+        File.WriteAllText(Path.Combine(Input, "apis", "A.xml"), $"<api {Ns} name=\"A\" context=\"/a\"><resource methods=\"GET\"><inSequence><sequence key=\"T\"/><respond/></inSequence></resource></api>");
+        File.WriteAllText(Path.Combine(Input, "apis", "B.xml"), $"<api {Ns} name=\"B\" context=\"/b\"><resource methods=\"POST\"><inSequence><store messageStore=\"Q\" sequence=\"S\"/><respond/></inSequence></resource></api>");
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport);
+        AssertEqualsFresh("the first run", WithoutReport);
+
+        Edit(Path.Combine(Input, "apis", "A.xml"), "key=\"T\"", "key=\"S\"");
+        var rerun = IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport);
+        AssertEqualsFresh("A calling S instead of T", WithoutReport);
+        Assert.False(rerun.Spliced, "a call to a function whose signature the slice decides differently was spliced");
+    }
+
     /// <summary>Replaces the first <c>value="from"</c> in an API's file.</summary>
     private void SetValue(string api, string from, string to) => Edit(Path.Combine(Input, "apis", api + ".xml"), $"value=\"{from}\"", $"value=\"{to}\"");
 
