@@ -3320,11 +3320,14 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
 # cannot be read) is, in the Micro Integrator, an AxisFault without a fault code that BlockingMsgSender.send
 # (EndpointDefinition, the one the call, callout and ForwardingService reach through AbstractEndpoint.send)
 # records as ERROR_CODE 401002 (SynapseConstants.BLOCKING_SENDER_OPERATION_FAILED), not the pass-through
-# sender's 101503 / 101504 (`blockingFault`). Any other error is returned as it is.
+# sender's 101503 / 101504 (`blockingFault`); it also sets the axis2 HTTP_SC to "" (extractStatusCodeFromException
+# finds no `Transport error: <status>` in the message), which `httpSc` holds as `()`. Any other error is returned as
+# it is.
 function blockingTransportFailure(Context ctx, error e) returns error {
     if e !is http:ClientError || e.detail()["synapseErrorCode"] is int {
         return e;
     }
+    ctx.httpSc = ();
     return blockingFault(ctx, e.message(), 401002);
 }
 

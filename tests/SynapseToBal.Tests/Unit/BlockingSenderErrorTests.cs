@@ -43,7 +43,10 @@ public sealed class BlockingSenderErrorTests
         InOrder(failure,
             "if e !is http:ClientError || e.detail()[\"synapseErrorCode\"] is int {",
             "return e;",
+            // BlockingMsgSender sets the axis2 HTTP_SC to "" (no status in the fault's message): `()` reads as "".
+            "ctx.httpSc = ();",
             "return blockingFault(ctx, e.message(), 401002);");
+        Assert.Contains("function axis2HttpSc(Context ctx) returns string => ctx.httpSc ?: \"\";", Source, StringComparison.Ordinal);
         Assert.DoesNotContain("101503", failure, StringComparison.Ordinal);
         Assert.DoesNotContain("101504", failure, StringComparison.Ordinal);
     }
