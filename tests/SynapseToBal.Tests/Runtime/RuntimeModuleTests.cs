@@ -121,7 +121,7 @@ public sealed class RuntimeModuleTests : IDisposable
     /// A blocking call fails as Axis2's HTTPSender.handleResponse decides (the MI's axis2_blocking_client.xml
     /// configures CommonsHTTPTransportSender): 2xx, 400, 409, 500 and the endpoint's non-error statuses are read as
     /// the response; any other status is an AxisFault whose fault code is the status, which
-    /// BlockingMsgSender.setErrorDetails makes ERROR_CODE, with the request kept as the message.
+    /// BlockingMsgSender.send makes ERROR_CODE, with the request kept as the message.
     /// </summary>
     [Fact]
     public void A_blocking_call_fails_on_the_statuses_axis2_does_not_read_with_the_status_as_error_code()
@@ -132,10 +132,13 @@ public sealed class RuntimeModuleTests : IDisposable
             + "        || nonErrorCodes.indexOf(status) !is ();", source, StringComparison.Ordinal);
         // The request's content type is back already (restoreRequestState before `check called`); its body comes back here.
         Assert.Contains("    restoreRequestState(ctx, request, keepResponse = true);\n"
-            + "    check called;\n"
+            + "    if called is error {\n"
+            + "        return blockingTransportFailure(ctx, called);\n"
+            + "    }\n"
             + "    if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {\n"
             + "        ctx.payload = request.payload;\n"
-            + "        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = ctx.statusCode);", source, StringComparison.Ordinal);
+            + "        return blockingFault(ctx, string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, ctx.statusCode);", source, StringComparison.Ordinal);
+        // The status is the code, not 401002 (which only a transport failure without a fault code gets).
         Assert.DoesNotContain("synapseErrorCode = 401002", source, StringComparison.Ordinal);
         Assert.DoesNotContain("ctx.statusCode >= 400", source, StringComparison.Ordinal);
     }

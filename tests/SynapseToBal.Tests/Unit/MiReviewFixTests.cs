@@ -73,7 +73,8 @@ public sealed class MiReviewFixTests
             "RequestState request = requestState(ctx);",
             "error? called = callEndpoint(ctx, endpoint, path, method, format);",
             "restoreRequestState(ctx, request, keepResponse = true);",
-            "check called;");
+            "if called is error {",
+            "return blockingTransportFailure(ctx, called);");
         var saved = Source[Source.IndexOf("\nfunction requestState(Context ctx) returns RequestState => {", StringComparison.Ordinal)..];
         saved = saved[..saved.IndexOf("\n};\n", StringComparison.Ordinal)];
         var restore = Function("restoreRequestState");
@@ -94,7 +95,7 @@ public sealed class MiReviewFixTests
             Assert.DoesNotContain($"ctx.{field} = state.", unconditional, StringComparison.Ordinal);
         }
 
-        InOrder(blocking, "check called;", "if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {", "ctx.payload = request.payload;");
+        InOrder(blocking, "return blockingTransportFailure(ctx, called);", "if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {", "ctx.payload = request.payload;");
         Assert.DoesNotContain("check callEndpoint(", blocking, StringComparison.Ordinal);
     }
 

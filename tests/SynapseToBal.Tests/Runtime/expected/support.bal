@@ -3281,10 +3281,12 @@ function withRestPostfix(string address, string postfix) returns string {
 # statuses Axis2's HTTPSender.handleResponse reads as a response (`blockingStatusRead`: the MI's
 # axis2_blocking_client.xml sends blocking calls through Axis2's CommonsHTTPTransportSender, not the
 # pass-through sender). Any other status fails the call: HTTPSender throws an AxisFault whose fault code is the
-# status, so BlockingMsgSender.setErrorDetails sets ERROR_CODE to the status itself (404, 502, ...; not 401002)
+# status, so BlockingMsgSender.send sets ERROR_CODE to the status itself (404, 502, ...; not 401002)
 # and ERROR_MESSAGE "Transport error: <status> Error: <reason phrase>" (here a fixed text in place of the
 # reason phrase, which the response does not keep); the fault's message context is the outgoing
-# one, so the request stays the message (its body, content type and headers). The blocking sender copies the
+# one, so the request stays the message (its body, content type and headers). A transport failure (connection
+# refused, timeout, a response that cannot be read) is an AxisFault without a fault code: ERROR_CODE 401002
+# (`blockingTransportFailure`), which is also the code the endpoint's suspension state gets. The blocking sender copies the
 # response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the converter leaves
 # as a TODO): by default the request headers stay on the message.
 # On success BlockingMsgSender.send only sets the response's envelope (and JSON payload) and HTTP_SC on the message:
@@ -3303,14 +3305,45 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
     error? called = callEndpoint(ctx, endpoint, path, method, format);
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
     restoreRequestState(ctx, request, keepResponse = true);
-    check called;
+    if called is error {
+        return blockingTransportFailure(ctx, called);
+    }
     if !blockingStatusRead(ctx.statusCode, nonErrorCodes) {
         ctx.payload = request.payload;
-        return error(string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, synapseErrorCode = ctx.statusCode);
+        return blockingFault(ctx, string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, ctx.statusCode);
     }
     if soapFault {
         check failOnBlockingSoapFault(ctx);
     }
+}
+
+# A blocking send (`callBlocking`, a callout, a forwarding processor's attempt) that failed with `e`: an
+# `http:ClientError` Synapse gives no code of its own (connection refused or closed, timeout, a response that
+# cannot be read) is, in the Micro Integrator, an AxisFault without a fault code that BlockingMsgSender.send
+# (EndpointDefinition, the one the call, callout and ForwardingService reach through AbstractEndpoint.send)
+# records as ERROR_CODE 401002 (SynapseConstants.BLOCKING_SENDER_OPERATION_FAILED), not the pass-through
+# sender's 101503 / 101504 (`blockingFault`); it also sets the axis2 HTTP_SC to "" (extractStatusCodeFromException
+# finds no `Transport error: <status>` in the message), which `httpSc` holds as `()`. Any other error is returned as
+# it is.
+function blockingTransportFailure(Context ctx, error e) returns error {
+    if e !is http:ClientError || e.detail()["synapseErrorCode"] is int {
+        return e;
+    }
+    ctx.httpSc = ();
+    return blockingFault(ctx, e.message(), 401002);
+}
+
+# Records a failed blocking send as BlockingMsgSender.send's catch does, over what the message held (it sets the
+# properties on every failure, where `recordError` keeps the first): ERROR_CODE `code`, ERROR_MESSAGE the fault's
+# message, ERROR_DETAIL "" (fault.getDetail() is null for a transport failure) and ERROR_EXCEPTION the fault. The
+# returned error carries `code` for the endpoint's suspension state (`endpointCalled`) and the fault handling.
+function blockingFault(Context ctx, string message, int code) returns error {
+    error e = error(message, synapseErrorCode = code);
+    ctx.properties["ERROR_CODE"] = code;
+    ctx.properties["ERROR_MESSAGE"] = message;
+    ctx.properties["ERROR_DETAIL"] = "";
+    ctx.properties["ERROR_EXCEPTION"] = e.toString();
+    return e;
 }
 
 # Whether Axis2's HTTPSender.handleResponse (the blocking sender's transport) reads a response of status `status`
@@ -5602,11 +5635,16 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
     return forwardOutcome(ctx, sent, nonRetryCodes);
 }
 
-# Whether a forwarding attempt delivered the message: a 2xx status or a non-retry one; a failed call records
-# ERROR_CODE and ERROR_MESSAGE.
+# Whether a forwarding attempt delivered the message: a 2xx status or a non-retry one. A failed call records
+# ERROR_CODE, ERROR_MESSAGE, ERROR_DETAIL and ERROR_EXCEPTION: ForwardingService sends through BlockingMsgSender, so a
+# transport failure is 401002 with an empty ERROR_DETAIL, written over what the stored message held
+# (`blockingTransportFailure`); any other failure is recorded as the flow records it.
 function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns boolean {
     if sent is error {
-        recordError(ctx, sent);
+        error failure = blockingTransportFailure(ctx, sent);
+        if failure === sent {
+            recordError(ctx, sent);
+        }
         return false;
     }
     return (ctx.statusCode >= 200 && ctx.statusCode < 300) || nonRetryCodes.indexOf(ctx.statusCode) is int;
