@@ -41,21 +41,20 @@ public sealed class SplitWithoutAggregateFailureTests
         var main = files["main.bal"];
         Assert.DoesNotContain("return failure;", main, StringComparison.Ordinal);
         var handled = Between(main, "do {", "} on fail error e {");
-        Assert.Contains("""
-                foreach int index in 0 ..< running.length() {
-                    future<http:Response|error?> finished = running[index];
-                    http:Response|error? reply = wait finished;
-                    if reply is error {
-                        if failure is () {
-                            failure = copyFailed(ctx, messages[index], reply);
-                        }
-            """.ReplaceLineEndings("\n"), handled, StringComparison.Ordinal);
-        Assert.Contains("""
-                if answer is () && failure is error {
-                    fail failure;
-                }
-                return answer ?: accepted();
-            """.ReplaceLineEndings("\n"), handled, StringComparison.Ordinal);
+        Assert.Contains(
+            "            foreach int index in 0 ..< running.length() {\n"
+            + "                future<http:Response|error?> finished = running[index];\n"
+            + "                http:Response|error? reply = wait finished;\n"
+            + "                if reply is error {\n"
+            + "                    if failure is () {\n"
+            + "                        failure = copyFailed(ctx, messages[index], reply);\n",
+            handled, StringComparison.Ordinal);
+        Assert.Contains(
+            "            if answer is () && failure is error {\n"
+            + "                fail failure;\n"
+            + "            }\n"
+            + "            return answer ?: accepted();\n",
+            handled, StringComparison.Ordinal);
         Assert.Contains("} on fail error e {\n            return aFault(ctx, e);", main, StringComparison.Ordinal);
         Assert.Contains("function copyFailed(", files["support.bal"], StringComparison.Ordinal);
     }
