@@ -13,9 +13,9 @@ internal static partial class FailureScan
     public static bool CanFail(IEnumerable<BodyLine> body) => body.Any(line => Failing().IsMatch(line.Text));
 
     /// <summary>
-    /// Whether a written body returns an error as a value, which no <c>do</c>/<c>on fail</c> catches: a split that stops
-    /// its parent returns its first failure (<c>return failure;</c>), a data service dispatch the answer of a helper
-    /// that can fail (<c>return dataServiceReply(...)</c>). Every other <c>return</c> the statement writer writes
+    /// Whether a written body returns an error as a value, which no <c>do</c>/<c>on fail</c> catches: a data service
+    /// dispatch returns the answer of a helper that can fail (<c>return dataServiceReply(...)</c>); a split that stops
+    /// its parent <c>fail</c>s with its copies' first failure, which <see cref="CanFail"/> sees. Every other <c>return</c> the statement writer writes
     /// returns a response (<c>accepted()</c>, a reply tested to be an <c>http:Response</c>, the answer of a flow that
     /// cannot fail, <c>return f(ctx);</c> with <paramref name="infallible"/> naming <c>f</c>) or is checked.
     /// </summary>

@@ -843,13 +843,14 @@ internal sealed partial class StatementWriter
         _out.Line($"http:Response? {answer} = ();");
 
         // A copy that fails does not take away an answer another copy gave (each copy fails on its own in the
-        // Micro Integrator); the first failure is the flow's only when no copy answered.
+        // Micro Integrator); the first failure is the flow's only when no copy answered. The failing copy's message
+        // becomes the flow's (copyFailed): Synapse runs the fault handlers each copy carries on that copy.
         _out.Line($"error? {failure} = ();");
         void Keep(string reply, string copy)
         {
             _out.Open($"if {reply} is error {{");
             _out.Open($"if {failure} is () {{");
-            _out.Line(fork.CopyFaults ? $"{failure} = copyFailure(ctx, {copy}, {reply});" : $"{failure} = {reply};");
+            _out.Line($"{failure} = copyFailed(ctx, {copy}, {reply});");
             _out.Close();
             _out.Continue($"}} else if {answer} is () {{");
             _out.Line($"{answer} = {reply};");
@@ -905,30 +906,21 @@ internal sealed partial class StatementWriter
                 _out.Close();
             }
 
+            // Each copy's result beside its message, so a failing copy hands its message to the fault handling.
             var finished = Local("finished");
             var reply = Local("reply");
-            if (fork.CopyFaults)
-            {
-                var index = Local("index");
-                _out.Open($"foreach int {index} in 0 ..< {running}.length() {{");
-                _out.Line($"future<http:Response|error?> {finished} = {running}[{index}];");
-                _out.Line($"http:Response|error? {reply} = wait {finished};");
-                Keep(reply, $"{messages}[{index}]");
-            }
-            else
-            {
-                _out.Open($"foreach future<http:Response|error?> {finished} in {running} {{");
-                _out.Line($"http:Response|error? {reply} = wait {finished};");
-                Keep(reply, messages);
-            }
-
+            var index = Local("index");
+            _out.Open($"foreach int {index} in 0 ..< {running}.length() {{");
+            _out.Line($"future<http:Response|error?> {finished} = {running}[{index}];");
+            _out.Line($"http:Response|error? {reply} = wait {finished};");
+            Keep(reply, $"{messages}[{index}]");
             _out.Close();
         }
 
         _out.Open($"if {answer} is () && {failure} is error {{");
-        // A copy's SOAP fault (FORCE_ERROR_ON_SOAP_FAULT) runs the fault handling on that copy's message, as Synapse
-        // runs the fault sequence the copy carries: `fail` reaches the flow's on fail, where `return` would not.
-        _out.Line(fork.CopyFaults ? $"fail {failure};" : $"return {failure};");
+        // The failure runs the fault handling (the flow's on fail, an enclosing sequence's onError, else the caller's),
+        // as Synapse runs the fault handlers the copy carries: `return` would hand the error past them.
+        _out.Line($"fail {failure};");
         _out.Close();
         _out.Line($"return {answer} ?: accepted();");
     }

@@ -195,6 +195,29 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// A loadbalance or dynamic failover group clears ERROR_CODE/ERROR_MESSAGE/ERROR_DETAIL/ERROR_EXCEPTION before
+    /// each attempt, on the message it sends. An OUT_ONLY call sends a clone (CallMediator.handleNonBlockingCall,
+    /// MessageHelper.cloneMessageContext) and the flow goes on with the message's own: with <c>outOnly</c> the
+    /// flow's message keeps them.
+    /// </summary>
+    [Fact]
+    public void An_out_only_group_call_keeps_the_error_properties_of_the_message()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = source.IndexOf("function callGroup(", StringComparison.Ordinal);
+        Assert.True(start >= 0);
+        var body = source[start..source.IndexOf("\n}\n", start, StringComparison.Ordinal)];
+        var removal = body.IndexOf("_ = ctx.properties.removeIfHasKey(key);", StringComparison.Ordinal);
+        Assert.True(removal >= 0, "callGroup clears the error properties for a loadbalance or dynamic failover group");
+        var guard = body.LastIndexOf("\n        if ", removal, StringComparison.Ordinal);
+        var condition = body[guard..body.IndexOf('{', guard)];
+        Assert.Contains("group.kind == \"loadbalance\"", condition, StringComparison.Ordinal);
+        Assert.Contains("group.dynamic", condition, StringComparison.Ordinal);
+        Assert.Contains("&& !outOnly", condition, StringComparison.Ordinal);
+        Assert.Equal(1, body.Split("removeIfHasKey(").Length - 1);
+    }
+
+    /// <summary>
     /// Every <c>self.x</c> a class of the runtime module reads or assigns is one of its fields or methods (a misspelt
     /// field compiles nowhere; the parser gate cannot see it). Field declarations are the class body's lines at
     /// one indentation that end in <c>;</c>.

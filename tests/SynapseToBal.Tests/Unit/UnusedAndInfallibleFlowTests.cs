@@ -65,16 +65,17 @@ public sealed class UnusedAndInfallibleFlowTests
     }
 
     [Fact]
-    public void A_sequence_whose_split_returns_its_first_failure_keeps_error_in_its_return_type()
+    public void A_sequence_whose_split_fails_with_its_first_failure_keeps_error_in_its_return_type()
     {
-        // A clone that stops its parent returns the first failure of its copies as a value (return failure;): the
-        // function can fail though no check is written.
+        // A clone that stops its parent fails with the first failure of its copies (fail failure;, so that the fault
+        // handling runs): the function can fail though no check is written.
         var files = Convert(
             $"""<sequence xmlns="{Ns}" name="FanOut"><clone><target><sequence><send>{Endpoint}</send></sequence></target><target><sequence><send>{Endpoint}</send></sequence></target></clone></sequence>""",
             $"""<api xmlns="{Ns}" name="FanAPI" context="/fan"><resource methods="POST"><inSequence><sequence key="FanOut"/></inSequence></resource></api>""");
         var functions = files["functions.bal"];
 
-        Assert.Contains("return failure;", functions);
+        Assert.Contains("fail failure;", functions);
+        Assert.DoesNotContain("return failure;", functions);
         Assert.Contains("function fanOut(Context ctx) returns http:Response|error? {", functions);
         Assert.Contains("check fanOut(ctx);", files["main.bal"]);
     }

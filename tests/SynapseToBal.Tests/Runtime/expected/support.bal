@@ -2735,6 +2735,19 @@ function copyFailure(Context ctx, Context copy, error? result) returns error? {
     return result;
 }
 
+# A copy of an iterate or clone without aggregate that failed (semantics §6.7, §6.9), with its failure: the message
+# becomes the copy's as the copy left it (payload, headers, properties, status), so the fault handling the failure
+# reaches runs on that copy's message. In Synapse each copy carries the parent's fault handlers
+# (MessageHelper.cloneMessageContext copies the fault stack) and a failing copy runs them on itself: a parallel
+# copy's sequence in MediatorWorker, a sequential one's in Target.mediateMessage, a send's failure or SOAP fault in
+# the endpoint's onFault / SynapseCallbackReceiver on the copy's message; the parent's message is not the one the
+# fault sequence sees.
+function copyFailed(Context ctx, Context copy, error failure) returns error {
+    adoptMessage(ctx, copy);
+    ctx.payload = copy.payload;
+    return failure;
+}
+
 # The SOAP `Fault` of the message, if it holds one: the body's first element is the `Fault` of the envelope's
 # SOAP version (plain XML is in a SOAP 1.1 envelope, as its builder puts it). A message that cannot be read
 # holds none.
@@ -3791,7 +3804,9 @@ isolated class EndpointGroup {
 # again as it was (LB_FO_ENDPOINT_ORIGINAL_MESSAGE). A member whose settings leave it ready after a failure is
 # tried again, as Synapse does. When no member is ready, the first attempt fails with 303000 and the group's
 # message (informFailure); a later one fails with the last member's error, as Synapse leaves its ERROR_* properties.
-# A dynamic failover and a loadbalance group remove the ERROR_* properties before each attempt.
+# A dynamic failover and a loadbalance group remove the ERROR_* properties before each attempt; with `outOnly` they
+# stay: CallMediator.handleNonBlockingCall sends an OUT_ONLY message as a clone (MessageHelper.cloneMessageContext),
+# so the group clears them on the clone and the flow goes on with the message's own.
 function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean soapFault = false) returns error? {
     RequestState request = requestState(ctx);
@@ -3809,7 +3824,7 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
             ctx.properties["ERROR_EXCEPTION"] = message;
             return error(message, synapseErrorCode = 303000, withoutDetail = true);
         }
-        if group.kind == "loadbalance" || group.dynamic {
+        if (group.kind == "loadbalance" || group.dynamic) && !outOnly {
             foreach string key in ["ERROR_CODE", "ERROR_MESSAGE", "ERROR_DETAIL", "ERROR_EXCEPTION"] {
                 _ = ctx.properties.removeIfHasKey(key);
             }

@@ -19,7 +19,7 @@ service /notify on httpListener {
         http:Response|error? reply = notifyApiDefaultCloneTarget1(messages[0]);
         if reply is error {
             if failure is () {
-                failure = reply;
+                failure = copyFailed(ctx, messages[0], reply);
             }
         } else if answer is () {
             answer = reply;
@@ -27,13 +27,13 @@ service /notify on httpListener {
         http:Response|error? reply2 = notifyApiDefaultCloneTarget2(messages[1]);
         if reply2 is error {
             if failure is () {
-                failure = reply2;
+                failure = copyFailed(ctx, messages[1], reply2);
             }
         } else if answer is () {
             answer = reply2;
         }
         if answer is () && failure is error {
-            return failure;
+            fail failure;
         }
         return answer ?: accepted();
     }

@@ -69,7 +69,7 @@ service /lines on httpListener {
                 http:Response|error? reply = wait finished;
                 if reply is error {
                     if failure is () {
-                        failure = copyFailure(ctx, messages[index], reply);
+                        failure = copyFailed(ctx, messages[index], reply);
                     }
                 } else if answer is () {
                     answer = reply;

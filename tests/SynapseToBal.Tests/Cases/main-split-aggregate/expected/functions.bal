@@ -57,18 +57,19 @@ function splitQuotes(Context ctx) returns http:Response|error? {
         future<http:Response|error?> branch = start splitQuotesIterateTarget2(message);
         running.push(branch);
     }
-    foreach future<http:Response|error?> finished in running {
+    foreach int index in 0 ..< running.length() {
+        future<http:Response|error?> finished = running[index];
         http:Response|error? reply = wait finished;
         if reply is error {
             if failure is () {
-                failure = reply;
+                failure = copyFailed(ctx, messages[index], reply);
             }
         } else if answer is () {
             answer = reply;
         }
     }
     if answer is () && failure is error {
-        return failure;
+        fail failure;
     }
     return answer ?: accepted();
 }

@@ -23,18 +23,19 @@ function notifyEach(Context ctx, string 'channel = "", string greeting = "") ret
         future<http:Response|error?> branch = start notifyEachIterateTarget(message, 'channel, greeting);
         running.push(branch);
     }
-    foreach future<http:Response|error?> finished in running {
+    foreach int index in 0 ..< running.length() {
+        future<http:Response|error?> finished = running[index];
         http:Response|error? reply = wait finished;
         if reply is error {
             if failure is () {
-                failure = reply;
+                failure = copyFailed(ctx, messages[index], reply);
             }
         } else if answer is () {
             answer = reply;
         }
     }
     if answer is () && failure is error {
-        return failure;
+        fail failure;
     }
     return answer ?: accepted();
 }

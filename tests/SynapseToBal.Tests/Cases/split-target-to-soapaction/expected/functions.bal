@@ -32,18 +32,19 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
     running.push(started);
     future<http:Response|error?> started2 = start notifyCloneProxyCloneTarget2(messages[1]);
     running.push(started2);
-    foreach future<http:Response|error?> finished in running {
+    foreach int index in 0 ..< running.length() {
+        future<http:Response|error?> finished = running[index];
         http:Response|error? reply = wait finished;
         if reply is error {
             if failure is () {
-                failure = reply;
+                failure = copyFailed(ctx, messages[index], reply);
             }
         } else if answer is () {
             answer = reply;
         }
     }
     if answer is () && failure is error {
-        return failure;
+        fail failure;
     }
     return answer ?: accepted();
 }
