@@ -75,6 +75,17 @@ public sealed class SendReceiveTests
     }
 
     [Fact]
+    public void A_registry_receive_the_input_lacks_keeps_a_todo_before_the_drop()
+    {
+        var (steps, diagnostics) = Lower("gov:/sequences/onReply.xml");
+
+        var todo = Assert.Single(steps.OfType<TodoStep>());
+        Assert.Equal("SB0255", todo.Reason.Descriptor.Id);
+        Assert.Single(steps.OfType<LogStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0255");
+    }
+
+    [Fact]
     public void A_static_receive_of_the_input_still_runs_that_sequence()
     {
         var (steps, diagnostics) = Lower("second");

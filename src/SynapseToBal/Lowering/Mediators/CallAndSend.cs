@@ -155,7 +155,10 @@ public sealed partial class Lowerer
         if (send.ReceiveSequence is { IsDynamic: false } unknown)
         {
             // Reported where the send is lowered (SB0255): the Micro Integrator finds no such sequence and drops the response.
-            return [.. SoapFaultChecked(send, call, send.Location), .. ReceiveUnknown(send, new StringLiteralIr(unknown.Text))];
+            ImmutableArray<StepIr> dropped = [.. SoapFaultChecked(send, call, send.Location), .. ReceiveUnknown(send, new StringLiteralIr(unknown.Text))];
+            return IsRegistryKey(unknown.Text)
+                ? [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.ReceiveSequenceUnknown, $"receive=\"{unknown.Text}\" names a sequence of the server's registry that the input does not hold: when the server has it, the response runs it; add it to the input, or call its translation here instead of the drop below"), $"<send receive=\"{unknown.Text}\">"), .. dropped]
+                : dropped;
         }
 
         if (send.ReceiveSequence is { } receive && RunTimeReceiveKey(send, context) is { } key)
@@ -268,6 +271,10 @@ public sealed partial class Lowerer
         new LogStep(send, LogFunction.Warn, [new LogPart.Text("Cannot find a Sequence with name: "), new LogPart.Value(name), new LogPart.Text(" for injecting the message")]),
         new AcceptStep(send),
     ];
+
+    /// <summary>A registry key (conf:, gov:, local:): the server's registry may hold what the input does not.</summary>
+    private static bool IsRegistryKey(string key) =>
+        key.StartsWith("conf:", StringComparison.Ordinal) || key.StartsWith("gov:", StringComparison.Ordinal) || key.StartsWith("local:", StringComparison.Ordinal);
 
     /// <summary>A switch pattern (a full regular-expression match) that matches exactly the text: its regex syntax characters escaped.</summary>
     internal static string LiteralPattern(string text)
