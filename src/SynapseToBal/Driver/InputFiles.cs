@@ -6,7 +6,7 @@ namespace SynapseToBal.Driver;
 /// Finds a file of the input by the tail of a path on the Micro Integrator's file system (a <c>file:</c> URI relative
 /// to its home, e.g. <c>repository/conf/sample/resources/proxy/sample_proxy_1.wsdl</c>): the longest tail of the path
 /// that ends exactly one file of the input (a file of the input tree on disk, or a registry resource). Ambiguous
-/// tails choose nothing.
+/// tails choose nothing, and a tail shorter than the file name and its folder (when the path has a folder) neither.
 /// </summary>
 public static class InputFiles
 {
@@ -33,8 +33,14 @@ public static class InputFiles
 
     private static (string Display, string Text)? Find(IReadOnlyList<(string Display, Func<string?> Read)> files, string relative)
     {
-        var segments = relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not "." and not "..").ToArray();
-        for (var take = segments.Length; take >= 1; take--)
+        var written = relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not ".").ToArray();
+        var segments = written.Where(s => s is not "..").ToArray();
+
+        // A path with a folder must match at least the file name and the folder holding it: a file of the same name
+        // elsewhere in the input is another file, and using it silently would be worse than not finding one. A bare
+        // file name matches by its name alone; a parent written as ".." cannot be checked, so nothing matches it.
+        var shortest = written.Length >= 2 ? 2 : 1;
+        for (var take = segments.Length; take >= shortest; take--)
         {
             var tail = "/" + string.Join('/', segments[^take..]);
             var matches = files.Where(f => ("/" + f.Display).EndsWith(tail, StringComparison.Ordinal)).ToList();

@@ -54,4 +54,22 @@ public sealed class RegistryArtifactTests
         Assert.Contains("StockQuoteProxy", found.Value.Text, StringComparison.Ordinal);
         Assert.Null(lookup("repository/conf/sample/resources/proxy/other.wsdl"));
     }
+
+    [Fact]
+    public void A_file_uri_with_a_folder_is_not_found_by_the_file_name_alone()
+    {
+        var diagnostics = new DiagnosticBag();
+        var project = ProjectLoader.Load(Path.Combine(TestPaths.Cases, "proxy-wsdl-file", "input"), diagnostics);
+        var lookup = InputFiles.ByTail(project);
+
+        // The one input file of that name is in another folder (repo/resources/proxy): not the file meant.
+        Assert.Null(lookup("repository/conf/smooks/sample_proxy_1.wsdl"));
+        Assert.Null(lookup("./smooks/sample_proxy_1.wsdl"));
+        Assert.Null(lookup("../sample_proxy_1.wsdl"));
+
+        // The name and its folder match; a bare file name (or one in the current folder) keeps matching by name.
+        Assert.Equal("repo/resources/proxy/sample_proxy_1.wsdl", lookup("other/home/proxy/sample_proxy_1.wsdl")?.Display);
+        Assert.Equal("repo/resources/proxy/sample_proxy_1.wsdl", lookup("sample_proxy_1.wsdl")?.Display);
+        Assert.Equal("repo/resources/proxy/sample_proxy_1.wsdl", lookup("./sample_proxy_1.wsdl")?.Display);
+    }
 }

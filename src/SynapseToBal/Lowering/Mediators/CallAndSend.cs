@@ -73,8 +73,18 @@ public sealed partial class Lowerer
     {
         if (send.ReceiveSequence is { } receive && ReceiveFunction(send) is null)
         {
-            var why = receive.IsDynamic ? "the sequence is chosen at run time" : $"sequence '{receive.Text}' is not part of the input";
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", $"receive=\"{receive.Text}\"", $"{why}; the response continues in the out flow instead");
+            if (!receive.IsDynamic)
+            {
+                _diagnostics.Report(DiagnosticCatalog.ReceiveSequenceUnknown, send.Location, receive.Text);
+            }
+            else if (RunTimeReceiveKey(send, context) is null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, send.Location, "send", $"receive=\"{receive.Text}\"", "the sequence is chosen at run time by an expression that is not translated; the response continues in the out flow instead");
+            }
+            else
+            {
+                _diagnostics.Report(DiagnosticCatalog.ReceiveSequenceChosenAtRunTime, send.Location, receive.Text, _sequenceFunctions.Count);
+            }
         }
 
         if (send.Endpoint is null)
@@ -142,10 +152,24 @@ public sealed partial class Lowerer
             return [.. SoapFaultChecked(send, call, send.Location), .. Receive(send, receiveFunction)];
         }
 
-        if (send.ReceiveSequence is { } receive)
+        if (send.ReceiveSequence is { IsDynamic: false } unknown)
+        {
+            // Reported where the send is lowered (SB0255): the Micro Integrator finds no such sequence and drops the response.
+            ImmutableArray<StepIr> dropped = [.. SoapFaultChecked(send, call, send.Location), .. ReceiveUnknown(send, new StringLiteralIr(unknown.Text))];
+            return IsRegistryKey(unknown.Text)
+                ? [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.ReceiveSequenceUnknown, $"receive=\"{unknown.Text}\" names a sequence of the server's registry that the input does not hold: when the server has it, the response runs it; add it to the input, or call its translation here instead of the drop below"), $"<send receive=\"{unknown.Text}\">"), .. dropped]
+                : dropped;
+        }
+
+        if (send.ReceiveSequence is { } receive && RunTimeReceiveKey(send, context) is { } key)
+        {
+            return [.. SoapFaultChecked(send, call, send.Location), ReceiveByName(send, key)];
+        }
+
+        if (send.ReceiveSequence is { } untranslated)
         {
             // Reported where the send is lowered; the TODO keeps the receiving sequence in the code.
-            var todo = new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"receive=\"{receive.Text}\" is not translated: the response should run that sequence; it continues in the out flow here"), $"<send receive=\"{receive.Text}\">");
+            var todo = new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"receive=\"{untranslated.Text}\" is not translated: the response should run the sequence the expression names; it continues in the out flow here"), $"<send receive=\"{untranslated.Text}\">");
             return [todo, .. SoapFaultChecked(send, call, send.Location), Reply(send, context)];
         }
 
@@ -213,6 +237,60 @@ public sealed partial class Lowerer
         }
 
         return [new CommentStep(send, $"receive=\"{send.ReceiveSequence.Text}\": the backend response runs that sequence, not the out flow."), new InvokeStep(send, function, canAnswer), new AcceptStep(send)];
+    }
+
+    /// <summary>
+    /// The receiving sequence's name of a <c>receive="{expr}"</c>, as a string value, when the expression is translated:
+    /// SendMediator sets RECEIVING_SEQUENCE to its string value (<c>Value.evaluateValue</c>). Null otherwise.
+    /// </summary>
+    private ExprIr? RunTimeReceiveKey(SendMediator send, FlowContext context) =>
+        send.ReceiveSequence?.Dynamic is { } expression && !IrWalker.ContainsUntranslated(context.Translator.Value(expression))
+            ? Expr(expression, context)
+            : null;
+
+    /// <summary>
+    /// <c>&lt;send receive="{expr}"/&gt;</c>: the name is evaluated when the response is in hand and looked up among
+    /// the sequences of the input (Axis2SynapseEnvironment.injectMessage: <c>synCtx.getSequence(name)</c>); the one
+    /// it names runs on the response, as for a static name; any other name is <see cref="ReceiveUnknown"/>.
+    /// </summary>
+    private SwitchStep ReceiveByName(SendMediator send, ExprIr key)
+    {
+        var cases = _sequenceFunctions.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new SwitchCaseIr(LiteralPattern(s.Key), [new InvokeStep(send, s.Value, _model.SequenceFacts(s.Key).CanAnswer), new AcceptStep(send)]))
+            .ToImmutableArray();
+        return new SwitchStep(send, key, cases, ReceiveUnknown(send, key));
+    }
+
+    /// <summary>
+    /// A receiving sequence the Micro Integrator cannot find: injectMessage logs "Cannot find a Sequence with name: X
+    /// for injecting the message" and returns false, so the response is dropped and the client gets nothing (as for a
+    /// drop in an out flow: SB0210); the generated code logs the same warning and answers 202.
+    /// </summary>
+    private static ImmutableArray<StepIr> ReceiveUnknown(SendMediator send, ExprIr name) =>
+    [
+        new LogStep(send, LogFunction.Warn, [new LogPart.Text("Cannot find a Sequence with name: "), new LogPart.Value(name), new LogPart.Text(" for injecting the message")]),
+        new AcceptStep(send),
+    ];
+
+    /// <summary>A registry key (conf:, gov:, local:): the server's registry may hold what the input does not.</summary>
+    private static bool IsRegistryKey(string key) =>
+        key.StartsWith("conf:", StringComparison.Ordinal) || key.StartsWith("gov:", StringComparison.Ordinal) || key.StartsWith("local:", StringComparison.Ordinal);
+
+    /// <summary>A switch pattern (a full regular-expression match) that matches exactly the text: its regex syntax characters escaped.</summary>
+    internal static string LiteralPattern(string text)
+    {
+        var pattern = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '^' or '$' or '\\' or '.' or '*' or '+' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '|')
+            {
+                pattern.Append('\\');
+            }
+
+            pattern.Append(c);
+        }
+
+        return pattern.ToString();
     }
 
     private static StepIr OutOnly(StepIr call) => call switch

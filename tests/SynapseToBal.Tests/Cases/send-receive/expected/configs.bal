@@ -10,5 +10,8 @@ configurable string auditApiDefaultEndpointUrl = "http://audit.example.com/log";
 # Base URL of the 'AuditApi default endpoint' endpoint.
 configurable string auditApiDefaultEndpointUrl2 = "http://audit.example.com/log";
 
+# Base URL of the 'AuditApi default endpoint' endpoint.
+configurable string auditApiDefaultEndpointUrl3 = "http://audit.example.com/log";
+
 # Base URL of the 'QuoteProxy endpoint' endpoint.
 configurable string quoteProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";

@@ -4,6 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -22,10 +23,35 @@ service /audit on httpListener {
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        // TODO(SB0206): receive="{get-property('receiver')}" is not translated: the response should run that sequence; it continues in the out flow here
-        // <send receive="{get-property('receiver')}">
         check callEndpoint(ctx, auditApiDefaultEndpoint2, restPostfix(ctx));
-        return respond(ctx);
+        string route = getProperty(ctx, "receiver");
+        if check matches(route, "Audit\\.Backup") {
+            http:Response? reply = check auditBackup(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return accepted();
+        } else if route == "AuditLogged" {
+            auditLogged(ctx);
+            return accepted();
+        } else if route == "QuoteResponse" {
+            http:Response? reply2 = check quoteResponse(ctx);
+            if reply2 is http:Response {
+                return reply2;
+            }
+            return accepted();
+        } else {
+            log:printWarn(string `Cannot find a Sequence with name: ${getProperty(ctx, "receiver")} for injecting the message`);
+            return accepted();
+        }
+    }
+
+    # DELETE /audit/*
+    resource function delete [string... path](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "AuditApi", "/audit");
+        check callEndpoint(ctx, auditApiDefaultEndpoint3, restPostfix(ctx));
+        log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
+        return accepted();
     }
 }
 
