@@ -107,6 +107,20 @@ internal sealed class ExpressionWriter
         };
     }
 
+    /// <summary>
+    /// The document of <c>json-eval($ctx:x.path)</c> (<c>$trp:</c>, <c>$axis2:</c>) as a <c>string?</c>: SynapseXPathVariableContext
+    /// gives null for a property or header that is not set, which SynapseJsonPath.stringValueOf(String) reads as "" (no
+    /// failure), where a property set to "" fails. A property kept as a typed local, or anything else, is its string.
+    /// </summary>
+    private string OptionalText(ExprIr expr) => expr switch
+    {
+        PropertyReadIr { Required: false, Scope: PropertyScope.Default } p when _locals[p.Name] is null => $"optionalPropertyText(ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}])",
+        PropertyReadIr { Required: false, Scope: PropertyScope.Axis2 } p => $"optionalPropertyText(ctx.axis2[{BallerinaSyntax.StringLiteral(p.Name)}])",
+        PropertyReadIr { Required: false, Scope: PropertyScope.Operation } p => $"optionalPropertyText(ctx.operation[{BallerinaSyntax.StringLiteral(p.Name)}])",
+        HeaderReadIr { Required: false } h => $"optionalHeader(ctx, {BallerinaSyntax.StringLiteral(h.Name)})",
+        _ => String(expr),
+    };
+
     /// <summary>A Ballerina expression of type string.</summary>
     public string String(ExprIr expr) => expr switch
     {
@@ -378,7 +392,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.NowMillis => "nowMillis()",
             IR.Builtin.JsonString => $"check jsonString(ctx, {S(0)})",
             IR.Builtin.VariableString => $"check variableString(ctx, {S(0)})",
-            IR.Builtin.JsonEvalText => $"check jsonEvalText({S(0)}, {S(1)})",
+            IR.Builtin.JsonEvalText => $"check jsonEvalText({OptionalText(a[0])}, {S(1)})",
             IR.Builtin.RegexGroup => $"check regexGroup({S(0)}, {S(1)}, {T(2)})",
             IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
             IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",

@@ -686,7 +686,10 @@ public sealed partial class PackageEmitter
             Name = names[e.Name],
             IsXml = e.Kind is EntryKind.Xml or EntryKind.XmlFile,
             Source = e.SourcePath is { } path ? new { Url = BallerinaSyntax.CommentText(e.Value), Path = names[path] } : null,
-            Value = e.SourcePath is null ? EntryValue(e, names) : string.Empty,
+
+            // A src file the input does not hold that nothing reads as a value: a comment with the URL, no value.
+            Unread = e.Kind is EntryKind.XmlFile or EntryKind.TextFile && e.SourcePath is null ? BallerinaSyntax.CommentText(e.Value) : null,
+            Value = e.SourcePath is null && e.Kind is not (EntryKind.XmlFile or EntryKind.TextFile) ? EntryValue(e, names) : string.Empty,
         }).ToList(),
     });
 

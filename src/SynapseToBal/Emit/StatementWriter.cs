@@ -752,6 +752,12 @@ internal sealed partial class StatementWriter
                     arguments.Add($"count = {count}");
                 }
 
+                if (fork.CopyFaults)
+                {
+                    // A copy's SOAP fault hands its message to the fault handling, as without a timeout.
+                    arguments.Add("faultTarget = ctx");
+                }
+
                 var collected = Local("collected");
                 _out.Line($"Context[] {collected} = check awaitAggregation({string.Join(", ", arguments)});");
                 messages = collected;

@@ -38,6 +38,12 @@ public sealed partial class Lowerer
 
     /// <summary>The local entries whose XML is read at start-up from a copy of their <c>src</c> file (<see cref="EntryKind.XmlFile"/>).</summary>
     private readonly HashSet<string> _xmlFileEntries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The local entries some lowered code reads as a value (an expression's entry read, an enrich source, an xslt
+    /// stylesheet): an entry with a <c>src</c> file the input does not hold is read at start-up only when it is here.
+    /// </summary>
+    private readonly HashSet<string> _readEntries = new(StringComparer.Ordinal);
     private ExpressionTranslator _translator;
 
     private Lowerer(SemanticModel model, DiagnosticBag diagnostics)
@@ -163,8 +169,8 @@ public sealed partial class Lowerer
         }
 
         _translator = _translator.WithSystemWrites(SystemPropertyWrites());
-        _translator = _translator.WithEntries(entries
-            .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind is EntryKind.Xml or EntryKind.XmlFile), StringComparer.Ordinal));
+        _translator = _translator.WithEntries(new ReadEntries(entries
+            .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind is EntryKind.Xml or EntryKind.XmlFile), StringComparer.Ordinal), _readEntries));
 
         foreach (var sequence in symbols.Sequences)
         {
@@ -191,6 +197,7 @@ public sealed partial class Lowerer
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
 
         DescribeFaultRunners();
+        entries = entries.Select(ExternalEntryRead).ToImmutableArray();
         return new PackageIr(
             listener,
             services.ToImmutableArray(),
@@ -338,26 +345,92 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// A local entry whose <c>src</c> URL names a file the input does not hold: the Micro Integrator loads it when it
-    /// deploys the entry and refuses the entry when it cannot (<c>SynapseConfigUtils.getObject</c>), so the value is
-    /// read once, at start-up, from a copy whose path a required configurable gives, and the program does not start
-    /// without it. The Micro Integrator keeps the content as XML when it parses, else as text; the copy is read as
-    /// XML when its name says so (<see cref="XmlExtensions"/>), else as text (SB0254 says which).
+    /// deploys the entry and refuses the entry when it cannot (<c>SynapseConfigUtils.getObject</c>). The Micro
+    /// Integrator keeps the content as XML when it parses, else as text; the copy is read as XML when its name says so
+    /// (<see cref="XmlExtensions"/>), else as text. Whether it is read at all is decided once every body is lowered
+    /// (<see cref="ExternalEntryRead"/>).
     /// </summary>
     private LocalEntryIr ExternalEntry(LocalEntrySyntax entry, string url)
     {
         var name = _symbols.Module(SymbolKind.LocalEntry, entry.Name, "entry");
-        var path = _symbols.Module(SymbolKind.Configurable, entry.Name + " path");
         var fileName = url.Trim().TrimEnd('/').Split('/', '\\', ':')[^1];
         var isXml = XmlExtensions.Contains(Path.GetExtension(fileName));
-        var what = isXml ? "XML" : "text";
+        return new LocalEntryIr(name, isXml ? EntryKind.XmlFile : EntryKind.TextFile, url, entry);
+    }
+
+    /// <summary>
+    /// An entry with a <c>src</c> file the input does not hold, once every body is lowered. When code reads it as a
+    /// value, it is read once, at start-up, from a copy whose path a required configurable gives, and the program does
+    /// not start without it (SB0254 says which). When nothing does (it is only used as a sequence, endpoint or template
+    /// key, which stays a TODO, or not at all), no start-up read and no configurable: the entry stays a comment with
+    /// its URL (SB0263), so that the program does not wait for a file it never reads.
+    /// </summary>
+    private LocalEntryIr ExternalEntryRead(LocalEntryIr entry)
+    {
+        if (entry.Kind is not (EntryKind.XmlFile or EntryKind.TextFile))
+        {
+            return entry;
+        }
+
+        var url = entry.Value;
+        if (!_readEntries.Contains(entry.Origin.Name))
+        {
+            _diagnostics.Report(DiagnosticCatalog.LocalEntryFromFileUnread, entry.Origin.Location, entry.Origin.Name, url);
+            return entry;
+        }
+
+        var path = _symbols.Module(SymbolKind.Configurable, entry.Origin.Name + " path");
+        var what = entry.Kind == EntryKind.XmlFile ? "XML" : "text";
         _configurables.Add(new ConfigurableIr(
             path,
             ConfigurableType.String,
             null,
-            $"Path of a copy of '{url}', the content of local entry '{entry.Name}', read as {what}: the Micro Integrator loads that file when it deploys the entry (a relative file: path from its home directory), and the input does not hold it.",
+            $"Path of a copy of '{url}', the content of local entry '{entry.Origin.Name}', read as {what}: the Micro Integrator loads {SourceWhere(url)} when it deploys the entry, and the input does not hold it.",
             Secret: false));
-        _diagnostics.Report(DiagnosticCatalog.LocalEntryFromFile, entry.Location, entry.Name, url, what);
-        return new LocalEntryIr(name, isXml ? EntryKind.XmlFile : EntryKind.TextFile, url, entry, path);
+        _diagnostics.Report(DiagnosticCatalog.LocalEntryFromFile, entry.Origin.Location, entry.Origin.Name, url, what);
+        return entry with { SourcePath = path };
+    }
+
+    /// <summary>Where the Micro Integrator loads a <c>src</c> URL from (SynapseConfigUtils.getObject), by scheme.</summary>
+    private static string SourceWhere(string url)
+    {
+        var trimmed = url.Trim();
+        var scheme = trimmed.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? trimmed[..colon].ToLowerInvariant() : string.Empty;
+        return scheme switch
+        {
+            "file" => "that file (a relative file: path from its working directory, then from its home)",
+            "http" or "https" => "the content of that URL (fetched over HTTP)",
+            _ => "the content of that URL",
+        };
+    }
+
+    /// <summary>The translator's view of the local entries: records each entry a lowered expression reads.</summary>
+    private sealed class ReadEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries, HashSet<string> read) : IReadOnlyDictionary<string, LocalEntryReadIr>
+    {
+        public LocalEntryReadIr this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+        public IEnumerable<string> Keys => entries.Keys;
+
+        public IEnumerable<LocalEntryReadIr> Values => entries.Values;
+
+        public int Count => entries.Count;
+
+        public bool ContainsKey(string key) => entries.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LocalEntryReadIr value)
+        {
+            if (!entries.TryGetValue(key, out value))
+            {
+                return false;
+            }
+
+            read.Add(key);
+            return true;
+        }
+
+        public IEnumerator<KeyValuePair<string, LocalEntryReadIr>> GetEnumerator() => entries.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The root of a connector connection configuration: <c>&lt;email.init&gt;</c>, <c>&lt;http.init&gt;</c>, <c>&lt;salesforce.init&gt;</c>, ...</summary>

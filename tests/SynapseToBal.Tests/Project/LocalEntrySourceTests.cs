@@ -59,6 +59,11 @@ public sealed class LocalEntrySourceTests
                     <localEntry key="escape" src="file:../outside.txt"/>
                     <localEntry key="escapeDeep" src="file:../../{Path.GetFileName(root.FullName)}/outside.txt"/>
                     <localEntry key="remote" src="http://example.com/conf/inside.txt"/>
+                    <sequence name="UseEntries">
+                        <log level="custom">
+                            <property name="all" expression="fn:concat(get-property('escape'), get-property('escapeDeep'), get-property('remote'))"/>
+                        </log>
+                    </sequence>
                 </definitions>
                 """);
 

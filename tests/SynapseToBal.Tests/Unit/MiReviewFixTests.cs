@@ -138,6 +138,30 @@ public sealed class MiReviewFixTests
     }
 
     [Fact]
+    public void Json_eval_over_a_property_that_is_not_set_is_empty()
+    {
+        // SynapseXPathVariableContext gives null for a missing property or header, SynapseXPath.stringValueOf null for
+        // a list of one null, and SynapseJsonPath.stringValueOf(String) "" for null: no failure. A property set to ""
+        // still fails (Jayway refuses an empty text).
+        InOrder(Function("jsonEvalText"), "function jsonEvalText(string? text, string path)", "if text is () {", "return \"\";",
+            "if text == \"\" {", "return error(");
+        Assert.Contains("=> value is () ? () : propertyText(value);", Function("optionalPropertyText"), StringComparison.Ordinal);
+        Assert.Contains("=> ctx.headers[name.toLowerAscii()];", Function("optionalHeader"), StringComparison.Ordinal);
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence>
+            <property name="id" expression="json-eval($ctx:order.id)"/>
+            <property name="agent" expression="json-eval($trp:X-Agent.name)"/>
+            <property name="mode" expression="json-eval($axis2:cfg.mode)"/>
+            <log level="custom"><property name="all" expression="fn:concat(get-property('id'), get-property('agent'), get-property('mode'))"/></log>
+            <respond/></inSequence></resource></api>
+            """);
+        Assert.Contains("jsonEvalText(optionalPropertyText(ctx.properties[\"order\"]), \"$.id\")", main, StringComparison.Ordinal);
+        Assert.Contains("jsonEvalText(optionalHeader(ctx, \"X-Agent\"), \"$.name\")", main, StringComparison.Ordinal);
+        Assert.Contains("jsonEvalText(optionalPropertyText(ctx.axis2[\"cfg\"]), \"$.mode\")", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("jsonEvalText(getProperty(", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_boolean_property_from_an_expression_is_true_explicitly()
     {
         var main = Convert("""

@@ -155,6 +155,33 @@ public sealed class SplitSoapFaultTests
     }
 
     [Fact]
+    public void A_completion_timeout_hands_the_faulting_copy_to_the_fault_handling_too()
+    {
+        // The timed aggregation waits in awaitAggregation; the copy that failed there must still become the message
+        // the fault flow sees (copyFailure), as the untimed wait does.
+        var timed = CloneProxy.Replace("<aggregate>", "<aggregate><completeCondition timeout=\"5\"/>", StringComparison.Ordinal);
+        var files = ArtifactConversion.Convert(Defaults(timed), Defaults(Endpoint));
+        Assert.Contains("Context[] collected = check awaitAggregation(messages, running, 5, faultTarget = ctx);", files["functions.bal"], StringComparison.Ordinal);
+
+        var untimed = ArtifactConversion.Convert(Defaults(timed.Replace("""<property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/>""", string.Empty, StringComparison.Ordinal)), Defaults(Endpoint));
+        Assert.Contains("Context[] collected = check awaitAggregation(messages, running, 5);", untimed["functions.bal"], StringComparison.Ordinal);
+
+        var support = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "templates", "runtime", "support.bal")).ReplaceLineEndings("\n");
+        var start = support.IndexOf("function awaitAggregation(", StringComparison.Ordinal);
+        Assert.True(start >= 0);
+        var body = support[start..support.IndexOf("\n}\n", start, StringComparison.Ordinal)];
+        Assert.Contains("Context? faultTarget = ()) returns Context[]|error {", body, StringComparison.Ordinal);
+        Assert.Contains("""
+                        [int, error] [index, err] = failure;
+                        if faultTarget is Context {
+                            check copyFailure(faultTarget, messages[index], err);
+                        }
+                        return err;
+            """.ReplaceLineEndings("\n"), body, StringComparison.Ordinal);
+        Assert.Contains("failure = [self.arrived[i], result];", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_runtime_hands_over_only_a_soap_fault_failure_and_every_message_field()
     {
         var support = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "templates", "runtime", "support.bal"));

@@ -91,6 +91,7 @@ public sealed partial class Lowerer
 
         if (_model.Symbols.LocalEntry(key.Text) is { } entry && (entry.Xml is not null || _xmlFileEntries.Contains(entry.Name)) && _entrySymbols.TryGetValue(entry.Name, out var entrySymbol))
         {
+            _readEntries.Add(entry.Name);
             return entrySymbol;
         }
 

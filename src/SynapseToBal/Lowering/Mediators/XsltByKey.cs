@@ -39,6 +39,11 @@ public sealed partial class Lowerer
         foreach (var (name, entry) in KeyedStylesheets())
         {
             var value = entry is not null ? _entrySymbols[entry.Name] : StylesheetFor(mediator, new KeySyntax(name, null));
+            if (entry is not null)
+            {
+                _readEntries.Add(entry.Name);
+            }
+
             if (value is not null)
             {
                 choices.Add(new StylesheetChoiceIr(name, value));

@@ -286,6 +286,13 @@ function getVariable(Context ctx, string name) returns string {
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".
 function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
 
+# Reads an HTTP header as SynapseXPathVariableContext gives `$trp:name`: `()` when the message does not carry it.
+function optionalHeader(Context ctx, string name) returns string? => ctx.headers[name.toLowerAscii()];
+
+# A property as `$ctx:name` (`$axis2:`, operation scope) gives it to SynapseXPath.stringValueOf: `()` when it is not set,
+# otherwise its text as `propertyText` prints it.
+function optionalPropertyText(anydata value) returns string? => value is () ? () : propertyText(value);
+
 # Reads an MI 4.4 variable inside a larger `${...}` (`${vars.x + 'a'}`, `${vars.x == ''}`): PayloadAccessNode throws
 # an EvaluationException ("Variable x is not defined") for a variable that is not set, which fails the whole
 # expression (SynapseExpression.evaluateExpression then logs a warning and gives ""; a condition is false).
@@ -1970,11 +1977,16 @@ function jsonPath(Context ctx, string path) returns json|error {
 function jsonPathFound(Context ctx, string path) returns [json]|error? => jsonPathIn(check jsonPayload(ctx), path);
 
 # `json-eval($ctx:name.path)` (also `$trp:` and `$axis2:`): SynapseJsonPath.stringValueOf(String) reads the property's
-# text as a JSON document and evaluates the path on it (semantics §7.5). A string gives its text, a JSON null "null",
-# anything else its JSON text, as for the payload; but nothing catches Jayway's failures there, so an empty text, text
-# that is not JSON and a path that is not there are errors (the mediator fails). Differs: Gson reads some text strict
-# JSON refuses (unquoted names, single quotes), which is an error here.
-function jsonEvalText(string text, string path) returns string|error {
+# text as a JSON document and evaluates the path on it (semantics §7.5). A property or header that is not set (`()`)
+# gives "": SynapseXPath.stringValueOf returns null for it and stringValueOf(String) returns "" for null. A string gives
+# its text, a JSON null "null", anything else its JSON text, as for the payload; but nothing catches Jayway's failures
+# there, so an empty text (a property set to ""), text that is not JSON and a path that is not there are errors (the
+# mediator fails). Differs: Gson reads some text strict JSON refuses (unquoted names, single quotes), which is an error
+# here.
+function jsonEvalText(string? text, string path) returns string|error {
+    if text is () {
+        return "";
+    }
     if text == "" {
         return error("json string can not be null or empty");
     }
@@ -4873,17 +4885,19 @@ isolated class BranchArrivals {
         }
     }
 
-    # The copies arrived so far (in arrival order), the first error among them, and when the first arrived.
-    isolated function state() returns [int[], error?, decimal?] {
+    # The copies arrived so far (in arrival order), the first error among them with its copy's index, and when the
+    # first arrived.
+    isolated function state() returns [int[], [int, error]?, decimal?] {
         lock {
-            error? failure = ();
-            foreach error? result in self.results {
+            [int, error]? failure = ();
+            foreach int i in 0 ..< self.results.length() {
+                error? result = self.results[i];
                 if result is error {
-                    failure = result;
+                    failure = [self.arrived[i], result];
                     break;
                 }
             }
-            return [self.arrived.clone(), failure, self.first];
+            return [self.arrived.clone(), failure.clone(), self.first];
         }
     }
 }
@@ -4901,10 +4915,11 @@ isolated function observeBranch(future<error?> branch, int index, BranchArrivals
 # copies did (the smallest positive min/max). A copy arriving after that is dropped, as
 # AggregateMediator.isAggregationCompleted drops it: its branch goes on running, its result is ignored.
 # Returns the copies collected, in the order they arrived (the order Synapse merges them in); a
-# branch that failed before completion fails the flow, as `check wait` does without a timeout. Ballerina
+# branch that failed before completion fails the flow, as `check wait` does without a timeout (with `faultTarget`,
+# the split's message, a copy's SOAP fault becomes that message first, as `copyFailure` does there). Ballerina
 # has no condition variable to block on until the first of these happens, so the arrivals, noted by one
 # strand per branch, are looked at every 10 ms.
-function awaitAggregation(Context[] messages, future<error?>[] running, decimal timeout, boolean countsCopies = true, int? count = ()) returns Context[]|error {
+function awaitAggregation(Context[] messages, future<error?>[] running, decimal timeout, boolean countsCopies = true, int? count = (), Context? faultTarget = ()) returns Context[]|error {
     if running.length() == 0 {
         return [];
     }
@@ -4915,9 +4930,15 @@ function awaitAggregation(Context[] messages, future<error?>[] running, decimal 
     Context[] collected = [];
     boolean waiting = true;
     while waiting {
-        [int[], error?, decimal?] [arrived, failure, first] = arrivals.state();
-        if failure is error {
-            return failure;
+        [int[], [int, error]?, decimal?] [arrived, failure, first] = arrivals.state();
+        if failure is [int, error] {
+            // With FORCE_ERROR_ON_SOAP_FAULT the failing copy's fault response is the message the fault flow sees,
+            // as without a timeout (`copyFailure`).
+            [int, error] [index, err] = failure;
+            if faultTarget is Context {
+                check copyFailure(faultTarget, messages[index], err);
+            }
+            return err;
         }
         waiting = !((countsCopies && arrived.length() >= running.length())
             || (count is int && count > 0 && arrived.length() >= count)

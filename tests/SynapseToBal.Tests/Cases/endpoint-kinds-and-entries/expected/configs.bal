@@ -15,6 +15,3 @@ configurable string primaryOrSecondarySecondaryUrl = "http://secondary.example.c
 
 # Address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl of the 'StockWsdl' endpoint (the WSDL was not read: set it from the WSDL).
 configurable string stockWsdlUrl = ?;
-
-# Path of a copy of 'file:repository/conf/sample/resources/config.xml', the content of local entry 'remote-config', read as XML: the Micro Integrator loads that file when it deploys the entry (a relative file: path from its home directory), and the input does not hold it.
-configurable string remoteConfigPath = ?;

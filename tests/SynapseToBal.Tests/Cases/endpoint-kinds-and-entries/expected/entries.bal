@@ -2,12 +2,10 @@
 //   endpoints.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/io;
-
 # Local entry 'greeting' (endpoints.xml, line 18).
 final string greeting = "Hello from a local entry";
 
-# Local entry 'remote-config' (endpoints.xml, line 19).
-# The Micro Integrator loads it from `file:repository/conf/sample/resources/config.xml` when it deploys the entry, and the input does not hold
-# that file: read once, at start-up, from the copy `remoteConfigPath` names; the program does not start without it.
-final xml remoteConfig = check io:fileReadXml(remoteConfigPath);
+// Local entry 'remote-config' (endpoints.xml, line 19).
+// The Micro Integrator loads it from `file:repository/conf/sample/resources/config.xml` when it deploys the entry, and the input does not hold that
+// file. No translated code reads it as a value (a use as a sequence, endpoint or template key stays a TODO), so nothing
+// is read at start-up: add a declaration here if a use you translate by hand needs its content.

@@ -14,11 +14,11 @@ service /propjson on httpListener {
     resource function post books(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson");
         ctx.properties["store"] = check jsonEval(ctx, "$.store");
-        string firstTitle = check jsonEvalText(getProperty(ctx, "store"), "$.book[0].title");
+        string firstTitle = check jsonEvalText(optionalPropertyText(ctx.properties["store"]), "$.book[0].title");
         string wholeStore = getProperty(ctx, "store");
-        string agent = check jsonEvalText(getHeader(ctx, "X-Agent"), "$.name");
+        string agent = check jsonEvalText(optionalHeader(ctx, "X-Agent"), "$.name");
         string cheap = check notTranslated("json-eval($ctx:store.book[?(@.price < 10)])");
-        if check jsonEvalText(getProperty(ctx, "store"), "$.open") == "true" {
+        if check jsonEvalText(optionalPropertyText(ctx.properties["store"]), "$.open") == "true" {
             log:printInfo("PropertyJsonPathAPI /books request", first = firstTitle);
         }
         return respond(ctx);

@@ -19,13 +19,20 @@ function orderLinesApiParallelIterateTarget(Context ctx) returns error? {
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# Fault flow of OrderLinesApi POST /sequential: runs when the in or out flow fails.
-function orderLinesApiPostSequentialFault(Context ctx, error e) returns http:Response|error {
+# Fault flow of OrderLinesApi POST /timed, POST /sequential: runs when the in or out flow fails.
+function orderLinesApiPostTimedPostSequentialFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return respond(ctx);
 }
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
+function orderLinesApiTimedIterateTarget(Context ctx) returns error? {
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check failOnSoapFault(ctx);
+    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+}
+
+# A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderLinesApiSequentialIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx));
     check failOnSoapFault(ctx);
@@ -38,21 +45,21 @@ function orderLinesApiPostFirstFault(Context ctx, error e) returns http:Response
     return respond(ctx);
 }
 
-# A branch of the <clone> at line 94: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderLinesApiFirstCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx));
     check failOnSoapFault(ctx);
     return respond(ctx);
 }
 
-# A branch of the <clone> at line 94: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderLinesApiFirstCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx));
     check failOnSoapFault(ctx);
     return respond(ctx);
 }
 
-# A branch of the <clone> at line 110: runs its target on one copy of the message.
+# A branch of the <clone> at line 136: runs its target on one copy of the message.
 function orderLinesApiDetachedCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx));
 }

@@ -33,6 +33,26 @@ service /lines on httpListener {
         }
     }
 
+    # POST /lines/timed
+    resource function post timed(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines");
+        do {
+            ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
+            // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy has arrived or 5 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+            Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start orderLinesApiTimedIterateTarget(message);
+                running.push(branch);
+            }
+            Context[] collected = check awaitAggregation(messages, running, 5, faultTarget = ctx);
+            check aggregateMessages(ctx, collected, false);
+            return check respond(ctx);
+        } on fail error e {
+            return orderLinesApiPostTimedPostSequentialFault(ctx, e);
+        }
+    }
+
     # POST /lines/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
@@ -46,7 +66,7 @@ service /lines on httpListener {
             check aggregateMessages(ctx, messages, false);
             return check respond(ctx);
         } on fail error e {
-            return orderLinesApiPostSequentialFault(ctx, e);
+            return orderLinesApiPostTimedPostSequentialFault(ctx, e);
         }
     }
 

@@ -7,10 +7,20 @@ import ballerina/io;
 # Local entry 'banner' (entries.xml, line 6): the content of `file:samples/resources/banner.txt`, the input's home/samples/resources/banner.txt.
 final string banner = "  Welcome to \"the ${store}\" `shop`\n";
 
+// Local entry 'dynSeq' (entries.xml, line 13).
+// The Micro Integrator loads it from `file:repository/samples/resources/sequence/dynamic_seq_1.xml` when it deploys the entry, and the input does not hold that
+// file. No translated code reads it as a value (a use as a sequence, endpoint or template key stays a TODO), so nothing
+// is read at start-up: add a declaration here if a use you translate by hand needs its content.
+
 # Local entry 'fromServer' (entries.xml, line 10).
 # The Micro Integrator loads it from `file:repository/conf/sample/resources/transform/transform_back.xslt` when it deploys the entry, and the input does not hold
 # that file: read once, at start-up, from the copy `fromServerPath` names; the program does not start without it.
 final xml fromServer = check io:fileReadXml(fromServerPath);
+
+# Local entry 'motd' (entries.xml, line 16).
+# The Micro Integrator loads it from `https://config.example.com/motd.txt` when it deploys the entry, and the input does not hold
+# that file: read once, at start-up, from the copy `motdPath` names; the program does not start without it.
+final string motd = check io:fileReadString(motdPath);
 
 # Local entry 'overridden' (entries.xml, line 8): the content of `file:samples/resources/banner.txt`, the input's home/samples/resources/banner.txt.
 final string overridden = "  Welcome to \"the ${store}\" `shop`\n";
@@ -27,3 +37,8 @@ final xml toQuote = xml `<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.
         <m:getQuote><m:request><m:symbol><xsl:value-of select="//symbol" /></m:symbol></m:request></m:getQuote>
     </xsl:template>
 </xsl:stylesheet>`;
+
+// Local entry 'unusedRemote' (entries.xml, line 14).
+// The Micro Integrator loads it from `http://config.example.com/settings.xml` when it deploys the entry, and the input does not hold that
+// file. No translated code reads it as a value (a use as a sequence, endpoint or template key stays a TODO), so nothing
+// is read at start-up: add a declaration here if a use you translate by hand needs its content.

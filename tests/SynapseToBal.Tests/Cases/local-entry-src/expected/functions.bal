@@ -9,5 +9,7 @@ import ballerina/xslt;
 function useEntries(Context ctx) returns error? {
     ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toQuote));
     ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), fromServer));
-    log:printInfo("UseEntries sequence", banner = getProperty(ctx, "banner", banner), script = getProperty(ctx, "script", script));
+    log:printInfo("UseEntries sequence", banner = getProperty(ctx, "banner", banner), script = getProperty(ctx, "script", script), motd = getProperty(ctx, "motd", motd));
+    // TODO(SB0502): sequence 'dynSeq' is not part of the input
+    // <sequence key="dynSeq"/>
 }
