@@ -1,5 +1,6 @@
 using SynapseToBal.Driver;
 using SynapseToBal.Emit;
+using SynapseToBal.Tests.Runtime;
 using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
@@ -13,26 +14,11 @@ namespace SynapseToBal.Tests.Unit;
 /// </summary>
 public sealed class BlockingSenderErrorTests
 {
-    private static readonly string Source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static readonly string Source = RuntimeSourceText.Support;
 
-    private static string Function(string name)
-    {
-        var start = Source.IndexOf($"\nfunction {name}(", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no function {name}");
-        var end = Source.IndexOf("\n}\n", start, StringComparison.Ordinal);
-        return Source[start..(end + 2)];
-    }
+    private static string Function(string name) => RuntimeSourceText.Function(name);
 
-    private static void InOrder(string text, params string[] parts)
-    {
-        var at = 0;
-        foreach (var part in parts)
-        {
-            var next = text.IndexOf(part, at, StringComparison.Ordinal);
-            Assert.True(next >= 0, $"'{part}' does not follow in order in:\n{text}");
-            at = next + part.Length;
-        }
-    }
+    private static void InOrder(string text, params string[] parts) => RuntimeSourceText.InOrder(text, parts);
 
     [Fact]
     public void A_transport_failure_of_a_blocking_send_is_401002_and_other_errors_pass_unchanged()

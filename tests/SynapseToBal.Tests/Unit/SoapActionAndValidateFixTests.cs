@@ -1,4 +1,5 @@
 using SynapseToBal.Emit;
+using SynapseToBal.Tests.Runtime;
 using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
@@ -11,15 +12,9 @@ namespace SynapseToBal.Tests.Unit;
 /// </summary>
 public sealed class SoapActionAndValidateFixTests
 {
-    private static readonly string Source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static readonly string Source = RuntimeSourceText.Support;
 
-    private static string Function(string name)
-    {
-        var start = Source.IndexOf($"\nfunction {name}(", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no function {name}");
-        var end = Source.IndexOf("\n}\n", start, StringComparison.Ordinal);
-        return Source[start..(end + 2)];
-    }
+    private static string Function(string name) => RuntimeSourceText.Function(name);
 
     [Fact]
     public void Every_soap11_request_carries_its_action_quoted()
