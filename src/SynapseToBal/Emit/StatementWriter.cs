@@ -1618,8 +1618,8 @@ internal sealed partial class StatementWriter
         for (var i = 0; i < choice.Cases.Length; i++)
         {
             var pattern = choice.Cases[i].Pattern;
-            var test = ExpressionWriter.IsPlainText(pattern)
-                ? $"{local} == {BallerinaSyntax.StringLiteral(pattern)}"
+            var test = ExpressionWriter.LiteralText(pattern) is { } text
+                ? $"{local} == {BallerinaSyntax.StringLiteral(text)}"
                 : $"check matches({local}, {BallerinaSyntax.StringLiteral(pattern)})";
             if (i == 0)
             {

@@ -284,7 +284,7 @@ function getVariable(Context ctx, string name) returns string {
 }
 
 # Reads an HTTP header (Synapse `$trp:` / transport scope); a missing header reads as "".
-function getHeader(Context ctx, string name) returns string => ctx.headers[name.toLowerAscii()] ?: "";
+function getHeader(Context ctx, string name) returns string => optionalHeader(ctx, name) ?: "";
 
 # Reads an HTTP header as SynapseXPathVariableContext gives `$trp:name`: `()` when the message does not carry it.
 function optionalHeader(Context ctx, string name) returns string? => ctx.headers[name.toLowerAscii()];

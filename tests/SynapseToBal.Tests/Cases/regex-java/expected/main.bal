@@ -32,7 +32,7 @@ service /regex on httpListener {
             strong = "true";
         }
         string route = getHeader(ctx, "X-Route");
-        if check matches(route, "orders/\\{id\\}") {
+        if route == "orders/{id}" {
             route2 = "orders";
         } else if check matches(route, "a|b\\}") {
             route2 = "ab";

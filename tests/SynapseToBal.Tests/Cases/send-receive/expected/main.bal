@@ -25,7 +25,7 @@ service /audit on httpListener {
         Context ctx = check newContext(request, "AuditApi", "/audit");
         check callEndpoint(ctx, auditApiDefaultEndpoint2, restPostfix(ctx));
         string route = getProperty(ctx, "receiver");
-        if check matches(route, "Audit\\.Backup") {
+        if route == "Audit.Backup" {
             http:Response? reply = check auditBackup(ctx);
             if reply is http:Response {
                 return reply;
