@@ -292,7 +292,7 @@ internal sealed partial class ExpressionBinder(
     private ExprIr? Variable(VariableReference v) => v.Scope switch
     {
         VariableScope.Context => owner.PropertyOrParam(v.Name),
-        VariableScope.Function => owner.FunctionParam(v.Name),
+        VariableScope.Function => owner.FunctionVariable(v.Name),
         VariableScope.Transport => new HeaderReadIr(v.Name),
         VariableScope.Axis2 => ExpressionTranslator.Axis2Property(v.Name),
         // SynapseXPathVariableContext: the current To address's query, read when evaluated, first match ignoring case.

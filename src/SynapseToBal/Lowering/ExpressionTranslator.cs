@@ -21,6 +21,12 @@ public sealed class ExpressionTranslator
     private readonly IReadOnlyDictionary<string, LocalEntryReadIr> _entries;
     private IReadOnlyDictionary<string, Symbol> _functionParams = NoSymbols;
 
+    // The template parameters a call passes lazily ({{xpath}}), by name: the with-param's XPath with its own namespaces,
+    // or null when it is not translated (the call reported why).
+    private IReadOnlyDictionary<string, ExpressionSyntax?> _lazyParams = NoLazyParams;
+
+    private static readonly IReadOnlyDictionary<string, ExpressionSyntax?> NoLazyParams = new Dictionary<string, ExpressionSyntax?>();
+
     // Whether the project may write a system-scope property of a name (a property mediator with scope="system");
     // until the project is known, any.
     private Func<string, bool> _systemWritten = _ => true;
@@ -41,29 +47,67 @@ public sealed class ExpressionTranslator
     public static ExpressionTranslator Empty { get; } = new(NoSymbols);
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName };
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName };
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
-    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten, _operationName = _operationName };
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
 
     /// <summary>
     /// The same translator knowing which system-scope properties the project writes: get-property('system', name) of
     /// a name nothing writes reads the JVM's value, a deployment setting (a required configurable here).
     /// </summary>
-    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written, _operationName = _operationName };
+    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written, _operationName = _operationName, _lazyParams = _lazyParams };
 
     /// <summary>
     /// The same translator knowing the Axis2 operation the message was dispatched to (get-property('OperationName')), or
     /// not knowing it (null): the lowering gives it where the flow still holds the entry point's request context.
     /// </summary>
     public ExpressionTranslator WithOperationName(string? operationName) =>
-        operationName == _operationName ? this : new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = operationName };
+        operationName == _operationName ? this : new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = operationName, _lazyParams = _lazyParams };
 
-    /// <summary>A template parameter, when one of that name is in scope.</summary>
+    /// <summary>
+    /// The same translator inside a sequence template specialised for calls that pass some parameters lazily
+    /// (<c>{{xpath}}</c>): <c>$func:p</c> of such a parameter evaluates the with-param's XPath where it is read.
+    /// </summary>
+    public ExpressionTranslator WithLazyParams(IReadOnlyDictionary<string, ExpressionSyntax?> parameters) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = parameters };
+
+    /// <summary>A template parameter, when one of that name is in scope (get-property('func', p), params.functionParams.p).</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
+
+    /// <summary>
+    /// <c>$func:p</c>. A parameter passed lazily (<c>{{xpath}}</c>) holds the SynapseXPath itself
+    /// (TemplateContext.getEvaluatedParamValue), which SynapseXPathVariableContext evaluates against the envelope at
+    /// each read (<c>expression.evaluate(env)</c>): its node-set, bound here with the with-param's own namespaces, in
+    /// place of the variable, so the nodes are those of the message where it is read and the enclosing expression
+    /// converts them as it would its own path (string() in a text, the nodes as an iterate or aggregate path). Null
+    /// (not translated) for a lazy value that is not an XPath selecting nodes the binder translates.
+    /// </summary>
+    internal ExprIr? FunctionVariable(string name)
+    {
+        if (!_lazyParams.TryGetValue(name, out var lazy))
+        {
+            return FunctionParam(name);
+        }
+
+        if (lazy is not { Language: ExpressionLanguage.XPath })
+        {
+            return null;
+        }
+
+        var (parsed, jsonEvals) = Parse(lazy);
+        if (!parsed.Success)
+        {
+            return null;
+        }
+
+        // Inside the stored XPath, $func: reads the same template's parameters; its own name would recurse.
+        var inner = WithLazyParams(_lazyParams.Where(p => p.Key != name).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        var value = new ExpressionBinder(inner, ExpressionLanguage.XPath, lazy.Namespaces, jsonEvals).Value(parsed.Root);
+        return value is XmlNavigationIr or XmlAttributeReadIr && !IrWalker.ContainsUntranslated(value) ? value : null;
+    }
 
     /// <summary>The local entry of a key, when the project has one with a value.</summary>
     internal LocalEntryReadIr? Entry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
@@ -73,7 +117,7 @@ public sealed class ExpressionTranslator
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 
     /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
-    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName };
+    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
 
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);

@@ -152,6 +152,8 @@ public sealed partial class Lowerer
             _templateFunctions[template.Name] = (function, parameters);
         }
 
+        CollectLazyTemplateCalls();
+
         foreach (var endpoint in symbols.Endpoints)
         {
             Guarded(endpoint, () => { LowerNamedEndpoint(endpoint); });
@@ -564,24 +566,6 @@ public sealed partial class Lowerer
     private Symbol OnErrorFunction(string onError, string user, SourceLocation location) =>
         FaultRunner([new InvokeStep(null, _sequenceFunctions[onError], _model.SequenceFacts(onError).CanAnswer), new AcceptStep(null)], user, location)
         ?? throw new InvalidOperationException("an onError function runs a named sequence");
-
-    /// <summary>A sequence template becomes a function whose string parameters are the template's parameters.</summary>
-    private void LowerTemplate(SequenceTemplateSyntax template)
-    {
-        var (name, parameters) = _templateFunctions[template.Name];
-        var byName = new Dictionary<string, Symbol>(StringComparer.Ordinal);
-        foreach (var parameter in parameters)
-        {
-            byName.TryAdd(parameter.SynapseName, parameter.Name);
-        }
-
-        var translator = _translator.WithFunctionParams(byName);
-        var context = new FlowContext(FlowKind.Sequence, translator, OutFunction: null, Owner: template.Name);
-        var body = LowerBlock(template.Mediators, context);
-        var fault = SequenceOnError("template", template.Name, template.OnError, template.Location, ref body);
-        var summary = template.Description ?? $"Sequence template '{template.Name}'.";
-        _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.TemplateFacts(template.Name).CanAnswer, body, summary, template.Location) { Parameters = parameters, FaultFunction = fault });
-    }
 
     /// <summary>
     /// A main sequence the project defines handles every request no API matches (and, after a send from main,

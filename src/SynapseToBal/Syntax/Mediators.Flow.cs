@@ -57,7 +57,23 @@ public sealed record ThrowErrorMediator(SourceLocation Location, string RawXml, 
 }
 
 /// <summary>A <c>&lt;with-param name value/&gt;</c> of call-template.</summary>
-public sealed record TemplateParameterSyntax(string Name, ValueSyntax Value, SourceLocation Location);
+public sealed record TemplateParameterSyntax(string Name, ValueSyntax Value, SourceLocation Location)
+{
+    /// <summary>
+    /// The namespaces the <c>&lt;with-param&gt;</c> element declares itself (not its ancestors'): the only ones a lazily
+    /// evaluated <c>{{xpath}}</c> value resolves its prefixes with (Value.setNamespaces: getAllDeclaredNamespaces).
+    /// </summary>
+    public ImmutableDictionary<string, string> DeclaredNamespaces { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// The expression of an escaped <c>{{expr}}</c> value, kept by ValueFactory as the static key <c>{expr}</c> and
+    /// evaluated in the template each time the parameter is read; null for any other value.
+    /// </summary>
+    public string? LazyExpression => Value is ValueSyntax.Literal { Text: var text } && text.Trim() is { Length: > 3 } trimmed
+        && trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal)
+            ? trimmed[2..^2]
+            : null;
+}
 
 /// <summary><c>&lt;call-template target onError&gt;&lt;with-param/&gt;*&lt;/call-template&gt;</c>.</summary>
 public sealed record CallTemplateMediator(

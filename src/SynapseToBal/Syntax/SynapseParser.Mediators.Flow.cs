@@ -139,7 +139,7 @@ public sealed partial class SynapseParser
                         value = new ValueSyntax.Literal(child.Value);
                     }
 
-                    parameters.Add(new TemplateParameterSyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), value, Loc(child)));
+                    parameters.Add(new TemplateParameterSyntax(Attr(child, "name") ?? Missing(child, "name", string.Empty), value, Loc(child)) { DeclaredNamespaces = DeclaredNamespaces(child) });
                     break;
                 case "description":
                     Claim(child);

@@ -630,6 +630,12 @@ public sealed partial class SynapseParser
         return builder.ToImmutable();
     }
 
+    /// <summary>The namespaces an element declares itself, without its ancestors'.</summary>
+    private static ImmutableDictionary<string, string> DeclaredNamespaces(XElement element) =>
+        element.Attributes()
+            .Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns)
+            .ToImmutableDictionary(a => a.Name.LocalName, a => a.Value, StringComparer.Ordinal);
+
     private static long? ParseLong(string? value) =>
         long.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 

@@ -65,7 +65,7 @@ public sealed class SplitTemplatePairingTests
     {
         var (package, diagnostics) = Lower(
             $"""<iterate expression="//item"><target><sequence>{Send}</sequence></target></iterate>""",
-            """<call-template target="T"><with-param name="e" value="{{//r}}"/></call-template>""",
+            """<call-template target="T"><with-param name="e" value="//r"/></call-template>""",
             """<template name="T"><parameter name="e"/><sequence><aggregate><onComplete expression="$func:e"><send/></onComplete></aggregate></sequence></template>""");
 
         Assert.Empty(Forks(package));

@@ -22,6 +22,11 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, call.Location, "call-template", "onError", "failures go to the caller's fault handling");
         }
 
+        // A call passing parameters lazily ({{xpath}}) runs the template's function made for that kind of call, which
+        // reads them itself where the template does: they are not arguments.
+        var kind = TemplateFunctionFor(call, target);
+        var function = kind?.Function ?? target.Function;
+        var lazy = kind?.Binding;
         var arguments = ImmutableArray.CreateBuilder<ArgumentIr>();
         foreach (var parameter in call.Parameters)
         {
@@ -32,9 +37,14 @@ public sealed partial class Lowerer
                 continue;
             }
 
+            if (lazy?.Parameters.ContainsKey(parameter.Name) == true)
+            {
+                continue;
+            }
+
             ExprIr value = parameter.Value switch
             {
-                ValueSyntax.Literal { Text: var text } when text.StartsWith("{{", StringComparison.Ordinal) => ReportLazy(text, parameter.Location),
+                _ when parameter.LazyExpression is not null => ReportLazy(parameter.Value is ValueSyntax.Literal { Text: var text } ? text : parameter.Name, parameter.Location),
                 ValueSyntax.Expression { Syntax: { Language: ExpressionLanguage.XPath } xpath } => FirstNode(Value(parameter.Value, context), xpath),
                 _ => Value(parameter.Value, context),
             };
@@ -46,7 +56,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, call.Location, "call-template", "with-param", missing.SynapseName, "the mandatory parameter is missing (Synapse faults with 500101); its default is passed");
         }
 
-        return new InvokeStep(call, target.Function, _model.TemplateFacts(call.Target).CanAnswer) { Arguments = arguments.ToImmutable() };
+        return new InvokeStep(call, function, _model.TemplateFacts(call.Target).CanAnswer) { Arguments = arguments.ToImmutable() };
     }
 
     /// <summary>
@@ -68,7 +78,7 @@ public sealed partial class Lowerer
         return new UntranslatedExprIr(xpath.Original);
     }
 
-    /// <summary>A <c>{{expr}}</c> argument is evaluated lazily inside the template in Synapse; that is not translated.</summary>
+    /// <summary>A <c>{{expr}}</c> argument of a call no function was made for (it cannot happen: every call is collected first).</summary>
     private UntranslatedExprIr ReportLazy(string text, SourceLocation location)
     {
         _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, text, UntranslatedPart.Whole(text) + ": a call-template parameter evaluated lazily in the template each time it is read");

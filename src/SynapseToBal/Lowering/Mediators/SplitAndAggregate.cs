@@ -80,6 +80,14 @@ public sealed partial class Lowerer
                 var read = (_entryPrefixes.TryGetValue(inTemplate, out var shape) ? shape.Prefix.Concat(shape.After) : []).Append(inTemplate);
                 if (read.Any(mediator => ReadsTemplateParameter(mediator.RawXml)))
                 {
+                    // Unless every call of the template passes all its parameters lazily, the same way: the aggregate
+                    // then reads those XPaths on each response, wherever it is lowered.
+                    if (AggregateBinding(call) is { } binding)
+                    {
+                        _aggregateLazyParams[inTemplate] = binding;
+                        return inTemplate;
+                    }
+
                     _templateParameterAggregates[inTemplate] = call.Target;
                     return null;
                 }
@@ -197,7 +205,7 @@ public sealed partial class Lowerer
             // <out>, or the out sequence of the proxy services and resources that run it).
             // A target that reads the template's parameters ($func:) gets them as arguments of its branch function
             // (BranchParameters), as the clones Synapse makes keep the template stack.
-            if (owner.Template && ReadsTemplateParameter(reachedAggregate.RawXml))
+            if (owner.Template && ReadsTemplateParameter(reachedAggregate.RawXml) && !_aggregateLazyParams.ContainsKey(reachedAggregate))
             {
                 return [Shape(split, $"it is in the template '{owner.Name}', and the <aggregate> at {Path.GetFileName(reachedAggregate.Location.Path)}:{reachedAggregate.Location.Line} that gathers its copies' responses reads template parameters ($func:), which would be bound to this template's at the split")];
             }
@@ -262,23 +270,27 @@ public sealed partial class Lowerer
             return [Shape(split, sourceProblem!)];
         }
 
+        // The aggregate's expressions (and the out flow's mediators before it, its onComplete) read the parameters of
+        // the template it is first in as that template's calls pass them lazily, when they do.
+        var aggregateContext = AggregateContext(aggregate, context);
+
         // The part each branch keeps for the aggregate.
         AggregationIr? aggregation = null;
         ValueIr? part = null;
         if (aggregate is not null)
         {
-            if (AggregationOf(aggregate, context, out part) is not { } complete)
+            if (AggregationOf(aggregate, aggregateContext, out part) is not { } complete)
             {
-                return [Shape(split, AggregateProblem(aggregate, context) ?? "its aggregate is not translated")];
+                return [Shape(split, AggregateProblem(aggregate, aggregateContext) ?? "its aggregate is not translated")];
             }
 
             aggregation = complete;
-            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, context) is { } limitProblem)
+            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, aggregateContext) is { } limitProblem)
             {
                 return [Shape(split, limitProblem)];
             }
 
-            aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows, context);
+            aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows, aggregateContext);
         }
 
         var branches = ImmutableArray.CreateBuilder<(ImmutableArray<StepIr> Body, TargetSyntax Target)>();
@@ -308,7 +320,7 @@ public sealed partial class Lowerer
 
                 // The mediators the out flow runs before its aggregate run on each response, in its branch.
                 var prefix = acrossFlows && _entryPrefixes.TryGetValue(aggregate!, out var entry)
-                    ? LowerOnCopy(entry.Prefix, new FlowContext(FlowKind.Out, context.Translator, null, context.Owner))
+                    ? LowerOnCopy(entry.Prefix, new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner))
                     : [];
                 branches.Add((part is null ? body.Value : [.. body.Value, .. prefix, new ReplacePayloadStep(aggregate!, part)], target));
             }
@@ -353,7 +365,7 @@ public sealed partial class Lowerer
         ReportCompletion(aggregate, sequential);
 
         // onComplete runs on the aggregated message, where the aggregate stood.
-        var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, context.Translator, null, context.Owner) : context;
+        var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner) : context;
         var flow = aggregate.OnComplete!.Flow;
         if (acrossFlows && _nestedOuterAggregate is { } nestedOuter && flow.SequenceKey is null
             && flow.Mediators.Length > 0 && ReferenceEquals(flow.Mediators[^1], nestedOuter))
