@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Lowering;
@@ -13,6 +14,9 @@ namespace SynapseToBal.Tests.Unit;
 public sealed class LazyTemplateParamTests
 {
     private const string Samples = "http://services.samples";
+
+    /// <summary>A with-param value passed lazily: <c>{{xpath}}</c>.</summary>
+    private static string Lazy(string xpath) => "{{" + xpath + "}}";
 
     private const string Send = """<send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send>""";
 
@@ -59,7 +63,7 @@ public sealed class LazyTemplateParamTests
     public void A_lazy_parameter_read_as_text_is_the_with_param_xpath_read_where_the_template_reads_it()
     {
         var (package, diagnostics) = Lower(
-            $"""<call-template target="L"><with-param xmlns:q="{Samples}" name="who" value="{{{{//q:symbol}}}}"/></call-template>{Send}""",
+            $"""<call-template target="L"><with-param xmlns:q="{Samples}" name="who" value="{Lazy("//q:symbol")}"/></call-template>{Send}""",
             "<send/>",
             LogTemplate);
 
@@ -81,7 +85,7 @@ public sealed class LazyTemplateParamTests
     public void A_template_called_lazily_and_with_a_plain_value_gets_a_function_per_kind_of_call()
     {
         var (package, _) = Lower(
-            $"""<call-template target="L"><with-param xmlns:q="{Samples}" name="who" value="{{{{//q:symbol}}}}"/></call-template><call-template target="L"><with-param name="who" value="IBM"/></call-template>{Send}""",
+            $"""<call-template target="L"><with-param xmlns:q="{Samples}" name="who" value="{Lazy("//q:symbol")}"/></call-template><call-template target="L"><with-param name="who" value="IBM"/></call-template>{Send}""",
             "<send/>",
             LogTemplate);
 
@@ -101,7 +105,7 @@ public sealed class LazyTemplateParamTests
     {
         // The template binds m0 to another namespace: the lazy XPath keeps the with-param's.
         var (package, _) = Lower(
-            $"""<call-template target="L"><with-param xmlns:m0="{Samples}" name="who" value="{{{{//m0:symbol}}}}"/></call-template>{Send}""",
+            $"""<call-template target="L"><with-param xmlns:m0="{Samples}" name="who" value="{Lazy("//m0:symbol")}"/></call-template>{Send}""",
             "<send/>",
             """<template xmlns:m0="urn:other" name="L"><parameter name="who"/><sequence><log level="custom"><property name="p" expression="concat(//m0:x, $func:who)"/></log></sequence></template>""");
 
@@ -114,12 +118,12 @@ public sealed class LazyTemplateParamTests
     public void A_prefix_declared_only_around_the_with_param_is_sb0251_and_the_read_stays_untranslated()
     {
         var (package, diagnostics) = Lower(
-            $"""<call-template xmlns:m0="{Samples}" target="L"><with-param name="who" value="{{{{//m0:symbol}}}}"/></call-template>{Send}""",
+            $"""<call-template xmlns:m0="{Samples}" target="L"><with-param name="who" value="{Lazy("//m0:symbol")}"/></call-template>{Send}""",
             "<send/>",
             LogTemplate);
 
         Assert.Contains("the <with-param> element does not itself declare the prefix 'm0'", Assert.Single(Ids(diagnostics, DiagnosticCatalog.LazyParameterPrefixUndeclared)), StringComparison.Ordinal);
-        Assert.True(IrWalker.Expressions(Assert.IsType<LogStep>(Template(package, "L", lazy: true).Body[0])).Any(IrWalker.ContainsUntranslated));
+        Assert.Contains(IrWalker.Expressions(Assert.IsType<LogStep>(Template(package, "L", lazy: true).Body[0])), IrWalker.ContainsUntranslated);
     }
 
     [Theory]
@@ -141,19 +145,19 @@ public sealed class LazyTemplateParamTests
     {
         // GetPropertyFunction returns the stored SynapseXPath object itself, not its nodes.
         var (package, _) = Lower(
-            $"""<call-template target="L"><with-param xmlns:q="{Samples}" name="who" value="{{{{//q:symbol}}}}"/></call-template>{Send}""",
+            $"""<call-template target="L"><with-param xmlns:q="{Samples}" name="who" value="{Lazy("//q:symbol")}"/></call-template>{Send}""",
             "<send/>",
             """<template name="L"><parameter name="who"/><sequence><log level="custom"><property name="p" expression="get-property('func', 'who')"/></log></sequence></template>""");
 
-        Assert.True(IrWalker.Expressions(Assert.IsType<LogStep>(Template(package, "L", lazy: true).Body[0])).Any(IrWalker.ContainsUntranslated));
+        Assert.Contains(IrWalker.Expressions(Assert.IsType<LogStep>(Template(package, "L", lazy: true).Body[0])), IrWalker.ContainsUntranslated);
     }
 
     [Fact]
     public void An_iterate_in_a_template_pairs_with_the_aggregate_of_a_template_the_out_flow_calls_lazily()
     {
         var (package, diagnostics) = Lower(
-            $"""<call-template target="I"><with-param xmlns:m0="{Samples}" name="e" value="{{{{//m0:getQuote/m0:request}}}}"/><with-param xmlns:m0="{Samples}" name="a" value="{{{{//m0:getQuote}}}}"/></call-template>""",
-            $"""<call-template target="A"><with-param xmlns:m0="{Samples}" name="r" value="{{{{//m0:getQuoteResponse}}}}"/></call-template>""",
+            $"""<call-template target="I"><with-param xmlns:m0="{Samples}" name="e" value="{Lazy("//m0:getQuote/m0:request")}"/><with-param xmlns:m0="{Samples}" name="a" value="{Lazy("//m0:getQuote")}"/></call-template>""",
+            $"""<call-template target="A"><with-param xmlns:m0="{Samples}" name="r" value="{Lazy("//m0:getQuoteResponse")}"/></call-template>""",
             $"""<template name="I"><parameter name="e"/><parameter name="a"/><sequence><iterate preservePayload="true" attachPath="$func:a" expression="$func:e"><target><sequence>{Send}</sequence></target></iterate></sequence></template>"""
             + """<template name="A"><parameter name="r"/><sequence><aggregate><onComplete expression="$func:r"><respond/></onComplete></aggregate></sequence></template>""");
 
@@ -175,7 +179,7 @@ public sealed class LazyTemplateParamTests
     {
         var (package, diagnostics) = Lower(
             $"""<iterate expression="//item"><target><sequence>{Send}</sequence></target></iterate>""",
-            $"""<call-template target="A"><with-param xmlns:m0="{Samples}" name="r" value="{{{{//m0:getQuoteResponse}}}}"/></call-template>""",
+            $"""<call-template target="A"><with-param xmlns:m0="{Samples}" name="r" value="{Lazy("//m0:getQuoteResponse")}"/></call-template>""",
             """<template name="A"><parameter name="r"/><sequence><aggregate><onComplete expression="$func:r"><respond/></onComplete></aggregate></sequence></template>"""
             + """<sequence name="other"><call-template target="A"><with-param name="r" value="//x"/></call-template></sequence>""");
 
