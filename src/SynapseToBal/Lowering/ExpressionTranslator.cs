@@ -77,6 +77,14 @@ public sealed class ExpressionTranslator
     /// <summary>A template parameter, when one of that name is in scope (get-property('func', p), params.functionParams.p).</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
 
+    /// <summary>Why <c>$func:p</c> of a parameter the calls pass lazily is not translated, or null for any other node.</summary>
+    internal string? LazyReason(ExpressionNode node) =>
+        node is VariableReference { Scope: VariableScope.Function } v && _lazyParams.TryGetValue(v.Name, out var lazy)
+            ? lazy is null
+                ? "the calls of this function pass the parameter lazily ({{...}}) with a value that is not translated (SB0250 or SB0251 at the with-param)"
+                : $"the calls of this function pass the parameter lazily, '{lazy.Text}', which reads nodes here only where they are an XPath that selects elements or attributes the converter translates"
+            : null;
+
     /// <summary>
     /// <c>$func:p</c>. A parameter passed lazily (<c>{{xpath}}</c>) holds the SynapseXPath itself
     /// (TemplateContext.getEvaluatedParamValue), which SynapseXPathVariableContext evaluates against the envelope at

@@ -34,7 +34,7 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        var because = QuotientReason(culprit, binder, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? PathReason(culprit);
+        var because = QuotientReason(culprit, binder, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? translator.LazyReason(culprit) ?? PathReason(culprit);
         return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 

@@ -11,6 +11,12 @@ function logAndTag(Context ctx, string message = "", string level = "INFO", stri
     ctx.headers["x-tag"] = tag;
 }
 
+# Sequence template 'LogAndTag'. For the calls passing 'message' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+function logAndTagLazyMessage(Context ctx, string level = "INFO", string tag = "") returns error? {
+    log:printInfo("LogAndTag sequence", messageValue = check notTranslated("$func:message"), levelValue = level);
+    ctx.headers["x-tag"] = tag;
+}
+
 # Sequence template 'Reject'.
 function reject(Context ctx, string status = "") returns http:Response|error? {
     RejectResponse payload = {"rejected": true};

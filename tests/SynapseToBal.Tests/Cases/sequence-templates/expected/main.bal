@@ -13,7 +13,7 @@ service /templated on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id});
         logAndTag(ctx, message = id, tag = "lookup");
-        logAndTag(ctx, message = check notTranslated("{{get-property('later')}}"));
+        check logAndTagLazyMessage(ctx);
         if check matches(id, "0+") {
             http:Response? reply = check reject(ctx, status = "404");
             if reply is http:Response {
