@@ -24,7 +24,7 @@ internal static class UntranslatedPart
             return Whole(expression);
         }
 
-        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals) { Source = expression.Text };
         var culprit = Culprit(parsed.Root, binder);
         var span = culprit.Span;
         if (span.End > expression.Text.Length || span.Length == 0)
@@ -57,7 +57,7 @@ internal static class UntranslatedPart
             return null;
         }
 
-        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals) { Source = expression.Text };
         var culprit = Culprit(parsed.Root, binder);
         var span = culprit.Span;
         var offset = Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
@@ -231,7 +231,7 @@ internal static class UntranslatedPart
         }
 
         return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
-            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only member names and indexes are translated there, not filters, wildcards, deep scans, slices or functions"
+            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): member names and indexes are translated there, and wildcards and filters after member names; not deep scans, slices, index lists, indexes in an indefinite path, functions or other filters"
             : null;
     }
 
