@@ -102,6 +102,9 @@ internal sealed partial class ExpressionBinder(
         UnaryExpression { Operator: UnaryOperator.Negate } u => Number(u.Operand) is { } operand ? Call(Builtin.Negate, operand.Kind, operand) : null,
         ConditionalExpression c => Conditional(c),
         ContextReference or MemberAccess or IndexAccess when !IsXPath => Accessor(node),
+
+        // An indefinite JSONPath (wildcards, filters) over the payload or a property.
+        WildcardAccess or FilterAccess when dialect == ExpressionLanguage.JsonPath => PayloadQuery(node) ?? PropertyJsonPath(node),
         _ => null,
     };
 
