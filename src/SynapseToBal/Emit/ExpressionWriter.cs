@@ -149,6 +149,9 @@ internal sealed class ExpressionWriter
         BuiltinCallIr { Kind: ValueKind.String } b => Builtin(b),
         ConditionalIr { Kind: ValueKind.String } c => $"({Condition(c.Condition)} ? {String(c.WhenTrue)} : {String(c.WhenFalse)})",
         ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate } or NumberLiteralIr { Text: ['-', ..] } => $"({Typed(expr)}).toString()",
+
+        // A JSON value where text is needed: ExpressionResult.asString, Gson's JsonElement.toString.
+        _ when expr.Kind == ValueKind.Json => $"gsonText({Typed(expr)})",
         _ when expr.Kind != ValueKind.String => $"{Receiver(Typed(expr))}.toString()",
         VariableReadIr { Path: { } path } v => $"check variablePath(ctx, {BallerinaSyntax.StringLiteral(v.Name)}, {BallerinaSyntax.StringLiteral(path)})",
         VariableReadIr { Required: true } v => $"check requiredVariable(ctx, {BallerinaSyntax.StringLiteral(v.Name)})",
@@ -459,6 +462,13 @@ internal sealed class ExpressionWriter
             IR.Builtin.MiModulo => a[0].Kind == ValueKind.Integer ? $"check miIntModulo({T(0)}, {T(1)})" : $"check miFloatModulo({T(0)}, {T(1)})",
             IR.Builtin.JsonBoolean => $"check jsonBoolean({T(0)})",
             IR.Builtin.UrlParam => $"check urlParam(ctx, {S(0)})",
+            IR.Builtin.Split => $"check javaSplit({S(0)}, {S(1)})",
+            IR.Builtin.ToJsonObject => $"check miJsonConversion({T(0)}, false)",
+            IR.Builtin.ToJsonArray => $"check miJsonConversion({T(0)}, true)",
+            IR.Builtin.JsonLength => $"check jsonLength({T(0)})",
+            IR.Builtin.GsonText => $"gsonText({T(0)})",
+            IR.Builtin.JsonQuery => $"check jsonEvalQuery(ctx, {S(0)})",
+            IR.Builtin.JsonQueryText => $"check jsonEvalTextQuery({OptionalText(a[0])}, {S(1)})",
             IR.Builtin.SynapseValue => SynapseGuarded(S(0), "string", S(1)),
             IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested
                 ? tested.Contains("check ", StringComparison.Ordinal) ? SynapseGuarded(tested, "boolean", S(1)) : $"({tested})"

@@ -522,6 +522,49 @@ public enum Builtin
     /// Boolean.parseBoolean of "").
     /// </summary>
     SynapseCondition,
+
+    /// <summary>
+    /// MI 4.4 split(text, regex) (PredefinedFunctionNode.handleSplitFunction: Java's String.split): arguments the text
+    /// and the Java regex translated to a Ballerina pattern at conversion time (a string literal); a JSON array of the
+    /// parts, of kind <see cref="ValueKind.Json"/> (no leading empty part for a zero-width match at the start, trailing
+    /// empty parts removed, the text itself when nothing matches).
+    /// </summary>
+    Split,
+
+    /// <summary>
+    /// MI 4.4 object(x) (ExpressionResult.asJsonObject): a JSON object as it is; a string (a literal's text as written,
+    /// quotes included) without one pair of surrounding double quotes and every backslash, parsed; anything else an
+    /// error. Of kind <see cref="ValueKind.Json"/>.
+    /// </summary>
+    ToJsonObject,
+
+    /// <summary>MI 4.4 array(x) (ExpressionResult.asJsonArray): as <see cref="ToJsonObject"/> for a JSON array.</summary>
+    ToJsonArray,
+
+    /// <summary>
+    /// MI 4.4 length(x) of a JSON value (handleLengthFunction): a string's length, an array's size, anything else an
+    /// error.
+    /// </summary>
+    JsonLength,
+
+    /// <summary>
+    /// The text of a JSON value where a string is needed (ExpressionResult.asString: Gson's JsonElement.toString, compact,
+    /// keys in order, Gson's string escapes); a JSON string is its text.
+    /// </summary>
+    GsonText,
+
+    /// <summary>
+    /// json-eval of an indefinite JSONPath over the payload (the argument: the steps as JSON text, see
+    /// ExpressionBinder.QuerySteps): Jayway's list of every match (wildcards, filters) printed as Gson prints the
+    /// JsonArray; "" when Jayway fails (SynapseJsonPath.stringValueOf(InputStream) catches it).
+    /// </summary>
+    JsonQuery,
+
+    /// <summary>
+    /// The same over a property's text (arguments: the text, the steps): nothing catches Jayway's failures there, so
+    /// they are errors; a property that is not set gives "".
+    /// </summary>
+    JsonQueryText,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

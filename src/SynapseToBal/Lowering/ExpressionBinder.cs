@@ -23,6 +23,13 @@ internal sealed partial class ExpressionBinder(
 
     private bool IsXPath => dialect == ExpressionLanguage.XPath;
 
+    /// <summary>
+    /// The text the tree was parsed from (node spans are relative to it), when known: an MI 4.4 string literal is
+    /// taken as written (LiteralNode keeps the token's text; ExpressionResult.asString strips one pair of quotes and
+    /// leaves backslashes), which split, object and array read.
+    /// </summary>
+    public string? Source { get; init; }
+
     /// <summary>The string form of a value, as Synapse stores an expression's result.</summary>
     public static ExprIr AsString(ExprIr value, ExpressionLanguage language) => value switch
     {
@@ -95,6 +102,9 @@ internal sealed partial class ExpressionBinder(
         UnaryExpression { Operator: UnaryOperator.Negate } u => Number(u.Operand) is { } operand ? Call(Builtin.Negate, operand.Kind, operand) : null,
         ConditionalExpression c => Conditional(c),
         ContextReference or MemberAccess or IndexAccess when !IsXPath => Accessor(node),
+
+        // An indefinite JSONPath (wildcards, filters) over the payload or a property.
+        WildcardAccess or FilterAccess when dialect == ExpressionLanguage.JsonPath => PayloadQuery(node) ?? PropertyJsonPath(node),
         _ => null,
     };
 
@@ -312,7 +322,138 @@ internal sealed partial class ExpressionBinder(
     public ExprIr? JsonPathValue(ExpressionNode root, string text) =>
         PropertyRootRegex().Match(text) is { Success: true } property
             ? (PathRoot(root) is VariableReference variable && variable.Prefix + ":" + variable.Name == property.Value[1..] ? PropertyJsonPath(root) : null)
-            : text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : null) : JsonPathText(text);
+            : text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : PayloadQuery(root)) : JsonPathText(text);
+
+    /// <summary>
+    /// An indefinite JSONPath over the payload (<c>$.a[*].b</c>, <c>$.a[?(@.x &gt; 1)]</c>): Jayway's list of every match,
+    /// which SynapseJsonPath.stringValueOf prints as Gson prints the JsonArray (<c>[]</c> for none); any failure of
+    /// Jayway (a missing member before the first wildcard or filter) gives "", which stringValueOf(InputStream) catches.
+    /// </summary>
+    private ExprIr? PayloadQuery(ExpressionNode root) =>
+        PathRoot(root) is ContextReference { Kind: ContextKind.JsonRoot or ContextKind.Payload } && QuerySteps(root) is { } steps
+            ? Call(Builtin.JsonQuery, ValueKind.String, new StringLiteralIr(steps))
+            : null;
+
+    /// <summary>
+    /// The steps of an indefinite JSONPath the run time evaluates as Jayway does (<c>jsonPathQuery</c>), as JSON text:
+    /// <c>{"member": name}</c>, <c>{"wildcard": true}</c>, <c>{"filter": condition}</c>. Member names, <c>.*</c>/<c>[*]</c>
+    /// and filters only, with at least one wildcard or filter; null for anything else (indexes, slices, deep scans,
+    /// functions, which stay untranslated).
+    /// </summary>
+    private static readonly System.Text.Json.JsonSerializerOptions StepsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static string? QuerySteps(ExpressionNode node)
+    {
+        var steps = new System.Text.Json.Nodes.JsonArray();
+        var indefinite = false;
+        var chain = new List<ExpressionNode>();
+        for (var current = node; current is not (ContextReference or VariableReference);)
+        {
+            chain.Add(current);
+            current = current switch
+            {
+                MemberAccess m => m.Target,
+                WildcardAccess w => w.Target,
+                FilterAccess f => f.Target,
+                _ => null!,
+            };
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        chain.Reverse();
+        foreach (var accessor in chain)
+        {
+            switch (accessor)
+            {
+                case MemberAccess { Deep: false } member when member.Name.Length > 0:
+                    steps.Add((System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["member"] = member.Name });
+                    break;
+                case WildcardAccess { Deep: false }:
+                    steps.Add((System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["wildcard"] = true });
+                    indefinite = true;
+                    break;
+                case FilterAccess { Deep: false } filter when FilterCondition(filter.Filter) is { } condition:
+                    steps.Add((System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["filter"] = condition });
+                    indefinite = true;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return indefinite ? steps.ToJsonString(StepsJson) : null;
+    }
+
+    /// <summary>
+    /// A Jayway filter as the run time reads it: <c>{"and": [a, b]}</c>, <c>{"or": [a, b]}</c>, <c>{"exists": path}</c> for
+    /// a bare <c>@.a.b</c> (PathNode's exists check), <c>{"compare": [left, op, right]}</c> of <c>@.a.b</c> paths
+    /// (<c>{"path": names}</c>) and literals (<c>{"literal": value}</c>) with <c>== != &lt; &lt;= &gt; &gt;=</c>; null for
+    /// anything else (<c>!</c>, regexes, <c>in</c>, functions, <c>$</c> paths, Synapse operands).
+    /// </summary>
+    private static System.Text.Json.Nodes.JsonNode? FilterCondition(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b:
+                return FilterCondition(b.Left) is { } left && FilterCondition(b.Right) is { } right
+                    ? new System.Text.Json.Nodes.JsonObject { [b.Operator == BinaryOperator.And ? "and" : "or"] = new System.Text.Json.Nodes.JsonArray(left, right) }
+                    : null;
+            case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } b:
+            {
+                var lhs = FilterOperand(b.Left);
+                var rhs = FilterOperand(b.Right);
+                if (lhs is null || rhs is null || (b.Left is not MemberAccess && b.Right is not MemberAccess))
+                {
+                    return null;
+                }
+
+                return new System.Text.Json.Nodes.JsonObject { ["compare"] = new System.Text.Json.Nodes.JsonArray(lhs, OperatorText(b.Operator) is "=" ? "==" : OperatorText(b.Operator), rhs) };
+            }
+
+            case MemberAccess when CurrentPath(node) is { } path:
+                return new System.Text.Json.Nodes.JsonObject { ["exists"] = path };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A filter operand: <c>@.a.b</c>, a string, a plain decimal number (its text is BigDecimal's), true, false or null.</summary>
+    private static System.Text.Json.Nodes.JsonNode? FilterOperand(ExpressionNode node) => node switch
+    {
+        MemberAccess when CurrentPath(node) is { } path => new System.Text.Json.Nodes.JsonObject { ["path"] = path },
+        StringLiteral s => new System.Text.Json.Nodes.JsonObject { ["literal"] = s.Value },
+        NumberLiteral n when PlainDecimal().IsMatch(n.Text) => new System.Text.Json.Nodes.JsonObject { ["literal"] = System.Text.Json.Nodes.JsonNode.Parse(n.Text) },
+        BooleanLiteral b => new System.Text.Json.Nodes.JsonObject { ["literal"] = b.Value },
+        NullLiteral => new System.Text.Json.Nodes.JsonObject { ["literal"] = null },
+        _ => null,
+    };
+
+    /// <summary>A decimal numeral BigDecimal prints as written (no exponent, no leading zero, no sign but '-').</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainDecimal();
+
+    /// <summary>The member names of <c>@.a.b</c> (at least one), or null.</summary>
+    private static System.Text.Json.Nodes.JsonArray? CurrentPath(ExpressionNode node)
+    {
+        var names = new List<string>();
+        var current = node;
+        while (current is MemberAccess { Deep: false } member && member.Name.Length > 0)
+        {
+            names.Add(member.Name);
+            current = member.Target;
+        }
+
+        if (current is not ContextReference { Kind: ContextKind.JsonCurrent } || names.Count == 0)
+        {
+            return null;
+        }
+
+        names.Reverse();
+        return new System.Text.Json.Nodes.JsonArray([.. names.Select(n => (System.Text.Json.Nodes.JsonNode?)n)]);
+    }
 
     /// <summary>SynapseJsonPath's EXTRACT_PROP_REGEX: the property a path over a property's value starts with.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\$ctx|\$trp|\$axis2):([a-zA-Z0-9_-]+)")]
@@ -327,8 +468,14 @@ internal sealed partial class ExpressionBinder(
     private ExprIr? PropertyJsonPath(ExpressionNode node)
     {
         if (PathRoot(node) is not VariableReference { Scope: VariableScope.Context or VariableScope.Transport or VariableScope.Axis2 } variable
-            || !variable.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
-            || !IsPropertyPath(node))
+            || !variable.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            return null;
+        }
+
+        // An indefinite path over the property's text (Jayway's list of matches, printed by Gson); its failures are not caught.
+        var query = IsPropertyPath(node) ? null : QuerySteps(node);
+        if (!IsPropertyPath(node) && query is null)
         {
             return null;
         }
@@ -340,7 +487,9 @@ internal sealed partial class ExpressionBinder(
         }
 
         var document = ResultString(value, ExpressionLanguage.XPath);
-        return ReferenceEquals(node, variable) ? document : Call(Builtin.JsonEvalText, ValueKind.String, document, new StringLiteralIr(JsonPathOf(node)));
+        return query is not null ? Call(Builtin.JsonQueryText, ValueKind.String, document, new StringLiteralIr(query))
+            : ReferenceEquals(node, variable) ? document
+            : Call(Builtin.JsonEvalText, ValueKind.String, document, new StringLiteralIr(JsonPathOf(node)));
     }
 
     /// <summary>Member names (that a bracket can quote) and non-negative indexes after a property.</summary>
@@ -1007,9 +1156,16 @@ internal sealed partial class ExpressionBinder(
 
             case "wso2-vault" when args[0] is StringLiteral alias:
                 return owner.Secret(alias.Value);
+            case "length" when JsonOperand(args[0]) is { } measuredJson:
+                // handleLengthFunction: a string's length or an array's size, decided by the JSON value at run time.
+                return Call(Builtin.JsonLength, ValueKind.Integer, measuredJson);
             case "length":
                 // length() also counts an array's items: a payload path or variable (maybe an array) is not translated.
                 return Value(args[0]) is not (JsonEvalIr or VariableReadIr) && Text(args[0]) is { } measured ? Call(Builtin.Length, ValueKind.Integer, measured) : null;
+            case "split":
+                return Split(args[0], args[1]);
+            case "object" or "array":
+                return JsonConversion(args[0], name == "array");
             case "base64encode" or "urlEncode" when args.Length == 2:
                 // PredefinedFunctionNode: with the charset "UTF-8" both mean what they do with one argument (urlEncode
                 // writes %20 and %2A only for exactly "UTF-8"). Another name Java's Charset.forName resolves to UTF-8,
@@ -1154,7 +1310,7 @@ internal sealed partial class ExpressionBinder(
                     "isArray" => Builtin.IsArray,
                     _ => Builtin.IsObject,
                 };
-                return PayloadJson(args[0]) is { } json ? Call(builtin, ValueKind.Boolean, json) : null;
+                return JsonOperand(args[0]) is { } json ? Call(builtin, ValueKind.Boolean, json) : null;
             }
 
             case "formatDateTime" when args is [FunctionCall { Name: "now", Arguments.IsEmpty: true }, StringLiteral pattern]
@@ -1177,6 +1333,61 @@ internal sealed partial class ExpressionBinder(
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A JSON-typed MI 4.4 operand: a payload path (<see cref="PayloadJson"/>) or a function whose result is a JSON value
+    /// (split, object, array), or null.
+    /// </summary>
+    private ExprIr? JsonOperand(ExpressionNode node) =>
+        PayloadJson(node) ?? (node is FunctionCall && Value(node) is { Kind: ValueKind.Json } json ? json : null);
+
+    /// <summary>
+    /// An MI 4.4 string literal as LiteralNode evaluates it: the token's text without one pair of surrounding quotes
+    /// (ExpressionResult.asString), backslashes kept. Without the source text, only a literal whose value holds no
+    /// quote or backslash (so it was written without escapes).
+    /// </summary>
+    private string? MiLiteralText(StringLiteral literal) =>
+        MiLiteralToken(literal) is { Length: >= 2 } token ? token[1..^1]
+        : Source is null && !literal.Value.Any(c => c is '\\' or '"' or '\'') ? literal.Value
+        : null;
+
+    /// <summary>The token of an MI 4.4 string literal as written, quotes included, or null when the source text is not known.</summary>
+    private string? MiLiteralToken(StringLiteral literal) =>
+        Source is { } text && literal.Span.End <= text.Length && literal.Span.Length >= 2 ? text.Substring(literal.Span.Start, literal.Span.Length) : null;
+
+    /// <summary>
+    /// MI 4.4 split(text, regex) (handleSplitFunction: String.split of two strings into a JSON array): the regex must be
+    /// a string literal that JavaRegex translates for a search (Java's split finds each match, as replaceAll does); the
+    /// text any certain string (a payload path or variable through the run-time string check).
+    /// </summary>
+    private ExprIr? Split(ExpressionNode source, ExpressionNode pattern)
+    {
+        if (pattern is not StringLiteral regex || MiLiteralText(regex) is not { } java || JavaRegex.Translate(java, RegexUse.Replace) is not { Translated: true } translated)
+        {
+            return null;
+        }
+
+        var text = source is StringLiteral literal ? (MiLiteralText(literal) is { } written ? new StringLiteralIr(written) : null) : Text(source);
+        return text is null ? null : Call(Builtin.Split, ValueKind.Json, text, new StringLiteralIr(translated.Pattern!));
+    }
+
+    /// <summary>
+    /// MI 4.4 object(x) / array(x) (convertToObject/convertToArray through ExpressionResult.asJsonObject/asJsonArray): the
+    /// argument a string literal (its token as written, quotes included, which the run time strips and parses as the MI
+    /// does), a payload path, a JSON result of another function, or a certain string. A variable is not translated: the
+    /// package stores it as its mediator's type, where the MI keeps the JSON element.
+    /// </summary>
+    private ExprIr? JsonConversion(ExpressionNode node, bool array)
+    {
+        var operand = node switch
+        {
+            StringLiteral literal => MiLiteralToken(literal) is { } token ? new StringLiteralIr(token) : null,
+            _ when JsonOperand(node) is { } json => json,
+            _ when Value(node) is VariableReadIr or null => null,
+            _ => Text(node),
+        };
+        return operand is null ? null : Call(array ? Builtin.ToJsonArray : Builtin.ToJsonObject, ValueKind.Json, operand);
     }
 
     /// <summary>The typed JSON value of a payload path argument (<c>payload.a</c>, <c>$.a[0]</c>), or null for anything else.</summary>

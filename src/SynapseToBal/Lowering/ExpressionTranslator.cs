@@ -149,7 +149,7 @@ public sealed class ExpressionTranslator
             return ExpressionBinder.DocumentRootString;
         }
 
-        var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals);
+        var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals) { Source = expression.Text };
         var value = expression.Language == ExpressionLanguage.JsonPath
             ? binder.JsonPathValue(parsed.Root, expression.Text.Trim())
             : binder.Value(parsed.Root);
@@ -206,7 +206,7 @@ public sealed class ExpressionTranslator
             return new UntranslatedConditionIr(expression.Original);
         }
 
-        var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals);
+        var binder = new ExpressionBinder(this, expression.Language, expression.Namespaces, jsonEvals) { Source = expression.Text };
         if (expression.Language == ExpressionLanguage.JsonPath)
         {
             // json-eval in a boolean position: Boolean.parseBoolean of the result.

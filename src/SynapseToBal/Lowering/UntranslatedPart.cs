@@ -24,7 +24,7 @@ internal static class UntranslatedPart
             return Whole(expression);
         }
 
-        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals) { Source = expression.Text };
         var culprit = Culprit(parsed.Root, binder);
         var span = culprit.Span;
         if (span.End > expression.Text.Length || span.Length == 0)
@@ -57,7 +57,7 @@ internal static class UntranslatedPart
             return null;
         }
 
-        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals);
+        var binder = new ExpressionBinder(translator.WithoutSideEffects(), expression.Language, expression.Namespaces, jsonEvals) { Source = expression.Text };
         var culprit = Culprit(parsed.Root, binder);
         var span = culprit.Span;
         var offset = Math.Max(0, expression.Original.IndexOf(expression.Text, StringComparison.Ordinal));
@@ -231,7 +231,7 @@ internal static class UntranslatedPart
         }
 
         return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
-            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): only member names and indexes are translated there, not filters, wildcards, deep scans, slices or functions"
+            ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): member names and indexes are translated there, and wildcards and filters after member names; not deep scans, slices, index lists, indexes in an indefinite path, functions or other filters"
             : null;
     }
 
@@ -359,12 +359,17 @@ internal static class UntranslatedPart
         [(FunctionDialect.Synapse, "isObject")] = TypeCheck,
         [(FunctionDialect.Synapse, "exists")] = "translated for a simple payload path or a variable",
         [(FunctionDialect.Synapse, "formatDateTime")] = "translated as formatDateTime(now(), 'pattern') with numeric fields only (y, M, MM, d, H, k, K, h, m, s); text, zone and fraction fields, another time or parsing a date (three arguments) are not",
-        [(FunctionDialect.Synapse, "length")] = "a payload or variable value may be a string or an array, which only the run time knows",
+        [(FunctionDialect.Synapse, "length")] = "translated for a string, a payload path or a JSON result (split, object, array); a variable is stored as its mediator's type, not as the Micro Integrator keeps it",
+        [(FunctionDialect.Synapse, "split")] = "translated for a string and a string-literal regex that JavaRegex translates for a search (String.split compiles the pattern when the expression is evaluated; $, lookaround, backreferences and the rest JavaRegex refuses have no exact Ballerina form)",
+        [(FunctionDialect.Synapse, "object")] = JsonConversion,
+        [(FunctionDialect.Synapse, "array")] = JsonConversion,
         [(FunctionDialect.Synapse, "hashicorp-vault")] = "translated for string literal arguments (a secret is a configurable)",
         [(FunctionDialect.Synapse, "wso2-vault")] = "translated for a string literal alias (a secret is a configurable)",
         [(FunctionDialect.XPath, "wso2:vault-lookup")] = "translated for a string literal alias (a secret is a configurable)",
         [(FunctionDialect.XPath, "get-property")] = "see docs/expressions.md for the properties and scopes get-property translates",
     };
 
-    private const string TypeCheck = "translated for a simple payload path, whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it";
+    private const string TypeCheck = "translated for a simple payload path or a JSON result (split, object, array), whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it";
+
+    private const string JsonConversion = "translated for a string literal, a string, a payload path or a JSON result (split, object, array); a variable is stored as its mediator's type, not as the Micro Integrator keeps the JSON element";
 }

@@ -82,7 +82,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("substring-before($ctx:x)")]
     [InlineData("$func:param")]
     [InlineData("//undeclared:order")]
-    [InlineData("${length(payload.items)}")]
+    [InlineData("${length(vars.items)}")]
     [InlineData("get-property('From')")]
     [InlineData("get-property('RelatesTo')")]
     [InlineData("${'a' + 1}")]

@@ -1444,6 +1444,133 @@ function jsonTextIs(string text, boolean array) returns boolean|error {
     return false;
 }
 
+# MI 4.4 object(x) and array(x) (PredefinedFunctionNode.convertToObject/convertToArray through
+# ExpressionResult.asJsonObject/asJsonArray): a JSON object (array) as it is; a string (a literal's text as written,
+# quotes included) without one pair of surrounding double quotes and with every backslash removed, parsed; anything
+# else, or text that is not one, fails ("Argument cannot be converted to a JSON object"), which fails the expression.
+# So `object('{"a":1}')` fails as in the MI (Gson reads the single-quoted text as a string) and
+# `object("{\"a\":1}")` is the object. Differs: Gson parses leniently (unquoted names, single quotes, comments),
+# text strict JSON refuses is an error here.
+function miJsonConversion(json operand, boolean array) returns json|error {
+    if array ? operand is json[] : operand is map<json> {
+        return operand;
+    }
+    if operand is string && check jsonTextIs(operand, array) {
+        string candidate = operand.startsWith("\"") && operand.endsWith("\"") ? operand.substring(1, operand.length() - 1) : operand;
+        return value:fromJsonString(re `\\`.replaceAll(candidate, ""));
+    }
+    return error(array ? "Argument cannot be converted to a JSON array" : "Argument cannot be converted to a JSON object");
+}
+
+# MI 4.4 length(x) of a JSON value (PredefinedFunctionNode.handleLengthFunction): a string's length, an array's
+# size; anything else fails ("Invalid argument provided for length function"). Differs: the length counts
+# characters (code points) where Java counts UTF-16 units.
+function jsonLength(json operand) returns int|error {
+    if operand is string {
+        return operand.length();
+    }
+    if operand is json[] {
+        return operand.length();
+    }
+    return error("Invalid argument provided for length function");
+}
+
+# MI 4.4 split(text, regex) (PredefinedFunctionNode.handleSplitFunction): Java's `String.split(regex)`, the Java
+# regex translated to this Ballerina pattern at conversion time. Each match is found from where the last one ended
+# (one character further after an empty match, as Matcher.find does); a zero-width match at the start gives no
+# leading empty part; nothing matched gives the text itself; trailing empty parts are removed (so "," gives []).
+# The parts are a JSON array of strings.
+function javaSplit(string text, string pattern) returns json[]|error {
+    regexp:RegExp separator = check regexp:fromString(pattern);
+    json[] parts = [];
+    int index = 0;
+    int searchFrom = 0;
+    while searchFrom < text.length() {
+        regexp:Span? span = separator.find(text, searchFrom);
+        if span is () {
+            break;
+        }
+        int matchStart = span.startIndex;
+        int matchEnd = span.endIndex;
+        if !(index == 0 && matchStart == 0 && matchEnd == 0) {
+            parts.push(text.substring(index, matchStart));
+            index = matchEnd;
+        }
+        searchFrom = matchEnd == matchStart ? matchEnd + 1 : matchEnd;
+    }
+    if index == 0 {
+        return [text];
+    }
+    parts.push(text.substring(index));
+    int size = parts.length();
+    while size > 0 && parts[size - 1] == "" {
+        size -= 1;
+    }
+    return parts.slice(0, size);
+}
+
+# The text of an MI 4.4 JSON result where a string is needed (ExpressionResult.asString): a JSON string is its text,
+# anything else Gson's `JsonElement.toString()` (`gsonJson`).
+function gsonText(json operand) returns string => operand is string ? operand : gsonJson(operand);
+
+# Gson's `JsonElement.toString()`: compact (no spaces), members in their order, null members kept, strings escaped
+# as Gson's JsonWriter escapes them (`\"`, `\\`, `\t`, `\b`, `\n`, `\r`, `\f`, other control characters, U+2028
+# and U+2029 as `\u` and four lower-case hex digits; `/`, `<`, `>`, `&`, `=` and `'` kept), a float as Java's
+# Double.toString. Differs: a number read from the message prints as Ballerina holds it (an exponent as `1E+2`, where
+# Gson's LazilyParsedNumber keeps the text as written, `1e2`).
+function gsonJson(json operand) returns string {
+    if operand is () {
+        return "null";
+    }
+    if operand is string {
+        return gsonString(operand);
+    }
+    if operand is float {
+        return javaDoubleString(operand);
+    }
+    if operand is int|decimal|boolean {
+        return operand.toString();
+    }
+    if operand is json[] {
+        return "[" + string:'join(",", ...operand.map(item => gsonJson(item))) + "]";
+    }
+    string[] members = [];
+    foreach [string, json] [name, member] in operand.entries() {
+        members.push(gsonString(name) + ":" + gsonJson(member));
+    }
+    return "{" + string:'join(",", ...members) + "}";
+}
+
+# A JSON string as Gson's JsonWriter writes it (not HTML-safe, the default of JsonElement.toString).
+function gsonString(string text) returns string {
+    string[] out = ["\""];
+    foreach string:Char c in text {
+        int code = c.toCodePointInt();
+        if c == "\"" {
+            out.push("\\\"");
+        } else if c == "\\" {
+            out.push("\\\\");
+        } else if code == 9 {
+            out.push("\\t");
+        } else if code == 8 {
+            out.push("\\b");
+        } else if code == 10 {
+            out.push("\\n");
+        } else if code == 13 {
+            out.push("\\r");
+        } else if code == 12 {
+            out.push("\\f");
+        } else if code < 32 || code == 0x2028 || code == 0x2029 {
+            string hex = int:toHexString(code);
+            out.push("\\u" + "0000".substring(hex.length()) + hex);
+        } else {
+            out.push(c);
+        }
+    }
+    out.push("\"");
+    return string:'concat(...out);
+}
+
 # MI 4.4 exists(payload path): true when the path is there and not null; false also when the payload
 # cannot be read as JSON (PredefinedFunctionNode.handleExistsCheck catches the evaluation error).
 function payloadExists(Context ctx, string path) returns boolean {
@@ -1996,6 +2123,207 @@ function jsonEvalText(string? text, string path) returns string|error {
     }
     json value = found[0];
     return value is () ? "null" : value is string ? value : value.toJsonString();
+}
+
+# `json-eval(path)` of an indefinite JSONPath over the payload (semantics §7.5): Jayway's list of every match of the
+# steps (`jsonPathQuery`), printed as Gson prints the JsonArray (`[]` when nothing matches). Jayway's failures (a member
+# missing before the first wildcard or filter) give "", as SynapseJsonPath.stringValueOf(InputStream) catches them.
+function jsonEvalQuery(Context ctx, string steps) returns string|error {
+    json[]|error matches = jsonPathQuery(check jsonPayload(ctx), steps);
+    return matches is error ? "" : gsonJson(matches);
+}
+
+# The same over a property's text (`json-eval($ctx:x.a[*])`, SynapseJsonPath.stringValueOf(String)): a property that
+# is not set gives ""; an empty text, text that is not JSON and Jayway's failures are errors, as nothing catches them.
+function jsonEvalTextQuery(string? text, string steps) returns string|error {
+    if text is () {
+        return "";
+    }
+    if text == "" {
+        return error("json string can not be null or empty");
+    }
+    return gsonJson(check jsonPathQuery(check value:fromJsonString(text), steps));
+}
+
+# Jayway JsonPath's evaluation (default options, as EIPUtils.setJsonPathConfiguration sets them) of steps the converter
+# wrote as JSON: `{"member": name}`, `{"wildcard": true}` (an object's values or an array's items) and
+# `{"filter": condition}` (an object tested itself, an array's items tested each). A member missing, or read from
+# something that is not an object, before the first wildcard or filter is an error (PathNotFoundException), as is a
+# filter on a primitive there; after one, such branches are skipped. The matches in document order.
+function jsonPathQuery(json document, string steps) returns json[]|error {
+    json[] compiled = check (check value:fromJsonString(steps)).ensureType();
+    json[] matches = [];
+    check jsonPathStep(document, compiled, 0, true, matches);
+    return matches;
+}
+
+function jsonPathStep(json model, json[] steps, int position, boolean upstreamDefinite, json[] matches) returns error? {
+    map<json> step = check steps[position].ensureType();
+    json member = step["member"];
+    if member is string {
+        if model !is map<json> {
+            return upstreamDefinite ? error(string `Expected to find an object with property ['${member}']`) : ();
+        }
+        if !model.hasKey(member) {
+            boolean leaf = position == steps.length() - 1;
+            return leaf || !upstreamDefinite ? () : error(string `Missing property in path ['${member}']`);
+        }
+        return jsonPathNext(model.get(member), steps, position, upstreamDefinite, matches);
+    }
+    if step.hasKey("wildcard") {
+        if model is map<json> {
+            foreach json item in model {
+                check jsonPathNext(item, steps, position, false, matches);
+            }
+        } else if model is json[] {
+            foreach json item in model {
+                check jsonPathNext(item, steps, position, false, matches);
+            }
+        }
+        return;
+    }
+    json condition = step["filter"];
+    if model is map<json> {
+        if check jaywayAccepts(model, condition) {
+            check jsonPathNext(model, steps, position, false, matches);
+        }
+        return;
+    }
+    if model is json[] {
+        foreach json item in model {
+            if check jaywayAccepts(item, condition) {
+                check jsonPathNext(item, steps, position, false, matches);
+            }
+        }
+        return;
+    }
+    return upstreamDefinite ? error("Filter can not be applied to primitives") : ();
+}
+
+function jsonPathNext(json value, json[] steps, int position, boolean definite, json[] matches) returns error? {
+    if position == steps.length() - 1 {
+        matches.push(value);
+        return;
+    }
+    return jsonPathStep(value, steps, position + 1, definite, matches);
+}
+
+# A value of a Jayway filter (ValueNode): a number (as a decimal, BigDecimal's value), a string, a boolean, null, other
+# JSON (an object or array), or undefined (a path that is not there).
+type JaywayValue record {|
+    "number"|"string"|"boolean"|"null"|"json"|"undefined" kind;
+    json value = ();
+|};
+
+# Whether a Jayway filter condition holds for an item: `and`/`or` of conditions, `exists` (a bare `@.a.b`: the path is
+# there, null included), `compare` of two operands (`{"path": names}` relative to the item, `{"literal": value}`).
+function jaywayAccepts(json item, json condition) returns boolean|error {
+    map<json> node = check condition.ensureType();
+    json both = node["and"];
+    if both is json[] {
+        return check jaywayAccepts(item, both[0]) && check jaywayAccepts(item, both[1]);
+    }
+    json either = node["or"];
+    if either is json[] {
+        return check jaywayAccepts(item, either[0]) || check jaywayAccepts(item, either[1]);
+    }
+    json exists = node["exists"];
+    if exists is json[] {
+        return jaywayPathValue(item, exists).kind != "undefined";
+    }
+    json[] comparison = check node["compare"].ensureType();
+    return jaywayCompare(check jaywayOperand(item, comparison[0]), check comparison[1].ensureType(), check jaywayOperand(item, comparison[2]));
+}
+
+function jaywayOperand(json item, json operand) returns JaywayValue|error {
+    map<json> node = check operand.ensureType();
+    json path = node["path"];
+    return path is json[] ? jaywayPathValue(item, path) : jaywayValue(node["literal"]);
+}
+
+# `@.a.b` of an item (PathNode.evaluate): undefined when a member is not there or is read from a non-object.
+function jaywayPathValue(json item, json[] names) returns JaywayValue {
+    json current = item;
+    foreach json name in names {
+        if current is map<json> && name is string && current.hasKey(name) {
+            current = current.get(name);
+        } else {
+            return {kind: "undefined"};
+        }
+    }
+    return jaywayValue(current);
+}
+
+function jaywayValue(json value) returns JaywayValue {
+    if value is int|decimal {
+        return {kind: "number", value: <decimal>value};
+    }
+    if value is float {
+        decimal|error exact = decimal:fromString(javaDoubleString(value));
+        return exact is decimal ? {kind: "number", value: exact} : {kind: "json", value};
+    }
+    if value is string {
+        return {kind: "string", value};
+    }
+    if value is boolean {
+        return {kind: "boolean", value};
+    }
+    if value is () {
+        return {kind: "null"};
+    }
+    return {kind: "json", value};
+}
+
+# Jayway's relational evaluators: `==` is ValueNode.equals (a number equals a string that parses as the same
+# BigDecimal; a string equals a number whose BigDecimal text it is; undefined equals nothing), `!=` its negation;
+# `<`, `<=`, `>`, `>=` compare two numbers or two strings and are false for anything else. Differs: strings are
+# ordered by code point where Java's compareTo orders UTF-16 units (only text outside the Basic Multilingual Plane).
+function jaywayCompare(JaywayValue left, string op, JaywayValue right) returns boolean {
+    if op == "==" || op == "!=" {
+        boolean equal = jaywayEquals(left, right);
+        return op == "==" ? equal : !equal;
+    }
+    json l = left.value;
+    json r = right.value;
+    boolean less;
+    boolean greater;
+    if l is decimal && r is decimal {
+        less = l < r;
+        greater = l > r;
+    } else if l is string && r is string {
+        less = l < r;
+        greater = l > r;
+    } else {
+        return false;
+    }
+    match op {
+        "<" => {
+            return less;
+        }
+        "<=" => {
+            return !greater;
+        }
+        ">" => {
+            return greater;
+        }
+    }
+    return !less;
+}
+
+function jaywayEquals(JaywayValue left, JaywayValue right) returns boolean {
+    json l = left.value;
+    json r = right.value;
+    if l is decimal {
+        decimal|error other = r is decimal ? r : r is string ? decimal:fromString(r) : error("not a number");
+        return other is decimal && other == l;
+    }
+    if l is string {
+        return r is string ? l == r : r is decimal && r.toString() == l;
+    }
+    if l is boolean {
+        return r is boolean && l == r;
+    }
+    return left.kind == "null" && right.kind == "null";
 }
 
 # The JSON value at a simple JSONPath of a JSON document, as `jsonPathFound` reads it.

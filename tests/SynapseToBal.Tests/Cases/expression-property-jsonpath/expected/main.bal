@@ -13,12 +13,12 @@ service /propjson on httpListener {
     # POST /propjson/books
     resource function post books(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson");
-        ctx.properties["store"] = check jsonEval(ctx, "$.store");
-        string firstTitle = check jsonEvalText(optionalPropertyText(ctx.properties["store"]), "$.book[0].title");
-        string wholeStore = getProperty(ctx, "store");
+        string store = check jsonEval(ctx, "$.store");
+        string firstTitle = check jsonEvalText(store, "$.book[0].title");
+        string wholeStore = store;
         string agent = check jsonEvalText(optionalHeader(ctx, "X-Agent"), "$.name");
-        string cheap = check notTranslated("json-eval($ctx:store.book[?(@.price < 10)])");
-        if check jsonEvalText(optionalPropertyText(ctx.properties["store"]), "$.open") == "true" {
+        string cheap = check jsonEvalTextQuery(store, "[{\"member\":\"book\"},{\"filter\":{\"compare\":[{\"path\":[\"price\"]},\"<\",{\"literal\":10}]}}]");
+        if check jsonEvalText(store, "$.open") == "true" {
             log:printInfo("PropertyJsonPathAPI /books request", first = firstTitle);
         }
         return respond(ctx);

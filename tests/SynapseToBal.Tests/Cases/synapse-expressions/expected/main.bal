@@ -27,7 +27,7 @@ service /expr on httpListener {
             log:printInfo("ExprAPI /{id} request", big = "yes");
         }
         string unsupported = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
-        string stillUnsupported = check notTranslated("${length(payload.items)}");
+        string stillUnsupported = synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
         _ = ctx.variables.removeIfHasKey("limit");
         return respond(ctx);
     }
