@@ -205,6 +205,10 @@ internal static partial class ArtifactSplice
         }
 
         var (oldText, newText) = change;
+        if (PropertyRecordMayChange(root, record, oldText, newText))
+        {
+            return null;
+        }
 
         var temp = Directory.CreateTempSubdirectory("synapse2bal-splice-");
         try
@@ -265,6 +269,54 @@ internal static partial class ArtifactSplice
         return GlobalMarkers.Any(m => oldText.Contains(m, StringComparison.OrdinalIgnoreCase) || text.Contains(m, StringComparison.OrdinalIgnoreCase)) ? null : (oldText, text);
     }
 
+    /// <summary>The file declaring the typed <c>Properties</c> record of the context (<c>Emit/PackageEmitter.Properties.cs</c>).</summary>
+    private const string PropertiesFile = "properties.bal";
+
+    /// <summary>
+    /// Whether the change may change which properties the whole package types (<c>Refine/PropertyRecord.cs</c>), a
+    /// decision over every artifact, which a slice without the other APIs cannot make: when the package has typed
+    /// properties; when either text may write a property by a computed name or run user code (which keeps the whole
+    /// package untyped); or when either text names a property the package writes into the context by name (the change
+    /// may be what kept it untyped, or make it so). A name written with an escape in its literal counts as named.
+    /// </summary>
+    private static bool PropertyRecordMayChange(string root, Record record, string oldText, string newText)
+    {
+        if (record.Files.Any(f => f.Path == PropertiesFile) || PropertyWriterMarkup().IsMatch(oldText) || PropertyWriterMarkup().IsMatch(newText))
+        {
+            return true;
+        }
+
+        foreach (var (path, _) in record.Files)
+        {
+            if (!path.EndsWith(".bal", StringComparison.Ordinal) || path is "support.bal" or "types.bal" || ReadBase(root, path) is not { } text)
+            {
+                continue;
+            }
+
+            foreach (Match match in ContextPropertyWrite().Matches(text))
+            {
+                var name = match.Groups["name"].Value;
+                if (name.Contains('\\', StringComparison.Ordinal) || oldText.Contains(name, StringComparison.Ordinal) || newText.Contains(name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A write of a default-scope property by a literal name in the generated code: <c>ctx.properties["name"] = </c>.</summary>
+    [GeneratedRegex(@"\bctx\.properties\[""(?<name>(?:[^""\\]|\\.)*)""\]\s*=[^=]")]
+    private static partial Regex ContextPropertyWrite();
+
+    /// <summary>
+    /// Markup that may write any property with any value: a computed name (<c>name="{...}"</c>) or a mediator running
+    /// user code (the markers <c>PropertyLocalAnalysis.DynamicWrite</c> looks for).
+    /// </summary>
+    [GeneratedRegex(@"\bname\s*=\s*[""']\s*\{|<(?:[\w.-]+:)?(?:class|script|pojoCommand|bean|ejb|spring|xquery|smooks|datamapper|rule|ruleMediator)\b")]
+    private static partial Regex PropertyWriterMarkup();
+
     private static Spliced? Splice(
         ConversionOptions options,
         string root,
@@ -320,6 +372,12 @@ internal static partial class ArtifactSplice
         }
 
         if (!previous.Files.Select(f => f.Path).Order(StringComparer.Ordinal).SequenceEqual(record.Files.Select(f => f.Path).Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        // The slice typed some properties: the whole package may type others, or none (see PropertyRecordMayChange).
+        if (before.Value.Files.Concat(after.Value.Files).Any(f => f.RelativePath == PropertiesFile))
         {
             return null;
         }
