@@ -110,9 +110,10 @@ public static partial class PropertyLocalAnalysis
 
     /// <summary>
     /// Original XML that may write a property of any name with any value: a property or other mediator whose name is
-    /// computed (<c>name="{...}"</c>), or a mediator that runs user code (class, script, POJO, bean, EJB, Spring,
-    /// XQuery, Smooks, data mapper, rule).
+    /// computed (<c>name="{...}"</c>), or a mediator that runs user code or a product outside the flow (the SB0231
+    /// mediators of <c>Lowering/Mediators/HandWritten.cs</c>: class, script, POJO, bean, EJB, Spring, XQuery, Smooks,
+    /// data mapper, data service call, the security, analytics and rule mediators, and the retired Synapse ones).
     /// </summary>
-    [GeneratedRegex(@"\bname\s*=\s*[""']\s*\{|<(?:[\w.-]+:)?(?:class|script|pojoCommand|bean|ejb|spring|xquery|smooks|datamapper|rule|ruleMediator)\b")]
+    [GeneratedRegex(@"\bname\s*=\s*[""']\s*\{|<(?:[\w.-]+:)?(?:class|script|pojoCommand|bean|ejb|spring|xquery|smooks|datamapper|dataServiceCall|entitlementService|oauthService|kerberos|ntlm|publishEvent|bam|event|eventPublisher|rule|ruleMediator|opa|builder|sampler|enqueue|router)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DynamicWrite();
 }
