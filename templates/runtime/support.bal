@@ -5700,16 +5700,14 @@ function restoreMessage(string text) returns Context|error {
             payload = received;
         }
     }
-    map<anydata> properties = check stored.properties.cloneWithType();
     map<anydata> axis2 = check stored.axis2.cloneWithType();
     map<anydata> variables = check stored.variables.cloneWithType();
-    return {
+    Context restored = {
         messageId: stored.messageId,
         to: stored.to,
         payload: payload,
         contentType: stored.contentType,
         headers: stored.headers.clone(),
-        properties: properties,
         axis2: axis2,
         variables: variables,
         method: stored.method,
@@ -5718,6 +5716,11 @@ function restoreMessage(string text) returns Context|error {
         statusCode: stored.statusCode,
         isResponse: stored.isResponse
     };
+    // The properties are converted to the type of the context's field (inferred from it): a `map<anydata>`, or the
+    // package's typed `Properties` record (properties.bal), rebuilt field by field, where a stored value that does not
+    // fit its field's type (a message stored by an earlier version of the package) is an error, not a panic.
+    restored.properties = check stored.properties.cloneWithType();
+    return restored;
 }
 
 # A message store kept in a JMS queue (Synapse's JmsStore), with the same operations as `MessageQueue`.

@@ -33,13 +33,22 @@ internal sealed class ExpressionWriter
     public BodyLocals Locals => _locals;
 
     /// <summary>A writer for one body (a resource or function, by identity): the same modules and names, with the body's property locals.</summary>
-    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces, PayloadTypes = PayloadTypes, Infallible = Infallible };
+    public ExpressionWriter For(object body) => new(_modules, _names, _packageLocals, _packageLocals.For(body)) { SynapseLogLines = SynapseLogLines, Namespaces = Namespaces, PayloadTypes = PayloadTypes, Infallible = Infallible, PropertyRecord = PropertyRecord };
 
     /// <summary>The emit option <see cref="EmitOptions.SynapseLogLines"/>.</summary>
     public bool SynapseLogLines { get; init; }
 
     /// <summary>The functions that cannot fail: called without <c>check</c> (<c>PackageEmitter.InfallibleFunctions</c>).</summary>
     public IReadOnlySet<Symbol> Infallible { get; init; } = new HashSet<Symbol>();
+
+    /// <summary>The typed fields of the package's <c>Properties</c> record (<see cref="Refine.PropertyRecord"/>).</summary>
+    public PropertyRecord PropertyRecord { get; init; } = PropertyRecord.Empty;
+
+    /// <summary>
+    /// The field of the <c>Properties</c> record a default-scope property of the body being written is read and written
+    /// through (<c>ctx.properties.count</c>); null when it is a typed local of the body or in the record's rest.
+    /// </summary>
+    public PropertyField? Field(string property) => _locals[property] is null ? PropertyRecord[property] : null;
 
     /// <summary>The record types JSON payloads of a fixed shape are built as.</summary>
     public PayloadTypes PayloadTypes { get; init; } = PayloadTypes.Empty;
@@ -114,6 +123,7 @@ internal sealed class ExpressionWriter
     /// </summary>
     private string OptionalText(ExprIr expr) => expr switch
     {
+        PropertyReadIr { Required: false, Scope: PropertyScope.Default } p when Field(p.Name) is { } field => $"optionalPropertyText(ctx.properties.{field.Field})",
         PropertyReadIr { Required: false, Scope: PropertyScope.Default } p when _locals[p.Name] is null => $"optionalPropertyText(ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}])",
         PropertyReadIr { Required: false, Scope: PropertyScope.Axis2 } p => $"optionalPropertyText(ctx.axis2[{BallerinaSyntax.StringLiteral(p.Name)}])",
         PropertyReadIr { Required: false, Scope: PropertyScope.Operation } p => $"optionalPropertyText(ctx.operation[{BallerinaSyntax.StringLiteral(p.Name)}])",
@@ -136,6 +146,11 @@ internal sealed class ExpressionWriter
             null => $"propertyText({local.Name})",
             _ => local.Name + ".toString()",
         },
+        // A typed field of the Properties record: an optional field access (`()` when the property is not set), printed
+        // as get-property prints it (valueText: "" or the local entry of that name when unset, the value's string form).
+        PropertyReadIr { Required: false, Scope: PropertyScope.Default } p when Field(p.Name) is { } field => p.Fallback is { } fallback
+            ? $"valueText(ctx.properties.{field.Field}, {String(fallback)})"
+            : $"valueText(ctx.properties.{field.Field})",
         PropertyReadIr { Required: true, Scope: PropertyScope.Axis2 } p => $"check requiredProperty(ctx.axis2, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Required: true } p => $"check requiredProperty(ctx.properties, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
@@ -221,6 +236,7 @@ internal sealed class ExpressionWriter
     {
         ValueIr.Payload => "check payloadValue(ctx)",
         ValueIr.Property p when _locals[p.Name] is { } local => local.Name,
+        ValueIr.Property p when Field(p.Name) is { } field => $"ctx.properties.{field.Field}",
         ValueIr.Property p => $"ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}]",
         ValueIr.XmlNodes x => Navigation(x.Navigation),
         ValueIr.Json j => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",

@@ -37,7 +37,7 @@ public sealed partial class PackageEmitter
     {
         var modules = new ModuleUsage();
         var scope = _namespaces.IsDeferring ? XmlNamespaceScope.Deferring() : _namespaces;
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = scope, PayloadTypes = _payloadTypes, Infallible = _infallible };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = scope, PayloadTypes = _payloadTypes, Infallible = _infallible, PropertyRecord = _propertyRecord };
         var before = XmlNamespaceScope.TakeInspected();
         bool inspected;
         string text;
@@ -147,6 +147,7 @@ public sealed partial class PackageEmitter
             _readsCaller ? "readsCaller" : string.Empty,
             _releasesThrottle ? "releasesThrottle" : string.Empty,
             InfallibleKey(names),
+            PropertyRecordKey(),
             .. context,
         ];
         return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows, Cache.SourceHash), render);

@@ -50,7 +50,7 @@ public sealed partial class PackageEmitter
         _namespaces = XmlNamespaceScope.Collecting();
         try
         {
-            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = candidates };
+            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = candidates, PropertyRecord = PropertyRecordFor(refined) };
 
             // Every candidate is written once; afterwards only the callers of a function that left the set.
             var pending = new Queue<FunctionIr>(functions);

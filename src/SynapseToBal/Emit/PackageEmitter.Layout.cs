@@ -25,6 +25,7 @@ public sealed partial class PackageEmitter
         var names = refined.Names;
         _propertyLocals = refined.Locals;
         _payloadTypes = refined.PayloadTypes;
+        _propertyRecord = PropertyRecordFor(refined);
         _inlinedFlows = refined.InlinedFlows;
         var owners = new ArtifactOwners(documents);
         var parts = documents.SelectMany(d => d.Artifacts)
@@ -83,6 +84,11 @@ public sealed partial class PackageEmitter
             files.Add(new GeneratedFile("payloads.bal", Payloads(sharedRecords)));
         }
 
+        if (!_propertyRecord.IsEmpty)
+        {
+            files.Add(new GeneratedFile("properties.bal", Properties()));
+        }
+
         var taken = new HashSet<string>(files.Select(f => f.RelativePath), StringComparer.Ordinal) { "types.bal", "support.bal" };
         foreach (var (artifact, part) in parts)
         {
@@ -90,7 +96,7 @@ public sealed partial class PackageEmitter
             files.Add(new GeneratedFile(path, WithXmlNamespaces(() => ArtifactFile(artifact, part, names, chooser: ReferenceEquals(chooserOwner, artifact)), once: false)));
         }
 
-        files.Add(new GeneratedFile("types.bal", RuntimeModule.For(_renderer).Types()));
+        files.Add(new GeneratedFile("types.bal", RuntimeModule.For(_renderer).Types(typedProperties: !_propertyRecord.IsEmpty)));
         files.Add(new GeneratedFile("Config.toml", ConfigToml(package, names)));
 
         // Last: only the runtime helpers the other files use.
@@ -109,7 +115,7 @@ public sealed partial class PackageEmitter
     /// </summary>
     internal static readonly HashSet<string> SplitKinds = new(StringComparer.Ordinal)
     {
-        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "payloads.bal", "types.bal", "support.bal",
+        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "payloads.bal", "properties.bal", "types.bal", "support.bal",
     };
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed partial class PackageEmitter
         _namespaces = XmlNamespaceScope.Collecting();
         try
         {
-            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = _infallible };
+            var expressions = new ExpressionWriter(new ModuleUsage(), refined.Names, refined.Locals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = refined.PayloadTypes, Infallible = _infallible, PropertyRecord = PropertyRecordFor(refined) };
             foreach (var (body, fault, steps) in handlers)
             {
                 if (called.Contains(fault!))

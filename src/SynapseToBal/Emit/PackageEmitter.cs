@@ -60,6 +60,9 @@ public sealed partial class PackageEmitter
     private readonly EmitOptions _options;
     private PropertyLocals _propertyLocals = PropertyLocals.Empty;
     private PayloadTypes _payloadTypes = PayloadTypes.Empty;
+
+    /// <summary>The typed fields of the context's <c>Properties</c> record (<see cref="PackageEmitter.Properties"/>); empty: <c>map&lt;anydata&gt;</c>.</summary>
+    private PropertyRecord _propertyRecord = PropertyRecord.Empty;
     private XmlNamespaceScope _namespaces = XmlNamespaceScope.None;
 
     /// <summary>Empty out and fault flows written where they run instead of as functions (<see cref="EmptyFlows"/>).</summary>
@@ -98,6 +101,7 @@ public sealed partial class PackageEmitter
         var names = refined.Names;
         _propertyLocals = refined.Locals;
         _payloadTypes = refined.PayloadTypes;
+        _propertyRecord = PropertyRecordFor(refined);
         _inlinedFlows = refined.InlinedFlows;
         // The files in the order they are rendered, and their order in the package.
         var renders = new List<(string Path, Func<PackageEmitter, string> Render)>
@@ -107,7 +111,7 @@ public sealed partial class PackageEmitter
             ("functions.bal", e => e.WithXmlNamespaces(() => e.Functions(package, names))),
             ("connections.bal", e => e.Connections(package, names)),
             ("configs.bal", e => e.Configs(package, names)),
-            ("types.bal", e => RuntimeModule.For(e._renderer).Types()),
+            ("types.bal", e => RuntimeModule.For(e._renderer).Types(typedProperties: !e._propertyRecord.IsEmpty)),
             ("Config.toml", e => e.ConfigToml(package, names)),
         };
         var layout = renders.Select(r => r.Path).ToList();
@@ -139,6 +143,12 @@ public sealed partial class PackageEmitter
         {
             renders.Add(("payloads.bal", e => e.Payloads(records)));
             layout.Insert(layout.IndexOf("types.bal"), "payloads.bal");
+        }
+
+        if (!_propertyRecord.IsEmpty)
+        {
+            renders.Add(("properties.bal", e => e.Properties()));
+            layout.Insert(layout.IndexOf("types.bal"), "properties.bal");
         }
 
         var rendered = RenderAll(renders);
@@ -533,7 +543,7 @@ public sealed partial class PackageEmitter
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes, Infallible = _infallible };
+        var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes, Infallible = _infallible, PropertyRecord = _propertyRecord };
         var inbounds = package.Inbounds.Select(inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)

@@ -57,8 +57,35 @@ public sealed class RuntimeModule
     /// <summary>Every top-level name the support and types sources declare (functions, types, constants, variables), in source order.</summary>
     public IReadOnlyList<string> DeclaredNames { get; }
 
-    /// <summary><c>types.bal</c>: the header and the whole types source.</summary>
-    public string Types() => TypesHeader + "\n" + _types + "\n";
+    /// <summary>The declaration of the context's default-scope properties in <c>types.bal</c> (one line of the <c>Context</c> record).</summary>
+    internal const string PropertiesField = "    map<anydata> properties = {};";
+
+    /// <summary>The same field typed by the package's <c>Properties</c> record (<c>properties.bal</c>).</summary>
+    internal const string TypedPropertiesField = "    " + PackageEmitter.PropertiesType + " properties = {};";
+
+    /// <summary>True when <c>types.bal</c> declares the properties as the built-in one does, so a package can type them (<see cref="Types"/>).</summary>
+    public bool SupportsTypedProperties => _types.Split('\n').Count(l => l == PropertiesField) == 1;
+
+    /// <summary>
+    /// <c>types.bal</c>: the header and the whole types source; with <paramref name="typedProperties"/>, the
+    /// <c>Context</c> record's <c>properties</c> field is the package's <c>Properties</c> record instead of a
+    /// <c>map&lt;anydata&gt;</c> (only when <see cref="SupportsTypedProperties"/>).
+    /// </summary>
+    public string Types(bool typedProperties = false)
+    {
+        var types = _types;
+        if (typedProperties)
+        {
+            if (!SupportsTypedProperties)
+            {
+                throw new InvalidOperationException("types.bal does not declare the properties field the typed Properties record replaces.");
+            }
+
+            types = string.Join('\n', types.Split('\n').Select(l => l == PropertiesField ? TypedPropertiesField : l));
+        }
+
+        return TypesHeader + "\n" + types + "\n";
+    }
 
     /// <summary>
     /// <c>support.bal</c> for a package whose other generated <c>.bal</c> files are <paramref name="packageFiles"/>:

@@ -112,6 +112,10 @@ internal sealed partial class StatementWriter
                     ? $"{local.TypeName} {local.Name} = {_expr.Typed(set.Value)};"
                     : $"{local.Name} = {_expr.Typed(set.Value)};");
                 break;
+            case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Field(set.Name) is { } field:
+                // A typed field of the Properties record: the value has the field's type (PropertyLocalAnalysis.RecordOf).
+                _out.Line($"ctx.properties.{field.Field} = {_expr.Typed(set.Value)};");
+                break;
             case SetPropertyStep set:
                 _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;

@@ -205,6 +205,10 @@ internal static partial class ArtifactSplice
         }
 
         var (oldText, newText) = change;
+        if (record.Files.Any(f => f.Path == PropertiesFile) || PropertyWriterMarkup().IsMatch(oldText))
+        {
+            return null; // see PropertyRecordMayChange
+        }
 
         var temp = Directory.CreateTempSubdirectory("synapse2bal-splice-");
         try
@@ -265,6 +269,62 @@ internal static partial class ArtifactSplice
         return GlobalMarkers.Any(m => oldText.Contains(m, StringComparison.OrdinalIgnoreCase) || text.Contains(m, StringComparison.OrdinalIgnoreCase)) ? null : (oldText, text);
     }
 
+    /// <summary>The file declaring the typed <c>Properties</c> record of the context (<c>Emit/PackageEmitter.Properties.cs</c>).</summary>
+    private const string PropertiesFile = "properties.bal";
+
+    /// <summary>
+    /// Whether the change may change which properties the whole package types (<c>Refine/PropertyRecord.cs</c>), a
+    /// decision over every artifact, which a slice without the other APIs cannot make. The previous generation has no
+    /// typed property and the old text no markup that may write any property (both checked before the slices are
+    /// converted). A slice that types some property is not spliced (the whole package may type others, or none). What
+    /// is left is a property the other APIs write into the context that the old text kept in the map (by naming it) and
+    /// the new one may not: the whole package might type it now, while the slice, without those writes, cannot tell.
+    /// A property the changed API still writes into the context by name is not such a case: what keeps it in the map
+    /// in the slice keeps it there in the whole package. A name written with an escape in its literal counts as named.
+    /// </summary>
+    private static bool PropertyRecordMayChange(string root, Record record, IReadOnlyList<GeneratedFile> before, IReadOnlyList<GeneratedFile> after, string oldText)
+    {
+        if (before.Concat(after).Any(f => f.RelativePath == PropertiesFile))
+        {
+            return true;
+        }
+
+        var stillWritten = ContextWrites(after.Select(f => (f.RelativePath, (string?)f.Content)));
+        var written = ContextWrites(record.Files.Select(f => (f.Path, ReadBase(root, f.Path))));
+        return written.Any(name => !stillWritten.Contains(name) && (name.Contains('\\', StringComparison.Ordinal) || oldText.Contains(name, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The literal names of the default-scope properties the generated files (not the runtime module) write by name.</summary>
+    private static HashSet<string> ContextWrites(IEnumerable<(string Path, string? Text)> files)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, text) in files)
+        {
+            if (text is null || !path.EndsWith(".bal", StringComparison.Ordinal) || path is "support.bal" or "types.bal")
+            {
+                continue;
+            }
+
+            foreach (Match match in ContextPropertyWrite().Matches(text))
+            {
+                names.Add(match.Groups["name"].Value);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A write of a default-scope property by a literal name in the generated code: <c>ctx.properties["name"] = </c>.</summary>
+    [GeneratedRegex(@"\bctx\.properties\[""(?<name>(?:[^""\\]|\\.)*)""\]\s*=[^=]")]
+    private static partial Regex ContextPropertyWrite();
+
+    /// <summary>
+    /// Markup that may write any property with any value: a computed name (<c>name="{...}"</c>) or a mediator running
+    /// user code (the markers <c>PropertyLocalAnalysis.DynamicWrite</c> looks for).
+    /// </summary>
+    [GeneratedRegex(@"\bname\s*=\s*[""']\s*\{|<(?:[\w.-]+:)?(?:class|script|pojoCommand|bean|ejb|spring|xquery|smooks|datamapper|dataServiceCall|entitlementService|oauthService|kerberos|ntlm|publishEvent|bam|event|eventPublisher|rule|ruleMediator|opa|builder|sampler|enqueue|router)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PropertyWriterMarkup();
+
     private static Spliced? Splice(
         ConversionOptions options,
         string root,
@@ -320,6 +380,11 @@ internal static partial class ArtifactSplice
         }
 
         if (!previous.Files.Select(f => f.Path).Order(StringComparer.Ordinal).SequenceEqual(record.Files.Select(f => f.Path).Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        if (PropertyRecordMayChange(root, record, before.Value.Files, after.Value.Files, oldText))
         {
             return null;
         }

@@ -16,7 +16,7 @@ public sealed record SingleArtifactResult(string? Text, ConversionResult Convers
 /// resolve and every name is the one the full package uses), then renders only what the artifacts of the one file
 /// produced: its services, functions, clients, entries, listeners, jobs and stores, and the configurables they use.
 /// Each generated file that holds something is printed after a <c>// ---- name ----</c> line; the runtime module
-/// (<c>types.bal</c>, <c>support.bal</c>) and <c>Config.toml</c> are left out.
+/// (<c>types.bal</c>, <c>support.bal</c>), the package-wide <c>properties.bal</c> and <c>Config.toml</c> are left out.
 /// </summary>
 public static class SingleArtifact
 {
@@ -82,7 +82,7 @@ public static class SingleArtifact
         "functions.bal" => own.Functions.Length > 0,
         "connections.bal" => own.Clients.Length > 0 || own.PendingEndpoints.Length > 0 || own.DatabaseClients.Length > 0,
         "configs.bal" => configurables > 0,
-        "types.bal" or "support.bal" or "Config.toml" or "Ballerina.toml" or "MIGRATION.md" => false,
+        "types.bal" or "support.bal" or "properties.bal" or "Config.toml" or "Ballerina.toml" or "MIGRATION.md" => false,
         _ => path.EndsWith(".bal", StringComparison.Ordinal),
     };
 }

@@ -27,6 +27,9 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
     /// <summary>The default-scope properties each body keeps as typed locals (the escape analysis, <see cref="PropertyLocalAnalysis"/>).</summary>
     public PropertyLocals Locals { get; init; } = PropertyLocals.Empty;
 
+    /// <summary>The typed fields of the <c>Properties</c> record the context keeps its default-scope properties in (empty: a <c>map&lt;anydata&gt;</c>).</summary>
+    public PropertyRecord PropertyRecord { get; init; } = PropertyRecord.Empty;
+
     /// <summary>Empty out and fault flows not declared as functions (<see cref="EmptyFlows"/>): the writers put their body in the <c>on fail</c> of the resource or in flow they handle.</summary>
     public IReadOnlyDictionary<Symbol, FunctionIr> InlinedFlows { get; init; } = new Dictionary<Symbol, FunctionIr>();
 
@@ -48,6 +51,9 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
 /// </summary>
 public static class BallerinaRefiner
 {
+    /// <summary>The name of the typed record of the context's default-scope properties (<c>properties.bal</c>), never a generated symbol's.</summary>
+    public const string PropertiesTypeName = "Properties";
+
     /// <summary>Locals the generated bodies declare themselves (the request, the message context, a reply, a switch route, the error).</summary>
     public static readonly IReadOnlyList<string> ReservedLocals = ["request", "ctx", "reply", "route", "e"];
 
@@ -72,7 +78,8 @@ public static class BallerinaRefiner
         package = RespondOnlyFlows.Inline(package);
         package = UnusedFlows.Remove(package);
         var names = new Dictionary<Symbol, string>();
-        var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames), StringComparer.Ordinal);
+        // The typed record of the context's properties (properties.bal) is declared by the emitter when it has a field.
+        var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames).Append(PropertiesTypeName), StringComparer.Ordinal);
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
         // A short name (a symbol with a fallback) is kept only when no other symbol asks for it: decided over all the
         // names asked for, not in order, so adding an unrelated artifact never renames it to a numbered variant.
@@ -116,9 +123,11 @@ public static class BallerinaRefiner
             }
         }
 
+        var locals = PropertyLocalAnalysis.Analyze(package, taken, names, out var record);
         return new RefinedPackage(package, new NameMap(names))
         {
-            Locals = PropertyLocalAnalysis.Analyze(package, taken, names),
+            Locals = locals,
+            PropertyRecord = record,
             InlinedFlows = inlined,
             PayloadTypes = PayloadTypeAnalysis.Analyze(package, taken),
             ModuleNames = moduleNames,

@@ -112,7 +112,8 @@ public static partial class PropertyLocalAnalysis
 
     /// <param name="moduleNames">Every module-level identifier of the package (locals keep clear of them).</param>
     /// <param name="names">The names the refiner gave the symbols (parameters of the bodies).</param>
-    internal static PropertyLocals Analyze(PackageIr package, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
+    /// <param name="record">The typed <c>Properties</c> record of the properties that stay in the context (<see cref="RecordOf"/>).</param>
+    internal static PropertyLocals Analyze(PackageIr package, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names, out PropertyRecord record)
     {
         var bodies = new List<Body>();
         foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null))
@@ -166,6 +167,7 @@ public static partial class PropertyLocalAnalysis
         // Something outside the bodies and artifacts that may read any property keeps every property in the context.
         if (outside.Wildcard)
         {
+            record = RecordOf(package, bodies.Select(b => b.Node).ToList(), facts, outside, PropertyLocals.Empty);
             return PropertyLocals.Empty;
         }
 
@@ -193,7 +195,9 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
-        return new PropertyLocals(result);
+        var packageLocals = new PropertyLocals(result);
+        record = RecordOf(package, bodies.Select(b => b.Node).ToList(), facts, outside, packageLocals);
+        return packageLocals;
     }
 
     /// <summary>The call graph of the bodies, with the parts outside them that run functions on a context they create.</summary>
@@ -368,6 +372,12 @@ public static partial class PropertyLocalAnalysis
         /// <summary>Something here hands the context to code that may read any property (user code, a computed property name).</summary>
         public bool Wildcard { get; set; }
 
+        /// <summary>
+        /// Something here may write any default-scope property with a value of any type: a computed property name, a
+        /// TODO for a class, script or other hand-written mediator (SB0231), or such code in the original XML of a TODO.
+        /// </summary>
+        public bool Writer { get; set; }
+
         private readonly List<(string Name, StepIr Step)> _sets = [];
 
         /// <summary><see cref="Sets"/>, built on first use after the last write was collected (it is read once per property and body).</summary>
@@ -402,6 +412,7 @@ public static partial class PropertyLocalAnalysis
                     {
                         Texts.Add(text);
                         Wildcard |= DynamicRead().IsMatch(text);
+                        Writer |= DynamicWrite().IsMatch(text);
                     }
                     else
                     {
@@ -419,6 +430,7 @@ public static partial class PropertyLocalAnalysis
                 case ComputedPropertyStep computed:
                     // A computed name may write any default-scope property (an operation-scope one is another map).
                     Wildcard |= computed.Scope == PropertyScope.Default;
+                    Writer |= computed.Scope == PropertyScope.Default;
                     Collect(computed.Name, contains);
                     Collect(computed.Value, contains);
                     return;
@@ -445,6 +457,7 @@ public static partial class PropertyLocalAnalysis
                     return;
                 case TodoStep todo:
                     Wildcard |= todo.Reason.Descriptor.Id == "SB0231";
+                    Writer |= todo.Reason.Descriptor.Id == "SB0231";
                     Collect(todo.RawXml, contains: true);
                     return;
                 case CommentStep:

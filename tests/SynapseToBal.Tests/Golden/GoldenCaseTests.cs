@@ -13,7 +13,7 @@ namespace SynapseToBal.Tests.Golden;
 /// as <see cref="IrPrinter"/> prints it). The runtime module is tested once (<c>Runtime/</c>), so a
 /// case keeps no copy of it: <c>support.used.txt</c> stands for the generated <c>support.bal</c> (the declarations the
 /// package uses, sorted; no file when the package gets no <c>support.bal</c>), and <c>types.bal</c>, always the
-/// module's, is checked here and left out. An <c>options.txt</c> beside <c>input/</c> asks for conversion options
+/// module's (its <c>properties</c> field typed <c>Properties</c> when the package has a <c>properties.bal</c>), is checked here and left out. An <c>options.txt</c> beside <c>input/</c> asks for conversion options
 /// (<see cref="GoldenCaseOptions"/>).
 /// </summary>
 public sealed class GoldenCaseTests
@@ -74,7 +74,8 @@ public sealed class GoldenCaseTests
 
         if (files.Remove("types.bal", out var types))
         {
-            Assert.Equal(RuntimeModule.BuiltIn.Types(), types);
+            // The runtime's types.bal, with the Context's properties typed by the Properties record when the package has one.
+            Assert.Equal(RuntimeModule.BuiltIn.Types(typedProperties: files.ContainsKey("properties.bal")), types);
         }
 
         files["ir.txt"] = IrPrinter.Print(result.Package, result.SourceRoot);

@@ -9,7 +9,7 @@ import ballerina/log;
 function priceCompareProxyCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx));
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
-    ctx.properties["received"] = "true";
+    ctx.properties.received = "true";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
@@ -17,7 +17,7 @@ function priceCompareProxyCloneTarget1(Context ctx) returns error? {
 function priceCompareProxyCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx));
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
-    ctx.properties["received"] = "true";
+    ctx.properties.received = "true";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 

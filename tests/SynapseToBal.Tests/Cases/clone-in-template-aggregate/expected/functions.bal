@@ -9,7 +9,7 @@ xmlns "http://prices.example" as p;
 
 # A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function askTwoVendorsCloneTarget1(Context ctx) returns error? {
-    ctx.headers["x-vendor"] = getProperty(ctx, "vendor");
+    ctx.headers["x-vendor"] = valueText(ctx.properties.vendor);
     check callEndpoint(ctx, askTwoVendorsEndpoint, restPostfix(ctx));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<p:price>);
 }
@@ -22,7 +22,7 @@ function askTwoVendorsCloneTarget2(Context ctx) returns error? {
 
 # Sequence template 'AskTwoVendors'.
 function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|error? {
-    ctx.properties["vendor"] = vendorA;
+    ctx.properties.vendor = vendorA;
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];

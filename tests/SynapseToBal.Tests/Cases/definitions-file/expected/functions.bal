@@ -6,7 +6,7 @@ import ballerina/http;
 
 # Sequence 'Greet'.
 function greet(Context ctx) {
-    setXmlPayload(ctx, xml `<greeting>Hello ${xmlArg(getProperty(ctx, "name"))}</greeting>`);
+    setXmlPayload(ctx, xml `<greeting>Hello ${xmlArg(valueText(ctx.properties.name))}</greeting>`);
 }
 
 # Sequence 'main'.

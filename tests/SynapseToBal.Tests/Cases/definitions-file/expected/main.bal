@@ -12,7 +12,7 @@ service /greet on httpListener {
     # GET /greet/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
-        ctx.properties["name"] = name;
+        ctx.properties.name = name;
         greet(ctx);
         return respond(ctx);
     }

@@ -19,11 +19,11 @@ function addressingProxyFlow(Context ctx) returns http:Response|error {
     string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.order.id")}-${check miStringOperand(check requiredHeader(ctx, "X-Tenant"))}`, "'order-' + payload.order.id + '-' + headers.X-Tenant");
     string route = check messageFormat(ctx);
     if route == "soap11" {
-        ctx.properties["version"] = "SOAP 1.1";
+        ctx.properties.version = "SOAP 1.1";
     } else if route == "soap12" {
-        ctx.properties["version"] = "SOAP 1.2";
+        ctx.properties.version = "SOAP 1.2";
     } else {
-        ctx.properties["version"] = "POX";
+        ctx.properties.version = "POX";
     }
     check callEndpoint(ctx, addressingProxyEndpoint, restPostfix(ctx));
     return addressingProxyOut(ctx);

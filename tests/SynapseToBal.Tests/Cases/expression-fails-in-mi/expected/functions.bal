@@ -17,7 +17,7 @@ function quoteRouterProxyFlow(Context ctx) returns http:Response|error {
         ctx.properties["symbol"] = xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>);
     }
     if check notTranslated("$bodym:Name") == "Apple" {
-        ctx.properties["fruit"] = "apple";
+        ctx.properties.fruit = "apple";
     }
     string symbolAgain = check notTranslated("fn:concat('Stock - ', //m1:getQuote/m1:request/m1:symbol)");
     return respond(ctx);

@@ -25,7 +25,7 @@ service /orders on httpListener {
 # Fault flow of OrdersAPI POST /submit: runs when the in or out flow fails.
 function ordersApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    ctx.properties["failedOrder"] = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
+    ctx.properties.failedOrder = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
     orderFault(ctx);
     orderFault2(ctx);
     return respond(ctx);

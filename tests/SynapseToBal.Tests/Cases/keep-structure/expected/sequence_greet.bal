@@ -4,5 +4,5 @@
 
 # Sequence 'Greet'.
 function greet(Context ctx) {
-    setXmlPayload(ctx, xml `<greeting>Hello ${xmlArg(getProperty(ctx, "name"))}</greeting>`);
+    setXmlPayload(ctx, xml `<greeting>Hello ${xmlArg(valueText(ctx.properties.name))}</greeting>`);
 }

@@ -6,9 +6,9 @@ import ballerina/http;
 
 # Out flow of proxy service ChainProxy: runs on the backend response.
 function chainProxyOut(Context ctx) returns http:Response|error {
-    string route = getProperty(ctx, "STATE");
+    string route = valueText(ctx.properties.STATE);
     if route == "LOOKUP" {
-        ctx.properties["STATE"] = "SCORE";
+        ctx.properties.STATE = "SCORE";
         check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11");
         return chainProxyOut(ctx);
     } else if route == "SCORE" {
@@ -20,7 +20,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
 # Fault flow of proxy service ChainProxy: runs when the in or out flow fails.
 function chainProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    ctx.properties["STATE"] = "SCORE";
+    ctx.properties.STATE = "SCORE";
     check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11");
     return chainProxyOut(ctx);
 }
@@ -28,7 +28,7 @@ function chainProxyFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service ChainProxy, run by the service at each of its addresses.
 function chainProxyFlow(Context ctx) returns http:Response|error {
     do {
-        ctx.properties["STATE"] = "LOOKUP";
+        ctx.properties.STATE = "LOOKUP";
         check callEndpoint(ctx, lookupEp, "", "POST", format = "soap11");
         return check chainProxyOut(ctx);
     } on fail error e {

@@ -22,8 +22,8 @@ service /orders on httpListener {
             if getHeader(ctx, "X-Channel") == "partner" {
                 'channel = "partner";
             }
-            ctx.properties["customer"] = check jsonEval(ctx, "$.customer");
-            ctx.properties["step"] = "validate";
+            ctx.properties.customer = check jsonEval(ctx, "$.customer");
+            ctx.properties.step = "validate";
             audit(ctx);
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             setHttpSc(ctx, quantity);

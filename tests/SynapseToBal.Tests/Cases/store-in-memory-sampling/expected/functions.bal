@@ -7,10 +7,10 @@ import ballerina/log;
 
 # Sequence 'MarkStored'.
 function markStored(Context ctx) returns error? {
-    ctx.properties["stored"] = "true";
+    ctx.properties.stored = "true";
 }
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns error? {
-    log:printInfo("ProcessOrder sequence", 'order = check jsonEval(ctx, "$.id"), stored = getProperty(ctx, "stored"));
+    log:printInfo("ProcessOrder sequence", 'order = check jsonEval(ctx, "$.id"), stored = valueText(ctx.properties.stored));
 }

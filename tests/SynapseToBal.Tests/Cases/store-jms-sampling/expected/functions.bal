@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'AuditWriter'.
 function auditWriter(Context ctx) {
-    log:printInfo("AuditWriter sequence", audited = getProperty(ctx, "auditId"));
+    log:printInfo("AuditWriter sequence", audited = valueText(ctx.properties.auditId));
 }

@@ -12,7 +12,7 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        ctx.properties["auditId"] = check jsonEval(ctx, "$.id");
+        ctx.properties.auditId = check jsonEval(ctx, "$.id");
         check auditStore.store(ctx);
         setHttpSc(ctx, 202);
         return respond(ctx);
