@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
-using SynapseToBal.Refine;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -184,7 +183,7 @@ public sealed partial class Lowerer
                     name = localName;
                 }
 
-                if (BallerinaSyntax.FieldName(name) is null || !names.Add(name))
+                if (name.Length == 0 || name == "_" || name.Any(char.IsSurrogate) || !names.Add(name))
                 {
                     reason = $"the member '{member.Name}' has no field name of its own in a Ballerina record";
                     return false;
