@@ -37,6 +37,7 @@ public sealed partial class PackageEmitter
             DatabaseClients = package.DatabaseClients,
             Stylesheets = package.Stylesheets,
             ExternalStylesheets = package.ExternalStylesheets,
+            DataMappings = package.DataMappings,
         };
 
         // The processors' target chooser is one function: declared with the first processor that uses it.
@@ -79,6 +80,11 @@ public sealed partial class PackageEmitter
             files.Add(new GeneratedFile("stores.bal", Stores(shared, names, chooser: chooserOwner is null)));
         }
 
+        if (shared.DataMappings.Length > 0)
+        {
+            files.Add(new GeneratedFile("datamappers.bal", DataMappers(shared, names)));
+        }
+
         if (PayloadRecords(shared) is { Count: > 0 } sharedRecords)
         {
             files.Add(new GeneratedFile("payloads.bal", Payloads(sharedRecords)));
@@ -115,7 +121,7 @@ public sealed partial class PackageEmitter
     /// </summary>
     internal static readonly HashSet<string> SplitKinds = new(StringComparer.Ordinal)
     {
-        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "payloads.bal", "properties.bal", "types.bal", "support.bal",
+        "main.bal", "functions.bal", "connections.bal", "configs.bal", "entries.bal", "inbound.bal", "tasks.bal", "stores.bal", "payloads.bal", "properties.bal", "datamappers.bal", "types.bal", "support.bal",
     };
 
     /// <summary>
@@ -274,6 +280,7 @@ public sealed partial class PackageEmitter
         LocalEntries = [.. package.LocalEntries.Where(e => owned(owners.Of(e.Origin)))],
         Stylesheets = [],
         ExternalStylesheets = [],
+        DataMappings = [],
         Jobs = [.. package.Jobs.Where(j => owned(owners.Of(j.Origin)))],
         Inbounds = [.. package.Inbounds.Where(i => owned(owners.Of(i.Origin)))],
         MessageStores = [.. package.MessageStores.Where(s => owned(owners.Of(s.Origin)))],

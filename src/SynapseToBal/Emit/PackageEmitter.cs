@@ -139,6 +139,12 @@ public sealed partial class PackageEmitter
             layout.Insert(layout.IndexOf("types.bal"), "stores.bal");
         }
 
+        if (package.DataMappings.Length > 0)
+        {
+            renders.Add(("datamappers.bal", e => e.DataMappers(package, names)));
+            layout.Insert(layout.IndexOf("types.bal"), "datamappers.bal");
+        }
+
         if (PayloadRecords(package) is { Count: > 0 } records)
         {
             renders.Add(("payloads.bal", e => e.Payloads(records)));
@@ -940,6 +946,7 @@ internal sealed class ModuleUsage
         ["task"] = "ballerina/task",
         ["runtime"] = "ballerina/lang.runtime",
         ["xslt"] = "ballerina/xslt",
+        ["xmldata"] = "ballerina/data.xmldata",
         ["jms"] = "ballerinax/java.jms",
         ["sql"] = "ballerina/sql",
         ["jdbc"] = "ballerinax/java.jdbc",

@@ -210,6 +210,9 @@ internal sealed partial class StatementWriter
             case XsltByKeyStep byKey:
                 XsltByKey(byKey);
                 break;
+            case DataMapperStep mapper:
+                DataMapper(mapper);
+                break;
             case JsonTransformStep transform:
                 _out.Line($"check jsonTransform(ctx, {(transform.StringPattern is { } pattern ? BallerinaSyntax.StringLiteral(pattern) : transform.Primitives ? "true" : "false")});");
                 break;

@@ -31,6 +31,9 @@ public sealed record PackageIr(
     /// <summary>The XSD schemas validate mediators check against, read from files (written to resources/ when the input holds them).</summary>
     public ImmutableArray<ValidationSchemaIr> ValidationSchemas { get; init; } = [];
 
+    /// <summary>The datamapper mediators' mappings: record types and a mapping function each (datamappers.bal).</summary>
+    public ImmutableArray<DataMappingIr> DataMappings { get; init; } = [];
+
     /// <summary>Scheduled tasks, as jobs.</summary>
     public ImmutableArray<JobIr> Jobs { get; init; } = [];
 

@@ -220,6 +220,7 @@ public sealed partial class Lowerer
             Stylesheets = _stylesheetValues.ToImmutableArray(),
             ExternalStylesheets = _externalStylesheetValues.ToImmutableArray(),
             ValidationSchemas = _validationSchemaList.ToImmutableArray(),
+            DataMappings = _dataMappingList.ToImmutableArray(),
             DatabaseClients = _dbClients.ToImmutableArray(),
             HttpConnections = _httpConnectionList.ToImmutableArray(),
             EmailConnections = _emailConnectionList.ToImmutableArray(),

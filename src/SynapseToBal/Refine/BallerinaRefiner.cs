@@ -90,7 +90,7 @@ public static class BallerinaRefiner
             var name = asked[symbol];
             if (symbol.FallbackHint is { } fallback && (demand[name.TrimStart('\'')] > 1 || reserved.Contains(name.TrimStart('\''))))
             {
-                name = BallerinaSyntax.CamelCase(fallback);
+                name = symbol.Kind == SymbolKind.Type ? BallerinaSyntax.PascalCase(fallback) : BallerinaSyntax.CamelCase(fallback);
             }
 
             names[symbol] = Unique(name, taken);

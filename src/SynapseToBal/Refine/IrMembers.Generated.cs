@@ -45,211 +45,223 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 29,
         [typeof(global::SynapseToBal.IR.ConvertIr)] = 30,
         [typeof(global::SynapseToBal.IR.CountIr)] = 31,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 32,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 33,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 34,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 35,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 36,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 37,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 38,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 42,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 43,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 44,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 45,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 46,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 47,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 48,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 49,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 50,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 51,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 52,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 53,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 54,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 55,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 56,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 57,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 58,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 59,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 60,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 61,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 62,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 63,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 64,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 65,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 66,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 67,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 68,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 69,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 70,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 71,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 72,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 73,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 74,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 75,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 76,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 77,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 78,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 79,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 80,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 81,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 82,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 83,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 84,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 85,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 86,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 87,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 88,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 89,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 90,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 92,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 93,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 94,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 95,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 96,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 97,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 98,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 99,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 100,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 101,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 102,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 103,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 104,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 105,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 106,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 107,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 108,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 109,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 110,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 111,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 112,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 113,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 114,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 115,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 116,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 117,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 118,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 119,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 120,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 121,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 122,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 123,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 124,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 125,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 126,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 127,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 128,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 129,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 130,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 131,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 132,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 133,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 134,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 135,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 136,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 137,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 138,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 139,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 140,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 141,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 142,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 143,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 144,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 145,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 146,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 147,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 148,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 149,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 150,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 151,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 152,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 153,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 154,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 155,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 156,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 157,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 158,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 159,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 160,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 161,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 162,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 163,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 164,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 165,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 166,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 167,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 168,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 169,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 170,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 171,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 172,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 173,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 174,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 175,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 176,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 177,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 178,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 179,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 180,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 181,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 182,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 183,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 184,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 185,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 186,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 187,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 188,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 189,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 190,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 191,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 192,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 193,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 194,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 195,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 196,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 197,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 198,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 199,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 200,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 201,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 202,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 203,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 204,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 205,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 206,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 208,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 209,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 210,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 211,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 212,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 213,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 214,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 215,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 216,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 217,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 218,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 219,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 220,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 221,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 222,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 223,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 224,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 225,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 226,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 227,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 228,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 229,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 230,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 231,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 234,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 235,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 236,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 32,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 33,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 34,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 35,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 36,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 37,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 38,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 40,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 44,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 45,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 46,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 47,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 48,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 49,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 50,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 51,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 52,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 53,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 54,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 55,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 56,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 57,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 58,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 59,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 60,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 61,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 62,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 63,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 64,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 65,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 66,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 67,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 68,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 69,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 70,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 71,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 72,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 73,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 74,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 75,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 76,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 77,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 78,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 79,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 80,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 81,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 82,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 83,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 84,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 85,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 86,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 87,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 88,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 89,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 90,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 91,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 92,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 93,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 94,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 95,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 96,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 97,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 98,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 99,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 100,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 101,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 102,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 103,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 104,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 105,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 106,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 107,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 108,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 109,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 110,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 111,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 112,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 113,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 114,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 115,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 116,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 117,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 118,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 119,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 120,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 121,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 122,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 123,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 124,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 125,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 126,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 127,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 128,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 129,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 130,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 131,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 132,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 133,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 134,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 135,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 136,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 137,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 138,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 139,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 140,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 141,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 142,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 143,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 144,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 145,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 146,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 147,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 149,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 150,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 151,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 152,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 153,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 154,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 155,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 156,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 157,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 158,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 159,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 160,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 161,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 162,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 163,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 164,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 165,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 166,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 167,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 168,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 169,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 170,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 171,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 172,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 173,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 174,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 175,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 176,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 177,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 178,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 179,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 180,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 181,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 182,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 183,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 184,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 185,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 186,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 187,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 188,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 189,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 190,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 191,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 192,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 193,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 194,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 195,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 196,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 197,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 198,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 199,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 200,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 201,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 202,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 203,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 205,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 206,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 207,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 208,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 209,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 210,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 211,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 212,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 213,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 214,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 215,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 216,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 217,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 218,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 219,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 220,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 221,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 222,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 223,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 224,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 225,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 226,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 227,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 228,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 229,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 230,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 231,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 232,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 233,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 234,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 235,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 236,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 237,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 238,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 239,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 240,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 241,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 245,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 246,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 247,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 248,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -565,13 +577,44 @@ internal static partial class IrMembers
 
             case 32:
             {
+                var n = (global::SynapseToBal.IR.DataMapperStep)node;
+                sink.Visit(n.Mapping);
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 33:
+            {
+                var n = (global::SynapseToBal.IR.DataMappingIr)node;
+                sink.Visit(n.Function);
+                sink.Visit(n.ConfigKey);
+                sink.Visit(n.InputSchemaKey);
+                sink.Visit(n.OutputSchemaKey);
+                sink.Visit(n.Input);
+                sink.Visit(n.Output);
+                foreach (var item in n.Records)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Body);
+                foreach (var item in n.Statements)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 34:
+            {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
                 sink.Visit(n.DefaultValue);
                 return true;
             }
 
-            case 33:
+            case 35:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -584,7 +627,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 34:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -592,7 +635,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 35:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -600,7 +643,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -619,7 +662,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 37:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -633,7 +676,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -651,14 +694,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 40:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -666,7 +709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -687,7 +730,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -700,7 +743,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -708,7 +751,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -725,7 +768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -743,7 +786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -760,7 +803,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -778,7 +821,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -787,25 +830,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
-                return true;
-            case 50:
-                return true;
             case 51:
+                return true;
+            case 52:
+                return true;
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 52:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 53:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -814,7 +857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -822,7 +865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -835,7 +878,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -843,7 +886,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -851,7 +894,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -860,7 +903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -868,7 +911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -877,9 +920,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 63:
                 return true;
-            case 62:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -888,7 +931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -896,23 +939,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 66:
                 return true;
-            case 65:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 66:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 67:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -932,7 +975,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -952,7 +995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -961,7 +1004,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -969,7 +1012,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -988,14 +1031,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 73:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1003,7 +1046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1012,7 +1055,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1023,7 +1066,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1033,7 +1076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1049,7 +1092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1066,7 +1109,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1074,11 +1117,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
-                return true;
-            case 81:
-                return true;
             case 82:
+                return true;
+            case 83:
+                return true;
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1090,7 +1133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1108,7 +1151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1120,7 +1163,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1128,7 +1171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1136,7 +1179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1145,7 +1188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1159,7 +1202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1168,7 +1211,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1191,7 +1234,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1208,7 +1251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1221,7 +1264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1235,7 +1278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1248,7 +1291,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1261,35 +1304,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 97:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 98:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 99:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 100:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1310,14 +1353,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 102:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1325,7 +1368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1345,7 +1388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1353,7 +1396,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1372,16 +1415,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 108:
                 return true;
-            case 107:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 108:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1389,7 +1432,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1400,18 +1443,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
-                return true;
-            case 111:
-                return true;
             case 112:
+                return true;
+            case 113:
+                return true;
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 113:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1422,14 +1465,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 115:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1440,7 +1483,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1448,7 +1491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1471,9 +1514,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 120:
                 return true;
-            case 119:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1481,7 +1524,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1494,7 +1537,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1502,7 +1545,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1513,7 +1556,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1521,7 +1564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1533,7 +1576,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1541,7 +1584,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1556,14 +1599,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 128:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1571,7 +1614,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1589,34 +1632,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
-                return true;
-            case 131:
-                return true;
             case 132:
                 return true;
             case 133:
+                return true;
+            case 134:
+                return true;
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 134:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 135:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 136:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1629,7 +1672,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1641,14 +1684,109 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 140:
+            {
+                var n = (global::SynapseToBal.IR.MappedEntryIr)node;
+                sink.Visit(n.Field);
+                sink.Visit(n.Value);
+                foreach (var item in n.Todos)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 141:
+            {
+                var n = (global::SynapseToBal.IR.MappedFieldIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Type);
+                sink.Visit(n.Namespace);
+                return true;
+            }
+
+            case 142:
+            {
+                var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
+                sink.Visit(n.Prefix);
+                sink.Visit(n.Uri);
+                return true;
+            }
+
+            case 143:
+            {
+                var n = (global::SynapseToBal.IR.MappedRecordIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.SchemaName);
+                foreach (var item in n.Fields)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Namespace);
+                sink.Visit(n.XmlName);
+                return true;
+            }
+
+            case 144:
+            {
+                var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
+                sink.Visit(n.Item);
+                return true;
+            }
+
+            case 145:
+            {
+                var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
+                sink.Visit(n.Name);
+                return true;
+            }
+
+            case 146:
+            {
+                var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
+                sink.Visit(n.Name);
+                return true;
+            }
+
+            case 147:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
+                foreach (var item in n.Entries)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 148:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 149:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
+                sink.Visit(n.Statement);
+                return true;
+            }
+
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 139:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1677,7 +1815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1688,7 +1826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1697,21 +1835,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 143:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 144:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1719,14 +1857,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 146:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1734,7 +1872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -1798,6 +1936,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.DataMappings)
+                {
+                    sink.Visit(item);
+                }
+
                 foreach (var item in n.Jobs)
                 {
                     sink.Visit(item);
@@ -1851,21 +1994,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 149:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 150:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -1873,7 +2016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -1881,7 +2024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -1890,14 +2033,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 154:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -1905,7 +2048,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -1914,7 +2057,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -1922,7 +2065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -1930,7 +2073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -1938,7 +2081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -1947,7 +2090,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -1955,7 +2098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -1963,7 +2106,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -1985,14 +2128,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 164:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2006,7 +2149,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2014,14 +2157,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 167:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2032,7 +2175,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2042,7 +2185,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2059,7 +2202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2072,7 +2215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2090,7 +2233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2098,7 +2241,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2107,7 +2250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2121,7 +2264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2130,7 +2273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2139,14 +2282,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 178:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2157,7 +2300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2166,14 +2309,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 181:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2181,7 +2324,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2189,7 +2332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2198,7 +2341,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2210,7 +2353,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2228,27 +2371,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 198:
                 return true;
-            case 187:
+            case 199:
                 return true;
-            case 188:
+            case 200:
                 return true;
-            case 189:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 190:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 191:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2256,7 +2399,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2272,14 +2415,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 194:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2298,7 +2441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2307,7 +2450,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2320,28 +2463,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 198:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 199:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 200:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2352,14 +2495,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 202:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2370,7 +2513,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2378,7 +2521,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2386,7 +2529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2398,7 +2541,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2413,7 +2556,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2423,23 +2566,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 209:
+            case 221:
                 return true;
-            case 210:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 211:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2447,37 +2590,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 213:
+            case 225:
                 return true;
-            case 214:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 215:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 216:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 217:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2485,7 +2628,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2494,7 +2637,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2502,7 +2645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2515,21 +2658,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 222:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 223:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2553,7 +2696,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2561,32 +2704,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 226:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 227:
+            case 239:
                 return true;
-            case 228:
+            case 240:
                 return true;
-            case 229:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 230:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2598,7 +2741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2612,7 +2755,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2626,7 +2769,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2634,7 +2777,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2654,7 +2797,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2662,7 +2805,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -456,7 +456,9 @@ public static partial class PropertyLocalAnalysis
                     See(read.Name, null);
                     return;
                 case TodoStep todo:
-                    Wildcard |= todo.Reason.Descriptor.Id == "SB0231";
+                    // Code written by hand for these may read any property (a data mapping's DM_PROPERTIES included);
+                    // a class or script may also write any.
+                    Wildcard |= todo.Reason.Descriptor.Id is "SB0231" or "SB0258";
                     Writer |= todo.Reason.Descriptor.Id == "SB0231";
                     Collect(todo.RawXml, contains: true);
                     return;

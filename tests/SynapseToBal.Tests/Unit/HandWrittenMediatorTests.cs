@@ -69,15 +69,6 @@ public sealed class HandWrittenMediatorTests
         Assert.Contains("query expression over xml", todo.Reason.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_datamapper_names_its_configuration_schemas_and_types()
-    {
-        var (todo, _) = Lower("""<datamapper config="gov:/m.dmc" inputSchema="gov:/in.json" inputType="JSON" outputSchema="gov:/out.json" outputType="XML"/>""");
-
-        Assert.Contains("runs the data mapping at key 'gov:/m.dmc' from the input schema 'gov:/in.json' (JSON) to the output schema 'gov:/out.json' (XML)", todo.Reason.Message, StringComparison.Ordinal);
-        Assert.Contains("mapping function", todo.Reason.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("""<spring bean="quoteBean" key="conf:/spring.xml"/>""", "the Spring bean 'quoteBean'")]
     [InlineData("""<bean action="SET_PROPERTY" var="loc" property="latitude" value="{//lat}"/>""", "sets the field 'latitude' of the Java bean in the property 'loc'")]

@@ -8,7 +8,7 @@ namespace SynapseToBal.Lowering;
 
 /// <summary>
 /// Mediators that run user code or an external product (script, class, spring, bean, ejb, POJO commands, smooks,
-/// xquery, datamapper, dataServiceCall, the security and analytics mediators, rule, opa) and the Apache Synapse
+/// xquery, dataServiceCall, the security and analytics mediators, rule, opa) and the Apache Synapse
 /// mediators the Micro Integrator no longer ships (builder, sampler, enqueue, router, eventPublisher). None has a
 /// faithful translation: each stays a TODO (SB0231) that says what it runs and what to write in Ballerina instead,
 /// with the names a developer needs (language, function, class, properties, keys, variables, schemas, operations).
@@ -99,17 +99,6 @@ public sealed partial class Lowerer
             + Names(" with the variables ", xquery.Variables.Select(v => v.Type is { } type ? $"{v.Name} ({type})" : v.Name))
             + (xquery.Target is { } target ? $", the result replacing '{target.Original}'" : ", the result replacing the first child of the body");
         return HandWritten(xquery, does, "write it as a Ballerina query expression over xml (from ... where ... select) or a function");
-    }
-
-    private TodoStep LowerDataMapper(DataMapperMediator mapper)
-    {
-        var does = "runs the data mapping"
-            + (mapper.Config is { } config ? $" at key '{config.Text}'" : string.Empty)
-            + (mapper.InputSchema is { } input ? $" from the input schema '{input.Text}'" : string.Empty) + (mapper.InputType is { } inputType ? $" ({inputType})" : string.Empty)
-            + (mapper.OutputSchema is { } output ? $" to the output schema '{output.Text}'" : string.Empty) + (mapper.OutputType is { } outputType ? $" ({outputType})" : string.Empty)
-            + (mapper.XsltStyleSheet is { } xslt ? $", compiled to the stylesheet '{xslt.Text}'" : string.Empty)
-            + ResultInto(mapper.Target, mapper.TargetVariable);
-        return HandWritten(mapper, does, "write a Ballerina mapping function between record types made from the schemas (the Ballerina data mapper draws it)");
     }
 
     private TodoStep LowerDataServiceCall(DataServiceCallMediator call)

@@ -1,0 +1,57 @@
+using SynapseToBal.IR;
+using SynapseToBal.Refine;
+
+namespace SynapseToBal.Emit;
+
+internal sealed partial class StatementWriter
+{
+    /// <summary>
+    /// A datamapper: the payload read as the input record (the JSON payload with cloneWithType, the body's first
+    /// element with xmldata:parseAsType), the mapping function, and its result as the new body (JSON, or XML in place
+    /// of the body's content) with the message type the Micro Integrator sets (application/json or application/xml).
+    /// </summary>
+    private void DataMapper(DataMapperStep step)
+    {
+        var mapping = step.Mapping;
+        var inputType = _expr.Names[mapping.Input];
+        string read;
+        if (mapping.InputFormat == DataFormat.Json)
+        {
+            read = $"check (check jsonPayload(ctx)).cloneWithType({inputType})";
+        }
+        else
+        {
+            _modules.Use("xmldata");
+            read = $"check xmldata:parseAsType((check xmlPayload(ctx))[0], t = {inputType})";
+        }
+
+        var call = $"{_expr.Names[mapping.Function]}({read})";
+        if (DataMappingFails(mapping))
+        {
+            call = "check " + call;
+        }
+
+        if (mapping.OutputFormat == DataFormat.Json)
+        {
+            _out.Line($"ctx.payload = ({call}).toJson();");
+            _out.Line("ctx.contentType = \"application/json\";");
+        }
+        else
+        {
+            _modules.Use("xmldata");
+            _out.Line($"ctx.payload = replaceBody(ctx, check xmldata:toXml({call}));");
+            _out.Line("ctx.contentType = \"application/xml\";");
+        }
+    }
+
+    /// <summary>True when the mapping function can fail: a statement of its script is not translated.</summary>
+    internal static bool DataMappingFails(DataMappingIr mapping) => !mapping.Statements.IsEmpty || Fails(mapping.Body);
+
+    private static bool Fails(MappedValueIr value) => value switch
+    {
+        MappedValueIr.Construct construct => construct.Entries.Any(e => Fails(e.Value)),
+        MappedValueIr.NotTranslated => true,
+        MappedValueIr.FromInput => false,
+        _ => throw new InvalidOperationException($"No mapped value {value.GetType().Name}"),
+    };
+}
