@@ -22,3 +22,15 @@ public sealed record ValidationSchemaIr(string Key, string? FileName, string? Co
 /// </summary>
 /// <param name="SourceText">The source XPath as written (Synapse names it in ERROR_MESSAGE when it selects nothing); null for the default.</param>
 public sealed record ValidateStep(MediatorSyntax Origin, XmlNavigationIr? Source, string? SourceText, ValidationSchemaIr Schema, ImmutableArray<StepIr> OnFail) : StepIr(Origin);
+
+/// <summary>
+/// validate, JSON-schema form (ValidateMediator's JSON branch, the fge json-schema-validator, draft v4): the JSON
+/// payload (or the text <paramref name="Source"/> gives, parsed) checked against the JSON schema of one static key,
+/// read from a file; on failure ERROR_MESSAGE and ERROR_DETAIL are set and <paramref name="OnFail"/> runs, then the
+/// flow goes on (unless on-fail stops it). A message that is not JSON fails the flow unless
+/// <paramref name="JsonSource"/> (Synapse's XSD branch cannot read a JSON schema); with it, it is validated as
+/// <c>{}</c>, as JsonUtil.jsonPayloadToString gives for it.
+/// </summary>
+/// <param name="Source">The <c>json-eval()</c> source; null for the whole JSON payload.</param>
+/// <param name="JsonSource">The mediator's <c>json-source="true"</c>: the JSON branch for every message.</param>
+public sealed record JsonValidateStep(MediatorSyntax Origin, JsonEvalIr? Source, bool JsonSource, ValidationSchemaIr Schema, ImmutableArray<StepIr> OnFail) : StepIr(Origin);
