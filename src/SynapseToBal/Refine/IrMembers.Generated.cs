@@ -130,126 +130,127 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 114,
         [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 115,
         [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 116,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 117,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 118,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 119,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 120,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 121,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 122,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 123,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 124,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 125,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 126,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 127,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 128,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 129,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 130,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 131,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 132,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 133,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 134,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 135,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 136,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 137,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 138,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 139,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 140,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 141,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 142,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 143,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 144,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 145,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 146,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 147,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 148,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 149,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 150,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 151,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 152,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 153,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 154,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 155,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 156,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 157,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 158,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 159,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 160,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 161,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 162,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 163,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 164,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 165,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 166,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 167,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 168,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 169,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 170,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 171,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 172,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 173,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 174,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 175,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 176,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 177,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 178,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 179,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 180,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 181,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 182,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 183,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 184,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 185,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 186,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 187,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 188,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 189,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 190,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 191,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 192,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 193,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 194,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 195,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 196,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 197,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 198,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 199,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 200,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 201,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 202,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 203,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 204,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 205,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 206,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 208,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 209,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 210,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 211,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 212,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 213,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 214,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 215,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 216,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 217,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 218,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 219,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 220,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 221,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 222,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 223,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 224,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 225,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 226,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 227,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 228,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 229,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 230,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 231,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 234,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 235,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 236,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 117,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 118,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 119,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 120,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 121,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 122,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 123,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 124,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 125,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 126,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 127,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 128,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 129,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 130,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 131,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 132,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 133,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 134,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 135,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 136,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 137,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 138,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 139,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 140,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 141,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 142,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 143,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 144,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 145,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 146,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 147,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 148,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 149,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 150,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 151,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 152,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 153,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 154,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 155,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 156,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 157,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 158,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 159,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 160,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 161,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 162,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 163,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 164,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 165,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 166,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 167,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 168,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 169,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 170,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 171,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 172,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 173,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 174,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 175,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 176,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 177,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 178,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 179,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 180,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 181,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 182,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 183,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 184,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 185,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 186,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 187,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 188,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 189,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 190,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 191,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 192,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 193,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 194,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 195,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 196,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 197,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 198,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 199,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 200,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 201,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 202,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 203,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 204,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 205,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 206,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 207,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 208,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 209,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 210,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 211,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 212,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 213,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 214,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 215,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 216,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 217,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 218,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 219,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 220,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 221,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 222,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 223,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 224,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 225,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 226,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 227,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 228,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 229,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 230,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 231,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 232,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 233,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 234,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 235,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 236,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 237,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1450,6 +1451,20 @@ internal static partial class IrMembers
 
             case 117:
             {
+                var n = (global::SynapseToBal.IR.JsonValidateStep)node;
+                sink.Visit(n.Source);
+                sink.Visit(n.Schema);
+                foreach (var item in n.OnFail)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 118:
+            {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.ConnectionName);
@@ -1471,9 +1486,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
-                return true;
             case 119:
+                return true;
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1481,7 +1496,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1494,7 +1509,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1502,7 +1517,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1513,7 +1528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1521,7 +1536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1533,7 +1548,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1541,7 +1556,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1556,14 +1571,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1571,7 +1586,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1589,34 +1604,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
-                return true;
             case 131:
                 return true;
             case 132:
                 return true;
             case 133:
+                return true;
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1629,7 +1644,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1641,14 +1656,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1677,7 +1692,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1688,7 +1703,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1697,21 +1712,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1719,14 +1734,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1734,7 +1749,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -1851,21 +1866,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -1873,7 +1888,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -1881,7 +1896,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -1890,14 +1905,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -1905,7 +1920,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -1914,7 +1929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -1922,7 +1937,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -1930,7 +1945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -1938,7 +1953,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -1947,7 +1962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -1955,7 +1970,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -1963,7 +1978,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -1985,14 +2000,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2006,7 +2021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2014,14 +2029,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2032,7 +2047,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2042,7 +2057,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2059,7 +2074,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2072,7 +2087,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2090,7 +2105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2098,7 +2113,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2107,7 +2122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2121,7 +2136,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2130,7 +2145,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2139,14 +2154,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2157,7 +2172,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2166,14 +2181,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2181,7 +2196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2189,7 +2204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2198,7 +2213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2210,7 +2225,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2228,27 +2243,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
-                return true;
             case 187:
                 return true;
             case 188:
                 return true;
             case 189:
+                return true;
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2256,7 +2271,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2272,14 +2287,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2298,7 +2313,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2307,7 +2322,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2320,28 +2335,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2352,14 +2367,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2370,7 +2385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2378,7 +2393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2386,7 +2401,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2398,7 +2413,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2413,7 +2428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2423,23 +2438,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 209:
-                return true;
             case 210:
+                return true;
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2447,37 +2462,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 213:
-                return true;
             case 214:
+                return true;
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2485,7 +2500,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2494,7 +2509,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2502,7 +2517,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2515,21 +2530,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2553,7 +2568,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2561,32 +2576,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 227:
-                return true;
             case 228:
                 return true;
             case 229:
+                return true;
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2598,7 +2613,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2612,7 +2627,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2626,7 +2641,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2634,7 +2649,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2654,7 +2669,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2662,7 +2677,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
