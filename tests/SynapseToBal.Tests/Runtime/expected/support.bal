@@ -7551,7 +7551,10 @@ function jsonSchemaFailure(json instance, json schema, json root, string instanc
     }
     json ref = schema["$ref"];
     if ref !is () {
-        if ref !is string || !ref.startsWith("#") {
+        if ref !is string {
+            return error(string `invalid JSON schema at #${schemaPointer}: $ref is not a string`);
+        }
+        if !ref.startsWith("#") {
             return error(string `unsupported JSON schema $ref at #${schemaPointer}: only "#/..." references are read`);
         }
         if refs > 64 {
@@ -7605,11 +7608,14 @@ function jsonSchemaFailure(json instance, json schema, json root, string instanc
             json itemSchema = ();
             string pointer = "";
             if items is map<json> {
-                [itemSchema, pointer] = [items, schemaPointer + "/items"];
+                itemSchema = items;
+                pointer = schemaPointer + "/items";
             } else if items is json[] && i < items.length() {
-                [itemSchema, pointer] = [items[i], string `${schemaPointer}/items/${i}`];
+                itemSchema = items[i];
+                pointer = string `${schemaPointer}/items/${i}`;
             } else if items is json[] && additional is map<json> {
-                [itemSchema, pointer] = [additional, schemaPointer + "/additionalItems"];
+                itemSchema = additional;
+                pointer = schemaPointer + "/additionalItems";
             }
             if itemSchema !is () {
                 JsonSchemaFailure? failure = check jsonSchemaFailure(instance[i], itemSchema, root,
@@ -7809,10 +7815,14 @@ function jsonSchemaKeywordFailure(string keyword, json instance, string found, m
         }
         "multipleOf" => {
             if instance is int|float|decimal {
-                if value !is int|float|decimal || jsonSchemaDecimal(value) <= 0d {
+                if value !is int|float|decimal {
+                    return error(string `invalid JSON schema at #${schemaPointer}: multipleOf is not a number`);
+                }
+                decimal divisor = jsonSchemaDecimal(value);
+                if divisor <= 0d {
                     return error(string `invalid JSON schema at #${schemaPointer}: multipleOf is not a positive number`);
                 }
-                if jsonSchemaDecimal(instance) % jsonSchemaDecimal(value) != 0d {
+                if jsonSchemaDecimal(instance) % divisor != 0d {
                     message = string `remainder of division is not zero (${compactJson(instance)} / ${compactJson(value)})`;
                     arguments = [["value", instance], ["divisor", value]];
                 }
@@ -7823,6 +7833,7 @@ function jsonSchemaKeywordFailure(string keyword, json instance, string found, m
                 return error(string `invalid JSON schema at #${schemaPointer}: required is not an array`);
             }
             if instance is map<json> {
+                map<json> members = instance;
                 string[] names = [];
                 foreach json name in value {
                     if name !is string {
@@ -7832,7 +7843,7 @@ function jsonSchemaKeywordFailure(string keyword, json instance, string found, m
                         names.push(name);
                     }
                 }
-                json[] missing = from string name in names.sort() where !instance.hasKey(name) select name;
+                json[] missing = from string name in names.sort() where !members.hasKey(name) select name;
                 if missing.length() > 0 {
                     message = string `object has missing required properties (${compactJson(missing)})`;
                     json[] required = from string name in names.sort() select name;
@@ -7937,13 +7948,15 @@ function jsonPointerValue(json root, string pointer) returns json|error {
     json current = root;
     foreach string raw in re `/`.split(pointer.substring(1)) {
         string token = re `~0`.replaceAll(re `~1`.replaceAll(raw, "/"), "~");
+        json next;
         if current is map<json> && current.hasKey(token) {
-            current = current.get(token);
+            next = current.get(token);
         } else if current is json[] && re `[0-9]+`.isFullMatch(token) && token.length() < 10 && (check int:fromString(token)) < current.length() {
-            current = current[check int:fromString(token)];
+            next = current[check int:fromString(token)];
         } else {
             return error(string `JSON schema $ref "#${pointer}" names nothing in the schema`);
         }
+        current = next;
     }
     return current;
 }
