@@ -4,12 +4,12 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.IR;
 
 /// <summary>
-/// The XSD a validate mediator checks against, read by the running program from a file: the schema the input holds
-/// (a local entry with an inline schema, or a registry resource), written to the package's <c>resources/</c>; or,
-/// for a static key the input does not define, the file a required configurable names.
+/// The XSD or JSON schema a validate mediator checks against, read by the running program from a file: the schema the
+/// input holds (a local entry with an inline schema or JSON text, or a registry resource), written to the package's
+/// <c>resources/</c>; or, for a static key the input does not define, the file a required configurable names.
 /// </summary>
 /// <param name="Key">The schema key as the mediator names it.</param>
-/// <param name="FileName">The file's path in the package (<c>resources/&lt;name&gt;.xsd</c>); null when the input does not hold the schema.</param>
+/// <param name="FileName">The file's path in the package (<c>resources/&lt;name&gt;.xsd</c> or <c>.json</c>); null when the input does not hold the schema.</param>
 /// <param name="Content">The schema document; null with <paramref name="FileName"/>.</param>
 /// <param name="Path">Configurable: where the running program reads the schema (default: <paramref name="FileName"/>; required when there is none).</param>
 public sealed record ValidationSchemaIr(string Key, string? FileName, string? Content, Symbol Path);
