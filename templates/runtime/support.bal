@@ -7787,3 +7787,508 @@ function wsdlResponse(string path) returns http:Response|error {
     response.setBinaryPayload(content, "text/xml");
     return response;
 }
+
+# The validate mediator's JSON-schema check (ValidateMediator's JSON branch, which runs for a JSON message or any
+# message with `json-source="true"`): true when the JSON fails the schema read from `schemaPath`, with ERROR_MESSAGE
+# and ERROR_DETAIL set as Synapse sets them before on-fail runs (ERROR_CODE and ERROR_EXCEPTION untouched). The JSON
+# is the text `json-eval(sourcePath)` gives, parsed (an empty text is `{}`; text that is not JSON fails the flow, as
+# Synapse's IOException does), or the JSON payload (`{}` for a message that is not JSON, with `jsonSource`). A message
+# that is not JSON without `jsonSource` fails the flow: Synapse's XSD branch cannot read a JSON schema. The check is
+# `jsonSchemaFailure`'s (draft 4, as the fge json-schema-validator the Micro Integrator uses).
+function jsonValidationFails(Context ctx, string? sourcePath, boolean jsonSource, string schemaPath) returns boolean|error {
+    json schema = check io:fileReadJson(schemaPath);
+    json|xml payload = check parsedPayload(ctx);
+    boolean isJson = payload !is xml && payload !is ();
+    if !isJson && !jsonSource {
+        return error(string `validate: the message is not JSON, and Synapse's XSD validation cannot read the JSON schema ${schemaPath}`);
+    }
+    json instance = {};
+    if sourcePath is string {
+        string text = check jsonEval(ctx, sourcePath);
+        json|error parsed = value:fromJsonString(text == "" ? "{}" : text);
+        if parsed is error {
+            return error(string `Error while validating the JSON Schema for JSONPath ${sourcePath}`, parsed);
+        }
+        instance = parsed;
+    } else if payload !is xml {
+        instance = payload is () ? {} : payload;
+    }
+    JsonSchemaFailure? failure = check jsonSchemaFailure(instance, schema, schema, "", "", 0);
+    if failure is () {
+        return false;
+    }
+    ctx.properties["ERROR_MESSAGE"] = failure.message;
+    ctx.properties["ERROR_DETAIL"] = "Error while validating Json message " + jsonSchemaFailureText(failure);
+    return true;
+}
+
+# The first error the fge validator reports: its message, the keyword, the JSON pointers into the schema and the
+# instance, and the arguments it adds to the report (ProcessingMessage).
+type JsonSchemaFailure record {|
+    string message;
+    string keyword;
+    string schemaPointer;
+    string instancePointer;
+    [string, json][] arguments = [];
+|};
+
+# A failure as fge's ProcessingMessage.toString() prints it: `error: <message>` and its fields, one a line.
+function jsonSchemaFailureText(JsonSchemaFailure failure) returns string {
+    string text = string `error: ${failure.message}
+    level: "error"
+    schema: {"loadingURI":"#","pointer":${failure.schemaPointer.toJsonString()}}
+    instance: {"pointer":${failure.instancePointer.toJsonString()}}
+    domain: "validation"
+    keyword: ${failure.keyword.toJsonString()}`;
+    foreach [string, json] [name, value] in failure.arguments {
+        text += string `${"\n"}    ${name}: ${compactJson(value)}`;
+    }
+    return text + "\n";
+}
+
+# JSON text without spaces, as Jackson prints a node (fge's messages quote values so).
+function compactJson(json value) returns string {
+    if value is json[] {
+        return "[" + string:'join(",", ...value.'map(item => compactJson(item))) + "]";
+    }
+    if value is map<json> {
+        string[] members = [];
+        foreach [string, json] [name, item] in value.entries() {
+            members.push(name.toJsonString() + ":" + compactJson(item));
+        }
+        return "{" + string:'join(",", ...members) + "}";
+    }
+    return value.toJsonString();
+}
+
+# The keywords a draft-4 schema may hold that `jsonSchemaFailure` applies, and the annotations it ignores as fge does.
+final readonly & string[] JSON_SCHEMA_KEYWORDS = ["$ref", "additionalItems", "additionalProperties", "allOf", "anyOf",
+    "enum", "items", "maxItems", "maxLength", "maxProperties", "maximum", "exclusiveMaximum", "minItems", "minLength",
+    "minProperties", "minimum", "exclusiveMinimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties",
+    "properties", "required", "type", "uniqueItems", "$schema", "id", "title", "description", "default",
+    "definitions"];
+
+# The first error of `instance` against the draft-4 JSON schema `schema` (at `schemaPointer` in `root`), as the fge
+# json-schema-validator the Micro Integrator uses reports it, or `()` when it is valid. As fge does, a `$ref`
+# (local, `#/...`) replaces the schema it is in; the keywords of one schema are checked in alphabetical order, each
+# only on the instance types it applies to, and the members (in name order) or items of an object or array only when
+# the schema's own keywords pass. A keyword outside JSON_SCHEMA_KEYWORDS, a `$ref` to another document, an invalid
+# keyword value or a pattern Ballerina cannot read is an error: the check is never made looser than the schema.
+function jsonSchemaFailure(json instance, json schema, json root, string instancePointer, string schemaPointer, int refs) returns JsonSchemaFailure|error? {
+    if schema !is map<json> {
+        return error(string `invalid JSON schema at #${schemaPointer}: not an object`);
+    }
+    json ref = schema["$ref"];
+    if ref !is () {
+        if ref !is string {
+            return error(string `invalid JSON schema at #${schemaPointer}: $ref is not a string`);
+        }
+        if !ref.startsWith("#") {
+            return error(string `unsupported JSON schema $ref at #${schemaPointer}: only "#/..." references are read`);
+        }
+        if refs > 64 {
+            return error(string `JSON schema $ref loop at #${schemaPointer}`);
+        }
+        string target = check url:decode(ref.substring(1), "UTF-8");
+        return jsonSchemaFailure(instance, check jsonPointerValue(root, target), root, instancePointer, target, refs + 1);
+    }
+    foreach string keyword in schema.keys() {
+        if JSON_SCHEMA_KEYWORDS.indexOf(keyword) is () {
+            return error(string `JSON schema keyword "${keyword}" at #${schemaPointer} is not supported by the translated validator`);
+        }
+    }
+    string found = jsonSchemaType(instance);
+    string[] keywords = schema.keys().sort();
+    foreach string keyword in keywords {
+        JsonSchemaFailure? failure = check jsonSchemaKeywordFailure(keyword, instance, found, schema, root, instancePointer, schemaPointer);
+        if failure !is () {
+            return failure;
+        }
+    }
+    if instance is map<json> {
+        map<json> properties = check jsonSchemaObject(schema["properties"], "properties", schemaPointer);
+        map<json> patterns = check jsonSchemaObject(schema["patternProperties"], "patternProperties", schemaPointer);
+        json additional = schema["additionalProperties"];
+        foreach string name in instance.keys().sort() {
+            [json, string][] applied = [];
+            if properties.hasKey(name) {
+                applied.push([properties.get(name), string `${schemaPointer}/properties/${jsonPointerToken(name)}`]);
+            }
+            foreach [string, json] [pattern, patternSchema] in patterns.entries() {
+                if regexp:find(check jsonSchemaRegex(pattern, schemaPointer), name) !is () {
+                    applied.push([patternSchema, string `${schemaPointer}/patternProperties/${jsonPointerToken(pattern)}`]);
+                }
+            }
+            if applied.length() == 0 && additional is map<json> {
+                applied.push([additional, schemaPointer + "/additionalProperties"]);
+            }
+            foreach [json, string] [memberSchema, pointer] in applied {
+                JsonSchemaFailure? failure = check jsonSchemaFailure(instance.get(name), memberSchema, root,
+                    string `${instancePointer}/${jsonPointerToken(name)}`, pointer, 0);
+                if failure !is () {
+                    return failure;
+                }
+            }
+        }
+    } else if instance is json[] {
+        json items = schema["items"];
+        json additional = schema["additionalItems"];
+        foreach int i in 0 ..< instance.length() {
+            json itemSchema = ();
+            string pointer = "";
+            if items is map<json> {
+                itemSchema = items;
+                pointer = schemaPointer + "/items";
+            } else if items is json[] && i < items.length() {
+                itemSchema = items[i];
+                pointer = string `${schemaPointer}/items/${i}`;
+            } else if items is json[] && additional is map<json> {
+                itemSchema = additional;
+                pointer = schemaPointer + "/additionalItems";
+            }
+            if itemSchema !is () {
+                JsonSchemaFailure? failure = check jsonSchemaFailure(instance[i], itemSchema, root,
+                    string `${instancePointer}/${i}`, pointer, 0);
+                if failure !is () {
+                    return failure;
+                }
+            }
+        }
+    }
+    return ();
+}
+
+# One keyword of a schema checked on the instance (whose fge type name is `found`), with fge's message on failure.
+function jsonSchemaKeywordFailure(string keyword, json instance, string found, map<json> schema, json root,
+        string instancePointer, string schemaPointer) returns JsonSchemaFailure|error? {
+    json value = schema[keyword];
+    string? message = ();
+    [string, json][] arguments = [];
+    match keyword {
+        "additionalItems" => {
+            json items = schema["items"];
+            if instance is json[] && value == false && items is json[] && instance.length() > items.length() {
+                message = string `schema only allows ${items.length()} elements in array but instance has ${instance.length()} elements`;
+                arguments = [["allowed", items.length()], ["found", instance.length()]];
+            }
+        }
+        "additionalProperties" => {
+            if instance is map<json> && value == false {
+                map<json> properties = check jsonSchemaObject(schema["properties"], "properties", schemaPointer);
+                map<json> patterns = check jsonSchemaObject(schema["patternProperties"], "patternProperties", schemaPointer);
+                json[] unwanted = [];
+                foreach string name in instance.keys().sort() {
+                    boolean matched = properties.hasKey(name);
+                    foreach string pattern in patterns.keys() {
+                        matched = matched || regexp:find(check jsonSchemaRegex(pattern, schemaPointer), name) !is ();
+                    }
+                    if !matched {
+                        unwanted.push(name);
+                    }
+                }
+                if unwanted.length() > 0 {
+                    message = "object instance has properties which are not allowed by the schema: " + compactJson(unwanted);
+                    arguments = [["unwanted", unwanted]];
+                }
+            }
+        }
+        "allOf"|"anyOf"|"oneOf" => {
+            if value !is json[] {
+                return error(string `invalid JSON schema at #${schemaPointer}: ${keyword} is not an array`);
+            }
+            int matched = 0;
+            foreach int i in 0 ..< value.length() {
+                if check jsonSchemaFailure(instance, value[i], root, instancePointer, string `${schemaPointer}/${keyword}/${i}`, 0) is () {
+                    matched += 1;
+                }
+            }
+            int total = value.length();
+            if keyword == "allOf" && matched < total {
+                message = string `instance failed to match all required schemas (matched only ${matched} out of ${total})`;
+                arguments = [["matched", matched], ["nrSchemas", total]];
+            } else if keyword == "anyOf" && matched == 0 {
+                message = string `instance failed to match at least one required schema among ${total}`;
+                arguments = [["nrSchemas", total]];
+            } else if keyword == "oneOf" && matched != 1 {
+                message = string `instance failed to match exactly one schema (matched ${matched} out of ${total})`;
+                arguments = [["matched", matched], ["nrSchemas", total]];
+            }
+        }
+        "not" => {
+            if check jsonSchemaFailure(instance, value, root, instancePointer, schemaPointer + "/not", 0) is () {
+                message = "instance matched a schema which it should not have";
+            }
+        }
+        "enum" => {
+            if value !is json[] {
+                return error(string `invalid JSON schema at #${schemaPointer}: enum is not an array`);
+            }
+            boolean listed = false;
+            foreach json item in value {
+                listed = listed || jsonSchemaEquals(instance, item);
+            }
+            if !listed {
+                message = string `instance value (${compactJson(instance)}) not found in enum (possible values: ${compactJson(value)})`;
+                arguments = [["value", instance], ["enum", value]];
+            }
+        }
+        "type" => {
+            string[] allowed = [];
+            if value is string {
+                allowed = [value];
+            } else if value is json[] {
+                foreach json item in value {
+                    if item !is string {
+                        return error(string `invalid JSON schema at #${schemaPointer}: type lists a non-string`);
+                    }
+                    allowed.push(item);
+                }
+            } else {
+                return error(string `invalid JSON schema at #${schemaPointer}: type is neither a string nor an array`);
+            }
+            if allowed.indexOf("number") !is () && allowed.indexOf("integer") is () {
+                allowed.push("integer");
+            }
+            if allowed.indexOf("any") !is () {
+                return error(string `invalid JSON schema at #${schemaPointer}: "any" is a draft-3 type`);
+            }
+            if allowed.indexOf(found) is () {
+                // fge lists the allowed types in its NodeType order, which is alphabetical.
+                json[] expected = from string name in allowed.sort() select name;
+                message = string `instance type (${found}) does not match any allowed primitive type (allowed: ${compactJson(expected)})`;
+                arguments = [["found", found], ["expected", expected]];
+            }
+        }
+        "maxItems"|"minItems" => {
+            if instance is json[] {
+                int bound = check jsonSchemaCount(value, keyword, schemaPointer);
+                if keyword == "maxItems" && instance.length() > bound {
+                    message = string `array is too long: must have at most ${bound} elements but instance has ${instance.length()} elements`;
+                } else if keyword == "minItems" && instance.length() < bound {
+                    message = string `array is too short: must have at least ${bound} elements but instance has ${instance.length()} elements`;
+                }
+                arguments = [[keyword, bound], ["found", instance.length()]];
+            }
+        }
+        "uniqueItems" => {
+            if instance is json[] && value == true {
+                foreach int i in 0 ..< instance.length() {
+                    foreach int j in i + 1 ..< instance.length() {
+                        if message is () && jsonSchemaEquals(instance[i], instance[j]) {
+                            message = "array must not contain duplicate elements";
+                        }
+                    }
+                }
+            }
+        }
+        "maxProperties"|"minProperties" => {
+            if instance is map<json> {
+                int bound = check jsonSchemaCount(value, keyword, schemaPointer);
+                if keyword == "maxProperties" && instance.length() > bound {
+                    message = string `object has too many properties (found ${instance.length()} but schema requires at most ${bound})`;
+                } else if keyword == "minProperties" && instance.length() < bound {
+                    message = string `object has too few properties (found ${instance.length()} but schema requires at least ${bound})`;
+                }
+                arguments = [["found", instance.length()], ["required", bound]];
+            }
+        }
+        "maxLength"|"minLength" => {
+            if instance is string {
+                int bound = check jsonSchemaCount(value, keyword, schemaPointer);
+                if keyword == "maxLength" && instance.length() > bound {
+                    message = string `string "${instance}" is too long (length: ${instance.length()}, maximum allowed: ${bound})`;
+                } else if keyword == "minLength" && instance.length() < bound {
+                    message = string `string "${instance}" is too short (length: ${instance.length()}, required minimum: ${bound})`;
+                }
+                arguments = [["value", instance], ["found", instance.length()], [keyword, bound]];
+            }
+        }
+        "pattern" => {
+            if instance is string {
+                if value !is string {
+                    return error(string `invalid JSON schema at #${schemaPointer}: pattern is not a string`);
+                }
+                if regexp:find(check jsonSchemaRegex(value, schemaPointer), instance) is () {
+                    message = string `ECMA 262 regex "${value}" does not match input string "${instance}"`;
+                    arguments = [["regex", value], ["string", instance]];
+                }
+            }
+        }
+        "maximum"|"minimum" => {
+            if instance is int|float|decimal {
+                if value !is int|float|decimal {
+                    return error(string `invalid JSON schema at #${schemaPointer}: ${keyword} is not a number`);
+                }
+                json exclusive = schema[keyword == "maximum" ? "exclusiveMaximum" : "exclusiveMinimum"];
+                if exclusive !is () && exclusive !is boolean {
+                    return error(string `invalid JSON schema at #${schemaPointer}: exclusive${keyword == "maximum" ? "Maximum" : "Minimum"} is not a boolean (draft 4)`);
+                }
+                decimal bound = jsonSchemaDecimal(value);
+                decimal number = jsonSchemaDecimal(instance);
+                if keyword == "maximum" && number > bound {
+                    message = string `numeric instance is greater than the required maximum (maximum: ${compactJson(value)}, found: ${compactJson(instance)})`;
+                } else if keyword == "minimum" && number < bound {
+                    message = string `numeric instance is lower than the required minimum (minimum: ${compactJson(value)}, found: ${compactJson(instance)})`;
+                } else if number == bound && exclusive == true {
+                    message = keyword == "maximum"
+                        ? string `numeric instance is not strictly lower than the required maximum ${compactJson(value)}`
+                        : string `numeric instance is not strictly greater than the required minimum ${compactJson(value)}`;
+                }
+                arguments = [[keyword, value], ["found", instance]];
+            }
+        }
+        "exclusiveMaximum"|"exclusiveMinimum" => {
+            if value !is boolean {
+                return error(string `invalid JSON schema at #${schemaPointer}: ${keyword} is not a boolean (draft 4)`);
+            }
+        }
+        "multipleOf" => {
+            if instance is int|float|decimal {
+                if value !is int|float|decimal {
+                    return error(string `invalid JSON schema at #${schemaPointer}: multipleOf is not a number`);
+                }
+                decimal divisor = jsonSchemaDecimal(value);
+                if divisor <= 0d {
+                    return error(string `invalid JSON schema at #${schemaPointer}: multipleOf is not a positive number`);
+                }
+                if jsonSchemaDecimal(instance) % divisor != 0d {
+                    message = string `remainder of division is not zero (${compactJson(instance)} / ${compactJson(value)})`;
+                    arguments = [["value", instance], ["divisor", value]];
+                }
+            }
+        }
+        "required" => {
+            if value !is json[] {
+                return error(string `invalid JSON schema at #${schemaPointer}: required is not an array`);
+            }
+            if instance is map<json> {
+                map<json> members = instance;
+                string[] names = [];
+                foreach json name in value {
+                    if name !is string {
+                        return error(string `invalid JSON schema at #${schemaPointer}: required lists a non-string`);
+                    }
+                    if names.indexOf(name) is () {
+                        names.push(name);
+                    }
+                }
+                json[] missing = from string name in names.sort() where !members.hasKey(name) select name;
+                if missing.length() > 0 {
+                    message = string `object has missing required properties (${compactJson(missing)})`;
+                    json[] required = from string name in names.sort() select name;
+                    arguments = [["required", required], ["missing", missing]];
+                }
+            }
+        }
+    }
+    if message is () {
+        return ();
+    }
+    return {message, keyword, schemaPointer, instancePointer, arguments};
+}
+
+# The fge type name of a JSON value: an integral number is "integer", any other "number".
+function jsonSchemaType(json value) returns string {
+    if value is () {
+        return "null";
+    } else if value is boolean {
+        return "boolean";
+    } else if value is int {
+        return "integer";
+    } else if value is float|decimal {
+        return "number";
+    } else if value is string {
+        return "string";
+    } else if value is json[] {
+        return "array";
+    }
+    return "object";
+}
+
+# Equality as fge's enum and uniqueItems read it: numbers by value (1 equals 1.0), the rest structurally.
+function jsonSchemaEquals(json a, json b) returns boolean {
+    if a is int|float|decimal && b is int|float|decimal {
+        return jsonSchemaDecimal(a) == jsonSchemaDecimal(b);
+    }
+    if a is json[] && b is json[] {
+        if a.length() != b.length() {
+            return false;
+        }
+        foreach int i in 0 ..< a.length() {
+            if !jsonSchemaEquals(a[i], b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if a is map<json> && b is map<json> {
+        if a.length() != b.length() {
+            return false;
+        }
+        foreach [string, json] [name, item] in a.entries() {
+            if !b.hasKey(name) || !jsonSchemaEquals(item, b.get(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return a == b;
+}
+
+function jsonSchemaDecimal(int|float|decimal value) returns decimal => value is decimal ? value : <decimal>value;
+
+# A keyword's non-negative integer value (maxItems, minLength, ...).
+function jsonSchemaCount(json value, string keyword, string schemaPointer) returns int|error {
+    if value is int && value >= 0 {
+        return value;
+    }
+    return error(string `invalid JSON schema at #${schemaPointer}: ${keyword} is not a non-negative integer`);
+}
+
+# A keyword's object value (properties, patternProperties), `{}` when the schema has none.
+function jsonSchemaObject(json value, string keyword, string schemaPointer) returns map<json>|error {
+    if value is () {
+        return {};
+    }
+    if value is map<json> {
+        return value;
+    }
+    return error(string `invalid JSON schema at #${schemaPointer}: ${keyword} is not an object`);
+}
+
+# A schema's pattern as a Ballerina regular expression (searched, as the ECMA 262 `test` fge runs), or an error
+# naming it when Ballerina does not read it.
+function jsonSchemaRegex(string pattern, string schemaPointer) returns regexp:RegExp|error {
+    regexp:RegExp|error compiled = regexp:fromString(pattern);
+    if compiled is error {
+        return error(string `JSON schema pattern "${pattern}" at #${schemaPointer} is not a Ballerina regular expression`, compiled);
+    }
+    return compiled;
+}
+
+# The value a JSON pointer (RFC 6901, already URL-decoded) selects in `root`.
+function jsonPointerValue(json root, string pointer) returns json|error {
+    if pointer == "" {
+        return root;
+    }
+    if !pointer.startsWith("/") {
+        return error(string `unsupported JSON schema $ref "#${pointer}"`);
+    }
+    json current = root;
+    foreach string raw in re `/`.split(pointer.substring(1)) {
+        string token = re `~0`.replaceAll(re `~1`.replaceAll(raw, "/"), "~");
+        json next;
+        if current is map<json> && current.hasKey(token) {
+            next = current.get(token);
+        } else if current is json[] && re `[0-9]+`.isFullMatch(token) && token.length() < 10 && (check int:fromString(token)) < current.length() {
+            next = current[check int:fromString(token)];
+        } else {
+            return error(string `JSON schema $ref "#${pointer}" names nothing in the schema`);
+        }
+        current = next;
+    }
+    return current;
+}
+
+# A name as a JSON pointer token: `~` as `~0`, `/` as `~1`.
+function jsonPointerToken(string name) returns string => re `/`.replaceAll(re `~`.replaceAll(name, "~0"), "~1");

@@ -14,6 +14,7 @@ public static class IrWalker
     {
         IfStep i => [i.Then, i.Else],
         ValidateStep v => [v.OnFail],
+        JsonValidateStep v => [v.OnFail],
         SwitchStep s => s.Cases.Select(c => c.Steps).Append(s.Default),
         DirectionStep d => [d.Request, d.Response],
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
@@ -79,6 +80,7 @@ public static class IrWalker
         FailStep fail => [fail.Message],
         XsltStep xslt => xslt.Parameters.Select(p => p.Value).Concat(xslt.Source is { } source ? [source] : []),
         ValidateStep validate => validate.Source is { } validated ? [validated] : [],
+        JsonValidateStep validate => validate.Source is { } validated ? [validated] : [],
         XsltByKeyStep xslt => xslt.Parameters.Select(p => p.Value).Concat(xslt.Source is { } source ? [source] : []).Prepend(xslt.Key),
         MakeFaultStep fault => new[] { fault.Code, fault.Reason, fault.Node, fault.Role }.OfType<ExprIr>().Concat(fault.Detail is { } detail ? Expressions(detail) : []),
         InvokeStep invoke => invoke.Arguments.Select(a => a.Value),

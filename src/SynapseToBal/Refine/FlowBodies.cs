@@ -32,6 +32,7 @@ internal static class FlowBodies
         CacheLookupStep c => c with { OnHit = rewrite(c.OnHit) },
         ThrottleStep t => t with { OnAccept = rewrite(t.OnAccept), OnReject = rewrite(t.OnReject) },
         ValidateStep v => v with { OnFail = rewrite(v.OnFail) },
+        JsonValidateStep v => v with { OnFail = rewrite(v.OnFail) },
         _ => step,
     };
 }

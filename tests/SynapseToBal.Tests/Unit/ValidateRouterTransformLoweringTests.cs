@@ -61,12 +61,11 @@ public sealed class ValidateRouterTransformLoweringTests
     }
 
     [Theory]
-    [InlineData("""<validate json-source="true"><schema key="k"/><on-fail><drop/></on-fail></validate>""", "json-source")]
     [InlineData("""<validate><schema key="a"/><schema key="b"/><on-fail><drop/></on-fail></validate>""", "several schemas")]
     [InlineData("""<validate><schema key="{get-property('k')}"/><on-fail><drop/></on-fail></validate>""", "computed")]
     [InlineData("""<validate><schema key="a"/><resource location="c.xsd" key="conf:/c.xsd"/><on-fail><drop/></on-fail></validate>""", "registry resources")]
     [InlineData("""<validate><schema key="a"/><feature name="http://javax.xml.XMLConstants/feature/secure-processing" value="true"/><on-fail><drop/></on-fail></validate>""", "parser features")]
-    [InlineData("""<validate><schema key="conf:/validate/order.json"/><on-fail><drop/></on-fail></validate>""", "JSON schema")]
+    [InlineData("""<validate json-source="true" source="//order"><schema key="conf:/validate/order.json"/><on-fail><drop/></on-fail></validate>""", "not a json-eval() JSONPath")]
     [InlineData("""<validate source="json-eval($.order)"><schema key="a"/><on-fail><drop/></on-fail></validate>""", "json-eval")]
     public void Other_validate_forms_keep_the_check_in_a_todo_saying_why(string mediator, string reason)
     {
@@ -178,15 +177,65 @@ public sealed class ValidateRouterTransformLoweringTests
     [Fact]
     public void Validate_of_json_source_names_the_json_path_and_schema()
     {
-        var (steps, _) = Lower("""
+        var (package, _) = LowerDefinitions("""
+            <localEntry key="order_json"><![CDATA[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}]]></localEntry>
+            <sequence name="s">
             <validate json-source="true" source="json-eval($.order)">
-              <schema key="conf:/order.json"/>
+              <schema key="order_json"/>
               <on-fail><drop/></on-fail>
             </validate>
+            </sequence>
             """);
 
+        var steps = package.Functions.Single(f => f.Summary.Contains("'s'", StringComparison.Ordinal)).Body;
+        var todo = Assert.IsType<TodoStep>(steps[0]);
+        Assert.Contains("'format' at #/properties/at", todo.Reason.Message);
         var condition = Assert.IsType<UntranslatedConditionIr>(Assert.IsType<IfStep>(steps[1]).Condition);
-        Assert.StartsWith("validate fails: the JSON at '$.order' against the JSON schema 'conf:/order.json'", condition.Original);
+        Assert.StartsWith("validate fails: the JSON at '$.order' against the JSON schema 'order_json'", condition.Original);
+        Assert.Empty(package.ValidationSchemas);
+    }
+
+    private const string QuoteJsonSchema = """
+        <localEntry key="quote-json-schema"><![CDATA[{
+          "$schema": "http://json-schema.org/draft-04/schema#",
+          "type": "object",
+          "properties": {"quote": {"type": "object", "properties": {"symbol": {"type": "string", "pattern": "^[A-Z]{1,5}$"}}, "required": ["symbol"]}},
+          "required": ["quote"]
+        }]]></localEntry>
+        """;
+
+    [Fact]
+    public void A_json_schema_the_input_holds_is_written_to_resources_and_checked_by_the_runtime()
+    {
+        var (package, diagnostics) = LowerDefinitions(QuoteJsonSchema + """<sequence name="s"><validate source="json-eval($.msg)"><schema key="quote-json-schema"/><on-fail><drop/></on-fail></validate><log/></sequence>""");
+
+        var body = package.Functions.Single(f => f.Summary.Contains("'s'", StringComparison.Ordinal)).Body;
+        var validate = Assert.IsType<JsonValidateStep>(body[0]);
+        Assert.Equal("$.msg", validate.Source?.Path);
+        Assert.False(validate.JsonSource);
+        Assert.IsType<AcceptStep>(Assert.Single(validate.OnFail));
+        Assert.Equal("resources/quote-json-schema.json", validate.Schema.FileName);
+        Assert.Contains("\"required\": [\"quote\"]", validate.Schema.Content);
+        var path = package.Configurables.Single(c => c.DefaultValue == "resources/quote-json-schema.json");
+        Assert.Equal(validate.Schema.Path.Hint, path.Name.Hint);
+        Assert.Contains(DiagnosticCatalog.JsonValidationReportDiffers.Id, Ids(diagnostics));
+        Assert.DoesNotContain(DiagnosticCatalog.ValidationNotTranslated.Id, Ids(diagnostics));
+    }
+
+    [Theory]
+    [InlineData("""<validate><schema key="conf:/validate/order.json"/><on-fail><drop/></on-fail></validate>""", false)]
+    [InlineData("""<validate json-source="true"><schema key="k"/><on-fail><drop/></on-fail></validate>""", true)]
+    public void A_json_schema_outside_the_input_is_read_from_a_required_configurable_path(string mediator, bool jsonSource)
+    {
+        var (steps, diagnostics) = Lower(mediator);
+
+        var validate = Assert.IsType<JsonValidateStep>(Assert.Single(steps));
+        Assert.Null(validate.Source);
+        Assert.Equal(jsonSource, validate.JsonSource);
+        Assert.Null(validate.Schema.FileName);
+        Assert.Null(validate.Schema.Content);
+        Assert.Contains(DiagnosticCatalog.JsonValidationReportDiffers.Id, Ids(diagnostics));
+        Assert.DoesNotContain(DiagnosticCatalog.ValidationNotTranslated.Id, Ids(diagnostics));
     }
 
     [Fact]

@@ -7,9 +7,10 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // Lowering of <validate> (ValidateMediator): the XSD check of an XML message translated with ballerina/data.xmldata's
-// validate over one schema file; any other form (a JSON schema, several or computed keys, imported resources, parser
-// features) keeps the on-fail flow as the branch of an if whose condition stays a TODO (SB0221): the Ballerina
-// standard library has no JSON-schema validator.
+// validate over one schema file; the check of a JSON message against one static JSON schema with the runtime's
+// draft-4 check (jsonValidationFails); any other form (several or computed keys, imported resources, parser
+// features, a JSON schema with keywords the runtime check does not apply) keeps the on-fail flow as the branch of an
+// if whose condition stays a TODO (SB0221).
 public sealed partial class Lowerer
 {
     private const string XsdNamespace = "http://www.w3.org/2001/XMLSchema";
@@ -36,6 +37,13 @@ public sealed partial class Lowerer
             return [step];
         }
 
+        if (JsonValidation(validate, context, out var jsonWhy) is { } jsonStep)
+        {
+            _diagnostics.Report(DiagnosticCatalog.JsonValidationReportDiffers, validate.Location, validate.Schemas[0].Text);
+            return [jsonStep];
+        }
+
+        why = jsonWhy ?? why;
         var todo = Todo(validate, DiagnosticCatalog.ValidationNotTranslated, $"<validate> checks {summary} ({why}); the check is not translated, the on-fail flow is", $"{summary} ({why})");
         var condition = new UntranslatedConditionIr($"validate fails: {summary}");
         return [todo, new IfStep(validate, condition, LowerBlock(validate.OnFail, context), [])];
@@ -166,6 +174,112 @@ public sealed partial class Lowerer
         }
 
         _validationSchemas[key] = schema;
+        _validationSchemaList.Add(schema);
+        return schema;
+    }
+
+    /// <summary>
+    /// The translated JSON-schema check (ValidateMediator's JSON branch): one static key whose JSON schema the input
+    /// holds (a local entry's text or a registry resource; or, for a key the input does not define that names a .json
+    /// file or with json-source="true", the file a required configurable names), the default source or a
+    /// <c>json-eval()</c> source. Null with a null reason when the key holds no JSON schema (the XSD reason stands);
+    /// null with the reason when it does but the check does not fit.
+    /// </summary>
+    private JsonValidateStep? JsonValidation(ValidateMediator validate, FlowContext context, out string? why)
+    {
+        why = null;
+        if (validate.Schemas is not [{ IsDynamic: false } key])
+        {
+            return null;
+        }
+
+        var entry = _model.Symbols.LocalEntry(key.Text);
+        string? text;
+        if (entry is not null)
+        {
+            if (entry.Xml is not null || entry.Text is null)
+            {
+                return null;
+            }
+
+            text = entry.Text;
+        }
+        else
+        {
+            text = _model.RegistryText(key.Text);
+            if (text is not null && text.TrimStart('\uFEFF').TrimStart().StartsWith('<'))
+            {
+                return null;
+            }
+
+            if (text is null && validate.JsonSource != true && !key.Text.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+
+        JsonEvalIr? source = null;
+        if (validate.Source is { } expression)
+        {
+            if (expression.Language != ExpressionLanguage.JsonPath || Expr(expression, context) is not JsonEvalIr path)
+            {
+                why = $"the source '{expression.Original}' is not a json-eval() JSONPath the converter translates (Synapse's JSON branch reads only a JSONPath or a Synapse expression)";
+                return null;
+            }
+
+            source = path;
+        }
+
+        if (JsonValidationSchema(key.Text, text, out why) is not { } schema)
+        {
+            return null;
+        }
+
+        return new JsonValidateStep(validate, source, validate.JsonSource == true, schema, LowerBlock(validate.OnFail, context));
+    }
+
+    /// <summary>
+    /// The JSON schema file of a static key: the schema text the input holds, walked by <see cref="JsonSchemaCheck"/>
+    /// and written to the package's resources/; for a key the input does not define, a required configurable path
+    /// (the runtime check then refuses what it does not apply, at run time). Null with the reason otherwise.
+    /// </summary>
+    private ValidationSchemaIr? JsonValidationSchema(string key, string? text, out string? why)
+    {
+        why = null;
+        if (_validationSchemas.TryGetValue("json:" + key, out var known))
+        {
+            return known;
+        }
+
+        var stem = SchemaStem(key);
+        ValidationSchemaIr schema;
+        if (text is null)
+        {
+            var required = _symbols.Module(SymbolKind.Configurable, PathHint(stem));
+            _configurables.Add(new ConfigurableIr(required, ConfigurableType.String, null, $"Path of the JSON schema '{key}' a validate mediator checks JSON messages against, which is not part of the input: copy it from the registry and set its path (draft-4 keywords only; local $ref only).", Secret: false));
+            schema = new ValidationSchemaIr(key, null, null, required);
+        }
+        else
+        {
+            var prepared = JsonSchemaCheck.Prepare(text);
+            if (prepared.Schema is not { } content)
+            {
+                why = $"the JSON schema '{key}': {prepared.Problem}";
+                return null;
+            }
+
+            var fileName = $"resources/{stem}.json";
+            for (var i = 2; !_schemaFiles.Add(fileName); i++)
+            {
+                fileName = $"resources/{stem}_{i}.json";
+            }
+
+            var path = _symbols.Module(SymbolKind.Configurable, PathHint(stem));
+            _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The JSON schema '{key}' a validate mediator checks JSON messages against: a path relative to the folder the program runs in.", Secret: false));
+            schema = new ValidationSchemaIr(key, fileName, content, path);
+        }
+
+        _validationSchemas["json:" + key] = schema;
         _validationSchemaList.Add(schema);
         return schema;
     }

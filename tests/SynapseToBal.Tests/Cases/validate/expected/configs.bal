@@ -3,3 +3,6 @@
 
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
+
+# Path of the JSON schema 'gov:/json/order-schema.json' a validate mediator checks JSON messages against, which is not part of the input: copy it from the registry and set its path (draft-4 keywords only; local $ref only).
+configurable string orderSchemaPath = ?;

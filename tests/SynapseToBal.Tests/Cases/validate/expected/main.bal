@@ -14,36 +14,13 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ValidateApi", "/orders");
-        // TODO(SB0221): <validate> checks the body's first element against the XSD 'gov:/json/order-schema.json' (for a JSON message: the JSON payload against the JSON schema 'gov:/json/order-schema.json') (schemas reloaded on every message); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail (the key 'gov:/json/order-schema.json' names a JSON schema, which validates JSON messages only, and Ballerina has no JSON-schema validator); the check is not translated, the on-fail flow is
-        // <validate cache-schema="false">
-        //     <schema key="gov:/json/order-schema.json"/>
-        //     <on-fail>
-        //         <payloadFactory media-type="json">
-        //             <format>{"error": "$1"}</format>
-        //             <args>
-        //                 <arg evaluator="xml" expression="$ctx:ERROR_MESSAGE"/>
-        //             </args>
-        //         </payloadFactory>
-        //         <property name="HTTP_SC" value="400" scope="axis2"/>
-        //         <respond/>
-        //     </on-fail>
-        // </validate>
-        if check notTranslated("validate fails: the body's first element against the XSD 'gov:/json/order-schema.json' (for a JSON message: the JSON payload against the JSON schema 'gov:/json/order-schema.json') (schemas reloaded on every message); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
+        if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
             ValidateApiResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
             return respond(ctx);
         }
-        // TODO(SB0221): <validate> checks the JSON at '$.order' against the JSON schema 'gov:/json/order-schema.json'; on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail (json-source="true" validates against a JSON schema, and Ballerina has no JSON-schema validator); the check is not translated, the on-fail flow is
-        // <validate json-source="true" source="json-eval($.order)">
-        //     <schema key="gov:/json/order-schema.json"/>
-        //     <on-fail>
-        //         <log level="custom">
-        //             <property name="invalid" expression="$ctx:ERROR_MESSAGE"/>
-        //         </log>
-        //     </on-fail>
-        // </validate>
-        if check notTranslated("validate fails: the JSON at '$.order' against the JSON schema 'gov:/json/order-schema.json'; on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
+        if check jsonValidationFails(ctx, "$.order", true, orderSchemaPath) {
             log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
         }
         return respond(ctx);
