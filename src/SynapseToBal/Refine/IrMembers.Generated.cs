@@ -2511,6 +2511,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.RootProperty);
+                sink.Visit(n.RootVariable);
                 sink.Visit(n.EnvelopeNamespace);
                 return true;
             }
