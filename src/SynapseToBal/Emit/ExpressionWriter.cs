@@ -547,7 +547,7 @@ internal sealed class ExpressionWriter
     /// </summary>
     public string Navigation(XmlNavigationIr navigation) =>
         Navigation(navigation, navigation.RootProperty is { } property ? $"(check xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)}))"
-            : navigation.RootVariable is { } variable ? $"(check xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)}))"
+            : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
             : "(check soapBody(ctx))");

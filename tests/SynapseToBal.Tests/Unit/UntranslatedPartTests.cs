@@ -42,7 +42,6 @@ public sealed class UntranslatedPartTests
     [InlineData("${split(payload.a, ',')}", "`split(payload.a, ',')` at columns 3-23: returns a JSON array; arrays are not modelled in the string IR")]
     [InlineData("${payload.items[?(@.price > 10)].name}", "`payload.items[?(@.price > 10)]` at columns 3-32")]
     [InlineData("${length(payload.x)}", "`length(payload.x)` at columns 3-19: a payload or variable value may be a string or an array, which only the run time knows")]
-    [InlineData("${xpath('//a', 'v')}", "`xpath('//a', 'v')` at columns 3-19: translated with 1 argument, not 2")]
     [InlineData("${hashicorp-vault(vars.p, 'k')}", "`hashicorp-vault(vars.p, 'k')` at columns 3-30: translated for string literal arguments (a secret is a configurable)")]
     [InlineData("${!vars.flag}", "`!vars.flag` at columns 3-12: the Micro Integrator's grammar has no prefix `!` outside a filter (it refuses the expression when it deploys it); write not(...)")]
     [InlineData("${vars.coupon == null}", "`vars.coupon == null` at columns 3-21: a comparison with null of anything but a simple payload path (which is translated): a variable holds the Micro Integrator's JSON or Java value (null for a JSON null), which the package stores as its mediator's type, and a header or property fails the whole expression when it is missing")]
