@@ -2565,14 +2565,17 @@ function xmlProperty(Context ctx, string name) returns xml|error {
 }
 
 # A variable holding XML (a variable mediator with type="XML"), for MI 4.4 `xpath('/a', 'name')`, which Synapse
-# evaluates as the XPath `$var:name/a` from the variable's element: a variable that is not set or does not hold XML
-# is an error (the expression gives "" with a warning, as the MI's failed evaluation does).
-function xmlVariable(Context ctx, string name) returns xml|error {
+# evaluates as the XPath `$var:name/a` from the variable's element. A variable that is not set selects nothing; one
+# that holds no XML is the MI's failed evaluation: a warning, and nothing selected (the expression gives "").
+function xmlVariable(Context ctx, string name) returns xml {
     anydata value = ctx.variables[name];
     if value is xml {
         return value;
     }
-    return value is () ? error(string `Variable ${name} is not defined`) : error(string `the variable ${name} does not hold XML`);
+    if value !is () {
+        log:printWarn(string `Error evaluating expression: xpath over the variable ${name} cause : the variable does not hold XML`);
+    }
+    return xml ``;
 }
 
 # A property's pattern/group (PropertyMediator.getMatchedValue): capturing group `group` of a whole-string match,

@@ -17,8 +17,8 @@ service /orders on httpListener {
         ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapBody(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
         ctx.variables["at"] = synapseValue(function () returns string|error => check formatDateTime(check miStringOperand(check requiredHeader(ctx, "X-Time")), ["dd", "'-", "MM", "'-", "yyyy", "' ", "HH", "':", "mm"], ["yyyy", "'-", "MM", "'-", "dd", "'T", "HH", "':", "mm", "':", "ss"]), "formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', \"yyyy-MM-dd'T'HH:mm:ss\")");
         ctx.variables["month"] = check notTranslated("${formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', 'dd MMM yyyy')}");
-        ctx.variables["customer"] = xpathConcat(xpathAttributeValues((check xmlVariable(ctx, "order"))/<customer>, "id"));
-        ctx.variables["firstItem"] = synapseValue(function () returns string|error => string `item: ${xpathString((check xmlVariable(ctx, "order"))/**/<item>/<name>)}`, "'item: ' + xpath('//item/name', 'order')");
+        ctx.variables["customer"] = xpathConcat(xpathAttributeValues(xmlVariable(ctx, "order")/<customer>, "id"));
+        ctx.variables["firstItem"] = string `item: ${xpathString(xmlVariable(ctx, "order")/**/<item>/<name>)}`;
         ctx.variables["settings"] = "<settings xmlns=\"http://example.com/app\">\n    <region>eu-west</region>\n</settings>";
         ctx.variables["greeting"] = "hello world";
         ctx.variables["plain"] = check notTranslated("${registry('gov:/app/notes.txt')}");
