@@ -116,7 +116,7 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile);
+            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -209,6 +209,24 @@ public static class Converter
     }
 
     /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>
+    private static Func<string, RegistryContent?> RegistryContents(ProjectModel project) => key =>
+    {
+        try
+        {
+            return project.Registry.Resolve(key) is { } resource && resource.Content.ReadBytes() is var bytes
+                ? new RegistryContent(bytes, TextDecoding.Decode(bytes, out _), resource.MediaType)
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    };
+
     private static Func<string, string?> RegistryText(ProjectModel project) => key =>
     {
         try

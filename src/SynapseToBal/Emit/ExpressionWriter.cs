@@ -447,6 +447,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.JsonEvalText => $"check jsonEvalText({OptionalText(a[0])}, {S(1)})",
             IR.Builtin.RegexGroup => $"check regexGroup({S(0)}, {S(1)}, {T(2)})",
             IR.Builtin.FormatSystemDate => $"check formatSystemDate([{string.Join(", ", a.Select(String))}])",
+            IR.Builtin.FormatDateTime => FormatDateTime(a),
             IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",
             IR.Builtin.PropertyInteger => $"check propertyInteger({S(0)})",
             IR.Builtin.PropertyBoolean => $"isTrueExplicitly({S(0)})",
@@ -572,6 +573,7 @@ internal sealed class ExpressionWriter
     /// </summary>
     public string Navigation(XmlNavigationIr navigation) =>
         Navigation(navigation, navigation.RootProperty is { } property ? $"(check xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)}))"
+            : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
             : "(check soapBody(ctx))");
@@ -639,6 +641,15 @@ internal sealed class ExpressionWriter
         }
 
         return selected;
+    }
+
+    /// <summary>Builtin.FormatDateTime: the source, the number of input parts, the input parts, the output parts.</summary>
+    private string FormatDateTime(IReadOnlyList<ExprIr> a)
+    {
+        var inputCount = int.Parse(((NumberLiteralIr)a[1]).Text, CultureInfo.InvariantCulture);
+        var input = string.Join(", ", a.Skip(2).Take(inputCount).Select(String));
+        var output = string.Join(", ", a.Skip(2 + inputCount).Select(String));
+        return $"check formatDateTime({String(a[0])}, [{input}], [{output}])";
     }
 
     private string EnvironmentVariable(string name)

@@ -142,6 +142,12 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
     /// </summary>
     public string? RootProperty { get; init; }
 
+    /// <summary>
+    /// The variable whose XML the steps start from (MI 4.4 <c>xpath('/a/b', 'name')</c>, the XPath <c>$var:name/a/b</c>,
+    /// of a variable every variable mediator sets with type="XML"); null for the SOAP body.
+    /// </summary>
+    public string? RootVariable { get; init; }
+
     /// <summary>True when the steps start from the SOAP Header element (<c>$header/...</c>); null for the body.</summary>
     public bool? FromHeader { get; init; }
 
@@ -357,6 +363,13 @@ public enum Builtin
     /// literal text after a quote).
     /// </summary>
     FormatSystemDate,
+
+    /// <summary>
+    /// MI 4.4 formatDateTime(source, inputFormat, outputFormat): the source parsed with the first java.time pattern
+    /// and written with the second (both checked and split by the converter, numeric fields only). Arguments: the
+    /// source, the number of input parts (an integer literal), the input parts, then the output parts.
+    /// </summary>
+    FormatDateTime,
 
     /// <summary>
     /// The string Synapse stores for a whole XPath expression whose result is a number: Jaxen gives a Double and

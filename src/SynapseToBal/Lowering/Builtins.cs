@@ -106,11 +106,11 @@ public static class Builtins
         S("string", 1, 1, ValueKind.String, "the operand's string form"),
         S("boolean", 1, 1, ValueKind.Boolean, "ConvertIr to boolean (Boolean.parseBoolean)"),
         S("not", 1, 1, ValueKind.Boolean, "NotIr of a boolean operand"),
-        S("xpath", 1, 1, ValueKind.String, "the XPath lowering of a literal XPath"),
+        S("xpath", 1, 2, ValueKind.String, "the XPath lowering of a literal XPath; with a variable name, navigation from the XML of a variable every variable mediator sets with type=\"XML\" (XmlNavigationIr.RootVariable)"),
         S("wso2-vault", 1, 1, ValueKind.String, "a required configurable (secret)"),
         S("split", 2, 2, ValueKind.Json, "Builtin.Split (javaSplit: Java's String.split, trailing empty parts removed) of a string-literal Java regex JavaRegex translates for a search; a JSON array of strings, printed as Gson prints it (gsonText) where text is needed"),
         S("now", 0, 0, ValueKind.Integer, "Builtin.NowMillis (nowMillis: System.currentTimeMillis, epoch milliseconds)"),
-        S("formatDateTime", 2, 3, ValueKind.String, "formatDateTime(now(), pattern): Builtin.FormatSystemDate of the pattern's parts (DateTimeFormatterPattern: numeric fields only), the system time zone as LocalDateTime.ofInstant uses"),
+        S("formatDateTime", 2, 3, ValueKind.String, "formatDateTime(now(), pattern): Builtin.FormatSystemDate of the pattern's parts (DateTimeFormatterPattern: numeric fields only), the system time zone as LocalDateTime.ofInstant uses; formatDateTime(text, inputPattern, outputPattern): Builtin.FormatDateTime (parsed as LocalDateTime, LocalDate or LocalTime, DateTimeFormatterPattern.InputParts)"),
         S("log", 1, 2, ValueKind.Float, "Builtin.Log10 (float:log10, Math.log10) or, with a base, Builtin.LogBase (float:log(x) / float:log(base))"),
         S("isString", 1, 1, ValueKind.Boolean, "Builtin.IsString of Builtin.PayloadJson (jsonIsString) for a payload path or a JSON result (split, object, array); a variable's stored type is not the MI's"),
         S("isNumber", 1, 1, ValueKind.Boolean, "Builtin.IsNumber of Builtin.PayloadJson (jsonIsNumber) for a payload path or a JSON result"),
@@ -119,7 +119,7 @@ public static class Builtins
         S("exists", 1, 1, ValueKind.Boolean, "Builtin.PayloadExists (payloadExists) for a payload path, Builtin.VariableExists (variableExists) for a variable"),
         S("object", 1, 1, ValueKind.Json, "Builtin.ToJsonObject (miJsonConversion: ExpressionResult.asJsonObject) of a string literal as written, a payload path, a JSON result or a string; not of a variable (stored as its mediator's type)"),
         S("array", 1, 1, ValueKind.Json, "Builtin.ToJsonArray (miJsonConversion: ExpressionResult.asJsonArray) of a string literal as written, a payload path, a JSON result or a string; not of a variable (stored as its mediator's type)"),
-        SNo("registry", "registry resources are read at deployment, not by expressions"),
+        S("registry", 1, 1, ValueKind.String, "the content of a registry resource of the input project, at conversion time (RegistryExpressionValue); .property(name) is not translated"),
         S("hashicorp-vault", 2, 3, ValueKind.String, "a required configurable (secret) per namespace, path and field (string literal arguments)"),
     ];
 

@@ -42,4 +42,44 @@ public static class DateTimeFormatterPattern
 
         return JavaDateFormat.Parts(pattern);
     }
+
+    /// <summary>
+    /// The parts of an input pattern (the second argument of three-argument <c>formatDateTime</c>), which the runtime's
+    /// <c>formatDateTime</c> parses as <c>DateTimeFormatter.ofPattern</c> does (strict parsing, SMART resolving), or
+    /// null. On top of <see cref="Parts"/>: y only as yy (two digits, 2000-2099) or yyyy (four digits, more only after a
+    /// '+'), M, d, H, m, s once or twice; k, K and h are refused (their resolution without an am/pm field is not
+    /// modelled). Two fields may follow each other without a literal between them only when the second is a
+    /// fixed-width field (MM, dd, HH, mm, ss) and the first is not yy: java.time's adjacent value parsing then gives
+    /// the fixed ones their width and the first what is left, which the runtime does too; other adjacent runs are refused.
+    /// </summary>
+    public static IReadOnlyList<string>? InputParts(string pattern)
+    {
+        if (Parts(pattern) is not { } parts)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (part.StartsWith('\''))
+            {
+                continue;
+            }
+
+            var letter = part[0];
+            var allowed = letter == 'y' ? part.Length is 2 or 4 : "MdHms".Contains(letter);
+            if (!allowed)
+            {
+                return null;
+            }
+
+            if (i > 0 && !parts[i - 1].StartsWith('\'') && (part.Length != 2 || letter == 'y' || parts[i - 1] == "yy"))
+            {
+                return null;
+            }
+        }
+
+        return parts;
+    }
 }

@@ -1011,6 +1011,14 @@ internal sealed partial class ExpressionBinder(
         _ => null,
     };
 
+    /// <summary>A navigation (or attribute read) made relative to the XML a variable holds instead of the SOAP body.</summary>
+    private static ExprIr? FromVariable(ExprIr? navigation, string variable) => navigation switch
+    {
+        XmlNavigationIr n => n with { RootVariable = variable },
+        XmlAttributeReadIr a => a with { Elements = a.Elements with { RootVariable = variable } },
+        _ => null,
+    };
+
     private ExprIr? XPathFunction(string name, ImmutableArray<ExpressionNode> args)
     {
         switch (name)
@@ -1141,7 +1149,7 @@ internal sealed partial class ExpressionBinder(
     {
         switch (name)
         {
-            case "xpath" when args[0] is StringLiteral xpath:
+            case "xpath" when args is [StringLiteral xpath]:
             {
                 // MI 4.4 xpath('...'): an XPath over the XML payload.
                 var parsed = ExpressionParser.Parse(xpath.Value, ExpressionLanguage.XPath);
@@ -1153,6 +1161,28 @@ internal sealed partial class ExpressionBinder(
                 var inner = new ExpressionBinder(owner, ExpressionLanguage.XPath, namespaces, jsonEvals);
                 return parsed.Success && inner.Value(parsed.Root) is { } value ? AsString(value, ExpressionLanguage.XPath) : null;
             }
+
+            case "xpath" when args is [StringLiteral path, StringLiteral { Value: var variable }]:
+            {
+                // PredefinedFunctionNode.evaluateXPATHExpression with a variable: the XPath "$var:" + name + the
+                // expression's text, so '/a' or '//a' navigates from the variable's element. Translated for a variable
+                // every variable mediator of the project sets with type="XML" (an OMElement there, xml here); "v.field"
+                // (a field of a Map variable, a connector's response) is not.
+                var parsed = ExpressionParser.Parse(path.Value, ExpressionLanguage.XPath);
+                if (!parsed.Success || parsed.Root is not LocationPath { Absolute: true, Steps.IsEmpty: false } located
+                    || variable.Length == 0 || variable.Contains('.', StringComparison.Ordinal) || !owner.XmlVariable(variable))
+                {
+                    return null;
+                }
+
+                var inner = new ExpressionBinder(owner, ExpressionLanguage.XPath, namespaces, jsonEvals);
+                return FromVariable(inner.Navigation(absolute: false, fromBody: true, located.Steps), variable) is { } nodes ? AsString(nodes, ExpressionLanguage.XPath) : null;
+            }
+
+            case "registry" when args is [StringLiteral { Value: var key }] && owner.RegistryValue(key, synapseExpression: true) is { } content:
+                // handleRegistryAccess: EvaluationContext.getRegistryResource (Registry.lookup, uncached) when the
+                // expression is evaluated; here the resource of the input project as it was converted.
+                return new StringLiteralIr(content);
 
             case "wso2-vault" when args[0] is StringLiteral alias:
                 return owner.Secret(alias.Value);
@@ -1318,6 +1348,20 @@ internal sealed partial class ExpressionBinder(
                 // handleFormatCurrentDateTimeFunction: the epoch milliseconds as a LocalDateTime in the system zone,
                 // formatted by DateTimeFormatter.ofPattern; for now() that is the current time, as formatSystemDate writes it.
                 return Call(Builtin.FormatSystemDate, ValueKind.String, [.. parts.Select(p => (ExprIr)new StringLiteralIr(p))]);
+            case "formatDateTime" when args is [var source, StringLiteral inputFormat, StringLiteral outputFormat]
+                && DateTimeFormatterPattern.InputParts(inputFormat.Value) is { } inputParts
+                && DateTimeFormatterPattern.Parts(outputFormat.Value) is { } outputParts
+                && Text(source) is { } text:
+                // handleFormatDateTimeFunctions: LocalDateTime.parse, else LocalDate.parse, else LocalTime.parse of the
+                // source with the input pattern, written with the output pattern; a source that does not match (or an
+                // output field the parsed value lacks) is an EvaluationException, which the caller's guard turns into "".
+                return Call(Builtin.FormatDateTime, ValueKind.String,
+                [
+                    text,
+                    new NumberLiteralIr(inputParts.Count.ToString(CultureInfo.InvariantCulture), ValueKind.Integer),
+                    .. inputParts.Select(p => (ExprIr)new StringLiteralIr(p)),
+                    .. outputParts.Select(p => (ExprIr)new StringLiteralIr(p)),
+                ]);
             case "exists":
                 // handleExistsCheck: true unless evaluating the argument fails or gives null.
                 return Value(args[0]) switch

@@ -34,6 +34,13 @@ public sealed class ExpressionTranslator
     // The Axis2 operation of the message (GetPropertyFunction's OperationName), where the lowering knows it.
     private string? _operationName;
 
+    // Whether a variable holds XML wherever the project sets it (variable mediators with type="XML"); until the
+    // project is known, none.
+    private Func<string, bool> _xmlVariable = _ => false;
+
+    // The registry resources of the input project by key (content and declared media type); until known, none.
+    private Func<string, Semantics.RegistryContent?> _registry = _ => null;
+
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → parameter symbol).</param>
     /// <param name="secret">Declares a secret configurable for a vault alias and returns its symbol.</param>
     /// <param name="entries">Local entries by key (get-property falls back to them).</param>
@@ -47,32 +54,55 @@ public sealed class ExpressionTranslator
     public static ExpressionTranslator Empty { get; } = new(NoSymbols);
 
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
-    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
 
     /// <summary>
     /// The same translator knowing which system-scope properties the project writes: get-property('system', name) of
     /// a name nothing writes reads the JVM's value, a deployment setting (a required configurable here).
     /// </summary>
-    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written, _operationName = _operationName, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
 
     /// <summary>
     /// The same translator knowing the Axis2 operation the message was dispatched to (get-property('OperationName')), or
     /// not knowing it (null): the lowering gives it where the flow still holds the entry point's request context.
     /// </summary>
     public ExpressionTranslator WithOperationName(string? operationName) =>
-        operationName == _operationName ? this : new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = operationName, _lazyParams = _lazyParams };
+        operationName == _operationName ? this : new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+
+    /// <summary>
+    /// The same translator knowing which variables hold XML (every variable mediator that sets one has type="XML"):
+    /// MI 4.4 <c>xpath(expr, 'name')</c> navigates them.
+    /// </summary>
+    public ExpressionTranslator WithXmlVariables(Func<string, bool> xml) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = xml, _registry = _registry, _lazyParams = _lazyParams };
+
+    /// <summary>The same translator knowing the project's registry resources: registry reads of them become their content.</summary>
+    public ExpressionTranslator WithRegistry(Func<string, Semantics.RegistryContent?> registry) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = registry, _lazyParams = _lazyParams };
+
+    /// <summary>
+    /// The value of a registry resource of the project as MI 4.4 <c>registry(key)</c> (<paramref name="synapseExpression"/>)
+    /// or XPath <c>get-property('registry', key)</c> reads it (<see cref="RegistryExpressionValue"/>), or null.
+    /// </summary>
+    internal string? RegistryValue(string key, bool synapseExpression) =>
+        _registry(key) is { } content ? RegistryExpressionValue.Read(content.Bytes, content.Text, content.MediaType, synapseExpression).Value : null;
+
+    /// <summary>Why a registry read of a key is not translated, or null when it is (or the resource is not in the project).</summary>
+    internal string? RegistryRefusal(string key, bool synapseExpression) =>
+        _registry(key) is { } content ? RegistryExpressionValue.Read(content.Bytes, content.Text, content.MediaType, synapseExpression).Reason : null;
+
+    /// <summary>Whether the variable holds XML wherever the project sets it.</summary>
+    internal bool XmlVariable(string name) => _xmlVariable(name);
 
     /// <summary>
     /// The same translator inside a sequence template specialised for calls that pass some parameters lazily
     /// (<c>{{xpath}}</c>): <c>$func:p</c> of such a parameter evaluates the with-param's XPath where it is read.
     /// </summary>
-    public ExpressionTranslator WithLazyParams(IReadOnlyDictionary<string, ExpressionSyntax?> parameters) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = parameters };
+    public ExpressionTranslator WithLazyParams(IReadOnlyDictionary<string, ExpressionSyntax?> parameters) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = parameters };
 
     /// <summary>A template parameter, when one of that name is in scope (get-property('func', p), params.functionParams.p).</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
@@ -125,7 +155,7 @@ public sealed class ExpressionTranslator
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 
     /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
-    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _lazyParams = _lazyParams };
+    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
 
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);
@@ -402,6 +432,11 @@ public sealed class ExpressionTranslator
         // per name, kept as a secret (-D options also carry passwords); not when the project sets it (PropertyMediator's
         // System.setProperty), which a configurable would not see.
         "system" when !_systemWritten(name) => Secret("system:" + name),
+        // GetPropertyFunction's registry scope: the resource through the registry (Registry.getResource, cached for the
+        // registry's cachableDuration), read here at conversion time when the project holds it. A key with '@' (a
+        // resource property) or one a local entry of the project also defines (getEntryDefinition comes first) is not.
+        "registry" when scope == "registry" && !name.Contains('@', StringComparison.Ordinal) && Entry(name) is null
+            && RegistryValue(name, synapseExpression: false) is { } content => new StringLiteralIr(content),
         _ => null,
     };
 

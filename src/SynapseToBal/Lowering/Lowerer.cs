@@ -96,6 +96,19 @@ public sealed partial class Lowerer
         return names.Contains;
     }
 
+    /// <summary>
+    /// The variables every variable mediator of the project that sets them gives type="XML" (an OMElement in the Micro
+    /// Integrator, an xml value here): MI 4.4 <c>xpath(expr, 'name')</c> navigates those.
+    /// </summary>
+    private Func<string, bool> XmlVariables()
+    {
+        var sets = Semantics.MediatorCollector.Collect(_model.Artifacts).OfType<VariableMediator>()
+            .Where(v => v.Action != PropertyAction.Remove).ToList();
+        var xml = sets.Where(v => v.Type == "XML").Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        xml.ExceptWith(sets.Where(v => v.Type != "XML").Select(v => v.Name));
+        return xml.Contains;
+    }
+
     /// <summary>Lowers a project whose semantic model is built.</summary>
     /// <param name="progress">Told (artifacts lowered, artifacts) after each artifact, for a progress display.</param>
     public static PackageIr Lower(SemanticModel model, IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics, Action<int, int>? progress = null) =>
@@ -170,7 +183,7 @@ public sealed partial class Lowerer
             }
         }
 
-        _translator = _translator.WithSystemWrites(SystemPropertyWrites());
+        _translator = _translator.WithSystemWrites(SystemPropertyWrites()).WithXmlVariables(XmlVariables()).WithRegistry(_model.RegistryResource);
         _translator = _translator.WithEntries(new ReadEntries(entries
             .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind is EntryKind.Xml or EntryKind.XmlFile), StringComparer.Ordinal), _readEntries));
 

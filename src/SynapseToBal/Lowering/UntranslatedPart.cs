@@ -334,7 +334,7 @@ internal static class UntranslatedPart
         return (call.Arguments.Length, first) switch
         {
             (2, "system") => "a JVM system property (System.getProperty) that a system-scope property mediator of the project sets or removes: a configurable would not see the change",
-            (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes; registry resources are read at conversion time only",
+            (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes: translated as the content of a resource the input project holds, not for a resource property or a key the project has no resource for",
             (1, "OperationName") => "the Axis2 operation of the message: translated as 'mediate' in the in flow of an API resource or of a proxy without a WSDL until a non-blocking call replaces the message context; elsewhere (a named sequence, a response, a proxy with a WSDL, a split copy) the generated code does not know it",
             (1, "OperationNamespace") => "the namespace of the Axis2 operation the message was dispatched to, which the generated code does not keep",
             (1, "From" or "RelatesTo") => "a WS-Addressing field the generated message does not carry (only To, Action, ReplyTo and FaultTo are modelled)",
@@ -358,7 +358,9 @@ internal static class UntranslatedPart
         [(FunctionDialect.Synapse, "isArray")] = TypeCheck,
         [(FunctionDialect.Synapse, "isObject")] = TypeCheck,
         [(FunctionDialect.Synapse, "exists")] = "translated for a simple payload path or a variable",
-        [(FunctionDialect.Synapse, "formatDateTime")] = "translated as formatDateTime(now(), 'pattern') with numeric fields only (y, M, MM, d, H, k, K, h, m, s); text, zone and fraction fields, another time or parsing a date (three arguments) are not",
+        [(FunctionDialect.Synapse, "formatDateTime")] = "translated as formatDateTime(now(), 'pattern') and formatDateTime(text, 'inputPattern', 'outputPattern') with numeric fields only (output: y, M, MM, d, H, k, K, h, m, s; input: yy, yyyy, M, d, H, m, s, adjacent only before MM, dd, HH, mm, ss); text, zone and fraction fields, a source other than now() or a string, and patterns that are not literals are not",
+        [(FunctionDialect.Synapse, "xpath")] = "translated for a string literal XPath; with a variable name, for an absolute path ('/a', '//a') over a variable every variable mediator of the project sets with type=\"XML\" (not 'name.field', a field of a Map variable)",
+        [(FunctionDialect.Synapse, "registry")] = "translated for a string literal key of a resource the input project holds (its content at conversion time); not for a resource property (.property(name)), a key the project has no resource for, or a text/plain resource, whose text getRegistryResource base64-decodes",
         [(FunctionDialect.Synapse, "length")] = "translated for a string, a payload path or a JSON result (split, object, array); a variable is stored as its mediator's type, not as the Micro Integrator keeps it",
         [(FunctionDialect.Synapse, "split")] = "translated for a string and a string-literal regex that JavaRegex translates for a search (String.split compiles the pattern when the expression is evaluated; $, lookaround, backreferences and the rest JavaRegex refuses have no exact Ballerina form)",
         [(FunctionDialect.Synapse, "object")] = JsonConversion,

@@ -137,7 +137,19 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
         }
     }
 
-    public override ResourceContent Content(DiagnosticBag diagnostics) => ResourceContent.FromFile(FullPath);
+    /// <summary>The file as a registry resource, read when needed; a file beyond the size limit is refused (SB0015) as any input file is.</summary>
+    public override ResourceContent? Content(DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return TooLarge(diagnostics) ? null : ResourceContent.FromFile(FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ReportUnreadable(diagnostics, ex.Message);
+            return null;
+        }
+    }
 
     /// <summary>True (and reported) when the file is larger than the limit: it is then not read at all.</summary>
     private bool TooLarge(DiagnosticBag diagnostics)

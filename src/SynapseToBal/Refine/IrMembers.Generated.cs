@@ -2654,6 +2654,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.RootProperty);
+                sink.Visit(n.RootVariable);
                 sink.Visit(n.EnvelopeNamespace);
                 return true;
             }

@@ -57,7 +57,8 @@ public sealed class SemanticModel
     /// <param name="diagnostics">Where duplicates (SB0501), unresolved references and cycles are reported.</param>
     /// <param name="registryKeys">The keys of every registry resource of the project (normalised), when known.</param>
     /// <param name="inputFile">The input's file at the tail of a path on the server's file system (its display path and text), when one is.</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null)
+    /// <param name="registryContent">The bytes, text and declared media type of a registry resource by key (null when absent or unreadable).</param>
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
@@ -66,7 +67,7 @@ public sealed class SemanticModel
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
         var writesUriVars = MediatorCollector.Collect(artifacts)
             .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile };
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent };
     }
 
     private Func<string, (string Display, string Text)?>? _inputFile;
@@ -84,6 +85,11 @@ public sealed class SemanticModel
 
     /// <summary>The text of the registry resource a key names (<c>conf:/xslt/x.xslt</c>), or null.</summary>
     public string? RegistryText(string key) => _registryText?.Invoke(key);
+
+    private Func<string, RegistryContent?>? _registryContent;
+
+    /// <summary>The bytes, text and declared media type of the registry resource a key names, or null.</summary>
+    public RegistryContent? RegistryResource(string key) => _registryContent?.Invoke(key);
 
     /// <summary>The facts of a named sequence; an unknown name can do nothing.</summary>
     public FlowFacts SequenceFacts(string name) => _sequenceFacts.GetValueOrDefault(name);
@@ -312,3 +318,6 @@ public sealed class SymbolTable
     private T? Find<T>(string name)
         where T : ArtifactSyntax => _table.TryGetValue((typeof(T), name), out var artifact) ? (T)artifact : null;
 }
+
+/// <summary>A registry resource's content as the converter read it, and the media type the project declared for it.</summary>
+public sealed record RegistryContent(byte[] Bytes, string Text, string? MediaType);

@@ -39,7 +39,8 @@ public sealed class LoweringBaselineTests
 
     private static readonly ExpressionTranslator Translator =
         new ExpressionTranslator(new Dictionary<string, Symbol> { ["id"] = Id }, _ => Secret)
-            .WithFunctionParams(new Dictionary<string, Symbol> { ["p"] = Param });
+            .WithFunctionParams(new Dictionary<string, Symbol> { ["p"] = Param })
+            .WithXmlVariables(name => name == "doc");
 
     private static readonly PackageIr Package = new(
         new ListenerIr(new Symbol(SymbolKind.Listener, "l"), new ConfigurableIr(new Symbol(SymbolKind.Configurable, "port"), ConfigurableType.Integer, "1", "", false)),

@@ -28,7 +28,8 @@ public sealed class UntranslatedPartTests
     [InlineData("count(//m0:a/following-sibling::m0:b)", "`//m0:a/following-sibling::m0:b` at columns 7-36: the following-sibling axis is not modelled (only child, descendant and attribute steps are)")]
     [InlineData("//m0:a[not(preceding-sibling::m0:a/m0:b <= m0:b)]", "`//m0:a[not(preceding-sibling::m0:a/m0:b <= m0:b)]` at columns 1-49: the preceding-sibling axis is not modelled (only child, descendant and attribute steps are)")]
     [InlineData("get-property('system', 'file.separator')", "`get-property('system', 'file.separator')` at columns 1-40: a JVM system property (System.getProperty) that a system-scope property mediator of the project sets or removes: a configurable would not see the change")]
-    [InlineData("get-property('registry', 'conf:/a.txt@name')", "`get-property('registry', 'conf:/a.txt@name')` at columns 1-44: reads a registry resource (with '@name', a property of it) when the message passes; registry resources are read at conversion time only")]
+    [InlineData("get-property('registry', 'conf:/a.txt@name')", "`get-property('registry', 'conf:/a.txt@name')` at columns 1-44: reads a registry resource (with '@name', a property of it) when the message passes: translated as the content of a resource the input project holds, not for a resource property or a key the project has no resource for")]
+    [InlineData("${xpath('//a', 'v')}", "`xpath('//a', 'v')` at columns 3-19: translated for a string literal XPath; with a variable name, for an absolute path ('/a', '//a') over a variable every variable mediator of the project sets with type=\"XML\" (not 'name.field', a field of a Map variable)")]
     [InlineData("get-property('OperationName')", "`get-property('OperationName')` at columns 1-29: the Axis2 operation of the message: translated as 'mediate' in the in flow of an API resource or of a proxy without a WSDL until a non-blocking call replaces the message context; elsewhere (a named sequence, a response, a proxy with a WSDL, a split copy) the generated code does not know it")]
     [InlineData("$func:basic-auth", "`$func:basic-auth` at columns 1-16: no template parameter of that name is in scope (outside a template, or its template declares none: Synapse's TemplateContext then reads null)")]
     [InlineData("/m0:getQuote", "`/m0:getQuote` at columns 1-12: an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)")]
@@ -42,7 +43,6 @@ public sealed class UntranslatedPartTests
     [InlineData("${object(vars.x)}", "`object(vars.x)` at columns 3-16: translated for a string literal, a string, a payload path or a JSON result (split, object, array); a variable is stored as its mediator's type, not as the Micro Integrator keeps the JSON element")]
     [InlineData("${payload.items[?(@.price > 10)].name}", "`payload.items[?(@.price > 10)]` at columns 3-32")]
     [InlineData("${length(vars.x)}", "`length(vars.x)` at columns 3-16: translated for a string, a payload path or a JSON result (split, object, array); a variable is stored as its mediator's type, not as the Micro Integrator keeps it")]
-    [InlineData("${xpath('//a', 'v')}", "`xpath('//a', 'v')` at columns 3-19: translated with 1 argument, not 2")]
     [InlineData("${hashicorp-vault(vars.p, 'k')}", "`hashicorp-vault(vars.p, 'k')` at columns 3-30: translated for string literal arguments (a secret is a configurable)")]
     [InlineData("${!vars.flag}", "`!vars.flag` at columns 3-12: the Micro Integrator's grammar has no prefix `!` outside a filter (it refuses the expression when it deploys it); write not(...)")]
     [InlineData("${vars.coupon == null}", "`vars.coupon == null` at columns 3-21: a comparison with null of anything but a simple payload path (which is translated): a variable holds the Micro Integrator's JSON or Java value (null for a JSON null), which the package stores as its mediator's type, and a header or property fails the whole expression when it is missing")]
@@ -67,6 +67,24 @@ public sealed class UntranslatedPartTests
     [InlineData("'open", null)]
     public void DateTimeFormatter_patterns_translate_only_where_they_mean_what_SimpleDateFormat_means(string pattern, string? parts) =>
         Assert.Equal(parts, DateTimeFormatterPattern.Parts(pattern) is { } split ? string.Join("|", split) : null);
+
+    [Theory]
+    [InlineData("yyyy-MM-dd", "yyyy|'-|MM|'-|dd")]
+    [InlineData("yyyyMMdd", "yyyy|MM|dd")]
+    [InlineData("d/M/yy H:m:s", "d|'/|M|'/|yy|' |H|':|m|':|s")]
+    [InlineData("HHmmss", "HH|mm|ss")]
+    [InlineData("yyMMdd", null)] // reduced year followed by a field: adjacent value parsing not modelled
+    [InlineData("MMyy", null)]
+    [InlineData("dMyyyy", null)] // a variable-width field after a field
+    [InlineData("yyyyM", null)]
+    [InlineData("y-MM-dd", null)] // only yy and yyyy
+    [InlineData("yyy-MM-dd", null)]
+    [InlineData("hh:mm", null)] // clock hour without am/pm
+    [InlineData("kk:mm", null)]
+    [InlineData("dd MMM yyyy", null)]
+    [InlineData("HH:mm:ss.SSS", null)]
+    public void DateTimeFormatter_input_patterns_translate_only_where_the_runtime_parses_as_java_time(string pattern, string? parts) =>
+        Assert.Equal(parts, DateTimeFormatterPattern.InputParts(pattern) is { } split ? string.Join("|", split) : null);
 
     [Fact]
     public void Probing_the_parts_declares_no_secret()

@@ -2680,6 +2680,205 @@ function formatSystemDate(string[] parts) returns string|error {
     return result;
 }
 
+# MI 4.4 formatDateTime(source, inputFormat, outputFormat) (PredefinedFunctionNode.handleFormatDateTimeFunctions):
+# `text` parsed with the java.time pattern split into `inputParts`, as DateTimeFormatter.ofPattern parses (strictly:
+# the whole text, digits only, fixed widths for MM/dd/HH/mm/ss, yyyy four digits or more after a `+`, yy 2000-2099,
+# adjacent fields as java.time's adjacent value parsing gives them) and resolves (SMART: a day past the month's end
+# is its last day, 24:00:00 is midnight of the next day), then written with `outputParts` as a LocalDateTime, else a
+# LocalDate, else a LocalTime. A source that does not match, an invalid field, or an output field that the parsed
+# value lacks (a time field of a date) is an error, as the MI's EvaluationException is. The converter allowed these
+# numeric fields only (input: y, M, d, H, m, s; output: also k, K, h).
+function formatDateTime(string text, string[] inputParts, string[] outputParts) returns string|error {
+    error mismatch = error(string `Invalid date/time or source format provided for formatDateTime function. Source: ${text}`);
+    map<int> fields = {};
+    int pos = 0;
+    int length = text.length();
+    boolean inRun = false;
+    foreach int i in 0 ..< inputParts.length() {
+        string part = inputParts[i];
+        if part.startsWith("'") {
+            string literal = part.substring(1);
+            if !text.substring(pos).startsWith(literal) {
+                return mismatch;
+            }
+            pos += literal.length();
+            inRun = false;
+            continue;
+        }
+        int count = part.length();
+        string letter = part.substring(0, 1);
+        boolean fixed = count == 2;
+        // The first field of a run of adjacent fields leaves the following fixed-width ones their digits.
+        int subsequent = 0;
+        if !inRun {
+            int j = i + 1;
+            while j < inputParts.length() && !inputParts[j].startsWith("'") && inputParts[j].length() == 2 {
+                subsequent += 2;
+                j += 1;
+            }
+        }
+        inRun = true;
+        boolean positive = false;
+        if letter == "y" && count == 4 && pos < length && text.substring(pos, pos + 1) == "+" {
+            positive = true;
+            pos += 1;
+        }
+        int maxWidth = fixed ? 2 : 19;
+        int read = 0;
+        while pos + read < length && read < maxWidth + subsequent && isAsciiDigit(text.substring(pos + read, pos + read + 1)) {
+            read += 1;
+        }
+        if read < count {
+            return mismatch;
+        }
+        int parseLength = subsequent > 0 ? int:max(count, read - subsequent) : read;
+        if letter == "y" && count == 4 && (positive ? parseLength <= 4 : parseLength > 4) {
+            return mismatch;
+        }
+        int value = check int:fromString(text.substring(pos, pos + parseLength));
+        pos += parseLength;
+        if letter == "y" && count == 2 {
+            value += 2000;
+        }
+        int? earlier = fields[letter];
+        if earlier is int && earlier != value {
+            return mismatch;
+        }
+        fields[letter] = value;
+    }
+    if pos != length {
+        return mismatch;
+    }
+
+    // Resolution (java.time's Parsed with ResolverStyle.SMART).
+    int? year = fields["y"];
+    if year is int && year < 1 {
+        return mismatch;
+    }
+    int? month = fields["M"];
+    int? day = fields["d"];
+    boolean hasDate = false;
+    int y = 0;
+    int mo = 0;
+    int d = 0;
+    if year is int && month is int && day is int {
+        if month < 1 || month > 12 || day < 1 || day > 31 {
+            return mismatch;
+        }
+        hasDate = true;
+        y = year;
+        mo = month;
+        d = int:min(day, daysInMonth(year, month));
+    }
+    int? hour = fields["H"];
+    int? minute = fields["m"];
+    int? second = fields["s"];
+    boolean hasTime = false;
+    int h = 0;
+    int mi = 0;
+    int s = 0;
+    if hour is int && !(minute is () && second is int) {
+        mi = minute ?: 0;
+        s = second ?: 0;
+        if mi < 0 || mi > 59 || s < 0 || s > 59 {
+            return mismatch;
+        }
+        if hour == 24 && mi == 0 && s == 0 {
+            if hasDate {
+                d += 1;
+                if d > daysInMonth(y, mo) {
+                    d = 1;
+                    mo += 1;
+                    if mo > 12 {
+                        mo = 1;
+                        y += 1;
+                    }
+                }
+            }
+        } else if hour < 0 || hour > 23 {
+            return mismatch;
+        } else {
+            h = hour;
+        }
+        hasTime = true;
+    } else if (hour is int && (hour < 0 || hour > 23)) || (minute is int && (minute < 0 || minute > 59))
+            || (second is int && (second < 0 || second > 59)) {
+        // Time fields that give no time are still checked.
+        return mismatch;
+    }
+    if !hasDate && !hasTime {
+        return mismatch;
+    }
+
+    string result = "";
+    foreach string part in outputParts {
+        if part.startsWith("'") {
+            result += part.substring(1);
+            continue;
+        }
+        int count = part.length();
+        string letter = part.substring(0, 1);
+        boolean dateField = letter == "y" || letter == "M" || letter == "d";
+        if dateField ? !hasDate : !hasTime {
+            return error(string `Unsupported field ${part} for the value parsed from ${text}`);
+        }
+        int value = 0;
+        match letter {
+            "y" => {
+                value = count == 2 ? y % 100 : y;
+            }
+            "M" => {
+                value = mo;
+            }
+            "d" => {
+                value = d;
+            }
+            "H" => {
+                value = h;
+            }
+            "k" => {
+                value = h == 0 ? 24 : h;
+            }
+            "K" => {
+                value = h % 12;
+            }
+            "h" => {
+                value = h % 12 == 0 ? 12 : h % 12;
+            }
+            "m" => {
+                value = mi;
+            }
+            "s" => {
+                value = s;
+            }
+            _ => {
+                return error(string `unsupported date field ${part}`);
+            }
+        }
+        string digits = value.toString();
+        while digits.length() < count {
+            digits = "0" + digits;
+        }
+        // SignStyle.EXCEEDS_PAD (yyyy and longer): a year wider than the pattern is written with a '+'.
+        if letter == "y" && count >= 4 && digits.length() > count {
+            digits = "+" + digits;
+        }
+        result += digits;
+    }
+    return result;
+}
+
+function isAsciiDigit(string c) returns boolean {
+    return c >= "0" && c <= "9";
+}
+
+function daysInMonth(int year, int month) returns int {
+    if month == 2 {
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+}
+
 # A default-scope property holding XML (the envelope a foreach saved as FOREACH_ORIGINAL_MESSAGE), for an XPath
 # over it: a missing property is an empty sequence (no nodes), a value that is not XML an error.
 function xmlProperty(Context ctx, string name) returns xml|error {
@@ -2691,6 +2890,20 @@ function xmlProperty(Context ctx, string name) returns xml|error {
         return value;
     }
     return error(string `the property ${name} does not hold XML`);
+}
+
+# A variable holding XML (a variable mediator with type="XML"), for MI 4.4 `xpath('/a', 'name')`, which Synapse
+# evaluates as the XPath `$var:name/a` from the variable's element. A variable that is not set selects nothing; one
+# that holds no XML is the MI's failed evaluation: a warning, and nothing selected (the expression gives "").
+function xmlVariable(Context ctx, string name) returns xml {
+    anydata value = ctx.variables[name];
+    if value is xml {
+        return value;
+    }
+    if value !is () {
+        log:printWarn(string `Error evaluating expression: xpath over the variable ${name} cause : the variable does not hold XML`);
+    }
+    return xml ``;
 }
 
 # A property's pattern/group (PropertyMediator.getMatchedValue): capturing group `group` of a whole-string match,
