@@ -147,6 +147,6 @@ public sealed class EndpointAddressingTests
         Assert.Contains("return {endpoint: plain};", stores, StringComparison.Ordinal);
         Assert.Contains("forwardRoute(ctx, route) {", stores, StringComparison.Ordinal);
         Assert.DoesNotContain("forwardRouteAddressed", stores, StringComparison.Ordinal);
-        Assert.DoesNotContain("function callEndpointAddressed(", files["support.bal"], StringComparison.Ordinal);
+        Assert.DoesNotContain("function forwardAttemptAddressed(", files["support.bal"], StringComparison.Ordinal);
     }
 }

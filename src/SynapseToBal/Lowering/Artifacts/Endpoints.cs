@@ -369,7 +369,7 @@ public sealed partial class Lowerer
         if (kind == ClientGroupKind.Failover)
         {
             var failover = (FailoverEndpointSyntax)endpoint.Definition;
-            notes.Add("Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.");
+            notes.Add("Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).");
             notes.Add(failover.Dynamic
                 ? "Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same."
                 : "dynamic=\"false\": like Synapse's static failover, the calls stay on the member that last answered while it is ready.");
