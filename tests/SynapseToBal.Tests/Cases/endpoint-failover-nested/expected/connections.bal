@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Endpoint 'AllSites' (groups.xml, line 14).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
 # The nested failover groups (the inline failover at line 16, 'BackupSites') are tried in place, member by member: Synapse's failover goes to the next member of the outer group once every member of the inner one has failed, so the order is the same; the inner group's own settings (dynamic, buildMessage, properties) are not applied, and a named inner group's members get URL configurables of their own here.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
@@ -21,7 +21,7 @@ final EndpointGroup allSitesGroup = check new ("failover", "AllSites", [
 ], dynamic = false);
 
 # Endpoint 'BackupSites' (groups.xml, line 4).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.

@@ -22,7 +22,7 @@ final EndpointGroup noRetryGroup = check new ("loadbalance", "NoRetry", [
 ], retryNextMember = false, weights = [3, 1]);
 
 # Endpoint 'QuoteFailover' (groups.xml, line 15).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
 # Synapse suspends this endpoint for 2 s after errors 101503, 101504, 500000; after errors 101505 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 2 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
@@ -49,7 +49,7 @@ final EndpointGroup spreadGroup = check new ("loadbalance", "Spread", [
 ]);
 
 # Endpoint 'StaticFailover' (groups.xml, line 41).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
