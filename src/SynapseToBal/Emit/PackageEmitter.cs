@@ -834,6 +834,9 @@ public sealed partial class PackageEmitter
         {
             Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path))),
             Clients = clients,
+
+            // A failover or loadbalance endpoint is only its EndpointGroup (runtime): it names no http type.
+            UsesHttp = clients.Any(c => c.Kind != "group") || httpConnections.Count > 0,
             HttpConnections = httpConnections,
             EmailConnections = emailConnections,
             KafkaConnections = kafkaConnections,

@@ -2,8 +2,6 @@
 //   groups.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
-
 # Endpoint 'AllSites' (groups.xml, line 14).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
