@@ -127,7 +127,7 @@ public sealed class MessageStoreLoweringTests
         // Every target.endpoint the input sets is a literal: the messages can name only those endpoints.
         var jms = $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/Orders?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://localhost:61616"/></endpoint>""";
         var processor = $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""";
-        static bool TargetReport(Diagnostic d) => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal);
+        static bool TargetReport(Microsoft.CodeAnalysis.Diagnostic d) => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal);
 
         var toHttp = new DiagnosticBag();
         Lower(toHttp, MemoryStore, Backend, jms, processor, $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" value="EP"/></sequence>""");
