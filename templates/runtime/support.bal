@@ -2983,41 +2983,9 @@ function receiveHeaders(Context ctx, http:Request|http:Response message) returns
     }
 }
 
-# The member choice of a loadbalance endpoint with Synapse's WeightedRoundRobin algorithm, as the
-# `http:LoadBalancerRule` of its `http:LoadBalanceClient`: each member in turn, from the first, gets as many
-# consecutive calls as its weight (its `loadbalance.weight` property), then the next member, back to the first
-# after the last. The weights are in the order of the client's targets, each at least 1.
-isolated class WeightedRoundRobinRule {
-    *http:LoadBalancerRule;
-
-    private final int[] & readonly weights;
-    private int cursor = 0;
-    private int remaining;
-
-    isolated function init(int[] & readonly weights) {
-        self.weights = weights;
-        self.remaining = weights.length() > 0 ? weights[0] : 0;
-    }
-
-    public isolated function getNextClient(http:Client?[] loadBalanceCallerActionsArray) returns http:Client|http:ClientError {
-        int index;
-        lock {
-            if self.remaining <= 0 {
-                // The current member's calls are used up: start the next one's.
-                self.cursor = self.cursor >= self.weights.length() - 1 ? 0 : self.cursor + 1;
-                self.remaining = self.weights[self.cursor];
-            }
-            self.remaining -= 1;
-            index = self.cursor;
-        }
-        return <http:Client>loadBalanceCallerActionsArray[index];
-    }
-}
-
 # Calls a backend with the current message, passing the headers through (`passTransportHeaders`), and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
-# The endpoint is an `http:Client`, or the `http:FailoverClient` / `http:LoadBalanceClient` of a
-# failover or loadbalance endpoint. With `outOnly` (OUT_ONLY is "true") the call is fire and forget, as
+# The endpoint is an `http:Client` (a failover or loadbalance endpoint's member, through `callGroup`). With `outOnly` (OUT_ONLY is "true") the call is fire and forget, as
 # CallMediator.handleNonBlockingCall makes it: it sends a clone of the message and the flow goes on at once with the
 # message as it was (`sendOutOnly`).
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
@@ -3858,7 +3826,18 @@ function withRestPostfix(string address, string postfix) returns string {
 # FaultTo and action and its direction are kept, on success and on failure alike, so the response body is written
 # out in the request's content type (a SOAP backend's answer to a JSON client goes back as JSON, converted as the
 # JSON formatter converts the body).
-function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error? {
+function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error?
+    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format));
+
+# `callBlocking` with the WS-Addressing header blocks `callEndpointAddressed` adds (`wsAddressing`, `wsaTo` the
+# wsa:To): a forwarding processor's endpoint with `enableAddressing` when the stored message's PRESERVE_WS_ADDRESSING
+# is "true" (BlockingMsgSenderUtils.fillMessageContext keeps addressing on only then).
+function callBlockingAddressed(Context ctx, http:ClientObject endpoint, string path = "", EndpointFormat? format = (), int[] nonErrorCodes = [],
+        WsAddressing wsAddressing = "default", string wsaTo = "") returns error?
+    => blockingSend(ctx, nonErrorCodes, (), false, () => callEndpointAddressed(ctx, endpoint, path, (), format, wsAddressing = wsAddressing, wsaTo = wsaTo));
+
+# The blocking sender around one send (`call`, which sends the message as `callEndpoint` does): see `callBlocking`.
+function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, boolean soapFault, function () returns error? sendRequest) returns error? {
     // The request as it is: the endpoint's format edits the headers it sends, the message keeps its own.
     RequestState request = requestState(ctx);
     if soapAction is string {
@@ -3866,7 +3845,7 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
         ctx.headers = ctx.headers.clone();
         ctx.headers["soapaction"] = soapAction;
     }
-    error? called = callEndpoint(ctx, endpoint, path, method, format);
+    error? called = sendRequest();
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
     restoreRequestState(ctx, request, keepResponse = true);
     if called is error {
@@ -4358,8 +4337,17 @@ isolated class EndpointGroup {
 # A dynamic failover and a loadbalance group remove the ERROR_* properties before each attempt; with `outOnly` they
 # stay: CallMediator.handleNonBlockingCall sends an OUT_ONLY message as a clone (MessageHelper.cloneMessageContext),
 # so the group clears them on the clone and the flow goes on with the message's own.
+# With `blocking` (a `call blocking="true"`, a callout, a forwarding processor's attempt) each member is sent to as
+# `callBlocking` sends (`nonErrorCodes`, `soapAction`, `soapFault` as there): since Synapse 2.1.7-wso2v6x (EI 6.4, every
+# Micro Integrator) the call, the callout and ForwardingService send through `endpoint.send` with the blocking sender
+# on the message (BLOCKING_MSG_SENDER), so the group picks its members as for a non-blocking send and each member
+# sends with BlockingMsgSender.send(EndpointDefinition, ...), whose failure (its ERROR_CODE: 401002 or the status)
+# reaches the member's onFault and the group's onChildEndpointFail through the fault stack. A blocking member send
+# adds no WS-Addressing header blocks (BlockingMsgSenderUtils.fillMessageContext disables addressing unless the
+# message's PRESERVE_WS_ADDRESSING is "true").
 function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
-        boolean outOnly = false, boolean soapFault = false) returns error? {
+        boolean outOnly = false, boolean soapFault = false, boolean blocking = false, int[] nonErrorCodes = [],
+        string? soapAction = ()) returns error? {
     RequestState request = requestState(ctx);
     error? failure = ();
     while true {
@@ -4382,10 +4370,12 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         }
         GroupMemberSettings member = group.memberSettings(index);
         WsAddressing? addressing = member.addressing;
-        error? result = addressing is WsAddressing
+        error? result = blocking
+            ? callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault)
+            : addressing is WsAddressing
             ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url)
             : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly);
-        if result is () && soapFault && !outOnly {
+        if result is () && soapFault && !outOnly && !blocking {
             result = failOnSoapFault(ctx);
         }
         EndpointState state = group.memberState(index);
@@ -6191,36 +6181,70 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
     return ();
 }
 
-# One delivery attempt of a forwarding message processor (Synapse's ForwardingService): the stored message
-# is sent to the endpoint (the URL postfix appended as for any REST call) and the response becomes the
-# message. A 2xx status, or one listed in the processor's `non.retry.status.codes`, is delivered; any other
-# status is a failed attempt, and so is a failed call, which records ERROR_CODE and ERROR_MESSAGE.
-function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = ()) returns boolean
-    => forwardOutcome(ctx, callEndpoint(ctx, endpoint, restPostfix(ctx), format = format), nonRetryCodes);
-
-# `forwardAttempt` to an endpoint with `enableAddressing` (`wsAddressing`, its version, and `wsaTo`, its URL; `()`
-# for an endpoint without it). The forwarding goes through Synapse's blocking sender, which adds the WS-Addressing
-# header blocks only when the stored message's PRESERVE_WS_ADDRESSING property is "true" (in any case, as
-# Boolean.parseBoolean reads it; otherwise BlockingMsgSenderUtils.fillMessageContext disables addressing for the
-# outgoing message): then as `callEndpointAddressed` adds them, with the message's own id.
-function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        WsAddressing? wsAddressing = (), string wsaTo = "") returns boolean {
-    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
-    if wsAddressing is () || !(preserve is string && preserve.toLowerAscii() == "true") {
-        return forwardAttempt(ctx, endpoint, nonRetryCodes, format);
+# One delivery attempt of a forwarding message processor (Synapse's ForwardingService): the stored message is
+# sent to the endpoint through Synapse's blocking sender (ForwardingService sets BLOCKING_MSG_SENDER and calls
+# `endpoint.send`), as `callBlocking` sends: the URL postfix appended as for any REST call, a 2xx status, 400, 409,
+# 500 or one of the endpoint's `non.error.http.status.codes` (`nonErrorCodes`; without them the processor's
+# `non.retry.status.codes`, which ForwardingService sets as the message's NON_ERROR_HTTP_STATUS_CODES) read as the response (the message
+# stays the request with the response's body and status); any other status, or a transport failure, fails the
+# send with the blocking sender's ERROR_CODE (the status, or 401002), ERROR_MESSAGE and an empty ERROR_DETAIL,
+# written over what the stored message held (BLOCKING_SENDER_ERROR: a failed attempt). A response is delivered
+# when its status is 2xx or one of the processor's `non.retry.status.codes` (ForwardingService.validateResponse);
+# any other is a failed attempt.
+# With `state` (the endpoint's suspension settings) the attempt goes through the endpoint's `EndpointState` as a
+# blocking call does: AddressEndpoint.send refuses it while the endpoint is not ready (ERROR_CODE 303001, a failed
+# attempt that never reaches the backend) and the blocking sender hands the result to the endpoint's onFault /
+# onSuccess.
+function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
+        int[] nonErrorCodes = [], EndpointState? state = ()) returns boolean {
+    if state is EndpointState && endpointReady(ctx, state) is error {
+        return false;
     }
-    error? sent = callEndpointAddressed(ctx, endpoint, restPostfix(ctx), format = format, wsAddressing = wsAddressing, wsaTo = wsaTo);
+    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes));
+    if state is EndpointState {
+        sent = endpointCalled(state, sent);
+    }
     return forwardOutcome(ctx, sent, nonRetryCodes);
 }
 
-# Whether a forwarding attempt delivered the message: a 2xx status or a non-retry one. A failed call records
-# ERROR_CODE, ERROR_MESSAGE, ERROR_DETAIL and ERROR_EXCEPTION: ForwardingService sends through BlockingMsgSender, so a
-# transport failure is 401002 with an empty ERROR_DETAIL, written over what the stored message held
-# (`blockingTransportFailure`); any other failure is recorded as the flow records it.
+# `forwardAttempt` to an endpoint with `enableAddressing` (`wsAddressing`, its version, and `wsaTo`, its URL; `()` for
+# an endpoint without it): the header blocks are added (`callBlockingAddressed`) only when the stored message's
+# PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
+function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
+        int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "") returns boolean {
+    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
+    if wsAddressing is () || !(preserve is string && preserve.toLowerAscii() == "true") {
+        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state);
+    }
+    if state is EndpointState && endpointReady(ctx, state) is error {
+        return false;
+    }
+    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo);
+    if state is EndpointState {
+        sent = endpointCalled(state, sent);
+    }
+    return forwardOutcome(ctx, sent, nonRetryCodes);
+}
+
+# `forwardAttempt` to a failover or loadbalance endpoint: ForwardingService's `endpoint.send` reaches the group, which
+# sends to its members with the blocking sender (`callGroup` with `blocking`): each member's state, the next member
+# after a failed one, 303000 when none is ready.
+function forwardAttemptGroup(Context ctx, EndpointGroup group, int[] nonRetryCodes = [], EndpointFormat? format = (),
+        int[] nonErrorCodes = []) returns boolean
+    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes)), nonRetryCodes);
+
+# The statuses the blocking sender reads as a response during a forwarding attempt: ForwardingService sets the
+# processor's `non.retry.status.codes` as the message's NON_ERROR_HTTP_STATUS_CODES before each attempt
+# (updateAxis2MessageContext), and the endpoint's own `non.error.http.status.codes` property, set when the endpoint
+# sends, replaces them.
+function forwardReadCodes(int[] endpointCodes, int[] nonRetryCodes) returns int[] => endpointCodes.length() > 0 ? endpointCodes : nonRetryCodes;
+
+# Whether a forwarding attempt delivered the message: a response whose status is 2xx or a non-retry one. A failed
+# blocking send has recorded its ERROR_* properties (`blockingFault`), a refused one its 303001 / 303000
+# (`endpointReady`, `callGroup`); any other failure (a body that cannot be written) is recorded as the flow records it.
 function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns boolean {
     if sent is error {
-        error failure = blockingTransportFailure(ctx, sent);
-        if failure === sent {
+        if errorCode(sent) == 0 {
             recordError(ctx, sent);
         }
         return false;
@@ -6229,13 +6253,35 @@ function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns b
 }
 
 # The endpoint a stored message names in its `target.endpoint` property, as a forwarding processor without a
-# targetEndpoint sends to it (`forwardAttemptAddressed`): its client, the format it writes and its `enableAddressing`.
+# targetEndpoint sends to it (`forwardRoute`): its client (or its failover / loadbalance group), the format it
+# writes, its `non.error.http.status.codes`, its suspension state and its `enableAddressing`.
 type ForwardRoute record {|
-    http:Client endpoint;
+    http:Client|EndpointGroup endpoint;
     EndpointFormat? format = ();
+    int[] nonErrorCodes = [];
+    EndpointState? state = ();
     WsAddressing? wsAddressing = ();
     string wsaTo = "";
 |};
+
+# One delivery attempt to the endpoint a stored message names (`ForwardRoute`): `forwardAttempt`, or
+# `forwardAttemptGroup` for a group.
+function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = []) returns boolean {
+    http:Client|EndpointGroup endpoint = route.endpoint;
+    if endpoint is EndpointGroup {
+        return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes);
+    }
+    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state);
+}
+
+# `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
+function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCodes = []) returns boolean {
+    http:Client|EndpointGroup endpoint = route.endpoint;
+    if endpoint is EndpointGroup {
+        return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes);
+    }
+    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo);
+}
 
 # dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as
 # strings; other rows are ignored. No row, or a null column, leaves the property unchanged. A column is

@@ -140,7 +140,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EndpointNotTranslated = Warning("SB0205", LoweringCategory,
         "Endpoint not translated",
         "The {0} endpoint is not translated; the original XML is kept in a TODO that says what the Micro Integrator does with it",
-        "Address, HTTP, WSDL and template endpoints become http:Client values, failover and loadbalance endpoints http:FailoverClient and http:LoadBalanceClient values; this endpoint kind (default, recipient list, class, dynamic load balance, ...) is kept in a TODO.");
+        "Address, HTTP, WSDL and template endpoints become http:Client values, failover and loadbalance endpoints an EndpointGroup over their members' clients; this endpoint kind (default, recipient list, class, dynamic load balance, ...) is kept in a TODO.");
     public static readonly DiagnosticDescriptor AttributeNotTranslated = Warning("SB0206", LoweringCategory,
         "Setting not translated",
         "<{0}> {1} is not translated: {2}",
@@ -198,10 +198,14 @@ public static class DiagnosticCatalog
         "Setting without effect at this use",
         "<{0}> {1} has no effect here in the Micro Integrator either: {2}",
         "A setting the Micro Integrator reads only under a condition the input never meets at this use: an endpoint's enableAddressing used by the blocking sender (a blocking call, a callout, a forwarding processor), whose headers BlockingMsgSenderUtils.fillMessageContext adds only when the message's PRESERVE_WS_ADDRESSING property is \"true\", which no property mediator of the input sets. The generated code does what the Micro Integrator does (it adds nothing); the note says why the setting is not applied.");
+    public static readonly DiagnosticDescriptor BlockingGroupSend = Info("SB0252", LoweringCategory,
+        "Group endpoint in a blocking send",
+        "<{0}> sends through the {1} endpoint '{2}' with the blocking sender: the Micro Integrator tries its members as for a non-blocking send, each with the blocking sender's status handling and error codes; Enterprise Integrator releases on Synapse before 2.1.7-wso2v59 refuse it (\"Endpoint Type not supported\")",
+        "A blocking call (call blocking=\"true\"), a callout or a scheduled forwarding processor sends through a failover or loadbalance endpoint. Since Synapse 2.1.7-wso2v59 (May 2018, every Micro Integrator) CallMediator, CalloutMediator and ForwardingService put the blocking sender on the message (BLOCKING_MSG_SENDER) and call the endpoint's send, so the group picks its members as for a non-blocking send (their suspension states, the next member after a failure, 303000 when none is ready) and each member sends with BlockingMsgSender.send(EndpointDefinition, ...): an error status other than 400, 409, 500 or the member's non.error.http.status.codes, or a transport failure, is the member's failure (ERROR_CODE the status or 401002). The generated code does the same (callGroup with blocking = true). Older Synapse (the BlockingMsgSender.send(Endpoint, ...) the mediators called before) resolved indirect and template endpoints and then threw \"Endpoint Type not supported\" for any endpoint that is not a leaf: a blocking call or callout ran its fault handling, a forwarding processor failed every attempt.");
     public static readonly DiagnosticDescriptor GroupMemberNotTranslated = Warning("SB0226", LoweringCategory,
         "Endpoint group member not translated",
         "The {0} endpoint '{1}' is not translated: its member '{2}' {3}; the original XML is kept in a TODO",
-        "A failover or loadbalance endpoint becomes one http:FailoverClient or http:LoadBalanceClient over its members' URLs, so every member must be an HTTP endpoint with one base URL (an address or wsdl endpoint, or a template or key that is one), and all must write the same format. This member is not (a non-HTTP or untranslated endpoint, an http uri-template, a nested group, a static <member>, a dynamic key), so the group stays a TODO.");
+        "A failover or loadbalance endpoint becomes one EndpointGroup (runtime) over its members' URLs, so every member must be an HTTP endpoint with one base URL (an address or wsdl endpoint, or a template or key that is one), and all must write the same format. This member is not (a non-HTTP or untranslated endpoint, an http uri-template, a nested group, a static <member>, a dynamic key), so the group stays a TODO.");
     public static readonly DiagnosticDescriptor EipShapeNotTranslated = Warning("SB0219", LoweringCategory,
         "Split or aggregate not translated",
         "<{0}> is not translated here: {1}; the original XML is kept in a TODO",

@@ -98,7 +98,7 @@ public sealed partial class PackageEmitter
             var sampling = p.Kind == ProcessorKind.Sampling;
             var who = $"Message processor '{p.ProcessorName}'";
             var chooser = p.TargetChooser is { } function ? names[function] : null;
-            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route.endpoint" : null;
+            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
             var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null;
             if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail)
@@ -111,31 +111,48 @@ public sealed partial class PackageEmitter
                 modules.Use("runtime");
             }
 
+            // The attempt's arguments: the non-retry statuses, then the endpoint's format, its non.error.http.status.codes
+            // (read by the blocking sender), its suspension state and its enableAddressing; a group's members keep
+            // their own state and addressing in its EndpointGroup. A message that names its endpoint carries them
+            // in the ForwardRoute the chooser returns.
             var options = string.Empty;
             if (p.NonRetryStatusCodes.Length > 0)
             {
-                options += ", [" + string.Join(", ", p.NonRetryStatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
+                options += ", " + Codes(p.NonRetryStatusCodes);
             }
 
-            if (p.Target?.Format is { } format)
+            string? forward = null;
+            if (chooser is not null)
             {
-                options += $", format = {FormatLiteral(format)}";
+                forward = p.TargetChoices.Any(c => c.Group is null && c.Addressing is not null) ? "forwardRouteAddressed" : "forwardRoute";
+            }
+            else if (p.Target is { } fixedTarget)
+            {
+                forward = fixedTarget.Group is not null ? "forwardAttemptGroup" : fixedTarget.Addressing is not null ? "forwardAttemptAddressed" : "forwardAttempt";
+                if (fixedTarget.Format is { } format)
+                {
+                    options += $", format = {FormatLiteral(format)}";
+                }
+
+                if (fixedTarget.NonErrorStatusCodes.Length > 0)
+                {
+                    options += $", nonErrorCodes = {Codes(fixedTarget.NonErrorStatusCodes)}";
+                }
+
+                if (fixedTarget.Group is null && fixedTarget.Suspension is { } suspension)
+                {
+                    options += $", state = {names[suspension.Name]}";
+                }
+
+                if (fixedTarget.Group is null && fixedTarget.Addressing is { } addressing)
+                {
+                    options += $", wsAddressing = {AddressingLiteral(addressing)}, wsaTo = {names[fixedTarget.UrlConfigurable]}";
+                }
             }
 
-            var addressed = p.Target?.Addressing is not null || (chooser is not null && p.TargetChoices.Any(c => c.Addressing is not null));
-            if (p.Target?.Addressing is { } addressing)
+            if (target is not null && p.Target?.Group is { State: { } groupState })
             {
-                options += $", wsAddressing = {AddressingLiteral(addressing)}, wsaTo = {names[p.Target.UrlConfigurable]}";
-            }
-            else if (chooser is not null && p.TargetChoices.Any(c => c.Format is not null))
-            {
-                // The format and enableAddressing of the endpoint the message names (ForwardRoute).
-                options += ", format = route.format";
-            }
-
-            if (chooser is not null && addressed)
-            {
-                options += ", wsAddressing = route.wsAddressing, wsaTo = route.wsaTo";
+                target = names[groupState];
             }
 
             var doc = new List<string>();
@@ -184,7 +201,7 @@ public sealed partial class PackageEmitter
                 Chooser = chooser,
                 NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),
                 ForwardOptions = options,
-                Forward = addressed ? "forwardAttemptAddressed" : "forwardAttempt",
+                Forward = forward,
                 Reply = Call(p.ReplySequence),
                 Fault = Call(p.FaultSequence),
                 Deactivate = Call(p.DeactivateSequence),
@@ -218,10 +235,7 @@ public sealed partial class PackageEmitter
             Choices = chooserProcessor.TargetChoices.Select(c => new
             {
                 Endpoint = Literal(c.SynapseName),
-                Client = names[c.Name],
-                Format = c.Format is { } format ? FormatLiteral(format) : null,
-                Addressing = c.Addressing is { } addressing ? AddressingLiteral(addressing) : null,
-                WsaTo = names[c.UrlConfigurable],
+                Route = RouteFields(c, names),
             }).ToList(),
         };
 
@@ -239,6 +253,40 @@ public sealed partial class PackageEmitter
             Processors = processors,
         });
     }
+
+    /// <summary>
+    /// The fields of the runtime's ForwardRoute for an endpoint a stored message may name: its client (its EndpointGroup
+    /// for a failover or loadbalance endpoint), format, non.error.http.status.codes, suspension state and enableAddressing.
+    /// </summary>
+    private static string RouteFields(ClientIr client, NameMap names)
+    {
+        var fields = new List<string> { $"endpoint: {names[client.Group?.State ?? client.Name]}" };
+        if (client.Format is { } format)
+        {
+            fields.Add($"format: {FormatLiteral(format)}");
+        }
+
+        if (client.NonErrorStatusCodes.Length > 0)
+        {
+            fields.Add($"nonErrorCodes: {Codes(client.NonErrorStatusCodes)}");
+        }
+
+        if (client.Group is null && client.Suspension is { } suspension)
+        {
+            fields.Add($"state: {names[suspension.Name]}");
+        }
+
+        if (client.Group is null && client.Addressing is { } addressing)
+        {
+            fields.Add($"wsAddressing: {AddressingLiteral(addressing)}");
+            fields.Add($"wsaTo: {names[client.UrlConfigurable]}");
+        }
+
+        return "{" + string.Join(", ", fields) + "}";
+    }
+
+    /// <summary>A Ballerina int[] literal of status codes.</summary>
+    private static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
 
     /// <summary>The runtime's EndpointFormat value of an endpoint's format.</summary>
     private static string FormatLiteral(EndpointFormat format) => format switch

@@ -9,26 +9,17 @@ public sealed partial class PackageEmitter
     /// <summary>The suspension states the whole package's calls keep, read before the package is split into files (an endpoint's file has no calls).</summary>
     private HashSet<Symbol> _trackedSuspensions = [];
 
-    /// <summary>The group states the whole package's calls go through, read before the package is split into files.</summary>
-    private HashSet<Symbol> _trackedGroups = [];
-
-    /// <summary>The suspension states some call of the package keeps (<see cref="CallStep.TracksSuspension"/>): only those are declared.</summary>
+    /// <summary>
+    /// The suspension states some call of the package keeps (<see cref="CallStep.TracksSuspension"/>), or some forwarding
+    /// processor's attempt (its target endpoint, or an endpoint a message may name): only those are declared.
+    /// </summary>
     private static HashSet<Symbol> TrackedSuspensions(PackageIr package) =>
         package.Services.SelectMany(s => s.Resources).Select(r => r.Body)
             .Concat(package.Functions.Select(f => f.Body))
             .SelectMany(body => IrWalker.Steps(body))
             .OfType<CallStep>()
             .Select(call => call.TracksSuspension ? call.Client.Suspension?.Name : null)
-            .OfType<Symbol>()
-            .ToHashSet();
-
-    /// <summary>The <c>EndpointGroup</c>s some non-blocking call of the package goes through (<see cref="ClientGroupIr.State"/>): only those are declared.</summary>
-    private static HashSet<Symbol> TrackedGroups(PackageIr package) =>
-        package.Services.SelectMany(s => s.Resources).Select(r => r.Body)
-            .Concat(package.Functions.Select(f => f.Body))
-            .SelectMany(body => IrWalker.Steps(body))
-            .OfType<CallStep>()
-            .Select(call => call.Blocking ? null : call.Client.Group?.State)
+            .Concat(package.MessageProcessors.SelectMany(p => p.TargetChoices.Prepend(p.Target)).Select(client => client?.Suspension?.Name))
             .OfType<Symbol>()
             .ToHashSet();
 

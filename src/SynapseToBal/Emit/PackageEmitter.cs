@@ -91,7 +91,6 @@ public sealed partial class PackageEmitter
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
         _trackedSuspensions = TrackedSuspensions(refined.Package);
-        _trackedGroups = TrackedGroups(refined.Package);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -759,16 +758,15 @@ public sealed partial class PackageEmitter
     {
         // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
         var suspensions = new HashSet<Symbol>(_trackedSuspensions);
-        var groups = new HashSet<Symbol>(_trackedGroups);
         var clients = package.Clients.Select(c => new
         {
-            GroupState = c.Group is { State: { } groupState } group && groups.Remove(groupState) && GroupArguments(group, names) is var (head, members, tail)
+            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names) is var (head, members, tail)
                 ? new
                 {
                     Doc = new[]
                     {
                         $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",
-                        "the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.",
+                        "the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.",
                     },
                     Name = names[groupState],
                     Head = head,
@@ -789,16 +787,9 @@ public sealed partial class PackageEmitter
             Name = names[c.Name],
             UrlConfigurable = names[c.UrlConfigurable],
             Timeout = c.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-            Kind = c.Group?.Kind switch
-            {
-                ClientGroupKind.Failover => "failover",
-                ClientGroupKind.LoadBalance => "loadbalance",
-                _ when c.UrlTemplate is not null => "per-call",
-                _ => "single",
-            },
-            Targets = c.Group?.MemberUrls.Select(u => names[u]).ToArray() ?? [],
-            NoFailover = c.Group is { RetryNextMember: false },
-            Weights = string.Join(", ", c.Group?.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)) ?? []),
+            Kind = c.Group is not null ? "group"
+                : c.UrlTemplate is not null ? "per-call"
+                : "single",
             HttpVersion = c.Transport switch
             {
                 HttpTransport.Http10 => "http:HTTP_1_0",
@@ -859,6 +850,9 @@ public sealed partial class PackageEmitter
         {
             Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path))),
             Clients = clients,
+
+            // A failover or loadbalance endpoint is only its EndpointGroup (runtime): it names no http type.
+            UsesHttp = clients.Any(c => c.Kind != "group") || httpConnections.Count > 0,
             HttpConnections = httpConnections,
             EmailConnections = emailConnections,
             KafkaConnections = kafkaConnections,

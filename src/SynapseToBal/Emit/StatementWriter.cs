@@ -191,6 +191,26 @@ internal sealed partial class StatementWriter
             case SetPayloadStep payload:
                 SetPayload(payload);
                 break;
+            case CallStep { Client.Group.State: { } group } call:
+            {
+                // A failover or loadbalance group: its EndpointGroup picks each attempt's member from their states and
+                // updates them with the results, as FailoverEndpoint / LoadbalanceEndpoint do. A blocking call and a
+                // callout too: they send through endpoint.send with the blocking sender on the message, so the group
+                // sends to its members with BlockingMsgSender (Synapse 2.1.7-wso2v6x on, every Micro Integrator).
+                var args = new List<string> { "ctx", _expr.Names[group] };
+                AddPathArguments(call, args);
+                var arguments = FinishCallArguments(call, blocking: call.Blocking, args);
+                _out.Line(call.Blocking
+                    ? $"check callGroup({arguments}, blocking = true);"
+                    : $"check callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)});");
+                if (ReleasesThrottle && !call.OutOnly && !call.Blocking)
+                {
+                    _out.Line("throttleRelease(ctx);");
+                }
+
+                break;
+            }
+
             case CallStep { Blocking: true, TracksSuspension: true, Client.Suspension: { } blockingSuspension } call:
             {
                 // AddressEndpoint.send refuses a suspended endpoint before the blocking sender runs; BlockingMsgSender.send
@@ -271,22 +291,6 @@ internal sealed partial class StatementWriter
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;
-            case CallStep { Blocking: false, Client.Group.State: { } group } call:
-            {
-                // A failover or loadbalance group: its EndpointGroup picks each attempt's member from their states and
-                // updates them with the results, as FailoverEndpoint / LoadbalanceEndpoint do.
-                var args = new List<string> { "ctx", _expr.Names[group] };
-                AddPathArguments(call, args);
-                var arguments = FinishCallArguments(call, blocking: false, args);
-                _out.Line($"check callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)});");
-                if (ReleasesThrottle && !call.OutOnly)
-                {
-                    _out.Line("throttleRelease(ctx);");
-                }
-
-                break;
-            }
-
             case CallStep { TracksSuspension: true, Client.Suspension: { } suspension } call:
             {
                 // The endpoint's EndpointState around the call: AddressEndpoint.send refuses it while the endpoint is

@@ -239,7 +239,7 @@ public enum SuspendingEndpointKind
     Wsdl,
 }
 
-/// <summary>A failover (<c>http:FailoverClient</c>) or round-robin (<c>http:LoadBalanceClient</c>) group of URLs.</summary>
+/// <summary>A failover or load-balance group of URLs (the runtime's <c>EndpointGroup</c>).</summary>
 /// <param name="MemberUrls">The URL configurable of each member, in the order Synapse tries them (the first is also the client's <c>UrlConfigurable</c>).</param>
 /// <param name="RetryNextMember">For a load-balance group: a failed call is retried on the next member (Synapse's <c>failover</c> attribute, true by default).</param>
 public sealed record ClientGroupIr(ClientGroupKind Kind, ImmutableArray<Symbol> MemberUrls, bool RetryNextMember)
@@ -248,9 +248,9 @@ public sealed record ClientGroupIr(ClientGroupKind Kind, ImmutableArray<Symbol> 
     public ImmutableArray<int> Weights { get; init; } = [];
 
     /// <summary>
-    /// The module-level <c>EndpointGroup</c> the non-blocking calls and sends through the group go through: the
+    /// The module-level <c>EndpointGroup</c> every call and send through the group goes through (blocking ones too): the
     /// members' own clients and suspension states, as Synapse's FailoverEndpoint / LoadbalanceEndpoint keep them.
-    /// Declared only when such a call uses it; null for a group lowered without one.
+    /// Declared for every group (it stands for the endpoint in connections.bal).
     /// </summary>
     public Symbol? State { get; init; }
 

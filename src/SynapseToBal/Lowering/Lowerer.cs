@@ -708,8 +708,8 @@ public sealed partial class Lowerer
     /// <summary>The client note of an endpoint without a timeout responseAction (TimeoutHandler with NONE).</summary>
     private const string NoTimeoutActionNote = "No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.";
 
-    /// <summary>The same for a member of a failover or load-balance group: the group client takes a timeout for a failure, the Micro Integrator does not.</summary>
-    private const string NoTimeoutActionGroupNote = "No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.";
+    /// <summary>The same for a member of a failover or load-balance group: the group takes a timeout for a failure, the Micro Integrator does not.</summary>
+    private const string NoTimeoutActionGroupNote = "No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.";
 
     /// <summary>An endpoint whose address is not HTTP: an error (SB0218) and the reason its TODOs carry.</summary>
     private NotTranslatedIr NonHttp(string name, (string Scheme, Transports.Transport Transport) transport, string uri, SourceLocation location)
@@ -729,7 +729,7 @@ public sealed partial class Lowerer
         typeof(ServiceDynamicLoadbalanceEndpointSyntax), typeof(IndirectEndpointSyntax), typeof(UnknownEndpointSyntax),
     };
 
-    /// <summary>Endpoint kinds that become an <c>http:Client</c> (failover and loadbalance an <c>http:FailoverClient</c> / <c>http:LoadBalanceClient</c>; wsdl and template the client of the endpoint they stand for).</summary>
+    /// <summary>Endpoint kinds that become an <c>http:Client</c> (failover and loadbalance an <c>EndpointGroup</c> over their members' clients; wsdl and template the client of the endpoint they stand for).</summary>
     internal static readonly IReadOnlySet<Type> EndpointKindsTranslated = new HashSet<Type>
     {
         typeof(AddressEndpointSyntax), typeof(HttpEndpointSyntax), typeof(WsdlEndpointSyntax), typeof(FailoverEndpointSyntax),

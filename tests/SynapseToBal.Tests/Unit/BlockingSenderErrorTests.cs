@@ -58,9 +58,10 @@ public sealed class BlockingSenderErrorTests
     [Fact]
     public void A_blocking_call_hands_the_401002_failure_to_its_caller_and_so_to_the_endpoint_state()
     {
-        var blocking = Function("callBlocking");
+        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format));", Function("callBlocking"), StringComparison.Ordinal);
+        var blocking = Function("blockingSend");
         InOrder(blocking,
-            "error? called = callEndpoint(ctx, endpoint, path, method, format);",
+            "error? called = sendRequest();",
             "restoreRequestState(ctx, request, keepResponse = true);",
             "if called is error {",
             "return blockingTransportFailure(ctx, called);",
@@ -76,11 +77,17 @@ public sealed class BlockingSenderErrorTests
     [Fact]
     public void A_forwarding_attempt_records_the_blocking_senders_codes()
     {
+        // The attempt sends as callBlocking does (a transport failure becomes 401002 there, an unread status its own
+        // code); forwardOutcome records only a failure that carries no Synapse code.
+        InOrder(Function("forwardAttempt"),
+            "if state is EndpointState && endpointReady(ctx, state) is error {",
+            "error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes));",
+            "sent = endpointCalled(state, sent);",
+            "return forwardOutcome(ctx, sent, nonRetryCodes);");
         var outcome = Function("forwardOutcome");
         InOrder(outcome,
             "if sent is error {",
-            "error failure = blockingTransportFailure(ctx, sent);",
-            "if failure === sent {",
+            "if errorCode(sent) == 0 {",
             "recordError(ctx, sent);",
             "return false;");
         Assert.DoesNotContain("101503", outcome, StringComparison.Ordinal);

@@ -150,10 +150,11 @@ public sealed class EndpointGroupTests
                 {url: quotesTwoUrl, timeout: 5, state: new ("address", "two", {})}
             ]);
             """.ReplaceLineEndings("\n"), connections, StringComparison.Ordinal);
-        Assert.Contains("final http:LoadBalanceClient quotes = check new ({", connections, StringComparison.Ordinal);
+        Assert.DoesNotContain("http:LoadBalanceClient", connections, StringComparison.Ordinal);
         var main = files["main.bal"];
         Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true);", main, StringComparison.Ordinal);
-        Assert.Contains("check callBlocking(ctx, quotes, restPostfix(ctx), soapFault = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true, blocking = true);", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("callBlocking(", main, StringComparison.Ordinal);
         Assert.Contains("check endpointCalled(checkedSuspension, callEndpoint(ctx, checked, restPostfix(ctx)), soapFaultOf = ctx);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("failOnSoapFault(ctx);", main, StringComparison.Ordinal);
         Assert.Contains("isolated class EndpointGroup", files["support.bal"], StringComparison.Ordinal);
@@ -161,23 +162,36 @@ public sealed class EndpointGroupTests
     }
 
     [Fact]
-    public void A_group_used_only_by_blocking_calls_declares_no_endpoint_group()
+    public void A_blocking_call_and_a_callout_go_through_the_group_with_the_blocking_sender()
     {
+        // Synapse 2.1.7-wso2v6x on (EI 6.4, every Micro Integrator): CallMediator.handleBlockingCall and CalloutMediator
+        // call endpoint.send with BLOCKING_MSG_SENDER set, so FailoverEndpoint picks the member and each member sends
+        // with BlockingMsgSender.send(EndpointDefinition, ...): no http:FailoverClient, the group's EndpointGroup.
         var files = ArtifactConversion.Convert(
             """
             <endpoint xmlns="http://ws.apache.org/ns/synapse" name="Quotes"><failover>
-              <endpoint><address uri="http://one.example.com"/></endpoint><endpoint><address uri="http://two.example.com"/></endpoint>
+              <endpoint><address uri="http://one.example.com"><timeout><duration>2000</duration></timeout></address></endpoint>
+              <endpoint><address uri="http://two.example.com"/>
+                <property name="non.error.http.status.codes" value="404" scope="axis2"/></endpoint>
             </failover></endpoint>
             """,
             """
             <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence>
               <call blocking="true"><endpoint key="Quotes"/></call>
+              <callout endpointKey="Quotes" action="urn:quote"/>
               <respond/>
             </inSequence></resource></api>
             """);
 
-        Assert.DoesNotContain("final EndpointGroup", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("final http:FailoverClient quotes = check new ({", files["connections.bal"], StringComparison.Ordinal);
-        Assert.DoesNotContain("callGroup", files["main.bal"], StringComparison.Ordinal);
+        var connections = files["connections.bal"];
+        Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", connections, StringComparison.Ordinal);
+        Assert.Contains("timeout: 2,", connections, StringComparison.Ordinal);
+        Assert.DoesNotContain("http:FailoverClient", connections, StringComparison.Ordinal);
+        var main = files["main.bal"];
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), blocking = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapAction = \"urn:quote\", blocking = true);", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("callBlocking(", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("WeightedRoundRobinRule", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, group.memberClient(index)", files["support.bal"], StringComparison.Ordinal);
     }
 }

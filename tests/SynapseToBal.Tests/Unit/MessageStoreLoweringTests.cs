@@ -110,7 +110,8 @@ public sealed class MessageStoreLoweringTests
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics, MemoryStore, Backend,
             $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/Orders?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://localhost:61616"/></endpoint>""",
-            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""");
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""",
+            $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" expression="get-property('route')"/></sequence>""");
 
         var processor = Assert.Single(package.MessageProcessors);
         Assert.NotNull(processor.TargetChooser);
@@ -118,6 +119,23 @@ public sealed class MessageStoreLoweringTests
         var reported = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal));
         Assert.Contains("'JmsEP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain("'EP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_literal_names_the_input_sets_in_target_endpoint_are_reported()
+    {
+        // Every target.endpoint the input sets is a literal: the messages can name only those endpoints.
+        var jms = $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/Orders?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://localhost:61616"/></endpoint>""";
+        var processor = $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""";
+        static bool TargetReport(Microsoft.CodeAnalysis.Diagnostic d) => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal);
+
+        var toHttp = new DiagnosticBag();
+        Lower(toHttp, MemoryStore, Backend, jms, processor, $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" value="EP"/></sequence>""");
+        Assert.DoesNotContain(toHttp.Items, TargetReport);
+
+        var toJms = new DiagnosticBag();
+        Lower(toJms, MemoryStore, Backend, jms, processor, $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" value="JmsEP"/></sequence>""");
+        Assert.Contains("'JmsEP'", Assert.Single(toJms.Items, TargetReport).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,12 +52,14 @@ public sealed class MiReviewFixTests
     [Fact]
     public void A_blocking_call_keeps_the_message_a_request_on_success_and_failure()
     {
-        var blocking = Function("callBlocking");
+        // callBlocking sends through blockingSend, the blocking sender's steps around the send.
+        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format));", Function("callBlocking"), StringComparison.Ordinal);
+        var blocking = Function("blockingSend");
 
         // Saved before the call, restored after it before its result is checked, so a failure restores them too.
         InOrder(blocking,
             "RequestState request = requestState(ctx);",
-            "error? called = callEndpoint(ctx, endpoint, path, method, format);",
+            "error? called = sendRequest();",
             "restoreRequestState(ctx, request, keepResponse = true);",
             "if called is error {",
             "return blockingTransportFailure(ctx, called);");

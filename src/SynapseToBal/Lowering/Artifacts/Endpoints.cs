@@ -9,7 +9,7 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // Lowering of the endpoint kinds built on other endpoints: wsdl (the address of a WSDL port), template (an
-// endpoint template expanded with its parameters), failover and loadbalance (one group client over the members'
+// endpoint template expanded with its parameters), failover and loadbalance (one EndpointGroup over the members'
 // URLs). Address and http endpoints are lowered in Lowerer.cs.
 public sealed partial class Lowerer
 {
@@ -307,8 +307,8 @@ public sealed partial class Lowerer
     // ---- failover and loadbalance ----
 
     /// <summary>
-    /// A failover or loadbalance endpoint: one <c>http:FailoverClient</c> / <c>http:LoadBalanceClient</c> over the
-    /// members' URL configurables. Every member must be an HTTP endpoint without a uri-template (address, wsdl, a
+    /// A failover or loadbalance endpoint: one <c>EndpointGroup</c> (runtime) over the members' URL configurables, which
+    /// every call through the group goes through, blocking ones too. Every member must be an HTTP endpoint without a uri-template (address, wsdl, a
     /// template or key that is one), and all must write the same format: the group has one request path and format.
     /// </summary>
     private ClientIr? LowerGroup(EndpointSyntax endpoint, ImmutableArray<EndpointSyntax> children, ClientGroupKind kind, bool retryNextMember, string baseName, out NotTranslatedIr? notTranslated)
@@ -347,35 +347,31 @@ public sealed partial class Lowerer
         if (members.Select(m => m.Format).Distinct().Count() > 1)
         {
             var other = members.FindIndex(m => m.Format != members[0].Format);
-            notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, memberNames[other], "writes another format than the first member; one group client sends in one format");
+            notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, memberNames[other], "writes another format than the first member; the group sends in one format");
             return null;
         }
 
         var location = endpoint.Definition!.Location;
 
-        // Each member's own enableAddressing (wsa:To the member tried), suspension settings and retryConfig are kept by
-        // the group's EndpointGroup, which the non-blocking calls and sends go through (GroupMembers).
+        // Each member's own timeout, enableAddressing (wsa:To the member tried), suspension settings and retryConfig are
+        // kept by the group's EndpointGroup, which the calls and sends go through (GroupMembers); the blocking ones too,
+        // as Synapse's call, callout and forwarding processor send through the group with the blocking sender.
         var groupMembers = GroupMembers(members, leaves);
 
         var notes = ImmutableArray.CreateBuilder<string>();
         var timeout = members.Max(m => m.TimeoutSeconds);
-        if (members.Select(m => m.TimeoutSeconds).Distinct().Count() > 1)
-        {
-            notes.Add($"The members' timeouts differ; the group client waits {timeout} s for every member (the non-blocking calls through the group's EndpointGroup wait each member's own).");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "member timeouts", $"the group client of the blocking calls applies one timeout to every member: the longest, {timeout} s (the non-blocking calls give each member its own)");
-        }
 
         if (members.Skip(1).Any(m => !m.NonErrorStatusCodes.SequenceEqual(members[0].NonErrorStatusCodes)))
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the members' {NonErrorStatusCodesProperty}", "blocking calls use the first member's list for every member");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"the members' {NonErrorStatusCodesProperty}", "blocking calls through the group use the first member's list for every member");
         }
 
         if (kind == ClientGroupKind.Failover)
         {
             var failover = (FailoverEndpointSyntax)endpoint.Definition;
-            notes.Add("Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.");
+            notes.Add("Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).");
             notes.Add(failover.Dynamic
-                ? "Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the non-blocking calls through the group's EndpointGroup do the same, http:FailoverClient stays on the member that last answered until it fails."
+                ? "Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same."
                 : "dynamic=\"false\": like Synapse's static failover, the calls stay on the member that last answered while it is ready.");
 
             if (failover.BuildMessage is { } build)
@@ -388,7 +384,7 @@ public sealed partial class Lowerer
             var loadbalance = (LoadbalanceEndpointSyntax)endpoint.Definition;
             if (weights is { } evenWeights && evenWeights.All(w => w == 1))
             {
-                // Every weight 1: WeightedRoundRobin sends to the members in turn from the first, as http:LoadBalanceClient's own rule does.
+                // Every weight 1: WeightedRoundRobin sends to the members in turn from the first, as round robin does.
                 notes.Add($"Synapse's WeightedRoundRobin with every member's weight 1 (no {LoadbalanceWeightProperty} above 1) takes the members in turn, as round robin does.");
                 weights = ImmutableArray<int>.Empty;
             }
@@ -401,18 +397,18 @@ public sealed partial class Lowerer
             if (loadbalance.Algorithm is { } algorithm && algorithm.Trim() != RoundRobinAlgorithm && weights is null)
             {
                 notes.Add($"Synapse's algorithm '{algorithm}' is not reproduced: the client uses round robin.");
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"algorithm=\"{algorithm}\"", "http:LoadBalanceClient uses round robin (a custom http:LoadBalancerRule could reproduce it)");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"algorithm=\"{algorithm}\"", "the group uses round robin");
             }
 
             if (loadbalance.Policy is { } policy)
             {
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"policy=\"{policy}\"", "http:LoadBalanceClient uses round robin");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "loadbalance", $"policy=\"{policy}\"", "the group uses round robin");
             }
 
             if (loadbalance.Session is { } session)
             {
                 notes.Add($"Synapse keeps a client's session ({session.Type}) on one member; the client does not.");
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, session.Location, "loadbalance", $"<session type=\"{session.Type}\">", "http:LoadBalanceClient has no session affinity: each call goes to the next member");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, session.Location, "loadbalance", $"<session type=\"{session.Type}\">", "the group has no session affinity: each call goes to the next member");
             }
 
             if (loadbalance.BuildMessage is { } build)
@@ -561,7 +557,7 @@ public sealed partial class Lowerer
         }
 
         return leaf.Definition is HttpEndpointSyntax
-            ? (null, null, "is an http endpoint, whose uri-template gives each member its own path; the group client has one")
+            ? (null, null, "is an http endpoint, whose uri-template gives each member its own path; the group has one")
             : (client, leaf, null);
     }
 

@@ -259,7 +259,10 @@ public sealed partial class Lowerer
 
                 // ForwardingService.dispatch sends to any endpoint the message names (messageContext.getEndpoint): the
                 // named endpoints the job cannot send to (a JMS or other non-HTTP endpoint, a default or uri-template one).
-                var unreachable = _namedClients.Where(e => e.Value is not { UrlTemplate: null }).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+                // When the input sets target.endpoint only to literal names, only those can be named (the stores hold only
+                // this package's messages): the other unreachable endpoints change nothing.
+                var named = TargetEndpointNames();
+                var unreachable = _namedClients.Where(e => e.Value is not { UrlTemplate: null } && (named is null || named.Contains(e.Key))).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
                 if (unreachable.Count > 0)
                 {
                     NotTranslated("target.endpoint (named by each message)", $"the job forwards only to endpoints with an HTTP client: a message naming {string.Join(", ", unreachable.Select(n => $"'{n}'"))} deactivates the job as an unknown name does, where the Micro Integrator sends it there");
@@ -298,6 +301,7 @@ public sealed partial class Lowerer
                 }
             }
 
+            ReportBlockingGroup(target, processor.Location, "messageProcessor");
             lowered = lowered with
             {
                 Target = target,

@@ -7,7 +7,7 @@ namespace SynapseToBal.Lowering;
 // a child failover does the same with its own members and, when they have all failed (and are suspended, as an
 // endpoint is by default after a failure), tells its parent, which goes on with its next ready child. So the members
 // are tried in the order of a depth-first walk: the nested group's members in its place, which is what one
-// http:FailoverClient over the flattened list does. Other nestings (a loadbalance in a failover, a group in a
+// failover group over the flattened list does. Other nestings (a loadbalance in a failover, a group in a
 // loadbalance) have no single Ballerina client and stay TODOs (SB0226).
 public sealed partial class Lowerer
 {

@@ -7,7 +7,7 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // A load-balance group with Synapse's WeightedRoundRobin algorithm: the members' `loadbalance.weight` properties
-// become the weights of the runtime's WeightedRoundRobinRule, the http:LoadBalancerRule the group client is given.
+// become the weights of the group's EndpointGroup (runtime), which picks the members as the algorithm does.
 // WeightedRoundRobin.init reads each child endpoint's property (Integer.parseInt of its value; AbstractEndpoint.getProperty
 // falls back to the group endpoint's own property of that name, and the weight is 1 when neither has one) and refuses a
 // weight below 1; getNextEndpoint gives each member in turn as many consecutive messages as
@@ -77,9 +77,9 @@ public sealed partial class Lowerer
 
     /// <summary>The client note of a WeightedRoundRobin group.</summary>
     private static string WeightedRoundRobinNote(ImmutableArray<int> weights, bool retryNextMember) =>
-        $"Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its {LoadbalanceWeightProperty} ({string.Join(", ", weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))}), as WeightedRoundRobinRule does."
+        $"Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its {LoadbalanceWeightProperty} ({string.Join(", ", weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))}), as the group's EndpointGroup does."
         + (retryNextMember
-            ? " A failed call goes to the member the weights name next, the same member while its weight lasts, and the client stops after as many attempts as there are members; Synapse suspends the failed member, so its further attempts pass over it at once until a member answers."
+            ? " A failed call goes to the member the weights name next, the same member while its weight lasts, as in Synapse."
             : " failover=\"false\": a call that fails is not sent to another member.")
         + $" The {LoadbalanceWeightProperty} property is not set on the message, as Synapse's endpoint properties are.";
 }

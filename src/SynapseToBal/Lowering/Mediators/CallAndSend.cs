@@ -59,6 +59,7 @@ public sealed partial class Lowerer
         {
             step = ThroughBlockingSender(step);
             ReportBlockingAddressing(step, call.Location, "call");
+            ReportBlockingGroup(step.Client, call.Location, "call");
             step = step with { SoapFault = SetsForceErrorOnSoapFault };
             // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
             return step.Client.DefaultTimeout

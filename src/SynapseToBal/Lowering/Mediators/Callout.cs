@@ -71,6 +71,7 @@ public sealed partial class Lowerer
         // sets BLOCKING_MSG_SENDER, so AbstractEndpoint.send goes to BlockingMsgSender.send).
         step = ThroughBlockingSender(step) with { SoapAction = callout.Action, SoapFault = SetsForceErrorOnSoapFault };
         ReportBlockingAddressing(step, callout.Location, "callout");
+        ReportBlockingGroup(step.Client, callout.Location, "callout");
         return step.Client.DefaultTimeout
             ? [new CommentStep(callout, $"callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]
             : [step];

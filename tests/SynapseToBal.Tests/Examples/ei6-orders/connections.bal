@@ -6,20 +6,11 @@
 import ballerina/http;
 
 # Endpoint 'OrderBackendEP' (endpoints/OrderBackendEP.xml, line 3).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the non-blocking calls through the group's EndpointGroup do the same, http:FailoverClient stays on the member that last answered until it fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-final http:FailoverClient orderBackendEp = check new ({
-    targets: [
-        {url: orderBackendEpPrimaryUrl},
-        {url: orderBackendEpSecondaryUrl}
-    ],
-    timeout: 30,
-    failoverCodes: []
-});
-
 # The members of endpoint 'OrderBackendEP' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup orderBackendEpGroup = check new ("failover", "OrderBackendEP", [
     {url: orderBackendEpPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
     {url: orderBackendEpSecondaryUrl, timeout: 30, state: new ("address", "secondary", {})}

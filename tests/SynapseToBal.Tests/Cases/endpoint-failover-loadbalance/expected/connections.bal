@@ -10,22 +10,13 @@ import ballerina/http;
 final http:Client backup = check new (backupUrl, {timeout: 30});
 
 # Endpoint 'OrdersFailover' (groups.xml, line 9).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the non-blocking calls through the group's EndpointGroup do the same, http:FailoverClient stays on the member that last answered until it fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
 # buildMessage="true": the request is kept and sent again to the next member in any case.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-final http:FailoverClient ordersFailover = check new ({
-    targets: [
-        {url: ordersFailoverPrimaryUrl},
-        {url: backupUrl}
-    ],
-    timeout: 30,
-    failoverCodes: []
-});
-
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # The members of endpoint 'OrdersFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover", [
     {url: ordersFailoverPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
     {url: backupUrl, timeout: 30, state: new ("address", "Backup", {})}
@@ -34,33 +25,23 @@ final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover
 # Endpoint 'Spread' (groups.xml, line 25).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:LoadBalanceClient spread = check new ({
-    targets: [
-        {url: spreadOneUrl},
-        {url: spreadTwoUrl}
-    ],
-    timeout: 120
-});
+# The members of endpoint 'Spread' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+final EndpointGroup spreadGroup = check new ("loadbalance", "Spread", [
+    {url: spreadOneUrl, timeout: 120, state: new ("address", "one", {})},
+    {url: spreadTwoUrl, timeout: 120, state: new ("address", "two", {})}
+]);
 
 # Endpoint 'StaticFailover' (groups.xml, line 19).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:FailoverClient staticFailover = check new ({
-    targets: [
-        {url: staticFailoverMember1Url},
-        {url: staticFailoverMember2Url}
-    ],
-    timeout: 120,
-    failoverCodes: []
-});
-
 # The members of endpoint 'StaticFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup staticFailoverGroup = check new ("failover", "StaticFailover", [
     {url: staticFailoverMember1Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
     {url: staticFailoverMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})}
@@ -71,25 +52,16 @@ final EndpointGroup staticFailoverGroup = check new ("failover", "StaticFailover
 # Round robin over the members; failover="false": a call that fails is not sent to another member.
 # Synapse keeps a client's session (http) on one member; the client does not.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:LoadBalanceClient sticky = check new ({
-    targets: [
-        {url: stickyOneUrl},
-        {url: stickyTwoUrl}
-    ],
-    timeout: 120,
-    failover: false
-});
-
 # The members of endpoint 'Sticky' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup stickyGroup = check new ("loadbalance", "Sticky", [
     {url: stickyOneUrl, timeout: 120, state: new ("address", "one", {})},
     {url: stickyTwoUrl, timeout: 120, state: new ("address", "two", {})}
 ], retryNextMember = false);
 
-// TODO(SB0226): the failover endpoint is not translated: its member 'plain' writes another format than the first member; one group client sends in one format: 'MixedFormats' (groups.xml, line 37).
+// TODO(SB0226): the failover endpoint is not translated: its member 'plain' writes another format than the first member; the group sends in one format: 'MixedFormats' (groups.xml, line 37).
 // <endpoint name="MixedFormats">
 //     <failover>
 //         <endpoint name="soap"><address uri="http://a.example.com/soap" format="soap11"/></endpoint>

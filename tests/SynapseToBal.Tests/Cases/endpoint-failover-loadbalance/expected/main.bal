@@ -15,7 +15,7 @@ service /orders on httpListener {
         check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx));
         check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, spread, restPostfix(ctx));
+        check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true);
         check callGroup(ctx, stickyGroup, restPostfix(ctx));
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="MixedFormats"/></call>

@@ -11,22 +11,13 @@ import ballerina/http;
 final http:Client fromTemplate = check new (fromTemplateUrl, {timeout: 120});
 
 # Endpoint 'PrimaryOrSecondary' (endpoints.xml, line 4).
-# Synapse fails over on transport errors and timeouts, not on HTTP error statuses: failoverCodes is empty, so an error status is the response.
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the non-blocking calls through the group's EndpointGroup do the same, http:FailoverClient stays on the member that last answered until it fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:FailoverClient primaryOrSecondary = check new ({
-    targets: [
-        {url: primaryOrSecondaryPrimaryUrl},
-        {url: primaryOrSecondarySecondaryUrl}
-    ],
-    timeout: 120,
-    failoverCodes: []
-});
-
 # The members of endpoint 'PrimaryOrSecondary' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup primaryOrSecondaryGroup = check new ("failover", "PrimaryOrSecondary", [
     {url: primaryOrSecondaryPrimaryUrl, timeout: 120, state: new ("address", "primary", {})},
     {url: primaryOrSecondarySecondaryUrl, timeout: 120, state: new ("address", "secondary", {})}

@@ -11,22 +11,12 @@ import ballerina/http;
 final http:Client archive = check new (archiveUrl, {timeout: 120});
 
 # Endpoint 'GroupDefault' (weighted.xml, line 21).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (1, 4), as WeightedRoundRobinRule does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (1, 4), as the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:LoadBalanceClient groupDefault = check new ({
-    targets: [
-        {url: groupDefaultFirstUrl},
-        {url: groupDefaultSecondUrl}
-    ],
-    timeout: 120,
-    failover: false,
-    lbRule: new WeightedRoundRobinRule([1, 4])
-});
-
 # The members of endpoint 'GroupDefault' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault", [
     {url: groupDefaultFirstUrl, timeout: 120, state: new ("address", "first", {})},
     {url: groupDefaultSecondUrl, timeout: 120, state: new ("address", "second", {})}
@@ -35,41 +25,23 @@ final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault"
 # Endpoint 'NotWeighted' (weighted.xml, line 44).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # Endpoint property 'loadbalance.weight' is not applied.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:LoadBalanceClient notWeighted = check new ({
-    targets: [
-        {url: notWeightedTaggedUrl},
-        {url: notWeightedPlainUrl}
-    ],
-    timeout: 120
-});
-
 # The members of endpoint 'NotWeighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup notWeightedGroup = check new ("loadbalance", "NotWeighted", [
     {url: notWeightedTaggedUrl, timeout: 120, state: new ("address", "tagged", {})},
     {url: notWeightedPlainUrl, timeout: 120, state: new ("address", "plain", {})}
 ]);
 
 # Endpoint 'Weighted' (weighted.xml, line 7).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1, 2), as WeightedRoundRobinRule does. A failed call goes to the member the weights name next, the same member while its weight lasts, and the client stops after as many attempts as there are members; Synapse suspends the failed member, so its further attempts pass over it at once until a member answers. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1, 2), as the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:LoadBalanceClient weighted = check new ({
-    targets: [
-        {url: weightedBigUrl},
-        {url: weightedSmallUrl},
-        {url: archiveUrl}
-    ],
-    timeout: 120,
-    lbRule: new WeightedRoundRobinRule([3, 1, 2])
-});
-
 # The members of endpoint 'Weighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
     {url: weightedBigUrl, timeout: 120, state: new ("address", "big", {})},
     {url: weightedSmallUrl, timeout: 120, state: new ("address", "small", {})},
@@ -80,19 +52,11 @@ final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
 # Synapse's algorithm 'org.apache.synapse.endpoints.algorithms.WeightedRoundRobin' is not reproduced: the client uses round robin.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group client takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
 # Endpoint property 'loadbalance.weight' is not applied.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:LoadBalanceClient zeroWeight = check new ({
-    targets: [
-        {url: zeroWeightZeroUrl},
-        {url: zeroWeightOtherUrl}
-    ],
-    timeout: 120
-});
-
 # The members of endpoint 'ZeroWeight' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the non-blocking calls and sends through it go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup zeroWeightGroup = check new ("loadbalance", "ZeroWeight", [
     {url: zeroWeightZeroUrl, timeout: 120, state: new ("address", "zero", {})},
     {url: zeroWeightOtherUrl, timeout: 120, state: new ("address", "other", {})}

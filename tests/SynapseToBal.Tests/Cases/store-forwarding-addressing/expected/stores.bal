@@ -95,6 +95,8 @@ class RoutedForwarderProcessor {
     private boolean running = false;
     # Failed attempts to deliver the oldest message.
     private int attempts = 0;
+    # The endpoint the first message named in its target.endpoint property, kept for the messages after it.
+    private string? targetName = ();
 
     public function execute() {
         lock {
@@ -115,13 +117,17 @@ class RoutedForwarderProcessor {
             if ctx is () {
                 return;
             }
-            ForwardRoute? route = forwardTarget(getProperty(ctx, "target.endpoint"));
+            // ForwardingService reads target.endpoint while it has no endpoint name and keeps the first it reads for
+            // every later message of the run and the runs after (its targetEndpoint field, set once per start).
+            string name = self.targetName ?: getProperty(ctx, "target.endpoint");
+            self.targetName = name;
+            ForwardRoute? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
                 self.deactivate(ctx);
                 return;
             }
-            if forwardAttemptAddressed(ctx, route.endpoint, format = route.format, wsAddressing = route.wsAddressing, wsaTo = route.wsaTo) {
+            if forwardRouteAddressed(ctx, route) {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     routedStore.remove();

@@ -1,0 +1,86 @@
+using System.Globalization;
+using SynapseToBal.Diagnostics;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// A scheduled forwarding processor sends as ForwardingService does: through <c>endpoint.send</c> with the blocking
+/// sender on the message (BlockingMsgSender), so the target's suspension state, a failover or loadbalance target's
+/// members, the blocking sender's status handling and the processor's non.retry.status.codes as the message's
+/// NON_ERROR_HTTP_STATUS_CODES all apply; a message naming its endpoint fixes it for the messages after it.
+/// </summary>
+public sealed class ForwardingBlockingSenderTests
+{
+    private const string Store = """<messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.memory.InMemoryStore" name="S"/>""";
+
+    private const string Storing = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a">
+            <resource methods="POST"><inSequence><store messageStore="S"/><respond/></inSequence></resource>
+        </api>
+        """;
+
+    private const string Group = """
+        <endpoint xmlns="http://ws.apache.org/ns/synapse" name="Quotes"><failover>
+          <endpoint name="one"><address uri="http://one.example.com"/></endpoint>
+          <endpoint name="two"><address uri="http://two.example.com"/></endpoint>
+        </failover></endpoint>
+        """;
+
+    private const string Suspending = """
+        <endpoint xmlns="http://ws.apache.org/ns/synapse" name="Audit"><address uri="http://audit.example.com">
+          <suspendOnFailure><initialDuration>2000</initialDuration></suspendOnFailure>
+        </address><property name="non.error.http.status.codes" value="404" scope="axis2"/></endpoint>
+        """;
+
+    private static string Processor(string name, string target, string parameters = "") =>
+        $"""<messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="{name}" messageStore="S" {target}><parameter name="message.processor.reply.sequence">R</parameter>{parameters}</messageProcessor>""";
+
+    private const string Reply = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="R"><log/></sequence>""";
+
+    [Fact]
+    public void A_group_target_is_forwarded_through_its_endpoint_group_with_the_blocking_sender()
+    {
+        string[] artifacts = [Storing, Store, Group, Reply, Processor("P", "targetEndpoint=\"Quotes\"", "<parameter name=\"non.retry.status.codes\">404</parameter>")];
+        var diagnostics = new DiagnosticBag();
+        ArtifactLowering.Lower(diagnostics, artifacts);
+        var files = ArtifactConversion.Convert(artifacts);
+
+        Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404]) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", files["connections.bal"], StringComparison.Ordinal);
+        Assert.DoesNotContain("http:FailoverClient", files["connections.bal"], StringComparison.Ordinal);
+        Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, blocking = true", files["support.bal"], StringComparison.Ordinal);
+        var note = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.BlockingGroupSend.Id);
+        Assert.Contains("failover endpoint 'Quotes'", note.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_with_suspension_settings_is_forwarded_through_its_state_with_its_non_error_codes()
+    {
+        var files = ArtifactConversion.Convert(Storing, Store, Suspending, Reply, Processor("P", "targetEndpoint=\"Audit\""));
+
+        Assert.Contains("if forwardAttempt(ctx, audit, nonErrorCodes = [404], state = auditSuspension) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
+        var support = files["support.bal"];
+        Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
+        Assert.Contains("sent = endpointCalled(state, sent);", support, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes))", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_message_naming_its_endpoint_routes_to_groups_and_states_and_the_first_name_is_kept()
+    {
+        var files = ArtifactConversion.Convert(Storing, Store, Group, Suspending, Reply, Processor("P", string.Empty));
+        var stores = files["stores.bal"];
+
+        Assert.Contains("return {endpoint: quotesGroup};", stores, StringComparison.Ordinal);
+        Assert.Contains("return {endpoint: audit, nonErrorCodes: [404], state: auditSuspension};", stores, StringComparison.Ordinal);
+        Assert.Contains("if forwardRoute(ctx, route) {", stores, StringComparison.Ordinal);
+        // ForwardingService's targetEndpoint field takes the first message's target.endpoint and keeps it.
+        Assert.Contains("private string? targetName = ();", stores, StringComparison.Ordinal);
+        Assert.Contains("string name = self.targetName ?: getProperty(ctx, \"target.endpoint\");", stores, StringComparison.Ordinal);
+        Assert.Contains("self.targetName = name;", stores, StringComparison.Ordinal);
+        Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
+        Assert.Contains("type ForwardRoute record {|\n    http:Client|EndpointGroup endpoint;", files["support.bal"], StringComparison.Ordinal);
+    }
+}
