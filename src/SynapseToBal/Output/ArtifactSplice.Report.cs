@@ -41,6 +41,18 @@ internal static partial class ArtifactSplice
     /// <summary>The report part of a record, or null when one of its pieces does not read back as the conversion reported it.</summary>
     private static ReportRecord? BuildReport(Driver.ConversionResult result, string input)
     {
+        try
+        {
+            return TryBuildReport(result, input);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null; // a path that does not go back and forth: no report kept, nothing spliced
+        }
+    }
+
+    private static ReportRecord? TryBuildReport(Driver.ConversionResult result, string input)
+    {
         if (result.Report is not { } report || result.ReportShares.Length != report.Artifacts.Length)
         {
             return null;
@@ -57,7 +69,7 @@ internal static partial class ArtifactSplice
         foreach (var diagnostic in result.Diagnostics)
         {
             var span = diagnostic.Location.GetLineSpan();
-            var path = diagnostic.Location.Kind == LocationKind.None ? null : Path.GetRelativePath(input, span.Path).Replace('\\', '/');
+            var path = diagnostic.Location.Kind == LocationKind.None || string.IsNullOrEmpty(span.Path) ? null : Path.GetRelativePath(input, span.Path).Replace('\\', '/');
             stored.Add(new StoredDiagnostic(diagnostic.Id, diagnostic.Severity, path, diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length,
                 span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character, diagnostic.GetMessage(CultureInfo.InvariantCulture)));
         }
