@@ -107,12 +107,20 @@ public static class ConvertCommand
 
     private static int Single(ConvertOptions options, ReportFormats formats, string output, ConsoleOutput console)
     {
-        ConversionResult result;
+        // What the reports, SARIF and the console are written from: a whole conversion's result or, when the change was
+        // confined to one API and spliced (Output/ArtifactSplice.cs), what the record and the slice rebuilt of it.
+        MigrationReportData? report;
+        TemplateRenderer? renderer;
+        IReadOnlyList<Diagnostic> diagnostics;
+        string sourceRoot;
+        int artifactCount;
+        int documentCount;
         OutputOutcome? outcome = null;
         if (options.DryRun)
         {
-            result = console.WithProgress(InputName(options.Input), progress =>
+            var result = console.WithProgress(InputName(options.Input), progress =>
                 Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads }));
+            (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount) = (result.Report, result.Renderer, result.Diagnostics, result.SourceRoot, result.ArtifactCount, result.Documents.Length);
         }
         else
         {
@@ -121,31 +129,38 @@ public static class ConvertCommand
                 IncrementalConversion.Run(
                     new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads },
                     output,
-                    new OutputOptions(options.Force, options.NoMerge, options.Check),
+                    new OutputOptions(options.Force, options.NoMerge, options.Check) { ReuseArtifacts = true, NoSplice = options.NoSplice },
                     include: f => f.RelativePath != ReportWriter.MarkdownFileName));
-            if (run.Conversion is not { } converted)
+            if (run.Conversion is { } converted)
+            {
+                (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount) = (converted.Report, converted.Renderer, converted.Diagnostics, converted.SourceRoot, converted.ArtifactCount, converted.Documents.Length);
+            }
+            else if (run.SplicedReport is { } spliced)
+            {
+                (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount) = (spliced.Report, spliced.Renderer, spliced.Diagnostics, spliced.SourceRoot, spliced.ArtifactCount, spliced.DocumentCount);
+            }
+            else
             {
                 console.Final($"Up to date: nothing changed since the last conversion into {Display(output)}; no file written.");
                 return Program.Converted;
             }
 
-            result = converted;
             outcome = run.Outcome;
         }
 
         var writeReports = (!options.DryRun || options.Out is not null) && !options.Check;
-        if (writeReports && result.Report is { } report && result.Renderer is { } renderer)
+        if (writeReports && report is not null && renderer is not null)
         {
             WriteReports(renderer, report, formats, output);
         }
 
         if (options.Sarif is not null)
         {
-            WriteText(options.Sarif, Sarif.Write(result.Diagnostics, result.SourceRoot, Program.Version));
+            WriteText(options.Sarif, Sarif.Write(diagnostics, sourceRoot, Program.Version));
         }
 
-        console.Diagnostics([.. result.Diagnostics, .. outcome?.Diagnostics ?? []]);
-        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        console.Diagnostics([.. diagnostics, .. outcome?.Diagnostics ?? []]);
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (outcome is not null && !options.Quiet)
         {
             // What converting did to the output folder (written, merged, kept as edited), before the final line.
@@ -154,8 +169,8 @@ public static class ConvertCommand
 
         var verb = options.DryRun ? "Analysed" : "Converted";
         var where = options.DryRun ? (options.Out is null ? " (dry run: nothing written)" : $" (dry run: reports in {Display(output)})") : $" into {Display(output)}";
-        console.Final($"{verb} {"artifact".ToQuantity(result.ArtifactCount)} from {"file".ToQuantity(result.Documents.Length)}{where}: {console.Counts(result.Diagnostics)}.");
-        if (result.Report is { } summary)
+        console.Final($"{verb} {"artifact".ToQuantity(artifactCount)} from {"file".ToQuantity(documentCount)}{where}: {console.Counts([.. diagnostics])}.");
+        if (report is { } summary)
         {
             console.Summary([(InputName(options.Input), summary)]);
         }

@@ -69,6 +69,9 @@ public sealed class ConvertOptions
     [Option("no-merge", HelpText = "Do not merge an edited file with its new generation: write the new generation to <file>.new.")]
     public bool NoMerge { get; set; }
 
+    [Option("no-splice", HelpText = "Convert the whole project even when the only change since the last conversion is confined to one API (by default such a change is regenerated alone and spliced into the previous output, with the same result).")]
+    public bool NoSplice { get; set; }
+
     [Option("check", HelpText = "Write nothing; exit 4 when converting again would change a file of the output.")]
     public bool Check { get; set; }
 

@@ -73,6 +73,9 @@ public sealed record ConversionResult(
     /// <summary>The migration report of the conversion (null when the input does not exist).</summary>
     public MigrationReportData? Report { get; init; }
 
+    /// <summary>Each artifact's share of the report's totals, in the order of its rows (empty when there is no report).</summary>
+    public ImmutableArray<ArtifactShare> ReportShares { get; init; } = [];
+
     /// <summary>The templates the package was rendered with, for the report pages.</summary>
     public TemplateRenderer? Renderer { get; init; }
 
@@ -182,7 +185,7 @@ public static class Converter
         }
 
         var sorted = diagnostics.Sorted();
-        var report = MigrationReportBuilder.Build(new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, sorted));
+        var (report, shares) = MigrationReportBuilder.BuildWithShares(new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, sorted));
         if (files.Count > 0)
         {
             try
@@ -201,6 +204,7 @@ public static class Converter
         {
             Project = project,
             Report = report,
+            ReportShares = shares,
             Renderer = renderer,
             Graph = model.Graph,
             ModuleNames = refined?.ModuleNames ?? [],

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SynapseToBal.Driver;
 using SynapseToBal.Emit;
+using SynapseToBal.Report;
 
 namespace SynapseToBal.Output;
 
@@ -23,7 +25,7 @@ internal static partial class ArtifactSplice
     public const string FileName = "artifacts.json";
 
     /// <summary>The stored format and the meaning of its fields: a record of another version is not read.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>The files whose constructs the emitter reports with their source file (<see cref="SectionCollector"/>).</summary>
     private static readonly string[] SectionFiles = ["main.bal", "functions.bal"];
@@ -51,10 +53,11 @@ internal static partial class ArtifactSplice
     /// <param name="NamesAsAsked">Every module-level symbol of the package got the name it asked for (no splice otherwise).</param>
     /// <param name="ModuleNames">Those names, in symbol order.</param>
     /// <param name="Files">Every generated file the manifest tracks with the hash of its generated text, in generation order.</param>
-    internal sealed record Record(string Build, bool NamesAsAsked, IReadOnlyList<string> ModuleNames, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts);
+    /// <param name="Report">The conversion's report, shares and diagnostics (null when one does not read back as reported: nothing is then spliced).</param>
+    internal sealed record Record(string Build, bool NamesAsAsked, IReadOnlyList<string> ModuleNames, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts, ReportRecord? Report);
 
     /// <summary>What a splice produced: the files of the package, the next record and the manifest's inputs.</summary>
-    internal sealed record Spliced(IReadOnlyList<GeneratedFile> Files, Record Next, IReadOnlyList<ManifestInput> Inputs);
+    internal sealed record Spliced(IReadOnlyList<GeneratedFile> Files, Record Next, IReadOnlyList<ManifestInput> Inputs, SplicedReport Report);
 
     /// <summary>An input file that holds one API and nothing else.</summary>
     private static bool IsSingleApi(ManifestInput input) =>
@@ -95,7 +98,8 @@ internal static partial class ArtifactSplice
     }
 
     /// <summary>The record of a conversion, or null when it has nothing to record (no project read).</summary>
-    public static Record? Build(ConversionResult result, IReadOnlyList<GeneratedFile> files, IReadOnlyList<ManifestInput> inputs, SectionCollector sections)
+    /// <param name="inputPath">The input as the options name it.</param>
+    public static Record? Build(ConversionResult result, IReadOnlyList<GeneratedFile> files, IReadOnlyList<ManifestInput> inputs, SectionCollector sections, string inputPath)
     {
         if (result.Project is not { } project)
         {
@@ -134,7 +138,9 @@ internal static partial class ArtifactSplice
             }
         }
 
-        return new Record(IncrementalConversion.Build, result.NamesAsAsked, result.NamesAsAsked ? result.ModuleNames : [], [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
+        var folder = Path.GetFullPath(inputPath).TrimEnd(Path.DirectorySeparatorChar);
+        var report = result.NamesAsAsked && Directory.Exists(folder) ? BuildReport(result, folder) : null;
+        return new Record(IncrementalConversion.Build, result.NamesAsAsked, result.NamesAsAsked ? result.ModuleNames : [], [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts, report);
     }
 
     /// <summary>Where each recorded construct's text is in the file, in order; null when one is not found as recorded (the file was rendered twice, or its text was changed after joining).</summary>
@@ -163,7 +169,7 @@ internal static partial class ArtifactSplice
     public static Spliced? TrySplice(ConversionOptions options, string root, Manifest previous, IReadOnlyList<(string Path, string Hash)> fingerprint, Func<GeneratedFile, bool>? include)
     {
         var input = Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar);
-        if (!Directory.Exists(input) || options.KeepStructure || options.RenderCache is not null || Read(Path.Combine(root, Manifest.Folder, FileName)) is not { } record || record.Build != IncrementalConversion.Build || !record.NamesAsAsked)
+        if (!Directory.Exists(input) || options.KeepStructure || options.RenderCache is not null || Read(Path.Combine(root, Manifest.Folder, FileName)) is not { } record || record.Build != IncrementalConversion.Build || !record.NamesAsAsked || record.Report is null)
         {
             return null;
         }
@@ -391,6 +397,8 @@ internal static partial class ArtifactSplice
 
         var files = new List<GeneratedFile>();
         var shifts = new Dictionary<string, List<(int Start, int OldLength, int NewLength)>>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, (string OldText, string NewText)>(StringComparer.Ordinal);
+        var own = new Dictionary<string, (List<(string Origin, int Start, int Length)> Old, List<(string Origin, int Start, int Length)> New)>(StringComparer.Ordinal);
         foreach (var (generated, hash) in record.Files)
         {
             if (previous.Files.FirstOrDefault(f => f.Path == generated)?.Hash != hash || ReadBase(root, generated) is not { } text || Manifest.Hash(text) != hash)
@@ -413,6 +421,7 @@ internal static partial class ArtifactSplice
                 }
 
                 files.Add(new GeneratedFile(generated, text));
+                texts[generated] = (text, text);
                 continue;
             }
 
@@ -423,6 +432,8 @@ internal static partial class ArtifactSplice
 
             files.Add(new GeneratedFile(generated, replaced.Text));
             shifts[generated] = replaced.Shifts;
+            texts[generated] = (text, replaced.Text);
+            own[generated] = (replaced.Old, replaced.New);
         }
 
         // A file the slice generates differently but the package did not generate: not handled.
@@ -436,9 +447,17 @@ internal static partial class ArtifactSplice
             Text = a.Path == path ? newText : a.Text,
             Sections = [.. a.Sections.Select(s => Shift(s, shifts))],
         }).ToList();
-        var next = new Record(record.Build, record.NamesAsAsked, record.ModuleNames, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts);
+        // The report, its totals and the TODO links, as the whole conversion would give them (ArtifactSplice.Report.cs).
+        if (SpliceReport(record.Report!, input, path, before.Value, after.Value, record, texts, own, artifact, artifacts.First(a => a.Path == path).Sections, out var report) is not { } nextReport
+            || report is null || after.Value.Renderer is not { } renderer
+            || Diagnostics(record.Report!.Diagnostics, input) is not { } diagnostics)
+        {
+            return null;
+        }
+
+        var next = new Record(record.Build, record.NamesAsAsked, record.ModuleNames, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts, nextReport);
         var inputs = previous.Inputs.Select((i, index) => index == changed ? i with { Hash = fingerprint[changed].Hash } : i).ToList();
-        return new Spliced(files, next, inputs);
+        return new Spliced(files, next, inputs, new SplicedReport(report, diagnostics, nextReport.ArtifactCount, nextReport.DocumentCount, Path.GetFullPath(Path.Combine(input, nextReport.SourceRoot)), renderer));
     }
 
     /// <summary>A section after the changed sections of its file moves by their change in length; a changed section keeps its start (moved by the earlier ones) and takes its new length.</summary>
@@ -471,7 +490,7 @@ internal static partial class ArtifactSplice
     /// the file differ only inside those sections, and the previous generation holds each
     /// old section where the record says; null otherwise.
     /// </summary>
-    private static (string Text, List<(int Start, int OldLength, int NewLength)> Shifts)? Replace(
+    private static (string Text, List<(int Start, int OldLength, int NewLength)> Shifts, List<(string Origin, int Start, int Length)> Old, List<(string Origin, int Start, int Length)> New)? Replace(
         string file,
         string previousText,
         string before,
@@ -514,7 +533,7 @@ internal static partial class ArtifactSplice
         }
 
         builder.Append(previousText, at, previousText.Length - at);
-        return (builder.ToString(), shifts);
+        return (builder.ToString(), shifts, oldOwn, newOwn);
     }
 
     /// <summary>The text without the given ranges (in order, not overlapping).</summary>
@@ -537,7 +556,10 @@ internal static partial class ArtifactSplice
         SectionCollector Sections,
         IReadOnlyList<string> Artifacts,
         bool NamesAsAsked,
-        IReadOnlyList<string> ModuleNames);
+        IReadOnlyList<string> ModuleNames,
+        MigrationReportData? Report,
+        ImmutableArray<ArtifactShare> Shares,
+        TemplateRenderer? Renderer);
 
     /// <param name="moduleNames">The whole package's module-level names, which the slice's locals keep clear of as the whole package's do.</param>
     private static SliceConversion? ConvertSlice(ConversionOptions options, string slice, Func<GeneratedFile, bool>? include, IReadOnlyList<string> moduleNames, string changedFile)
@@ -555,7 +577,7 @@ internal static partial class ArtifactSplice
         }
 
         var artifacts = result.Documents.Where(d => Path.GetFullPath(d.Path) == changedFile).SelectMany(d => d.Artifacts.Select(a => a.XmlName + ":" + a.Name)).ToList();
-        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames);
+        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames, result.Report, result.ReportShares, result.Renderer);
     }
 
     private static string? ReadBase(string root, string file)
@@ -618,6 +640,11 @@ internal static partial class ArtifactSplice
             }
 
             writer.WriteEndArray();
+            if (record.Report is { } report)
+            {
+                WriteReport(writer, report);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -648,7 +675,8 @@ internal static partial class ArtifactSplice
                 a.GetProperty("text").GetString()!,
                 [.. a.GetProperty("sections").EnumerateArray().Select(s => new Section(s[0].GetString()!, s[1].GetInt32(), s[2].GetInt32()))])).ToList();
             var names = rootElement.GetProperty("moduleNames").EnumerateArray().Select(n => n.GetString()!).ToList();
-            return new Record(rootElement.GetProperty("build").GetString()!, rootElement.GetProperty("namesAsAsked").GetBoolean(), names, files, artifacts);
+            var report = rootElement.TryGetProperty("report", out var stored) ? ReadReport(stored) : null;
+            return new Record(rootElement.GetProperty("build").GetString()!, rootElement.GetProperty("namesAsAsked").GetBoolean(), names, files, artifacts, report);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException or NullReferenceException)
         {

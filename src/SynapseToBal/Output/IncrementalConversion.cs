@@ -12,6 +12,9 @@ public sealed record IncrementalRun(ConversionResult? Conversion, OutputOutcome?
     /// <summary>The files were spliced from the previous generation and a slice of the project (<see cref="ArtifactSplice"/>): no conversion of the whole project ran.</summary>
     public bool Spliced { get; init; }
 
+    /// <summary>For a spliced run, the report, diagnostics and counts a whole conversion would have given (null otherwise).</summary>
+    public SplicedReport? SplicedReport { get; init; }
+
     /// <summary>The rendered constructs the conversion reused and rendered (null when nothing ran).</summary>
     public RenderCache? Cache { get; init; }
 }
@@ -44,7 +47,7 @@ public static class IncrementalConversion
         // A change confined to one API's file: its new sections spliced into the previous generation when a slice of the
         // project shows the change stays inside them (ArtifactSplice); otherwise the whole project is converted.
         var recordPath = Path.Combine(root, Manifest.Folder, ArtifactSplice.FileName);
-        if (output.ReuseArtifacts && !output.ReuseRenders && previous is not null && SameConverter(previous, settings)
+        if (output.ReuseArtifacts && !output.NoSplice && !output.ReuseRenders && previous is not null && SameConverter(previous, settings)
             && ArtifactSplice.TrySplice(options, root, previous, fingerprint, include) is { } spliced)
         {
             var splicedOutcome = new OutputWriter(root, output).Write(spliced.Files, new Manifest(Generator, Build, settings, spliced.Inputs, []), previous);
@@ -53,7 +56,7 @@ public static class IncrementalConversion
                 WriteIfChanged(recordPath, ArtifactSplice.Serialize(spliced.Next));
             }
 
-            return new IncrementalRun(null, splicedOutcome, UpToDate: false) { Spliced = true };
+            return new IncrementalRun(null, splicedOutcome, UpToDate: false) { Spliced = true, SplicedReport = spliced.Report };
         }
 
         // The rendered constructs of the previous conversion into this folder, when the same converter made them (an
@@ -73,7 +76,7 @@ public static class IncrementalConversion
         if (output.ReuseArtifacts && !output.Check && Directory.Exists(Path.GetDirectoryName(recordPath)))
         {
             // The record a later run splices from; none (and a stale one removed) when this run cannot give one.
-            if (sections is not null && !output.ReuseRenders && ArtifactSplice.Build(result, files, manifest.Inputs, sections) is { } record)
+            if (sections is not null && !output.ReuseRenders && ArtifactSplice.Build(result, files, manifest.Inputs, sections, options.Input) is { } record)
             {
                 WriteIfChanged(recordPath, ArtifactSplice.Serialize(record));
             }

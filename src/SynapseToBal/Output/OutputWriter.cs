@@ -52,9 +52,12 @@ public sealed record OutputOptions(bool Force = false, bool NoMerge = false, boo
     /// <summary>
     /// Keep a record of each API file's text and sections in the manifest folder, and splice a rerun whose only change
     /// is confined to one API's file instead of converting the whole project (<c>Output/ArtifactSplice.cs</c>); off by
-    /// default (the CLI needs the whole conversion for its reports).
+    /// default here, on in the CLI (which writes its reports from <see cref="IncrementalRun.SplicedReport"/> after a splice).
     /// </summary>
     public bool ReuseArtifacts { get; init; }
+
+    /// <summary>With <see cref="ReuseArtifacts"/>: keep the record but convert the whole project (the CLI's <c>--no-splice</c>).</summary>
+    public bool NoSplice { get; init; }
 }
 
 public sealed record OutputOutcome(IReadOnlyList<FileOutcome> Files, IReadOnlyList<Diagnostic> Diagnostics)

@@ -31,7 +31,10 @@ public static partial class MigrationReportBuilder
 {
     public const string Tool = "SynapseToBal";
 
-    public static MigrationReportData Build(ReportInput input)
+    public static MigrationReportData Build(ReportInput input) => BuildWithShares(input).Report;
+
+    /// <summary>The report and each artifact's share of its totals (<see cref="ArtifactShare"/>, in the order of its rows).</summary>
+    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) BuildWithShares(ReportInput input)
     {
         var artifacts = input.Documents.SelectMany(d => d.Artifacts).ToList();
         var measure = Coverage.Measure(artifacts, input.Package);
@@ -50,6 +53,7 @@ public static partial class MigrationReportBuilder
         }
 
         var reports = new List<ArtifactReport>(artifacts.Count);
+        var shares = ImmutableArray.CreateBuilder<ArtifactShare>(artifacts.Count);
         var statuses = new Dictionary<ArtifactSyntax, ArtifactStatus>(ReferenceEqualityComparer.Instance);
         foreach (var artifact in artifacts)
         {
@@ -64,6 +68,7 @@ public static partial class MigrationReportBuilder
                 statuses[artifact] = ArtifactStatus.Ignored;
                 reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, ArtifactStatus.Ignored,
                     mediators.Count, 0, 0, 0, todoCount));
+                shares.Add(new ArtifactShare(0, 0, []));
                 continue;
             }
 
@@ -73,6 +78,15 @@ public static partial class MigrationReportBuilder
             statuses[artifact] = status;
             reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, status,
                 mediators.Count, mediators.Count - inTodos, inTodos, Share(weight - weightInTodos, weight), todoCount));
+            var own = mediators.Where(measure.IsInTodo)
+                .GroupBy(m => m.ElementName, StringComparer.Ordinal)
+                .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First()), g.Select(m => measure.InTodos[m].Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()));
+            if (pending.Contains(artifact) && mediators.Count == 0)
+            {
+                own = own.Append(new UnsupportedElement(artifact.XmlName + " (artifact)", 1, 0, todos.Where((_, i) => ReferenceEquals(todoOwners[i], artifact)).Select(t => t.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()));
+            }
+
+            shares.Add(new ArtifactShare(weight, weightInTodos, [.. own]));
         }
 
         var unsupported = measure.InTodos
@@ -104,7 +118,7 @@ public static partial class MigrationReportBuilder
             warnings,
             infos);
 
-        return new MigrationReportData(
+        return (new MigrationReportData(
             MigrationReportData.CurrentSchemaVersion,
             Tool,
             input.Source,
@@ -117,8 +131,53 @@ public static partial class MigrationReportBuilder
             todos,
             Groups(input),
             Graph(artifacts, statuses, input.Graph),
-            []);
+            []), shares.MoveToImmutable());
     }
+
+    /// <summary>
+    /// The report with its totals (summary, estimate, elements left in TODOs) computed again from its rows, its TODO
+    /// links and each artifact's share (same order as the rows); its files, diagnostics counts and the rest kept. What
+    /// <see cref="BuildWithShares"/> builds recombines to itself when every mediator in a TODO belongs to an artifact
+    /// (<see cref="SameTotals"/> says whether it did); a rerun that regenerates one artifact replaces its row and share.
+    /// </summary>
+    public static MigrationReportData Recombine(MigrationReportData report, IReadOnlyList<ArtifactShare> shares)
+    {
+        var counted = report.Artifacts.Select((row, i) => (Row: row, Share: shares[i])).Where(p => p.Row.Status != ArtifactStatus.Ignored).ToList();
+        var mediators = counted.Sum(p => p.Row.Mediators);
+        var inTodos = counted.Sum(p => p.Row.MediatorsInTodos);
+        var units = counted.Sum(p => p.Share.WeightUnits);
+        var unitsInTodos = counted.Sum(p => p.Share.WeightUnitsInTodos);
+        var summary = report.Summary with
+        {
+            Artifacts = report.Artifacts.Length,
+            Mediators = mediators,
+            MediatorsTranslated = mediators - inTodos,
+            MediatorsInTodos = inTodos,
+            WeightUnits = units,
+            WeightUnitsInTodos = unitsInTodos,
+            Coverage = Share(mediators - inTodos, mediators),
+            WeightedCoverage = Share(units - unitsInTodos, units),
+            Todos = report.Todos.Length,
+        };
+        var unsupported = shares.SelectMany(s => s.Unsupported)
+            .GroupBy(u => u.Element, StringComparer.Ordinal)
+            .Select(g => new UnsupportedElement(g.Key, g.Sum(u => u.Count), g.First().Weight, g.SelectMany(u => u.Codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
+            .OrderByDescending(u => u.Count).ThenBy(u => u.Element, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return report with
+        {
+            Summary = summary,
+            Estimate = WorkEstimate.Compute(unitsInTodos, summary.Errors + summary.Warnings, summary.Artifacts),
+            Unsupported = unsupported,
+        };
+    }
+
+    /// <summary>Whether two reports have the same totals: summary, estimate and elements left in TODOs.</summary>
+    public static bool SameTotals(MigrationReportData a, MigrationReportData b) =>
+        a.Summary == b.Summary
+        && a.Estimate == b.Estimate
+        && a.Unsupported.Length == b.Unsupported.Length
+        && a.Unsupported.Zip(b.Unsupported).All(p => p.First.Element == p.Second.Element && p.First.Count == p.Second.Count && p.First.Weight == p.Second.Weight && p.First.Codes.SequenceEqual(p.Second.Codes, StringComparer.Ordinal));
 
     /// <summary>An aggregate of child reports (multi-root): their sums, each project's summary, and their rows, files prefixed by the project.</summary>
     public static MigrationReportData Aggregate(string source, IReadOnlyList<(string Name, string Output, MigrationReportData Report)> projects)

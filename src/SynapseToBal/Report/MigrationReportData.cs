@@ -100,3 +100,13 @@ public sealed record GraphEdge(string From, string To, string Kind);
 
 /// <summary>One child project of a multi-root conversion.</summary>
 public sealed record ProjectSummary(string Name, string Output, ReportSummary Summary, WorkEstimate Estimate);
+
+/// <summary>
+/// One artifact's part of the report's totals, beside its row in <see cref="MigrationReportData.Artifacts"/> (same
+/// index): what a rerun that regenerates one artifact alone recombines the totals from
+/// (<see cref="MigrationReportBuilder.Recombine"/>, <c>Output/ArtifactSplice.cs</c>).
+/// </summary>
+/// <param name="WeightUnits">The weight of its mediators (0 for an ignored duplicate).</param>
+/// <param name="WeightUnitsInTodos">The weight of those inside TODOs.</param>
+/// <param name="Unsupported">Its elements left in TODOs, grouped by element as the report's list is.</param>
+public sealed record ArtifactShare(int WeightUnits, int WeightUnitsInTodos, ImmutableArray<UnsupportedElement> Unsupported);

@@ -33,6 +33,19 @@ public static class ReportWriter
     public static string ToJson(MigrationReportData report) =>
         JsonSerializer.Serialize(report, (JsonTypeInfo<MigrationReportData>)JsonOptions.GetTypeInfo(typeof(MigrationReportData))) + "\n";
 
+    /// <summary>A report read back from <see cref="ToJson"/>'s text; null when the text is not one.</summary>
+    public static MigrationReportData? FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, (JsonTypeInfo<MigrationReportData>)JsonOptions.GetTypeInfo(typeof(MigrationReportData)));
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public static GeneratedFile Json(MigrationReportData report) => new(JsonFileName, ToJson(report));
 
     public static GeneratedFile Markdown(TemplateRenderer renderer, MigrationReportData report) =>
