@@ -132,136 +132,137 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 116,
         [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 117,
         [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 118,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 119,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 120,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 121,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 122,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 123,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 124,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 125,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 126,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 127,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 128,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 129,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 130,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 131,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 132,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 133,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 134,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 135,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 136,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 137,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 138,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 139,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 140,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 141,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 142,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 143,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 144,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 145,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 146,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 147,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 149,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 150,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 151,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 152,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 153,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 154,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 155,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 156,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 157,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 158,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 159,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 160,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 161,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 162,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 163,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 164,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 165,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 166,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 167,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 168,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 169,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 170,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 171,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 172,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 173,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 174,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 175,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 176,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 177,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 178,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 179,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 180,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 181,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 182,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 183,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 184,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 185,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 186,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 187,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 188,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 189,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 190,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 191,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 192,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 193,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 194,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 195,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 196,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 197,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 198,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 199,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 200,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 201,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 202,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 203,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 204,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 205,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 206,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 207,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 208,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 209,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 210,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 211,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 212,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 213,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 214,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 215,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 216,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 217,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 218,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 219,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 220,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 221,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 222,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 223,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 224,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 225,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 226,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 227,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 228,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 229,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 230,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 231,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 233,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 234,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 235,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 236,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 237,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 238,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 239,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 240,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 241,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 246,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 247,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 248,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 119,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 120,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 121,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 122,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 123,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 124,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 125,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 126,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 127,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 128,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 129,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 130,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 131,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 132,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 133,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 134,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 135,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 136,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 137,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 138,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 139,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 140,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 141,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 142,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 143,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 144,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 145,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 146,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 147,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 150,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 151,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 152,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 153,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 154,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 155,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 156,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 157,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 158,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 159,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 160,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 161,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 162,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 163,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 164,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 165,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 166,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 167,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 168,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 169,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 170,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 171,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 172,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 173,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 174,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 175,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 176,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 177,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 178,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 179,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 180,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 181,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 182,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 183,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 184,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 185,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 186,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 187,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 188,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 189,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 190,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 191,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 192,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 193,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 194,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 195,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 196,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 197,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 198,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 199,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 200,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 201,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 202,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 203,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 205,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 206,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 207,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 208,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 209,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 210,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 211,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 212,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 213,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 214,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 215,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 216,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 217,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 218,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 219,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 220,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 221,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 222,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 223,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 224,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 225,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 226,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 227,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 228,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 229,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 230,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 231,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 232,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 233,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 234,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 235,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 236,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 237,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 238,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 239,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 240,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 241,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 246,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 247,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 248,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 249,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1493,6 +1494,20 @@ internal static partial class IrMembers
 
             case 119:
             {
+                var n = (global::SynapseToBal.IR.JsonValidateStep)node;
+                sink.Visit(n.Source);
+                sink.Visit(n.Schema);
+                foreach (var item in n.OnFail)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 120:
+            {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.ConnectionName);
@@ -1514,9 +1529,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
-                return true;
             case 121:
+                return true;
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1524,7 +1539,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1537,7 +1552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1545,7 +1560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1556,7 +1571,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1564,7 +1579,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1576,7 +1591,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1584,7 +1599,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1599,14 +1614,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1614,7 +1629,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1632,34 +1647,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
-                return true;
             case 133:
                 return true;
             case 134:
                 return true;
             case 135:
+                return true;
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1672,7 +1687,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1684,7 +1699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1697,7 +1712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1706,7 +1721,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1714,7 +1729,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1729,28 +1744,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1761,7 +1776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1772,21 +1787,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1815,7 +1830,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1826,7 +1841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1835,21 +1850,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1857,14 +1872,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1872,7 +1887,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -1994,21 +2009,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2016,7 +2031,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2024,7 +2039,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2033,14 +2048,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2048,7 +2063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2057,7 +2072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2065,7 +2080,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2073,7 +2088,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2081,7 +2096,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2090,7 +2105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2098,7 +2113,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2106,7 +2121,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2128,14 +2143,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2149,7 +2164,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2157,14 +2172,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2175,7 +2190,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2185,7 +2200,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2202,7 +2217,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2215,7 +2230,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2233,7 +2248,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2241,7 +2256,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2250,7 +2265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2264,7 +2279,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2273,7 +2288,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2282,14 +2297,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2300,7 +2315,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2309,14 +2324,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2324,7 +2339,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2332,7 +2347,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2341,7 +2356,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2353,7 +2368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2371,27 +2386,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
-                return true;
             case 199:
                 return true;
             case 200:
                 return true;
             case 201:
+                return true;
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2399,7 +2414,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2415,14 +2430,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2441,7 +2456,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2450,7 +2465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2463,28 +2478,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2495,14 +2510,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2513,7 +2528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2521,7 +2536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2529,7 +2544,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2541,7 +2556,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2556,7 +2571,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2566,23 +2581,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 221:
-                return true;
             case 222:
+                return true;
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2590,37 +2605,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 225:
-                return true;
             case 226:
+                return true;
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2628,7 +2643,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2637,7 +2652,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2645,7 +2660,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2659,21 +2674,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2697,7 +2712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2705,32 +2720,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 239:
-                return true;
             case 240:
                 return true;
             case 241:
+                return true;
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2742,7 +2757,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2756,7 +2771,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2770,7 +2785,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2778,7 +2793,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2798,7 +2813,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2806,7 +2821,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
