@@ -87,6 +87,9 @@ public sealed record ConversionResult(
 
     /// <summary>Every module-level symbol got the name it asked for (false when nothing was refined).</summary>
     public bool NamesAsAsked { get; init; }
+
+    /// <summary>Something in the package may write any property, so none is typed (<c>PropertyRecord.AnyWriter</c>; false when nothing was refined).</summary>
+    public bool AnyPropertyWriter { get; init; }
 }
 
 public sealed record AnalysisResult(Inventory Inventory, IReadOnlyList<Diagnostic> Diagnostics, ProjectModel Project, ImmutableArray<SynapseDocument> Documents)
@@ -209,6 +212,7 @@ public static class Converter
             Graph = model.Graph,
             ModuleNames = refined?.ModuleNames ?? [],
             NamesAsAsked = refined?.NamesAsAsked ?? false,
+            AnyPropertyWriter = refined?.PropertyRecord.AnyWriter ?? false,
         };
     }
 

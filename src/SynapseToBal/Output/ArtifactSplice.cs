@@ -211,7 +211,7 @@ internal static partial class ArtifactSplice
         }
 
         var (oldText, newText) = change;
-        if (record.Files.Any(f => f.Path == PropertiesFile) || PropertyWriterMarkup().IsMatch(oldText))
+        if (record.Files.Any(f => f.Path == PropertiesFile))
         {
             return null; // see PropertyRecordMayChange
         }
@@ -286,18 +286,78 @@ internal static partial class ArtifactSplice
     /// is left is a property the other APIs write into the context that the old text kept in the map (by naming it) and
     /// the new one may not: the whole package might type it now, while the slice, without those writes, cannot tell.
     /// A property the changed API still writes into the context by name is not such a case: what keeps it in the map
-    /// in the slice keeps it there in the whole package. A name written with an escape in its literal counts as named.
+    /// in the slice keeps it there in the whole package. A name written with an escape in its literal counts as named,
+    /// and so does a name the old text holds only through an XML reference (<c>name="a&amp;amp;b"</c>).
+    /// <para>
+    /// Nothing may change either when the slice after the change has something that may write any property
+    /// (<see cref="ConversionResult.AnyPropertyWriter"/>: a class or script TODO, a computed name): the changed API is
+    /// part of the whole package, which then types no property either, as the previous generation did not. Only
+    /// otherwise does markup in the old text that may write any property (<see cref="PropertyWriterMarkup"/>) refuse
+    /// the splice: its removal may let the whole package type properties the other APIs write.
+    /// </para>
     /// </summary>
-    private static bool PropertyRecordMayChange(string root, Record record, IReadOnlyList<GeneratedFile> before, IReadOnlyList<GeneratedFile> after, string oldText)
+    private static bool PropertyRecordMayChange(string root, Record record, SliceConversion before, SliceConversion after, string oldText)
     {
-        if (before.Concat(after).Any(f => f.RelativePath == PropertiesFile))
+        if (before.Files.Concat(after.Files).Any(f => f.RelativePath == PropertiesFile))
         {
             return true;
         }
 
-        var stillWritten = ContextWrites(after.Select(f => (f.RelativePath, (string?)f.Content)));
+        if (after.AnyPropertyWriter)
+        {
+            return false;
+        }
+
+        if (PropertyWriterMarkup().IsMatch(oldText))
+        {
+            return true;
+        }
+
+        var stillWritten = ContextWrites(after.Files.Select(f => (f.RelativePath, (string?)f.Content)));
         var written = ContextWrites(record.Files.Select(f => (f.Path, ReadBase(root, f.Path))));
-        return written.Any(name => !stillWritten.Contains(name) && (name.Contains('\\', StringComparison.Ordinal) || oldText.Contains(name, StringComparison.Ordinal)));
+        var values = oldText.Contains('&', StringComparison.Ordinal) ? XmlValues(oldText) : [];
+        return written.Any(name => !stillWritten.Contains(name)
+            && (name.Contains('\\', StringComparison.Ordinal)
+                || oldText.Contains(name, StringComparison.Ordinal)
+                || values is null
+                || values.Any(v => v.Contains(name, StringComparison.Ordinal))));
+    }
+
+    /// <summary>
+    /// The attribute values, texts, comments and processing instructions of an XML text with its references resolved,
+    /// or null when it does not parse (every name then counts as named).
+    /// </summary>
+    private static List<string>? XmlValues(string text)
+    {
+        try
+        {
+            var document = System.Xml.Linq.XDocument.Parse(text);
+            var values = new List<string>();
+            foreach (var node in document.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case System.Xml.Linq.XElement element:
+                        values.AddRange(element.Attributes().Select(a => a.Value));
+                        break;
+                    case System.Xml.Linq.XText t:
+                        values.Add(t.Value);
+                        break;
+                    case System.Xml.Linq.XComment c:
+                        values.Add(c.Value);
+                        break;
+                    case System.Xml.Linq.XProcessingInstruction pi:
+                        values.Add(pi.Data);
+                        break;
+                }
+            }
+
+            return values;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The literal names of the default-scope properties the generated files (not the runtime module) write by name.</summary>
@@ -390,7 +450,7 @@ internal static partial class ArtifactSplice
             return null;
         }
 
-        if (PropertyRecordMayChange(root, record, before.Value.Files, after.Value.Files, oldText))
+        if (PropertyRecordMayChange(root, record, before.Value, after.Value, oldText))
         {
             return null;
         }
@@ -559,7 +619,8 @@ internal static partial class ArtifactSplice
         IReadOnlyList<string> ModuleNames,
         MigrationReportData? Report,
         ImmutableArray<ArtifactShare> Shares,
-        TemplateRenderer? Renderer);
+        TemplateRenderer? Renderer,
+        bool AnyPropertyWriter);
 
     /// <param name="moduleNames">The whole package's module-level names, which the slice's locals keep clear of as the whole package's do.</param>
     private static SliceConversion? ConvertSlice(ConversionOptions options, string slice, Func<GeneratedFile, bool>? include, IReadOnlyList<string> moduleNames, string changedFile)
@@ -577,7 +638,7 @@ internal static partial class ArtifactSplice
         }
 
         var artifacts = result.Documents.Where(d => Path.GetFullPath(d.Path) == changedFile).SelectMany(d => d.Artifacts.Select(a => a.XmlName + ":" + a.Name)).ToList();
-        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames, result.Report, result.ReportShares, result.Renderer);
+        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames, result.Report, result.ReportShares, result.Renderer, result.AnyPropertyWriter);
     }
 
     private static string? ReadBase(string root, string file)

@@ -28,13 +28,23 @@ public sealed class PropertyRecord
 {
     private readonly Dictionary<string, PropertyField> _byProperty;
 
-    internal PropertyRecord(IReadOnlyList<PropertyField> fields)
+    internal PropertyRecord(IReadOnlyList<PropertyField> fields, bool anyWriter = false)
     {
         Fields = fields;
+        AnyWriter = anyWriter;
         _byProperty = fields.ToDictionary(f => f.Property, StringComparer.Ordinal);
     }
 
     public static PropertyRecord Empty { get; } = new([]);
+
+    /// <summary>The record of a package where something may write any property (<see cref="AnyWriter"/>): empty.</summary>
+    internal static PropertyRecord Untyped { get; } = new([], anyWriter: true);
+
+    /// <summary>
+    /// Something in the package may write a property of any name with any value (a class or script TODO, a computed
+    /// name), so no property is typed, whatever else the package holds.
+    /// </summary>
+    public bool AnyWriter { get; }
 
     /// <summary>The fields, ordered by property name (ordinal), so the record does not depend on the order of the input files.</summary>
     public IReadOnlyList<PropertyField> Fields { get; }
@@ -71,7 +81,7 @@ public static partial class PropertyLocalAnalysis
         var all = facts.Append(outside).ToList();
         if (all.Any(f => f.Writer))
         {
-            return PropertyRecord.Empty;
+            return PropertyRecord.Untyped;
         }
 
         var headersAsProperties = package.Inbounds.Any(i => i.Transport is InboundTransportIr.Kafka);
