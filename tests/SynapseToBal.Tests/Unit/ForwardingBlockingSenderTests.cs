@@ -49,7 +49,7 @@ public sealed class ForwardingBlockingSenderTests
         Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404]) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", files["connections.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("http:FailoverClient", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, blocking = true", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true", files["support.bal"], StringComparison.Ordinal);
         var note = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.BlockingGroupSend.Id);
         Assert.Contains("failover endpoint 'Quotes'", note.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class ForwardingBlockingSenderTests
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
         Assert.Contains("sent = endpointCalled(state, sent);", support, StringComparison.Ordinal);
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes))", support, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true)", support, StringComparison.Ordinal);
     }
 
     [Fact]
