@@ -54,7 +54,11 @@ internal static partial class ArtifactSplice
     /// <param name="ModuleNames">Those names, in symbol order.</param>
     /// <param name="Files">Every generated file the manifest tracks with the hash of its generated text, in generation order.</param>
     /// <param name="Report">The conversion's report, shares and diagnostics (null when one does not read back as reported: nothing is then spliced).</param>
-    internal sealed record Record(string Build, bool NamesAsAsked, IReadOnlyList<string> ModuleNames, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts, ReportRecord? Report);
+    internal sealed record Record(string Build, bool NamesAsAsked, IReadOnlyList<string> ModuleNames, IReadOnlyList<(string Path, string Hash)> Files, IReadOnlyList<ArtifactRecord> Artifacts, ReportRecord? Report)
+    {
+        /// <summary>Something in the package may write any property, so it types none (<see cref="ConversionResult.AnyPropertyWriter"/>).</summary>
+        public bool AnyPropertyWriter { get; init; }
+    }
 
     /// <summary>What a splice produced: the files of the package, the next record and the manifest's inputs.</summary>
     internal sealed record Spliced(IReadOnlyList<GeneratedFile> Files, Record Next, IReadOnlyList<ManifestInput> Inputs, SplicedReport Report);
@@ -140,7 +144,10 @@ internal static partial class ArtifactSplice
 
         var folder = Path.GetFullPath(inputPath).TrimEnd(Path.DirectorySeparatorChar);
         var report = result.NamesAsAsked && Directory.Exists(folder) ? BuildReport(result, folder) : null;
-        return new Record(IncrementalConversion.Build, result.NamesAsAsked, result.NamesAsAsked ? result.ModuleNames : [], [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts, report);
+        return new Record(IncrementalConversion.Build, result.NamesAsAsked, result.NamesAsAsked ? result.ModuleNames : [], [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts, report)
+        {
+            AnyPropertyWriter = result.AnyPropertyWriter,
+        };
     }
 
     /// <summary>Where each recorded construct's text is in the file, in order; null when one is not found as recorded (the file was rendered twice, or its text was changed after joining).</summary>
@@ -291,9 +298,11 @@ internal static partial class ArtifactSplice
     /// <para>
     /// Nothing may change either when the slice after the change has something that may write any property
     /// (<see cref="ConversionResult.AnyPropertyWriter"/>: a class or script TODO, a computed name): the changed API is
-    /// part of the whole package, which then types no property either, as the previous generation did not. Only
-    /// otherwise does markup in the old text that may write any property (<see cref="PropertyWriterMarkup"/>) refuse
-    /// the splice: its removal may let the whole package type properties the other APIs write.
+    /// part of the whole package, which then types no property either, as the previous generation did not; nor when
+    /// the previous package had such a writer that the slice before the change did not have: it is in another API,
+    /// which the change leaves alone. A writer the slice had before the change and not after refuses the splice, and
+    /// so, without any writer, does markup in the old text that may write any property
+    /// (<see cref="PropertyWriterMarkup"/>): its removal may let the whole package type properties the other APIs write.
     /// </para>
     /// </summary>
     private static bool PropertyRecordMayChange(string root, Record record, SliceConversion before, SliceConversion after, string oldText)
@@ -304,6 +313,19 @@ internal static partial class ArtifactSplice
         }
 
         if (after.AnyPropertyWriter)
+        {
+            return false;
+        }
+
+        // The change removes a writer the slice saw: the whole package may type properties now.
+        if (before.AnyPropertyWriter)
+        {
+            return true;
+        }
+
+        // The previous package's writer is in another API, which the change leaves alone: the whole package types
+        // nothing before and after, as the slices (neither has a properties.bal) do.
+        if (record.AnyPropertyWriter)
         {
             return false;
         }
@@ -515,7 +537,13 @@ internal static partial class ArtifactSplice
             return null;
         }
 
-        var next = new Record(record.Build, record.NamesAsAsked, record.ModuleNames, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts, nextReport);
+        // The whole package after the change has a property writer when the slice after it has one, or when the
+        // previous package had one the slice before it did not (in an API the change leaves alone; see
+        // PropertyRecordMayChange, which refuses the other cases).
+        var next = new Record(record.Build, record.NamesAsAsked, record.ModuleNames, [.. files.Select(f => (f.RelativePath, Manifest.Hash(f.Content)))], artifacts, nextReport)
+        {
+            AnyPropertyWriter = after.Value.AnyPropertyWriter || (record.AnyPropertyWriter && !before.Value.AnyPropertyWriter),
+        };
         var inputs = previous.Inputs.Select((i, index) => index == changed ? i with { Hash = fingerprint[changed].Hash } : i).ToList();
         return new Spliced(files, next, inputs, new SplicedReport(report, diagnostics, nextReport.ArtifactCount, nextReport.DocumentCount, Path.GetFullPath(Path.Combine(input, nextReport.SourceRoot)), renderer));
     }
@@ -663,6 +691,7 @@ internal static partial class ArtifactSplice
             writer.WriteNumber("version", FormatVersion);
             writer.WriteString("build", record.Build);
             writer.WriteBoolean("namesAsAsked", record.NamesAsAsked);
+            writer.WriteBoolean("anyPropertyWriter", record.AnyPropertyWriter);
             writer.WriteStartArray("moduleNames");
             foreach (var name in record.ModuleNames)
             {
@@ -737,7 +766,11 @@ internal static partial class ArtifactSplice
                 [.. a.GetProperty("sections").EnumerateArray().Select(s => new Section(s[0].GetString()!, s[1].GetInt32(), s[2].GetInt32()))])).ToList();
             var names = rootElement.GetProperty("moduleNames").EnumerateArray().Select(n => n.GetString()!).ToList();
             var report = rootElement.TryGetProperty("report", out var stored) ? ReadReport(stored) : null;
-            return new Record(rootElement.GetProperty("build").GetString()!, rootElement.GetProperty("namesAsAsked").GetBoolean(), names, files, artifacts, report);
+            return new Record(rootElement.GetProperty("build").GetString()!, rootElement.GetProperty("namesAsAsked").GetBoolean(), names, files, artifacts, report)
+            {
+                // A record without it (none is read from another build) only loses the shortcut it gives.
+                AnyPropertyWriter = rootElement.TryGetProperty("anyPropertyWriter", out var anyWriter) && anyWriter.GetBoolean(),
+            };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException or NullReferenceException)
         {
