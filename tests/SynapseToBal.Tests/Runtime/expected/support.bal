@@ -3833,10 +3833,18 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
 
 # `callBlocking` with the WS-Addressing header blocks `callEndpointAddressed` adds (`wsAddressing`, `wsaTo` the
 # wsa:To): a forwarding processor's endpoint with `enableAddressing` when the stored message's PRESERVE_WS_ADDRESSING
-# is "true" (BlockingMsgSenderUtils.fillMessageContext keeps addressing on only then).
+# is "true" (BlockingMsgSenderUtils.fillMessageContext keeps addressing on only then), or a failover or loadbalance
+# member's with a blocking send (`callGroup`); `soapFault`, `method` and `soapAction` as for `callBlocking`.
 function callBlockingAddressed(Context ctx, http:ClientObject endpoint, string path = "", EndpointFormat? format = (), int[] nonErrorCodes = [],
-        WsAddressing wsAddressing = "default", string wsaTo = "") returns error?
-    => blockingSend(ctx, nonErrorCodes, (), false, () => callEndpointAddressed(ctx, endpoint, path, (), format, wsAddressing = wsAddressing, wsaTo = wsaTo));
+        WsAddressing wsAddressing = "default", string wsaTo = "", boolean soapFault = false, string? method = (), string? soapAction = ()) returns error?
+    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpointAddressed(ctx, endpoint, path, method, format, wsAddressing = wsAddressing, wsaTo = wsaTo));
+
+# Whether the blocking sender keeps WS-Addressing on for the message: its PRESERVE_WS_ADDRESSING is "true" in any
+# case, as BlockingMsgSenderUtils.fillMessageContext reads it with Boolean.parseBoolean.
+function preservesWsAddressing(Context ctx) returns boolean {
+    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
+    return preserve is string && preserve.toLowerAscii() == "true";
+}
 
 # The blocking sender around one send (`call`, which sends the message as `callEndpoint` does): see `callBlocking`.
 function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, boolean soapFault, function () returns error? sendRequest) returns error? {
@@ -4345,8 +4353,9 @@ isolated class EndpointGroup {
 # on the message (BLOCKING_MSG_SENDER), so the group picks its members as for a non-blocking send and each member
 # sends with BlockingMsgSender.send(EndpointDefinition, ...), whose failure (its ERROR_CODE: 401002 or the status)
 # reaches the member's onFault and the group's onChildEndpointFail through the fault stack. A blocking member send
-# adds no WS-Addressing header blocks (BlockingMsgSenderUtils.fillMessageContext disables addressing unless the
-# message's PRESERVE_WS_ADDRESSING is "true").
+# adds the member's WS-Addressing header blocks (its `enableAddressing`) only when the message's PRESERVE_WS_ADDRESSING
+# is "true" (`preservesWsAddressing`: BlockingMsgSenderUtils.fillMessageContext disables addressing otherwise), as
+# `forwardAttemptAddressed` does.
 function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean soapFault = false, boolean blocking = false, int[] nonErrorCodes = [],
         string? soapAction = ()) returns error? {
@@ -4373,7 +4382,9 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         GroupMemberSettings member = group.memberSettings(index);
         WsAddressing? addressing = member.addressing;
         error? result = blocking
-            ? callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault)
+            ? (addressing is WsAddressing && preservesWsAddressing(ctx)
+                ? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction)
+                : callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault))
             : addressing is WsAddressing
             ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url)
             : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly);
@@ -5843,7 +5854,8 @@ type StoredMessage record {|
 |};
 
 # The JSON text a message store keeps for a message (`StoredMessage`). Property, axis2 and variable values
-# are written as JSON: an XML value becomes its text, as `toJson` converts it.
+# are written as JSON: an XML value becomes its text, as `toJson` converts it. Only the string and XML
+# default-scope properties are kept (`storableProperties`).
 function storedMessageText(Context ctx) returns string {
     json|xml|ReceivedBody payload = ctx.payload;
     string kind = "none";
@@ -5868,7 +5880,7 @@ function storedMessageText(Context ctx) returns string {
         bodyContentType: bodyContentType,
         contentType: ctx.contentType,
         headers: ctx.headers.clone(),
-        properties: jsonMap(ctx.properties),
+        properties: storableProperties(ctx.properties),
         axis2: jsonMap(ctx.axis2),
         variables: jsonMap(ctx.variables),
         method: ctx.method,
@@ -5878,6 +5890,20 @@ function storedMessageText(Context ctx) returns string {
         isResponse: ctx.isResponse
     };
     return stored.toJsonString();
+}
+
+# The default-scope properties a serialised message store (JMS, JDBC) keeps: Synapse's
+# MessageConverter.toStorableMessage keeps a String property, and an XML one (a list of OMElements, kept as its
+# bytes), and drops any other (a number, a boolean, a map, ...), which the restored message then lacks. The
+# in-memory store keeps the message itself, every property included.
+function storableProperties(map<anydata> properties) returns map<json> {
+    map<json> result = {};
+    foreach [string, anydata] [key, value] in properties.entries() {
+        if value is string|xml {
+            result[key] = value.toJson();
+        }
+    }
+    return result;
 }
 
 # The values of a map as JSON (`toJson`: an XML value becomes its text).
@@ -6193,6 +6219,8 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # written over what the stored message held (BLOCKING_SENDER_ERROR: a failed attempt). A response is delivered
 # when its status is 2xx or one of the processor's `non.retry.status.codes` (ForwardingService.validateResponse);
 # any other is a failed attempt.
+# A SOAP fault response fails the attempt when the stored message's FORCE_ERROR_ON_SOAP_FAULT is "true"
+# (`failOnBlockingSoapFault`: BlockingMsgSenderUtils.fillClientOptions reads the property on every blocking send).
 # With `state` (the endpoint's suspension settings) the attempt goes through the endpoint's `EndpointState` as a
 # blocking call does: AddressEndpoint.send refuses it while the endpoint is not ready (ERROR_CODE 303001, a failed
 # attempt that never reaches the backend) and the blocking sender hands the result to the endpoint's onFault /
@@ -6202,7 +6230,7 @@ function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryC
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes));
+    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
@@ -6214,14 +6242,13 @@ function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryC
 # PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
 function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "") returns boolean {
-    anydata preserve = ctx.properties["PRESERVE_WS_ADDRESSING"];
-    if wsAddressing is () || !(preserve is string && preserve.toLowerAscii() == "true") {
+    if wsAddressing is () || !preservesWsAddressing(ctx) {
         return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state);
     }
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo);
+    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = true);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
@@ -6233,7 +6260,7 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
 # after a failed one, 303000 when none is ready.
 function forwardAttemptGroup(Context ctx, EndpointGroup group, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = []) returns boolean
-    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes)), nonRetryCodes);
+    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes)), nonRetryCodes);
 
 # The statuses the blocking sender reads as a response during a forwarding attempt: ForwardingService sets the
 # processor's `non.retry.status.codes` as the message's NON_ERROR_HTTP_STATUS_CODES before each attempt
@@ -8150,7 +8177,9 @@ function jsonSchemaFailure(json instance, json schema, json root, string instanc
         if refs > 64 {
             return error(string `JSON schema $ref loop at #${schemaPointer}`);
         }
-        string target = check url:decode(ref.substring(1), "UTF-8");
+        // The fragment as java.net.URI decodes it (fge's JsonRef): only `%XX` escapes; a `+` stays a `+` (url:decode,
+        // Java's URLDecoder, would read it as a space).
+        string target = check url:decode(re `\+`.replaceAll(ref.substring(1), "%2B"), "UTF-8");
         return jsonSchemaFailure(instance, check jsonPointerValue(root, target), root, instancePointer, target, refs + 1);
     }
     foreach string keyword in schema.keys() {
