@@ -2953,9 +2953,10 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
 # transport header the message holds (the client's request headers, `Authorization` and cookies included, as header
 # mediators changed them; every value of a repeated one) goes to the backend (TargetRequestFactory copies the
 # TRANSPORT_HEADERS, then the EXCESS_TRANSPORT_HEADERS). Left out, as PassThroughTransportUtils.removeUnwantedHeaders
-# removes them (none is in the default preserve list) or the HTTP client writes its own: Host (set from the endpoint URL or REQUEST_HOST_HEADER), Content-Length, Transfer-Encoding,
-# Connection, Keep-Alive, Date, Server and User-Agent (`hopByHopHeaders`). The generated code names it at each call
-# (`headers = passThroughHeaders`): pass a function of your own there to send other headers.
+# removes them (none is in the default preserve list) or the HTTP client writes its own: Host (set from the endpoint
+# URL or REQUEST_HOST_HEADER), Content-Length, Transfer-Encoding, Connection, Keep-Alive, Date, Server and User-Agent
+# (`hopByHopHeaders`). The generated code names it at each call (`headers = passThroughHeaders`): pass a function of
+# your own there to send other headers.
 function passThroughHeaders(Context ctx, http:Request request) {
     passTransportHeaders(ctx, request);
 }
