@@ -2949,6 +2949,18 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
     }
 }
 
+# The headers a send or call puts on its request, as the Micro Integrator passes them through implicitly: every
+# transport header the message holds (the client's request headers, `Authorization` and cookies included, as header
+# mediators changed them; every value of a repeated one) goes to the backend (TargetRequestFactory copies the
+# TRANSPORT_HEADERS, then the EXCESS_TRANSPORT_HEADERS). Left out, as PassThroughTransportUtils.removeUnwantedHeaders
+# removes them (none is in the default preserve list) or the HTTP client writes its own: Host (set from the endpoint
+# URL or REQUEST_HOST_HEADER), Content-Length, Transfer-Encoding, Connection, Keep-Alive, Date, Server and User-Agent
+# (`hopByHopHeaders`). The generated code names it at each call (`headers = passThroughHeaders`): pass a function of
+# your own there to send other headers.
+function passThroughHeaders(Context ctx, http:Request request) {
+    passTransportHeaders(ctx, request);
+}
+
 # The transport headers of a request or response the message arrived as, as the pass-through transport keeps them
 # (SourceRequest, TargetResponse): the first value of each header, by its lower-case name, in `headers`; the further
 # values of a repeated header in `excessHeaders` (EXCESS_TRANSPORT_HEADERS). Header names differing only in case are
@@ -2983,14 +2995,16 @@ function receiveHeaders(Context ctx, http:Request|http:Response message) returns
     }
 }
 
-# Calls a backend with the current message, passing the headers through (`passTransportHeaders`), and continues with the
+# Calls a backend with the current message, passing the headers through (`headers`, `passThroughHeaders` unless the
+# call names another), and continues with the
 # response as the message. Like Synapse's `call`, a 4xx or 5xx response is a response, not an error.
 # The endpoint is an `http:Client` (a failover or loadbalance endpoint's member, through `callGroup`). With `outOnly` (OUT_ONLY is "true") the call is fire and forget, as
 # CallMediator.handleNonBlockingCall makes it: it sends a clone of the message and the flow goes on at once with the
 # message as it was (`sendOutOnly`).
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false,
-        (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = ()) returns error? {
+        (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = (),
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
     // OUT_ONLY: CallMediator sends a clone of the message (MessageHelper.cloneMessageContext builds the message first,
     // then copies its envelope) and the flow goes on with the message as it was: what the send changes (the format's
     // content type and headers, the WS-Addressing headers it removes) stays in the clone, and the request holds the
@@ -3009,7 +3023,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
     removeAddressingHeaders(ctx);
     string verb = method ?: ctx.method;
-    http:Request|error built = outboundRequest(ctx, verb, bodyEdit);
+    http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers);
     if before is [string, map<string>, json|xml|ReceivedBody] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
@@ -3034,12 +3048,13 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     becomeResponse(ctx);
 }
 
-# The HTTP request a call sends with `verb`: the message's headers (`passTransportHeaders`), its body in its content
+# The HTTP request a call sends with `verb`: the message's headers (`headers`, by default `passThroughHeaders`), its body in its content
 # type, and the Host header REQUEST_HOST_HEADER asks for. The request holds the body's XML value, not its text
 # (http:Request.setXmlPayload), until it is written out.
-function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit) returns http:Request|error {
+function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit,
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns http:Request|error {
     http:Request request = new;
-    passTransportHeaders(ctx, request);
+    headers(ctx, request);
     // REQUEST_HOST_HEADER (axis2): the Host header of the request (TargetRequestFactory); the client keeps a Host header it is given.
     anydata requestHost = ctx.axis2["REQUEST_HOST_HEADER"];
     if requestHost is string {
@@ -3826,8 +3841,9 @@ function withRestPostfix(string address, string postfix) returns string {
 # FaultTo and action and its direction are kept, on success and on failure alike, so the response body is written
 # out in the request's content type (a SOAP backend's answer to a JSON client goes back as JSON, converted as the
 # JSON formatter converts the body).
-function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false) returns error?
-    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format));
+function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false,
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
+    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
 
 # `callBlocking` with the WS-Addressing header blocks `callEndpointAddressed` adds (`wsAddressing`, `wsaTo` the
 # wsa:To): a forwarding processor's endpoint with `enableAddressing` when the stored message's PRESERVE_WS_ADDRESSING

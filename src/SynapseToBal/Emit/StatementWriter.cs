@@ -1458,8 +1458,17 @@ internal sealed partial class StatementWriter
             AddPathArguments(call, args);
         }
 
-        return FinishCallArguments(call, blocking, args) + AddressingArguments(call, blocking);
+        return FinishCallArguments(call, blocking, args) + AddressingArguments(call, blocking) + HeaderArguments(call, blocking);
     }
+
+    /// <summary>
+    /// The header pass-through Synapse does implicitly (TargetRequestFactory sends the message's transport headers,
+    /// Authorization included), named at the call site: the runtime's <c>passThroughHeaders</c> is what
+    /// <c>callEndpoint</c> and <c>callBlocking</c> use by default, so the argument changes nothing but what the code says.
+    /// A call through an addressed endpoint (<c>callEndpointAddressed</c>) or a group does not take it.
+    /// </summary>
+    private static string HeaderArguments(CallStep call, bool blocking) =>
+        blocking || call.Client.Addressing is null ? ", headers = passThroughHeaders" : string.Empty;
 
     /// <summary>An endpoint's enableAddressing on a non-blocking call: the version and the URL its wsa:To starts from (the path is joined to it).</summary>
     private string AddressingArguments(CallStep call, bool blocking)

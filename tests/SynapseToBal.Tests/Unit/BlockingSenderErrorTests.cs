@@ -58,7 +58,7 @@ public sealed class BlockingSenderErrorTests
     [Fact]
     public void A_blocking_call_hands_the_401002_failure_to_its_caller_and_so_to_the_endpoint_state()
     {
-        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format));", Function("callBlocking"), StringComparison.Ordinal);
+        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));", Function("callBlocking"), StringComparison.Ordinal);
         var blocking = Function("blockingSend");
         InOrder(blocking,
             "error? called = sendRequest();",
@@ -106,7 +106,7 @@ public sealed class BlockingSenderErrorTests
             """);
 
         Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {suspendCodes: [101503]});", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("check endpointReady(ctx, quoteSuspension);\n        check endpointCalled(quoteSuspension, callBlocking(ctx, quote, restPostfix(ctx)));", files["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("check endpointReady(ctx, quoteSuspension);\n        check endpointCalled(quoteSuspension, callBlocking(ctx, quote, restPostfix(ctx), headers = passThroughHeaders));", files["main.bal"], StringComparison.Ordinal);
         Assert.Contains("function blockingTransportFailure(", files["support.bal"], StringComparison.Ordinal);
     }
 }

@@ -159,8 +159,8 @@ public sealed class EndpointSuspensionTests
 
         Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {suspendCodes: [101503], progressionFactor: 2.0});", files["connections.bal"], StringComparison.Ordinal);
         var main = files["main.bal"];
-        Assert.Contains("check endpointReady(ctx, quoteSuspension);\n        check endpointCalled(quoteSuspension, callEndpoint(ctx, quote, restPostfix(ctx)));", main, StringComparison.Ordinal);
-        Assert.Contains("check endpointCalled(quoteSuspension, callEndpoint(ctx, quote, restPostfix(ctx), outOnly = true), outOnly = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check endpointReady(ctx, quoteSuspension);\n        check endpointCalled(quoteSuspension, callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders));", main, StringComparison.Ordinal);
+        Assert.Contains("check endpointCalled(quoteSuspension, callEndpoint(ctx, quote, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);", main, StringComparison.Ordinal);
         Assert.Contains("isolated class EndpointState", files["support.bal"], StringComparison.Ordinal);
     }
 }

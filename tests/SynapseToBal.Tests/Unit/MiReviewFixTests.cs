@@ -31,7 +31,7 @@ public sealed class MiReviewFixTests
         // The request is built from the message as it is, the message restored, the send started; the flow returns
         // before any execute it would wait on.
         InOrder(call,
-            "http:Request|error built = outboundRequest(ctx, verb, bodyEdit);",
+            "http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers);",
             "ctx.contentType = before[0];",
             "ctx.headers = before[1];",
             "http:Request request = check built;",
@@ -53,7 +53,7 @@ public sealed class MiReviewFixTests
     public void A_blocking_call_keeps_the_message_a_request_on_success_and_failure()
     {
         // callBlocking sends through blockingSend, the blocking sender's steps around the send.
-        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format));", Function("callBlocking"), StringComparison.Ordinal);
+        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));", Function("callBlocking"), StringComparison.Ordinal);
         var blocking = Function("blockingSend");
 
         // Saved before the call, restored after it before its result is checked, so a failure restores them too.

@@ -25,7 +25,8 @@ public sealed class SoapActionAndValidateFixTests
         // Quoted once: an action that already starts with a quote is kept as it is (formatSOAPAction).
         Assert.Contains("request.setHeader(\"SOAPAction\", actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", request, StringComparison.Ordinal);
         // After the message's own headers are copied, so the quoted one replaces an unquoted SOAPAction header.
-        Assert.True(request.IndexOf("passTransportHeaders(ctx, request);", StringComparison.Ordinal) < request.IndexOf("request.setHeader(\"SOAPAction\"", StringComparison.Ordinal));
+        var headersCopied = request.IndexOf("headers(ctx, request);", StringComparison.Ordinal);
+        Assert.True(headersCopied >= 0 && headersCopied < request.IndexOf("request.setHeader(\"SOAPAction\"", StringComparison.Ordinal));
         // An empty action writes no header.
         Assert.Contains("if actionName != \"\" {", request, StringComparison.Ordinal);
     }

@@ -98,7 +98,7 @@ public sealed class SplitSoapFaultTests
                     check aggregateMessages(ctx, messages, false);
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("""
-                check callEndpoint(ctx, v, restPostfix(ctx));
+                check callEndpoint(ctx, v, restPostfix(ctx), headers = passThroughHeaders);
                 check failOnSoapFault(ctx);
                 check setPayloadValue(ctx,
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);

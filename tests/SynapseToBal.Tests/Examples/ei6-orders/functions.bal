@@ -66,6 +66,6 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11");
+    check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders);
     return respond(ctx);
 }

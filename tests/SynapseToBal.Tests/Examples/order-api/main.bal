@@ -16,7 +16,7 @@ service /orders on httpListener {
         do {
             logRequest(ctx);
             log:printInfo("Fetching order", orderId = orderId);
-            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
+            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
             if axis2HttpSc(ctx) == "404" {
                 OrderApiGetByOrderIdResponse payload = {"error": "Order not found", "orderId": orderId};
                 setJsonPayload(ctx, payload.toJson());
@@ -41,7 +41,7 @@ service /orders on httpListener {
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
-            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true);
+            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
             setHttpSc(ctx, 201);
             return check respond(ctx);
         } on fail error e {

@@ -9,31 +9,31 @@ xmlns "http://services.samples" as m;
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function itemsApiPricesIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 24: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function itemsApiSequentialIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteProxyCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteProxyCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteProxyCloneTarget3(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 

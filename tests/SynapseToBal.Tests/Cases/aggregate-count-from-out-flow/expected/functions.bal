@@ -8,7 +8,7 @@ xmlns "http://services.samples" as m0;
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteBatchProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteBatchProxyEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, quoteBatchProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

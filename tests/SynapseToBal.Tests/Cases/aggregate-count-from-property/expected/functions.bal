@@ -5,13 +5,13 @@
 # A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function devicesApiFirstLimitIterateTarget(Context ctx) returns error? {
     ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<deviceId>);
-    check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST");
+    check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders);
     ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<jsonObject>);
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function devicesApiSomeIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, devicesApiSomeEndpoint, "/device", "POST");
+    check callEndpoint(ctx, devicesApiSomeEndpoint, "/device", "POST", headers = passThroughHeaders);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));
 }

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
             return respond(ctx);
         }
-        check callEndpoint(ctx, quotesApiLatestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)));
+        check callEndpoint(ctx, quotesApiLatestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders);
         return quotesApiOut(ctx);
     }
 
@@ -25,7 +25,7 @@ service /quotes on httpListener {
         if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
             return respond(ctx);
         }
-        check callEndpoint(ctx, quotesApiHistoryEndpoint, "/quotesBackend/history", "GET");
+        check callEndpoint(ctx, quotesApiHistoryEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders);
         check cacheStore(ctx);
         return respond(ctx);
     }

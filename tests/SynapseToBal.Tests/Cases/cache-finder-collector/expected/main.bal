@@ -16,7 +16,7 @@ service /quotes on httpListener {
             ctx.headers["x-cache"] = "hit";
             return respond(ctx);
         }
-        check callEndpoint(ctx, quoteApiDefaultEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, quoteApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return quoteApiOut(ctx);
     }
 }

@@ -7,23 +7,23 @@ import ballerina/http;
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-    check callBlocking(ctx, quoteProxyEndpoint, restPostfix(ctx));
+    check callBlocking(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-    check callBlocking(ctx, quoteEp, restPostfix(ctx));
-    check callBlocking(ctx, quoteProxyEndpoint2, restPostfix(ctx));
+    check callBlocking(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+    check callBlocking(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-    check callBlocking(ctx, quoteProxyEndpoint3, restPostfix(ctx), soapAction = "urn:getQuote");
+    check callBlocking(ctx, quoteProxyEndpoint3, restPostfix(ctx), soapAction = "urn:getQuote", headers = passThroughHeaders);
     // TODO(SB0206): the callout puts the response body into the property 'response'
     // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService">
     //     <target key="response"/>
     // </callout>
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-    check callBlocking(ctx, quoteProxyEndpoint4, restPostfix(ctx), soapAction = "urn:getQuote");
+    check callBlocking(ctx, quoteProxyEndpoint4, restPostfix(ctx), soapAction = "urn:getQuote", headers = passThroughHeaders);
     // TODO(SB0206): the callout signs or encrypts with WS-Security policies
     // <callout serviceURL="http://localhost:9000/services/SecureStockQuoteService">
     //     <enableSec policy="sec_policy"/>
     // </callout>
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-    check callBlocking(ctx, missing, restPostfix(ctx));
+    check callBlocking(ctx, missing, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx);
 }

@@ -12,13 +12,13 @@ function priceProxyOut(Context ctx) returns http:Response|error {
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceProxyCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceProxyCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 

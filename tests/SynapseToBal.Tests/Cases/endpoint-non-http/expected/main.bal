@@ -21,7 +21,7 @@ service /orders on httpListener {
         //         <address uri="vfs:file:///var/outbox/orders.xml"/>
         //     </endpoint>
         // </call>
-        check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true);
+        check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return accepted();
     }
 

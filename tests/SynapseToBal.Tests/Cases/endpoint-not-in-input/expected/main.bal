@@ -13,16 +13,16 @@ service /stock on httpListener {
     # GET /stock/quote/{symbol}
     resource function get quote/[string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol});
-        check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx));
+        check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, auditEp, restPostfix(ctx));
+        check callBlocking(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx));
+        check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 

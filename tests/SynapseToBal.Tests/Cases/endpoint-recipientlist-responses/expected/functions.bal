@@ -9,14 +9,14 @@ xmlns "http://services.samples" as m0;
 
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
 function quoteAllProxyRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx));
+    check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
 function quoteAllProxyRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, quotesB, restPostfix(ctx));
+    check callEndpoint(ctx, quotesB, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }

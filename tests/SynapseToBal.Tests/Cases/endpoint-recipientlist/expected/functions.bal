@@ -4,22 +4,22 @@
 
 # Member 1 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
 function notifyApiStaticRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, restPostfix(ctx), outOnly = true);
+    check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 2 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
 function notifyApiStaticRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, billingEp, restPostfix(ctx), outOnly = true);
+    check callEndpoint(ctx, billingEp, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 1 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
 function notifyApiListRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiListRecipient1Endpoint, restPostfix(ctx), outOnly = true);
+    check callEndpoint(ctx, notifyApiListRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 2 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
 function notifyApiListRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiListRecipient2Endpoint, restPostfix(ctx), outOnly = true);
+    check callEndpoint(ctx, notifyApiListRecipient2Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not read).

@@ -13,10 +13,10 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol});
         check endpointReady(ctx, suspendingEpSuspension);
-        check endpointCalled(suspendingEpSuspension, callEndpoint(ctx, suspendingEp, restPostfix(ctx)));
-        check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx));
+        check endpointCalled(suspendingEpSuspension, callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
         check endpointReady(ctx, defaultDurationEpSuspension);
-        check endpointCalled(defaultDurationEpSuspension, callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET"));
+        check endpointCalled(defaultDurationEpSuspension, callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders));
         return respond(ctx);
     }
 
@@ -25,9 +25,9 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check endpointReady(ctx, suspendingEpSuspension);
-        check endpointCalled(suspendingEpSuspension, callBlocking(ctx, suspendingEp, restPostfix(ctx)));
+        check endpointCalled(suspendingEpSuspension, callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
         check endpointReady(ctx, quoteApiOrdersEndpointSuspension);
-        check endpointCalled(quoteApiOrdersEndpointSuspension, callEndpoint(ctx, quoteApiOrdersEndpoint, restPostfix(ctx)));
+        check endpointCalled(quoteApiOrdersEndpointSuspension, callEndpoint(ctx, quoteApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx);
     }
 

@@ -6,9 +6,9 @@ import ballerina/http;
 
 # Sequence 'CallThem'.
 function callThem(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, orders, restPostfix(ctx));
-    check callEndpoint(ctx, quotes, "", "POST", format = "soap12");
+    check callEndpoint(ctx, orders, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, quotes, "", "POST", format = "soap12", headers = passThroughHeaders);
     check callGroup(ctx, twoQuotesGroup, "", "POST", format = "soap12");
-    check callEndpoint(ctx, callThemEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, callThemEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx);
 }

@@ -36,14 +36,14 @@ service /orders on httpListener {
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11");
+        check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders);
         return respond(ctx);
     }
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpoint(ctx, orderApiSeparateEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, orderApiSeparateEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 

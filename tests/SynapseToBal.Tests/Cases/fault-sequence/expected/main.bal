@@ -13,7 +13,7 @@ service /payments on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentAPI", "/payments");
         do {
-            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true);
+            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
             return check respond(ctx);
         } on fail error e {
             return paymentApiFault(ctx, e);

@@ -14,7 +14,7 @@ function orderLinesApiPostParallelFault(Context ctx, error e) returns http:Respo
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderLinesApiParallelIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
@@ -27,14 +27,14 @@ function orderLinesApiPostTimedPostSequentialFault(Context ctx, error e) returns
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderLinesApiTimedIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderLinesApiSequentialIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
@@ -47,21 +47,21 @@ function orderLinesApiPostFirstFault(Context ctx, error e) returns http:Response
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderLinesApiFirstCloneTarget1(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     return respond(ctx);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderLinesApiFirstCloneTarget2(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     return respond(ctx);
 }
 
 # A branch of the <clone> at line 136: runs its target on one copy of the message.
 function orderLinesApiDetachedCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
 }
 
 # Fault flow of proxy service QuoteFanOutProxy: runs when the in or out flow fails.
@@ -74,14 +74,14 @@ function quoteFanOutProxyFault(Context ctx, error e) returns http:Response|error
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteFanOutProxyCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteFanOutProxyCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteFanOutProxyEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, quoteFanOutProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }

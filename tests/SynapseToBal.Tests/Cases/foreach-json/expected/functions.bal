@@ -13,7 +13,7 @@ function cartApiSequentialForeach(Context ctx) returns error? {
 
 # The sequence of the <foreach> at line 21: runs the sequence on a copy of the message, one array item as its JSON payload.
 function cartApiParallelForeach(Context ctx) returns error? {
-    check callEndpoint(ctx, cartApiParallelEndpoint, "/price", "POST");
+    check callEndpoint(ctx, cartApiParallelEndpoint, "/price", "POST", headers = passThroughHeaders);
 }
 
 # The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON payload.

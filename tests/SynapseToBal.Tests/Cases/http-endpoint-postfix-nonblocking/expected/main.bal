@@ -13,14 +13,14 @@ service /catalog on httpListener {
     # GET /catalog/stock/*
     resource function get stock/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)));
+        check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders);
         return respond(ctx);
     }
 
     # GET /catalog/prices/{sku}
     resource function get prices/[string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku});
-        check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET");
+        check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders);
         return respond(ctx);
     }
 }

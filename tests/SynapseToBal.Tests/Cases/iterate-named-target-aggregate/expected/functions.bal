@@ -16,7 +16,7 @@ function collectQuotes(Context ctx) {
 # Sequence 'SendQuote'.
 function sendQuote(Context ctx) returns http:Response|error? {
     string part = "quote";
-    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return continueWithResponse(ctx);
 }
 
@@ -28,7 +28,7 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -14,7 +14,7 @@ function aggregateQuotes(Context ctx) {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteSplitProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteSplitProxyEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, quoteSplitProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

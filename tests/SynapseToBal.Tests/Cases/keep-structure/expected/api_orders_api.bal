@@ -13,8 +13,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
             string orderId = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
-            check callEndpoint(ctx, paymentBackend, restPostfix(ctx));
-            check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST");
+            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST", headers = passThroughHeaders);
             return check respond(ctx);
         } on fail error e {
             return ordersApiFault(ctx, e);

@@ -17,7 +17,7 @@ service /orders on httpListener {
             log:printInfo("OrderAPI /{id} request", id = id);
             log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
             audit(ctx);
-            check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx));
+            check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx), headers = passThroughHeaders);
             return check orderApiOut(ctx);
         } on fail error e {
             return orderApiFault(ctx, e);

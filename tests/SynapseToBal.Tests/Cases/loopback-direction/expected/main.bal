@@ -23,7 +23,7 @@ service /loop on httpListener {
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
-        check callEndpoint(ctx, loopbackApiAfterCallEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, loopbackApiAfterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         http:Response? reply = check finish(ctx);
         if reply is http:Response {
             return reply;

@@ -21,14 +21,14 @@ function replySequence(Context ctx) returns http:Response|error? {
 
 # A branch of the <clone> at line 43: runs its target on one copy of the message.
 function notifyApiPartlyCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx));
+    check callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
 }
 
 # In flow of proxy service OneWayProxy, run by the service at each of its addresses.
 function oneWayProxyFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
     ctx.properties["OUT_ONLY"] = "true";
-    check callEndpoint(ctx, oneWayProxyEndpoint, restPostfix(ctx), outOnly = true);
+    check callEndpoint(ctx, oneWayProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
     return accepted();
 }
 

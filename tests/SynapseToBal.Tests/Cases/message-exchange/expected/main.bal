@@ -15,7 +15,7 @@ service /notify on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, notifyApiDefaultEndpoint, restPostfix(ctx), outOnly = true);
+        check callEndpoint(ctx, notifyApiDefaultEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         _ = ctx.properties.removeIfHasKey("OUT_ONLY");
         ctx.to = getProperty(ctx, "targetUrl");
         check callAddress(ctx);
@@ -42,7 +42,7 @@ service /notify on httpListener {
         if ((check soapBody(ctx))/**/<oneway>).length() > 0 {
             ctx.properties["OUT_ONLY"] = "true";
         }
-        check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start notifyApiPartlyCloneTarget(messages[0]);

@@ -14,7 +14,7 @@ service /review on httpListener {
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
         ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, reviewApiNotifyEndpoint, restPostfix(ctx), outOnly = true);
+        check callEndpoint(ctx, reviewApiNotifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return respond(ctx);
     }
 
@@ -22,8 +22,8 @@ service /review on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx));
-        check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx));
+        check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 

@@ -45,6 +45,6 @@ function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
         requestSequence(ctx);
     }
-    check callEndpoint(ctx, edgeApiItemsEEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, edgeApiItemsEEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx);
 }

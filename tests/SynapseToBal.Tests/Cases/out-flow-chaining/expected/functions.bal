@@ -9,7 +9,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
     string route = valueText(ctx.properties.STATE);
     if route == "LOOKUP" {
         ctx.properties.STATE = "SCORE";
-        check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11");
+        check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders);
         return chainProxyOut(ctx);
     } else if route == "SCORE" {
         return respond(ctx);
@@ -21,7 +21,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
 function chainProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties.STATE = "SCORE";
-    check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11");
+    check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders);
     return chainProxyOut(ctx);
 }
 
@@ -29,7 +29,7 @@ function chainProxyFault(Context ctx, error e) returns http:Response|error {
 function chainProxyFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.STATE = "LOOKUP";
-        check callEndpoint(ctx, lookupEp, "", "POST", format = "soap11");
+        check callEndpoint(ctx, lookupEp, "", "POST", format = "soap11", headers = passThroughHeaders);
         return check chainProxyOut(ctx);
     } on fail error e {
         return chainProxyFault(ctx, e);

@@ -25,7 +25,7 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx));
+        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
         return quoteApiGetBySymbolOut(ctx);
     }
 }

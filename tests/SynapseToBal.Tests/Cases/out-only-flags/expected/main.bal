@@ -13,7 +13,7 @@ service /notify on httpListener {
     resource function post 'string(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, notifyApiStringEndpoint, restPostfix(ctx), outOnly = true);
+        check callEndpoint(ctx, notifyApiStringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return respond(ctx);
     }
 
@@ -21,7 +21,7 @@ service /notify on httpListener {
     resource function post upper(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "TRUE";
-        check callEndpoint(ctx, notifyApiUpperEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, notifyApiUpperEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 
@@ -29,7 +29,7 @@ service /notify on httpListener {
     resource function post typed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = true;
-        check callEndpoint(ctx, notifyApiTypedEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, notifyApiTypedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 }

@@ -24,7 +24,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
 function forceErrorProxyFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx));
+        check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
         check failOnSoapFault(ctx);
         return check respond(ctx);
     } on fail error e {

@@ -14,10 +14,10 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "ForceErrorApi", "/quotes");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx));
+            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
             check failOnSoapFault(ctx);
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
-            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx));
+            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
             check failOnSoapFault(ctx);
             return check respond(ctx);
         } on fail error e {

@@ -6,6 +6,6 @@
 function countingApiItemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
-    check callEndpoint(ctx, countingApiItemsEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, countingApiItemsEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<seen>);
 }

@@ -47,7 +47,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             setHttpSc(ctx, 403);
             return check respond(ctx);
         }
-        check callEndpoint(ctx, orderServiceEp, restPostfix(ctx));
+        check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders);
         return check orderProxyOut(ctx);
     } on fail error e {
         return orderProxyFault(ctx, e);
@@ -56,6 +56,6 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx);
 }

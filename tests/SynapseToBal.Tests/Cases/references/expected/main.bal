@@ -16,7 +16,7 @@ service /refs on httpListener {
         // <sequence key="{get-property('target')}"/>
         // TODO(SB0502): sequence 'MissingSequence' is not part of the input
         // <sequence key="MissingSequence"/>
-        check callEndpoint(ctx, missingEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, missingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key-expression="get-property('ep')"/></call>
         loop(ctx);

@@ -4,7 +4,7 @@
 
 # Sequence 1 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation collects.
 function petApiAllScatterGather1(Context ctx) returns error? {
-    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET");
+    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.pet"));
 }
 
@@ -17,12 +17,12 @@ function petApiAllScatterGather2(Context ctx) returns error? {
 
 # Sequence 1 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation collects.
 function petApiXmlScatterGather1(Context ctx) returns error? {
-    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET");
+    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
 }
 
 # Sequence 2 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation collects.
 function petApiXmlScatterGather2(Context ctx) returns error? {
-    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET");
+    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
 }

@@ -14,7 +14,7 @@ service /secure on httpListener {
         Context ctx = check newContext(request, "SecureAPI", "/secure");
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
         string apiKey = reportApikey;
-        check callEndpoint(ctx, reportBackend, restPostfix(ctx));
+        check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx);
     }
 }

@@ -12,7 +12,7 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, quoteBackend, restPostfix(ctx));
+        check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders);
         return quoteApiOut(ctx);
     }
 }

@@ -14,7 +14,7 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check callEndpoint(ctx, auditApiDefaultEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, auditApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         // receive="AuditLogged": the backend response runs that sequence, not the out flow.
         auditLogged(ctx);
         return accepted();
@@ -23,7 +23,7 @@ service /audit on httpListener {
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check callEndpoint(ctx, auditApiDefaultEndpoint2, restPostfix(ctx));
+        check callEndpoint(ctx, auditApiDefaultEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
         string route = getProperty(ctx, "receiver");
         if route == "Audit.Backup" {
             http:Response? reply = check auditBackup(ctx);
@@ -49,7 +49,7 @@ service /audit on httpListener {
     # DELETE /audit/*
     resource function delete [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check callEndpoint(ctx, auditApiDefaultEndpoint3, restPostfix(ctx));
+        check callEndpoint(ctx, auditApiDefaultEndpoint3, restPostfix(ctx), headers = passThroughHeaders);
         log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
         return accepted();
     }

@@ -21,7 +21,7 @@ function runLogOnly(Context ctx, error e) returns http:Response {
 # Sequence 'Audit'.
 function audit(Context ctx) returns http:Response? {
     do {
-        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     } on fail error e {
         return runLogOnly(ctx, e);
     }
@@ -61,7 +61,7 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 function validateOrder(Context ctx) returns http:Response|error? {
     do {
         string orderId = check jsonEval(ctx, "$.order.id");
-        check callEndpoint(ctx, validateOrderEndpoint, "/check", "POST");
+        check callEndpoint(ctx, validateOrderEndpoint, "/check", "POST", headers = passThroughHeaders);
     } on fail error e {
         return runOrderError(ctx, e);
     }
@@ -71,7 +71,7 @@ function validateOrder(Context ctx) returns http:Response|error? {
 function forwardOrder(Context ctx, string target = "") returns http:Response|error? {
     do {
         log:printInfo("ForwardOrder sequence", target = target);
-        check callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx));
+        check callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     } on fail error e {
         return runOrderError(ctx, e);
     }

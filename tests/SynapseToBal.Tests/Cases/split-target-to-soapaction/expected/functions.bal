@@ -17,7 +17,7 @@ function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     ctx.headers["soapaction"] = "\"urn:notify\"";
-    check callEndpoint(ctx, notifyCloneProxyEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, notifyCloneProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx);
 }
 

@@ -12,13 +12,13 @@ xmlns "http://services.samples" as ns;
 
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return continueWithResponse(ctx);
 }
 
 # Sequence 'ForwardWithReceive'.
 function forwardWithReceive(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, forwardWithReceiveEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, forwardWithReceiveEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     // receive="Received": the backend response runs that sequence, not the out flow.
     http:Response? reply = check received(ctx);
     if reply is http:Response {

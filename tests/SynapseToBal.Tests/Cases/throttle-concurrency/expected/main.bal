@@ -19,7 +19,7 @@ service /orders on httpListener {
                 setHttpSc(ctx, 503);
                 return check respond(ctx);
             }
-            check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx));
+            check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
             throttleRelease(ctx);
             return check ordersApiOut(ctx);
         } on fail error e {

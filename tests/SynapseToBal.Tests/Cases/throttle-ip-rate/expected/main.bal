@@ -28,7 +28,7 @@ service /partners on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return respond(ctx);
         }
-        check callEndpoint(ctx, partnerApiDefaultEndpoint, "/partners", "GET");
+        check callEndpoint(ctx, partnerApiDefaultEndpoint, "/partners", "GET", headers = passThroughHeaders);
         return respond(ctx);
     }
 }

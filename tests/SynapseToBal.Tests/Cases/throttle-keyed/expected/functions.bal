@@ -10,7 +10,7 @@ import ballerina/log;
 # Sequence 'onAcceptSequence'.
 function onAcceptSequence(Context ctx) returns http:Response|error? {
     log:printInfo("**Access Accept**");
-    check callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx));
+    check callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     throttleRelease(ctx);
     return continueWithResponse(ctx);
 }
