@@ -376,7 +376,7 @@ public static class DiagnosticCatalog
         "The converter failed unexpectedly while writing the Ballerina code of one service or function; this is a bug in the converter, not in the Synapse configuration. The construct is replaced by a TODO holding what the converter knows of it (a service's original XML), and the other constructs and files are generated as usual; code that calls a function replaced this way does not compile until it is written by hand.");
 
     public static readonly DiagnosticDescriptor ReferenceInternalError = Error("SB0904", InternalCategory,
-        "Internal error resolving an artifact's references",
+        "Internal error resolving references",
         "Internal error while resolving the references of the {0} '{1}': {2}; it is kept whole as a TODO and the other artifacts are converted",
         "The converter failed unexpectedly while collecting and resolving the references of one artifact (Semantics); this is a bug in the converter, not in the Synapse configuration. The artifact's XML is kept in a TODO, its references are not checked, and the other artifacts are resolved and converted.");
     public static readonly DiagnosticDescriptor StageInternalError = Error("SB0905", InternalCategory,

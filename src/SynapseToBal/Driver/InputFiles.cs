@@ -19,18 +19,19 @@ public static class InputFiles
     public static Func<string, (string Display, string Text)?> ByTail(ProjectModel project, DiagnosticBag? diagnostics = null)
     {
         var files = new List<(string Display, Func<string?> Read)>();
+        var reported = new HashSet<string>(StringComparer.Ordinal); // a file refused is reported once, however often it is looked up
         foreach (var file in project.OtherFiles)
         {
             var path = file.Path;
             if (!path.Contains('!', StringComparison.Ordinal))
             {
-                files.Add((file.DisplayPath, () => Read(() => BoundedFile.ReadAllBytes(path, BoundedFile.DefaultMaxBytes), diagnostics)));
+                files.Add((file.DisplayPath, () => Read(() => BoundedFile.ReadAllBytes(path, BoundedFile.DefaultMaxBytes), diagnostics, reported)));
             }
         }
 
         foreach (var resource in project.Registry.Resources)
         {
-            files.Add((resource.DisplayPath.Replace("!/", "/", StringComparison.Ordinal), () => Read(resource.Content.ReadBytes, diagnostics)));
+            files.Add((resource.DisplayPath.Replace("!/", "/", StringComparison.Ordinal), () => Read(resource.Content.ReadBytes, diagnostics, reported)));
         }
 
         return relative => Find(files, relative);
@@ -63,7 +64,7 @@ public static class InputFiles
         return null;
     }
 
-    private static string? Read(Func<byte[]> bytes, DiagnosticBag? diagnostics)
+    private static string? Read(Func<byte[]> bytes, DiagnosticBag? diagnostics, HashSet<string> reported)
     {
         try
         {
@@ -71,7 +72,11 @@ public static class InputFiles
         }
         catch (FileTooLargeException ex)
         {
-            diagnostics?.Report(DiagnosticCatalog.FileTooLarge, SourceLocation.FileStart(ex.Path), ex.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (reported.Add(ex.Path))
+            {
+                diagnostics?.Report(DiagnosticCatalog.FileTooLarge, SourceLocation.FileStart(ex.Path), ex.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

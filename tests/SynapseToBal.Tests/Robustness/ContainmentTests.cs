@@ -173,6 +173,7 @@ public sealed class ContainmentTests
         var project = ProjectLoader.Load(temp.Path, diagnostics);
         var lookup = InputFiles.ByTail(project, diagnostics);
         Assert.Null(lookup("conf/big.wsdl"));
+        Assert.Null(lookup("conf/big.wsdl"));
         var error = Assert.Single(diagnostics.Items, d => d.Id == "SB0015");
         Assert.EndsWith("big.wsdl", error.Location.GetLineSpan().Path, StringComparison.Ordinal);
     }
