@@ -380,7 +380,7 @@ public static class DiagnosticCatalog
         "Internal error while resolving the references of the {0} '{1}': {2}; it is kept whole as a TODO and the other artifacts are converted",
         "The converter failed unexpectedly while collecting and resolving the references of one artifact (Semantics); this is a bug in the converter, not in the Synapse configuration. The artifact's XML is kept in a TODO, its references are not checked, and the other artifacts are resolved and converted.");
     public static readonly DiagnosticDescriptor StageInternalError = Error("SB0905", InternalCategory,
-        "Internal error in a refining pass or a report row",
+        "Internal error refining or reporting",
         "Internal error while {0} ({1}): {2}; {3}",
         "The converter failed unexpectedly in a refining pass (inlining empty or respond-only flows, removing unused flows, the property-local or payload-type analysis) or while building one artifact's row of the migration report; this is a bug in the converter, not in the Synapse configuration. A refining pass that fails is skipped: the package is generated without that simplification (the code means the same, it is only less idiomatic). A report row that fails is listed as not converted with no counts, and the other rows and the package are kept.");
 
