@@ -375,6 +375,15 @@ public static class DiagnosticCatalog
         "The converter failed while generating the code of the {0} '{1}' ({2}); its code is replaced by a TODO and the rest of the package is generated",
         "The converter failed unexpectedly while writing the Ballerina code of one service or function; this is a bug in the converter, not in the Synapse configuration. The construct is replaced by a TODO holding what the converter knows of it (a service's original XML), and the other constructs and files are generated as usual; code that calls a function replaced this way does not compile until it is written by hand.");
 
+    public static readonly DiagnosticDescriptor ReferenceInternalError = Error("SB0904", InternalCategory,
+        "Internal error resolving references",
+        "Internal error while resolving the references of the {0} '{1}': {2}; it is kept whole as a TODO and the other artifacts are converted",
+        "The converter failed unexpectedly while collecting and resolving the references of one artifact (Semantics); this is a bug in the converter, not in the Synapse configuration. The artifact's XML is kept in a TODO, its references are not checked, and the other artifacts are resolved and converted.");
+    public static readonly DiagnosticDescriptor StageInternalError = Error("SB0905", InternalCategory,
+        "Internal error refining or reporting",
+        "Internal error while {0} ({1}): {2}; {3}",
+        "The converter failed unexpectedly in a refining pass (inlining empty or respond-only flows, removing unused flows, the property-local or payload-type analysis) or while building one artifact's row of the migration report; this is a bug in the converter, not in the Synapse configuration. A refining pass that fails is skipped: the package is generated without that simplification (the code means the same, it is only less idiomatic). A report row that fails is listed as not converted with no counts, and the other rows and the package are kept.");
+
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an
     /// old report or TODO(SBnnnn) comment never means something else.

@@ -117,7 +117,7 @@ public static class Converter
         }
 
         var project = ProjectLoader.Load(input, diagnostics, parallelism: options.Parallelism);
-        var inputFile = InputFiles.ByTail(project);
+        var inputFile = InputFiles.ByTail(project, diagnostics);
         var documents = LocalEntrySources.Load(Parse(project, diagnostics, options.Progress, options.Parallelism), inputFile);
         SemanticModel model;
         try
@@ -170,6 +170,11 @@ public static class Converter
         {
             refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
             var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
+            foreach (var failure in refined.Failures)
+            {
+                diagnostics.Report(DiagnosticCatalog.StageInternalError, null, "refining the package", failure.Pass, failure.Message, "the pass was skipped and the package is generated without that simplification");
+            }
+
             files = emitter.Emit(refined, documents);
             foreach (var failure in emitter.Failures)
             {
@@ -187,9 +192,8 @@ public static class Converter
             files = [];
         }
 
-        var sorted = diagnostics.Sorted();
-        var (report, shares) = MigrationReportBuilder.BuildWithShares(new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, sorted));
-        if (files.Count > 0)
+        var (sorted, report, shares) = BuildReport(diagnostics, all => new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, all));
+        if (files.Count > 0 && report is not null)
         {
             try
             {
@@ -214,6 +218,38 @@ public static class Converter
             NamesAsAsked = refined?.NamesAsAsked ?? false,
             AnyPropertyWriter = refined?.PropertyRecord.AnyWriter ?? false,
         };
+    }
+
+    /// <summary>
+    /// The migration report of the conversion. A row that fails (a bug in the converter) is reported per artifact
+    /// (SB0905) and the report is built again so that it lists that diagnostic too; a failure outside the rows is
+    /// SB0901 and the package is written without a report.
+    /// </summary>
+    private static (IReadOnlyList<Diagnostic> Sorted, MigrationReportData? Report, ImmutableArray<ArtifactShare> Shares) BuildReport(DiagnosticBag diagnostics, Func<IReadOnlyList<Diagnostic>, ReportInput> input)
+    {
+        try
+        {
+            var failures = new List<ReportRowFailure>();
+            var (report, shares) = MigrationReportBuilder.BuildWithShares(input(diagnostics.Sorted()), failures);
+            if (failures.Count == 0)
+            {
+                return (diagnostics.Sorted(), report, shares);
+            }
+
+            foreach (var failure in failures)
+            {
+                diagnostics.Report(DiagnosticCatalog.StageInternalError, failure.Artifact.Location, $"building the report row of the {failure.Artifact.XmlName} '{failure.Artifact.Name}'", "migration report", failure.Message, "the row is listed as not converted with no counts, and the package and the other rows are kept");
+            }
+
+            var sorted = diagnostics.Sorted();
+            (report, shares) = MigrationReportBuilder.BuildWithShares(input(sorted), null);
+            return (sorted, report, shares);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Report(DiagnosticCatalog.InternalError, null, $"building the report: {ex.GetType().Name}: {ex.Message}");
+            return (diagnostics.Sorted(), null, []);
+        }
     }
 
     /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>
@@ -331,7 +367,14 @@ public static class Converter
         string text;
         try
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            // As File.ReadAllText(path, UTF8) reads it (a byte-order mark chooses the encoding), never beyond the size limit.
+            using var reader = new StreamReader(BoundedFile.OpenRead(path, BoundedFile.DefaultMaxBytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        catch (FileTooLargeException ex)
+        {
+            diagnostics.Report(DiagnosticCatalog.FileTooLarge, SourceLocation.FileStart(path), ex.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
         }
         catch (IOException ex)
         {

@@ -1,4 +1,6 @@
+using SynapseToBal.Diagnostics;
 using SynapseToBal.Project;
+using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Driver;
 
@@ -10,22 +12,26 @@ namespace SynapseToBal.Driver;
 /// </summary>
 public static class InputFiles
 {
-    /// <summary>The lookup the semantic model is given: the display path and text of the file a relative path names, or null.</summary>
-    public static Func<string, (string Display, string Text)?> ByTail(ProjectModel project)
+    /// <summary>
+    /// The lookup the semantic model is given: the display path and text of the file a relative path names, or null.
+    /// A file beyond the size limit is not read (SB0015, reported to <paramref name="diagnostics"/> when given).
+    /// </summary>
+    public static Func<string, (string Display, string Text)?> ByTail(ProjectModel project, DiagnosticBag? diagnostics = null)
     {
         var files = new List<(string Display, Func<string?> Read)>();
+        var reported = new HashSet<string>(StringComparer.Ordinal); // a file refused is reported once, however often it is looked up
         foreach (var file in project.OtherFiles)
         {
             var path = file.Path;
             if (!path.Contains('!', StringComparison.Ordinal))
             {
-                files.Add((file.DisplayPath, () => Read(() => File.ReadAllBytes(path))));
+                files.Add((file.DisplayPath, () => Read(() => BoundedFile.ReadAllBytes(path, BoundedFile.DefaultMaxBytes), diagnostics, reported)));
             }
         }
 
         foreach (var resource in project.Registry.Resources)
         {
-            files.Add((resource.DisplayPath.Replace("!/", "/", StringComparison.Ordinal), () => Read(resource.Content.ReadBytes)));
+            files.Add((resource.DisplayPath.Replace("!/", "/", StringComparison.Ordinal), () => Read(resource.Content.ReadBytes, diagnostics, reported)));
         }
 
         return relative => Find(files, relative);
@@ -58,11 +64,20 @@ public static class InputFiles
         return null;
     }
 
-    private static string? Read(Func<byte[]> bytes)
+    private static string? Read(Func<byte[]> bytes, DiagnosticBag? diagnostics, HashSet<string> reported)
     {
         try
         {
             return TextDecoding.Decode(bytes(), out _);
+        }
+        catch (FileTooLargeException ex)
+        {
+            if (reported.Add(ex.Path))
+            {
+                diagnostics?.Report(DiagnosticCatalog.FileTooLarge, SourceLocation.FileStart(ex.Path), ex.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

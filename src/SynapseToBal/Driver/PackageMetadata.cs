@@ -31,7 +31,8 @@ public sealed partial record PackageMetadata(string? Name, string? Version, stri
     {
         try
         {
-            using var reader = XmlReader.Create(path, XmlSource.SafeSettings());
+            using var stream = BoundedFile.OpenRead(path, BoundedFile.DefaultMaxBytes);
+            using var reader = XmlReader.Create(stream, XmlSource.SafeSettings());
             var root = XDocument.Load(reader).Root;
             if (root is null || root.Name.LocalName != "project")
             {

@@ -277,6 +277,15 @@ public sealed partial class Lowerer
     /// </summary>
     private T? Guarded<T>(ArtifactSyntax artifact, Func<T> lower)
     {
+        if (_model.Graph.Failed.Contains(artifact))
+        {
+            // Resolving its references failed (SB0904, reported by Semantics): it is kept whole as a TODO.
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ReferenceInternalError, $"the converter failed on this {artifact.XmlName} while resolving its references (an internal error, reported as SB0904)"), artifact));
+            _lowered++;
+            _progress?.Invoke(Math.Min(_lowered, _model.Artifacts.Length), _model.Artifacts.Length);
+            return default;
+        }
+
         try
         {
             BeforeArtifact.Value?.Invoke(artifact);

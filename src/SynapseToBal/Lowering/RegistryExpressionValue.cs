@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
@@ -114,7 +115,7 @@ public static class RegistryExpressionValue
         XDocument document;
         try
         {
-            document = XDocument.Parse(text, LoadOptions.PreserveWhitespace);
+            document = XmlSource.ParseText(text, LoadOptions.PreserveWhitespace);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
         {

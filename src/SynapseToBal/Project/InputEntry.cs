@@ -89,7 +89,7 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     {
         try
         {
-            using var stream = File.OpenRead(FullPath);
+            using var stream = BoundedFile.OpenRead(FullPath, maxBytes);
             return FileClassifier.SniffRoot(stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -107,7 +107,7 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
                 return null;
             }
 
-            return File.ReadAllBytes(FullPath);
+            return BoundedFile.ReadAllBytes(FullPath, maxBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -128,7 +128,7 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
                 return null;
             }
 
-            return Decode(File.ReadAllBytes(FullPath), diagnostics);
+            return Decode(BoundedFile.ReadAllBytes(FullPath, maxBytes), diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -142,7 +142,7 @@ internal sealed class DiskEntry(string fullPath, string relative, string display
     {
         try
         {
-            return TooLarge(diagnostics) ? null : ResourceContent.FromFile(FullPath);
+            return TooLarge(diagnostics) ? null : ResourceContent.FromFile(FullPath, maxBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

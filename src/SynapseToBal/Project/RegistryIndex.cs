@@ -11,13 +11,14 @@ public abstract class ResourceContent
     /// <summary>The content as text: a byte-order mark, else the XML declaration's encoding, else UTF-8 (see <see cref="TextDecoding"/>).</summary>
     public string ReadText() => TextDecoding.Decode(ReadBytes(), out _);
 
-    public static ResourceContent FromFile(string path) => new FileContent(path);
+    public static ResourceContent FromFile(string path, long maxBytes) => new FileContent(path, maxBytes);
 
     public static ResourceContent FromBytes(byte[] bytes) => new MemoryContent(bytes);
 
-    private sealed class FileContent(string path) : ResourceContent
+    /// <summary>A file read when needed, never beyond the size limit (<see cref="BoundedFile"/>; it may have grown since it was checked).</summary>
+    private sealed class FileContent(string path, long maxBytes) : ResourceContent
     {
-        public override byte[] ReadBytes() => File.ReadAllBytes(path);
+        public override byte[] ReadBytes() => BoundedFile.ReadAllBytes(path, maxBytes);
     }
 
     private sealed class MemoryContent(byte[] bytes) : ResourceContent

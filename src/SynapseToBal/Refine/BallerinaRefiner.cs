@@ -41,7 +41,13 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
 
     /// <summary>Every module-level symbol got the name it asked for: no name was numbered or replaced by its fallback.</summary>
     public bool NamesAsAsked { get; init; }
+
+    /// <summary>The optional passes that failed and were skipped (SB0905), in the order they ran.</summary>
+    public ImmutableArray<RefinerFailure> Failures { get; init; } = [];
 }
+
+/// <summary>An optional refining pass that failed (a bug in the converter) and was skipped: its name and the exception.</summary>
+public sealed record RefinerFailure(string Pass, string Message);
 
 /// <summary>
 /// The Ballerina refiner between the target-neutral IR and the writers (as Kiota's refiners are): it gives
@@ -74,9 +80,11 @@ public static class BallerinaRefiner
     /// </param>
     public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames, IReadOnlyCollection<string>? otherModuleNames = null)
     {
-        (package, var inlined) = EmptyFlows.Inline(package);
-        package = RespondOnlyFlows.Inline(package);
-        package = UnusedFlows.Remove(package);
+        var failures = ImmutableArray.CreateBuilder<RefinerFailure>();
+        IReadOnlyDictionary<Symbol, FunctionIr> inlined = new Dictionary<Symbol, FunctionIr>();
+        (package, inlined) = Pass("inlining empty flows", (package, inlined), () => EmptyFlows.Inline(package), failures);
+        package = Pass("inlining respond-only flows", package, () => RespondOnlyFlows.Inline(package), failures);
+        package = Pass("removing unused flows", package, () => UnusedFlows.Remove(package), failures);
         var names = new Dictionary<Symbol, string>();
         // The typed record of the context's properties (properties.bal) is declared by the emitter when it has a field.
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames).Append(PropertiesTypeName), StringComparer.Ordinal);
@@ -123,16 +131,44 @@ public static class BallerinaRefiner
             }
         }
 
-        var locals = PropertyLocalAnalysis.Analyze(package, taken, names, out var record);
+        var (locals, record) = Pass("analysing property locals", (PropertyLocals.Empty, PropertyRecord.Empty), () =>
+        {
+            var found = PropertyLocalAnalysis.Analyze(package, taken, names, out var typed);
+            return (found, typed);
+        }, failures);
+        var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
         return new RefinedPackage(package, new NameMap(names))
         {
             Locals = locals,
             PropertyRecord = record,
             InlinedFlows = inlined,
-            PayloadTypes = PayloadTypeAnalysis.Analyze(package, taken),
+            PayloadTypes = payloadTypes,
             ModuleNames = moduleNames,
             NamesAsAsked = asAsked,
+            Failures = failures.ToImmutable(),
         };
+    }
+
+    /// <summary>Test seam: runs before each optional pass with the pass's name (a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforePass = new();
+
+    /// <summary>
+    /// Runs one optional pass; each only simplifies what the writers generate (the code means the same without it), so
+    /// an unexpected exception (a bug in the converter) skips the pass: its input is kept, and the failure is
+    /// returned for the driver to report (SB0905).
+    /// </summary>
+    private static T Pass<T>(string pass, T unchanged, Func<T> run, ImmutableArray<RefinerFailure>.Builder failures)
+    {
+        try
+        {
+            BeforePass.Value?.Invoke(pass);
+            return run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Add(new RefinerFailure(pass, $"{ex.GetType().Name}: {ex.Message}"));
+            return unchanged;
+        }
     }
 
     /// <summary>The identifier a module-level symbol asks for, before uniqueness.</summary>

@@ -34,7 +34,17 @@ public static partial class MigrationReportBuilder
     public static MigrationReportData Build(ReportInput input) => BuildWithShares(input).Report;
 
     /// <summary>The report and each artifact's share of its totals (<see cref="ArtifactShare"/>, in the order of its rows).</summary>
-    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) BuildWithShares(ReportInput input)
+    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) BuildWithShares(ReportInput input) => BuildWithShares(input, null);
+
+    /// <summary>Test seam: runs before each artifact's row is built (a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<ArtifactSyntax>?> BeforeRow = new();
+
+    /// <summary>
+    /// The report and each artifact's share; a row that cannot be built (a bug in the converter) is listed as not
+    /// converted with no counts and added to <paramref name="failures"/> (the driver reports it, SB0905), and the
+    /// other rows are built.
+    /// </summary>
+    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) BuildWithShares(ReportInput input, List<ReportRowFailure>? failures)
     {
         var artifacts = input.Documents.SelectMany(d => d.Artifacts).ToList();
         var measure = Coverage.Measure(artifacts, input.Package);
@@ -57,6 +67,28 @@ public static partial class MigrationReportBuilder
         var statuses = new Dictionary<ArtifactSyntax, ArtifactStatus>(ReferenceEqualityComparer.Instance);
         foreach (var artifact in artifacts)
         {
+            try
+            {
+                BeforeRow.Value?.Invoke(artifact);
+                AddRow(artifact);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures?.Add(new ReportRowFailure(artifact, $"{ex.GetType().Name}: {ex.Message}"));
+                if (reports.Count > shares.Count)
+                {
+                    reports.RemoveAt(reports.Count - 1);
+                }
+
+                statuses[artifact] = ArtifactStatus.NotConverted;
+                reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, ArtifactStatus.NotConverted,
+                    0, 0, 0, 0, todoCounts.GetValueOrDefault(artifact)));
+                shares.Add(new ArtifactShare(0, 0, []));
+            }
+        }
+
+        void AddRow(ArtifactSyntax artifact)
+        {
             var mediators = MediatorCollector.Collect([artifact]);
             var inTodos = mediators.Count(measure.IsInTodo);
             var weight = mediators.Sum(Weights.Of);
@@ -69,7 +101,7 @@ public static partial class MigrationReportBuilder
                 reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, ArtifactStatus.Ignored,
                     mediators.Count, 0, 0, 0, todoCount));
                 shares.Add(new ArtifactShare(0, 0, []));
-                continue;
+                return;
             }
 
             var status = input.Package is null || pending.Contains(artifact) || (mediators.Count > 0 && inTodos == mediators.Count)
@@ -438,3 +470,6 @@ public static partial class MigrationReportBuilder
     [GeneratedRegex(@"^\s*// TODO\((?<code>SB\d{4})\): (?<text>.*)$")]
     private static partial Regex TodoLine();
 }
+
+/// <summary>An artifact whose report row could not be built (a bug in the converter, SB0905) and the exception.</summary>
+public sealed record ReportRowFailure(ArtifactSyntax Artifact, string Message);

@@ -92,12 +92,28 @@ public sealed class ReferenceGraph
     public static ReferenceGraph Build(IReadOnlyList<ArtifactSyntax> artifacts, SymbolTable symbols, Func<string, bool>? registryContains, DiagnosticBag? diagnostics)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedReference>();
+        var failed = new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance);
         foreach (var artifact in artifacts)
         {
-            foreach (var reference in ReferenceCollector.Collect(artifact))
+            var own = new List<ResolvedReference>();
+            try
             {
-                resolved.Add(Resolve(reference, symbols, registryContains));
+                BeforeArtifact.Value?.Invoke(artifact);
+                foreach (var reference in ReferenceCollector.Collect(artifact))
+                {
+                    own.Add(Resolve(reference, symbols, registryContains));
+                }
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A bug in the converter on one artifact: that artifact becomes a TODO (the lowering reads the set),
+                // its references are left out of the graph, and every other artifact is resolved.
+                diagnostics?.Report(DiagnosticCatalog.ReferenceInternalError, artifact.Location, artifact.XmlName, artifact.Name, $"{ex.GetType().Name}: {ex.Message}");
+                failed.Add(artifact);
+                continue;
+            }
+
+            resolved.AddRange(own);
         }
 
         var references = resolved.ToImmutable();
@@ -116,8 +132,14 @@ public sealed class ReferenceGraph
             }
         }
 
-        return new ReferenceGraph(references, cycles);
+        return new ReferenceGraph(references, cycles) { Failed = failed };
     }
+
+    /// <summary>Test seam: runs before each artifact's references are collected (a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<ArtifactSyntax>?> BeforeArtifact = new();
+
+    /// <summary>The artifacts whose references could not be collected or resolved (SB0904): lowered as TODOs.</summary>
+    public IReadOnlySet<ArtifactSyntax> Failed { get; private init; } = new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance);
 
     public static string Describe(ReferenceKind kind) => kind switch
     {

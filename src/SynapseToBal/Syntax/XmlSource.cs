@@ -33,6 +33,25 @@ public sealed class XmlSource
         MaxCharactersFromEntities = 1024,
     };
 
+    /// <summary>
+    /// Parses XML text the converter reads besides the artifacts (a registry resource, a WSDL, a schema, a stylesheet,
+    /// a throttle policy) as <see cref="XDocument.Parse(string, LoadOptions)"/> does (whitespace kept only with
+    /// <see cref="LoadOptions.PreserveWhitespace"/>, comments and processing instructions kept), but with DTDs
+    /// prohibited and no resolver: <c>XDocument.Parse</c> parses a DTD and expands its entities (up to ten million
+    /// characters). Throws <see cref="XmlException"/> for malformed input and for a DTD.
+    /// </summary>
+    public static XDocument ParseText(string text, LoadOptions options = LoadOptions.None)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreWhitespace = (options & LoadOptions.PreserveWhitespace) == 0,
+        };
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        return XDocument.Load(reader, options);
+    }
+
     /// <summary>Parses <paramref name="content"/>; throws <see cref="XmlException"/> for malformed input.</summary>
     /// <summary>
     /// The deepest element nesting read (real configurations stay below 25, inline WSDLs and payload templates

@@ -114,13 +114,20 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
                 var package = Lowerer.Lower([document], diagnostics);
                 var emitter = new PackageEmitter(renderer, new EmitOptions("fuzz", "fuzz", Path.GetDirectoryName(files[fileIndex])!, "fuzz"));
-                var generated = emitter.Emit(BallerinaRefiner.Refine(package, runtimeNames));
+                var refined = BallerinaRefiner.Refine(package, runtimeNames);
+                var generated = emitter.Emit(refined);
 
-                // The per-artifact guards turn an exception into a diagnostic (SB0902 while lowering, SB0903 while
-                // generating) so that a user's run goes on; for the fuzzer it is still a crash.
-                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902") is { } internalError)
+                // The per-artifact guards turn an exception into a diagnostic (SB0904 while resolving, SB0902 while
+                // lowering, a skipped refining pass, SB0903 while generating) so that a user's run goes on; for the
+                // fuzzer it is still a crash.
+                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904") is { } internalError)
                 {
                     throw new InvalidOperationException("caught internal error: " + internalError.GetMessage(CultureInfo.InvariantCulture));
+                }
+
+                if (refined.Failures.FirstOrDefault() is { } skipped)
+                {
+                    throw new InvalidOperationException($"caught internal error in the refining pass '{skipped.Pass}': {skipped.Message}");
                 }
 
                 if (emitter.Failures.FirstOrDefault() is { } failure)

@@ -58,7 +58,7 @@ public sealed partial class Lowerer
 
         try
         {
-            var root = XDocument.Parse(text).Root;
+            var root = XmlSource.ParseText(text).Root;
             if (root is null || !(root.Name == XName.Get("definitions", Wsdl11Namespace) || root.Name == XName.Get("description", "http://www.w3.org/ns/wsdl")))
             {
                 reason = $"{source} is not a WSDL 1.1 definitions or WSDL 2.0 description document";
@@ -128,7 +128,7 @@ public sealed partial class Lowerer
             : "publishWSDL";
         _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The WSDL of proxy service '{proxy.Name}' ({origin}), answered to GET /services/{proxy.Name}?wsdl: a path relative to the folder the program runs in.", Secret: false));
         // Indented afresh: an inline WSDL keeps the indentation it had inside the proxy.
-        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XElement.Parse(text).ToString() + "\n";
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XmlSource.ParseText(text).Root!.ToString() + "\n";
         return new PublishedWsdlIr(fileName, document, path);
     }
 }

@@ -164,7 +164,7 @@ public sealed partial class Lowerer
         {
             try
             {
-                var document = System.Xml.Linq.XDocument.Parse(trimmed);
+                var document = XmlSource.ParseText(trimmed);
                 return document.Root is { } root ? new ValueIr.ParsedXml(root.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)) : null;
             }
             catch (System.Xml.XmlException)

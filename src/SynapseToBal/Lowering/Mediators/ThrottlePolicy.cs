@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Xml.Linq;
 using SynapseToBal.IR;
+using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
@@ -34,7 +35,7 @@ internal static class ThrottlePolicyReader
         XElement root;
         try
         {
-            root = XElement.Parse(policyXml);
+            root = XmlSource.ParseText(policyXml).Root!;
         }
         catch (System.Xml.XmlException e)
         {

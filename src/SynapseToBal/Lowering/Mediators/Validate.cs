@@ -142,7 +142,7 @@ public sealed partial class Lowerer
             XElement? root;
             try
             {
-                root = XDocument.Parse(text.TrimStart('\uFEFF')).Root;
+                root = XmlSource.ParseText(text.TrimStart('\uFEFF')).Root;
             }
             catch (System.Xml.XmlException e)
             {

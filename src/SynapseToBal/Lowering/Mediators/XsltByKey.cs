@@ -105,7 +105,7 @@ public sealed partial class Lowerer
 
         try
         {
-            var root = XDocument.Parse(trimmed).Root!;
+            var root = XmlSource.ParseText(trimmed).Root!;
             return root.Name.NamespaceName == XslNamespace
                 ? root.Name.LocalName is "stylesheet" or "transform"
                 : root.Attribute(XName.Get("version", XslNamespace)) is not null;
