@@ -1935,6 +1935,63 @@ function xpathChildAt(xml parents, string? name, int? position, boolean descenda
     return result;
 }
 
+# XPath's comparison of two node-sets (XPath 1.0 §3.4, Jaxen's `evaluateSetSet`): true when the comparison holds
+# for some pair of nodes, one from each set; by `=` and `!=` on their string values, by a relational operator on
+# number() of them (`xpathSomeNumber`: NaN compares false). False when either set is empty.
+function xpathSomePair(string[] left, string op, string[] right) returns boolean {
+    foreach string other in right {
+        if op is "=" | "!=" ? xpathSomeString(left, op, other) : xpathSomeNumber(left, op, xpathNumber(other)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+# A child step whose predicates read the context element's parent (a sibling or parent axis, XPath 1.0 §2.2):
+# for each parent, its child elements named `name` (an expanded name; any when ()) for which `test` holds, given
+# the child and that parent. With `descendant` (`//a[...]`) every descendant of the parents is a parent too.
+# Ballerina's xml keeps no parent pointers, so the step hands each element the parent it was taken from. In
+# document order.
+function xpathChildrenWhere(xml parents, string? name, boolean descendant,
+        function (xml:Element, xml:Element) returns boolean test) returns xml {
+    xml result = xml ``;
+    foreach xml parent in parents {
+        if parent is xml:Element {
+            foreach xml:Element child in parent.getChildren().elements() {
+                if (name is () || child.getName() == name) && test(child, parent) {
+                    result += child;
+                }
+                if descendant {
+                    result += xpathChildrenWhere(child, name, true, test);
+                }
+            }
+        }
+    }
+    return result;
+}
+
+# XPath's following-sibling and preceding-sibling axes (XPath 1.0 §2.2) of `context`, a child element of
+# `parent`: the sibling elements after (`following`) or before it named `name` (an expanded name; any when ()),
+# in document order. The element is found among its parent's children by identity (`===`: an element has
+# storage identity), not by its content, so an equal sibling is not taken for it.
+function xpathSiblings(xml:Element parent, xml:Element context, boolean following, string? name) returns xml {
+    xml result = xml ``;
+    boolean after = false;
+    foreach xml:Element child in parent.getChildren().elements() {
+        if child === context {
+            after = true;
+        } else if after == following && (name is () || child.getName() == name) {
+            result += child;
+        }
+    }
+    return result;
+}
+
+# XPath's parent axis (XPath 1.0 §2.2) of an element taken from `parent`: that element when it is named `name`
+# (an expanded name; any when ()), else nothing.
+function xpathParentNamed(xml:Element parent, string? name) returns xml =>
+    name is () || parent.getName() == name ? parent : xml ``;
+
 function xpathSelects(xml:Element element, string? name, (function (xml:Element) returns boolean)? test) returns boolean =>
     (name is () || element.getName() == name) && (test is () || test(element));
 

@@ -302,6 +302,7 @@ internal sealed class ExpressionWriter
             XmlNavigationIr or XmlAttributeReadIr or XmlRelativeIr => $"{NodeValues(n.Value)}.length() > 0",
             _ => $"{String(n.Value)} != \"\"",
         },
+        NodeSetCompareIr { Other: XmlRelativeIr other } c => $"xpathSomePair({NodeValues(c.Nodes)}, {BallerinaSyntax.StringLiteral(c.Operator)}, {NodeValues(other)})",
         NodeSetCompareIr c when c.Numeric => $"xpathSomeNumber({NodeValues(c.Nodes)}, {BallerinaSyntax.StringLiteral(c.Operator)}, {Number(c.Other)})",
         NodeSetCompareIr c => $"xpathSomeString({NodeValues(c.Nodes)}, {BallerinaSyntax.StringLiteral(c.Operator)}, {String(c.Other)})",
         CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: NumberLiteralIr { NumberKind: ValueKind.Integer } status } c
@@ -545,12 +546,15 @@ internal sealed class ExpressionWriter
     /// <summary>The parameter of a predicate's test function: the element the predicate is tested on.</summary>
     private const string PredicateContext = "xpathContext";
 
+    /// <summary>The parameter of a predicate's test function that reads the parent: the element the context element was taken from.</summary>
+    private const string PredicateParent = "xpathParent";
+
     private string RelativeValues(XmlRelativeIr relative)
     {
         var current = PredicateContext;
         foreach (var step in relative.Steps)
         {
-            current = Step(current, step);
+            current = step.Axis is { } parentAxis ? ParentAxisStep(parentAxis, step) : Step(current, step);
         }
 
         return relative switch
@@ -558,6 +562,19 @@ internal sealed class ExpressionWriter
             { Attribute: { } attribute } => $"xpathAttributeValues({current}, {ExpandedName(attribute.NamespaceUri, attribute.LocalName)})",
             { TextOnly: true } => $"xpathTextValues({current})",
             _ => $"xpathStrings({current})",
+        };
+    }
+
+    /// <summary>The first step of a predicate's relative path on the parent or a sibling axis, from the test function's parameters.</summary>
+    private static string ParentAxisStep(XmlAxis axis, XmlStepIr step)
+    {
+        var name = step.LocalName == "*" ? "()" : ExpandedName(step.NamespaceUri, step.LocalName);
+        return axis switch
+        {
+            XmlAxis.Parent => $"xpathParentNamed({PredicateParent}, {name})",
+            XmlAxis.FollowingSibling => $"xpathSiblings({PredicateParent}, {PredicateContext}, true, {name})",
+            XmlAxis.PrecedingSibling => $"xpathSiblings({PredicateParent}, {PredicateContext}, false, {name})",
+            _ => throw new InvalidOperationException($"Unhandled axis {axis}"),
         };
     }
 
@@ -603,6 +620,21 @@ internal sealed class ExpressionWriter
 
         var tests = step.Predicates.OfType<XmlPredicateIr.Test>().Select(t => t.Condition).ToList();
         var positional = step.Predicates.LastOrDefault(p => p is not XmlPredicateIr.Test);
+        if (tests.Any(IrWalker.ReadsParent))
+        {
+            // A test on a sibling or parent axis: the step hands each element the parent it took it from (no
+            // positional predicate beside it: the binder refuses one).
+            var name = step.LocalName == "*" ? "()" : ExpandedName(step.NamespaceUri, step.LocalName);
+            var condition = Condition(tests.Aggregate((l, r) => new AndIr(l, r)));
+            if (step is { LocalName: "*", NamespaceUri: { } any })
+            {
+                condition = $"{InNamespaceTest(any)} && ({condition})";
+            }
+
+            return $"xpathChildrenWhere({current}, {name}, {(step.Descendant ? "true" : "false")}, "
+                + $"function (xml:Element {PredicateContext}, xml:Element {PredicateParent}) returns boolean => {condition})";
+        }
+
         if (positional is not null)
         {
             var name = step.LocalName == "*" ? "()" : ExpandedName(step.NamespaceUri, step.LocalName);

@@ -168,6 +168,26 @@ public sealed record XmlStepIr(string? Prefix, string? NamespaceUri, string Loca
 
     /// <summary>True for <c>node()</c>: every child node (elements, text, comments), not only elements; only as the last step. Null otherwise.</summary>
     public bool? AllNodes { get; init; }
+
+    /// <summary>
+    /// An axis that reads the context element's parent (XPath 1.0 §2.2), only as the first step of a predicate's
+    /// <see cref="XmlRelativeIr"/>: the step takes the parent or the siblings instead of the children. Null for the child
+    /// (or, with <see cref="Descendant"/>, descendant) axis.
+    /// </summary>
+    public XmlAxis? Axis { get; init; }
+}
+
+/// <summary>The axes of a predicate's relative path that start from the context element's parent.</summary>
+public enum XmlAxis
+{
+    /// <summary><c>parent::</c>, <c>..</c>: the parent element.</summary>
+    Parent,
+
+    /// <summary><c>following-sibling::</c>: the sibling elements after the context element, in document order.</summary>
+    FollowingSibling,
+
+    /// <summary><c>preceding-sibling::</c>: the sibling elements before the context element, in document order.</summary>
+    PrecedingSibling,
 }
 
 /// <summary>An XPath predicate of a location step (XPath 1.0 §2.4).</summary>
@@ -666,6 +686,8 @@ public sealed record CompareIr(ExprIr Left, string Operator, ExprIr Right, bool 
 /// XPath's comparison of a node-set (<see cref="XmlNavigationIr"/>, <see cref="XmlAttributeReadIr"/>,
 /// <see cref="XmlRelativeIr"/>) with a value (XPath 1.0 §3.4): true when the comparison is true for the string
 /// value of some node (as numbers when <paramref name="Numeric"/>). The node-set is always the left operand.
+/// <paramref name="Other"/> may be a node-set too (two <see cref="XmlRelativeIr"/> in a predicate): then the
+/// comparison holds when it holds for some pair of nodes, one from each set.
 /// </summary>
 public sealed record NodeSetCompareIr(ExprIr Nodes, string Operator, ExprIr Other, bool Numeric) : ConditionIr;
 

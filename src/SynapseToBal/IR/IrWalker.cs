@@ -183,6 +183,13 @@ public static class IrWalker
         }
     }
 
+    /// <summary>
+    /// True when a predicate's test reads its context element's parent: some relative node-set in it starts on a
+    /// parent or sibling axis (<see cref="XmlStepIr.Axis"/>).
+    /// </summary>
+    public static bool ReadsParent(ConditionIr test) =>
+        Expressions(test).SelectMany(Descendants).Any(e => e is XmlRelativeIr { Steps: [{ Axis: not null }, ..] });
+
     /// <summary>True when some part of the expression is not translated.</summary>
     public static bool ContainsUntranslated(ExprIr expr) => Descendants(expr).Any(e => e is UntranslatedExprIr
         || (e is ConditionalIr c && Conditions(c.Condition).Any(x => x is UntranslatedConditionIr))

@@ -813,6 +813,13 @@ internal sealed partial class ExpressionBinder(
             result.Add(predicate);
         }
 
+        // A test that reads the parent (a sibling or parent axis) is written with the parent at hand
+        // (xpathChildrenWhere), which does not count positions: no positional predicate beside it.
+        if (result.Any(p => p is XmlPredicateIr.Test t && IrWalker.ReadsParent(t.Condition)) && result.Any(p => p is not XmlPredicateIr.Test))
+        {
+            return null;
+        }
+
         return result.ToImmutable();
     }
 
@@ -861,6 +868,12 @@ internal sealed partial class ExpressionBinder(
                     return NodeSetComparison(flipped, Flip(op), literal, IsNumberLiteral(b.Left));
                 }
 
+                // Two node-sets (XPath 1.0 §3.4): some pair of nodes; numbers for a relational operator, strings for = and !=.
+                if (Relative(b.Left) is { } leftNodes && Relative(b.Right) is { } rightNodes)
+                {
+                    return new NodeSetCompareIr(leftNodes, op, rightNodes, Numeric: op is "<" or "<=" or ">" or ">=");
+                }
+
                 return null;
             }
 
@@ -906,12 +919,38 @@ internal sealed partial class ExpressionBinder(
                 case { Axis: XPathAxis.Child, Test: NameTest name } when ElementTest(name, descendant: false) is { } element:
                     steps.Add(element);
                     continue;
+                case { Axis: XPathAxis.FollowingSibling or XPathAxis.PrecedingSibling or XPathAxis.Parent } when i == 0 && ParentAxisStep(step) is { } first:
+                    steps.Add(first);
+                    continue;
                 default:
                     return null;
             }
         }
 
         return steps.Count == 0 ? null : new XmlRelativeIr([.. steps], null, false);
+    }
+
+    /// <summary>
+    /// The first step of a predicate's relative path on an axis that starts from the context element's parent
+    /// (XPath 1.0 §2.2): <c>following-sibling::a</c>, <c>preceding-sibling::a</c> (element name tests, <c>*</c>
+    /// without a prefix), <c>parent::a</c>, <c>parent::*</c>, <c>..</c> (<c>parent::node()</c>: the parent is always
+    /// an element there, as the context element is a child of the element the step took it from).
+    /// </summary>
+    private XmlStepIr? ParentAxisStep(Step step)
+    {
+        var axis = step.Axis switch
+        {
+            XPathAxis.FollowingSibling => XmlAxis.FollowingSibling,
+            XPathAxis.PrecedingSibling => XmlAxis.PrecedingSibling,
+            _ => XmlAxis.Parent,
+        };
+        return step.Test switch
+        {
+            NodeTypeTest { Type: NodeType.Node } when axis == XmlAxis.Parent => new XmlStepIr(null, null, "*", false) { Axis = axis },
+            NameTest { Prefix: not null, LocalName: "*" } => null,
+            NameTest name => ElementTest(name, descendant: false) is { } element ? element with { Axis = axis } : null,
+            _ => null,
+        };
     }
 
     private static string OperatorText(BinaryOperator op) => op switch

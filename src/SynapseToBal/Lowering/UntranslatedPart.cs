@@ -227,7 +227,7 @@ internal static class UntranslatedPart
 
         if (Steps(node).FirstOrDefault(step => step.Axis is not (XPathAxis.Child or XPathAxis.Descendant or XPathAxis.DescendantOrSelf or XPathAxis.Attribute or XPathAxis.Self)) is { } other)
         {
-            return $"the {AxisName(other.Axis)} axis is not modelled (only child, descendant and attribute steps are)";
+            return $"the {AxisName(other.Axis)} axis is not modelled (only child, descendant and attribute steps are, and a sibling or parent axis as the first step of a predicate's relative path)";
         }
 
         return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
