@@ -169,7 +169,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
 
     /// <summary>
     /// <c>receiver.concat(arg, ...)</c> where the receiver is a member read and each argument a member read or a quoted
-    /// literal without escapes: the operands in order (a literal's text, or a read's source); null for anything else.
+    /// literal without escapes (the arguments are read one by one: a call or another operator among them gives null): the operands in order (a literal's text, or a read's source); null for anything else.
     /// </summary>
     internal static ImmutableArray<(string? Literal, string? Read)>? Concatenation(string value)
     {
@@ -207,7 +207,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
         }
     }
 
-    [GeneratedRegex(@"^(?<receiver>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\.\s*concat\s*\((?<args>[^()]*)\)$")]
+    [GeneratedRegex(@"^(?<receiver>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\.\s*concat\s*\((?<args>[\s\S]*)\)$")]
     private static partial Regex ConcatForm();
 
     [GeneratedRegex(@"\s*(?:'(?<single>[^'\\\r\n]*)'|""(?<double>[^""\\\r\n]*)""|(?<read>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+))\s*")]

@@ -146,7 +146,8 @@ public sealed class DataMapperTests
         Assert.Equal("outputcontact.label = inputcustomer.name.toUpperCase()", Assert.IsType<MappedValueIr.NotTranslated>(entries[1].Value).Statement);
         Assert.Equal(["outputcontact.label = inputcustomer.name.toUpperCase()"], entries[1].Todos.ToArray());
         var alias = Assert.IsType<MappedValueIr.FromInput>(entries[2].Value);
-        Assert.Equal((["nick"], 0), (alias.Path.ToArray(), alias.FirstOptional));
+        Assert.Equal(["nick"], alias.Path.ToArray());
+        Assert.Equal(0, alias.FirstOptional);
         var location = Assert.IsType<MappedValueIr.Construct>(entries[3].Value);
         Assert.Equal(["address", "city"], Assert.IsType<MappedValueIr.FromInput>(Assert.Single(location.Entries).Value).Path.ToArray());
         Assert.Equal(["var unused = 1"], mapping.Statements.ToArray());
@@ -230,6 +231,7 @@ public sealed class DataMapperTests
 
     [Theory]
     [InlineData("a.b.concat(a.c, 'x', \"y\")", 4)]
+    [InlineData("a.b.concat(' (', a.c, ')')", 4)]
     [InlineData("a.b.concat()", -1)]
     [InlineData("a.b.concat(a.c.trim())", -1)]
     [InlineData("a.b.concat(1)", -1)]
