@@ -64,7 +64,11 @@ public sealed partial class PackageEmitter
         _ => throw new InvalidOperationException($"No mapped type {type.GetType().Name}"),
     };
 
-    /// <summary>The body of a mapping function, indented: TODO lines for the statements that assign no field, then the output record.</summary>
+    /// <summary>
+    /// The body of a mapping function, indented: TODO lines for the statements that assign no field, then the output
+    /// record. A record with fields copied only when the input has them is built in a local first (<c>output</c> for the
+    /// root, <c>output1</c>... for nested ones) and each such field set under an <c>if ... is T</c> check.
+    /// </summary>
     private static List<string> MappingLines(DataMappingIr mapping, NameMap names)
     {
         var lines = new List<string>();
@@ -76,16 +80,55 @@ public sealed partial class PackageEmitter
 
         var recordsByName = mapping.Records.ToDictionary(r => r.Name);
         var output = recordsByName[mapping.Output];
+        var locals = 0;
         var body = new List<string>();
-        Construct(mapping.Body, output, "    ", body);
+        Construct(mapping.Body, output, "    ", body, isRoot: true);
         body[0] = "    return " + body[0].TrimStart();
         body[^1] += ";";
         lines.AddRange(body);
         return lines;
 
-        void Construct(MappedValueIr.Construct construct, MappedRecordIr record, string indent, List<string> into)
+        static bool WhenPresent(MappedEntryIr entry) => entry.Value is MappedValueIr.FromInput { FirstOptional: >= 0 };
+
+        static string Read(MappedValueIr.FromInput read) =>
+            "input" + string.Concat(read.Path.Select((p, i) => (read.FirstOptional >= 0 && i >= read.FirstOptional ? "?." : ".") + BallerinaSyntax.FieldName(p)));
+
+        static string Part(MappedValueIr part) => part switch
         {
-            if (construct.Entries.IsEmpty)
+            MappedValueIr.FromInput read => Read(read),
+            MappedValueIr.Text text => BallerinaSyntax.StringLiteral(text.Value),
+            _ => throw new InvalidOperationException($"No concatenated value {part.GetType().Name}"),
+        };
+
+        void Construct(MappedValueIr.Construct construct, MappedRecordIr record, string indent, List<string> into, bool isRoot)
+        {
+            if (construct.Entries.Any(WhenPresent))
+            {
+                var local = isRoot ? "output" : "output" + ++locals;
+                var declaration = new List<string>();
+                Constructor(construct.Entries.Where(e => !WhenPresent(e)).ToList(), record, "    ", declaration);
+                declaration[0] = $"    {names[record.Name]} {local} = {declaration[0].TrimStart()}";
+                declaration[^1] += ";";
+                lines.AddRange(declaration);
+                foreach (var entry in construct.Entries.Where(WhenPresent))
+                {
+                    var read = Read((MappedValueIr.FromInput)entry.Value);
+                    var type = TypeText(record.Fields.First(f => f.Name == entry.Field).Type, names);
+                    lines.Add($"    if {read} is {type} {{");
+                    lines.Add($"        {local}.{BallerinaSyntax.FieldName(entry.Field)} = <{type}>{read};");
+                    lines.Add("    }");
+                }
+
+                into.Add(indent + local);
+                return;
+            }
+
+            Constructor(construct.Entries.ToList(), record, indent, into);
+        }
+
+        void Constructor(List<MappedEntryIr> entries, MappedRecordIr record, string indent, List<string> into)
+        {
+            if (entries.Count == 0)
             {
                 into.Add(indent + "{}");
                 return;
@@ -93,12 +136,12 @@ public sealed partial class PackageEmitter
 
             into.Add(indent + "{");
             var inner = indent + "    ";
-            for (var i = 0; i < construct.Entries.Length; i++)
+            for (var i = 0; i < entries.Count; i++)
             {
-                var entry = construct.Entries[i];
+                var entry = entries[i];
                 var field = record.Fields.First(f => f.Name == entry.Field);
                 var name = BallerinaSyntax.FieldName(entry.Field);
-                var comma = i < construct.Entries.Length - 1 ? "," : string.Empty;
+                var comma = i < entries.Count - 1 ? "," : string.Empty;
                 foreach (var todo in entry.Todos)
                 {
                     into.AddRange(BallerinaSyntax.CommentLines(todo, inner + "// TODO(SB0257): "));
@@ -107,7 +150,10 @@ public sealed partial class PackageEmitter
                 switch (entry.Value)
                 {
                     case MappedValueIr.FromInput read:
-                        into.Add($"{inner}{name}: input.{string.Join('.', read.Path.Select(p => BallerinaSyntax.FieldName(p)))}{comma}");
+                        into.Add($"{inner}{name}: {Read(read)}{comma}");
+                        break;
+                    case MappedValueIr.Concat concat:
+                        into.Add($"{inner}{name}: {string.Join(" + ", concat.Parts.Select(Part))}{comma}");
                         break;
                     case MappedValueIr.NotTranslated missing:
                         var value = $"check notTranslated({BallerinaSyntax.StringLiteral(missing.Statement)})";
@@ -116,7 +162,7 @@ public sealed partial class PackageEmitter
                     case MappedValueIr.Construct nested:
                         var nestedRecord = recordsByName[((MappedTypeIr.Record)field.Type).Name];
                         var nestedLines = new List<string>();
-                        Construct(nested, nestedRecord, inner, nestedLines);
+                        Construct(nested, nestedRecord, inner, nestedLines, isRoot: false);
                         nestedLines[0] = $"{inner}{name}: {nestedLines[0].TrimStart()}";
                         nestedLines[^1] += comma;
                         into.AddRange(nestedLines);

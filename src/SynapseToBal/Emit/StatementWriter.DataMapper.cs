@@ -52,6 +52,8 @@ internal sealed partial class StatementWriter
         MappedValueIr.Construct construct => construct.Entries.Any(e => Fails(e.Value)),
         MappedValueIr.NotTranslated => true,
         MappedValueIr.FromInput => false,
+        MappedValueIr.Concat => false,
+        MappedValueIr.Text => false,
         _ => throw new InvalidOperationException($"No mapped value {value.GetType().Name}"),
     };
 }

@@ -73,7 +73,21 @@ public abstract record MappedValueIr
     public sealed record Construct(ImmutableArray<MappedEntryIr> Entries) : MappedValueIr;
 
     /// <summary>An input field read one-to-one: the path of field names from the input record (<c>input.a.b</c>).</summary>
-    public sealed record FromInput(ImmutableArray<string> Path) : MappedValueIr;
+    /// <param name="FirstOptional">
+    /// The index in <paramref name="Path"/> of the first optional input field, or -1 when the input always has the value.
+    /// An optional input field copied into an optional output field is copied only when present (read with <c>?.</c>):
+    /// the data mapper's JavaScript assigns <c>undefined</c>, and a member whose value is undefined is not written.
+    /// </param>
+    public sealed record FromInput(ImmutableArray<string> Path, int FirstOptional = -1) : MappedValueIr;
+
+    /// <summary>
+    /// A string joined from input strings and literals, as the script's <c>a.concat(b, ...)</c> does: every part is a
+    /// <see cref="FromInput"/> of a string field the input always has, or a <see cref="Text"/>.
+    /// </summary>
+    public sealed record Concat(ImmutableArray<MappedValueIr> Parts) : MappedValueIr;
+
+    /// <summary>A string literal of the script.</summary>
+    public sealed record Text(string Value) : MappedValueIr;
 
     /// <summary>A value the script computes in a way that is not translated: it fails at run time until written.</summary>
     /// <param name="Statement">The script's statement, as written.</param>

@@ -167,6 +167,52 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
             : null;
     }
 
+    /// <summary>
+    /// <c>receiver.concat(arg, ...)</c> where the receiver is a member read and each argument a member read or a quoted
+    /// literal without escapes (the arguments are read one by one: a call or another operator among them gives null): the operands in order (a literal's text, or a read's source); null for anything else.
+    /// </summary>
+    internal static ImmutableArray<(string? Literal, string? Read)>? Concatenation(string value)
+    {
+        var match = ConcatForm().Match(value.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var operands = ImmutableArray.CreateBuilder<(string?, string?)>();
+        operands.Add((null, match.Groups["receiver"].Value.Trim()));
+        var args = match.Groups["args"].Value;
+        var index = 0;
+        while (true)
+        {
+            var arg = ConcatArgument().Match(args, index);
+            if (!arg.Success || arg.Index != index)
+            {
+                return null;
+            }
+
+            operands.Add(arg.Groups["read"].Success ? (null, arg.Groups["read"].Value.Trim()) : (arg.Groups["single"].Success ? arg.Groups["single"].Value : arg.Groups["double"].Value, null));
+            index = arg.Index + arg.Length;
+            if (index == args.Length)
+            {
+                return operands.ToImmutable();
+            }
+
+            if (args[index] != ',')
+            {
+                return null;
+            }
+
+            index++;
+        }
+    }
+
+    [GeneratedRegex(@"^(?<receiver>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\.\s*concat\s*\((?<args>[\s\S]*)\)$")]
+    private static partial Regex ConcatForm();
+
+    [GeneratedRegex(@"\s*(?:'(?<single>[^'\\\r\n]*)'|""(?<double>[^""\\\r\n]*)""|(?<read>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+))\s*")]
+    private static partial Regex ConcatArgument();
+
     [GeneratedRegex(@"^(?:var\s+)?(?<root>[A-Za-z_$][A-Za-z0-9_$]*)(?<path>(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)*)\s*=(?!=)(?<value>[\s\S]*)$")]
     private static partial Regex AssignmentForm();
 

@@ -161,108 +161,110 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 145,
         [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 146,
         [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 147,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 149,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 150,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 151,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 152,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 153,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 154,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 155,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 156,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 157,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 158,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 159,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 160,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 161,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 162,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 163,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 164,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 165,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 166,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 167,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 168,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 169,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 170,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 171,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 172,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 173,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 174,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 175,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 176,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 177,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 178,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 179,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 180,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 181,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 182,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 183,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 184,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 185,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 186,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 187,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 188,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 189,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 190,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 191,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 192,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 193,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 194,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 195,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 196,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 197,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 198,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 199,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 200,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 201,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 202,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 203,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 204,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 205,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 206,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 207,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 208,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 209,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 210,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 211,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 212,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 213,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 214,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 215,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 216,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 217,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 218,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 219,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 221,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 222,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 223,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 224,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 225,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 226,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 227,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 228,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 229,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 230,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 231,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 234,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 235,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 236,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 237,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 238,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 239,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 240,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 241,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 246,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 247,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 248,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 249,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 150,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 151,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 152,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 153,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 154,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 155,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 156,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 157,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 158,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 159,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 160,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 161,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 162,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 163,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 164,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 165,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 166,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 167,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 168,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 169,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 170,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 171,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 172,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 173,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 174,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 175,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 176,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 177,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 178,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 179,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 180,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 181,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 182,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 183,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 184,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 185,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 186,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 187,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 188,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 189,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 190,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 191,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 192,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 193,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 194,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 195,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 196,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 197,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 198,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 199,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 200,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 201,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 202,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 203,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 204,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 205,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 206,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 207,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 208,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 209,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 210,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 211,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 212,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 213,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 214,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 215,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 216,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 217,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 218,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 219,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 220,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 221,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 222,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 223,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 224,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 225,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 226,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 227,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 228,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 229,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 230,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 231,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 232,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 233,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 234,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 235,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 236,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 237,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 238,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 239,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 240,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 241,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 248,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 249,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 250,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 251,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1767,6 +1769,17 @@ internal static partial class IrMembers
 
             case 148:
             {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
+                foreach (var item in n.Parts)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 149:
+            {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
                 {
@@ -1776,7 +1789,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1787,21 +1800,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 151:
+            case 152:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 152:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1830,7 +1850,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1841,7 +1861,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1850,21 +1870,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 156:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 157:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1872,14 +1892,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 159:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1887,7 +1907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2009,21 +2029,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 162:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 163:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2031,7 +2051,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2039,7 +2059,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2048,14 +2068,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 167:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2063,7 +2083,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2072,7 +2092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2080,7 +2100,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2088,7 +2108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2096,7 +2116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2105,7 +2125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2113,7 +2133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2121,7 +2141,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2143,14 +2163,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 177:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2164,7 +2184,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2172,14 +2192,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 180:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2190,7 +2210,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2200,7 +2220,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2217,7 +2237,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2230,7 +2250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2248,7 +2268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2256,7 +2276,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2265,7 +2285,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2279,7 +2299,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2288,7 +2308,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2297,14 +2317,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 191:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2315,7 +2335,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2324,14 +2344,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 194:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2339,7 +2359,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2347,7 +2367,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2356,7 +2376,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2368,7 +2388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2386,27 +2406,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
-                return true;
-            case 200:
-                return true;
             case 201:
                 return true;
             case 202:
+                return true;
+            case 203:
+                return true;
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 203:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 204:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2414,7 +2434,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2430,14 +2450,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 207:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2456,7 +2476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2465,7 +2485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2478,28 +2498,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 211:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 212:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 213:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2510,14 +2530,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 215:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2528,7 +2548,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2536,7 +2556,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2544,7 +2564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2556,7 +2576,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2571,7 +2591,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2581,23 +2601,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 222:
+            case 224:
                 return true;
-            case 223:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 224:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2605,37 +2625,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 226:
+            case 228:
                 return true;
-            case 227:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 228:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 229:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 230:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2643,7 +2663,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2652,7 +2672,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2660,7 +2680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2674,21 +2694,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 236:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2712,7 +2732,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2720,32 +2740,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 239:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 240:
-                return true;
-            case 241:
-                return true;
             case 242:
+                return true;
+            case 243:
+                return true;
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 243:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2757,7 +2777,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2771,7 +2791,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2785,7 +2805,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2793,7 +2813,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2813,7 +2833,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2821,7 +2841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

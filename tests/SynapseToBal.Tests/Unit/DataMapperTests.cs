@@ -145,16 +145,102 @@ public sealed class DataMapperTests
         Assert.Equal(["id"], Assert.IsType<MappedValueIr.FromInput>(entries[0].Value).Path.ToArray());
         Assert.Equal("outputcontact.label = inputcustomer.name.toUpperCase()", Assert.IsType<MappedValueIr.NotTranslated>(entries[1].Value).Statement);
         Assert.Equal(["outputcontact.label = inputcustomer.name.toUpperCase()"], entries[1].Todos.ToArray());
-        Assert.IsType<MappedValueIr.NotTranslated>(entries[2].Value);
+        var alias = Assert.IsType<MappedValueIr.FromInput>(entries[2].Value);
+        Assert.Equal(["nick"], alias.Path.ToArray());
+        Assert.Equal(0, alias.FirstOptional);
         var location = Assert.IsType<MappedValueIr.Construct>(entries[3].Value);
         Assert.Equal(["address", "city"], Assert.IsType<MappedValueIr.FromInput>(Assert.Single(location.Entries).Value).Path.ToArray());
         Assert.Equal(["var unused = 1"], mapping.Statements.ToArray());
 
         var messages = diagnostics.Items.Where(d => d.Id == DiagnosticCatalog.DataMapperStatementNotTranslated.Id).Select(Message).ToList();
-        Assert.Equal(3, messages.Count);
+        Assert.Equal(2, messages.Count);
         Assert.Contains(messages, m => m.Contains("the assignment of the output field 'label' is not translated (a function call)", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("the input field 'nick' is optional", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("the statement 'var unused = 1' is not translated (a variable)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_optional_input_field_is_copied_when_present_only_into_an_optional_output_field()
+    {
+        var (package, diagnostics) = Lower(Mediator, Registry("""
+            map_S_customer_S_contact = function(){
+            var outputcontact={};
+            outputcontact.customerId = inputcustomer.id;
+            outputcontact.label = inputcustomer.nick;
+            outputcontact.alias = inputcustomer.nick;
+            outputcontact.town = inputcustomer.address.city;
+            return outputcontact;
+            };
+            """));
+
+        var entries = Assert.Single(package.DataMappings).Body.Entries;
+        Assert.Equal(["customerId", "label", "town", "alias"], entries.Select(e => e.Field));
+        Assert.Equal(-1, Assert.IsType<MappedValueIr.FromInput>(entries.Single(e => e.Field == "customerId").Value).FirstOptional);
+        Assert.Equal(-1, Assert.IsType<MappedValueIr.FromInput>(entries.Single(e => e.Field == "town").Value).FirstOptional);
+        Assert.Equal(0, Assert.IsType<MappedValueIr.FromInput>(entries.Single(e => e.Field == "alias").Value).FirstOptional);
+        Assert.IsType<MappedValueIr.NotTranslated>(entries.Single(e => e.Field == "label").Value);
+        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0257"));
+        Assert.Contains("the input field 'nick' is optional and the output field 'label' is required", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_optional_xml_element_copied_before_an_element_always_written_stays_a_todo()
+    {
+        const string xmlOut = """<datamapper config="gov:dm/m.dmc" inputSchema="gov:dm/in.json" inputType="JSON" outputSchema="gov:dm/out.json" outputType="XML"/>""";
+        var registry = Registry("map_S_customer_S_ship = function(){ var outputship={}; outputship.attr_nick = inputcustomer.nick; outputship.alias = inputcustomer.nick; outputship.name = inputcustomer.name; outputship.last = inputcustomer.nick; return outputship; };");
+        registry["gov:/dm/out.json"] = """
+            {"title": "ship", "type": "object", "required": ["name"], "attributes": {"nick": {"type": "string"}},
+             "properties": {"alias": {"type": "string"}, "name": {"type": "string"}, "last": {"type": "string"}}}
+            """;
+        var (package, diagnostics) = Lower(xmlOut, registry);
+
+        var entries = Assert.Single(package.DataMappings).Body.Entries;
+        Assert.Equal(["nick", "alias", "name", "last"], entries.Select(e => e.Field));
+        Assert.Equal(0, Assert.IsType<MappedValueIr.FromInput>(entries[0].Value).FirstOptional);
+        var alias = Assert.IsType<MappedValueIr.NotTranslated>(entries[1].Value);
+        Assert.Equal("outputship.alias = inputcustomer.nick", alias.Statement);
+        Assert.Equal(["outputship.alias = inputcustomer.nick"], entries[1].Todos.ToArray());
+        Assert.Equal(0, Assert.IsType<MappedValueIr.FromInput>(entries[3].Value).FirstOptional);
+        Assert.Contains("would change the order of the XML elements", Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0257")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Concat_of_strings_the_input_always_has_and_literals_is_joined()
+    {
+        var (package, diagnostics) = Lower(Mediator, Registry("""
+            map_S_customer_S_contact = function(){
+            var outputcontact={};
+            outputcontact.customerId = inputcustomer.id;
+            outputcontact.label = inputcustomer.name.concat(' (', inputcustomer.address.city, ")");
+            outputcontact.alias = inputcustomer.name.concat(' ', inputcustomer.nick);
+            outputcontact.town = inputcustomer.name.concat('it\'s');
+            return outputcontact;
+            };
+            """));
+
+        var entries = Assert.Single(package.DataMappings).Body.Entries;
+        var label = Assert.IsType<MappedValueIr.Concat>(entries.Single(e => e.Field == "label").Value);
+        Assert.Equal(4, label.Parts.Length);
+        Assert.Equal(["name"], Assert.IsType<MappedValueIr.FromInput>(label.Parts[0]).Path.ToArray());
+        Assert.Equal(" (", Assert.IsType<MappedValueIr.Text>(label.Parts[1]).Value);
+        Assert.Equal(["address", "city"], Assert.IsType<MappedValueIr.FromInput>(label.Parts[2]).Path.ToArray());
+        Assert.Equal(")", Assert.IsType<MappedValueIr.Text>(label.Parts[3]).Value);
+        Assert.IsType<MappedValueIr.NotTranslated>(entries.Single(e => e.Field == "alias").Value);
+        Assert.IsType<MappedValueIr.NotTranslated>(entries.Single(e => e.Field == "town").Value);
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0257"));
+    }
+
+    [Theory]
+    [InlineData("a.b.concat(a.c, 'x', \"y\")", 4)]
+    [InlineData("a.b.concat(' (', a.c, ')')", 4)]
+    [InlineData("a.b.concat()", -1)]
+    [InlineData("a.b.concat(a.c.trim())", -1)]
+    [InlineData("a.b.concat(1)", -1)]
+    [InlineData("a.concat('x')", -1)]
+    [InlineData("a.b.concat('x').concat('y')", -1)]
+    public void A_concat_call_gives_its_operands(string value, int operands)
+    {
+        var result = DataMapperScript.Concatenation(value);
+        Assert.Equal(operands, result?.Length ?? -1);
     }
 
     [Fact]

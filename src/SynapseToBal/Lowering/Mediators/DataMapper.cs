@@ -129,6 +129,9 @@ public sealed partial class Lowerer
     {
         public List<MappedRecordIr> AllRecords { get; } = new();
 
+        /// <summary>The script statement of each output field read from the input, by its path of field names.</summary>
+        private readonly Dictionary<string, string> _assignments = new(StringComparer.Ordinal);
+
         /// <summary>The records of each schema node, by node, with the fields keyed by the script's member names.</summary>
         private readonly Dictionary<DataMapperSchema, (MappedRecordIr Record, Dictionary<string, (DataMapperSchema Node, MappedFieldIr Field)> Members)> _records = new(ReferenceEqualityComparer.Instance);
 
@@ -320,10 +323,17 @@ public sealed partial class Lowerer
                         continue;
                     }
 
-                    var reason = Plain(assignment.Value, inputVariable, input, target, out var path);
+                    var reason = Plain(assignment.Value, inputVariable, input, target, out var path, out var firstOptional);
                     if (reason is null)
                     {
-                        values[key] = new MappedValueIr.FromInput(path);
+                        values[key] = new MappedValueIr.FromInput(path, firstOptional);
+                        _assignments[key] = statement;
+                        continue;
+                    }
+
+                    if (Concatenation(assignment.Value, inputVariable, input, target) is { } concat)
+                    {
+                        values[key] = concat;
                         continue;
                     }
 
@@ -356,9 +366,10 @@ public sealed partial class Lowerer
             : "a statement of its own";
 
         /// <summary>Null when the value reads one input field of the target's type through fields the input always has; else why not.</summary>
-        private string? Plain(string value, string inputVariable, DataMapperSchema input, (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last) target, out ImmutableArray<string> path)
+        private string? Plain(string value, string inputVariable, DataMapperSchema input, (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last) target, out ImmutableArray<string> path, out int firstOptional)
         {
             path = [];
+            firstOptional = -1;
             if (value.Contains("DM_PROPERTIES", StringComparison.Ordinal))
             {
                 return "a property read (DM_PROPERTIES)";
@@ -374,9 +385,17 @@ public sealed partial class Lowerer
                 return $"it reads '{value}', which the input schema does not have";
             }
 
-            if (source.Fields.FirstOrDefault(f => f.Optional) is { } optional)
+            // An optional input field (or one under an optional record) may be absent: the script then assigns undefined and
+            // the output member is not written, which a Ballerina optional field expresses by not being set. A required
+            // output field has no such form (the data mapper would write a payload without it).
+            for (var i = 0; i < source.Fields.Length && firstOptional < 0; i++)
             {
-                return $"the input field '{optional.Name}' is optional: copy it when present";
+                firstOptional = source.Fields[i].Optional ? i : -1;
+            }
+
+            if (firstOptional >= 0 && !target.Last.Optional)
+            {
+                return $"the input field '{source.Fields[firstOptional].Name}' is optional and the output field '{target.Last.Name}' is required";
             }
 
             if (source.Last.Type is not MappedTypeIr.Primitive sourceType || target.Last.Type is not MappedTypeIr.Primitive targetType || sourceType != targetType || sourceType.Name == "json")
@@ -386,6 +405,39 @@ public sealed partial class Lowerer
 
             path = source.Fields.Select(f => f.Name).ToImmutableArray();
             return null;
+        }
+
+        /// <summary>
+        /// <c>a.concat(b, 'text', ...)</c> into a string field, where every operand is a string field the input always has
+        /// or a plain quoted literal: the joined string. Null for anything else (an optional operand would be joined as
+        /// the text "undefined", a number in JavaScript's own number format).
+        /// </summary>
+        private MappedValueIr.Concat? Concatenation(string value, string inputVariable, DataMapperSchema input, (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last) target)
+        {
+            if (target.Last.Type is not MappedTypeIr.Primitive { Name: "string" } || DataMapperScript.Concatenation(value) is not { } operands)
+            {
+                return null;
+            }
+
+            var parts = ImmutableArray.CreateBuilder<MappedValueIr>();
+            foreach (var operand in operands)
+            {
+                if (operand.Literal is { } literal)
+                {
+                    parts.Add(new MappedValueIr.Text(literal));
+                    continue;
+                }
+
+                if (DataMapperScript.MemberRead(operand.Read!) is not { } read || read.Root != inputVariable || Resolve(input, read.Path) is not { } source
+                    || source.Fields.Any(f => f.Optional) || source.Last.Type is not MappedTypeIr.Primitive { Name: "string" })
+                {
+                    return null;
+                }
+
+                parts.Add(new MappedValueIr.FromInput(source.Fields.Select(f => f.Name).ToImmutableArray()));
+            }
+
+            return new MappedValueIr.Concat(parts.ToImmutable());
         }
 
         /// <summary>The fields a script path goes through from a schema's root record; null when a step is not a field of a record.</summary>
@@ -447,7 +499,39 @@ public sealed partial class Lowerer
                 }
             }
 
-            return new MappedValueIr.Construct(entries.ToImmutable());
+            return new MappedValueIr.Construct(Ordered(record, prefix, entries.ToImmutable(), mapper));
+        }
+
+        /// <summary>
+        /// A field copied when present is set after the record is built, so it comes after the fields that are always
+        /// set. In XML the order of child elements is part of the payload: such a copy followed by an element that is
+        /// always set stays a TODO there (attributes have no order).
+        /// </summary>
+        private ImmutableArray<MappedEntryIr> Ordered(MappedRecordIr record, string prefix, ImmutableArray<MappedEntryIr> entries, DataMapperMediator mapper)
+        {
+            if (outputFormat != DataFormat.Xml)
+            {
+                return entries;
+            }
+
+            bool IsElement(MappedEntryIr entry) => !record.Fields.First(f => f.Name == entry.Field).Attribute;
+            var result = entries.ToBuilder();
+            for (var i = 0; i < result.Count; i++)
+            {
+                if (result[i].Value is not MappedValueIr.FromInput { FirstOptional: >= 0 } || !IsElement(result[i])
+                    || !result.Skip(i + 1).Any(e => IsElement(e) && e.Value is not MappedValueIr.FromInput { FirstOptional: >= 0 }))
+                {
+                    continue;
+                }
+
+                var key = prefix + result[i].Field;
+                var statement = _assignments[key];
+                lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperStatementNotTranslated, mapper.Location, configKey, $"the assignment of the output field '{key}'", "an optional input field copied before elements that are always written would change the order of the XML elements");
+                var field = record.Fields.First(f => f.Name == result[i].Field);
+                result[i] = result[i] with { Value = new MappedValueIr.NotTranslated(statement, field.Type is MappedTypeIr.Primitive { Name: "string" }), Todos = result[i].Todos.Add(statement) };
+            }
+
+            return result.ToImmutable();
         }
     }
 }

@@ -68,19 +68,22 @@ function mapOrderToInvoice(Order input) returns Invoice|error {
     // TODO(SB0257): count_i_items++;
     // TODO(SB0257): }
     _ = check notTranslated("for(i_items in inputord_order.ord_items){\noutputinvoice.lines[count_i_items] =  {};\noutputinvoice.lines[count_i_items].sku = inputord_order.ord_items[i_items].ord_sku;\noutputinvoice.lines[count_i_items].quantity = inputord_order.ord_items[i_items].ord_qty;\ncount_i_items++;\n}");
-    return {
+    Invoice output = {
         invoiceId: input.orderId,
         customerName: input.customer.name,
         // TODO(SB0257): outputinvoice.customerEmail = inputord_order.ord_customer.ord_email.toLowerCase()
         customerEmail: check notTranslated("outputinvoice.customerEmail = inputord_order.ord_customer.ord_email.toLowerCase()"),
         amount: input.total,
-        // TODO(SB0257): outputinvoice.currency = inputord_order.attr_currency
-        currency: check notTranslated("outputinvoice.currency = inputord_order.attr_currency"),
-        // TODO(SB0257): outputinvoice.remark = inputord_order.ord_note
-        remark: check notTranslated("outputinvoice.remark = inputord_order.ord_note"),
         // TODO(SB0257): outputinvoice.lines =  []
         lines: check (check notTranslated("outputinvoice.lines =  []")).ensureType()
     };
+    if input?.currency is string {
+        output.currency = <string>input?.currency;
+    }
+    if input?.note is string {
+        output.remark = <string>input?.note;
+    }
+    return output;
 }
 
 # 'customer' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
@@ -122,8 +125,7 @@ function mapCustomerToContact(CustomerInput input) returns ContactOutput|error {
     return {
         customerId: input.id,
         first\-name: input.firstName,
-        // TODO(SB0257): outputcontact.name = inputcustomer.firstName.concat(' ', inputcustomer.lastName)
-        name: check notTranslated("outputcontact.name = inputcustomer.firstName.concat(' ', inputcustomer.lastName)"),
+        name: input.firstName + " " + input.lastName,
         details: {
             email: input.contact.email,
             phone: input.contact.phone
@@ -139,6 +141,8 @@ type ContactInput record {
     int customerId;
     string name;
     string city;
+    string nickname?;
+    string note?;
 };
 
 # 'shp:shipment' of the output schema 'gov:/datamapper/ContactToShipment_outputSchema.json'.
@@ -149,12 +153,16 @@ type Shipment record {|
     Recipient recipient;
     @xmldata:Namespace {prefix: "shp", uri: "http://example.com/shipping"}
     string city;
+    @xmldata:Namespace {prefix: "shp", uri: "http://example.com/shipping"}
+    string note?;
 |};
 
 # 'shp:recipient' of the output schema 'gov:/datamapper/ContactToShipment_outputSchema.json'.
 type Recipient record {|
     @xmldata:Attribute
     int customerId?;
+    @xmldata:Attribute
+    string nick?;
     string \#content;
 |};
 
@@ -163,11 +171,19 @@ type Recipient record {|
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
 function mapContactToShipment(ContactInput input) returns Shipment {
-    return {
-        recipient: {
-            customerId: input.customerId,
-            \#content: input.name
-        },
+    Recipient output1 = {
+        customerId: input.customerId,
+        \#content: input.name
+    };
+    if input?.nickname is string {
+        output1.nick = <string>input?.nickname;
+    }
+    Shipment output = {
+        recipient: output1,
         city: input.city
     };
+    if input?.note is string {
+        output.note = <string>input?.note;
+    }
+    return output;
 }
