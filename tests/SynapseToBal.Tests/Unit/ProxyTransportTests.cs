@@ -139,7 +139,7 @@ public sealed class ProxyTransportTests
         Assert.Contains("sftp folder '/home/bob/in' on host 'files.example.com' port 2222", message, StringComparison.Ordinal);
         Assert.Contains("protocol: ftp:SFTP", message, StringComparison.Ordinal);
         Assert.Contains("fileNamePattern: '.*\\.xml'", message, StringComparison.Ordinal);
-        Assert.Contains("pollingInterval: '15' s", message, StringComparison.Ordinal);
+        Assert.Contains("pollingInterval: 15 (transport.PollInterval)", message, StringComparison.Ordinal);
         Assert.Contains("the password a required configurable", message, StringComparison.Ordinal);
         Assert.Contains("afterProcess: MOVE to 'vfs:sftp://bob:****@files.example.com/home/bob/done'", message, StringComparison.Ordinal);
         Assert.Contains("afterError: DELETE", message, StringComparison.Ordinal);
@@ -162,7 +162,7 @@ public sealed class ProxyTransportTests
         Assert.Contains("ftp folder '/vfs/input/' on host '${FTPHostname}' port 21", message, StringComparison.Ordinal);
         Assert.Contains("protocol: ftp:FTP", message, StringComparison.Ordinal);
         Assert.Contains("'vfs.passive=false'", message, StringComparison.Ordinal);
-        Assert.Contains("pollingInterval: '300' s", message, StringComparison.Ordinal);
+        Assert.Contains("pollingInterval: 300 (transport.PollInterval)", message, StringComparison.Ordinal);
         Assert.DoesNotContain("FTPUserPassword", message, StringComparison.Ordinal);
     }
 

@@ -207,7 +207,8 @@ public sealed partial class Lowerer
         var applied = transportPlans.Where(p => p.Reason is null || p.Kind != UntranslatedTransport.Setting).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
         foreach (var parameter in proxy.Parameters.Where(p => !applied.Contains(p.Name)))
         {
-            Report($"parameter '{parameter.Name}'", VfsParameterConsequence(parameter.Name) ?? "proxy and transport parameters are not applied");
+            var polled = transportPlans.Any(p => p.Reason is null && p.Transport == "vfs");
+            Report($"parameter '{parameter.Name}'", (polled ? VfsParameterConsequence(parameter.Name) : null) ?? "proxy and transport parameters are not applied");
         }
     }
 

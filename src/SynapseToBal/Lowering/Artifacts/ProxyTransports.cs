@@ -361,10 +361,15 @@ public sealed partial class Lowerer
             _ => "DELETE (ftp:DELETE)",
         };
 
+        static string PollSeconds(string? poll) => poll is null
+            ? "300"
+            : poll.EndsWith("ms", StringComparison.Ordinal) && decimal.TryParse(poll[..^2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+                ? (ms / 1000m).ToString(CultureInfo.InvariantCulture)
+                : decimal.TryParse(poll, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds.ToString(CultureInfo.InvariantCulture) : $"'{SecretNames.MaskXml(poll)}' (not a number)";
         var where = $"{scheme} folder '{SecretNames.MaskXml(path)}' on host '{SecretNames.MaskXml(host)}'{(port is null ? string.Empty : $" port {SecretNames.MaskXml(port)}")}";
         var listener = protocol is null
             ? $"ballerina/ftp reads ftp, ftps and sftp only: poll the {scheme} folder from a task:Job by hand"
-            : $"write a listener ftp:Listener = new ({{protocol: {protocol}, host, port, auth: {{credentials: {{username, password}}}}}} with {credentials}, pollingInterval: {Quoted(text("transport.PollInterval") ?? "300")} s (transport.PollInterval; seconds, 'ms' suffix for milliseconds)}}) and a service with @ftp:ServiceConfig {{path: '{SecretNames.MaskXml(path)}'{(pattern is null ? string.Empty : $", fileNamePattern: {Quoted(pattern)} (a Java regex: check it)")}}} whose remote function onFile(byte[] content, ftp:FileInfo fileInfo) builds the message as {Quoted(text("transport.vfs.ContentType"))} (transport.vfs.ContentType) and runs the proxy's flow function, with @ftp:FunctionConfig {{afterProcess: {After("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess")}, afterError: {After("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure")}}}";
+            : $"write a listener ftp:Listener = new ({{protocol: {protocol}, host, port, auth: {{credentials: {{username, password}}}}}} with {credentials}, pollingInterval: {PollSeconds(text("transport.PollInterval"))} (transport.PollInterval)}}) and a service with @ftp:ServiceConfig {{path: '{SecretNames.MaskXml(path)}'{(pattern is null ? string.Empty : $", fileNamePattern: {Quoted(pattern)} (a Java regex: check it)")}}} whose remote function onFile(byte[] content, ftp:FileInfo fileInfo) builds the message as {Quoted(text("transport.vfs.ContentType"))} (transport.vfs.ContentType) and runs the proxy's flow function, with @ftp:FunctionConfig {{afterProcess: {After("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess")}, afterError: {After("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure")}}}";
         var notApplied = ProxyVfsRemoteParameters.Skip(ProxyVfsParameters.Length).Where(p => text(p) is not null).ToArray();
         var options = uri.Groups["options"].Success && uri.Groups["options"].Length > 0 ? $"; the URI options '{SecretNames.MaskXml(uri.Groups["options"].Value)}' (vfs.passive, ...) have no ftp:Listener setting but the passive mode it uses" : string.Empty;
         var manual = notApplied.Length == 0 ? string.Empty : $"; {string.Join(", ", notApplied)} {(notApplied.Length == 1 ? "is" : "are")} not reproduced by the listener (locking, retries, reconnection, batching, streaming, reply files): write them by hand";
