@@ -108,8 +108,7 @@ public sealed class ProxyTransportTests
     }
 
     [Theory]
-    [InlineData("<parameter name=\"transport.vfs.FileURI\">sftp://ftp.example.com/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "sftp")]
-    [InlineData("<parameter name=\"transport.vfs.FileURI\">file://${root}/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "holds a variable")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">${inputUri}/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "starts with a variable")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter>", "transport.vfs.ContentType")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter><parameter name=\"transport.vfs.ActionAfterProcess\">NONE</parameter>", "NONE")]
     [InlineData("<parameter name=\"transport.vfs.FileURI\">/data/in</parameter><parameter name=\"transport.vfs.ContentType\">text/xml</parameter>", "processes no file")]
@@ -119,6 +118,126 @@ public sealed class ProxyTransportTests
 
         Assert.Empty(package.Inbounds);
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("transport 'vfs'", StringComparison.Ordinal) && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(reason, StringComparison.Ordinal));
+    }
+
+    private static string Message(Microsoft.CodeAnalysis.Diagnostic d) => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void A_vfs_proxy_on_sftp_is_reported_with_the_ftp_listener_to_write_and_never_repeats_the_password()
+    {
+        var (package, diagnostics) = Lower(Proxy("vfs", """
+            <parameter name="transport.vfs.FileURI">vfs:sftp://bob:s3cr3tPw@files.example.com:2222/home/bob/in</parameter><parameter name="transport.vfs.ContentType">text/xml</parameter>
+            <parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter><parameter name="transport.PollInterval">15</parameter>
+            <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter><parameter name="transport.vfs.MoveAfterProcess">vfs:sftp://bob:s3cr3tPw@files.example.com/home/bob/done</parameter>
+            <parameter name="transport.vfs.Locking">disable</parameter><parameter name="transport.vfs.ReplyFileURI">file:///out</parameter>
+            """));
+
+        Assert.Empty(package.Inbounds);
+        Assert.Empty(package.Services);
+        var remote = Assert.Single(diagnostics.Items, d => d.Id == "SB0261");
+        var message = Message(remote);
+        Assert.Contains("sftp folder '/home/bob/in' on host 'files.example.com' port 2222", message, StringComparison.Ordinal);
+        Assert.Contains("protocol: ftp:SFTP", message, StringComparison.Ordinal);
+        Assert.Contains("fileNamePattern: '.*\\.xml'", message, StringComparison.Ordinal);
+        Assert.Contains("pollingInterval: 15 (transport.PollInterval)", message, StringComparison.Ordinal);
+        Assert.Contains("the password a required configurable", message, StringComparison.Ordinal);
+        Assert.Contains("afterProcess: MOVE to 'vfs:sftp://bob:****@files.example.com/home/bob/done'", message, StringComparison.Ordinal);
+        Assert.Contains("afterError: DELETE", message, StringComparison.Ordinal);
+        Assert.Contains("transport.vfs.Locking, transport.vfs.ReplyFileURI are not reproduced", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("s3cr3tPw", StringComparison.Ordinal));
+
+        // The parameters the SB0261 message names are not reported again one by one, nor is the transport as a setting.
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("transport", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_vfs_proxy_on_ftp_with_variables_keeps_them_and_names_the_uri_options()
+    {
+        var (_, diagnostics) = Lower(Proxy("vfs", """
+            <parameter name="transport.vfs.FileURI">vfs:ftp://${FTPUserName}:${FTPUserPassword}\@${FTPHostname}/vfs/input/?vfs.passive=false</parameter>
+            <parameter name="transport.vfs.ContentType">text/xml</parameter><parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter>
+            """));
+
+        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0261"));
+        Assert.Contains("ftp folder '/vfs/input/' on host '${FTPHostname}' port 21", message, StringComparison.Ordinal);
+        Assert.Contains("protocol: ftp:FTP", message, StringComparison.Ordinal);
+        Assert.Contains("'vfs.passive=false'", message, StringComparison.Ordinal);
+        Assert.Contains("pollingInterval: 300 (transport.PollInterval)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("FTPUserPassword", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vfs_proxy_on_a_file_system_ballerina_ftp_cannot_read_says_to_poll_it_by_hand()
+    {
+        var (_, diagnostics) = Lower(Proxy("vfs", """<parameter name="transport.vfs.FileURI">smb://server/share/in</parameter><parameter name="transport.vfs.ContentType">text/xml</parameter>"""));
+
+        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0261"));
+        Assert.Contains("ballerina/ftp reads ftp, ftps and sftp only", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ftp:Listener = new", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_local_vfs_proxy_reports_each_setting_the_polling_job_does_not_apply_with_what_it_does_instead()
+    {
+        var (package, diagnostics) = Lower(Proxy("vfs", """
+            <parameter name="transport.vfs.FileURI">/data/in</parameter><parameter name="transport.vfs.ContentType">text/xml</parameter><parameter name="transport.vfs.FileNamePattern">.*</parameter>
+            <parameter name="transport.vfs.Locking">enable</parameter><parameter name="transport.vfs.MaxRetryCount">5</parameter><parameter name="transport.vfs.Streaming">true</parameter>
+            """));
+
+        Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("'transport.vfs.Locking'", StringComparison.Ordinal) && Message(d).Contains("takes no lock", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("'transport.vfs.MaxRetryCount'", StringComparison.Ordinal) && Message(d).Contains("at the next poll", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("'transport.vfs.Streaming'", StringComparison.Ordinal) && Message(d).Contains("whole file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_local_vfs_folder_with_placeholders_is_polled_from_a_required_folder_configurable()
+    {
+        var (package, diagnostics) = Lower(Proxy("vfs", """
+            <parameter name="transport.vfs.FileURI">file://${localVfsLocation}/vfs/input/</parameter><parameter name="transport.vfs.ContentType">text/xml</parameter>
+            <parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter><parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter>
+            <parameter name="transport.vfs.MoveAfterProcess">file:///data/done</parameter>
+            """));
+
+        var file = Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
+        var folder = Assert.Single(package.Configurables, c => c.Name == file.Folder);
+        Assert.Null(folder.DefaultValue); // required: the deployment fills the placeholder in
+        Assert.Contains("'file://${localVfsLocation}/vfs/input/'", folder.Description, StringComparison.Ordinal);
+        Assert.Contains(package.Configurables, c => c.Name == file.MoveAfterProcess && c.DefaultValue == "/data/done");
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("transport 'vfs'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_mailto_proxy_names_the_email_listener_and_its_parameters_without_their_values()
+    {
+        var (package, diagnostics) = Lower(Proxy("mailto", """
+            <parameter name="transport.mail.Address">demo@example.com</parameter><parameter name="transport.mail.Protocol">pop3</parameter>
+            <parameter name="mail.pop3.host">pop.example.com</parameter><parameter name="mail.pop3.user">demo</parameter><parameter name="mail.pop3.password">mailS3cret</parameter>
+            <parameter name="transport.PollInterval">5</parameter><parameter name="other.setting">x</parameter>
+            """));
+
+        Assert.Empty(package.Services);
+        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0262"));
+        Assert.Contains("email:PopListener", message, StringComparison.Ordinal);
+        Assert.Contains("transport.mail.Address, transport.mail.Protocol, mail.pop3.host, mail.pop3.user, mail.pop3.password, transport.PollInterval", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("mailS3cret", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("mail.pop3", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("'other.setting'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("rabbitmq", "rabbitmq:Listener")]
+    [InlineData("tcp", "tcp:Listener")]
+    [InlineData("fix", "FIX engine")]
+    [InlineData("local", "in-process call")]
+    public void Another_proxy_transport_names_the_listener_to_write(string transport, string listener)
+    {
+        var (_, diagnostics) = Lower(Proxy($"http {transport}", string.Empty));
+
+        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0262"));
+        Assert.Contains($"transport '{transport}'", message, StringComparison.Ordinal);
+        Assert.Contains(listener, message, StringComparison.Ordinal);
+        Assert.Contains("also listens on", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,7 +115,20 @@ public sealed partial class Lowerer
 
         foreach (var plan in transportPlans.Where(p => p.Reason is not null))
         {
-            Report($"transport '{plan.Transport}'", plan.Reason!);
+            switch (plan.Kind)
+            {
+                case UntranslatedTransport.Setting:
+                    Report($"transport '{plan.Transport}'", plan.Reason!);
+                    break;
+                case UntranslatedTransport.RemoteFiles:
+                    _diagnostics.Report(DiagnosticCatalog.ProxyRemoteFilesNotTranslated, proxy.Location, proxy.Name, plan.Reason!);
+                    break;
+                case UntranslatedTransport.NoListener:
+                    _diagnostics.Report(DiagnosticCatalog.ProxyTransportNoListener, proxy.Location, proxy.Name, plan.Transport, plan.Reason!);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown transport report kind {plan.Kind}");
+            }
         }
 
         if (proxy.PublishWsdl is { } wsdl)
@@ -191,10 +204,34 @@ public sealed partial class Lowerer
             Report("statistics/trace", "use Ballerina observability instead");
         }
 
-        var applied = transportPlans.Where(p => p.Reason is null).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
+        var applied = transportPlans.Where(p => p.Reason is null || p.Kind != UntranslatedTransport.Setting).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
         foreach (var parameter in proxy.Parameters.Where(p => !applied.Contains(p.Name)))
         {
-            Report($"parameter '{parameter.Name}'", "proxy and transport parameters are not applied");
+            var polled = transportPlans.Any(p => p.Reason is null && p.Transport == "vfs");
+            Report($"parameter '{parameter.Name}'", (polled ? VfsParameterConsequence(parameter.Name) : null) ?? "proxy and transport parameters are not applied");
         }
     }
+
+    /// <summary>
+    /// What the local-folder polling job does instead of a VFS setting of PollTableEntry it does not apply; null for
+    /// another parameter. Said whether or not the transport is translated: the message names the MI's behaviour.
+    /// </summary>
+    private static string? VfsParameterConsequence(string name) => name switch
+    {
+        "transport.vfs.Locking" => "the Micro Integrator locks each file while it processes it (a <file>.lock beside it, unless 'disable'); the polling job takes no lock, so run one instance of the program per folder",
+        "transport.vfs.MaxRetryCount" or "transport.vfs.ReconnectTimeout" => "the Micro Integrator retries a folder it cannot reach (MaxRetryCount times, default 3, ReconnectTimeout s apart, default 30) within a poll; the polling job logs the failure and tries again at the next poll",
+        "transport.vfs.FileProcessCount" or "transport.vfs.FileProcessInterval" => "the Micro Integrator processes at most FileProcessCount files a poll, FileProcessInterval ms apart; the polling job processes every matching file of the folder in each poll, one after another",
+        "transport.vfs.Streaming" => "the Micro Integrator streams the file into the message (binary content types); the polling job reads the whole file first",
+        "transport.vfs.Append" => "it applies to files the Micro Integrator writes (a vfs: endpoint or reply), which are not translated",
+        "transport.vfs.ReplyFileURI" or "transport.vfs.ReplyFileName" => "the Micro Integrator writes the proxy's answer to the reply file; the polling job discards the answer: write it with ballerina/file or io:fileWrite* where the flow answers",
+        "transport.vfs.MoveTimestampFormat" => "the Micro Integrator prefixes a moved file's name with the time in this format; the polling job moves it under its own name",
+        "transport.vfs.FileSizeLimit" or "transport.vfs.MinimumAge" or "transport.vfs.MaximumAge" or "transport.vfs.CheckSizeInterval" or "transport.vfs.CheckSizeIgnoreEmpty" or "transport.vfs.UpdateLastModified"
+            => "the Micro Integrator filters or checks the files with it; the polling job processes every file whose name matches",
+        "transport.vfs.AutoLockRelease" or "transport.vfs.AutoLockReleaseInterval" or "transport.vfs.LockReleaseSameNode" or "transport.vfs.DistributedLock" or "transport.vfs.DistributedTimeout"
+            => "the polling job takes no lock to release or share (see transport.vfs.Locking)",
+        "transport.vfs.FailedRecordsFileName" or "transport.vfs.FailedRecordsFileDestination" or "transport.vfs.MoveFailedRecordTimestampFormat" or "transport.vfs.FailedRecordNextRetryDuration" or "transport.vfs.MoveAfterFailedMove"
+            => "the Micro Integrator records files it failed to move and retries them; the polling job logs a failed move and leaves the file",
+        _ when name.StartsWith("transport.vfs.", StringComparison.Ordinal) => "this VFS setting of the Micro Integrator is not applied by the polling job",
+        _ => null,
+    };
 }

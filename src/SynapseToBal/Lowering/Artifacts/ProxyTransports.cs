@@ -18,17 +18,64 @@ public sealed partial class Lowerer
     /// <summary>What a proxy's non-HTTP transport becomes: a listener (<see cref="Jms"/>, <see cref="Vfs"/>) or a reason it does not.</summary>
     private abstract record ProxyTransportPlan(string Transport)
     {
-        /// <summary>The proxy parameters the listener applies (not reported one by one).</summary>
+        /// <summary>The proxy parameters the listener applies, or that the transport's own diagnostic names (not reported one by one).</summary>
         public ImmutableArray<string> Applied { get; init; } = [];
 
         /// <summary>Why the transport is not translated; null when it is.</summary>
         public string? Reason { get; init; }
 
+        /// <summary>
+        /// The diagnostic an untranslated transport is reported with: SB0206 (a setting), SB0261 (vfs on a remote file system),
+        /// SB0262 (a transport with no listener generated). Its <see cref="Applied"/> parameters are named in its message.
+        /// </summary>
+        public UntranslatedTransport Kind { get; init; } = UntranslatedTransport.Setting;
+
         public sealed record Jms(string Destination, bool Topic, string Factory, string? ContentType, ImmutableArray<JmsContentTypeRuleIr> Rules, string? ReplyDestination, bool ReplyTopic) : ProxyTransportPlan("jms");
 
-        public sealed record Vfs(string Folder, string? Pattern, decimal IntervalSeconds, string ContentType, string? MoveAfterProcess, string? MoveAfterFailure) : ProxyTransportPlan("vfs");
+        public sealed record Vfs(VfsFolder Folder, string? Pattern, decimal IntervalSeconds, string ContentType, VfsFolder? MoveAfterProcess, VfsFolder? MoveAfterFailure) : ProxyTransportPlan("vfs");
 
         public sealed record Other(string Name) : ProxyTransportPlan(Name);
+    }
+
+    /// <summary>A local folder of a vfs transport: its path, or (<paramref name="Unresolved"/>) the URI whose <c>${...}</c> placeholders only the deployment knows, which makes the folder a required configurable.</summary>
+    private sealed record VfsFolder(string Path, string? Unresolved);
+
+    /// <summary><c>${name}</c> placeholders in a VFS URI.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex VfsPlaceholderPattern();
+
+    /// <summary>
+    /// The local folder of a VFS URI (the <c>vfs:</c> prefix removed), or null when it is not local. A URI with
+    /// <c>${...}</c> placeholders (<c>file://${root}/in</c>) is local when it is once each placeholder stands for an absolute path.
+    /// </summary>
+    private static VfsFolder? LocalVfsFolder(string uri)
+    {
+        if (!uri.Contains("${", StringComparison.Ordinal))
+        {
+            return LocalPath(uri) is { Length: > 0 } path ? new VfsFolder(path, null) : null;
+        }
+
+        // A placeholder at the start may stand for any scheme (ftp://...): local only after a literal file: or /.
+        if (!uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && !uri.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var probe = VfsPlaceholderPattern().Replace(uri, "/placeholder");
+        return LocalPath(probe) is { Length: > 0 } ? new VfsFolder(string.Empty, SecretNames.MaskXml(uri)) : null;
+    }
+
+    /// <summary>How an untranslated proxy transport is reported.</summary>
+    private enum UntranslatedTransport
+    {
+        /// <summary>SB0206, with the reason.</summary>
+        Setting,
+
+        /// <summary>SB0261: a vfs transport on ftp, sftp, ftps or another remote file system.</summary>
+        RemoteFiles,
+
+        /// <summary>SB0262: a transport (mailto, rabbitmq, fix, tcp, ...) for which no listener is generated.</summary>
+        NoListener,
     }
 
     /// <summary>The JMS parameters Axis2's JMS listener reads from the proxy that the generated listener applies or reports itself.</summary>
@@ -65,7 +112,7 @@ public sealed partial class Lowerer
             {
                 "jms" => PlanProxyJms(proxy, parameters, Text),
                 "vfs" => PlanProxyVfs(proxy, parameters, Text),
-                _ => new ProxyTransportPlan.Other(transport) { Reason = $"{ListensOn(proxy, transport)}; add a {transport} listener that runs the proxy's flow function by hand" },
+                _ => PlanProxyOtherTransport(proxy, transport),
             });
         }
 
@@ -195,14 +242,14 @@ public sealed partial class Lowerer
             return NotTranslated("it has no transport.vfs.FileURI (the Micro Integrator does not poll for it either)");
         }
 
-        if (uri.Contains("${", StringComparison.Ordinal))
+        if (RemoteFileUri.Match(WithoutVfsPrefix(uri)) is { Success: true } remote && !remote.Groups["scheme"].Value.Equals("file", StringComparison.OrdinalIgnoreCase))
         {
-            return NotTranslated($"transport.vfs.FileURI '{uri}' holds a variable the Micro Integrator resolves when it deploys the proxy; write the polling job (or an ftp:Listener for a remote folder) with the resolved folder by hand");
+            return PlanRemoteVfs(proxy, remote, text);
         }
 
-        if (LocalPath(WithoutVfsPrefix(uri)) is not { Length: > 0 } folder)
+        if (LocalVfsFolder(WithoutVfsPrefix(uri)) is not { } folder)
         {
-            return NotTranslated($"transport.vfs.FileURI is not a local folder ({(uri.Contains('{', StringComparison.Ordinal) ? "it holds a variable" : uri.Contains(':', StringComparison.Ordinal) ? WithoutVfsPrefix(uri)[..WithoutVfsPrefix(uri).IndexOf(':', StringComparison.Ordinal)] : "a dynamic value")}); for ftp/sftp use an ftp:Listener (ballerina/ftp) with the path, transport.vfs.FileNamePattern and transport.PollInterval, and move or delete each file in its onFileChange");
+            return NotTranslated($"transport.vfs.FileURI '{SecretNames.MaskXml(uri)}' is not a local folder ({(uri.Contains('{', StringComparison.Ordinal) ? "it starts with a variable, which may name any file system" : "no scheme the VFS listener reads locally")}); write the polling job (ballerina/task and ballerina/file) or an ftp:Listener (ballerina/ftp) for the folder it names by hand");
         }
 
         // PollTableEntry: transport.vfs.ContentType is required; the proxy is not deployed on vfs without it.
@@ -224,7 +271,7 @@ public sealed partial class Lowerer
             interval = ms ? value / 1000m : value;
         }
 
-        string? Move(string action, string folderParameter, out string? reason)
+        VfsFolder? Move(string action, string folderParameter, out string? reason)
         {
             reason = null;
             var option = text(action);
@@ -240,7 +287,7 @@ public sealed partial class Lowerer
                 return null; // DELETE, the default, and any other value
             }
 
-            if (text(folderParameter) is not { Length: > 0 } target || LocalPath(WithoutVfsPrefix(target)) is not { Length: > 0 } path)
+            if (text(folderParameter) is not { Length: > 0 } target || LocalVfsFolder(WithoutVfsPrefix(target)) is not { } path)
             {
                 reason = $"{action} is MOVE and {folderParameter} is missing or not a local folder";
                 return null;
@@ -265,6 +312,101 @@ public sealed partial class Lowerer
         return new ProxyTransportPlan.Vfs(folder, pattern, interval, contentType, processed, failed)
         {
             Applied = [.. ProxyVfsParameters],
+        };
+    }
+
+    /// <summary>A VFS URI on a remote file system: <c>scheme://[user[:password]@]host[:port][/path][?options]</c> (the <c>vfs:</c> prefix removed; <c>\@</c> as written in some projects).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<scheme>[a-z][a-z0-9+.\-]*)://(?:(?<user>[^:@/\\]*)(?::(?<password>[^@/\\]*))?\\?@)?(?<host>[^:/?]*)(?::(?<port>[^/?]*))?(?<path>/[^?]*)?(?:\?(?<options>.*))?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex RemoteFileUriPattern();
+
+    private static readonly System.Text.RegularExpressions.Regex RemoteFileUri = RemoteFileUriPattern();
+
+    /// <summary>The VFS parameters PollTableEntry reads; those a proxy sets are named in the SB0261 message of a remote transport.</summary>
+    private static readonly string[] ProxyVfsRemoteParameters =
+    [
+        .. ProxyVfsParameters, "transport.vfs.Locking", "transport.vfs.MaxRetryCount", "transport.vfs.ReconnectTimeout", "transport.vfs.FileProcessCount",
+        "transport.vfs.FileProcessInterval", "transport.vfs.Streaming", "transport.vfs.Append", "transport.vfs.ReplyFileURI", "transport.vfs.ReplyFileName",
+    ];
+
+    /// <summary>
+    /// A vfs transport polling an ftp, sftp, ftps (or other remote) folder: not translated (SB0261). The message says
+    /// what the MI does (VFSTransportListener over Commons VFS) and the <c>ftp:Listener</c> (ballerina/ftp) to write, with
+    /// the host, port and path of the URI; its user and password are never repeated: they become configurables, the
+    /// password a required one.
+    /// </summary>
+    private static ProxyTransportPlan PlanRemoteVfs(ProxySyntax proxy, System.Text.RegularExpressions.Match uri, Func<string, string?> text)
+    {
+        var scheme = uri.Groups["scheme"].Value.ToLowerInvariant();
+        var protocol = scheme switch
+        {
+            "ftp" => "ftp:FTP",
+            "sftp" => "ftp:SFTP",
+            "ftps" => "ftp:FTPS",
+            _ => null,
+        };
+        string Quoted(string? value) => value is null ? "(not set)" : $"'{SecretNames.MaskXml(value)}'";
+        var host = uri.Groups["host"].Value;
+        var port = uri.Groups["port"].Success ? uri.Groups["port"].Value : scheme switch { "ftp" => "21", "sftp" => "22", _ => null };
+        var path = uri.Groups["path"].Success && uri.Groups["path"].Length > 0 ? uri.Groups["path"].Value : "/";
+        var credentials = uri.Groups["user"].Success
+            ? uri.Groups["password"].Success
+                ? "the user and password of the URI (the password a required configurable, never a literal)"
+                : "the user of the URI"
+            : "no credentials (the URI has none)";
+        var pattern = text("transport.vfs.FileNamePattern");
+        string After(string action, string folder) => text(action) switch
+        {
+            "MOVE" => $"MOVE to {Quoted(text(folder))} ({{moveTo: ...}})",
+            "NONE" => "NONE (the file stays; give no action)",
+            _ => "DELETE (ftp:DELETE)",
+        };
+
+        static string PollSeconds(string? poll) => poll is null
+            ? "300"
+            : poll.EndsWith("ms", StringComparison.Ordinal) && decimal.TryParse(poll[..^2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+                ? (ms / 1000m).ToString(CultureInfo.InvariantCulture)
+                : decimal.TryParse(poll, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds.ToString(CultureInfo.InvariantCulture) : $"'{SecretNames.MaskXml(poll)}' (not a number)";
+        var where = $"{scheme} folder '{SecretNames.MaskXml(path)}' on host '{SecretNames.MaskXml(host)}'{(port is null ? string.Empty : $" port {SecretNames.MaskXml(port)}")}";
+        var listener = protocol is null
+            ? $"ballerina/ftp reads ftp, ftps and sftp only: poll the {scheme} folder from a task:Job by hand"
+            : $"write a listener ftp:Listener = new ({{protocol: {protocol}, host, port, auth: {{credentials: {{username, password}}}}}} with {credentials}, pollingInterval: {PollSeconds(text("transport.PollInterval"))} (transport.PollInterval)}}) and a service with @ftp:ServiceConfig {{path: '{SecretNames.MaskXml(path)}'{(pattern is null ? string.Empty : $", fileNamePattern: {Quoted(pattern)} (a Java regex: check it)")}}} whose remote function onFile(byte[] content, ftp:FileInfo fileInfo) builds the message as {Quoted(text("transport.vfs.ContentType"))} (transport.vfs.ContentType) and runs the proxy's flow function, with @ftp:FunctionConfig {{afterProcess: {After("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess")}, afterError: {After("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure")}}}";
+        var notApplied = ProxyVfsRemoteParameters.Skip(ProxyVfsParameters.Length).Where(p => text(p) is not null).ToArray();
+        var options = uri.Groups["options"].Success && uri.Groups["options"].Length > 0 ? $"; the URI options '{SecretNames.MaskXml(uri.Groups["options"].Value)}' (vfs.passive, ...) have no ftp:Listener setting but the passive mode it uses" : string.Empty;
+        var manual = notApplied.Length == 0 ? string.Empty : $"; {string.Join(", ", notApplied)} {(notApplied.Length == 1 ? "is" : "are")} not reproduced by the listener (locking, retries, reconnection, batching, streaming, reply files): write them by hand";
+        var reason = $"{ListensOn(proxy, "vfs")}: VFSTransportListener polls the {where}; {listener}{options}{manual}";
+        return new ProxyTransportPlan.Other("vfs")
+        {
+            Reason = reason,
+            Kind = UntranslatedTransport.RemoteFiles,
+            Applied = [.. ProxyVfsRemoteParameters.Where(p => text(p) is not null)],
+        };
+    }
+
+    /// <summary>The Ballerina listener for a proxy transport that has no translation, and the parameter prefixes Axis2's listener reads.</summary>
+    private static (string Listener, string[] Prefixes) ListenerFor(string transport) => transport switch
+    {
+        "mailto" => ("an email:PopListener or email:ImapListener (ballerina/email) on the host, port, user and password (a required configurable) of the mail.pop3.* / mail.imap.* parameters, polling every transport.PollInterval seconds, whose onMessage builds the message as transport.mail.ContentType and runs the proxy's flow function (MailTransportListener; ActionAfterProcess/MoveAfterProcess and replies by mail by hand)", ["transport.mail.", "mail.", "transport.PollInterval"]),
+        "rabbitmq" => ("a rabbitmq:Listener (ballerinax/rabbitmq) on the connection factory's host, port and credentials (the factory lives in the MI's axis2.xml / deployment.toml; the password a required configurable) and a service on rabbitmq.queue.name whose onMessage runs the proxy's flow function", ["rabbitmq."]),
+        "amqp" => ("an AMQP client listener (no Ballerina stdlib module; a rabbitmq:Listener for RabbitMQ brokers) running the proxy's flow function", ["transport.amqp.", "amqp."]),
+        "tcp" => ("a tcp:Listener (ballerina/tcp) on transport.tcp.port whose onBytes runs the proxy's flow function", ["transport.tcp."]),
+        "udp" => ("a udp:Listener (ballerina/udp) on transport.udp.port whose onDatagram runs the proxy's flow function", ["transport.udp."]),
+        "fix" => ("a FIX engine (no Ballerina module: QuickFIX/J through Java interop) running the proxy's flow function", ["transport.fix."]),
+        "hl7" => ("a tcp:Listener (ballerina/tcp) decoding MLLP frames with ballerinax/health.hl7v2 and running the proxy's flow function", ["transport.hl7."]),
+        "local" => ("nothing: the local transport is an in-process call of the proxy (call its flow function directly)", []),
+        _ => ($"a {transport} listener running the proxy's flow function", [$"transport.{transport}."]),
+    };
+
+    /// <summary>A transport other than http, https, jms and vfs: no listener is generated (SB0262); the message names the one to write and the proxy's parameters for it.</summary>
+    private static ProxyTransportPlan PlanProxyOtherTransport(ProxySyntax proxy, string transport)
+    {
+        var (listener, prefixes) = ListenerFor(transport);
+        var parameters = proxy.Parameters.Select(p => p.Name).Where(n => prefixes.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal))).Distinct(StringComparer.Ordinal).ToArray();
+        var named = parameters.Length == 0 ? string.Empty : $"; its parameters for it: {string.Join(", ", parameters)} (credentials among them become required configurables)";
+        return new ProxyTransportPlan.Other(transport)
+        {
+            Reason = $"{ListensOn(proxy, transport)}; write {listener}{named}",
+            Kind = UntranslatedTransport.NoListener,
+            Applied = [.. parameters],
         };
     }
 
@@ -306,10 +448,13 @@ public sealed partial class Lowerer
 
             case ProxyTransportPlan.Vfs vfs:
             {
-                Symbol Configurable(string hint, string value, string parameter)
+                Symbol Configurable(string hint, VfsFolder folder, string parameter)
                 {
                     var symbol = _symbols.Module(SymbolKind.Configurable, $"{proxy.Name} vfs {hint}");
-                    _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, value, $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of proxy service '{proxy.Name}' ({parameter}).", Secret: false));
+                    var description = folder.Unresolved is { } unresolved
+                        ? $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of proxy service '{proxy.Name}' ({parameter} '{unresolved}', whose placeholders the deployment fills in): give the folder it names."
+                        : $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of proxy service '{proxy.Name}' ({parameter}).";
+                    _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, folder.Unresolved is null ? folder.Path : null, description, Secret: false));
                     return symbol;
                 }
 
@@ -327,7 +472,7 @@ public sealed partial class Lowerer
                     processed,
                     failed,
                     target);
-                var summary = $"Proxy service '{proxy.Name}' on VFS: every {vfs.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval), each file of '{vfs.Folder}'{(vfs.Pattern is { } pattern ? $" whose name matches '{pattern}'" : string.Empty)} runs the proxy's in flow as {vfs.ContentType}, then is {(processed is null ? "deleted" : "moved")}.";
+                var summary = $"Proxy service '{proxy.Name}' on VFS: every {vfs.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval), each file of '{vfs.Folder.Unresolved ?? vfs.Folder.Path}'{(vfs.Pattern is { } pattern ? $" whose name matches '{pattern}'" : string.Empty)} runs the proxy's in flow as {vfs.ContentType}, then is {(processed is null ? "deleted" : "moved")}.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " vfs listener"), proxy.Name, summary, file, proxy);
             }
 
