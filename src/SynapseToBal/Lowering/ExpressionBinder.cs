@@ -1464,11 +1464,11 @@ internal sealed partial class ExpressionBinder(
     }
 
     /// <summary>
-    /// A JSON-typed MI 4.4 operand: a payload path (<see cref="PayloadJson"/>) or a function whose result is a JSON value
-    /// (split, object, array), or null.
+    /// A JSON-typed MI 4.4 operand: a payload path (<see cref="PayloadJson"/>), a function whose result is a JSON value
+    /// (split, object, array) or a payload path with wildcards or filters (Jayway's JsonArray), or null.
     /// </summary>
     private ExprIr? JsonOperand(ExpressionNode node) =>
-        PayloadJson(node) ?? (node is FunctionCall && Value(node) is { Kind: ValueKind.Json } json ? json : null);
+        PayloadJson(node) ?? (Value(node) is { Kind: ValueKind.Json } json && (node is FunctionCall || json is BuiltinCallIr { Function: Builtin.JsonQueryValue }) ? json : null);
 
     /// <summary>
     /// An MI 4.4 string literal as LiteralNode evaluates it: the token's text without one pair of surrounding quotes
