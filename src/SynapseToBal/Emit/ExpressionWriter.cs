@@ -487,6 +487,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.GsonText => $"gsonText({T(0)})",
             IR.Builtin.JsonQuery => $"check jsonEvalQuery(ctx, {S(0)})",
             IR.Builtin.JsonQueryText => $"check jsonEvalTextQuery({OptionalText(a[0])}, {S(1)})",
+            IR.Builtin.JsonQueryValue => $"check jsonQueryValue(ctx, {S(0)})",
             IR.Builtin.SynapseValue => SynapseGuarded(S(0), "string", S(1)),
             IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested
                 ? tested.Contains("check ", StringComparison.Ordinal) ? SynapseGuarded(tested, "boolean", S(1)) : $"({tested})"

@@ -598,6 +598,13 @@ public enum Builtin
     /// they are errors; a property that is not set gives "".
     /// </summary>
     JsonQueryText,
+
+    /// <summary>
+    /// An MI 4.4 <c>${payload...}</c> with wildcards or filters (PayloadAccessNode; the argument: the steps as JSON text,
+    /// see ExpressionBinder.QuerySteps): Jayway's list of every match as a JSON array; Jayway's failures fail the
+    /// expression ("" and a warning).
+    /// </summary>
+    JsonQueryValue,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

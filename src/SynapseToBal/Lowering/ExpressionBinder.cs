@@ -105,6 +105,7 @@ internal sealed partial class ExpressionBinder(
 
         // An indefinite JSONPath (wildcards, filters) over the payload or a property.
         WildcardAccess or FilterAccess when dialect == ExpressionLanguage.JsonPath => PayloadQuery(node) ?? PropertyJsonPath(node),
+        WildcardAccess or FilterAccess when dialect == ExpressionLanguage.Synapse => SynapsePayloadQuery(node),
         _ => null,
     };
 
@@ -568,9 +569,92 @@ internal sealed partial class ExpressionBinder(
             case MemberAccess or IndexAccess when dialect == ExpressionLanguage.JsonPath && PropertyJsonPath(node) is { } propertyPath:
                 return propertyPath;
             default:
-                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) : null;
+                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node))
+                    : dialect == ExpressionLanguage.Synapse ? SynapsePayloadQuery(node)
+                    : null;
         }
     }
+
+    /// <summary>
+    /// An MI 4.4 <c>${payload.a[*].b}</c>, <c>${$.a[?(@.x &gt; 1)]}</c> with at least one wildcard or filter:
+    /// PayloadAccessNode hands Jayway the path's text (ANTLR's getText, whitespace skipped, <c>payload</c> read as
+    /// <c>$</c>), each filter as written when it holds no Synapse operand (FilterExpressionNode gives back
+    /// <c>?(</c>text<c>)</c> and replaceFirst puts it in its own place), so the steps are those of json-eval over the
+    /// payload. The result is Jayway's JsonArray, a JSON value; a failure fails the expression. Null for anything else
+    /// (Synapse operands in a filter, slices, indexes, deep scans, functions).
+    /// </summary>
+    private ExprIr? SynapsePayloadQuery(ExpressionNode node) =>
+        PathRoot(node) is ContextReference { Kind: ContextKind.JsonRoot or ContextKind.Payload }
+        && FiltersReachJaywayAsWritten(node)
+        && QuerySteps(node) is { } steps
+            ? Call(Builtin.JsonQueryValue, ValueKind.Json, new StringLiteralIr(steps))
+            : null;
+
+    private bool FiltersReachJaywayAsWritten(ExpressionNode node)
+    {
+        var current = node;
+        while (true)
+        {
+            switch (current)
+            {
+                case FilterAccess f when !SynapseFilterAsWritten(f.Filter):
+                    return false;
+                case FilterAccess f:
+                    current = f.Target;
+                    continue;
+                case MemberAccess m:
+                    current = m.Target;
+                    continue;
+                case WildcardAccess w:
+                    current = w.Target;
+                    continue;
+                default:
+                    return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether Jayway reads an MI 4.4 filter as the binder reads it. The text must hold no backslash (Jayway unescapes
+    /// string literals its own way), no <c>$</c> (replaceFirst reads it as a group reference in the replacement, an
+    /// uncaught IllegalArgumentException) and no <c>[</c> (bracket names and lists are not filter components of the
+    /// grammar); <c>and</c>/<c>or</c> must be written <c>&amp;&amp;</c>/<c>||</c> (the words reach Jayway glued to
+    /// their operands: <c>@.a&gt;1and@.b</c>, which it refuses); each <c>@</c> member a plain name written with a dot that
+    /// the lexer does not take for a keyword (<c>@.payload</c> would be read as a payload access and replaced).
+    /// </summary>
+    private bool SynapseFilterAsWritten(ExpressionNode filter) =>
+        Source is { } text
+        && filter.Span.End <= text.Length
+        && text.AsSpan(filter.Span.Start, filter.Span.Length).IndexOfAny('\\', '$', '[') < 0
+        && FilterPartsAsWritten(filter, text);
+
+    private static bool FilterPartsAsWritten(ExpressionNode node, string text) => node switch
+    {
+        BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b =>
+            b.Left.Span.End <= b.Right.Span.Start
+            && text[b.Left.Span.End..b.Right.Span.Start].Contains(b.Operator == BinaryOperator.And ? "&&" : "||", StringComparison.Ordinal)
+            && FilterPartsAsWritten(b.Left, text) && FilterPartsAsWritten(b.Right, text),
+        BinaryExpression b => FilterPartsAsWritten(b.Left, text) && FilterPartsAsWritten(b.Right, text),
+        MemberAccess m => PlainName().IsMatch(m.Name) && !SynapseKeywords.Contains(m.Name)
+            && m.Span.End <= text.Length && m.Span.End >= m.Name.Length
+            && string.CompareOrdinal(text, m.Span.End - m.Name.Length, m.Name, 0, m.Name.Length) == 0
+            && FilterPartsAsWritten(m.Target, text),
+        _ => true,
+    };
+
+    /// <summary>Words Synapse's ExpressionLexer takes for another token than an identifier (ExpressionLexer.g4).</summary>
+    private static readonly HashSet<string> SynapseKeywords =
+    [
+        "vars", "payload", "headers", "configs", "params", "props", "properties", "and", "or", "true", "false", "null",
+        "in", "nin", "subsetof", "anyof", "noneof", "size", "empty", "queryParams", "pathParams", "functionParams",
+        "axis2", "synapse", "property", "length", "toUpper", "toLower", "subString", "startsWith", "endsWith", "contains",
+        "trim", "replace", "split", "indexOf", "now", "formatDateTime", "charAt", "abs", "ceil", "floor", "sqrt", "log",
+        "pow", "base64encode", "base64decode", "urlEncode", "urlDecode", "isString", "isNumber", "isArray", "isObject",
+        "string", "float", "boolean", "integer", "round", "exists", "xpath", "not", "registry", "object", "array",
+    ];
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex PlainName();
 
     /// <summary>
     /// A property read of an MI 4.4 accessor, which fails when the property is not set and reads no local entry
@@ -1419,11 +1503,11 @@ internal sealed partial class ExpressionBinder(
     }
 
     /// <summary>
-    /// A JSON-typed MI 4.4 operand: a payload path (<see cref="PayloadJson"/>) or a function whose result is a JSON value
-    /// (split, object, array), or null.
+    /// A JSON-typed MI 4.4 operand: a payload path (<see cref="PayloadJson"/>), a function whose result is a JSON value
+    /// (split, object, array) or a payload path with wildcards or filters (Jayway's JsonArray), or null.
     /// </summary>
     private ExprIr? JsonOperand(ExpressionNode node) =>
-        PayloadJson(node) ?? (node is FunctionCall && Value(node) is { Kind: ValueKind.Json } json ? json : null);
+        PayloadJson(node) ?? (Value(node) is { Kind: ValueKind.Json } json && (node is FunctionCall || json is BuiltinCallIr { Function: Builtin.JsonQueryValue }) ? json : null);
 
     /// <summary>
     /// An MI 4.4 string literal as LiteralNode evaluates it: the token's text without one pair of surrounding quotes

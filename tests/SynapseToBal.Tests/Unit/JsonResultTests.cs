@@ -85,6 +85,34 @@ public sealed class JsonResultTests
     public void Other_paths_have_no_steps(string path) =>
         Assert.Null(ExpressionBinder.QuerySteps(ExpressionParser.Parse(path, ExpressionLanguage.JsonPath).Root));
 
+    [Theory]
+    [InlineData("${payload.items[*].name}", "[{\"member\":\"items\"},{\"wildcard\":true},{\"member\":\"name\"}]")]
+    [InlineData("${$.a[*]}", "[{\"member\":\"a\"},{\"wildcard\":true}]")]
+    [InlineData("${payload.items[?(@.price > 10 && @.stock)]}", "[{\"member\":\"items\"},{\"filter\":{\"and\":[{\"compare\":[{\"path\":[\"price\"]},\">\",{\"literal\":10}]},{\"exists\":[\"stock\"]}]}}]")]
+    public void A_payload_path_with_wildcards_or_filters_is_jayways_match_list(string text, string steps)
+    {
+        var query = Find(Value(text), Builtin.JsonQueryValue);
+        Assert.NotNull(query);
+        Assert.Equal(ValueKind.Json, query.Kind);
+        Assert.Equal(new StringLiteralIr(steps), query.Arguments[0]);
+    }
+
+    [Fact]
+    public void The_match_list_of_a_payload_filter_is_a_json_operand() =>
+        Assert.Equal(Builtin.JsonQueryValue, ((BuiltinCallIr)Find(Value("${length(payload.items[?(@.type == 'book')])}"), Builtin.JsonLength)!.Arguments[0]).Function);
+
+    [Theory]
+    [InlineData("${payload.items[?(@.price > vars.limit)]}")] // substituted as its Java type prints, strings double-quoted
+    [InlineData("${payload.items[?(@.price > 1 and @.stock)]}")] // 'and' reaches Jayway glued to its operands
+    [InlineData("${payload.items[?(@.name == 'a$b')]}")] // replaceFirst reads $b as a group reference
+    [InlineData("${payload.items[?(@.name == 'a\\'b')]}")] // Jayway unescapes string literals its own way
+    [InlineData("${payload.items[?(@.payload == 1)]}")] // the lexer reads payload as a payload access
+    [InlineData("${payload.items[1:3]}")]
+    [InlineData("${payload..price}")]
+    [InlineData("${vars.x[*]}")]
+    public void Refuses_a_payload_query_jayway_would_read_otherwise(string text) =>
+        Assert.True(IrWalker.ContainsUntranslated(Value(text)), text);
+
     [Fact]
     public void A_filter_over_a_property_reads_the_property_text()
     {

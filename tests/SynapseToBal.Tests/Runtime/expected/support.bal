@@ -2202,6 +2202,11 @@ function jsonEvalTextQuery(string? text, string steps) returns string|error {
     return gsonJson(check jsonPathQuery(check value:fromJsonString(text), steps));
 }
 
+# An MI 4.4 `${payload...}` with wildcards or filters (PayloadAccessNode, semantics §7): the payload read as
+# EvaluationContext.getJSONResult reads it, then Jayway's list of every match of the steps (`jsonPathQuery`) as a JSON
+# array. Jayway's failures are errors, which fail the whole expression (SynapseExpression gives "" and a warning).
+function jsonQueryValue(Context ctx, string steps) returns json|error => check jsonPathQuery(check jsonPayload(ctx), steps);
+
 # Jayway JsonPath's evaluation (default options, as EIPUtils.setJsonPathConfiguration sets them) of steps the converter
 # wrote as JSON: `{"member": name}`, `{"wildcard": true}` (an object's values or an array's items) and
 # `{"filter": condition}` (an object tested itself, an array's items tested each). A member missing, or read from

@@ -22,6 +22,10 @@ service /tags on httpListener {
         if synapseCondition(function () returns boolean|error => check jsonIsArray(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "isArray(split(payload.tags, ','))") {
             log:printInfo(string `tags ${synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")}`);
         }
+        string cheap = synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"and\":[{\"compare\":[{\"path\":[\"price\"]},\"<\",{\"literal\":10}]},{\"exists\":[\"stock\"]}]}}]")), "payload.items[?(@.price < 10 && @.stock)]");
+        string names = synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"wildcard\":true},{\"member\":\"name\"}]")), "$.items[*].name");
+        int books = check propertyInteger(synapseValue(function () returns string|error => (check jsonLength(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"compare\":[{\"path\":[\"type\"]},\"==\",{\"literal\":\"book\"}]}}]"))).toString(), "length(payload.items[?(@.type == 'book')])"));
+        string limited = check notTranslated("${payload.items[?(@.price > vars.limit)]}");
         TagsApiResponse payload = {
             "tags": toJson(synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
             "first": check jsonEval(ctx, "$.name")
