@@ -53,36 +53,60 @@ public sealed class ExpressionTranslator
 
     public static ExpressionTranslator Empty { get; } = new(NoSymbols);
 
+    /// <summary>
+    /// A copy of this translator with every setting carried over, then <paramref name="change"/> applied: the With*
+    /// methods each change one setting.
+    /// </summary>
+    private ExpressionTranslator Copy(
+        Action<ExpressionTranslator>? change = null,
+        IReadOnlyDictionary<string, Symbol>? pathParams = null,
+        IReadOnlyDictionary<string, LocalEntryReadIr>? entries = null,
+        Func<string, Symbol>? secret = null,
+        bool replaceSecret = false)
+    {
+        var copy = new ExpressionTranslator(pathParams ?? _pathParams, replaceSecret ? secret : _secret, entries ?? _entries)
+        {
+            _functionParams = _functionParams,
+            _systemWritten = _systemWritten,
+            _operationName = _operationName,
+            _xmlVariable = _xmlVariable,
+            _registry = _registry,
+            _lazyParams = _lazyParams,
+        };
+        change?.Invoke(copy);
+        return copy;
+    }
+
     /// <summary>The same translator with other path parameters in scope.</summary>
-    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => new(pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithPathParams(IReadOnlyDictionary<string, Symbol> pathParams) => Copy(pathParams: pathParams);
 
     /// <summary>The same translator with the project's local entries known.</summary>
-    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => new(_pathParams, _secret, entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithEntries(IReadOnlyDictionary<string, LocalEntryReadIr> entries) => Copy(entries: entries);
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
-    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => new(_pathParams, _secret, _entries) { _functionParams = parameters, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => Copy(c => c._functionParams = parameters);
 
     /// <summary>
     /// The same translator knowing which system-scope properties the project writes: get-property('system', name) of
     /// a name nothing writes reads the JVM's value, a deployment setting (a required configurable here).
     /// </summary>
-    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = written, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithSystemWrites(Func<string, bool> written) => Copy(c => c._systemWritten = written);
 
     /// <summary>
     /// The same translator knowing the Axis2 operation the message was dispatched to (get-property('OperationName')), or
     /// not knowing it (null): the lowering gives it where the flow still holds the entry point's request context.
     /// </summary>
     public ExpressionTranslator WithOperationName(string? operationName) =>
-        operationName == _operationName ? this : new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+        operationName == _operationName ? this : Copy(c => c._operationName = operationName);
 
     /// <summary>
     /// The same translator knowing which variables hold XML (every variable mediator that sets one has type="XML"):
     /// MI 4.4 <c>xpath(expr, 'name')</c> navigates them.
     /// </summary>
-    public ExpressionTranslator WithXmlVariables(Func<string, bool> xml) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = xml, _registry = _registry, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithXmlVariables(Func<string, bool> xml) => Copy(c => c._xmlVariable = xml);
 
     /// <summary>The same translator knowing the project's registry resources: registry reads of them become their content.</summary>
-    public ExpressionTranslator WithRegistry(Func<string, Semantics.RegistryContent?> registry) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = registry, _lazyParams = _lazyParams };
+    public ExpressionTranslator WithRegistry(Func<string, Semantics.RegistryContent?> registry) => Copy(c => c._registry = registry);
 
     /// <summary>
     /// The value of a registry resource of the project as MI 4.4 <c>registry(key)</c> (<paramref name="synapseExpression"/>)
@@ -102,7 +126,7 @@ public sealed class ExpressionTranslator
     /// The same translator inside a sequence template specialised for calls that pass some parameters lazily
     /// (<c>{{xpath}}</c>): <c>$func:p</c> of such a parameter evaluates the with-param's XPath where it is read.
     /// </summary>
-    public ExpressionTranslator WithLazyParams(IReadOnlyDictionary<string, ExpressionSyntax?> parameters) => new(_pathParams, _secret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = parameters };
+    public ExpressionTranslator WithLazyParams(IReadOnlyDictionary<string, ExpressionSyntax?> parameters) => Copy(c => c._lazyParams = parameters);
 
     /// <summary>A template parameter, when one of that name is in scope (get-property('func', p), params.functionParams.p).</summary>
     internal ExprIr? FunctionParam(string name) => _functionParams.TryGetValue(name, out var local) ? new ParameterReadIr(local) : null;
@@ -155,7 +179,7 @@ public sealed class ExpressionTranslator
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 
     /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
-    internal ExpressionTranslator WithoutSideEffects() => new(_pathParams, _secret is null ? null : _ => ProbeSecret, _entries) { _functionParams = _functionParams, _systemWritten = _systemWritten, _operationName = _operationName, _xmlVariable = _xmlVariable, _registry = _registry, _lazyParams = _lazyParams };
+    internal ExpressionTranslator WithoutSideEffects() => Copy(secret: _secret is null ? null : _ => ProbeSecret, replaceSecret: true);
 
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);
