@@ -177,7 +177,7 @@ public static class Converter
 
             foreach (var failure in refined.NamingFailures)
             {
-                var (location, what) = SymbolOrigins.Describe(package, failure);
+                var (location, what) = SymbolOrigins.Describe(package, failure, model.Artifacts);
                 diagnostics.Report(DiagnosticCatalog.SymbolInternalError, location, what, failure.Message, $"it is named '{failure.Name}' and every other name is kept");
             }
 

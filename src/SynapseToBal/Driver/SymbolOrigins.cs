@@ -18,7 +18,8 @@ internal static class SymbolOrigins
     /// What a diagnostic says of a symbol whose name could not be made (SB0906): where the input declares it (else where
     /// it is first used; null when nothing of the input does, as for the HTTP port) and what it is, with its artifact.
     /// </summary>
-    public static (SourceLocation? Location, string What) Describe(PackageIr package, NamingFailure failure)
+    /// <param name="artifacts">The project's artifacts: the one whose element holds a declaration's source location names it.</param>
+    public static (SourceLocation? Location, string What) Describe(PackageIr package, NamingFailure failure, IReadOnlyList<ArtifactSyntax> artifacts)
     {
         (SourceLocation? Location, string? Artifact) origin;
         try
@@ -32,6 +33,11 @@ internal static class SymbolOrigins
         }
 
         var (location, artifact) = origin;
+        if (artifact is null && location is not null)
+        {
+            artifact = artifacts.FirstOrDefault(a => a.Location.Path == location.Path && a.Location.Span.Contains(location.Span.Start))?.Name;
+        }
+
         var kind = failure.Symbol.Kind switch
         {
             SymbolKind.Listener => "listener",

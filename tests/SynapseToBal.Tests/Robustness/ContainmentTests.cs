@@ -9,7 +9,6 @@ using SynapseToBal.Refine;
 using SynapseToBal.Report;
 using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
-using SynapseToBal.IR;
 using SynapseToBal.Tests.Gates;
 using SynapseToBal.Tests.Project;
 using Xunit;
@@ -190,7 +189,7 @@ public sealed class ContainmentTests(ITestOutputHelper output)
         var plainNames = plain.ModuleNames;
         BallerinaRefiner.BeforeName.Value = symbol =>
         {
-            if (symbol is { Kind: SymbolKind.Function, Hint: "Cursed" })
+            if (symbol is { Kind: SynapseToBal.IR.SymbolKind.Function, Hint: "Cursed" })
             {
                 throw new InvalidOperationException("simulated naming bug");
             }
@@ -221,7 +220,7 @@ public sealed class ContainmentTests(ITestOutputHelper output)
         var index = plainNames.IndexOf("cursed");
         Assert.True(index >= 0);
         Assert.Equal("function" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), fallback);
-        Assert.Equal(plainNames.SetItem(index, fallback), result.ModuleNames);
+        Assert.Equal([.. plainNames.SetItem(index, fallback)], result.ModuleNames.ToList());
         Assert.False(result.NamesAsAsked);
         Assert.Contains(result.Files, f => f.RelativePath == "functions.bal" && f.Content.Contains($"function {fallback}(", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Files, f => f.Content.Contains("function cursed(", StringComparison.Ordinal));
@@ -237,7 +236,7 @@ public sealed class ContainmentTests(ITestOutputHelper output)
         temp.Write("tpl.xml", $"""<template xmlns="{Ns}" name="Tpl"><parameter name="first"/><parameter name="second"/><sequence><log level="custom"><property name="a" expression="$func:first"/><property name="b" expression="$func:second"/></log></sequence></template>""");
         BallerinaRefiner.BeforeName.Value = symbol =>
         {
-            if (symbol is { Kind: SymbolKind.Parameter, Hint: "first" })
+            if (symbol is { Kind: SynapseToBal.IR.SymbolKind.Parameter, Hint: "first" })
             {
                 throw new InvalidOperationException("simulated naming bug");
             }
