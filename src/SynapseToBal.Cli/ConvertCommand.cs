@@ -149,14 +149,16 @@ public static class ConvertCommand
         }
 
         var writeReports = (!options.DryRun || options.Out is not null) && !options.Check;
+        var reportFailures = new DiagnosticBag();
         if (writeReports && report is not null && renderer is not null)
         {
-            WriteReports(renderer, report, formats, output);
+            WriteReports(renderer, report, formats, output, reportFailures);
+            diagnostics = [.. diagnostics, .. Unreported(reportFailures, diagnostics)];
         }
 
         if (options.Sarif is not null)
         {
-            WriteText(options.Sarif, Sarif.Write(diagnostics, sourceRoot, Program.Version));
+            diagnostics = [.. diagnostics, .. WriteSarif(options.Sarif, diagnostics, sourceRoot)];
         }
 
         console.Diagnostics([.. diagnostics, .. outcome?.Diagnostics ?? []]);
@@ -276,12 +278,14 @@ public static class ConvertCommand
         var aggregate = MigrationReportBuilder.Aggregate(InputName(options.Input), projects);
         if (writeReports && renderer is not null)
         {
-            WriteReports(renderer, aggregate, formats, output);
+            var reportFailures = new DiagnosticBag();
+            WriteReports(renderer, aggregate, formats, output, reportFailures);
+            diagnostics.AddRange(Unreported(reportFailures, diagnostics));
         }
 
         if (options.Sarif is not null)
         {
-            WriteText(options.Sarif, Sarif.Write(diagnostics, Path.GetFullPath(options.Input), Program.Version));
+            diagnostics.AddRange(WriteSarif(options.Sarif, diagnostics, Path.GetFullPath(options.Input)));
         }
 
         console.Diagnostics([.. diagnostics, .. outcomes.SelectMany(o => o.Diagnostics)]);
@@ -302,8 +306,12 @@ public static class ConvertCommand
         return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? Program.ConvertedWithErrors : Program.Converted;
     }
 
-    /// <summary>Writes the report files <paramref name="formats"/> selects into <paramref name="output"/>.</summary>
-    public static void WriteReports(TemplateRenderer renderer, MigrationReportData report, ReportFormats formats, string output)
+    /// <summary>
+    /// Writes the report files <paramref name="formats"/> selects into <paramref name="output"/>. Each is made under its
+    /// own guard (<see cref="ReportFiles.Guarded"/>): one that fails (SB0907, into <paramref name="failures"/>) is not
+    /// written and the others are. A failure to write a file (I/O) is not caught.
+    /// </summary>
+    public static void WriteReports(TemplateRenderer renderer, MigrationReportData report, ReportFormats formats, string output, DiagnosticBag failures)
     {
         if (formats == ReportFormats.None)
         {
@@ -311,21 +319,40 @@ public static class ConvertCommand
         }
 
         Directory.CreateDirectory(output);
-        if (formats.HasFlag(ReportFormats.Json))
+        if (formats.HasFlag(ReportFormats.Json) && ReportFiles.Guarded(ReportWriter.JsonFileName, () => ReportWriter.Json(report), failures) is { } json)
         {
-            WriteText(Path.Combine(output, ReportWriter.JsonFileName), ReportWriter.ToJson(report));
+            WriteText(Path.Combine(output, json.RelativePath), json.Content);
         }
 
-        if (formats.HasFlag(ReportFormats.Html))
+        if (formats.HasFlag(ReportFormats.Html) && ReportFiles.Guarded(ReportWriter.HtmlFileName, () => ReportWriter.Html(renderer, report), failures) is { } html)
         {
-            WriteText(Path.Combine(output, ReportWriter.HtmlFileName), ReportWriter.Html(renderer, report).Content);
+            WriteText(Path.Combine(output, html.RelativePath), html.Content);
         }
 
-        if (formats.HasFlag(ReportFormats.Markdown))
+        if (formats.HasFlag(ReportFormats.Markdown) && ReportFiles.Guarded(ReportWriter.MarkdownFileName, () => ReportWriter.Markdown(renderer, report), failures) is { } markdown)
         {
-            WriteText(Path.Combine(output, ReportWriter.MarkdownFileName), ReportWriter.Markdown(renderer, report).Content);
+            WriteText(Path.Combine(output, markdown.RelativePath), markdown.Content);
         }
     }
+
+    /// <summary>
+    /// Writes the SARIF log of <paramref name="diagnostics"/> to <paramref name="path"/>, under its own guard: returns
+    /// the SB0907 of a log that could not be made (nothing is written then), else nothing.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> WriteSarif(string path, IReadOnlyList<Diagnostic> diagnostics, string sourceRoot)
+    {
+        var failures = new DiagnosticBag();
+        if (ReportFiles.Guarded("the SARIF log", () => Sarif.Write(diagnostics, sourceRoot, Program.Version), failures) is { } sarif)
+        {
+            WriteText(path, sarif);
+        }
+
+        return failures.Items;
+    }
+
+    /// <summary>The failures of <paramref name="failures"/> not already among <paramref name="known"/> (the conversion made MIGRATION.md too, and reported its failure).</summary>
+    internal static IReadOnlyList<Diagnostic> Unreported(DiagnosticBag failures, IReadOnlyList<Diagnostic> known) =>
+        [.. failures.Items.Where(f => !known.Any(k => k.Id == f.Id && k.GetMessage(CultureInfo.InvariantCulture) == f.GetMessage(CultureInfo.InvariantCulture)))];
 
     private static void WriteText(string path, string text)
     {

@@ -269,19 +269,22 @@ public static class Program
         }
 
         var wroteReports = false;
+        IReadOnlyList<Diagnostic> diagnostics = conversion.Diagnostics;
         if (options.Out is not null || options.Sarif is not null)
         {
             try
             {
                 if (options.Out is not null && formats != ReportFormats.None && conversion.Report is { } report && conversion.Renderer is { } renderer)
                 {
-                    ConvertCommand.WriteReports(renderer, report, formats, options.Out);
+                    var failures = new DiagnosticBag();
+                    ConvertCommand.WriteReports(renderer, report, formats, options.Out, failures);
+                    diagnostics = [.. diagnostics, .. ConvertCommand.Unreported(failures, diagnostics)];
                     wroteReports = true;
                 }
 
                 if (options.Sarif is not null)
                 {
-                    File.WriteAllText(options.Sarif, Sarif.Write(conversion.Diagnostics, conversion.SourceRoot, Version));
+                    diagnostics = [.. diagnostics, .. ConvertCommand.WriteSarif(options.Sarif, diagnostics, conversion.SourceRoot)];
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -292,7 +295,7 @@ public static class Program
         }
 
         var baseDirectory = Directory.GetCurrentDirectory();
-        foreach (var diagnostic in conversion.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (var diagnostic in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
         }
@@ -307,7 +310,7 @@ public static class Program
             stdout.WriteLine($"Migration report written to {ConvertCommand.Display(options.Out!)}.");
         }
 
-        return conversion.HasErrors ? ConvertedWithErrors : Converted;
+        return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ConvertedWithErrors : Converted;
     }
 
     internal static bool InputExists(string input, TextWriter stderr)

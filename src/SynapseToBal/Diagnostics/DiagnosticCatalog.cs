@@ -391,6 +391,14 @@ public static class DiagnosticCatalog
         "Internal error refining or reporting",
         "Internal error while {0} ({1}): {2}; {3}",
         "The converter failed unexpectedly in a refining pass (inlining empty or respond-only flows, removing unused flows, the property-local or payload-type analysis) or while building one artifact's row of the migration report; this is a bug in the converter, not in the Synapse configuration. A refining pass that fails is skipped: the package is generated without that simplification (the code means the same, it is only less idiomatic). A report row that fails is listed as not converted with no counts, and the other rows and the package are kept.");
+    public static readonly DiagnosticDescriptor SymbolInternalError = Error("SB0906", InternalCategory,
+        "Internal error in the symbols",
+        "Internal error while {0}: {1}; {2}",
+        "The converter failed unexpectedly while entering one artifact in the symbol table (Semantics) or while naming one symbol of the generated module (Refine); this is a bug in the converter, not in the Synapse configuration. An artifact the symbol table could not take is kept whole as a TODO, and references to it are unresolved (SB0502); a symbol whose name could not be made gets a fallback name of its kind and a number (its 1-based index among the module's symbols, or among the function's or resource's parameters: `function7`, `configurable1`, `parameter2`), made unique as any other name, and every other name is kept. The diagnostic names the artifact and points at it (a symbol at the artifact or construct that declares it; the HTTP port, which nothing of the input declares, has no position).");
+    public static readonly DiagnosticDescriptor ReportInternalError = Error("SB0907", InternalCategory,
+        "Internal error writing the report",
+        "Internal error while {0}: {1}; {2}",
+        "The converter failed unexpectedly while building the migration report outside its rows (its totals, TODO links, diagnostics and graph) or while writing one report file (MIGRATION.md, migration_report.json, migration_report.html, the SARIF log); this is a bug in the converter, not in the Synapse configuration. The package is written, and so is every report file that could be made: a report that could not be built leaves out MIGRATION.md and the JSON and HTML reports (the diagnostics and the SARIF log are still written); a report file that could not be rendered is left out alone. The SARIF log is written last, so it lists a report file that failed.");
 
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an

@@ -175,6 +175,12 @@ public static class Converter
                 diagnostics.Report(DiagnosticCatalog.StageInternalError, null, "refining the package", failure.Pass, failure.Message, "the pass was skipped and the package is generated without that simplification");
             }
 
+            foreach (var failure in refined.NamingFailures)
+            {
+                var (location, what) = SymbolOrigins.Describe(package, failure, model.Artifacts);
+                diagnostics.Report(DiagnosticCatalog.SymbolInternalError, location, what, failure.Message, $"it is named '{failure.Name}' and every other name is kept");
+            }
+
             files = emitter.Emit(refined, documents);
             foreach (var failure in emitter.Failures)
             {
@@ -195,13 +201,12 @@ public static class Converter
         var (sorted, report, shares) = BuildReport(diagnostics, all => new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, all));
         if (files.Count > 0 && report is not null)
         {
-            try
+            if (ReportFiles.Guarded(ReportWriter.MarkdownFileName, () => ReportWriter.Markdown(renderer, report), diagnostics) is { } markdown)
             {
-                files = [.. files, ReportWriter.Markdown(renderer, report)];
+                files = [.. files, markdown];
             }
-            catch (TemplateException ex)
+            else
             {
-                diagnostics.Report(DiagnosticCatalog.TemplateError, null, ex.TemplateName, ex.Message);
                 sorted = diagnostics.Sorted();
             }
         }
@@ -223,7 +228,7 @@ public static class Converter
     /// <summary>
     /// The migration report of the conversion. A row that fails (a bug in the converter) is reported per artifact
     /// (SB0905) and the report is built again so that it lists that diagnostic too; a failure outside the rows is
-    /// SB0901 and the package is written without a report.
+    /// SB0907 and the package is written without a report (the diagnostics, and the SARIF log, still are).
     /// </summary>
     private static (IReadOnlyList<Diagnostic> Sorted, MigrationReportData? Report, ImmutableArray<ArtifactShare> Shares) BuildReport(DiagnosticBag diagnostics, Func<IReadOnlyList<Diagnostic>, ReportInput> input)
     {
@@ -247,7 +252,7 @@ public static class Converter
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            diagnostics.Report(DiagnosticCatalog.InternalError, null, $"building the report: {ex.GetType().Name}: {ex.Message}");
+            diagnostics.Report(DiagnosticCatalog.ReportInternalError, null, "building the migration report", $"{ex.GetType().Name}: {ex.Message}", "the package and the SARIF log are written, without MIGRATION.md and the JSON and HTML reports");
             return (diagnostics.Sorted(), null, []);
         }
     }

@@ -131,7 +131,13 @@ public sealed partial class Lowerer
                 throw new InvalidOperationException($"Unhandled artifact kind {artifact.GetType().Name}: add a row to {nameof(ArtifactRules)}");
             }
 
-            if (rule.NotTranslatedBecause is not null)
+            if (symbols.Failed.Contains(artifact))
+            {
+                // The symbol table could not take it (SB0906, reported by Semantics): it is kept whole as a TODO, here
+                // only (Guarded skips it for the kinds lowered from the artifact list rather than from the table).
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.SymbolInternalError, $"the converter failed on this {artifact.XmlName} while entering it in the symbol table (an internal error, reported as SB0906)"), artifact));
+            }
+            else if (rule.NotTranslatedBecause is not null)
             {
                 if (ServerConfigurationNote(artifact) is { } note)
                 {
@@ -277,6 +283,14 @@ public sealed partial class Lowerer
     /// </summary>
     private T? Guarded<T>(ArtifactSyntax artifact, Func<T> lower)
     {
+        if (_model.Symbols.Failed.Contains(artifact))
+        {
+            // Not in the symbol table (SB0906): already kept whole as a TODO by LowerPackage.
+            _lowered++;
+            _progress?.Invoke(Math.Min(_lowered, _model.Artifacts.Length), _model.Artifacts.Length);
+            return default;
+        }
+
         if (_model.Graph.Failed.Contains(artifact))
         {
             // Resolving its references failed (SB0904, reported by Semantics): it is kept whole as a TODO.

@@ -42,9 +42,15 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
     /// <summary>Every module-level symbol got the name it asked for: no name was numbered or replaced by its fallback.</summary>
     public bool NamesAsAsked { get; init; }
 
+    /// <summary>The symbols whose name could not be made and got a fallback name (SB0906): module-level ones in symbol order, then parameters.</summary>
+    public ImmutableArray<NamingFailure> NamingFailures { get; init; } = [];
+
     /// <summary>The optional passes that failed and were skipped (SB0905), in the order they ran.</summary>
     public ImmutableArray<RefinerFailure> Failures { get; init; } = [];
 }
+
+/// <summary>A symbol whose name could not be made (a bug in the converter): the fallback name it got and the exception (SB0906).</summary>
+public sealed record NamingFailure(Symbol Symbol, string Name, string Message);
 
 /// <summary>An optional refining pass that failed (a bug in the converter) and was skipped: its name and the exception.</summary>
 public sealed record RefinerFailure(string Pass, string Message);
@@ -91,26 +97,53 @@ public static class BallerinaRefiner
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
         // A short name (a symbol with a fallback) is kept only when no other symbol asks for it: decided over all the
         // names asked for, not in order, so adding an unrelated artifact never renames it to a numbered variant.
-        var asked = package.Symbols.ToDictionary(s => s, s => ModuleName(s, reserved));
+        // A symbol whose name cannot be made (a bug in the converter) is named after the others, with its kind and its
+        // index among the module's symbols (SB0906): every other symbol keeps the name it would have had.
+        var unnamed = new Dictionary<Symbol, string>();
+        var asked = new Dictionary<Symbol, string>();
+        foreach (var symbol in package.Symbols)
+        {
+            if (Guard(symbol, () => ModuleName(symbol, reserved), unnamed) is { } name)
+            {
+                asked[symbol] = name;
+            }
+        }
+
         var demand = asked.Values.GroupBy(n => n.TrimStart('\''), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var symbol in package.Symbols)
         {
-            var name = asked[symbol];
-            if (symbol.FallbackHint is { } fallback && (demand[name.TrimStart('\'')] > 1 || reserved.Contains(name.TrimStart('\''))))
+            if (!asked.TryGetValue(symbol, out var askedName))
             {
-                name = symbol.Kind == SymbolKind.Type ? BallerinaSyntax.PascalCase(fallback) : BallerinaSyntax.CamelCase(fallback);
+                continue;
             }
 
-            names[symbol] = Unique(name, taken);
+            var name = Guard(symbol, () => symbol.FallbackHint is { } fallback && (demand[askedName.TrimStart('\'')] > 1 || reserved.Contains(askedName.TrimStart('\'')))
+                ? symbol.Kind == SymbolKind.Type ? BallerinaSyntax.PascalCase(fallback) : BallerinaSyntax.CamelCase(fallback)
+                : askedName, unnamed);
+            if (name is not null)
+            {
+                names[symbol] = Unique(name, taken);
+            }
+        }
+
+        var naming = ImmutableArray.CreateBuilder<NamingFailure>();
+        for (var i = 0; i < package.Symbols.Length; i++)
+        {
+            var symbol = package.Symbols[i];
+            if (unnamed.TryGetValue(symbol, out var message))
+            {
+                names[symbol] = Unique(FallbackName(symbol.Kind, i + 1), taken);
+                naming.Add(new NamingFailure(symbol, names[symbol], message));
+            }
         }
 
         var moduleNames = package.Symbols.Select(s => names[s]).ToImmutableArray();
-        var asAsked = package.Symbols.All(s => names[s] == asked[s]);
+        var asAsked = unnamed.Count == 0 && package.Symbols.All(s => names[s] == asked[s]);
         taken.UnionWith(otherModuleNames?.Select(n => n.TrimStart('\'')) ?? []);
 
         foreach (var function in package.Functions)
         {
-            NameLocals(function.Parameters.Select(p => p.Name), taken, names);
+            NameLocals(function.Parameters.Select(p => p.Name), taken, names, naming);
         }
 
         foreach (var resource in package.Services.SelectMany(s => s.Resources))
@@ -120,14 +153,14 @@ public static class BallerinaRefiner
                 PathSegmentIr.Param p => p.Parameter,
                 PathSegmentIr.Rest r => r.Parameter,
                 _ => null,
-            }).OfType<Symbol>(), taken, names);
+            }).OfType<Symbol>(), taken, names, naming);
         }
 
         foreach (var inbound in package.Inbounds)
         {
             if (inbound.Transport is InboundTransportIr.Http http)
             {
-                NameLocals(http.Resource.Path.OfType<PathSegmentIr.Rest>().Select(r => r.Parameter), taken, names);
+                NameLocals(http.Resource.Path.OfType<PathSegmentIr.Rest>().Select(r => r.Parameter), taken, names, naming);
             }
         }
 
@@ -146,6 +179,7 @@ public static class BallerinaRefiner
             ModuleNames = moduleNames,
             NamesAsAsked = asAsked,
             Failures = failures.ToImmutable(),
+            NamingFailures = naming.ToImmutable(),
         };
     }
 
@@ -171,6 +205,48 @@ public static class BallerinaRefiner
         }
     }
 
+    /// <summary>Test seam: runs before each symbol's name is made, module-level or local (a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<Symbol>?> BeforeName = new();
+
+    /// <summary>
+    /// Makes one name; an unexpected exception (a bug in the converter) is kept against the symbol, which then gets
+    /// its fallback name (<see cref="FallbackName"/>), and null is returned.
+    /// </summary>
+    private static string? Guard(Symbol symbol, Func<string> name, Dictionary<Symbol, string> unnamed)
+    {
+        try
+        {
+            BeforeName.Value?.Invoke(symbol);
+            return name();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            unnamed.TryAdd(symbol, $"{ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The name of a symbol whose own name could not be made: its kind and its 1-based index (among the module's
+    /// symbols, or the function's or resource's parameters), made unique as any other name. Never a keyword (it ends in
+    /// a digit) and never needs escaping.
+    /// </summary>
+    internal static string FallbackName(SymbolKind kind, int index)
+    {
+        var word = kind switch
+        {
+            SymbolKind.Listener => "listener",
+            SymbolKind.Function => "function",
+            SymbolKind.Type => "Type",
+            SymbolKind.Client => "client",
+            SymbolKind.Configurable => "configurable",
+            SymbolKind.LocalEntry => "localEntry",
+            SymbolKind.Parameter => "parameter",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        return word + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The identifier a module-level symbol asks for, before uniqueness.</summary>
     private static string ModuleName(Symbol symbol, HashSet<string> reserved)
     {
@@ -189,12 +265,15 @@ public static class BallerinaRefiner
     }
 
     /// <summary>Parameters of one function or resource: unique among themselves, never a module-level or reserved local name.</summary>
-    private static void NameLocals(IEnumerable<Symbol> parameters, HashSet<string> moduleNames, Dictionary<Symbol, string> names)
+    private static void NameLocals(IEnumerable<Symbol> parameters, HashSet<string> moduleNames, Dictionary<Symbol, string> names, ImmutableArray<NamingFailure>.Builder failures)
     {
         var used = new HashSet<string>(ReservedLocals, StringComparer.Ordinal);
+        var unnamed = new Dictionary<Symbol, string>();
+        var index = 0;
         foreach (var parameter in parameters)
         {
-            var name = BallerinaSyntax.CamelCase(parameter.Hint);
+            index++;
+            var name = Guard(parameter, () => BallerinaSyntax.CamelCase(parameter.Hint), unnamed) ?? FallbackName(SymbolKind.Parameter, index);
             var candidate = name;
             for (var i = 2; moduleNames.Contains(candidate.TrimStart('\'')) || !used.Add(candidate.TrimStart('\'')); i++)
             {
@@ -202,6 +281,10 @@ public static class BallerinaRefiner
             }
 
             names[parameter] = candidate;
+            if (unnamed.TryGetValue(parameter, out var message))
+            {
+                failures.Add(new NamingFailure(parameter, candidate, message));
+            }
         }
     }
 

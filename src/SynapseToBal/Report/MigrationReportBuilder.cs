@@ -39,6 +39,9 @@ public static partial class MigrationReportBuilder
     /// <summary>Test seam: runs before each artifact's row is built (a test makes it throw to check the guard).</summary>
     internal static readonly AsyncLocal<Action<ArtifactSyntax>?> BeforeRow = new();
 
+    /// <summary>Test seam: runs after the rows, before the totals (a test makes it throw to check the driver's guard).</summary>
+    internal static readonly AsyncLocal<Action?> BeforeTotals = new();
+
     /// <summary>
     /// The report and each artifact's share; a row that cannot be built (a bug in the converter) is listed as not
     /// converted with no counts and added to <paramref name="failures"/> (the driver reports it, SB0905), and the
@@ -121,6 +124,7 @@ public static partial class MigrationReportBuilder
             shares.Add(new ArtifactShare(weight, weightInTodos, [.. own]));
         }
 
+        BeforeTotals.Value?.Invoke();
         var unsupported = measure.InTodos
             .GroupBy(p => p.Key is ConnectorOperationMediator ? p.Key.ElementName : p.Key.ElementName, StringComparer.Ordinal)
             .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First().Key), g.Select(p => p.Value.Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))

@@ -46,9 +46,22 @@ public static class ReportWriter
         }
     }
 
-    public static GeneratedFile Json(MigrationReportData report) => new(JsonFileName, ToJson(report));
+    public static GeneratedFile Json(MigrationReportData report)
+    {
+        BeforeRender.Value?.Invoke(JsonFileName);
+        return new(JsonFileName, ToJson(report));
+    }
 
-    public static GeneratedFile Markdown(TemplateRenderer renderer, MigrationReportData report) =>
+    /// <summary>Test seam: runs before a report file is rendered, with its name (<c>SARIF</c> for the SARIF log; a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeRender = new();
+
+    public static GeneratedFile Markdown(TemplateRenderer renderer, MigrationReportData report)
+    {
+        BeforeRender.Value?.Invoke(MarkdownFileName);
+        return MarkdownFile(renderer, report);
+    }
+
+    private static GeneratedFile MarkdownFile(TemplateRenderer renderer, MigrationReportData report) =>
         new(MarkdownFileName, renderer.Render("MIGRATION.md.sbn", new
         {
             Source = Cell(report.Source),
@@ -66,6 +79,7 @@ public static class ReportWriter
 
     public static GeneratedFile Html(TemplateRenderer renderer, MigrationReportData report)
     {
+        BeforeRender.Value?.Invoke(HtmlFileName);
         var graph = GraphLayout.Lay(report.Graph);
         return new(HtmlFileName, renderer.Render("migration_report.html.sbn", new
         {

@@ -20,6 +20,7 @@ public static class Sarif
     /// <param name="sourceRoot">The folder every result's file is relative to.</param>
     public static string Write(IEnumerable<Diagnostic> diagnostics, string sourceRoot, string toolVersion)
     {
+        ReportWriter.BeforeRender.Value?.Invoke("SARIF");
         var list = diagnostics.ToList();
         var descriptors = DiagnosticCatalog.All.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var ruleIds = list.Select(d => d.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

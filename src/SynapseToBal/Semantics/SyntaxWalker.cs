@@ -233,4 +233,42 @@ public sealed class MediatorCollector : SyntaxWalker
     }
 
     protected override void OnMediator(MediatorSyntax mediator) => _mediators.Add(mediator);
+
+    /// <summary>
+    /// <paramref name="walked"/> (mediators a walk collected) and every mediator of the aggregates' onComplete flows among
+    /// them, which the walker does not enter, breadth first: each flow is walked when its turn comes and its own
+    /// onComplete flows are queued. <paramref name="follow"/> gives, for each mediator, further mediator lists it leads
+    /// to (a called sequence or template), queued after its onComplete flow and walked the same way.
+    /// </summary>
+    public static List<MediatorSyntax> WithOnComplete(IEnumerable<MediatorSyntax> walked, Func<MediatorSyntax, IReadOnlyList<IEnumerable<MediatorSyntax>>>? follow = null)
+    {
+        var found = new List<MediatorSyntax>();
+        var pending = new Queue<IEnumerable<MediatorSyntax>>();
+        void Take(IEnumerable<MediatorSyntax> mediators)
+        {
+            foreach (var mediator in mediators)
+            {
+                found.Add(mediator);
+                if (mediator is AggregateMediator { OnComplete.Flow: { } onComplete })
+                {
+                    pending.Enqueue(onComplete.Mediators);
+                }
+
+                foreach (var next in follow?.Invoke(mediator) ?? [])
+                {
+                    pending.Enqueue(next);
+                }
+            }
+        }
+
+        Take(walked);
+        while (pending.Count > 0)
+        {
+            var collector = new MediatorCollector();
+            collector.WalkMediators(pending.Dequeue());
+            Take(collector._mediators);
+        }
+
+        return found;
+    }
 }

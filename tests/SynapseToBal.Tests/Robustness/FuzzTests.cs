@@ -117,12 +117,17 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 var refined = BallerinaRefiner.Refine(package, runtimeNames);
                 var generated = emitter.Emit(refined);
 
-                // The per-artifact guards turn an exception into a diagnostic (SB0904 while resolving, SB0902 while
-                // lowering, a skipped refining pass, SB0903 while generating) so that a user's run goes on; for the
-                // fuzzer it is still a crash.
-                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904") is { } internalError)
+                // The per-artifact guards turn an exception into a diagnostic (SB0906 in the symbol table, SB0904 while
+                // resolving, SB0902 while lowering, a skipped refining pass, a symbol given its fallback name, SB0903
+                // while generating) so that a user's run goes on; for the fuzzer it is still a crash.
+                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904" or "SB0906" or "SB0907") is { } internalError)
                 {
                     throw new InvalidOperationException("caught internal error: " + internalError.GetMessage(CultureInfo.InvariantCulture));
+                }
+
+                if (refined.NamingFailures.FirstOrDefault() is { } unnamed)
+                {
+                    throw new InvalidOperationException($"caught internal error naming the symbol {unnamed.Symbol}: {unnamed.Message}");
                 }
 
                 if (refined.Failures.FirstOrDefault() is { } skipped)

@@ -74,35 +74,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>Every mediator of the project, those of aggregates' onComplete flows included.</summary>
-    private List<MediatorSyntax> AllMediators()
-    {
-        var found = new List<MediatorSyntax>();
-        var pending = new Queue<IEnumerable<MediatorSyntax>>();
-        foreach (var mediator in MediatorCollector.Collect(_model.Artifacts))
-        {
-            found.Add(mediator);
-            if (mediator is AggregateMediator { OnComplete.Flow: { } onComplete })
-            {
-                pending.Enqueue(onComplete.Mediators);
-            }
-        }
-
-        while (pending.Count > 0)
-        {
-            var collector = new MediatorCollector();
-            collector.WalkMediators(pending.Dequeue());
-            foreach (var mediator in collector.Mediators)
-            {
-                found.Add(mediator);
-                if (mediator is AggregateMediator { OnComplete.Flow: { } onComplete })
-                {
-                    pending.Enqueue(onComplete.Mediators);
-                }
-            }
-        }
-
-        return found;
-    }
+    private List<MediatorSyntax> AllMediators() => MediatorCollector.WithOnComplete(MediatorCollector.Collect(_model.Artifacts));
 
     /// <summary>The parameters a call passes lazily (<c>{{xpath}}</c>) among those its template declares.</summary>
     private LazyBinding LazyBindingOf(CallTemplateMediator call, ImmutableArray<FunctionParameterIr> declared, bool report)

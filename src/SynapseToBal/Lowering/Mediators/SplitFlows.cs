@@ -180,48 +180,40 @@ public sealed partial class Lowerer
     /// </summary>
     private List<MediatorSyntax> Reachable(IEnumerable<MediatorSyntax> mediators)
     {
-        var found = new List<MediatorSyntax>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var seenTemplates = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<IEnumerable<MediatorSyntax>>([mediators]);
-        while (pending.Count > 0)
+        var first = new MediatorCollector();
+        first.WalkMediators(mediators);
+
+        // The shared walk enters aggregates' onComplete flows (the walker does not: their mediators run too); this
+        // adds the named sequences and templates each mediator calls, each once.
+        return MediatorCollector.WithOnComplete(first.Mediators, mediator =>
         {
-            var collector = new MediatorCollector();
-            collector.WalkMediators(pending.Dequeue());
-            foreach (var mediator in collector.Mediators)
+            var next = new List<IEnumerable<MediatorSyntax>>();
+            IEnumerable<KeySyntax?> keys = mediator switch
             {
-                found.Add(mediator);
-                // The walker does not enter an aggregate's onComplete: its mediators run too.
-                if (mediator is AggregateMediator { OnComplete.Flow: { } onComplete })
-                {
-                    pending.Enqueue(onComplete.Mediators);
-                }
+                SequenceReferenceMediator reference => [reference.Key],
+                IterateMediator iterate => [iterate.Target?.SequenceKey],
+                CloneMediator clone => clone.Targets.Select(target => target.SequenceKey),
+                AggregateMediator aggregate => [aggregate.OnComplete?.Flow.SequenceKey],
+                _ => [],
+            };
+            // A called template runs its mediators on the message too (InvokeMediator).
+            if (mediator is CallTemplateMediator call && seenTemplates.Add(call.Target) && _model.Symbols.SequenceTemplate(call.Target) is { } template)
+            {
+                next.Add(template.Mediators);
+            }
 
-                IEnumerable<KeySyntax?> keys = mediator switch
+            foreach (var key in keys.OfType<KeySyntax>().Where(key => !key.IsDynamic))
+            {
+                if (seen.Add(key.Text) && _model.Symbols.Sequence(key.Text) is { } named)
                 {
-                    SequenceReferenceMediator reference => [reference.Key],
-                    IterateMediator iterate => [iterate.Target?.SequenceKey],
-                    CloneMediator clone => clone.Targets.Select(target => target.SequenceKey),
-                    AggregateMediator aggregate => [aggregate.OnComplete?.Flow.SequenceKey],
-                    _ => [],
-                };
-                // A called template runs its mediators on the message too (InvokeMediator).
-                if (mediator is CallTemplateMediator call && seenTemplates.Add(call.Target) && _model.Symbols.SequenceTemplate(call.Target) is { } template)
-                {
-                    pending.Enqueue(template.Mediators);
-                }
-
-                foreach (var key in keys.OfType<KeySyntax>().Where(key => !key.IsDynamic))
-                {
-                    if (seen.Add(key.Text) && _model.Symbols.Sequence(key.Text) is { } named)
-                    {
-                        pending.Enqueue(named.Mediators);
-                    }
+                    next.Add(named.Mediators);
                 }
             }
-        }
 
-        return found;
+            return next;
+        });
     }
 
     /// <summary>The mediators a split's targets run (inline sequences and named sequences).</summary>
