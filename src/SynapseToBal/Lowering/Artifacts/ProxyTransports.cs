@@ -6,8 +6,9 @@ using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of a proxy's non-HTTP transports: jms (Axis2's JMSListener) and vfs (the VFS transport listener on a local
-// folder) become the listener forms of inbound endpoints, running the proxy's in flow for every message.
+// Lowering of a proxy's non-HTTP transports: jms (Axis2's JMSListener), vfs (the VFS transport listener on a local
+// folder), rabbitmq (the RabbitMQ transport) and mailto (MailTransportListener) become the listener forms of inbound
+// endpoints (an email:PopListener or ImapListener for mailto), running the proxy's in flow for every message.
 public sealed partial class Lowerer
 {
     /// <summary>The listeners made for proxies' jms and vfs transports; they go to <c>inbound.bal</c> beside the inbound endpoints'.</summary>
@@ -88,7 +89,7 @@ public sealed partial class Lowerer
         /// <summary>SB0261: a vfs transport on ftp, sftp, ftps or another remote file system.</summary>
         RemoteFiles,
 
-        /// <summary>SB0262: a transport (mailto, rabbitmq, fix, tcp, ...) for which no listener is generated.</summary>
+        /// <summary>SB0262: a transport (amqp, fix, tcp, ...) for which no listener is generated.</summary>
         NoListener,
     }
 
@@ -399,9 +400,10 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// Whether the proxy's flow may answer (a respond, a send, a loopback in its sequences, or a target endpoint whose
-    /// response it answers with): the Micro Integrator sends that answer back on the transport the request came in on.
-    /// Sequences called by key are not looked into.
+    /// Whether the proxy's flow may answer: a respond or loopback in its sequences, a send in its out or fault sequence
+    /// (back to the client), or a forwarding send (its target endpoint, a send in the in sequence) whose response comes
+    /// back to the client, unless the in sequence sets OUT_ONLY. The Micro Integrator sends that answer back on the
+    /// transport the request came in on. Sequences called by key are not looked into.
     /// </summary>
     private static bool ProxyMayAnswer(ProxySyntax proxy)
     {
@@ -410,21 +412,26 @@ public sealed partial class Lowerer
             return false;
         }
 
-        if (target.Endpoint is not null)
+        static List<MediatorSyntax> Mediators(FlowSyntax? sequence)
         {
-            return true;
-        }
-
-        var walker = new Semantics.MediatorCollector();
-        foreach (var sequence in new[] { target.InSequence, target.OutSequence, target.FaultSequence })
-        {
+            var walker = new Semantics.MediatorCollector();
             if (sequence is not null)
             {
                 walker.WalkMediators(sequence.Mediators);
             }
+
+            return [.. walker.Mediators];
         }
 
-        return walker.Mediators.Any(m => m is RespondMediator or SendMediator or LoopbackMediator);
+        var inFlow = Mediators(target.InSequence);
+        var replies = Mediators(target.OutSequence).Concat(Mediators(target.FaultSequence)).ToList();
+        if (inFlow.Concat(replies).Any(m => m is RespondMediator or LoopbackMediator) || replies.Any(m => m is SendMediator))
+        {
+            return true;
+        }
+
+        var outOnly = inFlow.Any(m => m is PropertyMediator { Name: "OUT_ONLY", Value: ValueSyntax.Literal { Text: "true" } });
+        return !outOnly && (target.Endpoint is not null || inFlow.Any(m => m is SendMediator));
     }
 
     /// <summary>AbstractPollTableEntry's transport.PollInterval: seconds, or milliseconds with an "ms" suffix; 5 minutes when absent; null when not a positive number.</summary>
@@ -506,10 +513,10 @@ public sealed partial class Lowerer
         }
 
         known.Add("transport.mail.Folder");
-        var removes = imap ? "marks it SEEN and leaves it in the folder" : "deletes it";
+        var removes = imap ? "marks it SEEN as it reads it and leaves it in the folder" : "deletes it as it reads it";
         if (text("transport.mail.ActionAfterProcess") == "MOVE")
         {
-            gaps.Add(("transport.mail.ActionAfterProcess", $"the Micro Integrator moves a processed mail to folder '{text("transport.mail.MoveAfterProcess")}' (transport.mail.MoveAfterProcess); the {(imap ? "ImapListener" : "PopListener")} {removes} as it reads it"));
+            gaps.Add(("transport.mail.ActionAfterProcess", $"the Micro Integrator moves a processed mail to folder '{text("transport.mail.MoveAfterProcess")}' (transport.mail.MoveAfterProcess); the {(imap ? "ImapListener" : "PopListener")} {removes}"));
         }
         else if (imap)
         {
@@ -518,7 +525,7 @@ public sealed partial class Lowerer
 
         if (text("transport.mail.ActionAfterFailure") == "MOVE")
         {
-            gaps.Add(("transport.mail.ActionAfterFailure", $"the Micro Integrator moves a mail it failed to process to folder '{text("transport.mail.MoveAfterFailure")}' (transport.mail.MoveAfterFailure); the {(imap ? "ImapListener" : "PopListener")} {removes} as it reads it, before the flow runs"));
+            gaps.Add(("transport.mail.ActionAfterFailure", $"the Micro Integrator moves a mail it failed to process to folder '{text("transport.mail.MoveAfterFailure")}' (transport.mail.MoveAfterFailure); the {(imap ? "ImapListener" : "PopListener")} {removes}, before the flow runs"));
         }
 
         known.UnionWith(["transport.mail.ActionAfterProcess", "transport.mail.MoveAfterProcess", "transport.mail.ActionAfterFailure", "transport.mail.MoveAfterFailure"]);
@@ -667,7 +674,7 @@ public sealed partial class Lowerer
         _ => ($"a {transport} listener running the proxy's flow function", [$"transport.{transport}."]),
     };
 
-    /// <summary>A transport other than http, https, jms and vfs: no listener is generated (SB0262); the message names the one to write and the proxy's parameters for it.</summary>
+    /// <summary>A transport other than http, https, jms, vfs, mailto and rabbitmq: no listener is generated (SB0262); the message names the one to write and the proxy's parameters for it.</summary>
     private static ProxyTransportPlan PlanProxyOtherTransport(ProxySyntax proxy, string transport)
     {
         var (listener, prefixes) = ListenerFor(transport);
