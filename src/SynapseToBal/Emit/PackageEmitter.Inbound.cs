@@ -71,7 +71,9 @@ public sealed partial class PackageEmitter
                     Annotation = new List<string>(),
                     ServiceType = "kafka:Service",
                     Signature = "onConsumerRecord(kafka:BytesConsumerRecord[] records)",
+                    Returns = " returns error?",
                     Body = body,
+                    Extra = new List<string>(),
                 };
             }
 
@@ -109,25 +111,49 @@ public sealed partial class PackageEmitter
                 }
 
                 annotation.Add("}");
-                var fallback = Literal(rabbit.ContentType ?? "text/xml");
-                var body = new List<string>
+                var body = new List<string>();
+                if (inbound.Origin is Syntax.ProxySyntax)
                 {
-                    rabbit.ContentType is null
+                    // RabbitMQUtils.setContentType: the proxy's rabbitmq.message.content.type, else the message's, else text/plain.
+                    if (rabbit.ContentType is { } configured)
+                    {
+                        body.Add("// Every message is read as rabbitmq.message.content.type says, whatever its own content type.");
+                        body.Add($"Context ctx = newInboundContext(message.content, {Literal(configured)});");
+                    }
+                    else
+                    {
+                        body.Add("// The message's content type, else text/plain (RabbitMQUtils.setContentType).");
+                        body.Add("string? contentType = message?.properties?.contentType;");
+                        body.Add("Context ctx = newInboundContext(message.content, contentType is string && contentType != \"\" ? contentType : \"text/plain\");");
+                    }
+                }
+                else
+                {
+                    body.Add(rabbit.ContentType is null
                         ? "// The message's content type, else SOAP (the Micro Integrator's builder fallback)."
-                        : "// The message's content type, else rabbitmq.message.content.type.",
-                    "string? contentType = message?.properties?.contentType;",
-                    $"Context ctx = newInboundContext(message.content, contentType is string ? contentType : {fallback});",
-                    "// The Micro Integrator also copies the message's headers into the transport headers: add them",
-                    "// to ctx.headers if the sequence reads them.",
-                };
-                body.AddRange(RunLines(rabbit.Target, names, modules, $"{who}: the onError sequence failed", logFailure: false));
+                        : "// The message's content type, else rabbitmq.message.content.type.");
+                    body.Add("string? contentType = message?.properties?.contentType;");
+                    body.Add($"Context ctx = newInboundContext(message.content, contentType is string ? contentType : {Literal(rabbit.ContentType ?? "text/xml")});");
+                }
+
+                body.Add("// The Micro Integrator also copies the message's headers into the transport headers: add them");
+                body.Add($"// to ctx.headers if the {(inbound.Origin is Syntax.ProxySyntax ? "flow" : "sequence")} reads them.");
+                if (rabbit.Target.OutFlow is { } rabbitOutFlow)
+                {
+                    body.Add($"ctx.outFlow = {names[rabbitOutFlow]};");
+                }
+
+                var failure = inbound.Origin is Syntax.ProxySyntax ? $"Proxy service '{inbound.SynapseName}': the fault sequence failed" : $"{who}: the onError sequence failed";
+                body.AddRange(RunLines(rabbit.Target, names, modules, failure, logFailure: false));
                 return new
                 {
                     Declaration = Declaration($"listener rabbitmq:Listener {listener} = check new (", arguments),
                     Annotation = annotation,
                     ServiceType = "rabbitmq:Service",
                     Signature = "onMessage(rabbitmq:BytesMessage message)",
+                    Returns = " returns error?",
                     Body = body,
+                    Extra = new List<string>(),
                 };
             }
 
@@ -187,7 +213,74 @@ public sealed partial class PackageEmitter
                     Annotation = new List<string>(),
                     ServiceType = "mqtt:Service",
                     Signature = "onMessage(mqtt:Message message)",
+                    Returns = " returns error?",
                     Body = body,
+                    Extra = new List<string>(),
+                };
+            }
+
+            case InboundTransportIr.Mail mail:
+            {
+                modules.Use("email");
+                modules.Use("log");
+                var type = mail.Imap ? "email:ImapListener" : "email:PopListener";
+                var settings = new List<string>
+                {
+                    $"host: {names[mail.Host]}",
+                    $"username: {names[mail.Username]}",
+                    $"password: {names[mail.Password]}",
+                    $"pollingInterval: {Number(mail.PollingIntervalSeconds)}",
+                    $"port: {names[mail.Port]}",
+                    $"security: email:{mail.Security}",
+                };
+                var declaration = new List<string> { $"listener {type} {listener} = check new ({{" };
+                declaration.AddRange(settings.Select((a, i) => "    " + a + (i < settings.Count - 1 ? "," : string.Empty)));
+                declaration.Add("});");
+                var proxyName = $"Proxy service '{inbound.SynapseName}'";
+                var body = new List<string>();
+                if (mail.ContentType is { } configured)
+                {
+                    body.Add("// The mail's body is read as transport.mail.ContentType says (MailTransportListener.processMail).");
+                    body.Add($"Context ctx = newInboundContext((message?.body ?: \"\").toString(), {Literal(configured)});");
+                }
+                else
+                {
+                    body.Add("// The mail's body is read as the mail's content type says (MailTransportListener.processMail); the");
+                    body.Add("// email module hands over the text part of a multipart mail, read as text/plain.");
+                    body.Add("string? mailType = message?.contentType;");
+                    body.Add("Context ctx = newInboundContext((message?.body ?: \"\").toString(),");
+                    body.Add("    mailType is string && mailType != \"\" && !mailType.toLowerAscii().startsWith(\"multipart/\") ? mailType : \"text/plain\");");
+                }
+
+                body.Add("// The mail's headers become transport headers (From, To, Subject, ...), as MailTransportListener sets them.");
+                body.Add("map<string>? mailHeaders = message?.headers;");
+                body.Add("if mailHeaders is map<string> {");
+                body.Add("    foreach [string, string] [headerName, headerValue] in mailHeaders.entries() {");
+                body.Add("        ctx.headers[headerName.toLowerAscii()] = headerValue;");
+                body.Add("    }");
+                body.Add("}");
+                if (mail.Target.OutFlow is { } mailOutFlow)
+                {
+                    body.Add($"ctx.outFlow = {names[mailOutFlow]};");
+                }
+
+                // The email module's service functions return nothing: a failure is logged.
+                body.AddRange(RunLines(mail.Target, names, modules, $"{proxyName}: the flow failed for a mail", logFailure: true));
+                return new
+                {
+                    Declaration = declaration,
+                    Annotation = new List<string>(),
+                    ServiceType = "email:Service",
+                    Signature = "onMessage(email:Message message)",
+                    Returns = string.Empty,
+                    Body = body,
+                    Extra = new List<string>
+                    {
+                        string.Empty,
+                        "remote function onError(email:Error emailError) {",
+                        $"    log:printError({Literal($"{proxyName}: the mailbox cannot be read")}, 'error = emailError);",
+                        "}",
+                    },
                 };
             }
 

@@ -178,6 +178,7 @@ public sealed partial class PackageEmitter
         InboundTransportIr.Kafka kafka => kafka with { Target = kafka.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.RabbitMq rabbit => rabbit with { Target = rabbit.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.Mqtt mqtt => mqtt with { Target = mqtt.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.Mail mail => mail with { Target = mail.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.File file => file with { Target = file.Target with { Sequence = placeholder, FaultFunction = null } },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };

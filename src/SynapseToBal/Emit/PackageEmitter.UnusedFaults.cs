@@ -79,6 +79,7 @@ public sealed partial class PackageEmitter
         InboundTransportIr.Kafka kafka => kafka with { Target = WithoutUnreachableFault(kafka.Target) },
         InboundTransportIr.RabbitMq rabbit => rabbit with { Target = WithoutUnreachableFault(rabbit.Target) },
         InboundTransportIr.Mqtt mqtt => mqtt with { Target = WithoutUnreachableFault(mqtt.Target) },
+        InboundTransportIr.Mail mail => mail with { Target = WithoutUnreachableFault(mail.Target) },
         InboundTransportIr.File file => file with { Target = WithoutUnreachableFault(file.Target) },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };

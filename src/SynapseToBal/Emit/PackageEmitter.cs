@@ -597,7 +597,7 @@ public sealed partial class PackageEmitter
                 case InboundTransportIr.File fileTransport:
                     file = FileInbound(inbound, fileTransport, names, modules);
                     break;
-                case InboundTransportIr.Kafka or InboundTransportIr.RabbitMq or InboundTransportIr.Mqtt:
+                case InboundTransportIr.Kafka or InboundTransportIr.RabbitMq or InboundTransportIr.Mqtt or InboundTransportIr.Mail:
                     broker = BrokerInbound(inbound, names, modules);
                     break;
                 default:
@@ -947,6 +947,7 @@ internal sealed class ModuleUsage
         ["kafka"] = "ballerinax/kafka",
         ["rabbitmq"] = "ballerinax/rabbitmq",
         ["mqtt"] = "ballerina/mqtt",
+        ["email"] = "ballerina/email",
         ["uuid"] = "ballerina/uuid",
         ["file"] = "ballerina/file",
         ["io"] = "ballerina/io",

@@ -74,6 +74,30 @@ public abstract partial record InboundTransportIr
         InboundTargetIr Target) : InboundTransportIr;
 
     /// <summary>
+    /// A proxy on the mailto transport (Axis2's <c>MailTransportListener</c>): an <c>email:PopListener</c> or
+    /// <c>email:ImapListener</c> (ballerina/email) polling the mailbox's INBOX, each new mail a new message context
+    /// built from its body and run through the proxy's flow.
+    /// </summary>
+    /// <param name="Imap">IMAP (<c>transport.mail.Protocol</c> imap); false: POP3.</param>
+    /// <param name="Host">Configurable: <c>mail.&lt;protocol&gt;.host</c>.</param>
+    /// <param name="Port">Configurable int: <c>mail.&lt;protocol&gt;.port</c>.</param>
+    /// <param name="Username">Configurable: <c>mail.&lt;protocol&gt;.user</c>.</param>
+    /// <param name="Password">Required configurable: <c>mail.&lt;protocol&gt;.password</c>.</param>
+    /// <param name="Security">The <c>email:Security</c> member (SSL, START_TLS_AUTO, START_TLS_ALWAYS, START_TLS_NEVER) the JavaMail SSL / STARTTLS settings amount to.</param>
+    /// <param name="PollingIntervalSeconds">The pause between polls (<c>transport.PollInterval</c>).</param>
+    /// <param name="ContentType">The content type every mail is read as (<c>transport.mail.ContentType</c>); null: the mail's own.</param>
+    public sealed record Mail(
+        bool Imap,
+        Symbol Host,
+        Symbol Port,
+        Symbol Username,
+        Symbol Password,
+        string Security,
+        decimal PollingIntervalSeconds,
+        string? ContentType,
+        InboundTargetIr Target) : InboundTransportIr;
+
+    /// <summary>
     /// An MQTT inbound endpoint: an <c>mqtt:Listener</c> (ballerina/mqtt) subscribed to one topic, each message a new
     /// message context run through the sequence.
     /// </summary>

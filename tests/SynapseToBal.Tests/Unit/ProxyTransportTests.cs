@@ -208,25 +208,155 @@ public sealed class ProxyTransportTests
     }
 
     [Fact]
-    public void A_mailto_proxy_names_the_email_listener_and_its_parameters_without_their_values()
+    public void A_pop3_mail_proxy_polls_its_mailbox_with_the_password_a_required_configurable_never_its_value()
     {
         var (package, diagnostics) = Lower(Proxy("mailto", """
             <parameter name="transport.mail.Address">demo@example.com</parameter><parameter name="transport.mail.Protocol">pop3</parameter>
             <parameter name="mail.pop3.host">pop.example.com</parameter><parameter name="mail.pop3.user">demo</parameter><parameter name="mail.pop3.password">mailS3cret</parameter>
+            <parameter name="mail.pop3.socketFactory.class">javax.net.ssl.SSLSocketFactory</parameter><parameter name="transport.mail.ContentType">application/xml</parameter>
             <parameter name="transport.PollInterval">5</parameter><parameter name="other.setting">x</parameter>
             """));
 
         Assert.Empty(package.Services);
-        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0262"));
-        Assert.Contains("email:PopListener", message, StringComparison.Ordinal);
-        Assert.Contains("transport.mail.Address, transport.mail.Protocol, mail.pop3.host, mail.pop3.user, mail.pop3.password, transport.PollInterval", message, StringComparison.Ordinal);
+        var inbound = Assert.Single(package.Inbounds);
+        var mail = Assert.IsType<InboundTransportIr.Mail>(inbound.Transport);
+        Assert.False(mail.Imap);
+        Assert.Equal("SSL", mail.Security);
+        Assert.Equal(5m, mail.PollingIntervalSeconds);
+        Assert.Equal("application/xml", mail.ContentType);
+        Assert.Equal("P flow", mail.Target.Sequence.Hint);
+        Assert.Contains(package.Configurables, c => c.Name == mail.Host && c.DefaultValue == "pop.example.com");
+        Assert.Contains(package.Configurables, c => c.Name == mail.Port && c.DefaultValue == "995" && c.Type == ConfigurableType.Integer);
+        Assert.Contains(package.Configurables, c => c.Name == mail.Username && c.DefaultValue == "demo");
+        Assert.Contains(package.Configurables, c => c.Name == mail.Password && c.DefaultValue is null && c.Secret);
+        Assert.DoesNotContain(package.Configurables, c => (c.DefaultValue ?? string.Empty).Contains("mailS3cret", StringComparison.Ordinal) || c.Description.Contains("mailS3cret", StringComparison.Ordinal));
         Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("mailS3cret", StringComparison.Ordinal));
-        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("mail.pop3", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0212" && Message(d).Contains("mail.pop3.password", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0262" or "SB0266");
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("mail.", StringComparison.Ordinal));
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("'other.setting'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_imap_mail_proxy_reports_once_each_what_the_email_listener_does_not_do()
+    {
+        var (package, diagnostics) = Lower(Proxy("mailto", """
+            <parameter name="transport.mail.Address">orders@example.com</parameter><parameter name="transport.mail.Protocol">imap</parameter>
+            <parameter name="mail.imap.host">imap.example.com</parameter><parameter name="mail.imap.starttls.enable">true</parameter>
+            <parameter name="transport.mail.Folder">Orders</parameter><parameter name="transport.mail.ActionAfterProcess">MOVE</parameter>
+            <parameter name="transport.mail.MoveAfterProcess">Done</parameter><parameter name="transport.mail.PreserveHeaders">Subject</parameter>
+            <parameter name="mail.imap.partialfetch">false</parameter>
+            """, "<respond/>"));
+
+        var mail = Assert.IsType<InboundTransportIr.Mail>(Assert.Single(package.Inbounds).Transport);
+        Assert.True(mail.Imap);
+        Assert.Equal("START_TLS_AUTO", mail.Security);
+        Assert.Equal(300m, mail.PollingIntervalSeconds);
+        Assert.Null(mail.ContentType);
+        Assert.Contains(package.Configurables, c => c.Name == mail.Port && c.DefaultValue == "143");
+        Assert.Contains(package.Configurables, c => c.Name == mail.Username && c.DefaultValue is null);
+        var gaps = diagnostics.Items.Where(d => d.Id == "SB0266").Select(Message).ToList();
+        Assert.Equal(5, gaps.Count);
+        Assert.Contains(gaps, m => m.Contains("transport.mail.Folder", StringComparison.Ordinal) && m.Contains("'Orders'", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("transport.mail.ActionAfterProcess", StringComparison.Ordinal) && m.Contains("'Done'", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("transport.mail.PreserveHeaders", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("mail.imap.partialfetch", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("the flow's answer", StringComparison.Ordinal) && m.Contains("email:SmtpClient", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("mail", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_imap_mail_proxy_that_deletes_its_mails_is_told_the_listener_marks_them_seen()
+    {
+        var (_, diagnostics) = Lower(Proxy("mailto", """<parameter name="transport.mail.Address">a@example.com</parameter><parameter name="transport.mail.Protocol">imaps</parameter>"""));
+
+        var gap = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0266"));
+        Assert.Contains("marks it SEEN", gap, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("rabbitmq", "rabbitmq:Listener")]
+    [InlineData("<parameter name=\"transport.mail.Protocol\">pop3</parameter>", "transport.mail.Address")]
+    [InlineData("<parameter name=\"transport.mail.Address\">a@example.com</parameter>", "no store protocol")]
+    [InlineData("<parameter name=\"transport.mail.Address\">a@example.com</parameter><parameter name=\"transport.mail.Protocol\">smtp</parameter>", "'smtp'")]
+    [InlineData("<parameter name=\"transport.mail.Address\">a@example.com</parameter><parameter name=\"transport.mail.Protocol\">pop3</parameter><parameter name=\"mail.pop3.port\">x</parameter>", "not a port number")]
+    public void A_mail_proxy_the_listener_cannot_poll_is_reported_with_the_reason(string parameters, string reason)
+    {
+        var (package, diagnostics) = Lower(Proxy("mailto", parameters));
+
+        Assert.Empty(package.Inbounds);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("transport 'mailto'", StringComparison.Ordinal) && Message(d).Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rabbitmq_proxy_consumes_its_queue_with_the_connection_factory_settings_as_required_configurables()
+    {
+        const string parameters = """
+            <parameter name="rabbitmq.connection.factory">AMQPConnectionFactory</parameter><parameter name="rabbitmq.queue.name">orders</parameter>
+            <parameter name="rabbitmq.message.content.type">application/json</parameter><parameter name="rabbitmq.channel.consumer.qos">10</parameter>
+            <parameter name="rabbitmq.queue.auto.delete">true</parameter>
+            """;
+        var (package, diagnostics) = Lower(Proxy("rabbitmq", parameters) + Proxy("rabbitmq", parameters).Replace("name=\"P\"", "name=\"Q\"", StringComparison.Ordinal));
+
+        Assert.Empty(package.Services);
+        Assert.Equal(2, package.Inbounds.Length);
+        var rabbit = Assert.IsType<InboundTransportIr.RabbitMq>(package.Inbounds[0].Transport);
+        Assert.Equal("orders", rabbit.Queue);
+        Assert.True(rabbit.Durable); // RabbitMQUtils.isDurableQueue: durable by default
+        Assert.False(rabbit.Exclusive);
+        Assert.True(rabbit.AutoDelete);
+        Assert.Equal("application/json", rabbit.ContentType);
+        Assert.Equal(10, rabbit.PrefetchCount);
+        Assert.Null(rabbit.VirtualHost);
+        Assert.Contains(package.Configurables, c => c.Name == rabbit.Host && c.DefaultValue is null && !c.Secret && c.Description.Contains("'AMQPConnectionFactory'", StringComparison.Ordinal));
+        Assert.Contains(package.Configurables, c => c.Name == rabbit.Port && c.DefaultValue is null && c.Type == ConfigurableType.Integer);
+        Assert.Contains(package.Configurables, c => c.Name == rabbit.Password && c.DefaultValue is null && c.Secret);
+
+        // Both proxies share the factory's configurables.
+        var other = Assert.IsType<InboundTransportIr.RabbitMq>(package.Inbounds[1].Transport);
+        Assert.Equal(rabbit.Host, other.Host);
+        Assert.Equal(rabbit.Password, other.Password);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0262" or "SB0267" or "SB0206");
+    }
+
+    [Fact]
+    public void A_rabbitmq_proxy_reports_once_each_what_the_listener_does_not_do()
+    {
+        var (package, diagnostics) = Lower(Proxy("rabbitmq http", """
+            <parameter name="rabbitmq.connection.factory">F</parameter><parameter name="rabbitmq.exchange.name">orders-exchange</parameter>
+            <parameter name="rabbitmq.queue.routing.key">orders-key</parameter><parameter name="rabbitmq.server.host.name">mq</parameter>
+            <parameter name="rabbitmq.server.password">Rabbit-S3cret</parameter><parameter name="rabbitmq.message.max.dead.lettered.count">3</parameter>
+            """, "<respond/>"));
+
+        var rabbit = Assert.IsType<InboundTransportIr.RabbitMq>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal("P", rabbit.Queue); // EI 6.x's default, reported
+        Assert.NotEmpty(package.Services);
+        var gaps = diagnostics.Items.Where(d => d.Id == "SB0267").Select(Message).ToList();
+        Assert.Equal(6, gaps.Count);
+        Assert.Contains(gaps, m => m.Contains("rabbitmq.queue.name", StringComparison.Ordinal) && m.Contains("consumes no queue", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("'orders-exchange'", StringComparison.Ordinal) && m.Contains("'orders-key'", StringComparison.Ordinal) && m.Contains("queueBind", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("rabbitmq.server.host.name", StringComparison.Ordinal) && m.Contains("factory 'F'", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("rabbitmq.server.password", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("dead-letters", StringComparison.Ordinal));
+        Assert.Contains(gaps, m => m.Contains("the flow's answer", StringComparison.Ordinal) && m.Contains("rabbitmq:Client", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("Rabbit-S3cret", StringComparison.Ordinal));
+        Assert.DoesNotContain(package.Configurables, c => (c.DefaultValue ?? string.Empty).Contains("Rabbit-S3cret", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("rabbitmq", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<parameter name=\"rabbitmq.queue.name\">q</parameter>", "rabbitmq.connection.factory")]
+    [InlineData("<parameter name=\"rabbitmq.connection.factory\">F</parameter><parameter name=\"rabbitmq.queue.auto.ack\">false</parameter>", "rabbitmq:Caller")]
+    public void A_rabbitmq_proxy_the_listener_cannot_consume_for_is_reported_with_the_reason(string parameters, string reason)
+    {
+        var (package, diagnostics) = Lower(Proxy("rabbitmq", parameters));
+
+        Assert.Empty(package.Inbounds);
+        Assert.Contains(package.Functions, f => f.Name.Hint == "P flow");
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("transport 'rabbitmq'", StringComparison.Ordinal) && Message(d).Contains(reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0262");
+    }
+
+    [Theory]
     [InlineData("tcp", "tcp:Listener")]
     [InlineData("fix", "FIX engine")]
     [InlineData("local", "in-process call")]

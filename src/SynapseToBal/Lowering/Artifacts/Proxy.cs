@@ -131,6 +131,15 @@ public sealed partial class Lowerer
             }
         }
 
+        // What a translated mail or RabbitMQ listener does not do that the Micro Integrator's does: once each.
+        foreach (var plan in transportPlans.Where(p => p.Reason is null))
+        {
+            foreach (var (setting, consequence) in plan.Gaps)
+            {
+                _diagnostics.Report(plan is ProxyTransportPlan.Mail ? DiagnosticCatalog.ProxyMailSettingNotReproduced : DiagnosticCatalog.ProxyRabbitMqSettingNotReproduced, proxy.Location, proxy.Name, setting, consequence);
+            }
+        }
+
         if (proxy.PublishWsdl is { } wsdl)
         {
             var text = PublishedWsdlText(wsdl, out var reason);

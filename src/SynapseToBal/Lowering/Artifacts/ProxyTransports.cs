@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
 
-// Lowering of a proxy's non-HTTP transports: jms (Axis2's JMSListener) and vfs (the VFS transport listener on a local
-// folder) become the listener forms of inbound endpoints, running the proxy's in flow for every message.
+// Lowering of a proxy's non-HTTP transports: jms (Axis2's JMSListener), vfs (the VFS transport listener on a local
+// folder), rabbitmq (the RabbitMQ transport) and mailto (MailTransportListener) become the listener forms of inbound
+// endpoints (an email:PopListener or ImapListener for mailto), running the proxy's in flow for every message.
 public sealed partial class Lowerer
 {
     /// <summary>The listeners made for proxies' jms and vfs transports; they go to <c>inbound.bal</c> beside the inbound endpoints'.</summary>
@@ -14,6 +16,9 @@ public sealed partial class Lowerer
 
     /// <summary>The configurables of each axis2.xml JMS connection factory a proxy listens with, by factory name (shared by its proxies).</summary>
     private readonly Dictionary<string, (Symbol ContextFactory, Symbol ProviderUrl, Symbol ConnectionFactory)> _proxyJmsFactories = new(StringComparer.Ordinal);
+
+    /// <summary>The configurables of each axis2.xml RabbitMQ connection factory a proxy listens with, by factory name (shared by its proxies).</summary>
+    private readonly Dictionary<string, (Symbol Host, Symbol Port, Symbol Username, Symbol Password)> _proxyRabbitMqFactories = new(StringComparer.Ordinal);
 
     /// <summary>What a proxy's non-HTTP transport becomes: a listener (<see cref="Jms"/>, <see cref="Vfs"/>) or a reason it does not.</summary>
     private abstract record ProxyTransportPlan(string Transport)
@@ -34,7 +39,17 @@ public sealed partial class Lowerer
 
         public sealed record Vfs(VfsFolder Folder, string? Pattern, decimal IntervalSeconds, string ContentType, VfsFolder? MoveAfterProcess, VfsFolder? MoveAfterFailure) : ProxyTransportPlan("vfs");
 
+        public sealed record Mail(bool Imap, string ParameterPrefix, string? Host, int Port, string? Username, ConfigParameterSyntax? Password, string Security, decimal IntervalSeconds, string? ContentType, string Address) : ProxyTransportPlan("mailto");
+
+        public sealed record RabbitMq(string Factory, string Queue, bool QueueFromName, bool Durable, bool Exclusive, bool AutoDelete, string? ContentType, int? PrefetchCount) : ProxyTransportPlan("rabbitmq");
+
         public sealed record Other(string Name) : ProxyTransportPlan(Name);
+
+        /// <summary>
+        /// What the Micro Integrator does for a translated transport that its listener does not (a setting, then the
+        /// consequence): reported once each, SB0266 for mailto and SB0267 for rabbitmq.
+        /// </summary>
+        public ImmutableArray<(string Setting, string Consequence)> Gaps { get; init; } = [];
     }
 
     /// <summary>A local folder of a vfs transport: its path, or (<paramref name="Unresolved"/>) the URI whose <c>${...}</c> placeholders only the deployment knows, which makes the folder a required configurable.</summary>
@@ -74,7 +89,7 @@ public sealed partial class Lowerer
         /// <summary>SB0261: a vfs transport on ftp, sftp, ftps or another remote file system.</summary>
         RemoteFiles,
 
-        /// <summary>SB0262: a transport (mailto, rabbitmq, fix, tcp, ...) for which no listener is generated.</summary>
+        /// <summary>SB0262: a transport (amqp, fix, tcp, ...) for which no listener is generated.</summary>
         NoListener,
     }
 
@@ -112,6 +127,8 @@ public sealed partial class Lowerer
             {
                 "jms" => PlanProxyJms(proxy, parameters, Text),
                 "vfs" => PlanProxyVfs(proxy, parameters, Text),
+                "mailto" => PlanProxyMail(proxy, parameters, Text),
+                "rabbitmq" => PlanProxyRabbitMq(proxy, parameters, Text),
                 _ => PlanProxyOtherTransport(proxy, transport),
             });
         }
@@ -382,11 +399,272 @@ public sealed partial class Lowerer
         };
     }
 
+    /// <summary>
+    /// Whether the proxy's flow may answer: a respond or loopback in its sequences, a send in its out or fault sequence
+    /// (back to the client), or a forwarding send (its target endpoint, a send in the in sequence) whose response comes
+    /// back to the client, unless the in sequence sets OUT_ONLY. The Micro Integrator sends that answer back on the
+    /// transport the request came in on. Sequences called by key are not looked into.
+    /// </summary>
+    private static bool ProxyMayAnswer(ProxySyntax proxy)
+    {
+        if (proxy.Target is not { } target)
+        {
+            return false;
+        }
+
+        static List<MediatorSyntax> Mediators(FlowSyntax? sequence)
+        {
+            var walker = new Semantics.MediatorCollector();
+            if (sequence is not null)
+            {
+                walker.WalkMediators(sequence.Mediators);
+            }
+
+            return [.. walker.Mediators];
+        }
+
+        var inFlow = Mediators(target.InSequence);
+        var replies = Mediators(target.OutSequence).Concat(Mediators(target.FaultSequence)).ToList();
+        if (inFlow.Concat(replies).Any(m => m is RespondMediator or LoopbackMediator) || replies.Any(m => m is SendMediator))
+        {
+            return true;
+        }
+
+        var outOnly = inFlow.Any(m => m is PropertyMediator { Name: "OUT_ONLY", Value: ValueSyntax.Literal { Text: "true" } });
+        return !outOnly && (target.Endpoint is not null || inFlow.Any(m => m is SendMediator));
+    }
+
+    /// <summary>AbstractPollTableEntry's transport.PollInterval: seconds, or milliseconds with an "ms" suffix; 5 minutes when absent; null when not a positive number.</summary>
+    private static decimal? PollIntervalSeconds(string? text)
+    {
+        if (text is null)
+        {
+            return 300m;
+        }
+
+        var ms = text.EndsWith("ms", StringComparison.Ordinal);
+        if (!int.TryParse(ms ? text[..^2] : text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            return null;
+        }
+
+        return ms ? value / 1000m : value;
+    }
+
+    /// <summary>The JavaMail settings of a mail proxy's store protocol the email listener applies (after <c>mail.&lt;protocol&gt;.</c>).</summary>
+    private static readonly string[] MailStoreSettings =
+    [
+        "host", "port", "user", "password", "ssl.enable", "socketFactory.class", "socketFactory.port", "socketFactory.fallback", "starttls.enable", "starttls.required",
+    ];
+
+    /// <summary>
+    /// A proxy on the mailto transport (MailTransportListener, PollTableEntry): an email:PopListener or ImapListener on the
+    /// mailbox of its mail.&lt;protocol&gt;.* parameters. What the listener cannot do is kept as <see cref="ProxyTransportPlan.Gaps"/> (SB0266).
+    /// </summary>
+    private static ProxyTransportPlan PlanProxyMail(ProxySyntax proxy, Dictionary<string, ConfigParameterSyntax> parameters, Func<string, string?> text)
+    {
+        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("mailto") { Reason = $"{ListensOn(proxy, "mailto")}, and the mail listener is not translated: {reason}" };
+
+        // PollTableEntry.loadConfiguration: without transport.mail.Address the proxy is not polled.
+        if (text("transport.mail.Address") is not { Length: > 0 } address)
+        {
+            return NotTranslated("it has no transport.mail.Address, without which the Micro Integrator's mail listener does not poll for it (PollTableEntry.loadConfiguration)");
+        }
+
+        // The store: transport.mail.Protocol, else JavaMail's mail.store.protocol (Session.getStore).
+        var protocol = (text("transport.mail.Protocol") ?? text("mail.store.protocol"))?.ToLowerInvariant();
+        if (protocol is not ("pop3" or "pop3s" or "imap" or "imaps"))
+        {
+            return NotTranslated(protocol is null
+                ? "it names no store protocol (transport.mail.Protocol or mail.store.protocol)"
+                : $"transport.mail.Protocol '{protocol}' is not pop3, pop3s, imap or imaps, the stores ballerina/email reads");
+        }
+
+        var imap = protocol.StartsWith("imap", StringComparison.Ordinal);
+        var prefix = $"mail.{protocol}.";
+        bool Flag(string name) => string.Equals(text(prefix + name), "true", StringComparison.OrdinalIgnoreCase);
+
+        // JavaMail: pop3s/imaps, mail.<protocol>.ssl.enable or an SSL socket factory connect over SSL; STARTTLS otherwise when enabled.
+        var ssl = protocol.EndsWith('s') || Flag("ssl.enable") || (text(prefix + "socketFactory.class") is { } factoryClass && factoryClass.Contains("SSLSocketFactory", StringComparison.Ordinal));
+        var security = ssl ? "SSL" : Flag("starttls.required") ? "START_TLS_ALWAYS" : Flag("starttls.enable") ? "START_TLS_AUTO" : "START_TLS_NEVER";
+        var portText = text(prefix + "port") ?? text(prefix + "socketFactory.port");
+        var port = imap ? (ssl ? 993 : 143) : (ssl ? 995 : 110);
+        if (portText is not null && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+        {
+            return NotTranslated($"{prefix}port '{portText}' is not a port number");
+        }
+
+        if (PollIntervalSeconds(text("transport.PollInterval")) is not { } interval)
+        {
+            return NotTranslated($"transport.PollInterval '{text("transport.PollInterval")}' is not a positive number of seconds (or of milliseconds with 'ms')");
+        }
+
+        // PollTableEntry takes the user and password from mail.pop3.* or mail.imap.* (also for pop3s and imaps).
+        var credentials = imap ? "mail.imap." : "mail.pop3.";
+        var gaps = new List<(string, string)>();
+        var known = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "transport.mail.Address", "transport.mail.Protocol", "mail.store.protocol", "transport.PollInterval", "transport.mail.ContentType", credentials + "user", credentials + "password",
+        };
+        known.UnionWith(MailStoreSettings.Select(setting => prefix + setting));
+        if (text("transport.mail.Folder") is { Length: > 0 } folder && !folder.Equals("INBOX", StringComparison.OrdinalIgnoreCase))
+        {
+            gaps.Add(("transport.mail.Folder", $"the Micro Integrator reads folder '{folder}'; the email listener reads INBOX only: poll that folder with an email:ImapClient (receiveMessage(folder = ...)) from a task:Job by hand"));
+        }
+
+        known.Add("transport.mail.Folder");
+        var removes = imap ? "marks it SEEN as it reads it and leaves it in the folder" : "deletes it as it reads it";
+        if (text("transport.mail.ActionAfterProcess") == "MOVE")
+        {
+            gaps.Add(("transport.mail.ActionAfterProcess", $"the Micro Integrator moves a processed mail to folder '{text("transport.mail.MoveAfterProcess")}' (transport.mail.MoveAfterProcess); the {(imap ? "ImapListener" : "PopListener")} {removes}"));
+        }
+        else if (imap)
+        {
+            gaps.Add(("transport.mail.ActionAfterProcess", "the Micro Integrator deletes a processed mail (DELETE, the default); the ImapListener marks it SEEN and leaves it in the folder"));
+        }
+
+        if (text("transport.mail.ActionAfterFailure") == "MOVE")
+        {
+            gaps.Add(("transport.mail.ActionAfterFailure", $"the Micro Integrator moves a mail it failed to process to folder '{text("transport.mail.MoveAfterFailure")}' (transport.mail.MoveAfterFailure); the {(imap ? "ImapListener" : "PopListener")} {removes}, before the flow runs"));
+        }
+
+        known.UnionWith(["transport.mail.ActionAfterProcess", "transport.mail.MoveAfterProcess", "transport.mail.ActionAfterFailure", "transport.mail.MoveAfterFailure"]);
+        foreach (var name in new[] { "transport.mail.PreserveHeaders", "transport.mail.RemoveHeaders" }.Where(n => text(n) is not null))
+        {
+            gaps.Add((name, "the Micro Integrator keeps only the mail headers it allows as transport headers; the generated service copies every header of the mail"));
+        }
+
+        foreach (var name in new[] { "transport.mail.ProcessInParallel", "transport.PollInParallel" }.Where(n => string.Equals(text(n), "true", StringComparison.OrdinalIgnoreCase)))
+        {
+            gaps.Add((name, "the Micro Integrator processes the mails of a poll in parallel; the email listener hands them over one at a time"));
+        }
+
+        foreach (var name in new[] { "transport.mail.MaxRetryCount", "transport.mail.ReconnectTimeout" }.Where(n => text(n) is not null))
+        {
+            gaps.Add((name, "the Micro Integrator retries a mailbox it cannot reach within a poll; the email listener reports the failure to onError and tries again at the next poll"));
+        }
+
+        if (ProxyMayAnswer(proxy))
+        {
+            gaps.Add(("the flow's answer", $"the Micro Integrator mails what the flow answers to the sender (its Reply-To, else From{(text("transport.mail.ReplyAddress") is null ? string.Empty : ", from transport.mail.ReplyAddress")}) over the SMTP settings of its mail sender (axis2.xml); the generated service does not send it: mail it with an email:SmtpClient where the flow answers"));
+        }
+
+        known.UnionWith(["transport.mail.PreserveHeaders", "transport.mail.RemoveHeaders", "transport.mail.ProcessInParallel", "transport.PollInParallel", "transport.mail.MaxRetryCount", "transport.mail.ReconnectTimeout", "transport.mail.ReplyAddress"]);
+        foreach (var name in parameters.Keys.Where(n => !known.Contains(n) && (n.StartsWith("mail.", StringComparison.Ordinal) || n.StartsWith("transport.mail.", StringComparison.Ordinal))).Order(StringComparer.Ordinal))
+        {
+            gaps.Add((name, name.StartsWith("transport.mail.auth", StringComparison.Ordinal) || name.StartsWith("transport.mail.oauth", StringComparison.Ordinal)
+                ? "the Micro Integrator authenticates to the mailbox with OAuth; the email listener logs in with the user and password"
+                : "this mail setting of the Micro Integrator has no email listener field"));
+        }
+
+        var applied = parameters.Keys.Where(n => n.StartsWith("mail.", StringComparison.Ordinal) || n.StartsWith("transport.mail.", StringComparison.Ordinal) || n is "transport.PollInterval" or "transport.PollInParallel");
+        var user = text(credentials + "user");
+        parameters.TryGetValue(credentials + "password", out var password);
+        return new ProxyTransportPlan.Mail(imap, prefix, text(prefix + "host") ?? text("mail.host") ?? "localhost", port, user, password, security, interval, text("transport.mail.ContentType") is { Length: > 0 } contentType ? contentType : null, address)
+        {
+            Applied = [.. applied],
+            Gaps = [.. gaps],
+        };
+    }
+
+    /// <summary>The RabbitMQ settings of a proxy that belong to the connection, which the Micro Integrator takes from the connection factory only.</summary>
+    private static bool IsRabbitMqConnectionSetting(string name) =>
+        name.StartsWith("rabbitmq.server.", StringComparison.Ordinal) || (name.StartsWith("rabbitmq.connection.", StringComparison.Ordinal) && name != "rabbitmq.connection.factory");
+
+    /// <summary>
+    /// A proxy on the rabbitmq transport (Axis2's RabbitMQ transport: RabbitMQEndpoint, ServiceTaskManager): a
+    /// rabbitmq:Listener on the connection factory's broker consuming the proxy's queue. What the listener cannot do
+    /// is kept as <see cref="ProxyTransportPlan.Gaps"/> (SB0267).
+    /// </summary>
+    private static ProxyTransportPlan PlanProxyRabbitMq(ProxySyntax proxy, Dictionary<string, ConfigParameterSyntax> parameters, Func<string, string?> text)
+    {
+        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("rabbitmq") { Reason = $"{ListensOn(proxy, "rabbitmq")}, and the RabbitMQ listener is not translated: {reason}" };
+
+        // BooleanUtils.toBooleanObject: true/on/yes (and y, t) are true; false/off/no (and n, f) are false.
+        bool? Flag(string name) => text(name)?.ToLowerInvariant() switch
+        {
+            "true" or "on" or "yes" or "y" or "t" => true,
+            "false" or "off" or "no" or "n" or "f" => false,
+            _ => null,
+        };
+
+        // RabbitMQEndpoint.loadConfiguration: without rabbitmq.connection.factory the service is not exposed on rabbitmq.
+        if (text("rabbitmq.connection.factory") is not { Length: > 0 } factory)
+        {
+            return NotTranslated("it has no rabbitmq.connection.factory, without which the Micro Integrator's RabbitMQ listener does not consume for it (RabbitMQEndpoint.loadConfiguration)");
+        }
+
+        // ServiceTaskManager: rabbitmq.queue.auto.ack, true by default.
+        if (Flag("rabbitmq.queue.auto.ack") == false)
+        {
+            return NotTranslated("rabbitmq.queue.auto.ack is false: the Micro Integrator acknowledges each message after the proxy's flow and rejects or requeues it when the flow sets SET_ROLLBACK_ONLY or SET_REQUEUE_ON_ROLLBACK; write that with a rabbitmq:Caller (autoAck: false) by hand");
+        }
+
+        var gaps = new List<(string, string)>();
+        var queue = text("rabbitmq.queue.name") is { Length: > 0 } named ? named : null;
+        if (queue is null)
+        {
+            gaps.Add(("rabbitmq.queue.name", $"it is not set: the Micro Integrator 4.x consumes no queue for the proxy then (EI 6.x consumed the queue named after the proxy); the listener consumes queue '{proxy.Name}' as EI 6.x did: set the queue's name in @rabbitmq:ServiceConfig"));
+        }
+
+        if (text("rabbitmq.exchange.name") is { Length: > 0 } exchange)
+        {
+            var key = text("rabbitmq.queue.routing.key") is { Length: > 0 } routing ? $"routing key '{routing}'" : "the queue's name as routing key";
+            gaps.Add(("rabbitmq.exchange.name", $"the Micro Integrator declares exchange '{exchange}' ({text("rabbitmq.exchange.type") ?? "direct"}) and binds the queue to it with {key} (RabbitMQUtils.declareExchange, bindQueueToExchange); the listener only declares and consumes the queue: declare the exchange and the binding once with a rabbitmq:Client (exchangeDeclare, queueBind) or on the broker"));
+        }
+
+        if (Flag("rabbitmq.queue.autodeclare") == false)
+        {
+            gaps.Add(("rabbitmq.queue.autodeclare", "the Micro Integrator does not declare the queue; the listener declares it with the proxy's durable, exclusive and auto-delete settings, which fails when the queue exists with other settings"));
+        }
+
+        if (parameters.Keys.Any(n => n.StartsWith("rabbitmq.queue.optional.", StringComparison.Ordinal)))
+        {
+            gaps.Add(("rabbitmq.queue.optional.*", "the Micro Integrator declares the queue with these arguments; the generated listener declares it without: add them to the service's queue config (arguments) by hand"));
+        }
+
+        if (text("rabbitmq.concurrent.consumer.count") is { } consumers && consumers != "1")
+        {
+            gaps.Add(("rabbitmq.concurrent.consumer.count", $"the Micro Integrator runs {consumers} consumers on the queue; the listener runs one"));
+        }
+
+        foreach (var name in parameters.Keys.Where(IsRabbitMqConnectionSetting).Order(StringComparer.Ordinal))
+        {
+            gaps.Add((name, $"the Micro Integrator connects with the settings of connection factory '{factory}' (axis2.xml / deployment.toml), not with the proxy's; the listener takes the factory's host, port and credentials from Config.toml"));
+        }
+
+        if (ProxyMayAnswer(proxy))
+        {
+            gaps.Add(("the flow's answer", "for a request with a reply_to (sent by the Micro Integrator's own RabbitMQ sender, with its rabbitmq.connection.factory header) the Micro Integrator publishes what the flow answers to that queue with the request's correlation id; the generated service does not: publish it with a rabbitmq:Client where the flow answers"));
+        }
+
+        string[] applied =
+        [
+            "rabbitmq.connection.factory", "rabbitmq.queue.name", "rabbitmq.queue.auto.ack", "rabbitmq.queue.durable", "rabbitmq.queue.exclusive", "rabbitmq.queue.auto.delete",
+            "rabbitmq.message.content.type", "rabbitmq.channel.consumer.qos", "rabbitmq.exchange.name", "rabbitmq.exchange.type", "rabbitmq.exchange.durable",
+            "rabbitmq.exchange.auto.delete", "rabbitmq.queue.routing.key", "rabbitmq.queue.autodeclare", "rabbitmq.exchange.autodeclare", "rabbitmq.concurrent.consumer.count",
+        ];
+        foreach (var name in parameters.Keys.Where(n => n.StartsWith("rabbitmq.", StringComparison.Ordinal) && !applied.Contains(n, StringComparer.Ordinal) && !IsRabbitMqConnectionSetting(n) && !n.StartsWith("rabbitmq.queue.optional.", StringComparison.Ordinal) && !n.StartsWith("rabbitmq.exchange.optional.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            gaps.Add((name, name.Contains("dead.letter", StringComparison.Ordinal) || name.Contains("error.", StringComparison.Ordinal) || name.Contains("requeue", StringComparison.Ordinal)
+                ? "the Micro Integrator dead-letters or requeues messages whose flow fails; with automatic acknowledgement the listener does neither"
+                : "this RabbitMQ setting of the Micro Integrator is not applied by the listener"));
+        }
+
+        // ServiceTaskManager: basicQos(rabbitmq.channel.consumer.qos), 0 (no limit) when absent or not a number.
+        int? prefetch = text("rabbitmq.channel.consumer.qos") is { } qos && int.TryParse(qos, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : null;
+
+        // RabbitMQUtils.declareQueue: durable unless rabbitmq.queue.durable says otherwise; not exclusive, not auto-delete by default.
+        return new ProxyTransportPlan.RabbitMq(factory, queue ?? proxy.Name, queue is null, Flag("rabbitmq.queue.durable") ?? true, Flag("rabbitmq.queue.exclusive") ?? false, Flag("rabbitmq.queue.auto.delete") ?? false, text("rabbitmq.message.content.type") is { Length: > 0 } contentType ? contentType : null, prefetch)
+        {
+            Applied = [.. parameters.Keys.Where(n => n.StartsWith("rabbitmq.", StringComparison.Ordinal))],
+            Gaps = [.. gaps],
+        };
+    }
+
     /// <summary>The Ballerina listener for a proxy transport that has no translation, and the parameter prefixes Axis2's listener reads.</summary>
     private static (string Listener, string[] Prefixes) ListenerFor(string transport) => transport switch
     {
-        "mailto" => ("an email:PopListener or email:ImapListener (ballerina/email) on the host, port, user and password (a required configurable) of the mail.pop3.* / mail.imap.* parameters, polling every transport.PollInterval seconds, whose onMessage builds the message as transport.mail.ContentType and runs the proxy's flow function (MailTransportListener; ActionAfterProcess/MoveAfterProcess and replies by mail by hand)", ["transport.mail.", "mail.", "transport.PollInterval"]),
-        "rabbitmq" => ("a rabbitmq:Listener (ballerinax/rabbitmq) on the connection factory's host, port and credentials (the factory lives in the MI's axis2.xml / deployment.toml; the password a required configurable) and a service on rabbitmq.queue.name whose onMessage runs the proxy's flow function", ["rabbitmq."]),
         "amqp" => ("an AMQP client listener (no Ballerina stdlib module; a rabbitmq:Listener for RabbitMQ brokers) running the proxy's flow function", ["transport.amqp.", "amqp."]),
         "tcp" => ("a tcp:Listener (ballerina/tcp) on transport.tcp.port whose onBytes runs the proxy's flow function", ["transport.tcp."]),
         "udp" => ("a udp:Listener (ballerina/udp) on transport.udp.port whose onDatagram runs the proxy's flow function", ["transport.udp."]),
@@ -396,7 +674,7 @@ public sealed partial class Lowerer
         _ => ($"a {transport} listener running the proxy's flow function", [$"transport.{transport}."]),
     };
 
-    /// <summary>A transport other than http, https, jms and vfs: no listener is generated (SB0262); the message names the one to write and the proxy's parameters for it.</summary>
+    /// <summary>A transport other than http, https, jms, vfs, mailto and rabbitmq: no listener is generated (SB0262); the message names the one to write and the proxy's parameters for it.</summary>
     private static ProxyTransportPlan PlanProxyOtherTransport(ProxySyntax proxy, string transport)
     {
         var (listener, prefixes) = ListenerFor(transport);
@@ -474,6 +752,56 @@ public sealed partial class Lowerer
                     target);
                 var summary = $"Proxy service '{proxy.Name}' on VFS: every {vfs.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval), each file of '{vfs.Folder.Unresolved ?? vfs.Folder.Path}'{(vfs.Pattern is { } pattern ? $" whose name matches '{pattern}'" : string.Empty)} runs the proxy's in flow as {vfs.ContentType}, then is {(processed is null ? "deleted" : "moved")}.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " vfs listener"), proxy.Name, summary, file, proxy);
+            }
+
+            case ProxyTransportPlan.Mail mail:
+            {
+                var protocol = mail.Imap ? "IMAP" : "POP3";
+                Symbol Configurable(string hint, string? value, string parameter, ConfigurableType type = ConfigurableType.String)
+                {
+                    var symbol = _symbols.Module(SymbolKind.Configurable, $"{proxy.Name} mail {hint}");
+                    _configurables.Add(new ConfigurableIr(symbol, type, value, $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of the {protocol} mailbox proxy service '{proxy.Name}' polls ({parameter}).", Secret: false));
+                    return symbol;
+                }
+
+                var host = Configurable("host", mail.Host, mail.ParameterPrefix + "host");
+                var port = Configurable("port", mail.Port.ToString(CultureInfo.InvariantCulture), mail.ParameterPrefix + "port", ConfigurableType.Integer);
+                var username = Configurable("username", mail.Username, mail.ParameterPrefix + "user");
+
+                // The password is never copied: a required configurable, whatever the proxy holds.
+                var password = _symbols.Module(SymbolKind.Configurable, $"{proxy.Name} mail password");
+                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"Password of the {protocol} mailbox proxy service '{proxy.Name}' polls ({mail.ParameterPrefix}password).", Secret: true));
+                if (mail.Password is { } secret)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, secret.Location, $"{proxy.Name} {secret.Name}");
+                }
+
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var transport = new InboundTransportIr.Mail(mail.Imap, host, port, username, password, mail.Security, mail.IntervalSeconds, mail.ContentType, target);
+                var summary = $"Proxy service '{proxy.Name}' on mail: every {mail.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval) each new mail of the {protocol} mailbox of {mail.Address} (transport.mail.Address) runs the proxy's in flow with the mail's body as {(mail.ContentType is { } type ? $"{type} (transport.mail.ContentType)" : "the mail's content type")}, its fault sequence on failure.";
+                return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " mail listener"), proxy.Name, summary, transport, proxy);
+            }
+
+            case ProxyTransportPlan.RabbitMq rabbit:
+            {
+                if (!_proxyRabbitMqFactories.TryGetValue(rabbit.Factory, out var factory))
+                {
+                    Symbol Required(string hint, string parameter, ConfigurableType type = ConfigurableType.String, bool secret = false)
+                    {
+                        var symbol = _symbols.Module(SymbolKind.Configurable, $"rabbitmq factory {rabbit.Factory} {hint}");
+                        _configurables.Add(new ConfigurableIr(symbol, type, null, $"{char.ToUpperInvariant(hint[0])}{hint[1..]} ({parameter}) of the RabbitMQ connection factory '{rabbit.Factory}' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.", secret));
+                        return symbol;
+                    }
+
+                    factory = (Required("host", "rabbitmq.server.host.name"), Required("port", "rabbitmq.server.port", ConfigurableType.Integer), Required("username", "rabbitmq.server.user.name"), Required("password", "rabbitmq.server.password", secret: true));
+                    _proxyRabbitMqFactories[rabbit.Factory] = factory;
+                }
+
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var transport = new InboundTransportIr.RabbitMq(factory.Host, factory.Port, factory.Username, factory.Password, null, rabbit.Queue, rabbit.Durable, rabbit.Exclusive, rabbit.AutoDelete, rabbit.ContentType, rabbit.PrefetchCount, target);
+                var queue = rabbit.QueueFromName ? $"queue '{rabbit.Queue}' (the proxy's name: rabbitmq.queue.name is not set)" : $"queue '{rabbit.Queue}'";
+                var summary = $"Proxy service '{proxy.Name}' on RabbitMQ: every message of {queue} (connection factory '{rabbit.Factory}') runs the proxy's in flow, its fault sequence on failure.";
+                return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " rabbitmq listener"), proxy.Name, summary, transport, proxy);
             }
 
             default:

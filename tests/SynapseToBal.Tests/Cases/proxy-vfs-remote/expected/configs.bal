@@ -3,3 +3,15 @@
 
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
+
+# Host of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.host).
+configurable string mailOrdersProxyMailHost = "pop.example.com";
+
+# Port of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.port).
+configurable int mailOrdersProxyMailPort = 995;
+
+# Username of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.user).
+configurable string mailOrdersProxyMailUsername = "orders";
+
+# Password of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.password).
+configurable string mailOrdersProxyMailPassword = ?;
