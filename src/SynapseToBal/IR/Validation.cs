@@ -24,6 +24,14 @@ public sealed record ValidationSchemaIr(string Key, string? FileName, string? Co
 public sealed record ValidateStep(MediatorSyntax Origin, XmlNavigationIr? Source, string? SourceText, ValidationSchemaIr Schema, ImmutableArray<StepIr> OnFail) : StepIr(Origin);
 
 /// <summary>
+/// jsontransform with a JSON schema (JSONTransformMediator, commons JsonProcessor.parseJson): the JSON payload (an XML
+/// payload converted to JSON first) coerced to the schema's types, read from a file, and made the JSON payload; a value
+/// that cannot be coerced or breaks a constraint the processor reads fails the flow with its message.
+/// </summary>
+/// <param name="Schema">The schema file (<see cref="ValidationSchemaIr.Content"/> walked by the lowering's JsonCoerceSchema).</param>
+public sealed record JsonSchemaTransformStep(MediatorSyntax Origin, ValidationSchemaIr Schema) : StepIr(Origin);
+
+/// <summary>
 /// validate, JSON-schema form (ValidateMediator's JSON branch, the fge json-schema-validator, draft v4): the JSON
 /// payload (or the text <paramref name="Source"/> gives, parsed) checked against the JSON schema of one static key,
 /// read from a file; on failure ERROR_MESSAGE and ERROR_DETAIL are set and <paramref name="OnFail"/> runs, then the
