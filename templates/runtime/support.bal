@@ -1309,7 +1309,7 @@ function javaScaledDecimal(string text) returns decimal|error {
     int scale = fraction.length() - exponent;
     int target = text.length() - ((text.indexOf(".") ?: -1) + 1);
     if target >= scale {
-        foreach int i in 0 ..< target - scale {
+        foreach int _ in 0 ..< target - scale {
             digits += "0";
         }
     } else {
@@ -1336,7 +1336,7 @@ function javaScaledDecimal(string text) returns decimal|error {
         written = "";
         if pad >= 0 {
             written = "0.";
-            foreach int i in 0 ..< pad {
+            foreach int _ in 0 ..< pad {
                 written += "0";
             }
             written += digits;
@@ -1532,7 +1532,10 @@ function coerceObject(map<json> obj, map<json> schema) returns map<json>|error {
         return error("Object violates the maximum number of properties constraint. Input object has higher number of properties than allowed maximum "
             + maximum.toString());
     }
-    map<json>? properties = schema.hasKey("properties") ? check schema["properties"].ensureType() : ();
+    map<json>? properties = ();
+    if schema.hasKey("properties") {
+        properties = check schema["properties"].ensureType();
+    }
     string[] named = [];
     string[] members = [];
     if properties is map<json> {
@@ -1616,13 +1619,13 @@ function coerceMultiType(json value, string[] types, map<json> schema) returns j
     json result = value;
     if value is map<json> {
         if types.some(t => coerceKind(t) == "object") {
-            foreach string t in types.filter(t => coerceKind(t) == "object") {
+            foreach string _ in types.filter(t => coerceKind(t) == "object") {
                 result = check coerceObject(check gsonAsObject(result), schema);
             }
             return result;
         }
         if types.some(t => coerceKind(t) == "array") {
-            foreach string t in types.filter(t => coerceKind(t) == "array") {
+            foreach string _ in types.filter(t => coerceKind(t) == "array") {
                 result = check coerceArray([check gsonAsObject(result)], schema);
             }
             return result;
@@ -1631,7 +1634,7 @@ function coerceMultiType(json value, string[] types, map<json> schema) returns j
     }
     if value is json[] {
         if types.some(t => coerceKind(t) == "array") {
-            foreach string t in types.filter(t => coerceKind(t) == "array") {
+            foreach string _ in types.filter(t => coerceKind(t) == "array") {
                 result = check coerceArray(result, schema);
             }
             return result;
