@@ -4,7 +4,8 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.IR;
 
 /// <summary>
-/// The XSD or JSON schema a validate mediator checks against, read by the running program from a file: the schema the
+/// The XSD or JSON schema a validate mediator checks against (or a jsontransform mediator coerces to), read by the
+/// running program from a file: the schema the
 /// input holds (a local entry with an inline schema or JSON text, or a registry resource), written to the package's
 /// <c>resources/</c>; or, for a static key the input does not define, the file a required configurable names.
 /// </summary>

@@ -15,9 +15,10 @@ public sealed partial class Lowerer
     /// <summary>
     /// JSONTransformMediator, with properties, converts the body's first element to JSON again with a
     /// converter configured by those <c>synapse.commons.json.*</c> settings and makes it the JSON payload; with a
-    /// schema key, it coerces the JSON payload (or the body converted to JSON) to the types, arrays and defaults
-    /// the JSON schema gives (commons JsonProcessor). Neither is reproduced by the generated <c>xmlToJson</c>,
-    /// which always converts with the Micro Integrator's default settings.
+    /// schema key, it coerces the JSON payload (or the body converted to JSON) to the types and arrays
+    /// the JSON schema gives (commons JsonProcessor). The generated <c>xmlToJson</c> reproduces two of the settings
+    /// (jsonTransform); the runtime's <c>jsonSchemaTransform</c> reproduces the coercion for a schema the input holds
+    /// as JSON text, walked first by <see cref="JsonCoerceSchema"/>.
     /// </summary>
     private IEnumerable<StepIr> LowerJsonTransform(JsonTransformMediator transform)
     {
