@@ -895,7 +895,7 @@ function jsonTransform(Context ctx, boolean|string primitives) returns error? {
 # the content type is left as it is). A value that cannot be coerced or a broken constraint fails the flow with
 # JsonProcessor's message (handleException: the fault sequence, ERROR_CODE 0); a Java runtime exception there (Gson's
 # casts) fails it with the exception's message, as AbstractListMediator reports it. The payload is coerced on a copy,
-# so a failure leaves it as it was (Synapse parses its text).
+# so a failure leaves it as it was (Synapse parses its text). Semantics §1.4 (the XML to JSON conversion).
 function jsonSchemaTransform(Context ctx, string schemaPath) returns error? {
     json schema = check io:fileReadJson(schemaPath);
     json|xml payload = check parsedPayload(ctx);
@@ -906,7 +906,8 @@ function jsonSchemaTransform(Context ctx, string schemaPath) returns error? {
             input = xmlToJson(elements.get(0));
         }
     } else if payload !is () {
-        input = payload.clone();
+        // A fresh, mutable copy (clone keeps read-only parts shared, which the coercion would write to).
+        input = check value:fromJsonString(payload.toJsonString());
     }
     ctx.payload = check coerceJsonRoot(input, schema);
 }
