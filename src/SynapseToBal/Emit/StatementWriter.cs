@@ -396,6 +396,9 @@ internal sealed partial class StatementWriter
                 Block(validate.OnFail);
                 _out.Close();
                 break;
+            case JsonSchemaTransformStep transform:
+                _out.Line($"check jsonSchemaTransform(ctx, {_expr.Names[transform.Schema.Path]});");
+                break;
             case JsonValidateStep validate:
                 // Synapse runs on-fail and goes on after the mediator: an if without else.
                 _out.Open($"if check jsonValidationFails(ctx, {(validate.Source is { } path ? BallerinaSyntax.StringLiteral(path.Path) : "()")}, {(validate.JsonSource ? "true" : "false")}, {_expr.Names[validate.Schema.Path]}) {{");

@@ -4,7 +4,8 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.IR;
 
 /// <summary>
-/// The XSD or JSON schema a validate mediator checks against, read by the running program from a file: the schema the
+/// The XSD or JSON schema a validate mediator checks against (or a jsontransform mediator coerces to), read by the
+/// running program from a file: the schema the
 /// input holds (a local entry with an inline schema or JSON text, or a registry resource), written to the package's
 /// <c>resources/</c>; or, for a static key the input does not define, the file a required configurable names.
 /// </summary>
@@ -22,6 +23,14 @@ public sealed record ValidationSchemaIr(string Key, string? FileName, string? Co
 /// </summary>
 /// <param name="SourceText">The source XPath as written (Synapse names it in ERROR_MESSAGE when it selects nothing); null for the default.</param>
 public sealed record ValidateStep(MediatorSyntax Origin, XmlNavigationIr? Source, string? SourceText, ValidationSchemaIr Schema, ImmutableArray<StepIr> OnFail) : StepIr(Origin);
+
+/// <summary>
+/// jsontransform with a JSON schema (JSONTransformMediator, commons JsonProcessor.parseJson): the JSON payload (an XML
+/// payload converted to JSON first) coerced to the schema's types, read from a file, and made the JSON payload; a value
+/// that cannot be coerced or breaks a constraint the processor reads fails the flow with its message.
+/// </summary>
+/// <param name="Schema">The schema file (<see cref="ValidationSchemaIr.Content"/> walked by the lowering's JsonCoerceSchema).</param>
+public sealed record JsonSchemaTransformStep(MediatorSyntax Origin, ValidationSchemaIr Schema) : StepIr(Origin);
 
 /// <summary>
 /// validate, JSON-schema form (ValidateMediator's JSON branch, the fge json-schema-validator, draft v4): the JSON

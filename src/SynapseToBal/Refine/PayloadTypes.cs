@@ -153,7 +153,7 @@ public static class PayloadTypeAnalysis
                     return "request";
                 case RespondStep:
                     return "response";
-                case SetPayloadStep or ReplacePayloadStep or ClearPayloadStep or JsonTransformStep or AcceptStep or ContinueWithStep or InvokeStep or ForkStep or ForEachStep or TodoStep:
+                case SetPayloadStep or ReplacePayloadStep or ClearPayloadStep or JsonTransformStep or JsonSchemaTransformStep or AcceptStep or ContinueWithStep or InvokeStep or ForkStep or ForEachStep or TodoStep:
                     return "payload";
             }
         }

@@ -7,16 +7,18 @@ namespace SynapseToBal.Lowering;
 // Lowering of <jsontransform> (JSONTransformMediator): without properties or a schema it does not deploy (SB0106)
 // and generates nothing; with only the
 // output.autoPrimitive / disableAutoPrimitive.regex settings it converts the body to JSON again with them
-// (jsonTransform); a schema or any other setting rewrites the JSON payload in ways the generated message model has
-// no setting for, so it stays a TODO (SB0222).
+// (jsonTransform); a schema the input holds as JSON text coerces the JSON payload to it (jsonSchemaTransform, after
+// the settings' conversion when there are any), unless it uses a form the runtime cannot reproduce (SB0270); any other
+// setting, a computed key or a schema outside the input stays a TODO (SB0222).
 public sealed partial class Lowerer
 {
     /// <summary>
     /// JSONTransformMediator, with properties, converts the body's first element to JSON again with a
     /// converter configured by those <c>synapse.commons.json.*</c> settings and makes it the JSON payload; with a
-    /// schema key, it coerces the JSON payload (or the body converted to JSON) to the types, arrays and defaults
-    /// the JSON schema gives (commons JsonProcessor). Neither is reproduced by the generated <c>xmlToJson</c>,
-    /// which always converts with the Micro Integrator's default settings.
+    /// schema key, it coerces the JSON payload (or the body converted to JSON) to the types and arrays
+    /// the JSON schema gives (commons JsonProcessor). The generated <c>xmlToJson</c> reproduces two of the settings
+    /// (jsonTransform); the runtime's <c>jsonSchemaTransform</c> reproduces the coercion for a schema the input holds
+    /// as JSON text, walked first by <see cref="JsonCoerceSchema"/>.
     /// </summary>
     private IEnumerable<StepIr> LowerJsonTransform(JsonTransformMediator transform)
     {
@@ -27,13 +29,100 @@ public sealed partial class Lowerer
             return [];
         }
 
-        if (transform.Schema is null && JsonTransformPrimitives(transform) is { } primitives)
+        var primitives = transform.Properties.IsEmpty ? null : JsonTransformPrimitives(transform);
+        if (transform.Schema is null && primitives is { } settings)
         {
-            return [new JsonTransformStep(transform, primitives.Primitives, primitives.StringPattern)];
+            return [new JsonTransformStep(transform, settings.Primitives, settings.StringPattern)];
         }
 
         var summary = JsonTransformSummary(transform);
-        return [Todo(transform, DiagnosticCatalog.JsonTransformNotTranslated, $"<jsontransform> {summary}; not translated, the payload is left as it is", summary)];
+        if (transform.Schema is not { } key || (!transform.Properties.IsEmpty && primitives is null))
+        {
+            return [Todo(transform, DiagnosticCatalog.JsonTransformNotTranslated, $"<jsontransform> {summary}; not translated, the payload is left as it is", summary)];
+        }
+
+        if (JsonTransformSchemaText(key, out var why) is not { } text)
+        {
+            var reason = $"{summary} ({why})";
+            return [Todo(transform, DiagnosticCatalog.JsonTransformNotTranslated, $"<jsontransform> {reason}; not translated, the payload is left as it is", reason)];
+        }
+
+        var prepared = JsonCoerceSchema.Prepare(text);
+        if (prepared.Schema is not { } content)
+        {
+            return [Todo(transform, DiagnosticCatalog.JsonTransformSchemaNotReproduced, $"<jsontransform> coerces the payload to the JSON schema '{key.Text}', but {prepared.Problem}; not translated, the payload is left as it is", key.Text, prepared.Problem!)];
+        }
+
+        var schema = JsonTransformSchemaFile(key.Text, content);
+        _diagnostics.Report(DiagnosticCatalog.JsonTransformSchemaDiffers, transform.Location, key.Text);
+        StepIr coerce = new JsonSchemaTransformStep(transform, schema);
+        // JSONTransformMediator.mediate: the settings' conversion first, then the schema over its result.
+        return primitives is { } first ? [new JsonTransformStep(transform, first.Primitives, first.StringPattern), coerce] : [coerce];
+    }
+
+    /// <summary>
+    /// The JSON schema text a static key gives JSONTransformMediator (<c>synCtx.getEntry</c>): a local entry's text
+    /// (a String) or a registry resource that is not XML (an OMText); null, with the reason, for a computed key, an
+    /// entry holding XML (Synapse: "Can not find valid JSON Schema content") or a key the input does not hold.
+    /// </summary>
+    private string? JsonTransformSchemaText(KeySyntax key, out string why)
+    {
+        why = "";
+        if (key.IsDynamic)
+        {
+            why = "the schema key is computed for each message";
+            return null;
+        }
+
+        if (_model.Symbols.LocalEntry(key.Text) is { } entry)
+        {
+            if (entry.Text is { } entryText && entry.Xml is null)
+            {
+                return entryText;
+            }
+
+            why = entry.Xml is not null
+                ? $"the local entry '{key.Text}' holds XML, for which the Micro Integrator fails every message with 'Can not find valid JSON Schema content'"
+                : entry.Src is { } src ? $"the local entry '{key.Text}' loads the schema from {src}, which is not in the input" : $"the local entry '{key.Text}' holds nothing";
+            return null;
+        }
+
+        if (_model.RegistryText(key.Text) is { } text)
+        {
+            if (text.TrimStart('\uFEFF').TrimStart().StartsWith('<'))
+            {
+                why = $"the registry resource '{key.Text}' is XML, for which the Micro Integrator fails every message with 'Can not find valid JSON Schema content'";
+                return null;
+            }
+
+            return text;
+        }
+
+        why = $"the input does not hold '{key.Text}'; copy the schema into the project to translate it";
+        return null;
+    }
+
+    /// <summary>The package's copy of a jsontransform schema (patterns in Ballerina's syntax) and its path configurable.</summary>
+    private ValidationSchemaIr JsonTransformSchemaFile(string key, string content)
+    {
+        if (_validationSchemas.TryGetValue("coerce:" + key, out var known))
+        {
+            return known;
+        }
+
+        var stem = SchemaStem(key);
+        var fileName = $"resources/{stem}.json";
+        for (var i = 2; !_schemaFiles.Add(fileName); i++)
+        {
+            fileName = $"resources/{stem}_{i}.json";
+        }
+
+        var path = _symbols.Module(SymbolKind.Configurable, PathHint(stem));
+        _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The JSON schema '{key}' a jsontransform mediator coerces JSON payloads to: a path relative to the folder the program runs in.", Secret: false));
+        var schema = new ValidationSchemaIr(key, fileName, content, path);
+        _validationSchemas["coerce:" + key] = schema;
+        _validationSchemaList.Add(schema);
+        return schema;
     }
 
     private const string AutoPrimitiveSetting = "synapse.commons.json.output.autoPrimitive";

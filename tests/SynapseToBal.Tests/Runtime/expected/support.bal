@@ -889,6 +889,789 @@ function jsonTransform(Context ctx, boolean|string primitives) returns error? {
     ctx.payload = elements.length() == 0 ? {} : xmlToJson(elements.get(0), primitives);
 }
 
+# jsontransform with a JSON schema (JSONTransformMediator with a schema key, commons JsonProcessor.parseJson): the
+# JSON payload, or the body's first element converted to JSON with the default settings (no element gives `{}`),
+# coerced to the schema as JsonProcessor's validators coerce it, and made the JSON payload (JsonUtil.getNewJsonPayload;
+# the content type is left as it is). A value that cannot be coerced or a broken constraint fails the flow with
+# JsonProcessor's message (handleException: the fault sequence, ERROR_CODE 0); a Java runtime exception there (Gson's
+# casts) fails it with the exception's message, as AbstractListMediator reports it. The payload is coerced on a copy,
+# so a failure leaves it as it was (Synapse parses its text). Semantics §1.4 (the XML to JSON conversion).
+function jsonSchemaTransform(Context ctx, string schemaPath) returns error? {
+    json schema = check io:fileReadJson(schemaPath);
+    json|xml payload = check parsedPayload(ctx);
+    json input = {};
+    if payload is xml {
+        xml<xml:Element> elements = (check xmlPayload(ctx)).elements();
+        if elements.length() > 0 {
+            input = xmlToJson(elements.get(0));
+        }
+    } else if payload !is () {
+        // A fresh, mutable copy (clone keeps read-only parts shared, which the coercion would write to).
+        input = check value:fromJsonString(payload.toJsonString());
+    }
+    ctx.payload = check coerceJsonRoot(input, schema);
+}
+
+# JsonProcessor.parseJson: `true` and `{}` keep the payload, `false` fails; otherwise the root's type decides. A root
+# of a scalar type reads the payload's text (the converter refuses such a schema: Synapse reads the raw text, this the
+# compact JSON); a type JsonProcessor does not know gives `{}` (parseJson returns null, written as `{}`).
+function coerceJsonRoot(json input, json schema) returns json|error {
+    if schema is boolean|string|int|float|decimal {
+        // JsonPrimitive.getAsBoolean: a string as Boolean.parseBoolean reads it, a number false.
+        if schema == true || (schema is string && schema.toLowerAscii() == "true") {
+            return input;
+        }
+        return error("JSON schema is false, so all validations will fail");
+    }
+    if schema !is map<json> {
+        return error("JSON schema should be an object or boolean");
+    }
+    if schema.length() == 0 {
+        return input;
+    }
+    if !schema.hasKey("type") {
+        return error("JSON schema should contain a type declaration");
+    }
+    string text = gsonJson(input);
+    match coerceKind(check withoutEnclosingQuotes(gsonJson(schema["type"]))) {
+        "boolean" => {
+            return coerceBoolean(schema, text);
+        }
+        "nominal" => {
+            return coerceString(schema, text);
+        }
+        "numeric" => {
+            return coerceNumber(schema, text);
+        }
+        "array" => {
+            return coerceArray(input, schema);
+        }
+        "null" => {
+            check coerceNull(schema, text);
+            return ();
+        }
+        "object" => {
+            if input is map<json> {
+                return coerceObject(input, schema);
+            }
+            return error("Expected a JSON as input but found : " + text);
+        }
+    }
+    return {};
+}
+
+# The group of ValidatorConstants a type name is in: "numeric" (number, integer), "boolean", "nominal" (string,
+# String), "object", "array", "null"; "" for any other name.
+function coerceKind(string typeName) returns string {
+    match typeName {
+        "number"|"integer" => {
+            return "numeric";
+        }
+        "string"|"String" => {
+            return "nominal";
+        }
+        "boolean"|"object"|"array"|"null" => {
+            return typeName;
+        }
+    }
+    return "";
+}
+
+# JsonProcessorUtils.replaceEnclosingQuotes: the text without a leading and a trailing `"`. A lone `"` makes Java's
+# substring throw, with its message.
+function withoutEnclosingQuotes(string text) returns string|error {
+    if text == "\"" {
+        return error("begin 1, end 0, length 1");
+    }
+    return text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+}
+
+# Gson's JsonElement.getAsString (2.14): a string's text, a number's or boolean's text, the only item of a one-item
+# array; anything else throws, with Gson's message.
+function gsonAsString(json value) returns string|error {
+    if value is string {
+        return value;
+    }
+    if value is json[] {
+        return value.length() == 1 ? gsonAsString(value[0]) : error(string `Array must have size 1, but has size ${value.length()}`);
+    }
+    if value is map<json> {
+        return error("JsonObject");
+    }
+    if value is () {
+        return error("JsonNull");
+    }
+    return gsonJson(value);
+}
+
+# Gson's JsonElement.getAsJsonObject: the object, or Gson's IllegalStateException message.
+function gsonAsObject(json value) returns map<json>|error =>
+    value is map<json> ? value : error("Not a JSON Object: " + gsonJson(value));
+
+# A count keyword (minLength, maxItems, ...): the converter accepts only JSON integers for them.
+function coerceCount(json value) returns int|error => value.ensureType(int);
+
+# A bound keyword (minimum, multipleOf, ...) as JsonProcessor reads it, Double.parseDouble of its text: the converter
+# accepts only JSON numbers for them.
+function coerceBound(json value) returns float|error {
+    if value is int|decimal|float {
+        return <float>value;
+    }
+    return error(string `NumberFormatException: For input string: "${check gsonAsString(value)}"`);
+}
+
+# Java's String.length(): UTF-16 code units (a character beyond the BMP counts twice).
+function utf16Length(string text) returns int {
+    int length = text.length();
+    foreach int c in text.toCodePointInts() {
+        if c > 0xFFFF {
+            length += 1;
+        }
+    }
+    return length;
+}
+
+# Java's String.trim(): every leading and trailing character up to U+0020.
+function javaTrim(string text) returns string {
+    int 'start = 0;
+    int end = text.length();
+    while 'start < end && text.getCodePoint('start) <= 32 {
+        'start += 1;
+    }
+    while end > 'start && text.getCodePoint(end - 1) <= 32 {
+        end -= 1;
+    }
+    return text.substring('start, end);
+}
+
+# Double.parseDouble: the trimmed text as a decimal number, with an optional sign and an f, F, d or D suffix, or NaN
+# or Infinity; `()` when Java throws. Differs: Java's hexadecimal form (0x1p3) is not read.
+function javaParseDouble(string text) returns float? {
+    string trimmed = javaTrim(text);
+    regexp:Groups? groups = re `([-+]?)(NaN|Infinity|([0-9]*)\.?([0-9]*)([eE][-+]?[0-9]+)?)[fFdD]?`.fullMatchGroups(trimmed);
+    if groups is () {
+        return ();
+    }
+    string sign = groups[1] is regexp:Span ? (<regexp:Span>groups[1]).substring() : "";
+    string body = groups[2] is regexp:Span ? (<regexp:Span>groups[2]).substring() : "";
+    if body == "NaN" {
+        return float:NaN;
+    }
+    if body == "Infinity" {
+        return sign == "-" ? -float:Infinity : float:Infinity;
+    }
+    string whole = groups[3] is regexp:Span ? (<regexp:Span>groups[3]).substring() : "";
+    string fraction = groups[4] is regexp:Span ? (<regexp:Span>groups[4]).substring() : "";
+    string exponent = groups[5] is regexp:Span ? (<regexp:Span>groups[5]).substring() : "";
+    if whole == "" && fraction == "" {
+        return ();
+    }
+    // Ballerina's syntax: no leading zeros, digits on both sides of the point.
+    int lead = 0;
+    while lead < whole.length() - 1 && whole.substring(lead, lead + 1) == "0" {
+        lead += 1;
+    }
+    whole = whole == "" ? "0" : whole.substring(lead);
+    float|error number = float:fromString(sign + whole + "." + (fraction == "" ? "0" : fraction) + exponent);
+    return number is float ? number : ();
+}
+
+# Gson's JsonElement.equals for HashSet (uniqueItems): numbers equal as doubles, objects member by member in any
+# order, arrays item by item.
+function gsonEquals(json a, json b) returns boolean {
+    if a is int|float|decimal && b is int|float|decimal {
+        float x = <float>a;
+        float y = <float>b;
+        return x == y || (x.isNaN() && y.isNaN());
+    }
+    if a is map<json> && b is map<json> {
+        if a.length() != b.length() {
+            return false;
+        }
+        foreach [string, json] [name, member] in a.entries() {
+            if !b.hasKey(name) || !gsonEquals(member, b[name]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if a is json[] && b is json[] {
+        if a.length() != b.length() {
+            return false;
+        }
+        foreach int i in 0 ..< a.length() {
+            if !gsonEquals(a[i], b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if a is map<json>|json[] || b is map<json>|json[] {
+        return false;
+    }
+    return a == b;
+}
+
+# BooleanValidator.validateBoolean: the text "true" or "false" (enclosing quotes dropped, DataTypeConverter), then
+# enum (booleans only) and const (JsonPrimitive.getAsBoolean).
+function coerceBoolean(map<json> schema, string value) returns boolean|error {
+    if value == "" {
+        return error("Cannot convert an empty string to boolean");
+    }
+    string text = check withoutEnclosingQuotes(value);
+    if text != "true" && text != "false" {
+        return error("Cannot convert the sting : " + text + " to boolean");
+    }
+    boolean parsed = text == "true";
+    json enumValues = schema["enum"];
+    if enumValues is json[] && enumValues.length() > 0 && enumValues.indexOf(parsed) is () {
+        return error("input \"" + value + "\" not contains any element from the enum  : " + gsonJson(enumValues));
+    }
+    if schema.hasKey("const") {
+        json constant = schema["const"];
+        boolean expected = constant is boolean ? constant : constant is string && constant.toLowerAscii() == "true";
+        if parsed != expected {
+            return error("String \"" + value + "\" is not equal to the const value");
+        }
+    }
+    return parsed;
+}
+
+# StringValidator.validateNominal: the text as given (the quotes of a JSON text kept), maxLength and minLength in
+# UTF-16 units, pattern matched against the whole text (String.matches), enum (strings only) and const.
+function coerceString(map<json> schema, string value) returns string|error {
+    string described = gsonJson(schema);
+    if schema.hasKey("maxLength") && utf16Length(value) > check coerceCount(schema["maxLength"]) {
+        return error("String \"" + value + "\" violated the max length constraint. Input string : " + value
+            + " violated the maxLength constraint defined in : " + described);
+    }
+    if schema.hasKey("minLength") && utf16Length(value) < check coerceCount(schema["minLength"]) {
+        return error("String \"" + value + "\" violated the min length constraint. Input string : " + value
+            + " violated the minLength constraint defined in : " + described);
+    }
+    json pattern = schema["pattern"];
+    if pattern is string && pattern != "" && !check matches(value, pattern) {
+        return error("String \"" + value + "\" violated the regex constraint " + pattern + ". Input string : " + value
+            + " not matching with any regex defined in : " + described);
+    }
+    json enumValues = schema["enum"];
+    if enumValues is json[] && enumValues.length() > 0 && enumValues.indexOf(value) is () {
+        return error("String \"" + value + "\" not contains any element from the enum. Input string : " + value
+            + " not contains any value defined in the enum of : " + described);
+    }
+    if schema.hasKey("const") && value != check gsonAsString(schema["const"]) {
+        return error("String \"" + value + "\" is not equal to the const value. Input string : " + value
+            + " not contains the const value defined in : " + described);
+    }
+    return value;
+}
+
+# NumericValidator.validateNumeric: text Double.parseDouble reads (enclosing quotes dropped) checked against
+# multipleOf (Java's double remainder, which Ballerina's float `%` is), minimum, maximum, exclusiveMinimum,
+# exclusiveMaximum (numbers, as JsonProcessor reads them), enum (numbers equal as doubles) and const; then an integer
+# when the type names integer (BigInteger of the trimmed text), else BigDecimal of the text with as many decimals as
+# the text has characters after its point, or characters when it has none (12 becomes 12.00, 7.5 stays 7.5).
+function coerceNumber(map<json> schema, string raw) returns json|error {
+    string value = check withoutEnclosingQuotes(raw);
+    string described = gsonJson(schema);
+    float? parsed = javaParseDouble(value);
+    if parsed is () {
+        return error("\"" + value + "\" is not a number. A number expected in the schema " + described
+            + " but received " + value);
+    }
+    string typeName = "";
+    if schema.hasKey("type") {
+        json declared = schema["type"];
+        if declared is json[] {
+            foreach json item in declared {
+                typeName += check withoutEnclosingQuotes(check gsonAsString(item));
+            }
+        } else {
+            typeName = check withoutEnclosingQuotes(check gsonAsString(declared));
+        }
+    }
+    if schema.hasKey("multipleOf") {
+        float divisor = check coerceBound(schema["multipleOf"]);
+        if parsed % divisor != 0.0 {
+            return error("Number " + value + " is not a multiple of " + javaDoubleString(divisor) + ". multipleOf constraint in "
+                + described + " is violated by the input " + value);
+        }
+    }
+    if schema.hasKey("minimum") && parsed < check coerceBound(schema["minimum"]) {
+        return error("Number " + value + " is less than the minimum allowed value. minimumValue constraint in " + described
+            + " is violated by the input : " + value);
+    }
+    if schema.hasKey("maximum") && parsed > check coerceBound(schema["maximum"]) {
+        return error("Number " + value + " is greater than the maximum allowed value. maximumValue constraint in "
+            + described + " is violated by the input : " + value);
+    }
+    if schema.hasKey("exclusiveMinimum") && parsed <= check coerceBound(schema["exclusiveMinimum"]) {
+        return error("Number " + value + " is less than the minimum allowed value. ExclusiveMinimum constraint in "
+            + described + " is violated by the input : " + value);
+    }
+    if schema.hasKey("exclusiveMaximum") && parsed >= check coerceBound(schema["exclusiveMaximum"]) {
+        return error("Number " + value + " is greater than the maximum allowed value. ExclusiveMaximum constraint in "
+            + described + " is violated by the input : " + value);
+    }
+    json enumValues = schema["enum"];
+    if enumValues is json[] && enumValues.length() > 0 && enumValues.filter(item => item is int|float|decimal && gsonEquals(item, parsed)).length() == 0 {
+        return error("Number \"" + value + "\" not contains any element from the enum. Input " + value
+            + " not contains any value from the enum in " + described);
+    }
+    if schema.hasKey("const") {
+        json constant = schema["const"];
+        float? expected = constant is int|float|decimal ? <float>constant : javaParseDouble(constant is boolean ? constant.toString() : check gsonAsString(constant));
+        if expected is () {
+            return error(string `For input string: "${check gsonAsString(constant)}"`);
+        }
+        // Double.equals: NaN equals NaN, 0.0 does not equal -0.0.
+        boolean same = (parsed.isNaN() && expected.isNaN()) || (parsed == expected && (parsed != 0.0 || 1.0 / parsed == 1.0 / expected));
+        if !same {
+            return error("Number \"" + value + "\" is not equal to the const value input " + value
+                + " not contains the const defined in " + described);
+        }
+    }
+    if typeName.includes("integer") {
+        return javaBigInteger(javaTrim(value));
+    }
+    return javaScaledDecimal(value);
+}
+
+# new BigInteger(text), as DataTypeConverter.convertToBigInteger reports its NumberFormatException: an optional sign
+# and decimal digits, read by Integer.parseInt in groups of nine (the first group the remainder), whose message names
+# the first group that is not digits. Differs: a value beyond 64 bits fails here.
+function javaBigInteger(string text) returns int|error {
+    int cursor = 0;
+    int? minus = text.lastIndexOf("-");
+    int? plus = text.lastIndexOf("+");
+    if text == "" {
+        return error("NumberFormatException: Zero length BigInteger");
+    }
+    if minus is int {
+        if minus != 0 || plus is int {
+            return error("NumberFormatException: Illegal embedded sign character");
+        }
+        cursor = 1;
+    } else if plus is int {
+        if plus != 0 {
+            return error("NumberFormatException: Illegal embedded sign character");
+        }
+        cursor = 1;
+    }
+    if cursor == text.length() {
+        return error("NumberFormatException: Zero length BigInteger");
+    }
+    while cursor < text.length() && text.substring(cursor, cursor + 1) == "0" {
+        cursor += 1;
+    }
+    string digits = text.substring(cursor);
+    int size = digits.length() % 9 == 0 ? 9 : digits.length() % 9;
+    int at = 0;
+    while at < digits.length() {
+        string group = digits.substring(at, at + size);
+        if !re `[0-9]+`.isFullMatch(group) {
+            return error(string `NumberFormatException: For input string: "${group}"`);
+        }
+        at += size;
+        size = 9;
+    }
+    if digits == "" {
+        return 0;
+    }
+    int|error number = int:fromString((minus is int ? "-" : "") + digits);
+    if number is error {
+        return error(string `the integer ${text} is beyond the 64 bits a Ballerina int holds`);
+    }
+    return number;
+}
+
+# new BigDecimal(text).setScale(scale) as NumericValidator computes the scale (the characters after the point, or
+# every character when there is none), as BigDecimal.toString writes it (an exponent when more than six zeros would
+# follow the point). BigDecimal's NumberFormatException for a stray character and setScale's ArithmeticException are
+# reported with their messages. Differs: the number is a Ballerina decimal (34 digits) holding that text.
+function javaScaledDecimal(string text) returns decimal|error {
+    regexp:Groups? groups = re `([-+]?)([0-9]*)(\.([0-9]*))?([eE]([-+]?[0-9]+))?`.fullMatchGroups(text);
+    if groups is () {
+        int 'start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        foreach int i in 'start ..< text.length() {
+            string c = text.substring(i, i + 1);
+            if !re `[0-9.eE]`.isFullMatch(c) {
+                return error(string `Character ${c} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`);
+            }
+        }
+        return error(string `${text} is not a number BigDecimal reads`);
+    }
+    string sign = groups[1] is regexp:Span ? (<regexp:Span>groups[1]).substring() : "";
+    string whole = groups[2] is regexp:Span ? (<regexp:Span>groups[2]).substring() : "";
+    string fraction = groups[4] is regexp:Span ? (<regexp:Span>groups[4]).substring() : "";
+    int exponent = groups[6] is regexp:Span ? check int:fromString((<regexp:Span>groups[6]).substring()) : 0;
+    if whole == "" && fraction == "" {
+        return error("No digits found.");
+    }
+    string digits = whole + fraction;
+    int scale = fraction.length() - exponent;
+    int target = text.length() - ((text.indexOf(".") ?: -1) + 1);
+    if target >= scale {
+        foreach int _ in 0 ..< target - scale {
+            digits += "0";
+        }
+    } else {
+        int drop = scale - target;
+        string kept = drop >= digits.length() ? "" : digits.substring(0, digits.length() - drop);
+        string dropped = digits.substring(kept.length());
+        if !re `0*`.isFullMatch(dropped) {
+            return error("Rounding necessary");
+        }
+        digits = kept;
+    }
+    int lead = 0;
+    while lead < digits.length() - 1 && digits.substring(lead, lead + 1) == "0" {
+        lead += 1;
+    }
+    digits = digits == "" ? "0" : digits.substring(lead);
+    string prefix = sign == "-" && digits != "0" ? "-" : "";
+    int adjusted = digits.length() - 1 - target;
+    string written;
+    if target == 0 {
+        written = digits;
+    } else if adjusted >= -6 {
+        int pad = target - digits.length();
+        written = "";
+        if pad >= 0 {
+            written = "0.";
+            foreach int _ in 0 ..< pad {
+                written += "0";
+            }
+            written += digits;
+        } else {
+            written = digits.substring(0, digits.length() - target) + "." + digits.substring(digits.length() - target);
+        }
+    } else {
+        written = digits.substring(0, 1) + (digits.length() > 1 ? "." + digits.substring(1) : "") + "E" + adjusted.toString();
+    }
+    return decimal:fromString(prefix + written);
+}
+
+# NullValidator.validateNull: the text null, or "null" with its quotes.
+function coerceNull(map<json> schema, string value) returns error? {
+    if value != "null" && value != "\"null\"" {
+        return error("Expected a null but found a value. Received not null input" + value + " to be validated with : "
+            + gsonJson(schema));
+    }
+}
+
+# One value coerced to a schema of one type. Booleans, strings and numbers are read as Gson's getAsString reads
+# them (ObjectValidator.validateAndUpdateEntriesMap, the items of an array), or as their JSON text, a string's quotes
+# included, when `asText` (parseAndReplaceValues: patternProperties and additionalProperties); a type JsonProcessor
+# does not know leaves the value, or gives null when `asText`.
+function coerceTyped(json value, string typeName, map<json> schema, boolean asText) returns json|error {
+    match coerceKind(typeName) {
+        "boolean" => {
+            return coerceBoolean(schema, asText ? gsonJson(value) : check gsonAsString(value));
+        }
+        "nominal" => {
+            return coerceString(schema, asText ? gsonJson(value) : check gsonAsString(value));
+        }
+        "numeric" => {
+            return coerceNumber(schema, asText ? gsonJson(value) : check gsonAsString(value));
+        }
+        "array" => {
+            return coerceArray(value, schema);
+        }
+        "object" => {
+            return coerceObject(check gsonAsObject(value), schema);
+        }
+        "null" => {
+            check coerceNull(schema, gsonJson(value));
+            return ();
+        }
+    }
+    return asText ? () : value;
+}
+
+# ArrayValidator.validateArray: a value that is not an array becomes a one-item array; minItems, maxItems and
+# uniqueItems are checked before the items are coerced by `items` (one schema for every item, or one per position
+# with the rest by additionalItems, false refusing them).
+function coerceArray(json input, map<json> schema) returns json[]|error {
+    json[] items = input is json[] ? input : [input];
+    int minItems = -1;
+    if schema.hasKey("minItems") {
+        minItems = check coerceCount(schema["minItems"]);
+        if minItems < 0 {
+            return error("Invalid minItems constraint in the schema");
+        }
+    }
+    int maxItems = -1;
+    if schema.hasKey("maxItems") {
+        maxItems = check coerceCount(schema["maxItems"]);
+        if maxItems < 0 {
+            return error("Invalid maxItems constraint in the schema");
+        }
+    }
+    json additional = schema["additionalItems"];
+    boolean refuseAdditional = additional == false;
+    map<json>? additionalSchema = additional is map<json> && additional.length() > 0 ? {"type": "array", "items": additional} : ();
+    string structure = "Error occurs while validating the structure of array : ";
+    if minItems != -1 && items.length() < minItems {
+        return error(structure + gsonJson(items) + ". Array violated the minItems constraint");
+    }
+    if maxItems != -1 && items.length() > maxItems {
+        return error(structure + gsonJson(items) + ". Array violated the maxItems constraint");
+    }
+    if schema["uniqueItems"] == true {
+        foreach int i in 1 ..< items.length() {
+            foreach int j in 0 ..< i {
+                if gsonEquals(items[i], items[j]) {
+                    return error(structure + gsonJson(items) + ". Array violated the uniqueItems constraint");
+                }
+            }
+        }
+    }
+    if !schema.hasKey("items") {
+        return items;
+    }
+    json itemSchema = schema["items"];
+    if itemSchema is map<json> {
+        check coerceEachItem(items, itemSchema);
+    } else if itemSchema is json[] {
+        check coerceTupleItems(items, itemSchema, additionalSchema, refuseAdditional);
+    } else {
+        return error("Schema for Array is invalid. Should contain either JsonArray or JsonObject");
+    }
+    return items;
+}
+
+# ArrayValidator.processSchemaWithOneItem: every item coerced to the one item schema; an item of an array type is
+# read again from its getAsString text, leniently as Gson reads it.
+function coerceEachItem(json[] items, map<json> itemSchema) returns error? {
+    if !itemSchema.hasKey("type") {
+        return;
+    }
+    string typeName = check withoutEnclosingQuotes(gsonJson(itemSchema["type"]));
+    string kind = coerceKind(typeName);
+    if kind == "" {
+        return error("Schema for array must have a type declaration" + gsonJson(itemSchema));
+    }
+    foreach int i in 0 ..< items.length() {
+        if kind == "array" {
+            items[i] = check coerceArray(check gsonLenient(check gsonAsString(items[i])), itemSchema);
+        } else {
+            items[i] = check coerceTyped(items[i], typeName, itemSchema, false);
+        }
+    }
+}
+
+# Gson's lenient JsonParser.parse of a text: JSON, an empty text as null, a bare word as a string; text it cannot
+# read whole fails with its message.
+function gsonLenient(string text) returns json|error {
+    json|error parsed = value:fromJsonString(text);
+    if parsed !is error {
+        return parsed;
+    }
+    string trimmed = javaTrim(text);
+    if trimmed == "" {
+        return ();
+    }
+    if re `[^ \t\n\r\f\{\}\[\]:,"'#;=/\\]+`.isFullMatch(trimmed) {
+        return trimmed;
+    }
+    return error("Did not consume the entire document.");
+}
+
+# ArrayValidator.processSchemaWithItemsArray: the item at each position coerced to the schema there (an empty schema
+# skips it; a position beyond the array fails as Java's list does), the items after the last position by the
+# additionalItems schema.
+function coerceTupleItems(json[] items, json[] schemas, map<json>? additionalSchema, boolean refuseAdditional) returns error? {
+    if refuseAdditional && items.length() > schemas.length() {
+        return error("Array : " + gsonJson(items) + " has more items than allowed in the schema");
+    }
+    foreach int i in 0 ..< schemas.length() {
+        map<json> itemSchema = check schemas[i].ensureType();
+        if itemSchema.length() == 0 {
+            continue;
+        }
+        if !itemSchema.hasKey("type") {
+            return error("Array items should contain a type declaration");
+        }
+        string typeName = check withoutEnclosingQuotes(gsonJson(itemSchema["type"]));
+        if coerceKind(typeName) == "" {
+            continue;
+        }
+        if i >= items.length() {
+            return error(string `Index ${i} out of bounds for length ${items.length()}`);
+        }
+        items[i] = check coerceTyped(items[i], typeName, itemSchema, false);
+    }
+    if additionalSchema is map<json> && items.length() > schemas.length() {
+        json[] extra = check coerceArray(items.slice(schemas.length()), additionalSchema);
+        foreach int j in 0 ..< extra.length() {
+            items[schemas.length() + j] = extra[j];
+        }
+    }
+}
+
+# ObjectValidator.validateObject: required names, minProperties and maxProperties first; then each member whose
+# `properties` schema has a type (in the object's order; a type array tries the kinds the value can take), the
+# members whose names a patternProperties pattern finds (each moved to the end, as Gson's remove and add do) and,
+# when `properties` is given, the members neither names by additionalProperties (false fails, a schema coerces and
+# moves them).
+function coerceObject(map<json> obj, map<json> schema) returns map<json>|error {
+    json required = schema["required"];
+    if required is json[] {
+        foreach json name in required {
+            if !obj.hasKey(check gsonAsString(name)) {
+                return error("Input object : " + gsonJson(obj) + " does not contains all the elements required in the schema : "
+                    + gsonJson(schema));
+            }
+        }
+    }
+    int minimum = schema.hasKey("minProperties") ? check coerceCount(schema["minProperties"]) : -1;
+    int maximum = schema.hasKey("maxProperties") ? check coerceCount(schema["maxProperties"]) : -1;
+    if minimum != -1 && obj.length() < minimum {
+        return error("Object violates the minimum number of properties constraint. Input object has less number of properties than allowed minimum "
+            + minimum.toString());
+    }
+    if maximum != -1 && obj.length() > maximum {
+        return error("Object violates the maximum number of properties constraint. Input object has higher number of properties than allowed maximum "
+            + maximum.toString());
+    }
+    map<json>? properties = ();
+    if schema.hasKey("properties") {
+        properties = check schema["properties"].ensureType();
+    }
+    string[] named = [];
+    string[] members = [];
+    if properties is map<json> {
+        foreach string name in properties.keys() {
+            if obj.hasKey(name) {
+                named.push(name);
+            }
+        }
+        foreach string name in obj.keys() {
+            members.push(name);
+            json member = properties[name];
+            if member is map<json> && member.hasKey("type") {
+                json declared = member["type"];
+                if declared is json[] {
+                    string[] types = [];
+                    foreach json item in declared {
+                        types.push(check withoutEnclosingQuotes(gsonJson(item)));
+                    }
+                    obj[name] = check coerceMultiType(obj[name], types, member);
+                } else {
+                    obj[name] = check coerceTyped(obj[name], check withoutEnclosingQuotes(gsonJson(declared)), member, false);
+                }
+            }
+        }
+    }
+    string[] patterned = [];
+    json patterns = schema["patternProperties"];
+    if patterns is map<json> {
+        foreach [string, json] [pattern, member] in patterns.entries() {
+            map<json> memberSchema = check member.ensureType();
+            if !memberSchema.hasKey("type") {
+                return error("Schema for object must have a type declaration : " + gsonJson(memberSchema));
+            }
+            string typeName = check withoutEnclosingQuotes(check gsonAsString(memberSchema["type"]));
+            regexp:RegExp regex = check regexp:fromString(pattern);
+            string[] matching = obj.keys().filter(name => regexp:find(regex, name) !is ());
+            foreach string name in matching {
+                if patterned.indexOf(name) is () {
+                    patterned.push(name);
+                }
+                check replaceCoerced(obj, name, typeName, memberSchema);
+            }
+        }
+    }
+    if !schema.hasKey("additionalProperties") {
+        return obj;
+    }
+    string[] others = members.filter(name => named.indexOf(name) is () && patterned.indexOf(name) is ());
+    json additional = schema["additionalProperties"];
+    if additional is boolean {
+        if !additional && others.length() > 0 {
+            return error("Input object " + gsonJson(obj) + " has additional properties than schema " + gsonJson(schema)
+                + " and additional properties are not allowed");
+        }
+    } else if additional is map<json> && additional.length() > 0 && others.length() > 0 {
+        if !additional.hasKey("type") {
+            return error("Schema for array must have a type declaration : " + gsonJson(additional));
+        }
+        string typeName = check withoutEnclosingQuotes(gsonJson(additional["type"]));
+        foreach string name in others {
+            check replaceCoerced(obj, name, typeName, additional);
+        }
+    }
+    return obj;
+}
+
+# ObjectValidator.parseAndReplaceValues: the member coerced from its JSON text, removed and added again (last).
+function replaceCoerced(map<json> obj, string name, string typeName, map<json> schema) returns error? {
+    json coerced = check coerceTyped(obj[name], typeName, schema, true);
+    _ = obj.remove(name);
+    obj[name] = coerced;
+}
+
+# ObjectValidator's checks of a member whose `properties` schema has a type array: an object is coerced by each
+# object type, else wrapped in an array for an array type; an array needs an array type, null a null type; a
+# primitive whose text is true or false tries the boolean types, then the string types; one that commons-lang's
+# NumberUtils.isParsable reads the numeric types, then the string types; any other the string, boolean, then numeric
+# types. Each type of the group tried is applied in turn, as the Java loops do.
+function coerceMultiType(json value, string[] types, map<json> schema) returns json|error {
+    string described = gsonJson(schema);
+    json result = value;
+    if value is map<json> {
+        if types.some(t => coerceKind(t) == "object") {
+            foreach string _ in types.filter(t => coerceKind(t) == "object") {
+                result = check coerceObject(check gsonAsObject(result), schema);
+            }
+            return result;
+        }
+        if types.some(t => coerceKind(t) == "array") {
+            foreach string _ in types.filter(t => coerceKind(t) == "array") {
+                result = check coerceArray([check gsonAsObject(result)], schema);
+            }
+            return result;
+        }
+        return error("JSON object found " + gsonJson(value) + " without matching schema " + described);
+    }
+    if value is json[] {
+        if types.some(t => coerceKind(t) == "array") {
+            foreach string _ in types.filter(t => coerceKind(t) == "array") {
+                result = check coerceArray(result, schema);
+            }
+            return result;
+        }
+        return error("JSON array found " + gsonJson(value) + " without matching schema " + described);
+    }
+    if value is () {
+        if types.some(t => coerceKind(t) == "null") {
+            return ();
+        }
+        return error("JSON null found null without matching schema " + described);
+    }
+    string text = check gsonAsString(value);
+    string[] tried = text == "true" || text == "false" ? ["boolean", "nominal"]
+        : commonsIsParsable(text) ? ["numeric", "nominal"] : ["nominal", "boolean", "numeric"];
+    foreach string kind in tried {
+        if types.some(t => coerceKind(t) == kind) {
+            foreach string t in types.filter(t => coerceKind(t) == kind) {
+                result = check coerceTyped(result, t, schema, false);
+            }
+            return result;
+        }
+    }
+    string found = text == "true" || text == "false" ? "Boolean found " : commonsIsParsable(text) ? "Number found " : "";
+    if found == "" {
+        return error(gsonJson(value) + " not matching with the schema " + described);
+    }
+    return error(found + gsonJson(value) + " without matching schema " + described);
+}
+
+# commons-lang3 NumberUtils.isParsable: an optional leading minus, digits and at most one point, not last.
+function commonsIsParsable(string text) returns boolean =>
+    text != "" && !text.endsWith(".") && text != "-" && re `-?[0-9]*\.?[0-9]*`.isFullMatch(text);
+
 # The local part of an expanded XML name (`{uri}local`).
 function localName(string expandedName) returns string {
     int? brace = expandedName.indexOf("}");

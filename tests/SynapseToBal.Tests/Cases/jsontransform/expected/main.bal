@@ -12,7 +12,7 @@ service /transform on httpListener {
     # POST /transform/schema
     resource function post schema(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
-        // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json'; not translated, the payload is left as it is
+        // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
         // <jsontransform schema="conf:/schema.json"/>
         return respond(ctx);
     }
