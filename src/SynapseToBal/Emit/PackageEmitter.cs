@@ -949,6 +949,7 @@ internal sealed class ModuleUsage
         ["mqtt"] = "ballerina/mqtt",
         ["uuid"] = "ballerina/uuid",
         ["file"] = "ballerina/file",
+        ["ftp"] = "ballerina/ftp",
         ["io"] = "ballerina/io",
         ["os"] = "ballerina/os",
     };
