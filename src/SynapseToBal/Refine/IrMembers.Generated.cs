@@ -246,25 +246,27 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ValueIr.String)] = 230,
         [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 231,
         [typeof(global::SynapseToBal.IR.VariableReadIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 234,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 235,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 236,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 237,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 238,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 239,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 240,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 241,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 246,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 247,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 248,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 249,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 250,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 251,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 233,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 234,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 235,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 236,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 237,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 238,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 239,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 240,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 241,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 248,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 249,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 250,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 251,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 252,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 253,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2665,6 +2667,28 @@ internal static partial class IrMembers
 
             case 233:
             {
+                var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
+                sink.Visit(n.EndpointName);
+                sink.Visit(n.Path);
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.NotApplied);
+                sink.Visit(n.Address);
+                return true;
+            }
+
+            case 234:
+            {
+                var n = (global::SynapseToBal.IR.VfsSendStep)node;
+                sink.Visit(n.Endpoint);
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 235:
+            {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
                 sink.Visit(n.NamespaceUri);
@@ -2672,7 +2696,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2680,7 +2704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2694,21 +2718,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 237:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 238:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2732,7 +2756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2740,32 +2764,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 241:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 242:
-                return true;
-            case 243:
-                return true;
             case 244:
+                return true;
+            case 245:
+                return true;
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2777,7 +2801,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2791,7 +2815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2805,7 +2829,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2813,7 +2837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2833,7 +2857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2841,7 +2865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

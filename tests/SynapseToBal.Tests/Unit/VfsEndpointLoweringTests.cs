@@ -189,4 +189,21 @@ public sealed class VfsEndpointLoweringTests
         Assert.Contains("function vfsWriteFile(", files["support.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("function vfsWriteRemote(", files["support.bal"], StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_proxy_target_endpoint_on_vfs_is_written_as_a_send_and_a_callout_to_it_is_reported()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="FileEP"><address uri="vfs:file:///out"/></endpoint>""",
+            $"""<proxy xmlns="{Ns}" name="ToFile" transports="http"><target endpoint="FileEP"><inSequence><property name="OUT_ONLY" value="true"/><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/></inSequence></target></proxy>""",
+            $"""<sequence xmlns="{Ns}" name="Callout"><callout endpointKey="FileEP"><source type="envelope"/><target key="r"/></callout></sequence>""");
+
+        var flow = package.Functions.Single(f => f.Summary.StartsWith("In flow of proxy service ToFile", StringComparison.Ordinal)).Body;
+        Assert.Single(IrWalker.Steps(flow).OfType<VfsSendStep>());
+        Assert.DoesNotContain(IrWalker.Steps(flow), s => s is TodoStep);
+        Assert.IsType<AcceptStep>(flow[^1]);
+        Assert.Single(Body(package, "Callout").OfType<TodoStep>());
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0268" && Message(d).Contains("<callout>", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0268" && !Message(d).Contains("<callout>", StringComparison.Ordinal));
+    }
 }

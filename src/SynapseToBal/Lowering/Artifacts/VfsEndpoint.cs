@@ -230,4 +230,35 @@ public sealed partial class Lowerer
             $"OUT_ONLY is {(state.OutOnly == Known.Maybe ? "set on some paths only" : "not set")} before this <send>: the Micro Integrator writes the file and keeps waiting for a reply that never comes until the endpoint's timeout (then drops the message, or runs the fault sequence with a fault responseAction), so neither the out flow nor the client gets anything; the generated code writes the file and ends the flow as an out-only send does");
         return [.. notApplied, .. OutOnlyOrAccepted(send, "send", send.Location, write, state with { OutOnly = Known.Yes }, context)!];
     }
+    /// <summary>
+    /// A proxy's target endpoint when it is a VFS endpoint: ProxyServiceMessageReceiver sends it as a &lt;send&gt; does, in
+    /// the state the in flow left, so the file is written and the flow ends as an out-only send does (with OUT_ONLY not
+    /// set, SB0268 as for a send). Null when the endpoint is not VFS.
+    /// </summary>
+    private IEnumerable<StepIr>? VfsTargetSend(EndpointReferenceSyntax reference, ExchangeState.Frame state, SourceLocation location, FlowContext context)
+    {
+        if (VfsEndpointOf(reference) is not { } vfs)
+        {
+            return null;
+        }
+
+        StepIr write = new VfsSendStep(null, vfs);
+        StepIr[] notApplied = vfs.NotApplied is { } reason ? [new TodoStep(null, reason, vfs.Address ?? string.Empty)] : [];
+        if (state.OutOnly != Known.Yes)
+        {
+            _diagnostics.Report(DiagnosticCatalog.VfsSendNotReproduced, location, vfs.EndpointName,
+                $"OUT_ONLY is {(state.OutOnly == Known.Maybe ? "set on some paths only" : "not set")} when the proxy sends to its target endpoint: the Micro Integrator writes the file and keeps waiting for a reply that never comes until the endpoint's timeout (then drops the message, or runs the fault sequence with a fault responseAction), so neither the out flow nor the client gets anything; the generated code writes the file and ends the flow as an out-only send does");
+        }
+
+        return [.. notApplied, .. OutOnlyOrAccepted(null, "proxy target", location, write, state with { OutOnly = Known.Yes }, context)!];
+    }
+
+    /// <summary>A use of a VFS endpoint no generated code writes (a callout): its SB0268, with why.</summary>
+    private void ReportVfsNotTranslated(EndpointReferenceSyntax? reference, SourceLocation? location, string why)
+    {
+        if (VfsEndpointOf(reference) is { } vfs)
+        {
+            _diagnostics.Report(DiagnosticCatalog.VfsSendNotReproduced, location, vfs.EndpointName, why);
+        }
+    }
 }
