@@ -196,7 +196,7 @@ public sealed class VfsEndpointLoweringTests
         var package = Lower(diagnostics,
             $"""<endpoint xmlns="{Ns}" name="FileEP"><address uri="vfs:file:///out"/></endpoint>""",
             $"""<proxy xmlns="{Ns}" name="ToFile" transports="http"><target endpoint="FileEP"><inSequence><property name="OUT_ONLY" value="true"/><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/></inSequence></target></proxy>""",
-            $"""<sequence xmlns="{Ns}" name="Callout"><callout endpointKey="FileEP"><source type="envelope"/><target key="r"/></callout></sequence>""");
+            $"""<sequence xmlns="{Ns}" name="Callout"><callout endpointKey="FileEP"><source type="envelope"/></callout></sequence>""");
 
         var flow = package.Functions.Single(f => f.Summary.StartsWith("In flow of proxy service ToFile", StringComparison.Ordinal)).Body;
         Assert.Single(IrWalker.Steps(flow).OfType<VfsSendStep>());
