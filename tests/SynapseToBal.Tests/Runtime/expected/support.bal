@@ -7690,7 +7690,9 @@ function vfsWriteFile(Context ctx, string path, boolean append = false, boolean 
         if locking {
             check file:remove(target + ".lock");
         }
-        check written;
+        if written is io:Error {
+            fail written;
+        }
     } on fail error e {
         return error(string `Unexpected error during sending message out. IO Error while creating response file : ${target}`, e);
     }
@@ -7731,7 +7733,10 @@ function vfsWriteRemote(Context ctx, ftp:ClientConfiguration connection, string 
                 check 'client->mkdir(path);
                 exists = true;
             }
-            boolean folder = exists && check 'client->isDirectory(path);
+            boolean folder = false;
+            if exists {
+                folder = check 'client->isDirectory(path);
+            }
             if folder {
                 target = (path.endsWith("/") ? path : path + "/") + vfsReplyFileName(ctx);
             }
@@ -7753,7 +7758,9 @@ function vfsWriteRemote(Context ctx, ftp:ClientConfiguration connection, string 
             if locking {
                 check 'client->delete(lockPath);
             }
-            check written;
+            if written is ftp:Error {
+                fail written;
+            }
         } on fail error e {
             ftp:Error? closed = 'client->close();
             if closed is ftp:Error {
