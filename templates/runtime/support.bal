@@ -1,6 +1,7 @@
 import ballerina/data.xmldata;
 import ballerina/email;
 import ballerina/file;
+import ballerina/ftp;
 import ballerina/http;
 import ballerina/io;
 import ballerina/jballerina.java;
@@ -8410,6 +8411,148 @@ function fileConnectorAppend(Context ctx, string location, string content = "", 
         return error("Error while appending a file.", e);
     }
     connectorResult(ctx, xml `<success>true</success>`);
+}
+
+# The bytes Synapse's VFSTransportSender writes for the message (populateResponseFile): what the message formatter of
+# its content type (messageType) writes, as `entityBody` gives it for an HTTP body: JSON text, the SOAP envelope,
+# the XML payload, the text of the `<text>` wrapper, the bytes as received; for any other content type a payload
+# that is Synapse's `<binary>` wrapper is written as its decoded bytes, as the ExpandingMessageFormatter of
+# application/octet-stream writes it. No body is an empty file.
+function vfsFileContent(Context ctx) returns byte[]|error {
+    xml|byte[]? body = check entityBody(ctx);
+    if body is byte[] {
+        return body;
+    }
+    if body is () {
+        return [];
+    }
+    if bodyFormat(ctx.contentType) == "binary" && body.elements().length() == 1 {
+        xml binary = body.elements("{http://ws.apache.org/commons/ns/payload}binary");
+        if binary.length() == 1 {
+            return array:fromBase64(binary.data().trim());
+        }
+    }
+    return body.toString().toBytes();
+}
+
+# The name of the file the VFS sender writes into a folder (VFSUtils.getFileName): the message's
+# `transport.vfs.ReplyFileName` transport property, else `response.xml`.
+function vfsReplyFileName(Context ctx) returns string => ctx.headers["transport.vfs.replyfilename"] ?: "response.xml";
+
+# Whether the message's `transport.vfs.CreateFolder` transport property is "true", which makes the sender create the
+# endpoint's folder as the URI's own option does (VFSOutTransportInfo.isForceCreateFolder).
+function vfsCreateFolderHeader(Context ctx) returns boolean => ctx.headers["transport.vfs.createfolder"] == "true";
+
+# A send to a `vfs:file:` endpoint, as Synapse's VFSTransportSender.writeFile writes it: with `createFolder` (the
+# URI's transport.vfs.CreateFolder, or the message's transport property) a missing `path` is created as a folder;
+# when `path` is a folder the message goes into it under `vfsReplyFileName`, otherwise `path` is the file (the
+# folders above it created, as Commons VFS creates them). Unless `locking` is false (transport.vfs.Locking
+# disable), a `<file>.lock` file is held while writing (`vfsLocalLock`). The file is replaced, or, with `append`
+# (transport.vfs.Append), written at its end. No response comes back: the message is left as it was. A failure
+# fails the send, and the flow's fault handling runs, as Axis2Sender turns the sender's error into a fault.
+function vfsWriteFile(Context ctx, string path, boolean append = false, boolean createFolder = false,
+        boolean locking = true, int maxRetryCount = 3, decimal reconnectTimeout = 30) returns error? {
+    byte[] content = check vfsFileContent(ctx);
+    string target = path;
+    do {
+        boolean exists = check file:test(path, file:EXISTS);
+        if !exists && (createFolder || vfsCreateFolderHeader(ctx)) {
+            check file:createDir(path, file:RECURSIVE);
+            exists = true;
+        }
+        if exists && check file:test(path, file:IS_DIR) {
+            target = check file:joinPath(path, vfsReplyFileName(ctx));
+        }
+        check fileConnectorCreateParent(target);
+        if locking {
+            check vfsLocalLock(target, maxRetryCount, reconnectTimeout);
+        }
+        io:Error? written = io:fileWriteBytes(target, content, append ? io:APPEND : io:OVERWRITE);
+        if locking {
+            check file:remove(target + ".lock");
+        }
+        if written is io:Error {
+            fail written;
+        }
+    } on fail error e {
+        return error(string `Unexpected error during sending message out. IO Error while creating response file : ${target}`, e);
+    }
+}
+
+# The lock the VFS sender takes before writing a file (acquireLockForSending, VFSUtils.acquireLock): a
+# `<file>.lock` file holding a random value. When one is there already (another sender writing, or a VFS
+# listener reading the file) it tries again after `reconnectTimeout` seconds, up to `maxRetryCount` times, then
+# fails the send.
+function vfsLocalLock(string target, int maxRetryCount, decimal reconnectTimeout) returns error? {
+    string lockPath = target + ".lock";
+    int tries = 0;
+    while check file:test(lockPath, file:EXISTS) {
+        if tries == maxRetryCount {
+            return error(string `Couldn't send the message to file : ${target}, unable to acquire the lock even after ${tries + 1} retries`);
+        }
+        tries += 1;
+        runtime:sleep(reconnectTimeout);
+    }
+    check io:fileWriteString(lockPath, uuid:createType4AsString());
+}
+
+# A send to a `vfs:ftp:`, `vfs:sftp:` or `vfs:ftps:` endpoint over an ftp:Client on `connection` (one connection
+# per send, closed after it), as `vfsWriteFile` writes a local file: the folder made with `createFolder`, the file
+# named by `vfsReplyFileName` inside an existing folder, the `.lock` file held unless `locking` is false, the
+# content replacing the file's or, with `append`, added at its end. A failure fails the send; its message names
+# the path, never the connection's credentials.
+function vfsWriteRemote(Context ctx, ftp:ClientConfiguration connection, string path, boolean append = false,
+        boolean createFolder = false, boolean locking = true, int maxRetryCount = 3, decimal reconnectTimeout = 30)
+        returns error? {
+    byte[] content = check vfsFileContent(ctx);
+    string target = path;
+    do {
+        ftp:Client 'client = check new (connection);
+        do {
+            boolean exists = check 'client->exists(path);
+            if !exists && (createFolder || vfsCreateFolderHeader(ctx)) {
+                check 'client->mkdir(path);
+                exists = true;
+            }
+            boolean folder = false;
+            if exists {
+                folder = check 'client->isDirectory(path);
+            }
+            if folder {
+                target = (path.endsWith("/") ? path : path + "/") + vfsReplyFileName(ctx);
+            }
+            string lockPath = target + ".lock";
+            if locking {
+                int tries = 0;
+                boolean held = check 'client->exists(lockPath);
+                while held {
+                    if tries == maxRetryCount {
+                        fail error(string `Couldn't send the message to file : ${target}, unable to acquire the lock even after ${tries + 1} retries`);
+                    }
+                    tries += 1;
+                    runtime:sleep(reconnectTimeout);
+                    held = check 'client->exists(lockPath);
+                }
+                check 'client->putText(lockPath, uuid:createType4AsString());
+            }
+            ftp:Error? written = 'client->putBytes(target, content, append ? ftp:APPEND : ftp:OVERWRITE);
+            if locking {
+                check 'client->delete(lockPath);
+            }
+            if written is ftp:Error {
+                fail written;
+            }
+        } on fail error e {
+            ftp:Error? closed = 'client->close();
+            if closed is ftp:Error {
+                log:printWarn("Error when closing the connection to the VFS endpoint's server", closed);
+            }
+            fail e;
+        }
+        check 'client->close();
+    } on fail error e {
+        return error(string `Unexpected error during sending message out. IO Error while creating response file : ${target}`, e);
+    }
 }
 
 # ldap.init (LDAP connector 1.0.x, Init): the connection settings become the properties `providerUrl`,

@@ -950,6 +950,7 @@ internal sealed class ModuleUsage
         ["email"] = "ballerina/email",
         ["uuid"] = "ballerina/uuid",
         ["file"] = "ballerina/file",
+        ["ftp"] = "ballerina/ftp",
         ["io"] = "ballerina/io",
         ["os"] = "ballerina/os",
     };

@@ -379,6 +379,9 @@ internal sealed partial class StatementWriter
             case JmsSendStep jms:
                 JmsSend(jms);
                 break;
+            case VfsSendStep vfs:
+                VfsSend(vfs);
+                break;
             case CacheLookupStep cache:
                 _out.Open($"if check cacheLookup({CacheArguments(cache.Settings)}) {{");
                 Block(cache.OnHit);

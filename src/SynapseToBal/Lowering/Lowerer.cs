@@ -648,6 +648,8 @@ public sealed partial class Lowerer
         {
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "jms" } && LowerJmsEndpoint(baseName, address, out notTranslated):
                 return null;
+            case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
+                return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { } transport:
                 notTranslated = NonHttp(baseName, transport, address.Uri, address.Location);
                 return null;

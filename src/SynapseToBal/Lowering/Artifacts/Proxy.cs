@@ -38,6 +38,7 @@ public sealed partial class Lowerer
             body = CallStepFor(null, endpoint, context, out var reason) is { } call
                 ? [.. body, .. TargetTransportSwitchTodo(target.InSequence), .. OutOnlyOrAccepted(null, "proxy target", target.Location, call, ended, context) ?? [.. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]]
                 : JmsTargetSend(endpoint, target.InSequence, target.Location) is { } jms ? [.. body, .. jms]
+                : VfsTargetSend(endpoint, ended, target.Location, context) is { } vfs ? [.. body, .. vfs]
                 : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
         }
 

@@ -44,6 +44,11 @@ public sealed partial class Lowerer
             return jms;
         }
 
+        if (step is null && VfsSend(call, call.Endpoint, context) is { } vfs)
+        {
+            return vfs;
+        }
+
         if (step is null)
         {
             return [NotTranslatedCall(call, reason)];
@@ -126,6 +131,11 @@ public sealed partial class Lowerer
         if (call is null && JmsSend(send, send.Endpoint, reason, context) is { } jms)
         {
             return jms;
+        }
+
+        if (call is null && VfsSend(send, send.Endpoint, context) is { } vfs)
+        {
+            return vfs;
         }
 
         if (call is null)

@@ -24,3 +24,21 @@ configurable string orderQueueJavaNamingSecurityPrincipal = "mq";
 
 # JNDI property of the JMS endpoint 'OrderQueue' (java.naming.security.credentials in its address).
 configurable string orderQueueJavaNamingSecurityCredentials = ?;
+
+# File or folder on the sftp server the VFS endpoint 'ReportDrop' writes to (the path of its address vfs:sftp://reports:****@files.example.com/outbox?transport.vfs.Append=true).
+configurable string reportDropPath = "/outbox";
+
+# Host of the sftp server of the VFS endpoint 'ReportDrop' (address vfs:sftp://reports:****@files.example.com/outbox?transport.vfs.Append=true).
+configurable string reportDropHost = "files.example.com";
+
+# Port of the sftp server of the VFS endpoint 'ReportDrop' (the sftp default).
+configurable int reportDropPort = 22;
+
+# User the VFS endpoint 'ReportDrop' logs in to the sftp server as (the user of its address).
+configurable string reportDropUser = "reports";
+
+# Password of the user of the VFS endpoint 'ReportDrop' on the sftp server (the password of its address, never copied here).
+configurable string reportDropPassword = ?;
+
+# File or folder the VFS endpoint 'OrderAPI / endpoint' writes to (the path of its address vfs:file:///var/outbox/orders.xml).
+configurable string orderApiEndpointPath = "/var/outbox/orders.xml";

@@ -2,6 +2,7 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/ftp;
 import ballerina/http;
 import ballerinax/java.jms;
 
@@ -15,22 +16,15 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.properties["OUT_ONLY"] = "true";
         check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
-        // TODO(SB0218): the <call> target is not an HTTP endpoint: 'OrderAPI / endpoint' sends over VFS (file, FTP or SFTP), not HTTP: replace it with ballerina/ftp (an ftp:Client for ftp:// and sftp://) or ballerina/file and ballerina/io for file://
-        // <call>
-        //     <endpoint>
-        //         <address uri="vfs:file:///var/outbox/orders.xml"/>
-        //     </endpoint>
-        // </call>
+        check vfsWriteFile(ctx, orderApiEndpointPath);
         check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return accepted();
     }
 
     # PUT /orders/report
     resource function put report(http:Request request) returns http:Response|error {
-        // TODO(SB0218): the <send> target is not an HTTP endpoint: 'ReportDrop' sends over VFS (file, FTP or SFTP), not HTTP: replace it with ballerina/ftp (an ftp:Client for ftp:// and sftp://) or ballerina/file and ballerina/io for file://; the address parameters to map are transport.vfs.Append (credentials in the address are masked below)
-        // <send>
-        //     <endpoint key="ReportDrop"/>
-        // </send>
+        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: reportDropHost, port: reportDropPort, auth: {credentials: {username: reportDropUser, password: reportDropPassword}}}, reportDropPath, append = true);
         return accepted();
     }
 }
