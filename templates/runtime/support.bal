@@ -4572,28 +4572,20 @@ function dataMapperOperand(string? value, string member) returns string|error {
     return error(string `TypeError: the data mapping calls a method on the input member '${member}', which the input does not have`);
 }
 
-# JavaScript's `toUpperCase()` in a data mapping (issue 10): ASCII letters as `toUpperAscii`; a string with any other
-# character is an error, as JavaScript maps letters outside ASCII by Unicode rules (`ß` to `SS`) that lang.string does not have.
-function dataMapperUpperCase(string value) returns string|error {
-    check dataMapperAscii(value, "toUpperCase");
-    return value.toUpperAscii();
-}
+# JavaScript's `toUpperCase()` in a data mapping (issue 10): the locale-independent Unicode case mapping ("straße" is
+# "STRASSE"), which the data mapper's JavaScript engines (Nashorn, Rhino) take from Java's
+# `String.toUpperCase(Locale.ROOT)`; lang.string's toUpperAscii maps ASCII letters only. The same Java method, through interop.
+function dataMapperUpperCase(string value) returns string =>
+    java:toString(javaStringToUpperCaseIn(java:fromString(value), javaLocaleRoot())) ?: "";
 
-# JavaScript's `toLowerCase()` in a data mapping (issue 10): ASCII letters as `toLowerAscii`; a string with any other
-# character is an error (JavaScript lowers them by Unicode rules).
-function dataMapperLowerCase(string value) returns string|error {
-    check dataMapperAscii(value, "toLowerCase");
-    return value.toLowerAscii();
-}
+# JavaScript's `toLowerCase()` in a data mapping: Java's `String.toLowerCase(Locale.ROOT)`, as dataMapperUpperCase.
+function dataMapperLowerCase(string value) returns string =>
+    java:toString(javaStringToLowerCaseIn(java:fromString(value), javaLocaleRoot())) ?: "";
 
-# An error when a string has a character outside ASCII: the data-mapping string methods translated for ASCII only.
-function dataMapperAscii(string value, string method) returns error? {
-    foreach string:Char c in value {
-        if c.toCodePointInt() > 0x7F {
-            return error(string `the data mapping's ${method}() is translated for ASCII text only: '${value}' has other characters`);
-        }
-    }
-}
+isolated function javaLocaleRoot() returns handle = @java:FieldGet {
+    'class: "java.util.Locale",
+    name: "ROOT"
+} external;
 
 # JavaScript's `trim()` in a data mapping (issue 10): removes its white space and line terminators from both ends
 # (tab, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), where

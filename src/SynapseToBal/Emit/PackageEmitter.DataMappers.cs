@@ -110,7 +110,7 @@ public sealed partial class PackageEmitter
             MappedValueIr.Concat concat => string.Join(" + ", concat.Parts.Select(Value)),
             MappedValueIr.Required required => $"check dataMapperOperand({Read(required.Read)}, {BallerinaSyntax.StringLiteral(string.Join('.', required.Read.Path))})",
             MappedValueIr.Arithmetic arithmetic => $"{Operand(arithmetic.Left)} {arithmetic.Operator} {Operand(arithmetic.Right)}",
-            MappedValueIr.Call call => (call.Function is MappedFunction.UpperCase or MappedFunction.LowerCase or MappedFunction.Substring ? "check " : string.Empty) + call.Function switch
+            MappedValueIr.Call call => (call.Function is MappedFunction.Substring ? "check " : string.Empty) + call.Function switch
             {
                 MappedFunction.UpperCase => "dataMapperUpperCase",
                 MappedFunction.LowerCase => "dataMapperLowerCase",

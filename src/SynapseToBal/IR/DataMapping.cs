@@ -117,8 +117,9 @@ public abstract record MappedValueIr
     public sealed record Arithmetic(char Operator, MappedValueIr Left, MappedValueIr Right) : MappedValueIr;
 
     /// <summary>
-    /// A string joined from input strings and literals, as the script's <c>a.concat(b, ...)</c> does: every part is a
-    /// <see cref="FromInput"/> of a string field the input always has, or a <see cref="Text"/>.
+    /// A string joined from strings, as the script's <c>a.concat(b, ...)</c> or <c>a + b</c> does: every part is a string
+    /// value that is always there (a <see cref="FromInput"/> of a string field the input always has, a <see cref="Text"/>,
+    /// a <see cref="Call"/>, a <see cref="Required"/> receiver).
     /// </summary>
     public sealed record Concat(ImmutableArray<MappedValueIr> Parts) : MappedValueIr;
 
@@ -134,10 +135,10 @@ public abstract record MappedValueIr
 /// <summary>The JavaScript string methods a mapping translates, each by a runtime helper that does what the method does or fails.</summary>
 public enum MappedFunction
 {
-    /// <summary><c>toUpperCase()</c>: ASCII letters; a string with other characters fails (JavaScript maps them by Unicode rules).</summary>
+    /// <summary><c>toUpperCase()</c>: Java's <c>String.toUpperCase(Locale.ROOT)</c>, as the JavaScript engines do.</summary>
     UpperCase,
 
-    /// <summary><c>toLowerCase()</c>: ASCII letters; a string with other characters fails.</summary>
+    /// <summary><c>toLowerCase()</c>: Java's <c>String.toLowerCase(Locale.ROOT)</c>.</summary>
     LowerCase,
 
     /// <summary><c>trim()</c>: JavaScript's white space and line terminators at both ends.</summary>

@@ -215,7 +215,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
     /// </summary>
     internal static ScriptValue? Expression(string text, out string? error)
     {
-        var parser = new ExpressionParser(text);
+        var parser = new ScriptExpressionParser(text);
         var value = parser.Additive();
         error = parser.Error ?? (value is not null && !parser.AtEnd ? $"'{parser.Rest}' is not of a translated form" : null);
         return error is null ? value : null;
@@ -288,7 +288,7 @@ internal abstract record ScriptValue
 }
 
 /// <summary>A recursive-descent reader of the expressions <see cref="ScriptValue"/> represents.</summary>
-internal sealed class ExpressionParser(string text)
+internal sealed class ScriptExpressionParser(string text)
 {
     private int _index;
 

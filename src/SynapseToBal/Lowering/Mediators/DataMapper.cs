@@ -476,7 +476,7 @@ public sealed partial class Lowerer
                     }
 
                     var elementTarget = new MappedFieldIr(key + "[]", outputArray.Item, Optional: false, Attribute: false, Text: false, Namespace: null);
-                    elementValue = Value(value, inner2, ([elementTarget], elementTarget), out var elementReason);
+                    elementValue = Value(value, inner2, (ImmutableArray.Create(elementTarget), elementTarget), out var elementReason);
                     if (elementValue is null)
                     {
                         reason = $"the element value '{First(inner)}' is not translated ({elementReason})";
@@ -751,7 +751,7 @@ public sealed partial class Lowerer
 
                     return new Typed(Joined([value, .. arguments.Select(a => a.Value)]), "string");
                 default:
-                    reason = $"the method '{method.Name}'" + (method.Arguments.IsEmpty ? string.Empty : $" with {method.Arguments.Length} argument(s)");
+                    reason = $"the method '{method.Name}'";
                     return null;
             }
         }
