@@ -161,110 +161,115 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 145,
         [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 146,
         [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 147,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 149,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 150,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 151,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 152,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 153,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 154,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 155,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 156,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 157,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 158,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 159,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 160,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 161,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 162,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 163,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 164,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 165,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 166,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 167,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 168,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 169,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 170,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 171,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 172,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 173,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 174,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 175,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 176,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 177,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 178,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 179,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 180,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 181,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 182,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 183,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 184,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 185,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 186,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 187,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 188,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 189,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 190,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 191,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 192,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 193,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 194,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 195,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 196,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 197,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 198,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 199,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 200,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 201,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 202,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 203,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 204,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 205,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 206,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 208,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 209,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 210,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 211,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 212,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 213,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 214,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 215,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 216,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 217,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 218,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 219,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 221,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 222,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 223,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 224,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 225,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 226,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 227,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 228,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 229,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 230,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 231,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 234,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 235,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 236,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 237,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 238,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 239,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 240,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 241,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 246,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 247,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 248,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 249,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 250,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 251,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 150,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 151,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 152,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 153,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 154,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 155,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 156,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 157,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 158,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 159,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 160,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 161,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 162,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 163,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 164,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 165,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 166,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 167,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 168,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 169,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 170,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 171,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 172,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 173,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 174,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 175,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 176,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 177,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 178,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 179,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 180,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 181,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 182,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 183,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 184,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 185,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 186,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 187,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 188,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 189,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 190,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 191,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 192,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 193,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 194,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 195,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 196,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 197,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 198,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 199,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 200,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 201,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 202,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 203,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 204,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 205,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 206,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 207,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 208,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 209,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 210,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 211,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 212,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 213,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 214,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 215,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 216,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 217,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 218,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 219,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 220,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 221,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 222,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 223,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 224,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 225,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 226,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 227,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 228,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 229,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 230,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 231,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 232,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 233,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 234,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 235,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 236,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 237,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 238,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 239,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 240,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 241,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 248,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 249,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 250,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 251,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 252,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 253,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 254,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 255,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 256,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1769,6 +1774,38 @@ internal static partial class IrMembers
 
             case 148:
             {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
+                sink.Visit(n.Left);
+                sink.Visit(n.Right);
+                return true;
+            }
+
+            case 149:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
+                foreach (var item in n.Source)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.ElementType);
+                sink.Visit(n.Element);
+                return true;
+            }
+
+            case 150:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
+                foreach (var item in n.Arguments)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 151:
+            {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
                 {
@@ -1778,7 +1815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1789,7 +1826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1800,28 +1837,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 154:
+                return true;
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 152:
+            case 156:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
+                sink.Visit(n.Read);
+                return true;
+            }
+
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 153:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 154:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1850,7 +1896,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1861,7 +1907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1870,21 +1916,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 158:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 159:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1892,14 +1938,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 161:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1907,7 +1953,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2029,21 +2075,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 164:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 165:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2051,7 +2097,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2059,7 +2105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2068,14 +2114,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 169:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2083,7 +2129,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2092,7 +2138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2100,7 +2146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2108,7 +2154,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2116,7 +2162,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2125,7 +2171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2133,7 +2179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2141,7 +2187,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2163,14 +2209,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 179:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2184,7 +2230,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2192,14 +2238,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 182:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2210,7 +2256,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2220,7 +2266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2237,7 +2283,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2250,7 +2296,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2268,7 +2314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2276,7 +2322,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2285,7 +2331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2299,7 +2345,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2308,7 +2354,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2317,14 +2363,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 193:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2335,7 +2381,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2344,14 +2390,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 196:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2359,7 +2405,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2367,7 +2413,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2376,7 +2422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2388,7 +2434,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2406,27 +2452,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 206:
                 return true;
-            case 202:
+            case 207:
                 return true;
-            case 203:
+            case 208:
                 return true;
-            case 204:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 205:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 206:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2434,7 +2480,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2450,14 +2496,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 209:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2476,7 +2522,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2485,7 +2531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2498,28 +2544,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 213:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 214:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 215:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2530,14 +2576,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 217:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2548,7 +2594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2556,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2564,7 +2610,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2576,7 +2622,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2591,7 +2637,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2601,23 +2647,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 224:
+            case 229:
                 return true;
-            case 225:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 226:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2625,37 +2671,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 228:
+            case 233:
                 return true;
-            case 229:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 230:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 231:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 232:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2663,7 +2709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2672,7 +2718,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2680,7 +2726,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2694,21 +2740,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 237:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 238:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2732,7 +2778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2740,32 +2786,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 241:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 242:
+            case 247:
                 return true;
-            case 243:
+            case 248:
                 return true;
-            case 244:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 245:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2777,7 +2823,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2791,7 +2837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2805,7 +2851,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2813,7 +2859,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2833,7 +2879,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2841,7 +2887,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

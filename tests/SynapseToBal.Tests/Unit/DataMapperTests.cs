@@ -319,7 +319,7 @@ public sealed class DataMapperTests
     }
 
     private const string LoopInputSchema = """
-        {"title": "orders", "type": "object", "required": ["shop", "order"],
+        {"title": "orders", "type": "object", "required": ["shop", "order", "rate"],
          "properties": {
            "shop": {"type": "string"}, "note": {"type": "string"}, "rate": {"type": "number"},
            "order": {"type": "array", "items": [{"type": "object", "required": ["id", "qty", "price"],

@@ -430,6 +430,7 @@ public sealed partial class Lowerer
                 if (DataMapperScript.ElementAssignment(inner) is not { } element || element.Index != counter || arrayText is not null && element.Array != arrayText)
                 {
                     reason = inner.StartsWith("for", StringComparison.Ordinal) ? "a loop inside a loop"
+                        : DataMapperScript.Assignment(inner) is { } other && other.Root != outputVariable ? $"the loop's statement '{First(inner)}' (a variable of its own)"
                         : inner.StartsWith("var ", StringComparison.Ordinal) || inner.StartsWith("if", StringComparison.Ordinal) ? $"the loop's statement '{First(inner)}' (each iteration's value is not one element of one output array)"
                         : $"the loop's statement '{First(inner)}' does not fill the element of one output array (each iteration would overwrite it)";
                     return null;
@@ -554,6 +555,12 @@ public sealed partial class Lowerer
                 return null;
             }
 
+            if (value == "[]")
+            {
+                reason = "an empty array that no translated loop fills";
+                return null;
+            }
+
             if (DataMapperScript.Expression(value, out var error) is not { } expression)
             {
                 reason = $"an expression that is not translated: {error}";
@@ -608,7 +615,7 @@ public sealed partial class Lowerer
             var text = read.Root + string.Concat(read.Path.Select(p => p.StartsWith('[') ? p : "." + p));
             if (read.Root != scope.InputVariable)
             {
-                reason = $"it reads '{text}', which is not the input";
+                reason = read.Path.IsEmpty ? $"it reads the script's variable '{read.Root}'" : $"it reads '{text}', which is not the input";
                 return null;
             }
 
