@@ -410,7 +410,7 @@ public sealed class DataMapperTests
     }
 
     [Theory]
-    [InlineData("var x = inputorders.order[i_order].id;", "the loop's statement 'var x = inputorders.order[i_order].id' (each iteration's value is not one element of one output array)")]
+    [InlineData("var x = inputorders.order[i_order].id;", "the loop's statement 'var x = inputorders.order[i_order].id' (a variable of its own)")]
     [InlineData("outputlines.shop = inputorders.order[i_order].id;", "does not fill the element of one output array (each iteration would overwrite it)")]
     [InlineData("for(j in inputorders.codes){ }", "a loop inside a loop")]
     [InlineData("outputlines.line[count_i_order].nothing = inputorders.shop;", "the loop assigns 'nothing', which the output array's elements do not have")]
