@@ -5347,6 +5347,75 @@ function notTranslated(string expression) returns string|error {
     return error(string `not translated from Synapse: ${expression}`);
 }
 
+# A string field of the data mapper's input that the mapping calls a method on (issue 10): JavaScript throws a
+# TypeError for a method called on undefined, so the Micro Integrator's mapping fails when the input does not have it.
+function dataMapperOperand(string? value, string member) returns string|error {
+    if value is string {
+        return value;
+    }
+    return error(string `TypeError: the data mapping calls a method on the input member '${member}', which the input does not have`);
+}
+
+# JavaScript's `toUpperCase()` in a data mapping (issue 10): the locale-independent Unicode case mapping ("straße" is
+# "STRASSE"), which the data mapper's JavaScript engines (Nashorn, Rhino) take from Java's
+# `String.toUpperCase(Locale.ROOT)`; lang.string's toUpperAscii maps ASCII letters only. The same Java method, through interop.
+function dataMapperUpperCase(string value) returns string =>
+    java:toString(javaStringToUpperCaseIn(java:fromString(value), javaLocaleRoot())) ?: "";
+
+# JavaScript's `toLowerCase()` in a data mapping: Java's `String.toLowerCase(Locale.ROOT)`, as dataMapperUpperCase.
+function dataMapperLowerCase(string value) returns string =>
+    java:toString(javaStringToLowerCaseIn(java:fromString(value), javaLocaleRoot())) ?: "";
+
+isolated function javaLocaleRoot() returns handle = @java:FieldGet {
+    'class: "java.util.Locale",
+    name: "ROOT"
+} external;
+
+# JavaScript's `trim()` in a data mapping (issue 10): removes its white space and line terminators from both ends
+# (tab, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), where
+# `string:trim` removes the ASCII ones only.
+function dataMapperTrim(string value) returns string {
+    int first = 0;
+    int end = value.length();
+    while first < end && dataMapperWhiteSpace(value.getCodePoint(first)) {
+        first += 1;
+    }
+    while end > first && dataMapperWhiteSpace(value.getCodePoint(end - 1)) {
+        end -= 1;
+    }
+    return value.substring(first, end);
+}
+
+# True for the code points JavaScript's `trim()` removes (its WhiteSpace and LineTerminator characters).
+function dataMapperWhiteSpace(int c) returns boolean =>
+    c >= 0x09 && c <= 0x0D || c == 0x20 || c == 0xA0 || c == 0x1680 || c >= 0x2000 && c <= 0x200A
+        || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+
+# JavaScript's `substring(start[, end])` in a data mapping (issue 10): each index clamped to 0..length, the two
+# swapped when start is after end. JavaScript counts UTF-16 units: a string with a character outside the Basic
+# Multilingual Plane (which takes two) is an error rather than cut elsewhere.
+function dataMapperSubstring(string value, int startIndex, int? endIndex = ()) returns string|error {
+    foreach string:Char c in value {
+        if c.toCodePointInt() > 0xFFFF {
+            return error(string `the data mapping's substring() is translated for text of the Basic Multilingual Plane only: '${value}' has other characters`);
+        }
+    }
+    int length = value.length();
+    int low = int:min(int:max(startIndex, 0), length);
+    int high = endIndex is int ? int:min(int:max(endIndex, 0), length) : length;
+    return low <= high ? value.substring(low, high) : value.substring(high, low);
+}
+
+# JavaScript's `replace('text', 'replacement')` in a data mapping (issue 10): the first occurrence of the text only
+# (the replacement has no `$` patterns; the translation keeps those as TODOs).
+function dataMapperReplace(string value, string pattern, string replacement) returns string {
+    int? index = value.indexOf(pattern);
+    if index is () {
+        return value;
+    }
+    return value.substring(0, index) + replacement + value.substring(index + pattern.length());
+}
+
 # Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path`
 # navigates from the SOAP body to the target elements, in document order (`()`: the body's first element,
 # Synapse's body target; an empty body receives the source elements). `replace` puts the source elements in place of the target (source text

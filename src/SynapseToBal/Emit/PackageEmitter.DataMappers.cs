@@ -67,7 +67,9 @@ public sealed partial class PackageEmitter
     /// <summary>
     /// The body of a mapping function, indented: TODO lines for the statements that assign no field, then the output
     /// record. A record with fields copied only when the input has them is built in a local first (<c>output</c> for the
-    /// root, <c>output1</c>... for nested ones) and each such field set under an <c>if ... is T</c> check.
+    /// root, <c>output1</c>... for nested ones) and each such field set under an <c>if ... is T</c> check. An output array
+    /// mapped from an input array is a query (<c>from var item in input.xs select {...}</c>) when its element is one
+    /// expression that cannot fail, else a local filled by a <c>foreach</c> before the record.
     /// </summary>
     private static List<string> MappingLines(DataMappingIr mapping, NameMap names)
     {
@@ -82,7 +84,7 @@ public sealed partial class PackageEmitter
         var output = recordsByName[mapping.Output];
         var locals = 0;
         var body = new List<string>();
-        Construct(mapping.Body, output, "    ", body, isRoot: true);
+        Construct(mapping.Body, output, "    ", body, lines, "    ", isRoot: true);
         body[0] = "    return " + body[0].TrimStart();
         body[^1] += ";";
         lines.AddRange(body);
@@ -91,42 +93,108 @@ public sealed partial class PackageEmitter
         static bool WhenPresent(MappedEntryIr entry) => entry.Value is MappedValueIr.FromInput { FirstOptional: >= 0 };
 
         static string Read(MappedValueIr.FromInput read) =>
-            "input" + string.Concat(read.Path.Select((p, i) => (read.FirstOptional >= 0 && i >= read.FirstOptional ? "?." : ".") + BallerinaSyntax.FieldName(p)));
+            (read.OfItem ? "item" : "input") + string.Concat(read.Path.Select((p, i) => (read.FirstOptional >= 0 && i >= read.FirstOptional ? "?." : ".") + BallerinaSyntax.FieldName(p)));
 
-        static string Part(MappedValueIr part) => part switch
+        static string Source(MappedValueIr.ArrayMap map)
+        {
+            var read = Read(new MappedValueIr.FromInput(map.Source, map.FirstOptional));
+            return map.FirstOptional >= 0 ? $"({read} ?: [])" : read;
+        }
+
+        // A value as a Ballerina expression: strings joined with +, the string methods by their runtime helpers.
+        static string Value(MappedValueIr value) => value switch
         {
             MappedValueIr.FromInput read => Read(read),
             MappedValueIr.Text text => BallerinaSyntax.StringLiteral(text.Value),
-            _ => throw new InvalidOperationException($"No concatenated value {part.GetType().Name}"),
+            MappedValueIr.Integer integer => integer.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MappedValueIr.Concat concat => string.Join(" + ", concat.Parts.Select(Value)),
+            MappedValueIr.Required required => $"check dataMapperOperand({Read(required.Read)}, {BallerinaSyntax.StringLiteral(string.Join('.', required.Read.Path))})",
+            MappedValueIr.Arithmetic arithmetic => $"{Operand(arithmetic.Left)} {arithmetic.Operator} {Operand(arithmetic.Right)}",
+            MappedValueIr.Call call => (call.Function is MappedFunction.Substring ? "check " : string.Empty) + call.Function switch
+            {
+                MappedFunction.UpperCase => "dataMapperUpperCase",
+                MappedFunction.LowerCase => "dataMapperLowerCase",
+                MappedFunction.Trim => "dataMapperTrim",
+                MappedFunction.Substring => "dataMapperSubstring",
+                MappedFunction.Replace => "dataMapperReplace",
+                _ => throw new InvalidOperationException($"No mapped function {call.Function}"),
+            } + "(" + string.Join(", ", call.Arguments.Select(Value)) + ")",
+            _ => throw new InvalidOperationException($"No mapped expression {value.GetType().Name}"),
         };
 
-        void Construct(MappedValueIr.Construct construct, MappedRecordIr record, string indent, List<string> into, bool isRoot)
+        static string Operand(MappedValueIr value) => value is MappedValueIr.Arithmetic ? $"({Value(value)})" : Value(value);
+
+        // decls receives the local declarations a value needs (at declIndent), into the value's own lines (at indent).
+        void Construct(MappedValueIr.Construct construct, MappedRecordIr record, string indent, List<string> into, List<string> decls, string declIndent, bool isRoot)
         {
             if (construct.Entries.Any(WhenPresent))
             {
                 var local = isRoot ? "output" : "output" + ++locals;
                 var declaration = new List<string>();
-                Constructor(construct.Entries.Where(e => !WhenPresent(e)).ToList(), record, "    ", declaration);
-                declaration[0] = $"    {names[record.Name]} {local} = {declaration[0].TrimStart()}";
+                Constructor(construct.Entries.Where(e => !WhenPresent(e)).ToList(), record, declIndent, declaration, decls, declIndent);
+                declaration[0] = $"{declIndent}{names[record.Name]} {local} = {declaration[0].TrimStart()}";
                 declaration[^1] += ";";
-                lines.AddRange(declaration);
+                decls.AddRange(declaration);
                 foreach (var entry in construct.Entries.Where(WhenPresent))
                 {
                     var read = Read((MappedValueIr.FromInput)entry.Value);
                     var type = TypeText(record.Fields.First(f => f.Name == entry.Field).Type, names);
-                    lines.Add($"    if {read} is {type} {{");
-                    lines.Add($"        {local}.{BallerinaSyntax.FieldName(entry.Field)} = <{type}>{read};");
-                    lines.Add("    }");
+                    decls.Add($"{declIndent}if {read} is {type} {{");
+                    decls.Add($"{declIndent}    {local}.{BallerinaSyntax.FieldName(entry.Field)} = <{type}>{read};");
+                    decls.Add($"{declIndent}}}");
                 }
 
                 into.Add(indent + local);
                 return;
             }
 
-            Constructor(construct.Entries.ToList(), record, indent, into);
+            Constructor(construct.Entries.ToList(), record, indent, into, decls, declIndent);
         }
 
-        void Constructor(List<MappedEntryIr> entries, MappedRecordIr record, string indent, List<string> into)
+        // An output array from an input array: a query when each element is one expression that cannot fail (and needs
+        // no local), else a local array that a foreach over the input array fills.
+        void ArrayMap(MappedValueIr.ArrayMap map, string indent, List<string> into, List<string> decls, string declIndent)
+        {
+            var elementType = TypeText(map.ElementType, names);
+            var element = new List<string>();
+            var elementDecls = new List<string>();
+            var elementIndent = declIndent + "    ";
+            if (map.Element is MappedValueIr.Construct construct)
+            {
+                Construct(construct, recordsByName[((MappedTypeIr.Record)map.ElementType).Name], elementIndent, element, elementDecls, elementIndent, isRoot: false);
+            }
+            else
+            {
+                element.Add(elementIndent + Value(map.Element));
+            }
+
+            if (elementDecls.Count == 0 && !StatementWriter.Fails(map.Element))
+            {
+                into.Add($"{indent}from var item in {Source(map)}");
+                element[0] = $"{indent}    select {element[0].TrimStart()}";
+                // The element's lines were indented for the foreach body; the select clause sits one level in from the query.
+                var shift = elementIndent.Length - (indent.Length + 4);
+                for (var i = 1; i < element.Count; i++)
+                {
+                    element[i] = shift >= 0 ? element[i][Math.Min(shift, element[i].Length - element[i].TrimStart().Length)..] : new string(' ', -shift) + element[i];
+                }
+
+                into.AddRange(element);
+                return;
+            }
+
+            var local = "output" + ++locals;
+            decls.Add($"{declIndent}{elementType}[] {local} = [];");
+            decls.Add($"{declIndent}foreach var item in {Source(map)} {{");
+            decls.AddRange(elementDecls);
+            element[0] = $"{elementIndent}{local}.push({element[0].TrimStart()}";
+            element[^1] += ");";
+            decls.AddRange(element);
+            decls.Add($"{declIndent}}}");
+            into.Add(indent + local);
+        }
+
+        void Constructor(List<MappedEntryIr> entries, MappedRecordIr record, string indent, List<string> into, List<string> decls, string declIndent)
         {
             if (entries.Count == 0)
             {
@@ -149,12 +217,6 @@ public sealed partial class PackageEmitter
 
                 switch (entry.Value)
                 {
-                    case MappedValueIr.FromInput read:
-                        into.Add($"{inner}{name}: {Read(read)}{comma}");
-                        break;
-                    case MappedValueIr.Concat concat:
-                        into.Add($"{inner}{name}: {string.Join(" + ", concat.Parts.Select(Part))}{comma}");
-                        break;
                     case MappedValueIr.NotTranslated missing:
                         var value = $"check notTranslated({BallerinaSyntax.StringLiteral(missing.Statement)})";
                         into.Add($"{inner}{name}: {(missing.IsString ? value : $"check ({value}).ensureType()")}{comma}");
@@ -162,13 +224,21 @@ public sealed partial class PackageEmitter
                     case MappedValueIr.Construct nested:
                         var nestedRecord = recordsByName[((MappedTypeIr.Record)field.Type).Name];
                         var nestedLines = new List<string>();
-                        Construct(nested, nestedRecord, inner, nestedLines, isRoot: false);
+                        Construct(nested, nestedRecord, inner, nestedLines, decls, declIndent, isRoot: false);
                         nestedLines[0] = $"{inner}{name}: {nestedLines[0].TrimStart()}";
                         nestedLines[^1] += comma;
                         into.AddRange(nestedLines);
                         break;
+                    case MappedValueIr.ArrayMap map:
+                        var arrayLines = new List<string>();
+                        ArrayMap(map, inner, arrayLines, decls, declIndent);
+                        arrayLines[0] = $"{inner}{name}: {arrayLines[0].TrimStart()}";
+                        arrayLines[^1] += comma;
+                        into.AddRange(arrayLines);
+                        break;
                     default:
-                        throw new InvalidOperationException($"No mapped value {entry.Value.GetType().Name}");
+                        into.Add($"{inner}{name}: {Value(entry.Value)}{comma}");
+                        break;
                 }
             }
 

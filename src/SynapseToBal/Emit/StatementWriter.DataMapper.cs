@@ -47,13 +47,19 @@ internal sealed partial class StatementWriter
     /// <summary>True when the mapping function can fail: a statement of its script is not translated.</summary>
     internal static bool DataMappingFails(DataMappingIr mapping) => !mapping.Statements.IsEmpty || Fails(mapping.Body);
 
-    private static bool Fails(MappedValueIr value) => value switch
+    /// <summary>True when a mapped value can fail: a statement not translated, a method called on a field the input may not have, substring of text outside the Basic Multilingual Plane.</summary>
+    internal static bool Fails(MappedValueIr value) => value switch
     {
         MappedValueIr.Construct construct => construct.Entries.Any(e => Fails(e.Value)),
         MappedValueIr.NotTranslated => true,
         MappedValueIr.FromInput => false,
-        MappedValueIr.Concat => false,
+        MappedValueIr.Concat concat => concat.Parts.Any(Fails),
         MappedValueIr.Text => false,
+        MappedValueIr.Integer => false,
+        MappedValueIr.Required => true,
+        MappedValueIr.Arithmetic arithmetic => Fails(arithmetic.Left) || Fails(arithmetic.Right),
+        MappedValueIr.ArrayMap map => Fails(map.Element),
+        MappedValueIr.Call call => call.Function is MappedFunction.Substring || call.Arguments.Any(Fails),
         _ => throw new InvalidOperationException($"No mapped value {value.GetType().Name}"),
     };
 }

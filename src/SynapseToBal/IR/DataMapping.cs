@@ -78,11 +78,48 @@ public abstract record MappedValueIr
     /// An optional input field copied into an optional output field is copied only when present (read with <c>?.</c>):
     /// the data mapper's JavaScript assigns <c>undefined</c>, and a member whose value is undefined is not written.
     /// </param>
-    public sealed record FromInput(ImmutableArray<string> Path, int FirstOptional = -1) : MappedValueIr;
+    /// <param name="OfItem">
+    /// The path starts at the element of the enclosing <see cref="ArrayMap"/> (the script's <c>inputX.items[i_items]</c>),
+    /// not at the input record; an empty path is the element itself.
+    /// </param>
+    public sealed record FromInput(ImmutableArray<string> Path, int FirstOptional = -1, bool OfItem = false) : MappedValueIr;
 
     /// <summary>
-    /// A string joined from input strings and literals, as the script's <c>a.concat(b, ...)</c> does: every part is a
-    /// <see cref="FromInput"/> of a string field the input always has, or a <see cref="Text"/>.
+    /// An output array with one element per element of an input array, in order: the script's
+    /// <c>for (i_x in inputX.items) { outputY.list[count_i_x] = ...; count_i_x++; }</c>, whose every statement fills the
+    /// element of that iteration. <see cref="FromInput.OfItem"/> reads in <paramref name="Element"/> read the input element.
+    /// </summary>
+    /// <param name="Source">The input array's path from the input record.</param>
+    /// <param name="FirstOptional">The index in <paramref name="Source"/> of the first optional field, or -1: an absent array gives no element (JavaScript's for-in over undefined runs no iteration).</param>
+    /// <param name="ElementType">The output array's element type.</param>
+    /// <param name="Element">The value of each output element.</param>
+    public sealed record ArrayMap(ImmutableArray<string> Source, int FirstOptional, MappedTypeIr ElementType, MappedValueIr Element) : MappedValueIr;
+
+    /// <summary>
+    /// A string method of the script applied to a string (<c>x.toUpperCase()</c>): <paramref name="Arguments"/> are the
+    /// receiver and then the method's own arguments, each a string or an <see cref="Integer"/>.
+    /// </summary>
+    public sealed record Call(MappedFunction Function, ImmutableArray<MappedValueIr> Arguments) : MappedValueIr;
+
+    /// <summary>
+    /// An input string field the script calls a method on, which the input may not have: JavaScript throws a TypeError
+    /// for a method called on undefined, so the mapping fails when it is absent.
+    /// </summary>
+    public sealed record Required(FromInput Read) : MappedValueIr;
+
+    /// <summary>An integer constant of the script (a literal, or a sum or product of literals, folded).</summary>
+    public sealed record Integer(long Value) : MappedValueIr;
+
+    /// <summary>
+    /// <c>+</c>, <c>-</c> or <c>*</c> of two integers (int fields the input always has, integer constants, or such
+    /// operations): JavaScript computes in doubles, which give the same integer while the values stay within 2^53.
+    /// </summary>
+    public sealed record Arithmetic(char Operator, MappedValueIr Left, MappedValueIr Right) : MappedValueIr;
+
+    /// <summary>
+    /// A string joined from strings, as the script's <c>a.concat(b, ...)</c> or <c>a + b</c> does: every part is a string
+    /// value that is always there (a <see cref="FromInput"/> of a string field the input always has, a <see cref="Text"/>,
+    /// a <see cref="Call"/>, a <see cref="Required"/> receiver).
     /// </summary>
     public sealed record Concat(ImmutableArray<MappedValueIr> Parts) : MappedValueIr;
 
@@ -93,6 +130,25 @@ public abstract record MappedValueIr
     /// <param name="Statement">The script's statement, as written.</param>
     /// <param name="IsString">The field is a string (<c>notTranslated</c> gives one; other types go through <c>ensureType</c>).</param>
     public sealed record NotTranslated(string Statement, bool IsString) : MappedValueIr;
+}
+
+/// <summary>The JavaScript string methods a mapping translates, each by a runtime helper that does what the method does or fails.</summary>
+public enum MappedFunction
+{
+    /// <summary><c>toUpperCase()</c>: Java's <c>String.toUpperCase(Locale.ROOT)</c>, as the JavaScript engines do.</summary>
+    UpperCase,
+
+    /// <summary><c>toLowerCase()</c>: Java's <c>String.toLowerCase(Locale.ROOT)</c>.</summary>
+    LowerCase,
+
+    /// <summary><c>trim()</c>: JavaScript's white space and line terminators at both ends.</summary>
+    Trim,
+
+    /// <summary><c>substring(start[, end])</c>: indices clamped to the string and swapped when reversed; a string with characters outside the BMP fails (JavaScript counts UTF-16 units).</summary>
+    Substring,
+
+    /// <summary><c>replace('text', 'text')</c>: the first occurrence of a literal text, the replacement without <c>$</c> patterns.</summary>
+    Replace,
 }
 
 /// <param name="Todos">The script statements the value stands for when not translated, as TODO lines above the field.</param>

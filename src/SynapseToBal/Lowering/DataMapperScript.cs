@@ -207,6 +207,47 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
         }
     }
 
+    /// <summary>
+    /// A value of the script read as an expression of the forms the data mapper generates: member reads
+    /// (<c>inputX.a[i_a].b</c>), quoted literals without escapes, integer literals, method calls
+    /// (<c>x.toString().toUpperCase()</c>), function calls (<c>Number(x)</c>, <c>Math.round(x)</c>), parentheses and
+    /// <c>+ - * /</c>. Null with the reason for anything else (other operators, escapes, conditionals).
+    /// </summary>
+    internal static ScriptValue? Expression(string text, out string? error)
+    {
+        var parser = new ScriptExpressionParser(text);
+        var value = parser.Additive();
+        error = parser.Error ?? (value is not null && !parser.AtEnd ? $"'{parser.Rest}' is not of a translated form" : null);
+        return error is null ? value : null;
+    }
+
+    /// <summary>A loop of the generated form <c>for (i_x in inputX.a.x) { ... }</c>: its variable, the array it goes over and its statements.</summary>
+    internal static (string Variable, string Source, ImmutableArray<string> Body)? ForIn(string statement)
+    {
+        var match = ForInForm().Match(statement);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var open = match.Index + match.Length - 1;
+        var body = Split(statement, open + 1, out var closed);
+        return closed && statement.TrimEnd().EndsWith('}') ? (match.Groups["var"].Value, match.Groups["source"].Value.Trim(), body) : null;
+    }
+
+    /// <summary><c>target.path[index].rest = value</c>: an assignment to an element of an array, the parts around the index.</summary>
+    internal static (string Array, string Index, string Member, string Value)? ElementAssignment(string statement)
+    {
+        var match = ElementAssignmentForm().Match(statement);
+        return match.Success ? (match.Groups["array"].Value.Trim(), match.Groups["index"].Value, match.Groups["rest"].Value.Trim(), match.Groups["value"].Value.Trim()) : null;
+    }
+
+    [GeneratedRegex(@"^for\s*\(\s*(?:var\s+)?(?<var>[A-Za-z_$][A-Za-z0-9_$]*)\s+in\s+(?<source>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\)\s*\{")]
+    private static partial Regex ForInForm();
+
+    [GeneratedRegex(@"^(?<array>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\[\s*(?<index>[A-Za-z_$][A-Za-z0-9_$]*)\s*\](?<rest>(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)*)\s*=(?!=)(?<value>[\s\S]*)$")]
+    private static partial Regex ElementAssignmentForm();
+
     [GeneratedRegex(@"^(?<receiver>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\.\s*concat\s*\((?<args>[\s\S]*)\)$")]
     private static partial Regex ConcatForm();
 
@@ -218,4 +259,267 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
 
     [GeneratedRegex(@"^(?<root>[A-Za-z_$][A-Za-z0-9_$]*)(?<path>(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)$")]
     private static partial Regex MemberReadForm();
+}
+
+/// <summary>A value of a data-mapper script, as <see cref="DataMapperScript.Expression"/> reads it.</summary>
+internal abstract record ScriptValue
+{
+    private ScriptValue()
+    {
+    }
+
+    /// <summary>A variable and the members read from it; an index is kept as <c>[name]</c>.</summary>
+    public sealed record Read(string Root, ImmutableArray<string> Path) : ScriptValue;
+
+    /// <summary>A quoted literal (without escapes).</summary>
+    public sealed record Text(string Value) : ScriptValue;
+
+    /// <summary>An integer literal.</summary>
+    public sealed record Integer(long Value) : ScriptValue;
+
+    /// <summary><c>receiver.method(arguments)</c>.</summary>
+    public sealed record Method(ScriptValue Receiver, string Name, ImmutableArray<ScriptValue> Arguments) : ScriptValue;
+
+    /// <summary><c>name(arguments)</c> (<c>Number(x)</c>, a custom function).</summary>
+    public sealed record Function(string Name, ImmutableArray<ScriptValue> Arguments) : ScriptValue;
+
+    /// <summary><c>left op right</c> for <c>+ - * /</c>.</summary>
+    public sealed record Binary(char Operator, ScriptValue Left, ScriptValue Right) : ScriptValue;
+}
+
+/// <summary>A recursive-descent reader of the expressions <see cref="ScriptValue"/> represents.</summary>
+internal sealed class ScriptExpressionParser(string text)
+{
+    private int _index;
+
+    public string? Error { get; private set; }
+
+    public bool AtEnd
+    {
+        get
+        {
+            SkipSpace();
+            return _index >= text.Length;
+        }
+    }
+
+    public string Rest => text[_index..].Trim();
+
+    public ScriptValue? Additive()
+    {
+        var left = Multiplicative();
+        while (left is not null && Peek() is '+' or '-' && !Next("++") && !Next("--"))
+        {
+            var op = text[_index++];
+            var right = Multiplicative();
+            left = right is null ? null : new ScriptValue.Binary(op, left, right);
+        }
+
+        return left;
+    }
+
+    private ScriptValue? Multiplicative()
+    {
+        var left = Postfix();
+        while (left is not null && Peek() is '*' or '/' && !Next("/*") && !Next("//"))
+        {
+            var op = text[_index++];
+            var right = Postfix();
+            left = right is null ? null : new ScriptValue.Binary(op, left, right);
+        }
+
+        return left;
+    }
+
+    private ScriptValue? Postfix()
+    {
+        var value = Primary();
+        while (value is not null)
+        {
+            if (Peek() == '.')
+            {
+                _index++;
+                if (Identifier() is not { } name)
+                {
+                    return Fail("a member name is missing after '.'");
+                }
+
+                if (Peek() == '(')
+                {
+                    if (Arguments() is not { } arguments)
+                    {
+                        return null;
+                    }
+
+                    value = new ScriptValue.Method(value, name, arguments);
+                }
+                else if (value is ScriptValue.Read read)
+                {
+                    value = read with { Path = read.Path.Add(name) };
+                }
+                else
+                {
+                    return Fail($"the member '{name}' is read from a value that is not a variable");
+                }
+            }
+            else if (Peek() == '[')
+            {
+                _index++;
+                if (value is not ScriptValue.Read read || Identifier() is not { } index || Peek() != ']')
+                {
+                    return Fail("an index other than a loop variable");
+                }
+
+                _index++;
+                value = read with { Path = read.Path.Add("[" + index + "]") };
+            }
+            else
+            {
+                return value;
+            }
+        }
+
+        return value;
+    }
+
+    private ScriptValue? Primary()
+    {
+        var c = Peek();
+        if (c == '(')
+        {
+            _index++;
+            var inner = Additive();
+            if (inner is null)
+            {
+                return null;
+            }
+
+            if (Peek() != ')')
+            {
+                return Fail("a parenthesis is not closed");
+            }
+
+            _index++;
+            return inner;
+        }
+
+        if (c is '\'' or '"')
+        {
+            var end = text.IndexOf(c, _index + 1);
+            if (end < 0)
+            {
+                return Fail("a literal is not closed");
+            }
+
+            var literal = text[(_index + 1)..end];
+            if (literal.Contains('\\', StringComparison.Ordinal) || literal.Contains('\n', StringComparison.Ordinal) || literal.Contains('\r', StringComparison.Ordinal))
+            {
+                return Fail("a literal with an escape");
+            }
+
+            _index = end + 1;
+            return new ScriptValue.Text(literal);
+        }
+
+        if (c is >= '0' and <= '9')
+        {
+            var start = _index;
+            while (_index < text.Length && char.IsAsciiDigit(text[_index]))
+            {
+                _index++;
+            }
+
+            if (_index < text.Length && (char.IsAsciiLetter(text[_index]) || text[_index] == '.'))
+            {
+                return Fail("a number that is not a decimal integer");
+            }
+
+            return long.TryParse(text.AsSpan(start, _index - start), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number < 1L << 53
+                ? new ScriptValue.Integer(number)
+                : Fail("an integer beyond 2^53");
+        }
+
+        if (Identifier() is { } name)
+        {
+            if (Peek() == '(')
+            {
+                return Arguments() is { } arguments ? new ScriptValue.Function(name, arguments) : null;
+            }
+
+            return new ScriptValue.Read(name, []);
+        }
+
+        return Fail(_index < text.Length ? $"'{text[_index]}' is not of a translated form" : "a value is missing");
+    }
+
+    private ImmutableArray<ScriptValue>? Arguments()
+    {
+        _index++;
+        var arguments = ImmutableArray.CreateBuilder<ScriptValue>();
+        if (Peek() == ')')
+        {
+            _index++;
+            return arguments.ToImmutable();
+        }
+
+        while (true)
+        {
+            if (Additive() is not { } argument)
+            {
+                return null;
+            }
+
+            arguments.Add(argument);
+            var c = Peek();
+            _index++;
+            if (c == ')')
+            {
+                return arguments.ToImmutable();
+            }
+
+            if (c != ',')
+            {
+                Fail("an argument list is not closed");
+                return null;
+            }
+        }
+    }
+
+    private string? Identifier()
+    {
+        SkipSpace();
+        var start = _index;
+        if (_index < text.Length && (char.IsAsciiLetter(text[_index]) || text[_index] is '_' or '$'))
+        {
+            _index++;
+            while (_index < text.Length && (char.IsAsciiLetterOrDigit(text[_index]) || text[_index] is '_' or '$'))
+            {
+                _index++;
+            }
+        }
+
+        return _index > start ? text[start.._index] : null;
+    }
+
+    private char Peek()
+    {
+        SkipSpace();
+        return _index < text.Length ? text[_index] : '\0';
+    }
+
+    private bool Next(string token) => string.CompareOrdinal(text, _index, token, 0, token.Length) == 0;
+
+    private void SkipSpace()
+    {
+        while (_index < text.Length && char.IsWhiteSpace(text[_index]))
+        {
+            _index++;
+        }
+    }
+
+    private ScriptValue? Fail(string reason)
+    {
+        Error ??= reason;
+        return null;
+    }
 }

@@ -120,7 +120,7 @@ public sealed class DataMapperTests
             map_S_customer_S_contact = function(){
             var outputcontact={};
             outputcontact.customerId = inputcustomer.id;
-            outputcontact.label = inputcustomer.name.toUpperCase();
+            outputcontact.label = inputcustomer.name.charAt(0);
             outputcontact.alias = inputcustomer.nick;
             outputcontact.location = {};
             outputcontact.location.city = inputcustomer.address.city;
@@ -143,8 +143,8 @@ public sealed class DataMapperTests
         var entries = mapping.Body.Entries;
         Assert.Equal(["customerId", "label", "alias", "location"], entries.Select(e => e.Field));
         Assert.Equal(["id"], Assert.IsType<MappedValueIr.FromInput>(entries[0].Value).Path.ToArray());
-        Assert.Equal("outputcontact.label = inputcustomer.name.toUpperCase()", Assert.IsType<MappedValueIr.NotTranslated>(entries[1].Value).Statement);
-        Assert.Equal(["outputcontact.label = inputcustomer.name.toUpperCase()"], entries[1].Todos.ToArray());
+        Assert.Equal("outputcontact.label = inputcustomer.name.charAt(0)", Assert.IsType<MappedValueIr.NotTranslated>(entries[1].Value).Statement);
+        Assert.Equal(["outputcontact.label = inputcustomer.name.charAt(0)"], entries[1].Todos.ToArray());
         var alias = Assert.IsType<MappedValueIr.FromInput>(entries[2].Value);
         Assert.Equal(["nick"], alias.Path.ToArray());
         Assert.Equal(0, alias.FirstOptional);
@@ -154,7 +154,7 @@ public sealed class DataMapperTests
 
         var messages = diagnostics.Items.Where(d => d.Id == DiagnosticCatalog.DataMapperStatementNotTranslated.Id).Select(Message).ToList();
         Assert.Equal(2, messages.Count);
-        Assert.Contains(messages, m => m.Contains("the assignment of the output field 'label' is not translated (a function call)", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("the assignment of the output field 'label' is not translated (the method 'charAt')", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("the statement 'var unused = 1' is not translated (a variable)", StringComparison.Ordinal));
     }
 
@@ -316,5 +316,203 @@ public sealed class DataMapperTests
         Assert.Equal(["ref", "#content"], toValue.Entries.Select(e => e.Field));
         Assert.All(toValue.Entries, e => Assert.IsType<MappedValueIr.FromInput>(e.Value));
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0257");
+    }
+
+    private const string LoopInputSchema = """
+        {"title": "orders", "type": "object", "required": ["shop", "order", "rate"],
+         "properties": {
+           "shop": {"type": "string"}, "note": {"type": "string"}, "rate": {"type": "number"},
+           "order": {"type": "array", "items": [{"type": "object", "required": ["id", "qty", "price"],
+             "properties": {"id": {"type": "string"}, "qty": {"type": "integer"}, "price": {"type": "number"}, "ref": {"type": "string"}}}]},
+           "codes": {"type": "array", "items": [{"type": "string"}]}}}
+        """;
+
+    private const string LoopOutputSchema = """
+        {"title": "lines", "type": "object", "required": ["line"],
+         "properties": {
+           "line": {"type": "array", "items": [{"type": "object", "required": ["sku"],
+             "properties": {"sku": {"type": "string"}, "count": {"type": "integer"}, "ref": {"type": "string"}, "amount": {"type": "number"}, "label": {"type": "string"}}}]},
+           "codes": {"type": "array", "items": [{"type": "string"}]},
+           "shop": {"type": "string"}, "total": {"type": "integer"}, "rate": {"type": "number"}}}
+        """;
+
+    private static Dictionary<string, string> LoopRegistry(string body) => new()
+    {
+        ["gov:/dm/m.dmc"] = "map_S_orders_S_lines = function(){\nvar outputlines={};\n" + body + "\nreturn outputlines;\n};",
+        ["gov:/dm/in.json"] = LoopInputSchema,
+        ["gov:/dm/out.json"] = LoopOutputSchema,
+    };
+
+    private const string Loop = """
+        var count_i_order = 0;
+        outputlines = {};
+        outputlines.line = [];
+        for(i_order in inputorders.order){
+        outputlines.line[count_i_order] = {};
+        outputlines.line[count_i_order].sku = inputorders.order[i_order].id.toString().toUpperCase();
+        outputlines.line[count_i_order].count = inputorders.order[i_order].qty * 2 + 1;
+        outputlines.line[count_i_order].ref = inputorders.order[i_order].ref;
+        outputlines.line[count_i_order].label = inputorders.shop.concat(': ', inputorders.order[i_order].id);
+        count_i_order++;
+        }
+        """;
+
+    [Fact]
+    public void A_loop_filling_an_output_array_from_an_input_array_becomes_an_array_map()
+    {
+        var (package, diagnostics) = Lower(Mediator, LoopRegistry(Loop));
+
+        var mapping = Assert.Single(package.DataMappings);
+        Assert.Empty(mapping.Statements);
+        var map = Assert.IsType<MappedValueIr.ArrayMap>(Assert.Single(mapping.Body.Entries, e => e.Field == "line").Value);
+        Assert.Equal(["order"], map.Source.ToArray());
+        Assert.Equal(-1, map.FirstOptional);
+        var element = Assert.IsType<MappedValueIr.Construct>(map.Element);
+        Assert.Equal(["sku", "count", "ref", "label"], element.Entries.Select(e => e.Field));
+        var sku = Assert.IsType<MappedValueIr.Call>(element.Entries[0].Value);
+        Assert.Equal(MappedFunction.UpperCase, sku.Function);
+        AssertRead(Assert.Single(sku.Arguments), ["id"], -1, ofItem: true);
+        var count = Assert.IsType<MappedValueIr.Arithmetic>(element.Entries[1].Value);
+        Assert.Equal('+', count.Operator);
+        Assert.Equal('*', Assert.IsType<MappedValueIr.Arithmetic>(count.Left).Operator);
+        Assert.Equal(new MappedValueIr.Integer(1), count.Right);
+        AssertRead(element.Entries[2].Value, ["ref"], 0, ofItem: true);
+        var label = Assert.IsType<MappedValueIr.Concat>(element.Entries[3].Value);
+        AssertRead(label.Parts[0], ["shop"], -1, ofItem: false);
+        Assert.Equal(new MappedValueIr.Text(": "), label.Parts[1]);
+        AssertRead(label.Parts[2], ["id"], -1, ofItem: true);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0257");
+    }
+
+    [Fact]
+    public void A_loop_over_an_array_of_strings_maps_each_element_and_an_absent_array_gives_none()
+    {
+        var (package, diagnostics) = Lower(Mediator, LoopRegistry("""
+            var count_i_codes = 0;
+            outputlines.line = [];
+            outputlines.codes = [];
+            for(i_codes in inputorders.codes){
+            outputlines.codes[count_i_codes] = inputorders.codes[i_codes].trim();
+            count_i_codes++;
+            }
+            """));
+
+        var entries = Assert.Single(package.DataMappings).Body.Entries;
+        var codes = Assert.IsType<MappedValueIr.ArrayMap>(Assert.Single(entries, e => e.Field == "codes").Value);
+        Assert.Equal(0, codes.FirstOptional);
+        var trim = Assert.IsType<MappedValueIr.Call>(codes.Element);
+        Assert.Equal(MappedFunction.Trim, trim.Function);
+        AssertRead(Assert.Single(trim.Arguments), [], -1, ofItem: true);
+
+        // outputlines.line = [] without a loop that fills it stays a TODO.
+        Assert.IsType<MappedValueIr.NotTranslated>(Assert.Single(entries, e => e.Field == "line").Value);
+        Assert.Single(diagnostics.Items, d => d.Id == "SB0257");
+    }
+
+    [Theory]
+    [InlineData("var x = inputorders.order[i_order].id;", "the loop's statement 'var x = inputorders.order[i_order].id' (a variable of its own)")]
+    [InlineData("outputlines.shop = inputorders.order[i_order].id;", "does not fill the element of one output array (each iteration would overwrite it)")]
+    [InlineData("for(j in inputorders.codes){ }", "a loop inside a loop")]
+    [InlineData("outputlines.line[count_i_order].nothing = inputorders.shop;", "the loop assigns 'nothing', which the output array's elements do not have")]
+    public void A_loop_of_another_form_stays_a_todo_with_the_reason(string statement, string reason)
+    {
+        var (package, diagnostics) = Lower(Mediator, LoopRegistry(Loop.Replace("count_i_order++;", statement + "\ncount_i_order++;", StringComparison.Ordinal)));
+
+        var mapping = Assert.Single(package.DataMappings);
+        Assert.Contains(mapping.Statements, s => s.StartsWith("for(i_order", StringComparison.Ordinal));
+        Assert.Contains("var count_i_order = 0", mapping.Statements);
+        Assert.IsType<MappedValueIr.NotTranslated>(Assert.Single(mapping.Body.Entries, e => e.Field == "line").Value);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0257" && Message(d).Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("outputlines.shop = inputorders.shop.toString().trim();", "shop", null)]
+    [InlineData("outputlines.shop = inputorders.shop.substring(1, 2+3);", "shop", null)]
+    [InlineData("outputlines.shop = inputorders.shop.replace('a', 'b');", "shop", null)]
+    [InlineData("outputlines.shop = inputorders.shop + '!';", "shop", null)]
+    [InlineData("outputlines.shop = inputorders.note.trim();", "shop", null)]
+    [InlineData("outputlines.shop = inputorders.shop.replace('a', '$&');", "shop", "replace with a pattern or replacement that is not a literal text")]
+    [InlineData("outputlines.shop = inputorders.shop.concat(inputorders.note);", "shop", "concat with an optional input field")]
+    [InlineData("outputlines.shop = inputorders.shop.split('_')[0];", "shop", "an index other than a loop variable")]
+    [InlineData("outputlines.shop = inputorders.shop.charAt(0);", "shop", "the method 'charAt'")]
+    [InlineData("outputlines.shop = customFunction(inputorders.shop);", "shop", "a call of the function 'customFunction'")]
+    [InlineData("outputlines.total = Number(inputorders.shop);", "total", "Number(...) converts text as JavaScript does")]
+    [InlineData("outputlines.total = Math.round(inputorders.rate);", "total", "a call of the function 'Math.round'")]
+    [InlineData("outputlines.rate = inputorders.rate * 2;", "rate", "JavaScript computes in doubles")]
+    [InlineData("outputlines.total = 7 / 2;", "total", "JavaScript divides in doubles")]
+    [InlineData("outputlines.shop = inputorders.rate.toString();", "shop", "the method 'toString' is called on a decimal")]
+    [InlineData("outputlines.total = inputorders.shop;", "total", "not of one plain type")]
+    [InlineData("outputlines.shop = inputorders.shop == 'x' ? 'a' : 'b';", "shop", "is not of a translated form")]
+    public void A_statement_is_translated_or_refused_with_the_reason(string statement, string field, string? reason)
+    {
+        var (package, diagnostics) = Lower(Mediator, LoopRegistry("outputlines.line = [];\n" + statement));
+
+        var entry = Assert.Single(Assert.Single(package.DataMappings).Body.Entries, e => e.Field == field);
+        var messages = diagnostics.Items.Where(d => d.Id == "SB0257").Select(Message).Where(m => m.Contains($"'{field}'", StringComparison.Ordinal)).ToList();
+        if (reason is null)
+        {
+            Assert.IsNotType<MappedValueIr.NotTranslated>(entry.Value);
+            Assert.Empty(messages);
+        }
+        else
+        {
+            Assert.IsType<MappedValueIr.NotTranslated>(entry.Value);
+            Assert.Contains(messages, m => m.Contains(reason, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_method_called_on_an_optional_input_field_fails_when_it_is_absent()
+    {
+        var (package, _) = Lower(Mediator, LoopRegistry("outputlines.line = [];\noutputlines.shop = inputorders.note.toUpperCase();"));
+
+        var shop = Assert.IsType<MappedValueIr.Call>(Assert.Single(Assert.Single(package.DataMappings).Body.Entries, e => e.Field == "shop").Value);
+        var required = Assert.IsType<MappedValueIr.Required>(Assert.Single(shop.Arguments));
+        AssertRead(required.Read, ["note"], 0, ofItem: false);
+    }
+
+    [Theory]
+    [InlineData("a.b[i].c.toString().toUpperCase()", "Method(Method(Read(a.b.[i].c).toString).toUpperCase)")]
+    [InlineData("(a.b).substring(2, 2+7)", "Method(Read(a.b).substring: Integer(2), Binary(+ Integer(2) Integer(7)))")]
+    [InlineData("0+A+B", "Binary(+ Binary(+ Integer(0) Read(A)) Read(B))")]
+    [InlineData("1*A*B - c / 2", "Binary(- Binary(* Binary(* Integer(1) Read(A)) Read(B)) Binary(/ Read(c) Integer(2)))")]
+    [InlineData("Number(x.y)", "Function(Number: Read(x.y))")]
+    [InlineData("'it' + \"s\"", "Binary(+ Text(it) Text(s))")]
+    public void A_script_value_reads_as_an_expression(string text, string expected)
+    {
+        var value = DataMapperScript.Expression(text, out var error);
+        Assert.Null(error);
+        Assert.Equal(expected, Show(value!));
+    }
+
+    [Theory]
+    [InlineData("a.b[0]", "an index other than a loop variable")]
+    [InlineData("'it\\'s'", "a literal with an escape")]
+    [InlineData("a.b ? c : d", "'? c : d' is not of a translated form")]
+    [InlineData("1.5", "a number that is not a decimal integer")]
+    [InlineData("a.b(", "a value is missing")]
+    public void A_script_value_of_another_form_is_refused_with_the_reason(string text, string reason)
+    {
+        Assert.Null(DataMapperScript.Expression(text, out var error));
+        Assert.Equal(reason, error);
+    }
+
+    private static string Show(ScriptValue value) => value switch
+    {
+        ScriptValue.Read read => $"Read({string.Join('.', read.Path.Prepend(read.Root))})",
+        ScriptValue.Text text => $"Text({text.Value})",
+        ScriptValue.Integer integer => $"Integer({integer.Value})",
+        ScriptValue.Method method => $"Method({Show(method.Receiver)}.{method.Name}{(method.Arguments.IsEmpty ? string.Empty : ": " + string.Join(", ", method.Arguments.Select(Show)))})",
+        ScriptValue.Function function => $"Function({function.Name}: {string.Join(", ", function.Arguments.Select(Show))})",
+        ScriptValue.Binary binary => $"Binary({binary.Operator} {Show(binary.Left)} {Show(binary.Right)})",
+        _ => throw new InvalidOperationException(value.GetType().Name),
+    };
+
+    private static void AssertRead(MappedValueIr value, string[] path, int firstOptional, bool ofItem)
+    {
+        var read = Assert.IsType<MappedValueIr.FromInput>(value);
+        Assert.Equal(path, read.Path.ToArray());
+        Assert.Equal(firstOptional, read.FirstOptional);
+        Assert.Equal(ofItem, read.OfItem);
     }
 }

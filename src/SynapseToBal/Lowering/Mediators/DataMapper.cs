@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
@@ -125,7 +126,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>Builds the record types of a mapping's two schemas and its function body.</summary>
-    private sealed class DataMappingBuilder(Lowerer lowerer, string configKey, DataFormat inputFormat, DataFormat outputFormat)
+    private sealed partial class DataMappingBuilder(Lowerer lowerer, string configKey, DataFormat inputFormat, DataFormat outputFormat)
     {
         public List<MappedRecordIr> AllRecords { get; } = new();
 
@@ -291,14 +292,41 @@ public sealed partial class Lowerer
             var todos = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var constructed = new HashSet<string>(StringComparer.Ordinal);
             var general = ImmutableArray.CreateBuilder<string>();
+            var scope = new Scope(inputVariable, input, null);
+            _mapper = mapper;
 
             void Report(string what, string reason) =>
                 lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperStatementNotTranslated, mapper.Location, configKey, what, reason);
 
+            // Loops first: a loop that fills an output array element by element consumes its counter's declaration and
+            // the array's initialisation (outputY.list = []), wherever they stand.
+            var consumed = new HashSet<string>(StringComparer.Ordinal);
+            var loopReasons = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var statement in script.Statements.Where(s => s.StartsWith("for", StringComparison.Ordinal)))
+            {
+                var loop = Loop(statement, scope, outputVariable, output, script.Statements, values, todos, constructed, out var loopReason);
+                if (loop is null)
+                {
+                    loopReasons[statement] = loopReason;
+                    continue;
+                }
+
+                consumed.Add(statement);
+                consumed.Add(loop.Value.Counter);
+                consumed.Add(loop.Value.Initialisation);
+            }
+
             foreach (var statement in script.Statements)
             {
-                if (statement == "return " + outputVariable)
+                if (statement == "return " + outputVariable || consumed.Contains(statement))
                 {
+                    continue;
+                }
+
+                if (loopReasons.TryGetValue(statement, out var why))
+                {
+                    general.Add(statement);
+                    Report(StatementText(statement), why);
                     continue;
                 }
 
@@ -323,17 +351,10 @@ public sealed partial class Lowerer
                         continue;
                     }
 
-                    var reason = Plain(assignment.Value, inputVariable, input, target, out var path, out var firstOptional);
-                    if (reason is null)
+                    if (Value(assignment.Value, scope, (target.Fields, target.Last), out var reason) is { } value)
                     {
-                        values[key] = new MappedValueIr.FromInput(path, firstOptional);
+                        values[key] = value;
                         _assignments[key] = statement;
-                        continue;
-                    }
-
-                    if (Concatenation(assignment.Value, inputVariable, input, target) is { } concat)
-                    {
-                        values[key] = concat;
                         continue;
                     }
 
@@ -351,6 +372,440 @@ public sealed partial class Lowerer
             return (Construct(outputRecord.Record, string.Empty, values, todos, constructed, mapper), general.ToImmutable());
         }
 
+        private DataMapperMediator? _mapper;
+
+        /// <summary>Where a value is read: the input record, and inside a loop over an input array its element.</summary>
+        private sealed record Scope(string InputVariable, DataMapperSchema Input, LoopScope? Loop);
+
+        /// <param name="Source">The input array's member path as the script writes it (<c>["order", "items"]</c>).</param>
+        /// <param name="Element">The schema node of the array's elements.</param>
+        private sealed record LoopScope(string Variable, ImmutableArray<string> Source, DataMapperSchema Element, MappedTypeIr ElementType);
+
+        /// <summary>
+        /// A loop of the generated form, <c>for (i_x in inputX.xs) { outputY.ys[count_i_x] = {}; outputY.ys[count_i_x].f
+        /// = ...; count_i_x++; }</c>, with <c>var count_i_x = 0</c> and <c>outputY.ys = []</c> among the statements: the
+        /// output array as an <see cref="MappedValueIr.ArrayMap"/> of the input array, in <paramref name="values"/>.
+        /// Null with the reason when the loop does anything else (it then stays a TODO).
+        /// </summary>
+        private (string Counter, string Initialisation)? Loop(string statement, Scope scope, string outputVariable, DataMapperSchema output, ImmutableArray<string> statements,
+            Dictionary<string, MappedValueIr> values, Dictionary<string, List<string>> todos, HashSet<string> constructed, out string reason)
+        {
+            reason = "a loop of a form that is not translated";
+            if (DataMapperScript.ForIn(statement) is not { } loop)
+            {
+                return null;
+            }
+
+            if (DataMapperScript.Expression(loop.Source, out _) is not ScriptValue.Read source || source.Root != scope.InputVariable)
+            {
+                reason = $"a loop over '{loop.Source}', which is not an array of the input";
+                return null;
+            }
+
+            if (Resolve(scope.Input, source.Path, out var sourceNode) is not { } sourceField || sourceField.Last.Type is not MappedTypeIr.ArrayOf sourceArray || sourceNode?.Items is not { } sourceElement)
+            {
+                reason = $"a loop over '{loop.Source}', which is not an array of the input schema";
+                return null;
+            }
+
+            var body = loop.Body;
+            if (body.IsEmpty || CounterStep().Match(body[^1]) is not { Success: true } step)
+            {
+                reason = "a loop that does not end by counting its output elements (count_i_x++)";
+                return null;
+            }
+
+            var counter = step.Groups["counter"].Value;
+            var declaration = statements.FirstOrDefault(s => s.Replace(" ", string.Empty, StringComparison.Ordinal) == $"var{counter}=0");
+            if (declaration is null)
+            {
+                reason = $"a loop whose counter '{counter}' does not start at 0";
+                return null;
+            }
+
+            string? arrayText = null;
+            var assignments = new List<(string Member, string Value, string Statement)>();
+            foreach (var inner in body.Take(body.Length - 1))
+            {
+                if (DataMapperScript.ElementAssignment(inner) is not { } element || element.Index != counter || arrayText is not null && element.Array != arrayText)
+                {
+                    reason = inner.StartsWith("for", StringComparison.Ordinal) ? "a loop inside a loop"
+                        : DataMapperScript.Assignment(inner) is { } other && other.Root != outputVariable ? $"the loop's statement '{First(inner)}' (a variable of its own)"
+                        : inner.StartsWith("var ", StringComparison.Ordinal) || inner.StartsWith("if", StringComparison.Ordinal) ? $"the loop's statement '{First(inner)}' (each iteration's value is not one element of one output array)"
+                        : $"the loop's statement '{First(inner)}' does not fill the element of one output array (each iteration would overwrite it)";
+                    return null;
+                }
+
+                arrayText = element.Array;
+                assignments.Add((element.Member, element.Value, inner));
+            }
+
+            if (arrayText is null || DataMapperScript.Expression(arrayText, out _) is not ScriptValue.Read array || array.Root != outputVariable
+                || Resolve(output, array.Path, out var arrayNode) is not { } arrayField || arrayField.Last.Type is not MappedTypeIr.ArrayOf outputArray || arrayNode?.Items is not { } outputElement)
+            {
+                reason = $"the loop fills '{arrayText}', which is not an array of the output schema";
+                return null;
+            }
+
+            var key = string.Join('.', arrayField.Fields.Select(f => f.Name));
+            var initialisation = statements.FirstOrDefault(s => DataMapperScript.Assignment(s) is { } a && a.Root == outputVariable && a.Value == "[]" && a.Path.SequenceEqual(array.Path));
+            if (initialisation is null || values.ContainsKey(key))
+            {
+                reason = $"the output array '{key}' is " + (initialisation is null ? "not initialised (outputY.list = [])" : "filled by more than one statement");
+                return null;
+            }
+
+            if (assignments.FirstOrDefault(a => a.Member.Length > 0 && Resolve(outputElement, Members(a.Member), out _) is null) is { Statement: not null } unknown)
+            {
+                reason = $"the loop assigns '{unknown.Member.TrimStart('.', ' ')}', which the output array's elements do not have";
+                return null;
+            }
+
+            var prefix = key + "[].";
+            var inner2 = scope with { Loop = new LoopScope(loop.Variable, source.Path, sourceElement, sourceArray.Item) };
+            MappedValueIr? elementValue = null;
+            var elementConstructed = false;
+            foreach (var (member, value, inner) in assignments)
+            {
+                var memberPath = Members(member);
+                if (memberPath.IsEmpty)
+                {
+                    if (value == "{}" && outputArray.Item is MappedTypeIr.Record)
+                    {
+                        elementConstructed = true;
+                        continue;
+                    }
+
+                    var elementTarget = new MappedFieldIr(key + "[]", outputArray.Item, Optional: false, Attribute: false, Text: false, Namespace: null);
+                    elementValue = Value(value, inner2, (ImmutableArray.Create(elementTarget), elementTarget), out var elementReason);
+                    if (elementValue is null)
+                    {
+                        reason = $"the element value '{First(inner)}' is not translated ({elementReason})";
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                var target = Resolve(outputElement, memberPath, out _)!.Value;
+
+                var fieldKey = prefix + string.Join('.', target.Fields.Select(f => f.Name));
+                if (value == "{}" && target.Last.Type is MappedTypeIr.Record)
+                {
+                    constructed.Add(fieldKey);
+                    continue;
+                }
+
+                if (Value(value, inner2, (target.Fields, target.Last), out var fieldReason) is { } translated)
+                {
+                    values[fieldKey] = translated;
+                    _assignments[fieldKey] = inner;
+                    continue;
+                }
+
+                values[fieldKey] = new MappedValueIr.NotTranslated(inner, target.Last.Type is MappedTypeIr.Primitive { Name: "string" });
+                (todos.TryGetValue(fieldKey, out var list) ? list : todos[fieldKey] = new List<string>()).Add(inner);
+                lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperStatementNotTranslated, _mapper!.Location, configKey, $"the assignment of the output field '{fieldKey}'", fieldReason);
+            }
+
+            if (outputArray.Item is MappedTypeIr.Record)
+            {
+                if (!elementConstructed || elementValue is not null || !_records.TryGetValue(outputElement, out var elementRecord))
+                {
+                    reason = "the loop does not build each element as an object (outputY.list[count] = {})";
+                    return null;
+                }
+
+                elementValue = Construct(elementRecord.Record, prefix, values, todos, constructed, _mapper!);
+            }
+            else if (elementValue is null || elementConstructed)
+            {
+                reason = "the loop does not give each element one value";
+                return null;
+            }
+
+            var firstOptional = sourceField.Fields.Select((f, i) => f.Optional ? i : -1).FirstOrDefault(i => i >= 0, -1);
+            values[key] = new MappedValueIr.ArrayMap(sourceField.Fields.Select(f => f.Name).ToImmutableArray(), firstOptional, outputArray.Item, elementValue);
+            _assignments[key] = statement;
+            return (declaration, initialisation);
+        }
+
+        private static ImmutableArray<string> Members(string member) =>
+            member.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray();
+
+        [GeneratedRegex(@"^(?<counter>[A-Za-z_$][A-Za-z0-9_$]*)\s*\+\+$")]
+        private static partial Regex CounterStep();
+
+        private static string First(string statement)
+        {
+            var first = statement.Split('\n')[0].Trim();
+            return first.Length > 60 ? first[..60] + "..." : first;
+        }
+
+        /// <summary>
+        /// The value an assignment gives an output field, or null with the reason: an input field of the field's type
+        /// (copied when present when it is optional, into an optional field), or an expression of translated forms (string
+        /// methods, concatenation, integer arithmetic) whose type is the field's.
+        /// </summary>
+        private MappedValueIr? Value(string value, Scope scope, (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last) target, out string reason)
+        {
+            if (value.Contains("DM_PROPERTIES", StringComparison.Ordinal))
+            {
+                reason = "a property read (DM_PROPERTIES)";
+                return null;
+            }
+
+            if (value == "[]")
+            {
+                reason = "an empty array that no translated loop fills";
+                return null;
+            }
+
+            if (DataMapperScript.Expression(value, out var error) is not { } expression)
+            {
+                reason = $"an expression that is not translated: {error}";
+                return null;
+            }
+
+            if (expression is ScriptValue.Read plain)
+            {
+                if (Read(plain, scope, out reason) is not { } read)
+                {
+                    return null;
+                }
+
+                // An optional input field (or one under an optional record) may be absent: the script then assigns undefined and
+                // the output member is not written, which a Ballerina optional field expresses by not being set. A required
+                // output field has no such form (the data mapper would write a payload without it).
+                if (read.Value.FirstOptional >= 0 && !target.Last.Optional)
+                {
+                    reason = $"the input field '{read.OptionalName}' is optional and the output field '{target.Last.Name}' is required";
+                    return null;
+                }
+
+                if (read.Type is not MappedTypeIr.Primitive sourceType || target.Last.Type is not MappedTypeIr.Primitive targetType || sourceType != targetType || sourceType.Name == "json")
+                {
+                    reason = "the input and output fields are not of one plain type";
+                    return null;
+                }
+
+                return read.Value;
+            }
+
+            if (Translate(expression, scope, out reason) is not { } typed)
+            {
+                return null;
+            }
+
+            if (target.Last.Type is not MappedTypeIr.Primitive { Name: var name } || name != typed.Type)
+            {
+                reason = $"the value is {Article(typed.Type)} and the output field '{target.Last.Name}' is " + (target.Last.Type is MappedTypeIr.Primitive p ? Article(p.Name) : "not of a plain type");
+                return null;
+            }
+
+            return typed.Value;
+        }
+
+        private static string Article(string type) => (type is "int" ? "an " : "a ") + type;
+
+        /// <summary>A read of the input (or of the loop's element) with its type; null with the reason when the schema has no such member.</summary>
+        private (MappedValueIr.FromInput Value, MappedTypeIr Type, string? OptionalName)? Read(ScriptValue.Read read, Scope scope, out string reason)
+        {
+            reason = string.Empty;
+            var text = read.Root + string.Concat(read.Path.Select(p => p.StartsWith('[') ? p : "." + p));
+            if (read.Root != scope.InputVariable)
+            {
+                reason = read.Path.IsEmpty ? $"it reads the script's variable '{read.Root}'" : $"it reads '{text}', which is not the input";
+                return null;
+            }
+
+            var path = read.Path;
+            var from = scope.Input;
+            var ofItem = false;
+            MappedTypeIr? itemType = null;
+            if (scope.Loop is { } loop && path.Length > loop.Source.Length && path.Take(loop.Source.Length).SequenceEqual(loop.Source) && path[loop.Source.Length] == "[" + loop.Variable + "]")
+            {
+                path = path.Skip(loop.Source.Length + 1).ToImmutableArray();
+                from = loop.Element;
+                ofItem = true;
+                itemType = loop.ElementType;
+            }
+
+            if (path.Any(p => p.StartsWith('[')))
+            {
+                reason = $"it reads '{text}', an array element outside the loop over that array";
+                return null;
+            }
+
+            if (ofItem && path.IsEmpty)
+            {
+                return (new MappedValueIr.FromInput([], -1, OfItem: true), itemType!, null);
+            }
+
+            if (Resolve(from, path, out _) is not { } source)
+            {
+                reason = $"it reads '{text}', which the input schema does not have";
+                return null;
+            }
+
+            var firstOptional = source.Fields.Select((f, i) => f.Optional ? i : -1).FirstOrDefault(i => i >= 0, -1);
+            return (new MappedValueIr.FromInput(source.Fields.Select(f => f.Name).ToImmutableArray(), firstOptional, ofItem), source.Last.Type, firstOptional >= 0 ? source.Fields[firstOptional].Name : null);
+        }
+
+        /// <summary>A translated expression and its Ballerina type (<c>string</c>, <c>int</c>, ...); <c>MayBeAbsent</c> for a read through optional fields.</summary>
+        private sealed record Typed(MappedValueIr Value, string Type, bool MayBeAbsent = false);
+
+        /// <summary>
+        /// An expression of the script as a value: string methods (toString of a string, toUpperCase, toLowerCase, trim,
+        /// substring with integer constants, replace of one literal by another, concat), <c>+</c> of strings, and
+        /// <c>+ - *</c> of integers. Null with the reason for anything else.
+        /// </summary>
+        private Typed? Translate(ScriptValue expression, Scope scope, out string reason)
+        {
+            reason = string.Empty;
+            switch (expression)
+            {
+                case ScriptValue.Text text:
+                    return new Typed(new MappedValueIr.Text(text.Value), "string");
+                case ScriptValue.Integer integer:
+                    return new Typed(new MappedValueIr.Integer(integer.Value), "int");
+                case ScriptValue.Read plain:
+                    if (Read(plain, scope, out reason) is not { } read)
+                    {
+                        return null;
+                    }
+
+                    if (read.Type is not MappedTypeIr.Primitive { Name: "string" or "int" or "boolean" or "decimal" } primitive)
+                    {
+                        reason = $"it reads '{string.Join('.', plain.Path)}', which is not of a plain type";
+                        return null;
+                    }
+
+                    return new Typed(read.Value, primitive.Name, read.Value.FirstOptional >= 0);
+                case ScriptValue.Function function:
+                    reason = function.Name == "Number"
+                        ? "Number(...) converts text as JavaScript does (blank text is 0, other text that is not a number NaN)"
+                        : $"a call of the function '{function.Name}'";
+                    return null;
+                case ScriptValue.Method { Receiver: ScriptValue.Read { Root: var owner, Path.IsEmpty: true } } global when owner != scope.InputVariable:
+                    reason = $"a call of the function '{owner}.{global.Name}'";
+                    return null;
+                case ScriptValue.Method method:
+                    return Method(method, scope, out reason);
+                case ScriptValue.Binary binary:
+                    return Binary(binary, scope, out reason);
+                default:
+                    reason = "an expression that is not translated";
+                    return null;
+            }
+        }
+
+        private Typed? Method(ScriptValue.Method method, Scope scope, out string reason)
+        {
+            if (Translate(method.Receiver, scope, out reason) is not { } receiver)
+            {
+                return null;
+            }
+
+            if (receiver.Type != "string")
+            {
+                reason = $"the method '{method.Name}' is called on {Article(receiver.Type)} (JavaScript's number and text forms are not reproduced)";
+                return null;
+            }
+
+            // A method called on undefined throws a TypeError: the mapping fails when the input does not have the field.
+            var value = receiver is { MayBeAbsent: true, Value: MappedValueIr.FromInput read } ? new MappedValueIr.Required(read) : receiver.Value;
+            var arguments = new List<Typed>();
+            foreach (var argument in method.Arguments)
+            {
+                if (Translate(argument, scope, out reason) is not { } typed)
+                {
+                    return null;
+                }
+
+                arguments.Add(typed);
+            }
+
+            Typed? Call(MappedFunction function, params MappedValueIr[] rest) => new(new MappedValueIr.Call(function, [value, .. rest]), "string");
+            switch (method.Name, arguments.Count)
+            {
+                case ("toString", 0):
+                    return new Typed(value, "string");
+                case ("toUpperCase", 0):
+                    return Call(MappedFunction.UpperCase);
+                case ("toLowerCase", 0):
+                    return Call(MappedFunction.LowerCase);
+                case ("trim", 0):
+                    return Call(MappedFunction.Trim);
+                case ("substring", 1 or 2) when arguments.All(a => a.Value is MappedValueIr.Integer):
+                    return Call(MappedFunction.Substring, [.. arguments.Select(a => a.Value)]);
+                case ("substring", _):
+                    reason = "substring with indices that are not integer constants";
+                    return null;
+                case ("replace", 2) when arguments.All(a => a.Value is MappedValueIr.Text) && !((MappedValueIr.Text)arguments[1].Value).Value.Contains('$', StringComparison.Ordinal):
+                    return Call(MappedFunction.Replace, [.. arguments.Select(a => a.Value)]);
+                case ("replace", _):
+                    reason = "replace with a pattern or replacement that is not a literal text (or a replacement with $ patterns)";
+                    return null;
+                case ("concat", > 0):
+                    if (arguments.FirstOrDefault(a => a.Type != "string" || a.MayBeAbsent) is { } odd)
+                    {
+                        reason = odd.MayBeAbsent
+                            ? "concat with an optional input field (an absent one is joined as the text 'undefined')"
+                            : $"concat with {Article(odd.Type)} (JavaScript's text form of it is not reproduced)";
+                        return null;
+                    }
+
+                    return new Typed(Joined([value, .. arguments.Select(a => a.Value)]), "string");
+                default:
+                    reason = $"the method '{method.Name}'";
+                    return null;
+            }
+        }
+
+        private static MappedValueIr.Concat Joined(IEnumerable<MappedValueIr> parts) =>
+            new([.. parts.SelectMany(p => p is MappedValueIr.Concat inner ? inner.Parts : [p])]);
+
+        private Typed? Binary(ScriptValue.Binary binary, Scope scope, out string reason)
+        {
+            if (Translate(binary.Left, scope, out reason) is not { } left || Translate(binary.Right, scope, out reason) is not { } right)
+            {
+                return null;
+            }
+
+            if (left.MayBeAbsent || right.MayBeAbsent)
+            {
+                reason = $"'{binary.Operator}' with an optional input field (an absent one gives " + (binary.Operator == '+' && (left.Type == "string" || right.Type == "string") ? "the text 'undefined')" : "NaN)");
+                return null;
+            }
+
+            if (binary.Operator == '+' && left.Type == "string" && right.Type == "string")
+            {
+                return new Typed(Joined([left.Value, right.Value]), "string");
+            }
+
+            if (left.Type == "int" && right.Type == "int" && binary.Operator is '+' or '-' or '*')
+            {
+                if (left.Value is MappedValueIr.Integer a && right.Value is MappedValueIr.Integer b)
+                {
+                    var folded = binary.Operator switch { '+' => a.Value + b.Value, '-' => a.Value - b.Value, _ => a.Value * b.Value };
+                    if (Math.Abs(folded) < 1L << 53)
+                    {
+                        return new Typed(new MappedValueIr.Integer(folded), "int");
+                    }
+                }
+
+                return new Typed(new MappedValueIr.Arithmetic(binary.Operator, left.Value, right.Value), "int");
+            }
+
+            reason = binary.Operator == '/'
+                ? "'/' (JavaScript divides in doubles: 7 / 2 is 3.5)"
+                : left.Type == "decimal" || right.Type == "decimal"
+                    ? $"'{binary.Operator}' of numbers (JavaScript computes in doubles, which round otherwise than decimal: 0.1 + 0.2 is 0.30000000000000004)"
+                    : $"'{binary.Operator}' of {Article(left.Type)} and {Article(right.Type)} (JavaScript's conversions between them are not reproduced)";
+            return null;
+        }
+
         /// <summary>A statement named in a message: its first line, shortened.</summary>
         private static string StatementText(string statement)
         {
@@ -365,84 +820,13 @@ public sealed partial class Lowerer
             : statement.Contains("DM_PROPERTIES", StringComparison.Ordinal) ? "a property read"
             : "a statement of its own";
 
-        /// <summary>Null when the value reads one input field of the target's type through fields the input always has; else why not.</summary>
-        private string? Plain(string value, string inputVariable, DataMapperSchema input, (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last) target, out ImmutableArray<string> path, out int firstOptional)
-        {
-            path = [];
-            firstOptional = -1;
-            if (value.Contains("DM_PROPERTIES", StringComparison.Ordinal))
-            {
-                return "a property read (DM_PROPERTIES)";
-            }
-
-            if (DataMapperScript.MemberRead(value) is not { } read || read.Root != inputVariable)
-            {
-                return value.Contains('(', StringComparison.Ordinal) ? "a function call" : "an expression";
-            }
-
-            if (Resolve(input, read.Path) is not { } source)
-            {
-                return $"it reads '{value}', which the input schema does not have";
-            }
-
-            // An optional input field (or one under an optional record) may be absent: the script then assigns undefined and
-            // the output member is not written, which a Ballerina optional field expresses by not being set. A required
-            // output field has no such form (the data mapper would write a payload without it).
-            for (var i = 0; i < source.Fields.Length && firstOptional < 0; i++)
-            {
-                firstOptional = source.Fields[i].Optional ? i : -1;
-            }
-
-            if (firstOptional >= 0 && !target.Last.Optional)
-            {
-                return $"the input field '{source.Fields[firstOptional].Name}' is optional and the output field '{target.Last.Name}' is required";
-            }
-
-            if (source.Last.Type is not MappedTypeIr.Primitive sourceType || target.Last.Type is not MappedTypeIr.Primitive targetType || sourceType != targetType || sourceType.Name == "json")
-            {
-                return "the input and output fields are not of one plain type";
-            }
-
-            path = source.Fields.Select(f => f.Name).ToImmutableArray();
-            return null;
-        }
-
-        /// <summary>
-        /// <c>a.concat(b, 'text', ...)</c> into a string field, where every operand is a string field the input always has
-        /// or a plain quoted literal: the joined string. Null for anything else (an optional operand would be joined as
-        /// the text "undefined", a number in JavaScript's own number format).
-        /// </summary>
-        private MappedValueIr.Concat? Concatenation(string value, string inputVariable, DataMapperSchema input, (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last) target)
-        {
-            if (target.Last.Type is not MappedTypeIr.Primitive { Name: "string" } || DataMapperScript.Concatenation(value) is not { } operands)
-            {
-                return null;
-            }
-
-            var parts = ImmutableArray.CreateBuilder<MappedValueIr>();
-            foreach (var operand in operands)
-            {
-                if (operand.Literal is { } literal)
-                {
-                    parts.Add(new MappedValueIr.Text(literal));
-                    continue;
-                }
-
-                if (DataMapperScript.MemberRead(operand.Read!) is not { } read || read.Root != inputVariable || Resolve(input, read.Path) is not { } source
-                    || source.Fields.Any(f => f.Optional) || source.Last.Type is not MappedTypeIr.Primitive { Name: "string" })
-                {
-                    return null;
-                }
-
-                parts.Add(new MappedValueIr.FromInput(source.Fields.Select(f => f.Name).ToImmutableArray()));
-            }
-
-            return new MappedValueIr.Concat(parts.ToImmutable());
-        }
-
         /// <summary>The fields a script path goes through from a schema's root record; null when a step is not a field of a record.</summary>
-        private (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last)? Resolve(DataMapperSchema root, ImmutableArray<string> path)
+        private (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last)? Resolve(DataMapperSchema root, ImmutableArray<string> path) => Resolve(root, path, out _);
+
+        /// <summary>As <see cref="Resolve(DataMapperSchema, ImmutableArray{string})"/>, with the schema node of the last field.</summary>
+        private (ImmutableArray<MappedFieldIr> Fields, MappedFieldIr Last)? Resolve(DataMapperSchema root, ImmutableArray<string> path, out DataMapperSchema? node)
         {
+            node = null;
             if (path.IsEmpty || !_records.TryGetValue(root, out var current))
             {
                 return null;
@@ -457,6 +841,7 @@ public sealed partial class Lowerer
                 }
 
                 fields.Add(member.Field);
+                node = member.Node;
                 if (i < path.Length - 1)
                 {
                     if (member.Field.Type is not MappedTypeIr.Record || !_records.TryGetValue(member.Node, out current))

@@ -58,24 +58,17 @@ type Lines record {|
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
-function mapOrderToInvoice(Order input) returns Invoice|error {
-    // TODO(SB0257): var count_i_items = 0
-    _ = check notTranslated("var count_i_items = 0");
-    // TODO(SB0257): for(i_items in inputord_order.ord_items){
-    // TODO(SB0257): outputinvoice.lines[count_i_items] =  {};
-    // TODO(SB0257): outputinvoice.lines[count_i_items].sku = inputord_order.ord_items[i_items].ord_sku;
-    // TODO(SB0257): outputinvoice.lines[count_i_items].quantity = inputord_order.ord_items[i_items].ord_qty;
-    // TODO(SB0257): count_i_items++;
-    // TODO(SB0257): }
-    _ = check notTranslated("for(i_items in inputord_order.ord_items){\noutputinvoice.lines[count_i_items] =  {};\noutputinvoice.lines[count_i_items].sku = inputord_order.ord_items[i_items].ord_sku;\noutputinvoice.lines[count_i_items].quantity = inputord_order.ord_items[i_items].ord_qty;\ncount_i_items++;\n}");
+function mapOrderToInvoice(Order input) returns Invoice {
     Invoice output = {
         invoiceId: input.orderId,
         customerName: input.customer.name,
-        // TODO(SB0257): outputinvoice.customerEmail = inputord_order.ord_customer.ord_email.toLowerCase()
-        customerEmail: check notTranslated("outputinvoice.customerEmail = inputord_order.ord_customer.ord_email.toLowerCase()"),
+        customerEmail: dataMapperLowerCase(input.customer.email),
         amount: input.total,
-        // TODO(SB0257): outputinvoice.lines =  []
-        lines: check (check notTranslated("outputinvoice.lines =  []")).ensureType()
+        lines: from var item in (input?.items ?: [])
+            select {
+                sku: item.sku,
+                quantity: item.qty
+            }
     };
     if input?.currency is string {
         output.currency = <string>input?.currency;

@@ -13,7 +13,7 @@ service /mapper on httpListener {
     # POST /mapper/invoice
     resource function post invoice(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        ctx.payload = (check mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
+        ctx.payload = (mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
         ctx.contentType = "application/json";
         return respond(ctx);
     }
