@@ -328,7 +328,6 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ProxyTransportNoListener = Warning("SB0262", LoweringCategory,
         "Proxy transport without a listener",
         "<proxy> '{0}' transport '{1}' is not translated: {2}",
-<<<<<<< HEAD
         "A proxy exposed on a transport other than http, https, jms, vfs, mailto and rabbitmq (amqp, tcp, udp, fix, hl7, local, ...) is served in the Micro Integrator by that transport's Axis2 listener. No Ballerina listener is generated: the message names the one to write (tcp:Listener, udp:Listener, ...) and the proxy parameters it should take (credentials among them as required configurables, never literals). Those parameters are not reported again one by one (SB0206). The proxy's flow function is generated as for any proxy; when http/https are not among its transports no HTTP service is generated, as the Micro Integrator does not answer it over HTTP.");
     public static readonly DiagnosticDescriptor ProxyMailSettingNotReproduced = Warning("SB0266", LoweringCategory,
         "Mail proxy setting not reproduced",
@@ -338,13 +337,10 @@ public static class DiagnosticCatalog
         "RabbitMQ proxy setting not reproduced",
         "<proxy> '{0}' rabbitmq transport: {1} is not reproduced by the rabbitmq:Listener: {2}",
         "A proxy on the rabbitmq transport becomes a rabbitmq:Listener (ballerinax/rabbitmq) on the host, port and credentials of its connection factory (rabbitmq.connection.factory, defined in the Micro Integrator's axis2.xml / deployment.toml: required configurables, the password never a literal) and a service consuming rabbitmq.queue.name whose onMessage runs the proxy's flow. What the Micro Integrator's RabbitMQ transport does that the listener cannot is reported once each: declaring an exchange and binding the queue to it, consumer count, throttling, dead-lettering and requeueing, a consumer tag, connection settings set on the proxy (the MI takes them from the factory), queue arguments, and publishing the flow's answer to the request's reply-to queue (write it with a rabbitmq:Client).");
-=======
-        "A proxy exposed on a transport other than http, https, jms and vfs (mailto, rabbitmq, amqp, tcp, udp, fix, hl7, local, ...) is served in the Micro Integrator by that transport's Axis2 listener. No Ballerina listener is generated: the message names the one to write (email:PopListener / ImapListener, rabbitmq:Listener, tcp:Listener, ...) and the proxy parameters it should take (credentials among them as required configurables, never literals). Those parameters are not reported again one by one (SB0206). The proxy's flow function is generated as for any proxy; when http/https are not among its transports no HTTP service is generated, as the Micro Integrator does not answer it over HTTP.");
     public static readonly DiagnosticDescriptor VfsSendNotReproduced = Warning("SB0268", LoweringCategory,
         "VFS send not fully reproduced",
         "'{0}' writes files over VFS: {1}",
         "A send or call to an address endpoint with a vfs: URI is the Micro Integrator's VFSTransportSender: it writes the message, as the formatter of its content type (messageType) writes it, to the URI's file, or into the URI's folder under the message's transport.vfs.ReplyFileName (response.xml by default), behind a .lock file; no response comes back. A local file becomes vfsWriteFile (ballerina/io), an ftp, sftp or ftps one vfsWriteRemote over an ftp:Client whose host, port and user are configurables and whose password is a required one. This diagnostic names what the generated code does not reproduce (a URI option or setting with no equivalent, a send that waits for a reply the file system never gives, a blocking call) and what it does instead; where nothing faithful can be generated the send stays a TODO carrying the original XML, credentials masked.");
->>>>>>> vfssend
     public static readonly DiagnosticDescriptor LocalEntryFromFileUnread = Info("SB0263", LoweringCategory,
         "Local entry from a file nothing reads",
         "Local entry '{0}' loads its content from '{1}', which is not part of the input, and no translated code reads it as a value: it is kept as a comment, with no start-up read",
