@@ -179,6 +179,7 @@ public sealed partial class PackageEmitter
         InboundTransportIr.RabbitMq rabbit => rabbit with { Target = rabbit.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.Mqtt mqtt => mqtt with { Target = mqtt.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.File file => file with { Target = file.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.Ftp ftp => ftp with { Target = ftp.Target with { Sequence = placeholder, FaultFunction = null } },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };
 

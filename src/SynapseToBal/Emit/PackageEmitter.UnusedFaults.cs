@@ -80,6 +80,7 @@ public sealed partial class PackageEmitter
         InboundTransportIr.RabbitMq rabbit => rabbit with { Target = WithoutUnreachableFault(rabbit.Target) },
         InboundTransportIr.Mqtt mqtt => mqtt with { Target = WithoutUnreachableFault(mqtt.Target) },
         InboundTransportIr.File file => file with { Target = WithoutUnreachableFault(file.Target) },
+        InboundTransportIr.Ftp ftp => ftp with { Target = WithoutUnreachableFault(ftp.Target) },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };
 
