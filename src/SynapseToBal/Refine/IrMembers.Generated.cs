@@ -104,167 +104,168 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 88,
         [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 89,
         [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 90,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 92,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 93,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 94,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 95,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 96,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 97,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 98,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 99,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 100,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 101,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 102,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 103,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 104,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 105,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 106,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 107,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 108,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 109,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 110,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 111,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 112,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 113,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 114,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 115,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 116,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 117,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 118,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 119,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 120,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 121,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 122,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 123,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 124,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 125,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 126,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 127,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 128,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 129,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 130,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 131,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 132,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 133,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 134,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 135,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 136,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 137,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 138,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 139,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 140,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 141,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 142,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 143,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 144,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 145,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 146,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 147,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 149,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 150,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 151,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 152,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 153,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 154,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 155,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 156,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 157,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 158,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 159,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 160,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 161,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 162,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 163,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 164,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 165,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 166,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 167,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 168,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 169,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 170,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 171,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 172,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 173,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 174,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 175,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 176,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 177,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 178,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 179,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 180,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 181,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 182,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 183,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 184,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 185,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 186,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 187,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 188,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 189,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 190,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 191,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 192,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 193,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 194,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 195,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 196,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 197,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 198,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 199,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 200,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 201,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 202,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 203,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 204,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 205,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 206,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 208,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 209,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 210,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 211,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 212,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 213,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 214,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 215,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 216,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 217,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 218,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 219,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 221,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 222,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 223,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 224,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 225,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 226,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 227,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 228,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 229,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 230,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 231,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 232,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 234,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 235,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 236,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 237,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 238,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 239,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 240,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 241,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 246,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 247,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 248,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 249,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 250,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 251,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 91,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 92,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 93,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 94,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 95,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 96,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 97,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 98,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 99,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 100,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 101,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 102,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 103,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 104,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 105,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 106,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 107,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 108,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 109,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 110,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 111,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 112,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 113,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 114,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 115,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 116,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 117,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 118,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 119,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 120,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 121,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 122,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 123,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 124,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 125,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 126,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 127,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 128,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 129,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 130,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 131,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 132,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 133,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 134,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 135,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 136,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 137,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 138,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 139,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 140,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 141,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 142,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 143,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 144,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 145,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 146,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 147,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 150,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 151,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 152,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 153,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 154,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 155,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 156,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 157,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 158,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 159,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 160,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 161,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 162,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 163,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 164,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 165,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 166,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 167,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 168,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 169,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 170,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 171,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 172,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 173,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 174,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 175,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 176,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 177,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 178,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 179,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 180,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 181,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 182,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 183,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 184,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 185,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 186,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 187,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 188,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 189,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 190,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 191,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 192,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 193,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 194,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 195,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 196,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 197,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 198,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 199,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 200,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 201,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 202,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 203,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 204,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 205,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 206,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 207,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 208,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 209,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 210,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 211,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 212,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 213,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 214,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 215,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 216,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 217,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 218,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 219,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 220,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 222,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 223,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 224,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 225,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 226,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 227,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 228,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 229,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 230,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 231,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 232,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 233,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 234,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 235,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 236,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 237,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 238,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 239,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 240,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 241,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 248,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 249,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 250,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 251,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 252,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1207,6 +1208,22 @@ internal static partial class IrMembers
 
             case 91:
             {
+                var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.Folder);
+                sink.Visit(n.FileNamePattern);
+                sink.Visit(n.ContentType);
+                sink.Visit(n.MoveAfterProcess);
+                sink.Visit(n.MoveAfterFailure);
+                sink.Visit(n.Target);
+                return true;
+            }
+
+            case 92:
+            {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
                 sink.Visit(n.Resource);
@@ -1214,7 +1231,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1237,7 +1254,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1254,7 +1271,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1267,7 +1284,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1281,7 +1298,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1294,7 +1311,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1307,35 +1324,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1356,14 +1373,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1371,7 +1388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1391,7 +1408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1399,7 +1416,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1418,16 +1435,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
-                return true;
             case 109:
+                return true;
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1435,7 +1452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1446,18 +1463,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
-                return true;
             case 113:
                 return true;
             case 114:
+                return true;
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1468,14 +1485,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1486,7 +1503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1494,7 +1511,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1508,7 +1525,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1531,9 +1548,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
-                return true;
             case 122:
+                return true;
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1541,7 +1558,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1554,7 +1571,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1562,7 +1579,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1573,7 +1590,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1581,7 +1598,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1593,7 +1610,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1601,7 +1618,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1616,14 +1633,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1631,7 +1648,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1649,34 +1666,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
-                return true;
             case 134:
                 return true;
             case 135:
                 return true;
             case 136:
+                return true;
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1689,7 +1706,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1701,7 +1718,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1714,7 +1731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1723,7 +1740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1731,7 +1748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1746,28 +1763,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -1778,7 +1795,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1789,7 +1806,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1800,28 +1817,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1850,7 +1867,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1861,7 +1878,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1870,21 +1887,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1892,14 +1909,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1907,7 +1924,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2029,21 +2046,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2051,7 +2068,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2059,7 +2076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2068,14 +2085,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2083,7 +2100,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2092,7 +2109,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2100,7 +2117,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2108,7 +2125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2116,7 +2133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2125,7 +2142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2133,7 +2150,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2141,7 +2158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2163,14 +2180,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2184,7 +2201,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2192,14 +2209,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2210,7 +2227,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2220,7 +2237,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2237,7 +2254,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2250,7 +2267,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2268,7 +2285,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2276,7 +2293,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2285,7 +2302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2299,7 +2316,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2308,7 +2325,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2317,14 +2334,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2335,7 +2352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2344,14 +2361,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2359,7 +2376,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2367,7 +2384,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2376,7 +2393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2388,7 +2405,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2406,27 +2423,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
-                return true;
             case 202:
                 return true;
             case 203:
                 return true;
             case 204:
+                return true;
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2434,7 +2451,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2450,14 +2467,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2476,7 +2493,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2485,7 +2502,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2498,28 +2515,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2530,14 +2547,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2548,7 +2565,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2556,7 +2573,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2564,7 +2581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2576,7 +2593,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2591,7 +2608,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2601,23 +2618,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 224:
-                return true;
             case 225:
+                return true;
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2625,37 +2642,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 228:
-                return true;
             case 229:
+                return true;
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2663,7 +2680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2672,7 +2689,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2680,7 +2697,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2694,21 +2711,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2732,7 +2749,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2740,32 +2757,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 242:
-                return true;
             case 243:
                 return true;
             case 244:
+                return true;
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2777,7 +2794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2791,7 +2808,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2805,7 +2822,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2813,7 +2830,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2833,7 +2850,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2841,7 +2858,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.Driver;
 using SynapseToBal.IR;
@@ -129,7 +130,7 @@ public sealed class RemoteFileListenerTests
             var result = Converter.Convert(new ConversionOptions(input));
 
             Assert.Contains(result.Files, f => f.RelativePath == "inbound.bal" && f.Content.Contains("listener ftp:Listener", StringComparison.Ordinal));
-            Assert.Contains(result.Files, f => f.RelativePath == "configs.bal" && f.Content.Contains("sftpPassword = ?;", StringComparison.Ordinal));
+            Assert.Contains(result.Files, f => f.RelativePath == "configs.bal" && f.Content.Contains("configurable string ordersVfsSftpPassword = ?;", StringComparison.Ordinal));
             Assert.All(result.Files, f =>
             {
                 Assert.DoesNotContain("Sup3rSecret", f.Content, StringComparison.Ordinal);

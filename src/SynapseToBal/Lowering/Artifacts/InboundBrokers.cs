@@ -373,7 +373,7 @@ public sealed partial class Lowerer
         string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
         if (remote.Protocol is null)
         {
-            return NotTranslatedInbound(inbound, protocol, $"transport.vfs.FileURI names a {remote.Scheme} folder, and ballerina/ftp reads ftp, ftps and sftp only; poll the folder from a task:Job by hand (its credentials as required configurables)");
+            return NotTranslatedInbound(inbound, protocol, $"transport.vfs.FileURI is on {remote.Scheme}, a file system ballerina/ftp cannot read (it reads ftp, ftps and sftp only); poll the folder from a task:Job by hand (its credentials as required configurables)");
         }
 
         if (Milliseconds(Text("interval")) is not { } interval || interval <= 0)

@@ -225,7 +225,7 @@ public sealed partial class Lowerer
         void Report(string setting, string consequence) =>
             _diagnostics.Report(DiagnosticCatalog.RemoteFileSettingDiffers, origin.Location, owner, setting, consequence);
 
-        foreach (var parameter in parameters)
+        foreach (var parameter in parameters.Where(p => !RemoteVfsApplied.Contains(p.Name, StringComparer.Ordinal)))
         {
             if (RemoteVfsSettingConsequence(parameter.Name, parameter.Text?.Trim()) is { } consequence)
             {
