@@ -175,7 +175,7 @@ public sealed class RemoteFileListenerTests
     {
         var (package, diagnostics) = Lower("""
             <inboundEndpoint name="F" protocol="file" sequence="In" onError="Err"><parameters>
-            <parameter name="interval">2500</parameter><parameter name="transport.vfs.FileURI">ftp://shop@files.example.com/in</parameter>
+            <parameter name="interval">2500</parameter><parameter name="transport.vfs.FileURI">ftp://shop@files.example.com/in?vfs.passive=true</parameter>
             <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter><parameter name="transport.vfs.MoveAfterProcess">ftp://shop@files.example.com/done</parameter>
             <parameter name="transport.vfs.ActionAfterFailure">NONE</parameter>
             <parameter name="transport.vfs.MoveTimestampFormat">yyyyMMdd</parameter>
@@ -192,6 +192,7 @@ public sealed class RemoteFileListenerTests
 
         // FilePollingConsumer compares with MOVE.equals: NONE (any other value) deletes.
         Assert.Equal(RemoteFileAction.Delete, ftp.AfterFailure);
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("vfs.passive", StringComparison.Ordinal));
         Assert.Contains(package.Configurables, c => c.Name == ftp.Port && c.DefaultValue == "21");
         Assert.NotNull(ftp.Target.FaultFunction);
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0264" && Message(d).Contains("MoveTimestampFormat", StringComparison.Ordinal));

@@ -233,7 +233,8 @@ public sealed partial class Lowerer
             }
         }
 
-        foreach (var option in (uri.Options ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        // vfs.passive=true is what the listener does (it always connects in passive mode).
+        foreach (var option in (uri.Options ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries).Where(o => !o.Equals("vfs.passive=true", StringComparison.OrdinalIgnoreCase)))
         {
             var name = option.Split('=', 2)[0];
             Report($"URI option '{SecretNames.MaskXml(option)}'", RemoteVfsSettingConsequence(name, null) ?? "a Commons VFS option of the Micro Integrator's connection; the ftp:Listener has its own connection settings: set the equivalent one by hand");
