@@ -127,6 +127,30 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
 }
 
+# The transport headers the Micro Integrator's VFS listener (and FilePollingConsumer) gives a file it polls on a
+# remote server (semantics §9.1), as `setFileHeaders` does for a local one: `FILE_NAME`, `FILE_PATH` (the path on the
+# server), `FILE_URI`, `FILE_LENGTH` and `LAST_MODIFIED` in epoch milliseconds. `FILE_URI` is the listener's
+# friendly URI, without the password the Micro Integrator's URI carries.
+function setFtpFileHeaders(Context ctx, ftp:FileInfo fileInfo) {
+    ctx.headers["file_name"] = fileInfo.name;
+    ctx.headers["file_path"] = fileInfo.pathDecoded;
+    ctx.headers["file_uri"] = fileInfo.friendlyURI;
+    ctx.headers["file_length"] = fileInfo.size.toString();
+    ctx.headers["last_modified"] = fileInfo.lastModifiedTimestamp.toString();
+}
+
+# Whether a file an ftp:Listener reports lies in a sub-folder of the folder it polls: the listener descends into
+# sub-folders whose name matches the pattern, while the Micro Integrator's VFS listener reads the folder's own files
+# only. A path that does not start with the folder is kept (not taken for a sub-folder's).
+function inFtpSubFolder(string folder, string path) returns boolean {
+    string prefix = folder.endsWith("/") ? folder : folder + "/";
+    return path.startsWith(prefix) && path.substring(prefix.length()).includes("/");
+}
+
+# The path of a file named `name` in `folder` on an FTP/SFTP server, as Commons VFS resolves a moved file's name
+# in its destination folder.
+function ftpChildPath(string folder, string name) returns string => (folder.endsWith("/") ? folder : folder + "/") + name;
+
 # What the Micro Integrator's JMS inbound endpoint takes from a message (JMSInjectHandler.invoke with
 # JMSUtils.getTransportHeaders): the JMS message ID as the message ID; the `JMS_COORELATION_ID` property (the
 # correlation ID, else the message ID); the `jms.message.delivery.count` property from `JMSXDeliveryCount`; and as

@@ -375,4 +375,56 @@ public sealed partial class PackageEmitter
             PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
         };
     }
+
+    /// <summary>The view model of a remote folder's ftp:Listener and its service (ballerina/ftp).</summary>
+    private object FtpInbound(InboundIr inbound, InboundTransportIr.Ftp ftp, NameMap names, ModuleUsage modules)
+    {
+        modules.Use("ftp");
+        modules.Use("log");
+        var proxy = inbound.Origin is Syntax.ProxySyntax;
+        var who = proxy ? $"Proxy service '{inbound.SynapseName}'" : $"Inbound endpoint '{inbound.SynapseName}'";
+        string Literal(string text) => BallerinaSyntax.StringLiteral(text);
+        string? After(RemoteFileAction action, Symbol? folder, string path) => action switch
+        {
+            RemoteFileAction.Delete => $"caller->delete({path})",
+            RemoteFileAction.Move => $"caller->move({path}, ftpChildPath({names[folder!]}, fileInfo.name))",
+            RemoteFileAction.None => null,
+            _ => throw new InvalidOperationException($"unknown action {action}"),
+        };
+        var interval = ftp.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+        return new
+        {
+            Protocol = ftp.Protocol switch
+            {
+                RemoteFileProtocol.Ftp => "ftp:FTP",
+                RemoteFileProtocol.Ftps => "ftp:FTPS",
+                RemoteFileProtocol.Sftp => "ftp:SFTP",
+                _ => throw new InvalidOperationException($"unknown protocol {ftp.Protocol}"),
+            },
+            Host = names[ftp.Host],
+            Port = names[ftp.Port],
+            Username = ftp.Username is { } user ? names[user] : null,
+            Password = ftp.Password is { } password ? names[password] : null,
+            Folder = names[ftp.Folder],
+            Pattern = ftp.FileNamePattern is { } pattern ? Literal(pattern) : null,
+            Interval = interval,
+            IntervalText = proxy ? $"{interval} s (transport.PollInterval)" : $"{interval} s (interval {(ftp.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
+
+            // The files the Micro Integrator never reads: lock files (VFSTransportListener), and for an inbound
+            // endpoint also the .fail records of failed moves (FilePollingConsumer).
+            SkipLocks = proxy ? "fileInfo.name.endsWith(\".lock\")" : "fileInfo.name.endsWith(\".lock\") || fileInfo.name.endsWith(\".fail\")",
+            ContentType = ftp.ContentType is { } contentType ? Literal(contentType) : null,
+            Sequence = names[ftp.Target.Sequence],
+            SequenceInfallible = _infallible.Contains(ftp.Target.Sequence),
+            Discard = ftp.Target.SequenceCanAnswer,
+            FaultFunction = ftp.Target.FaultFunction is { } fault ? names[fault] : null,
+            FaultInfallible = ftp.Target.FaultFunction is { } handler && _infallible.Contains(handler),
+            OutFlow = ftp.Target.OutFlow is { } outFlow ? names[outFlow] : null,
+            AfterProcess = After(ftp.AfterProcess, ftp.MoveAfterProcess, "fileInfo.pathDecoded"),
+            AfterFailure = After(ftp.AfterFailure, ftp.MoveAfterFailure, "fileInfo.pathDecoded"),
+            ReadFailed = Literal($"{who}: a file cannot be read"),
+            Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
+            PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
+        };
+    }
 }

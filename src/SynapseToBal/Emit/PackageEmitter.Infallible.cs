@@ -180,6 +180,7 @@ public sealed partial class PackageEmitter
         InboundTransportIr.Mqtt mqtt => mqtt with { Target = mqtt.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.Mail mail => mail with { Target = mail.Target with { Sequence = placeholder, FaultFunction = null } },
         InboundTransportIr.File file => file with { Target = file.Target with { Sequence = placeholder, FaultFunction = null } },
+        InboundTransportIr.Ftp ftp => ftp with { Target = ftp.Target with { Sequence = placeholder, FaultFunction = null } },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };
 

@@ -81,6 +81,7 @@ public sealed partial class PackageEmitter
         InboundTransportIr.Mqtt mqtt => mqtt with { Target = WithoutUnreachableFault(mqtt.Target) },
         InboundTransportIr.Mail mail => mail with { Target = WithoutUnreachableFault(mail.Target) },
         InboundTransportIr.File file => file with { Target = WithoutUnreachableFault(file.Target) },
+        InboundTransportIr.Ftp ftp => ftp with { Target = WithoutUnreachableFault(ftp.Target) },
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };
 

@@ -556,7 +556,7 @@ public sealed partial class PackageEmitter
             var todo = inbound.NotTranslated is { } reason ? Todo(reason, Original(inbound.Origin)) : null;
 
             // One part per transport kind; the template renders the part that is set.
-            object? http = null, jms = null, broker = null, file = null;
+            object? http = null, jms = null, broker = null, file = null, ftp = null;
             switch (inbound.Transport)
             {
                 case InboundTransportIr.Http httpTransport:
@@ -597,6 +597,9 @@ public sealed partial class PackageEmitter
                 case InboundTransportIr.File fileTransport:
                     file = FileInbound(inbound, fileTransport, names, modules);
                     break;
+                case InboundTransportIr.Ftp ftpTransport:
+                    ftp = FtpInbound(inbound, ftpTransport, names, modules);
+                    break;
                 case InboundTransportIr.Kafka or InboundTransportIr.RabbitMq or InboundTransportIr.Mqtt or InboundTransportIr.Mail:
                     broker = BrokerInbound(inbound, names, modules);
                     break;
@@ -604,7 +607,7 @@ public sealed partial class PackageEmitter
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
             }
 
-            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file };
+            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp };
         }).ToList();
         return _renderer.Render("inbound.bal.sbn", new
         {

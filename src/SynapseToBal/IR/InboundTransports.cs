@@ -142,4 +142,54 @@ public abstract partial record InboundTransportIr
         Symbol? MoveAfterProcess,
         Symbol? MoveAfterFailure,
         InboundTargetIr Target) : InboundTransportIr;
+
+    /// <summary>
+    /// A file inbound endpoint or a proxy's vfs transport on a remote folder (ftp, ftps, sftp): an <c>ftp:Listener</c>
+    /// (ballerina/ftp) polling the folder every interval, whose service reads each file whose name fully matches the
+    /// pattern, runs the sequence with its content, then deletes, moves or leaves it.
+    /// </summary>
+    /// <param name="Protocol">The protocol of the URI's scheme.</param>
+    /// <param name="Host">Configurable: the URI's host.</param>
+    /// <param name="Port">Configurable int: the URI's port, else the protocol's default.</param>
+    /// <param name="Username">Configurable: the URI's user, if it has one.</param>
+    /// <param name="Password">Required configurable: the URI's password, if it has one (its value never leaves the input).</param>
+    /// <param name="Folder">Configurable: the folder polled (the URI's path).</param>
+    /// <param name="FileNamePattern">The Java regular expression a file name must fully match (<c>transport.vfs.FileNamePattern</c>), if set.</param>
+    /// <param name="IntervalSeconds">The polling interval.</param>
+    /// <param name="ContentType">The content type files are read as (<c>transport.vfs.ContentType</c>); null: by the file's extension.</param>
+    /// <param name="AfterProcess">What happens to a file once the sequence ran.</param>
+    /// <param name="MoveAfterProcess">Configurable: the folder (on the same server) <see cref="RemoteFileAction.Move"/> moves a processed file to.</param>
+    /// <param name="AfterFailure">What happens to a file that cannot be read.</param>
+    /// <param name="MoveAfterFailure">Configurable: the folder (on the same server) <see cref="RemoteFileAction.Move"/> moves a failed file to.</param>
+    public sealed record Ftp(
+        RemoteFileProtocol Protocol,
+        Symbol Host,
+        Symbol Port,
+        Symbol? Username,
+        Symbol? Password,
+        Symbol Folder,
+        string? FileNamePattern,
+        decimal IntervalSeconds,
+        string? ContentType,
+        RemoteFileAction AfterProcess,
+        Symbol? MoveAfterProcess,
+        RemoteFileAction AfterFailure,
+        Symbol? MoveAfterFailure,
+        InboundTargetIr Target) : InboundTransportIr;
+}
+
+/// <summary>The protocols of ballerina/ftp's listener.</summary>
+public enum RemoteFileProtocol
+{
+    Ftp,
+    Ftps,
+    Sftp,
+}
+
+/// <summary>What happens to a remote file after it is processed (or fails): ActionAfterProcess / ActionAfterFailure.</summary>
+public enum RemoteFileAction
+{
+    Delete,
+    Move,
+    None,
 }

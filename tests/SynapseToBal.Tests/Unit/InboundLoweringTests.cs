@@ -131,7 +131,7 @@ public sealed class InboundLoweringTests
 
     [Theory]
     [InlineData("""<inboundEndpoint name="K" protocol="kafka" sequence="In"><parameters><parameter name="topics">t</parameter></parameters></inboundEndpoint>""", "kafka:Listener")]
-    [InlineData("""<inboundEndpoint name="F" protocol="file" sequence="In"><parameters><parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">ftp://host/in</parameter></parameters></inboundEndpoint>""", "ftp:Listener")]
+    [InlineData("""<inboundEndpoint name="F" protocol="file" sequence="In"><parameters><parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">smb://host/share/in</parameter></parameters></inboundEndpoint>""", "ballerina/ftp cannot read")]
     [InlineData("""<inboundEndpoint name="C" class="org.example.Poller" sequence="In"/>""", "org.example.Poller")]
     [InlineData("""<inboundEndpoint name="D" protocol="http" sequence="In"><parameters><parameter name="inbound.http.port">8085</parameter><parameter name="dispatch.filter.pattern">/a/.*</parameter></parameters></inboundEndpoint>""", "dispatch.filter.pattern")]
     [InlineData("""<inboundEndpoint name="A" protocol="jms" sequence="In"><parameters><parameter name="java.naming.factory.initial">f</parameter><parameter name="java.naming.provider.url">u</parameter><parameter name="transport.jms.Destination">q</parameter><parameter name="transport.jms.SessionTransacted">true</parameter></parameters></inboundEndpoint>""", "transacted")]

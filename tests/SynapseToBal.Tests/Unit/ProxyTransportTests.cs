@@ -123,47 +123,50 @@ public sealed class ProxyTransportTests
     private static string Message(Microsoft.CodeAnalysis.Diagnostic d) => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public void A_vfs_proxy_on_sftp_is_reported_with_the_ftp_listener_to_write_and_never_repeats_the_password()
+    public void A_vfs_proxy_on_sftp_becomes_an_ftp_listener_reports_what_it_does_not_reproduce_and_never_repeats_the_password()
     {
         var (package, diagnostics) = Lower(Proxy("vfs", """
             <parameter name="transport.vfs.FileURI">vfs:sftp://bob:s3cr3tPw@files.example.com:2222/home/bob/in</parameter><parameter name="transport.vfs.ContentType">text/xml</parameter>
             <parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter><parameter name="transport.PollInterval">15</parameter>
-            <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter><parameter name="transport.vfs.MoveAfterProcess">vfs:sftp://bob:s3cr3tPw@files.example.com/home/bob/done</parameter>
+            <parameter name="transport.vfs.ActionAfterProcess">MOVE</parameter><parameter name="transport.vfs.MoveAfterProcess">vfs:sftp://bob:s3cr3tPw@files.example.com:2222/home/bob/done</parameter>
             <parameter name="transport.vfs.Locking">disable</parameter><parameter name="transport.vfs.ReplyFileURI">file:///out</parameter>
             """));
 
-        Assert.Empty(package.Inbounds);
+        var ftp = Assert.IsType<InboundTransportIr.Ftp>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal(RemoteFileProtocol.Sftp, ftp.Protocol);
+        Assert.Equal(15m, ftp.IntervalSeconds);
+        Assert.Equal((RemoteFileAction.Move, RemoteFileAction.Delete), (ftp.AfterProcess, ftp.AfterFailure));
         Assert.Empty(package.Services);
-        var remote = Assert.Single(diagnostics.Items, d => d.Id == "SB0261");
-        var message = Message(remote);
-        Assert.Contains("sftp folder '/home/bob/in' on host 'files.example.com' port 2222", message, StringComparison.Ordinal);
-        Assert.Contains("protocol: ftp:SFTP", message, StringComparison.Ordinal);
-        Assert.Contains("fileNamePattern: '.*\\.xml'", message, StringComparison.Ordinal);
-        Assert.Contains("pollingInterval: 15 (transport.PollInterval)", message, StringComparison.Ordinal);
-        Assert.Contains("the password a required configurable", message, StringComparison.Ordinal);
-        Assert.Contains("afterProcess: MOVE to 'vfs:sftp://bob:****@files.example.com/home/bob/done'", message, StringComparison.Ordinal);
-        Assert.Contains("afterError: DELETE", message, StringComparison.Ordinal);
-        Assert.Contains("transport.vfs.Locking, transport.vfs.ReplyFileURI are not reproduced", message, StringComparison.Ordinal);
-        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("s3cr3tPw", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0261");
 
-        // The parameters the SB0261 message names are not reported again one by one, nor is the transport as a setting.
+        // Locking disabled is what the listener does; the reply file is not.
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("transport.vfs.Locking", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0264" && Message(d).Contains("transport.vfs.ReplyFileURI", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("s3cr3tPw", StringComparison.Ordinal));
+        Assert.All(package.Configurables, c => Assert.DoesNotContain("s3cr3tPw", c.Description + c.DefaultValue, StringComparison.Ordinal));
+
+        // The parameters the listener applies or SB0264 names are not reported again one by one, nor is the transport as a setting.
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains("transport", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_vfs_proxy_on_ftp_with_variables_keeps_them_and_names_the_uri_options()
+    public void A_vfs_proxy_on_ftp_with_variables_makes_them_required_configurables_and_names_the_uri_options()
     {
-        var (_, diagnostics) = Lower(Proxy("vfs", """
+        var (package, diagnostics) = Lower(Proxy("vfs", """
             <parameter name="transport.vfs.FileURI">vfs:ftp://${FTPUserName}:${FTPUserPassword}\@${FTPHostname}/vfs/input/?vfs.passive=false</parameter>
             <parameter name="transport.vfs.ContentType">text/xml</parameter><parameter name="transport.vfs.FileNamePattern">.*\.xml</parameter>
             """));
 
-        var message = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0261"));
-        Assert.Contains("ftp folder '/vfs/input/' on host '${FTPHostname}' port 21", message, StringComparison.Ordinal);
-        Assert.Contains("protocol: ftp:FTP", message, StringComparison.Ordinal);
-        Assert.Contains("'vfs.passive=false'", message, StringComparison.Ordinal);
-        Assert.Contains("pollingInterval: 300 (transport.PollInterval)", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("FTPUserPassword", message, StringComparison.Ordinal);
+        var ftp = Assert.IsType<InboundTransportIr.Ftp>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal(RemoteFileProtocol.Ftp, ftp.Protocol);
+        Assert.Equal(300m, ftp.IntervalSeconds); // PollTableEntry's default: 5 minutes
+        var host = Assert.Single(package.Configurables, c => c.Name == ftp.Host);
+        Assert.Null(host.DefaultValue);
+        Assert.Contains("'${FTPHostname}'", host.Description, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(package.Configurables, c => c.Name == ftp.Username).DefaultValue);
+        Assert.Equal("21", Assert.Single(package.Configurables, c => c.Name == ftp.Port).DefaultValue);
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0264" && Message(d).Contains("'vfs.passive=false'", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0261");
     }
 
     [Fact]

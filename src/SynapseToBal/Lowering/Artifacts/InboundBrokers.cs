@@ -301,6 +301,11 @@ public sealed partial class Lowerer
             return NotTranslatedInbound(inbound, protocol, "it has no transport.vfs.FileURI");
         }
 
+        if (LocalPath(uri) is null && ParseRemoteFolderUri(uri) is { } remote)
+        {
+            return LowerRemoteFileInbound(inbound, protocol, parameters, uri, remote);
+        }
+
         if (LocalPath(uri) is not { Length: > 0 } folder)
         {
             return NotTranslatedInbound(inbound, protocol, $"transport.vfs.FileURI is not a local folder ({(uri.Contains(':', StringComparison.Ordinal) ? uri[..uri.IndexOf(':', StringComparison.Ordinal)] : "a dynamic value")}); for ftp/sftp use an ftp:Listener (ballerina/ftp) with the path, transport.vfs.FileNamePattern and the interval, and move or delete each file in its onFileChange");
@@ -356,5 +361,45 @@ public sealed partial class Lowerer
             target);
         var summary = $"Inbound endpoint '{inbound.Name}': every {interval.ToString(CultureInfo.InvariantCulture)} s, each file of '{folder}'{(file.FileNamePattern is { } p2 ? $" whose name matches '{p2}'" : string.Empty)} runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}, then is {(processed is null ? "deleted" : "moved")}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, file, inbound);
+    }
+
+    /// <summary>
+    /// A file inbound endpoint on an ftp, ftps or sftp folder: an ftp:Listener (ballerina/ftp) polling every interval,
+    /// running the sequence for each new file whose name fully matches the pattern, then moving or deleting it as
+    /// FilePollingConsumer does (MOVE exactly with a folder on the same server, else delete).
+    /// </summary>
+    private InboundIr? LowerRemoteFileInbound(InboundEndpointSyntax inbound, string protocol, Dictionary<string, ConfigParameterSyntax> parameters, string uri, RemoteFolderUri remote)
+    {
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
+        if (remote.Protocol is null)
+        {
+            return NotTranslatedInbound(inbound, protocol, $"transport.vfs.FileURI is on {remote.Scheme}, a file system ballerina/ftp cannot read (it reads ftp, ftps and sftp only); poll the folder from a task:Job by hand (its credentials as required configurables)");
+        }
+
+        if (Milliseconds(Text("interval")) is not { } interval || interval <= 0)
+        {
+            return NotTranslatedInbound(inbound, protocol, $"interval '{Text("interval") ?? "(none)"}' is not a number of milliseconds (the Micro Integrator polls the folder at that interval)");
+        }
+
+        var processed = RemoteAfterAction(remote, Text("transport.vfs.ActionAfterProcess"), Text("transport.vfs.MoveAfterProcess"), "transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess", noneKept: false);
+        var failed = RemoteAfterAction(remote, Text("transport.vfs.ActionAfterFailure"), Text("transport.vfs.MoveAfterFailure"), "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure", noneKept: false);
+        if ((processed.Reason ?? failed.Reason) is { } moveReason)
+        {
+            return NotTranslatedInbound(inbound, protocol, moveReason);
+        }
+
+        if (InboundTargetOf(inbound) is not { } target)
+        {
+            return NotTranslatedInbound(inbound, protocol, "it names no sequence the input defines, and the input has no main sequence");
+        }
+
+        var owner = $"inbound endpoint '{inbound.Name}'";
+        ReportSequential(inbound, parameters);
+        ReportRemoteVfsSettings(inbound, owner, remote, parameters.Values, processed, failed);
+        ReportInboundSettings(inbound, parameters.Keys.Where(k => !RemoteVfsHandled(k) && k is not ("sequential" or "coordination")), "ftp");
+        var pattern = Text("transport.vfs.FileNamePattern") is { Length: > 0 } p ? p : null;
+        var ftp = RemoteFolderListener(inbound, owner, inbound.Name, remote, pattern, interval, Text("transport.vfs.ContentType") is { Length: > 0 } contentType ? contentType : null, processed, failed, target);
+        var summary = $"Inbound endpoint '{inbound.Name}': every {interval.ToString(CultureInfo.InvariantCulture)} s, each new file of {remote.Scheme} folder '{SecretNames.MaskXml(remote.Path)}' on host '{SecretNames.MaskXml(remote.Host)}'{(pattern is null ? string.Empty : $" whose name matches '{pattern}'")} runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}, then is {AfterText(processed.Action)}.";
+        return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, ftp, inbound);
     }
 }

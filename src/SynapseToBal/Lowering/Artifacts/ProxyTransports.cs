@@ -39,6 +39,9 @@ public sealed partial class Lowerer
 
         public sealed record Vfs(VfsFolder Folder, string? Pattern, decimal IntervalSeconds, string ContentType, VfsFolder? MoveAfterProcess, VfsFolder? MoveAfterFailure) : ProxyTransportPlan("vfs");
 
+        /// <summary>A vfs transport on an ftp, ftps or sftp folder: an ftp:Listener.</summary>
+        public sealed record RemoteVfs(RemoteFolderUri Uri, string Pattern, decimal IntervalSeconds, string ContentType, RemoteAfter Processed, RemoteAfter Failed) : ProxyTransportPlan("vfs");
+
         public sealed record Mail(bool Imap, string ParameterPrefix, string? Host, int Port, string? Username, ConfigParameterSyntax? Password, string Security, decimal IntervalSeconds, string? ContentType, string Address) : ProxyTransportPlan("mailto");
 
         public sealed record RabbitMq(string Factory, string Queue, bool QueueFromName, bool Durable, bool Exclusive, bool AutoDelete, string? ContentType, int? PrefetchCount) : ProxyTransportPlan("rabbitmq");
@@ -261,7 +264,7 @@ public sealed partial class Lowerer
 
         if (RemoteFileUri.Match(WithoutVfsPrefix(uri)) is { Success: true } remote && !remote.Groups["scheme"].Value.Equals("file", StringComparison.OrdinalIgnoreCase))
         {
-            return PlanRemoteVfs(proxy, remote, text);
+            return PlanRemoteVfs(proxy, uri, text);
         }
 
         if (LocalVfsFolder(WithoutVfsPrefix(uri)) is not { } folder)
@@ -338,65 +341,79 @@ public sealed partial class Lowerer
 
     private static readonly System.Text.RegularExpressions.Regex RemoteFileUri = RemoteFileUriPattern();
 
-    /// <summary>The VFS parameters PollTableEntry reads; those a proxy sets are named in the SB0261 message of a remote transport.</summary>
-    private static readonly string[] ProxyVfsRemoteParameters =
-    [
-        .. ProxyVfsParameters, "transport.vfs.Locking", "transport.vfs.MaxRetryCount", "transport.vfs.ReconnectTimeout", "transport.vfs.FileProcessCount",
-        "transport.vfs.FileProcessInterval", "transport.vfs.Streaming", "transport.vfs.Append", "transport.vfs.ReplyFileURI", "transport.vfs.ReplyFileName",
-    ];
-
     /// <summary>
-    /// A vfs transport polling an ftp, sftp, ftps (or other remote) folder: not translated (SB0261). The message says
-    /// what the MI does (VFSTransportListener over Commons VFS) and the <c>ftp:Listener</c> (ballerina/ftp) to write, with
-    /// the host, port and path of the URI; its user and password are never repeated: they become configurables, the
-    /// password a required one.
+    /// A vfs transport polling a remote folder. On ftp, ftps or sftp it becomes an <c>ftp:Listener</c> (ballerina/ftp)
+    /// with the URI's host, port, user and path as configurables (the password a required one, never its value); on
+    /// another file system (smb, http, ...), or with a move to another server, it is not translated (SB0261): the
+    /// message says what the MI does (VFSTransportListener over Commons VFS) and never repeats the URI's password.
     /// </summary>
-    private static ProxyTransportPlan PlanRemoteVfs(ProxySyntax proxy, System.Text.RegularExpressions.Match uri, Func<string, string?> text)
+    private static ProxyTransportPlan PlanRemoteVfs(ProxySyntax proxy, string uri, Func<string, string?> text)
     {
-        var scheme = uri.Groups["scheme"].Value.ToLowerInvariant();
-        var protocol = scheme switch
+        ProxyTransportPlan NotTranslated(string reason) => new ProxyTransportPlan.Other("vfs") { Reason = $"{ListensOn(proxy, "vfs")}, and the file polling is not translated: {reason}" };
+        ProxyTransportPlan Remote(string reason) => new ProxyTransportPlan.Other("vfs")
         {
-            "ftp" => "ftp:FTP",
-            "sftp" => "ftp:SFTP",
-            "ftps" => "ftp:FTPS",
-            _ => null,
-        };
-        string Quoted(string? value) => value is null ? "(not set)" : $"'{SecretNames.MaskXml(value)}'";
-        var host = uri.Groups["host"].Value;
-        var port = uri.Groups["port"].Success ? uri.Groups["port"].Value : scheme switch { "ftp" => "21", "sftp" => "22", _ => null };
-        var path = uri.Groups["path"].Success && uri.Groups["path"].Length > 0 ? uri.Groups["path"].Value : "/";
-        var credentials = uri.Groups["user"].Success
-            ? uri.Groups["password"].Success
-                ? "the user and password of the URI (the password a required configurable, never a literal)"
-                : "the user of the URI"
-            : "no credentials (the URI has none)";
-        var pattern = text("transport.vfs.FileNamePattern");
-        string After(string action, string folder) => text(action) switch
-        {
-            "MOVE" => $"MOVE to {Quoted(text(folder))} ({{moveTo: ...}})",
-            "NONE" => "NONE (the file stays; give no action)",
-            _ => "DELETE (ftp:DELETE)",
+            Reason = $"{ListensOn(proxy, "vfs")}: {reason}",
+            Kind = UntranslatedTransport.RemoteFiles,
+            Applied = [.. proxy.Parameters.Select(p => p.Name).Where(RemoteVfsHandled).Distinct(StringComparer.Ordinal)],
         };
 
-        static string PollSeconds(string? poll) => poll is null
-            ? "300"
-            : poll.EndsWith("ms", StringComparison.Ordinal) && decimal.TryParse(poll[..^2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-                ? (ms / 1000m).ToString(CultureInfo.InvariantCulture)
-                : decimal.TryParse(poll, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds.ToString(CultureInfo.InvariantCulture) : $"'{SecretNames.MaskXml(poll)}' (not a number)";
-        var where = $"{scheme} folder '{SecretNames.MaskXml(path)}' on host '{SecretNames.MaskXml(host)}'{(port is null ? string.Empty : $" port {SecretNames.MaskXml(port)}")}";
-        var listener = protocol is null
-            ? $"ballerina/ftp reads ftp, ftps and sftp only: poll the {scheme} folder from a task:Job by hand"
-            : $"write a listener ftp:Listener = new ({{protocol: {protocol}, host, port, auth: {{credentials: {{username, password}}}}}} with {credentials}, pollingInterval: {PollSeconds(text("transport.PollInterval"))} (transport.PollInterval)}}) and a service with @ftp:ServiceConfig {{path: '{SecretNames.MaskXml(path)}'{(pattern is null ? string.Empty : $", fileNamePattern: {Quoted(pattern)} (a Java regex: check it)")}}} whose remote function onFile(byte[] content, ftp:FileInfo fileInfo) builds the message as {Quoted(text("transport.vfs.ContentType"))} (transport.vfs.ContentType) and runs the proxy's flow function, with @ftp:FunctionConfig {{afterProcess: {After("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess")}, afterError: {After("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure")}}}";
-        var notApplied = ProxyVfsRemoteParameters.Skip(ProxyVfsParameters.Length).Where(p => text(p) is not null).ToArray();
-        var options = uri.Groups["options"].Success && uri.Groups["options"].Length > 0 ? $"; the URI options '{SecretNames.MaskXml(uri.Groups["options"].Value)}' (vfs.passive, ...) have no ftp:Listener setting but the passive mode it uses" : string.Empty;
-        var manual = notApplied.Length == 0 ? string.Empty : $"; {string.Join(", ", notApplied)} {(notApplied.Length == 1 ? "is" : "are")} not reproduced by the listener (locking, retries, reconnection, batching, streaming, reply files): write them by hand";
-        var reason = $"{ListensOn(proxy, "vfs")}: VFSTransportListener polls the {where}; {listener}{options}{manual}";
-        return new ProxyTransportPlan.Other("vfs")
+        if (ParseRemoteFolderUri(uri) is not { } remote)
         {
-            Reason = reason,
-            Kind = UntranslatedTransport.RemoteFiles,
-            Applied = [.. ProxyVfsRemoteParameters.Where(p => text(p) is not null)],
+            return Remote($"VFSTransportListener polls '{SecretNames.MaskXml(uri)}', a URI whose host or port this does not read; write an ftp:Listener (ballerina/ftp) for the folder it names by hand, its password a required configurable");
+        }
+
+        if (remote.Protocol is null)
+        {
+            return Remote($"VFSTransportListener polls the {remote.Scheme} folder '{SecretNames.MaskXml(remote.Path)}' on host '{SecretNames.MaskXml(remote.Host)}' through Commons VFS; ballerina/ftp reads ftp, ftps and sftp only: poll the folder from a task:Job by hand (its credentials as required configurables)");
+        }
+
+        // PollTableEntry: transport.vfs.ContentType is required; the proxy is not deployed on vfs without it.
+        if (text("transport.vfs.ContentType") is not { Length: > 0 } contentType)
+        {
+            return NotTranslated("it has no transport.vfs.ContentType, which the Micro Integrator's VFS listener requires");
+        }
+
+        if (PollSeconds(text("transport.PollInterval"), out var pollReason) is not { } interval)
+        {
+            return NotTranslated(pollReason!);
+        }
+
+        // VFSTransportListener.scanFileOrDirectory processes a folder's file only when a pattern is set and matches it.
+        if (text("transport.vfs.FileNamePattern") is not { Length: > 0 } pattern)
+        {
+            return NotTranslated("transport.vfs.FileNamePattern is missing, so the Micro Integrator's VFS listener processes no file of the folder (VFSTransportListener.scanFileOrDirectory); set the pattern the files should match");
+        }
+
+        var processed = RemoteAfterAction(remote, text("transport.vfs.ActionAfterProcess"), text("transport.vfs.MoveAfterProcess"), "transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess", noneKept: true);
+        var failed = RemoteAfterAction(remote, text("transport.vfs.ActionAfterFailure"), text("transport.vfs.MoveAfterFailure"), "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure", noneKept: true);
+        if ((processed.Reason ?? failed.Reason) is { } moveReason)
+        {
+            return Remote($"VFSTransportListener polls the {remote.Scheme} folder '{SecretNames.MaskXml(remote.Path)}' on host '{SecretNames.MaskXml(remote.Host)}'; {moveReason}");
+        }
+
+        return new ProxyTransportPlan.RemoteVfs(remote, pattern, interval, contentType, processed, failed)
+        {
+            Applied = [.. proxy.Parameters.Select(p => p.Name).Where(RemoteVfsHandled).Distinct(StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>transport.PollInterval as AbstractPollTableEntry reads it: seconds, or milliseconds with an "ms" suffix; 5 minutes when absent.</summary>
+    private static decimal? PollSeconds(string? pollText, out string? reason)
+    {
+        reason = null;
+        if (pollText is null)
+        {
+            return 300m;
+        }
+
+        var ms = pollText.EndsWith("ms", StringComparison.Ordinal);
+        if (!int.TryParse(ms ? pollText[..^2] : pollText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            reason = $"transport.PollInterval '{pollText}' is not a positive number of seconds (or of milliseconds with 'ms')";
+            return null;
+        }
+
+        return ms ? value / 1000m : value;
     }
 
     /// <summary>
@@ -433,14 +450,6 @@ public sealed partial class Lowerer
         var outOnly = inFlow.Any(m => m is PropertyMediator { Name: "OUT_ONLY", Value: ValueSyntax.Literal { Text: "true" } });
         return !outOnly && (target.Endpoint is not null || inFlow.Any(m => m is SendMediator));
     }
-
-    /// <summary>AbstractPollTableEntry's transport.PollInterval: seconds, or milliseconds with an "ms" suffix; 5 minutes when absent; null when not a positive number.</summary>
-    private static decimal? PollIntervalSeconds(string? text)
-    {
-        if (text is null)
-        {
-            return 300m;
-        }
 
         var ms = text.EndsWith("ms", StringComparison.Ordinal);
         if (!int.TryParse(ms ? text[..^2] : text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value <= 0)
@@ -494,9 +503,9 @@ public sealed partial class Lowerer
             return NotTranslated($"{prefix}port '{portText}' is not a port number");
         }
 
-        if (PollIntervalSeconds(text("transport.PollInterval")) is not { } interval)
+        if (PollSeconds(text("transport.PollInterval"), out var pollReason) is not { } interval)
         {
-            return NotTranslated($"transport.PollInterval '{text("transport.PollInterval")}' is not a positive number of seconds (or of milliseconds with 'ms')");
+            return NotTranslated(pollReason!);
         }
 
         // PollTableEntry takes the user and password from mail.pop3.* or mail.imap.* (also for pop3s and imaps).
@@ -804,8 +813,27 @@ public sealed partial class Lowerer
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " rabbitmq listener"), proxy.Name, summary, transport, proxy);
             }
 
+            case ProxyTransportPlan.RemoteVfs remote:
+            {
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var owner = $"proxy service '{proxy.Name}'";
+                ReportRemoteVfsSettings(proxy, owner, remote.Uri, proxy.Parameters, remote.Processed, remote.Failed);
+                var ftp = RemoteFolderListener(proxy, owner, proxy.Name + " vfs", remote.Uri, remote.Pattern, remote.IntervalSeconds, remote.ContentType, remote.Processed, remote.Failed, target);
+                var summary = $"Proxy service '{proxy.Name}' on VFS ({remote.Uri.Scheme}): every {remote.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval), each new file of folder '{SecretNames.MaskXml(remote.Uri.Path)}' on host '{SecretNames.MaskXml(remote.Uri.Host)}' whose name matches '{remote.Pattern}' runs the proxy's in flow as {remote.ContentType}, then is {AfterText(remote.Processed.Action)}.";
+                return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " vfs listener"), proxy.Name, summary, ftp, proxy);
+            }
+
             default:
                 return null;
         }
     }
+
+    /// <summary>What a remote listener does with a file, for summaries.</summary>
+    private static string AfterText(RemoteFileAction action) => action switch
+    {
+        RemoteFileAction.Delete => "deleted",
+        RemoteFileAction.Move => "moved",
+        RemoteFileAction.None => "left in the folder",
+        _ => throw new InvalidOperationException($"unknown action {action}"),
+    };
 }

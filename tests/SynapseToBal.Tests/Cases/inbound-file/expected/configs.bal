@@ -15,3 +15,18 @@ configurable string orderDropMoveAfterProcess = "/data/orders/done";
 
 # Move after failure of inbound endpoint 'OrderDrop' (transport.vfs.MoveAfterFailure).
 configurable string orderDropMoveAfterFailure = "/data/orders/failed";
+
+# Sftp host of inbound endpoint 'RemoteDrop' (the host of transport.vfs.FileURI).
+configurable string remoteDropSftpHost = "files.example.com";
+
+# Sftp port of inbound endpoint 'RemoteDrop' (the sftp default port, transport.vfs.FileURI having none).
+configurable int remoteDropSftpPort = 22;
+
+# Sftp user of inbound endpoint 'RemoteDrop' (the user of transport.vfs.FileURI).
+configurable string remoteDropSftpUser = "shop";
+
+# Sftp password of inbound endpoint 'RemoteDrop' (the password of transport.vfs.FileURI, never copied from it).
+configurable string remoteDropSftpPassword = ?;
+
+# Folder of inbound endpoint 'RemoteDrop' (the path of transport.vfs.FileURI).
+configurable string remoteDropFolder = "/in";

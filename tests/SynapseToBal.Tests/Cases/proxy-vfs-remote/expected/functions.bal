@@ -2,6 +2,7 @@
 //   FtpQuotesProxy.xml
 //   MailOrdersProxy.xml
 //   SftpOrdersProxy.xml
+//   ShareProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -23,5 +24,11 @@ function mailOrdersProxyFlow(Context ctx) returns http:Response|error {
 function sftpOrdersProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("SftpOrdersProxy request", direction = "request", payload = check payloadText(ctx));
     ctx.properties["OUT_ONLY"] = "true";
+    return accepted();
+}
+
+# In flow of proxy service ShareProxy, run by the service at each of its addresses.
+function shareProxyFlow(Context ctx) returns http:Response|error {
+    log:printInfo("ShareProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
