@@ -46,7 +46,7 @@ public sealed class ForwardingBlockingSenderTests
         ArtifactLowering.Lower(diagnostics, artifacts);
         var files = ArtifactConversion.Convert(artifacts);
 
-        Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404]) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404], headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", files["connections.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("http:FailoverClient", files["connections.bal"], StringComparison.Ordinal);
         Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true", files["support.bal"], StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class ForwardingBlockingSenderTests
     {
         var files = ArtifactConversion.Convert(Storing, Store, Suspending, Reply, Processor("P", "targetEndpoint=\"Audit\""));
 
-        Assert.Contains("if forwardAttempt(ctx, audit, nonErrorCodes = [404], state = auditSuspension) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("if forwardAttempt(ctx, audit, nonErrorCodes = [404], state = auditSuspension, headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
