@@ -74,13 +74,15 @@ public static class AnsweringFlows
 
     /// <summary>
     /// The steps with each call of an answering sequence returning its answer, and what follows a step that now always
-    /// answers made dead: a mediator's step a <see cref="DeadCodeStep"/> (once per mediator), comments and TODOs kept,
-    /// a step of no mediator (the implicit answer at the end of a flow) dropped.
+    /// answers made dead: a later mediator's step a <see cref="DeadCodeStep"/> (once per mediator), comments and TODOs
+    /// kept; a step of no mediator (the implicit answer at the end of a flow) or of the mediator that made the call (a
+    /// <c>send receive</c>'s answer after the sequence it runs) dropped, as the call stands for that mediator.
     /// </summary>
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> answering)
     {
         var result = ImmutableArray.CreateBuilder<StepIr>(steps.Length);
         var stopped = false;
+        object? stopper = null;
         object? lastDead = null;
         foreach (var step in steps)
         {
@@ -91,7 +93,7 @@ public static class AnsweringFlows
                     case CommentStep or TodoStep or DeadCodeStep:
                         result.Add(step);
                         break;
-                    case { Origin: { } origin } when !ReferenceEquals(origin, lastDead):
+                    case { Origin: { } origin } when !ReferenceEquals(origin, lastDead) && !ReferenceEquals(origin, stopper):
                         result.Add(new DeadCodeStep(origin, "never runs: the sequence called above answers on every path, so the flow has ended"));
                         lastDead = origin;
                         break;
@@ -105,6 +107,7 @@ public static class AnsweringFlows
                 : FlowBodies.Nested(step, body => Rewrite(body, answering));
             result.Add(rewritten);
             stopped = Answers(rewritten);
+            stopper = step.Origin;
         }
 
         return result.ToImmutable();
