@@ -37,13 +37,13 @@ public sealed class AnsweringSequenceTests
         var main = files["main.bal"].ReplaceLineEndings("\n");
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
-        // The filter's regex test can fail: the answer or the error; outside a do/on fail the call is returned as it is.
+        // Writing the response can fail: the answer or the error; outside a do/on fail the call is returned as it is.
         Assert.Contains("function reject(Context ctx) returns http:Response|error {", functions);
         Assert.Contains("        return reject(ctx);\n", main);
         Assert.DoesNotContain("reply", main);
         Assert.DoesNotContain("return accepted();", main);
         Assert.Contains("// Not translated, never runs: the sequence called above answers on every path, so the flow has ended:", main);
-        Assert.Contains("//     <property name=\"never\" value=\"runs\"/>", main);
+        Assert.Contains("        // <log level=\"custom\"><property name=\"never\" value=\"runs\"/></log>\n    }", main);
     }
 
     [Fact]

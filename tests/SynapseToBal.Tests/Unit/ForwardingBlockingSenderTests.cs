@@ -64,7 +64,7 @@ public sealed class ForwardingBlockingSenderTests
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
         Assert.Contains("sent = endpointCalled(state, sent);", support, StringComparison.Ordinal);
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true)", support, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers)", support, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ForwardingBlockingSenderTests
 
         Assert.Contains("return {endpoint: quotesGroup};", stores, StringComparison.Ordinal);
         Assert.Contains("return {endpoint: audit, nonErrorCodes: [404], state: auditSuspension};", stores, StringComparison.Ordinal);
-        Assert.Contains("if forwardRoute(ctx, route) {", stores, StringComparison.Ordinal);
+        Assert.Contains("if forwardRoute(ctx, route, headers = passThroughHeaders) {", stores, StringComparison.Ordinal);
         // ForwardingService's targetEndpoint field takes the first message's target.endpoint and keeps it.
         Assert.Contains("private string? targetName = ();", stores, StringComparison.Ordinal);
         Assert.Contains("string name = self.targetName ?: getProperty(ctx, \"target.endpoint\");", stores, StringComparison.Ordinal);

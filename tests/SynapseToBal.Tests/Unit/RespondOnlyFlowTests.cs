@@ -76,6 +76,7 @@ public sealed class RespondOnlyFlowTests
             "// return check comment(ctx);",
             "return check sixth(ctx);",
             "return check seventh(ctx, 1);",
+            "return check eighth(ctx, f(x));",
         ];
         var lines = body.Select(text => new BodyLine(text, false)).ToList();
         Assert.Equal(
@@ -100,7 +101,8 @@ public sealed class RespondOnlyFlowTests
             "}",
             "// return check comment(ctx);",
             "return sixth(ctx);",
-            "return check seventh(ctx, 1);",
+            "return seventh(ctx, 1);",
+            "return check eighth(ctx, f(x));",
         ], PackageEmitter.WithoutReturnChecks(lines, null, null).Select(l => l.Text));
 
         Assert.Equal(body, PackageEmitter.WithoutReturnChecks(lines, "quoteProxyFault", null).Select(l => l.Text));
