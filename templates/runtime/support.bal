@@ -3831,6 +3831,21 @@ function passThroughHeaders(Context ctx, http:Request request) {
     passTransportHeaders(ctx, request);
 }
 
+# The headers a respond (or a send back) puts on the response to the client, as the Micro Integrator passes them through
+# implicitly: every transport header the message holds. After a call those are the backend's response headers
+# (TargetResponse sets them as the message's TRANSPORT_HEADERS; a blocking call keeps the request's), as header
+# mediators changed them; with no call before the respond they are the client's own request headers, echoed back
+# (Authorization and cookies included). Then every further value of a repeated header (SourceResponseFactory adds the
+# EXCESS_TRANSPORT_HEADERS). Left out, as PassThroughHttpSender.invoke removes them for the response too
+# (PassThroughTransportUtils.removeUnwantedHeaders) and the listener writes its own: Content-Length,
+# Transfer-Encoding, Connection, Keep-Alive, Date, Server and User-Agent (`hopByHopHeaders`); Host too, which
+# removeUnwantedHeaders keeps (a respond with no call echoes it in the MI) but `hopByHopHeaders` leaves out. The generated code
+# names it at each respond (`headers = passBackHeaders`): pass a function of your own there to answer with other headers
+# (remove `authorization` from the message before a respond that must not echo it).
+function passBackHeaders(Context ctx, http:Response response) {
+    passTransportHeaders(ctx, response);
+}
+
 # The transport headers of a request or response the message arrived as, as the pass-through transport keeps them
 # (SourceRequest, TargetResponse): the first value of each header, by its lower-case name, in `headers`; the further
 # values of a repeated header in `excessHeaders` (EXCESS_TRANSPORT_HEADERS). Header names differing only in case are
@@ -3988,31 +4003,35 @@ function becomeResponse(Context ctx) {
 # envelope (`addressingBlocks`) after the clone lost the message's own (`removeAddressingHeaders`). The endpoint is
 # content-aware, so the message is built first (AbstractEndpoint.send). Only a SOAP formatter writes the envelope's
 # header: a message sent as plain XML, JSON or text goes out without the blocks, but still fails without an action.
-# `wsaTo` is the endpoint's URL; the path or REST postfix is joined to it as the address the message goes to.
+# `wsaTo` is the endpoint's URL; the path or REST postfix is joined to it as the address the message goes to. The
+# headers go through as `callEndpoint` sends them (`headers`, `passThroughHeaders` unless the call names another).
 function callEndpointAddressed(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
-        boolean outOnly = false, boolean timeoutFault = false, WsAddressing wsAddressing = "default", string wsaTo = "") returns error? {
+        boolean outOnly = false, boolean timeoutFault = false, WsAddressing wsAddressing = "default", string wsaTo = "",
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
     if !outOnly {
-        return sendAddressed(ctx, endpoint, path, method, format, false, timeoutFault, wsAddressing, wsaTo);
+        return sendAddressed(ctx, endpoint, path, method, format, false, timeoutFault, wsAddressing, wsaTo, headers);
     }
     // OUT_ONLY: the send works on a clone of the message, as `callEndpoint` says: the addressing headers are removed
     // from the clone, and the message keeps its own.
     _ = check parsedPayload(ctx);
     json|xml|ReceivedBody message = ctx.payload;
     ctx.payload = message.clone();
-    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo);
+    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo, headers);
     ctx.payload = message;
     return sent;
 }
 
 # The send of `callEndpointAddressed`, on the message it is given.
 function sendAddressed(Context ctx, http:ClientObject endpoint, string path, string? method, EndpointFormat? format,
-        boolean outOnly, boolean timeoutFault, WsAddressing wsAddressing, string wsaTo) returns error? {
+        boolean outOnly, boolean timeoutFault, WsAddressing wsAddressing, string wsaTo,
+        function (Context ctx, http:Request request) headers) returns error? {
     string namespace = addressingNamespace(check parsedPayload(ctx), wsAddressing);
     // As `callEndpoint` does next; the action the handler writes is the one the format sends (`applyEndpointFormat`).
     removeAddressingHeaders(ctx);
     xml blocks = check addressingBlocks(ctx, namespace, withRestPostfix(wsaTo, path));
     return callEndpoint(ctx, endpoint, path, method, format, outOnly = outOnly, timeoutFault = timeoutFault,
-        bodyEdit = function (xml|byte[] body) returns xml|byte[]|error => bodyFormat(ctx.contentType) == "soap" ? withHeaderBlocks(body, blocks) : body);
+        bodyEdit = function (xml|byte[] body) returns xml|byte[]|error => bodyFormat(ctx.contentType) == "soap" ? withHeaderBlocks(body, blocks) : body,
+        headers = headers);
 }
 
 # The WS-Addressing version of an endpoint's `enableAddressing`: its `version` attribute ("final" or "submission"),
@@ -4210,7 +4229,8 @@ function firstOf(xml items) returns xml => items.length() > 0 ? items.get(0) : x
 # DefaultEndpoint.send builds an unbuilt message first) the body is parsed first, so its `wsa:To` is read. A To
 # that is not an absolute HTTP URL (the request's own path, when the message has no `wsa:To` and nothing set
 # one) is an error. A client is made for each message.
-function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false, boolean build = false, boolean soapFault = false) returns error? {
+function callAddress(Context ctx, boolean blocking = false, boolean outOnly = false, boolean build = false, boolean soapFault = false,
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
     if build {
         _ = check parsedPayload(ctx);
     }
@@ -4220,9 +4240,9 @@ function callAddress(Context ctx, boolean blocking = false, boolean outOnly = fa
     }
     http:Client endpoint = check new (address, {timeout: 120});
     if blocking {
-        return callBlocking(ctx, endpoint, restPostfix(ctx), soapFault = soapFault);
+        return callBlocking(ctx, endpoint, restPostfix(ctx), soapFault = soapFault, headers = headers);
     }
-    return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly);
+    return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly, headers = headers);
 }
 
 # The clients of the http endpoints whose uri-template takes the scheme, host or port from a property, by endpoint
@@ -4720,8 +4740,9 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
 # is "true" (BlockingMsgSenderUtils.fillMessageContext keeps addressing on only then), or a failover or loadbalance
 # member's with a blocking send (`callGroup`); `soapFault`, `method` and `soapAction` as for `callBlocking`.
 function callBlockingAddressed(Context ctx, http:ClientObject endpoint, string path = "", EndpointFormat? format = (), int[] nonErrorCodes = [],
-        WsAddressing wsAddressing = "default", string wsaTo = "", boolean soapFault = false, string? method = (), string? soapAction = ()) returns error?
-    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpointAddressed(ctx, endpoint, path, method, format, wsAddressing = wsAddressing, wsaTo = wsaTo));
+        WsAddressing wsAddressing = "default", string wsaTo = "", boolean soapFault = false, string? method = (), string? soapAction = (),
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
+    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpointAddressed(ctx, endpoint, path, method, format, wsAddressing = wsAddressing, wsaTo = wsaTo, headers = headers));
 
 # Whether the blocking sender keeps WS-Addressing on for the message: its PRESERVE_WS_ADDRESSING is "true" in any
 # case, as BlockingMsgSenderUtils.fillMessageContext reads it with Boolean.parseBoolean.
@@ -4828,9 +4849,9 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     return content;
 }
 
-# The response Synapse's `respond` sends: the current status, the headers passed through (`passTransportHeaders`)
-# and the payload.
-function respond(Context ctx) returns http:Response|error {
+# The response Synapse's `respond` sends: the current status, the headers `headers` puts on it (`passBackHeaders`
+# unless the call names another) and the payload.
+function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
     var sendBack = ctx.sendBack;
     if sendBack !is () {
         // A message that came over JMS is answered over JMS; the listener that runs the flow ignores what it returns.
@@ -4842,7 +4863,7 @@ function respond(Context ctx) returns http:Response|error {
     answerInClientSoapVersion(ctx);
     http:Response response = new;
     response.statusCode = ctx.statusCode;
-    passTransportHeaders(ctx, response);
+    headers(ctx, response);
     xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
         response.setPayload(body);
@@ -5239,10 +5260,11 @@ isolated class EndpointGroup {
 # reaches the member's onFault and the group's onChildEndpointFail through the fault stack. A blocking member send
 # adds the member's WS-Addressing header blocks (its `enableAddressing`) only when the message's PRESERVE_WS_ADDRESSING
 # is "true" (`preservesWsAddressing`: BlockingMsgSenderUtils.fillMessageContext disables addressing otherwise), as
-# `forwardAttemptAddressed` does.
+# `forwardAttemptAddressed` does. Every member is sent the headers `headers` puts on the request (`passThroughHeaders`
+# unless the call names another), as each member's send passes the message's transport headers through.
 function callGroup(Context ctx, EndpointGroup group, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean soapFault = false, boolean blocking = false, int[] nonErrorCodes = [],
-        string? soapAction = ()) returns error? {
+        string? soapAction = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
     RequestState request = requestState(ctx);
     error? failure = ();
     while true {
@@ -5267,11 +5289,11 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         WsAddressing? addressing = member.addressing;
         error? result = blocking
             ? (addressing is WsAddressing && preservesWsAddressing(ctx)
-                ? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction)
-                : callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault))
+                ? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)
+                : callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault, headers))
             : addressing is WsAddressing
-            ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url)
-            : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly);
+            ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url, headers = headers)
+            : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, headers = headers);
         if result is () && soapFault && !outOnly && !blocking {
             result = failOnSoapFault(ctx);
         }
@@ -7178,12 +7200,14 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # blocking call does: AddressEndpoint.send refuses it while the endpoint is not ready (ERROR_CODE 303001, a failed
 # attempt that never reaches the backend) and the blocking sender hands the result to the endpoint's onFault /
 # onSuccess.
+# The stored message's transport headers go to the endpoint as a blocking call sends them (`headers`,
+# `passThroughHeaders` unless the processor names another): the store keeps them with the message.
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        int[] nonErrorCodes = [], EndpointState? state = ()) returns boolean {
+        int[] nonErrorCodes = [], EndpointState? state = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true);
+    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
@@ -7194,14 +7218,15 @@ function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryC
 # an endpoint without it): the header blocks are added (`callBlockingAddressed`) only when the stored message's
 # PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
 function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "") returns boolean {
+        int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "",
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     if wsAddressing is () || !preservesWsAddressing(ctx) {
-        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state);
+        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, headers);
     }
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = true);
+    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = true, headers = headers);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
@@ -7212,8 +7237,8 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
 # sends to its members with the blocking sender (`callGroup` with `blocking`): each member's state, the next member
 # after a failed one, 303000 when none is ready.
 function forwardAttemptGroup(Context ctx, EndpointGroup group, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        int[] nonErrorCodes = []) returns boolean
-    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes)), nonRetryCodes);
+        int[] nonErrorCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean
+    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), headers = headers), nonRetryCodes);
 
 # The statuses the blocking sender reads as a response during a forwarding attempt: ForwardingService sets the
 # processor's `non.retry.status.codes` as the message's NON_ERROR_HTTP_STATUS_CODES before each attempt
@@ -7248,21 +7273,21 @@ type ForwardRoute record {|
 
 # One delivery attempt to the endpoint a stored message names (`ForwardRoute`): `forwardAttempt`, or
 # `forwardAttemptGroup` for a group.
-function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = []) returns boolean {
+function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     http:Client|EndpointGroup endpoint = route.endpoint;
     if endpoint is EndpointGroup {
-        return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes);
+        return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, headers);
     }
-    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state);
+    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
 }
 
 # `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
-function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCodes = []) returns boolean {
+function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     http:Client|EndpointGroup endpoint = route.endpoint;
     if endpoint is EndpointGroup {
-        return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes);
+        return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, headers);
     }
-    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo);
+    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, headers);
 }
 
 # dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as

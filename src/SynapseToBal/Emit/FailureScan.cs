@@ -17,7 +17,7 @@ internal static partial class FailureScan
     /// dispatch returns the answer of a helper that can fail (<c>return dataServiceReply(...)</c>); a split that stops
     /// its parent <c>fail</c>s with its copies' first failure, which <see cref="CanFail"/> sees. Every other <c>return</c> the statement writer writes
     /// returns a response (<c>accepted()</c>, a reply tested to be an <c>http:Response</c>, the answer of a flow that
-    /// cannot fail, <c>return f(ctx);</c> with <paramref name="infallible"/> naming <c>f</c>) or is checked.
+    /// cannot fail, <c>return f(ctx);</c> or <c>return f(ctx, name = value);</c> with <paramref name="infallible"/> naming <c>f</c>) or is checked.
     /// </summary>
     public static bool ReturnsError(IEnumerable<BodyLine> body, Func<string, bool> infallible) => body.Any(line =>
         ErrorReturn().IsMatch(line.Text) && !(InfallibleReturn().Match(line.Text) is { Success: true } call && infallible(call.Groups[1].Value)));
@@ -35,7 +35,7 @@ internal static partial class FailureScan
     [GeneratedRegex(@"^\s*return (?!accepted\(\);|check |reply\d*;|answer\d* \?: accepted\(\);)")]
     private static partial Regex ErrorReturn();
 
-    [GeneratedRegex(@"^\s*return ([A-Za-z_][A-Za-z0-9_]*)\(ctx\);$")]
+    [GeneratedRegex(@"^\s*return ([A-Za-z_][A-Za-z0-9_]*)\(ctx(?:, [^()]*)?\);$")]
     private static partial Regex InfallibleReturn();
 
     [GeneratedRegex(@"\bcheck\b|\bfail\b|TODO\(")]

@@ -53,6 +53,6 @@ public sealed partial class PackageEmitter
         opener.StartsWith("if ", StringComparison.Ordinal) || opener.StartsWith("} else", StringComparison.Ordinal)
         || opener.StartsWith("match ", StringComparison.Ordinal) || opener.EndsWith("=> {", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^return check ([A-Za-z_][A-Za-z0-9_]*\(ctx\));$")]
+    [GeneratedRegex(@"^return check ([A-Za-z_][A-Za-z0-9_]*\(ctx(?:, [^()]*)?\));$")]
     private static partial Regex ReturnCheck();
 }

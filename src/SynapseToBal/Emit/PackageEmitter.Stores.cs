@@ -150,6 +150,12 @@ public sealed partial class PackageEmitter
                 }
             }
 
+            if (forward is not null)
+            {
+                // The stored message's headers go through as a blocking call sends them: named at the call.
+                options += ", headers = passThroughHeaders";
+            }
+
             if (target is not null && p.Target?.Group is { State: { } groupState })
             {
                 target = names[groupState];

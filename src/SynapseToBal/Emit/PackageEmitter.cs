@@ -491,9 +491,10 @@ public sealed partial class PackageEmitter
                 parameters.AddRange(function.Parameters.Select((p, i) => $"string {parameterNames[i]} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));
 
                 // A function that cannot fail has no error in its return type (nothing at all when it cannot answer).
+                // A sequence that answers on every path (AnsweringFlows) never returns nothing.
                 returns = _infallible.Contains(function.Name)
-                    ? (function.CanStop ? "http:Response?" : null)
-                    : (function.CanStop ? "http:Response|error?" : "error?");
+                    ? (function.CanStop ? (function.AlwaysAnswers ? "http:Response" : "http:Response?") : null)
+                    : (function.CanStop ? (function.AlwaysAnswers ? "http:Response|error" : "http:Response|error?") : "error?");
                 break;
         }
 

@@ -175,12 +175,12 @@ internal sealed partial class StatementWriter
             case CallAddressStep address:
                 _out.Line(address switch
                 {
-                    { Blocking: true, SoapFault: true } => "check callAddress(ctx, blocking = true, soapFault = true);",
-                    { Blocking: true } => "check callAddress(ctx, blocking = true);",
-                    { OutOnly: true, BuildsMessage: true } => "check callAddress(ctx, outOnly = true, build = true);",
-                    { OutOnly: true } => "check callAddress(ctx, outOnly = true);",
-                    { BuildsMessage: true } => "check callAddress(ctx, build = true);",
-                    _ => "check callAddress(ctx);",
+                    { Blocking: true, SoapFault: true } => "check callAddress(ctx, blocking = true, soapFault = true, headers = passThroughHeaders);",
+                    { Blocking: true } => "check callAddress(ctx, blocking = true, headers = passThroughHeaders);",
+                    { OutOnly: true, BuildsMessage: true } => "check callAddress(ctx, outOnly = true, build = true, headers = passThroughHeaders);",
+                    { OutOnly: true } => "check callAddress(ctx, outOnly = true, headers = passThroughHeaders);",
+                    { BuildsMessage: true } => "check callAddress(ctx, build = true, headers = passThroughHeaders);",
+                    _ => "check callAddress(ctx, headers = passThroughHeaders);",
                 });
                 if (ReleasesThrottle && !address.Blocking && !address.OutOnly)
                 {
@@ -201,8 +201,8 @@ internal sealed partial class StatementWriter
                 AddPathArguments(call, args);
                 var arguments = FinishCallArguments(call, blocking: call.Blocking, args);
                 _out.Line(call.Blocking
-                    ? $"check callGroup({arguments}, blocking = true);"
-                    : $"check callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)});");
+                    ? $"check callGroup({arguments}, blocking = true, headers = passThroughHeaders);"
+                    : $"check callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)}, headers = passThroughHeaders);");
                 if (ReleasesThrottle && !call.OutOnly && !call.Blocking)
                 {
                     _out.Line("throttleRelease(ctx);");
@@ -323,7 +323,8 @@ internal sealed partial class StatementWriter
                 // Checked as every call that returns: inside a do/on fail a failure to write the response goes to the
                 // fault handler (Axis2Sender.sendBack's handleException runs the fault sequence); elsewhere the check
                 // is dropped again (WithoutReturnChecks), as it changes nothing there.
-                _out.Line("return check respond(ctx);");
+                // The response headers the Micro Integrator passes back implicitly are named at the call (passBackHeaders).
+                _out.Line("return check respond(ctx, headers = passBackHeaders);");
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");
@@ -336,6 +337,10 @@ internal sealed partial class StatementWriter
                 _out.Line(next.Function is null ? "return check continueWithResponse(ctx);"
                     : _expr.Infallible.Contains(next.Function) ? $"return {_expr.Names[next.Function]}(ctx);"
                     : $"return check {_expr.Names[next.Function]}(ctx);");
+                break;
+            case InvokeStep { Answers: true } invoke:
+                // The sequence answers on every path (Refine/AnsweringFlows.cs): its answer is the flow's.
+                _out.Line($"return {Checked(invoke)}{_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 break;
             case InvokeStep invoke when invoke.CanStop:
             {
@@ -1464,17 +1469,17 @@ internal sealed partial class StatementWriter
             AddPathArguments(call, args);
         }
 
-        return FinishCallArguments(call, blocking, args) + AddressingArguments(call, blocking) + HeaderArguments(call, blocking);
+        return FinishCallArguments(call, blocking, args) + AddressingArguments(call, blocking) + HeaderArguments();
     }
 
     /// <summary>
     /// The header pass-through Synapse does implicitly (TargetRequestFactory sends the message's transport headers,
     /// Authorization included), named at the call site: the runtime's <c>passThroughHeaders</c> is what
-    /// <c>callEndpoint</c> and <c>callBlocking</c> use by default, so the argument changes nothing but what the code says.
-    /// A call through an addressed endpoint (<c>callEndpointAddressed</c>) or a group does not take it.
+    /// <c>callEndpoint</c>, <c>callBlocking</c> and <c>callEndpointAddressed</c> use by default, so the argument changes
+    /// nothing but what the code says (a group's <c>callGroup</c>, an endpoint-less <c>callAddress</c> and a forwarding
+    /// processor's attempt name it the same way).
     /// </summary>
-    private static string HeaderArguments(CallStep call, bool blocking) =>
-        blocking || call.Client.Addressing is null ? ", headers = passThroughHeaders" : string.Empty;
+    private static string HeaderArguments() => ", headers = passThroughHeaders";
 
     /// <summary>An endpoint's enableAddressing on a non-blocking call: the version and the URL its wsa:To starts from (the path is joined to it).</summary>
     private string AddressingArguments(CallStep call, bool blocking)

@@ -156,6 +156,12 @@ public sealed record FunctionIr(
     /// <summary>For an in flow: the function handling its failures.</summary>
     public Symbol? FaultFunction { get; init; }
 
+    /// <summary>
+    /// A sequence that answers on every path (<c>Refine/AnsweringFlows.cs</c>): it returns its answer, never nothing
+    /// (<c>http:Response|error</c>, or <c>http:Response</c> when it cannot fail).
+    /// </summary>
+    public bool AlwaysAnswers { get; init; }
+
     /// <summary>String parameters after the context (a sequence template's), each with its default value.</summary>
     public ImmutableArray<FunctionParameterIr> Parameters { get; init; } = [];
 }

@@ -375,6 +375,14 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
 /// <summary>Call a generated function (a named sequence).</summary>
 public sealed record InvokeStep(MediatorSyntax? Origin, Symbol Function, bool CanStop) : StepIr(Origin)
 {
+    /// <summary>
+    /// The called sequence answers on every path (<c>Refine/AnsweringFlows.cs</c>): the call returns its answer and
+    /// ends the flow, with no reply test.
+    /// </summary>
+    public bool Answers { get; init; }
+
+    public override bool Terminates => Answers;
+
     /// <summary>Named arguments after the context (a sequence template's parameters).</summary>
     public ImmutableArray<ArgumentIr> Arguments { get; init; } = [];
 }

@@ -171,7 +171,7 @@ public sealed class RuntimeModuleTests : IDisposable
         Assert.Contains("    _ = check parsedPayload(ctx);\n"
             + "    json|xml|ReceivedBody message = ctx.payload;\n"
             + "    ctx.payload = message.clone();\n"
-            + "    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo);\n"
+            + "    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo, headers);\n"
             + "    ctx.payload = message;\n", source, StringComparison.Ordinal);
     }
 

@@ -131,7 +131,7 @@ public sealed class CacheLoweringTests
         var lines = StatementWriter.Write(new CacheLookupStep(cache, settings, [new RespondStep(cache)]));
 
         Assert.Equal(
-            ["if check cacheLookup(ctx, \"c\", 20, payloadOnly = true, maxMessageSize = 100, methods = [\"GET\"], excludedHeaders = [\"x-a\"]) {", "    return check respond(ctx);", "}"],
+            ["if check cacheLookup(ctx, \"c\", 20, payloadOnly = true, maxMessageSize = 100, methods = [\"GET\"], excludedHeaders = [\"x-a\"]) {", "    return check respond(ctx, headers = passBackHeaders);", "}"],
             lines.Select(l => l.TrimEnd()).ToArray());
         Assert.Equal(["check cacheStore(ctx);"], StatementWriter.Write(new CacheStoreStep(cache)).ToArray());
     }

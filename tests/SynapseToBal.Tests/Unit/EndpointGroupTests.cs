@@ -152,8 +152,8 @@ public sealed class EndpointGroupTests
             """.ReplaceLineEndings("\n"), connections, StringComparison.Ordinal);
         Assert.DoesNotContain("http:LoadBalanceClient", connections, StringComparison.Ordinal);
         var main = files["main.bal"];
-        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true);", main, StringComparison.Ordinal);
-        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true, blocking = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);", main, StringComparison.Ordinal);
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("callBlocking(", main, StringComparison.Ordinal);
         Assert.Contains("check endpointCalled(checkedSuspension, callEndpoint(ctx, checked, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("failOnSoapFault(ctx);", main, StringComparison.Ordinal);
@@ -188,8 +188,8 @@ public sealed class EndpointGroupTests
         Assert.Contains("timeout: 2,", connections, StringComparison.Ordinal);
         Assert.DoesNotContain("http:FailoverClient", connections, StringComparison.Ordinal);
         var main = files["main.bal"];
-        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), blocking = true);", main, StringComparison.Ordinal);
-        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapAction = \"urn:quote\", blocking = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);", main, StringComparison.Ordinal);
+        Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapAction = \"urn:quote\", blocking = true, headers = passThroughHeaders);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("callBlocking(", main, StringComparison.Ordinal);
         Assert.DoesNotContain("WeightedRoundRobinRule", files["support.bal"], StringComparison.Ordinal);
         Assert.Contains("callBlocking(ctx, group.memberClient(index)", files["support.bal"], StringComparison.Ordinal);

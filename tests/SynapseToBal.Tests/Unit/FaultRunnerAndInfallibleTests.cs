@@ -55,15 +55,16 @@ public sealed class FaultRunnerAndInfallibleTests
             $"""<sequence xmlns="{Ns}" name="Stop"><log level="custom"><property name="event" value="stop"/></log><drop/></sequence>""",
             $"""<sequence xmlns="{Ns}" name="Both"><sequence key="Audit"/><sequence key="Stop"/></sequence>""",
             $"""<sequence xmlns="{Ns}" name="Fails"><sequence key="Audit"/><call>{Endpoint}</call></sequence>""",
-            $"""<api xmlns="{Ns}" name="A" context="/a"><resource methods="GET"><inSequence><sequence key="Both"/><sequence key="Fails"/><respond/></inSequence></resource></api>""");
+            $"""<api xmlns="{Ns}" name="A" context="/a"><resource methods="GET"><inSequence><sequence key="Fails"/><sequence key="Both"/></inSequence></resource></api>""");
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
+        // Stop and Both answer on every path (the drop): their answer is all they return (AnsweringFlows).
         Assert.Contains("function audit(Context ctx) {", functions);
-        Assert.Contains("function stop(Context ctx) returns http:Response? {", functions);
-        Assert.Contains("function both(Context ctx) returns http:Response? {\n    audit(ctx);\n    http:Response? reply = stop(ctx);", functions);
+        Assert.Contains("function stop(Context ctx) returns http:Response {", functions);
+        Assert.Contains("function both(Context ctx) returns http:Response {\n    audit(ctx);\n    return stop(ctx);", functions);
         Assert.Contains("function fails(Context ctx) returns error? {\n    audit(ctx);\n    check callEndpoint(", functions);
-        Assert.Contains("http:Response? reply = both(ctx);", files["main.bal"]);
         Assert.Contains("check fails(ctx);", files["main.bal"]);
+        Assert.Contains("return both(ctx);", files["main.bal"]);
     }
 
     [Fact]

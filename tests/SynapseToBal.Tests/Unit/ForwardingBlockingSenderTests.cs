@@ -46,7 +46,7 @@ public sealed class ForwardingBlockingSenderTests
         ArtifactLowering.Lower(diagnostics, artifacts);
         var files = ArtifactConversion.Convert(artifacts);
 
-        Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404]) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404], headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", files["connections.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("http:FailoverClient", files["connections.bal"], StringComparison.Ordinal);
         Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true", files["support.bal"], StringComparison.Ordinal);
@@ -59,12 +59,12 @@ public sealed class ForwardingBlockingSenderTests
     {
         var files = ArtifactConversion.Convert(Storing, Store, Suspending, Reply, Processor("P", "targetEndpoint=\"Audit\""));
 
-        Assert.Contains("if forwardAttempt(ctx, audit, nonErrorCodes = [404], state = auditSuspension) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("if forwardAttempt(ctx, audit, nonErrorCodes = [404], state = auditSuspension, headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
         Assert.Contains("sent = endpointCalled(state, sent);", support, StringComparison.Ordinal);
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true)", support, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers)", support, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ForwardingBlockingSenderTests
 
         Assert.Contains("return {endpoint: quotesGroup};", stores, StringComparison.Ordinal);
         Assert.Contains("return {endpoint: audit, nonErrorCodes: [404], state: auditSuspension};", stores, StringComparison.Ordinal);
-        Assert.Contains("if forwardRoute(ctx, route) {", stores, StringComparison.Ordinal);
+        Assert.Contains("if forwardRoute(ctx, route, headers = passThroughHeaders) {", stores, StringComparison.Ordinal);
         // ForwardingService's targetEndpoint field takes the first message's target.endpoint and keeps it.
         Assert.Contains("private string? targetName = ();", stores, StringComparison.Ordinal);
         Assert.Contains("string name = self.targetName ?: getProperty(ctx, \"target.endpoint\");", stores, StringComparison.Ordinal);

@@ -44,6 +44,53 @@ public sealed class HeaderPassThroughTests
         Assert.Contains("    passTransportHeaders(ctx, request);\n}", RuntimeSourceText.Function("passThroughHeaders").ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_respond_names_the_response_headers_it_passes_back()
+    {
+        var files = Convert(Proxy("EchoProxy", "<inSequence><respond/></inSequence>"));
+        var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
+        Assert.Contains("return respond(ctx, headers = passBackHeaders);", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("respond(ctx);", code, StringComparison.Ordinal);
+        Assert.Contains("function passBackHeaders(Context ctx, http:Response response) {", files["support.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_addressed_endpoint_a_group_and_an_endpointless_call_name_it_too()
+    {
+        var files = Convert(
+            Proxy("AddressedProxy", """<inSequence><send><endpoint><address uri="http://localhost:9000/services/A"><enableAddressing/></address></endpoint></send></inSequence>"""),
+            Proxy("GroupProxy", """<inSequence><send><endpoint><failover><endpoint><address uri="http://localhost:9001/a"/></endpoint><endpoint><address uri="http://localhost:9002/b"/></endpoint></failover></endpoint></send></inSequence>"""),
+            Proxy("ToProxy", """<inSequence><header name="To" value="http://localhost:9003/x"/><send/></inSequence>"""));
+        var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
+        var lines = code.Split('\n');
+        Assert.Contains("headers = passThroughHeaders);", Assert.Single(lines, l => l.Contains("callEndpointAddressed(", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("headers = passThroughHeaders);", Assert.Single(lines, l => l.Contains("callGroup(", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("headers = passThroughHeaders);", Assert.Single(lines, l => l.Contains("callAddress(", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_helpers_use_the_function_the_call_names_and_pass_the_same_headers_as_before()
+    {
+        // respond: the status, then the headers the call names, then the body; passBackHeaders is the old pass-through.
+        var respond = RuntimeSourceText.Function("respond");
+        Assert.Contains("function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {", respond, StringComparison.Ordinal);
+        Assert.Contains("    headers(ctx, response);", respond, StringComparison.Ordinal);
+        Assert.DoesNotContain("passTransportHeaders", respond, StringComparison.Ordinal);
+        Assert.Contains("    passTransportHeaders(ctx, response);\n}", RuntimeSourceText.Function("passBackHeaders").ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        // Each helper that sends hands the function on to the send that builds the request.
+        Assert.Contains("headers = headers);", RuntimeSourceText.Function("sendAddressed"), StringComparison.Ordinal);
+        Assert.Contains("wsaTo = wsaTo, headers = headers));", RuntimeSourceText.Function("callBlockingAddressed"), StringComparison.Ordinal);
+        Assert.Contains("callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callGroup"), StringComparison.Ordinal);
+        Assert.Contains("return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callAddress"), StringComparison.Ordinal);
+        Assert.Contains("soapFault = true, headers = headers);", RuntimeSourceText.Function("forwardAttempt"), StringComparison.Ordinal);
+        Assert.Contains("return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);", RuntimeSourceText.Function("forwardRoute"), StringComparison.Ordinal);
+        foreach (var helper in new[] { "callEndpointAddressed", "callBlockingAddressed", "callGroup", "callAddress", "forwardAttempt", "forwardAttemptAddressed", "forwardAttemptGroup", "forwardRoute", "forwardRouteAddressed" })
+        {
+            Assert.Contains("function (Context ctx, http:Request request) headers = passThroughHeaders)", RuntimeSourceText.Function(helper), StringComparison.Ordinal);
+        }
+    }
+
     private static string Proxy(string name, string target) =>
         $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="{name}" transports="http"><target>{target}</target></proxy>""";
 

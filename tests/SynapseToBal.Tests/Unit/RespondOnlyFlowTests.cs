@@ -19,7 +19,7 @@ public sealed class RespondOnlyFlowTests
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence><outSequence><send/></outSequence>"));
         Assert.DoesNotContain("quoteProxyOut", files["functions.bal"] + files["main.bal"]);
         Assert.Contains("    check callEndpoint(ctx, ", files["functions.bal"]);
-        Assert.Contains("    return respond(ctx);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
+        Assert.Contains("    return respond(ctx, headers = passBackHeaders);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
         Assert.Contains("        return quoteProxyFlow(ctx);", files["main.bal"]);
         Assert.DoesNotContain("return check", files["main.bal"] + files["functions.bal"]);
     }
@@ -33,7 +33,7 @@ public sealed class RespondOnlyFlowTests
             """));
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
         Assert.DoesNotContain("quoteProxyOut", functions);
-        Assert.Contains("        return check respond(ctx);\n    } on fail error e {\n        return quoteProxyFault(ctx, e);", functions);
+        Assert.Contains("        return check respond(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return quoteProxyFault(ctx, e);", functions);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class RespondOnlyFlowTests
             "if ctx.isResponse {",
             "    return check first(ctx);",
             "} else if ctx.restCall {",
-            "    return check respond(ctx);",
+            "    return check respond(ctx, headers = passBackHeaders);",
             "}",
             "match ctx.method {",
             "    \"GET\" => {",
@@ -76,6 +76,7 @@ public sealed class RespondOnlyFlowTests
             "// return check comment(ctx);",
             "return check sixth(ctx);",
             "return check seventh(ctx, 1);",
+            "return check eighth(ctx, f(x));",
         ];
         var lines = body.Select(text => new BodyLine(text, false)).ToList();
         Assert.Equal(
@@ -83,7 +84,7 @@ public sealed class RespondOnlyFlowTests
             "if ctx.isResponse {",
             "    return first(ctx);",
             "} else if ctx.restCall {",
-            "    return respond(ctx);",
+            "    return respond(ctx, headers = passBackHeaders);",
             "}",
             "match ctx.method {",
             "    \"GET\" => {",
@@ -100,7 +101,8 @@ public sealed class RespondOnlyFlowTests
             "}",
             "// return check comment(ctx);",
             "return sixth(ctx);",
-            "return check seventh(ctx, 1);",
+            "return seventh(ctx, 1);",
+            "return check eighth(ctx, f(x));",
         ], PackageEmitter.WithoutReturnChecks(lines, null, null).Select(l => l.Text));
 
         Assert.Equal(body, PackageEmitter.WithoutReturnChecks(lines, "quoteProxyFault", null).Select(l => l.Text));

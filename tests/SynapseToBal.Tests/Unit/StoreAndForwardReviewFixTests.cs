@@ -38,8 +38,8 @@ public sealed class StoreAndForwardReviewFixTests
     {
         // BlockingMsgSenderUtils.fillClientOptions reads FORCE_ERROR_ON_SOAP_FAULT on every blocking send; the
         // runtime checks the property itself (failOnBlockingSoapFault), so each attempt asks for the check.
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true);", Function("forwardAttempt"), StringComparison.Ordinal);
-        Assert.Contains("wsAddressing, wsaTo, soapFault = true);", Function("forwardAttemptAddressed"), StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers);", Function("forwardAttempt"), StringComparison.Ordinal);
+        Assert.Contains("wsAddressing, wsaTo, soapFault = true, headers = headers);", Function("forwardAttemptAddressed"), StringComparison.Ordinal);
         Assert.Contains("soapFault = true, blocking = true", RuntimeSourceText.Support[RuntimeSourceText.Support.IndexOf("\nfunction forwardAttemptGroup(", StringComparison.Ordinal)..][..600], StringComparison.Ordinal);
 
         // The addressed blocking send passes soapFault (and a callout's action) on to blockingSend, which checks it.
@@ -56,8 +56,8 @@ public sealed class StoreAndForwardReviewFixTests
             "WsAddressing? addressing = member.addressing;",
             "error? result = blocking",
             "? (addressing is WsAddressing && preservesWsAddressing(ctx)",
-            "? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction)",
-            ": callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault))",
+            "? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)",
+            ": callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault, headers))",
             ": addressing is WsAddressing",
             "? callEndpointAddressed(");
         // Boolean.parseBoolean: "true" in any case, a string only.

@@ -20,7 +20,7 @@ function orderFault(Context ctx) returns http:Response|error? {
     log:printInfo("OrderFault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     check makeFault(ctx, "soap11", "Server", getProperty(ctx, "ERROR_MESSAGE"));
     ctx.isResponse = true;
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of sequence 'ProcessOrder' (onError), inbound endpoint 'OrderQueueInbound' (onError) and proxy service OrderProxy: records the error and runs sequence 'OrderFault'; the flow ends there (202 when the sequence does not answer).
@@ -38,7 +38,7 @@ function processOrder(Context ctx) returns http:Response|error? {
     do {
         log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
         ctx.properties["OUT_ONLY"] = "true";
-        check callGroup(ctx, orderBackendEpGroup, "", "POST", format = "soap11", outOnly = true);
+        check callGroup(ctx, orderBackendEpGroup, "", "POST", format = "soap11", outOnly = true, headers = passThroughHeaders);
     } on fail error e {
         return runOrderFault(ctx, e);
     }
@@ -52,7 +52,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
             ctx.to = "";
             ctx.isResponse = true;
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } else {
             // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
             ctx.properties["OUT_ONLY"] = "true";
@@ -67,5 +67,5 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -43,7 +43,7 @@ class OrderForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttemptGroup(ctx, orderBackendEpGroup, format = "soap11") {
+            if forwardAttemptGroup(ctx, orderBackendEpGroup, format = "soap11", headers = passThroughHeaders) {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     orderStore.remove();

@@ -13,7 +13,7 @@ function logRequest(Context ctx) {
 }
 
 # Sequence 'OrderFault'.
-function orderFault(Context ctx) returns http:Response|error? {
+function orderFault(Context ctx) returns http:Response|error {
     log:printError("OrderFault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     OrderFaultResponse payload = {
         "error": "The order service is unavailable",
@@ -21,15 +21,11 @@ function orderFault(Context ctx) returns http:Response|error? {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 503);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends there (202 when the sequence does not answer).
 function runOrderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check orderFault(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return orderFault(ctx);
 }

@@ -50,5 +50,5 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     running.push(started3);
     Context[] collected = check awaitAggregation(messages, running, 5, count = 2);
     check aggregateMessages(ctx, collected, false, count = 2);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -22,7 +22,7 @@ service /items on httpListener {
         }
         Context[] collected = check awaitAggregation(messages, running, 3, countsCopies = false);
         check aggregateMessages(ctx, collected, false);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /items/sequential
@@ -34,7 +34,7 @@ service /items on httpListener {
             check itemsApiSequentialIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -25,5 +25,5 @@ function quoteBatchProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false, count = 5);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

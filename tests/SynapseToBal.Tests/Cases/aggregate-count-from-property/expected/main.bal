@@ -20,7 +20,7 @@ service /devices on httpListener {
             check devicesApiFirstLimitIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false, enclosing = "root", count = check aggregateCount((), [limit2.toString()]));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /devices/some
@@ -38,6 +38,6 @@ service /devices on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, true, count = check aggregateCount(5, [atLeast]));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

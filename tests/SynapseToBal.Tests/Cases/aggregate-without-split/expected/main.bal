@@ -13,6 +13,6 @@ service /orders on httpListener {
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         collectQuotes(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,6 +14,6 @@ service /echo on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
         log:printInfo("EchoAPI default request", direction = "request", payload = check payloadText(ctx));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,13 +14,13 @@ service /catalog on httpListener {
     resource function get products/[string productId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId});
         log:printInfo("CatalogAPI /products/{productId} request", product = productId);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /catalog/products/{productId}/reviews/{reviewId}
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId});
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /catalog/search?q={query}&page={page}
@@ -29,13 +29,13 @@ service /catalog on httpListener {
         ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
         log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = check urlParam(ctx, "q"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": string:'join("/", ...path)});
         log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,19 +15,19 @@ service /status on httpListener {
         Context ctx = check newContext(request, "StatusAPI", "/status");
         StatusApiGetHealthResponse payload = {"status": "UP"};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /status/reports/*
     resource function get reports/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
         log:printInfo("StatusAPI /reports/* request", postfix = ctx.urlPostfix);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /status*.jsp
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

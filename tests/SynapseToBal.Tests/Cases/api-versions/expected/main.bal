@@ -13,7 +13,7 @@ service "/inventory/1.0.0" on httpListener {
     # GET /inventory/{version}/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -22,6 +22,6 @@ service "/inventory/2.0.0" on httpListener {
     # GET /inventory/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -19,5 +19,5 @@ function quoteReply(Context ctx) {
 function quotesApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuotesAPI /blocking fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -13,10 +13,10 @@ service /quotes on httpListener {
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotesAPI", "/quotes");
         do {
-            check callGroup(ctx, quoteGroupGroup, restPostfix(ctx), blocking = true);
+            check callGroup(ctx, quoteGroupGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-            check callGroup(ctx, priceGroupGroup, restPostfix(ctx), soapAction = "urn:getPrice", blocking = true);
-            return check respond(ctx);
+            check callGroup(ctx, priceGroupGroup, restPostfix(ctx), soapAction = "urn:getPrice", blocking = true, headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quotesApiFault(ctx, e);
         }
@@ -27,6 +27,6 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuotesAPI", "/quotes");
         quoteStore.store(ctx);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -42,7 +42,7 @@ class QuoteForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttemptGroup(ctx, quoteGroupGroup, [404]) {
+            if forwardAttemptGroup(ctx, quoteGroupGroup, [404], headers = passThroughHeaders) {
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
@@ -102,7 +102,7 @@ class AuditForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, auditBackend, nonErrorCodes = [404], state = auditBackendSuspension) {
+            if forwardAttempt(ctx, auditBackend, nonErrorCodes = [404], state = auditBackendSuspension, headers = passThroughHeaders) {
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
@@ -175,7 +175,7 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
-            if forwardRoute(ctx, route, [409]) {
+            if forwardRoute(ctx, route, [409], headers = passThroughHeaders) {
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;

@@ -13,7 +13,7 @@ service /quotes on httpListener {
     resource function post latest(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotesApi", "/quotes");
         if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, quotesApiLatestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders);
         return quotesApiOut(ctx);
@@ -23,10 +23,10 @@ service /quotes on httpListener {
     resource function get history(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotesApi", "/quotes");
         if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, quotesApiHistoryEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders);
         check cacheStore(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

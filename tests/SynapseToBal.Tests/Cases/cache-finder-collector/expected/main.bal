@@ -14,7 +14,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
         if check cacheLookup(ctx, "QuoteApi.xml:4", 20, payloadOnly = true, maxSize = 100) {
             ctx.headers["x-cache"] = "hit";
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, quoteApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return quoteApiOut(ctx);

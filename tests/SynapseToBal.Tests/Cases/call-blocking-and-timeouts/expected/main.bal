@@ -17,7 +17,7 @@ service /shop on httpListener {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders);
             check callEndpoint(ctx, reportEp, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return shopApiFault(ctx, e);
         }

@@ -13,6 +13,6 @@ service /greet on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet");
         greet(ctx, who = xpathFirstNodeString((check soapBody(ctx))/**/<name>), firstText = xpathFirst(xpathTextValues((check soapBody(ctx))/**/<name>)), orderId = xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<'order>, "id")), count = javaDoubleString(<float>((check soapBody(ctx))/**/<name>).length()), 'source = getProperty(ctx, "source"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

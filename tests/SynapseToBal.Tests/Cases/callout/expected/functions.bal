@@ -25,5 +25,5 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     // </callout>
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
     check callBlocking(ctx, missing, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -35,5 +35,5 @@ function priceCompareProxyFlow(Context ctx) returns http:Response|error {
     }
     check aggregateMessages(ctx, messages, false);
     string aggregated = "true";
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

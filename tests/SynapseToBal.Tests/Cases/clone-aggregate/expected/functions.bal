@@ -7,7 +7,7 @@ import ballerina/http;
 # Out flow of proxy service PriceProxy: runs on the backend response.
 function priceProxyOut(Context ctx) returns http:Response|error {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.

@@ -27,5 +27,5 @@ function priceProxyFlow(Context ctx) returns http:Response|error {
     check priceProxyCloneTarget1(messages[0]);
     check priceProxyCloneTarget2(messages[1]);
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

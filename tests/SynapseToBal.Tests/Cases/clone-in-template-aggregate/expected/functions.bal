@@ -21,7 +21,7 @@ function askTwoVendorsCloneTarget2(Context ctx) returns error? {
 }
 
 # Sequence template 'AskTwoVendors'.
-function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|error? {
+function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|error {
     ctx.properties.vendor = vendorA;
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
@@ -34,7 +34,7 @@ function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|e
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of proxy service PriceProxy: runs on the backend response.
@@ -45,9 +45,5 @@ function priceProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
 function priceProxyFlow(Context ctx) returns http:Response|error {
-    http:Response? reply = check askTwoVendors(ctx, vendorA = "http://localhost:9001/services/Price");
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return askTwoVendors(ctx, vendorA = "http://localhost:9001/services/Price");
 }

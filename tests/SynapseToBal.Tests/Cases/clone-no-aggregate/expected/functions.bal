@@ -6,22 +6,19 @@
 import ballerina/http;
 
 # Sequence 'Acknowledge'.
-function acknowledge(Context ctx) returns http:Response|error? {
+function acknowledge(Context ctx) returns http:Response|error {
     AcknowledgeResponse payload = {"received": true};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyApiDefaultCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyApiDefaultCloneTarget2(Context ctx) returns http:Response|error? {
-    http:Response? reply = check acknowledge(ctx);
-    if reply is http:Response {
-        return reply;
-    }
+    return acknowledge(ctx);
 }

@@ -22,6 +22,6 @@ service /partner on httpListener {
         //     <password>****</password>
         //     <apiKey>{$ctx:apiKey}</apiKey>
         // </email.send>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -23,7 +23,7 @@ service /storage on httpListener {
         // <amazons3.getBuckets>
         //     <apiUrl>https://s3.amazonaws.com</apiUrl>
         // </amazons3.getBuckets>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /storage/objects/{name}
@@ -34,7 +34,7 @@ service /storage on httpListener {
         //     <bucketName>orders</bucketName>
         //     <objectKey>{$ctx:uri.var.name}</objectKey>
         // </amazons3.getObject>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /storage/upload
@@ -45,6 +45,6 @@ service /storage on httpListener {
         //     <filePath>/inbox/order.xml</filePath>
         //     <inputContent>{$body}</inputContent>
         // </ftp.uploadFile>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

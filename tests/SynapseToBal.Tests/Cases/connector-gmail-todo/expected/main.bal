@@ -30,7 +30,7 @@ service /gmail on httpListener {
         //     <messageBody>{json-eval($.body)}</messageBody>
         //     <contentType>text/html</contentType>
         // </gmail.sendMail>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /gmail/messages
@@ -45,6 +45,6 @@ service /gmail on httpListener {
         // <gmail.readMail configKey="GmailConnection">
         //     <id>{json-eval($.messages[0].id)}</id>
         // </gmail.readMail>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,14 +15,14 @@ service /orders on httpListener {
         check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
         OrdersApiPostPublishResponse payload = {"topic": getProperty(ctx, "topic"), "offset": getProperty(ctx, "offset")};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         check publishKafkaMessage(ctx, kafkaConn, [["topic", getProperty(ctx, "auditTopic")], ["value", "'{\"event\": \"received\"}'"], ["forwardExistingHeaders", "all"]], forwardHeaders = true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/custom
@@ -43,6 +43,6 @@ service /orders on httpListener {
         // <kafkaTransport.publishMessages>
         //     <topic>orders</topic>
         // </kafkaTransport.publishMessages>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -23,14 +23,14 @@ service /crm on httpListener {
         // <salesforcerest.query>
         //     <queryString>{$url:q}</queryString>
         // </salesforcerest.query>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /crm/report
     resource function get report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
         check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /crm/posts
@@ -41,6 +41,6 @@ service /crm on httpListener {
         //     <pageId>{json-eval($.pageId)}</pageId>
         //     <message>{json-eval($.message)}</message>
         // </facebook.publishPagePost>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

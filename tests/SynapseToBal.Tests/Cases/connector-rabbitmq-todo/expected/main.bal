@@ -35,6 +35,6 @@ service /queue on httpListener {
         //     <responseVariable>price</responseVariable>
         //     <overwriteBody>true</overwriteBody>
         // </rabbitmq.sendRpc>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,7 +14,7 @@ service /accounts on httpListener {
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
         check salesforceQuery(ctx, salesforceConnection, queryString = "SELECT Id, Name, Industry FROM Account ORDER BY Name");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /accounts/search?industry={industry}
@@ -24,7 +24,7 @@ service /accounts on httpListener {
         string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
         check salesforceQuery(ctx, salesforcePasswordConnection, queryString = soql);
         log:printInfo("AccountAPI /search?industry={industry} request", found = check jsonEval(ctx, "$.totalSize"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /accounts/
@@ -32,7 +32,7 @@ service /accounts on httpListener {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
         ctx.properties["fieldAndValue"] = check jsonEval(ctx, "$.account");
         check salesforceCreate(ctx, salesforceConnection, sObjectName = "Account", fieldAndValue = getProperty(ctx, "fieldAndValue"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PATCH /accounts/{id}
@@ -44,20 +44,20 @@ service /accounts on httpListener {
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 200);
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # DELETE /accounts/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id});
         check salesforceDelete(ctx, salesforceTokenConnection, sObjectName = "Account", idToDelete = id);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /accounts/describe
     resource function get describe(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
         check salesforceDescribeSObject(ctx, salesforceConnection, sObjectName = "Account");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -63,5 +63,5 @@ function salesforceTodoProxyFlow(Context ctx) returns http:Response|error {
     // </salesforcerest.delete>
     // TODO(SB0232): connector operation <salesforcerest.describeGlobal>: use salesforce:Client's getOrganizationMetaData (ballerinax/salesforce); the connection is the local entry 'SalesforceConnection'
     // <salesforcerest.describeGlobal configKey="SalesforceConnection"/>
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -15,7 +15,7 @@ service /mapper on httpListener {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
         ctx.payload = (mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /mapper/contact
@@ -23,7 +23,7 @@ service /mapper on httpListener {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
         ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /mapper/contact
@@ -31,7 +31,7 @@ service /mapper on httpListener {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
         ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /mapper/shipment
@@ -39,7 +39,7 @@ service /mapper on httpListener {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
         ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput))));
         ctx.contentType = "application/xml";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /mapper/legacy
@@ -51,6 +51,6 @@ service /mapper on httpListener {
         // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (JSON) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
         // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="JSON"
         //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

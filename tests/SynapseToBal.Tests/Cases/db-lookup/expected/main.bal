@@ -58,6 +58,6 @@ service /stock on httpListener {
         //         <sql>select 1</sql>
         //     </statement>
         // </dblookup>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

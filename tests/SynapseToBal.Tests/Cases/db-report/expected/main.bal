@@ -39,6 +39,6 @@ service /report on httpListener {
         //     </statement>
         // </dbreport>
         log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -10,6 +10,6 @@ function greet(Context ctx) {
 }
 
 # Sequence 'main'.
-function mainSequence(Context ctx) returns http:Response? {
+function mainSequence(Context ctx) returns http:Response {
     return accepted();
 }

@@ -14,7 +14,7 @@ service /greet on httpListener {
         Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
         ctx.properties.name = name;
         greet(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -23,10 +23,6 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        http:Response? reply = mainSequence(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return mainSequence(ctx);
     }
 }

@@ -13,28 +13,28 @@ service /shop on httpListener {
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         string lookup = "by-id";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /shop/items/search
     resource function get items/search(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
         string lookup = "search";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shop/orders/*
     resource function post orders/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
         string route2 = "catch-all";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shop/orders/{orderId}/cancel
     resource function post orders/[string orderId]/cancel(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"orderId": orderId});
         string route2 = "cancel";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     // TODO(SB0211): GET /shop/items/{id} is declared again; Synapse always dispatches to the first declaration, so this one never runs:

@@ -32,5 +32,5 @@ function shapesApiFireCloneTarget(Context ctx) returns error? {
 # A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function shapesApiAloneIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

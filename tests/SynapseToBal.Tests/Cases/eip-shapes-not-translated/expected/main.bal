@@ -25,7 +25,7 @@ service /shapes on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shapes/ids
@@ -60,7 +60,7 @@ service /shapes on httpListener {
         _ = start shapesApiFireCloneTarget(messages[0]);
         ShapesApiPostFireResponse payload = {"accepted": true};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shapes/alone

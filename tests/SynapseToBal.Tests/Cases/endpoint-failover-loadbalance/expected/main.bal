@@ -12,13 +12,13 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string segment](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"*": segment});
-        check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx));
-        check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11");
+        check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx), headers = passThroughHeaders);
+        check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11", headers = passThroughHeaders);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true);
-        check callGroup(ctx, stickyGroup, restPostfix(ctx));
+        check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
+        check callGroup(ctx, stickyGroup, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="MixedFormats"/></call>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

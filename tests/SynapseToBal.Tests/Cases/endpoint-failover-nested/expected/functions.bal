@@ -6,8 +6,8 @@ import ballerina/http;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    check callGroup(ctx, allSitesGroup, restPostfix(ctx));
-    return respond(ctx);
+    check callGroup(ctx, allSitesGroup, restPostfix(ctx), headers = passThroughHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service BalancedProxy, run by the service at each of its addresses.

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
         ctx.headers["soapaction"] = "urn:getQuote";
         check callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/soap12
@@ -23,20 +23,20 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.headers["soapaction"] = "\"urn:getQuote\"";
         check callEndpoint(ctx, quoteApiSoap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/pox
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         check callEndpoint(ctx, quoteApiPoxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         check callEndpoint(ctx, quoteApiJsonEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

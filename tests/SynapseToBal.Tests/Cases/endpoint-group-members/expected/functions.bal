@@ -9,5 +9,5 @@ import ballerina/log;
 function quoteApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuoteAPI /soap fault", code = getProperty(ctx, "ERROR_CODE"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

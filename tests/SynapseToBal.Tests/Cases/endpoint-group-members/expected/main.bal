@@ -14,8 +14,8 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            check callGroup(ctx, quoteFailoverGroup, "", "POST", format = "soap11", soapFault = true);
-            return check respond(ctx);
+            check callGroup(ctx, quoteFailoverGroup, "", "POST", format = "soap11", soapFault = true, headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quoteApiFault(ctx, e);
         }
@@ -24,17 +24,17 @@ service /quotes on httpListener {
     # GET /quotes/rest
     resource function get rest(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true);
-        check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true);
-        check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true);
-        return respond(ctx);
+        check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
+        check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
+        check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /quotes/blocking
     resource function put blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true);
-        return respond(ctx);
+        check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -11,7 +11,7 @@ function studentProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.serviceName"] = "StudentService";
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, studentEndpointConfig);
     check callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true, headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StudentLookupProxy, run by the service at each of its addresses.
@@ -21,5 +21,5 @@ function studentLookupProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.args"] = ctx.urlPostfix;
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentLookupEndpointConfig", string `http://${check pathValue(getProperty(ctx, "uri.var.host"))}:${check pathValue(getProperty(ctx, "uri.var.port"))}/services/StudentService${check pathValue(getProperty(ctx, "uri.var.args"))}`, studentLookupEndpointConfig);
     check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -16,7 +16,7 @@ service /friends on httpListener {
         ctx.properties["uri.var.uriParams"] = string `user_id=${getProperty(ctx, "uri.var.id")}`;
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${getProperty(ctx, "uri.var.apiUrl")}/friends/ids.json?${getProperty(ctx, "uri.var.uriParams")}`, friendsApiIdEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /friends/by-url
@@ -26,7 +26,7 @@ service /friends on httpListener {
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${getProperty(ctx, "uri.var.target")}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
         check callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

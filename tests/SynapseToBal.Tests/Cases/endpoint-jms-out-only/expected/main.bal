@@ -29,7 +29,7 @@ service /orders on httpListener {
         ctx.properties["OUT_ONLY"] = "false";
         OrdersApiPostEventsResponse payload = {"published": true};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -41,7 +41,7 @@ service /quotes on httpListener {
         // <call blocking="true">
         //     <endpoint key="StockQuoteJmsEP"/>
         // </call>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

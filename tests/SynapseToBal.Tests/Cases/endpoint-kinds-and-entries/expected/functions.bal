@@ -6,9 +6,9 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'UseThem'.
-function useThem(Context ctx) returns http:Response|error? {
+function useThem(Context ctx) returns http:Response|error {
     log:printInfo("UseThem sequence", greeting = getProperty(ctx, "greeting", greeting));
-    check callGroup(ctx, primaryOrSecondaryGroup, restPostfix(ctx));
+    check callGroup(ctx, primaryOrSecondaryGroup, restPostfix(ctx), headers = passThroughHeaders);
     check callEndpoint(ctx, fromTemplate, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -12,10 +12,10 @@ service /stock on httpListener {
     # GET /stock/quote
     resource function get quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        check callGroup(ctx, weightedGroup, restPostfix(ctx));
-        check callGroup(ctx, groupDefaultGroup, restPostfix(ctx));
-        check callGroup(ctx, zeroWeightGroup, restPostfix(ctx));
-        check callGroup(ctx, notWeightedGroup, restPostfix(ctx));
-        return respond(ctx);
+        check callGroup(ctx, weightedGroup, restPostfix(ctx), headers = passThroughHeaders);
+        check callGroup(ctx, groupDefaultGroup, restPostfix(ctx), headers = passThroughHeaders);
+        check callGroup(ctx, zeroWeightGroup, restPostfix(ctx), headers = passThroughHeaders);
+        check callGroup(ctx, notWeightedGroup, restPostfix(ctx), headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -16,21 +16,21 @@ service /stock on httpListener {
         check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
         check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /stock/history
     resource function get history(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx));
-        return respond(ctx);
+        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /stock/route

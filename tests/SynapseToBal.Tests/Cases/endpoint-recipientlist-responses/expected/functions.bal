@@ -34,12 +34,12 @@ function quoteAllProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A member of the recipient list at line 45: sends its copy of the message, then keeps the part of the response the aggregate collects.
 function dynamicQuoteProxyRecipient(Context ctx) returns error? {
-    check callAddress(ctx);
+    check callAddress(ctx, headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getSimpleQuoteResponse>);
 }
 
@@ -57,14 +57,14 @@ function dynamicQuoteProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
     // Not translated, never runs: the flow has already ended above:
     // <drop/>
 }
 
 # A member of the recipient list at line 73: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
 function notifyProxyRecipient(Context ctx) returns error? {
-    check callAddress(ctx, outOnly = true);
+    check callAddress(ctx, outOnly = true, headers = passThroughHeaders);
 }
 
 # In flow of proxy service NotifyProxy, run by the service at each of its addresses.

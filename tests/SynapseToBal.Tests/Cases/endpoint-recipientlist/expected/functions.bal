@@ -24,5 +24,5 @@ function notifyApiListRecipient2(Context ctx) returns error? {
 
 # A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
 function notifyApiDynamicRecipient(Context ctx) returns error? {
-    check callAddress(ctx, outOnly = true);
+    check callAddress(ctx, outOnly = true, headers = passThroughHeaders);
 }

@@ -17,7 +17,7 @@ service /quotes on httpListener {
         check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
         check endpointReady(ctx, defaultDurationEpSuspension);
         check endpointCalled(defaultDurationEpSuspension, callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/orders
@@ -28,13 +28,13 @@ service /quotes on httpListener {
         check endpointCalled(suspendingEpSuspension, callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
         check endpointReady(ctx, quoteApiOrdersEndpointSuspension);
         check endpointCalled(quoteApiOrdersEndpointSuspension, callEndpoint(ctx, quoteApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /quotes/backup
     resource function put backup(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx));
-        return respond(ctx);
+        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -5,10 +5,10 @@
 import ballerina/http;
 
 # Sequence 'CallThem'.
-function callThem(Context ctx) returns http:Response|error? {
+function callThem(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, orders, restPostfix(ctx), headers = passThroughHeaders);
     check callEndpoint(ctx, quotes, "", "POST", format = "soap12", headers = passThroughHeaders);
-    check callGroup(ctx, twoQuotesGroup, "", "POST", format = "soap12");
+    check callGroup(ctx, twoQuotesGroup, "", "POST", format = "soap12", headers = passThroughHeaders);
     check callEndpoint(ctx, callThemEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

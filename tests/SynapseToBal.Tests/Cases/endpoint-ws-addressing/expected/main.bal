@@ -13,23 +13,23 @@ service /orders on httpListener {
     resource function post 'final(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.headers["soapaction"] = "\"urn:placeOrder\"";
-        check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl);
-        return respond(ctx);
+        check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpointAddressed(ctx, orderApiSubmissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl);
-        return respond(ctx);
+        check callEndpointAddressed(ctx, orderApiSubmissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/default
     resource function post 'default(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        check callEndpointAddressed(ctx, orderApiDefaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl);
-        return respond(ctx);
+        check callEndpointAddressed(ctx, orderApiDefaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/blocking
@@ -37,20 +37,20 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         check callEndpoint(ctx, orderApiSeparateEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/group
     resource function post 'group(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callGroup(ctx, orderApiGroupEndpointGroup, restPostfix(ctx));
-        return respond(ctx);
+        check callGroup(ctx, orderApiGroupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

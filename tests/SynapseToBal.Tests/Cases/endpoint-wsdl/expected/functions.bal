@@ -9,5 +9,5 @@ function stockProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, inlineSoap12, "", "POST", format = "soap12", headers = passThroughHeaders);
     check callEndpoint(ctx, remoteWsdl, restPostfix(ctx), headers = passThroughHeaders);
     check callEndpoint(ctx, remoteWsdlSoap11, "", "POST", format = "soap11", headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -23,7 +23,7 @@ service /targets on httpListener {
         xml originalEnvelope = (check envelopeValue(ctx)).clone();
         xml reply2 = defaultReply.clone();
         check setEnvelope(ctx, originalEnvelope.clone());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /targets/json
@@ -33,7 +33,7 @@ service /targets on httpListener {
         check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
         check enrichJson(ctx, "$", (check jsonPath(ctx, "$.hospital")).clone(), "child");
         check enrichJson(ctx, "$.person['email']", ctx.properties["email"].clone(), "sibling");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /targets/todo
@@ -69,6 +69,6 @@ service /targets on httpListener {
         //     <source type="inline">{"a": 1}</source>
         //     <target type="property" property="list" action="child"/>
         // </enrich>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -20,6 +20,6 @@ service /enrich on httpListener {
         check setPayloadValue(ctx, originalPayload.clone());
         check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
         anydata moved = check payloadValue(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -18,6 +18,6 @@ service /orders on httpListener {
         string id11 = xpathString((check soapBodyIn(ctx, "http://schemas.xmlsoap.org/soap/envelope/"))/<*>.<m:'order>/<*>.<m:id>);
         string id12 = xpathString((check soapBodyIn(ctx, "http://www.w3.org/2003/05/soap-envelope"))/<*>.<m:'order>/<*>.<m:id>);
         log:printInfo("OrderIds default request", soap11 = id11, soap12 = id12);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

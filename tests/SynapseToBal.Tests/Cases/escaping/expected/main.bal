@@ -15,7 +15,7 @@ service "/order-service/v1" on httpListener {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa});
         string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
         log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /order-service/v1/order-items/{item-id}
@@ -23,6 +23,6 @@ service "/order-service/v1" on httpListener {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"item-id": itemId});
         OrderServiceApiGetOrderItemsByItemIdResponse payload = {"q": string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, "u": "é"};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

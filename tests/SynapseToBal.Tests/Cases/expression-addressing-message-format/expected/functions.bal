@@ -8,7 +8,7 @@ import ballerina/log;
 # Out flow of proxy service AddressingProxy: runs on the backend response.
 function addressingProxyOut(Context ctx) returns http:Response|error {
     ctx.to = check addressingAddress(ctx, ctx.replyTo);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service AddressingProxy, run by the service at each of its addresses.

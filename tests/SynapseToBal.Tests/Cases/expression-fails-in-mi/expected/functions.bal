@@ -20,5 +20,5 @@ function quoteRouterProxyFlow(Context ctx) returns http:Response|error {
         ctx.properties.fruit = "apple";
     }
     string symbolAgain = check notTranslated("fn:concat('Stock - ', //m1:getQuote/m1:request/m1:symbol)");
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

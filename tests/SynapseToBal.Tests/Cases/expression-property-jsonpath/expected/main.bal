@@ -21,7 +21,7 @@ service /propjson on httpListener {
         if check jsonEvalText(store, "$.open") == "true" {
             log:printInfo("PropertyJsonPathAPI /books request", first = firstTitle);
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /propjson/body
@@ -34,6 +34,6 @@ service /propjson on httpListener {
         check propertyJsonPathApiBodyScatterGather1(messages[0]);
         check propertyJsonPathApiBodyScatterGather2(messages[1]);
         check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

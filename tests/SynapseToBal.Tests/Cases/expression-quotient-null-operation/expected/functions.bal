@@ -15,5 +15,5 @@ function audit(Context ctx) returns error? {
 function operationNameProxyFlow(Context ctx) returns http:Response|error {
     ctx.isResponse = true;
     setXmlPayload(ctx, xml `<OperationName>${xmlArg("mediate")}</OperationName>`);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -28,7 +28,7 @@ service /orders on httpListener {
         check callEndpoint(ctx, ordersApiIdEndpoint, "/orders", "POST", headers = passThroughHeaders);
         string afterCall = check notTranslated("get-property('OperationName')");
         check audit(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -31,6 +31,6 @@ service /tags on httpListener {
             "first": check jsonEval(ctx, "$.name")
         };
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -12,5 +12,5 @@ function paymentApiFault(Context ctx, error e) returns http:Response|error {
     PaymentApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 502);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

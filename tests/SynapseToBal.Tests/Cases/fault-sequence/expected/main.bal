@@ -14,7 +14,7 @@ service /payments on httpListener {
         Context ctx = check newContext(request, "PaymentAPI", "/payments");
         do {
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return paymentApiFault(ctx, e);
         }

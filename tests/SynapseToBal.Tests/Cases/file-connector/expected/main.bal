@@ -19,14 +19,14 @@ service /files on httpListener {
         // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
         setHttpSc(ctx, 201);
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /files/upload
     resource function put upload(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
         check fileConnectorCreate(ctx, getProperty(ctx, "target"), content = getProperty(ctx, "data"), isBinaryContent = getProperty(ctx, "binary"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /files/exists
@@ -35,7 +35,7 @@ service /files on httpListener {
         string filePath = check urlParam(ctx, "filePath");
         check fileConnectorIsFileExist(ctx, filePath);
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # DELETE /files/delete
@@ -44,7 +44,7 @@ service /files on httpListener {
         check fileConnectorDelete(ctx, "/var/data/in", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.(csv|txt)");
         check fileConnectorDelete(ctx, getProperty(ctx, "folder"), filePattern = check urlParam(ctx, "fileName"));
         check fileConnectorDelete(ctx, getProperty(ctx, "folder"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /files/read
@@ -53,7 +53,7 @@ service /files on httpListener {
         string filePath = check urlParam(ctx, "filePath");
         check fileConnectorRead(ctx, filePath, contentType = "application/xml");
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /files/readAny
@@ -61,14 +61,14 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FileAPI", "/files");
         check fileConnectorRead(ctx, "file:///var/data/in");
         log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /files/append
     resource function post append(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileAPI", "/files");
         check fileConnectorAppend(ctx, "/var/log/orders.log", content = check jsonEval(ctx, "$.line"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /files/todo
@@ -124,6 +124,6 @@ service /files on httpListener {
         //     <destination>/var/data/out</destination>
         //     <filePattern>.*\.csv</filePattern>
         // </fileconnector.copy>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -36,6 +36,6 @@ service /filter on httpListener {
         if <float>((check soapBody(ctx))/**/<item>).length() > 2.0 {
             many = "true";
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

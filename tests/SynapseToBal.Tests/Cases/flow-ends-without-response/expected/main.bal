@@ -22,7 +22,7 @@ service /events on httpListener {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
             if getHeader(ctx, "X-Mode") == "sync" {
-                return check respond(ctx);
+                return check respond(ctx, headers = passBackHeaders);
             }
             return accepted();
         } on fail error e {

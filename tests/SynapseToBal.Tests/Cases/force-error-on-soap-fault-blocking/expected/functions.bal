@@ -9,5 +9,5 @@ import ballerina/log;
 function blockingFaultApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("BlockingFaultApi /call fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

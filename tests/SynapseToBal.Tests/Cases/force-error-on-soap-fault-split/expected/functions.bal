@@ -9,7 +9,7 @@ import ballerina/log;
 function orderLinesApiPostParallelFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setHttpSc(ctx, 500);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
@@ -22,7 +22,7 @@ function orderLinesApiParallelIterateTarget(Context ctx) returns error? {
 # Fault flow of OrderLinesApi POST /timed, POST /sequential: runs when the in or out flow fails.
 function orderLinesApiPostTimedPostSequentialFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
@@ -42,21 +42,21 @@ function orderLinesApiSequentialIterateTarget(Context ctx) returns error? {
 # Fault flow of OrderLinesApi POST /first: runs when the in or out flow fails.
 function orderLinesApiPostFirstFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderLinesApiFirstCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderLinesApiFirstCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 136: runs its target on one copy of the message.
@@ -69,7 +69,7 @@ function quoteFanOutProxyFault(Context ctx, error e) returns http:Response|error
     recordError(ctx, e);
     log:printInfo("QuoteFanOutProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 502);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
@@ -103,7 +103,7 @@ function quoteFanOutProxyFlow(Context ctx) returns http:Response|error {
             check copyFailure(ctx, messages[index], outcome);
         }
         check aggregateMessages(ctx, messages, false);
-        return check respond(ctx);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return quoteFanOutProxyFault(ctx, e);
     }

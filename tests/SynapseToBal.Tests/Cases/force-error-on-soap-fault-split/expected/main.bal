@@ -27,7 +27,7 @@ service /lines on httpListener {
                 check copyFailure(ctx, messages[index], outcome);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderLinesApiPostParallelFault(ctx, e);
         }
@@ -47,7 +47,7 @@ service /lines on httpListener {
             }
             Context[] collected = check awaitAggregation(messages, running, 5, faultTarget = ctx);
             check aggregateMessages(ctx, collected, false);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderLinesApiPostTimedPostSequentialFault(ctx, e);
         }
@@ -64,7 +64,7 @@ service /lines on httpListener {
                 check copyFailure(ctx, message, orderLinesApiSequentialIterateTarget(message));
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderLinesApiPostTimedPostSequentialFault(ctx, e);
         }
@@ -111,7 +111,7 @@ service /lines on httpListener {
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start orderLinesApiDetachedCloneTarget(messages[0]);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -16,7 +16,7 @@ service /orders on httpListener {
         // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order, on this message (its properties are shared, as in Synapse); each result is appended to the parent of the first match. items_FOREACH_ORIGINAL_MESSAGE and items_FOREACH_COUNTER are set as Synapse does.
         check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, orderApiPriceForeach);
         log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/stamp
@@ -24,6 +24,6 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order, on this message (its properties are shared, as in Synapse); each result is appended to the parent of the first match. FOREACH_ORIGINAL_MESSAGE and FOREACH_COUNTER are set as Synapse does.
         check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, (), true, orderApiStampForeach);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,7 +15,7 @@ service /cart on httpListener {
         Context ctx = check newContext(request, "CartAPI", "/cart");
         // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the message, one after the other; each copy's JSON payload then replaces its item in the array.
         check forEachJson(ctx, "$.items", cartApiSequentialForeach, parallel = false, aggregate = true, counter = "index");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /cart/parallel
@@ -23,7 +23,7 @@ service /cart on httpListener {
         Context ctx = check newContext(request, "CartAPI", "/cart");
         // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the message, started together and awaited (the Micro Integrator runs them in parallel); each copy's JSON payload then replaces its item in the array.
         check forEachJson(ctx, "$.items", cartApiParallelForeach, parallel = true, aggregate = true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /cart/names
@@ -32,7 +32,7 @@ service /cart on httpListener {
         // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
         check forEachJson(ctx, "$.items", cartApiNamesForeach, parallel = false, aggregate = true, variable = "names");
         log:printInfo("CartAPI /names request", names = getVariable(ctx, "names"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /cart/classic
@@ -40,6 +40,6 @@ service /cart on httpListener {
         Context ctx = check newContext(request, "CartAPI", "/cart");
         // <foreach>: each item of the JSON array 'json-eval($.cart.lines)' is run through the sequence, in order, on this message (its properties are shared, as in Synapse), the item as its payload; the results then replace the array in the payload as it was before the loop. lines_FOREACH_ORIGINAL_MESSAGE and lines_FOREACH_COUNTER are set as Synapse does.
         check forEachJsonItems(ctx, "$.cart.lines", "lines", true, cartApiClassicForeach);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

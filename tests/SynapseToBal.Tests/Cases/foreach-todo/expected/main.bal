@@ -18,7 +18,7 @@ service /todo on httpListener {
         //         <log level="full"/>
         //     </sequence>
         // </foreach>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /todo/xml-collection
@@ -30,7 +30,7 @@ service /todo on httpListener {
         //         <log level="full"/>
         //     </sequence>
         // </foreach>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /todo/respond
@@ -42,6 +42,6 @@ service /todo on httpListener {
         //         <respond/>
         //     </sequence>
         // </foreach>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'fault'.
-function fault(Context ctx) returns http:Response? {
+function fault(Context ctx) returns http:Response {
     log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
@@ -14,9 +14,5 @@ function fault(Context ctx) returns http:Response? {
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
 function handleFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    http:Response? reply = fault(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return fault(ctx);
 }

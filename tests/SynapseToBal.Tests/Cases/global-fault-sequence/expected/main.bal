@@ -14,7 +14,7 @@ service /stock on httpListener {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
         do {
             check callEndpoint(ctx, stockBackend, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

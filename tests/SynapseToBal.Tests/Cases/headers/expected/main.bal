@@ -15,6 +15,6 @@ service /headers on httpListener {
         ctx.headers["x-request-id"] = ctx.messageId;
         _ = ctx.headers.removeIfHasKey("cookie");
         ctx.headers["soapaction"] = "\"urn:getQuote\"";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -20,7 +20,7 @@ service /shop on httpListener {
                 "order": toJson(synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -32,7 +32,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check jsonEval(ctx, "$.item")}",${"\n"}                    "quantity": ${check jsonEval(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -44,7 +44,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
             check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -60,7 +60,7 @@ service /shop on httpListener {
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "HEAD", "/notes", responseVariable = "probe");
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "");
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping");
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -84,7 +84,7 @@ service /shop on httpListener {
             // <http.get configKey="MissingConn">
             //     <relativePath>/x</relativePath>
             // </http.get>
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();

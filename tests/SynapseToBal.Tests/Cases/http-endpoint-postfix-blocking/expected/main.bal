@@ -15,7 +15,7 @@ service /crm on httpListener {
         Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id});
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /crm/orders
@@ -25,7 +25,7 @@ service /crm on httpListener {
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${getProperty(ctx, "uri.var.tenantUrl")}/orders`, restPostfix(ctx)), tenantEpConfig);
         check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

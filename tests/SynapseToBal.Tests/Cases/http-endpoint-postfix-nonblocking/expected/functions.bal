@@ -7,5 +7,5 @@ import ballerina/http;
 # In flow of proxy service StockProxy, run by the service at each of its addresses.
 function stockProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

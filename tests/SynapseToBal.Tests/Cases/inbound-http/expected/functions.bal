@@ -8,11 +8,11 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'OrderError'.
-function orderError(Context ctx) returns http:Response|error? {
+function orderError(Context ctx) returns http:Response|error {
     setHttpSc(ctx, 500);
     OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'OrderIn'.
@@ -20,15 +20,11 @@ function orderIn(Context ctx) returns http:Response|error? {
     log:printInfo("OrderIn sequence", inbound = "received an order");
     OrderInResponse payload = {"status": "accepted"};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of inbound endpoint 'OrderInbound' (onError): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check orderError(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return orderError(ctx);
 }

@@ -14,6 +14,6 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersApi", "/orders");
         OrdersApiResponse payload = {"status": "up"};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -6,5 +6,5 @@ import ballerina/http;
 
 # Sequence 'Echo'.
 function echo(Context ctx) returns http:Response|error? {
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

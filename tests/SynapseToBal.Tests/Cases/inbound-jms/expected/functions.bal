@@ -14,7 +14,7 @@ function processOrder(Context ctx) returns http:Response|error? {
 }
 
 # Sequence 'QueueError'.
-function queueError(Context ctx) returns http:Response? {
+function queueError(Context ctx) returns http:Response {
     log:printInfo("QueueError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
@@ -22,9 +22,5 @@ function queueError(Context ctx) returns http:Response? {
 # Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there (202 when the sequence does not answer).
 function runQueueError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    http:Response? reply = queueError(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return queueError(ctx);
 }

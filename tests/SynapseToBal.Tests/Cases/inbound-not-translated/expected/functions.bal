@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Consume'.
-function consume(Context ctx) returns http:Response|error? {
+function consume(Context ctx) returns http:Response|error {
     log:printInfo("Consume sequence", payload = check payloadText(ctx));
     return accepted();
 }

@@ -18,6 +18,6 @@ service /inline on httpListener {
         check enrichXml(ctx, (), check xml:fromString("<marker xmlns=\"http://ws.apache.org/ns/synapse\">unprefixed</marker>"), "child");
         check enrichXml(ctx, (), frag.clone(), "child", nativeJson = true);
         check enrichXml(ctx, (), plain.clone(), "child", nativeJson = true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

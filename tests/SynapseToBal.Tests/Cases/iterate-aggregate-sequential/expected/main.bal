@@ -20,7 +20,7 @@ service /quotes on httpListener {
         }
         check aggregateMessages(ctx, messages, false, count = 3);
         log:printInfo("QuoteAPI /xml request", direction = "request", payload = check payloadText(ctx));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/json
@@ -37,6 +37,6 @@ service /quotes on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -9,13 +9,13 @@ import ballerina/log;
 xmlns "http://example.org/orders" as m;
 
 # Sequence 'GatherLines'.
-function gatherLines(Context ctx) returns http:Response|error? {
+function gatherLines(Context ctx) returns http:Response|error {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     if !ctx.isResponse {
-        check callAddress(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     } else {
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -28,11 +28,7 @@ function orderSplitApiBatchIterateTarget(Context ctx) returns error? {
 
 # Out flow of OrderSplitAPI POST /lines: runs on the backend response.
 function orderSplitApiPostLinesOut(Context ctx) returns http:Response|error {
-    http:Response? reply = check gatherLines(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return gatherLines(ctx);
 }
 
 # A branch of the <iterate> at line 34: runs its target on one copy of the message, then keeps the part the aggregate collects.

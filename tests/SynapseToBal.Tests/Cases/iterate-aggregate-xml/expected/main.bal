@@ -25,7 +25,7 @@ service /orders on httpListener {
         }
         Context[] collected = check awaitAggregation(messages, running, 30);
         check aggregateMessages(ctx, collected, false, enclosing = "ROOT");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/lines

@@ -14,7 +14,7 @@ function collectQuotes(Context ctx) {
 }
 
 # Sequence 'SendQuote'.
-function sendQuote(Context ctx) returns http:Response|error? {
+function sendQuote(Context ctx) returns http:Response|error {
     string part = "quote";
     check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return continueWithResponse(ctx);
@@ -45,5 +45,5 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -43,5 +43,5 @@ function nestedQuotesProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -8,7 +8,7 @@ import ballerina/log;
 # Out flow of proxy service OrderSplitProxy: runs on the backend response.
 function orderSplitProxyOut(Context ctx) returns http:Response|error {
     string answered = "true";
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.

@@ -21,5 +21,5 @@ function studentsApiOtherPathIterateTarget(Context ctx) returns error? {
 function studentsApiDefaultPathIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("StudentsAPI /default-path request", student = check jsonEval(ctx, "$.name"));
     check callEndpoint(ctx, enrolEp, "/enrol", "POST", headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

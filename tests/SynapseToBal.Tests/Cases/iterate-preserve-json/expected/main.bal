@@ -23,7 +23,7 @@ service /students on httpListener {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /students/other-path
@@ -35,7 +35,7 @@ service /students on httpListener {
             check studentsApiOtherPathIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /students/default-path

@@ -31,5 +31,5 @@ function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -34,5 +34,5 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

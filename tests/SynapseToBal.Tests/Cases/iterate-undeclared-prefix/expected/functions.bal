@@ -10,5 +10,5 @@ function ordersApiFault(Context ctx, error e) returns http:Response|error {
     OrdersApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -14,7 +14,7 @@ service /typing on httpListener {
         Context ctx = check newContext(request, "TypingApi", "/typing");
         ctx.contentType = "application/json";
         check jsonTransform(ctx, false);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /typing/zip-codes
@@ -22,7 +22,7 @@ service /typing on httpListener {
         Context ctx = check newContext(request, "TypingApi", "/typing");
         check jsonTransform(ctx, "^[0-9]{5}(-[0-9]{4})?$");
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /typing/java-pattern
@@ -32,6 +32,6 @@ service /typing on httpListener {
         // <jsontransform>
         //     <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^true$"/>
         // </jsontransform>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

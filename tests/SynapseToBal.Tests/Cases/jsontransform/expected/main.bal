@@ -14,7 +14,7 @@ service /transform on httpListener {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
         // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
         // <jsontransform schema="conf:/schema.json"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transform/properties
@@ -25,12 +25,12 @@ service /transform on httpListener {
         //     <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
         //     <property name="synapse.commons.json.output.emptyXmlElemToEmptyStr" value="true"/>
         // </jsontransform>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transform/nothing
     resource function post nothing(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -11,6 +11,6 @@ service /greet on httpListener {
         Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
         ctx.properties.name = name;
         greet(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,7 +15,7 @@ service /orders on httpListener {
             string orderId = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders);
             check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST", headers = passThroughHeaders);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ordersApiFault(ctx, e);
         }
@@ -28,7 +28,7 @@ function ordersApiFault(Context ctx, error e) returns http:Response|error {
     ctx.properties.failedOrder = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
     orderFault(ctx);
     orderFault2(ctx);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Endpoint 'OrdersAPI /submit endpoint' (OrdersAPI.xml, line 13).

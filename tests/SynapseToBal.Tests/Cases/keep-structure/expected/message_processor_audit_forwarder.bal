@@ -46,7 +46,7 @@ class AuditForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, paymentBackend) {
+            if forwardAttempt(ctx, paymentBackend, headers = passThroughHeaders) {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     paymentStore.remove();

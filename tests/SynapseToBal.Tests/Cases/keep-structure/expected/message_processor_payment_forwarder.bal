@@ -38,7 +38,7 @@ class PaymentForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, paymentBackend, [400, 404]) {
+            if forwardAttempt(ctx, paymentBackend, [400, 404], headers = passThroughHeaders) {
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;

@@ -50,7 +50,7 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
-            if forwardRoute(ctx, route) {
+            if forwardRoute(ctx, route, headers = passThroughHeaders) {
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;

@@ -9,15 +9,11 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        http:Response? reply = mainSequence(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return mainSequence(ctx);
     }
 }
 
 # Sequence 'main'.
-function mainSequence(Context ctx) returns http:Response? {
+function mainSequence(Context ctx) returns http:Response {
     return accepted();
 }

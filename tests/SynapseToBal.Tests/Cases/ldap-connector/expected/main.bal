@@ -18,7 +18,7 @@ service /directory on httpListener {
         check ldapInit(ctx, providerUrl = getProperty(ctx, "providerUrl"), securityPrincipal = getProperty(ctx, "securityPrincipal"), securityCredentials = getProperty(ctx, "securityCredentials"));
         check ldapAddEntry(ctx, objectClass = check jsonEval(ctx, "$.content.objectClass"), dn = check jsonEval(ctx, "$.content.dn"), attributes = check jsonEval(ctx, "$.content.attributes"));
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # DELETE /directory/entries
@@ -27,7 +27,7 @@ service /directory on httpListener {
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = securityCredentials);
             check ldapDeleteEntry(ctx, dn = check urlParam(ctx, "dn"));
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ldapApiFault(ctx, e);
         }
@@ -44,14 +44,14 @@ service /directory on httpListener {
         //     <dn>{json-eval($.dn)}</dn>
         //     <attributes>mail=someone@example.com</attributes>
         // </ldap.updateEntry>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /directory/authenticate
     resource function post authenticate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
         check ldapAuthenticate(ctx, dn = check jsonEval(ctx, "$.dn"), password = check jsonEval(ctx, "$.password"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /directory/entries
@@ -73,6 +73,6 @@ service /directory on httpListener {
         // </ldap.init>
         // TODO(SB0232): connector operation <ldap.deleteEntry>: use ldap:Client's delete (ballerina/ldap); not translated because it does not set dn, which the connector reads without a default (it fails with a NullPointerException)
         // <ldap.deleteEntry/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

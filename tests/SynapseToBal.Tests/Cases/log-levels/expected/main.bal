@@ -18,6 +18,6 @@ service /log on httpListener {
         log:printDebug("LogAPI / request", direction = "request", note = "full dump", payload = check payloadText(ctx));
         log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
         log:printError("LogAPI / request", fatal = "yes");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -20,6 +20,6 @@ service /audit on httpListener {
         log:printInfo(string `Order ${check jsonEval(ctx, "$.orderId")} received`, messageId = ctx.messageId);
         log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
         log:printInfo("Calling with ****");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Finish'.
-function finish(Context ctx) returns http:Response|error? {
+function finish(Context ctx) returns http:Response|error {
     log:printInfo("Finish sequence", step = "finish");
     if !ctx.isResponse {
         ctx.isResponse = true;
@@ -19,7 +19,7 @@ function finish(Context ctx) returns http:Response|error? {
 
 # Out flow of LoopbackAPI POST /request: runs on the backend response.
 function loopbackApiOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of proxy service LoopOutProxy: runs on the backend response.

@@ -13,22 +13,14 @@ service /loop on httpListener {
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
         ctx.outFlow = loopbackApiOut;
-        http:Response? reply = check finish(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return finish(ctx);
     }
 
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
         check callEndpoint(ctx, loopbackApiAfterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        http:Response? reply = check finish(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return finish(ctx);
     }
 }
 

@@ -14,12 +14,12 @@ function mainSequence(Context ctx) returns http:Response|error? {
             return continueWithResponse(ctx);
         } else {
             setHttpSc(ctx, 404);
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
     }
     if ctx.isResponse {
         log:printInfo("main response", direction = "out");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -43,7 +43,7 @@ function splitQuotesIterateTarget2(Context ctx) returns http:Response|error? {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'splitQuotes'.

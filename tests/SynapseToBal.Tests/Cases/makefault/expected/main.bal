@@ -14,7 +14,7 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultAPI", "/faults", {"id": id});
         check makeFault(ctx, "soap11", "Client", string `Order ${id} not found`, role = "http://example.com/orders", detail = "No such order");
         ctx.isResponse = true;
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /faults/soap12
@@ -23,7 +23,7 @@ service /faults on httpListener {
         check makeFault(ctx, "soap12", "Receiver", "Backend unavailable", node = "http://example.com/node", detail = check xml:fromString("<error xmlns=\"http://example.com/errors\"><code>503</code></error>"));
         ctx.isResponse = true;
         setHttpSc(ctx, 503);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /faults/pox
@@ -31,6 +31,6 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultAPI", "/faults");
         check makeFault(ctx, "pox", "Server", "Invalid order", detail = xpathString((check soapBody(ctx))/**/<'order>/<id>));
         ctx.isResponse = true;
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

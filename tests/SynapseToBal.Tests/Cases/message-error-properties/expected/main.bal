@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id});
         do {
             check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderApiFault(ctx, e);
         }

@@ -9,13 +9,13 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'ReplySequence'.
-function replySequence(Context ctx) returns http:Response|error? {
+function replySequence(Context ctx) returns http:Response|error {
     log:printInfo("ReplySequence");
     if !ctx.isResponse {
-        check callAddress(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     } else {
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -38,10 +38,10 @@ function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
         setXmlPayload(ctx, xml `<pong>ok</pong>`);
         ctx.to = "";
         ctx.isResponse = true;
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     } else {
         ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
-        check callAddress(ctx);
-        return respond(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

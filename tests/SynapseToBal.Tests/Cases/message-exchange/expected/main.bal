@@ -18,8 +18,8 @@ service /notify on httpListener {
         check callEndpoint(ctx, notifyApiDefaultEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         _ = ctx.properties.removeIfHasKey("OUT_ONLY");
         ctx.to = getProperty(ctx, "targetUrl");
-        check callAddress(ctx);
-        return respond(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /notify/maybe
@@ -29,10 +29,10 @@ service /notify on httpListener {
             ctx.isResponse = true;
         }
         if !ctx.isResponse {
-            check callAddress(ctx);
-            return respond(ctx);
+            check callAddress(ctx, headers = passThroughHeaders);
+            return respond(ctx, headers = passBackHeaders);
         } else {
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
     }
 
@@ -46,7 +46,7 @@ service /notify on httpListener {
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start notifyApiPartlyCloneTarget(messages[0]);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -19,6 +19,6 @@ service /stock on httpListener {
         if ((check soapBody(ctx))/**/<m:getQuote>).length() > 0 {
             setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -16,13 +16,13 @@ service /bridge on httpListener {
         log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
         check callEndpoint(ctx, quoteBridgeApiQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
         check callEndpoint(ctx, quoteBridgeApiPassthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -17,6 +17,6 @@ service /inspect on httpListener {
         string orderMarkup = xpathString((check soapBody(ctx))/**/<'order>);
         string allItems = xpathString((check soapBody(ctx))/<'order>/<items>/<item>);
         log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

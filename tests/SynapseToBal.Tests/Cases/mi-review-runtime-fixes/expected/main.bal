@@ -15,7 +15,7 @@ service /review on httpListener {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
         ctx.properties["OUT_ONLY"] = "true";
         check callEndpoint(ctx, reviewApiNotifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /review/orders
@@ -24,7 +24,7 @@ service /review on httpListener {
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /review/flags
@@ -33,6 +33,6 @@ service /review on httpListener {
         boolean urgent = isTrueExplicitly(getHeader(ctx, "X-Urgent"));
         string note = check jsonEval(ctx, "$.note");
         log:printInfo("ReviewAPI /flags request", moduleValue = "billing", urgent = urgent.toString(), note = note);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

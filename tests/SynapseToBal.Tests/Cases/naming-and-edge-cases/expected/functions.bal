@@ -6,29 +6,23 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'A'.
-function a(Context ctx) returns http:Response|error? {
-    http:Response? reply = check b(ctx);
-    if reply is http:Response {
-        return reply;
-    }
+function a(Context ctx) returns http:Response|error {
+    return b(ctx);
 }
 
 # Sequence 'B'.
-function b(Context ctx) returns http:Response|error? {
+function b(Context ctx) returns http:Response|error {
     http:Response? reply = check c(ctx);
     if reply is http:Response {
         return reply;
     }
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'C'.
 function c(Context ctx) returns http:Response|error? {
     if getProperty(ctx, "again") != "" {
-        http:Response? reply = check b(ctx);
-        if reply is http:Response {
-            return reply;
-        }
+        return b(ctx);
     }
 }
 
@@ -46,5 +40,5 @@ function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
         requestSequence(ctx);
     }
     check callEndpoint(ctx, edgeApiItemsEEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

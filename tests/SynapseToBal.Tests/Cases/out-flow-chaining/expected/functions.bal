@@ -12,7 +12,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
         check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders);
         return chainProxyOut(ctx);
     } else if route == "SCORE" {
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
     return accepted();
 }

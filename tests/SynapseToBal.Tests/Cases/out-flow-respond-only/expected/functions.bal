@@ -9,27 +9,27 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Forward'.
-function forward(Context ctx) returns http:Response|error? {
+function forward(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     return continueWithResponse(ctx);
 }
 
 # Out flow of QuoteAPI POST /forward: runs on the backend response.
 function quoteApiPostForwardOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of QuoteAPI GET /{symbol}: runs on the backend response.
 function quoteApiGetBySymbolOut(Context ctx) returns http:Response|error {
     log:printInfo("QuoteAPI /{symbol} response", status = axis2HttpSc(ctx));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service GuardedProxy: runs when the in or out flow fails.
 function guardedProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("GuardedProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
@@ -37,7 +37,7 @@ function guardedProxyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapBody(ctx))/**/<symbol>));
         check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
-        return check respond(ctx);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return guardedProxyFault(ctx, e);
     }
@@ -46,5 +46,5 @@ function guardedProxyFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

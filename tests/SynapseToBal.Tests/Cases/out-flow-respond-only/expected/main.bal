@@ -15,11 +15,7 @@ service /quotes on httpListener {
     resource function post forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.outFlow = quoteApiPostForwardOut;
-        http:Response? reply = check forward(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return forward(ctx);
     }
 
     # GET /quotes/{symbol}

@@ -14,7 +14,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "true";
         check callEndpoint(ctx, notifyApiStringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /notify/upper
@@ -22,7 +22,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "TRUE";
         check callEndpoint(ctx, notifyApiUpperEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /notify/typed
@@ -30,6 +30,6 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = true;
         check callEndpoint(ctx, notifyApiTypedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

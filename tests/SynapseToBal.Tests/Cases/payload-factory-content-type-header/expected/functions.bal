@@ -10,7 +10,7 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
     QuoteProxyOutResponse payload = {"price": getHeader(ctx, "X-Price")};
     setJsonPayload(ctx, payload.toJson());
     log:printInfo("QuoteProxy response", afterJson = getHeader(ctx, "Content-Type"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.

@@ -16,7 +16,7 @@ service /format on httpListener {
         Context ctx = check newContext(request, "FormatAPI", "/format");
         setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
         log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /format/text
@@ -24,7 +24,7 @@ service /format on httpListener {
         Context ctx = check newContext(request, "FormatAPI", "/format");
         setTextPayload(ctx, string `id=${check jsonEval(ctx, "$.id")}`);
         log:printInfo("FormatAPI /text request", direction = "request", payload = check payloadText(ctx));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

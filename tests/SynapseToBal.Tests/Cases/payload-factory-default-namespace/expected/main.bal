@@ -16,7 +16,7 @@ service /pns on httpListener {
                         <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
                     </order>`);
         string orderId = xpathString((check soapBody(ctx))/**/<'order>/<id>);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /pns/suppressed
@@ -27,7 +27,7 @@ service /pns on httpListener {
                         <note xmlns:m="http://services.samples"><m:text>fixed</m:text></note>
                     </order>`);
         string orderId = xpathString((check soapBody(ctx))/**/<'order>/<id>);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /pns/keyed
@@ -36,7 +36,7 @@ service /pns on httpListener {
         setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
         <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
     </order>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /pns/json
@@ -46,7 +46,7 @@ service /pns on httpListener {
                         <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
                     </order>`);
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /pns/envelope
@@ -59,6 +59,6 @@ service /pns on httpListener {
                             </order>
                         </soapenv:Body>
                     </soapenv:Envelope>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

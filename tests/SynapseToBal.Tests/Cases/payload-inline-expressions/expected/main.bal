@@ -23,7 +23,7 @@ service /inline on httpListener {
             "braces": synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
         };
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /inline/xml
@@ -34,7 +34,7 @@ service /inline on httpListener {
                         <total>${xmlArg(check notTranslated("${payload.price * payload.quantity}"))}</total>
                         <status>NEW</status>
                     </order>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /inline/text
@@ -42,6 +42,6 @@ service /inline on httpListener {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
         setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
         log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -22,6 +22,6 @@ service /pj on httpListener {
             "price": 12.50
         };
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -12,7 +12,7 @@ service /status on httpListener {
         do {
             StatusApiResponse payload = {"status": "up", "checks": [{"name": "db", "ok": true}]};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runOrderError(ctx, e);
         }
@@ -22,11 +22,7 @@ service /status on httpListener {
 # Fault handling of StatusAPI GET (default): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check orderError(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return orderError(ctx);
 }
 
 # The JSON payload the payloadFactory at line 5 builds (the response).

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Sequence 'OrderError'.
-function orderError(Context ctx) returns http:Response|error? {
+function orderError(Context ctx) returns http:Response|error {
     OrderErrorResponse payload = {
         "error": {
             "code": toJson(getProperty(ctx, "ERROR_CODE")),
@@ -14,7 +14,7 @@ function orderError(Context ctx) returns http:Response|error? {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # The JSON payload the payloadFactory at line 3 builds (the response).

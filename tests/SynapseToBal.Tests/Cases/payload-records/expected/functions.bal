@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Sequence 'OrderError'.
-function orderError(Context ctx) returns http:Response|error? {
+function orderError(Context ctx) returns http:Response|error {
     OrderErrorResponse payload = {
         "error": {
             "code": toJson(getProperty(ctx, "ERROR_CODE")),
@@ -14,5 +14,5 @@ function orderError(Context ctx) returns http:Response|error? {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

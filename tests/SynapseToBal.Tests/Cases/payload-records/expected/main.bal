@@ -34,7 +34,7 @@ service /orders on httpListener {
         };
         setJsonPayload(ctx, payload.toJson());
         check callEndpoint(ctx, orderApiEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /orders/{id}
@@ -49,6 +49,6 @@ service /orders on httpListener {
         }
         OrderApiGetByIdResponse payload2 = {"id": id, "status": "found"};
         setJsonPayload(ctx, payload2.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -13,6 +13,6 @@ service /pt on httpListener {
     resource function get [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name});
         setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -19,13 +19,13 @@ service /pxt on httpListener {
                         <flag/>
                         <empty/>
                     </order>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /pxt/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt");
         setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -18,6 +18,6 @@ service /px on httpListener {
                             <m:note>Price &lt; 100 &amp; ${"`"}${xmlArg(check notTranslated("${literal}"))}${"`"}</m:note>
                         </m:request>
                     </m:getQuote>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

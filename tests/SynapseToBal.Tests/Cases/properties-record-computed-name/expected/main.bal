@@ -15,13 +15,13 @@ service /orders on httpListener {
         ctx.properties["orderId"] = check jsonEval(ctx, "$.id");
         ctx.properties["quantity"] = check propertyInteger(check jsonEval(ctx, "$.qty"));
         check auditOrder(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
         ctx.properties[check jsonEval(ctx, "$.field")] = check jsonEval(ctx, "$.value");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

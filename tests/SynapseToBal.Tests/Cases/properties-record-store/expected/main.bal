@@ -17,6 +17,6 @@ service /audit on httpListener {
         ctx.properties.urgent = isTrueExplicitly(check jsonEval(ctx, "$.urgent"));
         check auditStore.store(ctx);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -25,7 +25,7 @@ service /orders on httpListener {
         ctx.properties["scratch"] = "x";
         _ = ctx.properties.removeIfHasKey("scratch");
         auditOrder(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /orders/{id}
@@ -34,6 +34,6 @@ service /orders on httpListener {
         ctx.properties["priority"] = "high";
         ctx.properties.quantity = 0;
         auditOrder(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

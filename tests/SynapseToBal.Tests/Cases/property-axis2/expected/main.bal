@@ -20,6 +20,6 @@ service /axis2 on httpListener {
         log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
         check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, restPostfix(ctx), headers = passThroughHeaders);
         log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

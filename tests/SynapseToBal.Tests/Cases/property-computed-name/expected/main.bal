@@ -21,7 +21,7 @@ service /settings on httpListener {
         // TODO(SB0208): the property name is computed at run time
         // <property name="{$ctx:mode}" value="on" scope="transport"/>
         log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /settings/plain
@@ -29,6 +29,6 @@ service /settings on httpListener {
         Context ctx = check newContext(request, "SettingsAPI", "/settings");
         string mode = "lenient";
         log:printInfo("SettingsAPI /plain request", mode = mode);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -9,7 +9,7 @@ import ballerina/log;
 function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setXmlPayload(ctx, xml `<error>backend fault</error>`);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service ForceErrorProxy: runs when the in or out flow fails.
@@ -17,7 +17,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
     recordError(ctx, e);
     log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 502);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service ForceErrorProxy, run by the service at each of its addresses.
@@ -26,7 +26,7 @@ function forceErrorProxyFlow(Context ctx) returns http:Response|error {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
         check failOnSoapFault(ctx);
-        return check respond(ctx);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return forceErrorProxyFault(ctx, e);
     }

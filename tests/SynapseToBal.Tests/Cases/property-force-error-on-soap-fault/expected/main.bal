@@ -19,7 +19,7 @@ service /quotes on httpListener {
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
             check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
             check failOnSoapFault(ctx);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return forceErrorApiFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /catalog on httpListener {
         ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
         check enrich(ctx);
         log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /catalog/items
@@ -26,7 +26,7 @@ service /catalog on httpListener {
         ctx.properties["customer"] = check jsonEval(ctx, "$.customer");
         audit(ctx);
         log:printInfo("CatalogAPI /items request", sku = sku);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /catalog/items/{id}
@@ -34,6 +34,6 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
         string customer = getHeader(ctx, "X-Customer");
         log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

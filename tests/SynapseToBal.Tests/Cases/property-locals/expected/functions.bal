@@ -16,5 +16,5 @@ function audit(Context ctx) {
 function orderApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("OrderAPI /{orderId} fault", failedStep = valueText(ctx.properties.step));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

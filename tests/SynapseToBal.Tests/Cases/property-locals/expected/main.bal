@@ -28,7 +28,7 @@ service /orders on httpListener {
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             setHttpSc(ctx, quantity);
             check setPayloadValue(ctx, originalBody.clone());
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderApiFault(ctx, e);
         }

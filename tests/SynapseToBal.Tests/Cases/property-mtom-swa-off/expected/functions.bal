@@ -7,7 +7,7 @@ import ballerina/http;
 # Out flow of proxy service PlainSoapProxy: runs on the backend response.
 function plainSoapProxyOut(Context ctx) returns http:Response|error {
     _ = ctx.axis2.removeIfHasKey("enableMTOM");
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service PlainSoapProxy, run by the service at each of its addresses.

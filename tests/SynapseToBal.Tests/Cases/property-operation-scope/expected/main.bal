@@ -24,6 +24,6 @@ service /count on httpListener {
         }
         check aggregateMessages(ctx, messages, false);
         log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

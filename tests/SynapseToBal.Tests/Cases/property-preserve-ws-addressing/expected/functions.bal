@@ -8,5 +8,5 @@ import ballerina/http;
 function preserveAddressingProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
     check callEndpoint(ctx, preserveAddressingProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -36,6 +36,6 @@ service /props on httpListener {
         setHttpSc(ctx, count);
         // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -19,7 +19,7 @@ service /gateway on httpListener {
         ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
         check callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
         _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /gateway/orders
@@ -39,6 +39,6 @@ service /gateway on httpListener {
         // <property name="ClientApiNonBlocking" value="true" scope="axis2"/>
         // TODO(SB0207): axis2 property 'REQUEST_HOST_HEADER' has no equivalent in the generated code
         // <property name="REQUEST_HOST_HEADER" scope="axis2" type="OM"><host>api.example.com</host></property>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

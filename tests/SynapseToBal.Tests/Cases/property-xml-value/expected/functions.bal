@@ -5,11 +5,11 @@
 import ballerina/http;
 
 # Sequence 'CheckSymbol'.
-function checkSymbol(Context ctx) returns http:Response|error? {
+function checkSymbol(Context ctx) returns http:Response|error {
     if getProperty(ctx, "sym") == "IBM" {
         setXmlPayload(ctx, xml `<ok>${xmlArg(getProperty(ctx, "sym"))}</ok>`);
     } else {
         setXmlPayload(ctx, xml `<unknown/>`);
     }
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

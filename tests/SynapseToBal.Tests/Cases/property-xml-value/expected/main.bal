@@ -16,18 +16,14 @@ service /quote on httpListener {
         xml orderId = ((check soapBody(ctx))/**/<'order>/<id>).clone();
         log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
         setXmlPayload(ctx, xml `<r><id>${xmlArg(xmlNodesText(orderId))}</id></r>`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quote/filter
     resource function post filter(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
         ctx.properties["sym"] = ((check soapBody(ctx))/**/<symbol>).clone();
-        http:Response? reply = check checkSymbol(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return checkSymbol(ctx);
     }
 
     # POST /quote/variables
@@ -35,6 +31,6 @@ service /quote on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
         ctx.variables["order"] = check jsonEval(ctx, "$.order");
         log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -7,7 +7,7 @@ import ballerina/http;
 
 # In flow of proxy service BadReplyTypeJmsProxy, run by the service at each of its addresses.
 function badReplyTypeJmsProxyFlow(Context ctx) returns http:Response|error {
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteJmsProxy, run by the service at each of its addresses.
@@ -17,5 +17,5 @@ function quoteJmsProxyFlow(Context ctx) returns http:Response|error {
                         <symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<symbol>))}</symbol>
                     </quote>`);
     ctx.contentType = "application/xml";
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -7,7 +7,7 @@ import ballerina/http;
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
 function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
     ctx.contentType = "application/json";
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.

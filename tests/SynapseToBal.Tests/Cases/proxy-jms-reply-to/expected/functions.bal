@@ -17,7 +17,7 @@ function echoJmsProxyFlow(Context ctx) returns http:Response|error {
     do {
         EchoJmsProxyResponse payload = {"echo": check jsonEval(ctx, "$.text")};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return echoJmsProxyFault(ctx, e);
     }

@@ -23,7 +23,7 @@ function plainJmsProxyFlow(Context ctx) returns http:Response|error {
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
 function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy response", reply = "received");
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.

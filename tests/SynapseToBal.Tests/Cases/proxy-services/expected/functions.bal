@@ -9,31 +9,27 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'echoSequence'.
-function echoSequence(Context ctx) returns http:Response|error? {
+function echoSequence(Context ctx) returns http:Response|error {
     setHttpSc(ctx, 200);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service EchoProxy, run by the service at each of its addresses.
 function echoProxyFlow(Context ctx) returns http:Response|error {
-    http:Response? reply = check echoSequence(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return echoSequence(ctx);
 }
 
 # Out flow of proxy service OrderProxy: runs on the backend response.
 function orderProxyOut(Context ctx) returns http:Response|error {
     ctx.headers["x-served-by"] = "OrderProxy";
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
 function orderProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrderProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
@@ -45,7 +41,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             OrderProxyResponse payload = {"error": "rejected"};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 403);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders);
         return check orderProxyOut(ctx);
@@ -57,5 +53,5 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

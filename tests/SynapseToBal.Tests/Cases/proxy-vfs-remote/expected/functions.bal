@@ -11,7 +11,7 @@ import ballerina/log;
 # In flow of proxy service FtpQuotesProxy, run by the service at each of its addresses.
 function ftpQuotesProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("FtpQuotesProxy request", direction = "request", payload = check payloadText(ctx));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service MailOrdersProxy, run by the service at each of its addresses.

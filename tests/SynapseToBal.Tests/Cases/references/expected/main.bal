@@ -20,6 +20,6 @@ service /refs on httpListener {
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key-expression="get-property('ep')"/></call>
         loop(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -53,6 +53,6 @@ service /regex on httpListener {
         // <property name="behind" expression="get-property('date')" pattern="(?&lt;=x)y"/>
         // TODO(SB0206): a property with pattern/group needs hand translation
         // <property name="axis" scope="axis2" expression="get-property('date')" pattern="(.*)" group="1"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

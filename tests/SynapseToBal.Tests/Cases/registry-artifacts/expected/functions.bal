@@ -10,9 +10,9 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'conf:/sequences/receiving.xml'.
-function confSequencesReceiving(Context ctx) returns http:Response|error? {
+function confSequencesReceiving(Context ctx) returns http:Response|error {
     log:printInfo("conf:/sequences/receiving.xml sequence", flow = "registry receiving sequence");
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'local:/sequences/common.xml'.
@@ -21,9 +21,9 @@ function common(Context ctx) {
 }
 
 # Sequence 'receiving'.
-function receiving(Context ctx) returns http:Response|error? {
+function receiving(Context ctx) returns http:Response|error {
     log:printInfo("receiving sequence", flow = "deployed receiving sequence");
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence template 'conf:/templates/log_template.xml'.
@@ -37,9 +37,5 @@ function registryFlowsProxyFlow(Context ctx) returns http:Response|error {
     logTemplate(ctx, message = "calling the back end");
     check callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders);
     // receive="conf:/sequences/receiving.xml": the backend response runs that sequence, not the out flow.
-    http:Response? reply = check confSequencesReceiving(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return confSequencesReceiving(ctx);
 }

@@ -8,15 +8,12 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Forward'.
-function forward(Context ctx) returns http:Response|error? {
-    http:Response? reply = check common(ctx);
-    if reply is http:Response {
-        return reply;
-    }
+function forward(Context ctx) returns http:Response|error {
+    return common(ctx);
 }
 
 # Sequence 'gov:/sequences/common.xml'.
-function common(Context ctx) returns http:Response|error? {
+function common(Context ctx) returns http:Response|error {
     log:printInfo("gov:/sequences/common.xml sequence", step = "common");
     check callEndpoint(ctx, confEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders);
     return continueWithResponse(ctx);
@@ -24,14 +21,10 @@ function common(Context ctx) returns http:Response|error? {
 
 # Out flow of proxy service OrdersProxy: runs on the backend response.
 function ordersProxyOut(Context ctx) returns http:Response|error {
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service OrdersProxy, run by the service at each of its addresses.
 function ordersProxyFlow(Context ctx) returns http:Response|error {
-    http:Response? reply = check common(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return common(ctx);
 }

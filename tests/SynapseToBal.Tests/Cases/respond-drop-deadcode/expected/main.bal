@@ -13,7 +13,7 @@ service /flow on httpListener {
     # GET /flow/respond
     resource function get respond(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FlowAPI", "/flow");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
         // Not translated, never runs: the flow has already ended above:
         // <log level="custom"><property name="never" value="runs"/></log>
     }

@@ -16,6 +16,6 @@ service /rewrite on httpListener {
         string version = "v2";
         check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
         log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

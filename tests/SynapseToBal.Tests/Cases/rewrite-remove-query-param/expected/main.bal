@@ -21,6 +21,6 @@ service /query on httpListener {
         //     </rewriterule>
         // </rewrite>
         check callEndpoint(ctx, queryApiSearchEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -31,6 +31,6 @@ service /rewrite on httpListener {
         //         <action type="replace" fragment="query" regex="(?&lt;=token=****&amp;]+" value="***"/>
         //     </rewriterule>
         // </rewrite>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

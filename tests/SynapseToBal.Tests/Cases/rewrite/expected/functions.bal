@@ -11,5 +11,5 @@ function rewriteProxyFlow(Context ctx) returns http:Response|error {
     check rewriteUrl(ctx, [{actions: [{action: "prepend", fragment: "path", value: "/{tenant}", resolve: true}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
     check rewriteUrl(ctx, [{condition: {test: "match", sourceType: "url", src: "host", value: "(?i:EXAMPLE)"}, actions: [{action: "set", fragment: "full", value: "http://localhost:9000/"}]}]);
     log:printInfo("RewriteProxy request", to = ctx.to);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -29,7 +29,7 @@ service /shelter on httpListener {
             "animals": toJson(getVariable(ctx, "animals"))
         };
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shelter/xml
@@ -41,7 +41,7 @@ service /shelter on httpListener {
         check shelterApiXmlScatterGather2(messages[1]);
         check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
         log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shelter/body
@@ -51,6 +51,6 @@ service /shelter on httpListener {
         Context[] messages = [branchContext(ctx)];
         check shelterApiBodyScatterGather1(messages[0]);
         check gatherMessages(ctx, messages, true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -22,7 +22,7 @@ service /pets on httpListener {
         running.push(started2);
         Context[] collected = check awaitAggregation(messages, running, 5);
         check gatherMessages(ctx, collected, true);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /pets/xml
@@ -34,6 +34,6 @@ service /pets on httpListener {
         check petApiXmlScatterGather2(messages[1]);
         check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
         log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -17,7 +17,7 @@ service /quotes on httpListener {
         //     var symbol = mc.getPayloadXML()..*::Code.toString();
         //     mc.setPayloadXML(<m:getQuote xmlns:m="http://services.samples"><m:request><m:symbol>{symbol}</m:symbol></m:request></m:getQuote>);
         // ]]></script>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/keyed
@@ -29,6 +29,6 @@ service /quotes on httpListener {
         // </script>
         // TODO(SB0231): <script> runs the Groovy function 'mediate' of the script at key 'gov:/scripts/discount.groovy': write this logic in Ballerina (a function that reads and updates the Context)
         // <script language="groovy" key="gov:/scripts/discount.groovy"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

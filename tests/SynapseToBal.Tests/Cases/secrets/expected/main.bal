@@ -15,6 +15,6 @@ service /secure on httpListener {
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
         string apiKey = reportApikey;
         check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

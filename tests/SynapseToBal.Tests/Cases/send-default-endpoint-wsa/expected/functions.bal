@@ -8,8 +8,8 @@ import ballerina/log;
 # In flow of proxy service WsaForwardProxy, run by the service at each of its addresses.
 function wsaForwardProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-    check callAddress(ctx, build = true);
-    return respond(ctx);
+    check callAddress(ctx, build = true, headers = passThroughHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service WsaStripProxy, run by the service at each of its addresses.
@@ -21,15 +21,15 @@ function wsaStripProxyFlow(Context ctx) returns http:Response|error {
     } else {
         _ = ctx.properties.removeIfHasKey("PRESERVE_WS_ADDRESSING");
     }
-    check callAddress(ctx, build = true);
+    check callAddress(ctx, build = true, headers = passThroughHeaders);
     check callEndpoint(ctx, wsaStripProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service WsaTypedProxy, run by the service at each of its addresses.
 function wsaTypedProxyFlow(Context ctx) returns http:Response|error {
     // TODO(SB0207): Axis2FlexibleMEPClient casts 'PRESERVE_WS_ADDRESSING' to a String before a non-blocking send, so a typed or XML value makes that send fail; set it as a string ("true" keeps the WS-Addressing header blocks)
     // <property name="PRESERVE_WS_ADDRESSING" value="true" type="BOOLEAN"/>
-    check callAddress(ctx, blocking = true);
-    return respond(ctx);
+    check callAddress(ctx, blocking = true, headers = passThroughHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -9,8 +9,8 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Audit.Backup'.
-function auditBackup(Context ctx) returns http:Response|error? {
-    return respond(ctx);
+function auditBackup(Context ctx) returns http:Response|error {
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'AuditLogged'.
@@ -19,13 +19,13 @@ function auditLogged(Context ctx) {
 }
 
 # Sequence 'QuoteResponse'.
-function quoteResponse(Context ctx) returns http:Response|error? {
+function quoteResponse(Context ctx) returns http:Response|error {
     log:printInfo("QuoteResponse sequence", received = "quote");
     if !ctx.isResponse {
-        check callAddress(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     } else {
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -33,9 +33,5 @@ function quoteResponse(Context ctx) returns http:Response|error? {
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     // receive="QuoteResponse": the backend response runs that sequence, not the out flow.
-    http:Response? reply = check quoteResponse(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return quoteResponse(ctx);
 }

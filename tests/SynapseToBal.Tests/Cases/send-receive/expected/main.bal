@@ -26,20 +26,12 @@ service /audit on httpListener {
         check callEndpoint(ctx, auditApiDefaultEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
         string route = getProperty(ctx, "receiver");
         if route == "Audit.Backup" {
-            http:Response? reply = check auditBackup(ctx);
-            if reply is http:Response {
-                return reply;
-            }
-            return accepted();
+            return auditBackup(ctx);
         } else if route == "AuditLogged" {
             auditLogged(ctx);
             return accepted();
         } else if route == "QuoteResponse" {
-            http:Response? reply2 = check quoteResponse(ctx);
-            if reply2 is http:Response {
-                return reply2;
-            }
-            return accepted();
+            return quoteResponse(ctx);
         } else {
             log:printWarn(string `Cannot find a Sequence with name: ${getProperty(ctx, "receiver")} for injecting the message`);
             return accepted();

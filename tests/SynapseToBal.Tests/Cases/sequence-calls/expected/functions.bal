@@ -13,13 +13,13 @@ function enrich(Context ctx) {
 }
 
 # Sequence 'ReplyToClient'.
-function replyToClient(Context ctx) returns http:Response|error? {
+function replyToClient(Context ctx) returns http:Response|error {
     ctx.headers["x-replied"] = "true";
     if !ctx.isResponse {
-        check callAddress(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     } else {
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -29,6 +29,6 @@ function validate(Context ctx) returns http:Response|error? {
         ValidateResponse payload = {"error": "JSON expected"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 415);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -17,6 +17,6 @@ service /audit on httpListener {
             return reply;
         }
         enrich(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -33,11 +33,11 @@ function logOnly(Context ctx) {
 }
 
 # Sequence 'OrderError'.
-function orderError(Context ctx) returns http:Response|error? {
+function orderError(Context ctx) returns http:Response|error {
     OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'Unresolved'.
@@ -50,11 +50,7 @@ function unresolved(Context ctx) returns error? {
 # Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check orderError(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return orderError(ctx);
 }
 
 # Sequence 'ValidateOrder'.
@@ -81,5 +77,5 @@ function forwardOrder(Context ctx, string target = "") returns http:Response|err
 function ordersApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrdersApi / fault", step = "resource fault");
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -23,7 +23,7 @@ service /orders on httpListener {
             if reply2 is http:Response {
                 return reply2;
             }
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ordersApiFault(ctx, e);
         }
@@ -36,6 +36,6 @@ service /orders on httpListener {
         if reply is http:Response {
             return reply;
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,13 +15,10 @@ service /templated on httpListener {
         logAndTag(ctx, message = id, tag = "lookup");
         check logAndTagLazyMessage(ctx);
         if check matches(id, "0+") {
-            http:Response? reply = check reject(ctx, status = "404");
-            if reply is http:Response {
-                return reply;
-            }
+            return reject(ctx, status = "404");
         }
         // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
         // <call-template target="MissingTemplate"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

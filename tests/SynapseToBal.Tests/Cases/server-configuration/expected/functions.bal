@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'main'.
-function mainSequence(Context ctx) returns http:Response? {
+function mainSequence(Context ctx) returns http:Response {
     log:printInfo("main sequence");
     return accepted();
 }

@@ -12,11 +12,7 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        http:Response? reply = mainSequence(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return mainSequence(ctx);
     }
 }
 

@@ -5,6 +5,6 @@
 import ballerina/http;
 
 # Sequence 'EndpointError'.
-function endpointError(Context ctx) returns http:Response? {
+function endpointError(Context ctx) returns http:Response {
     return accepted();
 }

@@ -12,7 +12,7 @@ service /versioned on httpListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VersionedAPI", "/versioned");
-        check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl);
-        return respond(ctx);
+        check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -25,6 +25,6 @@ service /soapheaders on httpListener {
         ctx.properties["preserveProcessedHeaders"] = "true";
         // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
         // <property name="preserveProcessedHeaders" value="false"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,7 +15,7 @@ function quoteEachIterateTarget(Context ctx, string 'channel = "") returns error
 }
 
 # Sequence template 'QuoteEach'.
-function quoteEach(Context ctx, string 'channel = "") returns http:Response|error? {
+function quoteEach(Context ctx, string 'channel = "") returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
@@ -27,7 +27,7 @@ function quoteEach(Context ctx, string 'channel = "") returns http:Response|erro
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of proxy service QuoteProxy: runs on the backend response.
@@ -38,9 +38,5 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    http:Response? reply = check quoteEach(ctx, 'channel = "quotes");
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return quoteEach(ctx, 'channel = "quotes");
 }

@@ -9,7 +9,7 @@ function notifyEachIterateTarget(Context ctx, string 'channel = "", string greet
     ctx.headers["x-channel"] = 'channel;
     NotifyEachIterateTargetResponse payload = {"message": greeting};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence template 'NotifyEach'.

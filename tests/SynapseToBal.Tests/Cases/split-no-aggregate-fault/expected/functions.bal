@@ -24,11 +24,7 @@ function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
 # Fault handling of sequence 'NotifyAll' (onError): records the error and runs sequence 'NotifyFailed'; the flow ends there (202 when the sequence does not answer).
 function runNotifyFailed(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    http:Response? reply = check notifyFailed(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return notifyFailed(ctx);
 }
 
 # Sequence 'NotifyAll'.
@@ -64,9 +60,9 @@ function notifyAll(Context ctx) returns http:Response|error? {
 }
 
 # Sequence 'NotifyFailed'.
-function notifyFailed(Context ctx) returns http:Response|error? {
+function notifyFailed(Context ctx) returns http:Response|error {
     log:printInfo("NotifyFailed sequence", notifyError = getProperty(ctx, "ERROR_CODE"));
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrderSplitAPI POST /each: runs when the in or out flow fails.
@@ -74,11 +70,11 @@ function orderSplitApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapBody(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     setHttpSc(ctx, 502);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderSplitApiEachIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -10,15 +10,15 @@ xmlns "http://services.samples" as m0;
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
-    check callAddress(ctx);
-    return respond(ctx);
+    check callAddress(ctx, headers = passThroughHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     ctx.headers["soapaction"] = "\"urn:notify\"";
     check callEndpoint(ctx, notifyCloneProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.
@@ -53,7 +53,7 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
 function quoteSplitProxyIterateTarget(Context ctx) returns error? {
     ctx.headers["soapaction"] = "\"urn:getQuote\"";
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
-    check callAddress(ctx);
+    check callAddress(ctx, headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
@@ -70,5 +70,5 @@ function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

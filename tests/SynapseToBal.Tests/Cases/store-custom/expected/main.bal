@@ -16,6 +16,6 @@ service /dyn on httpListener {
         // <store messageStore="{$ctx:storeName}"/>
         // TODO(SB0223): store the message with the producer of the class com.example.store.RedisMessageStore message store 'RedisStore' (not translated yet)
         // <store messageStore="RedisStore"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

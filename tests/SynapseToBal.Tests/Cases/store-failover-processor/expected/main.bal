@@ -14,6 +14,6 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         check ordersStore.store(ctx, failover = ordersFailoverStore);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,7 +15,7 @@ service /ledger on httpListener {
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
         ledgerStore.store(ctx);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /ledger/routed
@@ -24,6 +24,6 @@ service /ledger on httpListener {
         ctx.properties["target.endpoint"] = getHeader(ctx, "X-Target");
         routedStore.store(ctx);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

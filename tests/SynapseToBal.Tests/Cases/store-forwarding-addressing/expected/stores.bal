@@ -49,7 +49,7 @@ class LedgerForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttemptAddressed(ctx, ledgerBackend, format = "soap11", wsAddressing = "final", wsaTo = ledgerBackendUrl) {
+            if forwardAttemptAddressed(ctx, ledgerBackend, format = "soap11", wsAddressing = "final", wsaTo = ledgerBackendUrl, headers = passThroughHeaders) {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     ledgerStore.remove();
@@ -127,7 +127,7 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
-            if forwardRouteAddressed(ctx, route) {
+            if forwardRouteAddressed(ctx, route, headers = passThroughHeaders) {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     routedStore.remove();

@@ -14,6 +14,6 @@ service /payments on httpListener {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments");
         paymentStore.store(ctx);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -53,7 +53,7 @@ class AuditForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, paymentBackend) {
+            if forwardAttempt(ctx, paymentBackend, headers = passThroughHeaders) {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     paymentStore.remove();
@@ -118,7 +118,7 @@ class PaymentForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, paymentBackend, [400, 404]) {
+            if forwardAttempt(ctx, paymentBackend, [400, 404], headers = passThroughHeaders) {
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
@@ -191,7 +191,7 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
-            if forwardRoute(ctx, route) {
+            if forwardRoute(ctx, route, headers = passThroughHeaders) {
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;

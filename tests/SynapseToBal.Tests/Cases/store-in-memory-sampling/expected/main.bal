@@ -18,6 +18,6 @@ service /orders on httpListener {
         OrdersApiResponse payload = {"status": "accepted"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -21,5 +21,5 @@ function paymentsApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     PaymentsApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

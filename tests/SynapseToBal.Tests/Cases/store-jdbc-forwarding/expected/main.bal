@@ -15,7 +15,7 @@ service /payments on httpListener {
         do {
             // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
             check paymentDbStore.store(ctx);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return paymentsApiFault(ctx, e);
         }

@@ -51,7 +51,7 @@ class PaymentForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, paymentBackend) {
+            if forwardAttempt(ctx, paymentBackend, headers = passThroughHeaders) {
                 var reply = paymentReply(ctx);
                 if reply is error {
                     log:printError("Message processor 'PaymentForwarder': the reply sequence failed", 'error = reply);

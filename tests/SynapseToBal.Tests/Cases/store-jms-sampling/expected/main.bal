@@ -15,6 +15,6 @@ service /audit on httpListener {
         ctx.properties.auditId = check jsonEval(ctx, "$.id");
         check auditStore.store(ctx);
         setHttpSc(ctx, 202);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

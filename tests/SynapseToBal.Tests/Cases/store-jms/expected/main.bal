@@ -13,6 +13,6 @@ service /queued on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueuedOrdersAPI", "/queued");
         check orderQueueStore.store(ctx);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -56,7 +56,7 @@ class OrderForwarderProcessor {
             if ctx is () {
                 return;
             }
-            if forwardAttempt(ctx, orderBackend) {
+            if forwardAttempt(ctx, orderBackend, headers = passThroughHeaders) {
                 orderReply(ctx);
                 orderQueueStore.remove();
                 self.attempts = 0;

@@ -14,6 +14,6 @@ service /events on httpListener {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         // TODO(SB0223): store the message with the producer of the RabbitMQ message store 'EventStore' (not translated yet)
         // <store messageStore="EventStore"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

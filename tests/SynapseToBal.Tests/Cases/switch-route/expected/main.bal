@@ -19,7 +19,7 @@ service /route on httpListener {
             category = "print";
         } else if route == "dvd" {
             category = "video";
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         } else {
             category = "other";
         }
@@ -27,6 +27,6 @@ service /route on httpListener {
         if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
             region = "eu";
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

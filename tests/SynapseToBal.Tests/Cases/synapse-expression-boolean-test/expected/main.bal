@@ -24,6 +24,6 @@ service /flag on httpListener {
         if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
             log:printInfo("FlagAPI /check request", active = "yes");
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -32,6 +32,6 @@ service /errors on httpListener {
         if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
             coupon = "none";
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -30,6 +30,6 @@ service /types on httpListener {
         ctx.headers["x-api-key"] = hashicorpKvBackendApiKey;
         string varType = check notTranslated("${isString(vars.seen)}");
         string joined = check notTranslated("concat('id-', $env:HOSTNAME)");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -29,6 +29,6 @@ service /expr on httpListener {
         string unsupported = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
         string stillUnsupported = synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
         _ = ctx.variables.removeIfHasKey("limit");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

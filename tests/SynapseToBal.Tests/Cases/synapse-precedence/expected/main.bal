@@ -25,6 +25,6 @@ service /precedence on httpListener {
         string started2 = nowMillis().toString();
         string query = synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
         string plain = synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'SystemLog'.
-function systemLog(Context ctx) returns http:Response? {
+function systemLog(Context ctx) returns http:Response {
     log:printInfo("SystemLog sequence", home = systemUserHome, store = "****", separator = systemFileSeparator);
     return accepted();
 }

@@ -17,7 +17,7 @@ function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteProxy request", action = check addressingAction(ctx));
         check callEndpoint(ctx, stockQuoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return check respond(ctx);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return stockQuoteProxyFault(ctx, e);
     }

@@ -20,15 +20,11 @@ function forward(Context ctx) returns http:Response|error? {
 function forwardWithReceive(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, forwardWithReceiveEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     // receive="Received": the backend response runs that sequence, not the out flow.
-    http:Response? reply = check received(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return received(ctx);
 }
 
 # Sequence 'Received'.
-function received(Context ctx) returns http:Response|error? {
+function received(Context ctx) returns http:Response|error {
     log:printInfo("Received sequence", received = (check soapBody(ctx)).toString());
     return accepted();
 }
@@ -37,10 +33,10 @@ function received(Context ctx) returns http:Response|error? {
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         if !ctx.isResponse {
-            check callAddress(ctx);
+            check callAddress(ctx, headers = passThroughHeaders);
             return continueWithResponse(ctx);
         } else {
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
     }
     if ctx.isResponse {

@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'fault'.
-function fault(Context ctx) returns http:Response? {
+function fault(Context ctx) returns http:Response {
     log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
@@ -15,10 +15,10 @@ function fault(Context ctx) returns http:Response? {
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
-        check callAddress(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     } else {
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
@@ -34,9 +34,5 @@ function taskResponse(Context ctx) returns http:Response|error {
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
 function handleFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    http:Response? reply = fault(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return fault(ctx);
 }

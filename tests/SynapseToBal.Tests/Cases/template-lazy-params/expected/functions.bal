@@ -23,7 +23,7 @@ function iterFuncIterateTarget(Context ctx) returns error? {
 }
 
 # Sequence template 'iter_func'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
-function iterFunc(Context ctx) returns http:Response|error? {
+function iterFunc(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "$func:attach_path");
     future<error?>[] running = [];
@@ -35,7 +35,7 @@ function iterFunc(Context ctx) returns http:Response|error? {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence template 'log_symbol'.
@@ -63,9 +63,5 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     logSymbol(ctx, who = "IBM");
-    http:Response? reply = check iterFunc(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
+    return iterFunc(ctx);
 }

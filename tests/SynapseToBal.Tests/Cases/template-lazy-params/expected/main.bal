@@ -15,11 +15,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
         ctx.outFlow = quoteApiOut;
         check logSymbolLazyWho(ctx);
-        http:Response? reply = check iterFunc(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        return accepted();
+        return iterFunc(ctx);
     }
 }
 

@@ -16,7 +16,7 @@ function openProxyOut(Context ctx) returns http:Response|error {
     //         </log>
     //     </onAccept>
     // </throttle>
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service OpenProxy, run by the service at each of its addresses.

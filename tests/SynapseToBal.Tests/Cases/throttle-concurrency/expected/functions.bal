@@ -23,7 +23,7 @@ function limitedSequence(Context ctx) returns http:Response|error? {
 # Out flow of OrdersAPI POST (default): runs on the backend response.
 function ordersApiOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrdersAPI POST (default): runs when the in or out flow fails.
@@ -31,5 +31,5 @@ function ordersApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     throttleRelease(ctx);
     setHttpSc(ctx, 502);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -17,7 +17,7 @@ service /orders on httpListener {
                 OrdersApiResponse payload = {"error": "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
-                return check respond(ctx);
+                return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
             throttleRelease(ctx);

@@ -26,10 +26,10 @@ service /partners on httpListener {
             setHttpSc(ctx, 429);
             PartnerApiResponse payload = {"error": "rate limit exceeded"};
             setJsonPayload(ctx, payload.toJson());
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, partnerApiDefaultEndpoint, "/partners", "GET", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -8,7 +8,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'onAcceptSequence'.
-function onAcceptSequence(Context ctx) returns http:Response|error? {
+function onAcceptSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Accept**");
     check callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     throttleRelease(ctx);
@@ -16,31 +16,25 @@ function onAcceptSequence(Context ctx) returns http:Response|error? {
 }
 
 # Sequence 'onRejectSequence'.
-function onRejectSequence(Context ctx) returns http:Response|error? {
+function onRejectSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Denied**");
     check makeFault(ctx, "soap11", "Server", "**Access Denied**");
     ctx.isResponse = true;
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of proxy service StockQuoteProxy: runs on the backend response.
 function stockQuoteProxyOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "A@StockQuoteProxy", {maxConcurrent: 20, ipCallers: [{id: "other", access: "control", maxCount: 5, unitTime: 60000, prohibitTime: 30000}]}) {
-        http:Response? reply = check onAcceptSequence(ctx);
-        if reply is http:Response {
-            return reply;
-        }
+        return onAcceptSequence(ctx);
     } else {
-        http:Response? reply2 = check onRejectSequence(ctx);
-        if reply2 is http:Response {
-            return reply2;
-        }
+        return onRejectSequence(ctx);
     }
     return accepted();
 }

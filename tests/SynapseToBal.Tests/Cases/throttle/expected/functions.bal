@@ -29,7 +29,7 @@ function keyedThrottle(Context ctx) returns error? {
 # Out flow of proxy service ThrottledProxy: runs on the backend response.
 function throttledProxyOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service ThrottledProxy, run by the service at each of its addresses.
@@ -42,6 +42,6 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
     } else {
         check makeFault(ctx, "soap11", "Server", "**Access Denied**");
         ctx.isResponse = true;
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -13,5 +13,5 @@ function validationApiFault(Context ctx, error e) returns http:Response|error {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -18,7 +18,7 @@ service /validate on httpListener {
                 ctx.properties["ERROR_MESSAGE"] = "amount is required";
                 fail error("amount is required");
             }
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return validationApiFault(ctx, e);
         }

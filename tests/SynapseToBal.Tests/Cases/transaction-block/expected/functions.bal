@@ -9,5 +9,5 @@ function transferApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     // TODO(SB0229): <transaction action="rollback"> rolls the JTA transaction back; in Ballerina a failure inside the transaction block rolls back (or call `rollback;`)
     // <transaction action="rollback"/>
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -23,7 +23,7 @@ service /transfer on httpListener {
                 check commit;
             }
             log:printInfo("Finish Commit Transaction");
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return transferApiFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /transfer on httpListener {
                 check commit;
             }
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transfer/mixed
@@ -63,6 +63,6 @@ service /transfer on httpListener {
         check callEndpoint(ctx, transferApiMixedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
         // <transaction action="commit"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

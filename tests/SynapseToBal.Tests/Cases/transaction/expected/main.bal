@@ -21,7 +21,7 @@ service /tx on httpListener {
             // <transaction action="fault-if-no-tx"/>
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return transactionApiFault(ctx, e);
         }

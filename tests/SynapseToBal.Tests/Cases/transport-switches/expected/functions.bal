@@ -10,5 +10,5 @@ function targetProxyFlow(Context ctx) returns http:Response|error {
     // TODO(SB0207): the inSequence sets the axis2 transport switch FORCE_HTTP_1.0, which also applies to the call of the proxy's target endpoint here; that call uses the endpoint's usual client: configure it for the switch by hand
     // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
     check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

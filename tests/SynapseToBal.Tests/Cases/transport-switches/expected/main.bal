@@ -14,7 +14,7 @@ service /transport on httpListener {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
         // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
         check callEndpoint(ctx, stockQuoteHttp10, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/nochunk
@@ -23,7 +23,7 @@ service /transport on httpListener {
         // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders);
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/length
@@ -32,7 +32,7 @@ service /transport on httpListener {
         // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the Ballerina client measures the body it sends; the Micro Integrator copies the received length).
         // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/cleared
@@ -41,7 +41,7 @@ service /transport on httpListener {
         // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
         // FORCE_HTTP_1.0 cleared: the calls below use their endpoint's usual client.
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/some-paths
@@ -53,7 +53,7 @@ service /transport on httpListener {
         // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 57) also applies to the message written here, which the generated code writes with its usual settings: it is set on some paths above only, while an http:Client fixes its HTTP version and chunking for every request: call a client configured for it on those paths by hand
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/echo
@@ -62,7 +62,7 @@ service /transport on httpListener {
         // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 68) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/blocking
@@ -75,7 +75,7 @@ service /transport on httpListener {
         check callBlocking(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/length-only
@@ -85,7 +85,7 @@ service /transport on httpListener {
         // TODO(SB0207): the axis2 transport switch FORCE_HTTP_CONTENT_LENGTH (line 83) also applies to the message written here, which the generated code writes with its usual settings: FORCE_HTTP_CONTENT_LENGTH without COPY_CONTENT_LENGTH_FROM_INCOMING (or DISABLE_CHUNKING) turns chunking off without a measured length; set the client's chunking by hand to what the backend accepts
         // <property name="FORCE_HTTP_CONTENT_LENGTH" value="true" scope="axis2"/>
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transport/computed
@@ -94,7 +94,7 @@ service /transport on httpListener {
         // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
         // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

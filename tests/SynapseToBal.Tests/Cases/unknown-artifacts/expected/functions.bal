@@ -7,5 +7,5 @@ import ballerina/http;
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -17,6 +17,6 @@ service /greeting on httpListener {
         string greeting = "hello";
         GreetingApiResponse payload = {"greeting": greeting};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,6 +14,6 @@ service /count on httpListener {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id});
         ctx.properties["invocation.uuid"] = ctx.messageId;
         check callEndpoint(ctx, countApiIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

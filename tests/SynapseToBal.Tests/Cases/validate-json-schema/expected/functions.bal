@@ -9,7 +9,7 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     if check jsonValidationFails(ctx, "$.msg", false, quoteRequestSchemaPath) {
         check makeFault(ctx, "soap11", "VersionMismatch", "Invalid Request", role = "");
         ctx.isResponse = true;
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -21,12 +21,12 @@ service /orders on httpListener {
             };
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         if check jsonValidationFails(ctx, (), true, auditSchemaPath) {
             log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE"));
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -17,10 +17,10 @@ service /orders on httpListener {
         if check validationFails(ctx, (), (), orderSchemaPath) {
             setXmlPayload(ctx, xml `<error>${xmlArg(getProperty(ctx, "ERROR_MESSAGE"))}</error>`);
             setHttpSc(ctx, 400);
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         log:printInfo("OrderApi / request", valid = "true");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -18,12 +18,12 @@ service /orders on httpListener {
             ValidateApiResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
-            return respond(ctx);
+            return respond(ctx, headers = passBackHeaders);
         }
         if check jsonValidationFails(ctx, "$.order", true, orderSchemaPath) {
             log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
         }
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

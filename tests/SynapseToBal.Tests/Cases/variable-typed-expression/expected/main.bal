@@ -23,7 +23,7 @@ service /typed on httpListener {
         ctx.variables["verbose"] = true;
         ctx.variables["label"] = check jsonEval(ctx, "$.order.label");
         ctx.variables["copy"] = check int:fromString(check notTranslated("${vars.quantity}"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /typed/refused

@@ -29,6 +29,6 @@ service /orders on httpListener {
             setXmlPayload(ctx, xml `<ord:ack xmlns:ord="http://example.com/orders"><ord:id>${xmlArg(orderId)}</ord:id></ord:ack>`);
         }
         log:printInfo("OrdersAPI /submit request", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -22,6 +22,6 @@ service /axes on httpListener {
             rising = "true";
         }
         check setPayloadValue(ctx, (xpathChildrenWhere((check soapBody(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

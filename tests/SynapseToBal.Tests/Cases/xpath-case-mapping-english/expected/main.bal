@@ -17,6 +17,6 @@ service /case on httpListener {
         string lower = xpathLowerCase(name);
         string miUpper = synapseValue(function () returns string|error => upperCase(check miStringOperand(name)), "toUpper(params.pathParams.name)");
         log:printInfo("CaseAPI /{name} request", upper = upper, lower = lower, miUpper = miUpper);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -32,6 +32,6 @@ service /wildcard on httpListener {
         //     <source type="inline" clone="true"><trace/></source>
         //     <target xmlns:ord="http://example.com/orders" action="child" xpath="$header/ord:trace"/>
         // </enrich>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

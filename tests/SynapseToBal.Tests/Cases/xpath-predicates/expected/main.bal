@@ -31,6 +31,6 @@ service /predicates on httpListener {
             anyOpen = "true";
         }
         log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

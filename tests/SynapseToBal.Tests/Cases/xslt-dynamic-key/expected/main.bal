@@ -14,7 +14,7 @@ service /quote on httpListener {
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
         check transformWith(ctx, xsltKey = "toQuoteRequest");
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quote/by-header
@@ -23,6 +23,6 @@ service /quote on httpListener {
         string sheet = getHeader(ctx, "X-Stylesheet");
         ctx.properties["transformed"] = check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse}), {"currency": "EUR"});
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse})));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -15,7 +15,7 @@ service "/registry-transform" on httpListener {
         Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform");
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
         ctx.properties["summary"] = check xslt:transform((check soapBody(ctx))/**/<'order>, summaryStylesheet);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /registry-transform/response
@@ -25,6 +25,6 @@ service "/registry-transform" on httpListener {
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformBackStylesheet));
         // TODO(SB0208): the stylesheet is chosen at run time
         // <xslt key="{get-property('sheet')}"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

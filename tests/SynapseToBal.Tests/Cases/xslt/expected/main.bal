@@ -14,7 +14,7 @@ service /transform on httpListener {
     resource function post 'order(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransformAPI", "/transform");
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice, {"currency": "EUR", "customer": getHeader(ctx, "X-Customer")}));
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transform/summary
@@ -27,6 +27,6 @@ service /transform on httpListener {
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), missingStylesheet));
         // TODO(SB0206): replacing the source nodes in place with the result is not translated
         // <xslt key="orderToInvoice" source="//order/items"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

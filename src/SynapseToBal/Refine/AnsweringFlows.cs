@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// No dead answer test (issue 14): a sequence or template that answers on every path (each path ends with a respond,
+/// a drop, a continuation, a <c>throwError</c> or a call of another such sequence) returns its answer, never nothing,
+/// so a caller has nothing to test and nothing after the call runs: <c>http:Response? reply = check s(ctx); if reply is
+/// http:Response { return reply; }</c> followed by <c>return accepted();</c> is <c>return check s(ctx);</c>. In Synapse
+/// the same holds: the sequence's last mediator returns false (RespondMediator, DropMediator) and SequenceMediator hands
+/// that to the caller's list, which stops. A least fixed point over the sequences: one answers when its body does,
+/// given the ones already known to. Only sequences the package runs nowhere but from a statement
+/// (<see cref="InvokeStep"/>) are marked (<see cref="FunctionIr.AlwaysAnswers"/>): a task, an inbound listener, a
+/// message processor, a store, a fork or a registered flow that runs one keeps the <c>http:Response|error?</c> it
+/// expects. The steps a marked call makes unreachable are the steps the generated code never ran (the reply test
+/// returned first): a mediator's becomes a <see cref="DeadCodeStep"/> (its XML stays, as a comment), the implicit
+/// answer at the end of a flow (<c>return accepted();</c>, no mediator) goes.
+/// </summary>
+public static class AnsweringFlows
+{
+    /// <summary>The package with every sequence that always answers marked, and every call of one returning its answer.</summary>
+    public static PackageIr Mark(PackageIr package)
+    {
+        var candidates = package.Functions
+            .Where(f => f.Kind == FunctionKind.Sequence && f.CanStop)
+            .Select(f => f.Name)
+            .ToHashSet();
+        if (candidates.Count == 0)
+        {
+            return package;
+        }
+
+        candidates.ExceptWith(NamedOutsideCalls(package, candidates));
+        var answering = new HashSet<Symbol>();
+        while (true)
+        {
+            var found = package.Functions
+                .Where(f => candidates.Contains(f.Name) && !answering.Contains(f.Name) && Answers(Rewrite(f.Body, answering)))
+                .Select(f => f.Name)
+                .ToList();
+            if (found.Count == 0)
+            {
+                break;
+            }
+
+            answering.UnionWith(found);
+        }
+
+        if (answering.Count == 0)
+        {
+            return package;
+        }
+
+        var result = FlowBodies.Rewrite(package, body => Rewrite(body, answering), _ => false);
+        return result with
+        {
+            Functions = result.Functions.Select(f => answering.Contains(f.Name) ? f with { AlwaysAnswers = true } : f).ToImmutableArray(),
+        };
+    }
+
+    /// <summary>Whether every path through the steps returns an answer (or fails) as the statement writer writes them.</summary>
+    internal static bool Answers(ImmutableArray<StepIr> steps) => steps.Any(Answers);
+
+    private static bool Answers(StepIr step) => step switch
+    {
+        RespondStep or ContinueWithStep or FailStep or AcceptStep => true,
+        InvokeStep invoke => invoke.Answers,
+        IfStep branch => branch.Then.Length > 0 && branch.Else.Length > 0 && Answers(branch.Then) && Answers(branch.Else),
+        SwitchStep choice => choice.Cases.Length > 0 && choice.Default.Length > 0 && choice.Cases.All(c => Answers(c.Steps)) && Answers(choice.Default),
+        DirectionStep direction => direction.Request.Length > 0 && direction.Response.Length > 0 && Answers(direction.Request) && Answers(direction.Response),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The steps with each call of an answering sequence returning its answer, and what follows a step that now always
+    /// answers made dead: a later mediator's step a <see cref="DeadCodeStep"/> (once per mediator), comments and TODOs
+    /// kept; a step of no mediator (the implicit answer at the end of a flow) or of the mediator that made the call (a
+    /// <c>send receive</c>'s answer after the sequence it runs) dropped, as the call stands for that mediator.
+    /// </summary>
+    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> answering)
+    {
+        var result = ImmutableArray.CreateBuilder<StepIr>(steps.Length);
+        var stopped = false;
+        object? stopper = null;
+        object? lastDead = null;
+        foreach (var step in steps)
+        {
+            if (stopped)
+            {
+                switch (step)
+                {
+                    case CommentStep or TodoStep or DeadCodeStep:
+                        result.Add(step);
+                        break;
+                    case { Origin: { } origin } when !ReferenceEquals(origin, lastDead) && !ReferenceEquals(origin, stopper):
+                        result.Add(new DeadCodeStep(origin, "never runs: the sequence called above answers on every path, so the flow has ended"));
+                        lastDead = origin;
+                        break;
+                }
+
+                continue;
+            }
+
+            var rewritten = step is InvokeStep { Answers: false } invoke && answering.Contains(invoke.Function)
+                ? invoke with { Answers = true }
+                : FlowBodies.Nested(step, body => Rewrite(body, answering));
+            result.Add(rewritten);
+            stopped = Answers(rewritten);
+            stopper = step.Origin;
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The candidates named anywhere but by a statement that runs one (a task's target, a listener's or a processor's sequence, a store, a fork, a registered flow).</summary>
+    private static HashSet<Symbol> NamedOutsideCalls(PackageIr package, HashSet<Symbol> candidates)
+    {
+        var placeholder = new Symbol(SymbolKind.Function, "placeholder");
+        var rewritten = FlowBodies.Rewrite(package, body => WithoutCalls(body, candidates), _ => false);
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(rewritten with
+        {
+            Symbols = [],
+            Functions = rewritten.Functions.Select(f => f with { Name = placeholder }).ToImmutableArray(),
+        }, named);
+        named.IntersectWith(candidates);
+        return named;
+    }
+
+    private static ImmutableArray<StepIr> WithoutCalls(ImmutableArray<StepIr> steps, HashSet<Symbol> functions) => steps
+        .Where(s => s is not InvokeStep invoke || !functions.Contains(invoke.Function))
+        .Select(s => FlowBodies.Nested(s, body => WithoutCalls(body, functions)))
+        .ToImmutableArray();
+}

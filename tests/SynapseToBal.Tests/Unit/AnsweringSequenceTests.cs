@@ -1,0 +1,74 @@
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// No dead answer test (issue 14, <c>Refine/AnsweringFlows.cs</c>): a sequence that answers on every path returns its
+/// answer (<c>http:Response|error</c>, or <c>http:Response</c> when it cannot fail), so its callers return it with no
+/// <c>if reply is http:Response</c> test and no <c>return accepted();</c> after it, and a mediator after the call is a
+/// dead-code comment; a sequence that may fall through keeps <c>http:Response|error?</c> and the test.
+/// </summary>
+public sealed class AnsweringSequenceTests
+{
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+
+    private const string OrderFault = $"""<sequence xmlns="{Ns}" name="OrderFault"><payloadFactory media-type="json"><format>{"{"}"error": "$1"{"}"}</format><args><arg evaluator="xml" expression="$ctx:ERROR_MESSAGE"/></args></payloadFactory><property name="HTTP_SC" value="503" scope="axis2"/><respond/></sequence>""";
+
+    [Fact]
+    public void A_fault_sequence_that_always_responds_is_returned_by_its_runner()
+    {
+        var files = Convert(
+            OrderFault,
+            $"""<api xmlns="{Ns}" name="OrderAPI" context="/orders"><resource methods="GET" uri-template="/{"{"}id{"}"}" faultSequence="OrderFault"><inSequence><send><endpoint><address uri="http://localhost:9000/orders"/></endpoint></send></inSequence></resource></api>""");
+        var functions = files["functions.bal"].ReplaceLineEndings("\n");
+
+        Assert.Contains("function orderFault(Context ctx) returns http:Response|error {", functions);
+        Assert.Contains("    recordError(ctx, e);\n    return orderFault(ctx);\n}", functions);
+        Assert.DoesNotContain("reply is http:Response", functions);
+        Assert.DoesNotContain("return accepted();", functions);
+    }
+
+    [Fact]
+    public void A_call_of_a_sequence_that_always_answers_ends_the_flow_and_what_follows_is_a_comment()
+    {
+        var files = Convert(
+            $"""<sequence xmlns="{Ns}" name="Reject"><filter source="$trp:X-Mode" regex="soft"><then><respond/></then><else><drop/></else></filter></sequence>""",
+            $"""<api xmlns="{Ns}" name="GateAPI" context="/gate"><resource methods="POST" uri-template="/in"><inSequence><log level="custom"><property name="step" value="in"/></log><sequence key="Reject"/><log level="custom"><property name="never" value="runs"/></log></inSequence></resource></api>""");
+        var main = files["main.bal"].ReplaceLineEndings("\n");
+        var functions = files["functions.bal"].ReplaceLineEndings("\n");
+
+        // Writing the response can fail: the answer or the error; outside a do/on fail the call is returned as it is.
+        Assert.Contains("function reject(Context ctx) returns http:Response|error {", functions);
+        Assert.Contains("        return reject(ctx);\n", main);
+        Assert.DoesNotContain("reply", main);
+        Assert.DoesNotContain("return accepted();", main);
+        Assert.Contains("// Not translated, never runs: the sequence called above answers on every path, so the flow has ended:", main);
+        Assert.Contains("        // <log level=\"custom\"><property name=\"never\" value=\"runs\"/></log>\n    }", main);
+    }
+
+    [Fact]
+    public void A_sequence_that_may_fall_through_keeps_the_reply_test()
+    {
+        var files = Convert(
+            $"""<sequence xmlns="{Ns}" name="MaybeStop"><filter source="$trp:X-Stop" regex="yes"><then><drop/></then></filter></sequence>""",
+            $"""<api xmlns="{Ns}" name="GateAPI" context="/gate"><resource methods="POST" uri-template="/in"><inSequence><sequence key="MaybeStop"/><respond/></inSequence></resource></api>""");
+        var functions = files["functions.bal"];
+
+        Assert.Contains("function maybeStop(Context ctx) returns http:Response? {", functions);
+        Assert.Contains("http:Response? reply = maybeStop(ctx);", files["main.bal"]);
+        Assert.Contains("if reply is http:Response {", files["main.bal"]);
+    }
+
+    [Fact]
+    public void A_sequence_a_task_runs_keeps_its_optional_answer()
+    {
+        // A task's job calls its target with the type every target has: only sequences run from statements are marked.
+        var files = Convert(
+            $"""<sequence xmlns="{Ns}" name="Tick"><log level="custom"><property name="tick" value="1"/></log><drop/></sequence>""",
+            $"""<task xmlns="{Ns}" name="Ticker" class="org.apache.synapse.startup.tasks.MessageInjector" group="synapse.simple.quartz"><trigger interval="5"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="injectTo" value="sequence"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="sequenceName" value="Tick"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="message"><m xmlns=""/></property></task>""");
+
+        Assert.Contains("function tick(Context ctx) returns http:Response? {", files["functions.bal"]);
+    }
+
+    private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
+}
