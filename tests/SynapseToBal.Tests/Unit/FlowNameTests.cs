@@ -102,7 +102,8 @@ public sealed partial class FlowNameTests
     {
         const string classFault = """<faultSequence><class name="com.example.Audit"/><respond/></faultSequence>""";
         var result = ConvertWithDiagnostics(Api("StockAPI", Resource("GET", "/a", classFault), Resource("PUT", "/b", classFault)));
-        Assert.Equal(["aFault", "bFault"], FaultFunctions().Matches(result.Files["functions.bal"]).Select(m => m.Groups[1].Value));
+        // Both asked for the API's one fault name (the flows are the same), so both take their resource's long name.
+        Assert.Equal(["stockApiGetAFault", "stockApiPutBFault"], FaultFunctions().Matches(result.Files["functions.bal"]).Select(m => m.Groups[1].Value));
         Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "SB0231"));
 
         var uncallable = ConvertWithDiagnostics(Api("PingAPI", Resource("GET", "/ping", classFault, """<log level="custom"><property name="event" value="ping"/></log>""", "<drop/>")));

@@ -144,9 +144,13 @@ public sealed partial class Lowerer
         return [.. shorter.Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>"<c>order fault</c>" for the API <c>OrderAPI</c>: the API's name without its <c>API</c> suffix, then <paramref name="rest"/>; none when the name has no such suffix.</summary>
+    /// <summary>
+    /// "<c>order fault</c>" for the API <c>OrderAPI</c>: the API's name without its <c>API</c> suffix, then
+    /// <paramref name="rest"/>; none when the name has no such suffix, or ends with the word that follows
+    /// (<c>BlockingFaultAPI</c> keeps <c>blockingFaultApiFault</c>, not <c>blockingFaultFault</c>).
+    /// </summary>
     private static ImmutableArray<string> ApiShorter(string api, string rest) =>
-        SymbolWords.ShortApiName(api) is { } shortName ? [$"{shortName} {rest}"] : [];
+        SymbolWords.ShortApiName(api) is { } shortName && !shortName.EndsWith(rest.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? [$"{shortName} {rest}"] : [];
 
     /// <summary>The words a resource adds to its API's name in the names of its functions: its methods and its path.</summary>
     private static string ResourceWords(ApiResourceSyntax resource)

@@ -23,7 +23,7 @@ service /tx on httpListener {
             // <transaction action="commit"/>
             return check respond(ctx);
         } on fail error e {
-            return transactionApiFault(ctx, e);
+            return transactionFault(ctx, e);
         }
     }
 
