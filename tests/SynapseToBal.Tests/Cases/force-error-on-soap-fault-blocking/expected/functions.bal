@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of BlockingFaultApi POST /call: runs when the in or out flow fails.
-function blockingFaultFault(Context ctx, error e) returns http:Response|error {
+function blockingFaultApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("BlockingFaultApi /call fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
     return respond(ctx);

@@ -18,7 +18,7 @@ service /blocking on httpListener {
             check callBlocking(ctx, quoteEp, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             return check respond(ctx);
         } on fail error e {
-            return blockingFaultFault(ctx, e);
+            return blockingFaultApiFault(ctx, e);
         }
     }
 
