@@ -35,7 +35,6 @@ public sealed class FaultRunnerAndInfallibleTests
         Assert.DoesNotContain("processOnError", code);
         Assert.DoesNotContain("orderProxyFault", code);
         Assert.DoesNotContain("orderApiFault", code);
-        Assert.DoesNotContain("(Context ctx, error e)", code.Replace("function runOrderFault(Context ctx, error e)", "", StringComparison.Ordinal));
     }
 
     [Fact]
