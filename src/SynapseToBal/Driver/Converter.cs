@@ -85,6 +85,9 @@ public sealed record ConversionResult(
     /// <summary>Every module-level symbol's name in symbol order (empty when nothing was refined).</summary>
     public ImmutableArray<string> ModuleNames { get; init; } = [];
 
+    /// <summary>Every name every module-level declaration asked for (<c>RefinedPackage.AskedNames</c>; empty when nothing was refined).</summary>
+    public ImmutableArray<string> AskedNames { get; init; } = [];
+
     /// <summary>Every module-level symbol got the name it asked for (false when nothing was refined).</summary>
     public bool NamesAsAsked { get; init; }
 
@@ -221,6 +224,7 @@ public static class Converter
             Graph = model.Graph,
             ModuleNames = refined?.ModuleNames ?? [],
             NamesAsAsked = refined?.NamesAsAsked ?? false,
+            AskedNames = refined?.AskedNames ?? [],
             AnyPropertyWriter = refined?.PropertyRecord.AnyWriter ?? false,
         };
     }

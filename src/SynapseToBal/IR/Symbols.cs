@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SynapseToBal.IR;
 
 public enum SymbolKind
@@ -26,7 +28,11 @@ public enum SymbolKind
 /// asks for the same name and it is not reserved; otherwise the name is made from these words ("order api get by
 /// order id fault"), never a number that depends on which artifact came first.
 /// </param>
-public sealed class Symbol(SymbolKind kind, string hint, string? suffixWhenReserved = null, string? fallbackHint = null)
+/// <param name="Shorter">
+/// Shorter names tried before the hint, shortest first (a resource's only fault flow: "ping fault", then "get ping
+/// fault", ...): the refiner gives the first that no other symbol of the package asks for at all (issue 14).
+/// </param>
+public sealed class Symbol(SymbolKind kind, string hint, string? suffixWhenReserved = null, string? fallbackHint = null, ImmutableArray<string> shorter = default)
 {
     public SymbolKind Kind { get; } = kind;
 
@@ -35,6 +41,9 @@ public sealed class Symbol(SymbolKind kind, string hint, string? suffixWhenReser
     public string? SuffixWhenReserved { get; } = suffixWhenReserved;
 
     public string? FallbackHint { get; } = fallbackHint;
+
+    /// <summary>Shorter names tried before <see cref="Hint"/>, shortest first (empty for most symbols).</summary>
+    public ImmutableArray<string> Shorter { get; } = shorter.IsDefault ? [] : shorter;
 
     public bool IsLocal => Kind == SymbolKind.Parameter;
 
@@ -48,17 +57,48 @@ public sealed class SymbolFactory
 
     public IReadOnlyList<Symbol> ModuleSymbols => _symbols;
 
-    public Symbol Module(SymbolKind kind, string hint, string? suffixWhenReserved = null, string? fallbackHint = null)
+    public Symbol Module(SymbolKind kind, string hint, string? suffixWhenReserved = null, string? fallbackHint = null, ImmutableArray<string> shorter = default)
     {
         if (kind == SymbolKind.Parameter)
         {
             throw new ArgumentException("Parameters are local symbols; use Local.", nameof(kind));
         }
 
-        var symbol = new Symbol(kind, hint, suffixWhenReserved, fallbackHint);
+        var symbol = new Symbol(kind, hint, suffixWhenReserved, fallbackHint, shorter);
         _symbols.Add(symbol);
         return symbol;
     }
 
     public static Symbol Local(string hint) => new(SymbolKind.Parameter, hint);
+}
+
+/// <summary>Words of generated names that the lowering (the hints) and the refiner (payload record names) share.</summary>
+public static class SymbolWords
+{
+    /// <summary>
+    /// An API's name without a trailing <c>API</c> word (<c>OrderAPI</c>, <c>OrderApi</c>, <c>order-api</c> →
+    /// <c>Order</c>, <c>order</c>), or null when it has none or nothing would be left.
+    /// </summary>
+    public static string? ShortApiName(string api)
+    {
+        if (api.Length <= 3 || !api.EndsWith("api", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var stem = api[..^3];
+        var suffix = api[^3..];
+        var before = stem[^1];
+        var boundary = !char.IsAsciiLetterOrDigit(before)
+            || (suffix == "API" && !char.IsAsciiLetterUpper(before))
+            || (suffix == "Api" && (char.IsAsciiLetterLower(before) || char.IsAsciiDigit(before)));
+        var end = stem.Length;
+        while (end > 0 && !char.IsAsciiLetterOrDigit(stem[end - 1]))
+        {
+            end--;
+        }
+
+        var trimmed = stem[..end];
+        return boundary && trimmed.Any(char.IsAsciiLetter) ? trimmed : null;
+    }
 }

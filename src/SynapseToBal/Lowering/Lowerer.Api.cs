@@ -242,7 +242,7 @@ public sealed partial class Lowerer
         if (accessors.Count > 1)
         {
             // One flow serves several methods: it becomes a function every resource function calls.
-            var flowName = _symbols.Module(SymbolKind.Function, baseName + " flow");
+            var flowName = _symbols.Module(SymbolKind.Function, baseName + " flow", shorter: ResourceShorter("flow"));
             _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}, shared by its methods.", resource.Location) { FaultFunction = faultFunction });
             body = [new ContinueWithStep(null, flowName)];
             faultFunction = null;

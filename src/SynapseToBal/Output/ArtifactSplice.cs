@@ -455,13 +455,15 @@ internal static partial class ArtifactSplice
         var after = ConvertSlice(options, slice, include, record.ModuleNames, changedFile);
 
         // The same diagnostics, the same artifacts in the changed file, and every module-level symbol named as asked,
-        // the same names before and after: the whole package's names are then unchanged too (a name is a function of
-        // the names asked for, and none is asked twice).
+        // the same names before and after, asked for the same way (every name of every ladder, not only the ones
+        // given): the whole package's names are then unchanged too (a name is a function of the names asked for, and
+        // each got the first it asked for).
         if (before is null || after is null
             || !before.Value.Diagnostics.SequenceEqual(after.Value.Diagnostics, StringComparer.Ordinal)
             || !before.Value.Artifacts.SequenceEqual(after.Value.Artifacts, StringComparer.Ordinal)
             || !before.Value.NamesAsAsked || !after.Value.NamesAsAsked
             || !before.Value.ModuleNames.SequenceEqual(after.Value.ModuleNames, StringComparer.Ordinal)
+            || !before.Value.AskedNames.SequenceEqual(after.Value.AskedNames, StringComparer.Ordinal)
             || !before.Value.Files.Select(f => f.RelativePath).SequenceEqual(after.Value.Files.Select(f => f.RelativePath), StringComparer.Ordinal))
         {
             return null;
@@ -645,6 +647,7 @@ internal static partial class ArtifactSplice
         IReadOnlyList<string> Artifacts,
         bool NamesAsAsked,
         IReadOnlyList<string> ModuleNames,
+        IReadOnlyList<string> AskedNames,
         MigrationReportData? Report,
         ImmutableArray<ArtifactShare> Shares,
         TemplateRenderer? Renderer,
@@ -666,7 +669,7 @@ internal static partial class ArtifactSplice
         }
 
         var artifacts = result.Documents.Where(d => Path.GetFullPath(d.Path) == changedFile).SelectMany(d => d.Artifacts.Select(a => a.XmlName + ":" + a.Name)).ToList();
-        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames, result.Report, result.ReportShares, result.Renderer, result.AnyPropertyWriter);
+        return new SliceConversion([.. include is null ? result.Files : result.Files.Where(include)], [.. result.Diagnostics.Select(d => d.ToString())], sections, artifacts, result.NamesAsAsked, result.ModuleNames, result.AskedNames, result.Report, result.ReportShares, result.Renderer, result.AnyPropertyWriter);
     }
 
     private static string? ReadBase(string root, string file)

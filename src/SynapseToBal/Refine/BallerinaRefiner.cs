@@ -39,7 +39,14 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
     /// <summary>Every module-level symbol's name, in symbol order (per-artifact reuse compares them, <c>Output/ArtifactSplice.cs</c>).</summary>
     public ImmutableArray<string> ModuleNames { get; init; } = [];
 
-    /// <summary>Every module-level symbol got the name it asked for: no name was numbered or replaced by its fallback.</summary>
+    /// <summary>
+    /// Every name every module-level declaration asked for, one line a symbol (its ladder, shortest first) in symbol
+    /// order, then the payload records': a module-level name is a function of these (per-artifact reuse compares them,
+    /// <c>Output/ArtifactSplice.cs</c>).
+    /// </summary>
+    public ImmutableArray<string> AskedNames { get; init; } = [];
+
+    /// <summary>Every module-level symbol got the name it asked for first (the first of its ladder): none was lengthened, replaced by its fallback or numbered.</summary>
     public bool NamesAsAsked { get; init; }
 
     /// <summary>The symbols whose name could not be made and got a fallback name (SB0906): module-level ones in symbol order, then parameters.</summary>
@@ -96,35 +103,25 @@ public static class BallerinaRefiner
         // The typed record of the context's properties (properties.bal) is declared by the emitter when it has a field.
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames).Append(PropertiesTypeName), StringComparer.Ordinal);
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
-        // A short name (a symbol with a fallback) is kept only when no other symbol asks for it: decided over all the
-        // names asked for, not in order, so adding an unrelated artifact never renames it to a numbered variant.
-        // A symbol whose name cannot be made (a bug in the converter) is named after the others, with its kind and its
-        // index among the module's symbols (SB0906): every other symbol keeps the name it would have had.
+        // Each symbol's ladder of names (shortest first); one naming rule chooses over all of them (ChooseNames). A
+        // symbol whose ladder cannot be made (a bug in the converter) is named after the others, with its kind and its
+        // index among the module's symbols (SB0906): every other symbol keeps the name the rule gives it.
         var unnamed = new Dictionary<Symbol, string>();
-        var asked = new Dictionary<Symbol, string>();
+        var named = new List<Symbol>();
+        var ladders = new List<IReadOnlyList<string>>();
         foreach (var symbol in package.Symbols)
         {
-            if (Guard(symbol, () => ModuleName(symbol, reserved), unnamed) is { } name)
+            if (Guard(symbol, () => Ladder(symbol, reserved), unnamed) is { } ladder)
             {
-                asked[symbol] = name;
+                named.Add(symbol);
+                ladders.Add(ladder);
             }
         }
 
-        var demand = asked.Values.GroupBy(n => n.TrimStart('\''), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        foreach (var symbol in package.Symbols)
+        var chosen = ChooseNames(ladders, reserved, taken);
+        for (var i = 0; i < named.Count; i++)
         {
-            if (!asked.TryGetValue(symbol, out var askedName))
-            {
-                continue;
-            }
-
-            var name = Guard(symbol, () => symbol.FallbackHint is { } fallback && (demand[askedName.TrimStart('\'')] > 1 || reserved.Contains(askedName.TrimStart('\'')))
-                ? symbol.Kind == SymbolKind.Type ? BallerinaSyntax.PascalCase(fallback) : BallerinaSyntax.CamelCase(fallback)
-                : askedName, unnamed);
-            if (name is not null)
-            {
-                names[symbol] = Unique(name, taken);
-            }
+            names[named[i]] = chosen[i];
         }
 
         var naming = ImmutableArray.CreateBuilder<NamingFailure>();
@@ -139,7 +136,7 @@ public static class BallerinaRefiner
         }
 
         var moduleNames = package.Symbols.Select(s => names[s]).ToImmutableArray();
-        var asAsked = unnamed.Count == 0 && package.Symbols.All(s => names[s] == asked[s]);
+        var asAsked = unnamed.Count == 0 && named.Select((s, i) => names[s] == ladders[i][0]).All(a => a);
         taken.UnionWith(otherModuleNames?.Select(n => n.TrimStart('\'')) ?? []);
 
         foreach (var function in package.Functions)
@@ -178,6 +175,7 @@ public static class BallerinaRefiner
             InlinedFlows = inlined,
             PayloadTypes = payloadTypes,
             ModuleNames = moduleNames,
+            AskedNames = [.. ladders.Select(l => string.Join(' ', l)), .. payloadTypes.Asked],
             NamesAsAsked = asAsked,
             Failures = failures.ToImmutable(),
             NamingFailures = naming.ToImmutable(),
@@ -210,10 +208,11 @@ public static class BallerinaRefiner
     internal static readonly AsyncLocal<Action<Symbol>?> BeforeName = new();
 
     /// <summary>
-    /// Makes one name; an unexpected exception (a bug in the converter) is kept against the symbol, which then gets
+    /// Makes one name (or ladder of names); an unexpected exception (a bug in the converter) is kept against the symbol, which then gets
     /// its fallback name (<see cref="FallbackName"/>), and null is returned.
     /// </summary>
-    private static string? Guard(Symbol symbol, Func<string> name, Dictionary<Symbol, string> unnamed)
+    private static T? Guard<T>(Symbol symbol, Func<T> name, Dictionary<Symbol, string> unnamed)
+        where T : class
     {
         try
         {
@@ -248,21 +247,60 @@ public static class BallerinaRefiner
         return word + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The identifier a module-level symbol asks for, before uniqueness.</summary>
-    private static string ModuleName(Symbol symbol, HashSet<string> reserved)
+    /// <summary>
+    /// The identifiers a module-level symbol asks for, before uniqueness, in the order they are tried: its shorter
+    /// names (<see cref="Symbol.Shorter"/>), its hint (with its suffix when the hint alone is reserved), its fallback.
+    /// </summary>
+    private static IReadOnlyList<string> Ladder(Symbol symbol, HashSet<string> reserved)
     {
-        if (symbol.Kind == SymbolKind.Type)
-        {
-            return BallerinaSyntax.PascalCase(symbol.Hint);
-        }
-
-        var name = BallerinaSyntax.CamelCase(symbol.Hint);
-        if (symbol.SuffixWhenReserved is { } suffix && (reserved.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\''))))
+        string Cased(string hint) => symbol.Kind == SymbolKind.Type ? BallerinaSyntax.PascalCase(hint) : BallerinaSyntax.CamelCase(hint);
+        var name = Cased(symbol.Hint);
+        if (symbol.Kind != SymbolKind.Type && symbol.SuffixWhenReserved is { } suffix && (reserved.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\''))))
         {
             name = BallerinaSyntax.CamelCase(symbol.Hint + " " + suffix);
         }
 
-        return name;
+        var ladder = symbol.Shorter.Select(Cased).Append(name);
+        if (symbol.FallbackHint is { } fallback)
+        {
+            ladder = ladder.Append(Cased(fallback));
+        }
+
+        return ladder.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The one naming rule of the package's module-level names (issue 14), for symbols and payload records alike:
+    /// each gets the first name of its ladder that no other ladder holds at all (whatever its place there) and that is
+    /// neither reserved, taken nor a quoted keyword; a ladder none of whose names is free ends with its last (longest) name, numbered in
+    /// ladder order when taken (<c>orders2</c>: two artifacts whose own Synapse names collide). A name is then a
+    /// function of the set of names asked for, not of input order: an artifact whose names collide with no other's
+    /// never renames another's declarations, and two that collide both take their longer names.
+    /// </summary>
+    /// <param name="ladders">Each declaration's names, shortest first, in declaration order.</param>
+    /// <param name="reserved">Names no declaration may take (checked without the keyword quote).</param>
+    /// <param name="taken">Names already given: never given again; the chosen names are added.</param>
+    internal static IReadOnlyList<string> ChooseNames(IReadOnlyList<IReadOnlyList<string>> ladders, IReadOnlySet<string> reserved, HashSet<string> taken)
+    {
+        var demand = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ladder in ladders)
+        {
+            foreach (var name in ladder.Select(n => n.TrimStart('\'')).Distinct(StringComparer.Ordinal))
+            {
+                demand[name] = demand.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        // A quoted keyword ('type) is never a shorter name worth having: only a last name may be one.
+        var free = ladders.Select(ladder => ladder.Take(ladder.Count - 1).FirstOrDefault(n => !n.StartsWith('\'') && demand[n] == 1 && !reserved.Contains(n) && !taken.Contains(n))).ToList();
+
+        // The free names first, so that a numbered last name never takes one of them.
+        foreach (var name in free.OfType<string>())
+        {
+            taken.Add(name.TrimStart('\''));
+        }
+
+        return ladders.Select((ladder, i) => free[i] ?? Unique(ladder[^1], taken)).ToList();
     }
 
     /// <summary>Parameters of one function or resource: unique among themselves, never a module-level or reserved local name.</summary>

@@ -32,9 +32,16 @@ public sealed class PayloadTypes
 {
     private readonly Dictionary<SetPayloadStep, PayloadType> _bySteps;
 
-    internal PayloadTypes(Dictionary<SetPayloadStep, PayloadType> bySteps) => _bySteps = bySteps;
+    internal PayloadTypes(Dictionary<SetPayloadStep, PayloadType> bySteps, ImmutableArray<string> asked)
+    {
+        _bySteps = bySteps;
+        Asked = asked;
+    }
 
-    public static PayloadTypes Empty { get; } = new(new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance));
+    public static PayloadTypes Empty { get; } = new(new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance), []);
+
+    /// <summary>The names each record asked for, shortest first, one line a record in declaration order (per-artifact reuse compares them).</summary>
+    public ImmutableArray<string> Asked { get; }
 
     /// <summary>The record a step's payload is built as, or null when it stays a <c>json</c> value.</summary>
     public PayloadType? this[SetPayloadStep step] => _bySteps.GetValueOrDefault(step);
@@ -78,15 +85,16 @@ public static class PayloadTypeAnalysis
     {
         var types = new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance);
         var local = new[] { "payload", "jsonPayload", "newPayload" }.FirstOrDefault(n => !moduleNames.Contains(n)) ?? "payloadRecord";
-        foreach (var (owner, steps) in Bodies(package))
+        var found = new List<(SetPayloadStep Step, JsonNodeIr.Object Root, IReadOnlyList<string> Ladder, string Doc)>();
+        var seen = new HashSet<SetPayloadStep>(ReferenceEqualityComparer.Instance);
+        foreach (var (owners, steps) in Bodies(package))
         {
             var flat = IrWalker.Steps(steps).ToList();
             for (var i = 0; i < flat.Count; i++)
             {
-                if (flat[i] is SetPayloadStep { Kind: PayloadKind.Json, Json: JsonNodeIr.Object root } step && !types.ContainsKey(step))
+                if (flat[i] is SetPayloadStep { Kind: PayloadKind.Json, Json: JsonNodeIr.Object root } step && Fixed(root) && seen.Add(step))
                 {
                     var role = Role(flat, i);
-                    var name = BallerinaSyntax.PascalCase(owner + " " + role);
                     var what = role switch
                     {
                         "request" => "the request sent to the backend",
@@ -94,26 +102,56 @@ public static class PayloadTypeAnalysis
                         _ => "the payload",
                     };
                     var doc = $"The JSON payload the payloadFactory at line {step.Origin!.Location.Line.ToString(CultureInfo.InvariantCulture)} builds ({what}).";
-                    if (Record(root, name, moduleNames, doc, step.Origin.Location.Path) is { } record)
-                    {
-                        types[step] = new PayloadType(record, local);
-                    }
+                    found.Add((step, root, owners.Select(o => BallerinaSyntax.PascalCase(o + " " + role)).Distinct(StringComparer.Ordinal).ToList(), doc));
                 }
             }
         }
 
-        return new PayloadTypes(types);
+        // The records' names by the package's one naming rule (the shortest no other record asks for), then their nested records'.
+        var names = BallerinaRefiner.ChooseNames([.. found.Select(f => f.Ladder)], new HashSet<string>(StringComparer.Ordinal), moduleNames);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (Record(found[i].Root, names[i], moduleNames, found[i].Doc, found[i].Step.Origin!.Location.Path, named: true) is { } record)
+            {
+                types[found[i].Step] = new PayloadType(record, local);
+            }
+        }
+
+        return new PayloadTypes(types, [.. found.Select(f => string.Join(' ', f.Ladder))]);
     }
 
-    /// <summary>Every body of the package with the words its records are named from (the artifact and its flow), in declaration order.</summary>
-    private static IEnumerable<(string Owner, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
+    /// <summary>
+    /// Every body of the package with the words its records may be named from, shortest first (the artifact and its
+    /// flow: <c>status</c>, <c>get status</c>, <c>relay get status</c>, <c>RelayAPI get status</c>), in declaration order.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<string> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
     {
         foreach (var service in package.Services)
         {
+            var shortName = service.Kind == ServiceKind.Api ? SymbolWords.ShortApiName(service.Name) : null;
             var resources = service.Resources.Where(r => r.Skipped is null).ToList();
             foreach (var resource in resources)
             {
-                yield return (resources.Count == 1 ? service.Name : service.Name + " " + ResourceWords(resource), resource.Body);
+                var owners = new List<string>();
+                if (resources.Count == 1)
+                {
+                    owners.AddRange(shortName is null ? [] : [shortName]);
+                    owners.Add(service.Name);
+                }
+                else
+                {
+                    var words = ResourceWords(resource);
+                    if (resource.Path.FirstOrDefault() is PathSegmentIr.Literal first && first.Text.Any(char.IsAsciiLetterOrDigit))
+                    {
+                        owners.Add(PathWords(resource));
+                        owners.Add(words);
+                    }
+
+                    owners.AddRange(shortName is null ? [] : [shortName + " " + words]);
+                    owners.Add(service.Name + " " + words);
+                }
+
+                yield return (owners, resource.Body);
             }
         }
 
@@ -121,26 +159,32 @@ public static class PayloadTypeAnalysis
         {
             if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
             {
-                yield return (inbound.SynapseName, http.Resource.Body);
+                yield return ([inbound.SynapseName], http.Resource.Body);
             }
         }
 
         foreach (var function in package.Functions)
         {
-            // A proxy's or a multi-method resource's in flow ("OrderProxy flow"): the artifact is the name.
-            var hint = function.Kind == FunctionKind.InFlow && function.Name.Hint.EndsWith(" flow", StringComparison.Ordinal) ? function.Name.Hint[..^5] : function.Name.Hint;
-            yield return (hint, function.Body);
+            // A proxy's or a multi-method resource's in flow ("OrderProxy flow"): the artifact is the name; the shorter
+            // names the function may take ("items flow") give the records' shorter names.
+            var hints = function.Name.Shorter.Append(function.Name.Hint)
+                .Select(hint => function.Kind == FunctionKind.InFlow && hint.EndsWith(" flow", StringComparison.Ordinal) ? hint[..^5] : hint)
+                .ToList();
+            yield return (hints, function.Body);
         }
     }
 
     /// <summary>A resource as words: its method and path (<c>get orders by id</c>).</summary>
-    private static string ResourceWords(ResourceIr resource) =>
-        string.Join(' ', new[] { resource.Accessor }.Concat(resource.Path.Select(segment => segment switch
+    private static string ResourceWords(ResourceIr resource) => resource.Accessor + " " + PathWords(resource);
+
+    /// <summary>A resource's path as words (<c>orders by id</c>).</summary>
+    private static string PathWords(ResourceIr resource) =>
+        string.Join(' ', resource.Path.Select(segment => segment switch
         {
             PathSegmentIr.Literal literal => literal.Text,
             PathSegmentIr.Param param => "by " + param.SynapseName,
             _ => string.Empty,
-        })));
+        }));
 
     /// <summary>What the payload is for, from what the flow does with it next: a backend request, the response, or a payload.</summary>
     private static string Role(List<StepIr> flat, int index)
@@ -162,16 +206,15 @@ public static class PayloadTypeAnalysis
     }
 
     /// <summary>The record of an object, named <paramref name="name"/> (made unique), or null when its shape is not fixed.</summary>
-    private static PayloadRecord? Record(JsonNodeIr.Object node, string name, HashSet<string> moduleNames, string doc, string source)
+    /// <param name="named">The name is already the record's, unique (a payload's record, named with the others): not numbered again.</param>
+    private static PayloadRecord? Record(JsonNodeIr.Object node, string name, HashSet<string> moduleNames, string doc, string source, bool named = false)
     {
-        if (node.Members.Length == 0
-            || node.Members.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() != node.Members.Length
-            || node.Members.Any(m => MethodNames.Contains(m.Name, StringComparer.Ordinal) || BallerinaSyntax.FieldName(m.Name) is null))
+        if (!Fixed(node))
         {
             return null;
         }
 
-        var unique = Unique(name, moduleNames);
+        var unique = named ? name : Unique(name, moduleNames);
         var fields = ImmutableArray.CreateBuilder<PayloadField>();
         foreach (var member in node.Members)
         {
@@ -181,6 +224,12 @@ public static class PayloadTypeAnalysis
 
         return new PayloadRecord(unique, fields.ToImmutable(), doc, source);
     }
+
+    /// <summary>An object whose shape a record can fix: at least one member, no name twice, every name a field a record may have.</summary>
+    private static bool Fixed(JsonNodeIr.Object node) =>
+        node.Members.Length > 0
+        && node.Members.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() == node.Members.Length
+        && !node.Members.Any(m => MethodNames.Contains(m.Name, StringComparer.Ordinal) || BallerinaSyntax.FieldName(m.Name) is null);
 
     /// <summary>The Ballerina type of a member's value: as certain as the template makes it, else <c>json</c>.</summary>
     /// <param name="member">The member as the documentation names it (<c>'customer' of OrderApiRequest</c>).</param>

@@ -8,9 +8,9 @@ using Xunit;
 namespace SynapseToBal.Tests.Unit;
 
 /// <summary>
-/// Names a Ballerina developer would give (issue 14): an API's only out or fault flow is named after the API, resources
-/// with the same fault flow share one function, a short name never depends on which artifact came first, and a fault
-/// function nothing can call is not declared.
+/// Names a Ballerina developer would give (issue 14): an API's only out or fault flow is named after the API (without
+/// its API suffix), a resource's after its path, resources with the same fault flow share one function, a short name
+/// never depends on which artifact came first, and a fault function nothing can call is not declared.
 /// </summary>
 public sealed partial class FlowNameTests
 {
@@ -37,7 +37,7 @@ public sealed partial class FlowNameTests
     }
 
     [Fact]
-    public void An_apis_only_fault_and_out_flows_are_named_after_the_api()
+    public void An_apis_only_fault_and_out_flows_are_named_after_the_api_without_its_suffix()
     {
         var files = Convert("""
             <api xmlns="http://ws.apache.org/ns/synapse" name="StockAPI" context="/stock">
@@ -47,9 +47,9 @@ public sealed partial class FlowNameTests
               <outSequence><log/><send/></outSequence></resource>
             </api>
             """);
-        Assert.Contains("function stockApiFault(Context ctx, error e)", files["functions.bal"]);
-        Assert.Contains("function stockApiOut(Context ctx)", files["functions.bal"]);
-        Assert.Contains("return stockApiFault(ctx, e);", files["main.bal"]);
+        Assert.Contains("function stockFault(Context ctx, error e)", files["functions.bal"]);
+        Assert.Contains("function stockOut(Context ctx)", files["functions.bal"]);
+        Assert.Contains("return stockFault(ctx, e);", files["main.bal"]);
     }
 
     [Fact]
@@ -58,25 +58,29 @@ public sealed partial class FlowNameTests
         var same = Convert(Api("StockAPI", Resource("GET", "/a", Fault), Resource("PUT", "/b", Fault)));
         Assert.Single(FaultFunctions().Matches(same["functions.bal"]));
         Assert.Contains("# Fault flow of StockAPI GET /a, PUT /b: runs when the in or out flow fails.", same["functions.bal"]);
-        Assert.Equal(2, Regex.Matches(same["main.bal"], @"return stockApiFault\(ctx, e\);").Count);
+        Assert.Equal(2, Regex.Matches(same["main.bal"], @"return stockFault\(ctx, e\);").Count);
 
         var different = Convert(Api("StockAPI", Resource("GET", "/a", Fault), Resource("PUT", "/b", Fault.Replace("failed", "other", StringComparison.Ordinal))));
-        Assert.Equal(["stockApiGetAFault", "stockApiPutBFault"], FaultFunctions().Matches(different["functions.bal"]).Select(m => m.Groups[1].Value));
+        Assert.Equal(["aFault", "bFault"], FaultFunctions().Matches(different["functions.bal"]).Select(m => m.Groups[1].Value));
+
+        // Two methods on one path: the path alone is asked for twice, so both take the method too.
+        var samePath = Convert(Api("StockAPI", Resource("GET", "/items", Fault), Resource("PUT", "/items", Fault.Replace("failed", "other", StringComparison.Ordinal))));
+        Assert.Equal(["getItemsFault", "putItemsFault"], FaultFunctions().Matches(samePath["functions.bal"]).Select(m => m.Groups[1].Value));
     }
 
     [Fact]
-    public void An_unrelated_artifact_changes_no_name_and_a_colliding_one_takes_the_long_name_not_a_number()
+    public void An_unrelated_artifact_changes_no_name_and_a_colliding_one_takes_a_longer_name_not_a_number()
     {
         var api = Api("StockAPI", Resource("GET", "/a", Fault));
         var alone = Convert(api);
         var withOther = Convert("""<sequence xmlns="http://ws.apache.org/ns/synapse" name="Audit"><log/></sequence>""", api);
-        Assert.Contains("function stockApiFault(", alone["functions.bal"]);
-        Assert.Contains("function stockApiFault(", withOther["functions.bal"]);
+        Assert.Contains("function stockFault(", alone["functions.bal"]);
+        Assert.Contains("function stockFault(", withOther["functions.bal"]);
 
-        var colliding = Convert("""<sequence xmlns="http://ws.apache.org/ns/synapse" name="StockApiFault"><log/></sequence>""", api);
-        Assert.Contains("function stockApiFault(Context ctx) {", colliding["functions.bal"]);
-        Assert.Contains("function stockApiGetAFault(Context ctx, error e)", colliding["functions.bal"]);
-        Assert.DoesNotContain("stockApiFault2", colliding["functions.bal"]);
+        var colliding = Convert("""<sequence xmlns="http://ws.apache.org/ns/synapse" name="StockFault"><log/></sequence>""", api);
+        Assert.Contains("function stockFault(Context ctx) {", colliding["functions.bal"]);
+        Assert.Contains("function stockApiFault(Context ctx, error e)", colliding["functions.bal"]);
+        Assert.DoesNotContain("stockFault2", colliding["functions.bal"]);
     }
 
     [Fact]
@@ -89,8 +93,8 @@ public sealed partial class FlowNameTests
         Assert.DoesNotContain("function recordError(", files["support.bal"]);
 
         var failing = Convert(Api("PingAPI", Resource("GET", "/ping", Fault, """<property name="x" expression="json-eval($.x)"/>""")));
-        Assert.Contains("function pingApiFault(Context ctx, error e)", failing["functions.bal"]);
-        Assert.Contains("return pingApiFault(ctx, e);", failing["main.bal"]);
+        Assert.Contains("function pingFault(Context ctx, error e)", failing["functions.bal"]);
+        Assert.Contains("return pingFault(ctx, e);", failing["main.bal"]);
     }
 
     [Fact]
@@ -98,6 +102,7 @@ public sealed partial class FlowNameTests
     {
         const string classFault = """<faultSequence><class name="com.example.Audit"/><respond/></faultSequence>""";
         var result = ConvertWithDiagnostics(Api("StockAPI", Resource("GET", "/a", classFault), Resource("PUT", "/b", classFault)));
+        // Both asked for the API's one fault name (the flows are the same), so both take their resource's long name.
         Assert.Equal(["stockApiGetAFault", "stockApiPutBFault"], FaultFunctions().Matches(result.Files["functions.bal"]).Select(m => m.Groups[1].Value));
         Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "SB0231"));
 

@@ -20,9 +20,9 @@ public sealed class PayloadTypeTests
             """{"id": "$1", "qty": $2, "vip": false, "count": 3, "price": 1.5, "big": 123456789012345678901234, "none": null}""",
             """<arg evaluator="json" expression="$.id"/><arg evaluator="json" expression="$.qty"/>""") + "<respond/>" + Tail);
         var payloads = files["payloads.bal"];
-        Assert.Contains("type OrderApiResponse record {|\n    string id;\n    json qty;\n    boolean vip;\n    int count;\n    float price;\n    decimal big;\n    json none;\n|};", payloads);
+        Assert.Contains("type OrderResponse record {|\n    string id;\n    json qty;\n    boolean vip;\n    int count;\n    float price;\n    decimal big;\n    json none;\n|};", payloads);
         var main = files["main.bal"];
-        Assert.Contains("OrderApiResponse payload = {", main);
+        Assert.Contains("OrderResponse payload = {", main);
         Assert.Contains("setJsonPayload(ctx, payload.toJson());", main);
 
         // The lang library method is no use of the runtime helper of the same name.
@@ -35,9 +35,9 @@ public sealed class PayloadTypeTests
         var payloads = Convert(Head + Factory(
             """{"customer": {"name": "x"}, "items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 2}], "tags": ["a", "b"], "mixed": [1, "a"], "shapes": [{"a": 1}, {"b": 1}], "empty": [], "extra": {}}""")
             + """<call><endpoint><address uri="http://localhost:9000/orders"/></endpoint></call><respond/>""" + Tail)["payloads.bal"];
-        Assert.Contains("type OrderApiRequest record {|\n    OrderApiRequestCustomer customer;\n    OrderApiRequestItem[] items;\n    string[] tags;\n    json[] mixed;\n    json[] shapes;\n    json[] empty;\n    map<json> extra;\n|};", payloads);
-        Assert.Contains("type OrderApiRequestCustomer record {|\n    string name;\n|};", payloads);
-        Assert.Contains("type OrderApiRequestItem record {|\n    string sku;\n    int qty;\n|};", payloads);
+        Assert.Contains("type OrderRequest record {|\n    OrderRequestCustomer customer;\n    OrderRequestItem[] items;\n    string[] tags;\n    json[] mixed;\n    json[] shapes;\n    json[] empty;\n    map<json> extra;\n|};", payloads);
+        Assert.Contains("type OrderRequestCustomer record {|\n    string name;\n|};", payloads);
+        Assert.Contains("type OrderRequestItem record {|\n    string sku;\n    int qty;\n|};", payloads);
     }
 
     [Fact]
@@ -70,10 +70,10 @@ public sealed class PayloadTypeTests
     public void Two_payloads_in_one_body_get_two_records_and_two_locals()
     {
         var files = Convert(Head + Factory("""{"a": "x"}""") + Factory("""{"b": "y"}""") + "<respond/>" + Tail);
-        Assert.Contains("type OrderApiPayload record {|", files["payloads.bal"]);
-        Assert.Contains("type OrderApiResponse record {|", files["payloads.bal"]);
-        Assert.Contains("OrderApiPayload payload = {\"a\": \"x\"};", files["main.bal"]);
-        Assert.Contains("OrderApiResponse payload2 = {\"b\": \"y\"};", files["main.bal"]);
+        Assert.Contains("type OrderPayload record {|", files["payloads.bal"]);
+        Assert.Contains("type OrderResponse record {|", files["payloads.bal"]);
+        Assert.Contains("OrderPayload payload = {\"a\": \"x\"};", files["main.bal"]);
+        Assert.Contains("OrderResponse payload2 = {\"b\": \"y\"};", files["main.bal"]);
     }
 
     [Fact]

@@ -78,8 +78,8 @@ public sealed partial class Lowerer
     private Symbol OutFlowSymbol(string baseName)
     {
         return _apiFlows is { OneOut: true } plan
-            ? _symbols.Module(SymbolKind.Function, plan.Api + " out", fallbackHint: baseName + " out")
-            : _symbols.Module(SymbolKind.Function, baseName + " out");
+            ? _symbols.Module(SymbolKind.Function, plan.Api + " out", fallbackHint: baseName + " out", shorter: ApiShorter(plan.Api, "out"))
+            : _symbols.Module(SymbolKind.Function, baseName + " out", shorter: ResourceShorter("out"));
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed partial class Lowerer
         var key = _apiFlows?.FaultKey(_currentResource!);
         if (_apiFlows is not { } plan || key is null)
         {
-            symbol = _symbols.Module(SymbolKind.Function, baseName + " fault");
+            symbol = _symbols.Module(SymbolKind.Function, baseName + " fault", shorter: ResourceShorter("fault"));
             return null;
         }
 
@@ -108,13 +108,49 @@ public sealed partial class Lowerer
         }
 
         symbol = plan.OneFault
-            ? _symbols.Module(SymbolKind.Function, plan.Api + " fault", fallbackHint: baseName + " fault")
-            : _symbols.Module(SymbolKind.Function, sharing.Length > 1 ? $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault" : baseName + " fault");
+            ? _symbols.Module(SymbolKind.Function, plan.Api + " fault", fallbackHint: baseName + " fault", shorter: ApiShorter(plan.Api, "fault"))
+            : sharing.Length > 1
+                ? _symbols.Module(SymbolKind.Function, $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault", shorter: ApiShorter(plan.Api, $"{string.Join(' ', sharing.Select(ResourceWords))} fault"))
+                : _symbols.Module(SymbolKind.Function, baseName + " fault", shorter: ResourceShorter("fault"));
         plan.Lowered[key] = symbol;
         return null;
     }
 
     private ApiResourceSyntax? _currentResource;
+
+    /// <summary>
+    /// The shorter names of a function of the API resource being lowered, shortest first (issue 14): its path
+    /// ("<c>ping fault</c>"), its methods and path ("<c>get ping fault</c>"), and the API's name without its
+    /// <c>API</c> suffix before them ("<c>relay get ping fault</c>"). The path alone only when it has a word of its
+    /// own (not the root, a wildcard or a leading variable). The refiner gives the first no other symbol asks for.
+    /// </summary>
+    private ImmutableArray<string> ResourceShorter(string role)
+    {
+        if (_apiFlows is not { } plan || _currentResource is not { } resource)
+        {
+            return [];
+        }
+
+        var path = PathWords(resource);
+        var words = ResourceWords(resource);
+        var shorter = new List<string>();
+        if (path != "root" && !path.TrimStart('/').StartsWith("by ", StringComparison.Ordinal) && path.Any(char.IsAsciiLetterOrDigit))
+        {
+            shorter.Add($"{path} {role}");
+            shorter.Add($"{words} {role}");
+        }
+
+        shorter.AddRange(ApiShorter(plan.Api, $"{words} {role}"));
+        return [.. shorter.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// "<c>order fault</c>" for the API <c>OrderAPI</c>: the API's name without its <c>API</c> suffix, then
+    /// <paramref name="rest"/>; none when the name has no such suffix, or ends with the word that follows
+    /// (<c>BlockingFaultAPI</c> keeps <c>blockingFaultApiFault</c>, not <c>blockingFaultFault</c>).
+    /// </summary>
+    private static ImmutableArray<string> ApiShorter(string api, string rest) =>
+        SymbolWords.ShortApiName(api) is { } shortName && !shortName.EndsWith(rest.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? [$"{shortName} {rest}"] : [];
 
     /// <summary>The words a resource adds to its API's name in the names of its functions: its methods and its path.</summary>
     private static string ResourceWords(ApiResourceSyntax resource)

@@ -4,13 +4,13 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 17 builds (the response).
-type OrderApiGetByOrderIdResponse record {|
+type OrderGetByOrderIdResponse record {|
     string 'error;
     string orderId;
 |};
 
 # The JSON payload the payloadFactory at line 37 builds (the response).
-type OrderApiPostResponse record {|
+type OrderPostResponse record {|
     string 'error;
 |};
 

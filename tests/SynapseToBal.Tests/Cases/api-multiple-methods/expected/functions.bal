@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of CustomerAPI PUT,PATCH /{id}, shared by its methods.
-function customerApiPutPatchByIdFlow(Context ctx) returns http:Response|error {
+function customerPutPatchByIdFlow(Context ctx) returns http:Response|error {
     setHttpSc(ctx, 204);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -12,12 +12,12 @@ service /customers on httpListener {
     # PUT /customers/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id});
-        return customerApiPutPatchByIdFlow(ctx);
+        return customerPutPatchByIdFlow(ctx);
     }
 
     # PATCH /customers/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id});
-        return customerApiPutPatchByIdFlow(ctx);
+        return customerPutPatchByIdFlow(ctx);
     }
 }

@@ -16,7 +16,7 @@ function quoteReply(Context ctx) {
 }
 
 # Fault flow of QuotesAPI POST /blocking: runs when the in or out flow fails.
-function quotesApiFault(Context ctx, error e) returns http:Response|error {
+function quotesFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuotesAPI /blocking fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
     return respond(ctx, headers = passBackHeaders);

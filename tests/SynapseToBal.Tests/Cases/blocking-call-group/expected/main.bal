@@ -18,7 +18,7 @@ service /quotes on httpListener {
             check callGroup(ctx, priceGroupGroup, restPostfix(ctx), soapAction = "urn:getPrice", blocking = true, headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return quotesApiFault(ctx, e);
+            return quotesFault(ctx, e);
         }
     }
 

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of QuotesApi POST /latest: runs on the backend response.
-function quotesApiOut(Context ctx) returns http:Response|error {
+function quotesOut(Context ctx) returns http:Response|error {
     check cacheStore(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

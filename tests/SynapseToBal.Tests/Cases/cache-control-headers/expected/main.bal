@@ -16,7 +16,7 @@ service /quotes on httpListener {
             return respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, quotesApiLatestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders);
-        return quotesApiOut(ctx);
+        return quotesOut(ctx);
     }
 
     # GET /quotes/history

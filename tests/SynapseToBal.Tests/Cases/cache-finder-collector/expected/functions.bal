@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of QuoteApi POST (default): runs on the backend response.
-function quoteApiOut(Context ctx) returns http:Response|error {
+function quoteOut(Context ctx) returns http:Response|error {
     check cacheStore(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

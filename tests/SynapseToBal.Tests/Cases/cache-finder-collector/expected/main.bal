@@ -17,6 +17,6 @@ service /quotes on httpListener {
             return respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, quoteApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return quoteApiOut(ctx);
+        return quoteOut(ctx);
     }
 }

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of CachedApi GET,POST /items, shared by its methods.
-function cachedApiGetPostItemsFlow(Context ctx) returns http:Response|error {
+function itemsFlow(Context ctx) returns http:Response|error {
     if check cacheLookup(ctx, "items", 120, maxSize = 1000, maxMessageSize = 10000, methods = ["GET", "POST"], excludedHeaders = ["user", "x-request-id"], responseCodes = "2[0-9][0-9]", ageHeader = true) {
         return respond(ctx, headers = passBackHeaders);
     }

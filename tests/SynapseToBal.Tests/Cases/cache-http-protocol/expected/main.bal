@@ -12,12 +12,12 @@ service /cached on httpListener {
     # GET /cached/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CachedApi", "/cached");
-        return cachedApiGetPostItemsFlow(ctx);
+        return itemsFlow(ctx);
     }
 
     # POST /cached/items
     resource function post items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CachedApi", "/cached");
-        return cachedApiGetPostItemsFlow(ctx);
+        return itemsFlow(ctx);
     }
 }

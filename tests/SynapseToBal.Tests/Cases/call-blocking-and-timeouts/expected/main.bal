@@ -19,7 +19,7 @@ service /shop on httpListener {
             check callEndpoint(ctx, reportEp, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return shopApiFault(ctx, e);
+            return shopFault(ctx, e);
         }
     }
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of RelayAPI GET /ping: runs when the in or out flow fails.
-function relayApiGetPingFault(Context ctx, error e) returns http:Response|error {
+function pingFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("RelayAPI /ping fault", event = "failed");
     return respond(ctx, headers = passBackHeaders);

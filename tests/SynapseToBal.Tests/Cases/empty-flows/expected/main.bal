@@ -27,7 +27,7 @@ service /relay on httpListener {
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay");
         do {
-            RelayApiGetStatusResponse payload = {"status": check jsonEval(ctx, "$.status")};
+            StatusResponse payload = {"status": check jsonEval(ctx, "$.status")};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail {
@@ -43,7 +43,7 @@ service /relay on httpListener {
             log:printInfo("RelayAPI /ping request", event = "ping");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return relayApiGetPingFault(ctx, e);
+            return pingFault(ctx, e);
         }
     }
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of QuoteAPI POST /soap: runs when the in or out flow fails.
-function quoteApiFault(Context ctx, error e) returns http:Response|error {
+function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuoteAPI /soap fault", code = getProperty(ctx, "ERROR_CODE"));
     return respond(ctx, headers = passBackHeaders);

@@ -17,7 +17,7 @@ service /quotes on httpListener {
             check callGroup(ctx, quoteFailoverGroup, "", "POST", format = "soap11", soapFault = true, headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return quoteApiFault(ctx, e);
+            return quoteFault(ctx, e);
         }
     }
 

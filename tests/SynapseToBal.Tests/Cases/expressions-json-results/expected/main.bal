@@ -26,7 +26,7 @@ service /tags on httpListener {
         string names = synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"wildcard\":true},{\"member\":\"name\"}]")), "$.items[*].name");
         int books = check propertyInteger(synapseValue(function () returns string|error => (check jsonLength(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"compare\":[{\"path\":[\"type\"]},\"==\",{\"literal\":\"book\"}]}}]"))).toString(), "length(payload.items[?(@.type == 'book')])"));
         string limited = check notTranslated("${payload.items[?(@.price > vars.limit)]}");
-        TagsApiResponse payload = {
+        TagsResponse payload = {
             "tags": toJson(synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
             "first": check jsonEval(ctx, "$.name")
         };

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 25 builds (the response).
-type TagsApiResponse record {|
+type TagsResponse record {|
     json tags;
     string first;
 |};

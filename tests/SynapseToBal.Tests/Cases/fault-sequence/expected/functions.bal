@@ -6,10 +6,10 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of PaymentAPI POST /: runs when the in or out flow fails.
-function paymentApiFault(Context ctx, error e) returns http:Response|error {
+function paymentFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("PaymentAPI / fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
-    PaymentApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    PaymentFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);

@@ -16,7 +16,7 @@ service /payments on httpListener {
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return paymentApiFault(ctx, e);
+            return paymentFault(ctx, e);
         }
     }
 }

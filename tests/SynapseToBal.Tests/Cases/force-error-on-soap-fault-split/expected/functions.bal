@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of OrderLinesApi POST /parallel: runs when the in or out flow fails.
-function orderLinesApiPostParallelFault(Context ctx, error e) returns http:Response|error {
+function parallelFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setHttpSc(ctx, 500);
     return respond(ctx, headers = passBackHeaders);
@@ -20,7 +20,7 @@ function orderLinesApiParallelIterateTarget(Context ctx) returns error? {
 }
 
 # Fault flow of OrderLinesApi POST /timed, POST /sequential: runs when the in or out flow fails.
-function orderLinesApiPostTimedPostSequentialFault(Context ctx, error e) returns http:Response|error {
+function orderLinesPostTimedPostSequentialFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return respond(ctx, headers = passBackHeaders);
 }
@@ -40,7 +40,7 @@ function orderLinesApiSequentialIterateTarget(Context ctx) returns error? {
 }
 
 # Fault flow of OrderLinesApi POST /first: runs when the in or out flow fails.
-function orderLinesApiPostFirstFault(Context ctx, error e) returns http:Response|error {
+function firstFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -29,7 +29,7 @@ service /lines on httpListener {
             check aggregateMessages(ctx, messages, false);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderLinesApiPostParallelFault(ctx, e);
+            return parallelFault(ctx, e);
         }
     }
 
@@ -49,7 +49,7 @@ service /lines on httpListener {
             check aggregateMessages(ctx, collected, false);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderLinesApiPostTimedPostSequentialFault(ctx, e);
+            return orderLinesPostTimedPostSequentialFault(ctx, e);
         }
     }
 
@@ -66,7 +66,7 @@ service /lines on httpListener {
             check aggregateMessages(ctx, messages, false);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderLinesApiPostTimedPostSequentialFault(ctx, e);
+            return orderLinesPostTimedPostSequentialFault(ctx, e);
         }
     }
 
@@ -100,7 +100,7 @@ service /lines on httpListener {
             }
             return answer ?: accepted();
         } on fail error e {
-            return orderLinesApiPostFirstFault(ctx, e);
+            return firstFault(ctx, e);
         }
     }
 

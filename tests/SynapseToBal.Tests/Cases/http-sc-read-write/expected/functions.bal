@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of StatusAPI POST /: runs when the in or out flow fails.
-function statusApiFault(Context ctx, error e) returns http:Response|error {
+function statusFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("StatusAPI / fault", faultStatus = axis2HttpSc(ctx));
     return respond(ctx, headers = passBackHeaders);

@@ -27,7 +27,7 @@ service /status on httpListener {
             log:printInfo("StatusAPI / request", responseStatus = axis2HttpSc(ctx));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return statusApiFault(ctx, e);
+            return statusFault(ctx, e);
         }
     }
 }

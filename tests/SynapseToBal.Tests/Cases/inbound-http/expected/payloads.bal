@@ -15,6 +15,6 @@ type OrderInResponse record {|
 |};
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
-type OrdersApiResponse record {|
+type OrdersResponse record {|
     string status;
 |};

@@ -41,6 +41,6 @@ service /orders on httpListener {
         Context[] collected = check awaitAggregation(messages, running, 10, countsCopies = false);
         check aggregateMessages(ctx, collected, false);
         log:printInfo("OrderSplitAPI /lines response", gathered = "lines");
-        return orderSplitApiPostLinesOut(ctx);
+        return linesOut(ctx);
     }
 }

@@ -36,7 +36,7 @@ service /orders on httpListener {
             //     </onComplete>
             // </aggregate>
         } on fail error e {
-            return ordersApiFault(ctx, e);
+            return ordersFault(ctx, e);
         }
     }
 }

@@ -17,13 +17,13 @@ service /orders on httpListener {
             check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST", headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return ordersApiFault(ctx, e);
+            return ordersFault(ctx, e);
         }
     }
 }
 
 # Fault flow of OrdersAPI POST /submit: runs when the in or out flow fails.
-function ordersApiFault(Context ctx, error e) returns http:Response|error {
+function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties.failedOrder = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
     orderFault(ctx);

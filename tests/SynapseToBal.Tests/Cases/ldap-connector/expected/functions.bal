@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Fault flow of LdapAPI DELETE /entries: runs when the in or out flow fails.
-function ldapApiFault(Context ctx, error e) returns http:Response|error {
+function ldapFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return respond(ctx, headers = passBackHeaders);
 }

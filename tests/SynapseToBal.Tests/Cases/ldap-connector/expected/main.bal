@@ -29,7 +29,7 @@ service /directory on httpListener {
             check ldapDeleteEntry(ctx, dn = check urlParam(ctx, "dn"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return ldapApiFault(ctx, e);
+            return ldapFault(ctx, e);
         }
     }
 

@@ -18,9 +18,9 @@ service /orders on httpListener {
             log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
             audit(ctx);
             check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-            return check orderApiOut(ctx);
+            return check orderOut(ctx);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return orderFault(ctx, e);
         }
     }
 }

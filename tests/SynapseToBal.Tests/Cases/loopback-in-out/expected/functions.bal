@@ -17,7 +17,7 @@ function sharedDirection(Context ctx) {
 }
 
 # Out flow of LoopAPI GET /: runs on the backend response.
-function loopApiOut(Context ctx) returns http:Response|error {
+function loopOut(Context ctx) returns http:Response|error {
     log:printInfo("LoopAPI / response", direction = "out");
     return respond(ctx, headers = passBackHeaders);
 }

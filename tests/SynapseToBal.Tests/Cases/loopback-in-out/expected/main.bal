@@ -12,10 +12,10 @@ service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopAPI", "/loop");
-        LoopApiPayload payload = {"looped": true};
+        LoopPayload payload = {"looped": true};
         setJsonPayload(ctx, payload.toJson());
         ctx.isResponse = true;
         ctx.to = "";
-        return loopApiOut(ctx);
+        return loopOut(ctx);
     }
 }

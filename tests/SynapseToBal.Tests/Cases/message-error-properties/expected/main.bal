@@ -16,7 +16,7 @@ service /orders on httpListener {
             check callEndpoint(ctx, orderApiIdEndpoint, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return orderFault(ctx, e);
         }
     }
 }

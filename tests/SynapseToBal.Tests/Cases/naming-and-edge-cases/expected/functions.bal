@@ -32,7 +32,7 @@ function requestSequence(Context ctx) {
 }
 
 # In flow of EdgeAPI GET,POST /items/{e}, shared by its methods.
-function edgeApiGetPostItemsByEFlow(Context ctx) returns http:Response|error {
+function itemsByEFlow(Context ctx) returns http:Response|error {
     boolean active2 = isTrueExplicitly(check jsonEval(ctx, "$.active"));
     float big = 1e5;
     float nan = check float:fromString("NaN");

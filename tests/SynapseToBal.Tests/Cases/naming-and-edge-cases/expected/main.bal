@@ -12,13 +12,13 @@ service /edge on httpListener {
     # GET /edge/items/{e}
     resource function get items/[string e2](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2});
-        return edgeApiGetPostItemsByEFlow(ctx);
+        return itemsByEFlow(ctx);
     }
 
     # POST /edge/items/{e}
     resource function post items/[string e2](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2});
-        return edgeApiGetPostItemsByEFlow(ctx);
+        return itemsByEFlow(ctx);
     }
 
     # GET /edge/pairs/{id}/sub/{id}

@@ -14,7 +14,7 @@ service /inline on httpListener {
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
         ctx.variables["id"] = 123;
-        InlinePayloadApiPostJsonResponse payload = {
+        JsonResponse payload = {
             "variable": toJson(getVariable(ctx, "id")),
             "username": check jsonEval(ctx, "$.customer_name"),
             "escaped": string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,

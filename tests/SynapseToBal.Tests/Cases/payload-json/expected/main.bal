@@ -12,7 +12,7 @@ service /pj on httpListener {
     # POST /pj/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
-        PayloadJsonApiResponse payload = {
+        PayloadJsonResponse payload = {
             "id": check jsonPath(ctx, "$.order.id"),
             "name": check jsonEval(ctx, "$.customer.name"),
             "greeting": string `Hello ${check jsonEval(ctx, "$.customer.name")}, you are #${check jsonEval(ctx, "$.order.id")}`,

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
-type PayloadJsonApiResponse record {|
+type PayloadJsonResponse record {|
     json id;
     string name;
     string greeting;

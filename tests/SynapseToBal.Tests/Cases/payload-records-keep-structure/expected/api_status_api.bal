@@ -10,7 +10,7 @@ service /status on httpListener {
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
         do {
-            StatusApiResponse payload = {"status": "up", "checks": [{"name": "db", "ok": true}]};
+            StatusResponse payload = {"status": "up", "checks": [{"name": "db", "ok": true}]};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -26,13 +26,13 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 }
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
-type StatusApiResponse record {|
+type StatusResponse record {|
     string status;
-    StatusApiResponseCheck[] checks;
+    StatusResponseCheck[] checks;
 |};
 
-# An item of the member 'checks' of StatusApiResponse.
-type StatusApiResponseCheck record {|
+# An item of the member 'checks' of StatusResponse.
+type StatusResponseCheck record {|
     string name;
     boolean ok;
 |};

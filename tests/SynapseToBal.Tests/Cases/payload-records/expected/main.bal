@@ -12,7 +12,7 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        OrderApiPostRequest payload = {
+        OrderPostRequest payload = {
             "orderId": check jsonEval(ctx, "$.id"),
             "quantity": check jsonPath(ctx, "$.qty"),
             "customer": {
@@ -40,14 +40,14 @@ service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        OrderApiGetByIdPayload payload = {"id": id, "status": "looking"};
+        OrderGetByIdPayload payload = {"id": id, "status": "looking"};
         setJsonPayload(ctx, payload.toJson());
         if id == "0" {
             setJsonPayload(ctx, [1, 2]);
         } else {
             setJsonPayload(ctx, {"toJson": "x"});
         }
-        OrderApiGetByIdResponse payload2 = {"id": id, "status": "found"};
+        OrderGetByIdResponse payload2 = {"id": id, "status": "found"};
         setJsonPayload(ctx, payload2.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

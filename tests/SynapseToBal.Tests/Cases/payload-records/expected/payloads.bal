@@ -4,11 +4,11 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 6 builds (the request sent to the backend).
-type OrderApiPostRequest record {|
+type OrderPostRequest record {|
     string orderId;
     json quantity;
-    OrderApiPostRequestCustomer customer;
-    OrderApiPostRequestItem[] items;
+    OrderPostRequestCustomer customer;
+    OrderPostRequestItem[] items;
     string[] tags;
     string 'type;
     float '1st;
@@ -21,27 +21,27 @@ type OrderApiPostRequest record {|
     json nothing;
 |};
 
-# The member 'customer' of OrderApiPostRequest.
-type OrderApiPostRequestCustomer record {|
+# The member 'customer' of OrderPostRequest.
+type OrderPostRequestCustomer record {|
     string name;
     boolean vip;
     string order\-ref;
 |};
 
-# An item of the member 'items' of OrderApiPostRequest.
-type OrderApiPostRequestItem record {|
+# An item of the member 'items' of OrderPostRequest.
+type OrderPostRequestItem record {|
     string sku;
     int qty;
 |};
 
 # The JSON payload the payloadFactory at line 41 builds (the payload).
-type OrderApiGetByIdPayload record {|
+type OrderGetByIdPayload record {|
     string id;
     string status;
 |};
 
 # The JSON payload the payloadFactory at line 61 builds (the response).
-type OrderApiGetByIdResponse record {|
+type OrderGetByIdResponse record {|
     string id;
     string status;
 |};

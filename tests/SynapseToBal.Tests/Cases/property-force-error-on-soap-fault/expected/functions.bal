@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of ForceErrorApi POST (default): runs when the in or out flow fails.
-function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
+function forceErrorFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setXmlPayload(ctx, xml `<error>backend fault</error>`);
     return respond(ctx, headers = passBackHeaders);

@@ -21,7 +21,7 @@ service /quotes on httpListener {
             check failOnSoapFault(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return forceErrorApiFault(ctx, e);
+            return forceErrorFault(ctx, e);
         }
     }
 }

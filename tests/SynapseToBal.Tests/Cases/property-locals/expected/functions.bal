@@ -13,7 +13,7 @@ function audit(Context ctx) {
 }
 
 # Fault flow of OrderAPI POST /{orderId}: runs when the in or out flow fails.
-function orderApiFault(Context ctx, error e) returns http:Response|error {
+function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("OrderAPI /{orderId} fault", failedStep = valueText(ctx.properties.step));
     return respond(ctx, headers = passBackHeaders);

@@ -30,7 +30,7 @@ service /orders on httpListener {
             check setPayloadValue(ctx, originalBody.clone());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return orderFault(ctx, e);
         }
     }
 }

@@ -24,7 +24,7 @@ service /shelter on httpListener {
             check wait finished;
         }
         check gatherMessages(ctx, messages, true, variable = "animals");
-        ShelterApiPostJsonResponse payload = {
+        JsonResponse payload = {
             "request": check jsonPath(ctx, "$"),
             "animals": toJson(getVariable(ctx, "animals"))
         };

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 19 builds (the response).
-type ShelterApiPostJsonResponse record {|
+type JsonResponse record {|
     json request;
     json animals;
 |};

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of QuoteAPI GET /{symbol}: runs on the backend response.
-function quoteApiOut(Context ctx) returns http:Response|error {
+function quoteOut(Context ctx) returns http:Response|error {
     ctx.headers["x-served-by"] = "quotes";
     return respond(ctx, headers = passBackHeaders);
 }

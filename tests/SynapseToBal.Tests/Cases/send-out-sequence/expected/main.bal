@@ -13,6 +13,6 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
         check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders);
-        return quoteApiOut(ctx);
+        return quoteOut(ctx);
     }
 }

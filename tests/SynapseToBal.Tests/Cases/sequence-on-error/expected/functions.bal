@@ -74,7 +74,7 @@ function forwardOrder(Context ctx, string target = "") returns http:Response|err
 }
 
 # Fault flow of OrdersApi POST /: runs when the in or out flow fails.
-function ordersApiFault(Context ctx, error e) returns http:Response|error {
+function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrdersApi / fault", step = "resource fault");
     return respond(ctx, headers = passBackHeaders);

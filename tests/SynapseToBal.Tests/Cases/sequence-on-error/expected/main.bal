@@ -25,7 +25,7 @@ service /orders on httpListener {
             }
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return ordersApiFault(ctx, e);
+            return ordersFault(ctx, e);
         }
     }
 

@@ -66,7 +66,7 @@ function notifyFailed(Context ctx) returns http:Response|error {
 }
 
 # Fault flow of OrderSplitAPI POST /each: runs when the in or out flow fails.
-function orderSplitApiFault(Context ctx, error e) returns http:Response|error {
+function orderSplitFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapBody(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     setHttpSc(ctx, 502);

@@ -38,7 +38,7 @@ service /orders on httpListener {
             }
             return answer ?: accepted();
         } on fail error e {
-            return orderSplitApiFault(ctx, e);
+            return orderSplitFault(ctx, e);
         }
     }
 

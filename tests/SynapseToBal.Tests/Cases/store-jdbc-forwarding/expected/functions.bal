@@ -17,9 +17,9 @@ function paymentReply(Context ctx) returns error? {
 }
 
 # Fault flow of PaymentsAPI POST (default): runs when the in or out flow fails.
-function paymentsApiFault(Context ctx, error e) returns http:Response|error {
+function paymentsFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    PaymentsApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    PaymentsFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

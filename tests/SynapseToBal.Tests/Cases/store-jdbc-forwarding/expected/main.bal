@@ -17,7 +17,7 @@ service /payments on httpListener {
             check paymentDbStore.store(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return paymentsApiFault(ctx, e);
+            return paymentsFault(ctx, e);
         }
     }
 }

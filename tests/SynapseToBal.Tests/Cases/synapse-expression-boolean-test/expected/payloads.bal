@@ -3,11 +3,11 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 8 builds (the payload).
-type FlagApiPayload record {|
+type FlagPayload record {|
     string flag;
 |};
 
 # The JSON payload the payloadFactory at line 13 builds (the response).
-type FlagApiResponse record {|
+type FlagResponse record {|
     string flag;
 |};

@@ -49,7 +49,7 @@ function logSymbolLazyWho(Context ctx) returns error? {
 }
 
 # Out flow of QuoteApi POST /split: runs on the backend response.
-function quoteApiOut(Context ctx) returns http:Response|error {
+function quoteOut(Context ctx) returns http:Response|error {
     aggrFunc(ctx);
     return accepted();
 }

@@ -13,7 +13,7 @@ service /quotes on httpListener {
     # POST /quotes/split
     resource function post split(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        ctx.outFlow = quoteApiOut;
+        ctx.outFlow = quoteOut;
         check logSymbolLazyWho(ctx);
         return iterFunc(ctx);
     }

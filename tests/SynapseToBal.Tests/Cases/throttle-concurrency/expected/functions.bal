@@ -21,13 +21,13 @@ function limitedSequence(Context ctx) returns http:Response|error? {
 }
 
 # Out flow of OrdersAPI POST (default): runs on the backend response.
-function ordersApiOut(Context ctx) returns http:Response|error {
+function ordersOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrdersAPI POST (default): runs when the in or out flow fails.
-function ordersApiFault(Context ctx, error e) returns http:Response|error {
+function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     throttleRelease(ctx);
     setHttpSc(ctx, 502);

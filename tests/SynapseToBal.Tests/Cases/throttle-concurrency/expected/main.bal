@@ -14,16 +14,16 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
             if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
-                OrdersApiResponse payload = {"error": "too many concurrent requests"};
+                OrdersResponse payload = {"error": "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
                 return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
             throttleRelease(ctx);
-            return check ordersApiOut(ctx);
+            return check ordersOut(ctx);
         } on fail error e {
-            return ordersApiFault(ctx, e);
+            return ordersFault(ctx, e);
         }
     }
 }

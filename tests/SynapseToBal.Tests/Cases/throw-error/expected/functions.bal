@@ -5,9 +5,9 @@
 import ballerina/http;
 
 # Fault flow of ValidationAPI POST /: runs when the in or out flow fails.
-function validationApiFault(Context ctx, error e) returns http:Response|error {
+function validationFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    ValidationApiFaultResponse payload = {
+    ValidationFaultResponse payload = {
         "code": getProperty(ctx, "ERROR_CODE"),
         "message": getProperty(ctx, "ERROR_MESSAGE")
     };

@@ -20,7 +20,7 @@ service /validate on httpListener {
             }
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return validationApiFault(ctx, e);
+            return validationFault(ctx, e);
         }
     }
 }

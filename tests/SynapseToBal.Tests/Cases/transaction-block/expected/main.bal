@@ -25,7 +25,7 @@ service /transfer on httpListener {
             log:printInfo("Finish Commit Transaction");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return transferApiFault(ctx, e);
+            return transferFault(ctx, e);
         }
     }
 

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Fault flow of TransactionApi POST /move: runs when the in or out flow fails.
-function transactionApiFault(Context ctx, error e) returns http:Response|error {
+function transactionFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     // TODO(SB0229): <transaction action="rollback"> rolls the JTA transaction back; in Ballerina a failure inside the transaction block rolls back (or call `rollback;`)
     // <transaction action="rollback"/>

@@ -23,7 +23,7 @@ service /tx on httpListener {
             // <transaction action="commit"/>
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return transactionApiFault(ctx, e);
+            return transactionFault(ctx, e);
         }
     }
 

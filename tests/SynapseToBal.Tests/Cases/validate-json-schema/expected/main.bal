@@ -15,7 +15,7 @@ service /orders on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
-            OrderApiResponse payload = {
+            OrderResponse payload = {
                 "error": getProperty(ctx, "ERROR_MESSAGE"),
                 "detail": getProperty(ctx, "ERROR_DETAIL")
             };

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 7 builds (the response).
-type OrderApiResponse record {|
+type OrderResponse record {|
     string 'error;
     string detail;
 |};

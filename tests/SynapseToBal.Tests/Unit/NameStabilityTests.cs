@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using SynapseToBal.Driver;
+using SynapseToBal.Refine;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// Names stable across regenerations (issue 14): each module-level declaration takes the shortest name of its ladder
+/// that no other declaration asks for, so adding an artifact whose names collide with nothing renames nothing, one
+/// that collides lengthens exactly the names it collides with, and the order of the input files changes no name.
+/// </summary>
+public sealed partial class NameStabilityTests
+{
+    private const string Relay = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="RelayAPI" context="/relay">
+          <resource methods="GET" uri-template="/status"><inSequence>
+            <payloadFactory media-type="json"><format>{"status": "$1"}</format><args><arg evaluator="json" expression="$.status"/></args></payloadFactory>
+            <respond/></inSequence>
+            <faultSequence><log level="custom"><property name="event" value="status failed"/></log><respond/></faultSequence></resource>
+          <resource methods="GET" uri-template="/ping"><inSequence><property name="x" expression="json-eval($.x)"/><respond/></inSequence>
+            <faultSequence><log level="custom"><property name="event" value="ping failed"/></log><respond/></faultSequence></resource>
+          <resource methods="POST" uri-template="/events"><inSequence><call><endpoint key="EventsEP"/></call><respond/></inSequence></resource>
+        </api>
+        """;
+
+    private const string EventsEndpoint = """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="EventsEP"><address uri="http://localhost:9000/events"/></endpoint>""";
+
+    private const string Audit = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Audit"><log level="custom"><property name="event" value="audit"/></log></sequence>""";
+
+    /// <summary>An API of its own names only: nothing it asks for is asked for by the relay.</summary>
+    private const string Inventory = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="InventoryAPI" context="/inventory">
+          <resource methods="GET" uri-template="/stock"><inSequence>
+            <payloadFactory media-type="json"><format>{"sku": "$1"}</format><args><arg evaluator="json" expression="$.sku"/></args></payloadFactory>
+            <respond/></inSequence>
+            <faultSequence><log level="custom"><property name="event" value="stock failed"/></log><respond/></faultSequence></resource>
+          <resource methods="DELETE" uri-template="/stock/{sku}"><inSequence><property name="x" expression="json-eval($.x)"/><respond/></inSequence>
+            <faultSequence><log level="custom"><property name="event" value="delete failed"/></log><respond/></faultSequence></resource>
+        </api>
+        """;
+
+    /// <summary>An API with a GET /ping and a GET /status of its own, each with its fault flow: its names collide with the relay's.</summary>
+    private const string Health = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="HealthAPI" context="/health">
+          <resource methods="GET" uri-template="/ping"><inSequence><property name="x" expression="json-eval($.x)"/><respond/></inSequence>
+            <faultSequence><log level="custom"><property name="event" value="health ping failed"/></log><respond/></faultSequence></resource>
+          <resource methods="GET" uri-template="/status"><inSequence>
+            <payloadFactory media-type="json"><format>{"healthy": "$1"}</format><args><arg evaluator="json" expression="$.healthy"/></args></payloadFactory>
+            <respond/></inSequence>
+            <faultSequence><log level="custom"><property name="event" value="health status failed"/></log><respond/></faultSequence></resource>
+        </api>
+        """;
+
+    [Fact]
+    public void Resource_functions_and_payload_records_take_the_shortest_name_no_other_declaration_asks_for()
+    {
+        var files = Convert(Relay, EventsEndpoint);
+        Assert.Contains("function statusFault(Context ctx, error e)", files["functions.bal"]);
+        Assert.Contains("function pingFault(Context ctx, error e)", files["functions.bal"]);
+        Assert.Contains("type StatusResponse record {|", files["payloads.bal"]);
+        Assert.Contains("StatusResponse payload = {", files["main.bal"]);
+    }
+
+    [Fact]
+    public void Adding_an_artifact_with_unrelated_names_renames_nothing()
+    {
+        var before = Declarations(Convert(Relay, EventsEndpoint));
+        var after = Declarations(Convert(Relay, EventsEndpoint, Audit, Inventory));
+        Assert.Contains("pingFault", before);
+        Assert.Contains("StatusResponse", before);
+        Assert.Empty(before.Except(after));
+        Assert.Contains("audit", after);
+        Assert.Contains("stockFault", after);
+        Assert.Contains("StockResponse", after);
+    }
+
+    [Fact]
+    public void A_colliding_artifact_lengthens_only_the_names_it_collides_with_never_to_a_number()
+    {
+        var before = Declarations(Convert(Relay, EventsEndpoint));
+        var after = Declarations(Convert(Relay, EventsEndpoint, Health));
+        Assert.Equal(["StatusResponse", "pingFault", "statusFault"], before.Except(after).Order(StringComparer.Ordinal));
+        Assert.Contains("relayGetPingFault", after);
+        Assert.Contains("healthGetPingFault", after);
+        Assert.Contains("relayGetStatusFault", after);
+        Assert.Contains("healthGetStatusFault", after);
+        Assert.Contains("RelayGetStatusResponse", after);
+        Assert.Contains("HealthGetStatusResponse", after);
+        Assert.DoesNotContain(after, n => Regex.IsMatch(n, @"(Fault|Response)\d+$"));
+    }
+
+    [Fact]
+    public void The_order_of_the_input_files_changes_no_name()
+    {
+        var forward = Convert(Relay, EventsEndpoint, Health, Inventory);
+        var backward = Convert(Inventory, Health, EventsEndpoint, Relay);
+        Assert.Equal(Declarations(forward).Order(StringComparer.Ordinal), Declarations(backward).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_naming_rule_is_independent_of_the_order_of_the_ladders()
+    {
+        IReadOnlyList<string>[] ladders =
+        [
+            ["pingFault", "getPingFault", "relayGetPingFault"],
+            ["pingFault", "getPingFault", "healthGetPingFault"],
+            ["statusFault", "getStatusFault", "relayGetStatusFault"],
+            ["respond", "respondSequence"],
+            ["'type", "typeFault"],
+            ["orders"],
+            ["orders"],
+        ];
+        var reserved = new HashSet<string>(["respond"], StringComparer.Ordinal);
+        var forward = BallerinaRefiner.ChooseNames(ladders, reserved, [.. reserved]);
+        Assert.Equal(["relayGetPingFault", "healthGetPingFault", "statusFault", "respondSequence", "typeFault", "orders", "orders2"], forward);
+
+        var reversed = BallerinaRefiner.ChooseNames([.. Enumerable.Reverse(ladders)], reserved, [.. reserved]);
+        Assert.Equal(forward.Take(5), reversed.Reverse().Take(5));
+    }
+
+    /// <summary>The module-level names the package declares (functions, types, classes, clients, configurables, listeners).</summary>
+    private static HashSet<string> Declarations(Dictionary<string, string> files) =>
+        [.. files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal) && f.Key is not ("support.bal" or "types.bal"))
+            .SelectMany(f => Declaration().Matches(f.Value))
+            .Select(m => m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["value"].Value)];
+
+    private static Dictionary<string, string> Convert(params string[] artifacts)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-stable-names-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            for (var i = 0; i < artifacts.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, $"a{i}.xml"), artifacts[i]);
+            }
+
+            var result = Converter.Convert(new ConversionOptions(folder));
+            return result.Files.ToDictionary(f => f.RelativePath, f => f.Content);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"^(?:(?:isolated|public|readonly)\s+)*(?:(?:function|class|type)\s+(?<name>'?\w+)|(?:final|configurable|listener)\s+[^=\n]*?\s(?<value>'?\w+)\s*=)", RegexOptions.Multiline)]
+    private static partial Regex Declaration();
+}
