@@ -451,15 +451,6 @@ public sealed partial class Lowerer
         return !outOnly && (target.Endpoint is not null || inFlow.Any(m => m is SendMediator));
     }
 
-        var ms = text.EndsWith("ms", StringComparison.Ordinal);
-        if (!int.TryParse(ms ? text[..^2] : text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value <= 0)
-        {
-            return null;
-        }
-
-        return ms ? value / 1000m : value;
-    }
-
     /// <summary>The JavaMail settings of a mail proxy's store protocol the email listener applies (after <c>mail.&lt;protocol&gt;.</c>).</summary>
     private static readonly string[] MailStoreSettings =
     [
