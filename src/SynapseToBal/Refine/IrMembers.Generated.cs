@@ -104,168 +104,177 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 88,
         [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 89,
         [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 90,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 92,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 93,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 94,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 95,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 96,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 97,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 98,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 99,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 100,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 101,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 102,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 103,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 104,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 105,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 106,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 107,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 108,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 109,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 110,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 111,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 112,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 113,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 114,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 115,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 116,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 117,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 118,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 119,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 120,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 121,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 122,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 123,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 124,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 125,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 126,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 127,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 128,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 129,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 130,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 131,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 132,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 133,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 134,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 135,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 136,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 137,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 138,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 139,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 140,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 141,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 142,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 143,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 144,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 145,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 146,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 147,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 149,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 150,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 151,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 152,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 153,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 154,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 155,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 156,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 157,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 158,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 159,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 160,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 161,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 162,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 163,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 164,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 165,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 166,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 167,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 168,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 169,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 170,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 171,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 172,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 173,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 174,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 175,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 176,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 177,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 178,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 179,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 180,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 181,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 182,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 183,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 184,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 185,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 186,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 187,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 188,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 189,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 190,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 191,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 192,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 193,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 194,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 195,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 196,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 197,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 198,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 199,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 200,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 201,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 202,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 203,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 204,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 205,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 206,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 208,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 209,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 210,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 211,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 212,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 213,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 214,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 215,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 216,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 217,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 218,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 219,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 220,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 221,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 222,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 223,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 224,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 225,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 226,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 227,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 228,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 229,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 230,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 231,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 232,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 233,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 234,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 235,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 236,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 237,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 238,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 239,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 240,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 241,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 246,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 247,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 248,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 249,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 250,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 251,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 252,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 91,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 92,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 93,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 94,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 95,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 96,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 97,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 98,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 99,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 100,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 101,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 102,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 103,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 104,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 105,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 106,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 107,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 108,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 109,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 110,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 111,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 112,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 113,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 114,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 115,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 116,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 117,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 118,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 119,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 120,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 121,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 122,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 123,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 124,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 125,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 126,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 127,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 128,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 129,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 130,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 131,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 132,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 133,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 134,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 135,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 136,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 137,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 138,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 139,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 140,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 141,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 142,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 143,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 144,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 145,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 146,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 147,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 150,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 151,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 152,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 153,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 154,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 155,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 156,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 157,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 158,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 159,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 160,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 161,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 162,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 163,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 164,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 165,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 166,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 167,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 168,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 169,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 170,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 171,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 172,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 173,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 174,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 175,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 176,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 177,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 178,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 179,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 180,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 181,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 182,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 183,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 184,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 185,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 186,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 187,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 188,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 189,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 190,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 191,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 192,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 193,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 194,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 195,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 196,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 197,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 198,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 199,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 200,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 201,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 202,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 203,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 204,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 205,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 206,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 207,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 208,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 209,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 210,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 211,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 212,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 213,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 214,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 215,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 216,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 217,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 218,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 219,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 220,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 221,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 222,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 223,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 224,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 225,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 226,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 227,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 228,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 229,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 230,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 231,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 232,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 233,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 234,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 235,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 236,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 237,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 238,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 239,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 240,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 241,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 242,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 248,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 249,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 250,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 251,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 252,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 253,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 254,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 255,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 256,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 257,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 258,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 259,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 260,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 261,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1208,6 +1217,22 @@ internal static partial class IrMembers
 
             case 91:
             {
+                var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.Folder);
+                sink.Visit(n.FileNamePattern);
+                sink.Visit(n.ContentType);
+                sink.Visit(n.MoveAfterProcess);
+                sink.Visit(n.MoveAfterFailure);
+                sink.Visit(n.Target);
+                return true;
+            }
+
+            case 92:
+            {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
                 sink.Visit(n.Resource);
@@ -1215,7 +1240,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1238,7 +1263,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1255,7 +1280,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1268,7 +1293,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1281,7 +1306,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1295,7 +1320,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1308,7 +1333,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1321,35 +1346,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1370,14 +1395,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1385,7 +1410,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1405,7 +1430,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1413,7 +1438,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1432,16 +1457,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
-                return true;
             case 110:
+                return true;
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1449,7 +1474,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1460,18 +1485,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
-                return true;
             case 114:
                 return true;
             case 115:
+                return true;
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1482,14 +1507,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1500,7 +1525,15 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
+            {
+                var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
+                sink.Visit(n.Schema);
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1508,7 +1541,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1522,7 +1555,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1545,9 +1578,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 124:
                 return true;
-            case 123:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1555,7 +1588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1568,7 +1601,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1576,7 +1609,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1587,7 +1620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1595,7 +1628,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1607,7 +1640,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1615,7 +1648,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1630,14 +1663,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 132:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1645,7 +1678,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1663,34 +1696,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
-                return true;
-            case 135:
-                return true;
             case 136:
                 return true;
             case 137:
+                return true;
+            case 138:
+                return true;
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 138:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 139:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 140:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1703,7 +1736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1715,7 +1748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1728,7 +1761,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1737,7 +1770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1745,7 +1778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1760,28 +1793,60 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 147:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 148:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 149:
+            case 151:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
+                sink.Visit(n.Left);
+                sink.Visit(n.Right);
+                return true;
+            }
+
+            case 152:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
+                foreach (var item in n.Source)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.ElementType);
+                sink.Visit(n.Element);
+                return true;
+            }
+
+            case 153:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
+                foreach (var item in n.Arguments)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -1792,7 +1857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1803,7 +1868,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1814,28 +1879,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 157:
+                return true;
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 153:
+            case 159:
+            {
+                var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
+                sink.Visit(n.Read);
+                return true;
+            }
+
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 154:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 155:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1864,7 +1938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1875,7 +1949,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1884,21 +1958,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 159:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 160:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -1906,14 +1980,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 162:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -1921,7 +1995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2043,21 +2117,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 165:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 166:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2065,7 +2139,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2073,7 +2147,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2082,14 +2156,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 170:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2097,7 +2171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2106,7 +2180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2114,7 +2188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2122,7 +2196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2130,7 +2204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2139,7 +2213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2147,7 +2221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2155,7 +2229,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2177,14 +2251,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 180:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2198,7 +2272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2206,14 +2280,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 183:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2224,7 +2298,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2234,7 +2308,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2251,7 +2325,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2264,7 +2338,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2282,7 +2356,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2290,7 +2364,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2299,7 +2373,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2313,7 +2387,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2322,7 +2396,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2331,14 +2405,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 194:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2349,7 +2423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2358,14 +2432,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 197:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2373,7 +2447,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2381,7 +2455,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2390,7 +2464,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2402,7 +2476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2420,27 +2494,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 209:
                 return true;
-            case 203:
+            case 210:
                 return true;
-            case 204:
+            case 211:
                 return true;
-            case 205:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 206:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 207:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2448,7 +2522,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2464,14 +2538,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
                 return true;
             }
 
-            case 210:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2490,7 +2564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2499,7 +2573,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2512,28 +2586,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 214:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 215:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 216:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2544,14 +2618,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 218:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2562,7 +2636,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2570,7 +2644,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2578,7 +2652,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2590,7 +2664,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2605,7 +2679,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2615,23 +2689,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 225:
+            case 232:
                 return true;
-            case 226:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 227:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2639,37 +2713,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 229:
+            case 236:
                 return true;
-            case 230:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 231:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 232:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 233:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2677,7 +2751,29 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 241:
+            {
+                var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
+                sink.Visit(n.EndpointName);
+                sink.Visit(n.Path);
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.NotApplied);
+                sink.Visit(n.Address);
+                return true;
+            }
+
+            case 242:
+            {
+                var n = (global::SynapseToBal.IR.VfsSendStep)node;
+                sink.Visit(n.Endpoint);
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2686,7 +2782,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2694,7 +2790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2708,21 +2804,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 238:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 239:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2746,7 +2842,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2754,32 +2850,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 242:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 243:
+            case 252:
                 return true;
-            case 244:
+            case 253:
                 return true;
-            case 245:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 246:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2791,7 +2887,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2805,7 +2901,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2819,7 +2915,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2827,7 +2923,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -2847,7 +2943,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -2855,7 +2951,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -15,7 +15,7 @@ service /staff on httpListener {
         Context ctx = check newContext(request, "StaffAPI", "/staff");
         ctx.payload = (check mapEmployeesToStaff(check (check jsonPayload(ctx)).cloneWithType(Employees))).toJson();
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /staff/menu
@@ -23,7 +23,7 @@ service /staff on httpListener {
         Context ctx = check newContext(request, "StaffAPI", "/staff");
         ctx.payload = (mapBreakfastMenuToMenu(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = BreakfastMenu))).toJson();
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /staff/totals
@@ -31,6 +31,6 @@ service /staff on httpListener {
         Context ctx = check newContext(request, "StaffAPI", "/staff");
         ctx.payload = (check mapTotalsToResult(check (check jsonPayload(ctx)).cloneWithType(Totals))).toJson();
         ctx.contentType = "application/json";
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

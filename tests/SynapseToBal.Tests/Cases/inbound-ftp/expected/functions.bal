@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'FeedError'.
-function feedError(Context ctx) returns http:Response? {
+function feedError(Context ctx) returns http:Response {
     log:printInfo("FeedError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }

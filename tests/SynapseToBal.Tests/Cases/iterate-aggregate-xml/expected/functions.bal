@@ -27,7 +27,7 @@ function orderSplitApiBatchIterateTarget(Context ctx) returns error? {
 }
 
 # Out flow of OrderSplitAPI POST /lines: runs on the backend response.
-function orderSplitApiPostLinesOut(Context ctx) returns http:Response|error {
+function linesOut(Context ctx) returns http:Response|error {
     return gatherLines(ctx);
 }
 

@@ -5,10 +5,10 @@
 import ballerina/http;
 
 # Fault flow of OrderApi POST /coerce: runs when the in or out flow fails.
-function orderApiFault(Context ctx, error e) returns http:Response|error {
+function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    OrderApiFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrderFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

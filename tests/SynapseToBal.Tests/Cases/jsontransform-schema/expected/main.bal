@@ -14,9 +14,9 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         do {
             check jsonSchemaTransform(ctx, orderCoerceSchemaPath);
-            return check respond(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderApiFault(ctx, e);
+            return orderFault(ctx, e);
         }
     }
 
@@ -25,7 +25,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         check jsonTransform(ctx, false);
         check jsonSchemaTransform(ctx, ticketSchemaPath);
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/strict
@@ -33,7 +33,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         // TODO(SB0270): <jsontransform> coerces the payload to the JSON schema 'draft4-bounds-schema', but 'exclusiveMaximum' at #/properties/price is a boolean (draft 4), which JsonProcessor reads as a number: every value fails with a NumberFormatException; not translated, the payload is left as it is
         // <jsontransform schema="draft4-bounds-schema"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/absent
@@ -41,6 +41,6 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'gov:/schemas/absent.json' (the input does not hold 'gov:/schemas/absent.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
         // <jsontransform schema="gov:/schemas/absent.json"/>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }

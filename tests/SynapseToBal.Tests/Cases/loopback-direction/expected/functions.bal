@@ -18,7 +18,7 @@ function finish(Context ctx) returns http:Response|error {
 }
 
 # Out flow of LoopbackAPI POST /request: runs on the backend response.
-function loopbackApiOut(Context ctx) returns http:Response|error {
+function loopbackOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 

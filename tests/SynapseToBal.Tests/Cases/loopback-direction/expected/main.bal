@@ -12,7 +12,7 @@ service /loop on httpListener {
     # POST /loop/request
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
-        ctx.outFlow = loopbackApiOut;
+        ctx.outFlow = loopbackOut;
         return finish(ctx);
     }
 

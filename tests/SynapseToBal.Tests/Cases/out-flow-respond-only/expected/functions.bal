@@ -15,12 +15,12 @@ function forward(Context ctx) returns http:Response|error {
 }
 
 # Out flow of QuoteAPI POST /forward: runs on the backend response.
-function quoteApiPostForwardOut(Context ctx) returns http:Response|error {
+function forwardOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of QuoteAPI GET /{symbol}: runs on the backend response.
-function quoteApiGetBySymbolOut(Context ctx) returns http:Response|error {
+function quoteGetBySymbolOut(Context ctx) returns http:Response|error {
     log:printInfo("QuoteAPI /{symbol} response", status = axis2HttpSc(ctx));
     return respond(ctx, headers = passBackHeaders);
 }

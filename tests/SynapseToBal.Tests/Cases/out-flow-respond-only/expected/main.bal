@@ -14,7 +14,7 @@ service /quotes on httpListener {
     # POST /quotes/forward
     resource function post forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        ctx.outFlow = quoteApiPostForwardOut;
+        ctx.outFlow = forwardOut;
         return forward(ctx);
     }
 
@@ -22,7 +22,7 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
         check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
-        return quoteApiGetBySymbolOut(ctx);
+        return quoteGetBySymbolOut(ctx);
     }
 }
 

@@ -27,7 +27,7 @@ function orderMailProxyFlow(Context ctx) returns http:Response|error {
 function stockQuoteMailProxyOut(Context ctx) returns http:Response|error {
     ctx.headers["subject"] = "Custom Subject for Response";
     ctx.to = string `mailto:${valueText(ctx.properties.senderAddress)}`;
-    return respond(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteMailProxy, run by the service at each of its addresses.

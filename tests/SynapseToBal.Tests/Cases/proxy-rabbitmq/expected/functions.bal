@@ -34,7 +34,7 @@ function orderEventsProxyFlow(Context ctx) returns http:Response|error {
         log:printInfo("OrderEventsProxy request", 'order = check jsonEval(ctx, "$.orderId"));
         OrderEventsProxyResponse payload = {"accepted": check jsonEval(ctx, "$.orderId")};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return orderEventsProxyFault(ctx, e);
     }

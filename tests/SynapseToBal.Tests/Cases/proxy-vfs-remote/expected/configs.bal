@@ -4,6 +4,27 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
+# Ftp host of proxy service 'FtpQuotesProxy' (the host of transport.vfs.FileURI, '${FTPHostname}' in the Micro Integrator, whose placeholder the deployment fills in).
+configurable string ftpQuotesProxyVfsFtpHost = ?;
+
+# Ftp port of proxy service 'FtpQuotesProxy' (the ftp default port, transport.vfs.FileURI having none).
+configurable int ftpQuotesProxyVfsFtpPort = 21;
+
+# Ftp user of proxy service 'FtpQuotesProxy' (the user of transport.vfs.FileURI, '${FTPUserName}' in the Micro Integrator, whose placeholder the deployment fills in).
+configurable string ftpQuotesProxyVfsFtpUser = ?;
+
+# Ftp password of proxy service 'FtpQuotesProxy' (the password of transport.vfs.FileURI, never copied from it).
+configurable string ftpQuotesProxyVfsFtpPassword = ?;
+
+# Folder of proxy service 'FtpQuotesProxy' (the path of transport.vfs.FileURI).
+configurable string ftpQuotesProxyVfsFolder = "/vfs/input/";
+
+# Move after process of proxy service 'FtpQuotesProxy' (the path of transport.vfs.MoveAfterProcess).
+configurable string ftpQuotesProxyVfsMoveAfterProcess = "/vfs/original/";
+
+# Move after failure of proxy service 'FtpQuotesProxy' (the path of transport.vfs.MoveAfterFailure).
+configurable string ftpQuotesProxyVfsMoveAfterFailure = "/vfs/failure/";
+
 # Host of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.host).
 configurable string mailOrdersProxyMailHost = "pop.example.com";
 
@@ -15,3 +36,21 @@ configurable string mailOrdersProxyMailUsername = "orders";
 
 # Password of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.password).
 configurable string mailOrdersProxyMailPassword = ?;
+
+# Sftp host of proxy service 'SftpOrdersProxy' (the host of transport.vfs.FileURI).
+configurable string sftpOrdersProxyVfsSftpHost = "sftp.example.com";
+
+# Sftp port of proxy service 'SftpOrdersProxy' (the sftp default port, transport.vfs.FileURI having none).
+configurable int sftpOrdersProxyVfsSftpPort = 22;
+
+# Sftp user of proxy service 'SftpOrdersProxy' (the user of transport.vfs.FileURI).
+configurable string sftpOrdersProxyVfsSftpUser = "orders";
+
+# Sftp password of proxy service 'SftpOrdersProxy' (the password of transport.vfs.FileURI, never copied from it).
+configurable string sftpOrdersProxyVfsSftpPassword = ?;
+
+# Folder of proxy service 'SftpOrdersProxy' (the path of transport.vfs.FileURI).
+configurable string sftpOrdersProxyVfsFolder = "/home/orders/in";
+
+# Move after process of proxy service 'SftpOrdersProxy' (the path of transport.vfs.MoveAfterProcess).
+configurable string sftpOrdersProxyVfsMoveAfterProcess = "/home/orders/done";

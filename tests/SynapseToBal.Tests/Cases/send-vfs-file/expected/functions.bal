@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'fileWriteSequence'.
-function fileWriteSequence(Context ctx) returns http:Response|error? {
+function fileWriteSequence(Context ctx) returns http:Response|error {
     log:printInfo("fileWriteSequence", sequence = "fileWriteSequence");
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.txt`;
     ctx.properties["OUT_ONLY"] = "true";

@@ -17,9 +17,9 @@ service /orders on httpListener {
         ctx.contentType = "text/plain";
         check vfsWriteFile(ctx, auditLogEpPath, append = true, locking = false);
         ctx.properties["OUT_ONLY"] = "false";
-        OrdersFileApiPostAuditResponse payload = {"audited": true};
+        AuditResponse payload = {"audited": true};
         setJsonPayload(ctx, payload.toJson());
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/archive
@@ -38,7 +38,7 @@ service /orders on httpListener {
         // <call>
         //     <endpoint key="AuditLogEP"/>
         // </call>
-        return respond(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
