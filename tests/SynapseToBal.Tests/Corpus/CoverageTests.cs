@@ -20,7 +20,7 @@ namespace SynapseToBal.Tests.Corpus;
 public sealed class CoverageTests(ITestOutputHelper output)
 {
     /// <summary>The translated share measured last (issue 10 asks for 90%); raise it when a change raises the share.</summary>
-    private const double Floor = 0.904;
+    private const double Floor = 0.905;
 
     [Fact]
     public void The_share_of_corpus_mediators_translated_to_code_does_not_fall()
