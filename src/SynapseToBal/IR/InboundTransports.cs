@@ -54,9 +54,9 @@ public abstract partial record InboundTransportIr
     /// <param name="Password">Required configurable: <c>rabbitmq.server.password</c>, if set.</param>
     /// <param name="VirtualHost">Configurable: <c>rabbitmq.server.virtual.host</c>, if set.</param>
     /// <param name="Queue">The queue (<c>rabbitmq.queue.name</c>, else the endpoint's name).</param>
-    /// <param name="Durable">The queue declaration's <c>rabbitmq.queue.durable</c>, if set.</param>
+    /// <param name="Durable">The queue declaration's <c>rabbitmq.queue.durable</c> (lowering gives the MI's default, true, when unset).</param>
     /// <param name="Exclusive">The queue declaration's <c>rabbitmq.queue.exclusive</c>, if set.</param>
-    /// <param name="AutoDelete">The queue declaration's <c>rabbitmq.queue.auto.delete</c>, if set.</param>
+    /// <param name="AutoDelete">The queue declaration's <c>rabbitmq.queue.auto.delete</c> (lowering gives the MI's default, false, when unset).</param>
     /// <param name="ContentType">The content type of a message that carries none (<c>rabbitmq.message.content.type</c>); null: SOAP.</param>
     /// <param name="PrefetchCount">The channel's prefetch count (<c>rabbitmq.channel.consumer.qos</c>), if set.</param>
     public sealed record RabbitMq(

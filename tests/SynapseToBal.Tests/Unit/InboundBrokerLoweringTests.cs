@@ -88,7 +88,7 @@ public sealed class InboundBrokerLoweringTests
         var rabbit = Assert.IsType<InboundTransportIr.RabbitMq>(Assert.Single(package.Inbounds).Transport);
         Assert.Equal("q", rabbit.Queue);
         Assert.True(rabbit.Durable);
-        Assert.Null(rabbit.Exclusive);
+        Assert.False(rabbit.Exclusive);
         Assert.Equal(5, rabbit.PrefetchCount);
         Assert.Null(rabbit.ContentType);
         Assert.Contains(package.Configurables, c => c.Name == rabbit.Port && c.Type == ConfigurableType.Integer && c.DefaultValue == "5673");
@@ -105,6 +105,20 @@ public sealed class InboundBrokerLoweringTests
         var (package, _) = Lower("""<inboundEndpoint name="Orders" protocol="rabbitmq" sequence="In"><parameters><parameter name="rabbitmq.server.host.name">mq</parameter></parameters></inboundEndpoint>""");
 
         Assert.Equal("Orders", Assert.IsType<InboundTransportIr.RabbitMq>(Assert.Single(package.Inbounds).Transport).Queue);
+    }
+
+    [Fact]
+    public void A_rabbitmq_endpoint_declares_its_queue_as_the_Micro_Integrator_does_whatever_ballerinas_defaults()
+    {
+        // RabbitMQUtils.declareQueue: durable by default, not exclusive, not auto-delete; QueueConfig's defaults are
+        // durable false and autoDelete true, so each flag is given even when the endpoint sets none.
+        var (package, _) = Lower("""<inboundEndpoint name="Orders" protocol="rabbitmq" sequence="In"><parameters><parameter name="rabbitmq.queue.name">q</parameter></parameters></inboundEndpoint>""");
+        var rabbit = Assert.IsType<InboundTransportIr.RabbitMq>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal((true, false, false), (rabbit.Durable, rabbit.Exclusive, rabbit.AutoDelete));
+
+        var (set, _) = Lower("""<inboundEndpoint name="Orders" protocol="rabbitmq" sequence="In"><parameters><parameter name="rabbitmq.queue.name">q</parameter><parameter name="rabbitmq.queue.durable">false</parameter><parameter name="rabbitmq.queue.auto.delete">true</parameter></parameters></inboundEndpoint>""");
+        var declared = Assert.IsType<InboundTransportIr.RabbitMq>(Assert.Single(set.Inbounds).Transport);
+        Assert.Equal((false, false, true), (declared.Durable, declared.Exclusive, declared.AutoDelete));
     }
 
     [Theory]

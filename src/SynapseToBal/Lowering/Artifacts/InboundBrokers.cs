@@ -218,7 +218,10 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, inbound.Location, "inboundEndpoint", $"sequence '{SequenceName(inbound)}'", "the sequence sends a message; a response is not sent to the message's reply-to queue by the generated listener");
         }
 
-        var rabbit = new InboundTransportIr.RabbitMq(host, portSymbol, username, password, virtualHost, queue, Flag("rabbitmq.queue.durable"), Flag("rabbitmq.queue.exclusive"), Flag("rabbitmq.queue.auto.delete"), Text("rabbitmq.message.content.type"), prefetch, target);
+        // RabbitMQConsumer declares the queue through the axis2 transport's RabbitMQUtils.declareQueue: durable unless
+        // rabbitmq.queue.durable says otherwise (QUEUE_DURABLE_DEFAULT "true"), not exclusive, not auto-delete unless set.
+        // ballerinax/rabbitmq's QueueConfig defaults differ (durable false, autoDelete true), so all three are given.
+        var rabbit = new InboundTransportIr.RabbitMq(host, portSymbol, username, password, virtualHost, queue, Flag("rabbitmq.queue.durable") ?? true, Flag("rabbitmq.queue.exclusive") ?? false, Flag("rabbitmq.queue.auto.delete") ?? false, Text("rabbitmq.message.content.type"), prefetch, target);
         var summary = $"Inbound endpoint '{inbound.Name}': every message of RabbitMQ queue '{queue}' runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, rabbit, inbound);
     }

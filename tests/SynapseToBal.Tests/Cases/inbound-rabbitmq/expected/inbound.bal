@@ -13,7 +13,8 @@ listener rabbitmq:Listener defaultQueueListener = check new (
 );
 
 @rabbitmq:ServiceConfig {
-    queueName: "DefaultQueue"
+    queueName: "DefaultQueue",
+    config: {durable: true, exclusive: false, autoDelete: false}
 }
 service rabbitmq:Service on defaultQueueListener {
     remote function onMessage(rabbitmq:BytesMessage message) returns error? {
@@ -42,7 +43,7 @@ listener rabbitmq:Listener orderQueueListener = check new (
 
 @rabbitmq:ServiceConfig {
     queueName: "orders",
-    config: {durable: true, autoDelete: false}
+    config: {durable: true, exclusive: false, autoDelete: false}
 }
 service rabbitmq:Service on orderQueueListener {
     remote function onMessage(rabbitmq:BytesMessage message) returns error? {
