@@ -261,17 +261,18 @@ public sealed partial class Lowerer
                 // named endpoints the job cannot send to (a JMS or other non-HTTP endpoint, a default or uri-template one).
                 // When the input sets target.endpoint only to literal names, only those can be named (the stores hold only
                 // this package's messages): the other unreachable endpoints change nothing.
+                // One SB0206 per kind, saying what ForwardingService does with such a target.
                 var named = TargetEndpointNames();
-                var unreachable = _namedClients.Where(e => e.Value is not { UrlTemplate: null } && (named is null || named.Contains(e.Key))).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
-                if (unreachable.Count > 0)
+                var unreachable = _namedClients.Where(e => e.Value is not { UrlTemplate: null } && (named is null || named.Contains(e.Key))).Select(e => e.Key).Order(StringComparer.Ordinal);
+                foreach (var kindGroup in unreachable.GroupBy(UnroutableForwardTarget).OrderBy(g => g.Key.Order))
                 {
-                    NotTranslated("target.endpoint (named by each message)", $"the job forwards only to endpoints with an HTTP client: a message naming {string.Join(", ", unreachable.Select(n => $"'{n}'"))} deactivates the job as an unknown name does, where the Micro Integrator sends it there");
+                    var names = string.Join(", ", kindGroup.Select(n => $"'{n}'"));
+                    NotTranslated("target.endpoint (named by each message)", $"the job forwards only to endpoints with an HTTP client, so a message naming {names} deactivates the job as an unknown name does, where the Micro Integrator sends it there: {kindGroup.Key.Why}");
                 }
             }
             else if (!_namedClients.TryGetValue(targetName, out target) || target is null || target.UrlTemplate is not null)
             {
-                var why = target?.UrlTemplate is not null ? "its uri-template takes the host from the message, which the forwarding job does not expand"
-                    : _endpointReasons.TryGetValue(targetName, out var reason) ? reason.Message : "the endpoint is not part of the input";
+                var why = _namedClients.ContainsKey(targetName) ? UnroutableForwardTarget(targetName).Why : "the endpoint is not part of the input";
                 target = null;
                 NotTranslated($"targetEndpoint '{targetName}'", $"no HTTP client ({why}); the job logs and keeps the messages");
             }
@@ -359,4 +360,41 @@ public sealed partial class Lowerer
     /// </summary>
     private static bool ThrottleParameter(string? value) => value is null || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Why a forwarding job cannot send to a named endpoint with no HTTP client, by kind, with what ForwardingService
+    /// does with it (ForwardingService.tryToDispatchToEndpoint, BlockingMsgSender.send): the order groups the report rows.
+    /// </summary>
+    private (int Order, string Why) UnroutableForwardTarget(string name)
+    {
+        var definition = _model.Symbols.Endpoint(name)?.Endpoint.Definition;
+        var scheme = definition is AddressEndpointSyntax address ? address.Uri.Split(':', 2)[0].Trim().ToLowerInvariant() : null;
+        if ((definition is not null && _jmsEndpoints.ContainsKey(definition)) || scheme == "jms")
+        {
+            return (0, "a JMS endpoint; ForwardingService sends over JMS with the blocking sender and, its address being neither http(s) nor hl7, judges no response: "
+                + "the message counts as delivered and is removed once sent, and no reply sequence runs; only a message with OUT_ONLY = \"true\" whose send fails "
+                + "is a failed attempt (fault sequence, retries); without OUT_ONLY (a request-response send) even a failed send or a missing reply counts as delivered. "
+                + "Write the job's JMS send by hand (see the JMS out-only send) with those rules");
+        }
+
+        if ((definition is not null && _vfsEndpoints.ContainsKey(definition)) || scheme == "vfs")
+        {
+            return (1, "a vfs endpoint; ForwardingService writes the file through the vfs transport with the blocking sender and, its address being neither http(s) nor hl7, "
+                + "judges no response: the message counts as delivered and is removed once written, and no reply sequence runs; only a message with OUT_ONLY = \"true\" "
+                + "whose write fails is a failed attempt (fault sequence, retries); without OUT_ONLY even a failed write counts as delivered. "
+                + "Write the job's file write by hand (vfsWriteFile / vfsWriteRemote) with those rules");
+        }
+
+        if (definition is DefaultEndpointSyntax)
+        {
+            return (2, "a default endpoint has no address; the blocking sender sends to the stored message's To address and ForwardingService judges the response's "
+                + "HTTP status as for an address endpoint; the job has no client for a message's To");
+        }
+
+        if (_namedClients.GetValueOrDefault(name)?.UrlTemplate is not null)
+        {
+            return (3, "its uri-template takes the host from the message, which the forwarding job does not expand");
+        }
+
+        return (4, _endpointReasons.TryGetValue(name, out var reason) ? reason.Message : "the endpoint has no client");
+    }
 }
