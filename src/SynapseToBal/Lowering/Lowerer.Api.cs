@@ -210,7 +210,7 @@ public sealed partial class Lowerer
             }
         }
 
-        var owner = api.Name + " " + (resource.UriTemplate ?? resource.UrlMapping ?? "default");
+        var owner = ResourceOwner(api.Name, resource);
         var methods = resource.Methods.Where(m => AllMethods.Contains(m)).ToList();
         foreach (var invalid in resource.Methods.Except(AllMethods))
         {

@@ -52,6 +52,41 @@ public sealed partial class NameStabilityTests
         </api>
         """;
 
+    /// <summary>An API whose resources fan out: a scatter-gather building a JSON payload in each sequence, and an iterate.</summary>
+    private const string Shelter = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="ShelterAPI" context="/shelter">
+          <resource methods="POST" uri-template="/animals"><inSequence>
+            <scatter-gather parallel-execution="true" result-target="animals" content-type="JSON">
+              <aggregation expression="${payload.animal}"/>
+              <sequence><payloadFactory media-type="json"><format>{"animal": {"name": "Rex", "ticket": ${payload.ticket}}}</format></payloadFactory></sequence>
+              <sequence><payloadFactory media-type="json"><format>{"animal": {"name": "Tom", "ticket": ${payload.ticket}}}</format></payloadFactory></sequence>
+            </scatter-gather>
+            <respond/></inSequence></resource>
+          <resource methods="POST" uri-template="/visits"><inSequence>
+            <iterate expression="//visits/visit"><target><sequence><log level="custom"><property name="visit" expression="//visit/id"/></log></sequence></target></iterate>
+            <respond/></inSequence></resource>
+        </api>
+        """;
+
+    /// <summary>An API with a POST /animals fanning out too: its scatter-gather's names collide with the shelter's.</summary>
+    private const string Zoo = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="ZooAPI" context="/zoo">
+          <resource methods="POST" uri-template="/animals"><inSequence>
+            <scatter-gather parallel-execution="true" result-target="animals" content-type="JSON">
+              <aggregation expression="${payload.animal}"/>
+              <sequence><payloadFactory media-type="json"><format>{"animal": {"name": "Leo", "cage": ${payload.cage}}}</format></payloadFactory></sequence>
+            </scatter-gather>
+            <respond/></inSequence></resource>
+        </api>
+        """;
+
+    /// <summary>A named sequence with an iterate: a sequence's split targets keep the sequence's name.</summary>
+    private const string SplitVisits = """
+        <sequence xmlns="http://ws.apache.org/ns/synapse" name="SplitVisits">
+          <iterate expression="//visits/visit"><target><sequence><log level="custom"><property name="visit" expression="//visit/id"/></log></sequence></target></iterate>
+        </sequence>
+        """;
+
     [Fact]
     public void Resource_functions_and_payload_records_take_the_shortest_name_no_other_declaration_asks_for()
     {
@@ -88,6 +123,39 @@ public sealed partial class NameStabilityTests
         Assert.Contains("RelayGetStatusResponse", after);
         Assert.Contains("HealthGetStatusResponse", after);
         Assert.DoesNotContain(after, n => Regex.IsMatch(n, @"(Fault|Response)\d+$"));
+    }
+
+    [Fact]
+    public void Split_targets_scatter_gather_sequences_and_their_records_are_named_after_their_resource()
+    {
+        var files = Convert(Shelter);
+        var names = Declarations(files);
+        Assert.Contains("animalsScatterGather1", names);
+        Assert.Contains("animalsScatterGather2", names);
+        Assert.Contains("visitsIterateTarget", names);
+        Assert.Contains("AnimalsScatterGather1Payload", names);
+        Assert.DoesNotContain(names, n => n.StartsWith("shelterApi", StringComparison.Ordinal) || n.StartsWith("ShelterApi", StringComparison.Ordinal));
+
+        // A named sequence's split target keeps the sequence's name: it has no resource to be named after.
+        Assert.Contains("splitVisitsIterateTarget", Declarations(Convert(Shelter, SplitVisits)));
+    }
+
+    [Fact]
+    public void A_fan_out_of_a_colliding_resource_lengthens_only_the_names_it_collides_with()
+    {
+        var before = Declarations(Convert(Shelter));
+        var unrelated = Declarations(Convert(Shelter, SplitVisits, Inventory));
+        Assert.Empty(before.Except(unrelated));
+
+        var after = Declarations(Convert(Shelter, Zoo));
+        Assert.Equal(["AnimalsScatterGather1Payload", "AnimalsScatterGather1PayloadAnimal", "animalsScatterGather1"], before.Except(after).Order(StringComparer.Ordinal));
+        Assert.Contains("shelterPostAnimalsScatterGather1", after);
+        Assert.Contains("zooPostAnimalsScatterGather1", after);
+        Assert.Contains("ShelterPostAnimalsScatterGather1Payload", after);
+        Assert.Contains("ZooPostAnimalsScatterGather1Payload", after);
+        Assert.Contains("animalsScatterGather2", after);
+        Assert.Contains("visitsIterateTarget", after);
+        Assert.DoesNotContain(after, n => Regex.IsMatch(n, @"ScatterGather\d\d"));
     }
 
     [Fact]

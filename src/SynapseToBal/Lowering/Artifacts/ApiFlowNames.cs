@@ -145,6 +145,27 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// The shorter names of a function lowered from a flow of the API resource being lowered (a split target, a
+    /// scatter-gather sequence: <paramref name="role"/> is "<c>iterate target</c>", "<c>scatter gather 1</c>"): the
+    /// resource's (<see cref="ResourceShorter"/>), "<c>json scatter gather 1</c>" for <c>ShelterAPI /json</c>. None
+    /// outside an API resource's own flows (a named sequence, a template, a proxy keep their names) and in a fault
+    /// flow several resources share (the function serves them all).
+    /// </summary>
+    private ImmutableArray<string> FlowShorter(FlowContext context, string role)
+    {
+        if (_apiFlows is not { } plan || _currentResource is not { } resource || context.Owner != ResourceOwner(plan.Api, resource)
+            || (context.Kind == FlowKind.Fault && plan.FaultKey(resource) is { } key && plan.Sharing(key).Length > 1))
+        {
+            return [];
+        }
+
+        return ResourceShorter(role);
+    }
+
+    /// <summary>The owner of an API resource's flows, for generated names: the API and the resource's URI (<c>ShelterAPI /json</c>).</summary>
+    private static string ResourceOwner(string api, ApiResourceSyntax resource) => api + " " + (resource.UriTemplate ?? resource.UrlMapping ?? "default");
+
+    /// <summary>
     /// "<c>order fault</c>" for the API <c>OrderAPI</c>: the API's name without its <c>API</c> suffix, then
     /// <paramref name="rest"/>; none when the name has no such suffix, or ends with the word that follows
     /// (<c>BlockingFaultAPI</c> keeps <c>blockingFaultApiFault</c>, not <c>blockingFaultFault</c>).

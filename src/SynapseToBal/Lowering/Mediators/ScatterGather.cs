@@ -99,7 +99,7 @@ public sealed partial class Lowerer
 
         var symbols = bodies.Select((branch, index) =>
         {
-            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} scatter gather {index + 1}");
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} scatter gather {index + 1}", shorter: FlowShorter(context, $"scatter gather {index + 1}"));
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, branch.Body,
                 $"Sequence {index + 1} of the <scatter-gather> at line {scatter.Location.LineSpan.Start.Line + 1}: runs on one copy of the message, then keeps the part the aggregation collects.", branch.Location));
             return symbol;

@@ -334,7 +334,8 @@ public sealed partial class Lowerer
         var parameters = BranchParameters(branches.Select(branch => branch.Body));
         var symbols = branches.Select((branch, index) =>
         {
-            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}");
+            var role = $"{split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}";
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {role}", shorter: FlowShorter(context, role));
             var summary = $"A branch of the <{split.ElementName}> at line {split.Location.LineSpan.Start.Line + 1}: runs its target on one copy of the message"
                 + (part is null ? "." : ", then keeps the part the aggregate collects.");
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, branch.Body, summary, branch.Target.Location) { Parameters = parameters });

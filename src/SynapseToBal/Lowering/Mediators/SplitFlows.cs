@@ -338,7 +338,8 @@ public sealed partial class Lowerer
         var parameters = BranchParameters(bodies.Select(branch => branch.Body));
         var symbols = bodies.Select((branch, index) =>
         {
-            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}");
+            var role = $"{split.ElementName} {(targets.Length > 1 ? $"target {index + 1}" : "target")}";
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {role}", shorter: FlowShorter(context, role));
             var summary = $"A branch of the <{split.ElementName}> at line {split.Location.LineSpan.Start.Line + 1}: runs its target on one copy of the message; its answer, if it answers, may be the response.";
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, true, branch.Body, summary, branch.Target.Location) { Parameters = parameters });
             return symbol;

@@ -8,13 +8,13 @@ import ballerina/http;
 xmlns "http://services.samples" as m;
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function itemsApiPricesIterateTarget(Context ctx) returns error? {
+function pricesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 24: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function itemsApiSequentialIterateTarget(Context ctx) returns error? {
+function sequentialIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }

@@ -17,7 +17,7 @@ service /items on httpListener {
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start itemsApiPricesIterateTarget(message);
+            future<error?> branch = start pricesIterateTarget(message);
             running.push(branch);
         }
         Context[] collected = check awaitAggregation(messages, running, 3, countsCopies = false);
@@ -31,7 +31,7 @@ service /items on httpListener {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
         foreach Context message in messages {
-            check itemsApiSequentialIterateTarget(message);
+            check sequentialIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false);
         return respond(ctx, headers = passBackHeaders);

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function devicesApiFirstLimitIterateTarget(Context ctx) returns error? {
+function firstByLimitIterateTarget(Context ctx) returns error? {
     ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<deviceId>);
     check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders);
     ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");
@@ -11,7 +11,7 @@ function devicesApiFirstLimitIterateTarget(Context ctx) returns error? {
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function devicesApiSomeIterateTarget(Context ctx) returns error? {
+function someIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, devicesApiSomeEndpoint, "/device", "POST", headers = passThroughHeaders);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));
 }

@@ -17,7 +17,7 @@ service /devices on httpListener {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<deviceId>);
         foreach Context message in messages {
-            check devicesApiFirstLimitIterateTarget(message);
+            check firstByLimitIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false, enclosing = "root", count = check aggregateCount((), [limit2.toString()]));
         return respond(ctx, headers = passBackHeaders);
@@ -31,7 +31,7 @@ service /devices on httpListener {
         Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.devices"), "$.devices");
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start devicesApiSomeIterateTarget(message);
+            future<error?> branch = start someIterateTarget(message);
             running.push(branch);
         }
         foreach future<error?> finished in running {

@@ -13,12 +13,12 @@ function acknowledge(Context ctx) returns http:Response|error {
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyApiDefaultCloneTarget1(Context ctx) returns http:Response|error? {
+function notifyPostRootCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyApiDefaultCloneTarget2(Context ctx) returns http:Response|error? {
+function notifyPostRootCloneTarget2(Context ctx) returns http:Response|error? {
     return acknowledge(ctx);
 }

@@ -16,7 +16,7 @@ service /notify on httpListener {
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         http:Response? answer = ();
         error? failure = ();
-        http:Response|error? reply = notifyApiDefaultCloneTarget1(messages[0]);
+        http:Response|error? reply = notifyPostRootCloneTarget1(messages[0]);
         if reply is error {
             if failure is () {
                 failure = copyFailed(ctx, messages[0], reply);
@@ -24,7 +24,7 @@ service /notify on httpListener {
         } else if answer is () {
             answer = reply;
         }
-        http:Response|error? reply2 = notifyApiDefaultCloneTarget2(messages[1]);
+        http:Response|error? reply2 = notifyPostRootCloneTarget2(messages[1]);
         if reply2 is error {
             if failure is () {
                 failure = copyFailed(ctx, messages[1], reply2);

@@ -18,7 +18,7 @@ service /shapes on httpListener {
         Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders");
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start shapesApiPreserveIterateTarget(message);
+            future<error?> branch = start preserveIterateTarget(message);
             running.push(branch);
         }
         foreach future<error?> finished in running {
@@ -57,7 +57,7 @@ service /shapes on httpListener {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
-        _ = start shapesApiFireCloneTarget(messages[0]);
+        _ = start fireCloneTarget(messages[0]);
         FireResponse payload = {"accepted": true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
@@ -72,7 +72,7 @@ service /shapes on httpListener {
         error? failure = ();
         future<http:Response|error?>[] running = [];
         foreach Context message in messages {
-            future<http:Response|error?> branch = start shapesApiAloneIterateTarget(message);
+            future<http:Response|error?> branch = start aloneIterateTarget(message);
             running.push(branch);
         }
         foreach int index in 0 ..< running.length() {

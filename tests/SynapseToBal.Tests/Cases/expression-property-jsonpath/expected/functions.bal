@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
-function propertyJsonPathApiBodyScatterGather1(Context ctx) returns error? {
+function bodyScatterGather1(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<pet>
                                 <name>pet1</name>
                             </pet>`);
@@ -11,7 +11,7 @@ function propertyJsonPathApiBodyScatterGather1(Context ctx) returns error? {
 }
 
 # Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
-function propertyJsonPathApiBodyScatterGather2(Context ctx) returns error? {
+function bodyScatterGather2(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<pet>
                                 <name>pet2</name>
                             </pet>`);

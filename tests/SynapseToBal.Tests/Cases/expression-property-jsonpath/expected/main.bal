@@ -31,8 +31,8 @@ service /propjson on httpListener {
         ctx.variables["same"] = xpathNodeString((check soapBody(ctx)));
         // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result in variable 'pets'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        check propertyJsonPathApiBodyScatterGather1(messages[0]);
-        check propertyJsonPathApiBodyScatterGather2(messages[1]);
+        check bodyScatterGather1(messages[0]);
+        check bodyScatterGather2(messages[1]);
         check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
         return respond(ctx, headers = passBackHeaders);
     }

@@ -13,7 +13,7 @@ function parallelFault(Context ctx, error e) returns http:Response|error {
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function orderLinesApiParallelIterateTarget(Context ctx) returns error? {
+function parallelIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -26,14 +26,14 @@ function orderLinesPostTimedPostSequentialFault(Context ctx, error e) returns ht
 }
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function orderLinesApiTimedIterateTarget(Context ctx) returns error? {
+function timedIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function orderLinesApiSequentialIterateTarget(Context ctx) returns error? {
+function sequentialIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -46,21 +46,21 @@ function firstFault(Context ctx, error e) returns http:Response|error {
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function orderLinesApiFirstCloneTarget1(Context ctx) returns http:Response|error? {
+function firstCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function orderLinesApiFirstCloneTarget2(Context ctx) returns http:Response|error? {
+function firstCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 136: runs its target on one copy of the message.
-function orderLinesApiDetachedCloneTarget(Context ctx) returns error? {
+function detachedCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
 }
 

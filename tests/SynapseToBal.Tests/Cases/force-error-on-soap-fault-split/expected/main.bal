@@ -18,7 +18,7 @@ service /lines on httpListener {
             Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
             future<error?>[] running = [];
             foreach Context message in messages {
-                future<error?> branch = start orderLinesApiParallelIterateTarget(message);
+                future<error?> branch = start parallelIterateTarget(message);
                 running.push(branch);
             }
             foreach int index in 0 ..< running.length() {
@@ -42,7 +42,7 @@ service /lines on httpListener {
             Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
             future<error?>[] running = [];
             foreach Context message in messages {
-                future<error?> branch = start orderLinesApiTimedIterateTarget(message);
+                future<error?> branch = start timedIterateTarget(message);
                 running.push(branch);
             }
             Context[] collected = check awaitAggregation(messages, running, 5, faultTarget = ctx);
@@ -61,7 +61,7 @@ service /lines on httpListener {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
             Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
             foreach Context message in messages {
-                check copyFailure(ctx, message, orderLinesApiSequentialIterateTarget(message));
+                check copyFailure(ctx, message, sequentialIterateTarget(message));
             }
             check aggregateMessages(ctx, messages, false);
             return check respond(ctx, headers = passBackHeaders);
@@ -80,9 +80,9 @@ service /lines on httpListener {
             http:Response? answer = ();
             error? failure = ();
             future<http:Response|error?>[] running = [];
-            future<http:Response|error?> started = start orderLinesApiFirstCloneTarget1(messages[0]);
+            future<http:Response|error?> started = start firstCloneTarget1(messages[0]);
             running.push(started);
-            future<http:Response|error?> started2 = start orderLinesApiFirstCloneTarget2(messages[1]);
+            future<http:Response|error?> started2 = start firstCloneTarget2(messages[1]);
             running.push(started2);
             foreach int index in 0 ..< running.length() {
                 future<http:Response|error?> finished = running[index];
@@ -110,7 +110,7 @@ service /lines on httpListener {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
-        _ = start orderLinesApiDetachedCloneTarget(messages[0]);
+        _ = start detachedCloneTarget(messages[0]);
         return respond(ctx, headers = passBackHeaders);
     }
 }

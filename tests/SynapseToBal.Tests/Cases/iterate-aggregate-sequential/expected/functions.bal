@@ -10,13 +10,13 @@ function quoteLookup(Context ctx) returns error? {
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteApiXmlIterateTarget(Context ctx) returns error? {
+function xmlIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);
 }
 
 # A branch of the <iterate> at line 27: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteApiJsonIterateTarget(Context ctx) returns error? {
+function jsonIterateTarget(Context ctx) returns error? {
     check quoteLookup(ctx);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.quote"));
 }

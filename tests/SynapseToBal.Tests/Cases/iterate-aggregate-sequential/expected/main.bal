@@ -16,7 +16,7 @@ service /quotes on httpListener {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<symbols>/<symbol>);
         foreach Context message in messages {
-            check quoteApiXmlIterateTarget(message);
+            check xmlIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false, count = 3);
         log:printInfo("QuoteAPI /xml request", direction = "request", payload = check payloadText(ctx));
@@ -30,7 +30,7 @@ service /quotes on httpListener {
         Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.symbols"), "$.symbols");
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start quoteApiJsonIterateTarget(message);
+            future<error?> branch = start jsonIterateTarget(message);
             running.push(branch);
         }
         foreach future<error?> finished in running {

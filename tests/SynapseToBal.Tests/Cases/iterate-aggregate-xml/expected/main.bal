@@ -20,7 +20,7 @@ service /orders on httpListener {
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:orders>/<*>.<m:'order>);
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start orderSplitApiBatchIterateTarget(message);
+            future<error?> branch = start batchIterateTarget(message);
             running.push(branch);
         }
         Context[] collected = check awaitAggregation(messages, running, 30);
@@ -35,7 +35,7 @@ service /orders on httpListener {
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start orderSplitApiLinesIterateTarget(message);
+            future<error?> branch = start linesIterateTarget(message);
             running.push(branch);
         }
         Context[] collected = check awaitAggregation(messages, running, 10, countsCopies = false);

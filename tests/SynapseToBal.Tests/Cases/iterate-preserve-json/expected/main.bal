@@ -16,7 +16,7 @@ service /students on httpListener {
         Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.students.studentlist");
         future<error?>[] running = [];
         foreach Context message in messages {
-            future<error?> branch = start studentsApiSamePathIterateTarget(message);
+            future<error?> branch = start samePathIterateTarget(message);
             running.push(branch);
         }
         foreach future<error?> finished in running {
@@ -32,7 +32,7 @@ service /students on httpListener {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
         Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.placeHolder");
         foreach Context message in messages {
-            check studentsApiOtherPathIterateTarget(message);
+            check otherPathIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, true);
         return respond(ctx, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /students on httpListener {
         error? failure = ();
         future<http:Response|error?>[] running = [];
         foreach Context message in messages {
-            future<http:Response|error?> branch = start studentsApiDefaultPathIterateTarget(message);
+            future<http:Response|error?> branch = start defaultPathIterateTarget(message);
             running.push(branch);
         }
         foreach int index in 0 ..< running.length() {

@@ -20,7 +20,7 @@ function replySequence(Context ctx) returns http:Response|error {
 }
 
 # A branch of the <clone> at line 43: runs its target on one copy of the message.
-function notifyApiPartlyCloneTarget(Context ctx) returns error? {
+function partlyCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
 }
 

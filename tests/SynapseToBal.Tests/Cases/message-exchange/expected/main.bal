@@ -45,7 +45,7 @@ service /notify on httpListener {
         check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
-        _ = start notifyApiPartlyCloneTarget(messages[0]);
+        _ = start partlyCloneTarget(messages[0]);
         return respond(ctx, headers = passBackHeaders);
     }
 }

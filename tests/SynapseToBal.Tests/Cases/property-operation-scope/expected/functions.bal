@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # A branch of the <iterate> at line 10: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function countingApiItemsIterateTarget(Context ctx) returns error? {
+function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
     check callEndpoint(ctx, countingApiItemsEndpoint, restPostfix(ctx), headers = passThroughHeaders);

@@ -20,7 +20,7 @@ service /count on httpListener {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<items>/<item>);
         foreach Context message in messages {
-            check countingApiItemsIterateTarget(message);
+            check itemsIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false);
         log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));

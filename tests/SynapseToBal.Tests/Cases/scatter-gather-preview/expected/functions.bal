@@ -3,34 +3,34 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation collects.
-function shelterApiJsonScatterGather1(Context ctx) returns error? {
-    ShelterApiJsonScatterGather1Payload payload = {"animal": {"name": "Rex", "ticket": check jsonPath(ctx, "$.ticket")}};
+function jsonScatterGather1(Context ctx) returns error? {
+    JsonScatterGather1Payload payload = {"animal": {"name": "Rex", "ticket": check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
 
 # Sequence 2 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation collects.
-function shelterApiJsonScatterGather2(Context ctx) returns error? {
-    ShelterApiJsonScatterGather2Payload payload = {"animal": {"name": "Tom", "ticket": check jsonPath(ctx, "$.ticket")}};
+function jsonScatterGather2(Context ctx) returns error? {
+    JsonScatterGather2Payload payload = {"animal": {"name": "Tom", "ticket": check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
 
 # Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
-function shelterApiXmlScatterGather1(Context ctx) returns error? {
+function xmlScatterGather1(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<animal><name>Rex</name><ticket>${xmlArg(xpathString((check soapBody(ctx))/**/<ticket>))}</ticket></animal>`);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<animal>);
 }
 
 # Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
-function shelterApiXmlScatterGather2(Context ctx) returns error? {
+function xmlScatterGather2(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<animal><name>Tom</name><ticket>${xmlArg(xpathString((check soapBody(ctx))/**/<ticket>))}</ticket></animal>`);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<animal>);
 }
 
 # Sequence 1 of the <scatter-gather> at line 48: runs on one copy of the message, then keeps the part the aggregation collects.
-function shelterApiBodyScatterGather1(Context ctx) returns error? {
-    ShelterApiBodyScatterGather1Payload payload = {"animal": "Rex"};
+function bodyScatterGather1(Context ctx) returns error? {
+    BodyScatterGather1Payload payload = {"animal": "Rex"};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }

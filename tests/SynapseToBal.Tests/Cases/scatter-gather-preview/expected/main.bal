@@ -16,9 +16,9 @@ service /shelter on httpListener {
         // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message goes on unchanged, the result in variable 'animals'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
-        future<error?> started = start shelterApiJsonScatterGather1(messages[0]);
+        future<error?> started = start jsonScatterGather1(messages[0]);
         running.push(started);
-        future<error?> started2 = start shelterApiJsonScatterGather2(messages[1]);
+        future<error?> started2 = start jsonScatterGather2(messages[1]);
         running.push(started2);
         foreach future<error?> finished in running {
             check wait finished;
@@ -37,8 +37,8 @@ service /shelter on httpListener {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
         // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result in variable 'animals'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        check shelterApiXmlScatterGather1(messages[0]);
-        check shelterApiXmlScatterGather2(messages[1]);
+        check xmlScatterGather1(messages[0]);
+        check xmlScatterGather2(messages[1]);
         check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
         log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
         return respond(ctx, headers = passBackHeaders);
@@ -49,7 +49,7 @@ service /shelter on httpListener {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
         // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with the gathered result as its body.
         Context[] messages = [branchContext(ctx)];
-        check shelterApiBodyScatterGather1(messages[0]);
+        check bodyScatterGather1(messages[0]);
         check gatherMessages(ctx, messages, true);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -9,28 +9,28 @@ type JsonResponse record {|
 |};
 
 # The JSON payload the payloadFactory at line 9 builds (the payload).
-type ShelterApiJsonScatterGather1Payload record {|
-    ShelterApiJsonScatterGather1PayloadAnimal animal;
+type JsonScatterGather1Payload record {|
+    JsonScatterGather1PayloadAnimal animal;
 |};
 
-# The member 'animal' of ShelterApiJsonScatterGather1Payload.
-type ShelterApiJsonScatterGather1PayloadAnimal record {|
+# The member 'animal' of JsonScatterGather1Payload.
+type JsonScatterGather1PayloadAnimal record {|
     string name;
     json ticket;
 |};
 
 # The JSON payload the payloadFactory at line 14 builds (the payload).
-type ShelterApiJsonScatterGather2Payload record {|
-    ShelterApiJsonScatterGather2PayloadAnimal animal;
+type JsonScatterGather2Payload record {|
+    JsonScatterGather2PayloadAnimal animal;
 |};
 
-# The member 'animal' of ShelterApiJsonScatterGather2Payload.
-type ShelterApiJsonScatterGather2PayloadAnimal record {|
+# The member 'animal' of JsonScatterGather2Payload.
+type JsonScatterGather2PayloadAnimal record {|
     string name;
     json ticket;
 |};
 
 # The JSON payload the payloadFactory at line 51 builds (the payload).
-type ShelterApiBodyScatterGather1Payload record {|
+type BodyScatterGather1Payload record {|
     string animal;
 |};

@@ -3,12 +3,12 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 13 builds (the payload).
-type PetApiAllScatterGather2Payload record {|
-    PetApiAllScatterGather2PayloadPet pet;
+type AllScatterGather2Payload record {|
+    AllScatterGather2PayloadPet pet;
 |};
 
-# The member 'pet' of PetApiAllScatterGather2Payload.
-type PetApiAllScatterGather2PayloadPet record {|
+# The member 'pet' of AllScatterGather2Payload.
+type AllScatterGather2PayloadPet record {|
     string name;
     string 'type;
 |};

@@ -74,7 +74,7 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
 }
 
 # A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function orderSplitApiEachIterateTarget(Context ctx) returns http:Response|error? {
+function eachIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -19,7 +19,7 @@ service /orders on httpListener {
             error? failure = ();
             future<http:Response|error?>[] running = [];
             foreach Context message in messages {
-                future<http:Response|error?> branch = start orderSplitApiEachIterateTarget(message);
+                future<http:Response|error?> branch = start eachIterateTarget(message);
                 running.push(branch);
             }
             foreach int index in 0 ..< running.length() {

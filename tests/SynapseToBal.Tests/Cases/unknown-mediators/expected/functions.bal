@@ -6,6 +6,6 @@ import ballerina/http;
 import ballerina/log;
 
 # A branch of the <iterate> at line 9: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function unknownApiIterateTarget(Context ctx) returns http:Response|error? {
+function unknownPostRootIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("UnknownAPI / request", direction = "request");
 }

@@ -19,7 +19,7 @@ service /unknown on httpListener {
         error? failure = ();
         future<http:Response|error?>[] running = [];
         foreach Context message in messages {
-            future<http:Response|error?> branch = start unknownApiIterateTarget(message);
+            future<http:Response|error?> branch = start unknownPostRootIterateTarget(message);
             running.push(branch);
         }
         foreach int index in 0 ..< running.length() {
