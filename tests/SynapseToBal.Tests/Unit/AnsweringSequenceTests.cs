@@ -80,7 +80,7 @@ public sealed class AnsweringSequenceTests
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
         // OrderFault responds on every path: its runner returns the answer and its doc comment speaks of no 202.
-        Assert.Contains("# Fault handling of API 'OrderAPI' resource GET /a: records the error and runs sequence 'OrderFault'; the flow ends there with the sequence's answer (it answers on every path).\nfunction runOrderFault(", functions);
+        Assert.Contains("# Fault handling of OrderAPI GET /a: records the error and runs sequence 'OrderFault'; the flow ends there with the sequence's answer (it answers on every path).\nfunction runOrderFault(", functions);
         // MaybeFault may fall through: the 202 is still there, and the comment says so.
         var maybe = functions[functions.IndexOf("function runMaybeFault(", StringComparison.Ordinal)..];
         Assert.Contains("the flow ends there (202 when the sequence does not answer).\nfunction runMaybeFault(", functions);
