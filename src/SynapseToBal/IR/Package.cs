@@ -162,6 +162,16 @@ public sealed record FunctionIr(
     /// </summary>
     public bool AlwaysAnswers { get; init; }
 
+    /// <summary>
+    /// The end of a fault runner's doc comment (<c>runOrderFault</c>, FunctionKind.FaultFlow) while its sequence may
+    /// not answer; the refiner that finds the sequence answers on every path puts <see cref="FaultRunnerAnswered"/>
+    /// in its place, so the comment says what the body does.
+    /// </summary>
+    public const string FaultRunnerUnanswered = " (202 when the sequence does not answer)";
+
+    /// <summary>The end of a fault runner's doc comment when its sequence answers on every path.</summary>
+    public const string FaultRunnerAnswered = " with the sequence's answer (it answers on every path)";
+
     /// <summary>String parameters after the context (a sequence template's), each with its default value.</summary>
     public ImmutableArray<FunctionParameterIr> Parameters { get; init; } = [];
 }

@@ -8,6 +8,13 @@ public abstract record StepIr(MediatorSyntax? Origin)
 {
     /// <summary>True when the step always ends the flow (its Ballerina form returns).</summary>
     public virtual bool Terminates => false;
+
+    /// <summary>
+    /// For the first step of something the flow does that no mediator stands for (the send to a proxy's target
+    /// endpoint, <see cref="Origin"/> null): what it is, for the comment a refiner leaves where it never runs
+    /// (<c>Refine/AnsweringFlows.cs</c>), so that removing it is never silent. Null for every other step.
+    /// </summary>
+    public string? Unmediated { get; init; }
 }
 
 public enum LogFunction

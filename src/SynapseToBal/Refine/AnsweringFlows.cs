@@ -14,8 +14,9 @@ namespace SynapseToBal.Refine;
 /// (<see cref="InvokeStep"/>) are marked (<see cref="FunctionIr.AlwaysAnswers"/>): a task, an inbound listener, a
 /// message processor, a store, a fork or a registered flow that runs one keeps the <c>http:Response|error?</c> it
 /// expects. The steps a marked call makes unreachable are the steps the generated code never ran (the reply test
-/// returned first): a mediator's becomes a <see cref="DeadCodeStep"/> (its XML stays, as a comment), the implicit
-/// answer at the end of a flow (<c>return accepted();</c>, no mediator) goes.
+/// returned first): a mediator's becomes a <see cref="DeadCodeStep"/> (its XML stays, as a comment), a proxy's target
+/// endpoint send a comment saying it is not run (ProxyServiceMessageReceiver sends to it only when the in sequence
+/// returns true), the implicit answer at the end of a flow (<c>return accepted();</c>, no mediator) goes.
 /// </summary>
 public static class AnsweringFlows
 {
@@ -55,9 +56,18 @@ public static class AnsweringFlows
         var result = FlowBodies.Rewrite(package, body => Rewrite(body, answering), _ => false);
         return result with
         {
-            Functions = result.Functions.Select(f => answering.Contains(f.Name) ? f with { AlwaysAnswers = true } : f).ToImmutableArray(),
+            Functions = result.Functions.Select(f => answering.Contains(f.Name) ? f with { AlwaysAnswers = true } : Described(f)).ToImmutableArray(),
         };
     }
+
+    /// <summary>
+    /// A fault runner whose sequence now answers on every path (its body only returns the sequence's answer) with a doc
+    /// comment that says so: no 202 remains (issue 14).
+    /// </summary>
+    private static FunctionIr Described(FunctionIr function) =>
+        function is { Kind: FunctionKind.FaultFlow, Body: [InvokeStep { Answers: true }] } && function.Summary.Contains(FunctionIr.FaultRunnerUnanswered, StringComparison.Ordinal)
+            ? function with { Summary = function.Summary.Replace(FunctionIr.FaultRunnerUnanswered, FunctionIr.FaultRunnerAnswered, StringComparison.Ordinal) }
+            : function;
 
     /// <summary>Whether every path through the steps returns an answer (or fails) as the statement writer writes them.</summary>
     internal static bool Answers(ImmutableArray<StepIr> steps) => steps.Any(Answers);
@@ -75,8 +85,10 @@ public static class AnsweringFlows
     /// <summary>
     /// The steps with each call of an answering sequence returning its answer, and what follows a step that now always
     /// answers made dead: a later mediator's step a <see cref="DeadCodeStep"/> (once per mediator), comments and TODOs
-    /// kept; a step of no mediator (the implicit answer at the end of a flow) or of the mediator that made the call (a
-    /// <c>send receive</c>'s answer after the sequence it runs) dropped, as the call stands for that mediator.
+    /// kept; a step of no mediator that stands for something of the source (<see cref="StepIr.Unmediated"/>: a proxy's
+    /// target endpoint send) a comment saying it is not run; any other step of no mediator (the implicit answer at the
+    /// end of a flow, the rest of a target endpoint send) or of the mediator that made the call (a <c>send receive</c>'s
+    /// answer after the sequence it runs) dropped, as the call stands for that mediator.
     /// </summary>
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> answering)
     {
@@ -92,6 +104,10 @@ public static class AnsweringFlows
                 {
                     case CommentStep or TodoStep or DeadCodeStep:
                         result.Add(step);
+                        break;
+                    case { Origin: null, Unmediated: { } what }:
+                        // ProxyServiceMessageReceiver sends to the target endpoint only when the in sequence returns true.
+                        result.Add(new CommentStep(null, $"Not run: {what}: the sequence called above answers on every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in sequence goes on)"));
                         break;
                     case { Origin: { } origin } when !ReferenceEquals(origin, lastDead) && !ReferenceEquals(origin, stopper):
                         result.Add(new DeadCodeStep(origin, "never runs: the sequence called above answers on every path, so the flow has ended"));

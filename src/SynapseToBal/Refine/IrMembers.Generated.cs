@@ -296,6 +296,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.AcceptStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -307,6 +308,7 @@ internal static partial class IrMembers
                 sink.Visit(n.LocalName);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -315,6 +317,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.AddSoapHeaderXmlStep)node;
                 sink.Visit(n.Xml);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -384,6 +387,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -414,6 +418,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.CacheStoreStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -421,6 +426,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.CallAddressStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -431,6 +437,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Path);
                 sink.Visit(n.SoapAction);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -438,6 +445,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.ClearHeadersStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -445,6 +453,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.ClearPayloadStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -500,6 +509,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.CommentStep)node;
                 sink.Visit(n.Text);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -518,6 +528,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -571,6 +582,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.ContinueWithStep)node;
                 sink.Visit(n.Function);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -593,6 +605,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -637,6 +650,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -672,6 +686,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.Result);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -753,6 +768,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -761,6 +777,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -778,6 +795,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -813,6 +831,7 @@ internal static partial class IrMembers
                 sink.Visit(n.ContentType);
                 sink.Visit(n.ResponseVariable);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -840,6 +859,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Source);
                 sink.Visit(n.Target);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -875,6 +895,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -888,6 +909,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Binary);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -930,6 +952,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Loop);
                 sink.Visit(n.Body);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -985,6 +1008,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1119,6 +1143,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Body);
                 sink.Visit(n.ResponseVariable);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1161,6 +1186,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1330,6 +1356,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1407,6 +1434,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1530,6 +1558,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1538,6 +1567,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1552,6 +1582,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1598,6 +1629,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1637,6 +1669,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1733,6 +1766,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.Fields);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1745,6 +1779,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Role);
                 sink.Visit(n.Detail);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -1906,6 +1941,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2193,6 +2229,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2201,6 +2238,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2210,6 +2248,7 @@ internal static partial class IrMembers
                 sink.Visit(n.NamespaceUri);
                 sink.Visit(n.LocalName);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2218,6 +2257,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2226,6 +2266,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2255,6 +2296,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2269,6 +2311,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2335,6 +2378,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2361,6 +2405,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2370,6 +2415,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2384,6 +2430,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Json);
                 sink.Visit(n.Xml);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2393,6 +2440,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2402,6 +2450,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2409,6 +2458,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2420,6 +2470,7 @@ internal static partial class IrMembers
                 sink.Visit(n.External);
                 sink.Visit(n.Failover);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2429,6 +2480,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2491,6 +2543,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2542,6 +2595,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2561,6 +2615,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2570,6 +2625,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Reason);
                 sink.Visit(n.RawXml);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2583,6 +2639,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2676,6 +2733,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2770,6 +2828,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2940,6 +2999,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.TargetProperty);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -2963,6 +3023,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.TargetProperty);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 

@@ -70,5 +70,37 @@ public sealed class AnsweringSequenceTests
         Assert.Contains("function tick(Context ctx) returns http:Response? {", files["functions.bal"]);
     }
 
+    [Fact]
+    public void A_fault_runner_says_202_only_when_its_sequence_may_not_answer()
+    {
+        var files = Convert(
+            OrderFault,
+            $"""<sequence xmlns="{Ns}" name="MaybeFault"><filter source="$trp:X-Stop" regex="yes"><then><respond/></then></filter></sequence>""",
+            $"""<api xmlns="{Ns}" name="OrderAPI" context="/orders"><resource methods="GET" uri-template="/a" faultSequence="OrderFault"><inSequence><send><endpoint><address uri="http://localhost:9000/a"/></endpoint></send></inSequence></resource><resource methods="GET" uri-template="/b" faultSequence="MaybeFault"><inSequence><send><endpoint><address uri="http://localhost:9000/b"/></endpoint></send></inSequence></resource></api>""");
+        var functions = files["functions.bal"].ReplaceLineEndings("\n");
+
+        // OrderFault responds on every path: its runner returns the answer and its doc comment speaks of no 202.
+        Assert.Contains("# Fault handling of OrderAPI GET /a: records the error and runs sequence 'OrderFault'; the flow ends there with the sequence's answer (it answers on every path).\nfunction runOrderFault(", functions);
+        // MaybeFault may fall through: the 202 is still there, and the comment says so.
+        var maybe = functions[functions.IndexOf("function runMaybeFault(", StringComparison.Ordinal)..];
+        Assert.Contains("the flow ends there (202 when the sequence does not answer).\nfunction runMaybeFault(", functions);
+        Assert.Contains("return accepted();", maybe[..maybe.IndexOf("\n}", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
+    public void A_proxy_target_endpoint_after_an_in_sequence_that_always_answers_stays_as_a_comment()
+    {
+        // ProxyServiceMessageReceiver sends to the target endpoint only when the in sequence returns true: after an
+        // answering sequence the MI never sends, and the generated code says so where the send would have been.
+        var files = Convert(
+            $"""<sequence xmlns="{Ns}" name="Answer"><payloadFactory media-type="json"><format>{"{"}"ok": true{"}"}</format><args/></payloadFactory><respond/></sequence>""",
+            $"""<endpoint xmlns="{Ns}" name="epr1"><address uri="http://localhost:9000/services/B"/></endpoint>""",
+            $"""<proxy xmlns="{Ns}" name="AnswerProxy" transports="http"><target endpoint="epr1" inSequence="Answer"/></proxy>""");
+        var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value)).ReplaceLineEndings("\n");
+
+        Assert.Contains("    return answer(ctx);\n    // Not run: the send to the target endpoint 'epr1' of proxy 'AnswerProxy': the sequence called above answers on every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in sequence goes on)\n}", code);
+        Assert.DoesNotContain("callEndpoint(", code);
+    }
+
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }

@@ -91,6 +91,26 @@ public sealed class HeaderPassThroughTests
         }
     }
 
+    [Fact]
+    public void A_response_keeps_the_Host_header_a_request_leaves_out()
+    {
+        // PassThroughTransportUtils.removeUnwantedHeaders (run by PassThroughHttpSender.invoke for requests and
+        // responses) removes Transfer-Encoding, Connection, Keep-Alive, Content-Length, Date, Server and User-Agent,
+        // never Host: a respond with no call echoes the client's Host; TargetRequestFactory drops it from a request.
+        var table = RuntimeSourceText.Support[RuntimeSourceText.Support.IndexOf("final readonly & map<boolean> hopByHopHeaders = {", StringComparison.Ordinal)..];
+        table = table[..(table.IndexOf("};", StringComparison.Ordinal) + 2)];
+        foreach (var name in new[] { "transfer-encoding", "connection", "keep-alive", "content-length", "date", "server", "user-agent" })
+        {
+            Assert.Contains($"\"{name}\": true", table, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("\"host\"", table, StringComparison.Ordinal);
+        Assert.Contains("const string REQUEST_HOST_HEADER = \"host\";", RuntimeSourceText.Support, StringComparison.Ordinal);
+        var pass = RuntimeSourceText.Function("passTransportHeaders");
+        Assert.Contains("boolean request = message is http:Request;", pass, StringComparison.Ordinal);
+        Assert.Equal(2, pass.Split("if hopByHopHeaders.hasKey(name) || (request && name == REQUEST_HOST_HEADER) {").Length - 1);
+    }
+
     private static string Proxy(string name, string target) =>
         $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="{name}" transports="http"><target>{target}</target></proxy>""";
 

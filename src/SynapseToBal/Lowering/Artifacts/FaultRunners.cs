@@ -53,7 +53,7 @@ public sealed partial class Lowerer
             var list = handled.Count == 1 ? handled[0] : string.Join(", ", handled.Take(handled.Count - 1)) + " and " + handled[^1];
             _functions[index] = _functions[index] with
             {
-                Summary = $"Fault handling of {list}: records the error and runs sequence '{sequence}'; the flow ends there (202 when the sequence does not answer).",
+                Summary = $"Fault handling of {list}: records the error and runs sequence '{sequence}'; the flow ends there{FunctionIr.FaultRunnerUnanswered}.",
             };
         }
     }

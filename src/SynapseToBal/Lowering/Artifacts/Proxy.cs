@@ -35,11 +35,12 @@ public sealed partial class Lowerer
             // The target is sent as a <send> is (ProxyServiceMessageReceiver: endpoint.send), in the state the in flow
             // left: OUT_ONLY and FORCE_SC_ACCEPTED apply to it as to a send.
             var ended = context.Exchange.Ended ?? context.Exchange.Current;
-            body = CallStepFor(null, endpoint, context, out var reason) is { } call
-                ? [.. body, .. TargetTransportSwitchTodo(target.InSequence), .. OutOnlyOrAccepted(null, "proxy target", target.Location, call, ended, context) ?? [.. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]]
-                : JmsTargetSend(endpoint, target.InSequence, target.Location) is { } jms ? [.. body, .. jms]
-                : VfsTargetSend(endpoint, ended, target.Location, context) is { } vfs ? [.. body, .. vfs]
-                : [.. body, new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
+            ImmutableArray<StepIr> send = CallStepFor(null, endpoint, context, out var reason) is { } call
+                ? [.. TargetTransportSwitchTodo(target.InSequence), .. OutOnlyOrAccepted(null, "proxy target", target.Location, call, ended, context) ?? [.. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]]
+                : JmsTargetSend(endpoint, target.InSequence, target.Location) is { } jms ? [.. jms]
+                : VfsTargetSend(endpoint, ended, target.Location, context) is { } vfs ? [.. vfs]
+                : [new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
+            body = [.. body, .. MarkedUnmediated(send, TargetEndpointSend(proxy.Name, endpoint))];
         }
 
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
@@ -72,6 +73,31 @@ public sealed partial class Lowerer
             var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
             yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl };
         }
+    }
+
+    /// <summary>What a proxy's target endpoint send is, for the comment left where it never runs.</summary>
+    private static string TargetEndpointSend(string proxy, EndpointReferenceSyntax endpoint) => endpoint switch
+    {
+        EndpointReferenceSyntax.Key key => $"the send to the target endpoint '{key.Value.Text}' of proxy '{proxy}'",
+        EndpointReferenceSyntax.Inline => $"the send to the inline target endpoint of proxy '{proxy}'",
+        _ => throw new InvalidOperationException($"Unhandled endpoint reference {endpoint.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// The steps of something no mediator stands for, the first that a refiner may remove (not a TODO or a comment,
+    /// which stay) saying what it is (<see cref="StepIr.Unmediated"/>).
+    /// </summary>
+    private static ImmutableArray<StepIr> MarkedUnmediated(ImmutableArray<StepIr> steps, string what)
+    {
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i] is { Origin: null } and not (TodoStep or CommentStep or DeadCodeStep))
+            {
+                return steps.SetItem(i, steps[i] with { Unmediated = what });
+            }
+        }
+
+        return steps;
     }
 
     /// <summary>

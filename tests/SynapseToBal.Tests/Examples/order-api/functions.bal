@@ -24,7 +24,7 @@ function orderFault(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends there with the sequence's answer (it answers on every path).
 function runOrderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderFault(ctx);

@@ -22,6 +22,9 @@ import ballerinax/java.jms;
 import ballerinax/kafka;
 import ballerinax/salesforce;
 
+# The transport headers the message never hands on, to a backend or to the client: the ones
+# PassThroughTransportUtils.removeUnwantedHeaders removes (PassThroughHttpSender.invoke runs it for a request and for a
+# response alike; none is in the default preserve list) and the HTTP client and listener write themselves.
 final readonly & map<boolean> hopByHopHeaders = {
     "transfer-encoding": true,
     "connection": true,
@@ -29,9 +32,13 @@ final readonly & map<boolean> hopByHopHeaders = {
     "content-length": true,
     "date": true,
     "server": true,
-    "user-agent": true,
-    "host": true
+    "user-agent": true
 };
+
+# Left out of a request only: the backend gets the Host of its endpoint URL (TargetRequestFactory drops the message's
+# Host unless REQUEST_HOST_HEADER is set), while a response keeps it (removeUnwantedHeaders does not remove it, and
+# SourceResponseFactory copies every transport header onto the response).
+const string REQUEST_HOST_HEADER = "host";
 
 # Creates the context for an incoming request. The body is kept as received until a step reads it.
 # The URL postfix is the request path and query after the API context `basePath`; `api` is the
@@ -3793,8 +3800,9 @@ function regexGroup(string value, string pattern, int group) returns string|erro
 # Transfer-Encoding, ...) are left to the HTTP client and listener. Remove a header with a header mediator
 # (action="remove") before the send when the backend must not see it.
 function passTransportHeaders(Context ctx, http:Request|http:Response message) {
+    boolean request = message is http:Request;
     foreach [string, string] [name, value] in ctx.headers.entries() {
-        if hopByHopHeaders.hasKey(name) {
+        if hopByHopHeaders.hasKey(name) || (request && name == REQUEST_HOST_HEADER) {
             continue;
         }
         // Narrowed one by one: a method cannot be called on the union itself. The else branch casts: objects are
@@ -3808,7 +3816,7 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
     // TargetRequestFactory and SourceResponseFactory then add every further value of a repeated header
     // (EXCESS_TRANSPORT_HEADERS), after the first.
     foreach [string, string[]] [name, values] in ctx.excessHeaders.entries() {
-        if hopByHopHeaders.hasKey(name) {
+        if hopByHopHeaders.hasKey(name) || (request && name == REQUEST_HOST_HEADER) {
             continue;
         }
         foreach string value in values {
@@ -3827,8 +3835,8 @@ function passTransportHeaders(Context ctx, http:Request|http:Response message) {
 # TRANSPORT_HEADERS, then the EXCESS_TRANSPORT_HEADERS). Left out, as PassThroughTransportUtils.removeUnwantedHeaders
 # removes them (none is in the default preserve list) or the HTTP client writes its own: Host (set from the endpoint
 # URL or REQUEST_HOST_HEADER), Content-Length, Transfer-Encoding, Connection, Keep-Alive, Date, Server and User-Agent
-# (`hopByHopHeaders`). The generated code names it at each call (`headers = passThroughHeaders`): pass a function of
-# your own there to send other headers.
+# (`hopByHopHeaders`; Host is `REQUEST_HOST_HEADER`, left out of a request only). The generated code names it at each
+# call (`headers = passThroughHeaders`): pass a function of your own there to send other headers.
 function passThroughHeaders(Context ctx, http:Request request) {
     passTransportHeaders(ctx, request);
 }
@@ -3840,8 +3848,8 @@ function passThroughHeaders(Context ctx, http:Request request) {
 # (Authorization and cookies included). Then every further value of a repeated header (SourceResponseFactory adds the
 # EXCESS_TRANSPORT_HEADERS). Left out, as PassThroughHttpSender.invoke removes them for the response too
 # (PassThroughTransportUtils.removeUnwantedHeaders) and the listener writes its own: Content-Length,
-# Transfer-Encoding, Connection, Keep-Alive, Date, Server and User-Agent (`hopByHopHeaders`); Host too, which
-# removeUnwantedHeaders keeps (a respond with no call echoes it in the MI) but `hopByHopHeaders` leaves out. The generated code
+# Transfer-Encoding, Connection, Keep-Alive, Date, Server and User-Agent (`hopByHopHeaders`). Host is kept, as
+# removeUnwantedHeaders keeps it: a respond with no call echoes the client's Host, as in the MI. The generated code
 # names it at each respond (`headers = passBackHeaders`): pass a function of your own there to answer with other headers
 # (remove `authorization` from the message before a respond that must not echo it).
 function passBackHeaders(Context ctx, http:Response response) {

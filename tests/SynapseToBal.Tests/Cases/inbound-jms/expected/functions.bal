@@ -19,7 +19,7 @@ function queueError(Context ctx) returns http:Response {
     return accepted();
 }
 
-# Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there with the sequence's answer (it answers on every path).
 function runQueueError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return queueError(ctx);

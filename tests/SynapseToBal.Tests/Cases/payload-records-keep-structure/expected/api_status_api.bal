@@ -19,7 +19,7 @@ service /status on httpListener {
     }
 }
 
-# Fault handling of StatusAPI GET (default): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of StatusAPI GET (default): records the error and runs sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderError(ctx);

@@ -47,7 +47,7 @@ function unresolved(Context ctx) returns error? {
     log:printInfo("Unresolved sequence");
 }
 
-# Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs sequence 'OrderError'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderError(ctx);

@@ -21,7 +21,7 @@ function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
     return continueWithResponse(ctx);
 }
 
-# Fault handling of sequence 'NotifyAll' (onError): records the error and runs sequence 'NotifyFailed'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of sequence 'NotifyAll' (onError): records the error and runs sequence 'NotifyFailed'; the flow ends there with the sequence's answer (it answers on every path).
 function runNotifyFailed(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return notifyFailed(ctx);
