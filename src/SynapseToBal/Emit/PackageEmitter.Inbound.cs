@@ -406,6 +406,7 @@ public sealed partial class PackageEmitter
             Username = ftp.Username is { } user ? names[user] : null,
             Password = ftp.Password is { } password ? names[password] : null,
             Folder = names[ftp.Folder],
+            UserDirIsRoot = ftp.UserDirIsRoot ? "true" : "false",
             Pattern = ftp.FileNamePattern is { } pattern ? Literal(pattern) : null,
             Interval = interval,
             IntervalText = proxy ? $"{interval} s (transport.PollInterval)" : $"{interval} s (interval {(ftp.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",

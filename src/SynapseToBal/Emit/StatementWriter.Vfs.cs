@@ -61,6 +61,7 @@ internal sealed partial class StatementWriter
             connection += $", auth: {{credentials: {{username: {_expr.Names[username]}{(vfs.Password is { } password ? $", password: {_expr.Names[password]}" : string.Empty)}}}}}";
         }
 
+        connection += $", userDirIsRoot: {(vfs.UserDirIsRoot ? "true" : "false")}";
         _out.Line($"check vfsWriteRemote(ctx, {{{connection}}}, {_expr.Names[vfs.Path]}{options});");
     }
 }

@@ -161,6 +161,7 @@ public abstract partial record InboundTransportIr
     /// <param name="MoveAfterProcess">Configurable: the folder (on the same server) <see cref="RemoteFileAction.Move"/> moves a processed file to.</param>
     /// <param name="AfterFailure">What happens to a file that cannot be read.</param>
     /// <param name="MoveAfterFailure">Configurable: the folder (on the same server) <see cref="RemoteFileAction.Move"/> moves a failed file to.</param>
+    /// <param name="UserDirIsRoot">Whether paths are read from the login (home) folder, as the Micro Integrator's Commons VFS reads them by default; false only when the URI option or <c>transport.vfs.SFTPUserDirIsRoot</c> says false.</param>
     public sealed record Ftp(
         RemoteFileProtocol Protocol,
         Symbol Host,
@@ -175,6 +176,7 @@ public abstract partial record InboundTransportIr
         Symbol? MoveAfterProcess,
         RemoteFileAction AfterFailure,
         Symbol? MoveAfterFailure,
+        bool UserDirIsRoot,
         InboundTargetIr Target) : InboundTransportIr;
 }
 

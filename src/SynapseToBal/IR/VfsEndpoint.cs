@@ -51,6 +51,9 @@ public sealed record VfsEndpointIr(
     int MaxRetryCount,
     decimal ReconnectSeconds)
 {
+    /// <summary>Remote only: paths are read from the login (home) folder, as WSO2's Commons VFS reads them unless the URI says userDirIsRoot=false.</summary>
+    public bool UserDirIsRoot { get; init; } = true;
+
     /// <summary>Settings that are not applied (reported, SB0268): a TODO beside each send, with the address (credentials masked).</summary>
     public NotTranslatedIr? NotApplied { get; init; }
 

@@ -401,7 +401,7 @@ public sealed partial class Lowerer
         ReportRemoteVfsSettings(inbound, owner, remote, parameters.Values, processed, failed);
         ReportInboundSettings(inbound, parameters.Keys.Where(k => !RemoteVfsHandled(k) && k is not ("sequential" or "coordination")), "ftp");
         var pattern = Text("transport.vfs.FileNamePattern") is { Length: > 0 } p ? p : null;
-        var ftp = RemoteFolderListener(inbound, owner, inbound.Name, remote, pattern, interval, Text("transport.vfs.ContentType") is { Length: > 0 } contentType ? contentType : null, processed, failed, target);
+        var ftp = RemoteFolderListener(inbound, owner, inbound.Name, remote, pattern, interval, Text("transport.vfs.ContentType") is { Length: > 0 } contentType ? contentType : null, processed, failed, Text("transport.vfs.SFTPUserDirIsRoot"), target);
         var summary = $"Inbound endpoint '{inbound.Name}': every {interval.ToString(CultureInfo.InvariantCulture)} s, each new file of {remote.Scheme} folder '{SecretNames.MaskXml(remote.Path)}' on host '{SecretNames.MaskXml(remote.Host)}'{(pattern is null ? string.Empty : $" whose name matches '{pattern}'")} runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}, then is {AfterText(processed.Action)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, ftp, inbound);
     }

@@ -809,7 +809,7 @@ public sealed partial class Lowerer
                 var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
                 var owner = $"proxy service '{proxy.Name}'";
                 ReportRemoteVfsSettings(proxy, owner, remote.Uri, proxy.Parameters, remote.Processed, remote.Failed);
-                var ftp = RemoteFolderListener(proxy, owner, proxy.Name + " vfs", remote.Uri, remote.Pattern, remote.IntervalSeconds, remote.ContentType, remote.Processed, remote.Failed, target);
+                var ftp = RemoteFolderListener(proxy, owner, proxy.Name + " vfs", remote.Uri, remote.Pattern, remote.IntervalSeconds, remote.ContentType, remote.Processed, remote.Failed, proxy.Parameters.FirstOrDefault(p => p.Name == "transport.vfs.SFTPUserDirIsRoot")?.Text, target);
                 var summary = $"Proxy service '{proxy.Name}' on VFS ({remote.Uri.Scheme}): every {remote.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval), each new file of folder '{SecretNames.MaskXml(remote.Uri.Path)}' on host '{SecretNames.MaskXml(remote.Uri.Host)}' whose name matches '{remote.Pattern}' runs the proxy's in flow as {remote.ContentType}, then is {AfterText(remote.Processed.Action)}.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " vfs listener"), proxy.Name, summary, ftp, proxy);
             }

@@ -159,7 +159,6 @@ public sealed partial class Lowerer
         "transport.vfs.CreateFolder" => "the Micro Integrator creates a missing move folder; the listener's move fails when the folder does not exist",
         "vfs.passive" => "the Micro Integrator's FTP passive-mode setting; the ftp:Listener always uses passive mode",
         "transport.vfs.SFTPIdentities" or "transport.vfs.SFTPIdentityPassPhrase" => "the Micro Integrator authenticates to the SFTP server with this private key; give it to the listener as auth: {privateKey: {path, password}} (the pass phrase a required configurable) by hand",
-        "transport.vfs.SFTPUserDirIsRoot" => "set userDirIsRoot in the listener's configuration to the same value by hand",
         "transport.vfs.DistributedLock" or "transport.vfs.DistributedTimeout" => "it coordinates the Micro Integrator's file locks across a cluster, which the ftp:Listener does not take",
         _ when name.StartsWith("transport.vfs.", StringComparison.Ordinal) => "this VFS setting of the Micro Integrator is not applied by the ftp:Listener",
         _ => null,
@@ -173,6 +172,7 @@ public sealed partial class Lowerer
     [
         "transport.vfs.FileURI", "transport.PollInterval", "interval", "transport.vfs.ContentType", "transport.vfs.FileNamePattern", "transport.vfs.ActionAfterProcess",
         "transport.vfs.MoveAfterProcess", "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure",
+        "transport.vfs.SFTPUserDirIsRoot",
     ];
 
     /// <summary>
@@ -191,6 +191,7 @@ public sealed partial class Lowerer
         string? contentType,
         RemoteAfter processed,
         RemoteAfter failed,
+        string? userDirIsRootParameter,
         InboundTargetIr target)
     {
         Symbol Configurable(string what, string? value, string parameter, ConfigurableType type = ConfigurableType.String, bool secret = false)
@@ -216,7 +217,39 @@ public sealed partial class Lowerer
         var folder = Configurable("folder", uri.Path, "the path of transport.vfs.FileURI");
         var moveProcessed = processed.Action == RemoteFileAction.Move ? Configurable("move after process", processed.Folder, "the path of transport.vfs.MoveAfterProcess") : null;
         var moveFailed = failed.Action == RemoteFileAction.Move ? Configurable("move after failure", failed.Folder, "the path of transport.vfs.MoveAfterFailure") : null;
-        return new InboundTransportIr.Ftp(protocol, host, port, user, password, folder, pattern, intervalSeconds, contentType, processed.Action, moveProcessed, failed.Action, moveFailed, target);
+        return new InboundTransportIr.Ftp(protocol, host, port, user, password, folder, pattern, intervalSeconds, contentType, processed.Action, moveProcessed, failed.Action, moveFailed, UserDirIsRoot(protocol, uri.Options, userDirIsRootParameter), target);
+    }
+
+    /// <summary>
+    /// Whether the Micro Integrator reads a remote path from the login (home) folder. WSO2's Commons VFS defaults
+    /// userDirIsRoot to true for FTP, FTPS and SFTP (Ftp/SftpFileSystemConfigBuilder.getUserDirIsRoot); Synapse
+    /// (VFSUtils.parseSchemeFileOptions, attachFileSystemOptions) sets it for SFTP only, from the URI option
+    /// <c>UserDirIsRoot</c> or the parameter <c>transport.vfs.SFTPUserDirIsRoot</c> (the parameter wins), read as
+    /// <c>new Boolean(value)</c>: true only for "true" in any case.
+    /// </summary>
+    internal static bool UserDirIsRoot(RemoteFileProtocol protocol, string? uriOptions, string? parameter)
+    {
+        if (protocol != RemoteFileProtocol.Sftp)
+        {
+            return true;
+        }
+
+        string? value = null;
+        foreach (var option in (uriOptions ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = option.Split('=', 2);
+            if (parts[0].Trim() == "UserDirIsRoot")
+            {
+                value = parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Trim()) : string.Empty;
+            }
+        }
+
+        if (parameter is { Length: > 0 })
+        {
+            value = parameter;
+        }
+
+        return value is null || value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Reports (SB0264) each setting of a remote folder the ftp:Listener does not reproduce: parameters, URI options, NONE.</summary>
@@ -233,8 +266,8 @@ public sealed partial class Lowerer
             }
         }
 
-        // vfs.passive=true is what the listener does (it always connects in passive mode).
-        foreach (var option in (uri.Options ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries).Where(o => !o.Equals("vfs.passive=true", StringComparison.OrdinalIgnoreCase)))
+        // vfs.passive=true is what the listener does (it always connects in passive mode); UserDirIsRoot is applied (UserDirIsRoot).
+        foreach (var option in (uri.Options ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries).Where(o => !o.Equals("vfs.passive=true", StringComparison.OrdinalIgnoreCase) && o.Split('=', 2)[0].Trim() != "UserDirIsRoot"))
         {
             var name = option.Split('=', 2)[0];
             Report($"URI option '{SecretNames.MaskXml(option)}'", RemoteVfsSettingConsequence(name, null) ?? "a Commons VFS option of the Micro Integrator's connection; the ftp:Listener has its own connection settings: set the equivalent one by hand");

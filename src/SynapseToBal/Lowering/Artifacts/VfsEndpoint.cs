@@ -132,6 +132,15 @@ public sealed partial class Lowerer
             }
         }
 
+        // WSO2's Commons VFS reads a remote path from the login (home) folder (userDirIsRoot true by default); the URI
+        // option UserDirIsRoot changes it for SFTP only (VFSUtils.attachFileSystemOptions), so it is applied, not reported.
+        var userDirIsRoot = fileSystem switch
+        {
+            VfsFileSystem.Sftp => UserDirIsRoot(RemoteFileProtocol.Sftp, parameters.TryGetValue("UserDirIsRoot", out var userDir) ? "UserDirIsRoot=" + Uri.EscapeDataString(userDir) : null, null),
+            _ => true,
+        };
+        parameters.Remove("UserDirIsRoot");
+
         foreach (var (parameter, value) in parameters.Where(p => !VfsSenderApplied.Contains(p.Key, StringComparer.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             notApplied.Add(parameter switch
@@ -154,6 +163,7 @@ public sealed partial class Lowerer
 
         _vfsEndpoints[address] = new VfsEndpointIr(name, fileSystem, path, host, port, username, password, append, createFolder, locking, retries, reconnect)
         {
+            UserDirIsRoot = userDirIsRoot,
             NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.VfsSendNotReproduced, $"settings of VFS endpoint '{name}' not reproduced: {string.Join("; ", notApplied)}") : null,
             Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
         };

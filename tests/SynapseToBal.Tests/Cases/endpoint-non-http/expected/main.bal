@@ -24,7 +24,7 @@ service /orders on httpListener {
     # PUT /orders/report
     resource function put report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: reportDropHost, port: reportDropPort, auth: {credentials: {username: reportDropUser, password: reportDropPassword}}}, reportDropPath, append = true);
+        check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: reportDropHost, port: reportDropPort, auth: {credentials: {username: reportDropUser, password: reportDropPassword}}, userDirIsRoot: true}, reportDropPath, append = true);
         return accepted();
     }
 }

@@ -147,6 +147,8 @@ listener ftp:Listener remoteDropListener = check new ({
     host: remoteDropSftpHost,
     port: remoteDropSftpPort,
     auth: {credentials: {username: remoteDropSftpUser, password: remoteDropSftpPassword}},
+    // The Micro Integrator reads the path from the login (home) folder unless told otherwise.
+    userDirIsRoot: true,
     pollingInterval: 1
 });
 

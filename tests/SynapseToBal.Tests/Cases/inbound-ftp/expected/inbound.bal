@@ -12,6 +12,8 @@ listener ftp:Listener supplierFeedListener = check new ({
     host: supplierFeedFtpsHost,
     port: supplierFeedFtpsPort,
     auth: {credentials: {username: supplierFeedFtpsUser, password: supplierFeedFtpsPassword}},
+    // The Micro Integrator reads the path from the login (home) folder unless told otherwise.
+    userDirIsRoot: true,
     pollingInterval: 30
 });
 

@@ -15,6 +15,8 @@ listener ftp:Listener ftpQuotesProxyVfsListener = check new ({
     host: ftpQuotesProxyVfsFtpHost,
     port: ftpQuotesProxyVfsFtpPort,
     auth: {credentials: {username: ftpQuotesProxyVfsFtpUser, password: ftpQuotesProxyVfsFtpPassword}},
+    // The Micro Integrator reads the path from the login (home) folder unless told otherwise.
+    userDirIsRoot: true,
     pollingInterval: 0.5
 });
 
@@ -94,6 +96,8 @@ listener ftp:Listener sftpOrdersProxyVfsListener = check new ({
     host: sftpOrdersProxyVfsSftpHost,
     port: sftpOrdersProxyVfsSftpPort,
     auth: {credentials: {username: sftpOrdersProxyVfsSftpUser, password: sftpOrdersProxyVfsSftpPassword}},
+    // The Micro Integrator reads the path from the login (home) folder unless told otherwise.
+    userDirIsRoot: true,
     pollingInterval: 15
 });
 

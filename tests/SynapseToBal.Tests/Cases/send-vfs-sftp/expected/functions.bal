@@ -14,7 +14,7 @@ function stockQuoteFtpProxyOut(Context ctx) returns http:Response|error {
     ctx.properties["OUT_ONLY"] = "true";
     // TODO(SB0268): settings of VFS endpoint 'StockQuoteFtpProxy endpoint' not reproduced: the Micro Integrator connects in active FTP mode (vfs.passive is not true), the ftp:Client always in passive mode
     // <address uri="vfs:ftp://${FTPUserName}:****@${FTPHostname}/vfs/output/stockQuote.xml?vfs.passive=false" />
-    check vfsWriteRemote(ctx, {protocol: ftp:FTP, host: stockQuoteFtpProxyEndpointHost, port: stockQuoteFtpProxyEndpointPort, auth: {credentials: {username: stockQuoteFtpProxyEndpointUser, password: stockQuoteFtpProxyEndpointPassword}}}, stockQuoteFtpProxyEndpointPath);
+    check vfsWriteRemote(ctx, {protocol: ftp:FTP, host: stockQuoteFtpProxyEndpointHost, port: stockQuoteFtpProxyEndpointPort, auth: {credentials: {username: stockQuoteFtpProxyEndpointUser, password: stockQuoteFtpProxyEndpointPassword}}, userDirIsRoot: true}, stockQuoteFtpProxyEndpointPath);
     return accepted();
 }
 
@@ -33,7 +33,7 @@ function stockQuoteFtpProxyFlow(Context ctx) returns http:Response {
 function stockQuoteSftpProxyOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
     ctx.properties["OUT_ONLY"] = "true";
-    check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: stockQuoteSftpProxyEndpointHost, port: stockQuoteSftpProxyEndpointPort, auth: {credentials: {username: stockQuoteSftpProxyEndpointUser, password: stockQuoteSftpProxyEndpointPassword}}}, stockQuoteSftpProxyEndpointPath);
+    check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: stockQuoteSftpProxyEndpointHost, port: stockQuoteSftpProxyEndpointPort, auth: {credentials: {username: stockQuoteSftpProxyEndpointUser, password: stockQuoteSftpProxyEndpointPassword}}, userDirIsRoot: true}, stockQuoteSftpProxyEndpointPath);
     return accepted();
 }
 

@@ -20,7 +20,7 @@ service /reports on httpListener {
         ctx.headers["transport.vfs.replyfilename"] = getHeader(ctx, "X-Report-Name");
         // TODO(SB0268): settings of VFS endpoint 'ReportsFtpsEP' not reproduced: transport.vfs.SendFileSynchronously: the Micro Integrator writes one file at a time per server; the generated writes are not serialised
         // <address uri="vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&amp;transport.vfs.CreateFolder=true&amp;transport.vfs.Append=true&amp;transport.vfs.SendFileSynchronously=true" />
-        check vfsWriteRemote(ctx, {protocol: ftp:FTPS, host: reportsFtpsEpHost, port: reportsFtpsEpPort, auth: {credentials: {username: reportsFtpsEpUser}}}, reportsFtpsEpPath, append = true, createFolder = true);
+        check vfsWriteRemote(ctx, {protocol: ftp:FTPS, host: reportsFtpsEpHost, port: reportsFtpsEpPort, auth: {credentials: {username: reportsFtpsEpUser}}, userDirIsRoot: true}, reportsFtpsEpPath, append = true, createFolder = true);
         return accepted();
     }
 }
