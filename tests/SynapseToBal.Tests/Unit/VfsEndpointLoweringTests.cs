@@ -104,7 +104,7 @@ public sealed class VfsEndpointLoweringTests
             $"""<endpoint xmlns="{Ns}" name="SftpEP"><address uri="vfs:sftp://bob:hunter2@files.example.com:2222/home/bob/out?transport.vfs.Append=true"/></endpoint>""",
             $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><send><endpoint key="SftpEP"/></send></sequence>""");
         Assert.DoesNotContain(files, f => f.Value.Contains("hunter2", StringComparison.Ordinal));
-        Assert.Contains(files["functions.bal"].Split('\n'), l => l.Trim() == "check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: sftpEpHost, port: sftpEpPort, auth: {credentials: {username: sftpEpUser, password: sftpEpPassword}}}, sftpEpPath, append = true);");
+        Assert.Contains(files["functions.bal"].Split('\n'), l => l.Trim() == "check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: sftpEpHost, port: sftpEpPort, auth: {credentials: {username: sftpEpUser, password: sftpEpPassword}}, userDirIsRoot: true}, sftpEpPath, append = true);");
         Assert.Contains("import ballerina/ftp;", files["functions.bal"], StringComparison.Ordinal);
         Assert.Contains("configurable string sftpEpPassword = ?;", files["configs.bal"], StringComparison.Ordinal);
     }
