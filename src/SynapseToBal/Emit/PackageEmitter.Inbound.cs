@@ -367,6 +367,10 @@ public sealed partial class PackageEmitter
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
+
+            // An inbound endpoint's sequence that fails with no onError to handle it fails the poll cycle: FileInjectHandler
+            // rethrows, and FilePollingConsumer applies the after-failure action to the file (a proxy's fault flow handles it).
+            FailureAction = !proxy,
             Interval = interval,
             IntervalText = proxy ? $"{interval} s (transport.PollInterval)" : $"{interval} s (interval {(file.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
             ListFailed = Literal($"{who}: the folder cannot be read"),
@@ -423,6 +427,9 @@ public sealed partial class PackageEmitter
             OutFlow = ftp.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             AfterProcess = After(ftp.AfterProcess, ftp.MoveAfterProcess, "fileInfo.pathDecoded"),
             AfterFailure = After(ftp.AfterFailure, ftp.MoveAfterFailure, "fileInfo.pathDecoded"),
+
+            // As for a local folder: a failed sequence with no onError fails the cycle, the after-failure action applies.
+            FailureAction = !proxy,
             ReadFailed = Literal($"{who}: a file cannot be read"),
             Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
             PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),

@@ -60,6 +60,12 @@ class InvoiceDropPoller {
             var result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'InvoiceDrop': the sequence failed for a file", 'error = result, fileName = fileName);
+                // No onError sequence: the Micro Integrator fails the poll cycle and applies the after-failure action.
+                file:Error? failedDone = file:remove(entry.absPath);
+                if failedDone is file:Error {
+                    log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                }
+                continue;
             }
             file:Error? done = file:remove(entry.absPath);
             if done is file:Error {
@@ -180,6 +186,12 @@ service ftp:Service on remoteDropListener {
             var result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'RemoteDrop': the sequence failed for a file", 'error = result, fileName = fileInfo.name);
+                // No onError sequence: the Micro Integrator fails the poll cycle and applies the after-failure action.
+                ftp:Error? failedDone = caller->delete(fileInfo.pathDecoded);
+                if failedDone is ftp:Error {
+                    log:printError("Inbound endpoint 'RemoteDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);
+                }
+                continue;
             }
             ftp:Error? done = caller->delete(fileInfo.pathDecoded);
             if done is ftp:Error {
