@@ -223,8 +223,8 @@ public sealed partial class Lowerer
             }
 
             var why = call.Blocking
-                ? "a blocking <call> to it is not translated: the Micro Integrator's blocking sender writes the file and, without OUT_ONLY, waits for a reply the file system never gives; set OUT_ONLY to true before the call and make it non-blocking, or write the file by hand with vfsWrite*"
-                : $"OUT_ONLY is {(state.OutOnly == Known.Maybe ? "set on some paths only" : "not set")} before this <call>: the Micro Integrator writes the file and the rest of the flow waits for a reply the file system never gives (after the endpoint's timeout the message is dropped, or a fault responseAction runs the fault sequence); set OUT_ONLY to true before it, or write the file by hand with vfsWrite*";
+                ? "a blocking <call> to it is not translated: the Micro Integrator's blocking sender writes the file and, without OUT_ONLY, waits for a reply the file system never gives; the generated code does not write the file here (this step stays a TODO): set OUT_ONLY to true before the call and make it non-blocking, or write the file by hand with vfsWrite*"
+                : $"OUT_ONLY is {(state.OutOnly == Known.Maybe ? "set on some paths only" : "not set")} before this <call>: the Micro Integrator writes the file and the rest of the flow waits for a reply the file system never gives (after the endpoint's timeout the message is dropped, or a fault responseAction runs the fault sequence); the generated code does not write the file here (this step stays a TODO): set OUT_ONLY to true before it, or write the file by hand with vfsWrite*";
             _diagnostics.Report(DiagnosticCatalog.VfsSendNotReproduced, mediator.Location, vfs.EndpointName, why);
             return [new TodoStep(mediator, new NotTranslatedIr(DiagnosticCatalog.VfsSendNotReproduced, $"'{vfs.EndpointName}' writes files over VFS: {why}"), Transports.RedactUriSecrets(mediator.RawXml))];
         }

@@ -34,7 +34,7 @@ service /orders on httpListener {
     # POST /orders/report
     resource function post report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersFileAPI", "/orders");
-        // TODO(SB0268): 'AuditLogEP' writes files over VFS: OUT_ONLY is not set before this <call>: the Micro Integrator writes the file and the rest of the flow waits for a reply the file system never gives (after the endpoint's timeout the message is dropped, or a fault responseAction runs the fault sequence); set OUT_ONLY to true before it, or write the file by hand with vfsWrite*
+        // TODO(SB0268): 'AuditLogEP' writes files over VFS: OUT_ONLY is not set before this <call>: the Micro Integrator writes the file and the rest of the flow waits for a reply the file system never gives (after the endpoint's timeout the message is dropped, or a fault responseAction runs the fault sequence); the generated code does not write the file here (this step stays a TODO): set OUT_ONLY to true before it, or write the file by hand with vfsWrite*
         // <call>
         //     <endpoint key="AuditLogEP"/>
         // </call>
