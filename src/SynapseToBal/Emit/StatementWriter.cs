@@ -58,11 +58,34 @@ internal sealed partial class StatementWriter
 
     public void Block(ImmutableArray<StepIr> steps)
     {
+        (string Local, string Value)? previous = null;
         foreach (var step in steps)
         {
+            _previousSet = previous;
+            _justSet = null;
             Step(step);
+            previous = step is SetPropertyStep ? _justSet : null;
         }
     }
+
+    /// <summary>The string property local the step just written assigned, and the text of the value (read by the next step of the same block).</summary>
+    private (string Local, string Value)? _justSet;
+
+    /// <summary><see cref="_justSet"/> of the step before the one being written, when that step was in the same block.</summary>
+    private (string Local, string Value)? _previousSet;
+
+    /// <summary>
+    /// The string local the step before this one in the same block has just set to exactly <paramref name="text"/>,
+    /// when <paramref name="value"/> only reads (no clock, no generated id, no call of the runtime beyond reading
+    /// the message, no untranslated part): nothing ran in between, so evaluating the text again gives the value the
+    /// local holds (issue 14: a property of the XPath a switch then tests, as Synapse projects often write).
+    /// </summary>
+    private string? SameAsPreviousSet(ExprIr value, string text) =>
+        _previousSet is { } set && set.Value == text && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr
+            or LocalEntryReadIr or PropertyReadIr or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr
+            or XmlRelativeIr or XmlAttributeReadIr or ConcatIr or CountIr or ConfigurableReadIr)
+            ? set.Local
+            : null;
 
     /// <summary>
     /// The value of a property nothing reads (<see cref="PropertyLocal.Unread"/>): nothing when it cannot fail, as a
@@ -108,9 +131,11 @@ internal sealed partial class StatementWriter
                 Unread(_expr.Typed(set.Value));
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { } local:
+                var localValue = _expr.Typed(set.Value);
                 _out.Line(_expr.Locals.Declares(set)
-                    ? $"{local.TypeName} {local.Name} = {_expr.Typed(set.Value)};"
-                    : $"{local.Name} = {_expr.Typed(set.Value)};");
+                    ? $"{local.TypeName} {local.Name} = {localValue};"
+                    : $"{local.Name} = {localValue};");
+                _justSet = local.Kind == ValueKind.String ? (local.Name, localValue) : null;
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Field(set.Name) is { } field:
                 // A typed field of the Properties record: the value has the field's type (PropertyLocalAnalysis.RecordOf).
@@ -150,6 +175,9 @@ internal sealed partial class StatementWriter
                 break;
             case ComputedPropertyStep computed:
                 _out.Line($"_ = ctx.{PropertyMap(computed.Scope)}.removeIfHasKey({_expr.String(computed.Name)});");
+                break;
+            case RemovePropertyStep { Scope: PropertyScope.Default } remove when _expr.Locals[remove.Name] is { Unread: true }:
+                // A flag nothing reads (PropertyLocalAnalysis.UnreadFlags): removing it changes nothing.
                 break;
             case RemovePropertyStep remove:
                 _out.Line($"_ = ctx.{PropertyMap(remove.Scope)}.removeIfHasKey({BallerinaSyntax.StringLiteral(remove.Name)});");
@@ -1650,8 +1678,14 @@ internal sealed partial class StatementWriter
             return;
         }
 
-        var local = Local("route");
-        _out.Line($"string {local} = {_expr.String(choice.Source)};");
+        var source = _expr.String(choice.Source);
+        var local = SameAsPreviousSet(choice.Source, source);
+        if (local is null)
+        {
+            local = Local("route");
+            _out.Line($"string {local} = {source};");
+        }
+
         for (var i = 0; i < choice.Cases.Length; i++)
         {
             var pattern = choice.Cases[i].Pattern;

@@ -764,7 +764,7 @@ public sealed partial class Lowerer
     private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null)
     {
         ReportUnappliedSettings(qualities, location, endpoint, appliesAddressing: true);
-        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
         var (configurable, secret) = AddUrlConfigurable(baseName, url, location);
         var settings = ClientSettings(qualities, location, endpoint, baseName);
         var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities), Suspension = settings.Suspension };

@@ -46,6 +46,9 @@ public sealed class BodyLocals
     /// <summary>The local a default-scope property of this body is, or null when it stays in the context.</summary>
     public PropertyLocal? this[string property] => _byProperty.GetValueOrDefault(property);
 
+    /// <summary>The steps that declare a local (by identity).</summary>
+    internal IEnumerable<StepIr> Declarations => _declarations;
+
     /// <summary>True when this step (by identity) is the one that declares its property's local.</summary>
     public bool Declares(StepIr step) => _declarations.Contains(step);
 
@@ -159,7 +162,7 @@ public static partial class PropertyLocalAnalysis
         var pending = package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores).ToList();
         foreach (var artifact in pending)
         {
-            var text = new Facts();
+            var text = new Facts { HasTodo = true };
             text.Collect(artifact.RawXml ?? artifact.Origin.RawXml, contains: true);
             facts.Add(text);
         }
@@ -189,6 +192,11 @@ public static partial class PropertyLocalAnalysis
             var elsewhere = new List<Facts> { outside };
             elsewhere.AddRange(sharing.Where(j => j != i).Select(j => facts[j]));
             var locals = Locals(body, facts[i], elsewhere, moduleNames, names);
+            if (UnreadFlags(body, facts[i], elsewhere) is { Count: > 0 } flags)
+            {
+                locals = Merge(locals, flags);
+            }
+
             if (locals is not null)
             {
                 result[body.Node] = locals;
@@ -278,6 +286,62 @@ public static partial class PropertyLocalAnalysis
         }
 
         return chosen.Count == 0 ? null : new BodyLocals(chosen, declarations);
+    }
+
+    /// <summary>
+    /// Behaviour flags the generated code acts on where they are set and nothing reads afterwards (issue 14, "No dead
+    /// code"): OUT_ONLY, whose literal value the lowering already turned into <c>outOnly = true</c> on the sends after
+    /// it. The Micro Integrator's senders read it when they send, which the generated call does by its argument; the
+    /// property itself is read only by name: a get-property, the forwarding processor on a stored message, code a TODO
+    /// stands for. So its sets and removes in <paramref name="body"/> write nothing when they are all at the top of the
+    /// body and nothing that may run on its context reads or names it (no read, no mention in any IR string or TODO
+    /// text), stores the message, or holds a TODO (code written by hand for it may read the property or make the
+    /// stored or sent message the Micro Integrator would); the caller has already left out bodies whose context code
+    /// with a computed property name or a class or script may see.
+    /// </summary>
+    private static Dictionary<string, PropertyLocal> UnreadFlags(Body body, Facts facts, List<Facts> elsewhere)
+    {
+        var unread = new Dictionary<string, PropertyLocal>(StringComparer.Ordinal);
+        foreach (var flag in UnreadableFlags)
+        {
+            var writes = facts.Sets[flag].Concat(facts.Removes[flag]).ToList();
+            if (writes.Count == 0
+                || !writes.All(w => w is SetPropertyStep or RemovePropertyStep && body.Steps.Any(s => ReferenceEquals(s, w)))
+                || facts.Reads.Contains(flag) || facts.Mentioned(flag, removes: false) || facts.Stores || facts.HasTodo
+                || elsewhere.Any(f => f.Reads.Contains(flag) || f.Mentioned(flag, removes: false) || f.Stores || f.HasTodo || f.Sets[flag].Any(s => s is not SetPropertyStep)))
+            {
+                continue;
+            }
+
+            unread[flag] = new PropertyLocal("_", ValueKind.String, Unread: true);
+        }
+
+        return unread;
+    }
+
+    /// <summary>The flags <see cref="UnreadFlags"/> may leave unwritten.</summary>
+    private static readonly string[] UnreadableFlags = ["OUT_ONLY"];
+
+    private static BodyLocals Merge(BodyLocals? locals, Dictionary<string, PropertyLocal> flags)
+    {
+        var byProperty = new Dictionary<string, PropertyLocal>(StringComparer.Ordinal);
+        var declarations = new HashSet<StepIr>(ReferenceEqualityComparer.Instance);
+        if (locals is not null)
+        {
+            foreach (var (property, local) in locals.Entries)
+            {
+                byProperty[property] = local;
+            }
+
+            declarations.UnionWith(locals.Declarations);
+        }
+
+        foreach (var (flag, local) in flags)
+        {
+            byProperty.TryAdd(flag, local);
+        }
+
+        return new BodyLocals(byProperty, declarations);
     }
 
     private static bool IsCandidate(string property, Body body, Facts facts, List<Facts> elsewhere, StepIr? first, out ValueKind? kind, out bool hoisted)
@@ -384,7 +448,21 @@ public static partial class PropertyLocalAnalysis
         private ILookup<string, StepIr>? _setsLookup;
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-        public bool Mentioned(string property) => Names.Contains(property) || Texts.Any(t => t.Contains(property, StringComparison.Ordinal));
+        /// <summary>The default-scope properties removed by name, and the steps that remove them.</summary>
+        public ILookup<string, StepIr> Removes => _removesLookup ??= _removes.ToLookup(s => s.Name, s => s.Step, StringComparer.Ordinal);
+
+        /// <summary>A message is stored here (a message processor reads the stored copy's properties).</summary>
+        public bool Stores { get; private set; }
+
+        /// <summary>A TODO is here: code written by hand for it may do anything with the context.</summary>
+        public bool HasTodo { get; set; }
+
+        private readonly List<(string Name, StepIr Step)> _removes = [];
+        private ILookup<string, StepIr>? _removesLookup;
+
+        /// <summary>Whether an IR string or a text names the property (a removal counts unless <paramref name="removes"/> is false).</summary>
+        public bool Mentioned(string property, bool removes = true) =>
+            Names.Contains(property) || (removes && _removes.Any(r => r.Name == property)) || Texts.Any(t => t.Contains(property, StringComparison.Ordinal));
 
         public static Facts Of(ImmutableArray<StepIr> steps)
         {
@@ -455,7 +533,16 @@ public static partial class PropertyLocalAnalysis
 
                     See(read.Name, null);
                     return;
+                case RemovePropertyStep { Scope: PropertyScope.Default } remove:
+                    _removes.Add((remove.Name, remove));
+                    _removesLookup = null;
+                    return;
+                case StoreMessageStep:
+                    Stores = true;
+                    CollectMembers(node, contains);
+                    return;
                 case TodoStep todo:
+                    HasTodo = true;
                     // Code written by hand for these may read any property (a data mapping's DM_PROPERTIES included);
                     // a class or script may also write any.
                     Wildcard |= todo.Reason.Descriptor.Id is "SB0231" or "SB0258";

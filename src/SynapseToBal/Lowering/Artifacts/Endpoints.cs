@@ -257,7 +257,7 @@ public sealed partial class Lowerer
         _diagnostics.Report(DiagnosticCatalog.WsdlNotRead, wsdl.Location, baseName, source, why, declaredFormat is null ? "the message's own format is sent" : $"the format attribute's {wsdl.Format} is used");
         _wsdlFormats[wsdl] = declaredFormat;
         ReportUnappliedSettings(wsdl.Qualities, wsdl.Location, endpoint, appliesAddressing: true);
-        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
         var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, $"Address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source} of the '{baseName}' endpoint (the WSDL was not read: set it from the WSDL).", Secret: false));
         var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint, baseName);
@@ -435,7 +435,7 @@ public sealed partial class Lowerer
 
         notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n == DefaultSuspensionNote ? DefaultSuspensionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
         _pathEndpoints[endpoint.Definition] = first!;
-        var name = _symbols.Module(SymbolKind.Client, baseName);
+        var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
         var client = new ClientIr(name, baseName, members[0].UrlConfigurable, members[0].Url, timeout, notes.ToImmutable(), location)
         {
             NonErrorStatusCodes = members[0].NonErrorStatusCodes,
@@ -444,7 +444,7 @@ public sealed partial class Lowerer
             Group = new ClientGroupIr(kind, members.Select(m => m.UrlConfigurable).ToImmutableArray(), retryNextMember)
             {
                 Weights = weights ?? [],
-                State = _symbols.Module(SymbolKind.Client, baseName + " group"),
+                State = _symbols.Module(SymbolKind.Client, baseName + " group", shorter: ClientShorter(baseName, " group")),
                 EndpointName = endpoint.Name ?? "AnonymousEndpoint",
                 Dynamic = endpoint.Definition is not FailoverEndpointSyntax { Dynamic: false },
                 Members = groupMembers,

@@ -52,7 +52,7 @@ public sealed partial class Lowerer
 
         // The deprecated suspendDurationOnFailure (seconds) is read first; an initialDuration replaces it (EndpointDefinitionFactory).
         var initial = q.SuspendInitialDurationMillis ?? (q.SuspendDurationOnFailureSeconds is { } legacy ? legacy * 1000 : null);
-        return new EndpointSuspensionIr(_symbols.Module(SymbolKind.Client, baseName + " suspension"), kind, endpoint.Name ?? "AnonymousEndpoint",
+        return new EndpointSuspensionIr(_symbols.Module(SymbolKind.Client, baseName + " suspension", shorter: ClientShorter(baseName, " suspension")), kind, endpoint.Name ?? "AnonymousEndpoint",
             Codes(q.SuspendErrorCodes), initial, q.SuspendProgressionFactor, q.SuspendMaximumDurationMillis, Codes(q.TimeoutErrorCodes),
             q.RetriesBeforeSuspension, q.RetryDelayMillis);
     }

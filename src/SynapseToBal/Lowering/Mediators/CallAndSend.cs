@@ -388,7 +388,7 @@ public sealed partial class Lowerer
 
             case EndpointReferenceSyntax.Inline inline:
             {
-                var client = InlineClient(inline.Endpoint, context.Owner + " endpoint", out reason);
+                var client = InlineClient(inline.Endpoint, ShortClient(context.Owner + " endpoint", context, "endpoint"), out reason);
                 return client is null ? null : WithTransportSwitches(new CallStep(origin, client, PathFor(inline.Endpoint, context)) { TracksSuspension = client.Suspension is not null }, context);
             }
 

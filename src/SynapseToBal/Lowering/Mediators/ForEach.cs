@@ -207,7 +207,7 @@ public sealed partial class Lowerer
 
     private Symbol ForEachFunction(ForEachMediator forEach, FlowContext context, ImmutableArray<StepIr> body, string what)
     {
-        var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} foreach");
+        var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} foreach", shorter: FlowShorter(context, "foreach"));
         _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, body,
             $"The sequence of the <foreach> at line {forEach.Location.LineSpan.Start.Line + 1}: {what}", forEach.Location));
         return symbol;

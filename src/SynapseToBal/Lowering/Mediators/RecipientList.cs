@@ -50,7 +50,7 @@ public sealed partial class Lowerer
 
         var branches = members.Select((member, index) =>
         {
-            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient {index + 1}");
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient {index + 1}", shorter: FlowShorter(context, $"recipient {index + 1}"));
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [new CallStep(null, member.Client, member.Path) { OutOnly = true }],
                 $"Member {index + 1} of the recipient list at line {list.Location.LineSpan.Start.Line + 1}: sends its copy of the message (OUT_ONLY: the response is not read).", member.Location));
             return symbol;
@@ -82,7 +82,7 @@ public sealed partial class Lowerer
             for (var index = 0; index < urls.Length; index++)
             {
                 var address = new EndpointSyntax(list.Location, send.RawXml, null, new AddressEndpointSyntax(list.Location, urls[index], null, EndpointQualities.None), []);
-                if (LowerClient(address, $"{context.Owner} recipient {index + 1} endpoint", out _) is not { } client)
+                if (LowerClient(address, ShortClient($"{context.Owner} recipient {index + 1} endpoint", context, $"recipient {index + 1} endpoint"), out _) is not { } client)
                 {
                     return null;
                 }

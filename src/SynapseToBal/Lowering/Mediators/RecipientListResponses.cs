@@ -31,7 +31,7 @@ public sealed partial class Lowerer
         var source = new ForkSourceIr.Recipients(value);
         if (context.Exchange.Current.OutOnly == Known.Yes)
         {
-            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient");
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} recipient", shorter: FlowShorter(context, "recipient"));
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [new CallAddressStep(send) { OutOnly = true }],
                 $"A member of the recipient list at line {send.Location.LineSpan.Start.Line + 1}: sends its copy of the message to its URL (OUT_ONLY: the response is not read).", send.Location));
             ReportUnseenMemberFailures(send.Location);
@@ -108,7 +108,8 @@ public sealed partial class Lowerer
         var symbols = members.Select((member, index) =>
         {
             var prefix = _entryPrefixes.TryGetValue(aggregate, out var entry) ? LowerOnCopy(entry.Prefix, outContext) : [];
-            var symbol = _symbols.Module(SymbolKind.Function, members.Count > 1 ? $"{context.Owner} recipient {index + 1}" : $"{context.Owner} recipient");
+            var role = members.Count > 1 ? $"recipient {index + 1}" : "recipient";
+            var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {role}", shorter: FlowShorter(context, role));
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [.. member.Call, .. prefix, new ReplacePayloadStep(aggregate, part)],
                 $"A member of the recipient list at line {send.Location.LineSpan.Start.Line + 1}: sends its copy of the message, then keeps the part of the response the aggregate collects.", member.Location));
             return symbol;

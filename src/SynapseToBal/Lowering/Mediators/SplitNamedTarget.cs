@@ -46,6 +46,29 @@ public sealed partial class Lowerer
     /// <summary>The client of each inline endpoint lowered so far (a sequence inlined into a split's branch lowers its endpoints again).</summary>
     private readonly Dictionary<EndpointSyntax, ClientIr> _inlineClients = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The shorter names of the client of an inline endpoint of an API resource's own flow, by its base name (issue 14:
+    /// <c>submissionEndpoint</c> for <c>OrderAPI /submission</c>, not <c>orderApiSubmissionEndpoint</c>): the ladder the
+    /// resource's other functions get (<see cref="FlowShorter"/>). Its URL configurable keeps the long name, a
+    /// <c>Config.toml</c> key a deployment may already set.
+    /// </summary>
+    private readonly Dictionary<string, ImmutableArray<string>> _clientShorter = new(StringComparer.Ordinal);
+
+    /// <summary><paramref name="baseName"/>, after recording the shorter names its client (and its group and suspension state) may take.</summary>
+    private string ShortClient(string baseName, FlowContext context, string role)
+    {
+        if (FlowShorter(context, role) is { Length: > 0 } shorter)
+        {
+            _clientShorter[baseName] = shorter;
+        }
+
+        return baseName;
+    }
+
+    /// <summary>The shorter names recorded for a client's base name (<see cref="ShortClient"/>), each followed by <paramref name="suffix"/>; none for other clients.</summary>
+    private ImmutableArray<string> ClientShorter(string baseName, string suffix = "") =>
+        _clientShorter.TryGetValue(baseName, out var shorter) ? [.. shorter.Select(s => s + suffix)] : [];
+
     /// <summary>The client of an inline endpoint: the one made when it was lowered before, else a new one.</summary>
     private ClientIr? InlineClient(EndpointSyntax endpoint, string baseName, out NotTranslatedIr? reason)
     {
