@@ -71,6 +71,10 @@ internal sealed partial class StatementWriter
     /// <summary>The string property local the step just written assigned, and the text of the value (read by the next step of the same block).</summary>
     private (string Local, string Value)? _justSet;
 
+    /// <summary>A Ballerina identifier alone (a local, a parameter, a configurable): reading it has no effect and cannot fail.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^'?[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex PlainIdentifier();
+
     /// <summary><see cref="_justSet"/> of the step before the one being written, when that step was in the same block.</summary>
     private (string Local, string Value)? _previousSet;
 
@@ -1678,8 +1682,10 @@ internal sealed partial class StatementWriter
             return;
         }
 
+        // A source that is a local or parameter already (a property local, a path parameter) is tested as it is: no
+        // case body runs before every test before it has been made, so the tests read the value the switch started with.
         var source = _expr.String(choice.Source);
-        var local = SameAsPreviousSet(choice.Source, source);
+        var local = PlainIdentifier().IsMatch(source) ? source : SameAsPreviousSet(choice.Source, source);
         if (local is null)
         {
             local = Local("route");

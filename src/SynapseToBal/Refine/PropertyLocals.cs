@@ -291,10 +291,11 @@ public static partial class PropertyLocalAnalysis
     /// <summary>
     /// Behaviour flags the generated code acts on where they are set and nothing reads afterwards (issue 14, "No dead
     /// code"): OUT_ONLY, whose literal value the lowering already turned into <c>outOnly = true</c> on the sends after
-    /// it. The Micro Integrator's senders read it when they send, which the generated call does by its argument; the
-    /// property itself is read only by name: a get-property, the forwarding processor on a stored message, code a TODO
-    /// stands for. So its sets and removes in <paramref name="body"/> write nothing when they are all at the top of the
-    /// body and nothing that may run on its context reads or names it (no read, no mention in any IR string or TODO
+    /// it (a JMS or VFS send is out-only whatever it says). The Micro Integrator's senders read it when they send, which
+    /// the generated call does by its argument; the property itself is read only by name: a get-property, the
+    /// forwarding processor on a stored message, code a TODO stands for. So its sets (all of the literal "true", whose
+    /// effect the sends carry; another value stays as the project wrote it) and removes in <paramref name="body"/>
+    /// write nothing when they are all at the top of the body and nothing that may run on its context reads or names it (no read, no mention in any IR string or TODO
     /// text), stores the message, or holds a TODO (code written by hand for it may read the property or make the
     /// stored or sent message the Micro Integrator would); the caller has already left out bodies whose context code
     /// with a computed property name or a class or script may see.
@@ -306,7 +307,8 @@ public static partial class PropertyLocalAnalysis
         {
             var writes = facts.Sets[flag].Concat(facts.Removes[flag]).ToList();
             if (writes.Count == 0
-                || !writes.All(w => w is SetPropertyStep or RemovePropertyStep && body.Steps.Any(s => ReferenceEquals(s, w)))
+                || !writes.All(w => w is SetPropertyStep { Value: StringLiteralIr { Value: "true" } } or RemovePropertyStep && body.Steps.Any(s => ReferenceEquals(s, w)))
+                || !writes.Any(w => w is SetPropertyStep)
                 || facts.Reads.Contains(flag) || facts.Mentioned(flag, removes: false) || facts.Stores || facts.HasTodo
                 || elsewhere.Any(f => f.Reads.Contains(flag) || f.Mentioned(flag, removes: false) || f.Stores || f.HasTodo || f.Sets[flag].Any(s => s is not SetPropertyStep)))
             {

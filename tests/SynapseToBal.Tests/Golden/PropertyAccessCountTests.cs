@@ -14,8 +14,11 @@ public sealed partial class PropertyAccessCountTests
     /// <summary>The count over <see cref="BaselineCases"/> and the examples before the refiner passes (issue 14).</summary>
     private const int Baseline = 151;
 
-    /// <summary>The count the outputs may not exceed: at most half the baseline.</summary>
-    private const int Ceiling = Baseline / 2;
+    /// <summary>
+    /// The count the outputs may not exceed: at most half the baseline (75), lowered to 66 when the OUT_ONLY sets nothing
+    /// reads stopped being written (it was 70 before).
+    /// </summary>
+    private const int Ceiling = 66;
 
     /// <summary>The golden cases that existed when the baseline was measured (new cases are not counted, so the ratchet compares like with like).</summary>
     private static readonly string[] BaselineCases =

@@ -37,7 +37,6 @@ function runOrderFault(Context ctx, error e) returns http:Response|error {
 function processOrder(Context ctx) returns http:Response|error? {
     do {
         log:printInfo("ProcessOrder sequence", payload = check payloadText(ctx));
-        ctx.properties["OUT_ONLY"] = "true";
         check callGroup(ctx, orderBackendEpGroup, "", "POST", format = "soap11", outOnly = true, headers = passThroughHeaders);
     } on fail error e {
         return runOrderFault(ctx, e);

@@ -12,6 +12,6 @@ function firstByLimitIterateTarget(Context ctx) returns error? {
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function someIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, devicesApiSomeEndpoint, "/device", "POST", headers = passThroughHeaders);
+    check callEndpoint(ctx, someEndpoint, "/device", "POST", headers = passThroughHeaders);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));
 }

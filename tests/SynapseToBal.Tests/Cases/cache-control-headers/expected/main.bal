@@ -15,7 +15,7 @@ service /quotes on httpListener {
         if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
             return respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, quotesApiLatestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders);
+        check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders);
         return quotesOut(ctx);
     }
 
@@ -25,7 +25,7 @@ service /quotes on httpListener {
         if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
             return respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, quotesApiHistoryEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders);
+        check callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders);
         check cacheStore(ctx);
         return respond(ctx, headers = passBackHeaders);
     }

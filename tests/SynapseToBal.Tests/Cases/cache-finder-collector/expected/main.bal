@@ -16,7 +16,7 @@ service /quotes on httpListener {
             ctx.headers["x-cache"] = "hit";
             return respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, quoteApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return quoteOut(ctx);
     }
 }

@@ -22,21 +22,21 @@ service /quotes on httpListener {
     resource function post soap12(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.headers["soapaction"] = "\"urn:getQuote\"";
-        check callEndpoint(ctx, quoteApiSoap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders);
+        check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/pox
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, quoteApiPoxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders);
+        check callEndpoint(ctx, poxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, quoteApiJsonEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, jsonEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,7 +14,6 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        ctx.properties["OUT_ONLY"] = "true";
         check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
         check vfsWriteFile(ctx, orderApiEndpointPath);
         check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);

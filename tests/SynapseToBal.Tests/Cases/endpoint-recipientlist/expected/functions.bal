@@ -3,26 +3,26 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Member 1 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
-function notifyApiStaticRecipient1(Context ctx) returns error? {
+function staticRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 2 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
-function notifyApiStaticRecipient2(Context ctx) returns error? {
+function staticRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, billingEp, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 1 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
-function notifyApiListRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiListRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+function listRecipient1(Context ctx) returns error? {
+    check callEndpoint(ctx, listRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 2 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
-function notifyApiListRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiListRecipient2Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+function listRecipient2(Context ctx) returns error? {
+    check callEndpoint(ctx, listRecipient2Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
 # A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
-function notifyApiDynamicRecipient(Context ctx) returns error? {
+function dynamicRecipient(Context ctx) returns error? {
     check callAddress(ctx, outOnly = true, headers = passThroughHeaders);
 }

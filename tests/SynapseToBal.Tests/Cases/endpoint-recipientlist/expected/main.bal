@@ -12,36 +12,33 @@ service /notify on httpListener {
     # POST /notify/static
     resource function post static(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
         // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        _ = start notifyApiStaticRecipient1(messages[0]);
-        _ = start notifyApiStaticRecipient2(messages[1]);
+        _ = start staticRecipient1(messages[0]);
+        _ = start staticRecipient2(messages[1]);
         return accepted();
     }
 
     # POST /notify/list
     resource function post list(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
         // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        _ = start notifyApiListRecipient1(messages[0]);
-        _ = start notifyApiListRecipient2(messages[1]);
+        _ = start listRecipient1(messages[0]);
+        _ = start listRecipient2(messages[1]);
         return accepted();
     }
 
     # POST /notify/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
         // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
         Context[] messages = recipientMessages(ctx, getProperty(ctx, "EP_LIST"));
         foreach Context message in messages {
-            _ = start notifyApiDynamicRecipient(message);
+            _ = start dynamicRecipient(message);
         }
         return accepted();
     }

@@ -50,7 +50,7 @@ final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailover
 # Synapse suspends this endpoint for 30 s after any other error; after errors 101504 it marks it for suspension: it refuses calls for 0.5 s (retryDelay), and after up to 1 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quoteApiOrdersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120});
+final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120});
 
 # Suspension state of endpoint 'QuoteApi /orders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
-final EndpointState quoteApiOrdersEndpointSuspension = new ("address", "AnonymousEndpoint", {timeoutCodes: [101504], retriesBeforeSuspension: 1, retryDelay: 500});
+final EndpointState ordersEndpointSuspension = new ("address", "AnonymousEndpoint", {timeoutCodes: [101504], retriesBeforeSuspension: 1, retryDelay: 500});

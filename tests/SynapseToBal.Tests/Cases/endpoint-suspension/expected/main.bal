@@ -26,8 +26,8 @@ service /quotes on httpListener {
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check endpointReady(ctx, suspendingEpSuspension);
         check endpointCalled(suspendingEpSuspension, callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
-        check endpointReady(ctx, quoteApiOrdersEndpointSuspension);
-        check endpointCalled(quoteApiOrdersEndpointSuspension, callEndpoint(ctx, quoteApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check endpointReady(ctx, ordersEndpointSuspension);
+        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 

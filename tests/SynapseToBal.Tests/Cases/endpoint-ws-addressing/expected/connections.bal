@@ -15,19 +15,19 @@ final http:Client orderServiceFinal = check new (orderServiceFinalUrl, {timeout:
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client orderApiSubmissionEndpoint = check new (orderApiSubmissionEndpointUrl, {timeout: 120});
+final http:Client submissionEndpoint = check new (orderApiSubmissionEndpointUrl, {timeout: 120});
 
 # Endpoint 'OrderAPI /default endpoint' (OrderAPI.xml, line 28).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client orderApiDefaultEndpoint = check new (orderApiDefaultEndpointUrl, {timeout: 120});
+final http:Client defaultEndpoint = check new (orderApiDefaultEndpointUrl, {timeout: 120});
 
 # Endpoint 'OrderAPI /separate endpoint' (OrderAPI.xml, line 48).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client orderApiSeparateEndpoint = check new (orderApiSeparateEndpointUrl, {timeout: 120});
+final http:Client separateEndpoint = check new (orderApiSeparateEndpointUrl, {timeout: 120});
 
 # Endpoint 'OrderAPI /group endpoint' (OrderAPI.xml, line 59).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
@@ -37,7 +37,7 @@ final http:Client orderApiSeparateEndpoint = check new (orderApiSeparateEndpoint
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'OrderAPI /group endpoint' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
-final EndpointGroup orderApiGroupEndpointGroup = check new ("failover", "AnonymousEndpoint", [
+final EndpointGroup groupEndpointGroup = check new ("failover", "AnonymousEndpoint", [
     {url: orderApiGroupEndpointPrimaryUrl, timeout: 120, state: new ("address", "primary", {}), addressing: "default"},
     {url: orderApiGroupEndpointSecondaryUrl, timeout: 120, state: new ("address", "secondary", {})}
 ]);

@@ -20,7 +20,7 @@ service /orders on httpListener {
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpointAddressed(ctx, orderApiSubmissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders);
+        check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -28,7 +28,7 @@ service /orders on httpListener {
     resource function post 'default(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        check callEndpointAddressed(ctx, orderApiDefaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders);
+        check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -43,14 +43,14 @@ service /orders on httpListener {
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpoint(ctx, orderApiSeparateEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/group
     resource function post 'group(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callGroup(ctx, orderApiGroupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
+        check callGroup(ctx, groupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

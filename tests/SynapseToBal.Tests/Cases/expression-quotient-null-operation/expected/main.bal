@@ -25,7 +25,7 @@ service /orders on httpListener {
         }
         string orderId = miScalarText(id);
         string region = synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
-        check callEndpoint(ctx, ordersApiIdEndpoint, "/orders", "POST", headers = passThroughHeaders);
+        check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders);
         string afterCall = check notTranslated("get-property('OperationName')");
         check audit(ctx);
         return respond(ctx, headers = passBackHeaders);

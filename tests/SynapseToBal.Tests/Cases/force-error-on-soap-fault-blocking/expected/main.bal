@@ -27,7 +27,7 @@ service /blocking on httpListener {
         Context ctx = check newContext(request, "BlockingFaultApi", "/blocking");
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, blockingFaultApiCalloutEndpoint, restPostfix(ctx), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
+        check callBlocking(ctx, calloutEndpoint, restPostfix(ctx), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

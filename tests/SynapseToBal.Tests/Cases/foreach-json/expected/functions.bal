@@ -3,8 +3,8 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The sequence of the <foreach> at line 5: runs the sequence on a copy of the message, one array item as its JSON payload.
-function cartApiSequentialForeach(Context ctx) returns error? {
-    CartApiSequentialForeachPayload payload = {
+function sequentialForeach(Context ctx) returns error? {
+    SequentialForeachPayload payload = {
         "name": check jsonEval(ctx, "$.name"),
         "position": toJson(getVariable(ctx, "index"))
     };
@@ -12,19 +12,19 @@ function cartApiSequentialForeach(Context ctx) returns error? {
 }
 
 # The sequence of the <foreach> at line 21: runs the sequence on a copy of the message, one array item as its JSON payload.
-function cartApiParallelForeach(Context ctx) returns error? {
-    check callEndpoint(ctx, cartApiParallelEndpoint, "/price", "POST", headers = passThroughHeaders);
+function parallelForeach(Context ctx) returns error? {
+    check callEndpoint(ctx, parallelEndpoint, "/price", "POST", headers = passThroughHeaders);
 }
 
 # The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON payload.
-function cartApiNamesForeach(Context ctx) returns error? {
-    CartApiNamesForeachPayload payload = {"name": check jsonEval(ctx, "$.name")};
+function namesForeach(Context ctx) returns error? {
+    NamesForeachPayload payload = {"name": check jsonEval(ctx, "$.name")};
     setJsonPayload(ctx, payload.toJson());
 }
 
 # The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.
-function cartApiClassicForeach(Context ctx) returns error? {
+function classicForeach(Context ctx) returns error? {
     string sku = check jsonEval(ctx, "$.sku");
-    CartApiClassicForeachPayload payload = {"sku": sku, "checked": true};
+    ClassicForeachPayload payload = {"sku": sku, "checked": true};
     setJsonPayload(ctx, payload.toJson());
 }

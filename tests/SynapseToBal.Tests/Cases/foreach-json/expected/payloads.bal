@@ -3,18 +3,18 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 7 builds (the payload).
-type CartApiSequentialForeachPayload record {|
+type SequentialForeachPayload record {|
     string name;
     json position;
 |};
 
 # The JSON payload the payloadFactory at line 37 builds (the payload).
-type CartApiNamesForeachPayload record {|
+type NamesForeachPayload record {|
     string name;
 |};
 
 # The JSON payload the payloadFactory at line 56 builds (the payload).
-type CartApiClassicForeachPayload record {|
+type ClassicForeachPayload record {|
     string sku;
     boolean checked;
 |};

@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The sequence of the <foreach> at line 5: runs the sequence on a copy of the message, one selected element as its body.
-function stockApiCheckForeach(Context ctx) returns error? {
+function checkForeach(Context ctx) returns error? {
     check enrichXml(ctx, (), check xml:fromString("<checked xmlns=\"\">true</checked>"), "child");
 }

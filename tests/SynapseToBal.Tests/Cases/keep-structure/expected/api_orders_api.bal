@@ -14,7 +14,7 @@ service /orders on httpListener {
         do {
             string orderId = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders);
-            check callEndpoint(ctx, ordersApiSubmitEndpoint, "/log", "POST", headers = passThroughHeaders);
+            check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ordersFault(ctx, e);
@@ -35,4 +35,4 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client ordersApiSubmitEndpoint = check new (ordersApiSubmitEndpointUrl, {timeout: 120});
+final http:Client submitEndpoint = check new (ordersApiSubmitEndpointUrl, {timeout: 120});

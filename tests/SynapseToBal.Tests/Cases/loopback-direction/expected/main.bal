@@ -19,7 +19,7 @@ service /loop on httpListener {
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
-        check callEndpoint(ctx, loopbackApiAfterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return finish(ctx);
     }
 }

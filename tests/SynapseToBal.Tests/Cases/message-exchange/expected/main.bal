@@ -14,9 +14,7 @@ service /notify on httpListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, notifyApiDefaultEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
-        _ = ctx.properties.removeIfHasKey("OUT_ONLY");
+        check callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         ctx.to = getProperty(ctx, "targetUrl");
         check callAddress(ctx, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);

@@ -13,8 +13,7 @@ service /review on httpListener {
     # POST /review/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, reviewApiNotifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+        check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -39,6 +39,6 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
         requestSequence(ctx);
     }
-    check callEndpoint(ctx, edgeApiItemsEEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, itemsByEEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }

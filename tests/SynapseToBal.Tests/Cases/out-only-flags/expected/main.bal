@@ -12,8 +12,7 @@ service /notify on httpListener {
     # POST /notify/string
     resource function post 'string(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, notifyApiStringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+        check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -21,7 +20,7 @@ service /notify on httpListener {
     resource function post upper(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "TRUE";
-        check callEndpoint(ctx, notifyApiUpperEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -29,7 +28,7 @@ service /notify on httpListener {
     resource function post typed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = true;
-        check callEndpoint(ctx, notifyApiTypedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -33,7 +33,7 @@ service /orders on httpListener {
             "nothing": null
         };
         setJsonPayload(ctx, payload.toJson());
-        check callEndpoint(ctx, orderApiEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 

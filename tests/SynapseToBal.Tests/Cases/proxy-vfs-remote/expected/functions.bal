@@ -23,7 +23,6 @@ function mailOrdersProxyFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service SftpOrdersProxy, run by the service at each of its addresses.
 function sftpOrdersProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("SftpOrdersProxy request", direction = "request", payload = check payloadText(ctx));
-    ctx.properties["OUT_ONLY"] = "true";
     return accepted();
 }
 

@@ -20,7 +20,7 @@ service /query on httpListener {
         //         <action type="remove-query-param" fragment="query" value="(?&lt;=x)y"/>
         //     </rewriterule>
         // </rewrite>
-        check callEndpoint(ctx, queryApiSearchEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -10,7 +10,6 @@ import ballerina/log;
 function fileWriteSequence(Context ctx) returns http:Response|error {
     log:printInfo("fileWriteSequence", sequence = "fileWriteSequence");
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.txt`;
-    ctx.properties["OUT_ONLY"] = "true";
     check vfsWriteFile(ctx, fileWriteSequenceEndpointPath);
     return accepted();
 }
@@ -18,7 +17,6 @@ function fileWriteSequence(Context ctx) returns http:Response|error {
 # Out flow of proxy service StockQuoteFileProxy: runs on the backend response.
 function stockQuoteFileProxyOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
-    ctx.properties["OUT_ONLY"] = "true";
     // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
     check vfsWriteFile(ctx, stockQuoteFileProxyEndpointPath, createFolder = true, maxRetryCount = 5, reconnectTimeout = 2);
     return accepted();

@@ -32,7 +32,6 @@ function stockQuoteFtpProxyFlow(Context ctx) returns http:Response {
 # Out flow of proxy service StockQuoteSftpProxy: runs on the backend response.
 function stockQuoteSftpProxyOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
-    ctx.properties["OUT_ONLY"] = "true";
     check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: stockQuoteSftpProxyEndpointHost, port: stockQuoteSftpProxyEndpointPort, auth: {credentials: {username: stockQuoteSftpProxyEndpointUser, password: stockQuoteSftpProxyEndpointPassword}}, userDirIsRoot: true}, stockQuoteSftpProxyEndpointPath);
     return accepted();
 }

@@ -19,7 +19,7 @@ service /orders on httpListener {
                 setHttpSc(ctx, 503);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            check callEndpoint(ctx, ordersApiDefaultEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
             throttleRelease(ctx);
             return check ordersOut(ctx);
         } on fail error e {

@@ -28,7 +28,7 @@ service /partners on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, partnerApiDefaultEndpoint, "/partners", "GET", headers = passThroughHeaders);
+        check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

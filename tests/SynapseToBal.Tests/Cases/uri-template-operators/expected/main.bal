@@ -12,7 +12,7 @@ service /uritemplates on httpListener {
     # GET /uritemplates/simple
     resource function get simple(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check callEndpoint(ctx, uriTemplateApiSimpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${getProperty(ctx, "query.param.q")}`, "GET", headers = passThroughHeaders);
+        check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${getProperty(ctx, "query.param.q")}`, "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -27,14 +27,14 @@ service /uritemplates on httpListener {
     # GET /uritemplates/operators
     resource function get operators(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check callEndpoint(ctx, uriTemplateApiOperatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders);
+        check callEndpoint(ctx, operatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /uritemplates/lists
     resource function get lists(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check callEndpoint(ctx, uriTemplateApiListsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders);
+        check callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }
