@@ -61,6 +61,11 @@ public sealed partial class Lowerer
         var step = CallStepFor(callout, reference, context, out var reason);
         if (step is null)
         {
+            if (JmsCalloutOutOnly(callout, reference, context) is { } jmsOutOnly)
+            {
+                return jmsOutOnly;
+            }
+
             ReportJmsRequestReply(reference, callout.Location);
             if (LocalCall(callout, reference, context.Exchange.Current, callout.Location) is TodoStep local)
             {
