@@ -416,6 +416,9 @@ internal sealed partial class StatementWriter
             case JmsSendStep jms:
                 JmsSend(jms);
                 break;
+            case LocalCallStep local:
+                _out.Line($"check callLocal(ctx, {BallerinaSyntax.StringLiteral(local.Address)}, {_expr.Names[local.Flow]});");
+                break;
             case VfsSendStep vfs:
                 VfsSend(vfs);
                 break;

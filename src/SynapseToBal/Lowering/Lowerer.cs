@@ -650,6 +650,10 @@ public sealed partial class Lowerer
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
                 return null;
+            case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "local" }:
+                LowerLocalEndpoint(baseName, address, out var local);
+                notTranslated = local;
+                return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { } transport:
                 notTranslated = NonHttp(baseName, transport, address.Uri, address.Location);
                 return null;

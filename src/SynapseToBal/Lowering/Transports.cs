@@ -16,7 +16,7 @@ internal static class Transports
     {
         ["jms"] = new("JMS", "a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration)"),
         ["vfs"] = new("VFS (file, FTP or SFTP)", "ballerina/ftp (an ftp:Client for ftp:// and sftp://) or ballerina/file and ballerina/io for file://"),
-        ["mailto"] = new("mail (SMTP)", "a ballerina/email SmtpClient (the mail.smtp.* settings become its configuration)"),
+        ["mailto"] = new("mail (SMTP)", "an email:SmtpClient (ballerina/email) on the SMTP server of the Micro Integrator's mailto transport sender, whose settings are not in this endpoint but in its axis2.xml / deployment.toml (mail.smtp.host, mail.smtp.port, mail.smtp.user, and mail.smtp.password as a required configurable); MailTransportSender sends to the address after 'mailto:' unless a To transport header replaces it, from the From header (else mail.smtp.from), with Cc and Bcc from those headers (Bcc also transport.mail.SMTPBccAddresses), the Subject transport header as the subject (else 'SOAPAction: ' and the action), and the message as its messageType's formatter writes it"),
         ["mail"] = new("mail (SMTP)", "a ballerina/email SmtpClient (the mail.smtp.* settings become its configuration)"),
         ["rabbitmq"] = new("RabbitMQ (AMQP)", "a ballerinax/rabbitmq Client (the rabbitmq.server.* parameters become its ConnectionConfiguration)"),
         ["amqp"] = new("AMQP", "a ballerinax/rabbitmq Client"),

@@ -59,6 +59,42 @@ public sealed class JmsEndpointLoweringTests
     }
 
     [Fact]
+    public void An_out_only_callout_over_jms_sends_and_the_flow_goes_on()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <sequence xmlns="{Ns}" name="Callout">
+              <property name="OUT_ONLY" value="true"/>
+              <callout serviceURL="{Uri}"/>
+              <log level="full"/>
+            </sequence>
+            """,
+            $"""<sequence xmlns="{Ns}" name="Waits"><callout serviceURL="{Uri}"/></sequence>""");
+
+        var body = Body(package, "Callout");
+        var send = Assert.Single(body.OfType<JmsSendStep>());
+        Assert.IsType<CalloutMediator>(send.Origin);
+        Assert.IsType<LogStep>(body[^1]);
+        var todo = Assert.Single(Body(package, "Waits").OfType<TodoStep>());
+        Assert.Equal("SB0218", todo.Reason.Descriptor.Id);
+        var reported = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0218"));
+        Assert.Contains("OUT_ONLY is not set to \"true\" on every path before it", reported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_reply_todo_names_the_endpoint_reply_destination()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=bip_reply"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><send><endpoint key="JmsEP"/></send></sequence>""");
+
+        var todo = Assert.Single(Body(package, "In").OfType<TodoStep>());
+        Assert.Contains("the JMSReplyTo destination 'bip_reply' (transport.jms.ReplyDestination)", todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_send_that_waits_for_a_reply_stays_a_todo_naming_what_to_write()
     {
         var diagnostics = new DiagnosticBag();

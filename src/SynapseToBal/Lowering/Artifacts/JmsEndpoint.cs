@@ -113,8 +113,11 @@ public sealed partial class Lowerer
             NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"settings of JMS endpoint '{name}' not applied: {string.Join("; ", notApplied)}") : null,
             Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
         };
+        var replyTo = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0
+            ? $"the JMSReplyTo destination '{reply}' (transport.jms.ReplyDestination)"
+            : "a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue)";
         requestReply = new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint,
-            $"'{name}' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response");
+            $"'{name}' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and {replyTo}, then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response");
         return true;
     }
 
@@ -139,7 +142,15 @@ public sealed partial class Lowerer
 
         if (context.Exchange.Current.OutOnly != Known.Yes || mediator is CallMediator { Blocking: true })
         {
-            ReportJmsRequestReply(jms, mediator.Location);
+            if (mediator is CallMediator { Blocking: true } && context.Exchange.Current.OutOnly == Known.Yes)
+            {
+                ReportJmsRequestReply(jms, mediator.Location, "a blocking <call> over JMS is not translated, even out-only");
+            }
+            else
+            {
+                ReportJmsRequestReply(jms, mediator.Location);
+            }
+
             var why = mediator is CallMediator { Blocking: true }
                 ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": only an out-only send or non-blocking call is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response")
                 : reason ?? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS and waits for a reply");
@@ -188,6 +199,23 @@ public sealed partial class Lowerer
         return jms.NotApplied is { } notApplied ? [new TodoStep(null, notApplied, jms.Address ?? string.Empty), send, new AcceptStep(null)] : [send, new AcceptStep(null)];
     }
 
+    /// <summary>
+    /// A callout through a JMS endpoint with OUT_ONLY "true": CalloutMediator sends its copy of the message through the
+    /// blocking sender, which sends it out-only (BlockingMsgSender: sendRobust, no reply awaited) and, OUT_ONLY being
+    /// set, the callout puts no response into the message; the flow goes on with the message as it was. The copy's body
+    /// is the callout's source, which is the payload here (only such callouts reach the endpoint). Null otherwise.
+    /// </summary>
+    private IEnumerable<StepIr>? JmsCalloutOutOnly(CalloutMediator callout, EndpointReferenceSyntax reference, FlowContext context)
+    {
+        if (JmsEndpointOf(reference) is not { } jms || context.Exchange.Current.OutOnly != Known.Yes)
+        {
+            return null;
+        }
+
+        StepIr send = new JmsSendStep(callout, jms);
+        return jms.NotApplied is { } notApplied ? [new TodoStep(callout, notApplied, jms.Address ?? string.Empty), send] : [send];
+    }
+
     /// <summary>A send to a JMS endpoint that waits for a reply, by a mediator <see cref="JmsSend"/> does not handle (callout): its TODO's diagnostic.</summary>
     private void ReportJmsRequestReply(EndpointReferenceSyntax? reference, SourceLocation? location)
     {
@@ -197,7 +225,7 @@ public sealed partial class Lowerer
         }
     }
 
-    private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location) =>
+    private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location, string why = "this use waits for a reply: OUT_ONLY is not set to \"true\" on every path before it") =>
         _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, jms.EndpointName, "JMS", "jms",
-            "an out-only send (set OUT_ONLY to true before it) or a request-reply written by hand with ballerinax/java.jms (a JMSReplyTo destination and a consumer waiting for the reply)");
+            $"an out-only send (set OUT_ONLY to true before it) or a request-reply written by hand with ballerinax/java.jms (a JMSReplyTo destination and a consumer waiting for the reply); {why}");
 }

@@ -39,6 +39,11 @@ public sealed partial class Lowerer
         }
 
         var step = CallStepFor(call, call.Endpoint, context, out var reason);
+        if (step is null && LocalCall(call, call.Endpoint, state, call.Location) is { } local)
+        {
+            return local is LocalCallStep ? SoapFaultChecked(call, local, call.Location) : [local];
+        }
+
         if (step is null && JmsSend(call, call.Endpoint, reason, context) is { } jms)
         {
             return jms;
@@ -126,6 +131,11 @@ public sealed partial class Lowerer
         {
             // A recipient list awaiting its responses: the TODO says what the Micro Integrator does with them.
             return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {reason.Message}" }, send.RawXml)];
+        }
+
+        if (call is null && LocalCall(send, send.Endpoint, context.Exchange.Current, send.Location) is { } local)
+        {
+            return local is LocalCallStep ? AfterSend(send, local, context) : [local];
         }
 
         if (call is null && JmsSend(send, send.Endpoint, reason, context) is { } jms)

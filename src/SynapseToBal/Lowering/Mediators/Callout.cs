@@ -61,7 +61,17 @@ public sealed partial class Lowerer
         var step = CallStepFor(callout, reference, context, out var reason);
         if (step is null)
         {
+            if (JmsCalloutOutOnly(callout, reference, context) is { } jmsOutOnly)
+            {
+                return jmsOutOnly;
+            }
+
             ReportJmsRequestReply(reference, callout.Location);
+            if (LocalCall(callout, reference, context.Exchange.Current, callout.Location) is TodoStep local)
+            {
+                return [local];
+            }
+
             ReportVfsNotTranslated(reference, callout.Location, "a <callout> to it is not translated: the Micro Integrator's blocking sender writes the file and waits for a reply the file system never gives; write the file by hand with vfsWriteFile / vfsWriteRemote");
             return reason is null && callout.EndpointKey is { } unresolved && _model.Symbols.Endpoint(unresolved) is null
                 ? [Todo(callout, DiagnosticCatalog.EndpointNotTranslated, $"the callout endpoint '{unresolved}' is not an endpoint artifact of the input", $"'{unresolved}'")]

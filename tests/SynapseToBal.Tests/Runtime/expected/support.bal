@@ -3994,6 +3994,43 @@ function sendOutOnly(http:ClientObject endpoint, string verb, string path, http:
     }
 }
 
+# A non-blocking `send` or `call` through an address endpoint `local://.../services/<proxy>`: Axis2's local transport
+# (NonBlockingLocalTransportSender) hands the message to the proxy service in-process, and `flow` is that proxy's
+# flow function. As LocalTransportSender and LocalTransportReceiver do, the WS-Addressing headers are dropped first
+# (Axis2FlexibleMEPClient, unless PRESERVE_WS_ADDRESSING is "true"); the message is written as its SOAP envelope
+# (TransportUtils.writeMessage, which writes no other format) and read back as one, so the proxy gets a fresh context:
+# a new message ID, the endpoint's address as its To, the transport headers of the message (the same map), no
+# properties, no HTTP client to answer in its SOAP version. A message the client sent as REST cannot go: Axis2 then
+# writes only the body's first element, which the receiver's SOAP builder refuses, and the send fails as it does
+# here. The proxy's answer (LocalResponder.handleResponse) becomes the response: its status (HTTP_SC) and transport
+# headers, its envelope as the body, and the content type the message was sent with (the outgoing messageType is
+# copied onto the response).
+function callLocal(Context ctx, string address, function (Context ctx) returns http:Response|error flow) returns error? {
+    removeAddressingHeaders(ctx);
+    if ctx.restRequest {
+        return error(string `The local transport sends the SOAP envelope only: the REST message cannot be sent to ${address} (its body's first element is no SOAP envelope)`);
+    }
+    xml envelope = check envelopeValue(ctx);
+    string action = soapAction(ctx);
+    Context callee = {
+        messageId: "urn:uuid:" + uuid:createType4AsString(),
+        to: address,
+        payload: envelope,
+        contentType: soapVersion(envelope) == SOAP12_NS ? "application/soap+xml" : "text/xml",
+        headers: ctx.headers.clone(),
+        wsaAction: action == "" ? () : action,
+        method: "POST"
+    };
+    http:Response response = check flow(callee);
+    ctx.restCall = false;
+    ctx.statusCode = response.statusCode;
+    ctx.httpSc = response.statusCode.toString();
+    check receiveHeaders(ctx, response);
+    byte[] bytes = check response.getBinaryPayload();
+    ctx.payload = <ReceivedBody>{bytes: bytes, contentType: response.getContentType()};
+    becomeResponse(ctx);
+}
+
 # The message turned into a backend's response: it gets fresh axis2-scope state in Synapse (the postfix is gone after
 # a call), is not addressed to the request's To, and carries the ReplyTo and FaultTo of the outgoing message's options
 # (SynapseCallbackReceiver), which Axis2FlexibleMEPClient's clone does not copy: none.

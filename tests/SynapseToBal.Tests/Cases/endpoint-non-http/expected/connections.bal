@@ -20,12 +20,12 @@ final http:Client backend = check new (backendUrl, {timeout: 120});
 //     <address uri="tcp://legacy.example.com:6060/service"/>
 // </endpoint>
 
-// TODO(SB0218): 'LocalProxy' sends over local (an in-process call to a proxy service), not HTTP: replace it with a direct call of the function that replaces the proxy: 'LocalProxy' (others.xml, line 12).
+// TODO(SB0218): 'LocalProxy' calls a service in-process (local transport): the service 'StockQuoteProxy' it calls is not a proxy service of the input (a data service or a proxy deployed elsewhere): add the proxy to the input and convert again, or call its translation (or its HTTP address) here by hand: 'LocalProxy' (others.xml, line 12).
 // <endpoint name="LocalProxy">
 //     <address uri="local:///services/StockQuoteProxy"/>
 // </endpoint>
 
-// TODO(SB0218): 'Mailer' sends over mail (SMTP), not HTTP: replace it with a ballerina/email SmtpClient (the mail.smtp.* settings become its configuration): 'Mailer' (others.xml, line 3).
+// TODO(SB0218): 'Mailer' sends over mail (SMTP), not HTTP: replace it with an email:SmtpClient (ballerina/email) on the SMTP server of the Micro Integrator's mailto transport sender, whose settings are not in this endpoint but in its axis2.xml / deployment.toml (mail.smtp.host, mail.smtp.port, mail.smtp.user, and mail.smtp.password as a required configurable); MailTransportSender sends to the address after 'mailto:' unless a To transport header replaces it, from the From header (else mail.smtp.from), with Cc and Bcc from those headers (Bcc also transport.mail.SMTPBccAddresses), the Subject transport header as the subject (else 'SOAPAction: ' and the action), and the message as its messageType's formatter writes it: 'Mailer' (others.xml, line 3).
 // <endpoint name="Mailer">
 //     <address uri="mailto:ops@example.com"/>
 // </endpoint>
