@@ -108,46 +108,16 @@ public static class ConvertCommand
     private static int Single(ConvertOptions options, ReportFormats formats, string output, ConsoleOutput console)
     {
         // What the reports, SARIF and the console are written from: a whole conversion's result or, when the change was
-        // confined to one API and spliced (Output/ArtifactSplice.cs), what the record and the slice rebuilt of it.
-        MigrationReportData? report;
-        TemplateRenderer? renderer;
-        IReadOnlyList<Diagnostic> diagnostics;
-        string sourceRoot;
-        int artifactCount;
-        int documentCount;
-        OutputOutcome? outcome = null;
-        if (options.DryRun)
+        // confined to one API and spliced (Output/ArtifactSplice.cs), what the record and the slice rebuilt of it. Taken
+        // in a method of its own so that the conversion (syntax trees, IR, generated text) is no longer reachable while
+        // the reports are written (docs/performance.md, "Memory at 10,000 artifacts").
+        if (RunConversion(options, output, console) is not { } converted)
         {
-            var result = console.WithProgress(InputName(options.Input), progress =>
-                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads }));
-            (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount) = (result.Report, result.Renderer, result.Diagnostics, result.SourceRoot, result.ArtifactCount, result.Documents.Length);
-        }
-        else
-        {
-            // Converting again into the same output writes only what changed and never overwrites an edit (Output/).
-            var run = console.WithProgress(InputName(options.Input), progress =>
-                IncrementalConversion.Run(
-                    new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads },
-                    output,
-                    new OutputOptions(options.Force, options.NoMerge, options.Check) { ReuseArtifacts = true, NoSplice = options.NoSplice },
-                    include: f => f.RelativePath != ReportWriter.MarkdownFileName));
-            if (run.Conversion is { } converted)
-            {
-                (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount) = (converted.Report, converted.Renderer, converted.Diagnostics, converted.SourceRoot, converted.ArtifactCount, converted.Documents.Length);
-            }
-            else if (run.SplicedReport is { } spliced)
-            {
-                (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount) = (spliced.Report, spliced.Renderer, spliced.Diagnostics, spliced.SourceRoot, spliced.ArtifactCount, spliced.DocumentCount);
-            }
-            else
-            {
-                console.Final($"Up to date: nothing changed since the last conversion into {Display(output)}; no file written.");
-                return Program.Converted;
-            }
-
-            outcome = run.Outcome;
+            console.Final($"Up to date: nothing changed since the last conversion into {Display(output)}; no file written.");
+            return Program.Converted;
         }
 
+        var (report, renderer, diagnostics, sourceRoot, artifactCount, documentCount, outcome) = converted;
         var writeReports = (!options.DryRun || options.Out is not null) && !options.Check;
         var reportFailures = new DiagnosticBag();
         if (writeReports && report is not null && renderer is not null)
@@ -183,6 +153,46 @@ public static class ConvertCommand
         }
 
         return errors > 0 ? Program.ConvertedWithErrors : Program.Converted;
+    }
+
+    /// <summary>What <see cref="Single"/> writes its reports and console lines from, without the conversion itself.</summary>
+    private sealed record Converted(
+        MigrationReportData? Report,
+        TemplateRenderer? Renderer,
+        IReadOnlyList<Diagnostic> Diagnostics,
+        string SourceRoot,
+        int ArtifactCount,
+        int DocumentCount,
+        OutputOutcome? Outcome);
+
+    /// <summary>Converts (and, unless a dry run, writes the package); null when the output is up to date and nothing ran.</summary>
+    private static Converted? RunConversion(ConvertOptions options, string output, ConsoleOutput console)
+    {
+        if (options.DryRun)
+        {
+            var result = console.WithProgress(InputName(options.Input), progress =>
+                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads }));
+            return new Converted(result.Report, result.Renderer, result.Diagnostics, result.SourceRoot, result.ArtifactCount, result.Documents.Length, null);
+        }
+
+        // Converting again into the same output writes only what changed and never overwrites an edit (Output/).
+        var run = console.WithProgress(InputName(options.Input), progress =>
+            IncrementalConversion.Run(
+                new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads },
+                output,
+                new OutputOptions(options.Force, options.NoMerge, options.Check) { ReuseArtifacts = true, NoSplice = options.NoSplice },
+                include: f => f.RelativePath != ReportWriter.MarkdownFileName));
+        if (run.Conversion is { } conversion)
+        {
+            return new Converted(conversion.Report, conversion.Renderer, conversion.Diagnostics, conversion.SourceRoot, conversion.ArtifactCount, conversion.Documents.Length, run.Outcome);
+        }
+
+        if (run.SplicedReport is { } spliced)
+        {
+            return new Converted(spliced.Report, spliced.Renderer, spliced.Diagnostics, spliced.SourceRoot, spliced.ArtifactCount, spliced.DocumentCount, run.Outcome);
+        }
+
+        return null;
     }
 
     private static int MultiRoot(ConvertOptions options, ReportFormats formats, string output, ConsoleOutput console)

@@ -183,6 +183,8 @@ public static class IrPrinter
             {
                 case string text:
                     return Quote(RelativePath(text));
+                case RawXmlText raw:
+                    return Quote(RelativePath(raw.ToString())); // printed as the string it stands for
                 case char c:
                     return Quote(c.ToString());
                 case bool flag:

@@ -145,7 +145,7 @@ public abstract class SyntaxWalker
         }
     }
 
-    /// <summary>The properties of each node type that can hold nested syntax (strings and indexers excluded), looked up once per type.</summary>
+    /// <summary>The properties of each node type that can hold nested syntax (strings, raw XML and indexers excluded), looked up once per type.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> ContainerProperties = new();
 
     /// <summary>Visits the containers a node holds (by its properties): mediator lists, branches, targets, routes, endpoints.</summary>
@@ -162,7 +162,7 @@ public abstract class SyntaxWalker
     private static PropertyInfo[] ContainersOf(Type type) => type
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string) && !p.PropertyType.IsPrimitive
-            && !p.PropertyType.IsEnum && p.PropertyType != typeof(SourceLocation) && p.Name != "EqualityContract")
+            && !p.PropertyType.IsEnum && p.PropertyType != typeof(SourceLocation) && p.PropertyType != typeof(RawXmlText) && p.Name != "EqualityContract")
         .ToArray();
 
     private void Visit(object? value)

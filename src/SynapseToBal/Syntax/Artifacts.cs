@@ -7,11 +7,11 @@ public interface ISyntaxNode
 {
     SourceLocation Location { get; }
 
-    string RawXml { get; }
+    RawXmlText RawXml { get; }
 }
 
 /// <summary>A top-level Synapse artifact (api, sequence, endpoint, ...).</summary>
-public abstract record ArtifactSyntax(SourceLocation Location, string RawXml, string Name) : ISyntaxNode
+public abstract record ArtifactSyntax(SourceLocation Location, RawXmlText RawXml, string Name) : ISyntaxNode
 {
     /// <summary>Human name of the kind, as used in diagnostics and reports.</summary>
     public abstract string Kind { get; }
@@ -44,7 +44,7 @@ public sealed record FlowSyntax(SourceLocation Location, ImmutableArray<Mediator
 
 public sealed record ApiResourceSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     ImmutableArray<string> Methods,
     string? UriTemplate,
     string? UrlMapping,
@@ -75,7 +75,7 @@ public sealed record HandlerPropertySyntax(string Name, string? Value, string? X
 /// </summary>
 public sealed record ApiSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string Context,
     string? Version,
@@ -115,7 +115,7 @@ public sealed record ApiSyntax(
 
 public sealed record SequenceSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? OnError,
     ImmutableArray<MediatorSyntax> Mediators,
@@ -130,7 +130,7 @@ public sealed record SequenceSyntax(
     public bool Trace { get; init; }
 }
 
-public sealed record EndpointArtifactSyntax(SourceLocation Location, string RawXml, string Name, EndpointSyntax Endpoint)
+public sealed record EndpointArtifactSyntax(SourceLocation Location, RawXmlText RawXml, string Name, EndpointSyntax Endpoint)
     : ArtifactSyntax(Location, RawXml, Name)
 {
     public override string Kind => "Endpoint";
@@ -139,7 +139,7 @@ public sealed record EndpointArtifactSyntax(SourceLocation Location, string RawX
 }
 
 /// <summary>A local registry entry: text, an inline XML element (which may be a sequence or endpoint), or a <c>src</c> URL.</summary>
-public sealed record LocalEntrySyntax(SourceLocation Location, string RawXml, string Name, string? Text, string? Xml, string? Src)
+public sealed record LocalEntrySyntax(SourceLocation Location, RawXmlText RawXml, string Name, string? Text, string? Xml, string? Src)
     : ArtifactSyntax(Location, RawXml, Name)
 {
     public override string Kind => "Local entry";
@@ -192,7 +192,7 @@ public sealed record ProxyPolicySyntax(string Key, string? Type, string? Operati
 /// <summary>A SOAP/multi-transport proxy service.</summary>
 public sealed record ProxySyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     ImmutableArray<string> Transports,
     bool StartOnLoad,
@@ -223,7 +223,7 @@ public sealed record TemplateParameterDeclarationSyntax(string Name, bool IsMand
 /// <summary>A <c>&lt;template&gt;</c>: a sequence template or an endpoint template.</summary>
 public abstract record TemplateSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     ImmutableArray<TemplateParameterDeclarationSyntax> Parameters,
     string? Description) : ArtifactSyntax(Location, RawXml, Name)
@@ -234,7 +234,7 @@ public abstract record TemplateSyntax(
 /// <summary><c>&lt;template name [onError]&gt;&lt;parameter/&gt;*&lt;sequence&gt;mediators&lt;/sequence&gt;&lt;/template&gt;</c>.</summary>
 public sealed record SequenceTemplateSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     ImmutableArray<TemplateParameterDeclarationSyntax> Parameters,
     string? Description,
@@ -251,7 +251,7 @@ public sealed record SequenceTemplateSyntax(
 /// <summary><c>&lt;template name&gt;&lt;parameter name/&gt;*&lt;endpoint&gt;...$name, $uri...&lt;/endpoint&gt;&lt;/template&gt;</c>.</summary>
 public sealed record EndpointTemplateSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     ImmutableArray<TemplateParameterDeclarationSyntax> Parameters,
     string? Description,
@@ -263,7 +263,7 @@ public sealed record EndpointTemplateSyntax(
 /// <summary>An inbound endpoint: a listener or poller (protocol, or custom class) that injects messages into a sequence.</summary>
 public sealed record InboundEndpointSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? Protocol,
     string? ClassName,
@@ -293,7 +293,7 @@ public sealed record InboundEndpointSyntax(
 /// <summary>A message store: <c>&lt;messageStore name class&gt;&lt;parameter name&gt;*&lt;/messageStore&gt;</c>.</summary>
 public sealed record MessageStoreSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? ClassName,
     ImmutableArray<ConfigParameterSyntax> Parameters,
@@ -307,7 +307,7 @@ public sealed record MessageStoreSyntax(
 /// <summary>A message processor: forwards (targetEndpoint) or samples messages of a store.</summary>
 public sealed record MessageProcessorSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? ClassName,
     string? MessageStore,
@@ -338,7 +338,7 @@ public sealed record TaskPropertySyntax(string Name, string? Value, string? Xml,
 /// <summary>A scheduled task.</summary>
 public sealed record TaskSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? ClassName,
     string? Group,
@@ -364,7 +364,7 @@ public sealed record EventSubscriptionSyntax(
 /// <summary>A WS-Eventing event source.</summary>
 public sealed record EventSourceSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? SubscriptionManagerClass,
     ImmutableArray<NamedTextSyntax> SubscriptionManagerProperties,
@@ -377,7 +377,7 @@ public sealed record EventSourceSyntax(
 }
 
 /// <summary>The remote registry: <c>&lt;registry provider="class"&gt;&lt;parameter name&gt;value&lt;/parameter&gt;*&lt;/registry&gt;</c>.</summary>
-public sealed record RegistrySyntax(SourceLocation Location, string RawXml, string Name, string? Provider, ImmutableArray<ConfigParameterSyntax> Parameters)
+public sealed record RegistrySyntax(SourceLocation Location, RawXmlText RawXml, string Name, string? Provider, ImmutableArray<ConfigParameterSyntax> Parameters)
     : ArtifactSyntax(Location, RawXml, Name)
 {
     public override string Kind => "Registry";
@@ -386,7 +386,7 @@ public sealed record RegistrySyntax(SourceLocation Location, string RawXml, stri
 }
 
 /// <summary>The task scheduler: <c>&lt;taskManager provider="class"&gt;&lt;parameter/&gt;*&lt;/taskManager&gt;</c>.</summary>
-public sealed record TaskManagerSyntax(SourceLocation Location, string RawXml, string Name, string? Provider, ImmutableArray<ConfigParameterSyntax> Parameters)
+public sealed record TaskManagerSyntax(SourceLocation Location, RawXmlText RawXml, string Name, string? Provider, ImmutableArray<ConfigParameterSyntax> Parameters)
     : ArtifactSyntax(Location, RawXml, Name)
 {
     public override string Kind => "Task manager";
@@ -395,7 +395,7 @@ public sealed record TaskManagerSyntax(SourceLocation Location, string RawXml, s
 }
 
 /// <summary>A Synapse library import: <c>&lt;import name package [status="enabled|disabled"]/&gt;</c>.</summary>
-public sealed record ImportSyntax(SourceLocation Location, string RawXml, string Name, string? Package, string? Status)
+public sealed record ImportSyntax(SourceLocation Location, RawXmlText RawXml, string Name, string? Package, string? Status)
     : ArtifactSyntax(Location, RawXml, Name)
 {
     public override string Kind => "Import";
@@ -412,7 +412,7 @@ public sealed record ExecutorQueueSyntax(int? Priority, int? Size, SourceLocatio
 /// </summary>
 public sealed record PriorityExecutorSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? BeforeExecuteHandler,
     bool? IsFixedSize,
@@ -431,7 +431,7 @@ public sealed record PriorityExecutorSyntax(
 /// An unknown root element, or a root element Synapse knows that has no node of its own (<c>executor</c>).
 /// The raw XML is kept.
 /// </summary>
-public sealed record UnknownArtifactSyntax(SourceLocation Location, string RawXml, string Name, string ElementName)
+public sealed record UnknownArtifactSyntax(SourceLocation Location, RawXmlText RawXml, string Name, string ElementName)
     : ArtifactSyntax(Location, RawXml, Name)
 {
     public override string Kind => ElementName;

@@ -12,7 +12,7 @@ public sealed record DataServiceAttributeSyntax(string Name, string Value);
 /// </summary>
 public sealed record DataServiceSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     string? ServiceNamespace,
     ImmutableArray<DataServiceConfigSyntax> Configs,
@@ -31,7 +31,7 @@ public sealed record DataServiceSyntax(
 }
 
 /// <summary>A <c>&lt;config id&gt;</c>: its <c>&lt;property name&gt;value&lt;/property&gt;</c>s (driverClassName, url, username, password, pool settings, ...).</summary>
-public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedTextSyntax> Properties, SourceLocation Location, string RawXml) : ISyntaxNode
+public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedTextSyntax> Properties, SourceLocation Location, RawXmlText RawXml) : ISyntaxNode
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
@@ -46,7 +46,7 @@ public sealed record DataServiceQuerySyntax(
     ImmutableArray<DataServiceQueryParamSyntax> Params,
     DataServiceResultSyntax? Result,
     SourceLocation Location,
-    string RawXml) : ISyntaxNode
+    RawXmlText RawXml) : ISyntaxNode
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
@@ -82,7 +82,7 @@ public sealed record DataServiceResultSyntax(
     string? OutputType,
     ImmutableArray<DataServiceOutputSyntax> Outputs,
     SourceLocation Location,
-    string RawXml)
+    RawXmlText RawXml)
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
@@ -111,7 +111,7 @@ public sealed record DataServiceWithParamSyntax(string Name, string? QueryParam,
 }
 
 /// <summary>A SOAP <c>&lt;operation name&gt;</c> calling a query.</summary>
-public sealed record DataServiceOperationDefSyntax(string Name, DataServiceCallQuerySyntax? CallQuery, SourceLocation Location, string RawXml) : ISyntaxNode
+public sealed record DataServiceOperationDefSyntax(string Name, DataServiceCallQuerySyntax? CallQuery, SourceLocation Location, RawXmlText RawXml) : ISyntaxNode
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
@@ -119,7 +119,7 @@ public sealed record DataServiceOperationDefSyntax(string Name, DataServiceCallQ
 }
 
 /// <summary>A REST <c>&lt;resource method path&gt;</c> calling a query; served at <c>/services/&lt;data name&gt;/&lt;path&gt;</c>.</summary>
-public sealed record DataServiceResourceSyntax(string Method, string Path, DataServiceCallQuerySyntax? CallQuery, SourceLocation Location, string RawXml) : ISyntaxNode
+public sealed record DataServiceResourceSyntax(string Method, string Path, DataServiceCallQuerySyntax? CallQuery, SourceLocation Location, RawXmlText RawXml) : ISyntaxNode
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace SynapseToBal.Syntax;
 
 /// <summary>A child element the parser does not know; it is reported (SB0101) and kept whole.</summary>
-public sealed record UnknownChildSyntax(string Name, string RawXml, SourceLocation Location);
+public sealed record UnknownChildSyntax(string Name, RawXmlText RawXml, SourceLocation Location);
 
 /// <summary><c>&lt;enableAddressing [version="final|submission"] [separateListener="true|false"]/&gt;</c>.</summary>
 public sealed record WsAddressingSyntax(string? Version, bool SeparateListener, SourceLocation Location);
@@ -217,7 +217,7 @@ public sealed record IndirectEndpointSyntax(SourceLocation Location, KeySyntax K
 }
 
 /// <summary>An endpoint definition element the parser does not know.</summary>
-public sealed record UnknownEndpointSyntax(SourceLocation Location, string ElementName, string RawXml) : EndpointDefinitionSyntax(Location)
+public sealed record UnknownEndpointSyntax(SourceLocation Location, string ElementName, RawXmlText RawXml) : EndpointDefinitionSyntax(Location)
 {
     public override string Kind => ElementName;
 }
@@ -228,7 +228,7 @@ public sealed record EndpointPropertySyntax(string Name, ValueSyntax Value, stri
 /// <summary>An <c>&lt;endpoint&gt;</c> element: named (top level), anonymous (inline) or a key reference.</summary>
 public sealed record EndpointSyntax(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Name,
     EndpointDefinitionSyntax? Definition,
     ImmutableArray<EndpointPropertySyntax> Properties)

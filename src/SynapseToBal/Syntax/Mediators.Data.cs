@@ -35,7 +35,7 @@ public sealed record DbStatementSyntax(
 /// <summary><c>&lt;dbreport useTransaction&gt;</c>: run statements that write to a database.</summary>
 public sealed record DbReportMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     bool UseTransaction,
     DbPoolSyntax? Pool,
     ImmutableArray<DbStatementSyntax> Statements) : MediatorSyntax(Location, RawXml)
@@ -46,7 +46,7 @@ public sealed record DbReportMediator(
 /// <summary><c>&lt;dblookup&gt;</c>: run queries and copy the first row's columns into properties.</summary>
 public sealed record DbLookupMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     DbPoolSyntax? Pool,
     ImmutableArray<DbStatementSyntax> Statements) : MediatorSyntax(Location, RawXml)
 {
@@ -71,7 +71,7 @@ public sealed record DataServiceOperationsSyntax(
 /// </summary>
 public sealed record DataServiceCallMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? ServiceName,
     string? SourceType,
     DataServiceOperationsSyntax? Operations,
@@ -85,7 +85,7 @@ public sealed record DataServiceCallMediator(
 /// <c>&lt;transaction action="new|use-existing-or-new|fault-if-no-tx|commit|rollback|suspend|resume"/&gt;</c>; an
 /// action outside that set is reported and kept as written.
 /// </summary>
-public sealed record TransactionMediator(SourceLocation Location, string RawXml, string? Action) : MediatorSyntax(Location, RawXml)
+public sealed record TransactionMediator(SourceLocation Location, RawXmlText RawXml, string? Action) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "transaction";
 }

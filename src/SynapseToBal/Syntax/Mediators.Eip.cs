@@ -8,7 +8,7 @@ namespace SynapseToBal.Syntax;
 /// </summary>
 public sealed record IterateMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     ExpressionSyntax? Expression,
     ExpressionSyntax? AttachPath,
@@ -26,7 +26,7 @@ public sealed record IterateMediator(
 /// </summary>
 public sealed record CloneMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     bool ContinueParent,
     bool Sequential,
@@ -53,7 +53,7 @@ public sealed record AggregateOnCompleteSyntax(
 /// </summary>
 public sealed record AggregateMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     ExpressionSyntax? CorrelateOn,
     long? CompletionTimeoutSeconds,
@@ -74,7 +74,7 @@ public sealed record AggregateMediator(
 /// </summary>
 public sealed record ForEachMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     ExpressionSyntax? Expression,
     ExpressionSyntax? Collection,
@@ -113,7 +113,7 @@ public sealed record ScatterGatherAggregationSyntax(
 /// </summary>
 public sealed record ScatterGatherMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     bool ParallelExecution,
     string? ResultTarget,
     string? TargetVariable,
@@ -137,7 +137,7 @@ public sealed record ConditionalRouteSyntax(
 /// <summary><c>&lt;conditionalRouter continueAfter&gt;&lt;conditionalRoute/&gt;+&lt;/conditionalRouter&gt;</c>.</summary>
 public sealed record ConditionalRouterMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     bool? ContinueAfter,
     ImmutableArray<ConditionalRouteSyntax> Routes) : MediatorSyntax(Location, RawXml)
 {
@@ -148,7 +148,7 @@ public sealed record ConditionalRouterMediator(
 public sealed record RouteSyntax(ExpressionSyntax? Expression, string? Match, bool? BreakRouter, TargetSyntax? Target, SourceLocation Location);
 
 /// <summary>The ESB 4.x <c>&lt;router continueAfter&gt;&lt;route/&gt;+&lt;/router&gt;</c>.</summary>
-public sealed record RouterMediator(SourceLocation Location, string RawXml, bool? ContinueAfter, ImmutableArray<RouteSyntax> Routes)
+public sealed record RouterMediator(SourceLocation Location, RawXmlText RawXml, bool? ContinueAfter, ImmutableArray<RouteSyntax> Routes)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "router";
@@ -157,7 +157,7 @@ public sealed record RouterMediator(SourceLocation Location, string RawXml, bool
 /// <summary>Apache Synapse <c>&lt;sampler id rate unitTime&gt;&lt;messageQueue class/&gt;&lt;target/&gt;&lt;/sampler&gt;</c>.</summary>
 public sealed record SamplerMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     int? Rate,
     long? UnitTime,
@@ -173,7 +173,7 @@ public sealed record SamplerMediator(
 /// </summary>
 public sealed record ThrottleMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     KeySyntax? PolicyKey,
     string? InlinePolicyXml,
@@ -204,7 +204,7 @@ public sealed record CacheImplementationSyntax(string? Type, int? MaxSize, Sourc
 /// </summary>
 public sealed record CacheMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Id,
     bool Collector,
     long? TimeoutSeconds,

@@ -8,7 +8,7 @@ namespace SynapseToBal.Syntax;
 /// </summary>
 public sealed record ClassMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string ClassName,
     ImmutableArray<MediatorPropertySyntax> Properties,
     string? Method,
@@ -34,7 +34,7 @@ public sealed record PojoCommandPropertySyntax(
 /// </summary>
 public sealed record PojoCommandMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string ClassName,
     bool Annotated,
     ImmutableArray<PojoCommandPropertySyntax> Properties) : MediatorSyntax(Location, RawXml)
@@ -43,7 +43,7 @@ public sealed record PojoCommandMediator(
 }
 
 /// <summary><c>&lt;spring bean key/&gt;</c>: a bean from a Spring configuration in the registry.</summary>
-public sealed record SpringMediator(SourceLocation Location, string RawXml, string? Bean, KeySyntax? ConfigKey) : MediatorSyntax(Location, RawXml)
+public sealed record SpringMediator(SourceLocation Location, RawXmlText RawXml, string? Bean, KeySyntax? ConfigKey) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "spring";
 }
@@ -59,7 +59,7 @@ public enum BeanAction
 /// <summary><c>&lt;bean action var class replace property value target/&gt;</c>; the value may be dynamic.</summary>
 public sealed record BeanMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     BeanAction? Action,
     string? Var,
     string? ClassName,
@@ -77,7 +77,7 @@ public sealed record BeanMediator(
 /// </summary>
 public sealed record EjbMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Beanstalk,
     string? ClassName,
     string? Method,
@@ -97,7 +97,7 @@ public sealed record EjbMediator(
 /// </summary>
 public sealed record EntitlementMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? RemoteServiceUrl,
     string? RemoteServiceUrlKey,
     string? RemoteServiceUserName,
@@ -121,7 +121,7 @@ public sealed record EntitlementMediator(
 }
 
 /// <summary><c>&lt;oauthService remoteServiceUrl username password/&gt;</c>.</summary>
-public sealed record OAuthMediator(SourceLocation Location, string RawXml, string? RemoteServiceUrl, string? Username, string? Password)
+public sealed record OAuthMediator(SourceLocation Location, RawXmlText RawXml, string? RemoteServiceUrl, string? Username, string? Password)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "oauthService";
@@ -133,7 +133,7 @@ public sealed record OAuthMediator(SourceLocation Location, string RawXml, strin
 /// </summary>
 public sealed record KerberosMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Spn,
     KeySyntax? SpnKey,
     string? ClientPrincipal,
@@ -149,7 +149,7 @@ public sealed record KerberosMediator(
 /// <summary><c>&lt;NTLM username password host domain ntlmVersion/&gt;</c>; each value may be a <c>{expression}</c>.</summary>
 public sealed record NtlmMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string ElementTag,
     ValueSyntax? Username,
     ValueSyntax? Password,
@@ -169,7 +169,7 @@ public sealed record EventAttributeSyntax(string Name, string? Type, ValueSyntax
 /// </summary>
 public sealed record PublishEventMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     bool? Async,
     long? Timeout,
     string? EventSink,
@@ -184,14 +184,14 @@ public sealed record PublishEventMediator(
 }
 
 /// <summary><c>&lt;event topic expression/&gt;</c>: publish to a topic; the topic may be dynamic.</summary>
-public sealed record EventMediator(SourceLocation Location, string RawXml, KeySyntax? Topic, ExpressionSyntax? Expression)
+public sealed record EventMediator(SourceLocation Location, RawXmlText RawXml, KeySyntax? Topic, ExpressionSyntax? Expression)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "event";
 }
 
 /// <summary><c>&lt;bam&gt;&lt;serverProfile name&gt;&lt;streamConfig name version/&gt;&lt;/serverProfile&gt;&lt;/bam&gt;</c>.</summary>
-public sealed record BamMediator(SourceLocation Location, string RawXml, string? ServerProfile, string? StreamName, string? StreamVersion)
+public sealed record BamMediator(SourceLocation Location, RawXmlText RawXml, string? ServerProfile, string? StreamName, string? StreamVersion)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "bam";
@@ -203,7 +203,7 @@ public sealed record BamMediator(SourceLocation Location, string RawXml, string?
 /// </summary>
 public sealed record RuleMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? SourceXml,
     string? TargetXml,
     string? RuleSetXml,
@@ -216,7 +216,7 @@ public sealed record RuleMediator(
 /// <summary><c>&lt;opa&gt;&lt;serverUrl/&gt;&lt;accessKey/&gt;&lt;policy/&gt;&lt;rule/&gt;&lt;requestGenerator/&gt;&lt;additionalParameters/&gt;&lt;/opa&gt;</c>.</summary>
 public sealed record OpaMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? ServerUrl,
     string? AccessKey,
     string? Policy,
@@ -245,7 +245,7 @@ public sealed record ConnectorParameterSyntax(
 /// </summary>
 public sealed record ConnectorOperationMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Connector,
     string Operation,
     string? ConfigKey,

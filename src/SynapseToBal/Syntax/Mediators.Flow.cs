@@ -5,7 +5,7 @@ namespace SynapseToBal.Syntax;
 /// <summary>MI 4.4 <c>&lt;variable name action (value | expression) type/&gt;</c>.</summary>
 public sealed record VariableMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     PropertyAction Action,
     ValueSyntax? Value,
@@ -15,7 +15,7 @@ public sealed record VariableMediator(
 }
 
 /// <summary><c>&lt;propertyGroup&gt;</c>: property mediators applied in order.</summary>
-public sealed record PropertyGroupMediator(SourceLocation Location, string RawXml, ImmutableArray<PropertyMediator> Properties)
+public sealed record PropertyGroupMediator(SourceLocation Location, RawXmlText RawXml, ImmutableArray<PropertyMediator> Properties)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "propertyGroup";
@@ -34,7 +34,7 @@ public enum FaultVersion
 /// </summary>
 public sealed record MakeFaultMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     FaultVersion Version,
     bool? Response,
     ValueSyntax? Code,
@@ -50,7 +50,7 @@ public sealed record MakeFaultMediator(
 }
 
 /// <summary>MI 4.4 <c>&lt;throwError type errorMessage/&gt;</c>; the message may be dynamic.</summary>
-public sealed record ThrowErrorMediator(SourceLocation Location, string RawXml, string? Type, ValueSyntax? ErrorMessage)
+public sealed record ThrowErrorMediator(SourceLocation Location, RawXmlText RawXml, string? Type, ValueSyntax? ErrorMessage)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "throwError";
@@ -78,7 +78,7 @@ public sealed record TemplateParameterSyntax(string Name, ValueSyntax Value, Sou
 /// <summary><c>&lt;call-template target onError&gt;&lt;with-param/&gt;*&lt;/call-template&gt;</c>.</summary>
 public sealed record CallTemplateMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Target,
     string? OnError,
     ImmutableArray<TemplateParameterSyntax> Parameters) : MediatorSyntax(Location, RawXml)
@@ -89,7 +89,7 @@ public sealed record CallTemplateMediator(
 /// <summary><c>&lt;store messageStore sequence/&gt;</c>; the store name may be a <c>{expression}</c>.</summary>
 public sealed record StoreMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     KeySyntax? MessageStore,
     KeySyntax? Sequence,
     string? Name) : MediatorSyntax(Location, RawXml)
@@ -98,14 +98,14 @@ public sealed record StoreMediator(
 }
 
 /// <summary>Apache Synapse <c>&lt;enqueue executor priority sequence/&gt;</c>.</summary>
-public sealed record EnqueueMediator(SourceLocation Location, string RawXml, string? Executor, int? Priority, KeySyntax? Sequence)
+public sealed record EnqueueMediator(SourceLocation Location, RawXmlText RawXml, string? Executor, int? Priority, KeySyntax? Sequence)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "enqueue";
 }
 
 /// <summary>Apache Synapse <c>&lt;eventPublisher eventSourceName/&gt;</c>.</summary>
-public sealed record EventPublisherMediator(SourceLocation Location, string RawXml, string? EventSourceName)
+public sealed record EventPublisherMediator(SourceLocation Location, RawXmlText RawXml, string? EventSourceName)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "eventPublisher";
@@ -117,7 +117,7 @@ public sealed record EventPublisherMediator(SourceLocation Location, string RawX
 /// </summary>
 public sealed record ValidateMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     ExpressionSyntax? Source,
     bool? CacheSchema,
     bool? JsonSource,
@@ -144,7 +144,7 @@ public sealed record CalloutSecuritySyntax(string? Policy, string? OutboundPolic
 /// </summary>
 public sealed record CalloutMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? ServiceUrl,
     string? EndpointKey,
     string? Action,

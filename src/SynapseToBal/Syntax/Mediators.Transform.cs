@@ -50,7 +50,7 @@ public sealed record EnrichTargetSyntax(
     SourceLocation Location);
 
 /// <summary><c>&lt;enrich&gt;&lt;source/&gt;&lt;target/&gt;&lt;/enrich&gt;</c>; either part is null when it is missing.</summary>
-public sealed record EnrichMediator(SourceLocation Location, string RawXml, EnrichSourceSyntax? Source, EnrichTargetSyntax? Target)
+public sealed record EnrichMediator(SourceLocation Location, RawXmlText RawXml, EnrichSourceSyntax? Source, EnrichTargetSyntax? Target)
     : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "enrich";
@@ -62,7 +62,7 @@ public sealed record EnrichMediator(SourceLocation Location, string RawXml, Enri
 /// </summary>
 public sealed record XsltMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     KeySyntax? Key,
     ExpressionSyntax? Source,
     string? Target,
@@ -76,7 +76,7 @@ public sealed record XsltMediator(
 }
 
 /// <summary><c>&lt;fastXSLT key/&gt;</c>: a streaming XSLT over the whole body.</summary>
-public sealed record FastXsltMediator(SourceLocation Location, string RawXml, KeySyntax? Key) : MediatorSyntax(Location, RawXml)
+public sealed record FastXsltMediator(SourceLocation Location, RawXmlText RawXml, KeySyntax? Key) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "fastXSLT";
 }
@@ -87,7 +87,7 @@ public sealed record XQueryVariableSyntax(string Name, string? Type, ValueSyntax
 /// <summary><c>&lt;xquery key target&gt;</c> with variable bindings and an optional <c>&lt;dataSource&gt;</c>.</summary>
 public sealed record XQueryMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     KeySyntax? Key,
     ExpressionSyntax? Target,
     ImmutableArray<MediatorPropertySyntax> DataSource,
@@ -102,7 +102,7 @@ public sealed record XQueryMediator(
 /// </summary>
 public sealed record ScriptMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Language,
     KeySyntax? Key,
     string? Function,
@@ -152,7 +152,7 @@ public sealed record RewriteRuleSyntax(string? ConditionXml, ImmutableArray<Rewr
 /// <summary><c>&lt;rewrite inProperty outProperty&gt;&lt;rewriterule/&gt;*&lt;/rewrite&gt;</c>.</summary>
 public sealed record RewriteMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? InProperty,
     string? OutProperty,
     ImmutableArray<RewriteRuleSyntax> Rules) : MediatorSyntax(Location, RawXml)
@@ -163,7 +163,7 @@ public sealed record RewriteMediator(
 /// <summary><c>&lt;jsontransform schema&gt;</c> with XML-to-JSON conversion properties.</summary>
 public sealed record JsonTransformMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     KeySyntax? Schema,
     ImmutableArray<MediatorPropertySyntax> Properties) : MediatorSyntax(Location, RawXml)
 {
@@ -176,7 +176,7 @@ public sealed record JsonTransformMediator(
 /// </summary>
 public sealed record DataMapperMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     KeySyntax? Config,
     KeySyntax? InputSchema,
     KeySyntax? OutputSchema,
@@ -198,7 +198,7 @@ public sealed record SmooksOutputSyntax(string? Type, ExpressionSyntax? Expressi
 /// <summary><c>&lt;smooks config-key persistence-unit&gt;&lt;input/&gt;&lt;output/&gt;&lt;/smooks&gt;</c>.</summary>
 public sealed record SmooksMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     KeySyntax? ConfigKey,
     string? PersistenceUnit,
     SmooksInputSyntax? Input,
@@ -213,7 +213,7 @@ public sealed record MessageBuilderSyntax(string? ContentType, string? BuilderCl
 /// <summary><c>&lt;builder class formatterClass&gt;</c> or the old <c>&lt;builder&gt;&lt;messageBuilder/&gt;*&lt;/builder&gt;</c>.</summary>
 public sealed record BuilderMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? BuilderClass,
     string? FormatterClass,
     ImmutableArray<MessageBuilderSyntax> MessageBuilders) : MediatorSyntax(Location, RawXml)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace SynapseToBal.Syntax;
 
 /// <summary>Base of every mediator node. <see cref="RawXml"/> is the element exactly as written.</summary>
-public abstract record MediatorSyntax(SourceLocation Location, string RawXml) : ISyntaxNode
+public abstract record MediatorSyntax(SourceLocation Location, RawXmlText RawXml) : ISyntaxNode
 {
     public abstract string ElementName { get; }
 
@@ -17,7 +17,7 @@ public abstract record MediatorSyntax(SourceLocation Location, string RawXml) : 
 }
 
 /// <summary>An element inside a typed node that its definition does not know, kept as written.</summary>
-public sealed record ExtraElementSyntax(string Name, string RawXml, SourceLocation Location);
+public sealed record ExtraElementSyntax(string Name, RawXmlText RawXml, SourceLocation Location);
 
 public enum LogLevel
 {
@@ -45,7 +45,7 @@ public sealed record NamedValueSyntax(string Name, ValueSyntax Value, SourceLoca
 /// </summary>
 public sealed record LogMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     LogLevel Level,
     LogCategory Category,
     string Separator,
@@ -69,7 +69,7 @@ public enum PropertyAction
 
 public sealed record PropertyMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     PropertyAction Action,
     string Scope,
@@ -88,7 +88,7 @@ public sealed record PayloadArgSyntax(ValueSyntax Value, string? Evaluator, bool
 
 public sealed record PayloadFactoryMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string MediaType,
     string TemplateType,
     string? Format,
@@ -98,17 +98,17 @@ public sealed record PayloadFactoryMediator(
     public override string ElementName => "payloadFactory";
 }
 
-public sealed record RespondMediator(SourceLocation Location, string RawXml) : MediatorSyntax(Location, RawXml)
+public sealed record RespondMediator(SourceLocation Location, RawXmlText RawXml) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "respond";
 }
 
-public sealed record DropMediator(SourceLocation Location, string RawXml) : MediatorSyntax(Location, RawXml)
+public sealed record DropMediator(SourceLocation Location, RawXmlText RawXml) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "drop";
 }
 
-public sealed record LoopbackMediator(SourceLocation Location, string RawXml) : MediatorSyntax(Location, RawXml)
+public sealed record LoopbackMediator(SourceLocation Location, RawXmlText RawXml) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "loopback";
 }
@@ -127,7 +127,7 @@ public abstract record EndpointReferenceSyntax
 
 public sealed record CallMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     EndpointReferenceSyntax? Endpoint,
     bool Blocking,
     string? SourceXml,
@@ -138,7 +138,7 @@ public sealed record CallMediator(
 
 public sealed record SendMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     EndpointReferenceSyntax? Endpoint,
     KeySyntax? ReceiveSequence,
     bool? BuildMessage) : MediatorSyntax(Location, RawXml)
@@ -148,7 +148,7 @@ public sealed record SendMediator(
 
 public sealed record HeaderMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string Name,
     PropertyAction Action,
     string Scope,
@@ -177,7 +177,7 @@ public abstract record FilterConditionSyntax
 
 public sealed record FilterMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     FilterConditionSyntax Condition,
     ImmutableArray<MediatorSyntax> Then,
     ImmutableArray<MediatorSyntax> Else) : MediatorSyntax(Location, RawXml)
@@ -189,7 +189,7 @@ public sealed record SwitchCaseSyntax(string Regex, ImmutableArray<MediatorSynta
 
 public sealed record SwitchMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     ExpressionSyntax? Source,
     ImmutableArray<SwitchCaseSyntax> Cases,
     ImmutableArray<MediatorSyntax>? Default) : MediatorSyntax(Location, RawXml)
@@ -198,7 +198,7 @@ public sealed record SwitchMediator(
 }
 
 /// <summary><c>&lt;sequence key="..."/&gt;</c> inside a flow: run that sequence on the same message.</summary>
-public sealed record SequenceReferenceMediator(SourceLocation Location, string RawXml, KeySyntax Key) : MediatorSyntax(Location, RawXml)
+public sealed record SequenceReferenceMediator(SourceLocation Location, RawXmlText RawXml, KeySyntax Key) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "sequence";
 }
@@ -206,7 +206,7 @@ public sealed record SequenceReferenceMediator(SourceLocation Location, string R
 /// <summary>An anonymous <c>&lt;sequence&gt;</c> written inline in a flow: its mediators run in place.</summary>
 public sealed record InlineSequenceMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     string? Name,
     string? OnError,
     ImmutableArray<MediatorSyntax> Mediators) : MediatorSyntax(Location, RawXml)
@@ -217,7 +217,7 @@ public sealed record InlineSequenceMediator(
 /// <summary><c>&lt;in&gt;</c> (request path only) or <c>&lt;out&gt;</c> (response path only).</summary>
 public sealed record DirectionMediator(
     SourceLocation Location,
-    string RawXml,
+    RawXmlText RawXml,
     bool IsIn,
     ImmutableArray<MediatorSyntax> Mediators) : MediatorSyntax(Location, RawXml)
 {
@@ -228,7 +228,7 @@ public sealed record DirectionMediator(
 /// A mediator the parser has no typed node for yet. It keeps the raw XML so later stages can report it
 /// with the original text; it is never dropped.
 /// </summary>
-public sealed record UnknownMediator(SourceLocation Location, string RawXml, string Name) : MediatorSyntax(Location, RawXml)
+public sealed record UnknownMediator(SourceLocation Location, RawXmlText RawXml, string Name) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => Name;
 }

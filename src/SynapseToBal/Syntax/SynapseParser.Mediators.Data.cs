@@ -12,7 +12,7 @@ public sealed partial class SynapseParser
         "new", "use-existing-or-new", "fault-if-no-tx", "commit", "rollback", "suspend", "resume",
     };
 
-    private DbReportMediator ParseDbReport(XElement element, SourceLocation location, string raw) =>
+    private DbReportMediator ParseDbReport(XElement element, SourceLocation location, RawXmlText raw) =>
         new(location, raw, Bool(element, "useTransaction") ?? false, ParseDbPool(element, "dbreport"), ParseDbStatements(element, "dbreport"));
 
     /// <summary>The <c>&lt;connection&gt;&lt;pool&gt;</c> of a DB mediator; other children are left to the statements parser.</summary>
@@ -155,7 +155,7 @@ public sealed partial class SynapseParser
         return new DbStatementSyntax(sql ?? string.Empty, parameters.ToImmutable(), results.ToImmutable(), Loc(statement));
     }
 
-    private DataServiceCallMediator ParseDataServiceCall(XElement element, SourceLocation location, string raw)
+    private DataServiceCallMediator ParseDataServiceCall(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? sourceType = null;
         DataServiceOperationsSyntax? operations = null;
@@ -234,7 +234,7 @@ public sealed partial class SynapseParser
         return new DataServiceOperationsSyntax(Attr(operations, "type"), single.ToImmutable(), groups.ToImmutable(), Loc(operations));
     }
 
-    private TransactionMediator ParseTransaction(XElement element, SourceLocation location, string raw)
+    private TransactionMediator ParseTransaction(XElement element, SourceLocation location, RawXmlText raw)
     {
         var action = Attr(element, "action");
         if (action is null)

@@ -10,7 +10,7 @@ namespace SynapseToBal.Syntax;
 /// </summary>
 public sealed partial class SynapseParser
 {
-    private IterateMediator ParseIterate(XElement element, SourceLocation location, string raw)
+    private IterateMediator ParseIterate(XElement element, SourceLocation location, RawXmlText raw)
     {
         TargetSyntax? target = null;
         foreach (var child in element.Elements())
@@ -52,7 +52,7 @@ public sealed partial class SynapseParser
             target);
     }
 
-    private CloneMediator ParseClone(XElement element, SourceLocation location, string raw)
+    private CloneMediator ParseClone(XElement element, SourceLocation location, RawXmlText raw)
     {
         var targets = ImmutableArray.CreateBuilder<TargetSyntax>();
         foreach (var child in element.Elements())
@@ -81,7 +81,7 @@ public sealed partial class SynapseParser
             targets.ToImmutable());
     }
 
-    private AggregateMediator ParseAggregate(XElement element, SourceLocation location, string raw)
+    private AggregateMediator ParseAggregate(XElement element, SourceLocation location, RawXmlText raw)
     {
         ExpressionSyntax? correlateOn = null;
         long? timeout = null;
@@ -132,7 +132,7 @@ public sealed partial class SynapseParser
         return new AggregateMediator(location, raw, Attr(element, "id"), correlateOn, timeout, min, max, onComplete);
     }
 
-    private ForEachMediator ParseForEach(XElement element, SourceLocation location, string raw)
+    private ForEachMediator ParseForEach(XElement element, SourceLocation location, RawXmlText raw)
     {
         ImmutableArray<MediatorSyntax>? sequence = null;
         var sequenceKey = Key(element, "sequence");
@@ -179,7 +179,7 @@ public sealed partial class SynapseParser
             Bool(element, "continue-without-aggregation"));
     }
 
-    private ScatterGatherMediator ParseScatterGather(XElement element, SourceLocation location, string raw)
+    private ScatterGatherMediator ParseScatterGather(XElement element, SourceLocation location, RawXmlText raw)
     {
         ScatterGatherAggregationSyntax? aggregation = null;
         var sequences = ImmutableArray.CreateBuilder<MediatorBranchSyntax>();
@@ -227,7 +227,7 @@ public sealed partial class SynapseParser
                 && Attr(element, "result-content-type") is null && Attr(element, "content-type") is not null);
     }
 
-    private ConditionalRouterMediator ParseConditionalRouter(XElement element, SourceLocation location, string raw)
+    private ConditionalRouterMediator ParseConditionalRouter(XElement element, SourceLocation location, RawXmlText raw)
     {
         var routes = ImmutableArray.CreateBuilder<ConditionalRouteSyntax>();
         foreach (var child in element.Elements())
@@ -278,7 +278,7 @@ public sealed partial class SynapseParser
             Loc(route));
     }
 
-    private RouterMediator ParseRouter(XElement element, SourceLocation location, string raw)
+    private RouterMediator ParseRouter(XElement element, SourceLocation location, RawXmlText raw)
     {
         var routes = ImmutableArray.CreateBuilder<RouteSyntax>();
         foreach (var child in element.Elements())
@@ -313,7 +313,7 @@ public sealed partial class SynapseParser
         return new RouterMediator(location, raw, Bool(element, "continueAfter"), routes.ToImmutable());
     }
 
-    private SamplerMediator ParseSampler(XElement element, SourceLocation location, string raw)
+    private SamplerMediator ParseSampler(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? queueClass = null;
         TargetSyntax? target = null;
@@ -340,7 +340,7 @@ public sealed partial class SynapseParser
         return new SamplerMediator(location, raw, Attr(element, "id"), Int(element, "rate"), Long(element, "unitTime"), queueClass, target);
     }
 
-    private ThrottleMediator ParseThrottle(XElement element, SourceLocation location, string raw)
+    private ThrottleMediator ParseThrottle(XElement element, SourceLocation location, RawXmlText raw)
     {
         KeySyntax? policyKey = null;
         string? inlinePolicy = null;
@@ -391,7 +391,7 @@ public sealed partial class SynapseParser
         return StandaloneXml(element);
     }
 
-    private CacheMediator ParseCache(XElement element, SourceLocation location, string raw)
+    private CacheMediator ParseCache(XElement element, SourceLocation location, RawXmlText raw)
     {
         CacheProtocolSyntax? protocol = null;
         CacheImplementationSyntax? implementation = null;

@@ -9,7 +9,7 @@ namespace SynapseToBal.Syntax;
 /// </summary>
 public sealed partial class SynapseParser
 {
-    private ClassMediator ParseClass(XElement element, SourceLocation location, string raw)
+    private ClassMediator ParseClass(XElement element, SourceLocation location, RawXmlText raw)
     {
         var properties = ImmutableArray.CreateBuilder<MediatorPropertySyntax>();
         ImmutableArray<InputArgumentSyntax> inputs = [];
@@ -43,7 +43,7 @@ public sealed partial class SynapseParser
             inputs);
     }
 
-    private PojoCommandMediator ParsePojoCommand(XElement element, SourceLocation location, string raw)
+    private PojoCommandMediator ParsePojoCommand(XElement element, SourceLocation location, RawXmlText raw)
     {
         var properties = ImmutableArray.CreateBuilder<PojoCommandPropertySyntax>();
         foreach (var child in element.Elements())
@@ -79,7 +79,7 @@ public sealed partial class SynapseParser
             properties.ToImmutable());
     }
 
-    private BeanMediator ParseBean(XElement element, SourceLocation location, string raw)
+    private BeanMediator ParseBean(XElement element, SourceLocation location, RawXmlText raw)
     {
         BeanAction? action = Attr(element, "action") is { } text
             ? text.Trim().ToUpperInvariant() switch
@@ -114,7 +114,7 @@ public sealed partial class SynapseParser
         return null;
     }
 
-    private EjbMediator ParseEjb(XElement element, SourceLocation location, string raw)
+    private EjbMediator ParseEjb(XElement element, SourceLocation location, RawXmlText raw)
     {
         var arguments = ImmutableArray.CreateBuilder<ValueSyntax>();
         foreach (var child in element.Elements())
@@ -153,7 +153,7 @@ public sealed partial class SynapseParser
             arguments.ToImmutable());
     }
 
-    private EntitlementMediator ParseEntitlement(XElement element, SourceLocation location, string raw)
+    private EntitlementMediator ParseEntitlement(XElement element, SourceLocation location, RawXmlText raw)
     {
         XElement? onAccept = null;
         XElement? onReject = null;
@@ -207,7 +207,7 @@ public sealed partial class SynapseParser
             Branch(element, "advice", advice));
     }
 
-    private KerberosMediator ParseKerberos(XElement element, SourceLocation location, string raw)
+    private KerberosMediator ParseKerberos(XElement element, SourceLocation location, RawXmlText raw)
     {
         KeySyntax? spnKey = null;
         foreach (var child in element.Elements())
@@ -240,7 +240,7 @@ public sealed partial class SynapseParser
             Attr(element, "loginContextName"));
     }
 
-    private NtlmMediator ParseNtlm(XElement element, SourceLocation location, string raw) =>
+    private NtlmMediator ParseNtlm(XElement element, SourceLocation location, RawXmlText raw) =>
         new(
             location,
             raw,
@@ -251,7 +251,7 @@ public sealed partial class SynapseParser
             DynamicAttr(element, "domain"),
             DynamicAttr(element, "ntlmVersion"));
 
-    private PublishEventMediator ParsePublishEvent(XElement element, SourceLocation location, string raw)
+    private PublishEventMediator ParsePublishEvent(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? eventSink = null;
         string? streamName = null;
@@ -335,7 +335,7 @@ public sealed partial class SynapseParser
         return builder.ToImmutable();
     }
 
-    private BamMediator ParseBam(XElement element, SourceLocation location, string raw)
+    private BamMediator ParseBam(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? profile = null;
         string? streamName = null;
@@ -367,7 +367,7 @@ public sealed partial class SynapseParser
         return new BamMediator(location, raw, profile, streamName, streamVersion);
     }
 
-    private RuleMediator ParseRule(XElement element, SourceLocation location, string raw)
+    private RuleMediator ParseRule(XElement element, SourceLocation location, RawXmlText raw)
     {
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var child in element.Elements())
@@ -393,7 +393,7 @@ public sealed partial class SynapseParser
             parts.GetValueOrDefault("output"));
     }
 
-    private OpaMediator ParseOpa(XElement element, SourceLocation location, string raw)
+    private OpaMediator ParseOpa(XElement element, SourceLocation location, RawXmlText raw)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var parameters = ImmutableArray.CreateBuilder<NamedValueSyntax>();
@@ -440,7 +440,7 @@ public sealed partial class SynapseParser
     /// is read like a template argument: <c>{expression}</c> is evaluated, anything else is literal; a parameter
     /// holding elements (nested parameters) is kept as inline XML.
     /// </summary>
-    private ConnectorOperationMediator ParseConnectorOperation(XElement element, SourceLocation location, string raw)
+    private ConnectorOperationMediator ParseConnectorOperation(XElement element, SourceLocation location, RawXmlText raw)
     {
         var name = element.Name.LocalName;
         var dot = name.IndexOf('.', StringComparison.Ordinal);
@@ -449,7 +449,7 @@ public sealed partial class SynapseParser
         {
             ClaimContent(child);
             ValueSyntax value = child.Elements().Any()
-                ? new ValueSyntax.InlineXml(string.Concat(child.Nodes().Select(n => n is XElement e ? _source.RawXml(e) : n.ToString())).Trim())
+                ? new ValueSyntax.InlineXml(string.Concat(child.Nodes().Select(n => n is XElement e ? _source.RawXml(e).ToString() : n.ToString())).Trim())
                 : DynamicValue(child, child.Value);
             var parameterAttributes = child.Attributes()
                 .Where(a => !a.IsNamespaceDeclaration)

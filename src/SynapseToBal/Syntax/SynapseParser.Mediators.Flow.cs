@@ -6,7 +6,7 @@ namespace SynapseToBal.Syntax;
 /// <summary>Parsers for flow mediators: variable, propertyGroup, makefault, throwError, call-template, store, validate, callout.</summary>
 public sealed partial class SynapseParser
 {
-    private VariableMediator ParseVariable(XElement element, SourceLocation location, string raw)
+    private VariableMediator ParseVariable(XElement element, SourceLocation location, RawXmlText raw)
     {
         var action = (Attr(element, "action") ?? "set").Trim().ToLowerInvariant() switch
         {
@@ -23,7 +23,7 @@ public sealed partial class SynapseParser
             Attr(element, "type"));
     }
 
-    private PropertyGroupMediator ParsePropertyGroup(XElement element, SourceLocation location, string raw)
+    private PropertyGroupMediator ParsePropertyGroup(XElement element, SourceLocation location, RawXmlText raw)
     {
         var properties = ImmutableArray.CreateBuilder<PropertyMediator>();
         foreach (var child in element.Elements())
@@ -45,7 +45,7 @@ public sealed partial class SynapseParser
         return new PropertyGroupMediator(location, raw, properties.ToImmutable());
     }
 
-    private MakeFaultMediator ParseMakeFault(XElement element, SourceLocation location, string raw)
+    private MakeFaultMediator ParseMakeFault(XElement element, SourceLocation location, RawXmlText raw)
     {
         var version = (Attr(element, "version") ?? "soap11").Trim().ToLowerInvariant() switch
         {
@@ -113,10 +113,10 @@ public sealed partial class SynapseParser
         return new MakeFaultMediator(location, raw, version, Bool(element, "response"), code, reason, node, role, detail) { CodeNamespace = codeNamespace };
     }
 
-    private ThrowErrorMediator ParseThrowError(XElement element, SourceLocation location, string raw) =>
+    private ThrowErrorMediator ParseThrowError(XElement element, SourceLocation location, RawXmlText raw) =>
         new(location, raw, Attr(element, "type"), DynamicAttr(element, "errorMessage"));
 
-    private CallTemplateMediator ParseCallTemplate(XElement element, SourceLocation location, string raw)
+    private CallTemplateMediator ParseCallTemplate(XElement element, SourceLocation location, RawXmlText raw)
     {
         var parameters = ImmutableArray.CreateBuilder<TemplateParameterSyntax>();
         foreach (var child in element.Elements())
@@ -158,7 +158,7 @@ public sealed partial class SynapseParser
             parameters.ToImmutable());
     }
 
-    private StoreMediator ParseStore(XElement element, SourceLocation location, string raw)
+    private StoreMediator ParseStore(XElement element, SourceLocation location, RawXmlText raw)
     {
         var store = Key(element, "messageStore");
         if (store is null)
@@ -169,7 +169,7 @@ public sealed partial class SynapseParser
         return new StoreMediator(location, raw, store, Key(element, "sequence"), Attr(element, "name"));
     }
 
-    private ValidateMediator ParseValidate(XElement element, SourceLocation location, string raw)
+    private ValidateMediator ParseValidate(XElement element, SourceLocation location, RawXmlText raw)
     {
         var schemas = ImmutableArray.CreateBuilder<KeySyntax>();
         var resources = ImmutableArray.CreateBuilder<ResourceSyntax>();
@@ -214,7 +214,7 @@ public sealed partial class SynapseParser
             onFail);
     }
 
-    private CalloutMediator ParseCallout(XElement element, SourceLocation location, string raw)
+    private CalloutMediator ParseCallout(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? axis2Xml = null;
         string? repository = null;

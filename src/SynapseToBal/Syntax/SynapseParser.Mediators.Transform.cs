@@ -6,7 +6,7 @@ namespace SynapseToBal.Syntax;
 /// <summary>Parsers for transformation mediators: enrich, xslt, xquery, script, rewrite, jsontransform, datamapper, smooks, builder.</summary>
 public sealed partial class SynapseParser
 {
-    private EnrichMediator ParseEnrich(XElement element, SourceLocation location, string raw)
+    private EnrichMediator ParseEnrich(XElement element, SourceLocation location, RawXmlText raw)
     {
         EnrichSourceSyntax? source = null;
         EnrichTargetSyntax? target = null;
@@ -104,7 +104,7 @@ public sealed partial class SynapseParser
         return new EnrichTargetSyntax(type, action, OptionalExpr(target, "xpath"), Attr(target, "property"), Loc(target));
     }
 
-    private XsltMediator ParseXslt(XElement element, SourceLocation location, string raw)
+    private XsltMediator ParseXslt(XElement element, SourceLocation location, RawXmlText raw)
     {
         var properties = ImmutableArray.CreateBuilder<MediatorPropertySyntax>();
         var features = ImmutableArray.CreateBuilder<FeatureSyntax>();
@@ -151,7 +151,7 @@ public sealed partial class SynapseParser
             resources.ToImmutable());
     }
 
-    private XQueryMediator ParseXQuery(XElement element, SourceLocation location, string raw)
+    private XQueryMediator ParseXQuery(XElement element, SourceLocation location, RawXmlText raw)
     {
         var dataSource = ImmutableArray.CreateBuilder<MediatorPropertySyntax>();
         var variables = ImmutableArray.CreateBuilder<XQueryVariableSyntax>();
@@ -193,7 +193,7 @@ public sealed partial class SynapseParser
             variables.ToImmutable());
     }
 
-    private ScriptMediator ParseScript(XElement element, SourceLocation location, string raw)
+    private ScriptMediator ParseScript(XElement element, SourceLocation location, RawXmlText raw)
     {
         var includes = ImmutableArray.CreateBuilder<KeySyntax>();
         ImmutableArray<InputArgumentSyntax> inputs = [];
@@ -249,7 +249,7 @@ public sealed partial class SynapseParser
             inputs);
     }
 
-    private RewriteMediator ParseRewrite(XElement element, SourceLocation location, string raw)
+    private RewriteMediator ParseRewrite(XElement element, SourceLocation location, RawXmlText raw)
     {
         var rules = ImmutableArray.CreateBuilder<RewriteRuleSyntax>();
         foreach (var child in element.Elements())
@@ -330,7 +330,7 @@ public sealed partial class SynapseParser
         return new RewriteActionSyntax(type, fragment, value, Attr(action, "regex"), Bool(action, "resolve") ?? false, Loc(action));
     }
 
-    private JsonTransformMediator ParseJsonTransform(XElement element, SourceLocation location, string raw)
+    private JsonTransformMediator ParseJsonTransform(XElement element, SourceLocation location, RawXmlText raw)
     {
         var properties = ImmutableArray.CreateBuilder<MediatorPropertySyntax>();
         foreach (var child in element.Elements())
@@ -359,7 +359,7 @@ public sealed partial class SynapseParser
         return new JsonTransformMediator(location, raw, schema, properties.ToImmutable());
     }
 
-    private DataMapperMediator ParseDataMapper(XElement element, SourceLocation location, string raw) =>
+    private DataMapperMediator ParseDataMapper(XElement element, SourceLocation location, RawXmlText raw) =>
         new(
             location,
             raw,
@@ -372,7 +372,7 @@ public sealed partial class SynapseParser
             Attr(element, "target"),
             Attr(element, "variable"));
 
-    private SmooksMediator ParseSmooks(XElement element, SourceLocation location, string raw)
+    private SmooksMediator ParseSmooks(XElement element, SourceLocation location, RawXmlText raw)
     {
         SmooksInputSyntax? input = null;
         SmooksOutputSyntax? output = null;
@@ -398,7 +398,7 @@ public sealed partial class SynapseParser
         return new SmooksMediator(location, raw, Key(element, "config-key"), Attr(element, "persistence-unit"), input, output);
     }
 
-    private BuilderMediator ParseBuilder(XElement element, SourceLocation location, string raw)
+    private BuilderMediator ParseBuilder(XElement element, SourceLocation location, RawXmlText raw)
     {
         var builders = ImmutableArray.CreateBuilder<MessageBuilderSyntax>();
         foreach (var child in element.Elements())

@@ -49,7 +49,7 @@ public sealed partial class SynapseParser
         return mediator with { Description = Attr(element, "description"), Extra = extras.ToImmutable() };
     }
 
-    private MediatorSyntax ParseMediatorBody(XElement element, SourceLocation location, string raw) => LocalName(element) switch
+    private MediatorSyntax ParseMediatorBody(XElement element, SourceLocation location, RawXmlText raw) => LocalName(element) switch
     {
         "log" => ParseLog(element, location, raw),
         "property" => ParseProperty(element, location, raw),
@@ -155,7 +155,7 @@ public sealed partial class SynapseParser
 
     private ExpressionSyntax Expr(XElement element, string text) => ExpressionSyntax.Create(text, Namespaces(element), Loc(element));
 
-    private LogMediator ParseLog(XElement element, SourceLocation location, string raw)
+    private LogMediator ParseLog(XElement element, SourceLocation location, RawXmlText raw)
     {
         // Without a level, a <message> template makes Synapse's MESSAGE_TEMPLATE level, which logs like custom.
         var defaultLevel = element.Elements().Any(e => LocalName(e) == "message") ? "custom" : "simple";
@@ -214,7 +214,7 @@ public sealed partial class SynapseParser
         return fallback;
     }
 
-    private PropertyMediator ParseProperty(XElement element, SourceLocation location, string raw)
+    private PropertyMediator ParseProperty(XElement element, SourceLocation location, RawXmlText raw)
     {
         var action = (Attr(element, "action") ?? "set").Trim().ToLowerInvariant() == "remove" ? PropertyAction.Remove : PropertyAction.Set;
         return new PropertyMediator(
@@ -233,7 +233,7 @@ public sealed partial class SynapseParser
         };
     }
 
-    private PayloadFactoryMediator ParsePayloadFactory(XElement element, SourceLocation location, string raw)
+    private PayloadFactoryMediator ParsePayloadFactory(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? format = null;
         string? formatKey = null;
@@ -367,7 +367,7 @@ public sealed partial class SynapseParser
         return new EndpointReferenceSyntax.Inline(ParseEndpoint(endpoint));
     }
 
-    private CallMediator ParseCall(XElement element, SourceLocation location, string raw)
+    private CallMediator ParseCall(XElement element, SourceLocation location, RawXmlText raw)
     {
         string? source = null;
         string? target = null;
@@ -398,7 +398,7 @@ public sealed partial class SynapseParser
             target);
     }
 
-    private SendMediator ParseSend(XElement element, SourceLocation location, string raw)
+    private SendMediator ParseSend(XElement element, SourceLocation location, RawXmlText raw)
     {
         foreach (var child in element.Elements())
         {
@@ -418,7 +418,7 @@ public sealed partial class SynapseParser
             build is null ? null : string.Equals(build, "true", StringComparison.OrdinalIgnoreCase));
     }
 
-    private HeaderMediator ParseHeader(XElement element, SourceLocation location, string raw)
+    private HeaderMediator ParseHeader(XElement element, SourceLocation location, RawXmlText raw)
     {
         var action = (Attr(element, "action") ?? "set").Trim().ToLowerInvariant() == "remove" ? PropertyAction.Remove : PropertyAction.Set;
         var name = Attr(element, "name");
@@ -475,7 +475,7 @@ public sealed partial class SynapseParser
         return text.ToString();
     }
 
-    private FilterMediator ParseFilter(XElement element, SourceLocation location, string raw)
+    private FilterMediator ParseFilter(XElement element, SourceLocation location, RawXmlText raw)
     {
         FilterConditionSyntax condition;
         var xpath = Attr(element, "xpath");
@@ -532,7 +532,7 @@ public sealed partial class SynapseParser
             @else is null ? [] : ParseMediators(@else));
     }
 
-    private SwitchMediator ParseSwitch(XElement element, SourceLocation location, string raw)
+    private SwitchMediator ParseSwitch(XElement element, SourceLocation location, RawXmlText raw)
     {
         var source = Attr(element, "source");
         if (source is null)
@@ -565,7 +565,7 @@ public sealed partial class SynapseParser
         return new SwitchMediator(location, raw, source is null ? null : Expr(element, source), cases.ToImmutable(), @default);
     }
 
-    private MediatorSyntax ParseSequenceMediator(XElement element, SourceLocation location, string raw)
+    private MediatorSyntax ParseSequenceMediator(XElement element, SourceLocation location, RawXmlText raw)
     {
         var key = Attr(element, "key");
         if (key is null)

@@ -10,9 +10,12 @@ namespace SynapseToBal.Syntax;
 /// </summary>
 public sealed class XmlSource
 {
-    private XmlSource(string path, SourceText text, XElement root)
+    private readonly string _content;
+
+    private XmlSource(string path, string content, SourceText text, XElement root)
     {
         Path = path;
+        _content = content;
         Text = text;
         Root = root;
     }
@@ -168,7 +171,7 @@ public sealed class XmlSource
             throw new XmlException("The document has no root element.");
         }
 
-        return new XmlSource(path, text, root);
+        return new XmlSource(path, content, text, root);
     }
 
     /// <summary>
@@ -261,15 +264,17 @@ public sealed class XmlSource
     }
 
     /// <summary>The element exactly as written in the file.</summary>
-    public string RawXml(XElement element)
+    public RawXmlText RawXml(XElement element)
     {
         var span = element.Annotation<ElementSpan>();
         if (span is null)
         {
-            return element.ToString(SaveOptions.DisableFormatting);
+            return new RawXmlText(element.ToString(SaveOptions.DisableFormatting));
         }
 
-        return Text.ToString(TextSpan.FromBounds(span.Start, Math.Min(span.End, Text.Length)));
+        // A span of the file's text, shared by every node of the file (not a copy per node).
+        var end = Math.Min(span.End, _content.Length);
+        return new RawXmlText(_content, Math.Min(span.Start, end), end - Math.Min(span.Start, end));
     }
 
     private static int Offset(SourceText text, int line, int column)

@@ -93,7 +93,7 @@ public sealed partial class Lowerer
             : node;
 
     /// <summary>What a data service TODO carries: an element's XML and the query it calls.</summary>
-    private sealed record DataServiceTodoNode(SourceLocation Location, string RawXml) : ISyntaxNode;
+    private sealed record DataServiceTodoNode(SourceLocation Location, RawXmlText RawXml) : ISyntaxNode;
 
     /// <summary>Why the data service as a whole is not translated: it has no config, several, or one that is not a plain JDBC connection.</summary>
     private static string? DataServiceConfigReason(DataServiceSyntax service)
