@@ -27,8 +27,14 @@ public sealed partial class PackageEmitter
     /// The declaration of a group's <c>EndpointGroup</c>, in three parts: the arguments before the members, one line a
     /// member (its URL configurable, timeout, state and the retry codes and addressing it sets), and the closing ones.
     /// </summary>
-    private static (string Head, string[] Members, string Tail) GroupArguments(ClientGroupIr group, NameMap names)
+    /// <remarks>
+    /// A member referred to by key names its shared state (<see cref="GroupMemberIr.SharedState"/>); each such state
+    /// not declared yet (<paramref name="declared"/>) comes back in <c>Shared</c> with its arguments, to be declared
+    /// before the group.
+    /// </remarks>
+    private static (string Head, string[] Members, string Tail, (string Name, string Arguments)[] Shared) GroupArguments(ClientGroupIr group, NameMap names, HashSet<Symbol> declared)
     {
+        var shared = new List<(string Name, string Arguments)>();
         static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
 
         var kind = group.Kind == ClientGroupKind.Failover ? "\"failover\"" : "\"loadbalance\"";
@@ -37,11 +43,16 @@ public sealed partial class PackageEmitter
             var state = m.Settings is { } settings
                 ? SuspensionArguments(settings with { Kind = m.Kind, EndpointName = m.EndpointName })
                 : $"{KindLiteral(m.Kind)}, {BallerinaSyntax.StringLiteral(m.EndpointName)}, {{{(m.NeverSuspended ? "suspendCodes: [-1], timeoutCodes: [-1]" : string.Empty)}}}";
+            if (m.SharedState is { } sharedState && declared.Add(sharedState))
+            {
+                shared.Add((names[sharedState], state));
+            }
+
             var fields = new List<string>
             {
                 $"url: {names[m.Url]}",
                 $"timeout: {m.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
-                $"state: new ({state})",
+                m.SharedState is { } reference ? $"state: {names[reference]}" : $"state: new ({state})",
             };
             if (!m.RetryDisabledCodes.IsEmpty)
             {
@@ -76,7 +87,7 @@ public sealed partial class PackageEmitter
             tail.Add($"weights = {Codes(group.Weights)}");
         }
 
-        return ($"{kind}, {BallerinaSyntax.StringLiteral(group.EndpointName)}, [", members, tail.Count == 0 ? "]" : "], " + string.Join(", ", tail));
+        return ($"{kind}, {BallerinaSyntax.StringLiteral(group.EndpointName)}, [", members, tail.Count == 0 ? "]" : "], " + string.Join(", ", tail), [.. shared]);
     }
 
     private static string KindLiteral(SuspendingEndpointKind kind) => kind switch

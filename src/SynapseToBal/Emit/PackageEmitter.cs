@@ -762,11 +762,19 @@ public sealed partial class PackageEmitter
     {
         // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
         var suspensions = new HashSet<Symbol>(_trackedSuspensions);
+        // The states declared so far: a tracked one after its endpoint's client, a state groups share before the first group.
+        var declared = new HashSet<Symbol>();
         var clients = package.Clients.Select(c => new
         {
-            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names) is var (head, members, tail)
+            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, declared) is var (head, members, tail, shared)
                 ? new
                 {
+                    Shared = shared.Select(s => new
+                    {
+                        Doc = "Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.",
+                        s.Name,
+                        s.Arguments,
+                    }).ToArray(),
                     Doc = new[]
                     {
                         $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",
@@ -778,7 +786,7 @@ public sealed partial class PackageEmitter
                     Tail = tail,
                 }
                 : null,
-            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
+            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name) && declared.Add(suspension.Name)
                 ? new
                 {
                     Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",

@@ -1065,6 +1065,7 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.SharedState);
                 return true;
             }
 
