@@ -91,6 +91,7 @@ public sealed partial class PackageEmitter
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
         _trackedSuspensions = TrackedSuspensions(refined.Package);
+        _sharedStateOwners = SharedStateOwners(refined.Package, _trackedSuspensions);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -762,11 +763,9 @@ public sealed partial class PackageEmitter
     {
         // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
         var suspensions = new HashSet<Symbol>(_trackedSuspensions);
-        // The states declared so far: a tracked one after its endpoint's client, a state groups share before the first group.
-        var declared = new HashSet<Symbol>();
         var clients = package.Clients.Select(c => new
         {
-            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, declared) is var (head, members, tail, shared)
+            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, _sharedStateOwners, c.Name) is var (head, members, tail, shared)
                 ? new
                 {
                     Shared = shared.Select(s => new
@@ -786,7 +785,7 @@ public sealed partial class PackageEmitter
                     Tail = tail,
                 }
                 : null,
-            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name) && declared.Add(suspension.Name)
+            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
                 ? new
                 {
                     Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",
