@@ -216,7 +216,7 @@ public static class DiagnosticCatalog
         "The classic foreach over the elements an XPath selects, and the MI 4.4 foreach over a JSON array in the payload, are translated (a run-time helper calls a generated function for each part). Any other form (a JSONPath expression in the classic form, an XML node list or a variable as the MI 4.4 collection, an XML result, a sequence that answers the client, sends, calls or drops, a missing or dynamic sequence, a configuration the Micro Integrator refuses) stays a TODO; the message says which part does not fit.");
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
-        "The flow can end here without responding; the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted())",
+        "The flow can end here without responding; where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted()); a task, a polling listener or a processor gets no answer either way",
         "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend or stored on the way without FORCE_SC_ACCEPTED (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible.");
     public static readonly DiagnosticDescriptor ConnectionNotTranslated = Warning("SB0216", LoweringCategory,
         "Connection not translated",

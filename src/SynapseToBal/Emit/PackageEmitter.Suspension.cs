@@ -23,12 +23,44 @@ public sealed partial class PackageEmitter
             .OfType<Symbol>()
             .ToHashSet();
 
+    /// <summary>The group client that declares each state groups share (<see cref="GroupMemberIr.SharedState"/>), read before the package is split into files.</summary>
+    private Dictionary<Symbol, Symbol> _sharedStateOwners = [];
+
+    /// <summary>
+    /// Which group declares each shared member state: none when the state is a tracked suspension its endpoint's client
+    /// declares (<paramref name="tracked"/>), else the first group (in client order) with a member naming it, so the
+    /// state is declared once in the package and, with <c>--keep-structure</c>, in one file.
+    /// </summary>
+    private static Dictionary<Symbol, Symbol> SharedStateOwners(PackageIr package, HashSet<Symbol> tracked)
+    {
+        var declaredByClient = package.Clients.Select(c => c.Suspension?.Name).OfType<Symbol>().Where(tracked.Contains).ToHashSet();
+        var owners = new Dictionary<Symbol, Symbol>();
+        foreach (var client in package.Clients)
+        {
+            foreach (var member in client.Group?.Members ?? [])
+            {
+                if (member.SharedState is { } state && !declaredByClient.Contains(state))
+                {
+                    owners.TryAdd(state, client.Name);
+                }
+            }
+        }
+
+        return owners;
+    }
+
     /// <summary>
     /// The declaration of a group's <c>EndpointGroup</c>, in three parts: the arguments before the members, one line a
     /// member (its URL configurable, timeout, state and the retry codes and addressing it sets), and the closing ones.
     /// </summary>
-    private static (string Head, string[] Members, string Tail) GroupArguments(ClientGroupIr group, NameMap names)
+    /// <remarks>
+    /// A member referred to by key names its shared state (<see cref="GroupMemberIr.SharedState"/>); each such state the
+    /// group <paramref name="client"/> declares (<paramref name="owners"/>) comes back in <c>Shared</c> with its
+    /// arguments, to be declared before the group.
+    /// </remarks>
+    private static (string Head, string[] Members, string Tail, (string Name, string Arguments)[] Shared) GroupArguments(ClientGroupIr group, NameMap names, IReadOnlyDictionary<Symbol, Symbol> owners, Symbol client)
     {
+        var shared = new List<(string Name, string Arguments)>();
         static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
 
         var kind = group.Kind == ClientGroupKind.Failover ? "\"failover\"" : "\"loadbalance\"";
@@ -37,11 +69,16 @@ public sealed partial class PackageEmitter
             var state = m.Settings is { } settings
                 ? SuspensionArguments(settings with { Kind = m.Kind, EndpointName = m.EndpointName })
                 : $"{KindLiteral(m.Kind)}, {BallerinaSyntax.StringLiteral(m.EndpointName)}, {{{(m.NeverSuspended ? "suspendCodes: [-1], timeoutCodes: [-1]" : string.Empty)}}}";
+            if (m.SharedState is { } sharedState && owners.TryGetValue(sharedState, out var owner) && owner == client && !shared.Any(d => d.Name == names[sharedState]))
+            {
+                shared.Add((names[sharedState], state));
+            }
+
             var fields = new List<string>
             {
                 $"url: {names[m.Url]}",
                 $"timeout: {m.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
-                $"state: new ({state})",
+                m.SharedState is { } reference ? $"state: {names[reference]}" : $"state: new ({state})",
             };
             if (!m.RetryDisabledCodes.IsEmpty)
             {
@@ -76,7 +113,7 @@ public sealed partial class PackageEmitter
             tail.Add($"weights = {Codes(group.Weights)}");
         }
 
-        return ($"{kind}, {BallerinaSyntax.StringLiteral(group.EndpointName)}, [", members, tail.Count == 0 ? "]" : "], " + string.Join(", ", tail));
+        return ($"{kind}, {BallerinaSyntax.StringLiteral(group.EndpointName)}, [", members, tail.Count == 0 ? "]" : "], " + string.Join(", ", tail), [.. shared]);
     }
 
     private static string KindLiteral(SuspendingEndpointKind kind) => kind switch

@@ -91,6 +91,7 @@ public sealed partial class PackageEmitter
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
         _trackedSuspensions = TrackedSuspensions(refined.Package);
+        _sharedStateOwners = SharedStateOwners(refined.Package, _trackedSuspensions);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -764,9 +765,15 @@ public sealed partial class PackageEmitter
         var suspensions = new HashSet<Symbol>(_trackedSuspensions);
         var clients = package.Clients.Select(c => new
         {
-            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names) is var (head, members, tail)
+            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, _sharedStateOwners, c.Name) is var (head, members, tail, shared)
                 ? new
                 {
+                    Shared = shared.Select(s => new
+                    {
+                        Doc = "Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.",
+                        s.Name,
+                        s.Arguments,
+                    }).ToArray(),
                     Doc = new[]
                     {
                         $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",

@@ -296,7 +296,15 @@ public sealed record GroupMemberIr(
     bool NeverSuspended,
     ImmutableArray<int> RetryDisabledCodes,
     ImmutableArray<int> RetryEnabledCodes,
-    WsAddressingVersion? Addressing);
+    WsAddressingVersion? Addressing)
+{
+    /// <summary>
+    /// For a member the group refers to by key: the module-level <c>EndpointState</c> every group (and the endpoint's
+    /// own calls, when they keep one) shares, as Synapse's IndirectEndpoint delegates readyToSend and getContext to the
+    /// one endpoint registered under the key. Null for an inline member, whose state is the group's own.
+    /// </summary>
+    public Symbol? SharedState { get; init; }
+}
 
 public enum ClientGroupKind
 {

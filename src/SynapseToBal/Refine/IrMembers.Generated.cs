@@ -1066,6 +1066,7 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.SharedState);
                 return true;
             }
 

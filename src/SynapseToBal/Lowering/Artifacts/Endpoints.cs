@@ -22,6 +22,9 @@ public sealed partial class Lowerer
     /// <summary>A wsdl definition → the format its port gives (SOAP 1.1 or 1.2), when known.</summary>
     private readonly Dictionary<EndpointDefinitionSyntax, EndpointFormat?> _wsdlFormats = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The suspension state made for each endpoint key that groups refer to whose calls keep no state of their own (<see cref="SharedMemberState"/>).</summary>
+    private readonly Dictionary<string, Symbol> _sharedMemberStates = new(StringComparer.Ordinal);
+
     /// <summary>Named endpoints being lowered: a group that reaches itself through its members is a cycle.</summary>
     private readonly HashSet<string> _endpointsInProgress = new(StringComparer.Ordinal);
 
@@ -326,6 +329,7 @@ public sealed partial class Lowerer
         var members = new List<ClientIr>();
         var memberNames = new List<string>();
         var leaves = new List<EndpointSyntax>();
+        var keys = new List<string?>();
         EndpointSyntax? first = null;
         for (var index = 0; index < children.Length; index++)
         {
@@ -342,6 +346,7 @@ public sealed partial class Lowerer
             members.Add(member);
             memberNames.Add(memberName);
             leaves.Add(leaf);
+            keys.Add(child.Definition is IndirectEndpointSyntax { Key.IsDynamic: false } byKey ? byKey.Key.Text : null);
         }
 
         if (members.Select(m => m.Format).Distinct().Count() > 1)
@@ -356,7 +361,7 @@ public sealed partial class Lowerer
         // Each member's own timeout, enableAddressing (wsa:To the member tried), suspension settings and retryConfig are
         // kept by the group's EndpointGroup, which the calls and sends go through (GroupMembers); the blocking ones too,
         // as Synapse's call, callout and forwarding processor send through the group with the blocking sender.
-        var groupMembers = GroupMembers(members, leaves);
+        var groupMembers = GroupMembers(members, leaves, keys);
 
         var notes = ImmutableArray.CreateBuilder<string>();
         var timeout = members.Max(m => m.TimeoutSeconds);
@@ -460,7 +465,7 @@ public sealed partial class Lowerer
     /// suspension settings: the explicit ones when they suspend it, "never" when they switch suspension off, else
     /// EndpointDefinition's defaults (every member has an EndpointContext).
     /// </summary>
-    private ImmutableArray<GroupMemberIr> GroupMembers(List<ClientIr> members, List<EndpointSyntax> leaves)
+    private ImmutableArray<GroupMemberIr> GroupMembers(List<ClientIr> members, List<EndpointSyntax> leaves, List<string?> keys)
     {
         static ImmutableArray<int> Codes(ImmutableArray<string> codes) =>
             [.. codes.Select(c => int.TryParse(c.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var code) ? (int?)code : null).OfType<int>()];
@@ -473,10 +478,35 @@ public sealed partial class Lowerer
             var qualities = leaf.Definition is { } definition ? QualitiesOf(definition) : null;
             var neverSuspended = member.Suspension is null && qualities is not null && SetsSuspension(qualities) && !DescribeSuspension(qualities).Suspends;
             result.Add(new GroupMemberIr(member.UrlConfigurable, member.TimeoutSeconds, SuspendingKind(leaf) ?? SuspendingEndpointKind.Address, leaf.Name ?? "AnonymousEndpoint",
-                member.Suspension, neverSuspended, Codes(qualities?.RetryDisabledErrorCodes ?? []), Codes(qualities?.RetryEnabledErrorCodes ?? []), member.Addressing));
+                member.Suspension, neverSuspended, Codes(qualities?.RetryDisabledErrorCodes ?? []), Codes(qualities?.RetryEnabledErrorCodes ?? []), member.Addressing)
+            {
+                SharedState = keys[i] is { } key ? SharedMemberState(key, member) : null,
+            });
         }
 
         return result.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The one suspension state of an endpoint that groups refer to by key: Synapse's IndirectEndpoint delegates
+    /// readyToSend and getContext to the endpoint registered under the key, so a failure through any group (or a direct
+    /// non-blocking call, when its calls keep the endpoint's state) suspends it for all of them. The endpoint's own state
+    /// when its calls keep one, else one made for the key.
+    /// </summary>
+    private Symbol SharedMemberState(string key, ClientIr member)
+    {
+        if (member.Suspension is { } suspension)
+        {
+            return suspension.Name;
+        }
+
+        if (!_sharedMemberStates.TryGetValue(key, out var state))
+        {
+            state = _symbols.Module(SymbolKind.Client, key + " state");
+            _sharedMemberStates.Add(key, state);
+        }
+
+        return state;
     }
 
     private static EndpointQualities? QualitiesOf(EndpointDefinitionSyntax definition) => definition switch

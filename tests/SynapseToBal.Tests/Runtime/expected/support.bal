@@ -3291,13 +3291,13 @@ function isSensitiveHeader(string name) returns boolean {
     return false;
 }
 
-# The payload as text, for logging (Synapse's full log level): a received body as it arrived.
+# The payload as text, for logging (Synapse's full log level). A full log is content aware: the Micro Integrator
+# builds the message first (LogMediator.isContentAware), so a body its builder cannot read (malformed JSON or XML)
+# fails the flow (getFullLogMessage's handleException), and text or binary bodies are printed in their `<text>` /
+# `<binary>` (base64) elements, never as raw bytes; JSON as JSON text (JsonUtil.jsonPayloadToString), XML as markup.
 function payloadText(Context ctx) returns string|error {
-    json|xml|ReceivedBody payload = ctx.payload;
-    if payload is ReceivedBody {
-        return string:fromBytes(payload.bytes);
-    }
-    return payload is xml ? payload.toString() : payload.toJsonString();
+    json|xml payload = check parsedPayload(ctx);
+    return payload is () ? "" : payload is xml ? payload.toString() : payload.toJsonString();
 }
 
 # A payloadFactory argument pasted into a JSON template unquoted: JSON text becomes its value, XML

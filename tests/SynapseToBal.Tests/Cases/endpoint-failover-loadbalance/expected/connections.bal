@@ -9,6 +9,9 @@ import ballerina/http;
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 final http:Client backup = check new (backupUrl, {timeout: 30});
 
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+final EndpointState backupState = new ("address", "Backup", {});
+
 # Endpoint 'OrdersFailover' (groups.xml, line 9).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
@@ -19,7 +22,7 @@ final http:Client backup = check new (backupUrl, {timeout: 30});
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover", [
     {url: ordersFailoverPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
-    {url: backupUrl, timeout: 30, state: new ("address", "Backup", {})}
+    {url: backupUrl, timeout: 30, state: backupState}
 ]);
 
 # Endpoint 'Spread' (groups.xml, line 25).

@@ -48,6 +48,9 @@ final EndpointGroup spreadGroup = check new ("loadbalance", "Spread", [
     {url: spreadTwoUrl, timeout: 120, state: new ("address", "two", {})}
 ]);
 
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+final EndpointState backupSuspension = new ("address", "Backup", {suspendCodes: [101503, 101504, 500000], initialDuration: 5000, progressionFactor: 2.0, maximumDuration: 60000});
+
 # Endpoint 'StaticFailover' (groups.xml, line 41).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
@@ -59,5 +62,5 @@ final EndpointGroup spreadGroup = check new ("loadbalance", "Spread", [
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup staticFailoverGroup = check new ("failover", "StaticFailover", [
     {url: staticFailoverFirstUrl, timeout: 120, state: new ("address", "first", {})},
-    {url: backupUrl, timeout: 10, state: new ("address", "Backup", {suspendCodes: [101503, 101504, 500000], initialDuration: 5000, progressionFactor: 2.0, maximumDuration: 60000})}
+    {url: backupUrl, timeout: 10, state: backupSuspension}
 ], dynamic = false);

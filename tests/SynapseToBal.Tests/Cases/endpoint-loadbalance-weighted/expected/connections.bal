@@ -35,6 +35,9 @@ final EndpointGroup notWeightedGroup = check new ("loadbalance", "NotWeighted", 
     {url: notWeightedPlainUrl, timeout: 120, state: new ("address", "plain", {})}
 ]);
 
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+final EndpointState archiveState = new ("address", "Archive", {});
+
 # Endpoint 'Weighted' (weighted.xml, line 7).
 # Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1, 2), as the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
@@ -45,7 +48,7 @@ final EndpointGroup notWeightedGroup = check new ("loadbalance", "NotWeighted", 
 final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
     {url: weightedBigUrl, timeout: 120, state: new ("address", "big", {})},
     {url: weightedSmallUrl, timeout: 120, state: new ("address", "small", {})},
-    {url: archiveUrl, timeout: 120, state: new ("address", "Archive", {})}
+    {url: archiveUrl, timeout: 120, state: archiveState}
 ], weights = [3, 1, 2]);
 
 # Endpoint 'ZeroWeight' (weighted.xml, line 33).

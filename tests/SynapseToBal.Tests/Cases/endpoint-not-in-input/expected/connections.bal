@@ -12,6 +12,9 @@ import ballerina/http;
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
 final http:Client quoteBackupEp = check new (quoteBackupEpUrl, {timeout: 120});
 
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+final EndpointState govEndpointsQuoteBackupEpXmlState = new ("address", "gov:/endpoints/QuoteBackupEP.xml", {});
+
 # Endpoint 'QuoteFailoverEP' (QuoteFailoverEP.xml, line 3).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
@@ -25,7 +28,7 @@ final http:Client quoteBackupEp = check new (quoteBackupEpUrl, {timeout: 120});
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailoverEP", [
     {url: quoteFailoverEpPrimaryUrl, timeout: 120, state: new ("address", "primary", {})},
-    {url: quoteBackupEpUrl, timeout: 120, state: new ("address", "gov:/endpoints/QuoteBackupEP.xml", {})}
+    {url: quoteBackupEpUrl, timeout: 120, state: govEndpointsQuoteBackupEpXmlState}
 ], dynamic = false);
 
 # Endpoint 'QuoteBackendEP' (StockApi.xml, line 7).

@@ -42,7 +42,7 @@ final EndpointState suspendingEpSuspension = new ("address", "SuspendingEP", {su
 # The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailoverEP", [
-    {url: suspendingEpUrl, timeout: 120, state: new ("address", "SuspendingEP", {suspendCodes: [101503, 101505], initialDuration: 2000, progressionFactor: 2.0, maximumDuration: 60000, timeoutCodes: [101504], retriesBeforeSuspension: 3, retryDelay: 1000})},
+    {url: suspendingEpUrl, timeout: 120, state: suspendingEpSuspension},
     {url: quoteFailoverEpBackupUrl, timeout: 120, state: new ("address", "Backup", {initialDuration: 5000})}
 ]);
 
