@@ -83,198 +83,202 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 67,
         [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 68,
         [typeof(global::SynapseToBal.IR.ForkStep)] = 69,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 70,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 71,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 72,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 73,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 74,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 75,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 76,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 77,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 78,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 79,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 80,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 81,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 82,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 83,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 84,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 85,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 86,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 87,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 88,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 89,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 90,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 92,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 93,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 94,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 95,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 96,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 97,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 98,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 99,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 100,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 101,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 102,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 103,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 104,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 105,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 106,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 107,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 108,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 109,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 110,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 111,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 112,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 113,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 114,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 115,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 116,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 117,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 118,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 119,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 120,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 121,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 122,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 123,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 124,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 125,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 126,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 127,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 128,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 129,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 130,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 131,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 132,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 133,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 134,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 135,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 136,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 137,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 138,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 139,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 140,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 141,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 142,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 143,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 144,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 145,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 146,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 147,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 149,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 150,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 151,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 152,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 153,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 154,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 155,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 156,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 157,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 158,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 159,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 160,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 161,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 162,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 163,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 164,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 165,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 166,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 167,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 168,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 169,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 170,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 171,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 172,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 173,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 174,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 175,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 176,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 177,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 178,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 179,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 180,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 181,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 182,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 183,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 184,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 185,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 186,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 187,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 188,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 189,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 190,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 191,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 192,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 193,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 194,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 195,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 196,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 197,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 198,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 199,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 200,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 201,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 202,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 203,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 204,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 205,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 206,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 207,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 208,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 209,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 210,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 211,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 212,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 213,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 214,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 215,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 216,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 217,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 218,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 219,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 220,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 221,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 222,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 223,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 224,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 225,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 226,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 227,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 228,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 229,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 230,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 231,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 232,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 233,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 234,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 235,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 236,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 237,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 238,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 239,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 240,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 241,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 246,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 247,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 248,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 249,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 250,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 251,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 252,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 253,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 254,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 255,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 256,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 257,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 258,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 259,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 260,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 261,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 70,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 71,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 72,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 73,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 74,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 75,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 76,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 77,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 78,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 79,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 80,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 81,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 82,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 83,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 84,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 85,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 86,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 87,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 88,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 89,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 90,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 91,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 92,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 93,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 94,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 95,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 96,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 97,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 98,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 99,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 100,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 101,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 102,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 103,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 104,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 105,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 106,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 107,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 108,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 109,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 110,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 111,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 112,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 113,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 114,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 115,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 116,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 117,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 118,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 119,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 120,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 121,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 122,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 123,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 124,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 125,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 126,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 127,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 128,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 129,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 130,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 131,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 132,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 133,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 134,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 135,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 136,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 137,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 138,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 139,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 140,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 141,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 142,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 143,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 144,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 145,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 146,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 147,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 148,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 150,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 151,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 152,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 153,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 154,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 155,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 156,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 157,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 158,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 159,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 160,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 161,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 162,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 163,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 164,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 165,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 166,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 167,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 168,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 169,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 170,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 171,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 172,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 173,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 174,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 175,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 176,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 177,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 178,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 179,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 180,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 181,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 182,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 183,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 184,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 185,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 186,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 187,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 188,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 189,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 190,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 191,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 192,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 193,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 194,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 195,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 196,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 197,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 198,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 199,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 200,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 201,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 202,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 203,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 204,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 205,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 206,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 207,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 208,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 209,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 210,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 211,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 212,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 213,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 214,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 215,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 216,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 217,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 218,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 219,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 220,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 221,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 222,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 223,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 224,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 225,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 226,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 227,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 228,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 229,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 230,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 231,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 232,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 233,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 234,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 235,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 236,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 237,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 238,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 239,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 240,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 241,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 242,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 243,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 244,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 245,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 248,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 249,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 250,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 251,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 252,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 253,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 254,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 255,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 256,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 257,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 258,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 259,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 260,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 261,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 262,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 263,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 264,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 265,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1014,6 +1018,34 @@ internal static partial class IrMembers
 
             case 70:
             {
+                var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
+                sink.Visit(n.Client);
+                return true;
+            }
+
+            case 71:
+            {
+                var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
+                sink.Visit(n.Endpoint);
+                return true;
+            }
+
+            case 72:
+            {
+                var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
+                sink.Visit(n.Name);
+                return true;
+            }
+
+            case 73:
+            {
+                var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
+                sink.Visit(n.Endpoint);
+                return true;
+            }
+
+            case 74:
+            {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
                 foreach (var item in n.Body)
@@ -1032,7 +1064,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1041,7 +1073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1049,7 +1081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1068,14 +1100,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 75:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1083,7 +1115,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1092,7 +1124,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1103,7 +1135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1113,7 +1145,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1129,7 +1161,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1147,7 +1179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1155,11 +1187,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 86:
                 return true;
-            case 83:
+            case 87:
                 return true;
-            case 84:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1171,7 +1203,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1190,7 +1222,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1202,7 +1234,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1210,7 +1242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1218,7 +1250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1227,7 +1259,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1241,7 +1273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1257,7 +1289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1266,7 +1298,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1289,7 +1321,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1306,7 +1338,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1319,7 +1351,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1332,7 +1364,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1346,7 +1378,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1360,7 +1392,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1373,35 +1405,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 101:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 102:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 103:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 104:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1422,14 +1454,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 106:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1438,7 +1470,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1458,7 +1490,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1466,7 +1498,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1485,16 +1517,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 114:
                 return true;
-            case 111:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 112:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1502,7 +1534,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1513,18 +1545,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 118:
                 return true;
-            case 115:
+            case 119:
                 return true;
-            case 116:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 117:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1535,14 +1567,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 119:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1553,7 +1585,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1562,7 +1594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1571,7 +1603,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1586,7 +1618,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1609,9 +1641,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 128:
                 return true;
-            case 125:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1619,7 +1651,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1633,7 +1665,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1641,7 +1673,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1652,7 +1684,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1660,7 +1692,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1673,7 +1705,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1681,7 +1713,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1696,14 +1728,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 134:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1711,7 +1743,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1729,34 +1761,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 140:
                 return true;
-            case 137:
+            case 141:
                 return true;
-            case 138:
+            case 142:
                 return true;
-            case 139:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 140:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 141:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 142:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1770,7 +1802,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1783,7 +1815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1796,7 +1828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1805,7 +1837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1813,7 +1845,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1828,28 +1860,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 149:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 150:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 151:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -1857,7 +1889,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -1870,7 +1902,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -1881,7 +1913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -1892,7 +1924,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1903,7 +1935,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1914,30 +1946,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 161:
                 return true;
-            case 158:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 159:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 160:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 161:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -1945,7 +1977,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1974,7 +2006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1985,7 +2017,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1994,21 +2026,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 166:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 167:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2016,14 +2048,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 169:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2031,7 +2063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2153,21 +2185,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 172:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 173:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2175,7 +2207,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2183,7 +2215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2192,14 +2224,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 177:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2207,7 +2239,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2216,7 +2248,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2224,7 +2256,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2233,7 +2265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2242,7 +2274,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2252,7 +2284,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2261,7 +2293,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2270,7 +2302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2292,7 +2324,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2300,7 +2332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2315,7 +2347,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2323,14 +2355,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 190:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2341,7 +2373,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2351,7 +2383,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2368,7 +2400,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2382,7 +2414,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2400,7 +2432,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2409,7 +2441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2419,7 +2451,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2434,7 +2466,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2444,7 +2476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2454,7 +2486,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2462,7 +2494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2474,7 +2506,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2484,14 +2516,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 204:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2499,7 +2531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2507,7 +2539,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2516,7 +2548,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2528,7 +2560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2547,27 +2579,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 213:
                 return true;
-            case 210:
+            case 214:
                 return true;
-            case 211:
+            case 215:
                 return true;
-            case 212:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 213:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 214:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2575,7 +2607,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2591,7 +2623,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2599,7 +2631,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2619,7 +2651,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2629,7 +2661,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2643,28 +2675,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 221:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 222:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 223:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2675,14 +2707,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 225:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2693,7 +2725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2701,7 +2733,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2709,7 +2741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2721,7 +2753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2737,7 +2769,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2747,34 +2779,10 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
-                return true;
-            }
-
-            case 232:
-                return true;
-            case 233:
-            {
-                var n = (global::SynapseToBal.IR.ValueIr.Json)node;
-                sink.Visit(n.Path);
-                return true;
-            }
-
-            case 234:
-            {
-                var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
-                sink.Visit(n.Source);
-                sink.Visit(n.Tree);
-                return true;
-            }
-
-            case 235:
-            {
-                var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
-                sink.Visit(n.Source);
                 return true;
             }
 
@@ -2782,26 +2790,50 @@ internal static partial class IrMembers
                 return true;
             case 237:
             {
+                var n = (global::SynapseToBal.IR.ValueIr.Json)node;
+                sink.Visit(n.Path);
+                return true;
+            }
+
+            case 238:
+            {
+                var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
+                sink.Visit(n.Source);
+                sink.Visit(n.Tree);
+                return true;
+            }
+
+            case 239:
+            {
+                var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
+                sink.Visit(n.Source);
+                return true;
+            }
+
+            case 240:
+                return true;
+            case 241:
+            {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 238:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 239:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 240:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2809,7 +2841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2823,7 +2855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2832,7 +2864,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2841,7 +2873,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2849,7 +2881,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2863,21 +2895,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 247:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 248:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2901,7 +2933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2909,32 +2941,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 251:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 252:
+            case 256:
                 return true;
-            case 253:
+            case 257:
                 return true;
-            case 254:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 255:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2946,7 +2978,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2960,7 +2992,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2974,7 +3006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2982,7 +3014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3003,7 +3035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3011,7 +3043,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
