@@ -98,7 +98,24 @@ public sealed partial class PackageEmitter
             var sampling = p.Kind == ProcessorKind.Sampling;
             var who = $"Message processor '{p.ProcessorName}'";
             var chooser = p.TargetChooser is { } function ? names[function] : null;
-            var target = p.Target is { } client ? names[client.Name] : chooser is not null ? "route" : null;
+
+            // A JMS or vfs target is sent to by its own call, judged by forwardSent; a chooser that may return one
+            // (a ForwardSend) gives a ForwardOutcome (forwardChosen).
+            var send = p.Target switch
+            {
+                ForwardRouteIr.Jms jms => StatementWriter.JmsSendCall(jms.Endpoint, names, modules),
+                ForwardRouteIr.Vfs vfs => StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules),
+                _ => null,
+            };
+            var chosenSends = chooser is not null && p.TargetChoices.Any(IsSend);
+            var target = p.Target switch
+            {
+                ForwardRouteIr.Http http => names[http.Client.Group?.State ?? http.Client.Name],
+                ForwardRouteIr.ToAddress => "FORWARD_TO",
+                ForwardRouteIr.Jms or ForwardRouteIr.Vfs => "send",
+                null => chooser is not null ? "route" : null,
+                _ => throw new InvalidOperationException($"Unhandled forward route {p.Target.GetType().Name}"),
+            };
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
             var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null;
             if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail)
@@ -124,9 +141,14 @@ public sealed partial class PackageEmitter
             string? forward = null;
             if (chooser is not null)
             {
-                forward = p.TargetChoices.Any(c => c.Group is null && c.Addressing is not null) ? "forwardRouteAddressed" : "forwardRoute";
+                var addressed = p.TargetChoices.Any(c => c is ForwardRouteIr.Http { Client: { Group: null, Addressing: not null } });
+                forward = chosenSends ? addressed ? "forwardChosenAddressed" : "forwardChosen" : addressed ? "forwardRouteAddressed" : "forwardRoute";
             }
-            else if (p.Target is { } fixedTarget)
+            else if (p.Target is ForwardRouteIr.ToAddress)
+            {
+                forward = "forwardAttemptAddress";
+            }
+            else if (p.Target is ForwardRouteIr.Http { Client: var fixedTarget })
             {
                 forward = fixedTarget.Group is not null ? "forwardAttemptGroup" : fixedTarget.Addressing is not null ? "forwardAttemptAddressed" : "forwardAttempt";
                 if (fixedTarget.Format is { } format)
@@ -150,16 +172,16 @@ public sealed partial class PackageEmitter
                 }
             }
 
+            string? attempt = null;
             if (forward is not null)
             {
                 // The stored message's headers go through as a blocking call sends them: named at the call.
                 options += ", headers = passThroughHeaders";
+                attempt = p.Target is ForwardRouteIr.ToAddress ? $"{forward}(ctx{options})" : $"{forward}(ctx, {target}{options})";
             }
 
-            if (target is not null && p.Target?.Group is { State: { } groupState })
-            {
-                target = names[groupState];
-            }
+            // Settings of a JMS or vfs target the send does not apply: a TODO beside the job, with the address.
+            var routeTodos = p.Target is { } fixedRoute ? RouteTodos([fixedRoute]) : [];
 
             var doc = new List<string>();
             if (p.Origin.Description is { } description)
@@ -171,7 +193,7 @@ public sealed partial class PackageEmitter
                 ? $"{BallerinaSyntax.CommentText(who)} (failover forwarding): every {Number(p.IntervalSeconds)} s moves the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to message store '{BallerinaSyntax.CommentText(p.TargetStore?.StoreName ?? "(none)")}', removing each once stored there."
                 : sampling
                 ? $"{BallerinaSyntax.CommentText(who)} (sampling): every {Number(p.IntervalSeconds)} s takes up to {p.Concurrency.ToString(CultureInfo.InvariantCulture)} message(s) from '{BallerinaSyntax.CommentText(p.Store.StoreName)}' and runs the sequence with each."
-                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.SynapseName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered (a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}).");
+                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.EndpointName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered ({Delivered(p, send is not null, chosenSends)}).");
             if (!sampling && (p.Kind != ProcessorKind.FailoverForwarding || targetStoreCanFail))
             {
                 doc.Add(p.MaxDeliveryAttempts > 0
@@ -189,6 +211,7 @@ public sealed partial class PackageEmitter
             {
                 Doc = doc,
                 Todo = p.NotTranslated is { } reason ? Todo(reason, Original(p.Origin)) : null,
+                RouteTodos = routeTodos,
                 Name = names[p.Name],
                 Schedule = p.Scheduled ? names[p.Schedule] : null,
                 Interval = Number(p.IntervalSeconds),
@@ -206,8 +229,10 @@ public sealed partial class PackageEmitter
                 StoreFailed = Literal($"{who} failed to store a message in message store '{p.TargetStore?.StoreName}'"),
                 Chooser = chooser,
                 NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),
-                ForwardOptions = options,
-                Forward = forward,
+                Attempt = attempt,
+                Send = send,
+                Outcome = chosenSends,
+                RouteType = chosenSends ? "ForwardRoute|ForwardSend" : "ForwardRoute",
                 Reply = Call(p.ReplySequence),
                 Fault = Call(p.FaultSequence),
                 Deactivate = Call(p.DeactivateSequence),
@@ -221,7 +246,7 @@ public sealed partial class PackageEmitter
 
                 // After a message is done: a throttled run goes on with the next, otherwise the run ends.
                 Next = p.Throttle ? "continue" : "return",
-                Failed = Literal(sampling ? $"{who}: the sequence failed" : chooser is not null ? $"{who} failed to forward a message to the endpoint it names" : $"{who} failed to forward a message to endpoint '{p.Target?.SynapseName}'"),
+                Failed = Literal(sampling ? $"{who}: the sequence failed" : chooser is not null ? $"{who} failed to forward a message to the endpoint it names" : $"{who} failed to forward a message to endpoint '{p.Target?.EndpointName}'"),
                 ReplyFailed = Literal($"{who}: the reply sequence failed"),
                 FaultFailed = Literal($"{who}: the fault sequence failed"),
                 DeactivateFailed = Literal($"{who}: the deactivate sequence failed"),
@@ -238,10 +263,19 @@ public sealed partial class PackageEmitter
         var chooserView = chooserProcessor is null ? null : new
         {
             Name = names[chooserProcessor.TargetChooser!],
+            ReturnType = chooserProcessor.TargetChoices.Any(IsSend) ? "ForwardRoute|ForwardSend?" : "ForwardRoute?",
+            Todos = RouteTodos(chooserProcessor.TargetChoices),
             Choices = chooserProcessor.TargetChoices.Select(c => new
             {
-                Endpoint = Literal(c.SynapseName),
-                Route = RouteFields(c, names),
+                Endpoint = Literal(c.EndpointName),
+                Route = c switch
+                {
+                    ForwardRouteIr.Http http => RouteFields(http.Client, names),
+                    ForwardRouteIr.ToAddress => "{endpoint: FORWARD_TO}",
+                    ForwardRouteIr.Jms jms => $"function (Context ctx) returns error? => {StatementWriter.JmsSendCall(jms.Endpoint, names, modules)}",
+                    ForwardRouteIr.Vfs vfs => $"function (Context ctx) returns error? => {StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules)}",
+                    _ => throw new InvalidOperationException($"Unhandled forward route {c.GetType().Name}"),
+                },
             }).ToList(),
         };
 
@@ -259,6 +293,34 @@ public sealed partial class PackageEmitter
             Processors = processors,
         });
     }
+
+    /// <summary>Whether a route is a JMS or vfs send, which ForwardingService delivers without judging a response.</summary>
+    private static bool IsSend(ForwardRouteIr route) => route switch
+    {
+        ForwardRouteIr.Jms or ForwardRouteIr.Vfs => true,
+        ForwardRouteIr.Http or ForwardRouteIr.ToAddress => false,
+        _ => throw new InvalidOperationException($"Unhandled forward route {route.GetType().Name}"),
+    };
+
+    /// <summary>What removes a message from the store, for a forwarding processor's doc comment.</summary>
+    private static string Delivered(MessageProcessorIr p, bool fixedSend, bool chosenSends)
+    {
+        var status = $"a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}";
+        return fixedSend
+            ? "once sent: ForwardingService judges no response from a JMS or vfs endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is \"true\""
+            : chosenSends ? $"{status}; a JMS or vfs endpoint once sent, without the reply sequence" : status;
+    }
+
+    /// <summary>The settings of JMS and vfs routes their sends do not apply: a TODO each, with the endpoint's address (credentials masked).</summary>
+    private static List<TodoView> RouteTodos(IEnumerable<ForwardRouteIr> routes) => routes
+        .Select(route => route switch
+        {
+            ForwardRouteIr.Jms { Endpoint: { NotApplied: { } reason } jms } => Todo(reason, BallerinaSyntax.CommentLines(jms.Address ?? string.Empty, prefix: string.Empty).ToList()),
+            ForwardRouteIr.Vfs { Endpoint: { NotApplied: { } reason } vfs } => Todo(reason, BallerinaSyntax.CommentLines(vfs.Address ?? string.Empty, prefix: string.Empty).ToList()),
+            _ => null,
+        })
+        .OfType<TodoView>()
+        .ToList();
 
     /// <summary>
     /// The fields of the runtime's ForwardRoute for an endpoint a stored message may name: its client (its EndpointGroup

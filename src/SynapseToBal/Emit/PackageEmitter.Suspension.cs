@@ -19,7 +19,7 @@ public sealed partial class PackageEmitter
             .SelectMany(body => IrWalker.Steps(body))
             .OfType<CallStep>()
             .Select(call => call.TracksSuspension ? call.Client.Suspension?.Name : null)
-            .Concat(package.MessageProcessors.SelectMany(p => p.TargetChoices.Prepend(p.Target)).Select(client => client?.Suspension?.Name))
+            .Concat(package.MessageProcessors.SelectMany(p => p.TargetChoices.Prepend(p.Target)).Select(route => (route as ForwardRouteIr.Http)?.Client.Suspension?.Name))
             .OfType<Symbol>()
             .ToHashSet();
 

@@ -1,18 +1,21 @@
 using System.Globalization;
 using SynapseToBal.IR;
+using SynapseToBal.Refine;
 
 namespace SynapseToBal.Emit;
 
 internal sealed partial class StatementWriter
 {
+    /// <summary>A send to a VFS endpoint: the runtime's vfsWriteFile or vfsWriteRemote (<see cref="VfsWriteCall"/>).</summary>
+    private void VfsSend(VfsSendStep step) => _out.Line($"check {VfsWriteCall(step.Endpoint, _expr.Names, _modules)};");
+
     /// <summary>
-    /// A send to a VFS endpoint: the runtime's vfsWriteFile (a local file) or vfsWriteRemote (an ftp:Client on the
-    /// endpoint's server), with the path and connection settings as configurables and the URI's options that differ
-    /// from the sender's defaults as named arguments.
+    /// The write of a VFS endpoint (a send, or a forwarding processor's attempt): the runtime's vfsWriteFile (a local
+    /// file) or vfsWriteRemote (an ftp:Client on the endpoint's server), with the path and connection settings as
+    /// configurables and the URI's options that differ from the sender's defaults as named arguments.
     /// </summary>
-    private void VfsSend(VfsSendStep step)
+    internal static string VfsWriteCall(VfsEndpointIr vfs, NameMap names, ModuleUsage modules)
     {
-        var vfs = step.Endpoint;
         var options = string.Empty;
         if (vfs.Append)
         {
@@ -43,11 +46,10 @@ internal sealed partial class StatementWriter
 
         if (vfs.FileSystem == VfsFileSystem.Local)
         {
-            _out.Line($"check vfsWriteFile(ctx, {_expr.Names[vfs.Path]}{options});");
-            return;
+            return $"vfsWriteFile(ctx, {names[vfs.Path]}{options})";
         }
 
-        _modules.Use("ftp");
+        modules.Use("ftp");
         var protocol = vfs.FileSystem switch
         {
             VfsFileSystem.Ftp => "ftp:FTP",
@@ -55,13 +57,13 @@ internal sealed partial class StatementWriter
             VfsFileSystem.Ftps => "ftp:FTPS",
             _ => throw new InvalidOperationException("a local VFS endpoint has no protocol"),
         };
-        var connection = $"protocol: {protocol}, host: {_expr.Names[vfs.Host!]}, port: {_expr.Names[vfs.Port!]}";
+        var connection = $"protocol: {protocol}, host: {names[vfs.Host!]}, port: {names[vfs.Port!]}";
         if (vfs.Username is { } username)
         {
-            connection += $", auth: {{credentials: {{username: {_expr.Names[username]}{(vfs.Password is { } password ? $", password: {_expr.Names[password]}" : string.Empty)}}}}}";
+            connection += $", auth: {{credentials: {{username: {names[username]}{(vfs.Password is { } password ? $", password: {names[password]}" : string.Empty)}}}}}";
         }
 
         connection += $", userDirIsRoot: {(vfs.UserDirIsRoot ? "true" : "false")}";
-        _out.Line($"check vfsWriteRemote(ctx, {{{connection}}}, {_expr.Names[vfs.Path]}{options});");
+        return $"vfsWriteRemote(ctx, {{{connection}}}, {names[vfs.Path]}{options})";
     }
 }

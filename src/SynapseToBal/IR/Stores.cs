@@ -111,16 +111,16 @@ public sealed record MessageProcessorIr(
     /// <summary>Failover forwarding: the store messages are moved to (<c>message.target.store.name</c>).</summary>
     public MessageStoreIr? TargetStore { get; init; }
 
-    /// <summary>Forwarding: the endpoint messages are sent to.</summary>
-    public ClientIr? Target { get; init; }
+    /// <summary>Forwarding: the endpoint messages are sent to, and how.</summary>
+    public ForwardRouteIr? Target { get; init; }
 
     /// <summary>
-    /// Forwarding without a target endpoint: the function that finds the client a message names in its
-    /// <c>target.endpoint</c> property (shared by such processors), and the clients it chooses from.
+    /// Forwarding without a target endpoint: the function that finds the endpoint a message names in its
+    /// <c>target.endpoint</c> property (shared by such processors), and the endpoints it chooses from.
     /// </summary>
     public Symbol? TargetChooser { get; init; }
 
-    public ImmutableArray<ClientIr> TargetChoices { get; init; } = [];
+    public ImmutableArray<ForwardRouteIr> TargetChoices { get; init; } = [];
 
     /// <summary>Forwarding: attempts before the processor deactivates or drops the message (<c>max.delivery.attempts</c>, default 4; 0 or less: forever).</summary>
     public int MaxDeliveryAttempts { get; init; } = 4;
@@ -148,4 +148,53 @@ public sealed record MessageProcessorIr(
 
     /// <summary>Settings that are not translated (reported): a TODO beside the job.</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
+}
+
+/// <summary>
+/// How a forwarding processor sends a message to one endpoint and judges the attempt. ForwardingService sends through
+/// the endpoint (<c>endpoint.send</c> with the blocking sender) and validates the response only when the endpoint's
+/// address is http(s) or hl7 (<c>isResponseValidationRequiredEndpoint</c>); a default endpoint has no address, so the
+/// flag keeps its initial false and its response is validated as an HTTP one.
+/// </summary>
+public abstract record ForwardRouteIr
+{
+    private ForwardRouteIr()
+    {
+    }
+
+    /// <summary>The endpoint's name, as messages and comments give it.</summary>
+    public abstract string EndpointName { get; }
+
+    /// <summary>
+    /// An endpoint with an HTTP client (address, http without a host template, wsdl) or a failover / loadbalance group:
+    /// the response's status decides (validateResponse) and the reply sequence runs with it.
+    /// </summary>
+    public sealed record Http(ClientIr Client) : ForwardRouteIr
+    {
+        public override string EndpointName => Client.SynapseName;
+    }
+
+    /// <summary>
+    /// A default endpoint: the blocking sender sends to the stored message's To address (BlockingMsgSender.send), with
+    /// the URL postfix of a REST request; the response is judged as for <see cref="Http"/>.
+    /// </summary>
+    public sealed record ToAddress(string Name) : ForwardRouteIr
+    {
+        public override string EndpointName => Name;
+    }
+
+    /// <summary>
+    /// A JMS endpoint: the message is sent as an out-only JMS send does (<c>sendJms</c>). No response is judged: the
+    /// message is delivered once the send returns, unless its OUT_ONLY is "true" and the send failed (a failed attempt).
+    /// </summary>
+    public sealed record Jms(JmsEndpointIr Endpoint) : ForwardRouteIr
+    {
+        public override string EndpointName => Endpoint.EndpointName;
+    }
+
+    /// <summary>A vfs endpoint: the file is written (<c>vfsWriteFile</c> / <c>vfsWriteRemote</c>), judged as <see cref="Jms"/>.</summary>
+    public sealed record Vfs(VfsEndpointIr Endpoint) : ForwardRouteIr
+    {
+        public override string EndpointName => Endpoint.EndpointName;
+    }
 }

@@ -81,6 +81,6 @@ public sealed class ForwardingBlockingSenderTests
         Assert.Contains("string name = self.targetName ?: getProperty(ctx, \"target.endpoint\");", stores, StringComparison.Ordinal);
         Assert.Contains("self.targetName = name;", stores, StringComparison.Ordinal);
         Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("type ForwardRoute record {|\n    http:Client|EndpointGroup endpoint;", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("type ForwardRoute record {|\n    http:Client|EndpointGroup|FORWARD_TO endpoint;", files["support.bal"], StringComparison.Ordinal);
     }
 }

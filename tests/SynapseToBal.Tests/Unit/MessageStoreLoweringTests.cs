@@ -41,7 +41,7 @@ public sealed class MessageStoreLoweringTests
         var processor = Assert.Single(package.MessageProcessors);
         Assert.Equal(ProcessorKind.Forwarding, processor.Kind);
         Assert.Equal((1m, 4, 1m, false, true, true, true), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active, processor.Scheduled));
-        Assert.Equal("EP", processor.Target?.SynapseName);
+        Assert.Equal("EP", Assert.IsType<ForwardRouteIr.Http>(processor.Target).Client.SynapseName);
         Assert.Null(processor.ReplySequence);
         Assert.Null(processor.NotTranslated);
     }
@@ -99,33 +99,36 @@ public sealed class MessageStoreLoweringTests
         var processor = Assert.Single(package.MessageProcessors);
         Assert.Null(processor.Target);
         Assert.NotNull(processor.TargetChooser);
-        Assert.Equal("EP", Assert.Single(processor.TargetChoices).SynapseName);
+        Assert.Equal("EP", Assert.IsType<ForwardRouteIr.Http>(Assert.Single(processor.TargetChoices)).Client.SynapseName);
         Assert.Null(processor.NotTranslated);
     }
 
     [Fact]
-    public void Without_a_target_endpoint_named_endpoints_without_an_http_client_are_reported()
+    public void Without_a_target_endpoint_named_endpoints_the_job_has_no_sender_for_are_reported()
     {
-        // ForwardingService.dispatch sends to whichever endpoint the message's target.endpoint names, JMS ones included.
+        // ForwardingService.dispatch sends to whichever endpoint the message's target.endpoint names, JMS ones included:
+        // a JMS endpoint with its JNDI settings is a choice (sendJms), one without them has no sender and is reported.
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics, MemoryStore, Backend,
             $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/Orders?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://localhost:61616"/></endpoint>""",
+            $"""<endpoint xmlns="{Ns}" name="BareEP"><address uri="jms:/Orders?transport.jms.DestinationType=queue"/></endpoint>""",
             $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""",
             $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" expression="get-property('route')"/></sequence>""");
 
         var processor = Assert.Single(package.MessageProcessors);
         Assert.NotNull(processor.TargetChooser);
-        Assert.Equal("EP", Assert.Single(processor.TargetChoices).SynapseName);
+        Assert.Equal(["EP:Http", "JmsEP:Jms"], processor.TargetChoices.Select(c => $"{c.EndpointName}:{c.GetType().Name}").Order(StringComparer.Ordinal));
         var reported = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal));
-        Assert.Contains("'JmsEP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("'BareEP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain("'EP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain("'JmsEP'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Only_the_literal_names_the_input_sets_in_target_endpoint_are_reported()
     {
         // Every target.endpoint the input sets is a literal: the messages can name only those endpoints.
-        var jms = $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/Orders?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://localhost:61616"/></endpoint>""";
+        var jms = $"""<endpoint xmlns="{Ns}" name="BareEP"><address uri="jms:/Orders?transport.jms.DestinationType=queue"/></endpoint>""";
         var processor = $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"/>""";
         static bool TargetReport(Microsoft.CodeAnalysis.Diagnostic d) => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("target.endpoint", StringComparison.Ordinal);
 
@@ -134,8 +137,8 @@ public sealed class MessageStoreLoweringTests
         Assert.DoesNotContain(toHttp.Items, TargetReport);
 
         var toJms = new DiagnosticBag();
-        Lower(toJms, MemoryStore, Backend, jms, processor, $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" value="JmsEP"/></sequence>""");
-        Assert.Contains("'JmsEP'", Assert.Single(toJms.Items, TargetReport).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Lower(toJms, MemoryStore, Backend, jms, processor, $"""<sequence xmlns="{Ns}" name="Q"><property name="target.endpoint" value="BareEP"/></sequence>""");
+        Assert.Contains("'BareEP'", Assert.Single(toJms.Items, TargetReport).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

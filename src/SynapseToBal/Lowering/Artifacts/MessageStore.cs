@@ -250,36 +250,50 @@ public sealed partial class Lowerer
         {
             read.Add("target.endpoint");
             var targetName = processor.TargetEndpoint ?? Text("target.endpoint");
-            ClientIr? target = null;
+            ForwardRouteIr? target = null;
             if (targetName is null)
             {
-                // ForwardingService then forwards to the endpoint the message names in its target.endpoint property.
-                _forwardTarget ??= _symbols.Module(SymbolKind.Function, "forward target");
-                lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = _namedClients.Values.OfType<ClientIr>().Where(client => client.UrlTemplate is null).ToImmutableArray() };
-
-                // ForwardingService.dispatch sends to any endpoint the message names (messageContext.getEndpoint): the
-                // named endpoints the job cannot send to (a JMS or other non-HTTP endpoint, a default or uri-template one).
+                // ForwardingService then forwards to the endpoint the message names in its target.endpoint property
+                // (ForwardingService.dispatch sends to any endpoint the message names: messageContext.getEndpoint).
                 // When the input sets target.endpoint only to literal names, only those can be named (the stores hold only
-                // this package's messages): the other unreachable endpoints change nothing.
-                // One SB0206 per kind, saying what ForwardingService does with such a target.
+                // this package's messages): a JMS, vfs or default endpoint is a choice only then, the HTTP clients always.
+                _forwardTarget ??= _symbols.Module(SymbolKind.Function, "forward target");
                 var named = TargetEndpointNames();
-                var unreachable = _namedClients.Where(e => e.Value is not { UrlTemplate: null } && (named is null || named.Contains(e.Key))).Select(e => e.Key).Order(StringComparer.Ordinal);
+                var choices = ImmutableArray.CreateBuilder<ForwardRouteIr>();
+                foreach (var endpointName in _namedClients.Keys)
+                {
+                    if (ForwardRouteOf(endpointName) is { } route && (route is ForwardRouteIr.Http || named is null || named.Contains(endpointName)))
+                    {
+                        choices.Add(route);
+                    }
+                }
+
+                lowered = lowered with { TargetChooser = _forwardTarget, TargetChoices = choices.ToImmutable() };
+                ReportJmsForwardReply(processor, lowered.TargetChoices);
+
+                // The named endpoints the job cannot send to (an endpoint on another transport, a uri-template one taking
+                // its host from the message): one SB0206 per kind, saying what ForwardingService does with such a target.
+                var unreachable = _namedClients.Keys.Where(n => ForwardRouteOf(n) is null && (named is null || named.Contains(n))).Order(StringComparer.Ordinal);
                 foreach (var kindGroup in unreachable.GroupBy(UnroutableForwardTarget).OrderBy(g => g.Key.Order))
                 {
                     var names = string.Join(", ", kindGroup.Select(n => $"'{n}'"));
-                    NotTranslated("target.endpoint (named by each message)", $"the job forwards only to endpoints with an HTTP client, so a message naming {names} deactivates the job as an unknown name does, where the Micro Integrator sends it there: {kindGroup.Key.Why}");
+                    NotTranslated("target.endpoint (named by each message)", $"the job has no sender for {names}, so a message naming it deactivates the job as an unknown name does, where the Micro Integrator sends it there: {kindGroup.Key.Why}");
                 }
             }
-            else if (!_namedClients.TryGetValue(targetName, out target) || target is null || target.UrlTemplate is not null)
+            else if (!_namedClients.ContainsKey(targetName) || ForwardRouteOf(targetName) is not { } route)
             {
                 var why = _namedClients.ContainsKey(targetName) ? UnroutableForwardTarget(targetName).Why : "the endpoint is not part of the input";
-                target = null;
-                NotTranslated($"targetEndpoint '{targetName}'", $"no HTTP client ({why}); the job logs and keeps the messages");
+                NotTranslated($"targetEndpoint '{targetName}'", $"the job has no sender for it ({why}); the job logs and keeps the messages");
             }
-            else if (_model.Symbols.Endpoint(targetName)?.Endpoint.Definition is HttpEndpointSyntax http && (http.Method is not null || HasPath(http.UriTemplate)))
+            else
             {
-                // The forwarding job sends to the client's base URL with the message's URL postfix, as for an address.
-                NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied, write them into the job by hand");
+                target = route;
+                ReportJmsForwardReply(processor, [route]);
+                if (route is ForwardRouteIr.Http && _model.Symbols.Endpoint(targetName)?.Endpoint.Definition is HttpEndpointSyntax http && (http.Method is not null || HasPath(http.UriTemplate)))
+                {
+                    // The forwarding job sends to the client's base URL with the message's URL postfix, as for an address.
+                    NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied, write them into the job by hand");
+                }
             }
 
             // An endpoint's enableAddressing goes with the client (or the route the chooser returns): the job's
@@ -302,7 +316,7 @@ public sealed partial class Lowerer
                 }
             }
 
-            ReportBlockingGroup(target, processor.Location, "messageProcessor");
+            ReportBlockingGroup((target as ForwardRouteIr.Http)?.Client, processor.Location, "messageProcessor");
             lowered = lowered with
             {
                 Target = target,
@@ -361,40 +375,60 @@ public sealed partial class Lowerer
     private static bool ThrottleParameter(string? value) => value is null || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Why a forwarding job cannot send to a named endpoint with no HTTP client, by kind, with what ForwardingService
-    /// does with it (ForwardingService.tryToDispatchToEndpoint, BlockingMsgSender.send): the order groups the report rows.
+    /// How a forwarding job sends to a named endpoint (ForwardingService.tryToDispatchToEndpoint through the blocking
+    /// sender): its HTTP client or group, the stored message's To address for a default endpoint, the JMS sender or the
+    /// file write of a JMS or vfs endpoint the converter translated; null when it has none (<see cref="UnroutableForwardTarget"/>).
+    /// </summary>
+    private ForwardRouteIr? ForwardRouteOf(string name)
+    {
+        if (_namedClients.GetValueOrDefault(name) is { } client)
+        {
+            return client.UrlTemplate is null ? new ForwardRouteIr.Http(client) : null;
+        }
+
+        return _model.Symbols.Endpoint(name)?.Endpoint.Definition switch
+        {
+            DefaultEndpointSyntax => new ForwardRouteIr.ToAddress(name),
+            { } definition when _jmsEndpoints.TryGetValue(definition, out var jms) => new ForwardRouteIr.Jms(jms),
+            { } definition when _vfsEndpoints.TryGetValue(definition, out var vfs) => new ForwardRouteIr.Vfs(vfs),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A processor that may forward to a JMS endpoint: the job sends every message as an out-only send (SB0274), where the
+    /// Micro Integrator's blocking sender waits for a reply to a message without OUT_ONLY.
+    /// </summary>
+    private void ReportJmsForwardReply(MessageProcessorSyntax processor, IEnumerable<ForwardRouteIr> routes)
+    {
+        var jms = routes.OfType<ForwardRouteIr.Jms>().Select(r => $"'{r.EndpointName}'").ToList();
+        if (jms.Count > 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ForwardJmsWithoutReply, processor.Location, processor.Name, string.Join(", ", jms));
+        }
+    }
+
+    /// <summary>
+    /// Why a forwarding job cannot send to a named endpoint with no route, by kind, with what ForwardingService does with
+    /// it (ForwardingService.tryToDispatchToEndpoint, BlockingMsgSender.send): the order groups the report rows.
     /// </summary>
     private (int Order, string Why) UnroutableForwardTarget(string name)
     {
         var definition = _model.Symbols.Endpoint(name)?.Endpoint.Definition;
         var scheme = definition is AddressEndpointSyntax address ? address.Uri.Split(':', 2)[0].Trim().ToLowerInvariant() : null;
-        if ((definition is not null && _jmsEndpoints.ContainsKey(definition)) || scheme == "jms")
+        var reason = _endpointReasons.TryGetValue(name, out var known) ? known.Message : "the endpoint has no client";
+        if (scheme is "jms" or "vfs")
         {
-            return (0, "a JMS endpoint; ForwardingService sends over JMS with the blocking sender and, its address being neither http(s) nor hl7, judges no response: "
-                + "the message counts as delivered and is removed once sent, and no reply sequence runs; only a message with OUT_ONLY = \"true\" whose send fails "
-                + "is a failed attempt (fault sequence, retries); without OUT_ONLY (a request-response send) even a failed send or a missing reply counts as delivered. "
-                + "Write the job's JMS send by hand (see the JMS out-only send) with those rules");
-        }
-
-        if ((definition is not null && _vfsEndpoints.ContainsKey(definition)) || scheme == "vfs")
-        {
-            return (1, "a vfs endpoint; ForwardingService writes the file through the vfs transport with the blocking sender and, its address being neither http(s) nor hl7, "
-                + "judges no response: the message counts as delivered and is removed once written, and no reply sequence runs; only a message with OUT_ONLY = \"true\" "
-                + "whose write fails is a failed attempt (fault sequence, retries); without OUT_ONLY even a failed write counts as delivered. "
-                + "Write the job's file write by hand (vfsWriteFile / vfsWriteRemote) with those rules");
-        }
-
-        if (definition is DefaultEndpointSyntax)
-        {
-            return (2, "a default endpoint has no address; the blocking sender sends to the stored message's To address and ForwardingService judges the response's "
-                + "HTTP status as for an address endpoint; the job has no client for a message's To");
+            return (0, $"a {scheme} endpoint the converter generates no sender for ({reason}); ForwardingService sends to it with the blocking sender and, "
+                + "its address being neither http(s) nor hl7, judges no response: the message counts as delivered once sent, and only a message with "
+                + "OUT_ONLY = \"true\" whose send fails is a failed attempt");
         }
 
         if (_namedClients.GetValueOrDefault(name)?.UrlTemplate is not null)
         {
-            return (3, "its uri-template takes the host from the message, which the forwarding job does not expand");
+            return (1, "its uri-template takes the host from the message, which the forwarding job does not expand");
         }
 
-        return (4, _endpointReasons.TryGetValue(name, out var reason) ? reason.Message : "the endpoint has no client");
+        return (2, reason);
     }
 }

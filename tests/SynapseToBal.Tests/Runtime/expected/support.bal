@@ -7306,11 +7306,33 @@ function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns b
     return (ctx.statusCode >= 200 && ctx.statusCode < 300) || nonRetryCodes.indexOf(ctx.statusCode) is int;
 }
 
+# `forwardAttempt` to a default endpoint, which has no address: the blocking sender sends to the stored message's To
+# address (BlockingMsgSender.send), with the URL postfix appended as for any REST call, and ForwardingService judges the
+# response as for an address endpoint (a default endpoint leaves its isResponseValidationNotRequired at false). A To that
+# is not an absolute HTTP URL (the request's own path, when nothing set a `header To`) fails the attempt with 401002,
+# as the blocking sender finds no transport for it. A client is made for each attempt, as `callAddress` makes one.
+function forwardAttemptAddress(Context ctx, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
+    string address = ctx.to;
+    if !address.startsWith("http://") && !address.startsWith("https://") {
+        return forwardOutcome(ctx, blockingFault(ctx, string `the message has no HTTP address to send to (To is '${address}')`, 401002), nonRetryCodes);
+    }
+    http:Client|error endpoint = new (address, {timeout: 120});
+    if endpoint is error {
+        return forwardOutcome(ctx, blockingFault(ctx, endpoint.message(), 401002), nonRetryCodes);
+    }
+    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), nonErrorCodes = nonRetryCodes, soapFault = true, headers = headers);
+    return forwardOutcome(ctx, sent, nonRetryCodes);
+}
+
+# The endpoint of a `ForwardRoute` that is a default endpoint: the stored message's To address (`forwardAttemptAddress`).
+const FORWARD_TO = "To";
+
 # The endpoint a stored message names in its `target.endpoint` property, as a forwarding processor without a
-# targetEndpoint sends to it (`forwardRoute`): its client (or its failover / loadbalance group), the format it
-# writes, its `non.error.http.status.codes`, its suspension state and its `enableAddressing`.
+# targetEndpoint sends to it (`forwardRoute`): its client (or its failover / loadbalance group, or `FORWARD_TO` for a
+# default endpoint), the format it writes, its `non.error.http.status.codes`, its suspension state and its
+# `enableAddressing`.
 type ForwardRoute record {|
-    http:Client|EndpointGroup endpoint;
+    http:Client|EndpointGroup|FORWARD_TO endpoint;
     EndpointFormat? format = ();
     int[] nonErrorCodes = [];
     EndpointState? state = ();
@@ -7319,22 +7341,72 @@ type ForwardRoute record {|
 |};
 
 # One delivery attempt to the endpoint a stored message names (`ForwardRoute`): `forwardAttempt`, or
-# `forwardAttemptGroup` for a group.
+# `forwardAttemptGroup` for a group, `forwardAttemptAddress` for a default endpoint.
 function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
-    http:Client|EndpointGroup endpoint = route.endpoint;
+    http:Client|EndpointGroup|FORWARD_TO endpoint = route.endpoint;
     if endpoint is EndpointGroup {
         return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, headers);
+    }
+    if endpoint is FORWARD_TO {
+        return forwardAttemptAddress(ctx, nonRetryCodes, headers);
     }
     return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
 }
 
 # `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
 function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
-    http:Client|EndpointGroup endpoint = route.endpoint;
+    http:Client|EndpointGroup|FORWARD_TO endpoint = route.endpoint;
     if endpoint is EndpointGroup {
         return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, headers);
     }
+    if endpoint is FORWARD_TO {
+        return forwardAttemptAddress(ctx, nonRetryCodes, headers);
+    }
     return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, headers);
+}
+
+# A forwarding processor's send to an endpoint whose address is neither http(s) nor hl7: a JMS endpoint's `sendJms`, a
+# vfs endpoint's `vfsWriteFile` / `vfsWriteRemote`, with the endpoint's settings.
+type ForwardSend function (Context ctx) returns error?;
+
+# Whether a forwarding attempt to an endpoint whose address is neither http(s) nor hl7 (a JMS or vfs endpoint) delivered
+# the message, as ForwardingService judges it: it validates no response from such an address
+# (isResponseValidationRequiredEndpoint), so the message is delivered once the blocking sender returns and no reply
+# sequence runs. Only a message whose OUT_ONLY is "true" (the string) fails the attempt when the send failed: the
+# blocking sender records BLOCKING_SENDER_ERROR (here ERROR_CODE 401002, ERROR_MESSAGE the failure, ERROR_DETAIL "")
+# and ForwardingService throws, so the fault sequence and the retries follow. Without OUT_ONLY the failure does not
+# count: the message is removed as the Micro Integrator removes it, with a warning.
+function forwardSent(Context ctx, error? sent) returns boolean {
+    if sent is () {
+        return true;
+    }
+    if ctx.properties["OUT_ONLY"] != "true" {
+        log:printWarn("The send of a forwarded message without OUT_ONLY failed; as in the Micro Integrator it counts as delivered and the message is removed", 'error = sent, messageId = ctx.messageId);
+        return true;
+    }
+    return forwardOutcome(ctx, blockingFault(ctx, sent.message(), 401002), []);
+}
+
+# What a forwarding attempt to an endpoint a message names gave: "response" (a response judged delivered: the reply
+# sequence runs with it), "sent" (delivered to a JMS or vfs endpoint, where no response is judged: the message is
+# removed without the reply sequence) or "failed" (a failed attempt).
+type ForwardOutcome "response"|"sent"|"failed";
+
+# One delivery attempt to the endpoint a stored message names, when it may be a JMS or vfs endpoint (`ForwardSend`,
+# judged by `forwardSent`) as well as an HTTP one (`forwardRoute`).
+function forwardChosen(Context ctx, ForwardRoute|ForwardSend route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns ForwardOutcome {
+    if route is ForwardSend {
+        return forwardSent(ctx, route(ctx)) ? "sent" : "failed";
+    }
+    return forwardRoute(ctx, route, nonRetryCodes, headers) ? "response" : "failed";
+}
+
+# `forwardChosen` when some endpoint a message may name has `enableAddressing` (`forwardRouteAddressed`).
+function forwardChosenAddressed(Context ctx, ForwardRoute|ForwardSend route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns ForwardOutcome {
+    if route is ForwardSend {
+        return forwardSent(ctx, route(ctx)) ? "sent" : "failed";
+    }
+    return forwardRouteAddressed(ctx, route, nonRetryCodes, headers) ? "response" : "failed";
 }
 
 # dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as

@@ -8,6 +8,7 @@
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
+import ballerinax/java.jms;
 
 # Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's
 # InMemoryStore: the messages are lost when the program stops.
@@ -17,11 +18,7 @@ final MessageQueue orderStore = new;
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue outboxStore = new;
 
-// TODO(SB0206): targetEndpoint 'OutboxEP' of message processor 'OutboxForwarder' is not translated: no HTTP client (a vfs endpoint; ForwardingService writes the file through the vfs transport with the blocking sender and, its address being neither http(s) nor hl7, judges no response: the message counts as delivered and is removed once written, and no reply sequence runs; only a message with OUT_ONLY = "true" whose write fails is a failed attempt (fault sequence, retries); without OUT_ONLY even a failed write counts as delivered. Write the job's file write by hand (vfsWriteFile / vfsWriteRemote) with those rules); the job logs and keeps the messages
-// <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="OutboxForwarder" messageStore="OutboxStore" targetEndpoint="OutboxEP">
-//     <parameter name="interval">5000</parameter>
-// </messageProcessor>
-# Message processor 'OutboxForwarder' (scheduled forwarding): every 5 s sends the messages of 'OutboxStore' in order to endpoint 'OutboxEP', removing each once delivered (a 2xx status).
+# Message processor 'OutboxForwarder' (scheduled forwarding): every 5 s sends the messages of 'OutboxStore' in order to endpoint 'OutboxEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS or vfs endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From OutboxForwarder.xml, line 2.
 class OutboxForwarderProcessor {
@@ -48,20 +45,44 @@ class OutboxForwarderProcessor {
     }
 
     function forward() {
-        // The processor has no translated target endpoint (see the TODO above): forward the messages of
-        // outboxStore.peek() with forwardAttempt and remove each one delivered.
+        while self.active {
+            Context? ctx = outboxStore.peek();
+            if ctx is () {
+                return;
+            }
+            error? sent = vfsWriteFile(ctx, outboxEpPath);
+            if forwardSent(ctx, sent) {
+                // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
+                outboxStore.remove();
+                self.attempts = 0;
+                continue;
+            }
+            log:printError("Message processor 'OutboxForwarder' failed to forward a message to endpoint 'OutboxEP'", 'error = sent);
+            self.attempts += 1;
+            if self.attempts >= 4 {
+                self.deactivate(ctx);
+                return;
+            }
+            runtime:sleep(1);
+        }
+    }
+
+    # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
+    function deactivate(Context ctx) {
+        self.active = false;
+        log:printError("Message processor 'OutboxForwarder' deactivated: it takes no more messages");
     }
 }
 
 # Runs the processor every 5 s (interval 5000 ms), from start-up on.
 final task:JobId outboxForwarderJob = check task:scheduleJobRecurByFrequency(new OutboxForwarderProcessor(), 5);
 
-// TODO(SB0206): target.endpoint (named by each message) of message processor 'RoutedForwarder' is not translated: the job forwards only to endpoints with an HTTP client, so a message naming 'OrderQueueEP' deactivates the job as an unknown name does, where the Micro Integrator sends it there: a JMS endpoint; ForwardingService sends over JMS with the blocking sender and, its address being neither http(s) nor hl7, judges no response: the message counts as delivered and is removed once sent, and no reply sequence runs; only a message with OUT_ONLY = "true" whose send fails is a failed attempt (fault sequence, retries); without OUT_ONLY (a request-response send) even a failed send or a missing reply counts as delivered. Write the job's JMS send by hand (see the JMS out-only send) with those rules
+// TODO(SB0206): target.endpoint (named by each message) of message processor 'RoutedForwarder' is not translated: the job has no sender for 'TenantEP', so a message naming it deactivates the job as an unknown name does, where the Micro Integrator sends it there: its uri-template takes the host from the message, which the forwarding job does not expand
 // <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="RoutedForwarder" messageStore="OrderStore">
 //     <parameter name="interval">2000</parameter>
 //     <parameter name="max.delivery.attempts">3</parameter>
 // </messageProcessor>
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status; a JMS or vfs endpoint once sent, without the reply sequence).
 # A failed attempt is retried after 1 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From RoutedForwarder.xml, line 2.
 class RoutedForwarderProcessor {
@@ -99,13 +120,20 @@ class RoutedForwarderProcessor {
             // every later message of the run and the runs after (its targetEndpoint field, set once per start).
             string name = self.targetName ?: getProperty(ctx, "target.endpoint");
             self.targetName = name;
-            ForwardRoute? route = forwardTarget(name);
+            ForwardRoute|ForwardSend? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
                 self.deactivate(ctx);
                 return;
             }
-            if forwardRoute(ctx, route, headers = passThroughHeaders) {
+            ForwardOutcome outcome = forwardChosen(ctx, route, headers = passThroughHeaders);
+            if outcome == "sent" {
+                // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
+                orderStore.remove();
+                self.attempts = 0;
+                continue;
+            }
+            if outcome == "response" {
                 // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
                 if ctx.properties["OUT_ONLY"] == "true" {
                     orderStore.remove();
@@ -141,10 +169,19 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 
 # The endpoint a stored message names in its `target.endpoint` property, for the forwarding processors
 # without a targetEndpoint: Synapse looks the name up among its endpoints; `()` when there is none.
-function forwardTarget(string name) returns ForwardRoute? {
+function forwardTarget(string name) returns ForwardRoute|ForwardSend? {
     match name {
         "BillingEP" => {
             return {endpoint: billingEp};
+        }
+        "OrderQueueEP" => {
+            return function (Context ctx) returns error? => sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination});
+        }
+        "OutboxEP" => {
+            return function (Context ctx) returns error? => vfsWriteFile(ctx, outboxEpPath);
+        }
+        "ToHeaderEP" => {
+            return {endpoint: FORWARD_TO};
         }
     }
     return ();
