@@ -8722,8 +8722,8 @@ function fileConnectorMoveEntry(string origin, string target) returns error? {
 # every file of the folder whose name fully matches `filePattern` and, when `recursiveSearch` is "true", of every
 # file below it whose name in lower case matches (as the connector tests it). An empty pattern or a missing folder
 # logs an error and leaves the message as it is; a location that is not a folder fails the flow ("Unable to search
-# a file."), and so does a search without `recursiveSearch` (the connector fails on the missing parameter), after
-# the body is emptied.
+# a file."), and so do a pattern that is no regular expression and a search without `recursiveSearch` (the
+# connector fails on the missing parameter), after the body is emptied.
 function fileConnectorSearch(Context ctx, string location, string filePattern = "", string? recursiveSearch = ())
         returns error? {
     if filePattern == "" {
@@ -8742,6 +8742,7 @@ function fileConnectorSearch(Context ctx, string location, string filePattern = 
         return error("Unable to search a file.", e);
     }
     connectorResult(ctx, xml ``);
+    _ = check regexp:fromString(filePattern);
     if recursiveSearch is () {
         return error("the file connector's search has no recursiveSearch, on which FileSearch fails");
     }
