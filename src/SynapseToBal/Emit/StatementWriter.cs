@@ -1398,13 +1398,21 @@ internal sealed partial class StatementWriter
         FileConnectorOperation.Delete => "fileConnectorDelete",
         FileConnectorOperation.Read => "fileConnectorRead",
         FileConnectorOperation.Append => "fileConnectorAppend",
+        FileConnectorOperation.Copy => "fileConnectorCopy",
+        FileConnectorOperation.Move => "fileConnectorMove",
+        FileConnectorOperation.Search => "fileConnectorSearch",
         _ => throw new InvalidOperationException(),
     };
 
-    /// <summary>The arguments of a file connector helper: the location, then the values the operation sets.</summary>
+    /// <summary>The arguments of a file connector helper: the location (and copy's or move's destination), then the values the operation sets.</summary>
     private string FileConnectorArguments(FileConnectorStep fileStep)
     {
         var arguments = new List<string> { "ctx", _expr.String(fileStep.Location) };
+        if (fileStep.Destination is { } destination)
+        {
+            arguments.Add(_expr.String(destination));
+        }
+
         if (fileStep.Content is { } content)
         {
             arguments.Add($"content = {_expr.String(content)}");
@@ -1428,6 +1436,16 @@ internal sealed partial class StatementWriter
         if (fileStep.ContentType is { } contentType)
         {
             arguments.Add($"contentType = {_expr.String(contentType)}");
+        }
+
+        if (fileStep.IncludeParentDirectory is { } includeParent)
+        {
+            arguments.Add($"includeParentDirectory = {_expr.String(includeParent)}");
+        }
+
+        if (fileStep.RecursiveSearch is { } recursive)
+        {
+            arguments.Add($"recursiveSearch = {_expr.String(recursive)}");
         }
 
         return string.Join(", ", arguments);

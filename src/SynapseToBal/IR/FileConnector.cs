@@ -19,6 +19,15 @@ public enum FileConnectorOperation
 
     /// <summary>fileconnector.append (FileAppend) without a position: the content at the file's end.</summary>
     Append,
+
+    /// <summary>fileconnector.copy (FileCopy): a file, a folder's tree, or the files matching the pattern, into the destination.</summary>
+    Copy,
+
+    /// <summary>fileconnector.move (FileMove): a file, a folder, or the files matching the pattern, to the destination.</summary>
+    Move,
+
+    /// <summary>fileconnector.search (FileSearch): the paths of the files matching the pattern become the message.</summary>
+    Search,
 }
 
 /// <summary>
@@ -28,11 +37,14 @@ public enum FileConnectorOperation
 /// <c>&lt;fileExist&gt;</c>) or, for read, the file's content.
 /// </summary>
 /// <param name="Location">The <c>source</c> (create's <c>filePath</c>, append's <c>destination</c>) parameter.</param>
-/// <param name="Pattern">delete: the <c>filePattern</c> (a Ballerina regular expression when literal), or null.</param>
+/// <param name="Pattern">delete, copy, move, search: the <c>filePattern</c> (a Ballerina regular expression when literal), or null.</param>
 /// <param name="Content">create, append: the <c>inputContent</c>, or null.</param>
 /// <param name="Encoding">create, append: the <c>encoding</c>, or null (UTF-8).</param>
 /// <param name="Binary">create: the <c>isBinaryContent</c> text, or null (false).</param>
 /// <param name="ContentType">read: the <c>contentType</c>, or null (by the file's extension).</param>
+/// <param name="Destination">copy, move: the <c>destination</c>, or null.</param>
+/// <param name="IncludeParentDirectory">copy, move: the <c>includeParentDirectory</c> text, or null (false).</param>
+/// <param name="RecursiveSearch">search: the <c>recursiveSearch</c> text, or null (not set, which fails the search).</param>
 public sealed record FileConnectorStep(
     MediatorSyntax Origin,
     FileConnectorOperation Operation,
@@ -41,4 +53,7 @@ public sealed record FileConnectorStep(
     ExprIr? Content,
     ExprIr? Encoding,
     ExprIr? Binary,
-    ExprIr? ContentType = null) : StepIr(Origin);
+    ExprIr? ContentType = null,
+    ExprIr? Destination = null,
+    ExprIr? IncludeParentDirectory = null,
+    ExprIr? RecursiveSearch = null) : StepIr(Origin);

@@ -60,6 +60,13 @@ internal static class Connectors
         [("fileconnector", "copylarge")] = "file:copy for local files, ftp:Client's get and put for remote ones",
         [("fileconnector", "listFile")] = "file:readDir for a local folder, ftp:Client's list for a remote one",
         [("fileconnector", "search")] = "file:readDir (recursively) for a local folder, ftp:Client's list for a remote one",
+        [("fileconnector", "unzip")] = "java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one",
+        [("fileconnector", "listFileZip")] = "java.util.zip's ZipFile through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive",
+        [("fileconnector", "archives")] = "java.util.zip's ZipOutputStream through Java interop, as ballerina/file and ballerina/io write no zip archive",
+        [("fileconnector", "getSize")] = "file:getMetaData's size for a local file, ftp:Client's size for a remote one",
+        [("fileconnector", "getLastModifiedTime")] = "file:getMetaData's modifiedTime for a local file",
+        [("fileconnector", "readALine")] = "io:fileReadLines for a local file",
+        [("fileconnector", "readSpecifiedLines")] = "io:fileReadLines for a local file",
         [("amazons3", "createBucket")] = "s3:Client's createBucket",
         [("amazons3", "deleteBucket")] = "s3:Client's deleteBucket",
         [("amazons3", "getBuckets")] = "s3:Client's listBuckets",
@@ -127,7 +134,7 @@ internal static class Connectors
         ["ldap"] = "translated (connector 1.0.x, on the properties `<ldap.init>` sets): addEntry, deleteEntry, updateEntry (mode replace) and authenticate on an ldap:// server (ballerina/ldap); searchEntry, add and remove modes, a later connector's settings and a configKey connection a TODO (SB0232)",
         ["kafkaTransport"] = "translated: publishMessages on a `<kafkaTransport.init>` connection (a kafka:Producer; StringSerializer, PLAIN or SCRAM SASL, SSL); Avro serialisation, custom or filtered headers, a partitioner or callback handler class and Kerberos or OAuth a TODO (SB0232)",
         ["salesforcerest"] = "translated (connector 1.x/2.x, on a `<salesforcerest.init>` local entry: a salesforce:Client): query, create, update, delete and describeSObject, Salesforce's answer and status left as the message; queryMore, upsert, search, retrieveFieldValues, a COUNT() query, an inline init, connector 3.x and the other operations a TODO (SB0232)",
-        ["fileconnector"] = "translated (connector 2.x): create, isFileExist, delete, read and append on a local file (ballerina/file and ballerina/io); a remote location fails at run time; the other operations, a non-UTF-8 encoding and settings the helpers do not reproduce a TODO (SB0232)",
+        ["fileconnector"] = "translated (connector 2.x): create, isFileExist, delete, read, append, copy, move and search on local files (ballerina/file and ballerina/io); a remote location fails at run time; unzip, archives, listFileZip, the other operations, a non-UTF-8 encoding and settings the helpers do not reproduce a TODO (SB0232)",
     };
 
     /// <summary>What is translated of a connector's operations, or null when they all stay TODOs.</summary>

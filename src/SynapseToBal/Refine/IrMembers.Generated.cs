@@ -909,6 +909,9 @@ internal static partial class IrMembers
                 sink.Visit(n.Encoding);
                 sink.Visit(n.Binary);
                 sink.Visit(n.ContentType);
+                sink.Visit(n.Destination);
+                sink.Visit(n.IncludeParentDirectory);
+                sink.Visit(n.RecursiveSearch);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
 
-/// <summary>The ESB file connector 2.x: create, isFileExist and delete on a local file.</summary>
+/// <summary>The ESB file connector 2.x: create, isFileExist, delete, read, append, copy, move and search on local files.</summary>
 public sealed class FileConnectorLoweringTests
 {
     private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string operations) =>
@@ -106,10 +106,74 @@ public sealed class FileConnectorLoweringTests
     }
 
     [Theory]
-    [InlineData("<fileconnector.copy><source>/a</source><destination>/b</destination></fileconnector.copy>")]
+    [InlineData("<fileconnector.unzip><source>/a.zip</source><destination>/b</destination></fileconnector.unzip>")]
+    [InlineData("<fileconnector.archives><source>/a</source><destination>/b.zip</destination></fileconnector.archives>")]
+    [InlineData("<fileconnector.listFileZip><source>/a.zip</source></fileconnector.listFileZip>")]
     [InlineData("<fileconnector.isfileexist><source>/a</source></fileconnector.isfileexist>")]
     public void The_other_operations_stay_todos(string xml)
     {
         Assert.IsType<TodoStep>(Single(xml));
+    }
+
+    [Theory]
+    [InlineData("copy", FileConnectorOperation.Copy)]
+    [InlineData("move", FileConnectorOperation.Move)]
+    public void Copy_and_move_carry_the_destination_the_pattern_and_the_parent_flag(string name, FileConnectorOperation operation)
+    {
+        var step = Assert.IsType<FileConnectorStep>(Single($"""
+            <fileconnector.{name}>
+                <source>file:///in</source><destination>{"{$ctx:to}"}</destination><filePattern>.*\.csv</filePattern>
+                <includeParentDirectory>true</includeParentDirectory><setTimeout>5</setTimeout>
+            </fileconnector.{name}>
+            """));
+
+        Assert.Equal(operation, step.Operation);
+        Assert.Equal("file:///in", Assert.IsType<StringLiteralIr>(step.Location).Value);
+        Assert.IsNotType<StringLiteralIr>(step.Destination);
+        Assert.NotNull(step.Destination);
+        Assert.Equal(@"[^\n\r\u{85}\u{2028}\u{2029}]*\.csv", Assert.IsType<StringLiteralIr>(step.Pattern).Value);
+        Assert.Equal("true", Assert.IsType<StringLiteralIr>(step.IncludeParentDirectory).Value);
+        Assert.Null(step.RecursiveSearch);
+    }
+
+    [Theory]
+    [InlineData("<filePattern></filePattern><includeParentDirectory>false</includeParentDirectory>")]
+    [InlineData("<includeParentDirectory>yes</includeParentDirectory>")]
+    [InlineData("")]
+    public void An_empty_pattern_and_a_parent_flag_other_than_true_are_dropped(string parameters)
+    {
+        var step = Assert.IsType<FileConnectorStep>(Single($"<fileconnector.copy><source>/in</source><destination>/out</destination>{parameters}</fileconnector.copy>"));
+
+        Assert.Null(step.Pattern);
+        Assert.Null(step.IncludeParentDirectory);
+        Assert.Equal("/out", Assert.IsType<StringLiteralIr>(step.Destination).Value);
+    }
+
+    [Fact]
+    public void Search_carries_its_pattern_and_recursive_flag_and_no_destination()
+    {
+        var step = Assert.IsType<FileConnectorStep>(Single("<fileconnector.search><source>/in</source><filePattern>{$ctx:p}</filePattern><recursiveSearch>true</recursiveSearch></fileconnector.search>"));
+        var unset = Assert.IsType<FileConnectorStep>(Single("<fileconnector.search><source>/in</source><filePattern>a.*</filePattern></fileconnector.search>"));
+
+        Assert.Equal(FileConnectorOperation.Search, step.Operation);
+        Assert.IsNotType<StringLiteralIr>(step.Pattern);
+        Assert.Equal("true", Assert.IsType<StringLiteralIr>(step.RecursiveSearch).Value);
+        Assert.Null(step.Destination);
+        Assert.Null(unset.RecursiveSearch);
+    }
+
+    [Theory]
+    [InlineData("<fileconnector.copy><source>/in</source></fileconnector.copy>", "names no destination")]
+    [InlineData("<fileconnector.move><destination>/out</destination></fileconnector.move>", "names no file (source)")]
+    [InlineData("<fileconnector.copy><source>/in</source><destination>/out</destination><filePattern>*</filePattern></fileconnector.copy>", "its filePattern '*' is not a regular expression")]
+    [InlineData("<fileconnector.move><source>/in</source><destination>/out</destination><filePattern>(?&lt;=a)b</filePattern></fileconnector.move>", "lookbehind")]
+    [InlineData("<fileconnector.search><source>/in</source><filePattern>a</filePattern><destination>/out</destination></fileconnector.search>", "destination is set")]
+    [InlineData("<fileconnector.copy><source>/in</source><destination>/out</destination><overwrite>true</overwrite></fileconnector.copy>", "overwrite is set")]
+    public void A_copy_move_or_search_the_helper_does_not_reproduce_stays_a_todo_that_says_why(string xml, string reason)
+    {
+        var todo = Assert.IsType<TodoStep>(Single(xml));
+
+        Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
     }
 }

@@ -104,7 +104,7 @@ public sealed class HandWrittenMediatorTests
     [Theory]
     [InlineData("""<email.send configKey="smtp"><to>a@example.com</to><subject>s</subject></email.send>""", "use email:SmtpClient's sendMessage (ballerina/email)")]
     [InlineData("""<fileconnector.read><source>file:///tmp/in.txt</source><filePattern>in.*</filePattern></fileconnector.read>""", "use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP))")]
-    [InlineData("""<fileconnector.move><source>file:///tmp/a</source><destination>file:///tmp/b</destination></fileconnector.move>""", "use file:rename for local files, ftp:Client's rename for remote ones (")]
+    [InlineData("""<fileconnector.unzip><source>file:///tmp/a.zip</source><destination>file:///tmp/b</destination></fileconnector.unzip>""", "use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (")]
     public void A_common_operation_names_the_ballerina_call_that_does_it(string xml, string expected)
     {
         var (todo, _) = Lower(xml);

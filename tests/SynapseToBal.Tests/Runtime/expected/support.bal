@@ -8650,6 +8650,249 @@ function fileConnectorAppend(Context ctx, string location, string content = "", 
     connectorResult(ctx, xml `<success>true</success>`);
 }
 
+# A file connector location (`fileConnectorPath`) as commons-vfs names it: cleaned, without a trailing `/`.
+function fileConnectorCleanPath(string location) returns string|error {
+    return file:normalizePath(check fileConnectorPath(location), file:CLEAN);
+}
+
+# True when the name of `path` fully matches the file connector's `filePattern` (FilePattenMatcher: a Java regular
+# expression that must match the whole name).
+function fileConnectorMatches(string filePattern, string name) returns boolean|error {
+    return regexp:isFullMatch(check regexp:fromString(filePattern), name);
+}
+
+# fileconnector.copy (FileCopy, connector 2.0.11 or later) of local files. Without a `filePattern`, a file is copied
+# into the destination folder under its own name; a folder's tree is merged into the destination (into a folder of
+# its own name there with `includeParentDirectory` true) as VFS's copyFrom merges it: a file replaces one of the same
+# name, an entry of another type is deleted first, folders are created as needed. The payload becomes
+# `<success>true</success>`, or `<success>false</success>` when the source does not exist or a file's copy fails (the
+# connector logs it). With a `filePattern`, every file of the source folder and of its sub-folders whose name fully
+# matches the pattern is copied into the destination folder itself (sub-folders are not kept) and the payload
+# becomes `<success>true</success>`; a missing source, one that is not a folder or a failed copy fails the flow.
+function fileConnectorCopy(Context ctx, string location, string destination, string filePattern = "",
+        string includeParentDirectory = "") returns error? {
+    string sourcePath = check fileConnectorCleanPath(location);
+    string destinationPath = check fileConnectorCleanPath(destination);
+    if filePattern != "" {
+        check fileConnectorCopyMatching(sourcePath, destinationPath, filePattern);
+        connectorResult(ctx, xml `<success>true</success>`);
+        return;
+    }
+    boolean copied = false;
+    do {
+        if !check file:test(sourcePath, file:EXISTS) {
+            log:printError("The File Location does not exist.");
+        } else if !check file:test(sourcePath, file:IS_DIR) {
+            error? failed = fileConnectorCopyTree(sourcePath, destinationPath + "/" + check file:basename(sourcePath));
+            if failed is error {
+                log:printError("Error while copying a file " + failed.message());
+            } else {
+                copied = true;
+            }
+        } else {
+            string target = destinationPath;
+            if includeParentDirectory.toLowerAscii() == "true" {
+                target = destinationPath + "/" + check file:basename(sourcePath);
+                check file:createDir(target, file:RECURSIVE);
+            }
+            check fileConnectorCopyTree(sourcePath, target);
+            copied = true;
+        }
+    } on fail error e {
+        return error("Unable to copy a file/folder", e);
+    }
+    connectorResult(ctx, xml `<success>${copied.toString()}</success>`);
+}
+
+# FileCopy with a pattern: the files of `folder` whose name fully matches `filePattern` are copied into
+# `destination` under their own names, then the sub-folders are searched the same way.
+function fileConnectorCopyMatching(string folder, string destination, string filePattern) returns error? {
+    file:MetaData[]|error children = file:readDir(folder);
+    if children is error {
+        return error("Unable to copy a file/folder", children);
+    }
+    foreach file:MetaData child in children {
+        string name = check file:basename(child.absPath);
+        if !child.dir {
+            if check fileConnectorMatches(filePattern, name) {
+                error? failed = fileConnectorCopyTree(child.absPath, destination + "/" + name);
+                if failed is error {
+                    return error("Error occurred while copying a file.", failed);
+                }
+            }
+        } else {
+            check fileConnectorCopyMatching(child.absPath, destination, filePattern);
+        }
+    }
+}
+
+# Copies `origin` onto `target` as VFS's copyFrom with Selectors.SELECT_ALL does: an existing target of the other
+# type (file or folder) is deleted first, a folder is created (with its parents) and its entries copied into it, a
+# file's bytes replace the target's (its parent folders created).
+function fileConnectorCopyTree(string origin, string target) returns error? {
+    boolean folder = check file:test(origin, file:IS_DIR);
+    if check file:test(target, file:EXISTS) {
+        boolean targetFolder = check file:test(target, file:IS_DIR);
+        if targetFolder != folder {
+            check file:remove(target, targetFolder ? file:RECURSIVE : file:NON_RECURSIVE);
+        }
+    }
+    if folder {
+        check file:createDir(target, file:RECURSIVE);
+        foreach file:MetaData child in check file:readDir(origin) {
+            check fileConnectorCopyTree(child.absPath, target + "/" + check file:basename(child.absPath));
+        }
+    } else {
+        check fileConnectorCreateParent(target);
+        stream<byte[], io:Error?> blocks = check io:fileReadBlocksAsStream(origin);
+        check io:fileWriteBlocksFromStream(target, blocks);
+    }
+}
+
+# fileconnector.move (FileMove, connector 2.x) of local files. A file goes to the destination, or into it under its own
+# name when the destination's last name has no extension (a folder, created when missing); a folder with a
+# `filePattern` has every file of its tree whose name fully matches the pattern moved into the destination folder
+# itself (a file that cannot be moved is logged and left); a folder without one replaces the destination (or, with
+# `includeParentDirectory` true, a folder of its own name in it) and is created again empty, as VFS's moveTo deletes
+# an existing target first. The payload becomes `<success>true</success>`, or `<success>false</success>` when the
+# source does not exist; a failure fails the flow ("Unable to move a file/folder.").
+function fileConnectorMove(Context ctx, string location, string destination, string filePattern = "",
+        string includeParentDirectory = "") returns error? {
+    string sourcePath = check fileConnectorCleanPath(location);
+    string destinationPath = check fileConnectorCleanPath(destination);
+    boolean moved = false;
+    do {
+        if !check file:test(sourcePath, file:EXISTS) {
+            log:printError("The file/folder location does not exist.");
+        } else if !check file:test(sourcePath, file:IS_DIR) {
+            string target = destinationPath;
+            if fileConnectorIsFolderName(destinationPath) {
+                if !check file:test(destinationPath, file:EXISTS) {
+                    check file:createDir(destinationPath, file:RECURSIVE);
+                }
+                target = destinationPath + "/" + check file:basename(sourcePath);
+            }
+            check fileConnectorMoveEntry(sourcePath, target);
+            moved = true;
+        } else if filePattern != "" {
+            check fileConnectorMoveMatching(sourcePath, destinationPath, filePattern);
+            moved = true;
+        } else if includeParentDirectory.toLowerAscii() == "true" {
+            string target = destinationPath + "/" + check file:basename(sourcePath);
+            check file:createDir(target, file:RECURSIVE);
+            check fileConnectorMoveEntry(sourcePath, target);
+            moved = true;
+        } else {
+            if !check file:test(destinationPath, file:EXISTS) {
+                check file:createDir(destinationPath, file:RECURSIVE);
+            }
+            check fileConnectorMoveEntry(sourcePath, destinationPath);
+            check file:createDir(sourcePath, file:RECURSIVE);
+            moved = true;
+        }
+    } on fail error e {
+        return error("Unable to move a file/folder.", e);
+    }
+    connectorResult(ctx, xml `<success>${moved.toString()}</success>`);
+}
+
+# FileMove with a pattern: the files of `folder` whose name fully matches `filePattern` are moved into
+# `destination` (created when missing) under their own names, then the sub-folders are searched the same way; a
+# file that cannot be moved is logged and left, as the connector leaves it.
+function fileConnectorMoveMatching(string folder, string destination, string filePattern) returns error? {
+    foreach file:MetaData child in check file:readDir(folder) {
+        string name = check file:basename(child.absPath);
+        if !child.dir {
+            if check fileConnectorMatches(filePattern, name) {
+                do {
+                    if !check file:test(destination, file:EXISTS) {
+                        check file:createDir(destination, file:RECURSIVE);
+                    }
+                    check fileConnectorMoveEntry(child.absPath, destination + "/" + name);
+                } on fail error e {
+                    log:printError("Error occurred while moving a file. " + e.message(), 'error = e);
+                }
+            }
+        } else {
+            check fileConnectorMoveMatching(child.absPath, destination, filePattern);
+        }
+    }
+}
+
+# Moves `origin` to `target` as VFS's moveTo does on one file system: an existing target (other than the origin)
+# is deleted with all it holds, then the origin is renamed; the target's parent folder must exist.
+function fileConnectorMoveEntry(string origin, string target) returns error? {
+    if target != origin && check file:test(target, file:EXISTS) {
+        check file:remove(target, check file:test(target, file:IS_DIR) ? file:RECURSIVE : file:NON_RECURSIVE);
+    }
+    check file:rename(origin, target);
+}
+
+# fileconnector.search (FileSearch, connector 2.x) in a local folder: the payload becomes
+# `<ns:result xmlns:ns="http://org.wso2.esbconnectors.FileConnector">` holding an `<ns:file>` with the absolute path of
+# every file of the folder whose name fully matches `filePattern` and, when `recursiveSearch` is "true", of every
+# file below it whose name in lower case matches (as the connector tests it). An empty pattern or a missing folder
+# logs an error and leaves the message as it is; a location that is not a folder fails the flow ("Unable to search
+# a file."), and so do a pattern that is no regular expression and a search without `recursiveSearch` (the
+# connector fails on the missing parameter), after the body is emptied.
+function fileConnectorSearch(Context ctx, string location, string filePattern = "", string? recursiveSearch = ())
+        returns error? {
+    if filePattern == "" {
+        log:printError("FilePattern should not be null");
+        return;
+    }
+    string path = check fileConnectorCleanPath(location);
+    file:MetaData[] children = [];
+    do {
+        if !check file:test(path, file:EXISTS) {
+            log:printError("File location does not exist.");
+            return;
+        }
+        children = check file:readDir(path);
+    } on fail error e {
+        return error("Unable to search a file.", e);
+    }
+    connectorResult(ctx, xml ``);
+    _ = check regexp:fromString(filePattern);
+    if recursiveSearch is () {
+        return error("the file connector's search has no recursiveSearch, on which FileSearch fails");
+    }
+    xml found = xml ``;
+    foreach file:MetaData child in children {
+        if !child.dir {
+            if check fileConnectorMatches(filePattern, check file:basename(child.absPath)) {
+                found += fileConnectorSearchEntry(child.absPath);
+            }
+        } else if recursiveSearch.trim() == "true" {
+            found += check fileConnectorSearchBelow(child.absPath, filePattern);
+        }
+    }
+    connectorResult(ctx, xml `<ns:result xmlns:ns="http://org.wso2.esbconnectors.FileConnector">${found}</ns:result>`);
+}
+
+# FileSearch.searchSubFolders: the files below `folder` whose name in lower case fully matches `filePattern`.
+function fileConnectorSearchBelow(string folder, string filePattern) returns xml|error {
+    file:MetaData[]|error children = file:readDir(folder);
+    if children is error {
+        return error("Unable to list all folders", children);
+    }
+    xml found = xml ``;
+    foreach file:MetaData child in children {
+        if !child.dir {
+            if check fileConnectorMatches(filePattern, (check file:basename(child.absPath)).toLowerAscii()) {
+                found += fileConnectorSearchEntry(child.absPath);
+            }
+        } else {
+            found += check fileConnectorSearchBelow(child.absPath, filePattern);
+        }
+    }
+    return found;
+}
+
+# One `<ns:file>` of FileSearch's result.
+function fileConnectorSearchEntry(string path) returns xml =>
+    xml `<ns:file xmlns:ns="http://org.wso2.esbconnectors.FileConnector">${path}</ns:file>`;
+
 # The bytes Synapse's VFSTransportSender writes for the message (populateResponseFile): what the message formatter of
 # its content type (messageType) writes, as `entityBody` gives it for an HTTP body: JSON text, the SOAP envelope,
 # the XML payload, the text of the `<text>` wrapper, the bytes as received; for any other content type a payload

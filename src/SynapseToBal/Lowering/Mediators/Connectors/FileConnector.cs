@@ -4,8 +4,8 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // The ESB file connector 2.x (wso2-extensions/esb-connector-file, org.wso2.carbon.connector.fileconnector 2.0.7 to
-// 2.0.24): create, isFileExist, delete, read and append on a local file become calls of run-time helpers built on ballerina/file
-// and ballerina/io; every other operation, and one with a setting the helpers do not reproduce, stays a TODO.
+// 2.0.24): create, isFileExist, delete, read, append, copy, move and search on a local file become calls of run-time helpers
+// built on ballerina/file and ballerina/io; every other operation, and one with a setting the helpers do not reproduce, stays a TODO.
 public sealed partial class Lowerer
 {
     /// <summary>
@@ -25,10 +25,13 @@ public sealed partial class Lowerer
         ["delete"] = FileConnectorOperation.Delete,
         ["read"] = FileConnectorOperation.Read,
         ["append"] = FileConnectorOperation.Append,
+        ["copy"] = FileConnectorOperation.Copy,
+        ["move"] = FileConnectorOperation.Move,
+        ["search"] = FileConnectorOperation.Search,
     };
 
     /// <summary>
-    /// <c>&lt;fileconnector.create|isFileExist|delete|read|append&gt;</c>: one call of the operation's helper with the parameters'
+    /// <c>&lt;fileconnector.create|isFileExist|delete|read|append|copy|move|search&gt;</c>: one call of the operation's helper with the parameters'
     /// values; a TODO (SB0232) when a parameter is not one the helper reproduces.
     /// </summary>
     private IEnumerable<StepIr> LowerFileConnectorOperation(ConnectorOperationMediator operation, FileConnectorOperation kind, FlowContext context)
@@ -52,6 +55,8 @@ public sealed partial class Lowerer
             FileConnectorOperation.Delete => ["source", "filePattern"],
             FileConnectorOperation.Read => ["source", "contentType", "filePattern", "streaming"],
             FileConnectorOperation.Append => ["destination", "inputContent", "encoding", "position"],
+            FileConnectorOperation.Copy or FileConnectorOperation.Move => ["source", "destination", "filePattern", "includeParentDirectory"],
+            FileConnectorOperation.Search => ["source", "filePattern", "recursiveSearch"],
             _ => throw new InvalidOperationException(),
         };
         var unsupported = new List<string>();
@@ -85,6 +90,12 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, $"it names no file ({locationName})")];
         }
 
+        // FileCopy and FileMove resolve the destination before anything else: without one the connector fails.
+        if (kind is FileConnectorOperation.Copy or FileConnectorOperation.Move && !parameters.ContainsKey("destination"))
+        {
+            return [ConnectorTodo(operation, "it names no destination")];
+        }
+
         ExprIr? Value(string name) => parameters.GetValueOrDefault(name)?.Value switch
         {
             null => null,
@@ -100,6 +111,8 @@ public sealed partial class Lowerer
         ExprIr? encoding = null;
         ExprIr? binary = null;
         ExprIr? contentType = null;
+        ExprIr? includeParent = null;
+        ExprIr? recursive = null;
         switch (kind)
         {
             case FileConnectorOperation.Create or FileConnectorOperation.Append:
@@ -144,6 +157,33 @@ public sealed partial class Lowerer
                 break;
             case FileConnectorOperation.IsFileExist:
                 break;
+            case FileConnectorOperation.Copy or FileConnectorOperation.Move or FileConnectorOperation.Search:
+                // FilePattenMatcher: Pattern.compile(filePattern).matcher(name).matches(), for any pattern that is not
+                // empty (StringUtils.isNotEmpty); "*" is no Java regular expression and fails as it does in the connector.
+                if (Literal("filePattern") is { } selection)
+                {
+                    if (selection.Length > 0)
+                    {
+                        var regex = JavaRegex.Translate(selection);
+                        if (regex.Pattern is not { } translated)
+                        {
+                            return [ConnectorTodo(operation, $"its filePattern '{selection}' is not a regular expression the generated code can test: {regex.Problem}")];
+                        }
+
+                        pattern = new StringLiteralIr(translated);
+                    }
+                }
+                else
+                {
+                    pattern = Value("filePattern");
+                }
+
+                // Boolean.parseBoolean: only "true" (any case) includes the folder; FileSearch recurses on "true" after a trim.
+                includeParent = Literal("includeParentDirectory") is { } parentText && !string.Equals(parentText, "true", StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : Value("includeParentDirectory");
+                recursive = Value("recursiveSearch");
+                break;
             case FileConnectorOperation.Read:
                 // FileRead: a pattern no entry of the folder matches fails the flow up to 2.0.21 and leaves the
                 // message as it is from 2.0.22; 'streaming' changes when the file is read, not what the message holds.
@@ -165,7 +205,8 @@ public sealed partial class Lowerer
                 throw new InvalidOperationException();
         }
 
-        return [new FileConnectorStep(operation, kind, Value(location.Name)!, pattern, content, encoding, binary, contentType)];
+        var destination = kind is FileConnectorOperation.Copy or FileConnectorOperation.Move ? Value("destination") : null;
+        return [new FileConnectorStep(operation, kind, Value(location.Name)!, pattern, content, encoding, binary, contentType, destination, includeParent, recursive)];
     }
 
     /// <summary>True for an empty encoding (the connector's UTF8 default) or a Java name of UTF-8.</summary>

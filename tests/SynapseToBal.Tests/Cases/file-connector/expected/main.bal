@@ -118,12 +118,10 @@ service /files on httpListener {
         //     <inputContent>first</inputContent>
         //     <position>1</position>
         // </fileconnector.append>
-        // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination, filePattern
-        // <fileconnector.copy>
-        //     <source>/var/data/in</source>
-        //     <destination>/var/data/out</destination>
-        //     <filePattern>.*\.csv</filePattern>
-        // </fileconnector.copy>
+        // TODO(SB0232): connector operation <fileconnector.listFileZip>: use java.util.zip's ZipFile through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source
+        // <fileconnector.listFileZip>
+        //     <source>/var/data/in/batch.zip</source>
+        // </fileconnector.listFileZip>
         return respond(ctx, headers = passBackHeaders);
     }
 }
