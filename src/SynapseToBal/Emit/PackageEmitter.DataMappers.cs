@@ -110,19 +110,38 @@ public sealed partial class PackageEmitter
             MappedValueIr.Concat concat => string.Join(" + ", concat.Parts.Select(Value)),
             MappedValueIr.Required required => $"check dataMapperOperand({Read(required.Read)}, {BallerinaSyntax.StringLiteral(string.Join('.', required.Read.Path))})",
             MappedValueIr.Arithmetic arithmetic => $"{Operand(arithmetic.Left)} {arithmetic.Operator} {Operand(arithmetic.Right)}",
-            MappedValueIr.Call call => (call.Function is MappedFunction.Substring ? "check " : string.Empty) + call.Function switch
+            MappedValueIr.Float number => FloatLiteral(number.Value),
+            MappedValueIr.Call { Function: MappedFunction.ToFloat } toFloat => "<float>" + Operand(toFloat.Arguments[0]),
+            MappedValueIr.Call call => (call.Function is MappedFunction.Substring or MappedFunction.Number or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal ? "check " : string.Empty) + call.Function switch
             {
                 MappedFunction.UpperCase => "dataMapperUpperCase",
                 MappedFunction.LowerCase => "dataMapperLowerCase",
                 MappedFunction.Trim => "dataMapperTrim",
                 MappedFunction.Substring => "dataMapperSubstring",
                 MappedFunction.Replace => "dataMapperReplace",
+                MappedFunction.Number => "dataMapperNumber",
+                MappedFunction.Floor => "float:floor",
+                MappedFunction.Ceil => "float:ceiling",
+                MappedFunction.Round => "dataMapperRound",
+                MappedFunction.Abs => "float:abs",
+                MappedFunction.Max => "dataMapperMax",
+                MappedFunction.Min => "dataMapperMin",
+                MappedFunction.NumberText => "dataMapperNumberText",
+                MappedFunction.NumberInteger => "dataMapperInteger",
+                MappedFunction.NumberDecimal => "dataMapperDecimal",
                 _ => throw new InvalidOperationException($"No mapped function {call.Function}"),
             } + "(" + string.Join(", ", call.Arguments.Select(Value)) + ")",
             _ => throw new InvalidOperationException($"No mapped expression {value.GetType().Name}"),
         };
 
-        static string Operand(MappedValueIr value) => value is MappedValueIr.Arithmetic ? $"({Value(value)})" : Value(value);
+        static string Operand(MappedValueIr value) => value is MappedValueIr.Arithmetic or MappedValueIr.Float { Value: < 0 } ? $"({Value(value)})" : Value(value);
+
+        // A float literal: the shortest text that reads back as the double, with a fraction or exponent and the f suffix.
+        static string FloatLiteral(double value)
+        {
+            var text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return text + (text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? string.Empty : ".0") + "f";
+        }
 
         // decls receives the local declarations a value needs (at declIndent), into the value's own lines (at indent).
         void Construct(MappedValueIr.Construct construct, MappedRecordIr record, string indent, List<string> into, List<string> decls, string declIndent, bool isRoot)

@@ -169,112 +169,113 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 153,
         [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 154,
         [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 155,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 156,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 157,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 158,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 159,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 160,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 161,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 162,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 163,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 164,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 165,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 166,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 167,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 168,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 169,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 170,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 171,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 172,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 173,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 174,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 175,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 176,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 177,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 178,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 179,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 180,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 181,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 182,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 183,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 184,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 185,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 186,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 187,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 188,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 189,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 190,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 191,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 192,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 193,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 194,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 195,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 196,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 197,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 198,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 199,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 200,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 201,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 202,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 203,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 204,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 205,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 206,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 207,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 208,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 209,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 210,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 211,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 212,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 213,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 214,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 215,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 216,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 217,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 218,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 219,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 220,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 221,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 222,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 223,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 224,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 225,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 226,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 227,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 228,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 229,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 230,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 231,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 232,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 233,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 234,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 235,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 236,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 237,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 238,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 239,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 240,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 241,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 242,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 243,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 244,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 245,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 246,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 247,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 248,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 249,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 250,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 251,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 252,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 253,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 254,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 255,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 256,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 257,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 258,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 259,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 260,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 261,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 156,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 157,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 158,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 159,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 160,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 161,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 162,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 163,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 164,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 165,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 166,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 167,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 168,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 169,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 170,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 171,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 172,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 173,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 174,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 175,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 176,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 177,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 178,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 179,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 180,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 181,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 182,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 183,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 184,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 185,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 186,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 187,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 188,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 189,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 190,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 191,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 192,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 193,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 194,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 195,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 196,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 197,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 198,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 199,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 200,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 201,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 202,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 203,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 204,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 205,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 206,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 207,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 208,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 209,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 210,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 211,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 212,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 213,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 214,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 215,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 216,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 217,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 218,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 219,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 220,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 221,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 222,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 223,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 224,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 225,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 226,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 227,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 228,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 229,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 230,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 231,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 232,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 233,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 234,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 235,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 236,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 237,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 238,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 239,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 240,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 241,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 242,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 243,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 244,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 245,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 246,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 247,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 248,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 249,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 250,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 251,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 252,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 253,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 254,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 255,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 256,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 257,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 258,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 259,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 260,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 261,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 262,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1904,6 +1905,8 @@ internal static partial class IrMembers
             }
 
             case 156:
+                return true;
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1914,30 +1917,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
-                return true;
             case 158:
+                return true;
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -1945,7 +1948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -1974,7 +1977,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -1985,7 +1988,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -1994,21 +1997,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2016,14 +2019,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2031,7 +2034,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2153,21 +2156,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2175,7 +2178,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2183,7 +2186,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2192,14 +2195,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2207,7 +2210,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2216,7 +2219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2224,7 +2227,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2233,7 +2236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2242,7 +2245,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2252,7 +2255,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2261,7 +2264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2270,7 +2273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2292,7 +2295,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2300,7 +2303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2315,7 +2318,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2323,14 +2326,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2341,7 +2344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2351,7 +2354,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2368,7 +2371,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2382,7 +2385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2400,7 +2403,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2409,7 +2412,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2419,7 +2422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2434,7 +2437,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2444,7 +2447,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2454,7 +2457,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2462,7 +2465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2474,7 +2477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2484,14 +2487,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2499,7 +2502,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2507,7 +2510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2516,7 +2519,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2528,7 +2531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2547,27 +2550,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
-                return true;
             case 210:
                 return true;
             case 211:
                 return true;
             case 212:
+                return true;
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2575,7 +2578,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2591,7 +2594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2599,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2619,7 +2622,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2629,7 +2632,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2643,28 +2646,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2675,14 +2678,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2693,7 +2696,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2701,7 +2704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2709,7 +2712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2721,7 +2724,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2737,7 +2740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2747,23 +2750,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 232:
-                return true;
             case 233:
+                return true;
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2771,37 +2774,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 236:
-                return true;
             case 237:
+                return true;
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2809,7 +2812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2823,7 +2826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2832,7 +2835,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2841,7 +2844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2849,7 +2852,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2863,21 +2866,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2901,7 +2904,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2909,32 +2912,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 252:
-                return true;
             case 253:
                 return true;
             case 254:
+                return true;
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2946,7 +2949,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -2960,7 +2963,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2974,7 +2977,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2982,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3003,7 +3006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3011,7 +3014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
