@@ -9,7 +9,9 @@ public sealed partial class PackageEmitter
     private string DataMappers(PackageIr package, NameMap names) => _renderer.Render("datamappers.bal.sbn", new
     {
         Header = Header("record types and mapping functions of the datamapper mediators' schemas and .dmc mappings"),
-        Imports = package.DataMappings.Any(m => m.InputFormat == DataFormat.Xml || m.OutputFormat == DataFormat.Xml) ? new List<string> { "ballerina/data.xmldata" } : new List<string>(),
+        // xmldata is imported for the annotations of XML records (names, namespaces, attributes) only.
+        Imports = package.DataMappings.Any(m => (m.InputFormat == DataFormat.Xml || m.OutputFormat == DataFormat.Xml) && m.Records.Any(r => XmlAnnotated(m, r, names)))
+            ? new List<string> { "ballerina/data.xmldata" } : new List<string>(),
         Mappings = package.DataMappings.Select(m => new
         {
             Records = m.Records.Select(r => MappedRecord(m, r, names)).ToList(),
@@ -20,6 +22,14 @@ public sealed partial class PackageEmitter
             Lines = MappingLines(m, names),
         }).ToList(),
     });
+
+    /// <summary>True when a record of an XML format carries an xmldata annotation (its name, a namespace, an attribute field).</summary>
+    private static bool XmlAnnotated(DataMappingIr mapping, MappedRecordIr record, NameMap names)
+    {
+        var isInput = mapping.Records.IndexOf(record) < mapping.Records.IndexOf(mapping.Records.First(r => ReferenceEquals(r.Name, mapping.Output)));
+        return (isInput ? mapping.InputFormat : mapping.OutputFormat) == DataFormat.Xml
+            && (record.XmlName is { } xmlName && xmlName != names[record.Name] || record.Namespace is not null || record.Fields.Any(f => f.Attribute || f.Namespace is not null));
+    }
 
     private static object MappedRecord(DataMappingIr mapping, MappedRecordIr record, NameMap names)
     {

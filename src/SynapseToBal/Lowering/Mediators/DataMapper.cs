@@ -360,7 +360,7 @@ public sealed partial class Lowerer
                     }
 
                     values[key] = new MappedValueIr.NotTranslated(statement, target.Last.Type is MappedTypeIr.Primitive { Name: "string" });
-                    (todos.TryGetValue(key, out var list) ? list : todos[key] = new List<string>()).Add(statement);
+                    (todos.TryGetValue(key, out var list) ? list : todos[key] = new List<string>()).AddRange([.. VariableStatements(statement), statement]);
                     Report($"the assignment of the output field '{key}'", reason);
                     continue;
                 }
@@ -584,7 +584,7 @@ public sealed partial class Lowerer
                 }
 
                 values[fieldKey] = new MappedValueIr.NotTranslated(inner, target.Last.Type is MappedTypeIr.Primitive { Name: "string" });
-                (todos.TryGetValue(fieldKey, out var list) ? list : todos[fieldKey] = new List<string>()).Add(inner);
+                (todos.TryGetValue(fieldKey, out var list) ? list : todos[fieldKey] = new List<string>()).AddRange([.. VariableStatements(inner), inner]);
                 lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperStatementNotTranslated, _mapper!.Location, configKey, $"the assignment of the output field '{fieldKey}'", fieldReason);
             }
 
@@ -922,6 +922,10 @@ public sealed partial class Lowerer
                 + (binary.Operator == '+' && (left.Type == "string" || right.Type == "string") ? ": a number joined to text is printed as JavaScript prints numbers)" : ")");
             return null;
         }
+
+        /// <summary>The assignments of the inlined variables a statement mentions, shown above it when it stays a TODO.</summary>
+        private IEnumerable<string> VariableStatements(string statement) =>
+            _variables.Where(v => Regex.IsMatch(statement, @"(?<![A-Za-z0-9_$.])" + Regex.Escape(v.Key) + @"(?![A-Za-z0-9_$])")).Select(v => v.Value.Statement);
 
         private bool IsVariable(ScriptValue.Read read) => read.Path.IsEmpty && _variables.ContainsKey(read.Root);
 
