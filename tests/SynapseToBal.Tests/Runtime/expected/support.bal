@@ -5491,7 +5491,7 @@ function dataMapperNumber(string? text) returns float {
         return -float:Infinity;
     }
     if re `[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?`.isFullMatch(s) {
-        return javaParseDouble(java:fromString(s));
+        return javaParseDouble(s) ?: float:NaN;
     }
     int radix = re `0[xX][0-9a-fA-F]+`.isFullMatch(s) ? 16 : re `0[oO][0-7]+`.isFullMatch(s) ? 8 : re `0[bB][01]+`.isFullMatch(s) ? 2 : 0;
     if radix == 0 {
@@ -5538,12 +5538,6 @@ isolated function javaMathMin(float a, float b) returns float = @java:Method {
     paramTypes: ["double", "double"]
 } external;
 
-isolated function javaDoubleToString(float x) returns handle = @java:Method {
-    'class: "java.lang.Double",
-    name: "toString",
-    paramTypes: ["double"]
-} external;
-
 # A JavaScript number the data mapping writes into a string field of an XML output (issue 10), as the data mapper's
 # XMLWriter prints what the script engine hands it: GraalJS hands an integral value within 32 bits as an Integer
 # (printed `57`), another value as a Double, printed by Double.toString (`3.5`, `-0.0`, `NaN`, `1.0E-7`); an integral
@@ -5555,7 +5549,7 @@ function dataMapperNumberText(float x) returns string|error {
     if float:isFinite(x) && x == float:floor(x) && x >= -9223372036854775808.0 && x < 9223372036854775808.0 && x != 0.0 {
         return error(string `Unsupported value type found${(<int>x).toString()}: the data mapping's number is an integer beyond 32 bits, which the data mapper's writer does not write`);
     }
-    return java:toString(javaDoubleToString(x)) ?: "";
+    return javaDoubleString(x);
 }
 
 # A JavaScript number the data mapping writes into an integer field (issue 10): an integral value within 32 bits,
@@ -5566,7 +5560,7 @@ function dataMapperInteger(float x) returns int|error {
     if value is int {
         return value;
     }
-    return error(string `the data mapping gives the integer field the number ${java:toString(javaDoubleToString(x)) ?: ""}, which the data mapper does not write as an integer; not reproduced`);
+    return error(string `the data mapping gives the integer field the number ${javaDoubleString(x)}, which the data mapper does not write as an integer; not reproduced`);
 }
 
 # A JavaScript number the data mapping writes into a number field (issue 10): an integral value within 32 bits as that
@@ -5577,7 +5571,7 @@ function dataMapperDecimal(float x) returns decimal|error {
     if value is int {
         return <decimal>value;
     }
-    string text = java:toString(javaDoubleToString(x)) ?: "";
+    string text = javaDoubleString(x);
     if float:isFinite(x) && x != float:floor(x) && !text.includes("E") {
         return decimal:fromString(text);
     }
