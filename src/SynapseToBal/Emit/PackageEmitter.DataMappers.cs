@@ -9,7 +9,9 @@ public sealed partial class PackageEmitter
     private string DataMappers(PackageIr package, NameMap names) => _renderer.Render("datamappers.bal.sbn", new
     {
         Header = Header("record types and mapping functions of the datamapper mediators' schemas and .dmc mappings"),
-        Imports = package.DataMappings.Any(m => m.InputFormat == DataFormat.Xml || m.OutputFormat == DataFormat.Xml) ? new List<string> { "ballerina/data.xmldata" } : new List<string>(),
+        // xmldata is imported for the annotations of XML records (names, namespaces, attributes) only.
+        Imports = package.DataMappings.Any(m => (m.InputFormat == DataFormat.Xml || m.OutputFormat == DataFormat.Xml) && m.Records.Any(r => XmlAnnotated(m, r, names)))
+            ? new List<string> { "ballerina/data.xmldata" } : new List<string>(),
         Mappings = package.DataMappings.Select(m => new
         {
             Records = m.Records.Select(r => MappedRecord(m, r, names)).ToList(),
@@ -20,6 +22,14 @@ public sealed partial class PackageEmitter
             Lines = MappingLines(m, names),
         }).ToList(),
     });
+
+    /// <summary>True when a record of an XML format carries an xmldata annotation (its name, a namespace, an attribute field).</summary>
+    private static bool XmlAnnotated(DataMappingIr mapping, MappedRecordIr record, NameMap names)
+    {
+        var isInput = mapping.Records.IndexOf(record) < mapping.Records.IndexOf(mapping.Records.First(r => ReferenceEquals(r.Name, mapping.Output)));
+        return (isInput ? mapping.InputFormat : mapping.OutputFormat) == DataFormat.Xml
+            && (record.XmlName is { } xmlName && xmlName != names[record.Name] || record.Namespace is not null || record.Fields.Any(f => f.Attribute || f.Namespace is not null));
+    }
 
     private static object MappedRecord(DataMappingIr mapping, MappedRecordIr record, NameMap names)
     {
@@ -110,19 +120,38 @@ public sealed partial class PackageEmitter
             MappedValueIr.Concat concat => string.Join(" + ", concat.Parts.Select(Value)),
             MappedValueIr.Required required => $"check dataMapperOperand({Read(required.Read)}, {BallerinaSyntax.StringLiteral(string.Join('.', required.Read.Path))})",
             MappedValueIr.Arithmetic arithmetic => $"{Operand(arithmetic.Left)} {arithmetic.Operator} {Operand(arithmetic.Right)}",
-            MappedValueIr.Call call => (call.Function is MappedFunction.Substring ? "check " : string.Empty) + call.Function switch
+            MappedValueIr.Float number => FloatLiteral(number.Value),
+            MappedValueIr.Call { Function: MappedFunction.ToFloat } toFloat => "<float>" + Operand(toFloat.Arguments[0]),
+            MappedValueIr.Call call => (call.Function is MappedFunction.Substring or MappedFunction.Number or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal ? "check " : string.Empty) + call.Function switch
             {
                 MappedFunction.UpperCase => "dataMapperUpperCase",
                 MappedFunction.LowerCase => "dataMapperLowerCase",
                 MappedFunction.Trim => "dataMapperTrim",
                 MappedFunction.Substring => "dataMapperSubstring",
                 MappedFunction.Replace => "dataMapperReplace",
+                MappedFunction.Number => "dataMapperNumber",
+                MappedFunction.Floor => "float:floor",
+                MappedFunction.Ceil => "float:ceiling",
+                MappedFunction.Round => "dataMapperRound",
+                MappedFunction.Abs => "float:abs",
+                MappedFunction.Max => "dataMapperMax",
+                MappedFunction.Min => "dataMapperMin",
+                MappedFunction.NumberText => "dataMapperNumberText",
+                MappedFunction.NumberInteger => "dataMapperInteger",
+                MappedFunction.NumberDecimal => "dataMapperDecimal",
                 _ => throw new InvalidOperationException($"No mapped function {call.Function}"),
             } + "(" + string.Join(", ", call.Arguments.Select(Value)) + ")",
             _ => throw new InvalidOperationException($"No mapped expression {value.GetType().Name}"),
         };
 
-        static string Operand(MappedValueIr value) => value is MappedValueIr.Arithmetic ? $"({Value(value)})" : Value(value);
+        static string Operand(MappedValueIr value) => value is MappedValueIr.Arithmetic or MappedValueIr.Float { Value: < 0 } ? $"({Value(value)})" : Value(value);
+
+        // A float literal: the shortest text that reads back as the double, with a fraction or exponent and the f suffix.
+        static string FloatLiteral(double value)
+        {
+            var text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return text + (text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? string.Empty : ".0") + "f";
+        }
 
         // decls receives the local declarations a value needs (at declIndent), into the value's own lines (at indent).
         void Construct(MappedValueIr.Construct construct, MappedRecordIr record, string indent, List<string> into, List<string> decls, string declIndent, bool isRoot)

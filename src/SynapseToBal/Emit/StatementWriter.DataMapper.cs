@@ -47,7 +47,7 @@ internal sealed partial class StatementWriter
     /// <summary>True when the mapping function can fail: a statement of its script is not translated.</summary>
     internal static bool DataMappingFails(DataMappingIr mapping) => !mapping.Statements.IsEmpty || Fails(mapping.Body);
 
-    /// <summary>True when a mapped value can fail: a statement not translated, a method called on a field the input may not have, substring of text outside the Basic Multilingual Plane.</summary>
+    /// <summary>True when a mapped value can fail: a statement not translated, a method called on a field the input may not have, substring of text outside the Basic Multilingual Plane, Number of a hexadecimal text beyond 2^53, a JavaScript number the output field cannot hold as the data mapper writes it.</summary>
     internal static bool Fails(MappedValueIr value) => value switch
     {
         MappedValueIr.Construct construct => construct.Entries.Any(e => Fails(e.Value)),
@@ -59,7 +59,9 @@ internal sealed partial class StatementWriter
         MappedValueIr.Required => true,
         MappedValueIr.Arithmetic arithmetic => Fails(arithmetic.Left) || Fails(arithmetic.Right),
         MappedValueIr.ArrayMap map => Fails(map.Element),
-        MappedValueIr.Call call => call.Function is MappedFunction.Substring || call.Arguments.Any(Fails),
+        MappedValueIr.Float => false,
+        MappedValueIr.Call call => call.Function is MappedFunction.Substring or MappedFunction.Number or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal
+            || call.Arguments.Any(Fails),
         _ => throw new InvalidOperationException($"No mapped value {value.GetType().Name}"),
     };
 }

@@ -113,6 +113,9 @@ public abstract record MappedValueIr
     /// <summary>
     /// <c>+</c>, <c>-</c> or <c>*</c> of two integers (int fields the input always has, integer constants, or such
     /// operations): JavaScript computes in doubles, which give the same integer while the values stay within 2^53.
+    /// Or <c>+ - * /</c> of two floats (JavaScript numbers: <see cref="MappedFunction.ToFloat"/> of a field,
+    /// <see cref="MappedFunction.Number"/>, a Math function, <see cref="Float"/>), which Ballerina computes as
+    /// JavaScript does (IEEE doubles, division by zero an infinity).
     /// </summary>
     public sealed record Arithmetic(char Operator, MappedValueIr Left, MappedValueIr Right) : MappedValueIr;
 
@@ -126,13 +129,22 @@ public abstract record MappedValueIr
     /// <summary>A string literal of the script.</summary>
     public sealed record Text(string Value) : MappedValueIr;
 
+    /// <summary>
+    /// A JavaScript number (an IEEE double, Ballerina's float) the script writes as a literal with a fraction
+    /// (<c>1.5</c>), or an integer literal the script combines with such numbers.
+    /// </summary>
+    public sealed record Float(double Value) : MappedValueIr;
+
     /// <summary>A value the script computes in a way that is not translated: it fails at run time until written.</summary>
     /// <param name="Statement">The script's statement, as written.</param>
     /// <param name="IsString">The field is a string (<c>notTranslated</c> gives one; other types go through <c>ensureType</c>).</param>
     public sealed record NotTranslated(string Statement, bool IsString) : MappedValueIr;
 }
 
-/// <summary>The JavaScript string methods a mapping translates, each by a runtime helper that does what the method does or fails.</summary>
+/// <summary>
+/// The JavaScript string methods and number functions a mapping translates, each by a runtime helper (or a langlib
+/// function) that does what JavaScript does or fails, and the conversions of a JavaScript number into an output field.
+/// </summary>
 public enum MappedFunction
 {
     /// <summary><c>toUpperCase()</c>: Java's <c>String.toUpperCase(Locale.ROOT)</c>, as the JavaScript engines do.</summary>
@@ -149,6 +161,39 @@ public enum MappedFunction
 
     /// <summary><c>replace('text', 'text')</c>: the first occurrence of a literal text, the replacement without <c>$</c> patterns.</summary>
     Replace,
+
+    /// <summary>An int or decimal field read as a JavaScript number (<c>&lt;float&gt;x</c>; JSON.parse gives the data mapper doubles).</summary>
+    ToFloat,
+
+    /// <summary><c>Number(text)</c>: JavaScript's ToNumber of a string (<c>dataMapperNumber</c>: blank is 0, a text that is not a numeric literal NaN).</summary>
+    Number,
+
+    /// <summary><c>Math.floor(x)</c> (<c>float:floor</c>, IEEE).</summary>
+    Floor,
+
+    /// <summary><c>Math.ceil(x)</c> (<c>float:ceiling</c>, IEEE).</summary>
+    Ceil,
+
+    /// <summary><c>Math.round(x)</c>: half toward +Infinity, -0 kept (<c>dataMapperRound</c>; float:round rounds half to even).</summary>
+    Round,
+
+    /// <summary><c>Math.abs(x)</c> (<c>float:abs</c>, IEEE).</summary>
+    Abs,
+
+    /// <summary><c>Math.max(a, b)</c>: Java's Math.max, which is JavaScript's (NaN wins, +0 above -0).</summary>
+    Max,
+
+    /// <summary><c>Math.min(a, b)</c>: Java's Math.min.</summary>
+    Min,
+
+    /// <summary>A JavaScript number into a string field of an XML output, as the data mapper's XMLWriter prints what the engine hands it (<c>dataMapperNumberText</c>).</summary>
+    NumberText,
+
+    /// <summary>A JavaScript number into an integer field (<c>dataMapperInteger</c>: an integral value within 32 bits, else an error).</summary>
+    NumberInteger,
+
+    /// <summary>A JavaScript number into a number field (<c>dataMapperDecimal</c>: the value the data mapper's writer prints, else an error).</summary>
+    NumberDecimal,
 }
 
 /// <param name="Todos">The script statements the value stands for when not translated, as TODO lines above the field.</param>

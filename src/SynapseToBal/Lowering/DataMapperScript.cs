@@ -209,7 +209,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
 
     /// <summary>
     /// A value of the script read as an expression of the forms the data mapper generates: member reads
-    /// (<c>inputX.a[i_a].b</c>), quoted literals without escapes, integer literals, method calls
+    /// (<c>inputX.a[i_a].b</c>), quoted literals without escapes, integer and decimal literals, method calls
     /// (<c>x.toString().toUpperCase()</c>), function calls (<c>Number(x)</c>, <c>Math.round(x)</c>), parentheses and
     /// <c>+ - * /</c>. Null with the reason for anything else (other operators, escapes, conditionals).
     /// </summary>
@@ -276,6 +276,9 @@ internal abstract record ScriptValue
 
     /// <summary>An integer literal.</summary>
     public sealed record Integer(long Value) : ScriptValue;
+
+    /// <summary>A decimal literal with a fraction (<c>1.5</c>), as the double JavaScript reads.</summary>
+    public sealed record Real(double Value) : ScriptValue;
 
     /// <summary><c>receiver.method(arguments)</c>.</summary>
     public sealed record Method(ScriptValue Receiver, string Name, ImmutableArray<ScriptValue> Arguments) : ScriptValue;
@@ -427,6 +430,23 @@ internal sealed class ScriptExpressionParser(string text)
             while (_index < text.Length && char.IsAsciiDigit(text[_index]))
             {
                 _index++;
+            }
+
+            if (_index + 1 < text.Length && text[_index] == '.' && char.IsAsciiDigit(text[_index + 1]))
+            {
+                _index++;
+                while (_index < text.Length && char.IsAsciiDigit(text[_index]))
+                {
+                    _index++;
+                }
+
+                if (_index < text.Length && (char.IsAsciiLetter(text[_index]) || text[_index] == '.'))
+                {
+                    return Fail("a number that is not a decimal literal");
+                }
+
+                // The literal's double, correctly rounded as JavaScript reads it.
+                return new ScriptValue.Real(double.Parse(text.AsSpan(start, _index - start), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture));
             }
 
             if (_index < text.Length && (char.IsAsciiLetter(text[_index]) || text[_index] == '.'))

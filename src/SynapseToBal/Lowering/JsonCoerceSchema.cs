@@ -42,8 +42,11 @@ public static class JsonCoerceSchema
         "boolean", "string", "String", "number", "integer", "null",
     };
 
-    /// <summary>The outcome: the schema as the package holds it (patterns in Ballerina's syntax), or the problem.</summary>
-    public sealed record Result(string? Schema, string? Problem);
+    /// <summary>
+    /// The outcome: the schema as the package holds it (patterns in Ballerina's syntax), or the problem; or, for a
+    /// schema with which JsonProcessor.parseJson fails every message whatever the payload, the message it fails with.
+    /// </summary>
+    public sealed record Result(string? Schema, string? Problem, string? FailsWith = null);
 
     /// <summary>Walks the schema text; <see cref="Result.Schema"/> is the text itself when nothing was rewritten.</summary>
     public static Result Prepare(string text)
@@ -66,7 +69,17 @@ public static class JsonCoerceSchema
 
         if (root is not JsonObject schema)
         {
-            return new Result(null, "it is neither a JSON object nor a boolean (JsonProcessor fails the flow with 'JSON schema should be an object or boolean', or reads a string as a boolean)");
+            // parseJson: a primitive is read with JsonPrimitive.getAsBoolean (a string as Boolean.parseBoolean reads it,
+            // so "true" in any case keeps the payload; a number or any other string is false and fails every message);
+            // an array or null fails every message.
+            if (root is JsonValue primitive && primitive.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
+            {
+                return primitive.GetValueKind() == JsonValueKind.String && string.Equals(primitive.GetValue<string>(), "true", StringComparison.OrdinalIgnoreCase)
+                    ? new Result("true\n", null)
+                    : new Result(null, null, "JSON schema is false, so all validations will fail");
+            }
+
+            return new Result(null, null, "JSON schema should be an object or boolean");
         }
 
         if (schema["type"] is JsonValue type && type.TryGetValue<string>(out var name) && ScalarTypes.Contains(name))

@@ -112,7 +112,6 @@ public sealed class JsonTransformSchemaTests
     [Theory]
     [InlineData("""<jsontransform schema="conf:/absent.json"/>""", "the input does not hold 'conf:/absent.json'")]
     [InlineData("""<jsontransform schema="{get-property('schemaKey')}"/>""", "the schema key is computed for each message")]
-    [InlineData("""<jsontransform schema="xml-entry"/>""", "the local entry 'xml-entry' holds XML")]
     [InlineData("""<jsontransform schema="s1"><property name="synapse.commons.json.preserve.namespace" value="true"/></jsontransform>""", "synapse.commons.json.preserve.namespace=true")]
     public void A_schema_outside_the_input_or_another_setting_stays_sb0222(string mediator, string reason)
     {
@@ -123,6 +122,48 @@ public sealed class JsonTransformSchemaTests
         Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
         Assert.Contains(DiagnosticCatalog.JsonTransformNotTranslated.Id, Ids(diagnostics));
         Assert.DoesNotContain(DiagnosticCatalog.JsonTransformSchemaDiffers.Id, Ids(diagnostics));
+    }
+
+    [Theory]
+    [InlineData("""<localEntry key="bad"><schema/></localEntry>""", "Can not find valid JSON Schema content", "the local entry 'bad' holds XML")]
+    [InlineData("""<localEntry key="bad"><![CDATA[[{"type": "object"}]]]></localEntry>""", "JSON schema should be an object or boolean", "neither an object nor a boolean")]
+    [InlineData("""<localEntry key="bad"><![CDATA[null]]></localEntry>""", "JSON schema should be an object or boolean", "neither an object nor a boolean")]
+    [InlineData("""<localEntry key="bad"><![CDATA[5]]></localEntry>""", "JSON schema is false, so all validations will fail", "read as false")]
+    [InlineData("""<localEntry key="bad"><![CDATA["yes"]]></localEntry>""", "JSON schema is false, so all validations will fail", "read as false")]
+    public void A_schema_with_which_the_MI_fails_every_message_fails_the_flow_with_its_message(string entry, string message, string reason)
+    {
+        var (package, diagnostics) = LowerDefinitions(entry + """<sequence name="s"><jsontransform schema="bad"/><log/></sequence>""");
+
+        var body = Body(package);
+        var fail = Assert.IsType<FailStep>(body[0]);
+        Assert.Equal(message, Assert.IsType<StringLiteralIr>(fail.Message).Value);
+        Assert.Empty(package.ValidationSchemas);
+        var reported = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.JsonTransformFailsEveryMessage);
+        Assert.Contains(reason, reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(message, reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(DiagnosticCatalog.JsonTransformNotTranslated.Id, Ids(diagnostics));
+        Assert.DoesNotContain(DiagnosticCatalog.JsonTransformSchemaNotReproduced.Id, Ids(diagnostics));
+    }
+
+    [Fact]
+    public void A_failing_schema_after_output_settings_converts_first_then_fails()
+    {
+        var (package, _) = LowerDefinitions("""<localEntry key="x"><schema/></localEntry><sequence name="s"><jsontransform schema="x"><property name="synapse.commons.json.output.autoPrimitive" value="false"/></jsontransform></sequence>""");
+
+        var body = Body(package);
+        Assert.Equal(2, body.Count);
+        Assert.False(Assert.IsType<JsonTransformStep>(body[0]).Primitives);
+        Assert.IsType<FailStep>(body[1]);
+    }
+
+    [Fact]
+    public void A_string_schema_true_keeps_the_payload_as_JsonProcessor_reads_it_as_a_boolean()
+    {
+        var prepared = JsonCoerceSchema.Prepare("\"TRUE\"");
+
+        Assert.Null(prepared.Problem);
+        Assert.Null(prepared.FailsWith);
+        Assert.Equal("true\n", prepared.Schema);
     }
 
     [Theory]

@@ -301,6 +301,7 @@ public sealed partial class Lowerer
             // Loops first: a loop that fills an output array element by element consumes its counter's declaration and
             // the array's initialisation (outputY.list = []), wherever they stand.
             var consumed = new HashSet<string>(StringComparer.Ordinal);
+            Variables(script.Statements, inputVariable, outputVariable, consumed);
             var loopReasons = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var statement in script.Statements.Where(s => s.StartsWith("for", StringComparison.Ordinal)))
             {
@@ -359,7 +360,7 @@ public sealed partial class Lowerer
                     }
 
                     values[key] = new MappedValueIr.NotTranslated(statement, target.Last.Type is MappedTypeIr.Primitive { Name: "string" });
-                    (todos.TryGetValue(key, out var list) ? list : todos[key] = new List<string>()).Add(statement);
+                    (todos.TryGetValue(key, out var list) ? list : todos[key] = new List<string>()).AddRange([.. VariableStatements(statement), statement]);
                     Report($"the assignment of the output field '{key}'", reason);
                     continue;
                 }
@@ -368,11 +369,90 @@ public sealed partial class Lowerer
                 Report(StatementText(statement), StatementKind(statement));
             }
 
+            // A variable no translated value reads is dropped when its value cannot fail; else it stays a TODO line.
+            foreach (var (name, variable) in _variables.Where(v => !_usedVariables.Contains(v.Key)))
+            {
+                var unused = Translate(variable.Expression, scope, out var reason);
+                if (unused is null || MayFail(unused.Value))
+                {
+                    general.Add(variable.Statement);
+                    Report(StatementText(variable.Statement), unused is null ? reason : "a variable whose value can fail at run time and that no translated statement reads");
+                }
+            }
+
+            if (_numberForms.Count > 0)
+            {
+                lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperJavaScriptNumbers, mapper.Location, configKey, string.Join(", ", _numberForms.Order(StringComparer.Ordinal)));
+            }
+
             var outputRecord = _records[output];
             return (Construct(outputRecord.Record, string.Empty, values, todos, constructed, mapper), general.ToImmutable());
         }
 
         private DataMapperMediator? _mapper;
+
+        /// <summary>The script's variables of the generated form, by name: the expression each is assigned once, and that assignment.</summary>
+        private readonly Dictionary<string, (ScriptValue Expression, string Statement)> _variables = new(StringComparer.Ordinal);
+
+        /// <summary>The variables a translated value reads (inlined there).</summary>
+        private readonly HashSet<string> _usedVariables = new(StringComparer.Ordinal);
+
+        /// <summary>The variables being inlined, against a variable read in its own value.</summary>
+        private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
+
+        /// <summary>The JavaScript number forms the mapping translates (for SB0282).</summary>
+        private readonly HashSet<string> _numberForms = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The generator's variables: <c>var NAME = '';</c> (or <c>0</c>) at the top level, then one assignment
+        /// <c>NAME = expression;</c> at the top level before any other statement mentions it, and no other assignment
+        /// anywhere (a loop's included). Each read of it is the expression itself (the expressions translated have no
+        /// side effects); the declaration and the assignment are consumed.
+        /// </summary>
+        private void Variables(ImmutableArray<string> statements, string inputVariable, string outputVariable, HashSet<string> consumed)
+        {
+            for (var i = 0; i < statements.Length; i++)
+            {
+                if (!statements[i].StartsWith("var ", StringComparison.Ordinal) || DataMapperScript.Assignment(statements[i]) is not { Path.IsEmpty: true } declaration
+                    || declaration.Root == inputVariable || declaration.Root == outputVariable || declaration.Value is not ("''" or "\"\"" or "0"))
+                {
+                    continue;
+                }
+
+                var name = declaration.Root;
+                var mention = new Regex(@"(?<![A-Za-z0-9_$.])" + Regex.Escape(name) + @"(?![A-Za-z0-9_$])");
+                var assignments = Enumerable.Range(0, statements.Length)
+                    .Where(j => j != i && DataMapperScript.Assignment(statements[j]) is { Path.IsEmpty: true } a && a.Root == name && !statements[j].StartsWith("var ", StringComparison.Ordinal))
+                    .ToList();
+                if (assignments is not [var at] || at < i)
+                {
+                    continue;
+                }
+
+                var value = DataMapperScript.Assignment(statements[at])!.Value.Value;
+                var writes = new Regex(@"(?<![A-Za-z0-9_$.])" + Regex.Escape(name) + @"\s*(?:=(?!=)|\+\+|--|[-+*/]=)");
+                if (mention.IsMatch(value) || Enumerable.Range(0, at).Any(j => j != i && mention.IsMatch(statements[j]))
+                    || Enumerable.Range(0, statements.Length).Any(j => j != i && j != at && writes.IsMatch(statements[j]))
+                    || DataMapperScript.Expression(value, out _) is not { } expression)
+                {
+                    continue;
+                }
+
+                _variables[name] = (expression, statements[at]);
+                consumed.Add(statements[i]);
+                consumed.Add(statements[at]);
+            }
+        }
+
+        /// <summary>True when a value can fail at run time (a variable with such a value is not inlined: JavaScript evaluates it once, where it stands).</summary>
+        private static bool MayFail(MappedValueIr value) => value switch
+        {
+            MappedValueIr.NotTranslated or MappedValueIr.Required => true,
+            MappedValueIr.Call call => call.Function is MappedFunction.Substring or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal || call.Arguments.Any(MayFail),
+            MappedValueIr.Concat concat => concat.Parts.Any(MayFail),
+            MappedValueIr.Arithmetic arithmetic => MayFail(arithmetic.Left) || MayFail(arithmetic.Right),
+            _ => false,
+        };
 
         /// <summary>Where a value is read: the input record, and inside a loop over an input array its element.</summary>
         private sealed record Scope(string InputVariable, DataMapperSchema Input, LoopScope? Loop);
@@ -504,7 +584,7 @@ public sealed partial class Lowerer
                 }
 
                 values[fieldKey] = new MappedValueIr.NotTranslated(inner, target.Last.Type is MappedTypeIr.Primitive { Name: "string" });
-                (todos.TryGetValue(fieldKey, out var list) ? list : todos[fieldKey] = new List<string>()).Add(inner);
+                (todos.TryGetValue(fieldKey, out var list) ? list : todos[fieldKey] = new List<string>()).AddRange([.. VariableStatements(inner), inner]);
                 lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperStatementNotTranslated, _mapper!.Location, configKey, $"the assignment of the output field '{fieldKey}'", fieldReason);
             }
 
@@ -567,7 +647,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (expression is ScriptValue.Read plain)
+            if (expression is ScriptValue.Read plain && !IsVariable(plain))
             {
                 if (Read(plain, scope, out reason) is not { } read)
                 {
@@ -595,6 +675,11 @@ public sealed partial class Lowerer
             if (Translate(expression, scope, out reason) is not { } typed)
             {
                 return null;
+            }
+
+            if (target.Last.Type is MappedTypeIr.Primitive { Name: "string" or "int" or "decimal" } numberTarget && (typed.Type == "float" || typed.Type == "int" && numberTarget.Name != "int"))
+            {
+                return NumberInto(typed, numberTarget.Name, target.Last.Name, out reason);
             }
 
             if (target.Last.Type is not MappedTypeIr.Primitive { Name: var name } || name != typed.Type)
@@ -669,6 +754,32 @@ public sealed partial class Lowerer
                     return new Typed(new MappedValueIr.Text(text.Value), "string");
                 case ScriptValue.Integer integer:
                     return new Typed(new MappedValueIr.Integer(integer.Value), "int");
+                case ScriptValue.Real real:
+                    return new Typed(new MappedValueIr.Float(real.Value), "float");
+                case ScriptValue.Read variable when IsVariable(variable):
+                    if (!_inlining.Add(variable.Root))
+                    {
+                        reason = $"the variable '{variable.Root}' is read in its own value";
+                        return null;
+                    }
+
+                    var (value, statement) = _variables[variable.Root];
+                    var inlined = Translate(value, scope with { Loop = null }, out reason);
+                    _inlining.Remove(variable.Root);
+                    if (inlined is null)
+                    {
+                        reason = $"it reads the variable '{variable.Root}' ({First(statement)}), whose value is not translated: {reason}";
+                        return null;
+                    }
+
+                    if (MayFail(inlined.Value))
+                    {
+                        reason = $"it reads the variable '{variable.Root}' ({First(statement)}), whose value can fail at run time where the script computes it";
+                        return null;
+                    }
+
+                    _usedVariables.Add(variable.Root);
+                    return inlined;
                 case ScriptValue.Read plain:
                     if (Read(plain, scope, out reason) is not { } read)
                     {
@@ -682,11 +793,13 @@ public sealed partial class Lowerer
                     }
 
                     return new Typed(read.Value, primitive.Name, read.Value.FirstOptional >= 0);
+                case ScriptValue.Function { Name: "Number" } number:
+                    return NumberOf(number, scope, out reason);
                 case ScriptValue.Function function:
-                    reason = function.Name == "Number"
-                        ? "Number(...) converts text as JavaScript does (blank text is 0, other text that is not a number NaN)"
-                        : $"a call of the function '{function.Name}'";
+                    reason = $"a call of the function '{function.Name}'";
                     return null;
+                case ScriptValue.Method { Receiver: ScriptValue.Read { Root: "Math", Path.IsEmpty: true } } math when !IsVariable((ScriptValue.Read)math.Receiver) && scope.InputVariable != "Math":
+                    return MathCall(math, scope, out reason);
                 case ScriptValue.Method { Receiver: ScriptValue.Read { Root: var owner, Path.IsEmpty: true } } global when owner != scope.InputVariable:
                     reason = $"a call of the function '{owner}.{global.Name}'";
                     return null;
@@ -798,12 +911,155 @@ public sealed partial class Lowerer
                 return new Typed(new MappedValueIr.Arithmetic(binary.Operator, left.Value, right.Value), "int");
             }
 
-            reason = binary.Operator == '/'
-                ? "'/' (JavaScript divides in doubles: 7 / 2 is 3.5)"
-                : left.Type == "decimal" || right.Type == "decimal"
-                    ? $"'{binary.Operator}' of numbers (JavaScript computes in doubles, which round otherwise than decimal: 0.1 + 0.2 is 0.30000000000000004)"
-                    : $"'{binary.Operator}' of {Article(left.Type)} and {Article(right.Type)} (JavaScript's conversions between them are not reproduced)";
+            if (IsNumber(left.Type) && IsNumber(right.Type))
+            {
+                // JavaScript computes + - * / in doubles: Ballerina's float, the same IEEE arithmetic.
+                _numberForms.Add(binary.Operator == '/' ? "division" : $"'{binary.Operator}' of numbers");
+                return new Typed(new MappedValueIr.Arithmetic(binary.Operator, AsFloat(left), AsFloat(right)), "float");
+            }
+
+            reason = $"'{binary.Operator}' of {Article(left.Type)} and {Article(right.Type)} (JavaScript's conversions between them are not reproduced"
+                + (binary.Operator == '+' && (left.Type == "string" || right.Type == "string") ? ": a number joined to text is printed as JavaScript prints numbers)" : ")");
             return null;
+        }
+
+        /// <summary>The assignments of the inlined variables a statement mentions, shown above it when it stays a TODO.</summary>
+        private IEnumerable<string> VariableStatements(string statement) =>
+            _variables.Where(v => Regex.IsMatch(statement, @"(?<![A-Za-z0-9_$.])" + Regex.Escape(v.Key) + @"(?![A-Za-z0-9_$])")).Select(v => v.Value.Statement);
+
+        private bool IsVariable(ScriptValue.Read read) => read.Path.IsEmpty && _variables.ContainsKey(read.Root);
+
+        private static bool IsNumber(string type) => type is "int" or "decimal" or "float";
+
+        /// <summary>A number as a JavaScript number (a float): an integer literal as a float literal, a field converted.</summary>
+        private static MappedValueIr AsFloat(Typed number) => number switch
+        {
+            { Type: "float" } => number.Value,
+            { Value: MappedValueIr.Integer literal } => new MappedValueIr.Float(literal.Value),
+            _ => new MappedValueIr.Call(MappedFunction.ToFloat, [number.Value]),
+        };
+
+        /// <summary>
+        /// <c>Number(x)</c>: a string read as JavaScript's ToNumber does (an absent one is undefined, NaN), an int or
+        /// decimal field as its double, a number as itself; <c>Number()</c> is 0.
+        /// </summary>
+        private Typed? NumberOf(ScriptValue.Function number, Scope scope, out string reason)
+        {
+            reason = string.Empty;
+            _numberForms.Add("Number(...)");
+            if (number.Arguments.IsEmpty)
+            {
+                return new Typed(new MappedValueIr.Float(0), "float");
+            }
+
+            if (Translate(number.Arguments[0], scope, out reason) is not { } argument)
+            {
+                return null;
+            }
+
+            if (number.Arguments.Length > 1)
+            {
+                reason = "Number(...) with more than one argument";
+                return null;
+            }
+
+            switch (argument.Type)
+            {
+                case "string":
+                    return new Typed(new MappedValueIr.Call(MappedFunction.Number, [argument.Value]), "float");
+                case "int" or "decimal" or "float" when !argument.MayBeAbsent:
+                    return new Typed(AsFloat(argument), "float");
+                default:
+                    reason = $"Number(...) of {(argument.MayBeAbsent ? "an optional " + argument.Type + " field" : Article(argument.Type))}";
+                    return null;
+            }
+        }
+
+        /// <summary>Math.floor, ceil, round, abs (one number), max and min (one or more), with JavaScript's results.</summary>
+        private Typed? MathCall(ScriptValue.Method math, Scope scope, out string reason)
+        {
+            reason = string.Empty;
+            var arguments = new List<MappedValueIr>();
+            foreach (var argument in math.Arguments)
+            {
+                if (Translate(argument, scope, out reason) is not { } typed)
+                {
+                    return null;
+                }
+
+                if (!IsNumber(typed.Type) || typed.MayBeAbsent)
+                {
+                    reason = $"Math.{math.Name} of {(typed.MayBeAbsent ? "an optional input field (undefined gives NaN)" : Article(typed.Type) + " (JavaScript converts it to a number first)")}";
+                    return null;
+                }
+
+                arguments.Add(AsFloat(typed));
+            }
+
+            MappedFunction? function = (math.Name, arguments.Count) switch
+            {
+                ("floor", 1) => MappedFunction.Floor,
+                ("ceil", 1) => MappedFunction.Ceil,
+                ("round", 1) => MappedFunction.Round,
+                ("abs", 1) => MappedFunction.Abs,
+                ("max", > 0) => MappedFunction.Max,
+                ("min", > 0) => MappedFunction.Min,
+                _ => null,
+            };
+            if (function is not { } known)
+            {
+                reason = $"Math.{math.Name} with {arguments.Count} argument{(arguments.Count == 1 ? string.Empty : "s")}";
+                return null;
+            }
+
+            _numberForms.Add($"Math.{math.Name}");
+            if (known is MappedFunction.Max or MappedFunction.Min)
+            {
+                // Math.max(a) is a; more arguments fold pairwise, which keeps JavaScript's NaN and signed-zero results.
+                var folded = arguments[0];
+                foreach (var next in arguments.Skip(1))
+                {
+                    folded = new MappedValueIr.Call(known, [folded, next]);
+                }
+
+                return new Typed(folded, "float");
+            }
+
+            return new Typed(new MappedValueIr.Call(known, [.. arguments]), "float");
+        }
+
+        /// <summary>
+        /// A JavaScript number into an output field, as the data mapper writes what the script engine hands it (an
+        /// integral value within 32 bits as an Integer, another as a Double printed by Double.toString): into a string
+        /// field of an XML output as that text, into an integer or number field as a value that prints the same, failing
+        /// at run time otherwise. The JSON writer writes a number into a member the schema calls a string as a JSON
+        /// number, which the output record's string field cannot hold: that stays a TODO.
+        /// </summary>
+        private MappedValueIr? NumberInto(Typed number, string field, string fieldName, out string reason)
+        {
+            reason = string.Empty;
+            if (number.MayBeAbsent)
+            {
+                reason = "an optional input field assigned through a number conversion";
+                return null;
+            }
+
+            var value = AsFloat(number);
+            switch (field)
+            {
+                case "string" when outputFormat == DataFormat.Xml:
+                    _numberForms.Add("a number written as text");
+                    return new MappedValueIr.Call(MappedFunction.NumberText, [value]);
+                case "string":
+                    reason = $"the value is a number and the output field '{fieldName}' a string: the data mapper's JSON writer writes the number as a JSON number (the schema's type is not applied), which the output record's string field does not hold";
+                    return null;
+                case "int":
+                    _numberForms.Add("a number into an integer field");
+                    return new MappedValueIr.Call(MappedFunction.NumberInteger, [value]);
+                default:
+                    _numberForms.Add("a number into a number field");
+                    return new MappedValueIr.Call(MappedFunction.NumberDecimal, [value]);
+            }
         }
 
         /// <summary>A statement named in a message: its first line, shortened.</summary>

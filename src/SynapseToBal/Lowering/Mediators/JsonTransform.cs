@@ -41,13 +41,24 @@ public sealed partial class Lowerer
             return [Todo(transform, DiagnosticCatalog.JsonTransformNotTranslated, $"<jsontransform> {summary}; not translated, the payload is left as it is", summary)];
         }
 
-        if (JsonTransformSchemaText(key, out var why) is not { } text)
+        if (JsonTransformSchemaText(key, out var why, out var xmlSchema) is not { } text)
         {
+            if (xmlSchema)
+            {
+                // JSONTransformMediator: an entry that is neither text nor a string fails every message (handleException).
+                return JsonTransformFails(transform, key, primitives, why, "Can not find valid JSON Schema content");
+            }
+
             var reason = $"{summary} ({why})";
             return [Todo(transform, DiagnosticCatalog.JsonTransformNotTranslated, $"<jsontransform> {reason}; not translated, the payload is left as it is", reason)];
         }
 
         var prepared = JsonCoerceSchema.Prepare(text);
+        if (prepared.FailsWith is { } failure)
+        {
+            return JsonTransformFails(transform, key, primitives, $"JsonProcessor.parseJson fails every message with '{failure}' for a schema that is neither an object nor a boolean (a number or a string other than 'true' is read as false)", failure);
+        }
+
         if (prepared.Schema is not { } content)
         {
             return [Todo(transform, DiagnosticCatalog.JsonTransformSchemaNotReproduced, $"<jsontransform> coerces the payload to the JSON schema '{key.Text}', but {prepared.Problem}; not translated, the payload is left as it is", key.Text, prepared.Problem!)];
@@ -61,13 +72,25 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// A jsontransform whose schema makes the Micro Integrator fail every message: the settings' conversion when it has
+    /// any (it comes first), then the flow fails with the Micro Integrator's message, as its handleException does (SB0281).
+    /// </summary>
+    private IEnumerable<StepIr> JsonTransformFails(JsonTransformMediator transform, KeySyntax key, (bool Primitives, string? StringPattern)? primitives, string why, string message)
+    {
+        _diagnostics.Report(DiagnosticCatalog.JsonTransformFailsEveryMessage, transform.Location, key.Text, why, message);
+        StepIr fail = new FailStep(transform, new StringLiteralIr(message));
+        return primitives is { } first ? [new JsonTransformStep(transform, first.Primitives, first.StringPattern), fail] : [fail];
+    }
+
+    /// <summary>
     /// The JSON schema text a static key gives JSONTransformMediator (<c>synCtx.getEntry</c>): a local entry's text
     /// (a String) or a registry resource that is not XML (an OMText); null, with the reason, for a computed key, an
     /// entry holding XML (Synapse: "Can not find valid JSON Schema content") or a key the input does not hold.
     /// </summary>
-    private string? JsonTransformSchemaText(KeySyntax key, out string why)
+    private string? JsonTransformSchemaText(KeySyntax key, out string why, out bool xml)
     {
         why = "";
+        xml = false;
         if (key.IsDynamic)
         {
             why = "the schema key is computed for each message";
@@ -81,6 +104,7 @@ public sealed partial class Lowerer
                 return entryText;
             }
 
+            xml = entry.Xml is not null;
             why = entry.Xml is not null
                 ? $"the local entry '{key.Text}' holds XML, for which the Micro Integrator fails every message with 'Can not find valid JSON Schema content'"
                 : entry.Src is { } src ? $"the local entry '{key.Text}' loads the schema from {src}, which is not in the input" : $"the local entry '{key.Text}' holds nothing";
@@ -91,6 +115,7 @@ public sealed partial class Lowerer
         {
             if (text.TrimStart('\uFEFF').TrimStart().StartsWith('<'))
             {
+                xml = true;
                 why = $"the registry resource '{key.Text}' is XML, for which the Micro Integrator fails every message with 'Can not find valid JSON Schema content'";
                 return null;
             }

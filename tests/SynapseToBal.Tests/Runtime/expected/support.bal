@@ -5509,6 +5509,121 @@ function dataMapperReplace(string value, string pattern, string replacement) ret
     return value.substring(0, index) + replacement + value.substring(index + pattern.length());
 }
 
+# JavaScript's `Number(text)` in a data mapping (issue 10), its ToNumber of a string: the text without JavaScript's
+# white space (dataMapperTrim) is 0 when empty, a decimal literal with an optional sign (`12`, `-1.5e3`, `.5`, `007`)
+# read as the nearest double, `Infinity` with an optional sign, or a `0x`/`0o`/`0b` integer; anything else is NaN.
+# An absent input member is `undefined`, whose Number is NaN.
+function dataMapperNumber(string? text) returns float {
+    if text is () {
+        return float:NaN;
+    }
+    string s = dataMapperTrim(text);
+    if s == "" {
+        return 0.0;
+    }
+    if s == "Infinity" || s == "+Infinity" {
+        return float:Infinity;
+    }
+    if s == "-Infinity" {
+        return -float:Infinity;
+    }
+    if re `[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?`.isFullMatch(s) {
+        return javaParseDouble(s) ?: float:NaN;
+    }
+    int radix = re `0[xX][0-9a-fA-F]+`.isFullMatch(s) ? 16 : re `0[oO][0-7]+`.isFullMatch(s) ? 8 : re `0[bB][01]+`.isFullMatch(s) ? 2 : 0;
+    if radix == 0 {
+        return float:NaN;
+    }
+    // The digits' value, correctly rounded to a double as JavaScript reads it (java.math.BigInteger.doubleValue).
+    return javaBigIntegerDoubleValue(javaNewBigInteger(java:fromString(s.substring(2)), radix));
+}
+
+isolated function javaNewBigInteger(handle digits, int radix) returns handle = @java:Constructor {
+    'class: "java.math.BigInteger",
+    paramTypes: ["java.lang.String", "int"]
+} external;
+
+isolated function javaBigIntegerDoubleValue(handle value) returns float = @java:Method {
+    'class: "java.math.BigInteger",
+    name: "doubleValue"
+} external;
+
+# JavaScript's `Math.round(x)` in a data mapping (issue 10): the integer closest to `x`, a tie going toward +Infinity
+# (2.5 is 3, -2.5 is -2), where float:round rounds a tie to even; -0.5 up to -0 give -0, NaN and the infinities
+# stay as they are.
+function dataMapperRound(float x) returns float {
+    float floor = float:floor(x);
+    float rounded = x - floor >= 0.5 ? floor + 1.0 : floor;
+    return rounded == 0.0 && x < 0.0 ? -0.0 : rounded;
+}
+
+# JavaScript's `Math.max(a, b)` in a data mapping: Java's Math.max, which is the same (NaN if either is, +0 above -0).
+function dataMapperMax(float a, float b) returns float => javaMathMax(a, b);
+
+# JavaScript's `Math.min(a, b)` in a data mapping: Java's Math.min (NaN if either is, -0 below +0).
+function dataMapperMin(float a, float b) returns float => javaMathMin(a, b);
+
+isolated function javaMathMax(float a, float b) returns float = @java:Method {
+    'class: "java.lang.Math",
+    name: "max",
+    paramTypes: ["double", "double"]
+} external;
+
+isolated function javaMathMin(float a, float b) returns float = @java:Method {
+    'class: "java.lang.Math",
+    name: "min",
+    paramTypes: ["double", "double"]
+} external;
+
+# A JavaScript number the data mapping writes into a string field of an XML output (issue 10), as the data mapper's
+# XMLWriter prints what the script engine hands it: GraalJS hands an integral value within 32 bits as an Integer
+# (printed `57`), another value as a Double, printed by Double.toString (`3.5`, `-0.0`, `NaN`, `1.0E-7`); an integral
+# value beyond 32 bits comes as a Long, which the writer refuses ("Unsupported value type found").
+function dataMapperNumberText(float x) returns string|error {
+    if dataMapperInt32(x) is int {
+        return (<int>x).toString();
+    }
+    if float:isFinite(x) && x == float:floor(x) && x >= -9223372036854775808.0 && x < 9223372036854775808.0 && x != 0.0 {
+        return error(string `Unsupported value type found${(<int>x).toString()}: the data mapping's number is an integer beyond 32 bits, which the data mapper's writer does not write`);
+    }
+    return javaDoubleString(x);
+}
+
+# A JavaScript number the data mapping writes into an integer field (issue 10): an integral value within 32 bits,
+# which the data mapper's writers print as an integer; any other value (a fraction, NaN, an infinity, -0, beyond
+# 32 bits) is written otherwise or not at all there, and fails here.
+function dataMapperInteger(float x) returns int|error {
+    int? value = dataMapperInt32(x);
+    if value is int {
+        return value;
+    }
+    return error(string `the data mapping gives the integer field the number ${javaDoubleString(x)}, which the data mapper does not write as an integer; not reproduced`);
+}
+
+# A JavaScript number the data mapping writes into a number field (issue 10): an integral value within 32 bits as that
+# integer, another finite value as the decimal Double.toString prints when it has no exponent (the data mapper's
+# writers print the Double that way); NaN, an infinity, -0, an integral value beyond 32 bits or an exponent fail.
+function dataMapperDecimal(float x) returns decimal|error {
+    int? value = dataMapperInt32(x);
+    if value is int {
+        return <decimal>value;
+    }
+    string text = javaDoubleString(x);
+    if float:isFinite(x) && x != float:floor(x) && !text.includes("E") {
+        return decimal:fromString(text);
+    }
+    return error(string `the data mapping gives the number field the number ${text}, which is not reproduced as the data mapper writes it`);
+}
+
+# The integer a JavaScript number is when the data mapper's script engine hands it over as an Integer: integral,
+# within 32 bits and not -0; () otherwise.
+function dataMapperInt32(float x) returns int? {
+    if float:isFinite(x) && x == float:floor(x) && x >= -2147483648.0 && x <= 2147483647.0 && !(x == 0.0 && 1.0 / x < 0.0) {
+        return <int>x;
+    }
+    return ();
+}
+
 # Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path`
 # navigates from the SOAP body to the target elements, in document order (`()`: the body's first element,
 # Synapse's body target; an empty body receives the source elements). `replace` puts the source elements in place of the target (source text

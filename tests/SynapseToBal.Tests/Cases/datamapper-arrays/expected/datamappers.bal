@@ -145,14 +145,10 @@ type Patient2 record {|
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
 function mapTotalsToResult(Totals input) returns Result|error {
-    // TODO(SB0257): var STRING_TO_NUMBER_1_0 = ''
-    _ = check notTranslated("var STRING_TO_NUMBER_1_0 = ''");
     // TODO(SB0257): var SPLIT_5_0 = ''
     _ = check notTranslated("var SPLIT_5_0 = ''");
     // TODO(SB0257): var count_i_Patient = 0
     _ = check notTranslated("var count_i_Patient = 0");
-    // TODO(SB0257): STRING_TO_NUMBER_1_0 = Number(inputTotals.num1)
-    _ = check notTranslated("STRING_TO_NUMBER_1_0 = Number(inputTotals.num1)");
     // TODO(SB0257): for(i_Patient in inputTotals.Patient){
     // TODO(SB0257): SPLIT_5_0 = inputTotals.Patient[i_Patient].reference.split('_');
     // TODO(SB0257): outputResult.Patient[count_i_Patient] =  {};
@@ -162,12 +158,9 @@ function mapTotalsToResult(Totals input) returns Result|error {
     // TODO(SB0257): }
     _ = check notTranslated("for(i_Patient in inputTotals.Patient){\nSPLIT_5_0 = inputTotals.Patient[i_Patient].reference.split('_');\noutputResult.Patient[count_i_Patient] =  {};\noutputResult.Patient[count_i_Patient].pharmacyRef = SPLIT_5_0[0];\n\ncount_i_Patient++;\n}");
     return {
-        // TODO(SB0257): outputResult.sum = 0+STRING_TO_NUMBER_1_0
-        sum: check (check notTranslated("outputResult.sum = 0+STRING_TO_NUMBER_1_0")).ensureType(),
-        // TODO(SB0257): outputResult.half = inputTotals.count / 2
-        half: check (check notTranslated("outputResult.half = inputTotals.count / 2")).ensureType(),
-        // TODO(SB0257): outputResult.cost = inputTotals.price * 2
-        cost: check (check notTranslated("outputResult.cost = inputTotals.price * 2")).ensureType(),
+        sum: check dataMapperDecimal(0.0f + check dataMapperNumber(input?.num1)),
+        half: check dataMapperDecimal(<float>input.count / 2.0f),
+        cost: check dataMapperDecimal(<float>input.price * 2.0f),
         next: input.count + 1,
         // TODO(SB0257): outputResult.Patient =  []
         Patient: check (check notTranslated("outputResult.Patient =  []")).ensureType()

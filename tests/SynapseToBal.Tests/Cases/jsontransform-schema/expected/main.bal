@@ -43,4 +43,20 @@ service /orders on httpListener {
         // <jsontransform schema="gov:/schemas/absent.json"/>
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # POST /orders/legacy
+    resource function post legacy(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrderApi", "/orders");
+        fail error("Can not find valid JSON Schema content");
+        // Not translated, never runs: the flow has already ended above:
+        // <respond/>
+    }
+
+    # POST /orders/listed
+    resource function post listed(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrderApi", "/orders");
+        fail error("JSON schema should be an object or boolean");
+        // Not translated, never runs: the flow has already ended above:
+        // <respond/>
+    }
 }
