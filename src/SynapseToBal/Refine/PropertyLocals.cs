@@ -186,8 +186,10 @@ public static partial class PropertyLocalAnalysis
                 continue;
             }
 
-            var elsewhere = new List<Facts> { outside };
-            elsewhere.AddRange(sharing.Where(j => j != i).Select(j => facts[j]));
+            // Read lazily by each candidate's test, in the order a list of them had (outside first): most bodies have
+            // no candidate, and building the list per body was quadratic in a package whose bodies share contexts.
+            var index = i;
+            var elsewhere = sharing.Where(j => j != index).Select(j => facts[j]).Prepend(outside);
             var locals = Locals(body, facts[i], elsewhere, moduleNames, names);
             if (locals is not null)
             {
@@ -236,7 +238,7 @@ public static partial class PropertyLocalAnalysis
         _ => null,
     }).OfType<Symbol>();
 
-    private static BodyLocals? Locals(Body body, Facts facts, List<Facts> elsewhere, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
+    private static BodyLocals? Locals(Body body, Facts facts, IEnumerable<Facts> elsewhere, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
     {
         var chosen = new Dictionary<string, PropertyLocal>(StringComparer.Ordinal);
         var declarations = new HashSet<StepIr>(ReferenceEqualityComparer.Instance);
@@ -280,7 +282,7 @@ public static partial class PropertyLocalAnalysis
         return chosen.Count == 0 ? null : new BodyLocals(chosen, declarations);
     }
 
-    private static bool IsCandidate(string property, Body body, Facts facts, List<Facts> elsewhere, StepIr? first, out ValueKind? kind, out bool hoisted)
+    private static bool IsCandidate(string property, Body body, Facts facts, IEnumerable<Facts> elsewhere, StepIr? first, out ValueKind? kind, out bool hoisted)
     {
         kind = ValueKind.String;
         hoisted = false;
