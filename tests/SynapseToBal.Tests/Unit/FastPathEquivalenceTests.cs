@@ -47,7 +47,7 @@ public sealed partial class FastPathEquivalenceTests
     [InlineData("")]
     [InlineData("// TODO(SB0201): x")]
     [InlineData("a\n// TODO(SB0201): x\nb\n")]
-    [InlineData("a\r\n  // TODO(SB0203): y // TODO(SB0204): z\r\n\n\n// TODO(SB1): last")]
+    [InlineData("a\r\n  // TODO(SB0203): y // TODO(SB0250): z\r\n\n\n// TODO(SB1): last")]
     [InlineData("\n\n// TODO(SB\n// TODO(SB0201)\n")]
     [InlineData("no marker here\nnor here")]
     public void Lines_holding_a_marker_are_the_lines_split_finds(string text)
