@@ -177,13 +177,13 @@ public sealed partial class PackageEmitter
             ServiceKind.DataService => "data service",
             _ => "API",
         };
-        return GuardedConstruct(kind, s.Name, s.Origin.Location, Original(s.Origin),
+        return GuardedConstruct(kind, s.Name, s.Origin.Location, () => Original(s.Origin),
             () => Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener), listener));
     }
 
     /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>
     private RenderedConstruct FunctionText(FunctionIr f, NameMap names) =>
-        GuardedConstruct("function", f.Name.Hint, f.Origin, [],
+        GuardedConstruct("function", f.Name.Hint, f.Origin, static () => [],
             () => Cached(f, "function", "functions.function.sbn", names, () => RenderFunction(f, names)));
 
     /// <summary>Test seam: runs before each service or function is rendered, with its name (a test makes it throw to check the guard below).</summary>
@@ -194,8 +194,10 @@ public sealed partial class PackageEmitter
     /// a TODO (with its original XML when it has some), the failure is kept for <see cref="Failures"/> (SB0903), and
     /// the other constructs and files are generated. A template error is not caught here: it breaks every file
     /// rendered from that template and is reported for the whole package. Nothing of a failed render is cached.
+    /// The original XML is made only for a failed render (masking a whole artifact's XML for every service was about a
+    /// tenth of a corpus conversion, <c>docs/performance.md</c>).
     /// </summary>
-    private RenderedConstruct GuardedConstruct(string kind, string name, Syntax.SourceLocation origin, IReadOnlyList<string> original, Func<RenderedConstruct> render)
+    private RenderedConstruct GuardedConstruct(string kind, string name, Syntax.SourceLocation origin, Func<IReadOnlyList<string>> originalXml, Func<RenderedConstruct> render)
     {
         try
         {
@@ -205,6 +207,7 @@ public sealed partial class PackageEmitter
         catch (Exception ex) when (ex is not (OutOfMemoryException or TemplateException))
         {
             _failures.Add(new EmitFailure(kind, name, origin, $"{ex.GetType().Name}: {ex.Message}"));
+            var original = originalXml();
             var lines = new List<string>
             {
                 $"// TODO({DiagnosticCatalog.GenerationInternalError.Id}): {BallerinaSyntax.CommentText(GenerationFailureText(kind, name))}",

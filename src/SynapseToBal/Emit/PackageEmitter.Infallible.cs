@@ -41,8 +41,8 @@ public sealed partial class PackageEmitter
         // An in or out flow is a candidate only where every caller is a continuation (return f(ctx);): a job, an inbound
         // listener or a processor that runs one expects a sequence's return type, and a registered flow (ctx.outFlow)
         // the error union.
-        candidates.ExceptWith(NamedBeyondContinuations(package, candidates)
-            .Where(s => package.Functions.Any(f => f.Name == s && f.Kind is FunctionKind.InFlow or FunctionKind.OutFlow)));
+        var flows = package.Functions.Where(f => f.Kind is FunctionKind.InFlow or FunctionKind.OutFlow).Select(f => f.Name).ToHashSet();
+        candidates.ExceptWith(NamedBeyondContinuations(package, candidates).Where(flows.Contains));
         var functions = package.Functions.Where(f => candidates.Contains(f.Name)).ToList();
         var callers = Callers(functions, candidates);
 

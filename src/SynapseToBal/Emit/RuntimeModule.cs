@@ -450,10 +450,9 @@ public sealed class RuntimeModule
                 }
                 else if (c == '#' || (c == '/' && Peek(1) == '/'))
                 {
-                    while (_pos < text.Length && text[_pos] != '\n')
-                    {
-                        _pos++;
-                    }
+                    // To the end of the line (generated files hold many long comment lines: TODOs' original XML).
+                    var end = text.IndexOf('\n', _pos);
+                    _pos = end < 0 ? text.Length : end;
                 }
                 else if (c == '"')
                 {
@@ -540,6 +539,20 @@ public sealed class RuntimeModule
             var start = _pos++;
             while (_pos < text.Length && text[_pos] != '\n')
             {
+                // Straight to the next character that ends or escapes something.
+                var next = text.AsSpan(_pos).IndexOfAny('\n', '\\', '"');
+                if (next < 0)
+                {
+                    _pos = text.Length;
+                    break;
+                }
+
+                _pos += next;
+                if (text[_pos] == '\n')
+                {
+                    break;
+                }
+
                 if (text[_pos] == '\\')
                 {
                     _pos += 2;
@@ -571,6 +584,15 @@ public sealed class RuntimeModule
 
             while (_pos < text.Length)
             {
+                // Straight to the next character that ends the template or may open an interpolation.
+                var next = text.AsSpan(_pos).IndexOfAny('`', '$');
+                if (next < 0)
+                {
+                    _pos = text.Length;
+                    break;
+                }
+
+                _pos += next;
                 var c = text[_pos];
                 if (c == '`')
                 {

@@ -151,13 +151,27 @@ public sealed class TemplateRenderer
     /// </summary>
     private static string NormalizeBlankLines(System.Text.StringBuilder rendered)
     {
+        // The line being read is kept in a plain array (a StringBuilder that grew past one chunk allocated a new
+        // array of its whole capacity on every Clear: a few per cent of a corpus conversion).
         var result = new System.Text.StringBuilder();
-        var line = new System.Text.StringBuilder();
+        var line = new char[256];
+        var length = 0;
         var any = false;
         var blank = false;
+        void Append(ReadOnlySpan<char> text)
+        {
+            if (length + text.Length > line.Length)
+            {
+                Array.Resize(ref line, Math.Max(line.Length * 2, length + text.Length));
+            }
+
+            text.CopyTo(line.AsSpan(length));
+            length += text.Length;
+        }
+
         void EndLine()
         {
-            var end = line.Length;
+            var end = length;
             while (end > 0 && char.IsWhiteSpace(line[end - 1]))
             {
                 end--;
@@ -174,22 +188,12 @@ public sealed class TemplateRenderer
                     result.Append(blank ? "\n\n" : "\n");
                 }
 
-                foreach (var chunk in line.GetChunks())
-                {
-                    var take = Math.Min(chunk.Length, end);
-                    result.Append(chunk.Span[..take]);
-                    end -= take;
-                    if (end == 0)
-                    {
-                        break;
-                    }
-                }
-
+                result.Append(line, 0, end);
                 any = true;
                 blank = false;
             }
 
-            line.Clear();
+            length = 0;
         }
 
         foreach (var chunk in rendered.GetChunks())
@@ -200,11 +204,11 @@ public sealed class TemplateRenderer
                 var newline = span.IndexOf('\n');
                 if (newline < 0)
                 {
-                    line.Append(span);
+                    Append(span);
                     break;
                 }
 
-                line.Append(span[..newline]);
+                Append(span[..newline]);
                 EndLine();
                 span = span[(newline + 1)..];
             }

@@ -76,8 +76,9 @@ internal sealed partial class ContextGraph
             _edges.Add(edges);
         }
 
-        _reach = Enumerable.Range(0, _edges.Count).Select(Reach).ToList();
+        _reach = Reach();
         _reachedBy = Enumerable.Range(0, _edges.Count).Select(_ => new List<int>()).ToList();
+        _sharingMark = new int[_bodies];
         for (var node = 0; node < _reach.Count; node++)
         {
             foreach (var reached in _reach[node])
@@ -87,27 +88,41 @@ internal sealed partial class ContextGraph
         }
     }
 
-    private readonly List<HashSet<int>> _reach;
+    /// <summary>Per node, the nodes it reaches (itself first), in the order a search from it finds them.</summary>
+    private readonly List<int[]> _reach;
 
     /// <summary>Per node, the nodes that reach it (itself included), in node order: <see cref="Sharing"/> visits only those, not every node.</summary>
     private readonly List<List<int>> _reachedBy;
 
-    /// <summary>The bodies (indexes below the body count) that may run on a context body <paramref name="body"/> writes, itself included.</summary>
-    public IReadOnlySet<int> Sharing(int body)
+    /// <summary>Per body, the number of the <see cref="Sharing"/> call that last added it (no set is allocated per call).</summary>
+    private readonly int[] _sharingMark;
+
+    private int _sharingCalls;
+
+    /// <summary>
+    /// The bodies (indexes below the body count) that may run on a context body <paramref name="body"/> writes, itself
+    /// included, each once, in the order they are first found.
+    /// </summary>
+    public IReadOnlyList<int> Sharing(int body)
     {
-        var result = new HashSet<int>();
+        var call = ++_sharingCalls;
+        var result = new List<int>();
         foreach (var node in _reachedBy[body])
         {
             foreach (var reached in ReachedBodies(node))
             {
-                result.Add(reached);
+                if (_sharingMark[reached] != call)
+                {
+                    _sharingMark[reached] = call;
+                    result.Add(reached);
+                }
             }
         }
 
         return result;
     }
 
-    /// <summary>Per node, the bodies among the nodes it reaches, in the order of its reach set (filled on first use).</summary>
+    /// <summary>Per node, the bodies among the nodes it reaches, in the order of its reach (filled on first use).</summary>
     private readonly Dictionary<int, int[]> _reachedBodies = [];
 
     private int[] ReachedBodies(int node)
@@ -120,23 +135,40 @@ internal sealed partial class ContextGraph
         return bodies;
     }
 
-    private HashSet<int> Reach(int start)
+    /// <summary>
+    /// What each node reaches, depth first from it: one mark array and one stack shared by the searches instead of a
+    /// hash set per node (a corpus has thousands of nodes, many reaching hundreds of others).
+    /// </summary>
+    private List<int[]> Reach()
     {
-        var seen = new HashSet<int> { start };
+        var reach = new List<int[]>(_edges.Count);
+        var mark = new int[_edges.Count];
         var pending = new Stack<int>();
-        pending.Push(start);
-        while (pending.Count > 0)
+        var found = new List<int>();
+        for (var start = 0; start < _edges.Count; start++)
         {
-            foreach (var next in _edges[pending.Pop()])
+            var search = start + 1;
+            found.Clear();
+            mark[start] = search;
+            found.Add(start);
+            pending.Push(start);
+            while (pending.Count > 0)
             {
-                if (seen.Add(next))
+                foreach (var next in _edges[pending.Pop()])
                 {
-                    pending.Push(next);
+                    if (mark[next] != search)
+                    {
+                        mark[next] = search;
+                        found.Add(next);
+                        pending.Push(next);
+                    }
                 }
             }
+
+            reach.Add([.. found]);
         }
 
-        return seen;
+        return reach;
     }
 
     /// <summary>True when XML text refers to a sequence or template by this name (as an attribute value).</summary>

@@ -189,8 +189,10 @@ public static partial class PropertyLocalAnalysis
                 continue;
             }
 
-            var elsewhere = new List<Facts> { outside };
-            elsewhere.AddRange(sharing.Where(j => j != i).Select(j => facts[j]));
+            // Read lazily by each candidate's test, in the order a list of them had (outside first): most bodies have
+            // no candidate, and building the list per body was quadratic in a package whose bodies share contexts.
+            var index = i;
+            var elsewhere = sharing.Where(j => j != index).Select(j => facts[j]).Prepend(outside);
             var locals = Locals(body, facts[i], elsewhere, moduleNames, names);
             if (UnreadFlags(body, facts[i], elsewhere) is { Count: > 0 } flags)
             {
@@ -244,7 +246,7 @@ public static partial class PropertyLocalAnalysis
         _ => null,
     }).OfType<Symbol>();
 
-    private static BodyLocals? Locals(Body body, Facts facts, List<Facts> elsewhere, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
+    private static BodyLocals? Locals(Body body, Facts facts, IEnumerable<Facts> elsewhere, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
     {
         var chosen = new Dictionary<string, PropertyLocal>(StringComparer.Ordinal);
         var declarations = new HashSet<StepIr>(ReferenceEqualityComparer.Instance);
@@ -300,7 +302,7 @@ public static partial class PropertyLocalAnalysis
     /// stored or sent message the Micro Integrator would); the caller has already left out bodies whose context code
     /// with a computed property name or a class or script may see.
     /// </summary>
-    private static Dictionary<string, PropertyLocal> UnreadFlags(Body body, Facts facts, List<Facts> elsewhere)
+    private static Dictionary<string, PropertyLocal> UnreadFlags(Body body, Facts facts, IEnumerable<Facts> elsewhere)
     {
         var unread = new Dictionary<string, PropertyLocal>(StringComparer.Ordinal);
         foreach (var flag in UnreadableFlags)
@@ -346,7 +348,7 @@ public static partial class PropertyLocalAnalysis
         return new BodyLocals(byProperty, declarations);
     }
 
-    private static bool IsCandidate(string property, Body body, Facts facts, List<Facts> elsewhere, StepIr? first, out ValueKind? kind, out bool hoisted)
+    private static bool IsCandidate(string property, Body body, Facts facts, IEnumerable<Facts> elsewhere, StepIr? first, out ValueKind? kind, out bool hoisted)
     {
         kind = ValueKind.String;
         hoisted = false;

@@ -298,15 +298,11 @@ public static partial class MigrationReportBuilder
         var locations = new List<SourceLocation?>();
         foreach (var file in input.Files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)))
         {
-            var lines = file.Content.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            // Only the lines holding a TODO are cut out of the file's text (splitting a whole large file into lines
+            // made a string per line), each with its number.
+            foreach (var (line, number) in LinesHolding(file.Content, "// TODO(SB"))
             {
-                if (!lines[i].Contains("// TODO(SB", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var match = TodoLine().Match(lines[i]);
+                var match = TodoLine().Match(line);
                 if (!match.Success)
                 {
                     continue;
@@ -336,11 +332,44 @@ public static partial class MigrationReportBuilder
                 }
 
                 locations.Add(location);
-                links.Add(new TodoLink(code, text, location is null || location.Path.Length == 0 ? null : Relative(input.SourceRoot, location.Path), location is null || location.Path.Length == 0 ? null : location.Line, file.RelativePath, i + 1));
+                links.Add(new TodoLink(code, text, location is null || location.Path.Length == 0 ? null : Relative(input.SourceRoot, location.Path), location is null || location.Path.Length == 0 ? null : location.Line, file.RelativePath, number));
             }
         }
 
         return (links.ToImmutable(), locations);
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="text"/> (split at '\n', as <c>string.Split('\n')</c> splits it) that contain
+    /// <paramref name="marker"/>, in order, each with its 1-based number.
+    /// </summary>
+    internal static IEnumerable<(string Line, int Number)> LinesHolding(string text, string marker)
+    {
+        var lineStart = 0;
+        var number = 1;
+        var found = text.IndexOf(marker, StringComparison.Ordinal);
+        while (found >= 0)
+        {
+            // Count the line breaks between the current line's start and the match.
+            var newline = text.IndexOf('\n', lineStart);
+            while (newline >= 0 && newline < found)
+            {
+                number++;
+                lineStart = newline + 1;
+                newline = text.IndexOf('\n', lineStart);
+            }
+
+            var lineEnd = newline < 0 ? text.Length : newline;
+            yield return (text[lineStart..lineEnd], number);
+            if (newline < 0)
+            {
+                yield break;
+            }
+
+            number++;
+            lineStart = newline + 1;
+            found = text.IndexOf(marker, lineStart, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The first index of <paramref name="queue"/> not claimed yet (claimed ones are dropped on the way), or null.</summary>

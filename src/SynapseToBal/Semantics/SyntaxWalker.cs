@@ -221,16 +221,30 @@ public sealed class MediatorCollector : SyntaxWalker
 
     public IReadOnlyList<MediatorSyntax> Mediators => _mediators;
 
+    /// <summary>
+    /// Every mediator of the artifacts, in walk order. Each artifact is walked once per conversion (its syntax never
+    /// changes): the lowering, the semantic model and the report ask for the whole project's mediators many times,
+    /// and each walk reads the nodes by reflection.
+    /// </summary>
     public static IReadOnlyList<MediatorSyntax> Collect(IEnumerable<ArtifactSyntax> artifacts)
     {
-        var collector = new MediatorCollector();
+        var mediators = new List<MediatorSyntax>();
         foreach (var artifact in artifacts)
         {
-            collector.Walk(artifact);
+            mediators.AddRange(Of(artifact));
         }
 
-        return collector._mediators;
+        return mediators;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ArtifactSyntax, MediatorSyntax[]> ByArtifact = new();
+
+    private static MediatorSyntax[] Of(ArtifactSyntax artifact) => ByArtifact.GetValue(artifact, static walked =>
+    {
+        var collector = new MediatorCollector();
+        collector.Walk(walked);
+        return [.. collector._mediators];
+    });
 
     protected override void OnMediator(MediatorSyntax mediator) => _mediators.Add(mediator);
 

@@ -35,7 +35,12 @@ public sealed partial class Lowerer
     /// that sets it gives a literal name (a property mediator with a value); null when some sets it from an expression
     /// or an enrich, or a property mediator's name is computed, so any name is possible.
     /// </summary>
-    private HashSet<string>? TargetEndpointNames()
+    private HashSet<string>? TargetEndpointNames() => (_targetEndpointNames ??= [FindTargetEndpointNames()])[0];
+
+    /// <summary><see cref="TargetEndpointNames"/>, found once per lowering (a walk of every mediator of the input).</summary>
+    private HashSet<string>?[]? _targetEndpointNames;
+
+    private HashSet<string>? FindTargetEndpointNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mediator in MediatorCollector.Collect(_model.Artifacts))
