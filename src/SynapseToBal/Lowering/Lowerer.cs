@@ -232,7 +232,7 @@ public sealed partial class Lowerer
             services.Add(main);
         }
 
-        // Stores, processors and artifacts kept as TODOs are lowered without a guard of their own: all done now.
+        // Every artifact went through a guard (Guarded or GuardedPass) or was kept whole as a TODO before: all done now.
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
 
         DescribeFaultRunners();
