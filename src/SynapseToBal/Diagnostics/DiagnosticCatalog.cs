@@ -440,6 +440,11 @@ public static class DiagnosticCatalog
         "Internal error while {0}: {1}; {2}",
         "The converter failed unexpectedly while building the migration report outside its rows (its totals, TODO links, diagnostics and graph) or while writing one report file (MIGRATION.md, migration_report.json, migration_report.html, the SARIF log); this is a bug in the converter, not in the Synapse configuration. The package is written, and so is every report file that could be made: a report that could not be built leaves out MIGRATION.md and the JSON and HTML reports (the diagnostics and the SARIF log are still written); a report file that could not be rendered is left out alone. The SARIF log is written last, so it lists a report file that failed.");
 
+    public static readonly DiagnosticDescriptor FlowInternalError = Error("SB0908", InternalCategory,
+        "Internal error in a whole-package pass",
+        "Internal error while {0}: {1}; {2}",
+        "The converter failed unexpectedly on one artifact in a pass that otherwise works on the whole package: walking the artifact's mediators or analysing a sequence's or sequence template's flows (the flow facts of the semantic model), or one artifact's part of a lowering pass that runs over the whole project (declaring the function of a sequence or sequence template, making the main sequence's catch-all service, declaring the start-up read of a local entry's external file); this is a bug in the converter, not in the Synapse configuration. The artifact is kept whole as a TODO with its XML (or, in a pass that runs after it was lowered, that artifact's part is left out and said so), the flows that call it take it as doing nothing, as a name the project does not define, and the other artifacts are analysed and converted as if the failure had not happened. The diagnostic names the artifact and points at it.");
+
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an
     /// old report or TODO(SBnnnn) comment never means something else.

@@ -85,7 +85,7 @@ public sealed partial class Lowerer
     /// </summary>
     private Func<string, bool> SystemPropertyWrites()
     {
-        var writes = Semantics.MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>()
+        var writes = _model.Mediators.OfType<PropertyMediator>()
             .Where(p => string.Equals(p.Scope, "system", StringComparison.OrdinalIgnoreCase)).ToList();
         if (writes.Any(p => p.DynamicName is not null))
         {
@@ -102,7 +102,7 @@ public sealed partial class Lowerer
     /// </summary>
     private Func<string, bool> XmlVariables()
     {
-        var sets = Semantics.MediatorCollector.Collect(_model.Artifacts).OfType<VariableMediator>()
+        var sets = _model.Mediators.OfType<VariableMediator>()
             .Where(v => v.Action != PropertyAction.Remove).ToList();
         var xml = sets.Where(v => v.Type == "XML").Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         xml.ExceptWith(sets.Where(v => v.Type != "XML").Select(v => v.Name));
@@ -137,16 +137,25 @@ public sealed partial class Lowerer
                 // only (Guarded skips it for the kinds lowered from the artifact list rather than from the table).
                 _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.SymbolInternalError, $"the converter failed on this {artifact.XmlName} while entering it in the symbol table (an internal error, reported as SB0906)"), artifact));
             }
+            else if (_model.FlowFailed.Contains(artifact))
+            {
+                // Its mediators could not be walked or its flows analysed (SB0908, reported by Semantics): kept whole as
+                // a TODO, here only (Guarded, the stores and the processors skip it).
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.FlowInternalError, $"the converter failed on this {artifact.XmlName} while analysing its flows (an internal error, reported as SB0908)"), artifact));
+            }
             else if (rule.NotTranslatedBecause is not null)
             {
-                if (ServerConfigurationNote(artifact) is { } note)
+                Guarded(artifact, () =>
                 {
-                    AddServerConfiguration(artifact, note);
-                }
-                else
-                {
-                    AddPending(artifact);
-                }
+                    if (ServerConfigurationNote(artifact) is { } note)
+                    {
+                        AddServerConfiguration(artifact, note);
+                    }
+                    else
+                    {
+                        AddPending(artifact);
+                    }
+                });
             }
         }
 
@@ -155,20 +164,28 @@ public sealed partial class Lowerer
         _configurables.Add(port);
 
         // Symbols first, so that lowering a body can refer to any function or client.
+        // Each declared under a guard of its own (SB0908): one that throws is declared by its name alone, so that its
+        // callers still call it, and kept whole as a TODO.
         foreach (var sequence in symbols.Sequences)
         {
-            var (hint, fallback) = FunctionHint(sequence);
-            _sequenceFunctions[sequence.Name] = _symbols.Module(SymbolKind.Function, hint, "sequence", fallback);
+            _sequenceFunctions[sequence.Name] = GuardedPass(sequence, DeclaringStep, () =>
+            {
+                var (hint, fallback) = FunctionHint(sequence);
+                return _symbols.Module(SymbolKind.Function, hint, "sequence", fallback);
+            }) ?? _symbols.Module(SymbolKind.Function, sequence.Name, "sequence");
         }
 
         foreach (var template in symbols.SequenceTemplates)
         {
-            var (hint, fallback) = FunctionHint(template);
-            var function = _symbols.Module(SymbolKind.Function, hint, "template", fallback);
-            var parameters = template.Parameters
-                .Select(p => new FunctionParameterIr(SymbolFactory.Local(p.Name), p.Name, p.DefaultValue ?? string.Empty, p.IsMandatory))
-                .ToImmutableArray();
-            _templateFunctions[template.Name] = (function, parameters);
+            _templateFunctions[template.Name] = GuardedPass<(Symbol, ImmutableArray<FunctionParameterIr>)?>(template, DeclaringStep, () =>
+            {
+                var (hint, fallback) = FunctionHint(template);
+                var function = _symbols.Module(SymbolKind.Function, hint, "template", fallback);
+                var parameters = template.Parameters
+                    .Select(p => new FunctionParameterIr(SymbolFactory.Local(p.Name), p.Name, p.DefaultValue ?? string.Empty, p.IsMandatory))
+                    .ToImmutableArray();
+                return (function, parameters);
+            }) ?? (_symbols.Module(SymbolKind.Function, template.Name, "template"), ImmutableArray<FunctionParameterIr>.Empty);
         }
 
         CollectLazyTemplateCalls();
@@ -209,16 +226,17 @@ public sealed partial class Lowerer
         var services = _model.Apis.Select(api => Guarded(api, () => LowerApi(api))).OfType<ServiceIr>().ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
         services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
-        if (LowerMainService(services) is { } main)
+        if (_model.Symbols.Sequence("main") is { } mainSequence && !IsKeptWhole(mainSequence)
+            && GuardedPass(mainSequence, MainServiceStep, () => LowerMainService(services)) is { } main)
         {
             services.Add(main);
         }
 
-        // Stores, processors and artifacts kept as TODOs are lowered without a guard of their own: all done now.
+        // Every artifact went through a guard (Guarded or GuardedPass) or was kept whole as a TODO before: all done now.
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
 
         DescribeFaultRunners();
-        entries = entries.Select(ExternalEntryRead).ToImmutableArray();
+        entries = entries.Select(entry => GuardedPass(entry.Origin, EntryReadStep, () => ExternalEntryRead(entry)) ?? entry).ToImmutableArray();
         return new PackageIr(
             listener,
             services.ToImmutableArray(),
@@ -277,15 +295,70 @@ public sealed partial class Lowerer
     /// <summary>Test seam: runs before each artifact is lowered (a test makes it throw to check the guard below).</summary>
     internal static readonly AsyncLocal<Action<ArtifactSyntax>?> BeforeArtifact = new();
 
+    /// <summary>Test seam: runs before each artifact's step of a whole-project lowering pass (<see cref="GuardedPass"/>), with the step (a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<ArtifactSyntax, string>?> BeforePass = new();
+
+    /// <summary>The step of <see cref="GuardedPass"/> that declares the function of a sequence or sequence template.</summary>
+    internal const string DeclaringStep = "declaring the function";
+
+    /// <summary>The step of <see cref="GuardedPass"/> that makes the main sequence's catch-all service.</summary>
+    internal const string MainServiceStep = "making the service of the main sequence";
+
+    /// <summary>The step of <see cref="GuardedPass"/> that declares the start-up read of a local entry's external file.</summary>
+    internal const string EntryReadStep = "declaring the start-up read of its file";
+
+    /// <summary>The artifacts a whole-project lowering pass failed on before they were lowered (SB0908): kept whole as TODOs.</summary>
+    private readonly HashSet<ArtifactSyntax> _passFailed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether the artifact is kept whole as a TODO because a stage before its lowering failed on it (SB0906, SB0908).</summary>
+    private bool IsKeptWhole(ArtifactSyntax artifact) =>
+        _model.Symbols.Failed.Contains(artifact) || _model.FlowFailed.Contains(artifact) || _passFailed.Contains(artifact);
+
+    /// <summary>
+    /// Runs one artifact's step of a lowering pass over the whole project; an unexpected exception (a bug in the
+    /// converter) is reported against that artifact (SB0908) and null is returned. A step that runs before the
+    /// artifact is lowered (<see cref="DeclaringStep"/>) keeps it whole as a TODO; one that runs after leaves its
+    /// part out (the main sequence's service, an entry's start-up read), as the diagnostic says.
+    /// </summary>
+    private T? GuardedPass<T>(ArtifactSyntax artifact, string step, Func<T> run)
+    {
+        try
+        {
+            BeforePass.Value?.Invoke(artifact, step);
+            return run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var before = step == DeclaringStep;
+            _diagnostics.Report(
+                DiagnosticCatalog.FlowInternalError,
+                artifact.Location,
+                $"{step} of the {artifact.XmlName} '{artifact.Name}'",
+                $"{ex.GetType().Name}: {ex.Message}",
+                before
+                    ? "it is kept whole as a TODO and the other artifacts are converted"
+                    : step == MainServiceStep
+                    ? "no service is made for it (requests no API matches are not handled) and the rest is converted"
+                    : "it is left as a comment with its URL, and code that reads it does not compile until the read is written by hand");
+            if (before && _passFailed.Add(artifact))
+            {
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.FlowInternalError, $"the converter failed on this {artifact.XmlName} while {step} (an internal error, reported as SB0908)"), artifact));
+            }
+
+            return default;
+        }
+    }
+
     /// <summary>
     /// Lowers one artifact; an unexpected exception is a bug in the converter: it is reported against that artifact
     /// (SB0902), the artifact is kept whole as a TODO, and the other artifacts still convert.
     /// </summary>
     private T? Guarded<T>(ArtifactSyntax artifact, Func<T> lower)
     {
-        if (_model.Symbols.Failed.Contains(artifact))
+        if (_model.Symbols.Failed.Contains(artifact) || _model.FlowFailed.Contains(artifact) || _passFailed.Contains(artifact))
         {
-            // Not in the symbol table (SB0906): already kept whole as a TODO by LowerPackage.
+            // Not in the symbol table (SB0906), or its flows could not be analysed (SB0908), or a lowering pass failed
+            // on it before (SB0908): already kept whole as a TODO by LowerPackage.
             _lowered++;
             _progress?.Invoke(Math.Min(_lowered, _model.Artifacts.Length), _model.Artifacts.Length);
             return default;

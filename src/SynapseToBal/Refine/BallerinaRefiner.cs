@@ -119,10 +119,20 @@ public static class BallerinaRefiner
             }
         }
 
-        var chosen = ChooseNames(ladders, reserved, taken);
+        // Choosing is guarded per symbol too: a symbol whose choice throws joins the unnamed ones, and the names the
+        // rule gives the others do not depend on it (its ladder still counts as asked for).
+        var choiceFailures = new Dictionary<int, string>();
+        var chosen = ChooseNames(ladders, reserved, taken, i => BeforeChoose.Value?.Invoke(named[i]), choiceFailures);
         for (var i = 0; i < named.Count; i++)
         {
-            names[named[i]] = chosen[i];
+            if (choiceFailures.TryGetValue(i, out var failure))
+            {
+                unnamed.TryAdd(named[i], failure);
+            }
+            else
+            {
+                names[named[i]] = chosen[i]!;
+            }
         }
 
         var naming = ImmutableArray.CreateBuilder<NamingFailure>();
@@ -182,6 +192,9 @@ public static class BallerinaRefiner
             NamingFailures = naming.ToImmutable(),
         };
     }
+
+    /// <summary>Test seam: runs before the naming rule chooses each module-level symbol's name among its ladder (a test makes it throw to check the guard).</summary>
+    internal static readonly AsyncLocal<Action<Symbol>?> BeforeChoose = new();
 
     /// <summary>Test seam: runs before each optional pass with the pass's name (a test makes it throw to check the guard).</summary>
     internal static readonly AsyncLocal<Action<string>?> BeforePass = new();
@@ -281,8 +294,40 @@ public static class BallerinaRefiner
     /// <param name="ladders">Each declaration's names, shortest first, in declaration order.</param>
     /// <param name="reserved">Names no declaration may take (checked without the keyword quote).</param>
     /// <param name="taken">Names already given: never given again; the chosen names are added.</param>
-    internal static IReadOnlyList<string> ChooseNames(IReadOnlyList<IReadOnlyList<string>> ladders, IReadOnlySet<string> reserved, HashSet<string> taken)
+    internal static IReadOnlyList<string> ChooseNames(IReadOnlyList<IReadOnlyList<string>> ladders, IReadOnlySet<string> reserved, HashSet<string> taken) =>
+        [.. ChooseNames(ladders, reserved, taken, null, null).Select(name => name!)];
+
+    /// <summary>
+    /// <see cref="ChooseNames(IReadOnlyList{IReadOnlyList{string}}, IReadOnlySet{string}, HashSet{string})"/>, each
+    /// ladder's choice under a guard of its own when <paramref name="failures"/> is given: a choice that throws (a bug
+    /// in the converter) is kept there by the ladder's index with the exception's message, and its name is null.
+    /// </summary>
+    /// <param name="before">Runs before each ladder's choice, with its index (a test seam).</param>
+    internal static IReadOnlyList<string?> ChooseNames(IReadOnlyList<IReadOnlyList<string>> ladders, IReadOnlySet<string> reserved, HashSet<string> taken, Action<int>? before, Dictionary<int, string>? failures)
     {
+        T? Guard<T>(int i, Func<T> choose)
+        {
+            if (failures is null)
+            {
+                return choose();
+            }
+
+            if (failures.ContainsKey(i))
+            {
+                return default;
+            }
+
+            try
+            {
+                return choose();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures[i] = $"{ex.GetType().Name}: {ex.Message}";
+                return default;
+            }
+        }
+
         var demand = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var ladder in ladders)
         {
@@ -293,7 +338,11 @@ public static class BallerinaRefiner
         }
 
         // A quoted keyword ('type) is never a shorter name worth having: only a last name may be one.
-        var free = ladders.Select(ladder => ladder.Take(ladder.Count - 1).FirstOrDefault(n => !n.StartsWith('\'') && demand[n] == 1 && !reserved.Contains(n) && !taken.Contains(n))).ToList();
+        var free = ladders.Select((ladder, i) => Guard(i, () =>
+        {
+            before?.Invoke(i);
+            return ladder.Take(ladder.Count - 1).FirstOrDefault(n => !n.StartsWith('\'') && demand[n] == 1 && !reserved.Contains(n) && !taken.Contains(n));
+        })).ToList();
 
         // The free names first, so that a numbered last name never takes one of them.
         foreach (var name in free.OfType<string>())
@@ -301,7 +350,7 @@ public static class BallerinaRefiner
             taken.Add(name.TrimStart('\''));
         }
 
-        return ladders.Select((ladder, i) => free[i] ?? Unique(ladder[^1], taken)).ToList();
+        return ladders.Select((ladder, i) => free[i] ?? Guard(i, () => Unique(ladder[^1], taken))).ToList();
     }
 
     /// <summary>Parameters of one function or resource: unique among themselves, never a module-level or reserved local name.</summary>

@@ -28,14 +28,18 @@ public sealed class SemanticModel
         SymbolTable symbols,
         ImmutableArray<ArtifactSyntax> artifacts,
         ReferenceGraph graph,
-        bool writesUriVars)
+        IReadOnlyList<MediatorSyntax> mediators,
+        HashSet<ArtifactSyntax> flowFailed,
+        DiagnosticBag? diagnostics)
     {
         Apis = apis;
         Symbols = symbols;
         Artifacts = artifacts;
         Graph = graph;
-        WritesUriVars = writesUriVars;
-        (_sequenceFacts, _templateFacts) = FlowAnalysis.Analyse(symbols);
+        Mediators = mediators;
+        WritesUriVars = mediators.Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
+        (_sequenceFacts, _templateFacts) = FlowAnalysis.Analyse(symbols, flowFailed, diagnostics);
+        FlowFailed = flowFailed;
     }
 
     /// <summary>The APIs, first definition of each name, in input order.</summary>
@@ -52,6 +56,62 @@ public sealed class SemanticModel
     /// <summary>Some flow of the project writes a <c>uri.var.*</c> property: path parameters must then be read from the properties.</summary>
     public bool WritesUriVars { get; }
 
+    /// <summary>
+    /// Every mediator of the project's artifacts, walked artifact by artifact in input order (as
+    /// <see cref="MediatorCollector.Collect"/> walks them), without those of the artifacts in <see cref="FlowFailed"/>:
+    /// the whole-project scans of the lowering read this list instead of walking the artifacts again.
+    /// </summary>
+    public IReadOnlyList<MediatorSyntax> Mediators { get; }
+
+    /// <summary>
+    /// The artifacts whose mediators could not be walked or whose flows could not be analysed (SB0908, an internal
+    /// error): left out of <see cref="Mediators"/> and of the flow facts (a sequence or template among them can do
+    /// nothing for its callers, as an unknown name), and lowered as TODOs.
+    /// </summary>
+    public IReadOnlySet<ArtifactSyntax> FlowFailed { get; }
+
+    /// <summary>
+    /// Test seam: runs before each artifact's mediators are walked (<c>"walking its mediators"</c>, every artifact) and
+    /// before each sequence's or sequence template's flows are analysed (<c>"analysing its flows"</c>), with the artifact
+    /// and the step; a test makes it throw to check the guards.
+    /// </summary>
+    internal static readonly AsyncLocal<Action<ArtifactSyntax, string>?> BeforeFlowStep = new();
+
+    /// <summary>The step of <see cref="BeforeFlowStep"/> that walks an artifact's mediators.</summary>
+    internal const string WalkingStep = "walking its mediators";
+
+    /// <summary>The step of <see cref="BeforeFlowStep"/> that analyses a sequence's or template's flows.</summary>
+    internal const string AnalysingStep = "analysing its flows";
+
+    /// <summary>
+    /// Runs one step of the whole-project analyses on one artifact; an unexpected exception (a bug in the converter) is
+    /// reported against that artifact (SB0908), the artifact is added to <paramref name="failed"/> (lowered as a TODO),
+    /// and false is returned, so that the other artifacts are analysed as if it were not there.
+    /// </summary>
+    private static bool GuardedStep(ArtifactSyntax artifact, string step, Action run, HashSet<ArtifactSyntax> failed, DiagnosticBag? diagnostics)
+    {
+        try
+        {
+            BeforeFlowStep.Value?.Invoke(artifact, step);
+            run();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (failed.Add(artifact))
+            {
+                diagnostics?.Report(
+                    DiagnosticCatalog.FlowInternalError,
+                    artifact.Location,
+                    $"{step} (the {artifact.XmlName} '{artifact.Name}')",
+                    $"{ex.GetType().Name}: {ex.Message}",
+                    "it is kept whole as a TODO, the flows calling it take it as doing nothing, and the other artifacts are converted");
+            }
+
+            return false;
+        }
+    }
+
     /// <param name="registryContains">Whether the project's registry holds a key.</param>
     /// <param name="registryText">The text of a registry resource by key (null when absent or not text).</param>
     /// <param name="diagnostics">Where duplicates (SB0501), unresolved references and cycles are reported.</param>
@@ -65,9 +125,20 @@ public sealed class SemanticModel
         var apis = artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)).ToImmutableArray();
 
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
-        var writesUriVars = MediatorCollector.Collect(artifacts)
-            .Any(m => m is PropertyMediator { Action: PropertyAction.Set } p && p.Name.StartsWith("uri.var.", StringComparison.Ordinal));
-        return new SemanticModel(apis, symbols, [.. artifacts], graph, writesUriVars) { _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent };
+
+        // Each artifact's mediators are walked under a guard of their own (SB0908): one that throws is left out.
+        var flowFailed = new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance);
+        var mediators = new List<MediatorSyntax>();
+        foreach (var artifact in artifacts)
+        {
+            IReadOnlyList<MediatorSyntax> walked = [];
+            if (GuardedStep(artifact, WalkingStep, () => walked = MediatorCollector.Collect([artifact]), flowFailed, diagnostics))
+            {
+                mediators.AddRange(walked);
+            }
+        }
+
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, mediators, flowFailed, diagnostics) { _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent };
     }
 
     private Func<string, (string Display, string Text)?>? _inputFile;
@@ -106,10 +177,30 @@ public sealed class SemanticModel
     /// </summary>
     private static class FlowAnalysis
     {
-        public static (Dictionary<string, FlowFacts> Sequences, Dictionary<string, FlowFacts> Templates) Analyse(SymbolTable symbols)
+        /// <param name="failed">
+        /// The artifacts whose analysis failed (SB0908): those already there are left out, and a sequence or template
+        /// whose own flows throw is added (and reported); either can do nothing for its callers, as an unknown name.
+        /// </param>
+        public static (Dictionary<string, FlowFacts> Sequences, Dictionary<string, FlowFacts> Templates) Analyse(SymbolTable symbols, HashSet<ArtifactSyntax> failed, DiagnosticBag? diagnostics)
         {
-            var sequences = symbols.Sequences.ToDictionary(s => s.Name, s => WithOnError(Local(s.Mediators), s.OnError, symbols), StringComparer.Ordinal);
-            var templates = symbols.SequenceTemplates.ToDictionary(t => t.Name, t => WithOnError(Local(t.Mediators), t.OnError, symbols), StringComparer.Ordinal);
+            Dictionary<string, LocalFacts> LocalFactsOf<T>(IEnumerable<T> flows, Func<T, ImmutableArray<MediatorSyntax>> mediators, Func<T, string?> onError)
+                where T : ArtifactSyntax
+            {
+                var found = new Dictionary<string, LocalFacts>(StringComparer.Ordinal);
+                foreach (var flow in flows.Where(f => !failed.Contains(f)))
+                {
+                    LocalFacts? local = null;
+                    if (GuardedStep(flow, AnalysingStep, () => local = WithOnError(Local(mediators(flow)), onError(flow), symbols), failed, diagnostics) && local is not null)
+                    {
+                        found[flow.Name] = local;
+                    }
+                }
+
+                return found;
+            }
+
+            var sequences = LocalFactsOf(symbols.Sequences, s => s.Mediators, s => s.OnError);
+            var templates = LocalFactsOf(symbols.SequenceTemplates, t => t.Mediators, t => t.OnError);
             var sequenceFacts = sequences.Keys.ToDictionary(k => k, _ => default(FlowFacts), StringComparer.Ordinal);
             var templateFacts = templates.Keys.ToDictionary(k => k, _ => default(FlowFacts), StringComparer.Ordinal);
             for (var changed = true; changed;)

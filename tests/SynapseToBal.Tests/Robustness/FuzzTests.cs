@@ -16,8 +16,10 @@ namespace SynapseToBal.Tests.Robustness;
 
 /// <summary>
 /// A bounded mutation fuzzer seeded from <c>../shared/corpus</c>: each case takes a corpus file, applies one to three
-/// structural XML mutations (drop, duplicate, move, swap, rename or insert elements) or value mutations (attribute
-/// and text values replaced by hostile text and odd expressions, the file cut short), and runs the whole pipeline
+/// structural XML mutations (drop, duplicate, move, swap, rename or insert elements, nest an element deep, read one
+/// artifact kind as another, move an element to another namespace or prefix) or value mutations (attribute and text
+/// values replaced by hostile text and odd expressions, attribute values put in <c>{...}</c>, <c>${...}</c> and
+/// <c>json-eval(...)</c> expressions, the file cut short), and runs the whole pipeline
 /// (parse, resolve, lower, refine, emit). No case may throw; a sample of the generated packages goes through the
 /// official Ballerina parser (balcheck), which must find no syntax error. The seed is fixed so that a failure
 /// reproduces; <see cref="CasesVariable"/> and <see cref="SeedVariable"/> run a longer or different campaign
@@ -70,6 +72,48 @@ public sealed class FuzzTests(ITestOutputHelper output)
         "<header name=\"Authorization\" value=\"Basic secret\"/>",
     ];
 
+    /// <summary>Expression forms an attribute value is put in (<c>{0}</c> is its value): attribute value templates, Synapse expressions, JSONPath, inline XPath, template syntax.</summary>
+    private static readonly string[] ExpressionForms =
+    [
+        "{{{0}}}", "{{$ctx:{0}}}", "{{//{0}}}", "{{json-eval($.{0})}}", "${{{0}}}", "${{payload.{0}}}", "${{vars.{0} + \"}}\"}}",
+        "${{properties.synapse.{0}}}", "json-eval($.{0})", "json-eval($..{0}[?(@.x == '}}')])", "{{{{{0}}}}}", "{{get-property('{0}')}}",
+        "$func:{0}", "$ctx:{0}", "{{${{payload.{0}}}}}", "${{xpath('//{0}')}}", "{0}}}", "{{{0}", "${{{0}",
+    ];
+
+    /// <summary>Namespaces an element is moved to: none, Synapse's own, foreign ones and near misses.</summary>
+    private static readonly string[] Namespaces =
+    [
+        "", Ns, "http://ws.apache.org/ns/synapse/", "http://ws.apache.org/ns/Synapse", "http://www.w3.org/2001/XMLSchema",
+        "http://ws.apache.org/commons/ns/payload", "urn:unknown",
+    ];
+
+    private const string Ns = "http://ws.apache.org/ns/synapse";
+
+    /// <summary>Root elements of the artifact kinds, and a few that are not.</summary>
+    private static readonly string[] ArtifactKinds =
+    [
+        "api", "proxy", "sequence", "template", "endpoint", "localEntry", "messageStore", "messageProcessor", "task",
+        "inboundEndpoint", "definitions", "data", "registry", "eventSource", "executor", "import", "unknownArtifact",
+    ];
+
+    private static readonly int[] NestingDepths = [2, 10, 40, 120, 255, 260];
+
+    /// <summary>Elements a mediator is wrapped in, with the attributes they need.</summary>
+    private static readonly (string Name, Dictionary<string, string> Attributes)[] Wrappers =
+    [
+        ("filter", new() { ["xpath"] = "true()" }),
+        ("then", new()),
+        ("else", new()),
+        ("sequence", new()),
+        ("case", new() { ["regex"] = ".*" }),
+        ("switch", new() { ["source"] = "//a" }),
+        ("target", new()),
+        ("inSequence", new()),
+        ("in", new()),
+        ("foreach", new() { ["expression"] = "//a" }),
+        ("onComplete", new() { ["expression"] = "//a" }),
+    ];
+
     [Fact]
     public void Mutated_corpus_files_never_crash_the_pipeline_and_still_generate_Ballerina_that_parses()
     {
@@ -120,7 +164,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 // The per-artifact guards turn an exception into a diagnostic (SB0906 in the symbol table, SB0904 while
                 // resolving, SB0902 while lowering, a skipped refining pass, a symbol given its fallback name, SB0903
                 // while generating) so that a user's run goes on; for the fuzzer it is still a crash.
-                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904" or "SB0906" or "SB0907") is { } internalError)
+                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904" or "SB0906" or "SB0907" or "SB0908") is { } internalError)
                 {
                     throw new InvalidOperationException("caught internal error: " + internalError.GetMessage(CultureInfo.InvariantCulture));
                 }
@@ -204,7 +248,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             if (document?.Root is not { } root || random.Next(12) == 0)
             {
                 // Text-level mutations: cut the file short or corrupt one character.
-                var current = document?.ToString(SaveOptions.DisableFormatting) ?? text;
+                var current = Serialized(document, text);
                 if (current.Length == 0)
                 {
                     break;
@@ -228,8 +272,63 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
             var elements = root.DescendantsAndSelf().ToList();
             var element = elements[random.Next(elements.Count)];
-            switch (random.Next(9))
+            switch (random.Next(13))
             {
+                case 9 when element.Attributes().Any(a => !a.IsNamespaceDeclaration):
+                {
+                    // An attribute value made an expression of the kinds Synapse evaluates at run time, around its own value.
+                    var attributes = element.Attributes().Where(a => !a.IsNamespaceDeclaration).ToList();
+                    var attribute = attributes[random.Next(attributes.Count)];
+                    var forms = ExpressionForms[random.Next(ExpressionForms.Length)];
+                    attribute.Value = string.Format(CultureInfo.InvariantCulture, forms, attribute.Value);
+                    names.Add($"expression {forms} in @{attribute.Name.LocalName}");
+                    break;
+                }
+
+                case 10:
+                {
+                    // Another namespace for one element (none, a foreign one, Synapse's under a prefix, or one close to it).
+                    var ns = Namespaces[random.Next(Namespaces.Length)];
+                    if (ns.Length > 0 && random.Next(2) == 0)
+                    {
+                        root.SetAttributeValue(XNamespace.Xmlns + "p" + random.Next(3).ToString(CultureInfo.InvariantCulture), ns);
+                    }
+
+                    names.Add($"namespace of <{element.Name.LocalName}> to '{ns}'");
+
+                    // Its own default namespace declaration goes (the writer declares the new one where it is needed).
+                    element.Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.None).Remove();
+                    element.Name = XNamespace.Get(ns) + element.Name.LocalName;
+                    break;
+                }
+
+                case 11:
+                {
+                    // One artifact kind read as another (the root, or a nested artifact of a definitions file).
+                    var target = element.Parent is null || element.Parent == root ? element : root;
+                    var kind = ArtifactKinds[random.Next(ArtifactKinds.Length)];
+                    names.Add($"artifact <{target.Name.LocalName}> as <{kind}>");
+                    target.Name = target.Name.Namespace + kind;
+                    break;
+                }
+
+                case 12 when element != root:
+                {
+                    // The element nested deep in wrappers, around the depth limit too (XmlSource.MaxElementDepth).
+                    var depth = NestingDepths[random.Next(NestingDepths.Length)];
+                    var inner = new XElement(element);
+                    XElement outer = inner;
+                    for (var level = 0; level < depth; level++)
+                    {
+                        var wrapper = Wrappers[random.Next(Wrappers.Length)];
+                        outer = new XElement(root.Name.Namespace + wrapper.Name, wrapper.Attributes.Select(a => new XAttribute(a.Key, a.Value)), outer);
+                    }
+
+                    names.Add($"nest <{element.Name.LocalName}> {depth} deep");
+                    element.ReplaceWith(outer);
+                    break;
+                }
+
                 case 0 when element.Attributes().Any():
                 {
                     var attributes = element.Attributes().Where(a => !a.IsNamespaceDeclaration).ToList();
@@ -314,6 +413,19 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
 
         description = names.Count == 0 ? "unchanged" : string.Join("; ", names);
-        return document?.ToString(SaveOptions.DisableFormatting) ?? text;
+        return Serialized(document, text);
+    }
+
+    /// <summary>The mutated tree as text; a tree the XML writer refuses (a mutation the harness got wrong) leaves the text as it was.</summary>
+    private static string Serialized(XDocument? document, string text)
+    {
+        try
+        {
+            return document?.ToString(SaveOptions.DisableFormatting) ?? text;
+        }
+        catch (XmlException)
+        {
+            return text;
+        }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class Lowerer
 
     /// <summary>Whether a default-scope property mediator of the input sets PRESERVE_WS_ADDRESSING (removing it does not count).</summary>
     private bool SetsPreserveAddressing => _setsPreserveAddressing ??=
-        MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>().Any(p => p.Name == "PRESERVE_WS_ADDRESSING" && p.Scope == "default" && p.Action != PropertyAction.Remove);
+        _model.Mediators.OfType<PropertyMediator>().Any(p => p.Name == "PRESERVE_WS_ADDRESSING" && p.Scope == "default" && p.Action != PropertyAction.Remove);
 
     /// <summary>
     /// A use of the client through the blocking sender (a blocking call, a callout), which

@@ -43,7 +43,7 @@ public sealed partial class Lowerer
     private HashSet<string>? FindTargetEndpointNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mediator in MediatorCollector.Collect(_model.Artifacts))
+        foreach (var mediator in _model.Mediators)
         {
             switch (mediator)
             {

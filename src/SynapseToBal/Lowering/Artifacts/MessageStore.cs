@@ -40,63 +40,69 @@ public sealed partial class Lowerer
     /// <summary>Declares the message stores before the flows are lowered, so that store mediators can refer to them.</summary>
     private void LowerMessageStores()
     {
+        // Each under the guard of the lowering (SB0902): a store that throws is kept whole as a TODO.
         foreach (var store in _model.Artifacts.OfType<MessageStoreSyntax>().Where(s => ReferenceEquals(_model.Symbols.MessageStore(s.Name), s)))
         {
-            var (kind, advice) = StoreKind(store.ClassName);
-            if (advice is null)
-            {
-                // InMemoryStore reads no parameter (the store mediator's guaranteed-delivery failover never applies: storing in memory does not fail).
-                foreach (var parameter in store.Parameters)
-                {
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, parameter.Location, "messageStore", $"parameter '{parameter.Name}'", "the in-memory store does not read it");
-                }
-
-                _messageStores[store.Name] = new MessageStoreIr(_symbols.Module(SymbolKind.LocalEntry, store.Name, "store"), store.Name, store);
-                continue;
-            }
-
-            if (kind == "JMS")
-            {
-                if (LowerJmsStore(store, out var missing) is { } jmsStore)
-                {
-                    _messageStores[store.Name] = jmsStore;
-                    continue;
-                }
-
-                advice = $"{missing}; write its producer with a jms:MessageProducer from ballerinax/java.jms";
-            }
-
-            if (kind == "JDBC")
-            {
-                if (LowerJdbcStore(store, out var missing) is { } jdbcStore)
-                {
-                    _messageStores[store.Name] = jdbcStore;
-                    continue;
-                }
-
-                advice = $"{missing}; write its producer with a jdbc:Client from ballerinax/java.jdbc";
-            }
-
-            // Every connection parameter becomes a configurable, credentials required ones without a default.
-            foreach (var parameter in store.Parameters)
-            {
-                var value = parameter.Text?.Trim() ?? parameter.Key ?? string.Empty;
-                var secret = SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(value);
-                _configurables.Add(new ConfigurableIr(
-                    _symbols.Module(SymbolKind.Configurable, $"{store.Name} {parameter.Name}"),
-                    ConfigurableType.String,
-                    secret ? null : value,
-                    $"Parameter '{parameter.Name}' of the {kind} message store '{store.Name}'.",
-                    Secret: secret));
-            }
-
-            var reason = new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"the {kind} message store '{store.Name}' is not translated yet: {advice}, from the configurables of its parameters");
-            _diagnostics.Report(DiagnosticCatalog.MessageStoreNotTranslated, store.Location, store.Name, kind, $"{advice}; its parameters are configurables");
-            _storeReasons[store.Name] = (kind, reason);
-            _pendingStores.Add(new PendingArtifactIr(reason, store));
+            Guarded(store, () => LowerMessageStore(store));
         }
 
         CheckJmsFailoverStores();
+    }
+
+    private void LowerMessageStore(MessageStoreSyntax store)
+    {
+        var (kind, advice) = StoreKind(store.ClassName);
+        if (advice is null)
+        {
+            // InMemoryStore reads no parameter (the store mediator's guaranteed-delivery failover never applies: storing in memory does not fail).
+            foreach (var parameter in store.Parameters)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, parameter.Location, "messageStore", $"parameter '{parameter.Name}'", "the in-memory store does not read it");
+            }
+
+            _messageStores[store.Name] = new MessageStoreIr(_symbols.Module(SymbolKind.LocalEntry, store.Name, "store"), store.Name, store);
+            return;
+        }
+
+        if (kind == "JMS")
+        {
+            if (LowerJmsStore(store, out var missing) is { } jmsStore)
+            {
+                _messageStores[store.Name] = jmsStore;
+                return;
+            }
+
+            advice = $"{missing}; write its producer with a jms:MessageProducer from ballerinax/java.jms";
+        }
+
+        if (kind == "JDBC")
+        {
+            if (LowerJdbcStore(store, out var missing) is { } jdbcStore)
+            {
+                _messageStores[store.Name] = jdbcStore;
+                return;
+            }
+
+            advice = $"{missing}; write its producer with a jdbc:Client from ballerinax/java.jdbc";
+        }
+
+        // Every connection parameter becomes a configurable, credentials required ones without a default.
+        foreach (var parameter in store.Parameters)
+        {
+            var value = parameter.Text?.Trim() ?? parameter.Key ?? string.Empty;
+            var secret = SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(value);
+            _configurables.Add(new ConfigurableIr(
+                _symbols.Module(SymbolKind.Configurable, $"{store.Name} {parameter.Name}"),
+                ConfigurableType.String,
+                secret ? null : value,
+                $"Parameter '{parameter.Name}' of the {kind} message store '{store.Name}'.",
+                Secret: secret));
+        }
+
+        var reason = new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"the {kind} message store '{store.Name}' is not translated yet: {advice}, from the configurables of its parameters");
+        _diagnostics.Report(DiagnosticCatalog.MessageStoreNotTranslated, store.Location, store.Name, kind, $"{advice}; its parameters are configurables");
+        _storeReasons[store.Name] = (kind, reason);
+        _pendingStores.Add(new PendingArtifactIr(reason, store));
     }
 
     /// <summary>Lowers the message processors, once the sequences and clients they use are known.</summary>
@@ -106,7 +112,7 @@ public sealed partial class Lowerer
         // A second processor of the same name is reported as a duplicate (SB0501) and not lowered, as Synapse keeps one.
         foreach (var processor in _model.Artifacts.OfType<MessageProcessorSyntax>().Where(p => ReferenceEquals(_model.Symbols.MessageProcessor(p.Name), p)))
         {
-            if (LowerMessageProcessor(processor) is { } lowered)
+            if (Guarded(processor, () => LowerMessageProcessor(processor)) is { } lowered)
             {
                 processors.Add(lowered);
             }

@@ -74,7 +74,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>Every mediator of the project, those of aggregates' onComplete flows included.</summary>
-    private List<MediatorSyntax> AllMediators() => MediatorCollector.WithOnComplete(MediatorCollector.Collect(_model.Artifacts));
+    private List<MediatorSyntax> AllMediators() => MediatorCollector.WithOnComplete(_model.Mediators);
 
     /// <summary>The parameters a call passes lazily (<c>{{xpath}}</c>) among those its template declares.</summary>
     private LazyBinding LazyBindingOf(CallTemplateMediator call, ImmutableArray<FunctionParameterIr> declared, bool report)

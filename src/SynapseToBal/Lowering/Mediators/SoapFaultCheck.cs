@@ -26,7 +26,7 @@ public sealed partial class Lowerer
     /// (in which sequence, on which branch) the property was set.
     /// </summary>
     private bool SetsForceErrorOnSoapFault => _setsForceErrorOnSoapFault ??=
-        MediatorCollector.Collect(_model.Artifacts).OfType<PropertyMediator>().Any(p => p.Name == ForceErrorOnSoapFault && p.Scope == "default");
+        _model.Mediators.OfType<PropertyMediator>().Any(p => p.Name == ForceErrorOnSoapFault && p.Scope == "default");
 
     /// <summary>
     /// The property itself, in the default scope with a string value (or removed): SynapseCallbackReceiver reads it as

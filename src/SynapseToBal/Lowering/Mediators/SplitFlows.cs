@@ -283,7 +283,7 @@ public sealed partial class Lowerer
         }
         else
         {
-            outFlows = _projectAggregates ??= [.. Reachable(MediatorCollector.Collect(_model.Artifacts)).OfType<AggregateMediator>()];
+            outFlows = _projectAggregates ??= [.. Reachable(_model.Mediators).OfType<AggregateMediator>()];
             where = "the project (the out flow its sends reach is decided at run time)";
         }
 
