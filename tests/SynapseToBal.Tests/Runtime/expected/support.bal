@@ -4003,8 +4003,8 @@ function sendOutOnly(http:ClientObject endpoint, string verb, string path, http:
 # properties, no HTTP client to answer in its SOAP version. A message the client sent as REST cannot go: Axis2 then
 # writes only the body's first element, which the receiver's SOAP builder refuses, and the send fails as it does
 # here. The proxy's answer (LocalResponder.handleResponse) becomes the response: its status (HTTP_SC) and transport
-# headers, its envelope as the body, and the content type the message was sent with (the outgoing messageType is
-# copied onto the response).
+# headers, its envelope as the body (read as the answer's own content type says), and the content type the message
+# was sent with as the message's content type (the outgoing messageType is copied onto the response).
 function callLocal(Context ctx, string address, function (Context ctx) returns http:Response|error flow) returns error? {
     removeAddressingHeaders(ctx);
     if ctx.restRequest {
@@ -5584,7 +5584,7 @@ function dataMapperNumberText(float x) returns string|error {
         return (<int>x).toString();
     }
     if float:isFinite(x) && x == float:floor(x) && x >= -9223372036854775808.0 && x < 9223372036854775808.0 && x != 0.0 {
-        return error(string `Unsupported value type found${(<int>x).toString()}: the data mapping's number is an integer beyond 32 bits, which the data mapper's writer does not write`);
+        return error(string `Unsupported value type found: ${(<int>x).toString()}: the data mapping's number is an integer beyond 32 bits, which the data mapper's writer does not write`);
     }
     return javaDoubleString(x);
 }
@@ -8776,8 +8776,8 @@ function fileConnectorMatches(string filePattern, string name) returns boolean|e
     return regexp:isFullMatch(check regexp:fromString(filePattern), name);
 }
 
-# fileconnector.copy (FileCopy, connector 2.0.11 or later) of local files. Without a `filePattern`, a file is copied
-# into the destination folder under its own name; a folder's tree is merged into the destination (into a folder of
+# fileconnector.copy (FileCopy, connector 2.0.22 or later; earlier 2.x releases log a failed pattern copy and go on)
+# of local files. Without a `filePattern`, a file is copied into the destination folder under its own name; a folder's tree is merged into the destination (into a folder of
 # its own name there with `includeParentDirectory` true) as VFS's copyFrom merges it: a file replaces one of the same
 # name, an entry of another type is deleted first, folders are created as needed. The payload becomes
 # `<success>true</success>`, or `<success>false</success>` when the source does not exist or a file's copy fails (the

@@ -158,7 +158,7 @@ function mapTotalsToResult(Totals input) returns Result|error {
     // TODO(SB0257): }
     _ = check notTranslated("for(i_Patient in inputTotals.Patient){\nSPLIT_5_0 = inputTotals.Patient[i_Patient].reference.split('_');\noutputResult.Patient[count_i_Patient] =  {};\noutputResult.Patient[count_i_Patient].pharmacyRef = SPLIT_5_0[0];\n\ncount_i_Patient++;\n}");
     return {
-        sum: check dataMapperDecimal(0.0f + check dataMapperNumber(input?.num1)),
+        sum: check dataMapperDecimal(0.0f + dataMapperNumber(input?.num1)),
         half: check dataMapperDecimal(<float>input.count / 2.0f),
         cost: check dataMapperDecimal(<float>input.price * 2.0f),
         next: input.count + 1,

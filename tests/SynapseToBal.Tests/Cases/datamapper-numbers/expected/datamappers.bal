@@ -27,13 +27,13 @@ type Result record {|
 # + return - The output schema's record, which becomes the body
 function mapNumbersToResult(Numbers input) returns Result|error {
     return {
-        sum: check dataMapperNumberText((0.0f + check dataMapperNumber(input?.num1)) + check dataMapperNumber(input?.num2)),
-        quotient: check dataMapperNumberText(check dataMapperNumber(input?.num1) / check dataMapperNumber(input?.num2)),
+        sum: check dataMapperNumberText((0.0f + dataMapperNumber(input?.num1)) + dataMapperNumber(input?.num2)),
+        quotient: check dataMapperNumberText(dataMapperNumber(input?.num1) / dataMapperNumber(input?.num2)),
         rounded: check dataMapperInteger(dataMapperRound(<float>input.price)),
-        largest: check dataMapperNumberText(dataMapperMax(dataMapperMax(check dataMapperNumber(input?.num1), check dataMapperNumber(input?.num2)), <float>input.qty)),
+        largest: check dataMapperNumberText(dataMapperMax(dataMapperMax(dataMapperNumber(input?.num1), dataMapperNumber(input?.num2)), <float>input.qty)),
         floor: check dataMapperDecimal(float:floor(<float>input.price * 1.5f)),
         total: check dataMapperDecimal(<float>input.price * <float>input.qty),
-        magnitude: check dataMapperInteger(float:abs(float:ceiling(check dataMapperNumber(input?.num1) - 0.25f))),
+        magnitude: check dataMapperInteger(float:abs(float:ceiling(dataMapperNumber(input?.num1) - 0.25f))),
         smallest: check dataMapperNumberText(dataMapperMin(<float>input.qty, 10.0f))
     };
 }
