@@ -25,6 +25,15 @@ public sealed class SectionCollector
         }
     }
 
+    /// <summary>Forgets every recorded construct (their texts are large; the caller has read what it needed).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _byFile.Clear();
+        }
+    }
+
     /// <summary>The constructs recorded for a generated file, in render order (empty when none).</summary>
     public IReadOnlyList<(string Origin, string Text)> Of(string file)
     {

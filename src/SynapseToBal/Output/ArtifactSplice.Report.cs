@@ -386,6 +386,7 @@ internal static partial class ArtifactSplice
 
             writer.WriteEndArray();
             writer.WriteEndArray();
+            FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
@@ -411,9 +412,13 @@ internal static partial class ArtifactSplice
 
             writer.WriteStringValue(d.Message);
             writer.WriteEndArray();
+            FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
+
+        // The report's JSON is one string value: the writer holds it whole (escaped) however often it is flushed.
+        writer.Flush();
         writer.WriteString("json", report.Json);
         writer.WriteEndObject();
     }

@@ -53,7 +53,7 @@ public static class IncrementalConversion
             var splicedOutcome = new OutputWriter(root, output).Write(spliced.Files, new Manifest(Generator, Build, settings, spliced.Inputs, []), previous);
             if (!output.Check)
             {
-                WriteIfChanged(recordPath, ArtifactSplice.Serialize(spliced.Next));
+                WriteRecord(recordPath, spliced.Next);
             }
 
             return new IncrementalRun(null, splicedOutcome, UpToDate: false) { Spliced = true, SplicedReport = spliced.Report };
@@ -78,7 +78,9 @@ public static class IncrementalConversion
             // The record a later run splices from; none (and a stale one removed) when this run cannot give one.
             if (sections is not null && !output.ReuseRenders && ArtifactSplice.Build(result, files, manifest.Inputs, sections, options.Input) is { } record)
             {
-                WriteIfChanged(recordPath, ArtifactSplice.Serialize(record));
+                // The constructs' texts were only needed to locate the sections: dropped before the record is written.
+                sections.Clear();
+                WriteRecord(recordPath, record);
             }
             else if (File.Exists(recordPath))
             {
@@ -103,11 +105,70 @@ public static class IncrementalConversion
         return new IncrementalRun(result, outcome, UpToDate: false) { Cache = cache };
     }
 
-    private static void WriteIfChanged(string path, string text)
+    /// <summary>
+    /// Writes the record to a temporary file beside it as it is serialized (never whole in memory), then replaces the
+    /// record with it only when their bytes differ (an unchanged record keeps its file and time) and atomically (a
+    /// reader never sees half a record); the temporary file is removed either way.
+    /// </summary>
+    internal static void WriteRecord(string path, ArtifactSplice.Record record)
     {
-        if (!(File.Exists(path) && File.ReadAllText(path) == text))
+        var temporary = path + ".tmp";
+        try
         {
-            File.WriteAllText(path, text);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, CompareBuffer))
+            {
+                ArtifactSplice.Serialize(record, stream);
+            }
+
+            if (SameBytes(temporary, path))
+            {
+                File.Delete(temporary);
+            }
+            else
+            {
+                File.Move(temporary, path, overwrite: true);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private const int CompareBuffer = 64 * 1024;
+
+    /// <summary>Whether both files exist and hold the same bytes, read a buffer at a time.</summary>
+    internal static bool SameBytes(string first, string second)
+    {
+        if (!File.Exists(first) || !File.Exists(second))
+        {
+            return false;
+        }
+
+        using var a = new FileStream(first, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        using var b = new FileStream(second, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var left = new byte[CompareBuffer];
+        var right = new byte[CompareBuffer];
+        while (true)
+        {
+            var read = a.ReadAtLeast(left, left.Length, throwOnEndOfStream: false);
+            if (read != b.ReadAtLeast(right.AsSpan(0, read), read, throwOnEndOfStream: false) || !left.AsSpan(0, read).SequenceEqual(right.AsSpan(0, read)))
+            {
+                return false;
+            }
+
+            if (read < left.Length)
+            {
+                return true;
+            }
         }
     }
 
