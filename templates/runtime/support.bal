@@ -7420,11 +7420,10 @@ function forwardReadCodes(int[] endpointCodes, int[] nonRetryCodes) returns int[
 # validation is retried without it.
 function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns boolean {
     if sent is error {
-        int code = errorCode(sent);
-        if code == 0 {
+        if errorCode(sent) == 0 {
             recordError(ctx, sent);
         }
-        if code != 303000 && code != 303001 {
+        if errorCode(sent) != 303000 && errorCode(sent) != 303001 {
             ctx.properties["BLOCKING_SENDER_ERROR"] = "true";
         }
         return false;
