@@ -7379,6 +7379,11 @@ function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryC
 # nothing (no FORCE_ERROR_ON_SOAP_FAULT check), the status alone is judged and the reply sequence does not run.
 function forwardOutOnly(Context ctx) returns boolean => ctx.properties["OUT_ONLY"] == "true";
 
+# Whether a failed forwarding attempt runs the fault sequence: always for a message that is not out-only
+# (handleFailedInvocations); for an out-only one only when the send failed (BLOCKING_SENDER_ERROR "true": ForwardingService
+# throws), not when a status read fails validation (onForwardFailure only logs).
+function forwardFaultRuns(Context ctx) returns boolean => !forwardOutOnly(ctx) || ctx.properties["BLOCKING_SENDER_ERROR"] == "true";
+
 # `forwardAttempt` to an endpoint with `enableAddressing` (`wsAddressing`, its version, and `wsaTo`, its URL; `()` for
 # an endpoint without it): the header blocks are added (`callBlockingAddressed`) only when the stored message's
 # PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
