@@ -167,7 +167,8 @@ public abstract record ForwardRouteIr
 
     /// <summary>
     /// An endpoint with an HTTP client (address, http without a host template, wsdl) or a failover / loadbalance group:
-    /// the response's status decides (validateResponse) and the reply sequence runs with it.
+    /// the response's status decides (validateResponse) and the reply sequence runs with it, unless the message's OUT_ONLY
+    /// is "true" (removed without it).
     /// </summary>
     public sealed record Http(ClientIr Client) : ForwardRouteIr
     {

@@ -96,7 +96,7 @@ public static partial class PropertyLocalAnalysis
         "FORCE_POST_PUT_NOBODY", "MESSAGE_FORMAT", "JSON_STREAM", "SERVICE_PREFIX", "TRANSPORT_OUT_NAME", "REQUEST_HOST_HEADER",
         "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN", "FORCE_REST",
         "SYSTEM_TIME", "SYSTEM_DATE", "MESSAGE_ID", "MessageID", "To", "From", "FaultTo", "ReplyTo", "RelatesTo", "Action",
-        "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX",
+        "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX", "BLOCKING_SENDER_ERROR",
 
         // Read or set by name in the generated templates: the forwarding processor's target, the Kafka record's facts.
         "target.endpoint", "topic", "partitionNo", "partition", "offset", "timestamp",

@@ -81,7 +81,7 @@ public sealed class BlockingSenderErrorTests
         // code); forwardOutcome records only a failure that carries no Synapse code.
         InOrder(Function("forwardAttempt"),
             "if state is EndpointState && endpointReady(ctx, state) is error {",
-            "error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers);",
+            "error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);",
             "sent = endpointCalled(state, sent);",
             "return forwardOutcome(ctx, sent, nonRetryCodes);");
         var outcome = Function("forwardOutcome");

@@ -49,7 +49,7 @@ public sealed class ForwardingBlockingSenderTests
         Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404], headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", files["connections.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("http:FailoverClient", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = !forwardOutOnly(ctx), blocking = true", files["support.bal"], StringComparison.Ordinal);
         var note = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.BlockingGroupSend.Id);
         Assert.Contains("failover endpoint 'Quotes'", note.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class ForwardingBlockingSenderTests
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
         Assert.Contains("sent = endpointCalled(state, sent);", support, StringComparison.Ordinal);
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers)", support, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers)", support, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,5 +82,39 @@ public sealed class ForwardingBlockingSenderTests
         Assert.Contains("self.targetName = name;", stores, StringComparison.Ordinal);
         Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
         Assert.Contains("type ForwardRoute record {|\n    http:Client|EndpointGroup|FORWARD_TO endpoint;", files["support.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_only_message_is_removed_without_the_reply_sequence_and_a_failed_status_skips_the_fault_sequence()
+    {
+        const string backend = """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="B"><address uri="http://b.example.com"/></endpoint>""";
+        const string fault = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="F"><log/></sequence>""";
+        var files = ArtifactConversion.Convert(Storing, Store, backend, Reply, fault, Processor("P", "targetEndpoint=\"B\"", "<parameter name=\"message.processor.fault.sequence\">F</parameter>"));
+        var stores = files["stores.bal"];
+
+        // ForwardingService clears BLOCKING_SENDER_ERROR before the attempt.
+        var clear = stores.IndexOf("_ = ctx.properties.removeIfHasKey(\"BLOCKING_SENDER_ERROR\");", StringComparison.Ordinal);
+        var attempt = stores.IndexOf("if forwardAttempt(ctx, b, headers = passThroughHeaders) {", StringComparison.Ordinal);
+        Assert.True(clear >= 0 && attempt > clear, stores);
+
+        // After a passing status the out-only check comes first: removed, and the run goes on without the reply sequence.
+        var outOnly = stores.IndexOf("if forwardOutOnly(ctx) {", attempt, StringComparison.Ordinal);
+        Assert.True(outOnly > attempt, stores);
+        var removed = stores.IndexOf(".remove();", outOnly, StringComparison.Ordinal);
+        var reply = stores.IndexOf("r(ctx)", outOnly, StringComparison.Ordinal);
+        Assert.True(removed > outOnly && reply > removed, stores);
+        Assert.Equal(-1, stores.IndexOf("r(ctx)", attempt, outOnly - attempt, StringComparison.Ordinal));
+
+        // A failed attempt runs the fault sequence unless the message is out-only and the send itself did not fail.
+        var guard = stores.IndexOf("if forwardFaultRuns(ctx) {", reply, StringComparison.Ordinal);
+        var faultCall = stores.IndexOf("f(ctx)", reply, StringComparison.Ordinal);
+        Assert.True(guard > reply && faultCall > guard, stores);
+
+        var support = files["support.bal"];
+        Assert.Contains("function forwardOutOnly(Context ctx) returns boolean => ctx.properties[\"OUT_ONLY\"] == \"true\";", support, StringComparison.Ordinal);
+        Assert.Contains("function forwardFaultRuns(Context ctx) returns boolean => !forwardOutOnly(ctx) || ctx.properties[\"BLOCKING_SENDER_ERROR\"] == \"true\";", support, StringComparison.Ordinal);
+        Assert.Contains("soapFault = !forwardOutOnly(ctx), headers = headers);", support, StringComparison.Ordinal);
+        Assert.Contains("ctx.properties[\"BLOCKING_SENDER_ERROR\"] = \"true\";", support, StringComparison.Ordinal);
+        Assert.Contains("ctx.properties[\"BLOCKING_SENDER_ERROR\"] = \"false\";", support, StringComparison.Ordinal);
     }
 }

@@ -43,9 +43,12 @@ class OrderForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttemptGroup(ctx, orderBackendEpGroup, format = "soap11", headers = passThroughHeaders) {
-                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
-                if ctx.properties["OUT_ONLY"] == "true" {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
                     continue;
@@ -57,9 +60,13 @@ class OrderForwarderProcessor {
                 return;
             } else {
                 log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackendEP'", statusCode = ctx.statusCode);
-                var reply = orderFault(ctx);
-                if reply is error {
-                    log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
+                // An out-only message whose status fails validation is retried without the fault sequence
+                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+                if forwardFaultRuns(ctx) {
+                    var reply = orderFault(ctx);
+                    if reply is error {
+                        log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
+                    }
                 }
             }
             self.attempts += 1;

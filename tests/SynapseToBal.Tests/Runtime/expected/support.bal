@@ -7369,12 +7369,22 @@ function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryC
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = true, headers = headers);
+    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
     return forwardOutcome(ctx, sent, nonRetryCodes);
 }
+
+# Whether a stored message is forwarded out-only: ForwardingService tests "true".equals(OUT_ONLY), the string "true"
+# only, not a typed boolean. The blocking sender then sends it out-only (sendRobust): a SOAP fault answer fails
+# nothing (no FORCE_ERROR_ON_SOAP_FAULT check), the status alone is judged and the reply sequence does not run.
+function forwardOutOnly(Context ctx) returns boolean => ctx.properties["OUT_ONLY"] == "true";
+
+# Whether a failed forwarding attempt runs the fault sequence: always for a message that is not out-only
+# (handleFailedInvocations); for an out-only one only when the send failed (BLOCKING_SENDER_ERROR "true": ForwardingService
+# throws), not when a status read fails validation (onForwardFailure only logs).
+function forwardFaultRuns(Context ctx) returns boolean => !forwardOutOnly(ctx) || ctx.properties["BLOCKING_SENDER_ERROR"] == "true";
 
 # `forwardAttempt` to an endpoint with `enableAddressing` (`wsAddressing`, its version, and `wsaTo`, its URL; `()` for
 # an endpoint without it): the header blocks are added (`callBlockingAddressed`) only when the stored message's
@@ -7388,7 +7398,7 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = true, headers = headers);
+    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = !forwardOutOnly(ctx), headers = headers);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
@@ -7400,7 +7410,7 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
 # after a failed one, 303000 when none is ready.
 function forwardAttemptGroup(Context ctx, EndpointGroup group, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean
-    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = true, blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), headers = headers), nonRetryCodes);
+    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = !forwardOutOnly(ctx), blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), headers = headers), nonRetryCodes);
 
 # The statuses the blocking sender reads as a response during a forwarding attempt: ForwardingService sets the
 # processor's `non.retry.status.codes` as the message's NON_ERROR_HTTP_STATUS_CODES before each attempt
@@ -7411,13 +7421,21 @@ function forwardReadCodes(int[] endpointCodes, int[] nonRetryCodes) returns int[
 # Whether a forwarding attempt delivered the message: a response whose status is 2xx or a non-retry one. A failed
 # blocking send has recorded its ERROR_* properties (`blockingFault`), a refused one its 303001 / 303000
 # (`endpointReady`, `callGroup`); any other failure (a body that cannot be written) is recorded as the flow records it.
+# The blocking sender sets BLOCKING_SENDER_ERROR to "true" when the send failed and "false" when it returned
+# (BlockingMsgSender.send); a refused attempt never reaches it and leaves the property unset. The job reads it for an
+# out-only message: only a failed send runs the fault sequence (ForwardingService throws), a status that fails
+# validation is retried without it.
 function forwardOutcome(Context ctx, error? sent, int[] nonRetryCodes) returns boolean {
     if sent is error {
         if errorCode(sent) == 0 {
             recordError(ctx, sent);
         }
+        if errorCode(sent) != 303000 && errorCode(sent) != 303001 {
+            ctx.properties["BLOCKING_SENDER_ERROR"] = "true";
+        }
         return false;
     }
+    ctx.properties["BLOCKING_SENDER_ERROR"] = "false";
     return (ctx.statusCode >= 200 && ctx.statusCode < 300) || nonRetryCodes.indexOf(ctx.statusCode) is int;
 }
 
@@ -7435,7 +7453,7 @@ function forwardAttemptAddress(Context ctx, int[] nonRetryCodes = [], function (
     if endpoint is error {
         return forwardOutcome(ctx, blockingFault(ctx, endpoint.message(), 401002), nonRetryCodes);
     }
-    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), nonErrorCodes = nonRetryCodes, soapFault = true, headers = headers);
+    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), nonErrorCodes = nonRetryCodes, soapFault = !forwardOutOnly(ctx), headers = headers);
     return forwardOutcome(ctx, sent, nonRetryCodes);
 }
 

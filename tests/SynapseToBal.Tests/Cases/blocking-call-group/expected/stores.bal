@@ -42,14 +42,27 @@ class QuoteForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttemptGroup(ctx, quoteGroupGroup, [404], headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    quoteStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
                 continue;
             } else {
                 log:printError("Message processor 'QuoteForwarder' failed to forward a message to endpoint 'QuoteGroup'", statusCode = ctx.statusCode);
-                quoteFault(ctx);
+                // An out-only message whose status fails validation is retried without the fault sequence
+                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+                if forwardFaultRuns(ctx) {
+                    quoteFault(ctx);
+                }
             }
             self.attempts += 1;
             if self.attempts >= 3 {
@@ -102,7 +115,16 @@ class AuditForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttempt(ctx, auditBackend, nonErrorCodes = [404], state = auditBackendSuspension, headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    quoteStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
@@ -175,7 +197,16 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardRoute(ctx, route, [409], headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    quoteStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;

@@ -46,9 +46,12 @@ class AuditForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttempt(ctx, paymentBackend, headers = passThroughHeaders) {
-                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
-                if ctx.properties["OUT_ONLY"] == "true" {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
                     paymentStore.remove();
                     self.attempts = 0;
                     return;

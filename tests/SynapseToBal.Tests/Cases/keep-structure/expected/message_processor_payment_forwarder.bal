@@ -38,14 +38,27 @@ class PaymentForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttempt(ctx, paymentBackend, [400, 404], headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    paymentStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
                 continue;
             } else {
                 log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
-                paymentFault(ctx);
+                // An out-only message whose status fails validation is retried without the fault sequence
+                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+                if forwardFaultRuns(ctx) {
+                    paymentFault(ctx);
+                }
             }
             self.attempts += 1;
             if self.attempts >= 3 {

@@ -50,7 +50,16 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardRoute(ctx, route, headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    paymentStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;

@@ -43,7 +43,16 @@ class CallbackForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttemptAddress(ctx, [404, 410], headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    callbackStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 callbackReply(ctx);
                 callbackStore.remove();
                 self.attempts = 0;

@@ -126,6 +126,8 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             ForwardOutcome outcome = forwardChosen(ctx, route, headers = passThroughHeaders);
             if outcome == "sent" {
                 // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
@@ -134,8 +136,9 @@ class RoutedForwarderProcessor {
                 continue;
             }
             if outcome == "response" {
-                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
-                if ctx.properties["OUT_ONLY"] == "true" {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
                     continue;

@@ -49,9 +49,12 @@ class LedgerForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttemptAddressed(ctx, ledgerBackend, format = "soap11", wsAddressing = "final", wsaTo = ledgerBackendUrl, headers = passThroughHeaders) {
-                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
-                if ctx.properties["OUT_ONLY"] == "true" {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
                     ledgerStore.remove();
                     self.attempts = 0;
                     continue;
@@ -127,9 +130,12 @@ class RoutedForwarderProcessor {
                 self.deactivate(ctx);
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardRouteAddressed(ctx, route, headers = passThroughHeaders) {
-                // ForwardingService tests "true".equals(OUT_ONLY): the string "true" only, not a typed boolean.
-                if ctx.properties["OUT_ONLY"] == "true" {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
                     routedStore.remove();
                     self.attempts = 0;
                     continue;

@@ -51,7 +51,16 @@ class PaymentForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttempt(ctx, paymentBackend, headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    paymentDbStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 var reply = paymentReply(ctx);
                 if reply is error {
                     log:printError("Message processor 'PaymentForwarder': the reply sequence failed", 'error = reply);

@@ -56,16 +56,29 @@ class OrderForwarderProcessor {
             if ctx is () {
                 return;
             }
+            // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
+            _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
             if forwardAttempt(ctx, orderBackend, headers = passThroughHeaders) {
+                // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
+                // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
+                if forwardOutOnly(ctx) {
+                    orderQueueStore.remove();
+                    self.attempts = 0;
+                    continue;
+                }
                 orderReply(ctx);
                 orderQueueStore.remove();
                 self.attempts = 0;
                 continue;
             } else {
                 log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
-                var reply = orderFault(ctx);
-                if reply is error {
-                    log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
+                // An out-only message whose status fails validation is retried without the fault sequence
+                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+                if forwardFaultRuns(ctx) {
+                    var reply = orderFault(ctx);
+                    if reply is error {
+                        log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
+                    }
                 }
             }
             self.attempts += 1;
