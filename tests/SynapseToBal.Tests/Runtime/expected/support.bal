@@ -8794,14 +8794,15 @@ function fileConnectorMatches(string filePattern, string name) returns boolean|e
     return regexp:isFullMatch(check regexp:fromString(filePattern), name);
 }
 
-# fileconnector.copy (FileCopy, connector 2.0.22 or later; earlier 2.x releases log a failed pattern copy and go on)
-# of local files. Without a `filePattern`, a file is copied into the destination folder under its own name; a folder's tree is merged into the destination (into a folder of
-# its own name there with `includeParentDirectory` true) as VFS's copyFrom merges it: a file replaces one of the same
-# name, an entry of another type is deleted first, folders are created as needed. The payload becomes
-# `<success>true</success>`, or `<success>false</success>` when the source does not exist or a file's copy fails (the
-# connector logs it). With a `filePattern`, every file of the source folder and of its sub-folders whose name fully
-# matches the pattern is copied into the destination folder itself (sub-folders are not kept) and the payload
-# becomes `<success>true</success>`; a missing source, one that is not a folder or a failed copy fails the flow.
+# fileconnector.copy (FileCopy, connector 2.0.22 or later; earlier 2.x releases log a failed pattern copy and go on) of
+# local files. Without a `filePattern`, a file is copied into the destination folder under its own name; a folder's tree
+# is merged into the destination (into a folder of its own name there with `includeParentDirectory` true) as VFS's
+# copyFrom merges it: a file replaces one of the same name, an entry of another type is deleted first, folders are
+# created as needed. The payload becomes `<success>true</success>`, or `<success>false</success>` when the source does
+# not exist or a file's copy fails (the connector logs it). With a `filePattern`, every file of the source folder and of
+# its sub-folders whose name fully matches the pattern is copied into the destination folder itself (sub-folders are not
+# kept) and the payload becomes `<success>true</success>`; a missing source, one that is not a folder or a failed copy
+# fails the flow.
 function fileConnectorCopy(Context ctx, string location, string destination, string filePattern = "",
         string includeParentDirectory = "") returns error? {
     string sourcePath = check fileConnectorCleanPath(location);
