@@ -9371,7 +9371,7 @@ function ldapAuthenticate(Context ctx, string dn, string password) returns error
 # `uri.var.region`, `uri.var.enableSSL`, `uri.var.contentType`). An operation connects with them at each call, as
 # the connector signs each request with them.
 function amazonSqsInit(Context ctx, string accessKeyId = "", string secretAccessKey = "", string version = "",
-        string region = "", string enableSSL = "", string contentType = "") {
+        string region = "", string enableSSL = "", string contentType = "") returns error? {
     ctx.properties["uri.var.accessKeyId"] = accessKeyId;
     ctx.properties["uri.var.secretAccessKey"] = secretAccessKey;
     ctx.properties["uri.var.version"] = version;

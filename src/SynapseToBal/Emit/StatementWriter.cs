@@ -317,6 +317,9 @@ internal sealed partial class StatementWriter
             case LdapConnectorStep ldap:
                 _out.Line($"check {LdapFunction(ldap.Operation)}({LdapArguments(ldap)});");
                 break;
+            case AmazonSqsStep sqs:
+                _out.Line($"check {AmazonSqsFunction(sqs.Operation)}({AmazonSqsArguments(sqs)});");
+                break;
             case SalesforceRestStep salesforce:
                 _out.Line($"check {SalesforceFunction(salesforce.Operation)}({SalesforceArguments(salesforce)});");
                 break;

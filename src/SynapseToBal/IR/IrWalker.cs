@@ -38,6 +38,7 @@ public static class IrWalker
         ComputedPropertyStep => [],
         FileConnectorStep => [],
         LdapConnectorStep => [],
+        AmazonSqsStep => [],
         SalesforceRestStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
@@ -102,6 +103,7 @@ public static class IrWalker
         KafkaPublishStep publish => publish.Parameters.Select(p => p.Value),
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType, fileStep.Destination, fileStep.IncludeParentDirectory, fileStep.RecursiveSearch }.OfType<ExprIr>(),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
+        AmazonSqsStep sqs => sqs.Arguments.Select(a => a.Value),
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep

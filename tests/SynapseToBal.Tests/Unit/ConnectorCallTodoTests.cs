@@ -20,8 +20,8 @@ public sealed class ConnectorCallTodoTests
     [Theory]
     [InlineData("<amazons3.getBuckets/>", "use s3:Client's listBuckets (ballerinax/aws.s3)")]
     [InlineData("<amazons3.initMultipartUpload><bucketName>b</bucketName></amazons3.initMultipartUpload>", "use s3:Client's createMultipartUpload (ballerinax/aws.s3)")]
-    [InlineData("<amazonsqs.sendMessageBatch><queueId>q</queueId></amazonsqs.sendMessageBatch>", "use sqs:Client's sendMessageBatch (ballerinax/aws.sqs)")]
-    [InlineData("<amazonsqs.purgeQueue/>", "use sqs:Client's purgeQueue (ballerinax/aws.sqs)")]
+    [InlineData("<amazonsqs.sendMessageBatch configKey=\"sqsConnection\"><queueUrl>q</queueUrl></amazonsqs.sendMessageBatch>", "use sqs:Client's sendMessageBatch (ballerinax/aws.sqs)")]
+    [InlineData("<amazonsqs.purgeQueue><queueUrl>{$ctx:q}</queueUrl></amazonsqs.purgeQueue>", "use sqs:Client's purgeQueue (ballerinax/aws.sqs)")]
     [InlineData("<ldap.searchEntry><dn>ou=people</dn></ldap.searchEntry>", "use ldap:Client's search (or searchWithType) (ballerina/ldap)")]
     [InlineData("<ldap.authenticate><dn>uid=a</dn></ldap.authenticate>", "a new ldap:Client bound with the user's DN and password")]
     [InlineData("<fileconnector.rename><source>/a</source></fileconnector.rename>", "use file:rename for a local file")]
@@ -37,5 +37,6 @@ public sealed class ConnectorCallTodoTests
     public void An_operation_without_a_counterpart_names_the_client_only()
     {
         Assert.Contains("use an s3:Client of ballerinax/aws.s3", Todo("<amazons3.getBucketACL/>").Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("use an sqs:Client of ballerinax/aws.sqs", Todo("<amazonsqs.addPermission><label>l</label></amazonsqs.addPermission>").Reason.Message, StringComparison.Ordinal);
     }
 }

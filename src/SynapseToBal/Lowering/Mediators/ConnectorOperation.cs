@@ -44,6 +44,11 @@ public sealed partial class Lowerer
             return LowerLdapOperation(operation, context);
         }
 
+        if (operation.Connector == "amazonsqs")
+        {
+            return LowerAmazonSqsOperation(operation, context);
+        }
+
         if (ConnectorWithDifferentResult(operation) is { } different)
         {
             return different;
