@@ -17,6 +17,7 @@ import ballerina/sql;
 import ballerina/time;
 import ballerina/url;
 import ballerina/uuid;
+import ballerinax/aws.sqs;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
@@ -9365,6 +9366,604 @@ function ldapAuthenticate(Context ctx, string dn, string password) returns error
     }
     connection->close();
     ldapResult(ctx, "Success");
+}
+
+# amazonsqs.init (Amazon SQS connector 1.0.x, the init template): the settings become the properties the template
+# sets and the operations read (`uri.var.accessKeyId`, `uri.var.secretAccessKey`, `uri.var.version`,
+# `uri.var.region`, `uri.var.enableSSL`, `uri.var.contentType`). An operation connects with them at each call, as
+# the connector signs each request with them.
+function amazonSqsInit(Context ctx, string accessKeyId = "", string secretAccessKey = "", string version = "",
+        string region = "", string enableSSL = "", string contentType = "") returns error? {
+    ctx.properties["uri.var.accessKeyId"] = accessKeyId;
+    ctx.properties["uri.var.secretAccessKey"] = secretAccessKey;
+    ctx.properties["uri.var.version"] = version;
+    ctx.properties["uri.var.region"] = region;
+    ctx.properties["uri.var.enableSSL"] = enableSSL;
+    ctx.properties["uri.var.contentType"] = contentType;
+}
+
+# A property amazonsqs.init set, "" when it is not set.
+function amazonSqsSetting(Context ctx, string name) returns string {
+    anydata value = ctx.properties[name];
+    return value is () ? "" : value.toString();
+}
+
+# An `sqs:Client` on the keys and region amazonsqs.init set, created for one call as the connector signs each
+# request with the keys of the message; without them the call fails, as the connector's signing does.
+function amazonSqsClient(Context ctx) returns sqs:Client|error {
+    string accessKeyId = amazonSqsSetting(ctx, "uri.var.accessKeyId");
+    string secretAccessKey = amazonSqsSetting(ctx, "uri.var.secretAccessKey");
+    string region = amazonSqsSetting(ctx, "uri.var.region");
+    map<string> settings = {accessKeyId, secretAccessKey, region};
+    foreach [string, string] [name, value] in settings.entries() {
+        if value == "" {
+            return error(string `the property uri.var.${name} is not set (amazonsqs.init sets it): the Amazon SQS connector cannot sign the request without it`);
+        }
+    }
+    return new ({auth: {accessKeyId, secretAccessKey}, region});
+}
+
+# The URL of the queue `queueName` of the account `queueId` in the region of amazonsqs.init, the queue the
+# connector's request path `/{queueId}/{queueName}/` names.
+function amazonSqsQueueUrl(Context ctx, string queueId, string queueName) returns string|error {
+    if queueId == "" || queueName == "" {
+        return error("the Amazon SQS operation names no queue: its queueId and queueName are both needed");
+    }
+    string region = amazonSqsSetting(ctx, "uri.var.region");
+    return string `https://sqs.${region}.amazonaws.com/${check url:encode(queueId, "UTF-8")}/${check url:encode(queueName, "UTF-8")}`;
+}
+
+# An integer parameter of an operation, `()` when it is empty (the connector then leaves it out of the request).
+function amazonSqsInt(string name, string value) returns int?|error {
+    if value == "" {
+        return ();
+    }
+    int|error number = int:fromString(value.trim());
+    if number is error {
+        return error(string `the Amazon SQS parameter ${name} is not an integer: ${value}`);
+    }
+    return number;
+}
+
+# The name=value pairs of a multi-valued parameter (`attributeEntries`, `messageAttributes`, `attributes`, ...), as
+# the connector's AmazonSQSAuthConnector splits it: at `&` (trailing empty parts dropped), each part a name and a
+# value around its one `=`; any other part fails the request ("Invalid parameters").
+function amazonSqsPairs(string entries) returns map<string>|error {
+    map<string> pairs = {};
+    string[] parts = [];
+    string rest = entries;
+    while true {
+        int? amp = rest.indexOf("&");
+        if amp is () {
+            parts.push(rest);
+            break;
+        }
+        parts.push(rest.substring(0, amp));
+        rest = rest.substring(amp + 1);
+    }
+    while parts.length() > 0 && parts[parts.length() - 1] == "" {
+        _ = parts.pop();
+    }
+    foreach string part in parts {
+        int? eq = part.indexOf("=");
+        if eq is () || eq == part.length() - 1 || part.indexOf("=", eq + 1) is int {
+            return error(string `Invalid parameters: ${part}`);
+        }
+        pairs[part.substring(0, eq)] = part.substring(eq + 1);
+    }
+    return pairs;
+}
+
+# The numbered entries of a multi-valued parameter in the order of their numbers: `<prefix>.<n>.<field>=value`
+# pairs grouped by `n`, each a map from `field` to the value (`""` for a pair `<prefix>.<n>=value`, as in
+# `AttributeName.1=All`); a pair without the prefix and a number fails the call, as the generated call does not
+# reproduce it.
+function amazonSqsEntries(string entries, string prefix) returns map<string>[]|error {
+    map<map<string>> groups = {};
+    int[] numbers = [];
+    foreach [string, string] [name, value] in (check amazonSqsPairs(entries)).entries() {
+        string tail = name.startsWith(prefix + ".") ? name.substring(prefix.length() + 1) : "";
+        int? dot = tail.indexOf(".");
+        string number = dot is int ? tail.substring(0, dot) : tail;
+        int|error n = int:fromString(number);
+        if n is error || n < 1 {
+            return error(string `the Amazon SQS parameter ${name} is not reproduced by the generated call (only ${prefix}.n entries are)`);
+        }
+        map<string>? group = groups[n.toString()];
+        if group is () {
+            numbers.push(n);
+            groups[n.toString()] = {[dot is int ? tail.substring(dot + 1) : ""]: value};
+        } else {
+            group[dot is int ? tail.substring(dot + 1) : ""] = value;
+        }
+    }
+    return from int n in numbers.sort()
+        select groups.get(n.toString());
+}
+
+# The values of the numbered entries `<prefix>.<n>=value` of a multi-valued parameter (`AttributeName.1=All`).
+function amazonSqsNames(string entries, string prefix) returns string[]|error {
+    string[] names = [];
+    foreach map<string> entry in check amazonSqsEntries(entries, prefix) {
+        foreach [string, string] [key, value] in entry.entries() {
+            if key != "" {
+                return error(string `the Amazon SQS parameter ${prefix}.n.${key} is not reproduced by the generated call`);
+            }
+            names.push(value);
+        }
+    }
+    return names;
+}
+
+# Text as XML character data (`&`, `<` and `>` escaped).
+function amazonSqsText(string text) returns string => xml:createText(text).toString();
+
+# An element of an SQS answer holding `text`, or nothing for `()` (the service leaves an absent value out).
+function amazonSqsElement(string name, string|int? text) returns string =>
+    text is () ? "" : string `<${name}>${amazonSqsText(text.toString())}</${name}>`;
+
+# The message after an Amazon SQS call: the service's XML answer `<{action}Response>` (in the namespace of the API
+# version amazonsqs.init set, 2012-11-05 when it set none) with `content` inside, as the query API writes it, and
+# the answer's status, as the message is after the connector's call (a backend response: fresh transport headers,
+# `text/xml`). The client gives no request ID on success, so the answer has no `ResponseMetadata`.
+function amazonSqsAnswer(Context ctx, int status, string action, string content) {
+    string version = amazonSqsSetting(ctx, "uri.var.version");
+    string namespace = string `http://queue.amazonaws.com/doc/${version == "" ? "2012-11-05" : version}/`;
+    string answer = string `<?xml version="1.0"?><${action}Response xmlns="${amazonSqsText(namespace)}">${content}</${action}Response>`;
+    ctx.statusCode = status;
+    ctx.httpSc = status.toString();
+    ctx.headers = {"content-type": "text/xml"};
+    ctx.excessHeaders = {};
+    ctx.contentType = "text/xml";
+    ctx.payload = <ReceivedBody>{bytes: answer.toBytes(), contentType: "text/xml"};
+    becomeResponse(ctx);
+}
+
+# An Amazon SQS call that failed. When the service answered, its error answer (`<ErrorResponse>` with the error's
+# type, code and message and the request ID) becomes the message with the answer's status, as after the
+# connector's call, and the flow goes on; a failure without an answer (no connection, no keys) fails the flow, as
+# the connector's call does.
+function amazonSqsFailure(Context ctx, error failure) returns error? {
+    if failure is sqs:Error {
+        int? status = failure.detail().httpStatusCode;
+        if status is int {
+            string content = string `<Error><Type>${status >= 500 ? "Receiver" : "Sender"}</Type>`
+                + amazonSqsElement("Code", failure.detail().errorCode ?: "")
+                + amazonSqsElement("Message", failure.detail().errorMessage ?: failure.message())
+                + "<Detail/></Error>" + amazonSqsElement("RequestId", failure.detail().requestId ?: "");
+            amazonSqsAnswer(ctx, status, "Error", content);
+            return;
+        }
+    }
+    return failure;
+}
+
+# Closes a client made for one call (a failure to close changes nothing in the answer).
+function amazonSqsClose(sqs:Client connection) {
+    error? closed = connection->close();
+    if closed is error {
+        // The call's answer is already in hand; the client is not used again.
+    }
+}
+
+# The queue attributes of `attributeEntries` (`Attribute.n.Name=...&Attribute.n.Value=...`) as sqs:QueueAttributes;
+# an attribute the record does not carry as the service reads it (RedrivePolicy, RedriveAllowPolicy,
+# DeduplicationScope, FifoThroughputLimit, SqsManagedSseEnabled) fails the call.
+function amazonSqsQueueAttributes(string attributeEntries) returns sqs:QueueAttributes|error {
+    sqs:QueueAttributes attributes = {};
+    foreach map<string> entry in check amazonSqsEntries(attributeEntries, "Attribute") {
+        string name = entry["Name"] ?: "";
+        string value = entry["Value"] ?: "";
+        match name {
+            "DelaySeconds" => {
+                attributes.delaySeconds = (check amazonSqsInt(name, value)) ?: 0;
+            }
+            "MaximumMessageSize" => {
+                attributes.maximumMessageSize = (check amazonSqsInt(name, value)) ?: 0;
+            }
+            "MessageRetentionPeriod" => {
+                attributes.messageRetentionPeriod = (check amazonSqsInt(name, value)) ?: 0;
+            }
+            "ReceiveMessageWaitTimeSeconds" => {
+                attributes.receiveMessageWaitTimeSeconds = (check amazonSqsInt(name, value)) ?: 0;
+            }
+            "VisibilityTimeout" => {
+                attributes.visibilityTimeout = (check amazonSqsInt(name, value)) ?: 0;
+            }
+            "Policy" => {
+                attributes.policy = value;
+            }
+            "KmsMasterKeyId" => {
+                attributes.kmsMasterKeyId = value;
+            }
+            "KmsDataKeyReusePeriodSeconds" => {
+                attributes.kmsDataKeyReusePeriodSeconds = value;
+            }
+            "FifoQueue" => {
+                attributes.fifoQueue = value.toLowerAscii() == "true";
+            }
+            "ContentBasedDeduplication" => {
+                attributes.contentBasedDeduplication = value.toLowerAscii() == "true";
+            }
+            _ => {
+                return error(string `the queue attribute ${name} is not reproduced by the generated call`);
+            }
+        }
+    }
+    return attributes;
+}
+
+# amazonsqs.createQueue (CreateQueue): the queue with the attributes of `attributeEntries`; the message becomes
+# `<CreateQueueResponse>` with the queue's URL, status 200.
+function amazonSqsCreateQueue(Context ctx, string queueName = "", string attributeEntries = "") returns error? {
+    sqs:QueueAttributes? attributes = attributeEntries == "" ? () : check amazonSqsQueueAttributes(attributeEntries);
+    sqs:Client connection = check amazonSqsClient(ctx);
+    string|error created;
+    if attributes is () {
+        created = connection->createQueue(queueName);
+    } else {
+        created = connection->createQueue(queueName, queueAttributes = attributes);
+    }
+    amazonSqsClose(connection);
+    if created is error {
+        return amazonSqsFailure(ctx, created);
+    }
+    amazonSqsAnswer(ctx, 200, "CreateQueue", "<CreateQueueResult>" + amazonSqsElement("QueueUrl", created) + "</CreateQueueResult>");
+}
+
+# amazonsqs.deleteQueue (DeleteQueue): the message becomes `<DeleteQueueResponse>`, status 200.
+function amazonSqsDeleteQueue(Context ctx, string queueId = "", string queueName = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:Client connection = check amazonSqsClient(ctx);
+    error? deleted = connection->deleteQueue(queueUrl);
+    amazonSqsClose(connection);
+    if deleted is error {
+        return amazonSqsFailure(ctx, deleted);
+    }
+    amazonSqsAnswer(ctx, 200, "DeleteQueue", "");
+}
+
+# amazonsqs.purgeQueue (PurgeQueue): the message becomes `<PurgeQueueResponse>`, status 200.
+function amazonSqsPurgeQueue(Context ctx, string queueId = "", string queueName = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:Client connection = check amazonSqsClient(ctx);
+    error? purged = connection->purgeQueue(queueUrl);
+    amazonSqsClose(connection);
+    if purged is error {
+        return amazonSqsFailure(ctx, purged);
+    }
+    amazonSqsAnswer(ctx, 200, "PurgeQueue", "");
+}
+
+# amazonsqs.getQueueUrl (GetQueueUrl): the URL of the queue `queueName` (of the account `accountId` when given);
+# the message becomes `<GetQueueUrlResponse>` with it, status 200.
+function amazonSqsGetQueueUrl(Context ctx, string queueName = "", string accountId = "") returns error? {
+    sqs:Client connection = check amazonSqsClient(ctx);
+    string|error found;
+    if accountId == "" {
+        found = connection->getQueueUrl(queueName);
+    } else {
+        found = connection->getQueueUrl(queueName, queueOwnerAWSAccountId = accountId);
+    }
+    amazonSqsClose(connection);
+    if found is error {
+        return amazonSqsFailure(ctx, found);
+    }
+    amazonSqsAnswer(ctx, 200, "GetQueueUrl", "<GetQueueUrlResult>" + amazonSqsElement("QueueUrl", found) + "</GetQueueUrlResult>");
+}
+
+# amazonsqs.listQueues (ListQueues): the URLs of the queues (whose names start with `queueNamePrefix` when given);
+# the message becomes `<ListQueuesResponse>` with a `<QueueUrl>` each, status 200.
+function amazonSqsListQueues(Context ctx, string queueNamePrefix = "") returns error? {
+    sqs:Client connection = check amazonSqsClient(ctx);
+    sqs:ListQueuesResponse|error listed;
+    if queueNamePrefix == "" {
+        listed = connection->listQueues();
+    } else {
+        listed = connection->listQueues(queueNamePrefix = queueNamePrefix);
+    }
+    amazonSqsClose(connection);
+    if listed is error {
+        return amazonSqsFailure(ctx, listed);
+    }
+    string urls = "";
+    foreach string queueUrl in listed.queueUrls {
+        urls += amazonSqsElement("QueueUrl", queueUrl);
+    }
+    amazonSqsAnswer(ctx, 200, "ListQueues", "<ListQueuesResult>" + urls + "</ListQueuesResult>");
+}
+
+# The message attributes of `messageAttributes` (`MessageAttribute.n.Name`, `MessageAttribute.n.Value.DataType` and
+# `MessageAttribute.n.Value.StringValue`, or `.Value.BinaryValue` in base64) as the client's map.
+function amazonSqsMessageAttributes(string messageAttributes) returns map<sqs:MessageAttributeValue>|error {
+    map<sqs:MessageAttributeValue> attributes = {};
+    foreach map<string> entry in check amazonSqsEntries(messageAttributes, "MessageAttribute") {
+        sqs:MessageAttributeValue attribute = {dataType: entry["Value.DataType"] ?: ""};
+        foreach [string, string] [key, value] in entry.entries() {
+            match key {
+                "Name"|"Value.DataType" => {
+                }
+                "Value.StringValue" => {
+                    attribute.stringValue = value;
+                }
+                "Value.BinaryValue" => {
+                    attribute.binaryValue = check array:fromBase64(value);
+                }
+                _ => {
+                    return error(string `the message attribute field ${key} is not reproduced by the generated call`);
+                }
+            }
+        }
+        attributes[entry["Name"] ?: ""] = attribute;
+    }
+    return attributes;
+}
+
+# amazonsqs.sendMessage (SendMessage): `messageBody` to the queue, delayed by `delaySeconds` and with the
+# attributes of `messageAttributes` when given; the message becomes `<SendMessageResponse>` with the body's (and
+# attributes') MD5 digest and the message ID, status 200.
+function amazonSqsSendMessage(Context ctx, string queueId = "", string queueName = "", string messageBody = "",
+        string delaySeconds = "", string messageAttributes = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:SendMessageConfig config = {};
+    int? delay = check amazonSqsInt("delaySeconds", delaySeconds);
+    if delay is int {
+        config.delaySeconds = delay;
+    }
+    if messageAttributes != "" {
+        config.messageAttributes = check amazonSqsMessageAttributes(messageAttributes);
+    }
+    sqs:Client connection = check amazonSqsClient(ctx);
+    sqs:SendMessageResponse|error sent = connection->sendMessage(queueUrl, messageBody, config);
+    amazonSqsClose(connection);
+    if sent is error {
+        return amazonSqsFailure(ctx, sent);
+    }
+    amazonSqsAnswer(ctx, 200, "SendMessage", "<SendMessageResult>" + amazonSqsElement("MD5OfMessageBody", sent.md5OfMessageBody)
+        + amazonSqsElement("MD5OfMessageAttributes", sent.md5OfMessageAttributes) + amazonSqsElement("MessageId", sent.messageId)
+        + amazonSqsElement("SequenceNumber", sent.sequenceNumber) + "</SendMessageResult>");
+}
+
+# A received message as the query API writes it: ID, receipt handle, body and its digest, the system attributes
+# (`<Attribute>`, under the service's names) and the message attributes (`<MessageAttribute>`).
+function amazonSqsMessageXml(sqs:Message message) returns string {
+    string content = amazonSqsElement("MessageId", message.messageId) + amazonSqsElement("ReceiptHandle", message.receiptHandle)
+        + amazonSqsElement("MD5OfBody", message.md5OfBody) + amazonSqsElement("Body", message.body);
+    sqs:MessageAttributes? system = message.messageSystemAttributes;
+    if system is sqs:MessageAttributes {
+        [string, string|int?][] named = [["SenderId", system.senderId], ["ApproximateFirstReceiveTimestamp", system.approximateFirstReceiveTimestamp],
+            ["ApproximateReceiveCount", system.approximateReceiveCount], ["SentTimestamp", system.sentTimeStamp],
+            ["AWSTraceHeader", system.awsTraceHeader], ["MessageDeduplicationId", system.messageDeduplicationId],
+            ["MessageGroupId", system.messageGroupId], ["SequenceNumber", system.sequenceNumber],
+            ["DeadLetterQueueSourceArn", system.deadLetterQueueSourceArn]];
+        foreach [string, string|int?] [name, value] in named {
+            if value !is () {
+                content += "<Attribute>" + amazonSqsElement("Name", name) + amazonSqsElement("Value", value) + "</Attribute>";
+            }
+        }
+    }
+    content += amazonSqsElement("MD5OfMessageAttributes", message.md5OfMessageAttributes);
+    foreach [string, sqs:MessageAttributeValue] [name, attribute] in (message.messageAttributes ?: {}).entries() {
+        byte[]? binary = attribute.binaryValue;
+        content += "<MessageAttribute>" + amazonSqsElement("Name", name) + "<Value>" + amazonSqsElement("StringValue", attribute.stringValue)
+            + amazonSqsElement("BinaryValue", binary is () ? () : binary.toBase64()) + amazonSqsElement("DataType", attribute.dataType)
+            + "</Value></MessageAttribute>";
+    }
+    return "<Message>" + content + "</Message>";
+}
+
+# amazonsqs.receiveMessage (ReceiveMessage): up to `maxNumberOfMessages` messages of the queue, waiting
+# `waitTimeSeconds` and hiding them for `visibilityTimeout` when given, with the system attributes `attributes`
+# (`AttributeName.n=...`) and the message attributes `messageAttributeNames` (`MessageAttributeName.n=...`) asked
+# for; the message becomes `<ReceiveMessageResponse>` with a `<Message>` each, status 200.
+function amazonSqsReceiveMessage(Context ctx, string queueId = "", string queueName = "", string maxNumberOfMessages = "",
+        string waitTimeSeconds = "", string visibilityTimeout = "", string attributes = "",
+        string messageAttributeNames = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:ReceiveMessageConfig config = {};
+    int? maximum = check amazonSqsInt("maxNumberOfMessages", maxNumberOfMessages);
+    if maximum is int {
+        config.maxNumberOfMessages = maximum;
+    }
+    int? waitTime = check amazonSqsInt("waitTimeSeconds", waitTimeSeconds);
+    if waitTime is int {
+        config.waitTimeSeconds = waitTime;
+    }
+    int? visibility = check amazonSqsInt("visibilityTimeout", visibilityTimeout);
+    if visibility is int {
+        config.visibilityTimeout = visibility;
+    }
+    if attributes != "" {
+        sqs:MessageSystemAttributeName[] names = [];
+        foreach string name in check amazonSqsNames(attributes, "AttributeName") {
+            if name !is sqs:MessageSystemAttributeName {
+                return error(string `the message attribute name ${name} is not one the generated call can ask for`);
+            }
+            names.push(name);
+        }
+        config.messageSystemAttributeNames = names;
+    }
+    if messageAttributeNames != "" {
+        config.messageAttributeNames = check amazonSqsNames(messageAttributeNames, "MessageAttributeName");
+    }
+    sqs:Client connection = check amazonSqsClient(ctx);
+    sqs:Message[]|error received = connection->receiveMessage(queueUrl, config);
+    amazonSqsClose(connection);
+    if received is error {
+        return amazonSqsFailure(ctx, received);
+    }
+    string messages = "";
+    foreach sqs:Message message in received {
+        messages += amazonSqsMessageXml(message);
+    }
+    amazonSqsAnswer(ctx, 200, "ReceiveMessage", "<ReceiveMessageResult>" + messages + "</ReceiveMessageResult>");
+}
+
+# amazonsqs.deleteMessage (DeleteMessage): the message of `receiptHandle`; the message becomes
+# `<DeleteMessageResponse>`, status 200.
+function amazonSqsDeleteMessage(Context ctx, string queueId = "", string queueName = "", string receiptHandle = "")
+        returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:Client connection = check amazonSqsClient(ctx);
+    error? deleted = connection->deleteMessage(queueUrl, receiptHandle);
+    amazonSqsClose(connection);
+    if deleted is error {
+        return amazonSqsFailure(ctx, deleted);
+    }
+    amazonSqsAnswer(ctx, 200, "DeleteMessage", "");
+}
+
+# amazonsqs.changeMessageVisibility (ChangeMessageVisibility): the visibility timeout of the message of
+# `receiptHandle`; the message becomes `<ChangeMessageVisibilityResponse>`, status 200.
+function amazonSqsChangeMessageVisibility(Context ctx, string queueId = "", string queueName = "",
+        string receiptHandle = "", string visibilityTimeout = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    int? timeout = check amazonSqsInt("visibilityTimeout", visibilityTimeout);
+    if timeout is () {
+        return error("amazonsqs.changeMessageVisibility sets no visibilityTimeout, which the service needs");
+    }
+    sqs:Client connection = check amazonSqsClient(ctx);
+    error? changed = connection->changeMessageVisibility(queueUrl, receiptHandle, timeout);
+    amazonSqsClose(connection);
+    if changed is error {
+        return amazonSqsFailure(ctx, changed);
+    }
+    amazonSqsAnswer(ctx, 200, "ChangeMessageVisibility", "");
+}
+
+# amazonsqs.getQueueAttributes (GetQueueAttributes): the attributes `attributes` (`AttributeName.n=...`) of the
+# queue; the message becomes `<GetQueueAttributesResponse>` with an `<Attribute>` (name, value) each, status 200.
+# A name the client does not know is left out of the request.
+function amazonSqsGetQueueAttributes(Context ctx, string queueId = "", string queueName = "", string attributes = "")
+        returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:QueueAttributeName[] names = [];
+    foreach string name in attributes == "" ? [] : check amazonSqsNames(attributes, "AttributeName") {
+        if name is sqs:QueueAttributeName {
+            names.push(name);
+        }
+    }
+    sqs:Client connection = check amazonSqsClient(ctx);
+    sqs:GetQueueAttributesResponse|error read = connection->getQueueAttributes(queueUrl, attributeNames = names);
+    amazonSqsClose(connection);
+    if read is error {
+        return amazonSqsFailure(ctx, read);
+    }
+    string content = "";
+    foreach [string, string] [name, value] in read.queueAttributes.entries() {
+        content += "<Attribute>" + amazonSqsElement("Name", name) + amazonSqsElement("Value", value) + "</Attribute>";
+    }
+    amazonSqsAnswer(ctx, 200, "GetQueueAttributes", "<GetQueueAttributesResult>" + content + "</GetQueueAttributesResult>");
+}
+
+# amazonsqs.setQueueAttributes (SetQueueAttributes): the attributes of `attributeEntries`; the message becomes
+# `<SetQueueAttributesResponse>`, status 200.
+function amazonSqsSetQueueAttributes(Context ctx, string queueId = "", string queueName = "", string attributeEntries = "")
+        returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:QueueAttributes attributes = check amazonSqsQueueAttributes(attributeEntries);
+    sqs:Client connection = check amazonSqsClient(ctx);
+    error? set = connection->setQueueAttributes(queueUrl, attributes);
+    amazonSqsClose(connection);
+    if set is error {
+        return amazonSqsFailure(ctx, set);
+    }
+    amazonSqsAnswer(ctx, 200, "SetQueueAttributes", "");
+}
+
+# The failed entries of a batch answer as the query API writes them (`<BatchResultErrorEntry>`).
+function amazonSqsBatchErrors(sqs:BatchResultErrorEntry[] failed) returns string {
+    string content = "";
+    foreach sqs:BatchResultErrorEntry entry in failed {
+        content += "<BatchResultErrorEntry>" + amazonSqsElement("Id", entry.id) + amazonSqsElement("SenderFault", entry.senderFault.toString())
+            + amazonSqsElement("Code", entry.code) + amazonSqsElement("Message", entry.message) + "</BatchResultErrorEntry>";
+    }
+    return content;
+}
+
+# amazonsqs.sendMessageBatch (SendMessageBatch): the messages of `messageRequestEntry`
+# (`SendMessageBatchRequestEntry.n.Id`, `.MessageBody`, `.DelaySeconds`, `.MessageDeduplicationId`,
+# `.MessageGroupId` and `.MessageAttribute.m.*`); the message becomes `<SendMessageBatchResponse>` with an entry
+# for each message sent and each refused, status 200. The client sends no request-wide `delaySeconds`: a flow that
+# sets one fails.
+function amazonSqsSendMessageBatch(Context ctx, string queueId = "", string queueName = "", string delaySeconds = "",
+        string messageRequestEntry = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    if delaySeconds != "" {
+        return error("amazonsqs.sendMessageBatch sets delaySeconds for the whole request, which the generated call cannot send (set DelaySeconds in each entry)");
+    }
+    sqs:SendMessageBatchEntry[] entries = [];
+    foreach map<string> entry in check amazonSqsEntries(messageRequestEntry, "SendMessageBatchRequestEntry") {
+        sqs:SendMessageBatchEntry message = {id: entry["Id"] ?: "", body: entry["MessageBody"] ?: ""};
+        string attributes = "";
+        foreach [string, string] [key, value] in entry.entries() {
+            if key.startsWith("MessageAttribute.") {
+                attributes += (attributes == "" ? "" : "&") + key + "=" + value;
+                continue;
+            }
+            match key {
+                "Id"|"MessageBody" => {
+                }
+                "DelaySeconds" => {
+                    message.delaySeconds = (check amazonSqsInt(key, value)) ?: 0;
+                }
+                "MessageDeduplicationId" => {
+                    message.messageDeduplicationId = value;
+                }
+                "MessageGroupId" => {
+                    message.messageGroupId = value;
+                }
+                _ => {
+                    return error(string `the batch entry field ${key} is not reproduced by the generated call`);
+                }
+            }
+        }
+        if attributes != "" {
+            message.messageAttributes = check amazonSqsMessageAttributes(attributes);
+        }
+        entries.push(message);
+    }
+    sqs:Client connection = check amazonSqsClient(ctx);
+    sqs:SendMessageBatchResponse|error sent = connection->sendMessageBatch(queueUrl, entries);
+    amazonSqsClose(connection);
+    if sent is error {
+        return amazonSqsFailure(ctx, sent);
+    }
+    string content = "";
+    foreach sqs:SendMessageBatchResultEntry entry in sent.successful {
+        content += "<SendMessageBatchResultEntry>" + amazonSqsElement("Id", entry.id) + amazonSqsElement("MessageId", entry.messageId)
+            + amazonSqsElement("MD5OfMessageBody", entry.md5OfMessageBody) + amazonSqsElement("MD5OfMessageAttributes", entry.md5OfMessageAttributes)
+            + amazonSqsElement("SequenceNumber", entry.sequenceNumber) + "</SendMessageBatchResultEntry>";
+    }
+    amazonSqsAnswer(ctx, 200, "SendMessageBatch", "<SendMessageBatchResult>" + content + amazonSqsBatchErrors(sent.failed) + "</SendMessageBatchResult>");
+}
+
+# amazonsqs.deleteMessageBatch (DeleteMessageBatch): the messages of `messageRequestEntry`
+# (`DeleteMessageBatchRequestEntry.n.Id` and `.ReceiptHandle`); the message becomes `<DeleteMessageBatchResponse>`
+# with an entry for each message deleted and each refused, status 200.
+function amazonSqsDeleteMessageBatch(Context ctx, string queueId = "", string queueName = "",
+        string messageRequestEntry = "") returns error? {
+    string queueUrl = check amazonSqsQueueUrl(ctx, queueId, queueName);
+    sqs:DeleteMessageBatchEntry[] entries = [];
+    foreach map<string> entry in check amazonSqsEntries(messageRequestEntry, "DeleteMessageBatchRequestEntry") {
+        foreach string key in entry.keys() {
+            if key != "Id" && key != "ReceiptHandle" {
+                return error(string `the batch entry field ${key} is not reproduced by the generated call`);
+            }
+        }
+        entries.push({id: entry["Id"] ?: "", receiptHandle: entry["ReceiptHandle"] ?: ""});
+    }
+    sqs:Client connection = check amazonSqsClient(ctx);
+    sqs:DeleteMessageBatchResponse|error deleted = connection->deleteMessageBatch(queueUrl, entries);
+    amazonSqsClose(connection);
+    if deleted is error {
+        return amazonSqsFailure(ctx, deleted);
+    }
+    string content = "";
+    foreach sqs:DeleteMessageBatchResultEntry entry in deleted.successful {
+        content += "<DeleteMessageBatchResultEntry>" + amazonSqsElement("Id", entry.id) + "</DeleteMessageBatchResultEntry>";
+    }
+    amazonSqsAnswer(ctx, 200, "DeleteMessageBatch", "<DeleteMessageBatchResult>" + content + amazonSqsBatchErrors(deleted.failed) + "</DeleteMessageBatchResult>");
 }
 
 # Publishes a record as the Kafka connector's publishMessages (KafkaProduceConnector) does. Each parameter becomes
