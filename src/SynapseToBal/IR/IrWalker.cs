@@ -39,6 +39,7 @@ public static class IrWalker
         FileConnectorStep => [],
         LdapConnectorStep => [],
         SalesforceRestStep => [],
+        GmailStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         ThrottleStep throttle => [throttle.OnAccept, throttle.OnReject],
@@ -103,6 +104,7 @@ public static class IrWalker
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType, fileStep.Destination, fileStep.IncludeParentDirectory, fileStep.RecursiveSearch }.OfType<ExprIr>(),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
+        GmailStep gmail => gmail.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

@@ -12,7 +12,6 @@ public sealed partial class Lowerer
     {
         ["amazons3"] = "the connector signs a call to S3's REST API with the keys its init takes (often from the message, at each call) and leaves S3's own XML response and HTTP status as the message, which the flow goes on with; s3:Client is created once from configuration and returns Ballerina values or an error, so S3's response would have to be rebuilt by hand",
         ["amazonsqs"] = "the connector signs a call to SQS's query API with the keys its init takes (often from the message, at each call) and leaves SQS's own XML response and HTTP status as the message, which the flow goes on with; sqs:Client is created once from configuration and returns Ballerina records or an error, so SQS's response would have to be rebuilt by hand",
-        ["gmail"] = "the connector builds the MIME message itself (CreateMail) and leaves the Gmail API's own JSON as the message (for sendMail {id, threadId, labelIds}; for readMail and listAllMails the message resources with their base64url raw text and MIME part tree); gmail:Client builds the message from its own MessageRequest and returns its own records (raw decoded, parts restructured), so the Gmail API's answer would have to be rebuilt by hand",
         ["twitter"] = "the connector calls Twitter's REST API v1.1 (account, statuses, lists, friendships) with the OAuth 1.0a keys its init takes and leaves Twitter's JSON response as the message; ballerinax/twitter calls API v2, whose operations, authentication and responses differ",
     };
 
