@@ -857,9 +857,17 @@ public sealed partial class PackageEmitter
             Fields = SalesforceConnectionFields(s, names),
             Auth = SalesforceAuthFields(s.Auth, names),
         }).ToList();
+        var gmailConnections = package.GmailConnections.Select(g => new
+        {
+            Doc = new[] { $"Gmail connection '{BallerinaSyntax.CommentText(g.ConnectionName)}' of the Gmail connector operations ({Relative(g.Origin.Path)}, line {Line(g.Origin.Line)})." },
+            Notes = g.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+            Name = names[g.Name],
+            ServiceUrl = names[g.ServiceUrl],
+            Auth = GmailAuthFields(g.Auth, names),
+        }).ToList();
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path))),
+            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path)).Concat(package.GmailConnections.Select(g => g.Origin.Path))),
             Clients = clients,
 
             // A failover or loadbalance endpoint is only its EndpointGroup (runtime): it names no http type.
@@ -868,6 +876,7 @@ public sealed partial class PackageEmitter
             EmailConnections = emailConnections,
             KafkaConnections = kafkaConnections,
             SalesforceConnections = salesforceConnections,
+            GmailConnections = gmailConnections,
             Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
         });
@@ -885,6 +894,14 @@ public sealed partial class PackageEmitter
         SalesforceAuthIr.Bearer bearer => [$"token: {names[bearer.Token]}"],
         SalesforceAuthIr.RefreshToken grant => [$"refreshUrl: {names[grant.RefreshUrl]}", $"refreshToken: {names[grant.Token]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
         SalesforceAuthIr.PasswordGrant grant => [$"tokenUrl: {names[grant.TokenUrl]}", $"username: {names[grant.Username]}", $"password: {names[grant.Password]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
+        _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
+    };
+
+    /// <summary>The fields of a Gmail connection's <c>auth</c> record (http:BearerTokenConfig or gmail:OAuth2RefreshTokenGrantConfig).</summary>
+    private static string[] GmailAuthFields(GmailAuthIr auth, NameMap names) => auth switch
+    {
+        GmailAuthIr.Bearer bearer => [$"token: {names[bearer.Token]}"],
+        GmailAuthIr.RefreshToken grant => [$"refreshUrl: {names[grant.RefreshUrl]}", $"refreshToken: {names[grant.Token]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
         _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
     };
 

@@ -323,6 +323,9 @@ internal sealed partial class StatementWriter
             case SalesforceRestStep salesforce:
                 _out.Line($"check {SalesforceFunction(salesforce.Operation)}({SalesforceArguments(salesforce)});");
                 break;
+            case GmailStep gmail:
+                _out.Line($"check {GmailFunction(gmail.Operation)}({GmailArguments(gmail)});");
+                break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");
                 break;

@@ -40,6 +40,7 @@ public static class IrWalker
         LdapConnectorStep => [],
         AmazonSqsStep => [],
         SalesforceRestStep => [],
+        GmailStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         ThrottleStep throttle => [throttle.OnAccept, throttle.OnReject],
@@ -105,6 +106,7 @@ public static class IrWalker
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
         AmazonSqsStep sqs => sqs.Arguments.Select(a => a.Value),
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
+        GmailStep gmail => gmail.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep => [],

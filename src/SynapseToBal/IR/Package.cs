@@ -62,6 +62,9 @@ public sealed record PackageIr(
     public ImmutableArray<KafkaConnectionIr> KafkaConnections { get; init; } = [];
     /// <summary>Salesforce REST connector connections (local entries holding <c>&lt;salesforcerest.init&gt;</c>), one client each.</summary>
     public ImmutableArray<SalesforceConnectionIr> SalesforceConnections { get; init; } = [];
+
+    /// <summary>Gmail connector connections (local entries holding <c>&lt;gmail.init&gt;</c>), one client each.</summary>
+    public ImmutableArray<GmailConnectionIr> GmailConnections { get; init; } = [];
 }
 
 /// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>

@@ -263,6 +263,7 @@ public sealed partial class Lowerer
             EmailConnections = _emailConnectionList.ToImmutableArray(),
             KafkaConnections = _kafkaConnectionList.ToImmutableArray(),
             SalesforceConnections = _salesforceConnectionList.ToImmutableArray(),
+            GmailConnections = _gmailConnectionList.ToImmutableArray(),
         };
     }
 
@@ -423,6 +424,7 @@ public sealed partial class Lowerer
                 "email.init" => TryLowerEmailConnection(entry, connectionXml),
                 "kafkaTransport.init" => TryLowerKafkaConnection(entry, connectionXml),
                 "salesforcerest.init" => TryLowerSalesforceConnection(entry, connectionXml),
+                "gmail.init" => TryLowerGmailConnection(entry, connectionXml),
                 _ => false,
             })
         {

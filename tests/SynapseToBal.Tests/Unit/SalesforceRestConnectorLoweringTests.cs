@@ -140,12 +140,12 @@ public sealed class SalesforceRestConnectorLoweringTests
     }
 
     [Fact]
-    public void A_gmail_operation_stays_a_todo_naming_the_gmail_client_call_and_why()
+    public void A_gmail_operation_without_its_connection_stays_a_todo_naming_the_gmail_client_call_and_why()
     {
         var (package, _) = ArtifactLowering.Definitions("""<sequence name="flow"><gmail.sendMail configKey="G"><to>a@example.com</to></gmail.sendMail></sequence>""");
 
         var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
         Assert.Contains("post users/[userId]/messages/send (ballerinax/googleapis.gmail)", todo.Reason.Message, StringComparison.Ordinal);
-        Assert.Contains("builds the MIME message itself", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("no local entry 'G' holds an <gmail.init> connection", todo.Reason.Message, StringComparison.Ordinal);
     }
 }

@@ -39,6 +39,11 @@ public sealed partial class Lowerer
             return LowerSalesforceRestOperation(operation, context);
         }
 
+        if (operation.Connector == "gmail")
+        {
+            return LowerGmailOperation(operation, context);
+        }
+
         if (operation.Connector == "ldap")
         {
             return LowerLdapOperation(operation, context);

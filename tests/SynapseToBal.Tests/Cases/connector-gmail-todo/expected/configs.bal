@@ -4,8 +4,20 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Secret 'refreshToken' of local entry 'GmailConnection'.
+# 'service URL' of the Gmail connection 'GmailConnection'.
+configurable string gmailConnectionServiceUrl = "https://gmail.googleapis.com/gmail/v1";
+
+# 'userId' of the Gmail connection 'GmailConnection'.
+configurable string gmailConnectionUserId = "me";
+
+# 'tokenEndpoint' of the Gmail connection 'GmailConnection'.
+configurable string gmailConnectionTokenEndpoint = "https://oauth2.googleapis.com/token";
+
+# The 'refreshToken' credential of the Gmail connection 'GmailConnection' (not copied from the Synapse configuration).
 configurable string gmailConnectionRefreshToken = ?;
 
-# Secret 'clientSecret' of local entry 'GmailConnection'.
+# 'clientId' of the Gmail connection 'GmailConnection'.
+configurable string gmailConnectionClientId = "1234567890-abc.apps.googleusercontent.com";
+
+# The 'clientSecret' credential of the Gmail connection 'GmailConnection' (not copied from the Synapse configuration).
 configurable string gmailConnectionClientSecret = ?;

@@ -12,7 +12,7 @@ service /gmail on httpListener {
     # POST /gmail/send
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GmailAPI", "/gmail");
-        // TODO(SB0232): connector operation <gmail.init>: create a gmail:Client of ballerinax/googleapis.gmail with these settings (credentials as required configurables); not translated because the connector builds the MIME message itself (CreateMail) and leaves the Gmail API's own JSON as the message (for sendMail {id, threadId, labelIds}; for readMail and listAllMails the message resources with their base64url raw text and MIME part tree); gmail:Client builds the message from its own MessageRequest and returns its own records (raw decoded, parts restructured), so the Gmail API's answer would have to be rebuilt by hand; settings: userId, refreshToken, clientId, clientSecret, apiUrl, apiVersion, tokenEndpoint
+        // TODO(SB0232): connector operation <gmail.init>: create a gmail:Client of ballerinax/googleapis.gmail with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it (3.x also calls Google's tokeninfo, whose answer becomes the message); move its settings to a local entry named by the operations' configKey (then it becomes a gmail:Client), or create one by hand; settings: userId, refreshToken, clientId, clientSecret, apiUrl, apiVersion, tokenEndpoint
         // <gmail.init>
         //     <userId>me</userId>
         //     <refreshToken>****</refreshToken>
@@ -22,7 +22,7 @@ service /gmail on httpListener {
         //     <apiVersion>v1</apiVersion>
         //     <tokenEndpoint>https://oauth2.googleapis.com/token</tokenEndpoint>
         // </gmail.init>
-        // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because the connector builds the MIME message itself (CreateMail) and leaves the Gmail API's own JSON as the message (for sendMail {id, threadId, labelIds}; for readMail and listAllMails the message resources with their base64url raw text and MIME part tree); gmail:Client builds the message from its own MessageRequest and returns its own records (raw decoded, parts restructured), so the Gmail API's answer would have to be rebuilt by hand; parameters: to, subject, from, messageBody, contentType
+        // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because the operation names no connection (configKey); parameters: to, subject, from, messageBody, contentType
         // <gmail.sendMail>
         //     <to>{json-eval($.to)}</to>
         //     <subject>{json-eval($.subject)}</subject>
@@ -36,12 +36,8 @@ service /gmail on httpListener {
     # GET /gmail/messages
     resource function get messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GmailAPI", "/gmail");
-        // TODO(SB0232): connector operation <gmail.listAllMails>: use gmail:Client's resource function get users/[userId]/messages (ballerinax/googleapis.gmail); not translated because the connector builds the MIME message itself (CreateMail) and leaves the Gmail API's own JSON as the message (for sendMail {id, threadId, labelIds}; for readMail and listAllMails the message resources with their base64url raw text and MIME part tree); gmail:Client builds the message from its own MessageRequest and returns its own records (raw decoded, parts restructured), so the Gmail API's answer would have to be rebuilt by hand; the connection is the local entry 'GmailConnection'; parameters: maxResults, labelIds
-        // <gmail.listAllMails configKey="GmailConnection">
-        //     <maxResults>10</maxResults>
-        //     <labelIds>INBOX</labelIds>
-        // </gmail.listAllMails>
-        // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because the connector builds the MIME message itself (CreateMail) and leaves the Gmail API's own JSON as the message (for sendMail {id, threadId, labelIds}; for readMail and listAllMails the message resources with their base64url raw text and MIME part tree); gmail:Client builds the message from its own MessageRequest and returns its own records (raw decoded, parts restructured), so the Gmail API's answer would have to be rebuilt by hand; the connection is the local entry 'GmailConnection'; parameters: id
+        check gmailListAllMails(ctx, gmailConnection, gmailConnectionUserId, includeSpamTrash = "", labelIds = "INBOX", maxResults = "10", pageToken = "", q = "");
+        // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GmailConnection'; parameters: id
         // <gmail.readMail configKey="GmailConnection">
         //     <id>{json-eval($.messages[0].id)}</id>
         // </gmail.readMail>
