@@ -92,197 +92,202 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.FunctionIr)] = 76,
         [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 77,
         [typeof(global::SynapseToBal.IR.GatherIr)] = 78,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 79,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 80,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 81,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 82,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 83,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 84,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 85,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 86,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 87,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 88,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 89,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 90,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 92,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 93,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 94,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 95,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 96,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 97,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 98,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 99,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 100,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 101,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 102,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 103,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 104,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 105,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 106,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 107,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 108,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 109,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 110,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 111,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 112,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 113,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 114,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 115,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 116,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 117,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 118,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 119,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 120,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 121,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 122,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 123,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 124,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 125,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 126,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 127,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 128,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 129,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 130,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 131,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 132,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 133,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 134,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 135,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 136,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 137,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 138,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 139,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 140,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 141,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 142,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 143,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 144,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 145,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 146,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 147,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 148,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 149,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 150,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 151,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 152,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 153,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 154,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 155,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 156,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 157,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 158,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 159,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 160,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 161,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 162,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 163,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 164,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 165,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 166,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 168,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 169,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 170,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 171,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 172,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 173,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 174,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 175,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 176,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 177,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 178,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 179,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 180,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 181,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 182,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 183,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 184,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 185,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 186,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 187,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 188,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 189,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 190,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 191,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 192,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 193,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 194,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 195,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 196,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 197,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 198,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 199,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 200,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 201,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 202,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 203,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 204,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 205,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 206,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 207,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 208,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 209,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 210,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 211,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 212,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 213,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 214,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 215,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 216,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 217,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 218,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 219,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 220,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 221,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 222,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 223,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 224,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 225,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 226,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 227,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 228,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 229,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 230,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 231,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 232,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 233,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 234,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 235,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 236,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 237,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 238,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 239,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 240,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 241,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 242,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 243,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 244,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 245,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 246,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 247,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 248,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 249,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 250,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 251,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 252,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 253,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 254,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 255,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 256,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 257,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 258,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 259,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 260,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 261,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 262,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 266,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 267,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 268,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 269,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 79,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 80,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 81,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 82,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 83,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 84,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 85,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 86,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 87,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 88,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 89,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 90,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 91,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 92,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 93,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 94,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 95,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 96,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 97,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 98,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 99,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 100,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 101,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 102,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 103,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 104,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 105,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 108,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 109,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 110,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 111,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 112,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 113,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 114,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 115,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 116,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 117,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 118,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 119,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 120,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 121,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 122,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 123,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 124,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 125,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 126,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 127,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 128,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 129,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 130,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 131,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 132,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 133,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 134,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 135,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 136,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 137,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 138,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 139,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 140,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 141,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 142,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 143,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 144,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 145,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 146,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 147,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 148,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 149,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 150,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 151,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 152,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 154,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 155,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 156,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 157,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 158,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 159,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 160,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 161,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 162,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 163,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 164,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 165,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 166,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 167,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 168,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 169,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 173,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 174,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 176,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 177,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 178,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 179,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 180,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 181,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 182,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 183,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 184,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 185,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 186,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 187,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 188,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 189,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 190,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 191,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 192,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 193,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 194,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 195,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 196,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 197,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 198,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 199,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 200,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 201,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 202,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 203,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 204,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 205,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 206,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 207,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 208,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 209,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 210,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 211,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 212,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 213,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 214,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 215,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 216,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 217,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 218,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 219,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 220,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 221,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 222,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 223,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 224,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 225,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 226,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 227,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 228,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 229,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 230,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 231,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 232,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 233,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 234,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 235,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 236,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 237,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 238,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 239,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 240,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 241,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 242,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 243,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 244,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 245,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 246,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 247,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 248,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 249,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 250,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 251,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 252,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 253,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 254,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 255,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 256,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 257,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 258,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 259,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 260,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 261,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 262,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 263,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 271,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 272,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 273,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 274,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1111,6 +1116,62 @@ internal static partial class IrMembers
 
             case 79:
             {
+                var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 80:
+            {
+                var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
+                sink.Visit(n.Token);
+                return true;
+            }
+
+            case 81:
+            {
+                var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
+                sink.Visit(n.RefreshUrl);
+                sink.Visit(n.Token);
+                sink.Visit(n.ClientId);
+                sink.Visit(n.ClientSecret);
+                return true;
+            }
+
+            case 82:
+            {
+                var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.ConnectionName);
+                sink.Visit(n.ServiceUrl);
+                sink.Visit(n.UserId);
+                sink.Visit(n.Auth);
+                foreach (var item in n.Notes)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 83:
+            {
+                var n = (global::SynapseToBal.IR.GmailStep)node;
+                sink.Visit(n.Connection);
+                foreach (var item in n.Arguments)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 84:
+            {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
                 sink.Visit(n.EndpointName);
@@ -1129,14 +1190,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 81:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1144,7 +1205,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1153,7 +1214,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1164,7 +1225,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1174,7 +1235,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1190,7 +1251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1208,7 +1269,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1216,11 +1277,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 93:
                 return true;
-            case 89:
+            case 94:
                 return true;
-            case 90:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1232,7 +1293,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1251,7 +1312,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1263,7 +1324,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1271,7 +1332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1279,7 +1340,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1288,7 +1349,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1302,7 +1363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1318,7 +1379,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1327,7 +1388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1350,7 +1411,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1367,7 +1428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1380,7 +1441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1393,7 +1454,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1407,7 +1468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1421,7 +1482,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1434,35 +1495,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 107:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 108:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 109:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 110:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1483,14 +1544,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 112:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1499,7 +1560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1519,7 +1580,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1527,7 +1588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1546,16 +1607,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 121:
                 return true;
-            case 117:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 118:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1563,7 +1624,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1574,18 +1635,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 125:
                 return true;
-            case 121:
+            case 126:
                 return true;
-            case 122:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 123:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1596,14 +1657,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 125:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1614,7 +1675,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1623,7 +1684,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1632,7 +1693,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1647,7 +1708,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1670,9 +1731,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 135:
                 return true;
-            case 131:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1680,7 +1741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1694,7 +1755,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1702,7 +1763,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1713,7 +1774,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1721,7 +1782,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1734,7 +1795,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1742,7 +1803,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1753,7 +1814,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1768,14 +1829,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 141:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1783,7 +1844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1801,34 +1862,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 148:
                 return true;
-            case 144:
+            case 149:
                 return true;
-            case 145:
+            case 150:
                 return true;
-            case 146:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 147:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 148:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 149:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1842,7 +1903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1855,7 +1916,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1868,7 +1929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1877,7 +1938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1885,7 +1946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1900,28 +1961,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 156:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 157:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 158:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -1929,7 +1990,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -1942,7 +2003,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -1953,7 +2014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -1964,7 +2025,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1975,9 +2036,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 168:
                 return true;
-            case 164:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1988,30 +2049,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 170:
                 return true;
-            case 166:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 167:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 168:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 169:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2019,7 +2080,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2048,7 +2109,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2059,7 +2120,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2068,21 +2129,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 174:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 175:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2090,14 +2151,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 177:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2105,7 +2166,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2224,24 +2285,29 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.GmailConnections)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
-            case 179:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 180:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 181:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2249,7 +2315,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2257,7 +2323,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2266,14 +2332,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 185:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2281,7 +2347,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2290,7 +2356,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2298,7 +2364,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2307,7 +2373,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2316,7 +2382,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2326,7 +2392,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2335,7 +2401,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2344,7 +2410,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2366,7 +2432,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2374,7 +2440,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2389,7 +2455,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2397,14 +2463,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 198:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2415,7 +2481,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2425,7 +2491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2442,7 +2508,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2456,7 +2522,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2474,7 +2540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2483,7 +2549,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2493,7 +2559,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2508,7 +2574,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2518,7 +2584,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2528,7 +2594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2536,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2548,7 +2614,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2558,14 +2624,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 212:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2573,7 +2639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2581,7 +2647,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2590,7 +2656,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2602,7 +2668,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2621,27 +2687,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 222:
                 return true;
-            case 218:
+            case 223:
                 return true;
-            case 219:
+            case 224:
                 return true;
-            case 220:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 221:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 222:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2649,7 +2715,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2665,7 +2731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2673,7 +2739,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2693,7 +2759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2703,7 +2769,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2717,28 +2783,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 229:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 230:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 231:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2749,14 +2815,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 233:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2767,7 +2833,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2775,7 +2841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2783,7 +2849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2795,7 +2861,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2811,7 +2877,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2821,23 +2887,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 240:
+            case 245:
                 return true;
-            case 241:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 242:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2845,37 +2911,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 244:
+            case 249:
                 return true;
-            case 245:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 246:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 247:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 248:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2883,7 +2949,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2897,7 +2963,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2906,7 +2972,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2915,7 +2981,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2923,7 +2989,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2937,21 +3003,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 255:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 256:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2975,7 +3041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2983,32 +3049,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 259:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 260:
+            case 265:
                 return true;
-            case 261:
+            case 266:
                 return true;
-            case 262:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 263:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3020,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3034,7 +3100,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3048,7 +3114,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3056,7 +3122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3077,7 +3143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3085,7 +3151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -18,6 +18,7 @@ import ballerina/time;
 import ballerina/url;
 import ballerina/uuid;
 import ballerinax/aws.sqs;
+import ballerinax/googleapis.gmail;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
@@ -4634,6 +4635,218 @@ function salesforceFailure(Context ctx, error failure) returns error? {
 # The message after a Salesforce call: the answer's status and JSON body (none for `()`), as a backend response
 # (fresh transport headers and axis2 state, as after a call).
 function salesforceResponse(Context ctx, int status, json body) {
+    ctx.statusCode = status;
+    ctx.httpSc = status.toString();
+    ctx.headers = {};
+    ctx.excessHeaders = {};
+    if body is () {
+        ctx.payload = ();
+        ctx.contentType = "";
+    } else {
+        ctx.payload = body;
+        ctx.contentType = "application/json";
+        ctx.headers["content-type"] = ctx.contentType;
+    }
+    becomeResponse(ctx);
+}
+
+# The Gmail connector's sendMail (3.x/4.x, `gmail.sendMail`: POST `users/{userId}/messages/send` with the `raw`
+# MIME text CreateMail builds). The connector writes a `to:`, `subject:`, `from:`, `cc:` and `bcc:` header for each
+# parameter that is not empty, then the body after a blank line; gmail:Client's MessageRequest writes the same headers
+# in the same order, and the body under a `Content-Type` of text/plain (no contentType, or text/plain) or text/html,
+# charset UTF-8. Another content type fails the flow (the client writes no other). The message becomes Gmail's answer
+# `{"id", "threadId", "labelIds"}`, status 200, as after the connector's call.
+function gmailSendMail(Context ctx, gmail:Client connection, string userId, string to, string subject, string 'from,
+        string cc, string bcc, string messageBody, string contentType) returns error? {
+    gmail:MessageRequest request = {};
+    if to != "" {
+        request.to = [to];
+    }
+    if subject != "" {
+        request.subject = subject;
+    }
+    if 'from != "" {
+        request.'from = 'from;
+    }
+    if cc != "" {
+        request.cc = [cc];
+    }
+    if bcc != "" {
+        request.bcc = [bcc];
+    }
+    if messageBody != "" {
+        string kind = contentType.trim().toLowerAscii();
+        if kind == "" || kind.startsWith("text/plain") {
+            request.bodyInText = messageBody;
+        } else if kind.startsWith("text/html") {
+            request.bodyInHtml = messageBody;
+        } else {
+            return error(string `gmail sendMail: gmail:Client sends a text/plain or text/html body, not ${contentType}`);
+        }
+    }
+    gmail:Message|error sent = connection->/users/[userId]/messages/send.post(request);
+    if sent is error {
+        return gmailFailure(ctx, sent);
+    }
+    gmailResponse(ctx, 200, sent.toJson());
+}
+
+# The Gmail connector's listAllMails (`gmail.listAllMails`: GET `users/{userId}/messages` with the query parameters
+# that are not empty): the message becomes Gmail's answer
+# `{"messages": [{"id", "threadId"}], "nextPageToken", "resultSizeEstimate"}`, status 200. includeSpamTrash and maxResults that are not a boolean or a number fail the flow
+# (Gmail answers the connector's call 400).
+function gmailListAllMails(Context ctx, gmail:Client connection, string userId, string includeSpamTrash,
+        string labelIds, string maxResults, string pageToken, string q) returns error? {
+    gmail:GmailUsersMessagesListQueries queries = {};
+    if includeSpamTrash != "" {
+        queries.includeSpamTrash = check boolean:fromString(includeSpamTrash);
+    }
+    if labelIds != "" {
+        queries.labelIds = [labelIds];
+    }
+    if maxResults != "" {
+        queries.maxResults = check int:fromString(maxResults);
+    }
+    if pageToken != "" {
+        queries.pageToken = pageToken;
+    }
+    if q != "" {
+        queries.q = q;
+    }
+    gmail:ListMessagesResponse|error listed = connection->/users/[userId]/messages({}, queries);
+    if listed is error {
+        return gmailFailure(ctx, listed);
+    }
+    gmailResponse(ctx, 200, listed.toJson());
+}
+
+# The Gmail connector's listDrafts (`gmail.listDrafts`: GET `users/{userId}/drafts`): the message becomes Gmail's
+# answer `{"drafts": [{"id", "message": {"id", "threadId"}}], "nextPageToken", "resultSizeEstimate"}`, status 200.
+function gmailListDrafts(Context ctx, gmail:Client connection, string userId, string includeSpamTrash,
+        string maxResults, string pageToken) returns error? {
+    gmail:GmailUsersDraftsListQueries queries = {};
+    if includeSpamTrash != "" {
+        queries.includeSpamTrash = check boolean:fromString(includeSpamTrash);
+    }
+    if maxResults != "" {
+        queries.maxResults = check int:fromString(maxResults);
+    }
+    if pageToken != "" {
+        queries.pageToken = pageToken;
+    }
+    gmail:ListDraftsResponse|error listed = connection->/users/[userId]/drafts({}, queries);
+    if listed is error {
+        return gmailFailure(ctx, listed);
+    }
+    gmailResponse(ctx, 200, listed.toJson());
+}
+
+# The Gmail connector's listLabels (`gmail.listLabels`: GET `users/{userId}/labels`): the message becomes Gmail's
+# answer `{"labels": [...]}`, status 200.
+function gmailListLabels(Context ctx, gmail:Client connection, string userId) returns error? {
+    gmail:ListLabelsResponse|error listed = connection->/users/[userId]/labels;
+    if listed is error {
+        return gmailFailure(ctx, listed);
+    }
+    gmailResponse(ctx, 200, listed.toJson());
+}
+
+# The Gmail connector's readLabel (`gmail.readLabel`: GET `users/{userId}/labels/{id}`): the message becomes the
+# label as Gmail answers it, status 200.
+function gmailReadLabel(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    gmail:Label|error label = connection->/users/[userId]/labels/[id];
+    if label is error {
+        return gmailFailure(ctx, label);
+    }
+    gmailResponse(ctx, 200, label.toJson());
+}
+
+# The Gmail connector's getUserProfile (`gmail.getUserProfile`: GET `users/{userId}/profile`): the message becomes
+# Gmail's answer `{"emailAddress", "messagesTotal", "threadsTotal", "historyId"}`, status 200.
+function gmailGetUserProfile(Context ctx, gmail:Client connection, string userId) returns error? {
+    gmail:Profile|error profile = connection->/users/[userId]/profile;
+    if profile is error {
+        return gmailFailure(ctx, profile);
+    }
+    gmailResponse(ctx, 200, profile.toJson());
+}
+
+# The Gmail connector's trashMessage(s) (`gmail.trashMessages`, 4.x `gmail.trashMessage`: POST
+# `users/{userId}/messages/{id}/trash`): the message becomes Gmail's answer `{"id", "threadId", "labelIds"}`, 200.
+function gmailTrashMessage(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    gmail:Message|error trashed = connection->/users/[userId]/messages/[id]/trash.post();
+    if trashed is error {
+        return gmailFailure(ctx, trashed);
+    }
+    gmailResponse(ctx, 200, trashed.toJson());
+}
+
+# The Gmail connector's unTrashMessage(s) (`gmail.unTrashMessages`, 4.x `gmail.unTrashMessage`: POST
+# `users/{userId}/messages/{id}/untrash`): the message becomes Gmail's answer `{"id", "threadId", "labelIds"}`, 200.
+function gmailUnTrashMessage(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    gmail:Message|error restored = connection->/users/[userId]/messages/[id]/untrash.post();
+    if restored is error {
+        return gmailFailure(ctx, restored);
+    }
+    gmailResponse(ctx, 200, restored.toJson());
+}
+
+# The Gmail connector's deleteMessage(s) (`gmail.deleteMessages`, 4.x `gmail.deleteMessage`: DELETE
+# `users/{userId}/messages/{id}`): Gmail answers 204 without a body, and so does the message.
+function gmailDeleteMessage(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    error? deleted = connection->/users/[userId]/messages/[id].delete();
+    if deleted is error {
+        return gmailFailure(ctx, deleted);
+    }
+    gmailResponse(ctx, 204, ());
+}
+
+# The Gmail connector's deleteThread(s) (`gmail.deleteThreads`, 4.x `gmail.deleteThread`: DELETE
+# `users/{userId}/threads/{id}`): Gmail answers 204 without a body, and so does the message.
+function gmailDeleteThread(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    error? deleted = connection->/users/[userId]/threads/[id].delete();
+    if deleted is error {
+        return gmailFailure(ctx, deleted);
+    }
+    gmailResponse(ctx, 204, ());
+}
+
+# The Gmail connector's deleteLabel (`gmail.deleteLabel`: DELETE `users/{userId}/labels/{id}`): Gmail answers 204
+# without a body, and so does the message.
+function gmailDeleteLabel(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    error? deleted = connection->/users/[userId]/labels/[id].delete();
+    if deleted is error {
+        return gmailFailure(ctx, deleted);
+    }
+    gmailResponse(ctx, 204, ());
+}
+
+# The Gmail connector's deleteDraft (`gmail.deleteDraft`: DELETE `users/{userId}/drafts/{id}`): Gmail answers 204
+# without a body, and so does the message.
+function gmailDeleteDraft(Context ctx, gmail:Client connection, string userId, string id) returns error? {
+    error? deleted = connection->/users/[userId]/drafts/[id].delete();
+    if deleted is error {
+        return gmailFailure(ctx, deleted);
+    }
+    gmailResponse(ctx, 204, ());
+}
+
+# A Gmail call that failed: when Gmail answered with an error status, its answer
+# (`{"error": {"code", "message", "errors", "status"}}`) becomes the message with that status, as it does after the connector's call, and the flow
+# goes on; any other failure (no connection, no access token from the refresh token) fails the flow, as the
+# connector's call does.
+function gmailFailure(Context ctx, error failure) returns error? {
+    if failure is http:ApplicationResponseError {
+        anydata body = failure.detail().body;
+        gmailResponse(ctx, failure.detail().statusCode, body is json ? body : body.toString());
+        return;
+    }
+    return failure;
+}
+
+# The message after a Gmail call: the answer's status and JSON body (none for `()`), as a backend response (fresh
+# transport headers and axis2 state, as after a call).
+function gmailResponse(Context ctx, int status, json body) {
     ctx.statusCode = status;
     ctx.httpSc = status.toString();
     ctx.headers = {};
