@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.IR;
@@ -57,3 +58,47 @@ public sealed record FileConnectorStep(
     ExprIr? Destination = null,
     ExprIr? IncludeParentDirectory = null,
     ExprIr? RecursiveSearch = null) : StepIr(Origin);
+
+/// <summary>An operation of the ESB file connector 1.0.0 (<c>fileconnector.*</c> with <c>filelocation</c> and <c>file</c>) that the generated code performs on a local file.</summary>
+public enum FileConnectorV1Operation
+{
+    /// <summary>fileconnector.create (FileCreate): a folder (<c>isfolder</c>), an empty file, or the content appended to the file.</summary>
+    Create,
+
+    /// <summary>fileconnector.append (FileAppend): the content at the file's end.</summary>
+    Append,
+
+    /// <summary>fileconnector.isfileexist (FileExist): whether the file exists, as <c>&lt;fileexits&gt;</c>.</summary>
+    IsFileExist,
+
+    /// <summary>fileconnector.delete (FileDelete): the file, or an empty folder, after an optional copy to <c>filebeforeprocess</c>.</summary>
+    Delete,
+
+    /// <summary>fileconnector.rename (FileRename): the file renamed in its folder, after an optional copy to <c>filebeforeprocess</c>.</summary>
+    Rename,
+
+    /// <summary>fileconnector.copy (FileCopy): the file's content (or the folder with its children) to <c>newfilelocation</c>.</summary>
+    Copy,
+
+    /// <summary>fileconnector.copylarge (FileCopyInStream): the file's content to <c>newfilelocation</c>.</summary>
+    CopyLarge,
+
+    /// <summary>fileconnector.move (FileMove): the file to <c>newfilelocation</c>, with optional copies before and after.</summary>
+    Move,
+}
+
+/// <summary>
+/// A file connector 1.0.0 operation on the local file system: the run-time helper of <see cref="Operation"/> called with
+/// the operation's parameters, each evaluated to a string as the connector reads its template parameters (a location
+/// is the text of <c>filelocation</c> followed by that of <c>file</c>, as the connector joins them); the payload
+/// becomes the connector's result element (<c>&lt;success&gt;</c>, <c>&lt;fileexits&gt;</c>, <c>&lt;copy&gt;</c>,
+/// <c>&lt;copylarge&gt;</c>).
+/// </summary>
+/// <param name="Arguments">The parameters given, by the helper's parameter name, in the helper's order.</param>
+public sealed record FileConnectorV1Step(
+    MediatorSyntax Origin,
+    FileConnectorV1Operation Operation,
+    ImmutableArray<FileConnectorArgumentIr> Arguments) : StepIr(Origin);
+
+/// <summary>A parameter of a file connector 1.0.0 operation: the helper's name for it and its value.</summary>
+public sealed record FileConnectorArgumentIr(string Name, ExprIr Value);

@@ -37,6 +37,7 @@ public static class IrWalker
         KafkaPublishStep => [],
         ComputedPropertyStep => [],
         FileConnectorStep => [],
+        FileConnectorV1Step => [],
         LdapConnectorStep => [],
         SalesforceRestStep => [],
         CacheLookupStep cache => [cache.OnHit],
@@ -101,6 +102,7 @@ public static class IrWalker
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
         KafkaPublishStep publish => publish.Parameters.Select(p => p.Value),
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType, fileStep.Destination, fileStep.IncludeParentDirectory, fileStep.RecursiveSearch }.OfType<ExprIr>(),
+        FileConnectorV1Step legacy => legacy.Arguments.Select(a => a.Value),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
