@@ -9025,6 +9025,69 @@ function fileConnectorSearchBelow(string folder, string filePattern) returns xml
 function fileConnectorSearchEntry(string path) returns xml =>
     xml `<ns:file xmlns:ns="http://org.wso2.esbconnectors.FileConnector">${path}</ns:file>`;
 
+# fileconnector.getSize (GetSize, connector 2.0.9 or later) of a local file: the payload becomes
+# `<fileSize>` holding the file's size in bytes. A missing location or a folder fails the flow ("File does not exists,
+# or source is not a file in the location:" and the location).
+function fileConnectorGetSize(Context ctx, string location) returns error? {
+    file:MetaData entry = check fileConnectorFileEntry(location, "File does not exists, or source is not a file in the location:");
+    connectorResult(ctx, xml `<fileSize>${entry.size.toString()}</fileSize>`);
+}
+
+# The metadata of the local file a file connector 2.x `location` names; `missing` and the location when it does not
+# exist or is a folder.
+function fileConnectorFileEntry(string location, string missing) returns file:MetaData|error {
+    string path = check fileConnectorPath(location);
+    file:MetaData|error entry = file:getMetaData(path);
+    if entry is error {
+        return error(missing + location);
+    }
+    if entry.dir {
+        return error(missing + location);
+    }
+    return entry;
+}
+
+# fileconnector.getLastModifiedTime (GetLastModifiedTime, connector 2.0.9 or later) of a local file or folder: the
+# payload becomes `<lastModifiedTime>` holding the time it was last modified in the system time zone (the JVM's
+# default), as SimpleDateFormat("MM/dd/yyyy HH:mm:ss") writes it. A missing location fails the flow ("File/Folder
+# does not exists in the location: " and the location).
+function fileConnectorGetLastModifiedTime(Context ctx, string location) returns error? {
+    string path = check fileConnectorPath(location);
+    file:MetaData|error entry = file:getMetaData(path);
+    if entry is error {
+        return error("File/Folder does not exists in the location: " + location);
+    }
+    time:Civil civil = (check time:loadSystemZone()).utcToCivil(entry.modifiedTime);
+    int second = <int>(civil?.second ?: 0d).floor();
+    string text = string `${fileConnectorTwoDigits(civil.month)}/${fileConnectorTwoDigits(civil.day)}/${civil.year}`
+        + string ` ${fileConnectorTwoDigits(civil.hour)}:${fileConnectorTwoDigits(civil.minute)}:${fileConnectorTwoDigits(second)}`;
+    connectorResult(ctx, xml `<lastModifiedTime>${text}</lastModifiedTime>`);
+}
+
+# A number of at least two digits, as SimpleDateFormat writes `MM`, `dd`, `HH`, `mm` and `ss`.
+function fileConnectorTwoDigits(int value) returns string => value < 10 ? "0" + value.toString() : value.toString();
+
+# fileconnector.readALine (ReadALine, connector 2.0.9 or later) of a local file: line `lineNumber` (counted from 1,
+# lines ending in `\n`, `\r` or `\r\n`, as BufferedReader reads them) becomes the whole message as text (the
+# text/plain builder's `<text>` wrapper). A missing location or a folder ("File does not exists, or source is not a
+# file in the location: " and the location), a missing line number ("Line number is not provided to read."), one
+# that is no number or a line the file does not have fails the flow.
+function fileConnectorReadALine(Context ctx, string location, string lineNumber = "") returns error? {
+    _ = check fileConnectorFileEntry(location, "File does not exists, or source is not a file in the location: ");
+    if lineNumber == "" {
+        return error("Line number is not provided to read.");
+    }
+    int line = check int:fromString(lineNumber);
+    string[]|io:Error lines = io:fileReadLines(check fileConnectorPath(location));
+    if lines is io:Error {
+        return error("Error while processing the file", lines);
+    }
+    if line < 1 || line > lines.length() {
+        return error(string `the file has no line ${lineNumber}`);
+    }
+    ctx.payload = xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${lines[line - 1]}</text>`;
+}
+
 # A file connector 1.0.0 location: `location` (filelocation) followed by `name` (file), joined as text as the
 # connector joins them, then read as `fileConnectorPath` reads a 2.x location and cleaned (no trailing `/`).
 function fileConnectorV1Path(string location, string name) returns string|error {

@@ -1404,6 +1404,9 @@ internal sealed partial class StatementWriter
         FileConnectorOperation.Copy => "fileConnectorCopy",
         FileConnectorOperation.Move => "fileConnectorMove",
         FileConnectorOperation.Search => "fileConnectorSearch",
+        FileConnectorOperation.GetSize => "fileConnectorGetSize",
+        FileConnectorOperation.GetLastModifiedTime => "fileConnectorGetLastModifiedTime",
+        FileConnectorOperation.ReadALine => "fileConnectorReadALine",
         _ => throw new InvalidOperationException(),
     };
 
@@ -1449,6 +1452,11 @@ internal sealed partial class StatementWriter
         if (fileStep.RecursiveSearch is { } recursive)
         {
             arguments.Add($"recursiveSearch = {_expr.String(recursive)}");
+        }
+
+        if (fileStep.LineNumber is { } lineNumber)
+        {
+            arguments.Add($"lineNumber = {_expr.String(lineNumber)}");
         }
 
         return string.Join(", ", arguments);

@@ -29,6 +29,15 @@ public enum FileConnectorOperation
 
     /// <summary>fileconnector.search (FileSearch): the paths of the files matching the pattern become the message.</summary>
     Search,
+
+    /// <summary>fileconnector.getSize (GetSize, 2.0.9 and later): the file's size in bytes, as <c>&lt;fileSize&gt;</c>.</summary>
+    GetSize,
+
+    /// <summary>fileconnector.getLastModifiedTime (GetLastModifiedTime, 2.0.9 and later): as <c>&lt;lastModifiedTime&gt;</c>.</summary>
+    GetLastModifiedTime,
+
+    /// <summary>fileconnector.readALine (ReadALine, 2.0.9 and later): one line of the file becomes the message as text.</summary>
+    ReadALine,
 }
 
 /// <summary>
@@ -46,6 +55,7 @@ public enum FileConnectorOperation
 /// <param name="Destination">copy, move: the <c>destination</c>, or null.</param>
 /// <param name="IncludeParentDirectory">copy, move: the <c>includeParentDirectory</c> text, or null (false).</param>
 /// <param name="RecursiveSearch">search: the <c>recursiveSearch</c> text, or null (not set, which fails the search).</param>
+/// <param name="LineNumber">readALine: the <c>lineNumber</c> text, or null (not set, which fails the read).</param>
 public sealed record FileConnectorStep(
     MediatorSyntax Origin,
     FileConnectorOperation Operation,
@@ -57,7 +67,8 @@ public sealed record FileConnectorStep(
     ExprIr? ContentType = null,
     ExprIr? Destination = null,
     ExprIr? IncludeParentDirectory = null,
-    ExprIr? RecursiveSearch = null) : StepIr(Origin);
+    ExprIr? RecursiveSearch = null,
+    ExprIr? LineNumber = null) : StepIr(Origin);
 
 /// <summary>An operation of the ESB file connector 1.0.0 (<c>fileconnector.*</c> with <c>filelocation</c> and <c>file</c>) that the generated code performs on a local file.</summary>
 public enum FileConnectorV1Operation
