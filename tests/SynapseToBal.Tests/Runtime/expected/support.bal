@@ -9040,7 +9040,10 @@ function fileConnectorGetSize(Context ctx, string location) returns error? {
 function fileConnectorFileEntry(string location, string missing) returns file:MetaData|error {
     string path = check fileConnectorPath(location);
     file:MetaData|error entry = file:getMetaData(path);
-    if entry is error || entry.dir {
+    if entry is error {
+        return error(missing + location);
+    }
+    if entry.dir {
         return error(missing + location);
     }
     return entry;
