@@ -9239,6 +9239,291 @@ function fileConnectorSearchBelow(string folder, string filePattern) returns xml
 function fileConnectorSearchEntry(string path) returns xml =>
     xml `<ns:file xmlns:ns="http://org.wso2.esbconnectors.FileConnector">${path}</ns:file>`;
 
+# fileconnector.getSize (GetSize, connector 2.0.9 or later) of a local file: the payload becomes
+# `<fileSize>` holding the file's size in bytes. A missing location or a folder fails the flow ("File does not exists,
+# or source is not a file in the location:" and the location).
+function fileConnectorGetSize(Context ctx, string location) returns error? {
+    file:MetaData entry = check fileConnectorFileEntry(location, "File does not exists, or source is not a file in the location:");
+    connectorResult(ctx, xml `<fileSize>${entry.size.toString()}</fileSize>`);
+}
+
+# The metadata of the local file a file connector 2.x `location` names; `missing` and the location when it does not
+# exist or is a folder.
+function fileConnectorFileEntry(string location, string missing) returns file:MetaData|error {
+    string path = check fileConnectorPath(location);
+    file:MetaData|error entry = file:getMetaData(path);
+    if entry is error {
+        return error(missing + location);
+    }
+    if entry.dir {
+        return error(missing + location);
+    }
+    return entry;
+}
+
+# fileconnector.getLastModifiedTime (GetLastModifiedTime, connector 2.0.9 or later) of a local file or folder: the
+# payload becomes `<lastModifiedTime>` holding the time it was last modified in the system time zone (the JVM's
+# default), as SimpleDateFormat("MM/dd/yyyy HH:mm:ss") writes it. A missing location fails the flow ("File/Folder
+# does not exists in the location: " and the location).
+function fileConnectorGetLastModifiedTime(Context ctx, string location) returns error? {
+    string path = check fileConnectorPath(location);
+    file:MetaData|error entry = file:getMetaData(path);
+    if entry is error {
+        return error("File/Folder does not exists in the location: " + location);
+    }
+    time:Civil civil = (check time:loadSystemZone()).utcToCivil(entry.modifiedTime);
+    int second = <int>(civil?.second ?: 0d).floor();
+    string text = string `${fileConnectorTwoDigits(civil.month)}/${fileConnectorTwoDigits(civil.day)}/${civil.year}`
+        + string ` ${fileConnectorTwoDigits(civil.hour)}:${fileConnectorTwoDigits(civil.minute)}:${fileConnectorTwoDigits(second)}`;
+    connectorResult(ctx, xml `<lastModifiedTime>${text}</lastModifiedTime>`);
+}
+
+# A number of at least two digits, as SimpleDateFormat writes `MM`, `dd`, `HH`, `mm` and `ss`.
+function fileConnectorTwoDigits(int value) returns string => value < 10 ? "0" + value.toString() : value.toString();
+
+# fileconnector.readALine (ReadALine, connector 2.0.9 or later) of a local file: line `lineNumber` (counted from 1,
+# lines ending in `\n`, `\r` or `\r\n`, as BufferedReader reads them) becomes the whole message as text (the
+# text/plain builder's `<text>` wrapper). A missing location or a folder ("File does not exists, or source is not a
+# file in the location: " and the location), a missing line number ("Line number is not provided to read."), one
+# that is no number or a line the file does not have fails the flow.
+function fileConnectorReadALine(Context ctx, string location, string lineNumber = "") returns error? {
+    _ = check fileConnectorFileEntry(location, "File does not exists, or source is not a file in the location: ");
+    if lineNumber == "" {
+        return error("Line number is not provided to read.");
+    }
+    int line = check int:fromString(lineNumber);
+    string[]|io:Error lines = io:fileReadLines(check fileConnectorPath(location));
+    if lines is io:Error {
+        return error("Error while processing the file", lines);
+    }
+    if line < 1 || line > lines.length() {
+        return error(string `the file has no line ${lineNumber}`);
+    }
+    ctx.payload = xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${lines[line - 1]}</text>`;
+}
+
+# A file connector 1.0.0 location: `location` (filelocation) followed by `name` (file), joined as text as the
+# connector joins them, then read as `fileConnectorPath` reads a 2.x location and cleaned (no trailing `/`).
+function fileConnectorV1Path(string location, string name) returns string|error {
+    return fileConnectorCleanPath(location + name);
+}
+
+# Fails unless `encoding` is empty (the connector's UTF8 default) or a name of UTF-8, the only charset the generated
+# code writes.
+function fileConnectorUtf8(string encoding) returns error? {
+    string charset = encoding.toLowerAscii();
+    if charset != "" && charset != "utf8" && charset != "utf-8" {
+        return error(string `the file connector's encoding ${encoding} is not UTF-8, the only one the generated code writes`);
+    }
+}
+
+# Copies `origin` onto `target` as VFS's copyFrom does with a selector `depth` levels deep (0 SELECT_SELF, 1
+# SELECT_SELF_AND_CHILDREN, -1 SELECT_ALL): a missing origin fails; an existing target entry of the other type is
+# deleted first, a folder is created (with its parents) and a file's bytes replace the target's.
+function fileConnectorCopySelected(string origin, string target, int depth) returns error? {
+    if !check file:test(origin, file:EXISTS) {
+        return error("the file to copy does not exist");
+    }
+    boolean folder = check file:test(origin, file:IS_DIR);
+    if check file:test(target, file:EXISTS) {
+        boolean targetFolder = check file:test(target, file:IS_DIR);
+        if targetFolder != folder {
+            check file:remove(target, targetFolder ? file:RECURSIVE : file:NON_RECURSIVE);
+        }
+    }
+    if folder {
+        check file:createDir(target, file:RECURSIVE);
+        if depth != 0 {
+            foreach file:MetaData child in check file:readDir(origin) {
+                check fileConnectorCopySelected(child.absPath, target + "/" + check file:basename(child.absPath), depth - 1);
+            }
+        }
+    } else {
+        check fileConnectorCopyContent(origin, target);
+    }
+}
+
+# Streams the bytes of the file `origin` into `target` (FileObjectUtils.copyContent, IOUtils.copy): the origin is
+# opened first, so a missing one or a folder fails before the target's parent folders are created.
+function fileConnectorCopyContent(string origin, string target) returns error? {
+    if check file:test(origin, file:IS_DIR) {
+        return error("the file to copy is a folder");
+    }
+    stream<byte[], io:Error?> blocks = check io:fileReadBlocksAsStream(origin);
+    check fileConnectorCreateParent(target);
+    check io:fileWriteBlocksFromStream(target, blocks);
+}
+
+# fileconnector.create (FileCreate, connector 1.0.0) on a local file `location` + `fileName`: with `isFolder` true
+# (Boolean.parseBoolean) a folder with its parents (an existing one kept); else, when `content` is empty, an empty
+# file with its parents (an existing file kept); else `content` is appended to the file in UTF-8 (the file and its
+# parents created when missing), as the connector opens the file to append. The payload becomes
+# `<success>true</success>`; a failure fails the flow ("Unable to create a file/folder.").
+function fileConnectorV1Create(Context ctx, string location = "", string fileName = "", string content = "",
+        string encoding = "", string isFolder = "") returns error? {
+    check fileConnectorUtf8(encoding);
+    do {
+        string path = check fileConnectorV1Path(location, fileName);
+        if isFolder.toLowerAscii() == "true" {
+            check file:createDir(path, file:RECURSIVE);
+        } else if content == "" {
+            if !check file:test(path, file:EXISTS) {
+                check fileConnectorCreateParent(path);
+                check file:create(path);
+            } else if check file:test(path, file:IS_DIR) {
+                fail error("the location is a folder");
+            }
+        } else {
+            check fileConnectorCreateParent(path);
+            check io:fileWriteBytes(path, content.toBytes(), io:APPEND);
+        }
+    } on fail error e {
+        return error("Unable to create a file/folder.", e);
+    }
+    connectorResult(ctx, xml `<success>true</success>`);
+}
+
+# fileconnector.append (FileAppend, connector 1.0.0) on a local file `location` + `fileName`: `content` is written at
+# the file's end in UTF-8, the file and its parents created when missing (the `offset` the connector parses is not
+# used). The payload becomes `<success>true</success>`; a failure fails the flow ("Error while appending a file.").
+function fileConnectorV1Append(Context ctx, string location = "", string fileName = "", string content = "",
+        string encoding = "") returns error? {
+    check fileConnectorUtf8(encoding);
+    do {
+        string path = check fileConnectorV1Path(location, fileName);
+        check fileConnectorCreateParent(path);
+        check io:fileWriteBytes(path, content.toBytes(), io:APPEND);
+    } on fail error e {
+        return error("Error while appending a file.", e);
+    }
+    connectorResult(ctx, xml `<success>true</success>`);
+}
+
+# fileconnector.isfileexist (FileExist, connector 1.0.0) on a local file `location` + `fileName`: the payload becomes
+# `<fileexits>true</fileexits>` or `<fileexits>false</fileexits>` (the connector's spelling); a failure fails the
+# flow ("Error while checking a file: " and the cause).
+function fileConnectorV1IsFileExist(Context ctx, string location = "", string fileName = "") returns error? {
+    boolean exists = false;
+    do {
+        exists = check file:test(check fileConnectorV1Path(location, fileName), file:EXISTS);
+    } on fail error e {
+        return error("Error while checking a file: " + e.message(), e);
+    }
+    connectorResult(ctx, xml `<fileexits>${exists.toString()}</fileexits>`);
+}
+
+# fileconnector.delete (FileDelete, connector 1.0.0) of a local file `location` + `fileName`: with `beforeProcess`
+# the entry is first copied to `beforeProcess` + `fileName` (VFS copyFrom SELECT_SELF: a missing entry fails); then a
+# file, or an empty folder, is deleted (a folder that holds anything is kept, as FileObject.delete keeps it). The
+# payload becomes `<success>true</success>` when the entry existed, else `<success>false</success>`; a failure fails
+# the flow ("Error while Deleting a file/folder").
+function fileConnectorV1Delete(Context ctx, string location = "", string fileName = "", string beforeProcess = "")
+        returns error? {
+    boolean deleted = false;
+    do {
+        string path = check fileConnectorV1Path(location, fileName);
+        if beforeProcess != "" {
+            check fileConnectorCopySelected(path, check fileConnectorV1Path(beforeProcess, fileName), 0);
+        }
+        if check file:test(path, file:EXISTS) {
+            if !check file:test(path, file:IS_DIR) || (check file:readDir(path)).length() == 0 {
+                check file:remove(path);
+            }
+            deleted = true;
+        }
+    } on fail error e {
+        return error("Error while Deleting a file/folder", e);
+    }
+    connectorResult(ctx, xml `<success>${deleted.toString()}</success>`);
+}
+
+# fileconnector.rename (FileRename, connector 1.0.0) of a local file `location` + `fileName` to `location` +
+# `newFileName`: when the entry exists it is first copied, with `beforeProcess`, to `beforeProcess` + `fileName`
+# (VFS copyFrom SELECT_SELF_AND_CHILDREN), then moved as VFS's moveTo moves it (an existing target deleted first).
+# The payload becomes `<success>true</success>`, or `<success>false</success>` when the entry does not exist; a
+# failure fails the flow ("Error while renaming a file").
+function fileConnectorV1Rename(Context ctx, string location = "", string fileName = "", string newFileName = "",
+        string beforeProcess = "") returns error? {
+    boolean renamed = false;
+    do {
+        string path = check fileConnectorV1Path(location, fileName);
+        string target = check fileConnectorV1Path(location, newFileName);
+        if check file:test(path, file:EXISTS) {
+            if beforeProcess != "" {
+                check fileConnectorCopySelected(path, check fileConnectorV1Path(beforeProcess, fileName), 1);
+            }
+            check fileConnectorMoveEntry(path, target);
+            renamed = true;
+        }
+    } on fail error e {
+        return error("Error while renaming a file", e);
+    }
+    connectorResult(ctx, xml `<success>${renamed.toString()}</success>`);
+}
+
+# fileconnector.copy (FileCopy, connector 1.0.0) of a local file `location` + `fileName` to `newLocation` +
+# `fileName`: the file's bytes replace the target's (its parent folders created), or, with `isFolder` true, the
+# folder and its children are copied as VFS's copyFrom SELECT_SELF_AND_CHILDREN copies them. The payload becomes
+# `<copy>true</copy>`; a missing source or any failure fails the flow ("Error while coping a file.").
+function fileConnectorV1Copy(Context ctx, string location = "", string fileName = "", string newLocation = "",
+        string isFolder = "") returns error? {
+    do {
+        string target = check fileConnectorV1Path(newLocation, fileName);
+        string path = check fileConnectorV1Path(location, fileName);
+        if isFolder.toLowerAscii() == "true" {
+            check fileConnectorCopySelected(path, target, 1);
+        } else {
+            check fileConnectorCopyContent(path, target);
+        }
+    } on fail error e {
+        return error("Error while coping a file.", e);
+    }
+    connectorResult(ctx, xml `<copy>true</copy>`);
+}
+
+# fileconnector.copylarge (FileCopyInStream, connector 1.0.0) of a local file `location` + `fileName` to
+# `newLocation` + `fileName`: the file's bytes, streamed, replace the target's (its parent folders created). The
+# payload becomes `<copylarge>true</copylarge>`; a missing source or any failure fails the flow ("Error while coping
+# a large file.").
+function fileConnectorV1CopyLarge(Context ctx, string location = "", string fileName = "", string newLocation = "")
+        returns error? {
+    do {
+        string target = check fileConnectorV1Path(newLocation, fileName);
+        check fileConnectorCopyContent(check fileConnectorV1Path(location, fileName), target);
+    } on fail error e {
+        return error("Error while coping a large file.", e);
+    }
+    connectorResult(ctx, xml `<copylarge>true</copylarge>`);
+}
+
+# fileconnector.move (FileMove, connector 1.0.0) of a local file `location` + `fileName` to `newLocation` +
+# `fileName`: with `beforeProcess` the entry is first copied to `beforeProcess` + `fileName` (VFS copyFrom
+# SELECT_SELF: a missing entry fails); an existing entry is then moved as VFS's moveTo moves it (an existing target
+# deleted first, the target's folder must exist); with `afterProcess` the moved entry is copied to `afterProcess` +
+# `fileName` (a missing one fails). The payload becomes `<success>true</success>`, or `<success>false</success>` when
+# the entry does not exist; a failure fails the flow ("Unable to move a file/folder.").
+function fileConnectorV1Move(Context ctx, string location = "", string fileName = "", string newLocation = "",
+        string beforeProcess = "", string afterProcess = "") returns error? {
+    boolean moved = false;
+    do {
+        string path = check fileConnectorV1Path(location, fileName);
+        string target = check fileConnectorV1Path(newLocation, fileName);
+        if beforeProcess != "" {
+            check fileConnectorCopySelected(path, check fileConnectorV1Path(beforeProcess, fileName), 0);
+        }
+        if check file:test(path, file:EXISTS) {
+            check fileConnectorMoveEntry(path, target);
+            moved = true;
+        }
+        if afterProcess != "" {
+            check fileConnectorCopySelected(target, check fileConnectorV1Path(afterProcess, fileName), 0);
+        }
+    } on fail error e {
+        return error("Unable to move a file/folder.", e);
+    }
+    connectorResult(ctx, xml `<success>${moved.toString()}</success>`);
+}
+
 # The bytes Synapse's VFSTransportSender writes for the message (populateResponseFile): what the message formatter of
 # its content type (messageType) writes, as `entityBody` gives it for an HTTP body: JSON text, the SOAP envelope,
 # the XML payload, the text of the `<text>` wrapper, the bytes as received; for any other content type a payload

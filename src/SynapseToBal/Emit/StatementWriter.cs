@@ -314,6 +314,9 @@ internal sealed partial class StatementWriter
             case FileConnectorStep fileStep:
                 _out.Line($"check {FileConnectorFunction(fileStep.Operation)}({FileConnectorArguments(fileStep)});");
                 break;
+            case FileConnectorV1Step legacy:
+                _out.Line($"check {FileConnectorV1Function(legacy.Operation)}({FileConnectorV1Arguments(legacy)});");
+                break;
             case LdapConnectorStep ldap:
                 _out.Line($"check {LdapFunction(ldap.Operation)}({LdapArguments(ldap)});");
                 break;
@@ -1407,6 +1410,9 @@ internal sealed partial class StatementWriter
         FileConnectorOperation.Copy => "fileConnectorCopy",
         FileConnectorOperation.Move => "fileConnectorMove",
         FileConnectorOperation.Search => "fileConnectorSearch",
+        FileConnectorOperation.GetSize => "fileConnectorGetSize",
+        FileConnectorOperation.GetLastModifiedTime => "fileConnectorGetLastModifiedTime",
+        FileConnectorOperation.ReadALine => "fileConnectorReadALine",
         _ => throw new InvalidOperationException(),
     };
 
@@ -1454,6 +1460,11 @@ internal sealed partial class StatementWriter
             arguments.Add($"recursiveSearch = {_expr.String(recursive)}");
         }
 
+        if (fileStep.LineNumber is { } lineNumber)
+        {
+            arguments.Add($"lineNumber = {_expr.String(lineNumber)}");
+        }
+
         return string.Join(", ", arguments);
     }
 
@@ -1469,6 +1480,24 @@ internal sealed partial class StatementWriter
     };
 
     /// <summary>The arguments of an LDAP connector helper: each parameter given, by name (the helper's parameter names are the connector's).</summary>
+    /// <summary>The run-time helper performing a file connector 1.0.0 operation on a local file.</summary>
+    private static string FileConnectorV1Function(FileConnectorV1Operation operation) => operation switch
+    {
+        FileConnectorV1Operation.Create => "fileConnectorV1Create",
+        FileConnectorV1Operation.Append => "fileConnectorV1Append",
+        FileConnectorV1Operation.IsFileExist => "fileConnectorV1IsFileExist",
+        FileConnectorV1Operation.Delete => "fileConnectorV1Delete",
+        FileConnectorV1Operation.Rename => "fileConnectorV1Rename",
+        FileConnectorV1Operation.Copy => "fileConnectorV1Copy",
+        FileConnectorV1Operation.CopyLarge => "fileConnectorV1CopyLarge",
+        FileConnectorV1Operation.Move => "fileConnectorV1Move",
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>The arguments of a file connector 1.0.0 helper: the context, then each parameter given, by name.</summary>
+    private string FileConnectorV1Arguments(FileConnectorV1Step legacy) =>
+        string.Join(", ", legacy.Arguments.Select(a => $"{BallerinaSyntax.Identifier(a.Name)} = {_expr.String(a.Value)}").Prepend("ctx"));
+
     private string LdapArguments(LdapConnectorStep ldap) =>
         string.Join(", ", ldap.Arguments.Select(a => $"{BallerinaSyntax.Identifier(a.Name)} = {_expr.String(a.Value)}").Prepend("ctx"));
 

@@ -24,6 +24,11 @@ public sealed partial class Lowerer
             return LowerEmailSend(operation, context);
         }
 
+        if (operation.Connector == "fileconnector" && IsFileConnectorV1(operation))
+        {
+            return LowerFileConnectorV1Operation(operation, context);
+        }
+
         if (operation.Connector == "fileconnector" && FileConnectorOperations.TryGetValue(operation.Operation, out var fileOperation))
         {
             return LowerFileConnectorOperation(operation, fileOperation, context);

@@ -4,8 +4,9 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // The ESB file connector 2.x (wso2-extensions/esb-connector-file, org.wso2.carbon.connector.fileconnector 2.0.7 to
-// 2.0.24): create, isFileExist, delete, read, append, copy, move and search on a local file become calls of run-time helpers
-// built on ballerina/file and ballerina/io; every other operation, and one with a setting the helpers do not reproduce, stays a TODO.
+// 2.0.24): create, isFileExist, delete, read, append, copy, move, search, getSize, getLastModifiedTime and readALine on a
+// local file become calls of run-time helpers built on ballerina/file and ballerina/io; every other operation, and one
+// with a setting the helpers do not reproduce, stays a TODO.
 public sealed partial class Lowerer
 {
     /// <summary>
@@ -28,10 +29,13 @@ public sealed partial class Lowerer
         ["copy"] = FileConnectorOperation.Copy,
         ["move"] = FileConnectorOperation.Move,
         ["search"] = FileConnectorOperation.Search,
+        ["getSize"] = FileConnectorOperation.GetSize,
+        ["getLastModifiedTime"] = FileConnectorOperation.GetLastModifiedTime,
+        ["readALine"] = FileConnectorOperation.ReadALine,
     };
 
     /// <summary>
-    /// <c>&lt;fileconnector.create|isFileExist|delete|read|append|copy|move|search&gt;</c>: one call of the operation's helper with the parameters'
+    /// <c>&lt;fileconnector.create|isFileExist|delete|read|append|copy|move|search|getSize|getLastModifiedTime|readALine&gt;</c>: one call of the operation's helper with the parameters'
     /// values; a TODO (SB0232) when a parameter is not one the helper reproduces.
     /// </summary>
     private IEnumerable<StepIr> LowerFileConnectorOperation(ConnectorOperationMediator operation, FileConnectorOperation kind, FlowContext context)
@@ -57,6 +61,8 @@ public sealed partial class Lowerer
             FileConnectorOperation.Append => ["destination", "inputContent", "encoding", "position"],
             FileConnectorOperation.Copy or FileConnectorOperation.Move => ["source", "destination", "filePattern", "includeParentDirectory"],
             FileConnectorOperation.Search => ["source", "filePattern", "recursiveSearch"],
+            FileConnectorOperation.GetSize or FileConnectorOperation.GetLastModifiedTime => ["source"],
+            FileConnectorOperation.ReadALine => ["source", "lineNumber"],
             _ => throw new InvalidOperationException(),
         };
         var unsupported = new List<string>();
@@ -113,6 +119,7 @@ public sealed partial class Lowerer
         ExprIr? contentType = null;
         ExprIr? includeParent = null;
         ExprIr? recursive = null;
+        ExprIr? lineNumber = null;
         switch (kind)
         {
             case FileConnectorOperation.Create or FileConnectorOperation.Append:
@@ -155,7 +162,10 @@ public sealed partial class Lowerer
                 }
 
                 break;
-            case FileConnectorOperation.IsFileExist:
+            case FileConnectorOperation.IsFileExist or FileConnectorOperation.GetSize or FileConnectorOperation.GetLastModifiedTime:
+                break;
+            case FileConnectorOperation.ReadALine:
+                lineNumber = Value("lineNumber");
                 break;
             case FileConnectorOperation.Copy or FileConnectorOperation.Move or FileConnectorOperation.Search:
                 // FilePattenMatcher: Pattern.compile(filePattern).matcher(name).matches(), for any pattern that is not
@@ -206,7 +216,7 @@ public sealed partial class Lowerer
         }
 
         var destination = kind is FileConnectorOperation.Copy or FileConnectorOperation.Move ? Value("destination") : null;
-        return [new FileConnectorStep(operation, kind, Value(location.Name)!, pattern, content, encoding, binary, contentType, destination, includeParent, recursive)];
+        return [new FileConnectorStep(operation, kind, Value(location.Name)!, pattern, content, encoding, binary, contentType, destination, includeParent, recursive, lineNumber)];
     }
 
     /// <summary>True for an empty encoding (the connector's UTF8 default) or a Java name of UTF-8.</summary>

@@ -98,7 +98,7 @@ service /files on httpListener {
         // <fileconnector.create>
         //     <inputContent>nothing to name</inputContent>
         // </fileconnector.create>
-        // TODO(SB0232): connector operation <fileconnector.isfileexist>: use file and io functions, or an ftp:Client of ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP); parameters: source
+        // TODO(SB0232): connector operation <fileconnector.isfileexist>: use file and io functions, or an ftp:Client of ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP); not translated because source is set, which the connector 1.0.0 template does not declare; parameters: source
         // <fileconnector.isfileexist>
         //     <source>/var/data/in</source>
         // </fileconnector.isfileexist>
