@@ -28,6 +28,7 @@ internal sealed partial class StatementWriter
 
         var destination = $"{{'type: {(jms.Topic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[jms.Destination]}}}";
         var contentType = jms.ContentTypeProperty is { } property ? $", contentTypeProperty = {BallerinaSyntax.StringLiteral(property)}" : string.Empty;
-        return $"sendJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}{contentType})";
+        var transacted = jms.Transacted ? ", transacted = true" : string.Empty;
+        return $"sendJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}{contentType}{transacted})";
     }
 }
