@@ -4575,10 +4575,10 @@ type MailSmtpSettings record {|
 #   The Multipart and Attachment mail formats (the axis2 property transport.mail.Format) and custom mail headers are
 #   not reproduced: the body is the mail.
 # A failure to build or send the mail fails the send (the flow's fault handling runs), as Axis2Sender turns the
-# sender's error into a fault. Without OUT_ONLY "true" the Micro Integrator then waits for a reply mail
-# (MailTransportSender.waitForReply, up to the client's timeout) and fails the send when none comes: the mail goes, and
-# this fails as that timeout does, at once (a reply mail is never awaited). With OUT_ONLY the message is left as it was.
-function sendMail(Context ctx, MailSmtpSettings smtp, string address) returns error? {
+# sender's error into a fault. Without OUT_ONLY "true" (`awaitsReply`) the Micro Integrator then waits for a reply
+# mail (MailTransportSender.waitForReply, up to the client's timeout) and fails the send when none comes: the mail goes,
+# and this fails as that timeout does, at once (a reply mail is never awaited). Out-only, the message is left as it was.
+function sendMail(Context ctx, MailSmtpSettings smtp, string address, boolean awaitsReply = false) returns error? {
     string? fromHeader = ctx.headers["from"];
     string? userHeader = ctx.headers["mail.smtp.user"];
     string? passwordHeader = ctx.headers["mail.smtp.password"];
@@ -4622,7 +4622,7 @@ function sendMail(Context ctx, MailSmtpSettings smtp, string address) returns er
     } on fail error e {
         return error("Unexpected error during sending message out. Error creating mail message or sending it to the configured server", e);
     }
-    if ctx.properties["OUT_ONLY"] != "true" {
+    if awaitsReply {
         return error("Unexpected error during sending message out. Timeout while waiting for a response");
     }
 }
@@ -9532,17 +9532,17 @@ final map<jms:MessageProducer> jmsProducers = {};
 # format, the transport headers as string properties under their lower-case names, the content type in the
 # property the message's axis2 transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
 # (the endpoint's), the correlation ID and JMS type). The message itself is left as it was.
-# A failed connection or send is an error: the flow's fault handler runs. With `transacted` (the endpoint's
-# transport.jms.SessionTransacted "true") the send goes through a transacted session, committed after the send, or
-# rolled back when the send failed or the axis2 property SET_ROLLBACK_ONLY is true, as JMSMessageSender.transactionallySend
-# does; a failed commit or rollback is an error too.
-function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (), boolean transacted = false) returns error? {
+# A failed connection or send is an error: the flow's fault handler runs.
+function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
+    jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
+    check producer->send(check jmsMessage(ctx, contentTypeProperty));
+}
+
+# `sendJms` through a transacted session, for an endpoint whose address sets transport.jms.SessionTransacted "true":
+# the send is committed after it, or rolled back when it failed or the axis2 property SET_ROLLBACK_ONLY is true, as
+# JMSMessageSender.transactionallySend does; a failed commit or rollback is an error too.
+function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
     jms:Message message = check jmsMessage(ctx, contentTypeProperty);
-    if !transacted {
-        jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
-        check producer->send(message);
-        return;
-    }
     anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
     lock {
         // One send and its commit at a time on the endpoint's session, so that a commit ends only its own send.

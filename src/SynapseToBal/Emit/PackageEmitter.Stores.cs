@@ -105,7 +105,7 @@ public sealed partial class PackageEmitter
             {
                 ForwardRouteIr.Jms jms => StatementWriter.JmsSendCall(jms.Endpoint, names, modules),
                 ForwardRouteIr.Vfs vfs => StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules),
-                ForwardRouteIr.Mail mail => StatementWriter.MailSendCall(mail.Endpoint, names),
+                ForwardRouteIr.Mail mail => StatementWriter.MailSendCall(mail.Endpoint, names, StatementWriter.AwaitsReplyUnless("OUT_ONLY")),
                 _ => null,
             };
             var chosenSends = chooser is not null && p.TargetChoices.Any(IsSend);
@@ -275,7 +275,7 @@ public sealed partial class PackageEmitter
                     ForwardRouteIr.ToAddress => "{endpoint: FORWARD_TO}",
                     ForwardRouteIr.Jms jms => $"function (Context ctx) returns error? => {StatementWriter.JmsSendCall(jms.Endpoint, names, modules)}",
                     ForwardRouteIr.Vfs vfs => $"function (Context ctx) returns error? => {StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules)}",
-                    ForwardRouteIr.Mail mail => $"function (Context ctx) returns error? => {StatementWriter.MailSendCall(mail.Endpoint, names)}",
+                    ForwardRouteIr.Mail mail => $"function (Context ctx) returns error? => {StatementWriter.MailSendCall(mail.Endpoint, names, StatementWriter.AwaitsReplyUnless("OUT_ONLY"))}",
                     _ => throw new InvalidOperationException($"Unhandled forward route {c.GetType().Name}"),
                 },
             }).ToList(),

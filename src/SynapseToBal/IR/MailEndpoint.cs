@@ -41,4 +41,14 @@ public sealed record MailEndpointIr(string EndpointName, MailSenderIr Sender, Sy
 /// fails when none comes.
 /// </summary>
 /// <param name="Origin">The send, call or callout; null for a proxy's target endpoint.</param>
-public sealed record MailSendStep(MediatorSyntax? Origin, MailEndpointIr Endpoint) : StepIr(Origin);
+public sealed record MailSendStep(MediatorSyntax? Origin, MailEndpointIr Endpoint) : StepIr(Origin)
+{
+    /// <summary>OUT_ONLY is not set on any path before the send: the Micro Integrator waits for a reply mail.</summary>
+    public bool AwaitsReply { get; init; }
+
+    /// <summary>
+    /// The default-scope property (OUT_ONLY) read when the send runs, when it is set on some paths only: "true" makes
+    /// the send out-only. Naming it here keeps its writes in the generated code (Refine/PropertyLocals.cs).
+    /// </summary>
+    public string? OutOnlyProperty { get; init; }
+}

@@ -1845,6 +1845,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
+                sink.Visit(n.OutOnlyProperty);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;

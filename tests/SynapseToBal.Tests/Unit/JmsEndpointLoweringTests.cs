@@ -156,8 +156,8 @@ public sealed class JmsEndpointLoweringTests
         var files = ArtifactConversion.Convert(
             $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{uri}"/></endpoint>""",
             $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><call><endpoint key="JmsEP"/></call></sequence>""");
-        Assert.Contains(files["functions.bal"].Split('\n'), l => l.Trim().StartsWith("check sendJms(ctx, \"JmsEP\", ", StringComparison.Ordinal)
-            && l.Trim().EndsWith("{'type: jms:TOPIC, name: jmsEpDestination}, transacted = true);", StringComparison.Ordinal));
+        Assert.Contains(files["functions.bal"].Split('\n'), l => l.Trim().StartsWith("check sendJmsTransacted(ctx, \"JmsEP\", ", StringComparison.Ordinal)
+            && l.Trim().EndsWith("{'type: jms:TOPIC, name: jmsEpDestination});", StringComparison.Ordinal));
     }
 
     [Fact]

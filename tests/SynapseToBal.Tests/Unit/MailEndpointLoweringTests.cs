@@ -85,13 +85,30 @@ public sealed class MailEndpointLoweringTests
         var package = Lower(diagnostics, Sequence("In", """<call><endpoint><address uri="mailto:example@wso2.com"/></endpoint></call><log level="custom"><property name="after" value="call"/></log>"""));
 
         var body = Body(package, "In");
-        Assert.IsType<MailSendStep>(body[0]);
+        Assert.True(Assert.IsType<MailSendStep>(body[0]).AwaitsReply);
         Assert.IsType<LogStep>(body[1]);
         var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0290");
         Assert.Equal(DiagnosticSeverity.Warning, reported.Severity);
         Assert.Contains("OUT_ONLY is not set before this <call>", Message(reported), StringComparison.Ordinal);
         Assert.Contains("waits for a reply mail", Message(reported), StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0218");
+    }
+
+    [Fact]
+    public void Out_only_on_some_paths_is_decided_at_run_time_and_its_writes_are_kept()
+    {
+        const string flow = """<filter source="$trp:X-Notify" regex="yes"><then><property name="OUT_ONLY" value="true"/></then></filter><call><endpoint key="MailEP"/></call><respond/>""";
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics, MailEndpoint, Sequence("In", flow));
+
+        var send = Assert.Single(IrWalker.Steps(Body(package, "In")).OfType<MailSendStep>());
+        Assert.False(send.AwaitsReply);
+        Assert.Equal("OUT_ONLY", send.OutOnlyProperty);
+        Assert.Contains("set on some paths only", Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0290")), StringComparison.Ordinal);
+
+        var functions = ArtifactConversion.Convert(MailEndpoint, Sequence("In", flow))["functions.bal"];
+        Assert.Contains("ctx.properties[\"OUT_ONLY\"] = \"true\";", functions, StringComparison.Ordinal);
+        Assert.Contains(", mailEpTo, awaitsReply = ctx.properties[\"OUT_ONLY\"] != \"true\");", functions, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,6 +186,8 @@ public sealed class MailEndpointLoweringTests
 
         var stores = ArtifactConversion.Convert(MailEndpoint, store, processor, api)["stores.bal"];
         Assert.Contains("error? sent = sendMail(ctx, {host: mailSmtpHost, ", stores, StringComparison.Ordinal);
+        // The stored message's OUT_ONLY decides, as the blocking sender reads it when it sends.
+        Assert.Contains(", mailEpTo, awaitsReply = ctx.properties[\"OUT_ONLY\"] != \"true\");", stores, StringComparison.Ordinal);
         Assert.Contains("if forwardSent(ctx, sent) {", stores, StringComparison.Ordinal);
     }
 }

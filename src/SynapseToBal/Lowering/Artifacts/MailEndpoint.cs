@@ -78,7 +78,7 @@ public sealed partial class Lowerer
         }
 
         var prefix = senderName == "mailto" ? "mail smtp" : $"{senderName} smtp";
-        var where = $"the Micro Integrator's '{senderName}' mail transport sender (MailTransportSender), not in the Synapse project: ";
+        var of = $"the Micro Integrator's '{senderName}' mail transport sender (MailTransportSender; not in the Synapse project)";
         var toml = $"of the [[transport.mail.sender]] named \"{senderName}\" in its deployment.toml";
         Symbol Configurable(string what, ConfigurableType type, string? value, string description, bool secret = false)
         {
@@ -94,13 +94,13 @@ public sealed partial class Lowerer
 
         var sender = new MailSenderIr(
             senderName,
-            Configurable("host", ConfigurableType.String, null, $"SMTP server host of {where}mail.smtp.host in its axis2.xml (parameter.hostname {toml})."),
-            Configurable("port", ConfigurableType.Integer, null, $"SMTP server port of {where}mail.smtp.port in its axis2.xml (parameter.port {toml})."),
-            Configurable("user", ConfigurableType.String, null, $"User name on the SMTP server of {where}mail.smtp.user in its axis2.xml (parameter.username {toml})."),
-            Configurable("password", ConfigurableType.String, null, $"Password on the SMTP server of {where}mail.smtp.password in its axis2.xml (parameter.password {toml}); never written here.", secret: true),
-            Configurable("from", ConfigurableType.String, null, $"From address of the mails of {where}mail.smtp.from in its axis2.xml (parameter.from {toml}); a From transport header on the message replaces it."),
-            Configurable("security", ConfigurableType.String, null, $"How the connection to the SMTP server of {where}is secured, as an email:Security name: START_TLS_AUTO when mail.smtp.starttls.enable is true (parameter.enable_tls = true {toml}), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set."),
-            Configurable("bcc", ConfigurableType.String, string.Empty, $"Addresses every mail of {where}also goes to as Bcc, comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml (parameter.'transport.mail.SMTPBccAddresses' {toml}); empty for none."));
+            Configurable("host", ConfigurableType.String, null, $"SMTP server host of {of}: mail.smtp.host in its axis2.xml (parameter.hostname {toml})."),
+            Configurable("port", ConfigurableType.Integer, null, $"SMTP server port of {of}: mail.smtp.port in its axis2.xml (parameter.port {toml})."),
+            Configurable("user", ConfigurableType.String, null, $"User name on the SMTP server of {of}: mail.smtp.user in its axis2.xml (parameter.username {toml})."),
+            Configurable("password", ConfigurableType.String, null, $"Password on the SMTP server of {of}: mail.smtp.password in its axis2.xml (parameter.password {toml}); never written here.", secret: true),
+            Configurable("from", ConfigurableType.String, null, $"From address of the mails of {of}: mail.smtp.from in its axis2.xml (parameter.from {toml}); a From transport header on the message replaces it."),
+            Configurable("security", ConfigurableType.String, null, $"Security of the connection to the SMTP server of {of}, as an email:Security name: START_TLS_AUTO when mail.smtp.starttls.enable is true (parameter.enable_tls = true {toml}), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set."),
+            Configurable("bcc", ConfigurableType.String, string.Empty, $"Bcc addresses of every mail of {of}, comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml (parameter.'transport.mail.SMTPBccAddresses' {toml}); empty for none."));
         _mailSenders[senderName] = sender;
         return sender;
     }
@@ -118,8 +118,8 @@ public sealed partial class Lowerer
     /// message in the mediation thread (a failure is the send's failure: the fault handling runs). With OUT_ONLY "true"
     /// nothing comes back: a send goes on as any out-only send does (the client gets 202 with FORCE_SC_ACCEPTED, else
     /// nothing: SB0210), a call or callout with the message as it was. Without it the sender waits for a reply mail
-    /// and fails the send when none comes: sendMail mails the message and then fails the same way (SB0290), so the
-    /// steps after it run only when OUT_ONLY is "true" at run time.
+    /// and fails the send when none comes: sendMail mails the message and then fails the same way (SB0290; set on some
+    /// paths only, OUT_ONLY decides at run time), so the steps after it run only for an out-only send.
     /// </summary>
     private IEnumerable<StepIr>? MailSend(MediatorSyntax mediator, EndpointReferenceSyntax? reference, FlowContext context)
     {
@@ -129,7 +129,7 @@ public sealed partial class Lowerer
         }
 
         var state = context.Exchange.Current;
-        StepIr send = new MailSendStep(mediator, mail);
+        StepIr send = Reply(new MailSendStep(mediator, mail), state.OutOnly);
         StepIr[] notApplied = mail.NotApplied is { } reason ? [new TodoStep(mediator, reason, mail.Address ?? string.Empty)] : [];
         if (state.OutOnly != Known.Yes)
         {
@@ -155,7 +155,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        StepIr send = new MailSendStep(null, mail);
+        StepIr send = Reply(new MailSendStep(null, mail), state.OutOnly);
         StepIr[] notApplied = mail.NotApplied is { } reason ? [new TodoStep(null, reason, mail.Address ?? string.Empty)] : [];
         if (state.OutOnly != Known.Yes)
         {
@@ -164,6 +164,14 @@ public sealed partial class Lowerer
 
         return [.. notApplied, .. OutOnlyOrAccepted(null, "proxy target", location, send, state with { OutOnly = Known.Yes }, context)!];
     }
+
+    /// <summary>Whether the send waits for a reply mail: never with OUT_ONLY "true", always without it, else as OUT_ONLY says at run time.</summary>
+    private static MailSendStep Reply(MailSendStep send, Known outOnly) => outOnly switch
+    {
+        Known.Yes => send,
+        Known.No => send with { AwaitsReply = true },
+        _ => send with { OutOnlyProperty = "OUT_ONLY" },
+    };
 
     /// <summary>A use of a mail endpoint without OUT_ONLY "true" on every path: its SB0290, saying what differs.</summary>
     private void ReportMailReply(MailEndpointIr mail, SourceLocation? location, Known outOnly, string use) =>
