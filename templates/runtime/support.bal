@@ -4547,6 +4547,88 @@ function emailAddressList(string list) returns string[] {
     return addresses;
 }
 
+# The SMTP settings of one of the Micro Integrator's mail transport senders (Axis2's MailTransportSender, a
+# `[[transport.mail.sender]]` of its deployment.toml): the server (mail.smtp.host, mail.smtp.port), the login
+# (mail.smtp.user, mail.smtp.password), the From address of mails whose message names none (mail.smtp.from), how the
+# connection is secured (the name of an `email:Security`: START_TLS_AUTO for mail.smtp.starttls.enable, SSL for
+# mail.smtp.ssl.enable, START_TLS_NEVER for neither) and the addresses every mail also goes to as Bcc
+# (transport.mail.SMTPBccAddresses, comma-separated; "" for none).
+type MailSmtpSettings record {|
+    string host;
+    int port;
+    string username;
+    string password;
+    string 'from;
+    string security;
+    string bcc;
+|};
+
+# Mails the message to a `mailto:` endpoint as Axis2's MailTransportSender.sendMail writes it, over an
+# `email:SmtpClient` on the sender's settings `smtp`:
+# - To: the `To` transport header, else `address` (the address list after `mailto:`); From and Reply-To: the `From`
+#   transport header, else `smtp.from` (no From at all fails the send); Cc: the `Cc` transport header; Bcc: the `Bcc`
+#   transport header and `smtp.bcc`; Subject: the `Subject` transport header, else `SOAPAction: ` and the message's
+#   SOAP action (`null` when it has none, as Java writes a missing one); a `SOAPAction` mail header with the action;
+# - with the `From`, `mail.smtp.user` and `mail.smtp.password` transport headers all set, the mail is sent with that
+#   user and password instead of the sender's;
+# - the body: the message as the formatter of its content type writes it (`entityBody`), with that content type when
+#   it is text/*. The email module sends text bodies only: any other content type (application/xml, application/json,
+#   application/soap+xml) goes out as text/plain with the same text, and a binary body that is not UTF-8 text fails.
+#   The Multipart and Attachment mail formats (the axis2 property transport.mail.Format) and custom mail headers are
+#   not reproduced: the body is the mail.
+# A failure to build or send the mail fails the send (the flow's fault handling runs), as Axis2Sender turns the
+# sender's error into a fault. Without OUT_ONLY "true" (`awaitsReply`) the Micro Integrator then waits for a reply
+# mail (MailTransportSender.waitForReply, up to the client's timeout) and fails the send when none comes: the mail goes,
+# and this fails as that timeout does, at once (a reply mail is never awaited). Out-only, the message is left as it was.
+function sendMail(Context ctx, MailSmtpSettings smtp, string address, boolean awaitsReply = false) returns error? {
+    string? fromHeader = ctx.headers["from"];
+    string? userHeader = ctx.headers["mail.smtp.user"];
+    string? passwordHeader = ctx.headers["mail.smtp.password"];
+    string username = smtp.username;
+    string password = smtp.password;
+    if fromHeader is string && userHeader is string && passwordHeader is string {
+        username = userHeader;
+        password = passwordHeader;
+    }
+    string 'from = fromHeader ?: smtp.'from;
+    if 'from.trim() == "" {
+        return error("Unexpected error during sending message out. From address for outgoing message cannot be determined");
+    }
+    string action = soapAction(ctx);
+    if action == "" && ctx.headers["soapaction"] is () {
+        action = "null";
+    }
+    xml|byte[]? body = check entityBody(ctx);
+    string contentType = ctx.contentType.trim().toLowerAscii().startsWith("text/") ? ctx.contentType : "text/plain";
+    email:Message message = {
+        to: emailAddressList(ctx.headers["to"] ?: address),
+        subject: ctx.headers["subject"] ?: "SOAPAction: " + action,
+        'from,
+        replyTo: 'from,
+        body: body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "",
+        contentType,
+        headers: {"SOAPAction": action}
+    };
+    string? cc = ctx.headers["cc"];
+    if cc is string {
+        message.cc = emailAddressList(cc);
+    }
+    string[] bcc = [...emailAddressList(ctx.headers["bcc"] ?: ""), ...emailAddressList(smtp.bcc)];
+    if bcc.length() > 0 {
+        message.bcc = bcc;
+    }
+    do {
+        email:Security security = check smtp.security.ensureType();
+        email:SmtpClient sender = check new (smtp.host, username, password, port = smtp.port, security = security);
+        check sender->sendMessage(message);
+    } on fail error e {
+        return error("Unexpected error during sending message out. Error creating mail message or sending it to the configured server", e);
+    }
+    if awaitsReply {
+        return error("Unexpected error during sending message out. Timeout while waiting for a response");
+    }
+}
+
 # The Salesforce REST connector's query (1.x/2.x, `salesforcerest.query`: GET `query?q=`) on a `salesforce:Client`.
 # The module reads every page of the result (following `nextRecordsUrl`), so the message becomes
 # `{"totalSize", "done": true, "records"}` with the records of all pages, status 200; the connector's answer for a
@@ -10551,6 +10633,49 @@ final map<jms:MessageProducer> jmsProducers = {};
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
     jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
     check producer->send(check jmsMessage(ctx, contentTypeProperty));
+}
+
+# `sendJms` through a transacted session, for an endpoint whose address sets transport.jms.SessionTransacted "true":
+# the send is committed after it, or rolled back when it failed or the axis2 property SET_ROLLBACK_ONLY is true, as
+# JMSMessageSender.transactionallySend does; a failed commit or rollback is an error too.
+function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
+    jms:Message message = check jmsMessage(ctx, contentTypeProperty);
+    anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
+    lock {
+        // One send and its commit at a time on the endpoint's session, so that a commit ends only its own send.
+        JmsTransactedSender sender = check jmsTransactedSender(endpoint, connection, destination);
+        jms:Error? sent = sender.producer->send(message);
+        if sent is jms:Error || rollbackOnly == true || rollbackOnly == "true" {
+            check sender.session->'rollback();
+            return sent;
+        }
+        check sender.session->'commit();
+    }
+}
+
+# The transacted session and producer of a JMS endpoint whose address sets transport.jms.SessionTransacted "true".
+type JmsTransactedSender record {|
+    jms:Session session;
+    jms:MessageProducer producer;
+|};
+
+# The transacted senders of the JMS endpoints, by endpoint name: each connects on its first send and is kept.
+final map<JmsTransactedSender> jmsTransactedSenders = {};
+
+# The transacted session and producer of a JMS endpoint, connecting on first use (JMSConnectionFactory creates the
+# sender's session transacted when the address's transport.jms.SessionTransacted is "true").
+function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns JmsTransactedSender|error {
+    lock {
+        JmsTransactedSender? cached = jmsTransactedSenders[endpoint];
+        if cached is JmsTransactedSender {
+            return cached;
+        }
+        jms:Connection connection = check new (configuration);
+        jms:Session session = check connection->createSession(jms:SESSION_TRANSACTED);
+        JmsTransactedSender sender = {session, producer: check session.createProducer(destination)};
+        jmsTransactedSenders[endpoint] = sender;
+        return sender;
+    }
 }
 
 # The JMS message Axis2's JMSSender.createJMSMessage makes of the current message, for an endpoint's send and for a

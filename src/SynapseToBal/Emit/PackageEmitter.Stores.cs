@@ -105,6 +105,7 @@ public sealed partial class PackageEmitter
             {
                 ForwardRouteIr.Jms jms => StatementWriter.JmsSendCall(jms.Endpoint, names, modules),
                 ForwardRouteIr.Vfs vfs => StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules),
+                ForwardRouteIr.Mail mail => StatementWriter.MailSendCall(mail.Endpoint, names, StatementWriter.AwaitsReplyUnless("OUT_ONLY")),
                 _ => null,
             };
             var chosenSends = chooser is not null && p.TargetChoices.Any(IsSend);
@@ -112,7 +113,7 @@ public sealed partial class PackageEmitter
             {
                 ForwardRouteIr.Http http => names[http.Client.Group?.State ?? http.Client.Name],
                 ForwardRouteIr.ToAddress => "FORWARD_TO",
-                ForwardRouteIr.Jms or ForwardRouteIr.Vfs => "send",
+                ForwardRouteIr.Jms or ForwardRouteIr.Vfs or ForwardRouteIr.Mail => "send",
                 null => chooser is not null ? "route" : null,
                 _ => throw new InvalidOperationException($"Unhandled forward route {p.Target.GetType().Name}"),
             };
@@ -274,6 +275,7 @@ public sealed partial class PackageEmitter
                     ForwardRouteIr.ToAddress => "{endpoint: FORWARD_TO}",
                     ForwardRouteIr.Jms jms => $"function (Context ctx) returns error? => {StatementWriter.JmsSendCall(jms.Endpoint, names, modules)}",
                     ForwardRouteIr.Vfs vfs => $"function (Context ctx) returns error? => {StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules)}",
+                    ForwardRouteIr.Mail mail => $"function (Context ctx) returns error? => {StatementWriter.MailSendCall(mail.Endpoint, names, StatementWriter.AwaitsReplyUnless("OUT_ONLY"))}",
                     _ => throw new InvalidOperationException($"Unhandled forward route {c.GetType().Name}"),
                 },
             }).ToList(),
@@ -294,10 +296,10 @@ public sealed partial class PackageEmitter
         });
     }
 
-    /// <summary>Whether a route is a JMS or vfs send, which ForwardingService delivers without judging a response.</summary>
+    /// <summary>Whether a route is a JMS, vfs or mail send, which ForwardingService delivers without judging a response.</summary>
     private static bool IsSend(ForwardRouteIr route) => route switch
     {
-        ForwardRouteIr.Jms or ForwardRouteIr.Vfs => true,
+        ForwardRouteIr.Jms or ForwardRouteIr.Vfs or ForwardRouteIr.Mail => true,
         ForwardRouteIr.Http or ForwardRouteIr.ToAddress => false,
         _ => throw new InvalidOperationException($"Unhandled forward route {route.GetType().Name}"),
     };
@@ -307,16 +309,17 @@ public sealed partial class PackageEmitter
     {
         var status = $"a 2xx status{(p.NonRetryStatusCodes.Length > 0 ? " or a non-retry status" : string.Empty)}";
         return fixedSend
-            ? "once sent: ForwardingService judges no response from a JMS or vfs endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is \"true\""
-            : chosenSends ? $"{status}; a JMS or vfs endpoint once sent, without the reply sequence" : status;
+            ? "once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is \"true\""
+            : chosenSends ? $"{status}; a JMS, vfs or mail endpoint once sent, without the reply sequence" : status;
     }
 
-    /// <summary>The settings of JMS and vfs routes their sends do not apply: a TODO each, with the endpoint's address (credentials masked).</summary>
+    /// <summary>The settings of JMS, vfs and mail routes their sends do not apply: a TODO each, with the endpoint's address (credentials masked).</summary>
     private static List<TodoView> RouteTodos(IEnumerable<ForwardRouteIr> routes) => routes
         .Select(route => route switch
         {
             ForwardRouteIr.Jms { Endpoint: { NotApplied: { } reason } jms } => Todo(reason, BallerinaSyntax.CommentLines(jms.Address ?? string.Empty, prefix: string.Empty).ToList()),
             ForwardRouteIr.Vfs { Endpoint: { NotApplied: { } reason } vfs } => Todo(reason, BallerinaSyntax.CommentLines(vfs.Address ?? string.Empty, prefix: string.Empty).ToList()),
+            ForwardRouteIr.Mail { Endpoint: { NotApplied: { } reason } mail } => Todo(reason, BallerinaSyntax.CommentLines(mail.Address ?? string.Empty, prefix: string.Empty).ToList()),
             _ => null,
         })
         .OfType<TodoView>()

@@ -9,7 +9,7 @@ internal sealed partial class StatementWriter
     private void JmsSend(JmsSendStep step) => _out.Line($"check {JmsSendCall(step.Endpoint, _expr.Names, _modules)};");
 
     /// <summary>
-    /// The runtime's <c>sendJms(ctx, ...)</c> call for a JMS endpoint (an out-only send, or a forwarding processor's
+    /// The runtime's <c>sendJms(ctx, ...)</c> call for a JMS endpoint, <c>sendJmsTransacted</c> for a transacted one (an out-only send, or a forwarding processor's
     /// attempt): its connection settings and destination from its configurables.
     /// </summary>
     internal static string JmsSendCall(JmsEndpointIr jms, NameMap names, ModuleUsage modules)
@@ -28,6 +28,6 @@ internal sealed partial class StatementWriter
 
         var destination = $"{{'type: {(jms.Topic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[jms.Destination]}}}";
         var contentType = jms.ContentTypeProperty is { } property ? $", contentTypeProperty = {BallerinaSyntax.StringLiteral(property)}" : string.Empty;
-        return $"sendJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}{contentType})";
+        return $"{(jms.Transacted ? "sendJmsTransacted" : "sendJms")}(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}{contentType})";
     }
 }

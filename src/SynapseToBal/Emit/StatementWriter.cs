@@ -431,6 +431,9 @@ internal sealed partial class StatementWriter
             case VfsSendStep vfs:
                 VfsSend(vfs);
                 break;
+            case MailSendStep mail:
+                MailSend(mail);
+                break;
             case CacheLookupStep cache:
                 _out.Open($"if check cacheLookup({CacheArguments(cache.Settings)}) {{");
                 Block(cache.OnHit);

@@ -13,7 +13,7 @@ namespace SynapseToBal.IR;
 /// <param name="ProviderUrl">Configurable: <c>java.naming.provider.url</c>.</param>
 /// <param name="ConnectionFactory">Configurable: <c>transport.jms.ConnectionFactoryJNDIName</c>.</param>
 /// <param name="Destination">Configurable: the destination named after <c>jms:/</c>.</param>
-/// <param name="Topic">True when <c>transport.jms.DestinationType</c> is <c>topic</c>.</param>
+/// <param name="Topic">True when <c>transport.jms.ConnectionFactoryType</c>, else <c>transport.jms.DestinationType</c>, is <c>topic</c>.</param>
 /// <param name="ContentTypeProperty"><c>transport.jms.ContentTypeProperty</c>: the message property given the content type, if any.</param>
 /// <param name="Properties">The other parameters, passed to the JNDI initial context as the Micro Integrator does.</param>
 public sealed record JmsEndpointIr(
@@ -28,6 +28,12 @@ public sealed record JmsEndpointIr(
     string? ContentTypeProperty,
     ImmutableArray<JndiPropertyIr> Properties)
 {
+    /// <summary>
+    /// <c>transport.jms.SessionTransacted</c> is "true": the sender's session is transacted and each send is committed
+    /// after it (rolled back when it failed), as JMSMessageSender.transactionallySend does.
+    /// </summary>
+    public bool Transacted { get; init; }
+
     /// <summary>Parameters that are not applied (reported): a TODO beside each send, with the address (credentials masked).</summary>
     public NotTranslatedIr? NotApplied { get; init; }
 

@@ -198,4 +198,13 @@ public abstract record ForwardRouteIr
     {
         public override string EndpointName => Endpoint.EndpointName;
     }
+
+    /// <summary>
+    /// A mailto: endpoint: the message is mailed (<c>sendMail</c>), judged as <see cref="Jms"/>. Without OUT_ONLY
+    /// "true" the blocking sender waits for a reply mail and fails; the failure does not count, as for any such send.
+    /// </summary>
+    public sealed record Mail(MailEndpointIr Endpoint) : ForwardRouteIr
+    {
+        public override string EndpointName => Endpoint.EndpointName;
+    }
 }

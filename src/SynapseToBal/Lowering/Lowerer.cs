@@ -725,6 +725,8 @@ public sealed partial class Lowerer
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
                 return null;
+            case AddressEndpointSyntax address when IsMailAddress(address.Uri) && LowerMailEndpoint(baseName, address, out notTranslated):
+                return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "local" }:
                 LowerLocalEndpoint(baseName, address, out var local);
                 notTranslated = local;

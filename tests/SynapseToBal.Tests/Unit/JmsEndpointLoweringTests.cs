@@ -124,8 +124,8 @@ public sealed class JmsEndpointLoweringTests
 
         var body = Body(package, "In");
         var send = Assert.Single(body.OfType<JmsSendStep>());
-        // JMSOutTransportInfo compares the destination type exactly: "Topic" is a queue.
-        Assert.False(send.Endpoint.Topic);
+        // The sender's connection factory (JMSConnectionFactory.isQueue) compares the destination type ignoring case.
+        Assert.True(send.Endpoint.Topic);
         Assert.Null(send.Endpoint.Username);
         Assert.Null(send.Endpoint.Password);
         var todo = Assert.Single(body.OfType<TodoStep>());
@@ -133,6 +133,47 @@ public sealed class JmsEndpointLoweringTests
         Assert.Contains("transport.jms.CacheLevel", todo.Reason.Message, StringComparison.Ordinal);
         Assert.Contains("transport.jms.UserName", todo.Reason.Message, StringComparison.Ordinal);
         Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0206"));
+    }
+
+    [Fact]
+    public void A_transacted_session_and_a_connection_factory_type_are_applied_and_sender_settings_the_mi_ignores_are_not_reported()
+    {
+        const string uri = "jms:/ResponseQue?transport.jms.DestinationType=queue&amp;java.naming.provider.url=tcp://mq:61616&amp;java.naming.factory.initial=F"
+            + "&amp;transport.jms.SessionTransacted=TRUE&amp;transport.jms.ConnectionFactoryType=topic&amp;transport.jms.SessionAcknowledgement=CLIENT_ACKNOWLEDGE"
+            + "&amp;transport.jms.ReplyDestination=bip_reply&amp;transport.jms.ReplyDestinationType=queue&amp;transport.jms.ConnectionFactoryJNDIName=QCF";
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{uri}"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><call><endpoint key="JmsEP"/></call></sequence>""");
+
+        var jms = Assert.Single(Body(package, "In").OfType<JmsSendStep>()).Endpoint;
+        // JMSConnectionFactory.isSessionTransacted (Boolean.valueOf) and isQueue (the factory type before the destination type).
+        Assert.True(jms.Transacted);
+        Assert.True(jms.Topic);
+        Assert.Null(jms.NotApplied);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
+
+        var files = ArtifactConversion.Convert(
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{uri}"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><call><endpoint key="JmsEP"/></call></sequence>""");
+        Assert.Contains(files["functions.bal"].Split('\n'), l => l.Trim().StartsWith("check sendJmsTransacted(ctx, \"JmsEP\", ", StringComparison.Ordinal)
+            && l.Trim().EndsWith("{'type: jms:TOPIC, name: jmsEpDestination});", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_destination_type_is_reported_as_failing_every_send_in_the_micro_integrator()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/q?transport.jms.ConnectionFactoryJNDIName=QCF&amp;java.naming.factory.initial=F&amp;java.naming.provider.url=tcp://mq:61616&amp;transport.jms.ConnectionFactoryType=durable"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><call><endpoint key="JmsEP"/></call></sequence>""");
+
+        var body = Body(package, "In");
+        Assert.False(Assert.Single(body.OfType<JmsSendStep>()).Endpoint.Topic);
+        var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0206");
+        Assert.Contains("parameter 'transport.jms.ConnectionFactoryType' ('durable')", Message(reported), StringComparison.Ordinal);
+        Assert.Contains("fails every send", Message(reported), StringComparison.Ordinal);
+        Assert.Equal("SB0206", Assert.Single(body.OfType<TodoStep>()).Reason.Descriptor.Id);
     }
 
     [Fact]

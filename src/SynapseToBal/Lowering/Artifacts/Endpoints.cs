@@ -53,7 +53,7 @@ public sealed partial class Lowerer
             var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
             var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet");
             _endpointReasons[endpoint.Name] = reason;
-            if (endpoint.Endpoint.Definition is not { } definition || (!_jmsEndpoints.ContainsKey(definition) && !_vfsEndpoints.ContainsKey(definition) && !_localEndpoints.ContainsKey(definition)))
+            if (endpoint.Endpoint.Definition is not { } definition || (!_jmsEndpoints.ContainsKey(definition) && !_vfsEndpoints.ContainsKey(definition) && !_mailEndpoints.ContainsKey(definition) && !_localEndpoints.ContainsKey(definition)))
             {
                 _pendingEndpoints.Add(new PendingArtifactIr(reason, endpoint) { RawXml = reason.Descriptor == DiagnosticCatalog.NonHttpEndpoint ? Transports.RedactUriSecrets(endpoint.RawXml) : null });
             }

@@ -17,7 +17,8 @@ public sealed partial class Lowerer
     private static readonly string[] JmsEndpointMapped =
     [
         "java.naming.factory.initial", "java.naming.provider.url", "transport.jms.ConnectionFactoryJNDIName", "transport.jms.DestinationType",
-        "transport.jms.UserName", "transport.jms.Password", "transport.jms.ContentTypeProperty",
+        "transport.jms.UserName", "transport.jms.Password", "transport.jms.ContentTypeProperty", "transport.jms.ConnectionFactoryType",
+        "transport.jms.SessionTransacted", "transport.jms.SessionAcknowledgement", "transport.jms.ReplyDestination", "transport.jms.ReplyDestinationType",
     ];
 
     /// <summary>
@@ -63,8 +64,13 @@ public sealed partial class Lowerer
 
         var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
         var url = Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
-        // JMSOutTransportInfo compares the type exactly: anything but "topic" is a queue.
-        var topic = parameters.GetValueOrDefault("transport.jms.DestinationType") == "topic";
+        // The sender's destination type is JMSConnectionFactory.isQueue (JMSMessageSender.setDestination, on the factory
+        // made from the address): transport.jms.ConnectionFactoryType if set, else transport.jms.DestinationType, each
+        // "queue" or "topic" in any case (another value fails every send, reported below); neither set is a queue.
+        var typeParameter = parameters.ContainsKey("transport.jms.ConnectionFactoryType") ? "transport.jms.ConnectionFactoryType" : "transport.jms.DestinationType";
+        var destinationType = parameters.GetValueOrDefault(typeParameter);
+        var topic = string.Equals(destinationType, "topic", StringComparison.OrdinalIgnoreCase);
+        var invalidType = destinationType is not null && !topic && !string.Equals(destinationType, "queue", StringComparison.OrdinalIgnoreCase);
         var connectionFactory = Configurable("transport.jms.ConnectionFactoryJNDIName", factoryName, "JNDI name of the connection factory");
         var queue = Configurable("destination", destination, topic ? "Topic" : "Queue");
 
@@ -94,12 +100,24 @@ public sealed partial class Lowerer
             NotApplied($"format=\"{format}\"", "the message is written in its current content type's format");
         }
 
+        if (invalidType)
+        {
+            NotApplied($"parameter '{typeParameter}' ('{destinationType}')", "the Micro Integrator fails every send with a destination type that is neither queue nor topic (JMSConnectionFactory.isQueue); the generated sender sends to a queue");
+        }
+
+        // JMSConnectionFactory.isSessionTransacted: Boolean.valueOf, so "true" in any case.
+        var transacted = string.Equals(parameters.GetValueOrDefault("transport.jms.SessionTransacted"), "true", StringComparison.OrdinalIgnoreCase);
+
+        // Not reported, as the Micro Integrator's sender does not use them here: transport.jms.SessionAcknowledgement
+        // (JMSConnectionFactory creates the sender's sessions AUTO_ACKNOWLEDGE whatever it says; acknowledgement concerns
+        // received messages), and transport.jms.ReplyDestination / ReplyDestinationType on an out-only send (JMSSender
+        // sets a JMSReplyTo and waits for a reply only for a request-reply, whose TODO names them).
         var properties = ImmutableArray.CreateBuilder<JndiPropertyIr>();
         foreach (var (parameter, value) in parameters.Where(p => !JmsEndpointMapped.Contains(p.Key, StringComparer.Ordinal)))
         {
             if (parameter.StartsWith("transport.", StringComparison.Ordinal))
             {
-                NotApplied($"parameter '{parameter}'", "the generated sender does not apply it (a non-transacted, auto-acknowledged session and the broker's default delivery mode, priority and time to live)");
+                NotApplied($"parameter '{parameter}'", "the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)");
                 continue;
             }
 
@@ -110,11 +128,13 @@ public sealed partial class Lowerer
         _jmsEndpoints[address] = new JmsEndpointIr(name, contextFactory, url, connectionFactory, username, password, queue, topic,
             parameters.GetValueOrDefault("transport.jms.ContentTypeProperty"), properties.ToImmutable())
         {
+            Transacted = transacted,
             NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"settings of JMS endpoint '{name}' not applied: {string.Join("; ", notApplied)}") : null,
             Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
         };
+        var replyType = parameters.TryGetValue("transport.jms.ReplyDestinationType", out var replyDestinationType) ? $", a {replyDestinationType} (transport.jms.ReplyDestinationType)" : string.Empty;
         var replyTo = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0
-            ? $"the JMSReplyTo destination '{reply}' (transport.jms.ReplyDestination)"
+            ? $"the JMSReplyTo destination '{reply}' (transport.jms.ReplyDestination){replyType}"
             : "a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue)";
         requestReply = new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint,
             $"'{name}' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and {replyTo}, then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response");

@@ -383,7 +383,7 @@ public sealed partial class Lowerer
     /// <summary>
     /// How a forwarding job sends to a named endpoint (ForwardingService.tryToDispatchToEndpoint through the blocking
     /// sender): its HTTP client or group, the stored message's To address for a default endpoint, the JMS sender or the
-    /// file write of a JMS or vfs endpoint the converter translated; null when it has none (<see cref="UnroutableForwardTarget"/>).
+    /// file write or mail of a JMS, vfs or mailto endpoint the converter translated; null when it has none (<see cref="UnroutableForwardTarget"/>).
     /// </summary>
     private ForwardRouteIr? ForwardRouteOf(string name)
     {
@@ -397,6 +397,7 @@ public sealed partial class Lowerer
             DefaultEndpointSyntax => new ForwardRouteIr.ToAddress(name),
             { } definition when _jmsEndpoints.TryGetValue(definition, out var jms) => new ForwardRouteIr.Jms(jms),
             { } definition when _vfsEndpoints.TryGetValue(definition, out var vfs) => new ForwardRouteIr.Vfs(vfs),
+            { } definition when _mailEndpoints.TryGetValue(definition, out var mail) => new ForwardRouteIr.Mail(mail),
             _ => null,
         };
     }
@@ -423,7 +424,7 @@ public sealed partial class Lowerer
         var definition = _model.Symbols.Endpoint(name)?.Endpoint.Definition;
         var scheme = definition is AddressEndpointSyntax address ? address.Uri.Split(':', 2)[0].Trim().ToLowerInvariant() : null;
         var reason = _endpointReasons.TryGetValue(name, out var known) ? known.Message : "the endpoint has no client";
-        if (scheme is "jms" or "vfs")
+        if (scheme is "jms" or "vfs" || (scheme?.StartsWith("mailto", StringComparison.Ordinal) ?? false))
         {
             return (0, $"a {scheme} endpoint the converter generates no sender for ({reason}); ForwardingService sends to it with the blocking sender and, "
                 + "its address being neither http(s) nor hl7, judges no response: the message counts as delivered once sent, and only a message with "

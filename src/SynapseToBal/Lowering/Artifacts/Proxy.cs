@@ -40,6 +40,7 @@ public sealed partial class Lowerer
                 : LocalCall(null, endpoint, ended, target.Location) is { } local ? (local is LocalCallStep ? [.. SoapFaultChecked(null, local, proxy.Location), Reply(null, context)] : [local])
                 : JmsTargetSend(endpoint, target.InSequence, target.Location) is { } jms ? [.. jms]
                 : VfsTargetSend(endpoint, ended, target.Location, context) is { } vfs ? [.. vfs]
+                : MailTargetSend(endpoint, ended, target.Location, context) is { } mail ? [.. mail]
                 : [new TodoStep(null, reason ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the target endpoint of proxy '{proxy.Name}' is not translated"), proxy.RawXml)];
             body = [.. body, .. MarkedUnmediated(send, TargetEndpointSend(proxy.Name, endpoint))];
         }

@@ -54,6 +54,11 @@ public sealed partial class Lowerer
             return vfs;
         }
 
+        if (step is null && MailSend(call, call.Endpoint, context) is { } mail)
+        {
+            return mail;
+        }
+
         if (step is null)
         {
             return [NotTranslatedCall(call, reason)];
@@ -146,6 +151,11 @@ public sealed partial class Lowerer
         if (call is null && VfsSend(send, send.Endpoint, context) is { } vfs)
         {
             return vfs;
+        }
+
+        if (call is null && MailSend(send, send.Endpoint, context) is { } mail)
+        {
+            return mail;
         }
 
         if (call is null)

@@ -66,6 +66,11 @@ public sealed partial class Lowerer
                 return jmsOutOnly;
             }
 
+            if (MailSend(callout, reference, context) is { } mail)
+            {
+                return mail;
+            }
+
             ReportJmsRequestReply(reference, callout.Location);
             if (LocalCall(callout, reference, context.Exchange.Current, callout.Location) is TodoStep local)
             {

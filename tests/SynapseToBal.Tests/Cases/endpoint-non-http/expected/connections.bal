@@ -25,11 +25,6 @@ final http:Client backend = check new (backendUrl, {timeout: 120});
 //     <address uri="local:///services/StockQuoteProxy"/>
 // </endpoint>
 
-// TODO(SB0218): 'Mailer' sends over mail (SMTP), not HTTP: replace it with an email:SmtpClient (ballerina/email) on the SMTP server of the Micro Integrator's mailto transport sender, whose settings are not in this endpoint but in its axis2.xml / deployment.toml (mail.smtp.host, mail.smtp.port, mail.smtp.user, and mail.smtp.password as a required configurable); MailTransportSender sends to the address after 'mailto:' unless a To transport header replaces it, from the From header (else mail.smtp.from), with Cc and Bcc from those headers (Bcc also transport.mail.SMTPBccAddresses), the Subject transport header as the subject (else 'SOAPAction: ' and the action), and the message as its messageType's formatter writes it: 'Mailer' (others.xml, line 3).
-// <endpoint name="Mailer">
-//     <address uri="mailto:ops@example.com"/>
-// </endpoint>
-
 // TODO(SB0218): 'Rabbit' sends over RabbitMQ (AMQP), not HTTP: replace it with a ballerinax/rabbitmq Client (the rabbitmq.server.* parameters become its ConnectionConfiguration); the address parameters to map are rabbitmq.server.host.name, rabbitmq.server.port, rabbitmq.server.password, rabbitmq.queue.name (credentials in the address are masked below): 'Rabbit' (others.xml, line 6).
 // <endpoint name="Rabbit">
 //     <address uri="rabbitmq:/orders?rabbitmq.server.host.name=localhost&amp;rabbitmq.server.port=5672&amp;rabbitmq.server.password=****&amp;rabbitmq.queue.name=orders"/>

@@ -18,7 +18,7 @@ final MessageQueue orderStore = new;
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue outboxStore = new;
 
-# Message processor 'OutboxForwarder' (scheduled forwarding): every 5 s sends the messages of 'OutboxStore' in order to endpoint 'OutboxEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS or vfs endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
+# Message processor 'OutboxForwarder' (scheduled forwarding): every 5 s sends the messages of 'OutboxStore' in order to endpoint 'OutboxEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From OutboxForwarder.xml, line 2.
 class OutboxForwarderProcessor {
@@ -82,7 +82,7 @@ final task:JobId outboxForwarderJob = check task:scheduleJobRecurByFrequency(new
 //     <parameter name="interval">2000</parameter>
 //     <parameter name="max.delivery.attempts">3</parameter>
 // </messageProcessor>
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status; a JMS or vfs endpoint once sent, without the reply sequence).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status; a JMS, vfs or mail endpoint once sent, without the reply sequence).
 # A failed attempt is retried after 1 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From RoutedForwarder.xml, line 2.
 class RoutedForwarderProcessor {
