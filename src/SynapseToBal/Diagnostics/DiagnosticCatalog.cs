@@ -425,7 +425,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GenerationInternalError = Error("SB0903", InternalCategory,
         "Internal error generating code",
         "The converter failed while generating the code of the {0} '{1}' ({2}); its code is replaced by a TODO and the rest of the package is generated",
-        "The converter failed unexpectedly while writing the Ballerina code of one service or function; this is a bug in the converter, not in the Synapse configuration. The construct is replaced by a TODO holding what the converter knows of it (a service's original XML), and the other constructs and files are generated as usual; code that calls a function replaced this way does not compile until it is written by hand.");
+        "The converter failed unexpectedly while writing the Ballerina code of one service or function, or of one module-level declaration (an endpoint's client, a connection, a configurable, a local entry or stylesheet, an inbound listener, a task, a message store or processor); this is a bug in the converter, not in the Synapse configuration. The construct is replaced by a TODO holding what the converter knows of it (a service's or declaration's original XML; an endpoint's client, a stylesheet and a configurable keep only their name and place), a failed declaration's TODO at the end of its file (`Config.toml` says it in a `#` comment), and the other constructs and files are generated as usual; code that calls a function or uses a declaration replaced this way does not compile until it is written by hand.");
 
     public static readonly DiagnosticDescriptor ReferenceInternalError = Error("SB0904", InternalCategory,
         "Internal error resolving references",

@@ -23,6 +23,9 @@ internal sealed record RenderedConstruct(
     IReadOnlyList<RecordedNamespace> Namespaces,
     bool PlaceholderInspected);
 
+/// <summary>A module-level declaration whose code could not be generated (SB0903): the TODO lines that replace it, comment marks included.</summary>
+internal sealed record FailedDeclaration(IReadOnlyList<string> Lines);
+
 /// <summary>A namespace a construct's navigation used, and the prefixes it was written with in the Synapse source.</summary>
 internal sealed record RecordedNamespace(string Uri, IReadOnlyList<string> SourcePrefixes);
 
@@ -207,15 +210,62 @@ public sealed partial class PackageEmitter
         catch (Exception ex) when (ex is not (OutOfMemoryException or TemplateException))
         {
             _failures.Add(new EmitFailure(kind, name, origin, $"{ex.GetType().Name}: {ex.Message}"));
-            var original = originalXml();
-            var lines = new List<string>
-            {
-                $"// TODO({DiagnosticCatalog.GenerationInternalError.Id}): {BallerinaSyntax.CommentText(GenerationFailureText(kind, name))}",
-                $"// (an internal error, reported as {DiagnosticCatalog.GenerationInternalError.Id}); write it by hand from {BallerinaSyntax.CommentText(Relative(origin.Path))}, line {Line(origin.Line)}{(original.Count > 0 ? ":" : ".")}",
-            };
-            lines.AddRange(original.Select(line => "// " + line));
-            return new RenderedConstruct(string.Join('\n', lines), [], [], false);
+            return new RenderedConstruct(string.Join('\n', FailureLines(kind, name, origin, originalXml(), "// ")), [], [], false);
         }
+    }
+
+    /// <summary>The TODO that replaces a construct whose code could not be generated (SB0903), as comment lines starting with <paramref name="comment"/>.</summary>
+    private List<string> FailureLines(string kind, string name, Syntax.SourceLocation? origin, IReadOnlyList<string> original, string comment)
+    {
+        var where = origin is null ? "." : $" from {BallerinaSyntax.CommentText(Relative(origin.Path))}, line {Line(origin.Line)}{(original.Count > 0 ? ":" : ".")}";
+        var lines = new List<string>
+        {
+            $"{comment}TODO({DiagnosticCatalog.GenerationInternalError.Id}): {BallerinaSyntax.CommentText(GenerationFailureText(kind, name))}",
+            $"{comment}(an internal error, reported as {DiagnosticCatalog.GenerationInternalError.Id}); write it by hand{where}",
+        };
+        lines.AddRange(original.Select(line => comment + line));
+        return lines;
+    }
+
+    /// <summary>
+    /// The view models of one kind of a file's module-level declarations (endpoints and connections, configurables,
+    /// local entries, inbound listeners, tasks, message stores and processors), each built under a guard of its own, as
+    /// <see cref="GuardedConstruct"/> guards a service or function: an unexpected exception is a bug in the converter;
+    /// the declaration is left out of the file and replaced by a TODO (<paramref name="failed"/>, with its original XML
+    /// when it has some), the failure is kept for <see cref="Failures"/> (SB0903), and the file's other declarations and
+    /// the other files are generated. The modules a failed declaration had marked as used are unmarked (an unused import
+    /// is an error in Ballerina). Runs <see cref="BeforeConstruct"/> with the declaration's name first (the tests' seam).
+    /// </summary>
+    private List<TView> GuardedDeclarations<T, TView>(
+        IEnumerable<T> items,
+        string kind,
+        Func<T, string> name,
+        Func<T, Syntax.SourceLocation?> origin,
+        Func<T, IReadOnlyList<string>> originalXml,
+        List<FailedDeclaration> failed,
+        Func<T, TView> view,
+        ModuleUsage? modules = null,
+        string comment = "// ")
+    {
+        var views = new List<TView>();
+        foreach (var item in items)
+        {
+            var used = modules?.Used;
+            try
+            {
+                BeforeConstruct.Value?.Invoke(name(item));
+                views.Add(view(item));
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or TemplateException))
+            {
+                modules?.Reset(used!);
+                var where = origin(item);
+                _failures.Add(new EmitFailure(kind, name(item), where, $"{ex.GetType().Name}: {ex.Message}"));
+                failed.Add(new FailedDeclaration(FailureLines(kind, name(item), where, originalXml(item), comment)));
+            }
+        }
+
+        return views;
     }
 
     /// <summary>The start of SB0903's message, which the TODO repeats (the report links the TODO to the diagnostic by it).</summary>

@@ -20,7 +20,8 @@ public sealed partial class PackageEmitter
             ? $"{(run.CanAnswer ? "_ = " : string.Empty)}{names[run.Function]}(ctx);"
             : null;
 
-        var stores = package.MessageStores.Select(s =>
+        var failed = new List<FailedDeclaration>();
+        var stores = GuardedDeclarations(package.MessageStores, "message store", s => s.StoreName, s => s.Origin.Location, s => Original(s.Origin), failed, s =>
         {
             var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
             if (s.Jdbc is { } jdbc)
@@ -90,9 +91,9 @@ public sealed partial class PackageEmitter
                 },
                 Jdbc = (object?)null,
             };
-        }).ToList();
+        }, modules);
 
-        var processors = package.MessageProcessors.Select(p =>
+        var processors = GuardedDeclarations(package.MessageProcessors, "message processor", p => p.ProcessorName, p => p.Origin.Location, p => Original(p.Origin), failed, p =>
         {
             modules.Use("task");
             var sampling = p.Kind == ProcessorKind.Sampling;
@@ -255,7 +256,7 @@ public sealed partial class PackageEmitter
                 Dropped = Literal($"{who} failed to forward a message {p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture)} times: dropped it and goes on"),
                 Deactivated = Literal($"{who} deactivated: it takes no more messages"),
             };
-        }).ToList();
+        }, modules);
 
         // One function finds the client a message names (target.endpoint), for the processors without a targetEndpoint.
         // The chooser returns a ForwardRoute (the runtime's record holding the client): it names no http type itself.
@@ -293,6 +294,7 @@ public sealed partial class PackageEmitter
             Pending = package.PendingStores.Select(Pending).ToList(),
             Stores = stores,
             Processors = processors,
+            Failed = failed,
         });
     }
 

@@ -29,18 +29,22 @@ public sealed record EmitOptions(string Org, string PackageName, string SourceRo
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
-/// <summary>A service or function whose code could not be generated (SB0903): what it is, its name, where it is defined, and the exception.</summary>
-public sealed record EmitFailure(string Kind, string Name, Syntax.SourceLocation Origin, string Message);
+/// <summary>
+/// A construct whose code could not be generated (SB0903): a service or function, or one module-level declaration (an
+/// endpoint or connection, a configurable, a local entry, an inbound listener, a task, a message store or processor);
+/// what it is, its name, where it is defined (null for a configurable, which no one place defines), and the exception.
+/// </summary>
+public sealed record EmitFailure(string Kind, string Name, Syntax.SourceLocation? Origin, string Message);
 
 /// <summary>The failures of one emit, collected from any thread; a construct rendered twice (a file whose namespaces are collected first) counts once.</summary>
 internal sealed class EmitFailures
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Name, string Path, int Start), EmitFailure> _byConstruct = new();
 
-    public void Add(EmitFailure failure) => _byConstruct.TryAdd((failure.Kind, failure.Name, failure.Origin.Path, failure.Origin.Span.Start), failure);
+    public void Add(EmitFailure failure) => _byConstruct.TryAdd((failure.Kind, failure.Name, failure.Origin?.Path ?? string.Empty, failure.Origin?.Span.Start ?? -1), failure);
 
     public IReadOnlyList<EmitFailure> Ordered() =>
-        [.. _byConstruct.Values.OrderBy(f => f.Origin.Path, StringComparer.Ordinal).ThenBy(f => f.Origin.Span.Start).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
+        [.. _byConstruct.Values.OrderBy(f => f.Origin?.Path ?? string.Empty, StringComparer.Ordinal).ThenBy(f => f.Origin?.Span.Start ?? -1).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
 }
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
@@ -551,7 +555,8 @@ public sealed partial class PackageEmitter
     {
         var modules = new ModuleUsage();
         var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes, Infallible = _infallible, PropertyRecord = _propertyRecord };
-        var inbounds = package.Inbounds.Select(inbound =>
+        var failed = new List<FailedDeclaration>();
+        var inbounds = GuardedDeclarations(package.Inbounds, "inbound endpoint", i => i.SynapseName, i => i.Origin.Location, i => Original(i.Origin), failed, inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)
                 .Append($"From {Relative(inbound.Origin.Location.Path)}, line {Line(inbound.Origin.Location.Line)}.").ToList();
@@ -610,13 +615,14 @@ public sealed partial class PackageEmitter
             }
 
             return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp };
-        }).ToList();
+        }, modules);
         return _renderer.Render("inbound.bal.sbn", new
         {
             Header = SourcesHeader("listeners for the Synapse inbound endpoints", package.Inbounds.Select(i => i.Origin.Location.Path)),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
             Inbounds = inbounds,
+            Failed = failed,
         });
     }
 
@@ -627,7 +633,8 @@ public sealed partial class PackageEmitter
     {
         var modules = new ModuleUsage();
         modules.Use("task");
-        var jobs = package.Jobs.Select(job =>
+        var failed = new List<FailedDeclaration>();
+        var jobs = GuardedDeclarations(package.Jobs, "task", j => j.TaskName, j => j.Origin.Location, j => Original(j.Origin), failed, job =>
         {
             // A target that cannot fail is only called: no result to test, no log, no fault handler. A fault handler
             // that cannot fail is only called: its answer is dropped (a task has no client) and nothing is logged.
@@ -665,7 +672,7 @@ public sealed partial class PackageEmitter
                 Discard = infallible && job.TargetCanAnswer,
                 FaultInfallible = faultInfallible,
             };
-        }).ToList();
+        }, modules);
         var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null).Select(j => new
         {
             Job = names[j.Name],
@@ -678,28 +685,28 @@ public sealed partial class PackageEmitter
             Imports = modules.Imports(),
             Jobs = jobs,
             Schedules = schedules,
+            Failed = failed,
         });
     }
 
     // ---- entries.bal ----
 
-    private string Entries(PackageIr package, NameMap names) => _renderer.Render("entries.bal.sbn", new
+    private string Entries(PackageIr package, NameMap names)
     {
-        Header = SourcesHeader("values for the Synapse local entries and registry stylesheets", package.LocalEntries.Select(e => e.Origin.Location.Path)),
-        Imports = package.ExternalStylesheets.Length > 0 || package.LocalEntries.Any(e => e.SourcePath is not null) ? new List<string> { "ballerina/io" } : new List<string>(),
-        ExternalStylesheets = package.ExternalStylesheets.Select(s => new
+        var failed = new List<FailedDeclaration>();
+        var externalStylesheets = GuardedDeclarations(package.ExternalStylesheets, "stylesheet", s => s.Key, _ => null, _ => [], failed, s => new
         {
             Key = BallerinaSyntax.CommentText(s.Key),
             Name = names[s.Name],
             Path = names[s.Path],
-        }).ToList(),
-        Stylesheets = package.Stylesheets.Select(s => new
+        });
+        var stylesheets = GuardedDeclarations(package.Stylesheets, "stylesheet", s => s.Key, _ => null, _ => [], failed, s => new
         {
             Key = BallerinaSyntax.CommentText(s.Key),
             Name = names[s.Name],
             Value = BallerinaSyntax.XmlTemplateText(s.Xml),
-        }).ToList(),
-        Entries = package.LocalEntries.Select(e => new
+        });
+        var entries = GuardedDeclarations(package.LocalEntries, "local entry", e => e.Origin.Name, e => e.Origin.Location, e => Original(e.Origin), failed, e => new
         {
             Doc = $"Local entry '{BallerinaSyntax.CommentText(e.Origin.Name)}' ({Relative(e.Origin.Location.Path)}, line {Line(e.Origin.Location.Line)})"
                 + (e.Origin is { SrcFile: { } file, Src: { } src } ? $": the content of `{BallerinaSyntax.CommentText(src)}`, the input's {BallerinaSyntax.CommentText(file)}." : "."),
@@ -710,8 +717,19 @@ public sealed partial class PackageEmitter
             // A src file the input does not hold that nothing reads as a value: a comment with the URL, no value.
             Unread = e.Kind is EntryKind.XmlFile or EntryKind.TextFile && e.SourcePath is null ? BallerinaSyntax.CommentText(e.Value) : null,
             Value = e.SourcePath is null && e.Kind is not (EntryKind.XmlFile or EntryKind.TextFile) ? EntryValue(e, names) : string.Empty,
-        }).ToList(),
-    });
+        });
+        return _renderer.Render("entries.bal.sbn", new
+        {
+            Header = SourcesHeader("values for the Synapse local entries and registry stylesheets", package.LocalEntries.Select(e => e.Origin.Location.Path)),
+
+            // The io module reads the files of the declarations that were made (an unused import is an error).
+            Imports = externalStylesheets.Count > 0 || entries.Any(e => e.Source is not null) ? new List<string> { "ballerina/io" } : new List<string>(),
+            ExternalStylesheets = externalStylesheets,
+            Stylesheets = stylesheets,
+            Entries = entries,
+            Failed = failed,
+        });
+    }
 
     /// <summary>
     /// The value of an entry: XML template text, or a string literal. Credentials are never literals: each is an
@@ -763,59 +781,71 @@ public sealed partial class PackageEmitter
     {
         // Each tracked suspension state once, after the first client of its endpoint (a transport-switch copy shares it).
         var suspensions = new HashSet<Symbol>(_trackedSuspensions);
-        var clients = package.Clients.Select(c => new
+        var failed = new List<FailedDeclaration>();
+        var clients = GuardedDeclarations(package.Clients, "endpoint", c => c.SynapseName, c => c.Origin, _ => [], failed, c =>
         {
-            GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, _sharedStateOwners, c.Name) is var (head, members, tail, shared)
-                ? new
-                {
-                    Shared = shared.Select(s => new
-                    {
-                        Doc = "Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.",
-                        s.Name,
-                        s.Arguments,
-                    }).ToArray(),
-                    Doc = new[]
-                    {
-                        $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",
-                        "the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.",
-                    },
-                    Name = names[groupState],
-                    Head = head,
-                    Members = members,
-                    Tail = tail,
-                }
-                : null,
-            State = c.Suspension is { } suspension && suspensions.Remove(suspension.Name)
-                ? new
-                {
-                    Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",
-                    Name = names[suspension.Name],
-                    Arguments = SuspensionArguments(suspension),
-                }
-                : null,
-            Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})." },
-            Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
-            Name = names[c.Name],
-            UrlConfigurable = names[c.UrlConfigurable],
-            Timeout = c.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-            Kind = c.Group is not null ? "group"
-                : c.UrlTemplate is not null ? "per-call"
-                : "single",
-            HttpVersion = c.Transport switch
+            var view = new
             {
-                HttpTransport.Http10 => "http:HTTP_1_0",
-                HttpTransport.Http11NoChunking => "http:HTTP_1_1",
-                _ => string.Empty,
-            },
-        }).ToList();
-        var databases = package.DatabaseClients.Select(d => new
+                GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, _sharedStateOwners, c.Name) is var (head, members, tail, shared)
+                    ? new
+                    {
+                        Shared = shared.Select(s => new
+                        {
+                            Doc = "Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.",
+                            s.Name,
+                            s.Arguments,
+                        }).ToArray(),
+                        Doc = new[]
+                        {
+                            $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",
+                            "the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.",
+                        },
+                        Name = names[groupState],
+                        Head = head,
+                        Members = members,
+                        Tail = tail,
+                    }
+                    : null,
+                State = c.Suspension is { } suspension && suspensions.Contains(suspension.Name)
+                    ? new
+                    {
+                        Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",
+                        Name = names[suspension.Name],
+                        Arguments = SuspensionArguments(suspension),
+                    }
+                    : null,
+                Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})." },
+                Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+                Name = names[c.Name],
+                UrlConfigurable = names[c.UrlConfigurable],
+                Timeout = c.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+                Kind = c.Group is not null ? "group"
+                    : c.UrlTemplate is not null ? "per-call"
+                    : "single",
+                HttpVersion = c.Transport switch
+                {
+                    HttpTransport.Http10 => "http:HTTP_1_0",
+                    HttpTransport.Http11NoChunking => "http:HTTP_1_1",
+                    _ => string.Empty,
+                },
+            };
+
+            // Declared once, with the first client whose declaration was made (a client that failed declares nothing).
+            if (c.Suspension is { } declared)
+            {
+                suspensions.Remove(declared.Name);
+            }
+
+            return view;
+        });
+        var databases = GuardedDeclarations(package.DatabaseClients, "database connection", d => d.Description, d => d.Origin, _ => [], failed, d => new
         {
             Doc = new[] { $"{BallerinaSyntax.CommentText(d.Purpose ?? "Database connection of the dblookup/dbreport mediators")}: {BallerinaSyntax.CommentText(d.Description)} (first used in {Relative(d.Origin.Path)}, line {Line(d.Origin.Line)})." },
             Notes = d.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[d.Name],
             Arguments = string.Join(", ", new[] { names[d.Url], d.User is { } user ? names[user] : "()", d.Password is { } password ? names[password] : "()" }),
-        }).ToList();
-        var httpConnections = package.HttpConnections.Select(h => new
+        });
+        var httpConnections = GuardedDeclarations(package.HttpConnections, "HTTP connection", h => h.ConnectionName, h => h.Origin, _ => [], failed, h => new
         {
             Doc = new[] { $"HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' of the HTTP connector operations ({Relative(h.Origin.Path)}, line {Line(h.Origin.Line)})." },
             Notes = h.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
@@ -823,8 +853,8 @@ public sealed partial class PackageEmitter
             BaseUrl = names[h.BaseUrl],
             Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             Auth = HttpAuthFields(h.Auth, names),
-        }).ToList();
-        var emailConnections = package.EmailConnections.Select(e => new
+        });
+        var emailConnections = GuardedDeclarations(package.EmailConnections, "email connection", e => e.ConnectionName, e => e.Origin, _ => [], failed, e => new
         {
             Doc = new[] { $"SMTP connection '{BallerinaSyntax.CommentText(e.ConnectionName)}' of the email connector's send operations ({Relative(e.Origin.Path)}, line {Line(e.Origin.Line)})." },
             Notes = e.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
@@ -840,31 +870,31 @@ public sealed partial class PackageEmitter
                 SmtpSecurity.Ssl => "email:SSL",
                 _ => throw new InvalidOperationException($"Unhandled security {e.Security}"),
             },
-        }).ToList();
-        var kafkaConnections = package.KafkaConnections.Select(k => new
+        });
+        var kafkaConnections = GuardedDeclarations(package.KafkaConnections, "Kafka connection", k => k.ConnectionName, k => k.Origin, _ => [], failed, k => new
         {
             Doc = new[] { $"Kafka connection '{BallerinaSyntax.CommentText(k.ConnectionName)}' of the Kafka connector's publishMessages operations ({Relative(k.Origin.Path)}, line {Line(k.Origin.Line)})." },
             Notes = k.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[k.Name],
             BootstrapServers = names[k.BootstrapServers],
             Fields = KafkaProducerFields(k, names),
-        }).ToList();
-        var salesforceConnections = package.SalesforceConnections.Select(s => new
+        });
+        var salesforceConnections = GuardedDeclarations(package.SalesforceConnections, "Salesforce connection", s => s.ConnectionName, s => s.Origin, _ => [], failed, s => new
         {
             Doc = new[] { $"Salesforce connection '{BallerinaSyntax.CommentText(s.ConnectionName)}' of the Salesforce REST connector operations ({Relative(s.Origin.Path)}, line {Line(s.Origin.Line)})." },
             Notes = s.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[s.Name],
             Fields = SalesforceConnectionFields(s, names),
             Auth = SalesforceAuthFields(s.Auth, names),
-        }).ToList();
-        var gmailConnections = package.GmailConnections.Select(g => new
+        });
+        var gmailConnections = GuardedDeclarations(package.GmailConnections, "Gmail connection", g => g.ConnectionName, g => g.Origin, _ => [], failed, g => new
         {
             Doc = new[] { $"Gmail connection '{BallerinaSyntax.CommentText(g.ConnectionName)}' of the Gmail connector operations ({Relative(g.Origin.Path)}, line {Line(g.Origin.Line)})." },
             Notes = g.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
             Name = names[g.Name],
             ServiceUrl = names[g.ServiceUrl],
             Auth = GmailAuthFields(g.Auth, names),
-        }).ToList();
+        });
         return _renderer.Render("connections.bal.sbn", new
         {
             Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path)).Concat(package.GmailConnections.Select(g => g.Origin.Path))),
@@ -879,6 +909,7 @@ public sealed partial class PackageEmitter
             GmailConnections = gmailConnections,
             Databases = databases,
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
+            Failed = failed,
         });
     }
 
@@ -928,21 +959,29 @@ public sealed partial class PackageEmitter
         _ => throw new InvalidOperationException(),
     };
 
-    private string Configs(PackageIr package, NameMap names) => _renderer.Render("configs.bal.sbn", new
+    private string Configs(PackageIr package, NameMap names)
     {
-        Header = Header("configurable values (set them in Config.toml)"),
-        Configurables = package.Configurables.Select(c => new
+        var failed = new List<FailedDeclaration>();
+        var configurables = GuardedDeclarations(package.Configurables, "configurable", c => c.Name.Hint, _ => null, _ => [], failed, c => new
         {
             Description = BallerinaSyntax.CommentText(c.Description),
             Name = names[c.Name],
             Type = TypeName(c.Type),
             DefaultValue = c.Secret || c.DefaultValue is null ? "?" : c.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
-        }).ToList(),
-    });
+        });
+        return _renderer.Render("configs.bal.sbn", new
+        {
+            Header = Header("configurable values (set them in Config.toml)"),
+            Configurables = configurables,
+            Failed = failed,
+        });
+    }
 
-    private string ConfigToml(PackageIr package, NameMap names) => _renderer.Render("Config.toml.sbn", new
+    /// <summary>Config.toml: a configurable whose entry could not be written is a TOML comment (<c>#</c>) saying so, as in configs.bal.</summary>
+    private string ConfigToml(PackageIr package, NameMap names)
     {
-        Entries = package.Configurables.Select(c => new
+        var failed = new List<FailedDeclaration>();
+        var entries = GuardedDeclarations(package.Configurables, "configurable", c => c.Name.Hint, _ => null, _ => [], failed, c => new
         {
             Description = BallerinaSyntax.CommentText(c.Description),
             Name = names[c.Name],
@@ -952,8 +991,9 @@ public sealed partial class PackageEmitter
             // and fail later (an http:Client on "" stops the module at start), where a missing one is named by Ballerina.
             Required = !c.Secret && c.DefaultValue is null,
             Value = c.DefaultValue is null ? "\"\"" : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
-        }).ToList(),
-    });
+        }, comment: "# ");
+        return _renderer.Render("Config.toml.sbn", new { Entries = entries, Failed = failed });
+    }
 }
 
 /// <summary>The Ballerina modules a generated file refers to; unused imports are errors in Ballerina.</summary>
@@ -991,4 +1031,11 @@ internal sealed class ModuleUsage
 
     /// <summary>The module prefixes used, in ordinal order.</summary>
     public IReadOnlyList<string> Used => _used.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Makes the prefixes used exactly <paramref name="used"/> (what <see cref="Used"/> gave before a declaration that failed).</summary>
+    public void Reset(IReadOnlyList<string> used)
+    {
+        _used.Clear();
+        _used.UnionWith(used);
+    }
 }

@@ -57,37 +57,138 @@ public sealed class TemplateRenderer
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         context.PushGlobal(globals);
 
-        // Each render writes into its own output, dropped afterwards: with the context's own StringBuilder output,
-        // Scriban empties the builder after a render, and emptying a StringBuilder that grew past one chunk allocates one
-        // array as large as the text again and keeps it in the context (per thread, for the rest of the conversion: the
-        // size of the largest file, main.bal or functions.bal, twice over). Chunks of a fresh builder stay small.
-        var output = new ChunkedOutput();
+        // Each render writes into its own output, which normalizes the blank lines as the text arrives
+        // (NormalizingOutput): the rendered text is never held whole before it is normalized, and a thread reuses its
+        // output's small buffers from one render to the next (a render per construct made them thousands of times).
+        var output = _outputs.Value ?? new NormalizingOutput();
+        _outputs.Value = null;
         context.PushOutput(output);
         template.Render(context);
         context.PopOutput();
         context.PopGlobal();
         _contexts.Value = context;
-        return NormalizeBlankLines(output.Builder);
+        var text = output.Finish();
+        _outputs.Value = output;
+        return text;
     }
 
-    /// <summary>A render's output: a StringBuilder that Scriban does not recognise, so it is never emptied in place (see <see cref="Render"/>).</summary>
-    private sealed class ChunkedOutput : IScriptOutput
-    {
-        public System.Text.StringBuilder Builder { get; } = new();
+    private readonly ThreadLocal<NormalizingOutput?> _outputs = new();
 
-        public void Write(string text, int offset, int count) => Builder.Append(text, offset, count);
+    /// <summary>
+    /// A render's output, normalized as it is written (<see cref="Normalize"/>: each line's trailing white space removed,
+    /// a line ending's '\r' included, a run of blank lines kept as one blank line between two non-blank ones, none at the
+    /// start or the end, and a final newline). Only the normalized text is kept, in a builder that a thread reuses while
+    /// it stays one chunk (<see cref="ReusedCapacity"/>); a larger text's builder is dropped after its render (emptying a
+    /// StringBuilder that grew past one chunk allocates an array as large as the text again). Scriban does not
+    /// recognise this output as a StringBuilder, so it never empties it in place either.
+    /// </summary>
+    private sealed class NormalizingOutput : IScriptOutput
+    {
+        /// <summary>The capacity of a result builder kept from one render to the next: a construct's text fits, a large file's does not.</summary>
+        private const int ReusedCapacity = 16 * 1024;
+
+        private System.Text.StringBuilder _result = new(ReusedCapacity);
+
+        // The line being read is kept in a plain array (a StringBuilder that grew past one chunk allocated a new
+        // array of its whole capacity on every Clear: a few per cent of a corpus conversion).
+        private char[] _line = new char[256];
+        private int _length;
+        private bool _any;
+        private bool _blank;
+
+        public void Write(string text, int offset, int count) => Normalize(text.AsSpan(offset, count));
 
         public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
         {
-            Builder.Append(text, offset, count);
+            Normalize(text.AsSpan(offset, count));
             return default;
         }
 
         /// <summary>
         /// Empty: <c>Template.Render(context)</c> returns its output's <c>ToString()</c>, which <see cref="Render"/> does not
-        /// use (it reads <see cref="Builder"/>'s chunks), so the whole text is not copied once more for nothing.
+        /// use (it takes <see cref="Finish"/>), so the whole text is not copied once more for nothing.
         /// </summary>
         public override string ToString() => string.Empty;
+
+        /// <summary>The normalized text of everything written since the last call; the output is then empty again.</summary>
+        public string Finish()
+        {
+            EndLine();
+            var text = _result.Append('\n').ToString();
+            if (_result.Capacity == ReusedCapacity)
+            {
+                // Still one chunk: emptying it allocates nothing.
+                _result.Clear();
+            }
+            else
+            {
+                _result = new System.Text.StringBuilder(ReusedCapacity);
+            }
+
+            if (_line.Length > 4096)
+            {
+                _line = new char[256];
+            }
+
+            _any = false;
+            _blank = false;
+            return text;
+        }
+
+        private void Normalize(ReadOnlySpan<char> span)
+        {
+            while (!span.IsEmpty)
+            {
+                var newline = span.IndexOf('\n');
+                if (newline < 0)
+                {
+                    Append(span);
+                    break;
+                }
+
+                Append(span[..newline]);
+                EndLine();
+                span = span[(newline + 1)..];
+            }
+        }
+
+        private void Append(ReadOnlySpan<char> text)
+        {
+            if (_length + text.Length > _line.Length)
+            {
+                Array.Resize(ref _line, Math.Max(_line.Length * 2, _length + text.Length));
+            }
+
+            text.CopyTo(_line.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        private void EndLine()
+        {
+            var end = _length;
+            while (end > 0 && char.IsWhiteSpace(_line[end - 1]))
+            {
+                end--;
+            }
+
+            if (end == 0)
+            {
+                _blank = _any;
+            }
+            else
+            {
+                if (_any)
+                {
+                    _result.Append(_blank ? "\n\n" : "\n");
+                }
+
+                _result.Append(_line, 0, end);
+                _any = true;
+                _blank = false;
+            }
+
+            _length = 0;
+        }
     }
 
     private readonly ThreadLocal<TemplateContext?> _contexts = new();
@@ -140,82 +241,6 @@ public sealed class TemplateRenderer
         }
 
         return template;
-    }
-
-    /// <summary>Output ends with exactly one newline and never has more than one blank line in a row.</summary>
-    /// <summary>
-    /// The rendered text with each line's trailing white space removed (a line ending's '\r' included), a run of blank
-    /// lines kept as one blank line between two non-blank ones, none at the start or the end, and a final newline. Read
-    /// from the render's chunks and written into a builder of small chunks, so the only copy of a large file's whole
-    /// text is the returned string (the rendered text is never materialised).
-    /// </summary>
-    private static string NormalizeBlankLines(System.Text.StringBuilder rendered)
-    {
-        // The line being read is kept in a plain array (a StringBuilder that grew past one chunk allocated a new
-        // array of its whole capacity on every Clear: a few per cent of a corpus conversion).
-        var result = new System.Text.StringBuilder();
-        var line = new char[256];
-        var length = 0;
-        var any = false;
-        var blank = false;
-        void Append(ReadOnlySpan<char> text)
-        {
-            if (length + text.Length > line.Length)
-            {
-                Array.Resize(ref line, Math.Max(line.Length * 2, length + text.Length));
-            }
-
-            text.CopyTo(line.AsSpan(length));
-            length += text.Length;
-        }
-
-        void EndLine()
-        {
-            var end = length;
-            while (end > 0 && char.IsWhiteSpace(line[end - 1]))
-            {
-                end--;
-            }
-
-            if (end == 0)
-            {
-                blank = any;
-            }
-            else
-            {
-                if (any)
-                {
-                    result.Append(blank ? "\n\n" : "\n");
-                }
-
-                result.Append(line, 0, end);
-                any = true;
-                blank = false;
-            }
-
-            length = 0;
-        }
-
-        foreach (var chunk in rendered.GetChunks())
-        {
-            var span = chunk.Span;
-            while (!span.IsEmpty)
-            {
-                var newline = span.IndexOf('\n');
-                if (newline < 0)
-                {
-                    Append(span);
-                    break;
-                }
-
-                Append(span[..newline]);
-                EndLine();
-                span = span[(newline + 1)..];
-            }
-        }
-
-        EndLine();
-        return result.Append('\n').ToString();
     }
 }
 

@@ -158,7 +158,13 @@ public static class BallerinaSyntax
     /// <summary>A double-quoted string literal.</summary>
     public static string StringLiteral(string value)
     {
-        var builder = new StringBuilder(value.Length + 2);
+        // Most values need no escape: the literal is then made in one allocation (this was a tenth of the render's).
+        if (!NeedsStringEscape(value))
+        {
+            return string.Concat("\"", value, "\"");
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
         builder.Append('"');
         foreach (var c in value)
         {
@@ -195,6 +201,20 @@ public static class BallerinaSyntax
 
         builder.Append('"');
         return builder.ToString();
+    }
+
+    /// <summary>Whether <see cref="StringLiteral"/> escapes a character of the value (the same tests as its loop).</summary>
+    private static bool NeedsStringEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' or '\n' or '\r' or '\t' or '\u2028' or '\u2029' || char.IsControl(c) || char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

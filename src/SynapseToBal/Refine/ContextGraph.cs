@@ -264,7 +264,15 @@ internal sealed partial class ContextGraph
     /// <summary>Collects, through every member of every node (<see cref="IrMembers"/>, so IR nodes added later are covered), every symbol an IR subtree names and the facts that add edges.</summary>
     internal sealed class Walk
     {
-        private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<object> _seen;
+
+        public Walk()
+            : this(new HashSet<object>(ReferenceEqualityComparer.Instance))
+        {
+        }
+
+        /// <param name="seen">The set of the nodes walked, empty, with reference equality (a caller may reuse one set's storage for many walks).</param>
+        public Walk(HashSet<object> seen) => _seen = seen;
 
         public HashSet<Symbol> Symbols { get; } = [];
 

@@ -80,8 +80,38 @@ public static class EmptyFlows
     /// <summary>Every symbol an IR subtree names (<see cref="ContextGraph.Walk"/>).</summary>
     internal static void Collect(object? node, HashSet<Symbol> symbols)
     {
-        var walk = new ContextGraph.Walk();
-        walk.Visit(node);
-        symbols.UnionWith(walk.Symbols);
+        // The walk's set of the nodes it has seen is reused from one walk to the next on a thread (emptied, its storage
+        // kept): a walk of the whole package grows it to every node, and the refiner and the emitter walk the whole
+        // package a dozen times (growing it again each time was a tenth of the render's allocation). It is held weakly,
+        // so a full collection may still free it between walks.
+        HashSet<object>? seen = null;
+        if (t_seen is { } held && held.TryGetTarget(out var kept))
+        {
+            seen = kept;
+            held.SetTarget(null!);
+        }
+
+        seen ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            var walk = new ContextGraph.Walk(seen);
+            walk.Visit(node);
+            symbols.UnionWith(walk.Symbols);
+        }
+        finally
+        {
+            seen.Clear();
+            if (t_seen is { } weak)
+            {
+                weak.SetTarget(seen);
+            }
+            else
+            {
+                t_seen = new WeakReference<HashSet<object>>(seen);
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static WeakReference<HashSet<object>>? t_seen;
 }
