@@ -82,7 +82,7 @@ public sealed class ProxyGroupAndRepeatedReadTests
         var branches = ArtifactConversion.Convert($"""
             <proxy {Ns} name="PingProxy"><target><inSequence>
               <log level="custom"><property name="action" expression="get-property('Action')"/></log>
-              <filter source="get-property('Action')" regex="urn:ping"><then><header name="SOAPAction" value="urn:pong"/><log level="custom"><property name="now" expression="get-property('Action')"/></log><respond/></then><else><drop/></else></filter>
+              <filter source="get-property('Action')" regex="urn:ping"><then><header name="SOAPAction" scope="transport" value="urn:pong"/><log level="custom"><property name="now" expression="get-property('Action')"/></log><respond/></then><else><drop/></else></filter>
             </inSequence></target></proxy>
             """)["functions.bal"];
         Assert.Contains("if action == \"urn:ping\" {", branches, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class ProxyGroupAndRepeatedReadTests
         var files = ArtifactConversion.Convert($"""
             <proxy {Ns} name="QuoteProxy"><target><inSequence>
               <clone><target><endpoint><address uri="http://a.example.com/q"/></endpoint></target><target><endpoint><address uri="http://b.example.com/q"/></endpoint></target></clone>
-            </inSequence><outSequence><aggregate><onComplete expression="//q"><respond/></onComplete></aggregate></outSequence>
+            </inSequence><outSequence><aggregate><onComplete expression="//price"><respond/></onComplete></aggregate></outSequence>
             <endpoint><address uri="http://backend.example.com/q"/></endpoint></target></proxy>
             """);
         var all = string.Concat(files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
