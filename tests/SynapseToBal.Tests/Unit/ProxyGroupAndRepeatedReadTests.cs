@@ -59,7 +59,7 @@ public sealed class ProxyGroupAndRepeatedReadTests
             </inSequence></target></proxy>
             """)["functions.bal"];
 
-        Assert.Contains("        string action = check addressingAction(ctx);\n        log:printInfo(", functions, StringComparison.Ordinal);
+        Assert.Contains("    string action = check addressingAction(ctx);\n    log:printInfo(", functions, StringComparison.Ordinal);
         Assert.Contains("action = action);", functions, StringComparison.Ordinal);
         Assert.Contains("if action == \"urn:ping\" {", functions, StringComparison.Ordinal);
         Assert.Equal(1, Count(functions, "addressingAction(ctx)"));
