@@ -131,8 +131,17 @@ internal sealed class ExpressionWriter
         _ => String(expr),
     };
 
+    /// <summary>
+    /// A read the statement being written takes from a local (<c>StatementWriter</c>'s repeated reads): an expression
+    /// equal to <c>Expr</c> is written as <c>Local</c>. Null when there is none.
+    /// </summary>
+    internal (ExprIr Expr, string Local)? Substitute { get; set; }
+
+    /// <summary>Whether a local of that name would hide a module-level name; true when the module's names are not known.</summary>
+    internal bool HidesModuleName(string name) => _packageLocals.ModuleNames is not { } names || names.Contains(name);
+
     /// <summary>A Ballerina expression of type string.</summary>
-    public string String(ExprIr expr) => expr switch
+    public string String(ExprIr expr) => Substitute is { } substitute && substitute.Expr.Equals(expr) ? substitute.Local : expr switch
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
 

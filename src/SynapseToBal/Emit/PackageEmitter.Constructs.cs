@@ -171,7 +171,53 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>The text of one service of <c>main.bal</c> (<c>main.service.sbn</c>).</summary>
-    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener)
+    /// <summary>
+    /// Where a service stands among the services of its proxy or data service (issue 14): a proxy is answered at
+    /// <c>/services/P</c> and at its Axis2 endpoint addresses (<c>/services/P.PHttpSoap11Endpoint</c>, ...), one service
+    /// each, declared one after the other. The first is documented for the group (<paramref name="Addresses"/>: how
+    /// many follow it); the others (<paramref name="Alias"/>) are written compact, with no documentation of their own.
+    /// </summary>
+    private readonly record struct AddressGroup(bool Alias, int Addresses, string? First)
+    {
+        public override string ToString() => Alias ? "alias" : $"{Addresses.ToString(System.Globalization.CultureInfo.InvariantCulture)} {First}";
+    }
+
+    /// <summary>
+    /// The group of each service (<see cref="AddressGroup"/>): a proxy's or data service's services share their origin,
+    /// the artifact; the first is its own address, those after it its Axis2 endpoint addresses.
+    /// </summary>
+    private static Dictionary<ServiceIr, AddressGroup> AddressGroups(IReadOnlyList<ServiceIr> services)
+    {
+        var groups = new Dictionary<ServiceIr, AddressGroup>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < services.Count; i++)
+        {
+            var s = services[i];
+            if (s.Kind is not (ServiceKind.Proxy or ServiceKind.DataService))
+            {
+                groups[s] = default;
+                continue;
+            }
+
+            var following = 0;
+            while (i + following + 1 < services.Count && services[i + following + 1] is { Kind: ServiceKind.Proxy or ServiceKind.DataService } next
+                && next.Kind == s.Kind && ReferenceEquals(next.Origin, s.Origin))
+            {
+                following++;
+            }
+
+            groups[s] = new AddressGroup(false, following, following > 0 ? services[i + 1].BasePath : null);
+            for (var j = 1; j <= following; j++)
+            {
+                groups[services[i + j]] = new AddressGroup(true, 0, null);
+            }
+
+            i += following;
+        }
+
+        return groups;
+    }
+
+    private RenderedConstruct Service(ServiceIr s, NameMap names, string listener, AddressGroup group)
     {
         var kind = s.Kind switch
         {
@@ -181,7 +227,7 @@ public sealed partial class PackageEmitter
             _ => "API",
         };
         return GuardedConstruct(kind, s.Name, s.Origin.Location, () => Original(s.Origin),
-            () => Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener), listener));
+            () => Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener, group), listener, group.ToString()));
     }
 
     /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>
@@ -272,7 +318,7 @@ public sealed partial class PackageEmitter
     internal static string GenerationFailureText(string kind, string name) =>
         $"The converter failed while generating the code of the {kind} '{name}'";
 
-    private RenderedConstruct RenderService(ServiceIr s, NameMap names, string listener) => RenderConstruct(names, (expressions, modules) =>
+    private RenderedConstruct RenderService(ServiceIr s, NameMap names, string listener, AddressGroup group) => RenderConstruct(names, (expressions, modules) =>
     {
         if (s.Resources.Any(r => r.Skipped is null))
         {
@@ -281,7 +327,7 @@ public sealed partial class PackageEmitter
 
         var service = new
         {
-            Doc = (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
+            Doc = group.Alias ? [] : (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
                 s.Kind switch
                 {
                     ServiceKind.MainSequence => "The main sequence: every request no API matches",
@@ -289,13 +335,32 @@ public sealed partial class PackageEmitter
                     ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}'",
                     _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
                 }
-                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
+                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").Concat(AddressesDoc(s, group)).ToList(),
             BasePath = ServicePath(s.BasePath),
             Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
-            Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names)).ToList(),
+            Alias = group.Alias,
+            Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names, group.Alias || group.Addresses > 0)).ToList(),
         };
         return _renderer.Render("main.service.sbn", new { Service = service, Listener = listener });
     });
+
+    /// <summary>
+    /// The documentation a proxy's or data service's first service adds for the services of its Axis2 endpoint
+    /// addresses that follow it (none for a service alone, and for those services themselves: they have none).
+    /// </summary>
+    private static IEnumerable<string> AddressesDoc(ServiceIr s, AddressGroup group)
+    {
+        if (group.Alias || group.Addresses == 0)
+        {
+            return [];
+        }
+
+        var what = s.Kind == ServiceKind.Proxy ? "proxy" : "data service";
+        var first = BallerinaSyntax.CommentText(group.First ?? string.Empty);
+        return [group.Addresses == 1
+            ? $"The service that follows answers it at its Axis2 endpoint address as well ({first}), which clients made from the {what}'s WSDL call, as the Micro Integrator does."
+            : $"The {group.Addresses.ToString(System.Globalization.CultureInfo.InvariantCulture)} services that follow answer it at its Axis2 endpoint addresses as well ({first}, ...), which clients made from the {what}'s WSDL call, as the Micro Integrator does."];
+    }
 
     private RenderedConstruct RenderFunction(FunctionIr f, NameMap names) => RenderConstruct(names, (expressions, modules) =>
         _renderer.Render("functions.function.sbn", new { Function = Function(f, expressions, modules, names) }));

@@ -336,7 +336,8 @@ public sealed partial class PackageEmitter
         }
 
         var listener = names[package.Listener.Name];
-        var services = RenderConstructs(package.Services, s => Service(s, names, listener)).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
+        var groups = AddressGroups(package.Services);
+        var services = RenderConstructs(package.Services, s => Service(s, names, listener, groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
@@ -364,14 +365,16 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>The view model of one resource function.</summary>
-    private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names) =>
-        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null);
+    /// <param name="grouped">The service is one of the services of a proxy's or data service's addresses (<c>AddressGroups</c>): a resource that only runs a flow function is written in one statement.</param>
+    private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names, bool grouped = false) =>
+        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped);
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
     /// <param name="index">The resource's place in its service (from 1): it names the flow method of a resource that takes the caller.</param>
     /// <param name="hasWsdl">The service answers <c>?wsdl</c> requests first (<c>wsdlResponse</c> can fail).</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false)
+    /// <param name="grouped">Write a resource that only runs a flow function in one statement (<c>return flow(check newContext(...));</c>).</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -422,9 +425,16 @@ public sealed partial class PackageEmitter
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
         var faultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
+        var outFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null;
+        var caller = usesContext && _readsCaller;
+
+        // The services of a proxy's addresses each only run the proxy's flow function: `return orderProxyFlow(check
+        // newContext(...));` says it in one statement (the context is made, and a failure to make it returned, as before).
+        var runs = grouped && usesContext && !caller && outFlow is null && faultFunction is null && faultInline is null ? RunsOnly(resource.Body, writer.Body, names) : null;
         return new
         {
             Todo = (TodoView?)null,
+            Runs = runs,
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
             Path = path.Count == 0 ? "." : string.Join('/', path),
@@ -439,18 +449,28 @@ public sealed partial class PackageEmitter
                 : null,
             // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
             // resource answers through the caller with what a service method running the flow returns.
-            Caller = usesContext && _readsCaller
+            Caller = caller
                 ? new { Flow = $"flow{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Params = string.Join(", ", flowParams), Args = string.Join(", ", flowArgs) }
                 : null,
-            OutFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null,
+            OutFlow = outFlow,
             FaultFunction = faultFunction,
             FaultInline = faultInline,
-            Body = WithoutReturnChecks(writer.Body, faultFunction, faultInline),
+            Body = runs is null ? WithoutReturnChecks(writer.Body, faultFunction, faultInline) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
             Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
         };
     }
+
+    /// <summary>
+    /// The function a resource body only runs and returns the answer of (<c>return f(ctx);</c>, one <see
+    /// cref="ContinueWithStep"/> written as that one line, with <c>check</c> when the function can fail: the resource
+    /// returns the error either way), or null for any other body.
+    /// </summary>
+    private static string? RunsOnly(ImmutableArray<StepIr> body, IReadOnlyList<BodyLine> written, NameMap names) =>
+        body is [ContinueWithStep { Function: { } function }] && names[function] is var name && written is [{ Verbatim: false } line] && line.Text is var text && (text == $"return {name}(ctx);" || text == $"return check {name}(ctx);")
+            ? name
+            : null;
 
     /// <summary>Whether a name is the name of a function that cannot fail (<see cref="InfallibleFunctions"/>).</summary>
     private Func<string, bool> InfallibleName(NameMap names)

@@ -59,12 +59,128 @@ internal sealed partial class StatementWriter
     public void Block(ImmutableArray<StepIr> steps)
     {
         (string Local, string Value)? previous = null;
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Length; i++)
         {
+            var step = steps[i];
             _previousSet = previous;
             _justSet = null;
+            if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && RepeatedRead(log, fields, steps[i + 1]) is { } read)
+            {
+                // The log and the test after it read the same value: read once, into a local both use.
+                _out.Line($"string {read.Local} = {read.Text};");
+                _expr.Substitute = (read.Expr, read.Local);
+                try
+                {
+                    Step(step);
+                    _expr.Substitute = null;
+                    _testRead = (read.Expr, read.Local);
+                    Step(steps[++i]);
+                }
+                finally
+                {
+                    _expr.Substitute = null;
+                    _testRead = null;
+                }
+
+                previous = null;
+                continue;
+            }
+
             Step(step);
             previous = step is SetPropertyStep ? _justSet : null;
+        }
+    }
+
+    /// <summary>
+    /// The read a log and the test that follows it share (issue 14: <c>log:printInfo("Order received", action = check
+    /// addressingAction(ctx));</c> then <c>if check addressingAction(ctx) == "urn:ping"</c>), to be read once into a
+    /// local named after the log's key. Provably the same value: the read only reads (the context's fields, headers,
+    /// properties, payload paths: no clock, generated id or runtime call that writes), nothing runs between the two
+    /// evaluations (a log writes nothing, and the test is the next statement), and no other argument of the log can fail,
+    /// so reading the value just before the log fails, when it fails, where the log's own read failed, before anything
+    /// was printed. Only the test itself reads the local (<see cref="_testRead"/>), never the branches, which may change
+    /// what it read. None when the name is not a plain identifier free in the body and at module level.
+    /// </summary>
+    private (ExprIr Expr, string Local, string Text)? RepeatedRead(LogStep log, LogFieldsIr fields, StepIr next)
+    {
+        if (next is not (IfStep or SwitchStep))
+        {
+            return null;
+        }
+
+        foreach (var field in fields.Properties)
+        {
+            if (field.Value is not { Kind: ValueKind.String } value || !IrWalker.Descendants(value).All(IsPureRead))
+            {
+                continue;
+            }
+
+            var text = _expr.String(value);
+            var name = field.Name;
+            if (!text.StartsWith("check ", StringComparison.Ordinal) || !PlainIdentifier().IsMatch(name) || BallerinaSyntax.Identifier(name) != name
+                || _locals.ContainsKey(name) || PropertyLocalAnalysis.WriterLocals.Contains(name) || BallerinaRefiner.ReservedLocals.Contains(name)
+                || _expr.HidesModuleName(name))
+            {
+                continue;
+            }
+
+            var plainLog = LogArguments(log, fields);
+            var plainTest = TestText(next);
+            _expr.Substitute = (value, name);
+            try
+            {
+                var sharedLog = LogArguments(log, fields);
+                if (sharedLog == plainLog || TestText(next) == plainTest || !FailureScan.IsInert(sharedLog))
+                {
+                    continue;
+                }
+            }
+            finally
+            {
+                _expr.Substitute = null;
+            }
+
+            _locals[name] = 1;
+            return (value, name, text);
+        }
+
+        return null;
+    }
+
+    /// <summary>The expression an if or switch tests, as written.</summary>
+    private string TestText(StepIr step) => step switch
+    {
+        IfStep branch => _expr.Condition(branch.Condition),
+        SwitchStep choice => _expr.String(choice.Source),
+        _ => string.Empty,
+    };
+
+    /// <summary>An expression part that only reads the message or the context (<see cref="RepeatedRead"/>).</summary>
+    private static bool IsPureRead(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
+        or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
+        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo };
+
+    /// <summary>The read the test being written takes from the local <see cref="RepeatedRead"/> declared before the log.</summary>
+    private (ExprIr Expr, string Local)? _testRead;
+
+    /// <summary>An if's condition or a switch's source, reading <see cref="_testRead"/> from its local; the branches do not.</summary>
+    private string Tested(Func<string> write)
+    {
+        if (_testRead is not { } read)
+        {
+            return write();
+        }
+
+        var saved = _expr.Substitute;
+        _expr.Substitute = read;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _expr.Substitute = saved;
+            _testRead = null;
         }
     }
 
@@ -401,12 +517,12 @@ internal sealed partial class StatementWriter
                 // A filter with nothing in either branch does nothing when its test cannot fail: no empty if.
                 break;
             case IfStep { Then.Length: 0, Else.Length: > 0 } branch:
-                _out.Open($"if !({_expr.Condition(branch.Condition)}) {{");
+                _out.Open($"if !({Tested(() => _expr.Condition(branch.Condition))}) {{");
                 Block(branch.Else);
                 _out.Close();
                 break;
             case IfStep branch:
-                IfElse(_expr.Condition(branch.Condition), branch.Then, branch.Else);
+                IfElse(Tested(() => _expr.Condition(branch.Condition)), branch.Then, branch.Else);
                 break;
             case SwitchStep choice:
                 Switch(choice);
@@ -1743,7 +1859,7 @@ internal sealed partial class StatementWriter
 
         // A source that is a local or parameter already (a property local, a path parameter) is tested as it is: no
         // case body runs before every test before it has been made, so the tests read the value the switch started with.
-        var source = _expr.String(choice.Source);
+        var source = Tested(() => _expr.String(choice.Source));
         var local = PlainIdentifier().IsMatch(source) ? source : SameAsPreviousSet(choice.Source, source);
         if (local is null)
         {

@@ -101,4 +101,32 @@ public static class SymbolWords
         var trimmed = stem[..end];
         return boundary && trimmed.Any(char.IsAsciiLetter) ? trimmed : null;
     }
+
+    /// <summary>
+    /// A proxy's name without a trailing <c>Proxy</c> word (<c>QuoteProxy</c>, <c>quote-proxy</c>, <c>QUOTE_PROXY</c> →
+    /// <c>Quote</c>, <c>quote</c>, <c>QUOTE</c>), or null when it has none or nothing would be left.
+    /// </summary>
+    public static string? ShortProxyName(string proxy)
+    {
+        const string word = "proxy";
+        if (proxy.Length <= word.Length || !proxy.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var stem = proxy[..^word.Length];
+        var suffix = proxy[^word.Length..];
+        var before = stem[^1];
+        var boundary = !char.IsAsciiLetterOrDigit(before)
+            || (suffix == "PROXY" && !char.IsAsciiLetterUpper(before))
+            || (suffix == "Proxy" && (char.IsAsciiLetterLower(before) || char.IsAsciiDigit(before)));
+        var end = stem.Length;
+        while (end > 0 && !char.IsAsciiLetterOrDigit(stem[end - 1]))
+        {
+            end--;
+        }
+
+        var trimmed = stem[..end];
+        return boundary && trimmed.Any(char.IsAsciiLetter) ? trimmed : null;
+    }
 }

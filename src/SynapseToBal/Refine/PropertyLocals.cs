@@ -68,6 +68,12 @@ public sealed class PropertyLocals
 
     public static PropertyLocals Empty { get; } = new(new Dictionary<object, BodyLocals>(ReferenceEqualityComparer.Instance));
 
+    /// <summary>
+    /// Every module-level identifier of the package, which a local a writer adds (<c>StatementWriter</c>'s repeated
+    /// reads) keeps clear of as the property locals do; null when the analysis did not run (then no such local is added).
+    /// </summary>
+    public IReadOnlySet<string>? ModuleNames { get; init; }
+
     /// <summary>The locals of a resource or function (by identity); <see cref="BodyLocals.None"/> when it has none.</summary>
     public BodyLocals For(object body) => _bodies.GetValueOrDefault(body) ?? BodyLocals.None;
 }
@@ -111,7 +117,7 @@ public static partial class PropertyLocalAnalysis
     private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_", "publishMessages:", "EMAIL-HEADER"];
 
     /// <summary>Identifiers the writers give a meaning to inside a body (their own locals, a predicate's parameter).</summary>
-    private static readonly string[] WriterLocals = ["request", "ctx", "reply", "e", "xpathContext", "root", "messages", "message", "running", "started", "branch", "finished", "active", "attempts", "handled", "result"];
+    internal static readonly string[] WriterLocals = ["request", "ctx", "reply", "e", "xpathContext", "root", "messages", "message", "running", "started", "branch", "finished", "active", "attempts", "handled", "result"];
 
     /// <param name="moduleNames">Every module-level identifier of the package (locals keep clear of them).</param>
     /// <param name="names">The names the refiner gave the symbols (parameters of the bodies).</param>
@@ -205,7 +211,7 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
-        var packageLocals = new PropertyLocals(result);
+        var packageLocals = new PropertyLocals(result) { ModuleNames = new HashSet<string>(moduleNames, StringComparer.Ordinal) };
         record = RecordOf(package, bodies.Select(b => b.Node).ToList(), facts, outside, packageLocals);
         return packageLocals;
     }

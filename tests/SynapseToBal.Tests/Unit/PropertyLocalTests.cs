@@ -136,7 +136,7 @@ public sealed partial class PropertyLocalTests
                 <aggregate id="quotes"><onComplete expression="//quoteResponse"><send/></onComplete></aggregate></outSequence>
             </target></proxy>
             """)["functions.bal"];
-        var branch = Regex.Match(functions, @"function quoteProxyIterateTarget\(Context ctx\)[^{]*\{\n(.*?)\n\}", RegexOptions.Singleline);
+        var branch = Regex.Match(functions, @"function quoteIterateTarget\(Context ctx\)[^{]*\{\n(.*?)\n\}", RegexOptions.Singleline);
 
         Assert.True(branch.Success, functions);
         Assert.DoesNotContain("tag", branch.Groups[1].Value);

@@ -52,7 +52,7 @@ public sealed class UnusedAndInfallibleFlowTests
         Assert.Contains("function loopProxyFlow(Context ctx) returns http:Response {", functions);
         Assert.Contains("    return loopProxyOut(ctx);\n}", functions);
         Assert.DoesNotContain("check loopProxyOut", functions);
-        Assert.Contains("return loopProxyFlow(ctx);", files["main.bal"]);
+        Assert.Contains("return loopProxyFlow(check newContext(request, (), \"/services/LoopProxy\"));", files["main.bal"]);
     }
 
     [Fact]

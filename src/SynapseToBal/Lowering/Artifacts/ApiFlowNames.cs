@@ -118,6 +118,9 @@ public sealed partial class Lowerer
 
     private ApiResourceSyntax? _currentResource;
 
+    /// <summary>The proxy whose flows are being lowered (<see cref="FlowShorter"/>), or null.</summary>
+    private ProxySyntax? _currentProxy;
+
     /// <summary>
     /// The shorter names of a function of the API resource being lowered, shortest first (issue 14): its path
     /// ("<c>ping fault</c>"), its methods and path ("<c>get ping fault</c>"), and the API's name without its
@@ -153,6 +156,13 @@ public sealed partial class Lowerer
     /// </summary>
     private ImmutableArray<string> FlowShorter(FlowContext context, string role)
     {
+        // A proxy's own flows (issue 14): the proxy's name without its Proxy suffix, "quote iterate target" for
+        // QuoteProxy, as an API's functions drop its API suffix; a proxy whose name has none keeps the long name.
+        if (_currentProxy is { } proxy && context.Owner == proxy.Name)
+        {
+            return SymbolWords.ShortProxyName(proxy.Name) is { } shortName ? [$"{shortName} {role}"] : [];
+        }
+
         if (_apiFlows is not { } plan || _currentResource is not { } resource || context.Owner != ResourceOwner(plan.Api, resource)
             || (context.Kind == FlowKind.Fault && plan.FaultKey(resource) is { } key && plan.Sharing(key).Length > 1))
         {

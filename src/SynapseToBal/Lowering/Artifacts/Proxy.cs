@@ -24,6 +24,7 @@ public sealed partial class Lowerer
         ReportProxySettings(proxy, transportPlans, servedOverHttp);
         var basePath = "/services/" + proxy.Name;
         var owner = proxy.Name;
+        _currentProxy = proxy;
         var target = proxy.Target;
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []));
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
@@ -45,6 +46,7 @@ public sealed partial class Lowerer
             body = [.. body, .. MarkedUnmediated(send, TargetEndpointSend(proxy.Name, endpoint))];
         }
 
+        _currentProxy = null;
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
         var aliases = ProxyEndpointPaths(proxy);

@@ -46,8 +46,9 @@ function processOrder(Context ctx) returns http:Response|error? {
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderProxyFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("Order received", action = check addressingAction(ctx));
-        if check addressingAction(ctx) == "urn:ping" {
+        string action = check addressingAction(ctx);
+        log:printInfo("Order received", action = action);
+        if action == "urn:ping" {
             setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
             ctx.to = "";
             ctx.isResponse = true;

@@ -9,73 +9,55 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderProxy");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy"));
     }
 }
 
-# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
 service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
 service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
 service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
     }
 }

@@ -20,19 +20,19 @@ function sequentialIterateTarget(Context ctx) returns error? {
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteProxyCloneTarget1(Context ctx) returns error? {
+function quoteCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteProxyCloneTarget2(Context ctx) returns error? {
+function quoteCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteProxyCloneTarget3(Context ctx) returns error? {
+function quoteCloneTarget3(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
@@ -42,11 +42,11 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy, or its message count, has arrived or 5 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
     Context[] messages = [branchContext(ctx), branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
-    future<error?> started = start quoteProxyCloneTarget1(messages[0]);
+    future<error?> started = start quoteCloneTarget1(messages[0]);
     running.push(started);
-    future<error?> started2 = start quoteProxyCloneTarget2(messages[1]);
+    future<error?> started2 = start quoteCloneTarget2(messages[1]);
     running.push(started2);
-    future<error?> started3 = start quoteProxyCloneTarget3(messages[2]);
+    future<error?> started3 = start quoteCloneTarget3(messages[2]);
     running.push(started3);
     Context[] collected = check awaitAggregation(messages, running, 5, count = 2);
     check aggregateMessages(ctx, collected, false, count = 2);

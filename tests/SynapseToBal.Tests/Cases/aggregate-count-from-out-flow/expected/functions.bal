@@ -7,8 +7,8 @@ import ballerina/http;
 xmlns "http://services.samples" as m0;
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteBatchProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteBatchProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+function quoteBatchIterateTarget(Context ctx) returns error? {
+    check callEndpoint(ctx, quoteBatchEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
@@ -18,7 +18,7 @@ function quoteBatchProxyFlow(Context ctx) returns http:Response|error {
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];
     foreach Context message in messages {
-        future<error?> branch = start quoteBatchProxyIterateTarget(message);
+        future<error?> branch = start quoteBatchIterateTarget(message);
         running.push(branch);
     }
     foreach future<error?> finished in running {

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'QuoteBatchProxy' (QuoteBatchProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteBatchProxy on httpListener {
     # ANY /services/QuoteBatchProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteBatchProxy");
-        return quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(check newContext(request, (), "/services/QuoteBatchProxy"));
     }
 }
 
-# Proxy service 'QuoteBatchProxy' (QuoteBatchProxy.xml, line 2).
 service "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint");
-        return quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteBatchProxy' (QuoteBatchProxy.xml, line 2).
 service "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint");
-        return quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteBatchProxy' (QuoteBatchProxy.xml, line 2).
 service "/services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint");
-        return quoteBatchProxyFlow(ctx);
+        return quoteBatchProxyFlow(check newContext(request, (), "/services/QuoteBatchProxy.QuoteBatchProxyHttpEndpoint"));
     }
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function priceCompareProxyCloneTarget1(Context ctx) returns error? {
+function priceCompareCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
@@ -14,7 +14,7 @@ function priceCompareProxyCloneTarget1(Context ctx) returns error? {
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function priceCompareProxyCloneTarget2(Context ctx) returns error? {
+function priceCompareCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
@@ -26,9 +26,9 @@ function priceCompareProxyFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
-    future<error?> started = start priceCompareProxyCloneTarget1(messages[0]);
+    future<error?> started = start priceCompareCloneTarget1(messages[0]);
     running.push(started);
-    future<error?> started2 = start priceCompareProxyCloneTarget2(messages[1]);
+    future<error?> started2 = start priceCompareCloneTarget2(messages[1]);
     running.push(started2);
     foreach future<error?> finished in running {
         check wait finished;

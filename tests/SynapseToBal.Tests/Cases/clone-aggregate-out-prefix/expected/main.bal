@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/PriceCompareProxy on httpListener {
     # ANY /services/PriceCompareProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceCompareProxy");
-        return priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(check newContext(request, (), "/services/PriceCompareProxy"));
     }
 }
 
-# Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
 service "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint");
-        return priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
 service "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint");
-        return priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'PriceCompareProxy' (PriceCompareProxy.xml, line 2).
 service "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint" on httpListener {
-    # ANY /services/PriceCompareProxy.PriceCompareProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint");
-        return priceCompareProxyFlow(ctx);
+        return priceCompareProxyFlow(check newContext(request, (), "/services/PriceCompareProxy.PriceCompareProxyHttpEndpoint"));
     }
 }

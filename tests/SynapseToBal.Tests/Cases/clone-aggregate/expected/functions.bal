@@ -11,14 +11,14 @@ function priceProxyOut(Context ctx) returns http:Response|error {
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function priceProxyCloneTarget1(Context ctx) returns error? {
+function priceCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function priceProxyCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+function priceCloneTarget2(Context ctx) returns error? {
+    check callEndpoint(ctx, priceEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
@@ -27,9 +27,9 @@ function priceProxyFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
-    future<error?> started = start priceProxyCloneTarget1(messages[0]);
+    future<error?> started = start priceCloneTarget1(messages[0]);
     running.push(started);
-    future<error?> started2 = start priceProxyCloneTarget2(messages[1]);
+    future<error?> started2 = start priceCloneTarget2(messages[1]);
     running.push(started2);
     foreach future<error?> finished in running {
         check wait finished;

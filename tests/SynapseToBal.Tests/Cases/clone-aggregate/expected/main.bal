@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PriceProxy.PriceProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/PriceProxy on httpListener {
     # ANY /services/PriceProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy");
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy"));
     }
 }
 
-# Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
 service "/services/PriceProxy.PriceProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/PriceProxy.PriceProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint");
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
 service "/services/PriceProxy.PriceProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/PriceProxy.PriceProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint");
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
 service "/services/PriceProxy.PriceProxyHttpEndpoint" on httpListener {
-    # ANY /services/PriceProxy.PriceProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint");
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint"));
     }
 }

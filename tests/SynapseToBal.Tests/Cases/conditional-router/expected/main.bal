@@ -9,73 +9,55 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/ContinueProxy on httpListener {
     # ANY /services/ContinueProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ContinueProxy");
-        return continueProxyFlow(ctx);
+        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy"));
     }
 }
 
-# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
 service "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/ContinueProxy.ContinueProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint");
-        return continueProxyFlow(ctx);
+        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
 service "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/ContinueProxy.ContinueProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint");
-        return continueProxyFlow(ctx);
+        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
 service "/services/ContinueProxy.ContinueProxyHttpEndpoint" on httpListener {
-    # ANY /services/ContinueProxy.ContinueProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpEndpoint");
-        return continueProxyFlow(ctx);
+        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RouterProxy.RouterProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/RouterProxy on httpListener {
     # ANY /services/RouterProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RouterProxy");
-        return routerProxyFlow(ctx);
+        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy"));
     }
 }
 
-# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
 service "/services/RouterProxy.RouterProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/RouterProxy.RouterProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap11Endpoint");
-        return routerProxyFlow(ctx);
+        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
 service "/services/RouterProxy.RouterProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/RouterProxy.RouterProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap12Endpoint");
-        return routerProxyFlow(ctx);
+        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
 service "/services/RouterProxy.RouterProxyHttpEndpoint" on httpListener {
-    # ANY /services/RouterProxy.RouterProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RouterProxy.RouterProxyHttpEndpoint");
-        return routerProxyFlow(ctx);
+        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy.RouterProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/SalesforceTodoProxy on httpListener {
     # ANY /services/SalesforceTodoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SalesforceTodoProxy");
-        return salesforceTodoProxyFlow(ctx);
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy"));
     }
 }
 
-# Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
 service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint");
-        return salesforceTodoProxyFlow(ctx);
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
 service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint");
-        return salesforceTodoProxyFlow(ctx);
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
 service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint" on httpListener {
-    # ANY /services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint");
-        return salesforceTodoProxyFlow(ctx);
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint"));
     }
 }

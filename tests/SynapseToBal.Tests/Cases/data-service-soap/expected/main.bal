@@ -9,6 +9,7 @@ listener http:Listener httpListener = new (httpPort);
 
 # Orders, called over SOAP.
 # Data service 'OrderDataService' (OrderDataService.dbs, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/OrderDataService on httpListener {
     // TODO(SB0206): the SOAP operation 'getOrdersByStatus' of data service 'OrderDataService' (query 'ordersByStatus') is not translated: the result of query 'ordersByStatus' is outputType="json" (only XML results are translated)
     // <operation name="getOrdersByStatus">
@@ -26,34 +27,24 @@ service /services/OrderDataService on httpListener {
 
     # ANY /services/OrderDataService/* (its SOAP operations, also called REST-style at /services/OrderDataService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderDataService");
-        return orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService"));
     }
 }
 
-# Data service 'OrderDataService' (OrderDataService.dbs, line 1).
 service "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderDataService.OrderDataServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint");
-        return orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint"));
     }
 }
 
-# Data service 'OrderDataService' (OrderDataService.dbs, line 1).
 service "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderDataService.OrderDataServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint");
-        return orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint"));
     }
 }
 
-# Data service 'OrderDataService' (OrderDataService.dbs, line 1).
 service "/services/OrderDataService.OrderDataServiceHttpEndpoint" on httpListener {
-    # ANY /services/OrderDataService.OrderDataServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpEndpoint");
-        return orderDataServiceOperations(ctx);
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpEndpoint"));
     }
 }

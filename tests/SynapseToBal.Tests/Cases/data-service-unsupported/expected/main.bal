@@ -8,6 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'OrdersService' (Orders.dbs, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersService.OrdersServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/OrdersService on httpListener {
     # GET /services/OrdersService/orders
     resource function get orders(http:Request request) returns http:Response|error {
@@ -96,35 +97,25 @@ service /services/OrdersService on httpListener {
 
     # ANY /services/OrdersService/* (its SOAP operations, also called REST-style at /services/OrdersService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersService");
-        return ordersServiceOperations(ctx);
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService"));
     }
 }
 
-# Data service 'OrdersService' (Orders.dbs, line 1).
 service "/services/OrdersService.OrdersServiceHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrdersService.OrdersServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap11Endpoint");
-        return ordersServiceOperations(ctx);
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap11Endpoint"));
     }
 }
 
-# Data service 'OrdersService' (Orders.dbs, line 1).
 service "/services/OrdersService.OrdersServiceHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrdersService.OrdersServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap12Endpoint");
-        return ordersServiceOperations(ctx);
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap12Endpoint"));
     }
 }
 
-# Data service 'OrdersService' (Orders.dbs, line 1).
 service "/services/OrdersService.OrdersServiceHttpEndpoint" on httpListener {
-    # ANY /services/OrdersService.OrdersServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersService.OrdersServiceHttpEndpoint");
-        return ordersServiceOperations(ctx);
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.OrdersServiceHttpEndpoint"));
     }
 }
 

@@ -9,6 +9,7 @@ listener http:Listener httpListener = new (httpPort);
 
 # Employees of the HR database.
 # Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/EmployeeDataService on httpListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
     resource function get Employee/[string employeeNumber](http:Request request) returns http:Response|error {
@@ -33,34 +34,24 @@ service /services/EmployeeDataService on httpListener {
 
     # ANY /services/EmployeeDataService/* (its SOAP operations, also called REST-style at /services/EmployeeDataService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EmployeeDataService");
-        return employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService"));
     }
 }
 
-# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
 service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint" on httpListener {
-    # ANY /services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint");
-        return employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint"));
     }
 }
 
-# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
 service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint" on httpListener {
-    # ANY /services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint");
-        return employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint"));
     }
 }
 
-# Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
 service "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint" on httpListener {
-    # ANY /services/EmployeeDataService.EmployeeDataServiceHttpEndpoint/* (an Axis2 endpoint address of the data service: its SOAP operations)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint");
-        return employeeDataServiceOperations(ctx);
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint"));
     }
 }

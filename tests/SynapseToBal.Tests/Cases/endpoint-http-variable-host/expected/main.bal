@@ -31,73 +31,55 @@ service /friends on httpListener {
 }
 
 # Proxy service 'StudentProxy' (endpoints.xml, line 14).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentProxy.StudentProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StudentProxy on httpListener {
     # ANY /services/StudentProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentProxy");
-        return studentProxyFlow(ctx);
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy"));
     }
 }
 
-# Proxy service 'StudentProxy' (endpoints.xml, line 14).
 service "/services/StudentProxy.StudentProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StudentProxy.StudentProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap11Endpoint");
-        return studentProxyFlow(ctx);
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StudentProxy' (endpoints.xml, line 14).
 service "/services/StudentProxy.StudentProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StudentProxy.StudentProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap12Endpoint");
-        return studentProxyFlow(ctx);
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StudentProxy' (endpoints.xml, line 14).
 service "/services/StudentProxy.StudentProxyHttpEndpoint" on httpListener {
-    # ANY /services/StudentProxy.StudentProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentProxy.StudentProxyHttpEndpoint");
-        return studentProxyFlow(ctx);
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StudentLookupProxy on httpListener {
     # ANY /services/StudentLookupProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentLookupProxy");
-        return studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy"));
     }
 }
 
-# Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
 service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint");
-        return studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
 service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint");
-        return studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
 service "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint" on httpListener {
-    # ANY /services/StudentLookupProxy.StudentLookupProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint");
-        return studentLookupProxyFlow(ctx);
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint"));
     }
 }

@@ -33,37 +33,28 @@ service /orders on httpListener {
 }
 
 # Proxy service 'OrderIntakeProxy' (OrderIntakeProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderIntakeProxy on httpListener {
     # ANY /services/OrderIntakeProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderIntakeProxy");
-        return orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy"));
     }
 }
 
-# Proxy service 'OrderIntakeProxy' (OrderIntakeProxy.xml, line 2).
 service "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint");
-        return orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OrderIntakeProxy' (OrderIntakeProxy.xml, line 2).
 service "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint");
-        return orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OrderIntakeProxy' (OrderIntakeProxy.xml, line 2).
 service "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint");
-        return orderIntakeProxyFlow(ctx);
+        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint"));
     }
 }

@@ -44,37 +44,28 @@ service /stock on httpListener {
 }
 
 # Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/RegistryProxy on httpListener {
     # ANY /services/RegistryProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryProxy");
-        return registryProxyFlow(ctx);
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy"));
     }
 }
 
-# Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
 service "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/RegistryProxy.RegistryProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint");
-        return registryProxyFlow(ctx);
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
 service "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/RegistryProxy.RegistryProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint");
-        return registryProxyFlow(ctx);
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
 service "/services/RegistryProxy.RegistryProxyHttpEndpoint" on httpListener {
-    # ANY /services/RegistryProxy.RegistryProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpEndpoint");
-        return registryProxyFlow(ctx);
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpEndpoint"));
     }
 }

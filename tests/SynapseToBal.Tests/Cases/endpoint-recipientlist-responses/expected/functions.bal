@@ -8,14 +8,14 @@ import ballerina/log;
 xmlns "http://services.samples" as m0;
 
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
-function quoteAllProxyRecipient1(Context ctx) returns error? {
+function quoteAllRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
-function quoteAllProxyRecipient2(Context ctx) returns error? {
+function quoteAllRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, quotesB, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
@@ -26,9 +26,9 @@ function quoteAllProxyFlow(Context ctx) returns http:Response|error {
     // recipientlist: a copy of the message to each of its 2 members, sent at once and awaited (RecipientListEndpoint); the out flow's aggregate gathers their responses in the order of the members, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
-    future<error?> started = start quoteAllProxyRecipient1(messages[0]);
+    future<error?> started = start quoteAllRecipient1(messages[0]);
     running.push(started);
-    future<error?> started2 = start quoteAllProxyRecipient2(messages[1]);
+    future<error?> started2 = start quoteAllRecipient2(messages[1]);
     running.push(started2);
     foreach future<error?> finished in running {
         check wait finished;
@@ -38,7 +38,7 @@ function quoteAllProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # A member of the recipient list at line 45: sends its copy of the message, then keeps the part of the response the aggregate collects.
-function dynamicQuoteProxyRecipient(Context ctx) returns error? {
+function dynamicQuoteRecipient(Context ctx) returns error? {
     check callAddress(ctx, headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getSimpleQuoteResponse>);
 }
@@ -50,7 +50,7 @@ function dynamicQuoteProxyFlow(Context ctx) returns http:Response|error {
     Context[] messages = recipientMessages(ctx, epList);
     future<error?>[] running = [];
     foreach Context message in messages {
-        future<error?> branch = start dynamicQuoteProxyRecipient(message);
+        future<error?> branch = start dynamicQuoteRecipient(message);
         running.push(branch);
     }
     foreach future<error?> finished in running {
@@ -63,7 +63,7 @@ function dynamicQuoteProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # A member of the recipient list at line 73: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
-function notifyProxyRecipient(Context ctx) returns error? {
+function notifyRecipient(Context ctx) returns error? {
     check callAddress(ctx, outOnly = true, headers = passThroughHeaders);
 }
 
@@ -74,7 +74,7 @@ function notifyProxyFlow(Context ctx) returns http:Response {
     // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
     Context[] messages = recipientMessages(ctx, epList);
     foreach Context message in messages {
-        _ = start notifyProxyRecipient(message);
+        _ = start notifyRecipient(message);
     }
     return accepted();
 }

@@ -8,145 +8,109 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteAllProxy on httpListener {
     # ANY /services/QuoteAllProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy");
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy"));
     }
 }
 
-# Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
 service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint");
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
 service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint");
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
 service "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteAllProxy.QuoteAllProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint");
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/DynamicQuoteProxy on httpListener {
     # ANY /services/DynamicQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy");
-        return dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy"));
     }
 }
 
-# Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
 service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint");
-        return dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
 service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint");
-        return dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
 service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint");
-        return dynamicQuoteProxyFlow(ctx);
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'NotifyProxy' (recipients.xml, line 67).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/NotifyProxy on httpListener {
     # ANY /services/NotifyProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyProxy");
-        return notifyProxyFlow(ctx);
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy"));
     }
 }
 
-# Proxy service 'NotifyProxy' (recipients.xml, line 67).
 service "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/NotifyProxy.NotifyProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint");
-        return notifyProxyFlow(ctx);
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'NotifyProxy' (recipients.xml, line 67).
 service "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/NotifyProxy.NotifyProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint");
-        return notifyProxyFlow(ctx);
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'NotifyProxy' (recipients.xml, line 67).
 service "/services/NotifyProxy.NotifyProxyHttpEndpoint" on httpListener {
-    # ANY /services/NotifyProxy.NotifyProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpEndpoint");
-        return notifyProxyFlow(ctx);
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/IdAggregateProxy on httpListener {
     # ANY /services/IdAggregateProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/IdAggregateProxy");
-        return idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy"));
     }
 }
 
-# Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
 service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint");
-        return idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
 service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint");
-        return idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
 service "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint" on httpListener {
-    # ANY /services/IdAggregateProxy.IdAggregateProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint");
-        return idAggregateProxyFlow(ctx);
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint"));
     }
 }

@@ -25,6 +25,6 @@ function addressingProxyFlow(Context ctx) returns http:Response|error {
     } else {
         ctx.properties.version = "POX";
     }
-    check callEndpoint(ctx, addressingProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return addressingProxyOut(ctx);
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'AddressingProxy' (AddressingProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/AddressingProxy.AddressingProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/AddressingProxy on httpListener {
     # ANY /services/AddressingProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/AddressingProxy");
-        return addressingProxyFlow(ctx);
+        return addressingProxyFlow(check newContext(request, (), "/services/AddressingProxy"));
     }
 }
 
-# Proxy service 'AddressingProxy' (AddressingProxy.xml, line 2).
 service "/services/AddressingProxy.AddressingProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/AddressingProxy.AddressingProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpSoap11Endpoint");
-        return addressingProxyFlow(ctx);
+        return addressingProxyFlow(check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'AddressingProxy' (AddressingProxy.xml, line 2).
 service "/services/AddressingProxy.AddressingProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/AddressingProxy.AddressingProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpSoap12Endpoint");
-        return addressingProxyFlow(ctx);
+        return addressingProxyFlow(check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'AddressingProxy' (AddressingProxy.xml, line 2).
 service "/services/AddressingProxy.AddressingProxyHttpEndpoint" on httpListener {
-    # ANY /services/AddressingProxy.AddressingProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpEndpoint");
-        return addressingProxyFlow(ctx);
+        return addressingProxyFlow(check newContext(request, (), "/services/AddressingProxy.AddressingProxyHttpEndpoint"));
     }
 }

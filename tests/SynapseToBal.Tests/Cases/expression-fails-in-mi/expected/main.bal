@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'QuoteRouterProxy' (QuoteRouterProxy.xml, line 4).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteRouterProxy on httpListener {
     # ANY /services/QuoteRouterProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteRouterProxy");
-        return quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy"));
     }
 }
 
-# Proxy service 'QuoteRouterProxy' (QuoteRouterProxy.xml, line 4).
 service "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint");
-        return quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteRouterProxy' (QuoteRouterProxy.xml, line 4).
 service "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint");
-        return quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteRouterProxy' (QuoteRouterProxy.xml, line 4).
 service "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint");
-        return quoteRouterProxyFlow(ctx);
+        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint"));
     }
 }

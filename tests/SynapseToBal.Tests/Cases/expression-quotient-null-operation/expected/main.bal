@@ -33,37 +33,28 @@ service /orders on httpListener {
 }
 
 # Proxy service 'OperationNameProxy' (proxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OperationNameProxy on httpListener {
     # ANY /services/OperationNameProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OperationNameProxy");
-        return operationNameProxyFlow(ctx);
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy"));
     }
 }
 
-# Proxy service 'OperationNameProxy' (proxy.xml, line 2).
 service "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint");
-        return operationNameProxyFlow(ctx);
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OperationNameProxy' (proxy.xml, line 2).
 service "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint");
-        return operationNameProxyFlow(ctx);
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OperationNameProxy' (proxy.xml, line 2).
 service "/services/OperationNameProxy.OperationNameProxyHttpEndpoint" on httpListener {
-    # ANY /services/OperationNameProxy.OperationNameProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpEndpoint");
-        return operationNameProxyFlow(ctx);
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpEndpoint"));
     }
 }

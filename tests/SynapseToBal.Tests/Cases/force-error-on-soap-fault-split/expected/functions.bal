@@ -73,15 +73,15 @@ function quoteFanOutProxyFault(Context ctx, error e) returns http:Response|error
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteFanOutProxyCloneTarget1(Context ctx) returns error? {
+function quoteFanOutCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteFanOutProxyCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteFanOutProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+function quoteFanOutCloneTarget2(Context ctx) returns error? {
+    check callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check failOnSoapFault(ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
@@ -93,9 +93,9 @@ function quoteFanOutProxyFlow(Context ctx) returns http:Response|error {
         // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
-        future<error?> started = start quoteFanOutProxyCloneTarget1(messages[0]);
+        future<error?> started = start quoteFanOutCloneTarget1(messages[0]);
         running.push(started);
-        future<error?> started2 = start quoteFanOutProxyCloneTarget2(messages[1]);
+        future<error?> started2 = start quoteFanOutCloneTarget2(messages[1]);
         running.push(started2);
         foreach int index in 0 ..< running.length() {
             future<error?> finished = running[index];

@@ -116,37 +116,28 @@ service /lines on httpListener {
 }
 
 # Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteFanOutProxy on httpListener {
     # ANY /services/QuoteFanOutProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteFanOutProxy");
-        return quoteFanOutProxyFlow(ctx);
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy"));
     }
 }
 
-# Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
 service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint");
-        return quoteFanOutProxyFlow(ctx);
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
 service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint");
-        return quoteFanOutProxyFlow(ctx);
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
 service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint");
-        return quoteFanOutProxyFlow(ctx);
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint"));
     }
 }

@@ -30,37 +30,28 @@ service /crm on httpListener {
 }
 
 # Proxy service 'CustomerProxy' (proxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/CustomerProxy on httpListener {
     # ANY /services/CustomerProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CustomerProxy");
-        return customerProxyFlow(ctx);
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy"));
     }
 }
 
-# Proxy service 'CustomerProxy' (proxy.xml, line 2).
 service "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/CustomerProxy.CustomerProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint");
-        return customerProxyFlow(ctx);
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'CustomerProxy' (proxy.xml, line 2).
 service "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/CustomerProxy.CustomerProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint");
-        return customerProxyFlow(ctx);
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'CustomerProxy' (proxy.xml, line 2).
 service "/services/CustomerProxy.CustomerProxyHttpEndpoint" on httpListener {
-    # ANY /services/CustomerProxy.CustomerProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpEndpoint");
-        return customerProxyFlow(ctx);
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpEndpoint"));
     }
 }

@@ -26,37 +26,28 @@ service /catalog on httpListener {
 }
 
 # Proxy service 'StockProxy' (proxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockProxy.StockProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockProxy on httpListener {
     # ANY /services/StockProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockProxy");
-        return stockProxyFlow(ctx);
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy"));
     }
 }
 
-# Proxy service 'StockProxy' (proxy.xml, line 2).
 service "/services/StockProxy.StockProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockProxy.StockProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap11Endpoint");
-        return stockProxyFlow(ctx);
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockProxy' (proxy.xml, line 2).
 service "/services/StockProxy.StockProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockProxy.StockProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap12Endpoint");
-        return stockProxyFlow(ctx);
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockProxy' (proxy.xml, line 2).
 service "/services/StockProxy.StockProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockProxy.StockProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpEndpoint");
-        return stockProxyFlow(ctx);
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/NestedQuotesProxy on httpListener {
     # ANY /services/NestedQuotesProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NestedQuotesProxy");
-        return nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy"));
     }
 }
 
-# Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
 service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint");
-        return nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
 service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint");
-        return nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
 service "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint" on httpListener {
-    # ANY /services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint");
-        return nestedQuotesProxyFlow(ctx);
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint"));
     }
 }

@@ -12,7 +12,7 @@ function orderSplitProxyOut(Context ctx) returns http:Response|error {
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function orderSplitProxyIterateTarget(Context ctx) returns http:Response|error? {
+function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders);
     return orderSplitProxyOut(ctx);
@@ -26,7 +26,7 @@ function orderSplitProxyFlow(Context ctx) returns http:Response|error {
     error? failure = ();
     future<http:Response|error?>[] running = [];
     foreach Context message in messages {
-        future<http:Response|error?> branch = start orderSplitProxyIterateTarget(message);
+        future<http:Response|error?> branch = start orderSplitIterateTarget(message);
         running.push(branch);
     }
     foreach int index in 0 ..< running.length() {

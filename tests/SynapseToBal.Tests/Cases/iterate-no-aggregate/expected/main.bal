@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderSplitProxy on httpListener {
     # ANY /services/OrderSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderSplitProxy");
-        return orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy"));
     }
 }
 
-# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
 service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint");
-        return orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
 service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint");
-        return orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
 service "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrderSplitProxy.OrderSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint");
-        return orderSplitProxyFlow(ctx);
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint"));
     }
 }

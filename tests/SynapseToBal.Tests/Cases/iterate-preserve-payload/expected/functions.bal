@@ -13,8 +13,8 @@ function aggregateQuotes(Context ctx) {
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteSplitProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteSplitProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+function quoteSplitIterateTarget(Context ctx) returns error? {
+    check callEndpoint(ctx, quoteSplitEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
@@ -24,7 +24,7 @@ function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "//m0:getQuote");
     future<error?>[] running = [];
     foreach Context message in messages {
-        future<error?> branch = start quoteSplitProxyIterateTarget(message);
+        future<error?> branch = start quoteSplitIterateTarget(message);
         running.push(branch);
     }
     foreach future<error?> finished in running {

@@ -15,8 +15,8 @@ function collectQuotes(Context ctx, string unused = "") {
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+function quoteIterateTarget(Context ctx) returns error? {
+    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteProxy response", step = "before aggregate");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
@@ -27,7 +27,7 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
-        future<error?> branch = start quoteProxyIterateTarget(message);
+        future<error?> branch = start quoteIterateTarget(message);
         running.push(branch);
     }
     foreach future<error?> finished in running {

@@ -25,37 +25,28 @@ service /loop on httpListener {
 }
 
 # Proxy service 'LoopOutProxy' (artifacts.xml, line 29).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/LoopOutProxy.LoopOutProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/LoopOutProxy on httpListener {
     # ANY /services/LoopOutProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LoopOutProxy");
-        return loopOutProxyFlow(ctx);
+        return loopOutProxyFlow(check newContext(request, (), "/services/LoopOutProxy"));
     }
 }
 
-# Proxy service 'LoopOutProxy' (artifacts.xml, line 29).
 service "/services/LoopOutProxy.LoopOutProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/LoopOutProxy.LoopOutProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LoopOutProxy.LoopOutProxyHttpSoap11Endpoint");
-        return loopOutProxyFlow(ctx);
+        return loopOutProxyFlow(check newContext(request, (), "/services/LoopOutProxy.LoopOutProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'LoopOutProxy' (artifacts.xml, line 29).
 service "/services/LoopOutProxy.LoopOutProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/LoopOutProxy.LoopOutProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LoopOutProxy.LoopOutProxyHttpSoap12Endpoint");
-        return loopOutProxyFlow(ctx);
+        return loopOutProxyFlow(check newContext(request, (), "/services/LoopOutProxy.LoopOutProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'LoopOutProxy' (artifacts.xml, line 29).
 service "/services/LoopOutProxy.LoopOutProxyHttpEndpoint" on httpListener {
-    # ANY /services/LoopOutProxy.LoopOutProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LoopOutProxy.LoopOutProxyHttpEndpoint");
-        return loopOutProxyFlow(ctx);
+        return loopOutProxyFlow(check newContext(request, (), "/services/LoopOutProxy.LoopOutProxyHttpEndpoint"));
     }
 }

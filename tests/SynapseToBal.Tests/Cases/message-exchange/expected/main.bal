@@ -49,73 +49,55 @@ service /notify on httpListener {
 }
 
 # Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OneWayProxy on httpListener {
     # ANY /services/OneWayProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OneWayProxy");
-        return oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(check newContext(request, (), "/services/OneWayProxy"));
     }
 }
 
-# Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
 service "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OneWayProxy.OneWayProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint");
-        return oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
 service "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OneWayProxy.OneWayProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint");
-        return oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OneWayProxy' (OneWayProxy.xml, line 2).
 service "/services/OneWayProxy.OneWayProxyHttpEndpoint" on httpListener {
-    # ANY /services/OneWayProxy.OneWayProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpEndpoint");
-        return oneWayProxyFlow(ctx);
+        return oneWayProxyFlow(check newContext(request, (), "/services/OneWayProxy.OneWayProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'ChainProxy' (ChainProxy.xml, line 4).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ChainProxy.ChainProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/ChainProxy on httpListener {
     # ANY /services/ChainProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ChainProxy");
-        return chainProxyFlow(ctx);
+        return chainProxyFlow(check newContext(request, (), "/services/ChainProxy"));
     }
 }
 
-# Proxy service 'ChainProxy' (ChainProxy.xml, line 4).
 service "/services/ChainProxy.ChainProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/ChainProxy.ChainProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ChainProxy.ChainProxyHttpSoap11Endpoint");
-        return chainProxyFlow(ctx);
+        return chainProxyFlow(check newContext(request, (), "/services/ChainProxy.ChainProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'ChainProxy' (ChainProxy.xml, line 4).
 service "/services/ChainProxy.ChainProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/ChainProxy.ChainProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ChainProxy.ChainProxyHttpSoap12Endpoint");
-        return chainProxyFlow(ctx);
+        return chainProxyFlow(check newContext(request, (), "/services/ChainProxy.ChainProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'ChainProxy' (ChainProxy.xml, line 4).
 service "/services/ChainProxy.ChainProxyHttpEndpoint" on httpListener {
-    # ANY /services/ChainProxy.ChainProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ChainProxy.ChainProxyHttpEndpoint");
-        return chainProxyFlow(ctx);
+        return chainProxyFlow(check newContext(request, (), "/services/ChainProxy.ChainProxyHttpEndpoint"));
     }
 }

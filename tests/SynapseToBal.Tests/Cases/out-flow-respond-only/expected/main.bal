@@ -27,73 +27,55 @@ service /quotes on httpListener {
 }
 
 # Proxy service 'GuardedProxy' (GuardedProxy.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/GuardedProxy.GuardedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/GuardedProxy on httpListener {
     # ANY /services/GuardedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/GuardedProxy");
-        return guardedProxyFlow(ctx);
+        return guardedProxyFlow(check newContext(request, (), "/services/GuardedProxy"));
     }
 }
 
-# Proxy service 'GuardedProxy' (GuardedProxy.xml, line 3).
 service "/services/GuardedProxy.GuardedProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/GuardedProxy.GuardedProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/GuardedProxy.GuardedProxyHttpSoap11Endpoint");
-        return guardedProxyFlow(ctx);
+        return guardedProxyFlow(check newContext(request, (), "/services/GuardedProxy.GuardedProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'GuardedProxy' (GuardedProxy.xml, line 3).
 service "/services/GuardedProxy.GuardedProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/GuardedProxy.GuardedProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/GuardedProxy.GuardedProxyHttpSoap12Endpoint");
-        return guardedProxyFlow(ctx);
+        return guardedProxyFlow(check newContext(request, (), "/services/GuardedProxy.GuardedProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'GuardedProxy' (GuardedProxy.xml, line 3).
 service "/services/GuardedProxy.GuardedProxyHttpEndpoint" on httpListener {
-    # ANY /services/GuardedProxy.GuardedProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/GuardedProxy.GuardedProxyHttpEndpoint");
-        return guardedProxyFlow(ctx);
+        return guardedProxyFlow(check newContext(request, (), "/services/GuardedProxy.GuardedProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 3).
 service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 3).
 service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 3).
 service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
     }
 }

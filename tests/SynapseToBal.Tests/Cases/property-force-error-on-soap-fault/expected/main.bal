@@ -27,37 +27,28 @@ service /quotes on httpListener {
 }
 
 # Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/ForceErrorProxy on httpListener {
     # ANY /services/ForceErrorProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ForceErrorProxy");
-        return forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy"));
     }
 }
 
-# Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
 service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint");
-        return forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
 service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint");
-        return forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
 service "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint" on httpListener {
-    # ANY /services/ForceErrorProxy.ForceErrorProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint");
-        return forceErrorProxyFlow(ctx);
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint"));
     }
 }

@@ -14,6 +14,6 @@ function plainSoapProxyOut(Context ctx) returns http:Response|error {
 function plainSoapProxyFlow(Context ctx) returns http:Response|error {
     ctx.axis2["enableMTOM"] = "false";
     ctx.axis2["enableSwA"] = false;
-    check callEndpoint(ctx, plainSoapProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return plainSoapProxyOut(ctx);
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'PlainSoapProxy' (PlainSoapProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/PlainSoapProxy on httpListener {
     # ANY /services/PlainSoapProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PlainSoapProxy");
-        return plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(check newContext(request, (), "/services/PlainSoapProxy"));
     }
 }
 
-# Proxy service 'PlainSoapProxy' (PlainSoapProxy.xml, line 2).
 service "/services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint");
-        return plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'PlainSoapProxy' (PlainSoapProxy.xml, line 2).
 service "/services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint");
-        return plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'PlainSoapProxy' (PlainSoapProxy.xml, line 2).
 service "/services/PlainSoapProxy.PlainSoapProxyHttpEndpoint" on httpListener {
-    # ANY /services/PlainSoapProxy.PlainSoapProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpEndpoint");
-        return plainSoapProxyFlow(ctx);
+        return plainSoapProxyFlow(check newContext(request, (), "/services/PlainSoapProxy.PlainSoapProxyHttpEndpoint"));
     }
 }

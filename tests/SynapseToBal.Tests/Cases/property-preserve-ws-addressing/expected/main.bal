@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'PreserveAddressingProxy' (proxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/PreserveAddressingProxy on httpListener {
     # ANY /services/PreserveAddressingProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy");
-        return preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy"));
     }
 }
 
-# Proxy service 'PreserveAddressingProxy' (proxy.xml, line 2).
 service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint");
-        return preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'PreserveAddressingProxy' (proxy.xml, line 2).
 service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint");
-        return preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'PreserveAddressingProxy' (proxy.xml, line 2).
 service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint" on httpListener {
-    # ANY /services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint");
-        return preserveAddressingProxyFlow(ctx);
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint"));
     }
 }

@@ -6,6 +6,6 @@ import ballerina/http;
 
 # In flow of proxy service OrderIntakeJmsProxy, run by the service at each of its addresses.
 function orderIntakeJmsProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, orderIntakeJmsProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
     return accepted();
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'BadReplyTypeJmsProxy' (BadReplyTypeJmsProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/BadReplyTypeJmsProxy on httpListener {
     # ANY /services/BadReplyTypeJmsProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/BadReplyTypeJmsProxy");
-        return badReplyTypeJmsProxyFlow(ctx);
+        return badReplyTypeJmsProxyFlow(check newContext(request, (), "/services/BadReplyTypeJmsProxy"));
     }
 }
 
-# Proxy service 'BadReplyTypeJmsProxy' (BadReplyTypeJmsProxy.xml, line 2).
 service "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap11Endpoint");
-        return badReplyTypeJmsProxyFlow(ctx);
+        return badReplyTypeJmsProxyFlow(check newContext(request, (), "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'BadReplyTypeJmsProxy' (BadReplyTypeJmsProxy.xml, line 2).
 service "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap12Endpoint");
-        return badReplyTypeJmsProxyFlow(ctx);
+        return badReplyTypeJmsProxyFlow(check newContext(request, (), "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'BadReplyTypeJmsProxy' (BadReplyTypeJmsProxy.xml, line 2).
 service "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpEndpoint" on httpListener {
-    # ANY /services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpEndpoint");
-        return badReplyTypeJmsProxyFlow(ctx);
+        return badReplyTypeJmsProxyFlow(check newContext(request, (), "/services/BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'OrderJmsProxy' (OrderJmsProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderJmsProxy on httpListener {
     # ANY /services/OrderJmsProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderJmsProxy");
-        return orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(check newContext(request, (), "/services/OrderJmsProxy"));
     }
 }
 
-# Proxy service 'OrderJmsProxy' (OrderJmsProxy.xml, line 2).
 service "/services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint");
-        return orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OrderJmsProxy' (OrderJmsProxy.xml, line 2).
 service "/services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint");
-        return orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OrderJmsProxy' (OrderJmsProxy.xml, line 2).
 service "/services/OrderJmsProxy.OrderJmsProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrderJmsProxy.OrderJmsProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpEndpoint");
-        return orderJmsProxyFlow(ctx);
+        return orderJmsProxyFlow(check newContext(request, (), "/services/OrderJmsProxy.OrderJmsProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'OrderEventsProxy' (OrderEventsProxy.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderEventsProxy.OrderEventsProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderEventsProxy on httpListener {
     # ANY /services/OrderEventsProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderEventsProxy");
-        return orderEventsProxyFlow(ctx);
+        return orderEventsProxyFlow(check newContext(request, (), "/services/OrderEventsProxy"));
     }
 }
 
-# Proxy service 'OrderEventsProxy' (OrderEventsProxy.xml, line 3).
 service "/services/OrderEventsProxy.OrderEventsProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderEventsProxy.OrderEventsProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderEventsProxy.OrderEventsProxyHttpSoap11Endpoint");
-        return orderEventsProxyFlow(ctx);
+        return orderEventsProxyFlow(check newContext(request, (), "/services/OrderEventsProxy.OrderEventsProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OrderEventsProxy' (OrderEventsProxy.xml, line 3).
 service "/services/OrderEventsProxy.OrderEventsProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderEventsProxy.OrderEventsProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderEventsProxy.OrderEventsProxyHttpSoap12Endpoint");
-        return orderEventsProxyFlow(ctx);
+        return orderEventsProxyFlow(check newContext(request, (), "/services/OrderEventsProxy.OrderEventsProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OrderEventsProxy' (OrderEventsProxy.xml, line 3).
 service "/services/OrderEventsProxy.OrderEventsProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrderEventsProxy.OrderEventsProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderEventsProxy.OrderEventsProxyHttpEndpoint");
-        return orderEventsProxyFlow(ctx);
+        return orderEventsProxyFlow(check newContext(request, (), "/services/OrderEventsProxy.OrderEventsProxyHttpEndpoint"));
     }
 }

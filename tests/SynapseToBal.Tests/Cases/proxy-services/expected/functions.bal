@@ -52,6 +52,6 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, passThroughProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -10,42 +10,34 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/EchoProxy.EchoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/EchoProxy on httpListener {
     # ANY /services/EchoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EchoProxy");
-        return echoProxyFlow(ctx);
+        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy"));
     }
 }
 
-# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
 service "/services/EchoProxy.EchoProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/EchoProxy.EchoProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap11Endpoint");
-        return echoProxyFlow(ctx);
+        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
 service "/services/EchoProxy.EchoProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/EchoProxy.EchoProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap12Endpoint");
-        return echoProxyFlow(ctx);
+        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
 service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener {
-    # ANY /services/EchoProxy.EchoProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EchoProxy.EchoProxyHttpEndpoint");
-        return echoProxyFlow(ctx);
+        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderProxy on httpListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -53,83 +45,61 @@ service /services/OrderProxy on httpListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/OrderProxy");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy"));
     }
 }
 
-# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
 service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrderProxy.OrderProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
 service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrderProxy.OrderProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
 service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrderProxy.OrderProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
-        return orderProxyFlow(ctx);
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint"));
     }
 }
 
 # Passes every request to the stock quote service.
 # Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/PassThroughProxy on httpListener {
     # ANY /services/PassThroughProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PassThroughProxy");
-        return passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy"));
     }
 }
 
-# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
 service "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint");
-        return passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
 service "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint");
-        return passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
 service "/services/PassThroughProxy.PassThroughProxyHttpEndpoint" on httpListener {
-    # ANY /services/PassThroughProxy.PassThroughProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpEndpoint");
-        return passThroughProxyFlow(ctx);
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpEndpoint"));
     }
 }

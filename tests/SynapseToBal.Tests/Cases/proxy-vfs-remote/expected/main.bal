@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'FtpQuotesProxy' (FtpQuotesProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/FtpQuotesProxy on httpListener {
     # ANY /services/FtpQuotesProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/FtpQuotesProxy");
-        return ftpQuotesProxyFlow(ctx);
+        return ftpQuotesProxyFlow(check newContext(request, (), "/services/FtpQuotesProxy"));
     }
 }
 
-# Proxy service 'FtpQuotesProxy' (FtpQuotesProxy.xml, line 2).
 service "/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint");
-        return ftpQuotesProxyFlow(ctx);
+        return ftpQuotesProxyFlow(check newContext(request, (), "/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'FtpQuotesProxy' (FtpQuotesProxy.xml, line 2).
 service "/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/FtpQuotesProxy.FtpQuotesProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap12Endpoint");
-        return ftpQuotesProxyFlow(ctx);
+        return ftpQuotesProxyFlow(check newContext(request, (), "/services/FtpQuotesProxy.FtpQuotesProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'FtpQuotesProxy' (FtpQuotesProxy.xml, line 2).
 service "/services/FtpQuotesProxy.FtpQuotesProxyHttpEndpoint" on httpListener {
-    # ANY /services/FtpQuotesProxy.FtpQuotesProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/FtpQuotesProxy.FtpQuotesProxyHttpEndpoint");
-        return ftpQuotesProxyFlow(ctx);
+        return ftpQuotesProxyFlow(check newContext(request, (), "/services/FtpQuotesProxy.FtpQuotesProxyHttpEndpoint"));
     }
 }

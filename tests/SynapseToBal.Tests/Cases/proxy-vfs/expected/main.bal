@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'CsvProxy' (CsvProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/CsvProxy.CsvProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/CsvProxy on httpListener {
     # ANY /services/CsvProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CsvProxy");
-        return csvProxyFlow(ctx);
+        return csvProxyFlow(check newContext(request, (), "/services/CsvProxy"));
     }
 }
 
-# Proxy service 'CsvProxy' (CsvProxy.xml, line 2).
 service "/services/CsvProxy.CsvProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/CsvProxy.CsvProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CsvProxy.CsvProxyHttpSoap11Endpoint");
-        return csvProxyFlow(ctx);
+        return csvProxyFlow(check newContext(request, (), "/services/CsvProxy.CsvProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'CsvProxy' (CsvProxy.xml, line 2).
 service "/services/CsvProxy.CsvProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/CsvProxy.CsvProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CsvProxy.CsvProxyHttpSoap12Endpoint");
-        return csvProxyFlow(ctx);
+        return csvProxyFlow(check newContext(request, (), "/services/CsvProxy.CsvProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'CsvProxy' (CsvProxy.xml, line 2).
 service "/services/CsvProxy.CsvProxyHttpEndpoint" on httpListener {
-    # ANY /services/CsvProxy.CsvProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CsvProxy.CsvProxyHttpEndpoint");
-        return csvProxyFlow(ctx);
+        return csvProxyFlow(check newContext(request, (), "/services/CsvProxy.CsvProxyHttpEndpoint"));
     }
 }

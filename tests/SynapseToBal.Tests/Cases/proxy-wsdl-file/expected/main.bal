@@ -8,6 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'HomeFileWsdlProxy' (HomeFileWsdlProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/HomeFileWsdlProxy on httpListener {
     # ANY /services/HomeFileWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -15,46 +16,33 @@ service /services/HomeFileWsdlProxy on httpListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy");
-        return homeFileWsdlProxyFlow(ctx);
+        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy"));
     }
 }
 
-# Proxy service 'HomeFileWsdlProxy' (HomeFileWsdlProxy.xml, line 2).
 service "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint");
-        return homeFileWsdlProxyFlow(ctx);
+        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'HomeFileWsdlProxy' (HomeFileWsdlProxy.xml, line 2).
 service "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint");
-        return homeFileWsdlProxyFlow(ctx);
+        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'HomeFileWsdlProxy' (HomeFileWsdlProxy.xml, line 2).
 service "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint" on httpListener {
-    # ANY /services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint");
-        return homeFileWsdlProxyFlow(ctx);
+        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint"));
     }
 }

@@ -11,6 +11,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/FileWsdlProxy on httpListener {
     # ANY /services/FileWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -18,51 +19,39 @@ service /services/FileWsdlProxy on httpListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/FileWsdlProxy");
-        return fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy"));
     }
 }
 
-# Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
 service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint");
-        return fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
 service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint");
-        return fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
 service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener {
-    # ANY /services/FileWsdlProxy.FileWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint");
-        return fileWsdlProxyFlow(ctx);
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/InlineWsdlProxy on httpListener {
     # ANY /services/InlineWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -70,51 +59,39 @@ service /services/InlineWsdlProxy on httpListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/InlineWsdlProxy");
-        return inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy"));
     }
 }
 
-# Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
 service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint");
-        return inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
 service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint");
-        return inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
 service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener {
-    # ANY /services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint");
-        return inlineWsdlProxyFlow(ctx);
+        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/KeyWsdlProxy on httpListener {
     # ANY /services/KeyWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -122,82 +99,60 @@ service /services/KeyWsdlProxy on httpListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/KeyWsdlProxy");
-        return keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy"));
     }
 }
 
-# Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
 service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint");
-        return keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
 service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint");
-        return keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
 service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener {
-    # ANY /services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
         }
-        Context ctx = check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint");
-        return keyWsdlProxyFlow(ctx);
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/MissingWsdlProxy on httpListener {
     # ANY /services/MissingWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MissingWsdlProxy");
-        return missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy"));
     }
 }
 
-# Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
 service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint");
-        return missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
 service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint");
-        return missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
 service "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint" on httpListener {
-    # ANY /services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint");
-        return missingWsdlProxyFlow(ctx);
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'RegistryFlowsProxy' (RegistryFlowsProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/RegistryFlowsProxy on httpListener {
     # ANY /services/RegistryFlowsProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryFlowsProxy");
-        return registryFlowsProxyFlow(ctx);
+        return registryFlowsProxyFlow(check newContext(request, (), "/services/RegistryFlowsProxy"));
     }
 }
 
-# Proxy service 'RegistryFlowsProxy' (RegistryFlowsProxy.xml, line 2).
 service "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint");
-        return registryFlowsProxyFlow(ctx);
+        return registryFlowsProxyFlow(check newContext(request, (), "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'RegistryFlowsProxy' (RegistryFlowsProxy.xml, line 2).
 service "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap12Endpoint");
-        return registryFlowsProxyFlow(ctx);
+        return registryFlowsProxyFlow(check newContext(request, (), "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'RegistryFlowsProxy' (RegistryFlowsProxy.xml, line 2).
 service "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpEndpoint" on httpListener {
-    # ANY /services/RegistryFlowsProxy.RegistryFlowsProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpEndpoint");
-        return registryFlowsProxyFlow(ctx);
+        return registryFlowsProxyFlow(check newContext(request, (), "/services/RegistryFlowsProxy.RegistryFlowsProxyHttpEndpoint"));
     }
 }

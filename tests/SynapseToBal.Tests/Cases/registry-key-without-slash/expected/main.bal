@@ -8,6 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'OrdersProxy' (OrdersProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrdersProxy on httpListener {
     # ANY /services/OrdersProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -17,9 +18,7 @@ service /services/OrdersProxy on httpListener {
     }
 }
 
-# Proxy service 'OrdersProxy' (OrdersProxy.xml, line 2).
 service "/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OrdersProxy.OrdersProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint");
         ctx.outFlow = ordersProxyOut;
@@ -27,9 +26,7 @@ service "/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint" on httpListener {
     }
 }
 
-# Proxy service 'OrdersProxy' (OrdersProxy.xml, line 2).
 service "/services/OrdersProxy.OrdersProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OrdersProxy.OrdersProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersProxy.OrdersProxyHttpSoap12Endpoint");
         ctx.outFlow = ordersProxyOut;
@@ -37,9 +34,7 @@ service "/services/OrdersProxy.OrdersProxyHttpSoap12Endpoint" on httpListener {
     }
 }
 
-# Proxy service 'OrdersProxy' (OrdersProxy.xml, line 2).
 service "/services/OrdersProxy.OrdersProxyHttpEndpoint" on httpListener {
-    # ANY /services/OrdersProxy.OrdersProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersProxy.OrdersProxyHttpEndpoint");
         ctx.outFlow = ordersProxyOut;

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'RewriteProxy' (proxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/RewriteProxy on httpListener {
     # ANY /services/RewriteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RewriteProxy");
-        return rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy"));
     }
 }
 
-# Proxy service 'RewriteProxy' (proxy.xml, line 2).
 service "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/RewriteProxy.RewriteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint");
-        return rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'RewriteProxy' (proxy.xml, line 2).
 service "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/RewriteProxy.RewriteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint");
-        return rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'RewriteProxy' (proxy.xml, line 2).
 service "/services/RewriteProxy.RewriteProxyHttpEndpoint" on httpListener {
-    # ANY /services/RewriteProxy.RewriteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpEndpoint");
-        return rewriteProxyFlow(ctx);
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpEndpoint"));
     }
 }

@@ -22,7 +22,7 @@ function wsaStripProxyFlow(Context ctx) returns http:Response|error {
         _ = ctx.properties.removeIfHasKey("PRESERVE_WS_ADDRESSING");
     }
     check callAddress(ctx, build = true, headers = passThroughHeaders);
-    check callEndpoint(ctx, wsaStripProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, wsaStripEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 

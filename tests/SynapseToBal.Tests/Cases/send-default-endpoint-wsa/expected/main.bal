@@ -8,109 +8,82 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/WsaForwardProxy on httpListener {
     # ANY /services/WsaForwardProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaForwardProxy");
-        return wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy"));
     }
 }
 
-# Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
 service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint");
-        return wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
 service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint");
-        return wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
 service "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint" on httpListener {
-    # ANY /services/WsaForwardProxy.WsaForwardProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint");
-        return wsaForwardProxyFlow(ctx);
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'WsaStripProxy' (proxies.xml, line 18).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/WsaStripProxy on httpListener {
     # ANY /services/WsaStripProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaStripProxy");
-        return wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy"));
     }
 }
 
-# Proxy service 'WsaStripProxy' (proxies.xml, line 18).
 service "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint");
-        return wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'WsaStripProxy' (proxies.xml, line 18).
 service "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint");
-        return wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'WsaStripProxy' (proxies.xml, line 18).
 service "/services/WsaStripProxy.WsaStripProxyHttpEndpoint" on httpListener {
-    # ANY /services/WsaStripProxy.WsaStripProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpEndpoint");
-        return wsaStripProxyFlow(ctx);
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/WsaTypedProxy on httpListener {
     # ANY /services/WsaTypedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaTypedProxy");
-        return wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy"));
     }
 }
 
-# Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
 service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint");
-        return wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
 service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint");
-        return wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
 service "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint" on httpListener {
-    # ANY /services/WsaTypedProxy.WsaTypedProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint");
-        return wsaTypedProxyFlow(ctx);
+        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint"));
     }
 }

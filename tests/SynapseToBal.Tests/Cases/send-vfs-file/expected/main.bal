@@ -43,37 +43,28 @@ service /orders on httpListener {
 }
 
 # Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteFileProxy on httpListener {
     # ANY /services/StockQuoteFileProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFileProxy");
-        return stockQuoteFileProxyFlow(ctx);
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy"));
     }
 }
 
-# Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
 service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint");
-        return stockQuoteFileProxyFlow(ctx);
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
 service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint");
-        return stockQuoteFileProxyFlow(ctx);
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
 service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint");
-        return stockQuoteFileProxyFlow(ctx);
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint"));
     }
 }

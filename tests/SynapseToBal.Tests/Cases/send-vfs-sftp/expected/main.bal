@@ -26,73 +26,55 @@ service /reports on httpListener {
 }
 
 # Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteFtpProxy on httpListener {
     # ANY /services/StockQuoteFtpProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFtpProxy");
-        return stockQuoteFtpProxyFlow(ctx);
+        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy"));
     }
 }
 
-# Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
 service "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint");
-        return stockQuoteFtpProxyFlow(ctx);
+        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
 service "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint");
-        return stockQuoteFtpProxyFlow(ctx);
+        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
 service "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint");
-        return stockQuoteFtpProxyFlow(ctx);
+        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteSftpProxy on httpListener {
     # ANY /services/StockQuoteSftpProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteSftpProxy");
-        return stockQuoteSftpProxyFlow(ctx);
+        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy"));
     }
 }
 
-# Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
 service "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint");
-        return stockQuoteSftpProxyFlow(ctx);
+        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
 service "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint");
-        return stockQuoteSftpProxyFlow(ctx);
+        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
 service "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint");
-        return stockQuoteSftpProxyFlow(ctx);
+        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint"));
     }
 }

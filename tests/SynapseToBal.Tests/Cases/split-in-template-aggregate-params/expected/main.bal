@@ -8,6 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -17,9 +18,7 @@ service /services/QuoteProxy on httpListener {
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
 service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
         ctx.outFlow = quoteProxyOut;
@@ -27,9 +26,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
 service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
         ctx.outFlow = quoteProxyOut;
@@ -37,9 +34,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
 service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
         ctx.outFlow = quoteProxyOut;

@@ -8,16 +8,16 @@ import ballerina/http;
 xmlns "http://services.samples" as m0;
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
+function notifyCloneCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
     check callAddress(ctx, headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
+function notifyCloneCloneTarget2(Context ctx) returns http:Response|error? {
     ctx.headers["soapaction"] = "\"urn:notify\"";
-    check callEndpoint(ctx, notifyCloneProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -28,9 +28,9 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
     http:Response? answer = ();
     error? failure = ();
     future<http:Response|error?>[] running = [];
-    future<http:Response|error?> started = start notifyCloneProxyCloneTarget1(messages[0]);
+    future<http:Response|error?> started = start notifyCloneCloneTarget1(messages[0]);
     running.push(started);
-    future<http:Response|error?> started2 = start notifyCloneProxyCloneTarget2(messages[1]);
+    future<http:Response|error?> started2 = start notifyCloneCloneTarget2(messages[1]);
     running.push(started2);
     foreach int index in 0 ..< running.length() {
         future<http:Response|error?> finished = running[index];
@@ -50,7 +50,7 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
-function quoteSplitProxyIterateTarget(Context ctx) returns error? {
+function quoteSplitIterateTarget(Context ctx) returns error? {
     ctx.headers["soapaction"] = "\"urn:getQuote\"";
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
     check callAddress(ctx, headers = passThroughHeaders);
@@ -63,7 +63,7 @@ function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
-        future<error?> branch = start quoteSplitProxyIterateTarget(message);
+        future<error?> branch = start quoteSplitIterateTarget(message);
         running.push(branch);
     }
     foreach future<error?> finished in running {

@@ -9,73 +9,55 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/NotifyCloneProxy on httpListener {
     # ANY /services/NotifyCloneProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyCloneProxy");
-        return notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy"));
     }
 }
 
-# Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
 service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint");
-        return notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
 service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint");
-        return notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
 service "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint" on httpListener {
-    # ANY /services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint");
-        return notifyCloneProxyFlow(ctx);
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteSplitProxy on httpListener {
     # ANY /services/QuoteSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy");
-        return quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy"));
     }
 }
 
-# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
 service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint");
-        return quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
 service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint");
-        return quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
 service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint");
-        return quoteSplitProxyFlow(ctx);
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint"));
     }
 }

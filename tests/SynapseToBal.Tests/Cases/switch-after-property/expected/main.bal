@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'SymbolProxy' (SymbolProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/SymbolProxy.SymbolProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/SymbolProxy on httpListener {
     # ANY /services/SymbolProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SymbolProxy");
-        return symbolProxyFlow(ctx);
+        return symbolProxyFlow(check newContext(request, (), "/services/SymbolProxy"));
     }
 }
 
-# Proxy service 'SymbolProxy' (SymbolProxy.xml, line 2).
 service "/services/SymbolProxy.SymbolProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/SymbolProxy.SymbolProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SymbolProxy.SymbolProxyHttpSoap11Endpoint");
-        return symbolProxyFlow(ctx);
+        return symbolProxyFlow(check newContext(request, (), "/services/SymbolProxy.SymbolProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'SymbolProxy' (SymbolProxy.xml, line 2).
 service "/services/SymbolProxy.SymbolProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/SymbolProxy.SymbolProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SymbolProxy.SymbolProxyHttpSoap12Endpoint");
-        return symbolProxyFlow(ctx);
+        return symbolProxyFlow(check newContext(request, (), "/services/SymbolProxy.SymbolProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'SymbolProxy' (SymbolProxy.xml, line 2).
 service "/services/SymbolProxy.SymbolProxyHttpEndpoint" on httpListener {
-    # ANY /services/SymbolProxy.SymbolProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/SymbolProxy.SymbolProxyHttpEndpoint");
-        return symbolProxyFlow(ctx);
+        return symbolProxyFlow(check newContext(request, (), "/services/SymbolProxy.SymbolProxyHttpEndpoint"));
     }
 }

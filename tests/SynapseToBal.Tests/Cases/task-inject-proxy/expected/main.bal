@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
-        return stockQuoteProxyFlow(ctx);
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
     }
 }

@@ -48,6 +48,6 @@ function openProxyFlow(Context ctx) returns http:Response|error {
     //         <drop/>
     //     </onReject>
     // </throttle>
-    check callEndpoint(ctx, openProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     return openProxyOut(ctx);
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'OpenProxy' (OpenProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OpenProxy.OpenProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OpenProxy on httpListener {
     # ANY /services/OpenProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OpenProxy");
-        return openProxyFlow(ctx);
+        return openProxyFlow(check newContext(request, (), "/services/OpenProxy"));
     }
 }
 
-# Proxy service 'OpenProxy' (OpenProxy.xml, line 1).
 service "/services/OpenProxy.OpenProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/OpenProxy.OpenProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OpenProxy.OpenProxyHttpSoap11Endpoint");
-        return openProxyFlow(ctx);
+        return openProxyFlow(check newContext(request, (), "/services/OpenProxy.OpenProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'OpenProxy' (OpenProxy.xml, line 1).
 service "/services/OpenProxy.OpenProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/OpenProxy.OpenProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OpenProxy.OpenProxyHttpSoap12Endpoint");
-        return openProxyFlow(ctx);
+        return openProxyFlow(check newContext(request, (), "/services/OpenProxy.OpenProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'OpenProxy' (OpenProxy.xml, line 1).
 service "/services/OpenProxy.OpenProxyHttpEndpoint" on httpListener {
-    # ANY /services/OpenProxy.OpenProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OpenProxy.OpenProxyHttpEndpoint");
-        return openProxyFlow(ctx);
+        return openProxyFlow(check newContext(request, (), "/services/OpenProxy.OpenProxyHttpEndpoint"));
     }
 }

@@ -34,6 +34,7 @@ service /partners on httpListener {
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
@@ -51,9 +52,7 @@ service /services/QuoteProxy on httpListener {
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
@@ -69,9 +68,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
@@ -87,9 +84,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.

@@ -8,6 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/StockQuoteProxy on httpListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
@@ -26,9 +27,7 @@ service /services/StockQuoteProxy on httpListener {
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
@@ -45,9 +44,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
@@ -64,9 +61,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
     }
 }
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 1).
 service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/StockQuoteProxy.StockQuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.

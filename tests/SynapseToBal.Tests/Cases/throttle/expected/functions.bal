@@ -36,7 +36,7 @@ function throttledProxyOut(Context ctx) returns http:Response|error {
 function throttledProxyFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
         log:printInfo("**Access Accept**");
-        check callEndpoint(ctx, throttledProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         throttleRelease(ctx);
         return throttledProxyOut(ctx);
     } else {

@@ -8,6 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/ThrottledProxy on httpListener {
     # ANY /services/ThrottledProxy/*
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
@@ -25,9 +26,7 @@ service /services/ThrottledProxy on httpListener {
     }
 }
 
-# Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
@@ -43,9 +42,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
     }
 }
 
-# Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.
@@ -61,9 +58,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
     }
 }
 
-# Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
 service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
-    # ANY /services/ThrottledProxy.ThrottledProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
         // A resource that takes the caller (for the client's address) answers through it: the http module allows it
         // no response return. An error the flow returns still reaches the listener, which answers 500 as before.

@@ -99,37 +99,28 @@ service /transport on httpListener {
 }
 
 # Proxy service 'TargetProxy' (transport.xml, line 100).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/TargetProxy.TargetProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/TargetProxy on httpListener {
     # ANY /services/TargetProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/TargetProxy");
-        return targetProxyFlow(ctx);
+        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy"));
     }
 }
 
-# Proxy service 'TargetProxy' (transport.xml, line 100).
 service "/services/TargetProxy.TargetProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/TargetProxy.TargetProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap11Endpoint");
-        return targetProxyFlow(ctx);
+        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'TargetProxy' (transport.xml, line 100).
 service "/services/TargetProxy.TargetProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/TargetProxy.TargetProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap12Endpoint");
-        return targetProxyFlow(ctx);
+        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'TargetProxy' (transport.xml, line 100).
 service "/services/TargetProxy.TargetProxyHttpEndpoint" on httpListener {
-    # ANY /services/TargetProxy.TargetProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/TargetProxy.TargetProxyHttpEndpoint");
-        return targetProxyFlow(ctx);
+        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy.TargetProxyHttpEndpoint"));
     }
 }

@@ -31,37 +31,28 @@ service /orders on httpListener {
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
 service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
-    # ANY /services/QuoteProxy.QuoteProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
     }
 }

@@ -28,37 +28,28 @@ service /orders on httpListener {
 }
 
 # Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/ValidateProxy on httpListener {
     # ANY /services/ValidateProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ValidateProxy");
-        return validateProxyFlow(ctx);
+        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy"));
     }
 }
 
-# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
 service "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/ValidateProxy.ValidateProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint");
-        return validateProxyFlow(ctx);
+        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
 service "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/ValidateProxy.ValidateProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint");
-        return validateProxyFlow(ctx);
+        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
 service "/services/ValidateProxy.ValidateProxyHttpEndpoint" on httpListener {
-    # ANY /services/ValidateProxy.ValidateProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpEndpoint");
-        return validateProxyFlow(ctx);
+        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpEndpoint"));
     }
 }
