@@ -4782,6 +4782,12 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
     => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
 
+# `callBlocking` when the message's OUT_ONLY is "true": see `blockingSendOutOnly`; `calloutUrl` (the endpoint's
+# address) says a callout sends it.
+function callBlockingOutOnly(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (),
+        string? calloutUrl = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
+    => blockingSendOutOnly(ctx, nonErrorCodes, soapAction, calloutUrl, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
+
 # `callBlocking` with the WS-Addressing header blocks `callEndpointAddressed` adds (`wsAddressing`, `wsaTo` the
 # wsa:To): a forwarding processor's endpoint with `enableAddressing` when the stored message's PRESERVE_WS_ADDRESSING
 # is "true" (BlockingMsgSenderUtils.fillMessageContext keeps addressing on only then), or a failover or loadbalance
@@ -4819,6 +4825,40 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
     }
     if soapFault {
         check failOnBlockingSoapFault(ctx);
+    }
+}
+
+# A blocking send when the message's OUT_ONLY is "true" (BlockingMsgSender.isOutOnly): the blocking sender sends
+# with sendRobust and puts no response on the message, which keeps its body and headers. A `call blocking="true"`
+# sends the message itself: HTTP_SC becomes the response's status, and a failure records its ERROR_* properties as
+# `blockingSend` does before the flow fails. A callout (`calloutUrl`, its endpoint's address) sends a clone
+# (CalloutMediator), so nothing of the send reaches the message, properties included; a failure fails the flow with
+# the blocking sender's "Error sending Message to url : <address>", to which the fault handling adds ERROR_CODE 0
+# (FaultHandler). A SOAP fault in a response whose status is read is not checked here (Axis2's robust out-only client
+# throws it as a fault).
+function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapAction, string? calloutUrl, function () returns error? sendRequest) returns error? {
+    RequestState request = requestState(ctx);
+    map<anydata> properties = ctx.properties.clone();
+    if soapAction is string {
+        ctx.headers = ctx.headers.clone();
+        ctx.headers["soapaction"] = soapAction;
+    }
+    error? called = sendRequest();
+    int status = ctx.statusCode;
+    string? httpSc = ctx.httpSc;
+    restoreRequestState(ctx, request);
+    boolean read = called is () && blockingStatusRead(status, nonErrorCodes);
+    if calloutUrl is string {
+        ctx.properties = properties;
+        return read ? () : error(string `Error sending Message to url : ${calloutUrl}`);
+    }
+    ctx.statusCode = status;
+    ctx.httpSc = httpSc;
+    if called is error {
+        return blockingTransportFailure(ctx, called);
+    }
+    if !read {
+        return blockingFault(ctx, string `Transport error: ${status} Error: the backend answered with an error status`, status);
     }
 }
 
