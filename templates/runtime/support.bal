@@ -7142,8 +7142,9 @@ class JmsMessageStore {
     private final jms:Connection connection;
     private final jms:Destination queue;
     private final jms:MessageProducer producer;
-    private jms:MessageConsumer? consumer = ();
-    private jms:Message? received = ();
+    # One consumer per message processor that reads the store (`consumer`), as JmsStore.getConsumer opens a
+    # connection, session and consumer for each: the queue's consumers compete, so each message goes to one of them.
+    private final map<JmsStoreConsumer> consumers = {};
 
     function init(string name, jms:Connection connection, string queue) returns error? {
         self.name = name;
@@ -7170,6 +7171,46 @@ class JmsMessageStore {
         ctx.properties["HTTP_SC"] = 500;
         ctx.statusCode = 500;
         return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
+    }
+
+    # The consumer of message processor `processor`, made at its first use and kept.
+    function consumer(string processor) returns JmsStoreConsumer {
+        lock {
+            JmsStoreConsumer? known = self.consumers[processor];
+            if known is JmsStoreConsumer {
+                return known;
+            }
+            JmsStoreConsumer created = new (self.name, self.connection, self.queue);
+            self.consumers[processor] = created;
+            return created;
+        }
+    }
+
+    # The oldest message, left in the queue (the store's one processor's consumer): see `JmsStoreConsumer.peek`.
+    function peek() returns Context? => self.consumer("").peek();
+
+    # Removes and returns the oldest message: see `JmsStoreConsumer.take`.
+    function take() returns Context? => self.consumer("").take();
+
+    # Removes the oldest message: see `JmsStoreConsumer.remove`.
+    function remove() {
+        self.consumer("").remove();
+    }
+}
+
+# A message processor's consumer of a JMS message store: its own CLIENT_ACKNOWLEDGE session and consumer, and the
+# message it has received and not yet removed (JmsConsumer).
+class JmsStoreConsumer {
+    private final string name;
+    private final jms:Connection connection;
+    private final jms:Destination queue;
+    private jms:MessageConsumer? consumer = ();
+    private jms:Message? received = ();
+
+    function init(string name, jms:Connection connection, jms:Destination queue) {
+        self.name = name;
+        self.connection = connection;
+        self.queue = queue;
     }
 
     # The oldest message, left in the queue: a forwarding processor removes it once delivered. `()` when
