@@ -5076,6 +5076,12 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
     => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
 
+# `callBlocking` when the message's OUT_ONLY is "true": see `blockingSendOutOnly`; `calloutUrl` (the endpoint's
+# address) says a callout sends it.
+function callBlockingOutOnly(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (),
+        string? calloutUrl = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
+    => blockingSendOutOnly(ctx, nonErrorCodes, soapAction, calloutUrl, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
+
 # `callBlocking` with the WS-Addressing header blocks `callEndpointAddressed` adds (`wsAddressing`, `wsaTo` the
 # wsa:To): a forwarding processor's endpoint with `enableAddressing` when the stored message's PRESERVE_WS_ADDRESSING
 # is "true" (BlockingMsgSenderUtils.fillMessageContext keeps addressing on only then), or a failover or loadbalance
@@ -5113,6 +5119,40 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
     }
     if soapFault {
         check failOnBlockingSoapFault(ctx);
+    }
+}
+
+# A blocking send when the message's OUT_ONLY is "true" (BlockingMsgSender.isOutOnly): the blocking sender sends
+# with sendRobust and puts no response on the message, which keeps its body and headers. A `call blocking="true"`
+# sends the message itself: HTTP_SC becomes the response's status, and a failure records its ERROR_* properties as
+# `blockingSend` does before the flow fails. A callout (`calloutUrl`, its endpoint's address) sends a clone
+# (CalloutMediator), so nothing of the send reaches the message, properties included; a failure fails the flow with
+# the blocking sender's "Error sending Message to url : <address>", to which the fault handling adds ERROR_CODE 0
+# (FaultHandler). A SOAP fault in a response whose status is read is not checked here (Axis2's robust out-only client
+# throws it as a fault).
+function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapAction, string? calloutUrl, function () returns error? sendRequest) returns error? {
+    RequestState request = requestState(ctx);
+    map<anydata> properties = ctx.properties.clone();
+    if soapAction is string {
+        ctx.headers = ctx.headers.clone();
+        ctx.headers["soapaction"] = soapAction;
+    }
+    error? called = sendRequest();
+    int status = ctx.statusCode;
+    string? httpSc = ctx.httpSc;
+    restoreRequestState(ctx, request);
+    boolean read = called is () && blockingStatusRead(status, nonErrorCodes);
+    if calloutUrl is string {
+        ctx.properties = properties;
+        return read ? () : error(string `Error sending Message to url : ${calloutUrl}`);
+    }
+    ctx.statusCode = status;
+    ctx.httpSc = httpSc;
+    if called is error {
+        return blockingTransportFailure(ctx, called);
+    }
+    if !read {
+        return blockingFault(ctx, string `Transport error: ${status} Error: the backend answered with an error status`, status);
     }
 }
 
@@ -7398,8 +7438,9 @@ class JmsMessageStore {
     private final jms:Connection connection;
     private final jms:Destination queue;
     private final jms:MessageProducer producer;
-    private jms:MessageConsumer? consumer = ();
-    private jms:Message? received = ();
+    # One consumer per message processor that reads the store (`consumer`), as JmsStore.getConsumer opens a
+    # connection, session and consumer for each: the queue's consumers compete, so each message goes to one of them.
+    private final map<JmsStoreConsumer> consumers = {};
 
     function init(string name, jms:Connection connection, string queue) returns error? {
         self.name = name;
@@ -7426,6 +7467,46 @@ class JmsMessageStore {
         ctx.properties["HTTP_SC"] = 500;
         ctx.statusCode = 500;
         return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
+    }
+
+    # The consumer of message processor `processor`, made at its first use and kept.
+    function consumer(string processor) returns JmsStoreConsumer {
+        lock {
+            JmsStoreConsumer? known = self.consumers[processor];
+            if known is JmsStoreConsumer {
+                return known;
+            }
+            JmsStoreConsumer created = new (self.name, self.connection, self.queue);
+            self.consumers[processor] = created;
+            return created;
+        }
+    }
+
+    # The oldest message, left in the queue (the store's one processor's consumer): see `JmsStoreConsumer.peek`.
+    function peek() returns Context? => self.consumer("").peek();
+
+    # Removes and returns the oldest message: see `JmsStoreConsumer.take`.
+    function take() returns Context? => self.consumer("").take();
+
+    # Removes the oldest message: see `JmsStoreConsumer.remove`.
+    function remove() {
+        self.consumer("").remove();
+    }
+}
+
+# A message processor's consumer of a JMS message store: its own CLIENT_ACKNOWLEDGE session and consumer, and the
+# message it has received and not yet removed (JmsConsumer).
+class JmsStoreConsumer {
+    private final string name;
+    private final jms:Connection connection;
+    private final jms:Destination queue;
+    private jms:MessageConsumer? consumer = ();
+    private jms:Message? received = ();
+
+    function init(string name, jms:Connection connection, jms:Destination queue) {
+        self.name = name;
+        self.connection = connection;
+        self.queue = queue;
     }
 
     # The oldest message, left in the queue: a forwarding processor removes it once delivered. `()` when

@@ -93,6 +93,9 @@ public sealed partial class PackageEmitter
             };
         }, modules);
 
+        // Processors sharing a JMS store each read it through a consumer of their own (JmsStore.getConsumer), so
+        // that each message goes to one of them; a store's only processor uses the store's own.
+        var jmsReaders = package.MessageProcessors.Where(p => p.Store.Jms is not null).GroupBy(p => p.Store.Name).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         var processors = GuardedDeclarations(package.MessageProcessors, "message processor", p => p.ProcessorName, p => p.Origin.Location, p => Original(p.Origin), failed, p =>
         {
             modules.Use("task");
@@ -220,7 +223,7 @@ public sealed partial class PackageEmitter
                 IntervalText = $"{Number(p.IntervalSeconds)} s (interval {Number(p.IntervalSeconds * 1000)} ms)",
                 Active = p.Active ? "true" : "false",
                 Sampling = sampling,
-                Store = names[p.Store.Name],
+                Store = jmsReaders.Contains(p) ? $"{names[p.Store.Name]}.consumer({Literal(p.ProcessorName)})" : names[p.Store.Name],
                 Sequence = Call(p.Sequence),
                 SequenceRun = Run(p.Sequence),
                 Concurrency = p.Concurrency.ToString(CultureInfo.InvariantCulture),

@@ -370,7 +370,7 @@ internal sealed partial class StatementWriter
             }
 
             case CallStep { Blocking: true } call:
-                _out.Line($"check callBlocking({CallArguments(call, blocking: true)});");
+                _out.Line($"check {(call.OutOnly ? "callBlockingOutOnly" : "callBlocking")}({CallArguments(call, blocking: true)});");
                 break;
             case XsltStep xslt:
                 Xslt(xslt);
@@ -1676,8 +1676,12 @@ internal sealed partial class StatementWriter
             AddPathArguments(call, args);
         }
 
-        return FinishCallArguments(call, blocking, args) + AddressingArguments(call, blocking) + HeaderArguments();
+        return FinishCallArguments(call, blocking, args) + CalloutArguments(call, blocking) + AddressingArguments(call, blocking) + HeaderArguments();
     }
+
+    /// <summary>An out-only callout sends a clone: the runtime is told so with the endpoint's address, which its failure names.</summary>
+    private string CalloutArguments(CallStep call, bool blocking) =>
+        blocking && call.OutOnly && call.Callout ? $", calloutUrl = {_expr.Names[call.Client.UrlConfigurable]}" : string.Empty;
 
     /// <summary>
     /// The header pass-through Synapse does implicitly (TargetRequestFactory sends the message's transport headers,
@@ -1760,7 +1764,7 @@ internal sealed partial class StatementWriter
             args.Add("soapFault = true");
         }
 
-        if (call.OutOnly)
+        if (call.OutOnly && !blocking)
         {
             args.Add("outOnly = true");
         }

@@ -278,6 +278,12 @@ public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathI
     public string? SoapAction { get; init; }
 
     /// <summary>
+    /// A callout's send: CalloutMediator sends a clone of the message, so with <see cref="OutOnly"/> nothing of the
+    /// send (status, properties) reaches the message and a failure is the blocking sender's "Error sending Message to url".
+    /// </summary>
+    public bool Callout { get; init; }
+
+    /// <summary>
     /// The call consults and updates its client's <see cref="ClientIr.Suspension"/> state: a non-blocking call or send
     /// (AddressEndpoint.send and its onFault/onSuccess); Synapse's blocking sender (blocking call, callout) never does.
     /// </summary>

@@ -14,7 +14,7 @@ public static partial class SecretNames
     [
         "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
         "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey",
-        "jaas", "userinfo",
+        "jaas", "userinfo", "appid", "appkey", "subscriptionkey",
     ];
 
     // Names that contain a secret word but hold no secret themselves (a token endpoint, a registry path, a type).
@@ -213,6 +213,22 @@ public static partial class SecretNames
                 {
                     yield return (tag.Index + value.Index, value.Length, secretName);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The values of URI query parameters named like a credential in a piece of URI text (<c>?q=x&amp;APPID=ae2a...</c>),
+    /// with the parameter's name; placeholders are left out. The same rule <see cref="MaskXml"/> masks by.
+    /// </summary>
+    public static IEnumerable<(int Start, int Length, string Name)> UriParameterSecrets(string uri)
+    {
+        foreach (Match parameter in UriParameter.Matches(uri))
+        {
+            var value = parameter.Groups["value"];
+            if (value.Length > 0 && IsSecret(parameter.Groups["name"].Value) && !IsPlaceholder(value.Value))
+            {
+                yield return (value.Index, value.Length, parameter.Groups["name"].Value);
             }
         }
     }

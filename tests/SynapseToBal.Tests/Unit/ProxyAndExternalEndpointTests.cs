@@ -114,6 +114,28 @@ public sealed class ProxyAndExternalEndpointTests
         Assert.StartsWith("Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s", note, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // EndpointContext.computeNextRetryTimeForSuspended: a negative product is the 30 s default, so a factor of -1
+    // with an initial duration of -1 and a maximum of 0 suspends for 30 s every time.
+    [InlineData(-1L, -1.0, 0L, "for 30 s after any other error;")]
+    // A factor of 0: the first suspension lasts 5 s, every later one 0 s.
+    [InlineData(5000L, 0.0, 60000L, "for 5 s after any other error, each later suspension 0 s;")]
+    // A factor that grows the duration.
+    [InlineData(1000L, 2.0, 60000L, "for 1 s after any other error, each later suspension 2 times the last, at most 60 s;")]
+    // Already at the maximum: growing changes nothing.
+    [InlineData(60000L, 2.0, 60000L, "for 60 s after any other error;")]
+    public void Later_suspensions_are_described_as_synapse_computes_them(long initial, double factor, long maximum, string expected)
+    {
+        var (note, suspends) = Lowerer.DescribeSuspension(EndpointQualities.None with
+        {
+            SuspendInitialDurationMillis = initial,
+            SuspendProgressionFactor = factor,
+            SuspendMaximumDurationMillis = maximum,
+        });
+        Assert.True(suspends);
+        Assert.Contains("Synapse suspends this endpoint " + expected, note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_proxy_target_endpoint_after_out_only_is_sent_out_only_and_the_client_gets_202()
     {

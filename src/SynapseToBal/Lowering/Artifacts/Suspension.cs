@@ -97,9 +97,24 @@ public sealed partial class Lowerer
         var suspendWhat = q.SuspendErrorCodes.Length == 0 ? (timeoutNone ? "any error" : "any other error") : suspendNone ? null : $"errors {Codes(q.SuspendErrorCodes)}";
         if (suspendWhat is not null)
         {
-            var growth = q.SuspendProgressionFactor is { } factor && factor != 1
-                ? $", each later suspension {factor.ToString("0.###", CultureInfo.InvariantCulture)} times the last{(q.SuspendMaximumDurationMillis is { } max ? $", at most {Seconds(max)}" : string.Empty)}"
-                : string.Empty;
+            // Later suspensions as EndpointContext.computeNextRetryTimeForSuspended computes them: the last times the
+            // factor (a Java long cast), at most the maximum, 30 s when below 0. Nothing to say when every suspension
+            // lasts as long as the first (a factor of -1 keeps 30 s for ever); a factor of 0 or less gives one value.
+            var growth = string.Empty;
+            if (q.SuspendProgressionFactor is { } factor && factor != 1)
+            {
+                long Next(long last)
+                {
+                    var next = (long)(last * factor);
+                    return next > maximum ? maximum : next < 0 ? DefaultSuspendMillis : next;
+                }
+
+                var second = Next(effective);
+                growth = second == effective && Next(second) == second ? string.Empty
+                    : factor > 0 ? $", each later suspension {factor.ToString("0.###", CultureInfo.InvariantCulture)} times the last{(q.SuspendMaximumDurationMillis is { } max ? $", at most {Seconds(max)}" : string.Empty)}"
+                    : $", each later suspension {Seconds(second)}";
+            }
+
             parts.Add($"Synapse suspends this endpoint for {Seconds(effective)} after {suspendWhat}{growth}");
         }
 

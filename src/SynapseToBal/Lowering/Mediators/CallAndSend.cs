@@ -75,7 +75,7 @@ public sealed partial class Lowerer
             step = ThroughBlockingSender(step);
             ReportBlockingAddressing(step, call.Location, "call");
             ReportBlockingGroup(step.Client, call.Location, "call");
-            step = step with { SoapFault = SetsForceErrorOnSoapFault };
+            step = BlockingOutOnly(step with { SoapFault = SetsForceErrorOnSoapFault }, state, call.Location, "call");
             // Synapse's blocking sender: an error status is a fault, and the request headers stay on the message.
             return step.Client.DefaultTimeout
                 ? [new CommentStep(call, $"blocking=\"true\": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the {GlobalTimeoutSeconds} s the client waits."), step]
@@ -83,6 +83,26 @@ public sealed partial class Lowerer
         }
 
         return SoapFaultChecked(call, step, call.Location);
+    }
+
+    /// <summary>
+    /// Synapse's blocking sender (a blocking call, a callout) when the message's OUT_ONLY is "true": BlockingMsgSender
+    /// sends with sendRobust and puts no response on the message (<c>blockingSendOutOnly</c> in the runtime). A group
+    /// sends through its members' blocking sends, which the runtime does not make out-only: reported. OUT_ONLY set on
+    /// some paths only is reported too.
+    /// </summary>
+    private CallStep BlockingOutOnly(CallStep step, ExchangeState.Frame state, SourceLocation location, string element)
+    {
+        if (state.OutOnly == Known.Maybe || (state.OutOnly == Known.Yes && step.Client.Group is not null))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, "OUT_ONLY",
+                state.OutOnly == Known.Maybe
+                    ? $"OUT_ONLY is set on some paths above; the generated {element} waits for the response and continues with it, where the Micro Integrator's blocking sender then keeps the message as it was"
+                    : $"OUT_ONLY is \"true\": the Micro Integrator's blocking sender keeps the message as it was, but the generated {element} to a failover or loadbalance group continues with the response");
+            return step;
+        }
+
+        return state.OutOnly == Known.Yes ? step with { OutOnly = true, SoapFault = false } : step;
     }
 
     private IEnumerable<StepIr> LowerSend(SendMediator send, FlowContext context)
@@ -434,7 +454,7 @@ public sealed partial class Lowerer
                 }
 
                 var (baseUrl, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
-                var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context);
+                var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context, endpoint.Name);
                 // Without a method HTTPEndpoint does not mark the endpoint an HTTP endpoint, so Axis2FlexibleMEPClient
                 // keeps REST_URL_POSTFIX and joins it for a REST request, as for an address endpoint (RestPostfix.cs).
                 return new HttpPathIr.Template(parts, http.Method) { AppendsPostfix = http.Method is null };
@@ -461,7 +481,42 @@ public sealed partial class Lowerer
     /// <c>$</c>): HTTPEndpoint binds no other name, so it expands to nothing, or the whole template stays unexpanded
     /// when the message holds no such property at all.
     /// </summary>
-    private ImmutableArray<TemplatePart> UriTemplateParts(string template, bool wholeTemplate, SourceLocation location, FlowContext context)
+    /// <summary>
+    /// Literal text of a uri-template; a credential in a query parameter (<c>&amp;APPID=ae2a...</c>, <c>?apiKey=...</c>)
+    /// becomes a required configurable, one per endpoint and parameter, never a literal (SB0212).
+    /// </summary>
+    private void AddUriText(ImmutableArray<TemplatePart>.Builder parts, string text, string owner, SourceLocation location)
+    {
+        var at = 0;
+        foreach (var (start, length, name) in SecretNames.UriParameterSecrets(text))
+        {
+            if (start > at)
+            {
+                parts.Add(new TemplatePart.Text(text[at..start]));
+            }
+
+            var what = $"{owner} {name} query parameter";
+            if (!_uriSecrets.TryGetValue(what, out var symbol))
+            {
+                symbol = _symbols.Module(SymbolKind.Configurable, what);
+                _uriSecrets[what] = symbol;
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, what);
+                _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{name}' query parameter of the uri-template of '{owner}' (a credential, not copied from the Synapse configuration).", Secret: true));
+            }
+
+            parts.Add(new TemplatePart.Argument(new ConfigurableReadIr(symbol), Raw: true, InAttribute: false));
+            at = start + length;
+        }
+
+        if (at < text.Length)
+        {
+            parts.Add(new TemplatePart.Text(text[at..]));
+        }
+    }
+
+    private readonly Dictionary<string, Symbol> _uriSecrets = new(StringComparer.Ordinal);
+
+    private ImmutableArray<TemplatePart> UriTemplateParts(string template, bool wholeTemplate, SourceLocation location, FlowContext context, string? owner = null)
     {
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
         var split = Syntax.Expressions.InterpolationLexer.Split(template, Syntax.Expressions.InterpolationMode.UriTemplate);
@@ -476,7 +531,7 @@ public sealed partial class Lowerer
             switch (part)
             {
                 case Syntax.Expressions.TextPart text:
-                    parts.Add(new TemplatePart.Text(text.Text));
+                    AddUriText(parts, text.Text, owner ?? context.Owner, location);
                     break;
                 case Syntax.Expressions.UriVariablePart { Operator: "" or "+", Names: [var name] } variable
                     when !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*') && IsBoundUriTemplateVariable(name):

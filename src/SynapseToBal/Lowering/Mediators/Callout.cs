@@ -86,6 +86,7 @@ public sealed partial class Lowerer
         // The callout's endpoint sends through the blocking sender, which reads FORCE_ERROR_ON_SOAP_FAULT (CalloutMediator
         // sets BLOCKING_MSG_SENDER, so AbstractEndpoint.send goes to BlockingMsgSender.send).
         step = ThroughBlockingSender(step) with { SoapAction = callout.Action, SoapFault = SetsForceErrorOnSoapFault };
+        step = BlockingOutOnly(step, context.Exchange.Current, callout.Location, "callout") with { Callout = true };
         ReportBlockingAddressing(step, callout.Location, "callout");
         ReportBlockingGroup(step.Client, callout.Location, "callout");
         return step.Client.DefaultTimeout
