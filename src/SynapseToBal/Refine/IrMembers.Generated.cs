@@ -72,222 +72,228 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 56,
         [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 57,
         [typeof(global::SynapseToBal.IR.FailStep)] = 58,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 59,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 60,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 61,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 62,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 63,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 64,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 65,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 66,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 67,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 68,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 69,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 70,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 71,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 72,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 73,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 74,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 75,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 76,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 77,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 78,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 79,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 80,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 81,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 82,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 83,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 84,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 85,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 86,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 87,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 88,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 89,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 90,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 91,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 92,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 93,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 94,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 95,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 96,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 97,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 98,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 99,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 100,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 101,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 102,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 103,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 104,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 105,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 108,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 109,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 110,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 111,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 112,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 113,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 114,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 115,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 116,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 117,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 118,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 119,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 120,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 121,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 122,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 123,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 124,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 125,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 126,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 127,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 128,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 129,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 130,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 133,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 134,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 135,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 136,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 137,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 138,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 139,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 140,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 141,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 142,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 143,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 144,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 145,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 146,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 147,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 148,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 149,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 150,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 151,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 152,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 153,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 154,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 155,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 156,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 157,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 158,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 159,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 160,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 161,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 162,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 163,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 164,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 165,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 166,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 173,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 174,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 176,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 177,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 178,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 179,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 180,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 181,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 182,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 183,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 184,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 185,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 186,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 187,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 188,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 189,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 190,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 191,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 192,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 193,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 194,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 195,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 196,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 197,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 198,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 199,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 200,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 201,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 202,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 203,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 204,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 205,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 206,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 207,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 208,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 209,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 210,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 211,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 212,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 213,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 214,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 215,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 216,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 217,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 218,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 219,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 220,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 221,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 222,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 223,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 224,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 225,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 226,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 227,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 228,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 229,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 230,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 231,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 232,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 233,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 234,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 235,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 236,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 237,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 238,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 239,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 240,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 241,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 242,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 243,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 244,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 245,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 246,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 247,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 248,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 249,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 250,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 251,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 252,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 253,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 254,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 255,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 256,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 257,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 258,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 259,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 260,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 261,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 262,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 271,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 272,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 273,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 274,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 59,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 60,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 61,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 62,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 63,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 64,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 65,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 66,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 67,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 68,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 69,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 70,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 71,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 72,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 73,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 74,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 75,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 76,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 77,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 78,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 79,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 80,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 81,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 82,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 83,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 84,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 85,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 86,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 87,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 88,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 89,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 90,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 91,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 92,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 93,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 94,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 95,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 98,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 99,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 100,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 101,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 102,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 103,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 104,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 105,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 111,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 112,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 113,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 114,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 115,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 116,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 117,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 118,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 119,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 120,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 121,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 122,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 123,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 126,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 127,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 128,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 129,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 130,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 131,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 132,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 136,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 137,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 138,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 139,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 140,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 141,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 142,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 143,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 144,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 145,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 146,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 147,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 148,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 149,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 150,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 151,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 152,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 153,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 154,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 155,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 157,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 158,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 159,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 160,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 161,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 162,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 163,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 164,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 165,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 166,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 167,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 168,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 169,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 179,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 180,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 182,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 183,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 184,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 185,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 186,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 187,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 188,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 189,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 190,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 191,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 192,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 193,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 194,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 195,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 196,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 197,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 198,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 199,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 200,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 201,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 202,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 203,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 204,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 205,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 206,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 207,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 208,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 209,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 210,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 211,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 212,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 213,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 214,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 215,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 216,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 219,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 220,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 221,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 222,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 223,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 224,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 225,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 226,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 227,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 228,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 229,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 230,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 231,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 232,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 233,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 234,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 235,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 236,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 237,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 238,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 239,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 240,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 241,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 242,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 243,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 244,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 245,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 246,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 247,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 248,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 249,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 250,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 251,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 252,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 253,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 254,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 255,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 258,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 259,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 260,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 261,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 262,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 263,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 278,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 280,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -935,6 +941,14 @@ internal static partial class IrMembers
 
             case 59:
             {
+                var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 60:
+            {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
                 sink.Visit(n.Pattern);
@@ -945,12 +959,26 @@ internal static partial class IrMembers
                 sink.Visit(n.Destination);
                 sink.Visit(n.IncludeParentDirectory);
                 sink.Visit(n.RecursiveSearch);
+                sink.Visit(n.LineNumber);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;
             }
 
-            case 60:
+            case 61:
+            {
+                var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
+                foreach (var item in n.Arguments)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -958,7 +986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -966,7 +994,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -975,7 +1003,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -983,7 +1011,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -993,9 +1021,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 67:
                 return true;
-            case 66:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1004,7 +1032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1012,23 +1040,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 70:
                 return true;
-            case 69:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 70:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 71:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1049,35 +1077,42 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
                 return true;
             }
 
-            case 73:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 74:
+            case 76:
+            {
+                var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
+                sink.Visit(n.Endpoint);
+                return true;
+            }
+
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 75:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 76:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1097,7 +1132,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1106,7 +1141,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1114,7 +1149,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1122,14 +1157,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 81:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1139,7 +1174,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1156,7 +1191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1170,7 +1205,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1190,14 +1225,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 86:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1205,7 +1240,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1214,7 +1249,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1225,7 +1260,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1235,7 +1270,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1251,7 +1286,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1269,7 +1304,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1277,11 +1312,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 96:
                 return true;
-            case 94:
+            case 97:
                 return true;
-            case 95:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1293,7 +1328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1312,7 +1347,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1324,7 +1359,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1332,7 +1367,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1340,7 +1375,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1349,7 +1384,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1363,7 +1398,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1379,7 +1414,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1388,7 +1423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1411,7 +1446,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1428,7 +1463,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1441,7 +1476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1454,7 +1489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1468,7 +1503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1482,7 +1517,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1495,35 +1530,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 112:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 113:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 114:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 115:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1544,14 +1579,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 117:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1560,7 +1595,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1580,7 +1615,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1588,7 +1623,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1607,16 +1642,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 124:
                 return true;
-            case 122:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 123:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1624,7 +1659,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1635,18 +1670,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 128:
                 return true;
-            case 126:
+            case 129:
                 return true;
-            case 127:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 128:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1657,14 +1692,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 130:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1675,7 +1710,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1684,7 +1719,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1693,7 +1728,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1708,7 +1743,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1731,9 +1766,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 138:
                 return true;
-            case 136:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1741,7 +1776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1755,7 +1790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1763,7 +1798,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1774,7 +1809,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1782,7 +1817,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1795,7 +1830,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1803,7 +1838,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1814,7 +1849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1829,14 +1864,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 146:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1844,7 +1879,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1862,34 +1897,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
-                return true;
-            case 149:
-                return true;
-            case 150:
-                return true;
             case 151:
+                return true;
+            case 152:
+                return true;
+            case 153:
+                return true;
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 152:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 153:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 154:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1903,7 +1938,42 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 158:
+            {
+                var n = (global::SynapseToBal.IR.MailEndpointIr)node;
+                sink.Visit(n.EndpointName);
+                sink.Visit(n.Sender);
+                sink.Visit(n.To);
+                sink.Visit(n.NotApplied);
+                sink.Visit(n.Address);
+                return true;
+            }
+
+            case 159:
+            {
+                var n = (global::SynapseToBal.IR.MailSendStep)node;
+                sink.Visit(n.Endpoint);
+                sink.Visit(n.OutOnlyProperty);
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 160:
+            {
+                var n = (global::SynapseToBal.IR.MailSenderIr)node;
+                sink.Visit(n.SenderName);
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.From);
+                sink.Visit(n.Security);
+                sink.Visit(n.Bcc);
+                return true;
+            }
+
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1916,7 +1986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1929,7 +1999,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1938,7 +2008,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1946,7 +2016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1961,28 +2031,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 161:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 162:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 163:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -1990,7 +2060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2003,7 +2073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2014,7 +2084,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2025,7 +2095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2036,9 +2106,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 174:
                 return true;
-            case 169:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2049,30 +2119,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 176:
                 return true;
-            case 171:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 172:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 173:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 174:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2080,7 +2150,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2109,7 +2179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2120,7 +2190,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2129,21 +2199,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 179:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 180:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2151,14 +2221,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 182:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2166,7 +2236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2293,21 +2363,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 185:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 186:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2315,7 +2385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2323,7 +2393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2332,14 +2402,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 190:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2347,7 +2417,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2356,7 +2426,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2364,7 +2434,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2373,7 +2443,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2382,7 +2452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2392,7 +2462,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2401,7 +2471,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2410,7 +2480,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2432,7 +2502,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2440,7 +2510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2455,7 +2525,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2463,14 +2533,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 203:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2481,7 +2551,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2491,7 +2561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2508,7 +2578,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2522,7 +2592,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2540,7 +2610,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2549,7 +2619,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2559,7 +2629,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2574,7 +2644,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2584,7 +2654,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2594,7 +2664,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2602,7 +2672,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2614,7 +2684,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2624,14 +2694,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 217:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2639,7 +2709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2647,7 +2717,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2656,7 +2726,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2668,7 +2738,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2687,27 +2757,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 228:
                 return true;
-            case 223:
+            case 229:
                 return true;
-            case 224:
+            case 230:
                 return true;
-            case 225:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 226:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 227:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2715,7 +2785,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2731,7 +2801,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2739,7 +2809,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2759,7 +2829,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2769,7 +2839,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2783,28 +2853,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 234:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 235:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 236:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2815,14 +2885,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 238:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2833,7 +2903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2841,7 +2911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2849,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2861,7 +2931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2877,7 +2947,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2887,23 +2957,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 245:
+            case 251:
                 return true;
-            case 246:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 247:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2911,37 +2981,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 249:
+            case 255:
                 return true;
-            case 250:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 251:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 252:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 253:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2949,7 +3019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2963,7 +3033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2972,7 +3042,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2981,7 +3051,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2989,7 +3059,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3003,21 +3073,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 260:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 261:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3041,7 +3111,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3049,32 +3119,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 264:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 265:
+            case 271:
                 return true;
-            case 266:
+            case 272:
                 return true;
-            case 267:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 268:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3086,7 +3156,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3100,7 +3170,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3114,7 +3184,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3122,7 +3192,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3143,7 +3213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3151,7 +3221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -30,37 +30,28 @@ service /events on httpListener {
 }
 
 # Proxy service 'ResponseQueueProxy' (ResponseQueueProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/ResponseQueueProxy on httpListener {
     # ANY /services/ResponseQueueProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ResponseQueueProxy");
-        return responseQueueProxyFlow(ctx);
+        return responseQueueProxyFlow(check newContext(request, (), "/services/ResponseQueueProxy"));
     }
 }
 
-# Proxy service 'ResponseQueueProxy' (ResponseQueueProxy.xml, line 2).
 service "/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/ResponseQueueProxy.ResponseQueueProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap11Endpoint");
-        return responseQueueProxyFlow(ctx);
+        return responseQueueProxyFlow(check newContext(request, (), "/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'ResponseQueueProxy' (ResponseQueueProxy.xml, line 2).
 service "/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/ResponseQueueProxy.ResponseQueueProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap12Endpoint");
-        return responseQueueProxyFlow(ctx);
+        return responseQueueProxyFlow(check newContext(request, (), "/services/ResponseQueueProxy.ResponseQueueProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'ResponseQueueProxy' (ResponseQueueProxy.xml, line 2).
 service "/services/ResponseQueueProxy.ResponseQueueProxyHttpEndpoint" on httpListener {
-    # ANY /services/ResponseQueueProxy.ResponseQueueProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ResponseQueueProxy.ResponseQueueProxyHttpEndpoint");
-        return responseQueueProxyFlow(ctx);
+        return responseQueueProxyFlow(check newContext(request, (), "/services/ResponseQueueProxy.ResponseQueueProxyHttpEndpoint"));
     }
 }

@@ -8,37 +8,28 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/LegacyFileProxy on httpListener {
     # ANY /services/LegacyFileProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LegacyFileProxy");
-        return legacyFileProxyFlow(ctx);
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy"));
     }
 }
 
-# Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
 service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint");
-        return legacyFileProxyFlow(ctx);
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
 service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint");
-        return legacyFileProxyFlow(ctx);
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
 service "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint" on httpListener {
-    # ANY /services/LegacyFileProxy.LegacyFileProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint");
-        return legacyFileProxyFlow(ctx);
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint"));
     }
 }

@@ -54,37 +54,28 @@ service /alerts on httpListener {
 }
 
 # Proxy service 'MailOutProxy' (MailOutProxy.xml, line 2).
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/MailOutProxy.MailOutProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/MailOutProxy on httpListener {
     # ANY /services/MailOutProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MailOutProxy");
-        return mailOutProxyFlow(ctx);
+        return mailOutProxyFlow(check newContext(request, (), "/services/MailOutProxy"));
     }
 }
 
-# Proxy service 'MailOutProxy' (MailOutProxy.xml, line 2).
 service "/services/MailOutProxy.MailOutProxyHttpSoap11Endpoint" on httpListener {
-    # ANY /services/MailOutProxy.MailOutProxyHttpSoap11Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MailOutProxy.MailOutProxyHttpSoap11Endpoint");
-        return mailOutProxyFlow(ctx);
+        return mailOutProxyFlow(check newContext(request, (), "/services/MailOutProxy.MailOutProxyHttpSoap11Endpoint"));
     }
 }
 
-# Proxy service 'MailOutProxy' (MailOutProxy.xml, line 2).
 service "/services/MailOutProxy.MailOutProxyHttpSoap12Endpoint" on httpListener {
-    # ANY /services/MailOutProxy.MailOutProxyHttpSoap12Endpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MailOutProxy.MailOutProxyHttpSoap12Endpoint");
-        return mailOutProxyFlow(ctx);
+        return mailOutProxyFlow(check newContext(request, (), "/services/MailOutProxy.MailOutProxyHttpSoap12Endpoint"));
     }
 }
 
-# Proxy service 'MailOutProxy' (MailOutProxy.xml, line 2).
 service "/services/MailOutProxy.MailOutProxyHttpEndpoint" on httpListener {
-    # ANY /services/MailOutProxy.MailOutProxyHttpEndpoint/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MailOutProxy.MailOutProxyHttpEndpoint");
-        return mailOutProxyFlow(ctx);
+        return mailOutProxyFlow(check newContext(request, (), "/services/MailOutProxy.MailOutProxyHttpEndpoint"));
     }
 }
