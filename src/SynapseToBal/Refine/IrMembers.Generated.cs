@@ -87,200 +87,201 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 71,
         [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 72,
         [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 73,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 74,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 75,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 76,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 77,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 78,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 79,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 80,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 81,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 82,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 83,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 84,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 85,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 86,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 87,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 88,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 89,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 90,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 91,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 92,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 93,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 94,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 95,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 96,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 97,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 98,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 99,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 100,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 101,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 102,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 103,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 104,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 105,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 106,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 107,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 108,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 109,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 110,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 111,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 112,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 113,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 114,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 115,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 116,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 117,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 118,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 119,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 120,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 121,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 122,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 123,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 124,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 125,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 126,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 127,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 128,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 129,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 130,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 131,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 132,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 133,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 134,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 135,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 136,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 137,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 138,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 139,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 140,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 141,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 142,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 143,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 144,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 145,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 146,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 147,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 148,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 149,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 150,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 151,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 152,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 153,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 154,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 155,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 156,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 157,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 158,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 159,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 160,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 161,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 162,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 163,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 164,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 165,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 166,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 167,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 168,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 169,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 170,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 171,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 172,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 173,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 174,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 175,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 176,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 177,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 178,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 179,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 180,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 181,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 182,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 183,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 184,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 185,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 186,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 187,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 188,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 189,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 190,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 191,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 192,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 193,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 194,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 195,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 196,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 197,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 198,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 199,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 200,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 201,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 202,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 203,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 204,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 205,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 206,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 207,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 208,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 209,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 210,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 211,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 212,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 213,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 214,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 215,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 216,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 217,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 218,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 219,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 221,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 222,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 223,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 224,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 225,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 226,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 227,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 228,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 229,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 230,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 231,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 232,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 233,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 234,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 235,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 236,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 237,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 238,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 239,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 240,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 241,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 242,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 243,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 244,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 245,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 246,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 247,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 248,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 249,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 250,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 251,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 252,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 253,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 254,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 255,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 256,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 257,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 258,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 259,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 260,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 261,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 262,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 264,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 265,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 266,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 267,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 74,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 75,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 76,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 77,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 78,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 79,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 80,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 81,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 82,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 83,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 84,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 85,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 86,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 87,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 88,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 89,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 90,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 91,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 92,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 93,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 94,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 95,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 96,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 97,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 98,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 99,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 100,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 101,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 102,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 103,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 104,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 105,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 106,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 107,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 108,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 109,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 110,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 111,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 112,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 113,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 114,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 115,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 116,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 117,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 118,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 119,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 120,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 121,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 122,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 123,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 124,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 125,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 126,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 127,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 128,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 129,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 130,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 131,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 132,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 133,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 134,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 135,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 136,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 137,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 138,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 139,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 140,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 141,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 142,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 143,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 144,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 145,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 146,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 147,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 148,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 149,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 150,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 151,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 152,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 153,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 154,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 155,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 156,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 157,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 158,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 159,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 160,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 161,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 162,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 163,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 164,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 165,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 166,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 167,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 168,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 169,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 170,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 171,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 172,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 173,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 174,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 175,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 176,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 177,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 178,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 179,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 180,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 181,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 182,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 183,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 184,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 185,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 186,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 187,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 188,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 189,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 190,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 191,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 192,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 193,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 194,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 195,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 196,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 197,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 198,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 199,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 200,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 201,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 202,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 203,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 204,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 205,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 206,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 207,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 208,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 209,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 210,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 211,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 212,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 213,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 214,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 215,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 216,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 217,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 218,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 219,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 220,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 222,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 223,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 224,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 225,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 226,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 227,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 228,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 229,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 230,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 231,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 232,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 233,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 234,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 235,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 236,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 237,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 238,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 239,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 240,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 241,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 242,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 243,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 244,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 245,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 246,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 247,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 248,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 249,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 250,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 251,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 252,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 253,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 254,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 255,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 256,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 257,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 258,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 259,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 260,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 261,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 262,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 263,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 265,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 266,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 267,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 268,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1025,6 +1026,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
+                sink.Visit(n.Template);
                 return true;
             }
 
@@ -1051,6 +1053,14 @@ internal static partial class IrMembers
 
             case 74:
             {
+                var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
+                sink.Visit(n.Template);
+                sink.Visit(n.Method);
+                return true;
+            }
+
+            case 75:
+            {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
                 foreach (var item in n.Body)
@@ -1069,7 +1079,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1078,7 +1088,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1086,7 +1096,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1106,14 +1116,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1121,7 +1131,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1130,7 +1140,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1141,7 +1151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1151,7 +1161,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1167,7 +1177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1185,7 +1195,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1193,11 +1203,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
-                return true;
             case 87:
                 return true;
             case 88:
+                return true;
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1209,7 +1219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1228,7 +1238,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1240,7 +1250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1248,7 +1258,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1256,7 +1266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1265,7 +1275,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1279,7 +1289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1295,7 +1305,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1304,7 +1314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1327,7 +1337,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1344,7 +1354,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1357,7 +1367,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1370,7 +1380,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1384,7 +1394,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1398,7 +1408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1411,35 +1421,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1460,14 +1470,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1476,7 +1486,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1496,7 +1506,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1504,7 +1514,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1523,16 +1533,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
-                return true;
             case 115:
+                return true;
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1540,7 +1550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1551,18 +1561,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
-                return true;
             case 119:
                 return true;
             case 120:
+                return true;
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1573,14 +1583,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1591,7 +1601,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1600,7 +1610,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1609,7 +1619,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1624,7 +1634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1647,9 +1657,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
-                return true;
             case 129:
+                return true;
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1657,7 +1667,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1671,7 +1681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1679,7 +1689,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1690,7 +1700,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1698,7 +1708,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1711,7 +1721,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1719,7 +1729,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1730,7 +1740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1745,14 +1755,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1760,7 +1770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1778,34 +1788,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
-                return true;
             case 142:
                 return true;
             case 143:
                 return true;
             case 144:
+                return true;
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1819,7 +1829,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1832,7 +1842,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1845,7 +1855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -1854,7 +1864,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -1862,7 +1872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -1877,28 +1887,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -1906,7 +1916,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -1919,7 +1929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -1930,7 +1940,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -1941,7 +1951,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -1952,9 +1962,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
-                return true;
             case 162:
+                return true;
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -1965,30 +1975,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
-                return true;
             case 164:
+                return true;
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -1996,7 +2006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2025,7 +2035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2036,7 +2046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2045,21 +2055,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2067,14 +2077,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2082,7 +2092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2204,21 +2214,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2226,7 +2236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2234,7 +2244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2243,14 +2253,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2258,7 +2268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2267,7 +2277,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2275,7 +2285,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2284,7 +2294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2293,7 +2303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2303,7 +2313,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2312,7 +2322,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2321,7 +2331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2343,7 +2353,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2351,7 +2361,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2366,7 +2376,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2374,14 +2384,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2392,7 +2402,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2402,7 +2412,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2419,7 +2429,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2433,7 +2443,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2451,7 +2461,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2460,7 +2470,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2470,7 +2480,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2485,7 +2495,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2495,7 +2505,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2505,7 +2515,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2513,7 +2523,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2525,7 +2535,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2535,14 +2545,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2550,7 +2560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2558,7 +2568,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2567,7 +2577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2579,7 +2589,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2598,27 +2608,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
-                return true;
             case 216:
                 return true;
             case 217:
                 return true;
             case 218:
+                return true;
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2626,7 +2636,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2642,7 +2652,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2650,7 +2660,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2670,7 +2680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2680,7 +2690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2694,28 +2704,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2726,14 +2736,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2744,7 +2754,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2752,7 +2762,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2760,7 +2770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2772,7 +2782,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2788,7 +2798,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2798,23 +2808,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 238:
-                return true;
             case 239:
+                return true;
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2822,37 +2832,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 242:
-                return true;
             case 243:
+                return true;
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -2860,7 +2870,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2874,7 +2884,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2883,7 +2893,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -2892,7 +2902,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -2900,7 +2910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -2914,21 +2924,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -2952,7 +2962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -2960,32 +2970,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 258:
-                return true;
             case 259:
                 return true;
             case 260:
+                return true;
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -2997,7 +3007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3011,7 +3021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3025,7 +3035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3033,7 +3043,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3054,7 +3064,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3062,7 +3072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
