@@ -18,6 +18,7 @@ import ballerina/uuid;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
+import ballerinax/rabbitmq;
 import ballerinax/salesforce;
 
 # The transport headers the message never hands on, to a backend or to the client: the ones
@@ -132,6 +133,37 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["file_uri"] = "file://" + (entry.absPath.startsWith("/") ? "" : "/") + entry.absPath;
     ctx.headers["file_length"] = entry.size.toString();
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
+}
+
+# The transport headers the Micro Integrator gives a message received from RabbitMQ (RabbitMQUtils.getTransportHeaders,
+# for the RabbitMQ inbound endpoint and the rabbitmq proxy transport alike): the correlation id as
+# `rabbitmq.message.correlation.id`, the reply-to queue as `RABBITMQ_REPLY_TO`, and each AMQP header (but
+# INTERNAL_TRANSACTION_COUNTED) as its text (a byte string, which AMQP long strings arrive as, decoded as UTF-8). Names
+# are kept lower-case, as every transport header here. The AMQP message id (`rabbitmq.message.id` in the Micro
+# Integrator) is not in ballerinax/rabbitmq's BasicProperties and is not set.
+function setRabbitMqHeaders(Context ctx, rabbitmq:BasicProperties? properties) {
+    if properties is () {
+        return;
+    }
+    string? correlationId = properties?.correlationId;
+    if correlationId is string {
+        ctx.headers["rabbitmq.message.correlation.id"] = correlationId;
+    }
+    string? replyTo = properties?.replyTo;
+    if replyTo is string {
+        ctx.headers["rabbitmq_reply_to"] = replyTo;
+    }
+    map<anydata>? headers = properties?.headers;
+    if headers is () {
+        return;
+    }
+    foreach [string, anydata] [name, value] in headers.entries() {
+        if value is () || name == "INTERNAL_TRANSACTION_COUNTED" {
+            continue;
+        }
+        string|error text = value is string ? value : value is byte[] ? string:fromBytes(value) : value.toString();
+        ctx.headers[name.toLowerAscii()] = text is string ? text : value.toString();
+    }
 }
 
 # The transport headers the Micro Integrator's VFS listener (and FilePollingConsumer) gives a file it polls on a

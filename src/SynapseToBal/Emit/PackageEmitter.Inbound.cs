@@ -136,8 +136,8 @@ public sealed partial class PackageEmitter
                     body.Add($"Context ctx = newInboundContext(message.content, contentType is string ? contentType : {Literal(rabbit.ContentType ?? "text/xml")});");
                 }
 
-                body.Add("// The Micro Integrator also copies the message's headers into the transport headers: add them");
-                body.Add($"// to ctx.headers if the {(inbound.Origin is Syntax.ProxySyntax ? "flow" : "sequence")} reads them.");
+                // RabbitMQUtils.getTransportHeaders: the correlation id, reply-to queue and AMQP headers become transport headers.
+                body.Add("setRabbitMqHeaders(ctx, message?.properties);");
                 if (rabbit.Target.OutFlow is { } rabbitOutFlow)
                 {
                     body.Add($"ctx.outFlow = {names[rabbitOutFlow]};");
