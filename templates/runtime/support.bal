@@ -135,6 +135,27 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
 }
 
+# How the Micro Integrator's RabbitMQ inbound endpoint settles a message when `rabbitmq.queue.auto.ack` is false,
+# once its sequence returned, failed or not (RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery): the
+# default-scope property SET_ROLLBACK_ONLY true (the boolean, or a string `Boolean.parseBoolean` reads as true) rejects
+# it without requeueing (the broker dead-letters or drops it); else SET_REQUEUE_ON_ROLLBACK true requeues it after
+# `requeueDelay` seconds (rabbitmq.message.requeue.delay); else it is acknowledged.
+function settleRabbitMq(Context ctx, rabbitmq:Caller caller, decimal requeueDelay = 0) returns error? {
+    if rabbitMqFlag(ctx.properties["SET_ROLLBACK_ONLY"]) {
+        return caller->basicNack(false, false);
+    }
+    if rabbitMqFlag(ctx.properties["SET_REQUEUE_ON_ROLLBACK"]) {
+        if requeueDelay > 0d {
+            runtime:sleep(requeueDelay);
+        }
+        return caller->basicNack(false, true);
+    }
+    return caller->basicAck();
+}
+
+# A property RabbitMQInjectHandler reads as a flag: a boolean, or a string that is "true" in any case.
+function rabbitMqFlag(anydata value) returns boolean => value is boolean ? value : value is string && value.toLowerAscii() == "true";
+
 # The transport headers the Micro Integrator gives a message received from RabbitMQ (RabbitMQUtils.getTransportHeaders,
 # for the RabbitMQ inbound endpoint and the rabbitmq proxy transport alike): the correlation id as
 # `rabbitmq.message.correlation.id`, the reply-to queue as `RABBITMQ_REPLY_TO`, and each AMQP header (but

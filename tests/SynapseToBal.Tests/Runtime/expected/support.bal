@@ -20,6 +20,7 @@ import ballerina/uuid;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
+import ballerinax/rabbitmq;
 import ballerinax/salesforce;
 
 # The transport headers the message never hands on, to a backend or to the client: the ones
@@ -134,6 +135,58 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["file_uri"] = "file://" + (entry.absPath.startsWith("/") ? "" : "/") + entry.absPath;
     ctx.headers["file_length"] = entry.size.toString();
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
+}
+
+# How the Micro Integrator's RabbitMQ inbound endpoint settles a message when `rabbitmq.queue.auto.ack` is false,
+# once its sequence returned, failed or not (RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery): the
+# default-scope property SET_ROLLBACK_ONLY true (the boolean, or a string `Boolean.parseBoolean` reads as true) rejects
+# it without requeueing (the broker dead-letters or drops it); else SET_REQUEUE_ON_ROLLBACK true requeues it after
+# `requeueDelay` seconds (rabbitmq.message.requeue.delay); else it is acknowledged.
+function settleRabbitMq(Context ctx, rabbitmq:Caller caller, decimal requeueDelay = 0) returns error? {
+    if rabbitMqFlag(ctx.properties["SET_ROLLBACK_ONLY"]) {
+        return caller->basicNack(false, false);
+    }
+    if rabbitMqFlag(ctx.properties["SET_REQUEUE_ON_ROLLBACK"]) {
+        if requeueDelay > 0d {
+            runtime:sleep(requeueDelay);
+        }
+        return caller->basicNack(false, true);
+    }
+    return caller->basicAck();
+}
+
+# A property RabbitMQInjectHandler reads as a flag: a boolean, or a string that is "true" in any case.
+function rabbitMqFlag(anydata value) returns boolean => value is boolean ? value : value is string && value.toLowerAscii() == "true";
+
+# The transport headers the Micro Integrator gives a message received from RabbitMQ (RabbitMQUtils.getTransportHeaders,
+# for the RabbitMQ inbound endpoint and the rabbitmq proxy transport alike): the correlation id as
+# `rabbitmq.message.correlation.id`, the reply-to queue as `RABBITMQ_REPLY_TO`, and each AMQP header (but
+# INTERNAL_TRANSACTION_COUNTED) as its text (a byte string, which AMQP long strings arrive as, decoded as UTF-8). Names
+# are kept lower-case, as every transport header here. The AMQP message id (`rabbitmq.message.id` in the Micro
+# Integrator) is not in ballerinax/rabbitmq's BasicProperties and is not set.
+function setRabbitMqHeaders(Context ctx, rabbitmq:BasicProperties? properties) {
+    if properties is () {
+        return;
+    }
+    string? correlationId = properties?.correlationId;
+    if correlationId is string {
+        ctx.headers["rabbitmq.message.correlation.id"] = correlationId;
+    }
+    string? replyTo = properties?.replyTo;
+    if replyTo is string {
+        ctx.headers["rabbitmq_reply_to"] = replyTo;
+    }
+    map<anydata>? headers = properties?.headers;
+    if headers is () {
+        return;
+    }
+    foreach [string, anydata] [name, value] in headers.entries() {
+        if value is () || name == "INTERNAL_TRANSACTION_COUNTED" {
+            continue;
+        }
+        string|error text = value is string ? value : value is byte[] ? string:fromBytes(value) : value.toString();
+        ctx.headers[name.toLowerAscii()] = text is string ? text : value.toString();
+    }
 }
 
 # The transport headers the Micro Integrator's VFS listener (and FilePollingConsumer) gives a file it polls on a
