@@ -52,7 +52,7 @@ service rabbitmq:Service on manualAckQueueListener {
         setRabbitMqHeaders(ctx, message?.properties);
         var result = processOrder(ctx);
         if result is error {
-            log:printError("Inbound endpoint 'ManualAckQueue': the onError sequence failed", 'error = result);
+            log:printError("Inbound endpoint 'ManualAckQueue': the sequence failed", 'error = result);
         }
         check settleRabbitMq(ctx, caller, requeueDelay = 2.5);
     }
