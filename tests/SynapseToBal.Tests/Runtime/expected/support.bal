@@ -7419,8 +7419,8 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # `passThroughHeaders` unless the processor names another): the store keeps them with the message.
 # An http endpoint's uri-template expanded for each forwarded message (`template`, see `ForwardTemplate`).
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        int[] nonErrorCodes = [], EndpointState? state = (), function (Context ctx, http:Request request) headers = passThroughHeaders,
-        ForwardTemplate? template = ()) returns boolean {
+        int[] nonErrorCodes = [], EndpointState? state = (), ForwardTemplate? template = (),
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     string|error path = forwardPath(ctx, template);
     if path is error {
         return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
@@ -7548,9 +7548,9 @@ function forwardFaultRuns(Context ctx) returns boolean => !forwardOutOnly(ctx) |
 # PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
 function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "",
-        function (Context ctx, http:Request request) headers = passThroughHeaders, ForwardTemplate? template = ()) returns boolean {
+        ForwardTemplate? template = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     if wsAddressing is () || !preservesWsAddressing(ctx) {
-        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, headers, template);
+        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, template, headers);
     }
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
@@ -7648,7 +7648,7 @@ function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = [],
     if endpoint is UrlTemplateEndpoint {
         return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
     }
-    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers, route.template);
+    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, headers);
 }
 
 # `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
@@ -7663,7 +7663,7 @@ function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCo
     if endpoint is UrlTemplateEndpoint {
         return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
     }
-    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, headers, route.template);
+    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, route.template, headers);
 }
 
 # A forwarding processor's send to an endpoint whose address is neither http(s) nor hl7: a JMS endpoint's `sendJms`, a
