@@ -110,6 +110,12 @@ public sealed partial class PackageEmitter
                     annotation.Add("    config: {" + string.Join(", ", settings) + "}");
                 }
 
+                if (rabbit.ManualAck)
+                {
+                    annotation[^1] += ",";
+                    annotation.Add("    autoAck: false");
+                }
+
                 annotation.Add("}");
                 var body = new List<string>();
                 if (inbound.Origin is Syntax.ProxySyntax)
@@ -136,21 +142,35 @@ public sealed partial class PackageEmitter
                     body.Add($"Context ctx = newInboundContext(message.content, contentType is string ? contentType : {Literal(rabbit.ContentType ?? "text/xml")});");
                 }
 
-                body.Add("// The Micro Integrator also copies the message's headers into the transport headers: add them");
-                body.Add($"// to ctx.headers if the {(inbound.Origin is Syntax.ProxySyntax ? "flow" : "sequence")} reads them.");
+                // RabbitMQUtils.getTransportHeaders: the correlation id, reply-to queue and AMQP headers become transport headers.
+                body.Add("setRabbitMqHeaders(ctx, message?.properties);");
                 if (rabbit.Target.OutFlow is { } rabbitOutFlow)
                 {
                     body.Add($"ctx.outFlow = {names[rabbitOutFlow]};");
                 }
 
                 var failure = inbound.Origin is Syntax.ProxySyntax ? $"Proxy service '{inbound.SynapseName}': the fault sequence failed" : $"{who}: the onError sequence failed";
-                body.AddRange(RunLines(rabbit.Target, names, modules, failure, logFailure: false));
+                // With rabbitmq.queue.auto.ack false the Micro Integrator settles the message once the sequence returned,
+                // whether it failed or not (a failure is logged): RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery.
+                if (rabbit.ManualAck && rabbit.Target.FaultFunction is null)
+                {
+                    failure = $"{who}: the sequence failed";
+                }
+
+                body.AddRange(RunLines(rabbit.Target, names, modules, failure, logFailure: rabbit.ManualAck));
+                if (rabbit.ManualAck)
+                {
+                    body.Add(rabbit.RequeueDelaySeconds > 0
+                        ? $"check settleRabbitMq(ctx, caller, requeueDelay = {Number(rabbit.RequeueDelaySeconds)});"
+                        : "check settleRabbitMq(ctx, caller);");
+                }
+
                 return new
                 {
                     Declaration = Declaration($"listener rabbitmq:Listener {listener} = check new (", arguments),
                     Annotation = annotation,
                     ServiceType = "rabbitmq:Service",
-                    Signature = "onMessage(rabbitmq:BytesMessage message)",
+                    Signature = rabbit.ManualAck ? "onMessage(rabbitmq:BytesMessage message, rabbitmq:Caller caller)" : "onMessage(rabbitmq:BytesMessage message)",
                     Returns = " returns error?",
                     Body = body,
                     Extra = new List<string>(),

@@ -115,7 +115,7 @@ public sealed partial class PackageEmitter
             var chosenSends = chooser is not null && p.TargetChoices.Any(IsSend);
             var target = p.Target switch
             {
-                ForwardRouteIr.Http http => names[http.Client.Group?.State ?? http.Client.Name],
+                ForwardRouteIr.Http http => RouteEndpoint(http, names),
                 ForwardRouteIr.ToAddress => "FORWARD_TO",
                 ForwardRouteIr.Jms or ForwardRouteIr.Vfs or ForwardRouteIr.Mail => "send",
                 null => chooser is not null ? "route" : null,
@@ -146,16 +146,24 @@ public sealed partial class PackageEmitter
             string? forward = null;
             if (chooser is not null)
             {
-                var addressed = p.TargetChoices.Any(c => c is ForwardRouteIr.Http { Client: { Group: null, Addressing: not null } });
+                var addressed = p.TargetChoices.Any(c => c is ForwardRouteIr.Http { Client: { Group: null, Addressing: not null }, Template: not { Whole: true } });
                 forward = chosenSends ? addressed ? "forwardChosenAddressed" : "forwardChosen" : addressed ? "forwardRouteAddressed" : "forwardRoute";
             }
             else if (p.Target is ForwardRouteIr.ToAddress)
             {
                 forward = "forwardAttemptAddress";
             }
-            else if (p.Target is ForwardRouteIr.Http { Client: var fixedTarget })
+            else if (p.Target is ForwardRouteIr.Http { Client: var fixedTarget } fixedHttp)
             {
-                forward = fixedTarget.Group is not null ? "forwardAttemptGroup" : fixedTarget.Addressing is not null ? "forwardAttemptAddressed" : "forwardAttempt";
+                // An http endpoint's uri-template (and method) is expanded for each message; one taking the host from the
+                // message sends through a client per base URL (forwardAttemptUrl), without WS-Addressing blocks.
+                var whole = fixedHttp.Template is { Whole: true };
+                forward = fixedTarget.Group is not null ? "forwardAttemptGroup" : whole ? "forwardAttemptUrl" : fixedTarget.Addressing is not null ? "forwardAttemptAddressed" : "forwardAttempt";
+                if (fixedHttp.Template is { Whole: false } template)
+                {
+                    options += $", template = {TemplateLiteral(template)}";
+                }
+
                 if (fixedTarget.Format is { } format)
                 {
                     options += $", format = {FormatLiteral(format)}";
@@ -171,7 +179,7 @@ public sealed partial class PackageEmitter
                     options += $", state = {names[suspension.Name]}";
                 }
 
-                if (fixedTarget.Group is null && fixedTarget.Addressing is { } addressing)
+                if (fixedTarget.Group is null && !whole && fixedTarget.Addressing is { } addressing)
                 {
                     options += $", wsAddressing = {AddressingLiteral(addressing)}, wsaTo = {names[fixedTarget.UrlConfigurable]}";
                 }
@@ -275,7 +283,7 @@ public sealed partial class PackageEmitter
                 Endpoint = Literal(c.EndpointName),
                 Route = c switch
                 {
-                    ForwardRouteIr.Http http => RouteFields(http.Client, names),
+                    ForwardRouteIr.Http http => RouteFields(http, names),
                     ForwardRouteIr.ToAddress => "{endpoint: FORWARD_TO}",
                     ForwardRouteIr.Jms jms => $"function (Context ctx) returns error? => {StatementWriter.JmsSendCall(jms.Endpoint, names, modules)}",
                     ForwardRouteIr.Vfs vfs => $"function (Context ctx) returns error? => {StatementWriter.VfsWriteCall(vfs.Endpoint, names, modules)}",
@@ -334,9 +342,15 @@ public sealed partial class PackageEmitter
     /// The fields of the runtime's ForwardRoute for an endpoint a stored message may name: its client (its EndpointGroup
     /// for a failover or loadbalance endpoint), format, non.error.http.status.codes, suspension state and enableAddressing.
     /// </summary>
-    private static string RouteFields(ClientIr client, NameMap names)
+    private static string RouteFields(ForwardRouteIr.Http route, NameMap names)
     {
-        var fields = new List<string> { $"endpoint: {names[client.Group?.State ?? client.Name]}" };
+        var client = route.Client;
+        var fields = new List<string> { $"endpoint: {RouteEndpoint(route, names)}" };
+        if (route.Template is { Whole: false } template)
+        {
+            fields.Add($"template: {TemplateLiteral(template)}");
+        }
+
         if (client.Format is { } format)
         {
             fields.Add($"format: {FormatLiteral(format)}");
@@ -352,7 +366,7 @@ public sealed partial class PackageEmitter
             fields.Add($"state: {names[suspension.Name]}");
         }
 
-        if (client.Group is null && client.Addressing is { } addressing)
+        if (client.Group is null && route.Template is not { Whole: true } && client.Addressing is { } addressing)
         {
             fields.Add($"wsAddressing: {AddressingLiteral(addressing)}");
             fields.Add($"wsaTo: {names[client.UrlConfigurable]}");
@@ -360,6 +374,20 @@ public sealed partial class PackageEmitter
 
         return "{" + string.Join(", ", fields) + "}";
     }
+
+    /// <summary>
+    /// What a forwarding attempt sends to: the endpoint's client (its group's EndpointGroup), or for an http endpoint whose
+    /// uri-template takes the host from the message the runtime's UrlTemplateEndpoint (the name its calls keep their
+    /// clients by, and its configuration).
+    /// </summary>
+    private static string RouteEndpoint(ForwardRouteIr.Http route, NameMap names) => route.Template is { Whole: true }
+        ? $"{{name: {BallerinaSyntax.StringLiteral(names[route.Client.Name])}, config: {names[route.Client.Name]}, template: {TemplateLiteral(route.Template)}}}"
+        : names[route.Client.Group?.State ?? route.Client.Name];
+
+    /// <summary>The runtime's ForwardTemplate of an http endpoint's uri-template and method.</summary>
+    private static string TemplateLiteral(ForwardTemplateIr template) => template.Method is { } method
+        ? $"{{template: {BallerinaSyntax.StringLiteral(template.Template)}, method: {BallerinaSyntax.StringLiteral(method)}}}"
+        : $"{{template: {BallerinaSyntax.StringLiteral(template.Template)}}}";
 
     /// <summary>A Ballerina int[] literal of status codes.</summary>
     private static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";

@@ -71,7 +71,18 @@ public abstract partial record InboundTransportIr
         bool? AutoDelete,
         string? ContentType,
         int? PrefetchCount,
-        InboundTargetIr Target) : InboundTransportIr;
+        InboundTargetIr Target) : InboundTransportIr
+    {
+        /// <summary>
+        /// <c>rabbitmq.queue.auto.ack</c> false: the message is settled after its sequence, as RabbitMQConsumer settles it
+        /// (acknowledged; rejected on SET_ROLLBACK_ONLY; requeued after <see cref="RequeueDelaySeconds"/> on
+        /// SET_REQUEUE_ON_ROLLBACK).
+        /// </summary>
+        public bool ManualAck { get; init; }
+
+        /// <summary><c>rabbitmq.message.requeue.delay</c> in seconds (milliseconds in the XML; 0 when absent).</summary>
+        public decimal RequeueDelaySeconds { get; init; }
+    }
 
     /// <summary>
     /// A proxy on the mailto transport (Axis2's <c>MailTransportListener</c>): an <c>email:PopListener</c> or

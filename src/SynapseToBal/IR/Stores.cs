@@ -173,6 +173,13 @@ public abstract record ForwardRouteIr
     public sealed record Http(ClientIr Client) : ForwardRouteIr
     {
         public override string EndpointName => Client.SynapseName;
+
+        /// <summary>
+        /// An http endpoint's uri-template and method, which HTTPEndpoint applies to each stored message
+        /// (executeEpTypeSpecificFunctions, run by the blocking sender): null for an endpoint sent to at its base URL
+        /// with the URL postfix (an address, an http endpoint without a path or method).
+        /// </summary>
+        public ForwardTemplateIr? Template { get; init; }
     }
 
     /// <summary>
@@ -208,3 +215,11 @@ public abstract record ForwardRouteIr
         public override string EndpointName => Endpoint.EndpointName;
     }
 }
+
+/// <summary>
+/// The uri-template of an http endpoint a forwarding processor sends to, expanded at run time from the stored message's
+/// <c>uri.var.*</c> and <c>query.param.*</c> properties (the runtime's <c>expandUriTemplate</c>): the path after the
+/// client's base URL, or the whole URL when the template takes the scheme, host or port from the message
+/// (<see cref="Whole"/>, a client per base URL); <see cref="Method"/> the endpoint's method, null for the message's own.
+/// </summary>
+public sealed record ForwardTemplateIr(string Template, string? Method, bool Whole);

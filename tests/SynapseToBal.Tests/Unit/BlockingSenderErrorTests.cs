@@ -79,9 +79,9 @@ public sealed class BlockingSenderErrorTests
     {
         // The attempt sends as callBlocking does (a transport failure becomes 401002 there, an unread status its own
         // code); forwardOutcome records only a failure that carries no Synapse code.
-        InOrder(Function("forwardAttempt"),
+        InOrder(Function("forwardAttemptTo"),
             "if state is EndpointState && endpointReady(ctx, state) is error {",
-            "error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);",
+            "error? sent = callBlocking(ctx, endpoint, path, method, format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);",
             "sent = endpointCalled(state, sent);",
             "return forwardOutcome(ctx, sent, nonRetryCodes);");
         var outcome = Function("forwardOutcome");

@@ -51,13 +51,14 @@ public sealed class ForwardTargetKindTests
         var processor = Assert.Single(package.MessageProcessors);
         Assert.NotNull(processor.TargetChooser);
         Assert.Equal(
-            ["Billing:Http", "Outbox:Vfs", "Queue:Jms", "ToHeader:ToAddress"],
+            ["Billing:Http", "Outbox:Vfs", "Queue:Jms", "Tenant:Http", "ToHeader:ToAddress"],
             processor.TargetChoices.Select(c => $"{c.EndpointName}:{c.GetType().Name}").Order(StringComparer.Ordinal));
 
-        // Only the uri-template endpoint, whose host comes from the message, is left out, with its reason.
-        var unroutable = Assert.Single(Unroutable(diagnostics));
-        Assert.Contains("no sender for 'Tenant'", unroutable, StringComparison.Ordinal);
-        Assert.Contains("its uri-template takes the host from the message", unroutable, StringComparison.Ordinal);
+        // The uri-template endpoint whose host comes from the message is a choice too: the job expands its whole
+        // template per message, so nothing is left out.
+        Assert.Empty(Unroutable(diagnostics));
+        var tenant = Assert.IsType<ForwardRouteIr.Http>(processor.TargetChoices.Single(c => c.EndpointName == "Tenant"));
+        Assert.Equal(new ForwardTemplateIr("http://{uri.var.tenant}.example.com/orders", "POST", Whole: true), tenant.Template);
 
         // The JMS choice sends out-only: SB0274 says what differs for a message without OUT_ONLY.
         var jms = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.ForwardJmsWithoutReply.Id).GetMessage(CultureInfo.InvariantCulture);

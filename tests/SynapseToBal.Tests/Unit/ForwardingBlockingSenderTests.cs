@@ -64,7 +64,7 @@ public sealed class ForwardingBlockingSenderTests
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
         Assert.Contains("sent = endpointCalled(state, sent);", support, StringComparison.Ordinal);
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers)", support, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, path, method, format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers)", support, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ForwardingBlockingSenderTests
         Assert.Contains("string name = self.targetName ?: getProperty(ctx, \"target.endpoint\");", stores, StringComparison.Ordinal);
         Assert.Contains("self.targetName = name;", stores, StringComparison.Ordinal);
         Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("type ForwardRoute record {|\n    http:Client|EndpointGroup|FORWARD_TO endpoint;", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("type ForwardRoute record {|\n    http:Client|EndpointGroup|UrlTemplateEndpoint|FORWARD_TO endpoint;", files["support.bal"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,8 +83,8 @@ public sealed class HeaderPassThroughTests
         Assert.Contains("wsaTo = wsaTo, headers = headers));", RuntimeSourceText.Function("callBlockingAddressed"), StringComparison.Ordinal);
         Assert.Contains("callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callGroup"), StringComparison.Ordinal);
         Assert.Contains("return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callAddress"), StringComparison.Ordinal);
-        Assert.Contains("soapFault = !forwardOutOnly(ctx), headers = headers);", RuntimeSourceText.Function("forwardAttempt"), StringComparison.Ordinal);
-        Assert.Contains("return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);", RuntimeSourceText.Function("forwardRoute"), StringComparison.Ordinal);
+        Assert.Contains("soapFault = !forwardOutOnly(ctx), headers = headers);", RuntimeSourceText.Function("forwardAttemptTo"), StringComparison.Ordinal);
+        Assert.Contains("return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, headers);", RuntimeSourceText.Function("forwardRoute"), StringComparison.Ordinal);
         foreach (var helper in new[] { "callEndpointAddressed", "callBlockingAddressed", "callGroup", "callAddress", "forwardAttempt", "forwardAttemptAddressed", "forwardAttemptGroup", "forwardRoute", "forwardRouteAddressed" })
         {
             Assert.Contains("function (Context ctx, http:Request request) headers = passThroughHeaders)", RuntimeSourceText.Function(helper), StringComparison.Ordinal);

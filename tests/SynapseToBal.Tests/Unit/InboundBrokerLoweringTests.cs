@@ -122,8 +122,24 @@ public sealed class InboundBrokerLoweringTests
     }
 
     [Theory]
+    [InlineData("false", "2500", true, 2.5)]
+    [InlineData("OFF", null, true, 0)]
+    [InlineData("true", "2500", false, 0)]
+    [InlineData("maybe", null, false, 0)]
+    public void A_rabbitmq_endpoint_without_auto_ack_settles_each_message_after_its_sequence(string autoAck, string? delay, bool manual, decimal seconds)
+    {
+        // RabbitMQConsumer: BooleanUtils.toBooleanObject(rabbitmq.queue.auto.ack), true unless a false word; the requeue delay in ms.
+        var delayParameter = delay is null ? string.Empty : $"""<parameter name="rabbitmq.message.requeue.delay">{delay}</parameter>""";
+        var (package, diagnostics) = Lower($"""<inboundEndpoint name="R" protocol="rabbitmq" sequence="In"><parameters><parameter name="rabbitmq.queue.name">q</parameter><parameter name="rabbitmq.queue.auto.ack">{autoAck}</parameter>{delayParameter}</parameters></inboundEndpoint>""");
+
+        var rabbit = Assert.IsType<InboundTransportIr.RabbitMq>(Assert.Single(package.Inbounds).Transport);
+        Assert.Equal((manual, seconds), (rabbit.ManualAck, rabbit.RequeueDelaySeconds));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("requeue.delay", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("""<parameter name="rabbitmq.exchange.name">x</parameter>""", "exchange 'x'")]
-    [InlineData("""<parameter name="rabbitmq.queue.auto.ack">false</parameter>""", "auto.ack")]
+    [InlineData("""<parameter name="rabbitmq.queue.auto.ack">false</parameter><parameter name="rabbitmq.message.max.dead.lettered.count">3</parameter>""", "max.dead.lettered.count is 3")]
     [InlineData("""<parameter name="rabbitmq.connection.ssl.enabled">true</parameter>""", "TLS")]
     [InlineData("""<parameter name="rabbitmq.connection.factory">AMQP</parameter>""", "connection factory")]
     public void A_rabbitmq_endpoint_the_listener_cannot_reproduce_stays_a_TODO(string extra, string reason)

@@ -38,8 +38,8 @@ public sealed class StoreAndForwardReviewFixTests
     {
         // BlockingMsgSenderUtils.fillClientOptions reads FORCE_ERROR_ON_SOAP_FAULT on every blocking send; the
         // runtime checks the property itself (failOnBlockingSoapFault), so each attempt asks for the check.
-        Assert.Contains("callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);", Function("forwardAttempt"), StringComparison.Ordinal);
-        Assert.Contains("wsAddressing, wsaTo, soapFault = !forwardOutOnly(ctx), headers = headers);", Function("forwardAttemptAddressed"), StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, endpoint, path, method, format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);", Function("forwardAttemptTo"), StringComparison.Ordinal);
+        Assert.Contains("wsAddressing, wsaTo, soapFault = !forwardOutOnly(ctx), method = template?.method, headers = headers);", Function("forwardAttemptAddressed"), StringComparison.Ordinal);
         Assert.Contains("soapFault = !forwardOutOnly(ctx), blocking = true", RuntimeSourceText.Support[RuntimeSourceText.Support.IndexOf("\nfunction forwardAttemptGroup(", StringComparison.Ordinal)..][..600], StringComparison.Ordinal);
 
         // The addressed blocking send passes soapFault (and a callout's action) on to blockingSend, which checks it.

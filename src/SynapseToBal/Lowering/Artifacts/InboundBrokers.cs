@@ -169,9 +169,18 @@ public sealed partial class Lowerer
             return NotTranslatedInbound(inbound, what, $"it uses the connection factory '{factory}' of the Micro Integrator's configuration (deployment.toml), whose host and credentials the input does not hold");
         }
 
-        if (Flag("rabbitmq.queue.auto.ack") == false)
+        // RabbitMQConsumer: BooleanUtils.toBooleanObject(rabbitmq.queue.auto.ack), true when absent or not a boolean word.
+        var manualAck = Text("rabbitmq.queue.auto.ack")?.ToLowerInvariant() is "false" or "no" or "off" or "n" or "f";
+        if (manualAck && Text("rabbitmq.message.max.dead.lettered.count") is { } deadLettered && deadLettered != "-1")
         {
-            return NotTranslatedInbound(inbound, what, "rabbitmq.queue.auto.ack is false: the Micro Integrator acknowledges each message after its sequence and rejects it when SET_ROLLBACK_ONLY (or SET_REQUEUE_ON_ROLLBACK) is set; write that with a rabbitmq:Caller by hand");
+            return NotTranslatedInbound(inbound, what, $"rabbitmq.message.max.dead.lettered.count is {deadLettered}: a rejected message dead-lettered more often is published to rabbitmq.message.error.exchange.name / rabbitmq.message.error.queue.routing.key (RabbitMQConsumer.proceedAfterMaxDeadLetteredCount); write that with a rabbitmq:Client by hand");
+        }
+
+        decimal requeueDelay = 0;
+        if (Text("rabbitmq.message.requeue.delay") is { } delayText)
+        {
+            // NumberUtils.toLong: 0 when not a number.
+            requeueDelay = long.TryParse(delayText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var delay) && delay > 0 ? delay / 1000m : 0;
         }
 
         if (Flag("rabbitmq.connection.ssl.enabled") == true)
@@ -207,7 +216,7 @@ public sealed partial class Lowerer
             "rabbitmq.server.host.name", "rabbitmq.server.port", "rabbitmq.server.user.name", "rabbitmq.server.password", "rabbitmq.server.virtual.host",
             "rabbitmq.queue.name", "rabbitmq.queue.auto.ack", "rabbitmq.queue.durable", "rabbitmq.queue.exclusive", "rabbitmq.queue.auto.delete",
             "rabbitmq.message.content.type", "rabbitmq.connection.ssl.enabled", "rabbitmq.exchange.name", "sequential", "coordination",
-            "rabbitmq.channel.consumer.qos",
+            "rabbitmq.channel.consumer.qos", "rabbitmq.message.requeue.delay", "rabbitmq.message.max.dead.lettered.count",
         ];
         // RabbitMQConsumer: basicQos(rabbitmq.channel.consumer.qos), 0 (no limit) when absent or not a number.
         int? prefetch = Text("rabbitmq.channel.consumer.qos") is { } qos && int.TryParse(qos, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : null;
@@ -221,7 +230,11 @@ public sealed partial class Lowerer
         // RabbitMQConsumer declares the queue through the axis2 transport's RabbitMQUtils.declareQueue: durable unless
         // rabbitmq.queue.durable says otherwise (QUEUE_DURABLE_DEFAULT "true"), not exclusive, not auto-delete unless set.
         // ballerinax/rabbitmq's QueueConfig defaults differ (durable false, autoDelete true), so all three are given.
-        var rabbit = new InboundTransportIr.RabbitMq(host, portSymbol, username, password, virtualHost, queue, Flag("rabbitmq.queue.durable") ?? true, Flag("rabbitmq.queue.exclusive") ?? false, Flag("rabbitmq.queue.auto.delete") ?? false, Text("rabbitmq.message.content.type"), prefetch, target);
+        var rabbit = new InboundTransportIr.RabbitMq(host, portSymbol, username, password, virtualHost, queue, Flag("rabbitmq.queue.durable") ?? true, Flag("rabbitmq.queue.exclusive") ?? false, Flag("rabbitmq.queue.auto.delete") ?? false, Text("rabbitmq.message.content.type"), prefetch, target)
+        {
+            ManualAck = manualAck,
+            RequeueDelaySeconds = manualAck ? requeueDelay : 0,
+        };
         var summary = $"Inbound endpoint '{inbound.Name}': every message of RabbitMQ queue '{queue}' runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, rabbit, inbound);
     }

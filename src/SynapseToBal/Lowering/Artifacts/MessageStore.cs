@@ -295,10 +295,10 @@ public sealed partial class Lowerer
             {
                 target = route;
                 ReportJmsForwardReply(processor, [route]);
-                if (route is ForwardRouteIr.Http && _model.Symbols.Endpoint(targetName)?.Endpoint.Definition is HttpEndpointSyntax http && (http.Method is not null || HasPath(http.UriTemplate)))
+                if (route is ForwardRouteIr.Http { Template: null } && _model.Symbols.Endpoint(targetName)?.Endpoint.Definition is HttpEndpointSyntax http && (http.Method is not null || HasPath(http.UriTemplate)))
                 {
                     // The forwarding job sends to the client's base URL with the message's URL postfix, as for an address.
-                    NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied, write them into the job by hand");
+                    NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied (the template holds what the job does not expand: an operator other than {{x}} and {{+x}}, a variable that is no uri.var.* or query.param.* property, legacy-encoding or a credential), write them into the job by hand");
                 }
             }
 
@@ -389,6 +389,16 @@ public sealed partial class Lowerer
     {
         if (_namedClients.GetValueOrDefault(name) is { } client)
         {
+            if (_model.Symbols.Endpoint(name)?.Endpoint.Definition is HttpEndpointSyntax http && client.Group is null)
+            {
+                // HTTPEndpoint expands its uri-template for each stored message (the blocking sender runs
+                // executeEpTypeSpecificFunctions): the job expands it from the stored message's properties.
+                var template = ForwardTemplateOf(http, whole: client.UrlTemplate is not null);
+                return client.UrlTemplate is null
+                    ? new ForwardRouteIr.Http(client) { Template = template is { Template.Length: 0, Method: null } ? null : template }
+                    : template is null ? null : new ForwardRouteIr.Http(client) { Template = template };
+            }
+
             return client.UrlTemplate is null ? new ForwardRouteIr.Http(client) : null;
         }
 
@@ -400,6 +410,32 @@ public sealed partial class Lowerer
             { } definition when _mailEndpoints.TryGetValue(definition, out var mail) => new ForwardRouteIr.Mail(mail),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The uri-template and method a forwarding job applies to an http endpoint, expanded at run time by the runtime's
+    /// <c>expandUriTemplate</c> as HTTPEndpoint.resolveUrlTemplate expands it: the path after the base URL, or the whole
+    /// template when it takes the scheme, host or port from the message. Null when the template holds what that expansion
+    /// does not do (another operator, a variable list or modifier, a name that is no <c>uri.var.*</c> or
+    /// <c>query.param.*</c> property, <c>legacy-encoding:</c>, a credential), which the job cannot send to faithfully.
+    /// </summary>
+    private static ForwardTemplateIr? ForwardTemplateOf(HttpEndpointSyntax http, bool whole)
+    {
+        if (http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) || HasCredentials(http.UriTemplate))
+        {
+            return null;
+        }
+
+        var template = whole ? http.UriTemplate : SplitUrl(http.UriTemplate).Path;
+        var split = Syntax.Expressions.InterpolationLexer.Split(template, Syntax.Expressions.InterpolationMode.UriTemplate);
+        var simple = split.Errors.IsEmpty && split.Parts.All(part => part switch
+        {
+            Syntax.Expressions.TextPart text => !text.Text.Contains('{', StringComparison.Ordinal) && !text.Text.Contains('}', StringComparison.Ordinal),
+            Syntax.Expressions.UriVariablePart { Operator: "" or "+", Names: [var name] } =>
+                !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*') && IsBoundUriTemplateVariable(name),
+            _ => false,
+        });
+        return simple ? new ForwardTemplateIr(template, http.Method, whole) : null;
     }
 
     /// <summary>
@@ -433,7 +469,7 @@ public sealed partial class Lowerer
 
         if (_namedClients.GetValueOrDefault(name)?.UrlTemplate is not null)
         {
-            return (1, "its uri-template takes the host from the message, which the forwarding job does not expand");
+            return (1, "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding)");
         }
 
         return (2, reason);

@@ -22,6 +22,7 @@ import ballerinax/googleapis.gmail;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
+import ballerinax/rabbitmq;
 import ballerinax/salesforce;
 
 # The transport headers the message never hands on, to a backend or to the client: the ones
@@ -136,6 +137,58 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["file_uri"] = "file://" + (entry.absPath.startsWith("/") ? "" : "/") + entry.absPath;
     ctx.headers["file_length"] = entry.size.toString();
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
+}
+
+# How the Micro Integrator's RabbitMQ inbound endpoint settles a message when `rabbitmq.queue.auto.ack` is false,
+# once its sequence returned, failed or not (RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery): the
+# default-scope property SET_ROLLBACK_ONLY true (the boolean, or a string `Boolean.parseBoolean` reads as true) rejects
+# it without requeueing (the broker dead-letters or drops it); else SET_REQUEUE_ON_ROLLBACK true requeues it after
+# `requeueDelay` seconds (rabbitmq.message.requeue.delay); else it is acknowledged.
+function settleRabbitMq(Context ctx, rabbitmq:Caller caller, decimal requeueDelay = 0) returns error? {
+    if rabbitMqFlag(ctx.properties["SET_ROLLBACK_ONLY"]) {
+        return caller->basicNack(false, false);
+    }
+    if rabbitMqFlag(ctx.properties["SET_REQUEUE_ON_ROLLBACK"]) {
+        if requeueDelay > 0d {
+            runtime:sleep(requeueDelay);
+        }
+        return caller->basicNack(false, true);
+    }
+    return caller->basicAck();
+}
+
+# A property RabbitMQInjectHandler reads as a flag: a boolean, or a string that is "true" in any case.
+function rabbitMqFlag(anydata value) returns boolean => value is boolean ? value : value is string && value.toLowerAscii() == "true";
+
+# The transport headers the Micro Integrator gives a message received from RabbitMQ (RabbitMQUtils.getTransportHeaders,
+# for the RabbitMQ inbound endpoint and the rabbitmq proxy transport alike): the correlation id as
+# `rabbitmq.message.correlation.id`, the reply-to queue as `RABBITMQ_REPLY_TO`, and each AMQP header (but
+# INTERNAL_TRANSACTION_COUNTED) as its text (a byte string, which AMQP long strings arrive as, decoded as UTF-8). Names
+# are kept lower-case, as every transport header here. The AMQP message id (`rabbitmq.message.id` in the Micro
+# Integrator) is not in ballerinax/rabbitmq's BasicProperties and is not set.
+function setRabbitMqHeaders(Context ctx, rabbitmq:BasicProperties? properties) {
+    if properties is () {
+        return;
+    }
+    string? correlationId = properties?.correlationId;
+    if correlationId is string {
+        ctx.headers["rabbitmq.message.correlation.id"] = correlationId;
+    }
+    string? replyTo = properties?.replyTo;
+    if replyTo is string {
+        ctx.headers["rabbitmq_reply_to"] = replyTo;
+    }
+    map<anydata>? headers = properties?.headers;
+    if headers is () {
+        return;
+    }
+    foreach [string, anydata] [name, value] in headers.entries() {
+        if value is () || name == "INTERNAL_TRANSACTION_COUNTED" {
+            continue;
+        }
+        string|error text = value is string ? value : value is byte[] ? string:fromBytes(value) : value.toString();
+        ctx.headers[name.toLowerAscii()] = text is string ? text : value.toString();
+    }
 }
 
 # The transport headers the Micro Integrator's VFS listener (and FilePollingConsumer) gives a file it polls on a
@@ -7741,16 +7794,120 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # onSuccess.
 # The stored message's transport headers go to the endpoint as a blocking call sends them (`headers`,
 # `passThroughHeaders` unless the processor names another): the store keeps them with the message.
+# An http endpoint's uri-template expanded for each forwarded message (`template`, see `ForwardTemplate`).
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        int[] nonErrorCodes = [], EndpointState? state = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
+        int[] nonErrorCodes = [], EndpointState? state = (), ForwardTemplate? template = (),
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
+    string|error path = forwardPath(ctx, template);
+    if path is error {
+        return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
+    }
+    return forwardAttemptTo(ctx, endpoint, path, template?.method, nonRetryCodes, format, nonErrorCodes, state, headers);
+}
+
+# `forwardAttempt` to a path already expanded, with the endpoint's method (`()`: the stored message's own).
+function forwardAttemptTo(Context ctx, http:ClientObject endpoint, string path, string? method, int[] nonRetryCodes, EndpointFormat? format,
+        int[] nonErrorCodes, EndpointState? state, function (Context ctx, http:Request request) headers) returns boolean {
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);
+    error? sent = callBlocking(ctx, endpoint, path, method, format = format, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), soapFault = !forwardOutOnly(ctx), headers = headers);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
     return forwardOutcome(ctx, sent, nonRetryCodes);
+}
+
+# The uri-template of an http endpoint a forwarding processor sends to. ForwardingService sends through
+# `endpoint.send`, so HTTPEndpoint expands its template for each stored message (executeEpTypeSpecificFunctions,
+# also run by BlockingMsgSender.send) from the message's `uri.var.*` and `query.param.*` properties, which the stores
+# keep (a string property survives a JMS or JDBC store, MessageConverter.toStorableMessage; the in-memory store keeps
+# them all), and sends with the endpoint's method (`method`; without one the message's own, and the URL postfix of a
+# REST request joined as for an address). `template` is the path after the client's base URL, or, for an endpoint whose
+# template takes the scheme, host or port from the message (`UrlTemplateEndpoint`), the whole URL.
+type ForwardTemplate record {|
+    string template;
+    string? method = ();
+|};
+
+# An http endpoint whose uri-template takes the scheme, host or port from the message, as a forwarding processor
+# sends to it: the name and configuration `urlTemplateClient` keeps its clients by, and its whole template.
+type UrlTemplateEndpoint record {|
+    string name;
+    http:ClientConfiguration config;
+    ForwardTemplate template;
+|};
+
+# The path a forwarding attempt sends to: the URL postfix of a REST request without a template, as for an address;
+# else the expanded template, the postfix joined when the endpoint has no method (`withRestPostfix`).
+function forwardPath(Context ctx, ForwardTemplate? template) returns string|error {
+    if template is () {
+        return restPostfix(ctx);
+    }
+    string expanded = check expandUriTemplate(ctx, template.template, false);
+    return template.method is () ? withRestPostfix(expanded, restPostfix(ctx)) : expanded;
+}
+
+# `forwardAttempt` to an http endpoint whose uri-template takes the scheme, host or port from the message: the whole
+# template expanded from the stored message (`expandUriTemplate`), the client kept for the URL's base
+# (`urlTemplateClient`). An expansion that is not an absolute HTTP(S) URL fails the attempt with 401002, as the
+# blocking sender finds no transport for it.
+function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
+        int[] nonErrorCodes = [], EndpointState? state = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
+    ForwardTemplate template = endpoint.template;
+    string|error url = expandUriTemplate(ctx, template.template, true);
+    if url is string && template.method is () {
+        url = withRestPostfix(url, restPostfix(ctx));
+    }
+    [http:Client, string]|error target = url is string ? urlTemplateClient(endpoint.name, url, endpoint.config) : url;
+    if target is error {
+        return forwardOutcome(ctx, blockingFault(ctx, target.message(), 401002), nonRetryCodes);
+    }
+    return forwardAttemptTo(ctx, target[0], target[1], template.method, nonRetryCodes, format, nonErrorCodes, state, headers);
+}
+
+# HTTPEndpoint.resolveUrlTemplate at run time (RFC 6570 level 2, the subset the converter accepts): `{x}` is the
+# message's property `x` percent-encoded (`pathValue`), `{+x}` the property as it is; only `uri.var.*` and
+# `query.param.*` properties are variables, an unset one expands to nothing, and a message holding no such property
+# at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
+# `{` is expanded as `{+`, as HTTPEndpoint rewrites it.
+function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
+    boolean anyVariable = false;
+    foreach [string, anydata] [key, value] in ctx.properties.entries() {
+        if value !is () && (key.startsWith("uri.var.") || key.startsWith("query.param.")) {
+            anyVariable = true;
+            break;
+        }
+    }
+    if !anyVariable {
+        return template;
+    }
+    string result = "";
+    int index = 0;
+    while index < template.length() {
+        int? open = template.indexOf("{", index);
+        if open is () {
+            result += template.substring(index);
+            break;
+        }
+        int? close = template.indexOf("}", open);
+        if close is () {
+            return error(string `the uri-template '${template}' has an unclosed '{'`);
+        }
+        result += template.substring(index, open);
+        string name = template.substring(open + 1, close);
+        boolean raw = name.startsWith("+") || (whole && open == 0);
+        if name.startsWith("+") {
+            name = name.substring(1);
+        }
+        anydata value = ctx.properties[name];
+        if value !is () {
+            string text = propertyText(value, "");
+            result += raw ? text : check pathValue(text);
+        }
+        index = close + 1;
+    }
+    return result;
 }
 
 # Whether a stored message is forwarded out-only: ForwardingService tests "true".equals(OUT_ONLY), the string "true"
@@ -7768,14 +7925,18 @@ function forwardFaultRuns(Context ctx) returns boolean => !forwardOutOnly(ctx) |
 # PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
 function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "",
-        function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
+        ForwardTemplate? template = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     if wsAddressing is () || !preservesWsAddressing(ctx) {
-        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, headers);
+        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, template, headers);
     }
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    error? sent = callBlockingAddressed(ctx, endpoint, restPostfix(ctx), format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = !forwardOutOnly(ctx), headers = headers);
+    string|error path = forwardPath(ctx, template);
+    if path is error {
+        return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
+    }
+    error? sent = callBlockingAddressed(ctx, endpoint, path, format, forwardReadCodes(nonErrorCodes, nonRetryCodes), wsAddressing, wsaTo, soapFault = !forwardOutOnly(ctx), method = template?.method, headers = headers);
     if state is EndpointState {
         sent = endpointCalled(state, sent);
     }
@@ -7842,7 +8003,8 @@ const FORWARD_TO = "To";
 # default endpoint), the format it writes, its `non.error.http.status.codes`, its suspension state and its
 # `enableAddressing`.
 type ForwardRoute record {|
-    http:Client|EndpointGroup|FORWARD_TO endpoint;
+    http:Client|EndpointGroup|UrlTemplateEndpoint|FORWARD_TO endpoint;
+    ForwardTemplate? template = ();
     EndpointFormat? format = ();
     int[] nonErrorCodes = [];
     EndpointState? state = ();
@@ -7853,26 +8015,32 @@ type ForwardRoute record {|
 # One delivery attempt to the endpoint a stored message names (`ForwardRoute`): `forwardAttempt`, or
 # `forwardAttemptGroup` for a group, `forwardAttemptAddress` for a default endpoint.
 function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
-    http:Client|EndpointGroup|FORWARD_TO endpoint = route.endpoint;
+    http:Client|EndpointGroup|UrlTemplateEndpoint|FORWARD_TO endpoint = route.endpoint;
     if endpoint is EndpointGroup {
         return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, headers);
     }
     if endpoint is FORWARD_TO {
         return forwardAttemptAddress(ctx, nonRetryCodes, headers);
     }
-    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
+    if endpoint is UrlTemplateEndpoint {
+        return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
+    }
+    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, headers);
 }
 
 # `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
 function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
-    http:Client|EndpointGroup|FORWARD_TO endpoint = route.endpoint;
+    http:Client|EndpointGroup|UrlTemplateEndpoint|FORWARD_TO endpoint = route.endpoint;
     if endpoint is EndpointGroup {
         return forwardAttemptGroup(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, headers);
     }
     if endpoint is FORWARD_TO {
         return forwardAttemptAddress(ctx, nonRetryCodes, headers);
     }
-    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, headers);
+    if endpoint is UrlTemplateEndpoint {
+        return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
+    }
+    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, route.template, headers);
 }
 
 # A forwarding processor's send to an endpoint whose address is neither http(s) nor hl7: a JMS endpoint's `sendJms`, a

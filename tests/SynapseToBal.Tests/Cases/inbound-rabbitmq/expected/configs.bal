@@ -10,6 +10,15 @@ configurable string defaultQueueHost = "localhost";
 # Port of inbound endpoint 'DefaultQueue' (rabbitmq.server.port).
 configurable int defaultQueuePort = 5672;
 
+# Host of inbound endpoint 'ManualAckQueue' (rabbitmq.server.host.name).
+configurable string manualAckQueueHost = "localhost";
+
+# Port of inbound endpoint 'ManualAckQueue' (rabbitmq.server.port).
+configurable int manualAckQueuePort = 5672;
+
+# Password of inbound endpoint 'ManualAckQueue' (rabbitmq.server.password).
+configurable string manualAckQueuePassword = ?;
+
 # Host of inbound endpoint 'OrderQueue' (rabbitmq.server.host.name).
 configurable string orderQueueHost = "rabbit.example.com";
 

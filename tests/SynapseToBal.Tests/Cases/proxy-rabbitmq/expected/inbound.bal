@@ -22,8 +22,7 @@ service rabbitmq:Service on amqpProxyRabbitmqListener {
     remote function onMessage(rabbitmq:BytesMessage message) returns error? {
         // Every message is read as rabbitmq.message.content.type says, whatever its own content type.
         Context ctx = newInboundContext(message.content, "text/xml");
-        // The Micro Integrator also copies the message's headers into the transport headers: add them
-        // to ctx.headers if the flow reads them.
+        setRabbitMqHeaders(ctx, message?.properties);
         var result = amqpProxyFlow(ctx);
         if result is error {
             return result;
@@ -50,8 +49,7 @@ service rabbitmq:Service on orderEventsProxyRabbitmqListener {
         // The message's content type, else text/plain (RabbitMQUtils.setContentType).
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
-        // The Micro Integrator also copies the message's headers into the transport headers: add them
-        // to ctx.headers if the flow reads them.
+        setRabbitMqHeaders(ctx, message?.properties);
         var result = orderEventsProxyFlow(ctx);
         if result is error {
             return result;
