@@ -92,208 +92,209 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 76,
         [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 77,
         [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 78,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 79,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 80,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 81,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 82,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 83,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 84,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 85,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 86,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 87,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 88,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 89,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 90,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 91,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 92,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 93,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 94,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 95,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 98,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 99,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 100,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 101,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 102,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 103,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 104,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 105,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 111,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 112,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 113,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 114,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 115,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 116,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 117,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 118,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 119,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 120,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 121,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 122,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 123,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 126,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 127,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 128,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 129,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 130,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 136,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 137,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 138,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 139,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 140,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 141,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 142,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 143,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 144,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 145,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 146,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 147,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 148,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 149,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 150,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 151,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 152,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 153,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 154,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 155,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 157,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 158,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 159,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 160,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 161,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 162,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 163,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 164,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 165,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 166,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 179,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 180,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 182,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 183,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 184,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 185,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 186,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 187,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 188,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 189,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 190,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 191,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 192,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 193,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 194,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 195,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 196,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 197,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 198,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 199,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 200,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 201,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 202,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 203,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 204,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 205,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 206,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 207,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 208,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 209,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 210,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 211,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 212,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 213,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 214,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 215,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 216,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 217,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 218,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 219,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 220,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 221,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 222,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 223,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 224,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 225,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 226,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 227,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 228,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 229,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 230,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 231,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 232,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 233,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 234,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 235,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 236,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 237,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 238,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 239,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 240,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 241,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 242,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 243,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 244,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 245,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 246,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 247,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 248,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 249,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 250,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 251,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 252,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 253,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 254,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 255,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 258,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 259,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 260,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 261,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 262,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 278,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 280,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 79,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 80,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 81,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 82,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 83,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 84,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 85,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 86,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 87,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 88,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 89,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 90,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 91,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 92,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 93,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 94,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 95,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 99,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 100,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 101,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 102,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 103,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 104,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 105,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 112,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 113,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 114,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 115,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 116,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 117,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 118,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 119,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 120,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 121,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 122,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 123,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 126,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 128,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 129,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 130,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 131,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 132,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 137,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 138,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 139,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 140,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 141,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 142,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 143,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 144,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 145,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 146,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 147,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 148,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 149,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 150,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 151,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 152,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 153,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 154,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 155,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 156,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 158,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 159,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 160,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 161,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 162,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 163,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 164,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 165,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 166,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 167,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 168,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 169,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 180,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 181,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 182,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 183,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 184,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 185,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 186,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 187,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 188,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 189,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 190,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 191,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 192,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 193,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 194,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 195,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 196,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 197,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 198,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 199,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 200,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 201,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 202,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 203,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 204,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 205,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 206,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 207,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 208,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 209,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 210,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 211,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 212,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 213,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 214,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 215,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 216,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 219,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 220,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 221,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 222,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 223,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 224,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 225,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 226,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 227,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 228,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 229,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 230,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 231,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 232,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 233,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 234,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 235,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 236,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 237,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 238,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 239,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 240,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 241,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 242,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 243,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 244,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 245,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 246,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 247,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 248,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 249,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 250,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 251,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 252,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 253,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 254,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 255,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 259,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 260,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 261,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 262,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 263,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 279,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 281,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1081,6 +1082,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
+                sink.Visit(n.Template);
                 return true;
             }
 
@@ -1114,6 +1116,14 @@ internal static partial class IrMembers
 
             case 79:
             {
+                var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
+                sink.Visit(n.Template);
+                sink.Visit(n.Method);
+                return true;
+            }
+
+            case 80:
+            {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
                 foreach (var item in n.Body)
@@ -1132,7 +1142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1141,7 +1151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1149,7 +1159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1157,14 +1167,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1174,7 +1184,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1191,7 +1201,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1205,7 +1215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1225,14 +1235,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1240,7 +1250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1249,7 +1259,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1260,7 +1270,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1270,7 +1280,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1286,7 +1296,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1304,7 +1314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1312,11 +1322,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
-                return true;
             case 97:
                 return true;
             case 98:
+                return true;
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1328,7 +1338,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1347,7 +1357,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1359,7 +1369,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1367,7 +1377,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1375,7 +1385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1384,7 +1394,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1398,7 +1408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1414,7 +1424,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1423,7 +1433,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1446,7 +1456,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1463,7 +1473,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1476,7 +1486,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1489,7 +1499,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1503,7 +1513,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1517,7 +1527,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1530,35 +1540,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1579,14 +1589,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1595,7 +1605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1615,7 +1625,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1623,7 +1633,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1642,16 +1652,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
-                return true;
             case 125:
+                return true;
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1659,7 +1669,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1670,18 +1680,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
-                return true;
             case 129:
                 return true;
             case 130:
+                return true;
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1692,14 +1702,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1710,7 +1720,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1719,7 +1729,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1728,7 +1738,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1743,7 +1753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1766,9 +1776,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
-                return true;
             case 139:
+                return true;
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1776,7 +1786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1790,7 +1800,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1798,7 +1808,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1809,7 +1819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1817,7 +1827,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1830,7 +1840,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1838,7 +1848,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1849,7 +1859,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1864,14 +1874,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1879,7 +1889,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1897,34 +1907,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
-                return true;
             case 152:
                 return true;
             case 153:
                 return true;
             case 154:
+                return true;
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1938,7 +1948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1949,7 +1959,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1959,7 +1969,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -1973,7 +1983,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1986,7 +1996,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -1999,7 +2009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2008,7 +2018,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2016,7 +2026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2031,28 +2041,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2060,7 +2070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2073,7 +2083,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2084,7 +2094,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2095,7 +2105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2106,9 +2116,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
-                return true;
             case 175:
+                return true;
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2119,30 +2129,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
-                return true;
             case 177:
+                return true;
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2150,7 +2160,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2179,7 +2189,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2190,7 +2200,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2199,21 +2209,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2221,14 +2231,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2236,7 +2246,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2363,21 +2373,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2385,7 +2395,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2393,7 +2403,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2402,14 +2412,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2417,7 +2427,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2426,7 +2436,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2434,7 +2444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2443,7 +2453,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2452,7 +2462,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2462,7 +2472,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2471,7 +2481,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2480,7 +2490,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2502,7 +2512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2510,7 +2520,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2525,7 +2535,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2533,14 +2543,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2551,7 +2561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2561,7 +2571,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2578,7 +2588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2592,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2610,7 +2620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2619,7 +2629,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2629,7 +2639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2644,7 +2654,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2654,7 +2664,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2664,7 +2674,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2672,7 +2682,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2684,7 +2694,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2694,14 +2704,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2709,7 +2719,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2717,7 +2727,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2726,7 +2736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2738,7 +2748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2757,27 +2767,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
-                return true;
             case 229:
                 return true;
             case 230:
                 return true;
             case 231:
+                return true;
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2785,7 +2795,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2801,7 +2811,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2809,7 +2819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2829,7 +2839,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2839,7 +2849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2853,28 +2863,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2885,14 +2895,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2903,7 +2913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2911,7 +2921,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2919,7 +2929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2931,7 +2941,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2947,7 +2957,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2957,23 +2967,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 251:
-                return true;
             case 252:
+                return true;
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2981,37 +2991,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 255:
-                return true;
             case 256:
+                return true;
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3019,7 +3029,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3033,7 +3043,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3042,7 +3052,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3051,7 +3061,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3059,7 +3069,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3073,21 +3083,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3111,7 +3121,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3119,32 +3129,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 271:
-                return true;
             case 272:
                 return true;
             case 273:
+                return true;
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3156,7 +3166,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3170,7 +3180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3184,7 +3194,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3192,7 +3202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3213,7 +3223,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3221,7 +3231,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

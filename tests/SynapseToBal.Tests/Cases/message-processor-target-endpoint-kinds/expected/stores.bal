@@ -77,11 +77,6 @@ class OutboxForwarderProcessor {
 # Runs the processor every 5 s (interval 5000 ms), from start-up on.
 final task:JobId outboxForwarderJob = check task:scheduleJobRecurByFrequency(new OutboxForwarderProcessor(), 5);
 
-// TODO(SB0206): target.endpoint (named by each message) of message processor 'RoutedForwarder' is not translated: the job has no sender for 'TenantEP', so a message naming it deactivates the job as an unknown name does, where the Micro Integrator sends it there: its uri-template takes the host from the message, which the forwarding job does not expand
-// <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="RoutedForwarder" messageStore="OrderStore">
-//     <parameter name="interval">2000</parameter>
-//     <parameter name="max.delivery.attempts">3</parameter>
-// </messageProcessor>
 # Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status; a JMS, vfs or mail endpoint once sent, without the reply sequence).
 # A failed attempt is retried after 1 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From RoutedForwarder.xml, line 2.
@@ -182,6 +177,9 @@ function forwardTarget(string name) returns ForwardRoute|ForwardSend? {
         }
         "OutboxEP" => {
             return function (Context ctx) returns error? => vfsWriteFile(ctx, outboxEpPath);
+        }
+        "TenantEP" => {
+            return {endpoint: {name: "tenantEpConfig", config: tenantEpConfig, template: {template: "http://{uri.var.tenant}.example.com/orders", method: "POST"}}};
         }
         "ToHeaderEP" => {
             return {endpoint: FORWARD_TO};
