@@ -1010,7 +1010,9 @@ public sealed partial class PackageEmitter
             // A required value the input does not give is left commented out: an empty string would satisfy `= ?`
             // and fail later (an http:Client on "" stops the module at start), where a missing one is named by Ballerina.
             Required = !c.Secret && c.DefaultValue is null,
-            Value = c.DefaultValue is null ? "\"\"" : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
+            // The value, or for one left commented out a placeholder of the configurable's type (a port is `0`, not `""`).
+            // A secret's value is never written, not even in a comment.
+            Value = c.Secret || c.DefaultValue is null ? (c.Type == ConfigurableType.Integer ? "0" : "\"\"") : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
         }, comment: "# ");
         return _renderer.Render("Config.toml.sbn", new { Entries = entries, Failed = failed });
     }
