@@ -93,6 +93,39 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// One setting of a connector connection local entry (<c>&lt;x.init&gt;</c>) as a configurable added to
+    /// <paramref name="configurables"/>: a vault lookup is its secret, a <c>configs.x</c> reference a required
+    /// configurable the deployment sets, a credential a required configurable never copied from the input (SB0212),
+    /// anything else a configurable holding the literal (or <paramref name="literal"/>).
+    /// </summary>
+    private Symbol ConnectionConfigurable(LocalEntrySyntax entry, string kind, List<ConfigurableIr> configurables, string setting, string text, bool secret, string? literal = null)
+    {
+        var what = $"{entry.Name} {setting}";
+        if (ConnectionVault.Match(text) is { Success: true } vault)
+        {
+            return DeclareSecret(vault.Groups["alias"].Value);
+        }
+
+        var symbol = _symbols.Module(SymbolKind.Configurable, what);
+        if (ConnectionConfig.Match(text) is { Success: true } config)
+        {
+            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"'{setting}' of the {kind} connection '{entry.Name}': the Micro Integrator reads it from its configuration (configs.{config.Groups["name"].Value}).", secret));
+        }
+        else if (secret)
+        {
+            // Never a literal: a required configurable, whatever the input holds.
+            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{setting}' credential of the {kind} connection '{entry.Name}' (not copied from the Synapse configuration).", Secret: true));
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, entry.Location, what);
+        }
+        else
+        {
+            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, literal ?? text, $"'{setting}' of the {kind} connection '{entry.Name}'.", Secret: false));
+        }
+
+        return symbol;
+    }
+
+    /// <summary>
     /// The settings of a connection local entry's <c>&lt;x.init&gt;</c> (<paramref name="xml"/>): each child element's
     /// text by its name (or the name an alias maps it to); null, with the problem kept for the operations that use the
     /// connection, when the XML is not well-formed.

@@ -107,32 +107,8 @@ public sealed partial class Lowerer
         string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
 
         var configurables = new List<ConfigurableIr>();
-        Symbol Configurable(string setting, string text, bool secret, string? literal = null)
-        {
-            var what = $"{entry.Name} {setting}";
-            if (ConnectionVault.Match(text) is { Success: true } vault)
-            {
-                return DeclareSecret(vault.Groups["alias"].Value);
-            }
-
-            var symbol = _symbols.Module(SymbolKind.Configurable, what);
-            if (ConnectionConfig.Match(text) is { Success: true } config)
-            {
-                configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"'{setting}' of the Gmail connection '{entry.Name}': the Micro Integrator reads it from its configuration (configs.{config.Groups["name"].Value}).", secret));
-            }
-            else if (secret)
-            {
-                // Never a literal: a required configurable, whatever the input holds.
-                configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{setting}' credential of the Gmail connection '{entry.Name}' (not copied from the Synapse configuration).", Secret: true));
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, entry.Location, what);
-            }
-            else
-            {
-                configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, literal ?? text, $"'{setting}' of the Gmail connection '{entry.Name}'.", Secret: false));
-            }
-
-            return symbol;
-        }
+        Symbol Configurable(string setting, string text, bool secret, string? literal = null) =>
+            ConnectionConfigurable(entry, "Gmail", configurables, setting, text, secret, literal);
 
         Symbol Value(string setting, bool secret) => Configurable(setting, Setting(setting)!, secret);
 
