@@ -232,6 +232,7 @@ public sealed partial class PackageEmitter
                 Active = p.Active ? "true" : "false",
                 Sampling = sampling,
                 Store = jmsReaders.Contains(p) ? $"{names[p.Store.Name]}.consumer({Literal(p.ProcessorName)})" : names[p.Store.Name],
+                ClosesConsumer = jmsReaders.Contains(p),
                 Sequence = Call(p.Sequence),
                 SequenceRun = Run(p.Sequence),
                 Concurrency = p.Concurrency.ToString(CultureInfo.InvariantCulture),

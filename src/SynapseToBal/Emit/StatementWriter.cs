@@ -365,7 +365,7 @@ internal sealed partial class StatementWriter
                 // hands a failure to the endpoint's onFault and a response to its onSuccess.
                 var state = _expr.Names[blockingSuspension.Name];
                 _out.Line($"check endpointReady(ctx, {state});");
-                _out.Line($"check endpointCalled({state}, callBlocking({CallArguments(call, blocking: true)}));");
+                _out.Line($"check endpointCalled({state}, {(call.OutOnly ? "callBlockingOutOnly" : "callBlocking")}({CallArguments(call, blocking: true)}));");
                 break;
             }
 
@@ -1662,7 +1662,7 @@ internal sealed partial class StatementWriter
             // The template is the whole URL: the client kept for its base URL, and the rest of it as the path.
             var endpoint = Local("urlClient");
             var path = Local("urlPath");
-            var url = WithRestPostfix(whole, TemplateString(whole.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})"));
+            var url = WithRestPostfix(whole, TemplateString(whole.Parts, UriTemplateValue));
             _out.Line($"[http:Client, string] [{endpoint}, {path}] = check urlTemplateClient({BallerinaSyntax.StringLiteral(_expr.Names[call.Client.Name])}, {url}, {_expr.Names[call.Client.Name]});");
             _modules.Use("http");
             args = ["ctx", endpoint, path];
@@ -1681,7 +1681,9 @@ internal sealed partial class StatementWriter
 
     /// <summary>An out-only callout sends a clone: the runtime is told so with the endpoint's address, which its failure names.</summary>
     private string CalloutArguments(CallStep call, bool blocking) =>
-        blocking && call.OutOnly && call.Callout ? $", calloutUrl = {_expr.Names[call.Client.UrlConfigurable]}" : string.Empty;
+        !blocking || !call.OutOnly || !call.Callout ? string.Empty
+        : call.Client.UrlTemplate is { } template ? $", calloutUrl = {BallerinaSyntax.StringLiteral(template)}"
+        : $", calloutUrl = {_expr.Names[call.Client.UrlConfigurable]}";
 
     /// <summary>
     /// The header pass-through Synapse does implicitly (TargetRequestFactory sends the message's transport headers,
@@ -1721,7 +1723,7 @@ internal sealed partial class StatementWriter
                 args.Add("\"POST\"");
                 break;
             case HttpPathIr.Template template:
-                args.Add(WithRestPostfix(template, TemplateString(template.Parts, part => part.Raw ? _expr.String(part.Value) : $"check pathValue({_expr.String(part.Value)})")));
+                args.Add(WithRestPostfix(template, TemplateString(template.Parts, UriTemplateValue)));
                 if (template.Method is { } method)
                 {
                     args.Add(BallerinaSyntax.StringLiteral(method));
@@ -1775,6 +1777,12 @@ internal sealed partial class StatementWriter
 
         return string.Join(", ", args);
     }
+
+    /// <summary>A uri-template variable's value: percent-encoded (<c>{x}</c>), reserved expansion (<c>{+x}</c>) or as it is.</summary>
+    private string UriTemplateValue(TemplatePart.Argument part) =>
+        part.Reserved ? $"check reservedValue({_expr.String(part.Value)})"
+        : part.Raw ? _expr.String(part.Value)
+        : $"check pathValue({_expr.String(part.Value)})";
 
     /// <summary>A string expression for the parts: a literal when there are no arguments, else a string template.</summary>
     private static string TemplateString(ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument) =>

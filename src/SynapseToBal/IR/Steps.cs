@@ -214,7 +214,14 @@ public abstract record TemplatePart
     public sealed record Text(string Content) : TemplatePart;
 
     /// <param name="InAttribute">For XML templates: the slot sits inside an attribute value.</param>
-    public sealed record Argument(ExprIr Value, bool Raw, bool InAttribute) : TemplatePart;
+    public sealed record Argument(ExprIr Value, bool Raw, bool InAttribute) : TemplatePart
+    {
+        /// <summary>
+        /// A uri-template's <c>{+x}</c>: RFC 6570 reserved expansion, which passes reserved and unreserved characters
+        /// and percent-encodes the rest (a space, non-ASCII), as HTTPEndpoint's UriTemplate library does.
+        /// </summary>
+        public bool Reserved { get; init; }
+    }
 }
 
 public enum FaultKind

@@ -536,7 +536,7 @@ public sealed partial class Lowerer
                 case Syntax.Expressions.UriVariablePart { Operator: "" or "+", Names: [var name] } variable
                     when !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*') && IsBoundUriTemplateVariable(name):
                     var raw = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
-                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false));
+                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false) { Reserved = variable.Operator == "+" });
                     break;
                 case Syntax.Expressions.UriVariablePart { Names: var names } unbound when !names.Any(IsBoundUriTemplateVariable):
                 {

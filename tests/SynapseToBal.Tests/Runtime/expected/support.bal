@@ -5346,6 +5346,32 @@ function pathValue(string value) returns string|error {
     return regexp:replaceAll(check regexp:fromString("\\+"), encoded, "%20");
 }
 
+# A uri-template's `{+x}` (RFC 6570 reserved expansion, as the UriTemplate library HTTPEndpoint expands with): reserved
+# and unreserved characters and `%XX` triplets pass as they are; any other character (a space, non-ASCII) is
+# percent-encoded in UTF-8.
+function reservedValue(string value) returns string|error {
+    string result = "";
+    int index = 0;
+    int length = value.length();
+    while index < length {
+        string c = value.substring(index, index + 1);
+        if c == "%" && index + 3 <= length && URI_HEX_DIGITS.includes(value.substring(index + 1, index + 2))
+                && URI_HEX_DIGITS.includes(value.substring(index + 2, index + 3)) {
+            result += value.substring(index, index + 3);
+            index += 3;
+            continue;
+        }
+        result += URI_RESERVED_EXPANSION.includes(c) ? c : check pathValue(c);
+        index += 1;
+    }
+    return result;
+}
+
+# The characters a reserved expansion (`{+x}`) passes: RFC 3986's unreserved and reserved characters.
+const string URI_RESERVED_EXPANSION = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
+
+const string URI_HEX_DIGITS = "0123456789ABCDEFabcdef";
+
 # What the Micro Integrator answers when a flow ends without responding: 202 with no body.
 function accepted() returns http:Response {
     http:Response response = new;
@@ -7555,6 +7581,7 @@ class JmsStoreConsumer {
     private final string name;
     private final jms:Connection connection;
     private final jms:Destination queue;
+    private jms:Session? session = ();
     private jms:MessageConsumer? consumer = ();
     private jms:Message? received = ();
 
@@ -7633,8 +7660,33 @@ class JmsStoreConsumer {
         }
         jms:Session session = check self.connection->createSession(jms:CLIENT_ACKNOWLEDGE);
         jms:MessageConsumer created = check session.createConsumer(destination = self.queue);
+        self.session = session;
         self.consumer = created;
         return created->receive(1000);
+    }
+
+    # Closes the consumer and its session, as ScheduledMessageProcessor.deactivate does (cleanupLocalResources): the
+    # message it received and did not remove goes back to the queue, for the store's other processors.
+    function close() {
+        lock {
+            jms:MessageConsumer? consumer = self.consumer;
+            jms:Session? session = self.session;
+            self.consumer = ();
+            self.session = ();
+            self.received = ();
+            if consumer is jms:MessageConsumer {
+                jms:Error? closed = consumer->close();
+                if closed is jms:Error {
+                    log:printError(string `Message store '${self.name}' could not close a processor's consumer`, 'error = closed);
+                }
+            }
+            if session is jms:Session {
+                jms:Error? closed = session->close();
+                if closed is jms:Error {
+                    log:printError(string `Message store '${self.name}' could not close a processor's session`, 'error = closed);
+                }
+            }
+        }
     }
 
     function acknowledge() {
@@ -7896,14 +7948,15 @@ function expandUriTemplate(Context ctx, string template, boolean whole) returns 
         }
         result += template.substring(index, open);
         string name = template.substring(open + 1, close);
-        boolean raw = name.startsWith("+") || (whole && open == 0);
-        if name.startsWith("+") {
+        boolean reserved = name.startsWith("+");
+        boolean raw = whole && open == 0;
+        if reserved {
             name = name.substring(1);
         }
         anydata value = ctx.properties[name];
         if value !is () {
             string text = propertyText(value, "");
-            result += raw ? text : check pathValue(text);
+            result += reserved ? check reservedValue(text) : raw ? text : check pathValue(text);
         }
         index = close + 1;
     }
@@ -10896,7 +10949,7 @@ function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfigura
         // One send and its commit at a time on the endpoint's session, so that a commit ends only its own send.
         JmsTransactedSender sender = check jmsTransactedSender(endpoint, connection, destination);
         jms:Error? sent = sender.producer->send(message);
-        if sent is jms:Error || rollbackOnly == true || rollbackOnly == "true" {
+        if sent is jms:Error || rollbackOnly == true || (rollbackOnly is string && rollbackOnly.toLowerAscii() == "true") {
             check sender.session->'rollback();
             return sent;
         }

@@ -4,6 +4,9 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
+# Base URL of the 'SuspendingEP' endpoint.
+configurable string suspendingEpUrl = "http://localhost:9000/services/AuditService";
+
 # Base URL of the 'OrderApi /notify endpoint' endpoint.
 configurable string orderApiNotifyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 

@@ -19,7 +19,7 @@ service /httpep on httpListener {
     # GET /httpep/legacy/{orderId}
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
-        check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${orderId}`, restPostfix(ctx)), headers = passThroughHeaders);
+        check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,7 +14,7 @@ service /friends on httpListener {
         Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id});
         ctx.properties["uri.var.apiUrl"] = "https://api.example.com/1.1";
         ctx.properties["uri.var.uriParams"] = string `user_id=${getProperty(ctx, "uri.var.id")}`;
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${getProperty(ctx, "uri.var.apiUrl")}/friends/ids.json?${getProperty(ctx, "uri.var.uriParams")}`, friendsApiIdEndpointConfig);
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, friendsApiIdEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -84,6 +84,9 @@ class ForwarderAProcessor {
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
     function deactivate(Context ctx) {
         self.active = false;
+        // ScheduledMessageProcessor.deactivate closes the processor's consumer: the message it held goes back to the
+        // queue for the store's other processors.
+        sharedStore.consumer("ForwarderA").close();
         log:printError("Message processor 'ForwarderA' deactivated: it takes no more messages");
     }
 }
@@ -153,6 +156,9 @@ class ForwarderBProcessor {
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
     function deactivate(Context ctx) {
         self.active = false;
+        // ScheduledMessageProcessor.deactivate closes the processor's consumer: the message it held goes back to the
+        // queue for the store's other processors.
+        sharedStore.consumer("ForwarderB").close();
         log:printError("Message processor 'ForwarderB' deactivated: it takes no more messages");
     }
 }

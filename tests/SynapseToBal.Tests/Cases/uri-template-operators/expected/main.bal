@@ -12,7 +12,7 @@ service /uritemplates on httpListener {
     # GET /uritemplates/simple
     resource function get simple(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${getProperty(ctx, "query.param.q")}`, "GET", headers = passThroughHeaders);
+        check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
 
