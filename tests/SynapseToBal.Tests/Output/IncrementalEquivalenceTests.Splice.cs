@@ -73,6 +73,27 @@ public sealed partial class IncrementalEquivalenceTests
 
     private string RecordPath => Path.Combine(Out, Manifest.Folder, ArtifactSplice.FileName);
 
+    /// <summary>
+    /// The record sits beside the package, so a file holding a literal credential is not kept in it (its text would
+    /// repeat the secret the generated code makes a required configurable): a change to it is converted whole.
+    /// </summary>
+    [Fact]
+    public void An_api_holding_a_literal_credential_is_not_recorded_and_a_change_to_it_converts_whole()
+    {
+        Generate(Input, apis: 5, sequences: 1, endpoints: 1);
+        var api2 = Path.Combine(Input, "apis", "Api2.xml");
+        Edit(api2, "<respond/>", "<call><endpoint><http method=\"GET\" uri-template=\"http://w.example.com/data?APPID=ae2a70399cf2c35940a6538f38fee3d3\"/></endpoint></call><respond/>");
+        IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport);
+        var record = File.ReadAllText(RecordPath);
+        Assert.DoesNotContain("ae2a70399cf2c35940a6538f38fee3d3", record, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"path\":\"apis/Api2.xml\",\"text\"", record, StringComparison.Ordinal);
+        Assert.Contains("{\"path\":\"apis/Api3.xml\",\"text\"", record, StringComparison.Ordinal);
+
+        Edit(api2, "<respond/>", "<log level=\"custom\"><property name=\"x\" value=\"y\"/></log><respond/>");
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport).Spliced);
+        AssertEqualsFresh("a change to the file with a credential", WithoutReport);
+    }
+
     [Fact]
     public void A_rerun_after_a_changed_property_value_in_one_api_splices_and_equals_a_fresh_conversion()
     {

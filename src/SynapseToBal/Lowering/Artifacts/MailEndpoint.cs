@@ -79,7 +79,10 @@ public sealed partial class Lowerer
 
         var prefix = senderName == "mailto" ? "mail smtp" : $"{senderName} smtp";
         var of = $"the Micro Integrator's '{senderName}' mail transport sender (MailTransportSender; not in the Synapse project)";
-        var toml = $"of the [[transport.mail.sender]] named \"{senderName}\" in its deployment.toml";
+        // A blocking call, a callout and a message processor's forward send through the blocking sender, whose mail
+        // senders come from axis2_blocking_client.xml ([[transport.blocking.mail.sender]]); a send and a non-blocking
+        // call through axis2.xml's ([[transport.mail.sender]]).
+        var toml = $"of the [[transport.mail.sender]] named \"{senderName}\" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml";
         Symbol Configurable(string what, ConfigurableType type, string? value, string description, bool secret = false)
         {
             var symbol = _symbols.Module(SymbolKind.Configurable, $"{prefix} {what}");
