@@ -12,6 +12,9 @@ namespace SynapseToBal.Driver;
 /// </summary>
 public static class InputFiles
 {
+    /// <summary>Whether an input file's XML holds a credential as a literal (what the TODO comments mask, <see cref="SecretNames.MaskXml"/>).</summary>
+    public static bool HoldsLiteralSecret(string xml) => !string.Equals(SecretNames.MaskXml(xml), xml, StringComparison.Ordinal);
+
     /// <summary>
     /// The lookup the semantic model is given: the display path and text of the file a relative path names, or null.
     /// A file beyond the size limit is not read (SB0015, reported to <paramref name="diagnostics"/> when given).

@@ -101,9 +101,6 @@ internal static partial class ArtifactSplice
         return true;
     }
 
-    /// <summary>Whether the XML holds a credential as a literal (what the TODO comments mask, <see cref="Syntax.SecretNames.MaskXml"/>).</summary>
-    private static bool HoldsLiteralSecret(string text) => !string.Equals(Syntax.SecretNames.MaskXml(text), text, StringComparison.Ordinal);
-
     /// <summary>The record of a conversion, or null when it has nothing to record (no project read).</summary>
     /// <param name="inputPath">The input as the options name it.</param>
     public static Record? Build(ConversionResult result, IReadOnlyList<GeneratedFile> files, IReadOnlyList<ManifestInput> inputs, SectionCollector sections, string inputPath)
@@ -141,7 +138,7 @@ internal static partial class ArtifactSplice
         {
             // A file holding a literal credential is not recorded: the record is written beside the package, where a
             // secret must never appear (such a file's changes are converted whole).
-            if (texts.TryGetValue(Path.GetFullPath(Path.Combine(result.SourceRoot, input.Path)), out var text) && !HoldsLiteralSecret(text))
+            if (texts.TryGetValue(Path.GetFullPath(Path.Combine(result.SourceRoot, input.Path)), out var text) && !InputFiles.HoldsLiteralSecret(text))
             {
                 artifacts.Add(new ArtifactRecord(input.Path, text, located.TryGetValue(input.Path, out var own) ? own : []));
             }
