@@ -141,13 +141,20 @@ public sealed partial class Lowerer
         return true;
     }
 
-    /// <summary>The JMS endpoint a send or call names (inline, lowered by <see cref="CallStepFor"/> first, or by key).</summary>
-    private JmsEndpointIr? JmsEndpointOf(EndpointReferenceSyntax? reference) => reference switch
+    /// <summary>
+    /// The definition of the endpoint a send or call names: inline, or an endpoint artifact by a static key; null for a
+    /// dynamic key or an endpoint the input does not hold. Each non-HTTP endpoint kind is looked up by it.
+    /// </summary>
+    private EndpointDefinitionSyntax? EndpointDefinitionOf(EndpointReferenceSyntax? reference) => reference switch
     {
-        EndpointReferenceSyntax.Inline { Endpoint.Definition: { } inline } => _jmsEndpoints.GetValueOrDefault(inline),
-        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is { } named => _jmsEndpoints.GetValueOrDefault(named),
+        EndpointReferenceSyntax.Inline { Endpoint.Definition: { } inline } => inline,
+        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key => _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition,
         _ => null,
     };
+
+    /// <summary>The JMS endpoint a send or call names (inline, lowered by <see cref="CallStepFor"/> first, or by key).</summary>
+    private JmsEndpointIr? JmsEndpointOf(EndpointReferenceSyntax? reference) =>
+        EndpointDefinitionOf(reference) is { } definition ? _jmsEndpoints.GetValueOrDefault(definition) : null;
 
     /// <summary>
     /// A send or call to a JMS endpoint: with OUT_ONLY the message goes out and the flow goes on (a send then answers

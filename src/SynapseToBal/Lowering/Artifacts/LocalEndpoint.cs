@@ -79,12 +79,8 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The local endpoint a send or call names (inline, lowered by <see cref="CallStepFor"/> first, or by key).</summary>
-    private LocalTarget? LocalEndpointOf(EndpointReferenceSyntax? reference) => reference switch
-    {
-        EndpointReferenceSyntax.Inline { Endpoint.Definition: { } inline } => _localEndpoints.GetValueOrDefault(inline),
-        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is { } named => _localEndpoints.GetValueOrDefault(named),
-        _ => null,
-    };
+    private LocalTarget? LocalEndpointOf(EndpointReferenceSyntax? reference) =>
+        EndpointDefinitionOf(reference) is { } definition ? _localEndpoints.GetValueOrDefault(definition) : null;
 
     /// <summary>
     /// The call step of a send, call or proxy target through a local endpoint of the input: a non-blocking exchange that

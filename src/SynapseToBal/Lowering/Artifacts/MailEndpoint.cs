@@ -109,12 +109,8 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The mail endpoint a send or call names (inline, lowered by <see cref="CallStepFor"/> first, or by key).</summary>
-    private MailEndpointIr? MailEndpointOf(EndpointReferenceSyntax? reference) => reference switch
-    {
-        EndpointReferenceSyntax.Inline { Endpoint.Definition: { } inline } => _mailEndpoints.GetValueOrDefault(inline),
-        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is { } named => _mailEndpoints.GetValueOrDefault(named),
-        _ => null,
-    };
+    private MailEndpointIr? MailEndpointOf(EndpointReferenceSyntax? reference) =>
+        EndpointDefinitionOf(reference) is { } definition ? _mailEndpoints.GetValueOrDefault(definition) : null;
 
     /// <summary>
     /// A send, call or callout to a mail endpoint; null when the endpoint is not one. MailTransportSender mails the

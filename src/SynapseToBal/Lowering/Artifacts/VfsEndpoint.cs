@@ -190,12 +190,8 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The VFS endpoint a send or call names (inline, lowered by <see cref="CallStepFor"/> first, or by key).</summary>
-    private VfsEndpointIr? VfsEndpointOf(EndpointReferenceSyntax? reference) => reference switch
-    {
-        EndpointReferenceSyntax.Inline { Endpoint.Definition: { } inline } => _vfsEndpoints.GetValueOrDefault(inline),
-        EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is { } named => _vfsEndpoints.GetValueOrDefault(named),
-        _ => null,
-    };
+    private VfsEndpointIr? VfsEndpointOf(EndpointReferenceSyntax? reference) =>
+        EndpointDefinitionOf(reference) is { } definition ? _vfsEndpoints.GetValueOrDefault(definition) : null;
 
     /// <summary>
     /// A send or call to a VFS endpoint; null when the endpoint is not one. VFSTransportSender writes the file in the
