@@ -4691,14 +4691,14 @@ function sendMail(Context ctx, MailSmtpSettings smtp, string address, boolean aw
 function salesforceQuery(Context ctx, salesforce:Client connection, string queryString) returns error? {
     stream<record {}, error?>|error rows = connection->query(queryString);
     if rows is error {
-        return salesforceFailure(ctx, rows);
+        return jsonApiFailure(ctx, rows);
     }
     record {}[]|error records = from record {} row in rows
         select row;
     if records is error {
-        return salesforceFailure(ctx, records);
+        return jsonApiFailure(ctx, records);
     }
-    salesforceResponse(ctx, 200, {totalSize: records.length(), done: true, records: records.toJson()});
+    jsonApiResponse(ctx, 200, {totalSize: records.length(), done: true, records: records.toJson()});
 }
 
 # The Salesforce REST connector's create (`salesforcerest.create`: POST `sobjects/{sObjectName}` with the
@@ -4708,9 +4708,9 @@ function salesforceCreate(Context ctx, salesforce:Client connection, string sObj
     map<json> fields = check salesforceFields(fieldAndValue);
     salesforce:CreationResponse|error created = connection->create(sObjectName, fields);
     if created is error {
-        return salesforceFailure(ctx, created);
+        return jsonApiFailure(ctx, created);
     }
-    salesforceResponse(ctx, 201, created.toJson());
+    jsonApiResponse(ctx, 201, created.toJson());
 }
 
 # The Salesforce REST connector's update (`salesforcerest.update`: PATCH `sobjects/{sObjectName}/{Id}` with the
@@ -4720,9 +4720,9 @@ function salesforceUpdate(Context ctx, salesforce:Client connection, string sObj
     map<json> fields = check salesforceFields(fieldAndValue);
     error? updated = connection->update(sObjectName, id, fields);
     if updated is error {
-        return salesforceFailure(ctx, updated);
+        return jsonApiFailure(ctx, updated);
     }
-    salesforceResponse(ctx, 204, ());
+    jsonApiResponse(ctx, 204, ());
 }
 
 # The Salesforce REST connector's delete (`salesforcerest.delete`: DELETE `sobjects/{sObjectName}/{idToDelete}`):
@@ -4731,9 +4731,9 @@ function salesforceDelete(Context ctx, salesforce:Client connection, string sObj
         returns error? {
     error? deleted = connection->delete(sObjectName, idToDelete);
     if deleted is error {
-        return salesforceFailure(ctx, deleted);
+        return jsonApiFailure(ctx, deleted);
     }
-    salesforceResponse(ctx, 204, ());
+    jsonApiResponse(ctx, 204, ());
 }
 
 # The Salesforce REST connector's describeSObject (`salesforcerest.describeSObject`: GET
@@ -4741,9 +4741,9 @@ function salesforceDelete(Context ctx, salesforce:Client connection, string sObj
 function salesforceDescribeSObject(Context ctx, salesforce:Client connection, string sObjectName) returns error? {
     salesforce:SObjectMetaData|error described = connection->describe(sObjectName);
     if described is error {
-        return salesforceFailure(ctx, described);
+        return jsonApiFailure(ctx, described);
     }
-    salesforceResponse(ctx, 200, described.toJson());
+    jsonApiResponse(ctx, 200, described.toJson());
 }
 
 # The fieldAndValue parameter of a create or update: the JSON object the connector's payloadFactory sends.
@@ -4755,21 +4755,23 @@ function salesforceFields(string fieldAndValue) returns map<json>|error {
     return fields;
 }
 
-# A Salesforce call that failed: when Salesforce answered with an error status, its answer (the JSON array of
-# `{"message", "errorCode", ...}`) becomes the message with that status, as it does after the connector's call, and
-# the flow goes on; any other failure (no connection, no token) fails the flow, as the connector's call does.
-function salesforceFailure(Context ctx, error failure) returns error? {
+# A call of a JSON REST API's client (salesforce:Client, gmail:Client) that failed: when the service answered with an
+# error status, its answer (Salesforce: the JSON array of `{"message", "errorCode", ...}`; Gmail:
+# `{"error": {"code", "message", "errors", "status"}}`) becomes the message with that status, as it does after the
+# connector's call, and the flow goes on; any other failure (no connection, no token) fails the flow, as the
+# connector's call does.
+function jsonApiFailure(Context ctx, error failure) returns error? {
     if failure is http:ApplicationResponseError {
         anydata body = failure.detail().body;
-        salesforceResponse(ctx, failure.detail().statusCode, body is json ? body : body.toString());
+        jsonApiResponse(ctx, failure.detail().statusCode, body is json ? body : body.toString());
         return;
     }
     return failure;
 }
 
-# The message after a Salesforce call: the answer's status and JSON body (none for `()`), as a backend response
-# (fresh transport headers and axis2 state, as after a call).
-function salesforceResponse(Context ctx, int status, json body) {
+# The message after a Salesforce or Gmail call: the answer's status and JSON body (none for `()`), as a backend
+# response (fresh transport headers and axis2 state, as after a call).
+function jsonApiResponse(Context ctx, int status, json body) {
     ctx.statusCode = status;
     ctx.httpSc = status.toString();
     ctx.headers = {};
@@ -4821,9 +4823,9 @@ function gmailSendMail(Context ctx, gmail:Client connection, string userId, stri
     }
     gmail:Message|error sent = connection->/users/[userId]/messages/send.post(request);
     if sent is error {
-        return gmailFailure(ctx, sent);
+        return jsonApiFailure(ctx, sent);
     }
-    gmailResponse(ctx, 200, sent.toJson());
+    jsonApiResponse(ctx, 200, sent.toJson());
 }
 
 # The Gmail connector's listAllMails (`gmail.listAllMails`: GET `users/{userId}/messages` with the query parameters
@@ -4850,9 +4852,9 @@ function gmailListAllMails(Context ctx, gmail:Client connection, string userId, 
     }
     gmail:ListMessagesResponse|error listed = connection->/users/[userId]/messages({}, queries);
     if listed is error {
-        return gmailFailure(ctx, listed);
+        return jsonApiFailure(ctx, listed);
     }
-    gmailResponse(ctx, 200, listed.toJson());
+    jsonApiResponse(ctx, 200, listed.toJson());
 }
 
 # The Gmail connector's listDrafts (`gmail.listDrafts`: GET `users/{userId}/drafts`): the message becomes Gmail's
@@ -4871,9 +4873,9 @@ function gmailListDrafts(Context ctx, gmail:Client connection, string userId, st
     }
     gmail:ListDraftsResponse|error listed = connection->/users/[userId]/drafts({}, queries);
     if listed is error {
-        return gmailFailure(ctx, listed);
+        return jsonApiFailure(ctx, listed);
     }
-    gmailResponse(ctx, 200, listed.toJson());
+    jsonApiResponse(ctx, 200, listed.toJson());
 }
 
 # The Gmail connector's listLabels (`gmail.listLabels`: GET `users/{userId}/labels`): the message becomes Gmail's
@@ -4881,9 +4883,9 @@ function gmailListDrafts(Context ctx, gmail:Client connection, string userId, st
 function gmailListLabels(Context ctx, gmail:Client connection, string userId) returns error? {
     gmail:ListLabelsResponse|error listed = connection->/users/[userId]/labels;
     if listed is error {
-        return gmailFailure(ctx, listed);
+        return jsonApiFailure(ctx, listed);
     }
-    gmailResponse(ctx, 200, listed.toJson());
+    jsonApiResponse(ctx, 200, listed.toJson());
 }
 
 # The Gmail connector's readLabel (`gmail.readLabel`: GET `users/{userId}/labels/{id}`): the message becomes the
@@ -4891,9 +4893,9 @@ function gmailListLabels(Context ctx, gmail:Client connection, string userId) re
 function gmailReadLabel(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     gmail:Label|error label = connection->/users/[userId]/labels/[id];
     if label is error {
-        return gmailFailure(ctx, label);
+        return jsonApiFailure(ctx, label);
     }
-    gmailResponse(ctx, 200, label.toJson());
+    jsonApiResponse(ctx, 200, label.toJson());
 }
 
 # The Gmail connector's getUserProfile (`gmail.getUserProfile`: GET `users/{userId}/profile`): the message becomes
@@ -4901,9 +4903,9 @@ function gmailReadLabel(Context ctx, gmail:Client connection, string userId, str
 function gmailGetUserProfile(Context ctx, gmail:Client connection, string userId) returns error? {
     gmail:Profile|error profile = connection->/users/[userId]/profile;
     if profile is error {
-        return gmailFailure(ctx, profile);
+        return jsonApiFailure(ctx, profile);
     }
-    gmailResponse(ctx, 200, profile.toJson());
+    jsonApiResponse(ctx, 200, profile.toJson());
 }
 
 # The Gmail connector's trashMessage(s) (`gmail.trashMessages`, 4.x `gmail.trashMessage`: POST
@@ -4911,9 +4913,9 @@ function gmailGetUserProfile(Context ctx, gmail:Client connection, string userId
 function gmailTrashMessage(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     gmail:Message|error trashed = connection->/users/[userId]/messages/[id]/trash.post();
     if trashed is error {
-        return gmailFailure(ctx, trashed);
+        return jsonApiFailure(ctx, trashed);
     }
-    gmailResponse(ctx, 200, trashed.toJson());
+    jsonApiResponse(ctx, 200, trashed.toJson());
 }
 
 # The Gmail connector's unTrashMessage(s) (`gmail.unTrashMessages`, 4.x `gmail.unTrashMessage`: POST
@@ -4921,9 +4923,9 @@ function gmailTrashMessage(Context ctx, gmail:Client connection, string userId, 
 function gmailUnTrashMessage(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     gmail:Message|error restored = connection->/users/[userId]/messages/[id]/untrash.post();
     if restored is error {
-        return gmailFailure(ctx, restored);
+        return jsonApiFailure(ctx, restored);
     }
-    gmailResponse(ctx, 200, restored.toJson());
+    jsonApiResponse(ctx, 200, restored.toJson());
 }
 
 # The Gmail connector's deleteMessage(s) (`gmail.deleteMessages`, 4.x `gmail.deleteMessage`: DELETE
@@ -4931,9 +4933,9 @@ function gmailUnTrashMessage(Context ctx, gmail:Client connection, string userId
 function gmailDeleteMessage(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     error? deleted = connection->/users/[userId]/messages/[id].delete();
     if deleted is error {
-        return gmailFailure(ctx, deleted);
+        return jsonApiFailure(ctx, deleted);
     }
-    gmailResponse(ctx, 204, ());
+    jsonApiResponse(ctx, 204, ());
 }
 
 # The Gmail connector's deleteThread(s) (`gmail.deleteThreads`, 4.x `gmail.deleteThread`: DELETE
@@ -4941,9 +4943,9 @@ function gmailDeleteMessage(Context ctx, gmail:Client connection, string userId,
 function gmailDeleteThread(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     error? deleted = connection->/users/[userId]/threads/[id].delete();
     if deleted is error {
-        return gmailFailure(ctx, deleted);
+        return jsonApiFailure(ctx, deleted);
     }
-    gmailResponse(ctx, 204, ());
+    jsonApiResponse(ctx, 204, ());
 }
 
 # The Gmail connector's deleteLabel (`gmail.deleteLabel`: DELETE `users/{userId}/labels/{id}`): Gmail answers 204
@@ -4951,9 +4953,9 @@ function gmailDeleteThread(Context ctx, gmail:Client connection, string userId, 
 function gmailDeleteLabel(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     error? deleted = connection->/users/[userId]/labels/[id].delete();
     if deleted is error {
-        return gmailFailure(ctx, deleted);
+        return jsonApiFailure(ctx, deleted);
     }
-    gmailResponse(ctx, 204, ());
+    jsonApiResponse(ctx, 204, ());
 }
 
 # The Gmail connector's deleteDraft (`gmail.deleteDraft`: DELETE `users/{userId}/drafts/{id}`): Gmail answers 204
@@ -4961,40 +4963,9 @@ function gmailDeleteLabel(Context ctx, gmail:Client connection, string userId, s
 function gmailDeleteDraft(Context ctx, gmail:Client connection, string userId, string id) returns error? {
     error? deleted = connection->/users/[userId]/drafts/[id].delete();
     if deleted is error {
-        return gmailFailure(ctx, deleted);
+        return jsonApiFailure(ctx, deleted);
     }
-    gmailResponse(ctx, 204, ());
-}
-
-# A Gmail call that failed: when Gmail answered with an error status, its answer
-# (`{"error": {"code", "message", "errors", "status"}}`) becomes the message with that status, as it does after the connector's call, and the flow
-# goes on; any other failure (no connection, no access token from the refresh token) fails the flow, as the
-# connector's call does.
-function gmailFailure(Context ctx, error failure) returns error? {
-    if failure is http:ApplicationResponseError {
-        anydata body = failure.detail().body;
-        gmailResponse(ctx, failure.detail().statusCode, body is json ? body : body.toString());
-        return;
-    }
-    return failure;
-}
-
-# The message after a Gmail call: the answer's status and JSON body (none for `()`), as a backend response (fresh
-# transport headers and axis2 state, as after a call).
-function gmailResponse(Context ctx, int status, json body) {
-    ctx.statusCode = status;
-    ctx.httpSc = status.toString();
-    ctx.headers = {};
-    ctx.excessHeaders = {};
-    if body is () {
-        ctx.payload = ();
-        ctx.contentType = "";
-    } else {
-        ctx.payload = body;
-        ctx.contentType = "application/json";
-        ctx.headers["content-type"] = ctx.contentType;
-    }
-    becomeResponse(ctx);
+    jsonApiResponse(ctx, 204, ());
 }
 
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the
