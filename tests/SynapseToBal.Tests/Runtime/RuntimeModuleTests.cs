@@ -176,6 +176,19 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// makefault answers 500 whenever the message has no HTTP_SC of its own, as PassThroughTransportUtils
+    /// .determineHttpStatusCode does: a message a loopback or RESPONSE=true made a response without any backend still
+    /// has none (ClientWorker sets HTTP_SC on a backend's response only), so its fault is a 500 too, not a 200.
+    /// </summary>
+    [Fact]
+    public void A_fault_is_answered_with_500_unless_the_message_has_an_http_sc()
+    {
+        var makeFault = RuntimeSourceText.Function("makeFault");
+        Assert.Contains("    if ctx.httpSc is () && ctx.statusCode == 200 {\n        ctx.statusCode = 500;\n    }\n", makeFault, StringComparison.Ordinal);
+        Assert.DoesNotContain("isResponse", makeFault, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A group sends a failed request to its next member only after a failed send (a Synapse error code: Synapse's
     /// AbstractEndpoint.onFault reaches the parent's onChildEndpointFail through the fault stack). A failure the send
     /// itself raises (code 0: a body that cannot be built, AbstractEndpoint.send's handleException) goes to the fault
