@@ -194,6 +194,10 @@ public static class DiagnosticCatalog
         "Stylesheet chosen at run time",
         "The stylesheet key '{0}' is computed at run time; the generated code chooses among the stylesheets of the input ({1}) and fails for any other key",
         "An xslt or fastXSLT mediator names its stylesheet with an expression (key=\"{...}\"): Synapse evaluates it for each message and looks the result up as a local entry name, then as a registry key. The generated code evaluates the key the same way and chooses among the stylesheets the input defines (local entries with an inline stylesheet, registry resources of the project); a key that names none of them fails the flow, as Synapse fails when the entry is missing. A stylesheet the server holds outside the project (a registry resource that is not in the input, a local entry with a src URL) is not among them.");
+    public static readonly DiagnosticDescriptor ConnectorVersionAssumed = Info("SB0243", LoweringCategory,
+        "Connector version assumed",
+        "<{0}> is translated as connector {1} does it: {2}",
+        "A connector operation whose meaning changed between versions of the connector, when the input does not say which version the project deploys (the connector's zip and version live in the Micro Integrator's repository or a composite application, not in the Synapse XML). The generated code does what the named versions do; the note says what the other versions do instead.");
     public static readonly DiagnosticDescriptor SettingWithoutEffect = Info("SB0242", LoweringCategory,
         "Setting without effect at this use",
         "<{0}> {1} has no effect here in the Micro Integrator either: {2}",

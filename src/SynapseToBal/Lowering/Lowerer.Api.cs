@@ -226,7 +226,7 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []));
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence));
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
@@ -260,7 +260,12 @@ public sealed partial class Lowerer
     /// on the backend response, the fault flow (or the global <c>fault</c> sequence) when the in or out flow fails.
     /// </summary>
     /// <param name="inFlowCalls">The entry point's in flow calls a backend, so the fault flow may run after that call.</param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls)
+    /// <param name="outFlowCanRun">
+    /// Something hands the out flow a message: a send whose response no receiving sequence takes or a loopback, in the
+    /// in flow or a sequence it runs, or a proxy's target endpoint. Without one, the out flow never runs and its end
+    /// is not reported (SB0210 would say the client waits where the Micro Integrator never gets there).
+    /// </param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -268,7 +273,7 @@ public sealed partial class Lowerer
             outFunction = OutFlowSymbol(baseName);
             RecordOutFlowAggregate(outFunction, outFlow);
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction });
-            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true, report: outFlowCanRun), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
         }
 
         Symbol? faultFunction = null;
@@ -329,6 +334,22 @@ public sealed partial class Lowerer
     /// </summary>
     private bool InFlowSendsThroughSequence(FlowSyntax? inFlow) =>
         _model.FactsOf(inFlow?.Mediators ?? []).CallsSendingFlow || (inFlow?.Key is { } key && _model.SequenceFacts(key.Text).Sends);
+
+    /// <summary>
+    /// Whether the in flow can hand the message to the out flow: a send without a receiving sequence or a loopback
+    /// (nested ones included), a split whose copies are sent, or a sequence it runs that sends.
+    /// </summary>
+    private bool HandsToOutFlow(FlowSyntax? inFlow)
+    {
+        if (InFlowSendsThroughSequence(inFlow) || _model.FactsOf(inFlow?.Mediators ?? []).Sends)
+        {
+            return true;
+        }
+
+        var walker = new Semantics.MediatorCollector();
+        walker.WalkMediators(inFlow?.Mediators ?? []);
+        return walker.Mediators.Any(m => m is SendMediator { ReceiveSequence: null } or LoopbackMediator);
+    }
 
     /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
     private static bool CallsBackend(ImmutableArray<MediatorSyntax> mediators)
@@ -474,14 +495,15 @@ public sealed partial class Lowerer
     }
 
     /// <summary>Adds Synapse's implicit end of a flow: 202 Accepted when it ends without answering.</summary>
-    private ImmutableArray<StepIr> WithFallThrough(ImmutableArray<StepIr> steps, SourceLocation location, bool afterCall = false)
+    /// <param name="report">False for an out flow nothing can reach (no send or loopback hands it a message): its end is not reported.</param>
+    private ImmutableArray<StepIr> WithFallThrough(ImmutableArray<StepIr> steps, SourceLocation location, bool afterCall = false, bool report = true)
     {
         if (Flow.Terminates(steps))
         {
             return steps;
         }
 
-        if (FallThroughDiagnostic(steps, afterCall) is { } descriptor)
+        if (report && FallThroughDiagnostic(steps, afterCall) is { } descriptor)
         {
             _diagnostics.Report(descriptor, location);
         }

@@ -79,6 +79,7 @@ public static class AnsweringFlows
         IfStep branch => branch.Then.Length > 0 && branch.Else.Length > 0 && Answers(branch.Then) && Answers(branch.Else),
         SwitchStep choice => choice.Cases.Length > 0 && choice.Default.Length > 0 && choice.Cases.All(c => Answers(c.Steps)) && Answers(choice.Default),
         DirectionStep direction => direction.Request.Length > 0 && direction.Response.Length > 0 && Answers(direction.Request) && Answers(direction.Response),
+        ThrottleStep throttle => throttle.OnAccept.Length > 0 && throttle.OnReject.Length > 0 && Answers(throttle.OnAccept) && Answers(throttle.OnReject),
         _ => false,
     };
 

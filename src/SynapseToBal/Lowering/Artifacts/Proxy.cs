@@ -26,7 +26,8 @@ public sealed partial class Lowerer
         var owner = proxy.Name;
         _currentProxy = proxy;
         var target = proxy.Target;
-        var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []));
+        var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []),
+            target?.Endpoint is not null || HandsToOutFlow(target?.InSequence));
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
         // operation is the one Axis2 dispatches the request to, which the generated service does not know.
         var context = new FlowContext(FlowKind.In, _translator, outFunction, owner) { OperationName = proxy.PublishWsdl is null ? SynapseOperationName : null };

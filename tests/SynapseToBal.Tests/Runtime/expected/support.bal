@@ -3457,11 +3457,12 @@ function setHttpSc(Context ctx, string|int value) {
 # `Fault` envelope that keeps the current SOAP header blocks, or, for POX, an `<Exception>` element holding
 # the detail (else the reason) in place of the payload. The content type is kept, so a JSON client gets the
 # fault as JSON. The Micro Integrator answers a fault with 500 unless the message has a status of its own
-# (`HTTP_SC` set in the flow, or a backend's status on a response): 500 replaces only the untouched 200 of a
-# request. An `HTTP_SC` set afterwards wins.
+# (`HTTP_SC` set in the flow, or a backend's status on a response; PassThroughTransportUtils.determineHttpStatusCode):
+# 500 replaces the untouched 200 of any message without `HTTP_SC`, one a loopback or `RESPONSE` made a response
+# included. An `HTTP_SC` set afterwards wins.
 function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, string reason, string? node = (),
         string? role = (), xml|string? detail = ()) returns error? {
-    if !ctx.isResponse && ctx.statusCode == 200 {
+    if ctx.httpSc is () && ctx.statusCode == 200 {
         ctx.statusCode = 500;
     }
     if version != "pox" && bodyFormat(ctx.contentType) == "soap" {
@@ -4626,8 +4627,10 @@ type MailSmtpSettings record {|
 #   SOAP action (`null` when it has none, as Java writes a missing one); a `SOAPAction` mail header with the action;
 # - with the `From`, `mail.smtp.user` and `mail.smtp.password` transport headers all set, the mail is sent with that
 #   user and password instead of the sender's;
-# - the body: the message as the formatter of its content type writes it (`entityBody`), with that content type when
-#   it is text/*. The email module sends text bodies only: any other content type (application/xml, application/json,
+# - the body: when the body's first element is Axis2's text wrapper, its text as `text/plain; charset=UTF-8`, whatever
+#   the content type (BaseUtils.getMessageFormatter picks the PlainTextFormatter for it; the binary wrapper's
+#   BinaryFormatter has no counterpart here: the send fails); otherwise the message as the formatter of its content
+#   type writes it (`entityBody`), with that content type when it is text/*. The email module sends text bodies only: any other content type (application/xml, application/json,
 #   application/soap+xml) goes out as text/plain with the same text, and a binary body that is not UTF-8 text fails.
 #   The Multipart and Attachment mail formats (the axis2 property transport.mail.Format) and custom mail headers are
 #   not reproduced: the body is the mail.
@@ -4653,8 +4656,21 @@ function sendMail(Context ctx, MailSmtpSettings smtp, string address, boolean aw
     if action == "" && ctx.headers["soapaction"] is () {
         action = "null";
     }
-    xml|byte[]? body = check entityBody(ctx);
-    string contentType = ctx.contentType.trim().toLowerAscii().startsWith("text/") ? ctx.contentType : "text/plain";
+    xml|byte[]? body;
+    string contentType;
+    xml:Element? wrapper = ctx.payload is xml ? payloadWrapper(check bodyFirstElement(ctx)) : ();
+    if wrapper is xml:Element && wrapper.getName() == "{http://ws.apache.org/commons/ns/payload}binary" {
+        return error("Unexpected error during sending message out. The email module sends text mail bodies only: a binary payload cannot be mailed here");
+    }
+    if wrapper is xml:Element {
+        // Axis2's text wrapper goes out through the PlainTextFormatter, whatever the message's content type.
+        xml inner = wrapper.getChildren().elements();
+        body = (inner.length() > 0 ? inner.get(0).toString() : wrapper.data()).toBytes();
+        contentType = "text/plain; charset=UTF-8";
+    } else {
+        body = check entityBody(ctx);
+        contentType = ctx.contentType.trim().toLowerAscii().startsWith("text/") ? ctx.contentType : "text/plain";
+    }
     email:Message message = {
         to: emailAddressList(ctx.headers["to"] ?: address),
         subject: ctx.headers["subject"] ?: "SOAPAction: " + action,
@@ -6114,6 +6130,16 @@ function enrichNodes(anydata src) returns xml {
         return xml:createText(src);
     }
     return xml:createText(src.toJsonString());
+}
+
+# `first` when it is Axis2's text or binary wrapper (`{http://ws.apache.org/commons/ns/payload}text` / `binary`), the
+# elements Axis2's BaseUtils.getMessageFormatter looks for to pick the plain-text or binary formatter; `()` otherwise.
+function payloadWrapper(xml first) returns xml:Element? {
+    if first is xml:Element && (first.getName() == "{http://ws.apache.org/commons/ns/payload}text"
+            || first.getName() == "{http://ws.apache.org/commons/ns/payload}binary") {
+        return first;
+    }
+    return ();
 }
 
 # The first element of the SOAP body, as enrich reads a body source in Synapse's XML mode.

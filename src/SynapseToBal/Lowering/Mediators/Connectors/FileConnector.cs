@@ -1,3 +1,4 @@
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -136,6 +137,13 @@ public sealed partial class Lowerer
                 }
 
                 content = Value("inputContent");
+                if (kind == FileConnectorOperation.Create && content is not null)
+                {
+                    // FileCreate wrote through getOutputStream(true) (appending to an existing file) before 2.0.7.
+                    _diagnostics.Report(DiagnosticCatalog.ConnectorVersionAssumed, operation.Location, "fileconnector.create", "2.0.7 and later",
+                        "the content replaces an existing file; connector 2.0.0 to 2.0.6 append it to the file instead");
+                }
+
                 encoding = Literal("encoding") is not null ? null : Value("encoding");
                 binary = Literal("isBinaryContent") is { } binaryText && !string.Equals(binaryText, "true", StringComparison.OrdinalIgnoreCase)
                     ? null

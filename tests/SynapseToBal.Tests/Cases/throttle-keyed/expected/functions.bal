@@ -36,5 +36,4 @@ function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     } else {
         return onRejectSequence(ctx);
     }
-    return accepted();
 }
