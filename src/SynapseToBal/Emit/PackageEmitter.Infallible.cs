@@ -150,10 +150,13 @@ public sealed partial class PackageEmitter
         {
             Symbols = [],
             Functions = [],
-            Services = rewritten.Services.Select(s => s with
+            Services = SharedList.Map(rewritten.Services, s =>
             {
-                Resources = s.Resources.Select(r => r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null }).ToImmutableArray(),
-            }).ToImmutableArray(),
+                var resources = SharedList.Map(s.Resources, r => r.FaultFunction is null && (r.NeedsOutFlow || r.OutFunction is null)
+                    ? r
+                    : r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null });
+                return resources == s.Resources ? s : s with { Resources = resources };
+            }),
         };
         EmptyFlows.Collect(runnersCall
             ? withoutRuns with
@@ -184,14 +187,25 @@ public sealed partial class PackageEmitter
         _ => throw new InvalidOperationException($"Unhandled inbound transport {transport.GetType().Name}"),
     };
 
-    /// <summary>The steps without the statements that run one of the functions (nested step lists included).</summary>
-    private static ImmutableArray<StepIr> WithoutInvokes(ImmutableArray<StepIr> steps, HashSet<Symbol> functions) => steps
-        .Where(s => s switch
+    /// <summary>The steps without the statements that run one of the functions (nested step lists included); the same list when it has none.</summary>
+    private static ImmutableArray<StepIr> WithoutInvokes(ImmutableArray<StepIr> steps, HashSet<Symbol> functions)
+    {
+        var result = new SharedList.Builder<StepIr>(steps);
+        Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>>? nested = null;
+        foreach (var step in steps)
         {
-            InvokeStep invoke => !functions.Contains(invoke.Function),
-            ContinueWithStep { Function: { } next } => !functions.Contains(next),
-            _ => true,
-        })
-        .Select(s => FlowBodies.Nested(s, body => WithoutInvokes(body, functions)))
-        .ToImmutableArray();
+            var runs = step switch
+            {
+                InvokeStep invoke => functions.Contains(invoke.Function),
+                ContinueWithStep { Function: { } next } => functions.Contains(next),
+                _ => false,
+            };
+            if (!runs)
+            {
+                result.Add(FlowBodies.Nested(step, nested ??= body => WithoutInvokes(body, functions)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
 }

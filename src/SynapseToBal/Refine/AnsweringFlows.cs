@@ -93,10 +93,11 @@ public static class AnsweringFlows
     /// </summary>
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> answering)
     {
-        var result = ImmutableArray.CreateBuilder<StepIr>(steps.Length);
+        var result = new SharedList.Builder<StepIr>(steps);
         var stopped = false;
         object? stopper = null;
         object? lastDead = null;
+        Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>>? nested = null;
         foreach (var step in steps)
         {
             if (stopped)
@@ -121,7 +122,7 @@ public static class AnsweringFlows
 
             var rewritten = step is InvokeStep { Answers: false } invoke && answering.Contains(invoke.Function)
                 ? invoke with { Answers = true }
-                : FlowBodies.Nested(step, body => Rewrite(body, answering));
+                : FlowBodies.Nested(step, nested ??= body => Rewrite(body, answering));
             result.Add(rewritten);
             stopped = Answers(rewritten);
             stopper = step.Origin;
@@ -145,8 +146,18 @@ public static class AnsweringFlows
         return named;
     }
 
-    private static ImmutableArray<StepIr> WithoutCalls(ImmutableArray<StepIr> steps, HashSet<Symbol> functions) => steps
-        .Where(s => s is not InvokeStep invoke || !functions.Contains(invoke.Function))
-        .Select(s => FlowBodies.Nested(s, body => WithoutCalls(body, functions)))
-        .ToImmutableArray();
+    private static ImmutableArray<StepIr> WithoutCalls(ImmutableArray<StepIr> steps, HashSet<Symbol> functions)
+    {
+        var result = new SharedList.Builder<StepIr>(steps);
+        Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>>? nested = null;
+        foreach (var step in steps)
+        {
+            if (step is not InvokeStep invoke || !functions.Contains(invoke.Function))
+            {
+                result.Add(FlowBodies.Nested(step, nested ??= body => WithoutCalls(body, functions)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
 }

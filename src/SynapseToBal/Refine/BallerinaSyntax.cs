@@ -31,10 +31,59 @@ public static class BallerinaSyntax
     };
 
     /// <summary>A camelCase identifier for a variable or function (e.g. <c>Order-API</c> → <c>orderApi</c>).</summary>
-    public static string CamelCase(string name) => Identifier(JoinWords(Words(name), upperFirst: false), "value");
+    public static string CamelCase(string name) => Cased(name, upperFirst: false, "value");
 
     /// <summary>A PascalCase identifier for a type.</summary>
-    public static string PascalCase(string name) => Identifier(JoinWords(Words(name), upperFirst: true), "Value");
+    public static string PascalCase(string name) => Cased(name, upperFirst: true, "Value");
+
+    /// <summary>
+    /// <see cref="Words"/> of the name, each lowercased but its first letter (and the first word's when
+    /// <paramref name="upperFirst"/>), joined and made an <see cref="Identifier"/>, written in one buffer without a string per word
+    /// (the refiner names every symbol and payload record this way: a tenth of its allocation at 10,000 APIs). The words
+    /// hold only ASCII letters and digits, so <see cref="Identifier"/> changes nothing in their join but an empty one
+    /// (the fallback), a leading digit and a keyword.
+    /// </summary>
+    private static string Cased(string name, bool upperFirst, string fallback)
+    {
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        var words = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            // A new word where Words flushes: after a separator (or at the start), and at its case and digit boundaries.
+            var starts = i == 0 || !char.IsAsciiLetterOrDigit(name[i - 1]);
+            if (!starts)
+            {
+                var prev = name[i - 1];
+                var next = i + 1 < name.Length ? name[i + 1] : '\0';
+                var lowerToUpper = char.IsAsciiLetterLower(prev) && char.IsAsciiLetterUpper(c);
+                var acronymEnd = char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(next);
+                var letterDigit = char.IsAsciiDigit(prev) != char.IsAsciiDigit(c) && char.IsAsciiLetter(prev) && char.IsAsciiDigit(c);
+                starts = lowerToUpper || acronymEnd || letterDigit;
+            }
+
+            if (starts)
+            {
+                words++;
+            }
+
+            buffer[length++] = starts && (words > 1 || upperFirst) ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+        }
+
+        var result = length == 0 ? fallback : new string(buffer[..length]);
+        if (char.IsAsciiDigit(result[0]))
+        {
+            result = "v" + result;
+        }
+
+        return Keywords.Contains(result) ? "'" + result : result;
+    }
 
     /// <summary>Makes any text a valid, unreserved identifier: keywords get the <c>'</c> prefix, a leading digit a <c>v</c>.</summary>
     public static string Identifier(string text, string fallback = "value")
@@ -391,22 +440,5 @@ public static class BallerinaSyntax
 
         Flush();
         return words;
-    }
-
-    private static string JoinWords(IReadOnlyList<string> words, bool upperFirst)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = words[i].ToLowerInvariant();
-            if (i > 0 || upperFirst)
-            {
-                word = char.ToUpperInvariant(word[0]) + word[1..];
-            }
-
-            builder.Append(word);
-        }
-
-        return builder.ToString();
     }
 }

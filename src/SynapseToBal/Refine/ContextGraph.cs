@@ -261,20 +261,25 @@ internal sealed partial class ContextGraph
     [GeneratedRegex(@"\b(?:key|target)\s*=\s*[""']\s*\{")]
     private static partial Regex DynamicKey();
 
-    /// <summary>Collects, through every member of every node (<see cref="IrMembers"/>, so IR nodes added later are covered), every symbol an IR subtree names and the facts that add edges.</summary>
+    /// <summary>
+    /// Collects, through every member of every node (<see cref="IrMembers"/>, so IR nodes added later are covered), every
+    /// symbol an IR subtree names and the facts that add edges. The IR's nodes are immutable records, so it has no cycle:
+    /// a node is walked each time it is reached, without a set of the nodes seen (a node reached twice adds nothing new
+    /// to the symbols, to the resources, whose users take each once, or to the store flag). That set grew to every node
+    /// of the package on each whole-package walk, large-object-heap arrays each time (issue 13; the property facts'
+    /// walk, <c>PropertyLocalAnalysis</c>, never had one).
+    /// </summary>
     internal sealed class Walk
     {
-        private readonly HashSet<object> _seen;
-
         public Walk()
-            : this(new HashSet<object>(ReferenceEqualityComparer.Instance))
+            : this([])
         {
         }
 
-        /// <param name="seen">The set of the nodes walked, empty, with reference equality (a caller may reuse one set's storage for many walks).</param>
-        public Walk(HashSet<object> seen) => _seen = seen;
+        /// <param name="symbols">The set the symbols are added to.</param>
+        public Walk(HashSet<Symbol> symbols) => Symbols = symbols;
 
-        public HashSet<Symbol> Symbols { get; } = [];
+        public HashSet<Symbol> Symbols { get; }
 
         public List<ResourceIr> Resources { get; } = [];
 
@@ -307,7 +312,7 @@ internal sealed partial class ContextGraph
             }
 
             var type = node.GetType();
-            if (type.IsPrimitive || type.IsEnum || node is decimal || !_seen.Add(node))
+            if (type.IsPrimitive || type.IsEnum || node is decimal)
             {
                 return;
             }

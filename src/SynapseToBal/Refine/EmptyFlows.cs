@@ -47,15 +47,21 @@ public static class EmptyFlows
         // The rewrite replaced a continuation with any empty flow; redo it with only the flows inlined.
         var result = package with
         {
-            Services = package.Services.Select(s => s with
+            Services = SharedList.Map(package.Services, s =>
             {
-                Resources = s.Resources.Select(r => r with
+                var resources = SharedList.Map(s.Resources, r =>
                 {
-                    Body = Rewrite(r.Body, inlined),
-                    OutFunction = r.OutFunction is { } o && inlined.ContainsKey(o) ? null : r.OutFunction,
-                }).ToImmutableArray(),
+                    var body = Rewrite(r.Body, inlined);
+                    var outFunction = r.OutFunction is { } o && inlined.ContainsKey(o) ? null : r.OutFunction;
+                    return body == r.Body && ReferenceEquals(outFunction, r.OutFunction) ? r : r with { Body = body, OutFunction = outFunction };
+                });
+                return resources == s.Resources ? s : s with { Resources = resources };
+            }),
+            Functions = package.Functions.Where(f => !inlined.ContainsKey(f.Name)).Select(f =>
+            {
+                var body = Rewrite(f.Body, inlined);
+                return body == f.Body ? f : f with { Body = body };
             }).ToImmutableArray(),
-            Functions = package.Functions.Where(f => !inlined.ContainsKey(f.Name)).Select(f => f with { Body = Rewrite(f.Body, inlined) }).ToImmutableArray(),
             Symbols = package.Symbols.Where(s => !inlined.ContainsKey(s)).ToImmutableArray(),
         };
         return (result, inlined);
@@ -67,51 +73,26 @@ public static class EmptyFlows
         : "The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.";
 
     /// <summary>Continuing with an empty out flow ends the flow with its answer.</summary>
-    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, IReadOnlyDictionary<Symbol, FunctionIr> empty) =>
-        steps.SelectMany(step => step switch
-        {
-            ContinueWithStep { Function: { } f } next when empty.TryGetValue(f, out var flow) => [new CommentStep(null, EmptyComment(flow)), new AcceptStep(next.Origin)],
-            _ => new[] { RewriteNested(step, empty) },
-        }).ToImmutableArray();
-
-    private static StepIr RewriteNested(StepIr step, IReadOnlyDictionary<Symbol, FunctionIr> empty) =>
-        FlowBodies.Nested(step, body => Rewrite(body, empty));
-
-    /// <summary>Every symbol an IR subtree names (<see cref="ContextGraph.Walk"/>).</summary>
-    internal static void Collect(object? node, HashSet<Symbol> symbols)
+    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, IReadOnlyDictionary<Symbol, FunctionIr> empty)
     {
-        // The walk's set of the nodes it has seen is reused from one walk to the next on a thread (emptied, its storage
-        // kept): a walk of the whole package grows it to every node, and the refiner and the emitter walk the whole
-        // package a dozen times (growing it again each time was a tenth of the render's allocation). It is held weakly,
-        // so a full collection may still free it between walks.
-        HashSet<object>? seen = null;
-        if (t_seen is { } held && held.TryGetTarget(out var kept))
+        var result = new SharedList.Builder<StepIr>(steps);
+        Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>>? nested = null;
+        foreach (var step in steps)
         {
-            seen = kept;
-            held.SetTarget(null!);
-        }
-
-        seen ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
-        try
-        {
-            var walk = new ContextGraph.Walk(seen);
-            walk.Visit(node);
-            symbols.UnionWith(walk.Symbols);
-        }
-        finally
-        {
-            seen.Clear();
-            if (t_seen is { } weak)
+            if (step is ContinueWithStep { Function: { } f } next && empty.TryGetValue(f, out var flow))
             {
-                weak.SetTarget(seen);
+                result.Add(new CommentStep(null, EmptyComment(flow)));
+                result.Add(new AcceptStep(next.Origin));
             }
             else
             {
-                t_seen = new WeakReference<HashSet<object>>(seen);
+                result.Add(FlowBodies.Nested(step, nested ??= body => Rewrite(body, empty)));
             }
         }
+
+        return result.ToImmutable();
     }
 
-    [ThreadStatic]
-    private static WeakReference<HashSet<object>>? t_seen;
+    /// <summary>Every symbol an IR subtree names (<see cref="ContextGraph.Walk"/>), added to <paramref name="symbols"/>.</summary>
+    internal static void Collect(object? node, HashSet<Symbol> symbols) => new ContextGraph.Walk(symbols).Visit(node);
 }

@@ -6,33 +6,92 @@ namespace SynapseToBal.Refine;
 /// <summary>
 /// The rewrite the flow-inlining passes (<see cref="EmptyFlows"/>, <see cref="RespondOnlyFlows"/>) share: every
 /// resource body and function body rewritten by one step rewriter, and a resource's registered out function dropped
-/// when it is one of the inlined flows and nothing needs it registered.
+/// when it is one of the inlined flows and nothing needs it registered. What the rewriter leaves as it was (the same
+/// step list) is kept, not copied (<see cref="SharedList"/>): a resource, service or function whose body and out
+/// function did not change is the same instance, and so is the package when nothing changed.
 /// </summary>
 internal static class FlowBodies
 {
-    public static PackageIr Rewrite(PackageIr package, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> rewrite, Func<Symbol, bool> inlined) => package with
+    public static PackageIr Rewrite(PackageIr package, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> rewrite, Func<Symbol, bool> inlined)
     {
-        Services = package.Services.Select(s => s with
+        var services = SharedList.Map(package.Services, s =>
         {
-            Resources = s.Resources.Select(r => r with
+            var resources = SharedList.Map(s.Resources, r =>
             {
-                Body = rewrite(r.Body),
-                OutFunction = r.OutFunction is { } o && inlined(o) && !r.NeedsOutFlow ? null : r.OutFunction,
-            }).ToImmutableArray(),
-        }).ToImmutableArray(),
-        Functions = package.Functions.Select(f => f with { Body = rewrite(f.Body) }).ToImmutableArray(),
-    };
+                var body = rewrite(r.Body);
+                var outFunction = r.OutFunction is { } o && inlined(o) && !r.NeedsOutFlow ? null : r.OutFunction;
+                return body == r.Body && ReferenceEquals(outFunction, r.OutFunction) ? r : r with { Body = body, OutFunction = outFunction };
+            });
+            return resources == s.Resources ? s : s with { Resources = resources };
+        });
+        var functions = SharedList.Map(package.Functions, f =>
+        {
+            var body = rewrite(f.Body);
+            return body == f.Body ? f : f with { Body = body };
+        });
+        return services == package.Services && functions == package.Functions ? package : package with { Services = services, Functions = functions };
+    }
 
-    /// <summary>A step with the step lists it holds (branches, cache hit, throttle outcomes) rewritten; any other step as it is.</summary>
-    public static StepIr Nested(StepIr step, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> rewrite) => step switch
+    /// <summary>
+    /// A step with the step lists it holds (branches, cache hit, throttle outcomes) rewritten; any other step as it is,
+    /// and so is a step whose lists all come back as they were.
+    /// </summary>
+    public static StepIr Nested(StepIr step, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> rewrite)
     {
-        IfStep i => i with { Then = rewrite(i.Then), Else = rewrite(i.Else) },
-        SwitchStep s => s with { Cases = s.Cases.Select(c => c with { Steps = rewrite(c.Steps) }).ToImmutableArray(), Default = rewrite(s.Default) },
-        DirectionStep d => d with { Request = rewrite(d.Request), Response = rewrite(d.Response) },
-        CacheLookupStep c => c with { OnHit = rewrite(c.OnHit) },
-        ThrottleStep t => t with { OnAccept = rewrite(t.OnAccept), OnReject = rewrite(t.OnReject) },
-        ValidateStep v => v with { OnFail = rewrite(v.OnFail) },
-        JsonValidateStep v => v with { OnFail = rewrite(v.OnFail) },
-        _ => step,
-    };
+        switch (step)
+        {
+            case IfStep i:
+                {
+                    var then = rewrite(i.Then);
+                    var otherwise = rewrite(i.Else);
+                    return then == i.Then && otherwise == i.Else ? step : i with { Then = then, Else = otherwise };
+                }
+
+            case SwitchStep s:
+                {
+                    var cases = SharedList.Map(s.Cases, c =>
+                    {
+                        var steps = rewrite(c.Steps);
+                        return steps == c.Steps ? c : c with { Steps = steps };
+                    });
+                    var fallback = rewrite(s.Default);
+                    return cases == s.Cases && fallback == s.Default ? step : s with { Cases = cases, Default = fallback };
+                }
+
+            case DirectionStep d:
+                {
+                    var request = rewrite(d.Request);
+                    var response = rewrite(d.Response);
+                    return request == d.Request && response == d.Response ? step : d with { Request = request, Response = response };
+                }
+
+            case CacheLookupStep c:
+                {
+                    var onHit = rewrite(c.OnHit);
+                    return onHit == c.OnHit ? step : c with { OnHit = onHit };
+                }
+
+            case ThrottleStep t:
+                {
+                    var onAccept = rewrite(t.OnAccept);
+                    var onReject = rewrite(t.OnReject);
+                    return onAccept == t.OnAccept && onReject == t.OnReject ? step : t with { OnAccept = onAccept, OnReject = onReject };
+                }
+
+            case ValidateStep v:
+                {
+                    var onFail = rewrite(v.OnFail);
+                    return onFail == v.OnFail ? step : v with { OnFail = onFail };
+                }
+
+            case JsonValidateStep v:
+                {
+                    var onFail = rewrite(v.OnFail);
+                    return onFail == v.OnFail ? step : v with { OnFail = onFail };
+                }
+
+            default:
+                return step;
+        }
+    }
 }

@@ -14,21 +14,24 @@ public static class RepeatedMarks
 {
     /// <summary>The package with every response mark that repeats the step before it removed.</summary>
     public static PackageIr Remove(PackageIr package) =>
-        FlowBodies.Rewrite(package, Rewrite, _ => false);
+        FlowBodies.Rewrite(package, Rewriter, _ => false);
 
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps)
     {
-        var result = ImmutableArray.CreateBuilder<StepIr>(steps.Length);
+        var result = new SharedList.Builder<StepIr>(steps);
         foreach (var step in steps)
         {
-            if (step is MarkResponseStep mark && result.Count > 0 && result[^1] is MarkResponseStep previous && previous.IsResponse == mark.IsResponse)
+            if (step is MarkResponseStep mark && result.Count > 0 && result.Last is MarkResponseStep previous && previous.IsResponse == mark.IsResponse)
             {
                 continue;
             }
 
-            result.Add(FlowBodies.Nested(step, Rewrite));
+            result.Add(FlowBodies.Nested(step, Rewriter));
         }
 
         return result.ToImmutable();
     }
+
+    /// <summary><see cref="Rewrite"/> as one delegate, not one per nested list.</summary>
+    private static readonly Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> Rewriter = Rewrite;
 }

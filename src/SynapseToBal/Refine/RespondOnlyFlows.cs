@@ -48,14 +48,18 @@ public static class RespondOnlyFlows
         };
     }
 
-    private static PackageIr Rewritten(PackageIr package, HashSet<Symbol> flows) =>
-        FlowBodies.Rewrite(package, body => Rewrite(body, flows), flows.Contains);
+    private static PackageIr Rewritten(PackageIr package, HashSet<Symbol> flows)
+    {
+        Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>>? rewrite = null;
+        rewrite = body => Rewrite(body, flows, rewrite!);
+        return FlowBodies.Rewrite(package, rewrite, flows.Contains);
+    }
 
     /// <summary>Continuing with a flow that only responds is that respond.</summary>
-    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> flows) =>
-        steps.Select(step => step switch
+    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> flows, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> nested) =>
+        SharedList.Map(steps, step => step switch
         {
             ContinueWithStep { Function: { } f } next when flows.Contains(f) => new RespondStep(next.Origin),
-            _ => FlowBodies.Nested(step, body => Rewrite(body, flows)),
-        }).ToImmutableArray();
+            _ => FlowBodies.Nested(step, nested),
+        });
 }
