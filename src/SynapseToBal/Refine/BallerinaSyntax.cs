@@ -31,10 +31,53 @@ public static class BallerinaSyntax
     };
 
     /// <summary>A camelCase identifier for a variable or function (e.g. <c>Order-API</c> → <c>orderApi</c>).</summary>
-    public static string CamelCase(string name) => Identifier(JoinWords(Words(name), upperFirst: false), "value");
+    public static string CamelCase(string name) => Identifier(JoinWords(LetterFirst(Words(name)), upperFirst: false), "value");
 
     /// <summary>A PascalCase identifier for a type.</summary>
-    public static string PascalCase(string name) => Identifier(JoinWords(Words(name), upperFirst: true), "Value");
+    public static string PascalCase(string name) => Identifier(JoinWords(LetterFirst(Words(name)), upperFirst: true), "Value");
+
+    /// <summary>
+    /// The words of a name that starts with a number (an artifact named <c>2_1_Proxy</c>, <c>05_EP_SOAP</c>, as test
+    /// suites number theirs) in an order an identifier can start with (issue 14): the first word with a letter, then the
+    /// number, its parts kept apart by <c>_</c> (<c>4_1_1_1_8_Proxy_PublishWSDL</c> → <c>proxy4_1_1_1_8PublishWsdl</c>,
+    /// <c>05_EP_SOAP</c> → <c>ep05Soap</c>), then the rest in order. A function of the name alone, so it is stable across
+    /// conversions, and no two numbers give the same text (<c>2_11</c> and <c>21_1</c> stay apart). A name of digits
+    /// only is unchanged (<see cref="Identifier"/> starts it with <c>v</c>).
+    /// </summary>
+    private static IReadOnlyList<string> LetterFirst(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0 || !char.IsAsciiDigit(words[0][0]))
+        {
+            return words;
+        }
+
+        // A number run into a capitalised word (2SoapMapping) is two words; an ordinal (1st) stays one.
+        var digits = words[0].TakeWhile(char.IsAsciiDigit).Count();
+        if (digits < words[0].Length && char.IsAsciiLetterUpper(words[0][digits]))
+        {
+            words = [words[0][..digits], words[0][digits..], .. words.Skip(1)];
+        }
+
+        if (!IsNumber(words[0]))
+        {
+            return words;
+        }
+
+        var lead = 0;
+        while (lead < words.Count && IsNumber(words[lead]))
+        {
+            lead++;
+        }
+
+        if (lead == words.Count)
+        {
+            return words;
+        }
+
+        return [words[lead], string.Join('_', words.Take(lead)), .. words.Skip(lead + 1)];
+    }
+
+    private static bool IsNumber(string word) => word.All(char.IsAsciiDigit);
 
     /// <summary>Makes any text a valid, unreserved identifier: keywords get the <c>'</c> prefix, a leading digit a <c>v</c>.</summary>
     public static string Identifier(string text, string fallback = "value")
