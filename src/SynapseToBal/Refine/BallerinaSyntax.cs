@@ -33,6 +33,13 @@ public static class BallerinaSyntax
     /// <summary>A camelCase identifier for a variable or function (e.g. <c>Order-API</c> → <c>orderApi</c>).</summary>
     public static string CamelCase(string name) => Identifier(JoinWords(LetterFirst(Words(name)), upperFirst: false), "value");
 
+    /// <summary>
+    /// The camelCase name of a configurable, a key of <c>Config.toml</c>: as <see cref="CamelCase"/>, but a name that
+    /// starts with a number keeps the form it had before names were made to start with their first word
+    /// (<c>05_EP_SOAP url</c> → <c>v05EpSoapUrl</c>), so that regenerating never renames a key a deployment sets.
+    /// </summary>
+    public static string ConfigurableCase(string name) => Identifier(JoinWords(Words(name), upperFirst: false), "value");
+
     /// <summary>A PascalCase identifier for a type.</summary>
     public static string PascalCase(string name) => Identifier(JoinWords(LetterFirst(Words(name)), upperFirst: true), "Value");
 

@@ -29,6 +29,12 @@ public sealed class BallerinaSyntaxTests
         Assert.Equal(expected, BallerinaSyntax.CamelCase(input));
 
     [Theory]
+    [InlineData("order backend ep url", "orderBackendEpUrl")]
+    [InlineData("05_EP_SOAP url", "v05EpSoapUrl")]
+    public void A_configurable_keeps_the_name_it_had_when_it_starts_with_a_number(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.ConfigurableCase(input));
+
+    [Theory]
     [InlineData("order status", "OrderStatus")]
     [InlineData("json", "Json")]
     [InlineData("14_1_1_Task_WithInterval job", "Task14_1_1WithIntervalJob")]

@@ -5,4 +5,4 @@
 configurable int httpPort = 8290;
 
 # Base URL of the '05_EP_SOAP' endpoint.
-configurable string ep05SoapUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+configurable string v05EpSoapUrl = "http://localhost:9000/services/SimpleStockQuoteService";
