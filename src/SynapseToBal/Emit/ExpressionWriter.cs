@@ -137,6 +137,13 @@ internal sealed class ExpressionWriter
     /// </summary>
     internal (ExprIr Expr, string Local)? Substitute { get; set; }
 
+    /// <summary>
+    /// The local holding the SOAP body the statements being written navigate from (<c>StatementWriter</c>'s shared
+    /// body reads): a navigation from the body is written from it instead of <c>(check soapBody(ctx))</c>. Null when
+    /// there is none.
+    /// </summary>
+    internal string? BodyLocal { get; set; }
+
     /// <summary>Whether a local of that name would hide a module-level name; true when the module's names are not known.</summary>
     internal bool HidesModuleName(string name) => _packageLocals.ModuleNames is not { } names || names.Contains(name);
 
@@ -603,7 +610,7 @@ internal sealed class ExpressionWriter
             : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
-            : "(check soapBody(ctx))");
+            : BodyLocal ?? "(check soapBody(ctx))");
 
     /// <summary>XML navigation from <paramref name="root"/> (an expression of the SOAP body element).</summary>
     public string Navigation(XmlNavigationIr navigation, string root)

@@ -48,6 +48,70 @@ public sealed partial class PackageEmitter
         return result;
     }
 
+    /// <summary>
+    /// No return repeated before the same return (issue 14): in <c>if c { X; return R; } return R;</c> the branch's
+    /// <c>return R;</c> is left out (<c>if c { X; } return R;</c>). When the branch runs to its end it leaves the
+    /// if/else chain, and the next statement is the same <c>return R;</c>, evaluated in the same place with the same
+    /// state, so the function returns (or fails with) the same value either way; a <c>return</c>, <c>check</c> or
+    /// <c>fail</c> inside X leaves the function before as it did. Only the last statement of a branch of an
+    /// if/else chain (<c>if</c>, <c>else if</c>, <c>else</c>: never a loop, <c>do</c>, <c>match</c> arm or <c>on
+    /// fail</c>) directly before the chain's closing brace is left out, and only when the branch keeps a statement
+    /// (no empty branch is written); repeated until nothing changes, so nested chains are cleared from the inside out.
+    /// </summary>
+    internal static IReadOnlyList<BodyLine> WithoutRepeatedReturns(IReadOnlyList<BodyLine> body)
+    {
+        var lines = body.ToList();
+        bool Code(int i) => i >= 0 && i < lines.Count && !lines[i].Verbatim;
+        static int Indent(string text) => text.Length - text.TrimStart(' ').Length;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i + 2 < lines.Count; i++)
+            {
+                var text = lines[i].Text.Trim();
+                if (!Code(i) || !Code(i + 1) || !Code(i + 2) || !text.StartsWith("return", StringComparison.Ordinal) || !text.EndsWith(';')
+                    || lines[i + 1].Text.Trim() != "}" || lines[i + 2].Text.Trim() != text)
+                {
+                    continue;
+                }
+
+                var outer = Indent(lines[i + 1].Text);
+                if (Indent(lines[i].Text) != outer + 4 || Indent(lines[i + 2].Text) != outer)
+                {
+                    continue;
+                }
+
+                // The branch's opener: the nearest line above at the chain's indentation (a statement of the branch
+                // is indented deeper, a continuation line of one too).
+                var opener = i - 1;
+                while (opener >= 0 && (!Code(opener) || lines[opener].Text.Trim().Length == 0 || Indent(lines[opener].Text) > outer))
+                {
+                    opener--;
+                }
+
+                if (opener < 0 || Indent(lines[opener].Text) != outer || !IfBranch(lines[opener].Text.Trim()))
+                {
+                    continue;
+                }
+
+                // A branch left with no statement (only comments) is not written: the return stays.
+                if (!Enumerable.Range(opener + 1, i - opener - 1).Any(k => !Code(k) || (lines[k].Text.Trim() is { Length: > 0 } kept && !kept.StartsWith("//", StringComparison.Ordinal))))
+                {
+                    continue;
+                }
+
+                lines.RemoveAt(i);
+                changed = true;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The opening line of a branch of an if/else chain.</summary>
+    private static bool IfBranch(string opener) =>
+        opener.EndsWith('{') && (opener.StartsWith("if ", StringComparison.Ordinal) || opener.StartsWith("} else if ", StringComparison.Ordinal) || opener == "} else {");
+
     /// <summary>A block whose statements return from the function as its own would: a branch of an if or a match.</summary>
     private static bool PassesErrorsOn(string opener) =>
         opener.StartsWith("if ", StringComparison.Ordinal) || opener.StartsWith("} else", StringComparison.Ordinal)

@@ -253,6 +253,10 @@ public sealed partial class PackageEmitter
                 ReplyRun = Run(p.ReplySequence),
                 FaultRun = Run(p.FaultSequence),
                 DeactivateRun = Run(p.DeactivateSequence),
+
+                // deactivate() takes the message only to hand it to the deactivate sequence: without one it has no parameter.
+                DeactivateParameter = p.DeactivateSequence is null ? string.Empty : "Context ctx",
+                DeactivateArgument = p.DeactivateSequence is null ? string.Empty : "ctx",
                 MaxAttempts = p.MaxDeliveryAttempts > 0 ? p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture) : null,
                 RetryInterval = Number(p.RetryIntervalSeconds),
                 Drop = p.DropAfterMaxAttempts,

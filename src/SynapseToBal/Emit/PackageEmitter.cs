@@ -455,7 +455,7 @@ public sealed partial class PackageEmitter
             OutFlow = outFlow,
             FaultFunction = faultFunction,
             FaultInline = faultInline,
-            Body = runs is null ? WithoutReturnChecks(writer.Body, faultFunction, faultInline) : [],
+            Body = runs is null ? WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline)) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
             Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
@@ -541,7 +541,7 @@ public sealed partial class PackageEmitter
             ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
             FaultFunction = functionFault,
             FaultInline = faultInline,
-            Body = WithoutReturnChecks(writer.Body, functionFault, faultInline),
+            Body = WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline)),
         };
     }
 

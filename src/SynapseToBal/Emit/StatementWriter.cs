@@ -59,36 +59,164 @@ internal sealed partial class StatementWriter
     public void Block(ImmutableArray<StepIr> steps)
     {
         (string Local, string Value)? previous = null;
+        var sharedBodyUntil = -1;
         for (var i = 0; i < steps.Length; i++)
         {
-            var step = steps[i];
             _previousSet = previous;
             _justSet = null;
-            if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && RepeatedRead(log, fields, steps[i + 1]) is { } read)
+            if (i > sharedBodyUntil && _expr.BodyLocal is null && SharedBodyReads(steps, i) is { } last && SharedBodyName() is { } body)
             {
-                // The log and the test after it read the same value: read once, into a local both use.
-                _out.Line($"string {read.Local} = {read.Text};");
-                _expr.Substitute = (read.Expr, read.Local);
-                try
-                {
-                    Step(step);
-                    _expr.Substitute = null;
-                    _testRead = (read.Expr, read.Local);
-                    Step(steps[++i]);
-                }
-                finally
-                {
-                    _expr.Substitute = null;
-                    _testRead = null;
-                }
-
-                previous = null;
-                continue;
+                // A run of property sets navigating the SOAP body: the body is read once, where the first set read it.
+                _out.Line($"xml {body} = check soapBody(ctx);");
+                _expr.BodyLocal = body;
+                sharedBodyUntil = last;
             }
 
-            Step(step);
-            previous = step is SetPropertyStep ? _justSet : null;
+            try
+            {
+                BlockStep(steps, ref i, ref previous);
+            }
+            finally
+            {
+                if (i >= sharedBodyUntil)
+                {
+                    _expr.BodyLocal = null;
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// The index of the last step of a run of property sets, starting with <paramref name="start"/>, that navigate the
+    /// SOAP body (issue 14: <c>ctx.properties["id"] = xpathString((check soapBody(ctx))/**/&lt;id&gt;);</c>, then
+    /// <c>name</c>, then <c>company</c>), when they may share one read of it; null otherwise. The same value, read
+    /// once: every step of the run is a property set whose value only reads (<see cref="IsSharedBodyRead"/>), so
+    /// nothing between the reads changes the payload; and after the first read has parsed the message, the runtime's
+    /// <c>soapBody</c> returns the same Body element of an envelope, and for any other message an element built
+    /// around the parsed payload, which a second read cannot fail to build. Each value is a string, number or
+    /// boolean (never the nodes: a JSON or plain-text payload gets a new Body element at each <c>soapBody</c>, so
+    /// properties holding nodes of one shared element would share nodes that are separate in the Micro Integrator). The
+    /// first set reads the body before anything else that can fail or read what parsing changes (the To address)
+    /// (<see cref="BodyReadFirst"/>), so the local, read just before it, fails, when it fails, where its read failed.
+    /// At least two sets of the run read the body, and it starts with one of them.
+    /// </summary>
+    private static int? SharedBodyReads(ImmutableArray<StepIr> steps, int start)
+    {
+        if (steps[start] is not SetPropertyStep first || !IsSharedBodyRead(first.Value) || BodyReadFirst(first.Value) != true)
+        {
+            return null;
+        }
+
+        int? last = null;
+        for (var i = start + 1; i < steps.Length && steps[i] is SetPropertyStep set && IsSharedBodyRead(set.Value); i++)
+        {
+            if (IrWalker.Descendants(set.Value).Any(IsBodyNavigation))
+            {
+                last = i;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>A navigation from the SOAP body (<c>(check soapBody(ctx))</c>).</summary>
+    private static bool IsBodyNavigation(ExprIr e) => e is XmlNavigationIr
+    {
+        RootProperty: null, RootVariable: null, FromHeader: not true, EnvelopeNamespace: null,
+    };
+
+    /// <summary>
+    /// In the order Ballerina evaluates the value (operands left to right, then the operation): true when a read of
+    /// the SOAP body comes before anything that can fail or reads the message or the To address (a JSON path, a
+    /// system value, another root, a conversion or builtin call), null when no body read comes, false otherwise.
+    /// </summary>
+    private static bool? BodyReadFirst(ExprIr value)
+    {
+        if (IsBodyNavigation(value))
+        {
+            return true;
+        }
+
+        if (value is not (ConcatIr or CountIr or ConvertIr or BuiltinCallIr or XmlAttributeReadIr))
+        {
+            // A read that cannot fail and writes nothing, or anything else: evaluated before any body read.
+            return value is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or PropertyReadIr { Fallback: null, Required: false }
+                or VariableReadIr { Required: false } or ParameterReadIr or HeaderReadIr { Required: false } or ConfigurableReadIr ? null : false;
+        }
+
+        foreach (var operand in value switch
+        {
+            ConcatIr c => c.Parts.AsEnumerable(),
+            CountIr c => [c.Operand],
+            ConvertIr c => [c.Operand],
+            BuiltinCallIr b => b.Arguments,
+            XmlAttributeReadIr a => [a.Elements],
+            _ => [],
+        })
+        {
+            if (BodyReadFirst(operand) is { } first)
+            {
+                return first;
+            }
+        }
+
+        // The operation itself runs after its operands, none of which read the body: a concatenation cannot fail.
+        return value is ConcatIr ? null : false;
+    }
+
+    /// <summary>A value of a property set in a run sharing one body read: it only reads, and it is no XML or JSON value.</summary>
+    private static bool IsSharedBodyRead(ExprIr value) =>
+        value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Float or ValueKind.Boolean
+        && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
+            or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
+            or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
+            or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo });
+
+    /// <summary>The name of the local the shared body read goes to: <c>body</c>, numbered when the body has one already, never a module name.</summary>
+    private string? SharedBodyName()
+    {
+        for (var n = 1; n < 10; n++)
+        {
+            var name = n == 1 ? "body" : "body" + n.ToString(CultureInfo.InvariantCulture);
+            if (!_locals.ContainsKey(name) && !PropertyLocalAnalysis.WriterLocals.Contains(name) && !BallerinaRefiner.ReservedLocals.Contains(name)
+                && !_expr.HidesModuleName(name))
+            {
+                _locals[name] = 1;
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes the step at <paramref name="i"/> (and the test after a log that shares its read, advancing <paramref name="i"/>).</summary>
+    private void BlockStep(ImmutableArray<StepIr> steps, ref int i, ref (string Local, string Value)? previous)
+    {
+        var step = steps[i];
+        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && RepeatedRead(log, fields, steps[i + 1]) is { } read)
+        {
+            // The log and the test after it read the same value: read once, into a local both use.
+            _out.Line($"string {read.Local} = {read.Text};");
+            _expr.Substitute = (read.Expr, read.Local);
+            try
+            {
+                Step(step);
+                _expr.Substitute = null;
+                _testRead = (read.Expr, read.Local);
+                Step(steps[++i]);
+            }
+            finally
+            {
+                _expr.Substitute = null;
+                _testRead = null;
+            }
+
+            previous = null;
+            return;
+        }
+
+        Step(step);
+        previous = step is SetPropertyStep ? _justSet : null;
     }
 
     /// <summary>
@@ -220,6 +348,21 @@ internal sealed partial class StatementWriter
         }
     }
 
+    /// <summary>Text written as it is without a shared body local (what the next step compares with its own text).</summary>
+    private string WithoutBodyLocal(Func<string> write)
+    {
+        var saved = _expr.BodyLocal;
+        _expr.BodyLocal = null;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _expr.BodyLocal = saved;
+        }
+    }
+
     private string Local(string name)
     {
         if (_locals.TryGetValue(name, out var count))
@@ -255,7 +398,7 @@ internal sealed partial class StatementWriter
                 _out.Line(_expr.Locals.Declares(set)
                     ? $"{local.TypeName} {local.Name} = {localValue};"
                     : $"{local.Name} = {localValue};");
-                _justSet = local.Kind == ValueKind.String ? (local.Name, localValue) : null;
+                _justSet = local.Kind == ValueKind.String ? (local.Name, WithoutBodyLocal(() => _expr.Typed(set.Value))) : null;
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Field(set.Name) is { } field:
                 // A typed field of the Properties record: the value has the field's type (PropertyLocalAnalysis.RecordOf).

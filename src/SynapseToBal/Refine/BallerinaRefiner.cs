@@ -267,11 +267,16 @@ public static class BallerinaRefiner
     /// </summary>
     private static IReadOnlyList<string> Ladder(Symbol symbol, HashSet<string> reserved)
     {
-        string Cased(string hint) => symbol.Kind == SymbolKind.Type ? BallerinaSyntax.PascalCase(hint) : BallerinaSyntax.CamelCase(hint);
+        string Cased(string hint) => symbol.Kind switch
+        {
+            SymbolKind.Type => BallerinaSyntax.PascalCase(hint),
+            SymbolKind.Configurable => BallerinaSyntax.ConfigurableCase(hint),
+            _ => BallerinaSyntax.CamelCase(hint),
+        };
         var name = Cased(symbol.Hint);
         if (symbol.Kind != SymbolKind.Type && symbol.SuffixWhenReserved is { } suffix && (reserved.Contains(name.TrimStart('\'')) || BallerinaSyntax.Keywords.Contains(name.TrimStart('\''))))
         {
-            name = BallerinaSyntax.CamelCase(symbol.Hint + " " + suffix);
+            name = Cased(symbol.Hint + " " + suffix);
         }
 
         var ladder = symbol.Shorter.Select(Cased).Append(name);

@@ -31,10 +31,35 @@ public static class BallerinaSyntax
     };
 
     /// <summary>A camelCase identifier for a variable or function (e.g. <c>Order-API</c> → <c>orderApi</c>).</summary>
-    public static string CamelCase(string name) => Cased(name, upperFirst: false, "value");
+    public static string CamelCase(string name) => StartsWithNumber(name)
+        ? Identifier(JoinWords(LetterFirst(Words(name)), upperFirst: false), "value")
+        : Cased(name, upperFirst: false, "value");
+
+    /// <summary>
+    /// The camelCase name of a configurable, a key of <c>Config.toml</c>: as <see cref="CamelCase"/>, but a name that
+    /// starts with a number keeps the form it had before names were made to start with their first word
+    /// (<c>05_EP_SOAP url</c> → <c>v05EpSoapUrl</c>), so that regenerating never renames a key a deployment sets.
+    /// </summary>
+    public static string ConfigurableCase(string name) => Cased(name, upperFirst: false, "value");
 
     /// <summary>A PascalCase identifier for a type.</summary>
-    public static string PascalCase(string name) => Cased(name, upperFirst: true, "Value");
+    public static string PascalCase(string name) => StartsWithNumber(name)
+        ? Identifier(JoinWords(LetterFirst(Words(name)), upperFirst: true), "Value")
+        : Cased(name, upperFirst: true, "Value");
+
+    /// <summary>Whether the first letter or digit of the name is a digit (its words go through <see cref="LetterFirst"/>).</summary>
+    private static bool StartsWithNumber(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                return char.IsAsciiDigit(c);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <see cref="Words"/> of the name, each lowercased but its first letter (and the first word's when
@@ -84,6 +109,49 @@ public static class BallerinaSyntax
 
         return Keywords.Contains(result) ? "'" + result : result;
     }
+
+    /// <summary>
+    /// The words of a name that starts with a number (an artifact named <c>2_1_Proxy</c>, <c>05_EP_SOAP</c>, as test
+    /// suites number theirs) in an order an identifier can start with (issue 14): the first word with a letter, then the
+    /// number, its parts kept apart by <c>_</c> (<c>4_1_1_1_8_Proxy_PublishWSDL</c> → <c>proxy4_1_1_1_8PublishWsdl</c>,
+    /// <c>05_EP_SOAP</c> → <c>ep05Soap</c>), then the rest in order. A function of the name alone, so it is stable across
+    /// conversions, and no two numbers give the same text (<c>2_11</c> and <c>21_1</c> stay apart). A name of digits
+    /// only is unchanged (<see cref="Identifier"/> starts it with <c>v</c>).
+    /// </summary>
+    private static IReadOnlyList<string> LetterFirst(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0 || !char.IsAsciiDigit(words[0][0]))
+        {
+            return words;
+        }
+
+        // A number run into a capitalised word (2SoapMapping) is two words; an ordinal (1st) stays one.
+        var digits = words[0].TakeWhile(char.IsAsciiDigit).Count();
+        if (digits < words[0].Length && char.IsAsciiLetterUpper(words[0][digits]))
+        {
+            words = [words[0][..digits], words[0][digits..], .. words.Skip(1)];
+        }
+
+        if (!IsNumber(words[0]))
+        {
+            return words;
+        }
+
+        var lead = 0;
+        while (lead < words.Count && IsNumber(words[lead]))
+        {
+            lead++;
+        }
+
+        if (lead == words.Count)
+        {
+            return words;
+        }
+
+        return [words[lead], string.Join('_', words.Take(lead)), .. words.Skip(lead + 1)];
+    }
+
+    private static bool IsNumber(string word) => word.All(char.IsAsciiDigit);
 
     /// <summary>Makes any text a valid, unreserved identifier: keywords get the <c>'</c> prefix, a leading digit a <c>v</c>.</summary>
     public static string Identifier(string text, string fallback = "value")
@@ -440,5 +508,23 @@ public static class BallerinaSyntax
 
         Flush();
         return words;
+    }
+
+    /// <summary>The words joined, each lowercased but its first letter (and the first word's when <paramref name="upperFirst"/>).</summary>
+    private static string JoinWords(IReadOnlyList<string> words, bool upperFirst)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].ToLowerInvariant();
+            if (i > 0 || upperFirst)
+            {
+                word = char.ToUpperInvariant(word[0]) + word[1..];
+            }
+
+            builder.Append(word);
+        }
+
+        return builder.ToString();
     }
 }

@@ -321,7 +321,7 @@ public sealed partial class IncrementalOutputTests(ITestOutputHelper output) : I
             var (taskCode, taskOut, _) = Run("convert", task, "--stdout", "--project", Input);
             Assert.Equal(0, taskCode);
             Assert.StartsWith("// ---- tasks.bal ----\n", taskOut);
-            Assert.Contains("class v1411TaskWithIntervalJob {", taskOut);
+            Assert.Contains("class Task14_1_1WithIntervalJob {", taskOut);
             Assert.DoesNotContain("httpPort", taskOut);
             Assert.DoesNotContain("// ---- main.bal ----", taskOut);
         }

@@ -11,6 +11,14 @@ public sealed class BallerinaSyntaxTests
     [InlineData("order_backend_ep", "orderBackendEp")]
     [InlineData("HTTPEndpoint", "httpEndpoint")]
     [InlineData("2fa", "v2fa")]
+    [InlineData("1stChoice", "v1stChoice")]
+    [InlineData("1545205230452", "v1545205230452")]
+    [InlineData("4_1_1_1_8_Proxy_PublishWSDLFromURL flow", "proxy4_1_1_1_8PublishWsdlFromUrlFlow")]
+    [InlineData("05_EP_SOAP url", "ep05SoapUrl")]
+    [InlineData("2SoapMappingProxy flow", "soap2MappingProxyFlow")]
+    [InlineData("2_11_Log", "log2_11")]
+    [InlineData("21_1_Log", "log21_1")]
+    [InlineData("9001 Server", "server9001")]
     [InlineData("type", "'type")]
     [InlineData("Order", "'order")]
     [InlineData("commit", "'commit")]
@@ -21,8 +29,15 @@ public sealed class BallerinaSyntaxTests
         Assert.Equal(expected, BallerinaSyntax.CamelCase(input));
 
     [Theory]
+    [InlineData("order backend ep url", "orderBackendEpUrl")]
+    [InlineData("05_EP_SOAP url", "v05EpSoapUrl")]
+    public void A_configurable_keeps_the_name_it_had_when_it_starts_with_a_number(string input, string expected) =>
+        Assert.Equal(expected, BallerinaSyntax.ConfigurableCase(input));
+
+    [Theory]
     [InlineData("order status", "OrderStatus")]
     [InlineData("json", "Json")]
+    [InlineData("14_1_1_Task_WithInterval job", "Task14_1_1WithIntervalJob")]
     public void PascalCase_makes_type_names(string input, string expected) =>
         Assert.Equal(expected, BallerinaSyntax.PascalCase(input));
 

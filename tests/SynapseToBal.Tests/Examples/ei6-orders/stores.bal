@@ -56,7 +56,7 @@ class OrderForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'OrderForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackendEP'", statusCode = ctx.statusCode);
@@ -71,7 +71,7 @@ class OrderForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 5 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(2);
@@ -79,7 +79,7 @@ class OrderForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'OrderForwarder' deactivated: it takes no more messages");
     }

@@ -66,7 +66,7 @@ class QuoteForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 3 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -74,7 +74,7 @@ class QuoteForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'QuoteForwarder' deactivated: it takes no more messages");
     }
@@ -144,7 +144,7 @@ class AuditForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'AuditForwarder' deactivated: it takes no more messages");
     }
@@ -194,7 +194,7 @@ class RoutedForwarderProcessor {
             ForwardRoute? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
@@ -216,7 +216,7 @@ class RoutedForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -224,7 +224,7 @@ class RoutedForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
     }

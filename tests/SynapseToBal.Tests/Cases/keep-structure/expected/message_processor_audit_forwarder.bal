@@ -59,7 +59,7 @@ class AuditForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'AuditForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
@@ -76,7 +76,7 @@ class AuditForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'AuditForwarder' deactivated: it takes no more messages");
     }

@@ -47,7 +47,7 @@ class RoutedForwarderProcessor {
             ForwardRoute? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
@@ -72,7 +72,7 @@ class RoutedForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
     }

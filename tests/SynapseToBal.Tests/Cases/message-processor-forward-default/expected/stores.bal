@@ -62,7 +62,7 @@ class CallbackForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -70,7 +70,7 @@ class CallbackForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'CallbackForwarder' deactivated: it takes no more messages");
     }

@@ -67,7 +67,7 @@ class OrderForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'OrderForwarder' deactivated: it takes no more messages");
     }

@@ -53,7 +53,7 @@ class DigestForwarderProcessor {
             log:printError("Message processor 'DigestForwarder' failed to forward a message to endpoint 'DigestMailEP'", 'error = sent);
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -61,7 +61,7 @@ class DigestForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'DigestForwarder' deactivated: it takes no more messages");
     }

@@ -69,7 +69,7 @@ class UpdateForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -77,7 +77,7 @@ class UpdateForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'UpdateForwarder' deactivated: it takes no more messages");
     }
@@ -137,7 +137,7 @@ class TenantForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -145,7 +145,7 @@ class TenantForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'TenantForwarder' deactivated: it takes no more messages");
     }
@@ -200,7 +200,7 @@ class RoutedForwarderProcessor {
             ForwardRoute? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
@@ -222,7 +222,7 @@ class RoutedForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -230,7 +230,7 @@ class RoutedForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
     }

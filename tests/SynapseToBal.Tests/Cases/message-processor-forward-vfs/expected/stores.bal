@@ -123,7 +123,7 @@ class RemoteForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RemoteForwarder' deactivated: it takes no more messages");
     }

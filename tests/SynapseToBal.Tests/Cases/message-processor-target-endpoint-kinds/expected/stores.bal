@@ -60,7 +60,7 @@ class OutboxForwarderProcessor {
             log:printError("Message processor 'OutboxForwarder' failed to forward a message to endpoint 'OutboxEP'", 'error = sent);
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -68,7 +68,7 @@ class OutboxForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'OutboxForwarder' deactivated: it takes no more messages");
     }
@@ -118,7 +118,7 @@ class RoutedForwarderProcessor {
             ForwardRoute|ForwardSend? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
@@ -141,14 +141,14 @@ class RoutedForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'RoutedForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
             self.attempts += 1;
             if self.attempts >= 3 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -156,7 +156,7 @@ class RoutedForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
     }

@@ -14,8 +14,9 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockQuoteAPI", "/stock");
-        string symbol = xpathString((check soapBody(ctx))/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
-        string symbolFromEnvelope = xpathString((check soapBody(ctx))/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+        xml body = check soapBody(ctx);
+        string symbol = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+        string symbolFromEnvelope = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
         if ((check soapBody(ctx))/**/<m:getQuote>).length() > 0 {
             setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
         }

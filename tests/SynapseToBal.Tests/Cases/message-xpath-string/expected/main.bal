@@ -13,9 +13,10 @@ service /inspect on httpListener {
     # POST /inspect/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderInspectAPI", "/inspect");
-        string id = xpathString((check soapBody(ctx))/<'order>/<id>);
-        string orderMarkup = xpathString((check soapBody(ctx))/**/<'order>);
-        string allItems = xpathString((check soapBody(ctx))/<'order>/<items>/<item>);
+        xml body = check soapBody(ctx);
+        string id = xpathString(body/<'order>/<id>);
+        string orderMarkup = xpathString(body/**/<'order>);
+        string allItems = xpathString(body/<'order>/<items>/<item>);
         log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -56,14 +56,14 @@ class EventForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'EventForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'EventForwarder' failed to forward a message to endpoint 'EventsEp'", statusCode = ctx.statusCode);
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -71,7 +71,7 @@ class EventForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'EventForwarder' deactivated: it takes no more messages");
     }

@@ -62,14 +62,14 @@ class LedgerForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'LedgerForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'LedgerForwarder' failed to forward a message to endpoint 'LedgerBackend'", statusCode = ctx.statusCode);
             }
             self.attempts += 1;
             if self.attempts >= 3 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -77,7 +77,7 @@ class LedgerForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'LedgerForwarder' deactivated: it takes no more messages");
     }
@@ -127,7 +127,7 @@ class RoutedForwarderProcessor {
             ForwardRoute? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
@@ -143,14 +143,14 @@ class RoutedForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'RoutedForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
             self.attempts += 1;
             if self.attempts >= 2 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -158,7 +158,7 @@ class RoutedForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
     }

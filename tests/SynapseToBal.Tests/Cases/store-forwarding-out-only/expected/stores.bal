@@ -62,7 +62,7 @@ class OrderForwarderProcessor {
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -70,7 +70,7 @@ class OrderForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'OrderForwarder' deactivated: it takes no more messages");
     }

@@ -66,7 +66,7 @@ class AuditForwarderProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'AuditForwarder' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
@@ -83,7 +83,7 @@ class AuditForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'AuditForwarder' deactivated: it takes no more messages");
     }
@@ -204,7 +204,7 @@ class RoutedForwarderProcessor {
             ForwardRoute? route = forwardTarget(name);
             if route is () {
                 log:printError("Message processor 'RoutedForwarder': the message names no endpoint the package has in its target.endpoint property: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
@@ -229,7 +229,7 @@ class RoutedForwarderProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         log:printError("Message processor 'RoutedForwarder' deactivated: it takes no more messages");
     }

@@ -67,14 +67,14 @@ class ForwarderAProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'ForwarderA' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'ForwarderA' failed to forward a message to endpoint 'BackendA'", statusCode = ctx.statusCode);
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -82,7 +82,7 @@ class ForwarderAProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         // ScheduledMessageProcessor.deactivate closes the processor's consumer: the message it held goes back to the
         // queue for the store's other processors.
@@ -139,14 +139,14 @@ class ForwarderBProcessor {
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
                 log:printError("Message processor 'ForwarderB' received a response but has no reply sequence: deactivated");
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             } else {
                 log:printError("Message processor 'ForwarderB' failed to forward a message to endpoint 'BackendB'", statusCode = ctx.statusCode);
             }
             self.attempts += 1;
             if self.attempts >= 4 {
-                self.deactivate(ctx);
+                self.deactivate();
                 return;
             }
             runtime:sleep(1);
@@ -154,7 +154,7 @@ class ForwarderBProcessor {
     }
 
     # Deactivates the processor, as Synapse does after the last failed attempt: it takes no more messages.
-    function deactivate(Context ctx) {
+    function deactivate() {
         self.active = false;
         // ScheduledMessageProcessor.deactivate closes the processor's consumer: the message it held goes back to the
         // queue for the store's other processors.

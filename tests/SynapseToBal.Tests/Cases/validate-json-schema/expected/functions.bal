@@ -9,7 +9,6 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     if check jsonValidationFails(ctx, "$.msg", false, quoteRequestSchemaPath) {
         check makeFault(ctx, "soap11", "VersionMismatch", "Invalid Request", role = "");
         ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
     }
     return respond(ctx, headers = passBackHeaders);
 }

@@ -11,7 +11,6 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     if check validationFails(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>, "//m0:getQuote/m0:request", quoteSchemaPath) {
         check makeFault(ctx, "soap11", "Client", getProperty(ctx, "ERROR_MESSAGE"));
         ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
     }
     return respond(ctx, headers = passBackHeaders);
 }

@@ -22,7 +22,6 @@ function validateProxyFlow(Context ctx) returns http:Response|error {
     if check notTranslated("validate fails: the element '//m0:getQuote/m0:request' against the XSD 'validate_schema' (for a JSON message: nothing: Synapse raises a fault for a JSON message, the source '//m0:getQuote/m0:request' is an XPath, not a json-eval() JSONPath) (imports 'common.xsd' from 'conf:/schemas/common.xsd') (parser features http://javax.xml.XMLConstants/feature/secure-processing=true); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail") == "true" {
         check makeFault(ctx, "soap11", "Receiver", "Invalid custom quote request");
         ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
     }
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,13 +17,14 @@ service /predicates on httpListener {
         Context ctx = check newContext(request, "OrderPredicatesAPI", "/predicates");
         string expensive = "";
         string anyOpen = "";
-        string first = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
-        string firstItem = xpathString(xpathChildAt((check soapBody(ctx))/**/<'order>, "item", 1, false, ())/<id>);
-        string lastItem = xpathString(xpathChildAt((check soapBody(ctx)), "item", (), true, ())/<id>);
-        string field55 = xpathString(xpathFilter((check soapBody(ctx))/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
-        string currency = xpathConcat(xpathAttributeValues((check soapBody(ctx))/**/<ord:total>, "{http://example.com/orders}currency"));
-        string options = xpathNodeString((check soapBody(ctx))/**/<options>);
-        string label = string `order ${xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<'order>, "id"))}`;
+        xml body = check soapBody(ctx);
+        string first = xpathString(xpathChildAt(body, (), 1, false, ()));
+        string firstItem = xpathString(xpathChildAt(body/**/<'order>, "item", 1, false, ())/<id>);
+        string lastItem = xpathString(xpathChildAt(body, "item", (), true, ())/<id>);
+        string field55 = xpathString(xpathFilter(body/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
+        string currency = xpathConcat(xpathAttributeValues(body/**/<ord:total>, "{http://example.com/orders}currency"));
+        string options = xpathNodeString(body/**/<options>);
+        string label = string `order ${xpathFirst(xpathAttributeValues(body/**/<'order>, "id"))}`;
         if (xpathFilter((check soapBody(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
             expensive = "true";
         }
