@@ -79,7 +79,7 @@ public sealed class JmsEndpointLoweringTests
         var todo = Assert.Single(Body(package, "Waits").OfType<TodoStep>());
         Assert.Equal("SB0218", todo.Reason.Descriptor.Id);
         var reported = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0218"));
-        Assert.Contains("OUT_ONLY is not set to \"true\" on every path before it", reported, StringComparison.Ordinal);
+        Assert.Contains("a <callout> that waits for a reply (OUT_ONLY not \"true\")", reported, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,9 +96,9 @@ public sealed class JmsEndpointLoweringTests
         Assert.False(request.Endpoint.ReplyTopic);
         var reply = Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, request.Endpoint.ReplyDestination));
         Assert.Equal("bip_reply", reply.DefaultValue);
-        // The reply goes on as a send's response does: the out flow (or the client) gets it, no 202.
+        // The reply goes on as a send's response does: the out flow gets it, no 202.
         Assert.DoesNotContain(body, s => s is AcceptStep or TodoStep);
-        Assert.IsType<RespondStep>(body[^1]);
+        Assert.IsType<ContinueWithStep>(body[^1]);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0218");
         var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0291");
         Assert.Contains("'bip_reply'", Message(reported), StringComparison.Ordinal);
