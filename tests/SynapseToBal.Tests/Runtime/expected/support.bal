@@ -11038,8 +11038,7 @@ function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration,
 final map<jms:Connection> jmsRequestConnections = {};
 
 # Sends the message to a JMS endpoint and waits for the reply, which becomes the message, as Axis2's JMSSender does
-# for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse; semantics notes,
-# "JMS request-reply"). The message goes out as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2
+# for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse). The message goes out as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2
 # property JMS_REPLY_TO (a queue, or a topic when JMS_REPLY_TO_TYPE is "topic") if set, else `replyDestination` (the
 # endpoint's transport.jms.ReplyDestination). After the send a consumer on that destination waits for the message
 # whose JMSCorrelationID is the request's: the axis2 property JMS_WAIT_REPLY milliseconds (a number, read after the
