@@ -5,8 +5,8 @@ namespace SynapseToBal.IR;
 
 /// <summary>
 /// An address endpoint with a <c>jms:/</c> URI: the JNDI settings of its query parameters (configurables), the
-/// destination and its type. Sends through it go out with the runtime's <c>sendJms</c>, which connects on first use
-/// as the Micro Integrator's JMS sender does.
+/// destination and its type. Sends through it go out with the runtime's <c>sendJms</c> (<c>requestJms</c> for a
+/// request-reply), which connects on first use as the Micro Integrator's JMS sender does.
 /// </summary>
 /// <param name="EndpointName">The endpoint's name (the key of its cached producer).</param>
 /// <param name="ContextFactory">Configurable: <c>java.naming.factory.initial</c>.</param>

@@ -125,6 +125,20 @@ public sealed class JmsEndpointLoweringTests
     }
 
     [Fact]
+    public void An_endpoint_timeout_is_reported_at_a_request_reply_as_it_does_not_bound_the_jms_wait()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=r"><timeout><duration>15000</duration><responseAction>fault</responseAction></timeout></address></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><call><endpoint key="JmsEP"/></call></sequence>""");
+
+        Assert.True(Assert.Single(Body(package, "In").OfType<JmsSendStep>()).AwaitsReply);
+        var reported = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0206"));
+        Assert.Contains("timeout (15000 ms)", reported, StringComparison.Ordinal);
+        Assert.Contains("JMS_WAIT_REPLY", reported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_request_reply_stays_a_todo_on_a_transacted_endpoint_or_when_out_only_is_set_on_some_paths()
     {
         var diagnostics = new DiagnosticBag();

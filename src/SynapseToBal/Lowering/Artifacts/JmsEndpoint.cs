@@ -7,7 +7,8 @@ namespace SynapseToBal.Lowering;
 
 // Lowering of address endpoints with a jms:/ URI (the Micro Integrator's JMS sender, axis2 JMSSender): the JNDI
 // settings of the URI become configurables, as for a JMS message store. An out-only send or call through such an
-// endpoint becomes a JmsSendStep; a send that waits for a reply stays a TODO (SB0218) saying what to write.
+// endpoint becomes a JmsSendStep; a send, non-blocking call or proxy target that waits for a reply becomes one that
+// awaits it (requestJms) when the address names its reply destination, and a TODO (SB0218) saying what to write otherwise.
 public sealed partial class Lowerer
 {
     /// <summary>The JMS endpoints lowered, by definition (a named endpoint's, or an inline one's).</summary>
@@ -148,6 +149,11 @@ public sealed partial class Lowerer
             ReplyTopic = replyTopic,
             RequestReplyRefused = refused,
         };
+        if (address.Qualities.TimeoutMillis is not null || address.Qualities.DynamicTimeout is not null)
+        {
+            _jmsEndpointTimeouts[address] = address.Qualities.TimeoutMillis is { } millis ? $"{millis} ms" : "computed per message";
+        }
+
         var replyTo = hasReply
             ? $"the JMSReplyTo destination '{reply}' (transport.jms.ReplyDestination){replyType}"
             : "a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue)";
@@ -188,8 +194,8 @@ public sealed partial class Lowerer
         {
             if (mediator is not CallMediator { Blocking: true } && context.Exchange.Current.OutOnly == Known.No && JmsRequestReply(mediator, jms, mediator.Location) is { } request)
             {
-                return mediator is SendMediator sendMediator
-                    ? [.. request[..^1], .. AfterSend(sendMediator, request[^1], context)]
+                return mediator is SendMediator requestSend
+                    ? [.. request[..^1], .. AfterSend(requestSend, request[^1], context)]
                     : [.. request[..^1], .. SoapFaultChecked(mediator, request[^1], mediator.Location)];
             }
 
@@ -220,8 +226,11 @@ public sealed partial class Lowerer
 
         StepIr send = new JmsSendStep(mediator, jms);
         var steps = jms.NotApplied is { } notApplied ? new StepIr[] { new TodoStep(mediator, notApplied, jms.Address ?? string.Empty), send } : [send];
-        return mediator is SendMediator sendMediator2 ? [.. steps[..^1], .. AfterSend(sendMediator2, send, context)] : steps;
+        return mediator is SendMediator sendMediator ? [.. steps[..^1], .. AfterSend(sendMediator, send, context)] : steps;
     }
+
+    /// <summary>The endpoint timeout (<c>&lt;timeout&gt;</c>) of the JMS addresses that set one, reported at each request-reply through them.</summary>
+    private readonly Dictionary<EndpointDefinitionSyntax, string> _jmsEndpointTimeouts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The endpoints given their reply destination's configurable, made on their first request-reply.</summary>
     private readonly Dictionary<JmsEndpointIr, JmsEndpointIr> _jmsRequestEndpoints = new(ReferenceEqualityComparer.Instance);
@@ -248,6 +257,12 @@ public sealed partial class Lowerer
         }
 
         _diagnostics.Report(DiagnosticCatalog.JmsRequestReply, location, jms.EndpointName, replyName);
+        if (_jmsEndpoints.FirstOrDefault(e => ReferenceEquals(e.Value, jms)).Key is { } address && _jmsEndpointTimeouts.TryGetValue(address, out var timeout))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "address", $"timeout ({timeout})",
+                "it does not bound the JMS request-reply: in the Micro Integrator the send's callback times out after it (the endpoint's responseAction applies, and a later reply is dropped) while the JMS sender goes on waiting; the generated requestJms waits the axis2 property JMS_WAIT_REPLY, else 30 s, only");
+        }
+
         StepIr request = new JmsSendStep(origin, requesting) { AwaitsReply = true };
         return jms.NotApplied is { } notApplied ? [new TodoStep(origin, notApplied, jms.Address ?? string.Empty), request] : [request];
     }
