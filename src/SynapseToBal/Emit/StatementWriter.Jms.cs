@@ -5,14 +5,33 @@ namespace SynapseToBal.Emit;
 
 internal sealed partial class StatementWriter
 {
-    /// <summary>An out-only send to a JMS endpoint: the runtime's sendJms with the endpoint's connection settings (configurables) and destination.</summary>
-    private void JmsSend(JmsSendStep step) => _out.Line($"check {JmsSendCall(step.Endpoint, _expr.Names, _modules)};");
+    /// <summary>
+    /// A send to a JMS endpoint: out-only, the runtime's sendJms with the endpoint's connection settings (configurables)
+    /// and destination; a request-reply, its requestJms with the reply destination too.
+    /// </summary>
+    private void JmsSend(JmsSendStep step) =>
+        _out.Line($"check {(step.AwaitsReply ? JmsRequestCall(step.Endpoint, _expr.Names, _modules) : JmsSendCall(step.Endpoint, _expr.Names, _modules))};");
+
+    /// <summary>The runtime's <c>requestJms(ctx, ...)</c> call for a request-reply through a JMS endpoint whose reply destination is known.</summary>
+    private static string JmsRequestCall(JmsEndpointIr jms, NameMap names, ModuleUsage modules)
+    {
+        var reply = jms.ReplyDestination ?? throw new InvalidOperationException($"JMS endpoint '{jms.EndpointName}' has no reply destination for a request-reply");
+        var (connection, destination, contentType) = JmsArguments(jms, names, modules);
+        return $"requestJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}, {{'type: {(jms.ReplyTopic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[reply]}}}{contentType})";
+    }
 
     /// <summary>
     /// The runtime's <c>sendJms(ctx, ...)</c> call for a JMS endpoint, <c>sendJmsTransacted</c> for a transacted one (an out-only send, or a forwarding processor's
     /// attempt): its connection settings and destination from its configurables.
     /// </summary>
     internal static string JmsSendCall(JmsEndpointIr jms, NameMap names, ModuleUsage modules)
+    {
+        var (connection, destination, contentType) = JmsArguments(jms, names, modules);
+        return $"{(jms.Transacted ? "sendJmsTransacted" : "sendJms")}(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}{contentType})";
+    }
+
+    /// <summary>The connection settings (the fields of a <c>jms:ConnectionConfiguration</c>), the destination and the optional content type property argument of a JMS endpoint's send.</summary>
+    private static (string Connection, string Destination, string ContentType) JmsArguments(JmsEndpointIr jms, NameMap names, ModuleUsage modules)
     {
         modules.Use("jms");
         var connection = $"initialContextFactory: {names[jms.ContextFactory]}, providerUrl: {names[jms.ProviderUrl]}, connectionFactoryName: {names[jms.ConnectionFactory]}";
@@ -28,6 +47,6 @@ internal sealed partial class StatementWriter
 
         var destination = $"{{'type: {(jms.Topic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[jms.Destination]}}}";
         var contentType = jms.ContentTypeProperty is { } property ? $", contentTypeProperty = {BallerinaSyntax.StringLiteral(property)}" : string.Empty;
-        return $"{(jms.Transacted ? "sendJmsTransacted" : "sendJms")}(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}{contentType})";
+        return (connection, destination, contentType);
     }
 }

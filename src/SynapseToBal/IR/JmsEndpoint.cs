@@ -5,8 +5,8 @@ namespace SynapseToBal.IR;
 
 /// <summary>
 /// An address endpoint with a <c>jms:/</c> URI: the JNDI settings of its query parameters (configurables), the
-/// destination and its type. Sends through it go out with the runtime's <c>sendJms</c>, which connects on first use
-/// as the Micro Integrator's JMS sender does.
+/// destination and its type. Sends through it go out with the runtime's <c>sendJms</c> (<c>requestJms</c> for a
+/// request-reply), which connects on first use as the Micro Integrator's JMS sender does.
 /// </summary>
 /// <param name="EndpointName">The endpoint's name (the key of its cached producer).</param>
 /// <param name="ContextFactory">Configurable: <c>java.naming.factory.initial</c>.</param>
@@ -39,12 +39,35 @@ public sealed record JmsEndpointIr(
 
     /// <summary>The endpoint's <c>&lt;address&gt;</c> element, credentials masked, for the TODO of <see cref="NotApplied"/>.</summary>
     public string? Address { get; init; }
+
+    /// <summary>
+    /// <c>transport.jms.ReplyDestination</c>, the JMSReplyTo destination of a request-reply through the endpoint; null
+    /// when the address names none (the Micro Integrator then waits on a temporary queue).
+    /// </summary>
+    public string? ReplyDestinationName { get; init; }
+
+    /// <summary>Configurable holding <see cref="ReplyDestinationName"/>: set on the endpoint a request-reply step holds (made on the first one).</summary>
+    public Symbol? ReplyDestination { get; init; }
+
+    /// <summary>True when <c>transport.jms.ReplyDestinationType</c> is <c>topic</c>: the reply destination is a topic.</summary>
+    public bool ReplyTopic { get; init; }
+
+    /// <summary>Why a request-reply through the endpoint is not translated (no reply destination, a transacted session); null when it is.</summary>
+    public string? RequestReplyRefused { get; init; }
 }
 
 /// <summary>
-/// An out-only send or call (<c>OUT_ONLY=true</c>) to a JMS endpoint: the payload in its content type's format as a
+/// A send or call to a JMS endpoint, out-only (<c>OUT_ONLY=true</c>) unless <see cref="AwaitsReply"/>: the payload in its content type's format as a
 /// text message (a bytes message when the axis2 property <c>JMS_MESSAGE_TYPE</c> is <c>JMS_BYTE_MESSAGE</c>), the
-/// transport headers as message properties; no response is awaited and the message stays as it was.
+/// transport headers as message properties; out-only, no response is awaited and the message stays as it was.
 /// </summary>
 /// <param name="Origin">The send or call; null for a proxy's target endpoint.</param>
-public sealed record JmsSendStep(MediatorSyntax? Origin, JmsEndpointIr Endpoint) : StepIr(Origin);
+public sealed record JmsSendStep(MediatorSyntax? Origin, JmsEndpointIr Endpoint) : StepIr(Origin)
+{
+    /// <summary>
+    /// A request-reply (OUT_ONLY not set): the message goes out with the endpoint's reply destination as its
+    /// JMSReplyTo and the reply, awaited by correlation ID, becomes the message as a backend's response does
+    /// (the runtime's <c>requestJms</c>, as Axis2's JMSSender waits for it).
+    /// </summary>
+    public bool AwaitsReply { get; init; }
+}

@@ -519,7 +519,7 @@ public sealed partial class Lowerer
     /// </summary>
     private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall) =>
         Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()) ? null
-        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep || _unacknowledgedStores.Contains(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
 
     /// <summary>True when the steps always answer: a step ends the flow, or a sequence they run (already lowered) always answers.</summary>
     private bool AlwaysAnswers(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting) =>

@@ -64,8 +64,9 @@ public sealed partial class Lowerer
             case MarkResponseStep mark:
                 context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No });
                 break;
-            case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false }:
-                // The flow goes on with the backend's response (a new axis2 message context unless the call blocks).
+            case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false } or JmsSendStep { AwaitsReply: true }:
+                // The flow goes on with the backend's response (a new axis2 message context unless the call blocks);
+                // a JMS request-reply's reply comes back through SynapseCallbackReceiver as a non-blocking call's does.
                 context.Exchange.Set(step is CallStep { Blocking: true } or CallAddressStep { Blocking: true }
                     ? state with { Response = Known.Yes }
                     : state with { Response = Known.Yes, Transport = default, Redispatched = Known.Yes });

@@ -654,7 +654,7 @@ public sealed partial class Lowerer
 
         if (_sequenceFunctions.ContainsKey(onError))
         {
-            if (!_model.SequenceFacts(onError).CanAnswer && IrWalker.Steps(body).Any(s => s is CallStep { Blocking: false } or CallAddressStep { Blocking: false }))
+            if (!_model.SequenceFacts(onError).CanAnswer && IrWalker.Steps(body).Any(s => s is CallStep { Blocking: false } or CallAddressStep { Blocking: false } or JmsSendStep { AwaitsReply: true }))
             {
                 // A failure after a non-blocking call reaches the onError sequence once the message has gone out
                 // (RESPONSE_WRITTEN is SKIP): when it answers nothing, the Micro Integrator sends the client nothing.

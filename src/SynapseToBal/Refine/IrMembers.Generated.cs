@@ -1586,6 +1586,9 @@ internal static partial class IrMembers
 
                 sink.Visit(n.NotApplied);
                 sink.Visit(n.Address);
+                sink.Visit(n.ReplyDestinationName);
+                sink.Visit(n.ReplyDestination);
+                sink.Visit(n.RequestReplyRefused);
                 return true;
             }
 

@@ -79,19 +79,99 @@ public sealed class JmsEndpointLoweringTests
         var todo = Assert.Single(Body(package, "Waits").OfType<TodoStep>());
         Assert.Equal("SB0218", todo.Reason.Descriptor.Id);
         var reported = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0218"));
-        Assert.Contains("OUT_ONLY is not set to \"true\" on every path before it", reported, StringComparison.Ordinal);
+        Assert.Contains("a <callout> that waits for a reply (OUT_ONLY not \"true\")", reported, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_request_reply_todo_names_the_endpoint_reply_destination()
+    public void A_send_to_an_endpoint_with_a_reply_destination_waits_for_the_reply_and_the_out_flow_gets_it()
     {
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics,
             $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=bip_reply"/></endpoint>""",
             $"""<sequence xmlns="{Ns}" name="In"><send><endpoint key="JmsEP"/></send></sequence>""");
 
-        var todo = Assert.Single(Body(package, "In").OfType<TodoStep>());
-        Assert.Contains("the JMSReplyTo destination 'bip_reply' (transport.jms.ReplyDestination)", todo.Reason.Message, StringComparison.Ordinal);
+        var body = Body(package, "In");
+        var request = Assert.Single(body.OfType<JmsSendStep>());
+        Assert.True(request.AwaitsReply);
+        Assert.False(request.Endpoint.ReplyTopic);
+        var reply = Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, request.Endpoint.ReplyDestination));
+        Assert.Equal("bip_reply", reply.DefaultValue);
+        // The reply goes on as a send's response does: the out flow gets it, no 202.
+        Assert.DoesNotContain(body, s => s is AcceptStep or TodoStep);
+        Assert.IsType<ContinueWithStep>(body[^1]);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0218");
+        var reported = Assert.Single(diagnostics.Items, d => d.Id == "SB0291");
+        Assert.Contains("'bip_reply'", Message(reported), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_non_blocking_call_continues_with_the_reply_and_emits_request_jms_with_the_reply_topic()
+    {
+        var endpoint = $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=acks&amp;transport.jms.ReplyDestinationType=topic&amp;transport.jms.ContentTypeProperty=ct"/></endpoint>""";
+        var sequence = $"""<sequence xmlns="{Ns}" name="In"><call><endpoint key="JmsEP"/></call><log level="full"/></sequence>""";
+        var diagnostics = new DiagnosticBag();
+        var body = Body(Lower(diagnostics, endpoint, sequence), "In");
+        Assert.True(Assert.IsType<JmsSendStep>(body[0]).AwaitsReply);
+        Assert.True(((JmsSendStep)body[0]).Endpoint.ReplyTopic);
+        Assert.IsType<LogStep>(body[1]);
+
+        var files = ArtifactConversion.Convert(endpoint, sequence);
+        var line = Assert.Single(files["functions.bal"].Split('\n'), l => l.Contains("requestJms(", StringComparison.Ordinal)).Trim();
+        Assert.StartsWith("check requestJms(ctx, \"JmsEP\", {initialContextFactory: ", line, StringComparison.Ordinal);
+        Assert.Contains("{'type: jms:TOPIC, name: jmsEpDestination}, {'type: jms:TOPIC, name: ", line, StringComparison.Ordinal);
+        Assert.EndsWith(", contentTypeProperty = \"ct\");", line, StringComparison.Ordinal);
+        Assert.Contains("\"acks\"", files["configs.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endpoint_timeout_is_reported_at_a_request_reply_as_it_does_not_bound_the_jms_wait()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=r"><timeout><duration>15000</duration><responseAction>fault</responseAction></timeout></address></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><call><endpoint key="JmsEP"/></call></sequence>""");
+
+        Assert.True(Assert.Single(Body(package, "In").OfType<JmsSendStep>()).AwaitsReply);
+        var reported = Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0206"));
+        Assert.Contains("timeout (15000 ms)", reported, StringComparison.Ordinal);
+        Assert.Contains("JMS_WAIT_REPLY", reported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_reply_stays_a_todo_on_a_transacted_endpoint_or_when_out_only_is_set_on_some_paths()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="TxEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=r&amp;transport.jms.SessionTransacted=true"/></endpoint>""",
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=r"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="Tx"><send><endpoint key="TxEP"/></send></sequence>""",
+            $"""
+            <sequence xmlns="{Ns}" name="Maybe">
+              <filter source="$trp:X" regex="1"><then><property name="OUT_ONLY" value="true"/></then></filter>
+              <call><endpoint key="JmsEP"/></call>
+            </sequence>
+            """);
+
+        var transacted = Assert.Single(Body(package, "Tx").OfType<TodoStep>());
+        Assert.Equal("SB0218", transacted.Reason.Descriptor.Id);
+        Assert.Contains("transacted", transacted.Reason.Message, StringComparison.Ordinal);
+        var maybe = Assert.Single(IrWalker.Steps(Body(package, "Maybe")).OfType<TodoStep>());
+        Assert.Contains("some paths", maybe.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)), s => s is JmsSendStep);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0291");
+    }
+
+    [Fact]
+    public void A_proxy_target_with_a_reply_destination_sends_and_the_out_flow_gets_the_reply()
+    {
+        var files = ArtifactConversion.Convert(
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}&amp;transport.jms.ReplyDestination=r"/></endpoint>""",
+            $"""<proxy xmlns="{Ns}" name="P" transports="http"><target endpoint="JmsEP"><inSequence><log/></inSequence><outSequence><send/></outSequence></target></proxy>""");
+
+        var text = string.Join("\n", files.Values);
+        Assert.Contains("check requestJms(ctx, \"JmsEP\", ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("TODO(SB0218)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,6 +187,7 @@ public sealed class JmsEndpointLoweringTests
         Assert.Equal("SB0218", todo.Reason.Descriptor.Id);
         Assert.Contains("JMSReplyTo", todo.Reason.Message, StringComparison.Ordinal);
         Assert.Contains("OUT_ONLY is not set", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("temporary queue", todo.Reason.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", todo.RawXml, StringComparison.Ordinal);
         var blocking = Assert.Single(Body(package, "Blocking").OfType<TodoStep>());
         Assert.Contains("blocking=\"true\"", blocking.Reason.Message, StringComparison.Ordinal);

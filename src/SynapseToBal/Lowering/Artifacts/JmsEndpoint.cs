@@ -7,7 +7,8 @@ namespace SynapseToBal.Lowering;
 
 // Lowering of address endpoints with a jms:/ URI (the Micro Integrator's JMS sender, axis2 JMSSender): the JNDI
 // settings of the URI become configurables, as for a JMS message store. An out-only send or call through such an
-// endpoint becomes a JmsSendStep; a send that waits for a reply stays a TODO (SB0218) saying what to write.
+// endpoint becomes a JmsSendStep; a send, non-blocking call or proxy target that waits for a reply becomes one that
+// awaits it (requestJms) when the address names its reply destination, and a TODO (SB0218) saying what to write otherwise.
 public sealed partial class Lowerer
 {
     /// <summary>The JMS endpoints lowered, by definition (a named endpoint's, or an inline one's).</summary>
@@ -125,19 +126,39 @@ public sealed partial class Lowerer
             properties.Add(new JndiPropertyIr(parameter, Configurable(parameter, value, "JNDI property", secret)));
         }
 
+        // A request-reply's JMSReplyTo (JMSSender.sendOverJMS): the address's transport.jms.ReplyDestination, of the
+        // type transport.jms.ReplyDestinationType names (a topic, else a queue: JMSUtils.lookupDestination falls back
+        // to a dynamic queue for the generic type); without one the Micro Integrator makes a temporary queue, which
+        // ballerinax/java.jms cannot name in a message's JMSReplyTo (each use of a temporary destination makes a new one).
+        var replyType = parameters.TryGetValue("transport.jms.ReplyDestinationType", out var replyDestinationType) ? $", a {replyDestinationType} (transport.jms.ReplyDestinationType)" : string.Empty;
+        var hasReply = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0;
+        var replyTopic = string.Equals(replyDestinationType, "topic", StringComparison.OrdinalIgnoreCase);
+        var refused = !hasReply
+            ? "its address names no transport.jms.ReplyDestination, so the Micro Integrator receives the reply on a temporary queue it sets as the JMSReplyTo, which ballerinax/java.jms cannot do (each use of a temporary destination makes a new one); name a reply destination in the address, or write the request-reply by hand"
+            : transacted
+                ? "its session is transacted (transport.jms.SessionTransacted): the Micro Integrator commits the send before it waits for the reply on the same session, which is not translated"
+                : null;
+
         _jmsEndpoints[address] = new JmsEndpointIr(name, contextFactory, url, connectionFactory, username, password, queue, topic,
             parameters.GetValueOrDefault("transport.jms.ContentTypeProperty"), properties.ToImmutable())
         {
             Transacted = transacted,
             NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"settings of JMS endpoint '{name}' not applied: {string.Join("; ", notApplied)}") : null,
             Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
+            ReplyDestinationName = hasReply ? reply : null,
+            ReplyTopic = replyTopic,
+            RequestReplyRefused = refused,
         };
-        var replyType = parameters.TryGetValue("transport.jms.ReplyDestinationType", out var replyDestinationType) ? $", a {replyDestinationType} (transport.jms.ReplyDestinationType)" : string.Empty;
-        var replyTo = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0
+        if (address.Qualities.TimeoutMillis is not null || address.Qualities.DynamicTimeout is not null)
+        {
+            _jmsEndpointTimeouts[address] = address.Qualities.TimeoutMillis is { } millis ? $"{millis} ms" : "computed per message";
+        }
+
+        var replyTo = hasReply
             ? $"the JMSReplyTo destination '{reply}' (transport.jms.ReplyDestination){replyType}"
             : "a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue)";
         requestReply = new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint,
-            $"'{name}' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and {replyTo}, then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response");
+            $"'{name}' sends over JMS and waits for a reply (OUT_ONLY is not set): {refused ?? "this use of it is not translated"}; write a request-reply by hand: send with sendJms and {replyTo}, then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response");
         return true;
     }
 
@@ -158,7 +179,9 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// A send or call to a JMS endpoint: with OUT_ONLY the message goes out and the flow goes on (a send then answers
-    /// as any out-only send does); otherwise a TODO saying what a request-reply needs. Null when the endpoint is not JMS.
+    /// as any out-only send does); without it (known not set) a send or non-blocking call is a request-reply whose
+    /// reply continues as an HTTP backend's response does (<see cref="JmsRequestReply"/>); otherwise a TODO saying
+    /// what a request-reply needs. Null when the endpoint is not JMS.
     /// </summary>
     private IEnumerable<StepIr>? JmsSend(MediatorSyntax mediator, EndpointReferenceSyntax? reference, NotTranslatedIr? reason, FlowContext context)
     {
@@ -169,18 +192,35 @@ public sealed partial class Lowerer
 
         if (context.Exchange.Current.OutOnly != Known.Yes || mediator is CallMediator { Blocking: true })
         {
+            if (mediator is not CallMediator { Blocking: true } && context.Exchange.Current.OutOnly == Known.No && JmsRequestReply(mediator, jms, mediator.Location) is { } request)
+            {
+                return mediator is SendMediator requestSend
+                    ? [.. request[..^1], .. AfterSend(requestSend, request[^1], context)]
+                    : [.. request[..^1], .. SoapFaultChecked(mediator, request[^1], mediator.Location)];
+            }
+
             if (mediator is CallMediator { Blocking: true } && context.Exchange.Current.OutOnly == Known.Yes)
             {
                 ReportJmsRequestReply(jms, mediator.Location, "a blocking <call> over JMS is not translated, even out-only");
             }
+            else if (mediator is CallMediator { Blocking: true })
+            {
+                ReportJmsRequestReply(jms, mediator.Location, "a blocking <call> over JMS (the Micro Integrator's blocking sender) is not translated");
+            }
+            else if (context.Exchange.Current.OutOnly == Known.Maybe)
+            {
+                ReportJmsRequestReply(jms, mediator.Location, "OUT_ONLY is set to \"true\" on some paths before it only, so whether it waits for a reply is known at run time only");
+            }
             else
             {
-                ReportJmsRequestReply(jms, mediator.Location);
+                ReportJmsRequestReply(jms, mediator.Location, $"this use waits for a reply and {jms.RequestReplyRefused}");
             }
 
             var why = mediator is CallMediator { Blocking: true }
-                ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": only an out-only send or non-blocking call is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response")
-                : reason ?? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS and waits for a reply");
+                ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": only an out-only send, or a send or non-blocking call that waits for a reply, is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response")
+                : context.Exchange.Current.OutOnly == Known.Maybe
+                    ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS, out-only on some paths and waiting for a reply on others (OUT_ONLY is set on some paths above only): write both by hand, sendJms when OUT_ONLY is \"true\", else requestJms")
+                    : reason ?? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS and waits for a reply");
             return [new TodoStep(mediator, why, Transports.RedactUriSecrets(mediator.RawXml))];
         }
 
@@ -189,12 +229,52 @@ public sealed partial class Lowerer
         return mediator is SendMediator sendMediator ? [.. steps[..^1], .. AfterSend(sendMediator, send, context)] : steps;
     }
 
+    /// <summary>The endpoint timeout (<c>&lt;timeout&gt;</c>) of the JMS addresses that set one, reported at each request-reply through them.</summary>
+    private readonly Dictionary<EndpointDefinitionSyntax, string> _jmsEndpointTimeouts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The endpoints given their reply destination's configurable, made on their first request-reply.</summary>
+    private readonly Dictionary<JmsEndpointIr, JmsEndpointIr> _jmsRequestEndpoints = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
-    /// A proxy's target endpoint when it is a JMS endpoint and the in flow made the message out-only: the message is
-    /// sent and the client answered 202 (with FORCE_SC_ACCEPTED; else, as in the Micro Integrator, not at all: SB0210).
-    /// Null when the endpoint is not JMS or OUT_ONLY is not set (the target's TODO then stands, reported here).
+    /// A request-reply to a JMS endpoint (a send, non-blocking call or proxy target without OUT_ONLY): the steps, the
+    /// request step (<see cref="JmsSendStep.AwaitsReply"/>) last, after the TODO of the settings not applied. Null, and
+    /// nothing reported, when the endpoint refuses it (<see cref="JmsEndpointIr.RequestReplyRefused"/>). Reports SB0291:
+    /// the reply is correlated by a JMSCorrelationID the runtime gives a request without one.
     /// </summary>
-    private IEnumerable<StepIr>? JmsTargetSend(EndpointReferenceSyntax reference, FlowSyntax? inFlow, SourceLocation location)
+    private StepIr[]? JmsRequestReply(MediatorSyntax? origin, JmsEndpointIr jms, SourceLocation? location)
+    {
+        if (jms.RequestReplyRefused is not null || jms.ReplyDestinationName is not { } replyName)
+        {
+            return null;
+        }
+
+        if (!_jmsRequestEndpoints.TryGetValue(jms, out var requesting))
+        {
+            var symbol = _symbols.Module(SymbolKind.Configurable, $"{jms.EndpointName} transport.jms.ReplyDestination");
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, replyName, $"{(jms.ReplyTopic ? "Reply topic" : "Reply queue")} of the JMS endpoint '{jms.EndpointName}' (transport.jms.ReplyDestination in its address).", Secret: false));
+            requesting = jms with { ReplyDestination = symbol };
+            _jmsRequestEndpoints[jms] = requesting;
+        }
+
+        _diagnostics.Report(DiagnosticCatalog.JmsRequestReply, location, jms.EndpointName, replyName);
+        if (_jmsEndpoints.FirstOrDefault(e => ReferenceEquals(e.Value, jms)).Key is { } address && _jmsEndpointTimeouts.TryGetValue(address, out var timeout))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "address", $"timeout ({timeout})",
+                "it does not bound the JMS request-reply: in the Micro Integrator the send's callback times out after it (the endpoint's responseAction applies, and a later reply is dropped) while the JMS sender goes on waiting; the generated requestJms waits the axis2 property JMS_WAIT_REPLY, else 30 s, only");
+        }
+
+        StepIr request = new JmsSendStep(origin, requesting) { AwaitsReply = true };
+        return jms.NotApplied is { } notApplied ? [new TodoStep(origin, notApplied, jms.Address ?? string.Empty), request] : [request];
+    }
+
+    /// <summary>
+    /// A proxy's target endpoint when it is a JMS endpoint: when the in flow made the message out-only, the message is
+    /// sent and the client answered 202 (with FORCE_SC_ACCEPTED; else, as in the Micro Integrator, not at all: SB0210);
+    /// when it set neither OUT_ONLY nor FORCE_SC_ACCEPTED, a request-reply whose reply goes to the out flow or the
+    /// client as an HTTP target's response does. Null when the endpoint is not JMS or neither applies (the target's
+    /// TODO then stands, reported here).
+    /// </summary>
+    private IEnumerable<StepIr>? JmsTargetSend(EndpointReferenceSyntax reference, FlowSyntax? inFlow, SourceLocation location, FlowContext context)
     {
         if (JmsEndpointOf(reference) is not { } jms)
         {
@@ -210,9 +290,21 @@ public sealed partial class Lowerer
         var exact = inFlow is null || (inFlow.Key is null && mediators.All(m => m is PropertyMediator or LogMediator));
         var outOnly = Flag("OUT_ONLY", "default", OutOnlyFlag);
         var forceAccepted = Flag("FORCE_SC_ACCEPTED", "axis2", LiteralFlag);
+        if (exact && outOnly == false && forceAccepted == false && JmsRequestReply(null, jms, location) is { } request)
+        {
+            // ProxyServiceMessageReceiver sends as a <send> does: the reply runs the out flow, or goes to the client.
+            return [.. request[..^1], .. SoapFaultChecked(null, request[^1], location), Reply(null, context)];
+        }
+
         if (!exact || outOnly != true || forceAccepted is null)
         {
-            ReportJmsRequestReply(jms, location);
+            ReportJmsRequestReply(jms, location, !exact
+                ? "the proxy's in sequence does more than set properties and log, so whether the target waits for a reply is not known exactly"
+                : outOnly is null || forceAccepted is null
+                    ? "OUT_ONLY or FORCE_SC_ACCEPTED is set from an expression before the target"
+                    : forceAccepted == true
+                        ? "FORCE_SC_ACCEPTED without OUT_ONLY answers the client 202 while the Micro Integrator waits for the reply and drops it, which is not translated"
+                        : $"the target waits for a reply and {jms.RequestReplyRefused}");
             return null;
         }
 
@@ -244,15 +336,15 @@ public sealed partial class Lowerer
     }
 
     /// <summary>A send to a JMS endpoint that waits for a reply, by a mediator <see cref="JmsSend"/> does not handle (callout): its TODO's diagnostic.</summary>
-    private void ReportJmsRequestReply(EndpointReferenceSyntax? reference, SourceLocation? location)
+    private void ReportJmsRequestReply(EndpointReferenceSyntax? reference, SourceLocation? location, string why)
     {
         if (JmsEndpointOf(reference) is { } jms)
         {
-            ReportJmsRequestReply(jms, location);
+            ReportJmsRequestReply(jms, location, why);
         }
     }
 
-    private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location, string why = "this use waits for a reply: OUT_ONLY is not set to \"true\" on every path before it") =>
+    private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location, string why) =>
         _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, jms.EndpointName, "JMS", "jms",
-            $"an out-only send (set OUT_ONLY to true before it) or a request-reply written by hand with ballerinax/java.jms (a JMSReplyTo destination and a consumer waiting for the reply); {why}");
+            $"an out-only send (set OUT_ONLY to true before it), a send or non-blocking call waiting for a reply to the address's transport.jms.ReplyDestination, or a request-reply written by hand with ballerinax/java.jms; {why}");
 }

@@ -71,7 +71,7 @@ public sealed partial class Lowerer
                 return mail;
             }
 
-            ReportJmsRequestReply(reference, callout.Location);
+            ReportJmsRequestReply(reference, callout.Location, "a <callout> that waits for a reply (OUT_ONLY not \"true\"): the Micro Integrator's blocking sender puts the reply into the callout's target, which is not translated");
             if (LocalCall(callout, reference, context.Exchange.Current, callout.Location) is TodoStep local)
             {
                 return [local];

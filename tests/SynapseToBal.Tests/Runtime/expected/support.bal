@@ -226,19 +226,38 @@ function ftpChildPath(string folder, string name) returns string => (folder.ends
 # adds no `JMS_MESSAGE_TYPE` (only `JMS_TYPE`), so the request's JMS type is not passed on to what the proxy sends.
 function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope = false) {
     map<anydata> scope = axis2Scope ? ctx.axis2 : ctx.properties;
-    map<string> headers = {};
     string? messageId = message?.messageId;
     string? correlationId = message?.correlationId;
     if messageId is string {
         ctx.messageId = messageId;
-        headers["JMS_MESSAGE_ID"] = messageId;
-    }
-    if correlationId is string {
-        headers["JMS_COORELATION_ID"] = correlationId;
     }
     string? correlation = correlationId is string && correlationId != "" ? correlationId : messageId;
     if correlation is string {
         scope["JMS_COORELATION_ID"] = correlation;
+    }
+    map<jms:Property>? jmsProperties = message?.properties;
+    jms:Property? deliveryCount = jmsProperties is map<jms:Property> ? jmsProperties["JMSXDeliveryCount"] : ();
+    if deliveryCount is int {
+        scope["jms.message.delivery.count"] = deliveryCount;
+    }
+    foreach [string, string] [name, value] in jmsTransportHeaders(message, axis2Scope).entries() {
+        ctx.headers[name] = value;
+    }
+}
+
+# The transport headers Axis2's JMSUtils.getTransportHeaders makes of a JMS message, under lower-case names: the JMS
+# headers (`JMS_MESSAGE_ID`, `JMS_COORELATION_ID`, `JMS_DELIVERY_MODE`, `JMS_DESTINATION`, `JMS_EXPIRATION`,
+# `JMS_PRIORITY`, `JMS_REDELIVERED`, `JMS_REPLY_TO`, `JMS_TIMESTAMP`, `JMS_TYPE`) and every message property, each in
+# its string form; `JMS_MESSAGE_TYPE` too unless `axis2Scope` (only the inbound endpoint's JMSInjectHandler adds it).
+function jmsTransportHeaders(jms:Message message, boolean axis2Scope) returns map<string> {
+    map<string> headers = {};
+    string? messageId = message?.messageId;
+    string? correlationId = message?.correlationId;
+    if messageId is string {
+        headers["JMS_MESSAGE_ID"] = messageId;
+    }
+    if correlationId is string {
+        headers["JMS_COORELATION_ID"] = correlationId;
     }
     int? deliveryMode = message?.deliveryMode;
     if deliveryMode is int {
@@ -283,14 +302,12 @@ function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope
         foreach [string, jms:Property] [name, value] in jmsProperties.entries() {
             headers[name] = value.toString();
         }
-        jms:Property? deliveryCount = jmsProperties["JMSXDeliveryCount"];
-        if deliveryCount is int {
-            scope["jms.message.delivery.count"] = deliveryCount;
-        }
     }
+    map<string> lowerCase = {};
     foreach [string, string] [name, value] in headers.entries() {
-        ctx.headers[name.toLowerAscii()] = value;
+        lowerCase[name.toLowerAscii()] = value;
     }
+    return lowerCase;
 }
 
 # A BOOLEAN property's or variable's value from an expression, as PropertyMediator.convertValue (and the variable
@@ -11038,6 +11055,114 @@ function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration,
         jms:MessageProducer producer = check session.createProducer(destination);
         jmsProducers[endpoint] = producer;
         return producer;
+    }
+}
+
+# The connections request-replies to the JMS endpoints go through, by endpoint name: each connects on the first
+# request and is kept; every request has a session of its own, closed once its reply came or did not (JMSSender
+# closes its message sender after each send and wait).
+final map<jms:Connection> jmsRequestConnections = {};
+
+# Sends the message to a JMS endpoint and waits for the reply, which becomes the message, as Axis2's JMSSender does
+# for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse). The message goes out as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2
+# property JMS_REPLY_TO (a queue, or a topic when JMS_REPLY_TO_TYPE is "topic") if set, else `replyDestination` (the
+# endpoint's transport.jms.ReplyDestination). After the send a consumer on that destination waits for the message
+# whose JMSCorrelationID is the request's: the axis2 property JMS_WAIT_REPLY milliseconds (a number, read after the
+# send as JMSSender does), else 30000 (Axis2's default timeout). Differs: without a correlation ID of its own the
+# request gets one made here (`ID:` and a UUID), as the Micro Integrator correlates on the request's JMSMessageID,
+# which ballerinax/java.jms does not return after a send; a responder that answers with the request's
+# JMSCorrelationID (else its JMSMessageID, as a proxy of the Micro Integrator does) answers both alike. No reply in
+# time fails the flow with the Micro Integrator's message, as does a failed connection, send or receive. The reply is
+# the response, as SynapseCallbackReceiver hands it on: its body read in its content type, the message property
+# the content type property names (the axis2 transport.jms.ContentTypeProperty, else `contentTypeProperty`), else
+# without one the message's own content type; failing those `text/plain` for a text message (which then becomes the
+# message's content type) and `application/octet-stream` for a bytes message (JMSUtils.setSOAPEnvelope); its JMS
+# headers and properties are the transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets
+# it. A MapMessage reply is not read (an error, as the listeners here refuse one).
+function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
+        jms:Destination replyDestination, string? contentTypeProperty = ()) returns error? {
+    jms:Message message = check jmsMessage(ctx, contentTypeProperty);
+    anydata replyName = ctx.axis2["JMS_REPLY_TO"];
+    anydata replyType = ctx.axis2["JMS_REPLY_TO_TYPE"];
+    jms:Destination replyTo = replyName is string
+        ? {'type: replyType is string && replyType.toLowerAscii() == "topic" ? jms:TOPIC : jms:QUEUE, name: replyName}
+        : replyDestination;
+    message.replyTo = replyTo;
+    string? ownCorrelation = message?.correlationId;
+    string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : "ID:" + uuid:createType4AsString();
+    message.correlationId = correlationId;
+    anydata contentTypeName = ctx.axis2["transport.jms.ContentTypeProperty"];
+    string? replyContentTypeProperty = contentTypeName is string ? contentTypeName : contentTypeProperty;
+    jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);
+    jms:Session session = check jmsConnection->createSession(jms:AUTO_ACKNOWLEDGE);
+    jms:Message|error reply = jmsSendAndReceive(ctx, session, destination, message, replyTo, correlationId);
+    error? closed = session->close();
+    jms:Message received = check reply;
+    check closed;
+    string|map<jms:Value>|byte[] content = received.content;
+    if content is map<jms:Value> {
+        return error("Unexpected error during sending message out. A JMS MapMessage reply is not translated: the Micro Integrator reads it as XML; convert it by hand");
+    }
+    string? contentType = ();
+    if replyContentTypeProperty is string {
+        map<jms:Property>? properties = received?.properties;
+        jms:Property? value = properties is map<jms:Property> ? properties[replyContentTypeProperty] : ();
+        contentType = value is string ? value : ();
+    } else if ctx.contentType != "" {
+        contentType = ctx.contentType;
+    }
+    if contentType is () {
+        contentType = content is string ? "text/plain" : "application/octet-stream";
+        if content is string {
+            // JMSUtils.setSOAPEnvelope sets the response's ContentType, which SynapseCallbackReceiver makes its messageType.
+            ctx.contentType = "text/plain";
+        }
+    }
+    ctx.payload = <ReceivedBody>{bytes: content is string ? content.toBytes() : content, contentType: contentType ?: ""};
+    ctx.headers = jmsTransportHeaders(received, true);
+    ctx.excessHeaders = {};
+    ctx.restCall = false;
+    ctx.statusCode = 200;
+    ctx.httpSc = ();
+    becomeResponse(ctx);
+}
+
+# The send of a request-reply and the wait for its reply on `session` (JMSSender.sendOverJMS and
+# waitForResponseAndProcess): the consumer is made after the send, with the selector the Micro Integrator uses.
+function jmsSendAndReceive(Context ctx, jms:Session session, jms:Destination destination, jms:Message message,
+        jms:Destination replyTo, string correlationId) returns jms:Message|error {
+    jms:MessageProducer producer = check session.createProducer(destination);
+    check producer->send(message);
+    anydata waitReply = ctx.axis2["JMS_WAIT_REPLY"];
+    int timeout = 30000;
+    if waitReply is int {
+        timeout = waitReply;
+    } else if waitReply is string {
+        int|error parsed = int:fromString(waitReply);
+        if parsed is error {
+            return error(string `Unexpected error during sending message out. For input string: "${waitReply}"`);
+        }
+        timeout = parsed;
+    }
+    jms:MessageConsumer consumer = check session.createConsumer(destination = replyTo, messageSelector = string `JMSCorrelationID = '${correlationId}'`);
+    jms:Message|jms:Error? reply = consumer->receive(timeout);
+    check consumer->close();
+    if reply is () {
+        return error(string `Unexpected error during sending message out. Did not receive a JMS response within ${timeout} ms to destination : ${replyTo?.name ?: ""} with JMS correlation ID : ${correlationId}`);
+    }
+    return reply;
+}
+
+# The connection of a JMS endpoint's request-replies, connecting on first use.
+function jmsRequestConnection(string endpoint, jms:ConnectionConfiguration configuration) returns jms:Connection|error {
+    lock {
+        jms:Connection? cached = jmsRequestConnections[endpoint];
+        if cached is jms:Connection {
+            return cached;
+        }
+        jms:Connection connection = check new (configuration);
+        jmsRequestConnections[endpoint] = connection;
+        return connection;
     }
 }
 

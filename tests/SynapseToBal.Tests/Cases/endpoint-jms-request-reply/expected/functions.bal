@@ -16,7 +16,7 @@ function quoteCallout(Context ctx) returns error? {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    // TODO(SB0218): 'StockQuoteJmsEP' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response
+    // TODO(SB0218): 'StockQuoteJmsEP' sends over JMS and waits for a reply (OUT_ONLY is not set): its address names no transport.jms.ReplyDestination, so the Micro Integrator receives the reply on a temporary queue it sets as the JMSReplyTo, which ballerinax/java.jms cannot do (each use of a temporary destination makes a new one); name a reply destination in the address, or write the request-reply by hand; write a request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
     // <send>
     //     <endpoint key="StockQuoteJmsEP"/>
     // </send>

@@ -37,7 +37,7 @@ service /quotes on httpListener {
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.properties["OUT_ONLY"] = "true";
-        // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": only an out-only send or non-blocking call is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response
+        // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": only an out-only send, or a send or non-blocking call that waits for a reply, is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
         // <call blocking="true">
         //     <endpoint key="StockQuoteJmsEP"/>
         // </call>

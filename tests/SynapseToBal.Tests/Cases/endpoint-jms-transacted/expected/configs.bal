@@ -16,6 +16,9 @@ configurable string eventsTopicEpTransportJmsConnectionFactoryJndiName = "TopicC
 # Topic of the JMS endpoint 'EventsTopicEP' (destination in its address).
 configurable string eventsTopicEpDestination = "OrderEvents";
 
+# Reply queue of the JMS endpoint 'EventsTopicEP' (transport.jms.ReplyDestination in its address).
+configurable string eventsTopicEpTransportJmsReplyDestination = "event_replies";
+
 # JNDI initial context factory of the JMS endpoint 'ResponseQueueProxy endpoint' (java.naming.factory.initial in its address).
 configurable string responseQueueProxyEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 

@@ -21,11 +21,9 @@ service /events on httpListener {
 
     # POST /events/ask
     resource function post ask(http:Request request) returns http:Response|error {
-        // TODO(SB0218): 'EventsTopicEP' sends over JMS and waits for a reply (OUT_ONLY is not set): only an out-only send is translated; write a request-reply by hand: send with sendJms and the JMSReplyTo destination 'event_replies' (transport.jms.ReplyDestination), a queue (transport.jms.ReplyDestinationType), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the endpoint's timeout, and continue with it as the response
-        // <send>
-        //     <endpoint key="EventsTopicEP"/>
-        // </send>
-        return accepted();
+        Context ctx = check newContext(request, "EventsAPI", "/events");
+        check requestJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination}, {'type: jms:QUEUE, name: eventsTopicEpTransportJmsReplyDestination});
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 
