@@ -24,10 +24,10 @@ public sealed partial class Lowerer
             return false;
         }
 
-        // The last mediator before the aggregate that may write the property (the prefix holds only log, property
-        // and header mediators; a property with a computed name may write any).
-        var writer = entry.Prefix.LastOrDefault(mediator => mediator is not LogMediator
-            && (mediator.RawXml.Contains(read.Name, StringComparison.Ordinal) || mediator is PropertyMediator { Name: var name } && name.StartsWith('{')));
+        // The last mediator before the aggregate that may write the property: one naming it, or running (nested, or
+        // in a sequence it calls) one that names it or a property with a computed name, which may write any.
+        var writer = entry.Prefix.LastOrDefault(mediator => Reachable([mediator]).Any(reached => reached is not LogMediator
+            && (reached.RawXml.Contains(read.Name, StringComparison.Ordinal) || ComputedPropertyName().IsMatch(reached.RawXml))));
         if (writer is not PropertyMediator { Scope: "default", Action: PropertyAction.Set, Pattern: null, Value: ValueSyntax.Literal { Text: var text } } property
             || property.Name != read.Name || property.Type?.ToUpperInvariant() is not (null or "STRING" or "INTEGER"))
         {
@@ -55,6 +55,9 @@ public sealed partial class Lowerer
         limit = number < 1 ? null : number >= int.MaxValue ? int.MaxValue : (int)Math.Floor(number);
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bname\s*=\s*[""']\s*\{")]
+    private static partial System.Text.RegularExpressions.Regex ComputedPropertyName();
 
     /// <summary>
     /// An aggregation with the aggregate's messageCount min/max computed at run time: those the out flow sets to a

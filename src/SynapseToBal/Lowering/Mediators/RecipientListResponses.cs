@@ -105,9 +105,21 @@ public sealed partial class Lowerer
 
         aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows: true, context);
         var outContext = new FlowContext(FlowKind.Out, context.Translator, null, context.Owner);
+        // The out flow's mediators before the aggregate run on each member's response, in its branch.
+        var prefixes = new List<ImmutableArray<StepIr>>();
+        for (var member = 0; member < members.Count; member++)
+        {
+            if (OutFlowPrefix(aggregate, outContext, out _) is not { } lowered)
+            {
+                return null;
+            }
+
+            prefixes.Add(lowered);
+        }
+
         var symbols = members.Select((member, index) =>
         {
-            var prefix = _entryPrefixes.TryGetValue(aggregate, out var entry) ? LowerOnCopy(entry.Prefix, outContext) : [];
+            var prefix = prefixes[index];
             var role = members.Count > 1 ? $"recipient {index + 1}" : "recipient";
             var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {role}", shorter: FlowShorter(context, role));
             _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [.. member.Call, .. prefix, new ReplacePayloadStep(aggregate, part)],

@@ -31,9 +31,10 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// The aggregate an out flow starts with: its first mediator, or the first mediator of the sequence it starts by
-    /// calling (or is given by key), followed through a few static keys. Log, property and header mediators may
-    /// come before it (each response runs them before the aggregate takes it): they are kept with the rest of that
-    /// flow after the aggregate in <see cref="_entryPrefixes"/>.
+    /// calling (or is given by key), followed through a few static keys. Mediators that only work on the message
+    /// may come before it (<see cref="RunsOnEachResponse"/>): each response runs them before the aggregate takes it
+    /// (SynapseCallbackReceiver hands every response to the out flow, which mediates it from its first mediator).
+    /// They are kept with the rest of that flow after the aggregate in <see cref="_entryPrefixes"/>.
     /// </summary>
     private AggregateMediator? EntryAggregate(ImmutableArray<MediatorSyntax> mediators, KeySyntax? key, int depth)
     {
@@ -48,7 +49,7 @@ public sealed partial class Lowerer
         }
 
         var index = 0;
-        while (index < mediators.Length && mediators[index] is LogMediator or PropertyMediator or HeaderMediator)
+        while (index < mediators.Length && RunsOnEachResponse(mediators[index]))
         {
             index++;
         }
@@ -98,7 +99,49 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>The mediators an out flow runs before its aggregate, and those after it in the same list, for an aggregate that has some before it.</summary>
+    /// <summary>
+    /// Whether a mediator of an out flow, before its aggregate, can run on each response in the branch of the copy
+    /// that response answers: it and everything it runs (nested branches, the named sequences it calls) only read
+    /// and change the message (log, property, variable, header, payloadFactory, enrich, xslt, jsontransform,
+    /// datamapper, rewrite, makefault, filter and switch over such mediators, a static sequence key without onError).
+    /// Nothing that answers, stops the flow (send, respond, drop, loopback, a failed validate's branch answering),
+    /// copies the message, aggregates, calls out or runs code of its own is taken: the flow would not reach the
+    /// aggregate the same way for every response.
+    /// </summary>
+    private bool RunsOnEachResponse(MediatorSyntax mediator) =>
+        Reachable([mediator]).All(reached => reached switch
+        {
+            LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator
+                or PayloadFactoryMediator or EnrichMediator or XsltMediator or FastXsltMediator or JsonTransformMediator
+                or DataMapperMediator or RewriteMediator or MakeFaultMediator or FilterMediator or SwitchMediator => true,
+            InlineSequenceMediator inline => inline.OnError is null,
+            SequenceReferenceMediator { Key: { IsDynamic: false } key } => _model.Symbols.Sequence(key.Text) is { OnError: null },
+            _ => false,
+        });
+
+    /// <summary>
+    /// The steps of the mediators an out flow runs before its aggregate, lowered for the branch of one copy (run on
+    /// its response); null, with the reason, when some of them would answer or stop the flow there.
+    /// </summary>
+    private ImmutableArray<StepIr>? OutFlowPrefix(AggregateMediator aggregate, FlowContext outContext, out string? problem)
+    {
+        problem = null;
+        if (!_entryPrefixes.TryGetValue(aggregate, out var entry))
+        {
+            return [];
+        }
+
+        // A failure there fails the copy, as one in its target does (the fork fails with it).
+        var prefix = LowerOnCopy(entry.Prefix, outContext);
+        if (IrWalker.Steps(prefix).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep))
+        {
+            problem = $"the mediators before the <aggregate> at {Path.GetFileName(aggregate.Location.Path)}:{aggregate.Location.Line} in the out flow answer or stop the flow, so a response would not reach the aggregate";
+            return null;
+        }
+
+        return prefix;
+    }
+
     /// <summary>
     /// An aggregate first in an out flow whose onComplete does not end the flow: the aggregated message goes on with
     /// what follows the aggregate in that out flow (without the mediators before it, SB0224 when there are any), and
@@ -319,9 +362,17 @@ public sealed partial class Lowerer
                 }
 
                 // The mediators the out flow runs before its aggregate run on each response, in its branch.
-                var prefix = acrossFlows && _entryPrefixes.TryGetValue(aggregate!, out var entry)
-                    ? LowerOnCopy(entry.Prefix, new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner))
-                    : [];
+                ImmutableArray<StepIr> prefix = [];
+                if (acrossFlows)
+                {
+                    if (OutFlowPrefix(aggregate!, new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner), out var prefixProblem) is not { } lowered)
+                    {
+                        return [Shape(split, prefixProblem!)];
+                    }
+
+                    prefix = lowered;
+                }
+
                 branches.Add((part is null ? body.Value : [.. body.Value, .. prefix, new ReplacePayloadStep(aggregate!, part)], target));
             }
         }
