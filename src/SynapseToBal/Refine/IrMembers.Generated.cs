@@ -17,7 +17,7 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.AddSoapHeaderStep)] = 1,
         [typeof(global::SynapseToBal.IR.AddSoapHeaderXmlStep)] = 2,
         [typeof(global::SynapseToBal.IR.AggregationIr)] = 3,
-        [typeof(global::SynapseToBal.IR.AmazonSqsArgumentIr)] = 4,
+        [typeof(global::SynapseToBal.IR.AwsArgumentIr)] = 4,
         [typeof(global::SynapseToBal.IR.AmazonSqsStep)] = 5,
         [typeof(global::SynapseToBal.IR.AndIr)] = 6,
         [typeof(global::SynapseToBal.IR.ArgumentIr)] = 7,
@@ -353,7 +353,7 @@ internal static partial class IrMembers
 
             case 4:
             {
-                var n = (global::SynapseToBal.IR.AmazonSqsArgumentIr)node;
+                var n = (global::SynapseToBal.IR.AwsArgumentIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 return true;
