@@ -548,6 +548,12 @@ public static partial class PropertyLocalAnalysis
                     _removes.Add((remove.Name, remove));
                     _removesLookup = null;
                     return;
+                case AmazonS3Step:
+                    // The helpers read and write message properties by name besides their parameters (the signature
+                    // reads the message's accessKeyId, methodType, ...; the templates set uri.var.* ones).
+                    Names.UnionWith(AmazonS3Step.MessageProperties);
+                    CollectMembers(node, contains);
+                    return;
                 case StoreMessageStep:
                     Stores = true;
                     CollectMembers(node, contains);
