@@ -77,36 +77,7 @@ public enum AmazonS3Operation
 public sealed record AmazonS3Step(
     MediatorSyntax Origin,
     AmazonS3Operation Operation,
-    ImmutableArray<AwsArgumentIr> Arguments) : StepIr(Origin)
-{
-    /// <summary>
-    /// The message properties the helpers read or write by name besides their parameters: the ones AmazonS3AuthConnector
-    /// signs with (the message's own <c>accessKeyId</c>, <c>methodType</c>, ..., not the init's), the ones it sets, and
-    /// the <c>uri.var.*</c> ones the templates set and read. None of them may become a local of the generated function.
-    /// </summary>
-    public static readonly ImmutableArray<string> MessageProperties =
-    [
-        "accessKeyId", "secretAccessKey", "methodType", "contentMD5", "contentType", "bucketName", "isXAmzDate",
-        "xAmzSecurityToken", "xAmzAcl", "xAmzGrantRead", "xAmzGrantWrite", "xAmzGrantReadAcp", "xAmzGrantWriteAcp",
-        "xAmzGrantFullControl", "xAmzMeta", "xAmzServeEncryption", "xAmzStorageClass", "xAmzWebsiteLocation",
-        "xAmzMfa", "xAmzCopySource", "xAmzMetadataDirective", "xAmzCopySourceIfMatch", "xAmzCopySourceIfNoneMatch",
-        "xAmzCopySourceIfUnmodifiedSince", "xAmzCopySourceIfModifiedSince", "date", "isXAmzDateValue",
-        "authenticationCode", "uri.var.accessKeyId", "uri.var.secretAccessKey", "uri.var.methodType",
-        "uri.var.contentLength", "uri.var.contentType", "uri.var.contentMD5", "uri.var.expect", "uri.var.host",
-        "uri.var.isXAmzDate", "uri.var.xAmzSecurityToken", "uri.var.bucketName", "uri.var.xAmzAcl",
-        "uri.var.xAmzGrantRead", "uri.var.xAmzGrantWrite", "uri.var.xAmzGrantReadAcp", "uri.var.xAmzGrantWriteAcp",
-        "uri.var.xAmzGrantFullControl", "uri.var.xAmzMeta", "uri.var.xAmzServeEncryption", "uri.var.xAmzStorageClass",
-        "uri.var.xAmzWebsiteLocation", "uri.var.xAmzMfa", "uri.var.xAmzCopySource", "uri.var.xAmzMetadataDirective",
-        "uri.var.xAmzCopySourceIfMatch", "uri.var.xAmzCopySourceIfNoneMatch",
-        "uri.var.xAmzCopySourceIfUnmodifiedSince", "uri.var.xAmzCopySourceIfModifiedSince", "uri.var.apiUrl",
-        "uri.var.bucketUrl", "uri.var.delimiter", "uri.var.encodingType", "uri.var.marker", "uri.var.maxKeys",
-        "uri.var.prefix", "uri.var.keyMarker", "uri.var.versionIdMarker", "uri.var.maxUploads",
-        "uri.var.uploadIdMarker", "uri.var.objectName", "uri.var.uploadId", "uri.var.maxParts",
-        "uri.var.partNumberMarker", "uri.var.versionId", "uri.var.cacheControl", "uri.var.contentDisposition",
-        "uri.var.expires", "uri.var.range", "uri.var.ifModifiedSince", "uri.var.ifUnmodifiedSince", "uri.var.ifMatch",
-        "uri.var.ifNoneMatch", "uri.var.uriRemainder", "uri.var.query",
-    ];
-}
+    ImmutableArray<AwsArgumentIr> Arguments) : StepIr(Origin);
 
 /// <summary>A parameter of an Amazon (SQS or S3) connector 1.0.x operation: its name (the connector's, also the helper's) and its value.</summary>
 public sealed record AwsArgumentIr(string Name, ExprIr Value);
