@@ -1,3 +1,4 @@
+import ballerina/crypto;
 import ballerina/data.xmldata;
 import ballerina/email;
 import ballerina/file;
@@ -10858,6 +10859,367 @@ function amazonSqsDeleteMessageBatch(Context ctx, string queueId = "", string qu
         content += "<DeleteMessageBatchResultEntry>" + amazonSqsElement("Id", entry.id) + "</DeleteMessageBatchResultEntry>";
     }
     amazonSqsAnswer(ctx, 200, "DeleteMessageBatch", "<DeleteMessageBatchResult>" + content + amazonSqsBatchErrors(deleted.failed) + "</DeleteMessageBatchResult>");
+}
+
+# The Amazon S3 connector 1.0.x's http endpoints: each template's `<call>` names an inline http endpoint without a
+# timeout, so its client has the default one the converter gives such an endpoint.
+final http:ClientConfiguration amazonS3Endpoint = {timeout: 120};
+
+# The transport headers amazons3.init sets from its `uri.var.*` properties when they are not empty (the init
+# template's filters), in the template's order: property, header. Cache-Control, Content-Disposition,
+# Content-Encoding and Expires read properties an earlier multipart operation set, as the template does.
+final readonly & [string, string][] amazonS3InitHeaders = [
+    ["uri.var.xAmzAcl", "x-amz-acl"],
+    ["uri.var.xAmzGrantRead", "x-amz-grant-read"],
+    ["uri.var.xAmzGrantWrite", "x-amz-grant-write"],
+    ["uri.var.xAmzGrantReadAcp", "x-amz-grant-read-acp"],
+    ["uri.var.xAmzGrantWriteAcp", "x-amz-grant-write-acp"],
+    ["uri.var.xAmzGrantFullControl", "x-amz-grant-full-control"],
+    ["uri.var.contentLength", "content-length"],
+    ["uri.var.contentType", "content-type"],
+    ["uri.var.contentMD5", "content-md5"],
+    ["uri.var.expect", "expect"],
+    ["uri.var.host", "host"],
+    ["uri.var.xAmzSecurityToken", "x-amz-security-token"],
+    ["uri.var.cacheControl", "cache-control"],
+    ["uri.var.contentDisposition", "content-disposition"],
+    ["uri.var.contentEncoding", "content-encoding"],
+    ["uri.var.expires", "expires"],
+    ["uri.var.xAmzMeta", "x-amz-meta-"],
+    ["uri.var.xAmzServeEncryption", "x-amz-server-side-encryption"],
+    ["uri.var.xAmzStorageClass", "x-amz-storage-class"],
+    ["uri.var.xAmzWebsiteLocation", "x-amz-website-redirect-location"]
+];
+
+# The x-amz-* headers AmazonS3AuthConnector signs, by the message property it reads each from (its
+# getAmzHeaderKeysMap).
+final readonly & map<string> amazonS3SignedHeaders = {
+    xAmzSecurityToken: "x-amz-security-token",
+    xAmzAcl: "x-amz-acl",
+    xAmzGrantRead: "x-amz-grant-read",
+    xAmzGrantWrite: "x-amz-grant-write",
+    xAmzGrantReadAcp: "x-amz-grant-read-acp",
+    xAmzGrantWriteAcp: "x-amz-grant-write-acp",
+    xAmzGrantFullControl: "x-amz-grant-full-control",
+    xAmzMeta: "x-amz-meta-",
+    xAmzServeEncryption: "x-amz-server-side-encryption",
+    xAmzStorageClass: "x-amz-storage-class",
+    xAmzWebsiteLocation: "x-amz-website-redirect-location",
+    xAmzMfa: "x-amz-mfa",
+    xAmzCopySource: "x-amz-copy-source",
+    xAmzMetadataDirective: "x-amz-metadata-directive",
+    xAmzCopySourceIfMatch: "x-amz-copy-source-if-match",
+    xAmzCopySourceIfNoneMatch: "x-amz-copy-source-if-none-match",
+    xAmzCopySourceIfUnmodifiedSince: "x-amz-copy-source-if-unmodified-since",
+    xAmzCopySourceIfModifiedSince: "x-amz-copy-source-if-modified-since"
+};
+
+# The response headers most operation templates remove after the call.
+final readonly & string[] amazonS3ResponseHeaders = ["x-amz-id-2", "x-amz-request-id", "via"];
+
+# amazons3.init (connector 1.0.x): sets a `uri.var.*` property for each of its template's parameters (`""` for one
+# not given, as `$func:` reads it) and the transport headers its filters set from them (`amazonS3InitHeaders`).
+# The request is signed later with the message's own `accessKeyId`, `secretAccessKey`, ... properties, not with
+# these (`amazonS3Sign`).
+function amazonS3Init(Context ctx, string accessKeyId = "", string secretAccessKey = "", string methodType = "",
+        string contentLength = "", string contentType = "", string contentMD5 = "", string expect = "", string host = "",
+        string isXAmzDate = "", string xAmzSecurityToken = "", string bucketName = "", string xAmzAcl = "",
+        string xAmzGrantRead = "", string xAmzGrantWrite = "", string xAmzGrantReadAcp = "", string xAmzGrantWriteAcp = "",
+        string xAmzGrantFullControl = "", string xAmzMeta = "", string xAmzServeEncryption = "",
+        string xAmzStorageClass = "", string xAmzWebsiteLocation = "", string xAmzMfa = "", string xAmzCopySource = "",
+        string xAmzMetadataDirective = "", string xAmzCopySourceIfMatch = "", string xAmzCopySourceIfNoneMatch = "",
+        string xAmzCopySourceIfUnmodifiedSince = "", string xAmzCopySourceIfModifiedSince = "",
+        string xAmzServerSideEncryption = "") returns error? {
+    // xAmzServerSideEncryption is declared by the template but never read.
+    map<string> settings = {
+        accessKeyId, secretAccessKey, methodType, contentLength, contentType, contentMD5, expect, host, isXAmzDate,
+        xAmzSecurityToken, bucketName, xAmzAcl, xAmzGrantRead, xAmzGrantWrite, xAmzGrantReadAcp, xAmzGrantWriteAcp,
+        xAmzGrantFullControl, xAmzMeta, xAmzServeEncryption, xAmzStorageClass, xAmzWebsiteLocation, xAmzMfa,
+        xAmzCopySource, xAmzMetadataDirective, xAmzCopySourceIfMatch, xAmzCopySourceIfNoneMatch,
+        xAmzCopySourceIfUnmodifiedSince, xAmzCopySourceIfModifiedSince
+    };
+    foreach [string, string] [name, value] in settings.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    foreach [string, string] [property, header] in amazonS3InitHeaders {
+        string value = getProperty(ctx, property);
+        if value != "" {
+            ctx.headers[header] = value;
+        }
+    }
+}
+
+# The date AmazonS3AuthConnector signs, as its SimpleDateFormat("EEE, dd MMM yyyy HH:mm:ss z ") writes it in GMT
+# (English names), trailing space included.
+function amazonS3Date(time:Utc now) returns string {
+    int seconds = now[0];
+    int days = seconds / 86400;
+    int ofDay = seconds % 86400;
+    if ofDay < 0 {
+        days -= 1;
+        ofDay += 86400;
+    }
+    time:Civil civil = time:utcToCivil([days * 86400, 0d]);
+    string[] weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    string[] months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    int weekday = days % 7;
+    return string `${weekdays[weekday < 0 ? weekday + 7 : weekday]}, ${amazonS3TwoDigits(civil.day)} ${months[civil.month - 1]} ${civil.year} `
+        + string `${amazonS3TwoDigits(ofDay / 3600)}:${amazonS3TwoDigits(ofDay % 3600 / 60)}:${amazonS3TwoDigits(ofDay % 60)} GMT `;
+}
+
+# A number of at least two digits.
+function amazonS3TwoDigits(int n) returns string => n < 10 ? "0" + n.toString() : n.toString();
+
+# The string AmazonS3AuthConnector signs (AWS signature version 2): the lines of `methodType`, `contentMD5` and
+# `contentType`, the date (an empty line when `isXAmzDate` is "true", which signs the date as an x-amz-date header
+# instead), each x-amz-* header whose property is not empty (`amazonS3SignedHeaders`) as `name:value` with its white
+# space removed, sorted by name, then `/`, `bucketName` and `uriRemainder`. The values are the message's properties
+# (`properties`), not the `uri.var.*` ones of amazons3.init.
+function amazonS3StringToSign(map<string> properties, string date, string uriRemainder) returns string {
+    string trimmed = date.trim();
+    string result = (properties["methodType"] ?: "") + "\n" + (properties["contentMD5"] ?: "") + "\n"
+        + (properties["contentType"] ?: "") + "\n";
+    map<string> amzHeaders = {};
+    if (properties["isXAmzDate"] ?: "").toLowerAscii() == "true" {
+        result += "\n";
+        amzHeaders["x-amz-date"] = trimmed;
+    } else {
+        result += trimmed + "\n";
+    }
+    foreach [string, string] [property, header] in amazonS3SignedHeaders.entries() {
+        string value = properties[property] ?: "";
+        if value != "" {
+            amzHeaders[header] = re `\s+`.replaceAll(value, "");
+        }
+    }
+    foreach string header in amzHeaders.keys().sort() {
+        result += header + ":" + amzHeaders.get(header) + "\n";
+    }
+    return result + "/" + (properties["bucketName"] ?: "") + uriRemainder;
+}
+
+# The Authorization header AmazonS3Authentication writes for a string to sign: `AWS <accessKeyId>:` and the
+# base64 HMAC-SHA1 of the string with the secret key (both in UTF-8).
+function amazonS3Authorization(string stringToSign, string accessKeyId, string secretAccessKey) returns string|error {
+    if secretAccessKey == "" {
+        // SecretKeySpec refuses an empty key; the connector records its code and fails the flow.
+        return error("Empty key", synapseErrorCode = 900001);
+    }
+    byte[] signature = check crypto:hmacSha1(stringToSign.toBytes(), secretAccessKey.toBytes());
+    return string `AWS ${accessKeyId}:${signature.toBase64()}`;
+}
+
+# AmazonS3AuthConnector: signs the request from the message's properties (`amazonS3StringToSign`) and sets the
+# `authenticationCode`, `date` and (with isXAmzDate) `isXAmzDateValue` properties the template's filters read.
+function amazonS3Sign(Context ctx) returns error? {
+    string date = amazonS3Date(time:utcNow());
+    map<string> properties = {};
+    foreach string name in ["accessKeyId", "secretAccessKey", "methodType", "contentMD5", "contentType", "bucketName", "isXAmzDate"] {
+        properties[name] = getProperty(ctx, name);
+    }
+    foreach string name in amazonS3SignedHeaders.keys() {
+        properties[name] = getProperty(ctx, name);
+    }
+    string stringToSign = amazonS3StringToSign(properties, date, getProperty(ctx, "uri.var.uriRemainder"));
+    if properties.get("isXAmzDate").toLowerAscii() == "true" {
+        ctx.properties["isXAmzDateValue"] = date.trim();
+    }
+    ctx.properties["authenticationCode"] = check amazonS3Authorization(stringToSign, properties.get("accessKeyId"),
+            properties.get("secretAccessKey"));
+    ctx.properties["date"] = date;
+}
+
+# The rest of an Amazon S3 connector 1.0.x template once its `uri.var.*` properties are set: AmazonS3AuthConnector
+# signs the request (`amazonS3Sign`), the template's filters set the Date, x-amz-date and Authorization transport
+# headers from what it set and the operation's own headers (`headers`, when not empty), the template's `<call>`
+# sends the message with `method` to its http endpoint (`template`, expanded as HTTPEndpoint expands it: a leading
+# `{uri.var.x}` as it is, a later one percent-encoded), and the response headers the template lists (`removed`) are
+# removed. S3's answer (its XML, or its `<Error>` document) and status are the message afterwards, as after the
+# connector; a failed connection fails the flow, as the call does.
+function amazonS3Call(Context ctx, string method, string template, string[] removed,
+        [string, string][] headers = []) returns error? {
+    check amazonS3Sign(ctx);
+    [string, string][] signed = [["date", "date"], ["isXAmzDateValue", "x-amz-date"], ["authenticationCode", "authorization"]];
+    foreach [string, string] [property, header] in signed {
+        string value = getProperty(ctx, property);
+        if value != "" {
+            ctx.headers[header] = value;
+        }
+    }
+    foreach [string, string] [header, value] in headers {
+        if value != "" {
+            ctx.headers[header] = value;
+        }
+    }
+    [http:Client, string] [connection, path] = check urlTemplateClient("amazons3", check expandUriTemplate(ctx, template, true), amazonS3Endpoint);
+    check callEndpoint(ctx, connection, path, method);
+    foreach string header in removed {
+        _ = ctx.headers.removeIfHasKey(header);
+    }
+}
+
+# amazons3.getBuckets: GET `{uri.var.apiUrl}/` (the template sets no uriRemainder, so the one an earlier operation
+# left is signed).
+function amazonS3GetBuckets(Context ctx, string apiUrl = "") returns error? {
+    ctx.properties["uri.var.apiUrl"] = apiUrl;
+    return amazonS3Call(ctx, "GET", "{uri.var.apiUrl}/", ["x-amz-date", "authorization", "expect", ...amazonS3ResponseHeaders]);
+}
+
+# A bucket operation whose template sets `uri.var.bucketUrl` and a fixed `uri.var.uriRemainder` and calls
+# `{uri.var.bucketUrl}{uri.var.uriRemainder}` with `method`.
+function amazonS3BucketCall(Context ctx, string bucketUrl, string method, string uriRemainder) returns error? {
+    ctx.properties["uri.var.bucketUrl"] = bucketUrl;
+    ctx.properties["uri.var.uriRemainder"] = uriRemainder;
+    return amazonS3Call(ctx, method, "{uri.var.bucketUrl}{uri.var.uriRemainder}", amazonS3ResponseHeaders);
+}
+
+# amazons3.checkBucketPermission: HEAD on the bucket.
+function amazonS3CheckBucketPermission(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "HEAD", "/");
+
+# amazons3.deleteBucket: DELETE the bucket.
+function amazonS3DeleteBucket(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "DELETE", "/");
+
+# amazons3.deleteBucketPolicy: DELETE `/?policy`.
+function amazonS3DeleteBucketPolicy(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "DELETE", "/?policy");
+
+# amazons3.deleteBucketWebsiteConfiguration: DELETE `/?website`.
+function amazonS3DeleteBucketWebsiteConfiguration(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "DELETE", "/?website");
+
+# amazons3.getBucketACL: GET `?acl` (the template's remainder has no leading slash).
+function amazonS3GetBucketAcl(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "GET", "?acl");
+
+# amazons3.getBucketLifeCycle: GET `/?lifecycle`.
+function amazonS3GetBucketLifeCycle(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "GET", "/?lifecycle");
+
+# amazons3.getBucketPolicy: GET `/?policy`.
+function amazonS3GetBucketPolicy(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "GET", "/?policy");
+
+# amazons3.getBucketRequestPayment: GET `?requestPayment` (no leading slash, as in the template).
+function amazonS3GetBucketRequestPayment(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "GET", "?requestPayment");
+
+# amazons3.getBucketVersioning: GET `/?versioning`.
+function amazonS3GetBucketVersioning(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "GET", "/?versioning");
+
+# amazons3.getWebSiteConfiguration: GET `/?website`.
+function amazonS3GetWebSiteConfiguration(Context ctx, string bucketUrl = "") returns error? =>
+    amazonS3BucketCall(ctx, bucketUrl, "GET", "/?website");
+
+# A query as the listing templates build it with fn:concat: `initial`, then for each parameter that is not empty
+# `before`, its name, `=`, its value (as it is) and `after`.
+function amazonS3Query(string initial, [string, string][] parameters, string before, string after) returns string {
+    string query = initial;
+    foreach [string, string] [name, value] in parameters {
+        if value != "" {
+            query += before + name + "=" + value + after;
+        }
+    }
+    return query;
+}
+
+# amazons3.getObjectsInBucket: GET `{uri.var.bucketUrl}{uri.var.query}`, the query `?name=value&...` (the template
+# sets no uriRemainder, so the one an earlier operation left is signed).
+function amazonS3GetObjectsInBucket(Context ctx, string bucketUrl = "", string delimiter = "", string encodingType = "",
+        string marker = "", string maxKeys = "", string prefix = "") returns error? {
+    map<string> parameters = {bucketUrl, delimiter, encodingType, marker, maxKeys, prefix};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.query"] = amazonS3Query("?", [["delimiter", delimiter], ["encoding-type", encodingType],
+            ["marker", marker], ["max-keys", maxKeys], ["prefix", prefix]], "", "&");
+    return amazonS3Call(ctx, "GET", "{uri.var.bucketUrl}{uri.var.query}", amazonS3ResponseHeaders);
+}
+
+# amazons3.getBucketObjectVersions: GET `/?versions` and the query `&name=value...`.
+function amazonS3GetBucketObjectVersions(Context ctx, string bucketUrl = "", string delimiter = "",
+        string encodingType = "", string keyMarker = "", string maxKeys = "", string prefix = "",
+        string versionIdMarker = "") returns error? {
+    map<string> parameters = {bucketUrl, delimiter, encodingType, keyMarker, maxKeys, prefix, versionIdMarker};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.query"] = amazonS3Query("", [["delimiter", delimiter], ["encoding-type", encodingType],
+            ["key-marker", keyMarker], ["max-keys", maxKeys], ["prefix", prefix], ["version-id-marker", versionIdMarker]],
+            "&", "");
+    ctx.properties["uri.var.uriRemainder"] = "/?versions";
+    return amazonS3Call(ctx, "GET", "{uri.var.bucketUrl}{uri.var.uriRemainder}{uri.var.query}", amazonS3ResponseHeaders);
+}
+
+# amazons3.listMultipartUploads: GET `/?uploads` and the query `&name=value&...`.
+function amazonS3ListMultipartUploads(Context ctx, string bucketUrl = "", string delimiter = "",
+        string encodingType = "", string maxUploads = "", string keyMarker = "", string prefix = "",
+        string uploadIdMarker = "") returns error? {
+    map<string> parameters = {bucketUrl, delimiter, encodingType, maxUploads, keyMarker, prefix, uploadIdMarker};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.uriRemainder"] = "/?uploads";
+    ctx.properties["uri.var.query"] = amazonS3Query("&", [["delimiter", delimiter], ["encoding-type", encodingType],
+            ["max-uploads", maxUploads], ["key-marker", keyMarker], ["prefix", prefix],
+            ["upload-id-marker", uploadIdMarker]], "", "&");
+    return amazonS3Call(ctx, "GET", "{uri.var.bucketUrl}{uri.var.uriRemainder}{uri.var.query}", amazonS3ResponseHeaders);
+}
+
+# amazons3.listParts: GET `/<objectName>?uploadId=<uploadId>` and the query `&name=value&...` (no `&` after the
+# last one, part-number-marker, as the template writes it).
+function amazonS3ListParts(Context ctx, string bucketUrl = "", string objectName = "", string uploadId = "",
+        string encodingType = "", string maxParts = "", string partNumberMarker = "") returns error? {
+    map<string> parameters = {bucketUrl, objectName, uploadId, maxParts, encodingType, partNumberMarker};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.uriRemainder"] = string `/${objectName}?uploadId=${uploadId}`;
+    string query = amazonS3Query("&", [["encoding-type", encodingType], ["max-parts", maxParts]], "", "&");
+    ctx.properties["uri.var.query"] = partNumberMarker == "" ? query : query + "part-number-marker=" + partNumberMarker;
+    return amazonS3Call(ctx, "GET", "{uri.var.bucketUrl}{uri.var.uriRemainder}{uri.var.query}",
+            ["authorization", ...amazonS3ResponseHeaders]);
+}
+
+# amazons3.deleteObject: DELETE `/<objectName>` (`?versionId=` and the version when one is given), with the
+# x-amz-mfa header of amazons3.init's xAmzMfa.
+function amazonS3DeleteObject(Context ctx, string bucketUrl = "", string objectName = "", string versionId = "") returns error? {
+    map<string> parameters = {bucketUrl, objectName, versionId};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.uriRemainder"] = versionId == "" ? "/" + objectName : string `/${objectName}?versionId=${versionId}`;
+    return amazonS3Call(ctx, "DELETE", "{uri.var.bucketUrl}{uri.var.uriRemainder}",
+            ["x-amz-date", ...amazonS3ResponseHeaders, "x-amz-delete-marker", "x-amz-version-id"],
+            [["x-amz-mfa", getProperty(ctx, "uri.var.xAmzMfa")]]);
+}
+
+# amazons3.abortMultipartUpload: DELETE `/<objectName>?uploadId=<uploadId>`.
+function amazonS3AbortMultipartUpload(Context ctx, string bucketUrl = "", string objectName = "",
+        string cacheControl = "", string contentDisposition = "", string contentEncoding = "", string expires = "",
+        string uploadId = "") returns error? {
+    map<string> parameters = {bucketUrl, cacheControl, contentDisposition, contentEncoding, expires, objectName, uploadId};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.uriRemainder"] = string `/${objectName}?uploadId=${uploadId}`;
+    return amazonS3Call(ctx, "DELETE", "{uri.var.bucketUrl}{uri.var.uriRemainder}",
+            [...amazonS3ResponseHeaders, "etag", "x-amz-server-side-encryption"]);
+}
+
+# amazons3.getObjectMetaData: HEAD `/<objectName>` with the Range and conditional headers given.
+function amazonS3GetObjectMetaData(Context ctx, string bucketUrl = "", string objectName = "", string range = "",
+        string ifModifiedSince = "", string ifUnmodifiedSince = "", string ifMatch = "", string ifNoneMatch = "") returns error? {
+    map<string> parameters = {bucketUrl, range, ifModifiedSince, ifUnmodifiedSince, ifMatch, ifNoneMatch, objectName};
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+    ctx.properties["uri.var.uriRemainder"] = "/" + objectName;
+    return amazonS3Call(ctx, "HEAD", "{uri.var.bucketUrl}{uri.var.uriRemainder}", [...amazonS3ResponseHeaders, "etag"],
+            [["range", range], ["if-modified-since", ifModifiedSince], ["if-unmodified-since", ifUnmodifiedSince],
+            ["if-match", ifMatch], ["if-none-match", ifNoneMatch]]);
 }
 
 # Publishes a record as the Kafka connector's publishMessages (KafkaProduceConnector) does. Each parameter becomes

@@ -580,7 +580,10 @@ internal sealed partial class StatementWriter
                 _out.Line($"check {LdapFunction(ldap.Operation)}({LdapArguments(ldap)});");
                 break;
             case AmazonSqsStep sqs:
-                _out.Line($"check {AmazonSqsFunction(sqs.Operation)}({AmazonSqsArguments(sqs)});");
+                _out.Line($"check {AmazonSqsFunction(sqs.Operation)}({AwsArguments(sqs.Arguments)});");
+                break;
+            case AmazonS3Step s3:
+                _out.Line($"check {AmazonS3Function(s3.Operation)}({AwsArguments(s3.Arguments)});");
                 break;
             case SalesforceRestStep salesforce:
                 _out.Line($"check {SalesforceFunction(salesforce.Operation)}({SalesforceArguments(salesforce)});");

@@ -59,7 +59,5 @@ public enum AmazonSqsOperation
 public sealed record AmazonSqsStep(
     MediatorSyntax Origin,
     AmazonSqsOperation Operation,
-    ImmutableArray<AmazonSqsArgumentIr> Arguments) : StepIr(Origin);
+    ImmutableArray<AwsArgumentIr> Arguments) : StepIr(Origin);
 
-/// <summary>A parameter of an Amazon SQS connector operation: its name (the connector's, also the helper's) and its value.</summary>
-public sealed record AmazonSqsArgumentIr(string Name, ExprIr Value);

@@ -41,6 +41,7 @@ public static class IrWalker
         FileConnectorV1Step => [],
         LdapConnectorStep => [],
         AmazonSqsStep => [],
+        AmazonS3Step => [],
         SalesforceRestStep => [],
         GmailStep => [],
         CacheLookupStep cache => [cache.OnHit],
@@ -108,6 +109,7 @@ public static class IrWalker
         FileConnectorV1Step legacy => legacy.Arguments.Select(a => a.Value),
         LdapConnectorStep ldap => ldap.Arguments.Select(a => a.Value),
         AmazonSqsStep sqs => sqs.Arguments.Select(a => a.Value),
+        AmazonS3Step s3 => s3.Arguments.Select(a => a.Value),
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         GmailStep gmail => gmail.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep

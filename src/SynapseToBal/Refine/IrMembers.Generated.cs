@@ -17,284 +17,285 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.AddSoapHeaderStep)] = 1,
         [typeof(global::SynapseToBal.IR.AddSoapHeaderXmlStep)] = 2,
         [typeof(global::SynapseToBal.IR.AggregationIr)] = 3,
-        [typeof(global::SynapseToBal.IR.AmazonSqsArgumentIr)] = 4,
+        [typeof(global::SynapseToBal.IR.AmazonS3Step)] = 4,
         [typeof(global::SynapseToBal.IR.AmazonSqsStep)] = 5,
         [typeof(global::SynapseToBal.IR.AndIr)] = 6,
         [typeof(global::SynapseToBal.IR.ArgumentIr)] = 7,
         [typeof(global::SynapseToBal.IR.ArithmeticIr)] = 8,
-        [typeof(global::SynapseToBal.IR.BoolLiteralIr)] = 9,
-        [typeof(global::SynapseToBal.IR.BooleanLiteralIr)] = 10,
-        [typeof(global::SynapseToBal.IR.BooleanValueIr)] = 11,
-        [typeof(global::SynapseToBal.IR.BuiltinCallIr)] = 12,
-        [typeof(global::SynapseToBal.IR.CacheLookupStep)] = 13,
-        [typeof(global::SynapseToBal.IR.CacheSettingsIr)] = 14,
-        [typeof(global::SynapseToBal.IR.CacheStoreStep)] = 15,
-        [typeof(global::SynapseToBal.IR.CallAddressStep)] = 16,
-        [typeof(global::SynapseToBal.IR.CallStep)] = 17,
-        [typeof(global::SynapseToBal.IR.ClearHeadersStep)] = 18,
-        [typeof(global::SynapseToBal.IR.ClearPayloadStep)] = 19,
-        [typeof(global::SynapseToBal.IR.ClientGroupIr)] = 20,
-        [typeof(global::SynapseToBal.IR.ClientIr)] = 21,
-        [typeof(global::SynapseToBal.IR.CommentStep)] = 22,
-        [typeof(global::SynapseToBal.IR.CompareIr)] = 23,
-        [typeof(global::SynapseToBal.IR.ComputedPropertyStep)] = 24,
-        [typeof(global::SynapseToBal.IR.ConcatIr)] = 25,
-        [typeof(global::SynapseToBal.IR.ConditionValueIr)] = 26,
-        [typeof(global::SynapseToBal.IR.ConditionalIr)] = 27,
-        [typeof(global::SynapseToBal.IR.ConfigurableIr)] = 28,
-        [typeof(global::SynapseToBal.IR.ConfigurableReadIr)] = 29,
-        [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 30,
-        [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 31,
-        [typeof(global::SynapseToBal.IR.ConvertIr)] = 32,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 33,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 34,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 35,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 36,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 37,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 38,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 44,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 46,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 47,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 48,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 49,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 50,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 51,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 52,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 53,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 54,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 55,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 56,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 57,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 58,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 59,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 60,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 61,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 62,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 63,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 64,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 65,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 66,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 67,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 68,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 69,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 70,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 71,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 72,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 73,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 74,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 75,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 76,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 77,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 78,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 79,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 80,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 81,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 82,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 83,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 84,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 85,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 86,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 87,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 88,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 89,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 90,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 91,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 92,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 93,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 94,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 95,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 99,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 100,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 101,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 102,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 103,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 104,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 105,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 112,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 113,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 114,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 115,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 116,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 117,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 118,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 119,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 120,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 121,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 122,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 123,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 126,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 128,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 129,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 130,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 137,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 138,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 139,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 140,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 141,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 142,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 143,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 144,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 145,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 146,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 147,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 148,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 149,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 150,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 151,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 152,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 153,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 154,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 155,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 156,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 158,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 159,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 160,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 161,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 162,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 163,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 164,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 165,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 166,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 180,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 181,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 182,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 183,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 184,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 185,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 186,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 187,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 188,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 189,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 190,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 191,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 192,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 193,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 194,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 195,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 196,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 197,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 198,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 199,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 200,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 201,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 202,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 203,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 204,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 205,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 206,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 207,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 208,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 209,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 210,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 211,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 212,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 213,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 214,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 215,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 216,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 217,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 218,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 219,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 220,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 221,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 222,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 223,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 224,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 225,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 226,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 227,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 228,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 229,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 230,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 231,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 232,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 233,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 234,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 235,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 236,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 237,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 238,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 239,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 240,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 241,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 242,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 243,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 244,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 245,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 246,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 247,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 248,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 249,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 250,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 251,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 252,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 253,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 254,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 255,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 259,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 260,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 261,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 262,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 279,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 281,
+        [typeof(global::SynapseToBal.IR.AwsArgumentIr)] = 9,
+        [typeof(global::SynapseToBal.IR.BoolLiteralIr)] = 10,
+        [typeof(global::SynapseToBal.IR.BooleanLiteralIr)] = 11,
+        [typeof(global::SynapseToBal.IR.BooleanValueIr)] = 12,
+        [typeof(global::SynapseToBal.IR.BuiltinCallIr)] = 13,
+        [typeof(global::SynapseToBal.IR.CacheLookupStep)] = 14,
+        [typeof(global::SynapseToBal.IR.CacheSettingsIr)] = 15,
+        [typeof(global::SynapseToBal.IR.CacheStoreStep)] = 16,
+        [typeof(global::SynapseToBal.IR.CallAddressStep)] = 17,
+        [typeof(global::SynapseToBal.IR.CallStep)] = 18,
+        [typeof(global::SynapseToBal.IR.ClearHeadersStep)] = 19,
+        [typeof(global::SynapseToBal.IR.ClearPayloadStep)] = 20,
+        [typeof(global::SynapseToBal.IR.ClientGroupIr)] = 21,
+        [typeof(global::SynapseToBal.IR.ClientIr)] = 22,
+        [typeof(global::SynapseToBal.IR.CommentStep)] = 23,
+        [typeof(global::SynapseToBal.IR.CompareIr)] = 24,
+        [typeof(global::SynapseToBal.IR.ComputedPropertyStep)] = 25,
+        [typeof(global::SynapseToBal.IR.ConcatIr)] = 26,
+        [typeof(global::SynapseToBal.IR.ConditionValueIr)] = 27,
+        [typeof(global::SynapseToBal.IR.ConditionalIr)] = 28,
+        [typeof(global::SynapseToBal.IR.ConfigurableIr)] = 29,
+        [typeof(global::SynapseToBal.IR.ConfigurableReadIr)] = 30,
+        [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 31,
+        [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
+        [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 34,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 35,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 36,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 37,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 38,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 47,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 48,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 49,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 50,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 51,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 52,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 53,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 54,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 55,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 57,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 58,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 59,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 60,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 61,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 62,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 63,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 64,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 65,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 66,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 67,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 68,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 69,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 70,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 71,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 72,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 73,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 74,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 75,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 76,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 77,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 78,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 79,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 80,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 81,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 82,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 83,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 84,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 85,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 86,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 87,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 88,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 89,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 90,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 91,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 92,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 93,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 94,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 95,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 100,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 101,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 102,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 103,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 104,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 105,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 113,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 114,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 115,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 116,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 117,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 118,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 119,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 120,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 121,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 122,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 123,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 126,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 129,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 130,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 131,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 132,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 138,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 139,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 140,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 141,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 142,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 143,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 144,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 145,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 146,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 147,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 148,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 149,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 150,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 151,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 152,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 153,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 154,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 155,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 156,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 157,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 159,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 160,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 161,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 162,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 163,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 164,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 165,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 166,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 167,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 168,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 169,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 181,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 182,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 183,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 184,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 185,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 186,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 187,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 188,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 189,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 190,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 191,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 192,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 193,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 194,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 195,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 196,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 197,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 198,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 199,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 200,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 201,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 202,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 203,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 204,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 205,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 206,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 207,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 208,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 209,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 210,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 211,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 212,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 213,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 214,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 215,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 216,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 219,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 220,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 221,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 222,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 223,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 224,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 225,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 226,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 227,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 228,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 229,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 230,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 231,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 232,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 233,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 234,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 235,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 236,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 237,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 238,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 239,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 240,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 241,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 242,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 243,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 244,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 245,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 246,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 247,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 248,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 249,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 250,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 252,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 253,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 254,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 255,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 259,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 260,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 261,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 262,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 263,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 280,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 282,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -353,9 +354,14 @@ internal static partial class IrMembers
 
             case 4:
             {
-                var n = (global::SynapseToBal.IR.AmazonSqsArgumentIr)node;
-                sink.Visit(n.Name);
-                sink.Visit(n.Value);
+                var n = (global::SynapseToBal.IR.AmazonS3Step)node;
+                foreach (var item in n.Arguments)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
                 return true;
             }
 
@@ -397,17 +403,25 @@ internal static partial class IrMembers
             }
 
             case 9:
+            {
+                var n = (global::SynapseToBal.IR.AwsArgumentIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
                 return true;
+            }
+
             case 10:
                 return true;
             case 11:
+                return true;
+            case 12:
             {
                 var n = (global::SynapseToBal.IR.BooleanValueIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 12:
+            case 13:
             {
                 var n = (global::SynapseToBal.IR.BuiltinCallIr)node;
                 foreach (var item in n.Arguments)
@@ -418,7 +432,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 13:
+            case 14:
             {
                 var n = (global::SynapseToBal.IR.CacheLookupStep)node;
                 sink.Visit(n.Settings);
@@ -432,7 +446,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 14:
+            case 15:
             {
                 var n = (global::SynapseToBal.IR.CacheSettingsIr)node;
                 sink.Visit(n.Cache);
@@ -455,7 +469,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 15:
+            case 16:
             {
                 var n = (global::SynapseToBal.IR.CacheStoreStep)node;
                 sink.Visit(n.Origin);
@@ -463,7 +477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 16:
+            case 17:
             {
                 var n = (global::SynapseToBal.IR.CallAddressStep)node;
                 sink.Visit(n.Origin);
@@ -471,7 +485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 17:
+            case 18:
             {
                 var n = (global::SynapseToBal.IR.CallStep)node;
                 sink.Visit(n.Client);
@@ -482,7 +496,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 18:
+            case 19:
             {
                 var n = (global::SynapseToBal.IR.ClearHeadersStep)node;
                 sink.Visit(n.Origin);
@@ -490,7 +504,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 19:
+            case 20:
             {
                 var n = (global::SynapseToBal.IR.ClearPayloadStep)node;
                 sink.Visit(n.Origin);
@@ -498,7 +512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 20:
+            case 21:
             {
                 var n = (global::SynapseToBal.IR.ClientGroupIr)node;
                 foreach (var item in n.MemberUrls)
@@ -521,7 +535,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 21:
+            case 22:
             {
                 var n = (global::SynapseToBal.IR.ClientIr)node;
                 sink.Visit(n.Name);
@@ -545,7 +559,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 22:
+            case 23:
             {
                 var n = (global::SynapseToBal.IR.CommentStep)node;
                 sink.Visit(n.Text);
@@ -554,7 +568,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 23:
+            case 24:
             {
                 var n = (global::SynapseToBal.IR.CompareIr)node;
                 sink.Visit(n.Left);
@@ -563,7 +577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 24:
+            case 25:
             {
                 var n = (global::SynapseToBal.IR.ComputedPropertyStep)node;
                 sink.Visit(n.Name);
@@ -573,7 +587,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 25:
+            case 26:
             {
                 var n = (global::SynapseToBal.IR.ConcatIr)node;
                 foreach (var item in n.Parts)
@@ -584,14 +598,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 26:
+            case 27:
             {
                 var n = (global::SynapseToBal.IR.ConditionValueIr)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 27:
+            case 28:
             {
                 var n = (global::SynapseToBal.IR.ConditionalIr)node;
                 sink.Visit(n.Condition);
@@ -600,7 +614,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 28:
+            case 29:
             {
                 var n = (global::SynapseToBal.IR.ConfigurableIr)node;
                 sink.Visit(n.Name);
@@ -609,16 +623,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 29:
+            case 30:
             {
                 var n = (global::SynapseToBal.IR.ConfigurableReadIr)node;
                 sink.Visit(n.Configurable);
                 return true;
             }
 
-            case 30:
-                return true;
             case 31:
+                return true;
+            case 32:
             {
                 var n = (global::SynapseToBal.IR.ContinueWithStep)node;
                 sink.Visit(n.Function);
@@ -627,21 +641,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 32:
+            case 33:
             {
                 var n = (global::SynapseToBal.IR.ConvertIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 33:
+            case 34:
             {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 34:
+            case 35:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -650,7 +664,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 35:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -673,7 +687,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -681,7 +695,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 37:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -695,7 +709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -703,7 +717,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -711,7 +725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -731,7 +745,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -745,7 +759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -763,14 +777,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 44:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -778,7 +792,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -799,7 +813,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -813,7 +827,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -822,7 +836,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -840,7 +854,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -858,7 +872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -876,7 +890,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -894,7 +908,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -904,25 +918,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
-                return true;
             case 54:
                 return true;
             case 55:
+                return true;
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -931,7 +945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -940,7 +954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -948,7 +962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -966,7 +980,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -979,7 +993,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -987,7 +1001,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -995,7 +1009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1004,7 +1018,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1012,7 +1026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1022,9 +1036,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
-                return true;
             case 68:
+                return true;
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1033,7 +1047,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1041,23 +1055,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
-                return true;
             case 71:
+                return true;
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1078,7 +1092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1086,35 +1100,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1122,7 +1136,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1142,7 +1156,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1151,7 +1165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1159,7 +1173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1167,14 +1181,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1184,7 +1198,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1201,7 +1215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1215,7 +1229,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1235,14 +1249,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1250,7 +1264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1259,7 +1273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1270,7 +1284,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1280,7 +1294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1296,7 +1310,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1314,7 +1328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1322,11 +1336,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
-                return true;
             case 98:
                 return true;
             case 99:
+                return true;
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1338,7 +1352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1357,7 +1371,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1369,7 +1383,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1377,7 +1391,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1385,7 +1399,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1394,7 +1408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1408,7 +1422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1424,7 +1438,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1433,7 +1447,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1456,7 +1470,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1473,7 +1487,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1486,7 +1500,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1499,7 +1513,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1513,7 +1527,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1527,7 +1541,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1540,35 +1554,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1592,14 +1606,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1608,7 +1622,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1628,7 +1642,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1636,7 +1650,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1655,16 +1669,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
-                return true;
             case 126:
+                return true;
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1672,7 +1686,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1683,18 +1697,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
-                return true;
             case 130:
                 return true;
             case 131:
+                return true;
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1705,14 +1719,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1723,7 +1737,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1732,7 +1746,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1741,7 +1755,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1756,7 +1770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1779,9 +1793,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
-                return true;
             case 140:
+                return true;
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1789,7 +1803,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1803,7 +1817,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1811,7 +1825,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1822,7 +1836,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1830,7 +1844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1843,7 +1857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1851,7 +1865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1862,7 +1876,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1877,14 +1891,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1892,7 +1906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1910,34 +1924,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
-                return true;
             case 153:
                 return true;
             case 154:
                 return true;
             case 155:
+                return true;
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1951,7 +1965,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1962,7 +1976,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1972,7 +1986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -1986,7 +2000,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -1999,7 +2013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2012,7 +2026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2021,7 +2035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2029,7 +2043,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2044,28 +2058,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2073,7 +2087,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2086,7 +2100,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2097,7 +2111,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2108,7 +2122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2119,9 +2133,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
-                return true;
             case 176:
+                return true;
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2132,30 +2146,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
-                return true;
             case 178:
+                return true;
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2163,7 +2177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2192,7 +2206,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2203,7 +2217,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2212,21 +2226,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2234,14 +2248,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2249,7 +2263,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2376,21 +2390,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2398,7 +2412,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2406,7 +2420,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2415,14 +2429,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2430,7 +2444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2439,7 +2453,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2447,7 +2461,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2456,7 +2470,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2465,7 +2479,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2475,7 +2489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2484,7 +2498,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2493,7 +2507,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2515,7 +2529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2523,7 +2537,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2538,7 +2552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2546,14 +2560,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2564,7 +2578,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2574,7 +2588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2591,7 +2605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2605,7 +2619,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2623,7 +2637,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2632,7 +2646,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2642,7 +2656,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2657,7 +2671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2667,7 +2681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2677,7 +2691,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2685,7 +2699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2697,7 +2711,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2707,14 +2721,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2722,7 +2736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2730,7 +2744,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2739,7 +2753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2751,7 +2765,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2770,27 +2784,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
-                return true;
             case 230:
                 return true;
             case 231:
                 return true;
             case 232:
+                return true;
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2798,7 +2812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2814,7 +2828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2822,7 +2836,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2842,7 +2856,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2852,7 +2866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2866,28 +2880,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2898,14 +2912,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2916,7 +2930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2924,7 +2938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2932,7 +2946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2944,7 +2958,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2960,7 +2974,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2970,23 +2984,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 252:
-                return true;
             case 253:
+                return true;
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2994,37 +3008,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 256:
-                return true;
             case 257:
+                return true;
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3032,7 +3046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3046,7 +3060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3055,7 +3069,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3064,7 +3078,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3072,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3086,21 +3100,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3124,7 +3138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3132,32 +3146,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 272:
-                return true;
             case 273:
                 return true;
             case 274:
+                return true;
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3169,7 +3183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3183,7 +3197,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3197,7 +3211,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3205,7 +3219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3226,7 +3240,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3234,7 +3248,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -111,6 +111,13 @@ public static partial class PropertyLocalAnalysis
         "readingFileName",
         // Set by ldap.init and read by the LDAP connector helpers when they connect.
         "providerUrl", "securityPrincipal", "securityCredentials",
+        // Read by the Amazon S3 connector helpers when they sign a request (AmazonS3AuthConnector reads the message's
+        // own properties by name), and set by them.
+        "accessKeyId", "secretAccessKey", "methodType", "contentMD5", "contentType", "bucketName", "isXAmzDate",
+        "xAmzSecurityToken", "xAmzAcl", "xAmzGrantRead", "xAmzGrantWrite", "xAmzGrantReadAcp", "xAmzGrantWriteAcp",
+        "xAmzGrantFullControl", "xAmzMeta", "xAmzServeEncryption", "xAmzStorageClass", "xAmzWebsiteLocation", "xAmzMfa",
+        "xAmzCopySource", "xAmzMetadataDirective", "xAmzCopySourceIfMatch", "xAmzCopySourceIfNoneMatch",
+        "xAmzCopySourceIfUnmodifiedSince", "xAmzCopySourceIfModifiedSince", "date", "isXAmzDateValue", "authenticationCode",
         // Set by the JMS inbound endpoint's setJmsInboundFacts, as JMSInjectHandler sets them.
         "JMS_COORELATION_ID", "jms.message.delivery.count",
     };

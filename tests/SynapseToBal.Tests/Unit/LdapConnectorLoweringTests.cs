@@ -63,7 +63,6 @@ public sealed class LdapConnectorLoweringTests
     }
 
     [Theory]
-    [InlineData("<amazons3.getBuckets><apiUrl>{$ctx:apiUrl}</apiUrl></amazons3.getBuckets>", "use s3:Client's listBuckets", "no HTTP status, request ID or S3 error code")]
     [InlineData("<twitter.getAccountSettings/>", "twitter:Client", "API v2")]
     public void A_connector_whose_module_gives_a_different_result_stays_a_todo_that_says_so(string xml, string call, string reason)
     {

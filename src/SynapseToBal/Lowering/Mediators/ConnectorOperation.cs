@@ -59,6 +59,11 @@ public sealed partial class Lowerer
             return LowerAmazonSqsOperation(operation, context);
         }
 
+        if (operation.Connector == "amazons3")
+        {
+            return LowerAmazonS3Operation(operation, context);
+        }
+
         if (ConnectorWithDifferentResult(operation) is { } different)
         {
             return different;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -44,44 +43,8 @@ public sealed partial class Lowerer
     /// parameters' values; a TODO (SB0232) for an operation sqs:Client cannot do or a setting the 1.0.x templates do
     /// not declare.
     /// </summary>
-    private IEnumerable<StepIr> LowerAmazonSqsOperation(ConnectorOperationMediator operation, FlowContext context)
-    {
-        if (AmazonSqsUntranslatable.TryGetValue(operation.Operation, out var why))
-        {
-            return [ConnectorTodo(operation, why)];
-        }
-
-        if (!AmazonSqsOperations.TryGetValue(operation.Operation, out var shape))
-        {
-            return [ConnectorTodo(operation, null)];
-        }
-
-        if (operation.ConfigKey is not null)
-        {
-            return [ConnectorTodo(operation, "it names a connection (configKey), which only the later Amazon SQS connector (2.x) reads, with settings and results the 1.0.x helpers do not reproduce")];
-        }
-
-        if (UnreadableOperationShape(operation) is { } unreadable)
-        {
-            return [unreadable];
-        }
-
-        var unknown = operation.Parameters.Select(p => p.Name).Where(n => !shape.Parameters.Contains(n)).Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a parameter" : "are not parameters")} of the 1.0.x connector's {operation.Operation} (a later connector version's settings, which the generated call does not reproduce)")];
-        }
-
-        var parameters = ParametersByName(operation);
-        var arguments = ImmutableArray.CreateBuilder<AmazonSqsArgumentIr>();
-        foreach (var name in shape.Parameters)
-        {
-            if (parameters.TryGetValue(name, out var parameter))
-            {
-                arguments.Add(new AmazonSqsArgumentIr(name, SecretSafeValue(name, parameter.Value, parameter.Location, context)));
-            }
-        }
-
-        return [new AmazonSqsStep(operation, shape.Kind, arguments.ToImmutable())];
-    }
+    private IEnumerable<StepIr> LowerAmazonSqsOperation(ConnectorOperationMediator operation, FlowContext context) =>
+        LowerAwsOperation(operation, context, AmazonSqsOperations, AmazonSqsUntranslatable,
+            "only the later Amazon SQS connector (2.x) reads, with settings and results the 1.0.x helpers do not reproduce",
+            (kind, arguments) => new AmazonSqsStep(operation, kind, arguments));
 }

@@ -1,0 +1,102 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>The Amazon S3 connector 1.0.x: init and the operations whose template sends no body, as run-time helpers that sign and send the template's request.</summary>
+public sealed class AmazonS3ConnectorLoweringTests
+{
+    private static (PackageIr Package, DiagnosticBag Diagnostics) Lower(string operations) =>
+        ArtifactLowering.Definitions($"""<sequence name="flow">{operations}</sequence>""");
+
+    private static StepIr Single(string operation) => Assert.Single(Assert.Single(Lower(operation).Package.Functions).Body);
+
+    [Theory]
+    [InlineData("<amazons3.init><secretAccessKey>{$ctx:secretAccessKey}</secretAccessKey><accessKeyId>{$ctx:accessKeyId}</accessKeyId><isXAmzDate>{$ctx:isXAmzDate}</isXAmzDate><bucketName>{$ctx:b}</bucketName></amazons3.init>", AmazonS3Operation.Init, "accessKeyId,secretAccessKey,isXAmzDate,bucketName")]
+    [InlineData("<amazons3.getBuckets><apiUrl>{$ctx:apiUrl}</apiUrl></amazons3.getBuckets>", AmazonS3Operation.GetBuckets, "apiUrl")]
+    [InlineData("<amazons3.checkBucketPermission><bucketUrl>{$ctx:u}</bucketUrl></amazons3.checkBucketPermission>", AmazonS3Operation.CheckBucketPermission, "bucketUrl")]
+    [InlineData("<amazons3.deleteBucket><bucketUrl>{$ctx:u}</bucketUrl></amazons3.deleteBucket>", AmazonS3Operation.DeleteBucket, "bucketUrl")]
+    [InlineData("<amazons3.deleteBucketPolicy><bucketUrl>{$ctx:u}</bucketUrl></amazons3.deleteBucketPolicy>", AmazonS3Operation.DeleteBucketPolicy, "bucketUrl")]
+    [InlineData("<amazons3.deleteBucketWebsiteConfiguration><bucketUrl>{$ctx:u}</bucketUrl></amazons3.deleteBucketWebsiteConfiguration>", AmazonS3Operation.DeleteBucketWebsiteConfiguration, "bucketUrl")]
+    [InlineData("<amazons3.getBucketACL><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketACL>", AmazonS3Operation.GetBucketAcl, "bucketUrl")]
+    [InlineData("<amazons3.getBucketLifeCycle><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketLifeCycle>", AmazonS3Operation.GetBucketLifeCycle, "bucketUrl")]
+    [InlineData("<amazons3.getBucketPolicy><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketPolicy>", AmazonS3Operation.GetBucketPolicy, "bucketUrl")]
+    [InlineData("<amazons3.getBucketRequestPayment><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketRequestPayment>", AmazonS3Operation.GetBucketRequestPayment, "bucketUrl")]
+    [InlineData("<amazons3.getBucketVersioning><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketVersioning>", AmazonS3Operation.GetBucketVersioning, "bucketUrl")]
+    [InlineData("<amazons3.getWebSiteConfiguration><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getWebSiteConfiguration>", AmazonS3Operation.GetWebSiteConfiguration, "bucketUrl")]
+    [InlineData("<amazons3.getObjectsInBucket><prefix>p</prefix><maxKeys>10</maxKeys><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getObjectsInBucket>", AmazonS3Operation.GetObjectsInBucket, "bucketUrl,maxKeys,prefix")]
+    [InlineData("<amazons3.getBucketObjectVersions><versionIdMarker>v</versionIdMarker><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketObjectVersions>", AmazonS3Operation.GetBucketObjectVersions, "bucketUrl,versionIdMarker")]
+    [InlineData("<amazons3.listMultipartUploads><bucketUrl>{$ctx:u}</bucketUrl><maxUploads>5</maxUploads></amazons3.listMultipartUploads>", AmazonS3Operation.ListMultipartUploads, "bucketUrl,maxUploads")]
+    [InlineData("<amazons3.listParts><uploadId>{$ctx:id}</uploadId><objectName>o</objectName><bucketUrl>{$ctx:u}</bucketUrl></amazons3.listParts>", AmazonS3Operation.ListParts, "bucketUrl,objectName,uploadId")]
+    [InlineData("<amazons3.deleteObject><versionId>{$ctx:v}</versionId><objectName>o</objectName><bucketUrl>{$ctx:u}</bucketUrl></amazons3.deleteObject>", AmazonS3Operation.DeleteObject, "bucketUrl,objectName,versionId")]
+    [InlineData("<amazons3.abortMultipartUpload><uploadId>{$ctx:id}</uploadId><bucketUrl>{$ctx:u}</bucketUrl><objectName>o</objectName></amazons3.abortMultipartUpload>", AmazonS3Operation.AbortMultipartUpload, "bucketUrl,objectName,uploadId")]
+    [InlineData("<amazons3.getObjectMetaData><ifMatch>e</ifMatch><objectName>o</objectName><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getObjectMetaData>", AmazonS3Operation.GetObjectMetaData, "bucketUrl,objectName,ifMatch")]
+    public void An_operation_becomes_its_helper_call_with_its_parameters_in_the_helpers_order(string xml, AmazonS3Operation operation, string names)
+    {
+        var step = Assert.IsType<AmazonS3Step>(Single(xml));
+
+        Assert.Equal(operation, step.Operation);
+        Assert.Equal(names.Split(','), step.Arguments.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Literal_keys_become_required_configurables()
+    {
+        var (package, diagnostics) = Lower("<amazons3.init><accessKeyId>AKIAEXAMPLE</accessKeyId><secretAccessKey>s3-Secret</secretAccessKey><bucketName>photos</bucketName></amazons3.init>");
+
+        var step = Assert.IsType<AmazonS3Step>(Assert.Single(Assert.Single(package.Functions).Body));
+        foreach (var name in new[] { "accessKeyId", "secretAccessKey" })
+        {
+            var read = Assert.IsType<ConfigurableReadIr>(step.Arguments.Single(a => a.Name == name).Value);
+            var configurable = Assert.Single(package.Configurables, c => c.Name == read.Configurable);
+            Assert.True(configurable.Secret);
+            Assert.Null(configurable.DefaultValue);
+        }
+
+        Assert.IsNotType<ConfigurableReadIr>(step.Arguments.Single(a => a.Name == "bucketName").Value);
+        Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.SecretConfigurable);
+        Assert.DoesNotContain(package.Configurables, c => c.DefaultValue is "s3-Secret" or "AKIAEXAMPLE");
+    }
+
+    [Theory]
+    [InlineData("<amazons3.getBucketACL><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketACL>", "{uri.var.bucketUrl}{uri.var.uriRemainder}")]
+    [InlineData("<amazons3.getObjectsInBucket><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getObjectsInBucket>", "{uri.var.bucketUrl}{uri.var.query}")]
+    public void An_operation_whose_template_encodes_the_resource_is_reported(string xml, string template)
+    {
+        var (_, diagnostics) = Lower(xml);
+
+        var reported = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AmazonS3UrlEncoded);
+        Assert.Contains(template, reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<amazons3.getBuckets><apiUrl>{$ctx:apiUrl}</apiUrl></amazons3.getBuckets>")]
+    [InlineData("<amazons3.init><accessKeyId>{$ctx:k}</accessKeyId></amazons3.init>")]
+    public void The_init_and_get_buckets_are_not_reported(string xml)
+    {
+        var (_, diagnostics) = Lower(xml);
+
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AmazonS3UrlEncoded);
+    }
+
+    [Theory]
+    [InlineData("<amazons3.createBucket><bucketUrl>{$ctx:u}</bucketUrl><bucketRegion>{$ctx:r}</bucketRegion></amazons3.createBucket>", "CreateBucketConfiguration")]
+    [InlineData("<amazons3.setBucketACL><bucketUrl>{$ctx:u}</bucketUrl><accessControlPolicy>{$ctx:p}</accessControlPolicy></amazons3.setBucketACL>", "AccessControlPolicy")]
+    [InlineData("<amazons3.getObject><bucketUrl>{$ctx:u}</bucketUrl><objectName>o</objectName></amazons3.getObject>", "getObjectResponse")]
+    [InlineData("<amazons3.createObject><bucketUrl>{$url:bucketUrl}</bucketUrl></amazons3.createObject>", "FORCE_HTTP_CONTENT_LENGTH")]
+    [InlineData("<amazons3.deleteMultipleObjects><bucketUrl>{$ctx:u}</bucketUrl><quiet>{$ctx:q}</quiet><deleteConfig>{$ctx:d}</deleteConfig></amazons3.deleteMultipleObjects>", "Content-MD5")]
+    [InlineData("<amazons3.getAuthorization><uriRemainder>{$ctx:r}</uriRemainder></amazons3.getAuthorization>", "respond inside the template")]
+    [InlineData("<amazons3.listParts><uploadId>{$ctx:id}</uploadId><contentEncoding>{$ctx:e}</contentEncoding><bucketUrl>{$ctx:u}</bucketUrl></amazons3.listParts>", "contentEncoding is not a parameter of the 1.0.x connector's listParts")]
+    [InlineData("<amazons3.getBuckets configKey=\"s3\"/>", "configKey")]
+    [InlineData("<amazons3.deleteObject><bucketUrl><x/></bucketUrl></amazons3.deleteObject>", "its bucketUrl holds XML")]
+    public void An_operation_the_helpers_do_not_reproduce_stays_a_todo_that_says_why(string xml, string reason)
+    {
+        var todo = Assert.IsType<TodoStep>(Single(xml));
+
+        Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated, todo.Reason.Descriptor);
+        Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("s3:Client", todo.Reason.Message, StringComparison.Ordinal);
+    }
+}
