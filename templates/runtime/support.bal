@@ -7807,7 +7807,6 @@ class RabbitMqStoreConsumer {
     private final string queue;
     private rabbitmq:Client? channel = ();
     private rabbitmq:BytesMessage? received = ();
-    private Context? restored = ();
 
     function init(string name, string host, int port, rabbitmq:ConnectionConfiguration & readonly connection, string queue) {
         self.name = name;
@@ -7846,9 +7845,11 @@ class RabbitMqStoreConsumer {
     # The message received and not yet removed, else the next one the queue holds (`basicGet` without
     # acknowledging, as RabbitMQConsumer.receive reads it).
     function next() returns Context? {
-        Context? cached = self.restored;
-        if cached is Context {
-            return cached.clone();
+        rabbitmq:BytesMessage? cached = self.received;
+        if cached is rabbitmq:BytesMessage {
+            // Restored again: the processor may have changed the copy it had.
+            Context|error ctx = restoreBytes(cached.content);
+            return ctx is Context ? ctx : ();
         }
         rabbitmq:Client|error channel = self.connect();
         if channel is error {
@@ -7864,8 +7865,7 @@ class RabbitMqStoreConsumer {
             }
             return ();
         }
-        string|error text = string:fromBytes(message.content);
-        Context|error ctx = text is string ? restoreMessage(text) : text;
+        Context|error ctx = restoreBytes(message.content);
         if ctx is error {
             log:printError(string `Message store '${self.name}' cannot read a message it did not store: it stays in the queue, remove it`, 'error = ctx);
             rabbitmq:Error? returned = channel->basicNack(message, requeue = true);
@@ -7875,8 +7875,7 @@ class RabbitMqStoreConsumer {
             return ();
         }
         self.received = message;
-        self.restored = ctx;
-        return ctx.clone();
+        return ctx;
     }
 
     function connect() returns rabbitmq:Client|error {
@@ -7896,7 +7895,6 @@ class RabbitMqStoreConsumer {
             rabbitmq:Client? channel = self.channel;
             self.channel = ();
             self.received = ();
-            self.restored = ();
             if channel is rabbitmq:Client {
                 rabbitmq:Error? closed = channel->'abort();
                 if closed is rabbitmq:Error {
@@ -7910,7 +7908,6 @@ class RabbitMqStoreConsumer {
         rabbitmq:BytesMessage? message = self.received;
         rabbitmq:Client? channel = self.channel;
         self.received = ();
-        self.restored = ();
         if message is rabbitmq:BytesMessage && channel is rabbitmq:Client {
             rabbitmq:Error? acknowledged = channel->basicAck(message);
             if acknowledged is rabbitmq:Error {
@@ -7919,6 +7916,9 @@ class RabbitMqStoreConsumer {
         }
     }
 }
+
+# The message a RabbitMQ store published (`storedMessageText` as UTF-8 bytes); an error for any other body.
+function restoreBytes(byte[] body) returns Context|error => restoreMessage(check string:fromBytes(body));
 
 # A message store kept in a database table (Synapse's JDBCMessageStore, semantics §9), with the same
 # operations as `MessageQueue`, on JDBCMessageStore's table layout (indexId, an auto-increment key; msg_id;
