@@ -212,89 +212,90 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 196,
         [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 197,
         [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 198,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 199,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 200,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 201,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 202,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 203,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 204,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 205,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 206,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 207,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 208,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 209,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 210,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 211,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 212,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 213,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 214,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 215,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 216,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 217,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 218,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 219,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 220,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 221,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 222,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 223,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 224,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 225,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 226,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 227,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 228,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 229,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 230,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 231,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 232,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 233,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 234,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 235,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 236,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 237,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 238,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 239,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 240,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 241,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 242,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 243,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 244,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 245,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 246,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 247,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 248,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 249,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 250,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 251,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 252,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 253,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 254,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 255,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 259,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 260,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 261,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 262,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 279,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 281,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 199,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 200,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 201,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 202,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 203,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 204,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 205,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 206,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 207,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 208,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 209,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 210,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 211,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 212,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 213,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 214,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 215,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 216,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 219,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 220,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 221,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 222,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 223,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 224,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 225,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 226,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 227,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 228,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 229,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 230,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 231,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 232,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 233,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 234,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 235,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 236,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 237,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 238,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 239,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 240,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 241,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 242,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 243,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 244,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 245,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 246,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 247,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 248,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 249,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 250,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 252,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 253,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 254,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 255,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 259,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 260,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 261,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 262,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 263,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 280,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 282,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2197,6 +2198,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Origin);
                 sink.Visit(n.Jms);
                 sink.Visit(n.Jdbc);
+                sink.Visit(n.RabbitMq);
                 return true;
             }
 
@@ -2438,13 +2440,28 @@ internal static partial class IrMembers
 
             case 199:
             {
+                var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.VirtualHost);
+                sink.Visit(n.Queue);
+                sink.Visit(n.Exchange);
+                sink.Visit(n.RoutingKey);
+                sink.Visit(n.NotTranslated);
+                return true;
+            }
+
+            case 200:
+            {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
                 sink.Visit(n.Pattern);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2453,7 +2470,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2462,7 +2479,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2472,7 +2489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2481,7 +2498,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2490,7 +2507,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2512,7 +2529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2520,7 +2537,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2535,7 +2552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2543,14 +2560,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2561,7 +2578,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2571,7 +2588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2588,7 +2605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2602,7 +2619,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2620,7 +2637,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2629,7 +2646,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2639,7 +2656,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2654,7 +2671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2664,7 +2681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2674,7 +2691,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2682,7 +2699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2694,7 +2711,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2704,14 +2721,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2719,7 +2736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2727,7 +2744,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2736,7 +2753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2748,7 +2765,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2767,27 +2784,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
-                return true;
             case 230:
                 return true;
             case 231:
                 return true;
             case 232:
+                return true;
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2795,7 +2812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2811,7 +2828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2819,7 +2836,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2839,7 +2856,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2849,7 +2866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2863,28 +2880,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2895,14 +2912,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2913,7 +2930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2921,7 +2938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2929,7 +2946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2941,7 +2958,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2957,7 +2974,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2967,23 +2984,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 252:
-                return true;
             case 253:
+                return true;
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -2991,37 +3008,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 256:
-                return true;
             case 257:
+                return true;
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3029,7 +3046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3043,7 +3060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3052,7 +3069,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3061,7 +3078,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3069,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3083,21 +3100,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3121,7 +3138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3129,32 +3146,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 272:
-                return true;
             case 273:
                 return true;
             case 274:
+                return true;
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3166,7 +3183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3180,7 +3197,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3194,7 +3211,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3202,7 +3219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3223,7 +3240,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3231,7 +3248,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
