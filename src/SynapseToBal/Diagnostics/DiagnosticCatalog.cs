@@ -275,7 +275,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MessageStoreNotTranslated = Warning("SB0223", LoweringCategory,
         "Message store not translated",
         "Message store '{0}' ({1}) is not translated yet: {2}",
-        "In-memory message stores (Synapse's InMemoryStore, the default) become a queue in the generated package, and JMS stores (JmsStore) a JMS queue written in the package's own message format. A JMS store without its JNDI settings, a RabbitMQ or JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
+        "In-memory message stores (Synapse's InMemoryStore, the default) become a queue in the generated package, JMS stores (JmsStore) a JMS queue, JDBC stores (JDBCMessageStore) a table and RabbitMQ stores (RabbitMQStore) a RabbitMQ queue, written in the package's own message format. A JMS store without its JNDI settings, a JDBC store on a server data source or without driver and URL, a RabbitMQ store with TLS, several hosts, a port that is no number or without credentials, a resequencing JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
     public static readonly DiagnosticDescriptor TransactionNotTranslated = Warning("SB0229", LoweringCategory,
         "Transaction boundary not translated",
         "<transaction action=\"{0}\"> is not translated: {1}",

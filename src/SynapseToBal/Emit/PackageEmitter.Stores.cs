@@ -24,6 +24,39 @@ public sealed partial class PackageEmitter
         var stores = GuardedDeclarations(package.MessageStores, "message store", s => s.StoreName, s => s.Origin.Location, s => Original(s.Origin), failed, s =>
         {
             var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
+            if (s.RabbitMq is { } rabbit)
+            {
+                modules.Use("rabbitmq");
+                return new
+                {
+                    Doc = new[]
+                    {
+                        $"{where}: a RabbitMQ queue, as Synapse's RabbitMQStore",
+                        "(a durable queue, bound to its exchange). Each message is published as this package's own JSON format",
+                        "(StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let",
+                        "the Micro Integrator's processors drain it before switching. The messages are published transient",
+                        "(ballerinax/rabbitmq sets no delivery mode; the Micro Integrator's are persistent): a broker restart loses them.",
+                    },
+                    Name = names[s.Name],
+                    Todo = rabbit.NotTranslated is { } unapplied ? Todo(unapplied, Original(s.Origin)) : null,
+                    Jms = (object?)null,
+                    Jdbc = (object?)null,
+                    Rabbit = (object?)new
+                    {
+                        Host = names[rabbit.Host],
+                        Port = names[rabbit.Port],
+                        Username = names[rabbit.Username],
+                        Password = names[rabbit.Password],
+                        VirtualHost = names[rabbit.VirtualHost],
+                        StoreName = Literal(s.StoreName),
+                        StoreComment = BallerinaSyntax.CommentText(s.StoreName),
+                        Queue = names[rabbit.Queue],
+                        Exchange = rabbit.Exchange is { } exchange ? names[exchange] : null,
+                        RoutingKey = rabbit.RoutingKey is { } key ? names[key] : null,
+                    },
+                };
+            }
+
             if (s.Jdbc is { } jdbc)
             {
                 modules.Use("jdbc");
@@ -50,6 +83,7 @@ public sealed partial class PackageEmitter
                         StoreComment = BallerinaSyntax.CommentText(s.StoreName),
                         Table = names[jdbc.Table],
                     },
+                    Rabbit = (object?)null,
                 };
             }
 
@@ -62,6 +96,7 @@ public sealed partial class PackageEmitter
                     Todo = (TodoView?)null,
                     Jms = (object?)null,
                     Jdbc = (object?)null,
+                    Rabbit = (object?)null,
                 };
             }
 
@@ -90,12 +125,13 @@ public sealed partial class PackageEmitter
                     Queue = names[jms.Queue],
                 },
                 Jdbc = (object?)null,
+                Rabbit = (object?)null,
             };
         }, modules);
 
-        // Processors sharing a JMS store each read it through a consumer of their own (JmsStore.getConsumer), so
-        // that each message goes to one of them; a store's only processor uses the store's own.
-        var jmsReaders = package.MessageProcessors.Where(p => p.Store.Jms is not null).GroupBy(p => p.Store.Name).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        // Processors sharing a JMS or RabbitMQ store each read it through a consumer of their own (JmsStore.getConsumer,
+        // RabbitMQStore.getConsumer), so that each message goes to one of them; a store's only processor uses the store's own.
+        var jmsReaders = package.MessageProcessors.Where(p => p.Store.Jms is not null || p.Store.RabbitMq is not null).GroupBy(p => p.Store.Name).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         var processors = GuardedDeclarations(package.MessageProcessors, "message processor", p => p.ProcessorName, p => p.Origin.Location, p => Original(p.Origin), failed, p =>
         {
             modules.Use("task");
@@ -122,7 +158,7 @@ public sealed partial class PackageEmitter
                 _ => throw new InvalidOperationException($"Unhandled forward route {p.Target.GetType().Name}"),
             };
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
-            var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null;
+            var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null || p.TargetStore?.RabbitMq is not null;
             if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail)
             {
                 modules.Use("log");

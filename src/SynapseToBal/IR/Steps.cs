@@ -433,7 +433,7 @@ public sealed record DirectionStep(MediatorSyntax Origin, ImmutableArray<StepIr>
 /// </summary>
 public sealed record StoreMessageStep(MediatorSyntax Origin, Symbol Store, ProcessorSequenceIr? Sequence) : StepIr(Origin)
 {
-    /// <summary>The system a store outside the program keeps its messages in ("JMS", "JDBC"): storing can fail, which fails the flow as in Synapse; null in memory.</summary>
+    /// <summary>The system a store outside the program keeps its messages in ("JMS", "JDBC", "RabbitMQ"): storing can fail, which fails the flow as in Synapse; null in memory.</summary>
     public string? External { get; init; }
 
     /// <summary>The in-memory store a message goes to when the JMS store cannot take it (guaranteed delivery); null without one.</summary>

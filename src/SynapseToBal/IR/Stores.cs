@@ -15,6 +15,28 @@ public sealed record MessageStoreIr(Symbol Name, string StoreName, MessageStoreS
 
     /// <summary>A JDBC store (Synapse's <c>JDBCMessageStore</c>): the table and the client it is kept in; null otherwise.</summary>
     public JdbcStoreIr? Jdbc { get; init; }
+
+    /// <summary>A RabbitMQ store (Synapse's <c>RabbitMQStore</c>): the queue and the broker it is kept on; null otherwise.</summary>
+    public RabbitMqStoreIr? RabbitMq { get; init; }
+}
+
+/// <summary>
+/// A message store kept in a RabbitMQ queue (<c>RabbitMQStore</c>): the runtime's <c>RabbitMqMessageStore</c> on a
+/// <c>rabbitmq:Client</c> from configurables, which publishes each message in the package's own JSON format and whose
+/// processors read it with <c>basicGet</c> and acknowledge it once done, as RabbitMQConsumer does.
+/// </summary>
+/// <param name="Host">Configurable: <c>store.rabbitmq.host.name</c> (default localhost).</param>
+/// <param name="Port">Configurable int: <c>store.rabbitmq.host.port</c> (default 5672).</param>
+/// <param name="Username">Configurable: <c>store.rabbitmq.username</c> (default guest, as the RabbitMQ client's).</param>
+/// <param name="Password">Required configurable: <c>store.rabbitmq.password</c> (RabbitMQStore needs one).</param>
+/// <param name="VirtualHost">Configurable: <c>store.rabbitmq.virtual.host</c> (default /).</param>
+/// <param name="Queue">Configurable: <c>store.rabbitmq.queue.name</c> (default: the store's name).</param>
+/// <param name="Exchange">Configurable: <c>store.rabbitmq.exchange.name</c>; null without one (the default exchange).</param>
+/// <param name="RoutingKey">Configurable: <c>store.rabbitmq.route.key</c>; null without one (the queue's name, as RabbitMQStore defaults it).</param>
+public sealed record RabbitMqStoreIr(Symbol Host, Symbol Port, Symbol Username, Symbol Password, Symbol VirtualHost, Symbol Queue, Symbol? Exchange, Symbol? RoutingKey)
+{
+    /// <summary>Settings that are not applied (reported): a TODO beside the store.</summary>
+    public NotTranslatedIr? NotTranslated { get; init; }
 }
 
 /// <summary>

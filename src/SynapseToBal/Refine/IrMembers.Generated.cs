@@ -213,89 +213,90 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 197,
         [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 198,
         [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 199,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 200,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 201,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 202,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 203,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 204,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 205,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 206,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 207,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 208,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 209,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 210,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 211,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 212,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 213,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 214,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 215,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 216,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 217,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 218,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 219,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 220,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 221,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 222,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 223,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 224,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 225,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 226,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 227,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 228,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 229,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 230,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 231,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 232,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 233,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 234,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 235,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 236,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 237,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 238,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 239,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 240,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 241,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 242,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 243,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 244,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 245,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 246,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 247,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 248,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 249,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 250,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 251,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 252,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 253,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 254,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 255,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 259,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 260,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 261,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 262,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 263,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 280,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 281,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 282,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 200,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 201,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 202,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 203,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 204,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 205,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 206,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 207,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 208,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 209,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 210,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 211,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 212,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 213,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 214,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 215,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 216,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 219,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 220,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 221,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 222,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 223,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 224,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 225,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 226,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 227,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 228,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 230,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 231,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 232,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 233,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 234,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 235,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 236,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 237,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 238,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 239,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 240,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 241,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 242,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 243,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 244,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 245,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 246,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 247,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 248,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 249,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 250,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 251,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 252,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 253,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 254,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 255,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 259,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 260,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 261,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 262,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 263,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 264,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 281,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 282,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 283,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2214,6 +2215,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Origin);
                 sink.Visit(n.Jms);
                 sink.Visit(n.Jdbc);
+                sink.Visit(n.RabbitMq);
                 return true;
             }
 
@@ -2455,13 +2457,28 @@ internal static partial class IrMembers
 
             case 200:
             {
+                var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Username);
+                sink.Visit(n.Password);
+                sink.Visit(n.VirtualHost);
+                sink.Visit(n.Queue);
+                sink.Visit(n.Exchange);
+                sink.Visit(n.RoutingKey);
+                sink.Visit(n.NotTranslated);
+                return true;
+            }
+
+            case 201:
+            {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
                 sink.Visit(n.Pattern);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2470,7 +2487,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2479,7 +2496,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2489,7 +2506,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2498,7 +2515,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2507,7 +2524,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2529,7 +2546,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2537,7 +2554,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2552,7 +2569,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2560,14 +2577,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2578,7 +2595,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2588,7 +2605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2605,7 +2622,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2619,7 +2636,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2637,7 +2654,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2646,7 +2663,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2656,7 +2673,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2671,7 +2688,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2681,7 +2698,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2691,7 +2708,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2699,7 +2716,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2711,7 +2728,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2721,14 +2738,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2736,7 +2753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2744,7 +2761,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2753,7 +2770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2765,7 +2782,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2784,27 +2801,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
-                return true;
             case 231:
                 return true;
             case 232:
                 return true;
             case 233:
+                return true;
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2812,7 +2829,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2828,7 +2845,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2836,7 +2853,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2856,7 +2873,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2866,7 +2883,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2880,28 +2897,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2912,14 +2929,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2930,7 +2947,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2938,7 +2955,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2946,7 +2963,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2958,7 +2975,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -2974,7 +2991,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -2984,23 +3001,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 253:
-                return true;
             case 254:
+                return true;
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3008,37 +3025,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 257:
-                return true;
             case 258:
+                return true;
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3046,7 +3063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3060,7 +3077,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3069,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3078,7 +3095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3086,7 +3103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3100,21 +3117,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3138,7 +3155,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3146,32 +3163,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 273:
-                return true;
             case 274:
                 return true;
             case 275:
+                return true;
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3183,7 +3200,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3197,7 +3214,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3211,7 +3228,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3219,7 +3236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3240,7 +3257,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3248,7 +3265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -115,12 +115,12 @@ public sealed partial class Lowerer
         {
             var jms = store.Jms!;
             var failover = jms.FailoverStoreName!;
-            if (_messageStores.TryGetValue(failover, out var target) && target.Jms is null && target.Jdbc is null)
+            if (_messageStores.TryGetValue(failover, out var target) && target.Jms is null && target.Jdbc is null && target.RabbitMq is null)
             {
                 continue;
             }
 
-            var why = _messageStores.TryGetValue(failover, out var external) ? $"it is a {(external.Jdbc is not null ? "JDBC" : "JMS")} store (only an in-memory failover store is translated)"
+            var why = _messageStores.TryGetValue(failover, out var external) ? $"it is a {(external.Jdbc is not null ? "JDBC" : external.RabbitMq is not null ? "RabbitMQ" : "JMS")} store (only an in-memory failover store is translated)"
                 : _storeReasons.TryGetValue(failover, out var reason) ? $"the {reason.Kind} message store is not translated"
                 : "the message store is not part of the input";
             var setting = $"store.producer.guaranteed.delivery.enable with store.failover.message.store.name '{failover}'";

@@ -8,7 +8,8 @@ namespace SynapseToBal.Lowering;
 
 // Lowering of <messageStore> and <messageProcessor>: an in-memory store becomes a module-level queue; a sampling
 // or forwarding processor over it becomes a scheduled job (ballerina/task); a JMS store is a queue the runtime's
-// JmsMessageStore writes to and reads from (JmsStore.cs). Other stores stay TODOs (SB0223).
+// JmsMessageStore writes to and reads from (JmsStore.cs), a JDBC store a table (JdbcStore.cs), a RabbitMQ store a
+// queue (RabbitMqStore.cs). Other stores stay TODOs (SB0223).
 public sealed partial class Lowerer
 {
     private const string StorePackage = "org.apache.synapse.message.store.impl.";
@@ -31,7 +32,7 @@ public sealed partial class Lowerer
     {
         null or "" or StorePackage + "memory.InMemoryStore" or "org.apache.synapse.message.store.InMemoryMessageStore" => ("in-memory", null),
         StorePackage + "jms.JmsStore" or "org.wso2.carbon.message.store.persistence.jms.JMSMessageStore" => ("JMS", "it is translated by LowerJmsStore unless it cannot connect"),
-        StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq"),
+        StorePackage + "rabbitmq.RabbitMQStore" => ("RabbitMQ", "it is translated by LowerRabbitMqStore unless it cannot connect"),
         StorePackage + "jdbc.JDBCMessageStore" => ("JDBC", "it is translated by LowerJdbcStore unless it cannot connect"),
         StorePackage + "resequencer.ResequenceMessageStore" => ("resequencing JDBC", "Synapse keeps each message as a Java-serialized StorableMessage (the table's message column), which Ballerina can neither write nor read, so a generated producer could not share the table with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a jdbc:Client from ballerinax/java.jdbc and ballerina/sql, ordered by the sequence id"),
         var other => ($"class {other}", "the class runs Java code; write a producer for the system it stores messages in"),
@@ -84,6 +85,17 @@ public sealed partial class Lowerer
             }
 
             advice = $"{missing}; write its producer with a jdbc:Client from ballerinax/java.jdbc";
+        }
+
+        if (kind == "RabbitMQ")
+        {
+            if (LowerRabbitMqStore(store, out var missing) is { } rabbitStore)
+            {
+                _messageStores[store.Name] = rabbitStore;
+                return;
+            }
+
+            advice = $"{missing}; write its producer with a rabbitmq:Client from ballerinax/rabbitmq";
         }
 
         // Every connection parameter becomes a configurable, credentials required ones without a default.

@@ -59,7 +59,7 @@ public sealed partial class Lowerer
 
         // Guaranteed delivery: a message the JMS store cannot take goes to the in-memory failover store (checked when the stores were lowered).
         var failover = store.Jms?.FailoverStoreName is { } failoverName && _messageStores.TryGetValue(failoverName, out var failoverStore) ? failoverStore.Name : null;
-        var step = new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : store.Jdbc is not null ? "JDBC" : null, Failover = failover };
+        var step = new StoreMessageStep(mediator, store.Name, sequence) { External = store.Jms is not null ? "JMS" : store.Jdbc is not null ? "JDBC" : store.RabbitMq is not null ? "RabbitMQ" : null, Failover = failover };
         if (context.Exchange.Current.ForceAccepted != Known.Yes)
         {
             // MessageStoreMediator sets RESPONSE_WRITTEN=SKIP: unless FORCE_SC_ACCEPTED is set, the listener then

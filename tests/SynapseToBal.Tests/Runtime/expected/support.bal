@@ -7717,6 +7717,255 @@ class JmsStoreConsumer {
     }
 }
 
+# A message store kept in a RabbitMQ queue (Synapse's RabbitMQStore), with the same operations as `MessageQueue`.
+# At start-up it declares the queue durable (neither exclusive nor auto-delete) and, with an exchange, declares
+# that exchange (direct and durable, unless its name starts with "amq.") and binds the queue to it with the routing
+# key, as RabbitMQStore.init does; a declaration that fails is logged and tried again before the next publish.
+# Storing publishes `storedMessageText` to the exchange (the default one without) with the routing key (the
+# queue's name without one). Processors read with a client of their own (`consumer`), made on first use, with
+# `basicGet` without acknowledging, as RabbitMQConsumer does: the message read stays unacknowledged, and is read
+# again, until it is removed; the broker delivers it again once that client is closed. The queue's messages are
+# not interchangeable with the Micro Integrator's: a message this package did not write is logged and put back
+# (its processors make no progress until it is removed), as RabbitMQConsumer cannot deserialize it either.
+class RabbitMqMessageStore {
+    private final string name;
+    private final string host;
+    private final int port;
+    private final rabbitmq:ConnectionConfiguration & readonly connection;
+    private final string queue;
+    private final string exchange;
+    private final string routingKey;
+    # The publishing channel; `()` after a failed publish, which closes it: the next store makes a new one, as
+    # RabbitMQProducer drops its channel and connection on a failure.
+    private rabbitmq:Client? producer = ();
+    private boolean declared = false;
+    # One consumer per message processor that reads the store (`consumer`), as RabbitMQStore.getConsumer opens a
+    # connection and channel for each: the queue's consumers compete, so each message goes to one of them.
+    private final map<RabbitMqStoreConsumer> consumers = {};
+
+    function init(string name, string host, int port, rabbitmq:ConnectionConfiguration connection, string queue,
+            string exchange = "", string? routingKey = ()) returns error? {
+        self.name = name;
+        self.host = host;
+        self.port = port;
+        self.connection = connection.cloneReadOnly();
+        self.queue = queue;
+        self.exchange = exchange;
+        self.routingKey = routingKey ?: queue;
+        rabbitmq:Client producer = check new (host, port, self.connection);
+        self.producer = producer;
+        error? declared = self.declare(producer);
+        if declared is error {
+            log:printWarn(string `Message store '${name}' could not declare its queue: it tries again before publishing`, 'error = declared);
+        }
+    }
+
+    function declare(rabbitmq:Client producer) returns error? {
+        check producer->queueDeclare(self.queue, {durable: true, exclusive: false, autoDelete: false});
+        if self.exchange != "" {
+            if !self.exchange.startsWith("amq.") {
+                check producer->exchangeDeclare(self.exchange, rabbitmq:DIRECT_EXCHANGE, {durable: true, autoDelete: false});
+            }
+            check producer->queueBind(self.queue, self.exchange, self.routingKey);
+        }
+        self.declared = true;
+    }
+
+    # Stores a copy of the message, as the store mediator does. When the queue cannot take it, the message
+    # goes to the `failover` store when there is one; otherwise the status becomes 500 and the flow fails with
+    # Synapse's message (its fault handler then sets ERROR_MESSAGE).
+    function store(Context ctx, MessageQueue? failover = ()) returns error? {
+        error? sent;
+        lock {
+            sent = self.publish(storedMessageText(ctx).toBytes());
+        }
+        if sent is () {
+            return;
+        }
+        if failover is MessageQueue {
+            failover.store(ctx);
+            return;
+        }
+        // MessageStoreMediator sets HTTP_SC as a default-scope property, which a fault sequence reads.
+        ctx.properties["HTTP_SC"] = 500;
+        ctx.statusCode = 500;
+        return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
+    }
+
+    function publish(byte[] message) returns error? {
+        rabbitmq:Client producer;
+        rabbitmq:Client? current = self.producer;
+        if current is rabbitmq:Client {
+            producer = current;
+        } else {
+            producer = check new (self.host, self.port, self.connection);
+            self.producer = producer;
+        }
+        if !self.declared {
+            error? declared = self.declare(producer);
+            if declared is error {
+                log:printWarn(string `Message store '${self.name}' could not declare its queue`, 'error = declared);
+            }
+        }
+        rabbitmq:Error? published = producer->publishMessage({content: message, routingKey: self.routingKey, exchange: self.exchange});
+        if published is rabbitmq:Error {
+            self.producer = ();
+            rabbitmq:Error? aborted = producer->'abort();
+            if aborted is rabbitmq:Error {
+                log:printWarn(string `Message store '${self.name}' could not close its failed connection`, 'error = aborted);
+            }
+            return published;
+        }
+    }
+
+    # The consumer of message processor `processor`, made at its first use and kept.
+    function consumer(string processor) returns RabbitMqStoreConsumer {
+        lock {
+            RabbitMqStoreConsumer? known = self.consumers[processor];
+            if known is RabbitMqStoreConsumer {
+                return known;
+            }
+            RabbitMqStoreConsumer created = new (self.name, self.host, self.port, self.connection, self.queue);
+            self.consumers[processor] = created;
+            return created;
+        }
+    }
+
+    # The oldest message, left in the queue (the store's one processor's consumer): see `RabbitMqStoreConsumer.peek`.
+    function peek() returns Context? => self.consumer("").peek();
+
+    # Removes and returns the oldest message: see `RabbitMqStoreConsumer.take`.
+    function take() returns Context? => self.consumer("").take();
+
+    # Removes the oldest message: see `RabbitMqStoreConsumer.remove`.
+    function remove() {
+        self.consumer("").remove();
+    }
+}
+
+# A message processor's consumer of a RabbitMQ message store: its own channel (connection and channel), and the
+# message it has received and not yet acknowledged (RabbitMQConsumer's cached message).
+class RabbitMqStoreConsumer {
+    private final string name;
+    private final string host;
+    private final int port;
+    private final rabbitmq:ConnectionConfiguration & readonly connection;
+    private final string queue;
+    private rabbitmq:Client? channel = ();
+    private rabbitmq:BytesMessage? received = ();
+
+    function init(string name, string host, int port, rabbitmq:ConnectionConfiguration & readonly connection, string queue) {
+        self.name = name;
+        self.host = host;
+        self.port = port;
+        self.connection = connection;
+        self.queue = queue;
+    }
+
+    # The oldest message, left in the queue: a forwarding processor removes it once delivered. `()` when the
+    # queue has none or cannot be read (logged).
+    function peek() returns Context? {
+        lock {
+            return self.next();
+        }
+    }
+
+    # Removes and returns the oldest message, as a sampling processor takes it.
+    function take() returns Context? {
+        lock {
+            Context? ctx = self.next();
+            if ctx is Context {
+                self.acknowledge();
+            }
+            return ctx;
+        }
+    }
+
+    # Removes the oldest message (delivered, or dropped after the last attempt).
+    function remove() {
+        lock {
+            self.acknowledge();
+        }
+    }
+
+    # The message received and not yet removed, else the next one the queue holds (`basicGet` without
+    # acknowledging, as RabbitMQConsumer.receive reads it).
+    function next() returns Context? {
+        rabbitmq:BytesMessage? cached = self.received;
+        if cached is rabbitmq:BytesMessage {
+            // Restored again: the processor may have changed the copy it had.
+            Context|error ctx = restoreBytes(cached.content);
+            return ctx is Context ? ctx : ();
+        }
+        rabbitmq:Client|error channel = self.connect();
+        if channel is error {
+            log:printError(string `Message store '${self.name}' cannot connect to its broker`, 'error = channel);
+            return ();
+        }
+        rabbitmq:BytesMessage|rabbitmq:Error message = channel->consumeMessage(self.queue, false);
+        if message is rabbitmq:Error {
+            // consumeMessage reports an empty queue as an error with this message.
+            if !message.message().startsWith("No messages are found") {
+                log:printError(string `Message store '${self.name}' cannot read its RabbitMQ queue`, 'error = message);
+                self.close();
+            }
+            return ();
+        }
+        Context|error ctx = restoreBytes(message.content);
+        if ctx is error {
+            log:printError(string `Message store '${self.name}' cannot read a message it did not store: it stays in the queue, remove it`, 'error = ctx);
+            rabbitmq:Error? returned = channel->basicNack(message, requeue = true);
+            if returned is rabbitmq:Error {
+                log:printError(string `Message store '${self.name}' could not put the message back`, 'error = returned);
+            }
+            return ();
+        }
+        self.received = message;
+        return ctx;
+    }
+
+    function connect() returns rabbitmq:Client|error {
+        rabbitmq:Client? channel = self.channel;
+        if channel is rabbitmq:Client {
+            return channel;
+        }
+        rabbitmq:Client created = check new (self.host, self.port, self.connection);
+        self.channel = created;
+        return created;
+    }
+
+    # Closes the consumer's channel, as ScheduledMessageProcessor.deactivate does (RabbitMQConsumer.cleanup): the
+    # message it received and did not remove goes back to the queue, for the store's other processors.
+    function close() {
+        lock {
+            rabbitmq:Client? channel = self.channel;
+            self.channel = ();
+            self.received = ();
+            if channel is rabbitmq:Client {
+                rabbitmq:Error? closed = channel->'abort();
+                if closed is rabbitmq:Error {
+                    log:printError(string `Message store '${self.name}' could not close a processor's connection`, 'error = closed);
+                }
+            }
+        }
+    }
+
+    function acknowledge() {
+        rabbitmq:BytesMessage? message = self.received;
+        rabbitmq:Client? channel = self.channel;
+        self.received = ();
+        if message is rabbitmq:BytesMessage && channel is rabbitmq:Client {
+            rabbitmq:Error? acknowledged = channel->basicAck(message);
+            if acknowledged is rabbitmq:Error {
+                log:printError(string `Message store '${self.name}' could not acknowledge a message: the broker may deliver it again`, 'error = acknowledged);
+            }
+        }
+    }
+}
+
+# The message a RabbitMQ store published (`storedMessageText` as UTF-8 bytes); an error for any other body.
+function restoreBytes(byte[] body) returns Context|error => restoreMessage(check string:fromBytes(body));
+
 # A message store kept in a database table (Synapse's JDBCMessageStore, semantics §9), with the same
 # operations as `MessageQueue`, on JDBCMessageStore's table layout (indexId, an auto-increment key; msg_id;
 # message). Storing inserts the message id and `storedMessageText` as UTF-8 bytes. Processors read the row

@@ -4,23 +4,23 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Parameter 'store.rabbitmq.host.name' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqHostName = "rabbit.example.com";
+# Broker host of the RabbitMQ message store 'EventStore' (store.rabbitmq.host.name).
+configurable string eventStoreHost = "rabbit.example.com";
 
-# Parameter 'store.rabbitmq.host.port' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqHostPort = "5672";
+# Broker port of the RabbitMQ message store 'EventStore' (store.rabbitmq.host.port).
+configurable int eventStorePort = 5672;
 
-# Parameter 'store.rabbitmq.queue.name' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqQueueName = "events";
+# User name of the RabbitMQ message store 'EventStore' (store.rabbitmq.username).
+configurable string eventStoreUsername = "guest";
 
-# Parameter 'store.rabbitmq.route.key' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqRouteKey = "events";
+# Password of the RabbitMQ message store 'EventStore' (store.rabbitmq.password).
+configurable string eventStorePassword = ?;
 
-# Parameter 'store.rabbitmq.username' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqUsername = "guest";
+# Virtual host of the RabbitMQ message store 'EventStore' (store.rabbitmq.virtual.host).
+configurable string eventStoreVirtualHost = "/";
 
-# Parameter 'store.rabbitmq.password' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqPassword = ?;
+# Queue of the RabbitMQ message store 'EventStore' (store.rabbitmq.queue.name).
+configurable string eventStoreQueue = "events";
 
-# Parameter 'store.rabbitmq.virtual.host' of the RabbitMQ message store 'EventStore'.
-configurable string eventStoreStoreRabbitmqVirtualHost = "/";
+# Routing key of the RabbitMQ message store 'EventStore' (store.rabbitmq.route.key).
+configurable string eventStoreRoutingKey = "events";

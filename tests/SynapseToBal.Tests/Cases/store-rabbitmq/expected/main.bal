@@ -12,8 +12,7 @@ service /events on httpListener {
     # POST /events/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        // TODO(SB0223): store the message with the producer of the RabbitMQ message store 'EventStore' (not translated yet)
-        // <store messageStore="EventStore"/>
+        check eventStore.store(ctx);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -2,13 +2,15 @@
 //   RabbitStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0223): the RabbitMQ message store 'EventStore' is not translated yet: Synapse keeps each message as a Java-serialized StorableMessage (the published body), which Ballerina can neither write nor read, so a generated producer could not share the queue with the Micro Integrator or with the messages already in it; once only the Ballerina package uses it, write its producer with a rabbitmq:Client from ballerinax/rabbitmq, from the configurables of its parameters: 'EventStore' (RabbitStore.xml, line 2).
-// <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.rabbitmq.RabbitMQStore" name="EventStore">
-//     <parameter name="store.rabbitmq.host.name">rabbit.example.com</parameter>
-//     <parameter name="store.rabbitmq.host.port">5672</parameter>
-//     <parameter name="store.rabbitmq.queue.name">events</parameter>
-//     <parameter name="store.rabbitmq.route.key">events</parameter>
-//     <parameter name="store.rabbitmq.username">guest</parameter>
-//     <parameter name="store.rabbitmq.password">****</parameter>
-//     <parameter name="store.rabbitmq.virtual.host">/</parameter>
-// </messageStore>
+import ballerinax/rabbitmq;
+
+# Message store 'EventStore' (RabbitStore.xml, line 2): a RabbitMQ queue, as Synapse's RabbitMQStore
+# (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
+# (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
+# the Micro Integrator's processors drain it before switching. The messages are published transient
+# (ballerinax/rabbitmq sets no delivery mode; the Micro Integrator's are persistent): a broker restart loses them.
+final RabbitMqMessageStore eventStore = check new ("EventStore", eventStoreHost, eventStorePort, {
+    username: eventStoreUsername,
+    password: eventStorePassword,
+    virtualHost: eventStoreVirtualHost
+}, eventStoreQueue, routingKey = eventStoreRoutingKey);
