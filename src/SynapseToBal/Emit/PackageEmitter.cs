@@ -338,7 +338,7 @@ public sealed partial class PackageEmitter
         var listener = names[package.Listener.Name];
         var httpsListener = package.HttpsListener is { } https ? names[https.Name] : null;
         // The listeners a service is attached to (`service /path on httpListener, httpsListener`), as its transports say.
-        string ListenersOf(ServiceIr s) => string.Join(", ", new[] { s.OnHttp || httpsListener is null ? listener : null, s.OnHttps ? httpsListener : null }.OfType<string>());
+        string ListenersOf(ServiceIr s) => string.Join(", ", new[] { !s.HttpsOnly || httpsListener is null ? listener : null, s.OnHttps ? httpsListener : null }.OfType<string>());
         var groups = AddressGroups(package.Services);
         var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
         return _renderer.Render("main.bal.sbn", new

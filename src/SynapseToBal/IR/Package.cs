@@ -110,8 +110,8 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
     /// <summary>A proxy's published WSDL, answered to <c>GET ...?wsdl</c> before the flow runs; null when it publishes none.</summary>
     public PublishedWsdlIr? Wsdl { get; init; }
 
-    /// <summary>Whether the service is on the HTTP listener (false for a proxy or data service exposed on https only).</summary>
-    public bool OnHttp { get; init; } = true;
+    /// <summary>Whether the service is on the HTTPS listener alone, not the HTTP one (a proxy or data service exposed on https only).</summary>
+    public bool HttpsOnly { get; init; }
 
     /// <summary>Whether the service is also on the package's HTTPS listener (<see cref="PackageIr.HttpsListener"/>).</summary>
     public bool OnHttps { get; init; }

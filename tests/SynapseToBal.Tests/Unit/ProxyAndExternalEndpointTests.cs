@@ -214,11 +214,11 @@ public sealed class ProxyAndExternalEndpointTests
         // Exposed on http and https (with an HTTPS listener in the package): both sets of endpoint names, on both listeners.
         var p = package.Services.Where(s => s.Name == "P").Select(s => s.BasePath).ToArray();
         Assert.Equal(["/services/P", "/services/P.PHttpSoap11Endpoint", "/services/P.PHttpSoap12Endpoint", "/services/P.PHttpEndpoint", "/services/P.PHttpsSoap11Endpoint", "/services/P.PHttpsSoap12Endpoint", "/services/P.PHttpsEndpoint"], p);
-        Assert.All(package.Services.Where(s => s.Name == "P"), service => Assert.True(service.OnHttp && service.OnHttps));
+        Assert.All(package.Services.Where(s => s.Name == "P"), service => Assert.True(!service.HttpsOnly && service.OnHttps));
         // Exposed on https only: on the HTTPS listener alone, with its Https endpoint names.
         var s = package.Services.Where(s => s.Name == "S").Select(s => s.BasePath).ToArray();
         Assert.Equal(["/services/S", "/services/S.SHttpsSoap11Endpoint", "/services/S.SHttpsSoap12Endpoint", "/services/S.SHttpsEndpoint"], s);
-        Assert.All(package.Services.Where(s => s.Name == "S"), service => Assert.True(!service.OnHttp && service.OnHttps));
+        Assert.All(package.Services.Where(s => s.Name == "S"), service => Assert.True(!!service.HttpsOnly && service.OnHttps));
         Assert.NotNull(package.HttpsListener?.KeyStore);
 
         var flow = Assert.Single(package.Functions, f => f.Kind == FunctionKind.InFlow && f.Summary.Contains("proxy service P,", StringComparison.Ordinal));
@@ -238,7 +238,7 @@ public sealed class ProxyAndExternalEndpointTests
             """, out _);
 
         Assert.Null(package.HttpsListener);
-        Assert.All(package.Services, service => Assert.True(service.OnHttp && !service.OnHttps));
+        Assert.All(package.Services, service => Assert.True(!service.HttpsOnly && !service.OnHttps));
         Assert.DoesNotContain(package.Services, service => service.BasePath.Contains("Https", StringComparison.Ordinal));
     }
 
@@ -251,7 +251,7 @@ public sealed class ProxyAndExternalEndpointTests
             <api name="A" context="/a"><resource methods="GET"><inSequence><respond/></inSequence></resource></api>
             """, out var diagnostics);
 
-        Assert.All(package.Services.Where(s => s.Name == "H"), service => Assert.True(service.OnHttp && service.OnHttps));
+        Assert.All(package.Services.Where(s => s.Name == "H"), service => Assert.True(!service.HttpsOnly && service.OnHttps));
         Assert.DoesNotContain(package.Services, service => service.Name == "H" && service.BasePath.Contains("Https", StringComparison.Ordinal));
         Assert.True(Assert.Single(package.Services, s => s.Kind == ServiceKind.Api).OnHttps);
         // The key store password is a required secret configurable, never a literal.

@@ -77,7 +77,7 @@ public sealed partial class Lowerer
         }
 
         var (onHttp, onHttps) = Listeners(DataServiceTransports(service));
-        yield return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description, OnHttp = onHttp, OnHttps = onHttps };
+        yield return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description, HttpsOnly = !onHttp, OnHttps = onHttps };
         if (operations is not null)
         {
             foreach (var alias in DataServiceEndpointServices(service, operations))

@@ -53,7 +53,7 @@ public sealed partial class Lowerer
         foreach (var alias in DataServiceEndpointPaths(service, _httpsListener is not null))
         {
             var resource = new ResourceIr("default", path, [new ContinueWithStep(null, operations)], null, null, false, $"ANY {alias}/* (an Axis2 endpoint address of the data service: its SOAP operations)", service);
-            yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path) { OnHttp = onHttp, OnHttps = onHttps };
+            yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path) { HttpsOnly = !onHttp, OnHttps = onHttps };
         }
     }
 

@@ -72,11 +72,11 @@ public sealed partial class Lowerer
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         // The WSDL is answered at every address of the service (Axis2 also finds the service by an endpoint name).
         var wsdl = PublishedWsdl(proxy);
-        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, OnHttp = onHttp, OnHttps = onHttps };
+        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         foreach (var alias in aliases)
         {
             var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
-            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl, OnHttp = onHttp, OnHttps = onHttps };
+            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         }
     }
 
