@@ -336,14 +336,20 @@ public sealed partial class PackageEmitter
         }
 
         var listener = names[package.Listener.Name];
+        var httpsListener = package.HttpsListener is { } https ? names[https.Name] : null;
+        // The listeners a service is attached to (`service /path on httpListener, httpsListener`), as its transports say.
+        string ListenersOf(ServiceIr s) => string.Join(", ", new[] { !s.HttpsOnly || httpsListener is null ? listener : null, s.OnHttps ? httpsListener : null }.OfType<string>());
         var groups = AddressGroups(package.Services);
-        var services = RenderConstructs(package.Services, s => Service(s, names, listener, groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
+        var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
             Listener = new { Name = listener, Port = names[package.Listener.Port.Name], Declare = declareListener },
+            HttpsListener = declareListener && package.HttpsListener is { KeyStore: { } store } secure
+                ? new { Name = names[secure.Name], Port = names[secure.Port.Name], KeyStore = new { Path = names[store.Path], Password = names[store.Password] } }
+                : null,
             Services = services,
             Pending = package.Pending.Select(Pending).ToList(),
         });

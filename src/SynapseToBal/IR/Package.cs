@@ -16,6 +16,12 @@ public sealed record PackageIr(
     ImmutableArray<string> SourceFiles,
     ImmutableArray<Symbol> Symbols)
 {
+    /// <summary>
+    /// The HTTPS listener (the Micro Integrator's pass-through https transport), declared when a proxy or data service
+    /// names https among its transports; null otherwise (every service is on <see cref="Listener"/> alone).
+    /// </summary>
+    public ListenerIr? HttpsListener { get; init; }
+
     /// <summary>Named endpoints with no client (kinds not translated yet), kept as TODOs beside the clients.</summary>
     public ImmutableArray<PendingArtifactIr> PendingEndpoints { get; init; } = [];
 
@@ -67,8 +73,15 @@ public sealed record PackageIr(
     public ImmutableArray<GmailConnectionIr> GmailConnections { get; init; } = [];
 }
 
-/// <summary>The HTTP listener every service is attached to, on a configurable port.</summary>
-public sealed record ListenerIr(Symbol Name, ConfigurableIr Port);
+/// <summary>
+/// An HTTP listener the services are attached to, on a configurable port: the HTTP one every service is on, or the
+/// HTTPS one (with <see cref="KeyStore"/>) the services exposed on https are also on.
+/// </summary>
+public sealed record ListenerIr(Symbol Name, ConfigurableIr Port)
+{
+    /// <summary>For the HTTPS listener: the key store it serves TLS with (<c>secureSocket</c>); null for HTTP.</summary>
+    public InboundKeyStoreIr? KeyStore { get; init; }
+}
 
 public enum ServiceKind
 {
@@ -96,6 +109,12 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 
     /// <summary>A proxy's published WSDL, answered to <c>GET ...?wsdl</c> before the flow runs; null when it publishes none.</summary>
     public PublishedWsdlIr? Wsdl { get; init; }
+
+    /// <summary>Whether the service is on the HTTPS listener alone, not the HTTP one (a proxy or data service exposed on https only).</summary>
+    public bool HttpsOnly { get; init; }
+
+    /// <summary>Whether the service is also on the package's HTTPS listener (<see cref="PackageIr.HttpsListener"/>).</summary>
+    public bool OnHttps { get; init; }
 }
 
 /// <summary>One resource function.</summary>

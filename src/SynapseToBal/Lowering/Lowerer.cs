@@ -117,6 +117,9 @@ public sealed partial class Lowerer
     private Action<int, int>? _progress;
     private int _lowered;
 
+    /// <summary>The package's HTTPS listener, when some proxy or data service names https (<c>HttpsListener</c>).</summary>
+    private ListenerIr? _httpsListener;
+
     /// <summary>Builds the semantic model of the documents (reporting into the same bag) and lowers them.</summary>
     public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
         Lower(SemanticModel.Build(documents, null, diagnostics), documents, diagnostics);
@@ -223,6 +226,7 @@ public sealed partial class Lowerer
         var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(inbound => Guarded(inbound, () => LowerInbound(inbound))).OfType<InboundIr>().ToImmutableArray();
         var processors = LowerMessageProcessors();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
+        _httpsListener = HttpsListener();
         var services = _model.Apis.Select(api => Guarded(api, () => LowerApi(api))).OfType<ServiceIr>().ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
         services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
@@ -237,9 +241,10 @@ public sealed partial class Lowerer
 
         DescribeFaultRunners();
         entries = entries.Select(entry => GuardedPass(entry.Origin, EntryReadStep, () => ExternalEntryRead(entry)) ?? entry).ToImmutableArray();
+        // The Micro Integrator serves APIs and the main sequence on every HTTP transport listener, https too.
         return new PackageIr(
             listener,
-            services.ToImmutableArray(),
+            services.Select(s => _httpsListener is not null && s.Kind is ServiceKind.Api or ServiceKind.MainSequence ? s with { OnHttps = true } : s).ToImmutableArray(),
             _functions.ToImmutableArray(),
             _clients.ToImmutableArray(),
             _configurables.ToImmutableArray(),
@@ -247,6 +252,7 @@ public sealed partial class Lowerer
             documents.Select(d => d.Path).ToImmutableArray(),
             _symbols.ModuleSymbols.Where(s => !_replacedFaults.ContainsKey(s)).ToImmutableArray())
         {
+            HttpsListener = _httpsListener,
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
             LocalEntries = entries,
             Jobs = jobs,

@@ -1863,6 +1863,7 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Port);
+                sink.Visit(n.KeyStore);
                 return true;
             }
 
@@ -2304,6 +2305,7 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.HttpsListener);
                 foreach (var item in n.PendingEndpoints)
                 {
                     sink.Visit(item);

@@ -90,17 +90,21 @@ public sealed class DataServiceOperationTests
     }
 
     [Theory]
-    [InlineData("", "Http")]
-    [InlineData(" transports=\"http https\"", "Http")]
-    [InlineData(" transports=\"https\"", "Https")]
-    public void The_endpoint_addresses_follow_the_exposed_transports(string attributes, string prefix)
+    [InlineData("", false, "Http")]
+    [InlineData(" transports=\"http https\"", false, "Http")]
+    [InlineData(" transports=\"https\"", false, "Https")]
+    [InlineData("", true, "Http Https")]
+    [InlineData(" transports=\"http https\"", true, "Http Https")]
+    [InlineData(" transports=\"http\"", true, "Http")]
+    [InlineData(" transports=\"https\"", true, "Https")]
+    public void The_endpoint_addresses_follow_the_exposed_transports(string attributes, bool httpsListener, string prefixes)
     {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("D.dbs", $"<data name=\"D\"{attributes}>{Config}</data>", diagnostics);
         var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
         Assert.Equal(
-            new[] { $"/services/D.D{prefix}Soap11Endpoint", $"/services/D.D{prefix}Soap12Endpoint", $"/services/D.D{prefix}Endpoint" },
-            Lowerer.DataServiceEndpointPaths(service).ToArray());
+            prefixes.Split(' ').SelectMany(prefix => new[] { $"/services/D.D{prefix}Soap11Endpoint", $"/services/D.D{prefix}Soap12Endpoint", $"/services/D.D{prefix}Endpoint" }).ToArray(),
+            Lowerer.DataServiceEndpointPaths(service, httpsListener).ToArray());
     }
 
     [Fact]
@@ -109,6 +113,6 @@ public sealed class DataServiceOperationTests
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("D.dbs", $"<data name=\"D\" transports=\"jms\">{Config}</data>", diagnostics);
         var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
-        Assert.Empty(Lowerer.DataServiceEndpointPaths(service));
+        Assert.Empty(Lowerer.DataServiceEndpointPaths(service, httpsListener: true));
     }
 }

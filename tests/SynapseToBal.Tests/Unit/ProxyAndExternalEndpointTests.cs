@@ -211,11 +211,15 @@ public sealed class ProxyAndExternalEndpointTests
             <proxy name="S" transports="https"><target><inSequence><respond/></inSequence></target></proxy>
             """, out _);
 
+        // Exposed on http and https (with an HTTPS listener in the package): both sets of endpoint names, on both listeners.
         var p = package.Services.Where(s => s.Name == "P").Select(s => s.BasePath).ToArray();
-        Assert.Equal(["/services/P", "/services/P.PHttpSoap11Endpoint", "/services/P.PHttpSoap12Endpoint", "/services/P.PHttpEndpoint"], p);
-        // Exposed on https only: the service on the HTTP listener stands for the https one, with its endpoint names.
+        Assert.Equal(["/services/P", "/services/P.PHttpSoap11Endpoint", "/services/P.PHttpSoap12Endpoint", "/services/P.PHttpEndpoint", "/services/P.PHttpsSoap11Endpoint", "/services/P.PHttpsSoap12Endpoint", "/services/P.PHttpsEndpoint"], p);
+        Assert.All(package.Services.Where(s => s.Name == "P"), service => Assert.True(!service.HttpsOnly && service.OnHttps));
+        // Exposed on https only: on the HTTPS listener alone, with its Https endpoint names.
         var s = package.Services.Where(s => s.Name == "S").Select(s => s.BasePath).ToArray();
         Assert.Equal(["/services/S", "/services/S.SHttpsSoap11Endpoint", "/services/S.SHttpsSoap12Endpoint", "/services/S.SHttpsEndpoint"], s);
+        Assert.All(package.Services.Where(s => s.Name == "S"), service => Assert.True(!!service.HttpsOnly && service.OnHttps));
+        Assert.NotNull(package.HttpsListener?.KeyStore);
 
         var flow = Assert.Single(package.Functions, f => f.Kind == FunctionKind.InFlow && f.Summary.Contains("proxy service P,", StringComparison.Ordinal));
         Assert.All(package.Services.Where(s => s.Name == "P"), service =>
@@ -225,6 +229,38 @@ public sealed class ProxyAndExternalEndpointTests
             Assert.Equal(flow.Name, step.Function);
         });
     }
+    [Fact]
+    public void Without_a_proxy_naming_https_every_service_is_on_the_http_listener_alone()
+    {
+        var package = Lower("""
+            <proxy name="P"><target><inSequence><respond/></inSequence></target></proxy>
+            <api name="A" context="/a"><resource methods="GET"><inSequence><respond/></inSequence></resource></api>
+            """, out _);
+
+        Assert.Null(package.HttpsListener);
+        Assert.All(package.Services, service => Assert.True(!service.HttpsOnly && !service.OnHttps));
+        Assert.DoesNotContain(package.Services, service => service.BasePath.Contains("Https", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_proxy_exposed_on_http_alone_is_also_on_the_https_listener_as_axis2_accepts_https_for_http()
+    {
+        var package = Lower("""
+            <proxy name="H" transports="http"><target><inSequence><respond/></inSequence></target></proxy>
+            <proxy name="S" transports="https"><target><inSequence><respond/></inSequence></target></proxy>
+            <api name="A" context="/a"><resource methods="GET"><inSequence><respond/></inSequence></resource></api>
+            """, out var diagnostics);
+
+        Assert.All(package.Services.Where(s => s.Name == "H"), service => Assert.True(!service.HttpsOnly && service.OnHttps));
+        Assert.DoesNotContain(package.Services, service => service.Name == "H" && service.BasePath.Contains("Https", StringComparison.Ordinal));
+        Assert.True(Assert.Single(package.Services, s => s.Kind == ServiceKind.Api).OnHttps);
+        // The key store password is a required secret configurable, never a literal.
+        var password = Assert.Single(package.Configurables, c => c.Name == package.HttpsListener!.KeyStore!.Password);
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.SecretConfigurable.Id);
+    }
+
     [Fact]
     public void A_send_to_a_recipient_list_with_out_only_is_a_parallel_fork_of_out_only_calls()
     {

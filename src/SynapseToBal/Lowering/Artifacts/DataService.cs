@@ -76,7 +76,8 @@ public sealed partial class Lowerer
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"<{unknown.Name}> of data service '{service.Name}' is not translated"), service) { RawXml = SecretNames.MaskXml(unknown.RawXml) });
         }
 
-        yield return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description };
+        var (onHttp, onHttps) = Listeners(DataServiceTransports(service));
+        yield return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description, HttpsOnly = !onHttp, OnHttps = onHttps };
         if (operations is not null)
         {
             foreach (var alias in DataServiceEndpointServices(service, operations))

@@ -49,23 +49,25 @@ public sealed partial class Lowerer
     private IEnumerable<ServiceIr> DataServiceEndpointServices(DataServiceSyntax service, Symbol operations)
     {
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
-        foreach (var alias in DataServiceEndpointPaths(service))
+        var (onHttp, onHttps) = Listeners(DataServiceTransports(service));
+        foreach (var alias in DataServiceEndpointPaths(service, _httpsListener is not null))
         {
             var resource = new ResourceIr("default", path, [new ContinueWithStep(null, operations)], null, null, false, $"ANY {alias}/* (an Axis2 endpoint address of the data service: its SOAP operations)", service);
-            yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path);
+            yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path) { HttpsOnly = !onHttp, OnHttps = onHttps };
         }
     }
 
     /// <summary>
     /// The Axis2 endpoint addresses of a data service: <c>.DHttpSoap11Endpoint</c>, <c>.DHttpSoap12Endpoint</c> and
-    /// <c>.DHttpEndpoint</c> (DBDeployer's default endpoints, the <c>Https</c> names for a service exposed on https only),
-    /// as for a proxy: the generated services are on the HTTP listener.
+    /// <c>.DHttpEndpoint</c> (DBDeployer's default endpoints, and the <c>Https</c> names for a service exposed on
+    /// https), as for a proxy (<see cref="Axis2EndpointPaths"/>).
     /// </summary>
-    internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service)
-    {
-        var transports = service.OtherAttributes.FirstOrDefault(a => a.Name == "transports")?.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [];
-        return Axis2EndpointPaths(service.Name, transports);
-    }
+    internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service, bool httpsListener) =>
+        Axis2EndpointPaths(service.Name, DataServiceTransports(service), httpsListener);
+
+    /// <summary>The transports a data service's <c>transports</c> attribute names (none: every one).</summary>
+    internal static string[] DataServiceTransports(DataServiceSyntax service) =>
+        service.OtherAttributes.FirstOrDefault(a => a.Name == "transports")?.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>An operation with the query it runs, or null with the reason it stays a TODO.</summary>
     private DataServiceOperationIr? DataServiceOperationFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceOperationDefSyntax operation, out string? reason)

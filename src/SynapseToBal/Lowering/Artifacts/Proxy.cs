@@ -50,7 +50,8 @@ public sealed partial class Lowerer
         _currentProxy = null;
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
-        var aliases = ProxyEndpointPaths(proxy);
+        var aliases = Axis2EndpointPaths(proxy.Name, proxy.Transports, _httpsListener is not null);
+        var (onHttp, onHttps) = Listeners(proxy.Transports);
 
         // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
         var flowName = ProxyFlowFunction(proxy.Name);
@@ -72,11 +73,11 @@ public sealed partial class Lowerer
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         // The WSDL is answered at every address of the service (Axis2 also finds the service by an endpoint name).
         var wsdl = PublishedWsdl(proxy);
-        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl };
+        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         foreach (var alias in aliases)
         {
             var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
-            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl };
+            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         }
     }
 
@@ -108,24 +109,24 @@ public sealed partial class Lowerer
     /// <summary>
     /// The Axis2 endpoint addresses the Micro Integrator also serves a proxy at: for each exposed HTTP transport,
     /// <c>/services/P.PHttpSoap11Endpoint</c>, <c>.PHttpSoap12Endpoint</c> and <c>.PHttpEndpoint</c> (<c>Https</c> for
-    /// https), the names Axis2 gives the service's default endpoints, found by <c>AxisConfiguration.getService</c>
-    /// through its map of <c>service.endpoint</c> names. A proxy without <c>transports</c> is exposed on all of them.
-    /// The generated services are on the HTTP listener, so the <c>Https</c> names are served only for a proxy exposed
-    /// on https and not on http (the Micro Integrator's https listener serves them).
+    /// https), the names Axis2 gives the service's default endpoints (<c>Utils.addEndpointsToService</c>, one set per
+    /// exposed transport, every transport for a proxy without <c>transports</c>), found by
+    /// <c>AxisConfiguration.getService</c> through its map of endpoint names whatever listener the request came in on.
+    /// Without an HTTPS listener in the package (no proxy or data service names https) the <c>Https</c> names are
+    /// served only for a service exposed on https alone.
     /// </summary>
-    internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy) => Axis2EndpointPaths(proxy.Name, proxy.Transports);
+    internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy, bool httpsListener) => Axis2EndpointPaths(proxy.Name, proxy.Transports, httpsListener);
 
     /// <summary>
     /// The Axis2 default endpoint addresses of service <paramref name="name"/> exposed on <paramref name="transports"/>
     /// (all of them when empty), as <see cref="ProxyEndpointPaths"/> says; data services are named the same way (DBDeployer).
     /// </summary>
-    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports)
+    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener)
     {
         var paths = ImmutableArray.CreateBuilder<string>();
-        // The generated service is on the HTTP listener: the Https names only when the service is not exposed on http.
-        var http = transports.Count == 0 || transports.Contains("http", StringComparer.OrdinalIgnoreCase);
-        var https = transports.Contains("https", StringComparer.OrdinalIgnoreCase);
-        foreach (var (exposed, prefix) in new[] { (http, "Http"), (!http && https, "Https") })
+        var http = transports.Count == 0 || transports.Contains("http", StringComparer.Ordinal);
+        var https = transports.Count == 0 || transports.Contains("https", StringComparer.Ordinal);
+        foreach (var (exposed, prefix) in new[] { (http, "Http"), (https && (httpsListener || !http), "Https") })
         {
             if (exposed)
             {
@@ -137,6 +138,51 @@ public sealed partial class Lowerer
         }
 
         return paths.ToImmutable();
+    }
+
+    /// <summary>
+    /// The listeners a proxy or data service exposed on <paramref name="transports"/> is served on. The HTTP one when it
+    /// is exposed on http (or on every transport); without an HTTPS listener in the package, every service is on it.
+    /// The HTTPS one when it is exposed on https, and also when it is exposed on http alone: Axis2's
+    /// <c>DispatchPhase.validateTransport</c> accepts a request whose incoming transport name starts with an exposed
+    /// one, and <c>"https"</c> starts with <c>"http"</c>, so the Micro Integrator answers such a proxy on its https port
+    /// too. A service exposed on https alone is refused over http (<c>"http"</c> does not start with <c>"https"</c>).
+    /// </summary>
+    private (bool Http, bool Https) Listeners(IReadOnlyCollection<string> transports)
+    {
+        if (_httpsListener is null)
+        {
+            return (true, false);
+        }
+
+        var http = transports.Count == 0 || transports.Contains("http", StringComparer.Ordinal);
+        var https = transports.Count == 0 || transports.Contains("https", StringComparer.Ordinal);
+        return (http, http || https);
+    }
+
+    /// <summary>
+    /// The HTTPS listener, when a proxy served over HTTP or a data service names https among its transports (the author
+    /// asked for it; the Micro Integrator's https listener then answers it on port 8253): a port configurable and a
+    /// key store (a required path and a required secret password: the MI's is <c>[keystore.primary]</c> of
+    /// deployment.toml, a JKS file that Ballerina cannot read). Null otherwise: the services stay on the HTTP listener alone.
+    /// </summary>
+    private ListenerIr? HttpsListener()
+    {
+        ArtifactSyntax? first = _model.Artifacts.OfType<ProxySyntax>().FirstOrDefault(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && p.Transports.Contains("https", StringComparer.Ordinal));
+        first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => DataServiceTransports(d).Contains("https", StringComparer.Ordinal));
+        if (first is null)
+        {
+            return null;
+        }
+
+        var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "https port"), ConfigurableType.Integer, "8253", "Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10).", Secret: false);
+        var path = _symbols.Module(SymbolKind.Configurable, "https key store path");
+        var password = _symbols.Module(SymbolKind.Configurable, "https key store password");
+        _configurables.Add(port);
+        _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, null, "Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key stores: convert it with keytool -importkeystore -deststoretype PKCS12).", Secret: false));
+        _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, "Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).", Secret: true));
+        _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, first.Location, "HTTPS listener key store password");
+        return new ListenerIr(_symbols.Module(SymbolKind.Listener, "https listener"), port) { KeyStore = new InboundKeyStoreIr(path, password) };
     }
 
     /// <summary>What a proxy declares that the generated service does not do: each is reported (SB0206).</summary>
@@ -207,12 +253,12 @@ public sealed partial class Lowerer
 
         if (!proxy.StartOnLoad)
         {
-            Report("startOnLoad=\"false\"", "the generated service starts with the package");
+            Report("startOnLoad=\"false\"", "the Micro Integrator deploys the proxy stopped (its Axis2 service inactive: AxisConfiguration.getService refuses every request to it with a 'serviceinactive' fault until it is activated by hand); the generated service answers from the start");
         }
 
         if (!proxy.PinnedServers.IsEmpty)
         {
-            Report("pinnedServers", "the service runs wherever the package is deployed");
+            Report("pinnedServers", $"the Micro Integrator deploys the proxy only on a server whose name is one of '{string.Join(", ", proxy.PinnedServers)}' (ProxyService.buildAxisService; the server's name is localhost unless configured); the generated service runs wherever the package is deployed");
         }
 
         if (proxy.ServiceGroup is not null)
@@ -222,17 +268,17 @@ public sealed partial class Lowerer
 
         foreach (var policy in proxy.Policies)
         {
-            Report($"policy '{policy.Key}'", "WS-Policy is not applied; configure the service's security by hand");
+            Report($"policy '{policy.Key}'", "the Micro Integrator attaches the WS-Policy to the proxy's Axis2 service (security, RM or addressing assertions it enforces on each request); the generated service applies no policy: configure what it asks for by hand (ballerina/http secureSocket, auth)");
         }
 
         if (proxy.EnableAddressing)
         {
-            Report("enableAddressing", "WS-Addressing headers are not processed");
+            Report("enableAddressing", "the Micro Integrator engages the addressing module on the proxy (it reads the request's wsa: headers and answers with wsa:RelatesTo, sending the response to wsa:ReplyTo when it is not anonymous); the generated service neither reads nor writes WS-Addressing headers and always answers on the request's connection");
         }
 
         if (proxy.EnableSec is not null)
         {
-            Report("enableSec", "WS-Security is not applied; secure the listener by hand (Ballerina http:ListenerSecureSocket, auth)");
+            Report("enableSec", "the Micro Integrator engages Rampart on the proxy, so a request without the WS-Security header its policy asks for is refused with a SOAP fault and the response is signed or encrypted; the generated service accepts and answers unsecured messages: secure it by hand (http:ListenerSecureSocket, auth, or WS-Security in the flow)");
         }
 
         if (proxy.EnableRM is not null)

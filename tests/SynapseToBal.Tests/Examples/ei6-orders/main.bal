@@ -8,55 +8,77 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/OrderProxy on httpListener, httpsListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderProxyFlow(check newContext(request, (), "/services/OrderProxy"));
     }
 }
 
-service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
+service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
+service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
+service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint"));
     }
 }
 
+service "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/OrderProxy.OrderProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteProxy on httpListener {
+service /services/StockQuoteProxy on httpListener, httpsListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
     }
 }
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
+service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
     }

@@ -8,8 +8,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'ItemsAPI' (ItemsAPI.xml, line 2).
-service /items on httpListener {
+service /items on httpListener, httpsListener {
     # POST /items/prices
     resource function post prices(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsAPI", "/items");
@@ -39,28 +43,46 @@ service /items on httpListener {
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/QuoteProxy on httpListener, httpsListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsEndpoint"));
     }
 }

@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'PriceProxy' (PriceProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PriceProxy.PriceProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/PriceProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/PriceProxy.PriceProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/PriceProxy on httpListener, httpsListener {
     # ANY /services/PriceProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return priceProxyFlow(check newContext(request, (), "/services/PriceProxy"));
     }
 }
 
-service "/services/PriceProxy.PriceProxyHttpSoap11Endpoint" on httpListener {
+service "/services/PriceProxy.PriceProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/PriceProxy.PriceProxyHttpSoap12Endpoint" on httpListener {
+service "/services/PriceProxy.PriceProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/PriceProxy.PriceProxyHttpEndpoint" on httpListener {
+service "/services/PriceProxy.PriceProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint"));
+    }
+}
+
+service "/services/PriceProxy.PriceProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/PriceProxy.PriceProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/PriceProxy.PriceProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpsEndpoint"));
     }
 }

@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/SalesforceTodoProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/SalesforceTodoProxy on httpListener, httpsListener {
     # ANY /services/SalesforceTodoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy"));
     }
 }
 
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint" on httpListener {
+service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint" on httpListener {
+service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint" on httpListener {
+service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint"));
+    }
+}
+
+service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsEndpoint"));
     }
 }

@@ -7,10 +7,14 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Orders, called over SOAP.
 # Data service 'OrderDataService' (OrderDataService.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
-service /services/OrderDataService on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
+service /services/OrderDataService on httpListener, httpsListener {
     // TODO(SB0206): the SOAP operation 'getOrdersByStatus' of data service 'OrderDataService' (query 'ordersByStatus') is not translated: the result of query 'ordersByStatus' is outputType="json" (only XML results are translated)
     // <operation name="getOrdersByStatus">
     //    <call-query href="ordersByStatus">
@@ -31,20 +35,38 @@ service /services/OrderDataService on httpListener {
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint" on httpListener {
+service "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint" on httpListener {
+service "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpEndpoint" on httpListener {
+service "/services/OrderDataService.OrderDataServiceHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpEndpoint"));
+    }
+}
+
+service "/services/OrderDataService.OrderDataServiceHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/OrderDataService.OrderDataServiceHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/OrderDataService.OrderDataServiceHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpsEndpoint"));
     }
 }

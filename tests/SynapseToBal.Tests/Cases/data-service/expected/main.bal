@@ -7,10 +7,14 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Employees of the HR database.
 # Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
-service /services/EmployeeDataService on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
+service /services/EmployeeDataService on httpListener, httpsListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
     resource function get Employee/[string employeeNumber](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService", {"EmployeeNumber": employeeNumber});
@@ -38,20 +42,38 @@ service /services/EmployeeDataService on httpListener {
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint" on httpListener {
+service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint" on httpListener {
+service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint" on httpListener {
+service "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint"));
+    }
+}
+
+service "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/EmployeeDataService.EmployeeDataServiceHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpsEndpoint"));
     }
 }

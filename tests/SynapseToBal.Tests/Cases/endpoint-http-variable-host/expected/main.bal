@@ -7,8 +7,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'FriendsAPI' (endpoints.xml, line 44).
-service /friends on httpListener {
+service /friends on httpListener, httpsListener {
     # GET /friends/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id});
@@ -31,55 +35,91 @@ service /friends on httpListener {
 }
 
 # Proxy service 'StudentProxy' (endpoints.xml, line 14).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentProxy.StudentProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StudentProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentProxy.StudentProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/StudentProxy on httpListener, httpsListener {
     # ANY /services/StudentProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentProxyFlow(check newContext(request, (), "/services/StudentProxy"));
     }
 }
 
-service "/services/StudentProxy.StudentProxyHttpSoap11Endpoint" on httpListener {
+service "/services/StudentProxy.StudentProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/StudentProxy.StudentProxyHttpSoap12Endpoint" on httpListener {
+service "/services/StudentProxy.StudentProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/StudentProxy.StudentProxyHttpEndpoint" on httpListener {
+service "/services/StudentProxy.StudentProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpEndpoint"));
     }
 }
 
+service "/services/StudentProxy.StudentProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/StudentProxy.StudentProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/StudentProxy.StudentProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StudentLookupProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/StudentLookupProxy on httpListener, httpsListener {
     # ANY /services/StudentLookupProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy"));
     }
 }
 
-service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint" on httpListener {
+service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint" on httpListener {
+service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint" on httpListener {
+service "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint"));
+    }
+}
+
+service "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/StudentLookupProxy.StudentLookupProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpsEndpoint"));
     }
 }

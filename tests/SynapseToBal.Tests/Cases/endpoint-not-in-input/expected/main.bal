@@ -8,8 +8,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'StockApi' (StockApi.xml, line 2).
-service /stock on httpListener {
+service /stock on httpListener, httpsListener {
     # GET /stock/quote/{symbol}
     resource function get quote/[string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol});
@@ -44,28 +48,46 @@ service /stock on httpListener {
 }
 
 # Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/RegistryProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/RegistryProxy on httpListener, httpsListener {
     # ANY /services/RegistryProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy"));
     }
 }
 
-service "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint" on httpListener {
+service "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint" on httpListener {
+service "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/RegistryProxy.RegistryProxyHttpEndpoint" on httpListener {
+service "/services/RegistryProxy.RegistryProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpEndpoint"));
+    }
+}
+
+service "/services/RegistryProxy.RegistryProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/RegistryProxy.RegistryProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/RegistryProxy.RegistryProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpsEndpoint"));
     }
 }

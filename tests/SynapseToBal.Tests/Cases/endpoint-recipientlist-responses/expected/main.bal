@@ -7,110 +7,186 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteAllProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/QuoteAllProxy on httpListener, httpsListener {
     # ANY /services/QuoteAllProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy"));
     }
 }
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint" on httpListener {
+service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint" on httpListener {
+service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint" on httpListener {
+service "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint"));
     }
 }
 
+service "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/QuoteAllProxy.QuoteAllProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/DynamicQuoteProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/DynamicQuoteProxy on httpListener, httpsListener {
     # ANY /services/DynamicQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy"));
     }
 }
 
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint" on httpListener {
+service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint"));
     }
 }
 
+service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'NotifyProxy' (recipients.xml, line 67).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/NotifyProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/NotifyProxy on httpListener, httpsListener {
     # ANY /services/NotifyProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy"));
     }
 }
 
-service "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint" on httpListener {
+service "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint" on httpListener {
+service "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/NotifyProxy.NotifyProxyHttpEndpoint" on httpListener {
+service "/services/NotifyProxy.NotifyProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpEndpoint"));
     }
 }
 
+service "/services/NotifyProxy.NotifyProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/NotifyProxy.NotifyProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/NotifyProxy.NotifyProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/IdAggregateProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/IdAggregateProxy on httpListener, httpsListener {
     # ANY /services/IdAggregateProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy"));
     }
 }
 
-service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint" on httpListener {
+service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint" on httpListener {
+service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint" on httpListener {
+service "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint"));
+    }
+}
+
+service "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/IdAggregateProxy.IdAggregateProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpsEndpoint"));
     }
 }

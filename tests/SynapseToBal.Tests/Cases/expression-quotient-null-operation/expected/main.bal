@@ -8,8 +8,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'OrdersAPI' (api.xml, line 2).
-service /orders on httpListener {
+service /orders on httpListener, httpsListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
@@ -33,28 +37,46 @@ service /orders on httpListener {
 }
 
 # Proxy service 'OperationNameProxy' (proxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OperationNameProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/OperationNameProxy on httpListener, httpsListener {
     # ANY /services/OperationNameProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy"));
     }
 }
 
-service "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint" on httpListener {
+service "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint" on httpListener {
+service "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/OperationNameProxy.OperationNameProxyHttpEndpoint" on httpListener {
+service "/services/OperationNameProxy.OperationNameProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpEndpoint"));
+    }
+}
+
+service "/services/OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/OperationNameProxy.OperationNameProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpsEndpoint"));
     }
 }

@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/LegacyFileProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/LegacyFileProxy on httpListener, httpsListener {
     # ANY /services/LegacyFileProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy"));
     }
 }
 
-service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint" on httpListener {
+service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint" on httpListener {
+service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint" on httpListener {
+service "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint"));
+    }
+}
+
+service "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/LegacyFileProxy.LegacyFileProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpsEndpoint"));
     }
 }

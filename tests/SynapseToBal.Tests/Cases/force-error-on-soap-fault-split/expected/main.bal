@@ -7,8 +7,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'OrderLinesApi' (artifacts.xml, line 36).
-service /lines on httpListener {
+service /lines on httpListener, httpsListener {
     # POST /lines/parallel
     resource function post parallel(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
@@ -116,28 +120,46 @@ service /lines on httpListener {
 }
 
 # Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteFanOutProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/QuoteFanOutProxy on httpListener, httpsListener {
     # ANY /services/QuoteFanOutProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy"));
     }
 }
 
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint" on httpListener {
+service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint" on httpListener {
+service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint" on httpListener {
+service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint"));
+    }
+}
+
+service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint"));
     }
 }

@@ -8,8 +8,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'CrmAPI' (api.xml, line 2).
-service /crm on httpListener {
+service /crm on httpListener, httpsListener {
     # GET /crm/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id});
@@ -30,28 +34,46 @@ service /crm on httpListener {
 }
 
 # Proxy service 'CustomerProxy' (proxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/CustomerProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/CustomerProxy on httpListener, httpsListener {
     # ANY /services/CustomerProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy"));
     }
 }
 
-service "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint" on httpListener {
+service "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint" on httpListener {
+service "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/CustomerProxy.CustomerProxyHttpEndpoint" on httpListener {
+service "/services/CustomerProxy.CustomerProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpEndpoint"));
+    }
+}
+
+service "/services/CustomerProxy.CustomerProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/CustomerProxy.CustomerProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/CustomerProxy.CustomerProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpsEndpoint"));
     }
 }

@@ -8,8 +8,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'CatalogAPI' (api.xml, line 2).
-service /catalog on httpListener {
+service /catalog on httpListener, httpsListener {
     # GET /catalog/stock/*
     resource function get stock/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
@@ -26,28 +30,46 @@ service /catalog on httpListener {
 }
 
 # Proxy service 'StockProxy' (proxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockProxy.StockProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockProxy.StockProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/StockProxy on httpListener, httpsListener {
     # ANY /services/StockProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockProxyFlow(check newContext(request, (), "/services/StockProxy"));
     }
 }
 
-service "/services/StockProxy.StockProxyHttpSoap11Endpoint" on httpListener {
+service "/services/StockProxy.StockProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/StockProxy.StockProxyHttpSoap12Endpoint" on httpListener {
+service "/services/StockProxy.StockProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/StockProxy.StockProxyHttpEndpoint" on httpListener {
+service "/services/StockProxy.StockProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpEndpoint"));
+    }
+}
+
+service "/services/StockProxy.StockProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/StockProxy.StockProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/StockProxy.StockProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockProxyFlow(check newContext(request, (), "/services/StockProxy.StockProxyHttpsEndpoint"));
     }
 }

@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/NestedQuotesProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/NestedQuotesProxy on httpListener, httpsListener {
     # ANY /services/NestedQuotesProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy"));
     }
 }
 
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint" on httpListener {
+service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint" on httpListener {
+service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint" on httpListener {
+service "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint"));
+    }
+}
+
+service "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint"));
     }
 }

@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderSplitProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/OrderSplitProxy on httpListener, httpsListener {
     # ANY /services/OrderSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy"));
     }
 }
 
-service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint" on httpListener {
+service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint" on httpListener {
+service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint" on httpListener {
+service "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint"));
+    }
+}
+
+service "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/OrderSplitProxy.OrderSplitProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpsEndpoint"));
     }
 }

@@ -7,8 +7,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'ForceErrorApi' (artifacts.xml, line 20).
-service /quotes on httpListener {
+service /quotes on httpListener, httpsListener {
     # POST /quotes/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ForceErrorApi", "/quotes");
@@ -27,28 +31,46 @@ service /quotes on httpListener {
 }
 
 # Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/ForceErrorProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/ForceErrorProxy on httpListener, httpsListener {
     # ANY /services/ForceErrorProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy"));
     }
 }
 
-service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint" on httpListener {
+service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint" on httpListener {
+service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint" on httpListener {
+service "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint"));
+    }
+}
+
+service "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/ForceErrorProxy.ForceErrorProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpsEndpoint"));
     }
 }

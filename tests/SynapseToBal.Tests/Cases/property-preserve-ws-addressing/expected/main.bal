@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'PreserveAddressingProxy' (proxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/PreserveAddressingProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/PreserveAddressingProxy on httpListener, httpsListener {
     # ANY /services/PreserveAddressingProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy"));
     }
 }
 
-service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint" on httpListener {
+service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint" on httpListener {
+service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint" on httpListener {
+service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpEndpoint"));
+    }
+}
+
+service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return preserveAddressingProxyFlow(check newContext(request, (), "/services/PreserveAddressingProxy.PreserveAddressingProxyHttpsEndpoint"));
     }
 }

@@ -8,9 +8,13 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'PublishedProxy' (PublishedProxy.xml, line 3).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/PublishedProxy on httpListener {
+service /services/PublishedProxy on httpsListener {
     # ANY /services/PublishedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
@@ -21,7 +25,7 @@ service /services/PublishedProxy on httpListener {
     }
 }
 
-service "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint" on httpListener {
+service "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
@@ -30,7 +34,7 @@ service "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint" on httpList
     }
 }
 
-service "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint" on httpListener {
+service "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
@@ -39,7 +43,7 @@ service "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint" on httpList
     }
 }
 
-service "/services/PublishedProxy.PublishedProxyHttpsEndpoint" on httpListener {
+service "/services/PublishedProxy.PublishedProxyHttpsEndpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
@@ -49,28 +53,46 @@ service "/services/PublishedProxy.PublishedProxyHttpsEndpoint" on httpListener {
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 5).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/QuoteProxy on httpListener, httpsListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsEndpoint"));
     }
 }

@@ -9,36 +9,40 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/EchoProxy.EchoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/EchoProxy on httpListener {
+service /services/EchoProxy on httpListener, httpsListener {
     # ANY /services/EchoProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return echoProxyFlow(check newContext(request, (), "/services/EchoProxy"));
     }
 }
 
-service "/services/EchoProxy.EchoProxyHttpSoap11Endpoint" on httpListener {
+service "/services/EchoProxy.EchoProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/EchoProxy.EchoProxyHttpSoap12Endpoint" on httpListener {
+service "/services/EchoProxy.EchoProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener {
+service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpEndpoint"));
     }
 }
 
 # Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/OrderProxy on httpListener, httpsListener {
     # ANY /services/OrderProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
@@ -49,7 +53,7 @@ service /services/OrderProxy on httpListener {
     }
 }
 
-service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
+service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
@@ -58,7 +62,7 @@ service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
     }
 }
 
-service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
+service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
@@ -67,7 +71,7 @@ service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
     }
 }
 
-service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
+service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(orderProxyWsdlPath);
@@ -76,30 +80,75 @@ service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
     }
 }
 
+service "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/OrderProxy.OrderProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(orderProxyWsdlPath);
+        }
+        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsEndpoint"));
+    }
+}
+
 # Passes every request to the stock quote service.
 # Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/PassThroughProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/PassThroughProxy on httpListener, httpsListener {
     # ANY /services/PassThroughProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy"));
     }
 }
 
-service "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint" on httpListener {
+service "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint" on httpListener {
+service "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/PassThroughProxy.PassThroughProxyHttpEndpoint" on httpListener {
+service "/services/PassThroughProxy.PassThroughProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpEndpoint"));
+    }
+}
+
+service "/services/PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/PassThroughProxy.PassThroughProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpsEndpoint"));
     }
 }

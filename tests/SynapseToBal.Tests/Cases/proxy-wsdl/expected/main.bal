@@ -10,9 +10,13 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/FileWsdlProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/FileWsdlProxy on httpListener, httpsListener {
     # ANY /services/FileWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
@@ -23,7 +27,7 @@ service /services/FileWsdlProxy on httpListener {
     }
 }
 
-service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListener {
+service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
@@ -32,7 +36,7 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListene
     }
 }
 
-service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListener {
+service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
@@ -41,7 +45,7 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListene
     }
 }
 
-service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener {
+service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(fileWsdlProxyWsdlPath);
@@ -50,9 +54,36 @@ service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener {
     }
 }
 
+service "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/FileWsdlProxy.FileWsdlProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(fileWsdlProxyWsdlPath);
+        }
+        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/InlineWsdlProxy on httpListener {
+service /services/InlineWsdlProxy on httpListener, httpsListener {
     # ANY /services/InlineWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
@@ -63,7 +94,7 @@ service /services/InlineWsdlProxy on httpListener {
     }
 }
 
-service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpListener {
+service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
@@ -72,7 +103,7 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpLis
     }
 }
 
-service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpListener {
+service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
@@ -81,7 +112,7 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpLis
     }
 }
 
-service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener {
+service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(inlineWsdlProxyWsdlPath);
@@ -91,8 +122,8 @@ service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener 
 }
 
 # Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/KeyWsdlProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/KeyWsdlProxy on httpListener, httpsListener {
     # ANY /services/KeyWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
@@ -103,7 +134,7 @@ service /services/KeyWsdlProxy on httpListener {
     }
 }
 
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener {
+service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
@@ -112,7 +143,7 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener 
     }
 }
 
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener {
+service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
@@ -121,7 +152,7 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener 
     }
 }
 
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener {
+service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if isWsdlRequest(request, path) {
             return wsdlResponse(keyWsdlProxyWsdlPath);
@@ -130,29 +161,74 @@ service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener {
     }
 }
 
+service "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(keyWsdlProxyWsdlPath);
+        }
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(keyWsdlProxyWsdlPath);
+        }
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/KeyWsdlProxy.KeyWsdlProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if isWsdlRequest(request, path) {
+            return wsdlResponse(keyWsdlProxyWsdlPath);
+        }
+        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/MissingWsdlProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/MissingWsdlProxy on httpListener, httpsListener {
     # ANY /services/MissingWsdlProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy"));
     }
 }
 
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint" on httpListener {
+service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint" on httpListener {
+service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint" on httpListener {
+service "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint"));
+    }
+}
+
+service "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/MissingWsdlProxy.MissingWsdlProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpsEndpoint"));
     }
 }

@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'RewriteProxy' (proxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/RewriteProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/RewriteProxy on httpListener, httpsListener {
     # ANY /services/RewriteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy"));
     }
 }
 
-service "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/RewriteProxy.RewriteProxyHttpEndpoint" on httpListener {
+service "/services/RewriteProxy.RewriteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpEndpoint"));
+    }
+}
+
+service "/services/RewriteProxy.RewriteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/RewriteProxy.RewriteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/RewriteProxy.RewriteProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpsEndpoint"));
     }
 }

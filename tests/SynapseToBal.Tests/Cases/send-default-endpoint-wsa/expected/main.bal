@@ -7,82 +7,122 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/WsaForwardProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/WsaForwardProxy on httpListener, httpsListener {
     # ANY /services/WsaForwardProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy"));
     }
 }
 
-service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint" on httpListener {
+service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint" on httpListener {
+service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint" on httpListener {
+service "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint"));
     }
 }
 
+service "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/WsaForwardProxy.WsaForwardProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'WsaStripProxy' (proxies.xml, line 18).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/WsaStripProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/WsaStripProxy on httpListener, httpsListener {
     # ANY /services/WsaStripProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy"));
     }
 }
 
-service "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint" on httpListener {
+service "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint" on httpListener {
+service "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/WsaStripProxy.WsaStripProxyHttpEndpoint" on httpListener {
+service "/services/WsaStripProxy.WsaStripProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpEndpoint"));
     }
 }
 
+service "/services/WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/WsaStripProxy.WsaStripProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/WsaTypedProxy on httpListener {
+service /services/WsaTypedProxy on httpListener, httpsListener {
     # ANY /services/WsaTypedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy"));
     }
 }
 
-service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint" on httpListener {
+service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint" on httpListener {
+service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint" on httpListener {
+service "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint"));
     }

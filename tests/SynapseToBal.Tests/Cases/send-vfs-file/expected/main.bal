@@ -8,8 +8,12 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'OrdersFileAPI' (OrdersFileAPI.xml, line 2).
-service /orders on httpListener {
+service /orders on httpListener, httpsListener {
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersFileAPI", "/orders");
@@ -43,28 +47,46 @@ service /orders on httpListener {
 }
 
 # Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteFileProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/StockQuoteFileProxy on httpListener, httpsListener {
     # ANY /services/StockQuoteFileProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy"));
     }
 }
 
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint" on httpListener {
+service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint" on httpListener {
+service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint" on httpListener {
+service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint"));
+    }
+}
+
+service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint"));
     }
 }

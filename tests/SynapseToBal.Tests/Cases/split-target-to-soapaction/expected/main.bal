@@ -8,56 +8,96 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/NotifyCloneProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/NotifyCloneProxy on httpListener, httpsListener {
     # ANY /services/NotifyCloneProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy"));
     }
 }
 
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint" on httpListener {
+service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint" on httpListener {
+service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint" on httpListener {
+service "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint"));
     }
 }
 
+service "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint"));
+    }
+}
+
 # Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteSplitProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/QuoteSplitProxy on httpListener, httpsListener {
     # ANY /services/QuoteSplitProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy"));
     }
 }
 
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpListener {
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpListener {
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener {
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint"));
+    }
+}
+
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint"));
     }
 }

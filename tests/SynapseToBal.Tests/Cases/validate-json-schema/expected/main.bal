@@ -9,8 +9,12 @@ import ballerina/log;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'OrderApi' (OrderApi.xml, line 1).
-service /orders on httpListener {
+service /orders on httpListener, httpsListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
@@ -31,28 +35,46 @@ service /orders on httpListener {
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/QuoteProxy on httpListener, httpsListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
+service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/QuoteProxy.QuoteProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsEndpoint"));
     }
 }
