@@ -14,6 +14,8 @@ namespace SynapseToBal.Refine;
 /// answers: a mediator's step a <see cref="DeadCodeStep"/> (once per mediator), comments and TODOs kept, a step of no
 /// mediator that stands for something of the source a comment saying it is not run, any other step of no mediator
 /// (the implicit answer at the end of a flow) dropped.
+/// Only a filter's test (Lowering/Mediators/FilterAndSwitch.cs) can be a literal: the other tests the lowering makes
+/// (conditionalRouter, validate, throttle) are read from the message or untranslated, so the comments name the filter.
 /// </summary>
 public static class ConstantConditions
 {
@@ -50,10 +52,10 @@ public static class ConstantConditions
                         result.Add(step);
                         break;
                     case { Origin: null, Unmediated: { } what }:
-                        result.Add(new CommentStep(null, $"Not run: {what}: the <{Name(stopper)}> above always takes a branch that ends the flow"));
+                        result.Add(new CommentStep(null, $"Not run: {what}: the <filter> above always takes a branch that ends the flow"));
                         break;
                     case { Origin: { } origin } when !ReferenceEquals(origin, lastDead) && !ReferenceEquals(origin, stopper):
-                        result.Add(new DeadCodeStep(origin, $"never runs: the <{Name(stopper)}> above always takes a branch that ends the flow"));
+                        result.Add(new DeadCodeStep(origin, "never runs: the <filter> above always takes a branch that ends the flow"));
                         lastDead = origin;
                         break;
                 }
@@ -65,10 +67,9 @@ public static class ConstantConditions
             {
                 var live = Rewrite(value ? branch.Then : branch.Else);
                 var dead = value ? branch.Else : branch.Then;
-                var name = branch.Origin?.ElementName ?? "filter";
-                result.Add(new CommentStep(branch.Origin, $"<{name}>: its condition is always {(value ? "true" : "false")}, so {(value ? "its then branch" : "its else branch, if any,")} always runs{(dead.Length > 0 ? " and the other never does" : string.Empty)}"));
+                result.Add(new CommentStep(branch.Origin, $"<filter>: its condition is always {(value ? "true" : "false")}, so {(value ? "its then branch" : "its else branch, if any,")} always runs{(dead.Length > 0 ? " and the other never does" : string.Empty)}"));
                 result.AddRange(live);
-                result.AddRange(Dead(dead, branch.Origin, $"never runs: the condition of the <{name}> around it is always {(value ? "true" : "false")}"));
+                result.AddRange(Dead(dead, branch.Origin, $"never runs: the condition of the <filter> around it is always {(value ? "true" : "false")}"));
                 stopped = Flow.Terminates(live);
                 stopper = branch.Origin;
                 continue;
@@ -104,6 +105,4 @@ public static class ConstantConditions
             }
         }
     }
-
-    private static string Name(object? origin) => (origin as Syntax.MediatorSyntax)?.ElementName ?? "filter";
 }
