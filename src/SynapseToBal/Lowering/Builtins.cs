@@ -65,7 +65,7 @@ public static class Builtins
         X("floor", 1, 1, ValueKind.Float, "Builtin.Floor"),
         X("ceiling", 1, 1, ValueKind.Float, "Builtin.Ceiling"),
         X("wso2:vault-lookup", 1, 2, ValueKind.String, "a required configurable (secret)"),
-        X("hashicorp:vault-lookup", 1, 3, ValueKind.String, "a required configurable (secret)"),
+        X("hashicorp:vault-lookup", 1, 3, ValueKind.String, "a required configurable (secret) per namespace, path and field (string literal arguments; one argument: \"\")"),
         X("json-eval", 1, 1, ValueKind.String, "JsonEvalIr for a simple JSONPath"),
         XNo("last", "needs the XPath context size, which only predicates have"),
         XNo("position", "needs the XPath context position, which only predicates have"),

@@ -1229,9 +1229,17 @@ internal sealed partial class ExpressionBinder(
                 return Value(args[0]) is XmlNavigationIr { TextOnly: false } named
                     ? Call(name == "local-name" ? Builtin.XPathLocalName : Builtin.XPathNamespaceUri, ValueKind.String, named)
                     : null;
-            case "wso2:vault-lookup" or "hashicorp:vault-lookup" when args[0] is StringLiteral alias:
+            case "wso2:vault-lookup" when args[0] is StringLiteral alias:
                 // A secret never becomes a literal: it is a required configurable.
                 return owner.Secret(alias.Value);
+            case "hashicorp:vault-lookup" when args.Length is 2 or 3 && args.All(a => a is StringLiteral):
+                // HashiCorpVaultLookupFunction (micro-integrator): (path, field) or (namespace, path, field), the secret
+                // a required configurable per namespace, path and field, the one MI 4.4 hashicorp-vault() of the same
+                // arguments reads (EvaluationContext.fetchHashicorpSecretValue calls this function).
+                return owner.Secret("hashicorp:" + string.Join("/", args.Cast<StringLiteral>().Select(a => a.Value)));
+            case "hashicorp:vault-lookup" when args.Length == 1:
+                // HashiCorpVaultLookupFunction returns "" when it is given neither two nor three arguments.
+                return new StringLiteralIr(string.Empty);
             case "json-eval":
                 return null; // only reached through the placeholder variables of ExpressionTranslator.Parse
             default:

@@ -553,14 +553,30 @@ public sealed partial class Lowerer
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
+    /// <summary>
+    /// Why an endpoint's <c>&lt;property&gt;</c> is not translated: AbstractEndpoint.send evaluates every one on the
+    /// message each time the endpoint sends (evaluateProperties, after building a content-aware message), setting it
+    /// in its scope (MediatorProperty.evaluate) where the flow and the response see it; the generated call sets nothing.
+    /// </summary>
+    private const string EndpointPropertyNotApplied = "the Micro Integrator sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before each send or call through this endpoint";
+
     /// <summary>The root of a connector connection configuration: <c>&lt;email.init&gt;</c>, <c>&lt;http.init&gt;</c>, <c>&lt;salesforce.init&gt;</c>, ...</summary>
     private static readonly Regex ConnectionInit = new(@"^\s*(<\?[^>]*\?>\s*)?(<!--.*?-->\s*)*<(?<name>[\w\-]+(\.[\w\-]+)*\.init)[\s/>]", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     /// <summary>A leaf element with text only: <c>&lt;password&gt;x&lt;/password&gt;</c>, with or without a prefix and attributes.</summary>
     private static readonly Regex LeafElement = new(@"<(?<prefix>[\w.\-]+:|)(?<name>[A-Za-z_][\w.\-]*)(?<attributes>\s[^<>]*?)?>(?<text>[^<]*)</\k<prefix>\k<name>\s*>", RegexOptions.CultureInvariant);
 
-    /// <summary>A whole value that is a secure vault lookup: <c>{wso2:vault-lookup('alias')}</c>.</summary>
-    private static readonly Regex VaultLookup = new(@"^\s*\{\s*wso2:vault-lookup\(\s*'(?<alias>[^']+)'\s*\)\s*\}\s*$", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// A whole value that is a secure vault lookup: <c>{wso2:vault-lookup('alias')}</c>, or a HashiCorp Vault one,
+    /// <c>{hashicorp:vault-lookup('path', 'field')}</c> or <c>('namespace', 'path', 'field')</c> (SecureVaultResolver's
+    /// <c>{x:vault-lookup('...')}</c> pattern takes both).
+    /// </summary>
+    private static readonly Regex VaultLookup = new(@"^\s*\{\s*(wso2:vault-lookup\(\s*'(?<alias>[^']+)'|hashicorp:vault-lookup\(\s*'(?<first>[^']+)'\s*,\s*'(?<second>[^']+)'(\s*,\s*'(?<third>[^']+)')?)\s*\)\s*\}\s*$", RegexOptions.CultureInvariant);
+
+    /// <summary>The secret a <see cref="VaultLookup"/> match reads: the alias, or <c>hashicorp:</c> and its namespace, path and field (as hashicorp-vault()).</summary>
+    private static string VaultAlias(Match vault) => vault.Groups["alias"].Success
+        ? vault.Groups["alias"].Value
+        : "hashicorp:" + string.Join("/", new[] { vault.Groups["first"], vault.Groups["second"], vault.Groups["third"] }.Where(g => g.Success).Select(g => g.Value));
 
     /// <summary>An attribute: <c>password="x"</c>.</summary>
     private static readonly Regex Attribute = new(@"(?<=\s)(?<name>[A-Za-z_][\w.\-:]*)\s*=\s*(?<quote>[""'])(?<value>.*?)\k<quote>", RegexOptions.CultureInvariant);
@@ -583,8 +599,8 @@ public sealed partial class Lowerer
                 : null;
             if (VaultLookup.Match(text.Value) is { Success: true } vault)
             {
-                // {wso2:vault-lookup('alias')} is resolved from the secure vault: the alias's required configurable.
-                secrets.Add((text.Index, text.Length, "\0" + vault.Groups["alias"].Value));
+                // {wso2:vault-lookup('alias')} is resolved from the secure vault (a HashiCorp lookup from the Vault): the required configurable of the alias.
+                secrets.Add((text.Index, text.Length, "\0" + VaultAlias(vault)));
             }
             else if (secretName is not null && !SecretNames.IsPlaceholder(System.Net.WebUtility.HtmlDecode(text.Value)))
             {
@@ -947,8 +963,8 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            notes.Add($"Endpoint property '{property.Name}' is not applied.");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
+            notes.Add($"Endpoint property '{property.Name}' is not applied: {EndpointPropertyNotApplied}.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", EndpointPropertyNotApplied);
         }
 
         decimal timeout;

@@ -95,6 +95,7 @@ public static class BallerinaRefiner
     {
         var failures = ImmutableArray.CreateBuilder<RefinerFailure>();
         IReadOnlyDictionary<Symbol, FunctionIr> inlined = new Dictionary<Symbol, FunctionIr>();
+        package = Pass("folding constant conditions", package, () => ConstantConditions.Fold(package), failures);
         (package, inlined) = Pass("inlining empty flows", (package, inlined), () => EmptyFlows.Inline(package), failures);
         package = Pass("inlining respond-only flows", package, () => RespondOnlyFlows.Inline(package), failures);
         package = Pass("removing unused flows", package, () => UnusedFlows.Remove(package), failures);

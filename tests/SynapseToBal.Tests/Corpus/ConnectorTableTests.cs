@@ -95,6 +95,8 @@ public sealed class ConnectorTableTests(ITestOutputHelper output)
 
     private static string StatusCell(string connector) => Connectors.Translated(connector) is { } translated
         ? translated
+        : Connectors.Of(connector) is not null && Connectors.Why(connector) is { } why
+        ? $"TODO naming the module and the calls (SB0232): {why}"
         : Connectors.Of(connector) is not null
         ? "TODO naming the module (SB0232)"
         : Connectors.WithoutHttp(connector) is not null

@@ -429,8 +429,8 @@ public sealed partial class Lowerer
 
         foreach (var property in endpoint.Properties.Where(p => !_groupAppliedProperties.Contains(p)))
         {
-            notes.Add($"Endpoint property '{property.Name}' is not applied.");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", "endpoint properties are not applied to calls yet");
+            notes.Add($"Endpoint property '{property.Name}' is not applied: {EndpointPropertyNotApplied}.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", EndpointPropertyNotApplied);
         }
 
         if (_flattenedGroupNotes.TryGetValue(endpoint.Definition, out var flattenedNote))

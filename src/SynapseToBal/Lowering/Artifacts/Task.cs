@@ -83,7 +83,9 @@ public sealed partial class Lowerer
         var message = properties.TryGetValue("message", out var messageProperty) ? messageProperty.Xml ?? messageProperty.Value : null;
         if (Text("registryKey") is { } registryKey)
         {
-            NotTranslated($"registryKey '{registryKey}'", "the message is read from the registry; put it in the job by hand");
+            NotTranslated($"registryKey '{registryKey}'", injectsProxy
+                ? "MessageInjector injects only an inline message into a proxy (it sends its 'message', absent here, so each run fails); give the task an inline message, or build the message in the job by hand"
+                : "MessageInjector reads that entry on each run (MessageContext.getEntry: a local entry, or a registry resource looked up then) and injects its text parsed as XML, which the job does not read; put the resource's XML in the job's message by hand");
         }
         else if (message is null)
         {

@@ -20,13 +20,13 @@ public sealed partial class Lowerer
         if (callout.Source is { Type: not "envelope" } source && !IsPayloadXPath(source.XPath))
         {
             var what = source.Key is { } key ? $"the property '{key}'" : $"the nodes '{source.XPath?.Original}' select";
-            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout sends {what} as the body of a copy of the message", "callout", "source", "only the whole message (no <source>, or type=\"envelope\") is translated")];
+            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout sends {what} as the body of a copy of the message: CalloutMediator makes the first element it gives the only child of the request's body (a JSON message is sent whole), while callBlocking sends the whole message; make that element the body of a copy of the context and call the endpoint's client with it by hand, or <enrich> it into the body before a <call blocking=\"true\">", "callout", "source", "CalloutMediator sends only the element the source gives as the request body, callBlocking the whole message; build that body on a copy of the context and call the endpoint's client by hand")];
         }
 
         if (callout.Target is { } target && !IsPayloadXPath(target.XPath))
         {
             var what = target.Key is { } key ? $"the property '{key}'" : $"the node '{target.XPath?.Original}' selects (replaced)";
-            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout puts the response body into {what}", "callout", "target", "only replacing the message with the response (no <target>) is translated")];
+            return [Todo(callout, DiagnosticCatalog.AttributeNotTranslated, $"the callout puts the response body into {what}: CalloutMediator puts the response body's first element in place of the first node the target XPath selects, or into the target property (a JSON response replaces the whole payload), while callBlocking replaces the message; call the endpoint's client by hand on a copy of the context and put the response's first element where the target says", "callout", "target", "CalloutMediator puts the response's first body element where the target says, callBlocking replaces the message; call the endpoint's client by hand and put the response's first element there")];
         }
 
         if (callout.Security is not null)

@@ -191,6 +191,7 @@ public sealed partial class Lowerer
     private TodoStep ConnectorTodo(ConnectorOperationMediator operation, string? why)
     {
         var replacement = Connectors.Replacement(operation.Connector, operation.Operation);
+        why ??= Connectors.Why(operation.Connector);
         var details = new List<string>();
         if (why is not null)
         {

@@ -22,12 +22,12 @@ public sealed partial class Lowerer
 
         if (target.Action == EnrichAction.Remove)
         {
-            return [EnrichTodo(enrich, "action=\"remove\"", "removing what a JSONPath selects is not translated; delete it from the payload by hand")];
+            return [EnrichTodo(enrich, "action=\"remove\"", "EnrichMediator removes every match of the source's JSONPath from the JSON body or the target property (Target.removeJsonFromBody / removeJsonFromProperty; XML messages are not supported), and the generated code has no JSONPath delete; remove those members from the payload by hand (map<json>.remove, or a filtered array)")];
         }
 
         if (target.Type == EnrichTargetType.Key)
         {
-            return [EnrichTodo(enrich, "target type=\"key\"", "renaming a JSON key is not translated; rename it in the payload by hand")];
+            return [EnrichTodo(enrich, "target type=\"key\"", "EnrichMediator renames the key the target JSONPath selects to the source's string value (Target.renameKey over Jayway JsonPath's renameKey), which the generated code has no counterpart for; rename it by hand: read the member, remove it and put its value back under the new name")];
         }
 
         var sourceJsonPath = source.Type == EnrichSourceType.Custom && source.XPath?.Language == ExpressionLanguage.JsonPath;
@@ -51,19 +51,19 @@ public sealed partial class Lowerer
         if (!source.CloneSource && sourceJsonPath)
         {
             // With clone="false" Synapse's JSON path deletes what the source path selected from the payload.
-            return [EnrichTodo(enrich, "clone=\"false\"", "moving (deleting) the JSON the source path selects is not translated")];
+            return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator moves the JSON: what the source path selects is deleted from the payload once it is copied, and the generated enrich only copies; after the enrich, remove the source member from the payload by hand")];
         }
 
         switch (target.Type)
         {
             case EnrichTargetType.Property when target.Action != EnrichAction.Replace:
-                return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "adding to the value a property holds is not translated")];
+                return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "EnrichMediator adds the source nodes as children of a copy of the property's XML element (action=\"child\" on a property holding an element) and otherwise (sibling, or a property holding no element) sets the property to the list of source nodes (Target.insertPropertyContents), values the generated properties do not hold; build the element with xml values and set the property with a <property> by hand")];
             case EnrichTargetType.Property:
                 return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich)];
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
                 return [new ReplacePayloadStep(enrich, value) { Copy = source.CloneSource }];
             case EnrichTargetType.Body:
-                return MovedSource(source, target) ? [EnrichTodo(enrich, "clone=\"false\"", "moving the source nodes inside the message is not translated")]
+                return MovedSource(source, target) ? [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator inserts the source nodes themselves, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand")]
                     : [new EnrichStep(enrich, value, new EnrichTargetIr.Body(), target.Action, nativeJson) { Copy = source.CloneSource }];
             case EnrichTargetType.Envelope:
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.Envelope(), target.Action, NativeJson: false) { Copy = source.CloneSource }];
@@ -105,7 +105,7 @@ public sealed partial class Lowerer
 
                 if (MovedSource(source, target))
                 {
-                    return [EnrichTodo(enrich, "clone=\"false\"", "moving the source nodes inside the message is not translated")];
+                    return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator inserts the source nodes themselves, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand")];
                 }
 
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.XmlPath(navigation), target.Action, nativeJson) { Copy = source.CloneSource }];

@@ -682,7 +682,7 @@ public sealed partial class Lowerer
 
         if (aggregate.CorrelateOn is not null)
         {
-            return "its aggregate has correlateOn: messages would be grouped by that value at run time";
+            return "its aggregate has correlateOn: AggregateMediator keys its aggregate by the expression's text, not its value, so every message (of any request) on which the expression selects something joins one aggregate shared by all requests until messageCount or the timeout completes it; a per-request gathering of the copies would mean something else: without messages of other requests to gather, drop correlateOn (the copies then correlate on the split's own property), else write the shared collector by hand";
         }
 
         if (new[] { aggregate.MinMessages, aggregate.MaxMessages }.Any(value => value is { IsDynamic: true } && RunTimeLimit(value, context) is null))

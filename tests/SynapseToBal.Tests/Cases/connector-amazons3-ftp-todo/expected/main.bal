@@ -37,7 +37,7 @@ service /storage on httpListener {
     # POST /storage/upload
     resource function post upload(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StorageAPI", "/storage");
-        // TODO(SB0232): connector operation <ftp.uploadFile>: use an ftp:Client of ballerina/ftp; the connection is the local entry 'ftpConnection'; parameters: filePath, inputContent
+        // TODO(SB0232): connector operation <ftp.uploadFile>: use an ftp:Client of ballerina/ftp; not translated because the converter knows no operations of an ftp connector (the corpus holds none; the Micro Integrator reaches FTP servers through vfs endpoints and proxies, translated, and the file connector); the connection is the local entry 'ftpConnection'; parameters: filePath, inputContent
         // <ftp.uploadFile configKey="ftpConnection">
         //     <filePath>/inbox/order.xml</filePath>
         //     <inputContent>{$body}</inputContent>

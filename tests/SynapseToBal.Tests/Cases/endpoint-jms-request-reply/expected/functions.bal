@@ -7,7 +7,7 @@ import ballerina/http;
 
 # Sequence 'QuoteCallout'.
 function quoteCallout(Context ctx) returns error? {
-    // TODO(SB0206): the callout puts the response body into the property 'quote'
+    // TODO(SB0206): the callout puts the response body into the property 'quote': CalloutMediator puts the response body's first element in place of the first node the target XPath selects, or into the target property (a JSON response replaces the whole payload), while callBlocking replaces the message; call the endpoint's client by hand on a copy of the context and put the response's first element where the target says
     // <callout endpointKey="StockQuoteJmsEP">
     //     <source type="envelope"/>
     //     <target key="quote"/>

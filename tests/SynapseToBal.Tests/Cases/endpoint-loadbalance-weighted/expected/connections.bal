@@ -26,7 +26,7 @@ final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault"
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# Endpoint property 'loadbalance.weight' is not applied.
+# Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before each send or call through this endpoint.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'NotWeighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
@@ -56,7 +56,7 @@ final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
 # Synapse's algorithm 'org.apache.synapse.endpoints.algorithms.WeightedRoundRobin' is not reproduced: the client uses round robin.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# Endpoint property 'loadbalance.weight' is not applied.
+# Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before each send or call through this endpoint.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'ZeroWeight' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.

@@ -39,12 +39,12 @@ service /targets on httpListener {
     # POST /targets/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        // TODO(SB0206): removing what a JSONPath selects is not translated; delete it from the payload by hand
+        // TODO(SB0206): EnrichMediator removes every match of the source's JSONPath from the JSON body or the target property (Target.removeJsonFromBody / removeJsonFromProperty; XML messages are not supported), and the generated code has no JSONPath delete; remove those members from the payload by hand (map<json>.remove, or a filtered array)
         // <enrich>
         //     <source type="custom" xpath="json-eval($.id)"/>
         //     <target type="body" action="remove"/>
         // </enrich>
-        // TODO(SB0206): renaming a JSON key is not translated; rename it in the payload by hand
+        // TODO(SB0206): EnrichMediator renames the key the target JSONPath selects to the source's string value (Target.renameKey over Jayway JsonPath's renameKey), which the generated code has no counterpart for; rename it by hand: read the member, remove it and put its value back under the new name
         // <enrich>
         //     <source type="inline">newName</source>
         //     <target type="key" xpath="json-eval($.user.name)"/>
@@ -54,7 +54,7 @@ service /targets on httpListener {
         //     <source type="custom" xpath="//order/id"/>
         //     <target xpath="json-eval($.id)"/>
         // </enrich>
-        // TODO(SB0206): moving the source nodes inside the message is not translated
+        // TODO(SB0206): with clone="false" EnrichMediator inserts the source nodes themselves, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand
         // <enrich>
         //     <source type="custom" clone="false" xpath="//order/id"/>
         //     <target xpath="//order/lines" action="child"/>
@@ -64,7 +64,7 @@ service /targets on httpListener {
         //     <source type="inline">{"a": 1}</source>
         //     <target xpath="json-eval($.items[*].price)"/>
         // </enrich>
-        // TODO(SB0206): adding to the value a property holds is not translated
+        // TODO(SB0206): EnrichMediator adds the source nodes as children of a copy of the property's XML element (action="child" on a property holding an element) and otherwise (sibling, or a property holding no element) sets the property to the list of source nodes (Target.insertPropertyContents), values the generated properties do not hold; build the element with xml values and set the property with a <property> by hand
         // <enrich>
         //     <source type="inline">{"a": 1}</source>
         //     <target type="property" property="list" action="child"/>
