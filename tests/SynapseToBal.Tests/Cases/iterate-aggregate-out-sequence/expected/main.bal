@@ -7,29 +7,51 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteProxy on httpListener {
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+service /services/StockQuoteProxy on httpListener, httpsListener {
     # ANY /services/StockQuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
     }
 }
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener {
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
     }
 }
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener {
+service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
     }
 }
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener {
+service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
+    }
+}
+
+service "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint"));
+    }
+}
+
+service "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint"));
+    }
+}
+
+service "/services/StockQuoteProxy.StockQuoteProxyHttpsEndpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpsEndpoint"));
     }
 }
