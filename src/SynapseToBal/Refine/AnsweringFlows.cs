@@ -102,19 +102,11 @@ public static class AnsweringFlows
         {
             if (stopped)
             {
-                switch (step)
+                // ProxyServiceMessageReceiver sends to the target endpoint only when the in sequence returns true.
+                const string Ended = "the sequence called above answers on every path, so the flow has ended";
+                if (EndedFlow.AfterEnd(step, stopper, ref lastDead, Ended + " (the Micro Integrator sends to the target endpoint only when the in sequence goes on)", Ended) is { } kept)
                 {
-                    case CommentStep or TodoStep or DeadCodeStep:
-                        result.Add(step);
-                        break;
-                    case { Origin: null, Unmediated: { } what }:
-                        // ProxyServiceMessageReceiver sends to the target endpoint only when the in sequence returns true.
-                        result.Add(new CommentStep(null, $"Not run: {what}: the sequence called above answers on every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in sequence goes on)"));
-                        break;
-                    case { Origin: { } origin } when !ReferenceEquals(origin, lastDead) && !ReferenceEquals(origin, stopper):
-                        result.Add(new DeadCodeStep(origin, "never runs: the sequence called above answers on every path, so the flow has ended"));
-                        lastDead = origin;
-                        break;
+                    result.Add(kept);
                 }
 
                 continue;

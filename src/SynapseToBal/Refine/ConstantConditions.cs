@@ -46,18 +46,10 @@ public static class ConstantConditions
         {
             if (stopped)
             {
-                switch (step)
+                const string Reason = "the <filter> above always takes a branch that ends the flow";
+                if (EndedFlow.AfterEnd(step, stopper, ref lastDead, Reason, Reason) is { } kept)
                 {
-                    case CommentStep or TodoStep or DeadCodeStep:
-                        result.Add(step);
-                        break;
-                    case { Origin: null, Unmediated: { } what }:
-                        result.Add(new CommentStep(null, $"Not run: {what}: the <filter> above always takes a branch that ends the flow"));
-                        break;
-                    case { Origin: { } origin } when !ReferenceEquals(origin, lastDead) && !ReferenceEquals(origin, stopper):
-                        result.Add(new DeadCodeStep(origin, "never runs: the <filter> above always takes a branch that ends the flow"));
-                        lastDead = origin;
-                        break;
+                    result.Add(kept);
                 }
 
                 continue;
