@@ -7849,7 +7849,7 @@ class RabbitMqStoreConsumer {
     private final int port;
     private final rabbitmq:ConnectionConfiguration & readonly connection;
     private final string queue;
-    private rabbitmq:Client? channel = ();
+    private rabbitmq:Client? amqp = ();
     private rabbitmq:BytesMessage? received = ();
 
     function init(string name, string host, int port, rabbitmq:ConnectionConfiguration & readonly connection, string queue) {
@@ -7895,12 +7895,12 @@ class RabbitMqStoreConsumer {
             Context|error ctx = restoreBytes(cached.content);
             return ctx is Context ? ctx : ();
         }
-        rabbitmq:Client|error channel = self.connect();
-        if channel is error {
-            log:printError(string `Message store '${self.name}' cannot connect to its broker`, 'error = channel);
+        rabbitmq:Client|error amqp = self.connect();
+        if amqp is error {
+            log:printError(string `Message store '${self.name}' cannot connect to its broker`, 'error = amqp);
             return ();
         }
-        rabbitmq:BytesMessage|rabbitmq:Error message = channel->consumeMessage(self.queue, false);
+        rabbitmq:BytesMessage|rabbitmq:Error message = amqp->consumeMessage(self.queue, false);
         if message is rabbitmq:Error {
             // consumeMessage reports an empty queue as an error with this message.
             if !message.message().startsWith("No messages are found") {
@@ -7912,7 +7912,7 @@ class RabbitMqStoreConsumer {
         Context|error ctx = restoreBytes(message.content);
         if ctx is error {
             log:printError(string `Message store '${self.name}' cannot read a message it did not store: it stays in the queue, remove it`, 'error = ctx);
-            rabbitmq:Error? returned = channel->basicNack(message, requeue = true);
+            rabbitmq:Error? returned = amqp->basicNack(message, requeue = true);
             if returned is rabbitmq:Error {
                 log:printError(string `Message store '${self.name}' could not put the message back`, 'error = returned);
             }
@@ -7923,12 +7923,12 @@ class RabbitMqStoreConsumer {
     }
 
     function connect() returns rabbitmq:Client|error {
-        rabbitmq:Client? channel = self.channel;
-        if channel is rabbitmq:Client {
-            return channel;
+        rabbitmq:Client? amqp = self.amqp;
+        if amqp is rabbitmq:Client {
+            return amqp;
         }
         rabbitmq:Client created = check new (self.host, self.port, self.connection);
-        self.channel = created;
+        self.amqp = created;
         return created;
     }
 
@@ -7936,11 +7936,11 @@ class RabbitMqStoreConsumer {
     # message it received and did not remove goes back to the queue, for the store's other processors.
     function close() {
         lock {
-            rabbitmq:Client? channel = self.channel;
-            self.channel = ();
+            rabbitmq:Client? amqp = self.amqp;
+            self.amqp = ();
             self.received = ();
-            if channel is rabbitmq:Client {
-                rabbitmq:Error? closed = channel->'abort();
+            if amqp is rabbitmq:Client {
+                rabbitmq:Error? closed = amqp->'abort();
                 if closed is rabbitmq:Error {
                     log:printError(string `Message store '${self.name}' could not close a processor's connection`, 'error = closed);
                 }
@@ -7950,10 +7950,10 @@ class RabbitMqStoreConsumer {
 
     function acknowledge() {
         rabbitmq:BytesMessage? message = self.received;
-        rabbitmq:Client? channel = self.channel;
+        rabbitmq:Client? amqp = self.amqp;
         self.received = ();
-        if message is rabbitmq:BytesMessage && channel is rabbitmq:Client {
-            rabbitmq:Error? acknowledged = channel->basicAck(message);
+        if message is rabbitmq:BytesMessage && amqp is rabbitmq:Client {
+            rabbitmq:Error? acknowledged = amqp->basicAck(message);
             if acknowledged is rabbitmq:Error {
                 log:printError(string `Message store '${self.name}' could not acknowledge a message: the broker may deliver it again`, 'error = acknowledged);
             }

@@ -26,7 +26,8 @@ public sealed partial class PackageEmitter
             var where = $"Message store '{BallerinaSyntax.CommentText(s.StoreName)}' ({Relative(s.Origin.Location.Path)}, line {Line(s.Origin.Location.Line)})";
             if (s.RabbitMq is { } rabbit)
             {
-                modules.Use("rabbitmq");
+                // The declaration names no rabbitmq: type (its settings are typed by RabbitMqMessageStore's init), so
+                // the file imports nothing for it: an unused module prefix is a compile error.
                 return new
                 {
                     Doc = new[]

@@ -7,7 +7,6 @@
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
-import ballerinax/rabbitmq;
 
 // TODO(SB0206): rabbitmq.connection.retry.count of message store 'OrderQueueStore' is not applied: the store connects once at start-up (the program does not start when the broker cannot be reached), where RabbitMQStore retries as the setting says
 // <messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.rabbitmq.RabbitMQStore" name="OrderQueueStore">

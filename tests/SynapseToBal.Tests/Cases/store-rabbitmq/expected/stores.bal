@@ -2,8 +2,6 @@
 //   RabbitStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/rabbitmq;
-
 # Message store 'EventStore' (RabbitStore.xml, line 2): a RabbitMQ queue, as Synapse's RabbitMQStore
 # (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
 # (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
