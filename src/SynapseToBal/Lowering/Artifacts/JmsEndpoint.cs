@@ -134,7 +134,7 @@ public sealed partial class Lowerer
         var hasReply = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0;
         var replyTopic = string.Equals(replyDestinationType, "topic", StringComparison.OrdinalIgnoreCase);
         var refused = !hasReply
-            ? "its address names no transport.jms.ReplyDestination, so the Micro Integrator receives the reply on a temporary queue it sets as the JMSReplyTo, which ballerinax/java.jms cannot do (each use of a temporary destination makes a new one); name a reply destination in the address, or write the request-reply by hand"
+            ? "its address names no transport.jms.ReplyDestination, so the Micro Integrator receives the reply on the destination an axis2 JMS_REPLY_TO property names when the message has one (JMSSender reads it first), else on a temporary queue it sets as the JMSReplyTo, which ballerinax/java.jms cannot do (each use of a temporary destination makes a new one); name a reply destination in the address, or write the request-reply by hand"
             : transacted
                 ? "its session is transacted (transport.jms.SessionTransacted): the Micro Integrator commits the send before it waits for the reply on the same session, which is not translated"
                 : null;
