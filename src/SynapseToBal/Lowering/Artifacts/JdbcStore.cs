@@ -35,23 +35,15 @@ public sealed partial class Lowerer
             return null;
         }
 
-        Symbol Configurable(string hint, string parameter, string? value, string what, bool secret)
-        {
-            var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
-            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, secret ? null : value, $"{what} of the JDBC message store '{store.Name}' ({parameter}).", Secret: secret));
-            if (secret && parameters.TryGetValue(parameter, out var origin))
-            {
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, origin.Location, $"{store.Name} {parameter}");
-            }
-
-            return symbol;
-        }
+        Symbol Configurable(string hint, string parameter, string? value, string what, bool secret) =>
+            StoreConfigurable(store, parameters, "JDBC", hint, parameter, value, what, secret);
 
         NotTranslatedIr? notTranslated = null;
         void NotApplied(string setting, string consequence)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Location, "messageStore", setting, consequence);
-            notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.Name}' is not applied: {consequence}");
+            // Reported every time; the first one is the TODO.
+            var todo = StoreSettingNotApplied(store, setting, consequence);
+            notTranslated ??= todo;
         }
 
         var urlSymbol = Configurable("url", "store.jdbc.connection.url", url, "JDBC URL", HasCredentials(url));

@@ -27,17 +27,8 @@ public sealed partial class Lowerer
             return null;
         }
 
-        Symbol Configurable(string parameter, string? value, string what, bool secret = false)
-        {
-            var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {parameter}");
-            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, secret ? null : value, $"{what} of the JMS message store '{store.Name}' ({parameter}).", Secret: secret));
-            if (secret && parameters.TryGetValue(parameter, out var origin))
-            {
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, origin.Location, $"{store.Name} {parameter}");
-            }
-
-            return symbol;
-        }
+        Symbol Configurable(string parameter, string? value, string what, bool secret = false) =>
+            StoreConfigurable(store, parameters, "JMS", parameter, parameter, value, what, secret);
 
         var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
         var url = Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
@@ -48,8 +39,9 @@ public sealed partial class Lowerer
         NotTranslatedIr? notTranslated = null;
         void NotApplied(string setting, string consequence)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Location, "messageStore", setting, consequence);
-            notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.Name}' is not applied: {consequence}");
+            // Reported every time; the first one is the TODO.
+            var todo = StoreSettingNotApplied(store, setting, consequence);
+            notTranslated ??= todo;
         }
 
         // JmsStore connects with credentials only when both are given.

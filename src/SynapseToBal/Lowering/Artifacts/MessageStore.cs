@@ -12,6 +12,30 @@ namespace SynapseToBal.Lowering;
 // queue (RabbitMqStore.cs). Other stores stay TODOs (SB0223).
 public sealed partial class Lowerer
 {
+    /// <summary>
+    /// A configurable for a setting of a message store (<paramref name="kind"/>: JMS, JDBC, RabbitMQ), named after the
+    /// store and <paramref name="hint"/>: a secret one required, with no value, and reported at its parameter (SB0212).
+    /// </summary>
+    private Symbol StoreConfigurable(MessageStoreSyntax store, IReadOnlyDictionary<string, ConfigParameterSyntax> parameters, string kind,
+        string hint, string parameter, string? value, string what, bool secret, ConfigurableType type = ConfigurableType.String)
+    {
+        var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
+        _configurables.Add(new ConfigurableIr(symbol, type, secret ? null : value, $"{what} of the {kind} message store '{store.Name}' ({parameter}).", Secret: secret));
+        if (secret && parameters.TryGetValue(parameter, out var origin))
+        {
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, origin.Location, $"{store.Name} {parameter}");
+        }
+
+        return symbol;
+    }
+
+    /// <summary>Reports a setting of a message store that the generated store does not apply (SB0206), and the TODO that says so.</summary>
+    private NotTranslatedIr StoreSettingNotApplied(MessageStoreSyntax store, string setting, string consequence)
+    {
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Location, "messageStore", setting, consequence);
+        return new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.Name}' is not applied: {consequence}");
+    }
+
     private const string StorePackage = "org.apache.synapse.message.store.impl.";
     private const string ProcessorPackage = "org.apache.synapse.message.processor.impl.";
 

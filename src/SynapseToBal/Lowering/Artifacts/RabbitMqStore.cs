@@ -56,23 +56,15 @@ public sealed partial class Lowerer
             return null;
         }
 
-        Symbol Configurable(string hint, string parameter, string? value, string what, bool secret, ConfigurableType type = ConfigurableType.String)
-        {
-            var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
-            _configurables.Add(new ConfigurableIr(symbol, type, secret ? null : value, $"{what} of the RabbitMQ message store '{store.Name}' ({parameter}).", Secret: secret));
-            if (secret && parameters.TryGetValue(parameter, out var origin))
-            {
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, origin.Location, $"{store.Name} {parameter}");
-            }
-
-            return symbol;
-        }
+        Symbol Configurable(string hint, string parameter, string? value, string what, bool secret, ConfigurableType type = ConfigurableType.String) =>
+            StoreConfigurable(store, parameters, "RabbitMQ", hint, parameter, value, what, secret, type);
 
         NotTranslatedIr? notTranslated = null;
         void NotApplied(string setting, string consequence)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, store.Location, "messageStore", setting, consequence);
-            notTranslated ??= new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"{setting} of message store '{store.Name}' is not applied: {consequence}");
+            // Reported every time; the first one is the TODO.
+            var todo = StoreSettingNotApplied(store, setting, consequence);
+            notTranslated ??= todo;
         }
 
         var hostSymbol = Configurable("host", "store.rabbitmq.host.name", host, "Broker host", HasCredentials(host));
