@@ -9923,13 +9923,13 @@ function fileConnectorGetLastModifiedTime(Context ctx, string location) returns 
     }
     time:Civil civil = (check time:loadSystemZone()).utcToCivil(entry.modifiedTime);
     int second = <int>(civil?.second ?: 0d).floor();
-    string text = string `${fileConnectorTwoDigits(civil.month)}/${fileConnectorTwoDigits(civil.day)}/${civil.year}`
-        + string ` ${fileConnectorTwoDigits(civil.hour)}:${fileConnectorTwoDigits(civil.minute)}:${fileConnectorTwoDigits(second)}`;
+    string text = string `${twoDigits(civil.month)}/${twoDigits(civil.day)}/${civil.year}`
+        + string ` ${twoDigits(civil.hour)}:${twoDigits(civil.minute)}:${twoDigits(second)}`;
     connectorResult(ctx, xml `<lastModifiedTime>${text}</lastModifiedTime>`);
 }
 
 # A number of at least two digits, as SimpleDateFormat writes `MM`, `dd`, `HH`, `mm` and `ss`.
-function fileConnectorTwoDigits(int value) returns string => value < 10 ? "0" + value.toString() : value.toString();
+function twoDigits(int value) returns string => value < 10 ? "0" + value.toString() : value.toString();
 
 # fileconnector.readALine (ReadALine, connector 2.0.9 or later) of a local file: line `lineNumber` (counted from 1,
 # lines ending in `\n`, `\r` or `\r\n`, as BufferedReader reads them) becomes the whole message as text (the
@@ -11214,12 +11214,9 @@ function amazonS3Date(time:Utc now) returns string {
     string[] weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     string[] months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     int weekday = days % 7;
-    return string `${weekdays[weekday < 0 ? weekday + 7 : weekday]}, ${amazonS3TwoDigits(civil.day)} ${months[civil.month - 1]} ${civil.year} `
-        + string `${amazonS3TwoDigits(ofDay / 3600)}:${amazonS3TwoDigits(ofDay % 3600 / 60)}:${amazonS3TwoDigits(ofDay % 60)} GMT `;
+    return string `${weekdays[weekday < 0 ? weekday + 7 : weekday]}, ${twoDigits(civil.day)} ${months[civil.month - 1]} ${civil.year} `
+        + string `${twoDigits(ofDay / 3600)}:${twoDigits(ofDay % 3600 / 60)}:${twoDigits(ofDay % 60)} GMT `;
 }
-
-# A number of at least two digits.
-function amazonS3TwoDigits(int n) returns string => n < 10 ? "0" + n.toString() : n.toString();
 
 # The string AmazonS3AuthConnector signs (AWS signature version 2): the lines of `methodType`, `contentMD5` and
 # `contentType`, the date (an empty line when `isXAmzDate` is "true", which signs the date as an x-amz-date header
