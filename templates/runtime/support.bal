@@ -5190,7 +5190,7 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
 # throws it as a fault).
 function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapAction, string? calloutUrl, function () returns error? sendRequest) returns error? {
     RequestState request = requestState(ctx);
-    map<anydata> properties = ctx.properties.clone();
+    var properties = ctx.properties.clone();
     if soapAction is string {
         ctx.headers = ctx.headers.clone();
         ctx.headers["soapaction"] = soapAction;
@@ -11544,7 +11544,7 @@ function kafkaHeader(map<string[]> headers, string name, string value) {
     }
 }
 
-# The producers of the JMS endpoints, by endpoint name: each connects on its first send, as the Micro
+# The producers of the JMS endpoints, by `jmsSenderKey`: each connects on its first send, as the Micro
 # Integrator's JMS sender does, and is kept for the next ones.
 final map<jms:MessageProducer> jmsProducers = {};
 
@@ -11583,21 +11583,22 @@ type JmsTransactedSender record {|
     jms:MessageProducer producer;
 |};
 
-# The transacted senders of the JMS endpoints, by endpoint name: each connects on its first send and is kept.
+# The transacted senders of the JMS endpoints, by `jmsSenderKey`: each connects on its first send and is kept.
 final map<JmsTransactedSender> jmsTransactedSenders = {};
 
 # The transacted session and producer of a JMS endpoint, connecting on first use (JMSConnectionFactory creates the
 # sender's session transacted when the address's transport.jms.SessionTransacted is "true").
 function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns JmsTransactedSender|error {
     lock {
-        JmsTransactedSender? cached = jmsTransactedSenders[endpoint];
+        string key = jmsSenderKey(endpoint, configuration, destination);
+        JmsTransactedSender? cached = jmsTransactedSenders[key];
         if cached is JmsTransactedSender {
             return cached;
         }
         jms:Connection connection = check new (configuration);
         jms:Session session = check connection->createSession(jms:SESSION_TRANSACTED);
         JmsTransactedSender sender = {session, producer: check session.createProducer(destination)};
-        jmsTransactedSenders[endpoint] = sender;
+        jmsTransactedSenders[key] = sender;
         return sender;
     }
 }
@@ -11652,17 +11653,25 @@ function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo 
 # The producer of a JMS endpoint, connecting on first use.
 function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns jms:MessageProducer|error {
     lock {
-        jms:MessageProducer? cached = jmsProducers[endpoint];
+        string key = jmsSenderKey(endpoint, configuration, destination);
+        jms:MessageProducer? cached = jmsProducers[key];
         if cached is jms:MessageProducer {
             return cached;
         }
         jms:Connection connection = check new (configuration);
         jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
         jms:MessageProducer producer = check session.createProducer(destination);
-        jmsProducers[endpoint] = producer;
+        jmsProducers[key] = producer;
         return producer;
     }
 }
+
+# The key a JMS endpoint's sender is kept under: the endpoint's name with its connection settings and destination,
+# as two endpoints of one name (the anonymous endpoints of one sequence) may send to different destinations, and the
+# Micro Integrator's JMSSender takes each message's destination from that message's own address.
+function jmsSenderKey(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns string =>
+    string:'join("\n", endpoint, configuration.initialContextFactory, configuration.providerUrl,
+            configuration.connectionFactoryName, configuration?.username ?: "", destination.'type, destination?.name ?: "");
 
 # The connections request-replies to the JMS endpoints go through, by endpoint name: each connects on the first
 # request and is kept; every request has a session of its own, closed once its reply came or did not (JMSSender

@@ -1,0 +1,40 @@
+using SynapseToBal.Tests.Runtime;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// Fixes from a Micro Integrator review and a compile review of the runtime module: a JMS sender is kept per endpoint,
+/// connection and destination (two anonymous endpoints of one sequence share a name but not a destination, and the
+/// Micro Integrator's JMSSender takes the destination from each message's own address); the OUT_ONLY callout copies
+/// the properties as the context's own type (a typed <c>Properties</c> record is not assignable from <c>map&lt;anydata&gt;</c>).
+/// </summary>
+public sealed class SessionReviewFixTests
+{
+    [Theory]
+    [InlineData("jmsProducer", "jmsProducers")]
+    [InlineData("jmsTransactedSender", "jmsTransactedSenders")]
+    public void A_jms_sender_is_kept_per_endpoint_connection_and_destination(string function, string cache)
+    {
+        var text = RuntimeSourceText.Function(function);
+        RuntimeSourceText.InOrder(text,
+            "string key = jmsSenderKey(endpoint, configuration, destination);",
+            $"? cached = {cache}[key];",
+            $"{cache}[key] = ");
+        Assert.DoesNotContain($"{cache}[endpoint]", text, StringComparison.Ordinal);
+
+        var key = RuntimeSourceText.Function("jmsSenderKey");
+        foreach (var part in new[] { "endpoint", "configuration.initialContextFactory", "configuration.providerUrl", "configuration.connectionFactoryName", "configuration?.username", "destination.'type", "destination?.name" })
+        {
+            Assert.Contains(part, key, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_out_only_callout_copies_the_properties_as_the_contexts_own_type()
+    {
+        var text = RuntimeSourceText.Function("blockingSendOutOnly");
+        Assert.Contains("var properties = ctx.properties.clone();", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("map<anydata> properties", text, StringComparison.Ordinal);
+    }
+}
