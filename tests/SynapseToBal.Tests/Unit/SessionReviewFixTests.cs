@@ -1,3 +1,4 @@
+using SynapseToBal.Lowering;
 using SynapseToBal.Tests.Runtime;
 using Xunit;
 
@@ -36,5 +37,16 @@ public sealed class SessionReviewFixTests
         var text = RuntimeSourceText.Function("blockingSendOutOnly");
         Assert.Contains("var properties = ctx.properties.clone();", text, StringComparison.Ordinal);
         Assert.DoesNotContain("map<anydata> properties", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("org.apache.activemq.jndi.ActiveMQInitialContextFactory", "dynamicTopics/mdd.GOOG", "mdd.GOOG", true)]
+    [InlineData("org.apache.activemq.jndi.ActiveMQInitialContextFactory", "dynamicQueues/orders", "orders", false)]
+    [InlineData("org.apache.activemq.jndi.ActiveMQInitialContextFactory", "orders", "orders", null)]
+    [InlineData("org.apache.activemq.jndi.ActiveMQInitialContextFactory", "dynamicQueues/", "dynamicQueues/", null)]
+    [InlineData("org.wso2.andes.jndi.PropertiesFileInitialContextFactory", "dynamicQueues/orders", "dynamicQueues/orders", null)]
+    public void ActiveMQs_jndi_prefixes_name_the_physical_destination(string factory, string name, string physical, bool? topic)
+    {
+        Assert.Equal((physical, topic), JmsJndiNames.Physical(factory, name));
     }
 }

@@ -298,7 +298,9 @@ public sealed partial class Lowerer
         // JMSReplySender: to the message's JMSReplyTo, else to transport.jms.ReplyDestination (a destination of the
         // connection factory's type, JMSConnectionFactory.createDestination); with neither, answering fails (Axis2Sender.sendBack).
         var reply = canAnswer ? new JmsReplyIr(Text("transport.jms.ReplyDestination"), factoryType == "topic") { Inbound = true } : null;
-        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, destination, factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound)) { Reply = reply };
+        // As JMSUtils.lookupDestination does through ActiveMQ's JNDI, dynamicQueues/X and dynamicTopics/X name X.
+        var (physical, jndiTopic) = JmsJndiNames.Physical(factory, destination);
+        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, physical, jndiTopic ?? factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound)) { Reply = reply };
         var summary = $"Inbound endpoint '{inbound.Name}': every message of JMS {factoryType} '{destination}' runs sequence '{target.Name}'{(inbound.OnError is { } onError ? $", failures run '{onError}'" : string.Empty)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, jms, inbound);
     }

@@ -73,6 +73,13 @@ public sealed partial class Lowerer
         var topic = string.Equals(destinationType, "topic", StringComparison.OrdinalIgnoreCase);
         var invalidType = destinationType is not null && !topic && !string.Equals(destinationType, "queue", StringComparison.OrdinalIgnoreCase);
         var connectionFactory = Configurable("transport.jms.ConnectionFactoryJNDIName", factoryName, "JNDI name of the connection factory");
+        var jndiName = destination;
+        if (JmsJndiNames.Physical(factory, destination) is (var physical, { } jndiTopic))
+        {
+            destination = physical;
+            topic = jndiTopic;
+        }
+
         var queue = Configurable("destination", destination, topic ? "Topic" : "Queue");
 
         var notApplied = new List<string>();
@@ -80,6 +87,11 @@ public sealed partial class Lowerer
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", setting, consequence);
             notApplied.Add($"{setting}: {consequence}");
+        }
+
+        if (jndiName == destination && JmsJndiNames.HasActiveMqPrefix(destination))
+        {
+            NotApplied($"destination '{destination}'", "the Micro Integrator looks it up in JNDI (JMSUtils.lookupDestination), where ActiveMQ's JNDI names the destination after the prefix; ballerinax/java.jms makes the destination by this name as written, which only an ActiveMQ context factory is known to resolve: check the physical name");
         }
 
         // JMSOutTransportInfo connects with credentials only when both are given.

@@ -33,8 +33,15 @@ public sealed partial class Lowerer
         var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
         var url = Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
         var connectionFactory = Configurable("store.jms.connection.factory", Text("store.jms.connection.factory") ?? "QueueConnectionFactory", "JNDI name of the connection factory");
-        // JmsStore names the queue after the store when no destination is given.
-        var queue = Configurable("store.jms.destination", Text("store.jms.destination") ?? store.Name + "_Queue", "Queue");
+        // JmsStore names the queue after the store when no destination is given, and looks the name up in JNDI first
+        // (getDestination): through ActiveMQ's, dynamicQueues/X is the queue X.
+        var destination = Text("store.jms.destination") ?? store.Name + "_Queue";
+        if (JmsJndiNames.Physical(factory, destination) is (var physical, false))
+        {
+            destination = physical;
+        }
+
+        var queue = Configurable("store.jms.destination", destination, "Queue");
 
         NotTranslatedIr? notTranslated = null;
         void NotApplied(string setting, string consequence)
