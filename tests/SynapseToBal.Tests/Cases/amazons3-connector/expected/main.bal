@@ -110,7 +110,7 @@ service /upload on httpListener {
         Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key});
         ctx.properties["uri.var.uploadId"] = getProperty(ctx, "query.param.uploadId");
         ctx.properties["uri.var.part"] = getProperty(ctx, "query.param.partNumber");
-        check amazonS3UploadPart(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'key, uploadId = getProperty(ctx, "query.param.uploadId"), partNumber = getProperty(ctx, "query.param.part"));
+        check amazonS3UploadPart(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'key, uploadId = getProperty(ctx, "query.param.uploadId"), partNumber = getProperty(ctx, "query.param.partNumber"));
         return respond(ctx, headers = passBackHeaders);
     }
 
