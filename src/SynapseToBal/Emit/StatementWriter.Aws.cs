@@ -59,6 +59,7 @@ internal sealed partial class StatementWriter
         AmazonS3Operation.CompleteMultipartUpload => "amazonS3CompleteMultipartUpload",
         AmazonS3Operation.CreateObject => "amazonS3CreateObject",
         AmazonS3Operation.UploadPart => "amazonS3UploadPart",
+        AmazonS3Operation.GetAuthorization => "amazonS3GetAuthorization",
         _ => throw new InvalidOperationException($"Unhandled Amazon S3 operation {operation}"),
     };
 

@@ -98,6 +98,9 @@ public enum AmazonS3Operation
 
     /// <summary>amazons3.uploadPart (Upload Part: the message as it is, unsigned).</summary>
     UploadPart,
+
+    /// <summary>amazons3.getAuthorization (the signature as the payload; a respond follows the step).</summary>
+    GetAuthorization,
 }
 
 /// <summary>

@@ -101,7 +101,7 @@ public sealed class AmazonS3ConnectorLoweringTests
     [InlineData("<amazons3.createBucket><bucketUrl>{$ctx:u}</bucketUrl><region>{$ctx:r}</region></amazons3.createBucket>", "region is not a parameter of the 1.0.x connector's createBucket")]
     [InlineData("<amazons3.uploadPart><bucketUrl>{$ctx:u}</bucketUrl><contentMD5>{$ctx:m}</contentMD5></amazons3.uploadPart>", "contentMD5 is not a parameter of the 1.0.x connector's uploadPart")]
     [InlineData("<amazons3.createBucketPolicy configKey=\"s3\"><bucketUrl>{$ctx:u}</bucketUrl></amazons3.createBucketPolicy>", "configKey")]
-    [InlineData("<amazons3.getAuthorization><uriRemainder>{$ctx:r}</uriRemainder></amazons3.getAuthorization>", "respond inside the template")]
+    [InlineData("<amazons3.getAuthorization><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getAuthorization>", "bucketUrl is not a parameter of the 1.0.x connector's getAuthorization")]
     [InlineData("<amazons3.listParts><uploadId>{$ctx:id}</uploadId><contentEncoding>{$ctx:e}</contentEncoding><bucketUrl>{$ctx:u}</bucketUrl></amazons3.listParts>", "contentEncoding is not a parameter of the 1.0.x connector's listParts")]
     [InlineData("<amazons3.getBuckets configKey=\"s3\"/>", "configKey")]
     [InlineData("<amazons3.deleteObject><bucketUrl><x/></bucketUrl></amazons3.deleteObject>", "its bucketUrl holds XML")]
@@ -145,6 +145,19 @@ public sealed class AmazonS3ConnectorLoweringTests
         var (_, diagnostics) = Lower(xml);
 
         Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AmazonS3UploadUnsigned);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AmazonS3UrlEncoded);
+    }
+
+    [Fact]
+    public void Get_authorization_signs_then_answers_the_client_and_ends_the_flow()
+    {
+        var (package, diagnostics) = Lower("<amazons3.getAuthorization><uriRemainder>{$ctx:r}</uriRemainder></amazons3.getAuthorization><log/>");
+
+        var body = Assert.Single(package.Functions).Body;
+        var step = Assert.IsType<AmazonS3Step>(body[0]);
+        Assert.Equal(AmazonS3Operation.GetAuthorization, step.Operation);
+        Assert.Equal(["uriRemainder"], step.Arguments.Select(a => a.Name));
+        Assert.IsType<RespondStep>(body[1]);
         Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AmazonS3UrlEncoded);
     }
 }

@@ -8,8 +8,8 @@ namespace SynapseToBal.Lowering;
 // API with AWS signature version 2, AmazonS3AuthConnector): init and the operations become calls of run-time helpers
 // that do what the template does (the uri.var.* properties, the body its payloadFactory builds, the signature from the
 // message's properties, the transport headers, the call to the template's uri-template, the response headers it
-// removes), so S3's XML answer and status are the message afterwards; getObject, which rewrites the answer, and
-// getAuthorization, which answers the client from inside the template, stay TODOs that say why.
+// removes), so S3's XML answer and status are the message afterwards (getAuthorization answers the client with the
+// signature, as its template's respond does); getObject, which rewrites the answer, stays a TODO that says why.
 public sealed partial class Lowerer
 {
     /// <summary>The operations translated, with the parameters each template declares (in the helper's order).</summary>
@@ -53,6 +53,7 @@ public sealed partial class Lowerer
         ["completeMultipartUpload"] = (AmazonS3Operation.CompleteMultipartUpload, ["bucketUrl", "objectName", "cacheControl", "contentDisposition", "contentEncoding", "expires", "uploadId", "partDetails"]),
         ["createObject"] = (AmazonS3Operation.CreateObject, ["bucketUrl"]),
         ["uploadPart"] = (AmazonS3Operation.UploadPart, ["bucketUrl", "objectName", "uploadId", "partNumber"]),
+        ["getAuthorization"] = (AmazonS3Operation.GetAuthorization, ["uriRemainder"]),
     };
 
     /// <summary>The uri-template each translated operation's template sends to (SB0293 names it).</summary>
@@ -90,14 +91,14 @@ public sealed partial class Lowerer
     private static readonly Dictionary<string, string> AmazonS3Untranslatable = new(StringComparer.Ordinal)
     {
         ["getObject"] = "its template wraps a 200 answer in a getObjectResponse element (the Content-Type and the body's nodes) and sets messageType, which the generated helpers do not reproduce",
-        ["getAuthorization"] = "its template answers the client at once (a respond inside the template) with the signature it computed, which the generated helpers do not reproduce",
     };
 
     /// <summary>
     /// <c>&lt;amazons3.*&gt;</c> of the Amazon S3 connector 1.0.x: one call of the operation's helper with the parameters'
     /// values, and SB0293 when the operation's uri-template percent-encodes the part of the URL after the bucket (SB0272
     /// for a body the template builds in the Synapse namespace, SB0273 for an upload sent unsigned, as received); a TODO
-    /// (SB0232) for getObject and getAuthorization, or a setting the 1.0.x templates do not declare.
+    /// (SB0232) for getObject, or a setting the 1.0.x templates do not declare. getAuthorization is followed by a respond,
+    /// as its template ends with one.
     /// </summary>
     private IEnumerable<StepIr> LowerAmazonS3Operation(ConnectorOperationMediator operation, FlowContext context)
     {
@@ -119,6 +120,10 @@ public sealed partial class Lowerer
                 break;
             case [AmazonS3Step { Operation: AmazonS3Operation.CreateObject or AmazonS3Operation.UploadPart }]:
                 _diagnostics.Report(DiagnosticCatalog.AmazonS3UploadUnsigned, operation.Location, operation.ElementName);
+                break;
+            case [AmazonS3Step { Operation: AmazonS3Operation.GetAuthorization }]:
+                // The template ends with <respond/>: the client gets the signature and the mediation stops there.
+                steps.Add(new RespondStep(operation));
                 break;
         }
 
