@@ -11653,6 +11653,17 @@ function amazonS3CreateObject(Context ctx, string bucketUrl = "") returns error?
         "x-amz-date", "x-amz-storage-class", "authorization", "host", "x-amz-meta", "x-amz-version-id"], contentLength = true);
 }
 
+# amazons3.getAuthorization: signs a request for uriRemainder as AmazonS3AuthConnector does (from the message's
+# properties, as every operation) and sets the payload to a `<getAuthorizationResponse>` of the Authorization value, the
+# date (with the trailing space the connector's date format writes) and the x-amz-date (empty unless isXAmzDate is
+# "true"), in the Synapse namespace the template's format inherits. The template then answers the client with it: the
+# generated code responds right after this call, and the flow ends there.
+function amazonS3GetAuthorization(Context ctx, string uriRemainder = "") returns error? {
+    ctx.properties["uri.var.uriRemainder"] = uriRemainder;
+    check amazonS3Sign(ctx);
+    _ = check amazonS3XmlBody(ctx, string `<getAuthorizationResponse xmlns="http://ws.apache.org/ns/synapse"><authentication>${amazonS3XmlArgument(getProperty(ctx, "authenticationCode"))}</authentication><date>${amazonS3XmlArgument(getProperty(ctx, "date"))}</date><xAmzDate>${amazonS3XmlArgument(getProperty(ctx, "isXAmzDateValue"))}</xAmzDate></getAuthorizationResponse>`);
+}
+
 # amazons3.uploadPart: PUTs the message as it is (with the headers it came with, the client's Authorization included:
 # the template signs nothing) to `/<objectName>?partNumber=<partNumber>&uploadId=<uploadId>`, with a Content-Length.
 function amazonS3UploadPart(Context ctx, string bucketUrl = "", string objectName = "", string uploadId = "",
