@@ -11114,6 +11114,11 @@ function amazonSqsDeleteMessageBatch(Context ctx, string queueId = "", string qu
 # timeout, so its client has the default one the converter gives such an endpoint.
 final http:ClientConfiguration amazonS3Endpoint = {timeout: 120};
 
+# The endpoint of createObject and uploadPart, whose templates set FORCE_HTTP_CONTENT_LENGTH and
+# COPY_CONTENT_LENGTH_FROM_INCOMING: the body goes out with a Content-Length instead of chunks (the Micro Integrator
+# copies the received length; the client measures the body, which is the received one, unchanged).
+final http:ClientConfiguration amazonS3LengthEndpoint = {timeout: 120, http1Settings: {chunking: http:CHUNKING_NEVER}};
+
 # The transport headers amazons3.init sets from its `uri.var.*` properties when they are not empty (the init
 # template's filters), in the template's order: property, header. Cache-Control, Content-Disposition,
 # Content-Encoding and Expires read properties an earlier multipart operation set, as the template does.
@@ -11292,12 +11297,22 @@ function amazonS3Call(Context ctx, string method, string template, string[] remo
             ctx.headers[header] = value;
         }
     }
+    return amazonS3Send(ctx, method, template, removed, headers);
+}
+
+# The `<call>` of an Amazon S3 connector 1.0.x template and what follows it: the operation's own headers (`headers`,
+# when not empty) set, the message sent with `method` to the template's http endpoint (`template`, expanded as
+# HTTPEndpoint expands it) over a client of `amazonS3Endpoint` (of `amazonS3LengthEndpoint` with `contentLength`, for the
+# templates that set FORCE_HTTP_CONTENT_LENGTH), and the response headers the template lists (`removed`) removed.
+function amazonS3Send(Context ctx, string method, string template, string[] removed, [string, string][] headers = [],
+        boolean contentLength = false) returns error? {
     foreach [string, string] [header, value] in headers {
         if value != "" {
             ctx.headers[header] = value;
         }
     }
-    [http:Client, string] [connection, path] = check urlTemplateClient("amazons3", check expandUriTemplate(ctx, template, true), amazonS3Endpoint);
+    [http:Client, string] [connection, path] = check urlTemplateClient(contentLength ? "amazons3 content-length" : "amazons3",
+            check expandUriTemplate(ctx, template, true), contentLength ? amazonS3LengthEndpoint : amazonS3Endpoint);
     check callEndpoint(ctx, connection, path, method);
     foreach string header in removed {
         _ = ctx.headers.removeIfHasKey(header);
@@ -11466,6 +11481,194 @@ function amazonS3GetObjectMetaData(Context ctx, string bucketUrl = "", string ob
     return amazonS3Call(ctx, "HEAD", "{uri.var.bucketUrl}{uri.var.uriRemainder}", [...amazonS3ResponseHeaders, "etag"],
             [["range", range], ["if-modified-since", ifModifiedSince], ["if-unmodified-since", ifUnmodifiedSince],
             ["if-match", ifMatch], ["if-none-match", ifNoneMatch]]);
+}
+
+# Sets the `uri.var.<name>` property of each template parameter (`""` for one not given, as `$func:` reads it).
+function amazonS3SetParameters(Context ctx, map<string> parameters) {
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties["uri.var." + name] = value;
+    }
+}
+
+# A payloadFactory argument written into an XML format as the Micro Integrator's template processor writes it: into
+# the format's text, XML markup as it is (so that its unprefixed elements take the format's default namespace), any
+# other value escaped (`xmlArg` decides which).
+function amazonS3XmlArgument(string value) returns string {
+    xml argument = xmlArg(value);
+    return argument is xml:Text ? argument.toString() : value.trim();
+}
+
+# The XML a template's payloadFactory builds from its filled-in format (`format`, with `amazonS3XmlArgument` for each
+# argument), set as the payload as payloadFactory sets it (`setXmlPayload`: the message type becomes application/xml
+# unless it is XML already). A format that does not parse fails the flow, as the mediator does.
+function amazonS3XmlBody(Context ctx, string format) returns xml|error {
+    xml body = check xml:fromString(format);
+    setXmlPayload(ctx, body);
+    return body;
+}
+
+# The empty SOAP envelope createBucket (without a region), createObjectCopy and initMultipartUpload set as the payload
+# (with FORCE_POST_PUT_NOBODY) so that the request goes out with no body.
+function amazonS3EmptyBody(Context ctx) {
+    setXmlPayload(ctx, xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header/><soapenv:Body/></soapenv:Envelope>`);
+}
+
+# amazons3.createBucket: PUT `/` with a CreateBucketConfiguration naming bucketRegion as its LocationConstraint (in S3's
+# namespace), or with no body when no region is given, and removes the Location header S3 answers with.
+function amazonS3CreateBucket(Context ctx, string bucketUrl = "", string bucketRegion = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, bucketRegion});
+    ctx.properties["uri.var.uriRemainder"] = "/";
+    if bucketRegion != "" {
+        _ = check amazonS3XmlBody(ctx, string `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${amazonS3XmlArgument(bucketRegion)}</LocationConstraint></CreateBucketConfiguration>`);
+    } else {
+        amazonS3EmptyBody(ctx);
+    }
+    return amazonS3Call(ctx, "PUT", "{uri.var.bucketUrl}{uri.var.uriRemainder}",
+            ["x-amz-date", "authorization", "nncoection", ...amazonS3ResponseHeaders, "location"]);
+}
+
+# amazons3.createBucketPolicy: PUT `/?policy` with the policy as the JSON payload (payloadFactory's json format `$1`:
+# JSON text that does not parse fails the flow, as the mediator does).
+function amazonS3CreateBucketPolicy(Context ctx, string bucketUrl = "", string bucketPolicy = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, bucketPolicy});
+    ctx.properties["uri.var.uriRemainder"] = "/?policy";
+    setJsonPayload(ctx, check value:fromJsonString(jsonArg(bucketPolicy)));
+    return amazonS3Call(ctx, "PUT", "{uri.var.bucketUrl}{uri.var.uriRemainder}", amazonS3ResponseHeaders);
+}
+
+# amazons3.createBucketWebsiteConfiguration: PUT `/?website` with `<WebsiteConfiguration>` (no namespace) around
+# websiteConfig.
+function amazonS3CreateBucketWebsiteConfiguration(Context ctx, string bucketUrl = "", string websiteConfig = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, websiteConfig});
+    ctx.properties["uri.var.uriRemainder"] = "/?website";
+    _ = check amazonS3XmlBody(ctx, string `<WebsiteConfiguration>${amazonS3XmlArgument(websiteConfig)}</WebsiteConfiguration>`);
+    return amazonS3Call(ctx, "PUT", "{uri.var.bucketUrl}{uri.var.uriRemainder}", amazonS3ResponseHeaders);
+}
+
+# amazons3.setBucketACL: PUT `/?acl` with `<AccessControlPolicy>` (no namespace) around accessControlPolicy.
+function amazonS3SetBucketAcl(Context ctx, string bucketUrl = "", string accessControlPolicy = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, accessControlPolicy});
+    ctx.properties["uri.var.uriRemainder"] = "/?acl";
+    _ = check amazonS3XmlBody(ctx, string `<AccessControlPolicy>${amazonS3XmlArgument(accessControlPolicy)}</AccessControlPolicy>`);
+    return amazonS3Call(ctx, "PUT", "{uri.var.bucketUrl}{uri.var.uriRemainder}", amazonS3ResponseHeaders);
+}
+
+# amazons3.createObjectACL: PUT `/<objectName>?acl` (`&versionId=` and the version when one is given) with an
+# AccessControlPolicy of the owner and accessControlList. The template's format has no `xmlns=""`, so its elements
+# (and the unprefixed ones of accessControlList) are in the Synapse namespace the template file declares (SB0272).
+function amazonS3CreateObjectAcl(Context ctx, string objectName = "", string bucketUrl = "", string ownerId = "",
+        string ownerDisplayName = "", string accessControlList = "", string versionId = "") returns error? {
+    amazonS3SetParameters(ctx, {objectName, bucketUrl, ownerId, ownerDisplayName, accessControlList, versionId});
+    string remainder = string `/${objectName}?acl`;
+    ctx.properties["uri.var.uriRemainder"] = versionId == "" ? remainder : remainder + "&versionId=" + versionId;
+    _ = check amazonS3XmlBody(ctx, string `<AccessControlPolicy xmlns="http://ws.apache.org/ns/synapse"><Owner><ID>${amazonS3XmlArgument(ownerId)}</ID><DisplayName>${amazonS3XmlArgument(ownerDisplayName)}</DisplayName></Owner><AccessControlList>${amazonS3XmlArgument(accessControlList)}</AccessControlList></AccessControlPolicy>`);
+    return amazonS3Call(ctx, "PUT", "{uri.var.bucketUrl}{uri.var.uriRemainder}", amazonS3ResponseHeaders);
+}
+
+# amazons3.createObjectCopy: PUT `/<destinationObject>` with no body and the copy headers of the `uri.var.*`
+# properties amazons3.init set (x-amz-copy-source, x-amz-metadata-directive, the x-amz-copy-source-if-* ones) and of
+# `uri.var.xAmzServeEncryptionValue`, `uri.var.xAmzStorageClassValue` and `uri.var.xAmzWebsiteLocationValue`, which
+# the template reads though init sets no such property.
+function amazonS3CreateObjectCopy(Context ctx, string bucketUrl = "", string destinationObject = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, destinationObject});
+    ctx.properties["uri.var.uriRemainder"] = "/" + destinationObject;
+    [string, string][] headers = [];
+    foreach [string, string] [property, header] in [["xAmzCopySource", "x-amz-copy-source"],
+            ["xAmzMetadataDirective", "x-amz-metadata-directive"], ["xAmzCopySourceIfMatch", "x-amz-copy-source-if-match"],
+            ["xAmzCopySourceIfNoneMatch", "x-amz-copy-source-if-none-match"],
+            ["xAmzCopySourceIfUnmodifiedSince", "x-amz-copy-source-if-unmodified-since"],
+            ["xAmzCopySourceIfModifiedSince", "x-amz-copy-source-if-modified-since"],
+            ["xAmzServeEncryptionValue", "x-amz-server-side-encryption"], ["xAmzStorageClassValue", "x-amz-storage-class"],
+            ["xAmzWebsiteLocationValue", "x-amz-website-redirect-location"]] {
+        headers.push([header, getProperty(ctx, "uri.var." + property)]);
+    }
+    amazonS3EmptyBody(ctx);
+    return amazonS3Call(ctx, "PUT", "{uri.var.bucketUrl}{uri.var.uriRemainder}",
+            [...amazonS3ResponseHeaders, "x-amz-copy-source-version-id", "x-amz-version-id"], headers);
+}
+
+# AmazonS3ContentMD5Builder's Content-MD5 of a body: the base64 MD5 its loop leaves, which is the digest of the last
+# 8192-byte block it reads (MessageDigest.digest() resets after each block), so it is the body's own MD5 only for a body
+# of 8192 bytes or fewer; nothing for an empty body.
+function amazonS3ContentMd5(string body) returns string? {
+    byte[] bytes = body.toBytes();
+    if bytes.length() == 0 {
+        return ();
+    }
+    return crypto:hashMd5(bytes.slice((bytes.length() - 1) / 8192 * 8192)).toBase64();
+}
+
+# amazons3.deleteMultipleObjects: POST `/?delete` with `<Delete>` (no namespace) around deleteConfig, after a
+# `<Quiet>` of quiet when it is given (the template's script also writes that into `uri.var.deleteConfig`); the
+# body's Content-MD5 (`amazonS3ContentMd5`, over the XML as it is written out) becomes the `contentMD5` property, which
+# the signature and the Content-MD5 header then read.
+function amazonS3DeleteMultipleObjects(Context ctx, string bucketUrl = "", string deleteConfig = "", string quiet = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, deleteConfig, quiet});
+    ctx.properties["uri.var.uriRemainder"] = "/?delete";
+    string objects = deleteConfig;
+    if quiet != "" {
+        objects = "<Quiet>" + quiet + "</Quiet>" + deleteConfig;
+        ctx.properties["uri.var.deleteConfig"] = objects;
+    }
+    xml body = check amazonS3XmlBody(ctx, string `<Delete>${amazonS3XmlArgument(objects)}</Delete>`);
+    string? md5 = amazonS3ContentMd5(body.toString());
+    if md5 is string {
+        ctx.properties["contentMD5"] = md5;
+    }
+    return amazonS3Call(ctx, "POST", "{uri.var.bucketUrl}{uri.var.uriRemainder}", amazonS3ResponseHeaders,
+            [["content-md5", getProperty(ctx, "contentMD5")]]);
+}
+
+# amazons3.initMultipartUpload: POST `/<objectName>?uploads` with no body.
+function amazonS3InitMultipartUpload(Context ctx, string bucketUrl = "", string objectName = "", string cacheControl = "",
+        string contentDisposition = "", string contentEncoding = "", string expires = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, cacheControl, contentDisposition, contentEncoding, expires, objectName});
+    ctx.properties["uri.var.uriRemainder"] = string `/${objectName}?uploads`;
+    amazonS3EmptyBody(ctx);
+    return amazonS3Call(ctx, "POST", "{uri.var.bucketUrl}{uri.var.uriRemainder}",
+            [...amazonS3ResponseHeaders, "etag", "x-amz-server-side-encryption"]);
+}
+
+# amazons3.completeMultipartUpload: POST `/<objectName>?uploadId=<uploadId>` with a CompleteMultipartUpload around
+# partDetails. The template's format has no `xmlns=""`, so its elements are in the Synapse namespace the template file
+# declares (SB0272).
+function amazonS3CompleteMultipartUpload(Context ctx, string bucketUrl = "", string objectName = "",
+        string cacheControl = "", string contentDisposition = "", string contentEncoding = "", string expires = "",
+        string uploadId = "", string partDetails = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, cacheControl, contentDisposition, contentEncoding, expires, objectName,
+        uploadId, partDetails});
+    ctx.properties["uri.var.uriRemainder"] = string `/${objectName}?uploadId=${uploadId}`;
+    _ = check amazonS3XmlBody(ctx, string `<CompleteMultipartUpload xmlns="http://ws.apache.org/ns/synapse">${amazonS3XmlArgument(partDetails)}</CompleteMultipartUpload>`);
+    return amazonS3Call(ctx, "POST", "{uri.var.bucketUrl}{uri.var.uriRemainder}",
+            [...amazonS3ResponseHeaders, "etag", "x-amz-server-side-encryption"]);
+}
+
+# amazons3.createObject: POSTs the message as it is (the browser-form upload the client sent, its own policy and
+# signature fields included: the template signs nothing) to bucketUrl, with a Content-Length.
+function amazonS3CreateObject(Context ctx, string bucketUrl = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl});
+    return amazonS3Send(ctx, "POST", "{uri.var.bucketUrl}", [...amazonS3ResponseHeaders, "x-amz-server-side-encryption",
+        "x-amz-date", "x-amz-storage-class", "authorization", "host", "x-amz-meta", "x-amz-version-id"], contentLength = true);
+}
+
+# amazons3.getAuthorization: signs a request for uriRemainder as AmazonS3AuthConnector does (from the message's
+# properties, as every operation) and sets the payload to a `<getAuthorizationResponse>` of the Authorization value, the
+# date (with the trailing space the connector's date format writes) and the x-amz-date (empty unless isXAmzDate is
+# "true"), in the Synapse namespace the template's format inherits. The template then answers the client with it: the
+# generated code responds right after this call, and the flow ends there.
+function amazonS3GetAuthorization(Context ctx, string uriRemainder = "") returns error? {
+    ctx.properties["uri.var.uriRemainder"] = uriRemainder;
+    check amazonS3Sign(ctx);
+    _ = check amazonS3XmlBody(ctx, string `<getAuthorizationResponse xmlns="http://ws.apache.org/ns/synapse"><authentication>${amazonS3XmlArgument(getProperty(ctx, "authenticationCode"))}</authentication><date>${amazonS3XmlArgument(getProperty(ctx, "date"))}</date><xAmzDate>${amazonS3XmlArgument(getProperty(ctx, "isXAmzDateValue"))}</xAmzDate></getAuthorizationResponse>`);
+}
+
+# amazons3.uploadPart: PUTs the message as it is (with the headers it came with, the client's Authorization included:
+# the template signs nothing) to `/<objectName>?partNumber=<partNumber>&uploadId=<uploadId>`, with a Content-Length.
+function amazonS3UploadPart(Context ctx, string bucketUrl = "", string objectName = "", string uploadId = "",
+        string partNumber = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, objectName, uploadId, partNumber});
+    return amazonS3Send(ctx, "PUT", "{uri.var.bucketUrl}/{uri.var.objectName}?partNumber={uri.var.partNumber}&uploadId={uri.var.uploadId}",
+            [...amazonS3ResponseHeaders, "x-amz-server-side-encryption"], contentLength = true);
 }
 
 # Publishes a record as the Kafka connector's publishMessages (KafkaProduceConnector) does. Each parameter becomes

@@ -48,6 +48,18 @@ internal sealed partial class StatementWriter
         AmazonS3Operation.DeleteObject => "amazonS3DeleteObject",
         AmazonS3Operation.AbortMultipartUpload => "amazonS3AbortMultipartUpload",
         AmazonS3Operation.GetObjectMetaData => "amazonS3GetObjectMetaData",
+        AmazonS3Operation.CreateBucket => "amazonS3CreateBucket",
+        AmazonS3Operation.CreateBucketPolicy => "amazonS3CreateBucketPolicy",
+        AmazonS3Operation.CreateBucketWebsiteConfiguration => "amazonS3CreateBucketWebsiteConfiguration",
+        AmazonS3Operation.SetBucketAcl => "amazonS3SetBucketAcl",
+        AmazonS3Operation.CreateObjectAcl => "amazonS3CreateObjectAcl",
+        AmazonS3Operation.CreateObjectCopy => "amazonS3CreateObjectCopy",
+        AmazonS3Operation.DeleteMultipleObjects => "amazonS3DeleteMultipleObjects",
+        AmazonS3Operation.InitMultipartUpload => "amazonS3InitMultipartUpload",
+        AmazonS3Operation.CompleteMultipartUpload => "amazonS3CompleteMultipartUpload",
+        AmazonS3Operation.CreateObject => "amazonS3CreateObject",
+        AmazonS3Operation.UploadPart => "amazonS3UploadPart",
+        AmazonS3Operation.GetAuthorization => "amazonS3GetAuthorization",
         _ => throw new InvalidOperationException($"Unhandled Amazon S3 operation {operation}"),
     };
 

@@ -65,6 +65,42 @@ public enum AmazonS3Operation
 
     /// <summary>amazons3.getObjectMetaData (HEAD Object).</summary>
     GetObjectMetaData,
+
+    /// <summary>amazons3.createBucket (PUT Bucket, a CreateBucketConfiguration with the region, or no body).</summary>
+    CreateBucket,
+
+    /// <summary>amazons3.createBucketPolicy (PUT Bucket policy, the policy as JSON).</summary>
+    CreateBucketPolicy,
+
+    /// <summary>amazons3.createBucketWebsiteConfiguration (PUT Bucket website).</summary>
+    CreateBucketWebsiteConfiguration,
+
+    /// <summary>amazons3.setBucketACL (PUT Bucket acl).</summary>
+    SetBucketAcl,
+
+    /// <summary>amazons3.createObjectACL (PUT Object acl).</summary>
+    CreateObjectAcl,
+
+    /// <summary>amazons3.createObjectCopy (PUT Object - Copy, no body, the copy headers).</summary>
+    CreateObjectCopy,
+
+    /// <summary>amazons3.deleteMultipleObjects (Delete Multiple Objects, with its Content-MD5).</summary>
+    DeleteMultipleObjects,
+
+    /// <summary>amazons3.initMultipartUpload (Initiate Multipart Upload, no body).</summary>
+    InitMultipartUpload,
+
+    /// <summary>amazons3.completeMultipartUpload (Complete Multipart Upload).</summary>
+    CompleteMultipartUpload,
+
+    /// <summary>amazons3.createObject (POST Object: the message as it is, unsigned).</summary>
+    CreateObject,
+
+    /// <summary>amazons3.uploadPart (Upload Part: the message as it is, unsigned).</summary>
+    UploadPart,
+
+    /// <summary>amazons3.getAuthorization (the signature as the payload; a respond follows the step).</summary>
+    GetAuthorization,
 }
 
 /// <summary>

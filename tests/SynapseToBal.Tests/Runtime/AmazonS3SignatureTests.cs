@@ -153,4 +153,60 @@ public sealed class AmazonS3SignatureTests
             "${civil.year} `",
             "GMT `");
     }
+
+    /// <summary>
+    /// AmazonS3ContentMD5Builder.getContentMD5Header, step by step: a DigestInputStream read through an 8192-byte buffer,
+    /// with MessageDigest.digest() (which resets the digest) after each read; the last value is the header, none for no bytes.
+    /// </summary>
+    private static string? ConnectorContentMd5(byte[] body)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        string? header = null;
+        for (var at = 0; at < body.Length; at += 8192)
+        {
+            md5.AppendData(body, at, Math.Min(8192, body.Length - at));
+            header = Convert.ToBase64String(md5.GetHashAndReset());
+        }
+
+        return header;
+    }
+
+    /// <summary>amazonS3ContentMd5: the MD5 of the bytes from the last multiple of 8192 before the end.</summary>
+    private static string? RuntimeContentMd5(byte[] body) =>
+        body.Length == 0 ? null : Convert.ToBase64String(MD5.HashData(body.AsSpan(((body.Length - 1) / 8192) * 8192)));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(8191)]
+    [InlineData(8192)]
+    [InlineData(8193)]
+    [InlineData(16384)]
+    [InlineData(20000)]
+    public void The_delete_bodys_content_md5_is_the_one_the_connectors_loop_leaves(int length)
+    {
+        var body = Encoding.UTF8.GetBytes(new string('k', length));
+
+        Assert.Equal(ConnectorContentMd5(body), RuntimeContentMd5(body));
+        if (length is > 0 and <= 8192)
+        {
+            Assert.Equal(Convert.ToBase64String(MD5.HashData(body)), RuntimeContentMd5(body));
+        }
+    }
+
+    [Fact]
+    public void The_runtime_signs_the_delete_body_with_its_content_md5()
+    {
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("amazonS3ContentMd5"),
+            "if bytes.length() == 0 {",
+            "return ();",
+            "return crypto:hashMd5(bytes.slice((bytes.length() - 1) / 8192 * 8192)).toBase64();");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("amazonS3DeleteMultipleObjects"),
+            "objects = \"<Quiet>\" + quiet + \"</Quiet>\" + deleteConfig;",
+            "xml body = check amazonS3XmlBody(ctx, string `<Delete>${amazonS3XmlArgument(objects)}</Delete>`);",
+            "string? md5 = amazonS3ContentMd5(body.toString());",
+            "ctx.properties[\"contentMD5\"] = md5;",
+            "return amazonS3Call(ctx, \"POST\"",
+            "[[\"content-md5\", getProperty(ctx, \"contentMD5\")]]");
+    }
 }

@@ -18,7 +18,7 @@ public sealed class ConnectorCallTodoTests
     }
 
     [Theory]
-    [InlineData("<amazons3.createBucket><bucketUrl>u</bucketUrl></amazons3.createBucket>", "use s3:Client's createBucket (ballerinax/aws.s3)")]
+    [InlineData("<amazons3.createBucket><bucketUrl>u</bucketUrl><region>r</region></amazons3.createBucket>", "use s3:Client's createBucket (ballerinax/aws.s3)")]
     [InlineData("<amazons3.initMultipartUpload><bucketName>b</bucketName></amazons3.initMultipartUpload>", "use s3:Client's createMultipartUpload (ballerinax/aws.s3)")]
     [InlineData("<amazonsqs.sendMessageBatch configKey=\"sqsConnection\"><queueUrl>q</queueUrl></amazonsqs.sendMessageBatch>", "use sqs:Client's sendMessageBatch (ballerinax/aws.sqs)")]
     [InlineData("<amazonsqs.purgeQueue><queueUrl>{$ctx:q}</queueUrl></amazonsqs.purgeQueue>", "use sqs:Client's purgeQueue (ballerinax/aws.sqs)")]
@@ -36,7 +36,7 @@ public sealed class ConnectorCallTodoTests
     [Fact]
     public void An_operation_without_a_counterpart_names_the_client_only()
     {
-        Assert.Contains("use an s3:Client of ballerinax/aws.s3", Todo("<amazons3.setBucketACL/>").Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("use an s3:Client of ballerinax/aws.s3", Todo("<amazons3.setBucketACL><acl>a</acl></amazons3.setBucketACL>").Reason.Message, StringComparison.Ordinal);
         Assert.Contains("use an sqs:Client of ballerinax/aws.sqs", Todo("<amazonsqs.addPermission><label>l</label></amazonsqs.addPermission>").Reason.Message, StringComparison.Ordinal);
     }
 }

@@ -5,11 +5,11 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // The Amazon S3 connector 1.0.x (wso2 esb-connectors amazons3-connector-1.0.0, templates that sign a call to S3's REST
-// API with AWS signature version 2, AmazonS3AuthConnector): init and the operations whose template sends no body become
-// calls of run-time helpers that do what the template does (the uri.var.* properties, the signature from the message's
-// properties, the transport headers, the call to the template's uri-template, the response headers it removes), so
-// S3's XML answer and status are the message afterwards; the operations whose template builds a body or rewrites the
-// answer stay TODOs that say why.
+// API with AWS signature version 2, AmazonS3AuthConnector): init and the operations become calls of run-time helpers
+// that do what the template does (the uri.var.* properties, the body its payloadFactory builds, the signature from the
+// message's properties, the transport headers, the call to the template's uri-template, the response headers it
+// removes), so S3's XML answer and status are the message afterwards (getAuthorization answers the client with the
+// signature, as its template's respond does); getObject, which rewrites the answer, stays a TODO that says why.
 public sealed partial class Lowerer
 {
     /// <summary>The operations translated, with the parameters each template declares (in the helper's order).</summary>
@@ -42,6 +42,18 @@ public sealed partial class Lowerer
         ["deleteObject"] = (AmazonS3Operation.DeleteObject, ["bucketUrl", "objectName", "versionId"]),
         ["abortMultipartUpload"] = (AmazonS3Operation.AbortMultipartUpload, ["bucketUrl", "objectName", "cacheControl", "contentDisposition", "contentEncoding", "expires", "uploadId"]),
         ["getObjectMetaData"] = (AmazonS3Operation.GetObjectMetaData, ["bucketUrl", "objectName", "range", "ifModifiedSince", "ifUnmodifiedSince", "ifMatch", "ifNoneMatch"]),
+        ["createBucket"] = (AmazonS3Operation.CreateBucket, ["bucketUrl", "bucketRegion"]),
+        ["createBucketPolicy"] = (AmazonS3Operation.CreateBucketPolicy, ["bucketUrl", "bucketPolicy"]),
+        ["createBucketWebsiteConfiguration"] = (AmazonS3Operation.CreateBucketWebsiteConfiguration, ["bucketUrl", "websiteConfig"]),
+        ["setBucketACL"] = (AmazonS3Operation.SetBucketAcl, ["bucketUrl", "accessControlPolicy"]),
+        ["createObjectACL"] = (AmazonS3Operation.CreateObjectAcl, ["objectName", "bucketUrl", "ownerId", "ownerDisplayName", "accessControlList", "versionId"]),
+        ["createObjectCopy"] = (AmazonS3Operation.CreateObjectCopy, ["bucketUrl", "destinationObject"]),
+        ["deleteMultipleObjects"] = (AmazonS3Operation.DeleteMultipleObjects, ["bucketUrl", "deleteConfig", "quiet"]),
+        ["initMultipartUpload"] = (AmazonS3Operation.InitMultipartUpload, ["bucketUrl", "objectName", "cacheControl", "contentDisposition", "contentEncoding", "expires"]),
+        ["completeMultipartUpload"] = (AmazonS3Operation.CompleteMultipartUpload, ["bucketUrl", "objectName", "cacheControl", "contentDisposition", "contentEncoding", "expires", "uploadId", "partDetails"]),
+        ["createObject"] = (AmazonS3Operation.CreateObject, ["bucketUrl"]),
+        ["uploadPart"] = (AmazonS3Operation.UploadPart, ["bucketUrl", "objectName", "uploadId", "partNumber"]),
+        ["getAuthorization"] = (AmazonS3Operation.GetAuthorization, ["uriRemainder"]),
     };
 
     /// <summary>The uri-template each translated operation's template sends to (SB0293 names it).</summary>
@@ -64,31 +76,29 @@ public sealed partial class Lowerer
         [AmazonS3Operation.DeleteObject] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
         [AmazonS3Operation.AbortMultipartUpload] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
         [AmazonS3Operation.GetObjectMetaData] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.CreateBucket] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.CreateBucketPolicy] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.CreateBucketWebsiteConfiguration] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.SetBucketAcl] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.CreateObjectAcl] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.CreateObjectCopy] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.DeleteMultipleObjects] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.InitMultipartUpload] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.CompleteMultipartUpload] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
     };
 
     /// <summary>Why the other operations of the connector 1.0.x stay TODOs.</summary>
     private static readonly Dictionary<string, string> AmazonS3Untranslatable = new(StringComparer.Ordinal)
     {
-        ["createBucket"] = "its template builds the request body (a CreateBucketConfiguration, or an empty SOAP envelope sent with FORCE_POST_PUT_NOBODY) with a payloadFactory the generated helpers do not reproduce",
-        ["createBucketPolicy"] = "its template sends the policy as a JSON body built by a payloadFactory, which the generated helpers do not reproduce",
-        ["createBucketWebsiteConfiguration"] = "its template sends a WebsiteConfiguration body built by a payloadFactory from the property's XML, which the generated helpers do not reproduce",
-        ["setBucketACL"] = "its template sends an AccessControlPolicy body built by a payloadFactory from the property's XML, which the generated helpers do not reproduce",
-        ["createObjectACL"] = "its template sends an AccessControlPolicy body built by a payloadFactory from the property's XML, which the generated helpers do not reproduce",
-        ["createObjectCopy"] = "its template sends an empty body (FORCE_POST_PUT_NOBODY, NO_ENTITY_BODY) with the copy headers, which the generated helpers do not reproduce",
-        ["deleteMultipleObjects"] = "its template builds the Delete body with a script and signs its Content-MD5 (AmazonS3ContentMD5Builder), which the generated helpers do not reproduce",
-        ["completeMultipartUpload"] = "its template sends a CompleteMultipartUpload body built by a payloadFactory from the property's XML, which the generated helpers do not reproduce",
-        ["createObject"] = "its template posts the incoming message with FORCE_HTTP_CONTENT_LENGTH and COPY_CONTENT_LENGTH_FROM_INCOMING (a browser-form upload), which the generated helpers do not reproduce",
-        ["uploadPart"] = "its template puts the incoming message with FORCE_HTTP_CONTENT_LENGTH and COPY_CONTENT_LENGTH_FROM_INCOMING, which the generated helpers do not reproduce",
-        ["initMultipartUpload"] = "its template posts an empty body with the object headers, which the generated helpers do not reproduce",
         ["getObject"] = "its template wraps a 200 answer in a getObjectResponse element (the Content-Type and the body's nodes) and sets messageType, which the generated helpers do not reproduce",
-        ["getAuthorization"] = "its template answers the client at once (a respond inside the template) with the signature it computed, which the generated helpers do not reproduce",
     };
 
     /// <summary>
     /// <c>&lt;amazons3.*&gt;</c> of the Amazon S3 connector 1.0.x: one call of the operation's helper with the parameters'
-    /// values, and SB0293 when the operation's uri-template percent-encodes the part of the URL after the bucket; a TODO
-    /// (SB0232) for an operation whose template builds a body or rewrites the answer, or a setting the 1.0.x templates
-    /// do not declare.
+    /// values, and SB0293 when the operation's uri-template percent-encodes the part of the URL after the bucket (SB0272
+    /// for a body the template builds in the Synapse namespace, SB0273 for an upload sent unsigned, as received); a TODO
+    /// (SB0232) for getObject, or a setting the 1.0.x templates do not declare. getAuthorization is followed by a respond,
+    /// as its template ends with one.
     /// </summary>
     private IEnumerable<StepIr> LowerAmazonS3Operation(ConnectorOperationMediator operation, FlowContext context)
     {
@@ -98,6 +108,23 @@ public sealed partial class Lowerer
         if (steps is [AmazonS3Step step] && AmazonS3Templates.TryGetValue(step.Operation, out var template))
         {
             _diagnostics.Report(DiagnosticCatalog.AmazonS3UrlEncoded, operation.Location, operation.ElementName, template.Template, template.EncodedSlot);
+        }
+
+        switch (steps)
+        {
+            case [AmazonS3Step { Operation: AmazonS3Operation.CreateObjectAcl }]:
+                _diagnostics.Report(DiagnosticCatalog.AmazonS3BodyInSynapseNamespace, operation.Location, operation.ElementName, "AccessControlPolicy");
+                break;
+            case [AmazonS3Step { Operation: AmazonS3Operation.CompleteMultipartUpload }]:
+                _diagnostics.Report(DiagnosticCatalog.AmazonS3BodyInSynapseNamespace, operation.Location, operation.ElementName, "CompleteMultipartUpload");
+                break;
+            case [AmazonS3Step { Operation: AmazonS3Operation.CreateObject or AmazonS3Operation.UploadPart }]:
+                _diagnostics.Report(DiagnosticCatalog.AmazonS3UploadUnsigned, operation.Location, operation.ElementName);
+                break;
+            case [AmazonS3Step { Operation: AmazonS3Operation.GetAuthorization }]:
+                // The template ends with <respond/>: the client gets the signature and the mediation stops there.
+                steps.Add(new RespondStep(operation));
+                break;
         }
 
         return steps;

@@ -50,7 +50,7 @@ function legacyFileProxyFlow(Context ctx) returns http:Response|error {
         //     <filelocation>file:///var/data/in/archive.zip</filelocation>
         //     <newfilelocation>file:///var/data/unzipped/</newfilelocation>
         // </fileconnector.unzip>
-        // TODO(SB0232): connector operation <fileconnector.listFile>: use file:readDir for a local folder, ftp:Client's list for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it is the file connector 1.0.0's listFile, which the generated code does not perform; parameters: filelocation
+        // TODO(SB0232): connector operation <fileconnector.listFile>: use java.util.zip's ZipInputStream through Java interop (1.0.0's listFile lists the file entries of a zip archive, which ballerina/file and ballerina/io do not read), after ftp:Client's get for a remote archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it is the file connector 1.0.0's listFile, which the generated code does not perform; parameters: filelocation
         // <fileconnector.listFile>
         //     <filelocation>{get-property('remote')}</filelocation>
         // </fileconnector.listFile>
