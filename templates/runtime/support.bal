@@ -12087,6 +12087,25 @@ function jmsReplyProducer(string key, jms:ConnectionConfiguration configuration)
     }
 }
 
+# True when Axis2 dispatches the request to a one-way (in-only) operation of the proxy's published WSDL: the Micro
+# Integrator then answers 202 Accepted with no body once the in flow has run, whatever the flow answers
+# (DispatchPhase.checkPostConditions acknowledges an in-only operation; the pass-through ServerWorker.sendAck writes
+# the 202). The operation is found as the MI's axis2.xml orders its dispatchers: by the request's SOAP action
+# (SOAPActionBasedDispatcher; `twoWayActions` are those of the other operations), else by the first path segment
+# after the service's address (RequestURIOperationDispatcher: `/services/P/placeOrder`). Read before the flow runs.
+function isOneWayOperation(Context ctx, string[] postfix, string[] oneWayActions, string[] oneWayOperations, string[] twoWayActions) returns boolean {
+    string action = soapAction(ctx);
+    if action != "" {
+        if twoWayActions.indexOf(action) != () {
+            return false;
+        }
+        if oneWayActions.indexOf(action) != () {
+            return true;
+        }
+    }
+    return postfix.length() > 0 && oneWayOperations.indexOf(postfix[0]) != ();
+}
+
 # True for a GET of the service's own address (no path after it: `postfix` empty) whose query starts with `wsdl`,
 # followed by its end, `&` or `=` (`?wsdl`, `?wsdl&x=1`): the Micro Integrator's PassThroughNHttpGetProcessor answers
 # it with the proxy's WSDL instead of running the flow; `?a=1&wsdl` or `/services/P/x?wsdl` run the flow there too.

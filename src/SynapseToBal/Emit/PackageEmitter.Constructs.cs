@@ -318,6 +318,11 @@ public sealed partial class PackageEmitter
     internal static string GenerationFailureText(string kind, string name) =>
         $"The converter failed while generating the code of the {kind} '{name}'";
 
+    /// <summary>What an API service split by its resources' <c>protocol</c> holds (nothing for any other service).</summary>
+    private static IEnumerable<string> ProtocolDoc(ServiceIr s) => s.Kind == ServiceKind.Api && (s.HttpOnly || s.HttpsOnly)
+        ? [$"The resources the Micro Integrator answers over {(s.HttpsOnly ? "https" : "http")} (protocol=\"{(s.HttpsOnly ? "https" : "http")}\" or none): a resource whose protocol is the other transport is not dispatched to."]
+        : [];
+
     private RenderedConstruct RenderService(ServiceIr s, NameMap names, string listener, AddressGroup group) => RenderConstruct(names, (expressions, modules) =>
     {
         if (s.Resources.Any(r => r.Skipped is null))
@@ -335,7 +340,7 @@ public sealed partial class PackageEmitter
                     ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}'",
                     _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
                 }
-                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").Concat(AddressesDoc(s, group)).ToList(),
+                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").Concat(ProtocolDoc(s)).Concat(AddressesDoc(s, group)).ToList(),
             BasePath = ServicePath(s.BasePath),
             Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
             Alias = group.Alias,

@@ -115,6 +115,9 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 
     /// <summary>Whether the service is also on the package's HTTPS listener (<see cref="PackageIr.HttpsListener"/>).</summary>
     public bool OnHttps { get; init; }
+
+    /// <summary>Whether the service is on the HTTP listener alone although the package has an HTTPS one (an API's resources the Micro Integrator answers over http: none or <c>protocol="http"</c>, beside a service of its https ones).</summary>
+    public bool HttpOnly { get; init; }
 }
 
 /// <summary>One resource function.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SynapseToBal.IR;
 
 /// <summary>
@@ -29,4 +31,17 @@ public abstract record JmsContentTypeRuleIr
 /// <param name="FileName">The file's path in the package (<c>resources/&lt;proxy&gt;.wsdl</c>), sanitised; null for a WSDL on the server's file system the input does not hold.</param>
 /// <param name="Content">The WSDL document as the project holds it; null with <paramref name="FileName"/>.</param>
 /// <param name="Path">Configurable: where the running program reads the file (default: <paramref name="FileName"/>; required when there is none).</param>
-public sealed record PublishedWsdlIr(string? FileName, string? Content, Symbol Path);
+public sealed record PublishedWsdlIr(string? FileName, string? Content, Symbol Path)
+{
+    /// <summary>
+    /// The SOAP actions Axis2 maps to the WSDL's one-way (in-only) operations: each binding's <c>soapAction</c> and the
+    /// input's explicit WS-Addressing action (empty when the WSDL declares no one-way operation).
+    /// </summary>
+    public ImmutableArray<string> OneWayActions { get; init; } = [];
+
+    /// <summary>The names of the WSDL's one-way operations, which <c>/services/P/&lt;operation&gt;</c> dispatches to.</summary>
+    public ImmutableArray<string> OneWayOperations { get; init; } = [];
+
+    /// <summary>The SOAP actions of the WSDL's other operations, which win over a one-way operation named by the path.</summary>
+    public ImmutableArray<string> TwoWayActions { get; init; } = [];
+}

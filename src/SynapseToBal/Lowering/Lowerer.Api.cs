@@ -9,7 +9,37 @@ public sealed partial class Lowerer
 {
     private static readonly string[] AllMethods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
-    private ServiceIr LowerApi(ApiSyntax api)
+    /// <summary>
+    /// An API becomes one service on every listener, or, when some of its resources name a <c>protocol</c> and the package
+    /// has an HTTPS listener, one service per listener holding the resources the Micro Integrator dispatches to over that
+    /// transport: Resource.canProcess refuses a request whose incoming transport is not the resource's protocol, before
+    /// the path is matched (ApiUtils.getAcceptableResources), so the request goes to another resource or to none.
+    /// </summary>
+    private IEnumerable<ServiceIr> LowerApi(ApiSyntax api)
+    {
+        var service = LowerApiService(api);
+        if (_httpsListener is null || !service.Resources.Any(r => Resource(r).Protocol is "http" or "https"))
+        {
+            return [service];
+        }
+
+        var overHttp = service.Resources.Where(r => Resource(r).Protocol is not "https").ToImmutableArray();
+        var overHttps = service.Resources.Where(r => Resource(r).Protocol is not "http").ToImmutableArray();
+        var services = new List<ServiceIr>();
+        if (!overHttp.IsEmpty)
+        {
+            services.Add(service with { Resources = overHttp, HttpOnly = true });
+        }
+
+        if (!overHttps.IsEmpty)
+        {
+            services.Add(service with { Resources = overHttps, HttpsOnly = true, OnHttps = true });
+        }
+
+        return services;
+    }
+
+    private ServiceIr LowerApiService(ApiSyntax api)
     {
         var basePath = ApiBasePath(api);
         var resources = new List<ResourceIr>();
@@ -218,7 +248,8 @@ public sealed partial class Lowerer
         }
 
         var baseName = api.Name + " " + ResourceWords(resource);
-        foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol), ("user-agent", resource.UserAgent), ("binds-to", resource.BindsTo.IsEmpty ? null : string.Join(",", resource.BindsTo)) })
+        // protocol "http" or "https" is the listener(s) the resource is served on (LowerApi); Synapse refuses to deploy any other value.
+        foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol is "http" or "https" or "" ? null : resource.Protocol), ("user-agent", resource.UserAgent), ("binds-to", resource.BindsTo.IsEmpty ? null : string.Join(",", resource.BindsTo)) })
         {
             if (value is not null)
             {

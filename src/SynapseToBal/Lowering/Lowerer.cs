@@ -227,7 +227,7 @@ public sealed partial class Lowerer
         var processors = LowerMessageProcessors();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
         _httpsListener = HttpsListener();
-        var services = _model.Apis.Select(api => Guarded(api, () => LowerApi(api))).OfType<ServiceIr>().ToList();
+        var services = _model.Apis.SelectMany(api => Guarded(api, () => LowerApi(api).ToList()) ?? []).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
         services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
         if (_model.Symbols.Sequence("main") is { } mainSequence && !IsKeptWhole(mainSequence)
@@ -244,7 +244,7 @@ public sealed partial class Lowerer
         // The Micro Integrator serves APIs and the main sequence on every HTTP transport listener, https too.
         return new PackageIr(
             listener,
-            services.Select(s => _httpsListener is not null && s.Kind is ServiceKind.Api or ServiceKind.MainSequence ? s with { OnHttps = true } : s).ToImmutableArray(),
+            services.Select(s => _httpsListener is not null && s.Kind is ServiceKind.Api or ServiceKind.MainSequence && !s.HttpOnly ? s with { OnHttps = true } : s).ToImmutableArray(),
             _functions.ToImmutableArray(),
             _clients.ToImmutableArray(),
             _configurables.ToImmutableArray(),

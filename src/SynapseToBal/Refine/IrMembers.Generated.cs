@@ -2454,6 +2454,21 @@ internal static partial class IrMembers
                 sink.Visit(n.FileName);
                 sink.Visit(n.Content);
                 sink.Visit(n.Path);
+                foreach (var item in n.OneWayActions)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.OneWayOperations)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.TwoWayActions)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 

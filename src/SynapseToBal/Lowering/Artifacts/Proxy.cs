@@ -161,8 +161,9 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// The HTTPS listener, when a proxy served over HTTP or a data service names https among its transports (the author
-    /// asked for it; the Micro Integrator's https listener then answers it on port 8253): a port configurable and a
+    /// The HTTPS listener, when a proxy served over HTTP or a data service names https among its transports, or an API
+    /// resource's protocol is https (the author asked for it; the Micro Integrator's https listener then answers it on
+    /// port 8253): a port configurable and a
     /// key store (a required path and a required secret password: the MI's is <c>[keystore.primary]</c> of
     /// deployment.toml, a JKS file that Ballerina cannot read). Null otherwise: the services stay on the HTTP listener alone.
     /// </summary>
@@ -170,6 +171,8 @@ public sealed partial class Lowerer
     {
         ArtifactSyntax? first = _model.Artifacts.OfType<ProxySyntax>().FirstOrDefault(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && p.Transports.Contains("https", StringComparer.Ordinal));
         first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => DataServiceTransports(d).Contains("https", StringComparer.Ordinal));
+        // An API resource with protocol="https" is answered only on the Micro Integrator's https listener (Resource.canProcess).
+        first ??= _model.Apis.FirstOrDefault(a => a.Resources.Any(r => r.Protocol == "https"));
         if (first is null)
         {
             return null;
@@ -292,6 +295,13 @@ public sealed partial class Lowerer
         }
 
         var applied = transportPlans.Where(p => p.Reason is null || p.Kind != UntranslatedTransport.Setting).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
+        if (servedOverHttp)
+        {
+            // What disableOperationValidation changes (a request naming no WSDL operation runs the flow) is what the
+            // generated service does; without it SB0244 says where the two differ.
+            applied.Add("disableOperationValidation");
+        }
+
         foreach (var parameter in proxy.Parameters.Where(p => !applied.Contains(p.Name)))
         {
             var polled = transportPlans.Any(p => p.Reason is null && p.Transport == "vfs");

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 
@@ -102,7 +104,9 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (PublishedWsdlText(wsdl, out _) is not { } text)
+        var text = PublishedWsdlText(wsdl, out _);
+        ReportOperationDispatch(proxy, text);
+        if (text is null)
         {
             if (!IsServerFileWsdl(wsdl))
             {
@@ -128,7 +132,92 @@ public sealed partial class Lowerer
             : "publishWSDL";
         _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName, $"The WSDL of proxy service '{proxy.Name}' ({origin}), answered to GET /services/{proxy.Name}?wsdl: a path relative to the folder the program runs in.", Secret: false));
         // Indented afresh: an inline WSDL keeps the indentation it had inside the proxy.
-        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XmlSource.ParseText(text).Root!.ToString() + "\n";
-        return new PublishedWsdlIr(fileName, document, path);
+        var root = XmlSource.ParseText(text).Root!;
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString() + "\n";
+        var (oneWayActions, oneWayOperations, twoWayActions) = WsdlDispatch(root);
+        if (!oneWayOperations.IsEmpty)
+        {
+            _diagnostics.Report(DiagnosticCatalog.OneWayOperationAcknowledged, proxy.PublishWsdl!.Location, proxy.Name, string.Join(", ", oneWayOperations.Select(o => $"'{o}'")));
+        }
+
+        return new PublishedWsdlIr(fileName, document, path) { OneWayActions = oneWayActions, OneWayOperations = oneWayOperations, TwoWayActions = twoWayActions };
+    }
+
+    /// <summary>
+    /// A proxy with a published WSDL has only the WSDL's operations in the Micro Integrator (ProxyService.buildAxisService
+    /// adds no <c>mediate</c> operation), so Axis2's DispatchPhase refuses a request its dispatchers find no operation
+    /// for with a SOAP fault ("The endpoint reference (EPR) for the Operation not found is ..."), unless the proxy's
+    /// <c>disableOperationValidation</c> parameter is true (SynapseDispatcher then gives it the default <c>mediate</c>
+    /// operation). The generated service runs the flow for every request: SB0244, with what is not known when the
+    /// WSDL is not part of the input (its one-way operations).
+    /// </summary>
+    private void ReportOperationDispatch(ProxySyntax proxy, string? wsdlText)
+    {
+        var validationOff = proxy.Parameters.Any(p => p.Name == "disableOperationValidation" && p.Text?.Trim() is { } value
+            && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value == "1"));
+        var unread = wsdlText is null
+            ? "; the WSDL is not part of the input, so its one-way operations (which the Micro Integrator answers 202 Accepted with no body) are not known either"
+            : XmlSource.ParseText(wsdlText).Root?.Name.NamespaceName != Wsdl11Namespace
+                ? "; the WSDL 2.0 document's one-way operations (which the Micro Integrator answers 202 Accepted with no body) are not read either"
+                : string.Empty;
+        if (!validationOff || unread.Length > 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.OperationValidationNotReproduced, proxy.PublishWsdl!.Location, proxy.Name,
+                validationOff ? "runs the flow for every request, as the Micro Integrator does with disableOperationValidation" : "runs the flow for a request whose SOAP action and path name none of the WSDL's operations, where the Micro Integrator answers it a SOAP fault (operation not found)",
+                unread);
+        }
+    }
+
+    /// <summary>
+    /// What Axis2 dispatches by in a WSDL 1.1 document, as WSDL11ToAxisServiceBuilder builds the proxy's operations: a
+    /// portType operation with an input and neither output nor fault is one-way (in-only; with a fault it is robust
+    /// in-only, which is answered); its actions are each binding operation's <c>soapAction</c> (SOAP 1.1 and 1.2) and
+    /// the input's explicit WS-Addressing action (<c>wsaw:Action</c>, <c>wsam:Action</c>). An action both kinds of
+    /// operation claim counts as a two-way one's. WSDL 2.0 documents: nothing (their one-way operations are reported).
+    /// </summary>
+    internal static (ImmutableArray<string> OneWayActions, ImmutableArray<string> OneWayOperations, ImmutableArray<string> TwoWayActions) WsdlDispatch(XElement root)
+    {
+        if (root.Name != XName.Get("definitions", Wsdl11Namespace))
+        {
+            return ([], [], []);
+        }
+
+        XName Wsdl(string name) => XName.Get(name, Wsdl11Namespace);
+        string[] actionNamespaces = ["http://schemas.xmlsoap.org/ws/2004/08/addressing", "http://www.w3.org/2007/05/addressing/metadata", "http://www.w3.org/2006/05/addressing/wsdl", "http://www.w3.org/2005/08/addressing"];
+        var bindingActions = root.Elements(Wsdl("binding")).SelectMany(b => b.Elements(Wsdl("operation")))
+            .SelectMany(o => o.Elements().Where(e => e.Name.LocalName == "operation" && e.Name.NamespaceName is "http://schemas.xmlsoap.org/wsdl/soap/" or "http://schemas.xmlsoap.org/wsdl/soap12/")
+                .Select(e => ((string?)o.Attribute("name"), ((string?)e.Attribute("soapAction"))?.Trim())))
+            .ToList();
+        var oneWay = new List<string>();
+        var oneWayActions = new List<string>();
+        var twoWayActions = new List<string>();
+        var twoWayNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in root.Elements(Wsdl("portType")).SelectMany(p => p.Elements(Wsdl("operation"))))
+        {
+            if ((string?)operation.Attribute("name") is not { Length: > 0 } name)
+            {
+                continue;
+            }
+
+            var input = operation.Element(Wsdl("input"));
+            var isOneWay = input is not null && operation.Element(Wsdl("output")) is null && operation.Element(Wsdl("fault")) is null;
+            var explicitAction = input is null ? null : actionNamespaces.Select(ns => ((string?)input.Attribute(XName.Get("Action", ns)))?.Trim()).FirstOrDefault(a => !string.IsNullOrEmpty(a));
+            var actions = bindingActions.Where(b => b.Item1 == name).Select(b => b.Item2).Append(explicitAction).OfType<string>().Where(a => a.Length > 0);
+            (isOneWay ? oneWayActions : twoWayActions).AddRange(actions);
+            if (isOneWay)
+            {
+                oneWay.Add(name);
+            }
+            else
+            {
+                twoWayNames.Add(name);
+            }
+        }
+
+        var twoWay = twoWayActions.Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return (
+            oneWayActions.Distinct(StringComparer.Ordinal).Where(a => !twoWay.Contains(a)).ToImmutableArray(),
+            oneWay.Distinct(StringComparer.Ordinal).Where(n => !twoWayNames.Contains(n)).ToImmutableArray(),
+            twoWay);
     }
 }
