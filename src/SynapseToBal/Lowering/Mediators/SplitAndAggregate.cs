@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -94,10 +95,66 @@ public sealed partial class Lowerer
                 }
 
                 return inTemplate;
+            case SequenceReferenceMediator { Key: { IsDynamic: false } calledKey } when index > 0 && index == mediators.Length - 1
+                && CalledOnce(ReferenceKind.Sequence, calledKey.Text) && _model.Symbols.Sequence(calledKey.Text) is { } named:
+                return PrefixedEntryAggregate(mediators[..index], named.Mediators, null);
+            case CallTemplateMediator call when index > 0 && index == mediators.Length - 1
+                && CalledOnce(ReferenceKind.SequenceTemplate, call.Target) && _model.Symbols.SequenceTemplate(call.Target) is { } template:
+                return PrefixedEntryAggregate(mediators[..index], template.Mediators, call);
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// An out flow whose last mediator calls a sequence (static key) or sequence template that starts with the
+    /// aggregate, after mediators that only work on the message, both in the out flow before the call and in the
+    /// called flow before the aggregate: every response runs those of the out flow, then those of the called flow
+    /// (SequenceMediator / InvokeMediator mediate the called sequence on the same message), then reaches the
+    /// aggregate, so the copies are gathered there as for an aggregate first in the out flow. Only followed when the
+    /// sequence or template is called from nowhere else (its prefix is then this out flow's alone). Their mediators
+    /// before the aggregate are kept in <see cref="_entryPrefixes"/>, with the called flow's mediators after it.
+    /// </summary>
+    private AggregateMediator? PrefixedEntryAggregate(ImmutableArray<MediatorSyntax> outer, ImmutableArray<MediatorSyntax> called, CallTemplateMediator? call)
+    {
+        var index = 0;
+        while (index < called.Length && RunsOnEachResponse(called[index]))
+        {
+            index++;
+        }
+
+        // The out flow's own mediators have no template parameters to read (no template runs them).
+        if (index >= called.Length || called[index] is not AggregateMediator aggregate || outer.Any(mediator => ReadsTemplateParameter(mediator.RawXml)))
+        {
+            return null;
+        }
+
+        var after = called[(index + 1)..];
+        if (called[..index].Concat(after).Append(aggregate).Any(mediator => ReadsTemplateParameter(mediator.RawXml)))
+        {
+            // A template's parameters are read where the aggregate is lowered only when every call passes them all
+            // lazily ({{xpath}}); a sequence reading them reads its caller's, which this out flow does not have.
+            if (call is null || AggregateBinding(call) is not { } binding)
+            {
+                if (call is not null)
+                {
+                    _templateParameterAggregates[aggregate] = call.Target;
+                }
+
+                return null;
+            }
+
+            _aggregateLazyParams[aggregate] = binding;
+        }
+
+        _entryPrefixes[aggregate] = ([.. outer, .. called[..index]], after);
+        return aggregate;
+    }
+
+    /// <summary>Whether exactly one reference of the input names the sequence or template, and no sequence key is computed at run time (it could name it too).</summary>
+    private bool CalledOnce(ReferenceKind kind, string name) =>
+        _model.Graph.References.Count(reference => reference.Reference.Kind == kind && reference.Reference.Key == name) == 1
+        && (kind != ReferenceKind.Sequence || !_model.Graph.Dynamic.Any(reference => reference.Reference.Kind == ReferenceKind.Sequence));
 
     /// <summary>
     /// Whether a mediator of an out flow, before its aggregate, can run on each response in the branch of the copy
