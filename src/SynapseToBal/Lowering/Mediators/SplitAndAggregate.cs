@@ -336,6 +336,15 @@ public sealed partial class Lowerer
             acrossFlows = false;
         }
 
+        if (aggregate is null && !continueParent && following is null && TargetEndAggregate(split, id) is { } ending && EndsItsInFlow(split))
+        {
+            // Each copy runs its target up to the aggregate that ends it (Apache Synapse sample 471): the aggregate
+            // gathers the copies there, and the one completing it runs the onComplete; the parent message stops at
+            // the split, which ends its in flow. The same as the aggregate written right after the split (whose
+            // copies reach it by continuation): the split with its targets up to the aggregate, paired with it.
+            return LowerSplit(ending.Split, ending.Aggregate, context, out _);
+        }
+
         if (aggregate is null && !continueParent)
         {
             return LowerAnsweringSplit(split, id, sequential, context);
@@ -655,12 +664,102 @@ public sealed partial class Lowerer
             return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
         }
 
+        if (SplitEndingIn(aggregate) is { } ended)
+        {
+            return [new CommentStep(aggregate, $"<aggregate>: it ends the target of the <{ended.ElementName}> at {Path.GetFileName(ended.Location.Path)}:{ended.Location.Line} and gathers that split's copies: their aggregation and this onComplete are translated where the split stands (if the split is a TODO there, finish this aggregate with it); any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.")];
+        }
+
         if (LowerAggregateWithoutSplit(aggregate) is { } passThrough)
         {
             return passThrough;
         }
 
         return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time")];
+    }
+
+    /// <summary>
+    /// A split whose every target ends with the same aggregate (inline, or as the last mediator of a named sequence the
+    /// target calls last, static key, called from nowhere else, without onError) that correlates its copies (no id,
+    /// or the split's): the split with its targets up to that aggregate, and the aggregate. Null otherwise.
+    /// </summary>
+    private (MediatorSyntax Split, AggregateMediator Aggregate)? TargetEndAggregate(MediatorSyntax split, string? id)
+    {
+        AggregateMediator? found = null;
+        var rewritten = ImmutableArray.CreateBuilder<TargetSyntax>();
+        foreach (var target in TargetsOf(split))
+        {
+            var mediators = target switch
+            {
+                { Sequence: { } inline } => inline,
+                { SequenceKey: { IsDynamic: false } key } when CalledOnce(ReferenceKind.Sequence, key.Text) && _model.Symbols.Sequence(key.Text) is { OnError: null } named => named.Mediators,
+                _ => ImmutableArray<MediatorSyntax>.Empty,
+            };
+            if (EndingAggregate(mediators, out var prefix) is not { } aggregate || (found is not null && !ReferenceEquals(found, aggregate))
+                || !(aggregate.Id is null || aggregate.Id == id))
+            {
+                return null;
+            }
+
+            found = aggregate;
+            rewritten.Add(target with { SequenceKey = null, Sequence = prefix });
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        MediatorSyntax upToAggregate = split switch
+        {
+            IterateMediator iterate => iterate with { Target = rewritten[0] },
+            CloneMediator clone => clone with { Targets = rewritten.ToImmutable() },
+            _ => throw new InvalidOperationException(),
+        };
+        return (upToAggregate, found);
+    }
+
+    /// <summary>The aggregate a list of mediators ends with, directly or as the last mediator of the named sequence it calls last (static key, called from nowhere else, without onError), and the mediators before it.</summary>
+    private AggregateMediator? EndingAggregate(ImmutableArray<MediatorSyntax> mediators, out ImmutableArray<MediatorSyntax> prefix)
+    {
+        prefix = [];
+        switch (mediators.IsEmpty ? null : mediators[^1])
+        {
+            case AggregateMediator aggregate:
+                prefix = mediators[..^1];
+                return aggregate;
+            case SequenceReferenceMediator { Key: { IsDynamic: false } key } when CalledOnce(ReferenceKind.Sequence, key.Text)
+                && _model.Symbols.Sequence(key.Text) is { OnError: null, Mediators: [.., AggregateMediator last] } named:
+                prefix = [.. mediators[..^1], .. named.Mediators[..^1]];
+                return last;
+            default:
+                return null;
+        }
+    }
+
+    private Dictionary<AggregateMediator, MediatorSyntax>? _targetEndAggregates;
+
+    /// <summary>The split (ending its in flow, without continueParent) whose targets end with this aggregate, or null.</summary>
+    private MediatorSyntax? SplitEndingIn(AggregateMediator aggregate)
+    {
+        if (_targetEndAggregates is null)
+        {
+            _targetEndAggregates = new Dictionary<AggregateMediator, MediatorSyntax>(ReferenceEqualityComparer.Instance);
+            foreach (var split in AllMediators().Where(IsSplit))
+            {
+                var (id, continueParent) = split switch
+                {
+                    IterateMediator iterate => (iterate.Id, iterate.ContinueParent),
+                    CloneMediator clone => (clone.Id, clone.ContinueParent),
+                    _ => throw new InvalidOperationException(),
+                };
+                if (!continueParent && TargetEndAggregate(split, id) is { } ending && EndsItsInFlow(split))
+                {
+                    _targetEndAggregates.TryAdd(ending.Aggregate, split);
+                }
+            }
+        }
+
+        return _targetEndAggregates.GetValueOrDefault(aggregate);
     }
 
     private TodoStep Shape(MediatorSyntax mediator, string why) =>
