@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -94,10 +95,66 @@ public sealed partial class Lowerer
                 }
 
                 return inTemplate;
+            case SequenceReferenceMediator { Key: { IsDynamic: false } calledKey } when index > 0 && index == mediators.Length - 1
+                && CalledOnce(ReferenceKind.Sequence, calledKey.Text) && _model.Symbols.Sequence(calledKey.Text) is { } named:
+                return PrefixedEntryAggregate(mediators[..index], named.Mediators, null);
+            case CallTemplateMediator call when index > 0 && index == mediators.Length - 1
+                && CalledOnce(ReferenceKind.SequenceTemplate, call.Target) && _model.Symbols.SequenceTemplate(call.Target) is { } template:
+                return PrefixedEntryAggregate(mediators[..index], template.Mediators, call);
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// An out flow whose last mediator calls a sequence (static key) or sequence template that starts with the
+    /// aggregate, after mediators that only work on the message, both in the out flow before the call and in the
+    /// called flow before the aggregate: every response runs those of the out flow, then those of the called flow
+    /// (SequenceMediator / InvokeMediator mediate the called sequence on the same message), then reaches the
+    /// aggregate, so the copies are gathered there as for an aggregate first in the out flow. Only followed when the
+    /// sequence or template is called from nowhere else (its prefix is then this out flow's alone). Their mediators
+    /// before the aggregate are kept in <see cref="_entryPrefixes"/>, with the called flow's mediators after it.
+    /// </summary>
+    private AggregateMediator? PrefixedEntryAggregate(ImmutableArray<MediatorSyntax> outer, ImmutableArray<MediatorSyntax> called, CallTemplateMediator? call)
+    {
+        var index = 0;
+        while (index < called.Length && RunsOnEachResponse(called[index]))
+        {
+            index++;
+        }
+
+        // The out flow's own mediators have no template parameters to read (no template runs them).
+        if (index >= called.Length || called[index] is not AggregateMediator aggregate || outer.Any(mediator => ReadsTemplateParameter(mediator.RawXml)))
+        {
+            return null;
+        }
+
+        var after = called[(index + 1)..];
+        if (called[..index].Concat(after).Append(aggregate).Any(mediator => ReadsTemplateParameter(mediator.RawXml)))
+        {
+            // A template's parameters are read where the aggregate is lowered only when every call passes them all
+            // lazily ({{xpath}}); a sequence reading them reads its caller's, which this out flow does not have.
+            if (call is null || AggregateBinding(call) is not { } binding)
+            {
+                if (call is not null)
+                {
+                    _templateParameterAggregates[aggregate] = call.Target;
+                }
+
+                return null;
+            }
+
+            _aggregateLazyParams[aggregate] = binding;
+        }
+
+        _entryPrefixes[aggregate] = ([.. outer, .. called[..index]], after);
+        return aggregate;
+    }
+
+    /// <summary>Whether exactly one reference of the input names the sequence or template, and no sequence key is computed at run time (it could name it too).</summary>
+    private bool CalledOnce(ReferenceKind kind, string name) =>
+        _model.Graph.References.Count(reference => reference.Reference.Kind == kind && reference.Reference.Key == name) == 1
+        && (kind != ReferenceKind.Sequence || !_model.Graph.Dynamic.Any(reference => reference.Reference.Kind == ReferenceKind.Sequence));
 
     /// <summary>
     /// Whether a mediator of an out flow, before its aggregate, can run on each response in the branch of the copy
@@ -277,6 +334,15 @@ public sealed partial class Lowerer
         {
             aggregate = null;
             acrossFlows = false;
+        }
+
+        if (aggregate is null && !continueParent && following is null && TargetEndAggregate(split, id) is { } ending && EndsItsInFlow(split))
+        {
+            // Each copy runs its target up to the aggregate that ends it (Apache Synapse sample 471): the aggregate
+            // gathers the copies there, and the one completing it runs the onComplete; the parent message stops at
+            // the split, which ends its in flow. The same as the aggregate written right after the split (whose
+            // copies reach it by continuation): the split with its targets up to the aggregate, paired with it.
+            return LowerSplit(ending.Split, ending.Aggregate, context, out _);
         }
 
         if (aggregate is null && !continueParent)
@@ -598,12 +664,102 @@ public sealed partial class Lowerer
             return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
         }
 
+        if (SplitEndingIn(aggregate) is { } ended)
+        {
+            return [new CommentStep(aggregate, $"<aggregate>: it ends the target of the <{ended.ElementName}> at {Path.GetFileName(ended.Location.Path)}:{ended.Location.Line} and gathers that split's copies: their aggregation and this onComplete are translated where the split stands (if the split is a TODO there, finish this aggregate with it); any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.")];
+        }
+
         if (LowerAggregateWithoutSplit(aggregate) is { } passThrough)
         {
             return passThrough;
         }
 
         return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time")];
+    }
+
+    /// <summary>
+    /// A split whose every target ends with the same aggregate (inline, or as the last mediator of a named sequence the
+    /// target calls last, static key, called from nowhere else, without onError) that correlates its copies (no id,
+    /// or the split's): the split with its targets up to that aggregate, and the aggregate. Null otherwise.
+    /// </summary>
+    private (MediatorSyntax Split, AggregateMediator Aggregate)? TargetEndAggregate(MediatorSyntax split, string? id)
+    {
+        AggregateMediator? found = null;
+        var rewritten = ImmutableArray.CreateBuilder<TargetSyntax>();
+        foreach (var target in TargetsOf(split))
+        {
+            var mediators = target switch
+            {
+                { Sequence: { } inline } => inline,
+                { SequenceKey: { IsDynamic: false } key } when CalledOnce(ReferenceKind.Sequence, key.Text) && _model.Symbols.Sequence(key.Text) is { OnError: null } named => named.Mediators,
+                _ => ImmutableArray<MediatorSyntax>.Empty,
+            };
+            if (EndingAggregate(mediators, out var prefix) is not { } aggregate || (found is not null && !ReferenceEquals(found, aggregate))
+                || !(aggregate.Id is null || aggregate.Id == id))
+            {
+                return null;
+            }
+
+            found = aggregate;
+            rewritten.Add(target with { SequenceKey = null, Sequence = prefix });
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        MediatorSyntax upToAggregate = split switch
+        {
+            IterateMediator iterate => iterate with { Target = rewritten[0] },
+            CloneMediator clone => clone with { Targets = rewritten.ToImmutable() },
+            _ => throw new InvalidOperationException(),
+        };
+        return (upToAggregate, found);
+    }
+
+    /// <summary>The aggregate a list of mediators ends with, directly or as the last mediator of the named sequence it calls last (static key, called from nowhere else, without onError), and the mediators before it.</summary>
+    private AggregateMediator? EndingAggregate(ImmutableArray<MediatorSyntax> mediators, out ImmutableArray<MediatorSyntax> prefix)
+    {
+        prefix = [];
+        switch (mediators.IsEmpty ? null : mediators[^1])
+        {
+            case AggregateMediator aggregate:
+                prefix = mediators[..^1];
+                return aggregate;
+            case SequenceReferenceMediator { Key: { IsDynamic: false } key } when CalledOnce(ReferenceKind.Sequence, key.Text)
+                && _model.Symbols.Sequence(key.Text) is { OnError: null, Mediators: [.., AggregateMediator last] } named:
+                prefix = [.. mediators[..^1], .. named.Mediators[..^1]];
+                return last;
+            default:
+                return null;
+        }
+    }
+
+    private Dictionary<AggregateMediator, MediatorSyntax>? _targetEndAggregates;
+
+    /// <summary>The split (ending its in flow, without continueParent) whose targets end with this aggregate, or null.</summary>
+    private MediatorSyntax? SplitEndingIn(AggregateMediator aggregate)
+    {
+        if (_targetEndAggregates is null)
+        {
+            _targetEndAggregates = new Dictionary<AggregateMediator, MediatorSyntax>(ReferenceEqualityComparer.Instance);
+            foreach (var split in AllMediators().Where(IsSplit))
+            {
+                var (id, continueParent) = split switch
+                {
+                    IterateMediator iterate => (iterate.Id, iterate.ContinueParent),
+                    CloneMediator clone => (clone.Id, clone.ContinueParent),
+                    _ => throw new InvalidOperationException(),
+                };
+                if (!continueParent && TargetEndAggregate(split, id) is { } ending && EndsItsInFlow(split))
+                {
+                    _targetEndAggregates.TryAdd(ending.Aggregate, split);
+                }
+            }
+        }
+
+        return _targetEndAggregates.GetValueOrDefault(aggregate);
     }
 
     private TodoStep Shape(MediatorSyntax mediator, string why) =>

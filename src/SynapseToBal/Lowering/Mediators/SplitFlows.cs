@@ -73,10 +73,11 @@ public sealed partial class Lowerer
     {
         _sequenceCallers ??= Callers(_model.Graph.References, ReferenceKind.Sequence);
         _templateCallers ??= Callers(_model.Graph.References, ReferenceKind.SequenceTemplate);
-        if (_model.Graph.Dynamic.Any(reference => reference.Reference.Kind is ReferenceKind.Sequence or ReferenceKind.SequenceTemplate))
-        {
-            return null;
-        }
+
+        // A sequence key computed at run time may name any sequence (its callers are then unknown); a template is
+        // only run by a call-template naming it (InvokeMediatorFactory takes a static target).
+        var dynamicSequences = _model.Graph.Dynamic.Any(reference => reference.Reference.Kind == ReferenceKind.Sequence);
+        var dynamicTemplates = _model.Graph.Dynamic.Any(reference => reference.Reference.Kind == ReferenceKind.SequenceTemplate);
 
         var flows = new List<ImmutableArray<MediatorSyntax>>();
         var seen = new HashSet<FlowOwnerName>();
@@ -87,6 +88,11 @@ public sealed partial class Lowerer
             if (!seen.Add(current))
             {
                 continue;
+            }
+
+            if (current.Template ? dynamicTemplates : dynamicSequences)
+            {
+                return null;
             }
 
             if (current == new FlowOwnerName("main", false))
