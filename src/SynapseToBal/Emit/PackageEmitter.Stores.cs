@@ -297,6 +297,11 @@ public sealed partial class PackageEmitter
                 FaultType = !sampling && targetStore is null && target is not null ? TypeOf(p.FaultSequence) : null,
                 DeactivateType = !sampling && (target is not null || targetStoreCanFail) ? TypeOf(p.DeactivateSequence) : null,
                 ReplyRun = Run(p.ReplySequence),
+
+                // The branch of a delivered response leaves on every path (the message removed, or the processor
+                // deactivated when there is no reply sequence) unless a reply sequence that can fail runs there: the
+                // failed delivery's statements follow it instead of an else block.
+                AttemptLeaves = p.ReplySequence is null || Run(p.ReplySequence) is not null,
                 FaultRun = Run(p.FaultSequence),
                 DeactivateRun = Run(p.DeactivateSequence),
 
