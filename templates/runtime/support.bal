@@ -5291,7 +5291,7 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
 # The response Synapse's `respond` sends: the current status, the headers `headers` puts on it (`passBackHeaders`
 # unless the call names another) and the payload.
 function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
-    var sendBack = ctx.sendBack;
+    (function (Context ctx) returns error?)? sendBack = ctx.sendBack;
     if sendBack !is () {
         // A message that came over JMS is answered over JMS; the listener that runs the flow ignores what it returns.
         check sendBack(ctx);
@@ -5336,7 +5336,7 @@ function answerInClientSoapVersion(Context ctx) {
 
 # Continues a sent message with the resource's out flow, or answers the client when there is none.
 function continueWithResponse(Context ctx) returns http:Response|error {
-    var outFlow = ctx.outFlow;
+    (function (Context ctx) returns http:Response|error)? outFlow = ctx.outFlow;
     if outFlow is () {
         return respond(ctx);
     }

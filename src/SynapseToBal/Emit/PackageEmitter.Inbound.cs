@@ -331,14 +331,14 @@ public sealed partial class PackageEmitter
             return [$"{(target.SequenceCanAnswer ? "_ = " : string.Empty)}{names[target.Sequence]}(ctx);"];
         }
 
-        var lines = new List<string> { $"var result = {names[target.Sequence]}(ctx);", "if result is error {" };
+        var lines = new List<string> { $"{ResultType(target.Sequence, modules)} result = {names[target.Sequence]}(ctx);", "if result is error {" };
         if (target.FaultFunction is { } infallible && _infallible.Contains(infallible))
         {
             lines.Add($"    _ = {names[infallible]}(ctx, result);");
         }
         else if (target.FaultFunction is { } fault)
         {
-            lines.Add($"    var handled = {names[fault]}(ctx, result);");
+            lines.Add($"    {ResultType(fault, modules)} handled = {names[fault]}(ctx, result);");
             lines.Add("    if handled is error {");
             lines.Add(logFailure ? $"        log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = handled);" : "        return handled;");
             lines.Add("    }");
@@ -381,6 +381,8 @@ public sealed partial class PackageEmitter
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
             Sequence = names[file.Target.Sequence],
             SequenceInfallible = _infallible.Contains(file.Target.Sequence),
+            ResultType = _infallible.Contains(file.Target.Sequence) ? null : ResultType(file.Target.Sequence, modules),
+            HandledType = _infallible.Contains(file.Target.Sequence) || file.Target.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : ResultType(handled, modules),
             Discard = file.Target.SequenceCanAnswer,
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
@@ -441,6 +443,8 @@ public sealed partial class PackageEmitter
             ContentType = ftp.ContentType is { } contentType ? Literal(contentType) : null,
             Sequence = names[ftp.Target.Sequence],
             SequenceInfallible = _infallible.Contains(ftp.Target.Sequence),
+            ResultType = _infallible.Contains(ftp.Target.Sequence) ? null : ResultType(ftp.Target.Sequence, modules),
+            HandledType = _infallible.Contains(ftp.Target.Sequence) || ftp.Target.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : ResultType(handled, modules),
             Discard = ftp.Target.SequenceCanAnswer,
             FaultFunction = ftp.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = ftp.Target.FaultFunction is { } handler && _infallible.Contains(handler),

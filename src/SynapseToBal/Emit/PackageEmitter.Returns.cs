@@ -108,6 +108,98 @@ public sealed partial class PackageEmitter
         return lines;
     }
 
+    /// <summary>
+    /// No <c>else</c> after a branch that leaves (issue 14): <c>if c { X; return R; } else { Y }</c> is written
+    /// <c>if c { X; return R; } Y</c>, and <c>if c { X; return R; } else if d { Y }</c> as <c>if c { X; return R; }
+    /// if d { Y }</c>. The branch's last statement is a <c>return</c>, <c>fail</c>, <c>continue</c>, <c>break</c> or
+    /// <c>panic</c>, so the statements after the if run only when <c>c</c> was false, as the else branch did; Ballerina
+    /// narrows a type tested by <c>c</c> after such an if as it does in its else branch. Only the first branch of a
+    /// chain (<c>if</c>) is looked at, so every branch before the one whose else goes always left; a <c>} else if</c>
+    /// made a new <c>if</c> is looked at in turn (repeated until nothing changes). The else's statements move out of
+    /// its block into the enclosing one: every local a body declares has a name unique in the function (the statement
+    /// writer's <c>Local</c>), so none collides there. Verbatim lines (an XML template's continuation lines, whose
+    /// indentation is content) are not re-indented.
+    /// </summary>
+    internal static IReadOnlyList<BodyLine> WithoutElseAfterExit(IReadOnlyList<BodyLine> body)
+    {
+        var lines = body.ToList();
+        bool Code(int i) => i >= 0 && i < lines.Count && !lines[i].Verbatim;
+        static int Indent(string text) => text.Length - text.TrimStart(' ').Length;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 1; i < lines.Count; i++)
+            {
+                var text = lines[i].Text.Trim();
+                var elseIf = text.StartsWith("} else if ", StringComparison.Ordinal) && text.EndsWith('{');
+                if (!Code(i) || !Code(i - 1) || !(text == "} else {" || elseIf))
+                {
+                    continue;
+                }
+
+                var outer = Indent(lines[i].Text);
+                if (Indent(lines[i - 1].Text) != outer + 4 || !LeavesBlock(lines[i - 1].Text.Trim()))
+                {
+                    continue;
+                }
+
+                // The branch's opener: the nearest line above at the chain's indentation; only a chain's first branch.
+                var opener = i - 1;
+                while (opener >= 0 && (!Code(opener) || lines[opener].Text.Trim().Length == 0 || Indent(lines[opener].Text) > outer))
+                {
+                    opener--;
+                }
+
+                if (opener < 0 || Indent(lines[opener].Text) != outer || lines[opener].Text.Trim() is not { } first
+                    || !first.StartsWith("if ", StringComparison.Ordinal) || !first.EndsWith('{'))
+                {
+                    continue;
+                }
+
+                var indent = lines[i].Text[..outer];
+                if (elseIf)
+                {
+                    lines[i] = lines[i] with { Text = indent + "}" };
+                    lines.Insert(i + 1, new BodyLine(indent + text["} else ".Length..], Verbatim: false));
+                    changed = true;
+                    continue;
+                }
+
+                // The else block's closing brace: the next line at the chain's indentation.
+                var close = i + 1;
+                while (close < lines.Count && (!Code(close) || lines[close].Text.Trim().Length == 0 || Indent(lines[close].Text) > outer))
+                {
+                    close++;
+                }
+
+                if (close >= lines.Count || Indent(lines[close].Text) != outer || lines[close].Text.Trim() != "}")
+                {
+                    continue;
+                }
+
+                for (var k = i + 1; k < close; k++)
+                {
+                    if (Code(k) && lines[k].Text.StartsWith("    ", StringComparison.Ordinal))
+                    {
+                        lines[k] = lines[k] with { Text = lines[k].Text[4..] };
+                    }
+                }
+
+                lines.RemoveAt(close);
+                lines[i] = lines[i] with { Text = indent + "}" };
+                changed = true;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>A statement after which its block does not go on: a return, fail, continue, break or panic.</summary>
+    private static bool LeavesBlock(string statement) =>
+        statement.EndsWith(';') && (statement is "return;" or "continue;" or "break;"
+            || statement.StartsWith("return ", StringComparison.Ordinal) || statement.StartsWith("fail ", StringComparison.Ordinal)
+            || statement.StartsWith("panic ", StringComparison.Ordinal));
+
     /// <summary>The opening line of a branch of an if/else chain.</summary>
     private static bool IfBranch(string opener) =>
         opener.EndsWith('{') && (opener.StartsWith("if ", StringComparison.Ordinal) || opener.StartsWith("} else if ", StringComparison.Ordinal) || opener == "} else {");

@@ -15,6 +15,9 @@ public sealed partial class PackageEmitter
         static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
         string? Call(ProcessorSequenceIr? sequence) => sequence is null ? null : names[sequence.Function];
 
+        // The type of the local a sequence that can fail leaves its result in: its return type (none when it is only run).
+        string? TypeOf(ProcessorSequenceIr? sequence) => sequence is null || _infallible.Contains(sequence.Function) ? null : ResultType(sequence.Function, modules);
+
         // A sequence that cannot fail (InfallibleFunctions) is only run: no result to test, nothing to log.
         string? Run(ProcessorSequenceIr? sequence) => sequence is { } run && _infallible.Contains(run.Function)
             ? $"{(run.CanAnswer ? "_ = " : string.Empty)}{names[run.Function]}(ctx);"
@@ -287,7 +290,18 @@ public sealed partial class PackageEmitter
                 Reply = Call(p.ReplySequence),
                 Fault = Call(p.FaultSequence),
                 Deactivate = Call(p.DeactivateSequence),
+
+                // Each only where the template writes it: a type names http, whose import must not be unused.
+                SequenceType = sampling ? TypeOf(p.Sequence) : null,
+                ReplyType = !sampling && targetStore is null && target is not null && send is null ? TypeOf(p.ReplySequence) : null,
+                FaultType = !sampling && targetStore is null && target is not null ? TypeOf(p.FaultSequence) : null,
+                DeactivateType = !sampling && (target is not null || targetStoreCanFail) ? TypeOf(p.DeactivateSequence) : null,
                 ReplyRun = Run(p.ReplySequence),
+
+                // The branch of a delivered response leaves on every path (the message removed, or the processor
+                // deactivated when there is no reply sequence) unless a reply sequence that can fail runs there: the
+                // failed delivery's statements follow it instead of an else block.
+                AttemptLeaves = p.ReplySequence is null || Run(p.ReplySequence) is not null,
                 FaultRun = Run(p.FaultSequence),
                 DeactivateRun = Run(p.DeactivateSequence),
 

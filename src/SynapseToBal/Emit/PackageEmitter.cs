@@ -72,6 +72,9 @@ public sealed partial class PackageEmitter
     /// <summary>Empty out and fault flows written where they run instead of as functions (<see cref="EmptyFlows"/>).</summary>
     private IReadOnlyDictionary<Symbol, FunctionIr> _inlinedFlows = new Dictionary<Symbol, FunctionIr>();
 
+    /// <summary>The return type of every declared function (<see cref="ReturnType"/>), for the locals that hold their results.</summary>
+    private IReadOnlyDictionary<Symbol, string?> _returnTypes = new Dictionary<Symbol, string?>();
+
     /// <summary>The services and functions whose render failed (shared by the emitter's copies, see <see cref="Fork"/>).</summary>
     private readonly EmitFailures _failures = new();
 
@@ -91,6 +94,7 @@ public sealed partial class PackageEmitter
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
         _infallible = InfallibleFunctions(refined);
+        _returnTypes = refined.Package.Functions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => ReturnType(g.First(), _infallible.Contains(g.Key)));
         refined = WithoutUncalledFaultFlows(refined);
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
@@ -471,7 +475,7 @@ public sealed partial class PackageEmitter
             FaultFunction = faultFunction,
             FaultInline = faultInline,
             OneWay = oneWayView,
-            Body = runs is null && oneWayView is null ? WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline)) : [],
+            Body = runs is null && oneWayView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline))) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
             Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
@@ -510,34 +514,56 @@ public sealed partial class PackageEmitter
         });
     }
 
+    /// <summary>
+    /// The return type a function is declared with (null: none). A fault flow always answers, an in or out flow too;
+    /// a function that cannot fail (<see cref="InfallibleFunctions"/>) has no error in it (nothing at all when it
+    /// cannot answer), and a sequence that answers on every path (<see cref="AnsweringFlows"/>) never returns nothing.
+    /// </summary>
+    private static string? ReturnType(FunctionIr function, bool infallible) => function.Kind switch
+    {
+        FunctionKind.FaultFlow or FunctionKind.OutFlow or FunctionKind.InFlow => infallible ? "http:Response" : "http:Response|error",
+        _ => infallible
+            ? (function.CanStop ? (function.AlwaysAnswers ? "http:Response" : "http:Response?") : null)
+            : (function.CanStop ? (function.AlwaysAnswers ? "http:Response|error" : "http:Response|error?") : "error?"),
+    };
+
+    /// <summary>
+    /// The declared type of the local a listener, a processor or a job keeps a function's result in (issue 14: the
+    /// function's own return type instead of <c>var</c>), <c>var</c> for a function the package does not declare.
+    /// </summary>
+    private string ResultType(Symbol function, ModuleUsage modules)
+    {
+        if (!_returnTypes.TryGetValue(function, out var type) || type is null)
+        {
+            return "var";
+        }
+
+        if (type.StartsWith("http:", StringComparison.Ordinal))
+        {
+            modules.Use("http");
+        }
+
+        return type;
+    }
+
     /// <summary>The view model of one function: its signature parts and its body.</summary>
     private object Function(FunctionIr function, ExpressionWriter expressions, ModuleUsage modules, NameMap names)
     {
         var parameterNames = function.Parameters.Select(p => names[p.Name]).ToList();
         var parameters = new List<string> { "Context ctx" };
-        string? returns;
         switch (function.Kind)
         {
             case FunctionKind.FaultFlow:
                 parameters.Add("error e");
-
-                // A fault flow always answers: with nothing in it that can fail, the answer is all it returns.
-                returns = _infallible.Contains(function.Name) ? "http:Response" : "http:Response|error";
                 break;
             case FunctionKind.OutFlow or FunctionKind.InFlow:
-                // A flow that cannot fail (InfallibleFunctions) returns its answer only.
-                returns = _infallible.Contains(function.Name) ? "http:Response" : "http:Response|error";
                 break;
             default:
                 parameters.AddRange(function.Parameters.Select((p, i) => $"string {parameterNames[i]} = {BallerinaSyntax.StringLiteral(p.DefaultValue)}"));
-
-                // A function that cannot fail has no error in its return type (nothing at all when it cannot answer).
-                // A sequence that answers on every path (AnsweringFlows) never returns nothing.
-                returns = _infallible.Contains(function.Name)
-                    ? (function.CanStop ? (function.AlwaysAnswers ? "http:Response" : "http:Response?") : null)
-                    : (function.CanStop ? (function.AlwaysAnswers ? "http:Response|error" : "http:Response|error?") : "error?");
                 break;
         }
+
+        var returns = ReturnType(function, _infallible.Contains(function.Name));
 
         if (returns?.StartsWith("http:", StringComparison.Ordinal) == true)
         {
@@ -557,7 +583,7 @@ public sealed partial class PackageEmitter
             ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
             FaultFunction = functionFault,
             FaultInline = faultInline,
-            Body = WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline)),
+            Body = WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline))),
         };
     }
 
@@ -626,6 +652,8 @@ public sealed partial class PackageEmitter
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],
                         SequenceInfallible = _infallible.Contains(jmsTransport.Sequence),
+                        ResultType = _infallible.Contains(jmsTransport.Sequence) ? null : ResultType(jmsTransport.Sequence, modules),
+                        HandledType = _infallible.Contains(jmsTransport.Sequence) || jmsTransport.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : ResultType(handled, modules),
                         Discard = jmsTransport.SequenceCanAnswer,
                         FaultFunction = jmsTransport.FaultFunction is { } fault ? names[fault] : null,
                         FaultInfallible = jmsTransport.FaultFunction is { } handler && _infallible.Contains(handler),

@@ -87,36 +87,60 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>
-    /// The index of the last step of a run of property sets, starting with <paramref name="start"/>, that navigate the
-    /// SOAP body (issue 14: <c>ctx.properties["id"] = xpathString((check soapBody(ctx))/**/&lt;id&gt;);</c>, then
-    /// <c>name</c>, then <c>company</c>), when they may share one read of it; null otherwise. The same value, read
-    /// once: every step of the run is a property set whose value only reads (<see cref="IsSharedBodyRead"/>), so
-    /// nothing between the reads changes the payload; and after the first read has parsed the message, the runtime's
-    /// <c>soapBody</c> returns the same Body element of an envelope, and for any other message an element built
-    /// around the parsed payload, which a second read cannot fail to build. Each value is a string, number or
-    /// boolean (never the nodes: a JSON or plain-text payload gets a new Body element at each <c>soapBody</c>, so
-    /// properties holding nodes of one shared element would share nodes that are separate in the Micro Integrator). The
-    /// first set reads the body before anything else that can fail or read what parsing changes (the To address)
-    /// (<see cref="BodyReadFirst"/>), so the local, read just before it, fails, when it fails, where its read failed.
-    /// At least two sets of the run read the body, and it starts with one of them.
+    /// The index of the last step of a run of property sets and logs, starting with <paramref name="start"/>, that
+    /// navigate the SOAP body (issue 14: <c>ctx.properties["id"] = xpathString((check soapBody(ctx))/**/&lt;id&gt;);</c>,
+    /// then <c>name</c>, then <c>company</c>; or one log of two values of the body), when they may share one read of
+    /// it; null otherwise. The same value, read once: every step of the run is a property set or a log whose values only
+    /// read (<see cref="SharedReads"/>), so nothing between the reads changes the payload (a log writes nothing); and
+    /// after the first read has parsed the message, the runtime's <c>soapBody</c> returns the same Body element of an
+    /// envelope, and for any other message an element built around the parsed payload, which a second read cannot fail
+    /// to build. Each value is a string, number or boolean (never the nodes: a JSON or plain-text payload gets a new Body
+    /// element at each <c>soapBody</c>, so properties holding nodes of one shared element would share nodes that are
+    /// separate in the Micro Integrator). The first step reads the body before anything else that can fail or read what
+    /// parsing changes (the To address) (<see cref="BodyReadFirst"/>), so the local, read just before it, fails, when it
+    /// fails, where its read failed. The run reads the body at least twice, and it starts with a step that reads it.
     /// </summary>
-    private static int? SharedBodyReads(ImmutableArray<StepIr> steps, int start)
+    private int? SharedBodyReads(ImmutableArray<StepIr> steps, int start)
     {
-        if (steps[start] is not SetPropertyStep first || !IsSharedBodyRead(first.Value) || BodyReadFirst(first.Value) != true)
+        if (SharedReads(steps[start]) is not { } first || first.Select(BodyReadFirst).FirstOrDefault(r => r is not null) != true)
         {
             return null;
         }
 
-        int? last = null;
-        for (var i = start + 1; i < steps.Length && steps[i] is SetPropertyStep set && IsSharedBodyRead(set.Value); i++)
+        static int Reads(IEnumerable<ExprIr> values) => values.Sum(v => IrWalker.Descendants(v).Count(IsBodyNavigation));
+        var reads = Reads(first);
+        var last = start;
+        for (var i = start + 1; i < steps.Length && SharedReads(steps[i]) is { } values; i++)
         {
-            if (IrWalker.Descendants(set.Value).Any(IsBodyNavigation))
+            if (Reads(values) is var n && n > 0)
             {
+                reads += n;
                 last = i;
             }
         }
 
-        return last;
+        return reads >= 2 ? last : null;
+    }
+
+    /// <summary>
+    /// The values a step of a run sharing one body read evaluates, in the order its statement evaluates them, or null
+    /// when it cannot be part of such a run: a property set (<see cref="IsSharedBodyRead"/>), or a structured log whose
+    /// message is text and whose logged values all only read (its other arguments, the message id, the direction,
+    /// the headers' text and the payload after the values, read and fail on nothing a body read precedes).
+    /// </summary>
+    private IReadOnlyList<ExprIr>? SharedReads(StepIr step)
+    {
+        switch (step)
+        {
+            case SetPropertyStep set when IsSharedBodyRead(set.Value):
+                return [set.Value];
+            case LogStep { Fields: { } fields } log when !_expr.SynapseLogLines
+                && (LogMessages.For(log, fields).Text is not null || fields.Message.All(p => p is LogPart.Text)):
+                var values = fields.Properties.Where(p => p.Value is not null).Select(p => p.Value!).ToList();
+                return values.All(IsSharedBodyRead) ? values : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>A navigation from the SOAP body (<c>(check soapBody(ctx))</c>).</summary>
@@ -193,7 +217,10 @@ internal sealed partial class StatementWriter
     private void BlockStep(ImmutableArray<StepIr> steps, ref int i, ref (string Local, string Value)? previous)
     {
         var step = steps[i];
-        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && RepeatedRead(log, fields, steps[i + 1]) is { } read)
+        // Not while a shared body read is in scope (a log in such a run): the test's branches, written with the log,
+        // may change the payload the local holds.
+        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && _expr.BodyLocal is null
+            && RepeatedRead(log, fields, steps[i + 1]) is { } read)
         {
             // The log and the test after it read the same value: read once, into a local both use.
             _out.Line($"string {read.Local} = {read.Text};");

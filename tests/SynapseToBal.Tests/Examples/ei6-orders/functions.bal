@@ -53,11 +53,10 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             ctx.to = "";
             ctx.isResponse = true;
             return check respond(ctx, headers = passBackHeaders);
-        } else {
-            // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
-            ctx.properties["OUT_ONLY"] = "true";
-            orderStore.store(ctx);
         }
+        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        ctx.properties["OUT_ONLY"] = "true";
+        orderStore.store(ctx);
         return accepted();
     } on fail error e {
         return runOrderFault(ctx, e);

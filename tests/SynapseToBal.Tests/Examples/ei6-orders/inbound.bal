@@ -2,6 +2,7 @@
 //   inbound-endpoints/OrderQueueInbound.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerinax/java.jms;
 
 # Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'orders' runs sequence 'ProcessOrder', failures run 'OrderFault'.
@@ -33,9 +34,9 @@ service jms:Service on orderQueueInboundListener {
             providerUrl: orderQueueInboundProviderUrl,
             connectionFactoryName: orderQueueInboundConnectionFactory
         }, inbound = true);
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
-            var handled = runOrderFault(ctx, result);
+            http:Response|error handled = runOrderFault(ctx, result);
             if handled is error {
                 return handled;
             }

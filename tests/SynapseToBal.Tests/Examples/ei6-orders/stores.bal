@@ -3,6 +3,7 @@
 //   message-stores/OrderStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
@@ -58,15 +59,15 @@ class OrderForwarderProcessor {
                 log:printError("Message processor 'OrderForwarder' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackendEP'", statusCode = ctx.statusCode);
-                // An out-only message whose status fails validation is retried without the fault sequence
-                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
-                if forwardFaultRuns(ctx) {
-                    var reply = orderFault(ctx);
-                    if reply is error {
-                        log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
-                    }
+            }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackendEP'", statusCode = ctx.statusCode);
+            // An out-only message whose status fails validation is retried without the fault sequence
+            // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+            if forwardFaultRuns(ctx) {
+                http:Response|error? reply = orderFault(ctx);
+                if reply is error {
+                    log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
                 }
             }
             self.attempts += 1;

@@ -56,13 +56,13 @@ class QuoteForwarderProcessor {
                 quoteStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'QuoteForwarder' failed to forward a message to endpoint 'QuoteGroup'", statusCode = ctx.statusCode);
-                // An out-only message whose status fails validation is retried without the fault sequence
-                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
-                if forwardFaultRuns(ctx) {
-                    quoteFault(ctx);
-                }
+            }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'QuoteForwarder' failed to forward a message to endpoint 'QuoteGroup'", statusCode = ctx.statusCode);
+            // An out-only message whose status fails validation is retried without the fault sequence
+            // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+            if forwardFaultRuns(ctx) {
+                quoteFault(ctx);
             }
             self.attempts += 1;
             if self.attempts >= 3 {
@@ -129,9 +129,9 @@ class AuditForwarderProcessor {
                 quoteStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'AuditBackend'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'AuditBackend'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 2 {
                 quoteStore.remove();
@@ -211,9 +211,9 @@ class RoutedForwarderProcessor {
                 quoteStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();

@@ -12,10 +12,12 @@ function orderDataServiceOperations(Context ctx) returns http:Response|error {
         if operation == "getOrder" {
             check dataServiceSelect(ctx, ordersDb, `select id, customer, total from orders where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "customer", name: "customer"}, {column: "total", name: "total"}]);
             return dataServiceReply(ctx, replyType);
-        } else if operation == "addOrder" {
+        }
+        if operation == "addOrder" {
             check dataServiceUpdate(ordersDb, `insert into orders (id, customer, total) values (${check int:fromString(check dataServiceParam(ctx, "id"))}, ${check dataServiceParam(ctx, "customer")}, ${check decimal:fromString(check dataServiceParam(ctx, "total"))})`);
             return accepted();
-        } else if operation == "removeOrder" {
+        }
+        if operation == "removeOrder" {
             check dataServiceUpdate(ordersDb, `delete from orders where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`);
             return dataServiceRequestStatus(ctx, replyType);
         }

@@ -6,6 +6,7 @@
 
 import ballerina/file;
 import ballerina/ftp;
+import ballerina/http;
 import ballerina/io;
 import ballerina/log;
 import ballerina/task;
@@ -57,7 +58,7 @@ class InvoiceDropPoller {
             // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
             Context ctx = newInboundContext(content, fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
             setFileHeaders(ctx, entry, fileName);
-            var result = processOrder(ctx);
+            http:Response|error? result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'InvoiceDrop': the sequence failed for a file", 'error = result, fileName = fileName);
                 // No onError sequence: the Micro Integrator fails the poll cycle and applies the after-failure action.
@@ -130,7 +131,7 @@ class OrderDropPoller {
             }
             Context ctx = newInboundContext(content, "application/json");
             setFileHeaders(ctx, entry, fileName);
-            var result = processOrder(ctx);
+            http:Response|error? result = processOrder(ctx);
             if result is error {
                 _ = runEventError(ctx, result);
             }
@@ -183,7 +184,7 @@ service ftp:Service on remoteDropListener {
             // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
             Context ctx = newInboundContext(content, fileInfo.name.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            var result = processOrder(ctx);
+            http:Response|error? result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'RemoteDrop': the sequence failed for a file", 'error = result, fileName = fileInfo.name);
                 // No onError sequence: the Micro Integrator fails the poll cycle and applies the after-failure action.

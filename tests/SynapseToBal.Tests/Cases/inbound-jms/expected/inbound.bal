@@ -3,6 +3,7 @@
 //   PriceTopicInbound.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerinax/java.jms;
 
 # Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'OrderQueue' runs sequence 'ProcessOrder', failures run 'QueueError'.
@@ -34,7 +35,7 @@ service jms:Service on orderQueueInboundListener {
             providerUrl: orderQueueInboundProviderUrl,
             connectionFactoryName: orderQueueInboundConnectionFactory
         }, inbound = true);
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             _ = runQueueError(ctx, result);
         }
@@ -76,7 +77,7 @@ service jms:Service on priceTopicInboundListener {
             username: priceTopicInboundUsername,
             password: priceTopicInboundPassword
         }, inbound = true);
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             return result;
         }

@@ -3,6 +3,7 @@
 //   OrderEvents.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerina/log;
 import ballerinax/kafka;
 
@@ -34,7 +35,7 @@ service kafka:Service on auditEventsListener {
                     ctx.properties[headerName] = headerText;
                 }
             }
-            var result = processOrder(ctx);
+            http:Response|error? result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'AuditEvents': a record failed", 'error = result);
             }
@@ -72,7 +73,7 @@ service kafka:Service on orderEventsListener {
                     ctx.properties["kafka." + headerName] = headerText;
                 }
             }
-            var result = processOrder(ctx);
+            http:Response|error? result = processOrder(ctx);
             if result is error {
                 _ = runEventError(ctx, result);
             }

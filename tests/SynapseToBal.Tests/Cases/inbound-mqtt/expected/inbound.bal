@@ -3,6 +3,7 @@
 //   SensorFeed.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerina/mqtt;
 import ballerina/uuid;
 
@@ -18,7 +19,7 @@ service mqtt:Service on alarmFeedListener {
     remote function onMessage(mqtt:Message message) returns error? {
         // Without content.type the Micro Integrator reads the message as SOAP.
         Context ctx = newInboundContext(message.payload, "text/xml");
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             return result;
         }
@@ -38,7 +39,7 @@ service mqtt:Service on sensorFeedListener {
     remote function onMessage(mqtt:Message message) returns error? {
         // Every message is read as content.type says.
         Context ctx = newInboundContext(message.payload, "application/json");
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             _ = runEventError(ctx, result);
         }

@@ -4,6 +4,7 @@
 //   OrderQueue.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerina/log;
 import ballerinax/rabbitmq;
 
@@ -24,7 +25,7 @@ service rabbitmq:Service on defaultQueueListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             return result;
         }
@@ -50,7 +51,7 @@ service rabbitmq:Service on manualAckQueueListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             log:printError("Inbound endpoint 'ManualAckQueue': the sequence failed", 'error = result);
         }
@@ -79,7 +80,7 @@ service rabbitmq:Service on orderQueueListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "application/json");
         setRabbitMqHeaders(ctx, message?.properties);
-        var result = processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
         if result is error {
             _ = runEventError(ctx, result);
         }

@@ -14,9 +14,8 @@ function gatherLines(Context ctx) returns http:Response|error {
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
-    } else {
-        return respond(ctx, headers = passBackHeaders);
     }
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.

@@ -61,9 +61,9 @@ class AuditForwarderProcessor {
                 log:printError("Message processor 'AuditForwarder' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 2 {
                 paymentStore.remove();

@@ -52,13 +52,13 @@ class PaymentForwarderProcessor {
                 paymentStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
-                // An out-only message whose status fails validation is retried without the fault sequence
-                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
-                if forwardFaultRuns(ctx) {
-                    paymentFault(ctx);
-                }
+            }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
+            // An out-only message whose status fails validation is retried without the fault sequence
+            // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+            if forwardFaultRuns(ctx) {
+                paymentFault(ctx);
             }
             self.attempts += 1;
             if self.attempts >= 3 {

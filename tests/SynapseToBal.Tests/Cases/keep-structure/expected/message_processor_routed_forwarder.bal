@@ -64,9 +64,9 @@ class RoutedForwarderProcessor {
                 paymentStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             runtime:sleep(1);
         }
     }

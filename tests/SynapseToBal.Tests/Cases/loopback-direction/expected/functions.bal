@@ -12,9 +12,8 @@ function finish(Context ctx) returns http:Response|error {
         ctx.isResponse = true;
         ctx.to = "";
         return continueWithResponse(ctx);
-    } else {
-        return accepted();
     }
+    return accepted();
 }
 
 # Out flow of LoopbackAPI POST /request: runs on the backend response.

@@ -12,10 +12,9 @@ function mainSequence(Context ctx) returns http:Response|error? {
         if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
             check callEndpoint(ctx, stockQuoteService, restPostfix(ctx), headers = passThroughHeaders);
             return continueWithResponse(ctx);
-        } else {
-            setHttpSc(ctx, 404);
-            return respond(ctx, headers = passBackHeaders);
         }
+        setHttpSc(ctx, 404);
+        return respond(ctx, headers = passBackHeaders);
     }
     if ctx.isResponse {
         log:printInfo("main response", direction = "out");

@@ -14,9 +14,8 @@ function replySequence(Context ctx) returns http:Response|error {
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
-    } else {
-        return respond(ctx, headers = passBackHeaders);
     }
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 43: runs its target on one copy of the message.
@@ -38,9 +37,8 @@ function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
         ctx.to = "";
         ctx.isResponse = true;
         return respond(ctx, headers = passBackHeaders);
-    } else {
-        ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
-        check callAddress(ctx, headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
     }
+    ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
+    check callAddress(ctx, headers = passThroughHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -33,9 +33,8 @@ service /notify on httpListener, httpsListener {
         if !ctx.isResponse {
             check callAddress(ctx, headers = passThroughHeaders);
             return respond(ctx, headers = passBackHeaders);
-        } else {
-            return respond(ctx, headers = passBackHeaders);
         }
+        return respond(ctx, headers = passBackHeaders);
     }
 
     # PATCH /notify/partly

@@ -64,9 +64,9 @@ class UpdateForwarderProcessor {
                 updateStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'UpdateForwarder' failed to forward a message to endpoint 'OrderEP'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'UpdateForwarder' failed to forward a message to endpoint 'OrderEP'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();
@@ -132,9 +132,9 @@ class TenantForwarderProcessor {
                 tenantStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'TenantForwarder' failed to forward a message to endpoint 'TenantEP'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'TenantForwarder' failed to forward a message to endpoint 'TenantEP'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();
@@ -217,9 +217,9 @@ class RoutedForwarderProcessor {
                 routedStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();

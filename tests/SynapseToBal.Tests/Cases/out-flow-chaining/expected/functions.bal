@@ -11,7 +11,8 @@ function chainProxyOut(Context ctx) returns http:Response|error {
         ctx.properties.STATE = "SCORE";
         check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders);
         return chainProxyOut(ctx);
-    } else if route == "SCORE" {
+    }
+    if route == "SCORE" {
         return respond(ctx, headers = passBackHeaders);
     }
     return accepted();

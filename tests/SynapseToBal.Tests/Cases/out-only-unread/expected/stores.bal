@@ -58,9 +58,9 @@ class EventForwarderProcessor {
                 log:printError("Message processor 'EventForwarder' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'EventForwarder' failed to forward a message to endpoint 'EventsEp'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'EventForwarder' failed to forward a message to endpoint 'EventsEp'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();

@@ -2,6 +2,7 @@
 //   StockQuoteJmsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
@@ -48,7 +49,7 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        var result = stockQuoteJmsProxyFlow(ctx);
+        http:Response|error result = stockQuoteJmsProxyFlow(ctx);
         if result is error {
             return result;
         }

@@ -4,6 +4,7 @@
 //   StockQuoteJmsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'OrderJmsProxy' on JMS: every message of topic 'orders' (connection factory 'myTopicConnectionFactory') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
@@ -35,7 +36,7 @@ service jms:Service on orderJmsProxyJmsListener {
             providerUrl: jmsFactoryMyTopicConnectionFactoryProviderUrl,
             connectionFactoryName: jmsFactoryMyTopicConnectionFactoryConnectionFactory
         });
-        var result = orderJmsProxyFlow(ctx);
+        http:Response|error result = orderJmsProxyFlow(ctx);
         if result is error {
             return result;
         }
@@ -89,7 +90,7 @@ service jms:Service on plainJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        var result = plainJmsProxyFlow(ctx);
+        http:Response|error result = plainJmsProxyFlow(ctx);
         if result is error {
             return result;
         }
@@ -143,7 +144,7 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "StockQuoteReplies"}, contentTypeProperty = contentTypeProperty);
-        var result = stockQuoteJmsProxyFlow(ctx);
+        http:Response|error result = stockQuoteJmsProxyFlow(ctx);
         if result is error {
             return result;
         }

@@ -4,6 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/email;
+import ballerina/http;
 import ballerina/log;
 
 # Proxy service 'OrderMailProxy' on mail: every 30 s (transport.PollInterval) each new mail of the IMAP mailbox of orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type, its fault sequence on failure.
@@ -31,7 +32,7 @@ service email:Service on orderMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        var result = orderMailProxyFlow(ctx);
+        http:Response|error result = orderMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'OrderMailProxy': the flow failed for a mail", 'error = result);
         }
@@ -64,7 +65,7 @@ service email:Service on stockQuoteMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        var result = stockQuoteMailProxyFlow(ctx);
+        http:Response|error result = stockQuoteMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'StockQuoteMailProxy': the flow failed for a mail", 'error = result);
         }

@@ -3,6 +3,7 @@
 //   OrderEventsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerinax/rabbitmq;
 
 # Proxy service 'AMQPProxy' on RabbitMQ: every message of queue 'queue' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
@@ -23,7 +24,7 @@ service rabbitmq:Service on amqpProxyRabbitmqListener {
         // Every message is read as rabbitmq.message.content.type says, whatever its own content type.
         Context ctx = newInboundContext(message.content, "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
-        var result = amqpProxyFlow(ctx);
+        http:Response|error result = amqpProxyFlow(ctx);
         if result is error {
             return result;
         }
@@ -50,7 +51,7 @@ service rabbitmq:Service on orderEventsProxyRabbitmqListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
-        var result = orderEventsProxyFlow(ctx);
+        http:Response|error result = orderEventsProxyFlow(ctx);
         if result is error {
             return result;
         }

@@ -6,6 +6,7 @@
 
 import ballerina/email;
 import ballerina/ftp;
+import ballerina/http;
 import ballerina/log;
 
 # Proxy service 'FtpQuotesProxy' on VFS (ftp): every 0.5 s (transport.PollInterval), each new file of folder '/vfs/input/' on host '${FTPHostname}' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
@@ -44,7 +45,7 @@ service ftp:Service on ftpQuotesProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            var result = ftpQuotesProxyFlow(ctx);
+            http:Response|error result = ftpQuotesProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FtpQuotesProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
             }
@@ -78,7 +79,7 @@ service email:Service on mailOrdersProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        var result = mailOrdersProxyFlow(ctx);
+        http:Response|error result = mailOrdersProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'MailOrdersProxy': the flow failed for a mail", 'error = result);
         }
@@ -125,7 +126,7 @@ service ftp:Service on sftpOrdersProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            var result = sftpOrdersProxyFlow(ctx);
+            http:Response|error result = sftpOrdersProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'SftpOrdersProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
             }

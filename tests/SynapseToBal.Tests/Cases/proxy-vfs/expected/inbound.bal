@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/file;
+import ballerina/http;
 import ballerina/io;
 import ballerina/log;
 import ballerina/task;
@@ -59,7 +60,7 @@ class FileProxyVfsPoller {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
-            var result = fileProxyFlow(ctx);
+            http:Response|error result = fileProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FileProxy': the flow failed for a file", 'error = result, fileName = fileName);
             }

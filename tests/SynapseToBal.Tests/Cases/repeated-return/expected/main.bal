@@ -15,9 +15,8 @@ service /status on httpListener {
         if check urlParam(ctx, "verbose") == "true" {
             ctx.headers["x-verbose"] = "true";
             return respond(ctx, headers = passBackHeaders);
-        } else {
-            return accepted();
         }
+        return accepted();
         // Not translated, never runs: the flow has already ended above:
         // <respond/>
     }

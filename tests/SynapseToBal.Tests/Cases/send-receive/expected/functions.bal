@@ -24,9 +24,8 @@ function quoteResponse(Context ctx) returns http:Response|error {
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
-    } else {
-        return respond(ctx, headers = passBackHeaders);
     }
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.

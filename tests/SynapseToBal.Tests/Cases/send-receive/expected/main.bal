@@ -27,15 +27,16 @@ service /audit on httpListener {
         string route = getProperty(ctx, "receiver");
         if route == "Audit.Backup" {
             return auditBackup(ctx);
-        } else if route == "AuditLogged" {
+        }
+        if route == "AuditLogged" {
             auditLogged(ctx);
             return accepted();
-        } else if route == "QuoteResponse" {
-            return quoteResponse(ctx);
-        } else {
-            log:printWarn(string `Cannot find a Sequence with name: ${getProperty(ctx, "receiver")} for injecting the message`);
-            return accepted();
         }
+        if route == "QuoteResponse" {
+            return quoteResponse(ctx);
+        }
+        log:printWarn(string `Cannot find a Sequence with name: ${getProperty(ctx, "receiver")} for injecting the message`);
+        return accepted();
     }
 
     # DELETE /audit/*

@@ -18,9 +18,8 @@ function replyToClient(Context ctx) returns http:Response|error {
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
-    } else {
-        return respond(ctx, headers = passBackHeaders);
     }
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'Validate'.

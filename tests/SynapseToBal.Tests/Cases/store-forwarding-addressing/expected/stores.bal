@@ -64,9 +64,9 @@ class LedgerForwarderProcessor {
                 log:printError("Message processor 'LedgerForwarder' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'LedgerForwarder' failed to forward a message to endpoint 'LedgerBackend'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'LedgerForwarder' failed to forward a message to endpoint 'LedgerBackend'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 3 {
                 self.deactivate();
@@ -145,9 +145,9 @@ class RoutedForwarderProcessor {
                 log:printError("Message processor 'RoutedForwarder' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 2 {
                 self.deactivate();

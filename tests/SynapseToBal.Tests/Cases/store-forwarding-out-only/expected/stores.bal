@@ -57,9 +57,9 @@ class OrderForwarderProcessor {
                 orderStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();

@@ -68,9 +68,9 @@ class AuditForwarderProcessor {
                 log:printError("Message processor 'AuditForwarder' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 2 {
                 paymentStore.remove();
@@ -135,13 +135,13 @@ class PaymentForwarderProcessor {
                 paymentStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
-                // An out-only message whose status fails validation is retried without the fault sequence
-                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
-                if forwardFaultRuns(ctx) {
-                    paymentFault(ctx);
-                }
+            }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
+            // An out-only message whose status fails validation is retried without the fault sequence
+            // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+            if forwardFaultRuns(ctx) {
+                paymentFault(ctx);
             }
             self.attempts += 1;
             if self.attempts >= 3 {
@@ -221,9 +221,9 @@ class RoutedForwarderProcessor {
                 paymentStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);
             runtime:sleep(1);
         }
     }

@@ -34,7 +34,7 @@ class AuditSamplerProcessor {
             if ctx is () {
                 return;
             }
-            var reply = processOrder(ctx);
+            error? reply = processOrder(ctx);
             if reply is error {
                 log:printError("Message processor 'AuditSampler': the sequence failed", 'error = reply);
             }
@@ -62,7 +62,7 @@ class OrderSamplerProcessor {
             if ctx is () {
                 return;
             }
-            var reply = processOrder(ctx);
+            error? reply = processOrder(ctx);
             if reply is error {
                 log:printError("Message processor 'OrderSampler': the sequence failed", 'error = reply);
             }

@@ -61,7 +61,7 @@ class PaymentForwarderProcessor {
                     self.attempts = 0;
                     continue;
                 }
-                var reply = paymentReply(ctx);
+                error? reply = paymentReply(ctx);
                 if reply is error {
                     log:printError("Message processor 'PaymentForwarder': the reply sequence failed", 'error = reply);
                 } else {

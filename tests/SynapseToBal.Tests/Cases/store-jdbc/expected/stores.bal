@@ -35,7 +35,7 @@ class OrderDbSamplerProcessor {
             if ctx is () {
                 return;
             }
-            var reply = handleOrder(ctx);
+            error? reply = handleOrder(ctx);
             if reply is error {
                 log:printError("Message processor 'OrderDbSampler': the sequence failed", 'error = reply);
             }

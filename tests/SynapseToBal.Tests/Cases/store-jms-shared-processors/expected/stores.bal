@@ -69,9 +69,9 @@ class ForwarderAProcessor {
                 log:printError("Message processor 'ForwarderA' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'ForwarderA' failed to forward a message to endpoint 'BackendA'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'ForwarderA' failed to forward a message to endpoint 'BackendA'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();
@@ -141,9 +141,9 @@ class ForwarderBProcessor {
                 log:printError("Message processor 'ForwarderB' received a response but has no reply sequence: deactivated");
                 self.deactivate();
                 return;
-            } else {
-                log:printError("Message processor 'ForwarderB' failed to forward a message to endpoint 'BackendB'", statusCode = ctx.statusCode);
             }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'ForwarderB' failed to forward a message to endpoint 'BackendB'", statusCode = ctx.statusCode);
             self.attempts += 1;
             if self.attempts >= 4 {
                 self.deactivate();

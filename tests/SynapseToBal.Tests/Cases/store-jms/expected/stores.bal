@@ -70,15 +70,15 @@ class OrderForwarderProcessor {
                 orderQueueStore.remove();
                 self.attempts = 0;
                 continue;
-            } else {
-                log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
-                // An out-only message whose status fails validation is retried without the fault sequence
-                // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
-                if forwardFaultRuns(ctx) {
-                    var reply = orderFault(ctx);
-                    if reply is error {
-                        log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
-                    }
+            }
+            // The delivery failed (every delivered message left above).
+            log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);
+            // An out-only message whose status fails validation is retried without the fault sequence
+            // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
+            if forwardFaultRuns(ctx) {
+                error? reply = orderFault(ctx);
+                if reply is error {
+                    log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
                 }
             }
             self.attempts += 1;

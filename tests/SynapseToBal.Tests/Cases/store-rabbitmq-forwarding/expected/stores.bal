@@ -48,7 +48,7 @@ class OrderAuditProcessor {
             if ctx is () {
                 return;
             }
-            var reply = orderReply(ctx);
+            error? reply = orderReply(ctx);
             if reply is error {
                 log:printError("Message processor 'OrderAudit': the sequence failed", 'error = reply);
             }
@@ -101,7 +101,7 @@ class OrderForwarderProcessor {
                     self.attempts = 0;
                     continue;
                 }
-                var reply = orderReply(ctx);
+                error? reply = orderReply(ctx);
                 if reply is error {
                     log:printError("Message processor 'OrderForwarder': the reply sequence failed", 'error = reply);
                 } else {

@@ -35,9 +35,8 @@ function mainSequence(Context ctx) returns http:Response|error? {
         if !ctx.isResponse {
             check callAddress(ctx, headers = passThroughHeaders);
             return continueWithResponse(ctx);
-        } else {
-            return respond(ctx, headers = passBackHeaders);
         }
+        return respond(ctx, headers = passBackHeaders);
     }
     if ctx.isResponse {
         log:printInfo("main response", Last_Value = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<ns:'return>/<*>.<ns:last>)));

@@ -17,9 +17,8 @@ function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
-    } else {
-        return respond(ctx, headers = passBackHeaders);
     }
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the main sequence on a response to a send made from a task's message (its <out> branch).

@@ -45,7 +45,8 @@ function logSymbol(Context ctx, string who = "") {
 
 # Sequence template 'log_symbol'. For the calls passing 'who' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
 function logSymbolLazyWho(Context ctx) returns error? {
-    log:printInfo("log_symbol sequence", symbol = xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);
+    xml body = check soapBody(ctx);
+    log:printInfo("log_symbol sequence", symbol = xpathString(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);
 }
 
 # Out flow of QuoteApi POST /split: runs on the backend response.

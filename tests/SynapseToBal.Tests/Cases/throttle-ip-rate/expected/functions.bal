@@ -9,9 +9,8 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "quotes@QuoteProxy", {ipCallers: [{id: "other", access: "control", maxCount: 4, unitTime: 800000, prohibitTime: 10000}, {id: "192.168.8.200", rangeEnd: "192.168.8.222", access: "control", maxCount: 8, unitTime: 800000}, {id: "192.168.8.201", access: "deny"}]}) {
         check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
-    } else {
-        check makeFault(ctx, "soap11", "Server", "**Access Denied**");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
     }
+    check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+    ctx.isResponse = true;
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -33,7 +33,6 @@ function stockQuoteProxyOut(Context ctx) returns http:Response|error {
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "A@StockQuoteProxy", {maxConcurrent: 20, ipCallers: [{id: "other", access: "control", maxCount: 5, unitTime: 60000, prohibitTime: 30000}]}) {
         return onAcceptSequence(ctx);
-    } else {
-        return onRejectSequence(ctx);
     }
+    return onRejectSequence(ctx);
 }

@@ -39,9 +39,8 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
         check callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         throttleRelease(ctx);
         return throttledProxyOut(ctx);
-    } else {
-        check makeFault(ctx, "soap11", "Server", "**Access Denied**");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
     }
+    check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+    ctx.isResponse = true;
+    return respond(ctx, headers = passBackHeaders);
 }
